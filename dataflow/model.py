@@ -1,0 +1,331 @@
+"""Domain types shared by every stage of the pipeline.
+
+Pure data: frozen dataclasses and enums, no I/O and no imports from the rest of dataflow.
+Readers produce ``Dataset``/``SampleSet``; detection produces ``Evidence`` and ``FieldFinding``;
+classification produces ``DatasetResult``; the scan produces ``ScanResult``. Raw sampled values
+live only in ``SampleSet`` and never travel further: findings carry masked examples only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Grade(IntEnum):
+    """GB/T 43697 levels, with general data split in four (Annex H practice). Ordered."""
+
+    GENERAL_1 = 1
+    GENERAL_2 = 2
+    GENERAL_3 = 3
+    GENERAL_4 = 4
+    IMPORTANT = 5
+    CORE = 6
+
+    @property
+    def label(self) -> str:
+        """Stable text form used in files and JSON: ``general-3``, ``important``, ``core``."""
+        return _GRADE_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Grade:
+        """Parse ``general-3`` / ``important`` / ``core`` (case-insensitive, ``_`` allowed)."""
+        key = text.strip().lower().replace("_", "-")
+        for grade, label in _GRADE_LABELS.items():
+            if label == key:
+                return grade
+        raise ValueError(
+            f"unknown grade {text!r}; expected one of: {', '.join(_GRADE_LABELS.values())}"
+        )
+
+
+_GRADE_LABELS = {
+    Grade.GENERAL_1: "general-1",
+    Grade.GENERAL_2: "general-2",
+    Grade.GENERAL_3: "general-3",
+    Grade.GENERAL_4: "general-4",
+    Grade.IMPORTANT: "important",
+    Grade.CORE: "core",
+}
+
+GRADE_LABELS: tuple[str, ...] = tuple(_GRADE_LABELS.values())
+
+
+class Severity(str, Enum):
+    """How bad a reading problem is."""
+
+    ERROR = "error"  # the file (or part of it) could not be read; the answer is incomplete
+    WARNING = "warning"  # read, but something was ignored or guessed
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be read (fully). Reported, never silently dropped.
+
+    ``message`` must not contain scanned data values (third-party parser messages that
+    quote input are rewritten before they get here).
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    severity: Severity = Severity.ERROR
+
+    def render(self) -> str:
+        """``path:line:col: message``."""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One column or member of a dataset, as a schema describes it.
+
+    ``pointer`` is ``<dataset>.<path>``: nested members joined by ``.``, array items as ``[]``
+    (DESIGN §3.1). ``name`` is the last path segment (without ``[]``).
+    """
+
+    name: str
+    pointer: str
+    data_type: str | None = None
+    comment: str | None = None
+    line: int | None = None
+    nullable: bool | None = None
+    # Enumerated allowed values from the schema itself (JSON Schema enum, Avro enum symbols);
+    # these are schema metadata, not sampled data.
+    enum_values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A table, record or document type read from one schema file."""
+
+    name: str
+    source_path: str
+    source_format: str
+    fields: tuple[Field, ...]
+    comment: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SampleSet:
+    """Sampled values of one dataset, per column. Holds raw data: never render it.
+
+    ``columns`` maps a field pointer *or* bare column name to the sampled non-null values
+    (strings, de-duplicated, bounded). ``rows_read`` is the number of rows seen while sampling.
+    """
+
+    source_path: str
+    columns: dict[str, tuple[str, ...]]
+    rows_read: int
+    distinct: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a reader returns for one file: datasets (possibly partial) and problems."""
+
+    path: str
+    format: str
+    datasets: tuple[Dataset, ...] = ()
+    samples: dict[str, SampleSet] = field(default_factory=dict)  # by dataset name
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason behind a verdict. Never contains a raw value (``example`` is masked).
+
+    ``source``: ``name`` (field-name dictionary), ``comment`` (comment/description),
+    ``type`` (data-type gate), ``value`` (content recognizer over samples), ``negative``
+    (negative evidence that lowered or vetoed a guess), ``context`` (table/dataset context),
+    ``declared`` (user declaration or inline allow).
+    """
+
+    source: str
+    rule: str
+    detail: str
+    element: str | None = None
+    weight: float = 0.0
+    example: str | None = None  # masked, e.g. 138****5678
+    match_rate: float | None = None
+    sample_size: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """Builtin-typed record for JSON output (keys sorted by the renderer)."""
+        out: dict[str, object] = {
+            "source": self.source,
+            "rule": self.rule,
+            "detail": self.detail,
+        }
+        if self.element is not None:
+            out["element"] = self.element
+        if self.weight:
+            out["weight"] = round(self.weight, 3)
+        if self.example is not None:
+            out["example"] = self.example
+        if self.match_rate is not None:
+            out["match_rate"] = round(self.match_rate, 4)
+        if self.sample_size is not None:
+            out["sample_size"] = self.sample_size
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class FieldFinding:
+    """The verdict on one field: what it is, how sensitive, its grade, and why."""
+
+    field: Field
+    dataset: str
+    personal: bool
+    sensitive: bool
+    element: str | None
+    category: str | None
+    grade: Grade
+    confidence: float
+    evidence: tuple[Evidence, ...] = ()
+    # "column" when the column *is* the element; "contains" for free text that contains some.
+    kind: str = "column"
+    sensitive_group: str | None = None  # PIPL Art. 28 group id when sensitive
+
+
+@dataclass(frozen=True, slots=True)
+class GradeRaise:
+    """An escalation rule that raised a dataset's grade, named so it can be explained."""
+
+    rule: str
+    from_grade: Grade
+    to_grade: Grade
+    reason: str
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetResult:
+    """A dataset with its field findings and overall grade."""
+
+    dataset: Dataset
+    findings: tuple[FieldFinding, ...]
+    grade: Grade
+    categories: tuple[str, ...] = ()
+    raises: tuple[GradeRaise, ...] = ()
+    sampled: bool = False
+    rows_scanned: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """Everything a scan found, ready for a formatter."""
+
+    datasets: tuple[DatasetResult, ...]
+    problems: tuple[Problem, ...] = ()
+    files_scanned: int = 0
+    catalog_version: str | None = None
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A human-readable text in both output languages (``--lang en|zh``)."""
+
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``zh`` or ``en``; anything else gives English)."""
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A legal or standard reference, e.g. ``PIPL Art. 38`` or ``Provisions Art. 7(2)``."""
+
+    instrument: str
+    article: str
+    verified: str = "C"  # V verified / C corroborated / K recalled (regulations.md tags)
+
+    def render(self) -> str:
+        """``PIPL Art. 38``."""
+        return f"{self.instrument} {self.article}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One step of the decision, with its legal basis."""
+
+    code: str
+    text: Text
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    """Something the exporter must do, with its article."""
+
+    id: str
+    text: Text
+    citations: tuple[Citation, ...] = ()
+    deadline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NegativeListHit:
+    """A negative-list entry that matched a transfer, explaining itself."""
+
+    list_id: str
+    entry_id: str
+    required_mechanism: str  # security_assessment | standard_contract_or_certification | prohibited
+    message: str
+    fields: tuple[str, ...] = ()  # pointers of the fields that made it match
+    conditions: tuple[str, ...] = ()  # each condition that held, rendered, e.g. "sensitive: true"
+    source: str | None = None
+    verified: bool = True
+    jurisdiction: str = "national"
+    zone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Remediation:
+    """A change that would make the transfer need a lighter mechanism (checked by re-deciding)."""
+
+    action: str  # drop | deidentify
+    fields: tuple[str, ...]
+    resulting_mechanism: str
+    resulting_risk: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class TransferAssessment:
+    """The verdict on one planned outbound transfer."""
+
+    id: str
+    mechanism: str  # blocked | security_assessment | standard_contract_or_certification |
+    # exempt | not_applicable | covered
+    risk: str  # blocked | critical | high | medium | low
+    datasets: tuple[str, ...]
+    obligations: tuple[Obligation, ...] = ()
+    negative_list_hits: tuple[NegativeListHit, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    open_questions: tuple[Text, ...] = ()
+    remediation: tuple[Remediation, ...] = ()
+    warnings: tuple[Text, ...] = ()
+    fingerprint: str = ""
+    rule_pack: str = ""
+    as_of: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    manifest_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AssessResult:
+    """``dataflow assess`` output: the scan of every dataset plus one record per transfer."""
+
+    scan: ScanResult
+    transfers: tuple[TransferAssessment, ...]

@@ -1,0 +1,71 @@
+"""Shared test fixtures.
+
+Every test runs with outbound network connections blocked: dataflow must work air-gapped, so
+any attempt to connect anywhere but a local (AF_UNIX / loopback) socket fails the test.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO_ROOT / "examples"
+SHARED = REPO_ROOT.parent / "shared"
+
+
+class NetworkAccessError(AssertionError):
+    """Raised when code under test tries to reach the network."""
+
+
+def _is_local(address: object) -> bool:
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        return host in {"localhost", "::1"} or host.startswith("127.")
+    return False
+
+
+@pytest.fixture(autouse=True)
+def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail any test that opens a non-local connection or resolves a host name."""
+    if request.node.get_closest_marker("allow_network"):
+        yield
+        return
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guarded_connect(self: socket.socket, address: object) -> object:
+        if not _is_local(address):
+            raise NetworkAccessError(f"test tried to connect to {address!r}")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    def guarded_connect_ex(self: socket.socket, address: object) -> object:
+        if not _is_local(address):
+            raise NetworkAccessError(f"test tried to connect to {address!r}")
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    def no_dns(*args: object, **kwargs: object) -> object:
+        host = args[0] if args else kwargs.get("host")
+        if host in (None, "localhost", "127.0.0.1", "::1"):
+            return real_getaddrinfo(*args, **kwargs)  # type: ignore[arg-type]
+        raise NetworkAccessError(f"test tried to resolve {host!r}")
+
+    real_getaddrinfo = socket.getaddrinfo
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(socket, "create_connection", _refuse_create_connection)
+    yield
+
+
+def _refuse_create_connection(address: object, *args: object, **kwargs: object) -> object:
+    raise NetworkAccessError(f"test tried to connect to {address!r}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_network: let this test use loopback sockets freely")
