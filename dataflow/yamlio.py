@@ -1,0 +1,282 @@
+"""Safe YAML loading for every file dataflow reads as configuration or data.
+
+Catalogs, negative lists, transfer manifests, baselines and configuration all come through
+``load_yaml``. It:
+
+- uses the safe constructor only: custom tags (``!!python/object``, ``!include``…) are errors;
+- rejects alias/anchor expansion bombs by measuring the expanded size before building anything;
+- rejects duplicate mapping keys (YAML would silently keep the last one);
+- remembers the line of every key path, so validation errors can say ``file:line: key.path``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dataflow.errors import UserError
+
+MAX_YAML_BYTES = 16 * 1024 * 1024
+MAX_EXPANDED_NODES = 200_000
+
+
+@dataclass
+class YamlDoc:
+    """A loaded YAML document plus the line (1-based) of each key path."""
+
+    path: str
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, key_path: str) -> int | None:
+        """Line of ``key_path`` (``a.b[2].c``), or of its nearest known parent."""
+        probe = key_path
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return self.lines.get("")
+
+    def error(self, key_path: str, message: str, cls: type[UserError] = UserError) -> UserError:
+        """An error naming this file, the line of ``key_path`` and the key path."""
+        return cls(message, path=self.path, line=self.line(key_path), key=key_path or None)
+
+
+def join_key(parent: str, key: object) -> str:
+    """Key path of a member: ``a.b`` for mapping keys, ``a[3]`` for list items."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else str(key)
+
+
+def load_yaml(
+    path: str | Path, *, text: str | None = None, error_cls: type[UserError] = UserError
+) -> YamlDoc:
+    """Load one YAML document safely; raise ``error_cls`` naming the file and line on any problem."""
+    shown = str(path)
+    if text is None:
+        p = Path(path)
+        try:
+            size = p.stat().st_size
+            if size > MAX_YAML_BYTES:
+                raise error_cls(f"file is too large for a YAML document ({size} bytes)", path=shown)
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise error_cls(f"cannot read file: {exc.strerror or exc}", path=shown) from None
+        if b"\x00" in raw:
+            raise error_cls("not a YAML text file (contains NUL bytes)", path=shown)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise error_cls(
+                f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8", path=shown
+            ) from None
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise error_cls(
+            f"invalid YAML: {problem}",
+            path=shown,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error_cls(f"invalid YAML: {type(exc).__name__}", path=shown) from None
+    if len(nodes) > 1:
+        second = nodes[1]
+        raise error_cls(
+            "expected one YAML document, found several",
+            path=shown,
+            line=second.start_mark.line + 1 if second is not None else None,
+        )
+    root = nodes[0] if nodes else None
+    doc = YamlDoc(path=shown, data=None)
+    if root is None:
+        return doc
+    _check_size(root, shown, error_cls)
+    loader = yaml.SafeLoader("")
+    try:
+        doc.data = _build(root, "", doc, loader, shown, error_cls)
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None:
+    """Refuse documents whose alias expansion would be huge (billion-laughs)."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in in_progress:
+            raise error_cls(
+                "recursive YAML alias", path=shown, line=node.start_mark.line + 1
+            )
+        in_progress.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                total += size(child)
+                if total > MAX_EXPANDED_NODES:
+                    break
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k) + size(v)
+                if total > MAX_EXPANDED_NODES:
+                    break
+        in_progress.discard(key)
+        sizes[key] = total
+        return total
+
+    if size(root) > MAX_EXPANDED_NODES:
+        raise error_cls(
+            f"YAML document expands to more than {MAX_EXPANDED_NODES} nodes "
+            "(alias/anchor expansion); refusing to load it",
+            path=shown,
+        )
+
+
+def _build(
+    node: yaml.Node,
+    key_path: str,
+    doc: YamlDoc,
+    loader: yaml.SafeLoader,
+    shown: str,
+    error_cls: type[UserError],
+) -> Any:
+    doc.lines.setdefault(key_path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag not in ("tag:yaml.org,2002:map",):
+            raise _tag_error(node, shown, error_cls)
+        loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise error_cls(
+                    "mapping keys must be plain scalars",
+                    path=shown,
+                    line=key_node.start_mark.line + 1,
+                    key=key_path or None,
+                )
+            key = _scalar(key_node, loader, shown, error_cls)
+            if isinstance(key, (list, dict)):
+                raise error_cls("unhashable mapping key", path=shown, line=key_node.start_mark.line + 1)
+            child = join_key(key_path, key)
+            if key in out:
+                raise error_cls(
+                    f"duplicate key {key!r}",
+                    path=shown,
+                    line=key_node.start_mark.line + 1,
+                    key=child,
+                )
+            doc.lines[child] = key_node.start_mark.line + 1
+            out[key] = _build(value_node, child, doc, loader, shown, error_cls)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _tag_error(node, shown, error_cls)
+        return [
+            _build(item, join_key(key_path, i), doc, loader, shown, error_cls)
+            for i, item in enumerate(node.value)
+        ]
+    return _scalar(node, loader, shown, error_cls)
+
+
+def _scalar(
+    node: yaml.Node, loader: yaml.SafeLoader, shown: str, error_cls: type[UserError]
+) -> Any:
+    if not node.tag.startswith("tag:yaml.org,2002:"):
+        raise _tag_error(node, shown, error_cls)
+    try:
+        return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+    except yaml.YAMLError as exc:
+        raise error_cls(
+            f"invalid value: {getattr(exc, 'problem', None) or type(exc).__name__}",
+            path=shown,
+            line=node.start_mark.line + 1,
+        ) from None
+    except (ValueError, OverflowError) as exc:
+        raise error_cls(
+            f"invalid value ({type(exc).__name__})", path=shown, line=node.start_mark.line + 1
+        ) from None
+
+
+def _tag_error(node: yaml.Node, shown: str, error_cls: type[UserError]) -> UserError:
+    return error_cls(
+        f"YAML tag {node.tag!r} is not allowed (only plain YAML data)",
+        path=shown,
+        line=node.start_mark.line + 1,
+        column=node.start_mark.column + 1,
+    )
+
+
+# --- small validation helpers shared by the loaders -------------------------------------------
+
+
+def expect_mapping(doc: YamlDoc, value: Any, key_path: str, error_cls: type[UserError]) -> dict[str, Any]:
+    """Return ``value`` if it is a mapping, else raise an error at ``key_path``."""
+    if not isinstance(value, Mapping):
+        raise doc.error(key_path, f"expected a mapping, got {_type_name(value)}", error_cls)
+    return dict(value)
+
+
+def expect_list(doc: YamlDoc, value: Any, key_path: str, error_cls: type[UserError]) -> list[Any]:
+    """Return ``value`` if it is a list, else raise an error at ``key_path``."""
+    if not isinstance(value, Sequence) or isinstance(value, (str, bytes)):
+        raise doc.error(key_path, f"expected a list, got {_type_name(value)}", error_cls)
+    return list(value)
+
+
+def check_keys(
+    doc: YamlDoc,
+    mapping: Mapping[str, Any],
+    key_path: str,
+    *,
+    required: Sequence[str] = (),
+    optional: Sequence[str] = (),
+) -> Iterator[tuple[str, str]]:
+    """Yield ``(key_path, message)`` for unknown and missing keys (for collect-all validation)."""
+    allowed = set(required) | set(optional)
+    for key in mapping:
+        if key not in allowed:
+            hint = ", ".join(sorted(allowed))
+            yield join_key(key_path, key), f"unknown key {key!r} (allowed: {hint})"
+    for key in required:
+        if key not in mapping:
+            yield key_path, f"missing required key {key!r}"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "a date"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def type_name(value: Any) -> str:
+    """Human name of a YAML value's type, for error messages."""
+    return _type_name(value)
