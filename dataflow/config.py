@@ -1,0 +1,186 @@
+"""Layered configuration.
+
+Precedence, lowest to highest:
+
+1. built-in defaults (this module);
+2. ``[tool.dataflow]`` in ``pyproject.toml`` or a ``dataflow.yaml`` / ``.dataflow.yaml`` file, found
+   in the current directory or its nearest parent that has one;
+3. the file given with ``--config``;
+4. command-line flags (applied by each command with ``Settings.merged``).
+
+Relative paths in a configuration file are resolved against that file's folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dataflow.errors import ConfigError
+from dataflow.yamlio import YamlDoc, check_keys, load_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_FILE_NAMES = ("dataflow.yaml", ".dataflow.yaml")
+DEFAULT_BASELINE = ".dataflow-baseline.yaml"
+LANGS = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Effective settings for one run."""
+
+    catalogs: tuple[Path, ...] = ()
+    negative_lists: tuple[Path, ...] = ()
+    shipped_negative_lists: tuple[str, ...] | None = None  # ids to use; None = all shipped
+    fail_on: str | None = None
+    ignore_paths: tuple[str, ...] = ()
+    lang: str | None = None
+    sample_size: int | None = None
+    ledger: Path | None = None
+    baseline: Path | None = None
+    count_exempt_volumes: bool | None = None
+    source: str | None = None  # the file the settings came from, for messages
+
+    def merged(self, **overrides: Any) -> Settings:
+        """A copy with every override that is not ``None`` (or empty tuple) applied."""
+        values = {
+            k: v for k, v in overrides.items() if v is not None and not (isinstance(v, tuple) and not v)
+        }
+        # Flags that add files (catalogs, lists) extend rather than replace the configured ones.
+        for key in ("catalogs", "negative_lists", "ignore_paths"):
+            if key in values:
+                values[key] = tuple(getattr(self, key)) + tuple(values[key])
+        return dataclasses.replace(self, **values)
+
+
+_KEYS = {
+    "catalogs": "paths",
+    "negative_lists": "paths",
+    "shipped_negative_lists": "strings",
+    "fail_on": "string",
+    "ignore_paths": "strings",
+    "lang": "string",
+    "sample_size": "int",
+    "ledger": "path",
+    "baseline": "path",
+    "count_exempt_volumes": "bool",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """Nearest ``dataflow.yaml``/``.dataflow.yaml``/``pyproject.toml`` with ``[tool.dataflow]``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILE_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_has_section(pyproject):
+            return pyproject
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def _pyproject_has_section(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool", {}).get("dataflow"), dict)
+
+
+def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settings:
+    """Settings from the discovered project file, overridden by ``config`` when given."""
+    settings = Settings()
+    discovered = find_config(cwd or Path.cwd())
+    if discovered is not None:
+        settings = _apply_file(settings, discovered)
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError("configuration file not found", path=str(config))
+        settings = _apply_file(settings, config)
+    return settings
+
+
+def _apply_file(settings: Settings, path: Path) -> Settings:
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+        section = data.get("tool", {}).get("dataflow", {})
+        doc = YamlDoc(path=str(path), data=section)
+        key_prefix = "tool.dataflow"
+    else:
+        doc = load_yaml(path, error_cls=ConfigError)
+        section = doc.data if doc.data is not None else {}
+        key_prefix = ""
+    if not isinstance(section, Mapping):
+        raise ConfigError("configuration must be a mapping", path=str(path))
+    problems = list(check_keys(doc, section, "", optional=tuple(_KEYS)))
+    if problems:
+        key, message = problems[0]
+        raise ConfigError(
+            message, path=str(path), line=doc.line(key), key=_join(key_prefix, key) or None
+        )
+    values: dict[str, Any] = {}
+    base = path.parent
+    for key, value in section.items():
+        values[key] = _convert(doc, key, value, _KEYS[key], base, key_prefix)
+    if "lang" in values and values["lang"] not in LANGS:
+        raise ConfigError(
+            f"lang must be one of {', '.join(LANGS)}",
+            path=str(path),
+            line=doc.line("lang"),
+            key=_join(key_prefix, "lang"),
+        )
+    return dataclasses.replace(settings, source=str(path), **values)
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix and key else prefix or key
+
+
+def _convert(doc: YamlDoc, key: str, value: Any, kind: str, base: Path, prefix: str) -> Any:
+    def fail(expected: str) -> ConfigError:
+        return ConfigError(
+            f"expected {expected}", path=doc.path, line=doc.line(key), key=_join(prefix, key)
+        )
+
+    if kind == "string":
+        if not isinstance(value, str):
+            raise fail("a string")
+        return value
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise fail("a positive integer")
+        return value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if kind == "path":
+        if not isinstance(value, str):
+            raise fail("a path")
+        return (base / value) if not Path(value).is_absolute() else Path(value)
+    if kind in ("paths", "strings"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail("a list of strings")
+        if kind == "strings":
+            return tuple(value)
+        return tuple((base / v) if not Path(v).is_absolute() else Path(v) for v in value)
+    raise AssertionError(kind)
