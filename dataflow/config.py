@@ -52,7 +52,9 @@ class Settings:
     def merged(self, **overrides: Any) -> Settings:
         """A copy with every override that is not ``None`` (or empty tuple) applied."""
         values = {
-            k: v for k, v in overrides.items() if v is not None and not (isinstance(v, tuple) and not v)
+            k: v
+            for k, v in overrides.items()
+            if v is not None and not (isinstance(v, tuple) and not v)
         }
         # Flags that add files (catalogs, lists) extend rather than replace the configured ones.
         for key in ("catalogs", "negative_lists", "ignore_paths"):

@@ -120,9 +120,7 @@ def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None
         if key in sizes:
             return sizes[key]
         if key in in_progress:
-            raise error_cls(
-                "recursive YAML alias", path=shown, line=node.start_mark.line + 1
-            )
+            raise error_cls("recursive YAML alias", path=shown, line=node.start_mark.line + 1)
         in_progress.add(key)
         total = 1
         if isinstance(node, yaml.SequenceNode):
@@ -171,7 +169,9 @@ def _build(
                 )
             key = _scalar(key_node, loader, shown, error_cls)
             if isinstance(key, (list, dict)):
-                raise error_cls("unhashable mapping key", path=shown, line=key_node.start_mark.line + 1)
+                raise error_cls(
+                    "unhashable mapping key", path=shown, line=key_node.start_mark.line + 1
+                )
             child = join_key(key_path, key)
             if key in out:
                 raise error_cls(
@@ -224,7 +224,9 @@ def _tag_error(node: yaml.Node, shown: str, error_cls: type[UserError]) -> UserE
 # --- small validation helpers shared by the loaders -------------------------------------------
 
 
-def expect_mapping(doc: YamlDoc, value: Any, key_path: str, error_cls: type[UserError]) -> dict[str, Any]:
+def expect_mapping(
+    doc: YamlDoc, value: Any, key_path: str, error_cls: type[UserError]
+) -> dict[str, Any]:
     """Return ``value`` if it is a mapping, else raise an error at ``key_path``."""
     if not isinstance(value, Mapping):
         raise doc.error(key_path, f"expected a mapping, got {_type_name(value)}", error_cls)

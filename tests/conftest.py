@@ -31,7 +31,9 @@ def _is_local(address: object) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[None]:
+def _block_network(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[None]:
     """Fail any test that opens a non-local connection or resolves a host name."""
     if request.node.get_closest_marker("allow_network"):
         yield
