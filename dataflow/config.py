@@ -26,7 +26,7 @@ from dataflow.yamlio import YamlDoc, check_keys, load_yaml
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILE_NAMES = ("dataflow.yaml", ".dataflow.yaml")
 DEFAULT_BASELINE = ".dataflow-baseline.yaml"

@@ -199,7 +199,7 @@ def _scalar(
     if not node.tag.startswith("tag:yaml.org,2002:"):
         raise _tag_error(node, shown, error_cls)
     try:
-        return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+        return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
         raise error_cls(
             f"invalid value: {getattr(exc, 'problem', None) or type(exc).__name__}",
