@@ -34,39 +34,50 @@ def _is_local(address: object) -> bool:
 def _block_network(
     monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> Iterator[None]:
-    """Fail any test that opens a non-local connection or resolves a host name."""
+    """Fail any test that opens a non-local connection or resolves a host name.
+
+    The attempt raises at once, and the test also fails at teardown if the code under test
+    caught that exception and carried on.
+    """
     if request.node.get_closest_marker("allow_network"):
         yield
         return
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
+    attempts: list[str] = []
+    request.node.network_attempts = attempts  # a test expecting an attempt may clear this
+
+    def refuse(what: str) -> NetworkAccessError:
+        attempts.append(what)
+        return NetworkAccessError(f"test tried to {what}")
 
     def guarded_connect(self: socket.socket, address: object) -> object:
         if not _is_local(address):
-            raise NetworkAccessError(f"test tried to connect to {address!r}")
+            raise refuse(f"connect to {address!r}")
         return real_connect(self, address)  # type: ignore[arg-type]
 
     def guarded_connect_ex(self: socket.socket, address: object) -> object:
         if not _is_local(address):
-            raise NetworkAccessError(f"test tried to connect to {address!r}")
+            raise refuse(f"connect to {address!r}")
         return real_connect_ex(self, address)  # type: ignore[arg-type]
 
     def no_dns(*args: object, **kwargs: object) -> object:
         host = args[0] if args else kwargs.get("host")
         if host in (None, "localhost", "127.0.0.1", "::1"):
             return real_getaddrinfo(*args, **kwargs)  # type: ignore[arg-type]
-        raise NetworkAccessError(f"test tried to resolve {host!r}")
+        raise refuse(f"resolve {host!r}")
+
+    def no_create_connection(address: object, *args: object, **kwargs: object) -> object:
+        raise refuse(f"connect to {address!r}")
 
     real_getaddrinfo = socket.getaddrinfo
     monkeypatch.setattr(socket.socket, "connect", guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
-    monkeypatch.setattr(socket, "create_connection", _refuse_create_connection)
+    monkeypatch.setattr(socket, "create_connection", no_create_connection)
     yield
-
-
-def _refuse_create_connection(address: object, *args: object, **kwargs: object) -> object:
-    raise NetworkAccessError(f"test tried to connect to {address!r}")
+    # Code under test may swallow the exception (and fall back silently): fail anyway.
+    assert not attempts, f"network access attempted: {attempts}"
 
 
 def pytest_configure(config: pytest.Config) -> None:
