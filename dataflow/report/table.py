@@ -1,0 +1,286 @@
+"""Terminal tables (``--format table``), in English or Chinese (``--lang``).
+
+Scan: per dataset one summary line (grade, counts, categories, escalations) and one row per
+personal-information field. Assess: for each transfer the verdict first (mechanism, risk, why),
+then negative-list hits, obligations and remediation, then the scanned datasets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from tabulate import tabulate
+
+from dataflow.i18n import grade_label, mechanism_label, risk_label, severity_label, t, yes_no
+from dataflow.model import (
+    AssessResult,
+    Citation,
+    DatasetResult,
+    Evidence,
+    FieldFinding,
+    ScanResult,
+    Text,
+    TransferAssessment,
+)
+from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
+
+TABLE_FORMAT = "simple"
+MAX_EVIDENCE = 3
+
+
+def catalog_name(catalog: Any | None, ident: str | None, lang: str) -> str | None:
+    """The catalog's name of an element or category id in ``lang``, if the catalog has one."""
+    if catalog is None or not ident:
+        return None
+    for getter in ("name_of", "element_name", "category_name"):
+        func = getattr(catalog, getter, None)
+        if callable(func):
+            try:
+                found = func(ident, lang)
+            except (KeyError, LookupError, TypeError, ValueError):
+                found = None
+            if isinstance(found, Text):
+                return found.get(lang)
+            if isinstance(found, str) and found:
+                return found
+    for attr in ("elements", "categories"):
+        table = getattr(catalog, attr, None)
+        if isinstance(table, Mapping) and ident in table:
+            item = table[ident]
+            for name_attr in ("name", "names", "title"):
+                name = getattr(item, name_attr, None)
+                if isinstance(name, Text):
+                    return name.get(lang)
+                if isinstance(name, Mapping) and isinstance(name.get(lang), str):
+                    return str(name[lang])
+    return None
+
+
+def _named(catalog: Any | None, ident: str | None, lang: str) -> str:
+    if not ident:
+        return "-"
+    name = catalog_name(catalog, ident, lang)
+    return f"{ident} ({name})" if name else ident
+
+
+def _evidence_text(evidence: Iterable[Evidence]) -> str:
+    ranked = sorted(evidence, key=lambda e: (-e.weight, e.source, e.rule))
+    parts = []
+    for e in ranked[:MAX_EVIDENCE]:
+        text = f"{e.source}:{e.rule}"
+        if e.match_rate is not None:
+            text += f" {e.match_rate:.0%}"
+            if e.sample_size is not None:
+                text += f"/{e.sample_size}"
+        if e.example:
+            text += f" {e.example}"
+        parts.append(text)
+    if len(ranked) > MAX_EVIDENCE:
+        parts.append(f"+{len(ranked) - MAX_EVIDENCE}")
+    return "; ".join(parts)
+
+
+def _field_rows(findings: Iterable[FieldFinding], lang: str) -> list[list[str]]:
+    rows = []
+    for f in findings:
+        if not f.personal:
+            continue
+        rows.append(
+            [
+                f.field.pointer,
+                str(f.field.line) if f.field.line is not None else "",
+                f.element or "-",
+                f.grade.label,
+                yes_no(f.sensitive, lang),
+                f"{f.confidence:.2f}",
+                _evidence_text(f.evidence),
+            ]
+        )
+    return rows
+
+
+def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None = None) -> str:
+    """One dataset: its summary line, categories, escalations and its PI fields."""
+    d = dataset.dataset
+    personal = [f for f in dataset.findings if f.personal]
+    lines = [
+        t(
+            "scan.dataset",
+            lang,
+            name=d.name,
+            path=d.source_path,
+            format=d.source_format,
+            grade=grade_label(dataset.grade, lang),
+            pi=len(personal),
+            sensitive=sum(1 for f in personal if f.sensitive),
+        )
+    ]
+    if dataset.categories:
+        names = ", ".join(_named(catalog, c, lang) for c in sorted(set(dataset.categories)))
+        lines.append("  " + t("scan.categories", lang, categories=names))
+    for raised in dataset.raises:
+        lines.append(
+            "  "
+            + t(
+                "scan.raise",
+                lang,
+                to=grade_label(raised.to_grade, lang),
+                rule=raised.rule,
+                reason=raised.reason,
+            )
+        )
+    rows = _field_rows(dataset.findings, lang)
+    if rows:
+        headers = [
+            t(k, lang)
+            for k in (
+                "col.field",
+                "col.line",
+                "col.element",
+                "col.grade",
+                "col.sensitive",
+                "col.confidence",
+                "col.evidence",
+            )
+        ]
+        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+        lines.extend("  " + row for row in table.splitlines())
+    else:
+        lines.append("  " + t("scan.no_pi", lang))
+    return "\n".join(lines)
+
+
+def _problem_lines(result: ScanResult, lang: str) -> list[str]:
+    problems = sorted(result.problems, key=problem_sort_key)
+    if not problems:
+        return []
+    lines = [t("scan.problems", lang) + ":"]
+    for p in problems:
+        lines.append(f"  {severity_label(p.severity.value, lang)}: {p.render()}")
+    return lines
+
+
+def scan_summary_line(result: ScanResult, lang: str = "en") -> str:
+    """One line of counts over the whole scan."""
+    personal = [f for d in result.datasets for f in d.findings if f.personal]
+    highest = max((d.grade for d in result.datasets), default=None)
+    unreadable = len({p.path for p in result.problems if p.severity.value == "error"})
+    return t(
+        "scan.summary",
+        lang,
+        files=result.files_scanned,
+        datasets=len(result.datasets),
+        pi=len(personal),
+        sensitive=sum(1 for f in personal if f.sensitive),
+        grade=grade_label(highest, lang) if highest is not None else "-",
+        errors=unreadable,
+    )
+
+
+def render_scan(result: ScanResult, lang: str = "en", catalog: Any | None = None) -> str:
+    """The ``dataflow scan`` table."""
+    blocks: list[str] = []
+    datasets = sorted(result.datasets, key=dataset_sort_key)
+    if not datasets:
+        blocks.append(t("scan.no_datasets", lang))
+    blocks.extend(render_dataset(d, lang, catalog) for d in datasets)
+    problems = _problem_lines(result, lang)
+    if problems:
+        blocks.append("\n".join(problems))
+    blocks.extend(result.notices)
+    blocks.append(scan_summary_line(result, lang))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _cites(citations: Iterable[Citation]) -> str:
+    return "; ".join(c.render() for c in citations)
+
+
+def _bullets(items: Iterable[Text], lang: str) -> list[str]:
+    return [f"  - {item.get(lang)}" for item in items]
+
+
+def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
+    """One transfer, verdict first."""
+    lines = [
+        t(
+            "assess.verdict",
+            lang,
+            id=transfer.id,
+            mechanism=mechanism_label(transfer.mechanism, lang),
+            risk=risk_label(transfer.risk, lang),
+        )
+    ]
+    if transfer.reasons:
+        lines.append(t("assess.why", lang) + ":")
+        for reason in transfer.reasons:
+            cites = _cites(reason.citations)
+            lines.append(f"  - {reason.text.get(lang)}" + (f" [{cites}]" if cites else ""))
+    if transfer.negative_list_hits:
+        lines.append(t("assess.hits", lang) + ":")
+        rows = [
+            [
+                h.list_id,
+                h.entry_id + ("" if h.verified else " (?)"),
+                mechanism_label(h.required_mechanism, lang),
+                ", ".join(h.fields) or "-",
+                h.message,
+            ]
+            for h in transfer.negative_list_hits
+        ]
+        headers = [t(k, lang) for k in ("col.list", "col.entry", "col.mechanism", "col.fields")] + [
+            ""
+        ]
+        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+        lines.extend("  " + row for row in table.splitlines())
+    else:
+        lines.append(t("assess.no_hits", lang))
+    if transfer.obligations:
+        lines.append(t("assess.obligations", lang) + ":")
+        rows = [
+            [o.text.get(lang), _cites(o.citations) or "-", o.deadline or "-"]
+            for o in transfer.obligations
+        ]
+        headers = [t(k, lang) for k in ("col.obligation", "col.basis", "col.deadline")]
+        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+        lines.extend("  " + row for row in table.splitlines())
+    if transfer.remediation:
+        lines.append(t("assess.remediation", lang) + ":")
+        rows = [
+            [
+                r.text.get(lang),
+                ", ".join(r.fields),
+                f"{mechanism_label(r.resulting_mechanism, lang)} / "
+                f"{risk_label(r.resulting_risk, lang)}",
+            ]
+            for r in transfer.remediation
+        ]
+        headers = [t(k, lang) for k in ("col.action", "col.fields", "col.result")]
+        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+        lines.extend("  " + row for row in table.splitlines())
+    if transfer.open_questions:
+        lines.append(t("assess.open_questions", lang) + ":")
+        lines.extend(_bullets(transfer.open_questions, lang))
+    if transfer.warnings:
+        lines.append(t("assess.warnings", lang) + ":")
+        lines.extend(_bullets(transfer.warnings, lang))
+    details = [t("assess.datasets", lang) + ": " + (", ".join(transfer.datasets) or "-")]
+    if transfer.counts:
+        counts = ", ".join(f"{k}={v}" for k, v in sorted(transfer.counts.items()))
+        details.append(t("assess.counts", lang) + ": " + counts)
+    lines.extend(details)
+    return "\n".join(lines)
+
+
+def render_assess(result: AssessResult, lang: str = "en", catalog: Any | None = None) -> str:
+    """The ``dataflow assess`` table: every transfer's verdict, then the scanned datasets."""
+    transfers = sorted(result.transfers, key=lambda x: (x.id, x.manifest_path or ""))
+    blocks = [render_transfer(x, lang) for x in transfers]
+    risks = [x.risk for x in transfers if x.risk in RISK_ORDER]
+    highest = max(risks, key=RISK_ORDER.index) if risks else None
+    blocks.append(render_scan(result.scan, lang, catalog).rstrip("\n"))
+    blocks.append(
+        t("assess.summary", lang, transfers=len(transfers), risk=risk_label(highest, lang))
+    )
+    return "\n\n".join(blocks) + "\n"
