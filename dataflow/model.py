@@ -99,6 +99,9 @@ class Field:
     # Enumerated allowed values from the schema itself (JSON Schema enum, Avro enum symbols);
     # these are schema metadata, not sampled data.
     enum_values: tuple[str, ...] = ()
+    # Inline allow comments from the schema (SQL ``-- dataflow: allow <element> "reason"`` on or
+    # just above the column line): ``(element id, reason)`` pairs, in the order written.
+    allow: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
