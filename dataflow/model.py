@@ -291,6 +291,12 @@ class NegativeListHit:
     verified: bool = True
     jurisdiction: str = "national"
     zone: str | None = None
+    # none | candidate | confirmed: what the entry says about important data. A hit on a
+    # ``candidate`` entry for data whose status is not confirmed is a review item, not binding.
+    important_data: str = "none"
+    binding: bool = True  # false: the mechanism applies only once the data is confirmed
+    text: Text | None = None  # the entry's message in both languages (``message`` is English)
+    list_version: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
