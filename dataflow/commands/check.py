@@ -1,0 +1,123 @@
+"""``dataflow check FILE...``: the pre-commit gate. Schema only, fast, never imports Presidio.
+
+It fails (exit 1) only on personal-information findings that neither the baseline
+(``.dataflow-baseline.yaml``) nor an inline allow comment accepts, and says how to accept them.
+Unreadable files give exit 2, as in ``dataflow scan``.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import typer
+
+from dataflow.baseline import Unaccepted, load_baseline, unaccepted
+from dataflow.commands._common import guarded, write_output
+from dataflow.commands.scan import (
+    Outcome,
+    check_format,
+    check_lang,
+    finish,
+    load_catalog_for,
+    unreadable_files,
+)
+from dataflow.config import DEFAULT_BASELINE, load_settings
+from dataflow.i18n import t
+from dataflow.scan import ScanOptions, has_errors, scan_paths
+
+
+def baseline_path(option: Path | None, configured: Path | None) -> Path:
+    """``--baseline``, else the configured baseline, else ``.dataflow-baseline.yaml`` here."""
+    return option or configured or Path(DEFAULT_BASELINE)
+
+
+def render_unaccepted(
+    items: list[Unaccepted], paths: list[Path], baseline: Path, files: int, lang: str
+) -> str:
+    """The human report of ``dataflow check``: one line per refused finding, then what to do."""
+    if not items:
+        return t("check.ok", lang, files=files)
+    lines = []
+    for item in items:
+        finding = item.finding
+        where = item.key[0]
+        if finding.field.line is not None:
+            where += f":{finding.field.line}"
+        if item.previous is None:
+            lines.append(
+                t(
+                    "check.new",
+                    lang,
+                    where=where,
+                    pointer=finding.field.pointer,
+                    element=item.key[2],
+                    grade=finding.grade.label,
+                )
+            )
+        else:
+            old = item.previous.grade or "?"
+            new = finding.grade.label
+            if item.previous.element_version and item.current_version:
+                old += f" v{item.previous.element_version}"
+                new += f" v{item.current_version}"
+            lines.append(
+                t(
+                    "check.changed",
+                    lang,
+                    where=where,
+                    pointer=finding.field.pointer,
+                    element=item.key[2],
+                    old=old,
+                    new=new,
+                )
+            )
+    shown = " ".join(shlex.quote(str(p)) for p in paths)
+    lines.append("")
+    lines.append(t("check.failed", lang, count=len(items)))
+    lines.append(t("check.howto", lang, paths=shown, baseline=str(baseline)))
+    return "\n".join(lines) + "\n"
+
+
+@guarded
+def check_command(
+    files: list[Path] = typer.Argument(..., help="Schema files (as pre-commit passes them)."),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Accepted findings (default .dataflow-baseline.yaml)."
+    ),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | sarif | markdown"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
+    schema_format: str | None = typer.Option(None, "--schema-format", help="Force a format."),
+    catalogs: list[Path] = typer.Option([], "--catalog", help="Extra catalog YAML (repeatable)."),
+    lang: str | None = typer.Option(None, "--lang", help="en | zh"),
+    config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+) -> None:
+    """Fail on personal information in schemas that has not been accepted (pre-commit hook)."""
+    fmt = check_format(fmt)
+    settings = load_settings(config).merged(catalogs=tuple(catalogs), lang=lang)
+    lang_ = check_lang(settings.lang)
+    path = baseline_path(baseline, settings.baseline)
+    accepted = load_baseline(path)
+    catalog = load_catalog_for(settings)
+    options = ScanOptions(
+        schema_format=schema_format,
+        content=False,
+        catalogs=settings.catalogs,
+        ignore=settings.ignore_paths,
+    )
+    result = scan_paths(files, options, catalog=catalog)
+    refused = unaccepted(result, accepted, path.parent, catalog)
+    if fmt == "table":
+        text = render_unaccepted(refused, files, path, result.files_scanned, lang_)
+    else:
+        from dataflow.report import render
+
+        text = render(result, fmt, lang_, catalog=catalog)
+    write_output(text, output)
+    errors = unreadable_files(result) if has_errors(result) else 0
+    finish(result, Outcome(blocking=len(refused), errors=errors), lang_)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``dataflow check``."""
+    app.command("check")(check_command)

@@ -1,0 +1,242 @@
+"""``dataflow scan PATH...``: classify and grade every dataset found, render a report.
+
+Exit codes (DESIGN §9): 0 nothing blocking; 1 a field at or above ``--fail-on`` or a
+negative-list hit when lists were given; 2 a usage, configuration or input error. Unreadable
+files make the exit 2 *after* the report of the rest is written; each problem is one line on
+stderr, followed by one summary line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from dataflow.commands._common import guarded, write_output
+from dataflow.config import LANGS, Settings, load_settings
+from dataflow.errors import ConfigError, UserError
+from dataflow.i18n import t
+from dataflow.model import Grade, ScanResult, Severity
+from dataflow.scan import Progress, ScanOptions, has_errors, scan_paths
+
+FORMATS = ("table", "json", "sarif", "markdown")
+DEFAULT_SAMPLE_SIZE = 200
+
+
+def check_format(fmt: str) -> str:
+    """Validate ``--format``."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+    return fmt
+
+
+def check_lang(lang: str | None) -> str:
+    """Validate ``--lang`` (default English)."""
+    lang = lang or "en"
+    if lang not in LANGS:
+        raise ConfigError(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
+    return lang
+
+
+def parse_fail_on(text: str | None) -> Grade | None:
+    """``--fail-on general-4`` → ``Grade.GENERAL_4``; a bad grade is a usage error."""
+    if text is None:
+        return None
+    try:
+        return Grade.parse(text)
+    except ValueError as exc:
+        raise ConfigError(f"--fail-on: {exc}") from None
+
+
+def parse_samples(samples: Sequence[str], sample_for: Sequence[str]) -> dict[str, Path]:
+    """``--sample TABLE=FILE`` or ``--sample FILE --sample-for TABLE`` (paired in order)."""
+    out: dict[str, Path] = {}
+    bare: list[Path] = []
+    for item in samples:
+        name, sep, file = item.partition("=")
+        if sep and name and file and not Path(item).exists():
+            out[name.strip()] = Path(file)
+        else:
+            bare.append(Path(item))
+    if len(bare) != len(sample_for):
+        raise ConfigError(
+            "each --sample FILE needs a --sample-for TABLE (or write --sample TABLE=FILE)"
+        )
+    for path, name in zip(bare, sample_for, strict=True):
+        out[name] = path
+    for name, path in out.items():
+        if not path.is_file():
+            raise UserError(f"sample file for {name!r} not found", path=str(path))
+    return out
+
+
+def load_catalog_for(settings: Settings) -> Any:
+    """The shipped catalogs plus the configured ones."""
+    from dataflow.catalog import load_catalog
+
+    return load_catalog(settings.catalogs)
+
+
+@contextmanager
+def stderr_progress(enabled: bool) -> Iterator[Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("scanning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("scan", total=None)
+
+        def update(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def echo_problems(result: ScanResult) -> None:
+    """One ``error: path:line:col: message`` (or ``warning: ...``) line per problem, on stderr."""
+    for problem in result.problems:
+        typer.echo(f"{problem.severity.value}: {problem.render()}", err=True)
+
+
+def unreadable_files(result: ScanResult) -> int:
+    """How many files had an error."""
+    return len({p.path for p in result.problems if p.severity is Severity.ERROR})
+
+
+def blocking_fields(result: ScanResult, fail_on: Grade | None) -> list[str]:
+    """Pointers of fields (and datasets) graded at or above ``fail_on``."""
+    if fail_on is None:
+        return []
+    out: list[str] = []
+    for dataset in result.datasets:
+        fields = [f.field.pointer for f in dataset.findings if f.grade >= fail_on]
+        if not fields and dataset.grade >= fail_on:
+            fields = [dataset.dataset.name]
+        out.extend(fields)
+    return out
+
+
+def negative_list_hits(result: ScanResult, lists: Sequence[Path], catalog: Any) -> list[str]:
+    """Ids of negative-list entries hit by any scanned dataset (only lists given by the user)."""
+    if not lists:
+        return []
+    from dataflow import negative_list
+
+    loaded = negative_list.load_lists(lists, include_shipped=False)
+    hits: set[str] = set()
+    for dataset in result.datasets:
+        ctx = negative_list.context_for(dataset, catalog=catalog)
+        for hit in negative_list.match(loaded, ctx):
+            hits.add(f"{hit.list_id}/{hit.entry_id}")
+    return sorted(hits)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a scan-like command decided, for the summary line and the exit code."""
+
+    blocking: int
+    errors: int
+
+
+def finish(result: ScanResult, outcome: Outcome, lang: str) -> None:
+    """Print the problems and the summary line on stderr and exit with the right code."""
+    echo_problems(result)
+    personal = sum(1 for d in result.datasets for f in d.findings if f.personal)
+    typer.echo(
+        t(
+            "cli.summary",
+            lang,
+            files=result.files_scanned,
+            datasets=len(result.datasets),
+            pi=personal,
+            blocking=outcome.blocking,
+            errors=outcome.errors,
+        ),
+        err=True,
+    )
+    if outcome.errors:
+        raise typer.Exit(2)
+    if outcome.blocking:
+        raise typer.Exit(1)
+
+
+@guarded
+def scan_command(
+    paths: list[Path] = typer.Argument(..., help="Schema files, sample files or directories."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | sarif | markdown"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
+    schema_format: str | None = typer.Option(
+        None, "--schema-format", help="Read every file as this format (sql, jsonschema, avro...)."
+    ),
+    catalogs: list[Path] = typer.Option([], "--catalog", help="Extra catalog YAML (repeatable)."),
+    negative_lists: list[Path] = typer.Option(
+        [], "--negative-list", help="Negative list YAML; a hit makes the exit 1 (repeatable)."
+    ),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a field is graded at or above this grade."
+    ),
+    sample: list[str] = typer.Option(
+        [], "--sample", help="Sample data: TABLE=FILE, or FILE with --sample-for TABLE."
+    ),
+    sample_for: list[str] = typer.Option([], "--sample-for", help="Dataset of the --sample FILE."),
+    sample_size: int | None = typer.Option(
+        None, "--sample-size", min=1, help="Distinct values sampled per column (default 200)."
+    ),
+    full: bool = typer.Option(False, "--full", help="Check every row of the samples."),
+    lang: str | None = typer.Option(None, "--lang", help="en | zh"),
+    config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+    no_content: bool = typer.Option(
+        False, "--no-content", help="Schema only: do not look at sampled values."
+    ),
+) -> None:
+    """Find personal information in schemas and samples, field by field, and grade it."""
+    fmt = check_format(fmt)
+    settings = load_settings(config).merged(
+        catalogs=tuple(catalogs),
+        negative_lists=tuple(negative_lists),
+        fail_on=fail_on,
+        lang=lang,
+        sample_size=sample_size,
+    )
+    lang_ = check_lang(settings.lang)
+    threshold = parse_fail_on(settings.fail_on)
+    samples = parse_samples(sample, sample_for)
+    catalog = load_catalog_for(settings)
+    options = ScanOptions(
+        schema_format=schema_format,
+        sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
+        full=full,
+        content=not no_content,
+        catalogs=settings.catalogs,
+        ignore=settings.ignore_paths,
+    )
+    with stderr_progress(True) as progress:
+        result = scan_paths(paths, options, catalog=catalog, samples=samples, progress=progress)
+
+    from dataflow.report import render
+
+    write_output(render(result, fmt, lang_, catalog=catalog), output)
+    blocking = blocking_fields(result, threshold)
+    blocking += negative_list_hits(result, settings.negative_lists, catalog)
+    errors = unreadable_files(result) if has_errors(result) else 0
+    finish(result, Outcome(blocking=len(blocking), errors=errors), lang_)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``dataflow scan``."""
+    app.command("scan")(scan_command)

@@ -1,0 +1,211 @@
+"""Scan orchestration: paths → readers → detection → classification → ``ScanResult``.
+
+``scan_paths`` walks the paths, reads every file (a reader never raises for bad input; it
+returns problems, which are kept), attaches samples (data files carry their own, ``samples``
+attaches a sample file to a dataset by name), runs content detection when asked, classifies each
+dataset against the catalog and sorts everything so that reports are deterministic.
+
+The schema-only path (``ScanOptions(content=False)``, used by ``dataflow check``) never imports
+the content-detection modules, and with them Presidio and spaCy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dataflow.model import (
+    Dataset,
+    DatasetResult,
+    Problem,
+    ReadResult,
+    SampleSet,
+    ScanResult,
+    Severity,
+)
+from dataflow.report.records import dataset_sort_key, problem_sort_key
+
+Progress = Callable[[int, int, str], None]
+_NO_SAMPLES: Mapping[str, Path] = {}
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How to scan: schema format override, sampling, content detection, catalogs, ignores."""
+
+    schema_format: str | None = None
+    sample_size: int = 200
+    seed: int = 0
+    full: bool = False
+    content: bool = True
+    catalogs: tuple[Path, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def _sample_options(options: ScanOptions) -> Any:
+    """The readers' ``SampleOptions`` for this scan."""
+    from dataflow.readers import SampleOptions
+
+    return SampleOptions(size=options.sample_size, seed=options.seed)
+
+
+def _read(path: Path, options: ScanOptions, sample_options: Any) -> ReadResult:
+    from dataflow import readers
+
+    result: ReadResult = readers.read_path(
+        path, schema_format=options.schema_format, sample_options=sample_options
+    )
+    return result
+
+
+def scan_paths(
+    paths: Sequence[Path | str],
+    options: ScanOptions | None = None,
+    *,
+    catalog: Any | None = None,
+    samples: Mapping[str, Path] = _NO_SAMPLES,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Scan files and directories; return every dataset's classification and every problem.
+
+    ``samples`` maps a dataset name to a sample file (``--sample``, manifest ``sample:``).
+    ``progress(done, total, path)`` is called after each file when given.
+    """
+    from dataflow import readers
+    from dataflow.classify import classify_dataset
+
+    options = options or ScanOptions()
+    if catalog is None:
+        from dataflow.catalog import load_catalog
+
+        catalog = load_catalog(options.catalogs)
+    files, problems = readers.collect_files([Path(p) for p in paths], options.ignore)
+    problems = list(problems)
+    sample_options = _sample_options(options) if options.content else None
+
+    datasets: list[Dataset] = []
+    sample_sets: dict[tuple[str, str], SampleSet] = {}
+    for done, path in enumerate(files, start=1):
+        read = _read(path, options, sample_options)
+        problems.extend(read.problems)
+        for dataset in read.datasets:
+            datasets.append(dataset)
+            own = read.samples.get(dataset.name)
+            if own is not None and options.content:
+                sample_sets[(dataset.source_path, dataset.name)] = own
+        if progress is not None:
+            progress(done, len(files), str(path))
+
+    if samples:
+        problems.extend(_attach_samples(datasets, samples, options, sample_options, sample_sets))
+
+    results = [
+        _classify_one(dataset, catalog, options, sample_sets, classify_dataset)
+        for dataset in datasets
+    ]
+    results.sort(key=dataset_sort_key)
+    problems = _unique_sorted(problems)
+    return ScanResult(
+        datasets=tuple(results),
+        problems=tuple(problems),
+        files_scanned=len(files),
+        catalog_version=_catalog_version(catalog),
+    )
+
+
+def _attach_samples(
+    datasets: Sequence[Dataset],
+    samples: Mapping[str, Path],
+    options: ScanOptions,
+    sample_options: Any,
+    sample_sets: dict[tuple[str, str], SampleSet],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for name in sorted(samples):
+        sample_path = Path(samples[name])
+        targets = [d for d in datasets if d.name == name or _bare_name(d.name) == name]
+        if not targets:
+            known = ", ".join(sorted({d.name for d in datasets})) or "none"
+            problems.append(
+                Problem(
+                    path=str(sample_path),
+                    message=f"sample given for dataset {name!r}, which no scanned schema "
+                    f"defines (datasets: {known})",
+                )
+            )
+            continue
+        if not options.content:
+            continue
+        read = _read(sample_path, options, sample_options)
+        problems.extend(read.problems)
+        found = read.samples.get(name) or next(iter(read.samples.values()), None)
+        if found is None:
+            if not read.problems:
+                problems.append(Problem(path=str(sample_path), message="no sample rows found"))
+            continue
+        for dataset in targets:
+            sample_sets[(dataset.source_path, dataset.name)] = found
+    return problems
+
+
+def _bare_name(name: str) -> str:
+    """``shop.customers`` → ``customers`` (a sample may name the table without its schema)."""
+    return name.rsplit(".", 1)[-1]
+
+
+def _classify_one(
+    dataset: Dataset,
+    catalog: Any,
+    options: ScanOptions,
+    sample_sets: Mapping[tuple[str, str], SampleSet],
+    classify: Callable[..., DatasetResult],
+) -> DatasetResult:
+    sample = sample_sets.get((dataset.source_path, dataset.name))
+    content = None
+    if options.content and sample is not None:
+        if options.full:
+            from dataflow.detect.full import scan_full
+
+            content = scan_full(dataset, Path(sample.source_path), sample_size=options.sample_size)
+        else:
+            from dataflow.detect.content import detect_samples
+
+            content = detect_samples(dataset, sample)
+    result = classify(dataset, catalog, content)
+    if sample is not None and options.content and not result.sampled:
+        result = dataclasses.replace(
+            result,
+            sampled=True,
+            rows_scanned=result.rows_scanned
+            if result.rows_scanned is not None
+            else sample.rows_read,
+        )
+    findings = tuple(sorted(result.findings, key=_finding_key))
+    if findings != result.findings:
+        result = dataclasses.replace(result, findings=findings)
+    categories = tuple(sorted(set(result.categories)))
+    if categories != result.categories:
+        result = dataclasses.replace(result, categories=categories)
+    return result
+
+
+def _finding_key(finding: Any) -> tuple[int, str]:
+    line = finding.field.line
+    return (line if line is not None else 1 << 30, finding.field.pointer)
+
+
+def _unique_sorted(problems: Sequence[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=problem_sort_key)
+
+
+def _catalog_version(catalog: Any) -> str | None:
+    version = getattr(catalog, "version", None)
+    return str(version) if version is not None else None
+
+
+def has_errors(result: ScanResult) -> bool:
+    """Whether any file could not be read (fully): the CLI then exits 2."""
+    return any(p.severity is Severity.ERROR for p in result.problems)
