@@ -21,7 +21,7 @@ from dataflow.commands._common import guarded, write_output
 from dataflow.config import LANGS, Settings, load_settings
 from dataflow.errors import ConfigError, UserError
 from dataflow.i18n import t
-from dataflow.model import Grade, ScanResult, Severity
+from dataflow.model import DatasetResult, Grade, ScanResult, Severity
 from dataflow.scan import Progress, ScanOptions, has_errors, scan_paths
 
 FORMATS = ("table", "json", "sarif", "markdown")
@@ -130,8 +130,38 @@ def blocking_fields(result: ScanResult, fail_on: Grade | None) -> list[str]:
     return out
 
 
-def negative_list_hits(result: ScanResult, lists: Sequence[Path], catalog: Any) -> list[str]:
-    """Ids of negative-list entries hit by any scanned dataset (only lists given by the user)."""
+def match_context(dataset: DatasetResult) -> Any:
+    """What a negative-list condition can see of one scanned dataset (no counts, no transfer)."""
+    from dataflow.negative_list import MatchContext
+
+    elements: dict[str, list[str]] = {}
+    categories: dict[str, list[str]] = {}
+    sensitive: list[str] = []
+    for finding in dataset.findings:
+        if not finding.personal and finding.element is None:
+            continue
+        pointer = finding.field.pointer
+        if finding.element:
+            elements.setdefault(finding.element, []).append(pointer)
+        if finding.category:
+            categories.setdefault(finding.category, []).append(pointer)
+        if finding.sensitive:
+            sensitive.append(pointer)
+    return MatchContext(
+        elements={k: tuple(sorted(v)) for k, v in sorted(elements.items())},
+        categories={k: tuple(sorted(v)) for k, v in sorted(categories.items())},
+        grade=dataset.grade,
+        sensitive=bool(sensitive),
+        sensitive_fields=tuple(sorted(sensitive)),
+    )
+
+
+def negative_list_hits(result: ScanResult, lists: Sequence[Path]) -> list[str]:
+    """``list/entry`` ids of binding negative-list hits over the scanned datasets.
+
+    Only the lists the user names count here (``--negative-list`` or configuration); the
+    shipped lists need a transfer (counts, destination) and belong to ``dataflow assess``.
+    """
     if not lists:
         return []
     from dataflow import negative_list
@@ -139,9 +169,9 @@ def negative_list_hits(result: ScanResult, lists: Sequence[Path], catalog: Any) 
     loaded = negative_list.load_lists(lists, include_shipped=False)
     hits: set[str] = set()
     for dataset in result.datasets:
-        ctx = negative_list.context_for(dataset, catalog=catalog)
-        for hit in negative_list.match(loaded, ctx):
-            hits.add(f"{hit.list_id}/{hit.entry_id}")
+        for hit in negative_list.match(loaded, match_context(dataset)):
+            if getattr(hit, "binding", True):
+                hits.add(f"{hit.list_id}/{hit.entry_id}")
     return sorted(hits)
 
 
@@ -232,7 +262,7 @@ def scan_command(
 
     write_output(render(result, fmt, lang_, catalog=catalog), output)
     blocking = blocking_fields(result, threshold)
-    blocking += negative_list_hits(result, settings.negative_lists, catalog)
+    blocking += negative_list_hits(result, settings.negative_lists)
     errors = unreadable_files(result) if has_errors(result) else 0
     finish(result, Outcome(blocking=len(blocking), errors=errors), lang_)
 

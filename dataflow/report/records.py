@@ -231,6 +231,10 @@ def hit_record(hit: NegativeListHit) -> Record:
         "verified": hit.verified,
         "jurisdiction": hit.jurisdiction,
         "zone": hit.zone,
+        "important_data": hit.important_data,
+        "binding": hit.binding,
+        "text": text_record(hit.text) if hit.text is not None else None,
+        "list_version": hit.list_version,
     }
 
 

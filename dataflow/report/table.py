@@ -225,7 +225,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
                 h.entry_id + ("" if h.verified else " (?)"),
                 mechanism_label(h.required_mechanism, lang),
                 ", ".join(h.fields) or "-",
-                h.message,
+                h.text.get(lang) if h.text is not None else h.message,
             ]
             for h in transfer.negative_list_hits
         ]
