@@ -1,0 +1,547 @@
+"""Markdown output (``--format markdown``): the body of a ticket or pull-request comment.
+
+The verdict comes first: for ``assess`` one line per transfer (mechanism, risk, the reason and
+its articles); for ``scan`` how many personal and sensitive fields there are and the highest
+grade. Then the findings table, and for each transfer its negative-list hits, obligations with
+their articles, remediation and open questions; skipped files close the report.
+
+Every piece of text follows ``--lang`` (``zh`` or ``en``). Values written into the document are
+escaped so that a field name or a message cannot break a table or inject markup. Only masked
+examples appear, never sampled values (renderers never see a ``SampleSet``). Output is sorted
+and has no timestamps: the same result renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from dataflow.i18n import severity_label
+from dataflow.model import (
+    AssessResult,
+    Citation,
+    DatasetResult,
+    FieldFinding,
+    NegativeListHit,
+    ScanResult,
+    Text,
+    TransferAssessment,
+)
+from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
+from dataflow.report.sarif import Labels, is_reported, masked_example
+
+# Report sentences (zh/en). Candidates for ``dataflow.i18n.MESSAGES``.
+_MSG: Mapping[str, Text] = {
+    "title.scan": Text("dataflow scan", "dataflow 扫描报告"),
+    "title.assess": Text("dataflow assess", "dataflow 出境评估报告"),
+    "verdict": Text("Verdict", "结论"),
+    "scanned": Text("Scanned", "扫描结果"),
+    "scan.verdict": Text(
+        "{pi} personal-information field(s), {sensitive} of them sensitive, in {with_pi} of "
+        "{datasets} dataset(s); highest grade: {grade}.",
+        "{datasets} 个数据集中有 {with_pi} 个含个人信息：个人信息字段 {pi} 个，其中敏感个人信息 "
+        "{sensitive} 个；最高级别：{grade}。",
+    ),
+    "scan.verdict.none": Text(
+        "No personal information found in {datasets} dataset(s); highest grade: {grade}.",
+        "{datasets} 个数据集中未发现个人信息；最高级别：{grade}。",
+    ),
+    "scan.verdict.empty": Text("No datasets found.", "未发现数据集。"),
+    "verdict.incomplete": Text(
+        " {count} file(s) could not be read: the answer is incomplete (see Skipped files).",
+        "另有 {count} 个文件无法读取，结论不完整（见“跳过的文件”）。",
+    ),
+    "assess.verdict.none": Text("No transfers assessed.", "未评估任何出境传输。"),
+    "assess.verdict.line": Text(
+        "**{id}**: **{mechanism}**, risk **{risk}**.",
+        "**{id}**：**{mechanism}**，风险 **{risk}**。",
+    ),
+    "assess.verdict.why": Text(" Why: {why}", "理由：{why}"),
+    "section.datasets": Text("Datasets", "数据集"),
+    "section.findings": Text("Findings", "发现"),
+    "section.raises": Text("Grade raises", "级别提升"),
+    "section.transfer": Text("Transfer {id}", "出境传输 {id}"),
+    "section.why": Text("Why", "理由"),
+    "section.hits": Text("Negative-list hits", "负面清单命中"),
+    "section.obligations": Text("Obligations", "义务"),
+    "section.remediation": Text("Remediation", "整改建议"),
+    "section.questions": Text("Open questions", "待人工确认的问题"),
+    "section.warnings": Text("Warnings", "提示"),
+    "section.skipped": Text("Skipped files", "跳过的文件"),
+    "section.notices": Text("Notices", "说明"),
+    "no.findings": Text("No personal information found.", "未发现个人信息。"),
+    "no.hits": Text("No negative-list entry matched.", "未命中负面清单条目。"),
+    "no.obligations": Text("No obligations.", "无义务。"),
+    "no.remediation": Text(
+        "No change to the datasets gives a lighter mechanism.",
+        "调整数据集内容无法降低所需的出境机制。",
+    ),
+    "col.dataset": Text("Dataset", "数据集"),
+    "col.source": Text("Source", "来源"),
+    "col.pointer": Text("Pointer", "字段路径"),
+    "col.element": Text("Element", "要素"),
+    "col.category": Text("Category", "类别"),
+    "col.grade": Text("Grade", "级别"),
+    "col.confidence": Text("Confidence", "置信度"),
+    "col.example": Text("Masked example", "脱敏示例"),
+    "col.pi": Text("PI fields", "个人信息字段"),
+    "col.sensitive": Text("Sensitive", "敏感"),
+    "col.categories": Text("Categories", "类别"),
+    "col.list": Text("List", "清单"),
+    "col.entry": Text("Entry", "条目"),
+    "col.requires": Text("Requires", "所需机制"),
+    "col.fields": Text("Fields", "字段"),
+    "col.conditions": Text("Conditions", "条件"),
+    "col.message": Text("Message", "说明"),
+    "col.obligation": Text("Obligation", "义务"),
+    "col.basis": Text("Articles", "依据条款"),
+    "col.deadline": Text("Deadline", "期限"),
+    "sensitive": Text("sensitive: {group}", "敏感：{group}"),
+    "contains": Text("in free text", "自由文本中"),
+    "unverified": Text(" (unverified entry)", "（未核实条目）"),
+    "facts": Text(
+        "**Mechanism:** {mechanism} · **Risk:** {risk} · **Datasets:** {datasets}",
+        "**出境机制：**{mechanism} · **风险：**{risk} · **数据集：**{datasets}",
+    ),
+    "facts.as_of": Text(" · **Rules as of:** {as_of}", " · **规则日期：**{as_of}"),
+    "facts.counts": Text("**Counted:** {counts}", "**计入人数：**{counts}"),
+    "facts.fingerprint": Text("**Fingerprint:** {fingerprint}", "**指纹：**{fingerprint}"),
+    "remedy": Text(
+        "{action} {fields} → {mechanism} (risk: {risk}). {text}",
+        "{action} {fields} → {mechanism}（风险：{risk}）。{text}",
+    ),
+    "action.drop": Text("Drop", "删除"),
+    "action.deidentify": Text("De-identify", "去标识化"),
+    "raise": Text(
+        "{dataset}: {from_grade} → {to_grade} by rule {rule}: {reason}",
+        "{dataset}：因规则 {rule} 由 {from_grade} 提升至 {to_grade}：{reason}",
+    ),
+    "sep": Text("; ", "；"),
+    "list.sep": Text(", ", "、"),
+}
+
+
+def _m(key: str, lang: str, **values: object) -> str:
+    text = _MSG[key].get(lang)
+    return text.format(**values) if values else text
+
+
+# --------------------------------------------------------------------------------------------
+# Escaping
+# --------------------------------------------------------------------------------------------
+
+_MARKUP = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "#": "\\#",
+        "|": "\\|",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def escape(text: str | None) -> str:
+    """Inline Markdown text for ``text``: markup characters escaped, ``|`` escaped (safe in
+    table cells), line breaks turned into ``<br>``."""
+    if text is None or text == "":
+        return "-"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(line.translate(_MARKUP) for line in lines)
+
+
+def code(text: str | None) -> str:
+    """A code span for ``text`` (pointers, ids, masked examples), safe in a table cell."""
+    if text is None or text == "":
+        return "-"
+    body = _one_line(text)
+    longest = run = 0
+    for ch in body:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    if body.startswith("`") or body.endswith("`") or (body.startswith(" ") and body.endswith(" ")):
+        body = f" {body} "
+    # GFM splits table cells on every unescaped pipe, code spans included.
+    body = body.replace("|", "\\|")
+    return f"{fence}{body}{fence}"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A GFM table; cells must already be escaped."""
+    out = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    out.extend("| " + " | ".join(row) + " |" for row in rows)
+    return out
+
+
+def _paren(text: str, lang: str) -> str:
+    """`` (text)`` in English, ``（text）`` in Chinese."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def _cites(citations: Iterable[Citation]) -> str:
+    return "; ".join(c.render() for c in citations)
+
+
+# --------------------------------------------------------------------------------------------
+# Sections
+# --------------------------------------------------------------------------------------------
+
+
+def _finding_sort_key(item: tuple[DatasetResult, FieldFinding]) -> tuple[Any, ...]:
+    dataset, finding = item
+    return (
+        -int(finding.grade),
+        dataset.dataset.name,
+        dataset.dataset.source_path,
+        finding.field.pointer,
+        finding.element or "",
+    )
+
+
+def _findings(datasets: Sequence[DatasetResult]) -> list[tuple[DatasetResult, FieldFinding]]:
+    items = [(d, f) for d in datasets for f in d.findings if is_reported(f)]
+    return sorted(items, key=_finding_sort_key)
+
+
+def _bold_label(key: str, lang: str) -> str:
+    return f"**{_m(key, lang)}：**" if lang == "zh" else f"**{_m(key, lang)}:** "
+
+
+def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> str:
+    lang = names.lang
+    personal = [f for d in scan.datasets for f in d.findings if f.personal]
+    if not scan.datasets:
+        text = _m("scan.verdict.empty", lang)
+    else:
+        highest = max(d.grade for d in scan.datasets)
+        grade = escape(names.grade(highest))
+        if personal:
+            text = _m(
+                "scan.verdict",
+                lang,
+                pi=len(personal),
+                sensitive=sum(1 for f in personal if f.sensitive),
+                with_pi=sum(1 for d in scan.datasets if any(f.personal for f in d.findings)),
+                datasets=len(scan.datasets),
+                grade=grade,
+            )
+        else:
+            text = _m("scan.verdict.none", lang, datasets=len(scan.datasets), grade=grade)
+    errors = {p.path for p in scan.problems if p.severity.value == "error"}
+    if errors:
+        text += _m("verdict.incomplete", lang, count=len(errors))
+    return _bold_label(label, lang) + text
+
+
+def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
+    lang = names.lang
+    if not scan.datasets:
+        return []
+    rows = []
+    for result in sorted(scan.datasets, key=dataset_sort_key):
+        d = result.dataset
+        personal = [f for f in result.findings if f.personal]
+        source = d.source_path + (f":{d.line}" if d.line else "")
+        categories = _m("list.sep", lang).join(
+            names.category(c) for c in sorted(set(result.categories))
+        )
+        rows.append(
+            [
+                escape(d.name),
+                code(source),
+                escape(names.grade(result.grade)),
+                str(len(personal)),
+                str(sum(1 for f in personal if f.sensitive)),
+                escape(categories),
+            ]
+        )
+    header = [
+        _m(k, lang)
+        for k in (
+            "col.dataset",
+            "col.source",
+            "col.grade",
+            "col.pi",
+            "col.sensitive",
+            "col.categories",
+        )
+    ]
+    lines = [f"{level} {_m('section.datasets', lang)}", "", *table(header, rows)]
+    raises = []
+    for result in sorted(scan.datasets, key=dataset_sort_key):
+        for raised in result.raises:
+            reason = raised.reason + (f" ({raised.reference})" if raised.reference else "")
+            raises.append(
+                "- "
+                + _m(
+                    "raise",
+                    lang,
+                    dataset=escape(result.dataset.name),
+                    from_grade=escape(names.grade(raised.from_grade)),
+                    to_grade=escape(names.grade(raised.to_grade)),
+                    rule=code(raised.rule),
+                    reason=escape(reason),
+                )
+            )
+    if raises:
+        lines += ["", f"{level} {_m('section.raises', lang)}", "", *raises]
+    return lines
+
+
+def _findings_section(datasets: Sequence[DatasetResult], names: Labels, level: str) -> list[str]:
+    lang = names.lang
+    lines = [f"{level} {_m('section.findings', lang)}", ""]
+    items = _findings(datasets)
+    if not items:
+        return [*lines, _m("no.findings", lang)]
+    rows = []
+    for dataset, finding in items:
+        element = names.element(finding.element)
+        element_cell = escape(element)
+        if finding.element and element != finding.element:
+            element_cell += f" {code(finding.element)}"
+        category = escape(names.category(finding.category))
+        notes = []
+        if finding.sensitive:
+            notes.append(_m("sensitive", lang, group=names.group(finding.sensitive_group)))
+        if finding.kind == "contains":
+            notes.append(_m("contains", lang))
+        if notes:
+            category += _paren(escape(_m("sep", lang).join(notes)), lang)
+        rows.append(
+            [
+                escape(dataset.dataset.name),
+                code(finding.field.pointer),
+                element_cell,
+                category,
+                escape(names.grade(finding.grade)),
+                f"{finding.confidence:.2f}",
+                code(masked_example(finding)),
+            ]
+        )
+    header = [
+        _m(k, lang)
+        for k in (
+            "col.dataset",
+            "col.pointer",
+            "col.element",
+            "col.category",
+            "col.grade",
+            "col.confidence",
+            "col.example",
+        )
+    ]
+    return [*lines, *table(header, rows)]
+
+
+def _problems_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
+    lang = names.lang
+    lines: list[str] = []
+    if scan.problems:
+        lines += [f"{level} {_m('section.skipped', lang)}", ""]
+        for problem in sorted(scan.problems, key=problem_sort_key):
+            where = problem.path
+            if problem.line is not None:
+                where += f":{problem.line}"
+                if problem.column is not None:
+                    where += f":{problem.column}"
+            severity = _paren(escape(severity_label(problem.severity.value, lang)), lang)
+            colon = "：" if lang == "zh" else ": "
+            lines.append(f"- {code(where)}{severity}{colon}{escape(problem.message)}")
+    if scan.notices:
+        if lines:
+            lines.append("")
+        lines += [f"{level} {_m('section.notices', lang)}", ""]
+        lines += [f"- {escape(n)}" for n in sorted(set(scan.notices))]
+    return lines
+
+
+def _why(transfer: TransferAssessment, lang: str) -> str:
+    if not transfer.reasons:
+        return ""
+    reason = transfer.reasons[0]
+    cites = _cites(reason.citations)
+    why = escape(reason.text.get(lang)) + (_paren(escape(cites), lang) if cites else "")
+    return _m("assess.verdict.why", lang, why=why)
+
+
+def _transfer_verdicts(transfers: Sequence[TransferAssessment], names: Labels) -> list[str]:
+    lang = names.lang
+    head = _bold_label("verdict", lang)
+    if not transfers:
+        return [head + _m("assess.verdict.none", lang)]
+    lines = [head.rstrip(), ""]
+    for transfer in transfers:
+        line = _m(
+            "assess.verdict.line",
+            lang,
+            id=escape(transfer.id),
+            mechanism=escape(names.mechanism(transfer.mechanism)),
+            risk=escape(names.risk(transfer.risk)),
+        )
+        lines.append(f"- {line}{_why(transfer, lang)}")
+    return lines
+
+
+def _hits_table(hits: Sequence[NegativeListHit], names: Labels) -> list[str]:
+    lang = names.lang
+    if not hits:
+        return [_m("no.hits", lang)]
+    rows = []
+    ordered = sorted(hits, key=lambda h: (h.list_id, h.entry_id))
+    for hit in ordered:
+        entry = code(hit.entry_id) + ("" if hit.verified else escape(_m("unverified", lang)))
+        list_cell = code(hit.list_id) + (_paren(escape(hit.zone), lang) if hit.zone else "")
+        message = hit.message + (f" ({hit.source})" if hit.source else "")
+        rows.append(
+            [
+                list_cell,
+                entry,
+                escape(names.mechanism(hit.required_mechanism)),
+                ", ".join(code(p) for p in sorted(set(hit.fields))) or "-",
+                escape("; ".join(hit.conditions)),
+                escape(message),
+            ]
+        )
+    header = [
+        _m(k, lang)
+        for k in (
+            "col.list",
+            "col.entry",
+            "col.requires",
+            "col.fields",
+            "col.conditions",
+            "col.message",
+        )
+    ]
+    return table(header, rows)
+
+
+def _transfer_section(transfer: TransferAssessment, names: Labels) -> list[str]:
+    lang = names.lang
+    facts = _m(
+        "facts",
+        lang,
+        mechanism=escape(names.mechanism(transfer.mechanism)),
+        risk=escape(names.risk(transfer.risk)),
+        datasets=", ".join(code(d) for d in sorted(set(transfer.datasets))) or "-",
+    )
+    if transfer.as_of:
+        facts += _m("facts.as_of", lang, as_of=escape(transfer.as_of))
+    lines = [f"### {_m('section.transfer', lang, id=escape(transfer.id))}", "", facts]
+    if transfer.counts:
+        counts = ", ".join(f"{code(k)} = {v}" for k, v in sorted(transfer.counts.items()))
+        lines += ["", _m("facts.counts", lang, counts=counts)]
+    if transfer.fingerprint:
+        lines += ["", _m("facts.fingerprint", lang, fingerprint=code(transfer.fingerprint))]
+
+    if transfer.reasons:
+        lines += ["", f"#### {_m('section.why', lang)}", ""]
+        for number, reason in enumerate(transfer.reasons, start=1):
+            cites = _cites(reason.citations)
+            text = escape(reason.text.get(lang)) + (_paren(escape(cites), lang) if cites else "")
+            lines.append(f"{number}. {text}")
+
+    lines += ["", f"#### {_m('section.hits', lang)}", ""]
+    lines += _hits_table(transfer.negative_list_hits, names)
+
+    lines += ["", f"#### {_m('section.obligations', lang)}", ""]
+    if transfer.obligations:
+        rows = [
+            [
+                escape(o.text.get(lang)),
+                escape(_cites(o.citations)),
+                escape(o.deadline),
+            ]
+            for o in sorted(transfer.obligations, key=lambda o: o.id)
+        ]
+        header = [_m(k, lang) for k in ("col.obligation", "col.basis", "col.deadline")]
+        lines += table(header, rows)
+    else:
+        lines.append(_m("no.obligations", lang))
+
+    lines += ["", f"#### {_m('section.remediation', lang)}", ""]
+    if transfer.remediation:
+        for remedy in transfer.remediation:
+            action_key = f"action.{remedy.action}"
+            action = _m(action_key, lang) if action_key in _MSG else escape(remedy.action)
+            text = _m(
+                "remedy",
+                lang,
+                action=action,
+                fields=", ".join(code(p) for p in remedy.fields) or "-",
+                mechanism=escape(names.mechanism(remedy.resulting_mechanism)),
+                risk=escape(names.risk(remedy.resulting_risk)),
+                text=escape(remedy.text.get(lang)),
+            )
+            lines.append(f"- {text}")
+    else:
+        lines.append(_m("no.remediation", lang))
+
+    if transfer.open_questions:
+        lines += ["", f"#### {_m('section.questions', lang)}", ""]
+        lines += [f"- {escape(q.get(lang))}" for q in transfer.open_questions]
+    if transfer.warnings:
+        lines += ["", f"#### {_m('section.warnings', lang)}", ""]
+        lines += [f"- {escape(w.get(lang))}" for w in transfer.warnings]
+    return lines
+
+
+def _join(blocks: Iterable[list[str]]) -> str:
+    parts = ["\n".join(block).rstrip("\n") for block in blocks if block]
+    return "\n\n".join(parts) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points (called by ``dataflow.report.render``)
+# --------------------------------------------------------------------------------------------
+
+
+def render_scan(result: ScanResult, lang: str = "en", catalog: Any = None) -> str:
+    """Markdown body for a scan: verdict, datasets, findings, skipped files."""
+    names = Labels(lang, catalog)
+    return _join(
+        [
+            [f"## {_m('title.scan', lang)}"],
+            [_scan_verdict(result, names)],
+            _findings_section(result.datasets, names, "###"),
+            _datasets_section(result, names, "###"),
+            _problems_section(result, names, "###"),
+        ]
+    )
+
+
+def render_assess(result: AssessResult, lang: str = "en", catalog: Any = None) -> str:
+    """Markdown body for an assessment: one verdict line per transfer, then the details."""
+    names = Labels(lang, catalog)
+    transfers = sorted(
+        result.transfers,
+        key=lambda t: (
+            -(RISK_ORDER.index(t.risk) if t.risk in RISK_ORDER else -1),
+            t.id,
+            t.manifest_path or "",
+        ),
+    )
+    blocks: list[list[str]] = [
+        [f"## {_m('title.assess', lang)}"],
+        _transfer_verdicts(transfers, names),
+        [_scan_verdict(result.scan, names, "scanned")],
+        _findings_section(result.scan.datasets, names, "###"),
+    ]
+    blocks.extend(_transfer_section(t, names) for t in transfers)
+    blocks.append(_datasets_section(result.scan, names, "###"))
+    blocks.append(_problems_section(result.scan, names, "###"))
+    return _join(blocks)
