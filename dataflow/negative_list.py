@@ -844,7 +844,7 @@ def _effective(start: _dt.date | None, end: _dt.date | None, on: _dt.date | None
 def _label_in(value: str | None, allowed: Sequence[str]) -> bool:
     if ALL in allowed:
         return True
-    return value is not None and value in allowed
+    return value is not None and value.strip().lower() in allowed
 
 
 def in_scope(lst: NegativeList, ctx: MatchContext) -> bool:
@@ -1079,10 +1079,14 @@ def _caveats(lists: Sequence[NegativeList], hits: Sequence[NegativeListHit]) -> 
             )
 
 
-def unverified_in_use(lists: Sequence[NegativeList]) -> list[str]:
-    """One notice per list in use that has unverified entries or is a partial transcription."""
+def unverified_in_use(lists: Sequence[NegativeList], ctx: MatchContext | None = None) -> list[str]:
+    """One notice per list in use that has unverified entries or is a partial transcription.
+
+    With ``ctx``, only the lists that apply to that transfer (:func:`list_applies`) count.
+    """
     notices: list[str] = []
-    for lst in sorted(lists, key=lambda x: x.id):
+    used = [lst for lst in lists if ctx is None or list_applies(lst, ctx)]
+    for lst in sorted(used, key=lambda x: x.id):
         ids = lst.unverified_entries
         parts = []
         if ids:
