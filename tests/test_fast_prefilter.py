@@ -1,0 +1,99 @@
+"""The Hyperscan pre-filter never hides a match: its character classes agree with ``regex``.
+
+The fast matcher only pre-filters values made of ``VETTED_CHARS``; this checks, character by
+character, that Hyperscan (UTF-8 + UCP) and the ``regex`` module classify those alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dataflow.detect.fast import VETTED_CHARS, FastMatcher, hyperscan_expression
+
+hyperscan = pytest.importorskip("hyperscan")
+regex = pytest.importorskip("regex")
+
+
+def _vetted() -> list[str]:
+    chars = []
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if re.fullmatch(f"[{VETTED_CHARS}]", ch):
+            chars.append(ch)
+    return chars
+
+
+VETTED = _vetted()
+
+
+def _hs_fullmatches(pattern: str, chars: list[str], caseless: bool = False) -> set[str]:
+    flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
+    if caseless:
+        flags |= hyperscan.HS_FLAG_CASELESS
+    db = hyperscan.Database()
+    db.compile(expressions=[f"^(?:{pattern})$".encode()], ids=[0], flags=[flags])
+    scratch = hyperscan.Scratch(db)
+    hit: set[str] = set()
+    current: list[str] = []
+
+    def on_match(*_args: object) -> None:
+        hit.add(current[-1])
+
+    for ch in chars:
+        current.append(ch)
+        db.scan(ch.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
+    return hit
+
+
+@pytest.mark.parametrize("cls", [r"\w", r"\d", r"\s", r"\W", r"\D", r"\S", r"."])
+def test_classes_agree_on_vetted_characters(cls: str) -> None:
+    expected = {ch for ch in VETTED if regex.fullmatch(cls, ch, flags=regex.DOTALL)}
+    assert _hs_fullmatches(cls, VETTED) == expected
+
+
+def test_only_ascii_letters_have_case_among_vetted() -> None:
+    cased = [ch for ch in VETTED if ch.lower() != ch.upper() or ch.casefold() != ch.lower()]
+    assert cased and all(ch.isascii() and ch.isalpha() for ch in cased)
+    # An ASCII letter matches caselessly exactly its two ASCII forms among vetted characters.
+    for letter in "akszAKSZ":
+        expected = {ch for ch in VETTED if regex.fullmatch(letter, ch, flags=regex.IGNORECASE)}
+        assert expected == {letter.lower(), letter.upper()}
+        assert _hs_fullmatches(letter, VETTED, caseless=True) == expected
+
+
+def test_expression_translation() -> None:
+    assert hyperscan_expression(r"[\u4e00-\u9fa5]{2}") == r"[\x{4e00}-\x{9fa5}]{2}"
+    assert hyperscan_expression(r"\Aabc") is None
+    assert hyperscan_expression(r"abc\Z") is None
+    assert hyperscan_expression(r"a\\Z") == r"a\\Z"  # an escaped backslash, then a letter
+    assert hyperscan_expression(r"\u12") is None
+
+
+def test_uncompilable_and_anchored_patterns_always_run(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
+    recs = [
+        PatternRecognizer(supported_entity="ANCHORED", patterns=[Pattern("a", r"\Aab\d+\Z", 0.5)]),
+        # Atomic group: the regex module accepts it, Hyperscan refuses it.
+        PatternRecognizer(supported_entity="ATOMIC", patterns=[Pattern("b", r"(?>x+)y", 0.5)]),
+        PatternRecognizer(supported_entity="PLAIN", patterns=[Pattern("c", r"\bq\d{3}\b", 0.5)]),
+    ]
+    matcher = FastMatcher(recs)
+    assert matcher.uses_prefilter
+    got = matcher.match(["ab12", "xxy", "q123", "zzz", "ab12 q123 xy"])
+    assert got == [
+        {"ANCHORED": True},
+        {"ATOMIC": True},
+        {"PLAIN": True},
+        {},
+        {"PLAIN": False, "ATOMIC": False},
+    ]
+    # A second matcher with the same patterns loads the cached database.
+    assert list(tmp_path.glob("hs-*.db"))
+    again = FastMatcher(recs)
+    assert again.match(["ab12", "xxy"]) == got[:2]
