@@ -55,7 +55,7 @@ def mask(value: str) -> str:
     if "@" in value:
         local, _, domain = value.partition("@")
         return f"{local[:1]}***@{domain}"
-    if len(value) <= 3:
+    if len(value) <= 8:
         return value[:1] + "*" * (len(value) - 1)
     keep = 3 if len(value) < 15 else 6
     return value[:keep] + "*" * (len(value) - keep - 4) + value[-4:]
@@ -536,3 +536,51 @@ def test_messages_carry_masked_examples_only() -> None:
     assert mask(RAW_ID) in text
     for raw in RAW_VALUES:
         assert raw not in text
+
+
+def test_no_format_or_language_leaks_a_sampled_value() -> None:
+    """Raw values sit in the SampleSet the findings were made from; no output may show one."""
+    from hostile_corpus import CANARIES
+
+    from dataflow.report import markdown
+
+    samples = sample_set()
+    assert RAW_PHONE in samples.columns["sjhm"], "the fixture must really hold raw data"
+    # findings made from the canary values too, the way a detector would: masked examples only
+    canary_field = Field("canary", "customers.canary", "text", None, line=9)
+    canary_findings = tuple(
+        FieldFinding(
+            canary_field,
+            "customers",
+            True,
+            False,
+            "pi.contact.mobile",
+            "pi.contact",
+            Grade.GENERAL_3,
+            0.9,
+            (Evidence("value", "CN_MOBILE", "1 of 1 sampled values match", example=mask(v)),),
+        )
+        for v in CANARIES
+    )
+    scan = build_scan()
+    first = scan.datasets[1]
+    scan = dataclasses.replace(
+        scan,
+        datasets=(
+            scan.datasets[0],
+            dataclasses.replace(first, findings=first.findings + canary_findings),
+        ),
+    )
+    assess = AssessResult(scan=scan, transfers=build_assess().transfers)
+    outputs = []
+    for lang in ("en", "zh"):
+        outputs += [
+            sarif.render_scan(scan, lang),
+            sarif.render_assess(assess, lang),
+            markdown.render_scan(scan, lang),
+            markdown.render_assess(assess, lang),
+        ]
+    for text in outputs:
+        assert mask(RAW_ID) in text  # the evidence did get rendered, masked
+        for raw in (*RAW_VALUES, *CANARIES, *(v for vs in samples.columns.values() for v in vs)):
+            assert raw not in text

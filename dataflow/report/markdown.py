@@ -28,7 +28,7 @@ from dataflow.model import (
     TransferAssessment,
 )
 from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
-from dataflow.report.sarif import Labels, is_reported, masked_example
+from dataflow.report.sarif import Labels, hit_text, is_reported, masked_example
 
 # Report sentences (zh/en). Candidates for ``dataflow.i18n.MESSAGES``.
 _MSG: Mapping[str, Text] = {
@@ -99,6 +99,10 @@ _MSG: Mapping[str, Text] = {
     "sensitive": Text("sensitive: {group}", "敏感：{group}"),
     "contains": Text("in free text", "自由文本中"),
     "unverified": Text(" (unverified entry)", "（未核实条目）"),
+    "review": Text(
+        " (review item: binding once the data is confirmed as important data)",
+        "（待复核：数据被确认为重要数据后方具约束力）",
+    ),
     "facts": Text(
         "**Mechanism:** {mechanism} · **Risk:** {risk} · **Datasets:** {datasets}",
         "**出境机制：**{mechanism} · **风险：**{risk} · **数据集：**{datasets}",
@@ -405,7 +409,9 @@ def _hits_table(hits: Sequence[NegativeListHit], names: Labels) -> list[str]:
     for hit in ordered:
         entry = code(hit.entry_id) + ("" if hit.verified else escape(_m("unverified", lang)))
         list_cell = code(hit.list_id) + (_paren(escape(hit.zone), lang) if hit.zone else "")
-        message = hit.message + (f" ({hit.source})" if hit.source else "")
+        message = hit_text(hit, lang) + (f" ({hit.source})" if hit.source else "")
+        if not hit.binding:
+            entry += escape(_m("review", lang))
         rows.append(
             [
                 list_cell,

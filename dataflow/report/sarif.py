@@ -323,6 +323,10 @@ _MSG: Mapping[str, Text] = {
     "hit.conditions": Text(" Conditions that held: {conditions}.", "成立的条件：{conditions}。"),
     "hit.fields": Text(" Fields: {fields}.", "涉及字段：{fields}。"),
     "hit.unverified": Text(" (unverified entry)", "（未核实条目）"),
+    "hit.review": Text(
+        " Review item: binding only once the data is confirmed as important data.",
+        "待复核：仅在该数据被确认为重要数据后才具有约束力。",
+    ),
     "sep": Text("; ", "；"),
 }
 
@@ -353,6 +357,13 @@ def evidence_summary(evidence: Sequence[Evidence], lang: str) -> str:
             seen.add(label)
             parts.append(label)
     return msg("sep", lang).join(parts)
+
+
+def hit_text(hit: NegativeListHit, lang: str) -> str:
+    """The entry's message in ``lang`` (lists may give both languages; ``message`` is English)."""
+    if hit.text is not None:
+        return hit.text.get(lang)
+    return hit.message
 
 
 def masked_example(finding: FieldFinding) -> str | None:
@@ -531,8 +542,9 @@ class _LogBuilder:
                 mechanism=names.mechanism(hit.required_mechanism),
                 unverified="" if hit.verified else msg("rule.list.unverified", lang),
             )
-            if hit.message:
-                full += " " + hit.message
+            entry_text = hit_text(hit, lang)
+            if entry_text:
+                full += " " + entry_text
             help_text = msg("rule.list.help", lang)
             props: dict[str, Any] = {
                 "tags": ["negative-list", hit.jurisdiction, hit.required_mechanism],
@@ -545,6 +557,8 @@ class _LogBuilder:
                 props["zone"] = hit.zone
             if hit.source:
                 props["source"] = hit.source
+            if hit.list_version:
+                props["listVersion"] = hit.list_version
             return {
                 "id": rule_id,
                 "name": _camel(f"{hit.list_id}.{hit.entry_id}"),
@@ -739,6 +753,8 @@ class _LogBuilder:
         )
         if not hit.verified:
             text += msg("hit.unverified", lang)
+        if not hit.binding:
+            text += msg("hit.review", lang)
         if hit.conditions:
             text += msg("hit.conditions", lang, conditions="; ".join(hit.conditions))
         if hit.fields:
@@ -755,7 +771,7 @@ class _LogBuilder:
         primary = location if uri or not related else related[0]
         result: dict[str, Any] = {
             "ruleId": rule_id,
-            "level": RISK_LEVELS.get(transfer.risk, "warning"),
+            "level": RISK_LEVELS.get(transfer.risk, "warning") if hit.binding else "note",
             "message": {"text": text.strip()},
             "locations": [primary],
             "partialFingerprints": {
@@ -769,6 +785,8 @@ class _LogBuilder:
                 "fields": sorted(set(hit.fields)),
                 "conditions": list(hit.conditions),
                 "verified": hit.verified,
+                "binding": hit.binding,
+                "importantData": hit.important_data,
             },
         }
         if related:
