@@ -1,0 +1,556 @@
+"""Rule packs: the legal parameters of ``assess``, versioned by effective date.
+
+A rule pack (``catalogs/rules/*.yaml``) holds the thresholds, the counting window, the scenario
+exemptions, approval validity, the obligations and the texts of each decision step, every one with
+its article and a verification tag (V verified / C corroborated / K recalled). The decision
+procedure itself is code (``dataflow.assess``); the numbers and citations are data, so a change of
+law is a new pack, and an old assessment can be reproduced with ``--as-of``.
+
+A pack may ``inherits: <pack id>``: sections it gives replace the parent's (``steps`` merge per
+step, ``obligations`` merge per id, ``remove: true`` drops one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dataflow.errors import CatalogError, UserError
+from dataflow.model import Citation, Text
+from dataflow.paths import catalogs_dir
+from dataflow.yamlio import YamlDoc, check_keys, join_key, load_yaml, type_name
+
+MECHANISMS = (
+    "blocked",
+    "security_assessment",
+    "standard_contract_or_certification",
+    "exempt",
+    "not_applicable",
+    "covered",
+)
+SCENARIOS = (
+    "none",
+    "contract_necessity",
+    "cross_border_hr",
+    "emergency",
+    "statutory_duty",
+    "trade_no_pi",
+    "foreign_reexport",
+)
+# Conditions an obligation's ``when`` may name (all must hold). Mechanism names are conditions too.
+OBLIGATION_CONDITIONS = (
+    "always",
+    "any_pi",
+    "sensitive_pi",
+    "minors",
+    "consent_basis",
+    "important_data",
+    "security_assessment",
+    "standard_contract_or_certification",
+    "exempt",
+    "covered",
+)
+STEPS = (
+    "restricted_recipient",
+    "judicial_recipient",
+    "core_data",
+    "out_of_scope",
+    "important_confirmed",
+    "important_candidate",
+    "state_organ",
+    "scenario_exempt",
+    "scenario_not_applicable",
+    "ftz_exempt",
+    "ftz_hit",
+    "ftz_not_in_scope",
+    "ftz_ciio",
+    "list_hit",
+    "ciio",
+    "volume_security_assessment",
+    "volume_contract",
+    "volume_exempt",
+    "no_volume_exemption",
+    "counts_derived",
+    "counts_exempt_excluded",
+    "counts_summed",
+    "consent_basis",
+    "approval_covered",
+    "approval_out_of_scope",
+    "approval_expired",
+    "approval_renewal",
+)
+WINDOWS = ("current_year", "previous_year")
+VERIFIED = ("V", "C", "K")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """People counts at or above which a mechanism applies (either count suffices)."""
+
+    subjects_gte: int
+    sensitive_subjects_gte: int
+    citations: tuple[Citation, ...] = ()
+
+    def reached(self, subjects: int, sensitive_subjects: int) -> bool:
+        """Inclusive comparison (以上): ``>=`` on either count."""
+        return subjects >= self.subjects_gte or sensitive_subjects >= self.sensitive_subjects_gte
+
+
+@dataclass(frozen=True)
+class ScenarioRule:
+    """A declared scenario that exempts a transfer from the three mechanisms."""
+
+    id: str
+    exempt: bool
+    ciio: bool  # available to CIIOs too
+    counted: bool  # volumes exported under it count towards the thresholds by default
+    requires_no_pi: bool = False
+    effective_from: dt.date | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepText:
+    """The text template and legal basis of one decision step."""
+
+    text: Text
+    citations: tuple[Citation, ...] = ()
+
+    def render(self, **values: object) -> Text:
+        """The text with ``{placeholders}`` filled (same values for both languages)."""
+        return Text(en=self.text.en.format(**values), zh=self.text.zh.format(**values))
+
+
+@dataclass(frozen=True)
+class ObligationRule:
+    """An obligation and the conditions (all must hold) under which it attaches."""
+
+    id: str
+    when: tuple[str, ...]
+    text: Text
+    citations: tuple[Citation, ...] = ()
+    deadline: str | None = None
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """One version of the rules, in force from ``effective_from`` to ``effective_to``."""
+
+    id: str
+    title: Text
+    effective_from: dt.date
+    effective_to: dt.date | None
+    window: str
+    counting_citations: tuple[Citation, ...]
+    assessment: Threshold
+    contract: Threshold
+    exempt_citations: tuple[Citation, ...] | None  # None: no volume exemption in this pack
+    approval_validity_years: int
+    renewal_window_working_days: int
+    approval_citations: tuple[Citation, ...]
+    ftz_enabled: bool
+    ftz_citations: tuple[Citation, ...]
+    scenarios: Mapping[str, ScenarioRule]
+    steps: Mapping[str, StepText]
+    obligations: tuple[ObligationRule, ...]
+    sources: tuple[str, ...] = ()
+    caveats: tuple[Text, ...] = ()
+    path: str = ""
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the pack applies on ``on``."""
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+    def window_start(self, on: dt.date) -> dt.date:
+        """First day counted for cumulative volumes of a transfer on ``on``."""
+        year = on.year - 1 if self.window == "previous_year" else on.year
+        return dt.date(year, 1, 1)
+
+    def step(self, key: str) -> StepText:
+        """The text of a decision step (every pack has every step, possibly inherited)."""
+        return self.steps[key]
+
+    def scenario(self, scenario_id: str, on: dt.date) -> ScenarioRule | None:
+        """The exemption rule of a scenario in force on ``on``, if this pack has one."""
+        rule = self.scenarios.get(scenario_id)
+        if rule is None or (rule.effective_from is not None and on < rule.effective_from):
+            return None
+        return rule
+
+
+@dataclass
+class YamlChecker:
+    """Collect-all validation of a loaded YAML document (rule packs, manifests).
+
+    Each check records ``(key path, message)`` and returns a safe default, so one pass finds every
+    problem; ``raise_first`` raises the first with file, line and key path.
+    """
+
+    doc: YamlDoc
+    error_cls: type[UserError] = CatalogError
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+    def raise_first(self) -> None:
+        """Raise ``error_cls`` for the first problem, saying how many more there are."""
+        if not self.problems:
+            return
+        key, message = self.problems[0]
+        more = f" (and {len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
+        raise self.doc.error(key, message + more, self.error_cls)
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.append((key, message))
+
+    def keys(
+        self, value: Any, key: str, required: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, Mapping):
+            self.fail(key, f"expected a mapping, got {type_name(value)}")
+            return None
+        self.problems.extend(check_keys(self.doc, value, key, required=required, optional=optional))
+        return dict(value)
+
+    def text(self, value: Any, key: str) -> Text | None:
+        data = self.keys(value, key, ("en", "zh"))
+        if data is None:
+            return None
+        if not all(isinstance(data.get(k), str) and data.get(k) for k in ("en", "zh")):
+            self.fail(key, "en and zh must be non-empty strings")
+            return None
+        return Text(en=data["en"], zh=data["zh"])
+
+    def str_(self, value: Any, key: str, *, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"expected a non-empty string, got {type_name(value)}")
+            return None
+        return value
+
+    def choice(self, value: Any, key: str, allowed: Sequence[str]) -> str:
+        if value not in allowed:
+            shown = repr(value) if isinstance(value, (str, int)) else type_name(value)
+            self.fail(key, f"{shown} is not one of: {', '.join(allowed)}")
+            return allowed[0]
+        return str(value)
+
+    def int_(self, value: Any, key: str, minimum: int = 0) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            self.fail(key, f"expected an integer >= {minimum}, got {type_name(value)}")
+            return 0
+        return value
+
+    def bool_(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(key, f"expected true or false, got {type_name(value)}")
+            return False
+        return value
+
+    def date(self, value: Any, key: str) -> dt.date | None:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        self.fail(key, f"expected a date (YYYY-MM-DD), got {type_name(value)}")
+        return None
+
+    def list_(self, value: Any, key: str) -> list[Any]:
+        if not isinstance(value, list):
+            self.fail(key, f"expected a list, got {type_name(value)}")
+            return []
+        return value
+
+    def citations(self, value: Any, key: str) -> tuple[Citation, ...]:
+        out = []
+        for i, item in enumerate(self.list_(value, key)):
+            sub = join_key(key, i)
+            data = self.keys(item, sub, ("instrument", "article", "verified"))
+            if data is None:
+                continue
+            if data.get("verified") not in VERIFIED:
+                self.fail(join_key(sub, "verified"), f"must be one of {', '.join(VERIFIED)}")
+                continue
+            if not all(isinstance(data.get(k), str) for k in ("instrument", "article")):
+                self.fail(sub, "instrument and article must be strings")
+                continue
+            out.append(Citation(data["instrument"], data["article"], data["verified"]))
+        return tuple(out)
+
+
+_TOP = (
+    "pack",
+    "counting",
+    "thresholds",
+    "approvals",
+    "ftz_negative_lists",
+    "scenarios",
+    "steps",
+    "obligations",
+)
+
+
+def shipped_pack_paths() -> tuple[Path, ...]:
+    """The rule packs shipped in ``catalogs/rules``."""
+    folder = catalogs_dir() / "rules"
+    return tuple(sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
+
+
+def load_packs(paths: Sequence[Path] = (), *, include_shipped: bool = True) -> tuple[RulePack, ...]:
+    """Load, validate and resolve rule packs; sorted by ``effective_from``.
+
+    Raises ``CatalogError`` naming the file, key path and line of the first problem (and how many
+    more there are).
+    """
+    files = [*(shipped_pack_paths() if include_shipped else ()), *paths]
+    raw: dict[str, tuple[YamlDoc, dict[str, Any]]] = {}
+    for path in files:
+        doc = load_yaml(path, error_cls=CatalogError)
+        data = _check_raw(doc)
+        pack_id = data["pack"]["id"]
+        raw[pack_id] = (doc, data)  # a later file with the same id replaces an earlier one
+    packs = []
+    for pack_id in sorted(raw):
+        doc, _ = raw[pack_id]
+        merged = _resolve(pack_id, raw, ())
+        packs.append(_build(doc, merged))
+    packs.sort(key=lambda p: (p.effective_from, p.id))
+    return tuple(packs)
+
+
+def select_pack(packs: Sequence[RulePack], on: dt.date) -> RulePack:
+    """The pack in force on ``on`` (the latest starting one when several overlap)."""
+    candidates = [p for p in packs if p.in_force(on)]
+    if not candidates:
+        known = ", ".join(f"{p.id} (from {p.effective_from})" for p in packs) or "none loaded"
+        raise CatalogError(f"no rule pack is in force on {on.isoformat()}; packs: {known}")
+    return max(candidates, key=lambda p: (p.effective_from, p.id))
+
+
+def _check_raw(doc: YamlDoc) -> dict[str, Any]:
+    """Structural checks of one file (sections may be missing when it inherits)."""
+    c = YamlChecker(doc)
+    data = c.keys(doc.data, "", ("schema_version", "pack"), ("inherits", *_TOP))
+    if data is None:
+        c.raise_first()
+        raise AssertionError("unreachable")
+    if data.get("schema_version") != 1:
+        c.fail("schema_version", "unsupported schema_version (expected 1)")
+    if "inherits" not in data:
+        for key in _TOP:
+            if key not in data:
+                c.fail("", f"missing required key {key!r}")
+    elif not isinstance(data["inherits"], str):
+        c.fail("inherits", "expected a pack id")
+    pack = c.keys(
+        data.get("pack"),
+        "pack",
+        ("id", "title", "effective_from"),
+        ("effective_to", "sources", "caveats"),
+    )
+    if pack is not None:
+        if not isinstance(pack.get("id"), str):
+            c.fail("pack.id", "expected a string")
+        c.text(pack.get("title"), "pack.title")
+        c.date(pack.get("effective_from"), "pack.effective_from")
+        if pack.get("effective_to") is not None:
+            c.date(pack["effective_to"], "pack.effective_to")
+        for i, item in enumerate(c.list_(pack.get("sources", []), "pack.sources")):
+            if not isinstance(item, str):
+                c.fail(f"pack.sources[{i}]", "expected a string")
+        for i, item in enumerate(c.list_(pack.get("caveats", []), "pack.caveats")):
+            c.text(item, f"pack.caveats[{i}]")
+    if "counting" in data and (
+        counting := c.keys(data["counting"], "counting", ("window", "citations"))
+    ):
+        if counting.get("window") not in WINDOWS:
+            c.fail("counting.window", f"must be one of {', '.join(WINDOWS)}")
+        c.citations(counting.get("citations"), "counting.citations")
+    if "thresholds" in data and (
+        th := c.keys(
+            data["thresholds"],
+            "thresholds",
+            ("security_assessment", "standard_contract_or_certification", "exempt"),
+        )
+    ):
+        for name in ("security_assessment", "standard_contract_or_certification"):
+            key = f"thresholds.{name}"
+            t = c.keys(th.get(name), key, ("subjects_gte", "sensitive_subjects_gte", "citations"))
+            if t is not None:
+                c.int_(t.get("subjects_gte"), f"{key}.subjects_gte", 1)
+                c.int_(t.get("sensitive_subjects_gte"), f"{key}.sensitive_subjects_gte", 1)
+                c.citations(t.get("citations"), f"{key}.citations")
+        if th.get("exempt") is not None and (
+            ex := c.keys(th["exempt"], "thresholds.exempt", ("citations",))
+        ):
+            c.citations(ex.get("citations"), "thresholds.exempt.citations")
+    if "approvals" in data and (
+        ap := c.keys(data["approvals"], "approvals", ("security_assessment",))
+    ):
+        key = "approvals.security_assessment"
+        a = c.keys(
+            ap.get("security_assessment"),
+            key,
+            ("validity_years", "renewal_window_working_days", "citations"),
+        )
+        if a is not None:
+            c.int_(a.get("validity_years"), f"{key}.validity_years", 1)
+            c.int_(a.get("renewal_window_working_days"), f"{key}.renewal_window_working_days")
+            c.citations(a.get("citations"), f"{key}.citations")
+    if "ftz_negative_lists" in data and (
+        ftz := c.keys(data["ftz_negative_lists"], "ftz_negative_lists", ("enabled", "citations"))
+    ):
+        c.bool_(ftz.get("enabled"), "ftz_negative_lists.enabled")
+        c.citations(ftz.get("citations"), "ftz_negative_lists.citations")
+    if "scenarios" in data and (sc := c.keys(data["scenarios"], "scenarios", (), SCENARIOS[1:])):
+        for name, value in sc.items():
+            key = f"scenarios.{name}"
+            s = c.keys(
+                value,
+                key,
+                ("exempt", "ciio", "counted", "citations"),
+                ("requires_no_pi", "effective_from"),
+            )
+            if s is None:
+                continue
+            for flag in ("exempt", "ciio", "counted", "requires_no_pi"):
+                if flag in s:
+                    c.bool_(s[flag], f"{key}.{flag}")
+            if "effective_from" in s:
+                c.date(s["effective_from"], f"{key}.effective_from")
+            c.citations(s.get("citations"), f"{key}.citations")
+    if "steps" in data and (steps := c.keys(data["steps"], "steps", (), STEPS)):
+        for name, value in steps.items():
+            key = f"steps.{name}"
+            s = c.keys(value, key, ("text", "citations"))
+            if s is not None:
+                c.text(s.get("text"), f"{key}.text")
+                c.citations(s.get("citations"), f"{key}.citations")
+    if "obligations" in data:
+        seen: set[str] = set()
+        for i, item in enumerate(c.list_(data["obligations"], "obligations")):
+            key = f"obligations[{i}]"
+            if isinstance(item, Mapping) and item.get("remove") is True:
+                c.keys(item, key, ("id", "remove"))
+                continue
+            o = c.keys(item, key, ("id", "when", "text", "citations"), ("deadline",))
+            if o is None:
+                continue
+            oid = o.get("id")
+            if not isinstance(oid, str):
+                c.fail(f"{key}.id", "expected a string")
+            elif oid in seen:
+                c.fail(f"{key}.id", f"duplicate obligation id {oid!r}")
+            else:
+                seen.add(oid)
+            for j, cond in enumerate(c.list_(o.get("when"), f"{key}.when")):
+                if cond not in OBLIGATION_CONDITIONS:
+                    c.fail(
+                        f"{key}.when[{j}]",
+                        f"unknown condition {cond!r} (allowed: {', '.join(OBLIGATION_CONDITIONS)})",
+                    )
+            c.text(o.get("text"), f"{key}.text")
+            c.citations(o.get("citations"), f"{key}.citations")
+            if "deadline" in o and not isinstance(o["deadline"], str):
+                c.fail(f"{key}.deadline", "expected a string")
+    c.raise_first()
+    return dict(data)
+
+
+def _resolve(
+    pack_id: str, raw: Mapping[str, tuple[YamlDoc, dict[str, Any]]], chain: tuple[str, ...]
+) -> dict[str, Any]:
+    doc, data = raw[pack_id]
+    parent_id = data.get("inherits")
+    if parent_id is None:
+        return data
+    if parent_id in (*chain, pack_id):
+        raise doc.error("inherits", f"inheritance cycle through {parent_id!r}", CatalogError)
+    if parent_id not in raw:
+        raise doc.error("inherits", f"unknown rule pack {parent_id!r}", CatalogError)
+    merged = dict(_resolve(parent_id, raw, (*chain, pack_id)))
+    for key, value in data.items():
+        if key == "steps":
+            merged["steps"] = {**merged.get("steps", {}), **value}
+        elif key == "obligations":
+            by_id = {o["id"]: o for o in merged.get("obligations", [])}
+            order = [o["id"] for o in merged.get("obligations", [])]
+            for item in value:
+                if item.get("remove") is True:
+                    by_id.pop(item["id"], None)
+                    continue
+                if item["id"] not in by_id:
+                    order.append(item["id"])
+                by_id[item["id"]] = item
+            merged["obligations"] = [by_id[i] for i in order if i in by_id]
+        elif key != "inherits":
+            merged[key] = value
+    return merged
+
+
+def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
+    c = YamlChecker(doc)
+    missing = [s for s in STEPS if s not in data["steps"]]
+    if missing:
+        raise doc.error("steps", f"missing steps: {', '.join(missing)}", CatalogError)
+
+    def cites(value: Any) -> tuple[Citation, ...]:
+        return c.citations(value, "")
+
+    def text(value: Any) -> Text:
+        return Text(en=value["en"], zh=value["zh"])
+
+    def threshold(value: Mapping[str, Any]) -> Threshold:
+        return Threshold(
+            value["subjects_gte"], value["sensitive_subjects_gte"], cites(value["citations"])
+        )
+
+    pack = data["pack"]
+    th = data["thresholds"]
+    approval = data["approvals"]["security_assessment"]
+    scenarios = {
+        name: ScenarioRule(
+            id=name,
+            exempt=s["exempt"],
+            ciio=s["ciio"],
+            counted=s["counted"],
+            requires_no_pi=s.get("requires_no_pi", False),
+            effective_from=s.get("effective_from"),
+            citations=cites(s["citations"]),
+        )
+        for name, s in data["scenarios"].items()
+    }
+    return RulePack(
+        id=pack["id"],
+        title=text(pack["title"]),
+        effective_from=pack["effective_from"],
+        effective_to=pack.get("effective_to"),
+        window=data["counting"]["window"],
+        counting_citations=cites(data["counting"]["citations"]),
+        assessment=threshold(th["security_assessment"]),
+        contract=threshold(th["standard_contract_or_certification"]),
+        exempt_citations=None if th["exempt"] is None else cites(th["exempt"]["citations"]),
+        approval_validity_years=approval["validity_years"],
+        renewal_window_working_days=approval["renewal_window_working_days"],
+        approval_citations=cites(approval["citations"]),
+        ftz_enabled=data["ftz_negative_lists"]["enabled"],
+        ftz_citations=cites(data["ftz_negative_lists"]["citations"]),
+        scenarios=scenarios,
+        steps={
+            name: StepText(text(s["text"]), cites(s["citations"]))
+            for name, s in data["steps"].items()
+        },
+        obligations=tuple(
+            ObligationRule(
+                id=o["id"],
+                when=tuple(o["when"]),
+                text=text(o["text"]),
+                citations=cites(o["citations"]),
+                deadline=o.get("deadline"),
+            )
+            for o in data["obligations"]
+        ),
+        sources=tuple(pack.get("sources", ())),
+        caveats=tuple(text(t) for t in pack.get("caveats", ())),
+        path=doc.path,
+    )
