@@ -17,13 +17,16 @@ from test_report_sarif import RAW_VALUES, build_assess, build_scan, build_transf
 
 from dataflow.model import (
     AssessResult,
+    Citation,
     Dataset,
     DatasetResult,
     Evidence,
     Field,
     FieldFinding,
     Grade,
+    Reason,
     ScanResult,
+    Text,
 )
 from dataflow.report import markdown
 
@@ -299,3 +302,24 @@ def test_no_raw_values() -> None:
         assert mask(RAW_VALUES[0]) in text
         for raw in RAW_VALUES:
             assert raw not in text
+
+
+def test_verdict_why_is_the_deciding_step_not_context() -> None:
+    reasons = (
+        Reason("counts_summed", Text("Counts of 2 datasets summed", "合计 2 个数据集")),
+        Reason(
+            "volume_contract",
+            Text("Sensitive PI of 1 to 9,999 people", "敏感个人信息 1 至 9,999 人"),
+            (Citation("Provisions", "Art. 8"),),
+        ),
+        Reason("consent_basis", Text("Lawful basis is a contract", "合法性基础为合同")),
+    )
+    transfer = build_transfer(
+        mechanism="standard_contract_or_certification", risk="medium", reasons=reasons
+    )
+    text = markdown.render_assess(AssessResult(scan=build_scan(), transfers=(transfer,)))
+    verdict = next(line for line in text.splitlines() if line.startswith("- **TX-"))
+    assert "Why: Sensitive PI of 1 to 9,999 people (Provisions Art. 8)" in verdict
+    assert "Counts of 2 datasets" not in verdict
+    # all steps are still listed under Why, in order
+    assert text.index("1. Counts of 2 datasets summed") < text.index("3. Lawful basis")

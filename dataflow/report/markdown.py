@@ -28,7 +28,13 @@ from dataflow.model import (
     TransferAssessment,
 )
 from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
-from dataflow.report.sarif import Labels, hit_text, is_reported, masked_example
+from dataflow.report.sarif import (
+    Labels,
+    decisive_reason,
+    hit_text,
+    is_reported,
+    masked_example,
+)
 
 # Report sentences (zh/en). Candidates for ``dataflow.i18n.MESSAGES``.
 _MSG: Mapping[str, Text] = {
@@ -374,9 +380,9 @@ def _problems_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
 
 
 def _why(transfer: TransferAssessment, lang: str) -> str:
-    if not transfer.reasons:
+    reason = decisive_reason(transfer)
+    if reason is None:
         return ""
-    reason = transfer.reasons[0]
     cites = _cites(reason.citations)
     why = escape(reason.text.get(lang)) + (_paren(escape(cites), lang) if cites else "")
     return _m("assess.verdict.why", lang, why=why)

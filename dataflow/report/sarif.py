@@ -35,6 +35,7 @@ from dataflow.model import (
     Grade,
     NegativeListHit,
     Problem,
+    Reason,
     ScanResult,
     Severity,
     Text,
@@ -366,6 +367,31 @@ def hit_text(hit: NegativeListHit, lang: str) -> str:
     return hit.message
 
 
+# Reason codes that give context (counting, lawful basis, rules that did not apply) rather than
+# the decision itself; the one-line "why" skips them.
+CONTEXT_REASONS = frozenset(
+    {
+        "counts_summed",
+        "counts_derived",
+        "counts_exempt_excluded",
+        "consent_basis",
+        "important_candidate",
+        "ftz_not_in_scope",
+        "scenario_not_applicable",
+        "approval_expired",
+        "approval_out_of_scope",
+    }
+)
+
+
+def decisive_reason(transfer: TransferAssessment) -> Reason | None:
+    """The reason that settled the mechanism: the last step that is not context."""
+    for reason in reversed(transfer.reasons):
+        if reason.code not in CONTEXT_REASONS:
+            return reason
+    return transfer.reasons[0] if transfer.reasons else None
+
+
 def masked_example(finding: FieldFinding) -> str | None:
     """The first masked example the finding's evidence carries (examples are masked upstream)."""
     for item in finding.evidence:
@@ -695,8 +721,8 @@ class _LogBuilder:
             mechanism=names.mechanism(transfer.mechanism),
             risk=names.risk(transfer.risk),
         )
-        if transfer.reasons:
-            reason = transfer.reasons[0]
+        reason = decisive_reason(transfer)
+        if reason is not None:
             why = reason.text.get(lang)
             cites = "; ".join(c.render() for c in reason.citations)
             text += msg("transfer.why", lang, why=f"{why} ({cites})" if cites else why)
