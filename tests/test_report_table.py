@@ -50,3 +50,14 @@ def test_assess_table_in_chinese() -> None:
     text = render(assess_result(), "table", "zh")
     assert text.splitlines()[0] == "TX-2026-0042：数据出境安全评估（风险：高）"
     assert "删除身份证号字段" in text and "开展个人信息保护影响评估" in text
+
+
+def test_table_names_elements_and_categories_from_the_catalog() -> None:
+    from dataflow.catalog import load_catalog
+
+    catalog = load_catalog()
+    text = render(scan_result(), "table", "zh", catalog=catalog)
+    assert f"pi.contact.mobile ({catalog.element_name('pi.contact.mobile', 'zh')})" in text
+    assert f"pi.contact ({catalog.category_name('pi.contact', 'zh')})" in text
+    english = render(scan_result(), "table", "en", catalog=catalog)
+    assert f"({catalog.element_name('pi.contact.mobile', 'en')})" in english

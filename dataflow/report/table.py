@@ -7,7 +7,7 @@ then negative-list hits, obligations and remediation, then the scanned datasets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from tabulate import tabulate
@@ -30,31 +30,16 @@ MAX_EVIDENCE = 3
 
 
 def catalog_name(catalog: Any | None, ident: str | None, lang: str) -> str | None:
-    """The catalog's name of an element or category id in ``lang``, if the catalog has one."""
+    """The catalog's name of a category or element id in ``lang`` (``None`` when unknown)."""
     if catalog is None or not ident:
         return None
-    for getter in ("name_of", "element_name", "category_name"):
-        func = getattr(catalog, getter, None)
-        if callable(func):
-            try:
-                found = func(ident, lang)
-            except (KeyError, LookupError, TypeError, ValueError):
-                found = None
-            if isinstance(found, Text):
-                return found.get(lang)
-            if isinstance(found, str) and found:
-                return found
-    for attr in ("elements", "categories"):
-        table = getattr(catalog, attr, None)
-        if isinstance(table, Mapping) and ident in table:
-            item = table[ident]
-            for name_attr in ("name", "names", "title"):
-                name = getattr(item, name_attr, None)
-                if isinstance(name, Text):
-                    return name.get(lang)
-                if isinstance(name, Mapping) and isinstance(name.get(lang), str):
-                    return str(name[lang])
-    return None
+    if ident in getattr(catalog, "categories", {}):
+        name = catalog.category_name(ident, lang)
+    elif ident in getattr(catalog, "elements", {}):
+        name = catalog.element_name(ident, lang)
+    else:
+        return None
+    return str(name) if name and name != ident else None
 
 
 def _named(catalog: Any | None, ident: str | None, lang: str) -> str:
@@ -81,7 +66,9 @@ def _evidence_text(evidence: Iterable[Evidence]) -> str:
     return "; ".join(parts)
 
 
-def _field_rows(findings: Iterable[FieldFinding], lang: str) -> list[list[str]]:
+def _field_rows(
+    findings: Iterable[FieldFinding], lang: str, catalog: Any | None = None
+) -> list[list[str]]:
     rows = []
     for f in findings:
         if not f.personal:
@@ -90,7 +77,7 @@ def _field_rows(findings: Iterable[FieldFinding], lang: str) -> list[list[str]]:
             [
                 f.field.pointer,
                 str(f.field.line) if f.field.line is not None else "",
-                f.element or "-",
+                _named(catalog, f.element, lang),
                 f.grade.label,
                 yes_no(f.sensitive, lang),
                 f"{f.confidence:.2f}",
@@ -130,7 +117,7 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
                 reason=raised.reason,
             )
         )
-    rows = _field_rows(dataset.findings, lang)
+    rows = _field_rows(dataset.findings, lang, catalog)
     if rows:
         headers = [
             t(k, lang)
