@@ -22,22 +22,26 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class StubCatalog:
-    """The catalog interface the renderers read: category and grade names, element names."""
+    """The ``dataflow.catalog.Catalog`` interface the renderers read (names fall back to ids)."""
 
     class _Element:
-        def __init__(self, name: Text) -> None:
-            self.name = name
+        def __init__(self, names: Text) -> None:
+            self.names = names
+            self.description = Text("Catalog description.", "目录说明。")
+            self.references = ("GB/T 35273 Annex B",)
 
     def __init__(self) -> None:
         self.elements = {
             "pi.contact.mobile": self._Element(Text("Mobile number (catalog)", "手机号（目录）")),
         }
 
-    def category_name(self, category_id: str, lang: str) -> str:
+    def element_name(self, element_id: str, lang: str = "en") -> str:
+        element = self.elements.get(element_id)
+        return element.names.get(lang) if element else element_id
+
+    def category_name(self, category_id: str, lang: str = "en") -> str:
         names = {"pi.contact": Text("Contacts (catalog)", "联系方式（目录）")}
-        if category_id not in names:
-            raise KeyError(category_id)
-        return names[category_id].get(lang)
+        return names[category_id].get(lang) if category_id in names else category_id
 
     def grade_name(self, grade: Grade, lang: str) -> str:
         return Text(f"level {grade.label} (catalog)", f"{grade.label} 级（目录）").get(lang)
@@ -142,6 +146,9 @@ def test_catalog_names_win_over_the_built_in_ones(lang: str) -> None:
     log = json.loads(sarif.render_scan(build_scan(), lang, catalog))
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["pi.contact.mobile"]["shortDescription"]["text"] == expected_element
+    full = rules["pi.contact.mobile"]["fullDescription"]["text"]
+    assert Text("Catalog description.", "目录说明。").get(lang) in full
+    assert "GB/T 35273 Annex B" in full
     # a category the catalog does not know falls back to the built-in name
     assert Text("personal identity information", "个人身份信息").get(lang) in md
 
@@ -151,3 +158,21 @@ def test_labels_fall_back_to_the_id_for_unknown_ids() -> None:
     assert labels.element("acme.custom.loyalty_id") == "acme.custom.loyalty_id"
     assert labels.category("acme.custom") == "acme.custom"
     assert labels.element(None) == "-"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shipped_catalog_names_reach_both_formats(lang: str) -> None:
+    catalog_module = pytest.importorskip("dataflow.catalog")
+    catalog = catalog_module.load_catalog()
+    md = markdown.render_scan(build_scan(), lang, catalog)
+    log = json.loads(sarif.render_scan(build_scan(), lang, catalog))
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    for element_id in ("pi.contact.mobile", "pi.identity.resident_id"):
+        name = catalog.element_name(element_id, lang)
+        assert name != element_id
+        assert rules[element_id]["shortDescription"]["text"] == name
+        assert name in md
+    assert catalog.category_name("pi.contact", lang) in md
+    assert catalog.grade_name(Grade.GENERAL_4, lang) in md
+    if lang == "zh":
+        assert CJK.search(rules["pi.contact.mobile"]["shortDescription"]["text"])

@@ -151,77 +151,67 @@ def _text_value(value: object, lang: str) -> str | None:
 class Labels:
     """Names of catalog ids and decision ids in one output language.
 
-    ``catalog`` is a ``dataflow.catalog.Catalog`` (typed loosely so rendering never depends on
-    the catalog module being importable); ``category_name(id, lang)``, ``grade_name(grade,
-    lang)`` and element names are read from it when present.
+    ``catalog`` is a ``dataflow.catalog.Catalog``: ``element_name``, ``category_name``,
+    ``grade_name`` and ``group_name`` (each ``(id, lang)``) and ``elements`` are read from it.
+    It is typed loosely so that rendering works with any object offering those methods, and
+    without a catalog at all (built-in names, then the id).
     """
 
     lang: str = "en"
     catalog: Any = None
 
+    def _ask(self, method: str, key: Any, fallback_id: str) -> str | None:
+        """``catalog.<method>(key, lang)`` unless missing or only echoing the id back."""
+        func = getattr(self.catalog, method, None)
+        if not callable(func):
+            return None
+        try:
+            name = _text_value(func(key, self.lang), self.lang)
+        except (KeyError, LookupError, ValueError, TypeError):
+            return None
+        return name if name and name != fallback_id else None
+
+    def catalog_element(self, element_id: str) -> Any:
+        """The catalog's element object for ``element_id``, or ``None``."""
+        elements = getattr(self.catalog, "elements", None)
+        return elements.get(element_id) if isinstance(elements, Mapping) else None
+
     def element(self, element_id: str | None) -> str:
         """Element name, e.g. ``mobile phone number`` / ``手机号码``."""
         if element_id is None:
             return "-"
-        cat = self.catalog
-        if cat is not None:
-            for attr in ("element_name",):
-                method = getattr(cat, attr, None)
-                if callable(method):
-                    try:
-                        name = _text_value(method(element_id, self.lang), self.lang)
-                    except (KeyError, LookupError, ValueError):
-                        name = None
-                    if name:
-                        return name
-            element = None
-            for attr in ("element", "get_element"):
-                method = getattr(cat, attr, None)
-                if callable(method):
-                    try:
-                        element = method(element_id)
-                    except (KeyError, LookupError, ValueError):
-                        element = None
-                    if element is not None:
-                        break
-            if element is None:
-                elements = getattr(cat, "elements", None)
-                if isinstance(elements, Mapping):
-                    element = elements.get(element_id)
-            if element is not None:
-                for attr in ("name", "names"):
-                    name = _text_value(getattr(element, attr, None), self.lang)
-                    if name:
-                        return name
+        name = self._ask("element_name", element_id, element_id)
+        if name is None:
+            element = self.catalog_element(element_id)
+            name = _text_value(getattr(element, "names", None), self.lang)
+        if name:
+            return name
         fallback = _FALLBACK_ELEMENTS.get(element_id)
         return fallback.get(self.lang) if fallback is not None else element_id
+
+    def element_details(self, element_id: str) -> tuple[str | None, tuple[str, ...]]:
+        """The catalog's description of an element in this language, and its references."""
+        element = self.catalog_element(element_id)
+        if element is None:
+            return None, ()
+        description = _text_value(getattr(element, "description", None), self.lang)
+        references = getattr(element, "references", ())
+        refs = tuple(str(r) for r in references) if isinstance(references, (tuple, list)) else ()
+        return description, refs
 
     def category(self, category_id: str | None) -> str:
         """Category name, e.g. ``contact information`` / ``个人联系信息``."""
         if category_id is None:
             return "-"
-        method = getattr(self.catalog, "category_name", None)
-        if callable(method):
-            try:
-                name = _text_value(method(category_id, self.lang), self.lang)
-            except (KeyError, LookupError, ValueError):
-                name = None
-            if name:
-                return name
+        name = self._ask("category_name", category_id, category_id)
+        if name:
+            return name
         fallback = _FALLBACK_CATEGORIES.get(category_id)
         return fallback.get(self.lang) if fallback is not None else category_id
 
     def grade(self, grade: Grade) -> str:
         """Grade name from the catalog's grade ladder, else from ``dataflow.i18n``."""
-        method = getattr(self.catalog, "grade_name", None)
-        if callable(method):
-            try:
-                name = _text_value(method(grade, self.lang), self.lang)
-            except (KeyError, LookupError, ValueError):
-                name = None
-            if name:
-                return name
-        return grade_label(grade, self.lang)
+        return self._ask("grade_name", grade, grade.label) or grade_label(grade, self.lang)
 
     def mechanism(self, mechanism: str) -> str:
         """Mechanism name (``dataflow.i18n``)."""
@@ -232,12 +222,10 @@ class Labels:
         return risk_label(risk, self.lang)
 
     def group(self, group: str | None) -> str:
-        """PIPL Art. 28 group name (``dataflow.i18n``)."""
-        return group_label(group, self.lang)
-
-    def pick(self, text: Text) -> str:
-        """A ``Text`` in this language."""
-        return text.get(self.lang)
+        """PIPL Art. 28 group name (catalog, else ``dataflow.i18n``)."""
+        if group is None:
+            return "-"
+        return self._ask("group_name", group, group) or group_label(group, self.lang)
 
 
 # Report-specific sentences (zh/en). Candidates for ``dataflow.i18n.MESSAGES``.
@@ -272,6 +260,7 @@ _MSG: Mapping[str, Text] = {
         "属于《个人信息保护法》第二十八条规定的敏感个人信息（{group}）。",
     ),
     "rule.element.pi": Text(" Personal information.", "属于个人信息。"),
+    "rule.element.refs": Text(" References: {refs}.", "参考：{refs}。"),
     "rule.element.help": Text(
         "A field was classified as {name}. Check the finding: if it is right, record it (accept "
         "it in the baseline with a reason) and make sure any export of this dataset is assessed "
@@ -520,6 +509,11 @@ class _LogBuilder:
                 )
             elif finding.personal:
                 full += msg("rule.element.pi", lang)
+            description, references = names.element_details(element)
+            if description:
+                full += " " + description
+            if references:
+                full += msg("rule.element.refs", lang, refs="; ".join(references))
             tags = ["privacy"]
             if finding.personal:
                 tags.append("personal-information")
