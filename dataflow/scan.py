@@ -165,23 +165,25 @@ def _classify_one(
 ) -> DatasetResult:
     sample = sample_sets.get((dataset.source_path, dataset.name))
     content = None
+    rows: int | None = None
     if options.content and sample is not None:
         if options.full:
-            from dataflow.detect.full import scan_full
+            from dataflow.detect.full import FullScanOptions, scan_full
 
-            content = scan_full(dataset, Path(sample.source_path), sample_size=options.sample_size)
+            own = sample.source_path == dataset.source_path
+            full_options = FullScanOptions(schema_format=options.schema_format if own else None)
+            content, rows = scan_full(Path(sample.source_path), dataset, full_options)
         else:
             from dataflow.detect.content import detect_samples
 
             content = detect_samples(dataset, sample)
+            rows = sample.rows_read
     result = classify(dataset, catalog, content)
-    if sample is not None and options.content and not result.sampled:
+    if content is not None and not result.sampled:
         result = dataclasses.replace(
             result,
             sampled=True,
-            rows_scanned=result.rows_scanned
-            if result.rows_scanned is not None
-            else sample.rows_read,
+            rows_scanned=result.rows_scanned if result.rows_scanned is not None else rows,
         )
     findings = tuple(sorted(result.findings, key=_finding_key))
     if findings != result.findings:
