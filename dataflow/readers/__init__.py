@@ -1,0 +1,500 @@
+"""Readers: schema and sample files into ``Dataset`` and ``SampleSet``.
+
+``read_path`` reads one file of any supported format; ``collect_files`` walks folders;
+``iter_batches`` streams a data file for full scans; ``count_distinct`` counts the distinct
+values of one column exactly. A reader never raises for bad input: it returns problems that
+name the file (and line/column where known) and never quote the file's content.
+
+Formats (``schema_format`` names): ``sql``, ``jsonschema``, ``avro``, ``dbt`` (schemas) and
+``csv``, ``tsv``, ``jsonl``, ``json``, ``parquet`` (data files, which are both schema and
+sample). Without ``schema_format`` the format comes from the extension and, for ``.json``,
+``.avro``, ``.yml``/``.yaml`` and unknown extensions, from the content.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from dataflow.errors import ReaderError
+from dataflow.model import Dataset, Problem, ReadResult, Severity
+from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
+from dataflow.readers.columns import BatchIterator, Column
+from dataflow.readers.encoding import decode_text
+from dataflow.readers.samples import SampleOptions, Sampler, seed_key, value_hash
+
+__all__ = [
+    "DATA_FORMATS",
+    "FORMATS",
+    "SCHEMA_FORMATS",
+    "SampleOptions",
+    "collect_files",
+    "count_distinct",
+    "detect_format",
+    "iter_batches",
+    "read_path",
+]
+
+SCHEMA_FORMATS = ("sql", "jsonschema", "avro", "dbt")
+DATA_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
+FORMATS = SCHEMA_FORMATS + DATA_FORMATS
+
+# ``ReadResult.format`` for dataflow's own YAML files (skipped silently) and unreadable files.
+IGNORED = "ignored"
+UNKNOWN = "unknown"
+
+_ALIASES = {
+    "json-schema": "jsonschema",
+    "json_schema": "jsonschema",
+    "avsc": "avro",
+    "ndjson": "jsonl",
+    "jsonlines": "jsonl",
+    "ddl": "sql",
+    "yaml": "dbt",
+    "yml": "dbt",
+    "pq": "parquet",
+}
+_BY_SUFFIX = {
+    ".sql": "sql",
+    ".ddl": "sql",
+    ".hql": "sql",
+    ".avsc": "avro",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_OWN_FILES = {
+    "dataflow.yaml",
+    "dataflow.yml",
+    ".dataflow.yaml",
+    ".dataflow.yml",
+    ".dataflow-baseline.yaml",
+    ".dataflow-baseline.yml",
+    ".pre-commit-hooks.yaml",
+    ".pre-commit-config.yaml",
+}
+# Folders a walk never enters (named explicitly they are still read).
+_SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
+
+_SAMPLE_BATCH = 10_000
+_NOT_READ = "not a format dataflow reads; skipped (use --schema-format to force one)"
+
+
+# --- format detection ------------------------------------------------------------------------
+
+
+def _head(path: Path, size: int = 64 * 1024) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def _dbt_text(text: str) -> bool:
+    import re
+
+    return re.search(r"(?m)^(models|sources|seeds|snapshots)\s*:", text) is not None
+
+
+def detect_format(path: Path) -> str | None:
+    """The format of ``path`` by extension and content; ``"ignored"`` for dataflow's own
+    YAML files; ``None`` when dataflow does not read it."""
+    name = path.name.lower()
+    if name in _OWN_FILES:
+        return IGNORED
+    suffix = path.suffix.lower()
+    if suffix in _BY_SUFFIX:
+        return _BY_SUFFIX[suffix]
+    head = _head(path)
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if suffix in (".json", ".avro"):
+        if suffix == ".avro" and head.startswith(b"Obj\x01"):
+            return None  # an Avro data container, not a schema
+        return _json_kind(path, head, suffix)
+    if suffix in (".yml", ".yaml"):
+        return _yaml_kind(path)
+    return None
+
+
+def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
+    import json
+
+    text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text_head:
+        return "jsonschema" if suffix == ".json" else None  # empty: the reader reports it
+    problems = Problems(str(path))
+    data = read_limited(path, MAX_SCHEMA_BYTES, problems, "JSON")
+    if data is None:  # large JSON files are data
+        return "json" if text_head.startswith(b"[") else "jsonl"
+    text, _, _ = decode_text(data)
+    if text is None:
+        return "jsonschema" if suffix == ".json" else None
+    try:
+        doc = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        first = text.strip().split("\n", 1)[0]
+        if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
+            try:
+                if isinstance(json.loads(first), dict):
+                    return "jsonl"
+            except (json.JSONDecodeError, RecursionError):
+                pass
+        return "jsonschema" if suffix == ".json" else None  # the reader reports the error
+    from dataflow.readers.avro import looks_like_avro
+    from dataflow.readers.jsonschema import looks_like_jsonschema
+
+    if looks_like_avro(doc):
+        return "avro"
+    if looks_like_jsonschema(doc):
+        return "jsonschema"
+    if isinstance(doc, list) and any(isinstance(item, dict) for item in doc):
+        return "json"
+    return None
+
+
+def _yaml_kind(path: Path) -> str | None:
+    problems = Problems(str(path))
+    data = read_limited(path, MAX_SCHEMA_BYTES, problems, "YAML")
+    if data is None:
+        return None
+    text, _, _ = decode_text(data)
+    if text is None:
+        return None
+    from dataflow.errors import UserError
+    from dataflow.readers.dbt import looks_like_dbt
+    from dataflow.yamlio import load_yaml
+
+    try:
+        doc = load_yaml(path, text=text).data
+    except UserError:
+        return "dbt" if _dbt_text(text) else None
+    if isinstance(doc, dict) and "transfer" in doc:
+        return IGNORED
+    return "dbt" if looks_like_dbt(doc) else None
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_path(
+    path: Path,
+    *,
+    schema_format: str | None = None,
+    sample_options: SampleOptions | None = None,
+) -> ReadResult:
+    """Read one file: its datasets, the samples of data files, and every problem met."""
+    path = Path(path)
+    shown = str(path)
+    problems = Problems(shown)
+    fmt = UNKNOWN
+    try:
+        if not path.exists():
+            problems.add("no such file")
+            return ReadResult(shown, fmt, problems=problems.finish())
+        if path.is_dir():
+            problems.add("is a folder, not a file")
+            return ReadResult(shown, fmt, problems=problems.finish())
+        if schema_format is not None:
+            forced = _ALIASES.get(schema_format.strip().lower(), schema_format.strip().lower())
+            if forced not in FORMATS:
+                problems.add(f"unknown schema format (expected one of: {', '.join(FORMATS)})")
+                return ReadResult(shown, fmt, problems=problems.finish())
+            fmt = forced
+        else:
+            detected = detect_format(path)
+            if detected == IGNORED:
+                return ReadResult(shown, IGNORED)
+            if detected is None:
+                problems.add(_NOT_READ)
+                return ReadResult(shown, fmt, problems=problems.finish())
+            fmt = detected
+        if fmt in DATA_FORMATS:
+            return _read_data(path, fmt, problems, sample_options or SampleOptions())
+        return ReadResult(
+            shown, fmt, datasets=_read_schema(path, fmt, problems), problems=problems.finish()
+        )
+    except Exception as exc:  # a bug must not stop the scan or print input: type only
+        problems.add(
+            f"internal error while reading the file ({type(exc).__name__}); "
+            "please report it (see README, Security)"
+        )
+        return ReadResult(shown, fmt, problems=problems.finish())
+
+
+def _read_schema(path: Path, fmt: str, problems: Problems) -> tuple[Dataset, ...]:
+    shown = str(path)
+    data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
+    if data is None:
+        return ()
+    if not data.strip():
+        problems.add("file is empty")
+        return ()
+    text, sniffed, bad_line = decode_text(data)
+    if text is None:
+        problems.add(f"binary content: not a {fmt} text file")
+        return ()
+    if bad_line is not None:
+        problems.warn(
+            f"some lines are neither UTF-8 nor {sniffed.legacy}; undecodable bytes were replaced",
+            bad_line,
+        )
+    if fmt == "sql":
+        from dataflow.readers.sql import read_sql
+
+        return tuple(read_sql(text, shown, problems))
+    if fmt == "dbt":
+        from dataflow.readers.dbt import load, read_dbt
+
+        doc = load(shown, text, problems)
+        return tuple(read_dbt(doc, shown, problems)) if doc is not None else ()
+    from dataflow.readers._json import load_json
+
+    what = "JSON Schema" if fmt == "jsonschema" else "Avro schema"
+    parsed = load_json(text, problems, what)
+    if parsed is None:
+        return ()
+    if fmt == "avro":
+        from dataflow.readers.avro import read_avro
+
+        return tuple(read_avro(parsed, text, shown, problems))
+    from dataflow.readers.jsonschema import read_jsonschema
+
+    return tuple(read_jsonschema(parsed, text, shown, path.stem, problems))
+
+
+def _open_data(path: Path, fmt: str, problems: Problems) -> Any:
+    if fmt in ("csv", "tsv"):
+        from dataflow.readers.delimited import DelimitedFile
+
+        return DelimitedFile(path, fmt, problems)
+    if fmt in ("jsonl", "json"):
+        from dataflow.readers.jsondata import JsonDataFile
+
+        return JsonDataFile(path, fmt, problems)
+    from dataflow.readers.parquet import ParquetFile
+
+    return ParquetFile(path, problems)
+
+
+def data_name(path: Path) -> str:
+    """Dataset name of a data file: its name without the extension."""
+    return path.stem or path.name
+
+
+def _read_data(path: Path, fmt: str, problems: Problems, options: SampleOptions) -> ReadResult:
+    shown = str(path)
+    source = _open_data(path, fmt, problems)
+    if not source.open():
+        return ReadResult(shown, fmt, problems=problems.finish())
+    name = data_name(path)
+    sampler = Sampler(options)
+    for rows, columns in source.batches(_SAMPLE_BATCH):
+        sampler.add_batch({f"{name}.{k}": v for k, v in columns.items()}, rows)
+        if sampler.full:
+            break
+    cols: list[Column] = source.columns
+    fields = tuple(c.field(name) for c in cols)
+    dataset = Dataset(name=name, source_path=shown, source_format=fmt, fields=fields)
+    samples = sampler.result(shown, [f.pointer for f in fields])
+    return ReadResult(
+        shown, fmt, datasets=(dataset,), samples={name: samples}, problems=problems.finish()
+    )
+
+
+# --- streaming for full scans -----------------------------------------------------------------
+
+
+def iter_batches(
+    path: Path,
+    *,
+    batch_rows: int = 50_000,
+    schema_format: str | None = None,
+    problems: list[Problem] | None = None,
+) -> Iterator[dict[str, list[str | None]]]:
+    """Stream a CSV/TSV/JSON Lines/JSON/Parquet file as batches of values keyed by pointer.
+
+    Values are stripped text, ``None`` for null or empty. Columns inside arrays hold one
+    value per item (their lists can be longer than the batch). Memory is bounded by
+    ``batch_rows`` and the line cap. When ``problems`` is given, problems met are appended
+    to it; otherwise a file that cannot be opened raises ``ReaderError``.
+    """
+    path = Path(path)
+    for _, columns in _batches(path, batch_rows, schema_format, problems):
+        yield columns
+
+
+def _batches(
+    path: Path, batch_rows: int, schema_format: str | None, sink: list[Problem] | None
+) -> BatchIterator:
+    collected = Problems(str(path))
+    fmt = schema_format or detect_format(path)
+    fmt = _ALIASES.get(fmt, fmt) if fmt else fmt
+    if fmt not in DATA_FORMATS:
+        collected.add("not a data file dataflow can stream (CSV, TSV, JSON Lines, JSON, Parquet)")
+        _deliver(collected, sink)
+        return
+    assert fmt is not None
+    source = _open_data(path, fmt, collected)
+    if not source.open():
+        _deliver(collected, sink)
+        return
+    name = data_name(path)
+    try:
+        for rows, columns in source.batches(max(batch_rows, 1)):
+            yield rows, {f"{name}.{k}": v for k, v in columns.items()}
+    finally:
+        if sink is not None:
+            sink.extend(collected.finish())
+
+
+def _deliver(problems: Problems, sink: list[Problem] | None) -> None:
+    found = problems.finish()
+    if sink is not None:
+        sink.extend(found)
+        return
+    first = next((p for p in found if p.severity is Severity.ERROR), found[0] if found else None)
+    if first is not None:
+        raise ReaderError(first.message, path=first.path, line=first.line, column=first.column)
+
+
+def count_distinct(path: Path, column: str, *, schema_format: str | None = None) -> int:
+    """Exact number of distinct non-empty values of ``column`` (a name or pointer).
+
+    Counts 64-bit hashes of the values, so memory is 8 bytes plus set overhead per distinct
+    value and a collision (which would undercount by one) has odds around n²/2⁶⁵. Raises
+    ``ReaderError`` when the file cannot be read or has no such column.
+    """
+    path = Path(path)
+    name = data_name(path)
+    wanted = {column, f"{name}.{column}"}
+    key = seed_key(0)
+    hashes: set[int] = set()
+    found = False
+    problems: list[Problem] = []
+    for columns in iter_batches(path, schema_format=schema_format, problems=problems):
+        for pointer, values in columns.items():
+            if pointer not in wanted:
+                continue
+            found = True
+            for value in set(values):
+                if value:
+                    hashes.add(value_hash(value, key))
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if not found:
+        if errors:
+            first = errors[0]
+            raise ReaderError(first.message, path=first.path, line=first.line)
+        raise ReaderError("no column of that name to count people by", path=str(path), key=column)
+    return len(hashes)
+
+
+# --- folder walking ---------------------------------------------------------------------------
+
+
+def _ignored(rel: str, name: str, patterns: Sequence[str]) -> bool:
+    for raw in patterns:
+        pattern = raw.strip().rstrip("/")
+        if not pattern:
+            continue
+        bare = pattern[3:] if pattern.startswith("**/") else pattern
+        for candidate in (pattern, bare):
+            if fnmatch.fnmatch(rel, candidate) or fnmatch.fnmatch(name, candidate):
+                return True
+            if fnmatch.fnmatch(rel, candidate + "/*"):
+                return True
+    return False
+
+
+def collect_files(
+    paths: Sequence[Path], ignore: Sequence[str] = ()
+) -> tuple[list[Path], list[Problem]]:
+    """Files to read under ``paths``: folders walked recursively, sorted, deduplicated.
+
+    Symbolic links are followed once; a link back into a folder already walked is reported
+    (warning) and not followed. Patterns in ``ignore`` are glob-style, matched against the
+    path relative to the folder given (``build/*``, ``**/fixtures/*``) and against the bare
+    name (``*.tmp``). In a walk, files dataflow does not read are skipped with a warning,
+    dataflow's own YAML files (manifests, configuration, baseline, hooks) silently; hidden
+    folders (``.git``…) and ``node_modules``/``__pycache__``/``venv`` are not entered.
+    Files named explicitly are always returned (``read_path`` reports what it cannot read).
+    """
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
+    visited: set[str] = set()
+
+    def add(path: Path) -> None:
+        try:
+            real = os.path.realpath(path)
+        except OSError:
+            real = str(path)
+        if real not in files:
+            files[real] = path
+
+    def walk(folder: Path, root: Path) -> None:
+        real = os.path.realpath(folder)
+        if real in visited:
+            problems.append(
+                Problem(
+                    str(folder),
+                    "symbolic link loop (or a second link to a folder already scanned); "
+                    "not followed",
+                    severity=Severity.WARNING,
+                )
+            )
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(
+                Problem(str(folder), f"cannot list folder: {exc.strerror or type(exc).__name__}")
+            )
+            return
+        for entry in entries:
+            child = Path(entry.path)
+            rel = child.relative_to(root).as_posix()
+            if _ignored(rel, entry.name, ignore):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = entry.is_file(follow_symlinks=True)
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
+                    continue
+                walk(child, root)
+            elif is_file:
+                fmt = detect_format(child)
+                if fmt == IGNORED:
+                    continue
+                if fmt is None:
+                    problems.append(Problem(str(child), _NOT_READ, severity=Severity.WARNING))
+                    continue
+                add(child)
+            elif entry.is_symlink():
+                problems.append(
+                    Problem(str(child), "broken symbolic link; skipped", severity=Severity.WARNING)
+                )
+
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            problems.append(Problem(str(path), "no such file or folder"))
+            continue
+        if path.is_dir():
+            walk(path, path)
+        elif not _ignored(path.as_posix(), path.name, ignore):
+            add(path)
+    ordered = sorted(files.values(), key=lambda p: p.as_posix())
+    problems.sort(key=lambda p: (p.path, p.message))
+    return ordered, problems

@@ -1,0 +1,55 @@
+"""JSON parsing that remembers where each object starts (for the line of a field).
+
+Uses the pure-Python scanner of the standard library with ``parse_object`` wrapped, so every
+decoded object is a ``PosDict`` carrying the character offset of its ``{``. Schema files are
+small, so the slower scanner does not matter.
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+from typing import Any
+
+from dataflow.readers._common import LineIndex, Problems
+
+
+class PosDict(dict[str, Any]):
+    """A JSON object with the offset of its opening brace."""
+
+    pos: int = -1
+
+
+def _parse_object(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> tuple[Any, int]:
+    obj, end = json.decoder.JSONObject(s_and_end, *args, **kwargs)  # type: ignore[attr-defined]
+    out = PosDict(obj)
+    out.pos = s_and_end[1] - 1
+    return out, end
+
+
+class _PosDecoder(json.JSONDecoder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parse_object = _parse_object
+        self.scan_once = getattr(json.scanner, "py_make_scanner")(self)  # noqa: B009
+
+
+def load_json(text: str, problems: Problems, what: str) -> Any | None:
+    """Parse ``text``; on failure add a problem (position only, no input text) and return None."""
+    if not text.strip():
+        problems.add(f"file is empty: no {what}")
+        return None
+    try:
+        return _PosDecoder().decode(text)
+    except json.JSONDecodeError as exc:
+        problems.add(f"invalid JSON in {what}: {exc.msg}", exc.lineno, exc.colno)
+    except RecursionError:
+        problems.add(f"invalid {what}: JSON nested too deeply")
+    return None
+
+
+def line_of(node: Any, index: LineIndex) -> int | None:
+    """Line of a ``PosDict`` node (``None`` for other values)."""
+    pos = getattr(node, "pos", -1)
+    return index.line(pos) if isinstance(pos, int) and pos >= 0 else None

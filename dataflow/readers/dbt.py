@@ -1,0 +1,125 @@
+"""dbt property files (``schema.yml``): models, seeds, snapshots and source tables with columns.
+
+A model becomes a dataset named after it (a source table ``<source>.<table>``); each of its
+``columns`` a field with its ``description`` as the comment and ``data_type`` when given.
+YAML goes through ``dataflow.yamlio.load_yaml`` (safe loader, line numbers); its error
+messages are kept only when they quote nothing from the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dataflow.errors import UserError
+from dataflow.model import Dataset, Field
+from dataflow.readers._common import MAX_FIELDS, Problems
+from dataflow.yamlio import YamlDoc, load_yaml
+
+DBT_SECTIONS = ("models", "seeds", "snapshots", "sources")
+
+
+def looks_like_dbt(data: Any) -> bool:
+    """A mapping with a list under ``models``/``seeds``/``snapshots``/``sources``."""
+    return isinstance(data, dict) and any(isinstance(data.get(k), list) for k in DBT_SECTIONS)
+
+
+def load(path: str, text: str, problems: Problems) -> YamlDoc | None:
+    """Parse YAML text; a problem (position, no quoted input) on failure."""
+    try:
+        return load_yaml(path, text=text)
+    except UserError as exc:
+        message = exc.message
+        if any(q in message for q in ("'", '"', "`")):
+            message = "invalid YAML"
+        problems.add(f"cannot read dbt schema file: {message}", exc.line, exc.column)
+        return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def read_dbt(doc: YamlDoc, path: str, problems: Problems) -> list[Dataset]:
+    """Datasets for every model, seed, snapshot and source table in a parsed dbt file."""
+    data = doc.data
+    if not looks_like_dbt(data):
+        problems.add("not a dbt schema file: no models, seeds, snapshots or sources list")
+        return []
+    datasets: list[Dataset] = []
+    for section in DBT_SECTIONS:
+        entries = data.get(section)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            problems.add(f"dbt {section} must be a list", doc.line(section))
+            continue
+        for i, entry in enumerate(entries):
+            key = f"{section}[{i}]"
+            if section == "sources":
+                datasets.extend(_source(doc, entry, key, path, problems))
+                continue
+            ds = _model(doc, entry, key, None, path, problems)
+            if ds is not None:
+                datasets.append(ds)
+    return datasets
+
+
+def _source(doc: YamlDoc, entry: Any, key: str, path: str, problems: Problems) -> list[Dataset]:
+    if not isinstance(entry, dict) or not _text(entry.get("name")):
+        problems.add("dbt source has no name", doc.line(key))
+        return []
+    tables = entry.get("tables") or []
+    if not isinstance(tables, list):
+        problems.add("dbt source tables must be a list", doc.line(f"{key}.tables"))
+        return []
+    out = []
+    for j, table in enumerate(tables):
+        ds = _model(doc, table, f"{key}.tables[{j}]", str(entry["name"]).strip(), path, problems)
+        if ds is not None:
+            out.append(ds)
+    return out
+
+
+def _model(
+    doc: YamlDoc, entry: Any, key: str, source: str | None, path: str, problems: Problems
+) -> Dataset | None:
+    if not isinstance(entry, dict):
+        problems.add("dbt entry is not a mapping", doc.line(key))
+        return None
+    name = _text(entry.get("name"))
+    if name is None:
+        problems.add("dbt entry has no name", doc.line(key))
+        return None
+    if source:
+        name = f"{source}.{name}"
+    columns = entry.get("columns") or []
+    fields: list[Field] = []
+    if not isinstance(columns, list):
+        problems.add("dbt columns must be a list", doc.line(f"{key}.columns"))
+        columns = []
+    for k, column in enumerate(columns[:MAX_FIELDS]):
+        ckey = f"{key}.columns[{k}]"
+        if not isinstance(column, dict) or _text(column.get("name")) is None:
+            problems.add("dbt column has no name", doc.line(ckey))
+            continue
+        col = str(column["name"]).strip()
+        data_type = _text(column.get("data_type")) or _text(column.get("type"))
+        fields.append(
+            Field(
+                name=col,
+                pointer=f"{name}.{col}",
+                data_type=data_type,
+                comment=_text(column.get("description")),
+                line=doc.line(f"{ckey}.name"),
+            )
+        )
+    return Dataset(
+        name=name,
+        source_path=path,
+        source_format="dbt",
+        fields=tuple(fields),
+        comment=_text(entry.get("description")),
+        line=doc.line(f"{key}.name"),
+    )

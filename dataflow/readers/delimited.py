@@ -1,0 +1,274 @@
+"""CSV and TSV: the header row is the schema, the rows are the sample.
+
+Rows are streamed. The fast path is pyarrow's streaming CSV reader with every column read as
+raw bytes (so GBK and mixed-encoding files parse too; each value is then decoded UTF-8 first,
+legacy encoding second). Whenever pyarrow cannot go on (a row longer than its block, a ragged
+row, UTF-16…), the rest of the file is read with the ``csv`` module over capped, decoded lines.
+Neither parser's messages reach a problem: they quote rows.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dataflow.model import Severity
+from dataflow.readers._common import MAX_LINE_BYTES, Problems, unique_names
+from dataflow.readers.columns import BatchIterator, Column
+from dataflow.readers.encoding import SNIFF_BYTES, LineDecoder, LineReader, Sniffed, sniff
+from dataflow.readers.samples import clean
+
+_ARROW_BLOCK = 4 * 1024 * 1024
+
+csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_LINE_BYTES))
+
+
+class DelimitedFile:
+    """One CSV/TSV file: ``open()`` reads the header, ``batches()`` streams the rows."""
+
+    def __init__(self, path: Path, fmt: str, problems: Problems) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.problems = problems
+        self.columns: list[Column] = []
+        self.delimiter = "\t" if fmt == "tsv" else ","
+        self.sniffed = Sniffed("utf-8")
+        self._names: list[str] = []
+        # counters for the warnings written after streaming
+        self._long_rows = 0
+        self._short_rows = 0
+        self._first_long: int | None = None
+        self._first_short: int | None = None
+
+    # --- header -----------------------------------------------------------------------------------
+
+    def open(self) -> bool:
+        """Read the header; ``False`` (with a problem) when there is nothing to read."""
+        try:
+            with self.path.open("rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+        except OSError as exc:
+            self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+            return False
+        if not head.strip():
+            self.problems.add("file is empty: no header row")
+            return False
+        self.sniffed = sniff(head)
+        if self.sniffed.binary or self.sniffed.encoding is None:
+            self.problems.add(
+                f"binary content: not a {self.fmt.upper()} text file "
+                "(no text encoding fits its bytes)"
+            )
+            return False
+        first = self._first_line(head)
+        if self.fmt == "csv" and "," not in first:
+            for candidate in (";", "\t", "|"):
+                if candidate in first:
+                    self.delimiter = candidate
+                    break
+        try:
+            with self._text_lines() as lines:
+                reader = csv.reader(lines, delimiter=self.delimiter)
+                header = next(reader, None)
+        except csv.Error:
+            self.problems.add(f"malformed {self.fmt.upper()} header row", 1)
+            return False
+        if not header or not any(h.strip() for h in header):
+            self.problems.add("file has no header row (the first line is empty)", 1)
+            return False
+        self._names = unique_names([h.strip().lstrip("\ufeff") for h in header], self.problems, 1)
+        self.columns = [Column(name, data_type="string", line=1) for name in self._names]
+        return True
+
+    def _first_line(self, head: bytes) -> str:
+        if not self.sniffed.line_based:
+            return head.decode(self.sniffed.encoding or "utf-8", errors="replace").split("\n")[0]
+        return LineDecoder(self.sniffed).decode(head.split(b"\n", 1)[0], 1)
+
+    def _text_lines(self) -> _Lines:
+        return _Lines(self.path, self.sniffed)
+
+    # --- rows -------------------------------------------------------------------------------------
+
+    def batches(self, batch_rows: int) -> BatchIterator:
+        """Stream the data rows in batches of at most ``batch_rows``."""
+        done = 0
+        if self.sniffed.line_based:
+            fast = self._arrow_batches(batch_rows)
+            try:
+                for batch in fast:
+                    done += batch[0]
+                    yield batch
+                return
+            except Exception:  # pyarrow gave up (its message may quote input): go slow
+                pass
+        yield from self._csv_batches(batch_rows, skip=done)
+        self._report_shape()
+
+    def _arrow_batches(self, batch_rows: int) -> BatchIterator:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        reader = pacsv.open_csv(
+            str(self.path),
+            read_options=pacsv.ReadOptions(
+                column_names=self._names, skip_rows=1, block_size=_ARROW_BLOCK
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.binary() for name in self._names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        decoder = LineDecoder(self.sniffed)
+        pending: dict[str, list[str | None]] = {name: [] for name in self._names}
+        count = 0
+        for record_batch in reader:
+            columns = [
+                _decode_column(record_batch.column(i), decoder) for i in range(len(self._names))
+            ]
+            start = 0
+            n = record_batch.num_rows
+            while start < n:
+                take = min(batch_rows - count, n - start)
+                for name, values in zip(self._names, columns, strict=True):
+                    pending[name].extend(values[start : start + take])
+                count += take
+                start += take
+                if count >= batch_rows:
+                    yield count, pending
+                    pending = {name: [] for name in self._names}
+                    count = 0
+        if count:
+            yield count, pending
+        if decoder.replaced:
+            self.problems.warn(
+                f"{decoder.replaced} values could not be decoded as UTF-8 or "
+                f"{decoder.legacy}; undecodable bytes were replaced"
+            )
+
+    def _csv_batches(self, batch_rows: int, skip: int) -> BatchIterator:
+        width = len(self._names)
+        pending: dict[str, list[str | None]] = {name: [] for name in self._names}
+        count = 0
+        source = self._text_lines()
+        with source as lines:
+            reader = csv.reader(lines, delimiter=self.delimiter)
+            try:
+                next(reader, None)  # header
+            except csv.Error:
+                return
+            seen = 0
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error:
+                    self.problems.add(
+                        f"malformed {self.fmt.upper()} row (unbalanced quotes or a NUL byte); "
+                        "row skipped",
+                        reader.line_num,
+                        kind=f"malformed {self.fmt.upper()} rows",
+                    )
+                    continue
+                if not row:
+                    continue
+                seen += 1
+                if seen <= skip:
+                    continue
+                if len(row) > width:
+                    self._long_rows += 1
+                    self._first_long = self._first_long or reader.line_num
+                elif len(row) < width:
+                    self._short_rows += 1
+                    self._first_short = self._first_short or reader.line_num
+                for i, name in enumerate(self._names):
+                    pending[name].append(clean(row[i]) if i < len(row) else None)
+                count += 1
+                if count >= batch_rows:
+                    yield count, pending
+                    pending = {name: [] for name in self._names}
+                    count = 0
+        if count:
+            yield count, pending
+        source.report(self.problems)
+
+    def _report_shape(self) -> None:
+        if self._long_rows:
+            self.problems.warn(
+                f"{self._long_rows} rows have more fields than the header; extra fields ignored",
+                self._first_long,
+            )
+        if self._short_rows:
+            self.problems.warn(
+                f"{self._short_rows} rows have fewer fields than the header; missing ones "
+                "read as empty",
+                self._first_short,
+            )
+
+
+def _decode_column(array: Any, decoder: LineDecoder) -> list[str | None]:
+    """A pyarrow binary column as stripped text values (``None`` for empty)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        text = pc.utf8_trim_whitespace(array.cast(pa.string()))
+        return [v or None for v in text.to_pylist()]
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    out: list[str | None] = []
+    for raw in array.to_pylist():
+        out.append(None if raw is None else clean(decoder.decode(raw, 0)))
+    return out
+
+
+class _Lines:
+    """Decoded, capped text lines of a file, as a context manager (closes the file)."""
+
+    def __init__(self, path: Path, sniffed: Sniffed) -> None:
+        self.path = path
+        self.sniffed = sniffed
+        self._handle: Any = None
+        self._reader: LineReader | None = None
+        self._decoder = LineDecoder(sniffed)
+
+    def __enter__(self) -> Iterator[str]:
+        if not self.sniffed.line_based:
+            self._handle = self.path.open(
+                encoding=self.sniffed.encoding, errors="replace", newline=""
+            )
+            return iter(self._handle)
+        self._handle = self.path.open("rb")
+        self._reader = LineReader(self._handle, MAX_LINE_BYTES)
+        return self._iter()
+
+    def _iter(self) -> Iterator[str]:
+        assert self._reader is not None
+        for line in self._reader:
+            yield self._decoder.decode(line, self._reader.lineno)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    def report(self, problems: Problems) -> None:
+        """Warnings for cut lines and undecodable bytes."""
+        reader = self._reader
+        if reader is not None and reader.truncated:
+            problems.add(
+                f"{reader.truncated} lines are longer than {MAX_LINE_BYTES} bytes; only the "
+                "first part of each was read",
+                reader.first_truncated,
+                severity=Severity.WARNING,
+            )
+        if self._decoder.replaced:
+            problems.warn(
+                f"{self._decoder.replaced} lines could not be decoded as UTF-8 or "
+                f"{self._decoder.legacy}; undecodable bytes were replaced",
+                self._decoder.first_replaced,
+            )

@@ -1,0 +1,205 @@
+"""Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030 and the rest.
+
+Chinese exports are often GBK without a BOM, and files assembled from several sources mix
+encodings line by line. The rule here: every line is tried as strict UTF-8 first (random legacy
+bytes are almost never valid UTF-8), then in the file's legacy encoding — GB18030 when the bytes
+decode as Chinese text, otherwise charset-normalizer's guess. A line that fits neither is decoded
+with replacement characters and counted, so the caller can warn.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+SNIFF_BYTES = 256 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """What the first bytes of a file say about its encoding.
+
+    ``encoding`` is the codec for the whole file (``None`` when the bytes are binary or not
+    text in any encoding we know); ``legacy`` is the fallback for lines that are not UTF-8.
+    """
+
+    encoding: str | None
+    legacy: str = "gb18030"
+    binary: bool = False
+    bom: bool = False
+
+    @property
+    def line_based(self) -> bool:
+        """Whether lines can be split on ``\\n`` bytes (false for UTF-16)."""
+        return self.encoding not in ("utf-16",)
+
+
+def _decodes(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded strictly, allowing an incomplete character at the very end."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        return decoder.decode(data, final=False)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _mostly_chinese(text: str) -> bool:
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return True
+    cjk = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f")
+    cjk += sum(1 for c in wide if "\uff00" <= c <= "\uffef")
+    return cjk * 10 >= len(wide) * 6
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    control = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v\x1a")
+    return control * 20 > len(text)
+
+
+def sniff(head: bytes) -> Sniffed:
+    """Guess the encoding of a file from its first bytes (see the module docstring)."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            if encoding == "utf-8-sig":
+                return Sniffed("utf-8-sig", bom=True)
+            return Sniffed(encoding, legacy=encoding, bom=True)
+    if b"\x00" in head:
+        return Sniffed(None, binary=True)
+    text = _decodes(head, "utf-8")
+    if text is not None:
+        return Sniffed(None, binary=True) if _looks_binary(text) else Sniffed("utf-8")
+    text = _decodes(head, "gb18030")
+    if text is not None and _mostly_chinese(text):
+        return Sniffed("utf-8", legacy="gb18030", binary=_looks_binary(text))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head[:SNIFF_BYTES]).best()
+    if best is None:
+        return Sniffed(None, binary=True)
+    legacy = best.encoding
+    if legacy in ("gbk", "gb2312", "hz", "gb18030"):
+        legacy = "gb18030"
+    text = _decodes(head, legacy)
+    if text is None or _looks_binary(text):
+        return Sniffed(None, binary=True)
+    return Sniffed("utf-8", legacy=legacy)
+
+
+class LineDecoder:
+    """Decode one line at a time: UTF-8 first, then the legacy encoding, then replacement."""
+
+    def __init__(self, sniffed: Sniffed) -> None:
+        self.primary = "utf-8"
+        self.legacy = sniffed.legacy
+        self.replaced = 0  # lines that needed replacement characters
+        self.first_replaced: int | None = None
+        self.legacy_lines = 0
+
+    def decode(self, data: bytes, lineno: int) -> str:
+        """The text of one line (BOM removed on line 1)."""
+        if lineno == 1 and data.startswith(codecs.BOM_UTF8):
+            data = data[3:]
+        try:
+            return data.decode(self.primary)
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = data.decode(self.legacy)
+            self.legacy_lines += 1
+            return text
+        except (UnicodeDecodeError, LookupError):
+            pass
+        self.replaced += 1
+        if self.first_replaced is None:
+            self.first_replaced = lineno
+        return data.decode(self.primary, errors="replace")
+
+
+def decode_text(data: bytes) -> tuple[str | None, Sniffed, int | None]:
+    """Decode a whole (schema) file. Returns ``(text, sniffed, first_bad_line)``.
+
+    ``text`` is ``None`` for binary content; ``first_bad_line`` is the first line that had to
+    be decoded with replacement characters (``None`` when every line decoded cleanly).
+    """
+    sniffed = sniff(data[:SNIFF_BYTES])
+    if sniffed.binary or sniffed.encoding is None:
+        return None, sniffed, None
+    if not sniffed.line_based:
+        return data.decode(sniffed.encoding, errors="replace"), sniffed, None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), sniffed, None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(sniffed.legacy), sniffed, None
+    except (UnicodeDecodeError, LookupError):
+        pass
+    decoder = LineDecoder(sniffed)
+    parts = [decoder.decode(line, i) for i, line in enumerate(data.splitlines(True), start=1)]
+    return "".join(parts), sniffed, decoder.first_replaced
+
+
+@dataclass
+class LineReader:
+    """Byte lines of a stream, each capped at ``max_bytes`` (the rest of a longer line is skipped).
+
+    Lines keep their terminator. ``truncated`` counts the lines that were cut and
+    ``first_truncated`` is the first of them, for a warning.
+    """
+
+    handle: BinaryIO
+    max_bytes: int
+    chunk: int = 1024 * 1024
+    truncated: int = 0
+    first_truncated: int | None = None
+    lineno: int = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        buf = b""
+        skipping = False
+        while True:
+            data = self.handle.read(self.chunk)
+            if not data:
+                break
+            buf += data
+            start = 0
+            while True:
+                nl = buf.find(b"\n", start)
+                if nl == -1:
+                    break
+                line = buf[start : nl + 1]
+                start = nl + 1
+                if skipping:
+                    skipping = False
+                    continue
+                self.lineno += 1
+                yield line
+            buf = buf[start:]
+            if len(buf) > self.max_bytes:
+                if not skipping:
+                    self.lineno += 1
+                    self.truncated += 1
+                    if self.first_truncated is None:
+                        self.first_truncated = self.lineno
+                    cut = self.max_bytes
+                    while cut > 0 and (buf[cut] & 0xC0) == 0x80:
+                        cut -= 1  # do not split a UTF-8 character
+                    yield buf[:cut] + b"\n"
+                    skipping = True
+                buf = b""
+        if buf and not skipping:
+            self.lineno += 1
+            yield buf

@@ -1,0 +1,228 @@
+"""JSON Lines and JSON arrays of objects: data files that are their own schema.
+
+Nested objects are flattened into pointers ``a.b``, array items into ``a[]`` (``a[].b`` for
+objects in arrays). The columns are every path seen, in order of first appearance; the data
+type is the JSON type of the first non-null value. JSON Lines are streamed line by line (each
+line capped); a JSON array file is parsed whole, up to a size limit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dataflow.readers._common import (
+    MAX_FIELDS,
+    MAX_JSON_ARRAY_BYTES,
+    MAX_LINE_BYTES,
+    Problems,
+    read_limited,
+)
+from dataflow.readers.columns import BatchIterator, Column
+from dataflow.readers.encoding import SNIFF_BYTES, LineDecoder, LineReader, decode_text, sniff
+from dataflow.readers.samples import MAX_VALUE_CHARS
+
+_MAX_DEPTH = 64
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value.strip()
+        return text[:MAX_VALUE_CHARS] if text else None
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def flatten(value: Any, prefix: str, out: dict[str, list[Any]], depth: int = 0) -> None:
+    """Append every leaf of ``value`` to ``out[path]`` (objects ``.``, arrays ``[]``)."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(value, dict):
+        for key, child in value.items():
+            name = str(key)
+            flatten(child, f"{prefix}.{name}" if prefix else name, out, depth + 1)
+        return
+    if isinstance(value, list):
+        for item in value:
+            flatten(item, f"{prefix}[]", out, depth + 1)
+        return
+    if prefix:
+        out.setdefault(prefix, []).append(value)
+
+
+class JsonDataFile:
+    """A JSON Lines file (``fmt='jsonl'``) or a JSON array of objects (``fmt='json'``)."""
+
+    def __init__(self, path: Path, fmt: str, problems: Problems) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.problems = problems
+        self.columns: list[Column] = []
+        self._known: dict[str, Column] = {}
+        self._too_wide = False
+        self._records: list[Any] | None = None
+
+    def open(self) -> bool:
+        """Check the file can be read (JSON arrays are parsed here)."""
+        if self.fmt == "json":
+            return self._load_array()
+        try:
+            with self.path.open("rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+        except OSError as exc:
+            self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+            return False
+        if not head.strip():
+            self.problems.add("file is empty: no JSON records")
+            return False
+        sniffed = sniff(head)
+        if sniffed.binary or not sniffed.line_based:
+            self.problems.add("binary content: not a JSON Lines text file")
+            return False
+        self._sniffed = sniffed
+        return True
+
+    def _load_array(self) -> bool:
+        data = read_limited(self.path, MAX_JSON_ARRAY_BYTES, self.problems, "a JSON array")
+        if data is None:
+            return False
+        text, _, _ = decode_text(data)
+        if text is None:
+            self.problems.add("binary content: not a JSON text file")
+            return False
+        if not text.strip():
+            self.problems.add("file is empty: no JSON document")
+            return False
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            self.problems.add(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+            return False
+        except RecursionError:
+            self.problems.add("invalid JSON: nested too deeply")
+            return False
+        if isinstance(doc, dict):
+            doc = [doc]
+        if not isinstance(doc, list):
+            self.problems.add("JSON data must be an array of objects (or one object)")
+            return False
+        if doc and not any(isinstance(item, dict) for item in doc):
+            self.problems.add("JSON array does not hold objects: no columns to read")
+            return False
+        self._records = doc
+        return True
+
+    def _rows(self) -> Iterator[Any]:
+        if self._records is not None:
+            yield from self._records
+            return
+        decoder = LineDecoder(self._sniffed)
+        not_object = 0
+        with self.path.open("rb") as handle:
+            reader = LineReader(handle, MAX_LINE_BYTES)
+            for raw in reader:
+                if not raw.strip():
+                    continue
+                lineno = reader.lineno
+                line = decoder.decode(raw, lineno)
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    self.problems.add(
+                        f"line is not valid JSON: {exc.msg}",
+                        lineno,
+                        exc.colno,
+                        kind="lines that are not valid JSON",
+                    )
+                    continue
+                except RecursionError:
+                    self.problems.add(
+                        "line is nested too deeply", lineno, kind="lines that are not valid JSON"
+                    )
+                    continue
+                if not isinstance(record, dict):
+                    not_object += 1
+                    continue
+                yield record
+            if reader.truncated:
+                self.problems.warn(
+                    f"{reader.truncated} lines are longer than {MAX_LINE_BYTES} bytes and "
+                    "were cut (they are reported as invalid JSON)",
+                    reader.first_truncated,
+                )
+        if not_object:
+            self.problems.warn(f"{not_object} lines are JSON but not objects; skipped")
+        if decoder.replaced:
+            self.problems.warn(
+                f"{decoder.replaced} lines could not be decoded; undecodable bytes were replaced",
+                decoder.first_replaced,
+            )
+
+    def batches(self, batch_rows: int) -> BatchIterator:
+        """Stream the records in batches, growing ``columns`` as new paths appear.
+
+        Paths outside arrays get one value per record (``None`` when absent); paths inside
+        arrays get one value per item.
+        """
+        pending: dict[str, list[str | None]] = {}
+        count = 0
+        for record in self._rows():
+            if not isinstance(record, dict):
+                continue
+            flat: dict[str, list[Any]] = {}
+            flatten(record, "", flat)
+            for path, values in flat.items():
+                if path not in self._known and not self._add_column(path, values):
+                    continue
+                in_array = "[]" in path
+                target = pending.get(path)
+                if target is None:
+                    target = [] if in_array else [None] * count
+                    pending[path] = target
+                if in_array:
+                    target.extend(_text(v) for v in values)
+                else:
+                    target.append(_text(values[0]))
+            count += 1
+            for path, target in pending.items():
+                if len(target) < count and "[]" not in path:
+                    target.append(None)
+            if count >= batch_rows:
+                yield count, pending
+                pending = {}
+                count = 0
+        if count:
+            yield count, pending
+
+    def _add_column(self, path: str, values: list[Any]) -> bool:
+        if len(self._known) >= MAX_FIELDS:
+            if not self._too_wide:
+                self._too_wide = True
+                self.problems.warn(f"more than {MAX_FIELDS} distinct keys; the rest are ignored")
+            return False
+        first = next((v for v in values if v is not None), None)
+        column = Column(path, data_type=_json_type(first) if first is not None else None)
+        self._known[path] = column
+        self.columns.append(column)
+        return True

@@ -1,0 +1,147 @@
+"""Parquet: the schema from the footer (nested structs and lists too), rows by row group.
+
+Structs become ``a.b``, lists ``a[]`` (``a[].b`` for structs in lists), map values ``a[]``.
+pyarrow is imported here only, inside functions. Its error messages can quote file content,
+so problems describe the failure in dataflow's own words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dataflow.readers._common import MAX_FIELDS, Problems
+from dataflow.readers.columns import BatchIterator, Column
+from dataflow.readers.samples import MAX_VALUE_CHARS
+
+
+def _leaves(arrow_type: Any, path: str, nullable: bool, out: list[tuple[str, Any, bool]]) -> None:
+    import pyarrow.types as pat
+
+    if len(out) >= MAX_FIELDS:
+        return
+    if pat.is_struct(arrow_type):
+        for i in range(arrow_type.num_fields):
+            child = arrow_type.field(i)
+            _leaves(child.type, f"{path}.{child.name}", child.nullable, out)
+        return
+    if (
+        pat.is_list(arrow_type)
+        or pat.is_large_list(arrow_type)
+        or pat.is_fixed_size_list(arrow_type)
+    ):
+        _leaves(arrow_type.value_type, f"{path}[]", True, out)
+        return
+    if pat.is_map(arrow_type):
+        _leaves(arrow_type.item_type, f"{path}[]", True, out)
+        return
+    out.append((path, arrow_type, nullable))
+
+
+def _leaf_arrays(array: Any, arrow_type: Any, path: str, out: dict[str, Any]) -> None:
+    import pyarrow.types as pat
+
+    if pat.is_struct(arrow_type):
+        for i in range(arrow_type.num_fields):
+            child = arrow_type.field(i)
+            _leaf_arrays(array.field(i), child.type, f"{path}.{child.name}", out)
+        return
+    if (
+        pat.is_list(arrow_type)
+        or pat.is_large_list(arrow_type)
+        or pat.is_fixed_size_list(arrow_type)
+    ):
+        _leaf_arrays(array.flatten(), arrow_type.value_type, f"{path}[]", out)
+        return
+    if pat.is_map(arrow_type):
+        _leaf_arrays(array.items, arrow_type.item_type, f"{path}[]", out)
+        return
+    out[path] = array
+
+
+def _as_text(array: Any) -> list[str | None]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.types as pat
+
+    if pat.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    try:
+        if pat.is_binary(array.type) or pat.is_large_binary(array.type):
+            raise pa.ArrowInvalid("decode per value")
+        text = pc.utf8_trim_whitespace(array.cast(pa.string()))
+        return [v[:MAX_VALUE_CHARS] if v else None for v in text.to_pylist()]
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        pass
+    out: list[str | None] = []
+    for value in array.to_pylist():
+        if value is None:
+            out.append(None)
+            continue
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", errors="replace")
+        text = str(value).strip()
+        out.append(text[:MAX_VALUE_CHARS] or None)
+    return out
+
+
+class ParquetFile:
+    """One Parquet file: ``open()`` reads the footer, ``batches()`` the row groups."""
+
+    def __init__(self, path: Path, problems: Problems) -> None:
+        self.path = path
+        self.problems = problems
+        self.columns: list[Column] = []
+        self._file: Any = None
+        self.num_rows: int | None = None
+
+    def open(self) -> bool:
+        """Read the footer; ``False`` (with a problem) when it is missing or corrupt."""
+        try:
+            size = self.path.stat().st_size
+        except OSError as exc:
+            self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+            return False
+        if size == 0:
+            self.problems.add("file is empty: not a Parquet file")
+            return False
+        try:
+            import pyarrow.parquet as pq
+
+            self._file = pq.ParquetFile(str(self.path))
+            schema = self._file.schema_arrow
+            self.num_rows = self._file.metadata.num_rows
+        except Exception:  # pyarrow's message may quote bytes of the file
+            self.problems.add(
+                "not a readable Parquet file: the footer is missing or corrupt "
+                "(the file may be truncated)"
+            )
+            return False
+        leaves: list[tuple[str, Any, bool]] = []
+        for field in schema:
+            _leaves(field.type, field.name, field.nullable, leaves)
+        if len(leaves) >= MAX_FIELDS:
+            self.problems.warn(f"more than {MAX_FIELDS} leaf columns; the rest are ignored")
+        self.columns = [
+            Column(path, data_type=str(arrow_type), nullable=nullable)
+            for path, arrow_type, nullable in leaves
+        ]
+        return True
+
+    def batches(self, batch_rows: int) -> BatchIterator:
+        """Stream rows in batches of at most ``batch_rows``."""
+        wanted = {c.path for c in self.columns}
+        try:
+            for record_batch in self._file.iter_batches(batch_size=batch_rows):
+                arrays: dict[str, Any] = {}
+                for i, field in enumerate(record_batch.schema):
+                    _leaf_arrays(record_batch.column(i), field.type, field.name, arrays)
+                yield (
+                    record_batch.num_rows,
+                    {path: _as_text(arr) for path, arr in arrays.items() if path in wanted},
+                )
+        except Exception:  # corrupt pages: report in our words, keep what was read
+            self.problems.add(
+                "Parquet data pages could not be read (corrupt or truncated); "
+                "rows after that point were not sampled"
+            )

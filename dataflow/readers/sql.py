@@ -1,0 +1,634 @@
+"""SQL DDL through sqlglot: CREATE TABLE statements with their comments, types and lines.
+
+The file is split into statements here (quotes, comments and dollar-quoting respected), so
+one broken statement is reported with its line while the others still count. Each CREATE
+TABLE is parsed with the dialects the text suggests first (MySQL, PostgreSQL, Hive/Spark,
+SQL Server, Oracle, SQLite, Snowflake, BigQuery, Teradata, generic); the first that parses
+wins. Column and table comments (inline ``COMMENT``, ``COMMENT=``, ``COMMENT ON … IS``) are
+kept, as are inline allow comments ``-- dataflow: allow <element> "reason"`` on or just above
+a column line.
+
+sqlglot's error messages and log lines quote the SQL, so its logger is silenced while parsing
+and problems are described in dataflow's own words with positions only.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dataflow.model import Dataset, Field
+from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
+
+MAX_STATEMENT_CHARS = 2 * 1024 * 1024
+
+DIALECTS = (
+    "mysql",
+    "postgres",
+    "hive",
+    "spark",
+    "tsql",
+    "oracle",
+    "sqlite",
+    "snowflake",
+    "bigquery",
+    "teradata",
+    "",
+)
+
+_HINTS: dict[str, tuple[str, ...]] = {
+    "mysql": (r"`", r"\bENGINE\s*=", r"\bAUTO_INCREMENT\b", r"\bCOMMENT\s*=", r"\bCHARSET\b"),
+    "postgres": (r"\bCOMMENT\s+ON\b", r"\bSERIAL\b", r"::", r"\bJSONB\b", r"\bTIMESTAMPTZ\b"),
+    "hive": (
+        r"\bSTORED\s+AS\b",
+        r"\bROW\s+FORMAT\b",
+        r"\bTBLPROPERTIES\b",
+        r"\bPARTITIONED\s+BY\b",
+    ),
+    "spark": (r"\bUSING\s+(?:DELTA|PARQUET|ICEBERG)\b",),
+    "tsql": (r"\[dbo\]", r"\bIDENTITY\s*\(", r"\bNVARCHAR\s*\(\s*MAX\b", r"(?m)^\s*GO\s*$"),
+    "oracle": (r"\bVARCHAR2\b", r"\bNUMBER\s*\(", r"\bCLOB\b"),
+    "teradata": (r"\bMULTISET\b", r"\bVOLATILE\b", r"\bPRIMARY\s+INDEX\b"),
+}
+
+_CREATE_TABLE = re.compile(
+    r"CREATE\s+(?:OR\s+REPLACE\s+)?"
+    r"(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|EXTERNAL|TRANSIENT|VOLATILE|MULTISET|SET|UNLOGGED"
+    r"|SHARDED|COLUMN|ROW|HYBRID|DYNAMIC|ICEBERG)\s+)*TABLE\b",
+    re.IGNORECASE,
+)
+_CREATE_OTHER = {
+    "VIEW",
+    "INDEX",
+    "UNIQUE",
+    "SEQUENCE",
+    "FUNCTION",
+    "PROCEDURE",
+    "PROC",
+    "TRIGGER",
+    "DATABASE",
+    "SCHEMA",
+    "TYPE",
+    "EXTENSION",
+    "USER",
+    "ROLE",
+    "MATERIALIZED",
+    "DOMAIN",
+    "POLICY",
+    "CLUSTERED",
+    "NONCLUSTERED",
+    "STAGE",
+    "STREAM",
+    "TASK",
+    "TABLESPACE",
+    "EVENT",
+    "AGGREGATE",
+    "CAST",
+    "COLLATION",
+    "CONVERSION",
+    "OPERATOR",
+    "PUBLICATION",
+    "RULE",
+    "SERVER",
+    "STATISTICS",
+    "SUBSCRIPTION",
+    "SYNONYM",
+    "PACKAGE",
+    "LOGIN",
+    "MACRO",
+    "FILE",
+    "WAREHOUSE",
+    "BITMAP",
+    "FULLTEXT",
+    "SPATIAL",
+    "MODEL",
+    "CATALOG",
+    "TEMPORARY",
+    "TEMP",
+    "DEFINER",
+    "ALGORITHM",
+    "SQL",
+    "FOREIGN",
+    "EDITIONABLE",
+    "NONEDITIONABLE",
+    "FORCE",
+    "SECURE",
+    "RECURSIVE",
+    "LIBRARY",
+    "DIRECTORY",
+    "CONTEXT",
+    "PROFILE",
+    "RESOURCE",
+}
+_OTHER_VERBS = {
+    "ALTER",
+    "DROP",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "SELECT",
+    "WITH",
+    "SET",
+    "USE",
+    "GRANT",
+    "REVOKE",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "START",
+    "LOCK",
+    "UNLOCK",
+    "TRUNCATE",
+    "ANALYZE",
+    "VACUUM",
+    "EXPLAIN",
+    "SHOW",
+    "DESCRIBE",
+    "DESC",
+    "CALL",
+    "EXEC",
+    "EXECUTE",
+    "DECLARE",
+    "IF",
+    "GO",
+    "DELIMITER",
+    "PRAGMA",
+    "REPLACE",
+    "MERGE",
+    "COPY",
+    "LOAD",
+    "MSCK",
+    "REFRESH",
+    "CACHE",
+    "UNCACHE",
+    "ADD",
+    "PRINT",
+    "OPTIMIZE",
+    "RENAME",
+    "CLUSTER",
+    "REINDEX",
+    "DO",
+    "SAVEPOINT",
+    "RELEASE",
+    "END",
+    "VALUES",
+    "UPSERT",
+    "COMMENT",
+    "DISCARD",
+    "RESET",
+    "PREPARE",
+    "DEALLOCATE",
+    "LISTEN",
+    "NOTIFY",
+    "FETCH",
+    "CLOSE",
+    "OPEN",
+    "CHECKPOINT",
+    "SECURITY",
+    "LABEL",
+    "IMPORT",
+    "EXPORT",
+    "SPOOL",
+    "PROMPT",
+    "WHENEVER",
+    "DEFINE",
+    "FLUSH",
+    "KILL",
+    "CHECK",
+    "REPAIR",
+    "HANDLER",
+    "INSTALL",
+    "UNINSTALL",
+    "PURGE",
+    "RESIGNAL",
+    "SIGNAL",
+    "RETURN",
+    "WHILE",
+    "LOOP",
+    "FOR",
+    "ABORT",
+    "ELSE",
+    "ELSIF",
+}
+
+_ALLOW_MARK = re.compile(r"--\s*dataflow:\s*allow\b", re.IGNORECASE)
+_ALLOW = re.compile(
+    r"--\s*dataflow:\s*allow\s+([A-Za-z0-9_][A-Za-z0-9_.*-]*)\s+(?:\"([^\"]+)\"|'([^']+)')",
+    re.IGNORECASE,
+)
+_COMMENT_ON = re.compile(
+    r"COMMENT\s+ON\s+(TABLE|COLUMN)\s+(.+?)\s+IS\s+(NULL|'(?:[^']|'')*')\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SPECIAL = re.compile(r"--|/\*|['\"`\[;$]")
+_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement: ``raw_start`` (after the previous ``;``), ``start`` (its first token)."""
+
+    raw_start: int
+    start: int
+    end: int
+    text: str
+
+
+def split_statements(text: str) -> list[Statement]:
+    """Split SQL text on top-level ``;`` (not inside quotes, comments or dollar quotes)."""
+    out: list[Statement] = []
+    n = len(text)
+    i = 0
+    seg = 0
+    while True:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            _emit(text, seg, n, out)
+            break
+        tok = m.group()
+        j = m.start()
+        if tok == ";":
+            _emit(text, seg, j, out)
+            seg = i = j + 1
+        elif tok == "--":
+            nl = text.find("\n", j)
+            i = n if nl == -1 else nl + 1
+        elif tok == "/*":
+            close = text.find("*/", j + 2)
+            i = n if close == -1 else close + 2
+        elif tok == "$":
+            dm = _DOLLAR.match(text, j)
+            if dm is None:
+                i = j + 1
+            else:
+                close = text.find(dm.group(), dm.end())
+                i = n if close == -1 else close + len(dm.group())
+        else:
+            closer = "]" if tok == "[" else tok
+            k = j + 1
+            while True:
+                k = text.find(closer, k) if tok != "'" else _find_quote_end(text, k)
+                if k == -1:
+                    k = n
+                    break
+                if tok != "'" and k + 1 < n and text[k + 1] == closer and tok != "[":
+                    k += 2  # doubled quote
+                    continue
+                break
+            i = min(k + 1, n)
+        if i >= n:
+            _emit(text, seg, n, out)
+            break
+    return out
+
+
+def _find_quote_end(text: str, k: int) -> int:
+    """Index of the quote closing a single-quoted string that started before ``k``."""
+    n = len(text)
+    while k < n:
+        c = text[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "'":
+            if k + 1 < n and text[k + 1] == "'":
+                k += 2
+                continue
+            return k
+        k += 1
+    return -1
+
+
+def _emit(text: str, raw_start: int, end: int, out: list[Statement]) -> None:
+    start = _skip_space_and_comments(text, raw_start, end)
+    if start < end:
+        out.append(Statement(raw_start, start, end, text[start:end]))
+
+
+def _skip_space_and_comments(text: str, i: int, end: int) -> int:
+    while i < end:
+        if text[i].isspace():
+            i += 1
+        elif text.startswith("--", i):
+            nl = text.find("\n", i)
+            i = end if nl == -1 else nl + 1
+        elif text.startswith("/*", i):
+            close = text.find("*/", i + 2)
+            i = end if close == -1 else close + 2
+        else:
+            break
+    return min(i, end)
+
+
+def guess_dialects(text: str) -> list[str]:
+    """Dialects to try, the ones the text hints at first."""
+    sample = text[: 256 * 1024]
+    scores = {
+        d: sum(1 for p in pats if re.search(p, sample, re.IGNORECASE)) for d, pats in _HINTS.items()
+    }
+    order = list(DIALECTS)
+    order.sort(key=lambda d: -scores.get(d, 0))  # stable: ties keep the default order
+    return order
+
+
+@contextmanager
+def _quiet_sqlglot() -> Iterator[None]:
+    """sqlglot logs warnings that quote the SQL; keep them out of every output."""
+    logger = logging.getLogger("sqlglot")
+    was = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = was
+
+
+def _parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[int, int] | None]:
+    """``(expression, dialect, None)`` or ``(None, None, (line, col) of the first error)``."""
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import ParseError
+
+    first_error: tuple[int, int] | None = None
+    for dialect in dialects:
+        try:
+            parsed = [e for e in sqlglot.parse(sql, read=dialect or None) if e is not None]
+        except ParseError as exc:
+            if first_error is None and exc.errors:
+                err = exc.errors[0]
+                line, col = err.get("line"), err.get("col")
+                if isinstance(line, int) and isinstance(col, int):
+                    first_error = (line, col)
+            continue
+        except Exception:  # TokenError, RecursionError, dialect quirks: try the next one
+            continue
+        if len(parsed) == 1:
+            node = parsed[0]
+            if isinstance(node, exp.Create) and str(node.args.get("kind", "")).upper() == "TABLE":
+                return node, dialect, None
+    return None, None, first_error
+
+
+def _literal(node: Any) -> str | None:
+    from sqlglot import exp
+
+    if node is None:
+        return None
+    if isinstance(node, exp.Literal):
+        text = str(node.this)
+    else:
+        text = node.name if hasattr(node, "name") else str(node)
+    text = text.strip()
+    return text or None
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"[A-Za-z_]+", text)
+    return m.group().upper() if m else ""
+
+
+def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
+    """Datasets of every CREATE TABLE in ``text``; problems for statements that fail to parse."""
+    index = LineIndex(text)
+    lines = text.split("\n")
+    dialects = guess_dialects(text)
+    datasets: list[Dataset] = []
+    comments: list[tuple[str, str, str]] = []  # (kind, name, comment)
+    with _quiet_sqlglot():
+        for stmt in split_statements(text):
+            body = stmt.text
+            word = _first_word(body)
+            while word == "GO" or body.startswith("\\"):  # batch separators, psql meta-commands
+                cut = body.find("\n")
+                if cut == -1:
+                    body = ""
+                    break
+                shift = len(body) - len(body[cut:].lstrip())
+                stmt = replace(stmt, start=stmt.start + shift, text=body[shift:])
+                body = stmt.text
+                word = _first_word(body)
+            if not body.strip():
+                continue
+            line = index.line(stmt.start)
+            if _CREATE_TABLE.match(body):
+                ds = _create_table(stmt, path, dialects, index, lines, problems)
+                if ds is not None:
+                    datasets.append(ds)
+                continue
+            if word == "COMMENT":
+                m = _COMMENT_ON.match(body)
+                if m:
+                    comments.append((m.group(1).upper(), m.group(2), m.group(3)))
+                continue
+            if word == "CREATE":
+                words = re.findall(r"[A-Za-z_]+", body[:200].upper())[1:6]
+                if not any(w in _CREATE_OTHER for w in words):
+                    problems.add(
+                        "CREATE statement could not be parsed (neither CREATE TABLE nor another "
+                        "known object)",
+                        line,
+                    )
+                continue
+            if word in _OTHER_VERBS:
+                embedded = _CREATE_TABLE.search(body)
+                if embedded and _parse_create(body[:MAX_STATEMENT_CHARS], dialects)[0] is None:
+                    problems.add(
+                        "statement could not be parsed; a CREATE TABLE inside it at line "
+                        f"{index.line(stmt.start + embedded.start())} was not read "
+                        "(missing ';' before it?)",
+                        line,
+                    )
+                continue
+            problems.add("statement could not be parsed (not recognised as SQL)", line)
+    _apply_comment_on(datasets, comments)
+    return datasets
+
+
+def _create_table(
+    stmt: Statement,
+    path: str,
+    dialects: list[str],
+    index: LineIndex,
+    lines: list[str],
+    problems: Problems,
+) -> Dataset | None:
+    from sqlglot import exp
+
+    line = index.line(stmt.start)
+    if len(stmt.text) > MAX_STATEMENT_CHARS:
+        problems.add(
+            f"CREATE TABLE statement is longer than {MAX_STATEMENT_CHARS} characters; not read",
+            line,
+        )
+        return None
+    node, dialect, error = _parse_create(stmt.text, dialects)
+    if node is None:
+        where = ""
+        if error is not None:
+            where = f" (syntax error near line {line + error[0] - 1}, column {error[1]})"
+        problems.add(f"CREATE TABLE statement could not be parsed{where}", line)
+        return None
+    if dialect in dialects:  # try the dialect that worked first next time
+        dialects.remove(dialect)
+        dialects.insert(0, dialect)
+    target = node.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table):
+        problems.add("CREATE TABLE statement has no table name", line)
+        return None
+    name = ".".join(part.name for part in table.parts)
+    coldefs: list[Any] = []
+    if isinstance(target, exp.Schema):
+        coldefs.extend(e for e in target.expressions if isinstance(e, exp.ColumnDef))
+    table_comment: str | None = None
+    props = node.args.get("properties")
+    if props is not None:
+        for prop in props.expressions:
+            if isinstance(prop, exp.SchemaCommentProperty):
+                table_comment = _literal(prop.this)
+            elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
+                coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
+    fields: list[Field] = []
+    cursor = stmt.start
+    for coldef in coldefs[:MAX_FIELDS]:
+        fields.append(_field(coldef, name, stmt, dialect or None, index, lines, problems, cursor))
+        if fields[-1].line is not None:
+            cursor = max(cursor, index.offset(fields[-1].line))
+    query = node.args.get("expression")
+    if not coldefs and isinstance(query, exp.Query):
+        for sel in query.selects:
+            col = sel.alias_or_name
+            if col and col != "*":
+                fields.append(Field(name=col, pointer=f"{name}.{col}", line=line))
+    return Dataset(
+        name=name,
+        source_path=path,
+        source_format="sql",
+        fields=tuple(fields),
+        comment=table_comment,
+        line=line,
+    )
+
+
+def _field(
+    coldef: Any,
+    table: str,
+    stmt: Statement,
+    dialect: str | None,
+    index: LineIndex,
+    lines: list[str],
+    problems: Problems,
+    cursor: int,
+) -> Field:
+    from sqlglot import exp
+
+    col = coldef.name
+    kind = coldef.args.get("kind")
+    data_type = kind.sql(dialect=dialect) if kind is not None else None
+    comment: str | None = None
+    nullable: bool | None = None
+    for constraint in coldef.constraints:
+        ckind = constraint.kind
+        if isinstance(ckind, exp.CommentColumnConstraint):
+            comment = _literal(ckind.this)
+        elif isinstance(ckind, exp.NotNullColumnConstraint):
+            nullable = bool(ckind.args.get("allow_null"))
+        elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
+            nullable = False
+    offset: int | None = None
+    meta = getattr(coldef.this, "meta", None) or {}
+    start = meta.get("start")
+    if isinstance(start, int) and 0 <= start < len(stmt.text):
+        offset = stmt.start + start
+    else:
+        m = re.compile(r"(?<![\w])" + re.escape(col) + r"(?![\w])").search("\n".join(lines), cursor)
+        offset = m.start() if m else None
+    line = index.line(offset) if offset is not None else None
+    allow = _allows(lines, line, problems) if line is not None else ()
+    return Field(
+        name=col,
+        pointer=f"{table}.{col}",
+        data_type=data_type,
+        comment=comment,
+        line=line,
+        nullable=nullable,
+        allow=allow,
+    )
+
+
+def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
+    """Allow comments on ``line`` and on the comment-only lines directly above it."""
+    candidates = [line]
+    above = line - 1
+    while above >= 1 and lines[above - 1].strip().startswith("--"):
+        candidates.append(above)
+        above -= 1
+    found: list[tuple[str, str]] = []
+    for number in sorted(candidates):
+        text = lines[number - 1]
+        if not _ALLOW_MARK.search(text):
+            continue
+        matches = list(_ALLOW.finditer(text))
+        if not matches:
+            problems.warn(
+                'inline allow comment ignored: write -- dataflow: allow <element-id> "reason"',
+                number,
+            )
+        for m in matches:
+            found.append((m.group(1), m.group(2) or m.group(3) or ""))
+    return tuple(found)
+
+
+def _unquote(part: str) -> str:
+    part = part.strip()
+    if len(part) >= 2 and part[0] in '"`[' and part[-1] in '"`]':
+        return part[1:-1]
+    return part
+
+
+def _split_name(text: str) -> list[str]:
+    parts = re.findall(r'"[^"]*"|`[^`]*`|\[[^\]]*\]|[^.\s]+', text.strip())
+    return [_unquote(p) for p in parts]
+
+
+def _apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str]]) -> None:
+    """Attach ``COMMENT ON TABLE/COLUMN … IS '…'`` to the datasets they name."""
+    for kind, target, literal in comments:
+        if literal.upper() == "NULL":
+            continue
+        text = literal[1:-1].replace("''", "'").strip()
+        if not text:
+            continue
+        parts = _split_name(target)
+        if kind == "COLUMN":
+            if len(parts) < 2:
+                continue
+            table_parts, column = parts[:-1], parts[-1]
+        else:
+            table_parts, column = parts, None
+        i = _find_dataset(datasets, table_parts)
+        if i is None:
+            continue
+        ds = datasets[i]
+        if column is None:
+            datasets[i] = replace(ds, comment=ds.comment or text)
+            continue
+        fields = tuple(
+            replace(f, comment=f.comment or text) if f.name.lower() == column.lower() else f
+            for f in ds.fields
+        )
+        datasets[i] = replace(ds, fields=fields)
+
+
+def _find_dataset(datasets: list[Dataset], parts: list[str]) -> int | None:
+    wanted = ".".join(parts).lower()
+    for i, ds in enumerate(datasets):
+        if ds.name.lower() == wanted:
+            return i
+    last = parts[-1].lower() if parts else ""
+    hits = [i for i, ds in enumerate(datasets) if ds.name.lower().rsplit(".", 1)[-1] == last]
+    return hits[0] if len(hits) == 1 else None
