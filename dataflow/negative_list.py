@@ -968,11 +968,11 @@ def evaluate(cond: Condition, ctx: MatchContext) -> tuple[bool, tuple[str, ...],
     if cond.sector is not None:
         if not _label_in(ctx.sector, cond.sector):
             return False, (), ()
-        held.append(f"sector: {ctx.sector if ctx.sector else ALL}")
+        held.append(f"sector: {ctx.sector.strip().lower() if ctx.sector else ALL}")
     if cond.scenario is not None:
         if not _label_in(ctx.scenario, cond.scenario):
             return False, (), ()
-        held.append(f"scenario: {ctx.scenario if ctx.scenario else ALL}")
+        held.append(f"scenario: {ctx.scenario.strip().lower() if ctx.scenario else ALL}")
     if cond.destinations is not None:
         dest = ctx.destination.upper() if ctx.destination else None
         if dest is None or dest not in cond.destinations:
