@@ -49,8 +49,12 @@ def validate(report: object) -> None:
     jsonschema.Draft202012Validator(schema).validate(report)
 
 
-def fields_of(report: dict, dataset: str) -> dict[str, dict]:  # type: ignore[type-arg]
-    found = [d for d in report["datasets"] if d["name"] == dataset]
+def fields_of(report: dict, dataset: str, suffix: str = "") -> dict[str, dict]:  # type: ignore[type-arg]
+    found = [
+        d
+        for d in report["datasets"]
+        if d["name"] == dataset and d["source"]["path"].endswith(suffix)
+    ]
     assert found, f"dataset {dataset} missing from {[d['name'] for d in report['datasets']]}"
     return {f["name"]: f for f in found[0]["fields"]}
 
@@ -60,7 +64,7 @@ def test_examples_scan_shows_the_tool_at_work() -> None:
     assert code == 0, stderr
     report = json.loads(stdout)
     validate(report)
-    customers = fields_of(report, "customers")
+    customers = fields_of(report, "customers", ".sql")
     assert customers["sjhm"]["personal"] and customers["sjhm"]["element"] == "pi.contact.mobile"
     assert customers["sfzh"]["sensitive"] is True
     assert customers["xm"]["personal"] is True
@@ -155,6 +159,7 @@ def test_sample_attached_to_a_schema_table_is_analysed_masked() -> None:
     assert code == 0, stderr
     report = json.loads(stdout)
     customers = next(d for d in report["datasets"] if d["name"] == "customers")
+    assert customers["source"]["path"] == str(SHOP)
     assert customers["sampled"] is True
     evidence = [e for f in customers["fields"] for e in f["evidence"] if e["source"] == "value"]
     assert evidence, "content evidence expected from the attached sample"

@@ -43,7 +43,7 @@ def test_data_files_carry_their_own_samples(tmp_path: Path) -> None:
     (dataset,) = result.datasets
     assert dataset.sampled is True
     assert dataset.rows_scanned == 40
-    mobile = next(f for f in dataset.findings if f.field.name == "mobile")
+    mobile = next(f for f in dataset.findings if f.field.name == "sjhm")
     assert mobile.element == "pi.contact.mobile"
     assert any(e.source == "value" for e in mobile.evidence)
 
