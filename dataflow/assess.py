@@ -284,7 +284,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
             _reason(
                 pack,
                 "counts_exempt_excluded",
-                subjects=prior.exempt_subjects + prior.exempt_sensitive_subjects,
+                subjects=f"{prior.exempt_subjects + prior.exempt_sensitive_subjects:,}",
             )
         )
     n_total, s_total = n_prior + n_this, s_prior + s_this
@@ -464,8 +464,8 @@ def _this_counts(inp: _Inputs, drop: frozenset[str], reasons: list[Reason]) -> t
                         pack,
                         "counts_derived",
                         dataset=_spec_name(spec, inp),
-                        count=s,
-                        subjects=subjects,
+                        count=f"{s:,}",
+                        subjects=f"{subjects:,}",
                         fields=", ".join(sensitive_after),
                     )
                 )
@@ -500,8 +500,8 @@ def _volume(inp: _Inputs, n: int, s: int, reasons: list[Reason]) -> str:
     pack = inp.pack
     values = {
         "window_start": inp.pack.window_start(inp.transfer.date).isoformat(),
-        "subjects": n,
-        "sensitive": s,
+        "subjects": f"{n:,}",
+        "sensitive": f"{s:,}",
     }
     if pack.assessment.reached(n, s):
         reasons.append(
@@ -509,8 +509,8 @@ def _volume(inp: _Inputs, n: int, s: int, reasons: list[Reason]) -> str:
                 pack,
                 "volume_security_assessment",
                 cite=pack.assessment.citations,
-                subjects_gte=pack.assessment.subjects_gte,
-                sensitive_gte=pack.assessment.sensitive_subjects_gte,
+                subjects_gte=f"{pack.assessment.subjects_gte:,}",
+                sensitive_gte=f"{pack.assessment.sensitive_subjects_gte:,}",
                 values=values,
             )
         )
@@ -524,8 +524,8 @@ def _volume(inp: _Inputs, n: int, s: int, reasons: list[Reason]) -> str:
                 pack,
                 "volume_contract",
                 cite=pack.contract.citations,
-                subjects_gte=pack.contract.subjects_gte,
-                sensitive_gte=pack.contract.sensitive_subjects_gte,
+                subjects_gte=f"{pack.contract.subjects_gte:,}",
+                sensitive_gte=f"{pack.contract.sensitive_subjects_gte:,}",
                 values=values,
             )
         )
@@ -535,7 +535,7 @@ def _volume(inp: _Inputs, n: int, s: int, reasons: list[Reason]) -> str:
             pack,
             "volume_exempt",
             cite=pack.exempt_citations,
-            subjects_gte=pack.contract.subjects_gte,
+            subjects_gte=f"{pack.contract.subjects_gte:,}",
             values=values,
         )
     )
