@@ -447,10 +447,10 @@ def _physical(uri: str, line: int | None) -> dict[str, Any]:
     return location
 
 
-def _field_location(dataset: Dataset, field: Field, cwd: Path | None) -> dict[str, Any]:
+def _field_location(dataset: Dataset, field: Field, uri: str) -> dict[str, Any]:
     line = field.line if field.line is not None else dataset.line
     return {
-        "physicalLocation": _physical(artifact_uri(dataset.source_path, cwd), line),
+        "physicalLocation": _physical(uri, line),
         "logicalLocations": [
             {
                 "name": field.name,
@@ -480,6 +480,14 @@ class _LogBuilder:
         self.cwd = cwd
         self.rules: dict[str, _Rule] = {}
         self.results: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+        self._uris: dict[str, str] = {}
+
+    def uri(self, path: str) -> str:
+        """``artifact_uri`` of ``path``, computed once per file."""
+        found = self._uris.get(path)
+        if found is None:
+            found = self._uris[path] = artifact_uri(path, self.cwd)
+        return found
 
     # rules ----------------------------------------------------------------------------------
 
@@ -623,7 +631,7 @@ class _LogBuilder:
     def add_findings(self, datasets: Iterable[DatasetResult]) -> None:
         for result in datasets:
             dataset = result.dataset
-            uri = artifact_uri(dataset.source_path, self.cwd)
+            uri = self.uri(dataset.source_path)
             for finding in result.findings:
                 if not is_reported(finding):
                     continue
@@ -669,7 +677,7 @@ class _LogBuilder:
             "ruleId": rule_id,
             "level": GRADE_LEVELS[finding.grade],
             "message": {"text": text.strip()},
-            "locations": [_field_location(dataset, finding.field, self.cwd)],
+            "locations": [_field_location(dataset, finding.field, uri)],
             "partialFingerprints": {
                 FINGERPRINT_KEY: fingerprint(uri, finding.field.pointer, rule_id)
             },
@@ -691,7 +699,7 @@ class _LogBuilder:
             self._add_transfer(transfer, fields)
 
     def _transfer_location(self, transfer: TransferAssessment) -> tuple[str, dict[str, Any]]:
-        uri = artifact_uri(transfer.manifest_path, self.cwd) if transfer.manifest_path else ""
+        uri = self.uri(transfer.manifest_path) if transfer.manifest_path else ""
         location: dict[str, Any] = {
             "logicalLocations": [
                 {"name": transfer.id, "fullyQualifiedName": transfer.id, "kind": "resource"}
@@ -783,7 +791,7 @@ class _LogBuilder:
         for pointer in sorted(set(hit.fields)):
             known = fields.get(pointer)
             if known is not None:
-                related.append(_field_location(known[0], known[1], self.cwd))
+                related.append(_field_location(known[0], known[1], self.uri(known[0].source_path)))
             else:
                 related.append(
                     {"logicalLocations": [{"fullyQualifiedName": pointer, "kind": "member"}]}
@@ -840,7 +848,7 @@ class _LogBuilder:
             problem.severity.value if isinstance(problem.severity, Severity) else problem.severity
         )
         level = _PROBLEM_LEVELS.get(str(severity), "note")
-        uri = artifact_uri(problem.path, self.cwd)
+        uri = self.uri(problem.path)
         physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         if problem.line is not None and problem.line >= 1:
             region: dict[str, Any] = {"startLine": problem.line}
