@@ -1,0 +1,407 @@
+"""Presidio recognizers built from ``catalogs/recognizers.yaml``.
+
+The YAML file is data (patterns, scores, context words, the validator's name, sources); this
+module turns each entry into a Presidio ``PatternRecognizer`` whose ``validate_result`` calls
+the named function of :mod:`dataflow.detect.validators`. To those it adds four of Presidio's
+predefined recognizers, unchanged: ``EmailRecognizer``, ``IpRecognizer``, ``UrlRecognizer`` and
+``CreditCardRecognizer``. Presidio's US-centric recognizers (SSN, ITIN, US bank number, driver
+licence, passport...) and its ``phonenumbers``-based ``PhoneRecognizer`` are never loaded: they
+read Chinese mobile numbers as US bank numbers or driver licences.
+
+What the fast matcher (``detect/fast.py``) may rely on, per catalog recognizer object:
+``supported_entities[0]``, ``patterns`` (Presidio ``Pattern``: ``name``, ``regex``, ``score``),
+``global_regex_flags`` (``DOTALL | MULTILINE``, plus ``IGNORECASE`` when the YAML says
+``ignore_case: true``), ``validator_name`` and ``validate_result(text)``. Every regex compiles
+with both the ``regex`` module (what Presidio uses) and the standard ``re`` module; the loader
+checks it.
+
+Presidio is imported inside functions only: loading the specs (:func:`load_specs`,
+:func:`entity_info`) needs YAML and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dataflow.detect.validators import VALIDATORS
+from dataflow.errors import CatalogError
+from dataflow.model import Text
+from dataflow.yamlio import YamlDoc, check_keys, expect_list, expect_mapping, load_yaml
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
+
+SCHEMA_VERSION = 1
+RECOGNIZERS_FILE = "recognizers.yaml"
+
+# Presidio's own recognizers that are kept, with what their result means for evidence.
+PRESIDIO_KEPT: dict[str, tuple[str, str | None]] = {
+    "EMAIL_ADDRESS": ("EmailRecognizer", "tldextract domain check (offline suffix list)"),
+    "IP_ADDRESS": ("IpRecognizer", "ipaddress parse"),
+    "URL": ("UrlRecognizer", None),
+    "CREDIT_CARD": ("CreditCardRecognizer", "luhn"),
+}
+
+_ENTITY = re.compile(r"[A-Z][A-Z0-9_]*")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+_PLACEHOLDER = re.compile(r"\{\{([A-Za-z0-9_]+)\}\}")
+_BASE_FLAGS = re.DOTALL | re.MULTILINE
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """One regex of a recognizer, with ``{{list}}`` placeholders already expanded."""
+
+    name: str
+    regex: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RecognizerSpec:
+    """A recognizer as the YAML declares it (no Presidio object yet)."""
+
+    name: str
+    entity: str
+    patterns: tuple[PatternSpec, ...]
+    validator: str | None = None
+    context_en: tuple[str, ...] = ()
+    context_zh: tuple[str, ...] = ()
+    supported_language: str = "en"
+    ignore_case: bool = False
+    description: Text | None = None
+    source: str | None = None
+    path: str = ""
+
+    @property
+    def context(self) -> tuple[str, ...]:
+        """English and Chinese context words together."""
+        return self.context_en + self.context_zh
+
+    @property
+    def regex_flags(self) -> int:
+        """The flags every pattern of this recognizer is compiled with."""
+        return _BASE_FLAGS | (re.IGNORECASE if self.ignore_case else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """What evidence says about an entity's recognizer."""
+
+    entity: str
+    recognizer: str
+    validator: str | None
+    context: tuple[str, ...] = ()
+
+
+def shipped_path() -> Path:
+    """The shipped ``catalogs/recognizers.yaml``."""
+    from dataflow.paths import catalogs_dir
+
+    return catalogs_dir() / RECOGNIZERS_FILE
+
+
+def load_specs(extra_paths: Sequence[Path | str] = ()) -> tuple[RecognizerSpec, ...]:
+    """Recognizer specs from the shipped file, then ``extra_paths`` in order.
+
+    A recognizer in a later file with the same ``name`` replaces the earlier one; new names are
+    added. Raises ``CatalogError`` naming the file, line and key for any problem (unknown
+    validator, bad regex, score out of range, unknown key, missing list...).
+    """
+    return _load_specs((str(shipped_path()), *(str(p) for p in extra_paths)))
+
+
+@lru_cache(maxsize=16)
+def _load_specs(paths: tuple[str, ...]) -> tuple[RecognizerSpec, ...]:
+    merged: dict[str, RecognizerSpec] = {}
+    for path in paths:
+        for spec in _read_file(Path(path)):
+            merged.pop(spec.name, None)
+            merged[spec.name] = spec
+    return tuple(merged.values())
+
+
+def _read_file(path: Path) -> list[RecognizerSpec]:
+    doc = load_yaml(path, error_cls=CatalogError)
+    root = expect_mapping(doc, doc.data if doc.data is not None else {}, "", CatalogError)
+    _raise_first(
+        doc,
+        check_keys(doc, root, "", required=("schema_version",), optional=("lists", "recognizers")),
+    )
+    if root["schema_version"] != SCHEMA_VERSION:
+        raise doc.error(
+            "schema_version",
+            f"unsupported schema_version {root['schema_version']!r} (expected {SCHEMA_VERSION})",
+            CatalogError,
+        )
+    lists = _read_lists(doc, path, root.get("lists") or {})
+    specs: list[RecognizerSpec] = []
+    seen: set[str] = set()
+    for i, item in enumerate(
+        expect_list(doc, root.get("recognizers") or [], "recognizers", CatalogError)
+    ):
+        key = f"recognizers[{i}]"
+        spec = _read_recognizer(doc, key, item, lists)
+        if spec.name in seen:
+            raise doc.error(f"{key}.name", f"duplicate recognizer name {spec.name!r}", CatalogError)
+        seen.add(spec.name)
+        specs.append(spec)
+    return specs
+
+
+def _raise_first(doc: YamlDoc, problems: Any) -> None:
+    for key, message in problems:
+        raise doc.error(key, message, CatalogError)
+
+
+def _read_lists(doc: YamlDoc, path: Path, raw: Any) -> dict[str, str]:
+    """Named lists, each already rendered as a regex fragment."""
+    lists = expect_mapping(doc, raw, "lists", CatalogError)
+    out: dict[str, str] = {}
+    for name, entry in sorted(lists.items()):
+        key = f"lists.{name}"
+        entry = expect_mapping(doc, entry, key, CatalogError)
+        _raise_first(doc, check_keys(doc, entry, key, required=("file", "key")))
+        file_name, list_key = entry["file"], entry["key"]
+        if not isinstance(file_name, str) or not isinstance(list_key, str):
+            raise doc.error(key, "file and key must be strings", CatalogError)
+        source = path.parent / file_name
+        data_doc = load_yaml(source, error_cls=CatalogError)
+        data = data_doc.data if isinstance(data_doc.data, dict) else {}
+        if list_key not in data:
+            raise doc.error(f"{key}.key", f"{source} has no key {list_key!r}", CatalogError)
+        out[str(name)] = _list_fragment(data_doc, list_key, data[list_key])
+    return out
+
+
+def _list_fragment(doc: YamlDoc, key: str, value: Any) -> str:
+    if isinstance(value, str):
+        items = list(dict.fromkeys(c for c in value if not c.isspace()))
+    elif isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        items = list(dict.fromkeys(v.strip() for v in value))
+    else:
+        raise doc.error(key, "expected a string of characters or a list of strings", CatalogError)
+    if not items:
+        raise doc.error(key, "the list is empty", CatalogError)
+    if all(len(item) == 1 for item in items):
+        return "[" + "".join(re.escape(c) for c in items) + "]"
+    ordered = sorted(items, key=lambda s: -len(s))  # stable: longest first, file order otherwise
+    return "(?:" + "|".join(re.escape(s) for s in ordered) + ")"
+
+
+_RECOGNIZER_KEYS = (
+    "supported_language",
+    "validator",
+    "context",
+    "ignore_case",
+    "description",
+    "source",
+)
+
+
+def _read_recognizer(doc: YamlDoc, key: str, item: Any, lists: Mapping[str, str]) -> RecognizerSpec:
+    entry = expect_mapping(doc, item, key, CatalogError)
+    _raise_first(
+        doc,
+        check_keys(
+            doc, entry, key, required=("name", "entity", "patterns"), optional=_RECOGNIZER_KEYS
+        ),
+    )
+    name, entity = entry["name"], entry["entity"]
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise doc.error(f"{key}.name", "name must be a word (letters, digits, _ . -)", CatalogError)
+    if not isinstance(entity, str) or not _ENTITY.fullmatch(entity):
+        raise doc.error(
+            f"{key}.entity", "entity must be UPPER_SNAKE_CASE, e.g. CN_MOBILE", CatalogError
+        )
+    validator = entry.get("validator")
+    if validator is not None and (not isinstance(validator, str) or validator not in VALIDATORS):
+        raise doc.error(
+            f"{key}.validator",
+            f"unknown validator {validator!r} (known: {', '.join(sorted(VALIDATORS))})",
+            CatalogError,
+        )
+    language = entry.get("supported_language", "en")
+    if not isinstance(language, str) or not language:
+        raise doc.error(f"{key}.supported_language", "expected a language code", CatalogError)
+    ignore_case = entry.get("ignore_case", False)
+    if not isinstance(ignore_case, bool):
+        raise doc.error(f"{key}.ignore_case", "expected true or false", CatalogError)
+    flags = _BASE_FLAGS | (re.IGNORECASE if ignore_case else 0)
+    patterns = []
+    raw_patterns = expect_list(doc, entry["patterns"], f"{key}.patterns", CatalogError)
+    if not raw_patterns:
+        raise doc.error(f"{key}.patterns", "a recognizer needs at least one pattern", CatalogError)
+    for j, raw in enumerate(raw_patterns):
+        patterns.append(_read_pattern(doc, f"{key}.patterns[{j}]", raw, lists, flags))
+    context_en, context_zh = _read_context(doc, f"{key}.context", entry.get("context"))
+    description = entry.get("description")
+    text = None
+    if description is not None:
+        description = expect_mapping(doc, description, f"{key}.description", CatalogError)
+        _raise_first(doc, check_keys(doc, description, f"{key}.description", required=("en", "zh")))
+        text = Text(en=str(description["en"]), zh=str(description["zh"]))
+    source = entry.get("source")
+    return RecognizerSpec(
+        name=name,
+        entity=entity,
+        patterns=tuple(patterns),
+        validator=validator,
+        context_en=context_en,
+        context_zh=context_zh,
+        supported_language=language,
+        ignore_case=ignore_case,
+        description=text,
+        source=str(source) if source is not None else None,
+        path=doc.path,
+    )
+
+
+def _read_pattern(
+    doc: YamlDoc, key: str, raw: Any, lists: Mapping[str, str], flags: int
+) -> PatternSpec:
+    entry = expect_mapping(doc, raw, key, CatalogError)
+    _raise_first(doc, check_keys(doc, entry, key, required=("name", "regex", "score")))
+    name, regex, score = entry["name"], entry["regex"], entry["score"]
+    if not isinstance(name, str) or not name.strip():
+        raise doc.error(f"{key}.name", "expected a pattern name", CatalogError)
+    if not isinstance(regex, str) or not regex:
+        raise doc.error(f"{key}.regex", "expected a regular expression", CatalogError)
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1:
+        raise doc.error(f"{key}.score", "score must be a number in (0, 1]", CatalogError)
+
+    def expand(match: re.Match[str]) -> str:
+        list_name = match.group(1)
+        if list_name not in lists:
+            raise doc.error(f"{key}.regex", f"unknown list {{{{{list_name}}}}}", CatalogError)
+        return lists[list_name]
+
+    expanded = _PLACEHOLDER.sub(expand, regex)
+    for module_name in ("re", "regex"):
+        module: Any = re if module_name == "re" else _regex_module()
+        try:
+            compiled = module.compile(expanded, flags)
+        except Exception as exc:  # re.error / regex.error
+            raise doc.error(
+                f"{key}.regex", f"invalid regular expression ({module_name}): {exc}", CatalogError
+            ) from None
+        if compiled.match(""):
+            raise doc.error(
+                f"{key}.regex", "the regular expression matches empty text", CatalogError
+            )
+    return PatternSpec(name=name.strip(), regex=expanded, score=float(score))
+
+
+def _regex_module() -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module("regex")
+    except ImportError:  # pragma: no cover - regex comes with presidio-analyzer
+        return re
+
+
+def _read_context(doc: YamlDoc, key: str, raw: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if raw is None:
+        return (), ()
+    entry = expect_mapping(doc, raw, key, CatalogError)
+    _raise_first(doc, check_keys(doc, entry, key, optional=("en", "zh")))
+    out: list[tuple[str, ...]] = []
+    for lang in ("en", "zh"):
+        words = expect_list(doc, entry.get(lang) or [], f"{key}.{lang}", CatalogError)
+        if not all(isinstance(w, str) and w.strip() for w in words):
+            raise doc.error(
+                f"{key}.{lang}", "context words must be non-empty strings", CatalogError
+            )
+        out.append(tuple(w.strip() for w in words))
+    return out[0], out[1]
+
+
+def entity_info(extra_paths: Sequence[Path | str] = ()) -> dict[str, EntityInfo]:
+    """Per entity: the recognizer name, validator and context words (no Presidio import)."""
+    out: dict[str, EntityInfo] = {}
+    for spec in load_specs(extra_paths):
+        previous = out.get(spec.entity)
+        if previous is None:
+            out[spec.entity] = EntityInfo(spec.entity, spec.name, spec.validator, spec.context)
+        else:  # several recognizers for one entity: name them all
+            out[spec.entity] = EntityInfo(
+                spec.entity,
+                f"{previous.recognizer}+{spec.name}",
+                previous.validator or spec.validator,
+                previous.context + spec.context,
+            )
+    for entity, (recognizer, validator) in PRESIDIO_KEPT.items():
+        out.setdefault(entity, EntityInfo(entity, recognizer, validator))
+    return out
+
+
+def make_tldextract_offline() -> None:
+    """Point ``tldextract`` (used by Presidio's e-mail validator) at its bundled suffix list.
+
+    By default ``tldextract`` downloads the public suffix list on first use and caches it in the
+    user's cache folder. dataflow never touches the network, so the module-wide extractor is
+    replaced by one with no download URLs and no disk cache, which reads the snapshot shipped
+    inside the ``tldextract`` package.
+    """
+    import tldextract
+    import tldextract.tldextract as impl
+
+    current = impl.TLD_EXTRACTOR
+    if getattr(current, "_dataflow_offline", False):
+        return
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    offline._dataflow_offline = True  # type: ignore[attr-defined]
+    impl.TLD_EXTRACTOR = offline
+
+
+@lru_cache(maxsize=1)
+def _recognizer_class() -> type[Any]:
+    """The Presidio ``PatternRecognizer`` subclass for catalog entries (defined lazily)."""
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    class CatalogPatternRecognizer(PatternRecognizer):
+        """A catalog recognizer: YAML patterns, validated by a named validator."""
+
+        def __init__(self, spec: RecognizerSpec) -> None:
+            super().__init__(
+                supported_entity=spec.entity,
+                name=spec.name,
+                supported_language=spec.supported_language,
+                patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+                context=list(spec.context),
+                global_regex_flags=spec.regex_flags,
+            )
+            self.spec = spec
+            self.validator_name = spec.validator
+            self._validator: Callable[[str], bool] | None = (
+                VALIDATORS[spec.validator] if spec.validator else None
+            )
+
+        def validate_result(self, pattern_text: str) -> bool | None:
+            if self._validator is None:
+                return None
+            return self._validator(pattern_text)
+
+    return CatalogPatternRecognizer
+
+
+def load_recognizers(extra_paths: Sequence[Path | str] = ()) -> list[EntityRecognizer]:
+    """Presidio recognizers: the catalog's (shipped, then ``extra_paths``) plus the kept four."""
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        EmailRecognizer,
+        IpRecognizer,
+        UrlRecognizer,
+    )
+
+    make_tldextract_offline()
+    cls = _recognizer_class()
+    recognizers: list[EntityRecognizer] = [cls(spec) for spec in load_specs(extra_paths)]
+    recognizers += [EmailRecognizer(), IpRecognizer(), UrlRecognizer(), CreditCardRecognizer()]
+    return recognizers
