@@ -302,6 +302,7 @@ _MSG: Mapping[str, Text] = {
         "Transfer {id}: {mechanism} (risk: {risk}).", "出境传输 {id}：{mechanism}（风险：{risk}）。"
     ),
     "transfer.why": Text(" Why: {why}", "理由：{why}"),
+    "transfer.cites": Text(" Basis: {cites}.", "依据：{cites}。"),
     "transfer.more": Text(
         " {obligations} obligation(s), {hits} negative-list hit(s).",
         "义务 {obligations} 项，负面清单命中 {hits} 项。",
@@ -317,8 +318,19 @@ _MSG: Mapping[str, Text] = {
         " Review item: binding only once the data is confirmed as important data.",
         "待复核：仅在该数据被确认为重要数据后才具有约束力。",
     ),
+    "jurisdiction.national": Text("national", "国家"),
+    "jurisdiction.ftz": Text("free-trade zone", "自由贸易试验区"),
+    "jurisdiction.organisation": Text("organisation", "组织"),
     "sep": Text("; ", "；"),
 }
+
+
+def sentence(text: str, lang: str) -> str:
+    """``text`` ending with a full stop of its language (unless it already ends a sentence)."""
+    text = text.strip()
+    if not text or text[-1] in ".!?。！？":
+        return text
+    return text + ("。" if lang == "zh" else ".")
 
 
 def msg(key: str, lang: str, **values: object) -> str:
@@ -565,7 +577,9 @@ class _LogBuilder:
                 lang,
                 entry=hit.entry_id,
                 list=hit.list_id,
-                jurisdiction=hit.jurisdiction,
+                jurisdiction=msg(f"jurisdiction.{hit.jurisdiction}", lang)
+                if f"jurisdiction.{hit.jurisdiction}" in _MSG
+                else hit.jurisdiction,
                 zone=f"/{hit.zone}" if hit.zone else "",
                 mechanism=names.mechanism(hit.required_mechanism),
                 unverified="" if hit.verified else msg("rule.list.unverified", lang),
@@ -725,9 +739,10 @@ class _LogBuilder:
         )
         reason = decisive_reason(transfer)
         if reason is not None:
-            why = reason.text.get(lang)
+            text += msg("transfer.why", lang, why=sentence(reason.text.get(lang), lang))
             cites = "; ".join(c.render() for c in reason.citations)
-            text += msg("transfer.why", lang, why=f"{why} ({cites})" if cites else why)
+            if cites:
+                text += msg("transfer.cites", lang, cites=cites)
         text += msg(
             "transfer.more",
             lang,
