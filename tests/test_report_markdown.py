@@ -323,3 +323,12 @@ def test_verdict_why_is_the_deciding_step_not_context() -> None:
     assert "Counts of 2 datasets" not in verdict
     # all steps are still listed under Why, in order
     assert text.index("1. Counts of 2 datasets summed") < text.index("3. Lawful basis")
+
+
+def test_long_findings_tables_are_cut_with_a_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown, "MAX_FINDING_ROWS", 2)
+    text = markdown.render_scan(build_scan())
+    findings = tables(text)[0]
+    assert len(findings) == 1 + 2
+    assert findings[1][1] == "customers.sfzh"  # the highest grade is kept
+    assert "… and 3 more finding(s)" in text

@@ -36,6 +36,10 @@ from dataflow.report.sarif import (
     masked_example,
 )
 
+# A ticket or pull-request comment has a size limit (65,536 characters on GitHub): the findings
+# table lists the highest-graded rows and says how many more the JSON report has.
+MAX_FINDING_ROWS = 200
+
 # Report sentences (zh/en). Candidates for ``dataflow.i18n.MESSAGES``.
 _MSG: Mapping[str, Text] = {
     "title.scan": Text("dataflow scan", "dataflow 扫描报告"),
@@ -76,6 +80,10 @@ _MSG: Mapping[str, Text] = {
     "section.skipped": Text("Skipped files", "跳过的文件"),
     "section.notices": Text("Notices", "说明"),
     "no.findings": Text("No personal information found.", "未发现个人信息。"),
+    "more.findings": Text(
+        "… and {count} more finding(s) of the same or lower grade: see `--format json`.",
+        "……另有 {count} 项级别相同或更低的发现，详见 `--format json`。",
+    ),
     "no.hits": Text("No negative-list entry matched.", "未命中负面清单条目。"),
     "no.obligations": Text("No obligations.", "无义务。"),
     "no.remediation": Text(
@@ -317,8 +325,9 @@ def _findings_section(datasets: Sequence[DatasetResult], names: Labels, level: s
     items = _findings(datasets)
     if not items:
         return [*lines, _m("no.findings", lang)]
+    shown, hidden = items[:MAX_FINDING_ROWS], len(items) - MAX_FINDING_ROWS
     rows = []
-    for dataset, finding in items:
+    for dataset, finding in shown:
         element = names.element(finding.element)
         element_cell = escape(element)
         if finding.element and element != finding.element:
@@ -354,7 +363,10 @@ def _findings_section(datasets: Sequence[DatasetResult], names: Labels, level: s
             "col.example",
         )
     ]
-    return [*lines, *table(header, rows)]
+    out = [*lines, *table(header, rows)]
+    if hidden > 0:
+        out += ["", _m("more.findings", lang, count=hidden)]
+    return out
 
 
 def _problems_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
