@@ -16,6 +16,16 @@ from dataflow.readers._common import MAX_FIELDS, Problems
 from dataflow.yamlio import YamlDoc, load_yaml
 
 DBT_SECTIONS = ("models", "seeds", "snapshots", "sources")
+# yamlio messages can quote keys or values of the file: only these fixed texts are passed on.
+_SAFE_YAML_MESSAGES = (
+    ("duplicate key", "duplicate key"),
+    ("YAML tag", "YAML tags are not allowed (only plain YAML data)"),
+    ("YAML document expands", "YAML alias/anchor expansion too large"),
+    ("recursive YAML alias", "recursive YAML alias"),
+    ("expected one YAML document", "expected one YAML document, found several"),
+    ("not valid UTF-8", "not valid UTF-8"),
+    ("mapping keys must be plain scalars", "mapping keys must be plain scalars"),
+)
 
 
 def looks_like_dbt(data: Any) -> bool:
@@ -28,9 +38,10 @@ def load(path: str, text: str, problems: Problems) -> YamlDoc | None:
     try:
         return load_yaml(path, text=text)
     except UserError as exc:
-        message = exc.message
-        if any(q in message for q in ("'", '"', "`")):
-            message = "invalid YAML"
+        message = next(
+            (fixed for prefix, fixed in _SAFE_YAML_MESSAGES if exc.message.startswith(prefix)),
+            "invalid YAML",
+        )
         problems.add(f"cannot read dbt schema file: {message}", exc.line, exc.column)
         return None
 

@@ -1,0 +1,217 @@
+"""SQL DDL reader: dialects, comments, types, lines, allow comments, broken statements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dataflow.model import Dataset, Field, ReadResult, Severity
+from dataflow.readers import read_path
+from dataflow.readers.sql import split_statements
+
+DATA = Path(__file__).parent / "data" / "readers"
+
+
+def _fields(result: ReadResult, table: str) -> dict[str, Field]:
+    ds = _dataset(result, table)
+    return {f.name: f for f in ds.fields}
+
+
+def _dataset(result: ReadResult, table: str) -> Dataset:
+    found = [d for d in result.datasets if d.name == table]
+    assert found, f"no dataset {table}; have {[d.name for d in result.datasets]}"
+    return found[0]
+
+
+def _write(tmp_path: Path, text: str, name: str = "t.sql") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_mysql_dump_keeps_comments_types_lines_and_qualified_names() -> None:
+    result = read_path(DATA / "mysql_shop.sql")
+    assert result.format == "sql"
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == ["shop.customers", "orders"]
+    customers = _dataset(result, "shop.customers")
+    assert customers.comment == "客户表"
+    assert customers.line == 5
+    assert customers.source_format == "sql"
+    fields = _fields(result, "shop.customers")
+    assert list(fields) == ["id", "xm", "sjhm", "sfzh", "note"]
+    assert fields["xm"].comment == "姓名"
+    assert fields["sjhm"].comment == "手机号码"
+    assert fields["sjhm"].pointer == "shop.customers.sjhm"
+    assert fields["xm"].data_type == "VARCHAR(32)"
+    assert fields["xm"].nullable is False
+    assert fields["note"].nullable is None
+    assert [fields[n].line for n in ("id", "xm", "sjhm", "sfzh", "note")] == [6, 7, 9, 10, 11]
+    orders = _fields(result, "orders")
+    assert orders["order_no"].comment == "it's the order number; not a phone"
+    assert orders["amount"].data_type == "DECIMAL(10, 2)"
+
+
+def test_inline_allow_comments_on_and_above_the_column() -> None:
+    fields = _fields(read_path(DATA / "mysql_shop.sql"), "shop.customers")
+    assert fields["sjhm"].allow == (("pi.contact.mobile", "masked at source, reviewed 2026-10"),)
+    assert fields["sfzh"].allow == (("pi.identity.resident_id", "hashed before export"),)
+    assert fields["xm"].allow == ()
+    assert fields["note"].allow == ()  # the trailing comment of the line above is not its own
+
+
+def test_allow_comment_without_reason_is_a_warning(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "CREATE TABLE t (\n  a INT,\n  -- dataflow: allow pi.contact.mobile\n  phone TEXT\n);\n",
+    )
+    result = read_path(path)
+    assert _fields(result, "t")["phone"].allow == ()
+    assert [(p.line, p.severity) for p in result.problems] == [(3, Severity.WARNING)]
+
+
+def test_postgres_comment_on_and_dollar_quoted_function() -> None:
+    result = read_path(DATA / "postgres_crm.sql")
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == ["crm.contacts"]
+    ds = result.datasets[0]
+    assert ds.comment == "联系人"
+    fields = _fields(result, "crm.contacts")
+    assert fields["full_name"].comment == "联系人姓名"
+    assert fields["email"].comment == "E-mail address"
+    assert fields["contact_id"].data_type == "SERIAL"
+    assert fields["created_at"].line == 6
+
+
+def test_hive_comments_struct_and_partition_columns() -> None:
+    result = read_path(DATA / "hive_ods.hql")
+    assert result.problems == ()
+    ds = _dataset(result, "ods.user_info")
+    assert ds.comment == "用户信息"
+    fields = _fields(result, "ods.user_info")
+    assert fields["phone"].comment == "手机号"
+    assert fields["addr"].data_type is not None and "STRUCT" in fields["addr"].data_type
+    assert fields["dt"].comment == "分区日期"
+    assert fields["dt"].line == 7
+
+
+@pytest.mark.parametrize(
+    "ddl",
+    [
+        "CREATE TABLE [dbo].[people] ([id] INT IDENTITY(1,1), [phone] NVARCHAR(MAX));\nGO\n",
+        "CREATE TABLE people (id NUMBER(10), phone VARCHAR2(20));\n",
+        "CREATE TABLE people (id INTEGER PRIMARY KEY, phone TEXT);\n",
+    ],
+    ids=["tsql", "oracle", "sqlite"],
+)
+def test_other_dialects(tmp_path: Path, ddl: str) -> None:
+    result = read_path(_write(tmp_path, ddl))
+    ds = result.datasets[0]
+    assert ds.name.endswith("people")
+    assert [f.name for f in ds.fields] == ["id", "phone"]
+    assert not [p for p in result.problems if p.severity is Severity.ERROR]
+
+
+def test_broken_statement_is_reported_with_its_line_and_the_rest_still_counts(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "CREATE TABLE a (x INT);\n"
+        "\n"
+        "CREATE TABLE b (\n  y INT,\n  z VARCHAR(20) COMMENT 'secret-13987650123\n"
+    )
+    result = read_path(_write(tmp_path, text))
+    assert [d.name for d in result.datasets] == ["a"]
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert problem.line == 3
+    assert problem.severity is Severity.ERROR
+    assert "13987650123" not in problem.message
+    assert "CREATE TABLE" in problem.message
+
+
+def test_parser_messages_never_quote_the_input(tmp_path: Path) -> None:
+    text = "CREATE TABLE t2 (x INT DEFAULT '13987650123' ((( ;\nSELEKT 13987650123;\n"
+    result = read_path(_write(tmp_path, text))
+    assert len(result.problems) == 2
+    for problem in result.problems:
+        assert "13987650123" not in problem.message
+        assert "SELEKT" not in problem.message
+    assert [p.line for p in result.problems] == [1, 2]
+
+
+def test_missing_semicolon_before_create_table_is_reported(tmp_path: Path) -> None:
+    text = "INSERT INTO t VALUES (1, 'a'\nCREATE TABLE t2 (x INT);\nCREATE TABLE t3 (y INT);\n"
+    result = read_path(_write(tmp_path, text))
+    assert [d.name for d in result.datasets] == ["t3"]
+    assert [p.line for p in result.problems] == [1]
+    assert "line 2" in result.problems[0].message
+
+
+def test_statements_that_are_not_create_table_are_ignored(tmp_path: Path) -> None:
+    text = (
+        "SET NAMES utf8;\nCREATE VIEW v AS SELECT 1;\nCREATE INDEX i ON t (a);\n"
+        "DROP TABLE IF EXISTS t;\nALTER TABLE t ADD COLUMN b INT;\nCREATE TABLE t (a INT);\n"
+    )
+    result = read_path(_write(tmp_path, text))
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == ["t"]
+
+
+def test_create_table_as_select_lists_its_columns(tmp_path: Path) -> None:
+    result = read_path(_write(tmp_path, "CREATE TABLE s AS SELECT id, phone AS mobile FROM t;\n"))
+    assert [f.name for f in result.datasets[0].fields] == ["id", "mobile"]
+
+
+def test_lines_are_right_after_multibyte_comments(tmp_path: Path) -> None:
+    text = (
+        "-- 客户资料表，包含手机号码和身份证号码等敏感信息\n"
+        "/* 多行注释\n   第二行 */\n"
+        "CREATE TABLE kh (\n"
+        "  xm VARCHAR(10) COMMENT '姓名姓名姓名姓名',\n"
+        "  sjhm VARCHAR(11) COMMENT '手机号码'\n"
+        ");\n"
+    )
+    result = read_path(_write(tmp_path, text))
+    ds = result.datasets[0]
+    assert ds.line == 4
+    assert [f.line for f in ds.fields] == [5, 6]
+
+
+def test_gbk_encoded_ddl_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.sql"
+    path.write_bytes("CREATE TABLE kh (sjhm VARCHAR(11) COMMENT '手机号码');\n".encode("gbk"))
+    result = read_path(path)
+    assert result.datasets[0].fields[0].comment == "手机号码"
+
+
+def test_splitter_respects_quotes_comments_and_dollar_quotes() -> None:
+    text = (
+        "CREATE TABLE a (x TEXT DEFAULT ';');\n"
+        "-- comment; with a semicolon\n"
+        '/* block; comment */ CREATE TABLE b ("y;" INT);\n'
+        "DO $$ BEGIN PERFORM 1; END $$;\n"
+        "CREATE TABLE c (`z;` INT)"
+    )
+    statements = split_statements(text)
+    assert [s.text.split("(")[0].strip() for s in statements] == [
+        "CREATE TABLE a",
+        "CREATE TABLE b",
+        "DO $$ BEGIN PERFORM 1; END $$",
+        "CREATE TABLE c",
+    ]
+    assert text[statements[1].start :].startswith("CREATE TABLE b")
+
+
+def test_empty_and_binary_sql_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sql"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.sql"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 8)
+    for path in (empty, binary):
+        result = read_path(path)
+        assert result.datasets == ()
+        assert len(result.problems) == 1
+        assert result.problems[0].severity is Severity.ERROR
+        assert result.problems[0].path == str(path)
