@@ -1,0 +1,378 @@
+"""Classification and grading: metadata and content evidence → ``FieldFinding``s → dataset grade.
+
+Per field:
+
+- a **validated value match** (content verdict ``column``) outranks a name guess: the element
+  comes from the values, and a disagreeing name is kept as overruled evidence;
+- content ``contains`` (free text holding some identifiers) gives a finding of kind
+  ``contains`` with its match rate, unless the metadata already names an element at least as
+  severe;
+- a confident metadata verdict contradicted by a good sample (``min_contradicting_sample``
+  values, none matching the element's recognizers) loses confidence and keeps both reasons;
+- otherwise the metadata verdict stands.
+
+Every field gets a finding (non-PI fields too, with ``personal: false`` and the reasons that
+rejected a guess), so reports can say why a column is *not* PI.
+
+Per dataset (``grade_dataset``): the highest field grade (就高从严), raised by the catalog's
+escalation rules (combination, context, volume, precision…), each raise named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dataflow.catalog import Catalog, Condition, Element, EscalationRule
+from dataflow.detect.metadata import PI_THRESHOLD, MetadataVerdict, detect_dataset, split_name
+from dataflow.model import Dataset, DatasetResult, Evidence, FieldFinding, Grade, GradeRaise
+
+if TYPE_CHECKING:
+    from dataflow.detect.content import ContentVerdict
+
+#: A sample this large with no match at all contradicts a name guess.
+MIN_CONTRADICTING_SAMPLE = 20
+#: Confidence factor for a name guess contradicted by such a sample.
+CONTRADICTION_FACTOR = 0.55
+
+
+def classify_dataset(
+    dataset: Dataset,
+    catalog: Catalog,
+    content: Mapping[str, ContentVerdict] | None = None,
+    *,
+    sector: str | None = None,
+    subjects: int | None = None,
+) -> DatasetResult:
+    """Classify every field of ``dataset`` and grade it.
+
+    ``content`` maps field pointers to content verdicts (``detect.content.detect_samples``).
+    ``sector`` and ``subjects`` feed sector levels and volume rules when known (``assess``).
+    """
+    verdicts = detect_dataset(dataset, catalog)
+    findings: list[FieldFinding] = []
+    for fld in dataset.fields:
+        cv = content.get(fld.pointer) if content else None
+        findings.append(_classify_field(fld, dataset, catalog, verdicts[fld.pointer], cv, sector))
+    marks = _marking_rules(dataset, catalog, findings)
+    if marks:
+        findings = [_mark(f, marks) for f in findings]
+    findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
+    grade, raises = grade_dataset(
+        findings, catalog, sector=sector, subjects=subjects, dataset=dataset
+    )
+    categories = tuple(sorted({f.category for f in findings if f.category and f.element}))
+    sampled = bool(content) and any(f.field.pointer in content for f in findings)  # type: ignore[operator]
+    return DatasetResult(
+        dataset=dataset,
+        findings=tuple(findings),
+        grade=grade,
+        categories=categories,
+        raises=raises,
+        sampled=sampled,
+    )
+
+
+# --- one field ------------------------------------------------------------------------------
+
+
+def _content_element(cv: Any, catalog: Catalog, meta: MetadataVerdict) -> Element | None:
+    """The catalog element a content verdict's entity maps to (preferring the name's guess)."""
+    entity = getattr(cv, "entity", None)
+    if not entity:
+        return None
+    entities = [entity, *(e for e in getattr(cv, "entities", ()) or () if e != entity)]
+    candidates: list[Element] = []
+    for ent in entities:
+        candidates.extend(catalog.elements_for_entity(ent))
+    if not candidates:
+        return None
+    guessed = {c.element for c in meta.candidates}
+    for element in candidates:
+        if element.id in guessed:
+            return element
+    return candidates[0]
+
+
+def _classify_field(
+    fld: Any,
+    dataset: Dataset,
+    catalog: Catalog,
+    meta: MetadataVerdict,
+    cv: Any,
+    sector: str | None,
+) -> FieldFinding:
+    kind = "column"
+    element_id = meta.element
+    confidence = meta.confidence
+    evidence: list[Evidence] = list(meta.evidence)
+    cv_kind = getattr(cv, "kind", None) if cv is not None else None
+    cv_evidence: tuple[Evidence, ...] = tuple(getattr(cv, "evidence", ()) or ())
+    cv_conf = float(getattr(cv, "confidence", 0.0) or 0.0)
+    c_element = _content_element(cv, catalog, meta) if cv_kind in ("column", "contains") else None
+
+    if cv_kind == "column" and c_element is not None and cv_conf > 0:
+        if element_id == c_element.id:
+            confidence = 1.0 - (1.0 - confidence) * (1.0 - cv_conf)
+            evidence = [*cv_evidence, *evidence]
+        else:
+            overruled = []
+            if element_id is not None:
+                overruled.append(
+                    Evidence(
+                        "value",
+                        "value-outranks-name",
+                        f"validated values outrank the name guess {element_id}",
+                        c_element.id,
+                    )
+                )
+            element_id = c_element.id
+            confidence = cv_conf
+            evidence = [*cv_evidence, *overruled, *evidence]
+    elif cv_kind == "contains" and c_element is not None and cv_conf > 0:
+        current = catalog.elements.get(element_id) if element_id else None
+        if current is not None and current.id == c_element.id:
+            confidence = 1.0 - (1.0 - confidence) * (1.0 - cv_conf)
+            evidence = [*evidence, *cv_evidence]
+        elif current is not None and current.grade >= c_element.grade:
+            evidence = [*evidence, *cv_evidence]
+        else:
+            kind = "contains"
+            element_id = c_element.id
+            confidence = cv_conf
+            evidence = [*cv_evidence, *evidence]
+    elif element_id is not None and cv is not None:
+        element = catalog.elements.get(element_id)
+        size = int(getattr(cv, "sample_size", 0) or 0)
+        rate = float(getattr(cv, "match_rate", 0.0) or 0.0)
+        if (
+            element is not None
+            and element.entities
+            and cv_kind == "none"
+            and size >= MIN_CONTRADICTING_SAMPLE
+            and rate == 0.0
+        ):
+            confidence *= CONTRADICTION_FACTOR
+            evidence.append(
+                Evidence(
+                    "negative",
+                    "sample-contradicts-name",
+                    f"none of {size} sampled values is {'/'.join(element.entities)}",
+                    element_id,
+                    CONTRADICTION_FACTOR,
+                    sample_size=size,
+                    match_rate=0.0,
+                )
+            )
+    elif element_id is None and cv_kind == "contains" and c_element is not None:
+        kind = "contains"
+        element_id = c_element.id
+        confidence = cv_conf
+        evidence = [*cv_evidence, *evidence]
+
+    confidence = round(min(max(confidence, 0.0), 1.0), 3)
+    element = catalog.elements.get(element_id) if element_id else None
+    if element is None or confidence < PI_THRESHOLD:
+        if element is not None and kind == "contains":
+            pass  # a content 'contains' verdict stands on its own confidence
+        else:
+            return FieldFinding(
+                field=fld,
+                dataset=dataset.name,
+                personal=False,
+                sensitive=False,
+                element=None,
+                category=None,
+                grade=catalog.defaults["unclassified"],
+                confidence=round(1.0 - confidence, 3) if evidence else 1.0,
+                evidence=tuple(evidence),
+                kind="column",
+            )
+    assert element is not None
+    grade = element.grade
+    if sector is not None:
+        level = catalog.sector_level(sector, element.id)
+        if level is not None and level.grade > grade:
+            grade = level.grade
+            evidence.append(
+                Evidence(
+                    "context",
+                    "sector-level",
+                    f"{sector}: {level.names.en} ({level.id})",
+                    element.id,
+                )
+            )
+    return FieldFinding(
+        field=fld,
+        dataset=dataset.name,
+        personal=element.pi,
+        sensitive=element.sensitive,
+        element=element.id,
+        category=element.category,
+        grade=grade,
+        confidence=confidence,
+        evidence=tuple(evidence),
+        kind=kind,
+        sensitive_group=element.sensitive_group if element.sensitive else None,
+    )
+
+
+def _marking_rules(
+    dataset: Dataset, catalog: Catalog, findings: Sequence[FieldFinding]
+) -> list[EscalationRule]:
+    facts = _Facts.of(findings)
+    text = _dataset_text(dataset)
+    return [
+        r
+        for r in catalog.escalations
+        if r.mark_sensitive and _holds(r.when, facts, None, None, text)
+    ]
+
+
+def _mark(finding: FieldFinding, rules: Sequence[EscalationRule]) -> FieldFinding:
+    if not finding.personal or finding.sensitive:
+        return finding
+    rule = rules[0]
+    group = rule.mark_sensitive
+    assert group is not None
+    grade = max(finding.grade, rule.to)
+    ev = Evidence("context", rule.id, rule.reason.en, finding.element)
+    return FieldFinding(
+        field=finding.field,
+        dataset=finding.dataset,
+        personal=True,
+        sensitive=True,
+        element=finding.element,
+        category=finding.category,
+        grade=grade,
+        confidence=finding.confidence,
+        evidence=(*finding.evidence, ev),
+        kind=finding.kind,
+        sensitive_group=group,
+    )
+
+
+# --- grading --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Facts:
+    elements: frozenset[str]
+    categories: frozenset[str]
+    groups: frozenset[str]
+    personal: bool
+    sensitive: bool
+    direct_identifier: bool
+    direct: frozenset[str]
+
+    @classmethod
+    def of(cls, findings: Iterable[FieldFinding], catalog: Catalog | None = None) -> _Facts:
+        present = [f for f in findings if f.element is not None]
+        elements = frozenset(f.element for f in present if f.element)
+        direct = frozenset(
+            e
+            for e in elements
+            if catalog is not None
+            and e in catalog.elements
+            and catalog.elements[e].direct_identifier
+        )
+        return cls(
+            elements=elements,
+            categories=frozenset(f.category for f in present if f.category),
+            groups=frozenset(f.sensitive_group for f in present if f.sensitive_group),
+            personal=any(f.personal for f in present),
+            sensitive=any(f.sensitive for f in present),
+            direct_identifier=bool(direct),
+            direct=direct,
+        )
+
+
+def _covers(wanted: str, present: Iterable[str]) -> bool:
+    return any(p == wanted or p.startswith(wanted + ".") for p in present)
+
+
+def _dataset_text(dataset: Dataset | None) -> tuple[frozenset[str], str]:
+    if dataset is None:
+        return frozenset(), ""
+    tokens = set(split_name(dataset.name))
+    text = f"{dataset.name} {dataset.comment or ''}".lower()
+    return frozenset(tokens), text
+
+
+def _holds(
+    when: Condition,
+    facts: _Facts,
+    sector: str | None,
+    subjects: int | None,
+    text: tuple[frozenset[str], str],
+) -> bool:
+    if when.elements_any and not any(_covers(e, facts.elements) for e in when.elements_any):
+        return False
+    if when.elements_all and not all(_covers(e, facts.elements) for e in when.elements_all):
+        return False
+    if when.categories_any and not any(_covers(c, facts.categories) for c in when.categories_any):
+        return False
+    if when.sensitive is not None and facts.sensitive != when.sensitive:
+        return False
+    if when.sensitive_groups_any and not facts.groups & set(when.sensitive_groups_any):
+        return False
+    if when.direct_identifier is not None and facts.direct_identifier != when.direct_identifier:
+        return False
+    if when.personal is not None and facts.personal != when.personal:
+        return False
+    if when.sectors and sector not in when.sectors:
+        return False
+    if when.subjects_gt is not None and (subjects is None or subjects <= when.subjects_gt):
+        return False
+    if when.subjects_gte is not None and (subjects is None or subjects < when.subjects_gte):
+        return False
+    if when.dataset_terms_any:
+        tokens, raw = text
+        if not any(
+            (t in tokens) if t.isascii() and " " not in t else (t in raw)
+            for t in when.dataset_terms_any
+        ):
+            return False
+    return True
+
+
+def grade_dataset(
+    findings: Sequence[FieldFinding],
+    catalog: Catalog,
+    *,
+    sector: str | None = None,
+    subjects: int | None = None,
+    dataset: Dataset | None = None,
+) -> tuple[Grade, tuple[GradeRaise, ...]]:
+    """A dataset's grade: the highest field grade (就高从严), raised by escalation rules.
+
+    ``sector`` (``automotive``, ``finance``…) and ``subjects`` (people concerned) enable sector
+    and volume rules; ``assess`` re-grades with them. ``dataset`` gives context rules its name
+    and comment. Returns the grade and every raise, in the order applied.
+    """
+    grade = max((f.grade for f in findings), default=catalog.defaults["unclassified"])
+    facts = _Facts.of(findings, catalog)
+    text = _dataset_text(dataset)
+    if dataset is None and findings:
+        text = (frozenset(split_name(findings[0].dataset)), findings[0].dataset.lower())
+    raises: list[GradeRaise] = []
+    for rule in sorted(catalog.escalations, key=lambda r: (r.to, r.id)):
+        if rule.to <= grade:
+            continue
+        if not _holds(rule.when, facts, sector, subjects, text):
+            continue
+        reason = rule.reason.en
+        if rule.important_data == "candidate":
+            reason += " (important-data candidate: confirmation by the authority is needed)"
+        raises.append(GradeRaise(rule.id, grade, rule.to, reason, rule.reference))
+        grade = rule.to
+    return grade, tuple(raises)
+
+
+def explain_raise(raised: GradeRaise, catalog: Catalog, lang: str = "en") -> str:
+    """The reason of a raise in ``lang`` (from the catalog rule; falls back to the stored text)."""
+    try:
+        return catalog.escalation(raised.rule).reason.get(lang)
+    except KeyError:
+        return raised.reason
