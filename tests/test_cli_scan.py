@@ -229,3 +229,17 @@ def test_schema_format_override(tmp_path: Path) -> None:
     )
     assert code == 0, stderr
     assert "customers" in {d["name"] for d in json.loads(stdout)["datasets"]}
+
+
+def test_broken_configuration_names_the_file_and_where_the_construct_starts(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad config.yaml"
+    bad.write_text("lang: en\nignore_paths: [unclosed\nfail_on: core\n", encoding="utf-8")
+    schema = tmp_path / "members.sql"
+    schema.write_text(PHONE_DDL, encoding="utf-8")
+    code, stdout, stderr = run("scan", str(schema), "--config", str(bad))
+    assert code == 2 and stdout == ""
+    assert stderr.startswith(f"error: {bad}:3")
+    assert "starts at line 2" in stderr
+    assert len(stderr.strip().splitlines()) == 1
