@@ -1,0 +1,271 @@
+"""``dataflow assess MANIFEST...``: decide the mechanism, risk and obligations of planned transfers.
+
+Each manifest's datasets are scanned (schema plus sample), negative lists are matched, cumulative
+counts come from the manifest's ``prior_exports`` or else from the ledger, and the decision runs on
+the rule pack in force on ``--as-of`` (default: each transfer's date).
+
+Exit codes: 0 nothing blocking; 1 a transfer's risk is at or above ``--fail-on`` (default
+``blocked``) or a binding negative-list entry matched; 2 bad input (manifest, list, catalog,
+unreadable schema or sample), with one ``error:`` line per problem on stderr.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from dataflow.assess import RISKS, Policy, assess_transfer, blocking_hits, exceeds, results_for
+from dataflow.commands._common import guarded, write_output
+from dataflow.commands.scan import (
+    DEFAULT_SAMPLE_SIZE,
+    check_format,
+    check_lang,
+    echo_problems,
+    load_catalog_for,
+)
+from dataflow.config import Settings, load_settings
+from dataflow.errors import ConfigError, ManifestError, UserError
+from dataflow.ledger import Ledger, default_path
+from dataflow.manifest import DatasetSpec, Transfer, load_manifest
+from dataflow.model import (
+    AssessResult,
+    DatasetResult,
+    Problem,
+    ScanResult,
+    Severity,
+    TransferAssessment,
+)
+from dataflow.rules import load_packs, select_pack
+
+DEFAULT_FAIL_ON = "blocked"
+
+
+@dataclass(frozen=True)
+class Run:
+    """Everything one assess run produced."""
+
+    result: AssessResult
+    pairs: tuple[tuple[Transfer, TransferAssessment], ...]
+    catalog: Any
+    notices: tuple[str, ...] = ()
+
+
+def parse_as_of(text: str | None) -> dt.date | None:
+    """``--as-of 2025-06-30``."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"--as-of must be a date YYYY-MM-DD (got {text!r})") from None
+
+
+def parse_fail_on(flag: str | None, settings: Settings) -> str:
+    """The risk level that makes the exit 1. A configured grade (for ``scan``) is ignored here."""
+    if flag is not None:
+        if flag not in RISKS:
+            raise ConfigError(f"--fail-on must be one of: {', '.join(RISKS)} (got {flag!r})")
+        return flag
+    if settings.fail_on in RISKS:
+        return str(settings.fail_on)
+    return DEFAULT_FAIL_ON
+
+
+def _sample_target(spec: DatasetSpec, transfer: Transfer) -> str:
+    assert spec.sample is not None
+    if len(spec.tables) == 1:
+        return spec.tables[0]
+    if not spec.tables or spec.sample.stem in spec.tables:
+        return spec.sample.stem
+    raise ManifestError(
+        "a sample with several tables: list only the table the sample belongs to, or name the "
+        "sample file after it",
+        path=transfer.path,
+        key=f"{spec.key}.sample",
+    )
+
+
+def _check_files(spec: DatasetSpec, transfer: Transfer) -> None:
+    for name, path in (("schema", spec.schema), ("sample", spec.sample)):
+        if path is not None and not path.is_file():
+            raise ManifestError(
+                f"{name} file not found: {path}", path=transfer.path, key=f"{spec.key}.{name}"
+            )
+
+
+def _count_people(spec: DatasetSpec, transfer: Transfer) -> DatasetSpec:
+    if spec.count_distinct is None or spec.sample is None:
+        return spec
+    from dataflow import readers
+
+    try:
+        count = readers.count_distinct(spec.sample, spec.count_distinct)
+    except UserError as exc:
+        raise ManifestError(
+            f"count_distinct: {exc.message}", path=transfer.path, key=f"{spec.key}.count_distinct"
+        ) from None
+    return dataclasses.replace(spec, subjects=count)
+
+
+def run_assessments(
+    manifests: Sequence[Path],
+    settings: Settings,
+    *,
+    as_of: dt.date | None = None,
+) -> Run:
+    """Load, scan and assess every transfer of every manifest (shared by ``ledger record``)."""
+    from dataflow import negative_list
+    from dataflow.scan import ScanOptions, scan_paths
+
+    transfers = [t for path in manifests for t in load_manifest(path)]
+    packs = load_packs()
+    policy = Policy(
+        packs=packs, as_of=as_of, count_exempt_volumes=bool(settings.count_exempt_volumes)
+    )
+    catalog = load_catalog_for(settings)
+    lists = negative_list.load_lists(
+        settings.negative_lists, shipped_ids=settings.shipped_negative_lists
+    )
+    ledger = Ledger(default_path(settings.ledger))
+
+    scans: dict[tuple[str, str, str, bool], ScanResult] = {}
+    all_results: dict[tuple[str, str], DatasetResult] = {}
+    problems: list[Problem] = []
+    pairs: list[tuple[Transfer, TransferAssessment]] = []
+    for transfer in transfers:
+        specs = []
+        scanned: list[DatasetResult] = []
+        for spec in transfer.datasets:
+            _check_files(spec, transfer)
+            source = spec.schema or spec.sample
+            assert source is not None
+            samples: dict[str, Path] = {}
+            if spec.schema is not None and spec.sample is not None:
+                samples[_sample_target(spec, transfer)] = spec.sample
+            key = (str(source), str(spec.sample or ""), ",".join(spec.tables), spec.full)
+            if key not in scans:
+                options = ScanOptions(
+                    sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
+                    full=spec.full,
+                    catalogs=settings.catalogs,
+                )
+                scans[key] = scan_paths([source], options, catalog=catalog, samples=samples)
+                problems.extend(scans[key].problems)
+            found = results_for(spec, scans[key].datasets)
+            missing = sorted(set(spec.tables) - {r.dataset.name for r in found})
+            if missing and not any(p.severity is Severity.ERROR for p in scans[key].problems):
+                raise ManifestError(
+                    f"table(s) not found in {source.name}: {', '.join(missing)}",
+                    path=transfer.path,
+                    key=f"{spec.key}.tables",
+                )
+            for r in found:
+                all_results[(r.dataset.source_path, r.dataset.name)] = r
+            scanned.extend(found)
+            specs.append(_count_people(spec, transfer))
+        transfer = dataclasses.replace(transfer, datasets=tuple(specs))
+        prior = None
+        if transfer.prior_exports is None:
+            pack = select_pack(packs, as_of or transfer.date)
+            prior = ledger.prior(transfer, pack.window_start(transfer.date))
+        pairs.append((transfer, assess_transfer(transfer, scanned, lists, policy, prior=prior)))
+
+    scan = ScanResult(
+        datasets=tuple(all_results[k] for k in sorted(all_results)),
+        problems=tuple(sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))),
+        files_scanned=len({k[0] for k in scans} | {k[1] for k in scans if k[1]}),
+        catalog_version=getattr(catalog, "version", None),
+    )
+    result = AssessResult(scan=scan, transfers=tuple(a for _, a in pairs))
+    return Run(
+        result=result,
+        pairs=tuple(pairs),
+        catalog=catalog,
+        notices=tuple(negative_list.unverified_in_use(_in_use(lists, transfers))),
+    )
+
+
+def _in_use(lists: Sequence[Any], transfers: Sequence[Transfer]) -> list[Any]:
+    """Lists that can apply to these transfers: national and organisation lists, and FTZ lists
+    of an exporter's zone."""
+    zones = {t.exporter.ftz for t in transfers if t.exporter.ftz}
+    return [lst for lst in lists if lst.jurisdiction != "ftz" or lst.zone in zones]
+
+
+@guarded
+def assess_command(
+    manifests: list[Path] = typer.Argument(..., help="Transfer manifest YAML files."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Apply the rules in force on this date (default: the transfer date)."
+    ),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | sarif | markdown"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
+    lang: str | None = typer.Option(None, "--lang", help="en | zh"),
+    fail_on: str | None = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a transfer's risk is at or above this: low | medium | high | "
+        "critical | blocked (default blocked).",
+    ),
+    negative_lists: list[Path] = typer.Option(
+        [], "--negative-list", help="Extra negative list YAML (repeatable)."
+    ),
+    catalogs: list[Path] = typer.Option([], "--catalog", help="Extra catalog YAML (repeatable)."),
+    ledger: Path | None = typer.Option(
+        None, "--ledger", help="Ledger SQLite file (default dataflow-ledger.sqlite here)."
+    ),
+    count_exempt_volumes: bool | None = typer.Option(
+        None,
+        "--count-exempt-volumes/--no-count-exempt-volumes",
+        help="Count volumes exported under exemption scenarios towards the thresholds.",
+    ),
+    config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+) -> None:
+    """Decide which mechanism each planned transfer needs, how risky it is, and what to do."""
+    fmt = check_format(fmt)
+    settings = load_settings(config).merged(
+        catalogs=tuple(catalogs),
+        negative_lists=tuple(negative_lists),
+        lang=lang,
+        ledger=ledger,
+        count_exempt_volumes=count_exempt_volumes,
+    )
+    lang_ = check_lang(settings.lang)
+    threshold = parse_fail_on(fail_on, settings)
+    run = run_assessments(manifests, settings, as_of=parse_as_of(as_of))
+
+    from dataflow.report import render
+
+    write_output(render(run.result, fmt, lang_, catalog=run.catalog), output)
+    finish(run, threshold)
+
+
+def finish(run: Run, threshold: str) -> None:
+    """Problems and a summary on stderr; exit 2 on unreadable input, 1 when blocking."""
+    echo_problems(run.result.scan)
+    for notice in run.notices:
+        typer.echo(f"note: {notice}", err=True)
+    blocking = [
+        a.id for a in run.result.transfers if exceeds(a.risk, threshold) or blocking_hits(a)
+    ]
+    verdicts = ", ".join(f"{a.id}: {a.mechanism} ({a.risk})" for a in run.result.transfers)
+    typer.echo(
+        f"{len(run.result.transfers)} transfer(s) assessed; {verdicts}; "
+        f"{len(blocking)} blocking (fail-on {threshold})",
+        err=True,
+    )
+    if any(p.severity is Severity.ERROR for p in run.result.scan.problems):
+        raise typer.Exit(2)
+    if blocking:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``dataflow assess``."""
+    app.command("assess")(assess_command)
