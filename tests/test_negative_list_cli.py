@@ -137,7 +137,7 @@ def test_validate_good_files(project: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == f"{user}: ok — list acme-policy, 1 entry"
     assert len(lines) == 1 + len(shipped)
-    assert any(line.endswith("national, 6 entries, 3 not verified") for line in lines)
+    assert any(line.endswith("national, 8 entries, 3 not verified") for line in lines)
 
 
 def test_validate_reports_every_problem_and_exits_2(project: Path) -> None:
@@ -170,3 +170,15 @@ def test_validate_finds_ids_used_twice_across_files(project: Path) -> None:
     code, _, err = run("negative-list", "validate", str(one), str(two))
     assert code == 2
     assert f"error: {two}:11: entry id 'ACME-9' is already used by {one}:11" in err
+
+
+def test_validate_warns_about_ids_the_catalog_does_not_know(project: Path) -> None:
+    user = project / "acme.yaml"
+    user.write_text(USER_LIST.replace("[pi.health]", "[pi.health, pi.horoscope]"), encoding="utf-8")
+    code, out, err = run("negative-list", "validate", str(user))
+    assert code == 0, err
+    assert out.startswith(f"{user}: ok")
+    assert err.splitlines() == [
+        f"warning: {user}:12: entries[0].condition.elements_any[1]: 'pi.horoscope' covers no "
+        "element of the catalog; the condition can only hold for elements that a user catalog adds"
+    ]
