@@ -179,7 +179,7 @@ def _classify_one(
             content = detect_samples(dataset, sample)
             rows = sample.rows_read
     result = classify(dataset, catalog, content)
-    if content is not None and not result.sampled:
+    if content is not None and (not result.sampled or result.rows_scanned is None):
         result = dataclasses.replace(
             result,
             sampled=True,
