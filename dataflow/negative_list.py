@@ -1107,23 +1107,42 @@ def unverified_in_use(lists: Sequence[NegativeList], ctx: MatchContext | None = 
     """One notice per list in use that has unverified entries or is a partial transcription.
 
     With ``ctx``, only the lists that apply to that transfer (:func:`list_applies`) count.
+    English; :func:`unverified_notices` gives both languages.
     """
-    notices: list[str] = []
+    return [text.en for text in unverified_notices(lists, ctx)]
+
+
+def unverified_notices(
+    lists: Sequence[NegativeList], ctx: MatchContext | None = None
+) -> list[Text]:
+    """:func:`unverified_in_use` in both languages (``model.Text``), sorted by list id."""
+    notices: list[Text] = []
     used = [lst for lst in lists if ctx is None or list_applies(lst, ctx)]
     for lst in sorted(used, key=lambda x: x.id):
         ids = lst.unverified_entries
-        parts = []
+        en: list[str] = []
+        zh: list[str] = []
         if ids:
-            parts.append(
+            en.append(
                 f"{len(ids)} of {len(lst.entries)} entries are not verified against the "
                 f"published text ({', '.join(ids)})"
             )
+            zh.append(
+                f"{len(lst.entries)} 个条目中有 {len(ids)} 个未经与正式文本核对（{', '.join(ids)}）"
+            )
         if not lst.complete:
-            parts.append("the entries are a partial transcription of the published list")
+            en.append("the entries are a partial transcription of the published list")
+            zh.append("条目仅为正式清单的部分转录")
         if not lst.verified and not ids:
-            parts.append("the list as a whole is not verified")
-        if parts:
-            notices.append(f"negative list {lst.id} (version {lst.version}): " + "; ".join(parts))
+            en.append("the list as a whole is not verified")
+            zh.append("清单整体未经核实")
+        if en:
+            notices.append(
+                Text(
+                    en=f"negative list {lst.id} (version {lst.version}): " + "; ".join(en),
+                    zh=f"负面清单 {lst.id}（{lst.version} 版）：" + "；".join(zh),
+                )
+            )
     return notices
 
 

@@ -550,3 +550,13 @@ def test_find_lists_and_entries() -> None:
     found = nl.find(lists, "national")
     assert found is not None and found[1] is None
     assert nl.find(lists, "nope") is None
+
+
+def test_unverified_notices_in_both_languages() -> None:
+    lists = nl.load_lists(shipped_ids=["hainan-2024"])
+    (notice,) = nl.unverified_notices(lists)
+    assert notice.en == nl.unverified_in_use(lists)[0]
+    assert notice.zh == (
+        "负面清单 hainan-2024（2024 版）：3 个条目中有 3 个未经与正式文本核对"
+        "（HN-PI-001, HN-PI-002, HN-PI-003）；条目仅为正式清单的部分转录"
+    )
