@@ -484,9 +484,15 @@ class _Builder:
             try:
                 doc = load_yaml(path, error_cls=CatalogError)
             except UserError as exc:
-                self.problems.append(
-                    CatalogProblem(exc.path or str(path), exc.line, exc.key, exc.message)
-                )
+                line, message = exc.line, exc.message
+                start = _construct_start(path) if message.startswith("invalid YAML") else None
+                if start is not None and line is not None and start < line:
+                    message = (
+                        f"{message} (in the construct that starts here; "
+                        f"the parser stopped at line {line})"
+                    )
+                    line = start
+                self.problems.append(CatalogProblem(exc.path or str(path), line, exc.key, message))
                 continue
             self.files.append(doc.path)
             self._load_doc(doc)
@@ -1018,6 +1024,9 @@ class _Builder:
             doc, key = self.element_where[eid]
             names = data.get("names")
             pi = data.get("pi")
+            category = data["category"]
+            if category and category not in self.categories:
+                self.add(doc, join_key(key, "id"), f"category {category!r} is not defined")
             if names is None or pi is None:
                 continue  # already reported
             sensitive = bool(data.get("sensitive", False))
@@ -1038,9 +1047,6 @@ class _Builder:
                     join_key(key, "sensitive_group"),
                     f"element {eid!r} has a sensitive_group but sensitive is false",
                 )
-            category = data["category"]
-            if category and category not in self.categories:
-                self.add(doc, join_key(key, "id"), f"category {category!r} is not defined")
             grade = data.get("grade")
             if grade is None:
                 if sensitive:
@@ -1135,6 +1141,19 @@ class _Builder:
             version="+".join(self.versions) if self.versions else "unversioned",
             files=tuple(self.files),
         )
+
+
+def _construct_start(path: Path) -> int | None:
+    """Line where the YAML construct holding a syntax error starts (an unclosed bracket)."""
+    import yaml
+
+    try:
+        list(yaml.compose_all(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        return exc.context_mark.line + 1 if exc.context_mark is not None else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return None
 
 
 def with_elements(catalog: Catalog, elements: Iterable[Element]) -> Catalog:

@@ -1,0 +1,254 @@
+"""``dataflow catalog``: list, show and validate catalogs (PI elements, grades, escalation rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+from tabulate import tabulate
+
+from dataflow.commands._common import error, guarded, write_output
+from dataflow.errors import UserError
+from dataflow.model import Text
+
+_L = {
+    "id": Text("id", "编号"),
+    "name": Text("name", "名称"),
+    "category": Text("category", "类别"),
+    "sensitive": Text("sensitive (PIPL Art. 28)", "敏感（个人信息保护法第二十八条）"),
+    "grade": Text("grade", "级别"),
+    "entities": Text("recognizer entities", "识别器实体"),
+    "keywords": Text("keywords", "关键词"),
+    "references": Text("references", "依据"),
+    "pi": Text("personal information", "个人信息"),
+    "yes": Text("yes", "是"),
+    "no": Text("no", "否"),
+    "types": Text("column types", "字段类型"),
+    "direct": Text("direct identifier", "直接标识符"),
+    "file": Text("defined in", "定义文件"),
+    "rule": Text("escalation rule", "升级规则"),
+    "when": Text("when", "条件"),
+    "to": Text("raises to", "升至"),
+    "reason": Text("reason", "理由"),
+    "source": Text("source", "来源"),
+    "important": Text("important data", "重要数据"),
+    "elements": Text("elements", "数据项"),
+    "sector": Text("sector", "行业"),
+    "levels": Text("levels", "级别"),
+    "deprecated": Text("deprecated, replaced by", "已废弃，替代为"),
+    "version": Text("catalog version", "目录版本"),
+    "rules": Text("escalation rules", "升级规则"),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    return _L[key].get(lang)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("en", "zh"):
+        raise UserError("--lang must be en or zh")
+
+
+def _load(extra: Sequence[Path], config: Path | None) -> object:
+    from dataflow.catalog import load_catalog
+    from dataflow.config import load_settings
+
+    settings = load_settings(config).merged(catalogs=tuple(extra))
+    return load_catalog(settings.catalogs)
+
+
+def render_list(extra: Sequence[Path], config: Path | None, lang: str) -> str:
+    """The table of every element, then the escalation rules."""
+    from dataflow.catalog import Catalog
+
+    catalog = _load(extra, config)
+    assert isinstance(catalog, Catalog)
+    rows = []
+    for element in sorted(catalog.elements.values(), key=lambda e: e.id):
+        group = (
+            catalog.group_name(element.sensitive_group, lang)
+            if element.sensitive and element.sensitive_group
+            else "-"
+        )
+        rows.append(
+            [
+                element.id + (" (deprecated)" if element.deprecated else ""),
+                element.names.get(lang),
+                f"{element.category} ({catalog.category_name(element.category, lang)})",
+                _l("yes", lang) if element.pi else _l("no", lang),
+                group,
+                element.grade.label,
+            ]
+        )
+    headers = [
+        _l("id", lang),
+        _l("name", lang),
+        _l("category", lang),
+        _l("pi", lang),
+        _l("sensitive", lang),
+        _l("grade", lang),
+    ]
+    parts = [
+        f"{_l('version', lang)}: {catalog.version}",
+        tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True),
+        "",
+        f"{_l('rules', lang)}:",
+    ]
+    rule_rows = [[r.id, r.to.label, r.when.render(), r.reference] for r in catalog.escalations]
+    parts.append(
+        tabulate(
+            rule_rows,
+            headers=[_l("id", lang), _l("to", lang), _l("when", lang), _l("references", lang)],
+            tablefmt="simple",
+            disable_numparse=True,
+        )
+    )
+    return "\n".join(parts)
+
+
+def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: str) -> str:
+    """One element, category, escalation rule or sector, described."""
+    from dataflow.catalog import Catalog
+
+    catalog = _load(extra, config)
+    assert isinstance(catalog, Catalog)
+    yes, no = _l("yes", lang), _l("no", lang)
+    if ident in catalog.elements:
+        e = catalog.elements[ident]
+        lines = [
+            f"{e.id}  {e.names.get(lang)}",
+            f"  {_l('category', lang)}: {e.category} ({catalog.category_name(e.category, lang)})",
+            f"  {_l('pi', lang)}: {yes if e.pi else no}",
+            f"  {_l('sensitive', lang)}: "
+            + (
+                f"{yes} — {e.sensitive_group} ({catalog.group_name(e.sensitive_group, lang)})"
+                if e.sensitive and e.sensitive_group
+                else no
+            ),
+            f"  {_l('grade', lang)}: {e.grade.label} ({catalog.grade_name(e.grade, lang)})",
+            f"  {_l('direct', lang)}: {yes if e.direct_identifier else no}",
+            f"  {_l('types', lang)}: {', '.join(e.types)}",
+        ]
+        if e.entities:
+            lines.append(f"  {_l('entities', lang)}: {', '.join(e.entities)}")
+        kw = e.keywords
+        lines.append(f"  {_l('keywords', lang)}:")
+        for kind in ("zh", "en", "pinyin", "initials", "abbreviations", "weak"):
+            words = kw.get(kind)
+            if words:
+                lines.append(f"    {kind}: {', '.join(words)}")
+        if e.references:
+            lines.append(f"  {_l('references', lang)}: {'; '.join(e.references)}")
+        for sector in catalog.sectors.values():
+            level = catalog.sector_level(sector.id, e.id)
+            if level is not None:
+                lines.append(
+                    f"  {_l('sector', lang)} {sector.id}: {level.names.get(lang)} ({level.id})"
+                )
+        if e.deprecated:
+            lines.append(f"  {_l('deprecated', lang)}: {e.replaced_by or '-'}")
+        lines.append(f"  {_l('file', lang)}: {e.origin}")
+        return "\n".join(lines)
+    if ident in catalog.categories:
+        c = catalog.categories[ident]
+        members = [e.id for e in catalog.elements.values() if e.category == c.id]
+        lines = [f"{c.id}  {c.names.get(lang)}"]
+        if c.references:
+            lines.append(f"  {_l('references', lang)}: {'; '.join(c.references)}")
+        lines.append(f"  {_l('elements', lang)}: {', '.join(sorted(members)) or '-'}")
+        return "\n".join(lines)
+    for rule in catalog.escalations:
+        if rule.id == ident:
+            lines = [
+                f"{rule.id}  ({_l('rule', lang)}, {rule.kind})",
+                f"  {_l('when', lang)}: {rule.when.render()}",
+                f"  {_l('to', lang)}: {rule.to.label} ({catalog.grade_name(rule.to, lang)})",
+                f"  {_l('reason', lang)}: {rule.reason.get(lang)}",
+                f"  {_l('references', lang)}: {rule.reference}",
+            ]
+            if rule.important_data:
+                lines.append(f"  {_l('important', lang)}: {rule.important_data}")
+            if rule.source:
+                lines.append(f"  {_l('source', lang)}: {rule.source}")
+            return "\n".join(lines)
+    if ident in catalog.sectors:
+        s = catalog.sectors[ident]
+        lines = [f"{s.id}  {s.names.get(lang)}" + (f" ({s.scheme})" if s.scheme else "")]
+        for level in s.levels:
+            members = sorted(e for e, lv in s.element_levels.items() if lv == level.id)
+            lines.append(
+                f"  {level.id} {level.names.get(lang)} → {level.grade.label}: "
+                f"{', '.join(members) or '-'}"
+            )
+        return "\n".join(lines)
+    raise UserError(
+        f"no element, category, escalation rule or sector with id {ident!r} "
+        "(see `dataflow catalog list`)"
+    )
+
+
+def validate(files: Sequence[Path]) -> int:
+    """Validate ``files`` on top of the shipped catalogs; print every problem; 0 or 2."""
+    from dataflow.catalog import load_catalog, validate_files
+
+    problems = validate_files(list(files))
+    if problems:
+        for problem in problems:
+            error(problem.render())
+        return 2
+    catalog = load_catalog(tuple(files))
+    for f in files:
+        own = [e for e in catalog.elements.values() if e.origin == str(f)]
+        write_output(f"{f}: ok — {len(own)} element(s) defined or overridden", None)
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``catalog`` command group."""
+    group = typer.Typer(
+        name="catalog",
+        help="List, show and validate catalogs (PI elements, grades, escalation rules).",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+
+    @group.command("list")
+    @guarded
+    def list_cmd(
+        lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
+        catalogs: list[Path] = typer.Option(
+            [], "--catalog", help="Extra catalog YAML (repeatable)."
+        ),
+        config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+    ) -> None:
+        """List every catalog element with its category, sensitivity and grade."""
+        _check_lang(lang)
+        write_output(render_list(catalogs, config, lang), None)
+
+    @group.command("show")
+    @guarded
+    def show_cmd(
+        ident: str = typer.Argument(
+            ..., metavar="ID", help="Element, category, rule or sector id."
+        ),
+        lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
+        catalogs: list[Path] = typer.Option(
+            [], "--catalog", help="Extra catalog YAML (repeatable)."
+        ),
+        config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+    ) -> None:
+        """Show one element (keywords, entities, references), category, rule or sector."""
+        _check_lang(lang)
+        write_output(render_show(ident, catalogs, config, lang), None)
+
+    @group.command("validate")
+    @guarded
+    def validate_cmd(
+        files: list[Path] = typer.Argument(..., metavar="FILE...", help="Catalog files to check."),
+    ) -> None:
+        """Check catalog files on top of the shipped ones; print every problem (exit 2)."""
+        raise typer.Exit(validate(files))
+
+    app.add_typer(group, name="catalog")
