@@ -1,0 +1,216 @@
+"""``dataflow assess`` and ``dataflow ledger`` end to end: real manifests, real schema and sample,
+real scan, real SQLite ledger, every output format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from dataflow.cli import app
+
+SCHEMA = EXAMPLES / "schemas" / "shop_mysql.sql"
+SAMPLE = EXAMPLES / "samples" / "customers.csv"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def manifest(
+    tmp_path: Path,
+    name: str,
+    *,
+    tid: str,
+    date: str,
+    subjects: int,
+    table: str = "orders",
+    extra: str = "",
+    sample: bool = False,
+) -> Path:
+    lines = [
+        "schema_version: 1",
+        "transfer:",
+        f"  id: {tid}",
+        f"  date: {date}",
+        "  exporter: {name: Shop Ltd, ciio: false, state_organ: false}",
+        "  recipient: {name: Shop GmbH, country: DE, restricted_list: false,"
+        " judicial_or_law_enforcement: false}",
+        "  purpose: customer support",
+        "  scenario: none",
+        "  sector: retail",
+        "  datasets:",
+        f"    - schema: {SCHEMA}",
+        f"      tables: [{table}]",
+        f"      subjects: {subjects}",
+    ]
+    if sample:
+        lines.append(f"      sample: {SAMPLE}")
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def example_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    tmp = tmp_path_factory.mktemp("assess")
+    code, out, err = run(
+        "assess",
+        str(EXAMPLES / "transfer.yaml"),
+        "--format",
+        "json",
+        "--ledger",
+        str(tmp / "none.sqlite"),
+    )
+    assert code == 0, err
+    assert not (tmp / "none.sqlite").exists(), "assess must not create the ledger"
+    data: dict[str, object] = json.loads(out)
+    return data
+
+
+def test_worked_example_verdict(example_json: dict[str, object]) -> None:
+    (transfer,) = example_json["transfers"]  # type: ignore[misc]
+    assert transfer["id"] == "TX-2026-0042"
+    assert (transfer["mechanism"], transfer["risk"]) == ("security_assessment", "critical")
+    assert transfer["rule_pack"] == "cn-provisions-2024"
+    assert transfer["counts"]["subjects_total"] == 290000
+    assert transfer["counts"]["sensitive_subjects_total"] == 250000
+    fix = transfer["remediation"][0]
+    assert fix["fields"] == ["customers.sfzh", "customers.yhkh"]
+    assert fix["resulting_mechanism"] == "standard_contract_or_certification"
+    assert {o["id"] for o in transfer["obligations"]} >= {"notice", "pipia", "self_assessment"}
+    assert transfer["fingerprint"].startswith("sha256:")
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "markdown", "sarif"])
+def test_no_sampled_value_in_any_format(tmp_path: Path, fmt: str) -> None:
+    raw_values = [line.split(",") for line in SAMPLE.read_text(encoding="utf-8").splitlines()[1:6]]
+    code, out, err = run(
+        "assess",
+        str(EXAMPLES / "transfer.yaml"),
+        "--format",
+        fmt,
+        "--lang",
+        "zh",
+        "--ledger",
+        str(tmp_path / "l.sqlite"),
+    )
+    assert code == 0, err
+    assert out.strip()
+    for row in raw_values:
+        for value in row:
+            assert value not in out and value not in err
+
+
+def test_fail_on_and_exit_codes(tmp_path: Path) -> None:
+    args = ["assess", str(EXAMPLES / "transfer.yaml"), "--ledger", str(tmp_path / "l.sqlite")]
+    assert run(*args, "--fail-on", "critical")[0] == 1
+    assert run(*args, "--fail-on", "blocked")[0] == 0
+    code, _, err = run(*args, "--fail-on", "dire")
+    assert code == 2 and "--fail-on must be one of" in err
+    code, _, err = run(*args, "--as-of", "yesterday")
+    assert code == 2 and "--as-of" in err
+
+
+def test_as_of_selects_the_rule_pack(tmp_path: Path) -> None:
+    code, out, err = run(
+        "assess",
+        str(EXAMPLES / "transfers" / "order-delivery.yaml"),
+        "--format",
+        "json",
+        "--as-of",
+        "2023-06-30",
+        "--ledger",
+        str(tmp_path / "l.sqlite"),
+    )
+    assert code == 0, err
+    (transfer,) = json.loads(out)["transfers"]
+    assert transfer["rule_pack"] == "cn-measures-2022"
+    assert transfer["as_of"] == "2023-06-30"
+    # no Art. 5(1) exemption before the Provisions: 120,000 people ≥ 100,000 → assessment
+    assert transfer["mechanism"] == "security_assessment"
+
+
+def test_bad_manifest_is_exit_2_naming_file_key_and_line(tmp_path: Path) -> None:
+    path = manifest(
+        tmp_path,
+        "bad plan.yaml",
+        tid="TX-1",
+        date="2026-03-01",
+        subjects=10,
+        extra="  destination: moon\n",
+    )
+    code, _, err = run("assess", str(path))
+    assert code == 2
+    assert f"{path}:14: transfer.destination: unknown key 'destination'" in err
+    assert "Traceback" not in err
+
+
+def test_missing_schema_and_table_are_input_errors(tmp_path: Path) -> None:
+    path = manifest(tmp_path, "t.yaml", tid="TX-1", date="2026-03-01", subjects=10)
+    path.write_text(path.read_text("utf-8").replace(str(SCHEMA), "nowhere.sql"), "utf-8")
+    code, _, err = run("assess", str(path), "--ledger", str(tmp_path / "l.sqlite"))
+    assert code == 2 and "transfer.datasets[0].schema: schema file not found" in err
+    path = manifest(
+        tmp_path, "t2.yaml", tid="TX-1", date="2026-03-01", subjects=10, table="invoices"
+    )
+    code, _, err = run("assess", str(path), "--ledger", str(tmp_path / "l.sqlite"))
+    assert code == 2 and "table(s) not found in shop_mysql.sql: invoices" in err
+
+
+def test_count_distinct_counts_people_in_the_sample(tmp_path: Path) -> None:
+    path = manifest(
+        tmp_path,
+        "t.yaml",
+        tid="TX-1",
+        date="2026-03-01",
+        subjects=1,
+        table="customers",
+        sample=True,
+    )
+    path.write_text(path.read_text("utf-8").replace("subjects: 1", "count_distinct: sfzh"), "utf-8")
+    code, out, err = run(
+        "assess", str(path), "--format", "json", "--ledger", str(tmp_path / "l.sqlite")
+    )
+    assert code == 0, err
+    (transfer,) = json.loads(out)["transfers"]
+    assert transfer["counts"]["subjects_this"] == 40  # 40 distinct ID numbers in the sample
+
+
+def test_ledger_commands_accumulate_across_the_year(tmp_path: Path) -> None:
+    ledger = str(tmp_path / "exports.sqlite")
+    for i, date in enumerate(("2026-01-10", "2026-04-10", "2026-07-10"), start=1):
+        path = manifest(tmp_path, f"t{i}.yaml", tid=f"TX-{i}", date=date, subjects=30000)
+        code, out, err = run("ledger", "record", str(path), "--ledger", ledger)
+        assert code == 0, err
+        assert f"recorded TX-{i}" in out
+    code, out, _ = run(
+        "ledger",
+        "totals",
+        "--year",
+        "2026",
+        "--exporter",
+        "Shop Ltd",
+        "--ledger",
+        ledger,
+        "--format",
+        "json",
+    )
+    assert code == 0 and json.loads(out)["subjects"] == 90000
+    code, out, _ = run("ledger", "list", "--ledger", ledger, "--format", "json")
+    assert [t["transfer_id"] for t in json.loads(out)["transfers"]] == ["TX-1", "TX-2", "TX-3"]
+
+    fourth = manifest(tmp_path, "t4.yaml", tid="TX-4", date="2026-10-01", subjects=10000)
+    code, out, err = run("assess", str(fourth), "--format", "json", "--ledger", ledger)
+    assert code == 0, err
+    (transfer,) = json.loads(out)["transfers"]
+    assert transfer["mechanism"] == "standard_contract_or_certification"
+    assert transfer["counts"]["subjects_prior"] == 90000
+
+    next_year = manifest(tmp_path, "t5.yaml", tid="TX-5", date="2027-01-05", subjects=10000)
+    code, out, _ = run("assess", str(next_year), "--format", "json", "--ledger", ledger)
+    assert json.loads(out)["transfers"][0]["mechanism"] == "exempt"
