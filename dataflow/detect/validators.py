@@ -37,7 +37,9 @@ What each validator checks, and the choices made:
     all-digit string is a number, not a VIN). Two letters with the same transliteration
     value (``A`` and ``J``, for example) cannot be told apart by the check digit.
 ``imei``
-    15 digits (``AA-BBBBBB-CCCCCC-D`` separators allowed) with a valid Luhn check digit.
+    15 digits (``AA-BBBBBB-CCCCCC-D`` separators allowed) with a valid Luhn check digit, not
+    starting ``34`` or ``37``: those 15-digit Luhn numbers are American Express card numbers
+    (ISO/IEC 7812 issuer prefixes) and are left to the card recognizer.
 ``mac``
     Six octets written ``aa:bb:cc:dd:ee:ff`` or ``aa-bb-...`` (one separator throughout) or
     ``aabb.ccdd.eeff``; the all-zero and broadcast addresses are rejected (placeholders).
@@ -168,9 +170,14 @@ def unionpay(value: str) -> bool:
 
 
 def imei(value: str) -> bool:
-    """A 15-digit IMEI with a valid Luhn check digit."""
+    """A 15-digit IMEI with a valid Luhn check digit (not an Amex-like 34/37 number)."""
     digits = _only_digits(value)
-    return digits is not None and len(digits) == 15 and _luhn_ok(digits)
+    return (
+        digits is not None
+        and len(digits) == 15
+        and digits[:2] not in ("34", "37")
+        and _luhn_ok(digits)
+    )
 
 
 # --- GB 32100 unified social credit code ------------------------------------------------------
