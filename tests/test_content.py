@@ -1,0 +1,565 @@
+"""Column verdicts over generated sample tables whose column names say nothing (c1..cN).
+
+Each table has one column per recognizer, filled with realistic generated values (check
+characters computed, a little junk mixed in as real columns have), and noise columns that are
+not personal information: random digits, order numbers, timestamps, UUIDs, prices, SKUs, Hanzi
+product words and random Hanzi words. Every recognizer must find its column with column-level
+precision and recall of at least 0.95, and no noise column may come out as PI.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pytest
+
+from dataflow.detect.content import (
+    ColumnTally,
+    ContentOptions,
+    ContentVerdict,
+    context_supports,
+    detect_samples,
+)
+from dataflow.detect.engine import build_analyzer, value_matches
+from dataflow.detect.validators import (
+    USCC_CHARSET,
+    gb11643_check_char,
+    gb32100_check_char,
+    iso3779_check_char,
+    luhn_check_digit,
+)
+from dataflow.model import Dataset, Field, SampleSet
+
+ROWS = 80
+SEEDS = (1, 2, 3, 4)
+JUNK = ("无", "-", "N/A", "未知", "0")
+
+# --- value generators ---------------------------------------------------------------------------
+
+PROVINCES = ("11", "31", "32", "33", "44", "51", "42", "37", "41", "61", "35", "50")
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+)
+COMPOUND = ("欧阳", "司马", "诸葛", "上官", "慕容")
+GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "建国", "志强", "晓明", "海燕", "丽华", "玉兰", "文静", "子轩", "梓涵", "浩然", "一诺", "欣怡", "雨桐", "宇航", "佳怡", "思远", "俊杰", "嘉欣", "婷婷", "晨曦", "博文", "诗涵", "若曦", "梦琪", "志明", "春梅", "红梅", "国庆", "建军", "卫东", "淑珍", "凤英", "金凤", "德华", "学文", "振宇", "鹏飞", "雪梅", "慧敏", "晓燕", "立新", "永刚", "海涛", "新华", "丹丹", "亚楠", "佳琪", "雅婷", "泽宇", "皓轩", "宏伟", "桂兰", "秀珍", "建平", "天宇", "欣然", "紫涵"]
+DIVISIONS = (
+    ("广东省", "深圳市", "南山区"),
+    ("广东省", "广州市", "天河区"),
+    ("浙江省", "杭州市", "西湖区"),
+    ("江苏省", "南京市", "鼓楼区"),
+    ("四川省", "成都市", "武侯区"),
+    ("湖北省", "武汉市", "洪山区"),
+    ("山东省", "青岛市", "市南区"),
+    ("", "北京市", "朝阳区"),
+    ("", "上海市", "浦东新区"),
+    ("", "天津市", "和平区"),
+    ("河南省", "郑州市", "金水区"),
+    ("陕西省", "西安市", "雁塔区"),
+    ("江苏省", "苏州市", "昆山市"),
+)
+ROADS = (
+    "科技园路", "深南大道", "文三路", "中山路", "人民路", "建设大街", "解放路", "长江路",
+    "和平街", "幸福巷", "东风路", "花园路", "学院路", "南京东路", "高新南一道",
+)  # fmt: skip
+PRODUCTS = (
+    "苹果", "香蕉", "牛奶", "面包", "手机壳", "充电器", "洗衣液", "毛巾", "牙膏", "拖鞋", "雨伞",
+    "台灯", "键盘", "鼠标", "耳机", "书包", "保温杯", "电饭煲", "高压锅", "白砂糖", "金针菇",
+    "黄瓜", "石榴", "马桶刷", "方便面", "江米条", "胡萝卜", "酱油", "陈醋", "花生油", "大米",
+    "绿茶", "咖啡", "红酒", "啤酒", "矿泉水", "饼干", "薯片", "巧克力", "口罩", "纸巾", "衣架",
+    "剪刀", "胶带", "插座", "灯泡", "电池", "水杯", "饭盒", "筷子", "高级套装", "运动鞋",
+    "羽绒服", "牛仔裤", "连衣裙", "衬衫", "袜子", "围巾", "帽子", "手套",
+)  # fmt: skip
+COMMON_HANZI = (
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年"
+    "过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心"
+    "她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间"
+    "由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给"
+    "世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活尔更别打女变"
+)
+PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+
+def _digits(r: random.Random, n: int) -> str:
+    return "".join(r.choice("0123456789") for _ in range(n))
+
+
+def resident_id(r: random.Random) -> str:
+    born = f"{r.randint(1950, 2005)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+    body = r.choice(PROVINCES) + _digits(r, 4) + born + _digits(r, 3)
+    return body + gb11643_check_char(body)
+
+
+def mobile(r: random.Random) -> str:
+    head = r.choice(("138", "139", "135", "150", "158", "186", "188", "177", "199", "166", "147"))
+    number = head + _digits(r, 8)
+    return "+86 " + number if r.random() < 0.1 else number
+
+
+def landline(r: random.Random) -> str:
+    area = r.choice(("010", "021", "022", "020", "0755", "0571", "0512", "0371", "028"))
+    local = r.choice("2345678") + _digits(r, 7 if len(area) == 3 else r.choice((6, 7)))
+    return r.choice((f"{area}-{local}", f"({area}){local}", f"{area} {local}"))
+
+
+def bank_card(r: random.Random) -> str:
+    body = r.choice(("6222", "6228", "6217", "6212", "6225")) + _digits(r, r.choice((11, 14)))
+    return body + luhn_check_digit(body)
+
+
+def amex(r: random.Random) -> str:
+    body = r.choice(("34", "37")) + _digits(r, 12)
+    return body + luhn_check_digit(body)
+
+
+def passport(r: random.Random) -> str:
+    if r.random() < 0.5:
+        return "E" + _digits(r, 8)
+    return "E" + r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + _digits(r, 7)
+
+
+def hk_macau(r: random.Random) -> str:
+    return "C" + _digits(r, 8)
+
+
+def taiwan(r: random.Random) -> str:
+    return "L" + _digits(r, 8)
+
+
+def uscc(r: random.Random) -> str:
+    body = r.choice(("91", "92", "12", "52")) + r.choice(PROVINCES) + _digits(r, 4)
+    body += "".join(r.choice(USCC_CHARSET) for _ in range(9))
+    return body + gb32100_check_char(body)
+
+
+def plate(r: random.Random) -> str:
+    head = r.choice(PLATE_PROVINCES) + r.choice("ABCDEFGHJKLMN")
+    if r.random() < 0.3:  # new energy
+        return head + r.choice("DF") + r.choice(PLATE_CHARS) + _digits(r, 4)
+    return head + "".join(r.choice(PLATE_CHARS.replace("Q", "")) for _ in range(5))
+
+
+def vin(r: random.Random) -> str:
+    first = r.choice(("LSV", "LFV", "LGB", "LVS", "LHG")) + "".join(
+        r.choice(VIN_CHARS) for _ in range(5)
+    )
+    last = (
+        r.choice("ABCDEFGHJKLMNPRSTVWXY")
+        + "".join(r.choice(VIN_CHARS) for _ in range(2))
+        + _digits(r, 5)
+    )
+    return first + iso3779_check_char(first + "0" + last) + last
+
+
+def imei(r: random.Random) -> str:
+    body = r.choice(("35", "86", "01", "99")) + _digits(r, 12)
+    return body + luhn_check_digit(body)
+
+
+def mac(r: random.Random) -> str:
+    octets = [f"{r.randrange(256):02X}" for _ in range(6)]
+    return ":".join(octets) if r.random() < 0.7 else "-".join(octets).lower()
+
+
+def geo(r: random.Random) -> str:
+    lat, lng = f"{r.uniform(18, 53):.6f}", f"{r.uniform(73, 135):.6f}"
+    return f"{lng},{lat}" if r.random() < 0.5 else f"{lat}, {lng}"
+
+
+def person_name(r: random.Random) -> str:
+    surname = r.choice(COMPOUND) if r.random() < 0.05 else r.choice(SURNAMES)
+    return surname + r.choice(GIVEN)
+
+
+def address(r: random.Random) -> str:
+    province, city, district = r.choice(DIVISIONS)
+    text = province + city + district + r.choice(ROADS) + f"{r.randint(1, 999)}号"
+    tail = r.random()
+    if tail < 0.3:
+        text += f"{r.randint(1, 30)}栋{r.randint(1, 30)}{r.randint(1, 9):02d}室"
+    elif tail < 0.5:
+        text += f"{r.randint(1, 12)}号楼{r.randint(1, 6)}单元{r.randint(101, 2808)}室"
+    return text
+
+
+def email(r: random.Random) -> str:
+    user = (
+        r.choice(("li", "wang", "zhang", "chen", "liu", "zhao"))
+        + r.choice(("", ".", "_"))
+        + _digits(r, 4)
+    )
+    return (
+        user
+        + "@"
+        + r.choice(("163.com", "qq.com", "example.com.cn", "sina.cn", "corp.example.org"))
+    )
+
+
+def ip(r: random.Random) -> str:
+    return ".".join(str(r.randint(1, 254)) for _ in range(4))
+
+
+def url(r: random.Random) -> str:
+    return f"https://www.example{r.randint(1, 99)}.com/item/{r.randint(1, 99999)}"
+
+
+PI_COLUMNS: dict[str, Callable[[random.Random], str]] = {
+    "CN_RESIDENT_ID": resident_id,
+    "CN_MOBILE": mobile,
+    "CN_LANDLINE": landline,
+    "CN_BANK_CARD": bank_card,
+    "CN_PASSPORT": passport,
+    "CN_HK_MACAU_PERMIT": hk_macau,
+    "CN_TAIWAN_PERMIT": taiwan,
+    "CN_USCC": uscc,
+    "CN_LICENSE_PLATE": plate,
+    "VIN": vin,
+    "IMEI": imei,
+    "MAC_ADDRESS": mac,
+    "GEO_COORDINATE": geo,
+    "CN_PERSON_NAME": person_name,
+    "CN_ADDRESS": address,
+    "EMAIL_ADDRESS": email,
+    "IP_ADDRESS": ip,
+    "URL": url,
+    "CREDIT_CARD": amex,
+}
+
+
+def random_digits(r: random.Random) -> str:
+    return _digits(r, r.randint(4, 20)).lstrip("0") or "7"
+
+
+def order_number(r: random.Random) -> str:
+    day = f"2026{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+    return r.choice(
+        (f"SO{day}{_digits(r, 6)}", f"{day}{_digits(r, 10)}", f"DD-{day}-{_digits(r, 4)}")
+    )
+
+
+def timestamp(r: random.Random) -> str:
+    day = f"2026-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"
+    clock = f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}"
+    return r.choice(
+        (f"{day} {clock}", f"{day}T{clock}Z", str(r.randint(1_600_000_000, 1_800_000_000)))
+    )
+
+
+def a_uuid(r: random.Random) -> str:
+    return str(uuid.UUID(int=r.getrandbits(128), version=4))
+
+
+def price(r: random.Random) -> str:
+    return r.choice(("", "¥")) + f"{r.randint(1, 99999) / 100:.2f}"
+
+
+def sku(r: random.Random) -> str:
+    return f"SKU-{_digits(r, 4)}-{r.choice(('S', 'M', 'L', 'XL'))}"
+
+
+def product(r: random.Random) -> str:
+    return r.choice(PRODUCTS)
+
+
+def hanzi_word(r: random.Random) -> str:
+    return "".join(r.choice(COMMON_HANZI) for _ in range(r.choice((2, 3))))
+
+
+def quantity(r: random.Random) -> str:
+    return str(r.randint(0, 500))
+
+
+NOISE_COLUMNS: dict[str, Callable[[random.Random], str]] = {
+    "digits": random_digits,
+    "order": order_number,
+    "timestamp": timestamp,
+    "uuid": a_uuid,
+    "price": price,
+    "sku": sku,
+    "product": product,
+    "hanzi": hanzi_word,
+    "quantity": quantity,
+}
+
+
+def build_table(seed: int, rows: int = ROWS) -> tuple[Dataset, SampleSet, dict[str, str | None]]:
+    """A dataset with columns c1..cN (shuffled), its samples, and the truth per pointer."""
+    r = random.Random(seed)
+    makers: list[tuple[str | None, Callable[[random.Random], str]]] = [
+        *PI_COLUMNS.items(),
+        *((None, fn) for fn in NOISE_COLUMNS.values()),
+    ]
+    r.shuffle(makers)
+    fields, columns, truth = [], {}, {}
+    for i, (entity, make) in enumerate(makers, start=1):
+        name = f"c{i}"
+        values = []
+        for _ in range(rows):
+            junk = entity is not None and r.random() < 0.03
+            values.append(r.choice(JUNK) if junk else make(r))
+        fields.append(Field(name=name, pointer=f"t{seed}.{name}"))
+        columns[name] = tuple(values)
+        truth[f"t{seed}.{name}"] = entity
+    dataset = Dataset(
+        name=f"t{seed}", source_path="gen.csv", source_format="csv", fields=tuple(fields)
+    )
+    return dataset, SampleSet(source_path="gen.csv", columns=columns, rows_read=rows), truth
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Any:
+    return build_analyzer()
+
+
+@pytest.fixture(scope="module")
+def scanned(analyzer: Any) -> list[tuple[dict[str, ContentVerdict], dict[str, str | None]]]:
+    out = []
+    for seed in SEEDS:
+        dataset, samples, truth = build_table(seed)
+        out.append((detect_samples(dataset, samples), truth))
+    return out
+
+
+# --- the headline test ----------------------------------------------------------------------
+
+
+def test_every_recognizer_finds_its_column_and_noise_stays_clean(
+    scanned: list[tuple[dict[str, ContentVerdict], dict[str, str | None]]],
+) -> None:
+    expected: dict[str, int] = {}
+    predicted: dict[str, int] = {}
+    correct: dict[str, int] = {}
+    noise_hits = []
+    for verdicts, truth in scanned:
+        for pointer, entity in truth.items():
+            verdict = verdicts[pointer]
+            got = verdict.entity if verdict.kind != "none" else None
+            if entity is None:
+                if got is not None:
+                    noise_hits.append((pointer, got, verdict.kind, verdict.match_rate))
+                continue
+            expected[entity] = expected.get(entity, 0) + 1
+            if got is not None:
+                predicted[got] = predicted.get(got, 0) + 1
+            if got == entity:
+                correct[entity] = correct.get(entity, 0) + 1
+                assert verdict.kind == "column", (pointer, verdict)
+    assert not noise_hits, f"noise columns taken for PI: {noise_hits}"
+    assert set(expected) == set(PI_COLUMNS)
+    for entity, count in expected.items():
+        recall = correct.get(entity, 0) / count
+        precision = correct.get(entity, 0) / predicted[entity] if predicted.get(entity) else 0.0
+        assert recall >= 0.95, f"{entity}: recall {recall:.2f}"
+        assert precision >= 0.95, f"{entity}: precision {precision:.2f}"
+
+
+def test_column_verdicts_carry_rate_confidence_and_masked_evidence(
+    scanned: list[tuple[dict[str, ContentVerdict], dict[str, str | None]]],
+) -> None:
+    verdicts, truth = scanned[0]
+    for pointer, entity in truth.items():
+        verdict = verdicts[pointer]
+        assert verdict.pointer == pointer
+        assert verdict.sample_size > 0
+        if entity is None:
+            assert verdict.kind == "none" and verdict.entity is None and not verdict.evidence
+            continue
+        assert verdict.match_rate >= 0.8
+        assert 0.5 < verdict.confidence < 1.0
+        (evidence,) = verdict.evidence
+        assert evidence.source == "value"
+        assert evidence.match_rate == verdict.match_rate
+        assert evidence.sample_size == verdict.sample_size
+        assert evidence.example and "*" in evidence.example
+        assert entity in evidence.detail and "recognizer" in evidence.detail
+
+
+def test_random_hanzi_words_are_mostly_not_names(analyzer: Any) -> None:
+    r = random.Random(7)
+    words = list({hanzi_word(r) for _ in range(600)})
+    found = value_matches(words, analyzer)
+    rate = sum(1 for m in found if "CN_PERSON_NAME" in m) / len(words)
+    assert rate < 0.1, rate
+    names = list({person_name(r) for _ in range(300)})
+    found = value_matches(names, analyzer)
+    assert sum(1 for m in found if m.get("CN_PERSON_NAME")) / len(names) >= 0.9
+
+
+# --- leaks ------------------------------------------------------------------------------------
+
+
+def test_no_raw_value_reaches_a_verdict_or_its_evidence() -> None:
+    dataset, samples, truth = build_table(99, rows=40)
+    verdicts = detect_samples(dataset, samples)
+    rendered = []
+    for verdict in verdicts.values():
+        rendered.append(repr(verdict))
+        rendered.append(str(verdict))
+        rendered.extend(str(e) for e in verdict.evidence)
+        rendered.extend(repr(e.as_dict()) for e in verdict.evidence)
+    text = "\n".join(rendered)
+    pi_pointers = {p for p, e in truth.items() if e is not None}
+    checked = 0
+    for name, values in samples.columns.items():
+        if f"{dataset.name}.{name}" not in pi_pointers:
+            continue
+        for value in values:
+            if value in JUNK:
+                continue
+            assert value not in text, "a raw sampled value leaked into a verdict"
+            checked += 1
+    assert checked > 500
+    assert sum(1 for v in verdicts.values() if v.evidence) >= len(PI_COLUMNS) - 1
+
+
+def test_a_tally_keeps_no_raw_value() -> None:
+    tally = ColumnTally("t.c1")
+    phones = [f"1381234{i:04d}" for i in range(30)]
+    for phone in phones:
+        tally.add(phone, {"CN_MOBILE": True})
+    state = repr(tally) + repr(vars(tally))
+    assert not any(p in state for p in phones)
+    assert tally.example("CN_MOBILE") == "138****0000"
+    assert len(tally._whole_examples["CN_MOBILE"]) == 2
+
+
+# --- the verdict rules ------------------------------------------------------------------------
+
+
+def _verdict(
+    values: Sequence[str], matches: Sequence[dict[str, bool]], **kw: Any
+) -> ContentVerdict:
+    tally = ColumnTally("t.c")
+    for value, found in zip(values, matches, strict=True):
+        tally.add(value, found)
+    context = kw.pop("context", None)
+    return tally.verdict(ContentOptions(**kw), context=context)
+
+
+def test_one_lucky_match_never_makes_a_column() -> None:
+    values = [f"v{i}" for i in range(200)]
+    found = [{"CN_MOBILE": True}] + [{} for _ in range(199)]
+    verdict = _verdict(values, found)
+    assert verdict.kind == "none" and verdict.entity is None
+    assert verdict.match_rate == 0.005
+
+
+def test_small_samples_need_every_value_and_get_less_confidence() -> None:
+    full = _verdict(["a", "b", "c"], [{"CN_MOBILE": True}] * 3)
+    assert full.kind == "column" and full.entity == "CN_MOBILE"
+    big = _verdict([str(i) for i in range(20)], [{"CN_MOBILE": True}] * 20)
+    assert full.confidence < big.confidence
+    assert "small sample" in full.evidence[0].detail
+    partly = _verdict(["a", "b", "c", "d", "e"], [{"CN_MOBILE": True}] * 4 + [{}])
+    assert partly.kind == "none"
+
+
+def test_threshold_and_context() -> None:
+    values = [str(i) for i in range(20)]
+    found = [{"CN_PERSON_NAME": True}] * 12 + [{}] * 8  # 60 %
+    assert _verdict(values, found).kind == "none"
+    assert _verdict(values, found, context="c7").kind == "none"
+    with_name = _verdict(values, found, context="xm 客户姓名")
+    assert with_name.kind == "column" and with_name.entity == "CN_PERSON_NAME"
+    assert "agrees" in with_name.evidence[0].detail
+    assert _verdict(values, found, context="客户姓名", use_context=False).kind == "none"
+
+
+def test_context_words_match_whole_english_words_and_chinese_substrings() -> None:
+    assert context_supports("CN_MOBILE", "contact_tel")
+    assert context_supports("CN_MOBILE", "userPhone")
+    assert context_supports("CN_MOBILE", "联系人手机号码")
+    assert not context_supports("CN_MOBILE", "hotel_name")
+    assert not context_supports("CN_MOBILE", None)
+
+
+def test_a_mixed_phone_column_is_a_column_naming_both() -> None:
+    values = [str(i) for i in range(20)]
+    found = [{"CN_MOBILE": True}] * 11 + [{"CN_LANDLINE": True}] * 8 + [{}]
+    verdict = _verdict(values, found)
+    assert verdict.kind == "column"
+    assert verdict.entity == "CN_MOBILE"
+    assert verdict.entities == ("CN_MOBILE", "CN_LANDLINE")
+    assert verdict.match_rate == 0.95
+    assert len(verdict.evidence) == 2
+
+
+def test_ties_go_to_the_more_specific_identifier() -> None:
+    values = [str(i) for i in range(20)]
+    verdict = _verdict(values, [{"CREDIT_CARD": True, "IMEI": True}] * 20)
+    assert verdict.entity == "IMEI"
+    verdict = _verdict(values, [{"CREDIT_CARD": True, "CN_BANK_CARD": True}] * 20)
+    assert verdict.entity == "CN_BANK_CARD"
+
+
+def test_free_text_with_phone_numbers_is_contains(analyzer: Any) -> None:
+    r = random.Random(3)
+    remarks = []
+    for i in range(120):
+        text = r.choice(("客户要求周末送货", "请放在门卫处", "发票抬头见备注", "已电话确认"))
+        if i % 4 == 0:
+            text += f"，联系电话{mobile(r).replace('+86 ', '')}"
+        remarks.append(f"{text}（{i}）")
+    dataset = Dataset("orders", "o.csv", "csv", (Field("c9", "orders.c9"),))
+    samples = SampleSet("o.csv", {"c9": tuple(remarks)}, rows_read=120)
+    verdict = detect_samples(dataset, samples)["orders.c9"]
+    assert verdict.kind == "contains" and verdict.entity == "CN_MOBILE"
+    assert 0.2 <= verdict.match_rate <= 0.3
+    assert all(remark not in repr(verdict) for remark in remarks)
+
+
+def test_detect_samples_dedups_and_finds_columns_by_pointer_path_or_name() -> None:
+    calls: list[list[str]] = []
+
+    def matcher(values: Sequence[str]) -> list[dict[str, bool]]:
+        calls.append(list(values))
+        return [{"CN_MOBILE": True} if v.startswith("1") else {} for v in values]
+
+    fields = (
+        Field("phone", "users.phone"),
+        Field("mobile", "users.contact.mobile"),
+        Field("other", "users.other"),
+        Field("unsampled", "users.unsampled"),
+    )
+    dataset = Dataset("users", "u.json", "jsonschema", fields)
+    phones = tuple(f"1380000{i:04d}" for i in range(12))
+    samples = SampleSet(
+        "u.jsonl",
+        {
+            "users.phone": (*phones, " ", ""),
+            "contact.mobile": phones + phones,
+            "other": ("x", "y"),
+        },
+        rows_read=24,
+    )
+    verdicts = detect_samples(dataset, samples, matcher=matcher)
+    assert list(verdicts) == ["users.contact.mobile", "users.other", "users.phone"]
+    assert len(calls) == 1 and len(calls[0]) == 14  # 12 phones once, plus x and y
+    assert verdicts["users.phone"].sample_size == 12
+    assert verdicts["users.contact.mobile"].kind == "column"
+    assert verdicts["users.other"].kind == "none"
+
+
+def test_a_matcher_returning_the_wrong_count_is_an_error() -> None:
+    dataset = Dataset("d", "d.csv", "csv", (Field("a", "d.a"),))
+    samples = SampleSet("d.csv", {"a": ("1", "2")}, rows_read=2)
+    with pytest.raises(ValueError, match="matcher returned"):
+        detect_samples(dataset, samples, matcher=lambda values: [{}])
+
+
+def test_long_values_are_cut_before_matching() -> None:
+    seen: list[int] = []
+
+    def matcher(values: Sequence[str]) -> list[dict[str, bool]]:
+        seen.extend(len(v) for v in values)
+        return [{} for _ in values]
+
+    dataset = Dataset("d", "d.csv", "csv", (Field("a", "d.a"),))
+    samples = SampleSet("d.csv", {"a": ("x" * 100_000,)}, rows_read=1)
+    detect_samples(dataset, samples, ContentOptions(max_value_chars=1000), matcher=matcher)
+    assert seen == [1000]
