@@ -28,7 +28,7 @@ from dataflow.model import (
     ScanResult,
     Text,
 )
-from dataflow.report import markdown
+from dataflow.report import markdown, sarif
 
 
 def parse(text: str) -> list[Token]:
@@ -332,3 +332,24 @@ def test_long_findings_tables_are_cut_with_a_count(monkeypatch: pytest.MonkeyPat
     assert len(findings) == 1 + 2
     assert findings[1][1] == "customers.sfzh"  # the highest grade is kept
     assert "… and 3 more finding(s)" in text
+
+
+def test_a_dataset_read_twice_is_reported_once() -> None:
+    """The same file named twice (or one schema in two manifests) gives one row per finding."""
+    scan = build_scan()
+    twice = dataclasses.replace(scan, datasets=scan.datasets + scan.datasets)
+    assert markdown.render_scan(twice) == markdown.render_scan(scan)
+    assert sarif.render_scan(twice) == sarif.render_scan(scan)
+
+
+def test_citations_are_listed_once_and_manifest_is_named() -> None:
+    reason = Reason(
+        "out_of_scope",
+        Text("No personal information", "不含个人信息"),
+        (Citation("Provisions", "Art. 3"), Citation("Provisions", "Art. 3")),
+    )
+    transfer = build_transfer(reasons=(reason,))
+    text = markdown.render_assess(AssessResult(scan=build_scan(), transfers=(transfer,)))
+    assert "(Provisions Art. 3)" in text
+    assert "Provisions Art. 3; Provisions Art. 3" not in text
+    assert "**Manifest:** `transfers/tx-0042.yaml`" in text

@@ -30,6 +30,7 @@ from dataflow.model import (
 from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
 from dataflow.report.sarif import (
     Labels,
+    cite_text,
     decisive_reason,
     hit_text,
     is_reported,
@@ -122,6 +123,7 @@ _MSG: Mapping[str, Text] = {
         "**出境机制：**{mechanism} · **风险：**{risk} · **数据集：**{datasets}",
     ),
     "facts.as_of": Text(" · **Rules as of:** {as_of}", " · **规则日期：**{as_of}"),
+    "facts.manifest": Text(" · **Manifest:** {path}", " · **清单文件：**{path}"),
     "facts.counts": Text("**Counted:** {counts}", "**计入人数：**{counts}"),
     "facts.fingerprint": Text("**Fingerprint:** {fingerprint}", "**指纹：**{fingerprint}"),
     "remedy": Text(
@@ -210,7 +212,7 @@ def _paren(text: str, lang: str) -> str:
 
 
 def _cites(citations: Iterable[Citation]) -> str:
-    return "; ".join(c.render() for c in citations)
+    return cite_text(citations)
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,12 +228,37 @@ def _finding_sort_key(item: tuple[DatasetResult, FieldFinding]) -> tuple[Any, ..
         dataset.dataset.source_path,
         finding.field.pointer,
         finding.element or "",
+        -finding.confidence,
+        masked_example(finding) or "",
     )
 
 
 def _findings(datasets: Sequence[DatasetResult]) -> list[tuple[DatasetResult, FieldFinding]]:
-    items = [(d, f) for d in datasets for f in d.findings if is_reported(f)]
-    return sorted(items, key=_finding_sort_key)
+    """Reported findings, highest grade first; one row per (file, pointer, element)."""
+    items = sorted(
+        ((d, f) for d in datasets for f in d.findings if is_reported(f)), key=_finding_sort_key
+    )
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for dataset, finding in items:
+        identity = (dataset.dataset.source_path, finding.field.pointer, finding.element or "")
+        if identity not in seen:
+            seen.add(identity)
+            out.append((dataset, finding))
+    return out
+
+
+def _unique_datasets(scan: ScanResult) -> list[DatasetResult]:
+    """Datasets in report order, each (file, name, line) once (the highest grade kept)."""
+    ordered = sorted(scan.datasets, key=lambda d: (*dataset_sort_key(d), -int(d.grade)))
+    seen: set[tuple[str, str, int]] = set()
+    out = []
+    for result in ordered:
+        identity = dataset_sort_key(result)
+        if identity not in seen:
+            seen.add(identity)
+            out.append(result)
+    return out
 
 
 def _bold_label(key: str, lang: str) -> str:
@@ -240,11 +267,12 @@ def _bold_label(key: str, lang: str) -> str:
 
 def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> str:
     lang = names.lang
-    personal = [f for d in scan.datasets for f in d.findings if f.personal]
-    if not scan.datasets:
+    datasets = _unique_datasets(scan)
+    personal = [f for _, f in _findings(datasets) if f.personal]
+    if not datasets:
         text = _m("scan.verdict.empty", lang)
     else:
-        highest = max(d.grade for d in scan.datasets)
+        highest = max(d.grade for d in datasets)
         grade = escape(names.grade(highest))
         if personal:
             text = _m(
@@ -252,12 +280,12 @@ def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> st
                 lang,
                 pi=len(personal),
                 sensitive=sum(1 for f in personal if f.sensitive),
-                with_pi=sum(1 for d in scan.datasets if any(f.personal for f in d.findings)),
-                datasets=len(scan.datasets),
+                with_pi=sum(1 for d in datasets if any(f.personal for f in d.findings)),
+                datasets=len(datasets),
                 grade=grade,
             )
         else:
-            text = _m("scan.verdict.none", lang, datasets=len(scan.datasets), grade=grade)
+            text = _m("scan.verdict.none", lang, datasets=len(datasets), grade=grade)
     errors = {p.path for p in scan.problems if p.severity.value == "error"}
     if errors:
         text += _m("verdict.incomplete", lang, count=len(errors))
@@ -266,10 +294,11 @@ def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> st
 
 def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     lang = names.lang
-    if not scan.datasets:
+    datasets = _unique_datasets(scan)
+    if not datasets:
         return []
     rows = []
-    for result in sorted(scan.datasets, key=dataset_sort_key):
+    for result in datasets:
         d = result.dataset
         personal = [f for f in result.findings if f.personal]
         source = d.source_path + (f":{d.line}" if d.line else "")
@@ -299,7 +328,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     ]
     lines = [f"{level} {_m('section.datasets', lang)}", "", *table(header, rows)]
     raises = []
-    for result in sorted(scan.datasets, key=dataset_sort_key):
+    for result in datasets:
         for raised in result.raises:
             reason = raised.reason + (f" ({raised.reference})" if raised.reference else "")
             raises.append(
@@ -465,6 +494,8 @@ def _transfer_section(transfer: TransferAssessment, names: Labels) -> list[str]:
     )
     if transfer.as_of:
         facts += _m("facts.as_of", lang, as_of=escape(transfer.as_of))
+    if transfer.manifest_path:
+        facts += _m("facts.manifest", lang, path=code(transfer.manifest_path))
     lines = [f"### {_m('section.transfer', lang, id=escape(transfer.id))}", "", facts]
     if transfer.counts:
         counts = ", ".join(f"{code(k)} = {v}" for k, v in sorted(transfer.counts.items()))
@@ -541,7 +572,7 @@ def render_scan(result: ScanResult, lang: str = "en", catalog: Any = None) -> st
         [
             [f"## {_m('title.scan', lang)}"],
             [_scan_verdict(result, names)],
-            _findings_section(result.datasets, names, "###"),
+            _findings_section(_unique_datasets(result), names, "###"),
             _datasets_section(result, names, "###"),
             _problems_section(result, names, "###"),
         ]
@@ -563,7 +594,7 @@ def render_assess(result: AssessResult, lang: str = "en", catalog: Any = None) -
         [f"## {_m('title.assess', lang)}"],
         _transfer_verdicts(transfers, names),
         [_scan_verdict(result.scan, names, "scanned")],
-        _findings_section(result.scan.datasets, names, "###"),
+        _findings_section(_unique_datasets(result.scan), names, "###"),
     ]
     blocks.extend(_transfer_section(t, names) for t in transfers)
     blocks.append(_datasets_section(result.scan, names, "###"))

@@ -27,6 +27,7 @@ from dataflow import __version__
 from dataflow.i18n import grade_label, group_label, mechanism_label, risk_label
 from dataflow.model import (
     AssessResult,
+    Citation,
     Dataset,
     DatasetResult,
     Evidence,
@@ -361,6 +362,11 @@ def evidence_summary(evidence: Sequence[Evidence], lang: str) -> str:
     return msg("sep", lang).join(parts)
 
 
+def cite_text(citations: Iterable[Citation]) -> str:
+    """``PIPL Art. 38; Provisions Art. 7(2)``: each citation once, in the given order."""
+    return "; ".join(dict.fromkeys(c.render() for c in citations))
+
+
 def hit_text(hit: NegativeListHit, lang: str) -> str:
     """The entry's message in ``lang`` (lists may give both languages; ``message`` is English)."""
     if hit.text is not None:
@@ -491,7 +497,9 @@ class _LogBuilder:
         self.names = Labels(lang, catalog)
         self.cwd = cwd
         self.rules: dict[str, _Rule] = {}
-        self.results: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+        # one result per identity (file, pointer or transfer, rule); the same finding read
+        # twice (a file named twice, one schema in two manifests) is reported once
+        self.results: dict[tuple[str, ...], tuple[tuple[Any, ...], dict[str, Any]]] = {}
         self._uris: dict[str, str] = {}
 
     def uri(self, path: str) -> str:
@@ -500,6 +508,13 @@ class _LogBuilder:
         if found is None:
             found = self._uris[path] = artifact_uri(path, self.cwd)
         return found
+
+    def _keep(self, key: tuple[str, ...], rank: tuple[Any, ...], result: dict[str, Any]) -> None:
+        """Record ``result`` unless a stronger one (then the larger text) has the same key."""
+        ranked = (*rank, json.dumps(result, sort_keys=True, ensure_ascii=False))
+        current = self.results.get(key)
+        if current is None or ranked > current[0]:
+            self.results[key] = (ranked, result)
 
     # rules ----------------------------------------------------------------------------------
 
@@ -697,8 +712,8 @@ class _LogBuilder:
             },
             "properties": props,
         }
-        key = (uri, finding.field.pointer, rule_id, dataset.name)
-        self.results.append((key, result))
+        key = (uri, finding.field.pointer, rule_id)
+        self._keep(key, (int(finding.grade), finding.confidence), result)
 
     def add_transfers(self, result: AssessResult) -> None:
         fields: dict[str, tuple[Dataset, Field]] = {}
@@ -740,7 +755,7 @@ class _LogBuilder:
         reason = decisive_reason(transfer)
         if reason is not None:
             text += msg("transfer.why", lang, why=sentence(reason.text.get(lang), lang))
-            cites = "; ".join(c.render() for c in reason.citations)
+            cites = cite_text(reason.citations)
             if cites:
                 text += msg("transfer.cites", lang, cites=cites)
         text += msg(
@@ -772,7 +787,7 @@ class _LogBuilder:
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint(uri, transfer.id, "transfer")},
             "properties": props,
         }
-        self.results.append(((uri, transfer.id, rule_id, ""), result))
+        self._keep((uri, transfer.id, rule_id), (_risk_rank(transfer.risk), 0.0), result)
         for hit in transfer.negative_list_hits:
             self._add_hit(transfer, hit, uri, location, fields)
 
@@ -836,7 +851,7 @@ class _LogBuilder:
             result["relatedLocations"] = [
                 dict(item, id=index) for index, item in enumerate(related, start=1)
             ]
-        self.results.append(((uri, transfer.id, rule_id, ""), result))
+        self._keep((uri, transfer.id, rule_id), (_risk_rank(transfer.risk), 0.0), result)
 
     # log --------------------------------------------------------------------------------------
 
@@ -883,8 +898,8 @@ class _LogBuilder:
         rules = sorted(self.rules.values(), key=lambda r: r.id)
         index = {rule.id: i for i, rule in enumerate(rules)}
         results = []
-        for _, result in sorted(self.results, key=lambda item: item[0]):
-            result = dict(result, ruleIndex=index[result["ruleId"]])
+        for key in sorted(self.results):
+            result = dict(self.results[key][1], ruleIndex=index[self.results[key][1]["ruleId"]])
             results.append(result)
         notifications = self.notifications(scan)
         invocation: dict[str, Any] = {
