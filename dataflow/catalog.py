@@ -1027,11 +1027,9 @@ class _Builder:
             category = data["category"]
             if category and category not in self.categories:
                 self.add(doc, join_key(key, "id"), f"category {category!r} is not defined")
-            if names is None or pi is None:
-                continue  # already reported
             sensitive = bool(data.get("sensitive", False))
             group = data.get("sensitive_group")
-            if sensitive and not pi:
+            if sensitive and pi is False:
                 self.add(
                     doc, join_key(key, "sensitive"), f"element {eid!r} is sensitive but not PI"
                 )
@@ -1047,6 +1045,8 @@ class _Builder:
                     join_key(key, "sensitive_group"),
                     f"element {eid!r} has a sensitive_group but sensitive is false",
                 )
+            if names is None or pi is None:
+                continue  # already reported
             grade = data.get("grade")
             if grade is None:
                 if sensitive:

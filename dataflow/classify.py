@@ -55,13 +55,14 @@ def classify_dataset(
     for fld in dataset.fields:
         cv = content.get(fld.pointer) if content else None
         findings.append(_classify_field(fld, dataset, catalog, verdicts[fld.pointer], cv, sector))
-    marks = _marking_rules(dataset, catalog, findings)
-    if marks:
-        findings = [_mark(f, marks) for f in findings]
     findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
+    # Graded before context marking, so that the rule which marks (children) is named as a raise.
     grade, raises = grade_dataset(
         findings, catalog, sector=sector, subjects=subjects, dataset=dataset
     )
+    marks = _marking_rules(dataset, catalog, findings)
+    if marks:
+        findings = [_mark(f, marks) for f in findings]
     categories = tuple(sorted({f.category for f in findings if f.category and f.element}))
     sampled = bool(content) and any(f.field.pointer in content for f in findings)  # type: ignore[operator]
     return DatasetResult(

@@ -152,9 +152,11 @@ def field_kind(data_type: str | None) -> str:
         return "container"
     if "unsigned" in text and text.startswith("int"):
         text = "bigint"
-    probe = [text, *candidates] if candidates else [text]
+    if text.startswith("union") or text.startswith("[") or "|" in text:
+        probe = [c.strip("()<>?") for c in candidates if c != "union"]
+    else:
+        probe = [text, *(c.strip("()<>?") for c in candidates)]
     for item in probe:
-        item = item.strip("()<>?")
         for pattern, kind in _TYPE_PATTERNS:
             if pattern.match(item):
                 if kind == "small" and item.startswith("int8"):
@@ -523,11 +525,17 @@ class MetadataDetector:
             return negative
         short = len(words) <= 6
         seen: set[str] = set()
+        taken: set[int] = set()
         n = len(words)
         for size in range(min(_MAX_SPAN, n), 0, -1):
             for i in range(n - size + 1):
+                if taken & set(range(i, i + size)):
+                    continue
                 key = "".join(words[i : i + size])
-                for element_id, kind in self.compact.get(key, ()):
+                hits = self.compact.get(key, ())
+                if any(kind not in ("weak", "initials") for _, kind in hits):
+                    taken.update(range(i, i + size))
+                for element_id, kind in hits:
                     if kind in ("weak", "initials") or element_id in seen:
                         continue
                     if kind == "abbreviations" and len(key) <= 3:
@@ -623,7 +631,10 @@ class MetadataDetector:
                 "negative", "comment-event-time", "comment describes the time of an event", eid
             )
         if comment and has_cjk(comment):
-            qual_zh = next((w for w in self.qualifiers_zh if w in comment), None)
+            rest = comment.lower()
+            for word in element.keywords.zh:
+                rest = rest.replace(word.lower(), " ")
+            qual_zh = next((w for w in self.qualifiers_zh if w in rest), None)
             if qual_zh is not None and not any(w in comment for w in self.person_zh):
                 sc.factors.append(
                     (
