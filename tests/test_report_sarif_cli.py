@@ -124,3 +124,33 @@ def test_unreadable_file_is_a_notification(project: Path) -> None:
     ]
     assert "schemas/broken.sql" in uris
     assert any(r["ruleId"] == "pi.contact.mobile" for r in log["runs"][0]["results"])
+
+
+def test_assess_examples_sarif_and_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dataflow.commands.assess", reason="dataflow assess is not built yet")
+    monkeypatch.chdir(EXAMPLES.parent)
+    manifests = sorted(
+        str(p.relative_to(EXAMPLES.parent)) for p in EXAMPLES.glob("transfers/*.yaml")
+    )
+    assert manifests
+    ledger = str(tmp_path / "ledger.db")
+    code, stdout, stderr = run("assess", *manifests, "--format", "sarif", "--ledger", ledger)
+    assert code in (0, 1), stderr
+    log = _log(stdout)
+    validate(log)
+    transfers = [r for r in log["runs"][0]["results"] if r["ruleId"].startswith("transfer/")]
+    assert len(transfers) == len(manifests)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in transfers}
+    assert uris == set(manifests)
+    assert all(r["level"] in {"error", "warning", "note"} for r in transfers)
+
+    code, stdout, stderr = run(
+        "assess", *manifests, "--format", "markdown", "--lang", "zh", "--ledger", ledger
+    )
+    assert code in (0, 1), stderr
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    assert lines[:2] == ["## dataflow 出境评估报告", "**结论：**"]
+    assert all(line.startswith("- **TX-") for line in lines[2 : 2 + len(manifests)])
+    assert "### 发现" in stdout and "#### 义务" in stdout
