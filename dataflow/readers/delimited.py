@@ -124,26 +124,23 @@ class DelimitedFile:
             ),
         )
         decoder = LineDecoder(self.sniffed)
-        pending: dict[str, list[str | None]] = {name: [] for name in self._names}
-        count = 0
         for record_batch in reader:
+            n = record_batch.num_rows
             columns = [
                 _decode_column(record_batch.column(i), decoder) for i in range(len(self._names))
             ]
-            start = 0
-            n = record_batch.num_rows
-            while start < n:
-                take = min(batch_rows - count, n - start)
-                for name, values in zip(self._names, columns, strict=True):
-                    pending[name].extend(values[start : start + take])
-                count += take
-                start += take
-                if count >= batch_rows:
-                    yield count, pending
-                    pending = {name: [] for name in self._names}
-                    count = 0
-        if count:
-            yield count, pending
+            for start in range(0, n, batch_rows):
+                stop = min(start + batch_rows, n)
+                if start == 0 and stop == n:
+                    yield n, dict(zip(self._names, columns, strict=True))
+                else:
+                    yield (
+                        stop - start,
+                        {
+                            name: values[start:stop]
+                            for name, values in zip(self._names, columns, strict=True)
+                        },
+                    )
         if decoder.replaced:
             self.problems.warn(
                 f"{decoder.replaced} values could not be decoded as UTF-8 or "
@@ -218,7 +215,9 @@ def _decode_column(array: Any, decoder: LineDecoder) -> list[str | None]:
 
     try:
         text = pc.utf8_trim_whitespace(array.cast(pa.string()))
-        return [v or None for v in text.to_pylist()]
+        text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+        values: list[str | None] = text.to_pylist()
+        return values
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     out: list[str | None] = []

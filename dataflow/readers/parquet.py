@@ -70,7 +70,10 @@ def _as_text(array: Any) -> list[str | None]:
         if pat.is_binary(array.type) or pat.is_large_binary(array.type):
             raise pa.ArrowInvalid("decode per value")
         text = pc.utf8_trim_whitespace(array.cast(pa.string()))
-        return [v[:MAX_VALUE_CHARS] if v else None for v in text.to_pylist()]
+        text = pc.utf8_slice_codeunits(text, 0, MAX_VALUE_CHARS)
+        text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+        values: list[str | None] = text.to_pylist()
+        return values
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         pass
     out: list[str | None] = []

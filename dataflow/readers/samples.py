@@ -6,14 +6,16 @@ same chance to be kept however often it repeats, the result does not depend on r
 same seed gives the same sample, and memory per column is bounded whatever the file size.
 
 The distinct count uses the same idea (k minimum values): it is exact up to
-``DISTINCT_EXACT_UP_TO`` distinct values and an estimate above that (relative standard error
-about 1/sqrt(k), i.e. roughly 1.6 %). Exact counting for a whole file is ``count_distinct``.
+``DISTINCT_EXACT_UP_TO`` distinct values (or the sample size, if larger) and an estimate above
+that (relative standard error about 1/sqrt(k), roughly 1.6 %). Exact counting for a whole file
+is ``readers.count_distinct``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +25,7 @@ DISTINCT_EXACT_UP_TO = 4096
 # Longest value kept in a sample; longer values are cut (they are free text, never identifiers).
 MAX_VALUE_CHARS = 4096
 _TWO_64 = float(2**64)
+_NO_LIMIT = 1 << 64
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class SampleOptions:
 
 
 def value_hash(value: str, key: bytes) -> int:
-    """Seeded 64-bit hash of a value (stable across runs and machines)."""
+    """Seeded 64-bit BLAKE2 hash of a value (stable; used for exact distinct counts)."""
     digest = hashlib.blake2b(
         value.encode("utf-8", "surrogatepass"), digest_size=8, key=key
     ).digest()
@@ -60,40 +63,61 @@ def clean(value: object) -> str | None:
 
 
 class ColumnSampler:
-    """Bottom-k sample of one column's distinct values plus a k-minimum-values distinct count."""
+    """Bottom-k sample of one column's distinct values plus a k-minimum-values distinct count.
 
-    __slots__ = ("_heap", "_in_heap", "_in_kmv", "_key", "_kmv", "_size")
+    The ordering key is a seeded CRC-32 in the high 32 bits and Adler-32 in the low ones:
+    cheap enough for every value of a large file, uniform enough to sample by, and
+    deterministic across runs and machines (unlike Python's ``hash``).
+    """
+
+    __slots__ = ("_heap", "_in_heap", "_in_kmv", "_k", "_kmv", "_seed", "_size")
 
     def __init__(self, size: int, key: bytes) -> None:
         self._size = max(size, 0)
-        self._key = key
-        self._heap: list[tuple[int, str]] = []  # (-hash, value): a max-heap on hash
+        self._seed = zlib.crc32(key)
+        # the distinct-count sketch keeps at least as many hashes as the sample, so a value
+        # outside the sketch can never belong to the sample
+        self._k = max(DISTINCT_EXACT_UP_TO, self._size)
+        self._heap: list[tuple[int, str]] = []  # (-key, value): a max-heap on the key
         self._in_heap: set[int] = set()
-        self._kmv: list[int] = []  # -hash, max-heap of the smallest hashes
+        self._kmv: list[int] = []  # -key, max-heap of the smallest keys
         self._in_kmv: set[int] = set()
 
     def add_many(self, values: Iterable[str | None]) -> None:
         """Add values (``None`` and empty strings are ignored; duplicates count once)."""
-        key = self._key
+        crc32, adler32 = zlib.crc32, zlib.adler32
+        seed = self._seed
+        kmv, in_kmv, k = self._kmv, self._in_kmv, self._k
+        size = self._size
+        limit = -kmv[0] if len(kmv) >= k else _NO_LIMIT
+        high = limit >> 32
         for value in set(values):
             if not value:
                 continue
             if len(value) > MAX_VALUE_CHARS:
                 value = value[:MAX_VALUE_CHARS]
-            self._add(value, value_hash(value, key))
-
-    def _add(self, value: str, h: int) -> None:
-        kmv = self._kmv
-        if h not in self._in_kmv:
-            if len(kmv) < DISTINCT_EXACT_UP_TO:
+            raw = value.encode("utf-8", "surrogatepass")
+            crc = crc32(raw, seed)
+            if crc > high:  # most values once the sketch is full: one cheap check
+                continue
+            h = (crc << 32) | adler32(raw)
+            if h >= limit or h in in_kmv:
+                continue
+            if len(kmv) < k:
                 heapq.heappush(kmv, -h)
-                self._in_kmv.add(h)
-            elif h < -kmv[0]:
-                dropped = -heapq.heapreplace(kmv, -h)
-                self._in_kmv.discard(dropped)
-                self._in_kmv.add(h)
+            else:
+                in_kmv.discard(-heapq.heapreplace(kmv, -h))
+            in_kmv.add(h)
+            if len(kmv) >= k:
+                limit = -kmv[0]
+                high = limit >> 32
+            heap = self._heap
+            if len(heap) < size or h < -heap[0][0]:
+                self._offer(value, h)
+
+    def _offer(self, value: str, h: int) -> None:
         heap = self._heap
-        if self._size == 0 or h in self._in_heap:
+        if self._size == 0 or h in self._in_heap:  # (a key already in the sketch never gets here)
             return
         if len(heap) < self._size:
             heapq.heappush(heap, (-h, value))
@@ -104,13 +128,13 @@ class ColumnSampler:
             self._in_heap.add(h)
 
     def values(self) -> tuple[str, ...]:
-        """The sample, in hash order (deterministic for a seed)."""
+        """The sample, in key order (deterministic for a seed)."""
         return tuple(v for _, v in sorted(self._heap, key=lambda item: -item[0]))
 
     def distinct(self) -> int:
-        """Distinct non-null values seen: exact up to the cap, estimated above it."""
+        """Distinct non-null values seen: exact up to the sketch size, estimated above it."""
         n = len(self._kmv)
-        if n < DISTINCT_EXACT_UP_TO:
+        if n < self._k:
             return n
         largest = -self._kmv[0]
         return round((n - 1) * _TWO_64 / (largest + 1))
