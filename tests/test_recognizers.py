@@ -244,6 +244,7 @@ def test_a_user_file_replaces_a_recognizer_of_the_same_name(tmp_path: Path) -> N
         ({"regex": "x*"}, "matches empty text", 8),
         ({"score": "1.5"}, "score must be", 9),
         ({"head": "schema_version: 2\nrecognizers:"}, "unsupported schema_version", 1),
+        ({"validator": "null\n    supported_language: zh"}, "must be 'en'", 6),
     ],
 )
 def test_broken_recognizer_files_are_catalog_errors_with_file_and_line(

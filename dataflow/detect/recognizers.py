@@ -227,8 +227,13 @@ def _read_recognizer(doc: YamlDoc, key: str, item: Any, lists: Mapping[str, str]
             CatalogError,
         )
     language = entry.get("supported_language", "en")
-    if not isinstance(language, str) or not language:
-        raise doc.error(f"{key}.supported_language", "expected a language code", CatalogError)
+    if language != "en":
+        raise doc.error(
+            f"{key}.supported_language",
+            "supported_language must be 'en': dataflow analyses every value, whatever its "
+            "language, with the 'en' pipeline",
+            CatalogError,
+        )
     ignore_case = entry.get("ignore_case", False)
     if not isinstance(ignore_case, bool):
         raise doc.error(f"{key}.ignore_case", "expected true or false", CatalogError)
