@@ -307,3 +307,40 @@ def test_iter_batches_falls_back_when_pyarrow_cannot_parse(tmp_path: Path) -> No
     values = [v for batch in iter_batches(path, problems=problems) for v in batch["ragged.a"]]
     assert values == ["1"] * 5 + ["3"] + ["4"] * 5
     assert [p.severity for p in problems] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 4096])
+def test_large_json_arrays_are_streamed_item_by_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from dataflow.readers import jsondata
+
+    monkeypatch.setattr(jsondata, "WHOLE_JSON_BYTES", 100)
+    monkeypatch.setattr(jsondata, "_STREAM_CHUNK", chunk)
+    records = [{"id": i, "who": {"name": f"名{i % 13}", "score": i / 2}} for i in range(300)]
+    path = tmp_path / "big.json"
+    path.write_text(
+        "\ufeff[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
+    )
+    result = read_path(path)
+    assert result.format == "json"
+    assert result.problems == ()
+    (sample,) = result.samples.values()
+    assert sample.rows_read == 300
+    assert sample.distinct == {"big.id": 300, "big.who.name": 13, "big.who.score": 300}
+    assert "名7" in sample.columns["big.who.name"]
+
+
+def test_streamed_json_array_reports_a_broken_item_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataflow.readers import jsondata
+
+    monkeypatch.setattr(jsondata, "WHOLE_JSON_BYTES", 10)
+    monkeypatch.setattr(jsondata, "_STREAM_CHUNK", 16)
+    path = tmp_path / "broken.json"
+    path.write_text('[\n{"a": "1"},\n{"a": "2"},\n{"a": "13987650123" "b"}\n]\n')
+    result = read_path(path)
+    assert sorted(result.samples["broken"].columns["broken.a"]) == ["1", "2"]
+    assert [(p.line, p.severity) for p in result.problems] == [(4, Severity.ERROR)]
+    assert "13987650123" not in result.problems[0].message

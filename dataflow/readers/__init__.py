@@ -131,10 +131,20 @@ def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
     text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text_head:
         return "jsonschema" if suffix == ".json" else None  # empty: the reader reports it
+    from dataflow.readers.jsondata import WHOLE_JSON_BYTES
+
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > WHOLE_JSON_BYTES:  # too big to parse just to look: data, by its first byte
+        if text_head.startswith(b"["):
+            return "json"
+        return "jsonl" if text_head.startswith(b"{") else None
     problems = Problems(str(path))
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, "JSON")
-    if data is None:  # large JSON files are data
-        return "json" if text_head.startswith(b"[") else "jsonl"
+    if data is None:
+        return None
     text, _, _ = decode_text(data)
     if text is None:
         return "jsonschema" if suffix == ".json" else None

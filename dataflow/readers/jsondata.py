@@ -8,6 +8,7 @@ line capped); a JSON array file is parsed whole, up to a size limit.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,10 @@ from dataflow.readers.encoding import SNIFF_BYTES, LineDecoder, LineReader, deco
 from dataflow.readers.samples import MAX_VALUE_CHARS
 
 _MAX_DEPTH = 64
+# JSON array files up to this size are parsed whole; larger ones are streamed item by item.
+WHOLE_JSON_BYTES = 16 * 1024 * 1024
+MAX_ITEM_CHARS = 16 * 1024 * 1024
+_STREAM_CHUNK = 1024 * 1024
 
 
 def _json_type(value: Any) -> str:
@@ -82,10 +87,19 @@ class JsonDataFile:
         self._known: dict[str, Column] = {}
         self._too_wide = False
         self._records: list[Any] | None = None
+        self._stream = False
+        self._encoding = "utf-8"
 
     def open(self) -> bool:
-        """Check the file can be read (JSON arrays are parsed here)."""
+        """Check the file can be read (small JSON arrays are parsed here, large ones streamed)."""
         if self.fmt == "json":
+            try:
+                size = self.path.stat().st_size
+            except OSError as exc:
+                self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+                return False
+            if size > WHOLE_JSON_BYTES:
+                return self._open_stream()
             return self._load_array()
         try:
             with self.path.open("rb") as handle:
@@ -133,9 +147,93 @@ class JsonDataFile:
         self._records = doc
         return True
 
+    def _open_stream(self) -> bool:
+        with self.path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        sniffed = sniff(head)
+        if sniffed.binary or sniffed.encoding is None:
+            self.problems.add("binary content: not a JSON text file")
+            return False
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            self.problems.add("a JSON data file this large must be an array of objects")
+            return False
+        self._encoding = sniffed.encoding
+        self._stream = True
+        return True
+
+    def _stream_array(self) -> Iterator[Any]:
+        """Items of a top-level JSON array, parsed one at a time (bounded memory)."""
+        decoder = json.JSONDecoder()
+        text_decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
+        buf = ""
+        pos = 0
+        lines_before = 0  # newlines in text already dropped from the buffer
+        eof = False
+        with self.path.open("rb") as handle:
+
+            def more() -> bool:
+                nonlocal buf, eof
+                if eof:
+                    return False
+                chunk = handle.read(_STREAM_CHUNK)
+                buf += text_decoder.decode(chunk, final=not chunk)
+                eof = not chunk
+                return True
+
+            def skip_ws() -> None:
+                nonlocal pos
+                while True:
+                    while pos < len(buf) and buf[pos] in " \t\r\n\ufeff":
+                        pos += 1
+                    if pos < len(buf) or not more():
+                        return
+
+            def line() -> int:
+                return lines_before + buf.count("\n", 0, pos) + 1
+
+            skip_ws()
+            if pos >= len(buf) or buf[pos] != "[":
+                self.problems.add("JSON data must be an array of objects", line())
+                return
+            pos += 1
+            while True:
+                skip_ws()
+                if pos < len(buf) and buf[pos] == "]":
+                    return
+                while True:
+                    try:
+                        item, end = decoder.raw_decode(buf, pos)
+                        if end < len(buf) or eof:
+                            break
+                    except json.JSONDecodeError as exc:
+                        if eof or len(buf) - pos > MAX_ITEM_CHARS:
+                            self.problems.add(f"invalid JSON: {exc.msg}", lines_before + exc.lineno)
+                            return
+                    except RecursionError:
+                        self.problems.add("invalid JSON: nested too deeply", line())
+                        return
+                    more()
+                pos = end
+                yield item
+                skip_ws()
+                if pos < len(buf) and buf[pos] == ",":
+                    pos += 1
+                elif pos < len(buf) and buf[pos] == "]":
+                    return
+                else:
+                    self.problems.add("invalid JSON: expected ',' or ']' after an item", line())
+                    return
+                if pos > _STREAM_CHUNK:  # drop what has been parsed
+                    lines_before += buf.count("\n", 0, pos)
+                    buf = buf[pos:]
+                    pos = 0
+
     def _rows(self) -> Iterator[Any]:
         if self._records is not None:
             yield from self._records
+            return
+        if self._stream:
+            yield from self._stream_array()
             return
         decoder = LineDecoder(self._sniffed)
         not_object = 0

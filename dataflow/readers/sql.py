@@ -225,6 +225,7 @@ _COMMENT_ON = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SPECIAL = re.compile(r"--|/\*|['\"`\[;$]")
+_QUOTE_OR_ESCAPE = re.compile(r"['\\]")
 _DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 
 
@@ -289,18 +290,18 @@ def split_statements(text: str) -> list[Statement]:
 def _find_quote_end(text: str, k: int) -> int:
     """Index of the quote closing a single-quoted string that started before ``k``."""
     n = len(text)
-    while k < n:
-        c = text[k]
-        if c == "\\":
+    while True:
+        m = _QUOTE_OR_ESCAPE.search(text, k)
+        if m is None:
+            return -1
+        k = m.start()
+        if text[k] == "\\":
             k += 2
             continue
-        if c == "'":
-            if k + 1 < n and text[k + 1] == "'":
-                k += 2
-                continue
-            return k
-        k += 1
-    return -1
+        if k + 1 < n and text[k + 1] == "'":
+            k += 2
+            continue
+        return k
 
 
 def _emit(text: str, raw_start: int, end: int, out: list[Statement]) -> None:
