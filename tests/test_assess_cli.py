@@ -183,11 +183,27 @@ def test_count_distinct_counts_people_in_the_sample(tmp_path: Path) -> None:
 
 def test_ledger_commands_accumulate_across_the_year(tmp_path: Path) -> None:
     ledger = str(tmp_path / "exports.sqlite")
-    for i, date in enumerate(("2026-01-10", "2026-04-10", "2026-07-10"), start=1):
-        path = manifest(tmp_path, f"t{i}.yaml", tid=f"TX-{i}", date=date, subjects=30000)
-        code, out, err = run("ledger", "record", str(path), "--ledger", ledger)
-        assert code == 0, err
-        assert f"recorded TX-{i}" in out
+    plans = [("2026-01-10", 30000), ("2026-04-10", 30000), ("2026-07-10", 30000)]
+    paths = [
+        str(manifest(tmp_path, f"t{i}.yaml", tid=f"TX-{i}", date=date, subjects=n))
+        for i, (date, n) in enumerate(plans, start=1)
+    ]
+    fourth = manifest(tmp_path, "t4.yaml", tid="TX-4", date="2026-10-01", subjects=10000)
+    assess_alone = run("assess", str(fourth), "--format", "json", "--ledger", ledger)
+    assert json.loads(assess_alone[1])["transfers"][0]["mechanism"] == "exempt"
+
+    # one call records in order, so each transfer counts the ones before it
+    code, out, err = run("ledger", "record", *paths, str(fourth), "--ledger", ledger)
+    assert code == 0, err
+    assert [line.split()[1] for line in out.splitlines()] == ["TX-1", "TX-2", "TX-3", "TX-4"]
+    code, out, _ = run("ledger", "list", "--ledger", ledger, "--format", "json", "--year", "2026")
+    mechanisms = {t["transfer_id"]: t["mechanism"] for t in json.loads(out)["transfers"]}
+    assert mechanisms == {
+        "TX-1": "exempt",
+        "TX-2": "exempt",
+        "TX-3": "exempt",
+        "TX-4": "standard_contract_or_certification",
+    }
     code, out, _ = run(
         "ledger",
         "totals",
@@ -200,17 +216,16 @@ def test_ledger_commands_accumulate_across_the_year(tmp_path: Path) -> None:
         "--format",
         "json",
     )
-    assert code == 0 and json.loads(out)["subjects"] == 90000
-    code, out, _ = run("ledger", "list", "--ledger", ledger, "--format", "json")
-    assert [t["transfer_id"] for t in json.loads(out)["transfers"]] == ["TX-1", "TX-2", "TX-3"]
+    assert code == 0 and json.loads(out)["subjects"] == 100000
 
-    fourth = manifest(tmp_path, "t4.yaml", tid="TX-4", date="2026-10-01", subjects=10000)
+    # re-assessing a recorded transfer does not count it twice
     code, out, err = run("assess", str(fourth), "--format", "json", "--ledger", ledger)
     assert code == 0, err
     (transfer,) = json.loads(out)["transfers"]
     assert transfer["mechanism"] == "standard_contract_or_certification"
     assert transfer["counts"]["subjects_prior"] == 90000
 
+    # a new year starts from zero
     next_year = manifest(tmp_path, "t5.yaml", tid="TX-5", date="2027-01-05", subjects=10000)
     code, out, _ = run("assess", str(next_year), "--format", "json", "--ledger", ledger)
     assert json.loads(out)["transfers"][0]["mechanism"] == "exempt"

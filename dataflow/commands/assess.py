@@ -32,7 +32,7 @@ from dataflow.commands.scan import (
 )
 from dataflow.config import Settings, load_settings
 from dataflow.errors import ConfigError, ManifestError, UserError
-from dataflow.ledger import Ledger, default_path
+from dataflow.ledger import Ledger, LedgerEntry, default_path
 from dataflow.manifest import DatasetSpec, Transfer, load_manifest
 from dataflow.model import (
     AssessResult,
@@ -54,6 +54,7 @@ class Run:
     result: AssessResult
     pairs: tuple[tuple[Transfer, TransferAssessment], ...]
     catalog: Any
+    recorded: tuple[LedgerEntry, ...] = ()
     notices: tuple[str, ...] = ()
 
 
@@ -119,8 +120,13 @@ def run_assessments(
     settings: Settings,
     *,
     as_of: dt.date | None = None,
+    record: bool = False,
 ) -> Run:
-    """Load, scan and assess every transfer of every manifest (shared by ``ledger record``)."""
+    """Load, scan and assess every transfer of every manifest (shared by ``ledger record``).
+
+    With ``record``, each transfer whose inputs were all readable is recorded in the ledger right
+    after its assessment, so the next transfer of the same run counts it.
+    """
     from dataflow import negative_list
     from dataflow.scan import ScanOptions, scan_paths
 
@@ -142,9 +148,11 @@ def run_assessments(
     all_results: dict[tuple[str, str], DatasetResult] = {}
     problems: list[Problem] = []
     pairs: list[tuple[Transfer, TransferAssessment]] = []
+    recorded: list[LedgerEntry] = []
     for transfer in transfers:
         specs = []
         scanned: list[DatasetResult] = []
+        readable = True
         for spec in transfer.datasets:
             _check_files(spec, transfer)
             source = spec.schema or spec.sample
@@ -161,6 +169,7 @@ def run_assessments(
                 )
                 scans[key] = scan_paths([source], options, catalog=catalog, samples=samples)
                 problems.extend(scans[key].problems)
+            readable &= not any(p.severity is Severity.ERROR for p in scans[key].problems)
             found = results_for(spec, scans[key].datasets)
             missing = sorted(set(spec.tables) - {r.dataset.name for r in found})
             if missing and not any(p.severity is Severity.ERROR for p in scans[key].problems):
@@ -178,7 +187,10 @@ def run_assessments(
         if transfer.prior_exports is None:
             pack = select_pack(packs, as_of or transfer.date)
             prior = ledger.prior(transfer, pack.window_start(transfer.date))
-        pairs.append((transfer, assess_transfer(transfer, scanned, lists, policy, prior=prior)))
+        assessment = assess_transfer(transfer, scanned, lists, policy, prior=prior)
+        pairs.append((transfer, assessment))
+        if record and readable:
+            recorded.append(ledger.record(assessment, transfer))
 
     scan = ScanResult(
         datasets=tuple(all_results[k] for k in sorted(all_results)),
@@ -191,6 +203,7 @@ def run_assessments(
         result=result,
         pairs=tuple(pairs),
         catalog=catalog,
+        recorded=tuple(recorded),
         notices=tuple(negative_list.unverified_in_use(_in_use(lists, transfers))),
     )
 

@@ -47,25 +47,26 @@ def record_command(
 ) -> None:
     """Assess the transfers and record their people counts in the ledger."""
     from dataflow.commands.assess import echo_problems, parse_as_of, run_assessments
-    from dataflow.model import Severity
 
     settings = load_settings(config).merged(
         ledger=ledger, catalogs=tuple(catalogs), negative_lists=tuple(negative_lists)
     )
-    run = run_assessments(manifests, settings, as_of=parse_as_of(as_of))
+    run = run_assessments(manifests, settings, as_of=parse_as_of(as_of), record=True)
     echo_problems(run.result.scan)
-    if any(p.severity is Severity.ERROR for p in run.result.scan.problems):
-        typer.echo("error: nothing recorded: some input could not be read", err=True)
-        raise typer.Exit(2)
-    book = Ledger(default_path(settings.ledger))
-    for transfer, assessment in run.pairs:
-        entry = book.record(assessment, transfer)
+    for entry in run.recorded:
         typer.echo(
             f"recorded {entry.transfer_id} ({entry.exporter}, {entry.date.isoformat()}): "
             f"{entry.subjects} subjects, {entry.sensitive_subjects} sensitive"
             + (" (exempt scenario, not counted by default)" if entry.exempt_scenario else "")
-            + f" in {book.path}"
+            + f" in {default_path(settings.ledger)}"
         )
+    if len(run.recorded) < len(run.pairs):
+        typer.echo(
+            f"error: {len(run.pairs) - len(run.recorded)} transfer(s) not recorded: "
+            "some input could not be read",
+            err=True,
+        )
+        raise typer.Exit(2)
 
 
 @guarded
