@@ -230,11 +230,17 @@ class ColumnTally:
                 mixed, count = True, self.whole_any
             if count / n >= limit and (not small or count == n):
                 rate = count / n
-                entities = tuple(sorted(self.whole, key=_rank)) if mixed else (best,)
+                entities: tuple[str, ...] = (best,)
+                if mixed:  # the others that make up a real share, not single stray matches
+                    floor = max(options.contains_min_values, options.contains_threshold * n)
+                    others = [e for e in self.whole if e != best and self.whole[e] >= floor]
+                    entities += tuple(sorted(others, key=_rank))
                 strength = self._strength(best)
                 confidence = strength * rate * support + (0.04 if supported else 0.0)
                 evidence = tuple(
-                    self._evidence(e, "column", self.whole[e], n, strength, supported and e == best)
+                    self._evidence(
+                        e, "column", self.whole[e], n, small=small, agrees=supported and e == best
+                    )
                     for e in entities
                 )
                 return ContentVerdict(
@@ -254,7 +260,7 @@ class ColumnTally:
             if count >= options.contains_min_values and rate >= options.contains_threshold:
                 strength = self._strength(best)
                 confidence = strength * (0.4 + 0.4 * min(1.0, rate / 0.25)) * support
-                evidence = (self._evidence(best, "contains", count, n, strength, False),)
+                evidence = (self._evidence(best, "contains", count, n, small=small, agrees=False),)
                 return ContentVerdict(
                     self.pointer,
                     best,
@@ -275,7 +281,7 @@ class ColumnTally:
         return 0.95 if info is not None and info[1] is not None else 0.8
 
     def _evidence(
-        self, entity: str, kind: str, count: int, n: int, strength: float, supported: bool
+        self, entity: str, kind: str, count: int, n: int, *, small: bool, agrees: bool
     ) -> Evidence:
         recognizer, validator, _ = _entity_info().get(entity, (entity, None, ()))
         verb = "are" if kind == "column" else "contain"
@@ -283,15 +289,15 @@ class ColumnTally:
             f"{count} of {n} sampled values {verb} {entity} "
             f"(recognizer {recognizer}, validator {validator or 'none'})"
         )
-        if n < 10:
+        if small:
             detail += "; small sample"
-        if supported:
+        if agrees:
             detail += "; the field name or comment agrees"
         return Evidence(
             source="value",
             rule=recognizer,
             detail=detail,
-            weight=round(strength * count / n, 3),
+            weight=round(self._strength(entity) * count / n, 3),
             example=self.example(entity, whole=kind == "column"),
             match_rate=round(count / n, 4),
             sample_size=n,
