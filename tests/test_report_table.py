@@ -61,3 +61,15 @@ def test_table_names_elements_and_categories_from_the_catalog() -> None:
     assert f"pi.contact ({catalog.category_name('pi.contact', 'zh')})" in text
     english = render(scan_result(), "table", "en", catalog=catalog)
     assert f"({catalog.element_name('pi.contact.mobile', 'en')})" in english
+
+
+def test_chinese_tables_are_aligned_by_display_width() -> None:
+    from rich.cells import cell_len
+
+    from dataflow.catalog import load_catalog
+
+    text = render(scan_result(), "table", "zh", catalog=load_catalog())
+    rows = [line for line in text.splitlines() if "general-" in line and "customers." in line]
+    assert len(rows) == 3
+    offsets = {cell_len(line[: line.index("general-")]) for line in rows}
+    assert len(offsets) == 1, "the grade column starts at the same screen column in every row"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import tabulate as _tabulate_module
 from tabulate import tabulate
 
 from dataflow.i18n import grade_label, mechanism_label, risk_label, severity_label, t, yes_no
@@ -27,6 +28,25 @@ from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_k
 
 TABLE_FORMAT = "simple"
 MAX_EVIDENCE = 3
+
+
+def _use_display_width() -> None:
+    """Make tabulate measure Chinese characters as two columns wide.
+
+    tabulate does so only when the optional ``wcwidth`` package is installed; without it the
+    Chinese tables are misaligned. ``rich`` (a dependency) has the same measure, so it stands in.
+    """
+    if getattr(_tabulate_module, "wcwidth", None) is not None:
+        return
+    from types import SimpleNamespace
+
+    from rich.cells import cell_len
+
+    _tabulate_module.wcwidth = SimpleNamespace(wcswidth=cell_len)  # type: ignore[attr-defined]
+    _tabulate_module.WIDE_CHARS_MODE = True
+
+
+_use_display_width()
 
 
 def catalog_name(catalog: Any | None, ident: str | None, lang: str) -> str | None:
@@ -180,6 +200,13 @@ def render_scan(result: ScanResult, lang: str = "en", catalog: Any | None = None
     return "\n\n".join(blocks) + "\n"
 
 
+def _wrapped(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
+    """A table whose long text cells wrap at the given column widths."""
+    return tabulate(
+        rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True, maxcolwidths=widths
+    )
+
+
 def _cites(citations: Iterable[Citation]) -> str:
     return "; ".join(c.render() for c in citations)
 
@@ -230,7 +257,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
             for o in transfer.obligations
         ]
         headers = [t(k, lang) for k in ("col.obligation", "col.basis", "col.deadline")]
-        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+        table = _wrapped(rows, headers, [72, 30, 24])
         lines.extend("  " + row for row in table.splitlines())
     if transfer.remediation:
         lines.append(t("assess.remediation", lang) + ":")
@@ -244,7 +271,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
             for r in transfer.remediation
         ]
         headers = [t(k, lang) for k in ("col.action", "col.fields", "col.result")]
-        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+        table = _wrapped(rows, headers, [72, 30, 40])
         lines.extend("  " + row for row in table.splitlines())
     if transfer.open_questions:
         lines.append(t("assess.open_questions", lang) + ":")
