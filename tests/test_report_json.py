@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import EXAMPLES
 from test_scan_builders import assess_result, scan_result, transfer
 
 from dataflow.model import AssessResult
@@ -121,3 +123,21 @@ def test_unknown_format_is_a_user_error() -> None:
 
     with pytest.raises(UserError, match="unknown output format"):
         render(scan_result(), "xml")
+
+
+def test_real_assess_output_validates(tmp_path: Path) -> None:
+    """The assess command's JSON (built from the shipped example manifests) fits the schema."""
+    from typer.testing import CliRunner
+
+    from dataflow.cli import app
+
+    manifests = sorted((EXAMPLES / "transfers").glob("*.yaml"))
+    assert manifests
+    result = CliRunner().invoke(
+        app,
+        ["assess", *map(str, manifests), "--format", "json", "--ledger", str(tmp_path / "l.db")],
+    )
+    assert result.exit_code in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    _validator("assess").validate(report)
+    assert len(report["transfers"]) == len(manifests)
