@@ -344,3 +344,28 @@ def test_streamed_json_array_reports_a_broken_item_by_line(
     assert sorted(result.samples["broken"].columns["broken.a"]) == ["1", "2"]
     assert [(p.line, p.severity) for p in result.problems] == [(4, Severity.ERROR)]
     assert "13987650123" not in result.problems[0].message
+
+
+def test_memory_stays_bounded_on_a_ten_megabyte_line(tmp_path: Path) -> None:
+    """Python allocations while reading a 10 MB single-line file stay a small multiple of the
+    1 MiB line cap (the csv module holds a field as 4-byte characters): the line is never
+    loaded whole (that alone would be 10 MB of bytes plus its decoded text)."""
+    import tracemalloc
+
+    csv_path = tmp_path / "wide.csv"
+    jsonl_path = tmp_path / "wide.jsonl"
+    blob = "x" * (10 * 1024 * 1024)
+    csv_path.write_text(f"name,note\n张三,{blob}\n")
+    jsonl_path.write_text(json.dumps({"name": "张三", "note": blob}) + "\n" + '{"name": "李四"}\n')
+    for path in (csv_path, jsonl_path):
+        tracemalloc.start()
+        try:
+            result = read_path(path)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert result.datasets
+        assert peak < 16 * MAX_LINE_BYTES, f"{path.name}: peak {peak} bytes"
+    # the cut JSON line is reported; the next line is still read
+    names = _samples(read_path(jsonl_path))["wide.name"]
+    assert names == ("李四",)

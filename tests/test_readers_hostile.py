@@ -131,3 +131,23 @@ def test_mutated_schemas(tmp_path: Path, seed: str, cut: int, insert: str, fmt: 
     for problem in result.problems:
         assert "13987650123" not in problem.message
         assert "internal error" not in problem.message
+
+
+@FUZZ
+@given(
+    data=st.binary(max_size=1500),
+    suffix=st.sampled_from((".csv", ".tsv", ".jsonl", ".json", ".parquet")),
+)
+def test_streaming_any_bytes_gives_batches_or_problems(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    from dataflow.model import Problem
+    from dataflow.readers import iter_batches
+
+    path = tmp_path / f"stream{suffix}"
+    path.write_bytes(b"13987650123," + data)
+    problems: list[Problem] = []
+    for batch in iter_batches(path, batch_rows=7, problems=problems):
+        assert all(isinstance(values, list) for values in batch.values())
+    for problem in problems:
+        assert "13987650123" not in problem.message

@@ -215,3 +215,15 @@ def test_empty_and_binary_sql_files(tmp_path: Path) -> None:
         assert len(result.problems) == 1
         assert result.problems[0].severity is Severity.ERROR
         assert result.problems[0].path == str(path)
+
+
+def test_sql_server_go_separates_batches(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE dbo.a ([id] INT, [phone] NVARCHAR(20))\nGO\n"
+        "CREATE TABLE dbo.b ([email] NVARCHAR(100))\ngo\n"
+        "CREATE TABLE dbo.going (x INT)\n"
+    )
+    result = read_path(_write(tmp_path, text))
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == ["dbo.a", "dbo.b", "dbo.going"]
+    assert [d.line for d in result.datasets] == [1, 3, 5]

@@ -433,8 +433,9 @@ def collect_files(
     (warning) and not followed. Patterns in ``ignore`` are glob-style, matched against the
     path relative to the folder given (``build/*``, ``**/fixtures/*``) and against the bare
     name (``*.tmp``). In a walk, files dataflow does not read are skipped with a warning,
-    dataflow's own YAML files (manifests, configuration, baseline, hooks) silently; hidden
-    folders (``.git``…) and ``node_modules``/``__pycache__``/``venv`` are not entered.
+    dataflow's own YAML files (manifests, configuration, baseline, hooks) and hidden files
+    silently; hidden folders (``.git``…) and ``node_modules``/``__pycache__``/``venv`` are not
+    entered.
     Files named explicitly are always returned (``read_path`` reports what it cannot read).
     """
     files: dict[str, Path] = {}
@@ -484,6 +485,8 @@ def collect_files(
                     continue
                 walk(child, root)
             elif is_file:
+                if entry.name.startswith("."):
+                    continue  # hidden files (.DS_Store, .env, dataflow's own dotfiles)
                 fmt = detect_format(child)
                 if fmt == IGNORED:
                     continue

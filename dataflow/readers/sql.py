@@ -224,7 +224,8 @@ _COMMENT_ON = re.compile(
     r"COMMENT\s+ON\s+(TABLE|COLUMN)\s+(.+?)\s+IS\s+(NULL|'(?:[^']|'')*')\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_SPECIAL = re.compile(r"--|/\*|['\"`\[;$]")
+# statement ends: ``;`` and SQL Server's ``GO`` batch separator on a line of its own
+_SPECIAL = re.compile(r"--|/\*|['\"`\[;$]|^[ \t]*GO[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE_OR_ESCAPE = re.compile(r"['\\]")
 _DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 
@@ -255,6 +256,9 @@ def split_statements(text: str) -> list[Statement]:
         if tok == ";":
             _emit(text, seg, j, out)
             seg = i = j + 1
+        elif tok.strip().upper() == "GO":
+            _emit(text, seg, j, out)
+            seg = i = m.end()
         elif tok == "--":
             nl = text.find("\n", j)
             i = n if nl == -1 else nl + 1
