@@ -46,6 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dataflow import negative_list as nl
+from dataflow.i18n import mechanism_label
 from dataflow.manifest import Approval, DatasetSpec, PriorExports, Transfer
 from dataflow.model import (
     Citation,
@@ -194,6 +195,10 @@ def risk_of(out: _Outcome) -> str:
     return "low"
 
 
+def _label(mechanism: str) -> Text:
+    return Text(en=mechanism_label(mechanism, "en"), zh=mechanism_label(mechanism, "zh"))
+
+
 def _unique(texts: Iterable[Text]) -> list[Text]:
     seen: set[Text] = set()
     out = []
@@ -214,7 +219,8 @@ def _reason(
 ) -> Reason:
     step = pack.step(code)
     text = step.render(**{**(values or {}), **more})
-    return Reason(code=code, text=text, citations=(*step.citations, *cite))
+    citations = tuple(dict.fromkeys((*step.citations, *cite)))
+    return Reason(code=code, text=text, citations=citations)
 
 
 def _findings(results: Iterable[DatasetResult], drop: frozenset[str]) -> list[FieldFinding]:
@@ -299,7 +305,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
         "exempt_sensitive_subjects_prior_not_counted": 0
         if inp.count_exempt
         else prior.exempt_sensitive_subjects,
-        "exempt_scenario": int(uncounted),
+        "exempt_scenario": 0,
     }
 
     # --- negative lists -------------------------------------------------------------------
@@ -380,6 +386,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
                 _reason(pack, "scenario_exempt", cite=scenario_rule.citations, scenario=t.scenario)
             )
             mechanism = EXEMPT
+            out.counts["exempt_scenario"] = int(uncounted)
         else:
             reasons.append(
                 _reason(pack, "scenario_not_applicable", scenario=t.scenario, why=why or "")
@@ -404,7 +411,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
                             "ftz_hit",
                             entry=h.entry_id,
                             list=h.list_id,
-                            mechanism=_LIST_MECHANISM[h.required_mechanism],
+                            mechanism=_label(_LIST_MECHANISM[h.required_mechanism]),
                         )
                     )
         else:
@@ -420,7 +427,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
     for h in floor_hits:
         listed = _LIST_MECHANISM[h.required_mechanism]
         reasons.append(
-            _reason(pack, "list_hit", entry=h.entry_id, list=h.list_id, mechanism=listed)
+            _reason(pack, "list_hit", entry=h.entry_id, list=h.list_id, mechanism=_label(listed))
         )
         mechanism = strictest(mechanism, listed)
 
@@ -583,7 +590,7 @@ def _approvals(
         if until is None and approval.issued is not None and approval.mechanism == SA:
             until = _add_years(approval.issued, pack.approval_validity_years)
         shown: dict[str, object] = {
-            "mechanism": approval.mechanism,
+            "mechanism": _label(approval.mechanism),
             "reference": approval.reference,
             "valid_until": until.isoformat() if until else "-",
         }
@@ -685,11 +692,13 @@ def _remediate(inp: _Inputs, out: _Outcome) -> tuple[Remediation, ...]:
             resulting_risk=risk_of(final),
             text=Text(
                 en=f"Drop (or anonymise) {', '.join(fields)}: the transfer would need "
-                f"{final.mechanism} instead of {out.mechanism}. De-identified data is still "
-                "personal information (PIPL Art. 73); only anonymised data is not.",
-                zh=f"删除（或匿名化）{', '.join(fields)}：本次出境将适用 {final.mechanism}，"
-                f"而非 {out.mechanism}。去标识化信息仍属个人信息（《个人信息保护法》第七十三条），"
-                "匿名化信息除外。",
+                f"{mechanism_label(final.mechanism, 'en')} instead of "
+                f"{mechanism_label(out.mechanism, 'en')}. De-identified data is still personal "
+                "information (PIPL Art. 73); only anonymised data is not.",
+                zh=f"删除（或匿名化）{', '.join(fields)}：本次出境将适用"
+                f"{mechanism_label(final.mechanism, 'zh')}，而非"
+                f"{mechanism_label(out.mechanism, 'zh')}。去标识化信息仍属个人信息"
+                "（《个人信息保护法》第七十三条），匿名化信息除外。",
             ),
         )
     return tuple(

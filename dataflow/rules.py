@@ -120,8 +120,11 @@ class StepText:
     citations: tuple[Citation, ...] = ()
 
     def render(self, **values: object) -> Text:
-        """The text with ``{placeholders}`` filled (same values for both languages)."""
-        return Text(en=self.text.en.format(**values), zh=self.text.zh.format(**values))
+        """The text with ``{placeholders}`` filled; a ``Text`` value fills each language with
+        its own wording, any other value is used as is in both."""
+        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
+        zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
+        return Text(en=self.text.en.format(**en), zh=self.text.zh.format(**zh))
 
 
 @dataclass(frozen=True)

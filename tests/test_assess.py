@@ -265,3 +265,13 @@ def test_results_are_matched_to_datasets_by_file_and_table(tmp_path: Path) -> No
     result = assess_transfer(transfer, stray, (), Policy(PACKS))
     assert result.mechanism == "not_applicable"  # findings of another file do not count
     assert assess_transfer(transfer, results + stray, (), Policy(PACKS)).datasets == ("customers",)
+
+
+def test_volume_is_uncounted_only_when_the_exemption_really_applied(tmp_path: Path) -> None:
+    organ = {"name": "City Bureau", "ciio": False, "state_organ": True}
+    transfer, results = make(tmp_path, scenario="contract_necessity", exporter=organ)
+    result = assess_transfer(transfer, results, (), Policy(PACKS))
+    assert result.mechanism == "security_assessment"  # PIPL Art. 36 comes first
+    assert result.counts["exempt_scenario"] == 0
+    shop, results = make(tmp_path, scenario="contract_necessity")
+    assert assess_transfer(shop, results, (), Policy(PACKS)).counts["exempt_scenario"] == 1
