@@ -584,3 +584,12 @@ def test_no_format_or_language_leaks_a_sampled_value() -> None:
         assert mask(RAW_ID) in text  # the evidence did get rendered, masked
         for raw in (*RAW_VALUES, *CANARIES, *(v for vs in samples.columns.values() for v in vs)):
             assert raw not in text
+
+
+def test_every_rule_is_tagged_security_with_a_numeric_severity() -> None:
+    """Code-scanning UIs read security-severity only on rules tagged ``security``."""
+    rules = _log(sarif.render_assess(build_assess()))["runs"][0]["tool"]["driver"]["rules"]
+    assert rules
+    for rule in rules:
+        assert "security" in rule["properties"]["tags"]
+        assert 0.0 < float(rule["properties"]["security-severity"]) <= 10.0

@@ -60,7 +60,8 @@ GRADE_LEVELS: Mapping[Grade, str] = {
     Grade.GENERAL_2: "note",
     Grade.GENERAL_1: "note",
 }
-# GitHub code scanning reads ``security-severity`` as a CVSS-like score:
+# GitHub code scanning reads ``security-severity`` (on rules tagged ``security``) as a CVSS-like
+# score:
 # ≥ 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low.
 GRADE_SECURITY_SEVERITY: Mapping[Grade, str] = {
     Grade.CORE: "10.0",
@@ -549,7 +550,7 @@ class _LogBuilder:
                 full += " " + description
             if references:
                 full += msg("rule.element.refs", lang, refs="; ".join(references))
-            tags = ["privacy"]
+            tags = ["security", "privacy"]
             if finding.personal:
                 tags.append("personal-information")
             if finding.sensitive:
@@ -604,7 +605,7 @@ class _LogBuilder:
                 full += " " + entry_text
             help_text = msg("rule.list.help", lang)
             props: dict[str, Any] = {
-                "tags": ["negative-list", hit.jurisdiction, hit.required_mechanism],
+                "tags": ["security", "negative-list", hit.jurisdiction, hit.required_mechanism],
                 "security-severity": RISK_SECURITY_SEVERITY.get(risk, "5.0"),
                 "requiredMechanism": hit.required_mechanism,
                 "verified": hit.verified,
@@ -646,7 +647,7 @@ class _LogBuilder:
                 "help": {"text": help_text, "markdown": help_text},
                 "defaultConfiguration": {"level": RISK_LEVELS.get(risk, "warning")},
                 "properties": {
-                    "tags": ["transfer", transfer.mechanism],
+                    "tags": ["security", "transfer", transfer.mechanism],
                     "security-severity": RISK_SECURITY_SEVERITY.get(risk, "5.0"),
                     "mechanism": transfer.mechanism,
                 },
