@@ -369,3 +369,33 @@ def test_memory_stays_bounded_on_a_ten_megabyte_line(tmp_path: Path) -> None:
     # the cut JSON line is reported; the next line is still read
     names = _samples(read_path(jsonl_path))["wide.name"]
     assert names == ("李四",)
+
+
+def test_jsonl_fields_carry_the_line_where_they_first_appear() -> None:
+    fields = {f.pointer: f for f in read_path(DATA / "events.jsonl").datasets[0].fields}
+    assert fields["events.user.mobile"].line == 1
+    assert fields["events.user.email"].line == 3  # line 2 is blank
+
+
+def test_a_named_pipe_is_reported_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = read_path(fifo)  # must not block on the pipe
+    assert result.datasets == () and result.problems[0].severity is Severity.ERROR
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    import os
+
+    locked = tmp_path / "locked.csv"
+    locked.write_text("a\n1\n")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user who can read anything")
+        result = read_path(locked)
+        assert result.datasets == () and "permission" in result.problems[0].message
+    finally:
+        locked.chmod(0o600)

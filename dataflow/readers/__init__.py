@@ -213,6 +213,12 @@ def read_path(
         if path.is_dir():
             problems.add("is a folder, not a file")
             return ReadResult(shown, fmt, problems=problems.finish())
+        if not path.is_file():
+            problems.add("not a regular file (device, pipe or socket); not read")
+            return ReadResult(shown, fmt, problems=problems.finish())
+        if not os.access(path, os.R_OK):
+            problems.add("cannot read file: permission denied")
+            return ReadResult(shown, fmt, problems=problems.finish())
         if schema_format is not None:
             forced = _ALIASES.get(schema_format.strip().lower(), schema_format.strip().lower())
             if forced not in FORMATS:
@@ -313,7 +319,13 @@ def _read_data(path: Path, fmt: str, problems: Problems, options: SampleOptions)
             break
     cols: list[Column] = source.columns
     fields = tuple(c.field(name) for c in cols)
-    dataset = Dataset(name=name, source_path=shown, source_format=fmt, fields=fields)
+    dataset = Dataset(
+        name=name,
+        source_path=shown,
+        source_format=fmt,
+        fields=fields,
+        line=1 if fmt in ("csv", "tsv") else None,
+    )
     samples = sampler.result(shown, [f.pointer for f in fields])
     return ReadResult(
         shown, fmt, datasets=(dataset,), samples={name: samples}, problems=problems.finish()

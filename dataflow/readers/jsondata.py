@@ -88,6 +88,7 @@ class JsonDataFile:
         self._too_wide = False
         self._records: list[Any] | None = None
         self._stream = False
+        self.line: int | None = None  # line of the JSON Lines record being read
         self._encoding = "utf-8"
 
     def open(self) -> bool:
@@ -262,6 +263,7 @@ class JsonDataFile:
                 if not isinstance(record, dict):
                     not_object += 1
                     continue
+                self.line = lineno
                 yield record
             if reader.truncated:
                 self.problems.warn(
@@ -320,7 +322,9 @@ class JsonDataFile:
                 self.problems.warn(f"more than {MAX_FIELDS} distinct keys; the rest are ignored")
             return False
         first = next((v for v in values if v is not None), None)
-        column = Column(path, data_type=_json_type(first) if first is not None else None)
+        column = Column(
+            path, data_type=_json_type(first) if first is not None else None, line=self.line
+        )
         self._known[path] = column
         self.columns.append(column)
         return True
