@@ -327,3 +327,33 @@ def test_an_installed_model_folder_is_used(tmp_path: Path) -> None:
     spacy.blank("en").to_disk(folder)
     analyzer = build_analyzer(nlp_model=str(folder))
     assert value_matches(["13812345678"], analyzer) == [{"CN_MOBILE": True}]
+
+
+def test_importing_the_detection_modules_does_not_import_presidio_or_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import dataflow.detect.content, dataflow.detect.engine, dataflow.detect.recognizers\n"
+        "import dataflow.detect.masking, dataflow.detect.validators\n"
+        "from dataflow.detect.recognizers import entity_info, load_specs\n"
+        "load_specs(); entity_info()\n"
+        "heavy = [m for m in ('presidio_analyzer', 'spacy', 'pyarrow') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert proc.stdout.strip() == ""
+
+
+def test_the_blank_engine_tokenizes_only_when_asked(analyzer: Any) -> None:
+    engine = analyzer.nlp_engine
+    assert len(engine.process_text("call 13812345678 now", "en").tokens) == 0
+    tokenizing = type(engine)(engine.nlp, tokenize=True)
+    assert [t.text for t in tokenizing.process_text("call 13812345678 now", "en").tokens] == [
+        "call",
+        "13812345678",
+        "now",
+    ]
