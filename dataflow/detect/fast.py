@@ -109,22 +109,72 @@ def _threshold(recognizer: Any, entity: str, default: float) -> float:
 
 
 def covers_whole(value: str, start: int, end: int) -> bool:
-    """Whether the span ``value[start:end]`` covers the whole value once whitespace is stripped."""
-    stripped = value.strip()
-    return bool(stripped) and value[start:end].strip() == stripped
+    """Whether the span ``[start, end)`` covers the value without its surrounding whitespace.
+
+    The rule of ``detect.engine.value_matches``; a blank value is never covered.
+    """
+    begin = len(value) - len(value.lstrip())
+    stop = len(value.rstrip())
+    return stop > begin and start <= begin and end >= stop
+
+
+# The classes restricted to vetted characters (tests/test_fast_prefilter.py checks them). On
+# vetted text they are exact, and Hyperscan compiles them much faster than Unicode classes.
+_VETTED_CLASS = {
+    "w": "0-9A-Z_a-z\\x{4e00}-\\x{9fcc}",
+    "d": "0-9",
+    "s": "\\t ",
+}
+
+
+_BOUNDED = re.compile(r"\{(\d+)(?:,(\d+))?\}")
+_LONG_REPEAT = 32
 
 
 def hyperscan_expression(source: str) -> str | None:
-    """The pattern in Hyperscan's syntax, or None when it must not be pre-filtered.
+    """The pattern in Hyperscan's syntax for vetted text, or None when it must not be used.
 
-    Translates ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes; refuses string anchors, whose meaning
-    changes when values are joined into one buffer.
+    Translates ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, narrows ``\\w``, ``\\d``, ``\\s`` (and
+    their negations outside classes) to the vetted characters and loosens long bounded repeats
+    (``{1,253}`` becomes ``{1,}``: the prefilter may match more, never less). Refuses string
+    anchors, whose meaning changes when values are joined into one buffer.
     """
     out: list[str] = []
     i = 0
     n = len(source)
+    in_class = False
     while i < n:
         ch = source[i]
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            i += 1
+            if i < n and source[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and source[i] == "]":  # a literal ] first in a class
+                out.append("\\]")
+                i += 1
+            continue
+        if ch == "[" and in_class and source.startswith("[:", i):
+            close = source.find(":]", i + 2)
+            if close < 0:
+                return None
+            out.append(source[i : close + 2])
+            i = close + 2
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "{" and not in_class:
+            bound = _BOUNDED.match(source, i)
+            if bound and int(bound.group(2) or bound.group(1)) > _LONG_REPEAT:
+                # A superset: long bounded repeats cost Hyperscan seconds to compile.
+                out.append("{" + bound.group(1) + ",}")
+                i = bound.end()
+                continue
         if ch != "\\" or i + 1 >= n:
             out.append(ch)
             i += 1
@@ -140,8 +190,19 @@ def hyperscan_expression(source: str) -> str | None:
             out.append("\\x{" + digits + "}")
             i += 2 + width
             continue
+        lower = nxt.lower()
+        if lower in _VETTED_CLASS and not (in_class and nxt.isupper()):
+            ranges = _VETTED_CLASS[lower]
+            if in_class:
+                out.append(ranges)
+            else:
+                out.append(("[^" if nxt.isupper() else "[") + ranges + "]")
+            i += 2
+            continue
         out.append(source[i : i + 2])
         i += 2
+    if in_class:
+        return None
     return "".join(out)
 
 
@@ -271,6 +332,9 @@ class _Prefilter:
 class FastMatcher:
     """Per-value entity matches, equal to ``value_matches`` with the same recognizers."""
 
+    #: Validator results kept per (recognizer, matched text); cleared when full.
+    score_cache_size = 65_536
+
     def __init__(
         self,
         recognizers: Sequence[Any],
@@ -372,13 +436,15 @@ class FastMatcher:
         invalidate = self._invalidators[pat.recognizer]
         if invalidate is not None and invalidate(text):
             verdict = 0.0
-        if len(self._score_cache) > 500_000:
+        if len(self._score_cache) >= self.score_cache_size:
             self._score_cache.clear()
         self._score_cache[key] = verdict
         return verdict if verdict >= 0 else pat.score
 
     def _exact(self, value: str, pids: Sequence[int] | set[int], out: Matches) -> None:
         patterns = self._patterns
+        begin = len(value) - len(value.lstrip())
+        stop = len(value.rstrip())
         for pid in sorted(pids):
             pat = patterns[pid]
             for m in pat.compiled.finditer(value):
@@ -388,8 +454,7 @@ class FastMatcher:
                 score = self._score(pat, value[start:end])
                 if score <= 0 or score < pat.threshold:
                     continue
-                covered = covers_whole(value, start, end)
-                if covered:
+                if start <= begin and end >= stop:
                     out[pat.entity] = True
                     break  # this pattern cannot add anything for this value
                 out.setdefault(pat.entity, False)
@@ -410,6 +475,8 @@ class FastMatcher:
     def match_distinct(self, values: Sequence[str]) -> list[Matches]:
         """Matches for values that are already distinct (no de-duplication)."""
         results: list[Matches] = [{} for _ in values]
+        # value_matches gives {} for a blank value without asking Presidio.
+        values = [v if v.strip() else "" for v in values]
         if self._patterns:
             pre = self._prefilter
             if pre is not None and pre.db is not None:
@@ -431,8 +498,9 @@ class FastMatcher:
                     self._exact(value, self._all_pids, results[i])
         if self._fallback:
             for i, value in enumerate(values):
-                self._fallback_matches(value, results[i])
-        return results
+                if value:
+                    self._fallback_matches(value, results[i])
+        return [dict(sorted(found.items())) if len(found) > 1 else found for found in results]
 
     def match(self, values: Sequence[str]) -> list[Matches]:
         """For each value, ``{entity: covers_whole_value}`` as ``value_matches`` gives it."""

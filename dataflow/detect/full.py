@@ -1,0 +1,350 @@
+"""Full-table content scan (``dataflow scan --full``): every row, bounded memory.
+
+``scan_full(path, dataset, options)`` streams the data file batch by batch
+(``readers.iter_batches``), runs every non-null value through the fast matcher
+(``detect.fast.FastMatcher``, the same findings as per-value Presidio) and feeds a
+``detect.content.ColumnTally`` per column, so the verdicts use the rules of the sampled scan,
+only over all rows. It returns the verdicts keyed by field pointer and the number of rows.
+
+Values are cleaned as the sampled scan cleans them (stripped; empty means null; cut at
+``MAX_VALUE_CHARS``). Like the sampled scan, a tally counts *distinct* values: each value is
+counted once per batch it occurs in. A value repeated across batches is counted once per
+batch, so a value present in every batch weighs as much as any other such value, which keeps
+the shares of the sampled scan while memory stays bounded (no file-wide set of values).
+
+Memory does not grow with the file: one batch is in flight per worker, each column's tally
+keeps counts and a couple of masked examples, and the matcher's caches are bounded.
+
+Parallelism: with ``processes > 1`` each column is owned by one worker process for the whole
+scan (its tally lives there). Columns are assigned greedily by the text volume of the first
+batch. The parent only reads and routes batches. Workers are forked before the first batch is
+read and inherit the compiled matcher (the Hyperscan database is not compiled twice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dataflow.errors import DataflowError
+from dataflow.model import Dataset
+
+MAX_VALUE_CHARS = 4096
+DEFAULT_BATCH_ROWS = 50_000
+# Below this file size a single process is faster than starting workers.
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+Batch = Mapping[str, Sequence[str | None]]
+
+
+class FullScanError(DataflowError):
+    """A worker of the full scan failed (the message names the error type, never a value)."""
+
+
+@dataclass(frozen=True)
+class FullScanOptions:
+    """How to run a full scan.
+
+    ``processes``: worker processes (``None``: 2 when the machine has them and the file is
+    larger than ``PARALLEL_MIN_BYTES``, else 1). ``content``: the ``ContentOptions`` for the
+    verdicts (``None``: their defaults). ``recognizers``: Presidio recognizers (``None``: the
+    project's ``load_recognizers()``).
+    """
+
+    schema_format: str | None = None
+    batch_rows: int = DEFAULT_BATCH_ROWS
+    processes: int | None = None
+    content: Any = None
+    recognizers: Sequence[Any] | None = None
+
+
+def clean_value(value: str | None) -> str | None:
+    """A value as the sampler sees it: stripped, ``None`` when null or empty, length-capped."""
+    if value is None:
+        return None
+    text = value.strip()
+    if len(text) > MAX_VALUE_CHARS:
+        text = text[:MAX_VALUE_CHARS].strip()
+    return text or None
+
+
+def batch_rows(batch: Batch) -> int:
+    """Rows in a batch: the longest list among non-array members (array items add values)."""
+    plain = [len(v) for p, v in batch.items() if "[]" not in p]
+    if plain:
+        return max(plain)
+    return max((len(v) for v in batch.values()), default=0)
+
+
+def _tally_factory(content_options: Any) -> Callable[[str], Any]:
+    from dataflow.detect.content import ColumnTally
+
+    max_examples = int(getattr(content_options, "max_examples", 2))
+
+    def make(pointer: str) -> Any:
+        return ColumnTally(pointer, max_examples=max_examples)
+
+    return make
+
+
+def _default_matcher(recognizers: Sequence[Any] | None) -> Any:
+    from dataflow.detect.fast import FastMatcher
+
+    if recognizers is None:
+        from dataflow.detect.recognizers import load_recognizers
+
+        recognizers = load_recognizers()
+    return FastMatcher(recognizers)
+
+
+class _ColumnWork:
+    """Matching and tallying for the columns one process owns."""
+
+    def __init__(self, matcher: Any, tally_factory: Callable[[str], Any]) -> None:
+        self.matcher = matcher
+        self.tally_factory = tally_factory
+        self.tallies: dict[str, Any] = {}
+
+    def add(self, pointer: str, values: Sequence[str | None]) -> None:
+        tally = self.tallies.get(pointer)
+        if tally is None:
+            tally = self.tallies[pointer] = self.tally_factory(pointer)
+        seen: set[str] = set()
+        distinct: list[str] = []
+        for raw in values:
+            value = clean_value(raw)
+            if value is not None and value not in seen:
+                seen.add(value)
+                distinct.append(value)
+        if not distinct:
+            return
+        found = self.matcher.match_distinct(distinct)
+        add = tally.add
+        for value, matches in zip(distinct, found, strict=True):
+            add(value, matches)
+
+    def verdicts(self, content_options: Any, contexts: Mapping[str, str]) -> dict[str, Any]:
+        return {
+            p: t.verdict(content_options, context=contexts.get(p))
+            for p, t in sorted(self.tallies.items())
+        }
+
+
+def _worker_loop(
+    conn: Any, work: _ColumnWork, content_options: Any, contexts: Mapping[str, str]
+) -> None:
+    try:
+        while True:
+            message = conn.recv()
+            if message is None:
+                conn.send(("ok", work.verdicts(content_options, contexts)))
+                return
+            for pointer, values in message:
+                work.add(pointer, values)
+    except BaseException as exc:  # report the type only: the text may quote data
+        with contextlib.suppress(OSError):
+            conn.send(("error", type(exc).__name__))
+    finally:
+        conn.close()
+
+
+class _Pool:
+    """Column-owning worker processes fed through pipes."""
+
+    def __init__(
+        self,
+        work: _ColumnWork,
+        content_options: Any,
+        contexts: Mapping[str, str],
+        processes: int,
+    ) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.conns: list[Any] = []
+        self.procs: list[Any] = []
+        for _ in range(processes):
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_worker_loop, args=(child, work, content_options, contexts))
+            proc.daemon = True
+            proc.start()
+            child.close()
+            self.conns.append(parent)
+            self.procs.append(proc)
+        self.owner: dict[str, int] = {}
+        self.load = [0] * processes
+
+    def _assign(self, batch: Batch) -> None:
+        new = [p for p in batch if p not in self.owner]
+        weight = {p: sum(len(v) for v in batch[p] if v) + 1 for p in new}
+        for pointer in sorted(new, key=lambda p: (-weight[p], p)):
+            worker = min(range(len(self.load)), key=lambda i: (self.load[i], i))
+            self.owner[pointer] = worker
+            self.load[worker] += weight[pointer]
+
+    def send(self, batch: Batch) -> None:
+        self._assign(batch)
+        parts: list[list[tuple[str, Sequence[str | None]]]] = [[] for _ in self.conns]
+        for pointer, values in batch.items():
+            parts[self.owner[pointer]].append((pointer, list(values)))
+        for conn, part in zip(self.conns, parts, strict=True):
+            if part:
+                conn.send(part)
+
+    def finish(self) -> dict[str, Any]:
+        verdicts: dict[str, Any] = {}
+        errors: list[str] = []
+        for conn in self.conns:
+            conn.send(None)
+        for conn in self.conns:
+            try:
+                status, payload = conn.recv()
+            except EOFError:
+                status, payload = "error", "worker exited"
+            if status == "ok":
+                verdicts.update(payload)
+            else:
+                errors.append(str(payload))
+        self.close()
+        if errors:
+            raise FullScanError(f"full scan worker failed: {', '.join(sorted(errors))}")
+        return verdicts
+
+    def close(self) -> None:
+        for conn in self.conns:
+            conn.close()
+        for proc in self.procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join()
+
+
+def scan_batches(
+    batches: Iterable[Batch],
+    *,
+    matcher: Any,
+    content_options: Any = None,
+    tally_factory: Callable[[str], Any] | None = None,
+    contexts: Mapping[str, str] | None = None,
+    processes: int = 1,
+) -> tuple[dict[str, Any], int]:
+    """Tally every value of ``batches`` per column; return (verdict per pointer, rows).
+
+    ``contexts`` gives a column's name/comment text, passed to the tally's verdict as
+    ``context`` (as the sampled scan does).
+    """
+    factory = tally_factory or _tally_factory(content_options)
+    work = _ColumnWork(matcher, factory)
+    ctx = dict(contexts or {})
+    rows = 0
+    iterator: Iterator[Batch] = iter(batches)
+    if processes <= 1:
+        for batch in iterator:
+            rows += batch_rows(batch)
+            for pointer, values in batch.items():
+                work.add(pointer, values)
+        return work.verdicts(content_options, ctx), rows
+    pool = _Pool(work, content_options, ctx, processes)
+    try:
+        for batch in iterator:
+            rows += batch_rows(batch)
+            pool.send(batch)
+    except BaseException:
+        pool.close()
+        raise
+    verdicts = pool.finish()
+    return dict(sorted(verdicts.items())), rows
+
+
+def _auto_processes(path: Path) -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return min(2, cpus or 1) if size >= PARALLEL_MIN_BYTES else 1
+
+
+def scan_full(
+    path: Path, dataset: Dataset | None = None, options: FullScanOptions | Any = None
+) -> tuple[dict[str, Any], int]:
+    """Scan every row of the data file ``path``: (ContentVerdict per field pointer, rows read).
+
+    ``options`` is a ``FullScanOptions``; any object with some of its attributes (for example
+    the scan's ``ScanOptions``, for ``schema_format``) works too. Only the columns of
+    ``dataset`` are scanned when it is given and names any field the file has.
+    """
+    from dataflow import readers
+
+    path = Path(path)
+    opts = options if options is not None else FullScanOptions()
+    schema_format = getattr(opts, "schema_format", None)
+    rows_per_batch = int(getattr(opts, "batch_rows", DEFAULT_BATCH_ROWS) or DEFAULT_BATCH_ROWS)
+    processes = getattr(opts, "processes", None)
+    content_options = getattr(opts, "content", None)
+    if content_options is None:
+        from dataflow.detect.content import ContentOptions
+
+        content_options = ContentOptions()
+    matcher = _default_matcher(getattr(opts, "recognizers", None))
+    if processes is None:
+        processes = _auto_processes(path)
+    batches: Iterable[Batch] = readers.iter_batches(
+        path, batch_rows=rows_per_batch, schema_format=schema_format
+    )
+    contexts: dict[str, str] = {}
+    if dataset is not None:
+        batches = _rekeyed(batches, dataset)
+        for f in dataset.fields:
+            contexts[f.pointer] = " ".join(part for part in (f.name, f.comment) if part)
+    return scan_batches(
+        batches,
+        matcher=matcher,
+        content_options=content_options,
+        contexts=contexts,
+        processes=int(processes),
+    )
+
+
+def _pointer_map(dataset: Dataset) -> dict[str, str]:
+    """Ways a data file may name a field of ``dataset`` → the field's pointer."""
+    out: dict[str, str] = {}
+    prefix = dataset.name + "."
+    for f in dataset.fields:
+        rel = f.pointer[len(prefix) :] if f.pointer.startswith(prefix) else f.pointer
+        out.setdefault(f.name, f.pointer)
+        out[rel] = f.pointer
+    for f in dataset.fields:
+        out[f.pointer] = f.pointer
+    return out
+
+
+def _rekeyed(batches: Iterable[Batch], dataset: Dataset) -> Iterator[Batch]:
+    """Key columns by the dataset's pointers when the file names them differently.
+
+    A sample file attached to a schema's table may carry its own dataset name
+    (``customers.phone`` for ``shop.customers.phone``): its columns are matched by the path
+    below the dataset name, then by the bare column name. Unmatched columns keep their key.
+    """
+    known = _pointer_map(dataset)
+    cache: dict[str, str] = {}
+    for batch in batches:
+        out: dict[str, Sequence[str | None]] = {}
+        for pointer, values in batch.items():
+            key = cache.get(pointer)
+            if key is None:
+                key = known.get(pointer)
+                if key is None and "." in pointer:
+                    key = known.get(pointer.split(".", 1)[1])
+                if key is None:
+                    key = known.get(pointer.rsplit(".", 1)[-1], pointer)
+                cache[pointer] = key
+            if key in out:  # two file columns map to one field: keep both under their keys
+                key = pointer
+            out[key] = values
+        yield out
