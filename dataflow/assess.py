@@ -273,7 +273,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
 
     # --- counts ---------------------------------------------------------------------------
     n_this, s_this = _this_counts(inp, drop, reasons)
-    scenario_rule = pack.scenario(t.scenario, t.date) if t.scenario != "none" else None
+    scenario_rule = pack.scenario(t.scenario, inp.as_of) if t.scenario != "none" else None
     uncounted = (
         scenario_rule is not None
         and scenario_rule.exempt
@@ -380,7 +380,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
         mechanism = SA
 
     if mechanism is None and t.scenario != "none":
-        why = _scenario_blocker(scenario_rule, t, out.contains_pi, pack)
+        why = _scenario_blocker(scenario_rule, t, out.contains_pi, pack, inp.as_of)
         if why is None and scenario_rule is not None:
             reasons.append(
                 _reason(pack, "scenario_exempt", cite=scenario_rule.citations, scenario=t.scenario)
@@ -492,14 +492,17 @@ def _this_counts(inp: _Inputs, drop: frozenset[str], reasons: list[Reason]) -> t
 
 
 def _scenario_blocker(
-    rule: ScenarioRule | None, t: Transfer, contains_pi: bool, pack: RulePack
-) -> str | None:
+    rule: ScenarioRule | None, t: Transfer, contains_pi: bool, pack: RulePack, on: dt.date
+) -> Text | None:
     if rule is None or not rule.exempt:
-        return f"not an exemption under rule pack {pack.id} on {t.date.isoformat()}"
+        return Text(
+            en=f"not an exemption under rule pack {pack.id} on {on.isoformat()}",
+            zh=f"依规则包 {pack.id}，{on.isoformat()} 不属于豁免情形",
+        )
     if rule.requires_no_pi and contains_pi:
-        return "the data contains personal information"
+        return Text(en="the data contains personal information", zh="数据含个人信息")
     if t.exporter.ciio and not rule.ciio:
-        return "not available to CIIOs"
+        return Text(en="not available to CIIOs", zh="不适用于关键信息基础设施运营者")
     return None
 
 
