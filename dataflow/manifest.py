@@ -18,6 +18,20 @@ A manifest file holds one transfer (``transfer:``) or several (``transfers: [...
       prior_exports: {subjects: 40000, sensitive_subjects: 0}
       existing_approvals: []
 
+Optional keys beyond DESIGN §3.3:
+
+- ``transfer.lawful_basis``: ``consent`` (default) or a PIPL Art. 13(1)(2)-(7) basis
+  (``contract``, ``hr_management``, ``legal_duty``, ``emergency``, ``news_reporting``,
+  ``public_information``, ``other_law``); separate consent is listed only for ``consent``;
+- ``transfer.subjects`` / ``transfer.sensitive_subjects``: people in the whole transfer when its
+  datasets describe the same people (otherwise the datasets' counts are summed);
+- ``datasets[].core_data: true``: the dataset is core data (blocked);
+- ``prior_exports.exempt_subjects`` / ``exempt_sensitive_subjects``: people exported earlier under
+  exemption scenarios, not counted unless ``count_exempt_volumes``;
+- ``existing_approvals[]``: ``{mechanism, reference, issued | valid_until, scope: {purposes,
+  categories, recipients, max_subjects, max_sensitive_subjects}}``; without ``valid_until`` an
+  assessment is valid for the rule pack's period from ``issued``.
+
 Validation is strict: unknown keys, wrong types and missing keys raise ``ManifestError`` naming
 the file, the key path and its line. Relative paths are resolved against the manifest's folder.
 """
