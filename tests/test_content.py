@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -707,3 +708,21 @@ def test_long_values_are_cut_before_matching() -> None:
     samples = SampleSet("d.csv", {"a": ("x" * 100_000,)}, rows_read=1)
     detect_samples(dataset, samples, ContentOptions(max_value_chars=1000), matcher=matcher)
     assert seen == [1000]
+
+
+def test_user_recognizer_files_reach_the_matcher_and_the_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "shop.yaml"
+    path.write_text(
+        "schema_version: 1\nrecognizers:\n  - name: ShopCodeRecognizer\n    entity: SHOP_CODE\n"
+        "    patterns:\n      - {name: shop code, regex: 'SC[0-9]{6}', score: 0.5}\n"
+        "    context: {en: [shop], zh: [门店]}\n",
+        encoding="utf-8",
+    )
+    codes = tuple(f"SC{i:06d}" for i in range(6))
+    dataset = Dataset("d", "d.csv", "csv", (Field("c1", "d.c1", comment="门店编码"),))
+    samples = SampleSet("d.csv", {"c1": (*codes, "x1", "x2", "x3", "x4", "x5", "x6")}, 12)
+    options = ContentOptions(recognizer_files=(str(path),))
+    verdict = detect_samples(dataset, samples, options)["d.c1"]
+    assert verdict.kind == "column" and verdict.entity == "SHOP_CODE"  # 50 %, the comment agrees
+    assert "ShopCodeRecognizer" in verdict.evidence[0].detail
+    assert detect_samples(dataset, samples)["d.c1"].kind == "none"

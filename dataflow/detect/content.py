@@ -97,6 +97,8 @@ class ContentOptions:
     max_value_chars: int = 4096
     use_context: bool = True
     max_examples: int = 2
+    # user recognizer files (``load_recognizers(extra_paths)``), for evidence and the matcher
+    recognizer_files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +127,21 @@ def _rank(entity: str) -> tuple[int, str]:
         return len(ENTITY_PRIORITY), entity
 
 
-@lru_cache(maxsize=1)
-def _entity_info() -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
+_Info = Mapping[str, tuple[str, str | None, tuple[str, ...]]]
+
+
+@lru_cache(maxsize=8)
+def _entity_info(files: tuple[str, ...] = ()) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
     from dataflow.detect.recognizers import entity_info
 
-    return {e: (i.recognizer, i.validator, i.context) for e, i in entity_info().items()}
+    return {e: (i.recognizer, i.validator, i.context) for e, i in entity_info(files).items()}
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def context_supports(entity: str, context: str | None) -> bool:
+def context_supports(entity: str, context: str | None, files: Sequence[str] = ()) -> bool:
     """Whether a field name/comment contains one of ``entity``'s context words.
 
     English words must match whole words of the name (``tel`` is in ``contact_tel``, not in
@@ -144,7 +149,7 @@ def context_supports(entity: str, context: str | None) -> bool:
     """
     if not context:
         return False
-    words = _entity_info().get(entity, ("", None, ()))[2]
+    words = _entity_info(tuple(files)).get(entity, ("", None, ()))[2]
     split = _CAMEL.sub(" ", context).lower()
     tokens = " ".join(_ASCII_WORD.findall(split))
     padded = f" {tokens} "
@@ -213,11 +218,14 @@ class ColumnTally:
         n = self.total
         if n == 0:
             return ContentVerdict(self.pointer, None, 0.0, 0, "none", 0.0)
+        info = _entity_info(options.recognizer_files)
         small = n < options.min_sample
         support = 0.6 + 0.4 * min(1.0, n / max(options.min_sample, 1))
 
         def threshold(entity: str) -> tuple[float, bool]:
-            supported = options.use_context and context_supports(entity, context)
+            supported = options.use_context and context_supports(
+                entity, context, options.recognizer_files
+            )
             base = options.column_threshold
             return (min(base, options.context_column_threshold) if supported else base), supported
 
@@ -235,11 +243,17 @@ class ColumnTally:
                     floor = max(options.contains_min_values, options.contains_threshold * n)
                     others = [e for e in self.whole if e != best and self.whole[e] >= floor]
                     entities += tuple(sorted(others, key=_rank))
-                strength = self._strength(best)
+                strength = self._strength(best, info)
                 confidence = strength * rate * support + (0.04 if supported else 0.0)
                 evidence = tuple(
                     self._evidence(
-                        e, "column", self.whole[e], n, small=small, agrees=supported and e == best
+                        e,
+                        "column",
+                        self.whole[e],
+                        n,
+                        info=info,
+                        small=small,
+                        agrees=supported and e == best,
                     )
                     for e in entities
                 )
@@ -258,9 +272,13 @@ class ColumnTally:
             count = self.partial[best]
             rate = count / n
             if count >= options.contains_min_values and rate >= options.contains_threshold:
-                strength = self._strength(best)
+                strength = self._strength(best, info)
                 confidence = strength * (0.4 + 0.4 * min(1.0, rate / 0.25)) * support
-                evidence = (self._evidence(best, "contains", count, n, small=small, agrees=False),)
+                evidence = (
+                    self._evidence(
+                        best, "contains", count, n, info=info, small=small, agrees=False
+                    ),
+                )
                 return ContentVerdict(
                     self.pointer,
                     best,
@@ -275,15 +293,23 @@ class ColumnTally:
         return ContentVerdict(self.pointer, None, round(top / n, 4), n, "none", 0.0)
 
     @staticmethod
-    def _strength(entity: str) -> float:
+    def _strength(entity: str, info: _Info) -> float:
         """How much one validated or pattern-only match is worth."""
-        info = _entity_info().get(entity)
-        return 0.95 if info is not None and info[1] is not None else 0.8
+        known = info.get(entity)
+        return 0.95 if known is not None and known[1] is not None else 0.8
 
     def _evidence(
-        self, entity: str, kind: str, count: int, n: int, *, small: bool, agrees: bool
+        self,
+        entity: str,
+        kind: str,
+        count: int,
+        n: int,
+        *,
+        info: _Info,
+        small: bool,
+        agrees: bool,
     ) -> Evidence:
-        recognizer, validator, _ = _entity_info().get(entity, (entity, None, ()))
+        recognizer, validator, _ = info.get(entity, (entity, None, ()))
         verb = "are" if kind == "column" else "contain"
         detail = (
             f"{count} of {n} sampled values {verb} {entity} "
@@ -297,7 +323,7 @@ class ColumnTally:
             source="value",
             rule=recognizer,
             detail=detail,
-            weight=round(self._strength(entity) * count / n, 3),
+            weight=round(self._strength(entity, info) * count / n, 3),
             example=self.example(entity, whole=kind == "column"),
             match_rate=round(count / n, 4),
             sample_size=n,
@@ -323,12 +349,13 @@ def _clean(values: Sequence[str], limit: int) -> list[str]:
     return list(out)
 
 
-@lru_cache(maxsize=1)
-def default_matcher() -> Matcher:
-    """``value_matches`` over the default offline analyzer (built once per process)."""
+@lru_cache(maxsize=8)
+def default_matcher(recognizer_files: tuple[str, ...] = ()) -> Matcher:
+    """``value_matches`` over the offline analyzer (built once per process and file set)."""
     from dataflow.detect.engine import build_analyzer, value_matches
+    from dataflow.detect.recognizers import load_recognizers
 
-    analyzer = build_analyzer()
+    analyzer = build_analyzer(load_recognizers(recognizer_files))
 
     def match(values: Sequence[str]) -> list[dict[str, bool]]:
         return value_matches(values, analyzer)
@@ -358,7 +385,7 @@ def detect_samples(
         if values:
             columns.append((field, values))
     unique = list(dict.fromkeys(v for _, values in columns for v in values))
-    match = matcher if matcher is not None else default_matcher()
+    match = matcher if matcher is not None else default_matcher(options.recognizer_files)
     found = match(unique) if unique else []
     if len(found) != len(unique):
         raise ValueError(f"matcher returned {len(found)} results for {len(unique)} values")
