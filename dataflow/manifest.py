@@ -234,6 +234,7 @@ def _transfer(c: YamlChecker, key: str, value: Any, base: Path) -> Transfer | No
     basis = c.choice(t.get("lawful_basis", "consent"), f"{key}.lawful_basis", LAWFUL_BASES)
     subjects = _opt_int(c, t, "subjects", key)
     sensitive = _opt_int(c, t, "sensitive_subjects", key)
+    _check_sensitive_not_above(c, t, key)
     if None in (tid, date, exporter, recipient, purpose, sector) or not scenario:
         return None
     assert tid is not None and date is not None and exporter is not None
@@ -262,6 +263,17 @@ def _opt_int(c: YamlChecker, data: Mapping[str, Any], name: str, key: str) -> in
     if data.get(name) is None:
         return None
     return c.int_(data[name], join_key(key, name))
+
+
+def _check_sensitive_not_above(c: YamlChecker, data: Mapping[str, Any], key: str) -> None:
+    subjects, sensitive = data.get("subjects"), data.get("sensitive_subjects")
+    if (
+        isinstance(subjects, int)
+        and isinstance(sensitive, int)
+        and not isinstance(subjects, bool)
+        and sensitive > subjects
+    ):
+        c.fail(join_key(key, "sensitive_subjects"), "is larger than subjects")
 
 
 def _exporter(c: YamlChecker, key: str, value: Any) -> Exporter | None:
@@ -324,6 +336,7 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
         c.fail(key, "give exactly one of 'subjects' or 'count_distinct'")
     if "count_distinct" in d and "sample" not in d:
         c.fail(f"{key}.count_distinct", "count_distinct needs a 'sample' file to count in")
+    _check_sensitive_not_above(c, d, key)
     tables: list[str] = []
     for i, item in enumerate(c.list_(d.get("tables", []), f"{key}.tables")):
         name = c.str_(item, f"{key}.tables[{i}]")

@@ -112,6 +112,13 @@ def test_good_manifest_loads_with_paths_relative_to_it(tmp_path: Path) -> None:
             "unknown key 'max_people'",
         ),
         ("schema_version: 1", "schema_version: 7", "schema_version", 1, "unsupported"),
+        (
+            "important_data: none",
+            "sensitive_subjects: 300000",
+            "transfer.datasets[0].sensitive_subjects",
+            19,
+            "is larger than subjects",
+        ),
     ],
 )
 def test_errors_name_file_key_path_and_line(
