@@ -103,6 +103,9 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "filler",
     "negative_zh",
     "event_zh",
+    "health_tables",
+    "health_value_columns",
+    "health_meta_columns",
 )
 
 # Shipped files this module reads, relative to catalogs/ (other files there are not ours).
@@ -1006,6 +1009,21 @@ class _Builder:
                 continue
             key = join_key("dictionaries", name)
             collected: list[str] = []
+            if name == "health_tables":
+                # element id -> table words; stored as "<element>=<word>" entries
+                if not isinstance(words, Mapping):
+                    self.add(
+                        doc,
+                        key,
+                        f"expected a mapping of element ids to words, got {type_name(words)}",
+                    )
+                    continue
+                for element_id, items in words.items():
+                    for w in self._strings(doc, items, join_key(key, element_id)):
+                        collected.append(f"{element_id}={w.lower()}")
+                existing = self.dictionaries.setdefault(name, [])
+                existing.extend(w for w in collected if w not in existing)
+                continue
             if isinstance(words, Mapping):
                 self._unknown(doc, words, key, ("en", "zh"))
                 for lang in ("en", "zh"):

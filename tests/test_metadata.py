@@ -306,3 +306,74 @@ def test_metadata_path_does_not_import_presidio_or_spacy() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+# --- table context ------------------------------------------------------------------------------
+
+
+def test_table_head_decides_what_a_table_is_about(catalog: Catalog) -> None:
+    # `ums_member_level` is about levels, not members; `ums_member_login_log` is about members
+    assert _verdict(catalog, "name", table="ums_member_level").element is None
+    assert _verdict(catalog, "city", table="ums_member_login_log").element == "pi.location.region"
+    # a company's address is not personal information, its contact person's phone is
+    company = _dataset(
+        "oms_company_address",
+        [("detail_address", "varchar(200)", "详细地址"), ("phone", "varchar(64)", "收货人电话"),
+         ("name", "varchar(64)", "收发货人姓名")],
+    )  # fmt: skip
+    got = {p: v.element for p, v in detect_dataset(company, catalog).items()}
+    assert got["oms_company_address.detail_address"] is None
+    assert got["oms_company_address.phone"] == "pi.contact.mobile"
+    assert got["oms_company_address.name"] == "pi.identity.name"
+
+
+def test_person_keys_stay_personal_in_relation_tables(catalog: Catalog) -> None:
+    v = _verdict(catalog, "admin_id", "bigint", table="ums_admin_role_relation")
+    assert v.element == "pi.online_identity.user_id"
+    assert _verdict(catalog, "id", "bigint", table="ums_member").element == (
+        "pi.online_identity.user_id"
+    )
+    assert _verdict(catalog, "id", "bigint", table="pms_product").element is None
+
+
+def test_enumerated_comment_is_a_code_not_a_name(catalog: Catalog) -> None:
+    v = _verdict(
+        catalog, "operate_man", comment="操作人：用户；系统；后台管理员", table="order_history"
+    )
+    assert v.element is None
+    assert _verdict(catalog, "operate_man", comment="操作人", table="order_history").element == (
+        "pi.identity.name"
+    )
+
+
+def test_compound_tokens_need_a_known_remainder(catalog: Catalog) -> None:
+    assert _verdict(catalog, "usermobile", table="t_x").element == "pi.contact.mobile"
+    assert _verdict(catalog, "revision", "int", table="customer").element is None
+
+
+def test_health_event_table_values_are_health_data(catalog: Catalog) -> None:
+    lab = _dataset(
+        "LABEVENTS",
+        [("SUBJECT_ID", "INT", None), ("ITEMID", "INT", None), ("CHARTTIME", "TIMESTAMP", None),
+         ("VALUE", "VARCHAR(200)", None), ("VALUENUM", "DOUBLE PRECISION", None),
+         ("VALUEUOM", "VARCHAR(20)", None)],
+    )  # fmt: skip
+    got = {p.split(".", 1)[1]: v for p, v in detect_dataset(lab, catalog).items()}
+    assert got["SUBJECT_ID"].element == "pi.online_identity.user_id"
+    assert got["VALUE"].element == "pi.health.test_result"
+    assert got["VALUENUM"].element == "pi.health.test_result"
+    assert any(e.rule == "health-table" for e in got["VALUE"].evidence)
+    for name in ("ITEMID", "CHARTTIME", "VALUEUOM"):
+        assert got[name].element is None, name
+    cond = _dataset(
+        "condition_occurrence",
+        [("person_id", "integer", None), ("condition_concept_id", "integer", None),
+         ("condition_start_date", "date", None), ("condition_type_concept_id", "integer", None)],
+    )  # fmt: skip
+    got = {p.split(".", 1)[1]: v.element for p, v in detect_dataset(cond, catalog).items()}
+    assert got["condition_concept_id"] == "pi.health.diagnosis"
+    assert got["condition_start_date"] == "pi.health.diagnosis"
+    assert got["condition_type_concept_id"] is None
+    # the same column names in a table that is not about health events are not health data
+    plain = _dataset("sensor_readings", [("device_id", "int", None), ("value", "double", None)])
+    assert detect_dataset(plain, catalog)["sensor_readings.value"].element is None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dataflow.catalog import Catalog, Element
 from dataflow.model import Dataset, Evidence, Field
@@ -44,7 +44,7 @@ W_ZH_HEAD_SHORT = 0.92
 W_ZH_HEAD_LONG = 0.7
 W_ZH_MODIFIER = 0.35
 W_EN_COMMENT_SHORT = 0.7
-W_EN_COMMENT_LONG = 0.5
+W_EN_COMMENT_LONG = 0.45  # a long description alone does not make a field PI
 
 F_REFERENCE = 0.35  # `address_id`: points at another record
 F_NON_PERSON = 0.3  # `shop_phone`, a phone column in a `shop` table
@@ -75,6 +75,72 @@ _EN_COMMENT_NEGATIVE = (
     "timestamp",
 )
 _MAX_SPAN = 5
+_CODE_WORDS = frozenset({"concept", "code", "cd", "source", "value"})
+W_CONTEXT_ID = 0.6  # `id` of a table about people
+W_HEALTH_TABLE = 0.7  # value/code column of a table of health events about a person
+# Words that end a table name without saying what it is about (`member_login_log` is about members).
+_TABLE_TAIL = frozenset(
+    [
+        "info",
+        "infos",
+        "log",
+        "logs",
+        "history",
+        "histories",
+        "record",
+        "records",
+        "detail",
+        "details",
+        "relation",
+        "relations",
+        "rel",
+        "map",
+        "mapping",
+        "table",
+        "tbl",
+        "t",
+        "data",
+        "list",
+        "base",
+        "main",
+        "ext",
+        "extend",
+        "tmp",
+        "temp",
+        "bak",
+        "backup",
+        "new",
+        "old",
+        "schema",
+        "schemas",
+    ]
+)
+# Person words too generic to make a table about people on their own (`company_address`).
+_WEAK_PERSON_HEADS = frozenset(
+    [
+        "address",
+        "addresses",
+        "account",
+        "accounts",
+        "contact",
+        "contacts",
+        "profile",
+        "profiles",
+        "shipping",
+        "billing",
+        "delivery",
+        "receive",
+        "receiving",
+        "mailing",
+        "admission",
+        "admissions",
+        "identity",
+        "basics",
+    ]
+)
+_ENUM_COMMENT = re.compile(
+    r"(->|=>|\d\s*[:：=]\s*[^\s;；,，]+\s*[;；,，].*\d\s*[:：=]|[:：][^;；]{1,12}[;；][^;；]{1,12}[;；])"
+)
 
 
 def split_name(name: str) -> tuple[str, ...]:
@@ -240,6 +306,14 @@ class MetadataDetector:
         self.event_suffix = frozenset(d.get("event_suffixes"))
         self.ref_suffix = frozenset(d.get("reference_suffixes"))
         self.filler = frozenset(d.get("filler"))
+        self.health_tables: list[tuple[str, str]] = []
+        for entry in d.get("health_tables"):
+            element_id, _, word = entry.partition("=")
+            if element_id in catalog.elements:
+                self.health_tables.append((word, element_id))
+        self.health_tables.sort(key=lambda item: (-len(item[0]), item[0]))
+        self.health_values = frozenset(d.get("health_value_columns"))
+        self.health_meta = frozenset(d.get("health_meta_columns"))
         self.neg_zh = tuple(d.get("negative_zh"))
         self.event_zh = tuple(d.get("event_zh"))
         # compact keyword (tokens joined) -> [(element id, kind)]
@@ -272,7 +346,39 @@ class MetadataDetector:
     def detect_dataset(self, dataset: Dataset) -> dict[str, MetadataVerdict]:
         """Verdicts for every field of ``dataset``, keyed by pointer."""
         ctx = self._dataset_context(dataset)
-        return {f.pointer: self.detect_field(f, dataset, _ctx=ctx) for f in dataset.fields}
+        verdicts = {f.pointer: self.detect_field(f, dataset, _ctx=ctx) for f in dataset.fields}
+        if ctx.health_topic is None:
+            if (
+                not ctx.person
+                and not ctx.non_person
+                and any(
+                    v.element is not None
+                    and v.element.startswith("pi.health.")
+                    and v.confidence >= 0.85
+                    for v in verdicts.values()
+                )
+            ):
+                # a table that surely holds health data is about patients: generic words count
+                patients = replace(ctx, person=True)
+                return {
+                    f.pointer: self.detect_field(f, dataset, _ctx=patients) for f in dataset.fields
+                }
+            return verdicts
+        # A table of health events (its name says so) that is keyed by a person or already holds
+        # health data is about patients: read it again with that context.
+        keyed = any(
+            v.element is not None
+            and (v.element.startswith("pi.health.") or v.element == "pi.online_identity.user_id")
+            for v in verdicts.values()
+        ) or any(
+            {"subject", "patient", "person", "member", "user"} & set(split_name(f.name))
+            and split_name(f.name)[-1] == "id"
+            for f in dataset.fields
+        )
+        if not keyed:
+            return verdicts
+        patient = replace(ctx, person=True, non_person=False, patients=True)
+        return {f.pointer: self.detect_field(f, dataset, _ctx=patient) for f in dataset.fields}
 
     def detect_field(
         self, fld: Field, dataset: Dataset | None = None, *, _ctx: _DatasetContext | None = None
@@ -281,10 +387,11 @@ class MetadataDetector:
         ctx = _ctx or (self._dataset_context(dataset) if dataset else _DatasetContext())
         scored: dict[str, _Scored] = {}
         tokens = split_name(fld.name) if not has_cjk(fld.name) else ()
+        parent = self._parent_context(fld, dataset)
         if has_cjk(fld.name):
             self._match_zh(fld.name, "name", scored, field_name=True)
         else:
-            self._match_name(tokens, scored, ctx, self._parent_context(fld, dataset))
+            self._match_name(tokens, scored, ctx, parent)
         comment = (fld.comment or "").strip()
         comment_negative: Evidence | None = None
         comment_event = False
@@ -301,11 +408,36 @@ class MetadataDetector:
                 comment_event = any(w in comment for w in self.event_zh)
             else:
                 comment_negative = self._match_en_comment(comment, scored)
+        if tokens == ("id",) and (ctx.person_head or parent == "person") and not ctx.dictionary:
+            sc = self._scored(scored, "pi.online_identity.user_id")
+            if sc is not None:
+                sc.hits.append(
+                    _Hit(
+                        sc.element.id,
+                        W_CONTEXT_ID,
+                        "context",
+                        "table-key",
+                        f"key of table '{ctx.name}', which is about people",
+                    )
+                )
+                sc.covered.add(0)
+        if ctx.patients and ctx.health_topic is not None and tokens:
+            self._health_table_value(tokens, scored, ctx)
+        if comment and _ENUM_COMMENT.search(comment) and comment_negative is None:
+            comment_negative = Evidence(
+                "negative", "comment-enumeration", "comment lists coded values"
+            )
+            comment_enum = True
+        else:
+            comment_enum = False
         if not scored:
             return MetadataVerdict(fld.pointer, None, 0.0)
         kind = field_kind(fld.data_type)
         for sc in scored.values():
-            self._negatives(sc, fld, tokens, kind, ctx, comment, comment_negative, comment_event)
+            negative = comment_negative
+            if comment_enum and "code" in sc.element.types:
+                negative = None  # a coded element (gender 0/1/2) may well be enumerated
+            self._negatives(sc, fld, tokens, kind, ctx, comment, negative, comment_event, parent)
         ranked = sorted(
             (self._finish(sc) for sc in scored.values()),
             key=lambda c: (-c.score, c.element),
@@ -317,18 +449,71 @@ class MetadataDetector:
             )
         return MetadataVerdict(fld.pointer, None, best.score, best.evidence, tuple(ranked))
 
+    def _health_table_value(
+        self, tokens: tuple[str, ...], scored: dict[str, _Scored], ctx: _DatasetContext
+    ) -> None:
+        """In a table of health events about a person, value and code columns are health data;
+        so are the dates of the event when the column names the table's topic."""
+        assert ctx.health_topic is not None
+        words = set(tokens)
+        topic_named = bool(words & set(ctx.topic_words))
+        if words & self.health_meta:
+            return
+        is_value = bool(words & self.health_values)
+        is_event_date = topic_named and tokens[-1] in self.event_suffix
+        if not (is_value or is_event_date):
+            return
+        if any(s.hits and max(h.weight for h in s.hits) >= W_NAME_PARTIAL for s in scored.values()):
+            return  # the name already says what it is
+        sc = self._scored(scored, ctx.health_topic)
+        if sc is None:
+            return
+        what = "date of the event" if is_event_date and not is_value else "value or code"
+        sc.hits.append(
+            _Hit(
+                sc.element.id,
+                W_HEALTH_TABLE,
+                "context",
+                "health-table",
+                f"{what} in '{ctx.name}', a table of health events about a person",
+            )
+        )
+        sc.covered.update(range(len(tokens)))
+
     # -- context ------------------------------------------------------------------------------
     def _dataset_context(self, dataset: Dataset | None) -> _DatasetContext:
         if dataset is None:
             return _DatasetContext()
         name_tokens = split_name(dataset.name.rsplit(".", 1)[-1])
         comment = dataset.comment or ""
-        person = any(t in self.person for t in name_tokens) or any(
-            w in comment for w in self.person_zh
-        )
-        non_person = any(t in self.non_person for t in name_tokens) or any(
-            w in comment for w in self.non_person_zh
-        )
+        core = [t for t in name_tokens if t not in _TABLE_TAIL and not t.isdigit()]
+        head = core[-1] if core else (name_tokens[-1] if name_tokens else "")
+        person_head = head in self.person and head not in _WEAK_PERSON_HEADS
+        if head in self.non_person:
+            person, non_person = False, True
+        elif person_head:
+            person, non_person = True, False
+        elif any(t in self.qualifiers for t in name_tokens):
+            person, non_person = False, True
+        else:
+            person = any(t in self.person for t in name_tokens) or any(
+                w in comment for w in self.person_zh
+            )
+            non_person = not person and (
+                any(t in self.non_person for t in name_tokens)
+                or any(w in comment for w in self.non_person_zh)
+            )
+        topic: str | None = None
+        topic_words: list[str] = []
+        for word, element_id in self.health_tables:
+            if any(
+                t == word or (len(t) >= 6 and len(word) >= 3 and word in t) for t in name_tokens
+            ):
+                if topic is None:
+                    topic = element_id
+                topic_words.append(word)
+        if topic is not None:
+            topic_words.extend(t for t in name_tokens if t not in _TABLE_TAIL)
         dict_marker: str | None = None
         joined = "_".join(name_tokens)
         if joined in self.dict_tables:
@@ -342,7 +527,15 @@ class MetadataDetector:
             dict_marker = next(
                 (w for w in self.dict_tables_zh if w in comment or w in dataset.name), None
             )
-        return _DatasetContext(dataset.name, person, non_person and not person, dict_marker)
+        return _DatasetContext(
+            dataset.name,
+            person,
+            non_person and not person,
+            dict_marker,
+            person_head=person_head,
+            health_topic=topic,
+            topic_words=tuple(topic_words),
+        )
 
     def _parent_context(self, fld: Field, dataset: Dataset | None) -> str | None:
         """``person`` / ``non_person`` from the nearest parent object that says either."""
@@ -410,7 +603,11 @@ class MetadataDetector:
                 or (ctx.person and parent != "non_person")
             )
             if kind == "weak":
-                if parent == "non_person" or (ctx.non_person and parent != "person"):
+                if (
+                    parent == "non_person"
+                    or (ctx.non_person and parent != "person")
+                    or any(t in self.non_person or t in self.qualifiers for t in extra)
+                ):
                     weight, why = W_WEAK_NON_PERSON, "in a table or object about things, not people"
                 elif person_here:
                     weight = W_WEAK_PERSON if full else W_WEAK_PERSON_PARTIAL
@@ -448,7 +645,10 @@ class MetadataDetector:
             if len(token) < 7:
                 continue
             for key, element_id in self.substrings:
-                if key in token and key != token:
+                if key == token or not (token.startswith(key) or token.endswith(key)):
+                    continue
+                rest = token[len(key) :] if token.startswith(key) else token[: -len(key)]
+                if rest in self.filler or rest in self.person or rest.isdigit():
                     sc = self._scored(scored, element_id)
                     if sc is None:
                         continue
@@ -567,16 +767,38 @@ class MetadataDetector:
         comment: str,
         comment_negative: Evidence | None,
         comment_event: bool,
+        parent: str | None = None,
     ) -> None:
         element = sc.element
         eid = element.id
-        accepts_date = "date" in element.types
+        health_here = ctx.patients and eid.startswith("pi.health.")
+        accepts_date = "date" in element.types or health_here
+        coded = bool({"concept", "code", "source", "cd"} & set(tokens))
         if tokens:
             first, last = tokens[0], tokens[-1]
             last_idx = len(tokens) - 1
+            # `condition_type_concept_id`: the type of a coded thing, once codes/keys are stripped
+            core_last: tuple[int, str] | None = None
+            k = last_idx
+            while k > 0 and (tokens[k] in self.ref_suffix or tokens[k] in _CODE_WORDS):
+                k -= 1
+            if k < last_idx:
+                core_last = (k, tokens[k])
             if first in self.neg_prefix and 0 not in sc.covered and len(tokens) > 1:
                 sc.veto = Evidence(
                     "negative", "name-flag-prefix", f"'{first}_…' names a flag, not the value", eid
+                )
+            elif (
+                core_last is not None
+                and core_last[1] in self.neg_suffix
+                and core_last[0] not in sc.covered
+            ):
+                last = core_last[1]
+                sc.veto = Evidence(
+                    "negative",
+                    "name-count-or-status",
+                    f"'…_{last}…' names a count, status or type, not the value",
+                    eid,
                 )
             elif last in self.neg_suffix and last_idx not in sc.covered:
                 sc.veto = Evidence(
@@ -592,7 +814,12 @@ class MetadataDetector:
                     f"'…_{last}' is the time of an event, not the value",
                     eid,
                 )
-            elif last in self.ref_suffix and last_idx not in sc.covered and len(tokens) > 1:
+            elif (
+                last in self.ref_suffix
+                and last_idx not in sc.covered
+                and len(tokens) > 1
+                and not coded
+            ):
                 sc.factors.append(
                     (
                         F_REFERENCE,
@@ -664,8 +891,11 @@ class MetadataDetector:
         elif (
             ctx.non_person
             and element.pi
+            and eid != "pi.online_identity.user_id"  # a person's key in any table is a person's key
+            and parent != "person"
             and not any(h.rule.startswith("name-weak") for h in sc.hits)
-        ) and not any(t in self.person for t in tokens):
+            and not self._names_a_person(tokens, comment, sc)
+        ):
             sc.factors.append(
                 (
                     F_NON_PERSON,
@@ -678,13 +908,28 @@ class MetadataDetector:
                     ),
                 )
             )
-        if not type_allows(kind, element.types) and sc.veto is None:
+        if (
+            not type_allows(kind, element.types)
+            and sc.veto is None
+            and not (health_here and kind in ("date", "int", "bigint", "small", "decimal"))
+        ):
             sc.veto = Evidence(
                 "type",
                 "type-gate",
                 f"a {fld.data_type} column cannot hold {element.names.en.lower()}",
                 eid,
             )
+
+    def _names_a_person(self, tokens: tuple[str, ...], comment: str, sc: _Scored) -> bool:
+        """Whether the field says it is about a person (`receiver_phone`, 收货人电话, 操作人)."""
+        if any(t in self.person and t not in _WEAK_PERSON_HEADS for t in tokens):
+            return True
+        if comment and any(w in comment for w in self.person_zh):
+            return True
+        return any(
+            h.rule in ("comment-zh", "name-zh") and h.detail.rstrip("'").endswith(("人", "员"))
+            for h in sc.hits
+        )
 
     def _finish(self, sc: _Scored) -> Candidate:
         remaining = 1.0
@@ -713,6 +958,10 @@ class _DatasetContext:
     person: bool = False
     non_person: bool = False
     dictionary: str | None = None
+    person_head: bool = False
+    health_topic: str | None = None  # element of a table of health events (by its name)
+    topic_words: tuple[str, ...] = ()
+    patients: bool = False  # the table is about patients (health topic + a person key)
 
 
 _DETECTORS: dict[int, tuple[Catalog, MetadataDetector]] = {}
