@@ -307,8 +307,8 @@ class MetadataDetector:
         self.ref_suffix = frozenset(d.get("reference_suffixes"))
         self.filler = frozenset(d.get("filler"))
         self.health_tables: list[tuple[str, str]] = []
-        for entry in d.get("health_tables"):
-            element_id, _, word = entry.partition("=")
+        for pair in d.get("health_tables"):
+            element_id, _, word = pair.partition("=")
             if element_id in catalog.elements:
                 self.health_tables.append((word, element_id))
         self.health_tables.sort(key=lambda item: (-len(item[0]), item[0]))
