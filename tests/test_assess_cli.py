@@ -229,3 +229,48 @@ def test_ledger_commands_accumulate_across_the_year(tmp_path: Path) -> None:
     next_year = manifest(tmp_path, "t5.yaml", tid="TX-5", date="2027-01-05", subjects=10000)
     code, out, _ = run("assess", str(next_year), "--format", "json", "--ledger", ledger)
     assert json.loads(out)["transfers"][0]["mechanism"] == "exempt"
+
+
+def test_binding_negative_list_hit_exits_1_after_writing_the_report(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "schema_version: 1\n"
+        "list:\n  id: shop-policy\n  title: Shop policy\n  jurisdiction: organisation\n"
+        "  version: '1'\n  effective_from: 2024-01-01\n  sources: [policy v1]\n  verified: true\n"
+        "entries:\n  - id: SHOP-001\n    condition: {elements_any: [pi.contact.mobile]}\n"
+        "    required_mechanism: security_assessment\n"
+        "    message: Mobile numbers need an assessment under our policy.\n",
+        encoding="utf-8",
+    )
+    path = manifest(tmp_path, "t.yaml", tid="TX-1", date="2026-03-01", subjects=500)
+    report = tmp_path / "out" / "report.json"
+    code, _, err = run(
+        "assess",
+        str(path),
+        "--negative-list",
+        str(policy),
+        "--format",
+        "json",
+        "--output",
+        str(report),
+        "--ledger",
+        str(tmp_path / "l.sqlite"),
+    )
+    assert code == 1, err
+    (transfer,) = json.loads(report.read_text("utf-8"))["transfers"]
+    assert transfer["mechanism"] == "security_assessment"  # 500 people alone would be exempt
+    assert [h["entry"] for h in transfer["negative_list_hits"]] == ["SHOP-001"]
+    assert transfer["remediation"][0]["fields"] == ["orders.receiver_mobile"]
+    assert transfer["remediation"][0]["resulting_mechanism"] == "exempt"
+
+
+def test_assess_command_imports_no_heavy_library_until_run() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dataflow.cli, dataflow.commands.assess, dataflow.commands.ledger\n"
+        "print([m for m in ('presidio_analyzer', 'spacy', 'pyarrow') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
