@@ -37,6 +37,9 @@ Choices (``ContentOptions``) and why:
     be chance.
 ``max_value_chars = 4096``
     Longer values are cut before matching, bounding the cost of pathological cells.
+``recognizer_files = ()``
+    User recognizer files (``load_recognizers(extra_paths)``): the default matcher uses them,
+    and evidence names their recognizers.
 
 When several entities tie, the more specific identifier wins (:data:`ENTITY_PRIORITY`): a
 15-digit Luhn-valid number is an IMEI before it is a credit card, a UnionPay number is a bank
