@@ -46,6 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dataflow import negative_list as nl
+from dataflow.i18n import RISK_ORDER as RISK_LEVELS
 from dataflow.i18n import mechanism_label
 from dataflow.manifest import Approval, DatasetSpec, PriorExports, Transfer
 from dataflow.model import (
@@ -70,7 +71,7 @@ NOT_APPLICABLE = "not_applicable"
 COVERED = "covered"
 # How heavy a mechanism is; ``covered`` sits below the filings it stands in for.
 STRICTNESS = {NOT_APPLICABLE: 0, EXEMPT: 1, COVERED: 2, SCC: 3, SA: 4, BLOCKED: 5}
-RISKS = ("low", "medium", "high", "critical", "blocked")
+RISKS = RISK_LEVELS  # low < medium < high < critical < blocked
 RISK_ORDER = {name: rank for rank, name in enumerate(RISKS)}
 _LIST_MECHANISM = {"prohibited": BLOCKED, SA: SA, SCC: SCC}
 

@@ -68,7 +68,7 @@ def parse_as_of(text: str | None) -> dt.date | None:
         raise ConfigError(f"--as-of must be a date YYYY-MM-DD (got {text!r})") from None
 
 
-def parse_fail_on(flag: str | None, settings: Settings) -> str:
+def parse_fail_on_risk(flag: str | None, settings: Settings) -> str:
     """The risk level that makes the exit 1. A configured grade (for ``scan``) is ignored here."""
     if flag is not None:
         if flag not in RISKS:
@@ -254,7 +254,7 @@ def assess_command(
         count_exempt_volumes=count_exempt_volumes,
     )
     lang_ = check_lang(settings.lang)
-    threshold = parse_fail_on(fail_on, settings)
+    threshold = parse_fail_on_risk(fail_on, settings)
     run = run_assessments(manifests, settings, as_of=parse_as_of(as_of))
 
     from dataflow.report import render
