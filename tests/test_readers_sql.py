@@ -227,3 +227,32 @@ def test_sql_server_go_separates_batches(tmp_path: Path) -> None:
     assert result.problems == ()
     assert [d.name for d in result.datasets] == ["dbo.a", "dbo.b", "dbo.going"]
     assert [d.line for d in result.datasets] == [1, 3, 5]
+
+
+DIALECT_CASES = {
+    "mysql2.sql": ("user_profile", "用户资料", {"gender": ("ENUM('M', 'F')", "性别")}),
+    "pg2.sql": ("public.patients", None, {"aliases": ("TEXT[]", None)}),
+    "hive2.hql": ("dw.orders", None, {"buyer_phone": ("STRING", "买家手机")}),
+    "oracle2.sql": ("HR.EMPLOYEES", None, {"PHONE_NUMBER": ("VARCHAR2(20)", "Phone number")}),
+    "ch.sql": ("events", None, {"phone": ("String", "手机号")}),
+    "doris.sql": ("example_db.users", None, {"user_id": ("LARGEINT", "用户id")}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIALECT_CASES))
+def test_dialect_fixtures(name: str) -> None:
+    table, comment, expected = DIALECT_CASES[name]
+    result = read_path(DATA / "dialects" / name)
+    assert not [p for p in result.problems if p.severity is Severity.ERROR]
+    ds = _dataset(result, table)
+    assert ds.comment == comment
+    fields = {f.name: f for f in ds.fields}
+    for column, (data_type, column_comment) in expected.items():
+        assert (fields[column].data_type, fields[column].comment) == (data_type, column_comment)
+    assert all(f.line is not None for f in ds.fields)
+
+
+def test_oracle_storage_clauses_are_skipped_with_a_warning() -> None:
+    result = read_path(DATA / "dialects" / "oracle2.sql")
+    assert [(p.severity, p.line) for p in result.problems] == [(Severity.WARNING, 1)]
+    assert [f.line for f in result.datasets[0].fields] == [2, 3, 4]

@@ -37,12 +37,27 @@ DIALECTS = (
     "snowflake",
     "bigquery",
     "teradata",
+    "clickhouse",
+    "doris",
+    "starrocks",
+    "redshift",
+    "duckdb",
     "",
 )
 
 _HINTS: dict[str, tuple[str, ...]] = {
     "mysql": (r"`", r"\bENGINE\s*=", r"\bAUTO_INCREMENT\b", r"\bCOMMENT\s*=", r"\bCHARSET\b"),
-    "postgres": (r"\bCOMMENT\s+ON\b", r"\bSERIAL\b", r"::", r"\bJSONB\b", r"\bTIMESTAMPTZ\b"),
+    "postgres": (
+        r"\bCOMMENT\s+ON\b",
+        r"\b(?:BIG|SMALL)?SERIAL\b",
+        r"::",
+        r"\bJSONB\b",
+        r"\bTIMESTAMPTZ\b",
+        r"\bGENERATED\s+(?:ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b",
+        r"\w\[\]",
+        r"\bPARTITION\s+BY\s+(?:RANGE|LIST|HASH)\b",
+        r"\bBYTEA\b",
+    ),
     "hive": (
         r"\bSTORED\s+AS\b",
         r"\bROW\s+FORMAT\b",
@@ -51,7 +66,25 @@ _HINTS: dict[str, tuple[str, ...]] = {
     ),
     "spark": (r"\bUSING\s+(?:DELTA|PARQUET|ICEBERG)\b",),
     "tsql": (r"\[dbo\]", r"\bIDENTITY\s*\(", r"\bNVARCHAR\s*\(\s*MAX\b", r"(?m)^\s*GO\s*$"),
-    "oracle": (r"\bVARCHAR2\b", r"\bNUMBER\s*\(", r"\bCLOB\b"),
+    "oracle": (
+        r"\bN?VARCHAR2\b",
+        r"\bNUMBER\s*\(",
+        r"\bCLOB\b",
+        r"\bENABLE\b",
+        r"\bTABLESPACE\b",
+    ),
+    "clickhouse": (
+        r"\bENGINE\s*=\s*\w*(?:MergeTree|Log)\b",
+        r"\bU?Int(?:8|16|32|64|128|256)\b",
+        r"\bNullable\s*\(",
+        r"\bLowCardinality\s*\(",
+    ),
+    "doris": (
+        r"\b(?:DUPLICATE|AGGREGATE|UNIQUE)\s+KEY\s*\(",
+        r"\bDISTRIBUTED\s+BY\s+HASH\b",
+        r"\bBUCKETS\b",
+        r"\bPROPERTIES\s*\(",
+    ),
     "teradata": (r"\bMULTISET\b", r"\bVOLATILE\b", r"\bPRIMARY\s+INDEX\b"),
 }
 
@@ -378,6 +411,54 @@ def _parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple
     return None, None, first_error
 
 
+_ORACLE_NOISE = re.compile(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
+_LENGTH_SEMANTICS = re.compile(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
+_PAREN_OR_QUOTE = re.compile(r"[()'\"`]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _lenient(sql: str) -> str | None:
+    """``CREATE TABLE name (columns)`` alone, Oracle column noise blanked out (same offsets).
+
+    Storage and table options after the column list (Oracle ``TABLESPACE``/``PCTFREE``,
+    engine-specific clauses) are what most often stops the parser; the columns are what
+    matter here. ``None`` when the column list is not closed (a truncated statement).
+    """
+    m = _CREATE_TABLE.match(sql)
+    if m is None:
+        return None
+    start = sql.find("(", m.end())
+    if start == -1:
+        return None
+    depth = 0
+    i = start
+    while True:
+        tok = _PAREN_OR_QUOTE.search(sql, i)
+        if tok is None:
+            return None
+        c = tok.group()
+        j = tok.start()
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                body = sql[: j + 1]
+                break
+        else:
+            close = _find_quote_end(sql, j + 1) if c == "'" else sql.find(c, j + 1)
+            if close == -1:
+                return None
+            i = close + 1
+            continue
+        i = j + 1
+    body = _ORACLE_NOISE.sub(_blank, body)
+    return _LENGTH_SEMANTICS.sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
+
+
 def _literal(node: Any) -> str | None:
     from sqlglot import exp
 
@@ -471,6 +552,16 @@ def _create_table(
         )
         return None
     node, dialect, error = _parse_create(stmt.text, dialects)
+    if node is None:
+        lenient = _lenient(stmt.text)
+        if lenient is not None:
+            node, dialect, _ = _parse_create(lenient, dialects)
+            if node is not None:
+                problems.warn(
+                    "CREATE TABLE read without the table options after its column list "
+                    "(the SQL parser does not understand them)",
+                    line,
+                )
     if node is None:
         where = ""
         if error is not None:
