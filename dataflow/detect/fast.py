@@ -43,7 +43,7 @@ import hashlib
 import importlib
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -302,14 +302,16 @@ class _Prefilter:
         if self._scratch is None or self._scratch_pid != os.getpid():
             self._scratch = self._hs.Scratch(self.db)
             self._scratch_pid = os.getpid()
+        line_of: dict[int, int] = {}
         ends: list[int] = []
         pos = 0
         chunks: list[bytes] = []
-        for value in values:
+        for i, value in enumerate(values):
             data = value.encode("utf-8")
             chunks.append(data)
             pos += len(data)
             ends.append(pos)
+            line_of[pos] = i
             pos += 1  # the newline separator
         buffer = b"\n".join(chunks)
         hits: list[int] = []
@@ -320,12 +322,17 @@ class _Prefilter:
             append(to * npat + pid)
 
         self.db.scan(buffer, match_event_handler=on_match, scratch=self._scratch)
+        get = line_of.get
         left = bisect.bisect_left
+        last = len(out)
         for code in set(hits):
             to, pid = divmod(code, npat)
-            idx = left(ends, to)
-            if idx < len(out):
-                out[idx].add(pid)
+            idx = get(to)
+            if idx is None:
+                idx = left(ends, to)  # a match ending inside a value
+                if idx >= last:
+                    continue
+            out[idx].add(pid)
         return out
 
 
@@ -441,23 +448,38 @@ class FastMatcher:
         self._score_cache[key] = verdict
         return verdict if verdict >= 0 else pat.score
 
-    def _exact(self, value: str, pids: Sequence[int] | set[int], out: Matches) -> None:
+    def _exact(self, value: str, pids: Iterable[int], out: Matches) -> None:
+        """Presidio's pattern loop for the patterns ``pids`` on one value, into ``out``.
+
+        A validator is only consulted when its answer can change the outcome: a match that
+        does not cover the value is irrelevant once the entity is already found, and nothing
+        is left to learn once it is found covering the whole value (validators are pure).
+        """
         patterns = self._patterns
         begin = len(value) - len(value.lstrip())
         stop = len(value.rstrip())
-        for pid in sorted(pids):
+        for pid in pids:
             pat = patterns[pid]
+            entity = pat.entity
+            state = out.get(entity)
+            if state is True:
+                continue
             for m in pat.compiled.finditer(value):
                 start, end = m.span()
                 if start == end:
                     continue
+                covering = start <= begin and end >= stop
+                if not covering and state is not None:
+                    if start > begin:
+                        break  # later matches start later still: none can cover the value
+                    continue
                 score = self._score(pat, value[start:end])
                 if score <= 0 or score < pat.threshold:
                     continue
-                if start <= begin and end >= stop:
-                    out[pat.entity] = True
-                    break  # this pattern cannot add anything for this value
-                out.setdefault(pat.entity, False)
+                if covering:
+                    out[entity] = True
+                    break
+                out[entity] = state = False
 
     def _fallback_matches(self, value: str, out: Matches) -> None:
         if self._analyzer is None:
