@@ -377,3 +377,29 @@ def test_health_event_table_values_are_health_data(catalog: Catalog) -> None:
     # the same column names in a table that is not about health events are not health data
     plain = _dataset("sensor_readings", [("device_id", "int", None), ("value", "double", None)])
     assert detect_dataset(plain, catalog)["sensor_readings.value"].element is None
+
+
+def test_audit_columns_and_person_keys(catalog: Catalog) -> None:
+    # who created a row is a person, whatever the table is about
+    assert _verdict(catalog, "create_by", table="sys_menu").element == "pi.online_identity.account"
+    assert _verdict(catalog, "update_by", comment="更新者", table="sys_dict_type").element == (
+        "pi.online_identity.account"
+    )
+    assert _verdict(catalog, "staff_id", "smallint", table="payment").element is not None
+    assert _verdict(catalog, "actor_id", "smallint", table="film_actor").element == (
+        "pi.online_identity.user_id"
+    )
+    assert _verdict(catalog, "parent_id", "bigint", table="sys_menu").element is None
+    assert _verdict(catalog, "id", "int", table="litemall_coupon_user").element is None
+    assert _verdict(catalog, "id", "int", table="litemall_user").element == (
+        "pi.online_identity.user_id"
+    )
+
+
+def test_chinese_modifier_order(catalog: Catalog) -> None:
+    # 链接地址: an address of a link (modifier first); 头像图片: an image that is an avatar
+    assert _verdict(catalog, "url", comment="链接地址", table="ad").element is None
+    assert _verdict(catalog, "avatar", comment="头像图片", table="admin").element == (
+        "pi.profile.photo"
+    )
+    assert _verdict(catalog, "picture", "bytea", table="staff").element == "pi.profile.photo"

@@ -160,9 +160,9 @@ def has_cjk(text: str) -> bool:
 
 _TYPE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(bool|boolean|bit)\b|tinyint\s*\(\s*1\s*\)"), "bool"),
-    (re.compile(r"^(tinyint|smallint|int2|byte|short|int8\b(?=.*\bunsigned\b)?|tiny)"), "small"),
-    (re.compile(r"^(bigint|int8|long|bigserial|int64|uint64|hugeint)"), "bigint"),
-    (re.compile(r"^(mediumint|int|integer|int4|serial|int32|uint32|uint)"), "int"),
+    (re.compile(r"^(tinyint|smallint|int2|byte|short|tiny|smallserial)\b"), "small"),
+    (re.compile(r"^(bigint|int8|long|bigserial|int64|uint64|hugeint)\b"), "bigint"),
+    (re.compile(r"^(mediumint|int|integer|int4|serial|int32|uint32|uint)\b"), "int"),
     (
         re.compile(
             r"^(decimal|numeric|number|float|double|real|money|smallmoney|float4|float8|dec)"
@@ -225,8 +225,6 @@ def field_kind(data_type: str | None) -> str:
     for item in probe:
         for pattern, kind in _TYPE_PATTERNS:
             if pattern.match(item):
-                if kind == "small" and item.startswith("int8"):
-                    return "bigint"
                 return kind
     return "unknown"
 
@@ -408,7 +406,7 @@ class MetadataDetector:
                 comment_event = any(w in comment for w in self.event_zh)
             else:
                 comment_negative = self._match_en_comment(comment, scored)
-        if tokens == ("id",) and (ctx.person_head or parent == "person") and not ctx.dictionary:
+        if tokens == ("id",) and (ctx.person_key or parent == "person") and not ctx.dictionary:
             sc = self._scored(scored, "pi.online_identity.user_id")
             if sc is not None:
                 sc.hits.append(
@@ -533,6 +531,9 @@ class MetadataDetector:
             non_person and not person,
             dict_marker,
             person_head=person_head,
+            person_key=person_head
+            and len(core) <= 2
+            and not any(t in self.non_person or t in self.qualifiers for t in core[:-1]),
             health_topic=topic,
             topic_words=tuple(topic_words),
         )
@@ -585,6 +586,26 @@ class MetadataDetector:
             if any(k[0] <= i and j <= k[1] and (k[1] - k[0]) > (j - i) for k in kept):
                 continue
             kept.append(span)
+        if (
+            len(tokens) == 2
+            and tokens[1] in self.ref_suffix
+            and tokens[0] in self.person
+            and tokens[0] not in _WEAK_PERSON_HEADS
+            and tokens[0] not in ("parent", "parents", "child", "children")  # tree pointers
+            and not any(s[0] == 0 and s[1] == 2 for s in kept)
+        ):
+            sc = self._scored(scored, "pi.online_identity.user_id")
+            if sc is not None:
+                sc.hits.append(
+                    _Hit(
+                        sc.element.id,
+                        W_NAME_PARTIAL,
+                        "name",
+                        "name-person-key",
+                        f"key of a person ('{tokens[0]} {tokens[1]}')",
+                    )
+                )
+                sc.covered.update({0, 1})
         if not kept:
             self._match_substrings(tokens, scored)
             return
@@ -857,10 +878,13 @@ class MetadataDetector:
             sc.veto = Evidence(
                 "negative", "comment-event-time", "comment describes the time of an event", eid
             )
-        if comment and has_cjk(comment):
-            rest = comment.lower()
-            for word in element.keywords.zh:
-                rest = rest.replace(word.lower(), " ")
+        if comment and has_cjk(comment) and eid != "pi.online_identity.user_id":
+            # A modifier before the term (链接地址, 门店电话) makes it a thing's; a head noun
+            # after it (头像图片: an avatar image) does not.
+            low = comment.lower()
+            positions = [low.find(w.lower()) for w in element.keywords.zh if w.lower() in low]
+            cut = min(positions) if positions else len(low)
+            rest = low[:cut] if positions else low
             qual_zh = next((w for w in self.qualifiers_zh if w in rest), None)
             if qual_zh is not None and not any(w in comment for w in self.person_zh):
                 sc.factors.append(
@@ -875,7 +899,11 @@ class MetadataDetector:
                         ),
                     )
                 )
-        if ctx.dictionary is not None and eid != "pi.online_identity.user_id":
+        if (
+            ctx.dictionary is not None
+            and eid != "pi.online_identity.user_id"
+            and not ("by" in tokens[1:] or self._names_a_person((), comment, sc))
+        ):
             sc.factors.append(
                 (
                     F_DICTIONARY,
@@ -924,10 +952,13 @@ class MetadataDetector:
         """Whether the field says it is about a person (`receiver_phone`, 收货人电话, 操作人)."""
         if any(t in self.person and t not in _WEAK_PERSON_HEADS for t in tokens):
             return True
+        if "by" in tokens[1:]:  # created_by, updated_by: done by a person
+            return True
         if comment and any(w in comment for w in self.person_zh):
             return True
         return any(
-            h.rule in ("comment-zh", "name-zh") and h.detail.rstrip("'").endswith(("人", "员"))
+            h.rule in ("comment-zh", "name-zh")
+            and h.detail.rstrip("'").endswith(("人", "员", "者"))
             for h in sc.hits
         )
 
@@ -959,6 +990,7 @@ class _DatasetContext:
     non_person: bool = False
     dictionary: str | None = None
     person_head: bool = False
+    person_key: bool = False  # its `id` is a person's key (`sys_user`, not `coupon_user`)
     health_topic: str | None = None  # element of a table of health events (by its name)
     topic_words: tuple[str, ...] = ()
     patients: bool = False  # the table is about patients (health topic + a person key)
