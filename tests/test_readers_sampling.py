@@ -80,3 +80,15 @@ def test_max_rows_stops_reading() -> None:
     assert result.rows_read == 15
     assert sorted(result.columns["t.a"], key=int) == [str(i) for i in range(15)]
     assert result.columns["t.b"] == ()
+
+
+def test_size_zero_reads_the_schema_only(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "s.csv", ["a", "b"])
+    result = read_path(path, sample_options=SampleOptions(size=0))
+    assert [f.pointer for f in result.datasets[0].fields] == ["s.v"]
+    assert result.samples["s"].rows_read == 0
+    assert result.samples["s"].columns == {"s.v": ()}
+    jsonl = tmp_path / "j.jsonl"
+    jsonl.write_text('{"a": 1}\n{"b": 2}\n')
+    fields = read_path(jsonl, sample_options=SampleOptions(size=0)).datasets[0].fields
+    assert [f.pointer for f in fields] == ["j.a", "j.b"]

@@ -313,10 +313,12 @@ def _read_data(path: Path, fmt: str, problems: Problems, options: SampleOptions)
         return ReadResult(shown, fmt, problems=problems.finish())
     name = data_name(path)
     sampler = Sampler(options)
-    for rows, columns in source.batches(_SAMPLE_BATCH):
-        sampler.add_batch({f"{name}.{k}": v for k, v in columns.items()}, rows)
-        if sampler.full:
-            break
+    if options.size > 0 or fmt in ("jsonl", "json"):  # JSON needs the rows for its columns
+        for rows, columns in source.batches(_SAMPLE_BATCH):
+            if options.size > 0:
+                sampler.add_batch({f"{name}.{k}": v for k, v in columns.items()}, rows)
+                if sampler.full:
+                    break
     cols: list[Column] = source.columns
     fields = tuple(c.field(name) for c in cols)
     dataset = Dataset(

@@ -12,12 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dataflow.model import Dataset, Problem, SampleSet, Severity
+from dataflow.model import Problem, Severity
 
 # A schema file (DDL, JSON Schema, Avro, dbt) is read whole; data files are streamed.
 MAX_SCHEMA_BYTES = 64 * 1024 * 1024
-# A JSON array data file is parsed whole (JSON Lines, CSV and Parquet are streamed).
-MAX_JSON_ARRAY_BYTES = 256 * 1024 * 1024
 # Longest line a streaming reader keeps; the rest of a longer line is skipped (with a warning).
 MAX_LINE_BYTES = 1024 * 1024
 # Most fields one dataset may have (bounded memory for hostile schemas and wide JSON).
@@ -107,11 +105,6 @@ class LineIndex:
         return len(self._starts)
 
 
-def shown(path: Path) -> str:
-    """How a path appears in problems and datasets (as given, not resolved)."""
-    return str(path)
-
-
 def read_limited(path: Path, limit: int, problems: Problems, what: str) -> bytes | None:
     """The bytes of ``path`` if it is at most ``limit`` bytes; otherwise a problem and ``None``."""
     try:
@@ -126,11 +119,6 @@ def read_limited(path: Path, limit: int, problems: Problems, what: str) -> bytes
     except OSError as exc:
         problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
         return None
-
-
-def result_samples(dataset: Dataset, samples: SampleSet | None) -> dict[str, SampleSet]:
-    """``ReadResult.samples`` for one data file."""
-    return {dataset.name: samples} if samples is not None else {}
 
 
 def unique_names(names: Sequence[str], problems: Problems, line: int | None) -> list[str]:

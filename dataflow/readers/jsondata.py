@@ -16,7 +16,6 @@ from typing import Any
 
 from dataflow.readers._common import (
     MAX_FIELDS,
-    MAX_JSON_ARRAY_BYTES,
     MAX_LINE_BYTES,
     Problems,
     read_limited,
@@ -119,7 +118,7 @@ class JsonDataFile:
         return True
 
     def _load_array(self) -> bool:
-        data = read_limited(self.path, MAX_JSON_ARRAY_BYTES, self.problems, "a JSON array")
+        data = read_limited(self.path, WHOLE_JSON_BYTES, self.problems, "a JSON array")
         if data is None:
             return False
         text, _, _ = decode_text(data)

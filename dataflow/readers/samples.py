@@ -33,6 +33,8 @@ class SampleOptions:
     """How to sample a data file: ``size`` distinct values per column, ``seed`` for the hash.
 
     ``max_rows`` stops reading after that many rows (``None``: read the whole file).
+    ``size=0`` reads the schema only: CSV/TSV headers and Parquet footers without their rows
+    (schema-only runs such as ``dataflow check``), empty samples.
     """
 
     size: int = 200
