@@ -243,3 +243,20 @@ def test_broken_configuration_names_the_file_and_where_the_construct_starts(
     assert stderr.startswith(f"error: {bad}:3")
     assert "starts at line 2" in stderr
     assert len(stderr.strip().splitlines()) == 1
+
+
+def test_full_checks_every_row_not_just_the_sample(tmp_path: Path) -> None:
+    csv = tmp_path / "contacts.csv"
+    csv.write_text("sjhm\n" + "".join(f"139{i:08d}\n" for i in range(300)), encoding="utf-8")
+
+    def sizes(*extra: str) -> set[int]:
+        code, stdout, stderr = run(
+            "scan", str(csv), "--format", "json", "--sample-size", "10", *extra
+        )
+        assert code == 0, stderr
+        (field,) = json.loads(stdout)["datasets"][0]["fields"]
+        assert field["element"] == "pi.contact.mobile"
+        return {e["sample_size"] for e in field["evidence"] if e["source"] == "value"}
+
+    assert max(sizes()) <= 10
+    assert sizes("--full") == {300}
