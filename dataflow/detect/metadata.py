@@ -76,7 +76,8 @@ _EN_COMMENT_NEGATIVE = (
 )
 _MAX_SPAN = 5
 _CODE_WORDS = frozenset({"concept", "code", "cd", "source", "value"})
-W_CONTEXT_ID = 0.6  # `id` of a table about people
+W_CONTEXT_ID = 0.6  # `customer.id` nested in another record
+W_TABLE_KEY = 0.4  # a table's own `id` (below the threshold: a surrogate key says nothing itself)
 W_HEALTH_TABLE = 0.7  # value/code column of a table of health events about a person
 # Words that end a table name without saying what it is about (`member_login_log` is about members).
 _TABLE_TAIL = frozenset(
@@ -409,15 +410,11 @@ class MetadataDetector:
         if tokens == ("id",) and (ctx.person_key or parent == "person") and not ctx.dictionary:
             sc = self._scored(scored, "pi.online_identity.user_id")
             if sc is not None:
-                sc.hits.append(
-                    _Hit(
-                        sc.element.id,
-                        W_CONTEXT_ID,
-                        "context",
-                        "table-key",
-                        f"key of table '{ctx.name}', which is about people",
-                    )
-                )
+                if parent == "person":  # `customer.id` inside an order: whose order it is
+                    weight, why = W_CONTEXT_ID, "key of the person this object belongs to"
+                else:  # the table's own surrogate key: recorded, not reported as PI by itself
+                    weight, why = W_TABLE_KEY, f"surrogate key of table '{ctx.name}' about people"
+                sc.hits.append(_Hit(sc.element.id, weight, "context", "table-key", why))
                 sc.covered.add(0)
         if ctx.patients and ctx.health_topic is not None and tokens:
             self._health_table_value(tokens, scored, ctx)
