@@ -357,7 +357,11 @@ def iter_batches(
 
 
 def _batches(
-    path: Path, batch_rows: int, schema_format: str | None, sink: list[Problem] | None
+    path: Path,
+    batch_rows: int,
+    schema_format: str | None,
+    sink: list[Problem] | None,
+    only: frozenset[str] | None = None,
 ) -> BatchIterator:
     collected = Problems(str(path))
     fmt = schema_format or detect_format(path)
@@ -373,7 +377,7 @@ def _batches(
         return
     name = data_name(path)
     try:
-        for rows, columns in source.batches(max(batch_rows, 1)):
+        for rows, columns in source.batches(max(batch_rows, 1), only):
             yield rows, {f"{name}.{k}": v for k, v in columns.items()}
     finally:
         if sink is not None:
@@ -400,11 +404,13 @@ def count_distinct(path: Path, column: str, *, schema_format: str | None = None)
     path = Path(path)
     name = data_name(path)
     wanted = {column, f"{name}.{column}"}
+    relative = column[len(name) + 1 :] if column.startswith(f"{name}.") else column
     key = seed_key(0)
     hashes: set[int] = set()
     found = False
     problems: list[Problem] = []
-    for columns in iter_batches(path, schema_format=schema_format, problems=problems):
+    only = frozenset({column, relative})
+    for _, columns in _batches(path, 50_000, schema_format, problems, only):
         for pointer, values in columns.items():
             if pointer not in wanted:
                 continue

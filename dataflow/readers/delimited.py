@@ -36,6 +36,7 @@ class DelimitedFile:
         self.delimiter = "\t" if fmt == "tsv" else ","
         self.sniffed = Sniffed("utf-8")
         self._names: list[str] = []
+        self._out: list[str] = []  # the columns streamed
         # counters for the warnings written after streaming
         self._long_rows = 0
         self._short_rows = 0
@@ -92,9 +93,10 @@ class DelimitedFile:
 
     # --- rows -------------------------------------------------------------------------------------
 
-    def batches(self, batch_rows: int) -> BatchIterator:
-        """Stream the data rows in batches of at most ``batch_rows``."""
+    def batches(self, batch_rows: int, only: frozenset[str] | None = None) -> BatchIterator:
+        """Stream the data rows in batches of at most ``batch_rows`` (``only``: these columns)."""
         done = 0
+        self._out = [n for n in self._names if only is None or n in only]
         if self.sniffed.line_based:
             fast = self._arrow_batches(batch_rows)
             try:
@@ -119,26 +121,26 @@ class DelimitedFile:
             parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
                 column_types={name: pa.binary() for name in self._names},
+                include_columns=self._out,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
         decoder = LineDecoder(self.sniffed)
+        out = self._out
         for record_batch in reader:
             n = record_batch.num_rows
-            columns = [
-                _decode_column(record_batch.column(i), decoder) for i in range(len(self._names))
-            ]
+            columns = [_decode_column(record_batch.column(name), decoder) for name in out]
             for start in range(0, n, batch_rows):
                 stop = min(start + batch_rows, n)
                 if start == 0 and stop == n:
-                    yield n, dict(zip(self._names, columns, strict=True))
+                    yield n, dict(zip(out, columns, strict=True))
                 else:
                     yield (
                         stop - start,
                         {
                             name: values[start:stop]
-                            for name, values in zip(self._names, columns, strict=True)
+                            for name, values in zip(out, columns, strict=True)
                         },
                     )
         if decoder.replaced:
@@ -149,7 +151,8 @@ class DelimitedFile:
 
     def _csv_batches(self, batch_rows: int, skip: int) -> BatchIterator:
         width = len(self._names)
-        pending: dict[str, list[str | None]] = {name: [] for name in self._names}
+        out = [(i, name) for i, name in enumerate(self._names) if name in self._out]
+        pending: dict[str, list[str | None]] = {name: [] for _, name in out}
         count = 0
         source = self._text_lines()
         with source as lines:
@@ -183,12 +186,12 @@ class DelimitedFile:
                 elif len(row) < width:
                     self._short_rows += 1
                     self._first_short = self._first_short or reader.line_num
-                for i, name in enumerate(self._names):
+                for i, name in out:
                     pending[name].append(clean(row[i]) if i < len(row) else None)
                 count += 1
                 if count >= batch_rows:
                     yield count, pending
-                    pending = {name: [] for name in self._names}
+                    pending = {name: [] for _, name in out}
                     count = 0
         if count:
             yield count, pending

@@ -278,7 +278,7 @@ class JsonDataFile:
                 decoder.first_replaced,
             )
 
-    def batches(self, batch_rows: int) -> BatchIterator:
+    def batches(self, batch_rows: int, only: frozenset[str] | None = None) -> BatchIterator:
         """Stream the records in batches, growing ``columns`` as new paths appear.
 
         Paths outside arrays get one value per record (``None`` when absent); paths inside
@@ -293,6 +293,8 @@ class JsonDataFile:
             flatten(record, "", flat)
             for path, values in flat.items():
                 if path not in self._known and not self._add_column(path, values):
+                    continue
+                if only is not None and path not in only:
                     continue
                 in_array = "[]" in path
                 target = pending.get(path)

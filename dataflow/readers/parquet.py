@@ -131,11 +131,18 @@ class ParquetFile:
         ]
         return True
 
-    def batches(self, batch_rows: int) -> BatchIterator:
-        """Stream rows in batches of at most ``batch_rows``."""
-        wanted = {c.path for c in self.columns}
+    def batches(self, batch_rows: int, only: frozenset[str] | None = None) -> BatchIterator:
+        """Stream rows in batches of at most ``batch_rows`` (``only``: these column paths).
+
+        Memory is bounded by the batch and by one row group's column chunks (Parquet is
+        decoded a row group at a time).
+        """
+        wanted = {c.path for c in self.columns if only is None or c.path in only}
+        top = None
+        if only is not None:
+            top = sorted({p.split(".")[0].split("[")[0] for p in wanted})
         try:
-            for record_batch in self._file.iter_batches(batch_size=batch_rows):
+            for record_batch in self._file.iter_batches(batch_size=batch_rows, columns=top):
                 arrays: dict[str, Any] = {}
                 for i, field in enumerate(record_batch.schema):
                     _leaf_arrays(record_batch.column(i), field.type, field.name, arrays)
