@@ -729,36 +729,12 @@ def load_list_file(
     try:
         doc = load_yaml(path, error_cls=CatalogError)
     except CatalogError as exc:
-        message = exc.message
-        if message.startswith("invalid YAML"):
-            message += _syntax_context(path)
         return (
             None,
-            [Problem(path=str(path), message=message, line=exc.line, column=exc.column)],
+            [Problem(path=str(path), message=exc.message, line=exc.line, column=exc.column)],
             [],
         )
     return parse_list(doc, known_elements=known_elements, shipped=shipped)
-
-
-def _syntax_context(path: str | Path) -> str:
-    """Where the construct with the syntax error started (`` (… that starts at line N)``).
-
-    The parser reports the point where it gave up; an unclosed bracket or quote starts earlier.
-    Only positions and the parser's own words are used, never the text of the file.
-    """
-    import yaml
-
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-        list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        mark, context = exc.context_mark, exc.context
-        problem = exc.problem_mark
-        if mark is not None and context and problem is not None and mark.line != problem.line:
-            return f" ({context} that starts at line {mark.line + 1})"
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        pass
-    return ""
 
 
 def shipped_list_paths() -> list[Path]:

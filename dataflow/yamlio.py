@@ -82,6 +82,11 @@ def load_yaml(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        # The parser reports where it gave up; an unclosed bracket or quote started earlier, and
+        # that line is the one to fix. Only positions and the parser's own words are used.
+        started = exc.context_mark
+        if started is not None and exc.context and mark is not None and started.line != mark.line:
+            problem += f" ({exc.context} that starts at line {started.line + 1})"
         raise error_cls(
             f"invalid YAML: {problem}",
             path=shown,

@@ -28,7 +28,6 @@ from dataflow.commands.scan import (
     check_lang,
     echo_problems,
     load_catalog_for,
-    with_construct_start,
 )
 from dataflow.config import Settings, load_settings
 from dataflow.errors import ConfigError, ManifestError, UserError
@@ -130,10 +129,7 @@ def run_assessments(
     from dataflow import negative_list
     from dataflow.scan import ScanOptions, scan_paths
 
-    try:
-        transfers = [t for path in manifests for t in load_manifest(path)]
-    except ManifestError as exc:
-        raise with_construct_start(exc) from None
+    transfers = [t for path in manifests for t in load_manifest(path)]
     packs = load_packs()
     policy = Policy(
         packs=packs, as_of=as_of, count_exempt_volumes=bool(settings.count_exempt_volumes)

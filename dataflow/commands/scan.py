@@ -76,54 +76,15 @@ def parse_samples(samples: Sequence[str], sample_for: Sequence[str]) -> dict[str
 
 
 def settings_for(config: Path | None) -> Settings:
-    """Layered settings (project file, then ``--config``); YAML syntax errors name both lines."""
-    try:
-        return load_settings(config)
-    except UserError as exc:
-        raise with_construct_start(exc) from None
-
-
-def with_construct_start(exc: UserError) -> UserError:
-    """The error, with the line where an unclosed YAML construct started added to it.
-
-    The YAML parser reports where it gave up; for an unclosed bracket or quote the useful line
-    is where the construct *started*. Only line numbers are added, never text from the file.
-    """
-    if not exc.path or not exc.message.startswith("invalid YAML"):
-        return exc
-    started = _construct_start(Path(exc.path))
-    if started is None or started == exc.line:
-        return exc
-    first, newline, rest = exc.message.partition("\n")
-    return UserError(
-        f"{first} (in the construct that starts at line {started}){newline}{rest}",
-        path=exc.path,
-        line=exc.line,
-        column=exc.column,
-        key=exc.key,
-    )
-
-
-def _construct_start(path: Path) -> int | None:
-    import yaml
-
-    try:
-        list(yaml.compose_all(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        return exc.context_mark.line + 1 if exc.context_mark is not None else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    return None
+    """Layered settings (project file, then ``--config``)."""
+    return load_settings(config)
 
 
 def load_catalog_for(settings: Settings) -> Any:
     """The shipped catalogs plus the configured ones."""
     from dataflow.catalog import load_catalog
 
-    try:
-        return load_catalog(settings.catalogs)
-    except UserError as exc:
-        raise with_construct_start(exc) from None
+    return load_catalog(settings.catalogs)
 
 
 @contextmanager
