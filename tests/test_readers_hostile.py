@@ -151,3 +151,20 @@ def test_streaming_any_bytes_gives_batches_or_problems(
         assert all(isinstance(values, list) for values in batch.values())
     for problem in problems:
         assert "13987650123" not in problem.message
+
+
+def test_deeply_nested_inputs_are_clean_problems(tmp_path: Path) -> None:
+    cases = {
+        "deep.yml": "models: " + "[" * 800 + "]" * 800 + "\n",
+        "deep.json": '{"type": "object", "properties": ' * 3000 + "{}" + "}" * 3000,
+        "deep.jsonl": "[" * 100_000 + "]" * 100_000 + "\n",
+        "deep.sql": "CREATE TABLE t (a INT DEFAULT " + "(" * 1500 + "1" + ")" * 1500 + ");\n",
+    }
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text)
+    files, problems = collect_files([tmp_path])
+    assert len(files) == len(cases)
+    for path in files:
+        result = read_path(path)
+        for problem in result.problems:
+            assert "internal error" not in problem.message, path.name

@@ -185,7 +185,7 @@ def _yaml_kind(path: Path) -> str | None:
 
     try:
         doc = load_yaml(path, text=text).data
-    except UserError:
+    except (UserError, RecursionError):
         return "dbt" if _dbt_text(text) else None
     if isinstance(doc, dict) and "transfer" in doc:
         return IGNORED
@@ -507,7 +507,10 @@ def collect_files(
             elif is_file:
                 if entry.name.startswith("."):
                     continue  # hidden files (.DS_Store, .env, dataflow's own dotfiles)
-                fmt = detect_format(child)
+                try:
+                    fmt = detect_format(child)
+                except Exception:  # let read_path report whatever is wrong with it
+                    fmt = UNKNOWN
                 if fmt == IGNORED:
                     continue
                 if fmt is None:

@@ -37,6 +37,9 @@ def load(path: str, text: str, problems: Problems) -> YamlDoc | None:
     """Parse YAML text; a problem (position, no quoted input) on failure."""
     try:
         return load_yaml(path, text=text)
+    except RecursionError:
+        problems.add("cannot read dbt schema file: YAML nested too deeply")
+        return None
     except UserError as exc:
         message = next(
             (fixed for prefix, fixed in _SAFE_YAML_MESSAGES if exc.message.startswith(prefix)),
