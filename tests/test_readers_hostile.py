@@ -163,7 +163,7 @@ def test_deeply_nested_inputs_are_clean_problems(tmp_path: Path) -> None:
     for name, text in cases.items():
         (tmp_path / name).write_text(text)
     files, problems = collect_files([tmp_path])
-    assert len(files) == len(cases)
+    assert len(files) == len(cases) and problems == []
     for path in files:
         result = read_path(path)
         for problem in result.problems:
