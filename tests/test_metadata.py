@@ -405,3 +405,8 @@ def test_chinese_modifier_order(catalog: Catalog) -> None:
         "pi.profile.photo"
     )
     assert _verdict(catalog, "picture", "bytea", table="staff").element == "pi.profile.photo"
+
+
+def test_ascii_terms_in_chinese_comments_stand_alone(catalog: Catalog) -> None:
+    assert _verdict(catalog, "f1", comment="客户端IP地址").element == "pi.device.ip"
+    assert _verdict(catalog, "f2", comment="VIP等级", table="member").element is None

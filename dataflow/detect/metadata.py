@@ -692,7 +692,20 @@ class MetadataDetector:
             start = low.find(word)
             while start >= 0:
                 end = start + len(word)
-                if not any(taken[start:end]):
+                # an ASCII term (IP, GPS) must stand alone: not the `ip` of `vip`
+                edge = (
+                    word[0].isascii()
+                    and start > 0
+                    and low[start - 1].isascii()
+                    and low[start - 1].isalnum()
+                )
+                edge = edge or (
+                    word[-1].isascii()
+                    and end < len(low)
+                    and low[end].isascii()
+                    and low[end].isalnum()
+                )
+                if not edge and not any(taken[start:end]):
                     for k in range(start, end):
                         taken[k] = True
                     found.append((start, end, word, element_id))
