@@ -97,3 +97,26 @@ def test_uncompilable_and_anchored_patterns_always_run(
     assert list(tmp_path.glob("hs-*.db"))
     again = FastMatcher(recs)
     assert again.match(["ab12", "xxy"]) == got[:2]
+
+
+def test_narrowed_classes_equal_regex_classes_on_vetted_characters() -> None:
+    from dataflow.detect.fast import _VETTED_CLASS
+
+    for name, ranges in _VETTED_CLASS.items():
+        narrowed = regex.compile("[" + ranges + "]")
+        for ch in VETTED:
+            assert bool(narrowed.fullmatch(ch)) == bool(regex.fullmatch("\\" + name, ch)), (
+                name,
+                hex(ord(ch)),
+            )
+
+
+def test_translation_narrows_classes_and_loosens_long_repeats() -> None:
+    assert hyperscan_expression(r"\w+@\d{1,253}\s") == (
+        r"[0-9A-Z_a-z\x{4e00}-\x{9fcc}]+@[0-9]{1,}[\t ]"
+    )
+    assert hyperscan_expression(r"[^\s()]\W\D") == (r"[^\t ()][^0-9A-Z_a-z\x{4e00}-\x{9fcc}][^0-9]")
+    assert hyperscan_expression(r"[\W]") == r"[\W]"  # a negated class inside a class is kept
+    assert hyperscan_expression(r"a{2,5}[x{1,99}]\{1,99}") == r"a{2,5}[x{1,99}]\{1,99}"
+    assert hyperscan_expression(r"[]a]") == r"[\]a]"
+    assert hyperscan_expression(r"[a") is None

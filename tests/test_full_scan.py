@@ -241,3 +241,33 @@ def test_clean_value_matches_sampler_rules() -> None:
         if expected is not None:
             expected = expected[:MAX_VALUE_CHARS].strip()
         assert clean_value(raw) == expected
+
+
+class ExplodingTally(CountTally):
+    """A tally whose add fails with the value in the message (as careless code might)."""
+
+    def add(self, value: str, matches: Mapping[str, bool]) -> None:
+        if "@" in value:
+            raise ValueError(f"cannot handle {value}")
+        super().add(value, matches)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_failures_name_the_error_type_not_the_value(
+    tmp_path: Path, matcher: FastMatcher, processes: int
+) -> None:
+    from dataflow.detect.full import FullScanError
+
+    columns = generated_columns(300, seed=9)
+    path = tmp_path / "boom.csv"
+    write_csv(path, columns)
+    with pytest.raises(FullScanError) as info:
+        scan_batches(
+            csv_batches(path, "boom", 50),
+            matcher=matcher,
+            tally_factory=ExplodingTally,
+            processes=processes,
+        )
+    message = str(info.value)
+    assert "ValueError" in message
+    assert "@" not in message and not any(v in message for v in columns["c1"])

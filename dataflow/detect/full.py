@@ -34,7 +34,7 @@ from dataflow.errors import DataflowError
 from dataflow.model import Dataset
 
 MAX_VALUE_CHARS = 4096
-DEFAULT_BATCH_ROWS = 50_000
+DEFAULT_BATCH_ROWS = 20_000
 # Below this file size a single process is faster than starting workers.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 
@@ -191,9 +191,23 @@ class _Pool:
         parts: list[list[tuple[str, Sequence[str | None]]]] = [[] for _ in self.conns]
         for pointer, values in batch.items():
             parts[self.owner[pointer]].append((pointer, list(values)))
-        for conn, part in zip(self.conns, parts, strict=True):
+        for index, (conn, part) in enumerate(zip(self.conns, parts, strict=True)):
             if part:
-                conn.send(part)
+                try:
+                    conn.send(part)
+                except OSError:  # the worker is gone: report why, if it said
+                    raise FullScanError(f"full scan worker failed: {self._reason(index)}") from None
+
+    def _reason(self, index: int) -> str:
+        conn = self.conns[index]
+        try:
+            if conn.poll(1):
+                status, payload = conn.recv()
+                if status == "error":
+                    return str(payload)
+        except (OSError, EOFError, ValueError):
+            pass
+        return "worker exited"
 
     def finish(self) -> dict[str, Any]:
         verdicts: dict[str, Any] = {}
@@ -244,10 +258,15 @@ def scan_batches(
     rows = 0
     iterator: Iterator[Batch] = iter(batches)
     if processes <= 1:
-        for batch in iterator:
-            rows += batch_rows(batch)
-            for pointer, values in batch.items():
-                work.add(pointer, values)
+        try:
+            for batch in iterator:
+                rows += batch_rows(batch)
+                for pointer, values in batch.items():
+                    work.add(pointer, values)
+        except (DataflowError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # the message may quote a value: name the type only
+            raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
         return work.verdicts(content_options, ctx), rows
     pool = _Pool(work, content_options, ctx, processes)
     try:

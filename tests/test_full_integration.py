@@ -1,0 +1,93 @@
+"""``scan_full`` end to end: the project's readers, recognizers and column tallies."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from dataflow.detect.full import FullScanOptions, scan_full
+from dataflow.model import Dataset, Field
+
+
+def _mobiles(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        f"{rng.choice(['138', '139', '186', '150'])}{rng.randint(0, 99_999_999):08d}"
+        for _ in range(n)
+    ]
+
+
+def _noise(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [f"{rng.choice(['已支付', '退款', 'paid'])}-{rng.randint(1, 30)}" for _ in range(n)]
+
+
+@pytest.fixture(scope="module")
+def recognizers() -> list[object]:
+    from dataflow.detect.recognizers import load_recognizers
+
+    return list(load_recognizers())
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hs-cache"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_scan_full_finds_the_mobile_column(
+    tmp_path: Path, recognizers: list[object], fmt: str
+) -> None:
+    rows = 1_500
+    phones, noise = _mobiles(rows, 1), _noise(rows, 2)
+    path = tmp_path / f"customers.{fmt}"
+    if fmt == "csv":
+        lines = ["phone,status"] + [f"{p},{s}" for p, s in zip(phones, noise, strict=True)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path.write_text(
+            "".join(
+                json.dumps({"phone": p, "status": s}, ensure_ascii=False) + "\n"
+                for p, s in zip(phones, noise, strict=True)
+            ),
+            encoding="utf-8",
+        )
+    dataset = Dataset(
+        name="shop.customers",
+        source_path="schema.sql",
+        source_format="sql",
+        fields=(
+            Field(name="phone", pointer="shop.customers.phone"),
+            Field(name="status", pointer="shop.customers.status"),
+        ),
+    )
+    options = FullScanOptions(processes=1, batch_rows=400, recognizers=recognizers)
+    verdicts, read = scan_full(path, dataset, options)
+    assert read == rows
+    assert set(verdicts) == {"shop.customers.phone", "shop.customers.status"}
+    phone = verdicts["shop.customers.phone"]
+    assert (phone.kind, phone.entity) == ("column", "CN_MOBILE")
+    assert phone.match_rate == 1.0
+    assert verdicts["shop.customers.status"].kind == "none"
+    text = repr(verdicts)
+    assert not any(p in text for p in phones)  # masked examples only
+
+
+def test_scan_full_in_two_processes_equals_one(tmp_path: Path, recognizers: list[object]) -> None:
+    rows = 1_200
+    path = tmp_path / "t.csv"
+    phones, noise = _mobiles(rows, 3), _noise(rows, 4)
+    mixed = [p if i % 3 else f"备注 {p}" for i, p in enumerate(_mobiles(rows, 5))]
+    lines = ["a,b,c"] + [f"{x},{y},{z}" for x, y, z in zip(phones, noise, mixed, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = scan_full(
+        path, None, FullScanOptions(processes=1, batch_rows=250, recognizers=recognizers)
+    )
+    two = scan_full(
+        path, None, FullScanOptions(processes=2, batch_rows=250, recognizers=recognizers)
+    )
+    assert one == two
+    assert one[1] == rows
