@@ -49,7 +49,9 @@ def _sample_options(options: ScanOptions) -> Any:
     """The readers' ``SampleOptions`` for this scan."""
     from dataflow.readers import SampleOptions
 
-    return SampleOptions(size=options.sample_size, seed=options.seed)
+    # Schema-only scans read headers and footers, never the rows of a data file.
+    size = options.sample_size if options.content else 0
+    return SampleOptions(size=size, seed=options.seed)
 
 
 def _read(path: Path, options: ScanOptions, sample_options: Any) -> ReadResult:
@@ -84,7 +86,7 @@ def scan_paths(
         catalog = load_catalog(options.catalogs)
     files, problems = readers.collect_files([Path(p) for p in paths], options.ignore)
     problems = list(problems)
-    sample_options = _sample_options(options) if options.content else None
+    sample_options = _sample_options(options)
 
     datasets: list[Dataset] = []
     sample_sets: dict[tuple[str, str], SampleSet] = {}

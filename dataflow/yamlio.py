@@ -95,6 +95,8 @@ def load_yaml(
         ) from None
     except yaml.YAMLError as exc:
         raise error_cls(f"invalid YAML: {type(exc).__name__}", path=shown) from None
+    except RecursionError:
+        raise error_cls(_TOO_DEEP, path=shown) from None
     if len(nodes) > 1:
         second = nodes[1]
         raise error_cls(
@@ -106,13 +108,18 @@ def load_yaml(
     doc = YamlDoc(path=shown, data=None)
     if root is None:
         return doc
-    _check_size(root, shown, error_cls)
     loader = yaml.SafeLoader("")
     try:
+        _check_size(root, shown, error_cls)
         doc.data = _build(root, "", doc, loader, shown, error_cls)
+    except RecursionError:
+        raise error_cls(_TOO_DEEP, path=shown) from None
     finally:
         loader.dispose()
     return doc
+
+
+_TOO_DEEP = "YAML document is nested too deeply to be a dataflow file"
 
 
 def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None:

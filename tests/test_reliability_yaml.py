@@ -52,3 +52,13 @@ def test_hostile_yaml_is_refused_cleanly(tmp_path: Path, kind: str, payload: str
     assert not PWNED.exists(), "a YAML tag was executed"
     if payload == "broken":
         assert ":3" in result.stderr or "line 3" in result.stderr, "position of the syntax error"
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 5000 + "]" * 5000, "- " * 5000 + "x"])
+def test_deeply_nested_yaml_is_a_clean_error(tmp_path: Path, text: str) -> None:
+    bad = tmp_path / "deep.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["negative-list", "validate", str(bad)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stderr
+    assert "deep.yaml" in result.stderr and "nested too deeply" in result.stderr
