@@ -487,15 +487,9 @@ class _Builder:
             try:
                 doc = load_yaml(path, error_cls=CatalogError)
             except UserError as exc:
-                line, message = exc.line, exc.message
-                start = _construct_start(path) if message.startswith("invalid YAML") else None
-                if start is not None and line is not None and start < line:
-                    message = (
-                        f"{message} (in the construct that starts here; "
-                        f"the parser stopped at line {line})"
-                    )
-                    line = start
-                self.problems.append(CatalogProblem(exc.path or str(path), line, exc.key, message))
+                self.problems.append(
+                    CatalogProblem(exc.path or str(path), exc.line, exc.key, exc.message)
+                )
                 continue
             self.files.append(doc.path)
             self._load_doc(doc)
@@ -1159,19 +1153,6 @@ class _Builder:
             version="+".join(self.versions) if self.versions else "unversioned",
             files=tuple(self.files),
         )
-
-
-def _construct_start(path: Path) -> int | None:
-    """Line where the YAML construct holding a syntax error starts (an unclosed bracket)."""
-    import yaml
-
-    try:
-        list(yaml.compose_all(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        return exc.context_mark.line + 1 if exc.context_mark is not None else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    return None
 
 
 def with_elements(catalog: Catalog, elements: Iterable[Element]) -> Catalog:
