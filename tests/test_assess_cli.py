@@ -274,3 +274,31 @@ def test_assess_command_imports_no_heavy_library_until_run() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("sector", "subjects", "raised"),
+    [
+        ("automotive", 150_000, True),
+        ("automotive", 100_000, False),  # "more than 100,000"
+        ("retail", 150_000, False),
+    ],
+)
+def test_assess_regrades_with_the_transfers_sector_and_volume(
+    tmp_path: Path, sector: str, subjects: int, raised: bool
+) -> None:
+    path = manifest(tmp_path, "t.yaml", tid="TX-CAR", date="2026-05-01", subjects=subjects)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("sector: retail", f"sector: {sector}"),
+        encoding="utf-8",
+    )
+    code, stdout, stderr = run(
+        "assess", str(path), "--format", "json", "--ledger", str(tmp_path / "l.db")
+    )
+    assert code in (0, 1), stderr
+    report = json.loads(stdout)
+    (orders,) = [d for d in report["datasets"] if d["name"] == "orders"]
+    assert (orders["grade"] == "important") is raised
+    (transfer,) = report["transfers"]
+    questions = json.dumps(transfer.get("open_questions", []), ensure_ascii=False)
+    assert ("important" in questions.lower()) is raised

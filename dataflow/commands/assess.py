@@ -174,10 +174,14 @@ def run_assessments(
                     path=transfer.path,
                     key=f"{spec.key}.tables",
                 )
+            counted = _count_people(spec, transfer)
+            specs.append(counted)
+            # Sector and volume escalation rules (e.g. automotive PI of > 100,000 people) need
+            # the transfer's sector and head count, which a plain scan does not know.
+            found = tuple(_regrade(r, catalog, transfer.sector, counted.subjects) for r in found)
             for r in found:
                 all_results[(r.dataset.source_path, r.dataset.name)] = r
             scanned.extend(found)
-            specs.append(_count_people(spec, transfer))
         transfer = dataclasses.replace(transfer, datasets=tuple(specs))
         prior = None
         if transfer.prior_exports is None:
@@ -202,6 +206,20 @@ def run_assessments(
         recorded=tuple(recorded),
         notices=tuple(negative_list.unverified_in_use(_in_use(lists, transfers))),
     )
+
+
+def _regrade(
+    result: DatasetResult, catalog: Any, sector: str | None, subjects: int | None
+) -> DatasetResult:
+    """The dataset re-graded with the transfer's sector and the number of people concerned."""
+    from dataflow.classify import grade_dataset
+
+    grade, raises = grade_dataset(
+        result.findings, catalog, sector=sector, subjects=subjects, dataset=result.dataset
+    )
+    if grade == result.grade and raises == result.raises:
+        return result
+    return dataclasses.replace(result, grade=grade, raises=raises)
 
 
 def _in_use(lists: Sequence[Any], transfers: Sequence[Transfer]) -> list[Any]:
