@@ -103,7 +103,8 @@ def test_narrowed_classes_equal_regex_classes_on_vetted_characters() -> None:
     from dataflow.detect.fast import _VETTED_CLASS
 
     for name, ranges in _VETTED_CLASS.items():
-        narrowed = regex.compile("[" + ranges + "]")
+        python_syntax = re.sub(r"\\x\{([0-9a-f]{4})\}", r"\\u\1", ranges)
+        narrowed = regex.compile("[" + python_syntax + "]")
         for ch in VETTED:
             assert bool(narrowed.fullmatch(ch)) == bool(regex.fullmatch("\\" + name, ch)), (
                 name,
