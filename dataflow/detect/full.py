@@ -16,15 +16,18 @@ Memory does not grow with the file: one batch is in flight per worker, each colu
 keeps counts and a couple of masked examples, and the matcher's caches are bounded.
 
 Parallelism: with ``processes > 1`` each column is owned by one worker process for the whole
-scan (its tally lives there). Columns are assigned greedily by the text volume of the first
-batch. The parent only reads and routes batches. Workers are forked before the first batch is
-read and inherit the compiled matcher (the Hyperscan database is not compiled twice).
+scan (its tally lives there). Columns are assigned greedily by their estimated cost: the parent
+times the matcher on a small sample of the column's first batch (this only decides which
+worker owns a column, never a result). The parent only reads and routes batches. Workers are
+forked before the first batch is read and inherit the compiled matcher (the Hyperscan database
+is not compiled twice).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +40,8 @@ MAX_VALUE_CHARS = 4096
 DEFAULT_BATCH_ROWS = 20_000
 # Below this file size a single process is faster than starting workers.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+# Values per column the parent matches to balance columns between workers.
+_COST_SAMPLE = 200
 
 Batch = Mapping[str, Sequence[str | None]]
 
@@ -175,16 +180,36 @@ class _Pool:
             child.close()
             self.conns.append(parent)
             self.procs.append(proc)
+        self.matcher = work.matcher
         self.owner: dict[str, int] = {}
-        self.load = [0] * processes
+        self.load = [0.0] * processes
 
     def _assign(self, batch: Batch) -> None:
         new = [p for p in batch if p not in self.owner]
-        weight = {p: sum(len(v) for v in batch[p] if v) + 1 for p in new}
+        if not new:
+            return
+        samples = {p: self._sample(batch[p]) for p in new}
+        for sample in samples.values():  # warm up: first calls load lists and caches
+            self.matcher.match_distinct(sample)
+        weight = {p: self._cost(samples[p], len(batch[p])) for p in new}
         for pointer in sorted(new, key=lambda p: (-weight[p], p)):
             worker = min(range(len(self.load)), key=lambda i: (self.load[i], i))
             self.owner[pointer] = worker
             self.load[worker] += weight[pointer]
+
+    @staticmethod
+    def _sample(values: Sequence[str | None]) -> list[str]:
+        sample = [c for c in (clean_value(v) for v in values[: _COST_SAMPLE * 4]) if c]
+        return list(dict.fromkeys(sample))[:_COST_SAMPLE]
+
+    def _cost(self, sample: list[str], size: int) -> float:
+        """Estimated matching time of a column: time a small sample (assignment only)."""
+        if not sample:
+            return 1e-9
+        started = time.perf_counter()
+        self.matcher.match_distinct(sample)
+        spent = time.perf_counter() - started
+        return spent * size / len(sample) + 1e-9
 
     def send(self, batch: Batch) -> None:
         self._assign(batch)
