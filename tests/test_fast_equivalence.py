@@ -131,3 +131,11 @@ def test_hypothesis_embedded_identifiers(
 ) -> None:
     values = [before + ident + after, ident, before + ident]
     assert matcher.match(values) == reference_matches(values, analyzer)
+
+
+def test_match_columns_in_two_processes_equals_match(matcher: FastMatcher) -> None:
+    columns = generated_columns(120, seed=21)
+    serial = matcher.match_columns(columns)
+    parallel = matcher.match_columns(columns, processes=2)
+    assert serial == parallel == {name: matcher.match(v) for name, v in columns.items()}
+    assert list(parallel) == sorted(columns)

@@ -644,7 +644,7 @@ class FastMatcher:
     ) -> dict[str, list[Matches]]:
         """``match`` for several columns, on ``processes`` worker processes when > 1."""
         names = sorted(columns)
-        if processes <= 1 or len(names) < 2:
+        if processes <= 1 or len(names) < 2 or not _fork_available():
             return {name: self.match(columns[name]) for name in names}
         import multiprocessing
 
@@ -658,6 +658,12 @@ class FastMatcher:
 
 
 _WORKER_MATCHER: FastMatcher | None = None
+
+
+def _fork_available() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _match_in_worker(values: Sequence[str]) -> list[Matches]:

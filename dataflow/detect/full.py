@@ -305,6 +305,12 @@ def scan_batches(
     return dict(sorted(verdicts.items())), rows
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _auto_processes(path: Path) -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     try:
@@ -338,6 +344,8 @@ def scan_full(
     matcher = _default_matcher(getattr(opts, "recognizers", None))
     if processes is None:
         processes = _auto_processes(path)
+    if int(processes) > 1 and not _can_fork():
+        processes = 1  # workers inherit the compiled matcher by fork (Linux, macOS)
     batches: Iterable[Batch] = readers.iter_batches(
         path, batch_rows=rows_per_batch, schema_format=schema_format
     )
