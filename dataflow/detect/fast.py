@@ -59,6 +59,8 @@ VETTED_CHARS = (
     "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"  # quotes, dash, ellipsis, middle dot
 )
 _UNVETTED = re.compile(f"[^{VETTED_CHARS}]")
+_UNVETTED_OR_NEWLINE = re.compile(f"[^{VETTED_CHARS}\n]")
+_NO_MATCH: dict[str, bool] = {}  # shared result of values without matches; never mutated
 
 # Flags Hyperscan can express (the regex module adds UNICODE to every str pattern).
 _IGNORECASE, _MULTILINE, _DOTALL, _UNICODE = 2, 8, 16, 32
@@ -405,26 +407,29 @@ class _Prefilter:
                 pass  # a read-only home: compile again next time
         return db, rejected
 
-    def candidates(self, values: Sequence[str]) -> list[set[int]]:
-        """For each value (all vetted, no newline), the ids of patterns that may match it."""
-        out: list[set[int]] = [set() for _ in values]
+    def candidates(self, values: Sequence[str]) -> dict[int, set[int]]:
+        """For values (all vetted, no newline): index -> ids of patterns that may match it.
+
+        Values no pattern may match are absent.
+        """
+        out: dict[int, set[int]] = {}
         if self.db is None or not values:
             return out
         if self._scratch is None or self._scratch_pid != os.getpid():
             self._scratch = self._hs.Scratch(self.db)
             self._scratch_pid = os.getpid()
-        line_of: dict[int, int] = {}
+        text = "\n".join(values)
+        buffer = text.encode("utf-8")
+        if len(buffer) == len(text):  # ASCII: byte offsets are character offsets
+            lengths: Iterable[int] = map(len, values)
+        else:
+            lengths = (len(v.encode("utf-8")) for v in values)
         ends: list[int] = []
-        pos = 0
-        chunks: list[bytes] = []
-        for i, value in enumerate(values):
-            data = value.encode("utf-8")
-            chunks.append(data)
-            pos += len(data)
+        pos = -1
+        for length in lengths:
+            pos += length + 1
             ends.append(pos)
-            line_of[pos] = i
-            pos += 1  # the newline separator
-        buffer = b"\n".join(chunks)
+        line_of = {end: i for i, end in enumerate(ends)}
         hits: list[int] = []
         npat = self.npat
         append = hits.append
@@ -435,7 +440,7 @@ class _Prefilter:
         self.db.scan(buffer, match_event_handler=on_match, scratch=self._scratch)
         get = line_of.get
         left = bisect.bisect_left
-        last = len(out)
+        last = len(values)
         for code in set(hits):
             to, pid = divmod(code, npat)
             idx = get(to)
@@ -443,7 +448,11 @@ class _Prefilter:
                 idx = left(ends, to)  # a match ending inside a value
                 if idx >= last:
                     continue
-            out[idx].add(pid)
+            found = out.get(idx)
+            if found is None:
+                out[idx] = {pid}
+            else:
+                found.add(pid)
         return out
 
 
@@ -596,34 +605,58 @@ class FastMatcher:
             out[res.entity_type] = out.get(res.entity_type, False) or covered
 
     def match_distinct(self, values: Sequence[str]) -> list[Matches]:
-        """Matches for values that are already distinct (no de-duplication)."""
-        results: list[Matches] = [{} for _ in values]
+        """Matches for values that are already distinct (no de-duplication).
+
+        Values without matches share one empty dict: treat the results as read-only
+        (``match`` returns independent copies).
+        """
+        results: list[Matches] = [_NO_MATCH] * len(values)
         # value_matches gives {} for a blank value without asking Presidio.
         values = [v if v.strip() else "" for v in values]
         if self._patterns:
             pre = self._prefilter
             if pre is not None and pre.db is not None:
-                vetted_idx: list[int] = []
-                for i, value in enumerate(values):
-                    if _UNVETTED.search(value) is None:
-                        vetted_idx.append(i)
-                    else:
-                        self._exact(value, self._all_pids, results[i])
+                joined = "\n".join(values)
+                if (
+                    _UNVETTED_OR_NEWLINE.search(joined) is None
+                    and joined.count("\n") == len(values) - 1
+                ):
+                    vetted_idx = list(range(len(values)))  # the common case: one search
+                else:
+                    vetted_idx = []
+                    for i, value in enumerate(values):
+                        if _UNVETTED.search(value) is None:
+                            vetted_idx.append(i)
+                        else:
+                            found: Matches = {}
+                            self._exact(value, self._all_pids, found)
+                            if found:
+                                results[i] = found
                 cands = pre.candidates([values[i] for i in vetted_idx])
                 always = pre.always
-                for i, pids in zip(vetted_idx, cands, strict=True):
-                    if always:
-                        pids.update(always)
-                    if pids:
-                        self._exact(values[i], pids, results[i])
+                if always:
+                    for k in range(len(vetted_idx)):
+                        cands.setdefault(k, set()).update(always)
+                for k, pids in cands.items():
+                    i = vetted_idx[k]
+                    found = {}
+                    self._exact(values[i], pids, found)
+                    if found:
+                        results[i] = found
             else:
                 for i, value in enumerate(values):
-                    self._exact(value, self._all_pids, results[i])
+                    found = {}
+                    self._exact(value, self._all_pids, found)
+                    if found:
+                        results[i] = found
         if self._fallback:
             for i, value in enumerate(values):
                 if value:
-                    self._fallback_matches(value, results[i])
-        return [dict(sorted(found.items())) if len(found) > 1 else found for found in results]
+                    found = dict(results[i])
+                    self._fallback_matches(value, found)
+                    if found:
+                        results[i] = found
+        return [dict(sorted(f.items())) if len(f) > 1 else f for f in results]
 
     def match(self, values: Sequence[str]) -> list[Matches]:
         """For each value, ``{entity: covers_whole_value}`` as ``value_matches`` gives it."""
