@@ -12,6 +12,7 @@ import json.decoder
 import json.scanner
 from typing import Any
 
+from dataflow.model import Field
 from dataflow.readers._common import LineIndex, Problems
 
 
@@ -53,3 +54,32 @@ def line_of(node: Any, index: LineIndex) -> int | None:
     """Line of a ``PosDict`` node (``None`` for other values)."""
     pos = getattr(node, "pos", -1)
     return index.line(pos) if isinstance(pos, int) and pos >= 0 else None
+
+
+def add_leaf(
+    fields: dict[str, Field],
+    dataset: str,
+    path: str,
+    *,
+    data_type: str | None,
+    nullable: bool | None,
+    line: int | None,
+    comment: str | None,
+    enum: tuple[str, ...],
+) -> None:
+    """Add the field at ``path`` (``a.b``, ``a[].b``) of ``dataset`` unless it is there already."""
+    pointer = f"{dataset}.{path}"
+    if pointer in fields:
+        return
+    name = path.rsplit(".", 1)[-1]
+    while name.endswith("[]"):
+        name = name[:-2]
+    fields[pointer] = Field(
+        name=name or path,
+        pointer=pointer,
+        data_type=data_type,
+        comment=comment,
+        line=line,
+        nullable=nullable,
+        enum_values=enum,
+    )

@@ -12,7 +12,7 @@ from typing import Any
 
 from dataflow.model import Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers._json import line_of
+from dataflow.readers._json import add_leaf, line_of
 
 PRIMITIVES = {"null", "boolean", "int", "long", "float", "double", "bytes", "string"}
 _MAX_DEPTH = 48
@@ -215,20 +215,15 @@ class _Reader:
         nullable: bool | None,
         enum: tuple[str, ...],
     ) -> None:
-        pointer = f"{dataset}.{path}"
-        if pointer in self.fields:
-            return
-        name = path.rsplit(".", 1)[-1]
-        while name.endswith("[]"):
-            name = name[:-2]
-        self.fields[pointer] = Field(
-            name=name or path,
-            pointer=pointer,
+        add_leaf(
+            self.fields,
+            dataset,
+            path,
             data_type=data_type,
-            comment=comment,
-            line=line,
             nullable=nullable,
-            enum_values=enum,
+            line=line,
+            comment=comment,
+            enum=enum,
         )
 
 
