@@ -271,8 +271,8 @@ def luhn_complete(body: str) -> str:
 def resident_id(rng: random.Random, region: str) -> str:
     born = f"{rng.randint(1950, 2008)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
     body = (
-        region
-        + f"{rng.randint(1, 99):02d}{rng.randint(1, 20):02d}"
+        region  # province + city
+        + f"{rng.randint(1, 20):02d}"  # county
         + born
         + f"{rng.randint(0, 999):03d}"
     )
@@ -284,7 +284,7 @@ def uscc(rng: random.Random, region: str) -> str:
     body = (
         "91"
         + region
-        + f"{rng.randint(0, 9999):04d}"
+        + f"{rng.randint(1, 20):02d}"
         + "".join(rng.choice(_USCC_CHARS) for _ in range(9))
     )
     total = sum(_USCC_CHARS.index(c) * w for c, w in zip(body, _USCC_WEIGHTS, strict=True))
@@ -641,9 +641,7 @@ def schema_repo(tables: int = 1000) -> None:
             sub = repo / f"db{n % 20:02d}"
             sub.mkdir(parents=True, exist_ok=True)
             (sub / f"customer_{n}.sql").write_text(DDL.format(n=n), encoding="utf-8")
-    seconds, code, tail = _dataflow(["scan", str(repo), "--format", "json", "--no-content"])
-    if code not in (0, 1):
-        seconds, code, tail = _dataflow(["scan", str(repo)])
+    seconds, code, tail = _dataflow(["scan", str(repo), "--format", "json"])
     if code not in (0, 1):
         print(f"dataflow scan of {tables} DDL tables: skipped, the command failed ({tail})")
         return
