@@ -97,14 +97,19 @@ def _tally_factory(content_options: Any) -> Callable[[str], Any]:
     return make
 
 
+_SHIPPED_MATCHER: list[Any] = []  # the matcher over the shipped recognizers, built once
+
+
 def _default_matcher(recognizers: Sequence[Any] | None) -> Any:
     from dataflow.detect.fast import FastMatcher
 
-    if recognizers is None:
+    if recognizers is not None:
+        return FastMatcher(recognizers)
+    if not _SHIPPED_MATCHER:
         from dataflow.detect.recognizers import load_recognizers
 
-        recognizers = load_recognizers()
-    return FastMatcher(recognizers)
+        _SHIPPED_MATCHER.append(FastMatcher(load_recognizers()))
+    return _SHIPPED_MATCHER[0]
 
 
 class _ColumnWork:
