@@ -20,10 +20,9 @@ from dataflow.commands.scan import (
     check_lang,
     finish,
     load_catalog_for,
-    settings_for,
     unreadable_files,
 )
-from dataflow.config import DEFAULT_BASELINE
+from dataflow.config import DEFAULT_BASELINE, load_settings
 from dataflow.i18n import t
 from dataflow.scan import ScanOptions, has_errors, scan_paths
 
@@ -95,7 +94,7 @@ def check_command(
 ) -> None:
     """Fail on personal information in schemas that has not been accepted (pre-commit hook)."""
     fmt = check_format(fmt)
-    settings = settings_for(config).merged(catalogs=tuple(catalogs), lang=lang)
+    settings = load_settings(config).merged(catalogs=tuple(catalogs), lang=lang)
     lang_ = check_lang(settings.lang)
     path = baseline_path(baseline, settings.baseline)
     accepted = load_baseline(path)

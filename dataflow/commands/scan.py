@@ -75,11 +75,6 @@ def parse_samples(samples: Sequence[str], sample_for: Sequence[str]) -> dict[str
     return out
 
 
-def settings_for(config: Path | None) -> Settings:
-    """Layered settings (project file, then ``--config``)."""
-    return load_settings(config)
-
-
 def load_catalog_for(settings: Settings) -> Any:
     """The shipped catalogs plus the configured ones."""
     from dataflow.catalog import load_catalog
@@ -241,7 +236,7 @@ def scan_command(
 ) -> None:
     """Find personal information in schemas and samples, field by field, and grade it."""
     fmt = check_format(fmt)
-    settings = settings_for(config).merged(
+    settings = load_settings(config).merged(
         catalogs=tuple(catalogs),
         negative_lists=tuple(negative_lists),
         fail_on=fail_on,
