@@ -7,11 +7,23 @@ keep the stable ids (``general-3``, ``security_assessment``) and never depend on
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from dataflow.model import Grade, Text
 
 LANGS = ("en", "zh")
+
+
+def default_lang() -> str:
+    """The output language when neither ``--lang`` nor the configuration sets one: Chinese when
+    the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, first one set) is Chinese, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
 
 GRADES: Mapping[str, Text] = {
     "general-1": Text("general-1 (public)", "一般数据 1 级（公开）"),

@@ -80,5 +80,14 @@ def _block_network(
     assert not attempts, f"network access attempted: {attempts}"
 
 
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --lang the output language follows the locale: pin it so results do not depend
+    on the machine running the tests (tests of the locale default set their own)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "allow_network: let this test use loopback sockets freely")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,3 +177,22 @@ def test_shipped_catalog_names_reach_both_formats(lang: str) -> None:
     assert catalog.grade_name(Grade.GENERAL_4, lang) in md
     if lang == "zh":
         assert CJK.search(rules["pi.contact.mobile"]["shortDescription"]["text"])
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("zh_CN.UTF-8", "zh"), ("en_US.UTF-8", "en")])
+def test_language_defaults_to_the_locale(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, locale: str, expected: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from dataflow.cli import app
+
+    schema = tmp_path / "t.sql"
+    schema.write_text("CREATE TABLE t (sjhm VARCHAR(20) COMMENT '手机号码');\n", encoding="utf-8")
+    monkeypatch.setenv("LANG", locale)
+    result = CliRunner().invoke(app, ["scan", str(schema), "--no-content"])
+    assert result.exit_code == 0, result.output
+    assert ("手机号码" in result.stdout and "敏感" in result.stdout) is (expected == "zh")
+    # an explicit --lang wins over the locale
+    result = CliRunner().invoke(app, ["scan", str(schema), "--no-content", "--lang", "en"])
+    assert "敏感" not in result.stdout

@@ -13,7 +13,7 @@ import typer
 from dataflow.baseline import load_baseline, updated, write_baseline
 from dataflow.commands._common import guarded
 from dataflow.commands.check import baseline_path
-from dataflow.commands.scan import echo_problems, load_catalog_for, unreadable_files
+from dataflow.commands.scan import check_lang, echo_problems, load_catalog_for, unreadable_files
 from dataflow.config import load_settings
 from dataflow.i18n import t
 from dataflow.scan import ScanOptions, has_errors, scan_paths
@@ -43,7 +43,7 @@ def update_command(
 ) -> None:
     """Accept every current personal-information finding into the baseline."""
     settings = load_settings(config).merged(catalogs=tuple(catalogs), lang=lang)
-    lang_ = settings.lang if settings.lang in ("en", "zh") else "en"
+    lang_ = check_lang(settings.lang)
     path = baseline_path(baseline, settings.baseline)
     existing = load_baseline(path)
     catalog = load_catalog_for(settings)

@@ -36,8 +36,10 @@ def check_format(fmt: str) -> str:
 
 
 def check_lang(lang: str | None) -> str:
-    """Validate ``--lang`` (default English)."""
-    lang = lang or "en"
+    """Validate ``--lang``; unset, the locale decides (``zh_CN.UTF-8`` gives Chinese)."""
+    from dataflow.i18n import default_lang
+
+    lang = lang or default_lang()
     if lang not in LANGS:
         raise ConfigError(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
     return lang
