@@ -48,7 +48,6 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "dataflow"
 # Where users read about the tool: the package page of the distribution this is built from.
-INFORMATION_URI = "https://pypi.org/project/dataflow/"
 FINGERPRINT_KEY = "dataflowFinding/v1"
 
 # The one grade → SARIF level table. Sensitive PI (general-4) and above block a review.
@@ -917,7 +916,6 @@ class _LogBuilder:
                     "name": TOOL_NAME,
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "informationUri": INFORMATION_URI,
                     "rules": [rule.descriptor for rule in rules],
                 }
             },
