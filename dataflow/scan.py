@@ -32,12 +32,19 @@ Progress = Callable[[int, int, str], None]
 _NO_SAMPLES: Mapping[str, Path] = {}
 
 
+DEFAULT_SAMPLE_ROWS = 100_000
+
+
 @dataclass(frozen=True)
 class ScanOptions:
     """How to scan: schema format override, sampling, content detection, catalogs, ignores."""
 
     schema_format: str | None = None
     sample_size: int = 200
+    # Rows of a data file read for a sampled scan (0: the whole file). Samples come from the
+    # first rows: enough for a column verdict, and a 1 GB file is sampled in seconds. --full
+    # reads every row.
+    sample_rows: int = DEFAULT_SAMPLE_ROWS
     seed: int = 0
     full: bool = False
     content: bool = True
@@ -51,7 +58,29 @@ def _sample_options(options: ScanOptions) -> Any:
 
     # Schema-only scans read headers and footers, never the rows of a data file.
     size = options.sample_size if options.content else 0
-    return SampleOptions(size=size, seed=options.seed)
+    max_rows = options.sample_rows if options.sample_rows > 0 and not options.full else None
+    return SampleOptions(size=size, seed=options.seed, max_rows=max_rows)
+
+
+def _sample_matcher(recognizer_files: tuple[str, ...] = ()) -> Any:
+    """The value matcher for sampled scans: the fast matcher over the offline recognizers.
+
+    It gives exactly what Presidio's ``analyze`` gives value by value (the equivalence is
+    tested), about three times faster on a few thousand sampled values, without building a
+    Hyperscan database (that pays off only on full scans).
+    """
+    from dataflow.detect.fast import FastMatcher
+    from dataflow.detect.recognizers import load_recognizers
+
+    key = tuple(recognizer_files)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = FastMatcher(load_recognizers(recognizer_files), prefilter=False).match
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+_MATCHERS: dict[tuple[str, ...], Any] = {}
 
 
 def _read(path: Path, options: ScanOptions, sample_options: Any) -> ReadResult:
@@ -178,7 +207,7 @@ def _classify_one(
         else:
             from dataflow.detect.content import detect_samples
 
-            content = detect_samples(dataset, sample)
+            content = detect_samples(dataset, sample, matcher=_sample_matcher())
             rows = sample.rows_read
     result = classify(dataset, catalog, content)
     if content is not None and (not result.sampled or result.rows_scanned is None):

@@ -22,7 +22,7 @@ from dataflow.config import LANGS, Settings, load_settings
 from dataflow.errors import ConfigError, UserError
 from dataflow.i18n import t
 from dataflow.model import DatasetResult, Grade, ScanResult, Severity
-from dataflow.scan import Progress, ScanOptions, has_errors, scan_paths
+from dataflow.scan import DEFAULT_SAMPLE_ROWS, Progress, ScanOptions, has_errors, scan_paths
 
 FORMATS = ("table", "json", "sarif", "markdown")
 DEFAULT_SAMPLE_SIZE = 200
@@ -229,6 +229,12 @@ def scan_command(
     sample_size: int | None = typer.Option(
         None, "--sample-size", min=1, help="Distinct values sampled per column (default 200)."
     ),
+    sample_rows: int = typer.Option(
+        DEFAULT_SAMPLE_ROWS,
+        "--sample-rows",
+        min=0,
+        help="Rows of each data file read to draw the sample (0: the whole file).",
+    ),
     full: bool = typer.Option(False, "--full", help="Check every row of the samples."),
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
@@ -252,6 +258,7 @@ def scan_command(
     options = ScanOptions(
         schema_format=schema_format,
         sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
+        sample_rows=sample_rows,
         full=full,
         content=not no_content,
         catalogs=settings.catalogs,
