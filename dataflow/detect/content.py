@@ -270,9 +270,17 @@ class ColumnTally:
                     evidence,
                     entities,
                 )
-        if self.partial:
-            best = min(self.partial, key=lambda e: (-self.partial[e], _rank(e)))
-            count = self.partial[best]
+        # Below the column threshold, values that hold an identifier inside free text make the
+        # column "contains" at a real share; so do whole values of a checksum-validated
+        # identifier in a mixed column (a pattern-only match, such as a name, is too weak).
+        held = dict(self.partial)
+        for entity, whole in self.whole.items():
+            known = info.get(entity)
+            if known is not None and known[1] is not None:
+                held[entity] = held.get(entity, 0) + whole
+        if held:
+            best = min(held, key=lambda e: (-held[e], _rank(e)))
+            count = held[best]
             rate = count / n
             if count >= options.contains_min_values and rate >= options.contains_threshold:
                 strength = self._strength(best, info)
@@ -327,7 +335,8 @@ class ColumnTally:
             rule=recognizer,
             detail=detail,
             weight=round(self._strength(entity, info) * count / n, 3),
-            example=self.example(entity, whole=kind == "column"),
+            example=self.example(entity, whole=kind == "column")
+            or self.example(entity, whole=kind != "column"),
             match_rate=round(count / n, 4),
             sample_size=n,
         )
