@@ -2,26 +2,28 @@
 
 Exit codes (DESIGN §9): 0 nothing blocking; 1 blocking findings; 2 usage, configuration or
 input error (one line on stderr, no traceback unless ``--debug``).
+
+Start-up time matters (``dataflow check`` runs in pre-commit hooks), so ``main`` registers only
+the command the command line names, and ``dataflow check`` with plain arguments skips building
+the command-line parser altogether (``commands.check.run_fast``). ``app`` (every command) is
+built on first access.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from typing import Any
+
 import typer
 
 from dataflow import __version__
-from dataflow.commands import register_all
+from dataflow.commands import register_all, register_for
 from dataflow.commands._common import set_debug
 
-app = typer.Typer(
-    name="dataflow",
-    help=(
-        "Classify, grade and assess datasets for China's cross-border data rules "
-        "(PIPL, 2024 Provisions, GB/T 43697, FTZ negative lists)."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+HELP = (
+    "Classify, grade and assess datasets for China's cross-border data rules "
+    "(PIPL, 2024 Provisions, GB/T 43697, FTZ negative lists)."
 )
 
 
@@ -31,7 +33,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
     version: bool = typer.Option(
@@ -41,9 +42,48 @@ def _root(
     set_debug(debug)
 
 
-register_all(app)
+def _new_app() -> typer.Typer:
+    app = typer.Typer(
+        name="dataflow",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
+    return app
+
+
+def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
+    """The CLI with every command, or (``argv`` given) only the command ``argv`` names."""
+    app = _new_app()
+    if argv is None:
+        register_all(app)
+    else:
+        register_for(app, argv)
+    return app
+
+
+_APP: list[typer.Typer] = []
+
+
+def __getattr__(name: str) -> Any:
+    """``dataflow.cli.app``: the CLI with every command, built once on first use."""
+    if name == "app":
+        if not _APP:
+            _APP.append(build_app())
+        return _APP[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    argv = sys.argv[1:]
+    if "check" in argv:
+        from dataflow.commands.check import run_fast
+
+        code = run_fast(argv)
+        if code is not None:
+            sys.exit(code)
+    build_app(argv)()

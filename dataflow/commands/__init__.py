@@ -1,12 +1,15 @@
 """CLI commands, one module per command or command group; ``register_all`` wires them up.
 
 Modules import heavy libraries (Presidio, spaCy, pyarrow) lazily inside the command body so
-that ``dataflow check`` and ``dataflow --help`` start fast.
+that ``dataflow check`` and ``dataflow --help`` start fast. ``register_for`` registers only the
+command a command line names (all of them for ``--help`` or an unknown name), so one command
+does not pay for importing the others.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 
 import typer
 
@@ -22,14 +25,53 @@ _MODULES = (
     "init",
 )
 
+# The command name each module registers, as typed on the command line.
+COMMANDS: dict[str, str] = {
+    "scan": "scan",
+    "assess": "assess",
+    "check": "check",
+    "catalog": "catalog",
+    "negative-list": "negative_list",
+    "ledger": "ledger",
+    "baseline": "baseline",
+    "init": "init",
+}
+
+# Options of the root command that take no value (anything else ends the search).
+_ROOT_FLAGS = frozenset({"--debug"})
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command an argument list runs (``None`` for ``--help``, ``--version``, unknown)."""
+    for arg in argv:
+        if arg in _ROOT_FLAGS:
+            continue
+        if arg.startswith("-"):
+            return None
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def _register(app: typer.Typer, name: str) -> None:
+    try:
+        module = importlib.import_module(f"dataflow.commands.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"dataflow.commands.{name}":
+            return
+        raise
+    module.register(app)
+
 
 def register_all(app: typer.Typer) -> None:
     """Register every command module that exists in this build."""
     for name in _MODULES:
-        try:
-            module = importlib.import_module(f"dataflow.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"dataflow.commands.{name}":
-                continue
-            raise
-        module.register(app)
+        _register(app, name)
+
+
+def register_for(app: typer.Typer, argv: Sequence[str]) -> None:
+    """Register the one command ``argv`` names, or every command when it names none."""
+    command = command_name(argv)
+    if command is None:
+        register_all(app)
+    else:
+        _register(app, COMMANDS[command])

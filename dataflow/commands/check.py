@@ -8,7 +8,9 @@ Unreadable files give exit 2, as in ``dataflow scan``.
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -116,6 +118,92 @@ def check_command(
     write_output(text, output)
     errors = unreadable_files(result) if has_errors(result) else 0
     finish(result, Outcome(blocking=len(refused), errors=errors), lang_)
+
+
+# ``check`` options that take a value, by spelling, and the parameter each sets.
+_VALUE_OPTIONS = {
+    "--baseline": "baseline",
+    "--format": "fmt",
+    "-f": "fmt",
+    "--output": "output",
+    "-o": "output",
+    "--schema-format": "schema_format",
+    "--catalog": "catalogs",
+    "--lang": "lang",
+    "--config": "config",
+}
+_PATH_PARAMS = frozenset({"baseline", "output", "config"})
+
+
+def parse_plain(argv: Sequence[str]) -> tuple[bool, dict[str, Any]] | None:
+    """``(debug, parameters)`` of a plain ``[--debug] check [OPTIONS] FILE...`` command line.
+
+    ``None`` for anything else (help, unknown or malformed options, no files): the full
+    command-line parser then handles it, with its own messages.
+    """
+    args = list(argv)
+    debug = False
+    while args and args[0] == "--debug":
+        debug = True
+        args.pop(0)
+    if not args or args.pop(0) != "check":
+        return None
+    params: dict[str, Any] = {
+        "files": [],
+        "baseline": None,
+        "fmt": "table",
+        "output": None,
+        "schema_format": None,
+        "catalogs": [],
+        "lang": None,
+        "config": None,
+    }
+    only_files = False
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if only_files or not arg.startswith("-"):
+            params["files"].append(Path(arg))
+            continue
+        if arg == "--":
+            only_files = True
+            continue
+        option, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        name = _VALUE_OPTIONS.get(option)
+        if name is None:
+            return None
+        if not eq:
+            if i >= len(args) or args[i].startswith("-"):
+                return None
+            value = args[i]
+            i += 1
+        if name == "catalogs":
+            params["catalogs"].append(Path(value))
+        else:
+            params[name] = Path(value) if name in _PATH_PARAMS else value
+    if not params["files"]:
+        return None
+    return debug, params
+
+
+def run_fast(argv: Sequence[str]) -> int | None:
+    """Run a plain ``dataflow check`` command line without building the whole CLI.
+
+    Returns the exit code, or ``None`` when the command line needs the full parser.
+    """
+    parsed = parse_plain(argv)
+    if parsed is None:
+        return None
+    from dataflow.commands._common import set_debug
+
+    debug, params = parsed
+    set_debug(debug)
+    try:
+        check_command(**params)
+    except typer.Exit as exc:
+        return exc.exit_code
+    return 0
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,119 @@
+"""Start-up paths of the CLI: one command registered per run, and the plain ``check`` parser."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dataflow.commands import command_name
+from dataflow.commands.check import parse_plain
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DDL = """CREATE TABLE members (
+  id BIGINT PRIMARY KEY,
+  mobile VARCHAR(20) COMMENT '手机号',
+  status VARCHAR(8)
+);
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["check", "a.sql"], "check"),
+        (["--debug", "negative-list", "show"], "negative-list"),
+        (["--help"], None),
+        (["--version"], None),
+        (["nosuch"], None),
+        ([], None),
+    ],
+)
+def test_command_name(argv: list[str], expected: str | None) -> None:
+    assert command_name(argv) == expected
+
+
+def test_parse_plain_reads_every_option() -> None:
+    parsed = parse_plain(
+        [
+            "--debug",
+            "check",
+            "a.sql",
+            "--format=json",
+            "-o",
+            "out.json",
+            "--catalog",
+            "x.yaml",
+            "--catalog=y.yaml",
+            "--lang",
+            "zh",
+            "--baseline",
+            "b.yaml",
+            "--schema-format",
+            "sql",
+            "--config",
+            "c.yaml",
+            "--",
+            "-odd.sql",
+        ]
+    )
+    assert parsed is not None
+    debug, params = parsed
+    assert debug is True
+    assert params == {
+        "files": [Path("a.sql"), Path("-odd.sql")],
+        "baseline": Path("b.yaml"),
+        "fmt": "json",
+        "output": Path("out.json"),
+        "schema_format": "sql",
+        "catalogs": [Path("x.yaml"), Path("y.yaml")],
+        "lang": "zh",
+        "config": Path("c.yaml"),
+    }
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["check", "--help"],
+        ["check", "a.sql", "--bogus"],
+        ["check", "a.sql", "--format"],
+        ["check", "a.sql", "-o", "--lang"],
+        ["scan", "a.sql"],
+        ["check", "a.sql", "-fjson"],
+    ],
+)
+def test_parse_plain_leaves_the_rest_to_the_full_parser(argv: list[str]) -> None:
+    assert parse_plain(argv) is None
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), LANG="C.UTF-8")
+    env.pop("LC_ALL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "dataflow", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_console_entry_fast_and_full_paths_agree(tmp_path: Path) -> None:
+    (tmp_path / "members.sql").write_text(DDL, encoding="utf-8")
+    fast = _run(["check", "members.sql", "--format", "json"], tmp_path)
+    # an option spelling the plain parser does not take goes through the full parser
+    full = _run(["check", "members.sql", "-fjson"], tmp_path)
+    assert fast.returncode == full.returncode == 1, fast.stderr + full.stderr
+    assert fast.stdout == full.stdout
+    assert '"pi.contact.mobile"' in fast.stdout
+    usage = _run(["check", "members.sql", "--bogus"], tmp_path)
+    assert usage.returncode == 2
+    assert "--bogus" in usage.stderr
