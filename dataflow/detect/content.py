@@ -191,22 +191,39 @@ class ColumnTally:
         if not value.strip():
             return
         self.total += 1
+        if matches:
+            self._count(value, matches)
+
+    def add_distinct(self, values: Sequence[str], found: Sequence[Mapping[str, bool]]) -> None:
+        """``add`` for many values at once: ``values`` are distinct, stripped and non-empty
+        (as ``detect.full.clean_value`` leaves them), ``found[i]`` the matches of ``values[i]``.
+        """
+        self.total += len(values)
+        count = self._count
+        for value, matches in zip(values, found, strict=True):
+            if matches:
+                count(value, matches)
+
+    def _count(self, value: str, matches: Mapping[str, bool]) -> None:
         any_whole = False
         for entity, whole in matches.items():
             if whole:
                 any_whole = True
                 self.whole[entity] += 1
-                self._keep(self._whole_examples, entity, mask(value, entity))
+                store = self._whole_examples
             else:
                 self.partial[entity] += 1
-                self._keep(self._partial_examples, entity, mask(value))
+                store = self._partial_examples
+            examples = store.get(entity)
+            if examples is None:
+                examples = store[entity] = []
+            elif len(examples) >= self.max_examples:
+                continue  # full: masking this value would change nothing
+            masked = mask(value, entity) if whole else mask(value)
+            if masked not in examples:
+                examples.append(masked)
         if any_whole:
             self.whole_any += 1
-
-    def _keep(self, store: dict[str, list[str]], entity: str, masked: str) -> None:
-        examples = store.setdefault(entity, [])
-        if len(examples) < self.max_examples and masked not in examples:
-            examples.append(masked)
 
     def example(self, entity: str, *, whole: bool = True) -> str | None:
         """The first masked example kept for ``entity``."""

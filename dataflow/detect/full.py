@@ -124,16 +124,16 @@ class _ColumnWork:
         tally = self.tallies.get(pointer)
         if tally is None:
             tally = self.tallies[pointer] = self.tally_factory(pointer)
-        seen: set[str] = set()
-        distinct: list[str] = []
-        for raw in values:
-            value = clean_value(raw)
-            if value is not None and value not in seen:
-                seen.add(value)
-                distinct.append(value)
+        # Clean each distinct raw value once; the order of first occurrence is kept.
+        cleaned = dict.fromkeys(map(clean_value, dict.fromkeys(values)))
+        cleaned.pop(None, None)
+        distinct: list[str] = list(cleaned)  # type: ignore[arg-type]
         if not distinct:
             return
         found = self.matcher.match_distinct(distinct)
+        if hasattr(tally, "add_distinct"):
+            tally.add_distinct(distinct, found)
+            return
         add = tally.add
         for value, matches in zip(distinct, found, strict=True):
             add(value, matches)
