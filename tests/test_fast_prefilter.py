@@ -121,3 +121,38 @@ def test_translation_narrows_classes_and_loosens_long_repeats() -> None:
     assert hyperscan_expression(r"a{2,5}[x{1,99}]\{1,99}") == r"a{2,5}[x{1,99}]\{1,99}"
     assert hyperscan_expression(r"[]a]") == r"[\]a]"
     assert hyperscan_expression(r"[a") is None
+
+
+def test_edge_lookarounds_become_consuming_alternatives() -> None:
+    assert hyperscan_expression(r"(?<![0-9A-Za-z])\d{3}(?![0-9A-Za-z])") == (
+        r"(?:^|[^0-9A-Za-z\n])[0-9]{3}(?:[^0-9A-Za-z\n]|$)"
+    )
+    assert hyperscan_expression(r"(?<![\w:])::") == r"(?:^|[^0-9A-Z_a-z\x{4e00}-\x{9fcc}:\n])::"
+    # Negated classes, look-arounds elsewhere and nested ones are left to prefilter mode.
+    assert hyperscan_expression(r"(?<![^a])x") == r"(?<![^a])x"
+    assert hyperscan_expression(r"a(?![b])c") == r"a(?![b])c"
+    assert hyperscan_expression(r"(?:a(?![b]))") == r"(?:a(?![b]))"
+
+
+def test_guarded_patterns_find_values_at_every_position_and_skip_longer_runs(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
+    rec = PatternRecognizer(
+        supported_entity="FIVE",
+        patterns=[Pattern("five", r"(?<![0-9A-Za-z])[0-9]{5}(?![0-9A-Za-z])", 0.5)],
+    )
+    matcher = FastMatcher([rec])
+    plain = FastMatcher([rec], prefilter=False)
+    assert matcher.uses_prefilter
+    values = ["12345", "a 12345", "12345 b", "x12345", "123456", "1234", "(12345)", "12345\t"]
+    values += ["123456 12345", "7" * 40, "", "12345 12345", "ab-12345-cd"]
+    got = matcher.match(values)
+    assert got == plain.match(values)
+    assert got[:6] == [{"FIVE": True}, {"FIVE": False}, {"FIVE": False}, {}, {}, {}]
+    pre = matcher._prefilter
+    assert pre is not None
+    # The prefilter itself no longer reports the pattern inside a longer run of digits.
+    assert sorted(pre.candidates(["123456", "12345", "1234567890", "x 12345 y"])) == [1, 3]

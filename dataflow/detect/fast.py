@@ -137,14 +137,41 @@ _BOUNDED = re.compile(r"\{(\d+)(?:,(\d+))?\}")
 _LONG_REPEAT = 32
 
 
+# A negative look-behind / look-ahead on one character class at the very start / end of a
+# pattern: ``(?<![0-9A-Za-z])`` and ``(?![0-9A-Za-z])`` delimit most identifier patterns.
+_LEADING_GUARD = re.compile(r"\(\?<!\[((?:\\.|[^\]\\^])(?:\\.|[^\]\\])*)\]\)")
+_TRAILING_GUARD = re.compile(r"\(\?!\[((?:\\.|[^\]\\^])(?:\\.|[^\]\\])*)\]\)$")
+
+
+def _guards_as_consumers(source: str) -> str:
+    """Rewrite edge look-arounds that Hyperscan's prefilter mode would drop.
+
+    ``(?<![C])X`` becomes ``(?:^|[^C\\n])X`` and ``X(?![C])`` becomes ``X(?:[^C\\n]|$)``. In a
+    buffer of newline-joined values (multi-line ``^`` and ``$``) every value where the original
+    matches still matches, and the reported match end stays inside that value (at most one
+    character later, never past its newline). Without the rewrite the prefilter also reports
+    a 15-digit IMEI inside every longer run of digits.
+    """
+    lead = _LEADING_GUARD.match(source)
+    if lead is not None:
+        source = "(?:^|[^" + lead.group(1) + "\\n])" + source[lead.end() :]
+    trail = _TRAILING_GUARD.search(source)
+    if trail is not None and not source.endswith("\\" + trail.group(0)):
+        source = source[: trail.start()] + "(?:[^" + trail.group(1) + "\\n]|$)"
+    return source
+
+
 def hyperscan_expression(source: str) -> str | None:
     """The pattern in Hyperscan's syntax for vetted text, or None when it must not be used.
 
     Translates ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, narrows ``\\w``, ``\\d``, ``\\s`` (and
-    their negations outside classes) to the vetted characters and loosens long bounded repeats
-    (``{1,253}`` becomes ``{1,}``: the prefilter may match more, never less). Refuses string
-    anchors, whose meaning changes when values are joined into one buffer.
+    their negations outside classes) to the vetted characters, loosens long bounded repeats
+    (``{1,253}`` becomes ``{1,}``: the prefilter may match more, never less) and turns
+    single-class look-arounds at the pattern's edges into consuming alternatives
+    (:func:`_guards_as_consumers`). Refuses string anchors, whose meaning changes when values
+    are joined into one buffer.
     """
+    source = _guards_as_consumers(source)
     out: list[str] = []
     i = 0
     n = len(source)
@@ -222,16 +249,87 @@ _PLAIN_IPV4 = re.compile(
     re.ASCII,
 )
 _DEFAULT_CARD_PAIRS = [("-", ""), (" ", "")]
-_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # digit sum of 2*d
+
+
+_DOUBLED_DIGIT = str.maketrans("0123456789", "0246813579")  # 2*d with its digits summed
 
 
 def luhn_ok(digits: str) -> bool:
     """Luhn checksum of ASCII digits (an empty string passes, as in Presidio)."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        total += _DOUBLED[d] if i % 2 else d
-    return total % 10 == 0
+    # Sum the code points of the kept and of the doubled digits, then remove 48 per digit.
+    kept = digits[-1::-2].encode("ascii")
+    doubled = digits[-2::-2].translate(_DOUBLED_DIGIT).encode("ascii")
+    return (sum(kept) + sum(doubled) - 48 * len(digits)) % 10 == 0
+
+
+def _separated_digits(value: str) -> str | None:
+    """``validators._only_digits``: spaces and hyphens removed, ASCII digits only, else None."""
+    text = value.strip().replace(" ", "").replace("-", "")
+    return text if text.isascii() and text.isdigit() else None
+
+
+def _fast_luhn(value: str) -> bool:
+    digits = _separated_digits(value)
+    return digits is not None and len(digits) >= 2 and luhn_ok(digits)
+
+
+def _fast_bank_card(value: str) -> bool:
+    digits = _separated_digits(value)
+    return (
+        digits is not None and 16 <= len(digits) <= 19 and digits[0] in "3456" and luhn_ok(digits)
+    )
+
+
+def _fast_unionpay(value: str) -> bool:
+    digits = _separated_digits(value)
+    return (
+        digits is not None
+        and 16 <= len(digits) <= 19
+        and digits.startswith("62")
+        and luhn_ok(digits)
+    )
+
+
+def _fast_imei(value: str) -> bool:
+    digits = _separated_digits(value)
+    return (
+        digits is not None
+        and len(digits) == 15
+        and digits[:2] not in ("34", "37")
+        and luhn_ok(digits)
+    )
+
+
+_GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID18_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
+
+
+def _fast_gb11643(value: str) -> bool:
+    """``validators.gb11643`` with the 18-digit check computed without per-digit calls."""
+    from dataflow.detect import validators
+
+    text = value.strip().upper()
+    if len(text) != 18 or not _ID18_SHAPE.fullmatch(text):
+        return validators.gb11643(value)  # the 15-digit form and every rejection path
+    if text[:2] not in validators.province_codes():
+        return False
+    if not validators._real_date(int(text[6:10]), int(text[10:12]), int(text[12:14])):
+        return False
+    body = text[:17].encode("ascii")
+    total = sum(map(int.__mul__, body, _GB11643_WEIGHTS)) - 48 * sum(_GB11643_WEIGHTS)
+    return "10X98765432"[total % 11] == text[17]
+
+
+def _catalog_shortcuts() -> dict[Callable[[str], bool], Callable[[str], bool]]:
+    from dataflow.detect import validators
+
+    return {
+        validators.luhn: _fast_luhn,
+        validators.bank_card: _fast_bank_card,
+        validators.unionpay: _fast_unionpay,
+        validators.imei: _fast_imei,
+        validators.gb11643: _fast_gb11643,
+    }
 
 
 def _card_shortcut(original: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -305,12 +403,21 @@ def shortcut_hooks(
         IpRecognizer,
     )
 
+    from dataflow.detect.recognizers import _recognizer_class
+
     cls = type(recognizer)
     validate: Callable[[str], Any] | None = None
     invalidate: Callable[[str], Any] | None = None
     if _overrides(recognizer, "validate_result", PatternRecognizer):
         validate = recognizer.validate_result
-        if cls.validate_result is CreditCardRecognizer.validate_result and (
+        own = getattr(recognizer, "_validator", None)
+        if (
+            cls.validate_result is _recognizer_class().validate_result
+            and own is not None
+            and own in (table := _catalog_shortcuts())
+        ):
+            validate = table[own]
+        elif cls.validate_result is CreditCardRecognizer.validate_result and (
             getattr(recognizer, "replacement_pairs", None) == _DEFAULT_CARD_PAIRS
         ):
             validate = _card_shortcut(recognizer.validate_result)
