@@ -340,6 +340,19 @@ class MetadataDetector:
                 self.zh.append((word.lower(), element.id))
         self.zh.sort(key=lambda item: (-len(item[0]), item[0], item[1]))
         self.substrings.sort(key=lambda item: (-len(item[0]), item[0], item[1]))
+        # Chinese keywords by first character: (rank in ``zh``, keyword, element id).
+        self._zh_first: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, (word, element_id) in enumerate(self.zh):
+            if word:
+                self._zh_first.setdefault(word[0], []).append((rank, word, element_id))
+        # substring keywords by text: [(rank in ``substrings``, element id)]
+        self._substring_index: dict[str, list[tuple[int, str]]] = {}
+        for rank, (key, element_id) in enumerate(self.substrings):
+            self._substring_index.setdefault(key, []).append((rank, element_id))
+        self._substring_lengths = sorted({len(key) for key, _ in self.substrings})
+        # verdicts by (name, comment, type, parent context, table context without its name)
+        self._verdicts: dict[tuple[object, ...], MetadataVerdict] = {}
+        self._neutral: dict[_DatasetContext, _DatasetContext] = {}
 
     # -- public -------------------------------------------------------------------------------
     def detect_dataset(self, dataset: Dataset) -> dict[str, MetadataVerdict]:
@@ -382,11 +395,37 @@ class MetadataDetector:
     def detect_field(
         self, fld: Field, dataset: Dataset | None = None, *, _ctx: _DatasetContext | None = None
     ) -> MetadataVerdict:
-        """The verdict on one field (``dataset`` gives the table context)."""
+        """The verdict on one field (``dataset`` gives the table context).
+
+        The verdict depends on the field's name, comment and type, its parent objects and the
+        table context; the table's name only appears in evidence text. Verdicts are computed
+        once per such key with a placeholder table name, then given the field's pointer and
+        the table's name.
+        """
         ctx = _ctx or (self._dataset_context(dataset) if dataset else _DatasetContext())
+        parent = self._parent_context(fld, dataset)
+        if _TABLE in f"{fld.name}{fld.comment or ''}{fld.data_type or ''}{ctx.name}":
+            return self._detect_field(fld, ctx, parent)
+        neutral = self._neutral.get(ctx)
+        if neutral is None:
+            if len(self._neutral) >= _MAX_CACHED:
+                self._neutral.clear()
+            neutral = self._neutral[ctx] = replace(ctx, name=_TABLE) if ctx.name else ctx
+        key = (fld.name, fld.comment, fld.data_type, parent, neutral)
+        cached = self._verdicts.get(key)
+        if cached is None:
+            if len(self._verdicts) >= _MAX_CACHED:
+                self._verdicts.clear()
+            cached = self._verdicts[key] = self._detect_field(fld, neutral, parent, "")
+        return _named(cached, fld.pointer, ctx.name)
+
+    def _detect_field(
+        self, fld: Field, ctx: _DatasetContext, parent: str | None, pointer: str | None = None
+    ) -> MetadataVerdict:
+        """The verdict on ``fld`` in ``ctx``, with ``pointer`` (default the field's own)."""
+        pointer = fld.pointer if pointer is None else pointer
         scored: dict[str, _Scored] = {}
         tokens = split_name(fld.name) if not has_cjk(fld.name) else ()
-        parent = self._parent_context(fld, dataset)
         if has_cjk(fld.name):
             self._match_zh(fld.name, "name", scored, field_name=True)
         else:
@@ -426,7 +465,7 @@ class MetadataDetector:
         else:
             comment_enum = False
         if not scored:
-            return MetadataVerdict(fld.pointer, None, 0.0)
+            return MetadataVerdict(pointer, None, 0.0)
         kind = field_kind(fld.data_type)
         for sc in scored.values():
             negative = comment_negative
@@ -439,10 +478,8 @@ class MetadataDetector:
         )
         best = ranked[0]
         if best.score >= PI_THRESHOLD:
-            return MetadataVerdict(
-                fld.pointer, best.element, best.score, best.evidence, tuple(ranked)
-            )
-        return MetadataVerdict(fld.pointer, None, best.score, best.evidence, tuple(ranked))
+            return MetadataVerdict(pointer, best.element, best.score, best.evidence, tuple(ranked))
+        return MetadataVerdict(pointer, None, best.score, best.evidence, tuple(ranked))
 
     def _health_table_value(
         self, tokens: tuple[str, ...], scored: dict[str, _Scored], ctx: _DatasetContext
@@ -662,9 +699,15 @@ class MetadataDetector:
         for idx, token in enumerate(tokens):
             if len(token) < 7:
                 continue
-            for key, element_id in self.substrings:
-                if key == token or not (token.startswith(key) or token.endswith(key)):
-                    continue
+            # the keywords the token starts or ends with, in ``substrings`` order
+            found: set[tuple[int, str]] = set()
+            for size in self._substring_lengths:
+                if size >= len(token):
+                    break
+                found.update(self._substring_index.get(token[:size], ()))
+                found.update(self._substring_index.get(token[-size:], ()))
+            for rank, element_id in sorted(found):
+                key = self.substrings[rank][0]
                 rest = token[len(key) :] if token.startswith(key) else token[: -len(key)]
                 if rest in self.filler or rest in self.person or rest.isdigit():
                     sc = self._scored(scored, element_id)
@@ -688,28 +731,30 @@ class MetadataDetector:
         low = text.lower()
         taken = [False] * len(low)
         found: list[tuple[int, int, str, str]] = []
-        for word, element_id in self.zh:
-            start = low.find(word)
-            while start >= 0:
-                end = start + len(word)
-                # an ASCII term (IP, GPS) must stand alone: not the `ip` of `vip`
-                edge = (
-                    word[0].isascii()
-                    and start > 0
-                    and low[start - 1].isascii()
-                    and low[start - 1].isalnum()
-                )
-                edge = edge or (
-                    word[-1].isascii()
-                    and end < len(low)
-                    and low[end].isascii()
-                    and low[end].isalnum()
-                )
-                if not edge and not any(taken[start:end]):
-                    for k in range(start, end):
-                        taken[k] = True
-                    found.append((start, end, word, element_id))
-                start = low.find(word, start + 1)
+        # every occurrence of every keyword, then claimed in ``zh`` order (longest first)
+        occurrences: list[tuple[int, int, str, str]] = []  # rank, start, word, element
+        index = self._zh_first
+        for pos, char in enumerate(low):
+            for rank, word, element_id in index.get(char, ()):
+                if low.startswith(word, pos):
+                    occurrences.append((rank, pos, word, element_id))
+        occurrences.sort()
+        for _rank, start, word, element_id in occurrences:
+            end = start + len(word)
+            # an ASCII term (IP, GPS) must stand alone: not the `ip` of `vip`
+            edge = (
+                word[0].isascii()
+                and start > 0
+                and low[start - 1].isascii()
+                and low[start - 1].isalnum()
+            )
+            edge = edge or (
+                word[-1].isascii() and end < len(low) and low[end].isascii() and low[end].isalnum()
+            )
+            if not edge and not any(taken[start:end]):
+                for k in range(start, end):
+                    taken[k] = True
+                found.append((start, end, word, element_id))
         if not found:
             return
         core = re.split(r"[（(,，;；:：。\s]", text.strip(), maxsplit=1)[0]
@@ -1004,6 +1049,30 @@ class _DatasetContext:
     health_topic: str | None = None  # element of a table of health events (by its name)
     topic_words: tuple[str, ...] = ()
     patients: bool = False  # the table is about patients (health topic + a person key)
+
+
+# Placeholder for the table name in cached verdicts (cannot occur in a name read from a file).
+_TABLE = "\x00table\x00"
+_MAX_CACHED = 200_000
+
+
+def _named(verdict: MetadataVerdict, pointer: str, table: str) -> MetadataVerdict:
+    """A cached verdict with the field's pointer and the table name in its evidence."""
+
+    def fix(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        if not any(_TABLE in ev.detail for ev in evidence):
+            return evidence
+        return tuple(
+            replace(ev, detail=ev.detail.replace(_TABLE, table)) if _TABLE in ev.detail else ev
+            for ev in evidence
+        )
+
+    candidates = verdict.candidates
+    if any(_TABLE in ev.detail for c in candidates for ev in c.evidence):
+        candidates = tuple(replace(c, evidence=fix(c.evidence)) for c in candidates)
+    return MetadataVerdict(
+        pointer, verdict.element, verdict.confidence, fix(verdict.evidence), candidates
+    )
 
 
 _DETECTORS: dict[int, tuple[Catalog, MetadataDetector]] = {}
