@@ -501,7 +501,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 continue
             line = index.line(stmt.start)
             if _CREATE_TABLE.match(body):
-                ds = _create_table(stmt, path, dialects, index, lines, problems)
+                ds = _create_table(stmt, path, dialects, index, text, lines, problems)
                 if ds is not None:
                     datasets.append(ds)
                 continue
@@ -534,11 +534,165 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
     return datasets
 
 
+@dataclass(frozen=True)
+class _Column:
+    """What a column definition says, positions relative to the statement text."""
+
+    name: str
+    data_type: str | None
+    comment: str | None
+    nullable: bool | None
+    start: int | None  # offset of the column name in the statement, if the parser kept it
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A parsed CREATE TABLE with columns: everything ``_create_table`` reads from the tree."""
+
+    dialect: str
+    name: str
+    name_end: int  # end of the table name in the statement text
+    comment: str | None
+    columns: tuple[_Column, ...]
+
+
+# ``CREATE TABLE [IF NOT EXISTS] name (``: a name of plain identifiers, the column list next.
+_NAME_SLOT = re.compile(
+    r"\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*){0,2})"
+    r"(?=\s*\()",
+    re.IGNORECASE,
+)
+# Words some dialects read specially in a table name (Snowflake ``IDENTIFIER(…)``).
+_SPECIAL_NAMES = frozenset({"IDENTIFIER"})
+_MAX_TEMPLATES = 4096
+# Parsed statements by (dialect order, text before the table name, text after it).
+_TEMPLATES: dict[tuple[tuple[str, ...], str, str], _Parsed] = {}
+_KEYWORDS: dict[str, frozenset[str]] = {}
+_GENERATORS: dict[str, Any] = {}
+
+
+def _keywords(dialect: str) -> frozenset[str]:
+    """Single words the dialect's tokenizer does not read as a plain identifier."""
+    words = _KEYWORDS.get(dialect)
+    if words is None:
+        from sqlglot.dialects.dialect import Dialect
+
+        tokenizer = Dialect.get_or_raise(dialect or None).tokenizer_class
+        words = frozenset(k.upper() for k in tokenizer.KEYWORDS if k.isidentifier())
+        _KEYWORDS[dialect] = words
+    return words
+
+
+def _plain_name(name: str, dialects: list[str], winner: str) -> bool:
+    """Whether every part of ``name`` is an identifier to each dialect tried up to ``winner``."""
+    parts = [part.upper() for part in name.split(".")]
+    if any(part in _SPECIAL_NAMES for part in parts):
+        return False
+    for dialect in dialects:
+        words = _keywords(dialect)
+        if any(part in words for part in parts):
+            return False
+        if dialect == winner:
+            return True
+    return False
+
+
+def _type_sql(kind: Any, dialect: str | None) -> str:
+    """``kind.sql(dialect=dialect)`` with one generator per dialect."""
+    key = dialect or ""
+    generator = _GENERATORS.get(key)
+    if generator is None:
+        from sqlglot.dialects.dialect import Dialect
+
+        generator = _GENERATORS[key] = Dialect.get_or_raise(dialect).generator()
+    text: str = generator.generate(kind, copy=True)
+    return text
+
+
+def _parse_columns(
+    stmt: Statement, dialects: list[str]
+) -> tuple[_Parsed | None, str | None, tuple[int, int] | None, Any]:
+    """``(parsed, dialect, first error, tree)`` of a CREATE TABLE.
+
+    A statement that differs from one parsed before only in its plain table name (the
+    sharded ``orders_2023_01``, ``orders_2023_02`` … of a schema repository) is not parsed
+    again: its columns are those of the other, positions shifted by the names' lengths.
+    """
+    slot = None
+    created = _CREATE_TABLE.match(stmt.text)
+    if created is not None:
+        slot = _NAME_SLOT.match(stmt.text, created.end())
+    key = None
+    if slot is not None:
+        text = stmt.text
+        key = (tuple(dialects), text[: slot.start(1)], text[slot.end(1) :])
+        cached = _TEMPLATES.get(key)
+        name = slot.group(1)
+        if cached is not None and _plain_name(name, dialects, cached.dialect):
+            shift = slot.end(1) - cached.name_end
+            columns = tuple(
+                replace(c, start=c.start + shift) if c.start is not None else c
+                for c in cached.columns
+            )
+            return (
+                replace(cached, name=name, name_end=slot.end(1), columns=columns),
+                None,
+                None,
+                None,
+            )
+    node, dialect, error = _parse_create(stmt.text, dialects)
+    if node is None or dialect is None:
+        return None, dialect, error, node
+    parsed = _read_tree(node, dialect, stmt)
+    if (
+        parsed is not None
+        and key is not None
+        and slot is not None
+        and parsed.columns
+        and parsed.name == slot.group(1)
+        and all(c.start is not None and c.start > slot.end(1) for c in parsed.columns)
+        and _plain_name(parsed.name, dialects, dialect)
+    ):
+        if len(_TEMPLATES) >= _MAX_TEMPLATES:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = replace(parsed, name_end=slot.end(1))
+    return parsed, dialect, None, node
+
+
+def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
+    """The table name, comment and column definitions of a parsed CREATE TABLE."""
+    from sqlglot import exp
+
+    target = node.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table):
+        return None
+    coldefs: list[Any] = []
+    if isinstance(target, exp.Schema):
+        coldefs.extend(e for e in target.expressions if isinstance(e, exp.ColumnDef))
+    table_comment: str | None = None
+    props = node.args.get("properties")
+    if props is not None:
+        for prop in props.expressions:
+            if isinstance(prop, exp.SchemaCommentProperty):
+                table_comment = _literal(prop.this)
+            elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
+                coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
+    return _Parsed(
+        dialect=dialect,
+        name=".".join(part.name for part in table.parts),
+        name_end=-1,
+        comment=table_comment,
+        columns=tuple(_column(c, dialect or None, stmt) for c in coldefs[:MAX_FIELDS]),
+    )
+
+
 def _create_table(
     stmt: Statement,
     path: str,
     dialects: list[str],
     index: LineIndex,
+    text: str,
     lines: list[str],
     problems: Problems,
 ) -> Dataset | None:
@@ -551,8 +705,10 @@ def _create_table(
             line,
         )
         return None
-    node, dialect, error = _parse_create(stmt.text, dialects)
-    if node is None:
+    parsed, dialect, error, node = _parse_columns(stmt, dialects)
+    if parsed is not None:
+        dialect = parsed.dialect
+    elif node is None:
         lenient = _lenient(stmt.text)
         if lenient is not None:
             node, dialect, _ = _parse_create(lenient, dialects)
@@ -562,7 +718,9 @@ def _create_table(
                     "(the SQL parser does not understand them)",
                     line,
                 )
-    if node is None:
+                assert dialect is not None
+                parsed = _read_tree(node, dialect, stmt)
+    if node is None and parsed is None:
         where = ""
         if error is not None:
             where = f" (syntax error near line {line + error[0] - 1}, column {error[1]})"
@@ -571,31 +729,18 @@ def _create_table(
     if dialect in dialects:  # try the dialect that worked first next time
         dialects.remove(dialect)
         dialects.insert(0, dialect)
-    target = node.this
-    table = target.this if isinstance(target, exp.Schema) else target
-    if not isinstance(table, exp.Table):
+    if parsed is None:
         problems.add("CREATE TABLE statement has no table name", line)
         return None
-    name = ".".join(part.name for part in table.parts)
-    coldefs: list[Any] = []
-    if isinstance(target, exp.Schema):
-        coldefs.extend(e for e in target.expressions if isinstance(e, exp.ColumnDef))
-    table_comment: str | None = None
-    props = node.args.get("properties")
-    if props is not None:
-        for prop in props.expressions:
-            if isinstance(prop, exp.SchemaCommentProperty):
-                table_comment = _literal(prop.this)
-            elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
-                coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
+    name = parsed.name
     fields: list[Field] = []
     cursor = stmt.start
-    for coldef in coldefs[:MAX_FIELDS]:
-        fields.append(_field(coldef, name, stmt, dialect or None, index, lines, problems, cursor))
+    for column in parsed.columns:
+        fields.append(_field(column, name, stmt, index, text, lines, problems, cursor))
         if fields[-1].line is not None:
             cursor = max(cursor, index.offset(fields[-1].line))
-    query = node.args.get("expression")
-    if not coldefs and isinstance(query, exp.Query):
+    query = node.args.get("expression") if node is not None else None
+    if not parsed.columns and isinstance(query, exp.Query):
         for sel in query.selects:
             col = sel.alias_or_name
             if col and col != "*":
@@ -605,26 +750,16 @@ def _create_table(
         source_path=path,
         source_format="sql",
         fields=tuple(fields),
-        comment=table_comment,
+        comment=parsed.comment,
         line=line,
     )
 
 
-def _field(
-    coldef: Any,
-    table: str,
-    stmt: Statement,
-    dialect: str | None,
-    index: LineIndex,
-    lines: list[str],
-    problems: Problems,
-    cursor: int,
-) -> Field:
+def _column(coldef: Any, dialect: str | None, stmt: Statement) -> _Column:
     from sqlglot import exp
 
-    col = coldef.name
     kind = coldef.args.get("kind")
-    data_type = kind.sql(dialect=dialect) if kind is not None else None
+    data_type = _type_sql(kind, dialect) if kind is not None else None
     comment: str | None = None
     nullable: bool | None = None
     for constraint in coldef.constraints:
@@ -635,23 +770,39 @@ def _field(
             nullable = bool(ckind.args.get("allow_null"))
         elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
             nullable = False
-    offset: int | None = None
     meta = getattr(coldef.this, "meta", None) or {}
     start = meta.get("start")
-    if isinstance(start, int) and 0 <= start < len(stmt.text):
-        offset = stmt.start + start
+    if not (isinstance(start, int) and 0 <= start < len(stmt.text)):
+        start = None
+    return _Column(coldef.name, data_type, comment, nullable, start)
+
+
+def _field(
+    column: _Column,
+    table: str,
+    stmt: Statement,
+    index: LineIndex,
+    text: str,
+    lines: list[str],
+    problems: Problems,
+    cursor: int,
+) -> Field:
+    col = column.name
+    offset: int | None = None
+    if column.start is not None:
+        offset = stmt.start + column.start
     else:
-        m = re.compile(r"(?<![\w])" + re.escape(col) + r"(?![\w])").search("\n".join(lines), cursor)
+        m = re.compile(r"(?<![\w])" + re.escape(col) + r"(?![\w])").search(text, cursor)
         offset = m.start() if m else None
     line = index.line(offset) if offset is not None else None
     allow = _allows(lines, line, problems) if line is not None else ()
     return Field(
         name=col,
         pointer=f"{table}.{col}",
-        data_type=data_type,
-        comment=comment,
+        data_type=column.data_type,
+        comment=column.comment,
         line=line,
-        nullable=nullable,
+        nullable=column.nullable,
         allow=allow,
     )
 
