@@ -9,7 +9,6 @@ appear in any output, log or error message of dataflow. ``CANARIES`` lists them.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,8 +97,12 @@ def build_corpus(root: Path, *, huge: bool = True) -> list[Case]:
 
     # --- good files, including awkward paths: these must still be scanned ------------------------
     add("good/customers.sql", GOOD_DDL, "well-formed MySQL DDL", bad=False)
-    add("目录 with space/用户 表.sql", GOOD_DDL.replace("customers", "users_cn"),
-        "path with spaces and Chinese characters", bad=False)
+    add(
+        "目录 with space/用户 表.sql",
+        GOOD_DDL.replace("customers", "users_cn"),
+        "path with spaces and Chinese characters",
+        bad=False,
+    )
 
     # --- SQL DDL ----------------------------------------------------------------------------
     add(
@@ -175,7 +178,7 @@ def build_corpus(root: Path, *, huge: bool = True) -> list[Case]:
     )
     add(
         "csv/mixed_encoding.csv",
-        "name,mobile,id_card,card,email\n".encode()
+        b"name,mobile,id_card,card,email\n"
         + (_ROW + "\n").encode("utf-8") * 20
         + (_ROW + "\n").encode("gbk") * 20,
         "UTF-8 rows then GBK rows",
@@ -183,8 +186,12 @@ def build_corpus(root: Path, *, huge: bool = True) -> list[Case]:
     )
     add("csv/empty.csv", b"", "empty file", bad=True)
     add("csv/binary.csv", bytes(range(256)) * 64, "binary bytes named .csv", bad=True)
-    add("sql/binary.sql", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 32,
-        "binary bytes named .sql", bad=True)
+    add(
+        "sql/binary.sql",
+        b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 32,
+        "binary bytes named .sql",
+        bad=True,
+    )
     if huge:
         add(
             "csv/ten_mb_line.csv",

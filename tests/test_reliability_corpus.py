@@ -91,8 +91,9 @@ def test_no_output_format_leaks_scanned_values(
 
 def test_debug_mode_does_not_leak_either(corpus: tuple[Path, list[Case]]) -> None:
     root, _ = corpus
-    code, stdout, stderr = _run(["--debug", "scan", str(root / "sql"), str(root / "json"),
-                                 "--format", "json"])
+    code, stdout, stderr = _run(
+        ["--debug", "scan", str(root / "sql"), str(root / "json"), "--format", "json"]
+    )
     assert code == 2
     _assert_no_canary(stdout, stderr)
 
@@ -106,7 +107,9 @@ def test_content_detection_finds_the_canaries_masked(corpus: tuple[Path, list[Ca
     fields = {f["name"]: f for f in report["datasets"][0]["fields"]}
     assert fields["手机号"]["personal"] is True
     assert fields["身份证号"]["sensitive"] is True
-    examples = [e.get("example") for f in fields.values() for e in f["evidence"] if e.get("example")]
+    examples = [
+        e.get("example") for f in fields.values() for e in f["evidence"] if e.get("example")
+    ]
     assert examples, "content evidence should carry masked examples"
     assert any("*" in e for e in examples)
     _assert_no_canary(stdout)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hostile_corpus import CANARY_PHONE, GOOD_DDL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hostile_corpus import CANARY_PHONE, GOOD_DDL
 
 from dataflow.detect.masking import mask
 from dataflow.detect.validators import VALIDATORS
@@ -86,7 +86,9 @@ def mutated(draw: st.DrawFn) -> bytes:
         elif op == "dup":
             seed[i:i] = seed[i : i + draw(st.integers(1, 64))]
         else:
-            seed[i:i] = draw(st.sampled_from([b"'", b'"', b"(", b"{", b"$ref", b"\x00", CANARY_PHONE.encode()]))
+            seed[i:i] = draw(
+                st.sampled_from([b"'", b'"', b"(", b"{", b"$ref", b"\x00", CANARY_PHONE.encode()])
+            )
     return bytes(seed)
 
 
@@ -103,9 +105,21 @@ def test_validators_are_total(name: str, value: str) -> None:
 
 
 @FUZZ
-@given(value=st.text(st.characters(blacklist_characters="*"), min_size=1, max_size=80), entity=st.sampled_from(
-    [None, "CN_MOBILE", "CN_RESIDENT_ID", "CN_BANK_CARD", "EMAIL_ADDRESS", "CN_PERSON_NAME",
-     "CN_ADDRESS", "IP_ADDRESS"]))
+@given(
+    value=st.text(st.characters(blacklist_characters="*"), min_size=1, max_size=80),
+    entity=st.sampled_from(
+        [
+            None,
+            "CN_MOBILE",
+            "CN_RESIDENT_ID",
+            "CN_BANK_CARD",
+            "EMAIL_ADDRESS",
+            "CN_PERSON_NAME",
+            "CN_ADDRESS",
+            "IP_ADDRESS",
+        ]
+    ),
+)
 def test_mask_never_returns_a_long_value_whole(value: str, entity: str | None) -> None:
     masked = mask(value, entity)
     assert isinstance(masked, str)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, REPO_ROOT, NetworkAccessError
 
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import os, socket
 _LOG = os.environ["DATAFLOW_TEST_NETLOG"]
 
@@ -46,7 +46,7 @@ def getaddrinfo(host, *args, **kwargs):
         _refuse("resolve %r" % (host,))
     return _gai(host, *args, **kwargs)
 socket.getaddrinfo = getaddrinfo
-'''
+"""
 
 
 def test_in_process_block_really_blocks(request: pytest.FixtureRequest) -> None:
@@ -81,12 +81,24 @@ def test_cli_scans_and_assesses_with_the_network_cut(tmp_path: Path) -> None:
     commands = [["scan", "examples", "--format", "json"]]
     manifests = sorted((EXAMPLES / "transfers").glob("*.yaml"))
     if manifests:
-        commands.append(["assess", str(manifests[0]), "--format", "json",
-                         "--ledger", str(tmp_path / "ledger.db")])
+        commands.append(
+            [
+                "assess",
+                str(manifests[0]),
+                "--format",
+                "json",
+                "--ledger",
+                str(tmp_path / "ledger.db"),
+            ]
+        )
     for args in commands:
         proc = subprocess.run(
             [sys.executable, "-m", "dataflow", *args],
-            cwd=REPO_ROOT, env=env, capture_output=True, timeout=600, check=False,
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            timeout=600,
+            check=False,
         )
         assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
         assert b'"schema_version"' in proc.stdout
