@@ -30,10 +30,28 @@ def _resident_id(r: random.Random) -> str:
     return body + validators.gb11643_check_char(body)
 
 
+def _uscc(r: random.Random) -> str:
+    body = "".join(r.choice(validators.USCC_CHARSET) for _ in range(2))
+    body += f"{r.randint(0, 999999):06d}"
+    body += "".join(r.choice(validators.USCC_CHARSET) for _ in range(9))
+    return body + validators.gb32100_check_char(body)
+
+
+def _vin(r: random.Random) -> str:
+    chars = list("".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(17)))
+    chars[8] = "0"
+    chars[8] = validators.iso3779_check_char("".join(chars))
+    return "".join(chars)
+
+
 def _shaped(r: random.Random) -> str:
     """Values near the validators' edges: valid ones, off-by-one digits, separators, case."""
-    kind = r.randrange(6)
-    if kind == 0:
+    kind = r.randrange(8)
+    if kind == 6:
+        value = _uscc(r)
+    elif kind == 7:
+        value = _vin(r)
+    elif kind == 0:
         value = _resident_id(r)
     elif kind == 1:
         value = _luhn_complete(
@@ -50,7 +68,7 @@ def _shaped(r: random.Random) -> str:
         )
     chars = list(value)
     if r.random() < 0.3 and chars:  # change one character
-        chars[r.randrange(len(chars))] = r.choice("0123456789Xx -")
+        chars[r.randrange(len(chars))] = r.choice("0123456789XxAIOQ -")
     if r.random() < 0.2:  # separators
         for _ in range(r.randint(1, 3)):
             chars.insert(r.randrange(len(chars) + 1), r.choice(" -"))
@@ -60,7 +78,7 @@ def _shaped(r: random.Random) -> str:
 
 
 def test_every_luhn_and_resident_id_validator_has_a_shortcut() -> None:
-    assert NAMES == ["bank_card", "gb11643", "imei", "luhn", "unionpay"]
+    assert NAMES == ["bank_card", "gb11643", "gb32100", "imei", "iso3779", "luhn", "unionpay"]
 
 
 def test_catalog_recognizers_use_the_shortcuts() -> None:
@@ -86,7 +104,7 @@ def test_shortcut_equals_validator_on_shaped_values(name: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="0123456789Xx -\t１٣", max_size=22))
+@given(st.text(alphabet="0123456789XxAHIOQZ -\t１٣", max_size=22))
 def test_shortcuts_equal_validators_on_any_text(text: str) -> None:
     for name in NAMES:
         original = validators.VALIDATORS[name]

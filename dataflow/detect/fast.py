@@ -52,6 +52,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dataflow.detect import validators
+
 # Characters on which Hyperscan (UTF-8 + UCP) and the ``regex`` module classify alike for
 # \w, \d, \s, \b and case folding (checked by tests/test_fast_prefilter.py). Anything else
 # makes a value skip the pre-filter.
@@ -306,8 +308,6 @@ _ID18_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
 
 def _fast_gb11643(value: str) -> bool:
     """``validators.gb11643`` with the 18-digit check computed without per-digit calls."""
-    from dataflow.detect import validators
-
     text = value.strip().upper()
     if len(text) != 18 or not _ID18_SHAPE.fullmatch(text):
         return validators.gb11643(value)  # the 15-digit form and every rejection path
@@ -320,10 +320,34 @@ def _fast_gb11643(value: str) -> bool:
     return "10X98765432"[total % 11] == text[17]
 
 
-def _catalog_shortcuts() -> dict[Callable[[str], bool], Callable[[str], bool]]:
-    from dataflow.detect import validators
+# Characters to their numeric values as code points, so that ``encode("latin-1")`` gives the
+# values as bytes and a weighted sum runs without a call per character.
+_USCC_CODES = str.maketrans({c: chr(v) for c, v in validators._USCC_VALUE.items()})
+_VIN_CODES = str.maketrans({c: chr(v) for c, v in validators.VIN_TRANSLITERATION.items()})
 
+
+def _fast_gb32100(value: str) -> bool:
+    text = value.strip()
+    if not validators._USCC.fullmatch(text):
+        return False
+    body = text[:17].translate(_USCC_CODES).encode("latin-1")
+    total = sum(map(int.__mul__, body, validators._USCC_WEIGHTS))
+    return validators.USCC_CHARSET[(31 - total % 31) % 31] == text[17]
+
+
+def _fast_iso3779(value: str) -> bool:
+    text = value.strip()
+    if not validators._VIN.fullmatch(text) or text.isdigit():
+        return False
+    codes = text[:17].translate(_VIN_CODES).encode("latin-1")
+    rest = sum(map(int.__mul__, codes, validators._VIN_WEIGHTS)) % 11
+    return ("X" if rest == 10 else str(rest)) == text[8]
+
+
+def _catalog_shortcuts() -> dict[Callable[[str], bool], Callable[[str], bool]]:
     return {
+        validators.gb32100: _fast_gb32100,
+        validators.iso3779: _fast_iso3779,
         validators.luhn: _fast_luhn,
         validators.bank_card: _fast_bank_card,
         validators.unionpay: _fast_unionpay,
@@ -411,10 +435,10 @@ def shortcut_hooks(
     if _overrides(recognizer, "validate_result", PatternRecognizer):
         validate = recognizer.validate_result
         own = getattr(recognizer, "_validator", None)
-        if (
-            cls.validate_result is _recognizer_class().validate_result
-            and own is not None
-            and own in (table := _catalog_shortcuts())
+        if cls.validate_result is _recognizer_class().validate_result and own is None:
+            validate = None  # a catalog recognizer without a validator: always None
+        elif cls.validate_result is _recognizer_class().validate_result and own in (
+            table := _catalog_shortcuts()
         ):
             validate = table[own]
         elif cls.validate_result is CreditCardRecognizer.validate_result and (
@@ -621,6 +645,12 @@ class FastMatcher:
             self._validators.append(validate)
             self._invalidators.append(invalidate)
         self._score_cache: dict[tuple[int, str], float] = {}
+        # Patterns whose recognizer has no validate/invalidate hook keep their own score.
+        self._hooked = tuple(
+            self._validators[p.recognizer] is not None
+            or self._invalidators[p.recognizer] is not None
+            for p in self._patterns
+        )
         self._fallback_entities = sorted(
             {e for rec in self._fallback for e in rec.supported_entities}
         )
@@ -675,8 +705,15 @@ class FastMatcher:
         A validator is only consulted when its answer can change the outcome: a match that
         does not cover the value is irrelevant once the entity is already found, and nothing
         is left to learn once it is found covering the whole value (validators are pure).
+
+        Most values settle on a pattern's first match (``search`` is the first match
+        ``finditer`` yields): every later match starts at or after its end, so once that end
+        is past the leading whitespace no later match can cover the value. Only when later
+        matches could still change the outcome does the full loop (``_exact_loop``) run.
         """
         patterns = self._patterns
+        hooked = self._hooked
+        score_of = self._score
         begin = len(value) - len(value.lstrip())
         stop = len(value.rstrip())
         for pid in pids:
@@ -685,22 +722,47 @@ class FastMatcher:
             state = out.get(entity)
             if state is True:
                 continue
-            for m in pat.compiled.finditer(value):
-                start, end = m.span()
-                if start == end:
-                    continue
-                covering = start <= begin and end >= stop
-                if not covering and state is not None:
-                    if start > begin:
-                        break  # later matches start later still: none can cover the value
-                    continue
-                score = self._score(pat, value[start:end])
-                if score <= 0 or score < pat.threshold:
-                    continue
-                if covering:
-                    out[entity] = True
-                    break
-                out[entity] = state = False
+            m = pat.compiled.search(value)
+            if m is None:
+                continue
+            start, end = m.span()
+            if start == end or end <= begin:
+                self._exact_loop(value, pid, out, begin, stop)
+                continue
+            covering = start <= begin and end >= stop
+            if not covering and state is not None:
+                continue  # found already, and no later match can cover the value
+            score = score_of(pat, value[start:end]) if hooked[pid] else pat.score
+            if score <= 0 or score < pat.threshold:
+                if state is None:  # a later match may still count (not covering)
+                    self._exact_loop(value, pid, out, begin, stop)
+                continue
+            out[entity] = covering
+
+    def _exact_loop(self, value: str, pid: int, out: Matches, begin: int, stop: int) -> None:
+        """Presidio's pattern loop for one pattern over every match (the reference path)."""
+        pat = self._patterns[pid]
+        entity = pat.entity
+        state = out.get(entity)
+        if state is True:
+            return
+        hooked = self._hooked[pid]
+        for m in pat.compiled.finditer(value):
+            start, end = m.span()
+            if start == end:
+                continue
+            covering = start <= begin and end >= stop
+            if not covering and state is not None:
+                if start > begin:
+                    break  # later matches start later still: none can cover the value
+                continue
+            score = self._score(pat, value[start:end]) if hooked else pat.score
+            if score <= 0 or score < pat.threshold:
+                continue
+            if covering:
+                out[entity] = True
+                break
+            out[entity] = state = False
 
     def _fallback_matches(self, value: str, out: Matches) -> None:
         if self._analyzer is None:
