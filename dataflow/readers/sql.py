@@ -362,11 +362,52 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
     return min(i, end)
 
 
+# Text every match of the hint at the same place in ``_HINTS`` contains, upper-cased: the
+# pattern is only run when the upper-cased text contains it.
+_HINT_ANCHORS: dict[str, tuple[str, ...]] = {
+    "mysql": ("`", "ENGINE", "AUTO_INCREMENT", "COMMENT", "CHARSET"),
+    "postgres": (
+        "COMMENT",
+        "SERIAL",
+        "::",
+        "JSONB",
+        "TIMESTAMPTZ",
+        "GENERATED",
+        "[]",
+        "PARTITION",
+        "BYTEA",
+    ),
+    "hive": ("STORED", "ROW", "TBLPROPERTIES", "PARTITIONED"),
+    "spark": ("USING",),
+    "tsql": ("[DBO]", "IDENTITY", "NVARCHAR", "GO"),
+    "oracle": ("VARCHAR2", "NUMBER", "CLOB", "ENABLE", "TABLESPACE"),
+    "clickhouse": ("ENGINE", "INT", "NULLABLE", "LOWCARDINALITY"),
+    "doris": ("KEY", "DISTRIBUTED", "BUCKETS", "PROPERTIES"),
+    "teradata": ("MULTISET", "VOLATILE", "INDEX"),
+}
+# Characters that case-insensitive matching equates with an ASCII letter (İ ı ſ K): with one
+# of them in the text, upper-casing does not show every match, so every pattern runs.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_COMPILED_HINTS: list[tuple[str, tuple[tuple[re.Pattern[str], str], ...]]] = []
+
+
 def guess_dialects(text: str) -> list[str]:
     """Dialects to try, the ones the text hints at first."""
+    if not _COMPILED_HINTS:
+        _COMPILED_HINTS.extend(
+            (
+                d,
+                tuple(
+                    zip((re.compile(p, re.IGNORECASE) for p in pats), _HINT_ANCHORS[d], strict=True)
+                ),
+            )
+            for d, pats in _HINTS.items()
+        )
     sample = text[: 256 * 1024]
+    upper = None if _FOLDS_TO_ASCII.search(sample) else sample.upper()
     scores = {
-        d: sum(1 for p in pats if re.search(p, sample, re.IGNORECASE)) for d, pats in _HINTS.items()
+        d: sum(1 for p, anchor in pats if (upper is None or anchor in upper) and p.search(sample))
+        for d, pats in _COMPILED_HINTS
     }
     order = list(DIALECTS)
     order.sort(key=lambda d: -scores.get(d, 0))  # stable: ties keep the default order
