@@ -353,6 +353,7 @@ class MetadataDetector:
         # verdicts by (name, comment, type, parent context, table context without its name)
         self._verdicts: dict[tuple[object, ...], MetadataVerdict] = {}
         self._neutral: dict[_DatasetContext, _DatasetContext] = {}
+        self._health_words: dict[str, frozenset[str]] = {}
 
     # -- public -------------------------------------------------------------------------------
     def detect_dataset(self, dataset: Dataset) -> dict[str, MetadataVerdict]:
@@ -537,10 +538,20 @@ class MetadataDetector:
             )
         topic: str | None = None
         topic_words: list[str] = []
+        named: set[str] = set()  # health-table words that some name token is or contains
+        for t in name_tokens:
+            words = self._health_words.get(t)
+            if words is None:
+                if len(self._health_words) >= _MAX_CACHED:
+                    self._health_words.clear()
+                words = self._health_words[t] = frozenset(
+                    word
+                    for word, _ in self.health_tables
+                    if t == word or (len(t) >= 6 and len(word) >= 3 and word in t)
+                )
+            named |= words
         for word, element_id in self.health_tables:
-            if any(
-                t == word or (len(t) >= 6 and len(word) >= 3 and word in t) for t in name_tokens
-            ):
+            if word in named:
                 if topic is None:
                     topic = element_id
                 topic_words.append(word)
