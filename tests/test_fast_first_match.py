@@ -15,7 +15,7 @@ from tests.test_fast_support import reference_engine, reference_matches
 def _recognizers() -> list[Any]:
     from presidio_analyzer import Pattern, PatternRecognizer
 
-    class EvenEnd(PatternRecognizer):  # type: ignore[misc]
+    class EvenEnd(PatternRecognizer):
         """Four digits whose last digit is even; a rejected match scores 0."""
 
         def validate_result(self, pattern_text: str) -> bool:

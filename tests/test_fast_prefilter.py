@@ -156,3 +156,34 @@ def test_guarded_patterns_find_values_at_every_position_and_skip_longer_runs(
     assert pre is not None
     # The prefilter itself no longer reports the pattern inside a longer run of digits.
     assert sorted(pre.candidates(["123456", "12345", "1234567890", "x 12345 y"])) == [1, 3]
+
+
+def test_candidates_group_alike_with_and_without_numpy(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    from dataflow.detect import fast
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
+    recs = [
+        PatternRecognizer(supported_entity="NUM", patterns=[Pattern("n", r"\d{3,}", 0.5)]),
+        PatternRecognizer(
+            supported_entity="HAN", patterns=[Pattern("h", r"[\u4e00-\u9fa5]{2}", 0.5)]
+        ),
+        PatternRecognizer(supported_entity="AT", patterns=[Pattern("a", r"\w+@\w+", 0.5)]),
+    ]
+    pre = FastMatcher(recs)._prefilter
+    assert pre is not None
+    r = random.Random(3)
+    values = [
+        "".join(r.choice("12345 ab@张三李") for _ in range(r.randint(0, 12))) for _ in range(500)
+    ]
+    assert fast._numpy() is not None
+    with_arrays = pre.candidates(values)
+    monkeypatch.setattr(fast, "_NUMPY", [None])
+    assert pre.candidates(values) == with_arrays
+    assert len(with_arrays) > 100
+    assert all(values[i] for i in with_arrays)

@@ -555,6 +555,19 @@ class _Prefilter:
             self._scratch_pid = os.getpid()
         text = "\n".join(values)
         buffer = text.encode("utf-8")
+        hits: list[int] = []
+        npat = self.npat
+        append = hits.append
+
+        def on_match(pid: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
+            append(to * npat + pid)
+
+        self.db.scan(buffer, match_event_handler=on_match, scratch=self._scratch)
+        if not hits:
+            return out
+        np = _numpy()
+        if np is not None:
+            return self._group_arrays(np, hits, buffer)
         if len(buffer) == len(text):  # ASCII: byte offsets are character offsets
             lengths: Iterable[int] = map(len, values)
         else:
@@ -565,14 +578,6 @@ class _Prefilter:
             pos += length + 1
             ends.append(pos)
         line_of = {end: i for i, end in enumerate(ends)}
-        hits: list[int] = []
-        npat = self.npat
-        append = hits.append
-
-        def on_match(pid: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
-            append(to * npat + pid)
-
-        self.db.scan(buffer, match_event_handler=on_match, scratch=self._scratch)
         get = line_of.get
         left = bisect.bisect_left
         last = len(values)
@@ -589,6 +594,41 @@ class _Prefilter:
             else:
                 found.add(pid)
         return out
+
+    def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
+        """``candidates``' grouping of match codes by value, with array operations."""
+        npat = self.npat
+        codes = np.unique(np.array(hits, dtype=np.int64))
+        # A value ends at its newline (the last one at the end of the buffer); a match
+        # belongs to the first value whose end is at or after the match's end.
+        ends = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
+        ends = np.append(ends, len(buffer))
+        to = codes // npat
+        line = np.searchsorted(ends, to, side="left")
+        pairs = np.unique(line * npat + (codes - to * npat))  # sorted by value, then pattern
+        out: dict[int, set[int]] = {}
+        current = -1
+        found: set[int] = set()
+        for idx, pid in zip((pairs // npat).tolist(), (pairs % npat).tolist(), strict=True):
+            if idx != current:
+                current = idx
+                found = out[idx] = {pid}
+            else:
+                found.add(pid)
+        return out
+
+
+_NUMPY: list[Any] = []
+
+
+def _numpy() -> Any:
+    """numpy when it can be imported (Presidio's spaCy brings it), else None."""
+    if not _NUMPY:
+        try:
+            _NUMPY.append(importlib.import_module("numpy"))
+        except ImportError:
+            _NUMPY.append(None)
+    return _NUMPY[0]
 
 
 class FastMatcher:
