@@ -27,7 +27,13 @@ Validation collects *every* problem (file, line, key path) before raising one ``
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -437,11 +443,92 @@ def _key_cached(paths: tuple[str, ...]) -> Catalog:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    catalog = _Builder().build([Path(p) for p in paths])
+    disk = _disk_entry(paths)
+    catalog = _read_disk(disk) if disk is not None else None
+    if catalog is None:
+        catalog = _Builder().build([Path(p) for p in paths])
+        if disk is not None:
+            _write_disk(disk, catalog)
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = catalog
     return catalog
+
+
+# Built catalogs are also kept on disk (``$DATAFLOW_CACHE_DIR`` or ``~/.cache/dataflow``), keyed
+# by a hash of the catalog files and of the code that builds them, so that a new process
+# (``dataflow check`` in a pre-commit hook) does not parse and validate the YAML again.
+_DISK_FORMAT = b"dataflow-catalog-cache-1"
+_DISK_KEEP = 8  # cached catalogs kept (different --catalog files, versions)
+_BUILDER_SOURCES = ("catalog.py", "model.py", "yamlio.py", "errors.py", "__init__.py")
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("DATAFLOW_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path.home() / ".cache" / "dataflow"
+
+
+def _disk_entry(paths: Sequence[str]) -> Path | None:
+    """Where the built catalog of ``paths`` is cached (``None``: a file is unreadable)."""
+    digest = hashlib.sha256(_DISK_FORMAT)
+    digest.update(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    try:
+        for name in _BUILDER_SOURCES:
+            digest.update((package / name).read_bytes())
+        for p in paths:
+            data = Path(p).read_bytes()
+            digest.update(f"\0{p}\0{len(data)}\0".encode())
+            digest.update(data)
+        return _cache_dir() / f"catalog-{digest.hexdigest()}.pickle"
+    except (OSError, RuntimeError):
+        return None
+
+
+def _private(*paths: Path) -> bool:
+    """Whether the paths belong to this user and only this user can write them."""
+    if not hasattr(os, "getuid"):
+        return False
+    for item in paths:
+        st = item.stat()
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            return False
+    return True
+
+
+def _read_disk(path: Path) -> Catalog | None:
+    try:
+        if not path.is_file() or not _private(path.parent, path):
+            return None
+        with path.open("rb") as fh:
+            catalog = pickle.load(fh)  # our own file, in a folder only this user can write
+    except Exception:  # a stale or damaged cache is rebuilt
+        return None
+    return catalog if isinstance(catalog, Catalog) else None
+
+
+def _write_disk(path: Path, catalog: Catalog) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _private(path.parent):
+            return
+        old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[: max(0, len(old) - _DISK_KEEP + 1)]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:  # a read-only or full disk only costs the next process the rebuild
+        return
 
 
 def validate_files(paths: Sequence[Path], *, include_shipped: bool = True) -> list[CatalogProblem]:
