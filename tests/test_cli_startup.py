@@ -117,3 +117,31 @@ def test_console_entry_fast_and_full_paths_agree(tmp_path: Path) -> None:
     usage = _run(["check", "members.sql", "--bogus"], tmp_path)
     assert usage.returncode == 2
     assert "--bogus" in usage.stderr
+
+
+def test_plain_check_loads_neither_the_parser_build_nor_other_commands(tmp_path: Path) -> None:
+    (tmp_path / "members.sql").write_text(DDL, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "sys.argv = ['dataflow', 'check', 'members.sql']\n"
+        "from dataflow.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    status = exc.code\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('presidio_analyzer', 'spacy', 'pyarrow', 'pydantic', 'tabulate') "
+        "or m in ('dataflow.assess', 'dataflow.commands.assess', 'dataflow.negative_list'))\n"
+        "print('LOADED', loaded, 'EXIT', status)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.stdout.strip().splitlines()[-1] == "LOADED [] EXIT 1", proc.stdout + proc.stderr
