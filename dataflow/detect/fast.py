@@ -16,8 +16,11 @@ How it stays equal while being fast:
   0, and only scores above zero that also reach the engine's score threshold count. Deny lists
   are ordinary patterns in a ``PatternRecognizer``, so they take the same path. Validator results
   are cached per recognizer and matched text, and a validator is only asked when its answer can
-  change the value's outcome. Presidio's card, IP and e-mail validators have equivalent
-  shortcuts for common shapes (``shortcut_hooks``; tests compare them with the originals).
+  change the value's outcome. Presidio's card, IP and e-mail validators and dataflow's Luhn
+  family, GB 11643, GB 32100 and ISO 3779 checks have equivalent shortcuts
+  (``shortcut_hooks``; tests compare them with the originals). A pattern is first tried with
+  ``search`` (the first match ``finditer`` would give); the full loop over every match runs
+  only when later matches could still change the outcome.
 * Pre-filter. When the ``hyperscan`` package is installed, all exact patterns are compiled into
   one Hyperscan database in prefilter mode (a match superset: assertions Hyperscan cannot
   evaluate are relaxed). The distinct values of a call are joined with newlines and scanned
@@ -26,9 +29,12 @@ How it stays equal while being fast:
   punctuation, on which Hyperscan's Unicode classes agree with ``regex``'s; a test checks that)
   skips the pre-filter and runs every exact pattern. Because only vetted text is pre-filtered,
   ``\\w``, ``\\d`` and ``\\s`` are narrowed to their vetted members, and long bounded repeats are
-  loosened (``{1,253}`` to ``{1,}``): both keep the superset and make compiling fast. Patterns
-  Hyperscan cannot compile, or that use string anchors (``\\A``, ``\\Z``) which a joined buffer
-  would change, always run. The compiled database is cached on disk (``DATAFLOW_CACHE_DIR``,
+  loosened (``{1,253}`` to ``{1,}``): both keep the superset and make compiling fast.
+  Single-class look-arounds at a pattern's edges, which prefilter mode would drop, become
+  consuming alternatives (``(?<![0-9])`` to ``(?:^|[^0-9\\n])``), so a 15-digit pattern is not
+  reported inside every longer run of digits. Hits are grouped by value with numpy when it
+  can be imported. Patterns Hyperscan cannot compile, or that use string anchors (``\\A``,
+  ``\\Z``) which a joined buffer would change, always run. The compiled database is cached on disk (``DATAFLOW_CACHE_DIR``,
   else ``~/.cache/dataflow``); the first build takes a few seconds. Without Hyperscan every
   exact pattern runs on every distinct value: slower, same answers.
 * Fallback. Recognizers whose behaviour is not the plain pattern loop (NLP-based ones, custom
