@@ -35,8 +35,9 @@ How it stays equal while being fast:
   reported inside every longer run of digits. Hits are grouped by value with numpy when it
   can be imported. Patterns Hyperscan cannot compile, or that use string anchors (``\\A``,
   ``\\Z``) which a joined buffer would change, always run. The compiled database is cached on
-  disk (``DATAFLOW_CACHE_DIR``, else ``~/.cache/dataflow``); the first build takes a few seconds. Without Hyperscan every
-  exact pattern runs on every distinct value: slower, same answers.
+  disk (``DATAFLOW_CACHE_DIR``, else ``~/.cache/dataflow``); the first build takes a few
+  seconds. Without Hyperscan every exact pattern runs on every distinct value: slower, same
+  answers.
 * Fallback. Recognizers whose behaviour is not the plain pattern loop (NLP-based ones, custom
   ``analyze``) are run through a Presidio ``AnalyzerEngine`` on every distinct value.
 
