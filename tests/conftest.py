@@ -6,7 +6,9 @@ any attempt to connect anywhere but a local (AF_UNIX / loopback) socket fails th
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,4 +92,8 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # dataflow's pattern and catalog caches go to a folder of this test session, never to the
+    # home folder of whoever runs the tests (subprocesses inherit the variable).
+    if "DATAFLOW_CACHE_DIR" not in os.environ:
+        os.environ["DATAFLOW_CACHE_DIR"] = tempfile.mkdtemp(prefix="dataflow-test-cache-")
     config.addinivalue_line("markers", "allow_network: let this test use loopback sockets freely")
