@@ -12,11 +12,11 @@ import typer
 
 from dataflow.baseline import load_baseline, updated, write_baseline
 from dataflow.commands._common import guarded
-from dataflow.commands.check import baseline_path
+from dataflow.commands.check import baseline_path, schema_only_scan
 from dataflow.commands.scan import check_lang, echo_problems, load_catalog_for, unreadable_files
 from dataflow.config import load_settings
 from dataflow.i18n import t
-from dataflow.scan import ScanOptions, has_errors, scan_paths
+from dataflow.scan import has_errors
 
 baseline_app = typer.Typer(
     name="baseline",
@@ -47,14 +47,8 @@ def update_command(
     path = baseline_path(baseline, settings.baseline)
     existing = load_baseline(path)
     catalog = load_catalog_for(settings)
-    options = ScanOptions(
-        schema_format=schema_format,
-        content=False,
-        catalogs=settings.catalogs,
-        ignore=settings.ignore_paths,
-    )
     targets = paths or [Path(".")]
-    result = scan_paths(targets, options, catalog=catalog)
+    result = schema_only_scan(targets, settings, schema_format, catalog)
     scanned = [str(p) for p in targets if p.is_file()]
     new, added, removed = updated(
         existing, result, path.parent, reason=reason, catalog=catalog, scanned=scanned

@@ -24,8 +24,9 @@ from dataflow.commands.scan import (
     load_catalog_for,
     unreadable_files,
 )
-from dataflow.config import DEFAULT_BASELINE, load_settings
+from dataflow.config import DEFAULT_BASELINE, Settings, load_settings
 from dataflow.i18n import t
+from dataflow.model import ScanResult
 from dataflow.scan import ScanOptions, has_errors, scan_paths
 
 
@@ -81,6 +82,19 @@ def render_unaccepted(
     return "\n".join(lines) + "\n"
 
 
+def schema_only_scan(
+    paths: Sequence[Path], settings: Settings, schema_format: str | None, catalog: Any
+) -> ScanResult:
+    """What ``check`` and ``baseline update`` look at: the schemas alone, no sampled values."""
+    options = ScanOptions(
+        schema_format=schema_format,
+        content=False,
+        catalogs=settings.catalogs,
+        ignore=settings.ignore_paths,
+    )
+    return scan_paths(paths, options, catalog=catalog)
+
+
 @guarded
 def check_command(
     files: list[Path] = typer.Argument(..., help="Schema files (as pre-commit passes them)."),
@@ -101,13 +115,7 @@ def check_command(
     path = baseline_path(baseline, settings.baseline)
     accepted = load_baseline(path)
     catalog = load_catalog_for(settings)
-    options = ScanOptions(
-        schema_format=schema_format,
-        content=False,
-        catalogs=settings.catalogs,
-        ignore=settings.ignore_paths,
-    )
-    result = scan_paths(files, options, catalog=catalog)
+    result = schema_only_scan(files, settings, schema_format, catalog)
     refused = unaccepted(result, accepted, path.parent, catalog)
     if fmt == "table":
         text = render_unaccepted(refused, files, path, result.files_scanned, lang_)
