@@ -50,6 +50,7 @@ Values are de-duplicated inside a call; ``match_columns`` spreads columns over p
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import hashlib
 import importlib
 import os
@@ -57,7 +58,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dataflow.detect import validators
 
@@ -248,6 +249,15 @@ def hyperscan_expression(source: str) -> str | None:
     return "".join(out)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _cheap(hook: _F) -> _F:
+    """Mark a validator shortcut as cheaper than a cache lookup (its results are not cached)."""
+    setattr(hook, "cheap", True)  # noqa: B010
+    return hook
+
+
 # --- validator shortcuts ----------------------------------------------------------------------
 # Presidio's own validators for the kept recognizers cost tens of microseconds a call. For the
 # shapes that dominate real data these give the same answer without the work; anything else
@@ -277,11 +287,13 @@ def _separated_digits(value: str) -> str | None:
     return text if text.isascii() and text.isdigit() else None
 
 
+@_cheap
 def _fast_luhn(value: str) -> bool:
     digits = _separated_digits(value)
     return digits is not None and len(digits) >= 2 and luhn_ok(digits)
 
 
+@_cheap
 def _fast_bank_card(value: str) -> bool:
     digits = _separated_digits(value)
     return (
@@ -289,6 +301,7 @@ def _fast_bank_card(value: str) -> bool:
     )
 
 
+@_cheap
 def _fast_unionpay(value: str) -> bool:
     digits = _separated_digits(value)
     return (
@@ -299,6 +312,7 @@ def _fast_unionpay(value: str) -> bool:
     )
 
 
+@_cheap
 def _fast_imei(value: str) -> bool:
     digits = _separated_digits(value)
     return (
@@ -310,38 +324,83 @@ def _fast_imei(value: str) -> bool:
 
 
 _GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID18_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
 
 
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+# Dates of birth already judged: "YYYYMMDD" -> the date's ordinal, or 0 when it is no date
+# or before 1900. Bounded by the number of distinct 8-digit strings met; cleared when full.
+_BIRTH_ORDINALS: dict[str, int] = {}
+_BIRTH_CACHE_SIZE = 200_000
+_TODAY: list[int] = []  # today's ordinal, refreshed by refresh_today()
+
+
+def refresh_today() -> None:
+    """Re-read the date that bounds dates of birth (the matcher calls it once per call)."""
+    today = _dt.date.today().toordinal()
+    if _TODAY:
+        _TODAY[0] = today
+    else:
+        _TODAY.append(today)
+
+
+def _birth_ordinal(yyyymmdd: str) -> int:
+    known = _BIRTH_ORDINALS.get(yyyymmdd)
+    if known is not None:
+        return known
+    try:
+        born = _dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        ordinal = 0
+    else:
+        ordinal = born.toordinal() if born >= _dt.date(1900, 1, 1) else 0
+    if len(_BIRTH_ORDINALS) >= _BIRTH_CACHE_SIZE:
+        _BIRTH_ORDINALS.clear()
+    _BIRTH_ORDINALS[yyyymmdd] = ordinal
+    return ordinal
+
+
+@_cheap
 def _fast_gb11643(value: str) -> bool:
-    """``validators.gb11643`` with the 18-digit check computed without per-digit calls."""
+    """``validators.gb11643`` for the 18-character form, without a call per digit.
+
+    The GB 11643 weights are 2**(17 - i) mod 11, and 13 = 2 (mod 11), so the weighted sum of
+    the 17 body digits is 2 * int(body, 13) (mod 11): one C-level conversion.
+    """
     text = value.strip().upper()
-    if len(text) != 18 or not _ID18_SHAPE.fullmatch(text):
+    if len(text) != 18 or not _ascii_digits(text[:17]) or text[17] not in "0123456789X":
         return validators.gb11643(value)  # the 15-digit form and every rejection path
     if text[:2] not in validators.province_codes():
         return False
-    if not validators._real_date(int(text[6:10]), int(text[10:12]), int(text[12:14])):
+    if not _TODAY:
+        refresh_today()
+    ordinal = _birth_ordinal(text[6:14])
+    if not 0 < ordinal <= _TODAY[0]:
         return False
-    body = text[:17].encode("ascii")
-    total = sum(map(int.__mul__, body, _GB11643_WEIGHTS)) - 48 * sum(_GB11643_WEIGHTS)
-    return "10X98765432"[total % 11] == text[17]
+    return "10X98765432"[2 * int(text[:17], 13) % 11] == text[17]
 
 
-# Characters to their numeric values as code points, so that ``encode("latin-1")`` gives the
-# values as bytes and a weighted sum runs without a call per character.
-_USCC_CODES = str.maketrans({c: chr(v) for c, v in validators._USCC_VALUE.items()})
+# USCC characters to base-36 digits of their GB 32100 values ("A" is worth 10, "Y" 30).
+_USCC_DIGITS = str.maketrans(
+    {c: "0123456789abcdefghijklmnopqrstu"[v] for c, v in validators._USCC_VALUE.items()}
+)
 _VIN_CODES = str.maketrans({c: chr(v) for c, v in validators.VIN_TRANSLITERATION.items()})
 
 
+@_cheap
 def _fast_gb32100(value: str) -> bool:
+    """``validators.gb32100``: the weights are 3**i mod 31 and 34 = 3 (mod 31), so the
+    weighted sum is the reversed body read in base 34 (mod 31)."""
     text = value.strip()
     if not validators._USCC.fullmatch(text):
         return False
-    body = text[:17].translate(_USCC_CODES).encode("latin-1")
-    total = sum(map(int.__mul__, body, validators._USCC_WEIGHTS))
+    total = int(text[:17].translate(_USCC_DIGITS)[::-1], 34)
     return validators.USCC_CHARSET[(31 - total % 31) % 31] == text[17]
 
 
+@_cheap
 def _fast_iso3779(value: str) -> bool:
     text = value.strip()
     if not validators._VIN.fullmatch(text) or text.isdigit():
@@ -364,6 +423,7 @@ def _catalog_shortcuts() -> dict[Callable[[str], bool], Callable[[str], bool]]:
 
 
 def _card_shortcut(original: Callable[[str], Any]) -> Callable[[str], Any]:
+    @_cheap
     def validate(text: str) -> Any:
         digits = text.replace("-", "").replace(" ", "")
         if digits.isascii() and digits.isdigit():
@@ -374,6 +434,7 @@ def _card_shortcut(original: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _ip_shortcut(original: Callable[[str], Any]) -> Callable[[str], Any]:
+    @_cheap
     def invalidate(text: str) -> Any:
         if _PLAIN_IPV4.fullmatch(text):
             return None  # ipaddress accepts a plain dotted quad without leading zeros
@@ -387,6 +448,7 @@ def _email_shortcut(original: Callable[[str], Any], size: int) -> Callable[[str]
     ``@`` when the text has no ``/``, ``?`` or ``#`` (which would end the authority early)."""
     cache: dict[str, Any] = {}
 
+    @_cheap
     def validate(text: str) -> Any:
         if "/" in text or "?" in text or "#" in text or "@" not in text:
             return original(text)
@@ -549,19 +611,12 @@ class _Prefilter:
                 pass  # a read-only home: compile again next time
         return db, rejected
 
-    def candidates(self, values: Sequence[str]) -> dict[int, set[int]]:
-        """For values (all vetted, no newline): index -> ids of patterns that may match it.
-
-        Values no pattern may match are absent.
-        """
-        out: dict[int, set[int]] = {}
-        if self.db is None or not values:
-            return out
+    def _scan(self, values: Sequence[str]) -> tuple[bytes, list[int]]:
+        """Scan the newline-joined values once: (the buffer, match codes end * npat + id)."""
         if self._scratch is None or self._scratch_pid != os.getpid():
             self._scratch = self._hs.Scratch(self.db)
             self._scratch_pid = os.getpid()
-        text = "\n".join(values)
-        buffer = text.encode("utf-8")
+        buffer = "\n".join(values).encode("utf-8")
         hits: list[int] = []
         npat = self.npat
         append = hits.append
@@ -570,12 +625,24 @@ class _Prefilter:
             append(to * npat + pid)
 
         self.db.scan(buffer, match_event_handler=on_match, scratch=self._scratch)
+        return buffer, hits
+
+    def candidates(self, values: Sequence[str]) -> dict[int, set[int]]:
+        """For values (all vetted, no newline): index -> ids of patterns that may match it.
+
+        Values no pattern may match are absent.
+        """
+        out: dict[int, set[int]] = {}
+        if self.db is None or not values:
+            return out
+        buffer, hits = self._scan(values)
         if not hits:
             return out
+        npat = self.npat
         np = _numpy()
         if np is not None:
             return self._group_arrays(np, hits, buffer)
-        if len(buffer) == len(text):  # ASCII: byte offsets are character offsets
+        if buffer.isascii():  # byte offsets are character offsets
             lengths: Iterable[int] = map(len, values)
         else:
             lengths = (len(v.encode("utf-8")) for v in values)
@@ -601,6 +668,34 @@ class _Prefilter:
             else:
                 found.add(pid)
         return out
+
+    def values_by_pattern(self, values: Sequence[str]) -> dict[int, Sequence[int]]:
+        """``candidates`` grouped the other way: pattern id -> sorted indexes of values."""
+        np = _numpy()
+        if np is None or self.db is None or not values:
+            out: dict[int, list[int]] = {}
+            for idx, pids in sorted(self.candidates(values).items()):
+                for pid in pids:
+                    out.setdefault(pid, []).append(idx)
+            return dict(out)
+        buffer, hits = self._scan(values)
+        if not hits:
+            return {}
+        npat = self.npat
+        codes = np.unique(np.array(hits, dtype=np.int64))
+        ends = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
+        ends = np.append(ends, len(buffer))
+        to = codes // npat
+        line = np.searchsorted(ends, to, side="left")
+        keys = np.unique((codes - to * npat) * len(values) + line)  # by pattern, then value
+        pids = keys // len(values)
+        lines = keys - pids * len(values)
+        cuts = np.flatnonzero(np.diff(pids)) + 1
+        starts = [0, *cuts.tolist()]
+        stops = [*cuts.tolist(), len(keys)]
+        return {
+            int(pids[a]): lines[a:b].tolist() for a, b in zip(starts, stops, strict=True)
+        }
 
     def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
         """``candidates``' grouping of match codes by value, with array operations."""
@@ -692,6 +787,12 @@ class FastMatcher:
             self._validators.append(validate)
             self._invalidators.append(invalidate)
         self._score_cache: dict[tuple[int, str], float] = {}
+        # Cheap hooks (the shortcuts) are asked again rather than cached: on columns of
+        # distinct identifiers a cache only costs time.
+        self._cache_scores = tuple(
+            any(h is not None and not getattr(h, "cheap", False) for h in hooks)
+            for hooks in zip(self._validators, self._invalidators, strict=True)
+        )
         # Patterns whose recognizer has no validate/invalidate hook keep their own score.
         self._hooked = tuple(
             self._validators[p.recognizer] is not None
@@ -728,23 +829,32 @@ class FastMatcher:
 
     # -- matching ------------------------------------------------------------------------
     def _score(self, pat: _ExactPattern, text: str) -> float:
-        key = (pat.recognizer, text)
+        rec = pat.recognizer
+        if not self._cache_scores[rec]:
+            verdict = self._verdict(rec, text)
+            return verdict if verdict >= 0 else pat.score
+        key = (rec, text)
         cached = self._score_cache.get(key)
         if cached is not None:
             return cached if cached >= 0 else pat.score
-        verdict = -1.0  # "no hooks decided": the pattern's own score applies
-        validate = self._validators[pat.recognizer]
-        if validate is not None:
-            result = validate(text)
-            if result is not None:
-                verdict = 1.0 if result else 0.0
-        invalidate = self._invalidators[pat.recognizer]
-        if invalidate is not None and invalidate(text):
-            verdict = 0.0
+        verdict = self._verdict(rec, text)
         if len(self._score_cache) >= self.score_cache_size:
             self._score_cache.clear()
         self._score_cache[key] = verdict
         return verdict if verdict >= 0 else pat.score
+
+    def _verdict(self, rec: int, text: str) -> float:
+        """1.0 / 0.0 when the hooks decide the score of a match, -1.0 when they do not."""
+        verdict = -1.0
+        validate = self._validators[rec]
+        if validate is not None:
+            result = validate(text)
+            if result is not None:
+                verdict = 1.0 if result else 0.0
+        invalidate = self._invalidators[rec]
+        if invalidate is not None and invalidate(text):
+            verdict = 0.0
+        return verdict
 
     def _exact(self, value: str, pids: Iterable[int], out: Matches) -> None:
         """Presidio's pattern loop for the patterns ``pids`` on one value, into ``out``.
@@ -781,10 +891,88 @@ class FastMatcher:
                 continue  # found already, and no later match can cover the value
             score = score_of(pat, value[start:end]) if hooked[pid] else pat.score
             if score <= 0 or score < pat.threshold:
-                if state is None:  # a later match may still count (not covering)
+                # A later match may still count (not covering); none exists after a match
+                # that ends the value (a later one starts at or after this one's end).
+                if state is None and end < len(value):
                     self._exact_loop(value, pid, out, begin, stop)
                 continue
             out[entity] = covering
+
+    def _exact_by_pattern(
+        self, values: Sequence[str], by_pattern: Mapping[int, Sequence[int]]
+    ) -> dict[int, Matches]:
+        """``_exact`` turned inside out: each pattern over the values that may match it.
+
+        ``by_pattern`` maps a pattern to indexes into ``values``; the result maps an index to
+        its matches (values without any are absent). A value's outcome per entity does not
+        depend on the order in which its patterns are tried (absent < partial < whole value),
+        so running pattern by pattern gives what ``_exact`` gives value by value, with the
+        per-pattern work (lookups, hooks, thresholds) done once per pattern instead of once
+        per value.
+        """
+        found_of: dict[int, Matches] = {}
+        for pid in sorted(by_pattern):
+            pat = self._patterns[pid]
+            entity = pat.entity
+            search = pat.compiled.search
+            base_score = pat.score
+            threshold = pat.threshold
+            rec = pat.recognizer
+            hooked = self._hooked[pid]
+            cached = self._cache_scores[rec]
+            validate = self._validators[rec]
+            invalidate = self._invalidators[rec]
+            for i in by_pattern[pid]:
+                value = values[i]
+                found = found_of.get(i)
+                state = None if found is None else found.get(entity)
+                if state is True:
+                    continue
+                m = search(value)
+                if m is None:
+                    continue
+                start, end = m.span()
+                size = len(value)
+                if start == 0 and end == size:
+                    begin, stop = 0, size  # covers the value, whitespace or not
+                else:
+                    begin = size - len(value.lstrip())
+                    stop = len(value.rstrip())
+                if start == end or end <= begin:
+                    if found is None:
+                        found = found_of[i] = {}
+                    self._exact_loop(value, pid, found, begin, stop)
+                    continue
+                covering = start <= begin and end >= stop
+                if not covering and state is not None:
+                    continue  # found already, and no later match can cover the value
+                score = base_score
+                if hooked:
+                    text = value[start:end]
+                    if cached:
+                        score = self._score(pat, text)
+                    else:
+                        verdict = -1.0
+                        if validate is not None:
+                            result = validate(text)
+                            if result is not None:
+                                verdict = 1.0 if result else 0.0
+                        if invalidate is not None and invalidate(text):
+                            verdict = 0.0
+                        if verdict >= 0:
+                            score = verdict
+                if score <= 0 or score < threshold:
+                    # A later match may still count (not covering); none exists after a
+                    # match that ends the value.
+                    if state is None and end < size:
+                        if found is None:
+                            found = found_of[i] = {}
+                        self._exact_loop(value, pid, found, begin, stop)
+                    continue
+                if found is None:
+                    found = found_of[i] = {}
+                found[entity] = covering
+        return {i: found for i, found in found_of.items() if found}
 
     def _exact_loop(self, value: str, pid: int, out: Matches, begin: int, stop: int) -> None:
         """Presidio's pattern loop for one pattern over every match (the reference path)."""
@@ -831,6 +1019,7 @@ class FastMatcher:
         (``match`` returns independent copies).
         """
         results: list[Matches] = [_NO_MATCH] * len(values)
+        refresh_today()
         # value_matches gives {} for a blank value without asking Presidio.
         values = [v if v.strip() else "" for v in values]
         if self._patterns:
@@ -852,17 +1041,12 @@ class FastMatcher:
                             self._exact(value, self._all_pids, found)
                             if found:
                                 results[i] = found
-                cands = pre.candidates([values[i] for i in vetted_idx])
-                always = pre.always
-                if always:
-                    for k in range(len(vetted_idx)):
-                        cands.setdefault(k, set()).update(always)
-                for k, pids in cands.items():
-                    i = vetted_idx[k]
-                    found = {}
-                    self._exact(values[i], pids, found)
-                    if found:
-                        results[i] = found
+                vetted = [values[i] for i in vetted_idx]
+                by_pattern = pre.values_by_pattern(vetted)
+                for pid in pre.always:
+                    by_pattern[pid] = range(len(vetted))
+                for k, found in self._exact_by_pattern(vetted, by_pattern).items():
+                    results[vetted_idx[k]] = found
             else:
                 for i, value in enumerate(values):
                     found = {}
