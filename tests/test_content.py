@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dataflow.detect.content import (
     ColumnTally,
@@ -726,3 +728,33 @@ def test_user_recognizer_files_reach_the_matcher_and_the_evidence(tmp_path: Path
     assert verdict.kind == "column" and verdict.entity == "SHOP_CODE"  # 50 %, the comment agrees
     assert "ShopCodeRecognizer" in verdict.evidence[0].detail
     assert detect_samples(dataset, samples)["d.c1"].kind == "none"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="13800ab@.张", min_size=1, max_size=8),
+            st.dictionaries(
+                st.sampled_from(["CN_MOBILE", "EMAIL_ADDRESS", "CN_PERSON_NAME"]),
+                st.booleans(),
+                max_size=3,
+            ),
+        ),
+        max_size=40,
+        unique_by=lambda pair: pair[0],
+    ),
+    st.integers(0, 3),
+)
+def test_add_distinct_counts_as_add_does(
+    pairs: list[tuple[str, dict[str, bool]]], keep: int
+) -> None:
+    one = ColumnTally("t.c", max_examples=keep)
+    many = ColumnTally("t.c", max_examples=keep)
+    for value, matches in pairs:
+        one.add(value, matches)
+    many.add_distinct([v for v, _ in pairs], [m for _, m in pairs])
+    assert repr(many) == repr(one)
+    assert many.whole_any == one.whole_any
+    assert many._whole_examples == one._whole_examples
+    assert many._partial_examples == one._partial_examples

@@ -197,12 +197,40 @@ class ColumnTally:
     def add_distinct(self, values: Sequence[str], found: Sequence[Mapping[str, bool]]) -> None:
         """``add`` for many values at once: ``values`` are distinct, stripped and non-empty
         (as ``detect.full.clean_value`` leaves them), ``found[i]`` the matches of ``values[i]``.
+
+        Counts are taken per distinct outcome (a column has few), and values are only visited
+        again while an example slot they could fill is still open.
         """
         self.total += len(values)
-        count = self._count
+        outcomes = Counter(tuple(m.items()) if m else () for m in found)
+        open_slots: set[tuple[str, bool]] = set()
+        for outcome, n in outcomes.items():
+            any_whole = False
+            for entity, whole in outcome:
+                (self.whole if whole else self.partial)[entity] += n
+                any_whole = any_whole or whole
+                store = self._whole_examples if whole else self._partial_examples
+                if len(store.get(entity, ())) < self.max_examples:
+                    open_slots.add((entity, whole))
+            if any_whole:
+                self.whole_any += n
+        if not open_slots:
+            return
         for value, matches in zip(values, found, strict=True):
-            if matches:
-                count(value, matches)
+            if not matches:
+                continue
+            for entity, whole in matches.items():
+                if (entity, whole) not in open_slots:
+                    continue
+                store = self._whole_examples if whole else self._partial_examples
+                examples = store.setdefault(entity, [])
+                masked = mask(value, entity) if whole else mask(value)
+                if masked not in examples:
+                    examples.append(masked)
+                if len(examples) >= self.max_examples:
+                    open_slots.discard((entity, whole))
+            if not open_slots:
+                return
 
     def _count(self, value: str, matches: Mapping[str, bool]) -> None:
         any_whole = False
@@ -215,9 +243,9 @@ class ColumnTally:
                 self.partial[entity] += 1
                 store = self._partial_examples
             examples = store.get(entity)
-            if examples is None:
+            if examples is None and self.max_examples > 0:
                 examples = store[entity] = []
-            elif len(examples) >= self.max_examples:
+            elif examples is None or len(examples) >= self.max_examples:
                 continue  # full: masking this value would change nothing
             masked = mask(value, entity) if whole else mask(value)
             if masked not in examples:
