@@ -258,6 +258,116 @@ def _cheap(hook: _F) -> _F:
     return hook
 
 
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d+(?:,\d*)?\})[?+]?")
+
+
+def _atom_end(expr: str, i: int) -> int:
+    """The end of the atom (escape, class, group or character) starting at ``expr[i]``."""
+    ch = expr[i]
+    if ch == "\\":
+        if i + 1 >= len(expr) or expr[i + 1] == "Q":
+            raise ValueError("unsupported escape")
+        if expr[i + 1] in "xpPN" and expr.startswith("{", i + 2):
+            close = expr.find("}", i + 3)
+            if close < 0:
+                raise ValueError("unclosed escape")
+            return close + 1
+        if expr[i + 1] in "pP":
+            return i + 3
+        return i + 2
+    if ch == "[":
+        j = i + 1
+        if j < len(expr) and expr[j] == "^":
+            j += 1
+        if j < len(expr) and expr[j] == "]":
+            j += 1
+        while j < len(expr):
+            if expr[j] == "\\":
+                j += 2
+                continue
+            if expr.startswith("[:", j):
+                close = expr.find(":]", j + 2)
+                if close < 0:
+                    raise ValueError("unclosed POSIX class")
+                j = close + 2
+                continue
+            if expr[j] == "]":
+                return j + 1
+            j += 1
+        raise ValueError("unclosed class")
+    if ch == "(":
+        depth = 0
+        j = i
+        while j < len(expr):
+            c = expr[j]
+            if c == "\\" or c == "[":
+                j = _atom_end(expr, j)
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+        raise ValueError("unclosed group")
+    return i + 1
+
+
+def _top_level(expr: str) -> list[tuple[str, str]] | None:
+    """``expr`` as its top-level sequence of (atom, quantifier), or None when it has a
+    top-level alternation or cannot be read."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    try:
+        while i < len(expr):
+            if expr[i] == "|":
+                return None
+            end = _atom_end(expr, i)
+            quant = _QUANTIFIER.match(expr, end)
+            stop = quant.end() if quant else end
+            out.append((expr[i:end], expr[end:stop]))
+            i = stop
+    except (ValueError, IndexError):
+        return None
+    return out
+
+
+def _optional(quantifier: str) -> bool:
+    return quantifier[:1] in ("?", "*") or quantifier.startswith("{0")
+
+
+_ZERO_WIDTH_GROUP = re.compile(r"\(\?(?:[=!]|<[=!]|[a-zA-Z]+\))")
+
+
+def required_part(expr: str) -> str:
+    """``expr`` without the optional elements that end it, looked into a final group.
+
+    A value has a match of the result exactly when it has a match of ``expr`` (dropping a
+    trailing element that may match nothing keeps every match's mandatory part), and each
+    such match lies inside the original match. Hyperscan reports every position where a
+    match ends; without an optional tail such as a URL's path it reports a few per value
+    instead of one per character.
+    """
+    parts = _top_level(expr)
+    if parts is None:
+        return expr
+    while parts and _optional(parts[-1][1]):
+        parts.pop()
+    if parts and not parts[-1][1]:
+        atom = parts[-1][0]
+        if atom.startswith("(") and not _ZERO_WIDTH_GROUP.match(atom):
+            head = atom[: 3 if atom.startswith("(?:") else 1]
+            if head == "(" and atom.startswith("(?"):
+                return "".join(a + q for a, q in parts)  # named or other special group
+            inner = required_part(atom[len(head) : -1])
+            parts[-1] = (head + inner + ")", "")
+    solid = [a for a, _ in parts if not (_ZERO_WIDTH_GROUP.match(a) or a in ("^", "$"))]
+    if not solid:
+        return expr
+    return "".join(a + q for a, q in parts)
+
+
 # --- validator shortcuts ----------------------------------------------------------------------
 # Presidio's own validators for the kept recognizers cost tens of microseconds a call. For the
 # shapes that dominate real data these give the same answer without the work; anything else
@@ -546,6 +656,7 @@ class _Prefilter:
             if expr is None or pat.flags & ~_SUPPORTED_FLAGS:
                 always.append(pid)
                 continue
+            expr = required_part(expr)
             flags = base
             if pat.flags & _IGNORECASE:
                 flags |= hyperscan.HS_FLAG_CASELESS
@@ -693,9 +804,7 @@ class _Prefilter:
         cuts = np.flatnonzero(np.diff(pids)) + 1
         starts = [0, *cuts.tolist()]
         stops = [*cuts.tolist(), len(keys)]
-        return {
-            int(pids[a]): lines[a:b].tolist() for a, b in zip(starts, stops, strict=True)
-        }
+        return {int(pids[a]): lines[a:b].tolist() for a, b in zip(starts, stops, strict=True)}
 
     def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
         """``candidates``' grouping of match codes by value, with array operations."""
