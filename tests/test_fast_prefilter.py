@@ -240,3 +240,49 @@ def test_required_part_keeps_which_values_match() -> None:
             part = short.search(value)
             assert (full is None) == (part is None), (pat.entity, value)
     assert shortened >= 2  # URL and CN_ADDRESS end with optional parts
+
+
+@pytest.mark.parametrize("cls", [r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", "[a-z]", "."])
+def test_stdlib_and_regex_classify_vetted_characters_alike(cls: str) -> None:
+    """The stdlib engine is only used on vetted text: there both modules must agree."""
+    for flags in (0, re.IGNORECASE, re.IGNORECASE | re.DOTALL):
+        ours = re.compile(cls, flags)
+        theirs = regex.compile(cls, flags)
+        differ = [c for c in VETTED if bool(ours.fullmatch(c)) != bool(theirs.fullmatch(c))]
+        assert not differ, (cls, flags, differ[:5])
+
+
+def test_stdlib_and_regex_agree_on_word_boundaries_and_case_in_vetted_text() -> None:
+    import random
+
+    r = random.Random(5)
+    for _ in range(400):
+        text = "".join(r.choice(VETTED) for _ in range(r.randint(0, 12)))
+        for pattern in (r"\b", r"\b\w+\b", r"(?<!\w)\d+(?!\w)", r"\w+\B\w"):
+            assert [m.span() for m in re.finditer(pattern, text)] == [
+                m.span() for m in regex.finditer(pattern, text)
+            ]
+        probe = r.choice(VETTED)
+        assert {c for c in VETTED if re.fullmatch(re.escape(probe), c, re.IGNORECASE)} == {
+            c for c in VETTED if regex.fullmatch(regex.escape(probe), c, regex.IGNORECASE)
+        }
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["a{e<=1}", "[[:alpha:]]", r"\p{Han}", "(?|a|b)", "(?V1)x", "(?P>n)", r"\m\w+", "(?1)", r"a\B"],
+)
+def test_regex_only_syntax_keeps_the_regex_module(source: str) -> None:
+    from dataflow.detect.fast import stdlib_twin
+
+    assert stdlib_twin(source, 0) is None
+
+
+def test_shipped_patterns_mostly_run_on_the_stdlib_engine() -> None:
+    from dataflow.detect.fast import stdlib_twin
+    from dataflow.detect.recognizers import load_recognizers
+
+    matcher = FastMatcher(load_recognizers(), prefilter=False)
+    twins = [p for p in matcher._patterns if stdlib_twin(p.source, p.flags) is not None]
+    assert len(twins) >= len(matcher._patterns) - 2
+    assert stdlib_twin(r"\(?0[1-9]{2}", 0) is not None  # an escaped parenthesis is plain
