@@ -453,12 +453,25 @@ _DEFAULT_CARD_PAIRS = [("-", ""), (" ", "")]
 _DOUBLED_DIGIT = str.maketrans("0123456789", "0246813579")  # 2*d with its digits summed
 
 
+# Luhn results by digits: card, UnionPay, IMEI and credit-card patterns check the same
+# number in turn, a batch apart. Bounded; cleared when full.
+_LUHN_MEMO: dict[str, bool] = {}
+_LUHN_MEMO_SIZE = 65_536
+
+
 def luhn_ok(digits: str) -> bool:
     """Luhn checksum of ASCII digits (an empty string passes, as in Presidio)."""
+    known = _LUHN_MEMO.get(digits)
+    if known is not None:
+        return known
     # Sum the code points of the kept and of the doubled digits, then remove 48 per digit.
     kept = digits[-1::-2].encode("ascii")
     doubled = digits[-2::-2].translate(_DOUBLED_DIGIT).encode("ascii")
-    return (sum(kept) + sum(doubled) - 48 * len(digits)) % 10 == 0
+    ok = (sum(kept) + sum(doubled) - 48 * len(digits)) % 10 == 0
+    if len(_LUHN_MEMO) >= _LUHN_MEMO_SIZE:
+        _LUHN_MEMO.clear()
+    _LUHN_MEMO[digits] = ok
+    return ok
 
 
 def _separated_digits(value: str) -> str | None:
@@ -1220,13 +1233,18 @@ class FastMatcher:
                             found: Matches = {}
                             self._exact(value, self._all_pids, found)
                             if found:
-                                results[i] = found
+                                results[i] = dict(sorted(found.items()))
                 vetted = [values[i] for i in vetted_idx]
                 by_pattern = pre.values_by_pattern(vetted)
                 for pid in pre.always:
                     by_pattern[pid] = range(len(vetted))
                 for k, found in self._exact_by_pattern(vetted, by_pattern).items():
-                    results[vetted_idx[k]] = found
+                    # Entities in a fixed order, as value_matches reports them.
+                    results[vetted_idx[k]] = (
+                        dict(sorted(found.items())) if len(found) > 1 else found
+                    )
+                if not self._fallback:
+                    return results
             else:
                 for i, value in enumerate(values):
                     found = {}
