@@ -526,7 +526,7 @@ def _ascii_digits(text: str) -> bool:
 # Dates of birth already judged: "YYYYMMDD" -> the date's ordinal, or 0 when it is no date
 # or before 1900. Bounded by the number of distinct 8-digit strings met; cleared when full.
 _BIRTH_ORDINALS: dict[str, int] = {}
-_BIRTH_CACHE_SIZE = 200_000
+_BIRTH_CACHE_SIZE = 65_536
 _TODAY: list[int] = []  # today's ordinal, refreshed by refresh_today()
 
 
