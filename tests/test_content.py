@@ -758,3 +758,41 @@ def test_add_distinct_counts_as_add_does(
     assert many.whole_any == one.whole_any
     assert many._whole_examples == one._whole_examples
     assert many._partial_examples == one._partial_examples
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["13800138000", "13900139000", "a@b.cn", "张三", "李四", "x"]),
+                st.dictionaries(
+                    st.sampled_from(["CN_MOBILE", "EMAIL_ADDRESS", "CN_PERSON_NAME"]),
+                    st.booleans(),
+                    max_size=2,
+                ),
+            ),
+            max_size=12,
+            unique_by=lambda pair: pair[0],
+        ),
+        max_size=5,
+    ),
+    st.integers(0, 3),
+)
+def test_merging_parts_in_order_equals_adding_in_order(
+    parts: list[list[tuple[str, dict[str, bool]]]], keep: int
+) -> None:
+    """A full scan's workers tally batches apart; the merged tally must be the same."""
+    sequential = ColumnTally("t.c", max_examples=keep)
+    merged = ColumnTally("t.c", max_examples=keep)
+    for part in parts:
+        values = [v for v, _ in part]
+        found = [m for _, m in part]
+        sequential.add_distinct(values, found)
+        piece = ColumnTally("t.c", max_examples=keep)
+        piece.add_distinct(values, found)
+        merged.merge(piece)
+    assert repr(merged) == repr(sequential)
+    assert merged.whole_any == sequential.whole_any
+    assert merged._whole_examples == sequential._whole_examples
+    assert merged._partial_examples == sequential._partial_examples

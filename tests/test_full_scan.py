@@ -39,6 +39,10 @@ class CountTally:
         for entity, whole in matches.items():
             self.counts[(entity, whole)] += 1
 
+    def merge(self, later: CountTally) -> None:
+        self.values += later.values
+        self.counts.update(later.counts)
+
     def verdict(
         self, options: object, *, context: str | None = None
     ) -> tuple[int, dict[tuple[str, bool], int]]:
@@ -280,3 +284,27 @@ def test_failures_name_the_error_type_not_the_value(
     message = str(info.value)
     assert "ValueError" in message
     assert "@" not in message and not any(v in message for v in columns["c1"])
+
+
+def test_parallel_scan_keeps_the_counts_and_examples_of_one_process(
+    tmp_path: Path, matcher: FastMatcher
+) -> None:
+    """Workers take column batches as they come free; merging the parts in batch order gives
+    the verdicts (rates, counts and masked examples) of a single process."""
+    from dataflow.detect.content import ContentOptions
+
+    columns = generated_columns(900, seed=21)
+    # A column whose values repeat across batches, so that kept examples recur in later parts.
+    columns["repeat"] = [f"1390000{i % 7:04d}" for i in range(900)]
+    path = tmp_path / "p.csv"
+    write_csv(path, columns)
+    options = ContentOptions(max_examples=3)
+    one, rows_one = scan_batches(
+        csv_batches(path, "p", 40), matcher=matcher, content_options=options, processes=1
+    )
+    two, rows_two = scan_batches(
+        csv_batches(path, "p", 40), matcher=matcher, content_options=options, processes=2
+    )
+    assert rows_one == rows_two == 900
+    assert one == two
+    assert any(e.example for v in one.values() for e in v.evidence)

@@ -232,6 +232,34 @@ class ColumnTally:
             if not open_slots:
                 return
 
+    def merge(self, later: ColumnTally) -> None:
+        """Add the tally of a later part of the column (the next batch, counted elsewhere).
+
+        Merging the parts of a column in order gives what adding their values in order gives
+        when each part keeps as many examples as this tally: with ``k`` kept here, at most
+        ``k`` of the part's are repeats, so the part holds the ``max_examples - k`` new ones
+        that adding its values would have kept.
+        """
+        self.total += later.total
+        self.whole_any += later.whole_any
+        self.whole.update(later.whole)
+        self.partial.update(later.partial)
+        for mine, theirs in (
+            (self._whole_examples, later._whole_examples),
+            (self._partial_examples, later._partial_examples),
+        ):
+            for entity, examples in theirs.items():
+                kept = mine.get(entity)
+                if kept is None:
+                    if self.max_examples <= 0:
+                        continue
+                    kept = mine[entity] = []
+                for masked in examples:
+                    if len(kept) >= self.max_examples:
+                        break
+                    if masked not in kept:
+                        kept.append(masked)
+
     def _count(self, value: str, matches: Mapping[str, bool]) -> None:
         any_whole = False
         for entity, whole in matches.items():

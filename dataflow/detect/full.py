@@ -12,15 +12,16 @@ counted once per batch it occurs in. A value repeated across batches is counted 
 batch, so a value present in every batch weighs as much as any other such value, which keeps
 the shares of the sampled scan while memory stays bounded (no file-wide set of values).
 
-Memory does not grow with the file: one batch is in flight per worker, each column's tally
-keeps counts and a couple of masked examples, and the matcher's caches are bounded.
+Memory does not grow with the file: a couple of column batches are in flight per worker, each
+column's tally keeps counts and a couple of masked examples, and the matcher's caches are
+bounded.
 
-Parallelism: with ``processes > 1`` each column is owned by one worker process for the whole
-scan (its tally lives there). Columns are assigned greedily by their estimated cost: the parent
-times the matcher on a small sample of the column's first batch (this only decides which
-worker owns a column, never a result). The parent only reads and routes batches. Workers are
-forked before the first batch is read and inherit the compiled matcher (the Hyperscan database
-is not compiled twice).
+Parallelism: with ``processes > 1`` the parent reads batches and hands out one column of one
+batch at a time to whichever worker process is free (at most two tasks wait per worker, so
+reading cannot run ahead). Each task's tally comes back and the parent merges the parts of a
+column in batch order (``ColumnTally.merge``): the verdicts are those of one process, whatever
+the timing. Workers are forked before the first batch is read and inherit the compiled
+matcher (the Hyperscan database is not compiled twice).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +41,6 @@ MAX_VALUE_CHARS = 4096
 DEFAULT_BATCH_ROWS = 20_000
 # Below this file size a single process is faster than starting workers.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
-# Values per column the parent matches to balance columns between workers.
-_COST_SAMPLE = 200
 
 Batch = Mapping[str, Sequence[str | None]]
 
@@ -145,9 +143,8 @@ class _ColumnWork:
         }
 
 
-def _worker_loop(
-    conn: Any, work: _ColumnWork, content_options: Any, contexts: Mapping[str, str]
-) -> None:
+def _worker_loop(conn: Any, work: _ColumnWork) -> None:
+    """Take (sequence, pointer, values) tasks; answer each with the part's tally."""
     # What the worker inherited stays put: no collector passes over it, fewer copied pages.
     # Matching allocates many small containers, so collect the young generation less often.
     gc.freeze()
@@ -156,10 +153,11 @@ def _worker_loop(
         while True:
             message = conn.recv()
             if message is None:
-                conn.send(("ok", work.verdicts(content_options, contexts)))
                 return
-            for pointer, values in message:
-                work.add(pointer, values)
+            seq, pointer, values = message
+            work.tallies.clear()
+            work.add(pointer, values)
+            conn.send(("ok", seq, pointer, work.tallies[pointer]))
     except BaseException as exc:  # report the type only: the text may quote data
         with contextlib.suppress(OSError):
             conn.send(("error", type(exc).__name__))
@@ -168,14 +166,17 @@ def _worker_loop(
 
 
 class _Pool:
-    """Column-owning worker processes fed through pipes."""
+    """Worker processes that take one column of one batch at a time, whichever is free.
+
+    Each task's tally comes back to the parent, which merges the parts of a column in batch
+    order, so the result does not depend on which worker took which task. At most
+    ``IN_FLIGHT`` tasks wait per worker: the reader cannot run ahead of the workers.
+    """
+
+    IN_FLIGHT = 2
 
     def __init__(
-        self,
-        work: _ColumnWork,
-        content_options: Any,
-        contexts: Mapping[str, str],
-        processes: int,
+        self, work: _ColumnWork, tally_factory: Callable[[str], Any], processes: int
     ) -> None:
         import multiprocessing
 
@@ -184,87 +185,82 @@ class _Pool:
         self.procs: list[Any] = []
         for _ in range(processes):
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_worker_loop, args=(child, work, content_options, contexts))
+            proc = ctx.Process(target=_worker_loop, args=(child, work))
             proc.daemon = True
             proc.start()
             child.close()
             self.conns.append(parent)
             self.procs.append(proc)
-        self.matcher = work.matcher
-        self.owner: dict[str, int] = {}
-        self.load = [0.0] * processes
+        self.factory = tally_factory
+        self.busy = [0] * processes
+        self.submitted: dict[str, int] = {}  # next sequence number per column
+        self.merged: dict[str, int] = {}  # next sequence number to merge per column
+        self.waiting: dict[str, dict[int, Any]] = {}
+        self.tallies: dict[str, Any] = {}
 
-    def _assign(self, batch: Batch) -> None:
-        new = [p for p in batch if p not in self.owner]
-        if not new:
-            return
-        samples = {p: self._sample(batch[p]) for p in new}
-        for sample in samples.values():  # warm up: first calls load lists and caches
-            self.matcher.match_distinct(sample)
-        weight = {p: self._cost(samples[p], len(batch[p])) for p in new}
-        for pointer in sorted(new, key=lambda p: (-weight[p], p)):
-            worker = min(range(len(self.load)), key=lambda i: (self.load[i], i))
-            self.owner[pointer] = worker
-            self.load[worker] += weight[pointer]
+    def submit(self, pointer: str, values: Sequence[str | None]) -> None:
+        seq = self.submitted.get(pointer, 0)
+        self.submitted[pointer] = seq + 1
+        while min(self.busy) >= self.IN_FLIGHT:
+            self._receive()
+        worker = min(range(len(self.busy)), key=lambda i: (self.busy[i], i))
+        try:
+            self.conns[worker].send((seq, pointer, list(values)))
+        except OSError:  # the worker is gone: report why, if it said
+            raise FullScanError(f"full scan worker failed: {self._reason(worker)}") from None
+        self.busy[worker] += 1
 
-    @staticmethod
-    def _sample(values: Sequence[str | None]) -> list[str]:
-        sample = [c for c in (clean_value(v) for v in values[: _COST_SAMPLE * 4]) if c]
-        return list(dict.fromkeys(sample))[:_COST_SAMPLE]
+    def _receive(self) -> None:
+        from multiprocessing.connection import wait
 
-    def _cost(self, sample: list[str], size: int) -> float:
-        """Estimated matching time of a column: time a small sample (assignment only)."""
-        if not sample:
-            return 1e-9
-        started = time.perf_counter()
-        self.matcher.match_distinct(sample)
-        spent = time.perf_counter() - started
-        return spent * size / len(sample) + 1e-9
+        pending = [c for c, n in zip(self.conns, self.busy, strict=True) if n]
+        for ready in wait(pending):
+            index = self.conns.index(ready)
+            conn = self.conns[index]
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                raise FullScanError("full scan worker failed: worker exited") from None
+            if message[0] != "ok":
+                raise FullScanError(f"full scan worker failed: {message[1]}")
+            _, seq, pointer, part = message
+            self.busy[index] -= 1
+            self._merge(pointer, seq, part)
 
-    def send(self, batch: Batch) -> None:
-        self._assign(batch)
-        parts: list[list[tuple[str, Sequence[str | None]]]] = [[] for _ in self.conns]
-        for pointer, values in batch.items():
-            parts[self.owner[pointer]].append((pointer, list(values)))
-        for index, (conn, part) in enumerate(zip(self.conns, parts, strict=True)):
-            if part:
-                try:
-                    conn.send(part)
-                except OSError:  # the worker is gone: report why, if it said
-                    raise FullScanError(f"full scan worker failed: {self._reason(index)}") from None
+    def _merge(self, pointer: str, seq: int, part: Any) -> None:
+        waiting = self.waiting.setdefault(pointer, {})
+        waiting[seq] = part
+        nxt = self.merged.get(pointer, 0)
+        while nxt in waiting:
+            piece = waiting.pop(nxt)
+            tally = self.tallies.get(pointer)
+            if tally is None:
+                tally = self.tallies[pointer] = self.factory(pointer)
+            tally.merge(piece)
+            nxt += 1
+        self.merged[pointer] = nxt
 
     def _reason(self, index: int) -> str:
         conn = self.conns[index]
         try:
             if conn.poll(1):
-                status, payload = conn.recv()
-                if status == "error":
-                    return str(payload)
+                message = conn.recv()
+                if message[0] == "error":
+                    return str(message[1])
         except (OSError, EOFError, ValueError):
             pass
         return "worker exited"
 
     def finish(self) -> dict[str, Any]:
-        verdicts: dict[str, Any] = {}
-        errors: list[str] = []
-        for conn in self.conns:
-            conn.send(None)
-        for conn in self.conns:
-            try:
-                status, payload = conn.recv()
-            except EOFError:
-                status, payload = "error", "worker exited"
-            if status == "ok":
-                verdicts.update(payload)
-            else:
-                errors.append(str(payload))
+        while any(self.busy):
+            self._receive()
         self.close()
-        if errors:
-            raise FullScanError(f"full scan worker failed: {', '.join(sorted(errors))}")
-        return verdicts
+        return self.tallies
 
     def close(self) -> None:
         for conn in self.conns:
+            with contextlib.suppress(OSError):
+                conn.send(None)
             conn.close()
         for proc in self.procs:
             proc.join(timeout=5)
@@ -303,16 +299,20 @@ def scan_batches(
         except Exception as exc:  # the message may quote a value: name the type only
             raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
         return work.verdicts(content_options, ctx), rows
-    pool = _Pool(work, content_options, ctx, processes)
+    pool = _Pool(_ColumnWork(matcher, factory), factory, processes)
     try:
         for batch in iterator:
             rows += batch_rows(batch)
-            pool.send(batch)
+            for pointer, values in batch.items():
+                pool.submit(pointer, values)
+        tallies = pool.finish()
     except BaseException:
         pool.close()
         raise
-    verdicts = pool.finish()
-    return dict(sorted(verdicts.items())), rows
+    verdicts = {
+        p: t.verdict(content_options, context=ctx.get(p)) for p, t in sorted(tallies.items())
+    }
+    return verdicts, rows
 
 
 def _can_fork() -> bool:
