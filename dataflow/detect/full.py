@@ -122,13 +122,25 @@ class _ColumnWork:
         tally = self.tallies.get(pointer)
         if tally is None:
             tally = self.tallies[pointer] = self.tally_factory(pointer)
-        # Clean each distinct raw value once; the order of first occurrence is kept.
-        cleaned = dict.fromkeys(map(clean_value, dict.fromkeys(values)))
-        cleaned.pop(None, None)
-        distinct: list[str] = list(cleaned)  # type: ignore[arg-type]
+        # Clean each distinct raw value once; the order of first occurrence is kept. Readers
+        # deliver stripped values with None for nulls, so most batches are clean already:
+        # that is checked with whole-list operations before any per-value call.
+        raw = dict.fromkeys(values)
+        raw.pop(None, None)
+        distinct: list[str] = list(raw)  # type: ignore[arg-type]
         if not distinct:
             return
-        found = self.matcher.match_distinct(distinct)
+        if (
+            "" in raw
+            or max(map(len, distinct)) > MAX_VALUE_CHARS
+            or list(map(str.strip, distinct)) != distinct
+        ):
+            cleaned = dict.fromkeys(map(clean_value, distinct))
+            cleaned.pop(None, None)
+            distinct = list(cleaned)  # type: ignore[arg-type]
+            if not distinct:
+                return
+        found = self.matcher.match_distinct(distinct, clean=True)
         if hasattr(tally, "add_distinct"):
             tally.add_distinct(distinct, found)
             return
