@@ -1104,9 +1104,12 @@ class FastMatcher:
         per value.
         """
         found_of: dict[int, Matches] = {}
+        seen: set[str] = set()
         for pid in sorted(by_pattern):
             pat = self._patterns[pid]
             entity = pat.entity
+            fresh = entity not in seen  # the entity's first pattern: no value has it yet
+            seen.add(entity)
             search = pat.vetted.search
             base_score = pat.score
             threshold = pat.threshold
@@ -1117,10 +1120,13 @@ class FastMatcher:
             invalidate = self._invalidators[rec]
             for i in by_pattern[pid]:
                 value = values[i]
-                found = found_of.get(i)
-                state = None if found is None else found.get(entity)
-                if state is True:
-                    continue
+                found: Matches | None = None
+                state = None
+                if not fresh:
+                    found = found_of.get(i)
+                    state = None if found is None else found.get(entity)
+                    if state is True:
+                        continue
                 m = search(value)
                 if m is None:
                     continue
@@ -1132,8 +1138,7 @@ class FastMatcher:
                     begin = size - len(value.lstrip())
                     stop = len(value.rstrip())
                 if start == end or end <= begin:
-                    if found is None:
-                        found = found_of[i] = {}
+                    found = self._found(found_of, i, found)
                     self._exact_loop(value, pid, found, begin, stop)
                     continue
                 covering = start <= begin and end >= stop
@@ -1158,14 +1163,24 @@ class FastMatcher:
                     # A later match may still count (not covering); none exists after a
                     # match that ends the value.
                     if state is None and end < size:
-                        if found is None:
-                            found = found_of[i] = {}
+                        found = self._found(found_of, i, found)
                         self._exact_loop(value, pid, found, begin, stop)
                     continue
                 if found is None:
-                    found = found_of[i] = {}
+                    found = found_of.get(i)
+                    if found is None:
+                        found = found_of[i] = {}
                 found[entity] = covering
         return {i: found for i, found in found_of.items() if found}
+
+    @staticmethod
+    def _found(found_of: dict[int, Matches], i: int, found: Matches | None) -> Matches:
+        """The matches dict of value ``i``, created when it has none yet."""
+        if found is None:
+            found = found_of.get(i)
+            if found is None:
+                found = found_of[i] = {}
+        return found
 
     def _exact_loop(self, value: str, pid: int, out: Matches, begin: int, stop: int) -> None:
         """Presidio's pattern loop for one pattern over every match (the reference path)."""
