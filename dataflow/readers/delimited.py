@@ -4,12 +4,15 @@ Rows are streamed. The fast path is pyarrow's streaming CSV reader with every co
 raw bytes (so GBK and mixed-encoding files parse too; each value is then decoded UTF-8 first,
 legacy encoding second). Whenever pyarrow cannot go on (a row longer than its block, a ragged
 row, UTF-16…), the rest of the file is read with the ``csv`` module over capped, decoded lines.
-Neither parser's messages reach a problem: they quote rows.
+Neither parser's messages reach a problem: they quote rows. pyarrow reads at most a couple of
+blocks ahead of the batches taken, so memory stays flat however slow the consumer is.
 """
 
 from __future__ import annotations
 
 import csv
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,12 @@ from dataflow.readers.encoding import SNIFF_BYTES, LineDecoder, LineReader, Snif
 from dataflow.readers.samples import clean
 
 _ARROW_BLOCK = 4 * 1024 * 1024
+# Blocks pyarrow may have read beyond the batches taken (see ``_ReadGate``). Left alone it
+# reads up to 32 blocks ahead (128 MB at 4 MB blocks) whenever the consumer is slower than the
+# disk, as a full scan's matching always is. Two is what it needs to have the next batch ready:
+# that batch's block and the one after (which tells it whether the block was the last).
+_ARROW_AHEAD = 2
+_STALL_SECONDS = 0.1
 
 csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_LINE_BYTES))
 
@@ -113,36 +122,48 @@ class DelimitedFile:
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
-        reader = pacsv.open_csv(
-            str(self.path),
-            read_options=pacsv.ReadOptions(
-                column_names=self._names, skip_rows=1, block_size=_ARROW_BLOCK
-            ),
-            parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.binary() for name in self._names},
-                include_columns=self._out,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-        decoder = LineDecoder(self.sniffed)
-        out = self._out
-        for record_batch in reader:
-            n = record_batch.num_rows
-            columns = [_decode_column(record_batch.column(name), decoder) for name in out]
-            for start in range(0, n, batch_rows):
-                stop = min(start + batch_rows, n)
-                if start == 0 and stop == n:
-                    yield n, dict(zip(out, columns, strict=True))
-                else:
-                    yield (
-                        stop - start,
-                        {
-                            name: values[start:stop]
-                            for name, values in zip(out, columns, strict=True)
-                        },
-                    )
+        gate = _ReadGate(self.path.open("rb"), _ARROW_AHEAD)
+        try:
+            reader = pacsv.open_csv(
+                gate,
+                read_options=pacsv.ReadOptions(
+                    column_names=self._names, skip_rows=1, block_size=_ARROW_BLOCK
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={name: pa.binary() for name in self._names},
+                    include_columns=self._out,
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            decoder = LineDecoder(self.sniffed)
+            out = self._out
+            while True:
+                gate.waiting(True)
+                try:
+                    record_batch = reader.read_next_batch()
+                except StopIteration:
+                    break
+                gate.waiting(False)
+                n = record_batch.num_rows
+                columns = [_decode_column(record_batch.column(name), decoder) for name in out]
+                del record_batch
+                for start in range(0, n, batch_rows):
+                    stop = min(start + batch_rows, n)
+                    if start == 0 and stop == n:
+                        yield n, dict(zip(out, columns, strict=True))
+                    else:
+                        yield (
+                            stop - start,
+                            {
+                                name: values[start:stop]
+                                for name, values in zip(out, columns, strict=True)
+                            },
+                        )
+                del columns
+        finally:
+            gate.close()
         if decoder.replaced:
             self.problems.warn(
                 f"{decoder.replaced} values could not be decoded as UTF-8 or "
@@ -227,6 +248,76 @@ def _decode_column(array: Any, decoder: LineDecoder) -> list[str | None]:
     for raw in array.to_pylist():
         out.append(None if raw is None else clean(decoder.decode(raw, 0)))
     return out
+
+
+class _ReadGate:
+    """A binary file for pyarrow that reads at most ``ahead`` blocks past the batches taken.
+
+    pyarrow's streaming CSV reader fetches blocks on a background thread and queues up to 32
+    of them; it cannot be told to stop earlier. This file makes that thread wait once it is
+    ``ahead`` blocks past the batches the consumer took. Should pyarrow need more to make a
+    batch (a row straddling blocks), each ``_STALL_SECONDS`` the consumer spends waiting lets
+    one more block through, so reading never stalls for good. pyarrow's block boundaries, and
+    so the batches, are the same as when it reads the file itself: every read but the last
+    returns the full size asked for.
+    """
+
+    def __init__(self, handle: Any, ahead: int) -> None:
+        self._handle = handle
+        self._ahead = ahead
+        self._cond = threading.Condition()
+        self._reads = 0
+        self._taken = 0
+        self._waiting = True  # open_csv reads the first blocks before returning
+        self._since = time.monotonic()
+        self._closed = False
+        self.stalls = 0  # reads let through past the reserve
+
+    def waiting(self, flag: bool) -> None:
+        """The consumer starts (``True``) or stops (``False``: a batch taken) waiting."""
+        with self._cond:
+            self._waiting = flag
+            if flag:
+                self._since = time.monotonic()
+            else:
+                self._taken += 1
+            self._cond.notify_all()
+
+    def read(self, size: int = -1) -> bytes:
+        with self._cond:
+            while not self._closed and self._reads >= self._taken + self._ahead:
+                if not self._waiting:
+                    self._cond.wait()
+                    continue
+                left = self._since + _STALL_SECONDS - time.monotonic()
+                if left > 0:
+                    self._cond.wait(left)
+                    continue
+                self.stalls += 1
+                self._since = time.monotonic()
+                break
+            if self._closed:
+                return b""
+            self._reads += 1
+            data: bytes = self._handle.read(size)
+            return data
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        with self._cond:
+            if not self._closed:
+                self._closed = True
+                self._handle.close()
+            self._cond.notify_all()
 
 
 class _Lines:
