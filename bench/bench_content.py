@@ -31,6 +31,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -428,18 +429,69 @@ def peak_rss_mb_children() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def _process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux ``/proc``; just ``pid`` elsewhere)."""
+    found = [pid]
+    for current in found:
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{current}/task/{tid}/children") as fh:
+                    found.extend(int(c) for c in fh.read().split())
+            except OSError:
+                pass
+    return found
+
+
+def _pss_mb(pid: int) -> float | None:
+    """Proportional set size of ``pid`` in MB (shared pages split among their users)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def run_child(args: Sequence[str]) -> dict[str, Any]:
-    """Run this script in a fresh interpreter for one measurement; it prints one JSON line."""
-    proc = subprocess.run(
+    """Run this script in a fresh interpreter for one measurement; it prints one JSON line.
+
+    While it runs, the PSS of the child and its workers is sampled from
+    ``/proc/<pid>/smaps_rollup`` (Linux): ``pss_peak_mb`` is the highest sum over the
+    processes at one moment (pages the workers share with the parent counted once).
+    """
+    proc = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), *args],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
+    peak = 0.0
+    with ThreadPoolExecutor(1) as pool:
+        output = pool.submit(proc.communicate)
+        while proc.poll() is None:
+            sizes = [_pss_mb(pid) for pid in _process_tree(proc.pid)]
+            peak = max(peak, sum(s for s in sizes if s is not None))
+            time.sleep(0.2)
+        stdout, stderr = output.result()
     if proc.returncode != 0:
-        tail = proc.stderr.strip().splitlines()[-3:]
+        tail = stderr.strip().splitlines()[-3:]
         return {"error": " | ".join(tail) or f"exit {proc.returncode}"}
-    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+    result = dict(json.loads(stdout.strip().splitlines()[-1]))
+    if peak:
+        result["pss_peak_mb"] = peak
+    return result
+
+
+def _pss_note(result: dict[str, Any]) -> str:
+    if "pss_peak_mb" not in result:
+        return ""
+    return f", peak PSS parent + workers {result['pss_peak_mb']:.0f} MB"
 
 
 def child_full(path: Path, processes: int | None) -> None:
@@ -551,7 +603,7 @@ def content_bench(rows: int, naive_rows: int, processes: int | None) -> int:
     print(
         f"(b) dataflow --full (read + match + tally, whole file): {cells:,} values in {full['seconds']:.2f} s = "
         f"{b_rate:,.0f} values/s, {size_mb / full['seconds']:.1f} MB/s, peak RSS {full['peak_mb']:.0f} MB "
-        f"(workers {full['worker_peak_mb']:.0f} MB each at most)"
+        f"(workers {full['worker_peak_mb']:.0f} MB each at most){_pss_note(full)}"
     )
     read = run_child(["--_child", "read", str(path)])
     if "error" in read:
@@ -675,7 +727,7 @@ def big_csv(megabytes: int) -> None:
     print(
         f"full scan of {size:.0f} MB CSV: {full['seconds']:.1f} s, {full['rows']:,} rows, "
         f"{size / full['seconds']:.1f} MB/s, peak RSS parent {full['peak_mb']:.0f} MB, "
-        f"largest worker {full['worker_peak_mb']:.0f} MB (target < 500 MB)"
+        f"largest worker {full['worker_peak_mb']:.0f} MB{_pss_note(full)} (target < 500 MB)"
     )
 
 
