@@ -183,10 +183,16 @@ def test_candidates_group_alike_with_and_without_numpy(
     ]
     assert fast._numpy() is not None
     with_arrays = pre.candidates(values)
+    by_pattern = pre.values_by_pattern(values)
     monkeypatch.setattr(fast, "_NUMPY", [None])
     assert pre.candidates(values) == with_arrays
+    assert pre.values_by_pattern(values) == by_pattern
     assert len(with_arrays) > 100
     assert all(values[i] for i in with_arrays)
+    # The two groupings are the same pairs, seen from either side.
+    assert sorted((i, p) for i, ps in with_arrays.items() for p in ps) == sorted(
+        (i, p) for p, idx in by_pattern.items() for i in idx
+    )
 
 
 @pytest.mark.parametrize(

@@ -521,9 +521,6 @@ def _fast_imei(value: str) -> bool:
     )
 
 
-_GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
 def _ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
@@ -880,13 +877,8 @@ class _Prefilter:
         buffer, hits = self._scan(values)
         if not hits:
             return {}
-        npat = self.npat
-        codes = np.unique(np.array(hits, dtype=np.int64))
-        ends = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
-        ends = np.append(ends, len(buffer))
-        to = codes // npat
-        line = np.searchsorted(ends, to, side="left")
-        keys = np.unique((codes - to * npat) * len(values) + line)  # by pattern, then value
+        line, pid = self._lines_and_ids(np, hits, buffer)
+        keys = np.unique(pid * len(values) + line)  # by pattern, then value
         pids = keys // len(values)
         lines = keys - pids * len(values)
         cuts = np.flatnonzero(np.diff(pids)) + 1
@@ -894,8 +886,8 @@ class _Prefilter:
         stops = [*cuts.tolist(), len(keys)]
         return {int(pids[a]): lines[a:b].tolist() for a, b in zip(starts, stops, strict=True)}
 
-    def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
-        """``candidates``' grouping of match codes by value, with array operations."""
+    def _lines_and_ids(self, np: Any, hits: list[int], buffer: bytes) -> tuple[Any, Any]:
+        """Match codes (``end * npat + id``) as arrays of (value index, pattern id), unique."""
         npat = self.npat
         codes = np.unique(np.array(hits, dtype=np.int64))
         # A value ends at its newline (the last one at the end of the buffer); a match
@@ -903,8 +895,13 @@ class _Prefilter:
         ends = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
         ends = np.append(ends, len(buffer))
         to = codes // npat
-        line = np.searchsorted(ends, to, side="left")
-        pairs = np.unique(line * npat + (codes - to * npat))  # sorted by value, then pattern
+        return np.searchsorted(ends, to, side="left"), codes - to * npat
+
+    def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
+        """``candidates``' grouping of match codes by value, with array operations."""
+        npat = self.npat
+        line, pid = self._lines_and_ids(np, hits, buffer)
+        pairs = np.unique(line * npat + pid)  # sorted by value, then pattern
         out: dict[int, set[int]] = {}
         current = -1
         found: set[int] = set()
@@ -1121,8 +1118,6 @@ class FastMatcher:
             rec = pat.recognizer
             hooked = self._hooked[pid]
             cached = self._cache_scores[rec]
-            validate = self._validators[rec]
-            invalidate = self._invalidators[rec]
             for i in by_pattern[pid]:
                 value = values[i]
                 found: Matches | None = None
@@ -1155,13 +1150,7 @@ class FastMatcher:
                     if cached:
                         score = self._score(pat, text)
                     else:
-                        verdict = -1.0
-                        if validate is not None:
-                            result = validate(text)
-                            if result is not None:
-                                verdict = 1.0 if result else 0.0
-                        if invalidate is not None and invalidate(text):
-                            verdict = 0.0
+                        verdict = self._verdict(rec, text)
                         if verdict >= 0:
                             score = verdict
                 if score <= 0 or score < threshold:
