@@ -730,17 +730,26 @@ def test_user_recognizer_files_reach_the_matcher_and_the_evidence(tmp_path: Path
     assert detect_samples(dataset, samples)["d.c1"].kind == "none"
 
 
+def _outcomes(max_size: int) -> st.SearchStrategy[dict[str, bool]]:
+    """A value's matches: {entity: covers the whole value}."""
+    return st.dictionaries(
+        st.sampled_from(["CN_MOBILE", "EMAIL_ADDRESS", "CN_PERSON_NAME"]),
+        st.booleans(),
+        max_size=max_size,
+    )
+
+
+def _assert_same_tally(got: ColumnTally, expected: ColumnTally) -> None:
+    assert repr(got) == repr(expected)
+    assert got.whole_any == expected.whole_any
+    assert got._whole_examples == expected._whole_examples
+    assert got._partial_examples == expected._partial_examples
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.tuples(
-            st.text(alphabet="13800ab@.张", min_size=1, max_size=8),
-            st.dictionaries(
-                st.sampled_from(["CN_MOBILE", "EMAIL_ADDRESS", "CN_PERSON_NAME"]),
-                st.booleans(),
-                max_size=3,
-            ),
-        ),
+        st.tuples(st.text(alphabet="13800ab@.张", min_size=1, max_size=8), _outcomes(3)),
         max_size=40,
         unique_by=lambda pair: pair[0],
     ),
@@ -754,10 +763,7 @@ def test_add_distinct_counts_as_add_does(
     for value, matches in pairs:
         one.add(value, matches)
     many.add_distinct([v for v, _ in pairs], [m for _, m in pairs])
-    assert repr(many) == repr(one)
-    assert many.whole_any == one.whole_any
-    assert many._whole_examples == one._whole_examples
-    assert many._partial_examples == one._partial_examples
+    _assert_same_tally(many, one)
 
 
 @settings(max_examples=150, deadline=None)
@@ -766,11 +772,7 @@ def test_add_distinct_counts_as_add_does(
         st.lists(
             st.tuples(
                 st.sampled_from(["13800138000", "13900139000", "a@b.cn", "张三", "李四", "x"]),
-                st.dictionaries(
-                    st.sampled_from(["CN_MOBILE", "EMAIL_ADDRESS", "CN_PERSON_NAME"]),
-                    st.booleans(),
-                    max_size=2,
-                ),
+                _outcomes(2),
             ),
             max_size=12,
             unique_by=lambda pair: pair[0],
@@ -792,7 +794,4 @@ def test_merging_parts_in_order_equals_adding_in_order(
         piece = ColumnTally("t.c", max_examples=keep)
         piece.add_distinct(values, found)
         merged.merge(piece)
-    assert repr(merged) == repr(sequential)
-    assert merged.whole_any == sequential.whole_any
-    assert merged._whole_examples == sequential._whole_examples
-    assert merged._partial_examples == sequential._partial_examples
+    _assert_same_tally(merged, sequential)

@@ -209,8 +209,7 @@ class ColumnTally:
             for entity, whole in outcome:
                 (self.whole if whole else self.partial)[entity] += n
                 any_whole = any_whole or whole
-                store = self._whole_examples if whole else self._partial_examples
-                if len(store.get(entity, ())) < self.max_examples:
+                if self._room(entity, whole) is not None:
                     open_slots.add((entity, whole))
             if any_whole:
                 self.whole_any += n
@@ -222,8 +221,8 @@ class ColumnTally:
             for entity, whole in matches.items():
                 if (entity, whole) not in open_slots:
                     continue
-                store = self._whole_examples if whole else self._partial_examples
-                examples = store.setdefault(entity, [])
+                examples = self._room(entity, whole)
+                assert examples is not None  # open slots have room
                 masked = mask(value, entity) if whole else mask(value)
                 if masked not in examples:
                     examples.append(masked)
@@ -244,36 +243,32 @@ class ColumnTally:
         self.whole_any += later.whole_any
         self.whole.update(later.whole)
         self.partial.update(later.partial)
-        for mine, theirs in (
-            (self._whole_examples, later._whole_examples),
-            (self._partial_examples, later._partial_examples),
-        ):
+        for whole, theirs in ((True, later._whole_examples), (False, later._partial_examples)):
             for entity, examples in theirs.items():
-                kept = mine.get(entity)
-                if kept is None:
-                    if self.max_examples <= 0:
-                        continue
-                    kept = mine[entity] = []
                 for masked in examples:
-                    if len(kept) >= self.max_examples:
+                    kept = self._room(entity, whole)
+                    if kept is None:
                         break
                     if masked not in kept:
                         kept.append(masked)
 
+    def _room(self, entity: str, whole: bool) -> list[str] | None:
+        """The examples kept for (entity, whole) when another fits, else None."""
+        store = self._whole_examples if whole else self._partial_examples
+        kept = store.get(entity)
+        if kept is None:
+            if self.max_examples <= 0:
+                return None
+            kept = store[entity] = []
+        return kept if len(kept) < self.max_examples else None
+
     def _count(self, value: str, matches: Mapping[str, bool]) -> None:
         any_whole = False
         for entity, whole in matches.items():
-            if whole:
-                any_whole = True
-                self.whole[entity] += 1
-                store = self._whole_examples
-            else:
-                self.partial[entity] += 1
-                store = self._partial_examples
-            examples = store.get(entity)
-            if examples is None and self.max_examples > 0:
-                examples = store[entity] = []
-            elif examples is None or len(examples) >= self.max_examples:
+            (self.whole if whole else self.partial)[entity] += 1
+            any_whole = any_whole or whole
+            examples = self._room(entity, whole)
+            if examples is None:
                 continue  # full: masking this value would change nothing
             masked = mask(value, entity) if whole else mask(value)
             if masked not in examples:
