@@ -148,12 +148,6 @@ class _ColumnWork:
         for value, matches in zip(distinct, found, strict=True):
             add(value, matches)
 
-    def verdicts(self, content_options: Any, contexts: Mapping[str, str]) -> dict[str, Any]:
-        return {
-            p: t.verdict(content_options, context=contexts.get(p))
-            for p, t in sorted(self.tallies.items())
-        }
-
 
 def _worker_loop(conn: Any, work: _ColumnWork) -> None:
     """Take (sequence, pointer, values) tasks; answer each with the part's tally."""
@@ -310,7 +304,7 @@ def scan_batches(
             raise
         except Exception as exc:  # the message may quote a value: name the type only
             raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
-        return work.verdicts(content_options, ctx), rows
+        return _verdicts(work.tallies, content_options, ctx), rows
     pool = _Pool(_ColumnWork(matcher, factory), factory, processes)
     try:
         for batch in iterator:
@@ -321,10 +315,16 @@ def scan_batches(
     except BaseException:
         pool.close()
         raise
-    verdicts = {
-        p: t.verdict(content_options, context=ctx.get(p)) for p, t in sorted(tallies.items())
+    return _verdicts(tallies, content_options, ctx), rows
+
+
+def _verdicts(
+    tallies: Mapping[str, Any], content_options: Any, contexts: Mapping[str, str]
+) -> dict[str, Any]:
+    """Each column's verdict, by pointer in sorted order."""
+    return {
+        p: t.verdict(content_options, context=contexts.get(p)) for p, t in sorted(tallies.items())
     }
-    return verdicts, rows
 
 
 def _can_fork() -> bool:
