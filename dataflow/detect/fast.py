@@ -80,6 +80,8 @@ VETTED_CHARS = (
 _UNVETTED = re.compile(f"[^{VETTED_CHARS}]")
 _UNVETTED_OR_NEWLINE = re.compile(f"[^{VETTED_CHARS}\n]")
 _NO_MATCH: dict[str, bool] = {}  # shared result of values without matches; never mutated
+# Fewest values a pattern confirms over joined text (FastMatcher._bulk); fewer go one by one.
+_BULK_MIN = 64
 
 # Flags Hyperscan can express (the regex module adds UNICODE to every str pattern).
 _IGNORECASE, _MULTILINE, _DOTALL, _UNICODE = 2, 8, 16, 32
@@ -443,6 +445,92 @@ def stdlib_twin(source: str, flags: int) -> Any:
             return None
 
 
+# --- joined-text confirmation -----------------------------------------------------------------
+# sre's parse tree: the node codes dataflow reads to decide whether a pattern can be run over
+# newline-joined values (``joinable``).
+try:
+    _sre_parse: Any = importlib.import_module("re._parser")  # Python >= 3.11
+except ImportError:  # pragma: no cover - Python 3.10
+    _sre_parse = importlib.import_module("sre_parse")
+
+_BOUNDARIES = frozenset({"AT_BOUNDARY", "AT_NON_BOUNDARY"})
+_NEWLINE_CATEGORIES = frozenset(
+    {"CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK"}
+)
+
+
+def _class_has_newline(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a parsed character class (``IN`` items) matches a newline."""
+    negate = False
+    found = False
+    for op, arg in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            found = found or arg == 10
+        elif name == "RANGE":
+            found = found or arg[0] <= 10 <= arg[1]
+        elif name == "CATEGORY":
+            found = found or str(arg) in _NEWLINE_CATEGORIES
+        else:
+            return True  # unknown item: assume it may
+    return found != negate
+
+
+def _joinable_tree(tree: Iterable[tuple[Any, Any]], inside: bool = False) -> bool:
+    """Whether a parsed (sub-)pattern keeps ``joinable``'s conditions; ``inside``: within a
+    look-around, where nothing may match a newline."""
+    for op, arg in tree:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT"):
+            ok = _joinable_tree(arg[1], True)
+        elif name == "AT":
+            ok = str(arg) in _BOUNDARIES
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            ok = _joinable_tree(arg[2], inside)
+        elif name == "SUBPATTERN":
+            ok = _joinable_tree(arg[-1], inside)
+        elif name == "ATOMIC_GROUP":
+            ok = _joinable_tree(arg, inside)
+        elif name == "BRANCH":
+            ok = all(_joinable_tree(branch, inside) for branch in arg[1])
+        elif name == "GROUPREF_EXISTS":
+            ok = False
+        elif not inside:
+            ok = True  # what a match consumes is checked on the joined run's result
+        elif name == "LITERAL":
+            ok = arg != 10
+        elif name == "IN":
+            ok = not _class_has_newline(arg)
+        else:  # NOT_LITERAL, ANY, back references inside a look-around
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def joinable(pattern: Any) -> bool:
+    r"""Whether a stdlib pattern, run over values joined with newlines, decides each value as
+    it does alone whenever the run ends with every value wholly matched (``FastMatcher._bulk``).
+
+    Matching consumes characters and tests the text around them. Where a value ends, alone
+    there is nothing; joined there is a newline. A match that consumes a newline shows in the
+    run's result, which is then not used. What must not differ are the tests: so anchors other
+    than ```` / ``\B`` (which treat a newline as they treat the end of the text) are refused,
+    and every look-around must be unable to match a newline: then it fails on the newline
+    exactly where it fails on nothing. With that, the engine takes the same steps at the start
+    of a value inside the joined text as at the start of the value alone.
+    """
+    if not isinstance(pattern, re.Pattern):
+        return False
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return False
+    return _joinable_tree(tree)
+
+
 # --- validator shortcuts ----------------------------------------------------------------------
 # Presidio's own validators for the kept recognizers cost tens of microseconds a call. For the
 # shapes that dominate real data these give the same answer without the work; anything else
@@ -605,8 +693,22 @@ def _fast_iso3779(value: str) -> bool:
     return ("X" if rest == 10 else str(rest)) == text[8]
 
 
+@_cheap
+def _fast_mac(value: str) -> bool:
+    """``validators.mac`` itself: cheaper to ask again than to look up in a cache."""
+    return validators.mac(value)
+
+
+@_cheap
+def _fast_latlng(value: str) -> bool:
+    """``validators.latlng`` itself: cheaper to ask again than to look up in a cache."""
+    return validators.latlng(value)
+
+
 def _catalog_shortcuts() -> dict[Callable[[str], bool], Callable[[str], bool]]:
     return {
+        validators.mac: _fast_mac,
+        validators.latlng: _fast_latlng,
         validators.gb32100: _fast_gb32100,
         validators.iso3779: _fast_iso3779,
         validators.luhn: _fast_luhn,
@@ -625,6 +727,9 @@ def _card_shortcut(original: Callable[[str], Any]) -> Callable[[str], Any]:
             return luhn_ok(digits)
         return original(text)
 
+    from dataflow.detect.batch import card_many
+
+    validate.many = card_many(validate)  # type: ignore[attr-defined]
     return validate
 
 
@@ -716,6 +821,20 @@ def shortcut_hooks(
         if cls.invalidate_result is IpRecognizer.invalidate_result:
             invalidate = _ip_shortcut(recognizer.invalidate_result)
     return validate, invalidate
+
+
+def _batch_twins() -> dict[Any, Any]:
+    from dataflow.detect.batch import batch_twins
+
+    return batch_twins()
+
+
+def _twin(hook: Callable[[str], Any] | None, twins: Mapping[Any, Any]) -> Any:
+    """The batch form of a hook (``detect.batch``), or None to map the hook itself."""
+    if hook is None:
+        return None
+    own = getattr(hook, "many", None)
+    return own if own is not None else twins.get(hook)
 
 
 def _cache_dir() -> Path:
@@ -994,6 +1113,11 @@ class FastMatcher:
             or self._invalidators[p.recognizer] is not None
             for p in self._patterns
         )
+        # Batch twins of the hooks (detect.batch), for the joined-text confirmation.
+        twins = _batch_twins()
+        self._validators_many = [_twin(h, twins) for h in self._validators]
+        self._invalidators_many = [_twin(h, twins) for h in self._invalidators]
+        self._joinable = tuple(joinable(p.vetted) for p in self._patterns)
         self._fallback_entities = sorted(
             {e for rec in self._fallback for e in rec.supported_entities}
         )
@@ -1093,6 +1217,99 @@ class FastMatcher:
                 continue
             out[entity] = covering
 
+    def _verdicts_many(self, rec: int, texts: Sequence[str]) -> list[float]:
+        """``[self._verdict(rec, t) for t in texts]``, with the hooks' batch twins."""
+        verdicts = [-1.0] * len(texts)
+        validate = self._validators[rec]
+        if validate is not None:
+            many = self._validators_many[rec]
+            results = many(texts) if many is not None else list(map(validate, texts))
+            verdicts = [-1.0 if r is None else (1.0 if r else 0.0) for r in results]
+        invalidate = self._invalidators[rec]
+        if invalidate is not None:
+            many = self._invalidators_many[rec]
+            results = many(texts) if many is not None else list(map(invalidate, texts))
+            verdicts = [0.0 if r else v for v, r in zip(verdicts, results, strict=True)]
+        return verdicts
+
+    def _bulk(
+        self, values: Sequence[str], idx: Sequence[int], pid: int, found_of: dict[int, Matches]
+    ) -> list[int]:
+        """Confirm pattern ``pid`` over the values ``idx`` joined with newlines, in one call.
+
+        The joined text is run through ``subn``: when every value is wholly consumed by
+        exactly one match and no newline is consumed (``n`` matches, ``n - 1`` newlines
+        left), each value's first match is the whole value, as ``search`` on the value alone
+        would find it (``joinable``). Those values are settled here, their texts validated
+        together (``detect.batch``). A run that fails is halved while few characters were
+        left unmatched; the values of the smallest failing parts are returned for the
+        value-by-value loop.
+        """
+        subn = self._patterns[pid].vetted.subn
+        left = [i for i in idx if not values[i]]  # an empty value is never joined
+        todo = [i for i in idx if values[i]] if left else list(idx)
+        # A probe first: a pattern that does not cover most of a column's values (a URL
+        # pattern over e-mail addresses) would only be run twice.
+        pending = [todo[_BULK_MIN:], todo[:_BULK_MIN]]
+        probe = True
+        while pending:
+            part = pending.pop()
+            if not part:
+                continue
+            texts = [values[i] for i in part]
+            joined = "\n".join(texts)
+            rest, count = subn("", joined)
+            n = len(part)
+            if count == n and len(rest) == n - 1 and rest.count("\n") == n - 1:
+                self._settle_covered(pid, part, texts, found_of)
+                probe = False
+                continue
+            # Mostly matched: halve to isolate the values that are not; else one by one.
+            mostly = (len(rest) - rest.count("\n")) * 4 <= len(joined) - (n - 1)
+            if probe and not mostly:
+                left.extend(part)
+                for rest_part in pending:
+                    left.extend(rest_part)
+                return left
+            probe = False
+            if n >= 2 * _BULK_MIN and mostly:
+                half = n // 2
+                pending.append(part[half:])
+                pending.append(part[:half])
+            else:
+                left.extend(part)
+        return left
+
+    def _settle_covered(
+        self, pid: int, part: Sequence[int], texts: Sequence[str], found: dict[int, Matches]
+    ) -> None:
+        """Record pattern ``pid``'s entity as covering each value of ``part`` whose score
+        counts (``texts``: those values, each its own whole match)."""
+        pat = self._patterns[pid]
+        entity = pat.entity
+        threshold = pat.threshold
+        if self._hooked[pid]:
+            scores = self._scores_many(pat, texts)
+            counted = [i for i, sc in zip(part, scores, strict=True) if sc > 0 and sc >= threshold]
+        elif pat.score > 0 and pat.score >= threshold:
+            counted = list(part)
+        else:
+            return
+        for i in counted:
+            matches = found.get(i)
+            if matches is None:
+                found[i] = {entity: True}
+            else:
+                matches[entity] = True
+
+    def _scores_many(self, pat: _ExactPattern, texts: Sequence[str]) -> list[float]:
+        """``[self._score(pat, t) for t in texts]``."""
+        rec = pat.recognizer
+        if self._cache_scores[rec]:
+            return [self._score(pat, t) for t in texts]
+        base = pat.score
+        return [v if v >= 0 else base for v in self._verdicts_many(rec, texts)]
+
     def _exact_by_pattern(
         self, values: Sequence[str], by_pattern: Mapping[int, Sequence[int]]
     ) -> dict[int, Matches]:
@@ -1118,7 +1335,12 @@ class FastMatcher:
             rec = pat.recognizer
             hooked = self._hooked[pid]
             cached = self._cache_scores[rec]
-            for i in by_pattern[pid]:
+            todo: Sequence[int] = by_pattern[pid]
+            if not fresh:
+                todo = [i for i in todo if found_of.get(i, _NO_MATCH).get(entity) is not True]
+            if self._joinable[pid] and len(todo) >= _BULK_MIN:
+                todo = self._bulk(values, todo, pid, found_of)
+            for i in todo:
                 value = values[i]
                 found: Matches | None = None
                 state = None

@@ -1,0 +1,312 @@
+"""Identifier validators over many matched texts at once, equal to the one-text shortcuts.
+
+The fast matcher confirms a pattern over a whole column at a time (``FastMatcher._bulk``), so
+it holds the texts to validate as a list. For the shapes that dominate real columns (18
+digits of a resident ID, 17 characters of a VIN, a run of card digits) the checks below work
+on a ``(texts, width)`` byte array with numpy: one array operation per step instead of a
+Python call per text. Any text outside such a shape (other lengths, separators, non-ASCII,
+a character outside the checked alphabet) goes to the scalar shortcut in ``detect.fast``, so
+every answer is the scalar answer; ``tests/test_fast_batch.py`` compares the two on random and
+edge-case texts.
+
+Without numpy every function maps the scalar shortcut over the texts.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from dataflow.detect import fast, validators
+
+#: Below this many texts the scalar loop is faster than building arrays.
+MIN_TEXTS = 32
+
+Verdicts = list[Any]  # bool or None per text, as the scalar function returns
+
+
+def _rows(np: Any, texts: Sequence[str], width: int) -> tuple[list[int], Any]:
+    """Indexes of the texts that are ``width`` ASCII characters, and their bytes (k x width)."""
+    if all(len(t) == width for t in texts):
+        joined = "".join(texts)
+        if joined.isascii():
+            idx = list(range(len(texts)))
+            return idx, np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, width)
+    idx = [i for i, t in enumerate(texts) if len(t) == width and t.isascii()]
+    if not idx:
+        return idx, None
+    joined = "".join(texts[i] for i in idx)
+    return idx, np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, width)
+
+
+def _table(np: Any, chars: dict[str, int]) -> Any:
+    """A 256-entry lookup from byte to value; -1 for bytes not in ``chars``."""
+    table = np.full(256, -1, dtype=np.int64)
+    for ch, value in chars.items():
+        table[ord(ch)] = value
+    return table
+
+
+def _apply(
+    texts: Sequence[str],
+    scalar: Callable[[str], Any],
+    vector: Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]],
+) -> Verdicts:
+    """Answers for ``texts``: ``vector`` settles the rows it returns where its mask is True;
+    every other text is asked of ``scalar``.
+
+    ``vector(np, texts)`` returns (indexes, handled mask, answers) for the rows it read.
+    """
+    np = fast._numpy()
+    if np is None or len(texts) < MIN_TEXTS:
+        return [scalar(t) for t in texts]
+    idx, handled, answers = vector(np, texts)
+    out: Verdicts = [None] * len(texts)
+    done = [False] * len(texts)
+    if idx:
+        for i, ok, answer in zip(idx, handled.tolist(), answers.tolist(), strict=True):
+            if ok:
+                out[i] = answer
+                done[i] = True
+    for i, settled in enumerate(done):
+        if not settled:
+            out[i] = scalar(texts[i])
+    return out
+
+
+def _digits(np: Any, rows: Any) -> tuple[Any, Any]:
+    """(digit values, whether every byte of the row is an ASCII digit).
+
+    Bytes that are not digits are clamped into 0-9 so that table lookups stay in range;
+    the rows holding them are not plain, and the caller leaves them to the scalar check.
+    """
+    values = rows.astype(np.int64) - 48
+    plain = ((values >= 0) & (values <= 9)).all(axis=1)
+    return np.clip(values, 0, 9), plain
+
+
+# --- GB 11643 (resident ID, 18-character form) -------------------------------------------
+_GB11643_WEIGHTS = [pow(2, 17 - i, 11) for i in range(17)]
+_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+
+def _today_ymd() -> int:
+    if not fast._TODAY:
+        fast.refresh_today()
+    day = _dt.date.fromordinal(fast._TODAY[0])
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _gb11643_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+    idx, rows = _rows(np, texts, 18)
+    if rows is None:
+        return idx, None, None
+    body, plain = _digits(np, rows[:, :17])
+    last = rows[:, 17]
+    last = np.where(last == ord("x"), ord("X"), last)
+    plain &= np.isin(last, np.frombuffer(b"0123456789X", dtype=np.uint8))
+    provinces = np.zeros(100, dtype=bool)
+    for code in validators.province_codes():
+        provinces[int(code)] = True
+    ok = provinces[body[:, 0] * 10 + body[:, 1]]
+    year = body[:, 6] * 1000 + body[:, 7] * 100 + body[:, 8] * 10 + body[:, 9]
+    month = body[:, 10] * 10 + body[:, 11]
+    day = body[:, 12] * 10 + body[:, 13]
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    days = np.array(_DAYS + [0] * 87, dtype=np.int64)[month] + (leap & (month == 2))
+    ymd = year * 10000 + month * 100 + day
+    ok &= (month >= 1) & (day >= 1) & (day <= days)
+    ok &= (ymd >= 19000101) & (ymd <= _today_ymd())
+    check = np.frombuffer(b"10X98765432", dtype=np.uint8)
+    ok &= check[(body * np.array(_GB11643_WEIGHTS)).sum(axis=1) % 11] == last
+    return idx, plain, ok
+
+
+def gb11643_many(texts: Sequence[str]) -> Verdicts:
+    """``[fast._fast_gb11643(t) for t in texts]``."""
+    return _apply(texts, fast._fast_gb11643, _gb11643_rows)
+
+
+# --- GB 32100 (USCC) and ISO 3779 (VIN): weighted sums over an alphabet -----------------
+def _weighted(
+    np: Any, texts: Sequence[str], width: int, alphabet: dict[str, int], weights: Sequence[int]
+) -> tuple[list[int], Any, Any, Any, Any]:
+    """(indexes, bytes, character values, all characters in ``alphabet``, weighted sum of
+    the values over ``weights``) for the ``width``-character ASCII texts.
+
+    Every such row is settled by the caller: a character outside the alphabet (white space
+    included, which the scalar would strip to a shorter, failing text) makes it False.
+    """
+    idx, rows = _rows(np, texts, width)
+    if rows is None:
+        return idx, None, None, None, None
+    values = _table(np, alphabet)[rows]
+    known = (values >= 0).all(axis=1)
+    head = values[:, : len(weights)]
+    total = (np.where(head < 0, 0, head) * np.array(weights, dtype=np.int64)).sum(axis=1)
+    return idx, rows, values, known, total
+
+
+def _gb32100_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+    idx, rows, values, known, total = _weighted(
+        np, texts, 18, validators._USCC_VALUE, validators._USCC_WEIGHTS
+    )
+    if rows is None:
+        return idx, None, None
+    plain = known & (values[:, 2:8] <= 9).all(axis=1)  # characters 3-8 digits: the _USCC shape
+    charset = np.frombuffer(validators.USCC_CHARSET.encode("ascii"), dtype=np.uint8)
+    ok = charset[(31 - total % 31) % 31] == rows[:, 17]
+    return idx, np.ones(len(idx), dtype=bool), ok & plain
+
+
+def gb32100_many(texts: Sequence[str]) -> Verdicts:
+    """``[fast._fast_gb32100(t) for t in texts]``."""
+    return _apply(texts, fast._fast_gb32100, _gb32100_rows)
+
+
+def _iso3779_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+    idx, rows, _values, known, total = _weighted(
+        np, texts, 17, validators.VIN_TRANSLITERATION, validators._VIN_WEIGHTS
+    )
+    if rows is None:
+        return idx, None, None
+    ninth = rows[:, 8]
+    plain = known  # [A-HJ-NPR-Z0-9] everywhere
+    plain &= ((ninth >= ord("0")) & (ninth <= ord("9"))) | (ninth == ord("X"))
+    plain &= ~((rows >= ord("0")) & (rows <= ord("9"))).all(axis=1)  # a letter somewhere
+    check = np.frombuffer(b"0123456789X", dtype=np.uint8)
+    return idx, np.ones(len(idx), dtype=bool), plain & (check[total % 11] == ninth)
+
+
+def iso3779_many(texts: Sequence[str]) -> Verdicts:
+    """``[fast._fast_iso3779(t) for t in texts]``."""
+    return _apply(texts, fast._fast_iso3779, _iso3779_rows)
+
+
+# --- Luhn family ---------------------------------------------------------------------------
+def _luhn_rows(np: Any, rows: Any) -> Any:
+    """Luhn check of each row of digit values (all rows the same width)."""
+    width = rows.shape[1]
+    doubled = np.array([0, 2, 4, 6, 8, 1, 3, 5, 7, 9], dtype=np.int64)
+    # Counting from the right, the second, fourth, ... digits are doubled.
+    double = np.array([(width - 1 - i) % 2 == 1 for i in range(width)], dtype=bool)
+    total = np.where(double, doubled[rows], rows).sum(axis=1)
+    return total % 10 == 0
+
+
+def _digit_runs(
+    condition: Callable[[Any, Any, int], Any],
+) -> Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]]:
+    """A vector step for texts made of ASCII digits only: ``condition(np, digits, width)``
+    narrows the Luhn result; other texts (separators, spaces) go to the scalar function."""
+
+    def run(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+        by_width: dict[int, list[int]] = {}
+        for i, text in enumerate(texts):
+            by_width.setdefault(len(text), []).append(i)
+        idx: list[int] = []
+        handled: list[Any] = []
+        answers: list[Any] = []
+        for width, members in sorted(by_width.items()):
+            if width < 2 or len(members) < MIN_TEXTS:
+                continue
+            sub, rows = _rows(np, [texts[i] for i in members], width)
+            if rows is None:
+                continue
+            digits, plain = _digits(np, rows)
+            idx.extend(members[k] for k in sub)
+            handled.append(plain)
+            answers.append(condition(np, digits, width) & _luhn_rows(np, digits))
+        if not idx:
+            return idx, None, None
+        return idx, np.concatenate(handled), np.concatenate(answers)
+
+    return run
+
+
+def _any_width(np: Any, digits: Any, width: int) -> Any:
+    return np.ones(len(digits), dtype=bool)
+
+
+def _card_width(np: Any, digits: Any, width: int) -> Any:
+    if not 16 <= width <= 19:
+        return np.zeros(len(digits), dtype=bool)
+    return (digits[:, 0] >= 3) & (digits[:, 0] <= 6)
+
+
+def _unionpay_width(np: Any, digits: Any, width: int) -> Any:
+    if not 16 <= width <= 19:
+        return np.zeros(len(digits), dtype=bool)
+    return (digits[:, 0] == 6) & (digits[:, 1] == 2)
+
+
+def _imei_width(np: Any, digits: Any, width: int) -> Any:
+    if width != 15:
+        return np.zeros(len(digits), dtype=bool)
+    prefix = digits[:, 0] * 10 + digits[:, 1]
+    return (prefix != 34) & (prefix != 37)
+
+
+def _luhn_family(
+    scalar_name: str, condition: Callable[[Any, Any, int], Any]
+) -> Callable[[Sequence[str]], Verdicts]:
+    def many(texts: Sequence[str]) -> Verdicts:
+        scalar = getattr(fast, scalar_name)
+        return _apply(texts, scalar, _digit_runs(condition))
+
+    many.__name__ = scalar_name.lstrip("_") + "_many"
+    many.__doc__ = f"``[fast.{scalar_name}(t) for t in texts]``."
+    return many
+
+
+luhn_many = _luhn_family("_fast_luhn", _any_width)
+bank_card_many = _luhn_family("_fast_bank_card", _card_width)
+unionpay_many = _luhn_family("_fast_unionpay", _unionpay_width)
+imei_many = _luhn_family("_fast_imei", _imei_width)
+
+
+def card_many(scalar: Callable[[str], Any]) -> Callable[[Sequence[str]], Verdicts]:
+    """The batch twin of Presidio's credit-card check (``fast._card_shortcut``): the Luhn
+    check over all-digit texts of any width; ``scalar`` answers the others."""
+
+    def many(texts: Sequence[str]) -> Verdicts:
+        return _apply(texts, scalar, _digit_runs(_any_width))
+
+    return many
+
+
+# --- MAC address ---------------------------------------------------------------------------
+def _mac_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+    idx, rows = _rows(np, texts, 17)
+    if rows is None:
+        return idx, None, None
+    hexes = _table(np, {c: 1 for c in "0123456789abcdefABCDEF"})
+    seps = rows[:, 2::3]  # characters 3, 6, 9, 12, 15
+    pairs = np.delete(rows, np.s_[2::3], axis=1)
+    plain = (hexes[pairs] > 0).all(axis=1)
+    plain &= ((seps == ord(":")) | (seps == ord("-"))).all(axis=1)
+    plain &= (seps == seps[:, :1]).all(axis=1)  # one separator throughout
+    low = pairs | 0x20  # ASCII letters to lower case; digits keep their code
+    zero = (low == ord("0")).all(axis=1)
+    broadcast = (low == ord("f")).all(axis=1)
+    return idx, plain, ~zero & ~broadcast
+
+
+def mac_many(texts: Sequence[str]) -> Verdicts:
+    """``[validators.mac(t) for t in texts]``; the dotted form goes to the scalar."""
+    return _apply(texts, validators.mac, _mac_rows)
+
+
+#: Scalar shortcut -> its batch twin (looked up by ``FastMatcher``).
+def batch_twins() -> dict[Callable[[str], Any], Callable[[Sequence[str]], Verdicts]]:
+    return {
+        fast._fast_gb11643: gb11643_many,
+        fast._fast_gb32100: gb32100_many,
+        fast._fast_iso3779: iso3779_many,
+        fast._fast_luhn: luhn_many,
+        fast._fast_bank_card: bank_card_many,
+        fast._fast_unionpay: unionpay_many,
+        fast._fast_imei: imei_many,
+        fast._fast_mac: mac_many,
+    }
