@@ -202,7 +202,13 @@ class ColumnTally:
         again while an example slot they could fill is still open.
         """
         self.total += len(values)
-        outcomes = Counter(tuple(m.items()) if m else () for m in found)
+        # The matcher hands out one dict per distinct outcome: count the dicts, then their
+        # contents (equal dicts that are different objects add up).
+        by_object = Counter(map(id, found))
+        objects = dict(zip(map(id, found), found, strict=True))
+        outcomes: Counter[tuple[tuple[str, bool], ...]] = Counter()
+        for ident, n in by_object.items():
+            outcomes[tuple(objects[ident].items())] += n
         open_slots: set[tuple[str, bool]] = set()
         for outcome, n in outcomes.items():
             any_whole = False

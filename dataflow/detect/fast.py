@@ -1440,8 +1440,8 @@ class FastMatcher:
         """Matches for values that are already distinct (no de-duplication).
 
         ``clean``: the caller guarantees that no value is blank (as the full scan's cleaned
-        values are), which saves a pass over them. Values without matches share one empty
-        dict: treat the results as read-only (``match`` returns independent copies).
+        values are), which saves a pass over them. Values with the same matches may share
+        one dict: treat the results as read-only (``match`` returns independent copies).
         """
         results: list[Matches] = [_NO_MATCH] * len(values)
         refresh_today()
@@ -1471,11 +1471,15 @@ class FastMatcher:
                 by_pattern = pre.values_by_pattern(vetted)
                 for pid in pre.always:
                     by_pattern[pid] = range(len(vetted))
+                # Entities in a fixed order, as value_matches reports them; values with the
+                # same outcome share one dict (a column has few outcomes).
+                shared: dict[tuple[tuple[str, bool], ...], Matches] = {}
                 for k, found in self._exact_by_pattern(vetted, by_pattern).items():
-                    # Entities in a fixed order, as value_matches reports them.
-                    results[vetted_idx[k]] = (
-                        dict(sorted(found.items())) if len(found) > 1 else found
-                    )
+                    key = tuple(sorted(found.items())) if len(found) > 1 else (*found.items(),)
+                    outcome = shared.get(key)
+                    if outcome is None:
+                        outcome = shared[key] = dict(key)
+                    results[vetted_idx[k]] = outcome
                 if not self._fallback:
                     return results
             else:
