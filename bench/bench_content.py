@@ -8,8 +8,10 @@ non-PI data, valid check digits) to ``bench/out/`` and measures, in one run:
 
 a. naive Presidio: one ``AnalyzerEngine.analyze`` per value with dataflow's recognizers, on the
    first ``--naive-rows`` rows;
-b. dataflow ``--full``: ``detect.full.scan_full`` over the whole file, end to end including
-   reading (fresh subprocess; peak RSS of that process and its workers);
+b. dataflow ``--full``: ``detect.full.scan_full`` over the whole file, reading included (fresh
+   subprocess; peak RSS of that process and its workers). As for (a), whose analyzer is built
+   before its clock starts, the start (imports and building the matcher) is timed apart and
+   printed, with the rate and ratio it would give if included;
 c. reading and parsing alone: ``readers.iter_batches`` over the whole file (fresh subprocess).
 
 It prints values/s, MB/s, peak memory and the ratios b/a and c/b, and checks correctness on
@@ -495,8 +497,12 @@ def _pss_note(result: dict[str, Any]) -> str:
 
 
 def child_full(path: Path, processes: int | None) -> None:
-    from dataflow.detect.full import FullScanOptions, scan_full
+    # The start (imports, recognizers, the matcher with its cached Hyperscan database) is
+    # timed apart, as (a) builds its analyzer before its clock starts.
+    begun = time.perf_counter()
+    from dataflow.detect.full import FullScanOptions, _default_matcher, scan_full
 
+    _default_matcher(None)
     started = time.perf_counter()
     verdicts, rows = scan_full(path, None, FullScanOptions(processes=processes))
     seconds = time.perf_counter() - started
@@ -507,6 +513,7 @@ def child_full(path: Path, processes: int | None) -> None:
         json.dumps(
             {
                 "seconds": seconds,
+                "start_seconds": started - begun,
                 "rows": rows,
                 "peak_mb": own,
                 "worker_peak_mb": kids,
@@ -600,10 +607,16 @@ def content_bench(rows: int, naive_rows: int, processes: int | None) -> int:
         print(f"(b) skipped: dataflow --full failed ({full['error']})")
         return 1
     b_rate = cells / full["seconds"]
+    start = full["start_seconds"]
+    end_to_end = cells / (full["seconds"] + start)
     print(
         f"(b) dataflow --full (read + match + tally, whole file): {cells:,} values in {full['seconds']:.2f} s = "
         f"{b_rate:,.0f} values/s, {size_mb / full['seconds']:.1f} MB/s, peak RSS {full['peak_mb']:.0f} MB "
         f"(workers {full['worker_peak_mb']:.0f} MB each at most){_pss_note(full)}"
+    )
+    print(
+        f"    start before (b)'s clock (imports, matcher; (a)'s analyzer is built before its clock too): "
+        f"{start:.2f} s; with it {end_to_end:,.0f} values/s"
     )
     read = run_child(["--_child", "read", str(path)])
     if "error" in read:
@@ -614,7 +627,8 @@ def content_bench(rows: int, naive_rows: int, processes: int | None) -> int:
         f"(c) read + parse only: {read['seconds']:.2f} s = {c_rate:,.0f} values/s, {size_mb / read['seconds']:.1f} MB/s, peak RSS {read['peak_mb']:.0f} MB"
     )
     print(
-        f"ratio b/a = {b_rate / a_rate:,.1f}x (target >= 150x); c/b = {c_rate / b_rate:,.1f}x (how far the full scan is from the I/O floor)"
+        f"ratio b/a = {b_rate / a_rate:,.1f}x (target >= 150x; {end_to_end / a_rate:,.1f}x with the start); "
+        f"c/b = {c_rate / b_rate:,.1f}x (how far the full scan is from the I/O floor)"
     )
 
     fast = fast_counts(subset)
