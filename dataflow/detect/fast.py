@@ -58,9 +58,10 @@ import bisect
 import datetime as _dt
 import hashlib
 import importlib
+import itertools
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -82,6 +83,8 @@ _UNVETTED_OR_NEWLINE = re.compile(f"[^{VETTED_CHARS}\n]")
 _NO_MATCH: dict[str, bool] = {}  # shared result of values without matches; never mutated
 # Fewest values a pattern confirms over joined text (FastMatcher._bulk); fewer go one by one.
 _BULK_MIN = 64
+# Patterns at least this long get Hyperscan existence expressions (FastMatcher._decidable).
+_DECIDE_MIN_CHARS = 1000
 
 # Flags Hyperscan can express (the regex module adds UNICODE to every str pattern).
 _IGNORECASE, _MULTILINE, _DOTALL, _UNICODE = 2, 8, 16, 32
@@ -179,7 +182,7 @@ def _guards_as_consumers(source: str) -> str:
     return source
 
 
-def hyperscan_expression(source: str) -> str | None:
+def hyperscan_expression(source: str, *, loosen: bool = True) -> str | None:
     """The pattern in Hyperscan's syntax for vetted text, or None when it must not be used.
 
     Translates ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, narrows ``\\w``, ``\\d``, ``\\s`` (and
@@ -187,7 +190,8 @@ def hyperscan_expression(source: str) -> str | None:
     (``{1,253}`` becomes ``{1,}``: the prefilter may match more, never less) and turns
     single-class look-arounds at the pattern's edges into consuming alternatives
     (:func:`_guards_as_consumers`). Refuses string anchors, whose meaning changes when values
-    are joined into one buffer.
+    are joined into one buffer. ``loosen=False`` keeps bounded repeats as written (for the
+    exact existence expressions, :class:`_Prefilter`).
     """
     source = _guards_as_consumers(source)
     out: list[str] = []
@@ -221,7 +225,7 @@ def hyperscan_expression(source: str) -> str | None:
             continue
         if ch == "{" and not in_class:
             bound = _BOUNDED.match(source, i)
-            if bound and int(bound.group(2) or bound.group(1)) > _LONG_REPEAT:
+            if loosen and bound and int(bound.group(2) or bound.group(1)) > _LONG_REPEAT:
                 # A superset: long bounded repeats cost Hyperscan seconds to compile.
                 out.append("{" + bound.group(1) + ",}")
                 i = bound.end()
@@ -844,10 +848,57 @@ def _cache_dir() -> Path:
     return Path.home() / ".cache" / "dataflow"
 
 
-class _Prefilter:
-    """A Hyperscan prefilter database over the exact patterns that it can express."""
+def _newline_safe(expr: str) -> bool:
+    """Whether no negated class of a Hyperscan expression can match a newline (so that no
+    match runs from one joined value into the next)."""
+    i = expr.find("[^")
+    while i >= 0:
+        if i > 0 and expr[i - 1] == "\\":
+            i = expr.find("[^", i + 1)
+            continue
+        try:
+            end = _atom_end(expr, i)
+        except ValueError:
+            return False
+        if "\\n" not in expr[i:end]:
+            return False
+        i = expr.find("[^", end)
+    return True
 
-    def __init__(self, patterns: Sequence[_ExactPattern]) -> None:
+
+def existence_expressions(source: str) -> tuple[str, str] | None:
+    """(exact, coverable) Hyperscan expressions for a pattern, or None when not available.
+
+    ``exact`` matches in a value exactly when the pattern does (no prefilter relaxation: the
+    bounded repeats are kept, edge guards become consumers, optional tails are dropped,
+    which keeps existence); it must compile without ``HS_FLAG_PREFILTER``. ``coverable``
+    (compiled as a prefilter) matches every value that one match of the pattern could
+    cover, surrounding tabs and spaces allowed: a superset.
+    """
+    exact = hyperscan_expression(source, loosen=False)
+    # Look-arounds at the edges dropped: a superset, and no ^ inside the anchored form.
+    bare = _TRAILING_GUARD.sub("", _LEADING_GUARD.sub("", source, count=1), count=1)
+    loose = hyperscan_expression(bare)
+    if exact is None or loose is None:
+        return None
+    exact = required_part(exact)
+    if not _newline_safe(exact):
+        return None
+    # A coverable match that runs on into the next value only adds regex work there.
+    return exact, "^[\\t ]*(?:" + loose + ")[\\t ]*$"
+
+
+class _Prefilter:
+    """A Hyperscan prefilter database over the exact patterns that it can express.
+
+    Pattern ``pid`` reports as ``pid``. For the patterns in ``decided`` (no hooks, fixed
+    score, see ``FastMatcher``) two more expressions report as ``pid + n`` (a real match
+    exists in the value) and ``pid + 2n`` (a match could cover the value): a value that has
+    the first and not the second holds the entity, not as its whole value, without any
+    regex run. A pattern keeps them only when both compile.
+    """
+
+    def __init__(self, patterns: Sequence[_ExactPattern], decided: Iterable[int] = ()) -> None:
         import hyperscan
 
         self._hs = hyperscan
@@ -867,9 +918,28 @@ class _Prefilter:
             if pat.flags & _DOTALL:
                 flags |= hyperscan.HS_FLAG_DOTALL
             candidates.append((pid, expr.encode("utf-8"), flags))
-        self.db, rejected = self._load_or_compile(candidates)
-        self.always = tuple(sorted(always + rejected))
-        self.npat = len(patterns)
+        n = len(patterns)
+        extra: list[int] = []
+        for pid in sorted(set(decided)):
+            pat = patterns[pid]
+            pair = existence_expressions(pat.source)
+            if pair is None or pid in always or pat.flags & ~_SUPPORTED_FLAGS:
+                continue
+            flags = base & ~hyperscan.HS_FLAG_PREFILTER
+            if pat.flags & _IGNORECASE:
+                flags |= hyperscan.HS_FLAG_CASELESS
+            if pat.flags & _DOTALL:
+                flags |= hyperscan.HS_FLAG_DOTALL
+            candidates.append((pid + n, pair[0].encode("utf-8"), flags))
+            candidates.append((pid + 2 * n, pair[1].encode("utf-8"), flags | base))
+            extra.append(pid)
+        self.db, rejected = self._load_or_compile(candidates, first=n)
+        self.always = tuple(sorted(pid for pid in always + rejected if pid < n))
+        self.decided = frozenset(
+            pid for pid in extra if pid + n not in rejected and pid + 2 * n not in rejected
+        )
+        self.size = n  # ids below: the patterns; from n: the existence expressions
+        self.npat = 3 * n
         self._scratch: Any = None
         self._scratch_pid = -1
 
@@ -882,7 +952,14 @@ class _Prefilter:
         )
         return db
 
-    def _load_or_compile(self, items: list[tuple[int, bytes, int]]) -> tuple[Any, list[int]]:
+    def _load_or_compile(
+        self, items: list[tuple[int, bytes, int]], first: int | None = None
+    ) -> tuple[Any, list[int]]:
+        """The database (from the disk cache when there) and the ids Hyperscan refused.
+
+        Items with ids from ``first`` on are tried one by one before the others are
+        compiled together: they are the ones Hyperscan may find too large.
+        """
         digest = hashlib.sha256()
         digest.update(str(getattr(self._hs, "__version__", "")).encode())
         for pid, expr, flags in items:
@@ -899,6 +976,16 @@ class _Prefilter:
             pass
         rejected: list[int] = []
         kept = list(items)
+        if first is not None:
+            kept = []
+            for item in items:
+                if item[0] >= first:
+                    try:
+                        self._compile([item])
+                    except self._hs.error:
+                        rejected.append(item[0])
+                        continue
+                kept.append(item)
         db: Any
         try:
             db = self._compile(kept) if kept else None
@@ -906,6 +993,8 @@ class _Prefilter:
             # Find the expressions Hyperscan refuses one by one; they always run exactly.
             kept = []
             for item in items:
+                if item[0] in rejected:
+                    continue
                 try:
                     self._compile([item])
                 except self._hs.error:
@@ -972,6 +1061,8 @@ class _Prefilter:
         last = len(values)
         for code in set(hits):
             to, pid = divmod(code, npat)
+            if pid >= self.size:
+                continue
             idx = get(to)
             if idx is None:
                 idx = left(ends, to)  # a match ending inside a value
@@ -985,14 +1076,26 @@ class _Prefilter:
         return out
 
     def values_by_pattern(self, values: Sequence[str]) -> dict[int, Sequence[int]]:
-        """``candidates`` grouped the other way: pattern id -> sorted indexes of values."""
+        """``candidates`` grouped the other way: pattern id -> sorted indexes of values.
+
+        The existence expressions of ``decided`` patterns are included, under their own ids
+        (``pid + size``, ``pid + 2 * size``).
+        """
         np = _numpy()
         if np is None or self.db is None or not values:
             out: dict[int, list[int]] = {}
-            for idx, pids in sorted(self.candidates(values).items()):
-                for pid in pids:
+            if self.db is None or not values:
+                return {}
+            _buffer, hits = self._scan(values)
+            lengths = [len(v.encode("utf-8")) for v in values]
+            # Each value ends at its newline (the last at the end of the buffer).
+            ends = [end - 1 for end in itertools.accumulate(length + 1 for length in lengths)]
+            for code in sorted(set(hits)):
+                to, pid = divmod(code, self.npat)
+                idx = bisect.bisect_left(ends, to)
+                if idx < len(values):
                     out.setdefault(pid, []).append(idx)
-            return dict(out)
+            return {pid: sorted(set(idx)) for pid, idx in out.items()}
         buffer, hits = self._scan(values)
         if not hits:
             return {}
@@ -1020,6 +1123,8 @@ class _Prefilter:
         """``candidates``' grouping of match codes by value, with array operations."""
         npat = self.npat
         line, pid = self._lines_and_ids(np, hits, buffer)
+        keep = pid < self.size
+        line, pid = line[keep], pid[keep]
         pairs = np.unique(line * npat + pid)  # sorted by value, then pattern
         out: dict[int, set[int]] = {}
         current = -1
@@ -1124,10 +1229,29 @@ class FastMatcher:
         self._prefilter: _Prefilter | None = None
         if prefilter and self._patterns:
             try:
-                self._prefilter = _Prefilter(self._patterns)
+                self._prefilter = _Prefilter(self._patterns, self._decidable())
             except ImportError:
                 self._prefilter = None
         self._all_pids = tuple(range(len(self._patterns)))
+
+    def _decidable(self) -> list[int]:
+        """Patterns whose outcome on a value follows from whether it has a match at all and
+        whether one could cover it: no hooks, a score that counts, joinable (no anchors), no
+        empty match, and long (a long alternation, such as the URL patterns' list of
+        top-level domains, is what makes a regex search slow)."""
+        out = []
+        for pid, pat in enumerate(self._patterns):
+            if self._hooked[pid] or not (pat.score > 0 and pat.score >= pat.threshold):
+                continue
+            if len(pat.source) < _DECIDE_MIN_CHARS or not self._joinable[pid]:
+                continue
+            try:
+                if _sre_parse.parse(pat.vetted.pattern, pat.vetted.flags).getwidth()[0] == 0:
+                    continue
+            except Exception:
+                continue
+            out.append(pid)
+        return out
 
     # -- introspection -------------------------------------------------------------------
     @property
@@ -1310,8 +1434,35 @@ class FastMatcher:
         base = pat.score
         return [v if v >= 0 else base for v in self._verdicts_many(rec, texts)]
 
+    @staticmethod
+    def _decide(
+        todo: Sequence[int],
+        entity: str,
+        exists: Collection[int],
+        coverable: Collection[int],
+        found_of: dict[int, Matches],
+    ) -> list[int]:
+        """Settle the values no match can cover: the entity, not whole, when one exists.
+
+        Returns the values left for the regex (those a match could cover).
+        """
+        left = []
+        for i in todo:
+            if i in coverable:
+                left.append(i)
+            elif i in exists:
+                found = found_of.get(i)
+                if found is None:
+                    found_of[i] = {entity: False}
+                elif entity not in found:
+                    found[entity] = False
+        return left
+
     def _exact_by_pattern(
-        self, values: Sequence[str], by_pattern: Mapping[int, Sequence[int]]
+        self,
+        values: Sequence[str],
+        by_pattern: Mapping[int, Sequence[int]],
+        decided: Mapping[int, tuple[Collection[int], Collection[int]]] | None = None,
     ) -> dict[int, Matches]:
         """``_exact`` turned inside out: each pattern over the values that may match it.
 
@@ -1320,7 +1471,8 @@ class FastMatcher:
         depend on the order in which its patterns are tried (absent < partial < whole value),
         so running pattern by pattern gives what ``_exact`` gives value by value, with the
         per-pattern work (lookups, hooks, thresholds) done once per pattern instead of once
-        per value.
+        per value. ``decided`` maps a pattern to the values where it has a match and where
+        one could cover the value (``_Prefilter``'s existence expressions).
         """
         found_of: dict[int, Matches] = {}
         seen: set[str] = set()
@@ -1338,6 +1490,8 @@ class FastMatcher:
             todo: Sequence[int] = by_pattern[pid]
             if not fresh:
                 todo = [i for i in todo if found_of.get(i, _NO_MATCH).get(entity) is not True]
+            if decided and pid in decided:
+                todo = self._decide(todo, entity, *decided[pid], found_of)
             if self._joinable[pid] and len(todo) >= _BULK_MIN:
                 todo = self._bulk(values, todo, pid, found_of)
             for i in todo:
@@ -1468,13 +1622,21 @@ class FastMatcher:
                             if found:
                                 results[i] = dict(sorted(found.items()))
                 vetted = [values[i] for i in vetted_idx]
-                by_pattern = pre.values_by_pattern(vetted)
+                hits = pre.values_by_pattern(vetted)
+                size = pre.size
+                by_pattern = {pid: idx for pid, idx in hits.items() if pid < size}
+                decided = {
+                    pid: (set(hits.get(pid + size, ())), set(hits.get(pid + 2 * size, ())))
+                    for pid in pre.decided
+                    if pid in by_pattern
+                }
                 for pid in pre.always:
                     by_pattern[pid] = range(len(vetted))
                 # Entities in a fixed order, as value_matches reports them; values with the
                 # same outcome share one dict (a column has few outcomes).
                 shared: dict[tuple[tuple[str, bool], ...], Matches] = {}
-                for k, found in self._exact_by_pattern(vetted, by_pattern).items():
+                exact = self._exact_by_pattern(vetted, by_pattern, decided)
+                for k, found in exact.items():
                     key = tuple(sorted(found.items())) if len(found) > 1 else (*found.items(),)
                     outcome = shared.get(key)
                     if outcome is None:
