@@ -28,11 +28,14 @@ Verdicts = list[Any]  # bool or None per text, as the scalar function returns
 
 def _rows(np: Any, texts: Sequence[str], width: int) -> tuple[list[int], Any]:
     """Indexes of the texts that are ``width`` ASCII characters, and their bytes (k x width)."""
-    if all(len(t) == width for t in texts):
+    lengths = set(map(len, texts))
+    if lengths == {width}:
         joined = "".join(texts)
         if joined.isascii():
             idx = list(range(len(texts)))
             return idx, np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, width)
+    if width not in lengths:
+        return [], None
     idx = [i for i, t in enumerate(texts) if len(t) == width and t.isascii()]
     if not idx:
         return idx, None
@@ -62,6 +65,8 @@ def _apply(
     if np is None or len(texts) < MIN_TEXTS:
         return [scalar(t) for t in texts]
     idx, handled, answers = vector(np, texts)
+    if len(idx) == len(texts) and bool(handled.all()) and idx == list(range(len(texts))):
+        return list(answers.tolist())  # every text settled, in order
     out: Verdicts = [None] * len(texts)
     done = [False] * len(texts)
     if idx:
@@ -203,19 +208,24 @@ def _digit_runs(
 
     def run(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
         by_width: dict[int, list[int]] = {}
-        for i, text in enumerate(texts):
-            by_width.setdefault(len(text), []).append(i)
+        lengths = list(map(len, texts))
+        if len(set(lengths)) == 1:
+            by_width[lengths[0]] = list(range(len(texts)))
+        else:
+            for i, size in enumerate(lengths):
+                by_width.setdefault(size, []).append(i)
         idx: list[int] = []
         handled: list[Any] = []
         answers: list[Any] = []
         for width, members in sorted(by_width.items()):
             if width < 2 or len(members) < MIN_TEXTS:
                 continue
-            sub, rows = _rows(np, [texts[i] for i in members], width)
+            group = texts if len(members) == len(texts) else [texts[i] for i in members]
+            sub, rows = _rows(np, group, width)
             if rows is None:
                 continue
             digits, plain = _digits(np, rows)
-            idx.extend(members[k] for k in sub)
+            idx.extend(members if len(sub) == len(members) else [members[k] for k in sub])
             handled.append(plain)
             answers.append(condition(np, digits, width) & _luhn_rows(np, digits))
         if not idx:

@@ -1621,7 +1621,8 @@ class FastMatcher:
                             self._exact(value, self._all_pids, found)
                             if found:
                                 results[i] = dict(sorted(found.items()))
-                vetted = [values[i] for i in vetted_idx]
+                every = len(vetted_idx) == len(values)
+                vetted = values if every else [values[i] for i in vetted_idx]
                 hits = pre.values_by_pattern(vetted)
                 size = pre.size
                 by_pattern = {pid: idx for pid, idx in hits.items() if pid < size}
@@ -1641,7 +1642,7 @@ class FastMatcher:
                     outcome = shared.get(key)
                     if outcome is None:
                         outcome = shared[key] = dict(key)
-                    results[vetted_idx[k]] = outcome
+                    results[k if every else vetted_idx[k]] = outcome
                 if not self._fallback:
                     return results
             else:
