@@ -24,6 +24,18 @@ How it stays equal while being fast:
   pattern by pattern (``_exact_by_pattern``), and on vetted text a pattern runs on the stdlib
   ``re`` engine when that engine reads it as ``regex`` does (``stdlib_twin``: two to three
   times faster on short values).
+* Joined-text confirmation. A pattern whose look-arounds cannot match a newline and that has
+  no anchor but word boundaries (``joinable``) is run once with ``subn`` over a column's
+  candidates joined by newlines (``_bulk``). When each value is consumed by exactly one match
+  and no newline is consumed, each value's first match is the whole value, as on the value
+  alone; the validators of those values then run together (``detect.batch``: numpy checks for
+  the common fixed-width shapes, the scalar shortcut for everything else). Runs that fail are
+  halved while mostly matched; what is left goes value by value.
+* Existence expressions. For long patterns without hooks (the URL pattern's list of top-level
+  domains makes each regex attempt slow), the Hyperscan database also holds the pattern
+  exactly (no prefilter relaxation) and the whole value anchored (as a prefilter): a value with
+  a real match that no match could cover holds the entity, not as its whole value, without a
+  regex run (``_Prefilter``, ``_decide``).
 * Pre-filter. When the ``hyperscan`` package is installed, all exact patterns are compiled into
   one Hyperscan database in prefilter mode (a match superset: assertions Hyperscan cannot
   evaluate are relaxed). The distinct values of a call are joined with newlines and scanned
