@@ -938,7 +938,7 @@ def test_exact_by_pattern_equals_presidio_on_every_pattern(
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(fast, "_BULK_MIN", 4)
         found = matcher._exact_by_pattern(values, everything)
-    assert [found.get(i, {}) for i in range(len(values))] == expected
+    assert [matcher._outcome(found.get(i, 0)) for i in range(len(values))] == expected
 
 
 def _spy_settled(mp: pytest.MonkeyPatch) -> list[tuple[str, int]]:
@@ -993,7 +993,7 @@ def test_bulk_run_that_consumes_newlines_is_not_used(
         monkeypatch.setattr(fast, "_BULK_MIN", bulk_min)
         assert matcher.match(values) == expected, bulk_min
     pid = next(i for i, p in enumerate(matcher._patterns) if p.entity == "PAIR")
-    found: dict[int, dict[str, bool]] = {}
+    found: dict[int, int] = {}
     left = matcher._bulk(values, range(len(values)), pid, found)
     assert sorted(left) == list(range(len(values))) and found == {}
 

@@ -1112,7 +1112,7 @@ class _Prefilter:
         if not hits:
             return {}
         line, pid = self._lines_and_ids(np, hits, buffer)
-        keys = np.unique(pid * len(values) + line)  # by pattern, then value
+        keys = _sorted_unique(np, pid * len(values) + line)  # by pattern, then value
         pids = keys // len(values)
         lines = keys - pids * len(values)
         cuts = np.flatnonzero(np.diff(pids)) + 1
@@ -1121,15 +1121,15 @@ class _Prefilter:
         return {int(pids[a]): lines[a:b].tolist() for a, b in zip(starts, stops, strict=True)}
 
     def _lines_and_ids(self, np: Any, hits: list[int], buffer: bytes) -> tuple[Any, Any]:
-        """Match codes (``end * npat + id``) as arrays of (value index, pattern id), unique."""
+        """Match codes (``end * npat + id``) as arrays of (value index, pattern id); a pair
+        may repeat."""
         npat = self.npat
-        codes = np.unique(np.array(hits, dtype=np.int64))
+        codes = np.array(hits, dtype=np.int64)
         # A value ends at its newline (the last one at the end of the buffer); a match
         # belongs to the first value whose end is at or after the match's end.
-        ends = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
-        ends = np.append(ends, len(buffer))
+        newlines = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
         to = codes // npat
-        return np.searchsorted(ends, to, side="left"), codes - to * npat
+        return np.searchsorted(newlines, to, side="left"), codes - to * npat
 
     def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
         """``candidates``' grouping of match codes by value, with array operations."""
@@ -1137,7 +1137,7 @@ class _Prefilter:
         line, pid = self._lines_and_ids(np, hits, buffer)
         keep = pid < self.size
         line, pid = line[keep], pid[keep]
-        pairs = np.unique(line * npat + pid)  # sorted by value, then pattern
+        pairs = _sorted_unique(np, line * npat + pid)  # sorted by value, then pattern
         out: dict[int, set[int]] = {}
         current = -1
         found: set[int] = set()
@@ -1148,6 +1148,18 @@ class _Prefilter:
             else:
                 found.add(pid)
         return out
+
+
+def _sorted_unique(np: Any, keys: Any) -> Any:
+    """The distinct values of an int array, sorted (``np.unique`` without its overhead,
+    which dominates on the arrays of one column)."""
+    keys = np.sort(keys)
+    if not len(keys):
+        return keys
+    keep = np.empty(len(keys), dtype=bool)
+    keep[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+    return keys[keep]
 
 
 _NUMPY: list[Any] = []
@@ -1209,6 +1221,14 @@ class FastMatcher:
                     )
                 )
         self._patterns = tuple(patterns)
+        # Outcome codes: the k-th entity (in name order) sets bit 2k when found and bits 2k
+        # and 2k + 1 when a match covers the value. OR-ing codes keeps the better outcome per
+        # entity (absent < found < covering), as merging Presidio's results does.
+        names = sorted({p.entity for p in self._patterns})
+        self._code_entities = tuple(names)
+        shift = {entity: 2 * k for k, entity in enumerate(names)}
+        self._bits = tuple((1 << shift[p.entity], 3 << shift[p.entity]) for p in self._patterns)
+        self._outcomes: dict[int, Matches] = {0: _NO_MATCH}
         self._validators: list[Callable[[str], Any] | None] = []
         self._invalidators: list[Callable[[str], Any] | None] = []
         for rec in self._recognizers:
@@ -1311,8 +1331,9 @@ class FastMatcher:
             verdict = 0.0
         return verdict
 
-    def _exact(self, value: str, pids: Iterable[int], out: Matches) -> None:
-        """Presidio's pattern loop for the patterns ``pids`` on one value, into ``out``.
+    def _exact(self, value: str, pids: Iterable[int], code: int = 0) -> int:
+        """Presidio's pattern loop for the patterns ``pids`` on one value: the outcome code
+        (``code`` OR what the patterns find; ``_outcome`` turns it into matches).
 
         A validator is only consulted when its answer can change the outcome: a match that
         does not cover the value is irrelevant once the entity is already found, and nothing
@@ -1325,33 +1346,48 @@ class FastMatcher:
         """
         patterns = self._patterns
         hooked = self._hooked
+        bits = self._bits
         score_of = self._score
         begin = len(value) - len(value.lstrip())
         stop = len(value.rstrip())
         for pid in pids:
             pat = patterns[pid]
-            entity = pat.entity
-            state = out.get(entity)
-            if state is True:
+            found_bit, whole_bits = bits[pid]
+            if code & whole_bits == whole_bits:
                 continue
             m = pat.compiled.search(value)
             if m is None:
                 continue
             start, end = m.span()
             if start == end or end <= begin:
-                self._exact_loop(value, pid, out, begin, stop)
+                code = self._exact_loop(value, pid, code, begin, stop)
                 continue
             covering = start <= begin and end >= stop
-            if not covering and state is not None:
+            if not covering and code & found_bit:
                 continue  # found already, and no later match can cover the value
             score = score_of(pat, value[start:end]) if hooked[pid] else pat.score
             if score <= 0 or score < pat.threshold:
                 # A later match may still count (not covering); none exists after a match
                 # that ends the value (a later one starts at or after this one's end).
-                if state is None and end < len(value):
-                    self._exact_loop(value, pid, out, begin, stop)
+                if not code & found_bit and end < len(value):
+                    code = self._exact_loop(value, pid, code, begin, stop)
                 continue
-            out[entity] = covering
+            code |= whole_bits if covering else found_bit
+        return code
+
+    def _outcome(self, code: int) -> Matches:
+        """The matches an outcome code stands for, entities in name order (one shared,
+        read-only dict per code)."""
+        out = self._outcomes.get(code)
+        if out is None:
+            out = {
+                entity: bool(code >> (2 * k + 1) & 1)
+                for k, entity in enumerate(self._code_entities)
+                if code >> (2 * k) & 1
+            }
+            if len(self._outcomes) < 4096:  # a column has few outcomes; stay bounded anyway
+                self._outcomes[code] = out
+        return out
 
     def _verdicts_many(self, rec: int, texts: Sequence[str]) -> list[float]:
         """``[self._verdict(rec, t) for t in texts]``, with the hooks' batch twins."""
@@ -1369,7 +1405,7 @@ class FastMatcher:
         return verdicts
 
     def _bulk(
-        self, values: Sequence[str], idx: Sequence[int], pid: int, found_of: dict[int, Matches]
+        self, values: Sequence[str], idx: Sequence[int], pid: int, found_of: dict[int, int]
     ) -> list[int]:
         """Confirm pattern ``pid`` over the values ``idx`` joined with newlines, in one call.
 
@@ -1417,12 +1453,11 @@ class FastMatcher:
         return left
 
     def _settle_covered(
-        self, pid: int, part: Sequence[int], texts: Sequence[str], found: dict[int, Matches]
+        self, pid: int, part: Sequence[int], texts: Sequence[str], found: dict[int, int]
     ) -> None:
         """Record pattern ``pid``'s entity as covering each value of ``part`` whose score
-        counts (``texts``: those values, each its own whole match)."""
+        counts (``texts``: those values, each its own whole match; ``found``: outcome codes)."""
         pat = self._patterns[pid]
-        entity = pat.entity
         threshold = pat.threshold
         if self._hooked[pid]:
             scores = self._scores_many(pat, texts)
@@ -1431,12 +1466,9 @@ class FastMatcher:
             counted = list(part)
         else:
             return
-        for i in counted:
-            matches = found.get(i)
-            if matches is None:
-                found[i] = {entity: True}
-            else:
-                matches[entity] = True
+        whole_bits = self._bits[pid][1]
+        get = found.get
+        found.update(zip(counted, [get(i, 0) | whole_bits for i in counted], strict=True))
 
     def _scores_many(self, pat: _ExactPattern, texts: Sequence[str]) -> list[float]:
         """``[self._score(pat, t) for t in texts]``."""
@@ -1449,25 +1481,23 @@ class FastMatcher:
     @staticmethod
     def _decide(
         todo: Sequence[int],
-        entity: str,
+        found_bit: int,
         exists: Collection[int],
         coverable: Collection[int],
-        found_of: dict[int, Matches],
+        found_of: dict[int, int],
     ) -> list[int]:
-        """Settle the values no match can cover: the entity, not whole, when one exists.
+        """Settle the values no match can cover: the entity found, not whole, when a match
+        exists (``found_bit``: the entity's bit in the outcome codes ``found_of``).
 
         Returns the values left for the regex (those a match could cover).
         """
         left = []
+        get = found_of.get
         for i in todo:
             if i in coverable:
                 left.append(i)
             elif i in exists:
-                found = found_of.get(i)
-                if found is None:
-                    found_of[i] = {entity: False}
-                elif entity not in found:
-                    found[entity] = False
+                found_of[i] = get(i, 0) | found_bit
         return left
 
     def _exact_by_pattern(
@@ -1475,24 +1505,27 @@ class FastMatcher:
         values: Sequence[str],
         by_pattern: Mapping[int, Sequence[int]],
         decided: Mapping[int, tuple[Collection[int], Collection[int]]] | None = None,
-    ) -> dict[int, Matches]:
+    ) -> dict[int, int]:
         """``_exact`` turned inside out: each pattern over the values that may match it.
 
         ``by_pattern`` maps a pattern to indexes into ``values``; the result maps an index to
-        its matches (values without any are absent). A value's outcome per entity does not
-        depend on the order in which its patterns are tried (absent < partial < whole value),
-        so running pattern by pattern gives what ``_exact`` gives value by value, with the
-        per-pattern work (lookups, hooks, thresholds) done once per pattern instead of once
-        per value. ``decided`` maps a pattern to the values where it has a match and where
-        one could cover the value (``_Prefilter``'s existence expressions).
+        its outcome code (values without any match are absent; ``_outcome`` gives the
+        matches). A value's outcome per entity does not depend on the order in which its
+        patterns are tried (absent < found < covering), so running pattern by pattern gives
+        what ``_exact`` gives value by value, with the per-pattern work (lookups, hooks,
+        thresholds) done once per pattern instead of once per value. ``decided`` maps a
+        pattern to the values where it has a match and where one could cover the value
+        (``_Prefilter``'s existence expressions).
         """
-        found_of: dict[int, Matches] = {}
+        found_of: dict[int, int] = {}
+        get = found_of.get
         seen: set[str] = set()
         for pid in sorted(by_pattern):
             pat = self._patterns[pid]
             entity = pat.entity
             fresh = entity not in seen  # the entity's first pattern: no value has it yet
             seen.add(entity)
+            found_bit, whole_bits = self._bits[pid]
             search = pat.vetted.search
             base_score = pat.score
             threshold = pat.threshold
@@ -1501,20 +1534,16 @@ class FastMatcher:
             cached = self._cache_scores[rec]
             todo: Sequence[int] = by_pattern[pid]
             if not fresh:
-                todo = [i for i in todo if found_of.get(i, _NO_MATCH).get(entity) is not True]
+                todo = [i for i in todo if get(i, 0) & whole_bits != whole_bits]
             if decided and pid in decided:
-                todo = self._decide(todo, entity, *decided[pid], found_of)
+                todo = self._decide(todo, found_bit, *decided[pid], found_of)
             if self._joinable[pid] and len(todo) >= _BULK_MIN:
                 todo = self._bulk(values, todo, pid, found_of)
             for i in todo:
                 value = values[i]
-                found: Matches | None = None
-                state = None
-                if not fresh:
-                    found = found_of.get(i)
-                    state = None if found is None else found.get(entity)
-                    if state is True:
-                        continue
+                code = 0 if fresh else get(i, 0)
+                if code & whole_bits == whole_bits:
+                    continue
                 m = search(value)
                 if m is None:
                     continue
@@ -1526,11 +1555,10 @@ class FastMatcher:
                     begin = size - len(value.lstrip())
                     stop = len(value.rstrip())
                 if start == end or end <= begin:
-                    found = self._found(found_of, i, found)
-                    self._exact_loop(value, pid, found, begin, stop)
+                    found_of[i] = self._exact_loop(value, pid, get(i, 0), begin, stop)
                     continue
                 covering = start <= begin and end >= stop
-                if not covering and state is not None:
+                if not covering and code & found_bit:
                     continue  # found already, and no later match can cover the value
                 score = base_score
                 if hooked:
@@ -1544,40 +1572,26 @@ class FastMatcher:
                 if score <= 0 or score < threshold:
                     # A later match may still count (not covering); none exists after a
                     # match that ends the value.
-                    if state is None and end < size:
-                        found = self._found(found_of, i, found)
-                        self._exact_loop(value, pid, found, begin, stop)
+                    if not code & found_bit and end < size:
+                        found_of[i] = self._exact_loop(value, pid, get(i, 0), begin, stop)
                     continue
-                if found is None:
-                    found = found_of.get(i)
-                    if found is None:
-                        found = found_of[i] = {}
-                found[entity] = covering
-        return {i: found for i, found in found_of.items() if found}
+                found_of[i] = get(i, 0) | (whole_bits if covering else found_bit)
+        return {i: code for i, code in found_of.items() if code}
 
-    @staticmethod
-    def _found(found_of: dict[int, Matches], i: int, found: Matches | None) -> Matches:
-        """The matches dict of value ``i``, created when it has none yet."""
-        if found is None:
-            found = found_of.get(i)
-            if found is None:
-                found = found_of[i] = {}
-        return found
-
-    def _exact_loop(self, value: str, pid: int, out: Matches, begin: int, stop: int) -> None:
-        """Presidio's pattern loop for one pattern over every match (the reference path)."""
+    def _exact_loop(self, value: str, pid: int, code: int, begin: int, stop: int) -> int:
+        """Presidio's pattern loop for one pattern over every match (the reference path):
+        ``code`` with what the pattern finds in ``value`` added."""
         pat = self._patterns[pid]
-        entity = pat.entity
-        state = out.get(entity)
-        if state is True:
-            return
+        found_bit, whole_bits = self._bits[pid]
+        if code & whole_bits == whole_bits:
+            return code
         hooked = self._hooked[pid]
         for m in pat.compiled.finditer(value):
             start, end = m.span()
             if start == end:
                 continue
             covering = start <= begin and end >= stop
-            if not covering and state is not None:
+            if not covering and code & found_bit:
                 if start > begin:
                     break  # later matches start later still: none can cover the value
                 continue
@@ -1585,9 +1599,9 @@ class FastMatcher:
             if score <= 0 or score < pat.threshold:
                 continue
             if covering:
-                out[entity] = True
-                break
-            out[entity] = state = False
+                return code | whole_bits
+            code |= found_bit
+        return code
 
     def _fallback_matches(self, value: str, out: Matches) -> None:
         if self._analyzer is None:
@@ -1629,10 +1643,7 @@ class FastMatcher:
                         if _UNVETTED.search(value) is None:
                             vetted_idx.append(i)
                         else:
-                            found: Matches = {}
-                            self._exact(value, self._all_pids, found)
-                            if found:
-                                results[i] = dict(sorted(found.items()))
+                            results[i] = self._outcome(self._exact(value, self._all_pids))
                 every = len(vetted_idx) == len(values)
                 vetted = values if every else [values[i] for i in vetted_idx]
                 hits = pre.values_by_pattern(vetted)
@@ -1645,24 +1656,16 @@ class FastMatcher:
                 }
                 for pid in pre.always:
                     by_pattern[pid] = range(len(vetted))
-                # Entities in a fixed order, as value_matches reports them; values with the
-                # same outcome share one dict (a column has few outcomes).
-                shared: dict[tuple[tuple[str, bool], ...], Matches] = {}
+                # Values with the same outcome share one dict (a column has few outcomes).
                 exact = self._exact_by_pattern(vetted, by_pattern, decided)
-                for k, found in exact.items():
-                    key = tuple(sorted(found.items())) if len(found) > 1 else (*found.items(),)
-                    outcome = shared.get(key)
-                    if outcome is None:
-                        outcome = shared[key] = dict(key)
-                    results[k if every else vetted_idx[k]] = outcome
+                outcome = self._outcome
+                for k, code in exact.items():
+                    results[k if every else vetted_idx[k]] = outcome(code)
                 if not self._fallback:
                     return results
             else:
                 for i, value in enumerate(values):
-                    found = {}
-                    self._exact(value, self._all_pids, found)
-                    if found:
-                        results[i] = found
+                    results[i] = self._outcome(self._exact(value, self._all_pids))
         if self._fallback:
             for i, value in enumerate(values):
                 if value:
