@@ -107,14 +107,36 @@ def test_decided_values_equal_per_value_presidio(
 
 
 def test_without_the_existence_expressions_same_answers(
-    matcher: FastMatcher, monkeypatch: pytest.MonkeyPatch
+    matcher: FastMatcher,
+    recognizers: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
 ) -> None:
     values = _values(3, 300)
     with_decide = matcher.match(values)
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(FastMatcher, "_decidable", lambda self: [])
+    plain = FastMatcher(recognizers)
+    assert plain._prefilter is not None and not plain._prefilter.decided
+    assert plain.match(values) == with_decide
+
+
+def test_a_decided_pattern_reports_only_through_its_existence_expressions(
+    matcher: FastMatcher,
+) -> None:
+    """Its own expression is left out of the database; ``candidates`` still names it."""
     pre = matcher._prefilter
-    assert pre is not None
-    monkeypatch.setattr(pre, "decided", frozenset())
-    assert matcher.match(values) == with_decide
+    assert pre is not None and pre.decided
+    values = [v.strip() or "x" for v in _values(5, 300)]
+    reported = pre.values_by_pattern(values)
+    assert not set(reported) & set(pre.decided)
+    for pid in pre.decided:
+        assert reported.get(pid + pre.size)  # URL values have real matches
+    by_value = pre.candidates(values)
+    for pid in pre.decided:
+        named = {i for i, pids in by_value.items() if pid in pids}
+        expected = set(reported.get(pid + pre.size, ())) | set(reported.get(pid + 2 * pre.size, ()))
+        assert named == expected
 
 
 def test_values_by_pattern_without_numpy_reports_the_same(

@@ -97,6 +97,9 @@ _NO_MATCH: dict[str, bool] = {}  # shared result of values without matches; neve
 _BULK_MIN = 64
 # Patterns at least this long get Hyperscan existence expressions (FastMatcher._decidable).
 _DECIDE_MIN_CHARS = 1000
+# What the cached Hyperscan databases hold besides their expressions; a change of layout
+# (such as leaving out the expressions of decided patterns) makes a new cache entry.
+_DB_LAYOUT = 2
 
 # Flags Hyperscan can express (the regex module adds UNICODE to every str pattern).
 _IGNORECASE, _MULTILINE, _DOTALL, _UNICODE = 2, 8, 16, 32
@@ -904,10 +907,11 @@ class _Prefilter:
     """A Hyperscan prefilter database over the exact patterns that it can express.
 
     Pattern ``pid`` reports as ``pid``. For the patterns in ``decided`` (no hooks, fixed
-    score, see ``FastMatcher``) two more expressions report as ``pid + n`` (a real match
+    score, see ``FastMatcher``) two expressions report instead, as ``pid + n`` (a real match
     exists in the value) and ``pid + 2n`` (a match could cover the value): a value that has
     the first and not the second holds the entity, not as its whole value, without any
-    regex run. A pattern keeps them only when both compile.
+    regex run. A pattern is decided only when both compile; its own expression is then left
+    out (the two report every value it could), which saves a match report per value.
     """
 
     def __init__(self, patterns: Sequence[_ExactPattern], decided: Iterable[int] = ()) -> None:
@@ -974,6 +978,7 @@ class _Prefilter:
         """
         digest = hashlib.sha256()
         digest.update(str(getattr(self._hs, "__version__", "")).encode())
+        digest.update(f"\0layout {_DB_LAYOUT}".encode())
         for pid, expr, flags in items:
             digest.update(f"\0{pid}\0{flags}\0".encode() + expr)
         key = digest.hexdigest()[:32]
@@ -998,6 +1003,7 @@ class _Prefilter:
                         rejected.append(item[0])
                         continue
                 kept.append(item)
+            kept = _without_replaced(kept, first)
         db: Any
         try:
             db = self._compile(kept) if kept else None
@@ -1013,6 +1019,8 @@ class _Prefilter:
                     rejected.append(item[0])
                 else:
                     kept.append(item)
+            if first is not None:
+                kept = _without_replaced(kept, first)
             db = self._compile(kept) if kept else None
         if db is not None:
             try:
@@ -1073,8 +1081,7 @@ class _Prefilter:
         last = len(values)
         for code in set(hits):
             to, pid = divmod(code, npat)
-            if pid >= self.size:
-                continue
+            pid %= self.size  # an existence expression stands for its pattern
             idx = get(to)
             if idx is None:
                 idx = left(ends, to)  # a match ending inside a value
@@ -1088,10 +1095,11 @@ class _Prefilter:
         return out
 
     def values_by_pattern(self, values: Sequence[str]) -> dict[int, Sequence[int]]:
-        """``candidates`` grouped the other way: pattern id -> sorted indexes of values.
+        """Reported id -> sorted indexes of the values it was reported for.
 
-        The existence expressions of ``decided`` patterns are included, under their own ids
-        (``pid + size``, ``pid + 2 * size``).
+        A ``decided`` pattern reports under the ids of its existence expressions only
+        (``pid + size``: a match exists, ``pid + 2 * size``: one could cover the value);
+        ``candidates`` counts both as the pattern's.
         """
         np = _numpy()
         if np is None or self.db is None or not values:
@@ -1135,8 +1143,7 @@ class _Prefilter:
         """``candidates``' grouping of match codes by value, with array operations."""
         npat = self.npat
         line, pid = self._lines_and_ids(np, hits, buffer)
-        keep = pid < self.size
-        line, pid = line[keep], pid[keep]
+        pid %= self.size  # an existence expression stands for its pattern
         pairs = _sorted_unique(np, line * npat + pid)  # sorted by value, then pattern
         out: dict[int, set[int]] = {}
         current = -1
@@ -1148,6 +1155,19 @@ class _Prefilter:
             else:
                 found.add(pid)
         return out
+
+
+def _without_replaced(
+    items: Sequence[tuple[int, bytes, int]], n: int
+) -> list[tuple[int, bytes, int]]:
+    """``items`` without the expression of each pattern whose two existence expressions
+    (ids ``pid + n`` and ``pid + 2n``) are among them."""
+    ids = {item[0] for item in items}
+    return [
+        item
+        for item in items
+        if not (item[0] < n and item[0] + n in ids and item[0] + 2 * n in ids)
+    ]
 
 
 def _sorted_unique(np: Any, keys: Any) -> Any:
@@ -1649,11 +1669,14 @@ class FastMatcher:
                 hits = pre.values_by_pattern(vetted)
                 size = pre.size
                 by_pattern = {pid: idx for pid, idx in hits.items() if pid < size}
-                decided = {
-                    pid: (set(hits.get(pid + size, ())), set(hits.get(pid + 2 * size, ())))
-                    for pid in pre.decided
-                    if pid in by_pattern
-                }
+                # A decided pattern's values: those its existence expressions report.
+                decided = {}
+                for pid in pre.decided:
+                    exists = hits.get(pid + size, ())
+                    coverable = hits.get(pid + 2 * size, ())
+                    if exists or coverable:
+                        by_pattern[pid] = sorted({*exists, *coverable})
+                        decided[pid] = (set(exists), set(coverable))
                 for pid in pre.always:
                     by_pattern[pid] = range(len(vetted))
                 # Values with the same outcome share one dict (a column has few outcomes).
