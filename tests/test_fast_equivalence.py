@@ -30,11 +30,14 @@ def analyzer(recognizers: list[Any]) -> Any:
 
 
 @pytest.fixture(scope="module")
-def matcher(
-    recognizers: list[Any], analyzer: Any, tmp_path_factory: pytest.TempPathFactory
-) -> FastMatcher:
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("hs-cache"))
+
+
+@pytest.fixture(scope="module")
+def matcher(recognizers: list[Any], analyzer: Any, cache_dir: str) -> FastMatcher:
     mp = pytest.MonkeyPatch()
-    mp.setenv("DATAFLOW_CACHE_DIR", str(tmp_path_factory.mktemp("hs-cache")))
+    mp.setenv("DATAFLOW_CACHE_DIR", cache_dir)
     try:
         return FastMatcher(recognizers, analyzer=analyzer)
     finally:
@@ -71,6 +74,35 @@ def test_without_prefilter_same_answers(recognizers: list[Any], matcher: FastMat
     assert not plain.uses_prefilter
     for values in generated_columns(150, seed=11).values():
         assert plain.match(values) == matcher.match(values)
+
+
+def test_coded_matches_equal_match_distinct(
+    recognizers: list[Any], matcher: FastMatcher, cache_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``match_coded`` (what the full scan counts) gives ``match_distinct``'s matches, with
+    a fallback recognizer (keys per result) and without one (outcome codes)."""
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", cache_dir)
+    exact_only = FastMatcher([r for r in recognizers if type(r).__name__ != "IbanRecognizer"])
+    assert matcher.fallback_recognizers and not exact_only.fallback_recognizers
+    for m in (matcher, exact_only):
+        for name, column in generated_columns(200, seed=5).items():
+            values = list(dict.fromkeys(column))
+            expected = m.match_distinct(values)
+            keys, outcome = m.match_coded(values)
+            assert [outcome(k) for k in keys] == expected, name
+            # Equal keys stand for equal matches, and the codes do not depend on a value's
+            # neighbours: every distinct outcome keeps one key per column.
+            by_key: dict[Any, Any] = {}
+            for key, found in zip(keys, expected, strict=True):
+                assert by_key.setdefault(key, found) == found
+    codes, outcome = exact_only.match_coded(["a@example.com", "x", "10.0.0.1", "x 10.0.0.1"])
+    assert [outcome(c) for c in codes] == [
+        {"EMAIL_ADDRESS": True, "URL": False},  # the domain is a URL too
+        {},
+        {"IP_ADDRESS": True},
+        {"IP_ADDRESS": False},
+    ]
+    assert codes[1] == 0 and len(set(codes)) == 4
 
 
 def test_duplicates_and_order_preserved(matcher: FastMatcher, analyzer: Any) -> None:

@@ -53,9 +53,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from dataflow.detect.masking import mask
 from dataflow.model import Dataset, Evidence, Field, SampleSet
@@ -197,22 +198,31 @@ class ColumnTally:
     def add_distinct(self, values: Sequence[str], found: Sequence[Mapping[str, bool]]) -> None:
         """``add`` for many values at once: ``values`` are distinct, stripped and non-empty
         (as ``detect.full.clean_value`` leaves them), ``found[i]`` the matches of ``values[i]``.
+        """
+        table = {id(matches): matches for matches in found}
+        self.add_coded(values, [id(matches) for matches in found], table.__getitem__)
 
-        Counts are taken per distinct outcome (a column has few), and values are only visited
+    def add_coded(
+        self,
+        values: Sequence[str],
+        keys: Sequence[Hashable],
+        outcome: Callable[[Any], Mapping[str, bool]],
+    ) -> None:
+        """``add_distinct`` with the matches given as a key per value (``outcome(key)``: the
+        matches; equal keys, equal matches), as ``FastMatcher.match_coded`` hands them out.
+
+        Counts are taken per distinct key (a column has few), and values are only visited
         again while an example slot they could fill is still open.
         """
         self.total += len(values)
-        # The matcher hands out one dict per distinct outcome: count the dicts, then their
-        # contents (equal dicts that are different objects add up).
-        by_object = Counter(map(id, found))
-        objects = dict(zip(map(id, found), found, strict=True))
+        # Count the keys, then their matches (different keys may stand for equal matches).
         outcomes: Counter[tuple[tuple[str, bool], ...]] = Counter()
-        for ident, n in by_object.items():
-            outcomes[tuple(objects[ident].items())] += n
+        for key, n in Counter(keys).items():
+            outcomes[tuple(outcome(key).items())] += n
         open_slots: set[tuple[str, bool]] = set()
-        for outcome, n in outcomes.items():
+        for pairs, n in outcomes.items():
             any_whole = False
-            for entity, whole in outcome:
+            for entity, whole in pairs:
                 (self.whole if whole else self.partial)[entity] += n
                 any_whole = any_whole or whole
                 if self._room(entity, whole) is not None:
@@ -221,7 +231,8 @@ class ColumnTally:
                 self.whole_any += n
         if not open_slots:
             return
-        for value, matches in zip(values, found, strict=True):
+        for value, key in zip(values, keys, strict=True):
+            matches = outcome(key)
             if not matches:
                 continue
             for entity, whole in matches.items():

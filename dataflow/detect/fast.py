@@ -73,7 +73,7 @@ import importlib
 import itertools
 import os
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -1636,6 +1636,54 @@ class FastMatcher:
             covered = covers_whole(value, res.start, res.end)
             out[res.entity_type] = out.get(res.entity_type, False) or covered
 
+    def _pattern_codes(self, values: Sequence[str]) -> list[int]:
+        """The outcome code of each value over the exact patterns (values not blank, or
+        ``""``)."""
+        codes = [0] * len(values)
+        if not self._patterns:
+            return codes
+        pre = self._prefilter
+        if pre is None or pre.db is None:
+            return [self._exact(value, self._all_pids) for value in values]
+        joined = "\n".join(values)
+        if _UNVETTED_OR_NEWLINE.search(joined) is None and joined.count("\n") == len(values) - 1:
+            vetted_idx = list(range(len(values)))  # the common case: one search
+        else:
+            vetted_idx = []
+            for i, value in enumerate(values):
+                if _UNVETTED.search(value) is None:
+                    vetted_idx.append(i)
+                else:
+                    codes[i] = self._exact(value, self._all_pids)
+        every = len(vetted_idx) == len(values)
+        vetted = values if every else [values[i] for i in vetted_idx]
+        hits = pre.values_by_pattern(vetted)
+        size = pre.size
+        by_pattern = {pid: idx for pid, idx in hits.items() if pid < size}
+        # A decided pattern's values: those its existence expressions report.
+        decided = {}
+        for pid in pre.decided:
+            exists = hits.get(pid + size, ())
+            coverable = hits.get(pid + 2 * size, ())
+            if exists or coverable:
+                by_pattern[pid] = sorted({*exists, *coverable})
+                decided[pid] = (set(exists), set(coverable))
+        for pid in pre.always:
+            by_pattern[pid] = range(len(vetted))
+        exact = self._exact_by_pattern(vetted, by_pattern, decided)
+        if every:
+            return list(map(exact.get, range(len(values)), itertools.repeat(0)))
+        for k, code in exact.items():
+            codes[vetted_idx[k]] = code
+        return codes
+
+    def _prepared(self, values: Sequence[str], clean: bool) -> Sequence[str]:
+        refresh_today()
+        if clean:
+            return values
+        # value_matches gives {} for a blank value without asking Presidio.
+        return [v if v.strip() else "" for v in values]
+
     def match_distinct(self, values: Sequence[str], *, clean: bool = False) -> list[Matches]:
         """Matches for values that are already distinct (no de-duplication).
 
@@ -1643,60 +1691,28 @@ class FastMatcher:
         values are), which saves a pass over them. Values with the same matches may share
         one dict: treat the results as read-only (``match`` returns independent copies).
         """
-        results: list[Matches] = [_NO_MATCH] * len(values)
-        refresh_today()
-        if not clean:
-            # value_matches gives {} for a blank value without asking Presidio.
-            values = [v if v.strip() else "" for v in values]
-        if self._patterns:
-            pre = self._prefilter
-            if pre is not None and pre.db is not None:
-                joined = "\n".join(values)
-                if (
-                    _UNVETTED_OR_NEWLINE.search(joined) is None
-                    and joined.count("\n") == len(values) - 1
-                ):
-                    vetted_idx = list(range(len(values)))  # the common case: one search
-                else:
-                    vetted_idx = []
-                    for i, value in enumerate(values):
-                        if _UNVETTED.search(value) is None:
-                            vetted_idx.append(i)
-                        else:
-                            results[i] = self._outcome(self._exact(value, self._all_pids))
-                every = len(vetted_idx) == len(values)
-                vetted = values if every else [values[i] for i in vetted_idx]
-                hits = pre.values_by_pattern(vetted)
-                size = pre.size
-                by_pattern = {pid: idx for pid, idx in hits.items() if pid < size}
-                # A decided pattern's values: those its existence expressions report.
-                decided = {}
-                for pid in pre.decided:
-                    exists = hits.get(pid + size, ())
-                    coverable = hits.get(pid + 2 * size, ())
-                    if exists or coverable:
-                        by_pattern[pid] = sorted({*exists, *coverable})
-                        decided[pid] = (set(exists), set(coverable))
-                for pid in pre.always:
-                    by_pattern[pid] = range(len(vetted))
-                # Values with the same outcome share one dict (a column has few outcomes).
-                exact = self._exact_by_pattern(vetted, by_pattern, decided)
-                outcome = self._outcome
-                for k, code in exact.items():
-                    results[k if every else vetted_idx[k]] = outcome(code)
-                if not self._fallback:
-                    return results
-            else:
-                for i, value in enumerate(values):
-                    results[i] = self._outcome(self._exact(value, self._all_pids))
+        values = self._prepared(values, clean)
+        results = list(map(self._outcome, self._pattern_codes(values)))
+        if not self._fallback:
+            return results
+        for i, value in enumerate(values):
+            if value:
+                found = dict(results[i])
+                self._fallback_matches(value, found)
+                if found:
+                    results[i] = dict(sorted(found.items()))
+        return results
+
+    def match_coded(
+        self, values: Sequence[str], *, clean: bool = False
+    ) -> tuple[Sequence[Hashable], Callable[[Any], Matches]]:
+        """``match_distinct`` as (a key per value, key -> matches): values with the same
+        matches have the same key, so a caller can count outcomes without looking at them."""
         if self._fallback:
-            for i, value in enumerate(values):
-                if value:
-                    found = dict(results[i])
-                    self._fallback_matches(value, found)
-                    if found:
-                        results[i] = found
-        return [dict(sorted(f.items())) if len(f) > 1 else f for f in results]
+            found = self.match_distinct(values, clean=clean)
+            table = {id(f): f for f in found}
+            return [id(f) for f in found], table.__getitem__
+        return self._pattern_codes(self._prepared(values, clean)), self._outcome
 
     def match(self, values: Sequence[str]) -> list[Matches]:
         """For each value, ``{entity: covers_whole_value}`` as ``value_matches`` gives it."""

@@ -140,10 +140,11 @@ class _ColumnWork:
             distinct = list(cleaned)  # type: ignore[arg-type]
             if not distinct:
                 return
-        found = self.matcher.match_distinct(distinct, clean=True)
-        if hasattr(tally, "add_distinct"):
-            tally.add_distinct(distinct, found)
+        if hasattr(tally, "add_coded") and hasattr(self.matcher, "match_coded"):
+            keys, outcome = self.matcher.match_coded(distinct, clean=True)
+            tally.add_coded(distinct, keys, outcome)
             return
+        found = self.matcher.match_distinct(distinct, clean=True)
         add = tally.add
         for value, matches in zip(distinct, found, strict=True):
             add(value, matches)
