@@ -17,15 +17,18 @@ column's tally keeps counts and a couple of masked examples, and the matcher's c
 bounded.
 
 Parallelism: with ``processes > 1`` the parent reads batches and hands out one column of one
-batch at a time to whichever worker process is free (at most two tasks wait per worker, so
-reading cannot run ahead). Each task's tally comes back and the parent merges the parts of a
-column in batch order (``ColumnTally.merge``): the verdicts are those of one process, whatever
-the timing. Workers are forked before the first batch is read and inherit the compiled
-matcher (the Hyperscan database is not compiled twice).
+batch at a time to the least loaded worker process. A worker queues the tasks it is sent (a
+thread takes them off the pipe), up to a few megabytes each, so the parent reads the next
+batch while the workers match, and reading cannot run further ahead than that. Each task's
+tally comes back and the parent merges the parts of a column in batch order
+(``ColumnTally.merge``): the verdicts are those of one process, whatever the timing. Workers
+are forked before the first batch is read and inherit the compiled matcher (the Hyperscan
+database is not compiled twice).
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import os
@@ -151,17 +154,39 @@ class _ColumnWork:
 
 
 def _worker_loop(conn: Any, work: _ColumnWork) -> None:
-    """Take (sequence, pointer, values) tasks; answer each with the part's tally."""
+    """Take pickled (sequence, pointer, values) tasks; answer each with the part's tally.
+
+    A thread takes tasks off the pipe as they come, so the parent's sends return at once
+    and it can read the next batch while this process works through the queued ones.
+    """
+    import pickle
+    import queue
+    import threading
+
     # What the worker inherited stays put: no collector passes over it, fewer copied pages.
     # Matching allocates many small containers, so collect the young generation less often.
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+    inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def receive() -> None:
+        try:
+            while True:
+                payload = conn.recv_bytes()
+                inbox.put(payload)
+                if payload == _STOP:
+                    return
+        except (EOFError, OSError):
+            inbox.put(None)  # the parent is gone
+
+    threading.Thread(target=receive, daemon=True).start()
     try:
         while True:
-            message = conn.recv()
-            if message is None:
+            payload = inbox.get()
+            if payload is None or payload == _STOP:
                 return
-            seq, pointer, values = message
+            seq, pointer, values = pickle.loads(payload)
+            del payload
             work.tallies.clear()
             work.add(pointer, values)
             conn.send(("ok", seq, pointer, work.tallies[pointer]))
@@ -172,15 +197,21 @@ def _worker_loop(conn: Any, work: _ColumnWork) -> None:
         conn.close()
 
 
+_STOP = b"stop"  # not a pickle: tells a worker to finish
+
+
 class _Pool:
     """Worker processes that take one column of one batch at a time, whichever is free.
 
     Each task's tally comes back to the parent, which merges the parts of a column in batch
-    order, so the result does not depend on which worker took which task. At most
-    ``IN_FLIGHT`` tasks wait per worker: the reader cannot run ahead of the workers.
+    order, so the result does not depend on which worker took which task. A worker has at
+    most ``IN_FLIGHT_BYTES`` of pickled tasks (or ``IN_FLIGHT`` tasks) waiting, and always
+    at least one: the reader runs ahead of the workers by a bounded amount, enough to keep
+    them busy while it reads the next batch.
     """
 
-    IN_FLIGHT = 2
+    IN_FLIGHT = 64
+    IN_FLIGHT_BYTES = 8 * 1024 * 1024
 
     def __init__(
         self, work: _ColumnWork, tally_factory: Callable[[str], Any], processes: int
@@ -200,22 +231,40 @@ class _Pool:
             self.procs.append(proc)
         self.factory = tally_factory
         self.busy = [0] * processes
+        self.sizes: list[collections.deque[int]] = [collections.deque() for _ in range(processes)]
+        self.queued = [0] * processes  # bytes of the tasks each worker has not answered
         self.submitted: dict[str, int] = {}  # next sequence number per column
         self.merged: dict[str, int] = {}  # next sequence number to merge per column
         self.waiting: dict[str, dict[int, Any]] = {}
         self.tallies: dict[str, Any] = {}
 
     def submit(self, pointer: str, values: Sequence[str | None]) -> None:
+        import pickle
+
         seq = self.submitted.get(pointer, 0)
         self.submitted[pointer] = seq + 1
-        while min(self.busy) >= self.IN_FLIGHT:
+        payload = pickle.dumps((seq, pointer, list(values)), protocol=pickle.HIGHEST_PROTOCOL)
+        size = len(payload)
+        while not any(self._has_room(i, size) for i in range(len(self.busy))):
             self._receive()
-        worker = min(range(len(self.busy)), key=lambda i: (self.busy[i], i))
+        worker = min(
+            (i for i in range(len(self.busy)) if self._has_room(i, size)),
+            key=lambda i: (self.queued[i], i),
+        )
         try:
-            self.conns[worker].send((seq, pointer, list(values)))
+            self.conns[worker].send_bytes(payload)
         except OSError:  # the worker is gone: report why, if it said
             raise FullScanError(f"full scan worker failed: {self._reason(worker)}") from None
         self.busy[worker] += 1
+        self.queued[worker] += size
+        self.sizes[worker].append(size)
+
+    def _has_room(self, worker: int, size: int) -> bool:
+        if not self.busy[worker]:
+            return True
+        if self.busy[worker] >= self.IN_FLIGHT:
+            return False
+        return self.queued[worker] + size <= self.IN_FLIGHT_BYTES
 
     def _receive(self) -> None:
         from multiprocessing.connection import wait
@@ -232,6 +281,7 @@ class _Pool:
                 raise FullScanError(f"full scan worker failed: {message[1]}")
             _, seq, pointer, part = message
             self.busy[index] -= 1
+            self.queued[index] -= self.sizes[index].popleft()  # a worker answers in order
             self._merge(pointer, seq, part)
 
     def _merge(self, pointer: str, seq: int, part: Any) -> None:
@@ -267,7 +317,7 @@ class _Pool:
     def close(self) -> None:
         for conn in self.conns:
             with contextlib.suppress(OSError):
-                conn.send(None)
+                conn.send_bytes(_STOP)
             conn.close()
         for proc in self.procs:
             proc.join(timeout=5)
