@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import os
 import tracemalloc
 import weakref
 from collections import Counter
@@ -308,3 +309,59 @@ def test_parallel_scan_keeps_the_counts_and_examples_of_one_process(
     assert rows_one == rows_two == 900
     assert one == two
     assert any(e.example for v in one.values() for e in v.evidence)
+
+
+@pytest.mark.parametrize("budget", [1, 8 * 1024 * 1024])
+def test_workers_queue_tasks_up_to_the_byte_budget(
+    tmp_path: Path, matcher: FastMatcher, monkeypatch: pytest.MonkeyPatch, budget: int
+) -> None:
+    """The parent queues several tasks per worker while the budget allows (so that it reads
+    on while they match) and one at a time when no two fit; the verdicts are the same."""
+    from dataflow.detect import full
+
+    columns = generated_columns(600, seed=13)
+    path = tmp_path / "q.csv"
+    write_csv(path, columns)
+    single, _ = scan_batches(csv_batches(path, "q", 60), matcher=matcher, processes=1)
+    peak = [0]
+    real_submit = full._Pool.submit
+
+    def submit(self: Any, pointer: str, values: Sequence[str | None]) -> None:
+        real_submit(self, pointer, values)
+        peak[0] = max(peak[0], *self.busy)
+        assert all(q <= budget for q, n in zip(self.queued, self.busy, strict=True) if n > 1)
+
+    monkeypatch.setattr(full._Pool, "IN_FLIGHT_BYTES", budget)
+    monkeypatch.setattr(full._Pool, "submit", submit)
+    queued, rows = scan_batches(csv_batches(path, "q", 60), matcher=matcher, processes=2)
+    assert rows == 600 and queued == single
+    if budget == 1:
+        assert peak[0] == 1
+    else:
+        assert peak[0] > 2
+
+
+class VanishingTally(CountTally):
+    """A tally whose process dies on a value (as an out-of-memory kill would end it)."""
+
+    def add(self, value: str, matches: Mapping[str, bool]) -> None:
+        if "@" in value:
+            os._exit(3)
+        super().add(value, matches)
+
+
+def test_a_worker_that_dies_with_tasks_queued_fails_the_scan(
+    tmp_path: Path, matcher: FastMatcher
+) -> None:
+    from dataflow.detect.full import FullScanError
+
+    columns = generated_columns(400, seed=17)
+    path = tmp_path / "gone.csv"
+    write_csv(path, columns)
+    with pytest.raises(FullScanError, match="worker"):
+        scan_batches(
+            csv_batches(path, "gone", 40),
+            matcher=matcher,
+            tally_factory=VanishingTally,
+            processes=2,
+        )
