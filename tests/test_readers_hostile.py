@@ -168,3 +168,14 @@ def test_deeply_nested_inputs_are_clean_problems(tmp_path: Path) -> None:
         result = read_path(path)
         for problem in result.problems:
             assert "internal error" not in problem.message, path.name
+
+
+def test_binary_guess_counts_control_characters_against_a_5_percent_bar() -> None:
+    from dataflow.readers.encoding import _looks_binary
+
+    assert not _looks_binary("")
+    assert not _looks_binary("\x01" + "a" * 19)  # one in twenty: text
+    assert _looks_binary("\x01\x02" + "a" * 18)  # two in twenty: binary
+    assert _looks_binary("\x00" * 3 + "\x1b" * 3 + "a" * 30)
+    # Tab, newlines, vertical tab, form feed and the DOS end-of-file mark are text.
+    assert not _looks_binary("\t\n\r\x0b\x0c\x1a" * 10)

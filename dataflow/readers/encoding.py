@@ -10,6 +10,7 @@ with replacement characters and counted, so the caller can warn.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -60,10 +61,15 @@ def _mostly_chinese(text: str) -> bool:
     return cjk * 10 >= len(wide) * 6
 
 
+# Control characters that text files do not hold (tab, newlines, form feed and the DOS
+# end-of-file mark are allowed).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    control = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v\x1a")
+    control = _CONTROL.subn("", text)[1]
     return control * 20 > len(text)
 
 
