@@ -49,6 +49,7 @@ TWIN_NAMES = {
     "unionpay": ("_fast_unionpay", "unionpay_many"),
     "imei": ("_fast_imei", "imei_many"),
     "mac": ("_fast_mac", "mac_many"),
+    "latlng": ("_fast_latlng", "latlng_many"),
 }
 
 
@@ -375,6 +376,45 @@ def _mac_edge_cases(r: random.Random) -> list[str]:
     return out
 
 
+def _number_pair(r: random.Random) -> str:
+    """A number pair as coordinate columns hold them, sometimes out of range."""
+
+    def number() -> str:
+        whole = r.choice([0, 0, r.randint(0, 90), r.randint(90, 181), r.randint(0, 999)])
+        sign = r.choice(["", "", "-", "+"])
+        return f"{sign}{whole}.{r.randint(0, 10**6):0{r.randint(3, 7)}d}"
+
+    sep = r.choice([",", ", ", " ,", "，", "/", " ", "\t,\t", " / "])
+    return number() + sep + number()
+
+
+def _latlng_edge_cases(r: random.Random) -> list[str]:
+    return [
+        "0.000,0.000",
+        "-0.000, +0.000",
+        "0.000,0.001",
+        "90.000,180.000",
+        "180.000,90.000",
+        "90.001,90.001",
+        "180.001,1.000",
+        "-180.000,-90.000",
+        "1000.000,1.000",
+        "1.00,2.000",  # two decimals: not a pair
+        "1.000,,2.000",
+        "1.000;2.000",
+        " 31.230416, 121.473701 ",
+        "\t31.230416 /\t121.473701\t",
+        "31.230416，121.473701",
+        "31。230416,121.473701",
+        "３1.230,121.473",  # a fullwidth digit
+        "31.230416 121.473701 5",
+        "+-31.230,121.473",
+        "31.230416\x0b,\x0c121.473701",
+        "",
+        _number_pair(r),
+    ]
+
+
 def _pool(seed: int) -> list[str]:
     """Values of every shape, several hundred of each width that the numpy path reads."""
     r = random.Random(seed)
@@ -396,10 +436,12 @@ def _pool(seed: int) -> list[str]:
         out.append("".join(r.choice(DIGITS) for _ in range(r.choice([15, 16, 17, 18, 19]))))
         out.append(_mac(r))
         out.append(_dotted_mac(r))
+        out.append(_number_pair(r))
+        out.append(_coordinate(r))
     # Near misses of everything, one change each.
     out += [_dirty(r, v) for v in r.sample(out, 600)]
     out += _resident_edge_cases(r) + _uscc_edge_cases(r) + _vin_edge_cases(r)
-    out += _luhn_edge_cases(r) + _mac_edge_cases(r)
+    out += _luhn_edge_cases(r) + _mac_edge_cases(r) + _latlng_edge_cases(r)
     r.shuffle(out)
     return out
 
@@ -451,6 +493,7 @@ def test_twin_equals_scalar_on_the_pool(name: str) -> None:
         ("unionpay", _luhn_edge_cases),
         ("imei", _luhn_edge_cases),
         ("mac", _mac_edge_cases),
+        ("latlng", _latlng_edge_cases),
     ],
 )
 def test_twin_equals_scalar_on_edge_cases(
@@ -470,6 +513,7 @@ def test_twin_equals_scalar_on_edge_cases(
         "unionpay": lambda: _luhn_number(r, 19, "62"),
         "imei": lambda: _imei(r),
         "mac": lambda: _mac(r),
+        "latlng": lambda: _number_pair(r),
     }
     plain = [fill[name]() for _ in range(LONG)]
     texts = plain + edges
@@ -545,6 +589,7 @@ def test_twins_equal_scalars_on_random_text(data: st.DataObject) -> None:
                 HEX + ":-.",
                 VIN_CHARS + "IOQ",
                 "0123456789Xx -:.ABFaf\t１",
+                "0123456789.., -+/，\t",
             ]
         )
     )
@@ -702,6 +747,23 @@ def test_mac_vector_path(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not asked & set(macs[:50])  # well-formed addresses never reach the scalar
     assert "0000.0000.0000" in asked and ":".join(["00"] * 6) not in asked
     assert ":".join(["FF"] * 6) not in asked
+
+
+def test_latlng_vector_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column of number pairs is read as numbers together; one text that is not a pair
+    sends the column to the scalar."""
+    r = random.Random(53)
+    pairs = [_number_pair(r) for _ in range(LONG)] + [
+        t for t in _latlng_edge_cases(r) if validators._NUMBER_PAIR.fullmatch(t)
+    ]
+    expected = [validators.latlng(t) for t in pairs]
+    assert any(expected) and not all(expected)
+    calls = _counting(monkeypatch, validators, "latlng")
+    assert batch.latlng_many(pairs) == expected
+    assert calls == []
+    mixed = [*pairs, "not a pair"]
+    assert batch.latlng_many(mixed) == [*expected, False]
+    assert calls == mixed
 
 
 def test_without_numpy_every_text_is_asked_of_the_scalar(
@@ -1160,6 +1222,5 @@ def test_clean_columns_take_the_bulk_path(
     assert got == reference_matches(column, analyzer)
     assert sum(n for e, n in settled if e == entity) == len(column)
     assert all(m.get(entity) is True for m in got)
-    if entity != "GEO_COORDINATE":  # latlng has no batch twin
-        assert sum(asked) >= len(column)
-        assert max(asked) >= batch.MIN_TEXTS
+    assert sum(asked) >= len(column)
+    assert max(asked) >= batch.MIN_TEXTS

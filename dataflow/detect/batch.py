@@ -15,6 +15,7 @@ Without numpy every function maps the scalar shortcut over the texts.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -308,6 +309,37 @@ def mac_many(texts: Sequence[str]) -> Verdicts:
     return _apply(texts, validators.mac, _mac_rows)
 
 
+# --- coordinate pair -------------------------------------------------------------------------
+# validators.latlng's pattern for one line of newline-joined texts: ``\s`` without the newline
+# (the texts hold none), anchored at the line's ends instead of a fullmatch.
+_PAIR_LINE = re.compile(
+    r"^[ \t\r\f\v]*([+-]?[0-9]{1,3}\.[0-9]{3,})[ \t\r\f\v]*[,，/ ]"
+    r"[ \t\r\f\v]*([+-]?[0-9]{1,3}\.[0-9]{3,})[ \t\r\f\v]*$",
+    re.ASCII | re.MULTILINE,
+)
+
+
+def _latlng_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+    """Every text when each one is a number pair (one match per line of the joined texts),
+    else none: the scalar answers them all."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [], None, None
+    pairs = _PAIR_LINE.findall(joined)
+    if len(pairs) != len(texts):
+        return [], None, None
+    numbers = np.abs(np.array(pairs, dtype=np.float64))
+    a, b = numbers[:, 0], numbers[:, 1]
+    ok = (a <= 180) & (b <= 180) & (np.minimum(a, b) <= 90) & ~((a == 0) & (b == 0))
+    return list(range(len(texts))), np.ones(len(texts), dtype=bool), ok
+
+
+def latlng_many(texts: Sequence[str]) -> Verdicts:
+    """``[validators.latlng(t) for t in texts]``, read as numbers together when every text
+    is a number pair."""
+    return _apply(texts, validators.latlng, _latlng_rows)
+
+
 #: Scalar shortcut -> its batch twin (looked up by ``FastMatcher``).
 def batch_twins() -> dict[Callable[[str], Any], Callable[[Sequence[str]], Verdicts]]:
     return {
@@ -319,4 +351,5 @@ def batch_twins() -> dict[Callable[[str], Any], Callable[[Sequence[str]], Verdic
         fast._fast_unionpay: unionpay_many,
         fast._fast_imei: imei_many,
         fast._fast_mac: mac_many,
+        fast._fast_latlng: latlng_many,
     }
