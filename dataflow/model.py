@@ -220,6 +220,8 @@ class DatasetResult:
     raises: tuple[GradeRaise, ...] = ()
     sampled: bool = False
     rows_scanned: int | None = None
+    # Entries of the user's negative lists (``scan --negative-list``) this dataset hits.
+    negative_list_hits: tuple[NegativeListHit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

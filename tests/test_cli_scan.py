@@ -190,29 +190,77 @@ def test_table_output_in_chinese_and_to_a_file(tmp_path: Path) -> None:
     assert "customers.sjhm" in text
 
 
+ACME_POLICY = (
+    "schema_version: 1\n"
+    "list:\n"
+    "  id: acme-export-policy\n"
+    "  title: Acme export policy\n"
+    "  jurisdiction: organisation\n"
+    '  version: "2026.1"\n'
+    "  effective_from: 2026-01-01\n"
+    "  scope: {sectors: [all]}\n"
+    '  sources: ["Acme data-export policy v3"]\n'
+    "  verified: true\n"
+    "entries:\n"
+    "  - id: ACME-001\n"
+    "    data_category: sensitive personal information\n"
+    "    condition: {sensitive: true}\n"
+    "    required_mechanism: security_assessment\n"
+    "    message: Sensitive PI never leaves without a security assessment.\n"
+)
+
+
+def test_negative_list_hits_are_in_every_report(tmp_path: Path) -> None:
+    """The entries that make ``scan --negative-list`` exit 1 are named in the report, with
+    the dataset and the fields that made them match, in every format and both languages."""
+    schema = tmp_path / "members.sql"
+    schema.write_text(PHONE_DDL, encoding="utf-8")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(ACME_POLICY, encoding="utf-8")
+    base = ("scan", str(schema), "--no-content", "--negative-list", str(policy))
+
+    code, stdout, stderr = run(*base, "--format", "json")
+    assert code == 1, stderr
+    report = json.loads(stdout)
+    validate(report)
+    assert report["summary"]["negative_list_hits"] == 1
+    [hit] = report["negative_list_hits"]
+    assert (hit["dataset"], hit["list"], hit["entry"]) == (
+        "members",
+        "acme-export-policy",
+        "ACME-001",
+    )
+    assert hit["path"] == str(schema) and hit["binding"] is True
+    assert hit["required_mechanism"] == "security_assessment"
+    assert hit["fields"] == ["members.id_card"]  # the sensitive field, not the mobile number
+
+    code, stdout, _ = run(*base)
+    assert code == 1 and "negative-list hits" in stdout and "ACME-001" in stdout
+    code, stdout, _ = run(*base, "--format", "markdown", "--lang", "zh")
+    assert code == 1 and "负面清单命中" in stdout and "`ACME-001`" in stdout
+    assert "`members.id_card`" in stdout
+    code, stdout, _ = run(*base, "--format", "sarif")
+    assert code == 1
+    results = json.loads(stdout)["runs"][0]["results"]
+    [sarif_hit] = [r for r in results if r["ruleId"].startswith("negative-list/")]
+    assert sarif_hit["ruleId"] == "negative-list/acme-export-policy/ACME-001"
+    assert sarif_hit["level"] == "error" and sarif_hit["properties"]["dataset"] == "members"
+    assert "members" in sarif_hit["message"]["text"]
+
+    # Without a list, and with a list that nothing hits: an empty list, exit 0.
+    code, stdout, _ = run("scan", str(schema), "--no-content", "--format", "json")
+    assert code == 0 and json.loads(stdout)["negative_list_hits"] == []
+    harmless = tmp_path / "harmless.sql"
+    harmless.write_text("CREATE TABLE t (login_count INT COMMENT '登录次数');\n", encoding="utf-8")
+    code, stdout, _ = run("scan", str(harmless), "--no-content", "--negative-list", str(policy))
+    assert code == 0 and "ACME-001" not in stdout
+
+
 def test_user_negative_list_hit_exits_1(tmp_path: Path) -> None:
     schema = tmp_path / "members.sql"
     schema.write_text(PHONE_DDL, encoding="utf-8")
     policy = tmp_path / "policy.yaml"
-    policy.write_text(
-        "schema_version: 1\n"
-        "list:\n"
-        "  id: acme-export-policy\n"
-        "  title: Acme export policy\n"
-        "  jurisdiction: organisation\n"
-        '  version: "2026.1"\n'
-        "  effective_from: 2026-01-01\n"
-        "  scope: {sectors: [all]}\n"
-        '  sources: ["Acme data-export policy v3"]\n'
-        "  verified: true\n"
-        "entries:\n"
-        "  - id: ACME-001\n"
-        "    data_category: sensitive personal information\n"
-        "    condition: {sensitive: true}\n"
-        "    required_mechanism: security_assessment\n"
-        "    message: Sensitive PI never leaves without a security assessment.\n",
-        encoding="utf-8",
-    )
+    policy.write_text(ACME_POLICY, encoding="utf-8")
     code, _, stderr = run("scan", str(schema), "--no-content", "--negative-list", str(policy))
     assert code == 1, stderr
     harmless = tmp_path / "harmless.sql"

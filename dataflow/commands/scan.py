@@ -158,23 +158,36 @@ def match_context(dataset: DatasetResult) -> Any:
     )
 
 
-def negative_list_hits(result: ScanResult, lists: Sequence[Path]) -> list[str]:
-    """``list/entry`` ids of binding negative-list hits over the scanned datasets.
+def with_negative_list_hits(result: ScanResult, lists: Sequence[Path]) -> ScanResult:
+    """``result`` with each dataset's hits on the negative lists the user names
+    (``--negative-list`` or configuration), which the reports then show.
 
-    Only the lists the user names count here (``--negative-list`` or configuration); the
-    shipped lists need a transfer (counts, destination) and belong to ``dataflow assess``.
+    The shipped lists need a transfer (counts, destination) and belong to ``dataflow assess``.
     """
     if not lists:
-        return []
+        return result
+    from dataclasses import replace
+
     from dataflow import negative_list
 
     loaded = negative_list.load_lists(lists, include_shipped=False)
-    hits: set[str] = set()
-    for dataset in result.datasets:
-        for hit in negative_list.match(loaded, match_context(dataset)):
-            if getattr(hit, "binding", True):
-                hits.add(f"{hit.list_id}/{hit.entry_id}")
-    return sorted(hits)
+    datasets = tuple(
+        replace(d, negative_list_hits=negative_list.match(loaded, match_context(d)))
+        for d in result.datasets
+    )
+    return replace(result, datasets=datasets)
+
+
+def negative_list_hits(result: ScanResult) -> list[str]:
+    """``list/entry`` ids of the binding negative-list hits of the scanned datasets."""
+    return sorted(
+        {
+            f"{hit.list_id}/{hit.entry_id}"
+            for dataset in result.datasets
+            for hit in dataset.negative_list_hits
+            if hit.binding
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -269,9 +282,10 @@ def scan_command(
 
     from dataflow.report import render
 
+    result = with_negative_list_hits(result, settings.negative_lists)
     write_output(render(result, fmt, lang_, catalog=catalog), output)
     blocking = blocking_fields(result, threshold)
-    blocking += negative_list_hits(result, settings.negative_lists)
+    blocking += negative_list_hits(result)
     errors = unreadable_files(result) if has_errors(result) else 0
     finish(result, Outcome(blocking=len(blocking), errors=errors), lang_)
 

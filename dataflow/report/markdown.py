@@ -483,6 +483,19 @@ def _hits_table(hits: Sequence[NegativeListHit], names: Labels) -> list[str]:
     return table(header, rows)
 
 
+def _dataset_hits_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
+    """The hits of ``scan --negative-list``, dataset by dataset (nothing when there are none)."""
+    with_hits = [d for d in _unique_datasets(scan) if d.negative_list_hits]
+    if not with_hits:
+        return []
+    lines = [f"{level} {_m('section.hits', names.lang)}"]
+    for result in with_hits:
+        d = result.dataset
+        lines += ["", f"**{escape(d.name)}** ({code(d.source_path)})", ""]
+        lines += _hits_table(result.negative_list_hits, names)
+    return lines
+
+
 def _transfer_section(transfer: TransferAssessment, names: Labels) -> list[str]:
     lang = names.lang
     facts = _m(
@@ -573,6 +586,7 @@ def render_scan(result: ScanResult, lang: str = "en", catalog: Any = None) -> st
             [f"## {_m('title.scan', lang)}"],
             [_scan_verdict(result, names)],
             _findings_section(_unique_datasets(result), names, "###"),
+            _dataset_hits_section(result, names, "###"),
             _datasets_section(result, names, "###"),
             _problems_section(result, names, "###"),
         ]

@@ -193,7 +193,18 @@ def scan_summary(result: ScanResult) -> Record:
         "datasets_by_grade": dict(sorted(grades.items())),
         "fields_by_element": dict(sorted(elements.items())),
         "problems": {"error": severities.get("error", 0), "warning": severities.get("warning", 0)},
+        "negative_list_hits": sum(len(d.negative_list_hits) for d in result.datasets),
     }
+
+
+def dataset_hit_records(result: ScanResult) -> list[Record]:
+    """Each dataset's negative-list hits (``scan --negative-list``), naming the dataset."""
+    out = []
+    for dataset in sorted(result.datasets, key=dataset_sort_key):
+        d = dataset.dataset
+        for hit in dataset.negative_list_hits:
+            out.append({"dataset": d.name, "path": d.source_path, **hit_record(hit)})
+    return out
 
 
 def scan_record(result: ScanResult) -> Record:
@@ -204,6 +215,7 @@ def scan_record(result: ScanResult) -> Record:
         "datasets": [dataset_record(d) for d in sorted(result.datasets, key=dataset_sort_key)],
         "problems": [problem_record(p) for p in sorted(result.problems, key=problem_sort_key)],
         "notices": list(result.notices),
+        "negative_list_hits": dataset_hit_records(result),
         "summary": scan_summary(result),
     }
 
@@ -299,6 +311,7 @@ def assess_summary(result: AssessResult) -> Record:
 def assess_record(result: AssessResult) -> Record:
     """The whole ``dataflow assess`` report: the scan plus one record per transfer."""
     record = scan_record(result.scan)
+    del record["negative_list_hits"]  # an assessment reports its hits per transfer
     transfers = sorted(result.transfers, key=lambda t: (t.id, t.manifest_path or ""))
     record["transfers"] = [transfer_record(t) for t in transfers]
     record["summary"] = assess_summary(result)

@@ -312,6 +312,10 @@ _MSG: Mapping[str, Text] = {
         "Transfer {id} matches negative-list entry {entry} ({list}): requires {mechanism}.",
         "出境传输 {id} 命中负面清单条目 {entry}（{list}）：要求{mechanism}。",
     ),
+    "hit.dataset": Text(
+        "{dataset} matches negative-list entry {entry} ({list}): requires {mechanism}.",
+        "数据集 {dataset} 命中负面清单条目 {entry}（{list}）：要求{mechanism}。",
+    ),
     "hit.conditions": Text(" Conditions that held: {conditions}.", "成立的条件：{conditions}。"),
     "hit.fields": Text(" Fields: {fields}.", "涉及字段：{fields}。"),
     "hit.unverified": Text(" (unverified entry)", "（未核实条目）"),
@@ -789,26 +793,58 @@ class _LogBuilder:
         }
         self._keep((uri, transfer.id, rule_id), (_risk_rank(transfer.risk), 0.0), result)
         for hit in transfer.negative_list_hits:
-            self._add_hit(transfer, hit, uri, location, fields)
+            head = msg(
+                "hit",
+                lang,
+                id=transfer.id,
+                entry=hit.entry_id,
+                list=hit.list_id,
+                mechanism=self.names.mechanism(hit.required_mechanism),
+            )
+            owner = ("transfer", transfer.id)
+            self._add_hit(hit, head, owner, transfer.risk, uri, location, fields)
+
+    def add_dataset_hits(self, datasets: Iterable[DatasetResult]) -> None:
+        """The hits of ``scan --negative-list``: one result per dataset and entry, at the
+        dataset's table. A binding hit fails the scan (exit 1), so it is reported as an error."""
+        for result in sorted(datasets, key=lambda d: (d.dataset.source_path, d.dataset.name)):
+            dataset = result.dataset
+            uri = self.uri(dataset.source_path)
+            location: dict[str, Any] = {
+                "physicalLocation": _physical(uri, dataset.line),
+                "logicalLocations": [
+                    {"name": dataset.name, "fullyQualifiedName": dataset.name, "kind": "type"}
+                ],
+            }
+            fields = {f.pointer: (dataset, f) for f in dataset.fields}
+            for hit in result.negative_list_hits:
+                head = msg(
+                    "hit.dataset",
+                    self.lang,
+                    dataset=dataset.name,
+                    entry=hit.entry_id,
+                    list=hit.list_id,
+                    mechanism=self.names.mechanism(hit.required_mechanism),
+                )
+                risk = "high" if hit.binding else "low"
+                owner = ("dataset", dataset.name)
+                self._add_hit(hit, head, owner, risk, uri, location, fields)
 
     def _add_hit(
         self,
-        transfer: TransferAssessment,
         hit: NegativeListHit,
+        head: str,
+        owner: tuple[str, str],
+        risk: str,
         uri: str,
         location: dict[str, Any],
         fields: Mapping[str, tuple[Dataset, Field]],
     ) -> None:
+        """One result for a negative-list hit of ``owner`` (``("transfer", id)`` or
+        ``("dataset", name)``); ``head`` opens its message."""
         lang = self.lang
-        rule_id = self.list_rule(hit, transfer.risk)
-        text = msg(
-            "hit",
-            lang,
-            id=transfer.id,
-            entry=hit.entry_id,
-            list=hit.list_id,
-            mechanism=self.names.mechanism(hit.required_mechanism),
-        )
+        rule_id = self.list_rule(hit, risk)
+        text = head
         if not hit.verified:
             text += msg("hit.unverified", lang)
         if not hit.binding:
@@ -827,16 +863,17 @@ class _LogBuilder:
                     {"logicalLocations": [{"fullyQualifiedName": pointer, "kind": "member"}]}
                 )
         primary = location if uri or not related else related[0]
+        kind, name = owner
         result: dict[str, Any] = {
             "ruleId": rule_id,
-            "level": RISK_LEVELS.get(transfer.risk, "warning") if hit.binding else "note",
+            "level": RISK_LEVELS.get(risk, "warning") if hit.binding else "note",
             "message": {"text": text.strip()},
             "locations": [primary],
             "partialFingerprints": {
-                FINGERPRINT_KEY: fingerprint(uri, transfer.id, hit.list_id, hit.entry_id)
+                FINGERPRINT_KEY: fingerprint(uri, name, hit.list_id, hit.entry_id)
             },
             "properties": {
-                "transfer": transfer.id,
+                kind: name,
                 "list": hit.list_id,
                 "entry": hit.entry_id,
                 "requiredMechanism": hit.required_mechanism,
@@ -851,7 +888,7 @@ class _LogBuilder:
             result["relatedLocations"] = [
                 dict(item, id=index) for index, item in enumerate(related, start=1)
             ]
-        self._keep((uri, transfer.id, rule_id), (_risk_rank(transfer.risk), 0.0), result)
+        self._keep((uri, name, rule_id), (_risk_rank(risk), 0.0), result)
 
     # log --------------------------------------------------------------------------------------
 
@@ -949,6 +986,7 @@ def build_scan_log(
     """The SARIF log of a scan as builtin types (``cwd``: base of relative artifact URIs)."""
     builder = _LogBuilder(lang, catalog, cwd)
     builder.add_findings(result.datasets)
+    builder.add_dataset_hits(result.datasets)
     return builder.log(result)
 
 

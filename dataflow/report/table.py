@@ -20,6 +20,7 @@ from dataflow.model import (
     DatasetResult,
     Evidence,
     FieldFinding,
+    NegativeListHit,
     ScanResult,
     Text,
     TransferAssessment,
@@ -155,6 +156,8 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
         lines.extend("  " + row for row in table.splitlines())
     else:
         lines.append("  " + t("scan.no_pi", lang))
+    if dataset.negative_list_hits:
+        lines.extend("  " + line for line in _hit_lines(dataset.negative_list_hits, lang))
     return "\n".join(lines)
 
 
@@ -215,6 +218,23 @@ def _bullets(items: Iterable[Text], lang: str) -> list[str]:
     return [f"  - {item.get(lang)}" for item in items]
 
 
+def _hit_lines(hits: Iterable[NegativeListHit], lang: str) -> list[str]:
+    """A heading line and an indented table of negative-list hits."""
+    rows = [
+        [
+            h.list_id,
+            h.entry_id + ("" if h.verified else " (?)"),
+            mechanism_label(h.required_mechanism, lang),
+            ", ".join(h.fields) or "-",
+            h.text.get(lang) if h.text is not None else h.message,
+        ]
+        for h in hits
+    ]
+    headers = [t(k, lang) for k in ("col.list", "col.entry", "col.mechanism", "col.fields")] + [""]
+    table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
+    return [t("assess.hits", lang) + ":", *("  " + row for row in table.splitlines())]
+
+
 def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
     """One transfer, verdict first."""
     lines = [
@@ -232,22 +252,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
             cites = _cites(reason.citations)
             lines.append(f"  - {reason.text.get(lang)}" + (f" [{cites}]" if cites else ""))
     if transfer.negative_list_hits:
-        lines.append(t("assess.hits", lang) + ":")
-        rows = [
-            [
-                h.list_id,
-                h.entry_id + ("" if h.verified else " (?)"),
-                mechanism_label(h.required_mechanism, lang),
-                ", ".join(h.fields) or "-",
-                h.text.get(lang) if h.text is not None else h.message,
-            ]
-            for h in transfer.negative_list_hits
-        ]
-        headers = [t(k, lang) for k in ("col.list", "col.entry", "col.mechanism", "col.fields")] + [
-            ""
-        ]
-        table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
-        lines.extend("  " + row for row in table.splitlines())
+        lines.extend(_hit_lines(transfer.negative_list_hits, lang))
     else:
         lines.append(t("assess.no_hits", lang))
     if transfer.obligations:
