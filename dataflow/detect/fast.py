@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import hashlib
 import importlib
 import itertools
@@ -117,10 +118,15 @@ class _ExactPattern:
     entity: str
     source: str
     flags: int
-    compiled: Any  # regex.Pattern
     score: float
     threshold: float
     vetted: Any  # the pattern for vetted text: stdlib ``re`` when it reads it alike, else compiled
+
+    @functools.cached_property
+    def compiled(self) -> Any:
+        """The pattern on the ``regex`` engine, as Presidio runs it (compiled when first
+        needed: only text outside the vetted characters and the reference loop use it)."""
+        return importlib.import_module("regex").compile(self.source, flags=self.flags)
 
 
 def _overrides(obj: object, name: str, base: type) -> bool:
@@ -1234,10 +1240,10 @@ class FastMatcher:
                         entity=entity,
                         source=pat.regex,
                         flags=int(flags),
-                        compiled=(compiled := regex.compile(pat.regex, flags=flags)),
                         score=float(pat.score),
                         threshold=threshold,
-                        vetted=stdlib_twin(pat.regex, int(flags)) or compiled,
+                        vetted=stdlib_twin(pat.regex, int(flags))
+                        or regex.compile(pat.regex, flags=flags),
                     )
                 )
         self._patterns = tuple(patterns)
