@@ -44,6 +44,7 @@ class Settings:
     ignore_paths: tuple[str, ...] = ()
     lang: str | None = None
     sample_size: int | None = None
+    jobs: int | None = None  # worker processes of full scans; None: automatic
     ledger: Path | None = None
     baseline: Path | None = None
     count_exempt_volumes: bool | None = None
@@ -71,6 +72,7 @@ _KEYS = {
     "ignore_paths": "strings",
     "lang": "string",
     "sample_size": "int",
+    "jobs": "int",
     "ledger": "path",
     "baseline": "path",
     "count_exempt_volumes": "bool",

@@ -47,6 +47,9 @@ class ScanOptions:
     sample_rows: int = DEFAULT_SAMPLE_ROWS
     seed: int = 0
     full: bool = False
+    # Worker processes of a full scan (None: 2 when the machine has them and the file is
+    # larger than detect.full.PARALLEL_MIN_BYTES, else 1).
+    jobs: int | None = None
     content: bool = True
     catalogs: tuple[Path, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -202,7 +205,9 @@ def _classify_one(
             from dataflow.detect.full import FullScanOptions, scan_full
 
             own = sample.source_path == dataset.source_path
-            full_options = FullScanOptions(schema_format=options.schema_format if own else None)
+            full_options = FullScanOptions(
+                schema_format=options.schema_format if own else None, processes=options.jobs
+            )
             content, rows = scan_full(Path(sample.source_path), dataset, full_options)
         else:
             from dataflow.detect.content import detect_samples

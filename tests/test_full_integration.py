@@ -91,3 +91,46 @@ def test_scan_full_in_two_processes_equals_one(tmp_path: Path, recognizers: list
     )
     assert one == two
     assert one[1] == rows
+
+
+def test_jobs_option_sets_the_full_scan_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``scan --full --jobs N`` (or ``jobs:`` in the configuration) runs N workers, with the
+    report of one; 0 is refused with exit 2."""
+    from typer.testing import CliRunner
+
+    from dataflow.cli import app
+    from dataflow.detect import full
+
+    rows = 900
+    path = tmp_path / "t.csv"
+    lines = ["phone,status"] + [
+        f"{p},{s}" for p, s in zip(_mobiles(rows, 7), _noise(rows, 8), strict=True)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()  # no configuration above this folder
+    monkeypatch.chdir(tmp_path)
+    used: list[int] = []
+    real = full.scan_batches
+
+    def spy(*args: object, processes: int = 1, **kwargs: object) -> object:
+        used.append(processes)
+        return real(*args, processes=processes, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(full, "scan_batches", spy)
+    reports = {}
+    for extra in ([], ["--jobs", "2"], ["-j", "3"]):
+        result = CliRunner().invoke(app, ["scan", "t.csv", "--full", "--format", "json", *extra])
+        assert result.exit_code == 0, result.stderr
+        reports[tuple(extra)] = result.stdout
+    assert used == [1, 2, 3]  # a small file: one process unless told otherwise
+    assert len(set(reports.values())) == 1
+    (tmp_path / "dataflow.yaml").write_text("jobs: 2\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", "t.csv", "--full", "--format", "json"])
+    assert result.exit_code == 0 and used[-1] == 2 and result.stdout == reports[()]
+    result = CliRunner().invoke(app, ["scan", "t.csv", "--full", "--jobs", "0"])
+    assert result.exit_code == 2 and "--jobs" in result.stderr
+    (tmp_path / "dataflow.yaml").write_text("jobs: 0\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", "t.csv", "--full"])
+    assert result.exit_code == 2 and "jobs" in result.stderr

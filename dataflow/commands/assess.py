@@ -161,6 +161,7 @@ def run_assessments(
                 options = ScanOptions(
                     sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
                     full=spec.full,
+                    jobs=settings.jobs,
                     catalogs=settings.catalogs,
                 )
                 scans[key] = scan_paths([source], options, catalog=catalog, samples=samples)
@@ -256,6 +257,13 @@ def assess_command(
         "--count-exempt-volumes/--no-count-exempt-volumes",
         help="Count volumes exported under exemption scenarios towards the thresholds.",
     ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for datasets with full: true (default: 2 on files over 8 MB).",
+    ),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
     """Decide which mechanism each planned transfer needs, how risky it is, and what to do."""
@@ -266,6 +274,7 @@ def assess_command(
         lang=lang,
         ledger=ledger,
         count_exempt_volumes=count_exempt_volumes,
+        jobs=jobs,
     )
     lang_ = check_lang(settings.lang)
     threshold = parse_fail_on_risk(fail_on, settings)

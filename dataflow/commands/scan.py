@@ -249,6 +249,13 @@ def scan_command(
         help="Rows of each data file read to draw the sample (0: the whole file).",
     ),
     full: bool = typer.Option(False, "--full", help="Check every row of the samples."),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for --full (default: 2 on files over 8 MB when there are 2 CPUs).",
+    ),
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
     no_content: bool = typer.Option(
@@ -263,6 +270,7 @@ def scan_command(
         fail_on=fail_on,
         lang=lang,
         sample_size=sample_size,
+        jobs=jobs,
     )
     lang_ = check_lang(settings.lang)
     threshold = parse_fail_on(settings.fail_on)
@@ -273,6 +281,7 @@ def scan_command(
         sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
         sample_rows=sample_rows,
         full=full,
+        jobs=settings.jobs,
         content=not no_content,
         catalogs=settings.catalogs,
         ignore=settings.ignore_paths,
