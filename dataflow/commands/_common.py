@@ -76,3 +76,14 @@ def write_output(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"cannot write output: {exc.strerror}", path=str(output)) from None
+
+
+def jobs_option(what: str) -> Any:
+    """The ``--jobs N`` / ``-j N`` option: worker processes of the full scans of ``what``."""
+    return typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help=f"Worker processes for {what} (default: 2 on files over 8 MB when there are 2 CPUs).",
+    )

@@ -21,7 +21,7 @@ from typing import Any
 import typer
 
 from dataflow.assess import RISKS, Policy, assess_transfer, blocking_hits, exceeds, results_for
-from dataflow.commands._common import guarded, write_output
+from dataflow.commands._common import guarded, jobs_option, write_output
 from dataflow.commands.scan import (
     DEFAULT_SAMPLE_SIZE,
     check_format,
@@ -257,13 +257,7 @@ def assess_command(
         "--count-exempt-volumes/--no-count-exempt-volumes",
         help="Count volumes exported under exemption scenarios towards the thresholds.",
     ),
-    jobs: int | None = typer.Option(
-        None,
-        "--jobs",
-        "-j",
-        min=1,
-        help="Worker processes for datasets with full: true (default: 2 on files over 8 MB).",
-    ),
+    jobs: int | None = jobs_option("datasets with full: true"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
     """Decide which mechanism each planned transfer needs, how risky it is, and what to do."""

@@ -17,7 +17,7 @@ from typing import Any
 
 import typer
 
-from dataflow.commands._common import guarded, write_output
+from dataflow.commands._common import guarded, jobs_option, write_output
 from dataflow.config import LANGS, Settings, load_settings
 from dataflow.errors import ConfigError, UserError
 from dataflow.i18n import t
@@ -249,13 +249,7 @@ def scan_command(
         help="Rows of each data file read to draw the sample (0: the whole file).",
     ),
     full: bool = typer.Option(False, "--full", help="Check every row of the samples."),
-    jobs: int | None = typer.Option(
-        None,
-        "--jobs",
-        "-j",
-        min=1,
-        help="Worker processes for --full (default: 2 on files over 8 MB when there are 2 CPUs).",
-    ),
+    jobs: int | None = jobs_option("--full"),
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
     no_content: bool = typer.Option(
