@@ -934,12 +934,7 @@ class _Prefilter:
                 always.append(pid)
                 continue
             expr = required_part(expr)
-            flags = base
-            if pat.flags & _IGNORECASE:
-                flags |= hyperscan.HS_FLAG_CASELESS
-            if pat.flags & _DOTALL:
-                flags |= hyperscan.HS_FLAG_DOTALL
-            candidates.append((pid, expr.encode("utf-8"), flags))
+            candidates.append((pid, expr.encode("utf-8"), self._flags(pat, base)))
         n = len(patterns)
         extra: list[int] = []
         for pid in sorted(set(decided)):
@@ -947,11 +942,7 @@ class _Prefilter:
             pair = existence_expressions(pat.source)
             if pair is None or pid in always or pat.flags & ~_SUPPORTED_FLAGS:
                 continue
-            flags = base & ~hyperscan.HS_FLAG_PREFILTER
-            if pat.flags & _IGNORECASE:
-                flags |= hyperscan.HS_FLAG_CASELESS
-            if pat.flags & _DOTALL:
-                flags |= hyperscan.HS_FLAG_DOTALL
+            flags = self._flags(pat, base & ~hyperscan.HS_FLAG_PREFILTER)
             candidates.append((pid + n, pair[0].encode("utf-8"), flags))
             candidates.append((pid + 2 * n, pair[1].encode("utf-8"), flags | base))
             extra.append(pid)
@@ -965,6 +956,15 @@ class _Prefilter:
         self._scratch: Any = None
         self._scratch_pid = -1
 
+    def _flags(self, pat: _ExactPattern, base: int) -> int:
+        """``base`` plus the Hyperscan flags for the pattern's own (case, dot-all)."""
+        flags = base
+        if pat.flags & _IGNORECASE:
+            flags |= self._hs.HS_FLAG_CASELESS
+        if pat.flags & _DOTALL:
+            flags |= self._hs.HS_FLAG_DOTALL
+        return flags
+
     def _compile(self, items: Sequence[tuple[int, bytes, int]]) -> Any:
         db: Any = self._hs.Database()
         db.compile(
@@ -973,6 +973,16 @@ class _Prefilter:
             flags=[f for _, _, f in items],
         )
         return db
+
+    def _refused(self, items: Sequence[tuple[int, bytes, int]]) -> list[int]:
+        """The ids of the items Hyperscan refuses to compile, each tried alone."""
+        refused = []
+        for item in items:
+            try:
+                self._compile([item])
+            except self._hs.error:
+                refused.append(item[0])
+        return refused
 
     def _load_or_compile(
         self, items: list[tuple[int, bytes, int]], first: int | None = None
@@ -998,36 +1008,17 @@ class _Prefilter:
         except (OSError, ValueError, self._hs.error):
             pass
         rejected: list[int] = []
-        kept = list(items)
         if first is not None:
-            kept = []
-            for item in items:
-                if item[0] >= first:
-                    try:
-                        self._compile([item])
-                    except self._hs.error:
-                        rejected.append(item[0])
-                        continue
-                kept.append(item)
-            kept = _without_replaced(kept, first)
+            rejected = self._refused([item for item in items if item[0] >= first])
+        kept = [item for item in items if item[0] not in rejected]
         db: Any
         try:
-            db = self._compile(kept) if kept else None
+            db = self._compile(_without_replaced(kept, first)) if kept else None
         except self._hs.error:
             # Find the expressions Hyperscan refuses one by one; they always run exactly.
-            kept = []
-            for item in items:
-                if item[0] in rejected:
-                    continue
-                try:
-                    self._compile([item])
-                except self._hs.error:
-                    rejected.append(item[0])
-                else:
-                    kept.append(item)
-            if first is not None:
-                kept = _without_replaced(kept, first)
-            db = self._compile(kept) if kept else None
+            rejected += self._refused(kept)
+            kept = [item for item in kept if item[0] not in rejected]
+            db = self._compile(_without_replaced(kept, first)) if kept else None
         if db is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -1068,37 +1059,33 @@ class _Prefilter:
         buffer, hits = self._scan(values)
         if not hits:
             return out
-        npat = self.npat
         np = _numpy()
         if np is not None:
             return self._group_arrays(np, hits, buffer)
+        for idx, reported in self._hit_pairs(values, buffer, hits):
+            # An existence expression stands for its pattern.
+            out.setdefault(idx, set()).add(reported % self.size)
+        return out
+
+    def _hit_pairs(
+        self, values: Sequence[str], buffer: bytes, hits: Iterable[int]
+    ) -> list[tuple[int, int]]:
+        """Match codes as sorted, distinct (value index, reported id) pairs, without numpy
+        (``_lines_and_ids`` does it with arrays)."""
         if buffer.isascii():  # byte offsets are character offsets
             lengths: Iterable[int] = map(len, values)
         else:
             lengths = (len(v.encode("utf-8")) for v in values)
-        ends: list[int] = []
-        pos = -1
-        for length in lengths:
-            pos += length + 1
-            ends.append(pos)
-        line_of = {end: i for i, end in enumerate(ends)}
-        get = line_of.get
-        left = bisect.bisect_left
-        last = len(values)
+        # A value ends at its newline (the last one at the end of the buffer); a match
+        # belongs to the first value whose end is at or after the match's end.
+        ends = [end - 1 for end in itertools.accumulate(length + 1 for length in lengths)]
+        pairs = set()
         for code in set(hits):
-            to, pid = divmod(code, npat)
-            pid %= self.size  # an existence expression stands for its pattern
-            idx = get(to)
-            if idx is None:
-                idx = left(ends, to)  # a match ending inside a value
-                if idx >= last:
-                    continue
-            found = out.get(idx)
-            if found is None:
-                out[idx] = {pid}
-            else:
-                found.add(pid)
-        return out
+            to, reported = divmod(code, self.npat)
+            idx = bisect.bisect_left(ends, to)
+            if idx < len(values):
+                pairs.add((idx, reported))
+        return sorted(pairs)
 
     def values_by_pattern(self, values: Sequence[str]) -> dict[int, Sequence[int]]:
         """Reported id -> sorted indexes of the values it was reported for.
@@ -1107,24 +1094,17 @@ class _Prefilter:
         (``pid + size``: a match exists, ``pid + 2 * size``: one could cover the value);
         ``candidates`` counts both as the pattern's.
         """
-        np = _numpy()
-        if np is None or self.db is None or not values:
-            out: dict[int, list[int]] = {}
-            if self.db is None or not values:
-                return {}
-            _buffer, hits = self._scan(values)
-            lengths = [len(v.encode("utf-8")) for v in values]
-            # Each value ends at its newline (the last at the end of the buffer).
-            ends = [end - 1 for end in itertools.accumulate(length + 1 for length in lengths)]
-            for code in sorted(set(hits)):
-                to, pid = divmod(code, self.npat)
-                idx = bisect.bisect_left(ends, to)
-                if idx < len(values):
-                    out.setdefault(pid, []).append(idx)
-            return {pid: sorted(set(idx)) for pid, idx in out.items()}
+        if self.db is None or not values:
+            return {}
         buffer, hits = self._scan(values)
         if not hits:
             return {}
+        np = _numpy()
+        if np is None:
+            out: dict[int, list[int]] = {}
+            for idx, reported in self._hit_pairs(values, buffer, hits):
+                out.setdefault(reported, []).append(idx)  # indexes come in ascending order
+            return {reported: idx for reported, idx in out.items()}
         line, pid = self._lines_and_ids(np, hits, buffer)
         keys = _sorted_unique(np, pid * len(values) + line)  # by pattern, then value
         pids = keys // len(values)
@@ -1164,10 +1144,12 @@ class _Prefilter:
 
 
 def _without_replaced(
-    items: Sequence[tuple[int, bytes, int]], n: int
+    items: Sequence[tuple[int, bytes, int]], n: int | None
 ) -> list[tuple[int, bytes, int]]:
     """``items`` without the expression of each pattern whose two existence expressions
-    (ids ``pid + n`` and ``pid + 2n``) are among them."""
+    (ids ``pid + n`` and ``pid + 2n``) are among them (``n`` None: there are none)."""
+    if n is None:
+        return list(items)
     ids = {item[0] for item in items}
     return [
         item
