@@ -1651,11 +1651,11 @@ class FastMatcher:
         # A decided pattern's values: those its existence expressions report.
         decided = {}
         for pid in pre.decided:
-            exists = hits.get(pid + size, ())
-            coverable = hits.get(pid + 2 * size, ())
+            exists = set(hits.get(pid + size, ()))
+            coverable = set(hits.get(pid + 2 * size, ()))
             if exists or coverable:
-                by_pattern[pid] = sorted({*exists, *coverable})
-                decided[pid] = (set(exists), set(coverable))
+                by_pattern[pid] = sorted(exists | coverable)
+                decided[pid] = (exists, coverable)
         for pid in pre.always:
             by_pattern[pid] = range(len(vetted))
         exact = self._exact_by_pattern(vetted, by_pattern, decided)
