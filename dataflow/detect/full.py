@@ -201,7 +201,7 @@ _STOP = b"stop"  # not a pickle: tells a worker to finish
 
 
 class _Pool:
-    """Worker processes that take one column of one batch at a time, whichever is free.
+    """Worker processes that take one column of one batch at a time, the least loaded next.
 
     Each task's tally comes back to the parent, which merges the parts of a column in batch
     order, so the result does not depend on which worker took which task. A worker has at
@@ -230,13 +230,22 @@ class _Pool:
             self.conns.append(parent)
             self.procs.append(proc)
         self.factory = tally_factory
-        self.busy = [0] * processes
+        # Pickled sizes of the tasks each worker has not answered yet, oldest first.
         self.sizes: list[collections.deque[int]] = [collections.deque() for _ in range(processes)]
-        self.queued = [0] * processes  # bytes of the tasks each worker has not answered
         self.submitted: dict[str, int] = {}  # next sequence number per column
         self.merged: dict[str, int] = {}  # next sequence number to merge per column
         self.waiting: dict[str, dict[int, Any]] = {}
         self.tallies: dict[str, Any] = {}
+
+    @property
+    def busy(self) -> list[int]:
+        """Tasks each worker has not answered yet."""
+        return [len(sizes) for sizes in self.sizes]
+
+    @property
+    def queued(self) -> list[int]:
+        """Bytes of the tasks each worker has not answered yet."""
+        return [sum(sizes) for sizes in self.sizes]
 
     def submit(self, pointer: str, values: Sequence[str | None]) -> None:
         import pickle
@@ -245,26 +254,22 @@ class _Pool:
         self.submitted[pointer] = seq + 1
         payload = pickle.dumps((seq, pointer, list(values)), protocol=pickle.HIGHEST_PROTOCOL)
         size = len(payload)
-        while not any(self._has_room(i, size) for i in range(len(self.busy))):
+        while not (
+            room := [i for i, sizes in enumerate(self.sizes) if self._has_room(sizes, size)]
+        ):
             self._receive()
-        worker = min(
-            (i for i in range(len(self.busy)) if self._has_room(i, size)),
-            key=lambda i: (self.queued[i], i),
-        )
+        worker = min(room, key=lambda i: (sum(self.sizes[i]), i))
         try:
             self.conns[worker].send_bytes(payload)
         except OSError:  # the worker is gone: report why, if it said
             raise FullScanError(f"full scan worker failed: {self._reason(worker)}") from None
-        self.busy[worker] += 1
-        self.queued[worker] += size
         self.sizes[worker].append(size)
 
-    def _has_room(self, worker: int, size: int) -> bool:
-        if not self.busy[worker]:
+    def _has_room(self, sizes: collections.deque[int], size: int) -> bool:
+        """Whether a worker with unanswered tasks of ``sizes`` may take one of ``size``."""
+        if not sizes:
             return True
-        if self.busy[worker] >= self.IN_FLIGHT:
-            return False
-        return self.queued[worker] + size <= self.IN_FLIGHT_BYTES
+        return len(sizes) < self.IN_FLIGHT and sum(sizes) + size <= self.IN_FLIGHT_BYTES
 
     def _receive(self) -> None:
         from multiprocessing.connection import wait
@@ -280,8 +285,7 @@ class _Pool:
             if message[0] != "ok":
                 raise FullScanError(f"full scan worker failed: {message[1]}")
             _, seq, pointer, part = message
-            self.busy[index] -= 1
-            self.queued[index] -= self.sizes[index].popleft()  # a worker answers in order
+            self.sizes[index].popleft()  # a worker answers its tasks in order
             self._merge(pointer, seq, part)
 
     def _merge(self, pointer: str, seq: int, part: Any) -> None:
