@@ -27,6 +27,7 @@ from dataflow.detect.fast import FastMatcher, joinable
 from tests.test_fast_support import (
     luhn_digit,
     offline_tldextract,
+    random_uscc,
     reference_engine,
     reference_matches,
 )
@@ -104,16 +105,9 @@ def _old_resident_id(r: random.Random, yymmdd: str | None = None) -> str:
     return f"{r.choice(PROVINCES)}{r.randint(0, 9999):04d}{yymmdd}{r.randint(0, 999):03d}"
 
 
-def _uscc(r: random.Random) -> str:
-    body = "".join(r.choice(validators.USCC_CHARSET) for _ in range(2))
-    body += f"{r.randint(0, 999999):06d}"
-    body += "".join(r.choice(validators.USCC_CHARSET) for _ in range(9))
-    return body + validators.gb32100_check_char(body)
-
-
 def _uscc_lettered(r: random.Random) -> str:
     """A USCC with a right check character but a letter among characters 3-8 (invalid)."""
-    body = list(_uscc(r)[:17])
+    body = list(random_uscc(r)[:17])
     body[r.randrange(2, 8)] = r.choice("ABCDEFGHJKLMNPQRTUWXY")
     return "".join(body) + validators.gb32100_check_char("".join(body))
 
@@ -262,7 +256,7 @@ def _resident_edge_cases(r: random.Random) -> list[str]:
 
 
 def _uscc_edge_cases(r: random.Random) -> list[str]:
-    valid = _uscc(r)
+    valid = random_uscc(r)
     return [
         valid,
         valid.lower(),
@@ -428,7 +422,7 @@ def _pool(seed: int) -> list[str]:
             )
         )
         out.append(_old_resident_id(r))
-        out.append(_uscc(r) if r.random() < 0.8 else _uscc_lettered(r))
+        out.append(random_uscc(r) if r.random() < 0.8 else _uscc_lettered(r))
         out.append(_vin(r))
         out.append(_imei(r))
         out.append(_luhn_number(r, r.choice([16, 17, 18, 19]), r.choice(["62", "4", "5", "3"])))
@@ -506,7 +500,7 @@ def test_twin_equals_scalar_on_edge_cases(
     edges = cases(r)
     fill: dict[str, Callable[[], str]] = {
         "gb11643": lambda: _resident_id(r),
-        "gb32100": lambda: _uscc(r),
+        "gb32100": lambda: random_uscc(r),
         "iso3779": lambda: _vin(r),
         "luhn": lambda: _luhn_number(r, 16, "62"),
         "bank_card": lambda: _luhn_number(r, 16, "4"),
@@ -726,7 +720,7 @@ def test_weighted_vector_paths_settle_every_ascii_row(
 ) -> None:
     """USCC and VIN: the array path decides every ASCII text of the width, plain or not."""
     r = random.Random(f"weighted-{name}")
-    make, edges = (_uscc, _uscc_edge_cases) if name == "gb32100" else (_vin, _vin_edge_cases)
+    make, edges = (random_uscc, _uscc_edge_cases) if name == "gb32100" else (_vin, _vin_edge_cases)
     texts = [make(r) for _ in range(50)] + edges(r)
     scalar_name = TWIN_NAMES[name][0]
     expected = [getattr(fast, scalar_name)(t) for t in texts]
@@ -1139,7 +1133,7 @@ def _any_resident_id(r: random.Random) -> str:
 
 SHIPPED_COLUMNS: dict[str, Callable[[random.Random], str]] = {
     "resident_id": _any_resident_id,
-    "uscc": _uscc,
+    "uscc": random_uscc,
     "vin": _vin,
     "imei": _imei_written,
     "mac": _any_mac,
@@ -1186,7 +1180,7 @@ def test_shipped_recognizers_long_columns_equal_presidio(
     ("make", "entity"),
     [
         (lambda r: _resident_id(r), "CN_RESIDENT_ID"),
-        (_uscc, "CN_USCC"),
+        (random_uscc, "CN_USCC"),
         (lambda r: _vin(r), "VIN"),
         (_imei, "IMEI"),
         (lambda r: _mac(r, ":"), "MAC_ADDRESS"),

@@ -134,6 +134,16 @@ def luhn_digit(body: str) -> str:
     return str((10 - total % 10) % 10)
 
 
+def random_uscc(r: random.Random) -> str:
+    """A unified social credit code (GB 32100) with a right check character."""
+    from dataflow.detect import validators
+
+    body = "".join(r.choice(validators.USCC_CHARSET) for _ in range(2))
+    body += f"{r.randint(0, 999999):06d}"
+    body += "".join(r.choice(validators.USCC_CHARSET) for _ in range(9))
+    return body + validators.gb32100_check_char(body)
+
+
 def generated_columns(rows: int, seed: int = 7) -> dict[str, list[str]]:
     """Realistic PI and non-PI columns, with near misses, embedded identifiers and noise."""
     rng = random.Random(seed)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from dataflow.detect import validators
 from dataflow.detect.fast import _catalog_shortcuts, luhn_ok, shortcut_hooks
 from dataflow.detect.recognizers import load_recognizers
+from tests.test_fast_support import random_uscc
 
 SHORTCUTS = _catalog_shortcuts()
 NAMES = sorted(name for name, fn in validators.VALIDATORS.items() if fn in SHORTCUTS)
@@ -32,13 +33,6 @@ def _resident_id(r: random.Random) -> str:
     return body + validators.gb11643_check_char(body)
 
 
-def _uscc(r: random.Random) -> str:
-    body = "".join(r.choice(validators.USCC_CHARSET) for _ in range(2))
-    body += f"{r.randint(0, 999999):06d}"
-    body += "".join(r.choice(validators.USCC_CHARSET) for _ in range(9))
-    return body + validators.gb32100_check_char(body)
-
-
 def _vin(r: random.Random) -> str:
     chars = list("".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(17)))
     chars[8] = "0"
@@ -50,7 +44,7 @@ def _shaped(r: random.Random) -> str:
     """Values near the validators' edges: valid ones, off-by-one digits, separators, case."""
     kind = r.randrange(8)
     if kind == 6:
-        value = _uscc(r)
+        value = random_uscc(r)
     elif kind == 7:
         value = _vin(r)
     elif kind == 0:
