@@ -16,7 +16,10 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "examples"
-SHARED = REPO_ROOT.parent / "shared"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+# The SARIF 2.1.0 JSON Schema (SchemaStore/schemastore, src/schemas/json/sarif-2.1.0.json,
+# commit 3b6446ad8a07), kept in the repository so the tests run from a clone alone.
+SARIF_SCHEMA = TEST_DATA / "sarif-2.1.0.json"
 
 
 class NetworkAccessError(AssertionError):

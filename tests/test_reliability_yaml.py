@@ -61,4 +61,8 @@ def test_deeply_nested_yaml_is_a_clean_error(tmp_path: Path, text: str) -> None:
     result = CliRunner().invoke(app, ["negative-list", "validate", str(bad)])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.stderr
-    assert "deep.yaml" in result.stderr and "nested too deeply" in result.stderr
+    # The wording is the YAML library's or ours, depending on which notices the depth first
+    # (PyYAML 6.0.4 stops deep documents itself); the behaviour is what users rely on: one
+    # error line naming the file, exit 2, no traceback.
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "deep.yaml" in lines[0]

@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import SHARED
+from conftest import SARIF_SCHEMA
 
 from dataflow.model import (
     AssessResult,
@@ -38,9 +38,6 @@ from dataflow.model import (
     TransferAssessment,
 )
 from dataflow.report import sarif
-
-SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared/schemas/sarif-2.1.0.json"
-assert SARIF_SCHEMA == SHARED / "schemas/sarif-2.1.0.json"
 
 # Made-up personal data. It exists only in the SampleSet of the fixture; findings carry masks.
 RAW_PHONE = "13987650123"
