@@ -1,18 +1,25 @@
-"""Evaluate schema-only classification (metadata detection) against hand labels.
+"""Evaluate schema-only classification against hand labels of public schemas.
 
 Usage::
 
-    python bench/eval_metadata.py LABELS SCHEMA_DIR [--errors]
+    python bench/eval_rebuild.py bench/eval/tuning /tmp/eval-tuning      # fetch the files once
+    python bench/eval_metadata.py bench/eval/tuning /tmp/eval-tuning [--errors]
 
-``LABELS`` is a text file, one dataset per line::
+An evaluation set is a folder with ``sources.tsv`` (pinned files, see ``eval_rebuild.py``) and
+``labels.txt``, one dataset per line::
 
-    file | dataset | P: pi fields… | S: sensitive pi fields… | A: ambiguous fields (not scored)
+    local-file | dataset | P: pi fields… | S: sensitive pi fields… | A: debatable fields (not scored)
 
-Fields are paths relative to the dataset (``basics.email``); every field of a labelled file that
-is not listed is labelled *not personal*. The schemas are read with ``dataflow.readers`` and
-classified with ``classify_dataset`` (no samples). Prints PI precision and recall and
-sensitive-PI recall per file and overall; ``--errors`` lists the false positives and negatives.
-Labels and schemas are not part of the repository (they come from public projects).
+Fields are paths relative to the dataset (``basics.email``, ``work[].name``); every field of a
+labelled file that is not listed is labelled *not personal*. Labels follow PIPL Art. 4 (information
+relating to an identified or identifiable person) with GB/T 35273-2020 Annex A/B as the catalog
+and the sensitive-PI standard in force; debatable fields are marked ``A`` and left out.
+
+Each project (the first folder of the local paths) is scanned as a whole, schema only, with
+``dataflow.scan.scan_paths`` — as ``dataflow scan --no-content`` would — so links between its
+files count. A labelled P/S field that the readers never report counts as a miss. Prints PI
+precision, PI recall and sensitive-PI recall per project and overall; ``--errors`` lists every
+false positive and negative.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 
 
-def _parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
+def parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
     """file → dataset → field path → label (P, S or A)."""
     out: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -41,73 +48,101 @@ def _parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("labels", type=Path)
-    parser.add_argument("schemas", type=Path)
-    parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
-    args = parser.parse_args(argv)
+def _relative(pointer: str, dataset: str) -> str:
+    return pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else pointer
 
-    from dataflow import readers
-    from dataflow.catalog import load_catalog
-    from dataflow.classify import classify_dataset
 
-    catalog = load_catalog()
-    labels = _parse_labels(args.labels)
-    totals: dict[str, int] = defaultdict(int)
-    rows = []
+def evaluate(
+    labels: dict[str, dict[str, dict[str, str]]], data_dir: Path
+) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Counts per project and the list of errors."""
+    from dataflow.scan import ScanOptions, scan_paths
+
+    per_project: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[str] = []
-    for file in sorted(labels):
-        read = readers.read_path(args.schemas / file)
-        counts: dict[str, int] = defaultdict(int)
-        for dataset in read.datasets:
+    projects = sorted({file.split("/", 1)[0] for file in labels})
+    for project in projects:
+        counts = per_project[project]
+        result = scan_paths([data_dir / project], ScanOptions(content=False))
+        seen: set[tuple[str, str, str]] = set()
+        for dataset_result in result.datasets:
+            dataset = dataset_result.dataset
+            file = Path(dataset.source_path).resolve().relative_to(data_dir.resolve()).as_posix()
+            if file not in labels:
+                continue
             own = labels[file].get(dataset.name, {})
-            result = classify_dataset(dataset, catalog)
-            for finding in result.findings:
-                pointer = finding.field.pointer
-                rel = (
-                    pointer[len(dataset.name) + 1 :]
-                    if pointer.startswith(dataset.name + ".")
-                    else pointer
-                )
+            for finding in dataset_result.findings:
+                rel = _relative(finding.field.pointer, dataset.name)
+                seen.add((file, dataset.name, rel))
                 truth = own.get(rel, "N")
                 if truth == "A":
-                    counts["ambiguous"] += 1
+                    counts["debatable"] += 1
                     continue
                 actual = truth in ("P", "S")
-                predicted = finding.personal
                 counts["fields"] += 1
-                if actual and predicted:
+                where = f"{file} {finding.field.pointer}"
+                if actual and finding.personal:
                     counts["tp"] += 1
-                elif predicted:
+                elif finding.personal:
                     counts["fp"] += 1
-                    errors.append(f"FP {file} {pointer} → {finding.element} {finding.confidence}")
+                    errors.append(f"FP {where} -> {finding.element} {finding.confidence:.2f}")
                 elif actual:
                     counts["fn"] += 1
-                    errors.append(f"FN {file} {pointer} ({truth})")
+                    errors.append(f"FN {where} ({truth})")
                 if truth == "S":
                     counts["s_total"] += 1
                     if finding.sensitive:
                         counts["s_hit"] += 1
                     else:
-                        errors.append(f"FN-S {file} {pointer} → {finding.element}")
-        for k, v in counts.items():
-            totals[k] += v
-        rows.append((file, counts))
-    rows.append(("ALL", totals))
+                        errors.append(f"FN-S {where} -> {finding.element}")
+        for file, datasets in labels.items():
+            if file.split("/", 1)[0] != project:
+                continue
+            for name, fields in datasets.items():
+                for rel, truth in fields.items():
+                    if truth in ("P", "S") and (file, name, rel) not in seen:
+                        counts["fields"] += 1
+                        counts["fn"] += 1
+                        counts["unread"] += 1
+                        errors.append(f"UNREAD {file} {name}.{rel} ({truth})")
+                        if truth == "S":
+                            counts["s_total"] += 1
+    return per_project, errors
 
-    def ratio(a: int, b: int) -> str:
-        return f"{a / b:.3f}" if b else "  -  "
 
-    print(
-        f"{'file':24} {'fields':>6} {'amb':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'s-rec':>6}"
-    )
-    for file, c in rows:
-        print(
-            f"{file:24} {c['fields']:6} {c['ambiguous']:4} {c['tp']:4} {c['fp']:4} {c['fn']:4} "
-            f"{ratio(c['tp'], c['tp'] + c['fp']):>6} {ratio(c['tp'], c['tp'] + c['fn']):>6} "
-            f"{ratio(c['s_hit'], c['s_total']):>6}"
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "  -  "
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set_dir", type=Path, help="folder with sources.tsv and labels.txt")
+    parser.add_argument("data_dir", type=Path, help="where eval_rebuild.py put the files")
+    parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
+    args = parser.parse_args(argv)
+
+    labels = parse_labels(args.set_dir / "labels.txt")
+    per_project, errors = evaluate(labels, args.data_dir)
+    totals: dict[str, int] = defaultdict(int)
+    for counts in per_project.values():
+        for key, value in counts.items():
+            totals[key] += value
+    head = ("project", "fields", "debat", "tp", "fp", "fn", "unread", "prec", "recall", "s-rec")
+    print(f"{head[0]:28}" + "".join(f"{h:>7}" for h in head[1:]))
+    for name, c in [*sorted(per_project.items()), ("ALL", totals)]:
+        cells = (
+            c["fields"],
+            c["debatable"],
+            c["tp"],
+            c["fp"],
+            c["fn"],
+            c["unread"],
+            _ratio(c["tp"], c["tp"] + c["fp"]),
+            _ratio(c["tp"], c["tp"] + c["fn"]),
+            _ratio(c["s_hit"], c["s_total"]),
         )
+        print(f"{name:28}" + "".join(f"{v:>7}" for v in cells))
+    print(f"sensitive fields: {totals['s_total']}, PI fields: {totals['tp'] + totals['fn']}")
     if args.errors:
         print("\n".join(errors))
     return 0
