@@ -14,8 +14,9 @@ Relative paths in a configuration file are resolved against that file's folder.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,26 @@ class Settings:
     ledger: Path | None = None
     baseline: Path | None = None
     count_exempt_volumes: bool | None = None
+    # Named database connections (``scan db:NAME``): name → {"url": …} or {"url_env": VAR}.
+    databases: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    db_timeout: float | None = None  # statement timeout of database sources, seconds
     source: str | None = None  # the file the settings came from, for messages
+
+    def database_url(self, name: str) -> str:
+        """The URL of the named connection ``name`` (from ``databases:``)."""
+        entry = self.databases.get(name)
+        if entry is None:
+            known = ", ".join(sorted(self.databases)) or "none configured"
+            raise ConfigError(f"no database named {name!r} in databases: ({known})")
+        if "url" in entry:
+            return entry["url"]
+        variable = entry["url_env"]
+        url = os.environ.get(variable)
+        if not url:
+            raise ConfigError(
+                f"database {name!r}: environment variable {variable} is not set or empty"
+            )
+        return url
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with every override that is not ``None`` (or empty tuple) applied."""
@@ -76,6 +96,8 @@ _KEYS = {
     "ledger": "path",
     "baseline": "path",
     "count_exempt_volumes": "bool",
+    "databases": "databases",
+    "db_timeout": "seconds",
 }
 
 
@@ -187,4 +209,29 @@ def _convert(doc: YamlDoc, key: str, value: Any, kind: str, base: Path, prefix: 
         if kind == "strings":
             return tuple(value)
         return tuple((base / v) if not Path(v).is_absolute() else Path(v) for v in value)
+    if kind == "seconds":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise fail("a positive number of seconds")
+        return float(value)
+    if kind == "databases":
+        return _databases(value, fail)
     raise AssertionError(kind)
+
+
+def _databases(value: Any, fail: Callable[[str], ConfigError]) -> dict[str, dict[str, str]]:
+    """``databases: {crm: {url_env: CRM_URL}}``: each entry has exactly one of url / url_env."""
+    shape = "a mapping of names to {url: …} or {url_env: VARIABLE}"
+    if not isinstance(value, Mapping):
+        raise fail(shape)
+    out: dict[str, dict[str, str]] = {}
+    for name, entry in value.items():
+        if (
+            not isinstance(name, str)
+            or not isinstance(entry, Mapping)
+            or len(entry) != 1
+            or next(iter(entry)) not in ("url", "url_env")
+            or not isinstance(next(iter(entry.values())), str)
+        ):
+            raise fail(shape)
+        out[name] = {str(k): str(v) for k, v in entry.items()}
+    return out

@@ -53,6 +53,11 @@ class ScanOptions:
     content: bool = True
     catalogs: tuple[Path, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Database sources (``scan postgresql://…``): schemas and table globs to read, and the
+    # statement timeout in seconds.
+    db_schemas: tuple[str, ...] = ()
+    db_tables: tuple[str, ...] = ()
+    db_timeout: float = 30.0
 
 
 def _sample_options(options: ScanOptions) -> Any:
@@ -116,12 +121,28 @@ def scan_paths(
         from dataflow.catalog import load_catalog
 
         catalog = load_catalog(options.catalogs)
-    files, problems = readers.collect_files([Path(p) for p in paths], options.ignore)
+    urls = [p for p in paths if isinstance(p, str) and _is_db_url(p)]
+    files, problems = readers.collect_files(
+        [Path(p) for p in paths if not (isinstance(p, str) and _is_db_url(p))], options.ignore
+    )
     problems = list(problems)
     sample_options = _sample_options(options)
 
     datasets: list[Dataset] = []
     sample_sets: dict[tuple[str, str], SampleSet] = {}
+    verdicts: dict[tuple[str, str], tuple[dict[str, Any], int]] = {}
+    notices: list[str] = []
+    for url in urls:
+        db = _scan_database(url, options, sample_options)
+        problems.extend(db.problems)
+        notices.extend(db.notices)
+        for dataset in db.datasets:
+            datasets.append(dataset)
+            key = (dataset.source_path, dataset.name)
+            if dataset.name in db.samples:
+                sample_sets[key] = db.samples[dataset.name]
+            if dataset.name in db.verdicts:
+                verdicts[key] = db.verdicts[dataset.name]
     for done, path in enumerate(files, start=1):
         read = _read(path, options, sample_options)
         problems.extend(read.problems)
@@ -137,7 +158,14 @@ def scan_paths(
         problems.extend(_attach_samples(datasets, samples, options, sample_options, sample_sets))
 
     results = [
-        _classify_one(dataset, catalog, options, sample_sets, classify_dataset)
+        _classify_one(
+            dataset,
+            catalog,
+            options,
+            sample_sets,
+            classify_dataset,
+            verdicts.get((dataset.source_path, dataset.name)),
+        )
         for dataset in datasets
     ]
     results.sort(key=dataset_sort_key)
@@ -147,6 +175,31 @@ def scan_paths(
         problems=tuple(problems),
         files_scanned=len(files),
         catalog_version=_catalog_version(catalog),
+        notices=tuple(notices),
+    )
+
+
+def _is_db_url(text: str) -> bool:
+    from dataflow.readers.database import is_db_url
+
+    return is_db_url(text)
+
+
+def _scan_database(url: str, options: ScanOptions, sample_options: Any) -> Any:
+    """A database source: its datasets with samples (or full-scan verdicts), notes, problems."""
+    from dataflow.readers.database import DbOptions, scan_database
+
+    return scan_database(
+        url,
+        DbOptions(
+            schemas=options.db_schemas,
+            tables=options.db_tables,
+            timeout_s=options.db_timeout,
+            sample=sample_options,
+        ),
+        content=options.content,
+        full=options.full,
+        processes=options.jobs,
     )
 
 
@@ -196,11 +249,14 @@ def _classify_one(
     options: ScanOptions,
     sample_sets: Mapping[tuple[str, str], SampleSet],
     classify: Callable[..., DatasetResult],
+    verdicts: tuple[dict[str, Any], int] | None = None,
 ) -> DatasetResult:
     sample = sample_sets.get((dataset.source_path, dataset.name))
     content = None
     rows: int | None = None
-    if options.content and sample is not None:
+    if verdicts is not None:  # a database table read whole while its connection was open
+        content, rows = verdicts
+    elif options.content and sample is not None:
         if options.full:
             from dataflow.detect.full import FullScanOptions, scan_full
 

@@ -73,9 +73,12 @@ def _block_network(
         raise refuse(f"resolve {host!r}")
 
     def no_create_connection(address: object, *args: object, **kwargs: object) -> object:
+        if _is_local(address):  # a test's own server on 127.0.0.1 (the database tests)
+            return real_create_connection(address, *args, **kwargs)  # type: ignore[arg-type]
         raise refuse(f"connect to {address!r}")
 
     real_getaddrinfo = socket.getaddrinfo
+    real_create_connection = socket.create_connection
     monkeypatch.setattr(socket.socket, "connect", guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)

@@ -77,6 +77,27 @@ def parse_samples(samples: Sequence[str], sample_for: Sequence[str]) -> dict[str
     return out
 
 
+DEFAULT_DB_TIMEOUT = 30.0
+
+
+def source_args(args: Sequence[str], settings: Settings) -> list[Path | str]:
+    """Command-line sources: database URLs stay text (``db:NAME`` is looked up in the
+    configuration's ``databases:``), everything else is a path. An empty argument is refused."""
+    from dataflow.readers.database import is_db_url
+
+    out: list[Path | str] = []
+    for arg in args:
+        if not arg.strip():
+            raise ConfigError("an empty path was given; name a file, a folder or a database URL")
+        if arg.startswith("db:") and not Path(arg).exists():
+            out.append(settings.database_url(arg[3:]))
+        elif is_db_url(arg):
+            out.append(arg)
+        else:
+            out.append(Path(arg))
+    return out
+
+
 def load_catalog_for(settings: Settings) -> Any:
     """The shipped catalogs plus the configured ones."""
     from dataflow.catalog import load_catalog
@@ -222,7 +243,12 @@ def finish(result: ScanResult, outcome: Outcome, lang: str) -> None:
 
 @guarded
 def scan_command(
-    paths: list[Path] = typer.Argument(..., help="Schema files, sample files or directories."),
+    paths: list[str] = typer.Argument(
+        ...,
+        metavar="PATH_OR_URL...",
+        help="Schema files, sample files, directories, or database URLs "
+        "(postgresql://…, mysql://…, mariadb://…, sqlite:///file.db, db:NAME).",
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table | json | sarif | markdown"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
     schema_format: str | None = typer.Option(
@@ -255,6 +281,15 @@ def scan_command(
     no_content: bool = typer.Option(
         False, "--no-content", help="Schema only: do not look at sampled values."
     ),
+    db_schemas: list[str] = typer.Option(
+        [], "--schema", help="Database schema to read (repeatable; default: the URL's)."
+    ),
+    db_tables: list[str] = typer.Option(
+        [], "--tables", help="Database tables or views to read, as globs (repeatable)."
+    ),
+    db_timeout: float | None = typer.Option(
+        None, "--db-timeout", min=0.1, help="Statement timeout in seconds (default 30)."
+    ),
 ) -> None:
     """Find personal information in schemas and samples, field by field, and grade it."""
     fmt = check_format(fmt)
@@ -279,9 +314,13 @@ def scan_command(
         content=not no_content,
         catalogs=settings.catalogs,
         ignore=settings.ignore_paths,
+        db_schemas=tuple(db_schemas),
+        db_tables=tuple(db_tables),
+        db_timeout=db_timeout or settings.db_timeout or DEFAULT_DB_TIMEOUT,
     )
+    sources = source_args(paths, settings)
     with stderr_progress(True) as progress:
-        result = scan_paths(paths, options, catalog=catalog, samples=samples, progress=progress)
+        result = scan_paths(sources, options, catalog=catalog, samples=samples, progress=progress)
 
     from dataflow.report import render
 

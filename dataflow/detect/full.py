@@ -414,29 +414,48 @@ def scan_full(
     rows_per_batch = int(getattr(opts, "batch_rows", DEFAULT_BATCH_ROWS) or DEFAULT_BATCH_ROWS)
     processes = getattr(opts, "processes", None)
     content_options = getattr(opts, "content", None)
-    if content_options is None:
-        from dataflow.detect.content import ContentOptions
-
-        content_options = ContentOptions()
     matcher = _default_matcher(getattr(opts, "recognizers", None))
     if processes is None:
         processes = _auto_processes(path)
-    if int(processes) > 1 and not _can_fork():
-        processes = 1  # workers inherit the compiled matcher by fork (Linux, macOS)
     batches: Iterable[Batch] = readers.iter_batches(
         path, batch_rows=rows_per_batch, schema_format=schema_format
     )
-    contexts: dict[str, str] = {}
     if dataset is not None:
         batches = _rekeyed(batches, dataset)
+    return scan_stream(
+        batches, dataset, processes=int(processes), matcher=matcher, content=content_options
+    )
+
+
+def scan_stream(
+    batches: Iterable[Batch],
+    dataset: Dataset | None = None,
+    *,
+    processes: int = 1,
+    matcher: Any = None,
+    content: Any = None,
+) -> tuple[dict[str, Any], int]:
+    """Tally column batches already keyed by ``dataset``'s pointers (a file's, a database's).
+
+    The default matcher and content options are those of ``scan_full``; a column's name and
+    comment are its context, as in the sampled scan.
+    """
+    if content is None:
+        from dataflow.detect.content import ContentOptions
+
+        content = ContentOptions()
+    if processes > 1 and not _can_fork():
+        processes = 1  # workers inherit the compiled matcher by fork (Linux, macOS)
+    contexts: dict[str, str] = {}
+    if dataset is not None:
         for f in dataset.fields:
             contexts[f.pointer] = " ".join(part for part in (f.name, f.comment) if part)
     return scan_batches(
         batches,
-        matcher=matcher,
-        content_options=content_options,
+        matcher=matcher if matcher is not None else _default_matcher(None),
+        content_options=content,
         contexts=contexts,
-        processes=int(processes),
+        processes=processes,
     )
 
 

@@ -1,0 +1,637 @@
+"""Live databases as a source: PostgreSQL, MySQL/MariaDB and SQLite, read-only.
+
+``dataflow scan postgresql://user@host/db`` reads the tables and views of a database as datasets
+(columns, types, column and table comments, primary and foreign keys) and samples them in the
+database itself, bounded by ``--sample-rows``; ``--full`` streams every row through a server-side
+cursor into the same column tallies as files. ``count_people`` counts distinct people for
+``assess`` with ``COUNT(DISTINCT …)``.
+
+Every session is read-only (PostgreSQL ``default_transaction_read_only``, MySQL/MariaDB
+``SET SESSION TRANSACTION READ ONLY``, SQLite ``mode=ro``), has a statement timeout, names itself
+``dataflow`` to the server, uses one connection and creates nothing. A URL is shown only with its
+password replaced by ``***``; driver messages are never shown as they are (they may quote the URL
+or a value): a problem names the table and the kind of failure.
+
+The drivers come with the ``db`` extra (``pip install "dataflow[db]"``: SQLAlchemy 2, psycopg 3,
+PyMySQL). SQLAlchemy's inspector gives one reflection API over the three dialects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import hashlib
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dataflow.errors import UserError
+from dataflow.model import Dataset, Field, Problem, ReadResult, SampleSet, Severity
+from dataflow.readers.samples import SampleOptions, Sampler, clean
+
+SCHEMES = ("postgresql", "postgres", "mysql", "mariadb", "sqlite")
+DEFAULT_TIMEOUT_S = 30.0
+# Rows fetched from a server-side cursor at a time.
+FETCH_ROWS = 10_000
+_DRIVERS = {
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mariadb+pymysql",
+    "sqlite": "sqlite",
+}
+_URL_RE = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9]*)(\+[A-Za-z0-9_]+)?://")
+_EXTRA_HINT = 'reading databases needs the db extra: pip install "dataflow[db]"'
+
+
+class DatabaseError(UserError):
+    """The database could not be reached or read (exit 2); the message never holds a password."""
+
+
+def is_db_url(text: str) -> bool:
+    """Whether ``text`` is a database URL dataflow reads (``postgresql://…``, ``sqlite:///…``)."""
+    match = _URL_RE.match(text)
+    return match is not None and match.group("scheme").lower() in SCHEMES
+
+
+def redact(url: str) -> str:
+    """The URL with its password replaced by ``***`` (``postgresql://u:***@h/db``)."""
+    match = re.match(r"^([^:/?#]+://)([^@/?#]*)@", url)
+    if match is None:
+        return url
+    userinfo = match.group(2)
+    if ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return f"{match.group(1)}{user}:***@{url[match.end() :]}"
+
+
+@dataclass(frozen=True)
+class DbOptions:
+    """What to read: schemas, table globs, timeout; and how to sample."""
+
+    schemas: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    sample: SampleOptions = field(default_factory=SampleOptions)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``columns`` of a table reference ``referred_columns`` of ``referred_table``."""
+
+    columns: tuple[str, ...]
+    referred_table: str
+    referred_columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """One table or view as reflected: where it is and its keys (the dataset holds the rest)."""
+
+    schema: str | None  # None: the connection's default schema
+    table: str
+    kind: str  # table | view
+    columns: tuple[str, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+@dataclass
+class DbRead:
+    """What ``read_database`` found: the ``ReadResult`` plus the tables behind its datasets."""
+
+    result: ReadResult
+    tables: dict[str, TableInfo] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+
+def _sqlalchemy() -> Any:
+    try:
+        import sqlalchemy
+    except ImportError:
+        raise DatabaseError(_EXTRA_HINT) from None
+    return sqlalchemy
+
+
+def _engine_url(url: str) -> Any:
+    """The SQLAlchemy URL for ``url``: our drivers, SQLite opened read-only, MYSQL_PWD used."""
+    sa = _sqlalchemy()
+    try:
+        parsed = sa.engine.make_url(url)
+    except Exception:
+        raise DatabaseError(f"not a valid database URL: {redact(url)}") from None
+    scheme = parsed.drivername.split("+", 1)[0].lower()
+    driver = parsed.drivername if "+" in parsed.drivername else _DRIVERS[scheme]
+    parsed = parsed.set(drivername=driver)
+    if scheme in ("mysql", "mariadb") and parsed.password is None and os.environ.get("MYSQL_PWD"):
+        parsed = parsed.set(password=os.environ["MYSQL_PWD"])
+    if scheme == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise DatabaseError("sqlite URL needs a file: sqlite:///path/to/file.db")
+        if not os.path.isfile(parsed.database):
+            raise DatabaseError(f"no such SQLite file: {parsed.database}")
+        parsed = parsed.set(
+            database=f"file:{parsed.database}?mode=ro", query={**parsed.query, "uri": "true"}
+        )
+    return parsed
+
+
+class Connection:
+    """One read-only connection with a statement timeout; a context manager."""
+
+    def __init__(self, url: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+        self.url = url
+        self.shown = redact(url)
+        self.timeout_s = timeout_s
+        self._engine: Any = None
+        self.conn: Any = None
+        self.dialect = ""
+        # Dataset name → where it is and its keys, filled by ``read_database``.
+        self.tables: dict[str, TableInfo] = {}
+
+    def __enter__(self) -> Connection:
+        sa = _sqlalchemy()
+        target = _engine_url(self.url)
+        self.dialect = target.get_backend_name()
+        ms = max(1, int(self.timeout_s * 1000))
+        connect_args: dict[str, Any] = {}
+        if self.dialect == "postgresql":
+            connect_args = {
+                "application_name": "dataflow",
+                "connect_timeout": max(1, int(self.timeout_s)),
+                "options": f"-c default_transaction_read_only=on -c statement_timeout={ms}",
+            }
+        elif self.dialect in ("mysql", "mariadb"):
+            connect_args = {
+                "program_name": "dataflow",
+                "connect_timeout": max(1, int(self.timeout_s)),
+                "read_timeout": max(1, int(self.timeout_s) + 5),
+                "charset": "utf8mb4",
+            }
+        try:
+            self._engine = sa.create_engine(
+                target, connect_args=connect_args, poolclass=sa.pool.NullPool
+            )
+            self.conn = self._engine.connect()
+            self._session_settings(ms)
+        except DatabaseError:
+            self.close()
+            raise
+        except Exception as exc:
+            self.close()
+            raise DatabaseError(f"cannot connect to {self.shown}: {describe(exc)}") from None
+        return self
+
+    def _session_settings(self, ms: int) -> None:
+        if self.dialect in ("mysql", "mariadb"):
+            version = str(self.conn.exec_driver_sql("SELECT VERSION()").scalar() or "")
+            self.conn.exec_driver_sql("SET SESSION TRANSACTION READ ONLY")
+            if "mariadb" in version.lower():
+                self.conn.exec_driver_sql(f"SET SESSION max_statement_time = {ms / 1000:.3f}")
+            else:
+                self.conn.exec_driver_sql(f"SET SESSION max_execution_time = {ms}")
+            self.conn.commit()
+        elif self.dialect == "sqlite":
+            self.conn.exec_driver_sql("PRAGMA query_only = ON")
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(Exception):  # a broken connection: nothing to report
+                self.conn.rollback()
+                self.conn.close()
+            self.conn = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def quote(self, name: str) -> str:
+        return str(self.conn.dialect.identifier_preparer.quote(name))
+
+    def qualified(self, info: TableInfo) -> str:
+        table = self.quote(info.table)
+        return f"{self.quote(info.schema)}.{table}" if info.schema else table
+
+    def run(self, sql: str) -> Any:
+        """Execute SQL that takes no parameters (a ``%`` in it is not a placeholder)."""
+        if self.conn.dialect.paramstyle in ("format", "pyformat"):
+            sql = sql.replace("%", "%%")
+        return self.conn.exec_driver_sql(sql)
+
+    def rollback(self) -> None:
+        """End the current (read-only) transaction, e.g. after a failed statement."""
+        with contextlib.suppress(Exception):
+            self.conn.rollback()
+
+
+def describe(exc: BaseException) -> str:
+    """A driver error in our words: its kind, never its text (which may quote a value)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "password authentication failed" in text or "access denied" in text:
+        return "authentication failed (check the user and password)"
+    if "permission denied" in text or "command denied" in text:
+        return "permission denied"
+    if "statement timeout" in text or "max_statement_time" in text or "max_execution_time" in text:
+        return "statement timeout"
+    if "canceling statement" in text or "query execution was interrupted" in text:
+        return "statement timeout"
+    if "read-only" in text or "read only" in text or "readonly" in text:
+        return "refused: the session is read-only"
+    if "could not connect" in text or "connection refused" in text or "can't connect" in text:
+        return "connection refused (is the server running and the host/port right?)"
+    if "does not exist" in text or "unknown database" in text or "doesn't exist" in text:
+        return "not found"
+    orig = getattr(exc, "orig", None)
+    return type(orig or exc).__name__
+
+
+# --- reflection -------------------------------------------------------------------------------
+
+
+def _wanted(name: str, globs: Sequence[str]) -> bool:
+    return not globs or any(fnmatch.fnmatchcase(name, g) for g in globs)
+
+
+def _type_name(column: dict[str, Any], dialect: Any) -> str | None:
+    try:
+        return str(column["type"].compile(dialect=dialect)).lower()
+    except Exception:
+        return type(column.get("type")).__name__.lower() or None
+
+
+def _reflect(db: Connection, options: DbOptions, problems: list[Problem]) -> list[Dataset]:
+    sa = _sqlalchemy()
+    inspector = sa.inspect(db.conn)
+    default = inspector.default_schema_name
+    schemas = list(options.schemas) or [default]
+    datasets: list[Dataset] = []
+    for schema in schemas:
+        own = None if schema == default else schema
+        try:
+            names = [(t, "table") for t in inspector.get_table_names(schema=own)]
+            names += [(v, "view") for v in inspector.get_view_names(schema=own)]
+        except Exception as exc:
+            db.rollback()
+            problems.append(Problem(db.shown, f"cannot list schema {schema}: {describe(exc)}"))
+            continue
+        for table, kind in sorted(names):
+            dataset_name = f"{schema}.{table}" if own else table
+            if not (_wanted(table, options.tables) or _wanted(dataset_name, options.tables)):
+                continue
+            try:
+                dataset, info = _reflect_table(db, inspector, own, table, kind, dataset_name)
+            except Exception as exc:
+                db.rollback()
+                problems.append(
+                    Problem(db.shown, f"cannot read {kind} {dataset_name}: {describe(exc)}")
+                )
+                continue
+            datasets.append(dataset)
+            db.tables[dataset_name] = info
+    return datasets
+
+
+def _reflect_table(
+    db: Connection, inspector: Any, schema: str | None, table: str, kind: str, name: str
+) -> tuple[Dataset, TableInfo]:
+    columns = inspector.get_columns(table, schema=schema)
+    try:
+        comment = (inspector.get_table_comment(table, schema=schema) or {}).get("text")
+    except NotImplementedError:  # SQLite has no comments
+        comment = None
+    primary: tuple[str, ...] = ()
+    foreign: list[ForeignKey] = []
+    if kind == "table":
+        primary = tuple(
+            (inspector.get_pk_constraint(table, schema=schema) or {}).get("constrained_columns")
+            or ()
+        )
+        for fk in inspector.get_foreign_keys(table, schema=schema):
+            referred = fk.get("referred_table") or ""
+            referred_schema = fk.get("referred_schema")
+            if referred_schema and referred_schema != inspector.default_schema_name:
+                referred = f"{referred_schema}.{referred}"
+            foreign.append(
+                ForeignKey(
+                    tuple(fk.get("constrained_columns") or ()),
+                    referred,
+                    tuple(fk.get("referred_columns") or ()),
+                )
+            )
+    fields = tuple(
+        Field(
+            name=c["name"],
+            pointer=f"{name}.{c['name']}",
+            data_type=_type_name(c, db.conn.dialect),
+            comment=c.get("comment") or None,
+            nullable=c.get("nullable"),
+        )
+        for c in columns
+    )
+    dataset = Dataset(
+        name=name,
+        source_path=db.shown,
+        source_format=db.dialect,
+        fields=fields,
+        comment=comment or None,
+    )
+    info = TableInfo(
+        schema=schema,
+        table=table,
+        kind=kind,
+        columns=tuple(c["name"] for c in columns),
+        primary_key=primary,
+        foreign_keys=tuple(foreign),
+    )
+    return dataset, info
+
+
+# --- sampling -----------------------------------------------------------------------------------
+
+
+def _seed_int(seed: int, name: str) -> int:
+    digest = hashlib.sha256(f"{seed}:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def _estimated_rows(db: Connection, info: TableInfo) -> int | None:
+    """The planner's row estimate (no scan); None when unknown."""
+    try:
+        if db.dialect == "postgresql":
+            value = db.conn.exec_driver_sql(
+                "SELECT c.reltuples FROM pg_class c WHERE c.oid = to_regclass(%(t)s)",
+                {"t": db.qualified(info)},
+            ).scalar()
+        elif db.dialect in ("mysql", "mariadb"):
+            value = db.conn.exec_driver_sql(
+                "SELECT TABLE_ROWS FROM information_schema.TABLES "
+                "WHERE TABLE_SCHEMA = COALESCE(%(s)s, DATABASE()) AND TABLE_NAME = %(t)s",
+                {"s": info.schema, "t": info.table},
+            ).scalar()
+        else:
+            return None
+    except Exception:
+        db.rollback()
+        return None
+    return int(value) if value is not None and float(value) >= 0 else None
+
+
+def sample_plan(db: Connection, info: TableInfo, options: SampleOptions) -> tuple[str, str]:
+    """(SQL, how) reading at most ``max_rows`` rows of a table, drawn as the database allows.
+
+    PostgreSQL tables larger than the bound: ``TABLESAMPLE SYSTEM`` (pages) at about twice the
+    needed share, ``REPEATABLE`` with the scan's seed, cut at the bound. MySQL/MariaDB tables
+    with a single integer primary key: a range of the key from a seeded random start (the index
+    is used, the table is not read whole). Otherwise the first rows (``LIMIT``).
+    """
+    cols = ", ".join(db.quote(c) for c in info.columns) or "*"
+    table = db.qualified(info)
+    limit = options.max_rows
+    if limit is None:
+        return f"SELECT {cols} FROM {table}", "every row"
+    estimate = _estimated_rows(db, info) if info.kind == "table" else None
+    if estimate is not None and estimate > limit:
+        if db.dialect == "postgresql":
+            share = min(100.0, 200.0 * limit / estimate)
+            seed = options.seed & 0x7FFFFFFF
+            return (
+                f"SELECT {cols} FROM {table} TABLESAMPLE SYSTEM ({share:.6f}) "
+                f"REPEATABLE ({seed}) LIMIT {limit}",
+                f"TABLESAMPLE SYSTEM ({share:.3g} %) of about {estimate:,} rows",
+            )
+        if db.dialect in ("mysql", "mariadb") and len(info.primary_key) == 1:
+            key = db.quote(info.primary_key[0])
+            try:
+                low, high = db.run(f"SELECT MIN({key}), MAX({key}) FROM {table}").one()
+            except Exception:
+                db.rollback()
+                low = high = None
+            if isinstance(low, int) and isinstance(high, int) and high > low:
+                span = max(high - low - limit, 0)
+                start = low + (_seed_int(options.seed, table) % (span + 1))
+                return (
+                    f"SELECT {cols} FROM {table} WHERE {key} >= {start} "
+                    f"ORDER BY {key} LIMIT {limit}",
+                    f"a random range of the primary key, about {estimate:,} rows in the table",
+                )
+    return f"SELECT {cols} FROM {table} LIMIT {limit}", "the first rows (LIMIT)"
+
+
+def iter_rows(db: Connection, sql: str, fetch: int = FETCH_ROWS) -> Iterator[Sequence[Any]]:
+    """Row chunks of ``sql`` from a server-side cursor (bounded memory)."""
+    if db.conn.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("%", "%%")
+    streaming = db.conn.execution_options(stream_results=True, max_row_buffer=fetch)
+    result = streaming.exec_driver_sql(sql)
+    try:
+        while True:
+            chunk = result.fetchmany(fetch)
+            if not chunk:
+                return
+            yield chunk
+    finally:
+        result.close()
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raw = bytes(value)
+        try:
+            return clean(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            return clean(raw.hex())
+    return clean(value)
+
+
+def column_batches(
+    db: Connection, sql: str, dataset: Dataset, fetch: int = FETCH_ROWS
+) -> Iterator[dict[str, list[str | None]]]:
+    """The rows of ``sql`` as column batches keyed by the dataset's field pointers."""
+    pointers = [f.pointer for f in dataset.fields]
+    for chunk in iter_rows(db, sql, fetch):
+        batch: dict[str, list[str | None]] = {p: [] for p in pointers}
+        for row in chunk:
+            for pointer, value in zip(pointers, row, strict=False):
+                batch[pointer].append(_text(value))
+        yield batch
+
+
+# --- the source -------------------------------------------------------------------------------
+
+
+def read_database(db: Connection, options: DbOptions) -> DbRead:
+    """Datasets of the database and, when ``options.sample.size`` > 0, their samples."""
+    problems: list[Problem] = []
+    db.tables = {}
+    datasets = _reflect(db, options, problems)
+    out = DbRead(ReadResult(db.shown, db.dialect), tables=db.tables)
+    samples: dict[str, SampleSet] = {}
+    if options.sample.size > 0:
+        for dataset in datasets:
+            info = out.tables[dataset.name]
+            sql, how = sample_plan(db, info, options.sample)
+            sampler = Sampler(options.sample)
+            try:
+                for batch in column_batches(db, sql, dataset):
+                    rows = len(next(iter(batch.values()), []))
+                    sampler.add_batch(batch, rows)
+                    if sampler.full:
+                        break
+            except Exception as exc:
+                db.rollback()
+                problems.append(
+                    Problem(db.shown, f"cannot read {info.kind} {dataset.name}: {describe(exc)}")
+                )
+                continue
+            samples[dataset.name] = sampler.result(db.shown, [f.pointer for f in dataset.fields])
+            out.notices.append(
+                f"{dataset.name}: sampled {sampler.rows_read:,} row(s) by {how} ({redact(db.url)})"
+            )
+    out.result = ReadResult(
+        db.shown,
+        db.dialect,
+        datasets=tuple(datasets),
+        samples=samples,
+        problems=tuple(problems),
+    )
+    return out
+
+
+def full_batches(db: Connection, dataset: Dataset, info: TableInfo) -> Iterator[Any]:
+    """Every row of one table, as column batches (``--full``)."""
+    sql, _ = sample_plan(db, info, SampleOptions(size=0, max_rows=None))
+    yield from column_batches(db, sql, dataset)
+
+
+# --- people counts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeopleCount:
+    """A distinct count made by the database, with the query that made it (no values)."""
+
+    count: int
+    query: str
+
+
+def count_people(
+    db: Connection,
+    table: str,
+    *,
+    columns: Sequence[str] = (),
+    expression: str | None = None,
+    where: str | None = None,
+    any_not_null: Sequence[str] = (),
+) -> PeopleCount:
+    """``COUNT(DISTINCT person key)`` over the rows of ``table`` (``schema.table`` or ``table``).
+
+    The key is ``columns`` (rows where any of them is null are not counted) or an SQL
+    ``expression`` given as data; ``where`` filters the exported rows; ``any_not_null`` keeps
+    only rows where at least one of those columns holds a value (the people with sensitive PI).
+    """
+    schema, _, name = table.rpartition(".")
+    sa = _sqlalchemy()
+    inspector = sa.inspect(db.conn)
+    try:
+        known = {c["name"] for c in inspector.get_columns(name, schema=schema or None)}
+    except Exception as exc:
+        db.rollback()
+        raise DatabaseError(f"cannot read table {table}: {describe(exc)}") from None
+    for column in (*columns, *any_not_null):
+        if column not in known:
+            raise DatabaseError(f"table {table} has no column {column!r}")
+    quoted = f"{db.quote(schema)}.{db.quote(name)}" if schema else db.quote(name)
+    conditions = [f"({where})"] if where else []
+    if expression:
+        key = expression
+        conditions.append(f"({expression}) IS NOT NULL")
+    else:
+        key = ", ".join(db.quote(c) for c in columns)
+        conditions += [f"{db.quote(c)} IS NOT NULL" for c in columns]
+    if any_not_null:
+        conditions.append(
+            "(" + " OR ".join(f"{db.quote(c)} IS NOT NULL" for c in any_not_null) + ")"
+        )
+    where_sql = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    query = f"SELECT COUNT(*) FROM (SELECT DISTINCT {key} FROM {quoted}{where_sql}) people"
+    try:
+        value = db.run(query).scalar()
+    except Exception as exc:
+        db.rollback()
+        raise DatabaseError(f"cannot count people in {table}: {describe(exc)}") from None
+    return PeopleCount(int(value or 0), query)
+
+
+def problem(url: str, message: str) -> Problem:
+    """A problem of a database source (the URL shown without its password)."""
+    return Problem(redact(url), message, severity=Severity.ERROR)
+
+
+# --- a scan of one database ---------------------------------------------------------------------
+
+
+@dataclass
+class DbScan:
+    """What one database gave a scan: datasets, samples or full-scan verdicts, notes, problems."""
+
+    datasets: list[Dataset] = field(default_factory=list)
+    samples: dict[str, SampleSet] = field(default_factory=dict)
+    # Dataset name → (content verdict per pointer, rows read), for ``--full``.
+    verdicts: dict[str, tuple[dict[str, Any], int]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan_database(
+    url: str,
+    options: DbOptions,
+    *,
+    content: bool = True,
+    full: bool = False,
+    processes: int | None = None,
+) -> DbScan:
+    """Read one database: reflect it, then sample each table (or stream it with ``full``).
+
+    A database that cannot be reached is one problem; a table that cannot be read is one
+    problem naming it, and the other tables are still read.
+    """
+    out = DbScan()
+    sample = options.sample if content and not full else SampleOptions(size=0)
+    try:
+        with Connection(url, options.timeout_s) as db:
+            read = read_database(
+                db, DbOptions(options.schemas, options.tables, options.timeout_s, sample)
+            )
+            out.datasets = list(read.result.datasets)
+            out.samples = dict(read.result.samples)
+            out.problems = list(read.result.problems)
+            out.notices = list(read.notices)
+            if content and full:
+                _full_scan(db, read, out, processes)
+    except DatabaseError as exc:
+        out.problems.append(problem(url, exc.message))
+    return out
+
+
+def _full_scan(db: Connection, read: DbRead, out: DbScan, processes: int | None) -> None:
+    from dataflow.detect.full import scan_stream
+
+    for dataset in read.result.datasets:
+        info = read.tables[dataset.name]
+        try:
+            verdicts, rows = scan_stream(
+                full_batches(db, dataset, info), dataset, processes=processes or 1
+            )
+        except Exception as exc:
+            db.rollback()
+            out.problems.append(
+                Problem(db.shown, f"cannot read {info.kind} {dataset.name}: {describe(exc)}")
+            )
+            continue
+        out.verdicts[dataset.name] = (verdicts, rows)
+        out.notices.append(f"{dataset.name}: every row read ({rows:,}) ({db.shown})")
