@@ -118,6 +118,17 @@ def strictest(a: str, b: str) -> str:
 
 def results_for(spec: DatasetSpec, scanned: Sequence[DatasetResult]) -> tuple[DatasetResult, ...]:
     """The scanned datasets that belong to a manifest dataset (same file, listed table)."""
+    if spec.source is not None:  # a database table (``db:NAME`` was resolved by the scan)
+        from dataflow.readers.database import SCHEMES, redact
+
+        shown = redact(spec.source)
+        return tuple(
+            r
+            for r in scanned
+            if r.dataset.name in spec.tables
+            and r.dataset.source_format in ("postgresql", "mysql", "mariadb", *SCHEMES)
+            and (spec.source.startswith("db:") or r.dataset.source_path == shown)
+        )
     source = spec.schema or spec.sample
     if source is None:
         return ()
@@ -446,6 +457,8 @@ def _spec_name(spec: DatasetSpec, inp: _Inputs) -> str:
         if s is spec and results:
             return ", ".join(r.dataset.name for r in results)
     source = spec.schema or spec.sample
+    if spec.source is not None:
+        return spec.tables[0]
     return source.name if source else spec.key
 
 

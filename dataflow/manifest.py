@@ -117,6 +117,19 @@ class DatasetSpec:
     important_data: str = "none"
     core_data: bool = False
     full: bool = False
+    # A database table instead of files: ``source`` is its URL (or ``db:NAME``), ``tables``
+    # holds the one table, and ``people`` says how the database counts its distinct people.
+    source: str | None = None
+    people: PeopleKey | None = None
+
+
+@dataclass(frozen=True)
+class PeopleKey:
+    """``subjects: {count_distinct: COLUMN(S) | expression: SQL, where: SQL}`` of a database."""
+
+    columns: tuple[str, ...] = ()
+    expression: str | None = None
+    where: str | None = None
 
 
 @dataclass(frozen=True)
@@ -320,6 +333,8 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
             "schema",
             "tables",
             "sample",
+            "source",
+            "table",
             "subjects",
             "count_distinct",
             "sensitive_subjects",
@@ -329,6 +344,13 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
         ),
     )
     if d is None:
+        return None
+    if "source" in d:
+        return _db_dataset(c, key, d)
+    if "table" in d:
+        c.fail(f"{key}.table", "'table' goes with a database 'source' (use 'tables' for files)")
+    if isinstance(d.get("subjects"), Mapping):
+        c.fail(f"{key}.subjects", "counting people in the data needs a database 'source'")
         return None
     if "schema" not in d and "sample" not in d:
         c.fail(key, "a dataset needs a 'schema' or a 'sample' (a data file with a header)")
@@ -355,6 +377,61 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
         ),
         core_data=c.bool_(d.get("core_data", False), f"{key}.core_data"),
         full=c.bool_(d.get("full", False), f"{key}.full"),
+    )
+
+
+def _db_dataset(c: YamlChecker, key: str, d: Mapping[str, Any]) -> DatasetSpec | None:
+    """A dataset that is a database table: ``source``, ``table`` and the people count."""
+    for other in ("schema", "sample", "tables", "count_distinct"):
+        if other in d:
+            c.fail(f"{key}.{other}", f"'{other}' does not go with a database 'source'")
+    source = c.str_(d["source"], f"{key}.source")
+    table = c.str_(d.get("table"), f"{key}.table")
+    if source is None or table is None:
+        return None
+    subjects: int | None = None
+    people: PeopleKey | None = None
+    raw = d.get("subjects")
+    if isinstance(raw, Mapping):
+        people = _people_key(c, f"{key}.subjects", raw)
+    elif raw is not None:
+        subjects = _opt_int(c, d, "subjects", key)
+    else:
+        c.fail(key, "give 'subjects' as a number or as {count_distinct: COLUMN}")
+    _check_sensitive_not_above(c, d, key)
+    return DatasetSpec(
+        key=key,
+        schema=None,
+        tables=(table,),
+        subjects=subjects,
+        sensitive_subjects=_opt_int(c, d, "sensitive_subjects", key),
+        important_data=c.choice(
+            d.get("important_data", "none"), f"{key}.important_data", IMPORTANT_STATUSES
+        ),
+        core_data=c.bool_(d.get("core_data", False), f"{key}.core_data"),
+        full=c.bool_(d.get("full", False), f"{key}.full"),
+        source=source,
+        people=people,
+    )
+
+
+def _people_key(c: YamlChecker, key: str, value: Mapping[str, Any]) -> PeopleKey | None:
+    d = c.keys(value, key, (), ("count_distinct", "expression", "where"))
+    if d is None:
+        return None
+    if ("count_distinct" in d) == ("expression" in d):
+        c.fail(key, "give exactly one of 'count_distinct' (column or columns) or 'expression'")
+        return None
+    columns: list[str] = []
+    raw = d.get("count_distinct")
+    for i, item in enumerate(raw if isinstance(raw, list) else [raw] if raw else []):
+        name = c.str_(item, f"{key}.count_distinct[{i}]" if isinstance(raw, list) else key)
+        if name is not None:
+            columns.append(name)
+    return PeopleKey(
+        columns=tuple(columns),
+        expression=c.str_(d.get("expression"), f"{key}.expression", optional=True),
+        where=c.str_(d.get("where"), f"{key}.where", optional=True),
     )
 
 

@@ -385,3 +385,57 @@ def test_without_the_drivers_one_line_names_the_extra(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert 'pip install "dataflow[db]"' in done.stderr
+
+
+def _manifest(tmp_path: Path, dataset: str) -> Path:
+    path = tmp_path / "transfer.yaml"
+    path.write_text(
+        "schema_version: 1\n"
+        "transfer:\n"
+        "  id: TX-DB-1\n"
+        "  date: 2026-11-30\n"
+        "  exporter: {name: Acme CRM Ltd, ciio: false, state_organ: false}\n"
+        "  recipient: {name: Acme GmbH, country: DE, restricted_list: false,\n"
+        "              judicial_or_law_enforcement: false}\n"
+        "  purpose: customer support\n"
+        "  scenario: none\n"
+        "  sector: retail\n"
+        "  datasets:\n"
+        f"    - {dataset}\n"
+        "  prior_exports: {subjects: 0, sensitive_subjects: 0}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_assess_counts_people_in_the_database(server: Server, tmp_path: Path) -> None:
+    manifest = _manifest(
+        tmp_path,
+        f"{{source: '{_scan_url(server)}', table: customers, "
+        "subjects: {count_distinct: id, where: \"city <> 'nowhere'\"}}",
+    )
+    result = CliRunner().invoke(app, ["assess", str(manifest), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    (transfer,) = report["transfers"]
+    # 60 people, all with a resident ID (sensitive): any sensitive PI needs a standard contract.
+    assert transfer["mechanism"] == "standard_contract_or_certification"
+    text = json.dumps(report)
+    assert "60 people" in text or '"subjects": 60' in text
+    assert "COUNT(*) FROM (SELECT DISTINCT" in result.stderr and "sfzh IS NOT NULL" in (
+        result.stderr.replace('"', "").replace("`", "")
+    )
+    _no_leak(result.stdout, result.stderr)
+
+
+def test_manifest_database_keys_are_checked(tmp_path: Path) -> None:
+    manifest = _manifest(
+        tmp_path, "{source: 'sqlite:///x.db', table: t, schema: a.sql, subjects: {where: x}}"
+    )
+    result = CliRunner().invoke(app, ["assess", str(manifest)])
+    assert result.exit_code == 2
+    assert "'schema' does not go with a database 'source'" in result.stderr
+    assert "1 more problem" in result.stderr  # subjects: without count_distinct/expression
+    manifest = _manifest(tmp_path, "{source: 'sqlite:///x.db', table: t, subjects: {where: x}}")
+    result = CliRunner().invoke(app, ["assess", str(manifest)])
+    assert result.exit_code == 2 and "'count_distinct'" in result.stderr

@@ -145,11 +145,23 @@ def run_assessments(
     problems: list[Problem] = []
     pairs: list[tuple[Transfer, TransferAssessment]] = []
     recorded: list[LedgerEntry] = []
+    counted_notes: list[str] = []
     for transfer in transfers:
         specs = []
         scanned: list[DatasetResult] = []
         readable = True
         for spec in transfer.datasets:
+            if spec.source is not None:
+                db_scan, counted, notes = _database_dataset(spec, transfer, settings, catalog)
+                problems.extend(db_scan.problems)
+                readable &= not any(p.severity is Severity.ERROR for p in db_scan.problems)
+                counted_notes.extend(notes)
+                specs.append(counted)
+                for r in db_scan.datasets:
+                    r = _regrade(r, catalog, transfer.sector, counted.subjects)
+                    all_results[(r.dataset.source_path, r.dataset.name)] = r
+                    scanned.append(r)
+                continue
             _check_files(spec, transfer)
             source = spec.schema or spec.sample
             assert source is not None
@@ -198,6 +210,7 @@ def run_assessments(
         problems=tuple(sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))),
         files_scanned=len({k[0] for k in scans} | {k[1] for k in scans if k[1]}),
         catalog_version=getattr(catalog, "version", None),
+        notices=tuple(counted_notes),
     )
     result = AssessResult(scan=scan, transfers=tuple(a for _, a in pairs))
     return Run(
@@ -205,8 +218,83 @@ def run_assessments(
         pairs=tuple(pairs),
         catalog=catalog,
         recorded=tuple(recorded),
-        notices=tuple(negative_list.unverified_in_use(_in_use(lists, transfers))),
+        notices=(
+            *negative_list.unverified_in_use(_in_use(lists, transfers)),
+            *counted_notes,
+        ),
     )
+
+
+def _database_dataset(
+    spec: DatasetSpec, transfer: Transfer, settings: Settings, catalog: Any
+) -> tuple[ScanResult, DatasetSpec, list[str]]:
+    """Scan a manifest dataset that is a database table and count its people there.
+
+    ``subjects: {count_distinct: …}`` is counted with ``COUNT(DISTINCT …)`` in the read-only
+    session; unless ``sensitive_subjects`` is given, the people with sensitive PI are counted
+    the same way over the rows where at least one sensitive field found by the scan holds a
+    value. The queries (no values) are returned as notes for the report.
+    """
+    from dataflow.commands.scan import DEFAULT_DB_TIMEOUT
+    from dataflow.readers.database import Connection, DatabaseError, count_people, redact
+    from dataflow.scan import ScanOptions, scan_paths
+
+    assert spec.source is not None
+    url = settings.database_url(spec.source[3:]) if spec.source.startswith("db:") else spec.source
+    table = spec.tables[0]
+    timeout = settings.db_timeout or DEFAULT_DB_TIMEOUT
+    options = ScanOptions(
+        sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
+        full=spec.full,
+        jobs=settings.jobs,
+        catalogs=settings.catalogs,
+        db_tables=(table,),
+        db_timeout=timeout,
+    )
+    scanned = scan_paths([url], options, catalog=catalog)
+    found = tuple(r for r in scanned.datasets if r.dataset.name == table)
+    if not found and not any(p.severity is Severity.ERROR for p in scanned.problems):
+        raise ManifestError(
+            f"table not found in {redact(url)}: {table}",
+            path=transfer.path,
+            key=f"{spec.key}.table",
+        )
+    scanned = dataclasses.replace(scanned, datasets=found)
+    if spec.people is None or not found:
+        return scanned, spec, []
+    sensitive = sorted({f.field.name for r in found for f in r.findings if f.sensitive})
+    notes: list[str] = []
+    try:
+        with Connection(url, timeout) as db:
+            people = count_people(
+                db,
+                table,
+                columns=spec.people.columns,
+                expression=spec.people.expression,
+                where=spec.people.where,
+            )
+            notes.append(f"{spec.key}: people counted in {redact(url)}: {people.query}")
+            counted = dataclasses.replace(spec, subjects=people.count)
+            if spec.sensitive_subjects is None:
+                number = 0
+                if sensitive:
+                    with_sensitive = count_people(
+                        db,
+                        table,
+                        columns=spec.people.columns,
+                        expression=spec.people.expression,
+                        where=spec.people.where,
+                        any_not_null=sensitive,
+                    )
+                    number = with_sensitive.count
+                    notes.append(
+                        f"{spec.key}: people with sensitive PI counted in {redact(url)}: "
+                        f"{with_sensitive.query}"
+                    )
+                counted = dataclasses.replace(counted, sensitive_subjects=number)
+    except DatabaseError as exc:
+        raise ManifestError(exc.message, path=transfer.path, key=f"{spec.key}.subjects") from None
+    return scanned, counted, notes
 
 
 def _regrade(
