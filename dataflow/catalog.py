@@ -42,6 +42,7 @@ from typing import Any
 from dataflow.errors import CatalogError, UserError
 from dataflow.model import Grade, Text
 from dataflow.paths import catalogs_dir
+from dataflow.sensitivity import Ruling, Standard, parse_rulings, parse_standard
 from dataflow.yamlio import YamlDoc, join_key, load_yaml, type_name
 
 SCHEMA_VERSION = 1
@@ -115,7 +116,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
 )
 
 # Shipped files this module reads, relative to catalogs/ (other files there are not ours).
-_SHIPPED_FILES = ("pi.yaml", "grades.yaml")
+_SHIPPED_FILES = ("pi.yaml", "grades.yaml", "sensitivity.yaml")
 _SHIPPED_DIRS = ("sectors", "dictionaries")
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
@@ -131,6 +132,8 @@ _TOP_KEYS = (
     "escalations",
     "sector",
     "dictionaries",
+    "standards",
+    "sensitivity",
 )
 _ELEMENT_KEYS = (
     "id",
@@ -205,6 +208,8 @@ class Element:
     replaced_by: str | None = None
     description: Text | None = None
     origin: str = ""
+    grade_explicit: bool = False  # the catalog sets the grade (not derived from sensitivity)
+    sensitivity_evidence: Text | None = None  # the standard behind the sensitivity (dated view)
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,9 @@ class Catalog:
     defaults: dict[str, Grade]
     version: str
     files: tuple[str, ...] = ()
+    standards: dict[str, Standard] = field(default_factory=dict)
+    sensitivity: dict[str, tuple[Ruling, ...]] = field(default_factory=dict)
+    sensitivity_standard: str | None = None  # set by sensitivity.at(): the standard applied
 
     def element(self, element_id: str) -> Element:
         """The element with this id; ``KeyError`` if unknown."""
@@ -564,6 +572,9 @@ class _Builder:
         }
         self.versions: list[str] = []
         self.files: list[str] = []
+        self.standards: dict[str, Standard] = {}
+        self.sensitivity: dict[str, tuple[Ruling, ...]] = {}
+        self.sensitivity_where: dict[str, tuple[YamlDoc, str]] = {}
 
     # -- problem helpers --
     def add(self, doc: YamlDoc, key: str, message: str) -> None:
@@ -637,6 +648,21 @@ class _Builder:
             self._load_sector(doc, data["sector"])
         if "dictionaries" in data:
             self._load_dictionaries(doc, data["dictionaries"])
+        if "standards" in data:
+            for i, item in self._items(doc, data["standards"], "standards"):
+                standard = parse_standard(self.add, doc, item, join_key("standards", i))
+                if standard is not None:
+                    self.standards[standard.id] = standard
+        if "sensitivity" in data:
+            for i, item in self._items(doc, data["sensitivity"], "sensitivity"):
+                key = join_key("sensitivity", i)
+                parsed = parse_rulings(self.add, doc, item, key, ART28_GROUPS)
+                if parsed is not None:
+                    eid, rulings = parsed
+                    merged = {r.standard: r for r in self.sensitivity.get(eid, ())}
+                    merged.update({r.standard: r for r in rulings})
+                    self.sensitivity[eid] = tuple(merged.values())
+                    self.sensitivity_where[eid] = (doc, key)
 
     def _items(self, doc: YamlDoc, value: Any, key: str) -> Iterable[tuple[int, dict[str, Any]]]:
         if not isinstance(value, list):
@@ -1147,6 +1173,7 @@ class _Builder:
             if names is None or pi is None:
                 continue  # already reported
             grade = data.get("grade")
+            grade_explicit = grade is not None
             if grade is None:
                 if sensitive:
                     grade = self.defaults["sensitive_pi"]
@@ -1180,7 +1207,21 @@ class _Builder:
                 replaced_by=data.get("replaced_by"),
                 description=data.get("description"),
                 origin=str(data.get("origin", "")),
+                grade_explicit=grade_explicit,
             )
+        for eid, rulings in sorted(self.sensitivity.items()):
+            doc, key = self.sensitivity_where[eid]
+            if eid not in elements:
+                self.add(doc, join_key(key, "element"), f"unknown element {eid!r}")
+            for r in rulings:
+                if r.standard not in self.standards:
+                    self.add(
+                        doc,
+                        join_key(join_key(key, "standards"), r.standard),
+                        f"standard {r.standard!r} is not defined under 'standards'",
+                    )
+                elif r.sensitive and eid in elements and not elements[eid].pi:
+                    self.add(doc, key, f"element {eid!r} is sensitive but not PI")
         for eid, element in elements.items():
             if element.replaced_by is not None and element.replaced_by not in elements:
                 doc, key = self.element_where[eid]
@@ -1239,6 +1280,8 @@ class _Builder:
             defaults=dict(self.defaults),
             version="+".join(self.versions) if self.versions else "unversioned",
             files=tuple(self.files),
+            standards=dict(sorted(self.standards.items())),
+            sensitivity=dict(sorted(self.sensitivity.items())),
         )
 
 

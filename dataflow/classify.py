@@ -204,6 +204,10 @@ def _classify_field(
                     element.id,
                 )
             )
+    if element.sensitivity_evidence is not None:
+        evidence.append(
+            Evidence("context", "sensitivity-standard", element.sensitivity_evidence.en, element.id)
+        )
     return FieldFinding(
         field=fld,
         dataset=dataset.name,

@@ -52,6 +52,9 @@ class Settings:
     # Named database connections (``scan db:NAME``): name → {"url": …} or {"url_env": VAR}.
     databases: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
     db_timeout: float | None = None  # statement timeout of database sources, seconds
+    # Whether a newer standard may make an element no longer sensitive (unsettled; see
+    # dataflow/sensitivity.py). None/false: the catalog's sensitivity is kept.
+    sensitivity_downgrades: bool | None = None
     source: str | None = None  # the file the settings came from, for messages
 
     def database_url(self, name: str) -> str:
@@ -98,6 +101,7 @@ _KEYS = {
     "count_exempt_volumes": "bool",
     "databases": "databases",
     "db_timeout": "seconds",
+    "sensitivity_downgrades": "bool",
 }
 
 

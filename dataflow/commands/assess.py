@@ -27,7 +27,6 @@ from dataflow.commands.scan import (
     check_format,
     check_lang,
     echo_problems,
-    load_catalog_for,
 )
 from dataflow.config import Settings, load_settings
 from dataflow.errors import ConfigError, ManifestError, UserError
@@ -127,20 +126,24 @@ def run_assessments(
     after its assessment, so the next transfer of the same run counts it.
     """
     from dataflow import negative_list
+    from dataflow.catalog import load_catalog
     from dataflow.scan import ScanOptions, scan_paths
+    from dataflow.sensitivity import at
 
     transfers = [t for path in manifests for t in load_manifest(path)]
     packs = load_packs()
     policy = Policy(
         packs=packs, as_of=as_of, count_exempt_volumes=bool(settings.count_exempt_volumes)
     )
-    catalog = load_catalog_for(settings)
+    base_catalog = load_catalog(settings.catalogs)
+    downgrades = bool(settings.sensitivity_downgrades)
+    catalog = at(base_catalog, as_of or dt.date.today(), downgrades=downgrades)
     lists = negative_list.load_lists(
         settings.negative_lists, shipped_ids=settings.shipped_negative_lists
     )
     ledger = Ledger(default_path(settings.ledger))
 
-    scans: dict[tuple[str, str, str, bool], ScanResult] = {}
+    scans: dict[tuple[str, str, str, bool, str], ScanResult] = {}
     all_results: dict[tuple[str, str], DatasetResult] = {}
     problems: list[Problem] = []
     pairs: list[tuple[Transfer, TransferAssessment]] = []
@@ -150,6 +153,8 @@ def run_assessments(
         specs = []
         scanned: list[DatasetResult] = []
         readable = True
+        # Sensitivity by the standard in force on the transfer's date (or --as-of).
+        catalog = at(base_catalog, as_of or transfer.date, downgrades=downgrades)
         for spec in transfer.datasets:
             if spec.source is not None:
                 db_scan, counted, notes = _database_dataset(spec, transfer, settings, catalog)
@@ -168,7 +173,13 @@ def run_assessments(
             samples: dict[str, Path] = {}
             if spec.schema is not None and spec.sample is not None:
                 samples[_sample_target(spec, transfer)] = spec.sample
-            key = (str(source), str(spec.sample or ""), ",".join(spec.tables), spec.full)
+            key = (
+                str(source),
+                str(spec.sample or ""),
+                ",".join(spec.tables),
+                spec.full,
+                catalog.sensitivity_standard or "",
+            )
             if key not in scans:
                 options = ScanOptions(
                     sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,

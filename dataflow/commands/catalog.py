@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 from tabulate import tabulate
@@ -39,6 +40,13 @@ _L = {
     "deprecated": Text("deprecated, replaced by", "已废弃，替代为"),
     "version": Text("catalog version", "目录版本"),
     "rules": Text("escalation rules", "升级规则"),
+    "by_standard": Text("sensitivity by standard", "各标准下的敏感性"),
+    "from": Text("from", "自"),
+    "not_applied": Text("guide, not applied by date", "指南，不按日期适用"),
+    "as_catalog": Text("no ruling recorded (the catalog's value)", "未记录判定（沿用目录值）"),
+    "no_changes": Text(
+        "no element changes sensitivity between standards", "各标准间无敏感性变化的数据项"
+    ),
 }
 
 
@@ -108,6 +116,57 @@ def render_list(extra: Sequence[Path], config: Path | None, lang: str) -> str:
     return "\n".join(parts)
 
 
+def _verdict(sensitive: bool, group: str | None, catalog: Any, lang: str) -> str:
+    if sensitive and group:
+        return f"{_l('yes', lang)} — {group} ({catalog.group_name(group, lang)})"
+    return _l("no", lang)
+
+
+def _sensitivity_lines(catalog: Any, e: Any, lang: str) -> list[str]:
+    """The element's sensitivity under each standard, oldest first, with tags and sources."""
+    from dataflow.sensitivity import ruling
+
+    standards = sorted(catalog.standards.values(), key=lambda s: (s.effective_from, s.id))
+    if not standards:
+        return []
+    lines = [f"  {_l('by_standard', lang)}:"]
+    for std in standards:
+        item = ruling(catalog, e.id, std.id)
+        applied = "" if std.select else f" ({_l('not_applied', lang)})"
+        head = f"    {std.id} ({_l('from', lang)} {std.effective_from}{applied}): "
+        if item is None:
+            lines.append(head + _l("as_catalog", lang))
+            continue
+        lines.append(head + f"{_verdict(item.sensitive, item.group, catalog, lang)} [{item.tag}]")
+        if item.note is not None:
+            lines.append(f"      {item.note.get(lang)}")
+        if item.source:
+            lines.append(f"      {_l('source', lang)}: {item.source}")
+    return lines
+
+
+def render_changes(extra: Sequence[Path], config: Path | None, lang: str) -> str:
+    """Every element whose sensitivity differs between standards, one column per standard."""
+    from dataflow.catalog import Catalog
+    from dataflow.sensitivity import changes
+
+    catalog = _load(extra, config)
+    assert isinstance(catalog, Catalog)
+    rows = []
+    headers = [_l("id", lang)]
+    for eid, row in changes(catalog):
+        if len(headers) == 1:
+            headers += [f"{std.id} ({std.effective_from})" for std, _, _, _ in row]
+        cells = [
+            (f"{_l('yes', lang)} {group}" if sensitive else _l("no", lang)) + f" [{tag}]"
+            for _, sensitive, group, tag in row
+        ]
+        rows.append([eid, *cells])
+    if not rows:
+        return _l("no_changes", lang)
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
 def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: str) -> str:
     """One element, category, escalation rule or sector, described."""
     from dataflow.catalog import Catalog
@@ -147,6 +206,7 @@ def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: st
                 lines.append(
                     f"  {_l('sector', lang)} {sector.id}: {level.names.get(lang)} ({level.id})"
                 )
+        lines.extend(_sensitivity_lines(catalog, e, lang))
         if e.deprecated:
             lines.append(f"  {_l('deprecated', lang)}: {e.replaced_by or '-'}")
         lines.append(f"  {_l('file', lang)}: {e.origin}")
@@ -222,9 +282,17 @@ def register(app: typer.Typer) -> None:
             [], "--catalog", help="Extra catalog YAML (repeatable)."
         ),
         config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+        sensitivity_changes: bool = typer.Option(
+            False,
+            "--sensitivity-changes",
+            help="Only the elements whose sensitivity differs between standards.",
+        ),
     ) -> None:
         """List every catalog element with its category, sensitivity and grade."""
         _check_lang(lang)
+        if sensitivity_changes:
+            write_output(render_changes(catalogs, config, lang), None)
+            return
         write_output(render_list(catalogs, config, lang), None)
 
     @group.command("show")

@@ -8,6 +8,7 @@ stderr, followed by one summary line.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -98,11 +99,17 @@ def source_args(args: Sequence[str], settings: Settings) -> list[Path | str]:
     return out
 
 
-def load_catalog_for(settings: Settings) -> Any:
-    """The shipped catalogs plus the configured ones."""
+def load_catalog_for(settings: Settings, as_of: dt.date | None = None) -> Any:
+    """The shipped catalogs plus the configured ones, with each element's sensitivity under the
+    standard in force on ``as_of`` (today when omitted; see ``dataflow/sensitivity.py``)."""
     from dataflow.catalog import load_catalog
+    from dataflow.sensitivity import at
 
-    return load_catalog(settings.catalogs)
+    return at(
+        load_catalog(settings.catalogs),
+        as_of or dt.date.today(),
+        downgrades=bool(settings.sensitivity_downgrades),
+    )
 
 
 @contextmanager
@@ -290,9 +297,17 @@ def scan_command(
     db_timeout: float | None = typer.Option(
         None, "--db-timeout", min=0.1, help="Statement timeout in seconds (default 30)."
     ),
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        help="Judge sensitivity by the standard in force on this date (default: today).",
+    ),
 ) -> None:
     """Find personal information in schemas and samples, field by field, and grade it."""
+    from dataflow.commands.assess import parse_as_of
+
     fmt = check_format(fmt)
+    when = parse_as_of(as_of)
     settings = load_settings(config).merged(
         catalogs=tuple(catalogs),
         negative_lists=tuple(negative_lists),
@@ -304,7 +319,7 @@ def scan_command(
     lang_ = check_lang(settings.lang)
     threshold = parse_fail_on(settings.fail_on)
     samples = parse_samples(sample, sample_for)
-    catalog = load_catalog_for(settings)
+    catalog = load_catalog_for(settings, when)
     options = ScanOptions(
         schema_format=schema_format,
         sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
