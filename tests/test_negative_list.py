@@ -263,7 +263,7 @@ def test_shipped_lists_carry_sources_and_honest_verification() -> None:
     lists = nl.load_lists(shipped_ids=[p.stem for p in nl.shipped_list_paths()])
     assert {x.jurisdiction for x in lists} == {"national", "ftz", "organisation"}
     zones = {x.zone for x in lists if x.jurisdiction == "ftz"}
-    assert zones == {"tianjin", "beijing", "shanghai_lingang", "hainan"}
+    assert zones == {"tianjin", "beijing", "shanghai_lingang", "hainan", "zhejiang"}
     for lst in lists:
         assert lst.sources
         for entry in lst.entries:
@@ -487,8 +487,8 @@ def test_match_is_deterministic_and_sorted() -> None:
 def test_unverified_in_use(tmp_path: Path) -> None:
     lists = nl.load_lists()
     notices = nl.unverified_in_use(lists)
-    assert len(notices) == 5
-    assert notices[0].startswith("negative list beijing-2024 (version 2024): 4 of 4 entries")
+    assert len(notices) == 6
+    assert notices[0].startswith("negative list beijing-2024 (version 2024): 5 of 5 entries")
     national = next(n for n in notices if " national " in n)
     assert "NAT-CORE-001, NAT-HGR-001, NAT-GEO-001" in national
     tianjin = nl.MatchContext(sector="retail", ftz="tianjin", as_of=dt.date(2025, 1, 1))

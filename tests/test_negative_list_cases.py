@@ -130,3 +130,17 @@ def test_every_entry_of_every_shipped_list_is_exercised_by_a_case() -> None:
         hit.update(case["expect"]["hits"])
     untested = {e.id for lst in SHIPPED.values() for e in lst.entries if e.id not in hit}
     assert not untested
+
+
+def test_every_entry_of_every_shipped_list_has_an_in_scope_miss() -> None:
+    """Each entry also has a case where its list applies and the entry does not match."""
+    missed: dict[str, set[str]] = {}
+    for param in CASES:
+        list_id, case = param.values
+        if case["expect"]["applies"]:
+            ids = {e.id for e in SHIPPED[list_id].entries}
+            missed.setdefault(list_id, set()).update(ids - set(case["expect"]["hits"]))
+    unmissed = {
+        e.id for lst in SHIPPED.values() for e in lst.entries if e.id not in missed.get(lst.id, ())
+    }
+    assert not unmissed
