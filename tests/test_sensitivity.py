@@ -27,9 +27,15 @@ ID = "pi.identity.resident_id"
 DDL = """CREATE TABLE members (
   id BIGINT PRIMARY KEY COMMENT '主键',
   xm VARCHAR(50) COMMENT '姓名',
-  sfzh CHAR(18) COMMENT '身份证号码'
+  sfzh CHAR(18) COMMENT '身份证号码',
+  sfz_zm VARCHAR(200) COMMENT '身份证正面照片'
 );
 """
+
+
+DDL_NUMBER_ONLY = "\n".join(line for line in DDL.splitlines() if "sfz_zm" not in line).replace(
+    "'身份证号码',", "'身份证号码'"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -114,10 +120,16 @@ def test_scan_as_of_either_side(tmp_path: Path, as_of: str, sensitive: bool, sta
         "scan", str(ddl), "--format", "json", "--as-of", as_of, "--config", str(config)
     )
     assert code == 0, err
-    fld = _field(json.loads(out), "sfzh")
+    report = json.loads(out)
+    fld = _field(report, "sfzh")
     assert fld["element"] == ID
     assert fld["sensitive"] is sensitive
     assert any(standard in ev["detail"] for ev in fld["evidence"])
+    # The image of the card stays sensitive under every standard.
+    image = _field(report, "sfz_zm")
+    assert image["element"] == "pi.identity.id_card_image"
+    assert image["sensitive"] is True
+    assert any(standard in ev["detail"] for ev in image["evidence"])
 
 
 def test_scan_rejects_a_bad_as_of(tmp_path: Path) -> None:
@@ -130,7 +142,7 @@ def test_scan_rejects_a_bad_as_of(tmp_path: Path) -> None:
 
 def _manifest(tmp_path: Path, date: str) -> Path:
     schema = tmp_path / "members.sql"
-    schema.write_text(DDL, encoding="utf-8")
+    schema.write_text(DDL_NUMBER_ONLY, encoding="utf-8")
     path = tmp_path / f"transfer-{date}.yaml"
     path.write_text(
         f"""schema_version: 1
