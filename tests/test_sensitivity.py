@@ -106,6 +106,15 @@ def test_changes_lists_the_resident_id_with_tags() -> None:
     }
     # Elements whose rulings agree are not listed.
     assert "pi.location.track" not in found
+    assert "pi.identity.id_card_image" not in found
+    assert set(found) == {
+        ID,
+        "pi.other.marital",
+        "pi.financial.balance",
+        "pi.financial.real_estate",
+        "pi.financial.transaction",
+        "pi.health.physiological",
+    }
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ _L = {
     "from": Text("from", "自"),
     "not_applied": Text("guide, not applied by date", "指南，不按日期适用"),
     "as_catalog": Text("no ruling recorded (the catalog's value)", "未记录判定（沿用目录值）"),
+    "catalog_value": Text("no ruling: catalog value", "无判定：目录值"),
     "no_changes": Text(
         "no element changes sensitivity between standards", "各标准间无敏感性变化的数据项"
     ),
@@ -158,7 +159,8 @@ def render_changes(extra: Sequence[Path], config: Path | None, lang: str) -> str
         if len(headers) == 1:
             headers += [f"{std.id} ({std.effective_from})" for std, _, _, _ in row]
         cells = [
-            (f"{_l('yes', lang)} {group}" if sensitive else _l("no", lang)) + f" [{tag}]"
+            (f"{_l('yes', lang)} {group}" if sensitive else _l("no", lang))
+            + (f" [{tag}]" if tag != "-" else f" ({_l('catalog_value', lang)})")
             for _, sensitive, group, tag in row
         ]
         rows.append([eid, *cells])
