@@ -68,7 +68,7 @@ from dataflow.model import (
     Severity,
     Text,
 )
-from dataflow.yamlio import YamlDoc, check_keys, join_key, load_yaml, type_name
+from dataflow.yamlio import YamlDoc, as_date, check_keys, join_key, load_yaml, type_name
 
 SCHEMA_VERSION = 1
 
@@ -347,17 +347,10 @@ def _text(c: _Collector, value: Any, key: str) -> Text | None:
 
 
 def _date(c: _Collector, value: Any, key: str) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    c.error(key, f"expected a date YYYY-MM-DD, got {type_name(value)}")
-    return None
+    date = as_date(value)
+    if date is None:
+        c.error(key, f"expected a date YYYY-MM-DD, got {type_name(value)}")
+    return date
 
 
 def _bool(c: _Collector, value: Any, key: str) -> bool | None:

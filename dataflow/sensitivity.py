@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from dataflow.model import Text
-from dataflow.yamlio import YamlDoc, join_key, type_name
+from dataflow.yamlio import YamlDoc, as_date, join_key, type_name
 
 if TYPE_CHECKING:
     from dataflow.catalog import Catalog, Element
@@ -108,17 +108,10 @@ def _text(add: Add, doc: YamlDoc, value: Any, key: str) -> Text | None:
 
 
 def _date(add: Add, doc: YamlDoc, value: Any, key: str) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    add(doc, key, f"expected a date YYYY-MM-DD, got {type_name(value)}")
-    return None
+    date = as_date(value)
+    if date is None:
+        add(doc, key, f"expected a date YYYY-MM-DD, got {type_name(value)}")
+    return date
 
 
 def _unknown(

@@ -51,6 +51,20 @@ class YamlDoc:
         return cls(message, path=self.path, line=self.line(key_path), key=key_path or None)
 
 
+def as_date(value: Any) -> _dt.date | None:
+    """A YAML date, or an ISO ``YYYY-MM-DD`` string, as a date; ``None`` for anything else."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
 def join_key(parent: str, key: object) -> str:
     """Key path of a member: ``a.b`` for mapping keys, ``a[3]`` for list items."""
     if isinstance(key, int):
