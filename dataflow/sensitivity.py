@@ -318,6 +318,11 @@ def at(catalog: Catalog, on: _dt.date, *, downgrades: bool = False) -> Catalog:
                 )
                 elements[eid] = replace(element, sensitivity_evidence=text)
                 continue
+            if element.sensitive and not item.sensitive:
+                text = Text(
+                    f"{text.en}; applied because the setting sensitivity_downgrades is true",
+                    f"{text.zh}；因设置 sensitivity_downgrades 为 true 而适用",
+                )
             elements[eid] = _apply(catalog, element, item, text)
         out = replace(catalog, elements=elements, sensitivity_standard=standard.id)
     if len(_AT_CACHE) > 16:

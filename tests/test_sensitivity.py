@@ -83,6 +83,7 @@ def test_element_changes_at_2025_11_01_with_downgrades() -> None:
     assert not after.sensitive and after.sensitive_group is None
     assert after.grade.label == "general-3"
     assert "gb-t-45574-2025" in after.sensitivity_evidence.en
+    assert "sensitivity_downgrades is true" in after.sensitivity_evidence.en
     assert "gb-t-35273-2020" in before.sensitivity_evidence.en
     # The loaded catalog itself is never changed.
     assert cat.elements[ID].sensitive
