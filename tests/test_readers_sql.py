@@ -256,3 +256,69 @@ def test_oracle_storage_clauses_are_skipped_with_a_warning() -> None:
     result = read_path(DATA / "dialects" / "oracle2.sql")
     assert [(p.severity, p.line) for p in result.problems] == [(Severity.WARNING, 1)]
     assert [f.line for f in result.datasets[0].fields] == [2, 3, 4]
+
+
+def test_powerdesigner_sql_server_script_reads_every_table_and_comment() -> None:
+    result = read_path(DATA / "dialects" / "powerdesigner_mssql.sql")
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == [
+        "HIS_PATIENT",
+        "HIS_VISIT",
+        "HIS_ALLERGY",
+        "HIS_DRUG",
+    ]
+    patient = _dataset(result, "HIS_PATIENT")
+    assert patient.comment == "患者基本信息"
+    comments = {f.name: f.comment for f in patient.fields}
+    assert comments == {
+        "PATIENT_ID": "患者编号",
+        "PATIENT_NAME": "患者姓名",
+        "ID_NUMBER": "患者身份证件号码",
+        "BIRTH_DATE": "出生日期",
+        "NOTE": None,  # a '/* … */' inside a quoted default is not a comment
+        "WARD": "病区",  # from sp_addextendedproperty
+    }
+    assert [f.line for f in patient.fields] == [18, 19, 20, 21, 22, 23]
+    visit = _fields(result, "HIS_VISIT")
+    assert visit["DIAGNOSIS"].comment == "门诊诊断"
+    assert [d.line for d in result.datasets] == [17, 52, 61, 70]
+    allergy = _fields(result, "HIS_ALLERGY")
+    assert (allergy["PATIENT_ID"].comment, allergy["ALLERGEN"].comment) == ("患者编号", "过敏原")
+    drug = _dataset(result, "HIS_DRUG")
+    assert drug.comment == "药品字典"
+    assert {f.name: f.comment for f in drug.fields} == {"DRUG_CODE": None, "DRUG_NAME": "药品名称"}
+
+
+def test_trailing_comment_belongs_to_its_own_column(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE t (\n"
+        "  a INT, b INT /* for b */,\n"
+        "  /* about c, on its own line */\n"
+        "  c INT,\n"
+        '  d INT -- dataflow: allow pi.identity.name "test data"\n'
+        ");\n"
+    )
+    result = read_path(_write(tmp_path, text))
+    fields = _fields(result, "t")
+    assert {name: f.comment for name, f in fields.items()} == {
+        "a": None,
+        "b": "for b",
+        "c": None,
+        "d": None,
+    }
+    assert fields["d"].allow == (("pi.identity.name", "test data"),)
+
+
+def test_guarded_create_table_that_does_not_parse_is_reported_without_quoting(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "if not exists (select 1 from sysobjects where id = object_id('T_SECRET'))\n"
+        "create table T_SECRET (ZHANGSAN_110101 int default ('x'\ngo\n"
+        "create table T_OK (A int)\ngo\n"
+    )
+    result = read_path(_write(tmp_path, text))
+    assert [d.name for d in result.datasets] == ["T_OK"]
+    assert [(p.severity, p.line) for p in result.problems] == [(Severity.ERROR, 2)]
+    assert "ZHANGSAN" not in result.problems[0].message
+    assert "T_SECRET" not in result.problems[0].message

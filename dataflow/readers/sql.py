@@ -4,9 +4,11 @@ The file is split into statements here (quotes, comments and dollar-quoting resp
 one broken statement is reported with its line while the others still count. Each CREATE
 TABLE is parsed with the dialects the text suggests first (MySQL, PostgreSQL, Hive/Spark,
 SQL Server, Oracle, SQLite, Snowflake, BigQuery, Teradata, generic); the first that parses
-wins. Column and table comments (inline ``COMMENT``, ``COMMENT=``, ``COMMENT ON … IS``) are
-kept, as are inline allow comments ``-- dataflow: allow <element> "reason"`` on or just above
-a column line.
+wins. Column and table comments (inline ``COMMENT``, ``COMMENT=``, ``COMMENT ON … IS``, SQL
+Server's ``sp_addextendedproperty 'MS_Description'``, and a ``/* … */`` or ``-- …`` comment
+that follows a column on its line, as PowerDesigner writes them) are kept, as are inline allow
+comments ``-- dataflow: allow <element> "reason"`` on or just above a column line. A CREATE
+TABLE guarded by ``IF [NOT] EXISTS (…)`` (generated SQL Server scripts) is read too.
 
 sqlglot's error messages and log lines quote the SQL, so its logger is silenced while parsing
 and problems are described in dataflow's own words with positions only.
@@ -523,6 +525,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
     index = LineIndex(text)
     lines = text.split("\n")
     dialects = guess_dialects(text)
+    batches = _GO_LINE.search(text) is not None  # SQL Server batches: ';' is optional
     datasets: list[Dataset] = []
     comments: list[tuple[str, str, str]] = []  # (kind, name, comment)
     with _quiet_sqlglot():
@@ -551,6 +554,14 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 if m:
                     comments.append((m.group(1).upper(), m.group(2), m.group(3)))
                 continue
+            if "EXTENDEDPROPERTY" in body.upper():
+                comments.extend(_extended_properties(body))
+            guarded = _guarded_create(stmt) if word in ("IF", "BEGIN") else None
+            if guarded is not None:
+                ds = _create_table(guarded, path, dialects, index, text, lines, problems)
+                if ds is not None:
+                    datasets.append(ds)
+                continue
             if word == "CREATE":
                 words = re.findall(r"[A-Za-z_]+", body[:200].upper())[1:6]
                 if not any(w in _CREATE_OTHER for w in words):
@@ -563,6 +574,15 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
             if word in _OTHER_VERBS:
                 embedded = _CREATE_TABLE.search(body)
                 if embedded and _parse_create(body[:MAX_STATEMENT_CHARS], dialects)[0] is None:
+                    if batches and _paren_depth(body, embedded.start()) == 0:
+                        # T-SQL needs no ';' between statements: ``IF EXISTS (…) DROP TABLE
+                        # t CREATE TABLE t (…)`` is two statements of one batch.
+                        at = embedded.start()
+                        inner = Statement(stmt.start + at, stmt.start + at, stmt.end, body[at:])
+                        ds = _create_table(inner, path, dialects, index, text, lines, problems)
+                        if ds is not None:
+                            datasets.append(ds)
+                        continue
                     problems.add(
                         "statement could not be parsed; a CREATE TABLE inside it at line "
                         f"{index.line(stmt.start + embedded.start())} was not read "
@@ -573,6 +593,163 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
             problems.add("statement could not be parsed (not recognised as SQL)", line)
     _apply_comment_on(datasets, comments)
     return datasets
+
+
+# ``IF [NOT] EXISTS (…)`` and an optional ``BEGIN`` in front of a CREATE TABLE.
+_GUARD = re.compile(r"IF\s+(?:NOT\s+)?EXISTS\s*\(", re.IGNORECASE)
+_GUARD_BEGIN = re.compile(r"\s*(?:BEGIN\b\s*)?", re.IGNORECASE)
+_GUARD_END = re.compile(r"\s*;?\s*END\s*;?\s*$", re.IGNORECASE)
+
+
+def _guarded_create(stmt: Statement) -> Statement | None:
+    """The CREATE TABLE of ``IF [NOT] EXISTS (…) [BEGIN] CREATE TABLE … [END]``, else None."""
+    body = stmt.text
+    guard = _GUARD.match(body)
+    if guard is None:
+        return None
+    close = _closing_paren(body, guard.end() - 1)
+    if close is None:
+        return None
+    begin = _GUARD_BEGIN.match(body, close + 1)
+    pos = begin.end() if begin else close + 1
+    if _CREATE_TABLE.match(body, pos) is None:
+        return None
+    end = stmt.end
+    tail = _GUARD_END.search(body, pos)
+    if tail is not None and begin is not None and begin.group().strip():
+        end = stmt.start + tail.start()
+    return Statement(stmt.start + pos, stmt.start + pos, end, body[pos : end - stmt.start])
+
+
+_GO_LINE = re.compile(r"^[ \t]*GO[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _paren_depth(text: str, stop: int) -> int:
+    """How many ``(`` are open at ``stop`` (quoted text skipped); -1 for an unclosed quote."""
+    depth = 0
+    i = 0
+    while True:
+        tok = _PAREN_OR_QUOTE.search(text, i, stop)
+        if tok is None:
+            return depth
+        c = tok.group()
+        j = tok.start()
+        if c in "()":
+            depth += 1 if c == "(" else -1
+            i = j + 1
+            continue
+        close = _find_quote_end(text, j + 1) if c == "'" else text.find(c, j + 1)
+        if close == -1 or close >= stop:
+            return -1
+        i = close + 1
+
+
+def _closing_paren(text: str, open_at: int) -> int | None:
+    """Index of the ``)`` closing the ``(`` at ``open_at`` (quotes skipped), else None."""
+    depth = 0
+    i = open_at
+    while True:
+        tok = _PAREN_OR_QUOTE.search(text, i)
+        if tok is None:
+            return None
+        c = tok.group()
+        j = tok.start()
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        else:
+            close = _find_quote_end(text, j + 1) if c == "'" else text.find(c, j + 1)
+            if close == -1:
+                return None
+            i = close + 1
+            continue
+        i = j + 1
+
+
+_ADD_PROPERTY = re.compile(r"\bsp_addextendedproperty\b", re.IGNORECASE)
+# One argument: ``@name =`` (optional), then a literal (N'…'), a @variable, NULL or a word.
+_PROPERTY_ARG = re.compile(
+    r"\s*(?:@(\w+)\s*=\s*)?(?:N?'((?:[^']|'')*)'|(@\w+|\w+))\s*(,)?", re.IGNORECASE
+)
+_POSITIONAL = (
+    "name",
+    "value",
+    "level0type",
+    "level0name",
+    "level1type",
+    "level1name",
+    "level2type",
+    "level2name",
+)
+
+
+def _extended_properties(body: str) -> list[tuple[str, str, str]]:
+    """``MS_Description`` extended properties of tables and columns, as COMMENT ON would give.
+
+    ``EXEC sp_addextendedproperty 'MS_Description', '患者', 'user', @CurrentUser, 'table',
+    'T', 'column', 'C'`` (positional, PowerDesigner) and the named ``@name = N'…'`` form (SQL
+    Server Management Studio) both count; the first schema-level argument is not needed.
+    """
+    found: list[tuple[str, str, str]] = []
+    for call in _ADD_PROPERTY.finditer(body):
+        args: dict[str, str | None] = {}
+        i = call.end()
+        for position in range(len(_POSITIONAL)):
+            m = _PROPERTY_ARG.match(body, i)
+            if m is None:
+                break
+            key = (m.group(1) or _POSITIONAL[position]).lower()
+            args[key] = m.group(2).replace("''", "'") if m.group(2) is not None else None
+            i = m.end()
+            if m.group(4) is None:
+                break
+        name, value = args.get("name"), args.get("value")
+        if (name or "").lower() != "ms_description" or not value or not value.strip():
+            continue
+        table = args.get("level1name")
+        if (args.get("level1type") or "").lower() not in ("table", "view") or not table:
+            continue
+        literal = "'" + value.replace("'", "''") + "'"
+        column = args.get("level2name")
+        if (args.get("level2type") or "").lower() == "column" and column:
+            found.append(("COLUMN", f'"{table}"."{column}"', literal))
+        elif args.get("level2type") is None:
+            found.append(("TABLE", f'"{table}"', literal))
+    return found
+
+
+# A comment that follows a column definition on its line: ``/* 身份证号 */`` or ``-- 身份证号``.
+_TRAILING_COMMENT = re.compile(r"/\*(.*?)\*/|--([^\n]*)|'(?:[^']|'')*'", re.DOTALL)
+
+
+def _trailing_comment(text: str, start: int, stop: int) -> str | None:
+    """The comment after the column starting at ``start``, on that column's line.
+
+    Only text up to ``stop`` (the next column) counts, quoted strings are skipped, and an
+    inline allow comment (``-- dataflow: allow …``) is not a description.
+    """
+    line_end = text.find("\n", start)
+    if line_end == -1 or line_end > stop:
+        line_end = stop
+    pos = start
+    while True:
+        m = _TRAILING_COMMENT.search(text, pos, line_end)
+        if m is None:
+            return None
+        pos = m.end()
+        if m.group(1) is not None:
+            comment = m.group(1)
+        elif m.group(2) is not None:
+            comment = m.group(2)
+        else:
+            continue
+        comment = comment.strip().strip("*").strip()
+        if comment and not _ALLOW_MARK.match("--" + comment):
+            return comment
+        return None
 
 
 @dataclass(frozen=True)
@@ -778,10 +955,20 @@ def _create_table(
     name = parsed.name
     fields: list[Field] = []
     cursor = stmt.start
+    starts: list[int | None] = []
     for column in parsed.columns:
-        fields.append(_field(column, name, stmt, index, text, lines, problems, cursor))
+        field, offset = _field(column, name, stmt, index, text, lines, problems, cursor)
+        fields.append(field)
+        starts.append(offset)
         if fields[-1].line is not None:
             cursor = max(cursor, index.offset(fields[-1].line))
+    for i, offset in enumerate(starts):
+        if offset is None or fields[i].comment:
+            continue
+        later = [s for s in starts[i + 1 :] if s is not None and s > offset]
+        comment = _trailing_comment(text, offset, later[0] if later else stmt.end)
+        if comment:
+            fields[i] = replace(fields[i], comment=comment)
     query = node.args.get("expression") if node is not None else None
     if not parsed.columns and isinstance(query, exp.Query):
         for sel in query.selects:
@@ -829,7 +1016,8 @@ def _field(
     lines: list[str],
     problems: Problems,
     cursor: int,
-) -> Field:
+) -> tuple[Field, int | None]:
+    """The field of a column definition and the offset of its name in ``text``."""
     col = column.name
     offset: int | None = None
     if column.start is not None:
@@ -839,7 +1027,7 @@ def _field(
         offset = m.start() if m else None
     line = index.line(offset) if offset is not None else None
     allow = _allows(lines, line, problems) if line is not None else ()
-    return Field(
+    field = Field(
         name=col,
         pointer=f"{table}.{col}",
         data_type=column.data_type,
@@ -848,6 +1036,7 @@ def _field(
         nullable=column.nullable,
         allow=allow,
     )
+    return field, offset
 
 
 def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
