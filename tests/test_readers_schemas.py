@@ -101,6 +101,50 @@ def test_remote_ref_is_reported_and_never_fetched(tmp_path: Path) -> None:
     assert "schemas.invalid" not in problem.message and "13987650123" not in problem.message
 
 
+def test_refs_to_names_declared_with_id_or_anchor_are_followed(tmp_path: Path) -> None:
+    # Schema generators (.NET, draft-06/07) name sub-schemas with "$id" and refer to them
+    # by that plain name; the sub-fields are in the same document and must be read.
+    path = tmp_path / "casualty.schema.json"
+    path.write_text(
+        json.dumps(
+            {
+                "$id": "Casualties",
+                "definitions": {
+                    "Place": {
+                        "$id": "Place",
+                        "type": "object",
+                        "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}},
+                    },
+                    "Casualty": {
+                        "$id": "Casualty",
+                        "type": "object",
+                        "properties": {
+                            "name": {"type": "string"},
+                            "where": {"$ref": "Place"},
+                            "seen": {"$ref": "#Place"},
+                            "next": {"$ref": "Casualty"},
+                        },
+                    },
+                    "Tagged": {"$anchor": "tag", "type": "object", "properties": {"code": {}}},
+                },
+                "type": "array",
+                "items": {"allOf": [{"$ref": "Casualty"}, {"$ref": "#tag"}]},
+            }
+        )
+    )
+    result = read_path(path)
+    assert [f.pointer for f in result.datasets[0].fields] == [
+        "casualty.[].name",
+        "casualty.[].where.lat",
+        "casualty.[].where.lon",
+        "casualty.[].seen.lat",
+        "casualty.[].seen.lon",
+        "casualty.[].code",
+    ]
+    assert [p.severity for p in result.problems] == [Severity.WARNING]
+    assert "cycle" in result.problems[0].message
+
+
 def test_combinators_merge_their_members(tmp_path: Path) -> None:
     path = tmp_path / "combo.json"
     path.write_text(

@@ -2,7 +2,8 @@
 
 Each leaf property becomes a ``Field``; nested members join with ``.``, array items with
 ``[]``. Local ``$ref`` (``#/definitions/…``, ``#/$defs/…`` or any JSON pointer into the same
-document) are followed; a ``$ref`` cycle stops with a warning; a remote or file ``$ref`` is
+document, and names that a sub-schema of the same document declares with ``$id`` or
+``$anchor``) are followed; a ``$ref`` cycle stops with a warning; a remote or file ``$ref`` is
 reported and NEVER fetched. ``description`` (or ``title``) is the comment, ``enum`` the
 enumerated values. The dataset is named by the root ``title``, else the file stem.
 """
@@ -73,6 +74,7 @@ class _Walker:
         self.problems = problems
         self.fields: dict[str, Field] = {}
         self._warned: set[str] = set()
+        self._named = _named_subschemas(root)
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
         key = f"{kind}:{line}"
@@ -120,6 +122,15 @@ class _Walker:
         if ref is not None:
             if not isinstance(ref, str):
                 self._warn_once("ref", "$ref is not a string; ignored", line)
+            elif not ref.startswith("#") and _anchor_key(ref) in self._named:
+                key = _anchor_key(ref)
+                if key in refs:
+                    self._warn_once(
+                        "cycle", "$ref cycle: the recursive member is not expanded again", line
+                    )
+                    return
+                self.walk(self._named[key], path, line, comment, (*refs, key), depth + 1)
+                return
             elif not ref.startswith("#"):
                 self._warn_once(
                     "remote",
@@ -134,6 +145,10 @@ class _Walker:
                 self._warn_once(
                     "cycle", "$ref cycle: the recursive member is not expanded again", line
                 )
+                return
+            elif _anchor_key(ref) in self._named:
+                key = _anchor_key(ref)
+                self.walk(self._named[key], path, line, comment, (*refs, ref, key), depth + 1)
                 return
             else:
                 target = self._resolve(ref)
@@ -198,6 +213,38 @@ class _Walker:
             comment=comment,
             enum=enum,
         )
+
+
+def _anchor_key(ref: str) -> str:
+    """``$ref`` ``"Patient"``, ``"#Patient"`` and ``"Patient#"`` all name the sub-schema
+    ``Patient``."""
+    return ref.strip("#")
+
+
+def _named_subschemas(root: Any) -> dict[str, Any]:
+    """Sub-schemas of one document that declare a plain name with ``$id`` or ``$anchor``.
+
+    Only names without ``/`` or ``:`` count: those are resolved against the document itself
+    (as schema generators emit them), never looked up anywhere else. The root is left out.
+    """
+    named: dict[str, Any] = {}
+    stack: list[Any] = [root]
+    seen = 0
+    while stack and seen < 100_000:
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, dict):
+            if node is not root:
+                for key in ("$id", "$anchor"):
+                    value = node.get(key)
+                    if isinstance(value, str):
+                        name = value.strip("#")
+                        if name and "/" not in name and ":" not in name:
+                            named.setdefault(name, node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return named
 
 
 def read_jsonschema(doc: Any, text: str, path: str, stem: str, problems: Problems) -> list[Dataset]:
