@@ -91,11 +91,19 @@ def _sample_matcher(recognizer_files: tuple[str, ...] = ()) -> Any:
 _MATCHERS: dict[tuple[str, ...], Any] = {}
 
 
-def _read(path: Path, options: ScanOptions, sample_options: Any) -> ReadResult:
+def _read(
+    path: Path,
+    options: ScanOptions,
+    sample_options: Any,
+    avro_types: Mapping[str, Any] | None = None,
+) -> ReadResult:
     from dataflow import readers
 
     result: ReadResult = readers.read_path(
-        path, schema_format=options.schema_format, sample_options=sample_options
+        path,
+        schema_format=options.schema_format,
+        sample_options=sample_options,
+        avro_types=avro_types,
     )
     return result
 
@@ -127,6 +135,8 @@ def scan_paths(
     )
     problems = list(problems)
     sample_options = _sample_options(options)
+    # Avro schemas of one scan may name each other's types: collect them all first.
+    avro_types = readers.avro_named_types(files)
 
     datasets: list[Dataset] = []
     sample_sets: dict[tuple[str, str], SampleSet] = {}
@@ -144,7 +154,7 @@ def scan_paths(
             if dataset.name in db.verdicts:
                 verdicts[key] = db.verdicts[dataset.name]
     for done, path in enumerate(files, start=1):
-        read = _read(path, options, sample_options)
+        read = _read(path, options, sample_options, avro_types)
         problems.extend(read.problems)
         for dataset in read.datasets:
             datasets.append(dataset)

@@ -308,3 +308,20 @@ def test_full_checks_every_row_not_just_the_sample(tmp_path: Path) -> None:
 
     assert max(sizes()) <= 10
     assert sizes("--full") == {300}
+
+
+def test_every_avro_field_is_in_the_json_even_without_a_known_type() -> None:
+    named = Path(__file__).parent / "data" / "readers" / "avro_named"
+    code, stdout, _ = run("scan", str(named), "--format", "json", "--no-content")
+    assert code == 0  # unknown type names are warnings, not unreadable files
+    report = json.loads(stdout)
+    validate(report)
+    fields = {f["pointer"]: f for f in fields_of(report, "PaymentV1").values()}
+    assert fields["PaymentV1.amount"]["data_type"] is None
+    assert fields["PaymentV1.payer"]["data_type"] is None
+    assert fields["PaymentV1.detail.cardNumber"]["data_type"] == "string"
+    assert [p["line"] for p in report["problems"] if p["path"].endswith("payment.avsc")] == [
+        9,
+        10,
+        12,
+    ]

@@ -214,7 +214,7 @@ def test_avro_schema_under_another_suffix_is_detected_by_content(tmp_path: Path)
         assert [f.pointer for f in result.datasets[0].fields] == ["R.phone"]
 
 
-def test_avro_invalid_types_are_errors_and_valid_fields_survive(tmp_path: Path) -> None:
+def test_avro_unknown_and_invalid_types_keep_their_fields(tmp_path: Path) -> None:
     path = tmp_path / "bad.avsc"
     path.write_text(
         '{"type": "record", "name": "Bad", "fields": [\n'
@@ -223,12 +223,90 @@ def test_avro_invalid_types_are_errors_and_valid_fields_survive(tmp_path: Path) 
         '  {"name": "ok", "type": "string"}]}'
     )
     result = read_path(path)
-    assert [f.pointer for f in result.datasets[0].fields] == ["Bad.ok"]
+    fields = _by_pointer(result)
+    assert list(fields) == ["Bad.phone", "Bad.n", "Bad.ok"]
+    assert [fields[p].data_type for p in fields] == [None, "map", "string"]
+    # a name defined nowhere is a warning (it may live in a file not scanned); a map
+    # without values is a broken schema: an error
     assert [(p.line, p.severity) for p in result.problems] == [
-        (2, Severity.ERROR),
+        (2, Severity.WARNING),
         (3, Severity.ERROR),
     ]
     assert all("13987650123" not in p.message for p in result.problems)
+
+
+NAMED = DATA / "avro_named"
+
+
+def test_avro_types_named_in_other_files_of_the_scan_are_resolved() -> None:
+    from dataflow.scan import ScanOptions, scan_paths
+
+    result = scan_paths([NAMED], ScanOptions(content=False))
+    by_name = {d.dataset.name: d.dataset for d in result.datasets}
+    assert sorted(by_name) == ["PaymentDetailDataV1", "PaymentV1"]
+    fields = {f.pointer: f for f in by_name["PaymentV1"].fields}
+    assert list(fields) == [
+        "PaymentV1.paymentId",
+        "PaymentV1.customerName",
+        "PaymentV1.amount",
+        "PaymentV1.detail.cardNumber",
+        "PaymentV1.detail.billingAddress.street",
+        "PaymentV1.detail.billingAddress.city",
+        "PaymentV1.channel",
+        "PaymentV1.payer",
+    ]
+    # types from payment_detail.avsc and channel.avsc, lines of the naming field here
+    assert fields["PaymentV1.detail.cardNumber"].data_type == "string"
+    assert fields["PaymentV1.detail.cardNumber"].comment == "Bank card number"
+    assert fields["PaymentV1.detail.cardNumber"].line == 10
+    assert fields["PaymentV1.channel"].enum_values == ("POS", "ONLINE")
+    # "bigdecimal" and org.example.common.Party are defined nowhere: kept, type unknown
+    assert (fields["PaymentV1.amount"].data_type, fields["PaymentV1.amount"].line) == (None, 9)
+    assert fields["PaymentV1.amount"].comment == "Amount paid"
+    assert fields["PaymentV1.payer"].data_type is None
+    problems = [(Path(p.path).name, p.line, p.severity) for p in result.problems]
+    assert problems == [
+        ("payment.avsc", 9, Severity.WARNING),
+        ("payment.avsc", 10, Severity.WARNING),  # detail.previous: recursive, not expanded
+        ("payment.avsc", 12, Severity.WARNING),
+        ("payment_detail.avsc", 11, Severity.WARNING),
+    ]
+
+
+def test_avro_file_read_alone_keeps_fields_whose_types_live_elsewhere() -> None:
+    result = read_path(NAMED / "payment.avsc")
+    fields = _by_pointer(result)
+    assert list(fields) == [
+        "PaymentV1.paymentId",
+        "PaymentV1.customerName",
+        "PaymentV1.amount",
+        "PaymentV1.detail",
+        "PaymentV1.channel",
+        "PaymentV1.payer",
+    ]
+    assert fields["PaymentV1.detail"].nullable is True
+    assert {fields[p].data_type for p in ("PaymentV1.detail", "PaymentV1.channel")} == {None}
+    assert [p.severity for p in result.problems] == [Severity.WARNING] * 4
+
+
+def test_this_files_own_type_wins_over_another_files(tmp_path: Path) -> None:
+    from dataflow.readers import avro_named_types
+
+    (tmp_path / "a.avsc").write_text(
+        '{"type": "record", "name": "A", "namespace": "n", "fields": [\n'
+        ' {"name": "x", "type": {"type": "record", "name": "X",'
+        ' "fields": [{"name": "mine", "type": "string"}]}},\n'
+        ' {"name": "again", "type": "X"}]}'
+    )
+    (tmp_path / "b.avsc").write_text(
+        '{"type": "record", "name": "X", "namespace": "other",'
+        ' "fields": [{"name": "theirs", "type": "string"}]}'
+    )
+    (tmp_path / "broken.avsc").write_text('{"type": "record", "name": ')
+    types = avro_named_types(sorted(tmp_path.iterdir()))
+    assert sorted(types) == ["A", "n.A", "n.X", "other.X"]  # short X is ambiguous
+    result = read_path(tmp_path / "a.avsc", avro_types=types)
+    assert [f.pointer for f in result.datasets[0].fields] == ["A.x.mine", "A.again.mine"]
 
 
 def test_recursive_avro_record_stops(tmp_path: Path) -> None:

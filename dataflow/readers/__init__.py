@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "FORMATS",
     "SCHEMA_FORMATS",
     "SampleOptions",
+    "avro_named_types",
     "collect_files",
     "count_distinct",
     "detect_format",
@@ -200,8 +201,13 @@ def read_path(
     *,
     schema_format: str | None = None,
     sample_options: SampleOptions | None = None,
+    avro_types: Mapping[str, Any] | None = None,
 ) -> ReadResult:
-    """Read one file: its datasets, the samples of data files, and every problem met."""
+    """Read one file: its datasets, the samples of data files, and every problem met.
+
+    ``avro_types`` are the named types of the other Avro schemas read with this file
+    (``avro_named_types``), for fields that name a type defined in another file.
+    """
     path = Path(path)
     shown = str(path)
     problems = Problems(shown)
@@ -236,7 +242,10 @@ def read_path(
         if fmt in DATA_FORMATS:
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
         return ReadResult(
-            shown, fmt, datasets=_read_schema(path, fmt, problems), problems=problems.finish()
+            shown,
+            fmt,
+            datasets=_read_schema(path, fmt, problems, avro_types),
+            problems=problems.finish(),
         )
     except Exception as exc:  # a bug must not stop the scan or print input: type only
         problems.add(
@@ -246,7 +255,35 @@ def read_path(
         return ReadResult(shown, fmt, problems=problems.finish())
 
 
-def _read_schema(path: Path, fmt: str, problems: Problems) -> tuple[Dataset, ...]:
+def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
+    """Named types (records, enums, fixed) that the ``.avsc`` files among ``files`` define.
+
+    A first pass over the Avro schemas of one scan, so that a field of one file may name a
+    type another file defines (``["null", "org.example.v1.PaymentDetail"]``). Files that
+    cannot be read or parsed are skipped here; reading them reports why.
+    """
+    import json
+
+    from dataflow.readers.avro import named_types
+
+    docs: list[Any] = []
+    for path in files:
+        if path.suffix.lower() != ".avsc":
+            continue
+        try:
+            if path.stat().st_size > MAX_SCHEMA_BYTES:
+                continue
+            text, _, _ = decode_text(path.read_bytes())
+            if text is not None:
+                docs.append(json.loads(text))
+        except (OSError, ValueError, RecursionError):
+            continue
+    return named_types(docs) if docs else {}
+
+
+def _read_schema(
+    path: Path, fmt: str, problems: Problems, avro_types: Mapping[str, Any] | None = None
+) -> tuple[Dataset, ...]:
     shown = str(path)
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
     if data is None:
@@ -281,7 +318,7 @@ def _read_schema(path: Path, fmt: str, problems: Problems) -> tuple[Dataset, ...
     if fmt == "avro":
         from dataflow.readers.avro import read_avro
 
-        return tuple(read_avro(parsed, text, shown, problems))
+        return tuple(read_avro(parsed, text, shown, problems, avro_types))
     from dataflow.readers.jsonschema import read_jsonschema
 
     return tuple(read_jsonschema(parsed, text, shown, path.stem, problems))

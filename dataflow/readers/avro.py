@@ -2,12 +2,16 @@
 
 Nested records join with ``.``, array items and map values with ``[]``; a union with
 ``null`` makes the field nullable; ``doc`` is the comment; enum symbols are the enumerated
-values. Named types may be referenced by name (with or without namespace); a recursive record
-stops with a warning. Types that do not exist are errors naming the line of the field.
+values. Named types may be referenced by name (with or without namespace), also when another
+Avro schema file of the same scan defines them (``named_types`` collects them first); a
+recursive record stops with a warning. A field whose type is a name defined nowhere (a custom
+type such as ``bigdecimal``, a schema that is not in the scan) is kept without a type, with a
+warning; a malformed type is an error naming the line, and its field is kept too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from dataflow.model import Dataset, Field
@@ -39,11 +43,80 @@ def _full_name(name: str, namespace: str | None) -> str:
     return f"{namespace}.{name}"
 
 
+_UNDEFINED = (
+    "Avro field's type is a name that neither this file nor the other Avro schemas of the scan "
+    "define; the field is kept without a type"
+)
+
+
+def register_named(node: Any, named: dict[str, Any], namespace: str | None = None) -> None:
+    """Add every named type (record, error, enum, fixed) defined in ``node`` to ``named``.
+
+    Keys are full names (``org.example.v1.Payment``) and short names (``Payment``); the first
+    definition of a name wins.
+    """
+    if isinstance(node, list):
+        for item in node:
+            register_named(item, named, namespace)
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("type")
+    ns = node.get("namespace") if isinstance(node.get("namespace"), str) else namespace
+    name = node.get("name")
+    if kind in ("record", "error", "enum", "fixed") and isinstance(name, str) and name:
+        full = _full_name(name, ns)
+        named.setdefault(full, node)
+        named.setdefault(full.rsplit(".", 1)[-1], node)
+        ns = full.rsplit(".", 1)[0] if "." in full else ns
+    if kind in ("record", "error") and isinstance(node.get("fields"), list):
+        for field in node["fields"]:
+            if isinstance(field, dict):
+                register_named(field.get("type"), named, ns)
+    elif kind == "array":
+        register_named(node.get("items"), named, ns)
+    elif kind == "map":
+        register_named(node.get("values"), named, ns)
+    elif isinstance(kind, (dict, list)):
+        register_named(kind, named, ns)
+
+
+def named_types(docs: list[Any]) -> dict[str, Any]:
+    """The named types that a set of parsed Avro schema documents define, for ``read_avro``.
+
+    Full names always count; a short name only when a single definition carries it.
+    """
+    full: dict[str, Any] = {}
+    for doc in docs:
+        found: dict[str, Any] = {}
+        register_named(doc, found)
+        for key, node in found.items():
+            if "." in key:
+                full.setdefault(key, node)
+    short: dict[str, list[Any]] = {}
+    for key, node in full.items():
+        short.setdefault(key.rsplit(".", 1)[-1], []).append(node)
+    for doc in docs:  # types defined without a namespace have only their short name
+        found = {}
+        register_named(doc, found)
+        for key, node in found.items():
+            if "." not in key and all(n is not node for n in short.get(key, [])):
+                short.setdefault(key, []).append(node)
+    out = dict(full)
+    for key, nodes in short.items():
+        if len(nodes) == 1:
+            out.setdefault(key, nodes[0])
+    return out
+
+
 class _Reader:
-    def __init__(self, index: LineIndex, problems: Problems) -> None:
+    def __init__(
+        self, index: LineIndex, problems: Problems, external: Mapping[str, Any] | None = None
+    ) -> None:
         self.index = index
         self.problems = problems
         self.named: dict[str, Any] = {}  # full name and short name -> type definition
+        self.external: Mapping[str, Any] = external or {}
         self.fields: dict[str, Field] = {}
         self._warned: set[tuple[str, int | None]] = set()
 
@@ -57,36 +130,28 @@ class _Reader:
 
     def register(self, node: Any, namespace: str | None) -> None:
         """Record every named type (records, enums, fixed) defined anywhere in ``node``."""
-        if isinstance(node, list):
-            for item in node:
-                self.register(item, namespace)
-            return
-        if not isinstance(node, dict):
-            return
-        kind = node.get("type")
-        ns = node.get("namespace") if isinstance(node.get("namespace"), str) else namespace
-        name = node.get("name")
-        if kind in ("record", "error", "enum", "fixed") and isinstance(name, str) and name:
-            full = _full_name(name, ns)
-            self.named.setdefault(full, node)
-            self.named.setdefault(full.rsplit(".", 1)[-1], node)
-            ns = full.rsplit(".", 1)[0] if "." in full else ns
-        if kind in ("record", "error") and isinstance(node.get("fields"), list):
-            for field in node["fields"]:
-                if isinstance(field, dict):
-                    self.register(field.get("type"), ns)
-        elif kind == "array":
-            self.register(node.get("items"), ns)
-        elif kind == "map":
-            self.register(node.get("values"), ns)
-        elif isinstance(kind, (dict, list)):
-            self.register(kind, ns)
+        register_named(node, self.named, namespace)
+
+    def lookup(self, name: str) -> Any | None:
+        """The definition of a named type: this file's first, then the scan's other files."""
+        target = self.named.get(name)
+        if target is None:
+            target = self.external.get(name)
+        return target
 
     def record(
-        self, node: dict[str, Any], dataset: str, prefix: str, seen: tuple[str, ...], depth: int
+        self,
+        node: dict[str, Any],
+        dataset: str,
+        prefix: str,
+        seen: tuple[str, ...],
+        depth: int,
+        at: int | None = None,
     ) -> None:
+        """The fields of a record; ``at`` is the line to give them when the record comes
+        from another file (the line of the field that names it)."""
         fields = node.get("fields")
-        line = line_of(node, self.index)
+        line = line_of(node, self.index) or at
         if not isinstance(fields, list):
             self._error("Avro record has no list of fields", line)
             return
@@ -146,9 +211,10 @@ class _Reader:
             if kind in PRIMITIVES:
                 self._leaf(dataset, path, kind, line, comment, nullable, ())
                 return
-            target = self.named.get(kind)
+            target = self.lookup(kind)
             if target is None:
-                self._error("Avro field has a type that is neither primitive nor defined", line)
+                self._warn_once(_UNDEFINED, line)
+                self._leaf(dataset, path, None, line, comment, nullable, ())
                 return
             if isinstance(target.get("name"), str) and target["name"] in seen:
                 self._warn_once("recursive Avro record: not expanded again", line)
@@ -157,6 +223,7 @@ class _Reader:
             return
         if not isinstance(kind, dict):
             self._error("Avro field type is not a name, an object or a union", line)
+            self._leaf(dataset, path, None, line, comment, nullable, ())
             return
         line = line_of(kind, self.index) or line
         t = kind.get("type")
@@ -164,11 +231,12 @@ class _Reader:
             name = kind.get("name")
             if not isinstance(name, str) or not name:
                 self._error("Avro record has no name", line)
+                self._leaf(dataset, path, None, line, comment, nullable, ())
                 return
             if name in seen:
                 self._warn_once("recursive Avro record: not expanded again", line)
                 return
-            self.record(kind, dataset, path, (*seen, name), depth)
+            self.record(kind, dataset, path, (*seen, name), depth, line)
             return
         if t == "enum":
             symbols = kind.get("symbols")
@@ -182,12 +250,14 @@ class _Reader:
         if t == "array":
             if "items" not in kind:
                 self._error("Avro array has no items type", line)
+                self._leaf(dataset, path, "array", line, comment, nullable, ())
                 return
             self.member(kind["items"], dataset, f"{path}[]", line, comment, None, seen, depth + 1)
             return
         if t == "map":
             if "values" not in kind:
                 self._error("Avro map has no values type", line)
+                self._leaf(dataset, path, "map", line, comment, nullable, ())
                 return
             self.member(kind["values"], dataset, f"{path}[]", line, comment, None, seen, depth + 1)
             return
@@ -204,6 +274,7 @@ class _Reader:
             self.member(t, dataset, path, line, comment, nullable, seen, depth + 1)
             return
         self._error("Avro type object has no valid type", line)
+        self._leaf(dataset, path, None, line, comment, nullable, ())
 
     def _leaf(
         self,
@@ -232,10 +303,20 @@ def _logical(base: str, node: dict[str, Any]) -> str:
     return f"{base}({logical})" if isinstance(logical, str) and logical else base
 
 
-def read_avro(doc: Any, text: str, path: str, problems: Problems) -> list[Dataset]:
-    """One dataset per top-level record (a list of records gives several)."""
+def read_avro(
+    doc: Any,
+    text: str,
+    path: str,
+    problems: Problems,
+    external: Mapping[str, Any] | None = None,
+) -> list[Dataset]:
+    """One dataset per top-level record (a list of records gives several).
+
+    ``external`` holds the named types of the other Avro schemas scanned with this one
+    (``named_types``); a name this file defines itself wins over them.
+    """
     index = LineIndex(text)
-    reader = _Reader(index, problems)
+    reader = _Reader(index, problems, external)
     roots = doc if isinstance(doc, list) else [doc]
     reader.register(roots, None)
     datasets: list[Dataset] = []
