@@ -322,3 +322,18 @@ def test_guarded_create_table_that_does_not_parse_is_reported_without_quoting(
     assert [(p.severity, p.line) for p in result.problems] == [(Severity.ERROR, 2)]
     assert "ZHANGSAN" not in result.problems[0].message
     assert "T_SECRET" not in result.problems[0].message
+
+
+def test_sql_server_management_studio_script_reads_guarded_tables_and_properties() -> None:
+    result = read_path(DATA / "dialects" / "ssms_mssql.sql")
+    assert result.problems == ()
+    assert [(d.name, d.comment, d.line) for d in result.datasets] == [
+        ("dbo.Member", "会员", 7),
+        ("Visit", "就诊记录", 29),
+    ]
+    assert {f.name: f.comment for f in _dataset(result, "dbo.Member").fields} == {
+        "ID": None,
+        "CardNo": "会员卡号",
+        "MemberName": None,
+    }
+    assert _fields(result, "Visit")["Complaint"].comment == "主诉"

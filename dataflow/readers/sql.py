@@ -544,7 +544,11 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
             if not body.strip():
                 continue
             line = index.line(stmt.start)
+            if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch
+                comments.extend(_extended_properties(body))
             if _CREATE_TABLE.match(body):
+                if batches:
+                    stmt = _batch_head(stmt)
                 ds = _create_table(stmt, path, dialects, index, text, lines, problems)
                 if ds is not None:
                     datasets.append(ds)
@@ -554,8 +558,6 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 if m:
                     comments.append((m.group(1).upper(), m.group(2), m.group(3)))
                 continue
-            if "EXTENDEDPROPERTY" in body.upper():
-                comments.extend(_extended_properties(body))
             guarded = _guarded_create(stmt) if word in ("IF", "BEGIN") else None
             if guarded is not None:
                 ds = _create_table(guarded, path, dialects, index, text, lines, problems)
@@ -622,6 +624,29 @@ def _guarded_create(stmt: Statement) -> Statement | None:
 
 
 _GO_LINE = re.compile(r"^[ \t]*GO[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+# A statement that follows a CREATE TABLE in the same T-SQL batch, on a line of its own.
+_NEXT_IN_BATCH = re.compile(
+    r"^[ \t]*(?:EXEC|EXECUTE|INSERT|ALTER|CREATE|IF|DROP|GRANT|PRINT|DECLARE|UPDATE|DELETE"
+    r"|SELECT|USE)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _batch_head(stmt: Statement) -> Statement:
+    """A CREATE TABLE without the statements after it in the same ``GO`` batch."""
+    body = stmt.text
+    created = _CREATE_TABLE.match(body)
+    start = body.find("(", created.end()) if created else -1
+    close = _closing_paren(body, start) if start != -1 else None
+    if close is None:
+        return stmt
+    following = _NEXT_IN_BATCH.search(body, close + 1)
+    if following is None:
+        return stmt
+    head = body[: following.start()].rstrip()
+    return replace(stmt, end=stmt.start + len(head), text=head)
 
 
 def _paren_depth(text: str, stop: int) -> int:
