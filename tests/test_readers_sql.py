@@ -337,3 +337,24 @@ def test_sql_server_management_studio_script_reads_guarded_tables_and_properties
         "MemberName": None,
     }
     assert _fields(result, "Visit")["Complaint"].comment == "主诉"
+
+
+def test_sqlplus_slash_and_crlf_go_lines_end_statements(tmp_path: Path) -> None:
+    oracle = (
+        "create table T_A\r\n(\r\n  XM VARCHAR2(30),\r\n  SFZH VARCHAR2(18)\r\n)\r\n"
+        "tablespace TS_A\r\n  pctfree 10\r\n/\r\n\r\n"
+        "comment on column T_A.SFZH\r\n  is '身份证号';\r\n"
+        "create table T_B (modified char(19) null /*最后修改时间*/,\r\n"
+        "  vcardid varchar2(50) null /*身份证号*/\r\n)\r\n/\r\n"
+        "create table T_C (x number(10, 2))\n/\n"
+    )
+    result = read_path(_write(tmp_path, oracle))
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == ["T_A", "T_B", "T_C"]
+    assert _fields(result, "T_A")["SFZH"].comment == "身份证号"
+    assert _fields(result, "T_B")["vcardid"].comment == "身份证号"
+    tsql = "CREATE TABLE a (x INT)\r\nGO\r\nCREATE TABLE b (y INT)\r\ngo \r\n"
+    result = read_path(_write(tmp_path, tsql, "b.sql"))
+    assert result.problems == ()
+    assert [d.name for d in result.datasets] == ["a", "b"]
+    assert split_statements("SELECT 4\n/ 2;\n")[0].text == "SELECT 4\n/ 2"

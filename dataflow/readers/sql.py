@@ -259,8 +259,9 @@ _COMMENT_ON = re.compile(
     r"COMMENT\s+ON\s+(TABLE|COLUMN)\s+(.+?)\s+IS\s+(NULL|'(?:[^']|'')*')\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-# statement ends: ``;`` and SQL Server's ``GO`` batch separator on a line of its own
-_SPECIAL = re.compile(r"--|/\*|['\"`\[;$]|^[ \t]*GO[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# statement ends: ``;``, SQL Server's ``GO`` batch separator and SQL*Plus's ``/`` (Oracle
+# scripts), each on a line of its own
+_SPECIAL = re.compile(r"--|/\*|['\"`\[;$]|^[ \t]*(?:GO|/)[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE_OR_ESCAPE = re.compile(r"['\\]")
 _DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 
@@ -291,7 +292,7 @@ def split_statements(text: str) -> list[Statement]:
         if tok == ";":
             _emit(text, seg, j, out)
             seg = i = j + 1
-        elif tok.strip().upper() == "GO":
+        elif tok.strip().upper() in ("GO", "/"):
             _emit(text, seg, j, out)
             seg = i = m.end()
         elif tok == "--":
@@ -623,7 +624,7 @@ def _guarded_create(stmt: Statement) -> Statement | None:
     return Statement(stmt.start + pos, stmt.start + pos, end, body[pos : end - stmt.start])
 
 
-_GO_LINE = re.compile(r"^[ \t]*GO[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_GO_LINE = re.compile(r"^[ \t]*GO[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 
 
 # A statement that follows a CREATE TABLE in the same T-SQL batch, on a line of its own.
