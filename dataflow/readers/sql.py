@@ -475,31 +475,10 @@ def _lenient(sql: str) -> str | None:
     if m is None:
         return None
     start = sql.find("(", m.end())
-    if start == -1:
+    close = _closing_paren(sql, start) if start != -1 else None
+    if close is None:
         return None
-    depth = 0
-    i = start
-    while True:
-        tok = _PAREN_OR_QUOTE.search(sql, i)
-        if tok is None:
-            return None
-        c = tok.group()
-        j = tok.start()
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                body = sql[: j + 1]
-                break
-        else:
-            close = _find_quote_end(sql, j + 1) if c == "'" else sql.find(c, j + 1)
-            if close == -1:
-                return None
-            i = close + 1
-            continue
-        i = j + 1
-    body = _ORACLE_NOISE.sub(_blank, body)
+    body = _ORACLE_NOISE.sub(_blank, sql[: close + 1])
     return _LENGTH_SEMANTICS.sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
 
 
