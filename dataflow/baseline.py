@@ -233,6 +233,36 @@ def personal_findings(result: ScanResult) -> Iterable[tuple[str, FieldFinding]]:
                 yield dataset.dataset.source_path, finding
 
 
+def renamed_from(baseline: Baseline, key: Key, base: Path) -> BaselineEntry | None:
+    """The entry of a file that was renamed: same pointer and element, the old file gone.
+
+    A schema file moved or renamed in a commit keeps its accepted findings (and their reasons)
+    when exactly one vanished file had an entry for the same (pointer, element).
+    """
+    if baseline.get(key) is not None:
+        return None
+    candidates = [
+        e
+        for e in baseline.entries.values()
+        if e.pointer == key[1]
+        and e.element == key[2]
+        and e.file != key[0]
+        and not (base / e.file).exists()
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def renamed(result: ScanResult, baseline: Baseline, base: Path) -> list[tuple[Key, BaselineEntry]]:
+    """Findings accepted through a renamed file's entry: (new key, old entry), in report order."""
+    out = []
+    for source_path, finding in personal_findings(result):
+        key = finding_key(finding, source_path, base)
+        old = renamed_from(baseline, key, base)
+        if old is not None and not inline_allowed(finding):
+            out.append((key, old))
+    return out
+
+
 def unaccepted(
     result: ScanResult, baseline: Baseline, base: Path, catalog: Any | None = None
 ) -> list[Unaccepted]:
@@ -243,7 +273,7 @@ def unaccepted(
             continue
         key = finding_key(finding, source_path, base)
         version = element_version(catalog, key[2])
-        entry = baseline.get(key)
+        entry = baseline.get(key) or renamed_from(baseline, key, base)
         if entry is None:
             out.append(Unaccepted(finding, key, None, version))
             continue
@@ -289,7 +319,7 @@ def updated(
         if inline_allowed(finding):
             continue
         key = finding_key(finding, source_path, base)
-        previous = baseline.get(key)
+        previous = baseline.get(key) or renamed_from(baseline, key, base)
         entry = BaselineEntry(
             file=key[0],
             pointer=key[1],

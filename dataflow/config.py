@@ -42,6 +42,7 @@ class Settings:
     negative_lists: tuple[Path, ...] = ()
     shipped_negative_lists: tuple[str, ...] | None = None  # ids to use; None = all shipped
     fail_on: str | None = None
+    assess_fail_on: str | None = None  # risk that makes `assess` exit 1 (default: blocked)
     ignore_paths: tuple[str, ...] = ()
     lang: str | None = None
     sample_size: int | None = None
@@ -92,6 +93,7 @@ _KEYS = {
     "negative_lists": "paths",
     "shipped_negative_lists": "strings",
     "fail_on": "string",
+    "assess_fail_on": "string",
     "ignore_paths": "strings",
     "lang": "string",
     "sample_size": "int",

@@ -150,6 +150,12 @@ MESSAGES: Mapping[str, Text] = {
         "dataflow check: {count} personal-information finding(s) not accepted",
         "dataflow check：{count} 项个人信息发现尚未被接受",
     ),
+    "check.renamed": Text(
+        "{pointer}: accepted under {old}, which was renamed to {new}; run `dataflow baseline "
+        "update` to record the new path (the reason is kept)",
+        "{pointer}：已在 {old} 下接受，该文件已重命名为 {new}；请运行 `dataflow baseline update` "
+        "记录新路径（原因保留）",
+    ),
     "check.howto": Text(
         "To accept them after review, run `dataflow baseline update {paths} --reason "
         '"why this is fine"` and commit {baseline}, or add an inline comment on the column: '
@@ -163,6 +169,18 @@ MESSAGES: Mapping[str, Text] = {
         "dataflow baseline：{path} 中共 {count} 项已接受发现（新增 {added} 项，移除 {removed} 项）",
     ),
     "init.written": Text("wrote {path}", "已写入 {path}"),
+    "init.exists": Text(
+        "{files}: already there ({n} file(s)); nothing was written. Use --force to replace "
+        "them, or run dataflow init in another folder.",
+        "{files} 已存在（{n} 个文件），未写入任何文件。使用 --force 覆盖，或在其他目录运行 dataflow init。",
+    ),
+    "init.next": Text(
+        "next: run `dataflow assess {manifest}` to see a first verdict; then replace {schema} "
+        "with your schema, and edit the transfer (exporter, recipient, purpose, subjects) in "
+        "{manifest}",
+        "下一步：运行 `dataflow assess {manifest}` 查看初步结论；然后用您的表结构替换 {schema}，"
+        "并在 {manifest} 中填写传输信息（数据处理者、接收方、目的、人数）",
+    ),
 }
 
 

@@ -156,3 +156,49 @@ def test_check_never_imports_presidio_or_spacy(repo: Path) -> None:
     )
     last = proc.stdout.strip().splitlines()[-1]
     assert last == "HEAVY [] EXIT 1", proc.stdout + proc.stderr
+
+
+def test_renamed_schema_keeps_its_accepted_findings_and_reasons(repo: Path) -> None:
+    code, _, stderr = run("baseline", "update", "--reason", "support needs the mobile")
+    assert code == 0, stderr
+    (repo / "schemas" / "members.sql").rename(repo / "schemas" / "club_members.sql")
+    code, stdout, stderr = run("check", "schemas/club_members.sql")
+    assert code == 0, stdout
+    assert "accepted under schemas/members.sql, which was renamed to" in stderr
+    assert "schemas/club_members.sql" in stderr
+    code, _, _ = run("baseline", "update")
+    text = (repo / ".dataflow-baseline.yaml").read_text(encoding="utf-8")
+    assert "file: schemas/club_members.sql" in text and "schemas/members.sql" not in text
+    assert "support needs the mobile" in text, "the reason survives the rename"
+
+
+def test_renamed_file_with_a_new_column_still_fails_on_that_column(repo: Path) -> None:
+    run("baseline", "update", "--reason", "reviewed")
+    (repo / "schemas" / "members.sql").unlink()
+    (repo / "schemas" / "moved.sql").write_text(DDL_WITH_EMAIL, encoding="utf-8")
+    code, stdout, _ = run("check", "schemas/moved.sql")
+    assert code == 1
+    assert "members.email" in stdout and "members.mobile: " not in stdout
+
+
+def test_many_refused_files_suggest_their_folder(repo: Path) -> None:
+    many = repo / "schemas" / "many"
+    many.mkdir()
+    for i in range(12):
+        (many / f"t{i}.sql").write_text(DDL.replace("members", f"members{i}"), encoding="utf-8")
+    files = [f"schemas/many/t{i}.sql" for i in range(12)]
+    code, stdout, _ = run("check", *files)
+    assert code == 1
+    howto = next(line for line in stdout.splitlines() if "baseline update" in line)
+    assert "schemas/many " in howto + " " and "t11.sql" not in howto
+    code, stdout, _ = run("check", "schemas/many/t1.sql", "schemas/many/t2.sql")
+    howto = next(line for line in stdout.splitlines() if "baseline update" in line)
+    assert "schemas/many/t1.sql schemas/many/t2.sql" in howto
+
+
+def test_choices_are_case_insensitive(repo: Path) -> None:
+    code, stdout, stderr = run("scan", "schemas/members.sql", "--format", "JSON", "--lang", "EN")
+    assert code == 0, stderr
+    assert json.loads(stdout)["schema_version"] == 1
+    code, _, _ = run("scan", "schemas/members.sql", "--fail-on", "GENERAL-3")
+    assert code == 1

@@ -69,9 +69,17 @@ def parse_as_of(text: str | None) -> dt.date | None:
 def parse_fail_on_risk(flag: str | None, settings: Settings) -> str:
     """The risk level that makes the exit 1. A configured grade (for ``scan``) is ignored here."""
     if flag is not None:
-        if flag not in RISKS:
+        if flag.strip().lower() not in RISKS:
             raise ConfigError(f"--fail-on must be one of: {', '.join(RISKS)} (got {flag!r})")
-        return flag
+        return flag.strip().lower()
+    if settings.assess_fail_on is not None:
+        if settings.assess_fail_on.strip().lower() not in RISKS:
+            raise ConfigError(
+                f"assess_fail_on must be one of: {', '.join(RISKS)} "
+                f"(got {settings.assess_fail_on!r})",
+                path=settings.source,
+            )
+        return settings.assess_fail_on.strip().lower()
     if settings.fail_on in RISKS:
         return str(settings.fail_on)
     return DEFAULT_FAIL_ON

@@ -7,6 +7,7 @@ Unreadable files give exit 2, as in ``dataflow scan``.
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 import typer
 
-from dataflow.baseline import Unaccepted, load_baseline, unaccepted
+from dataflow.baseline import Unaccepted, load_baseline, renamed, unaccepted
 from dataflow.commands._common import guarded, write_output
 from dataflow.commands.scan import (
     Outcome,
@@ -75,11 +76,26 @@ def render_unaccepted(
                     new=new,
                 )
             )
-    shown = " ".join(shlex.quote(str(p)) for p in paths)
+    shown = " ".join(shlex.quote(p) for p in update_targets(items, baseline))
     lines.append("")
     lines.append(t("check.failed", lang, count=len(items)))
     lines.append(t("check.howto", lang, paths=shown, baseline=str(baseline)))
     return "\n".join(lines) + "\n"
+
+
+# Most files named one by one in the suggested ``baseline update`` command; past that, their
+# common folder is named instead.
+MAX_SUGGESTED_FILES = 10
+
+
+def update_targets(items: Sequence[Unaccepted], baseline: Path) -> list[str]:
+    """What the suggested ``baseline update`` should scan: the files of the refused findings
+    (as seen from the working directory), or their common folder when there are many."""
+    base = baseline.parent
+    files = sorted({os.path.normpath(base / item.key[0]) for item in items})
+    if len(files) <= MAX_SUGGESTED_FILES:
+        return files
+    return [os.path.commonpath([os.path.dirname(f) or "." for f in files]) or "."]
 
 
 def schema_only_scan(
@@ -117,6 +133,8 @@ def check_command(
     catalog = load_catalog_for(settings)
     result = schema_only_scan(files, settings, schema_format, catalog)
     refused = unaccepted(result, accepted, path.parent, catalog)
+    for key, entry in renamed(result, accepted, path.parent):
+        typer.echo(t("check.renamed", lang_, pointer=key[1], old=entry.file, new=key[0]), err=True)
     if fmt == "table":
         text = render_unaccepted(refused, files, path, result.files_scanned, lang_)
     else:

@@ -1,6 +1,8 @@
-"""``dataflow init [DIR]``: write a commented ``dataflow.yaml`` and an example transfer manifest.
+"""``dataflow init [DIR]``: a commented ``dataflow.yaml``, a transfer manifest and the example
+schema it points at, so that ``dataflow assess DIR/transfer.yaml`` works on the first try.
 
-Existing files are never overwritten unless ``--force`` is given; then nothing is written at all.
+Existing files are never overwritten unless ``--force`` is given; without it, when any of them
+exists, nothing is written at all.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataflow.i18n import t
 
 CONFIG_NAME = "dataflow.yaml"
 MANIFEST_NAME = "transfer.yaml"
+SCHEMA_NAME = "schemas/shop_mysql.sql"
 
 CONFIG_TEMPLATE = """\
 # dataflow configuration. Command-line flags override these settings; `--config FILE` points at
@@ -34,6 +37,11 @@ negative_lists: []
 # 字段级别达到该级别时 `dataflow scan` 以退出码 1 结束。
 fail_on: general-4
 
+# `dataflow assess` exits 1 when a transfer's risk is at or above this level (for CI):
+# low | medium | high | critical | blocked.  Without it, only `blocked` fails.
+# 传输风险达到该级别时 `dataflow assess` 以退出码 1 结束（适用于 CI）。
+assess_fail_on: critical
+
 # Files and folders never scanned (glob patterns).  不扫描的文件与目录（通配符）。
 ignore_paths:
   - "build/**"
@@ -50,7 +58,7 @@ baseline: .dataflow-baseline.yaml
 
 # Transfer ledger (SQLite) for cumulative counts since 1 January.
 # 出境台账（SQLite），用于统计当年 1 月 1 日以来的累计人数。
-ledger: .dataflow-ledger.db
+ledger: dataflow-ledger.sqlite
 """
 
 MANIFEST_TEMPLATE = """\
@@ -65,7 +73,7 @@ transfer:
     name: Example (Shanghai) Co., Ltd.
     ciio: false                    # critical information infrastructure operator?
     state_organ: false
-    ftz: none                      # free-trade zone of the exporter, e.g. tianjin, or none
+    ftz: null                      # free-trade zone of the exporter, e.g. tianjin, or null
   recipient:
     name: Example GmbH
     country: DE
@@ -77,13 +85,36 @@ transfer:
   scenario: none
   sector: retail
   datasets:
-    - schema: schemas/shop_mysql.sql   # any schema file dataflow reads
+    - schema: schemas/shop_mysql.sql   # any schema file dataflow reads (init wrote an example)
       tables: [customers, orders]      # optional: only these tables
       # sample: samples/customers.csv  # optional sample data for content detection
       subjects: 50000                  # people whose data this transfer carries
       important_data: none             # none | candidate | confirmed
   prior_exports: {subjects: 0, sensitive_subjects: 0}   # since 1 January (or use the ledger)
   existing_approvals: []
+"""
+
+
+SCHEMA_TEMPLATE = """\
+-- An example schema written by `dataflow init`: replace it with yours (any SQL dialect, JSON
+-- Schema, Avro, dbt, CSV...) and point transfer.yaml at it.
+-- `dataflow init` 生成的示例表结构：请替换为您自己的表结构，并在 transfer.yaml 中引用。
+CREATE TABLE customers (
+  id BIGINT NOT NULL COMMENT '客户ID',
+  name VARCHAR(32) COMMENT '姓名',
+  mobile VARCHAR(20) COMMENT '手机号码',
+  email VARCHAR(64) COMMENT '电子邮箱',
+  city VARCHAR(32) COMMENT '所在城市',
+  PRIMARY KEY (id)
+) COMMENT='客户';
+
+CREATE TABLE orders (
+  order_id BIGINT NOT NULL COMMENT '订单号',
+  customer_id BIGINT NOT NULL COMMENT '客户ID',
+  amount DECIMAL(10, 2) COMMENT '订单金额',
+  delivery_address VARCHAR(255) COMMENT '收货地址',
+  PRIMARY KEY (order_id)
+) COMMENT='订单';
 """
 
 
@@ -97,11 +128,12 @@ def init_command(
     targets = {
         directory / CONFIG_NAME: CONFIG_TEMPLATE,
         directory / MANIFEST_NAME: MANIFEST_TEMPLATE,
+        directory / SCHEMA_NAME: SCHEMA_TEMPLATE,
     }
     existing = [str(p) for p in targets if p.exists()]
     if existing and not force:
         raise UserError(
-            f"{', '.join(existing)} already exist(s); nothing written (use --force to overwrite)"
+            t("init.exists", lang, files=", ".join(existing), n=len(existing), dir=str(directory))
         )
     for path, text in targets.items():
         try:
@@ -110,6 +142,9 @@ def init_command(
         except OSError as exc:
             raise UserError(f"cannot write: {exc.strerror}", path=str(path)) from None
         typer.echo(t("init.written", lang, path=str(path)), err=True)
+    typer.echo(
+        t("init.next", lang, manifest=str(directory / MANIFEST_NAME), schema=SCHEMA_NAME), err=True
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -31,16 +31,16 @@ DEFAULT_SAMPLE_SIZE = 200
 
 def check_format(fmt: str) -> str:
     """Validate ``--format``."""
-    if fmt not in FORMATS:
+    if fmt.strip().lower() not in FORMATS:
         raise ConfigError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
-    return fmt
+    return fmt.strip().lower()
 
 
 def check_lang(lang: str | None) -> str:
     """Validate ``--lang``; unset, the locale decides (``zh_CN.UTF-8`` gives Chinese)."""
     from dataflow.i18n import default_lang
 
-    lang = lang or default_lang()
+    lang = (lang or default_lang()).strip().lower()
     if lang not in LANGS:
         raise ConfigError(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
     return lang
