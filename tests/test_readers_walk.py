@@ -144,3 +144,19 @@ def test_schema_format_overrides_detection(tmp_path: Path) -> None:
     assert forced.format == "sql" and forced.datasets[0].name == "t"
     bogus = read_path(path, schema_format="excel")
     assert bogus.datasets == () and bogus.problems[0].severity is Severity.ERROR
+
+
+def test_own_catalogs_lists_and_rule_packs_in_a_schema_folder_are_not_read(tmp_path: Path) -> None:
+    from conftest import EXAMPLES, REPO_ROOT
+
+    from dataflow import readers
+
+    for source in (
+        EXAMPLES / "policy" / "acme-catalog.yaml",
+        REPO_ROOT / "negative_list" / "example-organisation.yaml",
+        REPO_ROOT / "catalogs" / "rules" / "cn-provisions-2024.yaml",
+    ):
+        copy = tmp_path / source.name
+        copy.write_bytes(source.read_bytes())
+        result = readers.read_path(copy)
+        assert result.format == "ignored" and not result.problems, source.name

@@ -312,7 +312,11 @@ def _database_dataset(
                     )
                 counted = dataclasses.replace(counted, sensitive_subjects=number)
     except DatabaseError as exc:
-        raise ManifestError(exc.message, path=transfer.path, key=f"{spec.key}.subjects") from None
+        raise ManifestError(
+            f"{exc.path}: {exc.message}" if exc.path else exc.message,
+            path=transfer.path,
+            key=f"{spec.key}.subjects",
+        ) from None
     return scanned, counted, notes
 
 

@@ -81,6 +81,9 @@ _OWN_FILES = {
     ".pre-commit-hooks.yaml",
     ".pre-commit-config.yaml",
 }
+# Top-level keys of dataflow's own YAML formats (beside ``schema_version``): catalogs, negative
+# lists, rule packs. A folder of schemas may hold them; they are not schemas.
+_OWN_YAML_KEYS = frozenset({"elements", "categories", "escalations", "list", "entries", "pack"})
 # Folders a walk never enters (named explicitly they are still read).
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 
@@ -188,8 +191,10 @@ def _yaml_kind(path: Path) -> str | None:
         doc = load_yaml(path, text=text).data
     except (UserError, RecursionError):
         return "dbt" if _dbt_text(text) else None
-    if isinstance(doc, dict) and "transfer" in doc:
-        return IGNORED
+    if isinstance(doc, dict) and (
+        "transfer" in doc or ("schema_version" in doc and _OWN_YAML_KEYS.intersection(doc))
+    ):
+        return IGNORED  # a manifest, catalog, negative list or rule pack of dataflow's own
     return "dbt" if looks_like_dbt(doc) else None
 
 

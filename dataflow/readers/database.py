@@ -182,7 +182,7 @@ class Connection:
             raise
         except Exception as exc:
             self.close()
-            raise DatabaseError(f"cannot connect to {self.shown}: {describe(exc)}") from None
+            raise DatabaseError(f"cannot connect: {describe(exc)}", path=self.shown) from None
         return self
 
     def _session_settings(self, ms: int) -> None:
@@ -242,6 +242,8 @@ def describe(exc: BaseException) -> str:
         return "statement timeout"
     if "read-only" in text or "read only" in text or "readonly" in text:
         return "refused: the session is read-only"
+    if "could not translate host name" in text or "name or service not known" in text:
+        return "host not found"
     if "could not connect" in text or "connection refused" in text or "can't connect" in text:
         return "connection refused (is the server running and the host/port right?)"
     if "does not exist" in text or "unknown database" in text or "doesn't exist" in text:
@@ -614,7 +616,7 @@ def scan_database(
             if content and full:
                 _full_scan(db, read, out, processes)
     except DatabaseError as exc:
-        out.problems.append(problem(url, exc.message))
+        out.problems.append(problem(url, exc.message if exc.path else exc.render()))
     return out
 
 
