@@ -215,14 +215,17 @@ def run_assessments(
                 all_results[(r.dataset.source_path, r.dataset.name)] = r
             scanned.extend(found)
         transfer = dataclasses.replace(transfer, datasets=tuple(specs))
-        prior = None
-        if transfer.prior_exports is None:
-            pack = select_pack(packs, as_of or transfer.date)
-            prior = ledger.prior(transfer, pack.window_start(transfer.date))
-        assessment = assess_transfer(transfer, scanned, lists, policy, prior=prior)
+        # Reading the prior exports and recording the transfer share one write transaction,
+        # so concurrent runs cannot both count without the other.
+        with ledger.session(write=record) as session:
+            prior = None
+            if transfer.prior_exports is None:
+                pack = select_pack(packs, as_of or transfer.date)
+                prior = session.prior(transfer, pack.window_start(transfer.date))
+            assessment = assess_transfer(transfer, scanned, lists, policy, prior=prior)
+            if record and readable:
+                recorded.append(session.record(assessment, transfer))
         pairs.append((transfer, assessment))
-        if record and readable:
-            recorded.append(ledger.record(assessment, transfer))
 
     scan = ScanResult(
         datasets=tuple(all_results[k] for k in sorted(all_results)),
