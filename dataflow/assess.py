@@ -61,6 +61,7 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
+from dataflow.monitor import DEFAULT_WARN_AT, NO_PRIOR, early_warnings
 from dataflow.rules import RulePack, ScenarioRule, select_pack
 
 BLOCKED = "blocked"
@@ -83,6 +84,7 @@ class Policy:
     packs: tuple[RulePack, ...]
     as_of: dt.date | None = None  # None: the transfer's date
     count_exempt_volumes: bool = False
+    warn_at: float = DEFAULT_WARN_AT  # early warning at this share of the next threshold
 
 
 @dataclass
@@ -98,6 +100,7 @@ class _Outcome:
     minors: bool = False
     important_confirmed: bool = False
     renewal_due: bool = False
+    by_volume: bool = False  # the volume thresholds decided the mechanism
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,7 @@ def assess_transfer(
     )
     out = _evaluate(inputs, frozenset())
     risk = risk_of(out)
+    notices = _count_notices(inputs, out, policy.warn_at)
     names = sorted({r.dataset.name for _, results in inputs.datasets for r in results})
     return TransferAssessment(
         id=manifest.id,
@@ -185,13 +189,32 @@ def assess_transfer(
         reasons=tuple(out.reasons),
         open_questions=tuple(_unique(out.open_questions)),
         remediation=_remediate(inputs, out),
-        warnings=tuple(_unique([*out.warnings, *pack.caveats])),
+        warnings=tuple(_unique([*notices, *out.warnings, *pack.caveats])),
         fingerprint=fingerprint(manifest, [r for _, rs in inputs.datasets for r in rs]),
         rule_pack=pack.id,
         as_of=as_of.isoformat(),
         counts=dict(sorted(out.counts.items())),
         manifest_path=manifest.path or None,
     )
+
+
+def _count_notices(inp: _Inputs, out: _Outcome, warn_at: float) -> list[Text]:
+    """Say when prior exports were unknown (counted as 0), and warn when the volumes so far
+    come within ``warn_at`` of the next threshold."""
+    notices = []
+    if out.contains_pi and inp.prior.source == "none":
+        notices.append(NO_PRIOR)
+    if out.by_volume:
+        notices.extend(
+            early_warnings(
+                inp.pack,
+                out.counts["subjects_total"],
+                out.counts["sensitive_subjects_total"],
+                inp.pack.window_start(inp.transfer.date),
+                warn_at,
+            )
+        )
+    return notices
 
 
 def risk_of(out: _Outcome) -> str:
@@ -435,6 +458,7 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
 
     if mechanism is None:
         mechanism = _volume(inp, n_total, s_total, reasons)
+        out.by_volume = True
 
     for h in floor_hits:
         listed = _LIST_MECHANISM[h.required_mechanism]

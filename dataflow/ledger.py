@@ -46,7 +46,7 @@ from pathlib import Path
 
 from dataflow.errors import UserError
 from dataflow.manifest import PriorExports, Transfer
-from dataflow.model import TransferAssessment
+from dataflow.model import Text, TransferAssessment
 
 DEFAULT_LEDGER = "dataflow-ledger.sqlite"
 SCHEMA_VERSION = 2
@@ -160,16 +160,27 @@ class ExporterMatch:
     names: tuple[str, ...]  # recorded spellings of the same exporter (``exporter_key`` equal)
     near: tuple[str, ...]  # recorded exporters with a similar name, when ``names`` is empty
 
-    def notices(self) -> list[str]:
+    def notices(self) -> list[Text]:
         """What a user should be told: spellings merged, or near misses."""
+        asked = self.asked
         if not self.names:
             if self.near:
                 shown = ", ".join(repr(n) for n in self.near)
-                return [f"no exporter {self.asked!r} in the ledger; did you mean {shown}?"]
-            return [f"no exporter {self.asked!r} in the ledger"]
-        if self.names != (self.asked.strip(),):
+                return [
+                    Text(
+                        f"no exporter {asked!r} in the ledger; did you mean {shown}?",
+                        f"台账中没有处理者 {asked!r}；是否指 {shown}？",
+                    )
+                ]
+            return [Text(f"no exporter {asked!r} in the ledger", f"台账中没有处理者 {asked!r}")]
+        if self.names != (asked.strip(),):
             shown = ", ".join(repr(n) for n in self.names)
-            return [f"exporter {self.asked!r} matched as recorded: {shown}"]
+            return [
+                Text(
+                    f"exporter {asked!r} matched as recorded: {shown} (case and spaces ignored)",
+                    f"处理者 {asked!r} 按台账中的 {shown} 匹配（不区分大小写和空格）",
+                )
+            ]
         return []
 
 
