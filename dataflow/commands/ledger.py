@@ -1,12 +1,15 @@
-"""``dataflow ledger record|list|totals``: the cumulative export counts behind the thresholds.
+"""``dataflow ledger record|list|totals|status|void``: the cumulative export counts behind the
+thresholds.
 
 ``record`` assesses each manifest exactly as ``dataflow assess`` does and stores the people counts
-of each transfer (replacing an earlier record of the same exporter and transfer id). ``list`` and
-``totals`` read the file; reading never creates it.
+of each transfer (updating an earlier record of the same exporter and transfer id). ``list``,
+``totals`` and ``status`` read the file; reading never creates it. ``void`` marks an entry void
+(kept, counted nowhere). ``status`` exits 1 when ``--fail-on`` is reached, for scheduled jobs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,7 +19,8 @@ from tabulate import tabulate
 from dataflow.commands._common import guarded, write_output
 from dataflow.config import load_settings
 from dataflow.errors import ConfigError
-from dataflow.ledger import Ledger, default_path
+from dataflow.ledger import Ledger, LedgerSession, default_path
+from dataflow.monitor import DEFAULT_WARN_AT, LIGHTS, Movement, Status, exporter_status
 
 _FORMATS = ("table", "json")
 
@@ -88,6 +92,7 @@ def list_command(
     else:
         rows = [
             [
+                e.entry,
                 e.date.isoformat(),
                 e.exporter,
                 e.transfer_id,
@@ -97,10 +102,12 @@ def list_command(
                 e.sensitive_subjects,
                 "yes" if e.exempt_scenario else "no",
                 e.mechanism,
+                f"void: {e.void_reason} ({e.voided_at})" if e.void else "",
             ]
             for e in entries
         ]
         headers = [
+            "entry",
             "date",
             "exporter",
             "transfer",
@@ -110,8 +117,9 @@ def list_command(
             "sensitive",
             "exempt",
             "mechanism",
+            "void",
         ]
-        text = tabulate(rows, headers=headers)
+        text = tabulate(rows, headers=headers, disable_numparse=True)
     write_output(text, output)
 
 
@@ -128,23 +136,160 @@ def totals_command(
 ) -> None:
     """People whose PI (and sensitive PI) an exporter exported in a year."""
     fmt = _format(fmt)
-    subjects, sensitive = _ledger(ledger, config).totals(
-        year, exporter, include_exempt=include_exempt
-    )
+    book = _ledger(ledger, config)
+    match = book.match(exporter)
+    subjects, sensitive = book.totals(year, exporter, include_exempt=include_exempt)
+    notices = [n.en for n in match.notices()]
     if fmt == "json":
         text = _dump(
             {
                 "schema_version": 1,
                 "year": year,
                 "exporter": exporter,
+                "exporters_matched": list(match.names),
                 "include_exempt": include_exempt,
                 "subjects": subjects,
                 "sensitive_subjects": sensitive,
+                "notices": notices,
             }
         )
     else:
         text = f"{exporter}, {year}: {subjects} subjects, {sensitive} sensitive subjects"
     write_output(text, None)
+    for notice in notices:
+        typer.echo(f"note: {notice}", err=True)
+
+
+@guarded
+def void_command(
+    entry: str = typer.Argument(..., help="Entry number (see 'ledger list') or transfer id."),
+    reason: str = typer.Option(..., "--reason", help="Why the entry is void (kept in the ledger)."),
+    ledger: Path | None = typer.Option(None, "--ledger", help="Ledger SQLite file."),
+    config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+) -> None:
+    """Mark a recorded transfer void: kept with the reason and time, left out of every count."""
+    book = _ledger(ledger, config)
+    if not book.path.is_file():
+        raise ConfigError(f"no ledger at {book.path}")
+    done = book.void(entry, reason, dt.datetime.now(dt.timezone.utc))
+    typer.echo(
+        f"void entry {done.entry} ({done.transfer_id}, {done.exporter}, "
+        f"{done.date.isoformat()}) at {done.voided_at}: {done.void_reason}"
+    )
+
+
+def parse_warn_at(text: str) -> float:
+    """``--warn-at 80`` or ``80%``: a share of a threshold, above 0 and below 100 %."""
+    try:
+        value = float(text.strip().rstrip("%").strip())
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 100:
+        raise ConfigError(f"--warn-at must be a percentage above 0 and below 100 (got {text!r})")
+    return value / 100
+
+
+def _status_date(year: int | None, as_of: str | None) -> dt.date:
+    from dataflow.commands.assess import parse_as_of
+
+    day = parse_as_of(as_of)
+    if day is None:
+        return dt.date(year, 12, 31) if year is not None else dt.date.today()
+    if year is not None and day.year != year:
+        raise ConfigError(f"--as-of {day.isoformat()} is not in --year {year}")
+    return day
+
+
+def build_status(
+    session: LedgerSession,
+    *,
+    as_of: dt.date,
+    exporter: str | None,
+    warn_at: float,
+    count_exempt: bool,
+) -> Status:
+    """Every exporter (or the one asked for) against the thresholds in force on ``as_of``."""
+    from dataflow.rules import load_packs, select_pack
+
+    pack = select_pack(load_packs(), as_of)
+    start = pack.window_start(as_of)
+    notices = []
+    if exporter is not None:
+        match = session.match(exporter)
+        notices = match.notices()
+        groups = {exporter.strip(): list(match.names)}
+    else:
+        groups = {}
+        for name in session.exporters():
+            groups[name] = list(session.match(name).names)
+    exporters = []
+    for shown, names in groups.items():
+        entries = session.entries(exporter=names[0], start=start, end=as_of) if names else []
+        counted = [e for e in entries if not e.void and (count_exempt or not e.exempt_scenario)]
+        movements = [Movement(e.date, e.subjects, e.sensitive_subjects) for e in counted]
+        void = sum(1 for e in entries if e.void)
+        exporters.append(
+            exporter_status(pack, shown, names, movements, void, start, as_of, warn_at)
+        )
+    return Status(
+        as_of=as_of,
+        rule_pack=pack.id,
+        window_start=start,
+        warn_at=warn_at,
+        count_exempt_volumes=count_exempt,
+        exporters=tuple(exporters),
+        notices=tuple(notices),
+    )
+
+
+@guarded
+def status_command(
+    exporter: str | None = typer.Option(None, "--exporter", help="Only this exporter."),
+    year: int | None = typer.Option(
+        None, "--year", help="Status at the end of this year (unless --as-of)."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Status on this date, with the rules then in force (default today)."
+    ),
+    warn_at: str = typer.Option(
+        f"{DEFAULT_WARN_AT * 100:g}", "--warn-at", help="Yellow at this percentage of a threshold."
+    ),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a line is at this light or worse: yellow | red."
+    ),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | markdown"),
+    lang: str | None = typer.Option(None, "--lang", help="en | zh"),
+    ledger: Path | None = typer.Option(None, "--ledger", help="Ledger SQLite file."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here."),
+    config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+) -> None:
+    """Where each exporter stands against every volume threshold: light, headroom, trend."""
+    from dataflow.commands.scan import check_lang
+    from dataflow.report.ledger_status import render_status
+
+    if fmt not in ("table", "json", "markdown"):
+        raise ConfigError(f"--format must be one of: table, json, markdown (got {fmt!r})")
+    if fail_on is not None and fail_on not in LIGHTS[1:]:
+        raise ConfigError(f"--fail-on must be one of: yellow, red (got {fail_on!r})")
+    share = parse_warn_at(warn_at)
+    day = _status_date(year, as_of)
+    settings = load_settings(config).merged(ledger=ledger, lang=lang)
+    lang_ = check_lang(settings.lang)
+    with Ledger(default_path(settings.ledger)).session(write=False) as session:
+        status = build_status(
+            session,
+            as_of=day,
+            exporter=exporter,
+            warn_at=share,
+            count_exempt=bool(settings.count_exempt_volumes),
+        )
+    write_output(render_status(status, fmt, lang_), output)
+    if fmt != "table":
+        for notice in status.notices:
+            typer.echo(f"note: {notice.en}", err=True)
+    if fail_on is not None and LIGHTS.index(status.light) >= LIGHTS.index(fail_on):
+        typer.echo(f"status {status.light}: at or above --fail-on {fail_on}", err=True)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
@@ -158,4 +303,6 @@ def register(app: typer.Typer) -> None:
     group.command("record")(record_command)
     group.command("list")(list_command)
     group.command("totals")(totals_command)
+    group.command("status")(status_command)
+    group.command("void")(void_command)
     app.add_typer(group, name="ledger")

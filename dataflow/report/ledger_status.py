@@ -1,0 +1,147 @@
+"""Render ``dataflow ledger status``: table, JSON, Markdown, in English or Chinese."""
+
+from __future__ import annotations
+
+import json
+
+from tabulate import tabulate
+
+from dataflow.i18n import mechanism_label
+from dataflow.model import Text
+from dataflow.monitor import LIGHT_LABELS, MEASURE_LABELS, METHOD, Line, Status
+
+_T = {
+    "title": Text(
+        "Ledger status on {as_of}: rule pack {pack}, counted since {start}, warning at {warn} "
+        "of a threshold{exempt}",
+        "出境台账状态（{as_of}）：规则包 {pack}，自{start}起累计，达到阈值的 {warn} 即预警{exempt}",
+    ),
+    "exempt": Text("; volumes of exempt scenarios counted", "；豁免情形下的出境人数计入"),
+    "projection": Text("Projection: {method}", "推算方法：{method}"),
+    "none": Text("no exporter in the ledger", "台账中没有出境记录"),
+    "next": Text(
+        "{exporter}: {transfers} transfer(s), {void} void left out; light {light}; by volume so "
+        "far the next transfer needs {mechanism}",
+        "{exporter}：{transfers} 笔出境，另有作废 {void} 笔不计；状态 {light}；按目前累计人数，"
+        "下一次出境须{mechanism}",
+    ),
+    "crossed": Text("crossed {day}", "已于{day}达到"),
+    "projected": Text("projected {day}", "预计{day}"),
+    "col.exporter": Text("exporter", "处理者"),
+    "col.measure": Text("count of", "计数"),
+    "col.count": Text("count", "人数"),
+    "col.threshold": Text("threshold", "阈值"),
+    "col.mechanism": Text("mechanism at threshold", "达到阈值须"),
+    "col.percent": Text("used", "已用"),
+    "col.light": Text("light", "状态"),
+    "col.headroom": Text("headroom", "余量"),
+    "col.crossing": Text("crossing", "越线日期"),
+    "notice": Text("note: {text}", "提示：{text}"),
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return _T[key].get(lang).format(**values)
+
+
+def _crossing(line: Line, lang: str) -> str:
+    if line.crossed_on is not None:
+        return _t("crossed", lang, day=line.crossed_on.isoformat())
+    if line.projected is not None:
+        return _t("projected", lang, day=line.projected.isoformat())
+    return "-"
+
+
+def _rows(status: Status, lang: str) -> tuple[list[str], list[list[str]]]:
+    headers = [
+        _t(f"col.{c}", lang)
+        for c in (
+            "exporter",
+            "measure",
+            "count",
+            "threshold",
+            "mechanism",
+            "percent",
+            "light",
+            "headroom",
+            "crossing",
+        )
+    ]
+    rows = [
+        [
+            e.exporter,
+            MEASURE_LABELS[ln.measure].get(lang),
+            f"{ln.count:,}",
+            f"{ln.threshold:,}",
+            mechanism_label(ln.mechanism, lang),
+            f"{ln.percent:g} %",
+            LIGHT_LABELS[ln.light].get(lang),
+            f"{ln.headroom:,}",
+            _crossing(ln, lang),
+        ]
+        for e in status.exporters
+        for ln in e.lines
+    ]
+    return headers, rows
+
+
+def _head(status: Status, lang: str) -> list[str]:
+    return [
+        _t(
+            "title",
+            lang,
+            as_of=status.as_of.isoformat(),
+            pack=status.rule_pack,
+            start=status.window_start.isoformat(),
+            warn=f"{status.warn_at * 100:g} %",
+            exempt=_t("exempt", lang) if status.count_exempt_volumes else "",
+        ),
+        _t("projection", lang, method=METHOD.get(lang)),
+    ]
+
+
+def _summaries(status: Status, lang: str) -> list[str]:
+    return [
+        _t(
+            "next",
+            lang,
+            exporter=e.exporter,
+            transfers=e.transfers,
+            void=e.void_left_out,
+            light=LIGHT_LABELS[e.light].get(lang),
+            mechanism=mechanism_label(e.next_mechanism, lang),
+        )
+        for e in status.exporters
+    ]
+
+
+def render_status(status: Status, fmt: str, lang: str) -> str:
+    """The status report in ``fmt`` (table | json | markdown)."""
+    if fmt == "json":
+        return json.dumps(status.as_dict(), ensure_ascii=False, indent=2, sort_keys=True)
+    notices = [_t("notice", lang, text=n.get(lang)) for n in status.notices]
+    if fmt == "markdown":
+        from dataflow.report.markdown import escape
+
+        lines = ["# " + escape(_head(status, lang)[0]), "", escape(_head(status, lang)[1]), ""]
+        if status.exporters:
+            headers, rows = _rows(status, lang)
+            lines.append("| " + " | ".join(escape(h) for h in headers) + " |")
+            lines.append("|" + "---|" * len(headers))
+            lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+            lines.append("")
+            lines += [f"- {escape(s)}" for s in _summaries(status, lang)]
+        else:
+            lines.append(escape(_t("none", lang)))
+        if notices:
+            lines += ["", *(f"> {escape(n)}" for n in notices)]
+        return "\n".join(lines) + "\n"
+    lines = [*_head(status, lang), ""]
+    if status.exporters:
+        headers, rows = _rows(status, lang)
+        lines += [tabulate(rows, headers=headers, disable_numparse=True), ""]
+        lines += _summaries(status, lang)
+    else:
+        lines.append(_t("none", lang))
+    lines += notices
+    return "\n".join(lines) + "\n"
