@@ -61,7 +61,7 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
-from dataflow.monitor import DEFAULT_WARN_AT, NO_PRIOR, early_warnings
+from dataflow.monitor import DEFAULT_WARN_AT, early_warnings, no_prior
 from dataflow.rules import RulePack, ScenarioRule, select_pack
 
 BLOCKED = "blocked"
@@ -203,7 +203,7 @@ def _count_notices(inp: _Inputs, out: _Outcome, warn_at: float) -> list[Text]:
     come within ``warn_at`` of the next threshold."""
     notices = []
     if out.contains_pi and inp.prior.source == "none":
-        notices.append(NO_PRIOR)
+        notices.append(no_prior(getattr(inp.prior, "near", ())))
     if out.by_volume:
         notices.extend(
             early_warnings(

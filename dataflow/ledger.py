@@ -153,6 +153,14 @@ class LedgerEntry:
 
 
 @dataclass(frozen=True)
+class LedgerPrior(PriorExports):
+    """Prior exports read from the ledger; with source ``none``, ``near`` names recorded
+    exporters with a similar name (a likely misspelling in the manifest)."""
+
+    near: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ExporterMatch:
     """How an exporter name given on the command line matched the recorded ones."""
 
@@ -216,13 +224,6 @@ class LedgerSession:
         self._conn = conn
         self._write = write
 
-    @property
-    def empty(self) -> bool:
-        """Whether the ledger holds no entry at all (or there is no file)."""
-        if self._conn is None:
-            return True
-        return self._conn.execute("SELECT 1 FROM transfers LIMIT 1").fetchone() is None
-
     def _keys(self) -> dict[str, builtins.list[str]]:
         if self._conn is None:
             return {}
@@ -249,10 +250,12 @@ class LedgerSession:
         """Counts exported by the transfer's exporter from ``window_start`` up to its date.
 
         The transfer itself (same exporter and id) and void entries are left out. With no ledger
-        file, or a ledger without a single entry, the source is ``none``: nothing is known.
+        file, or no entry of this exporter on any date, the source is ``none``: nothing is known
+        (``near`` names recorded exporters with a similar name, a likely misspelling).
         """
-        if self.empty:
-            result = PriorExports(source="none")
+        match = self.match(transfer.exporter.name)
+        if not match.names:
+            result: PriorExports = LedgerPrior(source="none", near=match.near)
         else:
             assert self._conn is not None
             rows = self._conn.execute(
@@ -269,7 +272,7 @@ class LedgerSession:
             ).fetchall()
             sums = {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
             counted, exempt = sums.get(0, (0, 0)), sums.get(1, (0, 0))
-            result = PriorExports(
+            result = LedgerPrior(
                 subjects=counted[0],
                 sensitive_subjects=counted[1],
                 exempt_subjects=exempt[0],

@@ -201,12 +201,21 @@ def early_warnings(
     return out
 
 
-NO_PRIOR = Text(
-    en="No prior exports known: counted as 0; give prior_exports in the manifest or a ledger "
-    "(--ledger) with this exporter's earlier transfers.",
-    zh="未知此前出境情况：按 0 人计；请在清单中填写 prior_exports，或提供记录该处理者此前出境的"
-    "台账（--ledger）。",
-)
+def no_prior(near: Sequence[str] = ()) -> Text:
+    """The notice that prior exports were unknown and counted as 0."""
+    text = Text(
+        en="No prior exports known: counted as 0; give prior_exports in the manifest or a ledger "
+        "(--ledger) with this exporter's earlier transfers.",
+        zh="未知此前出境情况：按 0 人计；请在清单中填写 prior_exports，或提供记录该处理者此前出境的"
+        "台账（--ledger）。",
+    )
+    if not near:
+        return text
+    shown = ", ".join(repr(n) for n in near)
+    return Text(
+        en=f"{text.en} The ledger has no entry of this exporter; similar names in it: {shown}.",
+        zh=f"{text.zh}台账中没有该处理者的记录；名称相近的有：{shown}。",
+    )
 
 
 @dataclass(frozen=True)

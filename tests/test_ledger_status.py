@@ -253,6 +253,10 @@ def test_assess_says_when_prior_exports_are_unknown_in_every_format(
     later = manifest(tmp_path, "later.yaml", tid="TX-3", date="2026-06-01", subjects=10)
     assert phrase not in run("assess", str(later), "--lang", lang, "--ledger", ledger)[1]
     assert not Path(missing).exists()
+    # a ledger without this exporter knows nothing either, and names a likely misspelling
+    later.write_text(later.read_text("utf-8").replace("Shop Ltd", "Shop Ldt"), "utf-8")
+    out = run("assess", str(later), "--lang", lang, "--ledger", ledger)[1]
+    assert phrase in out and "'Shop Ltd'" in out
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -300,3 +304,11 @@ def test_ledger_outputs_hold_no_sampled_value(tmp_path: Path) -> None:
     for value in values:
         assert all(value not in out for out in outputs)
         assert value.encode("utf-8") not in raw
+
+
+def test_a_count_sqlite_cannot_hold_is_refused_naming_the_manifest(tmp_path: Path) -> None:
+    ledger = tmp_path / "l.sqlite"
+    path = manifest(tmp_path, "huge.yaml", tid="TX-H", date="2026-03-01", subjects=10**28)
+    code, _, err = run("ledger", "record", str(path), "--ledger", str(ledger))
+    assert code == 2 and "more than the ledger can store" in err and str(path) in err
+    assert Ledger(ledger).list() == []  # nothing half-written
