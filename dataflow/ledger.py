@@ -454,28 +454,25 @@ class Ledger:
         except (OSError, sqlite3.Error) as exc:
             raise self._error(f"cannot open the ledger ({type(exc).__name__})") from None
         try:
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            state = self._prepare(conn, write=write)
+            if state == "upgrade":
+                # a schema 1 ledger: take the write lock, then look again
+                conn.execute("ROLLBACK")
+                conn.execute("BEGIN IMMEDIATE")
+                state = self._prepare(conn, write=True)
             try:
-                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                state = self._prepare(conn, write=write)
-                if state == "upgrade":
-                    # a schema 1 ledger: take the write lock, then look again
-                    conn.execute("ROLLBACK")
-                    conn.execute("BEGIN IMMEDIATE")
-                    state = self._prepare(conn, write=True)
-                session = LedgerSession(conn if state == "ready" else None, write=write)
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise self._error(
-                        f"the ledger is locked by another process (waited "
-                        f"{LOCK_TIMEOUT_SECONDS:.0f} s)"
-                    ) from None
-                raise
-            try:
-                yield session
+                yield LedgerSession(conn if state == "ready" else None, write=write)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise self._error(
+                    f"the ledger is locked by another process (waited {LOCK_TIMEOUT_SECONDS:.0f} s)"
+                ) from None
+            raise self._error(f"not a dataflow ledger or damaged ({type(exc).__name__})") from None
         except sqlite3.DatabaseError as exc:
             raise self._error(f"not a dataflow ledger or damaged ({type(exc).__name__})") from None
         finally:

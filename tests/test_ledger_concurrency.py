@@ -3,6 +3,7 @@ SQLite file) and on files that are not ours."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -177,3 +178,21 @@ def test_a_ledger_written_before_the_marks_is_upgraded_and_still_counts(tmp_path
         "TX-NEW": "security_assessment",
     }
     assert [h[2] for h in Ledger(ledger).history()] == ["upgrade", "record"]
+
+
+def test_a_held_write_lock_makes_writers_wait_then_fail_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ledger = tmp_path / "l.sqlite"
+    finish(start_record(manifest(tmp_path, "TX-1", 10), ledger))
+    monkeypatch.setattr("dataflow.ledger.LOCK_TIMEOUT_SECONDS", 0.2)
+    holder = sqlite3.connect(ledger, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        assert [e.transfer_id for e in Ledger(ledger).list()] == ["TX-1"]  # readers go on
+        with pytest.raises(UserError, match="locked by another process"):
+            Ledger(ledger).void("TX-1", "test", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not Ledger(ledger).list()[0].void
