@@ -12,41 +12,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from test_assess_cli import manifest as cli_manifest
 
 from dataflow.errors import UserError
 from dataflow.ledger import APPLICATION_ID, PAUSE_ENV, SCHEMA_VERSION, Ledger
 
-SCHEMA = EXAMPLES / "schemas" / "shop_mysql.sql"
 DATAFLOW = (sys.executable, "-m", "dataflow")
 
 
 def manifest(folder: Path, tid: str, subjects: int, *, date: str = "2026-03-01") -> Path:
     """A transfer of the customers table (ID and bank-card numbers: sensitive PI)."""
-    path = folder / f"{tid}.yaml"
-    path.write_text(
-        "\n".join(
-            [
-                "schema_version: 1",
-                "transfer:",
-                f"  id: {tid}",
-                f"  date: {date}",
-                "  exporter: {name: Shop Ltd, ciio: false, state_organ: false}",
-                "  recipient: {name: Shop GmbH, country: DE, restricted_list: false,"
-                " judicial_or_law_enforcement: false}",
-                "  purpose: customer support",
-                "  scenario: none",
-                "  sector: retail",
-                "  datasets:",
-                f"    - schema: {SCHEMA}",
-                "      tables: [customers]",
-                f"      subjects: {subjects}",
-            ]
-        )
-        + "\n",
-        encoding="utf-8",
+    return cli_manifest(
+        folder, f"{tid}.yaml", tid=tid, date=date, subjects=subjects, table="customers"
     )
-    return path
 
 
 def start_record(manifest_path: Path, ledger: Path, **env: str) -> subprocess.Popen[str]:
