@@ -312,3 +312,18 @@ def test_a_count_sqlite_cannot_hold_is_refused_naming_the_manifest(tmp_path: Pat
     code, _, err = run("ledger", "record", str(path), "--ledger", str(ledger))
     assert code == 2 and "more than the ledger can store" in err and str(path) in err
     assert Ledger(ledger).list() == []  # nothing half-written
+
+
+def test_a_missing_ledger_file_is_said_not_silently_zero(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nowhere.sqlite")
+    code, out, err = run("ledger", "status", "--ledger", missing, "--as-of", "2026-06-30")
+    assert code == 0 and "no ledger file at" in out and missing in out
+    code, out, err = run(
+        "ledger", "status", "--ledger", missing, "--as-of", "2026-06-30", "-f", "json"
+    )
+    assert "no ledger file at" in json.loads(out)["notices"][0]["en"] and "no ledger file" in err
+    code, out, err = run(
+        "ledger", "totals", "--year", "2026", "--exporter", "X", "--ledger", missing
+    )
+    assert code == 0 and "no ledger file at" in err
+    assert not Path(missing).exists()

@@ -20,6 +20,7 @@ from dataflow.commands._common import guarded, write_output
 from dataflow.config import load_settings
 from dataflow.errors import ConfigError
 from dataflow.ledger import Ledger, LedgerSession, default_path
+from dataflow.model import Text
 from dataflow.monitor import DEFAULT_WARN_AT, LIGHTS, Movement, Status, exporter_status
 
 _FORMATS = ("table", "json")
@@ -139,7 +140,7 @@ def totals_command(
     book = _ledger(ledger, config)
     match = book.match(exporter)
     subjects, sensitive = book.totals(year, exporter, include_exempt=include_exempt)
-    notices = [n.en for n in match.notices()]
+    notices = [n.en for n in [*_missing(book), *match.notices()]]
     if fmt == "json":
         text = _dump(
             {
@@ -200,7 +201,22 @@ def _status_date(year: int | None, as_of: str | None) -> dt.date:
     return day
 
 
+def _missing(book: Ledger) -> list[Text]:
+    """A notice when the ledger file does not exist (everything then reads as 0)."""
+    if book.path.exists():
+        return []
+    return [
+        Text(
+            f"no ledger file at {book.path}: nothing recorded, every count is 0 (give --ledger "
+            "or 'ledger:' in the configuration)",
+            f"{book.path} 处没有台账文件：无任何记录，各项人数均为 0（请用 --ledger 或配置项 "
+            "ledger: 指定）",
+        )
+    ]
+
+
 def build_status(
+    book: Ledger,
     session: LedgerSession,
     *,
     as_of: dt.date,
@@ -213,10 +229,10 @@ def build_status(
 
     pack = select_pack(load_packs(), as_of)
     start = pack.window_start(as_of)
-    notices = []
+    notices = list(_missing(book))
     if exporter is not None:
         match = session.match(exporter)
-        notices = match.notices()
+        notices += match.notices()
         groups = {exporter.strip(): list(match.names)}
     else:
         groups = {}
@@ -275,8 +291,10 @@ def status_command(
     day = _status_date(year, as_of)
     settings = load_settings(config).merged(ledger=ledger, lang=lang)
     lang_ = check_lang(settings.lang)
-    with Ledger(default_path(settings.ledger)).session(write=False) as session:
+    book = Ledger(default_path(settings.ledger))
+    with book.session(write=False) as session:
         status = build_status(
+            book,
             session,
             as_of=day,
             exporter=exporter,
