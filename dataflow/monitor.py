@@ -26,6 +26,7 @@ from dataflow.model import Text
 from dataflow.rules import RulePack
 
 DEFAULT_WARN_AT = 0.8
+_WEIGHT = ("exempt", "standard_contract_or_certification", "security_assessment")
 MEASURES = ("subjects", "sensitive_subjects")
 LIGHTS = ("green", "yellow", "red")
 METHOD = Text(
@@ -173,12 +174,18 @@ def early_warnings(
     window_start: dt.date,
     warn_at: float = DEFAULT_WARN_AT,
 ) -> list[Text]:
-    """For each count, a warning when it is within the warning level of its next threshold."""
+    """For each count, a warning when it is within the warning level of its next threshold
+    (only thresholds of a heavier mechanism than the one the counts already call for)."""
     out = []
     counts = {"subjects": subjects, "sensitive_subjects": sensitive}
+    current = _WEIGHT.index(next_mechanism(pack, subjects, sensitive))
     for measure in MEASURES:
         count = counts[measure]
-        upcoming = [t for t in thresholds(pack) if t.measure == measure and count < t.gte]
+        upcoming = [
+            t
+            for t in thresholds(pack)
+            if t.measure == measure and count < t.gte and _WEIGHT.index(t.mechanism) > current
+        ]
         if not upcoming:
             continue
         nxt = upcoming[0]

@@ -327,3 +327,19 @@ def test_a_missing_ledger_file_is_said_not_silently_zero(tmp_path: Path) -> None
     )
     assert code == 0 and "no ledger file at" in err
     assert not Path(missing).exists()
+
+
+def test_early_warnings_only_for_a_heavier_mechanism_still_ahead() -> None:
+    from dataflow.monitor import early_warnings
+
+    pack = select_pack(load_packs(), dt.date(2026, 6, 30))
+    start = dt.date(2026, 1, 1)
+    # 850,000 people, none sensitive: a standard contract already; the assessment is 150,000 away
+    (warning,) = early_warnings(pack, 850000, 0, start)
+    assert "150,000 people left before CAC security assessment" in warning.en
+    # with 12,000 people with sensitive PI the assessment is already needed: nothing ahead
+    assert early_warnings(pack, 850000, 12000, start) == []
+    # 8,500 people with sensitive PI: 1,500 left before the assessment
+    (warning,) = early_warnings(pack, 5000, 8500, start)
+    assert "1,500 people with sensitive PI left" in warning.en and "1,500" in warning.zh
+    assert early_warnings(pack, 5000, 8500, start, warn_at=0.9) == []
