@@ -60,7 +60,7 @@ def test_two_concurrent_records_cannot_both_miss_each_other(tmp_path: Path) -> N
     # exports and recording, so without one transaction both read 0.
     ledger = tmp_path / "ledger.sqlite"
     procs = [
-        start_record(manifest(tmp_path, tid, 6000), ledger, **{PAUSE_ENV: "2"})
+        start_record(manifest(tmp_path, tid, 6000), ledger, **{PAUSE_ENV: "3"})
         for tid in ("TX-A", "TX-B")
     ]
     for proc in procs:
