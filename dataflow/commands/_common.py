@@ -47,9 +47,10 @@ def guarded(func: F) -> F:
                 raise
             error(str(exc))
             raise typer.Exit(2) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             error("interrupted")
-            raise typer.Exit(130) from None
+            # 128 + the signal: 130 for SIGINT (Ctrl-C), 143 for SIGTERM (full scans).
+            raise typer.Exit(128 + getattr(exc, "signum", 2)) from None
         except Exception as exc:
             if debug_enabled():
                 raise

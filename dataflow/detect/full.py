@@ -24,6 +24,12 @@ tally comes back and the parent merges the parts of a column in batch order
 (``ColumnTally.merge``): the verdicts are those of one process, whatever the timing. Workers
 are forked before the first batch is read and inherit the compiled matcher (the Hyperscan
 database is not compiled twice).
+
+Workers never outlive the scan. A worker closes the parent's pipe ends it inherited (so it reads
+end-of-file when the parent goes), asks Linux to kill it when the parent dies
+(``PR_SET_PDEATHSIG``) and checks that its parent is still the one that forked it. While the
+workers run, SIGTERM and SIGINT in the parent stop them at once and raise ``Interrupted``
+(the CLI exits with 128 + the signal number: 143 for SIGTERM, 130 for SIGINT).
 """
 
 from __future__ import annotations
@@ -50,6 +56,55 @@ Batch = Mapping[str, Sequence[str | None]]
 
 class FullScanError(DataflowError):
     """A worker of the full scan failed (the message names the error type, never a value)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT arrived during a full scan; the workers are stopped."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), then check the parent
+    did not die before that was set; elsewhere the pipe's end-of-file stops the worker."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGINT raise ``Interrupted`` (main thread only: elsewhere
+    signal handlers cannot be set and the default actions stay)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @dataclass(frozen=True)
@@ -153,15 +208,26 @@ class _ColumnWork:
             add(value, matches)
 
 
-def _worker_loop(conn: Any, work: _ColumnWork) -> None:
+def _worker_loop(
+    conn: Any, work: _ColumnWork, parent_pid: int, inherited: Sequence[Any] = ()
+) -> None:
     """Take pickled (sequence, pointer, values) tasks; answer each with the part's tally.
 
     A thread takes tasks off the pipe as they come, so the parent's sends return at once
     and it can read the next batch while this process works through the queued ones.
+    ``inherited``: the parent's pipe ends this process got by fork, closed at once.
     """
     import pickle
     import queue
+    import signal
     import threading
+
+    for end in inherited:
+        with contextlib.suppress(OSError):
+            end.close()
+    for sig in (signal.SIGTERM, signal.SIGINT):  # not the parent's handlers: just stop
+        signal.signal(sig, signal.SIG_DFL)
+    _die_with_parent(parent_pid)
 
     # What the worker inherited stays put: no collector passes over it, fewer copied pages.
     # Matching allocates many small containers, so collect the young generation less often.
@@ -223,7 +289,8 @@ class _Pool:
         self.procs: list[Any] = []
         for _ in range(processes):
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_worker_loop, args=(child, work))
+            inherited = [*self.conns, parent]
+            proc = ctx.Process(target=_worker_loop, args=(child, work, os.getpid(), inherited))
             proc.daemon = True
             proc.start()
             child.close()
@@ -318,6 +385,16 @@ class _Pool:
         self.close()
         return self.tallies
 
+    def abort(self) -> None:
+        """Stop the workers now, whatever they are doing (an error or a signal)."""
+        for proc in self.procs:
+            with contextlib.suppress(OSError, ValueError):
+                proc.kill()
+        for conn in self.conns:
+            conn.close()
+        for proc in self.procs:
+            proc.join()
+
     def close(self) -> None:
         for conn in self.conns:
             with contextlib.suppress(OSError):
@@ -360,16 +437,17 @@ def scan_batches(
         except Exception as exc:  # the message may quote a value: name the type only
             raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
         return _verdicts(work.tallies, content_options, ctx), rows
-    pool = _Pool(_ColumnWork(matcher, factory), factory, processes)
-    try:
-        for batch in iterator:
-            rows += batch_rows(batch)
-            for pointer, values in batch.items():
-                pool.submit(pointer, values)
-        tallies = pool.finish()
-    except BaseException:
-        pool.close()
-        raise
+    with _stop_on_signals():
+        pool = _Pool(_ColumnWork(matcher, factory), factory, processes)
+        try:
+            for batch in iterator:
+                rows += batch_rows(batch)
+                for pointer, values in batch.items():
+                    pool.submit(pointer, values)
+            tallies = pool.finish()
+        except BaseException:
+            pool.abort()
+            raise
     return _verdicts(tallies, content_options, ctx), rows
 
 
