@@ -41,7 +41,7 @@ from typing import Any
 
 from dataflow.errors import CatalogError, UserError
 from dataflow.model import Grade, Text
-from dataflow.paths import catalogs_dir
+from dataflow.paths import cache_dir, catalogs_dir, private
 from dataflow.sensitivity import Ruling, Standard, parse_rulings, parse_standard
 from dataflow.yamlio import YamlDoc, join_key, load_yaml, type_name
 
@@ -471,13 +471,6 @@ _DISK_KEEP = 8  # cached catalogs kept (different --catalog files, versions)
 _BUILDER_SOURCES = ("catalog.py", "model.py", "yamlio.py", "errors.py", "__init__.py")
 
 
-def _cache_dir() -> Path:
-    env = os.environ.get("DATAFLOW_CACHE_DIR")
-    if env:
-        return Path(env)
-    return Path.home() / ".cache" / "dataflow"
-
-
 def _disk_entry(paths: Sequence[str]) -> Path | None:
     """Where the built catalog of ``paths`` is cached (``None``: a file is unreadable)."""
     digest = hashlib.sha256(_DISK_FORMAT)
@@ -490,25 +483,14 @@ def _disk_entry(paths: Sequence[str]) -> Path | None:
             data = Path(p).read_bytes()
             digest.update(f"\0{p}\0{len(data)}\0".encode())
             digest.update(data)
-        return _cache_dir() / f"catalog-{digest.hexdigest()}.pickle"
+        return cache_dir() / f"catalog-{digest.hexdigest()}.pickle"
     except (OSError, RuntimeError):
         return None
 
 
-def _private(*paths: Path) -> bool:
-    """Whether the paths belong to this user and only this user can write them."""
-    if not hasattr(os, "getuid"):
-        return False
-    for item in paths:
-        st = item.stat()
-        if st.st_uid != os.getuid() or st.st_mode & 0o022:
-            return False
-    return True
-
-
 def _read_disk(path: Path) -> Catalog | None:
     try:
-        if not path.is_file() or not _private(path.parent, path):
+        if not path.is_file() or not private(path.parent, path):
             return None
         with path.open("rb") as fh:
             catalog = pickle.load(fh)  # our own file, in a folder only this user can write
@@ -520,7 +502,7 @@ def _read_disk(path: Path) -> Catalog | None:
 def _write_disk(path: Path, catalog: Catalog) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _private(path.parent):
+        if not private(path.parent):
             return
         old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[: max(0, len(old) - _DISK_KEEP + 1)]:

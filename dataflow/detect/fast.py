@@ -67,19 +67,24 @@ Values are de-duplicated inside a call; ``match_columns`` spreads columns over p
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
 import functools
 import hashlib
 import importlib
 import itertools
+import json
 import os
 import re
+import tempfile
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from dataflow.detect import validators
+from dataflow.errors import DataflowError
+from dataflow.paths import cache_dir, private
 
 # Characters on which Hyperscan (UTF-8 + UCP) and the ``regex`` module classify alike for
 # \w, \d, \s, \b and case folding (checked by tests/test_fast_prefilter.py). Anything else
@@ -862,11 +867,157 @@ def _twin(hook: Callable[[str], Any] | None, twins: Mapping[Any, Any]) -> Any:
     return own if own is not None else twins.get(hook)
 
 
-def _cache_dir() -> Path:
-    env = os.environ.get("DATAFLOW_CACHE_DIR")
-    if env:
-        return Path(env)
-    return Path.home() / ".cache" / "dataflow"
+class PatternDatabaseError(DataflowError):
+    """A freshly compiled Hyperscan database fails its self-test: scanning with it could miss
+    personal data, so the scan stops."""
+
+
+# A cached database is one file: this line, a JSON line with the cache key, the SHA-256 of the
+# serialized database and the ids Hyperscan refused, then the serialized database.
+_ENVELOPE = b"dataflow-hyperscan-cache-1\n"
+
+
+def read_cached_database(path: Path, key: str) -> tuple[bytes, list[int]] | None:
+    """The serialized database and refused ids cached at ``path`` for ``key``; ``None`` when
+    absent, not private to this user (``paths.private``), not for ``key`` or not matching its
+    digest."""
+    try:
+        if not path.is_file() or not private(path.parent, path):
+            return None
+        data = path.read_bytes()
+        if not data.startswith(_ENVELOPE):
+            return None
+        head, _, blob = data[len(_ENVELOPE) :].partition(b"\n")
+        meta = json.loads(head)
+        rejected = [int(x) for x in meta["rejected"]]
+        if meta["key"] != key or meta["sha256"] != hashlib.sha256(blob).hexdigest():
+            return None
+        return blob, rejected
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_cached_database(path: Path, key: str, blob: bytes, rejected: Sequence[int]) -> None:
+    """Cache a serialized database for ``key`` at ``path`` (a file only this user can write,
+    replaced whole); a folder others can write, or a read-only one, is left alone."""
+    meta = {"key": key, "rejected": sorted(rejected), "sha256": hashlib.sha256(blob).hexdigest()}
+    data = _ENVELOPE + json.dumps(meta, sort_keys=True).encode("ascii") + b"\n" + blob
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not private(path.parent):
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".hs-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        return  # a read-only home: compile again next time
+
+
+_PROBE_VARIANTS = 3
+_PROBE_POOL = "0123456789aAbBxXzZ-_.@:/ \u5f20\u5e02"
+_CATEGORY_TESTS: dict[str, Callable[[str], bool]] = {
+    "CATEGORY_DIGIT": str.isdigit,
+    "CATEGORY_NOT_DIGIT": lambda c: not c.isdigit(),
+    "CATEGORY_SPACE": str.isspace,
+    "CATEGORY_NOT_SPACE": lambda c: not c.isspace(),
+    "CATEGORY_WORD": lambda c: c.isalnum() or c == "_",
+    "CATEGORY_NOT_WORD": lambda c: not (c.isalnum() or c == "_"),
+}
+
+
+def _class_member(items: Sequence[tuple[Any, Any]], variant: int) -> str | None:
+    """A character of a parsed class (``IN`` items), a different one per variant."""
+    negate = False
+    literals: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    tests: list[Callable[[str], bool]] = []
+    for op, arg in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            literals.add(arg)
+        elif name == "RANGE":
+            ranges.append(arg)
+        elif name == "CATEGORY" and str(arg) in _CATEGORY_TESTS:
+            tests.append(_CATEGORY_TESTS[str(arg)])
+
+    def member(ch: str) -> bool:
+        code = ord(ch)
+        inside = (
+            code in literals
+            or any(low <= code <= high for low, high in ranges)
+            or any(test(ch) for test in tests)
+        )
+        return inside != negate
+
+    own = [] if negate else [chr(c) for c in sorted(literals)[:_PROBE_VARIANTS]]
+    own += [
+        chr(low + (high - low) * k // 2) for low, high in ranges[:_PROBE_VARIANTS] for k in (0, 1)
+    ]
+    found = [ch for ch in dict.fromkeys([*_PROBE_POOL, *own]) if member(ch)]
+    return found[variant % len(found)] if found else None
+
+
+def _probe_text(tree: Iterable[tuple[Any, Any]], variant: int, groups: dict[int, str]) -> str:
+    """A string the parsed pattern may match (look-arounds and anchors ignored: the caller
+    checks the result against the regex)."""
+    out: list[str] = []
+    for op, arg in tree:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(arg))
+        elif name == "NOT_LITERAL":
+            out.append("a" if arg != ord("a") else "b")
+        elif name == "ANY":
+            out.append("a")
+        elif name == "IN":
+            ch = _class_member(arg, variant)
+            if ch is None:
+                raise ValueError("empty class")
+            out.append(ch)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, sub = arg
+            count = min(high, low + (variant and 1))
+            out.extend(_probe_text(sub, variant + k, groups) for k in range(count))
+        elif name == "BRANCH":
+            out.append(_probe_text(arg[1][variant % len(arg[1])], variant, groups))
+        elif name == "SUBPATTERN":
+            text = _probe_text(arg[-1], variant, groups)
+            if arg[0] is not None:
+                groups[arg[0]] = text
+            out.append(text)
+        elif name == "ATOMIC_GROUP":
+            out.append(_probe_text(arg, variant, groups))
+        elif name == "GROUPREF":
+            out.append(groups.get(arg, ""))
+        elif name not in ("AT", "ASSERT", "ASSERT_NOT"):
+            raise ValueError(name)
+    return "".join(out)
+
+
+def probe_values(pat: _ExactPattern) -> tuple[str, ...]:
+    """A few values the pattern matches, built from its own parse tree and checked against
+    it: what a pattern database holding the pattern must report (``_Prefilter._self_test``)."""
+    try:
+        tree = _sre_parse.parse(pat.vetted.pattern, pat.vetted.flags)
+    except Exception:
+        return ()
+    found: list[str] = []
+    for variant in range(_PROBE_VARIANTS):
+        try:
+            text = _probe_text(tree, variant, {})
+        except (ValueError, RecursionError, OverflowError):
+            continue
+        if text and "\n" not in text and text not in found and pat.vetted.search(text):
+            found.append(text)
+    return tuple(found)
 
 
 def _newline_safe(expr: str) -> bool:
@@ -946,15 +1097,18 @@ class _Prefilter:
             candidates.append((pid + n, pair[0].encode("utf-8"), flags))
             candidates.append((pid + 2 * n, pair[1].encode("utf-8"), flags | base))
             extra.append(pid)
+        self.size = n  # ids below: the patterns; from n: the existence expressions
+        self.npat = 3 * n
+        self.db: Any = None
+        self._scratch: Any = None
+        self._scratch_pid = -1
+        self._patterns = patterns
+        self._probes = [probe_values(pat) for pat in patterns]
         self.db, rejected = self._load_or_compile(candidates, first=n)
         self.always = tuple(sorted(pid for pid in always + rejected if pid < n))
         self.decided = frozenset(
             pid for pid in extra if pid + n not in rejected and pid + 2 * n not in rejected
         )
-        self.size = n  # ids below: the patterns; from n: the existence expressions
-        self.npat = 3 * n
-        self._scratch: Any = None
-        self._scratch_pid = -1
 
     def _flags(self, pat: _ExactPattern, base: int) -> int:
         """``base`` plus the Hyperscan flags for the pattern's own (case, dot-all)."""
@@ -987,10 +1141,13 @@ class _Prefilter:
     def _load_or_compile(
         self, items: list[tuple[int, bytes, int]], first: int | None = None
     ) -> tuple[Any, list[int]]:
-        """The database (from the disk cache when there) and the ids Hyperscan refused.
+        """The database (from the disk cache when it is there and trusted) and the ids
+        Hyperscan refused.
 
         Items with ids from ``first`` on are tried one by one before the others are
-        compiled together: they are the ones Hyperscan may find too large.
+        compiled together: they are the ones Hyperscan may find too large. A cached
+        database is used only when it passes ``_trusted``; a built one that fails its
+        self-test raises ``PatternDatabaseError``.
         """
         digest = hashlib.sha256()
         digest.update(str(getattr(self._hs, "__version__", "")).encode())
@@ -998,15 +1155,25 @@ class _Prefilter:
         for pid, expr, flags in items:
             digest.update(f"\0{pid}\0{flags}\0".encode() + expr)
         key = digest.hexdigest()[:32]
-        path = _cache_dir() / f"hs-{key}.db"
-        rej_path = path.with_suffix(".rejected")
-        try:
-            blob = path.read_bytes()
-            rejected_text = rej_path.read_text(encoding="ascii").split()
-            loaded: Any = self._hs.loadb(blob, self._hs.HS_MODE_BLOCK)
-            return loaded, [int(x) for x in rejected_text]
-        except (OSError, ValueError, self._hs.error):
-            pass
+        path = cache_dir() / f"hs-{key}.db"
+        cached = read_cached_database(path, key)
+        if cached is not None:
+            with contextlib.suppress(self._hs.error):
+                db = self._hs.loadb(cached[0], self._hs.HS_MODE_BLOCK)
+                if self._self_test(db, items, cached[1]):
+                    return db, cached[1]
+        db, rejected = self._build(items, first)
+        if db is not None:
+            if not self._self_test(db, items, rejected):
+                raise PatternDatabaseError(
+                    "the compiled pattern database fails its self-test on known probe values"
+                )
+            write_cached_database(path, key, self._hs.dumpb(db), rejected)
+        return db, rejected
+
+    def _build(
+        self, items: list[tuple[int, bytes, int]], first: int | None
+    ) -> tuple[Any, list[int]]:
         rejected: list[int] = []
         if first is not None:
             rejected = self._refused([item for item in items if item[0] >= first])
@@ -1019,18 +1186,31 @@ class _Prefilter:
             rejected += self._refused(kept)
             kept = [item for item in kept if item[0] not in rejected]
             db = self._compile(_without_replaced(kept, first)) if kept else None
-        if db is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".tmp{os.getpid()}")
-                tmp.write_bytes(self._hs.dumpb(db))
-                rtmp = rej_path.with_suffix(f".rtmp{os.getpid()}")
-                rtmp.write_text(" ".join(map(str, rejected)), encoding="ascii")
-                os.replace(rtmp, rej_path)
-                os.replace(tmp, path)
-            except OSError:
-                pass  # a read-only home: compile again next time
         return db, rejected
+
+    def _self_test(self, db: Any, items: Sequence[tuple[int, bytes, int]], rejected: Any) -> bool:
+        """Whether ``db`` reports each pattern it holds on that pattern's probe values (values
+        built from the pattern and checked against the regex itself): a database built from
+        other expressions, or damaged, does not."""
+        n = len(self._patterns)
+        held = {item[0] % n for item in items if item[0] not in rejected}
+        values: list[str] = []
+        expected: list[int] = []
+        for pid in sorted(held):
+            for value in self._probes[pid]:
+                values.append(value)
+                expected.append(pid)
+        if not values:
+            return True
+        saved = self.db
+        self.db, self._scratch = db, None
+        try:
+            found = self.candidates(values)
+        except Exception:
+            return False
+        finally:
+            self.db, self._scratch = saved, None
+        return all(pid in found.get(i, ()) for i, pid in enumerate(expected))
 
     def _scan(self, values: Sequence[str]) -> tuple[bytes, list[int]]:
         """Scan the newline-joined values once: (the buffer, match codes end * npat + id)."""
