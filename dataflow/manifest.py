@@ -47,7 +47,7 @@ from typing import Any
 
 from dataflow.errors import ManifestError
 from dataflow.rules import SCENARIOS, YamlChecker
-from dataflow.yamlio import YamlDoc, join_key, load_yaml
+from dataflow.yamlio import YamlDoc, join_key, load_document
 
 IMPORTANT_STATUSES = ("none", "candidate", "confirmed")
 # PIPL Art. 13(1): (1) consent, (2) contract / HR, (3) legal duty, (4) emergency,
@@ -182,7 +182,7 @@ class Transfer:
 
 def load_manifest(path: str | Path) -> tuple[Transfer, ...]:
     """Load and validate a manifest file; raise ``ManifestError`` on any problem."""
-    doc = load_yaml(path, error_cls=ManifestError)
+    doc = load_document(path, error_cls=ManifestError)
     return parse_manifest(doc, Path(path).parent)
 
 

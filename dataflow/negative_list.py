@@ -68,7 +68,15 @@ from dataflow.model import (
     Severity,
     Text,
 )
-from dataflow.yamlio import YamlDoc, as_date, check_keys, join_key, load_yaml, type_name
+from dataflow.yamlio import (
+    YamlDoc,
+    as_date,
+    check_keys,
+    date_problem,
+    join_key,
+    load_yaml,
+    type_name,
+)
 
 SCHEMA_VERSION = 1
 
@@ -347,10 +355,10 @@ def _text(c: _Collector, value: Any, key: str) -> Text | None:
 
 
 def _date(c: _Collector, value: Any, key: str) -> _dt.date | None:
-    date = as_date(value)
-    if date is None:
-        c.error(key, f"expected a date YYYY-MM-DD, got {type_name(value)}")
-    return date
+    found = as_date(value)
+    if found is None:
+        c.error(key, date_problem(value))
+    return found
 
 
 def _bool(c: _Collector, value: Any, key: str) -> bool | None:

@@ -21,7 +21,15 @@ from typing import Any
 from dataflow.errors import CatalogError, UserError
 from dataflow.model import Citation, Text
 from dataflow.paths import catalogs_dir
-from dataflow.yamlio import YamlDoc, check_keys, join_key, load_yaml, type_name
+from dataflow.yamlio import (
+    YamlDoc,
+    as_date,
+    check_keys,
+    date_problem,
+    join_key,
+    load_yaml,
+    type_name,
+)
 
 MECHANISMS = (
     "blocked",
@@ -253,10 +261,10 @@ class YamlChecker:
         return value
 
     def date(self, value: Any, key: str) -> dt.date | None:
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        self.fail(key, f"expected a date (YYYY-MM-DD), got {type_name(value)}")
-        return None
+        found = as_date(value)
+        if found is None:
+            self.fail(key, date_problem(value))
+        return found
 
     def list_(self, value: Any, key: str) -> list[Any]:
         if not isinstance(value, list):
@@ -291,6 +299,13 @@ _TOP = (
     "steps",
     "obligations",
 )
+
+
+def _checked_date(value: Any) -> dt.date:
+    """A date the checker has already accepted."""
+    found = as_date(value)
+    assert found is not None
+    return found
 
 
 def shipped_pack_paths() -> tuple[Path, ...]:
@@ -518,7 +533,7 @@ def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
             ciio=s["ciio"],
             counted=s["counted"],
             requires_no_pi=s.get("requires_no_pi", False),
-            effective_from=s.get("effective_from"),
+            effective_from=as_date(s.get("effective_from")),
             citations=cites(s["citations"]),
         )
         for name, s in data["scenarios"].items()
@@ -526,8 +541,8 @@ def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
     return RulePack(
         id=pack["id"],
         title=text(pack["title"]),
-        effective_from=pack["effective_from"],
-        effective_to=pack.get("effective_to"),
+        effective_from=_checked_date(pack["effective_from"]),
+        effective_to=as_date(pack.get("effective_to")),
         window=data["counting"]["window"],
         counting_citations=cites(data["counting"]["citations"]),
         assessment=threshold(th["security_assessment"]),

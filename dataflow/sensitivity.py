@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from dataflow.model import Text
-from dataflow.yamlio import YamlDoc, as_date, join_key, type_name
+from dataflow.yamlio import YamlDoc, as_date, date_problem, join_key, type_name
 
 if TYPE_CHECKING:
     from dataflow.catalog import Catalog, Element
@@ -110,7 +110,7 @@ def _text(add: Add, doc: YamlDoc, value: Any, key: str) -> Text | None:
 def _date(add: Add, doc: YamlDoc, value: Any, key: str) -> _dt.date | None:
     date = as_date(value)
     if date is None:
-        add(doc, key, f"expected a date YYYY-MM-DD, got {type_name(value)}")
+        add(doc, key, date_problem(value))
     return date
 
 

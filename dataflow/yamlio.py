@@ -1,5 +1,8 @@
 """Safe YAML loading for every file dataflow reads as configuration or data.
 
+``load_document`` reads ``.json`` files as JSON (same ``YamlDoc``, with line numbers) and
+anything else as YAML; ``as_date`` is the one reading of a date for every loader.
+
 Catalogs, negative lists, transfer manifests, baselines and configuration all come through
 ``load_yaml``. It:
 
@@ -12,6 +15,8 @@ Catalogs, negative lists, transfer manifests, baselines and configuration all co
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,20 +56,6 @@ class YamlDoc:
         return cls(message, path=self.path, line=self.line(key_path), key=key_path or None)
 
 
-def as_date(value: Any) -> _dt.date | None:
-    """A YAML date, or an ISO ``YYYY-MM-DD`` string, as a date; ``None`` for anything else."""
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def join_key(parent: str, key: object) -> str:
     """Key path of a member: ``a.b`` for mapping keys, ``a[3]`` for list items."""
     if isinstance(key, int):
@@ -78,22 +69,7 @@ def load_yaml(
     """Load one YAML document safely; raise ``error_cls`` naming the file and line on any problem."""
     shown = str(path)
     if text is None:
-        p = Path(path)
-        try:
-            size = p.stat().st_size
-            if size > MAX_YAML_BYTES:
-                raise error_cls(f"file is too large for a YAML document ({size} bytes)", path=shown)
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise error_cls(f"cannot read file: {exc.strerror or exc}", path=shown) from None
-        if b"\x00" in raw:
-            raise error_cls("not a YAML text file (contains NUL bytes)", path=shown)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise error_cls(
-                f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8", path=shown
-            ) from None
+        text = _read_text(Path(path), "YAML", error_cls)
     try:
         nodes = list(yaml.compose_all(text, Loader=_COMPOSER))
     except yaml.MarkedYAMLError as exc:
@@ -137,6 +113,94 @@ def load_yaml(
 
 
 _TOO_DEEP = "YAML document is nested too deeply to be a dataflow file"
+
+
+def _read_text(p: Path, kind: str, error_cls: type[UserError]) -> str:
+    """The UTF-8 text of a data file, refusing huge, binary and non-UTF-8 files."""
+    shown = str(p)
+    try:
+        size = p.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise error_cls(f"file is too large for a {kind} document ({size} bytes)", path=shown)
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise error_cls(f"cannot read file: {exc.strerror or exc}", path=shown) from None
+    if b"\x00" in raw:
+        raise error_cls(f"not a {kind} text file (contains NUL bytes)", path=shown)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error_cls(
+            f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8", path=shown
+        ) from None
+
+
+def load_document(path: str | Path, *, error_cls: type[UserError] = UserError) -> YamlDoc:
+    """``load_json`` for a ``.json`` file, else ``load_yaml``."""
+    if Path(path).suffix.lower() == ".json":
+        return load_json(path, error_cls=error_cls)
+    return load_yaml(path, error_cls=error_cls)
+
+
+def load_json(path: str | Path, *, error_cls: type[UserError] = UserError) -> YamlDoc:
+    """Load a JSON document as a ``YamlDoc``: the data as JSON reads it (duplicate keys,
+    NaN and Infinity refused), the line of each key path from the same text read as YAML
+    flow syntax (JSON's own syntax, nearly always); errors name the file, line and column."""
+    shown = str(path)
+    text = _read_text(Path(path), "JSON", error_cls)
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise ValueError(f"duplicate key {key!r}")
+            out[key] = value
+        return out
+
+    def constant(name: str) -> Any:
+        raise ValueError(f"{name} is not a number dataflow accepts")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise error_cls(
+            f"invalid JSON: {exc.msg}", path=shown, line=exc.lineno, column=exc.colno
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        message = str(exc) if "duplicate key" in str(exc) or "accepts" in str(exc) else None
+        raise error_cls(f"invalid JSON: {message or type(exc).__name__}", path=shown) from None
+    doc = YamlDoc(path=shown, data=data)
+    try:
+        doc.lines = load_yaml(path, text=text, error_cls=error_cls).lines
+    except UserError:
+        doc.lines = {}  # valid JSON that YAML does not read: errors name the file only
+    return doc
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def as_date(value: Any) -> _dt.date | None:
+    """``value`` as a calendar date: a YAML date, or an ISO 8601 string ``YYYY-MM-DD`` (what
+    JSON and most YAML emitters write, ``date: '2026-12-01'``); a YAML timestamp gives its
+    date; ``None`` for anything else."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def date_problem(value: Any) -> str:
+    """The error message for a value ``as_date`` refuses."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return f"{value.strip()!r} is not a calendar date (expected YYYY-MM-DD)"
+    return f"expected a date YYYY-MM-DD, got {type_name(value)}"
 
 
 def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None:

@@ -41,6 +41,7 @@ from dataflow.model import (
     TransferAssessment,
 )
 from dataflow.rules import load_packs, select_pack
+from dataflow.yamlio import as_date
 
 DEFAULT_FAIL_ON = "blocked"
 
@@ -60,10 +61,10 @@ def parse_as_of(text: str | None) -> dt.date | None:
     """``--as-of 2025-06-30``."""
     if text is None:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ConfigError(f"--as-of must be a date YYYY-MM-DD (got {text!r})") from None
+    found = as_date(text)
+    if found is None:
+        raise ConfigError(f"--as-of must be a date YYYY-MM-DD (got {text!r})")
+    return found
 
 
 def parse_fail_on_risk(flag: str | None, settings: Settings) -> str:
