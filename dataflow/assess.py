@@ -44,8 +44,10 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from dataflow import negative_list as nl
+from dataflow.config import open_questions
 from dataflow.i18n import RISK_ORDER as RISK_LEVELS
 from dataflow.i18n import mechanism_label
 from dataflow.manifest import Approval, DatasetSpec, PriorExports, Transfer
@@ -58,6 +60,7 @@ from dataflow.model import (
     Obligation,
     Reason,
     Remediation,
+    SettingEffect,
     Text,
     TransferAssessment,
 )
@@ -83,8 +86,19 @@ class Policy:
 
     packs: tuple[RulePack, ...]
     as_of: dt.date | None = None  # None: the transfer's date
-    count_exempt_volumes: bool = False
     warn_at: float = DEFAULT_WARN_AT  # early warning at this share of the next threshold
+    # Open questions of law (catalogs/open_questions.yaml); None: the setting's default.
+    count_exempt_volumes: bool | None = None
+    sensitive_subjects_count_toward_all: bool | None = None
+    ciio_may_use_ftz_lists: bool | None = None
+    pre_2024_assessment_validity_years: int | None = None
+
+    def open_question_values(self) -> dict[str, Any]:
+        """Each open-question setting's value: as given, else its default."""
+        return {
+            q.name: q.default if getattr(self, q.name) is None else getattr(self, q.name)
+            for q in open_questions()
+        }
 
 
 @dataclass
@@ -111,7 +125,11 @@ class _Inputs:
     pack: RulePack
     as_of: dt.date
     prior: PriorExports
-    count_exempt: bool
+    settings: Mapping[str, Any]  # open-question settings, by name
+
+    @property
+    def count_exempt(self) -> bool:
+        return bool(self.settings["count_exempt_volumes"])
 
 
 def strictest(a: str, b: str) -> str:
@@ -173,9 +191,11 @@ def assess_transfer(
         pack=pack,
         as_of=as_of,
         prior=manifest.prior_exports or prior or PriorExports(source="none"),
-        count_exempt=policy.count_exempt_volumes,
+        settings=policy.open_question_values(),
     )
     out = _evaluate(inputs, frozenset())
+    effects = _setting_effects(inputs, out)
+    out.warnings.extend(_effect_text(e, out.mechanism) for e in effects)
     risk = risk_of(out)
     notices = _count_notices(inputs, out, policy.warn_at)
     names = sorted({r.dataset.name for _, results in inputs.datasets for r in results})
@@ -195,6 +215,42 @@ def assess_transfer(
         as_of=as_of.isoformat(),
         counts=dict(sorted(out.counts.items())),
         manifest_path=manifest.path or None,
+        settings=effects,
+    )
+
+
+def _setting_effects(inputs: _Inputs, out: _Outcome) -> tuple[SettingEffect, ...]:
+    """The open-question settings whose other value would change the mechanism."""
+    effects = []
+    for question in open_questions():
+        value = inputs.settings[question.name]
+        for other in question.choices:
+            if other == value:
+                continue
+            changed = replace(inputs, settings={**inputs.settings, question.name: other})
+            mechanism = _evaluate(changed, frozenset()).mechanism
+            if mechanism != out.mechanism:
+                effects.append(SettingEffect(question.name, value, other, mechanism))
+    return tuple(effects)
+
+
+def _effect_text(effect: SettingEffect, mechanism: str) -> Text:
+    def shown(value: Any) -> str:
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
+    return Text(
+        en=(
+            f"Open question decided by the setting {effect.setting} = {shown(effect.value)}: "
+            f"{mechanism_label(mechanism, 'en')}; with {effect.setting} = "
+            f"{shown(effect.alternative)} it would be "
+            f"{mechanism_label(effect.mechanism_with_alternative, 'en')}."
+        ),
+        zh=(
+            f"此结论取决于尚无定论的配置项 {effect.setting} = {shown(effect.value)}："
+            f"{mechanism_label(mechanism, 'zh')}；若 {effect.setting} = "
+            f"{shown(effect.alternative)}，则为"
+            f"{mechanism_label(effect.mechanism_with_alternative, 'zh')}。"
+        ),
     )
 
 
@@ -228,6 +284,16 @@ def risk_of(out: _Outcome) -> str:
     if out.sensitive_fields or out.renewal_due or out.open_questions:
         return "medium"
     return "low"
+
+
+def _validity_years(inp: _Inputs, issued: dt.date) -> int:
+    """Years an assessment result issued on ``issued`` is valid under the pack in force; for
+    results issued before the open question's date, the setting decides."""
+    for question in open_questions():
+        before = question.applies_before
+        if question.name == "pre_2024_assessment_validity_years" and before and issued < before:
+            return int(inp.settings[question.name])
+    return inp.pack.approval_validity_years
 
 
 def _label(mechanism: str) -> Text:
@@ -428,10 +494,12 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
             )
 
     if mechanism is None and pack.ftz_enabled and t.exporter.ftz:
-        ftz = nl.ftz_outcome(inp.lists, ctx, hits)
+        ciio_may = bool(inp.settings["ciio_may_use_ftz_lists"])
+        ftz_ctx = replace(ctx, ciio=False) if ciio_may else ctx
+        ftz = nl.ftz_outcome(inp.lists, ftz_ctx, hits)
         out.open_questions.extend(ftz.caveats)
         zone = t.exporter.ftz
-        if t.exporter.ciio or ftz.status == "ciio":
+        if (t.exporter.ciio and not ciio_may) or ftz.status == "ciio":
             reasons.append(_reason(pack, "ftz_ciio", zone=zone))
         elif ftz.status == "exempt":
             reasons.append(_reason(pack, "ftz_exempt", zone=zone, lists=", ".join(ftz.lists)))
@@ -457,7 +525,10 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
         mechanism = SA
 
     if mechanism is None:
-        mechanism = _volume(inp, n_total, s_total, reasons)
+        counted = n_total
+        if not inp.settings["sensitive_subjects_count_toward_all"]:
+            counted = max(0, n_total - s_total)  # people with sensitive PI counted once
+        mechanism = _volume(inp, counted, s_total, reasons)
         out.by_volume = True
 
     for h in floor_hits:
@@ -629,7 +700,7 @@ def _approvals(
             continue
         until = approval.valid_until
         if until is None and approval.issued is not None and approval.mechanism == SA:
-            until = _add_years(approval.issued, pack.approval_validity_years)
+            until = _add_years(approval.issued, _validity_years(inp, approval.issued))
         shown: dict[str, object] = {
             "mechanism": _label(approval.mechanism),
             "reference": approval.reference,

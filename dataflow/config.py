@@ -14,6 +14,7 @@ Relative paths in a configuration file are resolved against that file's folder.
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -22,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.errors import ConfigError
-from dataflow.yamlio import YamlDoc, check_keys, load_yaml
+from dataflow.model import Text
+from dataflow.paths import catalogs_dir
+from dataflow.yamlio import YamlDoc, as_date, check_keys, load_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -56,7 +59,19 @@ class Settings:
     # Whether a newer standard may make an element no longer sensitive (unsettled; see
     # dataflow/sensitivity.py). None/false: the catalog's sensitivity is kept.
     sensitivity_downgrades: bool | None = None
+    # Open questions of law (catalogs/open_questions.yaml); None: the documented default.
+    sensitive_subjects_count_toward_all: bool | None = None
+    ciio_may_use_ftz_lists: bool | None = None
+    pre_2024_assessment_validity_years: int | None = None
     source: str | None = None  # the file the settings came from, for messages
+
+    def open_question_values(self) -> dict[str, Any]:
+        """Each open-question setting's value: as configured, else its default."""
+        out = {}
+        for question in open_questions():
+            value = getattr(self, question.name)
+            out[question.name] = question.default if value is None else value
+        return out
 
     def database_url(self, name: str) -> str:
         """The URL of the named connection ``name`` (from ``databases:``)."""
@@ -104,7 +119,53 @@ _KEYS = {
     "databases": "databases",
     "db_timeout": "seconds",
     "sensitivity_downgrades": "bool",
+    "sensitive_subjects_count_toward_all": "bool",
+    "ciio_may_use_ftz_lists": "bool",
+    "pre_2024_assessment_validity_years": "choice",
 }
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A question of law dataflow cannot settle: a setting with its choices and default."""
+
+    name: str
+    choices: tuple[Any, ...]
+    default: Any
+    question: Text
+    default_reason: Text
+    source: str
+    applies_before: _dt.date | None = None
+
+
+_OPEN_QUESTIONS: list[tuple[OpenQuestion, ...]] = []
+
+
+def open_questions() -> tuple[OpenQuestion, ...]:
+    """The open questions of ``catalogs/open_questions.yaml`` (shipped data, read once)."""
+    if not _OPEN_QUESTIONS:
+        path = catalogs_dir() / "open_questions.yaml"
+        doc = load_yaml(path, error_cls=ConfigError)
+        out = []
+        for i, item in enumerate(doc.data["settings"]):
+            key = f"settings[{i}]"
+            choices = tuple(item["choices"])
+            if item["name"] not in _KEYS or item["default"] not in choices:
+                raise doc.error(key, "unknown setting or a default not among its choices")
+            before = item.get("applies_before")
+            out.append(
+                OpenQuestion(
+                    name=item["name"],
+                    choices=choices,
+                    default=item["default"],
+                    question=Text(**item["question"]),
+                    default_reason=Text(**item["default_reason"]),
+                    source=item["source"],
+                    applies_before=None if before is None else as_date(before),
+                )
+            )
+        _OPEN_QUESTIONS.append(tuple(out))
+    return _OPEN_QUESTIONS[0]
 
 
 def find_config(start: Path) -> Path | None:
@@ -202,6 +263,11 @@ def _convert(doc: YamlDoc, key: str, value: Any, kind: str, base: Path, prefix: 
     if kind == "bool":
         if not isinstance(value, bool):
             raise fail("true or false")
+        return value
+    if kind == "choice":
+        (question,) = [q for q in open_questions() if q.name == key]
+        if isinstance(value, bool) or value not in question.choices:
+            raise fail("one of " + ", ".join(str(c) for c in question.choices))
         return value
     if kind == "path":
         if not isinstance(value, str):

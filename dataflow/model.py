@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from typing import Any
 
 
 class Grade(IntEnum):
@@ -313,6 +314,17 @@ class Remediation:
 
 
 @dataclass(frozen=True, slots=True)
+class SettingEffect:
+    """An open-question setting that decided a transfer's mechanism: its value, and the
+    mechanism the other value would give (``catalogs/open_questions.yaml``)."""
+
+    setting: str
+    value: Any
+    alternative: Any
+    mechanism_with_alternative: str
+
+
+@dataclass(frozen=True, slots=True)
 class TransferAssessment:
     """The verdict on one planned outbound transfer."""
 
@@ -332,6 +344,7 @@ class TransferAssessment:
     as_of: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     manifest_path: str | None = None
+    settings: tuple[SettingEffect, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,11 +81,7 @@ def run_case(case: dict[str, Any], tmp_path: Path) -> Any:
         list_paths.append(p)
     lists = negative_list.load_lists(list_paths, include_shipped=False)
     settings = case.get("policy", {})
-    policy = Policy(
-        packs=PACKS,
-        as_of=settings.get("as_of"),
-        count_exempt_volumes=settings.get("count_exempt_volumes", False),
-    )
+    policy = Policy(packs=PACKS, **settings)  # as_of and open-question settings
     return assess_transfer(transfer, build_results(case["findings"], tmp_path), lists, policy)
 
 

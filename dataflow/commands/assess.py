@@ -141,9 +141,7 @@ def run_assessments(
 
     transfers = [t for path in manifests for t in load_manifest(path)]
     packs = load_packs()
-    policy = Policy(
-        packs=packs, as_of=as_of, count_exempt_volumes=bool(settings.count_exempt_volumes)
-    )
+    policy = Policy(packs=packs, as_of=as_of, **settings.open_question_values())
     base_catalog = load_catalog(settings.catalogs)
     downgrades = bool(settings.sensitivity_downgrades)
     catalog = at(base_catalog, as_of or dt.date.today(), downgrades=downgrades)

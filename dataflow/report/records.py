@@ -288,6 +288,15 @@ def transfer_record(transfer: TransferAssessment) -> Record:
         "as_of": transfer.as_of,
         "counts": _int_mapping(transfer.counts),
         "manifest_path": transfer.manifest_path,
+        "settings": [
+            {
+                "setting": e.setting,
+                "value": e.value,
+                "alternative": e.alternative,
+                "mechanism_with_alternative": e.mechanism_with_alternative,
+            }
+            for e in transfer.settings
+        ],
     }
 
 
