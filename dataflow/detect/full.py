@@ -243,7 +243,8 @@ def _worker_loop(
                 if payload == _STOP:
                     return
         except (EOFError, OSError):
-            inbox.put(None)  # the parent is gone
+            # The parent is gone (it always says stop first): drop the queued work.
+            os._exit(1)
 
     threading.Thread(target=receive, daemon=True).start()
     try:
