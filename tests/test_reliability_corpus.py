@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from dataflow.cli import app
 
-FORMATS = ("json", "table", "sarif", "markdown")
+FORMATS = ("json", "table", "sarif", "markdown", "html")
 
 
 @pytest.fixture(scope="module")

@@ -25,14 +25,14 @@ from dataflow.i18n import t
 from dataflow.model import DatasetResult, Grade, ScanResult, Severity
 from dataflow.scan import DEFAULT_SAMPLE_ROWS, Progress, ScanOptions, has_errors, scan_paths
 
-FORMATS = ("table", "json", "sarif", "markdown")
+FORMATS = ("table", "json", "sarif", "markdown", "html")
 DEFAULT_SAMPLE_SIZE = 200
 
 
-def check_format(fmt: str) -> str:
-    """Validate ``--format``."""
-    if fmt.strip().lower() not in FORMATS:
-        raise ConfigError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+def check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> str:
+    """Validate ``--format`` against the command's ``formats`` (case and spaces ignored)."""
+    if fmt.strip().lower() not in formats:
+        raise ConfigError(f"--format must be one of: {', '.join(formats)} (got {fmt!r})")
     return fmt.strip().lower()
 
 
@@ -256,7 +256,9 @@ def scan_command(
         help="Schema files, sample files, directories, or database URLs "
         "(postgresql://…, mysql://…, mariadb://…, sqlite:///file.db, db:NAME).",
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json | sarif | markdown"),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", help="table | json | sarif | markdown | html"
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
     schema_format: str | None = typer.Option(
         None, "--schema-format", help="Read every file as this format (sql, jsonschema, avro...)."

@@ -12,7 +12,10 @@ from typing import Any
 from dataflow.errors import UserError
 from dataflow.model import AssessResult, ScanResult
 
-FORMATS = ("table", "json", "sarif", "markdown")
+FORMATS = ("table", "json", "sarif", "markdown", "html", "pipia")
+
+# Formats that take the transfers' facts (exporter, recipient, thresholds) for ``assess``.
+FACT_FORMATS = ("html", "pipia")
 
 
 def render(
@@ -21,8 +24,11 @@ def render(
     lang: str = "en",
     *,
     catalog: Any | None = None,
+    facts: Any | None = None,
 ) -> str:
-    """Render a scan or assess result as ``table``, ``json``, ``sarif`` or ``markdown``."""
+    """Render a scan or assess result as ``table``, ``json``, ``sarif``, ``markdown``, ``html``
+    or ``pipia`` (assess only). ``facts`` (``report.facts.transfer_facts``) gives the HTML page
+    and the PIPIA draft the exporter, recipient and thresholds of each transfer."""
     if fmt not in FORMATS:
         raise UserError(f"unknown output format {fmt!r}; expected one of: {', '.join(FORMATS)}")
     if fmt == "json":
@@ -43,6 +49,13 @@ def render(
         if exc.name == f"dataflow.report.{fmt}":
             raise UserError(f"output format {fmt!r} is not available in this build") from None
         raise
-    func = module.render_assess if isinstance(result, AssessResult) else module.render_scan
-    text: str = func(result, lang, catalog)
+    if isinstance(result, AssessResult):
+        if fmt in FACT_FORMATS:
+            text: str = module.render_assess(result, lang, catalog, facts=facts)
+            return text
+        text = module.render_assess(result, lang, catalog)
+        return text
+    if not hasattr(module, "render_scan"):
+        raise UserError(f"output format {fmt!r} is for dataflow assess only")
+    text = module.render_scan(result, lang, catalog)
     return text

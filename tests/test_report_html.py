@@ -1,0 +1,250 @@
+"""``--format html`` for ``scan`` and ``assess``: one self-contained page, checked in a browser.
+
+Real files in ``tmp_path`` (a DDL whose names and comments carry markup, a sample with raw values,
+a manifest whose recipient and purpose carry script), real readers, the real CLI in-process. The
+page must parse as HTML5 without a single error (html5lib, strict), contain no raw sampled value,
+render the same bytes twice, and - opened from disk by headless Chromium with no network - show
+the verdict badges and the data map, run its sorting and filtering, and log nothing to the
+console (no script error, no blocked request, and the injected markup stays text).
+
+With ``DATAFLOW_UPDATE_DOCS=1`` the English assess page of the shipped examples is screenshotted
+into ``docs/assess-report.png`` (the README shows it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import html5lib
+import pytest
+from browser import chromium, dump_dom, png_stats, screenshot
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from dataflow.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+XSS = '<script>console.error("xss-script")</script><img src=x onerror="console.error(1)">'
+DDL = f"""CREATE TABLE members (
+  id BIGINT PRIMARY KEY COMMENT '主键',
+  mobile VARCHAR(20) COMMENT '手机号码 {XSS}',
+  id_card CHAR(18) COMMENT '身份证号',
+  `x"><svg onload=console.error(2)>` VARCHAR(20) COMMENT '联系电话 {XSS}'
+) COMMENT='会员 {XSS}';
+CREATE TABLE `t<img src=x onerror=console.error(3)>` (
+  phone_number VARCHAR(20) COMMENT '手机号'
+);
+"""
+RAW_MOBILES = ("13987650123", "13600001234", "15811112222", "18633334444")
+RAW_ID = "110105198703142536"
+RAW_VALUES = (*RAW_MOBILES, RAW_ID)
+
+MANIFEST = f"""schema_version: 1
+transfer:
+  id: TX-HTML-1
+  date: 2026-06-30
+  exporter: {{name: {json.dumps("Exporter " + XSS)}, ciio: false, state_organ: false}}
+  recipient:
+    name: {json.dumps("Recipient " + XSS)}
+    country: DE
+    restricted_list: false
+    judicial_or_law_enforcement: false
+  purpose: {json.dumps("support " + XSS)}
+  scenario: none
+  sector: retail
+  datasets:
+    - schema: schemas/members.sql
+      tables: [members]
+      sample: members.csv
+      subjects: 150000
+  prior_exports: {{subjects: 0, sensitive_subjects: 0}}
+  existing_approvals: []
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def make_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder as the working directory: the DDL, the sample and the manifest."""
+    work = tmp_path / "proj"
+    (work / "schemas").mkdir(parents=True)
+    (work / ".git").mkdir()
+    (work / "schemas" / "members.sql").write_text(DDL, encoding="utf-8")
+    rows = ["id,mobile,id_card"] + [f"{i},{m},{RAW_ID}" for i, m in enumerate(RAW_MOBILES * 10)]
+    (work / "members.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (work / "transfer.yaml").write_text(MANIFEST, encoding="utf-8")
+    monkeypatch.chdir(work)
+    return work
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_project(tmp_path, monkeypatch)
+
+
+def render(project: Path, command: str, lang: str, name: str) -> Path:
+    out = project / f"{name}-{lang}.html"
+    if command == "scan":
+        args = ["scan", "schemas", "--sample", "members=members.csv"]
+    else:
+        args = ["assess", "transfer.yaml", "--ledger", str(project / "ledger.db")]
+    code, _, stderr = run(*args, "--format", "html", "--lang", lang, "--output", str(out))
+    assert code in (0, 1), stderr
+    return out
+
+
+def strict_parse(text: str) -> object:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parse(text)
+
+
+@pytest.mark.parametrize("command", ["scan", "assess"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_is_valid_escaped_and_leaks_nothing(project: Path, command: str, lang: str) -> None:
+    path = render(project, command, lang, command)
+    text = path.read_text(encoding="utf-8")
+    tree = strict_parse(text)  # raises html5lib.html5parser.ParseError on any error
+    for raw in RAW_VALUES:
+        assert raw not in text, "a sampled value leaked into the HTML"
+    # the injected markup is text: one script (ours), no img, no event handler attribute
+    scripts = tree.findall(".//script")  # type: ignore[attr-defined]
+    assert len(scripts) == 1 and "console.error" not in (scripts[0].text or "")
+    assert tree.findall(".//img") == []  # type: ignore[attr-defined]
+    for element in tree.iter():  # type: ignore[attr-defined]
+        assert not any(str(a).lower().startswith("on") for a in element.attrib), element.tag
+        for attr in ("src", "href", "action", "data"):
+            value = element.attrib.get(attr)
+            assert value is None or value.startswith("#"), f"{element.tag} loads {value}"
+    assert "members.x&quot;&gt;&lt;svg onload=console.error(2)&gt;" in text
+    if command == "scan":
+        assert "t&lt;img src=x onerror=console.error(3)&gt;" in text
+    else:
+        assert "Recipient &lt;script&gt;console.error(&quot;xss-script&quot;)" in text
+    assert 'http-equiv="Content-Security-Policy"' in text and "default-src 'none'" in text
+    assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in text
+    # the same input renders the same bytes
+    again = render(project, command, lang, command + "-again").read_text(encoding="utf-8")
+    assert again == text
+
+
+def test_assess_page_content(project: Path) -> None:
+    text = render(project, "assess", "en", "assess").read_text(encoding="utf-8")
+    verdict = text.index('id="verdict"')
+    assert verdict < text.index('id="data-map"') < text.index('id="findings"')
+    # 150,000 people with sensitive PI: security assessment, shown as a badge
+    assert 'class="badge verdict-badge m-security_assessment"' in text
+    assert "150,000 people / 150,000 with sensitive PI" in text
+    assert 'class="edge m-security_assessment"' in text
+    assert "Recipient &lt;script&gt;" in text and "(DE)" in text
+    assert 'type="checkbox"' in text and "PIPL Art. 55(4)" in text
+    assert 'class="thresholds"' in text and "1,000,000" in text
+    assert "Drop" in text and "members.id_card" in text
+    # masked examples are there, raw ones are not
+    assert re.search(r"1[3-8]\d\*{4}\d{4}", text)
+
+
+def test_scan_page_content(project: Path) -> None:
+    text = render(project, "scan", "zh", "scan").read_text(encoding="utf-8")
+    assert 'class="bars"' in text and 'id="findings-table"' in text
+    assert 'class="matrix"' in text and '<td class="c s">' in text  # sensitive category marked
+    assert "脱敏示例" in text and "筛选发现" in text
+
+
+needs_browser = pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium is not installed (apt-get install chromium)"
+)
+
+
+@needs_browser
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["scan", "assess"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_renders_in_chromium_offline(
+    project: Path, tmp_path: Path, command: str, lang: str
+) -> None:
+    path = render(project, command, lang, command)
+    page = dump_dom(path)
+    assert page.console == (), page.console  # no script error, no blocked load, no injected log
+    dom = page.output
+    assert 'id="findings-table"' in dom and "<svg" in dom
+    if command == "assess":
+        assert 'class="badge verdict-badge m-security_assessment"' in dom
+        assert '<svg id="data-map"' in dom and 'class="edge m-security_assessment"' in dom
+    else:
+        assert '<svg class="bars"' in dom
+    # the script ran: it made the headings sortable
+    assert 'class="sortable"' in dom
+    png = tmp_path / f"{command}-{lang}.png"
+    shot = screenshot(path, png)
+    assert shot.console == ()
+    width, height, distinct = png_stats(png)
+    assert (width, height) == (1280, 2000)
+    assert distinct > 50, "the screenshot looks blank"
+
+
+@needs_browser
+@pytest.mark.slow
+def test_filter_and_sort_work_in_chromium(project: Path) -> None:
+    """The page's own script, driven by a test script added to a copy (the copy drops the
+    Content-Security-Policy so that the test script may run)."""
+    text = render(project, "scan", "en", "scan").read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    driver = """<script>
+var q=document.getElementById("findings-filter"),t=document.getElementById("findings-table");
+q.value="id_card";q.dispatchEvent(new Event("input"));
+var shown=Array.prototype.filter.call(t.tBodies[0].rows,function(r){
+return !r.classList.contains("hide");}).length;
+q.value="";q.dispatchEvent(new Event("input"));
+t.tHead.rows[0].cells[1].click();t.tHead.rows[0].cells[1].click();
+var first=t.tBodies[0].rows[0].cells[1].textContent;
+document.body.setAttribute("data-result",shown+"|"+t.tBodies[0].rows.length+"|"+first);
+</script></body>"""
+    copy = project / "driven.html"
+    copy.write_text(text.replace("</body>", driver), encoding="utf-8")
+    page = dump_dom(copy)
+    assert page.console == (), page.console
+    found = re.search(r'data-result="(\d+)\|(\d+)\|([^"]*)"', page.output)
+    assert found, "the driver script did not run"
+    shown, total, first = int(found[1]), int(found[2]), found[3]
+    assert shown == 1 and total > 1
+    # sorted twice on the pointer column: descending, so the last pointer comes first
+    assert first == "members.mobile" or first > "members.id_card"
+
+
+@needs_browser
+@pytest.mark.slow
+def test_examples_assess_screenshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's screenshot: the English assess page of the shipped example transfers."""
+    monkeypatch.chdir(EXAMPLES.parent)
+    manifests = sorted(
+        str(p.relative_to(EXAMPLES.parent)) for p in EXAMPLES.glob("transfers/*.yaml")
+    )
+    out = tmp_path / "assess.html"
+    code, _, stderr = run(
+        "assess",
+        *manifests,
+        "--format",
+        "html",
+        "--lang",
+        "en",
+        "--ledger",
+        str(tmp_path / "ledger.db"),
+        "--output",
+        str(out),
+    )
+    assert code in (0, 1), stderr
+    strict_parse(out.read_text(encoding="utf-8"))
+    png = tmp_path / "assess-report.png"
+    page = screenshot(out, png, window="1100,1500")
+    assert page.console == ()
+    assert png_stats(png)[2] > 50
+    if os.environ.get("DATAFLOW_UPDATE_DOCS") == "1":
+        shutil.copyfile(png, REPO / "docs" / "assess-report.png")
