@@ -79,6 +79,15 @@ def write_output(text: str, output: Path | None) -> None:
         raise UserError(f"cannot write output: {exc.strerror}", path=str(output)) from None
 
 
+def write_bytes(data: bytes, output: Path) -> None:
+    """Write a binary report (``.docx``) to ``output``."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot write output: {exc.strerror}", path=str(output)) from None
+
+
 def jobs_option(what: str) -> Any:
     """The ``--jobs N`` / ``-j N`` option: worker processes of the full scans of ``what``."""
     return typer.Option(

@@ -21,9 +21,10 @@ from typing import Any
 import typer
 
 from dataflow.assess import RISKS, Policy, assess_transfer, blocking_hits, exceeds, results_for
-from dataflow.commands._common import guarded, jobs_option, write_output
+from dataflow.commands._common import guarded, jobs_option, write_bytes, write_output
 from dataflow.commands.scan import (
     DEFAULT_SAMPLE_SIZE,
+    FORMATS,
     check_format,
     check_lang,
     echo_problems,
@@ -44,6 +45,8 @@ from dataflow.rules import load_packs, select_pack
 from dataflow.yamlio import as_date
 
 DEFAULT_FAIL_ON = "blocked"
+# ``pipia``: the self-assessment drafts (Markdown, or Word with ``--output FILE.docx``).
+ASSESS_FORMATS = (*FORMATS, "pipia")
 
 
 @dataclass(frozen=True)
@@ -349,8 +352,12 @@ def assess_command(
     as_of: str | None = typer.Option(
         None, "--as-of", help="Apply the rules in force on this date (default: the transfer date)."
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json | sarif | markdown"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", help="table | json | sarif | markdown | html | pipia"
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report here (pipia: FILE.docx writes Word)."
+    ),
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     fail_on: str | None = typer.Option(
         None,
@@ -374,7 +381,7 @@ def assess_command(
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
     """Decide which mechanism each planned transfer needs, how risky it is, and what to do."""
-    fmt = check_format(fmt)
+    fmt = check_format(fmt, ASSESS_FORMATS)
     settings = load_settings(config).merged(
         catalogs=tuple(catalogs),
         negative_lists=tuple(negative_lists),
@@ -387,10 +394,22 @@ def assess_command(
     threshold = parse_fail_on_risk(fail_on, settings)
     run = run_assessments(manifests, settings, as_of=parse_as_of(as_of))
 
-    from dataflow.report import render
-
-    write_output(render(run.result, fmt, lang_, catalog=run.catalog), output)
+    write_report(run, fmt, lang_, output)
     finish(run, threshold)
+
+
+def write_report(run: Run, fmt: str, lang: str, output: Path | None) -> None:
+    """Render ``run`` in ``fmt``; the HTML page and the drafts also get each transfer's facts."""
+    from dataflow.report import FACT_FORMATS, render
+    from dataflow.report.facts import transfer_facts
+
+    facts = transfer_facts(run.pairs, load_packs()) if fmt in FACT_FORMATS else None
+    if fmt == "pipia" and output is not None and output.suffix.lower() == ".docx":
+        from dataflow.report.pipia import render_docx
+
+        write_bytes(render_docx(run.result, lang, run.catalog, facts=facts), output)
+        return
+    write_output(render(run.result, fmt, lang, catalog=run.catalog, facts=facts), output)
 
 
 def finish(run: Run, threshold: str) -> None:

@@ -1,0 +1,688 @@
+"""Self-assessment draft (``assess --format pipia``): the document the mechanism asks people to write.
+
+For every transfer, the skeleton of the PI protection impact assessment (PIPL Art. 55-56) and,
+when the transfer needs a CAC security assessment, of the data-export risk self-assessment report
+(SA Measures Art. 5). The outlines, section titles and the questions people must answer are data
+(``catalogs/templates/pipia.yaml``); this module fills the sections dataflow has facts for
+(exporter, recipient, purpose, datasets, categories, grades, volumes, sensitive PI, mechanism,
+obligations, negative-list results, open questions) and marks the others as to be written by
+people. Each draft names the rule pack, the catalog version and the assessment's fingerprint.
+
+One document model renders to Markdown (default) and to Word (``--output FILE.docx``, with the
+optional ``python-docx``). No sampled value appears, not even masked: a draft lists fields and
+categories. Sorted, no timestamps: the same result gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dataflow.errors import CatalogError, UserError
+from dataflow.model import AssessResult, DatasetResult, Text, TransferAssessment
+from dataflow.paths import catalogs_dir
+from dataflow.report.facts import FactsMap, TransferFacts, facts_key
+from dataflow.report.html import sorted_transfers
+from dataflow.report.markdown import _unique_datasets
+from dataflow.report.markdown import escape as md_escape
+from dataflow.report.sarif import Labels, cite_text, hit_text
+from dataflow.yamlio import load_yaml
+
+FACT_BLOCKS = (
+    "transfer",
+    "purpose",
+    "datasets",
+    "categories",
+    "sensitive",
+    "volumes",
+    "mechanism",
+    "negative_list",
+    "obligations",
+    "remediation",
+    "open_questions",
+    "provenance",
+)
+
+_MSG: Mapping[str, Text] = {
+    "title": Text("Self-assessment drafts", "自评估报告草稿"),
+    "intro": Text(
+        "Drafted by dataflow from the manifest and the scan. Sections marked as to be written "
+        "by people need their answers before the document is complete.",
+        "由 dataflow 根据出境清单和扫描结果起草。标注为待人工填写的部分须补充后文档方为完整。",
+    ),
+    "basis": Text("Basis: {cites}", "依据：{cites}"),
+    "none.transfers": Text("No transfers assessed.", "未评估任何出境传输。"),
+    "k.id": Text("Transfer", "出境传输"),
+    "k.date": Text("Date", "日期"),
+    "k.exporter": Text("Exporter (personal information processor)", "数据处理者"),
+    "k.ciio": Text("Critical information infrastructure operator", "关键信息基础设施运营者"),
+    "k.ftz": Text("Free trade zone", "自由贸易试验区"),
+    "k.recipient": Text("Overseas recipient", "境外接收方"),
+    "k.country": Text("Recipient's country or region", "接收方所在国家（地区）"),
+    "k.purpose": Text("Purpose", "目的"),
+    "k.scenario": Text("Declared scenario", "申报场景"),
+    "k.sector": Text("Sector", "行业"),
+    "k.basis": Text("Lawful basis", "合法性基础"),
+    "k.mechanism": Text("Mechanism", "出境机制"),
+    "k.risk": Text("Risk", "风险"),
+    "k.rule_pack": Text("Rule pack", "规则包"),
+    "k.catalog": Text("Catalog version", "目录版本"),
+    "k.fingerprint": Text("Fingerprint of the assessment", "评估指纹"),
+    "k.as_of": Text("Rules as of", "规则日期"),
+    "k.manifest": Text("Manifest", "出境清单文件"),
+    "k.template": Text("Outline", "提纲"),
+    "k.dataflow": Text("dataflow version", "dataflow 版本"),
+    "yes": Text("yes", "是"),
+    "no": Text("no", "否"),
+    "unknown": Text("not known to dataflow", "dataflow 未掌握"),
+    "col.dataset": Text("Dataset", "数据集"),
+    "col.source": Text("Source", "来源"),
+    "col.grade": Text("Grade", "级别"),
+    "col.pi": Text("PI fields", "个人信息字段"),
+    "col.sensitive": Text("Sensitive PI fields", "敏感个人信息字段"),
+    "col.people": Text("People declared", "申报人数"),
+    "col.field": Text("Field", "字段"),
+    "col.element": Text("Element", "要素"),
+    "col.category": Text("Category", "类别"),
+    "col.group": Text("Sensitive group (PIPL Art. 28)", "敏感类型（个保法第二十八条）"),
+    "col.count": Text("Count", "人数"),
+    "col.people_all": Text("People", "个人信息人数"),
+    "col.people_sensitive": Text("People with sensitive PI", "敏感个人信息人数"),
+    "col.obligation": Text("Obligation", "义务"),
+    "col.articles": Text("Articles", "依据条款"),
+    "col.deadline": Text("Deadline", "期限"),
+    "col.list": Text("List", "清单"),
+    "col.entry": Text("Entry", "条目"),
+    "col.requires": Text("Requires", "所需机制"),
+    "col.message": Text("Message", "说明"),
+    "row.this": Text("This transfer", "本次出境"),
+    "row.prior": Text("Already exported since {start}", "自 {start} 起已出境"),
+    "row.total": Text("Total", "合计"),
+    "row.threshold": Text("Threshold: {mechanism}", "门槛：{mechanism}"),
+    "no.sensitive": Text("No sensitive personal information found.", "未发现敏感个人信息。"),
+    "no.categories": Text("No personal-information category found.", "未发现个人信息类别。"),
+    "no.hits": Text(
+        "No entry of the negative lists in use matched.", "未命中所适用负面清单的任何条目。"
+    ),
+    "no.obligations": Text("No obligations.", "无义务。"),
+    "no.remediation": Text(
+        "No change to the datasets gives a lighter mechanism.",
+        "调整数据集内容无法降低所需的出境机制。",
+    ),
+    "no.questions": Text("None raised by dataflow.", "dataflow 未提出待确认事项。"),
+    "remedy": Text(
+        "{action} {fields} → {mechanism} (risk: {risk}). {text}",
+        "{action} {fields} → {mechanism}（风险：{risk}）。{text}",
+    ),
+    "action.drop": Text("Drop", "删除"),
+    "action.deidentify": Text("De-identify", "去标识化"),
+    "why": Text("Why", "理由"),
+    "unverified": Text(" (unverified entry)", "（未核实条目）"),
+}
+
+
+def _m(key: str, lang: str, **values: object) -> str:
+    text = _MSG[key].get(lang)
+    return text.format(**values) if values else text
+
+
+# --------------------------------------------------------------------------------------------
+# The outline (catalogs/templates/pipia.yaml)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of an outline: its title, the fact blocks dataflow writes, the question
+    people answer (``None``: nothing left to people), and its articles."""
+
+    id: str
+    title: Text
+    facts: tuple[str, ...]
+    human: Text | None
+    basis: str
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One document: when it applies (``all`` or a mechanism id), its title and sections."""
+
+    id: str
+    applies_to: str
+    title: Text
+    basis: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    """The outlines shipped in ``catalogs/templates/pipia.yaml``."""
+
+    id: str
+    version: str
+    human_marker: Text
+    documents: tuple[Outline, ...]
+
+
+def template_path() -> Path:
+    """The shipped outline file."""
+    return catalogs_dir() / "templates" / "pipia.yaml"
+
+
+def _text(value: Any, where: str, path: str) -> Text:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(value.get(k), str) and value.get(k) for k in ("en", "zh")
+    ):
+        raise CatalogError(f"{where}: expected {{en: ..., zh: ...}} with both texts", path=path)
+    return Text(en=value["en"], zh=value["zh"])
+
+
+def _basis(value: Any, where: str, path: str) -> str:
+    from dataflow.model import Citation
+
+    if value is None:
+        return ""
+    if not isinstance(value, list):
+        raise CatalogError(f"{where}: expected a list of citations", path=path)
+    cites = []
+    for item in value:
+        if not isinstance(item, Mapping) or not {"instrument", "article"} <= set(item):
+            raise CatalogError(f"{where}: each citation needs instrument and article", path=path)
+        cites.append(
+            Citation(str(item["instrument"]), str(item["article"]), str(item.get("verified", "C")))
+        )
+    return cite_text(cites)
+
+
+@lru_cache(maxsize=4)
+def load_template(path: Path | None = None) -> Template:
+    """Load and check the outline file; a problem names the file and the key."""
+    path = path or template_path()
+    doc = load_yaml(path, error_cls=CatalogError)
+    shown = str(path)
+    data = doc.data
+    if not isinstance(data, Mapping) or data.get("schema_version") != 1:
+        raise CatalogError("expected a mapping with schema_version: 1", path=shown)
+    documents = []
+    for i, raw in enumerate(data.get("documents") or []):
+        where = f"documents[{i}]"
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str):
+            raise CatalogError(f"{where}: expected a mapping with an id", path=shown)
+        sections = []
+        for j, sec in enumerate(raw.get("sections") or []):
+            swhere = f"{where}.sections[{j}]"
+            if not isinstance(sec, Mapping) or not isinstance(sec.get("id"), str):
+                raise CatalogError(f"{swhere}: expected a mapping with an id", path=shown)
+            facts = tuple(str(f) for f in sec.get("facts") or ())
+            unknown = sorted(set(facts) - set(FACT_BLOCKS))
+            if unknown:
+                raise CatalogError(
+                    f"{swhere}.facts: unknown block(s) {', '.join(unknown)}; "
+                    f"expected some of: {', '.join(FACT_BLOCKS)}",
+                    path=shown,
+                )
+            human = sec.get("human")
+            sections.append(
+                Section(
+                    id=sec["id"],
+                    title=_text(sec.get("title"), f"{swhere}.title", shown),
+                    facts=facts,
+                    human=_text(human, f"{swhere}.human", shown) if human is not None else None,
+                    basis=_basis(sec.get("basis"), f"{swhere}.basis", shown),
+                )
+            )
+        if not sections:
+            raise CatalogError(f"{where}.sections: expected at least one section", path=shown)
+        documents.append(
+            Outline(
+                id=raw["id"],
+                applies_to=str(raw.get("applies_to", "all")),
+                title=_text(raw.get("title"), f"{where}.title", shown),
+                basis=_basis(raw.get("basis"), f"{where}.basis", shown),
+                sections=tuple(sections),
+            )
+        )
+    if not documents:
+        raise CatalogError("documents: expected at least one outline", path=shown)
+    return Template(
+        id=str(data.get("id", "")),
+        version=str(data.get("version", "")),
+        human_marker=_text(data.get("human_marker"), "human_marker", shown),
+        documents=tuple(documents),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Document model: a list of blocks, rendered to Markdown or Word
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """``heading`` (level, text), ``para``, ``human`` (text to be written by people),
+    ``bullets`` (items), ``checklist`` (items) or ``table`` (header, rows)."""
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    items: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+def _kv(rows: Sequence[tuple[str, str]]) -> Block:
+    return Block("table", header=("", ""), rows=tuple((k, v) for k, v in rows))
+
+
+class _Writer:
+    """Builds the blocks of one transfer's documents."""
+
+    def __init__(
+        self,
+        result: AssessResult,
+        transfer: TransferAssessment,
+        fact: TransferFacts | None,
+        names: Labels,
+        template: Template,
+    ) -> None:
+        self.result = result
+        self.t = transfer
+        self.fact = fact
+        self.names = names
+        self.lang = names.lang
+        self.template = template
+        wanted = set(transfer.datasets)
+        self.datasets: list[DatasetResult] = [
+            d for d in _unique_datasets(result.scan) if d.dataset.name in wanted
+        ]
+
+    def m(self, key: str, **values: object) -> str:
+        return _m(key, self.lang, **values)
+
+    def _unknown(self, value: str | None) -> str:
+        return value if value else self.m("unknown")
+
+    def block(self, name: str) -> list[Block]:
+        method = getattr(self, f"b_{name}")
+        out: list[Block] = method()
+        return out
+
+    def b_transfer(self) -> list[Block]:
+        f, t, n = self.fact, self.t, self.names
+        yes_no = lambda v: self.m("yes") if v else self.m("no")  # noqa: E731
+        rows = [(self.m("k.id"), t.id)]
+        if f is not None:
+            rows += [
+                (self.m("k.date"), f.date),
+                (self.m("k.exporter"), f.exporter),
+                (self.m("k.ciio"), yes_no(f.exporter_ciio)),
+                (self.m("k.ftz"), f.exporter_ftz or "-"),
+                (self.m("k.recipient"), f.recipient),
+                (self.m("k.country"), f.country),
+                (self.m("k.purpose"), f.purpose),
+                (self.m("k.scenario"), f.scenario),
+                (self.m("k.sector"), f.sector),
+                (self.m("k.basis"), f.lawful_basis),
+            ]
+        else:
+            rows.append((self.m("k.recipient"), self.m("unknown")))
+        rows += [
+            (self.m("k.mechanism"), n.mechanism(t.mechanism)),
+            (self.m("k.risk"), n.risk(t.risk)),
+        ]
+        return [_kv(rows)]
+
+    def b_purpose(self) -> list[Block]:
+        f = self.fact
+        rows = [
+            (self.m("k.purpose"), self._unknown(f.purpose if f else None)),
+            (self.m("k.basis"), self._unknown(f.lawful_basis if f else None)),
+            (self.m("k.scenario"), self._unknown(f.scenario if f else None)),
+        ]
+        return [_kv(rows)]
+
+    def b_datasets(self) -> list[Block]:
+        n = self.names
+        declared = {d.name: d for d in self.fact.datasets} if self.fact else {}
+        rows = []
+        for d in self.datasets:
+            personal = [f for f in d.findings if f.personal]
+            spec = declared.get(d.dataset.name)
+            people = f"{spec.subjects:,}" if spec and spec.subjects is not None else "-"
+            rows.append(
+                (
+                    d.dataset.name,
+                    d.dataset.source_path,
+                    n.grade(d.grade),
+                    str(len(personal)),
+                    str(sum(1 for f in personal if f.sensitive)),
+                    people,
+                )
+            )
+        header = tuple(
+            self.m(k)
+            for k in (
+                "col.dataset",
+                "col.source",
+                "col.grade",
+                "col.pi",
+                "col.sensitive",
+                "col.people",
+            )
+        )
+        return [Block("table", header=header, rows=tuple(rows))]
+
+    def b_categories(self) -> list[Block]:
+        n = self.names
+        rows = []
+        for d in self.datasets:
+            by_category: dict[str, set[str]] = {}
+            for f in d.findings:
+                if f.personal and f.category:
+                    by_category.setdefault(f.category, set()).add(n.element(f.element))
+            for category in sorted(by_category):
+                rows.append(
+                    (d.dataset.name, n.category(category), ", ".join(sorted(by_category[category])))
+                )
+        if not rows:
+            return [Block("para", self.m("no.categories"))]
+        header = (self.m("col.dataset"), self.m("col.category"), self.m("col.element"))
+        return [Block("table", header=header, rows=tuple(rows))]
+
+    def b_sensitive(self) -> list[Block]:
+        n = self.names
+        rows = sorted(
+            (
+                f.field.pointer,
+                n.element(f.element),
+                n.category(f.category),
+                n.group(f.sensitive_group),
+            )
+            for d in self.datasets
+            for f in d.findings
+            if f.personal and f.sensitive
+        )
+        if not rows:
+            return [Block("para", self.m("no.sensitive"))]
+        header = tuple(self.m(k) for k in ("col.field", "col.element", "col.category", "col.group"))
+        return [Block("table", header=header, rows=tuple(dict.fromkeys(rows)))]
+
+    def b_volumes(self) -> list[Block]:
+        c = self.t.counts
+        start = self.fact.window_start if self.fact and self.fact.window_start else "-"
+
+        def num(key: str) -> str:
+            return f"{c[key]:,}" if key in c else "-"
+
+        rows = [
+            (self.m("row.this"), num("subjects_this"), num("sensitive_subjects_this")),
+            (
+                self.m("row.prior", start=start),
+                num("subjects_prior"),
+                num("sensitive_subjects_prior"),
+            ),
+            (self.m("row.total"), num("subjects_total"), num("sensitive_subjects_total")),
+        ]
+        for line in self.fact.thresholds if self.fact else ():
+            rows.append(
+                (
+                    self.m("row.threshold", mechanism=self.names.mechanism(line.mechanism))
+                    + f" ({cite_text(line.citations)})",
+                    f"≥ {line.subjects_gte:,}",
+                    f"≥ {line.sensitive_subjects_gte:,}",
+                )
+            )
+        header = ("", self.m("col.people_all"), self.m("col.people_sensitive"))
+        return [Block("table", header=header, rows=tuple(rows))]
+
+    def b_mechanism(self) -> list[Block]:
+        t, n = self.t, self.names
+        out = [
+            _kv(
+                [
+                    (self.m("k.mechanism"), n.mechanism(t.mechanism)),
+                    (self.m("k.risk"), n.risk(t.risk)),
+                ]
+            )
+        ]
+        items = []
+        for reason in t.reasons:
+            cites = cite_text(reason.citations)
+            items.append(reason.text.get(self.lang) + (f" ({cites})" if cites else ""))
+        if items:
+            out += [Block("para", self.m("why") + ":"), Block("bullets", items=tuple(items))]
+        return out
+
+    def b_negative_list(self) -> list[Block]:
+        hits = sorted(self.t.negative_list_hits, key=lambda h: (h.list_id, h.entry_id))
+        if not hits:
+            return [Block("para", self.m("no.hits"))]
+        rows = tuple(
+            (
+                h.list_id + (f" ({h.zone})" if h.zone else ""),
+                h.entry_id + ("" if h.verified else self.m("unverified")),
+                self.names.mechanism(h.required_mechanism),
+                hit_text(h, self.lang),
+            )
+            for h in hits
+        )
+        header = tuple(self.m(k) for k in ("col.list", "col.entry", "col.requires", "col.message"))
+        return [Block("table", header=header, rows=rows)]
+
+    def b_obligations(self) -> list[Block]:
+        if not self.t.obligations:
+            return [Block("para", self.m("no.obligations"))]
+        items = []
+        for o in sorted(self.t.obligations, key=lambda o: o.id):
+            cites = cite_text(o.citations)
+            text = o.text.get(self.lang)
+            if cites:
+                text += f" ({cites})"
+            if o.deadline:
+                text += f" [{self.m('col.deadline')}: {o.deadline}]"
+            items.append(text)
+        return [Block("checklist", items=tuple(items))]
+
+    def b_remediation(self) -> list[Block]:
+        if not self.t.remediation:
+            return [Block("para", self.m("no.remediation"))]
+        items = []
+        for r in self.t.remediation:
+            key = f"action.{r.action}"
+            items.append(
+                self.m(
+                    "remedy",
+                    action=self.m(key) if key in _MSG else r.action,
+                    fields=", ".join(r.fields) or "-",
+                    mechanism=self.names.mechanism(r.resulting_mechanism),
+                    risk=self.names.risk(r.resulting_risk),
+                    text=r.text.get(self.lang),
+                )
+            )
+        return [Block("bullets", items=tuple(items))]
+
+    def b_open_questions(self) -> list[Block]:
+        items = [q.get(self.lang) for q in (*self.t.open_questions, *self.t.warnings)]
+        if not items:
+            return [Block("para", self.m("no.questions"))]
+        return [Block("bullets", items=tuple(items))]
+
+    def b_provenance(self) -> list[Block]:
+        from dataflow import __version__
+
+        t = self.t
+        pack = t.rule_pack or "-"
+        if self.fact and self.fact.rule_pack_title:
+            pack += f" ({self.fact.rule_pack_title.get(self.lang)})"
+        rows = [
+            (self.m("k.rule_pack"), pack),
+            (self.m("k.as_of"), t.as_of or "-"),
+            (self.m("k.catalog"), self.result.scan.catalog_version or "-"),
+            (self.m("k.fingerprint"), t.fingerprint or "-"),
+            (self.m("k.manifest"), t.manifest_path or "-"),
+            (self.m("k.template"), f"{self.template.id} {self.template.version}"),
+            (self.m("k.dataflow"), __version__),
+        ]
+        return [_kv(rows)]
+
+    def document(self, outline: Outline) -> list[Block]:
+        lang = self.lang
+        out = [Block("heading", outline.title.get(lang).format(id=self.t.id), level=2)]
+        if outline.basis:
+            out.append(Block("para", self.m("basis", cites=outline.basis)))
+        for section in outline.sections:
+            out.append(Block("heading", section.title.get(lang), level=3))
+            if section.basis:
+                out.append(Block("para", self.m("basis", cites=section.basis)))
+            for name in section.facts:
+                out.extend(self.block(name))
+            if section.human is not None:
+                marker = self.template.human_marker.get(lang)
+                out.append(Block("human", f"{marker} {section.human.get(lang)}"))
+        return out
+
+
+def applies(outline: Outline, transfer: TransferAssessment) -> bool:
+    """Whether a transfer needs this document."""
+    return outline.applies_to == "all" or outline.applies_to == transfer.mechanism
+
+
+def build(
+    result: AssessResult,
+    lang: str = "en",
+    catalog: Any = None,
+    facts: FactsMap | None = None,
+    template: Template | None = None,
+) -> list[Block]:
+    """The blocks of every draft, riskiest transfer first."""
+    template = template or load_template()
+    names = Labels(lang, catalog)
+    facts = facts or {}
+    blocks = [Block("heading", _m("title", lang), level=1), Block("para", _m("intro", lang))]
+    transfers = sorted_transfers(result)
+    if not transfers:
+        blocks.append(Block("para", _m("none.transfers", lang)))
+    for t in transfers:
+        writer = _Writer(result, t, facts.get(facts_key(t.id, t.manifest_path)), names, template)
+        for outline in template.documents:
+            if applies(outline, t):
+                blocks.extend(writer.document(outline))
+    return blocks
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------------------------
+
+
+def to_markdown(blocks: Sequence[Block]) -> str:
+    """The blocks as Markdown; every value is escaped."""
+    parts: list[str] = []
+    for b in blocks:
+        if b.kind == "heading":
+            parts.append("#" * b.level + " " + md_escape(b.text))
+        elif b.kind == "para":
+            parts.append(md_escape(b.text))
+        elif b.kind == "human":
+            parts.append("> **" + md_escape(b.text) + "**")
+        elif b.kind == "bullets":
+            parts.append("\n".join(f"- {md_escape(i)}" for i in b.items))
+        elif b.kind == "checklist":
+            parts.append("\n".join(f"- [ ] {md_escape(i)}" for i in b.items))
+        elif b.kind == "table":
+            header = [md_escape(h) if h else " " for h in b.header]
+            lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+            lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in b.rows]
+            parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_assess(
+    result: AssessResult,
+    lang: str = "en",
+    catalog: Any = None,
+    *,
+    facts: FactsMap | None = None,
+) -> str:
+    """The drafts as Markdown."""
+    return to_markdown(build(result, lang, catalog, facts))
+
+
+# --------------------------------------------------------------------------------------------
+# Word
+# --------------------------------------------------------------------------------------------
+
+# A fixed time for the package's parts and properties: a timestamp would make every run differ.
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def render_docx(
+    result: AssessResult,
+    lang: str = "en",
+    catalog: Any = None,
+    *,
+    facts: FactsMap | None = None,
+) -> bytes:
+    """The drafts as a Word document (needs ``pip install 'dataflow[report]'``)."""
+    try:
+        import docx
+    except ImportError:
+        raise UserError(
+            "writing .docx needs python-docx: pip install 'dataflow[report]' "
+            "(or write Markdown with an --output not ending in .docx)"
+        ) from None
+    import datetime as dt
+
+    blocks = build(result, lang, catalog, facts)
+    document = docx.Document()
+    props = document.core_properties
+    props.author = "dataflow"
+    props.title = _m("title", lang)
+    props.created = props.modified = dt.datetime(2000, 1, 1)
+    props.last_modified_by = "dataflow"
+    props.revision = 1
+    for b in blocks:
+        if b.kind == "heading":
+            document.add_heading(b.text, level=b.level)
+        elif b.kind == "para":
+            document.add_paragraph(b.text)
+        elif b.kind == "human":
+            paragraph = document.add_paragraph(style="Intense Quote")
+            paragraph.add_run(b.text).bold = True
+        elif b.kind in ("bullets", "checklist"):
+            for item in b.items:
+                text = ("☐ " + item) if b.kind == "checklist" else item
+                document.add_paragraph(text, style="List Bullet")
+        elif b.kind == "table":
+            table = document.add_table(rows=1 + len(b.rows), cols=len(b.header))
+            table.style = "Table Grid"
+            for i, h in enumerate(b.header):
+                table.rows[0].cells[i].text = h
+            for r, row in enumerate(b.rows, start=1):
+                for i, cell in enumerate(row):
+                    table.rows[r].cells[i].text = cell
+    raw = io.BytesIO()
+    document.save(raw)
+    return _stable_zip(raw.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with every member's time fixed and members in a stable order."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        names = src.namelist()
+        # [Content_Types].xml must stay first; the rest keep python-docx's order.
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
