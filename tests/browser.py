@@ -79,6 +79,11 @@ def screenshot(path: Path, png: Path, window: str = "1280,2000") -> Page:
     return _run(path, [f"--screenshot={png}"], window)
 
 
+def print_pdf(path: Path, pdf: Path) -> Page:
+    """The page printed to PDF (the print style sheet applies)."""
+    return _run(path, [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"])
+
+
 def png_stats(png: Path) -> tuple[int, int, int]:
     """Width, height and the number of distinct pixel byte values of a PNG (8-bit RGB/RGBA)."""
     data = png.read_bytes()

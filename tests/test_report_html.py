@@ -21,7 +21,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from browser import chromium, dump_dom, png_stats, screenshot
+from browser import chromium, dump_dom, png_stats, print_pdf, screenshot
 from conftest import EXAMPLES
 from typer.testing import CliRunner
 
@@ -243,8 +243,13 @@ def test_examples_assess_screenshot(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert code in (0, 1), stderr
     strict_parse(out.read_text(encoding="utf-8"))
     png = tmp_path / "assess-report.png"
-    page = screenshot(out, png, window="1100,1500")
+    page = screenshot(out, png, window="1100,1700")
     assert page.console == ()
     assert png_stats(png)[2] > 50
+    # printable: the print style sheet gives a PDF of several pages
+    pdf = tmp_path / "assess-report.pdf"
+    assert print_pdf(out, pdf).console == ()
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
     if os.environ.get("DATAFLOW_UPDATE_DOCS") == "1":
         shutil.copyfile(png, REPO / "docs" / "assess-report.png")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from test_report_html import RAW_VALUES, make_project, run
 
 from dataflow.errors import CatalogError
@@ -44,15 +45,24 @@ def test_markdown_draft_has_every_section_and_the_facts(project: Path, lang: str
     code, text, stderr = assess("--lang", lang)
     assert code in (0, 1), stderr
     plain = text.replace("\\", "")  # Markdown escapes removed
-    headings = [line.lstrip("#").strip() for line in plain.splitlines() if line.startswith("#")]
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    headings = [
+        "".join(c.content for c in tokens[i + 1].children or [])
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open"
+    ]
+    assert sum(1 for tok in tokens if tok.type == "table_open") >= 8
     # 150,000 people with sensitive PI → security assessment: both outlines apply
     for title in section_titles(lang, "security_assessment"):
         assert title in headings, title
     template = load_template()
     marker = template.human_marker.get(lang)
     humans = [s for d in template.documents for s in d.sections if s.human is not None]
-    marked = [line for line in plain.splitlines() if line.startswith(f"> **{marker}")]
-    assert len(marked) == len(humans)
+    quotes = [i for i, tok in enumerate(tokens) if tok.type == "blockquote_open"]
+    marked = [
+        i for i in quotes if tokens[i + 2].content.replace("\\", "").startswith(f"**{marker}")
+    ]
+    assert len(marked) == len(quotes) == len(humans)
     # facts dataflow knows
     for fact in ("TX-HTML-1", "DE", "members.id_card", "150,000", "cn-provisions-2024"):
         assert fact in plain, fact

@@ -205,7 +205,8 @@ font-size:.9em;color:#fff;margin-right:6px}
 .m-not_applicable{background:#5d6d7e}.m-covered{background:#2471a3}
 .r-blocked{background:#4a0000}.r-critical{background:#a93226}.r-high{background:#ca6f1e}
 .r-medium{background:#b7950b}.r-low{background:#229954}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0;font-size:.9em}
+.facts{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:2px 12px;
+margin:8px 0;font-size:.9em}@media (max-width:700px){.facts{grid-template-columns:max-content 1fr}}
 .facts dt{color:var(--mute)}.facts dd{margin:0}
 ul.check{list-style:none;padding-left:0}ul.check li{margin:4px 0}
 .cite{color:var(--mute);font-size:.85em}.note{color:var(--mute);font-size:.9em}
@@ -722,7 +723,7 @@ def _threshold_bars(t: TransferAssessment, fact: TransferFacts, names: Labels) -
         f'<svg class="thresholds" role="img" viewBox="0 0 {width} {y}" width="{width}" '
         f'height="{y}" xmlns="http://www.w3.org/2000/svg">' + "".join(body) + "</svg>"
     )
-    legend = " · ".join(
+    legend = "<br>".join(
         f'<span class="badge m-{e(line.mechanism)}">'
         f"{e(_m('bar.threshold', lang, mechanism=names.mechanism(line.mechanism), value=_num(line.subjects_gte) + ' / ' + _num(line.sensitive_subjects_gte)))}"
         f'</span> <span class="cite">{e(cite_text(line.citations))}</span>'
