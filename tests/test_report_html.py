@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
@@ -253,3 +254,53 @@ def test_examples_assess_screenshot(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
     if os.environ.get("DATAFLOW_UPDATE_DOCS") == "1":
         shutil.copyfile(png, REPO / "docs" / "assess-report.png")
+
+
+# --- the renderer on built results (no manifest facts, subjects, scan-time list hits) ---------
+
+
+def test_assess_page_without_facts_still_renders() -> None:
+    from test_report_sarif import RAW_VALUES as MODEL_RAW
+    from test_report_sarif import build_assess
+
+    from dataflow.report import render
+
+    text = render(build_assess(), "html", "zh", facts=None)
+    strict_parse(text)
+    for raw in MODEL_RAW:
+        assert raw not in text
+    assert "本报告不掌握境外接收方信息。" in text  # the map says the recipient is unknown
+    assert '<svg id="data-map"' in text and "ACME-001" in text and "（未核实条目）" in text
+    assert "接收方是否为关键信息基础设施运营者？" in text
+    assert text == render(build_assess(), "html", "zh", facts=None)
+
+
+def test_scan_page_shows_subjects_and_list_hits_when_present() -> None:
+    import dataclasses
+    from types import SimpleNamespace
+
+    from test_report_sarif import build_scan, build_transfer
+
+    from dataflow.model import DatasetResult
+    from dataflow.report.html import render_scan
+
+    @dataclasses.dataclass(frozen=True)
+    class WithSubject(DatasetResult):  # the shape a dataset's subject takes where it exists
+        subject: Any = None
+
+    scan = build_scan()
+    hit = build_transfer().negative_list_hits[0]
+    link = SimpleNamespace(column="member_id<b>", target="members", via="foreign_key")
+    subject = SimpleNamespace(kind="person_linked", role="customer", links=(link,))
+    first = scan.datasets[0]
+    fields = {f.name: getattr(first, f.name) for f in dataclasses.fields(DatasetResult)}
+    fields["negative_list_hits"] = (hit,)
+    datasets = (WithSubject(**fields, subject=subject), *scan.datasets[1:])
+    text = render_scan(dataclasses.replace(scan, datasets=datasets), "en")
+    strict_parse(text)
+    assert "person_linked (customer)" in text
+    assert "<code>member_id&lt;b&gt;</code> → members" in text
+    assert 'id="hits"' in text and "ACME-001" in text
+    # without subjects the columns are not there
+    plain = render_scan(scan, "en")
+    assert "Subject" not in plain and 'id="hits"' not in plain

@@ -495,12 +495,26 @@ def _problems_section(scan: ScanResult, lang: str) -> str:
     return "\n".join(out)
 
 
+def _dataset_hits_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
+    """The hits of ``scan --negative-list``, dataset by dataset (nothing when there are none)."""
+    parts = [
+        f"<h3>{e(d.dataset.name)} <code>{e(d.dataset.source_path)}</code></h3>"
+        + _hits_table(d.negative_list_hits, names)
+        for d in datasets
+        if d.negative_list_hits
+    ]
+    if not parts:
+        return ""
+    return _section("hits", _m("section.hits", names.lang), "".join(parts))
+
+
 def _scan_body(scan: ScanResult, names: Labels) -> list[str]:
     datasets = _unique_datasets(scan)
     return [
         _grades_section(datasets, names),
         _matrix_section(datasets, names),
         _findings_section(datasets, names),
+        _dataset_hits_section(datasets, names),
         _datasets_section(datasets, names),
         _problems_section(scan, names.lang),
     ]
