@@ -34,6 +34,7 @@ from dataflow.model import (
     TransferAssessment,
 )
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
+from dataflow.report.markdown import _MSG as _MARKDOWN_MSG
 from dataflow.report.markdown import _findings, _unique_datasets
 from dataflow.report.records import RISK_ORDER, problem_sort_key
 from dataflow.report.sarif import (
@@ -48,7 +49,7 @@ from dataflow.report.sarif import (
 # Beyond this many rows the findings table says how many more the JSON report has.
 MAX_FINDING_ROWS = 5000
 
-_MSG: Mapping[str, Text] = {
+_OWN: Mapping[str, Text] = {
     "title.scan": Text("dataflow scan report", "dataflow 扫描报告"),
     "title.assess": Text("dataflow outbound transfer assessment", "dataflow 数据出境评估报告"),
     "meta": Text(
@@ -58,17 +59,8 @@ _MSG: Mapping[str, Text] = {
     "section.map": Text("Data map", "数据流向图"),
     "section.thresholds": Text("Thresholds and the exporter's totals", "数量门槛与累计出境人数"),
     "section.obligations": Text("Obligations", "义务清单"),
-    "section.remediation": Text("Remediation", "整改建议"),
-    "section.hits": Text("Negative-list hits", "负面清单命中"),
-    "section.why": Text("Why", "理由"),
-    "section.questions": Text("Open questions", "待人工确认的问题"),
-    "section.warnings": Text("Warnings", "提示"),
     "section.grades": Text("Datasets by grade", "各级别数据集数量"),
     "section.matrix": Text("Categories per dataset", "各数据集的个人信息类别"),
-    "section.findings": Text("Findings", "发现"),
-    "section.datasets": Text("Datasets", "数据集"),
-    "section.skipped": Text("Skipped files", "跳过的文件"),
-    "section.notices": Text("Notices", "说明"),
     "transfer": Text("Transfer {id}", "出境传输 {id}"),
     "people": Text(
         "{people} people / {sensitive} with sensitive PI", "{people} 人 / 敏感 {sensitive} 人"
@@ -76,13 +68,6 @@ _MSG: Mapping[str, Text] = {
     "to": Text("{recipient} ({country})", "{recipient}（{country}）"),
     "no.facts": Text("The recipient is not known to this report.", "本报告不掌握境外接收方信息。"),
     "no.transfers": Text("No transfers assessed.", "未评估任何出境传输。"),
-    "no.obligations": Text("No obligations.", "无义务。"),
-    "no.remediation": Text(
-        "No change to the datasets gives a lighter mechanism.",
-        "调整数据集内容无法降低所需的出境机制。",
-    ),
-    "no.hits": Text("No negative-list entry matched.", "未命中负面清单条目。"),
-    "no.findings": Text("No personal information found.", "未发现个人信息。"),
     "no.datasets": Text("No datasets found.", "未发现数据集。"),
     "no.categories": Text("No personal-information category found.", "未发现个人信息类别。"),
     "more.findings": Text(
@@ -92,24 +77,9 @@ _MSG: Mapping[str, Text] = {
     "filter": Text("Filter findings", "筛选发现"),
     "filter.hint": Text("type to filter", "输入文字筛选"),
     "sort.hint": Text("Click a column heading to sort.", "点击列标题排序。"),
-    "col.dataset": Text("Dataset", "数据集"),
-    "col.source": Text("Source", "来源"),
-    "col.pointer": Text("Pointer", "字段路径"),
-    "col.element": Text("Element", "要素"),
-    "col.category": Text("Category", "类别"),
-    "col.grade": Text("Grade", "级别"),
-    "col.confidence": Text("Confidence", "置信度"),
-    "col.example": Text("Masked example", "脱敏示例"),
     "col.evidence": Text("Evidence", "依据"),
-    "col.pi": Text("PI fields", "个人信息字段"),
-    "col.sensitive": Text("Sensitive", "敏感"),
     "col.subject": Text("Subject", "主体"),
     "col.links": Text("Links", "关联"),
-    "col.list": Text("List", "清单"),
-    "col.entry": Text("Entry", "条目"),
-    "col.requires": Text("Requires", "所需机制"),
-    "col.fields": Text("Fields", "字段"),
-    "col.message": Text("Message", "说明"),
     "col.count": Text("Count", "数量"),
     "mechanism": Text("Mechanism", "出境机制"),
     "risk": Text("Risk", "风险"),
@@ -127,19 +97,18 @@ _MSG: Mapping[str, Text] = {
     "bar.threshold": Text("{mechanism} at {value}", "{mechanism}：{value}"),
     "deadline": Text("Deadline: {deadline}", "期限：{deadline}"),
     "sensitive.mark": Text("sensitive", "敏感"),
-    "contains": Text("in free text", "自由文本中"),
     "unverified": Text("unverified entry", "未核实条目"),
     "review": Text(
         "review item: binding once the data is confirmed as important data",
         "待复核：数据被确认为重要数据后方具约束力",
     ),
-    "action.drop": Text("Drop", "删除"),
-    "action.deidentify": Text("De-identify", "去标识化"),
     "remedy.result": Text("→ {mechanism} (risk: {risk})", "→ {mechanism}（风险：{risk}）"),
     "legend.sensitive": Text("■ sensitive category", "■ 敏感个人信息类别"),
     "legend.plain": Text("● personal-information category", "● 个人信息类别"),
-    "sep": Text("; ", "；"),
 }
+
+# The Markdown report's sentences and headings, with this format's own on top.
+_MSG: Mapping[str, Text] = {**_MARKDOWN_MSG, **_OWN}
 
 
 def _m(key: str, lang: str, **values: object) -> str:

@@ -28,6 +28,7 @@ from dataflow.model import AssessResult, DatasetResult, Text, TransferAssessment
 from dataflow.paths import catalogs_dir
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.html import sorted_transfers
+from dataflow.report.markdown import _MSG as _MARKDOWN_MSG
 from dataflow.report.markdown import _unique_datasets
 from dataflow.report.markdown import escape as md_escape
 from dataflow.report.sarif import Labels, cite_text, hit_text
@@ -48,7 +49,7 @@ FACT_BLOCKS = (
     "provenance",
 )
 
-_MSG: Mapping[str, Text] = {
+_OWN: Mapping[str, Text] = {
     "title": Text("Self-assessment drafts", "自评估报告草稿"),
     "intro": Text(
         "Drafted by dataflow from the manifest and the scan. Sections marked as to be written "
@@ -80,26 +81,14 @@ _MSG: Mapping[str, Text] = {
     "yes": Text("yes", "是"),
     "no": Text("no", "否"),
     "unknown": Text("not known to dataflow", "dataflow 未掌握"),
-    "col.dataset": Text("Dataset", "数据集"),
-    "col.source": Text("Source", "来源"),
-    "col.grade": Text("Grade", "级别"),
-    "col.pi": Text("PI fields", "个人信息字段"),
     "col.sensitive": Text("Sensitive PI fields", "敏感个人信息字段"),
     "col.people": Text("People declared", "申报人数"),
     "col.field": Text("Field", "字段"),
-    "col.element": Text("Element", "要素"),
-    "col.category": Text("Category", "类别"),
     "col.group": Text("Sensitive group (PIPL Art. 28)", "敏感类型（个保法第二十八条）"),
     "col.count": Text("Count", "人数"),
     "col.people_all": Text("People", "个人信息人数"),
     "col.people_sensitive": Text("People with sensitive PI", "敏感个人信息人数"),
-    "col.obligation": Text("Obligation", "义务"),
     "col.articles": Text("Articles", "依据条款"),
-    "col.deadline": Text("Deadline", "期限"),
-    "col.list": Text("List", "清单"),
-    "col.entry": Text("Entry", "条目"),
-    "col.requires": Text("Requires", "所需机制"),
-    "col.message": Text("Message", "说明"),
     "row.this": Text("This transfer", "本次出境"),
     "row.prior": Text("Already exported since {start}", "自 {start} 起已出境"),
     "row.total": Text("Total", "合计"),
@@ -109,21 +98,12 @@ _MSG: Mapping[str, Text] = {
     "no.hits": Text(
         "No entry of the negative lists in use matched.", "未命中所适用负面清单的任何条目。"
     ),
-    "no.obligations": Text("No obligations.", "无义务。"),
-    "no.remediation": Text(
-        "No change to the datasets gives a lighter mechanism.",
-        "调整数据集内容无法降低所需的出境机制。",
-    ),
     "no.questions": Text("None raised by dataflow.", "dataflow 未提出待确认事项。"),
-    "remedy": Text(
-        "{action} {fields} → {mechanism} (risk: {risk}). {text}",
-        "{action} {fields} → {mechanism}（风险：{risk}）。{text}",
-    ),
-    "action.drop": Text("Drop", "删除"),
-    "action.deidentify": Text("De-identify", "去标识化"),
     "why": Text("Why", "理由"),
-    "unverified": Text(" (unverified entry)", "（未核实条目）"),
 }
+
+# The Markdown report's sentences and headings, with this format's own on top.
+_MSG: Mapping[str, Text] = {**_MARKDOWN_MSG, **_OWN}
 
 
 def _m(key: str, lang: str, **values: object) -> str:
