@@ -82,6 +82,10 @@ def _is_synopsis(block: Block) -> bool:
     return any("..." in ln or "[--" in ln for ln in block.lines)
 
 
+def _glob(cwd: Path, pattern: str) -> list[str]:
+    return [str(p.relative_to(cwd)) for p in cwd.glob(pattern)]
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -97,7 +101,12 @@ def test_readme_replays(tmp_path: Path) -> None:
     for block in _blocks(README.read_text(encoding="utf-8")):
         if block.lang == "sh" and not block.skipped and not _is_synopsis(block):
             for command in _commands(block):
-                args = shlex.split(command)[1:]
+                # as a shell would: a pattern that matches files becomes their sorted names
+                args = [
+                    arg
+                    for word in shlex.split(command)[1:]
+                    for arg in (sorted(_glob(tmp_path, word)) if "*" in word else [word]) or [word]
+                ]
                 done = subprocess.run(
                     [*dataflow, *args],
                     cwd=tmp_path,
