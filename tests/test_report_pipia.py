@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from test_report_html import RAW_VALUES, make_project, run
 
 from dataflow.errors import CatalogError
-from dataflow.report.pipia import load_template
+from dataflow.report.pipia import load_template, section_number
 
 docx = pytest.importorskip("docx", reason="python-docx (the report extra) is not installed")
 
@@ -31,13 +31,29 @@ def assess(*args: str) -> tuple[int, str, str]:
 
 
 def section_titles(lang: str, mechanism: str) -> list[str]:
-    template = load_template()
-    return [
-        s.title.get(lang)
-        for d in template.documents
-        if d.applies_to in ("all", mechanism)
-        for s in d.sections
+    """Every section title a transfer with ``mechanism`` gets, numbered as the draft numbers it."""
+    out = []
+    for d in load_template().documents:
+        if d.applies_to not in ("all", mechanism):
+            continue
+        sections = [s for s in d.sections if s.applies_to in ("all", mechanism)]
+        numbered = [s for s in sections if s.numbered]
+        for s in sections:
+            number = section_number(numbered.index(s) + 1, lang) if s.numbered else ""
+            out.append(number + s.title.get(lang))
+    return out
+
+
+def test_section_numbers() -> None:
+    assert [section_number(n, "zh") for n in (1, 7, 10, 11, 20, 23)] == [
+        "一、",
+        "七、",
+        "十、",
+        "十一、",
+        "二十、",
+        "二十三、",
     ]
+    assert section_number(8, "en") == "8. "
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -57,7 +73,12 @@ def test_markdown_draft_has_every_section_and_the_facts(project: Path, lang: str
         assert title in headings, title
     template = load_template()
     marker = template.human_marker.get(lang)
-    humans = [s for d in template.documents for s in d.sections if s.human is not None]
+    humans = [
+        s
+        for d in template.documents
+        for s in d.sections
+        if s.human is not None and s.applies_to in ("all", "security_assessment")
+    ]
     quotes = [i for i, tok in enumerate(tokens) if tok.type == "blockquote_open"]
     marked = [
         i for i in quotes if tokens[i + 2].content.replace("\\", "").startswith(f"**{marker}")
@@ -90,6 +111,23 @@ def test_exempt_transfer_gets_the_pipia_only(project: Path) -> None:
     pipia = next(d for d in template.documents if d.id == "pipia")
     assert pipia.title.en.format(id="TX-HTML-1").split(":")[0] in text
     assert sa.title.en.split(":")[0] not in text
+
+
+def test_standard_contract_transfer_gets_its_section(project: Path) -> None:
+    manifest = (project / "transfer.yaml").read_text(encoding="utf-8")
+    # 5,000 people, sensitive PI among them: standard contract, no security assessment
+    (project / "transfer.yaml").write_text(
+        manifest.replace("subjects: 150000", "subjects: 5000"), encoding="utf-8"
+    )
+    code, text, stderr = assess("--lang", "en")
+    assert code in (0, 1), stderr
+    plain = text.replace("\\", "")
+    for title in section_titles("en", "standard_contract_or_certification"):
+        assert f"### {title}" in plain, title
+    assert "6. Matters for the standard contract or certification" in plain
+    assert "7. Open questions" in plain and "8. Conclusion and sign-off" in plain
+    assert "SCC Measures Art. 5" in plain
+    assert "Data-export risk self-assessment report" not in plain
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

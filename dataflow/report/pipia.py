@@ -126,6 +126,8 @@ class Section:
     facts: tuple[str, ...]
     human: Text | None
     basis: str
+    applies_to: str = "all"  # or the mechanism id the section is for
+    numbered: bool = True
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def _basis(value: Any, where: str, path: str) -> str:
         cites.append(
             Citation(str(item["instrument"]), str(item["article"]), str(item.get("verified", "C")))
         )
-    return cite_text(cites)
+    # A recalled article (not re-read against the published text) says so, as the rule packs do.
+    return "; ".join(c.render() + (" [K]" if c.verified == "K" else "") for c in cites)
 
 
 @lru_cache(maxsize=4)
@@ -214,6 +217,8 @@ def load_template(path: Path | None = None) -> Template:
                     facts=facts,
                     human=_text(human, f"{swhere}.human", shown) if human is not None else None,
                     basis=_basis(sec.get("basis"), f"{swhere}.basis", shown),
+                    applies_to=str(sec.get("applies_to", "all")),
+                    numbered=sec.get("numbered", True) is not False,
                 )
             )
         if not sections:
@@ -515,8 +520,15 @@ class _Writer:
         out = [Block("heading", outline.title.get(lang).format(id=self.t.id), level=2)]
         if outline.basis:
             out.append(Block("para", self.m("basis", cites=outline.basis)))
+        number = 0
         for section in outline.sections:
-            out.append(Block("heading", section.title.get(lang), level=3))
+            if not applies(section, self.t):
+                continue
+            title = section.title.get(lang)
+            if section.numbered:
+                number += 1
+                title = section_number(number, lang) + title
+            out.append(Block("heading", title, level=3))
             if section.basis:
                 out.append(Block("para", self.m("basis", cites=section.basis)))
             for name in section.facts:
@@ -527,9 +539,22 @@ class _Writer:
         return out
 
 
-def applies(outline: Outline, transfer: TransferAssessment) -> bool:
-    """Whether a transfer needs this document."""
-    return outline.applies_to == "all" or outline.applies_to == transfer.mechanism
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def section_number(n: int, lang: str) -> str:
+    """``3. `` in English, ``三、`` in Chinese (up to 99)."""
+    if lang != "zh":
+        return f"{n}. "
+    tens, ones = divmod(n, 10)
+    text = (_ZH_DIGITS[tens] if tens > 1 else "") + ("十" if tens else "")
+    text += _ZH_DIGITS[ones] if ones or not tens else ""
+    return text + "、"
+
+
+def applies(part: Outline | Section, transfer: TransferAssessment) -> bool:
+    """Whether a transfer needs this document or section."""
+    return part.applies_to == "all" or part.applies_to == transfer.mechanism
 
 
 def build(
