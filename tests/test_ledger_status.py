@@ -135,7 +135,7 @@ def test_status_under_the_2022_measures_for_earlier_dates(tmp_path: Path) -> Non
     assert got[("sensitive_subjects", 10000)]["headroom"] == 1000
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_status_text_formats_in_both_languages_are_deterministic(tmp_path: Path, fmt: str) -> None:
     ledger = year_of_transfers(tmp_path)
     args = ("ledger", "status", "--ledger", ledger, "--as-of", "2026-06-30", "-f", fmt)
@@ -221,7 +221,7 @@ def test_totals_match_exporters_case_and_space_insensitively(tmp_path: Path) -> 
     assert lines(data)[("subjects", 100000)]["count"] == 90000
 
 
-FORMATS = ("table", "json", "markdown", "sarif")
+FORMATS = ("table", "json", "markdown", "sarif", "html", "pipia")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -296,7 +296,7 @@ def test_ledger_outputs_hold_no_sampled_value(tmp_path: Path) -> None:
     values = SAMPLE.read_text("utf-8").splitlines()[1].split(",")
     outputs = [
         run("ledger", "status", "--ledger", ledger, "--as-of", "2026-06-30", "-f", fmt)[1]
-        for fmt in ("table", "json", "markdown")
+        for fmt in ("table", "json", "markdown", "html")
     ]
     outputs.append(run("ledger", "list", "--ledger", ledger, "-f", "json")[1])
     assert "yellow" in outputs[0]  # 9,000 of 10,000 people with sensitive PI

@@ -304,3 +304,25 @@ def test_scan_page_shows_subjects_and_list_hits_when_present() -> None:
     # without subjects the columns are not there
     plain = render_scan(scan, "en")
     assert "Subject" not in plain and 'id="hits"' not in plain
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ledger_status_page(project: Path, lang: str) -> None:
+    ledger = str(project / "ledger.db")
+    code, _, stderr = run("ledger", "record", "transfer.yaml", "--ledger", ledger)
+    assert code == 0, stderr
+    out = project / f"status-{lang}.html"
+    args = ("ledger", "status", "--ledger", ledger, "--as-of", "2026-06-30", "-f", "html")
+    code, _, stderr = run(*args, "--lang", lang, "--output", str(out))
+    assert code == 0, stderr
+    text = out.read_text(encoding="utf-8")
+    strict_parse(text)
+    assert '<svg class="bars status"' in text and "cn-provisions-2024" in text
+    # the exporter's name is escaped, 150,000 people against the 100,000 threshold: red, 150 %
+    assert "Exporter &lt;script&gt;" in text and "150 %" in text and 'fill="#c0392b"' in text
+    for raw in RAW_VALUES:
+        assert raw not in text
+    if chromium() is not None:
+        page = dump_dom(out)
+        assert page.console == (), page.console
+        assert '<svg class="bars status"' in page.output

@@ -273,7 +273,7 @@ def status_command(
     fail_on: str | None = typer.Option(
         None, "--fail-on", help="Exit 1 when a line is at this light or worse: yellow | red."
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json | markdown"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | markdown | html"),
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     ledger: Path | None = typer.Option(None, "--ledger", help="Ledger SQLite file."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here."),
@@ -283,8 +283,8 @@ def status_command(
     from dataflow.commands.scan import check_lang
     from dataflow.report.ledger_status import render_status
 
-    if fmt not in ("table", "json", "markdown"):
-        raise ConfigError(f"--format must be one of: table, json, markdown (got {fmt!r})")
+    if fmt not in ("table", "json", "markdown", "html"):
+        raise ConfigError(f"--format must be one of: table, json, markdown, html (got {fmt!r})")
     if fail_on is not None and fail_on not in LIGHTS[1:]:
         raise ConfigError(f"--fail-on must be one of: yellow, red (got {fail_on!r})")
     share = parse_warn_at(warn_at)

@@ -813,6 +813,54 @@ def _transfer_details(t: TransferAssessment, fact: TransferFacts | None, names: 
     return f'<section class="transfer-details" id="transfer-{e(t.id)}">{"".join(parts)}</section>'
 
 
+_LIGHT_COLOURS = {"green": "#229954", "yellow": "#d4ac0d", "red": "#c0392b"}
+
+
+def render_ledger_status(
+    head: Sequence[str],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    bars: Sequence[tuple[str, float, str]],
+    summaries: Sequence[str],
+    notices: Sequence[str],
+    lang: str,
+) -> str:
+    """The ``ledger status`` page: the heading lines, one bar per threshold line (share used,
+    coloured by its light, capped at 100 %), the table and the per-exporter summaries."""
+    width, label_w, bar_h, gap = 900, 420, 20, 8
+    height = len(bars) * (bar_h + gap) + gap
+    span = width - label_w - 70
+    svg = [
+        f'<svg class="bars status" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, (label, percent, light) in enumerate(bars):
+        y = gap + i * (bar_h + gap)
+        w = span * min(max(percent, 0.0), 100.0) / 100
+        svg.append(
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{e(_clip(label, 70))}</text>"
+            f'<rect x="{label_w}" y="{y}" width="{span}" height="{bar_h}" fill="#f0f3f6"></rect>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+            f'fill="{_LIGHT_COLOURS.get(light, "#5d6d7e")}"></rect>'
+            f'<text x="{label_w + span + 6}" y="{y + 15}" font-size="12">{percent:g} %</text>'
+        )
+    svg.append("</svg>")
+    body = [
+        f"<header><h1>{e(head[0])}</h1>"
+        + "".join(f'<p class="meta">{e(line)}</p>' for line in head[1:])
+        + "</header>"
+    ]
+    if bars:
+        body.append("".join(svg))
+    if rows:
+        body.append(_table([e(h) for h in headers], [[e(c) for c in row] for row in rows]))
+    body.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in summaries) + "</ul>")
+    if notices:
+        body.append('<ul class="note">' + "".join(f"<li>{e(n)}</li>" for n in notices) + "</ul>")
+    return _page(head[0], lang, body)
+
+
 def sorted_transfers(result: AssessResult) -> list[TransferAssessment]:
     """Transfers, riskiest first (the order of every assess report)."""
     return sorted(

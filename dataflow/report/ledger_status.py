@@ -116,10 +116,22 @@ def _summaries(status: Status, lang: str) -> list[str]:
 
 
 def render_status(status: Status, fmt: str, lang: str) -> str:
-    """The status report in ``fmt`` (table | json | markdown)."""
+    """The status report in ``fmt`` (table | json | markdown | html)."""
     if fmt == "json":
         return json.dumps(status.as_dict(), ensure_ascii=False, indent=2, sort_keys=True)
     notices = [_t("notice", lang, text=n.get(lang)) for n in status.notices]
+    if fmt == "html":
+        from dataflow.report.html import render_ledger_status
+
+        headers, rows = _rows(status, lang)
+        bars = [
+            (f"{r[0]} · {r[1]} ≥ {r[3]} ({r[4]})", ln.percent, ln.light)
+            for r, ln in zip(rows, [ln for e in status.exporters for ln in e.lines], strict=True)
+        ]
+        summaries = _summaries(status, lang) or [_t("none", lang)]
+        return render_ledger_status(
+            _head(status, lang), headers, rows, bars, summaries, notices, lang
+        )
     if fmt == "markdown":
         from dataflow.report.markdown import escape
 
