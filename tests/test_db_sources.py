@@ -249,7 +249,7 @@ def test_scan_finds_pi_and_never_shows_values_or_password(server: Server) -> Non
     source = next(d for d in report["datasets"] if d["name"] == "customers")["source"]
     assert source["path"] == redact(_scan_url(server)) and "***" in source["path"]
     assert code in (0, 2)
-    for fmt in ("table", "markdown", "sarif"):
+    for fmt in ("table", "markdown", "sarif", "html"):
         _, out, err2 = _scan(_scan_url(server), "--format", fmt)
         _no_leak(out, err2)
     _no_leak(json.dumps(report), err)

@@ -72,7 +72,7 @@ def test_scan_sarif_is_valid_with_relative_uris_and_lines(project: Path) -> None
 
 
 def test_scan_with_samples_never_shows_a_raw_value(project: Path) -> None:
-    for fmt in ("sarif", "markdown"):
+    for fmt in ("sarif", "markdown", "html"):
         for lang in ("en", "zh"):
             code, stdout, stderr = run(
                 "scan",
@@ -98,7 +98,7 @@ def test_markdown_zh_through_the_cli(project: Path) -> None:
 
 
 def test_examples_render_identically_twice() -> None:
-    for fmt in ("sarif", "markdown"):
+    for fmt in ("sarif", "markdown", "html"):
         first = run("scan", str(EXAMPLES / "schemas"), "--format", fmt)
         second = run("scan", str(EXAMPLES / "schemas"), "--format", fmt)
         assert first[0] in (0, 1), first[2]
