@@ -164,7 +164,7 @@ table{border-collapse:collapse;width:100%;font-size:.9em;margin:8px 0}
 th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 thead th{background:var(--bg)}th.sortable{cursor:pointer}th.sortable::after{content:" \\21C5";
 color:var(--mute)}code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
-background:var(--bg);padding:0 3px;border-radius:3px;word-break:break-all}
+background:var(--bg);padding:0 3px;border-radius:3px;overflow-wrap:anywhere}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:10px 0;
 break-inside:avoid}.card h3{margin-top:0}
 .badge{display:inline-block;border-radius:12px;padding:2px 10px;font-weight:600;
@@ -304,7 +304,9 @@ def _matrix_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
     ]
     rows = []
     for i, result in enumerate(datasets):
-        row = [e(result.dataset.name)]
+        row = [
+            f'{e(result.dataset.name)} <span class="cite">{e(result.dataset.source_path)}</span>'
+        ]
         for c in categories:
             if (i, c) not in cells:
                 row.append("")
