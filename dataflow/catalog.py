@@ -117,6 +117,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
 
 # Shipped files this module reads, relative to catalogs/ (other files there are not ours).
 _SHIPPED_FILES = ("pi.yaml", "grades.yaml", "sensitivity.yaml")
+_SHIPPED_FILES = ("pi.yaml", "grades.yaml", "subjects.yaml")
 _SHIPPED_DIRS = ("sectors", "dictionaries")
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
@@ -134,7 +135,26 @@ _TOP_KEYS = (
     "dictionaries",
     "standards",
     "sensitivity",
+    "subjects",
+    "families",
 )
+# Word lists of ``subjects:`` (catalogs/subjects.yaml); ``roles`` maps a role to its words.
+SUBJECT_KEYS: tuple[str, ...] = (
+    "roles",
+    "person_documents",
+    "person_keys",
+    "key_suffixes",
+    "reference",
+    "reference_columns",
+    "system",
+    "organisation",
+    "activity",
+    "actor_columns",
+    "identity_columns",
+    "attribute_categories",
+    "membership_cards",
+)
+_FAMILY_KEYS = ("id", "element", "names", "words", "topic", "generic")
 _ELEMENT_KEYS = (
     "id",
     "names",
@@ -304,6 +324,23 @@ class Dictionaries:
 
 
 @dataclass(frozen=True)
+class Family:
+    """An attribute family (GB/T 35273 Annex A category) and its words (catalogs/subjects.yaml).
+
+    In a dataset about a person, a field using ``words`` is ``element``; ``generic`` words count
+    too when the dataset or the field's parent object is on the family's ``topic``.
+    """
+
+    id: str
+    element: str
+    names: Text
+    words: Keywords
+    topic: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     """A source document that elements cite."""
 
@@ -329,6 +366,9 @@ class Catalog:
     standards: dict[str, Standard] = field(default_factory=dict)
     sensitivity: dict[str, tuple[Ruling, ...]] = field(default_factory=dict)
     sensitivity_standard: str | None = None  # set by sensitivity.at(): the standard applied
+    # Subject rules (``roles.<role>`` and the other ``SUBJECT_KEYS``) and attribute families.
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    families: tuple[Family, ...] = ()
 
     def element(self, element_id: str) -> Element:
         """The element with this id; ``KeyError`` if unknown."""
@@ -557,6 +597,8 @@ class _Builder:
         self.standards: dict[str, Standard] = {}
         self.sensitivity: dict[str, tuple[Ruling, ...]] = {}
         self.sensitivity_where: dict[str, tuple[YamlDoc, str]] = {}
+        self.subjects: dict[str, list[str]] = {}
+        self.families: dict[str, tuple[Family, YamlDoc, str]] = {}
 
     # -- problem helpers --
     def add(self, doc: YamlDoc, key: str, message: str) -> None:
@@ -645,6 +687,60 @@ class _Builder:
                     merged.update({r.standard: r for r in rulings})
                     self.sensitivity[eid] = tuple(merged.values())
                     self.sensitivity_where[eid] = (doc, key)
+        if "subjects" in data:
+            self._load_subjects(doc, data["subjects"])
+        if "families" in data:
+            for i, item in self._items(doc, data["families"], "families"):
+                self._load_family(doc, item, join_key("families", i))
+
+    def _words(self, doc: YamlDoc, value: Any, key: str) -> list[str]:
+        """A word list given as a list or as ``{en: […], zh: […]}`` (English lower-cased)."""
+        out: list[str] = []
+        if isinstance(value, Mapping):
+            self._unknown(doc, value, key, ("en", "zh"))
+            for lang in ("en", "zh"):
+                if lang in value:
+                    items = self._strings(doc, value[lang], join_key(key, lang))
+                    out.extend(w if lang == "zh" else w.lower() for w in items)
+        else:
+            out.extend(w.lower() for w in self._strings(doc, value, key))
+        return out
+
+    def _load_subjects(self, doc: YamlDoc, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            self.add(doc, "subjects", f"expected a mapping, got {type_name(value)}")
+            return
+        self._unknown(doc, value, "subjects", SUBJECT_KEYS)
+        for name, words in value.items():
+            if name not in SUBJECT_KEYS:
+                continue
+            key = join_key("subjects", name)
+            if name == "roles":
+                if not isinstance(words, Mapping):
+                    self.add(doc, key, f"expected a mapping of roles, got {type_name(words)}")
+                    continue
+                for role, items in words.items():
+                    listed = self.subjects.setdefault(f"roles.{role}", [])
+                    new = self._words(doc, items, join_key(key, str(role)))
+                    listed.extend(w for w in new if w not in listed)
+                continue
+            listed = self.subjects.setdefault(name, [])
+            listed.extend(w for w in self._words(doc, words, key) if w not in listed)
+
+    def _load_family(self, doc: YamlDoc, item: dict[str, Any], key: str) -> None:
+        self._unknown(doc, item, key, _FAMILY_KEYS)
+        fid = self._id(doc, item, key)
+        element = item.get("element")
+        names = self._text(doc, item.get("names"), join_key(key, "names"))
+        if fid is None or not isinstance(element, str) or names is None:
+            if not isinstance(element, str):
+                self.add(doc, join_key(key, "element"), "expected an element id")
+            return
+        words = self._keywords(doc, item.get("words", {}), join_key(key, "words"))
+        topic = tuple(self._words(doc, item.get("topic", []), join_key(key, "topic")))
+        generic = tuple(self._words(doc, item.get("generic", []), join_key(key, "generic")))
+        family = Family(fid, element, names, words, topic, generic, doc.path)
+        self.families[fid] = (family, doc, key)
 
     def _items(self, doc: YamlDoc, value: Any, key: str) -> Iterable[tuple[int, dict[str, Any]]]:
         if not isinstance(value, list):
@@ -1241,6 +1337,13 @@ class _Builder:
                     self.add(
                         doc, join_key("sector.element_levels", eid), f"unknown element {eid!r}"
                     )
+        for family, doc, key in self.families.values():
+            if family.element not in elements:
+                self.add(
+                    doc,
+                    join_key(key, "element"),
+                    f"family {family.id!r} names unknown element {family.element!r}",
+                )
         if self.files and self.elements and len(self.grades) < len(Grade):
             missing = [g.label for g in Grade if g not in self.grades]
             path = self.files[0]
@@ -1264,6 +1367,8 @@ class _Builder:
             files=tuple(self.files),
             standards=dict(sorted(self.standards.items())),
             sensitivity=dict(sorted(self.sensitivity.items())),
+            subjects={k: tuple(v) for k, v in sorted(self.subjects.items())},
+            families=tuple(f for f, _, _ in self.families.values()),
         )
 
 

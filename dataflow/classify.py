@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 from dataflow.catalog import Catalog, Condition, Element, EscalationRule
 from dataflow.detect.metadata import PI_THRESHOLD, MetadataVerdict, detect_dataset, split_name
-from dataflow.model import Dataset, DatasetResult, Evidence, FieldFinding, Grade, GradeRaise
+from dataflow.model import (
+    Dataset,
+    DatasetResult,
+    Evidence,
+    FieldFinding,
+    Grade,
+    GradeRaise,
+    Subject,
+)
 
 if TYPE_CHECKING:
     from dataflow.detect.content import ContentVerdict
@@ -44,17 +52,24 @@ def classify_dataset(
     *,
     sector: str | None = None,
     subjects: int | None = None,
+    subject: Subject | None = None,
 ) -> DatasetResult:
     """Classify every field of ``dataset`` and grade it.
 
     ``content`` maps field pointers to content verdicts (``detect.content.detect_samples``).
     ``sector`` and ``subjects`` feed sector levels and volume rules when known (``assess``).
+    ``subject`` (``subject.infer_subjects``) puts each field in the light of what the dataset
+    is about: a person's attributes are PI, a code list's words are not.
     """
     verdicts = detect_dataset(dataset, catalog)
     findings: list[FieldFinding] = []
     for fld in dataset.fields:
         cv = content.get(fld.pointer) if content else None
         findings.append(_classify_field(fld, dataset, catalog, verdicts[fld.pointer], cv, sector))
+    if subject is not None:
+        from dataflow.subject import apply_subject
+
+        findings = apply_subject(findings, dataset, subject, catalog)
     findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
     # Graded before context marking, so that the rule which marks (children) is named as a raise.
     grade, raises = grade_dataset(
@@ -72,6 +87,7 @@ def classify_dataset(
         categories=categories,
         raises=raises,
         sampled=sampled,
+        subject=subject,
     )
 
 

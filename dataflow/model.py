@@ -106,6 +106,15 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class ForeignKey:
+    """A declared link from columns of a dataset to another dataset (SQL ``REFERENCES``)."""
+
+    columns: tuple[str, ...]
+    table: str
+    ref_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """A table, record or document type read from one schema file."""
 
@@ -115,6 +124,9 @@ class Dataset:
     fields: tuple[Field, ...]
     comment: str | None = None
     line: int | None = None
+    # Declared keys, where the format has them (SQL PRIMARY KEY / REFERENCES).
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +223,39 @@ class GradeRaise:
 
 
 @dataclass(frozen=True, slots=True)
+class SubjectLink:
+    """Why a dataset is about a person: ``column`` of it points to dataset ``target``.
+
+    ``via`` says how the link was found: ``foreign_key``, ``naming``, ``comment``, ``nesting``.
+    ``target`` is ``None`` when the column names a person's key that no scanned dataset defines.
+    """
+
+    column: str
+    target: str | None
+    via: str
+
+    def render(self, dataset: str) -> str:
+        """``md_wz_life.patientarchive_id → md_peispatientarchive``."""
+        return f"{dataset}.{self.column} → {self.target or 'a person'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What the rows of a dataset are about (``person``, ``person_linked``, ``organisation``,
+    ``reference``, ``system``, ``unknown``), the person's role where it shows, and why."""
+
+    kind: str = "unknown"
+    role: str | None = None
+    evidence: tuple[str, ...] = ()
+    links: tuple[SubjectLink, ...] = ()
+
+    @property
+    def about_person(self) -> bool:
+        """Whether fields describing the subject are a person's information."""
+        return self.kind in ("person", "person_linked")
+
+
+@dataclass(frozen=True, slots=True)
 class DatasetResult:
     """A dataset with its field findings and overall grade."""
 
@@ -223,6 +268,7 @@ class DatasetResult:
     rows_scanned: int | None = None
     # Entries of the user's negative lists (``scan --negative-list``) this dataset hits.
     negative_list_hits: tuple[NegativeListHit, ...] = ()
+    subject: Subject | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,6 +167,9 @@ def scan_paths(
     if samples:
         problems.extend(_attach_samples(datasets, samples, options, sample_options, sample_sets))
 
+    from dataflow.subject import infer_subjects
+
+    subjects = infer_subjects(datasets, catalog)
     results = [
         _classify_one(
             dataset,
@@ -175,8 +178,9 @@ def scan_paths(
             sample_sets,
             classify_dataset,
             verdicts.get((dataset.source_path, dataset.name)),
+            subject,
         )
-        for dataset in datasets
+        for dataset, subject in zip(datasets, subjects, strict=True)
     ]
     results.sort(key=dataset_sort_key)
     problems = _unique_sorted(problems)
@@ -260,6 +264,7 @@ def _classify_one(
     sample_sets: Mapping[tuple[str, str], SampleSet],
     classify: Callable[..., DatasetResult],
     verdicts: tuple[dict[str, Any], int] | None = None,
+    subject: Any = None,
 ) -> DatasetResult:
     sample = sample_sets.get((dataset.source_path, dataset.name))
     content = None
@@ -280,7 +285,7 @@ def _classify_one(
 
             content = detect_samples(dataset, sample, matcher=_sample_matcher())
             rows = sample.rows_read
-    result = classify(dataset, catalog, content)
+    result = classify(dataset, catalog, content, subject=subject)
     if content is not None and (not result.sampled or result.rows_scanned is None):
         result = dataclasses.replace(
             result,

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dataflow.model import Dataset, Field
+from dataflow.model import Dataset, Field, ForeignKey
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 
 MAX_STATEMENT_CHARS = 2 * 1024 * 1024
@@ -508,6 +508,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
     batches = _GO_LINE.search(text) is not None  # SQL Server batches: ';' is optional
     datasets: list[Dataset] = []
     comments: list[tuple[str, str, str]] = []  # (kind, name, comment)
+    altered: list[tuple[str, ForeignKey]] = []  # ALTER TABLE … ADD FOREIGN KEY
     with _quiet_sqlglot():
         for stmt in split_statements(text):
             body = stmt.text
@@ -553,6 +554,8 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                         line,
                     )
                 continue
+            if word == "ALTER":
+                altered.extend(_alter_foreign_keys(body))
             if word in _OTHER_VERBS:
                 embedded = _CREATE_TABLE.search(body)
                 if embedded and _parse_create(body[:MAX_STATEMENT_CHARS], dialects)[0] is None:
@@ -574,6 +577,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 continue
             problems.add("statement could not be parsed (not recognised as SQL)", line)
     _apply_comment_on(datasets, comments)
+    _apply_foreign_keys(datasets, altered)
     return datasets
 
 
@@ -755,6 +759,45 @@ def _trailing_comment(text: str, start: int, stop: int) -> str | None:
         if comment and not _ALLOW_MARK.match("--" + comment):
             return comment
         return None
+_IDENT = r"[`\"\[]?[\w$]+[`\"\]]?(?:\.[`\"\[]?[\w$]+[`\"\]]?){0,2}"
+_ALTER_FK = re.compile(
+    rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ADD_FK = re.compile(
+    rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_IDENT})\s*(?:\(([^)]*)\))?",
+    re.IGNORECASE,
+)
+
+
+def _columns_of(text: str | None) -> tuple[str, ...]:
+    return tuple(_unquote(c.strip()) for c in (text or "").split(",") if c.strip())
+
+
+def _alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
+    """``(table, foreign key)`` for each ``ADD … FOREIGN KEY … REFERENCES`` of an ALTER TABLE."""
+    m = _ALTER_FK.match(body)
+    if m is None:
+        return []
+    table = ".".join(_split_name(m.group(1)))
+    return [
+        (
+            table,
+            ForeignKey(
+                _columns_of(fk.group(1)),
+                ".".join(_split_name(fk.group(2))),
+                _columns_of(fk.group(3)),
+            ),
+        )
+        for fk in _ADD_FK.finditer(m.group(2))
+    ]
+
+
+def _apply_foreign_keys(datasets: list[Dataset], altered: list[tuple[str, ForeignKey]]) -> None:
+    for table, fk in altered:
+        k = _find_dataset(datasets, table.split("."))
+        if k is not None and fk not in datasets[k].foreign_keys:
+            datasets[k] = replace(datasets[k], foreign_keys=(*datasets[k].foreign_keys, fk))
 
 
 @dataclass(frozen=True)
@@ -777,6 +820,8 @@ class _Parsed:
     name_end: int  # end of the table name in the statement text
     comment: str | None
     columns: tuple[_Column, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
 
 # ``CREATE TABLE [IF NOT EXISTS] name (``: a name of plain identifiers, the column list next.
@@ -903,13 +948,55 @@ def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
                 table_comment = _literal(prop.this)
             elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
                 coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
+    primary_key, foreign_keys = _keys(target, coldefs) if isinstance(target, exp.Schema) else ((), ())
     return _Parsed(
         dialect=dialect,
         name=".".join(part.name for part in table.parts),
         name_end=-1,
         comment=table_comment,
         columns=tuple(_column(c, dialect or None, stmt) for c in coldefs[:MAX_FIELDS]),
+        primary_key=primary_key,
+        foreign_keys=foreign_keys,
     )
+
+
+def _reference(ref: Any) -> tuple[str, tuple[str, ...]] | None:
+    """``(table, columns)`` of a sqlglot ``Reference``."""
+    from sqlglot import exp
+
+    target = ref.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table):
+        return None
+    columns = tuple(e.name for e in target.expressions) if isinstance(target, exp.Schema) else ()
+    return ".".join(part.name for part in table.parts), columns
+
+
+def _keys(schema: Any, coldefs: list[Any]) -> tuple[tuple[str, ...], tuple[ForeignKey, ...]]:
+    """The primary key and foreign keys declared in a CREATE TABLE (column or table level)."""
+    from sqlglot import exp
+
+    primary: list[str] = []
+    foreign: list[ForeignKey] = []
+    for coldef in coldefs:
+        for constraint in coldef.constraints:
+            kind = constraint.kind
+            if isinstance(kind, exp.PrimaryKeyColumnConstraint):
+                primary.append(coldef.name)
+            elif isinstance(kind, exp.Reference):
+                ref = _reference(kind)
+                if ref is not None:
+                    foreign.append(ForeignKey((coldef.name,), ref[0], ref[1]))
+    for item in schema.expressions:
+        if isinstance(item, exp.PrimaryKey):
+            primary.extend(e.name for e in item.expressions if e.name not in primary)
+        for fk in item.find_all(exp.ForeignKey) if not isinstance(item, exp.ColumnDef) else ():
+            ref = fk.args.get("reference")
+            target = _reference(ref) if ref is not None else None
+            if target is not None:
+                cols = tuple(e.name for e in fk.expressions)
+                foreign.append(ForeignKey(cols, target[0], target[1]))
+    return tuple(primary), tuple(foreign)
 
 
 def _create_table(
@@ -987,6 +1074,8 @@ def _create_table(
         fields=tuple(fields),
         comment=parsed.comment,
         line=line,
+        primary_key=parsed.primary_key,
+        foreign_keys=parsed.foreign_keys,
     )
 
 

@@ -1,0 +1,663 @@
+"""Dataset subjects: what the rows of each dataset are about, and what follows for its fields.
+
+PIPL Art. 4 makes information *relating to* a person personal information, so whether
+``route`` or ``score`` is PI depends on the record. After every file of a scan is read,
+``infer_subjects`` gives each dataset a ``Subject``:
+
+- ``person`` — its name (or comment) names people (``patients``, ``member_info``, 患者档案), or
+  two identity columns (name, ID number, mobile, birth date…) say so;
+- ``person_linked`` — a column points at a person dataset: a declared foreign key, an id
+  named after a scanned person dataset or a role (``patient_id``, ``patientarchive_id`` →
+  ``md_peispatientarchive``), a person's key by itself (``subject_id``, ``hadm_id``), a comment
+  naming a person (体检人); chains count (``hadm_id`` → ``admissions`` → ``patients``); a schema
+  nested in a document about a person (JSON Schema / Avro); a log of a person's actions;
+- ``organisation``, ``reference`` (code lists: ``dict_*``, ``*_type``, pinyin/five-stroke input
+  codes, 字典), ``system`` (configuration, jobs), or ``unknown``.
+
+``apply_subject`` then adjusts the field findings of one dataset: in a dataset about a person,
+fields using an attribute family's words (catalogs/subjects.yaml) are that person's information
+under the family's element; in reference, organisation and system datasets attribute elements
+(health, education, finance…) are not PI. Each change carries its reason. The word lists are
+data (``Catalog.subjects``, ``Catalog.families``); this module holds the algorithm only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dataflow.catalog import Catalog, Family
+from dataflow.detect.metadata import _TABLE_TAIL, has_cjk, split_name
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
+
+KINDS = ("person", "person_linked", "organisation", "reference", "system", "unknown")
+#: Confidence of a finding that comes from the dataset's subject and a family word.
+W_FAMILY = 0.7
+_MAX_ROUNDS = 6
+_KIND_TEXT = {
+    "person": "about people",
+    "person_linked": "person-linked",
+    "organisation": "about organisations",
+    "reference": "a reference table (code list or dictionary)",
+    "system": "system data (configuration, jobs, metadata)",
+}
+# Prefixes that mark a code list only as the first word of a table name (`d_items`, `dict_*`).
+_REFERENCE_PREFIXES = frozenset(
+    {"dict", "dic", "dicts", "dictionary", "d", "lookup", "enum", "ref", "codelist", "vocab"}
+)
+_SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
+
+
+def _compact(tokens: Iterable[str]) -> str:
+    return "".join(tokens)
+
+
+def _split(words: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(compact ASCII words, Chinese words)."""
+    ascii_words: set[str] = set()
+    zh: list[str] = []
+    for w in words:
+        if has_cjk(w):
+            zh.append(w)
+        else:
+            key = _compact(split_name(w))
+            if key:
+                ascii_words.add(key)
+    return frozenset(ascii_words), tuple(sorted(zh, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _FamilyIndex:
+    family: Family
+    words: frozenset[str]
+    initials: frozenset[str]
+    zh: tuple[str, ...]
+    topic: frozenset[str]
+    topic_zh: tuple[str, ...]
+    generic: frozenset[str]
+    generic_zh: tuple[str, ...]
+
+
+class SubjectRules:
+    """The catalog's subject word lists, indexed. Build once per catalog (``rules_for``)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        s = catalog.subjects
+        self.catalog = catalog
+        self.roles: dict[str, str] = {}
+        self.roles_zh: list[tuple[str, str]] = []
+        for key in sorted(k for k in s if k.startswith("roles.")):
+            role = key.split(".", 1)[1]
+            words, zh = _split(s[key])
+            for w in sorted(words):
+                self.roles.setdefault(w, role)
+            self.roles_zh.extend((w, role) for w in zh)
+        self.roles_zh.sort(key=lambda item: (-len(item[0]), item[0]))
+        self.long_roles = sorted((w for w in self.roles if len(w) >= 5), key=lambda w: -len(w))
+        self.documents, self.documents_zh = _split(s.get("person_documents", ()))
+        self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
+        self.key_suffixes = frozenset(s.get("key_suffixes", ()))
+        self.reference, self.reference_zh = _split(s.get("reference", ()))
+        self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
+        self.system, self.system_zh = _split(s.get("system", ()))
+        self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
+        self.activity, self.activity_zh = _split(s.get("activity", ()))
+        self.actors, self.actors_zh = _split(s.get("actor_columns", ()))
+        self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
+        self.attribute_categories = tuple(s.get("attribute_categories", ()))
+        self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
+        self.families: list[_FamilyIndex] = []
+        for family in catalog.families:
+            kw = family.words
+            words, zh = _split((*kw.en, *kw.pinyin, *kw.abbreviations, *kw.zh))
+            initials = frozenset(_compact(split_name(w)) for w in kw.initials)
+            topic, topic_zh = _split(family.topic)
+            generic, generic_zh = _split(family.generic)
+            self.families.append(
+                _FamilyIndex(family, words, initials, zh, topic, topic_zh, generic, generic_zh)
+            )
+
+    def role_of(self, token: str) -> str | None:
+        """The role a name token names (``patients``; ``peispatientarchive`` contains one)."""
+        role = self.roles.get(token)
+        if role is not None:
+            return role
+        if len(token) >= 8:
+            for word in self.long_roles:
+                if word in token and len(token) >= len(word) + 3:
+                    return self.roles[word]
+        return None
+
+    def role_zh(self, text: str) -> str | None:
+        return next((role for w, role in self.roles_zh if w in text), None)
+
+
+_RULES: dict[int, tuple[Catalog, SubjectRules]] = {}
+
+
+def rules_for(catalog: Catalog) -> SubjectRules:
+    """The (cached) subject rules of a catalog."""
+    cached = _RULES.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    rules = SubjectRules(catalog)
+    if len(_RULES) > 8:
+        _RULES.clear()
+    _RULES[id(catalog)] = (catalog, rules)
+    return rules
+
+
+# --- inference over the datasets of one scan -------------------------------------------------
+
+
+@dataclass
+class _Facts:
+    """What one dataset's own name, comment and columns say, before links are followed."""
+
+    name: str
+    kind: str = "unknown"
+    role: str | None = None
+    evidence: list[str] = dataclasses.field(default_factory=list)
+    links: list[tuple[SubjectLink, int | None, str | None]] = dataclasses.field(
+        default_factory=list
+    )  # (link, target dataset index, role named by the column)
+    fixed: bool = False  # decided by its own name (reference, system, person, organisation)
+    weak: str | None = None  # a later, weaker verdict: reference columns, identity columns…
+    weak_role: str | None = None
+    weak_evidence: str = ""
+
+
+def _bare(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
+
+
+def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
+    """The subject of every dataset of one scan, in the order given."""
+    rules = rules_for(catalog)
+    by_name: dict[str, list[int]] = {}
+    for i, ds in enumerate(datasets):
+        by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(i)
+        by_name.setdefault(ds.name.lower(), []).append(i)
+    facts = [_own_facts(ds, rules) for ds in datasets]
+    for i, ds in enumerate(datasets):
+        facts[i].links = _links(ds, i, rules, by_name, datasets)
+    # Follow links until nothing changes: hadm_id → admissions → patients.
+    for _ in range(_MAX_ROUNDS):
+        changed = False
+        for f in facts:
+            if f.fixed or f.kind == "person_linked":
+                continue
+            for link, target, role in f.links:
+                if target is not None and facts[target].kind in ("person", "person_linked"):
+                    f.kind, f.role = "person_linked", facts[target].role
+                    changed = True
+                    break
+                if target is None and role is not None:
+                    f.kind, f.role = "person_linked", role if role != "person" else None
+                    changed = True
+                    break
+        changed |= _nesting(datasets, facts, by_name)
+        if not changed:
+            break
+    out: list[Subject] = []
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.kind == "unknown" and f.weak is not None:
+            f.kind, f.role = f.weak, f.weak_role
+            f.evidence.append(f.weak_evidence)
+        links = [
+            link
+            for link, target, role in f.links
+            if (target is not None and facts[target].kind in ("person", "person_linked"))
+            or (target is None and role is not None)
+        ]
+        if f.kind == "person_linked" and links:
+            f.evidence.extend(f"{link.render(_bare(ds.name))} ({link.via})" for link in links[:5])
+        out.append(
+            Subject(
+                kind=f.kind,
+                role=f.role,
+                evidence=tuple(dict.fromkeys(f.evidence)),
+                links=tuple(dict.fromkeys(links)) if f.kind == "person_linked" else (),
+            )
+        )
+    return out
+
+
+def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
+    bare = _bare(ds.name)
+    tokens = split_name(bare)
+    core = [t for t in tokens if t not in _TABLE_TAIL and not t.isdigit()] or list(tokens)
+    head = core[-1] if core else ""
+    first = tokens[0] if tokens else ""
+    comment = ds.comment or ""
+    zh_text = f"{bare} {comment}" if has_cjk(f"{bare}{comment}") else ""
+    f = _Facts(ds.name)
+    compact = _compact(tokens)
+
+    def fix(kind: str, why: str, role: str | None = None) -> _Facts:
+        f.kind, f.role, f.fixed = kind, role, True
+        f.evidence.append(why)
+        return f
+
+    columns = [split_name(fld.name) if not has_cjk(fld.name) else () for fld in ds.fields]
+    leafs = [_compact(c) for c in columns]
+    # reference: by name, then by comment
+    if (
+        head in rules.reference
+        and len(tokens) > 1
+        or (first in _REFERENCE_PREFIXES and len(tokens) > 1)
+    ):
+        word = head if head in rules.reference else first
+        return fix("reference", f"name '{bare}': '{word}' marks a code list or dictionary")
+    ref_zh = next((w for w in rules.reference_zh if w in zh_text), None)
+    if ref_zh is not None and rules.role_zh(comment) is None:
+        return fix("reference", f"'{ref_zh}' marks a code list or dictionary")
+    # activity of a person: a log or login table with a column naming who acted
+    activity = (
+        any(t in rules.activity for t in tokens)
+        or any(w in zh_text for w in rules.activity_zh)
+        or any(rules.role_of(t) for t in core[:-1])
+    )
+    actor = next(
+        (
+            fld.name
+            for fld, leaf, cols in zip(ds.fields, leafs, columns, strict=True)
+            if leaf in rules.actors
+            or any(t in rules.actors for t in cols)
+            or any(w in (fld.comment or "") for w in rules.actors_zh)
+        ),
+        None,
+    )
+    # system: by name
+    if (head in rules.system or first in rules.system or compact in rules.system) and not (
+        activity and actor
+    ):
+        word = head if head in rules.system else (first if first in rules.system else bare)
+        return fix("system", f"name '{bare}': '{word}' marks configuration or system data")
+    sys_zh = next((w for w in rules.system_zh if w in comment), None)
+    if sys_zh is not None and rules.role_zh(comment) is None and not (activity and actor):
+        return fix("system", f"comment says '{sys_zh}' (system data)")
+    # person: the head of the name is a role or a document about one person
+    role = rules.role_of(head)
+    if role is not None:
+        return fix("person", f"name '{bare}' names {_plural(role)}", role)
+    if head in rules.documents:
+        role = next((r for t in core for r in [rules.role_of(t)] if r), None)
+        return fix("person", f"name '{bare}': '{head}' is a document about one person", role)
+    # organisation: by name
+    if head in rules.organisation:
+        return fix("organisation", f"name '{bare}': '{head}' names organisations")
+    # a role elsewhere in the name: rows belong to such a person (`patient_allergy`)
+    role = next((r for t in core[:-1] for r in [rules.role_of(t)] if r), None)
+    if role is not None:
+        f.kind, f.role = "person_linked", role
+        f.evidence.append(f"name '{bare}' says its rows belong to {_plural(role)}")
+        return f
+    if activity and actor is not None:
+        f.kind, f.role = "person_linked", "user"
+        f.evidence.append(f"a log of actions: column '{actor}' says who acted")
+        return f
+    org_zh = next((w for w in rules.organisation_zh if w in comment), None)
+    role = rules.role_zh(comment)
+    if role is not None:
+        doc = any(w in comment for w in rules.documents_zh) or comment.rstrip("表").endswith(
+            ("信息", "资料", "档案")
+        )
+        if doc:
+            return fix("person", f"table comment names {_plural(role)} ('{comment[:30]}')", role)
+        f.weak, f.weak_role = "person_linked", role
+        f.weak_evidence = f"table comment says its rows belong to {_plural(role)}"
+    elif org_zh is not None:
+        return fix("organisation", f"comment says '{org_zh}' (organisations)")
+    # code lists by their columns: pinyin / five-stroke input codes
+    ref_col = next(
+        (
+            fld.name
+            for fld, leaf in zip(ds.fields, leafs, strict=True)
+            if leaf in rules.reference_columns
+            or any(w in f"{fld.name}{fld.comment or ''}" for w in rules.reference_columns_zh)
+        ),
+        None,
+    )
+    if ref_col is not None and f.weak is None:
+        f.weak, f.weak_role = "reference", None
+        f.weak_evidence = f"column '{ref_col}' is an input code of a code list"
+    # people by their identity columns
+    seen: set[str] = set()
+    for fld, leaf, cols in zip(ds.fields, leafs, columns, strict=True):
+        if leaf in rules.identity:
+            seen.add(leaf)
+        elif cols and cols[-1] in rules.identity and len(cols) <= 2:
+            seen.add(cols[-1])
+        else:
+            hit = next(
+                (w for w in rules.identity_zh if w in f"{fld.name}{fld.comment or ''}"), None
+            )
+            if hit is not None:
+                seen.add(hit)
+    if len(seen) >= 2 and f.weak is None:
+        f.weak, f.weak_role = "person", None
+        f.weak_evidence = f"identity columns: {', '.join(sorted(seen)[:4])}"
+    return f
+
+
+def _plural(role: str) -> str:
+    return {"person": "people", "minor": "minors", "staff": "staff"}.get(role, role + "s")
+
+
+def _links(
+    ds: Dataset,
+    index: int,
+    rules: SubjectRules,
+    by_name: dict[str, list[int]],
+    datasets: Sequence[Dataset],
+) -> list[tuple[SubjectLink, int | None, str | None]]:
+    out: list[tuple[SubjectLink, int | None, str | None]] = []
+
+    def target_of(key: str) -> int | None:
+        hits = [i for i in by_name.get(key, ()) if i != index]
+        if not hits and len(key) >= 4:
+            hits = [
+                i
+                for name, idx in by_name.items()
+                if name.endswith(key) and not name.startswith(key) and "." not in name
+                for i in idx
+                if i != index
+            ]
+        return hits[0] if len(set(hits)) == 1 else None
+
+    declared: set[str] = set()
+    for fk in ds.foreign_keys:
+        key = _compact(split_name(_bare(fk.table)))
+        target = target_of(key) if key else None
+        if target is None:
+            hits = [i for i in by_name.get(fk.table.lower(), ()) if i != index]
+            target = hits[0] if hits else None
+        role = rules.role_of(key) if key else None
+        column = ", ".join(fk.columns)
+        declared.update(c.lower() for c in fk.columns)
+        out.append((SubjectLink(column, _bare(fk.table), "foreign_key"), target, role))
+    for fld in ds.fields:
+        if "." in fld.pointer[len(ds.name) + 1 :] or fld.name.lower() in declared:
+            continue
+        comment = fld.comment or ""
+        if has_cjk(fld.name):
+            role = rules.role_zh(fld.name) or (
+                "person" if any(w in fld.name for w in rules.person_keys_zh) else None
+            )
+            if role is not None:
+                out.append((SubjectLink(fld.name, None, "naming"), None, role))
+            continue
+        tokens = split_name(fld.name)
+        if not tokens:
+            continue
+        compact = _compact(tokens)
+        if compact in rules.person_keys:
+            prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
+            target = target_of(prefix) if prefix else None
+            role = rules.role_of(prefix) if prefix else None
+            out.append(
+                (
+                    SubjectLink(fld.name, _target_name(target, datasets), "naming"),
+                    target,
+                    role or "person",
+                )
+            )
+            continue
+        if len(tokens) >= 2 and tokens[-1] in rules.key_suffixes:
+            prefix = _compact(tokens[:-1])
+            target = target_of(prefix)
+            role = next((r for t in tokens[:-1] for r in [rules.role_of(t)] if r), None)
+            role = role or rules.role_of(prefix)
+            if target is not None or role is not None:
+                out.append(
+                    (
+                        SubjectLink(fld.name, _target_name(target, datasets), "naming"),
+                        target,
+                        role,
+                    )
+                )
+                continue
+        if comment and has_cjk(comment) and any(w in comment for w in rules.person_keys_zh):
+            if tokens[-1] in rules.key_suffixes or len(tokens) == 1:
+                role = rules.role_zh(comment) or "person"
+                out.append((SubjectLink(fld.name, None, "comment"), None, role))
+    return out
+
+
+def _target_name(target: int | None, datasets: Sequence[Dataset]) -> str | None:
+    return _bare(datasets[target].name) if target is not None else None
+
+
+def _nesting(
+    datasets: Sequence[Dataset], facts: list[_Facts], by_name: dict[str, list[int]]
+) -> bool:
+    """Schemas nested in (or referenced by) a document about a person are person-linked."""
+    changed = False
+    for i, ds in enumerate(datasets):
+        if ds.source_format not in _SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
+            continue
+        names: set[str] = set()
+        for fld in ds.fields:
+            rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
+            for part in rel.replace("[]", "").split(".")[:-1]:
+                names.add(_compact(split_name(part)))
+            if fld.data_type:
+                short = fld.data_type.replace('"', " ").replace(",", " ").split()
+                for t in short:
+                    t = t.strip("[]<>?").rsplit(".", 1)[-1]
+                    if t and t.lower() not in ("null", "array", "record", "string"):
+                        names.add(_compact(split_name(t)))
+        for name in names:
+            for j in by_name.get(name, ()):
+                f = facts[j]
+                if j == i or f.fixed or f.kind != "unknown":
+                    continue
+                if datasets[j].source_format not in _SCHEMA_DOCS:
+                    continue
+                f.kind, f.role = "person_linked", facts[i].role
+                link = SubjectLink(name, _bare(ds.name), "nesting")
+                f.links.append((link, i, None))
+                f.evidence.append(f"nested in {_bare(ds.name)}, a document about a person")
+                changed = True
+    return changed
+
+
+# --- findings in the light of the subject ----------------------------------------------------
+
+
+def describe(subject: Subject, dataset: str) -> str:
+    """``table md_wz_life is person-linked (md_wz_life.patientarchive_id → md_peispatientarchive)``."""
+    text = _KIND_TEXT.get(subject.kind, subject.kind)
+    if subject.role and subject.kind == "person":
+        text = f"about {_plural(subject.role)}"
+    why = (
+        subject.links[0].render(_bare(dataset))
+        if subject.links
+        else (subject.evidence[0] if subject.evidence else "")
+    )
+    return f"table {_bare(dataset)} is {text}" + (f" ({why})" if why else "")
+
+
+def _family_match(
+    rules: SubjectRules,
+    tokens: tuple[str, ...],
+    zh_text: str,
+    en_words: tuple[str, ...],
+    topic_tokens: frozenset[str],
+    topic_text: str,
+) -> tuple[_FamilyIndex, str] | None:
+    """The family a field's words belong to: the longest word wins; ties go to a family whose
+    topic the dataset is on, then to catalog order (health first)."""
+    best: tuple[int, int, int, _FamilyIndex, str] | None = None
+    spans: list[tuple[str, bool]] = []
+    n = len(tokens)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + 5) + 1):
+            spans.append(("".join(tokens[i:j]), i == 0 and j == n))
+    m = len(en_words)
+    for i in range(m):
+        for j in range(i + 1, min(m, i + 4) + 1):
+            spans.append(("".join(en_words[i:j]), False))
+    for order, fam in enumerate(rules.families):
+        on_topic = bool(fam.topic & topic_tokens) or any(w in topic_text for w in fam.topic_zh)
+        for key, whole in spans:
+            hit = key in fam.words or (whole and key in fam.initials)
+            if not hit and on_topic:
+                hit = key in fam.generic
+            if hit:
+                cand = (len(key), int(on_topic), -order, fam, key)
+                if best is None or cand[:3] > best[:3]:
+                    best = cand
+        for word in (*fam.zh, *(fam.generic_zh if on_topic else ())):
+            if word in zh_text:
+                cand = (len(word) * 3, int(on_topic), -order, fam, word)
+                if best is None or cand[:3] > best[:3]:
+                    best = cand
+                break
+    return (best[3], best[4]) if best is not None else None
+
+
+def apply_subject(
+    findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
+) -> list[FieldFinding]:
+    """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
+    rules = rules_for(catalog)
+    if subject.about_person:
+        return _about_person(findings, dataset, subject, catalog, rules)
+    if subject.kind in ("reference", "organisation", "system"):
+        return [_not_about_person(f, dataset, subject, rules) for f in findings]
+    return list(findings)
+
+
+def _from_values(finding: FieldFinding) -> bool:
+    return any(ev.source == "value" for ev in finding.evidence)
+
+
+def _not_about_person(
+    finding: FieldFinding, dataset: Dataset, subject: Subject, rules: SubjectRules
+) -> FieldFinding:
+    element = finding.element
+    if not finding.personal or element is None or _from_values(finding):
+        return finding
+    if not any(element == c or element.startswith(c + ".") for c in rules.attribute_categories):
+        return finding
+    ev = Evidence(
+        "context",
+        "subject-not-person",
+        f"{describe(subject, dataset.name)}; its words name kinds of things, not a person's data",
+        element,
+    )
+    return dataclasses.replace(
+        finding,
+        personal=False,
+        sensitive=False,
+        element=None,
+        category=None,
+        grade=rules.catalog.defaults["unclassified"],
+        confidence=round(1.0 - finding.confidence * 0.2, 3),
+        evidence=(*finding.evidence, ev),
+        kind="column",
+        sensitive_group=None,
+    )
+
+
+def _about_person(
+    findings: Sequence[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    bare = _bare(dataset.name)
+    table_tokens = frozenset(split_name(bare))
+    table_text = f"{bare} {dataset.comment or ''}"
+    context = describe(subject, dataset.name)
+    membership = bool(table_tokens & rules.membership) or any(
+        w in table_text for w in rules.membership_zh
+    )
+    out: list[FieldFinding] = []
+    for finding in findings:
+        fld = finding.field
+        if finding.personal:
+            if (
+                finding.element == "pi.financial.bank_card"
+                and membership
+                and not _from_values(finding)
+                and "pi.identity.membership_card" in catalog.elements
+                and not any(
+                    w in f"{fld.name} {fld.comment or ''}".lower()
+                    for w in ("bank", "银行", "credit", "信用")
+                )
+            ):
+                element = catalog.elements["pi.identity.membership_card"]
+                ev = Evidence(
+                    "context",
+                    "subject-membership-card",
+                    f"{context}; a card number of a membership or all-in-one card table is not "
+                    "a bank card unless its values validate as one",
+                    element.id,
+                )
+                finding = dataclasses.replace(
+                    finding,
+                    element=element.id,
+                    category=element.category,
+                    sensitive=element.sensitive,
+                    sensitive_group=element.sensitive_group if element.sensitive else None,
+                    grade=element.grade,
+                    evidence=(*finding.evidence, ev),
+                )
+            out.append(finding)
+            continue
+        rel = (
+            fld.pointer[len(dataset.name) + 1 :]
+            if fld.pointer.startswith(dataset.name + ".")
+            else fld.name
+        )
+        parents = [p.replace("[]", "") for p in rel.split(".")[:-1]]
+        topic_tokens = table_tokens | frozenset(t for p in parents for t in split_name(p))
+        comment = fld.comment or ""
+        cjk = has_cjk(fld.name)
+        tokens = () if cjk else split_name(fld.name)
+        zh_text = f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}"
+        en_words = (
+            tuple(split_name(comment))
+            if comment and not has_cjk(comment) and len(comment) < 60
+            else ()
+        )
+        if tokens and tokens[-1] in ("id", "ids", "uuid", "guid", "fk", "pk") and len(tokens) == 1:
+            out.append(finding)
+            continue
+        match = _family_match(rules, tokens, zh_text, en_words, topic_tokens, table_text)
+        if match is None:
+            out.append(finding)
+            continue
+        fam, word = match
+        element = catalog.elements.get(fam.family.element)
+        if element is None:
+            out.append(finding)
+            continue
+        category = catalog.category_name(element.category).lower()
+        ev = Evidence(
+            "context",
+            "subject-family",
+            f"{context}; '{word}' is {category} ({fam.family.names.en.lower()})",
+            element.id,
+            W_FAMILY,
+        )
+        out.append(
+            dataclasses.replace(
+                finding,
+                personal=element.pi,
+                sensitive=element.sensitive,
+                element=element.id,
+                category=element.category,
+                grade=element.grade,
+                confidence=W_FAMILY,
+                evidence=(*finding.evidence, ev),
+                kind="column",
+                sensitive_group=element.sensitive_group if element.sensitive else None,
+            )
+        )
+    return out
