@@ -103,6 +103,7 @@ MESSAGES: Mapping[str, Text] = {
         "{name}（{path}，{format}）：级别 {grade}，个人信息字段 {pi} 个，其中敏感 {sensitive} 个",
     ),
     "scan.categories": Text("categories: {categories}", "类别：{categories}"),
+    "scan.subject": Text("subject: {subject}", "主体：{subject}"),
     "scan.raise": Text("raised to {to} by {rule}: {reason}", "因规则 {rule} 升至 {to}：{reason}"),
     "scan.no_pi": Text("no personal information found", "未发现个人信息"),
     "scan.no_datasets": Text("no datasets found", "未发现数据集"),

@@ -188,7 +188,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         for f in facts:
             if f.fixed or f.kind == "person_linked":
                 continue
-            for link, target, role in f.links:
+            for _link, target, role in f.links:
                 if target is not None and facts[target].kind in ("person", "person_linked"):
                     f.kind, f.role = "person_linked", facts[target].role
                     changed = True
@@ -243,10 +243,8 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
     columns = [split_name(fld.name) if not has_cjk(fld.name) else () for fld in ds.fields]
     leafs = [_compact(c) for c in columns]
     # reference: by name, then by comment
-    if (
-        head in rules.reference
-        and len(tokens) > 1
-        or (first in _REFERENCE_PREFIXES and len(tokens) > 1)
+    if (head in rules.reference and len(tokens) > 1) or (
+        first in _REFERENCE_PREFIXES and len(tokens) > 1
     ):
         word = head if head in rules.reference else first
         return fix("reference", f"name '{bare}': '{word}' marks a code list or dictionary")
@@ -419,10 +417,14 @@ def _links(
                     )
                 )
                 continue
-        if comment and has_cjk(comment) and any(w in comment for w in rules.person_keys_zh):
-            if tokens[-1] in rules.key_suffixes or len(tokens) == 1:
-                role = rules.role_zh(comment) or "person"
-                out.append((SubjectLink(fld.name, None, "comment"), None, role))
+        if (
+            comment
+            and has_cjk(comment)
+            and any(w in comment for w in rules.person_keys_zh)
+            and (tokens[-1] in rules.key_suffixes or len(tokens) == 1)
+        ):
+            role = rules.role_zh(comment) or "person"
+            out.append((SubjectLink(fld.name, None, "comment"), None, role))
     return out
 
 
@@ -441,7 +443,7 @@ def _nesting(
         names: set[str] = set()
         for fld in ds.fields:
             rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
-            for part in rel.replace("[]", "").split(".")[:-1]:
+            for part in rel.replace("[]", "").split("."):
                 names.add(_compact(split_name(part)))
             if fld.data_type:
                 short = fld.data_type.replace('"', " ").replace(",", " ").split()
@@ -591,21 +593,21 @@ def _about_person(
                     for w in ("bank", "银行", "credit", "信用")
                 )
             ):
-                element = catalog.elements["pi.identity.membership_card"]
+                card = catalog.elements["pi.identity.membership_card"]
                 ev = Evidence(
                     "context",
                     "subject-membership-card",
                     f"{context}; a card number of a membership or all-in-one card table is not "
                     "a bank card unless its values validate as one",
-                    element.id,
+                    card.id,
                 )
                 finding = dataclasses.replace(
                     finding,
-                    element=element.id,
-                    category=element.category,
-                    sensitive=element.sensitive,
-                    sensitive_group=element.sensitive_group if element.sensitive else None,
-                    grade=element.grade,
+                    element=card.id,
+                    category=card.category,
+                    sensitive=card.sensitive,
+                    sensitive_group=card.sensitive_group if card.sensitive else None,
+                    grade=card.grade,
                     evidence=(*finding.evidence, ev),
                 )
             out.append(finding)
@@ -634,10 +636,11 @@ def _about_person(
             out.append(finding)
             continue
         fam, word = match
-        element = catalog.elements.get(fam.family.element)
-        if element is None:
+        target = catalog.elements.get(fam.family.element)
+        if target is None:
             out.append(finding)
             continue
+        element = target
         category = catalog.category_name(element.category).lower()
         ev = Evidence(
             "context",

@@ -169,6 +169,23 @@ def render_changes(extra: Sequence[Path], config: Path | None, lang: str) -> str
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
+def _family_lines(catalog: Any, families: Sequence[Any], lang: str) -> list[str]:
+    """Attribute families (catalogs/subjects.yaml): their element and words, by kind."""
+    lines: list[str] = []
+    for fam in families:
+        element = catalog.element_name(fam.element, lang)
+        lines.append(f"family {fam.id}  {fam.names.get(lang)} → {fam.element} ({element})")
+        for kind in ("zh", "en", "pinyin", "initials", "abbreviations"):
+            words = fam.words.get(kind)
+            if words:
+                lines.append(f"  {kind}: {', '.join(words)}")
+        if fam.topic:
+            lines.append(f"  topic: {', '.join(fam.topic)}")
+        if fam.generic:
+            lines.append(f"  generic (on topic): {', '.join(fam.generic)}")
+    return lines
+
+
 def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: str) -> str:
     """One element, category, escalation rule or sector, described."""
     from dataflow.catalog import Catalog
@@ -176,6 +193,9 @@ def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: st
     catalog = _load(extra, config)
     assert isinstance(catalog, Catalog)
     yes, no = _l("yes", lang), _l("no", lang)
+    families = [f for f in catalog.families if ident in ("families", f.id, f.element)]
+    if families and ident not in catalog.elements:
+        return "\n".join(_family_lines(catalog, families, lang)) + "\n"
     if ident in catalog.elements:
         e = catalog.elements[ident]
         lines = [
@@ -200,6 +220,8 @@ def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: st
             words = kw.get(kind)
             if words:
                 lines.append(f"    {kind}: {', '.join(words)}")
+        if families:
+            lines.extend("  " + line for line in _family_lines(catalog, families, lang))
         if e.references:
             lines.append(f"  {_l('references', lang)}: {'; '.join(e.references)}")
         for sector in catalog.sectors.values():

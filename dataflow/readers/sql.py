@@ -948,7 +948,9 @@ def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
                 table_comment = _literal(prop.this)
             elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
                 coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
-    primary_key, foreign_keys = _keys(target, coldefs) if isinstance(target, exp.Schema) else ((), ())
+    primary_key, foreign_keys = (
+        _keys(target, coldefs) if isinstance(target, exp.Schema) else ((), ())
+    )
     return _Parsed(
         dialect=dialect,
         name=".".join(part.name for part in table.parts),

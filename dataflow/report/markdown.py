@@ -27,7 +27,12 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
-from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
+from dataflow.report.records import (
+    RISK_ORDER,
+    dataset_sort_key,
+    problem_sort_key,
+    subject_text,
+)
 from dataflow.report.sarif import (
     Labels,
     cite_text,
@@ -102,6 +107,7 @@ _MSG: Mapping[str, Text] = {
     "col.pi": Text("PI fields", "个人信息字段"),
     "col.sensitive": Text("Sensitive", "敏感"),
     "col.categories": Text("Categories", "类别"),
+    "col.subject": Text("Subject", "主体"),
     "col.list": Text("List", "清单"),
     "col.entry": Text("Entry", "条目"),
     "col.requires": Text("Requires", "所需机制"),
@@ -313,6 +319,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
                 str(len(personal)),
                 str(sum(1 for f in personal if f.sensitive)),
                 escape(categories),
+                escape(subject_text(result.subject)),
             ]
         )
     header = [
@@ -324,6 +331,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
             "col.pi",
             "col.sensitive",
             "col.categories",
+            "col.subject",
         )
     ]
     lines = [f"{level} {_m('section.datasets', lang)}", "", *table(header, rows)]

@@ -25,6 +25,7 @@ from dataflow.model import (
     Reason,
     Remediation,
     ScanResult,
+    Subject,
     Text,
     TransferAssessment,
 )
@@ -172,6 +173,31 @@ def dataset_record(dataset: DatasetResult) -> Record:
         "sampled": dataset.sampled,
         "rows_scanned": dataset.rows_scanned,
         "fields": dataset_fields(dataset),
+        "subject": subject_record(dataset),
+    }
+
+
+def subject_text(subject: Subject | None) -> str:
+    """``person_linked (patient): visits.patient_id → patients`` — kind, role, first reason."""
+    if subject is None:
+        return "unknown"
+    text = subject.kind + (f" ({subject.role})" if subject.role else "")
+    return text + (f": {subject.evidence[0]}" if subject.evidence else "")
+
+
+def subject_record(dataset: DatasetResult) -> Record:
+    """What the dataset's rows are about: ``{kind, role, evidence, links}``."""
+    subject = dataset.subject
+    if subject is None:
+        return {"kind": "unknown", "role": None, "evidence": [], "links": []}
+    return {
+        "kind": subject.kind,
+        "role": subject.role,
+        "evidence": list(subject.evidence),
+        "links": [
+            {"column": link.column, "target": link.target, "via": link.via}
+            for link in subject.links
+        ],
     }
 
 

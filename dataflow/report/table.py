@@ -25,7 +25,12 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
-from dataflow.report.records import RISK_ORDER, dataset_sort_key, problem_sort_key
+from dataflow.report.records import (
+    RISK_ORDER,
+    dataset_sort_key,
+    problem_sort_key,
+    subject_text,
+)
 
 TABLE_FORMAT = "simple"
 MAX_EVIDENCE = 3
@@ -124,6 +129,8 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
             sensitive=sum(1 for f in personal if f.sensitive),
         )
     ]
+    if dataset.subject is not None and dataset.subject.kind != "unknown":
+        lines.append("  " + t("scan.subject", lang, subject=subject_text(dataset.subject)))
     if dataset.categories:
         names = ", ".join(_named(catalog, c, lang) for c in sorted(set(dataset.categories)))
         lines.append("  " + t("scan.categories", lang, categories=names))

@@ -1,0 +1,233 @@
+"""Dataset subjects and attribute families in person context (dataflow/subject.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dataflow.catalog import load_catalog
+from dataflow.report import render
+from dataflow.scan import ScanOptions, scan_paths
+
+
+def _scan(tmp_path: Path, files: dict[str, str]) -> dict[str, object]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    return {d.dataset.name: d for d in result.datasets}
+
+
+def _finding(result: object, column: str) -> object:
+    for f in result.findings:  # type: ignore[attr-defined]
+        if f.field.name == column:
+            return f
+    raise AssertionError(column)
+
+
+PEIS = """
+CREATE TABLE md_peispatientarchive (id bigint PRIMARY KEY, name varchar(20) COMMENT '姓名',
+  idcard varchar(18) COMMENT '身份证号') COMMENT='体检人档案';
+"""
+LIFE = """
+CREATE TABLE md_wz_life (id bigint, patientarchive_id bigint COMMENT '档案ID',
+  ywlyqk varchar(100) COMMENT '药物滥用情况', jszk varchar(20) COMMENT '精神状况',
+  gzdw varchar(50) COMMENT '工作单位', gl int COMMENT '工龄', create_time datetime COMMENT '创建时间');
+"""
+
+
+def test_person_and_person_linked_by_naming_across_files(tmp_path: Path) -> None:
+    results = _scan(tmp_path, {"a/archive.sql": PEIS, "b/life.sql": LIFE})
+    archive, life = results["md_peispatientarchive"], results["md_wz_life"]
+    assert archive.subject.kind == "person"
+    assert archive.subject.role == "patient"
+    assert life.subject.kind == "person_linked"
+    assert [(lk.column, lk.target, lk.via) for lk in life.subject.links] == [
+        ("patientarchive_id", "md_peispatientarchive", "naming")
+    ]
+    abuse = _finding(life, "ywlyqk")
+    assert abuse.personal and abuse.sensitive and abuse.element == "pi.health.diagnosis"
+    reason = abuse.evidence[-1].detail
+    assert "md_wz_life is person-linked" in reason
+    assert "md_wz_life.patientarchive_id → md_peispatientarchive" in reason
+    assert "'药物滥用'" in reason
+    assert _finding(life, "jszk").element == "pi.health.mental"
+    assert _finding(life, "gl").category == "pi.education_work"
+    assert not _finding(life, "create_time").personal
+    assert life.grade.label == "general-4"
+
+
+def test_foreign_key_chain_english_clinical_schema(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE patients (subject_id int PRIMARY KEY, gender varchar(5), dob timestamp);
+    CREATE TABLE visits (visit_no int PRIMARY KEY, pat int REFERENCES patients (subject_id),
+      first_careunit varchar(20), los double precision);
+    CREATE TABLE prescriptions (row_id int, visit_no int, drug_type varchar(20),
+      prod_strength varchar(100), route varchar(20));
+    ALTER TABLE ONLY prescriptions ADD CONSTRAINT p_fk FOREIGN KEY (visit_no)
+      REFERENCES visits (visit_no);
+    """
+    results = _scan(tmp_path, {"mimic.sql": sql})
+    visits, rx = results["visits"], results["prescriptions"]
+    assert visits.dataset.foreign_keys[0].table == "patients"
+    assert visits.subject.kind == "person_linked"
+    assert visits.subject.links[0].via == "foreign_key"
+    assert rx.subject.kind == "person_linked"
+    assert rx.subject.links[0].target == "visits"
+    for column in ("drug_type", "prod_strength", "route"):
+        finding = _finding(rx, column)
+        assert finding.sensitive and finding.element == "pi.health.medication", column
+    assert _finding(visits, "los").sensitive
+
+
+def test_dictionary_next_to_person_table_with_the_same_words(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE patient (id int PRIMARY KEY, xm varchar(20) COMMENT '姓名');
+    CREATE TABLE exam_result (id int, patient_id int, specimen_name varchar(50),
+      result_upper decimal(10,2), jkzk varchar(20) COMMENT '健康状况');
+    CREATE TABLE dict_specimen (code varchar(10), specimen_name varchar(50),
+      result_upper decimal(10,2), jkzk varchar(20) COMMENT '健康状况',
+      pinyin_code varchar(10), five_stroke_code varchar(10));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    assert results["dict_specimen"].subject.kind == "reference"
+    assert results["exam_result"].subject.kind == "person_linked"
+    for column in ("specimen_name", "result_upper", "jkzk"):
+        assert _finding(results["exam_result"], column).sensitive, column
+        assert not _finding(results["dict_specimen"], column).personal, column
+    assert not any(f.personal for f in results["dict_specimen"].findings)
+
+
+def test_reference_by_input_code_columns_and_type_tables(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE bz_specimen (code varchar(10), specimen_name varchar(50),
+      pinyin_code varchar(10), five_stroke_code varchar(10));
+    CREATE TABLE drug_type (id int, name varchar(50));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    assert results["bz_specimen"].subject.kind == "reference"
+    assert "pinyin_code" in results["bz_specimen"].subject.evidence[0]
+    assert results["drug_type"].subject.kind == "reference"
+    assert not any(f.personal for f in results["bz_specimen"].findings)
+
+
+def test_organisation_and_system_and_unknown(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE sys_config (config_id int, config_name varchar(100), config_value varchar(500));
+    CREATE TABLE company (id int, company_name varchar(100), balance decimal(10,2));
+    CREATE TABLE widget (id int, colour varchar(10));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    assert results["sys_config"].subject.kind == "system"
+    assert results["company"].subject.kind == "organisation"
+    assert not _finding(results["company"], "balance").personal
+    assert results["widget"].subject.kind == "unknown"
+
+
+def test_person_roles_and_families_in_pinyin_and_english(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE t_student (id int, xm varchar(20), whcd varchar(10), bj varchar(20),
+      jiguan varchar(50));
+    CREATE TABLE employees (id int, name varchar(20), job_title varchar(50), department varchar(50),
+      hire_date date, remark varchar(200));
+    CREATE TABLE member_card (id int, member_id int, card_no varchar(20), balance decimal(10,2),
+      recharge_amount decimal(10,2));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    student, employees, card = results["t_student"], results["employees"], results["member_card"]
+    assert (student.subject.kind, student.subject.role) == ("person", "student")
+    assert (employees.subject.kind, employees.subject.role) == ("person", "employee")
+    assert _finding(student, "whcd").element == "pi.education_work.education"
+    assert _finding(student, "bj").personal
+    assert _finding(employees, "hire_date").category == "pi.education_work"
+    assert _finding(employees, "department").category == "pi.education_work"
+    assert _finding(employees, "remark").element == "pi.other.free_text"
+    assert card.subject.kind == "person_linked"
+    assert _finding(card, "card_no").element == "pi.identity.membership_card"
+    assert _finding(card, "balance").element == "pi.financial.balance"
+    assert _finding(card, "recharge_amount").category == "pi.financial"
+
+
+def test_identifiers_and_credentials(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE sys_user_third (id int, user_id int, third_id varchar(64),
+      third_user_uuid varchar(64), session_id varchar(64), archive_no varchar(20));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    third = results["sys_user_third"]
+    assert _finding(third, "third_id").element == "pi.online_identity.third_party_account"
+    assert _finding(third, "third_user_uuid").element == "pi.online_identity.third_party_account"
+    session = _finding(third, "session_id")
+    assert session.element == "pi.credential.session" and session.sensitive
+    assert _finding(third, "archive_no").element == "pi.identity.record_number"
+
+
+def test_json_schema_nesting_and_ref_across_files(tmp_path: Path) -> None:
+    person = {
+        "title": "resume",
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "education": {"type": "array", "items": {"$ref": "education.json"}},
+            "work": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string"},
+                        "position": {"type": "string"},
+                        "startDate": {"type": "string"},
+                    },
+                },
+            },
+        },
+    }
+    education = {
+        "title": "education",
+        "type": "object",
+        "properties": {"institution": {"type": "string"}, "studyType": {"type": "string"}},
+    }
+    results = _scan(
+        tmp_path,
+        {"resume.json": json.dumps(person), "education.json": json.dumps(education)},
+    )
+    by_file = {Path(r.dataset.source_path).name: r for r in results.values()}
+    resume, edu = by_file["resume.json"], by_file["education.json"]
+    assert resume.subject.kind == "person"
+    for column in ("name", "position", "startDate"):
+        finding = next(f for f in resume.findings if f.field.pointer.endswith("work[]." + column))
+        assert finding.personal and finding.category == "pi.education_work", column
+    assert edu.subject.kind == "person_linked"
+    assert edu.subject.links[0].via == "nesting"
+    assert _finding(edu, "institution").personal
+
+
+def test_subject_in_json_table_and_markdown(tmp_path: Path) -> None:
+    for name, text in {"a.sql": PEIS, "b.sql": LIFE}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    catalog = load_catalog()
+    data = json.loads(render(result, "json", catalog=catalog))
+    subjects = {d["name"]: d["subject"] for d in data["datasets"]}
+    assert subjects["md_wz_life"]["kind"] == "person_linked"
+    assert subjects["md_wz_life"]["links"] == [
+        {"column": "patientarchive_id", "target": "md_peispatientarchive", "via": "naming"}
+    ]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = Path(__file__).parents[1] / "dataflow" / "schemas" / "scan.schema.json"
+    jsonschema.validate(data, json.loads(schema_path.read_text(encoding="utf-8")))
+    assert "subject: person_linked (patient)" in render(result, "table", catalog=catalog)
+    assert "person\\_linked (patient)" in render(result, "markdown", catalog=catalog)
+
+
+def test_catalog_show_lists_family_words() -> None:
+    from typer.testing import CliRunner
+
+    from dataflow.cli import app
+
+    out = CliRunner().invoke(app, ["catalog", "show", "families"])
+    assert out.exit_code == 0, out.output
+    assert "health.medication" in out.output and "route" in out.output
+    assert "药物" in out.output
