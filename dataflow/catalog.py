@@ -153,8 +153,9 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "identity_columns",
     "attribute_categories",
     "membership_cards",
+    "meta_columns",
 )
-_FAMILY_KEYS = ("id", "element", "names", "words", "topic", "generic")
+_FAMILY_KEYS = ("id", "element", "names", "words", "topic", "generic", "all_on_topic")
 _ELEMENT_KEYS = (
     "id",
     "names",
@@ -338,6 +339,8 @@ class Family:
     topic: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     origin: str = ""
+    # On the topic, every column that is not a key or bookkeeping (``meta_columns``) counts.
+    all_on_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -739,7 +742,10 @@ class _Builder:
         words = self._keywords(doc, item.get("words", {}), join_key(key, "words"))
         topic = tuple(self._words(doc, item.get("topic", []), join_key(key, "topic")))
         generic = tuple(self._words(doc, item.get("generic", []), join_key(key, "generic")))
-        family = Family(fid, element, names, words, topic, generic, doc.path)
+        all_on_topic = bool(
+            self._bool(doc, item.get("all_on_topic", False), join_key(key, "all_on_topic"))
+        )
+        family = Family(fid, element, names, words, topic, generic, doc.path, all_on_topic)
         self.families[fid] = (family, doc, key)
 
     def _items(self, doc: YamlDoc, value: Any, key: str) -> Iterable[tuple[int, dict[str, Any]]]:

@@ -107,6 +107,7 @@ class SubjectRules:
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
+        self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.families: list[_FamilyIndex] = []
         for family in catalog.families:
             kw = family.words
@@ -632,6 +633,8 @@ def _about_person(
             out.append(finding)
             continue
         match = _family_match(rules, tokens, zh_text, en_words, topic_tokens, table_text)
+        if match is None and tokens and not _meta(rules, tokens, zh_text):
+            match = _all_on_topic(rules, topic_tokens, table_text, fld.name)
         if match is None:
             out.append(finding)
             continue
@@ -664,3 +667,25 @@ def _about_person(
             )
         )
     return out
+
+
+def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
+    """Keys and bookkeeping columns (``id``, ``user_id``, ``create_time``, 状态)."""
+    return (
+        _compact(tokens) in rules.meta
+        or tokens[-1] in rules.key_suffixes
+        or tokens[-1] in rules.meta
+        or any(w in zh_text for w in rules.meta_zh)
+    )
+
+
+def _all_on_topic(
+    rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str, name: str
+) -> tuple[_FamilyIndex, str] | None:
+    """A family whose every column counts on its topic (the measurements of an examination)."""
+    for fam in rules.families:
+        if fam.family.all_on_topic and (
+            fam.topic & topic_tokens or any(w in topic_text for w in fam.topic_zh)
+        ):
+            return fam, name
+    return None
