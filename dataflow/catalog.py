@@ -154,8 +154,20 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "attribute_categories",
     "membership_cards",
     "meta_columns",
+    "weak_identity_columns",
+    "organisation_attributes",
+    "person_columns",
 )
-_FAMILY_KEYS = ("id", "element", "names", "words", "topic", "generic", "all_on_topic")
+_FAMILY_KEYS = (
+    "id",
+    "element",
+    "names",
+    "words",
+    "topic",
+    "generic",
+    "all_on_topic",
+    "person_only",
+)
 _ELEMENT_KEYS = (
     "id",
     "names",
@@ -341,6 +353,8 @@ class Family:
     origin: str = ""
     # On the topic, every column that is not a key or bookkeeping (``meta_columns``) counts.
     all_on_topic: bool = False
+    # Only in datasets whose rows are people (a person's bio, not an order's remark).
+    person_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -745,7 +759,12 @@ class _Builder:
         all_on_topic = bool(
             self._bool(doc, item.get("all_on_topic", False), join_key(key, "all_on_topic"))
         )
-        family = Family(fid, element, names, words, topic, generic, doc.path, all_on_topic)
+        person_only = bool(
+            self._bool(doc, item.get("person_only", False), join_key(key, "person_only"))
+        )
+        family = Family(
+            fid, element, names, words, topic, generic, doc.path, all_on_topic, person_only
+        )
         self.families[fid] = (family, doc, key)
 
     def _items(self, doc: YamlDoc, value: Any, key: str) -> Iterable[tuple[int, dict[str, Any]]]:

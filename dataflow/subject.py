@@ -47,6 +47,8 @@ _REFERENCE_PREFIXES = frozenset(
     {"dict", "dic", "dicts", "dictionary", "d", "lookup", "enum", "ref", "codelist", "vocab"}
 )
 _SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
+# Last words of a column that points at another record rather than holding a value.
+_REFERENCE_TAILS = frozenset({"id", "ids", "uuid", "guid", "key", "fk", "pk", "ref", "refs"})
 
 
 def _compact(tokens: Iterable[str]) -> str:
@@ -108,6 +110,12 @@ class SubjectRules:
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
+        self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
+        self.org_attributes = tuple(s.get("organisation_attributes", ()))
+        self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
+        self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
+        self.event_suffixes = frozenset(catalog.dictionaries.get("event_suffixes"))
+        self.neg_prefixes = frozenset(catalog.dictionaries.get("negative_prefixes"))
         self.families: list[_FamilyIndex] = []
         for family in catalog.families:
             kw = family.words
@@ -335,7 +343,7 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
             )
             if hit is not None:
                 seen.add(hit)
-    if len(seen) >= 2 and f.weak is None:
+    if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = f"identity columns: {', '.join(sorted(seen)[:4])}"
     return f
@@ -422,6 +430,7 @@ def _links(
             comment
             and has_cjk(comment)
             and any(w in comment for w in rules.person_keys_zh)
+            and not any(w in comment for w in rules.counts_zh)
             and (tokens[-1] in rules.key_suffixes or len(tokens) == 1)
         ):
             role = rules.role_zh(comment) or "person"
@@ -490,6 +499,7 @@ def _family_match(
     en_words: tuple[str, ...],
     topic_tokens: frozenset[str],
     topic_text: str,
+    person: bool = True,
 ) -> tuple[_FamilyIndex, str] | None:
     """The family a field's words belong to: the longest word wins; ties go to a family whose
     topic the dataset is on, then to catalog order (health first)."""
@@ -504,6 +514,8 @@ def _family_match(
         for j in range(i + 1, min(m, i + 4) + 1):
             spans.append(("".join(en_words[i:j]), False))
     for order, fam in enumerate(rules.families):
+        if fam.family.person_only and not person:
+            continue
         on_topic = bool(fam.topic & topic_tokens) or any(w in topic_text for w in fam.topic_zh)
         for key, whole in spans:
             hit = key in fam.words or (whole and key in fam.initials)
@@ -544,7 +556,10 @@ def _not_about_person(
     element = finding.element
     if not finding.personal or element is None or _from_values(finding):
         return finding
-    if not any(element == c or element.startswith(c + ".") for c in rules.attribute_categories):
+    covered = list(rules.attribute_categories)
+    if subject.kind == "organisation" and not _names_person(rules, finding):
+        covered.extend(rules.org_attributes)
+    if not any(element == c or element.startswith(c + ".") for c in covered):
         return finding
     ev = Evidence(
         "context",
@@ -629,12 +644,16 @@ def _about_person(
             if comment and not has_cjk(comment) and len(comment) < 60
             else ()
         )
-        if tokens and tokens[-1] in ("id", "ids", "uuid", "guid", "fk", "pk") and len(tokens) == 1:
-            out.append(finding)
-            continue
-        match = _family_match(rules, tokens, zh_text, en_words, topic_tokens, table_text)
-        if match is None and tokens and not _meta(rules, tokens, zh_text):
+        meta = _meta(rules, tokens, zh_text)
+        match = _family_match(
+            rules, tokens, zh_text, en_words, topic_tokens, table_text, subject.kind == "person"
+        )
+        if match is not None and meta and match[1] != _compact(tokens):
+            match = None  # a key or bookkeeping column: only a family word naming it whole counts
+        if match is None and tokens and not meta:
             match = _all_on_topic(rules, topic_tokens, table_text, fld.name)
+        if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
+            match = None
         if match is None:
             out.append(finding)
             continue
@@ -670,13 +689,31 @@ def _about_person(
 
 
 def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
-    """Keys and bookkeeping columns (``id``, ``user_id``, ``create_time``, 状态)."""
-    return (
-        _compact(tokens) in rules.meta
-        or tokens[-1] in rules.key_suffixes
-        or tokens[-1] in rules.meta
-        or any(w in zh_text for w in rules.meta_zh)
-    )
+    """Keys, flags and bookkeeping columns (``id``, ``user_id``, ``is_show``, 创建时间)."""
+    if tokens:
+        return _compact(tokens) in rules.meta or tokens[-1] in _REFERENCE_TAILS
+    text = zh_text.strip()
+    return any(text.startswith(w) for w in rules.meta_zh)
+
+
+def _event_time(
+    rules: SubjectRules,
+    tokens: tuple[str, ...],
+    zh_text: str,
+    match: tuple[_FamilyIndex, str],
+    catalog: Catalog,
+) -> bool:
+    """``cost_time``, 订单完成时间: the time of an event, not the family's value, unless the
+    family's element holds dates or its word names the time itself (``login_time``)."""
+    element = catalog.elements.get(match[0].family.element)
+    if element is None or "date" in element.types or element.category == "pi.health":
+        return False  # when a health event happened is health information too
+    word = match[1]
+    if tokens:
+        last = tokens[-1]
+        return last in rules.event_suffixes and not word.endswith(last)
+    text = zh_text.strip()
+    return text.endswith(("时间", "日期")) and not word.endswith(("时间", "日期"))
 
 
 def _all_on_topic(
@@ -689,3 +726,13 @@ def _all_on_topic(
         ):
             return fam, name
     return None
+
+
+def _names_person(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a column says it belongs to a person (``contact_phone``, 负责人电话)."""
+    fld = finding.field
+    tokens = split_name(fld.name)
+    if any(t in rules.person_columns or rules.role_of(t) for t in tokens):
+        return True
+    text = f"{fld.name}{fld.comment or ''}"
+    return any(w in text for w in rules.person_columns_zh) or rules.role_zh(text) is not None
