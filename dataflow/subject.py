@@ -431,6 +431,7 @@ def _links(
             and has_cjk(comment)
             and any(w in comment for w in rules.person_keys_zh)
             and not any(w in comment for w in rules.counts_zh)
+            and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
             and (tokens[-1] in rules.key_suffixes or len(tokens) == 1)
         ):
             role = rules.role_zh(comment) or "person"
