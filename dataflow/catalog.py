@@ -157,6 +157,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "weak_identity_columns",
     "organisation_attributes",
     "person_columns",
+    "count_suffixes",
 )
 _FAMILY_KEYS = (
     "id",

@@ -111,6 +111,7 @@ class SubjectRules:
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
+        self.counts = frozenset(s.get("count_suffixes", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
@@ -692,7 +693,11 @@ def _about_person(
 def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
     """Keys, flags and bookkeeping columns (``id``, ``user_id``, ``is_show``, 创建时间)."""
     if tokens:
-        return _compact(tokens) in rules.meta or tokens[-1] in _REFERENCE_TAILS
+        return (
+            _compact(tokens) in rules.meta
+            or tokens[-1] in _REFERENCE_TAILS
+            or tokens[-1] in rules.counts
+        )
     text = zh_text.strip()
     return any(text.startswith(w) for w in rules.meta_zh)
 
