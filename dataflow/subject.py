@@ -189,9 +189,15 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     for i, ds in enumerate(datasets):
         by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(i)
         by_name.setdefault(ds.name.lower(), []).append(i)
+    # proper suffixes of compact names: `patientarchive` finds `md_peispatientarchive`
+    by_suffix: dict[str, list[int]] = {}
+    for i, ds in enumerate(datasets):
+        compact = _compact(split_name(_bare(ds.name)))
+        for k in range(1, len(compact) - 3):
+            by_suffix.setdefault(compact[k:], []).append(i)
     facts = [_own_facts(ds, rules) for ds in datasets]
     for i, ds in enumerate(datasets):
-        facts[i].links = _links(ds, i, rules, by_name, datasets)
+        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix)
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):
         changed = False
@@ -360,19 +366,14 @@ def _links(
     rules: SubjectRules,
     by_name: dict[str, list[int]],
     datasets: Sequence[Dataset],
+    by_suffix: dict[str, list[int]],
 ) -> list[tuple[SubjectLink, int | None, str | None]]:
     out: list[tuple[SubjectLink, int | None, str | None]] = []
 
     def target_of(key: str) -> int | None:
         hits = [i for i in by_name.get(key, ()) if i != index]
         if not hits and len(key) >= 4:
-            hits = [
-                i
-                for name, idx in by_name.items()
-                if name.endswith(key) and not name.startswith(key) and "." not in name
-                for i in idx
-                if i != index
-            ]
+            hits = [i for i in by_suffix.get(key, ()) if i != index]
         return hits[0] if len(set(hits)) == 1 else None
 
     declared: set[str] = set()
@@ -494,18 +495,52 @@ def describe(subject: Subject, dataset: str) -> str:
     return f"table {_bare(dataset)} is {text}" + (f" ({why})" if why else "")
 
 
+def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
+    """Indices of the families whose topic the dataset (or the field's parent object) is on."""
+    return frozenset(
+        k
+        for k, fam in enumerate(rules.families)
+        if fam.topic & topic_tokens or any(w in topic_text for w in fam.topic_zh)
+    )
+
+
+_MATCHES: dict[tuple[object, ...], tuple[int, str] | None] = {}
+_MAX_MATCHES = 200_000
+
+
 def _family_match(
     rules: SubjectRules,
     tokens: tuple[str, ...],
     zh_text: str,
     en_words: tuple[str, ...],
-    topic_tokens: frozenset[str],
-    topic_text: str,
+    on_topic: frozenset[int],
     person: bool = True,
 ) -> tuple[_FamilyIndex, str] | None:
     """The family a field's words belong to: the longest word wins; ties go to a family whose
-    topic the dataset is on, then to catalog order (health first)."""
-    best: tuple[int, int, int, _FamilyIndex, str] | None = None
+    topic the dataset is on, then to catalog order (health first). Cached per words."""
+    key = (id(rules), tokens, zh_text, en_words, on_topic, person)
+    found = _MATCHES.get(key, False)
+    if found is False:
+        if len(_MATCHES) >= _MAX_MATCHES:
+            _MATCHES.clear()
+        found = _MATCHES[key] = _family_match_uncached(
+            rules, tokens, zh_text, en_words, on_topic, person
+        )
+    if found is None:
+        return None
+    assert isinstance(found, tuple)
+    return rules.families[found[0]], found[1]
+
+
+def _family_match_uncached(
+    rules: SubjectRules,
+    tokens: tuple[str, ...],
+    zh_text: str,
+    en_words: tuple[str, ...],
+    on_topic: frozenset[int],
+    person: bool,
+) -> tuple[int, str] | None:
+    best: tuple[int, int, int, str] | None = None
     spans: list[tuple[str, bool]] = []
     n = len(tokens)
     for i in range(n):
@@ -515,25 +550,28 @@ def _family_match(
     for i in range(m):
         for j in range(i + 1, min(m, i + 4) + 1):
             spans.append(("".join(en_words[i:j]), False))
+    zh = zh_text.strip()
     for order, fam in enumerate(rules.families):
         if fam.family.person_only and not person:
             continue
-        on_topic = bool(fam.topic & topic_tokens) or any(w in topic_text for w in fam.topic_zh)
-        for key, whole in spans:
-            hit = key in fam.words or (whole and key in fam.initials)
-            if not hit and on_topic:
-                hit = key in fam.generic
+        topical = order in on_topic
+        for word, whole in spans:
+            hit = word in fam.words or (whole and word in fam.initials)
+            if not hit and topical:
+                hit = word in fam.generic
             if hit:
-                cand = (len(key), int(on_topic), -order, fam, key)
+                cand = (len(word), int(topical), -order, word)
                 if best is None or cand[:3] > best[:3]:
                     best = cand
-        for word in (*fam.zh, *(fam.generic_zh if on_topic else ())):
-            if word in zh_text:
-                cand = (len(word) * 3, int(on_topic), -order, fam, word)
+        if not zh:
+            continue
+        for word in (*fam.zh, *(fam.generic_zh if topical else ())):
+            if word in zh:
+                cand = (len(word) * 3, int(topical), -order, word)
                 if best is None or cand[:3] > best[:3]:
                     best = cand
                 break
-    return (best[3], best[4]) if best is not None else None
+    return (-best[2], best[3]) if best is not None else None
 
 
 def apply_subject(
@@ -594,6 +632,7 @@ def _about_person(
     table_tokens = frozenset(split_name(bare))
     table_text = f"{bare} {dataset.comment or ''}"
     context = describe(subject, dataset.name)
+    table_topic = _on_topic(rules, table_tokens, table_text)
     membership = bool(table_tokens & rules.membership) or any(
         w in table_text for w in rules.membership_zh
     )
@@ -636,7 +675,10 @@ def _about_person(
             else fld.name
         )
         parents = [p.replace("[]", "") for p in rel.split(".")[:-1]]
-        topic_tokens = table_tokens | frozenset(t for p in parents for t in split_name(p))
+        on_topic = table_topic
+        if parents:
+            topic_tokens = table_tokens | frozenset(t for p in parents for t in split_name(p))
+            on_topic = _on_topic(rules, topic_tokens, table_text)
         comment = fld.comment or ""
         cjk = has_cjk(fld.name)
         tokens = () if cjk else split_name(fld.name)
@@ -647,13 +689,11 @@ def _about_person(
             else ()
         )
         meta = _meta(rules, tokens, zh_text)
-        match = _family_match(
-            rules, tokens, zh_text, en_words, topic_tokens, table_text, subject.kind == "person"
-        )
+        match = _family_match(rules, tokens, zh_text, en_words, on_topic, subject.kind == "person")
         if match is not None and meta and match[1] != _compact(tokens):
             match = None  # a key or bookkeeping column: only a family word naming it whole counts
         if match is None and tokens and not meta:
-            match = _all_on_topic(rules, topic_tokens, table_text, fld.name)
+            match = _all_on_topic(rules, on_topic, fld.name)
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
             match = None
         if match is None:
@@ -723,14 +763,12 @@ def _event_time(
 
 
 def _all_on_topic(
-    rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str, name: str
+    rules: SubjectRules, on_topic: frozenset[int], name: str
 ) -> tuple[_FamilyIndex, str] | None:
     """A family whose every column counts on its topic (the measurements of an examination)."""
-    for fam in rules.families:
-        if fam.family.all_on_topic and (
-            fam.topic & topic_tokens or any(w in topic_text for w in fam.topic_zh)
-        ):
-            return fam, name
+    for k in sorted(on_topic):
+        if rules.families[k].family.all_on_topic:
+            return rules.families[k], name
     return None
 
 
