@@ -24,12 +24,17 @@ data (``Catalog.subjects``, ``Catalog.families``); this module holds the algorit
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dataflow.catalog import Catalog, Family
-from dataflow.detect.metadata import _TABLE_TAIL, has_cjk, split_name
+from dataflow.detect.metadata import _TABLE_TAIL, has_cjk
+from dataflow.detect.metadata import split_name as _split_name
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
+
+#: Name tokens, memoised: the same column names recur across the tables of a repository.
+split_name = functools.lru_cache(maxsize=1 << 16)(_split_name)
 
 KINDS = ("person", "person_linked", "organisation", "reference", "system", "unknown")
 #: Confidence of a finding that comes from the dataset's subject and a family word.
@@ -714,8 +719,9 @@ def _about_person(
             W_FAMILY,
         )
         out.append(
-            dataclasses.replace(
-                finding,
+            FieldFinding(
+                field=fld,
+                dataset=finding.dataset,
                 personal=element.pi,
                 sensitive=element.sensitive,
                 element=element.id,
