@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dataflow.catalog import Catalog, Family
 from dataflow.detect.metadata import _TABLE_TAIL, has_cjk
@@ -40,6 +42,11 @@ KINDS = ("person", "person_linked", "organisation", "reference", "system", "unkn
 #: Confidence of a finding that comes from the dataset's subject and a family word.
 W_FAMILY = 0.7
 _MAX_ROUNDS = 6
+#: A code list found by its input-code columns has at most this many columns.
+_MAX_CODE_LIST_COLUMNS = 20
+# A comment naming a person's number (房主编号) or a person (治安责任人).
+_PERSON_NUMBER_ZH = re.compile(r"(人|者|员|主|户|客)(编号|号码|号|ID|id|证号)$")
+_PERSON_ZH = re.compile(r"^[\u4e00-\u9fff]{1,8}(人|者)$")
 _KIND_TEXT = {
     "person": "about people",
     "person_linked": "person-linked",
@@ -339,9 +346,6 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         ),
         None,
     )
-    if ref_col is not None and f.weak is None:
-        f.weak, f.weak_role = "reference", None
-        f.weak_evidence = f"column '{ref_col}' is an input code of a code list"
     # people by their identity columns
     seen: set[str] = set()
     for fld, leaf, cols in zip(ds.fields, leafs, columns, strict=True):
@@ -358,6 +362,9 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = f"identity columns: {', '.join(sorted(seen)[:4])}"
+    elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
+        f.weak, f.weak_role = "reference", None
+        f.weak_evidence = f"column '{ref_col}' is an input code of a code list"
     return f
 
 
@@ -702,6 +709,13 @@ def _about_person(
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
             match = None
         if match is None:
+            person_ref = _person_column(zh_text, catalog)
+            if person_ref is not None:
+                element, why = person_ref
+                ev = Evidence("context", "subject-person-column", f"{context}; {why}", element.id)
+                out.append(_as_element(finding, element, ev))
+                continue
+        if match is None:
             out.append(finding)
             continue
         fam, word = match
@@ -786,3 +800,32 @@ def _names_person(rules: SubjectRules, finding: FieldFinding) -> bool:
         return True
     text = f"{fld.name}{fld.comment or ''}"
     return any(w in text for w in rules.person_columns_zh) or rules.role_zh(text) is not None
+
+
+def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
+    """In a dataset about a person, a comment naming a person's number (房主编号) is a key of
+    that person, one naming a person (治安责任人) is a name."""
+    text = zh_text.strip()
+    if not text:
+        return None
+    if _PERSON_NUMBER_ZH.search(text) and "pi.online_identity.user_id" in catalog.elements:
+        return catalog.elements["pi.online_identity.user_id"], f"'{text}' is a person's number"
+    if _PERSON_ZH.match(text) and "pi.identity.name" in catalog.elements:
+        return catalog.elements["pi.identity.name"], f"'{text}' names a person"
+    return None
+
+
+def _as_element(finding: FieldFinding, element: Any, ev: Evidence) -> FieldFinding:
+    return FieldFinding(
+        field=finding.field,
+        dataset=finding.dataset,
+        personal=element.pi,
+        sensitive=element.sensitive,
+        element=element.id,
+        category=element.category,
+        grade=element.grade,
+        confidence=W_FAMILY,
+        evidence=(*finding.evidence, ev),
+        kind="column",
+        sensitive_group=element.sensitive_group if element.sensitive else None,
+    )
