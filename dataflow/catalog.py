@@ -158,6 +158,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "organisation_attributes",
     "person_columns",
     "count_suffixes",
+    "handler_markers",
 )
 _FAMILY_KEYS = (
     "id",

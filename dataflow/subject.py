@@ -124,6 +124,7 @@ class SubjectRules:
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
+        self.handlers = frozenset(s.get("handler_markers", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
@@ -431,6 +432,10 @@ def _links(
             target = target_of(prefix)
             role = next((r for t in tokens[:-1] for r in [rules.role_of(t)] if r), None)
             role = role or rules.role_of(prefix)
+            if role is None and tokens[-1] not in _REFERENCE_TAILS and tokens[-1] != "no":
+                target = None  # `order_num`, `group_name`: a number or name, not a key
+            if any(t in rules.handlers for t in tokens[:-1]):
+                target, role = None, None  # who handled the record, not whom it is about
             if target is not None or role is not None:
                 out.append(
                     (
