@@ -231,3 +231,37 @@ def test_catalog_show_lists_family_words() -> None:
     assert out.exit_code == 0, out.output
     assert "health.medication" in out.output and "route" in out.output
     assert "药物" in out.output
+
+
+def test_criminal_case_family_in_pinyin_and_handlers_do_not_link(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE t_qbhsjds (id int, xingming varchar(20), xingbie varchar(2),
+      chushengriqi date, shexianzuiming varchar(100), zhixingriqi date, pinyin varchar(50))
+      COMMENT='取保候审决定书';
+    CREATE TABLE t_article (id int, created_user_name varchar(20), title varchar(100),
+      content varchar(500));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    case = results["t_qbhsjds"]
+    assert case.subject.kind == "person"  # identity columns outrank an input-code column
+    crime = _finding(case, "shexianzuiming")
+    assert crime.sensitive and crime.element == "pi.other.criminal_record"
+    assert _finding(case, "zhixingriqi").element == "pi.other.criminal_record"
+    notice = results["t_article"]
+    assert notice.subject.kind == "unknown"
+    assert not _finding(notice, "content").personal
+
+
+def test_person_name_column_links_a_table_and_organisation_contacts(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE lab_data (id int, person_name varchar(50) COMMENT '检测者姓名',
+      item varchar(100) COMMENT '项目', data text COMMENT '数据');
+    CREATE TABLE company (id int, address varchar(200), postal_code varchar(10));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    lab = results["lab_data"]
+    assert lab.subject.kind == "person_linked"
+    assert _finding(lab, "data").sensitive
+    company = results["company"]
+    assert not _finding(company, "address").personal
+    assert not _finding(company, "postal_code").personal
