@@ -265,3 +265,30 @@ def test_person_name_column_links_a_table_and_organisation_contacts(tmp_path: Pa
     company = results["company"]
     assert not _finding(company, "address").personal
     assert not _finding(company, "postal_code").personal
+
+
+def test_database_foreign_keys_link_subjects(tmp_path: Path) -> None:
+    pytest.importorskip("sqlalchemy")
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from dataflow.cli import app
+
+    path = tmp_path / "clinic.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE people (pk INTEGER PRIMARY KEY, label TEXT)")
+        conn.execute(
+            "CREATE TABLE stays (pk INTEGER PRIMARY KEY, who INTEGER REFERENCES people (pk), "
+            "careunit TEXT, los REAL)"
+        )
+    out = CliRunner().invoke(app, ["scan", f"sqlite:///{path}", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    stays = next(d for d in data["datasets"] if d["name"] == "stays")
+    assert stays["subject"]["kind"] == "person_linked"
+    assert stays["subject"]["links"] == [
+        {"column": "who", "target": "people", "via": "foreign_key"}
+    ]
+    los = next(f for f in stays["fields"] if f["name"] == "los")
+    assert los["sensitive"] is True

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dataflow import model
 from dataflow.errors import UserError
 from dataflow.model import Dataset, Field, Problem, ReadResult, SampleSet, Severity
 from dataflow.readers.samples import SampleOptions, Sampler, clean
@@ -341,6 +342,10 @@ def _reflect_table(
         source_format=db.dialect,
         fields=fields,
         comment=comment or None,
+        primary_key=primary,
+        foreign_keys=tuple(
+            model.ForeignKey(fk.columns, fk.referred_table, fk.referred_columns) for fk in foreign
+        ),
     )
     info = TableInfo(
         schema=schema,
