@@ -1236,14 +1236,7 @@ class _Builder:
                 existing = self.dictionaries.setdefault(name, [])
                 existing.extend(w for w in collected if w not in existing)
                 continue
-            if isinstance(words, Mapping):
-                self._unknown(doc, words, key, ("en", "zh"))
-                for lang in ("en", "zh"):
-                    if lang in words:
-                        items = self._strings(doc, words[lang], join_key(key, lang))
-                        collected.extend(w if lang == "zh" else w.lower() for w in items)
-            else:
-                collected.extend(w.lower() for w in self._strings(doc, words, key))
+            collected.extend(self._words(doc, words, key))
             existing = self.dictionaries.setdefault(name, [])
             existing.extend(w for w in collected if w not in existing)
 

@@ -737,21 +737,7 @@ def _about_person(
             element.id,
             W_FAMILY,
         )
-        out.append(
-            FieldFinding(
-                field=fld,
-                dataset=finding.dataset,
-                personal=element.pi,
-                sensitive=element.sensitive,
-                element=element.id,
-                category=element.category,
-                grade=element.grade,
-                confidence=W_FAMILY,
-                evidence=(*finding.evidence, ev),
-                kind="column",
-                sensitive_group=element.sensitive_group if element.sensitive else None,
-            )
-        )
+        out.append(_as_element(finding, element, ev))
     return out
 
 
