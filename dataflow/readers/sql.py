@@ -759,6 +759,8 @@ def _trailing_comment(text: str, start: int, stop: int) -> str | None:
         if comment and not _ALLOW_MARK.match("--" + comment):
             return comment
         return None
+
+
 _IDENT = r"[`\"\[]?[\w$]+[`\"\]]?(?:\.[`\"\[]?[\w$]+[`\"\]]?){0,2}"
 _ALTER_FK = re.compile(
     rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})(.*)",
