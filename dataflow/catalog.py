@@ -159,6 +159,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_columns",
     "count_suffixes",
     "handler_markers",
+    "ambiguous_ids",
 )
 _FAMILY_KEYS = (
     "id",

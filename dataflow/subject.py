@@ -125,6 +125,7 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
+        self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
@@ -600,7 +601,57 @@ def apply_subject(
         return _about_person(findings, dataset, subject, catalog, rules)
     if subject.kind in ("reference", "organisation", "system"):
         return [_not_about_person(f, dataset, subject, rules) for f in findings]
-    return list(findings)
+    return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _unknown_subject(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """Nothing says what the rows are about: a bare ``uid`` is a record's id, not a user's;
+    a column that names a person (``patient:triage``, ``patient_diagnosis``) is about one."""
+    out = list(findings)
+    for k, finding in enumerate(out):
+        fld = finding.field
+        tokens = split_name(fld.name)
+        if (
+            finding.personal
+            and finding.element == "pi.online_identity.user_id"
+            and _compact(tokens) in rules.ambiguous_ids
+            and not _from_values(finding)
+        ):
+            ev = Evidence(
+                "context",
+                "subject-record-id",
+                f"nothing says table {_bare(dataset.name)} is about people; "
+                f"'{fld.name}' is the unique id of a record",
+                finding.element,
+            )
+            out[k] = dataclasses.replace(
+                finding,
+                personal=False,
+                sensitive=False,
+                element=None,
+                category=None,
+                grade=catalog.defaults["unclassified"],
+                evidence=(*finding.evidence, ev),
+                sensitive_group=None,
+            )
+            continue
+        if finding.personal:
+            continue
+        rel = fld.pointer[len(dataset.name) + 1 :] if fld.pointer.startswith(dataset.name) else ""
+        words = [t for part in rel.replace("[]", "").split(".") for t in split_name(part)]
+        role = next((r for t in words[:-1] or words for r in [rules.role_of(t)] if r), None)
+        if role is None:
+            continue
+        own = Subject(
+            "person_linked",
+            role,
+            (f"column '{fld.name}' names {_plural(role)}",),
+            (SubjectLink(fld.name, None, "naming"),),
+        )
+        out[k] = _about_person([finding], dataset, own, catalog, rules)[0]
+    return out
 
 
 def _from_values(finding: FieldFinding) -> bool:

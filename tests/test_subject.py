@@ -292,3 +292,27 @@ def test_database_foreign_keys_link_subjects(tmp_path: Path) -> None:
     ]
     los = next(f for f in stays["fields"] if f["name"] == "los")
     assert los["sensitive"] is True
+
+
+def test_unknown_subject_record_uid_and_role_named_columns(tmp_path: Path) -> None:
+    schema = {
+        "title": "incident",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "uid": {"type": "string"},
+                "patient_triage": {"type": "string"},
+                "summary": {"type": "string"},
+            },
+        },
+    }
+    results = _scan(tmp_path, {"incident.json": json.dumps(schema)})
+    incident = results["incident"]
+    assert incident.subject.kind == "unknown"
+    uid = _finding(incident, "uid")
+    assert not uid.personal
+    assert "unique id of a record" in uid.evidence[-1].detail
+    triage = _finding(incident, "patient_triage")
+    assert triage.sensitive and triage.category == "pi.health"
+    assert not _finding(incident, "summary").personal
