@@ -333,7 +333,7 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
             ("信息", "资料", "档案")
         )
         if doc:
-            return fix("person", f"table comment names {_plural(role)} ('{comment[:30]}')", role)
+            return fix("person", f"table comment names {_plural(role)}", role)
         f.weak, f.weak_role = "person_linked", role
         f.weak_evidence = f"table comment says its rows belong to {_plural(role)}"
     elif org_zh is not None:
@@ -850,8 +850,10 @@ def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
     text = zh_text.strip()
     if not text:
         return None
-    if _PERSON_NUMBER_ZH.search(text) and "pi.online_identity.user_id" in catalog.elements:
-        return catalog.elements["pi.online_identity.user_id"], f"'{text}' is a person's number"
+    number = _PERSON_NUMBER_ZH.search(text)
+    if number is not None and "pi.online_identity.user_id" in catalog.elements:
+        what = number.group(0)  # only the words matched: a comment may hold an example value
+        return catalog.elements["pi.online_identity.user_id"], f"'…{what}' is a person's number"
     if _PERSON_ZH.match(text) and "pi.identity.name" in catalog.elements:
         return catalog.elements["pi.identity.name"], f"'{text}' names a person"
     return None

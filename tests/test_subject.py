@@ -316,3 +316,22 @@ def test_unknown_subject_record_uid_and_role_named_columns(tmp_path: Path) -> No
     triage = _finding(incident, "patient_triage")
     assert triage.sensitive and triage.category == "pi.health"
     assert not _finding(incident, "summary").personal
+
+
+def test_subject_evidence_never_quotes_values_from_comments(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE t_fw (id int, xm varchar(20) COMMENT '姓名', sfzh varchar(18) COMMENT '身份证号',
+      fzbh varchar(20) COMMENT '如13812345678的房主编号') COMMENT='患者信息 13812345678';
+    """
+    (tmp_path / "s.sql").write_text(sql, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    catalog = load_catalog()
+    for fmt in ("json", "table", "markdown"):
+        assert "13812345678" not in render(result, fmt, catalog=catalog).replace(
+            "如13812345678的房主编号", ""
+        ).replace("患者信息 13812345678", ""), fmt
+    (dataset,) = result.datasets
+    number = _finding(dataset, "fzbh")
+    assert number.element == "pi.online_identity.user_id"
+    assert "13812345678" not in number.evidence[-1].detail
+    assert all("13812345678" not in e for e in dataset.subject.evidence)
