@@ -243,6 +243,11 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         ]
         if f.kind == "person_linked" and links:
             f.evidence.extend(f"{link.render(_bare(ds.name))} ({link.via})" for link in links[:5])
+        if f.kind in ("person", "person_linked") and f.role != "minor":
+            children = _minor_columns(ds, rules)
+            if len(children) >= 2:
+                f.role = "minor"
+                f.evidence.append(f"columns {', '.join(children[:3])} describe a child")
         out.append(
             Subject(
                 kind=f.kind,
@@ -368,6 +373,18 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = f"column '{ref_col}' is an input code of a code list"
     return f
+
+
+def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns that describe a child (`babyBirthday`, `child_sex`), not flags or counts."""
+    out: list[str] = []
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if len(tokens) < 2 or tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts:
+            continue
+        if any(rules.roles.get(t) == "minor" for t in tokens[:-1]):
+            out.append(fld.name)
+    return out
 
 
 def _plural(role: str) -> str:
@@ -598,7 +615,11 @@ def apply_subject(
     """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
     rules = rules_for(catalog)
     if subject.about_person:
-        return _about_person(findings, dataset, subject, catalog, rules)
+        found = _about_person(findings, dataset, subject, catalog, rules)
+        found = _sensitive_topic(found, dataset, subject, catalog, rules)
+        if subject.role == "minor":
+            found = [_minor(f, dataset, subject, catalog) for f in found]
+        return found
     if subject.kind in ("reference", "organisation", "system"):
         return [_not_about_person(f, dataset, subject, rules) for f in findings]
     return _unknown_subject(findings, dataset, catalog, rules)
@@ -872,4 +893,67 @@ def _as_element(finding: FieldFinding, element: Any, ev: Evidence) -> FieldFindi
         evidence=(*finding.evidence, ev),
         kind="column",
         sensitive_group=element.sensitive_group if element.sensitive else None,
+    )
+
+
+def _sensitive_topic(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """In a record of a sensitive topic (a health examination, a criminal case), the person's
+    other attributes there (a description, a department, a place) are that sensitive information."""
+    bare = _bare(dataset.name)
+    topic = _on_topic(rules, frozenset(split_name(bare)), f"{bare} {dataset.comment or ''}")
+    family = next(
+        (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
+        None,
+    )
+    element = catalog.elements.get(family.family.element) if family is not None else None
+    if family is None or element is None or not element.sensitive:
+        return findings
+    out: list[FieldFinding] = []
+    for finding in findings:
+        eid = finding.element
+        if (
+            not finding.personal
+            or finding.sensitive
+            or eid is None
+            or _from_values(finding)
+            or not any(eid == c or eid.startswith(c + ".") for c in rules.attribute_categories)
+        ):
+            out.append(finding)
+            continue
+        ev = Evidence(
+            "context",
+            "subject-sensitive-topic",
+            f"{describe(subject, dataset.name)}; a record of "
+            f"{family.family.names.en.lower()}: its attributes are that information",
+            element.id,
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
+
+
+def _minor(
+    finding: FieldFinding, dataset: Dataset, subject: Subject, catalog: Catalog
+) -> FieldFinding:
+    """All personal information of a child under 14 is sensitive (PIPL Art. 28, Art. 31)."""
+    if not finding.personal or finding.sensitive:
+        return finding
+    ev = Evidence(
+        "context",
+        "subject-minor",
+        f"{describe(subject, dataset.name)}; all personal information of a child under 14 "
+        "is sensitive (PIPL Art. 28)",
+        finding.element,
+    )
+    return dataclasses.replace(
+        finding,
+        sensitive=True,
+        sensitive_group="minors_under_14",
+        grade=max(finding.grade, catalog.defaults["sensitive_pi"]),
+        evidence=(*finding.evidence, ev),
     )

@@ -335,3 +335,23 @@ def test_subject_evidence_never_quotes_values_from_comments(tmp_path: Path) -> N
     assert number.element == "pi.online_identity.user_id"
     assert "13812345678" not in number.evidence[-1].detail
     assert all("13812345678" not in e for e in dataset.subject.evidence)
+
+
+def test_children_and_sensitive_topic_records(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE students (id int, babyName varchar(20), babyBirthday date, babySex int,
+      babyClass varchar(20));
+    CREATE TABLE patient (id int, name varchar(20));
+    CREATE TABLE exam_record (id int, patient_id int, department varchar(50),
+      description varchar(500));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    students = results["students"]
+    assert (students.subject.kind, students.subject.role) == ("person", "minor")
+    klass = _finding(students, "babyClass")
+    assert klass.sensitive and klass.sensitive_group == "minors_under_14"
+    assert "child under 14" in klass.evidence[-1].detail
+    record = results["exam_record"]
+    for column in ("department", "description"):
+        finding = _finding(record, column)
+        assert finding.sensitive and finding.category == "pi.health", column
