@@ -532,10 +532,11 @@ def describe(subject: Subject, dataset: str) -> str:
 
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
     """Indices of the families whose topic the dataset (or the field's parent object) is on."""
+    zh = has_cjk(topic_text)
     return frozenset(
         k
         for k, fam in enumerate(rules.families)
-        if fam.topic & topic_tokens or any(w in topic_text for w in fam.topic_zh)
+        if fam.topic & topic_tokens or (zh and any(w in topic_text for w in fam.topic_zh))
     )
 
 
