@@ -116,8 +116,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
 )
 
 # Shipped files this module reads, relative to catalogs/ (other files there are not ours).
-_SHIPPED_FILES = ("pi.yaml", "grades.yaml", "sensitivity.yaml")
-_SHIPPED_FILES = ("pi.yaml", "grades.yaml", "subjects.yaml")
+_SHIPPED_FILES = ("pi.yaml", "grades.yaml", "sensitivity.yaml", "subjects.yaml")
 _SHIPPED_DIRS = ("sectors", "dictionaries")
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
