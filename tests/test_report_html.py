@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import html5lib
 import pytest
@@ -277,25 +276,18 @@ def test_assess_page_without_facts_still_renders() -> None:
 
 def test_scan_page_shows_subjects_and_list_hits_when_present() -> None:
     import dataclasses
-    from types import SimpleNamespace
 
     from test_report_sarif import build_scan, build_transfer
 
-    from dataflow.model import DatasetResult
+    from dataflow.model import Subject, SubjectLink
     from dataflow.report.html import render_scan
-
-    @dataclasses.dataclass(frozen=True)
-    class WithSubject(DatasetResult):  # the shape a dataset's subject takes where it exists
-        subject: Any = None
 
     scan = build_scan()
     hit = build_transfer().negative_list_hits[0]
-    link = SimpleNamespace(column="member_id<b>", target="members", via="foreign_key")
-    subject = SimpleNamespace(kind="person_linked", role="customer", links=(link,))
-    first = scan.datasets[0]
-    fields = {f.name: getattr(first, f.name) for f in dataclasses.fields(DatasetResult)}
-    fields["negative_list_hits"] = (hit,)
-    datasets = (WithSubject(**fields, subject=subject), *scan.datasets[1:])
+    link = SubjectLink(column="member_id<b>", target="members", via="foreign_key")
+    subject = Subject(kind="person_linked", role="customer", links=(link,))
+    first = dataclasses.replace(scan.datasets[0], subject=subject, negative_list_hits=(hit,))
+    datasets = (first, *scan.datasets[1:])
     text = render_scan(dataclasses.replace(scan, datasets=datasets), "en")
     strict_parse(text)
     assert "person_linked (customer)" in text
