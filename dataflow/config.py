@@ -172,14 +172,17 @@ def find_config(start: Path) -> Path | None:
     """Nearest ``dataflow.yaml``/``.dataflow.yaml``/``pyproject.toml`` with ``[tool.dataflow]``."""
     here = start.resolve()
     for folder in (here, *here.parents):
-        for name in CONFIG_FILE_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_has_section(pyproject):
-            return pyproject
-        if (folder / ".git").exists():
+        try:
+            for name in CONFIG_FILE_NAMES:
+                candidate = folder / name
+                if candidate.is_file():
+                    return candidate
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file() and _pyproject_has_section(pyproject):
+                return pyproject
+            if (folder / ".git").exists():
+                break
+        except PermissionError:  # a folder we may not look into ends the search
             break
     return None
 

@@ -158,11 +158,11 @@ MESSAGES: Mapping[str, Text] = {
         "记录新路径（原因保留）",
     ),
     "check.howto": Text(
-        "To accept them after review, run `dataflow baseline update {paths} --reason "
-        '"why this is fine"` and commit {baseline}, or add an inline comment on the column: '
+        "To accept them after review, run `dataflow baseline update --reason "
+        '"why this is fine" {paths}` and commit {baseline}, or add an inline comment on the column: '
         '-- dataflow: allow <element> "reason". To remove them, drop the column.',
-        "审核后如需接受，请运行 `dataflow baseline update {paths} --reason "
-        '"原因"` 并提交 {baseline}，或在该列上加注释：-- dataflow: allow <要素> "原因"。'
+        "审核后如需接受，请运行 `dataflow baseline update --reason "
+        '"原因" {paths}` 并提交 {baseline}，或在该列上加注释：-- dataflow: allow <要素> "原因"。'
         "否则请删除该列。",
     ),
     "baseline.written": Text(

@@ -65,7 +65,7 @@ def test_parse_plain_reads_every_option() -> None:
     debug, params = parsed
     assert debug is True
     assert params == {
-        "files": [Path("a.sql"), Path("-odd.sql")],
+        "files": ["a.sql", "-odd.sql"],  # as typed: an empty one is refused later
         "baseline": Path("b.yaml"),
         "fmt": "json",
         "output": Path("out.json"),

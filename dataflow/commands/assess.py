@@ -21,7 +21,13 @@ from typing import Any
 import typer
 
 from dataflow.assess import RISKS, Policy, assess_transfer, blocking_hits, exceeds, results_for
-from dataflow.commands._common import guarded, jobs_option, write_bytes, write_output
+from dataflow.commands._common import (
+    guarded,
+    jobs_option,
+    refuse_output_over_inputs,
+    write_bytes,
+    write_output,
+)
 from dataflow.commands.scan import (
     DEFAULT_SAMPLE_SIZE,
     FORMATS,
@@ -109,6 +115,29 @@ def _check_files(spec: DatasetSpec, transfer: Transfer) -> None:
             raise ManifestError(
                 f"{name} file not found: {path}", path=transfer.path, key=f"{spec.key}.{name}"
             )
+
+
+def _check_found(
+    spec: DatasetSpec,
+    transfer: Transfer,
+    source: Path,
+    found: Sequence[DatasetResult],
+    problems: Sequence[Problem],
+) -> None:
+    """Stop when a dataset of the transfer is missing: a verdict without it would be
+    the verdict on other data (often "not applicable"), so none is given."""
+    missing = sorted(set(spec.tables) - {r.dataset.name for r in found})
+    if not missing and found:
+        return
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    why = f" ({errors[0].render()})" if errors else ""
+    if missing:
+        message = f"table(s) not found in {source.name}: {', '.join(missing)}{why}"
+        key = f"{spec.key}.tables"
+    else:
+        message = f"no dataset could be read from {source.name}{why}"
+        key = f"{spec.key}.schema" if spec.schema is not None else f"{spec.key}.sample"
+    raise ManifestError(message + "; the transfer cannot be assessed", path=transfer.path, key=key)
 
 
 def _count_people(spec: DatasetSpec, transfer: Transfer) -> DatasetSpec:
@@ -201,13 +230,7 @@ def run_assessments(
                 problems.extend(scans[key].problems)
             readable &= not any(p.severity is Severity.ERROR for p in scans[key].problems)
             found = results_for(spec, scans[key].datasets)
-            missing = sorted(set(spec.tables) - {r.dataset.name for r in found})
-            if missing and not any(p.severity is Severity.ERROR for p in scans[key].problems):
-                raise ManifestError(
-                    f"table(s) not found in {source.name}: {', '.join(missing)}",
-                    path=transfer.path,
-                    key=f"{spec.key}.tables",
-                )
+            _check_found(spec, transfer, source, found, scans[key].problems)
             counted = _count_people(spec, transfer)
             specs.append(counted)
             # Sector and volume escalation rules (e.g. automotive PI of > 100,000 people) need
@@ -392,7 +415,11 @@ def assess_command(
     )
     lang_ = check_lang(settings.lang)
     threshold = parse_fail_on_risk(fail_on, settings)
+    refuse_output_over_inputs(output, manifests)
     run = run_assessments(manifests, settings, as_of=parse_as_of(as_of))
+    refuse_output_over_inputs(
+        output, [p for t, _ in run.pairs for d in t.datasets for p in (d.schema, d.sample)]
+    )
 
     write_report(run, fmt, lang_, output)
     finish(run, threshold)

@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from dataflow.baseline import load_baseline, updated, write_baseline
-from dataflow.commands._common import guarded
+from dataflow.commands._common import guarded, input_paths
 from dataflow.commands.check import baseline_path, schema_only_scan
 from dataflow.commands.scan import check_lang, echo_problems, load_catalog_for, unreadable_files
 from dataflow.config import load_settings
@@ -29,7 +29,7 @@ baseline_app = typer.Typer(
 @baseline_app.command("update")
 @guarded
 def update_command(
-    paths: list[Path] = typer.Argument(
+    paths: list[str] = typer.Argument(
         None, help="Schema files or directories (default: the current directory)."
     ),
     reason: str | None = typer.Option(
@@ -47,7 +47,7 @@ def update_command(
     path = baseline_path(baseline, settings.baseline)
     existing = load_baseline(path)
     catalog = load_catalog_for(settings)
-    targets = paths or [Path(".")]
+    targets = input_paths(paths) if paths else [Path(".")]
     result = schema_only_scan(targets, settings, schema_format, catalog)
     scanned = [str(p) for p in targets if p.is_file()]
     new, added, removed = updated(

@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from dataflow.baseline import Unaccepted, load_baseline, renamed, unaccepted
-from dataflow.commands._common import guarded, write_output
+from dataflow.commands._common import guarded, input_paths, refuse_output_over_inputs, write_output
 from dataflow.commands.scan import (
     Outcome,
     check_format,
@@ -76,7 +76,10 @@ def render_unaccepted(
                     new=new,
                 )
             )
-    shown = " ".join(shlex.quote(p) for p in update_targets(items, baseline))
+    targets = update_targets(items, baseline)
+    shown = " ".join(shlex.quote(p) for p in targets)
+    if any(p.startswith("-") for p in targets):  # a file name that looks like an option
+        shown = "-- " + shown
     lines.append("")
     lines.append(t("check.failed", lang, count=len(items)))
     lines.append(t("check.howto", lang, paths=shown, baseline=str(baseline)))
@@ -113,7 +116,7 @@ def schema_only_scan(
 
 @guarded
 def check_command(
-    files: list[Path] = typer.Argument(..., help="Schema files (as pre-commit passes them)."),
+    files: list[str] = typer.Argument(..., help="Schema files (as pre-commit passes them)."),
     baseline: Path | None = typer.Option(
         None, "--baseline", help="Accepted findings (default .dataflow-baseline.yaml)."
     ),
@@ -126,17 +129,19 @@ def check_command(
 ) -> None:
     """Fail on personal information in schemas that has not been accepted (pre-commit hook)."""
     fmt = check_format(fmt)
+    targets = input_paths(files)
+    refuse_output_over_inputs(output, targets)
     settings = load_settings(config).merged(catalogs=tuple(catalogs), lang=lang)
     lang_ = check_lang(settings.lang)
     path = baseline_path(baseline, settings.baseline)
     accepted = load_baseline(path)
     catalog = load_catalog_for(settings)
-    result = schema_only_scan(files, settings, schema_format, catalog)
+    result = schema_only_scan(targets, settings, schema_format, catalog)
     refused = unaccepted(result, accepted, path.parent, catalog)
     for key, entry in renamed(result, accepted, path.parent):
         typer.echo(t("check.renamed", lang_, pointer=key[1], old=entry.file, new=key[0]), err=True)
     if fmt == "table":
-        text = render_unaccepted(refused, files, path, result.files_scanned, lang_)
+        text = render_unaccepted(refused, targets, path, result.files_scanned, lang_)
     else:
         from dataflow.report import render
 
@@ -190,7 +195,7 @@ def parse_plain(argv: Sequence[str]) -> tuple[bool, dict[str, Any]] | None:
         arg = args[i]
         i += 1
         if only_files or not arg.startswith("-"):
-            params["files"].append(Path(arg))
+            params["files"].append(arg)
             continue
         if arg == "--":
             only_files = True

@@ -18,7 +18,12 @@ from typing import Any
 
 import typer
 
-from dataflow.commands._common import guarded, jobs_option, write_output
+from dataflow.commands._common import (
+    guarded,
+    jobs_option,
+    refuse_output_over_inputs,
+    write_output,
+)
 from dataflow.config import LANGS, Settings, load_settings
 from dataflow.errors import ConfigError, UserError
 from dataflow.i18n import t
@@ -336,6 +341,9 @@ def scan_command(
         db_timeout=db_timeout or settings.db_timeout or DEFAULT_DB_TIMEOUT,
     )
     sources = source_args(paths, settings)
+    refuse_output_over_inputs(
+        output, [*(p for p in sources if isinstance(p, Path)), *samples.values()]
+    )
     with stderr_progress(True) as progress:
         result = scan_paths(sources, options, catalog=catalog, samples=samples, progress=progress)
 

@@ -445,7 +445,7 @@ def artifact_uri(path: str, cwd: Path | None = None) -> str:
     rel = artifact_path(path, cwd)
     if Path(rel).is_absolute():
         return Path(rel).as_uri() if os.name != "nt" else "file:///" + quote(rel)
-    return quote(rel, safe="/")
+    return quote(rel, safe="/", errors="surrogateescape")  # a non-UTF-8 byte as %XX
 
 
 def fingerprint(*parts: str) -> str:
