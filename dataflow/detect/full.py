@@ -135,8 +135,9 @@ def clean_value(value: str | None) -> str | None:
 
 
 def batch_rows(batch: Batch) -> int:
-    """Rows in a batch: the longest list among non-array members (array items add values)."""
-    plain = [len(v) for p, v in batch.items() if "[]" not in p]
+    """Rows in a batch: the longest list among non-array members (array items and map
+    entries, ``{}``, add values)."""
+    plain = [len(v) for p, v in batch.items() if "[]" not in p and "{" not in p]
     if plain:
         return max(plain)
     return max((len(v) for v in batch.values()), default=0)

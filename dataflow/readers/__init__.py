@@ -13,12 +13,14 @@ sample). Without ``schema_format`` the format comes from the extension and, for 
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
 from dataflow.model import Dataset, Problem, ReadResult, Severity
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
@@ -246,12 +248,8 @@ def read_path(
             fmt = detected
         if fmt in DATA_FORMATS:
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
-        return ReadResult(
-            shown,
-            fmt,
-            datasets=_read_schema(path, fmt, problems, avro_types),
-            problems=problems.finish(),
-        )
+        datasets = tuple(_scrubbed(d) for d in _read_schema(path, fmt, problems, avro_types))
+        return ReadResult(shown, fmt, datasets=datasets, problems=problems.finish())
     except Exception as exc:  # a bug must not stop the scan or print input: type only
         problems.add(
             f"internal error while reading the file ({type(exc).__name__}); "
@@ -329,6 +327,28 @@ def _read_schema(
     return tuple(read_jsonschema(parsed, text, shown, path.stem, problems))
 
 
+def _scrubbed(dataset: Dataset) -> Dataset:
+    """``dataset`` with identifiers in its names, pointers and comments masked (a comment or
+    a name may quote a phone number; reports must not)."""
+    name = scrub(dataset.name)
+    prefix = dataset.name + "."
+
+    def pointer(text: str) -> str:
+        if text.startswith(prefix):  # dataset and path apart: an e-mail may not span both
+            return f"{name}.{scrub(text[len(prefix) :])}"
+        return scrub(text)
+
+    fields = tuple(
+        dataclasses.replace(
+            f, name=scrub(f.name), pointer=pointer(f.pointer), comment=scrub_optional(f.comment)
+        )
+        for f in dataset.fields
+    )
+    return dataclasses.replace(
+        dataset, name=name, comment=scrub_optional(dataset.comment), fields=fields
+    )
+
+
 def _open_data(path: Path, fmt: str, problems: Problems) -> Any:
     if fmt in ("csv", "tsv"):
         from dataflow.readers.delimited import DelimitedFile
@@ -344,8 +364,8 @@ def _open_data(path: Path, fmt: str, problems: Problems) -> Any:
 
 
 def data_name(path: Path) -> str:
-    """Dataset name of a data file: its name without the extension."""
-    return path.stem or path.name
+    """Dataset name of a data file: its name without the extension (identifiers masked)."""
+    return scrub(path.stem or path.name)
 
 
 def _read_data(path: Path, fmt: str, problems: Problems, options: SampleOptions) -> ReadResult:
@@ -354,15 +374,16 @@ def _read_data(path: Path, fmt: str, problems: Problems, options: SampleOptions)
     if not source.open():
         return ReadResult(shown, fmt, problems=problems.finish())
     name = data_name(path)
+    keys = _ColumnKeys()
     sampler = Sampler(options)
     if options.size > 0 or fmt in ("jsonl", "json"):  # JSON needs the rows for its columns
         for rows, columns in source.batches(_SAMPLE_BATCH):
             if options.size > 0:
-                sampler.add_batch({f"{name}.{k}": v for k, v in columns.items()}, rows)
+                sampler.add_batch({f"{name}.{keys(k)}": v for k, v in columns.items()}, rows)
                 if sampler.full:
                     break
     cols: list[Column] = source.columns
-    fields = tuple(c.field(name) for c in cols)
+    fields = tuple(dataclasses.replace(c, path=keys(c.path)).field(name) for c in cols)
     dataset = Dataset(
         name=name,
         source_path=shown,
@@ -418,12 +439,26 @@ def _batches(
         _deliver(collected, sink)
         return
     name = data_name(path)
+    keys = _ColumnKeys()
     try:
         for rows, columns in source.batches(max(batch_rows, 1), only):
-            yield rows, {f"{name}.{k}": v for k, v in columns.items()}
+            yield rows, {f"{name}.{keys(k)}": v for k, v in columns.items()}
     finally:
         if sink is not None:
             sink.extend(collected.finish())
+
+
+class _ColumnKeys:
+    """A data file's column paths with identifiers masked (remembered: called per batch)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        out = self._seen.get(path)
+        if out is None:
+            out = self._seen[path] = scrub(path)
+        return out
 
 
 def _deliver(problems: Problems, sink: list[Problem] | None) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dataflow.detect.names import header_is_data, scrub
 from dataflow.model import Severity
 from dataflow.readers._common import MAX_LINE_BYTES, Problems, unique_names
 from dataflow.readers.columns import BatchIterator, Column
@@ -30,6 +31,8 @@ _ARROW_BLOCK = 4 * 1024 * 1024
 # that batch's block and the one after (which tells it whether the block was the last).
 _ARROW_AHEAD = 2
 _STALL_SECONDS = 0.1
+# Rows after the first compared with it to tell a header from a first row of data.
+_HEADER_CHECK_ROWS = 20
 
 csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_LINE_BYTES))
 
@@ -45,6 +48,7 @@ class DelimitedFile:
         self.delimiter = "\t" if fmt == "tsv" else ","
         self.sniffed = Sniffed("utf-8")
         self._names: list[str] = []
+        self._has_header = True
         self._out: list[str] = []  # the columns streamed
         # counters for the warnings written after streaming
         self._long_rows = 0
@@ -82,13 +86,26 @@ class DelimitedFile:
             with self._text_lines() as lines:
                 reader = csv.reader(lines, delimiter=self.delimiter)
                 header = next(reader, None)
+                following = _next_rows(reader, _HEADER_CHECK_ROWS)
         except csv.Error:
             self.problems.add(f"malformed {self.fmt.upper()} header row", 1)
             return False
         if not header or not any(h.strip() for h in header):
             self.problems.add("file has no header row (the first line is empty)", 1)
             return False
-        self._names = unique_names([h.strip().lstrip("\ufeff") for h in header], self.problems, 1)
+        cells = [h.strip().lstrip("\ufeff") for h in header]
+        if header_is_data(cells, following):
+            # no header: the first row is data, and its values must never become names
+            self._has_header = False
+            self._names = [f"column_{i}" for i in range(1, len(cells) + 1)]
+            self.problems.warn(
+                "the first row looks like data, not column names (it holds values such as "
+                "identifiers, numbers or dates); columns are named column_1 to "
+                f"column_{len(cells)} and the row is read as data",
+                1,
+            )
+        else:
+            self._names = unique_names([scrub(c) for c in cells], self.problems, 1)
         self.columns = [Column(name, data_type="string", line=1) for name in self._names]
         return True
 
@@ -127,7 +144,9 @@ class DelimitedFile:
             reader = pacsv.open_csv(
                 gate,
                 read_options=pacsv.ReadOptions(
-                    column_names=self._names, skip_rows=1, block_size=_ARROW_BLOCK
+                    column_names=self._names,
+                    skip_rows=1 if self._has_header else 0,
+                    block_size=_ARROW_BLOCK,
                 ),
                 parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
                 convert_options=pacsv.ConvertOptions(
@@ -178,10 +197,11 @@ class DelimitedFile:
         source = self._text_lines()
         with source as lines:
             reader = csv.reader(lines, delimiter=self.delimiter)
-            try:
-                next(reader, None)  # header
-            except csv.Error:
-                return
+            if self._has_header:
+                try:
+                    next(reader, None)
+                except csv.Error:
+                    return
             seen = 0
             while True:
                 try:
@@ -230,6 +250,20 @@ class DelimitedFile:
                 "read as empty",
                 self._first_short,
             )
+
+
+def _next_rows(reader: Any, limit: int) -> list[list[str]]:
+    """Up to ``limit`` more rows of ``reader`` (fewer at the end or at a malformed row)."""
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if row:
+                rows.append(row)
+            if len(rows) >= limit:
+                break
+    except csv.Error:
+        pass
+    return rows
 
 
 def _decode_column(array: Any, decoder: LineDecoder) -> list[str | None]:

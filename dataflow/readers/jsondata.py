@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dataflow.detect.names import scrub, value_kind
 from dataflow.readers._common import (
     MAX_FIELDS,
     MAX_LINE_BYTES,
@@ -25,6 +26,10 @@ from dataflow.readers.encoding import SNIFF_BYTES, LineDecoder, LineReader, deco
 from dataflow.readers.samples import MAX_VALUE_CHARS
 
 _MAX_DEPTH = 64
+# Paths of an object whose keys are data: ``contacts{key}`` holds its keys, ``contacts{}`` its
+# values (``contacts{}.name`` for members of object values).
+MAP_KEYS = "{key}"
+MAP_VALUES = "{}"
 # JSON array files up to this size are parsed whole; larger ones are streamed item by item.
 WHOLE_JSON_BYTES = 16 * 1024 * 1024
 MAX_ITEM_CHARS = 16 * 1024 * 1024
@@ -65,6 +70,13 @@ def flatten(value: Any, prefix: str, out: dict[str, list[Any]], depth: int = 0) 
     if isinstance(value, dict):
         for key, child in value.items():
             name = str(key)
+            if value_kind(name) is not None:
+                # a key that is data (a phone number, an id, a date): the object is a map,
+                # reported as one field of keys and one of values, never a field per key
+                out.setdefault(f"{prefix}{MAP_KEYS}", []).append(name)
+                flatten(child, f"{prefix}{MAP_VALUES}", out, depth + 1)
+                continue
+            name = scrub(name)
             flatten(child, f"{prefix}.{name}" if prefix else name, out, depth + 1)
         return
     if isinstance(value, list):
@@ -73,6 +85,11 @@ def flatten(value: Any, prefix: str, out: dict[str, list[Any]], depth: int = 0) 
         return
     if prefix:
         out.setdefault(prefix, []).append(value)
+
+
+def _repeated(path: str) -> bool:
+    """Whether a path can hold several values per record (inside an array or a map)."""
+    return "[]" in path or MAP_VALUES in path or MAP_KEYS in path
 
 
 class JsonDataFile:
@@ -296,7 +313,7 @@ class JsonDataFile:
                     continue
                 if only is not None and path not in only:
                     continue
-                in_array = "[]" in path
+                in_array = _repeated(path)
                 target = pending.get(path)
                 if target is None:
                     target = [] if in_array else [None] * count
@@ -307,7 +324,7 @@ class JsonDataFile:
                     target.append(_text(values[0]))
             count += 1
             for path, target in pending.items():
-                if len(target) < count and "[]" not in path:
+                if len(target) < count and not _repeated(path):
                     target.append(None)
             if count >= batch_rows:
                 yield count, pending
