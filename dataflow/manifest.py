@@ -272,10 +272,16 @@ def _transfer(c: YamlChecker, key: str, value: Any, base: Path) -> Transfer | No
     )
 
 
+# Most people one count may give (subjects, sensitive subjects, prior exports, approval
+# scopes): far above any real population, and low enough that the sums the ledger keeps
+# stay within SQLite's 64-bit integers.
+MAX_SUBJECTS = 10**12
+
+
 def _opt_int(c: YamlChecker, data: Mapping[str, Any], name: str, key: str) -> int | None:
     if data.get(name) is None:
         return None
-    return c.int_(data[name], join_key(key, name))
+    return c.int_(data[name], join_key(key, name), maximum=MAX_SUBJECTS)
 
 
 def _check_sensitive_not_above(c: YamlChecker, data: Mapping[str, Any], key: str) -> None:
@@ -440,7 +446,7 @@ def _prior(c: YamlChecker, key: str, value: Any) -> PriorExports | None:
     p = c.keys(value, key, ("subjects",), names[1:])
     if p is None:
         return None
-    counts = {n: c.int_(p.get(n, 0), f"{key}.{n}") for n in names}
+    counts = {n: c.int_(p.get(n, 0), f"{key}.{n}", maximum=MAX_SUBJECTS) for n in names}
     return PriorExports(**counts, source="manifest")
 
 

@@ -237,7 +237,13 @@ class YamlChecker:
         if value is None and optional:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"expected a non-empty string, got {type_name(value)}")
+            hint = ""
+            if isinstance(value, bool):  # YAML 1.1: NO, yes, on, off... are booleans
+                hint = (
+                    "; YAML reads unquoted yes/no/on/off/true/false (e.g. the country code NO)"
+                    ' as a boolean: quote it ("NO")'
+                )
+            self.fail(key, f"expected a non-empty string, got {type_name(value)}{hint}")
             return None
         return value
 
@@ -248,9 +254,18 @@ class YamlChecker:
             return allowed[0]
         return str(value)
 
-    def int_(self, value: Any, key: str, minimum: int = 0) -> int:
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+    def int_(self, value: Any, key: str, minimum: int = 0, maximum: int | None = None) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
             self.fail(key, f"expected an integer >= {minimum}, got {type_name(value)}")
+            return 0
+        if value < minimum:
+            what = "must not be negative" if minimum == 0 else f"must be at least {minimum}"
+            self.fail(key, f"{what} (got {value})")
+            return 0
+        if maximum is not None and value > maximum:
+            self.fail(
+                key, f"must be at most {maximum:,} (got a number of {len(str(value))} digits)"
+            )
             return 0
         return value
 

@@ -111,6 +111,13 @@ def _sample_target(spec: DatasetSpec, transfer: Transfer) -> str:
 
 def _check_files(spec: DatasetSpec, transfer: Transfer) -> None:
     for name, path in (("schema", spec.schema), ("sample", spec.sample)):
+        if path is not None and path.is_dir():
+            raise ManifestError(
+                f"{name} is a folder, not a file: {path} (a dataset names one {name} file; "
+                "use dataflow scan for folders)",
+                path=transfer.path,
+                key=f"{spec.key}.{name}",
+            )
         if path is not None and not path.is_file():
             raise ManifestError(
                 f"{name} file not found: {path}", path=transfer.path, key=f"{spec.key}.{name}"

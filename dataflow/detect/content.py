@@ -363,28 +363,35 @@ class ColumnTally:
             known = info.get(entity)
             if known is not None and known[1] is not None:
                 held[entity] = held.get(entity, 0) + whole
-        if held:
-            best = min(held, key=lambda e: (-held[e], _rank(e)))
-            count = held[best]
-            rate = count / n
-            if count >= options.contains_min_values and rate >= options.contains_threshold:
-                strength = self._strength(best, info)
-                confidence = strength * (0.4 + 0.4 * min(1.0, rate / 0.25)) * support
-                evidence = (
-                    self._evidence(
-                        best, "contains", count, n, info=info, small=small, agrees=False
-                    ),
-                )
-                return ContentVerdict(
-                    self.pointer,
-                    best,
-                    round(rate, 4),
-                    n,
-                    "contains",
-                    round(min(confidence, 0.99), 3),
-                    evidence,
-                    (best,),
-                )
+        # Every entity held at a real share is named (free text with a name, a phone number
+        # and an ID number holds all three); the most frequent leads.
+        found = sorted(
+            (
+                e
+                for e, count in held.items()
+                if count >= options.contains_min_values and count / n >= options.contains_threshold
+            ),
+            key=lambda e: (-held[e], _rank(e)),
+        )
+        if found:
+            best = found[0]
+            rate = held[best] / n
+            strength = self._strength(best, info)
+            confidence = strength * (0.4 + 0.4 * min(1.0, rate / 0.25)) * support
+            evidence = tuple(
+                self._evidence(e, "contains", held[e], n, info=info, small=small, agrees=False)
+                for e in found
+            )
+            return ContentVerdict(
+                self.pointer,
+                best,
+                round(rate, 4),
+                n,
+                "contains",
+                round(min(confidence, 0.99), 3),
+                evidence,
+                tuple(found),
+            )
         top = max(self.whole.values(), default=0)
         return ContentVerdict(self.pointer, None, round(top / n, 4), n, "none", 0.0)
 

@@ -134,6 +134,8 @@ def detect_format(path: Path) -> str | None:
 def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
     import json
 
+    from dataflow.readers._json import parse_int
+
     text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text_head:
         return "jsonschema" if suffix == ".json" else None  # empty: the reader reports it
@@ -155,12 +157,18 @@ def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
     if text is None:
         return "jsonschema" if suffix == ".json" else None
     try:
-        doc = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+        doc = json.loads(text, parse_int=parse_int)
+    except RecursionError:
+        # too deep to tell: an array is data, an object goes to the schema reader (both
+        # readers then report the nesting without calling it a schema)
+        return (
+            "json" if text_head.startswith(b"[") else ("jsonschema" if suffix == ".json" else None)
+        )
+    except json.JSONDecodeError as exc:
         first = text.strip().split("\n", 1)[0]
         if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
             try:
-                if isinstance(json.loads(first), dict):
+                if isinstance(json.loads(first, parse_int=parse_int), dict):
                     return "jsonl"
             except (json.JSONDecodeError, RecursionError):
                 pass

@@ -15,6 +15,21 @@ from typing import Any
 from dataflow.model import Field
 from dataflow.readers._common import LineIndex, Problems
 
+# Python converts integers of at most 4,300 digits (``sys.get_int_max_str_digits``); a longer
+# number in a file is kept as its digits (a value like any other, typed "integer").
+MAX_INT_DIGITS = 4000
+
+
+class LongNumber(str):
+    """A JSON integer too long to convert, kept as its digits."""
+
+
+def parse_int(text: str) -> int | str:
+    """``parse_int`` of the JSON decoders: an ``int``, or ``LongNumber`` beyond the limit."""
+    if len(text) > MAX_INT_DIGITS:
+        return LongNumber(text)
+    return int(text)
+
 
 class PosDict(dict[str, Any]):
     """A JSON object with the offset of its opening brace."""
@@ -31,7 +46,7 @@ def _parse_object(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> tupl
 
 class _PosDecoder(json.JSONDecoder):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(parse_int=parse_int)
         self.parse_object = _parse_object
         self.scan_once = getattr(json.scanner, "py_make_scanner")(self)  # noqa: B009
 
@@ -46,7 +61,7 @@ def load_json(text: str, problems: Problems, what: str) -> Any | None:
     except json.JSONDecodeError as exc:
         problems.add(f"invalid JSON in {what}: {exc.msg}", exc.lineno, exc.colno)
     except RecursionError:
-        problems.add(f"invalid {what}: JSON nested too deeply")
+        problems.add("invalid JSON: nested too deeply")
     return None
 
 

@@ -49,6 +49,7 @@ class DelimitedFile:
         self.sniffed = Sniffed("utf-8")
         self._names: list[str] = []
         self._has_header = True
+        self._multiline = False  # a value spanning lines was read
         self._out: list[str] = []  # the columns streamed
         # counters for the warnings written after streaming
         self._long_rows = 0
@@ -129,11 +130,35 @@ class DelimitedFile:
                 for batch in fast:
                     done += batch[0]
                     yield batch
+                self._report_open_quote()
                 return
             except Exception:  # pyarrow gave up (its message may quote input): go slow
                 pass
         yield from self._csv_batches(batch_rows, skip=done)
         self._report_shape()
+        self._report_open_quote()
+
+    def _report_open_quote(self) -> None:
+        """An error naming the line where a quoted field opens that never closes.
+
+        Both parsers read such a field to the end of the file without complaint, swallowing
+        the rows after it. Only a file with a value spanning lines can have one, so only such
+        files are read again, strictly.
+        """
+        if not self._multiline:
+            return
+        start = 1
+        try:
+            with self._text_lines() as lines:
+                reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
+                for _ in reader:
+                    start = reader.line_num + 1
+        except csv.Error:
+            self.problems.add(
+                "unterminated quoted field: the quote opened in the row that starts on this "
+                "line is never closed, so the rest of the file was read as one value",
+                start,
+            )
 
     def _arrow_batches(self, batch_rows: int) -> BatchIterator:
         import pyarrow as pa
@@ -166,6 +191,8 @@ class DelimitedFile:
                     break
                 gate.waiting(False)
                 n = record_batch.num_rows
+                if not self._multiline:
+                    self._multiline = _has_newline(record_batch)
                 columns = [_decode_column(record_batch.column(name), decoder) for name in out]
                 del record_batch
                 for start in range(0, n, batch_rows):
@@ -218,6 +245,8 @@ class DelimitedFile:
                     continue
                 if not row:
                     continue
+                if not self._multiline and any("\n" in cell or "\r" in cell for cell in row):
+                    self._multiline = True
                 seen += 1
                 if seen <= skip:
                     continue
@@ -250,6 +279,15 @@ class DelimitedFile:
                 "read as empty",
                 self._first_short,
             )
+
+
+def _has_newline(record_batch: Any) -> bool:
+    """Whether any value of a pyarrow batch (binary columns) holds a line break."""
+    import pyarrow.compute as pc
+
+    return any(
+        bool(pc.any(pc.match_substring(column, "\n")).as_py()) for column in record_batch.columns
+    )
 
 
 def _next_rows(reader: Any, limit: int) -> list[list[str]]:

@@ -21,6 +21,7 @@ from dataflow.readers._common import (
     Problems,
     read_limited,
 )
+from dataflow.readers._json import LongNumber, parse_int
 from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.encoding import SNIFF_BYTES, LineDecoder, LineReader, decode_text, sniff
 from dataflow.readers.samples import MAX_VALUE_CHARS
@@ -37,6 +38,8 @@ _STREAM_CHUNK = 1024 * 1024
 
 
 def _json_type(value: Any) -> str:
+    if isinstance(value, LongNumber):
+        return "integer"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
@@ -146,7 +149,7 @@ class JsonDataFile:
             self.problems.add("file is empty: no JSON document")
             return False
         try:
-            doc = json.loads(text)
+            doc = json.loads(text, parse_int=parse_int)
         except json.JSONDecodeError as exc:
             self.problems.add(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
             return False
@@ -180,7 +183,7 @@ class JsonDataFile:
 
     def _stream_array(self) -> Iterator[Any]:
         """Items of a top-level JSON array, parsed one at a time (bounded memory)."""
-        decoder = json.JSONDecoder()
+        decoder = json.JSONDecoder(parse_int=parse_int)
         text_decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
         buf = ""
         pos = 0
@@ -262,7 +265,7 @@ class JsonDataFile:
                 lineno = reader.lineno
                 line = decoder.decode(raw, lineno)
                 try:
-                    record = json.loads(line)
+                    record = json.loads(line, parse_int=parse_int)
                 except json.JSONDecodeError as exc:
                     self.problems.add(
                         f"line is not valid JSON: {exc.msg}",
