@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+from test_cli_scan import validate
 from test_content import bank_card, mobile, resident_id
 from typer.testing import CliRunner
 
@@ -115,6 +116,7 @@ def test_json_report_masks_comments_and_reports_maps_as_one_field(tmp_path: Path
     code, stdout, _ = run("scan", str(inputs), "--format", "json")
     assert code == 0
     report = json.loads(stdout)
+    validate(report)
     by_name = {Path(d["source"]["path"]).name: d for d in report["datasets"]}
     shop = by_name["shop.sql"]
     assert shop["comment"].startswith("客户表，负责人 ")
@@ -182,3 +184,34 @@ def test_headers_are_told_from_data_rows() -> None:
         f"call {PHONES[0][:3]}****{PHONES[0][-4:]} or w***@example.com"
     )
     assert scrub("联系电话") == "联系电话"
+
+
+def test_keys_that_vary_from_record_to_record_are_a_map(tmp_path: Path) -> None:
+    """Keys no recognizer knows (user names) are still data when every record has others."""
+    users = [f"zhou_xiaoming_{n:03d}" for n in range(40)]
+    path = tmp_path / "scores.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(20):
+            scores = {users[2 * n]: n, users[2 * n + 1]: n + 1}
+            handle.write(json.dumps({"id": n, "scores": scores, "plan": "basic"}) + "\n")
+    for fmt in FORMATS:
+        code, stdout, stderr = run("scan", str(path), "--format", fmt)
+        assert code == 0
+        assert "zhou_xiaoming" not in stdout + stderr
+    code, stdout, stderr = run("scan", str(path), "--format", "json")
+    pointers = {f["pointer"] for f in json.loads(stdout)["datasets"][0]["fields"]}
+    assert pointers == {"scores.id", "scores.plan", "scores.scores{key}", "scores.scores{}"}
+    assert "the keys of scores vary from record to record" in stderr
+
+
+def test_optional_fields_that_recur_are_not_a_map(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    optional = [f"field_{n}" for n in range(20)]
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(60):
+            record = {"id": n, "props": {optional[(n + k) % 20]: k for k in range(3)}}
+            handle.write(json.dumps(record) + "\n")
+    code, stdout, stderr = run("scan", str(path), "--format", "json")
+    assert code == 0 and "vary from record to record" not in stderr
+    pointers = {f["pointer"] for f in json.loads(stdout)["datasets"][0]["fields"]}
+    assert {f"events.props.{name}" for name in optional} <= pointers

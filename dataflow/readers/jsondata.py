@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,11 @@ _MAX_DEPTH = 64
 # values (``contacts{}.name`` for members of object values).
 MAP_KEYS = "{key}"
 MAP_VALUES = "{}"
+# The first records looked at to find objects whose keys vary from record to record (maps
+# keyed by user names, tokens...), and how many objects and keys make one.
+_MAP_CHECK_RECORDS = 1000
+_MAP_MIN_OBJECTS = 5
+_MAP_MIN_KEYS = 16
 # JSON array files up to this size are parsed whole; larger ones are streamed item by item.
 WHOLE_JSON_BYTES = 16 * 1024 * 1024
 MAX_ITEM_CHARS = 16 * 1024 * 1024
@@ -66,28 +72,68 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def flatten(value: Any, prefix: str, out: dict[str, list[Any]], depth: int = 0) -> None:
-    """Append every leaf of ``value`` to ``out[path]`` (objects ``.``, arrays ``[]``)."""
+def flatten(
+    value: Any,
+    prefix: str,
+    out: dict[str, list[Any]],
+    depth: int = 0,
+    maps: frozenset[str] = frozenset(),
+) -> None:
+    """Append every leaf of ``value`` to ``out[path]`` (objects ``.``, arrays ``[]``).
+
+    The keys of an object at a path in ``maps``, and any key that is itself a value (a phone
+    number, an ID, a date), are data: they go to ``path{key}`` and their values below
+    ``path{}``, so a map is one field of keys and one of values, never a field per key.
+    """
     if depth > _MAX_DEPTH:
         return
     if isinstance(value, dict):
+        is_map = prefix in maps
         for key, child in value.items():
             name = str(key)
-            if value_kind(name) is not None:
-                # a key that is data (a phone number, an id, a date): the object is a map,
-                # reported as one field of keys and one of values, never a field per key
+            if is_map or value_kind(name) is not None:
                 out.setdefault(f"{prefix}{MAP_KEYS}", []).append(name)
-                flatten(child, f"{prefix}{MAP_VALUES}", out, depth + 1)
+                flatten(child, f"{prefix}{MAP_VALUES}", out, depth + 1, maps)
                 continue
             name = scrub(name)
-            flatten(child, f"{prefix}.{name}" if prefix else name, out, depth + 1)
+            flatten(child, f"{prefix}.{name}" if prefix else name, out, depth + 1, maps)
         return
     if isinstance(value, list):
         for item in value:
-            flatten(item, f"{prefix}[]", out, depth + 1)
+            flatten(item, f"{prefix}[]", out, depth + 1, maps)
         return
     if prefix:
         out.setdefault(prefix, []).append(value)
+
+
+def _key_counts(
+    value: Any, prefix: str, stats: dict[str, tuple[list[int], Counter[str]]], depth: int = 0
+) -> None:
+    """Per object path: how many objects were seen there and in how many each key was."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(value, dict):
+        seen, keys = stats.setdefault(prefix, ([0], Counter()))
+        seen[0] += 1
+        for key, child in value.items():
+            name = str(key)
+            if value_kind(name) is not None:
+                continue  # a map key whatever the counts say
+            keys[name] += 1
+            if len(keys) <= MAX_FIELDS:
+                _key_counts(child, f"{prefix}.{name}" if prefix else name, stats, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _key_counts(item, f"{prefix}[]", stats, depth + 1)
+
+
+def _varies(objects: int, keys: Counter[str]) -> bool:
+    """Whether an object's keys vary from one object to the next, as a map's keys do: many
+    distinct keys, most of them seen in one or two objects (optional fields recur)."""
+    if objects < _MAP_MIN_OBJECTS or len(keys) < _MAP_MIN_KEYS:
+        return False
+    rare = sum(1 for n in keys.values() if n <= 2)
+    return rare * 2 >= len(keys)
 
 
 def _repeated(path: str) -> bool:
@@ -248,7 +294,7 @@ class JsonDataFile:
                     buf = buf[pos:]
                     pos = 0
 
-    def _rows(self) -> Iterator[Any]:
+    def _rows(self) -> Generator[Any, None, None]:
         if self._records is not None:
             yield from self._records
             return
@@ -304,13 +350,14 @@ class JsonDataFile:
         Paths outside arrays get one value per record (``None`` when absent); paths inside
         arrays get one value per item.
         """
+        maps = self._map_paths()
         pending: dict[str, list[str | None]] = {}
         count = 0
         for record in self._rows():
             if not isinstance(record, dict):
                 continue
             flat: dict[str, list[Any]] = {}
-            flatten(record, "", flat)
+            flatten(record, "", flat, maps=maps)
             for path, values in flat.items():
                 if path not in self._known and not self._add_column(path, values):
                     continue
@@ -335,6 +382,28 @@ class JsonDataFile:
                 count = 0
         if count:
             yield count, pending
+
+    def _map_paths(self) -> frozenset[str]:
+        """Object paths whose keys vary from record to record in the first records."""
+        stats: dict[str, tuple[list[int], Counter[str]]] = {}
+        problems, self.problems = self.problems, Problems(self.problems.path)  # read twice
+        rows = self._rows()
+        try:
+            for i, record in enumerate(rows):
+                if i >= _MAP_CHECK_RECORDS:
+                    break
+                _key_counts(record, "", stats)
+        finally:
+            rows.close()
+            self.problems = problems
+        maps = frozenset(path for path, (seen, keys) in stats.items() if _varies(seen[0], keys))
+        for path in sorted(maps):
+            shown = path or "the top-level object"
+            self.problems.warn(
+                f"the keys of {shown} vary from record to record, as a map's do: read as a "
+                f"map, its keys in {path}{MAP_KEYS} and its values in {path}{MAP_VALUES}"
+            )
+        return maps
 
     def _add_column(self, path: str, values: list[Any]) -> bool:
         if len(self._known) >= MAX_FIELDS:
