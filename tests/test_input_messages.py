@@ -12,24 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from test_cli_scan import _isolated_cwd, run  # noqa: F401 (autouse fixture)
 from test_content import mobile, resident_id
-from typer.testing import CliRunner
-
-from dataflow.cli import app
-
-
-@pytest.fixture(autouse=True)
-def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    work = tmp_path / "cwd"
-    work.mkdir()
-    (work / ".git").mkdir()
-    monkeypatch.chdir(work)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
 
 HUGE = "9" * 100_000
 

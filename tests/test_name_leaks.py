@@ -13,11 +13,9 @@ import random
 from pathlib import Path
 
 import pytest
-from test_cli_scan import validate
+from test_cli_scan import _isolated_cwd, run, validate  # noqa: F401 (autouse fixture)
 from test_content import bank_card, mobile, resident_id
-from typer.testing import CliRunner
 
-from dataflow.cli import app
 from dataflow.detect.names import header_is_data, scrub, value_kind
 
 FORMATS = ("table", "json", "markdown", "sarif")
@@ -27,19 +25,6 @@ CARDS = [bank_card(R) for _ in range(12)]
 PHONES = [mobile(R).removeprefix("+86 ") for _ in range(12)]
 EMAILS = [f"wang.fang{i}@example.com" for i in range(12)]
 CANARIES = [*IDS, *CARDS, *PHONES, *EMAILS]
-
-
-@pytest.fixture(autouse=True)
-def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    work = tmp_path / "cwd"
-    work.mkdir()
-    (work / ".git").mkdir()
-    monkeypatch.chdir(work)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def assert_no_canary(*texts: str) -> None:

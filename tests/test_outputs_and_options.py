@@ -11,6 +11,7 @@ import json
 import os
 import resource
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -71,7 +72,10 @@ def test_hook_entry_ends_options_so_an_option_named_file_is_scanned(work: Path) 
     assert "baseline update --reason" in done.stdout and " -- --output=victim.sql" in done.stdout
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run a subprocess as another user")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv to run a subprocess as another user",
+)
 def test_unreadable_file_named_on_the_command_line_is_a_problem_not_a_usage_error(
     tmp_path: Path,
 ) -> None:
