@@ -56,6 +56,10 @@ def write_inputs(folder: Path) -> None:
         f") COMMENT='客户表，负责人 {PHONES[2]}，身份证 {IDS[1]}，卡号 {CARDS[0]}';\n",
         encoding="utf-8",
     )
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({PHONES[5]: EMAILS, "note": IDS}), folder / "wide.parquet")
     (folder / "person.schema.json").write_text(
         json.dumps(
             {
@@ -123,6 +127,8 @@ def test_json_report_masks_comments_and_reports_maps_as_one_field(tmp_path: Path
     examples = [e["example"] for e in keys["evidence"] if e.get("example")]
     assert keys["personal"] and examples and all("*" in e for e in examples)
     assert contacts["contacts.{key}"]["element"] == "pi.identity.resident_id"
+    parquet = {f["pointer"] for f in by_name["wide.parquet"]["fields"]}
+    assert parquet == {f"wide.{PHONES[5][:3]}****{PHONES[5][-4:]}", "wide.note"}
 
 
 def test_check_and_baseline_never_write_values_found_in_names(tmp_path: Path) -> None:
