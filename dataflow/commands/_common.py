@@ -113,6 +113,8 @@ def _write_atomic(data: bytes, output: Path) -> None:
     import tempfile
 
     tmp: str | None = None
+    if output.is_symlink():  # replace the file the link points to, not the link
+        output = Path(os.path.realpath(output))
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
