@@ -123,6 +123,7 @@ def scan_paths(
     """
     from dataflow import readers
     from dataflow.classify import classify_dataset
+    from dataflow.detect.names import scrub
 
     options = options or ScanOptions()
     if catalog is None:
@@ -144,15 +145,16 @@ def scan_paths(
     notices: list[str] = []
     for url in urls:
         db = _scan_database(url, options, sample_options)
-        problems.extend(db.problems)
-        notices.extend(db.notices)
-        for dataset in db.datasets:
+        problems.extend(dataclasses.replace(p, message=scrub(p.message)) for p in db.problems)
+        notices.extend(scrub(notice) for notice in db.notices)  # they name tables
+        for raw in db.datasets:
+            dataset, renamed = readers.scrub_dataset(raw)  # names and comments are data too
             datasets.append(dataset)
             key = (dataset.source_path, dataset.name)
-            if dataset.name in db.samples:
-                sample_sets[key] = db.samples[dataset.name]
-            if dataset.name in db.verdicts:
-                verdicts[key] = db.verdicts[dataset.name]
+            if raw.name in db.samples:
+                sample_sets[key] = _rekeyed_samples(db.samples[raw.name], renamed)
+            if raw.name in db.verdicts:
+                verdicts[key] = _rekeyed_verdicts(db.verdicts[raw.name], renamed)
     for done, path in enumerate(files, start=1):
         read = _read(path, options, sample_options, avro_types)
         problems.extend(read.problems)
@@ -191,6 +193,29 @@ def scan_paths(
         catalog_version=_catalog_version(catalog),
         notices=tuple(notices),
     )
+
+
+def _rekeyed_samples(samples: SampleSet, renamed: Mapping[str, str]) -> SampleSet:
+    if not renamed:
+        return samples
+    return dataclasses.replace(
+        samples,
+        columns={renamed.get(k, k): v for k, v in samples.columns.items()},
+        distinct={renamed.get(k, k): v for k, v in samples.distinct.items()},
+    )
+
+
+def _rekeyed_verdicts(
+    found: tuple[dict[str, Any], int], renamed: Mapping[str, str]
+) -> tuple[dict[str, Any], int]:
+    verdicts, rows = found
+    if not renamed:
+        return found
+    out = {}
+    for pointer, verdict in verdicts.items():
+        new = renamed.get(pointer, pointer)
+        out[new] = dataclasses.replace(verdict, pointer=new) if new != pointer else verdict
+    return out, rows
 
 
 def _is_db_url(text: str) -> bool:

@@ -206,3 +206,23 @@ def test_optional_fields_that_recur_are_not_a_map(tmp_path: Path) -> None:
     assert code == 0 and "vary from record to record" not in stderr
     pointers = {f["pointer"] for f in json.loads(stdout)["datasets"][0]["fields"]}
     assert {f"events.props.{name}" for name in optional} <= pointers
+
+
+def test_database_table_and_column_names_are_masked(tmp_path: Path) -> None:
+    pytest.importorskip("sqlalchemy")
+    import sqlite3
+
+    path = tmp_path / "crm.db"
+    with sqlite3.connect(path) as db:
+        db.execute(f'CREATE TABLE "t_{PHONES[6]}" (id INTEGER PRIMARY KEY, "{PHONES[7]}" TEXT)')
+        db.executemany(f'INSERT INTO "t_{PHONES[6]}" VALUES (?, ?)', enumerate(EMAILS))
+    url = f"sqlite:///{path}"
+    for args in ([], ["--full"]):
+        for fmt in FORMATS:
+            code, stdout, stderr = run("scan", url, "--format", fmt, *args)
+            assert code == 0, stderr
+            assert_no_canary(stdout, stderr)
+    code, stdout, _ = run("scan", url, "--format", "json", "--full")
+    fields = {f["name"]: f for f in json.loads(stdout)["datasets"][0]["fields"]}
+    masked = f"{PHONES[7][:3]}****{PHONES[7][-4:]}"
+    assert fields[masked]["element"] == "pi.contact.email"  # its values were still matched

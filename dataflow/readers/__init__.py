@@ -39,6 +39,7 @@ __all__ = [
     "detect_format",
     "iter_batches",
     "read_path",
+    "scrub_dataset",
 ]
 
 SCHEMA_FORMATS = ("sql", "jsonschema", "avro", "dbt")
@@ -256,7 +257,7 @@ def read_path(
             fmt = detected
         if fmt in DATA_FORMATS:
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
-        datasets = tuple(_scrubbed(d) for d in _read_schema(path, fmt, problems, avro_types))
+        datasets = tuple(scrub_dataset(d)[0] for d in _read_schema(path, fmt, problems, avro_types))
         return ReadResult(shown, fmt, datasets=datasets, problems=problems.finish())
     except Exception as exc:  # a bug must not stop the scan or print input: type only
         problems.add(
@@ -335,9 +336,10 @@ def _read_schema(
     return tuple(read_jsonschema(parsed, text, shown, path.stem, problems))
 
 
-def _scrubbed(dataset: Dataset) -> Dataset:
+def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:
     """``dataset`` with identifiers in its names, pointers and comments masked (a comment or
-    a name may quote a phone number; reports must not)."""
+    a name may quote a phone number; reports must not), and the pointers that changed (old to
+    new), to re-key samples and verdicts read under the old ones."""
     name = scrub(dataset.name)
     prefix = dataset.name + "."
 
@@ -352,9 +354,15 @@ def _scrubbed(dataset: Dataset) -> Dataset:
         )
         for f in dataset.fields
     )
-    return dataclasses.replace(
+    renamed = {
+        old.pointer: new.pointer
+        for old, new in zip(dataset.fields, fields, strict=True)
+        if old.pointer != new.pointer
+    }
+    clean = dataclasses.replace(
         dataset, name=name, comment=scrub_optional(dataset.comment), fields=fields
     )
+    return clean, renamed
 
 
 def _open_data(path: Path, fmt: str, problems: Problems) -> Any:
