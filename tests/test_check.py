@@ -190,7 +190,7 @@ def test_many_refused_files_suggest_their_folder(repo: Path) -> None:
     code, stdout, _ = run("check", *files)
     assert code == 1
     howto = next(line for line in stdout.splitlines() if "baseline update" in line)
-    assert "fine\" schemas/many`" in howto and "t11.sql" not in howto
+    assert 'fine" schemas/many`' in howto and "t11.sql" not in howto
     code, stdout, _ = run("check", "schemas/many/t1.sql", "schemas/many/t2.sql")
     howto = next(line for line in stdout.splitlines() if "baseline update" in line)
     assert "schemas/many/t1.sql schemas/many/t2.sql" in howto
