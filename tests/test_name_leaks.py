@@ -18,7 +18,7 @@ from test_content import bank_card, mobile, resident_id
 
 from dataflow.detect.names import header_is_data, scrub, value_kind
 
-FORMATS = ("table", "json", "markdown", "sarif")
+FORMATS = ("table", "json", "markdown", "sarif", "html")
 R = random.Random(22)
 IDS = [resident_id(R) for _ in range(12)]
 CARDS = [bank_card(R) for _ in range(12)]
