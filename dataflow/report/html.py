@@ -33,6 +33,7 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
+from dataflow.report.evidence import evidence_text
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.markdown import _MSG as _MARKDOWN_MSG
 from dataflow.report.markdown import _findings, _unique_datasets
@@ -41,7 +42,6 @@ from dataflow.report.sarif import (
     Labels,
     cite_text,
     decisive_reason,
-    evidence_summary,
     hit_text,
     masked_example,
 )
@@ -350,7 +350,7 @@ def _finding_row(dataset: DatasetResult, finding: FieldFinding, names: Labels) -
         (str(int(finding.grade)), e(names.grade(finding.grade))),
         ("", f"{finding.confidence:.2f}"),
         ("", f"<code>{e(example)}</code>" if example else "-"),
-        ("", e(evidence_summary(finding.evidence, lang))),
+        ("", e(evidence_text(finding.evidence, lang, names.catalog, finding.element))),
     ]
     tds = "".join(f'<td data-k="{k}">{v}</td>' if k else f"<td>{v}</td>" for k, v in cells)
     cls = ' class="sensitive"' if finding.sensitive else ""

@@ -18,13 +18,13 @@ from dataflow.model import (
     AssessResult,
     Citation,
     DatasetResult,
-    Evidence,
     FieldFinding,
     NegativeListHit,
     ScanResult,
     Text,
     TransferAssessment,
 )
+from dataflow.report.evidence import evidence_text
 from dataflow.report.records import (
     RISK_ORDER,
     dataset_sort_key,
@@ -75,23 +75,6 @@ def _named(catalog: Any | None, ident: str | None, lang: str) -> str:
     return f"{ident} ({name})" if name else ident
 
 
-def _evidence_text(evidence: Iterable[Evidence]) -> str:
-    ranked = sorted(evidence, key=lambda e: (-e.weight, e.source, e.rule))
-    parts = []
-    for e in ranked[:MAX_EVIDENCE]:
-        text = f"{e.source}:{e.rule}"
-        if e.match_rate is not None:
-            text += f" {e.match_rate:.0%}"
-            if e.sample_size is not None:
-                text += f"/{e.sample_size}"
-        if e.example:
-            text += f" {e.example}"
-        parts.append(text)
-    if len(ranked) > MAX_EVIDENCE:
-        parts.append(f"+{len(ranked) - MAX_EVIDENCE}")
-    return "; ".join(parts)
-
-
 def _field_rows(
     findings: Iterable[FieldFinding], lang: str, catalog: Any | None = None
 ) -> list[list[str]]:
@@ -107,7 +90,7 @@ def _field_rows(
                 f.grade.label,
                 yes_no(f.sensitive, lang),
                 f"{f.confidence:.2f}",
-                _evidence_text(f.evidence),
+                evidence_text(f.evidence, lang, catalog, f.element, MAX_EVIDENCE),
             ]
         )
     return rows
