@@ -158,6 +158,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_columns",
     "count_suffixes",
     "handler_markers",
+    "person_only_columns",
+    "code_systems",
     "ambiguous_ids",
 )
 _FAMILY_KEYS = (

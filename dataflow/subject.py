@@ -122,6 +122,8 @@ class SubjectRules:
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
+        self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
+        self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
@@ -318,8 +320,13 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
     if head in rules.documents:
         role = next((r for t in core for r in [rules.role_of(t)] if r), None)
         return fix("person", f"name '{bare}': '{head}' is a document about one person", role)
-    # organisation: by name
+    # organisation: by name, unless its columns describe a person (a clinic's visit record)
     if head in rules.organisation:
+        own = _person_only_columns(ds, rules)
+        if len(own) >= 2:
+            role = rules.role_zh(comment)
+            why = f"name '{bare}' names organisations, but columns {', '.join(own[:3])}"
+            return fix("person", f"{why} describe a person", role)
         return fix("organisation", f"name '{bare}': '{head}' names organisations")
     # a role elsewhere in the name: rows belong to such a person (`patient_allergy`)
     role = next((r for t in core[:-1] for r in [rules.role_of(t)] if r), None)
@@ -373,6 +380,25 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = f"column '{ref_col}' is an input code of a code list"
     return f
+
+
+def _person_only_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns only a person has (birth date, sex, ethnicity, marital status, ID number), one per
+    kind: ``gender_code`` counts as ``gender``, 性别代码 as 性别."""
+    kinds: dict[str, str] = {}
+    for fld in ds.fields:
+        text = f"{fld.name}{fld.comment or ''}"
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        if tokens and tokens[-1] in rules.key_suffixes and len(tokens) > 1:
+            tokens = tokens[:-1]
+        leaf = _compact(tokens)
+        if leaf in rules.person_only:
+            kinds.setdefault(leaf, fld.name)
+            continue
+        hit = next((w for w in rules.person_only_zh if w in text), None)
+        if hit is not None:
+            kinds.setdefault(hit, fld.name)
+    return list(dict.fromkeys(kinds.values()))
 
 
 def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
@@ -780,9 +806,11 @@ def _about_person(
         )
         meta = _meta(rules, tokens, zh_text)
         match = _family_match(rules, tokens, zh_text, en_words, on_topic, subject.kind == "person")
+        if match is not None and any(w in zh_text for w in rules.code_system_zh):
+            match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
         if match is not None and meta and match[1] != _compact(tokens):
             match = None  # a key or bookkeeping column: only a family word naming it whole counts
-        if match is None and tokens and not meta:
+        if match is None and tokens and not meta and not _names_other(rules, tokens, zh_text):
             match = _all_on_topic(rules, on_topic, fld.name)
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
             match = None
@@ -812,6 +840,16 @@ def _about_person(
         )
         out.append(_as_element(finding, element, ev))
     return out
+
+
+def _names_other(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
+    """A column about an organisation (``doc_org_name``, 管理机构名称) or a code system
+    (职业编码系统名称): in a record about a person it is not that person's attribute. A comment
+    decides when there is one; short name words are ambiguous (``org_name`` of a microbiology
+    result is an organism)."""
+    if zh_text.strip():
+        return any(w in zh_text for w in (*rules.organisation_zh, *rules.code_system_zh))
+    return any(t in rules.organisation and len(t) > 3 for t in tokens)
 
 
 def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:

@@ -355,3 +355,29 @@ def test_children_and_sensitive_topic_records(tmp_path: Path) -> None:
     for column in ("department", "description"):
         finding = _finding(record, column)
         assert finding.sensitive and finding.category == "pi.health", column
+
+
+def test_organisation_name_with_a_persons_columns_is_about_people(tmp_path: Path) -> None:
+    """A table named after a clinic that holds a person's sex and birth date is a visit record:
+    its clinical columns are health information; the managing organisation's columns and the
+    name of a coding system are not the person's. A real clinic table stays an organisation."""
+    visit = """
+    CREATE TABLE emr_clinic (id bigint COMMENT '主键', srvName varchar(20) COMMENT '姓名',
+      genderCode varchar(2) COMMENT '性别代码', birthday date COMMENT '出生日期',
+      docOrgName varchar(50) COMMENT '文档管理机构名称', sxCodeName varchar(50)
+      COMMENT '症状代码编码系统名称', sxDetail varchar(200) COMMENT '症状描述',
+      txPlanAdvice varchar(200) COMMENT '医嘱') COMMENT='门诊病历';
+    CREATE TABLE base_clinic (id bigint, clinic_name varchar(50), address varchar(100),
+      phone varchar(20), gender_policy varchar(20));
+    """
+    results = _scan(tmp_path, {"emr.sql": visit})
+    clinic = results["emr_clinic"]
+    assert clinic.subject.kind == "person"
+    assert "describe a person" in clinic.subject.evidence[0]
+    assert _finding(clinic, "birthday").personal
+    advice = _finding(clinic, "txPlanAdvice")
+    assert advice.personal and advice.sensitive and advice.category == "pi.health"
+    assert _finding(clinic, "sxDetail").sensitive
+    assert not _finding(clinic, "docOrgName").personal
+    assert not _finding(clinic, "sxCodeName").personal
+    assert results["base_clinic"].subject.kind == "organisation"
