@@ -105,6 +105,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "dictionary_tables",
     "negative_prefixes",
     "negative_suffixes",
+    "bookkeeping_prefixes",
     "event_suffixes",
     "reference_suffixes",
     "filler",

@@ -133,6 +133,8 @@ class SubjectRules:
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
         self.event_suffixes = frozenset(catalog.dictionaries.get("event_suffixes"))
         self.neg_prefixes = frozenset(catalog.dictionaries.get("negative_prefixes"))
+        self.bookkeeping = frozenset(catalog.dictionaries.get("bookkeeping_prefixes"))
+        self.status = frozenset(catalog.dictionaries.get("negative_suffixes"))
         self.families: list[_FamilyIndex] = []
         for family in catalog.families:
             kw = family.words
@@ -859,6 +861,7 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
             _compact(tokens) in rules.meta
             or tokens[-1] in _REFERENCE_TAILS
             or tokens[-1] in rules.counts
+            or (len(tokens) > 1 and tokens[0] in rules.bookkeeping and tokens[-1] in rules.status)
         )
     text = zh_text.strip()
     return any(text.startswith(w) for w in rules.meta_zh)

@@ -381,3 +381,29 @@ def test_organisation_name_with_a_persons_columns_is_about_people(tmp_path: Path
     assert not _finding(clinic, "docOrgName").personal
     assert not _finding(clinic, "sxCodeName").personal
     assert results["base_clinic"].subject.kind == "organisation"
+
+
+def test_examination_department_tables_and_record_state(tmp_path: Path) -> None:
+    """A person-linked table named after an examination department (surgery, ECG, 外科) holds
+    examination results: its columns are health information. `update_state` is the state of the
+    record's processing, not a region, in any table."""
+    files = {
+        "staff.sql": """
+        CREATE TABLE employee (id varchar(18) PRIMARY KEY, name varchar(20), birthday date,
+          update_state varchar(2));
+        CREATE TABLE surgery (employee_id varchar(18), skin varchar(20), spine varchar(20),
+          update_state varchar(2), create_time datetime);
+        CREATE TABLE tj_record (id bigint, employee_id varchar(18), pf varchar(20) COMMENT '皮肤')
+          COMMENT='外科检查';
+        """
+    }
+    results = _scan(tmp_path, files)
+    surgery = results["surgery"]
+    assert surgery.subject.kind == "person_linked"
+    skin = _finding(surgery, "skin")
+    assert skin.personal and skin.sensitive and skin.element == "pi.health.test_result"
+    assert _finding(results["tj_record"], "pf").sensitive
+    for table in ("employee", "surgery"):
+        state = _finding(results[table], "update_state")
+        assert not state.personal
+    assert not _finding(surgery, "create_time").personal

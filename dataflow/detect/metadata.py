@@ -302,6 +302,7 @@ class MetadataDetector:
         self.dict_tables_zh = tuple(w for w in d.get("dictionary_tables") if has_cjk(w))
         self.neg_prefix = frozenset(d.get("negative_prefixes"))
         self.neg_suffix = frozenset(d.get("negative_suffixes"))
+        self.bookkeeping = frozenset(d.get("bookkeeping_prefixes"))
         self.event_suffix = frozenset(d.get("event_suffixes"))
         self.ref_suffix = frozenset(d.get("reference_suffixes"))
         self.filler = frozenset(d.get("filler"))
@@ -871,7 +872,14 @@ class MetadataDetector:
                 k -= 1
             if k < last_idx:
                 core_last = (k, tokens[k])
-            if first in self.neg_prefix and 0 not in sc.covered and len(tokens) > 1:
+            if first in self.bookkeeping and last in self.neg_suffix and len(tokens) > 1:
+                sc.veto = Evidence(
+                    "negative",
+                    "name-record-state",
+                    f"'{first}_…_{last}' is the state of a record's processing, not the value",
+                    eid,
+                )
+            elif first in self.neg_prefix and 0 not in sc.covered and len(tokens) > 1:
                 sc.veto = Evidence(
                     "negative", "name-flag-prefix", f"'{first}_…' names a flag, not the value", eid
                 )
