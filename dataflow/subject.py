@@ -145,6 +145,10 @@ class SubjectRules:
             self.families.append(
                 _FamilyIndex(family, words, initials, zh, topic, topic_zh, generic, generic_zh)
             )
+        # Single words of every family: a flag naming one (`is_recheck`) is that information.
+        self.family_words = frozenset(
+            w for fam in self.families for w in (*fam.words, *fam.generic, *fam.topic)
+        )
 
     def role_of(self, token: str) -> str | None:
         """The role a name token names (``patients``; ``peispatientarchive`` contains one)."""
@@ -645,7 +649,10 @@ def apply_subject(
     rules = rules_for(catalog)
     if subject.about_person:
         found = _about_person(findings, dataset, subject, catalog, rules)
-        found = _sensitive_topic(found, dataset, subject, catalog, rules)
+        topic = _dominant_topic(found, dataset, catalog, rules)
+        if topic:
+            found = _about_person(findings, dataset, subject, catalog, rules, topic)
+        found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
         if subject.role == "minor":
             found = [_minor(f, dataset, subject, catalog) for f in found]
         return found
@@ -745,12 +752,13 @@ def _about_person(
     subject: Subject,
     catalog: Catalog,
     rules: SubjectRules,
+    extra_topic: frozenset[int] = frozenset(),
 ) -> list[FieldFinding]:
     bare = _bare(dataset.name)
     table_tokens = frozenset(split_name(bare))
     table_text = f"{bare} {dataset.comment or ''}"
     context = describe(subject, dataset.name)
-    table_topic = _on_topic(rules, table_tokens, table_text)
+    table_topic = _on_topic(rules, table_tokens, table_text) | extra_topic
     membership = bool(table_tokens & rules.membership) or any(
         w in table_text for w in rules.membership_zh
     )
@@ -796,7 +804,7 @@ def _about_person(
         on_topic = table_topic
         if parents:
             topic_tokens = table_tokens | frozenset(t for p in parents for t in split_name(p))
-            on_topic = _on_topic(rules, topic_tokens, table_text)
+            on_topic = _on_topic(rules, topic_tokens, table_text) | extra_topic
         comment = fld.comment or ""
         cjk = has_cjk(fld.name)
         tokens = () if cjk else split_name(fld.name)
@@ -861,6 +869,11 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
             _compact(tokens) in rules.meta
             or tokens[-1] in _REFERENCE_TAILS
             or tokens[-1] in rules.counts
+            or (
+                len(tokens) > 1
+                and tokens[0] in rules.neg_prefixes
+                and not any(t in rules.family_words for t in tokens[1:])
+            )
             or (len(tokens) > 1 and tokens[0] in rules.bookkeeping and tokens[-1] in rules.status)
         )
     text = zh_text.strip()
@@ -944,11 +957,13 @@ def _sensitive_topic(
     subject: Subject,
     catalog: Catalog,
     rules: SubjectRules,
+    extra_topic: frozenset[int] = frozenset(),
 ) -> list[FieldFinding]:
     """In a record of a sensitive topic (a health examination, a criminal case), the person's
     other attributes there (a description, a department, a place) are that sensitive information."""
     bare = _bare(dataset.name)
     topic = _on_topic(rules, frozenset(split_name(bare)), f"{bare} {dataset.comment or ''}")
+    topic |= extra_topic
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
         None,
@@ -977,6 +992,46 @@ def _sensitive_topic(
         )
         out.append(_as_element(finding, element, ev))
     return out
+
+
+#: A person's table is on a sensitive topic by its columns when at least this many of them, and
+#: this share of its attribute columns, are already that sensitive information.
+_DOMINANT_MIN = 3
+_DOMINANT_SHARE = 0.4
+
+
+def _dominant_topic(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> frozenset[int]:
+    """A record whose name says nothing (``Feme``, ``Features``) but whose columns are mostly
+    one category of sensitive information (menarche, disease history, vision…) is a record of
+    that topic: the family (one whose every column counts on its topic) of that category."""
+    bare = _bare(dataset.name)
+    own = _on_topic(rules, frozenset(split_name(bare)), f"{bare} {dataset.comment or ''}")
+    if any(rules.families[k].family.all_on_topic for k in own):
+        return frozenset()
+    attributes = 0
+    per_category: dict[str, int] = {}
+    for finding in findings:
+        fld = finding.field
+        cjk = has_cjk(fld.name)
+        tokens = () if cjk else split_name(fld.name)
+        zh_text = f"{fld.name if cjk else ''} {fld.comment if has_cjk(fld.comment or '') else ''}"
+        if _meta(rules, tokens, zh_text):
+            continue
+        attributes += 1
+        if finding.sensitive and finding.category is not None and not _from_values(finding):
+            per_category[finding.category] = per_category.get(finding.category, 0) + 1
+    if not per_category:
+        return frozenset()
+    category, count = max(per_category.items(), key=lambda item: (item[1], item[0]))
+    if count < _DOMINANT_MIN or count < _DOMINANT_SHARE * attributes:
+        return frozenset()
+    for k, fam in enumerate(rules.families):
+        element = catalog.elements.get(fam.family.element)
+        if fam.family.all_on_topic and element is not None and element.category == category:
+            return frozenset({k})
+    return frozenset()
 
 
 def _minor(

@@ -407,3 +407,30 @@ def test_examination_department_tables_and_record_state(tmp_path: Path) -> None:
         state = _finding(results[table], "update_state")
         assert not state.personal
     assert not _finding(surgery, "create_time").personal
+
+
+def test_record_on_a_sensitive_topic_by_its_columns_and_flags(tmp_path: Path) -> None:
+    """A person's record whose name says nothing but whose columns are mostly health information
+    is a health record: its other columns (痛经, 子宫) are health information too. Flags of the
+    record (is_lock, has_used) are not; a flag naming a health fact (is_recheck) is."""
+    files = {
+        "f.sql": """
+        CREATE TABLE staff (id varchar(18) PRIMARY KEY, name varchar(20), mobile varchar(20));
+        CREATE TABLE feme (staff_id varchar(18), menarche varchar(20) COMMENT '月经初潮',
+          history varchar(200) COMMENT '病史', cycle_days int COMMENT '月经周期',
+          dysmenorrhea varchar(20) COMMENT '痛经', uterine varchar(20) COMMENT '子宫',
+          is_lock tinyint, has_used tinyint, is_recheck tinyint);
+        CREATE TABLE visit (staff_id varchar(18), menarche varchar(20) COMMENT '月经初潮',
+          room varchar(20), floor varchar(20), gate varchar(20), guide varchar(20),
+          dysmenorrhea varchar(20) COMMENT '痛经');
+        """
+    }
+    results = _scan(tmp_path, files)
+    feme = results["feme"]
+    for column in ("dysmenorrhea", "uterine", "is_recheck"):
+        found = _finding(feme, column)
+        assert found.personal and found.sensitive and found.category == "pi.health", column
+    assert not _finding(feme, "is_lock").personal
+    assert not _finding(feme, "has_used").personal
+    # one health column among many is not enough to make a record of that topic
+    assert not _finding(results["visit"], "dysmenorrhea").sensitive
