@@ -60,6 +60,8 @@ _REFERENCE_PREFIXES = frozenset(
 )
 _SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
 # Last words of a column that points at another record rather than holding a value.
+# Last words of a coded value (`status_cd`): the code of what the words before it name.
+_CODE_TAILS = frozenset({"cd", "code"})
 _REFERENCE_TAILS = frozenset({"id", "ids", "uuid", "guid", "key", "fk", "pk", "ref", "refs"})
 
 
@@ -867,6 +869,11 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
     if tokens:
         return (
             _compact(tokens) in rules.meta
+            or (
+                len(tokens) > 1
+                and tokens[-1] in _CODE_TAILS
+                and _compact(tokens[:-1]) in rules.meta
+            )
             or tokens[-1] in _REFERENCE_TAILS
             or tokens[-1] in rules.counts
             or (

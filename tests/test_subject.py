@@ -434,3 +434,28 @@ def test_record_on_a_sensitive_topic_by_its_columns_and_flags(tmp_path: Path) ->
     assert not _finding(feme, "has_used").personal
     # one health column among many is not enough to make a record of that topic
     assert not _finding(results["visit"], "dysmenorrhea").sensitive
+
+
+def test_behaviour_records_of_a_person_cart_orders_comments(tmp_path: Path) -> None:
+    """A person's cart, orders and comments record what they chose, bought and said: every
+    attribute column is their behaviour record; keys, status codes and bookkeeping are not. The
+    same columns in a product table are not PI."""
+    files = {
+        "shop.sql": """
+        CREATE TABLE shop_user (id int PRIMARY KEY, username varchar(20), mobile varchar(20));
+        CREATE TABLE shop_cart (id int, user_id int COMMENT '用户ID', goods_name varchar(50),
+          price decimal(10,2), number int, status_cd varchar(4), add_time datetime)
+          COMMENT='购物车';
+        CREATE TABLE shop_goods (id int, goods_name varchar(50), price decimal(10,2));
+        """
+    }
+    results = _scan(tmp_path, files)
+    cart = results["shop_cart"]
+    assert cart.subject.kind == "person_linked"
+    for column in ("goods_name", "price"):
+        found = _finding(cart, column)
+        assert found.personal and found.element == "pi.online_activity.usage_record", column
+    assert not _finding(cart, "status_cd").personal
+    assert not _finding(cart, "id").personal
+    goods = results["shop_goods"]
+    assert not any(f.personal for f in goods.findings)
