@@ -46,7 +46,10 @@ _MAX_ROUNDS = 6
 _MAX_CODE_LIST_COLUMNS = 20
 # A comment naming a person's number (房主编号) or a person (治安责任人).
 _PERSON_NUMBER_ZH = re.compile(r"(人|者|员|主|户|客)(编号|号码|号|ID|id|证号)$")
-_PERSON_ZH = re.compile(r"^[\u4e00-\u9fff]{1,8}(人|者)$")
+# A comment naming a person's name (被保险人名称, 行驶证车主, 投保人姓名).
+_PERSON_NAME_ZH = re.compile(
+    r"^(?=.{2})[\u4e00-\u9fff]{0,8}(人|者|车主|户主|业主)(名称|姓名|名字)?$"
+)
 _KIND_TEXT = {
     "person": "about people",
     "person_linked": "person-linked",
@@ -817,6 +820,17 @@ def _about_person(
             else ()
         )
         meta = _meta(rules, tokens, zh_text)
+        name_of = _PERSON_NAME_ZH.match(zh_text.strip()) if zh_text.strip() else None
+        if (
+            name_of is not None
+            and (name_of.group(2) or len(name_of.group(1)) > 1)  # 投保人名称, 行驶证车主
+            and "pi.identity.name" in catalog.elements
+        ):
+            element = catalog.elements["pi.identity.name"]
+            why = f"'{name_of.group(0)}' is the name of a person"
+            ev = Evidence("context", "subject-person-column", f"{context}; {why}", element.id)
+            out.append(_as_element(finding, element, ev))
+            continue
         match = _family_match(rules, tokens, zh_text, en_words, on_topic, subject.kind == "person")
         if match is not None and any(w in zh_text for w in rules.code_system_zh):
             match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
@@ -937,7 +951,7 @@ def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
     if number is not None and "pi.online_identity.user_id" in catalog.elements:
         what = number.group(0)  # only the words matched: a comment may hold an example value
         return catalog.elements["pi.online_identity.user_id"], f"'…{what}' is a person's number"
-    if _PERSON_ZH.match(text) and "pi.identity.name" in catalog.elements:
+    if _PERSON_NAME_ZH.match(text) and "pi.identity.name" in catalog.elements:
         return catalog.elements["pi.identity.name"], f"'{text}' names a person"
     return None
 

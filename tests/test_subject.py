@@ -459,3 +459,30 @@ def test_behaviour_records_of_a_person_cart_orders_comments(tmp_path: Path) -> N
     assert not _finding(cart, "id").personal
     goods = results["shop_goods"]
     assert not any(f.personal for f in goods.findings)
+
+
+def test_insured_persons_vehicle_policy_and_named_parties(tmp_path: Path) -> None:
+    """A vehicle insured for a person: the vehicle's details are the person's vehicle information,
+    premiums and policy numbers their financial information, and a comment naming a party's name
+    (被保险人名称, 行驶证车主) is a name. A parking-space table is not about vehicles."""
+    files = {
+        "ins.sql": """
+        CREATE TABLE vehicle (id int, sfzh varchar(18) COMMENT '身份证号码',
+          dianhua varchar(20) COMMENT '手机', bbxrmc varchar(50) COMMENT '被保险人名称',
+          chezhu varchar(20) COMMENT '行驶证车主', cpxh varchar(50) COMMENT '（车辆）厂牌型号',
+          fdjxh varchar(50) COMMENT '（车辆）发动机型号', bxf decimal(10,2) COMMENT '保险费小计',
+          bdh varchar(30) COMMENT '上年商业险保单号');
+        CREATE TABLE car_park (id int, owner_name varchar(20) COMMENT '业主名',
+          park_type varchar(4) COMMENT '车位类型');
+        """
+    }
+    results = _scan(tmp_path, files)
+    vehicle = results["vehicle"]
+    assert vehicle.subject.kind == "person"
+    for column in ("bbxrmc", "chezhu"):
+        assert _finding(vehicle, column).element == "pi.identity.name", column
+    for column in ("cpxh", "fdjxh"):
+        assert _finding(vehicle, column).element == "pi.vehicle.details", column
+    for column in ("bxf", "bdh"):
+        assert _finding(vehicle, column).element == "pi.financial.amount", column
+    assert not _finding(results["car_park"], "park_type").personal
