@@ -819,6 +819,14 @@ def _about_person(
             if comment and not has_cjk(comment) and len(comment) < 60
             else ()
         )
+        top = fld.pointer == f"{dataset.name}.{fld.name}"  # not inside a nested object
+        weak = _weak_name(finding, catalog) if subject.kind == "person" and top else None
+        if weak is not None:
+            element, word = weak
+            why = f"'{word}' in a record of one person is that person's"
+            ev = Evidence("context", "subject-person-record", f"{context}; {why}", element.id)
+            out.append(_as_element(finding, element, ev))
+            continue
         meta = _meta(rules, tokens, zh_text)
         name_of = _PERSON_NAME_ZH.match(zh_text.strip()) if zh_text.strip() else None
         if (
@@ -866,6 +874,20 @@ def _about_person(
         )
         out.append(_as_element(finding, element, ev))
     return out
+
+
+def _weak_name(finding: FieldFinding, catalog: Catalog) -> tuple[Any, str] | None:
+    """The element a generic name word proposed (``name``, ``nation``) that was left out because
+    nothing said the table is about people: in a record of one person it is that person's."""
+    if any(ev.source == "negative" for ev in finding.evidence):
+        return None
+    whole = _compact(split_name(finding.field.name))
+    for ev in finding.evidence:
+        if ev.rule.startswith("name-weak") and ev.element in catalog.elements:
+            word = ev.detail.split("'")[1] if ev.detail.count("'") >= 2 else ""
+            if _compact(split_name(word)) == whole:  # the column is the word (`name`, `nation`)
+                return catalog.elements[ev.element], word
+    return None
 
 
 def _names_other(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:

@@ -486,3 +486,26 @@ def test_insured_persons_vehicle_policy_and_named_parties(tmp_path: Path) -> Non
     for column in ("bxf", "bdh"):
         assert _finding(vehicle, column).element == "pi.financial.amount", column
     assert not _finding(results["car_park"], "park_type").personal
+
+
+def test_generic_words_in_a_record_of_one_person(tmp_path: Path) -> None:
+    """In a table whose rows are people (found by its ID-card and sex columns), a bare `name` or
+    `nation` is the person's name or ethnicity; in a table of things it is not, nor is a name
+    column of something else in the person's table (`org_name`)."""
+    files = {
+        "jw.sql": """
+        CREATE TABLE basic_info (id char(10), name varchar(30), gender tinyint,
+          idcard char(18), nation varchar(30), org_name varchar(30));
+        CREATE TABLE course (id char(10), name varchar(30), nation varchar(30));
+        """
+    }
+    results = _scan(tmp_path, files)
+    info = results["basic_info"]
+    assert info.subject.kind == "person"
+    assert _finding(info, "name").element == "pi.identity.name"
+    assert _finding(info, "nation").element == "pi.profile.ethnicity"
+    assert "record of one person" in _finding(info, "nation").evidence[-1].detail
+    assert not _finding(info, "org_name").personal
+    course = results["course"]
+    assert not _finding(course, "name").personal
+    assert not _finding(course, "nation").personal
