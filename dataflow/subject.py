@@ -256,6 +256,10 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         ]
         if f.kind == "person_linked" and links:
             f.evidence.extend(f"{link.render(_bare(ds.name))} ({link.via})" for link in links[:5])
+        child = next((lk for lk, _t, role in f.links if role == "minor"), None)
+        if f.kind == "person_linked" and f.role != "minor" and child is not None:
+            f.role = "minor"  # a teacher's and a child's key: the record is about the child
+            f.evidence.append(f"column '{child.column}' names a child")
         if f.kind in ("person", "person_linked") and f.role != "minor":
             children = _minor_columns(ds, rules)
             if len(children) >= 2:

@@ -509,3 +509,27 @@ def test_generic_words_in_a_record_of_one_person(tmp_path: Path) -> None:
     course = results["course"]
     assert not _finding(course, "name").personal
     assert not _finding(course, "nation").personal
+
+
+def test_a_childs_record_and_messages_by_sender(tmp_path: Path) -> None:
+    """A record with a teacher's and a child's key is about the child: all its personal fields
+    are sensitive (PIPL Art. 28), sign-in times included. A chat table with a sender column is
+    person-linked and its content is the person's messages."""
+    files = {
+        "kg.sql": """
+        CREATE TABLE sign_in (id int, type int COMMENT '1:入园 2：出园', teacher_id int,
+          time datetime, photo varchar(200), child_id int COMMENT '对应user表id');
+        CREATE TABLE chat (id int, sender_id int COMMENT '发消息者的id', content text);
+        """
+    }
+    results = _scan(tmp_path, files)
+    sign = results["sign_in"]
+    assert sign.subject.role == "minor"
+    assert "column 'child_id' names a child" in sign.subject.evidence
+    for column in ("time", "type"):
+        found = _finding(sign, column)
+        assert found.personal and found.sensitive, column
+    chat = results["chat"]
+    assert chat.subject.kind == "person_linked"
+    content = _finding(chat, "content")
+    assert content.personal and content.element == "pi.communication.content"
