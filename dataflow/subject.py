@@ -905,7 +905,10 @@ def _names_other(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> 
 
 
 def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
-    """Keys, flags and bookkeeping columns (``id``, ``user_id``, ``is_show``, 创建时间)."""
+    """Keys, flags and bookkeeping columns (``id``, ``user_id``, ``is_show``, 创建时间). A coded
+    value (``route_concept_id``) is the value its words name, in code form, not a key."""
+    if len(tokens) > 2 and tokens[-2:] == ("concept", "id"):
+        tokens = tokens[:-2]
     if tokens:
         return (
             _compact(tokens) in rules.meta

@@ -533,3 +533,27 @@ def test_a_childs_record_and_messages_by_sender(tmp_path: Path) -> None:
     assert chat.subject.kind == "person_linked"
     content = _finding(chat, "content")
     assert content.personal and content.element == "pi.communication.content"
+
+
+def test_coded_values_of_a_clinical_record(tmp_path: Path) -> None:
+    """`route_concept_id` in a patient's drug record is the route in code form: health
+    information, unlike `drug_exposure_id` (the record's key). An episode of care is a clinical
+    record."""
+    files = {
+        "omop.sql": """
+        CREATE TABLE person (person_id integer PRIMARY KEY, gender_concept_id integer,
+          birth_datetime timestamp);
+        CREATE TABLE drug_exposure (drug_exposure_id integer, person_id integer
+          REFERENCES person (person_id), route_concept_id integer, refills integer);
+        CREATE TABLE episode (episode_id integer, person_id integer REFERENCES person (person_id),
+          episode_start_date date, episode_number integer);
+        """
+    }
+    results = _scan(tmp_path, files)
+    drug = results["drug_exposure"]
+    route = _finding(drug, "route_concept_id")
+    assert route.personal and route.sensitive and route.category == "pi.health"
+    assert not _finding(drug, "drug_exposure_id").personal
+    episode = results["episode"]
+    start = _finding(episode, "episode_start_date")
+    assert start.sensitive and start.element == "pi.health.medical_record"
