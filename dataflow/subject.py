@@ -1047,7 +1047,7 @@ def _sensitive_topic(
 #: A person's table is on a sensitive topic by its columns when at least this many of them, and
 #: this share of its attribute columns, are already that sensitive information.
 _DOMINANT_MIN = 3
-_DOMINANT_SHARE = 0.4
+_DOMINANT_SHARE = 0.3
 
 
 def _dominant_topic(
