@@ -557,3 +557,18 @@ def test_coded_values_of_a_clinical_record(tmp_path: Path) -> None:
     episode = results["episode"]
     start = _finding(episode, "episode_start_date")
     assert start.sensitive and start.element == "pi.health.medical_record"
+
+
+def test_comment_naming_the_value_of_an_id_column(tmp_path: Path) -> None:
+    """`EmployeeID` commented '员工身份证' holds an ID-card number used as a key (sensitive);
+    `address_id` commented '地址ID' still points at another record."""
+    files = {
+        "x.sql": """
+        CREATE TABLE ecg (EmployeeID varchar(18) COMMENT '员工身份证', address_id int
+          COMMENT '地址ID');
+        """
+    }
+    ecg = _scan(tmp_path, files)["ecg"]
+    key = _finding(ecg, "EmployeeID")
+    assert key.element == "pi.identity.resident_id" and key.sensitive
+    assert _finding(ecg, "address_id").element != "pi.contact.address"

@@ -277,6 +277,17 @@ class _Hit:
     detail: str
 
 
+def _comment_ends_with_term(sc: _Scored, comment: str) -> bool:
+    """A Chinese comment ending with this element's term (``EmployeeID`` '员工身份证'): the
+    column holds that value, used as a key, not a pointer to it (``address_id`` '地址ID')."""
+    if not comment or not has_cjk(comment):
+        return False
+    end = comment.rstrip()
+    return any(
+        h.rule == "comment-zh" and end.endswith(h.detail.rsplit("'", 2)[-2]) for h in sc.hits
+    )
+
+
 @dataclass
 class _Scored:
     element: Element
@@ -914,6 +925,7 @@ class MetadataDetector:
                 and last_idx not in sc.covered
                 and len(tokens) > 1
                 and not coded
+                and not _comment_ends_with_term(sc, comment)
             ):
                 sc.factors.append(
                     (
