@@ -172,6 +172,7 @@ _FAMILY_KEYS = (
     "generic",
     "all_on_topic",
     "person_only",
+    "keys_on_topic",
 )
 _ELEMENT_KEYS = (
     "id",
@@ -360,6 +361,8 @@ class Family:
     all_on_topic: bool = False
     # Only in datasets whose rows are people (a person's bio, not an order's remark).
     person_only: bool = False
+    # On the topic, keys of things count too (a cart's goods_id: what the person chose).
+    keys_on_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -767,8 +770,20 @@ class _Builder:
         person_only = bool(
             self._bool(doc, item.get("person_only", False), join_key(key, "person_only"))
         )
+        keys_on_topic = bool(
+            self._bool(doc, item.get("keys_on_topic", False), join_key(key, "keys_on_topic"))
+        )
         family = Family(
-            fid, element, names, words, topic, generic, doc.path, all_on_topic, person_only
+            fid,
+            element,
+            names,
+            words,
+            topic,
+            generic,
+            doc.path,
+            all_on_topic,
+            person_only,
+            keys_on_topic,
         )
         self.families[fid] = (family, doc, key)
 

@@ -850,6 +850,8 @@ def _about_person(
             match = None  # a key or bookkeeping column: only a family word naming it whole counts
         if match is None and tokens and not meta and not _names_other(rules, tokens, zh_text):
             match = _all_on_topic(rules, on_topic, fld.name)
+        elif match is None and tokens and _key_of_a_thing(rules, tokens, bare):
+            match = _all_on_topic(rules, on_topic, fld.name, keys=True)
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
             match = None
         if match is None:
@@ -951,13 +953,28 @@ def _event_time(
 
 
 def _all_on_topic(
-    rules: SubjectRules, on_topic: frozenset[int], name: str
+    rules: SubjectRules, on_topic: frozenset[int], name: str, keys: bool = False
 ) -> tuple[_FamilyIndex, str] | None:
-    """A family whose every column counts on its topic (the measurements of an examination)."""
+    """A family whose every column counts on its topic (the measurements of an examination);
+    with ``keys``, one whose keys of things count too (a cart's ``goods_id``)."""
     for k in sorted(on_topic):
-        if rules.families[k].family.all_on_topic:
+        family = rules.families[k].family
+        if family.all_on_topic and (family.keys_on_topic or not keys):
             return rules.families[k], name
     return None
+
+
+def _key_of_a_thing(rules: SubjectRules, tokens: tuple[str, ...], table: str) -> bool:
+    """``goods_id``, ``coupon_id``: a key to a thing, not the record's own key (``id``,
+    ``cart_id`` in ``cart``), nor a person's (``user_id``), nor bookkeeping."""
+    if len(tokens) < 2 or tokens[-1] not in _REFERENCE_TAILS:
+        return False
+    head = tokens[:-1]
+    if _compact(head) in rules.meta or _compact(tokens) in rules.meta:
+        return False
+    if any(rules.role_of(t) or t in rules.handlers for t in head):
+        return False
+    return _compact(head) not in _compact(split_name(table))
 
 
 def _names_person(rules: SubjectRules, finding: FieldFinding) -> bool:
