@@ -173,6 +173,7 @@ _FAMILY_KEYS = (
     "all_on_topic",
     "person_only",
     "keys_on_topic",
+    "keys_named",
 )
 _ELEMENT_KEYS = (
     "id",
@@ -363,6 +364,8 @@ class Family:
     person_only: bool = False
     # On the topic, keys of things count too (a cart's goods_id: what the person chose).
     keys_on_topic: bool = False
+    # A key named by the family's words counts (a pupil's school_id: which school).
+    keys_named: bool = False
 
 
 @dataclass(frozen=True)
@@ -773,6 +776,9 @@ class _Builder:
         keys_on_topic = bool(
             self._bool(doc, item.get("keys_on_topic", False), join_key(key, "keys_on_topic"))
         )
+        keys_named = bool(
+            self._bool(doc, item.get("keys_named", False), join_key(key, "keys_named"))
+        )
         family = Family(
             fid,
             element,
@@ -784,6 +790,7 @@ class _Builder:
             all_on_topic,
             person_only,
             keys_on_topic,
+            keys_named,
         )
         self.families[fid] = (family, doc, key)
 

@@ -846,7 +846,12 @@ def _about_person(
         match = _family_match(rules, tokens, zh_text, en_words, on_topic, subject.kind == "person")
         if match is not None and any(w in zh_text for w in rules.code_system_zh):
             match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
-        if match is not None and meta and match[1] != _compact(tokens):
+        if (
+            match is not None
+            and meta
+            and match[1] != _compact(tokens)
+            and not (match[0].family.keys_named and _key_of_a_thing(rules, tokens, bare))
+        ):
             match = None  # a key or bookkeeping column: only a family word naming it whole counts
         if match is None and tokens and not meta and not _names_other(rules, tokens, zh_text):
             match = _all_on_topic(rules, on_topic, fld.name)
