@@ -582,19 +582,19 @@ def test_comment_naming_the_value_of_an_id_column(tmp_path: Path) -> None:
 
 
 def test_keys_naming_a_persons_school_and_class(tmp_path: Path) -> None:
-    """In a pupil's examination record, `edu_school_id` and `edu_class_id` say where the pupil
-    studies (education); a key of the record itself or of its examination item does not."""
+    """In a pupil's record, `edu_school_id` and `edu_class_id` say where the pupil studies
+    (education); the record's own keys do not."""
     files = {
         "pe.sql": """
         CREATE TABLE student (id int PRIMARY KEY, name varchar(20), id_card varchar(18));
-        CREATE TABLE pe_result (id int, student_id int, edu_school_id int, edu_class_id int,
-          pe_result_id int, remark varchar(100));
+        CREATE TABLE enrolment (id int, student_id int, edu_school_id int, edu_class_id int,
+          enrolment_id int, remark varchar(100));
         """
     }
-    result = _scan(tmp_path, files)["pe_result"]
+    result = _scan(tmp_path, files)["enrolment"]
     assert result.subject.kind == "person_linked"
     for column in ("edu_school_id", "edu_class_id"):
         found = _finding(result, column)
         assert found.personal and found.element == "pi.education_work.education", column
-    assert not _finding(result, "pe_result_id").personal
+    assert not _finding(result, "enrolment_id").personal
     assert not _finding(result, "id").personal
