@@ -598,3 +598,24 @@ def test_keys_naming_a_persons_school_and_class(tmp_path: Path) -> None:
         assert found.personal and found.element == "pi.education_work.education", column
     assert not _finding(result, "enrolment_id").personal
     assert not _finding(result, "id").personal
+
+
+def test_comment_term_beats_status_suffix_and_dates_of_work(tmp_path: Path) -> None:
+    """`teacher_politics_status` commented '政治面貌' is the political affiliation, not a status
+    flag ('任务状态' still is one); dates of employment are work history."""
+    files = {
+        "hr.sql": """
+        CREATE TABLE basic_teacher (teacher_id int, teacher_cname varchar(20) COMMENT '中文名',
+          teacher_identify varchar(18) COMMENT '身份证',
+          teacher_politics_status varchar(10) COMMENT '政治面貌',
+          teacher_work_date date COMMENT '参加工作时间');
+        CREATE TABLE batch_task (id int, task_status int COMMENT '任务状态');
+        """
+    }
+    results = _scan(tmp_path, files)
+    teacher = results["basic_teacher"]
+    politics = _finding(teacher, "teacher_politics_status")
+    assert politics.element == "pi.special_identity.political_status"
+    assert not _finding(results["batch_task"], "task_status").personal
+    work = _finding(teacher, "teacher_work_date")
+    assert work.personal and work.category == "pi.education_work"

@@ -898,6 +898,7 @@ class MetadataDetector:
                 core_last is not None
                 and core_last[1] in self.neg_suffix
                 and core_last[0] not in sc.covered
+                and not _comment_ends_with_term(sc, comment)
             ):
                 last = core_last[1]
                 sc.veto = Evidence(
@@ -906,7 +907,11 @@ class MetadataDetector:
                     f"'…_{last}…' names a count, status or type, not the value",
                     eid,
                 )
-            elif last in self.neg_suffix and last_idx not in sc.covered:
+            elif (
+                last in self.neg_suffix
+                and last_idx not in sc.covered
+                and not _comment_ends_with_term(sc, comment)
+            ):
                 sc.veto = Evidence(
                     "negative",
                     "name-count-or-status",
