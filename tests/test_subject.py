@@ -619,3 +619,18 @@ def test_comment_term_beats_status_suffix_and_dates_of_work(tmp_path: Path) -> N
     assert not _finding(results["batch_task"], "task_status").personal
     work = _finding(teacher, "teacher_work_date")
     assert work.personal and work.category == "pi.education_work"
+
+
+def test_unit_and_room_numbers_of_a_residents_record(tmp_path: Path) -> None:
+    """The unit and room numbers of a resident's bill say where the person lives."""
+    files = {
+        "p.sql": """
+        CREATE TABLE charge_visit (id int, user_name varchar(20) COMMENT '客户姓名',
+          unit_num varchar(10) COMMENT '单元号', house_num varchar(10) COMMENT '房间号',
+          price decimal(10,2) COMMENT '费用');
+        """
+    }
+    visit = _scan(tmp_path, files)["charge_visit"]
+    for column in ("unit_num", "house_num"):
+        found = _finding(visit, column)
+        assert found.personal and found.category == "pi.location", column
