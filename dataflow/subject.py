@@ -50,6 +50,12 @@ _PERSON_NUMBER_ZH = re.compile(r"(人|者|员|主|户|客)(编号|号码|号|ID|
 _PERSON_NAME_ZH = re.compile(
     r"^(?=.{2})[\u4e00-\u9fff]{0,8}(人|者|车主|户主|业主)(名称|姓名|名字)?$"
 )
+# An English description saying a field belongs to the person ("the person's memberships",
+# "votes cast by the person", "means of contacting the person").
+_POSSESSIVE_EN = re.compile(
+    r"\b(?:the|a|this) ([A-Za-z]+)(?:'s|’s)\s|\b(?:by|of|about|contacting) the ([A-Za-z]+)\b",
+    re.IGNORECASE,
+)
 _KIND_TEXT = {
     "person": "about people",
     "person_linked": "person-linked",
@@ -859,6 +865,11 @@ def _about_person(
             match = _all_on_topic(rules, on_topic, fld.name, keys=True)
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
             match = None
+        if match is None and not meta and subject.kind == "person" and comment:
+            owner = _POSSESSIVE_EN.search(comment)
+            word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
+            if word and rules.role_of(word) is not None:
+                match = _profile_family(rules)
         if match is None:
             person_ref = _person_column(zh_text, catalog)
             if person_ref is not None:
@@ -899,6 +910,12 @@ def _weak_name(finding: FieldFinding, catalog: Catalog) -> tuple[Any, str] | Non
             if _compact(split_name(word)) == whole:  # the column is the word (`name`, `nation`)
                 return catalog.elements[ev.element], word
     return None
+
+
+def _profile_family(rules: SubjectRules) -> tuple[_FamilyIndex, str] | None:
+    """The family of a person's other attributes (catalog: the ``profile_attributes`` family)."""
+    fam = next((f for f in rules.families if f.family.id == "profile_attributes"), None)
+    return (fam, "the person's") if fam is not None else None
 
 
 def _names_other(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:

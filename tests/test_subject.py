@@ -634,3 +634,28 @@ def test_unit_and_room_numbers_of_a_residents_record(tmp_path: Path) -> None:
     for column in ("unit_num", "house_num"):
         found = _finding(visit, column)
         assert found.personal and found.category == "pi.location", column
+
+
+def test_descriptions_saying_a_field_is_the_persons(tmp_path: Path) -> None:
+    """In a JSON Schema of a person, properties described as the person's ("The person's
+    memberships", "Votes cast by the person") are the person's attributes; a description that
+    does not say so ("The time at which the resource was created") is not."""
+    person = {
+        "title": "Person",
+        "description": "A real person",
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "description": "A person's full name"},
+            "email": {"type": "string"},
+            "memberships": {"type": "array", "description": "The person's memberships"},
+            "votes": {"type": "array", "description": "Votes cast by the person"},
+            "sources": {"type": "array", "description": "Where the record was copied from"},
+        },
+    }
+    result = _scan(tmp_path, {"person.json": json.dumps(person)})
+    found = next(iter(result.values()))
+    assert found.subject.kind == "person"
+    by_name = {f.field.name: f for f in found.findings}
+    for column in ("memberships", "votes"):
+        assert by_name[column].personal and by_name[column].element == "pi.tag.profile_tag"
+    assert not by_name["sources"].personal
