@@ -659,3 +659,21 @@ def test_descriptions_saying_a_field_is_the_persons(tmp_path: Path) -> None:
     for column in ("memberships", "votes"):
         assert by_name[column].personal and by_name[column].element == "pi.tag.profile_tag"
     assert not by_name["sources"].personal
+
+
+def test_pinyin_initials_of_admission_and_graduation(tmp_path: Path) -> None:
+    """A student's 毕业学校 (byxx), 高考成绩 (gkcj), 录取号 (lqh) and 入学时间 (rxsj) in
+    pinyin initials are education; the same names in a table of things are not."""
+    files = {
+        "xs.sql": """
+        CREATE TABLE xs_info (xh char(10), xm varchar(30), sfzh char(18), byxx varchar(50),
+          gkcj int, lqh varchar(20), rxsj date);
+        CREATE TABLE zd_school (dm char(4), byxx varchar(50));
+        """
+    }
+    results = _scan(tmp_path, files)
+    info = results["xs_info"]
+    for column in ("byxx", "gkcj", "lqh", "rxsj"):
+        found = _finding(info, column)
+        assert found.personal and found.element == "pi.education_work.education", column
+    assert not _finding(results["zd_school"], "byxx").personal
