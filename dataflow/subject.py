@@ -863,6 +863,11 @@ def _about_person(
             match = _all_on_topic(rules, on_topic, fld.name)
         elif match is None and tokens and _key_of_a_thing(rules, tokens, bare):
             match = _all_on_topic(rules, on_topic, fld.name, keys=True)
+        elif match is None and tokens and tokens[-1] in rules.counts and len(tokens) <= 3:
+            # how much of a drug or procedure a patient had is health information too
+            found = _all_on_topic(rules, on_topic, fld.name)
+            element = catalog.elements.get(found[0].family.element) if found else None
+            match = found if element is not None and element.sensitive else None
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
             match = None
         if match is None and not meta and subject.kind == "person" and comment:

@@ -551,7 +551,10 @@ def test_coded_values_of_a_clinical_record(tmp_path: Path) -> None:
         CREATE TABLE person (person_id integer PRIMARY KEY, gender_concept_id integer,
           birth_datetime timestamp);
         CREATE TABLE drug_exposure (drug_exposure_id integer, person_id integer
-          REFERENCES person (person_id), route_concept_id integer, refills integer);
+          REFERENCES person (person_id), route_concept_id integer, refills integer,
+          quantity float);
+        CREATE TABLE basket (id integer, person_id integer REFERENCES person (person_id),
+          item_count integer);
         CREATE TABLE episode (episode_id integer, person_id integer REFERENCES person (person_id),
           episode_start_date date, episode_number integer);
         """
@@ -561,6 +564,9 @@ def test_coded_values_of_a_clinical_record(tmp_path: Path) -> None:
     route = _finding(drug, "route_concept_id")
     assert route.personal and route.sensitive and route.category == "pi.health"
     assert not _finding(drug, "drug_exposure_id").personal
+    # how much of a drug a patient had is health information; a count elsewhere is not
+    assert _finding(drug, "quantity").sensitive
+    assert not _finding(results["basket"], "item_count").personal
     episode = results["episode"]
     start = _finding(episode, "episode_start_date")
     assert start.sensitive and start.element == "pi.health.medical_record"
