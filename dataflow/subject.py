@@ -869,7 +869,10 @@ def _about_person(
             element = catalog.elements.get(found[0].family.element) if found else None
             match = found if element is not None and element.sensitive else None
         if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
-            match = None
+            # `pay_time` of an order: not an amount, but the time of the person's action
+            match = _all_on_topic(rules, on_topic, fld.name) if tokens and not meta else None
+            if match is not None and _event_time(rules, tokens, zh_text, match, catalog):
+                match = None
         if match is None and not meta and subject.kind == "person" and comment:
             owner = _POSSESSIVE_EN.search(comment)
             word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""

@@ -444,7 +444,7 @@ def test_behaviour_records_of_a_person_cart_orders_comments(tmp_path: Path) -> N
         "shop.sql": """
         CREATE TABLE shop_user (id int PRIMARY KEY, username varchar(20), mobile varchar(20));
         CREATE TABLE shop_cart (id int, user_id int COMMENT '用户ID', goods_name varchar(50),
-          goods_id int, cart_id int, creator_id int,
+          goods_id int, cart_id int, creator_id int, pay_time datetime,
           price decimal(10,2), number int, status_cd varchar(4), add_time datetime)
           COMMENT='购物车';
         CREATE TABLE shop_goods (id int, goods_name varchar(50), price decimal(10,2));
@@ -461,7 +461,7 @@ def test_behaviour_records_of_a_person_cart_orders_comments(tmp_path: Path) -> N
     assert not _finding(cart, "cart_id").personal
     assert not _finding(cart, "creator_id").personal
     # what the person chose, and when
-    for column in ("goods_id", "add_time"):
+    for column in ("goods_id", "add_time", "pay_time"):
         found = _finding(cart, column)
         assert found.personal and found.element == "pi.online_activity.usage_record", column
     goods = results["shop_goods"]
