@@ -607,13 +607,20 @@ def test_small_samples_need_every_value_and_get_less_confidence() -> None:
 
 
 def test_threshold_and_context() -> None:
-    values = [str(i) for i in range(20)]
-    found = [{"CN_PERSON_NAME": True}] * 12 + [{}] * 8  # 60 %
+    values = [f"v{i}" for i in range(20)]
+    found = [{"CN_PERSON_NAME": True}] * 11 + [{}] * 9  # 55 %
     assert _verdict(values, found).kind == "none"
     assert _verdict(values, found, context="c7").kind == "none"
     with_name = _verdict(values, found, context="xm 客户姓名")
     assert with_name.kind == "column" and with_name.entity == "CN_PERSON_NAME"
     assert "agrees" in with_name.evidence[0].detail
+    # 60 % to 80 % without the name: a candidate, its evidence kept, at lower confidence
+    near = [{"CN_PERSON_NAME": True}] * 13 + [{}] * 7
+    candidate = _verdict(values, near)
+    assert candidate.kind == "column" and candidate.entity == "CN_PERSON_NAME"
+    assert "65% is under the column threshold 80%: a candidate" in candidate.evidence[0].detail
+    full = _verdict(values, [{"CN_PERSON_NAME": True}] * 16 + [{}] * 4)
+    assert candidate.confidence < 0.8 * full.confidence
     assert _verdict(values, found, context="客户姓名", use_context=False).kind == "none"
 
 
@@ -626,7 +633,7 @@ def test_context_words_match_whole_english_words_and_chinese_substrings() -> Non
 
 
 def test_a_mixed_phone_column_is_a_column_naming_both() -> None:
-    values = [str(i) for i in range(20)]
+    values = [f"v{i}" for i in range(20)]
     found = [{"CN_MOBILE": True}] * 11 + [{"CN_LANDLINE": True}] * 7 + [{"CN_BANK_CARD": True}, {}]
     verdict = _verdict(values, found)
     assert verdict.kind == "column"
@@ -637,7 +644,7 @@ def test_a_mixed_phone_column_is_a_column_naming_both() -> None:
 
 
 def test_ties_go_to_the_more_specific_identifier() -> None:
-    values = [str(i) for i in range(20)]
+    values = [f"v{i}" for i in range(20)]
     verdict = _verdict(values, [{"CREDIT_CARD": True, "IMEI": True}] * 20)
     assert verdict.entity == "IMEI"
     verdict = _verdict(values, [{"CREDIT_CARD": True, "CN_BANK_CARD": True}] * 20)

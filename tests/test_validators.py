@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataflow.detect import validators as v
-from dataflow.detect.validators import VALIDATORS, get_validator
+from dataflow.detect.validators import VALIDATORS, gb11643_check_char, get_validator
 
 PROPS = settings(max_examples=100, deadline=None, derandomize=True)
 
@@ -40,6 +40,7 @@ def _vin(first8: str, last8: str) -> str:
 # --- known values -----------------------------------------------------------------------------
 
 GOOD = [
+    ("foreign_pr_id", "91123419850704123" + gb11643_check_char("91123419850704123")),
     ("gb11643", _id18("11010519491231002")),
     ("gb11643", _id18("44030420000229123")),  # 29 Feb 2000 (a leap year)
     ("gb11643", "11010519870314253" + v.gb11643_check_char("11010519870314253").lower()),
@@ -65,6 +66,7 @@ GOOD = [
 ]
 
 BAD = [
+    ("foreign_pr_id", "110105198507041234"),  # a resident id, not a 9-prefixed one
     ("gb11643", "44030420010229123" + v.gb11643_check_char("44030420010229123")),  # no 29 Feb
     ("gb11643", "11010519491231002" + "Y"),
     ("gb11643", _id18("99010519491231002")),  # no province 99

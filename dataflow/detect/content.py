@@ -59,12 +59,23 @@ from functools import lru_cache
 from typing import Any
 
 from dataflow.detect.masking import mask
+from dataflow.detect.normalise import PLACEHOLDER_VALUES as _PLACEHOLDERS
+from dataflow.detect.normalise import mask_shape, normalise
 from dataflow.model import Dataset, Evidence, Field, SampleSet
 
 Matcher = Callable[[Sequence[str]], list[dict[str, bool]]]
 
 # Specific identifiers first; generic or weak ones last. Unknown entities come after these.
 ENTITY_PRIORITY: tuple[str, ...] = (
+    "MASKED_CN_RESIDENT_ID",
+    "MASKED_CN_BANK_CARD",
+    "MASKED_CN_MOBILE",
+    "MASKED_EMAIL_ADDRESS",
+    "MASKED_CN_PERSON_NAME",
+    "HASHED_IDENTIFIER",
+    "CN_SOCIAL_SECURITY_CARD",
+    "CN_HMT_RESIDENCE_PERMIT",
+    "CN_FOREIGN_PR_ID",
     "CN_RESIDENT_ID",
     "CN_USCC",
     "VIN",
@@ -75,6 +86,8 @@ ENTITY_PRIORITY: tuple[str, ...] = (
     "CN_PASSPORT",
     "CN_HK_MACAU_PERMIT",
     "CN_TAIWAN_PERMIT",
+    "CN_TAIWAN_COMPATRIOT_PERMIT",
+    "CN_IM_ACCOUNT",
     "CN_LICENSE_PLATE",
     "MAC_ADDRESS",
     "GEO_COORDINATE",
@@ -82,11 +95,14 @@ ENTITY_PRIORITY: tuple[str, ...] = (
     "IP_ADDRESS",
     "CN_ADDRESS",
     "CN_PERSON_NAME",
+    "LATIN_PERSON_NAME",
     "CREDIT_CARD",
     "URL",
 )
 
 KINDS = ("column", "contains", "none")
+# ``deidentifies: NAMED``: a hash, of whatever the field name names.
+_NAMED = "NAMED"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +112,8 @@ class ContentOptions:
     min_sample: int = 10
     column_threshold: float = 0.8
     context_column_threshold: float = 0.5
+    candidate_threshold: float = 0.6
+    candidate_factor: float = 0.8
     contains_threshold: float = 0.05
     contains_min_values: int = 3
     max_value_chars: int = 4096
@@ -122,6 +140,8 @@ class ContentVerdict:
     confidence: float
     evidence: tuple[Evidence, ...] = ()
     entities: tuple[str, ...] = ()
+    # the values are masked or hashed forms of ``entity`` (PIPL Art. 73(3): still PI)
+    deidentified: bool = False
 
 
 def _rank(entity: str) -> tuple[int, str]:
@@ -139,6 +159,14 @@ def _entity_info(files: tuple[str, ...] = ()) -> dict[str, tuple[str, str | None
     from dataflow.detect.recognizers import entity_info
 
     return {e: (i.recognizer, i.validator, i.context) for e, i in entity_info(files).items()}
+
+
+@lru_cache(maxsize=8)
+def _special(files: tuple[str, ...] = ()) -> dict[str, str]:
+    """Masked entity -> the entity it de-identifies (``NAMED`` for a hash)."""
+    from dataflow.detect.recognizers import entity_info
+
+    return {e: i.deidentifies for e, i in entity_info(files).items() if i.deidentifies}
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
@@ -170,15 +198,38 @@ def context_supports(entity: str, context: str | None, files: Sequence[str] = ()
 class ColumnTally:
     """Counts of one column's matches, plus a few masked examples; no raw value is kept."""
 
-    def __init__(self, pointer: str, *, max_examples: int = 2) -> None:
+    def __init__(
+        self,
+        pointer: str,
+        *,
+        max_examples: int = 2,
+        recognizer_files: Sequence[str] = (),
+        context: str | None = None,
+    ) -> None:
         self.pointer = pointer
         self.max_examples = max_examples
         self.total = 0
         self.whole_any = 0
         self.whole: Counter[str] = Counter()
         self.partial: Counter[str] = Counter()
+        # whole matches found only once the value was normalised, per entity; and the steps
+        self.normalised: Counter[str] = Counter()
+        self.steps: Counter[str] = Counter()
+        self.placeholders = 0
         self._whole_examples: dict[str, list[str]] = {}
         self._partial_examples: dict[str, list[str]] = {}
+        files = tuple(recognizer_files)
+        self._masks = _special(files)
+        # Recognizers that count only in a field named for them (a QQ number), when this is one.
+        self._checks: dict[str, tuple[Any, ...]] = {}
+        if context:
+            from dataflow.detect.recognizers import context_checks
+
+            self._checks = {
+                e: patterns
+                for e, patterns in context_checks(files).items()
+                if context_supports(e, context, files)
+            }
 
     def __repr__(self) -> str:
         return (
@@ -187,13 +238,31 @@ class ColumnTally:
             f"partial={dict(sorted(self.partial.items()))})"
         )
 
-    def add(self, value: str, matches: Mapping[str, bool]) -> None:
-        """Count one distinct value and its matches (``{entity: whole}``); blanks are skipped."""
+    def add(
+        self,
+        value: str,
+        matches: Mapping[str, bool],
+        *,
+        steps: Sequence[str] = (),
+        canonical: str | None = None,
+    ) -> None:
+        """Count one distinct value and its matches (``{entity: whole}``); blanks are skipped,
+        placeholders counted apart. ``canonical`` and ``steps``: the matches are those of the
+        value's normalised form (``detect.normalise``), reached by those steps.
+        """
         if not value.strip():
             return
+        if value in _PLACEHOLDERS:
+            self.placeholders += 1
+            return
         self.total += 1
+        if self._checks:
+            matches = self._checked(canonical if canonical is not None else value, matches)
+        if canonical is not None and matches:
+            self.steps.update(steps)
+            self.normalised.update(e for e, whole in matches.items() if whole)
         if matches:
-            self._count(value, matches)
+            self._count(canonical if canonical is not None else value, matches)
 
     def add_distinct(self, values: Sequence[str], found: Sequence[Mapping[str, bool]]) -> None:
         """``add`` for many values at once: ``values`` are distinct, stripped and non-empty
@@ -214,6 +283,15 @@ class ColumnTally:
         Counts are taken per distinct key (a column has few), and values are only visited
         again while an example slot they could fill is still open.
         """
+        if self._checks:
+            for value, key in zip(values, keys, strict=True):
+                self.add(value, outcome(key))
+            return
+        if not _PLACEHOLDERS.isdisjoint(values):
+            keep = [i for i, v in enumerate(values) if v not in _PLACEHOLDERS]
+            self.placeholders += len(values) - len(keep)
+            values = [values[i] for i in keep]
+            keys = [keys[i] for i in keep]
         self.total += len(values)
         # Count the keys, then their matches (different keys may stand for equal matches).
         outcomes: Counter[tuple[tuple[str, bool], ...]] = Counter()
@@ -240,7 +318,7 @@ class ColumnTally:
                     continue
                 examples = self._room(entity, whole)
                 assert examples is not None  # open slots have room
-                masked = mask(value, entity) if whole else mask(value)
+                masked = self._masked(value, entity, whole)
                 if masked not in examples:
                     examples.append(masked)
                 if len(examples) >= self.max_examples:
@@ -258,6 +336,9 @@ class ColumnTally:
         """
         self.total += later.total
         self.whole_any += later.whole_any
+        self.normalised.update(later.normalised)
+        self.steps.update(later.steps)
+        self.placeholders += later.placeholders
         self.whole.update(later.whole)
         self.partial.update(later.partial)
         for whole, theirs in ((True, later._whole_examples), (False, later._partial_examples)):
@@ -279,6 +360,24 @@ class ColumnTally:
             kept = store[entity] = []
         return kept if len(kept) < self.max_examples else None
 
+    def _masked(self, value: str, entity: str, whole: bool) -> str:
+        """A value's example: masked, or the shape of a value that is itself a mask."""
+        if not whole:
+            return mask(value)
+        if entity in self._masks:
+            shape = mask_shape(value)
+            return shape if shape != value else mask(value)
+        return mask(value, entity)
+
+    def _checked(self, value: str, matches: Mapping[str, bool]) -> Mapping[str, bool]:
+        """``matches`` plus the context-only entities the whole value is."""
+        extra = {
+            e: True
+            for e, patterns in self._checks.items()
+            if any(p.fullmatch(value) for p in patterns)
+        }
+        return {**matches, **extra} if extra else matches
+
     def _count(self, value: str, matches: Mapping[str, bool]) -> None:
         any_whole = False
         for entity, whole in matches.items():
@@ -287,7 +386,7 @@ class ColumnTally:
             examples = self._room(entity, whole)
             if examples is None:
                 continue  # full: masking this value would change nothing
-            masked = mask(value, entity) if whole else mask(value)
+            masked = self._masked(value, entity, whole)
             if masked not in examples:
                 examples.append(masked)
         if any_whole:
@@ -306,63 +405,71 @@ class ColumnTally:
         n = self.total
         if n == 0:
             return ContentVerdict(self.pointer, None, 0.0, 0, "none", 0.0)
-        info = _entity_info(options.recognizer_files)
+        files = options.recognizer_files
+        info = _entity_info(files)
         small = n < options.min_sample
         support = 0.6 + 0.4 * min(1.0, n / max(options.min_sample, 1))
+        whole, partial, whole_any = self.whole, self.partial, self.whole_any
 
         def threshold(entity: str) -> tuple[float, bool]:
-            supported = options.use_context and context_supports(
-                entity, context, options.recognizer_files
-            )
+            supported = options.use_context and context_supports(entity, context, files)
             base = options.column_threshold
             return (min(base, options.context_column_threshold) if supported else base), supported
 
-        if self.whole:
-            best = min(self.whole, key=lambda e: (-self.whole[e], _rank(e)))
+        if whole:
+            best = min(whole, key=lambda e: (-whole[e], _rank(e)))
             limit, supported = threshold(best)
-            count = self.whole[best]
+            count = whole[best]
             mixed = False
-            if count / n < limit and self.whole_any / n >= limit:
-                mixed, count = True, self.whole_any
-            if count / n >= limit and (not small or count == n):
+            if count / n < limit and whole_any / n >= limit:
+                mixed, count = True, whole_any
+            candidate = count / n < limit and count / n >= options.candidate_threshold and not small
+            if candidate and whole_any > count:
+                mixed, count = True, whole_any
+            if (count / n >= limit and (not small or count == n)) or candidate:
                 rate = count / n
                 entities: tuple[str, ...] = (best,)
                 if mixed:  # the others that make up a real share, not single stray matches
                     floor = max(options.contains_min_values, options.contains_threshold * n)
-                    others = [e for e in self.whole if e != best and self.whole[e] >= floor]
+                    others = [e for e in whole if e != best and whole[e] >= floor]
                     entities += tuple(sorted(others, key=_rank))
                 strength = self._strength(best, info)
                 confidence = strength * rate * support + (0.04 if supported else 0.0)
+                if candidate:
+                    confidence *= options.candidate_factor
                 evidence = tuple(
                     self._evidence(
                         e,
                         "column",
-                        self.whole[e],
+                        whole[e],
                         n,
                         info=info,
                         small=small,
                         agrees=supported and e == best,
+                        candidate=limit if candidate and e == best else None,
                     )
                     for e in entities
                 )
+                named, deidentified = self._named(entities)
                 return ContentVerdict(
                     self.pointer,
-                    best,
+                    named[0],
                     round(rate, 4),
                     n,
                     "column",
                     round(min(confidence, 0.99), 3),
                     evidence,
-                    entities,
+                    named,
+                    deidentified,
                 )
         # Below the column threshold, values that hold an identifier inside free text make the
         # column "contains" at a real share; so do whole values of a checksum-validated
         # identifier in a mixed column (a pattern-only match, such as a name, is too weak).
-        held = dict(self.partial)
-        for entity, whole in self.whole.items():
+        held = dict(partial)
+        for entity, count in whole.items():
             known = info.get(entity)
             if known is not None and known[1] is not None:
-                held[entity] = held.get(entity, 0) + whole
+                held[entity] = held.get(entity, 0) + count
         # Every entity held at a real share is named (free text with a name, a phone number
         # and an ID number holds all three); the most frequent leads.
         found = sorted(
@@ -382,18 +489,35 @@ class ColumnTally:
                 self._evidence(e, "contains", held[e], n, info=info, small=small, agrees=False)
                 for e in found
             )
+            named, deidentified = self._named(found)
             return ContentVerdict(
                 self.pointer,
-                best,
+                named[0],
                 round(rate, 4),
                 n,
                 "contains",
                 round(min(confidence, 0.99), 3),
                 evidence,
-                tuple(found),
+                named,
+                deidentified,
             )
-        top = max(self.whole.values(), default=0)
+        top = max(whole.values(), default=0)
         return ContentVerdict(self.pointer, None, round(top / n, 4), n, "none", 0.0)
+
+    def _named(self, entities: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+        """Entities as verdicts name them: a masked entity becomes the one it de-identifies
+        (a hash, whose element only the field name tells, keeps its own); and whether the
+        column is de-identified (its leading entity is masked, no clear value of it follows).
+        """
+        out: list[str] = []
+        for entity in entities:
+            base = self._masks.get(entity)
+            named = base if base is not None and base != _NAMED else entity
+            if named not in out:
+                out.append(named)
+        lead = entities[0]
+        deidentified = lead in self._masks and self._masks[lead] not in entities[1:]
+        return tuple(out), deidentified
 
     @staticmethod
     def _strength(entity: str, info: _Info) -> float:
@@ -411,13 +535,36 @@ class ColumnTally:
         info: _Info,
         small: bool,
         agrees: bool,
+        candidate: float | None = None,
     ) -> Evidence:
         recognizer, validator, _ = info.get(entity, (entity, None, ()))
         verb = "are" if kind == "column" else "contain"
+        base = self._masks.get(entity)
+        what = entity
+        if base is not None:
+            what = "hashes of an identifier" if base == _NAMED else f"masked {base}"
         detail = (
-            f"{count} of {n} sampled values {verb} {entity} "
+            f"{count} of {n} sampled values {verb} {what} "
             f"(recognizer {recognizer}, validator {validator or 'none'})"
         )
+        if candidate is not None:
+            detail += (
+                f"; {count / n:.0%} is under the column threshold {candidate:.0%}: "
+                "a candidate, at lower confidence"
+            )
+        if base is not None:
+            shape = self.example(entity)
+            detail += (
+                f"; de-identified (mask shape {shape}), still personal information"
+                if base != _NAMED
+                else "; de-identified (hashed), still personal information"
+            )
+        normalised = self.normalised.get(entity, 0)
+        if normalised:
+            steps = ", ".join(f"{step} {k}" for step, k in sorted(self.steps.items()))
+            detail += f"; {normalised} of them only once normalised ({steps})"
+        if self.placeholders:
+            detail += f"; {self.placeholders} placeholder values (无, N/A, -) not counted"
         if small:
             detail += "; small sample"
         if agrees:
@@ -451,6 +598,37 @@ def _clean(values: Sequence[str], limit: int) -> list[str]:
         if text:
             out.setdefault(text, None)
     return list(out)
+
+
+Fix = tuple[Mapping[str, bool], tuple[str, ...], str]
+
+
+def renormalised(values: Sequence[str], whole: Sequence[bool], match: Matcher) -> dict[int, Fix]:
+    """Second chance for values with no whole match (``whole[i]`` false): the normalised form
+    (``detect.normalise.normalise``) of each is matched, and where it is wholly an identifier
+    the result is ``{index: (whole matches, steps, normalised form)}``.
+
+    The sampled scan and the full scan both call this, with their matchers, so they agree.
+    """
+    index: list[int] = []
+    forms: list[tuple[str, tuple[str, ...]]] = []
+    for i, (value, done) in enumerate(zip(values, whole, strict=True)):
+        if done:
+            continue
+        form = normalise(value)
+        if form is not None:
+            index.append(i)
+            forms.append(form)
+    if not index:
+        return {}
+    found = match(list(dict.fromkeys(text for text, _ in forms)))
+    by_text = dict(zip(dict.fromkeys(text for text, _ in forms), found, strict=True))
+    out: dict[int, Fix] = {}
+    for i, (text, steps) in zip(index, forms, strict=True):
+        kept = {e: True for e, w in by_text[text].items() if w}
+        if kept:
+            out[i] = (kept, steps, text)
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -493,12 +671,23 @@ def detect_samples(
     found = match(unique) if unique else []
     if len(found) != len(unique):
         raise ValueError(f"matcher returned {len(found)} results for {len(unique)} values")
+    fixes = renormalised(unique, [any(m.values()) for m in found], match)
     by_value = dict(zip(unique, found, strict=True))
+    fixed = {unique[i]: fix for i, fix in fixes.items()}
     verdicts: dict[str, ContentVerdict] = {}
     for field, values in columns:
-        tally = ColumnTally(field.pointer, max_examples=options.max_examples)
-        for value in values:
-            tally.add(value, by_value[value])
         context = " ".join(part for part in (field.name, field.comment) if part)
+        tally = ColumnTally(
+            field.pointer,
+            max_examples=options.max_examples,
+            recognizer_files=options.recognizer_files,
+            context=context if options.use_context else None,
+        )
+        for value in values:
+            fix = fixed.get(value)
+            if fix is None:
+                tally.add(value, by_value[value])
+            else:
+                tally.add(value, fix[0], steps=fix[1], canonical=fix[2])
         verdicts[field.pointer] = tally.verdict(options, context=context)
     return dict(sorted(verdicts.items()))

@@ -143,13 +143,23 @@ def batch_rows(batch: Batch) -> int:
     return max((len(v) for v in batch.values()), default=0)
 
 
-def _tally_factory(content_options: Any) -> Callable[[str], Any]:
+def _tally_factory(
+    content_options: Any, contexts: Mapping[str, str] | None = None
+) -> Callable[[str], Any]:
     from dataflow.detect.content import ColumnTally
 
     max_examples = int(getattr(content_options, "max_examples", 2))
+    files = tuple(getattr(content_options, "recognizer_files", ()) or ())
+    use_context = bool(getattr(content_options, "use_context", True))
+    known = dict(contexts or {})
 
     def make(pointer: str) -> Any:
-        return ColumnTally(pointer, max_examples=max_examples)
+        return ColumnTally(
+            pointer,
+            max_examples=max_examples,
+            recognizer_files=files,
+            context=known.get(pointer) if use_context else None,
+        )
 
     return make
 
@@ -199,14 +209,32 @@ class _ColumnWork:
             distinct = list(cleaned)  # type: ignore[arg-type]
             if not distinct:
                 return
+        from dataflow.detect.content import renormalised
+
+        def again(texts: Sequence[str]) -> list[Any]:
+            return list(self.matcher.match_distinct(texts, clean=True))
+
         if hasattr(tally, "add_coded") and hasattr(self.matcher, "match_coded"):
             keys, outcome = self.matcher.match_coded(distinct, clean=True)
-            tally.add_coded(distinct, keys, outcome)
+            done = {key: any(outcome(key).values()) for key in set(keys)}
+            fixes = renormalised(distinct, [done[key] for key in keys], again)
+            if not fixes:
+                tally.add_coded(distinct, keys, outcome)
+                return
+            rest = [i for i in range(len(distinct)) if i not in fixes]
+            tally.add_coded([distinct[i] for i in rest], [keys[i] for i in rest], outcome)
+            for i, (matches, steps, text) in sorted(fixes.items()):
+                tally.add(distinct[i], matches, steps=steps, canonical=text)
             return
         found = self.matcher.match_distinct(distinct, clean=True)
+        fixes = renormalised(distinct, [any(m.values()) for m in found], again)
         add = tally.add
-        for value, matches in zip(distinct, found, strict=True):
-            add(value, matches)
+        for i, (value, matches) in enumerate(zip(distinct, found, strict=True)):
+            fix = fixes.get(i)
+            if fix is None:
+                add(value, matches)
+            else:
+                add(value, fix[0], steps=fix[1], canonical=fix[2])
 
 
 def _worker_loop(
@@ -423,9 +451,9 @@ def scan_batches(
     ``contexts`` gives a column's name/comment text, passed to the tally's verdict as
     ``context`` (as the sampled scan does).
     """
-    factory = tally_factory or _tally_factory(content_options)
-    work = _ColumnWork(matcher, factory)
     ctx = dict(contexts or {})
+    factory = tally_factory or _tally_factory(content_options, ctx)
+    work = _ColumnWork(matcher, factory)
     rows = 0
     iterator: Iterator[Batch] = iter(batches)
     if processes <= 1:

@@ -77,6 +77,11 @@ class RecognizerSpec:
     description: Text | None = None
     source: str | None = None
     path: str = ""
+    # The entity whose masked or hashed form this recognizer finds (a de-identified value of
+    # it, still personal information), or None.
+    deidentifies: str | None = None
+    # Matches count only in a field whose name or comment has one of the context words.
+    context_required: bool = False
 
     @property
     def context(self) -> tuple[str, ...]:
@@ -97,6 +102,8 @@ class EntityInfo:
     recognizer: str
     validator: str | None
     context: tuple[str, ...] = ()
+    deidentifies: str | None = None
+    context_required: bool = False
 
 
 def shipped_path() -> Path:
@@ -201,6 +208,8 @@ _RECOGNIZER_KEYS = (
     "ignore_case",
     "description",
     "source",
+    "deidentifies",
+    "context_required",
 )
 
 
@@ -252,6 +261,22 @@ def _read_recognizer(doc: YamlDoc, key: str, item: Any, lists: Mapping[str, str]
         _raise_first(doc, check_keys(doc, description, f"{key}.description", required=("en", "zh")))
         text = Text(en=str(description["en"]), zh=str(description["zh"]))
     source = entry.get("source")
+    deidentifies = entry.get("deidentifies")
+    if deidentifies is not None and (
+        not isinstance(deidentifies, str) or not _ENTITY.fullmatch(deidentifies)
+    ):
+        raise doc.error(
+            f"{key}.deidentifies", "expected the entity it masks, e.g. CN_MOBILE", CatalogError
+        )
+    context_required = entry.get("context_required", False)
+    if not isinstance(context_required, bool):
+        raise doc.error(f"{key}.context_required", "expected true or false", CatalogError)
+    if context_required and not (context_en or context_zh):
+        raise doc.error(
+            f"{key}.context_required",
+            "a recognizer that needs context needs context words",
+            CatalogError,
+        )
     return RecognizerSpec(
         name=name,
         entity=entity,
@@ -264,6 +289,8 @@ def _read_recognizer(doc: YamlDoc, key: str, item: Any, lists: Mapping[str, str]
         description=text,
         source=str(source) if source is not None else None,
         path=doc.path,
+        deidentifies=deidentifies,
+        context_required=context_required,
     )
 
 
@@ -333,13 +360,22 @@ def entity_info(extra_paths: Sequence[Path | str] = ()) -> dict[str, EntityInfo]
     for spec in load_specs(extra_paths):
         previous = out.get(spec.entity)
         if previous is None:
-            out[spec.entity] = EntityInfo(spec.entity, spec.name, spec.validator, spec.context)
+            out[spec.entity] = EntityInfo(
+                spec.entity,
+                spec.name,
+                spec.validator,
+                spec.context,
+                spec.deidentifies,
+                spec.context_required,
+            )
         else:  # several recognizers for one entity: name them all
             out[spec.entity] = EntityInfo(
                 spec.entity,
                 f"{previous.recognizer}+{spec.name}",
                 previous.validator or spec.validator,
                 previous.context + spec.context,
+                previous.deidentifies or spec.deidentifies,
+                previous.context_required and spec.context_required,
             )
     for entity, (recognizer, validator) in PRESIDIO_KEPT.items():
         out.setdefault(entity, EntityInfo(entity, recognizer, validator))
@@ -396,6 +432,25 @@ def _recognizer_class() -> type[Any]:
     return CatalogPatternRecognizer
 
 
+def context_checks(extra_paths: Sequence[Path | str] = ()) -> dict[str, tuple[Any, ...]]:
+    """Compiled patterns of the recognizers that need context (``context_required``), by
+    entity. They are not part of the matcher: a column's tally applies them to the values of
+    a field whose name or comment has one of their context words (whole values only).
+    """
+    return _context_checks(tuple(str(p) for p in extra_paths))
+
+
+@lru_cache(maxsize=8)
+def _context_checks(paths: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
+    module = _regex_module()
+    out: dict[str, tuple[Any, ...]] = {}
+    for spec in load_specs(paths):
+        if spec.context_required:
+            compiled = tuple(module.compile(p.regex, spec.regex_flags) for p in spec.patterns)
+            out[spec.entity] = out.get(spec.entity, ()) + compiled
+    return out
+
+
 def load_recognizers(extra_paths: Sequence[Path | str] = ()) -> list[EntityRecognizer]:
     """Presidio recognizers: the catalog's (shipped, then ``extra_paths``) plus the kept four."""
     from presidio_analyzer.predefined_recognizers import (
@@ -407,6 +462,8 @@ def load_recognizers(extra_paths: Sequence[Path | str] = ()) -> list[EntityRecog
 
     make_tldextract_offline()
     cls = _recognizer_class()
-    recognizers: list[EntityRecognizer] = [cls(spec) for spec in load_specs(extra_paths)]
+    recognizers: list[EntityRecognizer] = [
+        cls(spec) for spec in load_specs(extra_paths) if not spec.context_required
+    ]
     recognizers += [EmailRecognizer(), IpRecognizer(), UrlRecognizer(), CreditCardRecognizer()]
     return recognizers

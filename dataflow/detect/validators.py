@@ -15,6 +15,11 @@ What each validator checks, and the choices made:
     today, and the last character the ISO 7064 MOD 11-2 check character (``X`` for 10, lower
     case accepted). The first-generation 15-digit numbers (issued until 1999, no check character)
     are accepted when their province code and ``YYMMDD`` birth date (19YY) are valid.
+``foreign_pr_id``
+    Foreigner's permanent residence ID card number, 2023 edition: 18 characters starting ``9``,
+    the next two digits a province code of the issuing authority, digits 7-14 a real birth date,
+    and the GB 11643 check character. (The 2017 edition's 15 characters with a three-letter
+    country code are not recognised.)
 ``luhn``
     The Luhn (ISO/IEC 7812-1 annex B) check over a run of at least two digits.
 ``bank_card``
@@ -115,6 +120,16 @@ def gb11643(value: str) -> bool:
             return False
         return _real_date(1900 + int(text[6:8]), int(text[8:10]), int(text[10:12]))
     return False
+
+
+def foreign_pr_id(value: str) -> bool:
+    """Whether ``value`` is a valid 2023-edition foreigner permanent residence ID number."""
+    text = value.strip().upper()
+    if not _ID18.fullmatch(text) or text[0] != "9" or text[1:3] not in province_codes():
+        return False
+    if not _real_date(int(text[6:10]), int(text[10:12]), int(text[12:14])):
+        return False
+    return gb11643_check_char(text[:17]) == text[17]
 
 
 # --- Luhn family ----------------------------------------------------------------------------
@@ -263,6 +278,7 @@ def latlng(value: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bank_card": bank_card,
+    "foreign_pr_id": foreign_pr_id,
     "gb11643": gb11643,
     "gb32100": gb32100,
     "imei": imei,
