@@ -131,6 +131,7 @@ _TOP_KEYS = (
     "grades",
     "defaults",
     "escalations",
+    "deidentified",
     "sector",
     "dictionaries",
     "standards",
@@ -311,6 +312,20 @@ class EscalationRule:
 
 
 @dataclass(frozen=True)
+class DeidentifiedRule:
+    """How a field of masked or hashed personal information is graded (a named setting).
+
+    ``steps_down``: how many grades below its element's grade (0: the same grade). Never below
+    the default grade of personal information minus those steps, never below general-1.
+    """
+
+    id: str
+    steps_down: int
+    reason: Text
+    reference: str
+
+
+@dataclass(frozen=True)
 class SectorLevel:
     """A level of a sector scheme (JR/T 0197 level 4) and the national grade it maps to."""
 
@@ -397,6 +412,7 @@ class Catalog:
     # Subject rules (``roles.<role>`` and the other ``SUBJECT_KEYS``) and attribute families.
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     families: tuple[Family, ...] = ()
+    deidentified: DeidentifiedRule | None = None
 
     def element(self, element_id: str) -> Element:
         """The element with this id; ``KeyError`` if unknown."""
@@ -627,6 +643,7 @@ class _Builder:
         self.sensitivity_where: dict[str, tuple[YamlDoc, str]] = {}
         self.subjects: dict[str, list[str]] = {}
         self.families: dict[str, tuple[Family, YamlDoc, str]] = {}
+        self.deidentified: DeidentifiedRule | None = None
 
     # -- problem helpers --
     def add(self, doc: YamlDoc, key: str, message: str) -> None:
@@ -696,6 +713,8 @@ class _Builder:
             seen_rules: set[str] = set()
             for i, item in self._items(doc, data["escalations"], "escalations"):
                 self._load_escalation(doc, item, join_key("escalations", i), seen_rules)
+        if "deidentified" in data:
+            self._load_deidentified(doc, data["deidentified"])
         if "sector" in data:
             self._load_sector(doc, data["sector"])
         if "dictionaries" in data:
@@ -950,6 +969,28 @@ class _Builder:
             reference = None
         if grade is not None and names is not None:
             self.grades[grade] = GradeInfo(grade, names, description, reference)
+
+    def _load_deidentified(self, doc: YamlDoc, value: Any) -> None:
+        key = "deidentified"
+        if not isinstance(value, Mapping):
+            self.add(doc, key, f"expected a mapping, got {type_name(value)}")
+            return
+        fields = ("id", "steps_down", "reason", "reference")
+        self._unknown(doc, value, key, fields)
+        missing = [k for k in fields if k not in value]
+        if missing:
+            self.add(doc, key, f"missing: {', '.join(missing)}")
+            return
+        steps = value["steps_down"]
+        if not isinstance(steps, int) or isinstance(steps, bool) or not 0 <= steps <= 2:
+            self.add(doc, join_key(key, "steps_down"), "expected 0, 1 or 2")
+            return
+        reason = self._text(doc, value["reason"], join_key(key, "reason"))
+        if reason is None:
+            return
+        self.deidentified = DeidentifiedRule(
+            str(value["id"]), steps, reason, str(value["reference"])
+        )
 
     def _load_defaults(self, doc: YamlDoc, value: Any) -> None:
         if not isinstance(value, Mapping):
@@ -1414,6 +1455,7 @@ class _Builder:
             sensitivity=dict(sorted(self.sensitivity.items())),
             subjects={k: tuple(v) for k, v in sorted(self.subjects.items())},
             families=tuple(f for f, _, _ in self.families.values()),
+            deidentified=self.deidentified,
         )
 
 

@@ -128,6 +128,9 @@ def _classify_field(
     cv_evidence: tuple[Evidence, ...] = tuple(getattr(cv, "evidence", ()) or ())
     cv_conf = float(getattr(cv, "confidence", 0.0) or 0.0)
     c_element = _content_element(cv, catalog, meta) if cv_kind in ("column", "contains") else None
+    deidentified = bool(getattr(cv, "deidentified", False)) and cv_kind in ("column", "contains")
+    if deidentified and c_element is None and meta.element is not None:
+        c_element = catalog.elements.get(meta.element)  # a hash: the name says of what
 
     if cv_kind == "column" and c_element is not None and cv_conf > 0:
         if element_id == c_element.id:
@@ -208,6 +211,10 @@ def _classify_field(
             )
     assert element is not None
     grade = element.grade
+    deidentified = deidentified and c_element is not None and element.id == c_element.id
+    if deidentified and catalog.deidentified is not None:
+        grade, note = _deidentified_grade(grade, catalog)
+        evidence.append(note)
     if sector is not None:
         level = catalog.sector_level(sector, element.id)
         if level is not None and level.grade > grade:
@@ -236,6 +243,18 @@ def _classify_field(
         evidence=tuple(evidence),
         kind=kind,
         sensitive_group=element.sensitive_group if element.sensitive else None,
+        deidentified=deidentified,
+    )
+
+
+def _deidentified_grade(grade: Grade, catalog: Catalog) -> tuple[Grade, Evidence]:
+    """The grade of a de-identified field under the catalog's rule, and the evidence naming it."""
+    rule = catalog.deidentified
+    assert rule is not None
+    lowered = Grade(max(int(Grade.GENERAL_1), int(grade) - rule.steps_down))
+    steps = f"{rule.steps_down} grade(s) lower" if rule.steps_down else "the element's grade"
+    return lowered, Evidence(
+        "context", rule.id, f"{rule.reason.en} Setting steps_down={rule.steps_down}: {steps}."
     )
 
 

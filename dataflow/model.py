@@ -209,6 +209,8 @@ class FieldFinding:
     # "column" when the column *is* the element; "contains" for free text that contains some.
     kind: str = "column"
     sensitive_group: str | None = None  # PIPL Art. 28 group id when sensitive
+    # the values are masked or hashed forms of the element (PIPL Art. 73(3): still PI)
+    deidentified: bool = False
 
 
 @dataclass(frozen=True, slots=True)

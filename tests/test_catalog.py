@@ -23,10 +23,13 @@ from dataflow.yamlio import load_yaml
 
 # docs/ARCHITECTURE.md "Shared vocabulary": ids other modules rely on.
 SHARED_IDS = {
-    "pi.identity.name": ({"CN_PERSON_NAME"}, None),
+    "pi.identity.name": ({"CN_PERSON_NAME", "LATIN_PERSON_NAME"}, None),
     "pi.identity.resident_id": ({"CN_RESIDENT_ID"}, "specific_identity"),
     "pi.identity.passport": ({"CN_PASSPORT"}, "specific_identity"),
-    "pi.identity.travel_permit": ({"CN_HK_MACAU_PERMIT", "CN_TAIWAN_PERMIT"}, "specific_identity"),
+    "pi.identity.travel_permit": (
+        {"CN_HK_MACAU_PERMIT", "CN_TAIWAN_PERMIT", "CN_TAIWAN_COMPATRIOT_PERMIT"},
+        "specific_identity",
+    ),
     "pi.contact.mobile": ({"CN_MOBILE"}, None),
     "pi.contact.landline": ({"CN_LANDLINE"}, None),
     "pi.contact.email": ({"EMAIL_ADDRESS"}, None),

@@ -102,6 +102,7 @@ def field_record(finding: FieldFinding) -> Record:
         "element": finding.element,
         "category": finding.category,
         "kind": finding.kind,
+        "deidentified": finding.deidentified,
         "grade": finding.grade.label,
         "confidence": round(finding.confidence, 3),
         "evidence": [e.as_dict() for e in finding.evidence],
