@@ -12,8 +12,11 @@ brackets, drops a ``+86`` / ``0086`` / ``86`` country code before an 11-digit mo
 upper-cases letters (check characters ``x``, passport ``e``). The validators then run on the
 result unchanged: a number whose check digit is wrong stays invalid.
 
+A number written as a float beyond 2**53 (``1.1010519780125773e+17``: an 18-digit ID stored
+in a double) is left alone: its last digits are lost, so it is no longer the identifier.
+
 Only values of at most 48 characters, made of digits, Latin letters and those separators, with
-at least seven digits, are normalised; dates (``2023-01-05``) are left alone (no identifier
+at least seven digits and no word of letters, are normalised; dates (``2023-01-05``) are left alone (no identifier
 is written as one, and ``20230105`` would look like other things).
 
 Placeholders (:data:`PLACEHOLDERS`: ``无``, ``N/A``, ``-``, ``0``, ``未知`` ...) stand for a
@@ -65,10 +68,14 @@ _FULL_WIDTH[0x3000] = 0x20  # ideographic space
 _SHAPE = re.compile(r"[0-9A-Za-z +\-.()]{7,48}", re.ASCII)
 _SEVEN_DIGITS = re.compile(r"(?:[^0-9]*[0-9]){7}", re.ASCII)
 _DATE = re.compile(r"[0-9]{4}([-./])[0-9]{1,2}\1[0-9]{1,2}", re.ASCII)
+_WORD = re.compile(r"(?:^|[ ])[A-Za-z]{2,}(?:$|[ ])", re.ASCII)  # free text, not a code
 _FLOAT_ZERO = re.compile(r"([0-9]+)\.0+", re.ASCII)
 _EXPONENT = re.compile(r"[0-9]\.[0-9]+[eE]\+?[0-9]{1,2}", re.ASCII)
 _SEPARATORS = re.compile(r"[ \-.()]", re.ASCII)
 _COUNTRY_MOBILE = re.compile(r"(?:\+86|0086|86)(1[0-9]{10})", re.ASCII)
+# A float holds every integer up to 2**53 exactly; a larger one (an 18-digit ID) has lost
+# its last digits, so it is not normalised: what a float column shows is not the number.
+_EXACT_FLOAT = 2**53
 _CANONICAL = re.compile(r"\+?[0-9A-Z]*", re.ASCII)
 
 # Names of the steps, as evidence reports them.
@@ -93,18 +100,25 @@ def normalise(value: str) -> tuple[str, tuple[str, ...]] | None:
         if folded == text or not folded.isascii():
             return None
         text, _ = folded.strip(), steps.append(FULL_WIDTH)
-    if not _SHAPE.fullmatch(text) or not _SEVEN_DIGITS.match(text) or _DATE.fullmatch(text):
+    if (
+        not _SHAPE.fullmatch(text)
+        or not _SEVEN_DIGITS.match(text)
+        or _DATE.fullmatch(text)
+        or _WORD.search(text)
+    ):
         return None
     plain = _FLOAT_ZERO.fullmatch(text)
     if plain is not None:
         text = plain.group(1)
+        if int(text) > _EXACT_FLOAT:
+            return None
         steps.append(FLOAT)
     elif _EXPONENT.fullmatch(text):
         try:
             number = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern is a valid Decimal
             return None
-        if number != number.to_integral_value():
+        if number != number.to_integral_value() or number > _EXACT_FLOAT:
             return None
         text = str(int(number))
         steps.append(FLOAT)

@@ -1,0 +1,242 @@
+"""Content detection on a dirty export (tests/dirty_export.py) in CSV, JSON Lines and Parquet,
+sampled and ``--full``: loosely written identifiers, masked and hashed values, placeholders,
+names in several scripts, and look-alikes that must stay non-personal."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dataflow.detect.content import ColumnTally, ContentOptions, detect_samples, renormalised
+from dataflow.detect.normalise import normalise
+from dataflow.detect.validators import gb11643, gb11643_check_char
+from dataflow.model import Dataset, Field, SampleSet
+from dataflow.report.json_report import render_scan
+from dataflow.scan import ScanOptions, scan_paths
+from tests.dirty_export import EXPECTED, FORMATTED, dirty_columns, file_name, write
+
+FORMATS = ("csv", "jsonl", "parquet")
+BACK = {file_name(k): k for k in EXPECTED}
+
+
+@pytest.fixture(scope="module")
+def columns() -> dict[str, list[str | None]]:
+    return dirty_columns(rows=400, seed=15)
+
+
+@pytest.fixture(scope="module")
+def scans(
+    tmp_path_factory: pytest.TempPathFactory, columns: dict[str, list[str | None]]
+) -> dict[tuple[str, bool], Any]:
+    base = tmp_path_factory.mktemp("dirty")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DATAFLOW_CACHE_DIR", str(base / "hs-cache"))
+    try:
+        out = {}
+        for fmt in FORMATS:
+            path = write(base / f"export.{fmt}", columns, fmt)
+            for full in (False, True):
+                out[(fmt, full)] = scan_paths([path], ScanOptions(full=full))
+        return out
+    finally:
+        mp.undo()
+
+
+def _findings(result: Any) -> dict[str, Any]:
+    assert not result.problems
+    (dataset,) = result.datasets
+    return {BACK[f.field.name]: f for f in dataset.findings}
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["sampled", "full"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_column_is_found_as_what_it_is(scans: Any, fmt: str, full: bool) -> None:
+    findings = _findings(scans[(fmt, full)])
+    assert set(findings) == set(EXPECTED)
+    got = {
+        name: ((f.element, f.deidentified) if f.personal else None) for name, f in findings.items()
+    }
+    assert got == EXPECTED
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["sampled", "full"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_formatted_columns_match_at_least_95_percent(scans: Any, fmt: str, full: bool) -> None:
+    findings = _findings(scans[(fmt, full)])
+    for name in FORMATTED:
+        rates = [e.match_rate for e in findings[name].evidence if e.source == "value"]
+        assert rates and rates[0] >= 0.95, (name, rates)
+    # the evidence says how many values needed normalising, and how
+    detail = findings["c_mobile_fmt"].evidence[0].detail
+    assert re.search(r"\d+ of them only once normalised \(.*\+86 prefix \d+", detail)
+    assert "full-width" in detail
+    if full:  # every row: the placeholders are there, and said to be left out
+        assert re.search(r"\d+ placeholder values \(无, N/A, -\) not counted", detail)
+    float_detail = findings["c_mobile_float"].evidence[0].detail
+    assert "float .0" in float_detail
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sampled_and_full_give_the_same_answers(scans: Any, fmt: str) -> None:
+    def answers(result: Any) -> dict[str, Any]:
+        return {
+            name: (f.personal, f.element, f.deidentified, f.kind, f.grade)
+            for name, f in _findings(result).items()
+        }
+
+    assert answers(scans[(fmt, False)]) == answers(scans[(fmt, True)])
+
+
+def test_masked_columns_name_the_mask_shape_and_the_rule(scans: Any) -> None:
+    findings = _findings(scans[("csv", False)])
+    masked = findings["c_mobile_masked"]
+    assert masked.deidentified and masked.personal
+    assert "mask shape 999****9999" in masked.evidence[0].detail
+    assert masked.evidence[0].example == "999****9999"
+    assert any(e.rule == "grade.deidentified" for e in masked.evidence)
+    id_masked = findings["c_id_masked"]
+    assert "mask shape 999999********9999" in id_masked.evidence[0].detail
+    # the grade follows the catalog: steps_down 0 keeps the element's grade
+    assert id_masked.grade == findings["c_id_fmt"].grade
+    assert "hashes of an identifier" in findings["mobile_md5"].evidence[0].detail
+
+
+def test_near_threshold_column_keeps_its_evidence(scans: Any) -> None:
+    finding = _findings(scans[("csv", False)])["c_mobile_79"]
+    detail = finding.evidence[0].detail
+    assert re.search(r"7\d% is under the column threshold 80%: a candidate", detail)
+    assert finding.confidence < _findings(scans[("csv", False)])["c_mobile_fmt"].confidence
+
+
+def test_mixed_contact_column_lists_every_kind(scans: Any) -> None:
+    finding = _findings(scans[("csv", True)])["c_contact_mixed"]
+    rules = {e.rule for e in finding.evidence if e.source == "value"}
+    assert {"CnMobileRecognizer", "CnLandlineRecognizer", "EmailRecognizer"} <= rules
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["sampled", "full"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_value_of_the_export_reaches_the_report(
+    scans: Any, columns: dict[str, list[str | None]], fmt: str, full: bool
+) -> None:
+    report = render_scan(scans[(fmt, full)])
+    json.loads(report)
+    for name, values in columns.items():
+        if EXPECTED[name] is None:
+            continue  # look-alikes are not personal; products and cities may be named
+        for value in values:
+            if value is None or len(value.strip()) < 4 or "*" in value:
+                continue  # short, or a mask already (another column's example may look alike)
+            assert value.strip() not in report, name
+            form = normalise(value.strip())
+            if form is not None:
+                assert form[0] not in report, name  # nor its normalised form
+
+
+# --- normalisation --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "canonical", "steps"),
+    [
+        ("+86 135-9141-7776", "13591417776", {"separators", "+86 prefix"}),
+        ("(+86)13689218401", "13689218401", {"separators", "+86 prefix"}),
+        ("0086-13112228345", "13112228345", {"separators", "+86 prefix"}),
+        ("86-13112228345", "13112228345", {"separators", "+86 prefix"}),
+        ("１３８１２３４５６７８", "13812345678", {"full-width"}),
+        ("13812345678.0", "13812345678", {"float .0"}),
+        ("1.3812345678e+10", "13812345678", {"float .0"}),
+        ("110105 19780125 773x", "11010519780125773X", {"separators", "upper case"}),
+        ("e12345678", "E12345678", {"upper case"}),
+    ],
+)
+def test_normalise(value: str, canonical: str, steps: set[str]) -> None:
+    result = normalise(value)
+    assert result is not None
+    assert result[0] == canonical and set(result[1]) == steps
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "13812345678",  # already canonical
+        "2023-01-05",  # a date
+        "1.1010519780125773e+17",  # an 18-digit ID in a double: its last digits are lost
+        "110105197801257730.0",
+        "12.50",  # too few digits
+        "call 138 1234 5678 now",  # free text
+        "138-1234-5678+1",
+    ],
+)
+def test_values_that_are_not_normalised(value: str) -> None:
+    assert normalise(value) is None
+
+
+def test_normalisation_never_makes_an_invalid_number_valid() -> None:
+    body = "11010519780125773"
+    good = body + gb11643_check_char(body)
+    bad = body + ("0" if good[-1] != "0" else "1")
+    for written in (
+        f"{bad[:6]} {bad[6:14]} {bad[14:]}",
+        bad.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"}),
+        f"{bad[:6]}-{bad[6:]}",
+    ):
+        form = normalise(written)
+        assert form is not None and not gb11643(form[0])
+    form = normalise(f"{good[:6]} {good[6:14]} {good[14:]}")
+    assert form is not None and gb11643(form[0])
+
+
+def test_placeholders_leave_the_denominator() -> None:
+    tally = ColumnTally("t.c")
+    for i in range(8):
+        tally.add(f"v{i}", {"CN_MOBILE": True})
+    for placeholder in ("无", "N/A", "n/a", "-", "0", "未知", "NULL"):
+        tally.add(placeholder, {})
+    tally.add("other", {})
+    tally.add("again", {})
+    assert tally.total == 10 and tally.placeholders == 7
+    verdict = tally.verdict(ContentOptions())
+    assert verdict.kind == "column" and verdict.match_rate == 0.8
+    assert "7 placeholder values" in verdict.evidence[0].detail
+
+
+def test_a_context_only_recognizer_needs_the_field_name() -> None:
+    qq = [str(10_000 + 7919 * i) for i in range(40)]
+    dataset = Dataset(
+        name="t",
+        source_path="t.csv",
+        source_format="csv",
+        fields=(Field(name="qq号", pointer="t.qq号"), Field(name="c2", pointer="t.c2")),
+    )
+    samples = SampleSet("t.csv", {"t.qq号": tuple(qq), "t.c2": tuple(qq)}, rows_read=40)
+    verdicts = detect_samples(dataset, samples)
+    assert verdicts["t.qq号"].entity == "CN_IM_ACCOUNT"
+    assert verdicts["t.c2"].kind == "none"
+
+
+# --- the fast matcher agrees with per-value Presidio, normalisation included ----------------
+
+
+def test_fast_matcher_and_presidio_agree_on_the_dirty_export(
+    columns: dict[str, list[str | None]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataflow.detect.content import default_matcher
+    from dataflow.detect.fast import FastMatcher
+    from dataflow.detect.recognizers import load_recognizers
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
+    values = sorted({v.strip() for vs in columns.values() for v in vs if v and v.strip()})
+    fast = FastMatcher(load_recognizers())
+    presidio = default_matcher()
+    fast_found = fast.match(values)
+    slow_found = presidio(values)
+    assert fast_found == slow_found
+    fast_fixes = renormalised(values, [any(m.values()) for m in fast_found], fast.match)
+    slow_fixes = renormalised(values, [any(m.values()) for m in slow_found], presidio)
+    assert fast_fixes == slow_fixes
+    assert len(fast_fixes) > 100  # the export's loosely written identifiers
