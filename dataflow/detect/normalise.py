@@ -99,7 +99,8 @@ def normalise(value: str) -> tuple[str, tuple[str, ...]] | None:
         folded = text.translate(_FULL_WIDTH)
         if folded == text or not folded.isascii():
             return None
-        text, _ = folded.strip(), steps.append(FULL_WIDTH)
+        text = folded.strip()
+        steps.append(FULL_WIDTH)
     if (
         not _SHAPE.fullmatch(text)
         or not _SEVEN_DIGITS.match(text)
