@@ -15,6 +15,7 @@ from dataflow.detect.content import ColumnTally, ContentOptions, detect_samples,
 from dataflow.detect.normalise import normalise
 from dataflow.detect.validators import gb11643, gb11643_check_char
 from dataflow.model import Dataset, Field, SampleSet
+from dataflow.report import markdown, sarif, table
 from dataflow.report.json_report import render_scan
 from dataflow.scan import ScanOptions, scan_paths
 from tests.dirty_export import EXPECTED, FORMATTED, dirty_columns, file_name, write
@@ -123,8 +124,16 @@ def test_mixed_contact_column_lists_every_kind(scans: Any) -> None:
 def test_no_value_of_the_export_reaches_the_report(
     scans: Any, columns: dict[str, list[str | None]], fmt: str, full: bool
 ) -> None:
-    report = render_scan(scans[(fmt, full)])
-    json.loads(report)
+    result = scans[(fmt, full)]
+    json.loads(render_scan(result))
+    report = "\n".join(
+        (
+            render_scan(result),
+            markdown.render_scan(result),
+            sarif.render_scan(result),
+            table.render_scan(result),
+        )
+    )
     for name, values in columns.items():
         if EXPECTED[name] is None:
             continue  # look-alikes are not personal; products and cities may be named

@@ -77,7 +77,7 @@ from typing import Any
 
 from dataflow.detect.masking import mask
 from dataflow.detect.normalise import PLACEHOLDER_VALUES as _PLACEHOLDERS
-from dataflow.detect.normalise import mask_shape, normalise
+from dataflow.detect.normalise import could_normalise, mask_shape, normalise
 from dataflow.model import Dataset, Evidence, Field, SampleSet
 
 Matcher = Callable[[Sequence[str]], list[dict[str, bool]]]
@@ -630,7 +630,7 @@ def renormalised(values: Sequence[str], whole: Sequence[bool], match: Matcher) -
     index: list[int] = []
     forms: list[tuple[str, tuple[str, ...]]] = []
     for i, (value, done) in enumerate(zip(values, whole, strict=True)):
-        if done:
+        if done or not could_normalise(value):
             continue
         form = normalise(value)
         if form is not None:

@@ -86,6 +86,12 @@ COUNTRY_CODE = "+86 prefix"
 UPPER_CASE = "upper case"
 
 
+# What a formatted identifier can be made of (full-width forms included): a cheap first test.
+_GATE = re.compile(r"[0-9A-Za-z +\-.()\uff01-\uff5e\u3000]{7,48}")
+#: Whether a value could be a formatted identifier (``normalise`` may still say no).
+could_normalise = _GATE.fullmatch
+
+
 def normalise(value: str) -> tuple[str, tuple[str, ...]] | None:
     """The canonical writing of a formatted identifier and the steps taken, or None.
 
