@@ -17,7 +17,16 @@ from tests.test_fast_support import random_uscc
 SHORTCUTS = _catalog_shortcuts()
 NAMES = sorted(name for name, fn in validators.VALIDATORS.items() if fn in SHORTCUTS)
 # The checksum validators, whose shortcuts compute differently (mac and latlng pass through).
-CHECKSUMS = ["bank_card", "gb11643", "gb32100", "imei", "iso3779", "luhn", "unionpay"]
+CHECKSUMS = [
+    "bank_card",
+    "foreign_pr_id",
+    "gb11643",
+    "gb32100",
+    "imei",
+    "iso3779",
+    "luhn",
+    "unionpay",
+]
 
 
 def _luhn_complete(body: str) -> str:
@@ -42,8 +51,12 @@ def _vin(r: random.Random) -> str:
 
 def _shaped(r: random.Random) -> str:
     """Values near the validators' edges: valid ones, off-by-one digits, separators, case."""
-    kind = r.randrange(8)
-    if kind == 6:
+    kind = r.randrange(9)
+    if kind == 8:  # a foreigner's permanent residence ID: the resident ID rules behind a 9
+        rid = _resident_id(r)
+        body = "9" + rid[:2] + rid[3:17]
+        value = body + validators.gb11643_check_char(body)
+    elif kind == 6:
         value = random_uscc(r)
     elif kind == 7:
         value = _vin(r)

@@ -695,6 +695,28 @@ def _fast_gb11643(value: str) -> bool:
     return "10X98765432"[2 * int(text[:17], 13) % 11] == text[17]
 
 
+@_cheap
+def _fast_foreign_pr_id(value: str) -> bool:
+    """``validators.foreign_pr_id``: the GB 11643 shortcut with the ``9`` prefix and the
+    province code in characters 2-3."""
+    text = value.strip().upper()
+    if (
+        len(text) != 18
+        or text[0] != "9"
+        or not _ascii_digits(text[:17])
+        or text[17] not in "0123456789X"
+    ):
+        return validators.foreign_pr_id(value)  # every rejection path
+    if text[1:3] not in validators.province_codes():
+        return False
+    if not _TODAY:
+        refresh_today()
+    ordinal = _birth_ordinal(text[6:14])
+    if not 0 < ordinal <= _TODAY[0]:
+        return False
+    return "10X98765432"[2 * int(text[:17], 13) % 11] == text[17]
+
+
 # USCC characters to base-36 digits of their GB 32100 values ("A" is worth 10, "Y" 30).
 _USCC_DIGITS = str.maketrans(
     {c: "0123456789abcdefghijklmnopqrstu"[v] for c, v in validators._USCC_VALUE.items()}
@@ -746,6 +768,7 @@ def _catalog_shortcuts() -> dict[Callable[[str], bool], Callable[[str], bool]]:
         validators.unionpay: _fast_unionpay,
         validators.imei: _fast_imei,
         validators.gb11643: _fast_gb11643,
+        validators.foreign_pr_id: _fast_foreign_pr_id,
     }
 
 
