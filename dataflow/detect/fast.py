@@ -687,6 +687,11 @@ def _fast_gb11643(value: str) -> bool:
         return validators.gb11643(value)  # the 15-digit form and every rejection path
     if text[:2] not in validators.province_codes():
         return False
+    return _born_and_checked(text)
+
+
+def _born_and_checked(text: str) -> bool:
+    """Characters 7-14 of an 18-digit ID a past date, the last its MOD 11-2 check character."""
     if not _TODAY:
         refresh_today()
     ordinal = _birth_ordinal(text[6:14])
@@ -709,12 +714,7 @@ def _fast_foreign_pr_id(value: str) -> bool:
         return validators.foreign_pr_id(value)  # every rejection path
     if text[1:3] not in validators.province_codes():
         return False
-    if not _TODAY:
-        refresh_today()
-    ordinal = _birth_ordinal(text[6:14])
-    if not 0 < ordinal <= _TODAY[0]:
-        return False
-    return "10X98765432"[2 * int(text[:17], 13) % 11] == text[17]
+    return _born_and_checked(text)
 
 
 # USCC characters to base-36 digits of their GB 32100 values ("A" is worth 10, "Y" 30).
