@@ -373,3 +373,30 @@ def test_the_blank_engine_tokenizes_only_when_asked(analyzer: Any) -> None:
         "13812345678",
         "now",
     ]
+
+
+def test_deidentifies_and_context_required_are_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "masks.yaml"
+    path.write_text(
+        "schema_version: 1\nrecognizers:\n"
+        "  - name: MaskedShopCode\n    entity: MASKED_SHOP_CODE\n    deidentifies: SHOP_CODE\n"
+        "    patterns:\n      - {name: m, regex: 'SC[*]{4}[0-9]{2}', score: 0.4}\n"
+        "  - name: MemberNo\n    entity: MEMBER_NO\n    context_required: true\n"
+        "    context: {en: [member], zh: [会员号]}\n"
+        "    patterns:\n      - {name: n, regex: '[0-9]{6}', score: 0.3}\n",
+        encoding="utf-8",
+    )
+    info = entity_info([path])
+    assert info["MASKED_SHOP_CODE"].deidentifies == "SHOP_CODE"
+    assert info["MEMBER_NO"].context_required
+    loaded = {e for r in load_recognizers([path]) for e in r.supported_entities}
+    assert "MASKED_SHOP_CODE" in loaded and "MEMBER_NO" not in loaded  # context only
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "schema_version: 1\nrecognizers:\n"
+        "  - name: MemberNo\n    entity: MEMBER_NO\n    context_required: true\n"
+        "    patterns:\n      - {name: n, regex: '[0-9]{6}', score: 0.3}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError, match="needs context words"):
+        load_specs([bad])
