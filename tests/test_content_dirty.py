@@ -177,6 +177,7 @@ def test_normalise(value: str, canonical: str, steps: set[str]) -> None:
         "1.1010519780125773e+17",  # an 18-digit ID in a double: its last digits are lost
         "110105197801257730.0",
         "12.50",  # too few digits
+        "12345.67",  # an amount: only a float's ".0" is dropped
         "call 138 1234 5678 now",  # free text
         "138-1234-5678+1",
     ],

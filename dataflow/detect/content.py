@@ -77,7 +77,7 @@ from typing import Any
 
 from dataflow.detect.masking import mask
 from dataflow.detect.normalise import PLACEHOLDER_VALUES as _PLACEHOLDERS
-from dataflow.detect.normalise import could_normalise, mask_shape, normalise
+from dataflow.detect.normalise import could_normalise, has_seven_digits, mask_shape, normalise
 from dataflow.model import Dataset, Evidence, Field, SampleSet
 
 Matcher = Callable[[Sequence[str]], list[dict[str, bool]]]
@@ -629,10 +629,18 @@ def renormalised(values: Sequence[str], whole: Sequence[bool], match: Matcher) -
     """
     index: list[int] = []
     forms: list[tuple[str, tuple[str, ...]]] = []
-    for i, (value, done) in enumerate(zip(values, whole, strict=True)):
-        if done or not could_normalise(value):
-            continue
-        form = normalise(value)
+    # Cheap tests first: a value with a whole match, of the wrong shape, or already canonical
+    # (ASCII digits and upper-case letters only) has nothing to normalise.
+    maybe = [
+        i
+        for i, (value, done) in enumerate(zip(values, whole, strict=True))
+        if not done
+        and could_normalise(value)
+        and not (value.isascii() and value.isalnum() and (value.isdigit() or value.isupper()))
+        and has_seven_digits(value)
+    ]
+    for i in maybe:
+        form = normalise(values[i])
         if form is not None:
             index.append(i)
             forms.append(form)

@@ -70,6 +70,7 @@ _SEVEN_DIGITS = re.compile(r"(?:[^0-9]*[0-9]){7}", re.ASCII)
 _DATE = re.compile(r"[0-9]{4}([-./])[0-9]{1,2}\1[0-9]{1,2}", re.ASCII)
 _WORD = re.compile(r"(?:^|[ ])[A-Za-z]{2,}(?:$|[ ])", re.ASCII)  # free text, not a code
 _FLOAT_ZERO = re.compile(r"([0-9]+)\.0+", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?[0-9]+\.[0-9]+", re.ASCII)
 _EXPONENT = re.compile(r"[0-9]\.[0-9]+[eE]\+?[0-9]{1,2}", re.ASCII)
 _SEPARATORS = re.compile(r"[ \-.()]", re.ASCII)
 _COUNTRY_MOBILE = re.compile(r"(?:\+86|0086|86)(1[0-9]{10})", re.ASCII)
@@ -90,6 +91,8 @@ UPPER_CASE = "upper case"
 _GATE = re.compile(r"[0-9A-Za-z +\-.()\uff01-\uff5e\u3000]{7,48}")
 #: Whether a value could be a formatted identifier (``normalise`` may still say no).
 could_normalise = _GATE.fullmatch
+#: Whether a value has seven digits (ASCII or full-width), as every identifier here has.
+has_seven_digits = re.compile(r"(?:[^0-9\uff10-\uff19]*[0-9\uff10-\uff19]){7}").match
 
 
 def normalise(value: str) -> tuple[str, tuple[str, ...]] | None:
@@ -115,6 +118,8 @@ def normalise(value: str) -> tuple[str, tuple[str, ...]] | None:
     ):
         return None
     plain = _FLOAT_ZERO.fullmatch(text)
+    if plain is None and _DECIMAL.fullmatch(text):
+        return None  # an amount such as 12345.67: only a float's ".0" is dropped
     if plain is not None:
         text = plain.group(1)
         if int(text) > _EXACT_FLOAT:
