@@ -226,3 +226,14 @@ def test_database_table_and_column_names_are_masked(tmp_path: Path) -> None:
     fields = {f["name"]: f for f in json.loads(stdout)["datasets"][0]["fields"]}
     masked = f"{PHONES[7][:3]}****{PHONES[7][-4:]}"
     assert fields[masked]["element"] == "pi.contact.email"  # its values were still matched
+
+
+def test_words_and_context_only_recognizers_are_not_masked_in_names() -> None:
+    """Person-name patterns (any script) and recognizers that need a field name as context
+    match ordinary words and numbers: names and notes keep them, identifiers are still masked."""
+    from dataflow.detect.names import scrub
+
+    note = "events: sampled 5,000 row(s) by TABLESAMPLE SYSTEM (postgresql://u:***@db/crm)"
+    assert scrub(note) == note
+    assert scrub("Anna Young 12345678 t_20231201") == "Anna Young 12345678 t_20231201"
+    assert "13812345678" not in scrub("owner 13812345678")

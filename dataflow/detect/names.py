@@ -25,8 +25,20 @@ from typing import Any
 
 from dataflow.detect.masking import mask
 
-# Entities of catalogs/recognizers.yaml looked for in names and comments.
-_SKIPPED = frozenset({"CN_PERSON_NAME", "CN_ADDRESS", "CN_USCC"})
+# Entities of catalogs/recognizers.yaml not looked for in names and comments: person names
+# (any script, masked or not) and addresses match ordinary words, a USCC names an organisation,
+# a hash is only a hash in a field that says so. Recognizers that need the field name as
+# context (QQ numbers, permits of bare digits) are skipped too.
+_SKIPPED = frozenset(
+    {
+        "CN_PERSON_NAME",
+        "LATIN_PERSON_NAME",
+        "MASKED_CN_PERSON_NAME",
+        "CN_ADDRESS",
+        "CN_USCC",
+        "HASHED_IDENTIFIER",
+    }
+)
 
 _CANDIDATE = re.compile(
     r"(?:[0-9][^0-9]*){5}|@|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}"
@@ -61,7 +73,7 @@ def _patterns() -> tuple[tuple[str, Any, Any], ...]:
 
     out = []
     for spec in load_specs():
-        if spec.entity in _SKIPPED:
+        if spec.entity in _SKIPPED or getattr(spec, "context_required", False):
             continue
         validator = VALIDATORS[spec.validator] if spec.validator else None
         for pattern in spec.patterns:
