@@ -60,6 +60,65 @@ def _register(app: typer.Typer, name: str) -> None:
             return
         raise
     module.register(app)
+    name_values(app)
+
+
+# Help text: what an option's value is, by option name (``--output FILE``), where the
+# command does not say. Without it the help shows Python types (``<list[Path]>``).
+METAVARS = {
+    "--output": "FILE",
+    "--config": "FILE",
+    "--catalog": "FILE",
+    "--negative-list": "FILE",
+    "--baseline": "FILE",
+    "--ledger": "FILE",
+    "--sample": "TABLE=FILE",
+    "--sample-for": "TABLE",
+    "--format": "FORMAT",
+    "--schema-format": "FORMAT",
+    "--lang": "LANG",
+    "--as-of": "DATE",
+    "--sample-size": "N",
+    "--sample-rows": "N",
+    "--jobs": "N",
+    "--year": "YEAR",
+    "--exporter": "NAME",
+    "--reason": "TEXT",
+    "--schema": "NAME",
+    "--tables": "GLOB",
+    "--db-timeout": "SECONDS",
+    "--warn-at": "PERCENT",
+    "--fail-on": "LEVEL",
+}
+
+
+def name_values(app: typer.Typer) -> None:
+    """Give every option of every command a metavar (``METAVARS``, else its name in capitals)
+    and every argument one (its name in capitals, singular) unless the command set one."""
+    import inspect
+
+    from typer.models import ArgumentInfo, OptionInfo
+
+    for command in app.registered_commands:
+        if command.callback is None:
+            continue
+        for param in inspect.signature(command.callback).parameters.values():
+            info = param.default
+            if isinstance(info, ArgumentInfo) and info.metavar is None:
+                name = param.name.upper()
+                info.metavar = name[:-1] if name.endswith("S") else name
+                continue
+            if not isinstance(info, OptionInfo) or info.metavar is not None:
+                continue
+            decls = tuple(info.param_decls or ())
+            names = [d for d in (info.default, *decls) if isinstance(d, str)]
+            long = next((n for n in names if n.startswith("--")), None)
+            if long is None or param.annotation in (bool, "bool"):
+                continue
+            info.metavar = METAVARS.get(long, long.lstrip("-").upper())
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            name_values(group.typer_instance)
 
 
 def register_all(app: typer.Typer) -> None:
