@@ -13,6 +13,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -275,8 +276,29 @@ def test_verdicts_equal_those_of_ddl_and_csv(pg: Server, tmp_path: Path) -> None
     assert len(from_db["datasets"]) == 1, "--tables chose one table"
 
 
+def _rows_read_by_scans(server: Server) -> int | None:
+    """PostgreSQL's own count of rows its sequential and sample scans read from ``events``."""
+    if server.kind != "postgresql":
+        return None
+    engine = sqlalchemy.create_engine(
+        server.url("crm").replace("postgresql://", "postgresql+psycopg://")
+    )
+    with engine.connect() as conn:
+        value = conn.exec_driver_sql(
+            "SELECT seq_tup_read FROM pg_stat_user_tables WHERE relname = 'events'"
+        ).scalar()
+    engine.dispose()
+    return int(value or 0)
+
+
 def test_sampled_scan_reads_at_most_sample_rows(server: Server) -> None:
+    before = _rows_read_by_scans(server)
     _code, report, _err = _json(_scan_url(server), "--tables", "events", "--sample-rows", "5000")
+    if before is not None:  # the server's counters agree (they are flushed within a second)
+        deadline = time.monotonic() + 10
+        while (read := _rows_read_by_scans(server)) == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert read is not None and 0 < read - before <= 5000
     (events,) = report["datasets"]
     assert 0 < events["rows_scanned"] <= 5000
     notices = " ".join(report["notices"])
