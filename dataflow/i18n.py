@@ -187,8 +187,7 @@ MESSAGES: Mapping[str, Text] = {
 
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The UI string ``key`` in ``lang`` with ``{placeholders}`` filled."""
-    text = MESSAGES[key].get(lang)
-    return text.format(**values) if values else text
+    return MESSAGES[key].fill(lang, **values)
 
 
 def _label(table: Mapping[str, Text], key: str | None, lang: str) -> str:

@@ -295,6 +295,11 @@ class Text:
         """The text in ``lang`` (``zh`` or ``en``; anything else gives English)."""
         return self.zh if lang == "zh" else self.en
 
+    def fill(self, lang: str, **values: object) -> str:
+        """The text in ``lang`` with its ``{placeholders}`` filled (as is without values)."""
+        text = self.get(lang)
+        return text.format(**values) if values else text
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:

@@ -97,9 +97,9 @@ def evidence_words(
         what = _element_name(catalog, item.element or element, lang) or item.rule
         k = round(item.match_rate * item.sample_size)
         sentence = _CONTAINS if "contain" in item.detail else _VALUE
-        text = sentence.get(lang).format(k=f"{k:,}", n=f"{item.sample_size:,}", what=what)
+        text = sentence.fill(lang, k=f"{k:,}", n=f"{item.sample_size:,}", what=what)
         if item.example:
-            text += _EXAMPLE.get(lang).format(example=item.example)
+            text += _EXAMPLE.fill(lang, example=item.example)
         return text
     if lang != "zh":
         return item.detail or item.rule

@@ -112,8 +112,7 @@ _MSG: Mapping[str, Text] = {**_MARKDOWN_MSG, **_OWN}
 
 
 def _m(key: str, lang: str, **values: object) -> str:
-    text = _MSG[key].get(lang)
-    return text.format(**values) if values else text
+    return _MSG[key].fill(lang, **values)
 
 
 def e(text: object) -> str:

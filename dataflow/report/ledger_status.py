@@ -41,7 +41,7 @@ _T = {
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    return _T[key].get(lang).format(**values)
+    return _T[key].fill(lang, **values)
 
 
 def _crossing(line: Line, lang: str) -> str:

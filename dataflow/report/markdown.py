@@ -148,8 +148,7 @@ _MSG: Mapping[str, Text] = {
 
 
 def _m(key: str, lang: str, **values: object) -> str:
-    text = _MSG[key].get(lang)
-    return text.format(**values) if values else text
+    return _MSG[key].fill(lang, **values)
 
 
 # --------------------------------------------------------------------------------------------

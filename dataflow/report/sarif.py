@@ -340,8 +340,7 @@ def sentence(text: str, lang: str) -> str:
 
 def msg(key: str, lang: str, **values: object) -> str:
     """A report sentence in ``lang`` with placeholders filled."""
-    text = _MSG[key].get(lang)
-    return text.format(**values) if values else text
+    return _MSG[key].fill(lang, **values)
 
 
 def evidence_summary(evidence: Sequence[Evidence], lang: str) -> str:
