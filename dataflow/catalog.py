@@ -34,10 +34,10 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dataflow.errors import CatalogError, UserError
 from dataflow.model import Grade, Text
@@ -518,6 +518,24 @@ def load_catalog(extra: Sequence[Path] = (), *, include_shipped: bool = True) ->
     """
     paths = (*shipped_files(), *extra) if include_shipped else tuple(extra)
     return _key_cached(tuple(str(p) for p in paths))
+
+
+T = TypeVar("T")
+
+
+def per_catalog(
+    store: dict[int, tuple[Catalog, T]], catalog: Catalog, build: Callable[[Catalog], T]
+) -> T:
+    """What ``build`` derives from ``catalog``, built once per catalog object and kept in
+    ``store`` (at most 9 catalogs; a catalog reached again after a clear is rebuilt)."""
+    cached = store.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    value = build(catalog)
+    if len(store) > 8:
+        store.clear()
+    store[id(catalog)] = (catalog, value)
+    return value
 
 
 _CACHE: dict[tuple[tuple[str, float, int], ...], Catalog] = {}

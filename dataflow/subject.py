@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dataflow.catalog import Catalog, Family
+from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import _TABLE_TAIL, has_cjk
 from dataflow.detect.metadata import split_name as _split_name
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
@@ -181,14 +181,7 @@ _RULES: dict[int, tuple[Catalog, SubjectRules]] = {}
 
 def rules_for(catalog: Catalog) -> SubjectRules:
     """The (cached) subject rules of a catalog."""
-    cached = _RULES.get(id(catalog))
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    rules = SubjectRules(catalog)
-    if len(_RULES) > 8:
-        _RULES.clear()
-    _RULES[id(catalog)] = (catalog, rules)
-    return rules
+    return per_catalog(_RULES, catalog, SubjectRules)
 
 
 # --- inference over the datasets of one scan -------------------------------------------------

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dataflow.catalog import Catalog, Element
+from dataflow.catalog import Catalog, Element, per_catalog
 from dataflow.model import Dataset, Evidence, Field
 
 #: A metadata verdict at or above this confidence says the field is the element.
@@ -1116,14 +1116,7 @@ _DETECTORS: dict[int, tuple[Catalog, MetadataDetector]] = {}
 
 def detector_for(catalog: Catalog) -> MetadataDetector:
     """The (cached) detector of a catalog."""
-    cached = _DETECTORS.get(id(catalog))
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    detector = MetadataDetector(catalog)
-    if len(_DETECTORS) > 8:
-        _DETECTORS.clear()
-    _DETECTORS[id(catalog)] = (catalog, detector)
-    return detector
+    return per_catalog(_DETECTORS, catalog, MetadataDetector)
 
 
 def detect_dataset(dataset: Dataset, catalog: Catalog) -> dict[str, MetadataVerdict]:
