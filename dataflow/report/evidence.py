@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dataflow.model import Evidence, Text
+from dataflow.report.records import catalog_name
 
 # What kind of evidence, when no template fits (``source`` → words).
 SOURCES = {
@@ -62,16 +63,6 @@ _CONTAINS = Text(
 _EXAMPLE = Text(", e.g. {example}", "，例如 {example}")
 
 
-def _element_name(catalog: Any | None, element: str | None, lang: str) -> str | None:
-    if catalog is None or not element:
-        return None
-    try:
-        name = catalog.element_name(element, lang)
-    except (AttributeError, KeyError, LookupError):
-        return None
-    return str(name) if name and name != element else None
-
-
 def _catalog_text(catalog: Any | None, item: Evidence) -> str | None:
     """The Chinese text the catalog itself holds for this evidence (escalation reasons, the
     sensitivity ruling of an element), when it does."""
@@ -94,7 +85,7 @@ def evidence_words(
 ) -> str:
     """One piece of evidence as a sentence in ``lang``."""
     if item.match_rate is not None and item.sample_size:
-        what = _element_name(catalog, item.element or element, lang) or item.rule
+        what = catalog_name(catalog, item.element or element, lang) or item.rule
         k = round(item.match_rate * item.sample_size)
         sentence = _CONTAINS if "contain" in item.detail else _VALUE
         text = sentence.fill(lang, k=f"{k:,}", n=f"{item.sample_size:,}", what=what)

@@ -352,3 +352,16 @@ def assess_record(result: AssessResult) -> Record:
     record["transfers"] = [transfer_record(t) for t in transfers]
     record["summary"] = assess_summary(result)
     return record
+
+
+def catalog_name(catalog: Any | None, ident: str | None, lang: str) -> str | None:
+    """The catalog's name of a category or element id in ``lang`` (``None`` when unknown)."""
+    if catalog is None or not ident:
+        return None
+    if ident in getattr(catalog, "categories", {}):
+        name = catalog.category_name(ident, lang)
+    elif ident in getattr(catalog, "elements", {}):
+        name = catalog.element_name(ident, lang)
+    else:
+        return None
+    return str(name) if name and name != ident else None

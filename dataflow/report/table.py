@@ -27,6 +27,7 @@ from dataflow.model import (
 from dataflow.report.evidence import evidence_text
 from dataflow.report.records import (
     RISK_ORDER,
+    catalog_name,
     dataset_sort_key,
     problem_sort_key,
     subject_text,
@@ -53,19 +54,6 @@ def _use_display_width() -> None:
 
 
 _use_display_width()
-
-
-def catalog_name(catalog: Any | None, ident: str | None, lang: str) -> str | None:
-    """The catalog's name of a category or element id in ``lang`` (``None`` when unknown)."""
-    if catalog is None or not ident:
-        return None
-    if ident in getattr(catalog, "categories", {}):
-        name = catalog.category_name(ident, lang)
-    elif ident in getattr(catalog, "elements", {}):
-        name = catalog.element_name(ident, lang)
-    else:
-        return None
-    return str(name) if name and name != ident else None
 
 
 def _named(catalog: Any | None, ident: str | None, lang: str) -> str:
