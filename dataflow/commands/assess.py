@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -320,26 +321,21 @@ def _database_dataset(
     notes: list[str] = []
     try:
         with Connection(url, timeout) as db:
-            people = count_people(
+            count = functools.partial(
+                count_people,
                 db,
                 table,
                 columns=spec.people.columns,
                 expression=spec.people.expression,
                 where=spec.people.where,
             )
+            people = count()
             notes.append(f"{spec.key}: people counted in {redact(url)}: {people.query}")
             counted = dataclasses.replace(spec, subjects=people.count)
             if spec.sensitive_subjects is None:
                 number = 0
                 if sensitive:
-                    with_sensitive = count_people(
-                        db,
-                        table,
-                        columns=spec.people.columns,
-                        expression=spec.people.expression,
-                        where=spec.people.where,
-                        any_not_null=sensitive,
-                    )
+                    with_sensitive = count(any_not_null=sensitive)
                     number = with_sensitive.count
                     notes.append(
                         f"{spec.key}: people with sensitive PI counted in {redact(url)}: "
