@@ -147,7 +147,7 @@ def results_for(spec: DatasetSpec, scanned: Sequence[DatasetResult]) -> tuple[Da
             r
             for r in scanned
             if r.dataset.name in spec.tables
-            and r.dataset.source_format in ("postgresql", "mysql", "mariadb", *SCHEMES)
+            and r.dataset.source_format in SCHEMES
             and (spec.source.startswith("db:") or r.dataset.source_path == shown)
         )
     source = spec.schema or spec.sample

@@ -19,6 +19,7 @@ PyMySQL). SQLAlchemy's inspector gives one reflection API over the three dialect
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fnmatch
 import hashlib
 import os
@@ -218,11 +219,15 @@ class Connection:
         table = self.quote(info.table)
         return f"{self.quote(info.schema)}.{table}" if info.schema else table
 
-    def run(self, sql: str) -> Any:
-        """Execute SQL that takes no parameters (a ``%`` in it is not a placeholder)."""
+    def run(self, sql: str, *, stream_rows: int | None = None) -> Any:
+        """Execute SQL that takes no parameters (a ``%`` in it is not a placeholder); with
+        ``stream_rows``, through a server-side cursor fetching that many rows at a time."""
         if self.conn.dialect.paramstyle in ("format", "pyformat"):
             sql = sql.replace("%", "%%")
-        return self.conn.exec_driver_sql(sql)
+        conn = self.conn
+        if stream_rows is not None:
+            conn = conn.execution_options(stream_results=True, max_row_buffer=stream_rows)
+        return conn.exec_driver_sql(sql)
 
     def rollback(self) -> None:
         """End the current (read-only) transaction, e.g. after a failed statement."""
@@ -431,10 +436,7 @@ def sample_plan(db: Connection, info: TableInfo, options: SampleOptions) -> tupl
 
 def iter_rows(db: Connection, sql: str, fetch: int = FETCH_ROWS) -> Iterator[Sequence[Any]]:
     """Row chunks of ``sql`` from a server-side cursor (bounded memory)."""
-    if db.conn.dialect.paramstyle in ("format", "pyformat"):
-        sql = sql.replace("%", "%%")
-    streaming = db.conn.execution_options(stream_results=True, max_row_buffer=fetch)
-    result = streaming.exec_driver_sql(sql)
+    result = db.run(sql, stream_rows=fetch)
     try:
         while True:
             chunk = result.fetchmany(fetch)
@@ -611,9 +613,7 @@ def scan_database(
     sample = options.sample if content and not full else SampleOptions(size=0)
     try:
         with Connection(url, options.timeout_s) as db:
-            read = read_database(
-                db, DbOptions(options.schemas, options.tables, options.timeout_s, sample)
-            )
+            read = read_database(db, dataclasses.replace(options, sample=sample))
             out.datasets = list(read.result.datasets)
             out.samples = dict(read.result.samples)
             out.problems = list(read.result.problems)
