@@ -1,0 +1,24 @@
+"""The monitoring messages print the same bytes as recorded in ``tests/data/golden/monitor.json``
+(``ledger status`` in every format and both languages, the early warnings, the unknown-prior
+notice): moving the strings into the message catalog changed no output."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import pytest
+from monitor_golden import GOLDEN, cases
+
+RECORDED: dict[str, str] = json.loads(GOLDEN.read_text("utf-8"))
+produced = functools.cache(cases)
+
+
+def test_every_recorded_case_is_still_produced() -> None:
+    assert sorted(produced()) == sorted(RECORDED)
+    assert len(RECORDED) == 42
+
+
+@pytest.mark.parametrize("name", sorted(RECORDED))
+def test_output_is_byte_for_byte_the_recorded_one(name: str) -> None:
+    assert produced()[name].encode("utf-8") == RECORDED[name].encode("utf-8")
