@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dataflow.i18n import mechanism_label
+from dataflow.i18n import MONITOR, mechanism_label, monitor_message
 from dataflow.model import Text
 from dataflow.rules import RulePack
 
@@ -29,25 +29,10 @@ DEFAULT_WARN_AT = 0.8
 _WEIGHT = ("exempt", "standard_contract_or_certification", "security_assessment")
 MEASURES = ("subjects", "sensitive_subjects")
 LIGHTS = ("green", "yellow", "red")
-METHOD = Text(
-    en="linear: the cumulative count since the window start divided by the days elapsed, "
-    "extended at that daily rate until the threshold; none without a count",
-    zh="线性：以计数窗口起始日至今的累计人数除以已过天数作为日均速率，按此速率推算达到阈值的日期；"
-    "无累计人数时不推算",
-)
-_PEOPLE = {
-    "subjects": Text("people", "人"),
-    "sensitive_subjects": Text("people with sensitive PI", "人（敏感个人信息）"),
-}
-MEASURE_LABELS = {
-    "subjects": Text("people", "个人信息人数"),
-    "sensitive_subjects": Text("people with sensitive PI", "敏感个人信息人数"),
-}
-LIGHT_LABELS = {
-    "green": Text("green", "绿"),
-    "yellow": Text("yellow", "黄"),
-    "red": Text("red", "红"),
-}
+METHOD = MONITOR["method"]
+_PEOPLE = {m: MONITOR[f"people.{m}"] for m in MEASURES}
+MEASURE_LABELS = {m: MONITOR[f"measure.{m}"] for m in MEASURES}
+LIGHT_LABELS = {light: MONITOR[f"light.{light}"] for light in LIGHTS}
 
 
 @dataclass(frozen=True)
@@ -191,18 +176,19 @@ def early_warnings(
         nxt = upcoming[0]
         if light(count, nxt.gte, warn_at) != "yellow":
             continue
-        left = nxt.gte - count
-        pct = f"{percent(count, nxt.gte):g} %"
-        people = _PEOPLE[measure]
         out.append(
-            Text(
-                en=f"Early warning: {left:,} {people.en} left before "
-                f"{mechanism_label(nxt.mechanism, 'en')} is needed ({count:,} of {nxt.gte:,} "
-                f"since {window_start.isoformat()}, this transfer included: {pct}; warning "
-                f"level {warn_at * 100:g} %).",
-                zh=f"出境预警：距须{mechanism_label(nxt.mechanism, 'zh')}尚余 {left:,} "
-                f"{people.zh}（自{window_start.isoformat()}起含本次累计 {count:,} 人，"
-                f"阈值 {nxt.gte:,} 人，已达 {pct}；预警线 {warn_at * 100:g} %）。",
+            monitor_message(
+                "early_warning",
+                left=f"{nxt.gte - count:,}",
+                people=_PEOPLE[measure],
+                mechanism=Text(
+                    mechanism_label(nxt.mechanism, "en"), mechanism_label(nxt.mechanism, "zh")
+                ),
+                count=f"{count:,}",
+                gte=f"{nxt.gte:,}",
+                start=window_start.isoformat(),
+                pct=f"{percent(count, nxt.gte):g} %",
+                warn=f"{warn_at * 100:g} %",
             )
         )
     return out
@@ -210,19 +196,10 @@ def early_warnings(
 
 def no_prior(near: Sequence[str] = ()) -> Text:
     """The notice that prior exports were unknown and counted as 0."""
-    text = Text(
-        en="No prior exports known: counted as 0; give prior_exports in the manifest or a ledger "
-        "(--ledger) with this exporter's earlier transfers.",
-        zh="未知此前出境情况：按 0 人计；请在清单中填写 prior_exports，或提供记录该处理者此前出境的"
-        "台账（--ledger）。",
-    )
+    text = MONITOR["no_prior"]
     if not near:
         return text
-    shown = ", ".join(repr(n) for n in near)
-    return Text(
-        en=f"{text.en} The ledger has no entry of this exporter; similar names in it: {shown}.",
-        zh=f"{text.zh}台账中没有该处理者的记录；名称相近的有：{shown}。",
-    )
+    return monitor_message("no_prior.near", notice=text, names=", ".join(repr(n) for n in near))
 
 
 @dataclass(frozen=True)

@@ -22,3 +22,16 @@ def test_every_recorded_case_is_still_produced() -> None:
 @pytest.mark.parametrize("name", sorted(RECORDED))
 def test_output_is_byte_for_byte_the_recorded_one(name: str) -> None:
     assert produced()[name].encode("utf-8") == RECORDED[name].encode("utf-8")
+
+
+def test_monitoring_code_holds_no_message_of_its_own() -> None:
+    """Every Chinese sentence of the monitoring code is in the message catalog."""
+    import re
+    from pathlib import Path
+
+    import dataflow
+
+    root = Path(dataflow.__file__).parent
+    for name in ("monitor.py", "report/ledger_status.py", "commands/ledger.py"):
+        text = (root / name).read_text("utf-8")
+        assert not re.search(r"[\u4e00-\u9fff]", text), name

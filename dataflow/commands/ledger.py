@@ -19,6 +19,7 @@ from tabulate import tabulate
 from dataflow.commands._common import guarded, write_output
 from dataflow.config import load_settings
 from dataflow.errors import ConfigError
+from dataflow.i18n import monitor_message
 from dataflow.ledger import Ledger, LedgerSession, default_path
 from dataflow.model import Text
 from dataflow.monitor import DEFAULT_WARN_AT, LIGHTS, Movement, Status, exporter_status
@@ -205,14 +206,7 @@ def _missing(book: Ledger) -> list[Text]:
     """A notice when the ledger file does not exist (everything then reads as 0)."""
     if book.path.exists():
         return []
-    return [
-        Text(
-            f"no ledger file at {book.path}: nothing recorded, every count is 0 (give --ledger "
-            "or 'ledger:' in the configuration)",
-            f"{book.path} 处没有台账文件：无任何记录，各项人数均为 0（请用 --ledger 或配置项 "
-            "ledger: 指定）",
-        )
-    ]
+    return [monitor_message("status.no_ledger", path=book.path)]
 
 
 def build_status(

@@ -6,42 +6,12 @@ import json
 
 from tabulate import tabulate
 
-from dataflow.i18n import mechanism_label
-from dataflow.model import Text
+from dataflow.i18n import mechanism_label, monitor_text
 from dataflow.monitor import LIGHT_LABELS, MEASURE_LABELS, METHOD, Line, Status
-
-_T = {
-    "title": Text(
-        "Ledger status on {as_of}: rule pack {pack}, counted since {start}, warning at {warn} "
-        "of a threshold{exempt}",
-        "出境台账状态（{as_of}）：规则包 {pack}，自{start}起累计，达到阈值的 {warn} 即预警{exempt}",
-    ),
-    "exempt": Text("; volumes of exempt scenarios counted", "；豁免情形下的出境人数计入"),
-    "projection": Text("Projection: {method}", "推算方法：{method}"),
-    "none": Text("no exporter in the ledger", "台账中没有出境记录"),
-    "next": Text(
-        "{exporter}: {transfers} transfer(s), {void} void left out; light {light}; by volume so "
-        "far the next transfer needs {mechanism}",
-        "{exporter}：{transfers} 笔出境，另有作废 {void} 笔不计；状态 {light}；按目前累计人数，"
-        "下一次出境须{mechanism}",
-    ),
-    "crossed": Text("crossed {day}", "已于{day}达到"),
-    "projected": Text("projected {day}", "预计{day}"),
-    "col.exporter": Text("exporter", "处理者"),
-    "col.measure": Text("count of", "计数"),
-    "col.count": Text("count", "人数"),
-    "col.threshold": Text("threshold", "阈值"),
-    "col.mechanism": Text("mechanism at threshold", "达到阈值须"),
-    "col.percent": Text("used", "已用"),
-    "col.light": Text("light", "状态"),
-    "col.headroom": Text("headroom", "余量"),
-    "col.crossing": Text("crossing", "越线日期"),
-    "notice": Text("note: {text}", "提示：{text}"),
-}
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    return _T[key].fill(lang, **values)
+    return monitor_text(f"status.{key}", lang, **values)
 
 
 def _crossing(line: Line, lang: str) -> str:
