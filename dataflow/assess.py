@@ -64,7 +64,7 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
-from dataflow.monitor import DEFAULT_WARN_AT, early_warnings, no_prior
+from dataflow.monitor import DEFAULT_WARN_AT, counted_subjects, early_warnings, no_prior
 from dataflow.rules import RulePack, ScenarioRule, select_pack
 
 BLOCKED = "blocked"
@@ -268,6 +268,7 @@ def _count_notices(inp: _Inputs, out: _Outcome, warn_at: float) -> list[Text]:
                 out.counts["sensitive_subjects_total"],
                 inp.pack.window_start(inp.transfer.date),
                 warn_at,
+                bool(inp.settings["sensitive_subjects_count_toward_all"]),
             )
         )
     return notices
@@ -525,9 +526,9 @@ def _evaluate(inp: _Inputs, drop: frozenset[str]) -> _Outcome:
         mechanism = SA
 
     if mechanism is None:
-        counted = n_total
-        if not inp.settings["sensitive_subjects_count_toward_all"]:
-            counted = max(0, n_total - s_total)  # people with sensitive PI counted once
+        counted = counted_subjects(
+            n_total, s_total, bool(inp.settings["sensitive_subjects_count_toward_all"])
+        )
         mechanism = _volume(inp, counted, s_total, reasons)
         out.by_volume = True
 

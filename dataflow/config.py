@@ -35,6 +35,7 @@ else:  # pragma: no cover - Python 3.10
 CONFIG_FILE_NAMES = ("dataflow.yaml", ".dataflow.yaml")
 DEFAULT_BASELINE = ".dataflow-baseline.yaml"
 LANGS = ("en", "zh")
+DEFAULT_WARN_AT = 0.8  # early warning at this share of a threshold
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Settings:
     ledger: Path | None = None
     baseline: Path | None = None
     count_exempt_volumes: bool | None = None
+    # Early warning (``assess``, ``ledger status``) at this share of a threshold; None: 80 %.
+    warn_at: float | None = None
     # Named database connections (``scan db:NAME``): name → {"url": …} or {"url_env": VAR}.
     databases: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
     db_timeout: float | None = None  # statement timeout of database sources, seconds
@@ -116,6 +119,7 @@ _KEYS = {
     "ledger": "path",
     "baseline": "path",
     "count_exempt_volumes": "bool",
+    "warn_at": "percent",
     "databases": "databases",
     "db_timeout": "seconds",
     "sensitivity_downgrades": "bool",
@@ -290,7 +294,38 @@ def _convert(doc: YamlDoc, key: str, value: Any, kind: str, base: Path, prefix: 
         return float(value)
     if kind == "databases":
         return _databases(value, fail)
+    if kind == "percent":
+        share = parse_percent(value)
+        if share is None:
+            raise fail("a percentage above 0 and below 100 (80 or '80%')")
+        return share
     raise AssertionError(kind)
+
+
+def parse_percent(value: object) -> float | None:
+    """``80``, ``80.5`` or ``'80%'`` as a share (0.8); None when not a percentage strictly
+    between 0 and 100."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().rstrip("%").strip())
+        except ValueError:
+            return None
+    if not isinstance(value, (int, float)) or not 0 < value < 100:
+        return None
+    return float(value) / 100
+
+
+def parse_warn_at(flag: str | None, settings: Settings) -> float:
+    """``--warn-at 80`` or ``80%`` (a share of a threshold, above 0 and below 100 %); without
+    the flag, ``warn_at:`` of the configuration; else 80 %."""
+    if flag is None:
+        return DEFAULT_WARN_AT if settings.warn_at is None else settings.warn_at
+    share = parse_percent(flag)
+    if share is None:
+        raise ConfigError(f"--warn-at must be a percentage above 0 and below 100 (got {flag!r})")
+    return share
 
 
 def _databases(value: Any, fail: Callable[[str], ConfigError]) -> dict[str, dict[str, str]]:

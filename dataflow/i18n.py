@@ -204,9 +204,14 @@ MONITOR: Mapping[str, Text] = {
     "light.red": Text("red", "红"),
     "early_warning": Text(
         "Early warning: {left} {people} left before {mechanism} is needed ({count} of {gte} "
-        "since {start}, this transfer included: {pct}; warning level {warn}).",
+        "since {start}, this transfer included: {pct}; warning level {warn}){apart}.",
         "出境预警：距须{mechanism}尚余 {left} {people}（自{start}起含本次累计 {count} 人，"
-        "阈值 {gte} 人，已达 {pct}；预警线 {warn}）。",
+        "阈值 {gte} 人，已达 {pct}；预警线 {warn}）{apart}。",
+    ),
+    "apart": Text(
+        "; people with sensitive PI are left out of this total "
+        "(sensitive_subjects_count_toward_all: false)",
+        "；出境敏感个人信息的个人未计入该总数（sensitive_subjects_count_toward_all: false）",
     ),
     "no_prior": Text(
         "No prior exports known: counted as 0; give prior_exports in the manifest or a ledger "
@@ -220,8 +225,9 @@ MONITOR: Mapping[str, Text] = {
     ),
     "status.title": Text(
         "Ledger status on {as_of}: rule pack {pack}, counted since {start}, warning at {warn} "
-        "of a threshold{exempt}",
-        "出境台账状态（{as_of}）：规则包 {pack}，自{start}起累计，达到阈值的 {warn} 即预警{exempt}",
+        "of a threshold{exempt}{apart}",
+        "出境台账状态（{as_of}）：规则包 {pack}，自{start}起累计，达到阈值的 {warn} 即预警{exempt}"
+        "{apart}",
     ),
     "status.exempt": Text("; volumes of exempt scenarios counted", "；豁免情形下的出境人数计入"),
     "status.projection": Text("Projection: {method}", "推算方法：{method}"),

@@ -21,11 +21,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dataflow.config import DEFAULT_WARN_AT
 from dataflow.i18n import MONITOR, mechanism_label, monitor_message
 from dataflow.model import Text
 from dataflow.rules import RulePack
 
-DEFAULT_WARN_AT = 0.8
 _WEIGHT = ("exempt", "standard_contract_or_certification", "security_assessment")
 MEASURES = ("subjects", "sensitive_subjects")
 LIGHTS = ("green", "yellow", "red")
@@ -106,6 +106,12 @@ def next_mechanism(pack: RulePack, subjects: int, sensitive: int) -> str:
     return "exempt"
 
 
+def counted_subjects(subjects: int, sensitive: int, sensitive_toward_all: bool = True) -> int:
+    """The people counted toward the total of people: all of them, or, when the open question
+    ``sensitive_subjects_count_toward_all`` is answered no, those without sensitive PI."""
+    return subjects if sensitive_toward_all else max(0, subjects - sensitive)
+
+
 def warn_level(lines: Sequence[Line]) -> str:
     """The worst light of the lines (``green`` with none)."""
     return max((ln.light for ln in lines), key=LIGHTS.index, default="green")
@@ -158,10 +164,14 @@ def early_warnings(
     sensitive: int,
     window_start: dt.date,
     warn_at: float = DEFAULT_WARN_AT,
+    sensitive_toward_all: bool = True,
 ) -> list[Text]:
     """For each count, a warning when it is within the warning level of its next threshold
-    (only thresholds of a heavier mechanism than the one the counts already call for)."""
+    (only thresholds of a heavier mechanism than the one the counts already call for).
+    ``subjects`` is every person; with ``sensitive_toward_all`` false the people with sensitive
+    PI are left out of that total (and the warning says so), as the decision does."""
     out = []
+    subjects = counted_subjects(subjects, sensitive, sensitive_toward_all)
     counts = {"subjects": subjects, "sensitive_subjects": sensitive}
     current = _WEIGHT.index(next_mechanism(pack, subjects, sensitive))
     for measure in MEASURES:
@@ -189,6 +199,9 @@ def early_warnings(
                 start=window_start.isoformat(),
                 pct=f"{percent(count, nxt.gte):g} %",
                 warn=f"{warn_at * 100:g} %",
+                apart=MONITOR["apart"]
+                if measure == "subjects" and not sensitive_toward_all
+                else "",
             )
         )
     return out
@@ -232,6 +245,7 @@ class Status:
     count_exempt_volumes: bool
     exporters: tuple[ExporterStatus, ...]
     notices: tuple[Text, ...] = ()
+    sensitive_subjects_count_toward_all: bool = True
 
     @property
     def light(self) -> str:
@@ -251,6 +265,7 @@ class Status:
             "window_start": self.window_start.isoformat(),
             "warn_at_percent": round(self.warn_at * 100, 4),
             "count_exempt_volumes": self.count_exempt_volumes,
+            "sensitive_subjects_count_toward_all": self.sensitive_subjects_count_toward_all,
             "projection": {"method": "linear", "text": {"en": METHOD.en, "zh": METHOD.zh}},
             "light": self.light,
             "exporters": [

@@ -36,7 +36,7 @@ from dataflow.commands.scan import (
     check_lang,
     echo_problems,
 )
-from dataflow.config import Settings, load_settings
+from dataflow.config import DEFAULT_WARN_AT, Settings, load_settings, parse_warn_at
 from dataflow.errors import ConfigError, ManifestError, UserError
 from dataflow.ledger import Ledger, LedgerEntry, default_path
 from dataflow.manifest import DatasetSpec, Transfer, load_manifest
@@ -181,7 +181,12 @@ def run_assessments(
 
     transfers = [t for path in manifests for t in load_manifest(path)]
     packs = load_packs()
-    policy = Policy(packs=packs, as_of=as_of, **settings.open_question_values())
+    policy = Policy(
+        packs=packs,
+        as_of=as_of,
+        warn_at=DEFAULT_WARN_AT if settings.warn_at is None else settings.warn_at,
+        **settings.open_question_values(),
+    )
     base_catalog = load_catalog(settings.catalogs)
     downgrades = bool(settings.sensitivity_downgrades)
     catalog = at(base_catalog, as_of or dt.date.today(), downgrades=downgrades)
@@ -403,6 +408,12 @@ def assess_command(
         "--count-exempt-volumes/--no-count-exempt-volumes",
         help="Count volumes exported under exemption scenarios towards the thresholds.",
     ),
+    warn_at: str | None = typer.Option(
+        None,
+        "--warn-at",
+        help="Warn when a transfer brings an exporter to this percentage of the next threshold "
+        "(default: warn_at of the configuration, else 80).",
+    ),
     jobs: int | None = jobs_option("datasets with full: true"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
@@ -416,6 +427,8 @@ def assess_command(
         count_exempt_volumes=count_exempt_volumes,
         jobs=jobs,
     )
+    if warn_at is not None:
+        settings = settings.merged(warn_at=parse_warn_at(warn_at, settings))
     lang_ = check_lang(settings.lang)
     threshold = parse_fail_on_risk(fail_on, settings)
     refuse_output_over_inputs(output, manifests)

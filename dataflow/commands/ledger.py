@@ -17,12 +17,18 @@ import typer
 from tabulate import tabulate
 
 from dataflow.commands._common import guarded, write_output
-from dataflow.config import load_settings
+from dataflow.config import load_settings, parse_warn_at
 from dataflow.errors import ConfigError
 from dataflow.i18n import monitor_message
 from dataflow.ledger import Ledger, LedgerSession, default_path
 from dataflow.model import Text
-from dataflow.monitor import DEFAULT_WARN_AT, LIGHTS, Movement, Status, exporter_status
+from dataflow.monitor import (
+    LIGHTS,
+    Movement,
+    Status,
+    counted_subjects,
+    exporter_status,
+)
 
 _FORMATS = ("table", "json")
 
@@ -180,17 +186,6 @@ def void_command(
     )
 
 
-def parse_warn_at(text: str) -> float:
-    """``--warn-at 80`` or ``80%``: a share of a threshold, above 0 and below 100 %."""
-    try:
-        value = float(text.strip().rstrip("%").strip())
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 100:
-        raise ConfigError(f"--warn-at must be a percentage above 0 and below 100 (got {text!r})")
-    return value / 100
-
-
 def _status_date(year: int | None, as_of: str | None) -> dt.date:
     from dataflow.commands.assess import parse_as_of
 
@@ -217,6 +212,7 @@ def build_status(
     exporter: str | None,
     warn_at: float,
     count_exempt: bool,
+    sensitive_toward_all: bool = True,
 ) -> Status:
     """Every exporter (or the one asked for) against the thresholds in force on ``as_of``."""
     from dataflow.rules import load_packs, select_pack
@@ -236,7 +232,14 @@ def build_status(
     for shown, names in groups.items():
         entries = session.entries(exporter=names[0], start=start, end=as_of) if names else []
         counted = [e for e in entries if not e.void and (count_exempt or not e.exempt_scenario)]
-        movements = [Movement(e.date, e.subjects, e.sensitive_subjects) for e in counted]
+        movements = [
+            Movement(
+                e.date,
+                counted_subjects(e.subjects, e.sensitive_subjects, sensitive_toward_all),
+                e.sensitive_subjects,
+            )
+            for e in counted
+        ]
         void = sum(1 for e in entries if e.void)
         exporters.append(
             exporter_status(pack, shown, names, movements, void, start, as_of, warn_at)
@@ -247,6 +250,7 @@ def build_status(
         window_start=start,
         warn_at=warn_at,
         count_exempt_volumes=count_exempt,
+        sensitive_subjects_count_toward_all=sensitive_toward_all,
         exporters=tuple(exporters),
         notices=tuple(notices),
     )
@@ -261,8 +265,11 @@ def status_command(
     as_of: str | None = typer.Option(
         None, "--as-of", help="Status on this date, with the rules then in force (default today)."
     ),
-    warn_at: str = typer.Option(
-        f"{DEFAULT_WARN_AT * 100:g}", "--warn-at", help="Yellow at this percentage of a threshold."
+    warn_at: str | None = typer.Option(
+        None,
+        "--warn-at",
+        help="Yellow at this percentage of a threshold (default: warn_at of the configuration, "
+        "else 80).",
     ),
     fail_on: str | None = typer.Option(
         None, "--fail-on", help="Exit 1 when a line is at this light or worse: yellow | red."
@@ -281,9 +288,10 @@ def status_command(
         raise ConfigError(f"--format must be one of: table, json, markdown, html (got {fmt!r})")
     if fail_on is not None and fail_on not in LIGHTS[1:]:
         raise ConfigError(f"--fail-on must be one of: yellow, red (got {fail_on!r})")
-    share = parse_warn_at(warn_at)
     day = _status_date(year, as_of)
     settings = load_settings(config).merged(ledger=ledger, lang=lang)
+    share = parse_warn_at(warn_at, settings)
+    questions = settings.open_question_values()
     lang_ = check_lang(settings.lang)
     book = Ledger(default_path(settings.ledger))
     with book.session(write=False) as session:
@@ -293,7 +301,8 @@ def status_command(
             as_of=day,
             exporter=exporter,
             warn_at=share,
-            count_exempt=bool(settings.count_exempt_volumes),
+            count_exempt=bool(questions["count_exempt_volumes"]),
+            sensitive_toward_all=bool(questions["sensitive_subjects_count_toward_all"]),
         )
     write_output(render_status(status, fmt, lang_), output)
     if fmt != "table":

@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from dataflow.i18n import mechanism_label, monitor_text
 from dataflow.monitor import LIGHT_LABELS, MEASURE_LABELS, METHOD, Line, Status
+from dataflow.report import table as _table  # noqa: F401  (Chinese measured by display width)
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -65,6 +66,7 @@ def _head(status: Status, lang: str) -> list[str]:
             start=status.window_start.isoformat(),
             warn=f"{status.warn_at * 100:g} %",
             exempt=_t("exempt", lang) if status.count_exempt_volumes else "",
+            apart="" if status.sensitive_subjects_count_toward_all else monitor_text("apart", lang),
         ),
         _t("projection", lang, method=METHOD.get(lang)),
     ]
