@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow import negative_list as nl
-from dataflow.config import open_questions
+from dataflow.config import OpenQuestion, open_questions
 from dataflow.i18n import RISK_ORDER as RISK_LEVELS
 from dataflow.i18n import mechanism_label
 from dataflow.manifest import Approval, DatasetSpec, PriorExports, Transfer
@@ -287,14 +287,14 @@ def risk_of(out: _Outcome) -> str:
     return "low"
 
 
-def _validity_years(inp: _Inputs, issued: dt.date) -> int:
+def _validity_years(inp: _Inputs, issued: dt.date) -> tuple[int, OpenQuestion | None]:
     """Years an assessment result issued on ``issued`` is valid under the pack in force; for
-    results issued before the open question's date, the setting decides."""
+    results issued before the open question's date, the setting decides (and is returned)."""
     for question in open_questions():
         before = question.applies_before
         if question.name == "pre_2024_assessment_validity_years" and before and issued < before:
-            return int(inp.settings[question.name])
-    return inp.pack.approval_validity_years
+            return int(inp.settings[question.name]), question
+    return inp.pack.approval_validity_years, None
 
 
 def _label(mechanism: str) -> Text:
@@ -701,7 +701,20 @@ def _approvals(
             continue
         until = approval.valid_until
         if until is None and approval.issued is not None and approval.mechanism == SA:
-            until = _add_years(approval.issued, _validity_years(inp, approval.issued))
+            years, question = _validity_years(inp, approval.issued)
+            until = _add_years(approval.issued, years)
+            if question is not None and question.reading is not None:
+                values = {
+                    "value": years,
+                    "reference": approval.reference,
+                    "issued": approval.issued.isoformat(),
+                    "until": until.isoformat(),
+                }
+                out.warnings.append(
+                    Text(
+                        question.reading.fill("en", **values), question.reading.fill("zh", **values)
+                    )
+                )
         shown: dict[str, object] = {
             "mechanism": _label(approval.mechanism),
             "reference": approval.reference,

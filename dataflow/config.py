@@ -140,6 +140,7 @@ class OpenQuestion:
     default_reason: Text
     source: str
     applies_before: _dt.date | None = None
+    reading: Text | None = None  # said in every report that relies on the setting
 
 
 _OPEN_QUESTIONS: list[tuple[OpenQuestion, ...]] = []
@@ -157,6 +158,7 @@ def open_questions() -> tuple[OpenQuestion, ...]:
             if item["name"] not in _KEYS or item["default"] not in choices:
                 raise doc.error(key, "unknown setting or a default not among its choices")
             before = item.get("applies_before")
+            reading = item.get("reading")
             out.append(
                 OpenQuestion(
                     name=item["name"],
@@ -166,6 +168,7 @@ def open_questions() -> tuple[OpenQuestion, ...]:
                     default_reason=Text(**item["default_reason"]),
                     source=item["source"],
                     applies_before=None if before is None else as_date(before),
+                    reading=None if reading is None else Text(**reading),
                 )
             )
         _OPEN_QUESTIONS.append(tuple(out))

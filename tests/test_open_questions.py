@@ -156,3 +156,55 @@ def test_every_report_format_names_the_deciding_setting(tmp_path: Path, fmt: str
                 "mechanism_with_alternative": "covered",
             }
         ]
+
+
+@pytest.mark.parametrize(
+    ("issued", "value", "until"),
+    [("2023-01-10", 3, "2026-01-10"), ("2023-01-10", 2, "2025-01-10"), ("2024-04-01", 3, None)],
+)
+def test_a_pre_2024_result_states_the_reading_and_its_source(
+    tmp_path: Path, issued: str, value: int, until: str | None
+) -> None:
+    example = REPO / "examples" / "transfer.yaml"
+    data = yaml.safe_load(example.read_text("utf-8"))
+    data["transfer"]["date"] = "2024-06-30"
+    data["transfer"]["existing_approvals"] = [
+        {"mechanism": "security_assessment", "reference": "SA-X", "issued": issued}
+    ]
+    manifest = tmp_path / "t.yaml"
+    manifest.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    for name in ("schemas", "samples"):
+        (tmp_path / name).symlink_to(example.parent / name)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "dataflow.yaml").write_text(f"pre_2024_assessment_validity_years: {value}\n")
+    shown = {}
+    for lang in ("en", "zh"):
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dataflow",
+                "assess",
+                str(manifest),
+                "-f",
+                "json",
+                "--lang",
+                lang,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert run.returncode in (0, 1), run.stderr
+        (transfer,) = json.loads(run.stdout)["transfers"]
+        shown[lang] = [w[lang] for w in transfer["warnings"] if "SA-X" in w[lang]]
+    if until is None:  # issued after 2024-03-22: the Provisions alone, no open question
+        assert shown == {"en": [], "zh": []}
+        return
+    (en,) = shown["en"]
+    (zh,) = shown["zh"]
+    assert f"valid for {value} years, to {until}" in en
+    assert f"pre_2024_assessment_validity_years: {value}" in en
+    assert "(Art. 14)" in en and "(Art. 9)" in en and "(Art. 13)" in en
+    assert f"按 {value} 年计其有效期" in zh and "第九条" in zh and "第十三条" in zh
