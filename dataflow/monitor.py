@@ -85,6 +85,13 @@ def percent(count: int, gte: int) -> float:
     return round(100.0 * count / gte, 1)
 
 
+def percent_text(value: float) -> str:
+    """A percentage as shown: one decimal at most, thousands separated (``12,000,000 %`` rather
+    than ``1.2e+07 %`` for a threshold of one person)."""
+    text = f"{value:,.1f}"
+    return (text[:-2] if text.endswith(".0") else text) + " %"
+
+
 def projected_crossing(
     count: int, gte: int, window_start: dt.date, as_of: dt.date
 ) -> dt.date | None:
@@ -197,7 +204,7 @@ def early_warnings(
                 count=f"{count:,}",
                 gte=f"{nxt.gte:,}",
                 start=window_start.isoformat(),
-                pct=f"{percent(count, nxt.gte):g} %",
+                pct=percent_text(percent(count, nxt.gte)),
                 warn=f"{warn_at * 100:g} %",
                 apart=MONITOR["apart"]
                 if measure == "subjects" and not sensitive_toward_all

@@ -35,3 +35,16 @@ def test_monitoring_code_holds_no_message_of_its_own() -> None:
     for name in ("monitor.py", "report/ledger_status.py", "commands/ledger.py"):
         text = (root / name).read_text("utf-8")
         assert not re.search(r"[\u4e00-\u9fff]", text), name
+
+
+def test_percentages_are_written_out_not_in_exponent_form() -> None:
+    from dataflow.monitor import percent_text
+
+    assert [percent_text(v) for v in (0.0, 7.2, 90.0, 1150.0, 12000000.0)] == [
+        "0 %",
+        "7.2 %",
+        "90 %",
+        "1,150 %",
+        "12,000,000 %",
+    ]
+    assert "e+" not in "".join(RECORDED.values())

@@ -828,6 +828,8 @@ def render_ledger_status(
 ) -> str:
     """The ``ledger status`` page: the heading lines, one bar per threshold line (share used,
     coloured by its light, capped at 100 %), the table and the per-exporter summaries."""
+    from dataflow.monitor import percent_text
+
     width, label_w, bar_h, gap = 900, 420, 20, 8
     height = len(bars) * (bar_h + gap) + gap
     span = width - label_w - 70
@@ -844,7 +846,7 @@ def render_ledger_status(
             f'<rect x="{label_w}" y="{y}" width="{span}" height="{bar_h}" fill="#f0f3f6"></rect>'
             f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" '
             f'fill="{_LIGHT_COLOURS.get(light, "#5d6d7e")}"></rect>'
-            f'<text x="{label_w + span + 6}" y="{y + 15}" font-size="12">{percent:g} %</text>'
+            f'<text x="{label_w + span + 6}" y="{y + 15}" font-size="12">{percent_text(percent)}</text>'
         )
     svg.append("</svg>")
     body = [

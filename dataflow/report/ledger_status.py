@@ -7,7 +7,7 @@ import json
 from tabulate import tabulate
 
 from dataflow.i18n import mechanism_label, monitor_text
-from dataflow.monitor import LIGHT_LABELS, MEASURE_LABELS, METHOD, Line, Status
+from dataflow.monitor import LIGHT_LABELS, MEASURE_LABELS, METHOD, Line, Status, percent_text
 from dataflow.report import table as _table  # noqa: F401  (Chinese measured by display width)
 
 
@@ -45,7 +45,7 @@ def _rows(status: Status, lang: str) -> tuple[list[str], list[list[str]]]:
             f"{ln.count:,}",
             f"{ln.threshold:,}",
             mechanism_label(ln.mechanism, lang),
-            f"{ln.percent:g} %",
+            percent_text(ln.percent),
             LIGHT_LABELS[ln.light].get(lang),
             f"{ln.headroom:,}",
             _crossing(ln, lang),
