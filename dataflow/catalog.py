@@ -163,6 +163,9 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_only_columns",
     "code_systems",
     "ambiguous_ids",
+    "housekeeping_flags",
+    "role_lookalikes",
+    "ownership_columns",
 )
 _FAMILY_KEYS = (
     "id",

@@ -137,6 +137,7 @@ class SubjectRules:
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
+        self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
@@ -160,6 +161,8 @@ class SubjectRules:
         self.family_words = frozenset(
             w for fam in self.families for w in (*fam.words, *fam.generic, *fam.topic)
         )
+        # ... and so does a flag whose comment names one (`has_induction` '是否引产').
+        self.family_words_zh = tuple(sorted({w for fam in self.families for w in fam.zh}))
 
     def role_of(self, token: str) -> str | None:
         """The role a name token names (``patients``; ``peispatientarchive`` contains one)."""
@@ -852,7 +855,13 @@ def _about_person(
             and not (match[0].family.keys_named and _key_of_a_thing(rules, tokens, bare))
         ):
             match = None  # a key or bookkeeping column: only a family word naming it whole counts
-        if match is None and tokens and not meta and not _names_other(rules, tokens, zh_text):
+        if (
+            match is None
+            and tokens
+            and (not meta or _topic_flag(rules, tokens))
+            and not _names_other(rules, tokens, zh_text)
+        ):
+            # on a topic whose every column counts, whether something held counts too
             match = _all_on_topic(rules, on_topic, fld.name)
         elif match is None and tokens and _key_of_a_thing(rules, tokens, bare):
             match = _all_on_topic(rules, on_topic, fld.name, keys=True)
@@ -945,14 +954,30 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
             or tokens[-1] in _REFERENCE_TAILS
             or tokens[-1] in rules.counts
             or (
-                len(tokens) > 1
-                and tokens[0] in rules.neg_prefixes
+                _flag(rules, tokens)
                 and not any(t in rules.family_words for t in tokens[1:])
+                and not (
+                    _topic_flag(rules, tokens)
+                    and any(w in zh_text for w in rules.family_words_zh)
+                )
             )
             or (len(tokens) > 1 and tokens[0] in rules.bookkeeping and tokens[-1] in rules.status)
         )
     text = zh_text.strip()
     return any(text.startswith(w) for w in rules.meta_zh)
+
+
+def _flag(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """``has_nausea``, ``is_out``: whether something holds."""
+    return len(tokens) > 1 and tokens[0] in rules.neg_prefixes
+
+
+def _topic_flag(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """A flag about what happened to the person (``has_nausea``), not about the row
+    (``is_delete``, ``has_used``) nor naming another person (``is_person_info``)."""
+    return _flag(rules, tokens) and not any(
+        t in rules.housekeeping_flags or rules.role_of(t) for t in tokens[1:]
+    )
 
 
 def _event_time(
