@@ -138,6 +138,8 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
+        self.lookalikes = frozenset(s.get("role_lookalikes", ()))
+        self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
@@ -169,7 +171,7 @@ class SubjectRules:
         role = self.roles.get(token)
         if role is not None:
             return role
-        if len(token) >= 8:
+        if len(token) >= 8 and token not in self.lookalikes:
             for word in self.long_roles:
                 if word in token and len(token) >= len(word) + 3:
                     return self.roles[word]
@@ -227,6 +229,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     facts = [_own_facts(ds, rules) for ds in datasets]
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix)
+    owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):
         changed = False
@@ -234,7 +237,11 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             if f.fixed or f.kind == "person_linked":
                 continue
             for _link, target, role in f.links:
-                if target is not None and facts[target].kind in ("person", "person_linked"):
+                if (
+                    target is not None
+                    and facts[target].kind in ("person", "person_linked")
+                    and not owned[target]  # a listing of an owned house is about the house
+                ):
                     f.kind, f.role = "person_linked", facts[target].role
                     changed = True
                     break
@@ -253,7 +260,11 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         links = [
             link
             for link, target, role in f.links
-            if (target is not None and facts[target].kind in ("person", "person_linked"))
+            if (
+                target is not None
+                and facts[target].kind in ("person", "person_linked")
+                and not owned[target]
+            )
             or (target is None and role is not None)
         ]
         if f.kind == "person_linked" and links:
@@ -276,6 +287,28 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             )
         )
     return out
+
+
+def _owned_thing(rules: SubjectRules, f: _Facts) -> bool:
+    """Rows of a thing that carry its owner's details (a house with its owner's name and phone):
+    those fields are the owner's, but rows that point at the thing (a sale listing of the house)
+    are about the thing, not the person."""
+    personal = [link for link, _target, role in f.links if role is not None]
+    return bool(personal) and all(
+        _owner_details(rules, split_name(link.column))
+        or any(w in link.column for w in rules.ownership_zh)
+        for link in personal
+    )
+
+
+def _owner_details(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """``owner_name``, ``owner_phone``: the owner's details written on the thing's row (a key to
+    the owner, ``owner_id``, makes the rows the owner's records instead)."""
+    return (
+        len(tokens) > 1
+        and tokens[-1] not in _REFERENCE_TAILS
+        and any(t in rules.ownership for t in tokens[:-1])
+    )
 
 
 def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
@@ -957,8 +990,7 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
                 _flag(rules, tokens)
                 and not any(t in rules.family_words for t in tokens[1:])
                 and not (
-                    _topic_flag(rules, tokens)
-                    and any(w in zh_text for w in rules.family_words_zh)
+                    _topic_flag(rules, tokens) and any(w in zh_text for w in rules.family_words_zh)
                 )
             )
             or (len(tokens) > 1 and tokens[0] in rules.bookkeeping and tokens[-1] in rules.status)
