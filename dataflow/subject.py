@@ -521,6 +521,11 @@ def _links(
                 )
             )
             continue
+        last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
+        if last_role is not None and not any(t in rules.handlers for t in tokens[:-1]):
+            # `apply_user`, `leave_applicant`: the person who filed the row, not who handled it
+            out.append((SubjectLink(fld.name, None, "naming"), None, last_role))
+            continue
         if len(tokens) >= 2 and tokens[-1] in rules.key_suffixes:
             prefix = _compact(tokens[:-1])
             target = target_of(prefix)
@@ -803,6 +808,8 @@ def _about_person(
     table_text = f"{bare} {dataset.comment or ''}"
     context = describe(subject, dataset.name)
     table_topic = _on_topic(rules, table_tokens, table_text) | extra_topic
+    # rows are people: by the subject, or by columns only a person has (birth date, ID number)
+    people = subject.kind == "person" or len(_person_only_columns(dataset, rules)) >= 2
     membership = bool(table_tokens & rules.membership) or any(
         w in table_text for w in rules.membership_zh
     )
@@ -913,6 +920,19 @@ def _about_person(
             word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
             if word and rules.role_of(word) is not None:
                 match = _profile_family(rules)
+        guessed = _thing_table_guess(finding, catalog) if people and match is None else None
+        if (
+            guessed is not None
+            and not any(w in zh_text for w in rules.code_system_zh)
+            and not _names_other(rules, tokens, zh_text)
+        ):
+            why = (
+                f"the table's name or comment suggested things, but its columns show its rows are "
+                f"people: '{fld.name}' is that person's"
+            )
+            ev = Evidence("context", "subject-person-record", f"{context}; {why}", guessed.id)
+            out.append(_as_element(finding, guessed, ev))
+            continue
         if match is None:
             person_ref = _person_column(zh_text, catalog)
             if person_ref is not None:
@@ -952,6 +972,20 @@ def _weak_name(finding: FieldFinding, catalog: Catalog) -> tuple[Any, str] | Non
             word = ev.detail.split("'")[1] if ev.detail.count("'") >= 2 else ""
             if _compact(split_name(word)) == whole:  # the column is the word (`name`, `nation`)
                 return catalog.elements[ev.element], word
+    return None
+
+
+def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
+    """The element a field name matched that was left out only because the table's name or
+    comment looked like one about things (``应聘岗位``, a job applicant's form)."""
+    if any(
+        ev.source in ("negative", "type") or ev.rule == "dictionary-table"
+        for ev in finding.evidence
+    ):
+        return None
+    for ev in finding.evidence:
+        if ev.rule == "table-non-person" and ev.element in catalog.elements:
+            return catalog.elements[ev.element]
     return None
 
 
