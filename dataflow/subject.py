@@ -50,6 +50,12 @@ _PERSON_NUMBER_ZH = re.compile(r"(人|者|员|主|户|客)(编号|号码|号|ID|
 _PERSON_NAME_ZH = re.compile(
     r"^(?=.{2})[\u4e00-\u9fff]{0,8}(人|者|车主|户主|业主)(名称|姓名|名字)?$"
 )
+# Chinese words ending in a person (被替代者, 证明人) before an identity word: unless they name
+# a role (房主, 承租人), the identity of someone other than the row's person.
+_OTHER_PERSON_ZH = re.compile(r"(?<!本)(人|者|主|属)的?$")
+# Value lists in a comment (`类型(所有人员=-1,部门=2)`, `性别，1：男，2：女`): codes, not what
+# the column is about.
+_CODE_LIST = re.compile(r"[(（][^()（）]*[=:：][^()（）]*[)）]|[,，;；]\s*\d+\s*[:：=].*$")
 # An English description saying a field belongs to the person ("the person's memberships",
 # "votes cast by the person", "means of contacting the person").
 _POSSESSIVE_EN = re.compile(
@@ -418,10 +424,13 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         elif cols and cols[-1] in rules.identity and len(cols) <= 2:
             seen.add(cols[-1])
         else:
-            hit = next(
-                (w for w in rules.identity_zh if w in f"{fld.name}{fld.comment or ''}"), None
-            )
-            if hit is not None:
+            text = f"{fld.name}{fld.comment or ''}"
+            hit = next((w for w in rules.identity_zh if w in text), None)
+            before = text.split(hit, 1)[0] if hit is not None else ""
+            if hit is not None and (
+                not _OTHER_PERSON_ZH.search(before) or rules.role_zh(before) is not None
+            ):
+                # 房主姓名, 承租人姓名: the row's person by role; 被替代者姓名: someone else
                 seen.add(hit)
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
         f.weak, f.weak_role = "person", None
@@ -531,8 +540,15 @@ def _links(
             target = target_of(prefix)
             role = next((r for t in tokens[:-1] for r in [rules.role_of(t)] if r), None)
             role = role or rules.role_of(prefix)
-            if role is None and tokens[-1] not in _REFERENCE_TAILS and tokens[-1] != "no":
-                target = None  # `order_num`, `group_name`: a number or name, not a key
+            if (
+                role is None
+                and tokens[-1] not in _REFERENCE_TAILS
+                and tokens[-1] != "no"
+                and not (target is not None and _own_key(datasets[target]) == tokens[-1])
+            ):
+                # `order_num`, `group_name`: a number or name, not a key (unless the table
+                # it names is keyed by that word: `travel_apply_code` → tp_travel_apply.code)
+                target = None
             if any(t in rules.handlers for t in tokens[:-1]):
                 target, role = None, None  # who handled the record, not whom it is about
             if target is not None or role is not None:
@@ -555,6 +571,11 @@ def _links(
             role = rules.role_zh(comment) or "person"
             out.append((SubjectLink(fld.name, None, "comment"), None, role))
     return out
+
+
+def _own_key(ds: Dataset) -> str | None:
+    """The name of a dataset's own key: its one primary-key column."""
+    return ds.primary_key[0].lower() if len(ds.primary_key) == 1 else None
 
 
 def _target_name(target: int | None, datasets: Sequence[Dataset]) -> str | None:
@@ -808,6 +829,7 @@ def _about_person(
     table_text = f"{bare} {dataset.comment or ''}"
     context = describe(subject, dataset.name)
     table_topic = _on_topic(rules, table_tokens, table_text) | extra_topic
+    table_topic |= _parent_topic(rules, dataset, subject)
     # rows are people: by the subject, or by columns only a person has (birth date, ID number)
     people = subject.kind == "person" or len(_person_only_columns(dataset, rules)) >= 2
     membership = bool(table_tokens & rules.membership) or any(
@@ -856,7 +878,7 @@ def _about_person(
         if parents:
             topic_tokens = table_tokens | frozenset(t for p in parents for t in split_name(p))
             on_topic = _on_topic(rules, topic_tokens, table_text) | extra_topic
-        comment = fld.comment or ""
+        comment = _CODE_LIST.sub("", fld.comment or "")
         cjk = has_cjk(fld.name)
         tokens = () if cjk else split_name(fld.name)
         zh_text = f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}"
@@ -973,6 +995,21 @@ def _weak_name(finding: FieldFinding, catalog: Catalog) -> tuple[Any, str] | Non
             if _compact(split_name(word)) == whole:  # the column is the word (`name`, `nation`)
                 return catalog.elements[ev.element], word
     return None
+
+
+def _parent_topic(rules: SubjectRules, dataset: Dataset, subject: Subject) -> frozenset[int]:
+    """A detail row takes the topic of the record it points at, as its key column names it
+    (`travel_apply_code` '出差申请编号' in a table of dates and hours)."""
+    columns = {lk.column for lk in subject.links if lk.target is not None}
+    if not columns:
+        return frozenset()
+    tokens: set[str] = set()
+    text = ""
+    for fld in dataset.fields:
+        if fld.name in columns:
+            tokens.update(split_name(fld.name)[:-1])
+            text += f" {fld.comment or ''}"
+    return _on_topic(rules, frozenset(tokens), text) if tokens or text.strip() else frozenset()
 
 
 def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
