@@ -472,6 +472,19 @@ def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
     return out
 
 
+def _child_column(rules: SubjectRules, fld: Any) -> bool:
+    """A column about a child (`baby_name`, 新生儿性别), not a count or flag of children."""
+    comment = fld.comment or ""
+    if any(w in comment for w in rules.counts_zh):
+        return False
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if len(tokens) >= 2 and tokens[0] not in rules.neg_prefixes and tokens[-1] not in rules.counts:
+        if any(rules.roles.get(t) == "minor" for t in tokens[:-1]):
+            return True
+    text = f"{fld.name if has_cjk(fld.name) else ''}{comment}"
+    return any(role == "minor" and text.startswith(w) for w, role in rules.roles_zh)
+
+
 def _plural(role: str) -> str:
     return {"person": "people", "minor": "minors", "staff": "staff"}.get(role, role + "s")
 
@@ -632,6 +645,17 @@ def describe(subject: Subject, dataset: str) -> str:
     return f"table {_bare(dataset)} is {text}" + (f" ({why})" if why else "")
 
 
+def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> frozenset[int]:
+    """The families a table is on, by its name and its comment. Where a Chinese comment names a
+    topic and an English name word another (`tp_check_project` '考核项目': an appraisal, not a
+    health check), the comment, the more precise of the two, wins."""
+    by_name = _on_topic(rules, tokens, "")
+    by_comment = _on_topic(rules, frozenset(), comment) if has_cjk(comment) else frozenset()
+    if not by_comment or by_name <= by_comment:
+        return by_name | by_comment
+    return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
+
+
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
     """Indices of the families whose topic the dataset (or the field's parent object) is on."""
     zh = has_cjk(topic_text)
@@ -725,6 +749,11 @@ def apply_subject(
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
         if subject.role == "minor":
             found = [_minor(f, dataset, subject, catalog) for f in found]
+        else:  # a newborn's sex on the mother's delivery record is the child's
+            found = [
+                _minor(f, dataset, subject, catalog) if _child_column(rules, f.field) else f
+                for f in found
+            ]
         return found
     if subject.kind in ("reference", "organisation", "system"):
         return [_not_about_person(f, dataset, subject, rules) for f in findings]
@@ -828,10 +857,11 @@ def _about_person(
     table_tokens = frozenset(split_name(bare))
     table_text = f"{bare} {dataset.comment or ''}"
     context = describe(subject, dataset.name)
-    table_topic = _on_topic(rules, table_tokens, table_text) | extra_topic
+    table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
     table_topic |= _parent_topic(rules, dataset, subject)
     # rows are people: by the subject, or by columns only a person has (birth date, ID number)
     people = subject.kind == "person" or len(_person_only_columns(dataset, rules)) >= 2
+    own_key = _own_key(dataset)
     membership = bool(table_tokens & rules.membership) or any(
         w in table_text for w in rules.membership_zh
     )
@@ -866,6 +896,14 @@ def _about_person(
                     grade=card.grade,
                     evidence=(*finding.evidence, ev),
                 )
+            described = _described_sensitive(rules, finding, table_topic, catalog)
+            if described is not None:
+                element, word = described
+                why = (
+                    f"its comment says '{word}', {catalog.category_name(element.category).lower()}"
+                )
+                ev = Evidence("context", "subject-family", f"{context}; {why}", element.id)
+                finding = _as_element(finding, element, ev)
             out.append(finding)
             continue
         rel = (
@@ -895,7 +933,8 @@ def _about_person(
             ev = Evidence("context", "subject-person-record", f"{context}; {why}", element.id)
             out.append(_as_element(finding, element, ev))
             continue
-        meta = _meta(rules, tokens, zh_text)
+        # the row's own key is bookkeeping unless its words say what it is (住院号)
+        meta = _meta(rules, tokens, zh_text) or fld.name.lower() == own_key
         name_of = _PERSON_NAME_ZH.match(zh_text.strip()) if zh_text.strip() else None
         if (
             name_of is not None
@@ -1010,6 +1049,26 @@ def _parent_topic(rules: SubjectRules, dataset: Dataset, subject: Subject) -> fr
             tokens.update(split_name(fld.name)[:-1])
             text += f" {fld.comment or ''}"
     return _on_topic(rules, frozenset(tokens), text) if tokens or text.strip() else frozenset()
+
+
+def _described_sensitive(
+    rules: SubjectRules, finding: FieldFinding, topic: frozenset[int], catalog: Catalog
+) -> tuple[Any, str] | None:
+    """A field its name made ordinary PI (``birth_time``: a birth date) whose Chinese comment
+    the name did not match and that names a sensitive family (分娩时间: a delivery): the comment,
+    the schema author's own description, decides."""
+    comment = _CODE_LIST.sub("", finding.field.comment or "")
+    if (
+        finding.sensitive
+        or not has_cjk(comment)
+        or any(ev.source in ("comment", "value") for ev in finding.evidence)
+    ):
+        return None
+    match = _family_match(rules, (), comment, (), topic)
+    element = catalog.elements.get(match[0].family.element) if match is not None else None
+    if match is None or element is None or not element.sensitive:
+        return None
+    return element, match[1]
 
 
 def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
@@ -1180,7 +1239,7 @@ def _sensitive_topic(
     """In a record of a sensitive topic (a health examination, a criminal case), the person's
     other attributes there (a description, a department, a place) are that sensitive information."""
     bare = _bare(dataset.name)
-    topic = _on_topic(rules, frozenset(split_name(bare)), f"{bare} {dataset.comment or ''}")
+    topic = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
     topic |= extra_topic
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
@@ -1225,7 +1284,7 @@ def _dominant_topic(
     one category of sensitive information (menarche, disease history, vision…) is a record of
     that topic: the family (one whose every column counts on its topic) of that category."""
     bare = _bare(dataset.name)
-    own = _on_topic(rules, frozenset(split_name(bare)), f"{bare} {dataset.comment or ''}")
+    own = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
     if any(rules.families[k].family.all_on_topic for k in own):
         return frozenset()
     attributes = 0
