@@ -576,7 +576,10 @@ def _links(
         if (
             comment
             and has_cjk(comment)
-            and any(w in comment for w in rules.person_keys_zh)
+            and (
+                any(w in comment for w in rules.person_keys_zh)
+                or (tokens[-1] in rules.key_suffixes and rules.role_zh(comment) is not None)
+            )
             and not any(w in comment for w in rules.counts_zh)
             and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
             and (tokens[-1] in rules.key_suffixes or len(tokens) == 1)

@@ -683,3 +683,167 @@ def test_pinyin_initials_of_admission_and_graduation(tmp_path: Path) -> None:
         found = _finding(info, column)
         assert found.personal and found.element == "pi.education_work.education", column
     assert not _finding(results["zd_school"], "byxx").personal
+
+
+def test_labour_and_delivery_record_in_chinese_comments(tmp_path: Path) -> None:
+    """A delivery record keyed by a pregnant patient: flags of symptoms and procedures named in
+    Chinese (是否有恶心, 是否剖宫产), labour stages, doses and blood gas values are health
+    information; the newborn's sex is the child's (sensitive); 分娩时间 is the delivery, not a
+    birth date. A code list next to it with the same words is not personal."""
+    files = {
+        "ob.sql": """
+        create table parturients (id varchar(10) not null comment '住院号',
+          name varchar(30) comment '姓名', age int comment '年龄',
+          has_induction tinyint(1) comment '是否引产') comment '孕妇';
+        create table labour_observation (id int primary key,
+          parturient_id varchar(10) comment '孕妇住院号',
+          has_nausea tinyint(1) comment '是否有恶心', has_c_section tinyint(1) comment '是否剖宫产',
+          first_stage_minutes int comment '第一产程时长', bolus_ml int comment '追加量(ml)',
+          drug_x tinyint(1) comment '是否使用某药', arterial_ph float comment '动脉PH值',
+          delivered_at datetime comment '分娩时间', newborn_sex int comment '新生儿性别，1：男，2：女',
+          is_delete tinyint(1) comment '删除标志') comment '观察数据';
+        create table symptom_dict (code varchar(10) primary key, name varchar(50) comment '症状',
+          pinyin_code varchar(20) comment '拼音码');
+        """
+    }
+    results = _scan(tmp_path, files)
+    record = results["labour_observation"]
+    assert record.subject.kind == "person_linked"
+    for column in ("has_nausea", "has_c_section", "first_stage_minutes", "bolus_ml", "drug_x"):
+        found = _finding(record, column)
+        assert found.personal and found.sensitive and found.category == "pi.health", column
+    assert _finding(record, "arterial_ph").sensitive
+    delivered = _finding(record, "delivered_at")
+    assert delivered.sensitive and delivered.category == "pi.health"
+    assert "分娩" in delivered.evidence[-1].detail
+    sex = _finding(record, "newborn_sex")
+    assert sex.sensitive and sex.sensitive_group == "minors_under_14"
+    assert not _finding(record, "is_delete").personal
+    induction = _finding(results["parturients"], "has_induction")
+    assert induction.sensitive and induction.category == "pi.health"
+    assert results["symptom_dict"].subject.kind == "reference"
+    assert not _finding(results["symptom_dict"], "name").personal
+
+
+HR = """
+CREATE TABLE `hr_archive` (`code` varchar(32) NOT NULL COMMENT '编号',
+  `real_name` varchar(64) COMMENT '姓名', `id_no` varchar(32) COMMENT '身份证号',
+  `wage_card` varchar(32) COMMENT '工资卡号', `probation_time` datetime COMMENT '试用期时间',
+  `insurance_info` varchar(255) COMMENT '五险一金信息', PRIMARY KEY (`code`)
+) COMMENT='人事档案';
+CREATE TABLE `hr_leave_apply` (`code` varchar(32) NOT NULL COMMENT '编号',
+  `apply_user` varchar(32) COMMENT '申请人', `apply_datetime` datetime COMMENT '申请时间',
+  `reason` varchar(255) COMMENT '事由', `start_datetime` datetime COMMENT '开始时间',
+  `hours` int COMMENT '时长', `status` varchar(4) COMMENT '状态',
+  `updater` varchar(32) COMMENT '更新人', PRIMARY KEY (`code`)) COMMENT='请假申请';
+CREATE TABLE `hr_leave_apply_item` (`id` int NOT NULL AUTO_INCREMENT,
+  `leave_apply_code` varchar(32) COMMENT '请假申请编号', `day` datetime COMMENT '日期',
+  `hours` int COMMENT '时长', PRIMARY KEY (`id`)) COMMENT='明细';
+CREATE TABLE `hr_candidate_form` (`code` varchar(32) NOT NULL,
+  `real_name` varchar(64) COMMENT '真实姓名', `gender` varchar(8) COMMENT '性别',
+  `birthday` varchar(32) COMMENT '出生年月', `id_no` varchar(32) COMMENT '身份证号码',
+  `is_out` char(1) COMMENT '能否出差', PRIMARY KEY (`code`)) COMMENT='应聘岗位';
+CREATE TABLE `tp_headcount_request` (`code` varchar(32) NOT NULL,
+  `position` varchar(64) COMMENT '招聘岗位', `replaced_nm` varchar(64) COMMENT '被替代者姓名',
+  `gender` varchar(8) COMMENT '性别', `age` varchar(16) COMMENT '年龄',
+  `education` varchar(32) COMMENT '文化程度', PRIMARY KEY (`code`)) COMMENT='用人申请';
+CREATE TABLE `tp_headcount_control` (`code` varchar(32) NOT NULL,
+  `full_nm` varchar(64) COMMENT '姓名', `gender` varchar(8) COMMENT '性别', PRIMARY KEY (`code`));
+CREATE TABLE `hr_scope` (`id` int NOT NULL, `staff_code` varchar(32) COMMENT '人员编号',
+  `type` varchar(32) COMMENT '类型(所有人员=-1,部门=2,职位=3)', PRIMARY KEY (`id`));
+"""
+
+
+def test_hr_personnel_files_applications_and_requests(tmp_path: Path) -> None:
+    """An applicant column (`apply_user` 申请人) makes a leave application the person's record:
+    its dates, hours and reason are work records, and so are the rows of its detail table, whose
+    key names the application. An applicant's form keeps its identity fields although its
+    comment names a post; a staffing request naming the person to be replaced is not a record
+    of people."""
+    results = _scan(tmp_path, {"hr.sql": HR})
+    archive = results["hr_archive"]
+    card = _finding(archive, "wage_card")
+    assert card.sensitive and card.element == "pi.financial.bank_card"
+    for column in ("probation_time", "insurance_info"):
+        found = _finding(archive, column)
+        assert found.personal and not found.sensitive, column
+    leave = results["hr_leave_apply"]
+    assert leave.subject.kind == "person_linked"
+    assert [lk.column for lk in leave.subject.links] == ["apply_user"]
+    for column in ("apply_datetime", "reason", "start_datetime", "hours"):
+        assert _finding(leave, column).personal, column
+    item = results["hr_leave_apply_item"]
+    assert [(lk.column, lk.target) for lk in item.subject.links] == [
+        ("leave_apply_code", "hr_leave_apply")
+    ]
+    for column in ("day", "hours"):
+        assert _finding(item, column).category == "pi.education_work", column
+    form = results["hr_candidate_form"]
+    assert _finding(form, "real_name").element == "pi.identity.name"
+    assert _finding(form, "id_no").sensitive
+    assert _finding(form, "is_out").personal
+    request = results["tp_headcount_request"]
+    assert request.subject.kind == "unknown"  # 被替代者姓名 is someone else's name
+    assert results["tp_headcount_control"].subject.kind == "person"  # 姓名 is the row's
+    # a value list in a comment names codes, not what the column is about
+    assert not _finding(results["hr_scope"], "type").personal
+
+
+def test_house_listings_and_estates_are_not_the_owners(tmp_path: Path) -> None:
+    """A house row carrying its owner's name and phone is the owner's for its address; a sale
+    listing that points at the house, and an estate (小区) table, describe places."""
+    files = {
+        "h.sql": """
+        CREATE TABLE estate (estate_name VARCHAR(255) PRIMARY KEY COMMENT '小区名称',
+          region VARCHAR(255) COMMENT '地址', city VARCHAR(100) COMMENT '城市',
+          postal_code VARCHAR(20) COMMENT '邮政编码', description TEXT COMMENT '描述');
+        CREATE TABLE dwelling (dwelling_id VARCHAR(64) PRIMARY KEY COMMENT '房屋编号',
+          dwelling_address VARCHAR(255) COMMENT '房屋地址', owner_name VARCHAR(100) COMMENT '户主姓名',
+          owner_phone VARCHAR(20) COMMENT '户主联系方式');
+        CREATE TABLE dwelling_listing (dwelling_id VARCHAR(64) PRIMARY KEY,
+          estate_name VARCHAR(255) COMMENT '小区名称', price DECIMAL(10,2) COMMENT '挂牌价',
+          listed_at DATETIME COMMENT '挂牌时间');
+        CREATE TABLE residential_stats (id int, city VARCHAR(100) COMMENT '城市');
+        """
+    }
+    results = _scan(tmp_path, files)
+    dwelling = results["dwelling"]
+    assert dwelling.subject.kind == "person_linked"
+    assert _finding(dwelling, "dwelling_address").personal
+    assert results["dwelling_listing"].subject.kind == "unknown"
+    for column in ("estate_name", "price"):
+        assert not _finding(results["dwelling_listing"], column).personal, column
+    assert results["estate"].subject.kind == "organisation"
+    for column in ("region", "city", "postal_code", "description"):
+        assert not _finding(results["estate"], column).personal, column
+    assert results["residential_stats"].subject.role is None
+
+
+def test_comment_topic_beats_an_english_name_word_and_ssn_tables(tmp_path: Path) -> None:
+    """`check` in a table name would make every column a health result, but its comment says it
+    is an appraisal (考核). A table holding an SSN and a name is about people (English, no
+    comments); a patient's treatment table is a clinical record."""
+    files = {
+        "c.sql": """
+        CREATE TABLE emp (code varchar(32) PRIMARY KEY, real_name varchar(64) COMMENT '姓名',
+          id_no varchar(32) COMMENT '身份证号');
+        CREATE TABLE emp_check_item (code varchar(32) PRIMARY KEY, emp_code varchar(32),
+          item_result varchar(255) COMMENT '考核指标', remark varchar(255) COMMENT '备注')
+          COMMENT '考核项目';
+        """,
+        "d.sql": """
+        CREATE TABLE Officer (ssn CHAR(9) PRIMARY KEY, name VARCHAR(40), address VARCHAR(80));
+        CREATE TABLE Patient (phone CHAR(10) PRIMARY KEY, first_name VARCHAR(20));
+        CREATE TABLE Treatment (treatment_id INT PRIMARY KEY, method VARCHAR(40),
+          patient_phone CHAR(10) REFERENCES Patient(phone));
+        """,
+    }
+    results = _scan(tmp_path, files)
+    check = results["emp_check_item"]
+    assert check.subject.kind == "person_linked"
+    for column in ("item_result", "remark"):
+        assert not _finding(check, column).sensitive, column
+    assert results["Officer"].subject.kind == "person"
+    assert _finding(results["Officer"], "name").element == "pi.identity.name"
+    method = _finding(results["Treatment"], "method")
+    assert method.sensitive and method.category == "pi.health"
