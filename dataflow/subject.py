@@ -478,9 +478,13 @@ def _child_column(rules: SubjectRules, fld: Any) -> bool:
     if any(w in comment for w in rules.counts_zh):
         return False
     tokens = () if has_cjk(fld.name) else split_name(fld.name)
-    if len(tokens) >= 2 and tokens[0] not in rules.neg_prefixes and tokens[-1] not in rules.counts:
-        if any(rules.roles.get(t) == "minor" for t in tokens[:-1]):
-            return True
+    if (
+        len(tokens) >= 2
+        and tokens[0] not in rules.neg_prefixes
+        and tokens[-1] not in rules.counts
+        and any(rules.roles.get(t) == "minor" for t in tokens[:-1])
+    ):
+        return True
     text = f"{fld.name if has_cjk(fld.name) else ''}{comment}"
     return any(role == "minor" and text.startswith(w) for w, role in rules.roles_zh)
 
