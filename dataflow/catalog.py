@@ -166,6 +166,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "housekeeping_flags",
     "role_lookalikes",
     "ownership_columns",
+    "minor_contexts",
 )
 _FAMILY_KEYS = (
     "id",

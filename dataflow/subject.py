@@ -145,6 +145,7 @@ class SubjectRules:
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
+        self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
         self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
@@ -279,6 +280,10 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if f.kind == "person_linked" and f.role != "minor" and child is not None:
             f.role = "minor"  # a teacher's and a child's key: the record is about the child
             f.evidence.append(f"column '{child.column}' names a child")
+        context = _minor_context(ds, rules) if f.role == "student" else None
+        if f.kind in ("person", "person_linked") and context is not None:
+            f.role = "minor"  # the pupils of a kindergarten or primary school are children
+            f.evidence.append(f"'{context}' says its people are children")
         if f.kind in ("person", "person_linked") and f.role != "minor":
             children = _minor_columns(ds, rules)
             if len(children) >= 2:
@@ -458,6 +463,16 @@ def _person_only_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
         if hit is not None:
             kinds.setdefault(hit, fld.name)
     return list(dict.fromkeys(kinds.values()))
+
+
+def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
+    """A word of the table's name or comment saying its people are young children
+    (kindergarten, 幼儿园, 小学)."""
+    tokens = split_name(_bare(ds.name))
+    hit = next((t for t in tokens if t in rules.minor_contexts), None)
+    if hit is None and ds.comment:
+        hit = next((w for w in rules.minor_contexts_zh if w in ds.comment), None)
+    return hit
 
 
 def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:

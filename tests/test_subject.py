@@ -847,3 +847,38 @@ def test_comment_topic_beats_an_english_name_word_and_ssn_tables(tmp_path: Path)
     assert _finding(results["Officer"], "name").element == "pi.identity.name"
     method = _finding(results["Treatment"], "method")
     assert method.sensitive and method.category == "pi.health"
+
+
+def test_surgery_records_and_pupils_of_a_primary_school(tmp_path: Path) -> None:
+    """A patient's surgery record is health information in every column (手术 topic), the same
+    words in a code list are not; the students of a primary school (小学) are children, whose
+    personal information is all sensitive, while a teacher table there is not a child's."""
+    files = {
+        "op.sql": """
+        CREATE TABLE patient (id bigint PRIMARY KEY, name varchar(20) COMMENT '姓名');
+        CREATE TABLE op_record (id bigint PRIMARY KEY, patient_id bigint COMMENT '患者ID',
+          room varchar(20) COMMENT '手术间', anesthesia_way varchar(20) COMMENT '麻醉方式',
+          started datetime COMMENT '开始时间') COMMENT '手术记录';
+        CREATE TABLE op_dict (code varchar(10) PRIMARY KEY, anesthesia_way varchar(20)
+          COMMENT '麻醉方式', pinyin_code varchar(20));
+        """,
+        "school.sql": """
+        CREATE TABLE students (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
+          class_name varchar(20) COMMENT '班级') COMMENT '小学学生信息';
+        CREATE TABLE teachers (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
+          mobile varchar(20) COMMENT '手机') COMMENT '小学教师信息';
+        """,
+    }
+    results = _scan(tmp_path, files)
+    record = results["op_record"]
+    for column in ("room", "anesthesia_way", "started"):
+        found = _finding(record, column)
+        assert found.sensitive and found.category == "pi.health", column
+    assert not _finding(results["op_dict"], "anesthesia_way").personal
+    students = results["students"]
+    assert (students.subject.kind, students.subject.role) == ("person", "minor")
+    assert "'小学' says its people are children" in students.subject.evidence
+    klass = _finding(students, "class_name")
+    assert klass.sensitive and klass.sensitive_group == "minors_under_14"
+    assert results["teachers"].subject.role == "employee"
+    assert not _finding(results["teachers"], "mobile").sensitive
