@@ -146,6 +146,8 @@ class SubjectRules:
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
+        self.minor_words = frozenset(w for w, role in self.roles.items() if role == "minor")
+        self.minor_zh = tuple(w for w, role in self.roles_zh if role == "minor")
         self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
@@ -490,18 +492,16 @@ def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
 def _child_column(rules: SubjectRules, fld: Any) -> bool:
     """A column about a child (`baby_name`, 新生儿性别), not a count or flag of children."""
     comment = fld.comment or ""
+    cjk = has_cjk(fld.name)
+    tokens = () if cjk else split_name(fld.name)
+    text = f"{fld.name if cjk else ''}{comment}"
+    if not text.startswith(rules.minor_zh) and not any(t in rules.minor_words for t in tokens[:-1]):
+        return False
     if any(w in comment for w in rules.counts_zh):
         return False
-    tokens = () if has_cjk(fld.name) else split_name(fld.name)
-    if (
-        len(tokens) >= 2
-        and tokens[0] not in rules.neg_prefixes
-        and tokens[-1] not in rules.counts
-        and any(rules.roles.get(t) == "minor" for t in tokens[:-1])
-    ):
+    if text.startswith(rules.minor_zh):
         return True
-    text = f"{fld.name if has_cjk(fld.name) else ''}{comment}"
-    return any(role == "minor" and text.startswith(w) for w, role in rules.roles_zh)
+    return tokens[0] not in rules.neg_prefixes and tokens[-1] not in rules.counts
 
 
 def _plural(role: str) -> str:
@@ -667,6 +667,7 @@ def describe(subject: Subject, dataset: str) -> str:
     return f"table {_bare(dataset)} is {text}" + (f" ({why})" if why else "")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> frozenset[int]:
     """The families a table is on, by its name and its comment. Where a Chinese comment names a
     topic and an English name word another (`tp_check_project` '考核项目': an appraisal, not a
