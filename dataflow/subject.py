@@ -956,6 +956,13 @@ def _about_person(
             ev = Evidence("context", "subject-person-record", f"{context}; {why}", element.id)
             out.append(_as_element(finding, element, ev))
             continue
+        staff = _named_by_role(rules, tokens, fld.data_type)
+        if staff is not None and "pi.identity.name" in catalog.elements:
+            element = catalog.elements["pi.identity.name"]
+            why = f"a text column '{fld.name}' names the {staff} on the record"
+            ev = Evidence("context", "subject-person-column", f"{context}; {why}", element.id)
+            out.append(_as_element(finding, element, ev))
+            continue
         # the row's own key is bookkeeping unless its words say what it is (住院号)
         meta = _meta(rules, tokens, zh_text) or fld.name.lower() == own_key
         name_of = _PERSON_NAME_ZH.match(zh_text.strip()) if zh_text.strip() else None
@@ -1092,6 +1099,24 @@ def _described_sensitive(
     if match is None or element is None or not element.sensitive:
         return None
     return element, match[1]
+
+
+_TEXT_TYPES = ("char", "text", "string", "clob")
+
+
+def _named_by_role(
+    rules: SubjectRules, tokens: tuple[str, ...], data_type: str | None
+) -> str | None:
+    """A text column that is a role word (`instructor`, `doctor`, `teacher_name`): the name of
+    that person on the record (a staff name on a person's record is personal information). A
+    `user` column is left alone (a login, a name or a key), and so are numeric keys."""
+    if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1] not in ("name", "xm")):
+        return None
+    role = rules.roles.get(tokens[0])
+    kind = (data_type or "").lower()
+    if role is None or role == "user" or not any(t in kind for t in _TEXT_TYPES):
+        return None
+    return role
 
 
 def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:

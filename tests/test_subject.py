@@ -882,3 +882,26 @@ def test_surgery_records_and_pupils_of_a_primary_school(tmp_path: Path) -> None:
     assert klass.sensitive and klass.sensitive_group == "minors_under_14"
     assert results["teachers"].subject.role == "employee"
     assert not _finding(results["teachers"], "mobile").sensitive
+
+
+def test_a_text_column_named_by_a_staff_role_is_a_name(tmp_path: Path) -> None:
+    """`Instructor` (text) on a course section and `doctor_name` on a visit name the staff member
+    on the record: personal information. A numeric `doctor` key and a `user` column are not
+    taken for names."""
+    files = {
+        "c.sql": """
+        CREATE TABLE SECTION (SectionIdentifier INT PRIMARY KEY, CourseNumber VARCHAR(10),
+          Instructor VARCHAR(20));
+        CREATE TABLE patient (id INT PRIMARY KEY, name VARCHAR(20), birthday DATE);
+        CREATE TABLE visit (id INT PRIMARY KEY, patient_id INT, doctor_name VARCHAR(20),
+          doctor INT, user VARCHAR(20));
+        """
+    }
+    results = _scan(tmp_path, files)
+    instructor = _finding(results["SECTION"], "Instructor")
+    assert instructor.personal and instructor.element == "pi.identity.name"
+    assert "'Instructor' names the employee on the record" in instructor.evidence[-1].detail
+    visit = results["visit"]
+    assert _finding(visit, "doctor_name").element == "pi.identity.name"
+    assert not _finding(visit, "doctor").personal
+    assert _finding(visit, "user").element != "pi.identity.name"
