@@ -4,22 +4,23 @@ Exit codes (DESIGN §9): 0 nothing blocking; 1 blocking findings; 2 usage, confi
 input error (one line on stderr, no traceback unless ``--debug``).
 
 Start-up time matters (``dataflow check`` runs in pre-commit hooks), so ``main`` registers only
-the command the command line names, and ``dataflow check`` with plain arguments skips building
-the command-line parser altogether (``commands.check.run_fast``). ``app`` (every command) is
-built on first access.
+the command the command line names, and ``dataflow check`` with plain arguments runs without
+importing the command-line framework at all (``commands.check_core.run_fast``). ``app`` (every
+command) is built on first access.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from dataflow import __version__
 from dataflow.commands import register_all, register_for
 from dataflow.commands._common import set_debug
+
+if TYPE_CHECKING:
+    import typer
 
 HELP = (
     "Classify, grade and assess datasets for China's cross-border data rules "
@@ -28,21 +29,28 @@ HELP = (
 
 
 def _version(value: bool) -> None:
+    import typer
+
     if value:
         typer.echo(f"dataflow {__version__}")
         raise typer.Exit(0)
 
 
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    set_debug(debug)
-
-
 def _new_app() -> typer.Typer:
+    import typer
+
+    def _root(
+        debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+        version: bool = typer.Option(
+            False,
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ) -> None:
+        set_debug(debug)
+
     app = typer.Typer(
         name="dataflow",
         help=HELP,
@@ -81,7 +89,7 @@ def main() -> None:
     """Console-script entry point."""
     argv = sys.argv[1:]
     if "check" in argv:
-        from dataflow.commands.check import run_fast
+        from dataflow.commands.check_core import run_fast
 
         code = run_fast(argv)
         if code is not None:

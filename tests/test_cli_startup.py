@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dataflow.commands import command_name
-from dataflow.commands.check import parse_plain
+from dataflow.commands.check_core import parse_plain
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,6 +132,107 @@ def test_plain_check_loads_neither_the_parser_build_nor_other_commands(tmp_path:
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('presidio_analyzer', 'spacy', 'pyarrow', 'pydantic', 'tabulate') "
         "or m in ('dataflow.assess', 'dataflow.commands.assess', 'dataflow.negative_list'))\n"
+        "print('LOADED', loaded, 'EXIT', status)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.stdout.strip().splitlines()[-1] == "LOADED [] EXIT 1", proc.stdout + proc.stderr
+
+
+# The full command-line parser run on the same arguments as ``python -m dataflow``.
+_FULL_PATH = (
+    "import sys\n"
+    "from dataflow.cli import build_app\n"
+    "argv = sys.argv[1:]\n"
+    "build_app(argv)(args=argv, prog_name='dataflow')\n"
+)
+
+
+def _both(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[bytes], ...]:
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), LANG="C.UTF-8")
+    env.pop("LC_ALL", None)
+    out = []
+    for command in (["-m", "dataflow"], ["-c", _FULL_PATH]):
+        out.append(
+            subprocess.run(
+                [sys.executable, *command, *args],
+                cwd=cwd,
+                env=env,
+                capture_output=True,
+                timeout=300,
+                check=False,
+            )
+        )
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["check", "members.sql"], 1),
+        (["--debug", "check", "members.sql", "--lang", "zh"], 1),
+        (["check", "--format=sarif", "members.sql", "ok.sql"], 1),
+        (["check", "-f", "markdown", "members.sql", "--baseline", "accepted.yaml"], 0),
+        (["check", "members.sql", "broken.sql", "missing.sql", "--format", "json"], 2),
+        (["check", "members.sql", "--format", "bogus"], 2),
+        (["check", "members.sql", "--lang", "xx"], 2),
+        (["check", "members.sql", "--config", "missing.yaml"], 2),
+        (["check", ""], 2),
+        (["check", "--", "--odd.sql"], 1),
+    ],
+)
+def test_plain_and_full_parser_give_the_same_bytes(
+    tmp_path: Path, args: list[str], code: int
+) -> None:
+    (tmp_path / "members.sql").write_text(DDL, encoding="utf-8")
+    (tmp_path / "--odd.sql").write_text(DDL, encoding="utf-8")
+    (tmp_path / "ok.sql").write_text("CREATE TABLE t (id INT, status INT);\n", encoding="utf-8")
+    (tmp_path / "broken.sql").write_text("CREATE TABLE (((;\n", encoding="utf-8")
+    (tmp_path / "accepted.yaml").write_text(
+        "schema_version: 1\naccepted:\n  - file: members.sql\n    pointer: members.mobile\n"
+        "    element: pi.contact.mobile\n    grade: general-3\n    reason: staff hotline\n",
+        encoding="utf-8",
+    )
+    assert parse_plain(args) is not None  # the console entry point takes the plain path
+    plain, full = _both(args, tmp_path)
+    assert plain.returncode == full.returncode == code, plain.stderr + full.stderr
+    assert plain.stdout == full.stdout
+    assert plain.stderr == full.stderr
+    assert plain.stdout or plain.stderr
+
+
+def test_plain_and_full_parser_write_the_same_report(tmp_path: Path) -> None:
+    (tmp_path / "members.sql").write_text(DDL, encoding="utf-8")
+    plain, full = _both(["check", "members.sql", "-f", "json", "-o", "report.json"], tmp_path)
+    assert plain.returncode == full.returncode == 1
+    assert plain.stderr == full.stderr
+    # both runs wrote the same file in turn: compare the second with a third plain run
+    first = (tmp_path / "report.json").read_bytes()
+    again, _ = _both(["check", "members.sql", "-f", "json", "-o", "report.json"], tmp_path)
+    assert again.returncode == 1
+    assert (tmp_path / "report.json").read_bytes() == first
+    assert b'"pi.contact.mobile"' in first
+
+
+def test_plain_check_does_not_import_the_command_line_framework(tmp_path: Path) -> None:
+    (tmp_path / "members.sql").write_text(DDL, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "sys.argv = ['dataflow', 'check', 'members.sql']\n"
+        "from dataflow.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    status = exc.code\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich'))\n"
         "print('LOADED', loaded, 'EXIT', status)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
 # Each module defines ``register(app: typer.Typer) -> None``.
 _MODULES = (

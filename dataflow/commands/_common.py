@@ -1,19 +1,27 @@
-"""Shared CLI plumbing: error handling, output writing, the debug switch."""
+"""Shared CLI plumbing: error handling, output writing, the debug switch, the end of a run.
+
+Nothing here imports the command-line framework: ``dataflow check`` runs through this module
+without it (see ``commands/check_core.py``). An exit code is raised as ``SystemExit``, which
+the framework lets through unchanged.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import typer
-
+from dataflow.config import LANGS, Settings
 from dataflow.errors import ConfigError, UserError
+from dataflow.i18n import t
+from dataflow.model import ScanResult, Severity
 
 _STATE = {"debug": bool(os.environ.get("DATAFLOW_DEBUG"))}
 
@@ -30,9 +38,33 @@ def debug_enabled() -> bool:
     return _STATE["debug"]
 
 
+# Terminal colour and style sequences, removed from messages to a stream that is not a
+# terminal (as the command-line framework's ``echo`` does).
+_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+
+
+def echo(message: str, *, err: bool = False) -> None:
+    """Print a line on stdout (stderr with ``err``), flushed; colour codes only to a terminal."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    text = message + "\n"
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty is not None and isatty()):
+        text = _ANSI.sub("", text)
+    stream.write(text)
+    stream.flush()
+
+
 def error(message: str) -> None:
     """Print ``error: <message>`` on stderr."""
-    typer.echo(f"error: {message}", err=True)
+    echo(f"error: {message}", err=True)
+
+
+def _framework_exit(exc: BaseException) -> bool:
+    """Whether ``exc`` is the command-line framework's own exit (a command's chosen code)."""
+    typer = sys.modules.get("typer")
+    return typer is not None and isinstance(exc, typer.Exit)
 
 
 def guarded(func: F) -> F:
@@ -42,24 +74,24 @@ def guarded(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except typer.Exit:
-            raise
         except UserError as exc:
             _traceback()
             error(str(exc))
-            raise typer.Exit(2) from None
+            raise SystemExit(2) from None
         except KeyboardInterrupt as exc:
             error("interrupted")
             # 128 + the signal: 130 for SIGINT (Ctrl-C), 143 for SIGTERM (full scans).
-            raise typer.Exit(128 + getattr(exc, "signum", 2)) from None
+            raise SystemExit(128 + getattr(exc, "signum", 2)) from None
         except Exception as exc:
+            if _framework_exit(exc):
+                raise
             _traceback()
             # The exception text may quote scanned input, so only its type is shown.
             error(
                 f"internal error ({type(exc).__name__}); rerun with --debug for a traceback "
                 "and report it (see README, Security)"
             )
-            raise typer.Exit(2) from None
+            raise SystemExit(2) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -182,6 +214,8 @@ def write_bytes(data: bytes, output: Path) -> None:
 
 def jobs_option(what: str) -> Any:
     """The ``--jobs N`` / ``-j N`` option: worker processes of the full scans of ``what``."""
+    import typer
+
     return typer.Option(
         None,
         "--jobs",
@@ -189,3 +223,79 @@ def jobs_option(what: str) -> Any:
         min=1,
         help=f"Worker processes for {what} (default: 2 on files over 8 MB when there are 2 CPUs).",
     )
+
+
+# --- the start and end of a scan-like command (scan, check, baseline update, assess) ---
+
+FORMATS = ("table", "json", "sarif", "markdown", "html")
+
+
+def check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> str:
+    """Validate ``--format`` against the command's ``formats`` (case and spaces ignored)."""
+    if fmt.strip().lower() not in formats:
+        raise ConfigError(f"--format must be one of: {', '.join(formats)} (got {fmt!r})")
+    return fmt.strip().lower()
+
+
+def check_lang(lang: str | None) -> str:
+    """Validate ``--lang``; unset, the locale decides (``zh_CN.UTF-8`` gives Chinese)."""
+    from dataflow.i18n import default_lang
+
+    lang = (lang or default_lang()).strip().lower()
+    if lang not in LANGS:
+        raise ConfigError(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
+    return lang
+
+
+def load_catalog_for(settings: Settings, as_of: dt.date | None = None) -> Any:
+    """The shipped catalogs plus the configured ones, with each element's sensitivity under the
+    standard in force on ``as_of`` (today when omitted; see ``dataflow/sensitivity.py``)."""
+    from dataflow.catalog import load_catalog
+    from dataflow.sensitivity import at
+
+    return at(
+        load_catalog(settings.catalogs),
+        as_of or dt.date.today(),
+        downgrades=bool(settings.sensitivity_downgrades),
+    )
+
+
+def echo_problems(result: ScanResult) -> None:
+    """One ``error: path:line:col: message`` (or ``warning: ...``) line per problem, on stderr."""
+    for problem in result.problems:
+        echo(f"{problem.severity.value}: {problem.render()}", err=True)
+
+
+def unreadable_files(result: ScanResult) -> int:
+    """How many files had an error."""
+    return len({p.path for p in result.problems if p.severity is Severity.ERROR})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a scan-like command decided, for the summary line and the exit code."""
+
+    blocking: int
+    errors: int
+
+
+def finish(result: ScanResult, outcome: Outcome, lang: str) -> None:
+    """Print the problems and the summary line on stderr and exit with the right code."""
+    echo_problems(result)
+    personal = sum(1 for d in result.datasets for f in d.findings if f.personal)
+    echo(
+        t(
+            "cli.summary",
+            lang,
+            files=result.files_scanned,
+            datasets=len(result.datasets),
+            pi=personal,
+            blocking=outcome.blocking,
+            errors=outcome.errors,
+        ),
+        err=True,
+    )
+    if outcome.errors:
+        raise SystemExit(2)
+    if outcome.blocking:
+        raise SystemExit(1)

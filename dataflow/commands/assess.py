@@ -23,19 +23,17 @@ import typer
 
 from dataflow.assess import RISKS, Policy, assess_transfer, blocking_hits, exceeds, results_for
 from dataflow.commands._common import (
+    FORMATS,
+    check_format,
+    check_lang,
+    echo_problems,
     guarded,
     jobs_option,
     refuse_output_over_inputs,
     write_bytes,
     write_output,
 )
-from dataflow.commands.scan import (
-    DEFAULT_SAMPLE_SIZE,
-    FORMATS,
-    check_format,
-    check_lang,
-    echo_problems,
-)
+from dataflow.commands.scan import DEFAULT_SAMPLE_SIZE
 from dataflow.config import DEFAULT_WARN_AT, Settings, load_settings, parse_warn_at
 from dataflow.errors import ConfigError, ManifestError, UserError
 from dataflow.ledger import Ledger, LedgerEntry, default_path

@@ -11,9 +11,15 @@ from pathlib import Path
 import typer
 
 from dataflow.baseline import load_baseline, updated, write_baseline
-from dataflow.commands._common import guarded, input_paths
-from dataflow.commands.check import baseline_path, schema_only_scan
-from dataflow.commands.scan import check_lang, echo_problems, load_catalog_for, unreadable_files
+from dataflow.commands._common import (
+    check_lang,
+    echo_problems,
+    guarded,
+    input_paths,
+    load_catalog_for,
+    unreadable_files,
+)
+from dataflow.commands.check_core import baseline_path, schema_only_scan
 from dataflow.config import load_settings
 from dataflow.i18n import t
 from dataflow.scan import has_errors

@@ -281,7 +281,7 @@ def status_command(
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
     """Where each exporter stands against every volume threshold: light, headroom, trend."""
-    from dataflow.commands.scan import check_lang
+    from dataflow.commands._common import check_lang
     from dataflow.report.ledger_status import render_status
 
     if fmt not in ("table", "json", "markdown", "html"):

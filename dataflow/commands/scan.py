@@ -8,47 +8,32 @@ stderr, followed by one summary line.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from dataflow.commands._common import (
+    Outcome,
+    check_format,
+    check_lang,
+    finish,
     guarded,
     jobs_option,
+    load_catalog_for,
     refuse_output_over_inputs,
+    unreadable_files,
     write_output,
 )
-from dataflow.config import LANGS, Settings, load_settings
+from dataflow.config import Settings, load_settings
 from dataflow.errors import ConfigError, UserError
-from dataflow.i18n import t
-from dataflow.model import DatasetResult, Grade, ScanResult, Severity
+from dataflow.model import DatasetResult, Grade, ScanResult
 from dataflow.scan import DEFAULT_SAMPLE_ROWS, Progress, ScanOptions, has_errors, scan_paths
 
-FORMATS = ("table", "json", "sarif", "markdown", "html")
 DEFAULT_SAMPLE_SIZE = 200
-
-
-def check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> str:
-    """Validate ``--format`` against the command's ``formats`` (case and spaces ignored)."""
-    if fmt.strip().lower() not in formats:
-        raise ConfigError(f"--format must be one of: {', '.join(formats)} (got {fmt!r})")
-    return fmt.strip().lower()
-
-
-def check_lang(lang: str | None) -> str:
-    """Validate ``--lang``; unset, the locale decides (``zh_CN.UTF-8`` gives Chinese)."""
-    from dataflow.i18n import default_lang
-
-    lang = (lang or default_lang()).strip().lower()
-    if lang not in LANGS:
-        raise ConfigError(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
-    return lang
 
 
 def parse_fail_on(text: str | None) -> Grade | None:
@@ -104,19 +89,6 @@ def source_args(args: Sequence[str], settings: Settings) -> list[Path | str]:
     return out
 
 
-def load_catalog_for(settings: Settings, as_of: dt.date | None = None) -> Any:
-    """The shipped catalogs plus the configured ones, with each element's sensitivity under the
-    standard in force on ``as_of`` (today when omitted; see ``dataflow/sensitivity.py``)."""
-    from dataflow.catalog import load_catalog
-    from dataflow.sensitivity import at
-
-    return at(
-        load_catalog(settings.catalogs),
-        as_of or dt.date.today(),
-        downgrades=bool(settings.sensitivity_downgrades),
-    )
-
-
 @contextmanager
 def stderr_progress(enabled: bool) -> Iterator[Progress | None]:
     """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
@@ -139,17 +111,6 @@ def stderr_progress(enabled: bool) -> Iterator[Progress | None]:
             bar.update(task, completed=done, total=total)
 
         yield update
-
-
-def echo_problems(result: ScanResult) -> None:
-    """One ``error: path:line:col: message`` (or ``warning: ...``) line per problem, on stderr."""
-    for problem in result.problems:
-        typer.echo(f"{problem.severity.value}: {problem.render()}", err=True)
-
-
-def unreadable_files(result: ScanResult) -> int:
-    """How many files had an error."""
-    return len({p.path for p in result.problems if p.severity is Severity.ERROR})
 
 
 def blocking_fields(result: ScanResult, fail_on: Grade | None) -> list[str]:
@@ -221,36 +182,6 @@ def negative_list_hits(result: ScanResult) -> list[str]:
             if hit.binding
         }
     )
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a scan-like command decided, for the summary line and the exit code."""
-
-    blocking: int
-    errors: int
-
-
-def finish(result: ScanResult, outcome: Outcome, lang: str) -> None:
-    """Print the problems and the summary line on stderr and exit with the right code."""
-    echo_problems(result)
-    personal = sum(1 for d in result.datasets for f in d.findings if f.personal)
-    typer.echo(
-        t(
-            "cli.summary",
-            lang,
-            files=result.files_scanned,
-            datasets=len(result.datasets),
-            pi=personal,
-            blocking=outcome.blocking,
-            errors=outcome.errors,
-        ),
-        err=True,
-    )
-    if outcome.errors:
-        raise typer.Exit(2)
-    if outcome.blocking:
-        raise typer.Exit(1)
 
 
 @guarded
