@@ -570,11 +570,22 @@ def _key_cached(paths: tuple[str, ...]) -> Catalog:
 
 
 # Built catalogs are also kept on disk (``$DATAFLOW_CACHE_DIR`` or ``~/.cache/dataflow``), keyed
-# by a hash of the catalog files and of the code that builds them, so that a new process
-# (``dataflow check`` in a pre-commit hook) does not parse and validate the YAML again.
-_DISK_FORMAT = b"dataflow-catalog-cache-1"
-_DISK_KEEP = 8  # cached catalogs kept (different --catalog files, versions)
-_BUILDER_SOURCES = ("catalog.py", "model.py", "yamlio.py", "errors.py", "__init__.py")
+# by a hash of the catalog files (paths and bytes) and of the code that builds them (every
+# dataflow module this one imports), so that a new process (``dataflow check`` in a pre-commit
+# hook) does not parse and validate the YAML again. The folder is shared by every checkout and
+# version of dataflow a user runs, and by their ``--catalog`` files: entries are dropped least
+# recently *used* first (a hit refreshes the file's time), so the ones in use stay.
+_DISK_FORMAT = b"dataflow-catalog-cache-2"
+_DISK_KEEP = 32  # cached catalogs kept (about 140 kB each)
+_BUILDER_SOURCES = (
+    "catalog.py",
+    "model.py",
+    "yamlio.py",
+    "errors.py",
+    "sensitivity.py",
+    "paths.py",
+    "__init__.py",
+)
 
 
 def _disk_entry(paths: Sequence[str]) -> Path | None:
@@ -602,7 +613,11 @@ def _read_disk(path: Path) -> Catalog | None:
             catalog = pickle.load(fh)  # our own file, in a folder only this user can write
     except Exception:  # a stale or damaged cache is rebuilt
         return None
-    return catalog if isinstance(catalog, Catalog) else None
+    if not isinstance(catalog, Catalog):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: the last to be dropped
+    return catalog
 
 
 def _write_disk(path: Path, catalog: Catalog) -> None:

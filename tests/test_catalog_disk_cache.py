@@ -85,3 +85,51 @@ def test_unwritable_cache_folder_still_loads(
     monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.setattr(catalog_module, "_CACHE", {})
     assert "pi.contact.mobile" in load_catalog().elements
+
+
+def test_the_key_covers_every_dataflow_module_the_builder_imports() -> None:
+    """A change to any code that shapes a built catalog must give a new cache entry."""
+    import ast
+
+    package = Path(catalog_module.__file__).parent
+    seen: set[str] = set()
+    todo = ["catalog"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        for node in tree.body:  # module-level imports: what building a catalog runs
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dataflow."):
+                todo.append(node.module.split(".", 1)[1].replace(".", "/"))
+    assert {f"{name}.py" for name in seen} <= set(catalog_module._BUILDER_SOURCES)
+
+
+def _written(path: Path) -> tuple[float, str]:
+    return (path.stat().st_mtime, path.name)
+
+
+def test_entries_in_use_outlive_newer_unused_ones(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog_module, "_DISK_KEEP", 3)
+    shipped = load_catalog()
+    (kept,) = cache_dir.glob("catalog-*.pickle")
+    extras = []
+    for n in range(4):
+        extra = tmp_path / f"extra{n}.yaml"
+        extra.write_text(EXTRA.replace("wechat_test", f"wechat_test{n}"), encoding="utf-8")
+        extras.append(extra)
+    for n, extra in enumerate(extras):
+        # every entry so far written long ago, the shipped one first; then the shipped one is used
+        for age, entry in enumerate(sorted(cache_dir.glob("catalog-*.pickle"), key=_written)):
+            os.utime(entry, (1_000_000 + n * 10 + age, 1_000_000 + n * 10 + age))
+        monkeypatch.setattr(catalog_module, "_CACHE", {})
+        assert load_catalog() == shipped
+        monkeypatch.setattr(catalog_module, "_CACHE", {})
+        load_catalog([extra])
+        assert kept.exists()  # the oldest written, but the last used: not the one dropped
+    assert len(list(cache_dir.glob("catalog-*.pickle"))) == 3
+    _no_build(monkeypatch)
+    assert load_catalog() == shipped
