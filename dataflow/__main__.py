@@ -1,6 +1,6 @@
 """Entry point for ``python -m dataflow``."""
 
-from dataflow.cli import main
+from dataflow.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -11,9 +11,10 @@ command) is built on first access.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from dataflow import __version__
 from dataflow.commands import register_all, register_for
@@ -85,13 +86,38 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(*, fast_exit: bool = False) -> None:
+    """Run the command line in ``sys.argv``; ends with ``SystemExit``.
+
+    ``fast_exit`` (the console script, ``python -m dataflow``): a plain ``dataflow check`` ends
+    the process at once instead (see ``_exit_now``).
+    """
     argv = sys.argv[1:]
     if "check" in argv:
         from dataflow.commands.check_core import run_fast
 
         code = run_fast(argv)
         if code is not None:
+            if fast_exit:
+                _exit_now(code)
             sys.exit(code)
     build_app(argv)()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    main(fast_exit=True)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` once the output is flushed, skipping the interpreter's
+    teardown: freeing every module (the SQL parser's thousand classes) takes about a sixth of a
+    pre-commit ``dataflow check``. Nothing of ``check`` is left to run at exit (reports are
+    written, flushed and renamed before). If flushing fails (a closed pipe), the ordinary exit
+    reports it as usual."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        sys.exit(code)
+    os._exit(code)
