@@ -33,7 +33,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -629,6 +628,8 @@ def _write_disk(path: Path, catalog: Catalog) -> None:
         for stale in old[: max(0, len(old) - _DISK_KEEP + 1)]:
             with contextlib.suppress(OSError):
                 stale.unlink()
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -27,10 +27,15 @@ from dataflow.model import Text
 from dataflow.paths import catalogs_dir
 from dataflow.yamlio import YamlDoc, as_date, check_keys, load_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+def _toml() -> Any:
+    """The TOML parser, imported when a ``pyproject.toml`` is met (not on every start)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    return tomllib
+
 
 CONFIG_FILE_NAMES = ("dataflow.yaml", ".dataflow.yaml")
 DEFAULT_BASELINE = ".dataflow-baseline.yaml"
@@ -195,6 +200,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _pyproject_has_section(path: Path) -> bool:
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -217,6 +223,7 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
 
 def _apply_file(settings: Settings, path: Path) -> Settings:
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        tomllib = _toml()
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:

@@ -18,7 +18,6 @@ words, and comments are the best evidence of what a column holds.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from functools import lru_cache
 from typing import Any
@@ -82,6 +81,8 @@ def _patterns() -> tuple[tuple[str, Any, Any], ...]:
 
 
 def _ip(text: str) -> bool:
+    import ipaddress
+
     try:
         ipaddress.ip_address(text)
     except ValueError:
