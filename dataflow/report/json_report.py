@@ -7,16 +7,16 @@ The JSON Schemas of both documents are ``dataflow/schemas/{scan,assess}.schema.j
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from dataflow.model import AssessResult, ScanResult
+from dataflow.report.jsontext import dumps as json_text
 from dataflow.report.records import assess_record, scan_record
 
 
 def dumps(record: Any) -> str:
     """Serialise a record deterministically (sorted keys, two-space indent, UTF-8 text)."""
-    return json.dumps(record, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(record, allow_nan=False) + "\n"
 
 
 def render_scan(result: ScanResult) -> str:

@@ -976,7 +976,9 @@ def _camel(identifier: str) -> str:
 
 
 def _dump(log: Mapping[str, Any]) -> str:
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    from dataflow.report.jsontext import dumps
+
+    return dumps(log) + "\n"
 
 
 def build_scan_log(
