@@ -41,8 +41,11 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 OUT = HERE / "out"
 GENERATOR_VERSION = 1
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+# The dataflow code measured: this checkout, or the one $DATAFLOW_BENCH_CODE names (to measure
+# another version with the same benchmark, as bench_targets.py --code does).
+CODE = Path(os.environ.get("DATAFLOW_BENCH_CODE") or REPO)
+if str(CODE) not in sys.path:
+    sys.path.insert(0, str(CODE))
 
 # --- deterministic data --------------------------------------------------------------------
 
@@ -474,11 +477,14 @@ def run_child(args: Sequence[str]) -> dict[str, Any]:
         text=True,
     )
     peak = 0.0
+    series: list[float] = []
     with ThreadPoolExecutor(1) as pool:
         output = pool.submit(proc.communicate)
         while proc.poll() is None:
             sizes = [_pss_mb(pid) for pid in _process_tree(proc.pid)]
-            peak = max(peak, sum(s for s in sizes if s is not None))
+            total = sum(s for s in sizes if s is not None)
+            series.append(total)
+            peak = max(peak, total)
             time.sleep(0.2)
         stdout, stderr = output.result()
     if proc.returncode != 0:
@@ -487,6 +493,7 @@ def run_child(args: Sequence[str]) -> dict[str, Any]:
     result = dict(json.loads(stdout.strip().splitlines()[-1]))
     if peak:
         result["pss_peak_mb"] = peak
+        result["pss_series_mb"] = series
     return result
 
 
@@ -531,6 +538,20 @@ def child_read(path: Path) -> None:
     for batch in iter_batches(path, batch_rows=50_000):
         for column in batch.values():
             values += sum(1 for v in column if v is not None)
+    seconds = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "values": values, "peak_mb": own}))
+
+
+def child_csv(path: Path) -> None:
+    """Parse the file with Python's csv module alone (a second floor, for reference)."""
+    started = time.perf_counter()
+    values = 0
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        for row in reader:
+            values += len(row)
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "values": values, "peak_mb": own}))
@@ -771,6 +792,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             child_full(Path(args._child[1]), args.processes or None)
         elif kind == "read":
             child_read(Path(args._child[1]))
+        elif kind == "csv":
+            child_csv(Path(args._child[1]))
         elif kind == "compile":
             child_compile()
         return 0
