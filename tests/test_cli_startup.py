@@ -246,3 +246,14 @@ def test_plain_check_does_not_import_the_command_line_framework(tmp_path: Path) 
         check=False,
     )
     assert proc.stdout.strip().splitlines()[-1] == "LOADED [] EXIT 1", proc.stdout + proc.stderr
+
+
+def test_messages_lose_colour_codes_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    """As the framework's own ``echo``: a file name with terminal escapes cannot colour a log."""
+    from dataflow.commands._common import echo, error
+
+    error("bad file \x1b[31mred.sql\x1b[0m")
+    echo("plain \x1b[1mbold\x1b[0m")
+    captured = capsys.readouterr()
+    assert captured.err == "error: bad file red.sql\n"
+    assert captured.out == "plain bold\n"
