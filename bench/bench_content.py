@@ -738,9 +738,11 @@ def schema_repo(tables: int = 1000) -> None:
     )
 
 
-def big_csv(megabytes: int) -> None:
+def write_big_csv(megabytes: int) -> Path:
+    """A CSV of about ``megabytes`` MB of the table's rows (written once, then reused)."""
     path = OUT / f"big_{megabytes}mb_v{GENERATOR_VERSION}.csv"
     if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
@@ -749,6 +751,11 @@ def big_csv(megabytes: int) -> None:
             while fh.tell() < megabytes * 1_000_000:  # text-mode tell() is slow: check per 5k rows
                 writer.writerows(itertools.islice(rows, 5_000))
         tmp.replace(path)
+    return path
+
+
+def big_csv(megabytes: int) -> None:
+    path = write_big_csv(megabytes)
     size = path.stat().st_size / 1e6
     seconds, code, tail = _dataflow(["scan", str(path), "--format", "json"])
     if code not in (0, 1):

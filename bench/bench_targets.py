@@ -264,19 +264,7 @@ def content(rows: int, naive_rows: int, repeat: int) -> None:
 def big(megabytes: int) -> None:
     import bench_content as bc
 
-    path = OUT / f"big_{megabytes}mb_v{bc.GENERATOR_VERSION}.csv"
-    if not path.exists():
-        import csv
-        import itertools
-
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(bc.COLUMNS)
-            rows = bc.generate_rows(10**9)
-            while fh.tell() < megabytes * 1_000_000:
-                writer.writerows(itertools.islice(rows, 5_000))
-        tmp.replace(path)
+    path = bc.write_big_csv(megabytes)
     size = path.stat().st_size / 1e6
     full = bc.run_child(["--_child", "full", str(path), "--processes", "0"])
     if "error" in full:
