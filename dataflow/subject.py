@@ -529,12 +529,12 @@ def _links(
         key = _compact(split_name(_bare(fk.table)))
         target = target_of(key) if key else None
         if target is None:
-            hits = [i for i in by_name.get(fk.table.lower(), ()) if i != index]
-            target = hits[0] if hits else None
+            target = _named_target(fk.table, ds.name, index, by_name, datasets)
         role = rules.role_of(key) if key else None
         column = ", ".join(fk.columns)
         declared.update(c.lower() for c in fk.columns)
-        out.append((SubjectLink(column, _bare(fk.table), "foreign_key"), target, role))
+        named = _target_name(target, datasets) or _bare(fk.table)
+        out.append((SubjectLink(column, named, "foreign_key"), target, role))
     for fld in ds.fields:
         if "." in fld.pointer[len(ds.name) + 1 :] or fld.name.lower() in declared:
             continue
@@ -611,6 +611,21 @@ def _links(
 def _own_key(ds: Dataset) -> str | None:
     """The name of a dataset's own key: its one primary-key column."""
     return ds.primary_key[0].lower() if len(ds.primary_key) == 1 else None
+
+
+def _named_target(
+    table: str, own: str, index: int, by_name: dict[str, list[int]], datasets: Sequence[Dataset]
+) -> int | None:
+    """The dataset a foreign key names, by its full name (any case), else in the same schema.
+
+    ``REFERENCES patient`` from ``his.visit`` finds ``his.patient`` when ``emr.patient`` is
+    scanned too; an unqualified name that stays ambiguous links nowhere.
+    """
+    hits = [i for i in by_name.get(table.lower(), ()) if i != index]
+    if not hits and "." not in table and "." in own:
+        full = f"{own.rsplit('.', 1)[0]}.{table}".lower()
+        hits = [i for i in by_name.get(full, ()) if i != index]
+    return hits[0] if len(set(hits)) == 1 else None
 
 
 def _target_name(target: int | None, datasets: Sequence[Dataset]) -> str | None:

@@ -295,36 +295,39 @@ def split_statements(text: str) -> list[Statement]:
         elif tok.strip().upper() in ("GO", "/"):
             _emit(text, seg, j, out)
             seg = i = m.end()
-        elif tok == "--":
-            nl = text.find("\n", j)
-            i = n if nl == -1 else nl + 1
-        elif tok == "/*":
-            close = text.find("*/", j + 2)
-            i = n if close == -1 else close + 2
-        elif tok == "$":
-            dm = _DOLLAR.match(text, j)
-            if dm is None:
-                i = j + 1
-            else:
-                close = text.find(dm.group(), dm.end())
-                i = n if close == -1 else close + len(dm.group())
         else:
-            closer = "]" if tok == "[" else tok
-            k = j + 1
-            while True:
-                k = text.find(closer, k) if tok != "'" else _find_quote_end(text, k)
-                if k == -1:
-                    k = n
-                    break
-                if tok != "'" and k + 1 < n and text[k + 1] == closer and tok != "[":
-                    k += 2  # doubled quote
-                    continue
-                break
-            i = min(k + 1, n)
+            i = _skip(text, j, tok)
         if i >= n:
             _emit(text, seg, n, out)
             break
     return out
+
+
+def _skip(text: str, j: int, tok: str) -> int:
+    """Index just after the comment, quoted text or dollar quote ``tok`` opening at ``j``."""
+    n = len(text)
+    if tok == "--":
+        nl = text.find("\n", j)
+        return n if nl == -1 else nl + 1
+    if tok == "/*":
+        close = text.find("*/", j + 2)
+        return n if close == -1 else close + 2
+    if tok == "$":
+        dm = _DOLLAR.match(text, j)
+        if dm is None:
+            return j + 1
+        close = text.find(dm.group(), dm.end())
+        return n if close == -1 else close + len(dm.group())
+    closer = "]" if tok == "[" else tok
+    k = j + 1
+    while True:
+        k = text.find(closer, k) if tok != "'" else _find_quote_end(text, k)
+        if k == -1:
+            return n
+        if tok != "'" and k + 1 < n and text[k + 1] == closer and tok != "[":
+            k += 2  # doubled quote
+            continue
+        return min(k + 1, n)
 
 
 def _find_quote_end(text: str, k: int) -> int:
@@ -363,6 +366,100 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
         else:
             break
     return min(i, end)
+
+
+# Statements that may begin where no ';' ended the one before (hand-edited dumps, scripts
+# pasted together): each kind is a named group; ``create`` is any other CREATE.
+_BOUNDARY = re.compile(
+    r"(?<![\w$@#.])(?:(?P<table>" + _CREATE_TABLE.pattern + r")"
+    r"|(?P<index>CREATE\s+(?:UNIQUE\s+)?(?:(?:CLUSTERED|NONCLUSTERED|BITMAP)\s+)?INDEX\b)"
+    r"|(?P<create>CREATE\b)"
+    r"|(?P<alter>ALTER\s+TABLE\b)"
+    r"|(?P<insert>INSERT\s+(?:INTO|OVERWRITE)\b)"
+    r"|(?P<select>SELECT\b)"
+    r"|(?P<drop>DROP\s+(?:TABLE|VIEW|SEQUENCE)\b)"
+    r"|(?P<comment>COMMENT\s+ON\b)"
+    r"|(?P<guard>IF\s+(?:NOT\s+)?EXISTS(?=\s*\()))",
+    re.IGNORECASE,
+)
+# Statements a later one may be cut from: their text never holds another statement (unlike a
+# procedure, trigger or IF block).
+_CUTTABLE = frozenset({"table", "index", "alter", "insert", "select", "drop", "comment"})
+_RUN_ON_SCAN = re.compile(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE)
+_ENDS_WITH_AS = re.compile(r"\bAS\s*$", re.IGNORECASE)
+_QUERY_WORD = re.compile(r"\b(?:AS|SELECT|LIKE)\b", re.IGNORECASE)
+
+
+def split_run_on(stmt: Statement) -> list[Statement]:
+    """``stmt`` cut where a new statement begins although no ``;`` ended the previous one.
+
+    A CREATE TABLE whose column list is closed, an INSERT, a SELECT, an ALTER TABLE… is
+    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins outside
+    parentheses, quotes and comments; a SELECT or ``IF [NOT] EXISTS (`` only cuts after a
+    CREATE TABLE with a closed column list (``CREATE TABLE t AS SELECT`` stays whole). The
+    comments between two statements belong to the second.
+    """
+    text = stmt.text
+    first = _BOUNDARY.match(text)
+    if first is None or first.lastgroup not in _CUTTABLE or not _BOUNDARY.search(text, 1):
+        return [stmt]
+    out: list[Statement] = []
+    kind: str | None = first.lastgroup
+    piece = raw = 0
+    depth = 0
+    gap: int | None = None  # where the comments just before the scan position begin
+    i = first.end()
+    while True:
+        m = _RUN_ON_SCAN.search(text, i)
+        if m is None:
+            break
+        j = m.start()
+        if gap is not None and text[i:j].strip():
+            gap = None
+        tok = m.group()
+        if m.lastgroup is None:
+            if tok in ("--", "/*"):
+                own_line = not text[text.rfind("\n", 0, j) + 1 : j].strip()
+                if gap is None and own_line:  # not one that ends the previous line
+                    gap = j
+                i = _skip(text, j, tok)
+                continue
+            gap = None
+            if tok in "()":
+                depth = max(0, depth + (1 if tok == "(" else -1))
+                i = j + 1
+            else:
+                i = _skip(text, j, tok)
+            continue
+        new = m.lastgroup
+        if depth == 0 and kind is not None and _may_follow(kind, text[piece:j], new):
+            end = gap if gap is not None else j
+            head = text[piece:end].rstrip()
+            out.append(
+                Statement(
+                    stmt.start + raw, stmt.start + piece, stmt.start + piece + len(head), head
+                )
+            )
+            piece, raw = j, piece + len(head)
+            kind = new if new in _CUTTABLE else None
+        gap = None
+        i = m.end()
+    out.append(Statement(stmt.start + raw, stmt.start + piece, stmt.end, text[piece:]))
+    return out
+
+
+def _may_follow(kind: str, previous: str, new: str) -> bool:
+    """Whether a statement of kind ``new`` may start right after ``previous`` (of ``kind``)."""
+    if new not in ("select", "guard"):
+        return True
+    if kind != "table":
+        return new == "select" and kind in ("index", "alter", "drop", "comment")
+    created = _CREATE_TABLE.match(previous)
+    start = previous.find("(", created.end()) if created else -1
+    if start == -1 or _QUERY_WORD.search(previous, created.end() if created else 0, start):
+        return False
+    close = _closing_paren(previous, start)
+    return close is not None and not _ENDS_WITH_AS.search(previous)
 
 
 # Text every match of the hint at the same place in ``_HINTS`` contains, upper-cased: the
@@ -482,6 +579,100 @@ def _lenient(sql: str) -> str | None:
     return _LENGTH_SEMANTICS.sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
 
 
+# Storage and distribution options the SQL parser does not know, read as harmless: SQL Server
+# filegroups, Greenplum distribution, Oracle and DB2 storage, PostgreSQL OIDS, MaxCompute
+# lifecycle. Parenthesised groups are matched as ``()`` (``_tail_is_storage`` empties them).
+_NAME_WORD = r"(?:\[[^\]]*\]|\"[^\"]*\"|`[^`]*`|[\w$]+)"
+_STORAGE_OPTION = (
+    rf"ON\s+{_NAME_WORD}(?:\s*\(\))?"
+    rf"|(?:TEXTIMAGE_ON|FILESTREAM_ON)\s+{_NAME_WORD}"
+    r"|WITH\s*\(\)|WITH(?:OUT)?\s+OIDS"
+    r"|DISTRIBUTED\s+(?:BY\s*\(\)|RANDOMLY|REPLICATED)"
+    rf"|TABLESPACE\s+{_NAME_WORD}"
+    r"|(?:PCTFREE|PCTUSED|INITRANS|MAXTRANS|LIFECYCLE|PARALLEL)\s*=?\s*\d+"
+    r"|STORAGE\s*\(\)"
+    r"|(?:NO)?(?:LOGGING|COMPRESS|CACHE|PARALLEL|MONITORING|ROWDEPENDENCIES)"
+    r"|COMPRESS\s+(?:YES|NO|FOR\s+\w+(?:\s+\w+)?|\d+)"
+    r"|SEGMENT\s+CREATION\s+(?:IMMEDIATE|DEFERRED)"
+    r"|(?:ENABLE|DISABLE)\s+ROW\s+MOVEMENT"
+    r"|ORGANIZATION\s+(?:HEAP|INDEX)"
+    r"|ORGANIZE\s+BY\s+(?:ROW|COLUMN)"
+    rf"|(?:INDEX\s+|LONG\s+)?IN\s+{_NAME_WORD}"
+    r"|DATA\s+CAPTURE\s+(?:NONE|CHANGES)"
+    r"|CCSID\s+\w+"
+)
+_STORAGE_TAIL = re.compile(rf"(?:\s*(?:{_STORAGE_OPTION})(?![\w$]))*[\s;]*", re.IGNORECASE)
+_TAIL_SPECIAL = re.compile(r"--|/\*|['\"`\[(]")
+
+
+def _tail_is_storage(tail: str) -> bool:
+    """Whether the text after a column list holds only storage options (``_STORAGE_OPTION``)."""
+    parts: list[str] = []
+    i = 0
+    while True:
+        m = _TAIL_SPECIAL.search(tail, i)
+        if m is None:
+            parts.append(tail[i:])
+            break
+        parts.append(tail[i : m.start()])
+        tok = m.group()
+        if tok == "(":
+            close = _closing_paren(tail, m.start())
+            if close is None:
+                return False
+            parts.append("()")
+            i = close + 1
+            continue
+        end = _skip(tail, m.start(), tok)
+        if tok in ("--", "/*"):
+            parts.append(" ")
+        else:  # quoted names stay: they are words of an option (TEXTIMAGE_ON [PRIMARY])
+            parts.append(tail[m.start() : end])
+        i = end
+    return _STORAGE_TAIL.fullmatch("".join(parts)) is not None
+
+
+_TABLE_NAME = re.compile(
+    r"\s+(?:IF\s+NOT\s+EXISTS\s+)?("
+    + r"[`\"\[]?[\w$]+[`\"\]]?(?:\s*\.\s*[`\"\[]?[\w$]+[`\"\]]?){0,2}"
+    + ")",
+    re.IGNORECASE,
+)
+
+
+_TABLE_SCAN = re.compile(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + _CREATE_TABLE.pattern, re.IGNORECASE)
+
+
+def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> str:
+    """``; CREATE TABLE b (line 9) in it is not read either`` for the tables after ``start``."""
+    lost: list[str] = []
+    i = start
+    while True:
+        m = _TABLE_SCAN.search(text, i)
+        if m is None:
+            break
+        tok = m.group()
+        if tok in ("--", "/*", "'", '"', "`", "[", "$"):
+            i = _skip(text, m.start(), tok)
+            continue
+        lost.append(f"{_table_named(text, m.start())} (line {index.line(offset + m.start())})")
+        i = m.end()
+    if not lost:
+        return ""
+    return f"; CREATE TABLE {', '.join(lost)} in it is not read either"
+
+
+def _table_named(text: str, at: int = 0) -> str:
+    """The name of the CREATE TABLE at ``at`` for a message (masked like any name)."""
+    from dataflow.detect.names import scrub
+
+    created = _CREATE_TABLE.match(text, at)
+    m = _TABLE_NAME.match(text, created.end()) if created else None
+    if m is None:
+        return "(name unreadable)"
+    return scrub(".".join(_unquote(p) for p in m.group(1).split(".")))
+
+
 def _literal(node: Any) -> str | None:
     from sqlglot import exp
 
@@ -509,8 +700,9 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
     datasets: list[Dataset] = []
     comments: list[tuple[str, str, str]] = []  # (kind, name, comment)
     altered: list[tuple[str, ForeignKey]] = []  # ALTER TABLE … ADD FOREIGN KEY
+    gaps: list[str] = []  # the text before each dataset's statement (its comments)
     with _quiet_sqlglot():
-        for stmt in split_statements(text):
+        for stmt in (piece for whole in split_statements(text) for piece in split_run_on(whole)):
             body = stmt.text
             word = _first_word(body)
             while word == "GO" or body.startswith("\\"):  # batch separators, psql meta-commands
@@ -525,6 +717,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
             if not body.strip():
                 continue
             line = index.line(stmt.start)
+            gap = text[stmt.raw_start : stmt.start]
             if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch
                 comments.extend(_extended_properties(body))
             if _CREATE_TABLE.match(body):
@@ -533,6 +726,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 ds = _create_table(stmt, path, dialects, index, text, lines, problems)
                 if ds is not None:
                     datasets.append(ds)
+                    gaps.append(gap)
                 continue
             if word == "COMMENT":
                 m = _COMMENT_ON.match(body)
@@ -544,6 +738,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 ds = _create_table(guarded, path, dialects, index, text, lines, problems)
                 if ds is not None:
                     datasets.append(ds)
+                    gaps.append(gap)
                 continue
             if word == "CREATE":
                 words = re.findall(r"[A-Za-z_]+", body[:200].upper())[1:6]
@@ -567,9 +762,11 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                         ds = _create_table(inner, path, dialects, index, text, lines, problems)
                         if ds is not None:
                             datasets.append(ds)
+                            gaps.append("")
                         continue
                     problems.add(
-                        "statement could not be parsed; a CREATE TABLE inside it at line "
+                        "statement could not be parsed; CREATE TABLE "
+                        f"{_table_named(body, embedded.start())} inside it at line "
                         f"{index.line(stmt.start + embedded.start())} was not read "
                         "(missing ';' before it?)",
                         line,
@@ -578,7 +775,24 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
             problems.add("statement could not be parsed (not recognised as SQL)", line)
     _apply_comment_on(datasets, comments)
     _apply_foreign_keys(datasets, altered)
+    for i, gap in enumerate(gaps):
+        if "--" in gap or "/*" in gap:
+            datasets[i] = _apply_lead(datasets[i], gap)
     return datasets
+
+
+def _apply_lead(ds: Dataset, gap: str) -> Dataset:
+    """``ds`` with the table and column comments the comments above its statement give."""
+    from dataflow.readers._sql_comments import read_lead
+
+    lead = read_lead(gap, ds.name, (f.name for f in ds.fields))
+    fields = tuple(
+        replace(f, comment=lead.columns[f.name.lower()])
+        if not f.comment and f.name.lower() in lead.columns
+        else f
+        for f in ds.fields
+    )
+    return replace(ds, fields=fields, comment=ds.comment or lead.table_comment)
 
 
 # ``IF [NOT] EXISTS (…)`` and an optional ``BEGIN`` in front of a CREATE TABLE.
@@ -1017,7 +1231,8 @@ def _create_table(
     line = index.line(stmt.start)
     if len(stmt.text) > MAX_STATEMENT_CHARS:
         problems.add(
-            f"CREATE TABLE statement is longer than {MAX_STATEMENT_CHARS} characters; not read",
+            f"CREATE TABLE statement is longer than {MAX_STATEMENT_CHARS} characters; "
+            f"table {_table_named(stmt.text)} is not read",
             line,
         )
         return None
@@ -1028,19 +1243,25 @@ def _create_table(
         lenient = _lenient(stmt.text)
         if lenient is not None:
             node, dialect, _ = _parse_create(lenient, dialects)
-            if node is not None:
+            if node is not None and not _tail_is_storage(stmt.text[len(lenient) :]):
                 problems.warn(
-                    "CREATE TABLE read without the table options after its column list "
-                    "(the SQL parser does not understand them)",
+                    f"CREATE TABLE {_table_named(stmt.text)} read without the table options "
+                    "after its column list (the SQL parser does not understand them)"
+                    + _also_lost(stmt.text, len(lenient), stmt.start, index),
                     line,
                 )
+            if node is not None:
                 assert dialect is not None
                 parsed = _read_tree(node, dialect, stmt)
     if node is None and parsed is None:
         where = ""
         if error is not None:
             where = f" (syntax error near line {line + error[0] - 1}, column {error[1]})"
-        problems.add(f"CREATE TABLE statement could not be parsed{where}", line)
+        problems.add(
+            f"CREATE TABLE statement could not be parsed{where}; table {_table_named(stmt.text)} "
+            f"is not read{_also_lost(stmt.text, 1, stmt.start, index)}",
+            line,
+        )
         return None
     if dialect in dialects:  # try the dialect that worked first next time
         dialects.remove(dialect)

@@ -1,0 +1,351 @@
+"""SQL DDL styles of real schema repositories: statements with no ';' between them, column
+meanings in the comments above a CREATE TABLE, dialect table-option tails, schema-qualified
+names in keys and links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dataflow.cli import app
+from dataflow.model import Dataset, ReadResult, Severity
+from dataflow.readers import read_path
+from dataflow.readers.sql import Statement, split_run_on
+from dataflow.scan import ScanOptions, scan_paths
+
+
+def _read(tmp_path: Path, text: str, name: str = "schema.sql") -> ReadResult:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_path(path)
+
+
+def _dataset(result: ReadResult, name: str) -> Dataset:
+    found = [d for d in result.datasets if d.name == name]
+    assert found, f"no dataset {name}; have {[d.name for d in result.datasets]}"
+    return found[0]
+
+
+def _comments(result: ReadResult, name: str) -> dict[str, str | None]:
+    return {f.name: f.comment for f in _dataset(result, name).fields}
+
+
+# --- 1. statements with no ';' between them ---------------------------------------------------
+
+PG_NO_SEMICOLONS = """\
+--
+-- PostgreSQL database dump, edited by hand
+--
+
+CREATE TABLE public.patient (
+    id integer NOT NULL,
+    name character varying(50),
+    id_card character varying(18)
+)
+CREATE TABLE public.visit (
+    id integer NOT NULL,
+    patient_id integer,
+    diagnosis text
+)
+
+CREATE INDEX visit_patient ON public.visit USING btree (patient_id)
+ALTER TABLE ONLY public.visit
+    ADD CONSTRAINT visit_patient_fk FOREIGN KEY (patient_id) REFERENCES public.patient(id)
+CREATE TABLE public.lab_result (
+    id integer,
+    visit_id integer,
+    flag character(1)
+);
+"""
+
+
+def test_create_table_after_a_closed_column_list_without_semicolon_is_read(
+    tmp_path: Path,
+) -> None:
+    result = _read(tmp_path, PG_NO_SEMICOLONS)
+    assert result.problems == ()
+    assert [(d.name, d.line) for d in result.datasets] == [
+        ("public.patient", 5),
+        ("public.visit", 10),
+        ("public.lab_result", 19),
+    ]
+    assert [f.name for f in _dataset(result, "public.patient").fields] == ["id", "name", "id_card"]
+    visit = _dataset(result, "public.visit")
+    assert [(f.name, f.line) for f in visit.fields] == [
+        ("id", 11),
+        ("patient_id", 12),
+        ("diagnosis", 13),
+    ]
+    assert [(fk.columns, fk.table) for fk in visit.foreign_keys] == [
+        (("patient_id",), "public.patient")
+    ]
+
+
+def test_create_table_after_select_and_insert_without_semicolon_is_read(tmp_path: Path) -> None:
+    text = (
+        "select pg_catalog.set_config('search_path', '', false)\n"
+        "CREATE TABLE member (id int, phone varchar(20))\n"
+        "insert into member values (1, '13800000000')\n"
+        "CREATE TABLE member_card (card_no varchar(20), member_id int);\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    assert [(d.name, d.line) for d in result.datasets] == [("member", 2), ("member_card", 4)]
+    assert [f.name for f in result.datasets[1].fields] == ["card_no", "member_id"]
+
+
+def test_statements_that_continue_on_the_next_line_stay_whole(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE s AS\nSELECT id, phone AS mobile FROM t;\n"
+        "CREATE TABLE IF NOT EXISTS u (\n  a int\n)\n"
+        "INSERT INTO u\nSELECT a FROM s;\n"
+        "CREATE TABLE v (b int)\nAS\nSELECT 1 AS b;\n"
+    )
+    result = _read(tmp_path, text)
+    assert [d.name for d in result.datasets] == ["s", "u", "v"]
+    assert [f.name for f in result.datasets[0].fields] == ["id", "mobile"]
+    assert not [p for p in result.problems if p.severity is Severity.ERROR]
+
+
+def test_a_guarded_create_table_after_a_complete_one_is_read(tmp_path: Path) -> None:
+    text = (
+        "create table A_ONE (X int)\n"
+        "if not exists (select 1 from sysobjects where id = object_id('A_TWO'))\n"
+        "create table A_TWO (Y int)\n"
+    )
+    result = _read(tmp_path, text)
+    assert [d.name for d in result.datasets] == ["A_ONE", "A_TWO"]
+    assert result.problems == ()
+
+
+def test_split_keeps_the_comments_between_statements_with_the_second() -> None:
+    text = "CREATE TABLE a (x int)\n-- 诊所\nCREATE TABLE b (y int)\nINSERT INTO b VALUES (')')"
+    pieces = split_run_on(Statement(0, 0, len(text), text))
+    assert [p.text for p in pieces] == [
+        "CREATE TABLE a (x int)",
+        "CREATE TABLE b (y int)",
+        "INSERT INTO b VALUES (')')",
+    ]
+    assert text[pieces[1].raw_start : pieces[1].start].strip() == "-- 诊所"
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+    assert pieces[-1].end == len(text)
+    words = "SELECT 'CREATE TABLE x (a int)' /* CREATE TABLE y (b int) */ FROM t"
+    assert [p.text for p in split_run_on(Statement(0, 0, len(words), words))] == [words]
+
+
+def test_a_table_that_cannot_be_read_is_named_with_its_line(tmp_path: Path) -> None:
+    text = (
+        "INSERT INTO t VALUES (1, 'a'\n"
+        "CREATE TABLE t2 (x INT);\n"
+        "CREATE TABLE broken (x INT,\n"
+        "CREATE TABLE swallowed (y INT)\n"
+        "/* CREATE TABLE commented_out (z INT) */;\n"
+        "CREATE TABLE u_13987650123 (x INT DEFAULT ((;\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.datasets == ()
+    assert [(p.line, p.severity) for p in result.problems] == [(1, Severity.ERROR)] * 1 + [
+        (3, Severity.ERROR),
+        (6, Severity.ERROR),
+    ]
+    first, second, third = (p.message for p in result.problems)
+    assert "CREATE TABLE t2 inside it at line 2 was not read" in first
+    assert "table broken is not read" in second
+    assert "CREATE TABLE swallowed (line 4) in it is not read either" in second
+    assert "commented_out" not in second
+    assert "table u_139****0123 is not read" in third
+    assert all(str(tmp_path / "schema.sql") == p.path for p in result.problems)
+    assert "13987650123" not in json.dumps([p.message for p in result.problems])
+
+
+# --- 2. column meanings in the comments above a CREATE TABLE ----------------------------------
+
+WIZARD = """\
+/*==============================================================*/
+/* DBMS name:      PostgreSQL 9.x                               */
+/*==============================================================*/
+
+/* 表名: 诊所 (clinic) */
+/* clinic_id : 诊所编号 */
+/* clinic_name : 诊所名称 */
+/* tel : 联系电话 */
+CREATE TABLE clinic (clinic_id int, clinic_name varchar(50), tel varchar(20), memo text);
+
+-- 患者
+/*
+ * patient_no 病历号
+ * xm：姓名
+ * sfzh = 身份证号
+ * phone varchar(20),
+ * other_table_column : not ours
+ */
+CREATE TABLE patient (
+  patient_no varchar(20),
+  xm varchar(20) COMMENT '患者姓名',
+  sfzh varchar(18),
+  phone varchar(20)
+);
+
+/*==============================================================*/
+/* Table: drug                                                  */
+/*==============================================================*/
+-- Table structure for drug
+CREATE TABLE drug (drug_code varchar(20), drug_name varchar(50));
+
+-- 检查
+
+CREATE TABLE exam (id int);
+COMMENT ON TABLE clinic IS '门诊诊所';
+"""
+
+
+def test_column_meanings_in_block_comments_above_create_table(tmp_path: Path) -> None:
+    result = _read(tmp_path, WIZARD)
+    assert result.problems == ()
+    assert _comments(result, "clinic") == {
+        "clinic_id": "诊所编号",
+        "clinic_name": "诊所名称",
+        "tel": "联系电话",
+        "memo": None,
+    }
+    assert _dataset(result, "clinic").comment == "门诊诊所"  # COMMENT ON beats the comment above
+    patient = _dataset(result, "patient")
+    assert patient.comment == "患者"
+    assert _comments(result, "patient") == {
+        "patient_no": "病历号",
+        "xm": "患者姓名",  # the DDL's own comment is kept
+        "sfzh": "身份证号",
+        "phone": None,  # a commented-out definition is not a meaning
+    }
+    drug = _dataset(result, "drug")
+    assert drug.comment is None  # 'Table: drug' and 'Table structure for drug' only name it
+    assert _comments(result, "drug") == {"drug_code": None, "drug_name": None}
+    assert _dataset(result, "exam").comment is None  # a blank line parts it from the table
+
+
+def test_a_labelled_table_comment_and_sql_server_tails(tmp_path: Path) -> None:
+    text = (
+        "/* 表名: BabyVisit 儿童随访 */\n"
+        "/* Weight : 体重 */\n"
+        "CREATE TABLE [dbo].[BabyVisit] (\n"
+        "  [Id] int NOT NULL,\n"
+        "  [Weight] decimal(5,2) NULL\n"
+        ") ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]\n"
+        "GO\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    visit = _dataset(result, "dbo.BabyVisit")
+    assert visit.comment == "儿童随访"
+    assert _comments(result, "dbo.BabyVisit") == {"Id": None, "Weight": "体重"}
+
+
+def test_comments_above_a_table_are_masked_and_never_quoted_as_evidence(tmp_path: Path) -> None:
+    text = (
+        "-- 会员 13987650123\n"
+        "/* mobile : 手机号 例 13987650123 */\n"
+        "CREATE TABLE member (member_id int, mobile varchar(20));\n"
+    )
+    result = _read(tmp_path, text)
+    member = _dataset(result, "member")
+    assert member.comment == "会员 139****0123"
+    assert _comments(result, "member")["mobile"] == "手机号 例 139****0123"
+    report_path = tmp_path / "report.json"
+    out = CliRunner().invoke(
+        app,
+        ["scan", str(tmp_path / "schema.sql"), "--format", "json", "--output", str(report_path)],
+    )
+    assert out.exit_code in (0, 1), out.output
+    assert "13987650123" not in out.output + report_path.read_text(encoding="utf-8")
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    (mobile,) = [
+        f for d in report["datasets"] for f in d["fields"] if f["pointer"] == "member.mobile"
+    ]
+    assert mobile["element"] == "pi.contact.mobile"
+    assert "例" not in json.dumps(mobile["evidence"], ensure_ascii=False)
+
+
+# --- 3. dialect table-option tails ------------------------------------------------------------
+
+
+def test_dialect_tails_are_read_without_a_warning(tmp_path: Path) -> None:
+    text = (
+        'CREATE TABLE "FDM"."EDU_FDM_XS_JBXX" ("XH" VARCHAR(20), "XM" VARCHAR(50))\n'
+        "DISTRIBUTED BY ('XH');\n"
+        "CREATE TABLE gp_log (id int) WITH (appendonly=true, orientation=column)\n"
+        "DISTRIBUTED RANDOMLY;\n"
+        "CREATE TABLE gp_dim (id int) DISTRIBUTED REPLICATED;\n"
+        "CREATE TABLE old_pg (id int) WITHOUT OIDS;\n"
+        "CREATE TABLE db2_t (id int) IN userspace1 ORGANIZE BY ROW COMPRESS YES;\n"
+        "CREATE TABLE odps_t (id bigint) LIFECYCLE 30;\n"
+        "CREATE TABLE ora_t (id NUMBER(10)) SEGMENT CREATION IMMEDIATE PCTFREE 10 "
+        "INITRANS 1 STORAGE (INITIAL 65536 NEXT 1048576) NOCOMPRESS LOGGING TABLESPACE users;\n"
+        "CREATE TABLE my_t (id int) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='用户表';\n"
+        "CREATE TABLE hive_t (id int) COMMENT '日志' PARTITIONED BY (dt string) STORED AS ORC;\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    names = [d.name for d in result.datasets]
+    assert names == [
+        "FDM.EDU_FDM_XS_JBXX",
+        "gp_log",
+        "gp_dim",
+        "old_pg",
+        "db2_t",
+        "odps_t",
+        "ora_t",
+        "my_t",
+        "hive_t",
+    ]
+    assert [f.name for f in result.datasets[0].fields] == ["XH", "XM"]
+    assert _dataset(result, "my_t").comment == "用户表"
+    assert _dataset(result, "hive_t").comment == "日志"
+    assert [f.name for f in _dataset(result, "hive_t").fields] == ["id", "dt"]
+
+
+def test_an_unreadable_tail_still_warns_naming_the_table(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE ok_t (id int) DISTRIBUTED RANDOMLY;\n"
+        "CREATE TABLE odd_t (\n  id int,\n  name varchar(20)\n) FROBNICATE WITH MAGIC 7;\n"
+    )
+    result = _read(tmp_path, text)
+    assert [d.name for d in result.datasets] == ["ok_t", "odd_t"]
+    assert [f.name for f in result.datasets[1].fields] == ["id", "name"]
+    assert [(p.line, p.severity) for p in result.problems] == [(2, Severity.WARNING)]
+    assert "CREATE TABLE odd_t read without the table options" in result.problems[0].message
+
+
+# --- 4. schema-qualified names in keys and links ----------------------------------------------
+
+
+def test_keys_across_qualified_and_unqualified_names_link_the_same_dataset(tmp_path: Path) -> None:
+    (tmp_path / "his").mkdir()
+    (tmp_path / "emr").mkdir()
+    (tmp_path / "his" / "his.sql").write_text(
+        "CREATE TABLE his.t_jbxx (id int PRIMARY KEY, xm varchar(20) COMMENT '姓名',\n"
+        "  sfzh varchar(18) COMMENT '身份证号', csrq date COMMENT '出生日期')\n"
+        "  COMMENT='患者基本信息';\n"
+        "CREATE TABLE his.t_jzjl (id int, jbxx_ref int REFERENCES t_jbxx (id),\n"
+        "  zd varchar(200) COMMENT '诊断');\n"
+        "CREATE TABLE [his].[t_yzjl] ([id] int, [jbxx_ref] int, [yp] varchar(50))\n"
+        "  ON [PRIMARY]\n"
+        "ALTER TABLE [HIS].[T_YZJL] ADD CONSTRAINT fk1 FOREIGN KEY ([jbxx_ref])\n"
+        "  REFERENCES HIS.T_JBXX ([id]);\n",
+        encoding="utf-8",
+    )
+    # a code list of the same name in another schema: an unqualified key must not pick it
+    (tmp_path / "emr" / "emr.sql").write_text(
+        "CREATE TABLE emr.t_jbxx (dm varchar(10), mc varchar(50));\n", encoding="utf-8"
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    assert result.problems == ()
+    by_name = {d.dataset.name: d for d in result.datasets}
+    assert by_name["his.t_jbxx"].subject.kind == "person"
+    yzjl = by_name["his.t_yzjl"]
+    assert yzjl.dataset.foreign_keys[0].table == "HIS.T_JBXX"
+    for name in ("his.t_jzjl", "his.t_yzjl"):
+        subject = by_name[name].subject
+        assert subject.kind == "person_linked", name
+        assert [(lk.target, lk.via) for lk in subject.links] == [("t_jbxx", "foreign_key")]
