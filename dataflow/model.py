@@ -115,6 +115,19 @@ class ForeignKey:
 
 
 @dataclass(frozen=True, slots=True)
+class AddedKey:
+    """A foreign key an ``ALTER TABLE`` adds to a table its own file does not create.
+
+    A schema repository often keeps its keys in a later migration; the scan attaches the key
+    to the dataset of that name read from another file (``readers.attach_added_keys``).
+    """
+
+    table: str
+    key: ForeignKey
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """A table, record or document type read from one schema file."""
 
@@ -152,6 +165,7 @@ class ReadResult:
     datasets: tuple[Dataset, ...] = ()
     samples: dict[str, SampleSet] = field(default_factory=dict)  # by dataset name
     problems: tuple[Problem, ...] = ()
+    added_keys: tuple[AddedKey, ...] = ()  # for tables of other files
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.model import (
+    AddedKey,
     Dataset,
     DatasetResult,
     Problem,
@@ -155,9 +156,11 @@ def scan_paths(
                 sample_sets[key] = _rekeyed_samples(db.samples[raw.name], renamed)
             if raw.name in db.verdicts:
                 verdicts[key] = _rekeyed_verdicts(db.verdicts[raw.name], renamed)
+    added_keys: list[tuple[str, AddedKey]] = []  # ALTER TABLE keys of other files' tables
     for done, path in enumerate(files, start=1):
         read = _read(path, options, sample_options, avro_types)
         problems.extend(read.problems)
+        added_keys.extend((read.path, key) for key in read.added_keys)
         for dataset in read.datasets:
             datasets.append(dataset)
             own = read.samples.get(dataset.name)
@@ -166,6 +169,8 @@ def scan_paths(
         if progress is not None:
             progress(done, len(files), str(path))
 
+    if added_keys:
+        problems.extend(readers.attach_added_keys(datasets, added_keys))
     if samples:
         problems.extend(_attach_samples(datasets, samples, options, sample_options, sample_sets))
 

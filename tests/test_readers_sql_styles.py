@@ -349,3 +349,49 @@ def test_keys_across_qualified_and_unqualified_names_link_the_same_dataset(tmp_p
         subject = by_name[name].subject
         assert subject.kind == "person_linked", name
         assert [(lk.target, lk.via) for lk in subject.links] == [("t_jbxx", "foreign_key")]
+
+
+def test_alter_table_keys_in_another_file_reach_the_table(tmp_path: Path) -> None:
+    (tmp_path / "V1__tables.sql").write_text(
+        "CREATE TABLE [dbo].[Member] ([Id] int NOT NULL, [Name] nvarchar(50),\n"
+        "  [Mobile] varchar(20)) ON [PRIMARY]\nGO\n"
+        "CREATE TABLE [dbo].[Recharge] ([Id] int, [Payer] int, [Amount] decimal(10,2))\n"
+        "GO\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "V2__keys.sql").write_text(
+        "-- keys\n"
+        "ALTER TABLE RECHARGE ADD CONSTRAINT fk_payer FOREIGN KEY (Payer) REFERENCES MEMBER (Id);\n"
+        "ALTER TABLE dbo.Missing ADD CONSTRAINT fk_x FOREIGN KEY (a) REFERENCES dbo.Member (Id);\n",
+        encoding="utf-8",
+    )
+    alone = read_path(tmp_path / "V2__keys.sql")
+    assert alone.datasets == () and alone.problems == ()
+    assert [(k.table, k.key.table, k.line) for k in alone.added_keys] == [
+        ("RECHARGE", "MEMBER", 2),
+        ("dbo.Missing", "dbo.Member", 3),
+    ]
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    by_name = {d.dataset.name: d for d in result.datasets}
+    recharge = by_name["dbo.Recharge"]
+    assert [(fk.columns, fk.table) for fk in recharge.dataset.foreign_keys] == [
+        (("Payer",), "MEMBER")
+    ]
+    assert recharge.subject.kind == "person_linked"
+    assert [(lk.column, lk.target) for lk in recharge.subject.links] == [("Payer", "Member")]
+    assert [(Path(p.path).name, p.line, p.severity) for p in result.problems] == [
+        ("V2__keys.sql", 3, Severity.WARNING)
+    ]
+    assert "table dbo.Missing, but no scanned file creates it" in result.problems[0].message
+
+
+def test_an_alter_table_key_read_alone_is_reported_not_dropped() -> None:
+    from dataflow.readers._common import Problems
+    from dataflow.readers.sql import read_sql
+
+    problems = Problems("keys.sql")
+    text = "CREATE TABLE a (id int);\nALTER TABLE b ADD FOREIGN KEY (a_id) REFERENCES a (id);\n"
+    assert [d.name for d in read_sql(text, "keys.sql", problems)] == ["a"]
+    (problem,) = problems.finish()
+    assert problem.line == 2 and problem.severity is Severity.WARNING
+    assert "foreign key to table b, which this file does not create" in problem.message

@@ -22,7 +22,7 @@ from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
-from dataflow.model import Dataset, Problem, ReadResult, Severity
+from dataflow.model import AddedKey, Dataset, Problem, ReadResult, Severity
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
 from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.encoding import decode_text
@@ -33,6 +33,7 @@ __all__ = [
     "FORMATS",
     "SCHEMA_FORMATS",
     "SampleOptions",
+    "attach_added_keys",
     "avro_named_types",
     "collect_files",
     "count_distinct",
@@ -257,8 +258,13 @@ def read_path(
             fmt = detected
         if fmt in DATA_FORMATS:
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
-        datasets = tuple(scrub_dataset(d)[0] for d in _read_schema(path, fmt, problems, avro_types))
-        return ReadResult(shown, fmt, datasets=datasets, problems=problems.finish())
+        added: list[AddedKey] = []
+        read = _read_schema(path, fmt, problems, avro_types, added)
+        datasets = tuple(scrub_dataset(d)[0] for d in read)
+        keys = tuple(dataclasses.replace(k, table=scrub(k.table)) for k in added)
+        return ReadResult(
+            shown, fmt, datasets=datasets, problems=problems.finish(), added_keys=keys
+        )
     except Exception as exc:  # a bug must not stop the scan or print input: type only
         problems.add(
             f"internal error while reading the file ({type(exc).__name__}); "
@@ -294,7 +300,11 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
 
 
 def _read_schema(
-    path: Path, fmt: str, problems: Problems, avro_types: Mapping[str, Any] | None = None
+    path: Path,
+    fmt: str,
+    problems: Problems,
+    avro_types: Mapping[str, Any] | None = None,
+    added: list[AddedKey] | None = None,
 ) -> tuple[Dataset, ...]:
     shown = str(path)
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
@@ -315,7 +325,7 @@ def _read_schema(
     if fmt == "sql":
         from dataflow.readers.sql import read_sql
 
-        return tuple(read_sql(text, shown, problems))
+        return tuple(read_sql(text, shown, problems, added))
     if fmt == "dbt":
         from dataflow.readers.dbt import load, read_dbt
 
@@ -334,6 +344,42 @@ def _read_schema(
     from dataflow.readers.jsonschema import read_jsonschema
 
     return tuple(read_jsonschema(parsed, text, shown, path.stem, problems))
+
+
+def attach_added_keys(
+    datasets: list[Dataset], added: Sequence[tuple[str, AddedKey]]
+) -> list[Problem]:
+    """Add each ``(path, key)`` an ALTER TABLE of ``path`` declared to the dataset it names.
+
+    The name matches whatever the case, and a schema prefix may be left out on either side
+    (``ALTER TABLE dbo.Visit`` → ``Visit``) when that leaves one dataset. A key whose table
+    is not among ``datasets`` is reported where it was declared.
+    """
+    by_full: dict[str, list[int]] = {}
+    by_bare: dict[str, list[int]] = {}
+    for i, ds in enumerate(datasets):
+        by_full.setdefault(ds.name.lower(), []).append(i)
+        by_bare.setdefault(ds.name.lower().rsplit(".", 1)[-1], []).append(i)
+    problems: list[Problem] = []
+    for path, key in added:
+        hits = by_full.get(key.table.lower()) or by_bare.get(key.table.lower().rsplit(".", 1)[-1])
+        if hits and len(hits) == 1:
+            ds = datasets[hits[0]]
+            if key.key not in ds.foreign_keys:
+                keys = (*ds.foreign_keys, key.key)
+                datasets[hits[0]] = dataclasses.replace(ds, foreign_keys=keys)
+            continue
+        why = "two or more tables have that name" if hits else "no scanned file creates it"
+        problems.append(
+            Problem(
+                path,
+                f"ALTER TABLE adds a foreign key to table {key.table}, but {why}; "
+                "the key is not used",
+                key.line,
+                severity=Severity.WARNING,
+            )
+        )
+    return problems
 
 
 def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dataflow.model import Dataset, Field, ForeignKey
+from dataflow.model import AddedKey, Dataset, Field, ForeignKey
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 
 MAX_STATEMENT_CHARS = 2 * 1024 * 1024
@@ -664,13 +664,17 @@ def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> str:
 
 def _table_named(text: str, at: int = 0) -> str:
     """The name of the CREATE TABLE at ``at`` for a message (masked like any name)."""
-    from dataflow.detect.names import scrub
-
     created = _CREATE_TABLE.match(text, at)
     m = _TABLE_NAME.match(text, created.end()) if created else None
     if m is None:
         return "(name unreadable)"
-    return scrub(".".join(_unquote(p) for p in m.group(1).split(".")))
+    return _masked(".".join(_unquote(p) for p in m.group(1).split(".")))
+
+
+def _masked(name: str) -> str:
+    from dataflow.detect.names import scrub
+
+    return scrub(name)
 
 
 def _literal(node: Any) -> str | None:
@@ -691,15 +695,21 @@ def _first_word(text: str) -> str:
     return m.group().upper() if m else ""
 
 
-def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
-    """Datasets of every CREATE TABLE in ``text``; problems for statements that fail to parse."""
+def read_sql(
+    text: str, path: str, problems: Problems, added: list[AddedKey] | None = None
+) -> list[Dataset]:
+    """Datasets of every CREATE TABLE in ``text``; problems for statements that fail to parse.
+
+    Foreign keys an ALTER TABLE adds to a table this text does not create go to ``added``
+    (for a table of another file), or are reported when ``added`` is None.
+    """
     index = LineIndex(text)
     lines = text.split("\n")
     dialects = guess_dialects(text)
     batches = _GO_LINE.search(text) is not None  # SQL Server batches: ';' is optional
     datasets: list[Dataset] = []
     comments: list[tuple[str, str, str]] = []  # (kind, name, comment)
-    altered: list[tuple[str, ForeignKey]] = []  # ALTER TABLE … ADD FOREIGN KEY
+    altered: list[AddedKey] = []  # ALTER TABLE … ADD FOREIGN KEY
     gaps: list[str] = []  # the text before each dataset's statement (its comments)
     with _quiet_sqlglot():
         for stmt in (piece for whole in split_statements(text) for piece in split_run_on(whole)):
@@ -750,7 +760,7 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                     )
                 continue
             if word == "ALTER":
-                altered.extend(_alter_foreign_keys(body))
+                altered.extend(AddedKey(t, fk, line) for t, fk in _alter_foreign_keys(body))
             if word in _OTHER_VERBS:
                 embedded = _CREATE_TABLE.search(body)
                 if embedded and _parse_create(body[:MAX_STATEMENT_CHARS], dialects)[0] is None:
@@ -774,7 +784,16 @@ def read_sql(text: str, path: str, problems: Problems) -> list[Dataset]:
                 continue
             problems.add("statement could not be parsed (not recognised as SQL)", line)
     _apply_comment_on(datasets, comments)
-    _apply_foreign_keys(datasets, altered)
+    elsewhere = _apply_foreign_keys(datasets, altered)
+    if added is not None:
+        added.extend(elsewhere)
+    else:
+        for key in elsewhere:
+            problems.warn(
+                f"ALTER TABLE adds a foreign key to table {_masked(key.table)}, which this file "
+                "does not create; the key is not used",
+                key.line,
+            )
     for i, gap in enumerate(gaps):
         if "--" in gap or "/*" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
@@ -1009,11 +1028,17 @@ def _alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
     ]
 
 
-def _apply_foreign_keys(datasets: list[Dataset], altered: list[tuple[str, ForeignKey]]) -> None:
-    for table, fk in altered:
-        k = _find_dataset(datasets, table.split("."))
-        if k is not None and fk not in datasets[k].foreign_keys:
-            datasets[k] = replace(datasets[k], foreign_keys=(*datasets[k].foreign_keys, fk))
+def _apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> list[AddedKey]:
+    """Add each key to the dataset it names; the keys of tables not among ``datasets``."""
+    elsewhere: list[AddedKey] = []
+    for added in altered:
+        k = _find_dataset(datasets, added.table.split("."))
+        if k is None:
+            elsewhere.append(added)
+        elif added.key not in datasets[k].foreign_keys:
+            keys = (*datasets[k].foreign_keys, added.key)
+            datasets[k] = replace(datasets[k], foreign_keys=keys)
+    return elsewhere
 
 
 @dataclass(frozen=True)
