@@ -146,7 +146,8 @@ def test_a_table_that_cannot_be_read_is_named_with_its_line(tmp_path: Path) -> N
     )
     result = _read(tmp_path, text)
     assert result.datasets == ()
-    assert [(p.line, p.severity) for p in result.problems] == [(1, Severity.ERROR)] * 1 + [
+    assert [(p.line, p.severity) for p in result.problems] == [
+        (1, Severity.ERROR),
         (3, Severity.ERROR),
         (6, Severity.ERROR),
     ]
@@ -395,3 +396,24 @@ def test_an_alter_table_key_read_alone_is_reported_not_dropped() -> None:
     (problem,) = problems.finish()
     assert problem.line == 2 and problem.severity is Severity.WARNING
     assert "foreign key to table b, which this file does not create" in problem.message
+
+
+def test_banners_and_script_steps_above_a_table_are_not_its_comment(tmp_path: Path) -> None:
+    text = (
+        "-- auto-generated definition\ncreate table a1 (id int);\n"
+        "--changeset dev:42\ncreate table a2 (id int);\n"
+        "-- 创建表\ncreate table a3 (id int);\n"
+        "-- Dumped by pg_dump version 16.2\ncreate table a4 (id int);\n"
+        '-- dataflow: allow pi.contact.mobile "test"\ncreate table a5 (id int);\n'
+        "-- 会员卡\ncreate table a6 (id int); -- 不是下一张表的\ncreate table a7 (id int);\n"
+    )
+    result = _read(tmp_path, text)
+    assert [(d.name, d.comment) for d in result.datasets] == [
+        ("a1", None),
+        ("a2", None),
+        ("a3", None),
+        ("a4", None),
+        ("a5", None),
+        ("a6", "会员卡"),
+        ("a7", None),
+    ]

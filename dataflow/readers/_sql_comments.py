@@ -47,10 +47,12 @@ _TYPE = re.compile(
     r"|string\b|bytea\b|money\b",
     re.IGNORECASE,
 )
-# Words of a generator's banner (``-- Dumped by pg_dump version 16``), not a description.
+# Words of a generator's banner or a script's step (``-- Dumped by pg_dump version 16``,
+# ``-- 创建表``), not a description of the table.
 _BANNER = re.compile(
     r"\b(?:dump(?:ed)?|generated|generator|version|author|copyright|navicat|powerdesigner"
-    r"|dbms|host|server|database|encoding|date|time)\b",
+    r"|dbms|host|server|database|encoding|date|time)\b"
+    r"|创建|建表|表结构|删除|新增|修改|索引|初始化|插入|脚本|导出|导入|版本|作者",
     re.IGNORECASE,
 )
 _MAX_TABLE_COMMENT = 200

@@ -8,7 +8,12 @@ wins. Column and table comments (inline ``COMMENT``, ``COMMENT=``, ``COMMENT ON 
 Server's ``sp_addextendedproperty 'MS_Description'``, and a ``/* … */`` or ``-- …`` comment
 that follows a column on its line, as PowerDesigner writes them) are kept, as are inline allow
 comments ``-- dataflow: allow <element> "reason"`` on or just above a column line. A CREATE
-TABLE guarded by ``IF [NOT] EXISTS (…)`` (generated SQL Server scripts) is read too.
+TABLE guarded by ``IF [NOT] EXISTS (…)`` (generated SQL Server scripts) is read too, and so
+is one that follows a complete statement with no ``;`` between them (``split_run_on``).
+``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
+(``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
+BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
+read, is a problem naming the table and its line.
 
 sqlglot's error messages and log lines quote the SQL, so its logger is silenced while parsing
 and problems are described in dataflow's own words with positions only.
@@ -728,6 +733,8 @@ def read_sql(
                 continue
             line = index.line(stmt.start)
             gap = text[stmt.raw_start : stmt.start]
+            if stmt.raw_start and text[stmt.raw_start - 1] != "\n":  # the previous line's end
+                gap = gap[gap.find("\n") + 1 :] if "\n" in gap else ""
             if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch
                 comments.extend(_extended_properties(body))
             if _CREATE_TABLE.match(body):
