@@ -417,3 +417,13 @@ def test_banners_and_script_steps_above_a_table_are_not_its_comment(tmp_path: Pa
         ("a6", "会员卡"),
         ("a7", None),
     ]
+
+
+def test_a_create_table_right_after_a_closing_parenthesis_is_read(tmp_path: Path) -> None:
+    text = "CREATE TABLE a (x int) CREATE TABLE b (y int) ON [PRIMARY]\nselect 1 create table c (z int)\n"
+    result = _read(tmp_path, text)
+    assert [d.name for d in result.datasets] == ["a", "b"]
+    (problem,) = result.problems  # mid-line, after a word: not a statement start, but named
+    assert (
+        problem.line == 2 and "CREATE TABLE c inside it at line 2 was not read" in problem.message
+    )

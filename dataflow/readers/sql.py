@@ -374,9 +374,10 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
 
 
 # Statements that may begin where no ';' ended the one before (hand-edited dumps, scripts
-# pasted together): each kind is a named group; ``create`` is any other CREATE.
+# pasted together), at the start of a line or right after a ``)``: each kind is a named
+# group; ``create`` is any other CREATE.
 _BOUNDARY = re.compile(
-    r"(?<![\w$@#.])(?:(?P<table>" + _CREATE_TABLE.pattern + r")"
+    r"(?:^|(?<=\)))[ \t]*(?:(?P<table>" + _CREATE_TABLE.pattern + r")"
     r"|(?P<index>CREATE\s+(?:UNIQUE\s+)?(?:(?:CLUSTERED|NONCLUSTERED|BITMAP)\s+)?INDEX\b)"
     r"|(?P<create>CREATE\b)"
     r"|(?P<alter>ALTER\s+TABLE\b)"
@@ -385,12 +386,12 @@ _BOUNDARY = re.compile(
     r"|(?P<drop>DROP\s+(?:TABLE|VIEW|SEQUENCE)\b)"
     r"|(?P<comment>COMMENT\s+ON\b)"
     r"|(?P<guard>IF\s+(?:NOT\s+)?EXISTS(?=\s*\()))",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 # Statements a later one may be cut from: their text never holds another statement (unlike a
 # procedure, trigger or IF block).
 _CUTTABLE = frozenset({"table", "index", "alter", "insert", "select", "drop", "comment"})
-_RUN_ON_SCAN = re.compile(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE)
+_RUN_ON_SCAN = re.compile(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE | re.MULTILINE)
 _ENDS_WITH_AS = re.compile(r"\bAS\s*$", re.IGNORECASE)
 _QUERY_WORD = re.compile(r"\b(?:AS|SELECT|LIKE)\b", re.IGNORECASE)
 
@@ -399,8 +400,8 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     """``stmt`` cut where a new statement begins although no ``;`` ended the previous one.
 
     A CREATE TABLE whose column list is closed, an INSERT, a SELECT, an ALTER TABLE… is
-    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins outside
-    parentheses, quotes and comments; a SELECT or ``IF [NOT] EXISTS (`` only cuts after a
+    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins a line
+    or follows a ``)``, outside parentheses, quotes and comments; a SELECT or ``IF [NOT] EXISTS (`` only cuts after a
     CREATE TABLE with a closed column list (``CREATE TABLE t AS SELECT`` stays whole). The
     comments between two statements belong to the second.
     """
@@ -412,6 +413,8 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     kind: str | None = first.lastgroup
     piece = raw = 0
     depth = 0
+    closed = False  # the current piece is a CREATE TABLE whose column list has closed
+    listed = _lists_columns(text, 0, first)
     gap: int | None = None  # where the comments just before the scan position begin
     i = first.end()
     while True:
@@ -432,12 +435,18 @@ def split_run_on(stmt: Statement) -> list[Statement]:
             gap = None
             if tok in "()":
                 depth = max(0, depth + (1 if tok == "(" else -1))
+                closed = closed or (depth == 0 and tok == ")" and listed)
                 i = j + 1
             else:
                 i = _skip(text, j, tok)
             continue
         new = m.lastgroup
-        if depth == 0 and kind is not None and _may_follow(kind, text[piece:j], new):
+        j = m.start(new)
+        if (
+            depth == 0
+            and kind is not None
+            and _may_follow(kind, new, closed, text[max(piece, j - 40) : j])
+        ):
             end = gap if gap is not None else j
             head = text[piece:end].rstrip()
             out.append(
@@ -447,24 +456,30 @@ def split_run_on(stmt: Statement) -> list[Statement]:
             )
             piece, raw = j, piece + len(head)
             kind = new if new in _CUTTABLE else None
+            closed, listed = False, _lists_columns(text, j, m)
         gap = None
         i = m.end()
     out.append(Statement(stmt.start + raw, stmt.start + piece, stmt.end, text[piece:]))
     return out
 
 
-def _may_follow(kind: str, previous: str, new: str) -> bool:
-    """Whether a statement of kind ``new`` may start right after ``previous`` (of ``kind``)."""
+def _lists_columns(text: str, at: int, m: re.Match[str]) -> bool:
+    """Whether the statement ``m`` begins at ``at`` is a CREATE TABLE whose first ``(`` opens
+    its column list (no AS, SELECT or LIKE before it)."""
+    if m.lastgroup != "table":
+        return False
+    start = text.find("(", m.end())
+    return start != -1 and _QUERY_WORD.search(text, m.end(), start) is None
+
+
+def _may_follow(kind: str, new: str, closed: bool, before: str) -> bool:
+    """Whether a statement of kind ``new`` may start after one of ``kind``: ``closed`` when
+    that is a CREATE TABLE whose column list has closed; ``before`` is the text just before."""
     if new not in ("select", "guard"):
         return True
     if kind != "table":
         return new == "select" and kind in ("index", "alter", "drop", "comment")
-    created = _CREATE_TABLE.match(previous)
-    start = previous.find("(", created.end()) if created else -1
-    if start == -1 or _QUERY_WORD.search(previous, created.end() if created else 0, start):
-        return False
-    close = _closing_paren(previous, start)
-    return close is not None and not _ENDS_WITH_AS.search(previous)
+    return closed and not _ENDS_WITH_AS.search(before)
 
 
 # Text every match of the hint at the same place in ``_HINTS`` contains, upper-cased: the
