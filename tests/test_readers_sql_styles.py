@@ -427,3 +427,21 @@ def test_a_create_table_right_after_a_closing_parenthesis_is_read(tmp_path: Path
     assert (
         problem.line == 2 and "CREATE TABLE c inside it at line 2 was not read" in problem.message
     )
+
+
+def test_powerdesigner_mysql_table_comment_by_alter_table(tmp_path: Path) -> None:
+    text = (
+        "/*==============================================================*/\n"
+        "/* Table: patient                                               */\n"
+        "/*==============================================================*/\n"
+        "create table patient\n(\n   id int not null comment '编号',\n   primary key (id)\n);\n\n"
+        "alter table patient comment '患者';\n"
+        "create table visit (id int);\n"
+        "alter table `visit` comment = '就诊记录'\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    assert [(d.name, d.comment) for d in result.datasets] == [
+        ("patient", "患者"),
+        ("visit", "就诊记录"),
+    ]

@@ -783,6 +783,9 @@ def read_sql(
                 continue
             if word == "ALTER":
                 altered.extend(AddedKey(t, fk, line) for t, fk in _alter_foreign_keys(body))
+                described = _ALTER_COMMENT.match(body)
+                if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
+                    comments.append(("TABLE", described.group(1), described.group(2)))
             if word in _OTHER_VERBS:
                 embedded = _CREATE_TABLE.search(body)
                 if embedded and _parse_create(body[:MAX_STATEMENT_CHARS], dialects)[0] is None:
@@ -1020,6 +1023,9 @@ _IDENT = r"[`\"\[]?[\w$]+[`\"\]]?(?:\.[`\"\[]?[\w$]+[`\"\]]?){0,2}"
 _ALTER_FK = re.compile(
     rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})(.*)",
     re.IGNORECASE | re.DOTALL,
+)
+_ALTER_COMMENT = re.compile(
+    rf"ALTER\s+TABLE\s+({_IDENT})\s+COMMENT\s*=?\s*('(?:[^'\\]|''|\\.)*')\s*$", re.IGNORECASE
 )
 _ADD_FK = re.compile(
     rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_IDENT})\s*(?:\(([^)]*)\))?",
