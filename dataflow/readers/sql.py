@@ -400,10 +400,10 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     """``stmt`` cut where a new statement begins although no ``;`` ended the previous one.
 
     A CREATE TABLE whose column list is closed, an INSERT, a SELECT, an ALTER TABLE… is
-    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins a line
-    or follows a ``)``, outside parentheses, quotes and comments; a SELECT or ``IF [NOT] EXISTS (`` only cuts after a
-    CREATE TABLE with a closed column list (``CREATE TABLE t AS SELECT`` stays whole). The
-    comments between two statements belong to the second.
+    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins a line or
+    follows a ``)``, outside parentheses, quotes and comments; a SELECT or ``IF [NOT]
+    EXISTS (`` only cuts after a CREATE TABLE with a closed column list (``CREATE TABLE t AS
+    SELECT`` stays whole). The comments between two statements belong to the second.
     """
     text = stmt.text
     first = _BOUNDARY.match(text)
@@ -414,7 +414,7 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     piece = raw = 0
     depth = 0
     closed = False  # the current piece is a CREATE TABLE whose column list has closed
-    listed = _lists_columns(text, 0, first)
+    listed = _lists_columns(text, first)
     gap: int | None = None  # where the comments just before the scan position begin
     i = first.end()
     while True:
@@ -456,16 +456,16 @@ def split_run_on(stmt: Statement) -> list[Statement]:
             )
             piece, raw = j, piece + len(head)
             kind = new if new in _CUTTABLE else None
-            closed, listed = False, _lists_columns(text, j, m)
+            closed, listed = False, _lists_columns(text, m)
         gap = None
         i = m.end()
     out.append(Statement(stmt.start + raw, stmt.start + piece, stmt.end, text[piece:]))
     return out
 
 
-def _lists_columns(text: str, at: int, m: re.Match[str]) -> bool:
-    """Whether the statement ``m`` begins at ``at`` is a CREATE TABLE whose first ``(`` opens
-    its column list (no AS, SELECT or LIKE before it)."""
+def _lists_columns(text: str, m: re.Match[str]) -> bool:
+    """Whether the statement ``m`` begins is a CREATE TABLE whose first ``(`` opens its
+    column list (no AS, SELECT or LIKE before it)."""
     if m.lastgroup != "table":
         return False
     start = text.find("(", m.end())
