@@ -278,6 +278,8 @@ def test_dialect_tails_are_read_without_a_warning(tmp_path: Path) -> None:
         "CREATE TABLE gp_log (id int) WITH (appendonly=true, orientation=column)\n"
         "DISTRIBUTED RANDOMLY;\n"
         "CREATE TABLE gp_dim (id int) DISTRIBUTED REPLICATED;\n"
+        "create table gp_part (a int, b int) distributed by (a) "
+        "PARTITION BY RANGE(a) (START(1) END(9) EVERY (4));\n"
         "CREATE TABLE old_pg (id int) WITHOUT OIDS;\n"
         "CREATE TABLE db2_t (id int) IN userspace1 ORGANIZE BY ROW COMPRESS YES;\n"
         "CREATE TABLE odps_t (id bigint) LIFECYCLE 30;\n"
@@ -293,6 +295,7 @@ def test_dialect_tails_are_read_without_a_warning(tmp_path: Path) -> None:
         "FDM.EDU_FDM_XS_JBXX",
         "gp_log",
         "gp_dim",
+        "gp_part",
         "old_pg",
         "db2_t",
         "odps_t",

@@ -608,6 +608,7 @@ _STORAGE_OPTION = (
     rf"|(?:TEXTIMAGE_ON|FILESTREAM_ON)\s+{_NAME_WORD}"
     r"|WITH\s*\(\)|WITH(?:OUT)?\s+OIDS"
     r"|DISTRIBUTED\s+(?:BY\s*\(\)|RANDOMLY|REPLICATED)"
+    r"|(?:SUB)?PARTITION\s+BY\s+(?:RANGE|LIST|HASH)\s*\(\)(?:\s*\(\))?"
     rf"|TABLESPACE\s+{_NAME_WORD}"
     r"|(?:PCTFREE|PCTUSED|INITRANS|MAXTRANS|LIFECYCLE|PARALLEL)\s*=?\s*\d+"
     r"|STORAGE\s*\(\)"
