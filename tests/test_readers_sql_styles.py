@@ -226,6 +226,22 @@ def test_column_meanings_in_block_comments_above_create_table(tmp_path: Path) ->
     assert _dataset(result, "exam").comment is None  # a blank line parts it from the table
 
 
+def test_a_generated_banner_with_the_table_label(tmp_path: Path) -> None:
+    text = (
+        "/*==============================================================*/\n"
+        "/* Tables: member manage                                        */\n"
+        "/*==============================================================*/\n"
+        "/*==============================================================*/\n"
+        "/* 表名：会员信息表  Table Name(MEMBER_INFO)                      */\n"
+        "/*==============================================================*/\n"
+        "CREATE TABLE MEMBER_INFO  (\n   MI_ID INTEGER NOT NULL AUTO_INCREMENT,\n"
+        "   MI_NAME VARCHAR(128),\n   PRIMARY KEY (MI_ID)\n) type=InnoDB;\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    assert [(d.name, d.comment) for d in result.datasets] == [("MEMBER_INFO", "会员信息表")]
+
+
 def test_a_labelled_table_comment_and_sql_server_tails(tmp_path: Path) -> None:
     text = (
         "/* 表名: BabyVisit 儿童随访 */\n"

@@ -130,7 +130,10 @@ def _without_name(value: str, names: set[str]) -> str | None:
     """A label's value without the table name it repeats (``clinic 诊所`` → ``诊所``)."""
     for name in sorted(names, key=len, reverse=True):
         value = re.sub(
-            rf"[(（]?\s*(?<![\w.]){re.escape(name)}(?![\w.])\s*[)）]?", " ", value, flags=re.I
+            rf"(?:\btable\s*name\s*[:：]?\s*)?[(（]?\s*(?<![\w.]){re.escape(name)}(?![\w.])\s*[)）]?",
+            " ",
+            value,
+            flags=re.I,
         )
     value = value.strip(" \t:：-")
     return value or None
