@@ -382,7 +382,8 @@ def test_alter_table_keys_in_another_file_reach_the_table(tmp_path: Path) -> Non
     (tmp_path / "V2__keys.sql").write_text(
         "-- keys\n"
         "ALTER TABLE RECHARGE ADD CONSTRAINT fk_payer FOREIGN KEY (Payer) REFERENCES MEMBER (Id);\n"
-        "ALTER TABLE dbo.Missing ADD CONSTRAINT fk_x FOREIGN KEY (a) REFERENCES dbo.Member (Id);\n",
+        "ALTER TABLE dbo.Missing ADD CONSTRAINT fk_x FOREIGN KEY (a) REFERENCES dbo.Member (Id);\n"
+        "ALTER TABLE u_13987650123 ADD FOREIGN KEY (a) REFERENCES dbo.Member (Id);\n",
         encoding="utf-8",
     )
     alone = read_path(tmp_path / "V2__keys.sql")
@@ -390,6 +391,7 @@ def test_alter_table_keys_in_another_file_reach_the_table(tmp_path: Path) -> Non
     assert [(k.table, k.key.table, k.line) for k in alone.added_keys] == [
         ("RECHARGE", "MEMBER", 2),
         ("dbo.Missing", "dbo.Member", 3),
+        ("u_139****0123", "dbo.Member", 4),
     ]
     result = scan_paths([tmp_path], ScanOptions(content=False))
     by_name = {d.dataset.name: d for d in result.datasets}
@@ -400,9 +402,13 @@ def test_alter_table_keys_in_another_file_reach_the_table(tmp_path: Path) -> Non
     assert recharge.subject.kind == "person_linked"
     assert [(lk.column, lk.target) for lk in recharge.subject.links] == [("Payer", "Member")]
     assert [(Path(p.path).name, p.line, p.severity) for p in result.problems] == [
-        ("V2__keys.sql", 3, Severity.WARNING)
+        ("V2__keys.sql", 3, Severity.WARNING),
+        ("V2__keys.sql", 4, Severity.WARNING),
     ]
     assert "table dbo.Missing, but no scanned file creates it" in result.problems[0].message
+    assert "table u_139****0123, but" in result.problems[1].message
+    referring = _read(tmp_path, "CREATE TABLE t (a int REFERENCES u_13987650123 (id));\n", "r.sql")
+    assert referring.datasets[0].foreign_keys[0].table == "u_139****0123"
 
 
 def test_an_alter_table_key_read_alone_is_reported_not_dropped() -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
-from dataflow.model import AddedKey, Dataset, Problem, ReadResult, Severity
+from dataflow.model import AddedKey, Dataset, ForeignKey, Problem, ReadResult, Severity
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
 from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.encoding import decode_text
@@ -261,7 +261,7 @@ def read_path(
         added: list[AddedKey] = []
         read = _read_schema(path, fmt, problems, avro_types, added)
         datasets = tuple(scrub_dataset(d)[0] for d in read)
-        keys = tuple(dataclasses.replace(k, table=scrub(k.table)) for k in added)
+        keys = tuple(AddedKey(scrub(k.table), _scrub_key(k.key), k.line) for k in added)
         return ReadResult(
             shown, fmt, datasets=datasets, problems=problems.finish(), added_keys=keys
         )
@@ -406,9 +406,23 @@ def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:
         if old.pointer != new.pointer
     }
     clean = dataclasses.replace(
-        dataset, name=name, comment=scrub_optional(dataset.comment), fields=fields
+        dataset,
+        name=name,
+        comment=scrub_optional(dataset.comment),
+        fields=fields,
+        primary_key=tuple(scrub(c) for c in dataset.primary_key),
+        foreign_keys=tuple(_scrub_key(k) for k in dataset.foreign_keys),
     )
     return clean, renamed
+
+
+def _scrub_key(key: ForeignKey) -> ForeignKey:
+    """``key`` with its table and column names masked (they reach links and reasons)."""
+    return ForeignKey(
+        tuple(scrub(c) for c in key.columns),
+        scrub(key.table),
+        tuple(scrub(c) for c in key.ref_columns),
+    )
 
 
 def _open_data(path: Path, fmt: str, problems: Problems) -> Any:
