@@ -37,6 +37,9 @@ COMPANIES = (
     "深圳市腾讯计算机系统有限公司",
     "杭州阿里巴巴网络科技有限公司",
     "成都天府软件园有限公司",
+    "Morgan Stanley",
+    "General Electric",
+    "Wells Fargo",
 )
 PRODUCTS = (
     "保温杯",
@@ -47,9 +50,34 @@ PRODUCTS = (
     "空气净化器",
     "Galaxy S24",
     "蓝牙耳机",
+    "Crystal Glass",
+    "Ruby Ring",
+    "Magic Mouse",
 )
-CITIES = ("北京", "上海", "苏州", "成都", "Shanghai", "Beijing", "Hangzhou", "Shenzhen")
-TITLES = ("销售经理", "工程师", "Sales Manager", "Product Owner", "会计", "Data Analyst")
+CITIES = (
+    "北京",
+    "上海",
+    "苏州",
+    "成都",
+    "Shanghai",
+    "Beijing",
+    "Hangzhou",
+    "Shenzhen",
+    "Hong Kong",
+    "Virginia Beach",
+    "Xi An",
+    "Los Angeles",
+)
+TITLES = (
+    "销售经理",
+    "工程师",
+    "Sales Manager",
+    "Product Owner",
+    "会计",
+    "Data Analyst",
+    "Vice President",
+    "Office Manager",
+)
 
 #: column -> (catalog element, deidentified) it must be found as; None: not personal.
 EXPECTED: dict[str, tuple[str, bool] | None] = {

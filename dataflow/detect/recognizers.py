@@ -197,8 +197,33 @@ def _list_fragment(doc: YamlDoc, key: str, value: Any) -> str:
         raise doc.error(key, "the list is empty", CatalogError)
     if all(len(item) == 1 for item in items):
         return "[" + "".join(re.escape(c) for c in items) + "]"
-    ordered = sorted(items, key=lambda s: -len(s))  # stable: longest first, file order otherwise
-    return "(?:" + "|".join(re.escape(s) for s in ordered) + ")"
+    return _trie_fragment(items)
+
+
+def _trie_fragment(words: Sequence[str]) -> str:
+    """One alternative per word, written as a prefix tree (``Ann(?:a(?:bel)?|e)?``).
+
+    It matches what ``(?:Annabel|Anna|Anne|Ann)`` matches, longer words first, but a regex
+    engine without literal-set optimisation (Python's ``re``) then tests a value against a
+    few thousand names in a handful of steps instead of one per name.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer ones are tried first
+            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return "(?:" + render(root) + ")"
 
 
 _RECOGNIZER_KEYS = (
