@@ -278,3 +278,44 @@ def test_latin_names_beyond_the_most_common_are_found() -> None:
     plain = ["Crystal Glass Co", "Vice President", "Office Manager", "Data Analyst"]
     found = default_matcher()(names + plain)
     assert [bool(f.get("LATIN_PERSON_NAME")) for f in found] == [True] * 4 + [False] * 4
+
+
+# --- a mask is not also the clear identifier it masks -----------------------------------------
+
+
+def _tallies(values: list[str]) -> tuple[ColumnTally, ColumnTally]:
+    from dataflow.detect.content import default_matcher
+
+    found = default_matcher()(values)
+    one_by_one = ColumnTally("t.c")
+    for value, matches in zip(values, found, strict=True):
+        one_by_one.add(value, matches)
+    batched = ColumnTally("t.c")  # the full scan's way in
+    batched.add_distinct(values, found)
+    return one_by_one, batched
+
+
+def test_a_masked_email_is_not_also_a_plain_email() -> None:
+    from dataflow.detect.content import default_matcher
+
+    masked = [f"{c}***@example.com" for c in "abcdefghijkl"]
+    # the plain e-mail pattern accepts the mask too: a tie the masked form must win
+    assert all(m.get("EMAIL_ADDRESS") for m in default_matcher()(masked))
+    for tally in _tallies(masked):
+        assert "EMAIL_ADDRESS" not in tally.whole and tally.whole["MASKED_EMAIL_ADDRESS"] == 12
+        verdict = tally.verdict()
+        assert verdict.entities == ("EMAIL_ADDRESS",) and verdict.deidentified
+        assert [e.rule for e in verdict.evidence] == ["MaskedEmailRecognizer"]
+
+
+def test_masked_and_clear_emails_count_apart_in_either_path() -> None:
+    values = [f"{c}***@example.com" for c in "abcdef"] + [f"{c}lerk@qq.com" for c in "vwxyz"]
+    verdicts = [tally.verdict() for tally in _tallies(values)]
+    assert verdicts[0] == verdicts[1]
+    verdict = verdicts[0]
+    # six masks lead five clear addresses; with clear ones present the column is not de-identified
+    assert verdict.entity == "EMAIL_ADDRESS" and not verdict.deidentified
+    assert [(e.rule, e.match_rate) for e in verdict.evidence] == [
+        ("MaskedEmailRecognizer", round(6 / 11, 4)),
+        ("EmailRecognizer", round(5 / 11, 4)),
+    ]

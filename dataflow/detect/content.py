@@ -237,6 +237,8 @@ class ColumnTally:
         self._partial_examples: dict[str, list[str]] = {}
         files = tuple(recognizer_files)
         self._masks = _special(files)
+        # a value that is wholly a mask is not also a clear value of what it masks
+        self._shadows = tuple((m, b) for m, b in sorted(self._masks.items()) if b != _NAMED)
         # Recognizers that count only in a field named for them (a QQ number), when this is one.
         self._checks: dict[str, tuple[Any, ...]] = {}
         if context:
@@ -275,6 +277,7 @@ class ColumnTally:
         self.total += 1
         if self._checks:
             matches = self._checked(canonical if canonical is not None else value, matches)
+        matches = self._unshadowed(matches)
         if canonical is not None and matches:
             self.steps.update(steps)
             self.normalised.update(e for e, whole in matches.items() if whole)
@@ -304,6 +307,12 @@ class ColumnTally:
             for value, key in zip(values, keys, strict=True):
                 self.add(value, outcome(key))
             return
+        if self._shadows:
+            given = outcome
+
+            def outcome(key: Any) -> Mapping[str, bool]:
+                return self._unshadowed(given(key))
+
         if not _PLACEHOLDERS.isdisjoint(values):
             keep = [i for i, v in enumerate(values) if v not in _PLACEHOLDERS]
             self.placeholders += len(values) - len(keep)
@@ -385,6 +394,14 @@ class ColumnTally:
             shape = mask_shape(value)
             return shape if shape != value else mask(value)
         return mask(value, entity)
+
+    def _unshadowed(self, matches: Mapping[str, bool]) -> Mapping[str, bool]:
+        """``matches`` without the clear entity of a mask the value wholly is: ``z***@qq.com``
+        also fits the plain e-mail pattern, but it is a masked e-mail, whatever the counts."""
+        drop = [b for m, b in self._shadows if matches.get(m) and b in matches]
+        if not drop:
+            return matches
+        return {e: w for e, w in matches.items() if e not in drop}
 
     def _checked(self, value: str, matches: Mapping[str, bool]) -> Mapping[str, bool]:
         """``matches`` plus the context-only entities the whole value is."""
