@@ -131,6 +131,8 @@ def _classify_field(
     deidentified = bool(getattr(cv, "deidentified", False)) and cv_kind in ("column", "contains")
     if deidentified and c_element is None and meta.element is not None:
         c_element = catalog.elements.get(meta.element)  # a hash: the name says of what
+    # hashes in a field named for a hash (`sha256`) but for no element: kept as a candidate
+    unnamed_hash = deidentified and c_element is None and cv_kind == "column"
 
     if cv_kind == "column" and c_element is not None and cv_conf > 0:
         if element_id == c_element.id:
@@ -197,6 +199,8 @@ def _classify_field(
         if element is not None and kind == "contains":
             pass  # a content 'contains' verdict stands on its own confidence
         else:
+            if unnamed_hash:
+                evidence = [*cv_evidence, _UNNAMED_HASH, *evidence]
             return FieldFinding(
                 field=fld,
                 dataset=dataset.name,
@@ -208,6 +212,7 @@ def _classify_field(
                 confidence=round(1.0 - confidence, 3) if evidence else 1.0,
                 evidence=tuple(evidence),
                 kind="column",
+                deidentified=unnamed_hash,
             )
     assert element is not None
     grade = element.grade
@@ -245,6 +250,15 @@ def _classify_field(
         sensitive_group=element.sensitive_group if element.sensitive else None,
         deidentified=deidentified,
     )
+
+
+_UNNAMED_HASH = Evidence(
+    "negative",
+    "hash-element-unnamed",
+    "the field name says the values are hashes but not of what: a de-identified candidate "
+    "for review, not counted as personal information until its element is known (name the "
+    "field for it, as mobile_md5, or declare it)",
+)
 
 
 def _deidentified_grade(grade: Grade, catalog: Catalog) -> tuple[Grade, Evidence]:

@@ -319,3 +319,40 @@ def test_masked_and_clear_emails_count_apart_in_either_path() -> None:
         ("MaskedEmailRecognizer", round(6 / 11, 4)),
         ("EmailRecognizer", round(5 / 11, 4)),
     ]
+
+
+# --- hashes whose element no name tells ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["sampled", "full"])
+def test_hashes_named_for_no_element_are_a_deidentified_candidate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full: bool
+) -> None:
+    import hashlib
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    digests = [hashlib.sha256(f"1{3 + i % 7}{i:09d}".encode()).hexdigest() for i in range(60)]
+    path = tmp_path / "hashes.csv"
+    path.write_text(
+        "sha256,h1,mobile_sha256\n" + "".join(f"{d},{d},{d}\n" for d in digests),
+        encoding="utf-8",
+    )
+    result = scan_paths([path], ScanOptions(full=full))
+    assert not result.problems
+    (dataset,) = result.datasets
+    findings = {f.field.name: f for f in dataset.findings}
+    named = findings["mobile_sha256"]
+    assert named.personal and named.deidentified and named.element == "pi.contact.mobile"
+    unnamed = findings["sha256"]
+    assert not unnamed.personal and unnamed.deidentified and unnamed.element is None
+    rules = [e.rule for e in unnamed.evidence]
+    assert rules[:2] == ["HashedIdentifierRecognizer", "hash-element-unnamed"]
+    assert unnamed.evidence[0].match_rate == 1.0
+    assert "hashes of an identifier" in unnamed.evidence[0].detail
+    # a name that says nothing: hex digests are as often checksums, commit ids or tokens, so the
+    # hash recognizer needs the name (context_required) and the column is not flagged
+    bare = findings["h1"]
+    assert not bare.personal and not bare.deidentified
+    report = render_scan(result)
+    assert not any(d in report for d in digests)
+    json.loads(report)
