@@ -133,6 +133,7 @@ def _classify_field(
         c_element = catalog.elements.get(meta.element)  # a hash: the name says of what
     # hashes in a field named for a hash (`sha256`) but for no element: kept as a candidate
     unnamed_hash = deidentified and c_element is None and cv_kind == "column"
+    type_note = _type_note(fld, cv, c_element if cv_kind == "column" else None, meta, catalog)
 
     if cv_kind == "column" and c_element is not None and cv_conf > 0:
         if element_id == c_element.id:
@@ -174,6 +175,7 @@ def _classify_field(
             and cv_kind == "none"
             and size >= MIN_CONTRADICTING_SAMPLE
             and rate == 0.0
+            and type_note is None  # the column type, not the values, rules the element out
         ):
             confidence *= CONTRADICTION_FACTOR
             evidence.append(
@@ -193,6 +195,8 @@ def _classify_field(
         confidence = cv_conf
         evidence = [*cv_evidence, *evidence]
 
+    if type_note is not None:
+        evidence.append(type_note)
     confidence = round(min(max(confidence, 0.0), 1.0), 3)
     element = catalog.elements.get(element_id) if element_id else None
     if element is None or confidence < PI_THRESHOLD:
@@ -250,6 +254,31 @@ def _classify_field(
         sensitive_group=element.sensitive_group if element.sensitive else None,
         deidentified=deidentified,
     )
+
+
+def _type_note(
+    fld: Any, cv: Any, found: Element | None, meta: MetadataVerdict, catalog: Catalog
+) -> Evidence | None:
+    """What the column's physical type says (``detect.content.storage_evidence``): about the
+    entity the values are, else about the long identifiers the name suggests."""
+    from dataflow.detect.content import storage_evidence
+
+    data_type = getattr(fld, "data_type", None)
+    if not data_type:
+        return None
+    if found is not None:
+        return storage_evidence(data_type, cv.entity, found=True, element=found.id)
+    if cv is not None and getattr(cv, "kind", None) != "none":
+        return None
+    for candidate in meta.candidates:
+        element = catalog.elements.get(candidate.element)
+        if element is None:
+            continue
+        for entity in element.entities:
+            note = storage_evidence(data_type, entity, found=False, element=element.id)
+            if note is not None:
+                return note
+    return None
 
 
 _UNNAMED_HASH = Evidence(

@@ -356,3 +356,99 @@ def test_hashes_named_for_no_element_are_a_deidentified_candidate(
     report = render_scan(result)
     assert not any(d in report for d in digests)
     json.loads(report)
+
+
+# --- the store's column type as evidence --------------------------------------------------------
+
+
+def _typed_sources(tmp_path: Path) -> list[Path]:
+    """The same columns as Parquet (int64, double) and as a SQLite table (INTEGER, REAL)."""
+    import random
+    import sqlite3
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tests.dirty_export import _mobile, _resident_id
+
+    rng = random.Random(21)
+    mobiles = [int(_mobile(rng)) for _ in range(120)]
+    ids: list[int] = []
+    while len(ids) < 120:
+        value = _resident_id(rng)
+        if not value.endswith("X"):
+            ids.append(int(value))
+    columns = {
+        "c1": mobiles,
+        "c2": [float(m) for m in mobiles],
+        "c3": ids,
+        "sfzh": [float(i) for i in ids],
+    }
+    parquet = tmp_path / "typed.parquet"
+    types = {"c1": pa.int64(), "c2": pa.float64(), "c3": pa.int64(), "sfzh": pa.float64()}
+    pq.write_table(pa.table({k: pa.array(v, types[k]) for k, v in columns.items()}), parquet)
+    db = tmp_path / "typed.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE typed (c1 INTEGER, c2 REAL, c3 BIGINT, sfzh DOUBLE)")
+        conn.executemany(
+            "INSERT INTO typed VALUES (?, ?, ?, ?)", zip(*columns.values(), strict=True)
+        )
+    conn.close()
+    return [parquet, db]
+
+
+@pytest.mark.parametrize("source", ["parquet", "sqlite"])
+def test_the_column_type_is_evidence_in_both_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    parquet, db = _typed_sources(tmp_path)
+    target: Any = parquet if source == "parquet" else f"sqlite:///{db}"
+    answers = []
+    for full in (False, True):
+        result = scan_paths([target], ScanOptions(full=full))
+        assert not result.problems
+        (dataset,) = result.datasets
+        findings = {f.field.name: f for f in dataset.findings}
+        types = {
+            name: [(e.rule, e.detail) for e in f.evidence if e.source == "type"]
+            for name, f in findings.items()
+        }
+        # numbers in a numeric column are still mobiles; the type says how they were kept
+        for name in ("c1", "c2"):
+            assert findings[name].personal and findings[name].element == "pi.contact.mobile"
+            assert [r for r, _ in types[name]] == ["type-numeric-identifier"]
+        assert ".0 is dropped" in types["c2"][0][1] and ".0" not in types["c1"][0][1]
+        # an integer column of IDs: none can end in X, and the evidence says so
+        assert findings["c3"].element == "pi.identity.resident_id"
+        assert [r for r, _ in types["c3"]] == ["type-integer-no-x"]
+        assert "check character is X" in types["c3"][0][1]
+        # 18-digit IDs in a double lost digits: not repaired, not validated, and said why
+        assert not findings["sfzh"].personal
+        assert "type-float-precision" in [r for r, _ in types["sfzh"]]
+        assert "not repaired" in dict(types["sfzh"])["type-float-precision"]
+        assert not any(e.rule == "sample-contradicts-name" for e in findings["sfzh"].evidence)
+        answers.append(
+            {n: (f.personal, f.element, f.evidence) for n, f in sorted(findings.items())}
+        )
+    sampled, full = answers
+    assert {n: a[:2] for n, a in sampled.items()} == {n: a[:2] for n, a in full.items()}
+    for name in sampled:  # the type's words are the same on either path
+        assert [e for e in sampled[name][2] if e.source == "type"] == [
+            e for e in full[name][2] if e.source == "type"
+        ]
+
+
+def test_storage_kinds() -> None:
+    from dataflow.detect.content import storage_kind
+
+    assert [
+        storage_kind(t)
+        for t in ("int64", "BIGINT", "integer", "double", "REAL", "number", "NUMBER(18,0)")
+    ] == ["integer", "integer", "integer", "float", "float", "float", "decimal"]
+    assert [storage_kind(t) for t in ("string", "VARCHAR(18)", None, "decimal128(20, 0)")] == [
+        None,
+        None,
+        None,
+        "decimal",
+    ]
