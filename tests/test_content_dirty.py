@@ -452,3 +452,49 @@ def test_storage_kinds() -> None:
         None,
         "decimal",
     ]
+
+
+# --- every shipped pattern goes through the pre-filter ------------------------------------------
+
+
+def test_every_shipped_pattern_compiles_into_the_prefilter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pattern Hyperscan refuses (too long, a class it reads otherwise) runs on every value:
+    the name lists are cut by initial to stay under its length limit, and classes in
+    look-arounds escape their '-'."""
+    from dataflow.detect.fast import FastMatcher
+    from dataflow.detect.recognizers import load_recognizers
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
+    matcher = FastMatcher(load_recognizers())
+    if not matcher.uses_prefilter:
+        pytest.skip("hyperscan is not installed")
+    always = matcher._prefilter.always
+    assert [matcher._patterns[pid].entity for pid in always] == []
+
+
+def test_a_list_cut_by_initials(tmp_path: Path) -> None:
+    from dataflow.detect.recognizers import load_recognizers
+    from dataflow.errors import CatalogError
+
+    (tmp_path / "words.yaml").write_text("w: [Anna, Bob, Karl, Zoe]\n", encoding="utf-8")
+    body = (
+        "schema_version: 1\nlists:\n  early: {{file: words.yaml, key: w, initials: {r}}}\n"
+        "recognizers:\n  - name: EarlyRecognizer\n    entity: EARLY\n"
+        "    patterns:\n      - {{name: p, regex: '\\b{{{{early}}}}\\b', score: 0.5}}\n"
+    )
+    good = tmp_path / "good.yaml"
+    good.write_text(body.format(r="A-J"), encoding="utf-8")
+    (rec,) = [r for r in load_recognizers([str(good)]) if r.name == "EarlyRecognizer"]
+    regex = re.compile(rec.patterns[0].regex)
+    assert [bool(regex.search(w)) for w in ("Anna", "Bob", "Karl", "Zoe")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(body.format(r="a..j"), encoding="utf-8")
+    with pytest.raises(CatalogError, match="initials"):
+        load_recognizers([str(bad)])

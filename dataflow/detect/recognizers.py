@@ -173,16 +173,27 @@ def _read_lists(doc: YamlDoc, path: Path, raw: Any) -> dict[str, str]:
     for name, entry in sorted(lists.items()):
         key = f"lists.{name}"
         entry = expect_mapping(doc, entry, key, CatalogError)
-        _raise_first(doc, check_keys(doc, entry, key, required=("file", "key")))
+        _raise_first(
+            doc, check_keys(doc, entry, key, required=("file", "key"), optional=("initials",))
+        )
         file_name, list_key = entry["file"], entry["key"]
         if not isinstance(file_name, str) or not isinstance(list_key, str):
             raise doc.error(key, "file and key must be strings", CatalogError)
+        initials = entry.get("initials")
+        if initials is not None and not (
+            isinstance(initials, str) and re.fullmatch(r"[A-Z]-[A-Z]", initials)
+        ):
+            raise doc.error(f"{key}.initials", "expected a letter range such as A-J", CatalogError)
         source = path.parent / file_name
         data_doc = load_yaml(source, error_cls=CatalogError)
         data = data_doc.data if isinstance(data_doc.data, dict) else {}
         if list_key not in data:
             raise doc.error(f"{key}.key", f"{source} has no key {list_key!r}", CatalogError)
-        out[str(name)] = _list_fragment(data_doc, list_key, data[list_key])
+        items = data[list_key]
+        if initials is not None and isinstance(items, list):
+            first, last = initials[0], initials[2]
+            items = [v for v in items if isinstance(v, str) and first <= v[:1].upper() <= last]
+        out[str(name)] = _list_fragment(data_doc, list_key, items)
     return out
 
 
