@@ -64,6 +64,11 @@ class Settings:
     # Named database connections (``scan db:NAME``): name → {"url": …} or {"url_env": VAR}.
     databases: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
     db_timeout: float | None = None  # statement timeout of database sources, seconds
+    # ``engine: spark`` reads sources through Apache Spark (``readers/spark.py``), started with
+    # ``spark_master`` (default local[*]) and the ``spark_conf`` settings (``spark.*`` keys).
+    engine: str | None = None
+    spark_master: str | None = None
+    spark_conf: dict[str, str] = dataclasses.field(default_factory=dict)
     # Whether a newer standard may make an element no longer sensitive (unsettled; see
     # dataflow/sensitivity.py). None/false: the catalog's sensitivity is kept.
     sensitivity_downgrades: bool | None = None
@@ -97,6 +102,12 @@ class Settings:
             )
         return url
 
+    def spark_options(self) -> Any:
+        """The ``readers.spark.SparkOptions`` of these settings."""
+        from dataflow.readers.spark import SparkOptions
+
+        return SparkOptions(master=self.spark_master, conf=tuple(sorted(self.spark_conf.items())))
+
     def merged(self, **overrides: Any) -> Settings:
         """A copy with every override that is not ``None`` (or empty tuple) applied."""
         values = {
@@ -127,6 +138,9 @@ _KEYS = {
     "warn_at": "percent",
     "databases": "databases",
     "db_timeout": "seconds",
+    "engine": "engine",
+    "spark_master": "string",
+    "spark_conf": "spark_conf",
     "sensitivity_downgrades": "bool",
     "sensitive_subjects_count_toward_all": "bool",
     "ciio_may_use_ftz_lists": "bool",
@@ -309,6 +323,17 @@ def _convert(doc: YamlDoc, key: str, value: Any, kind: str, base: Path, prefix: 
         if share is None:
             raise fail("a percentage above 0 and below 100 (80 or '80%')")
         return share
+    if kind == "engine":
+        if value not in ("local", "spark"):
+            raise fail("local or spark")
+        return value
+    if kind == "spark_conf":
+        if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k.startswith("spark.") and isinstance(v, (str, int, float, bool))
+            for k, v in value.items()
+        ):
+            raise fail("a mapping of spark.* settings to values")
+        return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in value.items()}
     raise AssertionError(kind)
 
 

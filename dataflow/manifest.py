@@ -121,6 +121,9 @@ class DatasetSpec:
     # holds the one table, and ``people`` says how the database counts its distinct people.
     source: str | None = None
     people: PeopleKey | None = None
+    # ``engine: spark``: the files are read, and people counted, through Apache Spark (a
+    # ``source: spark:…`` always is).
+    engine: str = "local"
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,9 @@ class PeopleKey:
     columns: tuple[str, ...] = ()
     expression: str | None = None
     where: str | None = None
+    # Spark sources: ``approx_count_distinct`` with this relative standard deviation
+    # instead of the exact count (``approximate: 0.01``).
+    approximate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -347,11 +353,15 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
             "important_data",
             "core_data",
             "full",
+            "engine",
         ),
     )
     if d is None:
         return None
+    engine = c.choice(d.get("engine", "local"), f"{key}.engine", ("local", "spark"))
     if "source" in d:
+        if engine == "spark" and not str(d["source"]).startswith("spark:"):
+            c.fail(f"{key}.engine", "a database 'source' is read by its database, not by Spark")
         return _db_dataset(c, key, d)
     if "table" in d:
         c.fail(f"{key}.table", "'table' goes with a database 'source' (use 'tables' for files)")
@@ -383,6 +393,7 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
         ),
         core_data=c.bool_(d.get("core_data", False), f"{key}.core_data"),
         full=c.bool_(d.get("full", False), f"{key}.full"),
+        engine=engine or "local",
     )
 
 
@@ -392,7 +403,13 @@ def _db_dataset(c: YamlChecker, key: str, d: Mapping[str, Any]) -> DatasetSpec |
         if other in d:
             c.fail(f"{key}.{other}", f"'{other}' does not go with a database 'source'")
     source = c.str_(d["source"], f"{key}.source")
-    table = c.str_(d.get("table"), f"{key}.table")
+    spark = source is not None and source.startswith("spark:")
+    if spark and "table" not in d:  # ``spark:db.table`` or ``spark:PATH`` names it
+        from dataflow.readers.spark import parse_source
+
+        table: str | None = parse_source(source).name if source else None
+    else:
+        table = c.str_(d.get("table"), f"{key}.table")
     if source is None or table is None:
         return None
     subjects: int | None = None
@@ -400,6 +417,8 @@ def _db_dataset(c: YamlChecker, key: str, d: Mapping[str, Any]) -> DatasetSpec |
     raw = d.get("subjects")
     if isinstance(raw, Mapping):
         people = _people_key(c, f"{key}.subjects", raw)
+        if people is not None and people.approximate is not None and not spark:
+            c.fail(f"{key}.subjects.approximate", "an approximate count needs a spark: source")
     elif raw is not None:
         subjects = _opt_int(c, d, "subjects", key)
     else:
@@ -418,11 +437,12 @@ def _db_dataset(c: YamlChecker, key: str, d: Mapping[str, Any]) -> DatasetSpec |
         full=c.bool_(d.get("full", False), f"{key}.full"),
         source=source,
         people=people,
+        engine="spark" if spark else "local",
     )
 
 
 def _people_key(c: YamlChecker, key: str, value: Mapping[str, Any]) -> PeopleKey | None:
-    d = c.keys(value, key, (), ("count_distinct", "expression", "where"))
+    d = c.keys(value, key, (), ("count_distinct", "expression", "where", "approximate"))
     if d is None:
         return None
     if ("count_distinct" in d) == ("expression" in d):
@@ -438,7 +458,23 @@ def _people_key(c: YamlChecker, key: str, value: Mapping[str, Any]) -> PeopleKey
         columns=tuple(columns),
         expression=c.str_(d.get("expression"), f"{key}.expression", optional=True),
         where=c.str_(d.get("where"), f"{key}.where", optional=True),
+        approximate=_rsd(c, f"{key}.approximate", d.get("approximate")),
     )
+
+
+def _rsd(c: YamlChecker, key: str, value: Any) -> float | None:
+    """``approximate:`` the relative standard deviation of an approximate people count."""
+    from dataflow.readers.spark import MAX_RSD, MIN_RSD
+
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        c.fail(key, f"give the relative standard deviation, {MIN_RSD} to {MAX_RSD}")
+        return None
+    if not MIN_RSD <= float(value) <= MAX_RSD:
+        c.fail(key, f"must be from {MIN_RSD} to {MAX_RSD} (got {value})")
+        return None
+    return float(value)
 
 
 def _prior(c: YamlChecker, key: str, value: Any) -> PriorExports | None:

@@ -59,6 +59,13 @@ class ScanOptions:
     db_schemas: tuple[str, ...] = ()
     db_tables: tuple[str, ...] = ()
     db_timeout: float = 30.0
+    # ``spark``: every path (and ``spark:db.table``) is read through Spark and every row is
+    # matched on its executors (``readers.spark``); ``spark`` holds its ``SparkOptions``.
+    engine: str = "local"
+    spark: Any = None
+
+
+ENGINES = ("local", "spark")
 
 
 def _sample_options(options: ScanOptions) -> Any:
@@ -132,10 +139,19 @@ def scan_paths(
 
         catalog = load_catalog(options.catalogs)
     urls = [p for p in paths if isinstance(p, str) and _is_db_url(p)]
-    files, problems = readers.collect_files(
-        [Path(p) for p in paths if not (isinstance(p, str) and _is_db_url(p))], options.ignore
-    )
-    problems = list(problems)
+    others = [p for p in paths if not (isinstance(p, str) and _is_db_url(p))]
+    sources: list[Any] = []
+    if options.engine == "spark":
+        from dataflow.readers.spark import scan_sources
+
+        files: list[Path] = []
+        problems: list[Problem] = []
+        sources.append(
+            scan_sources([str(p) for p in others], options.spark, content=options.content)
+        )
+    else:
+        files, found = readers.collect_files([Path(p) for p in others], options.ignore)
+        problems = list(found)
     sample_options = _sample_options(options)
     # Avro schemas of one scan may name each other's types: collect them all first.
     avro_types = readers.avro_named_types(files)
@@ -144,8 +160,8 @@ def scan_paths(
     sample_sets: dict[tuple[str, str], SampleSet] = {}
     verdicts: dict[tuple[str, str], tuple[dict[str, Any], int]] = {}
     notices: list[str] = []
-    for url in urls:
-        db = _scan_database(url, options, sample_options)
+    sources.extend(_scan_database(url, options, sample_options) for url in urls)
+    for db in sources:
         problems.extend(dataclasses.replace(p, message=scrub(p.message)) for p in db.problems)
         notices.extend(scrub(notice) for notice in db.notices)  # they name tables
         for raw in db.datasets:
@@ -194,7 +210,7 @@ def scan_paths(
     return ScanResult(
         datasets=tuple(results),
         problems=tuple(problems),
-        files_scanned=len(files),
+        files_scanned=len(files) + sum(getattr(db, "sources_read", 0) for db in sources),
         catalog_version=_catalog_version(catalog),
         notices=tuple(notices),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,18 +147,32 @@ def _check_found(
     raise ManifestError(message + "; the transfer cannot be assessed", path=transfer.path, key=key)
 
 
-def _count_people(spec: DatasetSpec, transfer: Transfer) -> DatasetSpec:
+def _count_people(
+    spec: DatasetSpec, transfer: Transfer, settings: Settings
+) -> tuple[DatasetSpec, list[str]]:
     if spec.count_distinct is None or spec.sample is None:
-        return spec
+        return spec, []
     from dataflow import readers
 
+    notes: list[str] = []
     try:
-        count = readers.count_distinct(spec.sample, spec.count_distinct)
+        if spec.engine == "spark":
+            from dataflow.readers import spark
+
+            people = spark.count_people(
+                spark.session(settings.spark_options()),
+                str(spec.sample),
+                columns=(spec.count_distinct,),
+            )
+            count = people.count
+            notes.append(f"{spec.key}: people counted by Spark: {people.query}")
+        else:
+            count = readers.count_distinct(spec.sample, spec.count_distinct)
     except UserError as exc:
         raise ManifestError(
             f"count_distinct: {exc.message}", path=transfer.path, key=f"{spec.key}.count_distinct"
         ) from None
-    return dataclasses.replace(spec, subjects=count)
+    return dataclasses.replace(spec, subjects=count), notes
 
 
 def run_assessments(
@@ -193,7 +208,7 @@ def run_assessments(
     )
     ledger = Ledger(default_path(settings.ledger))
 
-    scans: dict[tuple[str, str, str, bool, str], ScanResult] = {}
+    scans: dict[tuple[str, str, str, bool, str, str], ScanResult] = {}
     all_results: dict[tuple[str, str], DatasetResult] = {}
     problems: list[Problem] = []
     pairs: list[tuple[Transfer, TransferAssessment]] = []
@@ -229,6 +244,7 @@ def run_assessments(
                 ",".join(spec.tables),
                 spec.full,
                 catalog.sensitivity_standard or "",
+                spec.engine,
             )
             if key not in scans:
                 options = ScanOptions(
@@ -236,13 +252,16 @@ def run_assessments(
                     full=spec.full,
                     jobs=settings.jobs,
                     catalogs=settings.catalogs,
+                    engine=spec.engine,
+                    spark=settings.spark_options(),
                 )
                 scans[key] = scan_paths([source], options, catalog=catalog, samples=samples)
                 problems.extend(scans[key].problems)
             readable &= not any(p.severity is Severity.ERROR for p in scans[key].problems)
             found = results_for(spec, scans[key].datasets)
             _check_found(spec, transfer, source, found, scans[key].problems)
-            counted = _count_people(spec, transfer)
+            counted, notes = _count_people(spec, transfer, settings)
+            counted_notes.extend(notes)
             specs.append(counted)
             # Sector and volume escalation rules (e.g. automotive PI of > 100,000 people) need
             # the transfer's sector and head count, which a plain scan does not know.
@@ -298,6 +317,8 @@ def _database_dataset(
     from dataflow.scan import ScanOptions, scan_paths
 
     assert spec.source is not None
+    if spec.engine == "spark":
+        return _spark_dataset(spec, transfer, settings, catalog)
     url = settings.database_url(spec.source[3:]) if spec.source.startswith("db:") else spec.source
     table = spec.tables[0]
     timeout = settings.db_timeout or DEFAULT_DB_TIMEOUT
@@ -352,6 +373,69 @@ def _database_dataset(
             key=f"{spec.key}.subjects",
         ) from None
     return scanned, counted, notes
+
+
+def _spark_dataset(
+    spec: DatasetSpec, transfer: Transfer, settings: Settings, catalog: Any
+) -> tuple[ScanResult, DatasetSpec, list[str]]:
+    """A manifest dataset read through Spark (``source: spark:db.table`` or ``spark:PATH``):
+    every row scanned on the executors, people counted by Spark as a database counts them
+    (exactly, or with ``approximate:`` by ``approx_count_distinct``; the notes say which)."""
+    from dataflow.readers import spark
+    from dataflow.scan import ScanOptions, scan_paths
+
+    assert spec.source is not None
+    options = ScanOptions(
+        catalogs=settings.catalogs, engine="spark", spark=settings.spark_options()
+    )
+    scanned = scan_paths([spec.source], options, catalog=catalog)
+    if spec.people is None or not scanned.datasets:
+        return scanned, spec, []
+    # The top-level columns holding sensitive PI (a struct column for a member of it).
+    sensitive = sorted(
+        {
+            re.split(r"[.\[]", f.field.pointer[len(r.dataset.name) + 1 :], maxsplit=1)[0]
+            for r in scanned.datasets
+            for f in r.findings
+            if f.sensitive
+        }
+    )
+    people = spec.people
+    notes: list[str] = []
+    try:
+        session = spark.session(settings.spark_options())
+        count = functools.partial(
+            spark.count_people,
+            session,
+            spec.source,
+            columns=people.columns,
+            expression=people.expression,
+            where=people.where,
+            approximate=people.approximate,
+        )
+        found = count()
+        notes.append(f"{spec.key}: people counted by Spark ({_how(found)}): {found.query}")
+        counted = dataclasses.replace(spec, subjects=found.count)
+        if spec.sensitive_subjects is None:
+            number = 0
+            if sensitive:
+                with_sensitive = count(any_not_null=sensitive)
+                number = with_sensitive.count
+                notes.append(
+                    f"{spec.key}: people with sensitive PI counted by Spark "
+                    f"({_how(with_sensitive)}): {with_sensitive.query}"
+                )
+            counted = dataclasses.replace(counted, sensitive_subjects=number)
+    except UserError as exc:
+        raise ManifestError(exc.message, path=transfer.path, key=f"{spec.key}.subjects") from None
+    return scanned, counted, notes
+
+
+def _how(people: Any) -> str:
+    """Whether a Spark people count is exact or approximate, in words."""
+    if people.approximate is None:
+        return "exact"
+    return f"approximate, relative standard deviation {people.approximate:.1%}"
 
 
 def _regrade(

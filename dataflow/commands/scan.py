@@ -36,6 +36,17 @@ from dataflow.scan import DEFAULT_SAMPLE_ROWS, Progress, ScanOptions, has_errors
 DEFAULT_SAMPLE_SIZE = 200
 
 
+def check_engine(engine: str | None) -> str | None:
+    """Validate ``--engine`` (``None``: the configured engine, else local)."""
+    from dataflow.scan import ENGINES
+
+    if engine is None:
+        return None
+    if engine.strip().lower() not in ENGINES:
+        raise ConfigError(f"--engine must be one of: {', '.join(ENGINES)} (got {engine!r})")
+    return engine.strip().lower()
+
+
 def parse_fail_on(text: str | None) -> Grade | None:
     """``--fail-on general-4`` → ``Grade.GENERAL_4``; a bad grade is a usage error."""
     if text is None:
@@ -221,6 +232,19 @@ def scan_command(
     ),
     full: bool = typer.Option(False, "--full", help="Check every row of the samples."),
     jobs: int | None = jobs_option("--full"),
+    engine: str | None = typer.Option(
+        None,
+        "--engine",
+        metavar="ENGINE",
+        help="local | spark: read every row through Apache Spark (files, folders, "
+        "spark:db.table); needs the spark extra.",
+    ),
+    spark_master: str | None = typer.Option(
+        None,
+        "--spark-master",
+        metavar="URL",
+        help="Spark master for --engine spark (default: the active session, else local[*]).",
+    ),
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
     no_content: bool = typer.Option(
@@ -253,6 +277,8 @@ def scan_command(
         lang=lang,
         sample_size=sample_size,
         jobs=jobs,
+        engine=check_engine(engine),
+        spark_master=spark_master,
     )
     lang_ = check_lang(settings.lang)
     threshold = parse_fail_on(settings.fail_on)
@@ -270,6 +296,8 @@ def scan_command(
         db_schemas=tuple(db_schemas),
         db_tables=tuple(db_tables),
         db_timeout=db_timeout or settings.db_timeout or DEFAULT_DB_TIMEOUT,
+        engine=settings.engine or "local",
+        spark=settings.spark_options(),
     )
     sources = source_args(paths, settings)
     refuse_output_over_inputs(

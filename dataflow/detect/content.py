@@ -264,25 +264,29 @@ class ColumnTally:
         *,
         steps: Sequence[str] = (),
         canonical: str | None = None,
+        times: int = 1,
     ) -> None:
         """Count one distinct value and its matches (``{entity: whole}``); blanks are skipped,
         placeholders counted apart. ``canonical`` and ``steps``: the matches are those of the
-        value's normalised form (``detect.normalise``), reached by those steps.
+        value's normalised form (``detect.normalise``), reached by those steps. ``times``: how
+        often the value occurs (a full scan counts every occurrence; a sample, each distinct
+        value once).
         """
         if not value.strip():
             return
         if value in _PLACEHOLDERS:
-            self.placeholders += 1
+            self.placeholders += times
             return
-        self.total += 1
+        self.total += times
         if self._checks:
             matches = self._checked(canonical if canonical is not None else value, matches)
         matches = self._unshadowed(matches)
         if canonical is not None and matches:
-            self.steps.update(steps)
-            self.normalised.update(e for e, whole in matches.items() if whole)
+            for step in steps:
+                self.steps[step] += times
+            self.normalised.update({e: times for e, whole in matches.items() if whole})
         if matches:
-            self._count(canonical if canonical is not None else value, matches)
+            self._count(canonical if canonical is not None else value, matches, times)
 
     def add_distinct(self, values: Sequence[str], found: Sequence[Mapping[str, bool]]) -> None:
         """``add`` for many values at once: ``values`` are distinct, stripped and non-empty
@@ -296,16 +300,18 @@ class ColumnTally:
         values: Sequence[str],
         keys: Sequence[Hashable],
         outcome: Callable[[Any], Mapping[str, bool]],
+        times: Sequence[int] | None = None,
     ) -> None:
         """``add_distinct`` with the matches given as a key per value (``outcome(key)``: the
         matches; equal keys, equal matches), as ``FastMatcher.match_coded`` hands them out.
+        ``times[i]``: how often ``values[i]`` occurs (``None``: once each).
 
         Counts are taken per distinct key (a column has few), and values are only visited
         again while an example slot they could fill is still open.
         """
         if self._checks:
-            for value, key in zip(values, keys, strict=True):
-                self.add(value, outcome(key))
+            for i, (value, key) in enumerate(zip(values, keys, strict=True)):
+                self.add(value, outcome(key), times=times[i] if times is not None else 1)
             return
         if self._shadows:
             given = outcome
@@ -315,13 +321,25 @@ class ColumnTally:
 
         if not _PLACEHOLDERS.isdisjoint(values):
             keep = [i for i, v in enumerate(values) if v not in _PLACEHOLDERS]
-            self.placeholders += len(values) - len(keep)
+            dropped = sum(
+                times[i] if times is not None else 1
+                for i, v in enumerate(values)
+                if v in _PLACEHOLDERS
+            )
+            self.placeholders += dropped
             values = [values[i] for i in keep]
             keys = [keys[i] for i in keep]
-        self.total += len(values)
+            times = [times[i] for i in keep] if times is not None else None
         # Count the keys, then their matches (different keys may stand for equal matches).
+        per_key: Counter[Hashable] = Counter()
+        if times is None:
+            per_key.update(keys)
+        else:
+            for key, n in zip(keys, times, strict=True):
+                per_key[key] += n
+        self.total += sum(per_key.values())
         outcomes: Counter[tuple[tuple[str, bool], ...]] = Counter()
-        for key, n in Counter(keys).items():
+        for key, n in per_key.items():
             outcomes[tuple(outcome(key).items())] += n
         open_slots: set[tuple[str, bool]] = set()
         for pairs, n in outcomes.items():
@@ -412,10 +430,10 @@ class ColumnTally:
         }
         return {**matches, **extra} if extra else matches
 
-    def _count(self, value: str, matches: Mapping[str, bool]) -> None:
+    def _count(self, value: str, matches: Mapping[str, bool], times: int = 1) -> None:
         any_whole = False
         for entity, whole in matches.items():
-            (self.whole if whole else self.partial)[entity] += 1
+            (self.whole if whole else self.partial)[entity] += times
             any_whole = any_whole or whole
             examples = self._room(entity, whole)
             if examples is None:
@@ -424,7 +442,7 @@ class ColumnTally:
             if masked not in examples:
                 examples.append(masked)
         if any_whole:
-            self.whole_any += 1
+            self.whole_any += times
 
     def example(self, entity: str, *, whole: bool = True) -> str | None:
         """The first masked example kept for ``entity``."""

@@ -7,10 +7,11 @@
 only over all rows. It returns the verdicts keyed by field pointer and the number of rows.
 
 Values are cleaned as the sampled scan cleans them (stripped; empty means null; cut at
-``MAX_VALUE_CHARS``). Like the sampled scan, a tally counts *distinct* values: each value is
-counted once per batch it occurs in. A value repeated across batches is counted once per
-batch, so a value present in every batch weighs as much as any other such value, which keeps
-the shares of the sampled scan while memory stays bounded (no file-wide set of values).
+``MAX_VALUE_CHARS``). A tally counts every occurrence of a non-null value (each distinct
+value of a batch is matched once and counted as often as it occurs), so the counts do not
+depend on where batches end: a file read in 4 MB blocks, a database cursor's fetches and the
+partitions of a Spark job (``readers.spark``) give the same counts and verdicts, and memory
+stays bounded (no file-wide set of values). The sampled scan counts distinct sampled values.
 
 Memory does not grow with the file: a couple of column batches are in flight per worker, each
 column's tally keeps counts and a couple of masked examples, and the matcher's caches are
@@ -191,10 +192,11 @@ class _ColumnWork:
         tally = self.tallies.get(pointer)
         if tally is None:
             tally = self.tallies[pointer] = self.tally_factory(pointer)
-        # Clean each distinct raw value once; the order of first occurrence is kept. Readers
-        # deliver stripped values with None for nulls, so most batches are clean already:
-        # that is checked with whole-list operations before any per-value call.
-        raw = dict.fromkeys(values)
+        # Each distinct raw value is cleaned and matched once and counted as often as it
+        # occurs; the order of first occurrence is kept. Readers deliver stripped values with
+        # None for nulls, so most batches are clean already: that is checked with whole-list
+        # operations before any per-value call.
+        raw = collections.Counter(values)
         raw.pop(None, None)
         distinct: list[str] = list(raw)  # type: ignore[arg-type]
         if not distinct:
@@ -204,11 +206,16 @@ class _ColumnWork:
             or max(map(len, distinct)) > MAX_VALUE_CHARS
             or list(map(str.strip, distinct)) != distinct
         ):
-            cleaned = dict.fromkeys(map(clean_value, distinct))
-            cleaned.pop(None, None)
-            distinct = list(cleaned)  # type: ignore[arg-type]
+            cleaned: collections.Counter[str] = collections.Counter()
+            for value, n in raw.items():
+                text = clean_value(value)
+                if text is not None:
+                    cleaned[text] += n
+            raw = cleaned  # type: ignore[assignment]
+            distinct = list(cleaned)
             if not distinct:
                 return
+        times = [raw[v] for v in distinct]
         from dataflow.detect.content import renormalised
 
         def again(texts: Sequence[str]) -> list[Any]:
@@ -218,13 +225,16 @@ class _ColumnWork:
             keys, outcome = self.matcher.match_coded(distinct, clean=True)
             done = {key: any(outcome(key).values()) for key in set(keys)}
             fixes = renormalised(distinct, [done[key] for key in keys], again)
-            if not fixes:
-                tally.add_coded(distinct, keys, outcome)
-                return
-            rest = [i for i in range(len(distinct)) if i not in fixes]
-            tally.add_coded([distinct[i] for i in rest], [keys[i] for i in rest], outcome)
-            for i, (matches, steps, text) in sorted(fixes.items()):
-                tally.add(distinct[i], matches, steps=steps, canonical=text)
+            # Values are added in their order of occurrence (the examples kept are the first
+            # ones met), whatever the batches: runs of plain values between re-matched ones.
+            start = 0
+            for i in [*sorted(fixes), len(distinct)]:
+                if start < i:
+                    tally.add_coded(distinct[start:i], keys[start:i], outcome, times[start:i])
+                if i < len(distinct):
+                    matches, steps, text = fixes[i]
+                    tally.add(distinct[i], matches, steps=steps, canonical=text, times=times[i])
+                start = i + 1
             return
         found = self.matcher.match_distinct(distinct, clean=True)
         fixes = renormalised(distinct, [any(m.values()) for m in found], again)
@@ -232,9 +242,9 @@ class _ColumnWork:
         for i, (value, matches) in enumerate(zip(distinct, found, strict=True)):
             fix = fixes.get(i)
             if fix is None:
-                add(value, matches)
+                add(value, matches, times=times[i])
             else:
-                add(value, fix[0], steps=fix[1], canonical=fix[2])
+                add(value, fix[0], steps=fix[1], canonical=fix[2], times=times[i])
 
 
 def _worker_loop(
