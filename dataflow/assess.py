@@ -140,9 +140,9 @@ def strictest(a: str, b: str) -> str:
 def results_for(spec: DatasetSpec, scanned: Sequence[DatasetResult]) -> tuple[DatasetResult, ...]:
     """The scanned datasets that belong to a manifest dataset (same file, listed table)."""
     if spec.source is not None and spec.engine == "spark":  # ``spark:db.table``, ``spark:PATH``
-        shown = {spec.source, spec.source.removeprefix("spark:")}
+        given = {spec.source, spec.source.removeprefix("spark:")}
         return tuple(
-            r for r in scanned if r.dataset.name in spec.tables and r.dataset.source_path in shown
+            r for r in scanned if r.dataset.name in spec.tables and r.dataset.source_path in given
         )
     if spec.source is not None:  # a database table (``db:NAME`` was resolved by the scan)
         from dataflow.readers.database import SCHEMES, redact

@@ -281,3 +281,28 @@ def test_without_pyspark_one_line_names_the_extra(tmp_path: Path) -> None:
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and 'pip install "dataflow[spark]"' in lines[0], done.stderr
+
+
+def test_settings_and_manifest_keys_are_checked(tmp_path: Path) -> None:
+    config = tmp_path / "dataflow.yaml"
+    config.write_text("engine: hadoop\n", encoding="utf-8")
+    result = _run("scan", "--config", str(config), str(tmp_path))
+    assert result.exit_code == 2 and "expected local or spark" in result.stderr
+    config.write_text("spark_conf: {executor.memory: 4g}\n", encoding="utf-8")
+    result = _run("scan", "--config", str(config), str(tmp_path))
+    assert result.exit_code == 2 and "spark.* settings" in result.stderr
+    result = _run("scan", "spark:crm.customers")
+    assert result.exit_code == 2 and "needs --engine spark" in result.stderr
+    result = _run("scan", "--engine", "flink", str(tmp_path))
+    assert result.exit_code == 2 and "--engine must be one of: local, spark" in result.stderr
+    manifest = _manifest(
+        tmp_path,
+        "{source: 'sqlite:///x.db', table: t, subjects: {count_distinct: id, approximate: 0.01}}",
+    )
+    result = _run("assess", str(manifest))
+    assert result.exit_code == 2 and "an approximate count needs a spark: source" in result.stderr
+    manifest = _manifest(
+        tmp_path, "{source: 'spark:db.t', subjects: {count_distinct: id, approximate: 0.9}}"
+    )
+    result = _run("assess", str(manifest))
+    assert result.exit_code == 2 and "must be from 0.001 to 0.39" in result.stderr

@@ -91,6 +91,8 @@ def source_args(args: Sequence[str], settings: Settings) -> list[Path | str]:
     for arg in args:
         if not arg.strip():
             raise ConfigError("an empty path was given; name a file, a folder or a database URL")
+        if arg.startswith("spark:") and settings.engine != "spark" and not Path(arg).exists():
+            raise ConfigError(f"{arg}: a spark: source needs --engine spark")
         if arg.startswith("db:") and not Path(arg).exists():
             out.append(settings.database_url(arg[3:]))
         elif is_db_url(arg):
