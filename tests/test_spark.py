@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from dataflow.cli import app
 from tests.dirty_export import dirty_columns, file_name, write
+from tests.test_db_sources import _manifest
 
 pytestmark = pytest.mark.spark
 
@@ -153,27 +154,6 @@ def test_partitioned_parquet_folder_and_catalog_table(spark: Any, tmp_path: Path
     assert fields["c3"]["element"] == "pi.identity.resident_id"
     # The Hive column comments reach the metadata detection.
     assert any(e["source"] != "value" for e in fields["c3"]["evidence"])
-
-
-def _manifest(tmp_path: Path, dataset: str) -> Path:
-    path = tmp_path / "transfer.yaml"
-    path.write_text(
-        "schema_version: 1\n"
-        "transfer:\n"
-        "  id: TX-SPARK-1\n"
-        "  date: 2026-11-30\n"
-        "  exporter: {name: Acme CRM Ltd, ciio: false, state_organ: false}\n"
-        "  recipient: {name: Acme GmbH, country: DE, restricted_list: false,\n"
-        "              judicial_or_law_enforcement: false}\n"
-        "  purpose: customer support\n"
-        "  scenario: none\n"
-        "  sector: retail\n"
-        "  datasets:\n"
-        f"    - {dataset}\n"
-        "  prior_exports: {subjects: 0, sensitive_subjects: 0}\n",
-        encoding="utf-8",
-    )
-    return path
 
 
 def test_people_counts_exact_and_approximate(spark: Any, tmp_path: Path) -> None:

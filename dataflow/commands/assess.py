@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -342,7 +342,6 @@ def _database_dataset(
     if spec.people is None or not found:
         return scanned, spec, []
     sensitive = sorted({f.field.name for r in found for f in r.findings if f.sensitive})
-    notes: list[str] = []
     try:
         with Connection(url, timeout) as db:
             count = functools.partial(
@@ -353,19 +352,7 @@ def _database_dataset(
                 expression=spec.people.expression,
                 where=spec.people.where,
             )
-            people = count()
-            notes.append(f"{spec.key}: people counted in {redact(url)}: {people.query}")
-            counted = dataclasses.replace(spec, subjects=people.count)
-            if spec.sensitive_subjects is None:
-                number = 0
-                if sensitive:
-                    with_sensitive = count(any_not_null=sensitive)
-                    number = with_sensitive.count
-                    notes.append(
-                        f"{spec.key}: people with sensitive PI counted in {redact(url)}: "
-                        f"{with_sensitive.query}"
-                    )
-                counted = dataclasses.replace(counted, sensitive_subjects=number)
+            counted, notes = _count_subjects(spec, count, sensitive, lambda _: f"in {redact(url)}")
     except DatabaseError as exc:
         raise ManifestError(
             f"{exc.path}: {exc.message}" if exc.path else exc.message,
@@ -401,7 +388,6 @@ def _spark_dataset(
         }
     )
     people = spec.people
-    notes: list[str] = []
     try:
         session = spark.session(settings.spark_options())
         count = functools.partial(
@@ -413,29 +399,42 @@ def _spark_dataset(
             where=people.where,
             approximate=people.approximate,
         )
-        found = count()
-        notes.append(f"{spec.key}: people counted by Spark ({_how(found)}): {found.query}")
-        counted = dataclasses.replace(spec, subjects=found.count)
-        if spec.sensitive_subjects is None:
-            number = 0
-            if sensitive:
-                with_sensitive = count(any_not_null=sensitive)
-                number = with_sensitive.count
-                notes.append(
-                    f"{spec.key}: people with sensitive PI counted by Spark "
-                    f"({_how(with_sensitive)}): {with_sensitive.query}"
-                )
-            counted = dataclasses.replace(counted, sensitive_subjects=number)
+        counted, notes = _count_subjects(spec, count, sensitive, _by_spark)
     except UserError as exc:
         raise ManifestError(exc.message, path=transfer.path, key=f"{spec.key}.subjects") from None
     return scanned, counted, notes
 
 
-def _how(people: Any) -> str:
-    """Whether a Spark people count is exact or approximate, in words."""
+def _by_spark(people: Any) -> str:
+    """How Spark counted: exactly or approximately, in words."""
     if people.approximate is None:
-        return "exact"
-    return f"approximate, relative standard deviation {people.approximate:.1%}"
+        return "by Spark (exact)"
+    return f"by Spark (approximate, relative standard deviation {people.approximate:.1%})"
+
+
+def _count_subjects(
+    spec: DatasetSpec,
+    count: Callable[..., Any],
+    sensitive: Sequence[str],
+    how: Callable[[Any], str],
+) -> tuple[DatasetSpec, list[str]]:
+    """``spec`` with its people counted by ``count`` (a database's or Spark's count_people)
+    and, unless given, its people with sensitive PI: those of the rows where one of the
+    ``sensitive`` columns holds a value. The notes give each query and ``how`` it was counted."""
+    people = count()
+    notes = [f"{spec.key}: people counted {how(people)}: {people.query}"]
+    counted = dataclasses.replace(spec, subjects=people.count)
+    if spec.sensitive_subjects is None:
+        number = 0
+        if sensitive:
+            with_sensitive = count(any_not_null=sensitive)
+            number = with_sensitive.count
+            notes.append(
+                f"{spec.key}: people with sensitive PI counted {how(with_sensitive)}: "
+                f"{with_sensitive.query}"
+            )
+        counted = dataclasses.replace(counted, sensitive_subjects=number)
+    return counted, notes
 
 
 def _regrade(

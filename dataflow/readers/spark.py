@@ -33,12 +33,13 @@ import os
 import pickle
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dataflow.errors import UserError
 from dataflow.model import Dataset, Field, Problem, Severity
+from dataflow.readers.database import DbScan
 
 PREFIX = "spark:"
 EXTRA = 'the Spark engine needs pyspark: pip install "dataflow[spark]"'
@@ -340,14 +341,9 @@ def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str
 
 
 @dataclass
-class SparkScan:
-    """What Spark gave a scan: datasets, full-scan verdicts, notes, problems (as ``DbScan``)."""
+class SparkScan(DbScan):
+    """What Spark gave a scan: datasets, full-scan verdicts, notes, problems (as a database's)."""
 
-    datasets: list[Dataset] = field(default_factory=list)
-    samples: dict[str, Any] = field(default_factory=dict)
-    verdicts: dict[str, tuple[dict[str, Any], int]] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
     sources_read: int = 0  # files, folders and tables read (a report's "files scanned")
 
 
