@@ -160,16 +160,13 @@ def _format_of(path: str) -> str:
     suffix = Path(path.rstrip("/")).suffix.lower()
     if suffix in _FORMATS:
         return _FORMATS[suffix]
-    local = Path(path)
-    if local.is_dir():
-        for found in sorted(local.rglob("*")):
-            rel = found.relative_to(local).parts
-            if any(part.startswith(("_", ".")) for part in rel) or not found.is_file():
-                continue
-            if found.suffix.lower() in _FORMATS:
-                return _FORMATS[found.suffix.lower()]
-            if found.suffix.lower() == ".snappy" and found.name.endswith(".parquet.snappy"):
-                return "parquet"
+    if Path(path).is_dir():  # the first data file, walking in name order (stops there)
+        for _folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+            for name in sorted(files):
+                ext = Path(name).suffix.lower()
+                if not name.startswith(("_", ".")) and ext in _FORMATS:
+                    return _FORMATS[ext]
     return "parquet"
 
 
@@ -184,7 +181,10 @@ def frame(spark: Any, source: SparkSource) -> Any:
             reader = reader.option("header", "true").option("inferSchema", "false")
             if source.path.rstrip("/").lower().endswith(".tsv"):
                 reader = reader.option("sep", "\t")
-        return reader.load(source.path)
+        df = reader.load(source.path)
+        if source.fmt == "csv" and df.columns and df.columns[0].startswith("\ufeff"):
+            df = df.withColumnRenamed(df.columns[0], df.columns[0][1:])  # a UTF-8 BOM
+        return df
     except Exception as exc:
         raise SparkError(f"cannot read {source.shown}: {describe(exc)}") from None
 
@@ -243,13 +243,21 @@ def dataset_of(spark: Any, source: SparkSource, df: Any) -> Dataset:
     return Dataset(
         name=name,
         source_path=source.shown,
-        source_format="spark"
-        if source.table is not None
-        else _SHOWN.get(source.fmt or "", source.fmt or "spark"),
+        source_format=_shown_format(source),
         fields=tuple(fields[:MAX_FIELDS]),
         comment=table_comment,
         line=1 if source.fmt == "csv" else None,
     )
+
+
+def _shown_format(source: SparkSource) -> str:
+    """The format a report names: the local readers' names (``tsv``, ``jsonl``), or ``spark``
+    for a catalog table."""
+    if source.table is not None or source.fmt is None:
+        return "spark"
+    if source.fmt == "csv" and (source.path or "").rstrip("/").lower().endswith(".tsv"):
+        return "tsv"
+    return _SHOWN.get(source.fmt, source.fmt)
 
 
 # --- every row, on the executors --------------------------------------------------------------
