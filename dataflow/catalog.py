@@ -165,6 +165,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "housekeeping_flags",
     "role_lookalikes",
     "ownership_columns",
+    "person_files",
     "minor_contexts",
 )
 _FAMILY_KEYS = (

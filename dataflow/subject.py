@@ -127,6 +127,7 @@ class SubjectRules:
         self.roles_zh.sort(key=lambda item: (-len(item[0]), item[0]))
         self.long_roles = sorted((w for w in self.roles if len(w) >= 5), key=lambda w: -len(w))
         self.documents, self.documents_zh = _split(s.get("person_documents", ()))
+        self.person_files = frozenset(w.lower() for w in s.get("person_files", ()))
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
@@ -367,6 +368,11 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         ),
         None,
     )
+    # a person's file: a role word before `file` (human_file, employee_files)
+    if head in rules.person_files:
+        role = next((r for t in core[:-1] for r in [rules.role_of(t)] if r), None)
+        if role is not None:
+            return fix("person", f"name '{bare}': '{head}' of {_plural(role)} is a person's file", role)
     # system: by name
     if (head in rules.system or first in rules.system or compact in rules.system) and not (
         activity and actor
@@ -1124,12 +1130,14 @@ def _named_by_role(
 ) -> str | None:
     """A text column that is a role word (`instructor`, `doctor`, `teacher_name`): the name of
     that person on the record (a staff name on a person's record is personal information). A
-    `user` column is left alone (a login, a name or a key), and so are numeric keys."""
+    `user` or `account` column is left alone (a login, a name or a key), and so are numeric keys;
+    `human_name`, `resident_name` name the person."""
     if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1] not in ("name", "xm")):
         return None
     role = rules.roles.get(tokens[0])
     kind = (data_type or "").lower()
-    if role is None or role == "user" or not any(t in kind for t in _TEXT_TYPES):
+    login = role == "user" and (len(tokens) == 1 or tokens[0] in rules.actors)
+    if role is None or login or not any(t in kind for t in _TEXT_TYPES):
         return None
     return role
 

@@ -905,3 +905,42 @@ def test_a_text_column_named_by_a_staff_role_is_a_name(tmp_path: Path) -> None:
     assert _finding(visit, "doctor_name").element == "pi.identity.name"
     assert not _finding(visit, "doctor").personal
     assert _finding(visit, "user").element != "pi.identity.name"
+
+
+def test_a_personnel_file_named_human_file_and_its_records(tmp_path: Path) -> None:
+    """An HR schema without comments: `human_file` is a personnel file (a role word before
+    `file`), not system data; `human_id` / `human_name` link bonus rows to the person; the party,
+    speciality, photo and years of education of the person are PI, a photo on a meal record is
+    not."""
+    files = {
+        "hr.sql": """
+        create table human_file (huf_id smallint primary key, human_id varchar(30),
+          human_name varchar(60), human_party varchar(60), human_speciality varchar(60),
+          human_picture varchar(255), human_educated_years int, human_bank varchar(60),
+          human_religion varchar(60), human_society_security_id varchar(30));
+        create table bonus (bon_id smallint primary key, human_id varchar(30),
+          human_name varchar(60), bonus_worth decimal(10,2), remark text);
+        create table config_file (id int primary key, file_name varchar(60));
+        create table teacher (id int primary key, name varchar(20), mobile varchar(20));
+        create table cookbook (id int primary key, teacher_id int, photo varchar(200));
+        """
+    }
+    results = _scan(tmp_path, files)
+    person = results["human_file"]
+    assert (person.subject.kind, person.subject.role) == ("person", "user")
+    assert "is a person's file" in person.subject.evidence[0]
+    assert results["config_file"].subject.kind == "system"
+    assert _finding(person, "human_name").element == "pi.identity.name"
+    assert _finding(person, "human_party").element == "pi.special_identity.political_status"
+    assert _finding(person, "human_speciality").category == "pi.education_work"
+    assert _finding(person, "human_picture").element == "pi.profile.photo"
+    assert _finding(person, "human_educated_years").element == "pi.education_work.education"
+    assert _finding(person, "human_bank").personal
+    assert _finding(person, "human_religion").sensitive
+    security = _finding(person, "human_society_security_id")
+    assert security.element == "pi.identity.social_security"
+    bonus = results["bonus"]
+    assert bonus.subject.kind == "person_linked"
+    assert _finding(bonus, "human_name").element == "pi.identity.name"
+    assert _finding(bonus, "bonus_worth").personal
+    assert not _finding(results["cookbook"], "photo").personal
