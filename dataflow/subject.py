@@ -372,7 +372,9 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
     if head in rules.person_files:
         role = next((r for t in core[:-1] for r in [rules.role_of(t)] if r), None)
         if role is not None:
-            return fix("person", f"name '{bare}': '{head}' of {_plural(role)} is a person's file", role)
+            return fix(
+                "person", f"name '{bare}': '{head}' of {_plural(role)} is a person's file", role
+            )
     # system: by name
     if (head in rules.system or first in rules.system or compact in rules.system) and not (
         activity and actor
