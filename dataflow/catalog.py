@@ -166,6 +166,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "role_lookalikes",
     "ownership_columns",
     "person_files",
+    "event_columns",
     "minor_contexts",
 )
 _FAMILY_KEYS = (

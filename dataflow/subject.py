@@ -127,7 +127,8 @@ class SubjectRules:
         self.roles_zh.sort(key=lambda item: (-len(item[0]), item[0]))
         self.long_roles = sorted((w for w in self.roles if len(w) >= 5), key=lambda w: -len(w))
         self.documents, self.documents_zh = _split(s.get("person_documents", ()))
-        self.person_files = frozenset(w.lower() for w in s.get("person_files", ()))
+        self.person_files = _split(s.get("person_files", ()))[0]
+        self.event_columns = _split(s.get("event_columns", ()))[0]
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
@@ -1018,6 +1019,9 @@ def _about_person(
             # on a topic whose every column counts, whether something held counts too
             match = _all_on_topic(rules, on_topic, fld.name)
         elif match is None and tokens and _key_of_a_thing(rules, tokens, bare):
+            match = _all_on_topic(rules, on_topic, fld.name, keys=True)
+        elif match is None and tokens and _compact(tokens) in rules.event_columns:
+            # an order's status and creation time: when the person acted and where it stands
             match = _all_on_topic(rules, on_topic, fld.name, keys=True)
         elif match is None and tokens and tokens[-1] in rules.counts and len(tokens) <= 3:
             # how much of a drug or procedure a patient had is health information too

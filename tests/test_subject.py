@@ -944,3 +944,26 @@ def test_a_personnel_file_named_human_file_and_its_records(tmp_path: Path) -> No
     assert _finding(bonus, "human_name").element == "pi.identity.name"
     assert _finding(bonus, "bonus_worth").personal
     assert not _finding(results["cookbook"], "photo").personal
+
+
+def test_state_and_time_of_a_persons_order_invoice_and_complaint(tmp_path: Path) -> None:
+    """On a record of a person's action (an order, an invoice, a complaint) its state and time
+    are the event's; a product's status stays bookkeeping and a creation time stays bookkeeping."""
+    files = {
+        "shop.sql": """
+        CREATE TABLE member (member_id INT PRIMARY KEY, name VARCHAR(20), phone VARCHAR(20));
+        CREATE TABLE orders (orders_id INT PRIMARY KEY,
+          member_id INT REFERENCES member (member_id), status VARCHAR(10), created_at TIMESTAMP);
+        CREATE TABLE complaint (id INT PRIMARY KEY, user_id INT, time DATETIME, content TEXT);
+        CREATE TABLE product (id INT PRIMARY KEY, title VARCHAR(50), status VARCHAR(10));
+        """
+    }
+    results = _scan(tmp_path, files)
+    orders = results["orders"]
+    status = _finding(orders, "status")
+    assert status.personal and status.element == "pi.online_activity.usage_record"
+    assert not _finding(orders, "created_at").personal
+    complaint = results["complaint"]
+    assert _finding(complaint, "time").personal
+    assert _finding(complaint, "content").personal
+    assert not _finding(results["product"], "status").personal
