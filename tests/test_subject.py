@@ -967,3 +967,32 @@ def test_state_and_time_of_a_persons_order_invoice_and_complaint(tmp_path: Path)
     assert _finding(complaint, "time").personal
     assert _finding(complaint, "content").personal
     assert not _finding(results["product"], "status").personal
+
+
+def test_pinyin_initial_school_tables_and_comment_clauses(tmp_path: Path) -> None:
+    """`XS_JBXX` (学生基本信息) is a student's record and `JZG` (教职工) names staff; a birth
+    date whose comment goes on to give its format is still a birth date; a card transaction table
+    (一卡通交易表) is the cardholder's, so its amounts are PI."""
+    files = {
+        "xs.sql": """
+        CREATE TABLE EDU_FDM_XS_JBXX (XH VARCHAR(20) COMMENT '学号', XM VARCHAR(60) COMMENT '姓名',
+          CYM VARCHAR(60) COMMENT '曾用名', CSRQ VARCHAR(10) COMMENT '出生日期,格式YYYY-MM-DD',
+          TXGS VARCHAR(10) COMMENT '格式');
+        CREATE TABLE EDU_FDM_JZG (GH VARCHAR(20) COMMENT '工号', XM VARCHAR(60) COMMENT '姓名');
+        CREATE TABLE EDU_FDM_YKT_JY (KH VARCHAR(30) COMMENT '卡号',
+          JYJE DECIMAL(10,2) COMMENT '交易金额') COMMENT='一卡通交易表';
+        CREATE TABLE EDU_FDM_SP_JY (SPMC VARCHAR(30) COMMENT '商品名称',
+          JYJE DECIMAL(10,2) COMMENT '交易金额') COMMENT='商品交易表';
+        """
+    }
+    results = _scan(tmp_path, files)
+    student = results["EDU_FDM_XS_JBXX"]
+    assert (student.subject.kind, student.subject.role) == ("person", "student")
+    assert _finding(student, "CSRQ").element == "pi.profile.birth_date"
+    assert _finding(student, "CYM").element == "pi.identity.name"
+    assert not _finding(student, "TXGS").personal
+    assert results["EDU_FDM_JZG"].subject.role == "employee"
+    card = results["EDU_FDM_YKT_JY"]
+    assert card.subject.kind == "person_linked"
+    assert _finding(card, "JYJE").personal
+    assert not _finding(results["EDU_FDM_SP_JY"], "JYJE").personal

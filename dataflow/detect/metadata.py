@@ -80,6 +80,8 @@ W_CONTEXT_ID = 0.6  # `customer.id` nested in another record
 W_TABLE_KEY = 0.4  # a table's own `id` (below the threshold: a surrogate key says nothing itself)
 W_HEALTH_TABLE = 0.7  # value/code column of a table of health events about a person
 # Words that end a table name without saying what it is about (`member_login_log` is about members).
+#: Where a comment's first clause ends.
+_COMMENT_CLAUSE = re.compile(r"[,，;；:：(（]")
 _TABLE_TAIL = frozenset(
     [
         "info",
@@ -449,7 +451,10 @@ class MetadataDetector:
         if comment:
             if has_cjk(comment):
                 self._match_zh(comment, "comment", scored, field_name=False)
-                neg = next((w for w in self.neg_zh if w in comment), None)
+                # the comment's first clause says what the column is; later ones describe its
+                # values (出生日期,格式YYYY-MM-DD is a birth date, not a format)
+                head = _COMMENT_CLAUSE.split(comment, maxsplit=1)[0] or comment
+                neg = next((w for w in self.neg_zh if w in head), None)
                 if neg is not None:
                     comment_negative = Evidence(
                         "negative",
