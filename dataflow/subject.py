@@ -250,10 +250,10 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             for _link, target, role in f.links:
                 if (
                     target is not None
-                    and facts[target].kind in ("person", "person_linked")
+                    and _about_people(facts[target])
                     and not owned[target]  # a listing of an owned house is about the house
                 ):
-                    f.kind, f.role = "person_linked", facts[target].role
+                    f.kind, f.role = "person_linked", facts[target].role or facts[target].weak_role
                     changed = True
                     break
                 if target is None and role is not None:
@@ -271,11 +271,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         links = [
             link
             for link, target, role in f.links
-            if (
-                target is not None
-                and facts[target].kind in ("person", "person_linked")
-                and not owned[target]
-            )
+            if (target is not None and _about_people(facts[target]) and not owned[target])
             or (target is None and role is not None)
         ]
         if f.kind == "person_linked" and links:
@@ -302,6 +298,12 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             )
         )
     return out
+
+
+def _about_people(f: _Facts) -> bool:
+    """Rows about people: by kind, or by a table's identity columns (name, birthday, phone) that
+    will make it a person's table when nothing stronger says otherwise."""
+    return f.kind in ("person", "person_linked") or (f.kind == "unknown" and f.weak == "person")
 
 
 def _owned_thing(rules: SubjectRules, f: _Facts) -> bool:

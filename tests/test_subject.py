@@ -996,3 +996,44 @@ def test_pinyin_initial_school_tables_and_comment_clauses(tmp_path: Path) -> Non
     assert card.subject.kind == "person_linked"
     assert _finding(card, "JYJE").personal
     assert not _finding(results["EDU_FDM_SP_JY"], "JYJE").personal
+
+
+MATERNAL_DDL = """
+CREATE TABLE [dbo].[HealthFileMaternal] ([ID] [int] NOT NULL, [Name] [nvarchar] (20) NULL,
+  [Birthday] [datetime] NULL, [Tel] [varchar] (20) NULL, [HusbandName] [nvarchar] (20) NULL,
+  [Gravidity] [int] NULL) ON [PRIMARY]
+GO
+ALTER TABLE [dbo].[HealthFileMaternal] ADD CONSTRAINT [PK_HFM] PRIMARY KEY CLUSTERED ([ID])
+GO
+CREATE TABLE [dbo].[PregnancyRecord] ([ID] [int] NOT NULL, [HealthFileMaternalID] [int] NULL,
+  [RecordDate] [datetime] NULL, [Record] [nvarchar] (500) NULL, [DealOpinion] [nvarchar] (500) NULL)
+GO
+CREATE TABLE [dbo].[Hospitalization] ([ID] [int] NOT NULL, [PatientID] [int] NULL,
+  [BeginDate] [datetime] NULL, [Reason] [nvarchar] (200) NULL, [Hospital] [nvarchar] (50) NULL)
+GO
+CREATE TABLE [dbo].[DiagnoseCoding] ([ID] [int] NOT NULL, [Name] [nvarchar] (50) NULL)
+GO
+"""
+
+
+def test_sql_server_maternal_records_link_to_a_file_found_by_its_columns(tmp_path: Path) -> None:
+    """SQL Server DDL without comments: `HealthFileMaternal` is a person's table by its identity
+    columns, so `PregnancyRecord.HealthFileMaternalID` makes the pregnancy record hers, and every
+    column of a pregnancy record or a hospital stay is sensitive health information."""
+    results = _scan(tmp_path, {"dbo.sql": MATERNAL_DDL})
+    file = results["dbo.HealthFileMaternal"]
+    assert file.subject.kind == "person"
+    assert _finding(file, "HusbandName").personal
+    gravidity = _finding(file, "Gravidity")
+    assert gravidity.sensitive and gravidity.element == "pi.health.fertility"
+    record = results["dbo.PregnancyRecord"]
+    assert record.subject.kind == "person_linked"
+    assert [lk.target for lk in record.subject.links] == ["HealthFileMaternal"]
+    for column in ("RecordDate", "Record", "DealOpinion"):
+        found = _finding(record, column)
+        assert found.sensitive and found.element == "pi.health.fertility", column
+    stay = results["dbo.Hospitalization"]
+    for column in ("BeginDate", "Reason"):
+        found = _finding(stay, column)
+        assert found.sensitive and found.element == "pi.health.medical_visit", column
+    assert not _finding(results["dbo.DiagnoseCoding"], "Name").sensitive
