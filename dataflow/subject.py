@@ -485,6 +485,14 @@ def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
     hit = next((t for t in tokens if t in rules.minor_contexts), None)
     if hit is None and ds.comment:
         hit = next((w for w in rules.minor_contexts_zh if w in ds.comment), None)
+    if hit is None:
+        # a student's kindergarten (`kindergarten_id`, 所在幼儿园): the pupil is a young child
+        for fld in ds.fields:
+            hit = next((t for t in split_name(fld.name) if t in rules.minor_contexts), None)
+            if hit is None and fld.comment:
+                hit = next((w for w in rules.minor_contexts_zh if w in fld.comment), None)
+            if hit is not None:
+                break
     return hit
 
 
@@ -954,6 +962,9 @@ def _about_person(
                 ev = Evidence("context", "subject-family", f"{context}; {why}", element.id)
                 finding = _as_element(finding, element, ev)
             out.append(finding)
+            continue
+        if fld.name.startswith("@"):
+            out.append(finding)  # a JSON-LD keyword (`@type`, `@id`): markup, not the person's
             continue
         rel = (
             fld.pointer[len(dataset.name) + 1 :]

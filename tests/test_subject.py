@@ -1037,3 +1037,44 @@ def test_sql_server_maternal_records_link_to_a_file_found_by_its_columns(tmp_pat
         found = _finding(stay, column)
         assert found.sensitive and found.element == "pi.health.medical_visit", column
     assert not _finding(results["dbo.DiagnoseCoding"], "Name").sensitive
+
+
+def test_pupils_of_a_kindergarten_by_a_column_and_json_ld_markup(tmp_path: Path) -> None:
+    """A student table with a `KINDERGARTEN_ID` column holds young children (every PI field of
+    theirs is sensitive); a JSON-LD `@type` inside a CV is markup, not the person's."""
+    cv = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Resume",
+        "type": "object",
+        "properties": {
+            "work": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"@type": {"type": "string"}, "position": {"type": "string"}},
+                },
+            }
+        },
+    }
+    files = {
+        "s.sql": """
+        CREATE TABLE tb_student_infostudent (STUDENT_ID varchar(32) PRIMARY KEY,
+          NAME varchar(50) COMMENT '学生名称', BIRTHDAY date COMMENT '出生日期',
+          KINDERGARTEN_ID varchar(255) COMMENT '园区名称');
+        CREATE TABLE tb_student_infoadult (STUDENT_ID varchar(32) PRIMARY KEY,
+          NAME varchar(50) COMMENT '学生名称', BIRTHDAY date COMMENT '出生日期');
+        """,
+        "resume.schema.json": json.dumps(cv),
+    }
+    results = _scan(tmp_path, files)
+    pupils = results["tb_student_infostudent"]
+    assert pupils.subject.role == "minor"
+    name = _finding(pupils, "NAME")
+    assert name.sensitive and name.sensitive_group == "minors_under_14"
+    college = results["tb_student_infoadult"]
+    assert college.subject.role == "student"
+    assert not _finding(college, "NAME").sensitive
+    resume = next(d for n, d in results.items() if "Resume" in n)
+    fields = {f.field.pointer.rsplit(".", 1)[-1]: f for f in resume.findings}
+    assert fields["position"].personal
+    assert not fields["@type"].personal
