@@ -716,11 +716,20 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
     """Indices of the families whose topic the dataset (or the field's parent object) is on."""
     zh = has_cjk(topic_text)
+    if 1 < len(topic_tokens) <= _MAX_PAIRED_TOKENS:
+        # two-word topics (`baby visit`, `follow up`) in either order of the name's words
+        topic_tokens = topic_tokens | frozenset(
+            a + b for a in topic_tokens for b in topic_tokens if a != b
+        )
     return frozenset(
         k
         for k, fam in enumerate(rules.families)
         if fam.topic & topic_tokens or (zh and any(w in topic_text for w in fam.topic_zh))
     )
+
+
+#: Names with more words than this are not searched for two-word topics.
+_MAX_PAIRED_TOKENS = 6
 
 
 _MATCHES: dict[tuple[object, ...], tuple[int, str] | None] = {}

@@ -1078,3 +1078,26 @@ def test_pupils_of_a_kindergarten_by_a_column_and_json_ld_markup(tmp_path: Path)
     fields = {f.field.pointer.rsplit(".", 1)[-1]: f for f in resume.findings}
     assert fields["position"].personal
     assert not fields["@type"].personal
+
+
+def test_a_newborn_home_visit_is_a_health_examination(tmp_path: Path) -> None:
+    """`BabyVisit` (a newborn's home visit, 新生儿访视) is an examination of the child: its
+    numbered exam columns are health information; a shop's `visit` log is not."""
+    files = {
+        "v.sql": """
+        CREATE TABLE [dbo].[BabyVisit] ([ID] [int] NOT NULL, [Name] [nvarchar] (20) NULL,
+          [Exam01] [nvarchar] (20) NULL, [Exam12Other] [nvarchar] (50) NULL,
+          [Sleepy] [nvarchar] (20) NULL)
+        GO
+        CREATE TABLE [dbo].[UserVisit] ([ID] [int] NOT NULL, [UserID] [int] NULL,
+          [Page] [nvarchar] (200) NULL)
+        GO
+        """
+    }
+    results = _scan(tmp_path, files)
+    visit = results["dbo.BabyVisit"]
+    assert visit.subject.role == "minor"
+    for column in ("Exam01", "Exam12Other", "Sleepy"):
+        found = _finding(visit, column)
+        assert found.sensitive and found.category == "pi.health", column
+    assert not _finding(results["dbo.UserVisit"], "Page").sensitive
