@@ -391,9 +391,11 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
     role = rules.role_of(head)
     if role is not None:
         return fix("person", f"name '{bare}' names {_plural(role)}", role)
-    if head in rules.documents:
+    pair = _compact(core[-2:]) if len(core) > 1 else ""
+    if head in rules.documents or pair in rules.documents:
         role = next((r for t in core for r in [rules.role_of(t)] if r), None)
-        return fix("person", f"name '{bare}': '{head}' is a document about one person", role)
+        word = head if head in rules.documents else " ".join(core[-2:])
+        return fix("person", f"name '{bare}': '{word}' is a document about one person", role)
     # organisation: by name, unless its columns describe a person (a clinic's visit record)
     if head in rules.organisation:
         own = _person_only_columns(ds, rules)

@@ -1101,3 +1101,23 @@ def test_a_newborn_home_visit_is_a_health_examination(tmp_path: Path) -> None:
         found = _finding(visit, column)
         assert found.sensitive and found.category == "pi.health", column
     assert not _finding(results["dbo.UserVisit"], "Page").sensitive
+
+
+def test_an_insurance_policy_is_a_document_about_its_policyholder(tmp_path: Path) -> None:
+    """`insurance_policy` is the policyholder's contract: its number, premium and payment terms
+    are that person's; a `privacy_policy` table is not."""
+    files = {
+        "p.sql": """
+        CREATE TABLE insurance_policy (id bigint PRIMARY KEY, policy_no bigint COMMENT '保单号',
+          premium decimal(12,2) COMMENT '保费', payment_method varchar(20) COMMENT '缴费方式');
+        CREATE TABLE privacy_policy (id bigint PRIMARY KEY, content text, version varchar(10));
+        """
+    }
+    results = _scan(tmp_path, files)
+    policy = results["insurance_policy"]
+    assert policy.subject.kind == "person"
+    assert "'insurance policy' is a document about one person" in policy.subject.evidence[0]
+    for column in ("policy_no", "premium", "payment_method"):
+        assert _finding(policy, column).personal, column
+    assert results["privacy_policy"].subject.kind != "person"
+    assert not _finding(results["privacy_policy"], "content").personal
