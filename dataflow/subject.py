@@ -618,7 +618,10 @@ def _links(
             and has_cjk(comment)
             and (
                 any(w in comment for w in rules.person_keys_zh)
-                or (tokens[-1] in rules.key_suffixes and rules.role_zh(comment) is not None)
+                or (
+                    (tokens[-1] in rules.key_suffixes or comment.rstrip().endswith(_ZH_KEY_TAILS))
+                    and rules.role_zh(comment) is not None
+                )
             )
             and not any(w in comment for w in rules.counts_zh)
             and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
@@ -627,6 +630,10 @@ def _links(
             role = rules.role_zh(comment) or "person"
             out.append((SubjectLink(fld.name, None, "comment"), None, role))
     return out
+
+
+#: How a Chinese comment ends when its column names or numbers a person (读者姓名, 读者条码).
+_ZH_KEY_TAILS = ("姓名", "编号", "条码", "证号", "卡号")
 
 
 def _own_key(ds: Dataset) -> str | None:

@@ -1121,3 +1121,25 @@ def test_an_insurance_policy_is_a_document_about_its_policyholder(tmp_path: Path
         assert _finding(policy, column).personal, column
     assert results["privacy_policy"].subject.kind != "person"
     assert not _finding(results["privacy_policy"], "content").personal
+
+
+def test_a_library_loan_is_the_readers_by_a_commented_column(tmp_path: Path) -> None:
+    """A loan table keyed by nothing a name says, whose `DZXM` column is '读者姓名' (the reader's
+    name): its rows are the reader's loans, so the book and dates are the reader's behaviour; a
+    book catalogue with a title and a date is not."""
+    files = {
+        "ts.sql": """
+        CREATE TABLE edu_fdm_ts_jyjl (TSMC VARCHAR(100) COMMENT '图书名称',
+          DZXM VARCHAR(40) COMMENT '读者姓名', WJSJ VARCHAR(18) COMMENT '外借时间')
+          COMMENT='图书借阅记录表';
+        CREATE TABLE edu_fdm_ts_ml (TSMC VARCHAR(100) COMMENT '图书名称',
+          CBRQ VARCHAR(18) COMMENT '出版日期') COMMENT='图书目录';
+        """
+    }
+    results = _scan(tmp_path, files)
+    loans = results["edu_fdm_ts_jyjl"]
+    assert loans.subject.kind == "person_linked"
+    assert [lk.column for lk in loans.subject.links] == ["DZXM"]
+    for column in ("TSMC", "DZXM", "WJSJ"):
+        assert _finding(loans, column).personal, column
+    assert not _finding(results["edu_fdm_ts_ml"], "TSMC").personal
