@@ -78,7 +78,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -126,11 +126,15 @@ class _ExactPattern:
     score: float
     threshold: float
     vetted: Any  # the pattern for vetted text: stdlib ``re`` when it reads it alike, else compiled
+    presidio: Any = field(default=None, compare=False)  # Presidio's own compiled object, if any
 
     @functools.cached_property
     def compiled(self) -> Any:
-        """The pattern on the ``regex`` engine, as Presidio runs it (compiled when first
-        needed: only text outside the vetted characters and the reference loop use it)."""
+        """The pattern on the ``regex`` engine, as Presidio runs it: the object the Presidio
+        pattern already holds for the same flags, else compiled when first needed (only
+        text outside the vetted characters and the reference loop use it)."""
+        if self.presidio is not None:
+            return self.presidio
         return importlib.import_module("regex").compile(self.source, flags=self.flags)
 
 
@@ -1419,6 +1423,9 @@ class FastMatcher:
             flags = rec.global_regex_flags or 0
             threshold = _threshold(rec, entity, score_threshold)
             for pat in rec.patterns:
+                prebuilt = getattr(pat, "compiled_regex", None)
+                if getattr(pat, "compiled_with_flags", None) != flags:
+                    prebuilt = None
                 patterns.append(
                     _ExactPattern(
                         recognizer=index,
@@ -1428,7 +1435,9 @@ class FastMatcher:
                         score=float(pat.score),
                         threshold=threshold,
                         vetted=stdlib_twin(pat.regex, int(flags))
+                        or prebuilt
                         or regex.compile(pat.regex, flags=flags),
+                        presidio=prebuilt,
                     )
                 )
         self._patterns = tuple(patterns)

@@ -21,6 +21,7 @@ Presidio is imported inside functions only: loading the specs (:func:`load_specs
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from dataflow.detect.validators import VALIDATORS
 from dataflow.errors import CatalogError
 from dataflow.model import Text
+from dataflow.paths import cache_dir, private
 from dataflow.yamlio import YamlDoc, check_keys, expect_list, expect_mapping, load_yaml
 
 if TYPE_CHECKING:
@@ -170,6 +172,7 @@ def _read_lists(doc: YamlDoc, path: Path, raw: Any) -> dict[str, str]:
     """Named lists, each already rendered as a regex fragment."""
     lists = expect_mapping(doc, raw, "lists", CatalogError)
     out: dict[str, str] = {}
+    read: dict[Path, YamlDoc] = {}  # a data file several lists cut (by initial) is read once
     for name, entry in sorted(lists.items()):
         key = f"lists.{name}"
         entry = expect_mapping(doc, entry, key, CatalogError)
@@ -185,7 +188,9 @@ def _read_lists(doc: YamlDoc, path: Path, raw: Any) -> dict[str, str]:
         ):
             raise doc.error(f"{key}.initials", "expected a letter range such as A-J", CatalogError)
         source = path.parent / file_name
-        data_doc = load_yaml(source, error_cls=CatalogError)
+        if source not in read:
+            read[source] = load_yaml(source, error_cls=CatalogError)
+        data_doc = read[source]
         data = data_doc.data if isinstance(data_doc.data, dict) else {}
         if list_key not in data:
             raise doc.error(f"{key}.key", f"{source} has no key {list_key!r}", CatalogError)
@@ -350,10 +355,17 @@ def _read_pattern(
         return lists[list_name]
 
     expanded = _PLACEHOLDER.sub(expand, regex)
-    for module_name in ("re", "regex"):
-        module: Any = re if module_name == "re" else _regex_module()
+    engines: tuple[str, ...] = ("re", "regex")
+    marker = _checked_marker(expanded, flags)
+    if marker is not None and _checked_before(marker):
+        engines = ("re",)  # the regex engine accepted this very pattern in an earlier run
+    for module_name in engines:
         try:
-            compiled = module.compile(expanded, flags)
+            compiled = (
+                re.compile(expanded, flags)
+                if module_name == "re"
+                else compiled_regex(expanded, flags)
+            )
         except Exception as exc:  # re.error / regex.error
             raise doc.error(
                 f"{key}.regex", f"invalid regular expression ({module_name}): {exc}", CatalogError
@@ -362,7 +374,59 @@ def _read_pattern(
             raise doc.error(
                 f"{key}.regex", "the regular expression matches empty text", CatalogError
             )
+    if marker is not None and len(engines) == 2:
+        _remember_checked(marker)
     return PatternSpec(name=name.strip(), regex=expanded, score=float(score))
+
+
+_COMPILED: dict[tuple[str, int], Any] = {}
+
+
+def compiled_regex(source: str, flags: int) -> Any:
+    """``source`` compiled with the ``regex`` module (the engine Presidio runs), once per process.
+
+    The catalog's name patterns are long prefix trees that take the ``regex`` parser tens of
+    milliseconds each: the loader's check and the Presidio recognizers share one compiled
+    object instead of each compiling the source again.
+    """
+    found = _COMPILED.get((source, flags))
+    if found is None:
+        found = _COMPILED[(source, flags)] = _regex_module().compile(source, flags)
+    return found
+
+
+# A pattern the ``regex`` engine accepted once is not compiled with it again at load time: an
+# empty file named by the hash of the engine's version, the flags and the expanded pattern, in
+# a folder only this user can write (``$DATAFLOW_CACHE_DIR/regex-checked``), records that it
+# compiled and does not match empty text. The ``re`` check still runs on every load; the
+# ``regex`` engine then compiles the pattern only when a value needs it.
+_CHECKED_FORMAT = "dataflow-regex-checked-1"
+
+
+def _checked_marker(source: str, flags: int) -> Path | None:
+    module = _regex_module()
+    if module is re:
+        return None
+    digest = hashlib.sha256(
+        f"{_CHECKED_FORMAT}\0{getattr(module, '__version__', '')}\0{flags}\0{source}".encode()
+    )
+    return cache_dir() / "regex-checked" / digest.hexdigest()
+
+
+def _checked_before(marker: Path) -> bool:
+    try:
+        return marker.is_file() and private(marker.parent, marker)
+    except OSError:
+        return False
+
+
+def _remember_checked(marker: Path) -> None:
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if private(marker.parent):
+            marker.touch(mode=0o600)
+    except OSError:  # a read-only home: check with both engines next time too
+        return
 
 
 def _regex_module() -> Any:
@@ -442,6 +506,25 @@ def _recognizer_class() -> type[Any]:
     """The Presidio ``PatternRecognizer`` subclass for catalog entries (defined lazily)."""
     from presidio_analyzer import Pattern, PatternRecognizer
 
+    class CompiledPattern(Pattern):
+        """A Presidio ``Pattern`` that arrives compiled with its recognizer's flags.
+
+        ``Pattern.__init__`` checks the regex by compiling it without flags, and the
+        recognizer compiles it again with its flags at the first ``analyze``. The loader has
+        already checked the pattern (with both engines, now or in an earlier run), so the
+        check is not repeated; the object compiled by that check, if this process made it,
+        is handed over, else Presidio compiles the pattern when it first analyses text.
+        """
+
+        def __init__(self, spec: PatternSpec, flags: int) -> None:
+            self.name = spec.name
+            self.regex = spec.regex
+            self.score = spec.score
+            compiled = _COMPILED.get((spec.regex, flags))
+            self.compiled_regex = compiled
+            # Presidio stores the flags it compiled with (None: not compiled yet).
+            self.compiled_with_flags: Any = flags if compiled is not None else None
+
     class CatalogPatternRecognizer(PatternRecognizer):
         """A catalog recognizer: YAML patterns, validated by a named validator."""
 
@@ -450,7 +533,7 @@ def _recognizer_class() -> type[Any]:
                 supported_entity=spec.entity,
                 name=spec.name,
                 supported_language=spec.supported_language,
-                patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+                patterns=[CompiledPattern(p, spec.regex_flags) for p in spec.patterns],
                 context=list(spec.context),
                 global_regex_flags=spec.regex_flags,
             )
@@ -478,11 +561,10 @@ def context_checks(extra_paths: Sequence[Path | str] = ()) -> dict[str, tuple[An
 
 @lru_cache(maxsize=8)
 def _context_checks(paths: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
-    module = _regex_module()
     out: dict[str, tuple[Any, ...]] = {}
     for spec in load_specs(paths):
         if spec.context_required:
-            compiled = tuple(module.compile(p.regex, spec.regex_flags) for p in spec.patterns)
+            compiled = tuple(compiled_regex(p.regex, spec.regex_flags) for p in spec.patterns)
             out[spec.entity] = out.get(spec.entity, ()) + compiled
     return out
 
