@@ -20,6 +20,8 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 # The SARIF 2.1.0 JSON Schema (SchemaStore/schemastore, src/schemas/json/sarif-2.1.0.json,
 # commit 3b6446ad8a07), kept in the repository so the tests run from a clone alone.
 SARIF_SCHEMA = TEST_DATA / "sarif-2.1.0.json"
+# Reports of the shipped examples, compared byte for byte by test_golden.py.
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 class NetworkAccessError(AssertionError):
@@ -95,6 +97,22 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current output instead of comparing with it",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """``--update-golden`` (or ``DATAFLOW_UPDATE_GOLDEN=1``): rewrite the golden files."""
+    flag = bool(request.config.getoption("--update-golden"))
+    return flag or os.environ.get("DATAFLOW_UPDATE_GOLDEN") == "1"
 
 
 def pytest_configure(config: pytest.Config) -> None:
