@@ -227,14 +227,28 @@ def jobs_option(what: str) -> Any:
 
 # --- the start and end of a scan-like command (scan, check, baseline update, assess) ---
 
-FORMATS = ("table", "json", "sarif", "markdown", "html")
+# The shipped output formats of each command, by name only: a shipped name is accepted without
+# importing any renderer (``report/formats.py`` holds the formats themselves, and the formats
+# installed packages add).
+SHIPPED_FORMATS = {
+    "scan": ("table", "json", "sarif", "markdown", "html"),
+    # ``pipia``: the self-assessment drafts (Markdown, or Word with ``--output FILE.docx``).
+    "assess": ("table", "json", "sarif", "markdown", "html", "pipia"),
+}
 
 
-def check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> str:
-    """Validate ``--format`` against the command's ``formats`` (case and spaces ignored)."""
-    if fmt.strip().lower() not in formats:
-        raise ConfigError(f"--format must be one of: {', '.join(formats)} (got {fmt!r})")
-    return fmt.strip().lower()
+def check_format(fmt: str, command: str = "scan") -> str:
+    """Validate ``--format`` against the formats ``command`` (``scan`` or ``assess``; ``check``
+    offers those of ``scan``) offers, shipped or added by plug-ins; case and spaces ignored."""
+    name = fmt.strip().lower()
+    if name in SHIPPED_FORMATS["assess" if command == "assess" else "scan"]:
+        return name
+    from dataflow.report import formats
+
+    offered = formats.names(command)
+    if name not in offered:
+        raise ConfigError(f"--format must be one of: {', '.join(offered)} (got {fmt!r})")
+    return name
 
 
 def check_lang(lang: str | None) -> str:

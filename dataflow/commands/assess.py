@@ -24,7 +24,6 @@ import typer
 
 from dataflow.assess import RISKS, Policy, assess_transfer, blocking_hits, exceeds, results_for
 from dataflow.commands._common import (
-    FORMATS,
     check_format,
     check_lang,
     echo_problems,
@@ -51,8 +50,6 @@ from dataflow.rules import load_packs, select_pack
 from dataflow.yamlio import as_date
 
 DEFAULT_FAIL_ON = "blocked"
-# ``pipia``: the self-assessment drafts (Markdown, or Word with ``--output FILE.docx``).
-ASSESS_FORMATS = (*FORMATS, "pipia")
 
 
 @dataclass(frozen=True)
@@ -499,7 +496,7 @@ def assess_command(
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
     """Decide which mechanism each planned transfer needs, how risky it is, and what to do."""
-    fmt = check_format(fmt, ASSESS_FORMATS)
+    fmt = check_format(fmt, "assess")
     settings = load_settings(config).merged(
         catalogs=tuple(catalogs),
         negative_lists=tuple(negative_lists),
@@ -524,10 +521,11 @@ def assess_command(
 
 def write_report(run: Run, fmt: str, lang: str, output: Path | None) -> None:
     """Render ``run`` in ``fmt``; the HTML page and the drafts also get each transfer's facts."""
-    from dataflow.report import FACT_FORMATS, render
+    from dataflow.report import formats, render
     from dataflow.report.facts import transfer_facts
 
-    facts = transfer_facts(run.pairs, load_packs()) if fmt in FACT_FORMATS else None
+    facts = transfer_facts(run.pairs, load_packs()) if formats.get(fmt).facts else None
+    # ``pipia``: the self-assessment drafts (Markdown, or Word with ``--output FILE.docx``).
     if fmt == "pipia" and output is not None and output.suffix.lower() == ".docx":
         from dataflow.report.pipia import render_docx
 
