@@ -23,9 +23,12 @@ from typing import Any
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
 from dataflow.model import AddedKey, Dataset, ForeignKey, Problem, ReadResult, Severity
+from dataflow.readers import registry
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
 from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.encoding import decode_text
+from dataflow.readers.registry import SHIPPED as _READERS
+from dataflow.readers.registry import SchemaText
 from dataflow.readers.samples import SampleOptions, Sampler, seed_key, value_hash
 
 __all__ = [
@@ -43,38 +46,15 @@ __all__ = [
     "scrub_dataset",
 ]
 
-SCHEMA_FORMATS = ("sql", "jsonschema", "avro", "dbt")
-DATA_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
+# The shipped formats (``readers/registry.py``; plug-ins may add more).
+SCHEMA_FORMATS = tuple(name for name, r in _READERS.items() if not r.data)
+DATA_FORMATS = tuple(name for name, r in _READERS.items() if r.data)
 FORMATS = SCHEMA_FORMATS + DATA_FORMATS
 
 # ``ReadResult.format`` for dataflow's own YAML files (skipped silently) and unreadable files.
 IGNORED = "ignored"
 UNKNOWN = "unknown"
 
-_ALIASES = {
-    "json-schema": "jsonschema",
-    "json_schema": "jsonschema",
-    "avsc": "avro",
-    "ndjson": "jsonl",
-    "jsonlines": "jsonl",
-    "ddl": "sql",
-    "yaml": "dbt",
-    "yml": "dbt",
-    "pq": "parquet",
-}
-_BY_SUFFIX = {
-    ".sql": "sql",
-    ".ddl": "sql",
-    ".hql": "sql",
-    ".avsc": "avro",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
 _OWN_FILES = {
     "dataflow.yaml",
     "dataflow.yml",
@@ -119,8 +99,9 @@ def detect_format(path: Path) -> str | None:
     if name in _OWN_FILES:
         return IGNORED
     suffix = path.suffix.lower()
-    if suffix in _BY_SUFFIX:
-        return _BY_SUFFIX[suffix]
+    shipped = registry.by_suffix(suffix)
+    if shipped is not None:
+        return shipped
     head = _head(path)
     if head.startswith(b"PAR1"):
         return "parquet"
@@ -130,7 +111,7 @@ def detect_format(path: Path) -> str | None:
         return _json_kind(path, head, suffix)
     if suffix in (".yml", ".yaml"):
         return _yaml_kind(path)
-    return None
+    return registry.by_suffix(suffix, added=True) if suffix else None
 
 
 def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
@@ -243,9 +224,10 @@ def read_path(
             problems.add("cannot read file: permission denied")
             return ReadResult(shown, fmt, problems=problems.finish())
         if schema_format is not None:
-            forced = _ALIASES.get(schema_format.strip().lower(), schema_format.strip().lower())
-            if forced not in FORMATS:
-                problems.add(f"unknown schema format (expected one of: {', '.join(FORMATS)})")
+            forced = registry.resolve(schema_format)
+            if forced is None:
+                expected = ", ".join(registry.names())
+                problems.add(f"unknown schema format (expected one of: {expected})")
                 return ReadResult(shown, fmt, problems=problems.finish())
             fmt = forced
         else:
@@ -256,7 +238,7 @@ def read_path(
                 problems.add(_NOT_READ)
                 return ReadResult(shown, fmt, problems=problems.finish())
             fmt = detected
-        if fmt in DATA_FORMATS:
+        if registry.is_data(fmt):
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
         added: list[AddedKey] = []
         read = _read_schema(path, fmt, problems, avro_types, added)
@@ -306,7 +288,6 @@ def _read_schema(
     avro_types: Mapping[str, Any] | None = None,
     added: list[AddedKey] | None = None,
 ) -> tuple[Dataset, ...]:
-    shown = str(path)
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
     if data is None:
         return ()
@@ -322,28 +303,9 @@ def _read_schema(
             f"some lines are neither UTF-8 nor {sniffed.legacy}; undecodable bytes were replaced",
             bad_line,
         )
-    if fmt == "sql":
-        from dataflow.readers.sql import read_sql
-
-        return tuple(read_sql(text, shown, problems, added))
-    if fmt == "dbt":
-        from dataflow.readers.dbt import load, read_dbt
-
-        doc = load(shown, text, problems)
-        return tuple(read_dbt(doc, shown, problems)) if doc is not None else ()
-    from dataflow.readers._json import load_json
-
-    what = "JSON Schema" if fmt == "jsonschema" else "Avro schema"
-    parsed = load_json(text, problems, what)
-    if parsed is None:
-        return ()
-    if fmt == "avro":
-        from dataflow.readers.avro import read_avro
-
-        return tuple(read_avro(parsed, text, shown, problems, avro_types))
-    from dataflow.readers.jsonschema import read_jsonschema
-
-    return tuple(read_jsonschema(parsed, text, shown, path.stem, problems))
+    read = registry.get(fmt).read
+    assert read is not None
+    return tuple(read(SchemaText(path, text, problems, avro_types, added)))
 
 
 def attach_added_keys(
@@ -426,17 +388,9 @@ def _scrub_key(key: ForeignKey) -> ForeignKey:
 
 
 def _open_data(path: Path, fmt: str, problems: Problems) -> Any:
-    if fmt in ("csv", "tsv"):
-        from dataflow.readers.delimited import DelimitedFile
-
-        return DelimitedFile(path, fmt, problems)
-    if fmt in ("jsonl", "json"):
-        from dataflow.readers.jsondata import JsonDataFile
-
-        return JsonDataFile(path, fmt, problems)
-    from dataflow.readers.parquet import ParquetFile
-
-    return ParquetFile(path, problems)
+    open_ = registry.get(fmt).open
+    assert open_ is not None
+    return open_(path, fmt, problems)
 
 
 def data_name(path: Path) -> str:
@@ -503,9 +457,8 @@ def _batches(
     only: frozenset[str] | None = None,
 ) -> BatchIterator:
     collected = Problems(str(path))
-    fmt = schema_format or detect_format(path)
-    fmt = _ALIASES.get(fmt, fmt) if fmt else fmt
-    if fmt not in DATA_FORMATS:
+    fmt = registry.resolve(schema_format) if schema_format else detect_format(path)
+    if not registry.is_data(fmt):
         collected.add("not a data file dataflow can stream (CSV, TSV, JSON Lines, JSON, Parquet)")
         _deliver(collected, sink)
         return
