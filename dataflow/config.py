@@ -49,6 +49,8 @@ class Settings:
 
     catalogs: tuple[Path, ...] = ()
     negative_lists: tuple[Path, ...] = ()
+    recognizers: tuple[Path, ...] = ()  # recognizer YAML added to catalogs/recognizers.yaml
+    rule_packs: tuple[Path, ...] = ()  # rule packs added to catalogs/rules/
     shipped_negative_lists: tuple[str, ...] | None = None  # ids to use; None = all shipped
     fail_on: str | None = None
     assess_fail_on: str | None = None  # risk that makes `assess` exit 1 (default: blocked)
@@ -116,7 +118,7 @@ class Settings:
             if v is not None and not (isinstance(v, tuple) and not v)
         }
         # Flags that add files (catalogs, lists) extend rather than replace the configured ones.
-        for key in ("catalogs", "negative_lists", "ignore_paths"):
+        for key in ("catalogs", "negative_lists", "recognizers", "rule_packs", "ignore_paths"):
             if key in values:
                 values[key] = tuple(getattr(self, key)) + tuple(values[key])
         return dataclasses.replace(self, **values)
@@ -125,6 +127,8 @@ class Settings:
 _KEYS = {
     "catalogs": "paths",
     "negative_lists": "paths",
+    "recognizers": "paths",
+    "rule_packs": "paths",
     "shipped_negative_lists": "strings",
     "fail_on": "string",
     "assess_fail_on": "string",

@@ -54,6 +54,8 @@ class ScanOptions:
     content: bool = True
     catalogs: tuple[Path, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Recognizer YAML files added to the shipped ones (``--recognizers``, ``recognizers:``).
+    recognizers: tuple[Path, ...] = ()
     # Database sources (``scan postgresql://…``): schemas and table globs to read, and the
     # statement timeout in seconds.
     db_schemas: tuple[str, ...] = ()
@@ -138,6 +140,10 @@ def scan_paths(
         from dataflow.catalog import load_catalog
 
         catalog = load_catalog(options.catalogs)
+    if options.recognizers and options.content:
+        from dataflow.detect.recognizers import load_specs
+
+        load_specs(options.recognizers)  # a broken file stops the scan: file, line, key
     urls = [p for p in paths if isinstance(p, str) and _is_db_url(p)]
     others = [p for p in paths if not (isinstance(p, str) and _is_db_url(p))]
     sources: list[Any] = []
@@ -323,13 +329,21 @@ def _classify_one(
 
             own = sample.source_path == dataset.source_path
             full_options = FullScanOptions(
-                schema_format=options.schema_format if own else None, processes=options.jobs
+                schema_format=options.schema_format if own else None,
+                processes=options.jobs,
+                **_user_recognizers(options),
             )
             content, rows = scan_full(Path(sample.source_path), dataset, full_options)
         else:
-            from dataflow.detect.content import detect_samples
+            from dataflow.detect.content import ContentOptions, detect_samples
 
-            content = detect_samples(dataset, sample, matcher=_sample_matcher())
+            files = tuple(str(p) for p in options.recognizers)
+            content = detect_samples(
+                dataset,
+                sample,
+                ContentOptions(recognizer_files=files),
+                matcher=_sample_matcher(files),
+            )
             rows = sample.rows_read
     result = classify(dataset, catalog, content, subject=subject)
     if content is not None and (not result.sampled or result.rows_scanned is None):
@@ -345,6 +359,20 @@ def _classify_one(
     if categories != result.categories:
         result = dataclasses.replace(result, categories=categories)
     return result
+
+
+def _user_recognizers(options: ScanOptions) -> dict[str, Any]:
+    """``FullScanOptions`` keywords for the user's recognizer files (none: the defaults)."""
+    if not options.recognizers:
+        return {}
+    from dataflow.detect.content import ContentOptions
+    from dataflow.detect.recognizers import load_recognizers
+
+    files = tuple(str(p) for p in options.recognizers)
+    return {
+        "content": ContentOptions(recognizer_files=files),
+        "recognizers": load_recognizers(files),
+    }
 
 
 def _finding_key(finding: Any) -> tuple[int, str]:

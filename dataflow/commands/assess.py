@@ -60,6 +60,7 @@ class Run:
     pairs: tuple[tuple[Transfer, TransferAssessment], ...]
     catalog: Any
     recorded: tuple[LedgerEntry, ...] = ()
+    packs: tuple[Any, ...] = ()  # the rule packs the run used
     notices: tuple[str, ...] = ()
 
 
@@ -190,7 +191,7 @@ def run_assessments(
     from dataflow.sensitivity import at
 
     transfers = [t for path in manifests for t in load_manifest(path)]
-    packs = load_packs()
+    packs = load_packs(settings.rule_packs)
     policy = Policy(
         packs=packs,
         as_of=as_of,
@@ -251,6 +252,7 @@ def run_assessments(
                     catalogs=settings.catalogs,
                     engine=spec.engine,
                     spark=settings.spark_options(),
+                    recognizers=settings.recognizers,
                 )
                 scans[key] = scan_paths([source], options, catalog=catalog, samples=samples)
                 problems.extend(scans[key].problems)
@@ -292,6 +294,7 @@ def run_assessments(
         pairs=tuple(pairs),
         catalog=catalog,
         recorded=tuple(recorded),
+        packs=packs,
         notices=(
             *negative_list.unverified_in_use(_in_use(lists, transfers)),
             *counted_notes,
@@ -324,6 +327,7 @@ def _database_dataset(
         full=spec.full,
         jobs=settings.jobs,
         catalogs=settings.catalogs,
+        recognizers=settings.recognizers,
         db_tables=(table,),
         db_timeout=timeout,
     )
@@ -524,7 +528,7 @@ def write_report(run: Run, fmt: str, lang: str, output: Path | None) -> None:
     from dataflow.report import formats, render
     from dataflow.report.facts import transfer_facts
 
-    facts = transfer_facts(run.pairs, load_packs()) if formats.get(fmt).facts else None
+    facts = transfer_facts(run.pairs, run.packs) if formats.get(fmt).facts else None
     # ``pipia``: the self-assessment drafts (Markdown, or Word with ``--output FILE.docx``).
     if fmt == "pipia" and output is not None and output.suffix.lower() == ".docx":
         from dataflow.report.pipia import render_docx

@@ -28,6 +28,14 @@ CONFIG_TEMPLATE = """\
 # 自定义目录（补充要素、关键词、级别），在内置目录之后加载。
 catalogs: []
 
+# Your own recognizers (patterns and validators for values), read after the shipped ones.
+# 自定义识别器（取值的模式与校验），在内置识别器之后加载。
+recognizers: []
+
+# Your own rule packs (thresholds and steps of the decision, by date), beside the shipped ones.
+# 自定义规则包（按生效日期的阈值与判定步骤），与内置规则包一同加载。
+rule_packs: []
+
 # Your own negative lists, used by `dataflow assess` (and by `dataflow scan`, where a hit
 # makes the exit code 1).  自定义负面清单。
 negative_lists: []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import typer
@@ -213,11 +214,12 @@ def build_status(
     warn_at: float,
     count_exempt: bool,
     sensitive_toward_all: bool = True,
+    rule_packs: Sequence[Path] = (),
 ) -> Status:
     """Every exporter (or the one asked for) against the thresholds in force on ``as_of``."""
     from dataflow.rules import load_packs, select_pack
 
-    pack = select_pack(load_packs(), as_of)
+    pack = select_pack(load_packs(rule_packs), as_of)
     start = pack.window_start(as_of)
     notices = list(_missing(book))
     if exporter is not None:
@@ -303,6 +305,7 @@ def status_command(
             warn_at=share,
             count_exempt=bool(questions["count_exempt_volumes"]),
             sensitive_toward_all=bool(questions["sensitive_subjects_count_toward_all"]),
+            rule_packs=settings.rule_packs,
         )
     write_output(render_status(status, fmt, lang_), output)
     if fmt != "table":

@@ -213,6 +213,9 @@ def scan_command(
         None, "--schema-format", help="Read every file as this format (sql, jsonschema, avro...)."
     ),
     catalogs: list[Path] = typer.Option([], "--catalog", help="Extra catalog YAML (repeatable)."),
+    recognizers: list[Path] = typer.Option(
+        [], "--recognizers", metavar="FILE", help="Extra recognizer YAML (repeatable)."
+    ),
     negative_lists: list[Path] = typer.Option(
         [], "--negative-list", help="Negative list YAML; a hit makes the exit 1 (repeatable)."
     ),
@@ -274,6 +277,7 @@ def scan_command(
     when = parse_as_of(as_of)
     settings = load_settings(config).merged(
         catalogs=tuple(catalogs),
+        recognizers=tuple(recognizers),
         negative_lists=tuple(negative_lists),
         fail_on=fail_on,
         lang=lang,
@@ -294,6 +298,7 @@ def scan_command(
         jobs=settings.jobs,
         content=not no_content,
         catalogs=settings.catalogs,
+        recognizers=settings.recognizers,
         ignore=settings.ignore_paths,
         db_schemas=tuple(db_schemas),
         db_tables=tuple(db_tables),
