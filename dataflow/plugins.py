@@ -18,6 +18,10 @@ from typing import Any
 from dataflow.errors import ConfigError
 
 
+class PluginError(ConfigError):
+    """An installed plug-in cannot be used: the run stops (exit 2), whatever it was reading."""
+
+
 def _entry_points(group: str) -> list[Any]:
     from importlib.metadata import entry_points
 
@@ -58,7 +62,7 @@ def load_entry_points(group: str, what: str) -> Iterator[tuple[str, Any, str]]:
         try:
             obj = ep.load()
         except Exception as exc:
-            raise ConfigError(
+            raise PluginError(
                 f"{what} {origin} cannot be loaded: {_position(exc)}{type(exc).__name__}: {exc}"
             ) from None
         yield ep.name, obj, origin

@@ -23,6 +23,7 @@ from typing import Any
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
 from dataflow.model import AddedKey, Dataset, ForeignKey, Problem, ReadResult, Severity
+from dataflow.plugins import PluginError
 from dataflow.readers import registry
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
 from dataflow.readers.columns import BatchIterator, Column
@@ -247,6 +248,8 @@ def read_path(
         return ReadResult(
             shown, fmt, datasets=datasets, problems=problems.finish(), added_keys=keys
         )
+    except PluginError:  # an installed reader that cannot be used stops the run
+        raise
     except Exception as exc:  # a bug must not stop the scan or print input: type only
         problems.add(
             f"internal error while reading the file ({type(exc).__name__}); "

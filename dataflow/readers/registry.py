@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dataflow.errors import ConfigError
 from dataflow.model import AddedKey, Dataset
+from dataflow.plugins import PluginError
 from dataflow.readers._common import Problems
 
 __all__ = ["ENTRY_POINT_GROUP", "Problems", "Reader", "SchemaText", "get", "register"]
@@ -159,19 +159,19 @@ def register(reader: Reader) -> None:
     """Add ``reader`` for this process (a library user's; plug-ins use entry points)."""
     origin = reader.origin
     if (reader.read is None) == (reader.open is None):
-        raise ConfigError(f"reader {reader.name!r} of {origin} needs exactly one of read, open")
+        raise PluginError(f"reader {reader.name!r} of {origin} needs exactly one of read, open")
     taken = {*SHIPPED, *(a for r in SHIPPED.values() for a in r.aliases)}
     if reader.name in taken or any(a in taken for a in reader.aliases):
-        raise ConfigError(f"reader {reader.name!r} of {origin} has the name of a shipped format")
+        raise PluginError(f"reader {reader.name!r} of {origin} has the name of a shipped format")
     claimed = {**_SHIPPED_SUFFIXES, **dict.fromkeys(SNIFFED_SUFFIXES, "dataflow")}
     for suffix in reader.suffixes:
         if not suffix.startswith(".") or suffix != suffix.lower():
-            raise ConfigError(
+            raise PluginError(
                 f"reader {reader.name!r} of {origin}: suffix {suffix!r} must be lower-case "
                 "and start with a dot"
             )
         if suffix in claimed:
-            raise ConfigError(
+            raise PluginError(
                 f"reader {reader.name!r} of {origin}: suffix {suffix} is read by the shipped "
                 f"{claimed[suffix]} reader"
             )
@@ -185,7 +185,7 @@ def _plugins() -> dict[str, Reader]:
 
         for name, obj, origin in load_entry_points(ENTRY_POINT_GROUP, "reader"):
             if not isinstance(obj, Reader):
-                raise ConfigError(f"reader {origin} is not a dataflow.readers.registry.Reader")
+                raise PluginError(f"reader {origin} is not a dataflow.readers.registry.Reader")
             register(Reader(name, obj.read, obj.open, obj.suffixes, obj.aliases, origin))
         _LOADED.append(True)
     return _ADDED

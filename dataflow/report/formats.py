@@ -22,8 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dataflow.errors import ConfigError, UserError
+from dataflow.errors import UserError
 from dataflow.model import AssessResult, ScanResult
+from dataflow.plugins import PluginError
 
 ENTRY_POINT_GROUP = "dataflow.formats"
 
@@ -95,9 +96,9 @@ def register(fmt: OutputFormat) -> None:
 
 def _check_name(name: str, origin: str) -> None:
     if name in SHIPPED:
-        raise ConfigError(f"output format {name!r} of {origin} has the name of a shipped format")
+        raise PluginError(f"output format {name!r} of {origin} has the name of a shipped format")
     if not name or not name.replace("-", "").replace("_", "").isalnum() or name != name.lower():
-        raise ConfigError(
+        raise PluginError(
             f"output format {name!r} of {origin}: a name is lower-case letters, digits, - and _"
         )
 
@@ -113,7 +114,7 @@ def _plugins() -> dict[str, OutputFormat]:
             elif callable(obj):
                 fmt = OutputFormat(name, obj, origin=origin)
             else:
-                raise ConfigError(
+                raise PluginError(
                     f"output format {name!r} of {origin} is neither an OutputFormat nor a "
                     "render function"
                 )
