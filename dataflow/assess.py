@@ -47,8 +47,8 @@ from pathlib import Path
 from typing import Any
 
 from dataflow import negative_list as nl
+from dataflow import vocab
 from dataflow.config import OpenQuestion, open_questions
-from dataflow.i18n import RISK_ORDER as RISK_LEVELS
 from dataflow.i18n import mechanism_label
 from dataflow.manifest import Approval, DatasetSpec, PriorExports, Transfer
 from dataflow.model import (
@@ -67,17 +67,17 @@ from dataflow.model import (
 from dataflow.monitor import DEFAULT_WARN_AT, counted_subjects, early_warnings, no_prior
 from dataflow.rules import RulePack, ScenarioRule, select_pack
 
-BLOCKED = "blocked"
-SA = "security_assessment"
-SCC = "standard_contract_or_certification"
-EXEMPT = "exempt"
-NOT_APPLICABLE = "not_applicable"
-COVERED = "covered"
+BLOCKED = vocab.BLOCKED
+SA = vocab.SECURITY_ASSESSMENT
+SCC = vocab.STANDARD_CONTRACT
+EXEMPT = vocab.EXEMPT
+NOT_APPLICABLE = vocab.NOT_APPLICABLE
+COVERED = vocab.COVERED
 # How heavy a mechanism is; ``covered`` sits below the filings it stands in for.
 STRICTNESS = {NOT_APPLICABLE: 0, EXEMPT: 1, COVERED: 2, SCC: 3, SA: 4, BLOCKED: 5}
-RISKS = RISK_LEVELS  # low < medium < high < critical < blocked
+RISKS = vocab.RISKS  # low < medium < high < critical < blocked
 RISK_ORDER = {name: rank for rank, name in enumerate(RISKS)}
-_LIST_MECHANISM = {"prohibited": BLOCKED, SA: SA, SCC: SCC}
+_LIST_MECHANISM = {vocab.PROHIBITED: BLOCKED, SA: SA, SCC: SCC}
 
 
 @dataclass(frozen=True)

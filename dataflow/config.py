@@ -25,6 +25,7 @@ from typing import Any
 from dataflow.errors import ConfigError
 from dataflow.model import Text
 from dataflow.paths import catalogs_dir
+from dataflow.vocab import LANGS
 from dataflow.yamlio import YamlDoc, as_date, check_keys, load_yaml
 
 
@@ -39,7 +40,6 @@ def _toml() -> Any:
 
 CONFIG_FILE_NAMES = ("dataflow.yaml", ".dataflow.yaml")
 DEFAULT_BASELINE = ".dataflow-baseline.yaml"
-LANGS = ("en", "zh")
 DEFAULT_WARN_AT = 0.8  # early warning at this share of a threshold
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from dataflow import vocab
 from dataflow.model import Grade, Text
-
-LANGS = ("en", "zh")
+from dataflow.vocab import LANGS as LANGS
 
 
 def default_lang() -> str:
@@ -57,7 +57,7 @@ RISKS: Mapping[str, Text] = {
     "low": Text("low", "低"),
 }
 
-RISK_ORDER: tuple[str, ...] = ("low", "medium", "high", "critical", "blocked")
+RISK_ORDER: tuple[str, ...] = vocab.RISKS
 
 SENSITIVE_GROUPS: Mapping[str, Text] = {
     "biometrics": Text("biometrics", "生物识别"),

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dataflow import vocab
 from dataflow.errors import ManifestError
 from dataflow.rules import SCENARIOS, YamlChecker
 from dataflow.yamlio import YamlDoc, join_key, load_document
@@ -62,7 +63,7 @@ LAWFUL_BASES = (
     "public_information",
     "other_law",
 )
-APPROVAL_MECHANISMS = ("security_assessment", "standard_contract_or_certification")
+APPROVAL_MECHANISMS = vocab.APPROVAL_MECHANISMS
 
 _TRANSFER_REQUIRED = (
     "id",
@@ -493,7 +494,7 @@ def _approval(c: YamlChecker, key: str, value: Any) -> Approval | None:
     mechanism = c.choice(a.get("mechanism"), f"{key}.mechanism", APPROVAL_MECHANISMS)
     issued = c.date(a["issued"], f"{key}.issued") if "issued" in a else None
     until = c.date(a["valid_until"], f"{key}.valid_until") if "valid_until" in a else None
-    if mechanism == "security_assessment" and "issued" not in a and "valid_until" not in a:
+    if mechanism == vocab.SECURITY_ASSESSMENT and "issued" not in a and "valid_until" not in a:
         c.fail(key, "a security assessment approval needs 'issued' or 'valid_until'")
     scope_keys = ("purposes", "categories", "recipients", "max_subjects", "max_sensitive_subjects")
     scope = c.keys(a.get("scope", {}), f"{key}.scope", (), scope_keys) or {}

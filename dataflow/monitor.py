@@ -21,12 +21,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dataflow import vocab
 from dataflow.config import DEFAULT_WARN_AT
 from dataflow.i18n import MONITOR, mechanism_label, monitor_message
 from dataflow.model import Text
 from dataflow.rules import RulePack
 
-_WEIGHT = ("exempt", "standard_contract_or_certification", "security_assessment")
+_WEIGHT = vocab.THRESHOLD_MECHANISMS
 MEASURES = ("subjects", "sensitive_subjects")
 LIGHTS = ("green", "yellow", "red")
 METHOD = MONITOR["method"]
@@ -63,8 +64,8 @@ def thresholds(pack: RulePack) -> tuple[Threshold, ...]:
     """Every volume threshold of the pack, by measure and then size."""
     out = []
     for mechanism, th in (
-        ("standard_contract_or_certification", pack.contract),
-        ("security_assessment", pack.assessment),
+        (vocab.STANDARD_CONTRACT, pack.contract),
+        (vocab.SECURITY_ASSESSMENT, pack.assessment),
     ):
         out.append(Threshold("subjects", th.subjects_gte, mechanism))
         out.append(Threshold("sensitive_subjects", th.sensitive_subjects_gte, mechanism))
@@ -107,10 +108,10 @@ def projected_crossing(
 def next_mechanism(pack: RulePack, subjects: int, sensitive: int) -> str:
     """The mechanism the volumes so far call for (a next transfer adds its own people)."""
     if pack.assessment.reached(subjects, sensitive):
-        return "security_assessment"
+        return vocab.SECURITY_ASSESSMENT
     if pack.exempt_citations is None or pack.contract.reached(subjects, sensitive):
-        return "standard_contract_or_certification"
-    return "exempt"
+        return vocab.STANDARD_CONTRACT
+    return vocab.EXEMPT
 
 
 def counted_subjects(subjects: int, sensitive: int, sensitive_toward_all: bool = True) -> int:

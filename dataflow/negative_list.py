@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dataflow import paths
+from dataflow import paths, vocab
 from dataflow.errors import CatalogError
 from dataflow.model import (
     DatasetResult,
@@ -81,7 +81,7 @@ from dataflow.yamlio import (
 SCHEMA_VERSION = 1
 
 JURISDICTIONS = ("national", "ftz", "organisation")
-MECHANISMS = ("prohibited", "security_assessment", "standard_contract_or_certification")
+MECHANISMS = vocab.LIST_MECHANISMS
 # Strictest first; used to sort hits and to pick the mechanism a set of hits requires.
 MECHANISM_RANK = {name: rank for rank, name in enumerate(MECHANISMS)}
 IMPORTANT_DATA_STATUSES = ("none", "candidate", "confirmed")

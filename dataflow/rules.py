@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dataflow import vocab
 from dataflow.errors import CatalogError, UserError
 from dataflow.model import Citation, Text
 from dataflow.paths import catalogs_dir
@@ -31,14 +32,7 @@ from dataflow.yamlio import (
     type_name,
 )
 
-MECHANISMS = (
-    "blocked",
-    "security_assessment",
-    "standard_contract_or_certification",
-    "exempt",
-    "not_applicable",
-    "covered",
-)
+MECHANISMS = vocab.MECHANISMS
 SCENARIOS = (
     "none",
     "contract_necessity",
@@ -56,10 +50,10 @@ OBLIGATION_CONDITIONS = (
     "minors",
     "consent_basis",
     "important_data",
-    "security_assessment",
-    "standard_contract_or_certification",
-    "exempt",
-    "covered",
+    vocab.SECURITY_ASSESSMENT,
+    vocab.STANDARD_CONTRACT,
+    vocab.EXEMPT,
+    vocab.COVERED,
 )
 STEPS = (
     "restricted_recipient",
@@ -403,10 +397,10 @@ def _check_raw(doc: YamlDoc) -> dict[str, Any]:
         th := c.keys(
             data["thresholds"],
             "thresholds",
-            ("security_assessment", "standard_contract_or_certification", "exempt"),
+            (*vocab.APPROVAL_MECHANISMS, vocab.EXEMPT),
         )
     ):
-        for name in ("security_assessment", "standard_contract_or_certification"):
+        for name in vocab.APPROVAL_MECHANISMS:
             key = f"thresholds.{name}"
             t = c.keys(th.get(name), key, ("subjects_gte", "sensitive_subjects_gte", "citations"))
             if t is not None:
@@ -418,11 +412,11 @@ def _check_raw(doc: YamlDoc) -> dict[str, Any]:
         ):
             c.citations(ex.get("citations"), "thresholds.exempt.citations")
     if "approvals" in data and (
-        ap := c.keys(data["approvals"], "approvals", ("security_assessment",))
+        ap := c.keys(data["approvals"], "approvals", (vocab.SECURITY_ASSESSMENT,))
     ):
         key = "approvals.security_assessment"
         a = c.keys(
-            ap.get("security_assessment"),
+            ap.get(vocab.SECURITY_ASSESSMENT),
             key,
             ("validity_years", "renewal_window_working_days", "citations"),
         )
@@ -540,7 +534,7 @@ def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
 
     pack = data["pack"]
     th = data["thresholds"]
-    approval = data["approvals"]["security_assessment"]
+    approval = data["approvals"][vocab.SECURITY_ASSESSMENT]
     scenarios = {
         name: ScenarioRule(
             id=name,
@@ -560,8 +554,8 @@ def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
         effective_to=as_date(pack.get("effective_to")),
         window=data["counting"]["window"],
         counting_citations=cites(data["counting"]["citations"]),
-        assessment=threshold(th["security_assessment"]),
-        contract=threshold(th["standard_contract_or_certification"]),
+        assessment=threshold(th[vocab.SECURITY_ASSESSMENT]),
+        contract=threshold(th[vocab.STANDARD_CONTRACT]),
         exempt_citations=None if th["exempt"] is None else cites(th["exempt"]["citations"]),
         approval_validity_years=approval["validity_years"],
         renewal_window_working_days=approval["renewal_window_working_days"],

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dataflow import vocab
 from dataflow.model import Citation, Text
 
 
@@ -77,13 +78,13 @@ def transfer_facts(
         if pack is not None:
             thresholds = (
                 ThresholdLine(
-                    "standard_contract_or_certification",
+                    vocab.STANDARD_CONTRACT,
                     pack.contract.subjects_gte,
                     pack.contract.sensitive_subjects_gte,
                     pack.contract.citations,
                 ),
                 ThresholdLine(
-                    "security_assessment",
+                    vocab.SECURITY_ASSESSMENT,
                     pack.assessment.subjects_gte,
                     pack.assessment.sensitive_subjects_gte,
                     pack.assessment.citations,

@@ -29,9 +29,10 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
+from dataflow.vocab import RISKS
 
 SCHEMA_VERSION = 1
-RISK_ORDER = ("low", "medium", "high", "critical", "blocked")
+RISK_ORDER = RISKS
 
 Record = dict[str, Any]
 
