@@ -912,7 +912,7 @@ def test_custom_patterns_are_joinable(custom: tuple[FastMatcher, Any]) -> None:
     matcher = custom[0]
     assert matcher.uses_prefilter
     assert matcher.fallback_recognizers == ()
-    joined = {p.source for p, ok in zip(matcher._patterns, matcher._joinable, strict=True) if ok}
+    joined = {p.source for p, ok in zip(matcher.patterns, matcher.joinable, strict=True) if ok}
     assert r"\d{3}|\d{3}-\d{2}" in joined
     assert r"(?<![0-9A-Za-z])[A-Z]{2}\d{3,4}(?![0-9A-Za-z])" in joined
     assert r"\b[a-z]+\d?\b" in joined and r"[\s\d]+" in joined and r"\d\s?\d?" in joined
@@ -990,7 +990,7 @@ def test_exact_by_pattern_equals_presidio_on_every_pattern(
     matcher, analyzer = custom
     values = [v if v.strip() else "" for v in dict.fromkeys(values)]
     expected = reference_matches(values, analyzer)
-    everything = {pid: range(len(values)) for pid in range(len(matcher._patterns))}
+    everything = {pid: range(len(values)) for pid in range(len(matcher.patterns))}
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(fast, "_BULK_MIN", 4)
         found = matcher._exact_by_pattern(values, everything)
@@ -1003,7 +1003,7 @@ def _spy_settled(mp: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     original = FastMatcher._settle_covered
 
     def spy(self: FastMatcher, pid: int, part: Any, texts: Any, found: Any) -> None:
-        settled.append((self._patterns[pid].entity, len(part)))
+        settled.append((self.patterns[pid].entity, len(part)))
         original(self, pid, part, texts, found)
 
     mp.setattr(FastMatcher, "_settle_covered", spy)
@@ -1048,7 +1048,7 @@ def test_bulk_run_that_consumes_newlines_is_not_used(
     for bulk_min in (2, 4, 6):
         monkeypatch.setattr(fast, "_BULK_MIN", bulk_min)
         assert matcher.match(values) == expected, bulk_min
-    pid = next(i for i, p in enumerate(matcher._patterns) if p.entity == "PAIR")
+    pid = next(i for i, p in enumerate(matcher.patterns) if p.entity == "PAIR")
     found: dict[int, int] = {}
     left = matcher._bulk(values, range(len(values)), pid, found)
     assert sorted(left) == list(range(len(values))) and found == {}

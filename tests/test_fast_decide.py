@@ -44,7 +44,7 @@ def _offline_email(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _url_pids(matcher: FastMatcher) -> list[int]:
-    return [pid for pid, p in enumerate(matcher._patterns) if p.entity == "URL"]
+    return [pid for pid, p in enumerate(matcher.patterns) if p.entity == "URL"]
 
 
 def test_a_url_pattern_is_decided_by_hyperscan(matcher: FastMatcher) -> None:

@@ -235,7 +235,7 @@ def test_required_part_keeps_which_values_match() -> None:
         for _ in range(300)
     ]
     shortened = 0
-    for pat in matcher._patterns:
+    for pat in matcher.patterns:
         short_source = required_part(pat.source)
         if short_source == pat.source:
             continue
@@ -293,6 +293,6 @@ def test_shipped_patterns_mostly_run_on_the_stdlib_engine() -> None:
     from dataflow.detect.recognizers import load_recognizers
 
     matcher = FastMatcher(load_recognizers(), prefilter=False)
-    twins = [p for p in matcher._patterns if stdlib_twin(p.source, p.flags) is not None]
-    assert len(twins) >= len(matcher._patterns) - 2
+    twins = [p for p in matcher.patterns if stdlib_twin(p.source, p.flags) is not None]
+    assert len(twins) >= len(matcher.patterns) - 2
     assert stdlib_twin(r"\(?0[1-9]{2}", 0) is not None  # an escaped parenthesis is plain

@@ -191,7 +191,7 @@ def test_every_shipped_entity_has_probe_values() -> None:
     from dataflow.detect.recognizers import load_recognizers
 
     matcher = FastMatcher(list(load_recognizers()), prefilter=False)
-    probed = {p.entity for p in matcher._patterns if probe_values(p)}
-    assert probed == {p.entity for p in matcher._patterns}
-    for pat in matcher._patterns:
+    probed = {p.entity for p in matcher.patterns if probe_values(p)}
+    assert probed == {p.entity for p in matcher.patterns}
+    for pat in matcher.patterns:
         assert all(pat.vetted.search(v) for v in probe_values(pat))

@@ -1522,6 +1522,16 @@ class FastMatcher:
         names = {p.entity for p in self._patterns} | set(self._fallback_entities)
         return tuple(sorted(names))
 
+    @property
+    def patterns(self) -> tuple[_ExactPattern, ...]:
+        """The exact patterns, indexed by pattern id (as the pre-filter reports them)."""
+        return self._patterns
+
+    @property
+    def joinable(self) -> tuple[bool, ...]:
+        """Per pattern id: whether it is confirmed over a column's values joined in one call."""
+        return self._joinable
+
     # -- matching ------------------------------------------------------------------------
     def _score(self, pat: _ExactPattern, text: str) -> float:
         rec = pat.recognizer
