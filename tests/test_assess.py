@@ -8,11 +8,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
-from test_assess_scenarios import PACKS, build_results
+from builders import BASE_TRANSFER, FIELDS, PACKS, build_results, make
 
 from dataflow import negative_list
 from dataflow.assess import (
@@ -22,44 +21,8 @@ from dataflow.assess import (
     exceeds,
     working_days_between,
 )
-from dataflow.manifest import PriorExports, Transfer, load_manifest
+from dataflow.manifest import PriorExports
 from dataflow.model import DatasetResult
-
-BASE_TRANSFER: dict[str, Any] = {
-    "id": "TX-1",
-    "date": dt.date(2025, 6, 30),
-    "exporter": {"name": "Shop Ltd", "ciio": False, "state_organ": False},
-    "recipient": {
-        "name": "Shop GmbH",
-        "country": "DE",
-        "restricted_list": False,
-        "judicial_or_law_enforcement": False,
-    },
-    "purpose": "customer support",
-    "scenario": "none",
-    "sector": "retail",
-    "datasets": [{"schema": "shop.sql", "tables": ["customers"], "subjects": 150000}],
-}
-FIELDS = [
-    {"name": "name", "element": "pi.identity.name"},
-    {"name": "mobile", "element": "pi.contact.mobile"},
-    {"name": "id_no", "element": "pi.identity.resident_id", "sensitive": "specific_identity"},
-    {"name": "bank_card", "element": "pi.financial.bank_card", "sensitive": "financial_account"},
-    {"name": "vip_level"},
-]
-
-
-def make(
-    tmp_path: Path, fields: list[dict[str, Any]] = FIELDS, **changes: Any
-) -> tuple[Transfer, list[DatasetResult]]:
-    transfer = {**BASE_TRANSFER, **changes}
-    path = tmp_path / "transfer.yaml"
-    path.write_text(yaml.safe_dump({"schema_version": 1, "transfer": transfer}), "utf-8")
-    (loaded,) = load_manifest(path)
-    results = build_results(
-        [{"schema": "shop.sql", "dataset": "customers", "fields": fields}], tmp_path
-    )
-    return loaded, results
 
 
 def drop(results: list[DatasetResult], pointers: tuple[str, ...]) -> list[DatasetResult]:
@@ -182,8 +145,7 @@ def test_fingerprint_does_not_depend_on_hash_seed_or_folder(tmp_path: Path) -> N
     script = """
 import sys, pathlib
 sys.path.insert(0, sys.argv[1])
-from test_assess import make
-from test_assess_scenarios import PACKS
+from builders import PACKS, make
 from dataflow.assess import Policy, assess_transfer
 t, r = make(pathlib.Path(sys.argv[2]))
 print(assess_transfer(t, r, (), Policy(PACKS)).fingerprint)

@@ -10,79 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+from builders import build_results, run_case
 
-from dataflow import negative_list
 from dataflow.assess import Policy, assess_transfer
 from dataflow.manifest import load_manifest
-from dataflow.model import Dataset, DatasetResult, Field, FieldFinding, Grade
 from dataflow.rules import load_packs
 
 CASES = Path(__file__).parent / "cases" / "assess"
 CASE_FILES = sorted(CASES.glob("*.yaml"))
-PACKS = load_packs()
-
-
-def build_results(spec: list[dict[str, Any]], base: Path) -> list[DatasetResult]:
-    """DatasetResults from the compact ``findings:`` notation of a case."""
-    results = []
-    for item in spec:
-        name = item["dataset"]
-        fields, findings = [], []
-        for i, f in enumerate(item["fields"]):
-            field = Field(name=f["name"], pointer=f"{name}.{f['name']}", line=i + 2)
-            fields.append(field)
-            element = f.get("element")
-            if element is None:
-                continue
-            group = f.get("sensitive")
-            findings.append(
-                FieldFinding(
-                    field=field,
-                    dataset=name,
-                    personal=element.startswith("pi."),
-                    sensitive=group is not None,
-                    element=element,
-                    category=element.rsplit(".", 1)[0],
-                    grade=Grade.GENERAL_4 if group else Grade.GENERAL_3,
-                    confidence=0.9,
-                    sensitive_group=group,
-                )
-            )
-        grade = max((f.grade for f in findings), default=Grade.GENERAL_2)
-        if "grade" in item:
-            grade = Grade.parse(item["grade"])
-        results.append(
-            DatasetResult(
-                dataset=Dataset(
-                    name=name,
-                    source_path=str(base / item["schema"]),
-                    source_format="sql",
-                    fields=tuple(fields),
-                ),
-                findings=tuple(findings),
-                grade=grade,
-            )
-        )
-    return results
-
-
-def run_case(case: dict[str, Any], tmp_path: Path) -> Any:
-    manifest_path = tmp_path / "transfer.yaml"
-    manifest_path.write_text(yaml.safe_dump(case["manifest"], allow_unicode=True), "utf-8")
-    (transfer,) = load_manifest(manifest_path)
-    list_paths = []
-    for i, lst in enumerate(case.get("lists", [])):
-        p = tmp_path / f"list{i}.yaml"
-        p.write_text(yaml.safe_dump(lst, allow_unicode=True), "utf-8")
-        list_paths.append(p)
-    lists = negative_list.load_lists(list_paths, include_shipped=False)
-    settings = case.get("policy", {})
-    policy = Policy(packs=PACKS, **settings)  # as_of and open-question settings
-    return assess_transfer(transfer, build_results(case["findings"], tmp_path), lists, policy)
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_scan_builders import customers, scan_result
+from builders import customers, scan_result
 
 from dataflow.baseline import (
     Baseline,

@@ -16,6 +16,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import (
+    COMMON_HANZI,
+    PRODUCTS,
+    address,
+    amex,
+    bank_card,
+    digits,
+    email,
+    geo,
+    hk_macau,
+    imei,
+    ip,
+    landline,
+    mac,
+    mobile,
+    passport,
+    person_name,
+    plate,
+    resident_id,
+    taiwan,
+    url,
+    uscc,
+    vin,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,271 +51,11 @@ from dataflow.detect.content import (
     detect_samples,
 )
 from dataflow.detect.engine import build_analyzer, value_matches
-from dataflow.detect.validators import (
-    USCC_CHARSET,
-    gb11643_check_char,
-    gb32100_check_char,
-    iso3779_check_char,
-    luhn_check_digit,
-)
 from dataflow.model import Dataset, Field, SampleSet
 
 ROWS = 80
 SEEDS = (1, 2, 3, 4)
 JUNK = ("无", "-", "N/A", "未知", "0")
-
-# --- value generators ---------------------------------------------------------------------------
-
-PROVINCES = ("11", "31", "32", "33", "44", "51", "42", "37", "41", "61", "35", "50")
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-)
-COMPOUND = ("欧阳", "司马", "诸葛", "上官", "慕容")
-GIVEN = [
-    "伟",
-    "芳",
-    "娜",
-    "秀英",
-    "敏",
-    "静",
-    "丽",
-    "强",
-    "磊",
-    "军",
-    "洋",
-    "勇",
-    "艳",
-    "杰",
-    "娟",
-    "涛",
-    "明",
-    "超",
-    "秀兰",
-    "霞",
-    "平",
-    "刚",
-    "桂英",
-    "建华",
-    "建国",
-    "志强",
-    "晓明",
-    "海燕",
-    "丽华",
-    "玉兰",
-    "文静",
-    "子轩",
-    "梓涵",
-    "浩然",
-    "一诺",
-    "欣怡",
-    "雨桐",
-    "宇航",
-    "佳怡",
-    "思远",
-    "俊杰",
-    "嘉欣",
-    "婷婷",
-    "晨曦",
-    "博文",
-    "诗涵",
-    "若曦",
-    "梦琪",
-    "志明",
-    "春梅",
-    "红梅",
-    "国庆",
-    "建军",
-    "卫东",
-    "淑珍",
-    "凤英",
-    "金凤",
-    "德华",
-    "学文",
-    "振宇",
-    "鹏飞",
-    "雪梅",
-    "慧敏",
-    "晓燕",
-    "立新",
-    "永刚",
-    "海涛",
-    "新华",
-    "丹丹",
-    "亚楠",
-    "佳琪",
-    "雅婷",
-    "泽宇",
-    "皓轩",
-    "宏伟",
-    "桂兰",
-    "秀珍",
-    "建平",
-    "天宇",
-    "欣然",
-    "紫涵",
-]
-DIVISIONS = (
-    ("广东省", "深圳市", "南山区"),
-    ("广东省", "广州市", "天河区"),
-    ("浙江省", "杭州市", "西湖区"),
-    ("江苏省", "南京市", "鼓楼区"),
-    ("四川省", "成都市", "武侯区"),
-    ("湖北省", "武汉市", "洪山区"),
-    ("山东省", "青岛市", "市南区"),
-    ("", "北京市", "朝阳区"),
-    ("", "上海市", "浦东新区"),
-    ("", "天津市", "和平区"),
-    ("河南省", "郑州市", "金水区"),
-    ("陕西省", "西安市", "雁塔区"),
-    ("江苏省", "苏州市", "昆山市"),
-)
-ROADS = (
-    "科技园路", "深南大道", "文三路", "中山路", "人民路", "建设大街", "解放路", "长江路",
-    "和平街", "幸福巷", "东风路", "花园路", "学院路", "南京东路", "高新南一道",
-)  # fmt: skip
-PRODUCTS = (
-    "苹果", "香蕉", "牛奶", "面包", "手机壳", "充电器", "洗衣液", "毛巾", "牙膏", "拖鞋", "雨伞",
-    "台灯", "键盘", "鼠标", "耳机", "书包", "保温杯", "电饭煲", "高压锅", "白砂糖", "金针菇",
-    "黄瓜", "石榴", "马桶刷", "方便面", "江米条", "胡萝卜", "酱油", "陈醋", "花生油", "大米",
-    "绿茶", "咖啡", "红酒", "啤酒", "矿泉水", "饼干", "薯片", "巧克力", "口罩", "纸巾", "衣架",
-    "剪刀", "胶带", "插座", "灯泡", "电池", "水杯", "饭盒", "筷子", "高级套装", "运动鞋",
-    "羽绒服", "牛仔裤", "连衣裙", "衬衫", "袜子", "围巾", "帽子", "手套",
-)  # fmt: skip
-COMMON_HANZI = (
-    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年"
-    "过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心"
-    "她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间"
-    "由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给"
-    "世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活尔更别打女变"
-)
-PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
-VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
-
-
-def _digits(r: random.Random, n: int) -> str:
-    return "".join(r.choice("0123456789") for _ in range(n))
-
-
-def resident_id(r: random.Random) -> str:
-    born = f"{r.randint(1950, 2005)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
-    body = r.choice(PROVINCES) + _digits(r, 4) + born + _digits(r, 3)
-    return body + gb11643_check_char(body)
-
-
-def mobile(r: random.Random) -> str:
-    head = r.choice(("138", "139", "135", "150", "158", "186", "188", "177", "199", "166", "147"))
-    number = head + _digits(r, 8)
-    return "+86 " + number if r.random() < 0.1 else number
-
-
-def landline(r: random.Random) -> str:
-    area = r.choice(("010", "021", "022", "020", "0755", "0571", "0512", "0371", "028"))
-    local = r.choice("2345678") + _digits(r, 7 if len(area) == 3 else r.choice((6, 7)))
-    return r.choice((f"{area}-{local}", f"({area}){local}", f"{area} {local}"))
-
-
-def bank_card(r: random.Random) -> str:
-    body = r.choice(("6222", "6228", "6217", "6212", "6225")) + _digits(r, r.choice((11, 14)))
-    return body + luhn_check_digit(body)
-
-
-def amex(r: random.Random) -> str:
-    body = r.choice(("34", "37")) + _digits(r, 12)
-    return body + luhn_check_digit(body)
-
-
-def passport(r: random.Random) -> str:
-    if r.random() < 0.5:
-        return "E" + _digits(r, 8)
-    return "E" + r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + _digits(r, 7)
-
-
-def hk_macau(r: random.Random) -> str:
-    return "C" + _digits(r, 8)
-
-
-def taiwan(r: random.Random) -> str:
-    return "L" + _digits(r, 8)
-
-
-def uscc(r: random.Random) -> str:
-    body = r.choice(("91", "92", "12", "52")) + r.choice(PROVINCES) + _digits(r, 4)
-    body += "".join(r.choice(USCC_CHARSET) for _ in range(9))
-    return body + gb32100_check_char(body)
-
-
-def plate(r: random.Random) -> str:
-    head = r.choice(PLATE_PROVINCES) + r.choice("ABCDEFGHJKLMN")
-    if r.random() < 0.3:  # new energy
-        return head + r.choice("DF") + r.choice(PLATE_CHARS) + _digits(r, 4)
-    return head + "".join(r.choice(PLATE_CHARS.replace("Q", "")) for _ in range(5))
-
-
-def vin(r: random.Random) -> str:
-    first = r.choice(("LSV", "LFV", "LGB", "LVS", "LHG")) + "".join(
-        r.choice(VIN_CHARS) for _ in range(5)
-    )
-    last = (
-        r.choice("ABCDEFGHJKLMNPRSTVWXY")
-        + "".join(r.choice(VIN_CHARS) for _ in range(2))
-        + _digits(r, 5)
-    )
-    return first + iso3779_check_char(first + "0" + last) + last
-
-
-def imei(r: random.Random) -> str:
-    body = r.choice(("35", "86", "01", "99")) + _digits(r, 12)
-    return body + luhn_check_digit(body)
-
-
-def mac(r: random.Random) -> str:
-    octets = [f"{r.randrange(256):02X}" for _ in range(6)]
-    return ":".join(octets) if r.random() < 0.7 else "-".join(octets).lower()
-
-
-def geo(r: random.Random) -> str:
-    lat, lng = f"{r.uniform(18, 53):.6f}", f"{r.uniform(73, 135):.6f}"
-    return f"{lng},{lat}" if r.random() < 0.5 else f"{lat}, {lng}"
-
-
-def person_name(r: random.Random) -> str:
-    surname = r.choice(COMPOUND) if r.random() < 0.05 else r.choice(SURNAMES)
-    return surname + r.choice(GIVEN)
-
-
-def address(r: random.Random) -> str:
-    province, city, district = r.choice(DIVISIONS)
-    text = province + city + district + r.choice(ROADS) + f"{r.randint(1, 999)}号"
-    tail = r.random()
-    if tail < 0.3:
-        text += f"{r.randint(1, 30)}栋{r.randint(1, 30)}{r.randint(1, 9):02d}室"
-    elif tail < 0.5:
-        text += f"{r.randint(1, 12)}号楼{r.randint(1, 6)}单元{r.randint(101, 2808)}室"
-    return text
-
-
-def email(r: random.Random) -> str:
-    user = (
-        r.choice(("li", "wang", "zhang", "chen", "liu", "zhao"))
-        + r.choice(("", ".", "_"))
-        + _digits(r, 4)
-    )
-    return (
-        user
-        + "@"
-        + r.choice(("163.com", "qq.com", "example.com.cn", "sina.cn", "corp.example.org"))
-    )
-
-
-def ip(r: random.Random) -> str:
-    return ".".join(str(r.randint(1, 254)) for _ in range(4))
-
-
-def url(r: random.Random) -> str:
-    return f"https://www.example{r.randint(1, 99)}.com/item/{r.randint(1, 99999)}"
-
 
 PI_COLUMNS: dict[str, Callable[[random.Random], str]] = {
     "CN_RESIDENT_ID": resident_id,
@@ -317,14 +81,12 @@ PI_COLUMNS: dict[str, Callable[[random.Random], str]] = {
 
 
 def random_digits(r: random.Random) -> str:
-    return _digits(r, r.randint(4, 20)).lstrip("0") or "7"
+    return digits(r, r.randint(4, 20)).lstrip("0") or "7"
 
 
 def order_number(r: random.Random) -> str:
     day = f"2026{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
-    return r.choice(
-        (f"SO{day}{_digits(r, 6)}", f"{day}{_digits(r, 10)}", f"DD-{day}-{_digits(r, 4)}")
-    )
+    return r.choice((f"SO{day}{digits(r, 6)}", f"{day}{digits(r, 10)}", f"DD-{day}-{digits(r, 4)}"))
 
 
 def timestamp(r: random.Random) -> str:
@@ -344,7 +106,7 @@ def price(r: random.Random) -> str:
 
 
 def sku(r: random.Random) -> str:
-    return f"SKU-{_digits(r, 4)}-{r.choice(('S', 'M', 'L', 'XL'))}"
+    return f"SKU-{digits(r, 4)}-{r.choice(('S', 'M', 'L', 'XL'))}"
 
 
 def product(r: random.Random) -> str:

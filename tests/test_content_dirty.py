@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dirty_export import EXPECTED, FORMATTED, dirty_columns, file_name, write
 
 from dataflow.detect.content import ColumnTally, ContentOptions, detect_samples, renormalised
 from dataflow.detect.normalise import normalise
@@ -18,7 +19,6 @@ from dataflow.model import Dataset, Field, SampleSet
 from dataflow.report import markdown, sarif, table
 from dataflow.report.json_report import render_scan
 from dataflow.scan import ScanOptions, scan_paths
-from tests.dirty_export import EXPECTED, FORMATTED, dirty_columns, file_name, write
 
 FORMATS = ("csv", "jsonl", "parquet")
 BACK = {file_name(k): k for k in EXPECTED}

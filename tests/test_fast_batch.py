@@ -19,18 +19,18 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from dataflow.detect import batch, fast, validators
-from dataflow.detect.fast import FastMatcher, joinable
-from tests.test_fast_support import (
+from fast_support import (
     luhn_digit,
     offline_tldextract,
     random_uscc,
     reference_engine,
     reference_matches,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dataflow.detect import batch, fast, validators
+from dataflow.detect.fast import FastMatcher, joinable
 
 DIGITS = "0123456789"
 FULLWIDTH = str.maketrans(DIGITS, "０１２３４５６７８９")

@@ -7,15 +7,15 @@ import random
 from typing import Any
 
 import pytest
-
-from dataflow.detect import fast
-from dataflow.detect.fast import FastMatcher, existence_expressions
-from tests.test_fast_support import (
+from fast_support import (
     offline_tldextract,
     predefined_recognizers,
     reference_engine,
     reference_matches,
 )
+
+from dataflow.detect import fast
+from dataflow.detect.fast import FastMatcher, existence_expressions
 
 
 @pytest.fixture(scope="module")

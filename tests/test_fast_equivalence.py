@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from dataflow.detect.fast import FastMatcher
-from tests.test_fast_support import (
+from fast_support import (
     entity_counts,
     generated_columns,
     offline_tldextract,
@@ -17,6 +13,10 @@ from tests.test_fast_support import (
     reference_engine,
     reference_matches,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dataflow.detect.fast import FastMatcher
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fast_support import reference_engine, reference_matches
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataflow.detect.fast import FastMatcher
-from tests.test_fast_support import reference_engine, reference_matches
 
 
 def _recognizers() -> list[Any]:

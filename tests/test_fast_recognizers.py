@@ -9,11 +9,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from fast_support import entity_counts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dataflow.detect.fast import FastMatcher
-from tests.test_fast_support import entity_counts
 
 REPO = Path(__file__).resolve().parent.parent
 

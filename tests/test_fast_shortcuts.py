@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fast_support import offline_tldextract
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataflow.detect.fast import luhn_ok, shortcut_hooks
-from tests.test_fast_support import offline_tldextract
 
 
 @pytest.fixture(autouse=True)

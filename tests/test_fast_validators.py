@@ -6,13 +6,13 @@ import random
 from collections.abc import Callable
 
 import pytest
+from fast_support import random_uscc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataflow.detect import validators
 from dataflow.detect.fast import _catalog_shortcuts, luhn_ok, shortcut_hooks
 from dataflow.detect.recognizers import load_recognizers
-from tests.test_fast_support import random_uscc
 
 SHORTCUTS = _catalog_shortcuts()
 NAMES = sorted(name for name, fn in validators.VALIDATORS.items() if fn in SHORTCUTS)

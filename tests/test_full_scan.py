@@ -14,11 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from dataflow.detect.content import renormalised
-from dataflow.detect.fast import FastMatcher
-from dataflow.detect.full import batch_rows, clean_value, scan_batches
-from tests.test_fast_support import (
+from fast_support import (
     entity_counts,
     generated_columns,
     offline_tldextract,
@@ -26,6 +22,10 @@ from tests.test_fast_support import (
     reference_engine,
     reference_matches,
 )
+
+from dataflow.detect.content import renormalised
+from dataflow.detect.fast import FastMatcher
+from dataflow.detect.full import batch_rows, clean_value, scan_batches
 
 
 class CountTally:

@@ -11,9 +11,9 @@ import random
 from pathlib import Path
 
 import pytest
+from builders import mobile, resident_id
 from conftest import EXAMPLES
 from test_cli_scan import _isolated_cwd, run  # noqa: F401 (autouse fixture)
-from test_content import mobile, resident_id
 
 HUGE = "9" * 100_000
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_sarif import build_assess, build_scan
+from builders import build_assess, build_scan
 
 from dataflow import i18n
 from dataflow.model import Grade, Text

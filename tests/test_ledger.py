@@ -7,8 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_assess import FIELDS, make
-from test_assess_scenarios import PACKS
+from builders import FIELDS, PACKS, make
 
 from dataflow.assess import Policy, assess_transfer
 from dataflow.errors import UserError

@@ -13,8 +13,8 @@ import random
 from pathlib import Path
 
 import pytest
+from builders import bank_card, mobile, resident_id
 from test_cli_scan import _isolated_cwd, run, validate  # noqa: F401 (autouse fixture)
-from test_content import bank_card, mobile, resident_id
 
 from dataflow.detect.names import header_is_data, scrub, value_kind
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_content import (
+from builders import (
     address,
     bank_card,
     email,

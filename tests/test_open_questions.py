@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from test_assess_scenarios import run_case
+from builders import run_case
 
 from dataflow.config import Settings, load_settings, open_questions
 from dataflow.errors import ConfigError

@@ -259,8 +259,8 @@ def test_examples_assess_screenshot(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_assess_page_without_facts_still_renders() -> None:
-    from test_report_sarif import RAW_VALUES as MODEL_RAW
-    from test_report_sarif import build_assess
+    from builders import RAW_VALUES as MODEL_RAW
+    from builders import build_assess
 
     from dataflow.report import render
 
@@ -277,7 +277,7 @@ def test_assess_page_without_facts_still_renders() -> None:
 def test_scan_page_shows_subjects_and_list_hits_when_present() -> None:
     import dataclasses
 
-    from test_report_sarif import build_scan, build_transfer
+    from builders import build_scan, build_transfer
 
     from dataflow.model import Subject, SubjectLink
     from dataflow.report.html import render_scan

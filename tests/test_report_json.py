@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from builders import assess_result, scan_result, transfer
 from conftest import EXAMPLES
-from test_scan_builders import assess_result, scan_result, transfer
 
 from dataflow.model import AssessResult
 from dataflow.paths import schemas_dir

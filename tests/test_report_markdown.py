@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 import pytest
+from builders import RAW_VALUES, build_assess, build_scan, build_transfer, mask
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from test_report_sarif import RAW_VALUES, build_assess, build_scan, build_transfer, mask
 
 from dataflow.model import (
     AssessResult,

@@ -1,7 +1,7 @@
 """SARIF 2.1.0 output: schema validity, rules, levels, locations, fingerprints, determinism.
 
 Results are built directly from ``dataflow.model`` objects (``build_scan`` / ``build_assess``
-below, shared with the Markdown and language tests), so these tests do not depend on readers or
+of ``builders``, shared with the Markdown, HTML and language tests), so these tests do not depend on readers or
 detectors. The log is validated against the official SARIF 2.1.0 JSON Schema.
 """
 
@@ -14,284 +14,27 @@ from typing import Any
 
 import jsonschema
 import pytest
+from builders import (
+    RAW_ID,
+    RAW_PHONE,
+    RAW_VALUES,
+    build_assess,
+    build_scan,
+    mask,
+    sample_set,
+)
+from builders import validate_sarif as validate
 from conftest import SARIF_SCHEMA
 
 from dataflow.model import (
     AssessResult,
-    Citation,
-    Dataset,
-    DatasetResult,
     Evidence,
     Field,
     FieldFinding,
     Grade,
-    GradeRaise,
-    NegativeListHit,
-    Obligation,
-    Problem,
-    Reason,
-    Remediation,
-    SampleSet,
     ScanResult,
-    Severity,
-    Text,
-    TransferAssessment,
 )
 from dataflow.report import sarif
-
-# Made-up personal data. It exists only in the SampleSet of the fixture; findings carry masks.
-RAW_PHONE = "13987650123"
-RAW_ID = "110105198703142536"
-RAW_EMAIL = "lin.xiaoyu.raw@example.org"
-RAW_NAME = "林晓雨"
-RAW_VALUES = (RAW_PHONE, RAW_ID, RAW_EMAIL, RAW_NAME)
-
-
-def mask(value: str) -> str:
-    """The fixture's masking: keep a short head and tail, star the middle."""
-    if "@" in value:
-        local, _, domain = value.partition("@")
-        return f"{local[:1]}***@{domain}"
-    if len(value) <= 8:
-        return value[:1] + "*" * (len(value) - 1)
-    keep = 3 if len(value) < 15 else 6
-    return value[:keep] + "*" * (len(value) - keep - 4) + value[-4:]
-
-
-def sample_set() -> SampleSet:
-    """Sampled rows of ``customers``: the only place raw values live."""
-    return SampleSet(
-        source_path="data/customers.csv",
-        columns={
-            "xm": (RAW_NAME, "王小明"),
-            "sjhm": (RAW_PHONE, "13800001111"),
-            "sfzh": (RAW_ID,),
-            "email": (RAW_EMAIL,),
-        },
-        rows_read=2,
-    )
-
-
-def _value_evidence(samples: SampleSet, column: str, entity: str, element: str) -> Evidence:
-    values = samples.columns[column]
-    return Evidence(
-        source="value",
-        rule=entity,
-        detail=f"{len(values)} of {len(values)} sampled values match {entity}",
-        element=element,
-        weight=0.6,
-        example=mask(values[0]),
-        match_rate=1.0,
-        sample_size=len(values),
-    )
-
-
-def build_scan(*, phone_line: int = 4, problems: bool = True) -> ScanResult:
-    """Two datasets (SQL table, JSON Schema), four PI fields, one unreadable file."""
-    samples = sample_set()
-    xm = Field("xm", "customers.xm", "varchar(32)", "姓名", line=3)
-    sjhm = Field("sjhm", "customers.sjhm", "varchar(20)", "手机号码", line=phone_line)
-    sfzh = Field("sfzh", "customers.sfzh", "char(18)", "身份证号", line=phone_line + 1)
-    note = Field("note|x", "customers.note|x", "text", "free\ntext | notes", line=phone_line + 2)
-    count = Field("order_count", "customers.order_count", "int", None, line=phone_line + 3)
-    customers = Dataset(
-        "customers",
-        "schemas/customers.sql",
-        "sql",
-        (Field("id", "customers.id", "bigint", "主键", line=2), xm, sjhm, sfzh, note, count),
-        comment="客户表",
-        line=1,
-    )
-    email = Field("email", "events.user.email", "string", None, line=None)
-    events = Dataset("events", "schemas/events.json", "json_schema", (email,), line=None)
-    name_ev = Evidence("comment", "zh.name", "comment says 姓名", "pi.identity.name", 0.5)
-    customers_result = DatasetResult(
-        dataset=customers,
-        findings=(
-            FieldFinding(
-                xm,
-                "customers",
-                True,
-                False,
-                "pi.identity.name",
-                "pi.identity",
-                Grade.GENERAL_3,
-                0.9,
-                (name_ev, _value_evidence(samples, "xm", "CN_PERSON_NAME", "pi.identity.name")),
-            ),
-            FieldFinding(
-                sjhm,
-                "customers",
-                True,
-                False,
-                "pi.contact.mobile",
-                "pi.contact",
-                Grade.GENERAL_3,
-                0.97,
-                (
-                    Evidence("name", "pinyin.sjhm", "field name sjhm", "pi.contact.mobile", 0.4),
-                    _value_evidence(samples, "sjhm", "CN_MOBILE", "pi.contact.mobile"),
-                ),
-            ),
-            FieldFinding(
-                sfzh,
-                "customers",
-                True,
-                True,
-                "pi.identity.resident_id",
-                "pi.identity",
-                Grade.GENERAL_4,
-                0.99,
-                (_value_evidence(samples, "sfzh", "CN_RESIDENT_ID", "pi.identity.resident_id"),),
-                sensitive_group="specific_identity",
-            ),
-            FieldFinding(
-                note,
-                "customers",
-                True,
-                False,
-                "pi.contact.mobile",
-                "pi.contact",
-                Grade.GENERAL_3,
-                0.6,
-                (_value_evidence(samples, "sjhm", "CN_MOBILE", "pi.contact.mobile"),),
-                kind="contains",
-            ),
-            FieldFinding(count, "customers", False, False, None, None, Grade.GENERAL_2, 0.1),
-        ),
-        grade=Grade.IMPORTANT,
-        categories=("pi.identity", "pi.contact"),
-        raises=(
-            GradeRaise(
-                "volume.auto",
-                Grade.GENERAL_4,
-                Grade.IMPORTANT,
-                "more than 100,000 people",
-                "Automotive rules Art. 3",
-            ),
-        ),
-        sampled=True,
-        rows_scanned=2,
-    )
-    events_result = DatasetResult(
-        dataset=events,
-        findings=(
-            FieldFinding(
-                email,
-                "events",
-                True,
-                False,
-                "pi.contact.email",
-                "pi.contact",
-                Grade.GENERAL_3,
-                0.8,
-                (_value_evidence(samples, "email", "EMAIL_ADDRESS", "pi.contact.email"),),
-            ),
-        ),
-        grade=Grade.GENERAL_3,
-        categories=("pi.contact",),
-    )
-    found_problems: tuple[Problem, ...] = ()
-    if problems:
-        found_problems = (
-            Problem("schemas/broken.sql", "unexpected end of statement", 3, 5),
-            Problem("samples/odd.csv", "2 rows had too many columns", None, None, Severity.WARNING),
-        )
-    return ScanResult(
-        datasets=(events_result, customers_result),
-        problems=found_problems,
-        files_scanned=3,
-        catalog_version="2026.1",
-        notices=("negative list tianjin-ftz has unverified entries",),
-    )
-
-
-def build_transfer(**changes: Any) -> TransferAssessment:
-    """A transfer that needs a security assessment because of one negative-list hit."""
-    transfer = TransferAssessment(
-        id="TX-2026-0042",
-        mechanism="security_assessment",
-        risk="high",
-        datasets=("customers", "events"),
-        obligations=(
-            Obligation(
-                "pipia",
-                Text("Carry out a PI protection impact assessment", "开展个人信息保护影响评估"),
-                (Citation("PIPL", "Art. 55"),),
-            ),
-            Obligation(
-                "consent.separate",
-                Text("Obtain separate consent | per person", "取得个人的单独同意"),
-                (Citation("PIPL", "Art. 39"),),
-                deadline="before export",
-            ),
-        ),
-        negative_list_hits=(
-            NegativeListHit(
-                "acme-export-policy",
-                "ACME-001",
-                "security_assessment",
-                "Sensitive PI never leaves without a security assessment.",
-                fields=("customers.sfzh",),
-                conditions=("sensitive: true",),
-                source="Acme data-export policy v3",
-                verified=False,
-                jurisdiction="organisation",
-            ),
-        ),
-        reasons=(
-            Reason(
-                "volume.sensitive",
-                Text(
-                    "Sensitive PI of 12,000 people since 1 January",
-                    "自 1 月 1 日起累计出境敏感个人信息 12,000 人",
-                ),
-                (Citation("Provisions", "Art. 7(2)"), Citation("PIPL", "Art. 38")),
-            ),
-        ),
-        open_questions=(Text("Is the recipient a CIIO?", "接收方是否为关键信息基础设施运营者？"),),
-        remediation=(
-            Remediation(
-                "drop",
-                ("customers.sfzh",),
-                "standard_contract_or_certification",
-                "medium",
-                Text(
-                    "without the ID numbers a standard contract suffices",
-                    "去掉身份证号后可签标准合同",
-                ),
-            ),
-        ),
-        warnings=(Text("list tianjin-ftz is partly unverified", "天津自贸区清单部分条目未核实"),),
-        fingerprint="3f2a9c",
-        rule_pack="cn-2024.1",
-        as_of="2026-11-30",
-        counts={"subjects": 250000, "sensitive_subjects": 12000},
-        manifest_path="transfers/tx-0042.yaml",
-    )
-    return dataclasses.replace(transfer, **changes)
-
-
-def build_assess(**scan_changes: Any) -> AssessResult:
-    low = build_transfer(
-        id="TX-2026-0001",
-        mechanism="exempt",
-        risk="low",
-        negative_list_hits=(),
-        obligations=(),
-        remediation=(),
-        open_questions=(),
-        warnings=(),
-        manifest_path="transfers/tx-0001.yaml",
-    )
-    return AssessResult(scan=build_scan(**scan_changes), transfers=(build_transfer(), low))
-
-
-def validate(log: dict[str, Any]) -> None:
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    validator_cls = jsonschema.validators.validator_for(schema)
-    validator_cls.check_schema(schema)
-    validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER).validate(log)
 
 
 def _log(text: str) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import validate_sarif as validate
 from conftest import EXAMPLES
-from test_report_sarif import validate
 from typer.testing import CliRunner
 
 from dataflow.cli import app

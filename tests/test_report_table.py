@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_scan_builders import assess_result, scan_result
+from builders import assess_result, scan_result
 
 from dataflow.report import render
 

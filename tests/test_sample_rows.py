@@ -46,7 +46,7 @@ def test_whole_file_when_asked(contacts: Path, extra: tuple[str, ...]) -> None:
 def test_a_mixed_column_of_validated_ids_is_reported_as_containing_them(tmp_path: Path) -> None:
     import random
 
-    from test_content import resident_id
+    from builders import resident_id
 
     r = random.Random(3)
     rows = [resident_id(r) for _ in range(300)] + [f"OD{i:010d}" for i in range(700)]
