@@ -17,10 +17,12 @@ from typing import Any
 
 import jsonschema
 import yaml
-from conftest import SARIF_SCHEMA
+from conftest import EXAMPLES, SARIF_SCHEMA
+from typer.testing import CliRunner
 
 from dataflow import negative_list
 from dataflow.assess import Policy, assess_transfer
+from dataflow.cli import app
 from dataflow.detect.validators import (
     USCC_CHARSET,
     gb11643_check_char,
@@ -50,6 +52,7 @@ from dataflow.model import (
     Text,
     TransferAssessment,
 )
+from dataflow.paths import schemas_dir
 from dataflow.rules import load_packs
 
 SQL_PATH = "schemas/shop.sql"
@@ -822,3 +825,57 @@ def make(
         [{"schema": "shop.sql", "dataset": "customers", "fields": fields}], tmp_path
     )
     return loaded, results
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """``dataflow ARGS`` in this process (the network block applies): exit code, stdout, stderr."""
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def validate_scan(report: object) -> None:
+    """Validate a ``scan --format json`` report against the shipped JSON Schema."""
+    schema = json.loads((schemas_dir() / "scan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(report)
+
+
+SCHEMA = EXAMPLES / "schemas" / "shop_mysql.sql"
+SAMPLE = EXAMPLES / "samples" / "customers.csv"
+
+
+def manifest(
+    tmp_path: Path,
+    name: str,
+    *,
+    tid: str,
+    date: str,
+    subjects: int,
+    table: str = "orders",
+    extra: str = "",
+    sample: bool = False,
+) -> Path:
+    """A transfer manifest of the shop example's ``table`` (with its sample when asked)."""
+    lines = [
+        "schema_version: 1",
+        "transfer:",
+        f"  id: {tid}",
+        f"  date: {date}",
+        "  exporter: {name: Shop Ltd, ciio: false, state_organ: false}",
+        "  recipient: {name: Shop GmbH, country: DE, restricted_list: false,"
+        " judicial_or_law_enforcement: false}",
+        "  purpose: customer support",
+        "  scenario: none",
+        "  sector: retail",
+        "  datasets:",
+        f"    - schema: {SCHEMA}",
+        f"      tables: [{table}]",
+        f"      subjects: {subjects}",
+    ]
+    if sample:
+        lines.append(f"      sample: {SAMPLE}")
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+    return path

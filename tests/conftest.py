@@ -99,6 +99,17 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+@pytest.fixture
+def isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder (``tmp_path / "cwd"``) where configuration discovery stops, so
+    no project configuration is picked up by accident."""
+    work = tmp_path / "cwd"
+    work.mkdir()
+    (work / ".git").mkdir()  # stops configuration discovery here
+    monkeypatch.chdir(work)
+    return work
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -7,52 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import SAMPLE, SCHEMA, manifest, run
 from conftest import EXAMPLES
-from typer.testing import CliRunner
-
-from dataflow.cli import app
-
-SCHEMA = EXAMPLES / "schemas" / "shop_mysql.sql"
-SAMPLE = EXAMPLES / "samples" / "customers.csv"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def manifest(
-    tmp_path: Path,
-    name: str,
-    *,
-    tid: str,
-    date: str,
-    subjects: int,
-    table: str = "orders",
-    extra: str = "",
-    sample: bool = False,
-) -> Path:
-    lines = [
-        "schema_version: 1",
-        "transfer:",
-        f"  id: {tid}",
-        f"  date: {date}",
-        "  exporter: {name: Shop Ltd, ciio: false, state_organ: false}",
-        "  recipient: {name: Shop GmbH, country: DE, restricted_list: false,"
-        " judicial_or_law_enforcement: false}",
-        "  purpose: customer support",
-        "  scenario: none",
-        "  sector: retail",
-        "  datasets:",
-        f"    - schema: {SCHEMA}",
-        f"      tables: [{table}]",
-        f"      subjects: {subjects}",
-    ]
-    if sample:
-        lines.append(f"      sample: {SAMPLE}")
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

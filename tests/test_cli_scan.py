@@ -10,13 +10,10 @@ import json
 import shutil
 from pathlib import Path
 
-import jsonschema
 import pytest
+from builders import run
+from builders import validate_scan as validate
 from conftest import EXAMPLES
-from typer.testing import CliRunner
-
-from dataflow.cli import app
-from dataflow.paths import schemas_dir
 
 SHOP = EXAMPLES / "schemas" / "shop_mysql.sql"
 CUSTOMERS_CSV = EXAMPLES / "samples" / "customers.csv"
@@ -30,23 +27,8 @@ PHONE_DDL = """CREATE TABLE members (
 """
 
 
-@pytest.fixture(autouse=True)
-def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run from an empty folder so no project configuration is picked up by accident."""
-    work = tmp_path / "cwd"
-    work.mkdir()
-    (work / ".git").mkdir()  # stops configuration discovery here
-    monkeypatch.chdir(work)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def validate(report: object) -> None:
-    schema = json.loads((schemas_dir() / "scan.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(report)
+# Run from an empty folder so no project configuration is picked up by accident.
+pytestmark = pytest.mark.usefixtures("isolated_cwd")
 
 
 def fields_of(report: dict, dataset: str, suffix: str = "") -> dict[str, dict]:  # type: ignore[type-arg]

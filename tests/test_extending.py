@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import run
 from conftest import REPO_ROOT
-from typer.testing import CliRunner
 
-from dataflow.cli import app
 from dataflow.detect.validators import luhn_check_digit
 from dataflow.readers import registry as readers
 from dataflow.report import formats
@@ -33,18 +32,9 @@ PROTO = EXTENDING / "member.proto"
 PLUGIN_MODULE = "acme_dataflow_plugins"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """An empty working folder, and registries that forget plug-ins between tests."""
-    work = tmp_path / "cwd"
-    work.mkdir()
-    (work / ".git").mkdir()
-    monkeypatch.chdir(work)
+def _isolated(isolated_cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Registries that forget plug-ins between tests (and an empty working folder)."""
     monkeypatch.setattr(formats, "_ADDED", {})
     monkeypatch.setattr(formats, "_LOADED", [])
     monkeypatch.setattr(readers, "_ADDED", {})

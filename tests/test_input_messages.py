@@ -11,9 +11,11 @@ import random
 from pathlib import Path
 
 import pytest
-from builders import mobile, resident_id
+from builders import mobile, resident_id, run
 from conftest import EXAMPLES
-from test_cli_scan import _isolated_cwd, run  # noqa: F401 (autouse fixture)
+
+# Run from an empty folder so no project configuration is picked up by accident.
+pytestmark = pytest.mark.usefixtures("isolated_cwd")
 
 HUGE = "9" * 100_000
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_assess_cli import manifest as cli_manifest
+from builders import manifest as cli_manifest
 
 from dataflow.errors import UserError
 from dataflow.ledger import APPLICATION_ID, PAUSE_ENV, SCHEMA_VERSION, Ledger

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from test_assess_cli import SAMPLE, manifest, run
+from builders import SAMPLE, manifest, run
 
 from dataflow.ledger import Ledger
 from dataflow.paths import schemas_dir

@@ -13,10 +13,13 @@ import random
 from pathlib import Path
 
 import pytest
-from builders import bank_card, mobile, resident_id
-from test_cli_scan import _isolated_cwd, run, validate  # noqa: F401 (autouse fixture)
+from builders import bank_card, mobile, resident_id, run
+from builders import validate_scan as validate
 
 from dataflow.detect.names import header_is_data, scrub, value_kind
+
+# Run from an empty folder so no project configuration is picked up by accident.
+pytestmark = pytest.mark.usefixtures("isolated_cwd")
 
 FORMATS = ("table", "json", "markdown", "sarif", "html")
 R = random.Random(22)

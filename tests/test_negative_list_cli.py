@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from builders import run
 
 from dataflow import negative_list as nl
-from dataflow.cli import app
 
 SHIPPED_IDS = sorted(p.stem for p in nl.shipped_list_paths())
 
@@ -28,11 +27,6 @@ entries:
     required_mechanism: prohibited
     message: {en: Health data stays home., zh: 健康数据不出境。}
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

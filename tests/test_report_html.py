@@ -22,10 +22,8 @@ from pathlib import Path
 import html5lib
 import pytest
 from browser import chromium, dump_dom, png_stats, print_pdf, screenshot
+from builders import run
 from conftest import EXAMPLES
-from typer.testing import CliRunner
-
-from dataflow.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -65,11 +63,6 @@ transfer:
   prior_exports: {{subjects: 0, sensitive_subjects: 0}}
   existing_approvals: []
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def make_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

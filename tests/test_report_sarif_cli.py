@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import run
 from builders import validate_sarif as validate
 from conftest import EXAMPLES
-from typer.testing import CliRunner
-
-from dataflow.cli import app
 
 pytest.importorskip("dataflow.classify", reason="the scan pipeline (classify) is not built yet")
 
@@ -30,11 +28,6 @@ DDL = """CREATE TABLE members (
 # made-up values with valid shapes (the ID's check digit is right), written only to the CSV
 RAW_MOBILES = ("13987650123", "13600001234", "15811112222", "18633334444")
 RAW_ID = "110105198703142536"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

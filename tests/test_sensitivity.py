@@ -13,12 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from builders import run
 
 from dataflow import catalog as catalog_mod
 from dataflow import sensitivity
 from dataflow.catalog import CatalogValidationError, load_catalog
-from dataflow.cli import app
 
 BEFORE = "2025-10-31"
 AFTER = "2025-11-01"
@@ -44,11 +43,6 @@ def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     work.mkdir()
     (work / ".git").mkdir()  # no project configuration above
     monkeypatch.chdir(work)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _config(tmp_path: Path, downgrades: bool) -> Path:
