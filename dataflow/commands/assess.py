@@ -187,7 +187,7 @@ def run_assessments(
     """
     from dataflow import negative_list
     from dataflow.catalog import load_catalog
-    from dataflow.scan import ScanOptions, scan_paths
+    from dataflow.scan import scan_paths
     from dataflow.sensitivity import at
 
     transfers = [t for path in manifests for t in load_manifest(path)]
@@ -245,14 +245,8 @@ def run_assessments(
                 spec.engine,
             )
             if key not in scans:
-                options = ScanOptions(
-                    sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
-                    full=spec.full,
-                    jobs=settings.jobs,
-                    catalogs=settings.catalogs,
-                    engine=spec.engine,
-                    spark=settings.spark_options(),
-                    recognizers=settings.recognizers,
+                options = _scan_options(
+                    settings, spec, engine=spec.engine, spark=settings.spark_options()
                 )
                 scans[key] = scan_paths([source], options, catalog=catalog, samples=samples)
                 problems.extend(scans[key].problems)
@@ -302,6 +296,22 @@ def run_assessments(
     )
 
 
+def _scan_options(settings: Settings, spec: DatasetSpec, **database: Any) -> Any:
+    """How a manifest dataset is scanned: the configured sampling, workers, catalogs and
+    recognizers, the dataset's ``full``, and the keywords given: a file's engine, a database
+    table's table and timeout."""
+    from dataflow.scan import ScanOptions
+
+    return ScanOptions(
+        sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
+        full=spec.full,
+        jobs=settings.jobs,
+        catalogs=settings.catalogs,
+        recognizers=settings.recognizers,
+        **database,
+    )
+
+
 def _database_dataset(
     spec: DatasetSpec, transfer: Transfer, settings: Settings, catalog: Any
 ) -> tuple[ScanResult, DatasetSpec, list[str]]:
@@ -314,7 +324,7 @@ def _database_dataset(
     """
     from dataflow.commands.scan import DEFAULT_DB_TIMEOUT
     from dataflow.readers.database import Connection, DatabaseError, count_people, redact
-    from dataflow.scan import ScanOptions, scan_paths
+    from dataflow.scan import scan_paths
 
     assert spec.source is not None
     if spec.engine == "spark":
@@ -322,15 +332,7 @@ def _database_dataset(
     url = settings.database_url(spec.source[3:]) if spec.source.startswith("db:") else spec.source
     table = spec.tables[0]
     timeout = settings.db_timeout or DEFAULT_DB_TIMEOUT
-    options = ScanOptions(
-        sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
-        full=spec.full,
-        jobs=settings.jobs,
-        catalogs=settings.catalogs,
-        recognizers=settings.recognizers,
-        db_tables=(table,),
-        db_timeout=timeout,
-    )
+    options = _scan_options(settings, spec, db_tables=(table,), db_timeout=timeout)
     scanned = scan_paths([url], options, catalog=catalog)
     found = tuple(r for r in scanned.datasets if r.dataset.name == table)
     if not found and not any(p.severity is Severity.ERROR for p in scanned.problems):
