@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 import yaml
 from conftest import EXAMPLES, SARIF_SCHEMA
 from typer.testing import CliRunner
@@ -879,3 +880,55 @@ def manifest(
     path = tmp_path / name
     path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
     return path
+
+
+# --- a project folder whose names, comments and manifest carry markup (HTML and PIPIA tests) ---
+
+XSS = '<script>console.error("xss-script")</script><img src=x onerror="console.error(1)">'
+MEMBERS_DDL = f"""CREATE TABLE members (
+  id BIGINT PRIMARY KEY COMMENT '主键',
+  mobile VARCHAR(20) COMMENT '手机号码 {XSS}',
+  id_card CHAR(18) COMMENT '身份证号',
+  `x"><svg onload=console.error(2)>` VARCHAR(20) COMMENT '联系电话 {XSS}'
+) COMMENT='会员 {XSS}';
+CREATE TABLE `t<img src=x onerror=console.error(3)>` (
+  phone_number VARCHAR(20) COMMENT '手机号'
+);
+"""
+RAW_MOBILES = ("13987650123", "13600001234", "15811112222", "18633334444")
+MEMBERS_RAW_VALUES = (*RAW_MOBILES, RAW_ID)
+
+MEMBERS_MANIFEST = f"""schema_version: 1
+transfer:
+  id: TX-HTML-1
+  date: 2026-06-30
+  exporter: {{name: {json.dumps("Exporter " + XSS)}, ciio: false, state_organ: false}}
+  recipient:
+    name: {json.dumps("Recipient " + XSS)}
+    country: DE
+    restricted_list: false
+    judicial_or_law_enforcement: false
+  purpose: {json.dumps("support " + XSS)}
+  scenario: none
+  sector: retail
+  datasets:
+    - schema: schemas/members.sql
+      tables: [members]
+      sample: members.csv
+      subjects: 150000
+  prior_exports: {{subjects: 0, sensitive_subjects: 0}}
+  existing_approvals: []
+"""
+
+
+def make_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder as the working directory: the DDL, the sample and the manifest."""
+    work = tmp_path / "proj"
+    (work / "schemas").mkdir(parents=True)
+    (work / ".git").mkdir()
+    (work / "schemas" / "members.sql").write_text(MEMBERS_DDL, encoding="utf-8")
+    rows = ["id,mobile,id_card"] + [f"{i},{m},{RAW_ID}" for i, m in enumerate(RAW_MOBILES * 10)]
+    (work / "members.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (work / "transfer.yaml").write_text(MEMBERS_MANIFEST, encoding="utf-8")
+    monkeypatch.chdir(work)
+    return work

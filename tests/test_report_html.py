@@ -13,7 +13,6 @@ into ``docs/assess-report.png`` (the README shows it).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -22,60 +21,11 @@ from pathlib import Path
 import html5lib
 import pytest
 from browser import chromium, dump_dom, png_stats, print_pdf, screenshot
-from builders import run
+from builders import MEMBERS_RAW_VALUES as RAW_VALUES
+from builders import make_project, run
 from conftest import EXAMPLES
 
 REPO = Path(__file__).resolve().parent.parent
-
-XSS = '<script>console.error("xss-script")</script><img src=x onerror="console.error(1)">'
-DDL = f"""CREATE TABLE members (
-  id BIGINT PRIMARY KEY COMMENT '主键',
-  mobile VARCHAR(20) COMMENT '手机号码 {XSS}',
-  id_card CHAR(18) COMMENT '身份证号',
-  `x"><svg onload=console.error(2)>` VARCHAR(20) COMMENT '联系电话 {XSS}'
-) COMMENT='会员 {XSS}';
-CREATE TABLE `t<img src=x onerror=console.error(3)>` (
-  phone_number VARCHAR(20) COMMENT '手机号'
-);
-"""
-RAW_MOBILES = ("13987650123", "13600001234", "15811112222", "18633334444")
-RAW_ID = "110105198703142536"
-RAW_VALUES = (*RAW_MOBILES, RAW_ID)
-
-MANIFEST = f"""schema_version: 1
-transfer:
-  id: TX-HTML-1
-  date: 2026-06-30
-  exporter: {{name: {json.dumps("Exporter " + XSS)}, ciio: false, state_organ: false}}
-  recipient:
-    name: {json.dumps("Recipient " + XSS)}
-    country: DE
-    restricted_list: false
-    judicial_or_law_enforcement: false
-  purpose: {json.dumps("support " + XSS)}
-  scenario: none
-  sector: retail
-  datasets:
-    - schema: schemas/members.sql
-      tables: [members]
-      sample: members.csv
-      subjects: 150000
-  prior_exports: {{subjects: 0, sensitive_subjects: 0}}
-  existing_approvals: []
-"""
-
-
-def make_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder as the working directory: the DDL, the sample and the manifest."""
-    work = tmp_path / "proj"
-    (work / "schemas").mkdir(parents=True)
-    (work / ".git").mkdir()
-    (work / "schemas" / "members.sql").write_text(DDL, encoding="utf-8")
-    rows = ["id,mobile,id_card"] + [f"{i},{m},{RAW_ID}" for i, m in enumerate(RAW_MOBILES * 10)]
-    (work / "members.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (work / "transfer.yaml").write_text(MANIFEST, encoding="utf-8")
-    monkeypatch.chdir(work)
-    return work
 
 
 @pytest.fixture

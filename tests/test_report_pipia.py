@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import MEMBERS_RAW_VALUES as RAW_VALUES
+from builders import make_project, run
 from markdown_it import MarkdownIt
-from test_report_html import RAW_VALUES, make_project, run
 
 from dataflow.errors import CatalogError
 from dataflow.report.pipia import load_template, section_number
