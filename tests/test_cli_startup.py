@@ -134,7 +134,8 @@ def test_plain_check_loads_neither_the_command_line_framework_nor_other_commands
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('presidio_analyzer', 'spacy', 'pyarrow', 'pydantic', 'tabulate', 'typer', 'click', "
         "'rich') "
-        "or m in ('dataflow.assess', 'dataflow.commands.assess', 'dataflow.negative_list'))\n"
+        "or m in ('dataflow.assess', 'dataflow.commands.assess', 'dataflow.negative_list', "
+        "'dataflow.report.formats', 'dataflow.report.table'))\n"
         "print('LOADED', loaded, 'EXIT', status)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))

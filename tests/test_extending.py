@@ -245,6 +245,19 @@ def test_without_the_package_the_format_and_the_suffix_are_unknown(tmp_path: Pat
     assert "not a format dataflow reads" in err
 
 
+def test_the_names_check_accepts_without_the_registry_are_the_shipped_formats() -> None:
+    """``check_format`` takes a shipped name without importing the registry (so ``check``
+    loads no renderer it does not use): its list must be the registry's shipped formats."""
+    from dataflow.commands._common import SHIPPED_FORMATS
+
+    for command in ("scan", "assess"):
+        assert SHIPPED_FORMATS[command] == tuple(
+            f.name
+            for f in formats.SHIPPED.values()
+            if (f.assess if command == "assess" else f.scan)
+        )
+
+
 @pytest.mark.parametrize(
     ("entry_points", "module_text", "expected"),
     [
