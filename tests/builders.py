@@ -932,3 +932,26 @@ def make_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (work / "transfer.yaml").write_text(MEMBERS_MANIFEST, encoding="utf-8")
     monkeypatch.chdir(work)
     return work
+
+
+def database_manifest(tmp_path: Path, dataset: str) -> Path:
+    """``transfer.yaml`` of one transfer (TX-DB-1, to Germany) of the one ``dataset`` given
+    as a YAML flow mapping (a database table or a Spark source)."""
+    path = tmp_path / "transfer.yaml"
+    path.write_text(
+        "schema_version: 1\n"
+        "transfer:\n"
+        "  id: TX-DB-1\n"
+        "  date: 2026-11-30\n"
+        "  exporter: {name: Acme CRM Ltd, ciio: false, state_organ: false}\n"
+        "  recipient: {name: Acme GmbH, country: DE, restricted_list: false,\n"
+        "              judicial_or_law_enforcement: false}\n"
+        "  purpose: customer support\n"
+        "  scenario: none\n"
+        "  sector: retail\n"
+        "  datasets:\n"
+        f"    - {dataset}\n"
+        "  prior_exports: {subjects: 0, sensitive_subjects: 0}\n",
+        encoding="utf-8",
+    )
+    return path

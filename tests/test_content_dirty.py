@@ -368,8 +368,7 @@ def _typed_sources(tmp_path: Path) -> list[Path]:
 
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from tests.dirty_export import _mobile, _resident_id
+    from dirty_export import _mobile, _resident_id
 
     rng = random.Random(21)
     mobiles = [int(_mobile(rng)) for _ in range(120)]

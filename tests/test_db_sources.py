@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import database_manifest
 from db_servers import Server, mariadb, postgres
 from typer.testing import CliRunner
 
@@ -409,29 +410,8 @@ def test_without_the_drivers_one_line_names_the_extra(tmp_path: Path) -> None:
     assert 'pip install "dataflow[db]"' in done.stderr
 
 
-def _manifest(tmp_path: Path, dataset: str) -> Path:
-    path = tmp_path / "transfer.yaml"
-    path.write_text(
-        "schema_version: 1\n"
-        "transfer:\n"
-        "  id: TX-DB-1\n"
-        "  date: 2026-11-30\n"
-        "  exporter: {name: Acme CRM Ltd, ciio: false, state_organ: false}\n"
-        "  recipient: {name: Acme GmbH, country: DE, restricted_list: false,\n"
-        "              judicial_or_law_enforcement: false}\n"
-        "  purpose: customer support\n"
-        "  scenario: none\n"
-        "  sector: retail\n"
-        "  datasets:\n"
-        f"    - {dataset}\n"
-        "  prior_exports: {subjects: 0, sensitive_subjects: 0}\n",
-        encoding="utf-8",
-    )
-    return path
-
-
 def test_assess_counts_people_in_the_database(server: Server, tmp_path: Path) -> None:
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path,
         f"{{source: '{_scan_url(server)}', table: customers, "
         "subjects: {count_distinct: id, where: \"city <> 'nowhere'\"}}",
@@ -451,13 +431,15 @@ def test_assess_counts_people_in_the_database(server: Server, tmp_path: Path) ->
 
 
 def test_manifest_database_keys_are_checked(tmp_path: Path) -> None:
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path, "{source: 'sqlite:///x.db', table: t, schema: a.sql, subjects: {where: x}}"
     )
     result = CliRunner().invoke(app, ["assess", str(manifest)])
     assert result.exit_code == 2
     assert "'schema' does not go with a database 'source'" in result.stderr
     assert "1 more problem" in result.stderr  # subjects: without count_distinct/expression
-    manifest = _manifest(tmp_path, "{source: 'sqlite:///x.db', table: t, subjects: {where: x}}")
+    manifest = database_manifest(
+        tmp_path, "{source: 'sqlite:///x.db', table: t, subjects: {where: x}}"
+    )
     result = CliRunner().invoke(app, ["assess", str(manifest)])
     assert result.exit_code == 2 and "'count_distinct'" in result.stderr

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import database_manifest
+from dirty_export import dirty_columns, file_name, write
 from typer.testing import CliRunner
 
 from dataflow.cli import app
-from tests.dirty_export import dirty_columns, file_name, write
-from tests.test_db_sources import _manifest
 
 pytestmark = pytest.mark.spark
 
@@ -105,7 +105,7 @@ def test_spark_gives_the_verdicts_of_the_local_full_scan(
 
 
 def _customers(n: int = 400, seed: int = 3) -> list[tuple[Any, ...]]:
-    from tests.dirty_export import _mobile, _name, _resident_id
+    from dirty_export import _mobile, _name, _resident_id
 
     rng = random.Random(seed)
     rows = []
@@ -164,7 +164,7 @@ def test_people_counts_exact_and_approximate(spark: Any, tmp_path: Path) -> None
     spark.createDataFrame(rows, ", ".join(f"{c} string" for c in _COLUMNS)).write.saveAsTable(
         "default.buyers"
     )
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path, "{source: 'spark:default.buyers', subjects: {count_distinct: person_id}}"
     )
     result = _run("assess", str(manifest), "--format", "json")
@@ -177,7 +177,7 @@ def test_people_counts_exact_and_approximate(spark: Any, tmp_path: Path) -> None
     assert "people counted by Spark (exact): SELECT COUNT(DISTINCT `person_id`)" in result.stderr
     assert "people with sensitive PI counted by Spark (exact)" in result.stderr
 
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path,
         "{source: 'spark:default.buyers', "
         "subjects: {count_distinct: person_id, approximate: 0.05}}",
@@ -195,7 +195,7 @@ def test_people_counts_exact_and_approximate(spark: Any, tmp_path: Path) -> None
         fh.write(",".join(_COLUMNS) + "\n")
         for r in rows:
             fh.write(",".join("" if v is None else v for v in r) + "\n")
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path,
         f"{{sample: '{csv_path}', engine: spark, count_distinct: person_id, "
         "sensitive_subjects: 0}",
@@ -222,7 +222,7 @@ def test_no_value_in_output_or_errors(
     spark.read.option("header", "true").csv(str(csv_path)).createOrReplaceTempView("leaky")
     spark.sql("DROP TABLE IF EXISTS default.leaky")
     spark.table("leaky").write.saveAsTable("default.leaky")
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path,
         "{source: 'spark:default.leaky', subjects: {expression: 'to_date(phone, \"yyyy-MM-dd\")'}}",
     )
@@ -275,13 +275,13 @@ def test_settings_and_manifest_keys_are_checked(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "needs --engine spark" in result.stderr
     result = _run("scan", "--engine", "flink", str(tmp_path))
     assert result.exit_code == 2 and "--engine must be one of: local, spark" in result.stderr
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path,
         "{source: 'sqlite:///x.db', table: t, subjects: {count_distinct: id, approximate: 0.01}}",
     )
     result = _run("assess", str(manifest))
     assert result.exit_code == 2 and "an approximate count needs a spark: source" in result.stderr
-    manifest = _manifest(
+    manifest = database_manifest(
         tmp_path, "{source: 'spark:db.t', subjects: {count_distinct: id, approximate: 0.9}}"
     )
     result = _run("assess", str(manifest))

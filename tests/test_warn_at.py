@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_assess_cli import manifest, run
+from builders import manifest, run
 
 from dataflow.config import load_settings
 from dataflow.errors import ConfigError
