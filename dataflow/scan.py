@@ -151,7 +151,16 @@ def scan_paths(
         from dataflow.readers.spark import scan_sources
 
         files: list[Path] = []
-        problems: list[Problem] = []
+        # The executors match with the shipped recognizers only: each added file says so.
+        problems: list[Problem] = [
+            Problem(
+                str(path),
+                "recognizers not used: --engine spark matches values with the shipped "
+                "recognizers only (scan without --engine spark to use this file)",
+                severity=Severity.WARNING,
+            )
+            for path in (options.recognizers if options.content else ())
+        ]
         sources.append(
             scan_sources([str(p) for p in others], options.spark, content=options.content)
         )

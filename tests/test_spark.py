@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from builders import database_manifest
+from conftest import REPO_ROOT
 from dirty_export import dirty_columns, file_name, write
 from typer.testing import CliRunner
 
@@ -102,6 +103,22 @@ def test_spark_gives_the_verdicts_of_the_local_full_scan(
     assert not fields[file_name("c_order_no")]["personal"]  # an order number is no phone
     assert got[0]["rows_scanned"] == 900
     assert "every row read by Spark (900)" in on_spark.stdout
+
+
+def test_added_recognizers_are_not_used_by_spark_and_a_warning_says_so(
+    spark: Any, tmp_path: Path
+) -> None:
+    path = _table(tmp_path, "csv", rows=50)
+    recognizers = REPO_ROOT / "docs" / "extending" / "member-card.recognizers.yaml"
+    got = _run(
+        "scan", "--engine", "spark", "--recognizers", str(recognizers), "-f", "json", str(path)
+    )
+    assert got.exit_code != 2, got.stderr
+    report = json.loads(got.stdout)
+    warned = [p for p in report["problems"] if p["path"] == str(recognizers)]
+    assert len(warned) == 1 and warned[0]["severity"] == "warning"
+    assert "--engine spark" in warned[0]["message"]
+    assert report["datasets"][0]["rows_scanned"] == 50  # the scan itself went on
 
 
 def _customers(n: int = 400, seed: int = 3) -> list[tuple[Any, ...]]:

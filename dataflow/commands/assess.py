@@ -376,7 +376,10 @@ def _spark_dataset(
 
     assert spec.source is not None
     options = ScanOptions(
-        catalogs=settings.catalogs, engine="spark", spark=settings.spark_options()
+        catalogs=settings.catalogs,
+        recognizers=settings.recognizers,  # not used by Spark: a warning says so
+        engine="spark",
+        spark=settings.spark_options(),
     )
     scanned = scan_paths([spec.source], options, catalog=catalog)
     if spec.people is None or not scanned.datasets:
