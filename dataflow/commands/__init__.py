@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import typer
@@ -104,6 +105,8 @@ def name_values(app: typer.Typer) -> None:
     for command in app.registered_commands:
         if command.callback is None:
             continue
+        if command.cls is None or command.cls.__name__ == "TyperCommand":
+            command.cls = _command_class()
         for param in inspect.signature(command.callback).parameters.values():
             info = param.default
             if isinstance(info, ArgumentInfo) and info.metavar is None:
@@ -121,6 +124,33 @@ def name_values(app: typer.Typer) -> None:
     for group in app.registered_groups:
         if group.typer_instance is not None:
             name_values(group.typer_instance)
+
+
+@cache
+def _command_class() -> type:
+    """A typer command whose help names each argument by its metavar alone: typer 0.29 adds
+    the Python type (``FILE <list[str]>``), which says nothing to a user."""
+    from typer.core import TyperCommand
+
+    class Command(TyperCommand):
+        def format_options(self, ctx: Any, formatter: Any) -> None:
+            args: list[tuple[str, str]] = []
+            opts: list[tuple[str, str]] = []
+            for param in self.get_params(ctx):
+                record = param.get_help_record(ctx)
+                if record is None:
+                    continue
+                if param.param_type_name == "argument":
+                    name = (param.metavar or param.name or "").upper()
+                    args.append((name + ("..." if param.nargs != 1 else ""), record[1]))
+                else:
+                    opts.append(record)
+            for title, rows in (("Arguments", args), ("Options", opts)):
+                if rows:
+                    with formatter.section(title):
+                        formatter.write_dl(rows)
+
+    return Command
 
 
 def register_all(app: typer.Typer) -> None:

@@ -338,7 +338,7 @@ def register(app: typer.Typer) -> None:
     @group.command("validate")
     @guarded
     def validate_cmd(
-        files: list[Path] = typer.Argument(..., metavar="FILE...", help="Catalog files to check."),
+        files: list[Path] = typer.Argument(..., metavar="FILE", help="Catalog files to check."),
     ) -> None:
         """Check catalog files on top of the shipped ones; print every problem (exit 2)."""
         raise typer.Exit(validate(files))

@@ -330,7 +330,7 @@ def register(app: typer.Typer) -> None:
     @group.command("validate")
     @guarded
     def validate_cmd(
-        files: list[Path] = typer.Argument(..., metavar="FILE...", help="List files to check."),
+        files: list[Path] = typer.Argument(..., metavar="FILE", help="List files to check."),
     ) -> None:
         """Check list files; print every problem with file, line and key path (exit 2)."""
         raise typer.Exit(_validate(files))

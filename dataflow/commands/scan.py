@@ -201,7 +201,7 @@ def negative_list_hits(result: ScanResult) -> list[str]:
 def scan_command(
     paths: list[str] = typer.Argument(
         ...,
-        metavar="PATH_OR_URL...",
+        metavar="PATH_OR_URL",
         help="Schema files, sample files, directories, or database URLs "
         "(postgresql://…, mysql://…, mariadb://…, sqlite:///file.db, db:NAME).",
     ),
