@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from dataflow.catalog import Catalog, Condition, Element, EscalationRule
 from dataflow.detect.metadata import PI_THRESHOLD, MetadataVerdict, detect_dataset, split_name
+from dataflow.i18n import msg
 from dataflow.model import (
     Dataset,
     DatasetResult,
@@ -34,6 +35,7 @@ from dataflow.model import (
     Grade,
     GradeRaise,
     Subject,
+    Words,
 )
 
 if TYPE_CHECKING:
@@ -445,9 +447,9 @@ def grade_dataset(
             continue
         if not _holds(rule.when, facts, sector, subjects, text):
             continue
-        reason = rule.reason.en
+        reason: str = Words(rule.reason.en, rule.reason.zh or rule.reason.en)
         if rule.important_data == "candidate":
-            reason += " (important-data candidate: confirmation by the authority is needed)"
+            reason = msg("raise.candidate", reason=reason)
         raises.append(GradeRaise(rule.id, grade, rule.to, reason, rule.reference))
         grade = rule.to
     return grade, tuple(raises)

@@ -315,6 +315,42 @@ class Text:
         return text.format(**values) if values else text
 
 
+class Words(str):
+    """A sentence in English that also carries its Chinese: it *is* the English ``str`` (what
+    JSON, SARIF and every existing comparison see) and ``get("zh")`` gives the Chinese, so a
+    message built once in both languages (``i18n.msg``) reaches the human-readable reports
+    under ``--lang zh`` without changing the machine-readable ones."""
+
+    __slots__ = ("zh",)
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Words:
+        self = super().__new__(cls, en)
+        self.zh = zh
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Words, (str(self), self.zh))
+
+    @property
+    def en(self) -> str:
+        """The English sentence, as a plain ``str``."""
+        return str(self)
+
+    def get(self, lang: str) -> str:
+        """The sentence in ``lang`` (``zh`` or ``en``)."""
+        return self.zh if lang == "zh" else str(self)
+
+
+def in_lang(text: str | Text | None, lang: str) -> str:
+    """``text`` in ``lang`` when it carries both languages (``Words``, ``Text``); else as is."""
+    if text is None:
+        return ""
+    if isinstance(text, (Words, Text)):
+        return text.get(lang)
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A legal or standard reference, e.g. ``PIPL Art. 38`` or ``Provisions Art. 7(2)``."""

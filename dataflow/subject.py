@@ -33,7 +33,8 @@ from typing import Any
 from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import _TABLE_TAIL, has_cjk
 from dataflow.detect.metadata import split_name as _split_name
-from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
+from dataflow.i18n import msg, role_text
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
 
 #: Name tokens, memoised: the same column names recur across the tables of a repository.
 split_name = functools.lru_cache(maxsize=1 << 16)(_split_name)
@@ -62,13 +63,6 @@ _POSSESSIVE_EN = re.compile(
     r"\b(?:the|a|this) ([A-Za-z]+)(?:'s|’s)\s|\b(?:by|of|about|contacting) the ([A-Za-z]+)\b",
     re.IGNORECASE,
 )
-_KIND_TEXT = {
-    "person": "about people",
-    "person_linked": "person-linked",
-    "organisation": "about organisations",
-    "reference": "a reference table (code list or dictionary)",
-    "system": "system data (configuration, jobs, metadata)",
-}
 # Prefixes that mark a code list only as the first word of a table name (`d_items`, `dict_*`).
 _REFERENCE_PREFIXES = frozenset(
     {"dict", "dic", "dicts", "dictionary", "d", "lookup", "enum", "ref", "codelist", "vocab"}
@@ -210,7 +204,7 @@ class _Facts:
     name: str
     kind: str = "unknown"
     role: str | None = None
-    evidence: list[str] = dataclasses.field(default_factory=list)
+    evidence: list[str] = dataclasses.field(default_factory=list)  # Words (i18n.msg)
     links: list[tuple[SubjectLink, int | None, str | None]] = dataclasses.field(
         default_factory=list
     )  # (link, target dataset index, role named by the column)
@@ -275,20 +269,20 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             or (target is None and role is not None)
         ]
         if f.kind == "person_linked" and links:
-            f.evidence.extend(f"{link.render(_bare(ds.name))} ({link.via})" for link in links[:5])
+            f.evidence.extend(_link_words(link, _bare(ds.name)) for link in links[:5])
         child = next((lk for lk, _t, role in f.links if role == "minor"), None)
         if f.kind == "person_linked" and f.role != "minor" and child is not None:
             f.role = "minor"  # a teacher's and a child's key: the record is about the child
-            f.evidence.append(f"column '{child.column}' names a child")
+            f.evidence.append(msg("subject.child_column", column=child.column))
         context = _minor_context(ds, rules) if f.role == "student" else None
         if f.kind in ("person", "person_linked") and context is not None:
             f.role = "minor"  # the pupils of a kindergarten or primary school are children
-            f.evidence.append(f"'{context}' says its people are children")
+            f.evidence.append(msg("subject.children_context", word=context))
         if f.kind in ("person", "person_linked") and f.role != "minor":
             children = _minor_columns(ds, rules)
             if len(children) >= 2:
                 f.role = "minor"
-                f.evidence.append(f"columns {', '.join(children[:3])} describe a child")
+                f.evidence.append(msg("subject.child_columns", columns=children[:3]))
         out.append(
             Subject(
                 kind=f.kind,
@@ -351,10 +345,10 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         first in _REFERENCE_PREFIXES and len(tokens) > 1
     ):
         word = head if head in rules.reference else first
-        return fix("reference", f"name '{bare}': '{word}' marks a code list or dictionary")
+        return fix("reference", msg("subject.reference_name", name=bare, word=word))
     ref_zh = next((w for w in rules.reference_zh if w in zh_text), None)
     if ref_zh is not None and rules.role_zh(comment) is None:
-        return fix("reference", f"'{ref_zh}' marks a code list or dictionary")
+        return fix("reference", msg("subject.reference_zh", word=ref_zh))
     # activity of a person: a log or login table with a column naming who acted
     activity = (
         any(t in rules.activity for t in tokens)
@@ -383,36 +377,36 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         activity and actor
     ):
         word = head if head in rules.system else (first if first in rules.system else bare)
-        return fix("system", f"name '{bare}': '{word}' marks configuration or system data")
+        return fix("system", msg("subject.system_name", name=bare, word=word))
     sys_zh = next((w for w in rules.system_zh if w in comment), None)
     if sys_zh is not None and rules.role_zh(comment) is None and not (activity and actor):
-        return fix("system", f"comment says '{sys_zh}' (system data)")
+        return fix("system", msg("subject.system_comment", word=sys_zh))
     # person: the head of the name is a role or a document about one person
     role = rules.role_of(head)
     if role is not None:
-        return fix("person", f"name '{bare}' names {_plural(role)}", role)
+        return fix("person", msg("subject.role_name", name=bare, roles=role_text(role)), role)
     pair = _compact(core[-2:]) if len(core) > 1 else ""
     if head in rules.documents or pair in rules.documents:
         role = next((r for t in core for r in [rules.role_of(t)] if r), None)
         word = head if head in rules.documents else " ".join(core[-2:])
-        return fix("person", f"name '{bare}': '{word}' is a document about one person", role)
+        return fix("person", msg("subject.document", name=bare, word=word), role)
     # organisation: by name, unless its columns describe a person (a clinic's visit record)
     if head in rules.organisation:
         own = _person_only_columns(ds, rules)
         if len(own) >= 2:
             role = rules.role_zh(comment)
-            why = f"name '{bare}' names organisations, but columns {', '.join(own[:3])}"
-            return fix("person", f"{why} describe a person", role)
-        return fix("organisation", f"name '{bare}': '{head}' names organisations")
+            why = msg("subject.org_but_person", name=bare, columns=own[:3])
+            return fix("person", why, role)
+        return fix("organisation", msg("subject.org_name", name=bare, word=head))
     # a role elsewhere in the name: rows belong to such a person (`patient_allergy`)
     role = next((r for t in core[:-1] for r in [rules.role_of(t)] if r), None)
     if role is not None:
         f.kind, f.role = "person_linked", role
-        f.evidence.append(f"name '{bare}' says its rows belong to {_plural(role)}")
+        f.evidence.append(msg("subject.rows_of_role", name=bare, roles=role_text(role)))
         return f
     if activity and actor is not None:
         f.kind, f.role = "person_linked", "user"
-        f.evidence.append(f"a log of actions: column '{actor}' says who acted")
+        f.evidence.append(msg("subject.actor", column=actor))
         return f
     org_zh = next((w for w in rules.organisation_zh if w in comment), None)
     role = rules.role_zh(comment)
@@ -421,11 +415,11 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
             ("信息", "资料", "档案")
         )
         if doc:
-            return fix("person", f"table comment names {_plural(role)}", role)
+            return fix("person", msg("subject.comment_role", roles=role_text(role)), role)
         f.weak, f.weak_role = "person_linked", role
-        f.weak_evidence = f"table comment says its rows belong to {_plural(role)}"
+        f.weak_evidence = msg("subject.comment_rows", roles=role_text(role))
     elif org_zh is not None:
-        return fix("organisation", f"comment says '{org_zh}' (organisations)")
+        return fix("organisation", msg("subject.org_comment", word=org_zh))
     # code lists by their columns: pinyin / five-stroke input codes
     ref_col = next(
         (
@@ -454,10 +448,10 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
                 seen.add(hit)
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
         f.weak, f.weak_role = "person", None
-        f.weak_evidence = f"identity columns: {', '.join(sorted(seen)[:4])}"
+        f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
     elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
         f.weak, f.weak_role = "reference", None
-        f.weak_evidence = f"column '{ref_col}' is an input code of a code list"
+        f.weak_evidence = msg("subject.input_code", column=ref_col)
     return f
 
 
@@ -525,8 +519,14 @@ def _child_column(rules: SubjectRules, fld: Any) -> bool:
     return tokens[0] not in rules.neg_prefixes and tokens[-1] not in rules.counts
 
 
-def _plural(role: str) -> str:
-    return {"person": "people", "minor": "minors", "staff": "staff"}.get(role, role + "s")
+def _link_words(link: SubjectLink, dataset: str) -> Words:
+    """``orders.customer_id → customers (naming)``, in both languages."""
+    target = link.target or msg("subject.a_person")
+    via = msg(f"via.{link.via}") if f"via.{link.via}" in _VIAS else link.via
+    return msg("subject.link", dataset=dataset, column=link.column, target=target, via=via)
+
+
+_VIAS = frozenset({"via.foreign_key", "via.naming", "via.comment", "via.nesting"})
 
 
 def _links(
@@ -689,7 +689,7 @@ def _nesting(
                 f.kind, f.role = "person_linked", facts[i].role
                 link = SubjectLink(name, _bare(ds.name), "nesting")
                 f.links.append((link, i, None))
-                f.evidence.append(f"nested in {_bare(ds.name)}, a document about a person")
+                f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
                 changed = True
     return changed
 
@@ -697,17 +697,32 @@ def _nesting(
 # --- findings in the light of the subject ----------------------------------------------------
 
 
-def describe(subject: Subject, dataset: str) -> str:
+def describe(subject: Subject, dataset: str) -> Words:
     """``table md_wz_life is person-linked (md_wz_life.patientarchive_id → md_peispatientarchive)``."""
-    text = _KIND_TEXT.get(subject.kind, subject.kind)
+    text: str = msg(f"kind.{subject.kind}") if subject.kind in _KINDS_SAID else subject.kind
     if subject.role and subject.kind == "person":
-        text = f"about {_plural(subject.role)}"
+        text = msg("kind.person_role", roles=role_text(subject.role))
     why = (
-        subject.links[0].render(_bare(dataset))
+        _link_target(subject.links[0], _bare(dataset))
         if subject.links
         else (subject.evidence[0] if subject.evidence else "")
     )
-    return f"table {_bare(dataset)} is {text}" + (f" ({why})" if why else "")
+    if why:
+        return msg("subject.table_why", name=_bare(dataset), what=text, why=why)
+    return msg("subject.table", name=_bare(dataset), what=text)
+
+
+_KINDS_SAID = frozenset({"person", "person_linked", "organisation", "reference", "system"})
+
+
+def _link_target(link: SubjectLink, dataset: str) -> Words:
+    """``md_wz_life.patientarchive_id → md_peispatientarchive``."""
+    target = link.target or msg("subject.a_person")
+    return Words(link.render(dataset), f"{dataset}.{link.column} → {_zh(target)}")
+
+
+def _zh(text: str) -> str:
+    return text.zh if isinstance(text, Words) else text
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -853,8 +868,7 @@ def _unknown_subject(
             ev = Evidence(
                 "context",
                 "subject-record-id",
-                f"nothing says table {_bare(dataset.name)} is about people; "
-                f"'{fld.name}' is the unique id of a record",
+                msg("subject.record_id", name=_bare(dataset.name), column=fld.name),
                 finding.element,
             )
             out[k] = dataclasses.replace(
@@ -878,7 +892,7 @@ def _unknown_subject(
         own = Subject(
             "person_linked",
             role,
-            (f"column '{fld.name}' names {_plural(role)}",),
+            (msg("subject.column_role", column=fld.name, roles=role_text(role)),),
             (SubjectLink(fld.name, None, "naming"),),
         )
         out[k] = _about_person([finding], dataset, own, catalog, rules)[0]
@@ -903,7 +917,11 @@ def _not_about_person(
     ev = Evidence(
         "context",
         "subject-not-person",
-        f"{describe(subject, dataset.name)}; its words name kinds of things, not a person's data",
+        msg(
+            "subject.because",
+            context=describe(subject, dataset.name),
+            why=msg("subject.not_person"),
+        ),
         element,
     )
     return dataclasses.replace(
@@ -958,8 +976,7 @@ def _about_person(
                 ev = Evidence(
                     "context",
                     "subject-membership-card",
-                    f"{context}; a card number of a membership or all-in-one card table is not "
-                    "a bank card unless its values validate as one",
+                    msg("subject.because", context=context, why=msg("subject.membership_card")),
                     card.id,
                 )
                 finding = dataclasses.replace(
@@ -974,10 +991,12 @@ def _about_person(
             described = _described_sensitive(rules, finding, table_topic, catalog)
             if described is not None:
                 element, word = described
-                why = (
-                    f"its comment says '{word}', {catalog.category_name(element.category).lower()}"
+                category = Words(
+                    catalog.category_name(element.category).lower(),
+                    catalog.category_name(element.category, "zh"),
                 )
-                ev = Evidence("context", "subject-family", f"{context}; {why}", element.id)
+                why = msg("subject.comment_says", word=word, category=category)
+                ev = Evidence("context", "subject-family", _because(context, why), element.id)
                 finding = _as_element(finding, element, ev)
             out.append(finding)
             continue
@@ -1007,15 +1026,17 @@ def _about_person(
         weak = _weak_name(finding, catalog) if subject.kind == "person" and top else None
         if weak is not None:
             element, word = weak
-            why = f"'{word}' in a record of one person is that person's"
-            ev = Evidence("context", "subject-person-record", f"{context}; {why}", element.id)
+            why = msg("subject.person_record", word=word)
+            ev = Evidence("context", "subject-person-record", _because(context, why), element.id)
             out.append(_as_element(finding, element, ev))
             continue
         staff = _named_by_role(rules, tokens, fld.data_type)
         if staff is not None and "pi.identity.name" in catalog.elements:
             element = catalog.elements["pi.identity.name"]
-            why = f"a text column '{fld.name}' names the {staff} on the record"
-            ev = Evidence("context", "subject-person-column", f"{context}; {why}", element.id)
+            why = msg(
+                "subject.staff_name", column=fld.name, staff=Words(staff, role_text(staff).zh)
+            )
+            ev = Evidence("context", "subject-person-column", _because(context, why), element.id)
             out.append(_as_element(finding, element, ev))
             continue
         # the row's own key is bookkeeping unless its words say what it is (住院号)
@@ -1027,8 +1048,8 @@ def _about_person(
             and "pi.identity.name" in catalog.elements
         ):
             element = catalog.elements["pi.identity.name"]
-            why = f"'{name_of.group(0)}' is the name of a person"
-            ev = Evidence("context", "subject-person-column", f"{context}; {why}", element.id)
+            why = msg("subject.person_name", word=name_of.group(0))
+            ev = Evidence("context", "subject-person-column", _because(context, why), element.id)
             out.append(_as_element(finding, element, ev))
             continue
         match = _family_match(rules, tokens, zh_text, en_words, on_topic, subject.kind == "person")
@@ -1075,18 +1096,17 @@ def _about_person(
             and not any(w in zh_text for w in rules.code_system_zh)
             and not _names_other(rules, tokens, zh_text)
         ):
-            why = (
-                f"the table's name or comment suggested things, but its columns show its rows are "
-                f"people: '{fld.name}' is that person's"
-            )
-            ev = Evidence("context", "subject-person-record", f"{context}; {why}", guessed.id)
+            why = msg("subject.rows_are_people", column=fld.name)
+            ev = Evidence("context", "subject-person-record", _because(context, why), guessed.id)
             out.append(_as_element(finding, guessed, ev))
             continue
         if match is None:
             person_ref = _person_column(zh_text, catalog)
             if person_ref is not None:
-                element, why = person_ref
-                ev = Evidence("context", "subject-person-column", f"{context}; {why}", element.id)
+                element, reason = person_ref
+                ev = Evidence(
+                    "context", "subject-person-column", _because(context, reason), element.id
+                )
                 out.append(_as_element(finding, element, ev))
                 continue
         if match is None:
@@ -1098,11 +1118,16 @@ def _about_person(
             out.append(finding)
             continue
         element = target
-        category = catalog.category_name(element.category).lower()
+        category = Words(
+            catalog.category_name(element.category).lower(),
+            catalog.category_name(element.category, "zh"),
+        )
+        family = Words(fam.family.names.en.lower(), fam.family.names.zh)
+        why = msg("subject.family", word=word, category=category, family=family)
         ev = Evidence(
             "context",
             "subject-family",
-            f"{context}; '{word}' is {category} ({fam.family.names.en.lower()})",
+            _because(context, why),
             element.id,
             W_FAMILY,
         )
@@ -1196,7 +1221,7 @@ def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
 def _profile_family(rules: SubjectRules) -> tuple[_FamilyIndex, str] | None:
     """The family of a person's other attributes (catalog: the ``profile_attributes`` family)."""
     fam = next((f for f in rules.families if f.family.id == "profile_attributes"), None)
-    return (fam, "the person's") if fam is not None else None
+    return (fam, msg("subject.the_persons")) if fam is not None else None
 
 
 def _names_other(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
@@ -1314,10 +1339,17 @@ def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
     number = _PERSON_NUMBER_ZH.search(text)
     if number is not None and "pi.online_identity.user_id" in catalog.elements:
         what = number.group(0)  # only the words matched: a comment may hold an example value
-        return catalog.elements["pi.online_identity.user_id"], f"'…{what}' is a person's number"
+        return catalog.elements["pi.online_identity.user_id"], msg(
+            "subject.person_number", word=what
+        )
     if _PERSON_NAME_ZH.match(text) and "pi.identity.name" in catalog.elements:
-        return catalog.elements["pi.identity.name"], f"'{text}' names a person"
+        return catalog.elements["pi.identity.name"], msg("subject.names_person", word=text)
     return None
+
+
+def _because(context: str, why: str) -> Words:
+    """``table … is about patients (…); '药物滥用' is health …``: the subject, then the reason."""
+    return msg("subject.because", context=context, why=why)
 
 
 def _as_element(finding: FieldFinding, element: Any, ev: Evidence) -> FieldFinding:
@@ -1371,8 +1403,13 @@ def _sensitive_topic(
         ev = Evidence(
             "context",
             "subject-sensitive-topic",
-            f"{describe(subject, dataset.name)}; a record of "
-            f"{family.family.names.en.lower()}: its attributes are that information",
+            _because(
+                describe(subject, dataset.name),
+                msg(
+                    "subject.topic",
+                    family=Words(family.family.names.en.lower(), family.family.names.zh),
+                ),
+            ),
             element.id,
         )
         out.append(_as_element(finding, element, ev))
@@ -1428,8 +1465,7 @@ def _minor(
     ev = Evidence(
         "context",
         "subject-minor",
-        f"{describe(subject, dataset.name)}; all personal information of a child under 14 "
-        "is sensitive (PIPL Art. 28)",
+        _because(describe(subject, dataset.name), msg("subject.minor")),
         finding.element,
     )
     return dataclasses.replace(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from dataflow.model import Evidence, Text
+from dataflow.model import Evidence, Text, Words
 from dataflow.report.records import catalog_name
 
 # What kind of evidence, when no template fits (``source`` → words).
@@ -94,6 +94,8 @@ def evidence_words(
         return text
     if lang != "zh":
         return item.detail or item.rule
+    if isinstance(item.detail, Words):  # built in both languages (subject.py, i18n.msg)
+        return item.detail.zh
     own = _catalog_text(catalog, item)
     if own is not None:
         return own

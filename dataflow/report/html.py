@@ -20,9 +20,10 @@ import hashlib
 import html
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from dataflow.i18n import severity_label
+from dataflow.i18n import SUBJECTS, severity_label
 from dataflow.model import (
     AssessResult,
     DatasetResult,
@@ -32,12 +33,13 @@ from dataflow.model import (
     ScanResult,
     Text,
     TransferAssessment,
+    in_lang,
 )
 from dataflow.report.evidence import evidence_text
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.markdown import _MSG as _MARKDOWN_MSG
 from dataflow.report.markdown import _findings, _unique_datasets
-from dataflow.report.records import RISK_ORDER, problem_sort_key
+from dataflow.report.records import RISK_ORDER, problem_sort_key, subject_text
 from dataflow.report.sarif import (
     Labels,
     cite_text,
@@ -392,19 +394,18 @@ def _findings_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
     return _section("findings", _m("section.findings", lang), body)
 
 
-def _subject_cells(result: DatasetResult) -> tuple[str, str]:
+def _subject_cells(result: DatasetResult, lang: str = "en") -> tuple[str, str]:
     """The dataset's subject (kind, role) and its links, when the result carries them."""
     subject = getattr(result, "subject", None)
     if subject is None:
         return "-", "-"
-    kind = str(getattr(subject, "kind", "") or "-")
-    role = getattr(subject, "role", None)
-    text = kind + (f" ({role})" if role else "")
+    text = subject_text(replace(subject, evidence=()), lang)
     links = []
     for link in getattr(subject, "links", ()) or ():
         column = getattr(link, "column", "")
         target = getattr(link, "target", None) or "?"
         via = getattr(link, "via", "")
+        via = SUBJECTS[f"via.{via}"].get(lang) if f"via.{via}" in SUBJECTS else via
         links.append(f'<code>{e(column)}</code> → {e(target)} <span class="cite">{e(via)}</span>')
     return e(text), "<br>".join(links) or "-"
 
@@ -430,12 +431,12 @@ def _datasets_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
             str(sum(1 for f in personal if f.sensitive)),
         ]
         if with_subject:
-            row.extend(_subject_cells(result))
+            row.extend(_subject_cells(result, lang))
         rows.append(row)
     table = _table([e(_m(k, lang)) for k in keys], rows)
     raises = [
         f"<li>{e(result.dataset.name)}: {e(names.grade(r.from_grade))} → "
-        f"{e(names.grade(r.to_grade))} <code>{e(r.rule)}</code> {e(r.reason)}"
+        f"{e(names.grade(r.to_grade))} <code>{e(r.rule)}</code> {e(in_lang(r.reason, lang))}"
         + (f' <span class="cite">{e(r.reference)}</span>' if r.reference else "")
         + "</li>"
         for result in datasets

@@ -26,6 +26,7 @@ from dataflow.model import (
     ScanResult,
     Text,
     TransferAssessment,
+    in_lang,
 )
 from dataflow.report.records import (
     RISK_ORDER,
@@ -318,7 +319,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
                 str(len(personal)),
                 str(sum(1 for f in personal if f.sensitive)),
                 escape(categories),
-                escape(subject_text(result.subject)),
+                escape(subject_text(result.subject, lang)),
             ]
         )
     header = [
@@ -337,7 +338,9 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     raises = []
     for result in datasets:
         for raised in result.raises:
-            reason = raised.reason + (f" ({raised.reference})" if raised.reference else "")
+            reason = in_lang(raised.reason, lang) + (
+                _paren(raised.reference, lang) if raised.reference else ""
+            )
             raises.append(
                 "- "
                 + _m(

@@ -28,6 +28,7 @@ from dataflow.model import (
     Subject,
     Text,
     TransferAssessment,
+    in_lang,
 )
 from dataflow.vocab import RISKS
 
@@ -179,10 +180,20 @@ def dataset_record(dataset: DatasetResult) -> Record:
     }
 
 
-def subject_text(subject: Subject | None) -> str:
-    """``person_linked (patient): visits.patient_id → patients`` — kind, role, first reason."""
+def subject_text(subject: Subject | None, lang: str = "en") -> str:
+    """``person_linked (patient): visits.patient_id → patients`` — kind, role, first reason
+    (``与个人关联（患者）：…`` in Chinese)."""
+    from dataflow.i18n import KINDS, ROLES
+
     if subject is None:
-        return "unknown"
+        return KINDS["unknown"].get(lang) if lang == "zh" else "unknown"
+    if lang == "zh":
+        kind = KINDS[subject.kind].get(lang) if subject.kind in KINDS else subject.kind
+        role = subject.role
+        if role is not None and role in ROLES:
+            role = ROLES[role].get(lang)
+        text = kind + (f"（{role}）" if role else "")
+        return text + (f"：{in_lang(subject.evidence[0], lang)}" if subject.evidence else "")
     text = subject.kind + (f" ({subject.role})" if subject.role else "")
     return text + (f": {subject.evidence[0]}" if subject.evidence else "")
 

@@ -23,6 +23,7 @@ from dataflow.model import (
     ScanResult,
     Text,
     TransferAssessment,
+    in_lang,
 )
 from dataflow.report.evidence import evidence_text
 from dataflow.report.records import (
@@ -101,7 +102,7 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
         )
     ]
     if dataset.subject is not None and dataset.subject.kind != "unknown":
-        lines.append("  " + t("scan.subject", lang, subject=subject_text(dataset.subject)))
+        lines.append("  " + t("scan.subject", lang, subject=subject_text(dataset.subject, lang)))
     if dataset.categories:
         names = ", ".join(_named(catalog, c, lang) for c in sorted(set(dataset.categories)))
         lines.append("  " + t("scan.categories", lang, categories=names))
@@ -113,7 +114,7 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
                 lang,
                 to=grade_label(raised.to_grade, lang),
                 rule=raised.rule,
-                reason=raised.reason,
+                reason=in_lang(raised.reason, lang),
             )
         )
     rows = _field_rows(dataset.findings, lang, catalog)
