@@ -20,7 +20,7 @@ from typing import Any
 
 from dataflow import vocab
 from dataflow.errors import CatalogError, UserError
-from dataflow.model import Citation, Text
+from dataflow.model import Citation, Text, Words
 from dataflow.paths import catalogs_dir
 from dataflow.yamlio import (
     YamlDoc,
@@ -479,9 +479,17 @@ def _check_raw(doc: YamlDoc) -> dict[str, Any]:
             c.text(o.get("text"), f"{key}.text")
             c.citations(o.get("citations"), f"{key}.citations")
             if "deadline" in o and not isinstance(o["deadline"], str):
-                c.fail(f"{key}.deadline", "expected a string")
+                c.text(o["deadline"], f"{key}.deadline")  # {en, zh}, or one string
     c.raise_first()
     return dict(data)
+
+
+def _deadline(value: Any) -> str | None:
+    """An obligation's deadline: ``{en, zh}`` as ``Words`` (English for JSON, Chinese for the
+    reports under ``--lang zh``), or one string as written."""
+    if isinstance(value, Mapping):
+        return Words(value["en"], value["zh"])
+    return value if isinstance(value, str) else None
 
 
 def _resolve(
@@ -573,7 +581,7 @@ def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
                 when=tuple(o["when"]),
                 text=text(o["text"]),
                 citations=cites(o["citations"]),
-                deadline=o.get("deadline"),
+                deadline=_deadline(o.get("deadline")),
             )
             for o in data["obligations"]
         ),

@@ -761,7 +761,7 @@ def _transfer_details(t: TransferAssessment, fact: TransferFacts | None, names: 
         for o in sorted(t.obligations, key=lambda o: o.id):
             cites = cite_text(o.citations)
             deadline = (
-                f' <span class="note">{e(_m("deadline", lang, deadline=o.deadline))}</span>'
+                f' <span class="note">{e(_m("deadline", lang, deadline=in_lang(o.deadline, lang)))}</span>'
                 if o.deadline
                 else ""
             )

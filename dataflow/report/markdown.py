@@ -542,7 +542,7 @@ def _transfer_section(transfer: TransferAssessment, names: Labels) -> list[str]:
             [
                 escape(o.text.get(lang)),
                 escape(_cites(o.citations)),
-                escape(o.deadline),
+                escape(in_lang(o.deadline, lang)),
             ]
             for o in sorted(transfer.obligations, key=lambda o: o.id)
         ]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.errors import CatalogError, UserError
-from dataflow.model import AssessResult, DatasetResult, Text, TransferAssessment
+from dataflow.model import AssessResult, DatasetResult, Text, TransferAssessment, in_lang
 from dataflow.paths import catalogs_dir
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.html import sorted_transfers
@@ -468,7 +468,7 @@ class _Writer:
             if cites:
                 text += f" ({cites})"
             if o.deadline:
-                text += f" [{self.m('col.deadline')}: {o.deadline}]"
+                text += f" [{self.m('col.deadline')}: {in_lang(o.deadline, self.lang)}]"
             items.append(text)
         return [Block("checklist", items=tuple(items))]
 

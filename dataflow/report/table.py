@@ -237,7 +237,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
     if transfer.obligations:
         lines.append(t("assess.obligations", lang) + ":")
         rows = [
-            [o.text.get(lang), _cites(o.citations) or "-", o.deadline or "-"]
+            [o.text.get(lang), _cites(o.citations) or "-", in_lang(o.deadline, lang) or "-"]
             for o in transfer.obligations
         ]
         headers = [t(k, lang) for k in ("col.obligation", "col.basis", "col.deadline")]
