@@ -73,14 +73,15 @@ class Problem:
     column: int | None = None
     severity: Severity = Severity.ERROR
 
-    def render(self) -> str:
-        """``path:line:col: message``."""
+    def render(self, lang: str = "en") -> str:
+        """``path:line:col: message``, the message in ``lang`` when it carries both."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        message = self.message.get(lang) if isinstance(self.message, Words) else self.message
+        return f"{where}{'：' if lang == 'zh' else ': '}{message}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dataflow.i18n import msg
 from dataflow.model import (
     AddedKey,
     Dataset,
@@ -26,6 +27,7 @@ from dataflow.model import (
     SampleSet,
     ScanResult,
     Severity,
+    Words,
 )
 from dataflow.report.records import dataset_sort_key, problem_sort_key
 
@@ -177,7 +179,7 @@ def scan_paths(
     notices: list[str] = []
     sources.extend(_scan_database(url, options, sample_options) for url in urls)
     for db in sources:
-        problems.extend(dataclasses.replace(p, message=scrub(p.message)) for p in db.problems)
+        problems.extend(dataclasses.replace(p, message=_scrubbed(p.message)) for p in db.problems)
         notices.extend(scrub(notice) for notice in db.notices)  # they name tables
         for raw in db.datasets:
             dataset, renamed = readers.scrub_dataset(raw)  # names and comments are data too
@@ -229,6 +231,15 @@ def scan_paths(
         catalog_version=_catalog_version(catalog),
         notices=tuple(notices),
     )
+
+
+def _scrubbed(message: str) -> str:
+    """A database problem with identifiers in its table names masked, in both languages."""
+    from dataflow.detect.names import scrub
+
+    if isinstance(message, Words):
+        return Words(scrub(message.en), scrub(message.zh))
+    return scrub(message)
 
 
 def _rekeyed_samples(samples: SampleSet, renamed: Mapping[str, str]) -> SampleSet:
@@ -294,8 +305,7 @@ def _attach_samples(
             problems.append(
                 Problem(
                     path=str(sample_path),
-                    message=f"sample given for dataset {name!r}, which no scanned schema "
-                    f"defines (datasets: {known})",
+                    message=msg("p.sample_unknown", name=repr(name), known=known),
                 )
             )
             continue
@@ -306,7 +316,7 @@ def _attach_samples(
         found = read.samples.get(name) or next(iter(read.samples.values()), None)
         if found is None:
             if not read.problems:
-                problems.append(Problem(path=str(sample_path), message="no sample rows found"))
+                problems.append(Problem(path=str(sample_path), message=msg("p.no_sample_rows")))
             continue
         for dataset in targets:
             sample_sets[(dataset.source_path, dataset.name)] = found

@@ -274,10 +274,11 @@ def load_catalog_for(settings: Settings, as_of: dt.date | None = None) -> Any:
     )
 
 
-def echo_problems(result: ScanResult) -> None:
-    """One ``error: path:line:col: message`` (or ``warning: ...``) line per problem, on stderr."""
+def echo_problems(result: ScanResult, lang: str = "en") -> None:
+    """One ``error: path:line:col: message`` (or ``warning: ...``) line per problem, on stderr;
+    the message in ``lang`` (the ``error:``/``warning:`` word stays, for scripts and editors)."""
     for problem in result.problems:
-        echo(f"{problem.severity.value}: {problem.render()}", err=True)
+        echo(f"{problem.severity.value}: {problem.render(lang)}", err=True)
 
 
 def unreadable_files(result: ScanResult) -> int:
@@ -295,7 +296,7 @@ class Outcome:
 
 def finish(result: ScanResult, outcome: Outcome, lang: str) -> None:
     """Print the problems and the summary line on stderr and exit with the right code."""
-    echo_problems(result)
+    echo_problems(result, lang)
     personal = sum(1 for d in result.datasets for f in d.findings if f.personal)
     echo(
         t(

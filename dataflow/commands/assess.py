@@ -525,7 +525,7 @@ def assess_command(
     )
 
     write_report(run, fmt, lang_, output)
-    finish(run, threshold)
+    finish(run, threshold, lang_)
 
 
 def write_report(run: Run, fmt: str, lang: str, output: Path | None) -> None:
@@ -543,9 +543,9 @@ def write_report(run: Run, fmt: str, lang: str, output: Path | None) -> None:
     write_output(render(run.result, fmt, lang, catalog=run.catalog, facts=facts), output)
 
 
-def finish(run: Run, threshold: str) -> None:
+def finish(run: Run, threshold: str, lang: str = "en") -> None:
     """Problems and a summary on stderr; exit 2 on unreadable input, 1 when blocking."""
-    echo_problems(run.result.scan)
+    echo_problems(run.result.scan, lang)
     for notice in run.notices:
         typer.echo(f"note: {notice}", err=True)
     blocking = [

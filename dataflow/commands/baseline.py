@@ -60,7 +60,7 @@ def update_command(
         existing, result, path.parent, reason=reason, catalog=catalog, scanned=scanned
     )
     write_baseline(path, new)
-    echo_problems(result)
+    echo_problems(result, lang_)
     typer.echo(
         t("baseline.written", lang_, count=len(new), path=str(path), added=added, removed=removed),
         err=True,

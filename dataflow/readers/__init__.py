@@ -22,6 +22,7 @@ from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
+from dataflow.i18n import msg, os_error
 from dataflow.model import AddedKey, Dataset, ForeignKey, Problem, ReadResult, Severity
 from dataflow.plugins import PluginError
 from dataflow.readers import registry
@@ -73,7 +74,7 @@ _OWN_YAML_KEYS = frozenset({"elements", "categories", "escalations", "list", "en
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 
 _SAMPLE_BATCH = 10_000
-_NOT_READ = "not a format dataflow reads; skipped (use --schema-format to force one)"
+_NOT_READ = msg("p.not_read")
 
 
 # --- format detection ------------------------------------------------------------------------
@@ -213,22 +214,21 @@ def read_path(
     fmt = UNKNOWN
     try:
         if not path.exists():
-            problems.add("no such file")
+            problems.add(msg("p.no_file"))
             return ReadResult(shown, fmt, problems=problems.finish())
         if path.is_dir():
-            problems.add("is a folder, not a file")
+            problems.add(msg("p.is_folder"))
             return ReadResult(shown, fmt, problems=problems.finish())
         if not path.is_file():
-            problems.add("not a regular file (device, pipe or socket); not read")
+            problems.add(msg("p.not_regular"))
             return ReadResult(shown, fmt, problems=problems.finish())
         if not os.access(path, os.R_OK):
-            problems.add("cannot read file: permission denied")
+            problems.add(msg("p.permission"))
             return ReadResult(shown, fmt, problems=problems.finish())
         if schema_format is not None:
             forced = registry.resolve(schema_format)
             if forced is None:
-                expected = ", ".join(registry.names())
-                problems.add(f"unknown schema format (expected one of: {expected})")
+                problems.add(msg("p.unknown_format", formats=", ".join(registry.names())))
                 return ReadResult(shown, fmt, problems=problems.finish())
             fmt = forced
         else:
@@ -251,10 +251,7 @@ def read_path(
     except PluginError:  # an installed reader that cannot be used stops the run
         raise
     except Exception as exc:  # a bug must not stop the scan or print input: type only
-        problems.add(
-            f"internal error while reading the file ({type(exc).__name__}); "
-            "please report it (see README, Security)"
-        )
+        problems.add(msg("p.internal", error=type(exc).__name__))
         return ReadResult(shown, fmt, problems=problems.finish())
 
 
@@ -295,15 +292,15 @@ def _read_schema(
     if data is None:
         return ()
     if not data.strip():
-        problems.add("file is empty")
+        problems.add(msg("p.empty"))
         return ()
     text, sniffed, bad_line = decode_text(data)
     if text is None:
-        problems.add(f"binary content: not a {fmt} text file")
+        problems.add(msg("p.binary", fmt=fmt))
         return ()
     if bad_line is not None:
         problems.warn(
-            f"some lines are neither UTF-8 nor {sniffed.legacy}; undecodable bytes were replaced",
+            msg("p.some_undecodable", legacy=sniffed.legacy),
             bad_line,
         )
     read = registry.get(fmt).read
@@ -334,16 +331,8 @@ def attach_added_keys(
                 keys = (*ds.foreign_keys, key.key)
                 datasets[hits[0]] = dataclasses.replace(ds, foreign_keys=keys)
             continue
-        why = "two or more tables have that name" if hits else "no scanned file creates it"
-        problems.append(
-            Problem(
-                path,
-                f"ALTER TABLE adds a foreign key to table {key.table}, but {why}; "
-                "the key is not used",
-                key.line,
-                severity=Severity.WARNING,
-            )
-        )
+        why = msg("p.key_table_twice" if hits else "p.key_table_nowhere", table=key.table)
+        problems.append(Problem(path, why, key.line, severity=Severity.WARNING))
     return problems
 
 
@@ -585,8 +574,7 @@ def collect_files(
             problems.append(
                 Problem(
                     str(folder),
-                    "symbolic link loop (or a second link to a folder already scanned); "
-                    "not followed",
+                    msg("p.link_loop"),
                     severity=Severity.WARNING,
                 )
             )
@@ -595,9 +583,7 @@ def collect_files(
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(
-                Problem(str(folder), f"cannot list folder: {exc.strerror or type(exc).__name__}")
-            )
+            problems.append(Problem(str(folder), msg("p.cannot_list", why=os_error(exc))))
             return
         for entry in entries:
             child = Path(entry.path)
@@ -628,13 +614,13 @@ def collect_files(
                 add(child)
             elif entry.is_symlink():
                 problems.append(
-                    Problem(str(child), "broken symbolic link; skipped", severity=Severity.WARNING)
+                    Problem(str(child), msg("p.broken_link"), severity=Severity.WARNING)
                 )
 
     for given in paths:
         path = Path(given)
         if not path.exists():
-            problems.append(Problem(str(path), "no such file or folder"))
+            problems.append(Problem(str(path), msg("p.no_such_path")))
             continue
         if path.is_dir():
             walk(path, path)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dataflow.i18n import msg, os_error
 from dataflow.model import Problem, Severity
 
 # A schema file (DDL, JSON Schema, Avro, dbt) is read whole; data files are streamed.
@@ -64,7 +65,7 @@ class Problems:
                 out.append(
                     Problem(
                         self.path,
-                        f"{kind}: {extra} more not listed",
+                        msg("p.more", kind=kind, extra=extra),
                         severity=self._severity[kind],
                     )
                 )
@@ -110,14 +111,12 @@ def read_limited(path: Path, limit: int, problems: Problems, what: str) -> bytes
     try:
         size = path.stat().st_size
         if size > limit:
-            problems.add(
-                f"file is too large to read as {what} ({size} bytes; the limit is {limit})"
-            )
+            problems.add(msg("p.too_large", what=what, size=size, limit=limit))
             return None
         with path.open("rb") as handle:
             return handle.read(limit + 1)[:limit]
     except OSError as exc:
-        problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+        problems.add(msg("p.cannot_read", why=os_error(exc)))
         return None
 
 
@@ -139,5 +138,5 @@ def unique_names(names: Sequence[str], problems: Problems, line: int | None) -> 
         seen.add(name)
         out.append(name)
     if changed:
-        problems.warn("header has empty or repeated column names; they were renamed", line)
+        problems.warn(msg("p.renamed_columns"), line)
     return out

@@ -12,6 +12,7 @@ import json.decoder
 import json.scanner
 from typing import Any
 
+from dataflow.i18n import json_error, msg
 from dataflow.model import Field
 from dataflow.readers._common import LineIndex, Problems
 
@@ -54,14 +55,16 @@ class _PosDecoder(json.JSONDecoder):
 def load_json(text: str, problems: Problems, what: str) -> Any | None:
     """Parse ``text``; on failure add a problem (position only, no input text) and return None."""
     if not text.strip():
-        problems.add(f"file is empty: no {what}")
+        problems.add(msg("p.empty_no", what=what))
         return None
     try:
         return _PosDecoder().decode(text)
     except json.JSONDecodeError as exc:
-        problems.add(f"invalid JSON in {what}: {exc.msg}", exc.lineno, exc.colno)
+        problems.add(
+            msg("p.invalid_json_in", what=what, why=json_error(exc.msg)), exc.lineno, exc.colno
+        )
     except RecursionError:
-        problems.add("invalid JSON: nested too deeply")
+        problems.add(msg("p.json_deep"))
     return None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from dataflow.i18n import msg
 from dataflow.model import Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers._json import add_leaf, line_of
@@ -43,10 +44,7 @@ def _full_name(name: str, namespace: str | None) -> str:
     return f"{namespace}.{name}"
 
 
-_UNDEFINED = (
-    "Avro field's type is a name that neither this file nor the other Avro schemas of the scan "
-    "define; the field is kept without a type"
-)
+_UNDEFINED = msg("p.avro_undefined")
 
 
 def register_named(node: Any, named: dict[str, Any], namespace: str | None = None) -> None:
@@ -153,21 +151,21 @@ class _Reader:
         fields = node.get("fields")
         line = line_of(node, self.index) or at
         if not isinstance(fields, list):
-            self._error("Avro record has no list of fields", line)
+            self._error(msg("p.avro_no_fields"), line)
             return
         for field in fields:
             if len(self.fields) >= MAX_FIELDS:
                 return
             fline = line_of(field, self.index) or line
             if not isinstance(field, dict):
-                self._error("Avro record field is not an object", fline)
+                self._error(msg("p.avro_field_not_object"), fline)
                 continue
             name = field.get("name")
             if not isinstance(name, str) or not name:
-                self._error("Avro record field has no name", fline)
+                self._error(msg("p.avro_field_no_name"), fline)
                 continue
             if "type" not in field:
-                self._error("Avro record field has no type", fline)
+                self._error(msg("p.avro_field_no_type"), fline)
                 continue
             doc = field.get("doc")
             comment = doc.strip() or None if isinstance(doc, str) else None
@@ -186,7 +184,7 @@ class _Reader:
         depth: int,
     ) -> None:
         if depth > _MAX_DEPTH:
-            self._warn_once(f"Avro schema nested deeper than {_MAX_DEPTH} levels; cut", line)
+            self._warn_once(msg("p.avro_deep", depth=_MAX_DEPTH), line)
             return
         if isinstance(kind, list):  # union
             options = [k for k in kind if k != "null"]
@@ -217,12 +215,12 @@ class _Reader:
                 self._leaf(dataset, path, None, line, comment, nullable, ())
                 return
             if isinstance(target.get("name"), str) and target["name"] in seen:
-                self._warn_once("recursive Avro record: not expanded again", line)
+                self._warn_once(msg("p.avro_recursive"), line)
                 return
             self.member(target, dataset, path, line, comment, nullable, seen, depth + 1)
             return
         if not isinstance(kind, dict):
-            self._error("Avro field type is not a name, an object or a union", line)
+            self._error(msg("p.avro_bad_type"), line)
             self._leaf(dataset, path, None, line, comment, nullable, ())
             return
         line = line_of(kind, self.index) or line
@@ -230,18 +228,18 @@ class _Reader:
         if t in ("record", "error"):
             name = kind.get("name")
             if not isinstance(name, str) or not name:
-                self._error("Avro record has no name", line)
+                self._error(msg("p.avro_no_name"), line)
                 self._leaf(dataset, path, None, line, comment, nullable, ())
                 return
             if name in seen:
-                self._warn_once("recursive Avro record: not expanded again", line)
+                self._warn_once(msg("p.avro_recursive"), line)
                 return
             self.record(kind, dataset, path, (*seen, name), depth, line)
             return
         if t == "enum":
             symbols = kind.get("symbols")
             if not isinstance(symbols, list) or not all(isinstance(s, str) for s in symbols):
-                self._error("Avro enum has no list of symbols", line)
+                self._error(msg("p.avro_enum"), line)
                 symbols = []
             doc = kind.get("doc")
             own = doc.strip() or None if isinstance(doc, str) else None
@@ -249,14 +247,14 @@ class _Reader:
             return
         if t == "array":
             if "items" not in kind:
-                self._error("Avro array has no items type", line)
+                self._error(msg("p.avro_array"), line)
                 self._leaf(dataset, path, "array", line, comment, nullable, ())
                 return
             self.member(kind["items"], dataset, f"{path}[]", line, comment, None, seen, depth + 1)
             return
         if t == "map":
             if "values" not in kind:
-                self._error("Avro map has no values type", line)
+                self._error(msg("p.avro_map"), line)
                 self._leaf(dataset, path, "map", line, comment, nullable, ())
                 return
             self.member(kind["values"], dataset, f"{path}[]", line, comment, None, seen, depth + 1)
@@ -264,7 +262,7 @@ class _Reader:
         if t == "fixed":
             size = kind.get("size")
             if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-                self._error("Avro fixed type has no valid size", line)
+                self._error(msg("p.avro_fixed"), line)
             self._leaf(dataset, path, _logical("fixed", kind), line, comment, nullable, ())
             return
         if isinstance(t, str) and t in PRIMITIVES:
@@ -273,7 +271,7 @@ class _Reader:
         if isinstance(t, (str, list, dict)):
             self.member(t, dataset, path, line, comment, nullable, seen, depth + 1)
             return
-        self._error("Avro type object has no valid type", line)
+        self._error(msg("p.avro_type_object"), line)
         self._leaf(dataset, path, None, line, comment, nullable, ())
 
     def _leaf(
@@ -324,11 +322,11 @@ def read_avro(
         if not isinstance(root, dict) or root.get("type") not in ("record", "error"):
             if isinstance(root, dict) and root.get("type") in ("enum", "fixed"):
                 continue  # a named type defined for the records of the same file
-            problems.add("not an Avro record schema", line_of(root, index))
+            problems.add(msg("p.avro_not_record"), line_of(root, index))
             continue
         name = root.get("name")
         if not isinstance(name, str) or not name:
-            problems.add("Avro record has no name", line_of(root, index))
+            problems.add(msg("p.avro_no_name"), line_of(root, index))
             continue
         reader.fields = {}
         reader.record(root, name, "", (name,), 0)

@@ -30,6 +30,7 @@ from typing import Any
 
 from dataflow import model
 from dataflow.errors import UserError
+from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, Problem, ReadResult, SampleSet, Severity
 from dataflow.readers.samples import SampleOptions, Sampler, clean
 
@@ -236,24 +237,25 @@ class Connection:
 
 
 def describe(exc: BaseException) -> str:
-    """A driver error in our words: its kind, never its text (which may quote a value)."""
+    """A driver error in our words (``Words``, both languages): its kind, never its text (which
+    may quote a value)."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     if "password authentication failed" in text or "access denied" in text:
-        return "authentication failed (check the user and password)"
+        return msg("db.auth")
     if "permission denied" in text or "command denied" in text:
-        return "permission denied"
+        return msg("db.permission")
     if "statement timeout" in text or "max_statement_time" in text or "max_execution_time" in text:
-        return "statement timeout"
+        return msg("db.timeout")
     if "canceling statement" in text or "query execution was interrupted" in text:
-        return "statement timeout"
+        return msg("db.timeout")
     if "read-only" in text or "read only" in text or "readonly" in text:
-        return "refused: the session is read-only"
+        return msg("db.read_only")
     if "could not translate host name" in text or "name or service not known" in text:
-        return "host not found"
+        return msg("db.host")
     if "could not connect" in text or "connection refused" in text or "can't connect" in text:
-        return "connection refused (is the server running and the host/port right?)"
+        return msg("db.refused")
     if "does not exist" in text or "unknown database" in text or "doesn't exist" in text:
-        return "not found"
+        return msg("db.not_found")
     orig = getattr(exc, "orig", None)
     return type(orig or exc).__name__
 
@@ -285,7 +287,9 @@ def _reflect(db: Connection, options: DbOptions, problems: list[Problem]) -> lis
             names += [(v, "view") for v in inspector.get_view_names(schema=own)]
         except Exception as exc:
             db.rollback()
-            problems.append(Problem(db.shown, f"cannot list schema {schema}: {describe(exc)}"))
+            problems.append(
+                Problem(db.shown, msg("db.list_schema", schema=schema, why=describe(exc)))
+            )
             continue
         for table, kind in sorted(names):
             dataset_name = f"{schema}.{table}" if own else table
@@ -296,7 +300,10 @@ def _reflect(db: Connection, options: DbOptions, problems: list[Problem]) -> lis
             except Exception as exc:
                 db.rollback()
                 problems.append(
-                    Problem(db.shown, f"cannot read {kind} {dataset_name}: {describe(exc)}")
+                    Problem(
+                        db.shown,
+                        msg("db.read", kind=_kind(kind), name=dataset_name, why=describe(exc)),
+                    )
                 )
                 continue
             datasets.append(dataset)
@@ -494,7 +501,10 @@ def read_database(db: Connection, options: DbOptions) -> DbRead:
             except Exception as exc:
                 db.rollback()
                 problems.append(
-                    Problem(db.shown, f"cannot read {info.kind} {dataset.name}: {describe(exc)}")
+                    Problem(
+                        db.shown,
+                        msg("db.read", kind=_kind(info.kind), name=dataset.name, why=describe(exc)),
+                    )
                 )
                 continue
             samples[dataset.name] = sampler.result(db.shown, [f.pointer for f in dataset.fields])
@@ -576,6 +586,11 @@ def count_people(
     return PeopleCount(int(value or 0), query)
 
 
+def _kind(kind: str) -> str:
+    """``table`` / ``view`` in both languages."""
+    return msg(f"db.{kind}") if kind in ("table", "view") else kind
+
+
 def problem(url: str, message: str) -> Problem:
     """A problem of a database source (the URL shown without its password)."""
     return Problem(redact(url), message, severity=Severity.ERROR)
@@ -637,7 +652,10 @@ def _full_scan(db: Connection, read: DbRead, out: DbScan, processes: int | None)
         except Exception as exc:
             db.rollback()
             out.problems.append(
-                Problem(db.shown, f"cannot read {info.kind} {dataset.name}: {describe(exc)}")
+                Problem(
+                    db.shown,
+                    msg("db.read", kind=_kind(info.kind), name=dataset.name, why=describe(exc)),
+                )
             )
             continue
         out.verdicts[dataset.name] = (verdicts, rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from dataflow.errors import UserError
+from dataflow.i18n import msg
 from dataflow.model import Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, Problems
 from dataflow.yamlio import YamlDoc, load_yaml
@@ -18,13 +19,13 @@ from dataflow.yamlio import YamlDoc, load_yaml
 DBT_SECTIONS = ("models", "seeds", "snapshots", "sources")
 # yamlio messages can quote keys or values of the file: only these fixed texts are passed on.
 _SAFE_YAML_MESSAGES = (
-    ("duplicate key", "duplicate key"),
-    ("YAML tag", "YAML tags are not allowed (only plain YAML data)"),
-    ("YAML document expands", "YAML alias/anchor expansion too large"),
-    ("recursive YAML alias", "recursive YAML alias"),
-    ("expected one YAML document", "expected one YAML document, found several"),
-    ("not valid UTF-8", "not valid UTF-8"),
-    ("mapping keys must be plain scalars", "mapping keys must be plain scalars"),
+    ("duplicate key", msg("yaml.0")),
+    ("YAML tag", msg("yaml.1")),
+    ("YAML document expands", msg("yaml.2")),
+    ("recursive YAML alias", msg("yaml.3")),
+    ("expected one YAML document", msg("yaml.4")),
+    ("not valid UTF-8", msg("yaml.5")),
+    ("mapping keys must be plain scalars", msg("yaml.6")),
 )
 
 
@@ -38,14 +39,14 @@ def load(path: str, text: str, problems: Problems) -> YamlDoc | None:
     try:
         return load_yaml(path, text=text)
     except RecursionError:
-        problems.add("cannot read dbt schema file: YAML nested too deeply")
+        problems.add(msg("p.dbt_deep"))
         return None
     except UserError as exc:
         message = next(
             (fixed for prefix, fixed in _SAFE_YAML_MESSAGES if exc.message.startswith(prefix)),
-            "invalid YAML",
+            msg("yaml.invalid"),
         )
-        problems.add(f"cannot read dbt schema file: {message}", exc.line, exc.column)
+        problems.add(msg("p.dbt_yaml", why=message), exc.line, exc.column)
         return None
 
 
@@ -59,7 +60,7 @@ def read_dbt(doc: YamlDoc, path: str, problems: Problems) -> list[Dataset]:
     """Datasets for every model, seed, snapshot and source table in a parsed dbt file."""
     data = doc.data
     if not looks_like_dbt(data):
-        problems.add("not a dbt schema file: no models, seeds, snapshots or sources list")
+        problems.add(msg("p.dbt_not"))
         return []
     datasets: list[Dataset] = []
     for section in DBT_SECTIONS:
@@ -67,7 +68,7 @@ def read_dbt(doc: YamlDoc, path: str, problems: Problems) -> list[Dataset]:
         if entries is None:
             continue
         if not isinstance(entries, list):
-            problems.add(f"dbt {section} must be a list", doc.line(section))
+            problems.add(msg("p.dbt_section_list", section=section), doc.line(section))
             continue
         for i, entry in enumerate(entries):
             key = f"{section}[{i}]"
@@ -82,11 +83,11 @@ def read_dbt(doc: YamlDoc, path: str, problems: Problems) -> list[Dataset]:
 
 def _source(doc: YamlDoc, entry: Any, key: str, path: str, problems: Problems) -> list[Dataset]:
     if not isinstance(entry, dict) or not _text(entry.get("name")):
-        problems.add("dbt source has no name", doc.line(key))
+        problems.add(msg("p.dbt_source_name"), doc.line(key))
         return []
     tables = entry.get("tables") or []
     if not isinstance(tables, list):
-        problems.add("dbt source tables must be a list", doc.line(f"{key}.tables"))
+        problems.add(msg("p.dbt_tables_list"), doc.line(f"{key}.tables"))
         return []
     out = []
     for j, table in enumerate(tables):
@@ -100,23 +101,23 @@ def _model(
     doc: YamlDoc, entry: Any, key: str, source: str | None, path: str, problems: Problems
 ) -> Dataset | None:
     if not isinstance(entry, dict):
-        problems.add("dbt entry is not a mapping", doc.line(key))
+        problems.add(msg("p.dbt_entry_mapping"), doc.line(key))
         return None
     name = _text(entry.get("name"))
     if name is None:
-        problems.add("dbt entry has no name", doc.line(key))
+        problems.add(msg("p.dbt_entry_name"), doc.line(key))
         return None
     if source:
         name = f"{source}.{name}"
     columns = entry.get("columns") or []
     fields: list[Field] = []
     if not isinstance(columns, list):
-        problems.add("dbt columns must be a list", doc.line(f"{key}.columns"))
+        problems.add(msg("p.dbt_columns_list"), doc.line(f"{key}.columns"))
         columns = []
     for k, column in enumerate(columns[:MAX_FIELDS]):
         ckey = f"{key}.columns[{k}]"
         if not isinstance(column, dict) or _text(column.get("name")) is None:
-            problems.add("dbt column has no name", doc.line(ckey))
+            problems.add(msg("p.dbt_column_name"), doc.line(ckey))
             continue
         col = str(column["name"]).strip()
         data_type = _text(column.get("data_type")) or _text(column.get("type"))

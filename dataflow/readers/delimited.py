@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.detect.names import header_is_data, scrub
+from dataflow.i18n import msg, os_error
 from dataflow.model import Severity
 from dataflow.readers._common import MAX_LINE_BYTES, Problems, unique_names
 from dataflow.readers.columns import BatchIterator, Column
@@ -65,17 +66,14 @@ class DelimitedFile:
             with self.path.open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
         except OSError as exc:
-            self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+            self.problems.add(msg("p.cannot_read", why=os_error(exc)))
             return False
         if not head.strip():
-            self.problems.add("file is empty: no header row")
+            self.problems.add(msg("p.empty_header"))
             return False
         self.sniffed = sniff(head)
         if self.sniffed.binary or self.sniffed.encoding is None:
-            self.problems.add(
-                f"binary content: not a {self.fmt.upper()} text file "
-                "(no text encoding fits its bytes)"
-            )
+            self.problems.add(msg("p.binary_delimited", fmt=self.fmt.upper()))
             return False
         first = self._first_line(head)
         if self.fmt == "csv" and "," not in first:
@@ -89,10 +87,10 @@ class DelimitedFile:
                 header = next(reader, None)
                 following = _next_rows(reader, _HEADER_CHECK_ROWS)
         except csv.Error:
-            self.problems.add(f"malformed {self.fmt.upper()} header row", 1)
+            self.problems.add(msg("p.bad_header", fmt=self.fmt.upper()), 1)
             return False
         if not header or not any(h.strip() for h in header):
-            self.problems.add("file has no header row (the first line is empty)", 1)
+            self.problems.add(msg("p.no_header"), 1)
             return False
         cells = [h.strip().lstrip("\ufeff") for h in header]
         if header_is_data(cells, following):
@@ -100,9 +98,7 @@ class DelimitedFile:
             self._has_header = False
             self._names = [f"column_{i}" for i in range(1, len(cells) + 1)]
             self.problems.warn(
-                "the first row looks like data, not column names (it holds values such as "
-                "identifiers, numbers or dates); columns are named column_1 to "
-                f"column_{len(cells)} and the row is read as data",
+                msg("p.header_is_data", n=len(cells)),
                 1,
             )
         else:
@@ -155,8 +151,7 @@ class DelimitedFile:
                     start = reader.line_num + 1
         except csv.Error:
             self.problems.add(
-                "unterminated quoted field: the quote opened in the row that starts on this "
-                "line is never closed, so the rest of the file was read as one value",
+                msg("p.unterminated"),
                 start,
             )
 
@@ -212,8 +207,7 @@ class DelimitedFile:
             gate.close()
         if decoder.replaced:
             self.problems.warn(
-                f"{decoder.replaced} values could not be decoded as UTF-8 or "
-                f"{decoder.legacy}; undecodable bytes were replaced"
+                msg("p.values_undecodable", n=decoder.replaced, legacy=decoder.legacy)
             )
 
     def _csv_batches(self, batch_rows: int, skip: int) -> BatchIterator:
@@ -237,10 +231,9 @@ class DelimitedFile:
                     break
                 except csv.Error:
                     self.problems.add(
-                        f"malformed {self.fmt.upper()} row (unbalanced quotes or a NUL byte); "
-                        "row skipped",
+                        msg("p.bad_row", fmt=self.fmt.upper()),
                         reader.line_num,
-                        kind=f"malformed {self.fmt.upper()} rows",
+                        kind=msg("kind.bad_rows", fmt=self.fmt.upper()),
                     )
                     continue
                 if not row:
@@ -270,13 +263,12 @@ class DelimitedFile:
     def _report_shape(self) -> None:
         if self._long_rows:
             self.problems.warn(
-                f"{self._long_rows} rows have more fields than the header; extra fields ignored",
+                msg("p.long_rows", n=self._long_rows),
                 self._first_long,
             )
         if self._short_rows:
             self.problems.warn(
-                f"{self._short_rows} rows have fewer fields than the header; missing ones "
-                "read as empty",
+                msg("p.short_rows", n=self._short_rows),
                 self._first_short,
             )
 
@@ -426,14 +418,12 @@ class _Lines:
         reader = self._reader
         if reader is not None and reader.truncated:
             problems.add(
-                f"{reader.truncated} lines are longer than {MAX_LINE_BYTES} bytes; only the "
-                "first part of each was read",
+                msg("p.long_lines", n=reader.truncated, max=MAX_LINE_BYTES),
                 reader.first_truncated,
                 severity=Severity.WARNING,
             )
         if self._decoder.replaced:
             problems.warn(
-                f"{self._decoder.replaced} lines could not be decoded as UTF-8 or "
-                f"{self._decoder.legacy}; undecodable bytes were replaced",
+                msg("p.lines_undecodable", n=self._decoder.replaced, legacy=self._decoder.legacy),
                 self._decoder.first_replaced,
             )

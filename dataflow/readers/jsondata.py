@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.detect.names import scrub, value_kind
+from dataflow.i18n import json_error, msg, os_error
 from dataflow.readers._common import (
     MAX_FIELDS,
     MAX_LINE_BYTES,
@@ -162,7 +163,7 @@ class JsonDataFile:
             try:
                 size = self.path.stat().st_size
             except OSError as exc:
-                self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+                self.problems.add(msg("p.cannot_read", why=os_error(exc)))
                 return False
             if size > WHOLE_JSON_BYTES:
                 return self._open_stream()
@@ -171,14 +172,14 @@ class JsonDataFile:
             with self.path.open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
         except OSError as exc:
-            self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+            self.problems.add(msg("p.cannot_read", why=os_error(exc)))
             return False
         if not head.strip():
-            self.problems.add("file is empty: no JSON records")
+            self.problems.add(msg("p.empty_jsonl"))
             return False
         sniffed = sniff(head)
         if sniffed.binary or not sniffed.line_based:
-            self.problems.add("binary content: not a JSON Lines text file")
+            self.problems.add(msg("p.binary_jsonl"))
             return False
         self._sniffed = sniffed
         return True
@@ -189,26 +190,26 @@ class JsonDataFile:
             return False
         text, _, _ = decode_text(data)
         if text is None:
-            self.problems.add("binary content: not a JSON text file")
+            self.problems.add(msg("p.binary_json"))
             return False
         if not text.strip():
-            self.problems.add("file is empty: no JSON document")
+            self.problems.add(msg("p.empty_json"))
             return False
         try:
             doc = json.loads(text, parse_int=parse_int)
         except json.JSONDecodeError as exc:
-            self.problems.add(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+            self.problems.add(msg("p.invalid_json", why=json_error(exc.msg)), exc.lineno, exc.colno)
             return False
         except RecursionError:
-            self.problems.add("invalid JSON: nested too deeply")
+            self.problems.add(msg("p.json_deep"))
             return False
         if isinstance(doc, dict):
             doc = [doc]
         if not isinstance(doc, list):
-            self.problems.add("JSON data must be an array of objects (or one object)")
+            self.problems.add(msg("p.json_array_or_object"))
             return False
         if doc and not any(isinstance(item, dict) for item in doc):
-            self.problems.add("JSON array does not hold objects: no columns to read")
+            self.problems.add(msg("p.json_no_objects"))
             return False
         self._records = doc
         return True
@@ -218,10 +219,10 @@ class JsonDataFile:
             head = handle.read(SNIFF_BYTES)
         sniffed = sniff(head)
         if sniffed.binary or sniffed.encoding is None:
-            self.problems.add("binary content: not a JSON text file")
+            self.problems.add(msg("p.binary_json"))
             return False
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-            self.problems.add("a JSON data file this large must be an array of objects")
+            self.problems.add(msg("p.json_large"))
             return False
         self._encoding = sniffed.encoding
         self._stream = True
@@ -259,7 +260,7 @@ class JsonDataFile:
 
             skip_ws()
             if pos >= len(buf) or buf[pos] != "[":
-                self.problems.add("JSON data must be an array of objects", line())
+                self.problems.add(msg("p.json_array"), line())
                 return
             pos += 1
             while True:
@@ -273,10 +274,13 @@ class JsonDataFile:
                             break
                     except json.JSONDecodeError as exc:
                         if eof or len(buf) - pos > MAX_ITEM_CHARS:
-                            self.problems.add(f"invalid JSON: {exc.msg}", lines_before + exc.lineno)
+                            self.problems.add(
+                                msg("p.invalid_json", why=json_error(exc.msg)),
+                                lines_before + exc.lineno,
+                            )
                             return
                     except RecursionError:
-                        self.problems.add("invalid JSON: nested too deeply", line())
+                        self.problems.add(msg("p.json_deep"), line())
                         return
                     more()
                 pos = end
@@ -287,7 +291,7 @@ class JsonDataFile:
                 elif pos < len(buf) and buf[pos] == "]":
                     return
                 else:
-                    self.problems.add("invalid JSON: expected ',' or ']' after an item", line())
+                    self.problems.add(msg("p.json_comma"), line())
                     return
                 if pos > _STREAM_CHUNK:  # drop what has been parsed
                     lines_before += buf.count("\n", 0, pos)
@@ -314,16 +318,14 @@ class JsonDataFile:
                     record = json.loads(line, parse_int=parse_int)
                 except json.JSONDecodeError as exc:
                     self.problems.add(
-                        f"line is not valid JSON: {exc.msg}",
+                        msg("p.jsonl_bad_line", why=json_error(exc.msg)),
                         lineno,
                         exc.colno,
-                        kind="lines that are not valid JSON",
+                        kind=msg("kind.bad_lines"),
                     )
                     continue
                 except RecursionError:
-                    self.problems.add(
-                        "line is nested too deeply", lineno, kind="lines that are not valid JSON"
-                    )
+                    self.problems.add(msg("p.jsonl_deep"), lineno, kind=msg("kind.bad_lines"))
                     continue
                 if not isinstance(record, dict):
                     not_object += 1
@@ -332,15 +334,14 @@ class JsonDataFile:
                 yield record
             if reader.truncated:
                 self.problems.warn(
-                    f"{reader.truncated} lines are longer than {MAX_LINE_BYTES} bytes and "
-                    "were cut (they are reported as invalid JSON)",
+                    msg("p.jsonl_cut", n=reader.truncated, max=MAX_LINE_BYTES),
                     reader.first_truncated,
                 )
         if not_object:
-            self.problems.warn(f"{not_object} lines are JSON but not objects; skipped")
+            self.problems.warn(msg("p.jsonl_not_objects", n=not_object))
         if decoder.replaced:
             self.problems.warn(
-                f"{decoder.replaced} lines could not be decoded; undecodable bytes were replaced",
+                msg("p.jsonl_undecodable", n=decoder.replaced),
                 decoder.first_replaced,
             )
 
@@ -398,10 +399,14 @@ class JsonDataFile:
             self.problems = problems
         maps = frozenset(path for path, (seen, keys) in stats.items() if _varies(seen[0], keys))
         for path in sorted(maps):
-            shown = path or "the top-level object"
+            shown = path or msg("p.json_top")
             self.problems.warn(
-                f"the keys of {shown} vary from record to record, as a map's do: read as a "
-                f"map, its keys in {path}{MAP_KEYS} and its values in {path}{MAP_VALUES}"
+                msg(
+                    "p.json_map",
+                    shown=shown,
+                    keys=f"{path}{MAP_KEYS}",
+                    values=f"{path}{MAP_VALUES}",
+                )
             )
         return maps
 
@@ -409,7 +414,7 @@ class JsonDataFile:
         if len(self._known) >= MAX_FIELDS:
             if not self._too_wide:
                 self._too_wide = True
-                self.problems.warn(f"more than {MAX_FIELDS} distinct keys; the rest are ignored")
+                self.problems.warn(msg("p.too_many_keys", max=MAX_FIELDS))
             return False
         first = next((v for v in values if v is not None), None)
         column = Column(

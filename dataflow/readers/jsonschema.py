@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dataflow.i18n import msg
 from dataflow.model import Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers._json import add_leaf, line_of
@@ -111,7 +112,7 @@ class _Walker:
         if len(self.fields) >= MAX_FIELDS:
             return
         if depth > _MAX_DEPTH:
-            self._warn_once("depth", f"schema nested deeper than {_MAX_DEPTH} levels; cut", line)
+            self._warn_once("depth", msg("p.js_deep", depth=_MAX_DEPTH), line)
             return
         if not isinstance(node, dict):
             if path:
@@ -121,30 +122,25 @@ class _Walker:
         ref = node.get("$ref")
         if ref is not None:
             if not isinstance(ref, str):
-                self._warn_once("ref", "$ref is not a string; ignored", line)
+                self._warn_once("ref", msg("p.js_ref_not_string"), line)
             elif not ref.startswith("#") and _anchor_key(ref) in self._named:
                 key = _anchor_key(ref)
                 if key in refs:
-                    self._warn_once(
-                        "cycle", "$ref cycle: the recursive member is not expanded again", line
-                    )
+                    self._warn_once("cycle", msg("p.js_cycle"), line)
                     return
                 self.walk(self._named[key], path, line, comment, (*refs, key), depth + 1)
                 return
             elif not ref.startswith("#"):
                 self._warn_once(
                     "remote",
-                    "remote or external $ref not followed (dataflow never fetches schemas); "
-                    "the member is kept without its sub-fields",
+                    msg("p.js_remote"),
                     line,
                 )
                 if path:
                     self._leaf(path, None, None, line, comment, ())
                 return
             elif ref in refs:
-                self._warn_once(
-                    "cycle", "$ref cycle: the recursive member is not expanded again", line
-                )
+                self._warn_once("cycle", msg("p.js_cycle"), line)
                 return
             elif _anchor_key(ref) in self._named:
                 key = _anchor_key(ref)
@@ -153,7 +149,7 @@ class _Walker:
             else:
                 target = self._resolve(ref)
                 if target is None:
-                    self._warn_once("unresolved", "$ref points to nothing in this document", line)
+                    self._warn_once("unresolved", msg("p.js_unresolved"), line)
                     if path:
                         self._leaf(path, None, None, line, comment, ())
                     return
@@ -250,7 +246,7 @@ def _named_subschemas(root: Any) -> dict[str, Any]:
 def read_jsonschema(doc: Any, text: str, path: str, stem: str, problems: Problems) -> list[Dataset]:
     """The dataset described by a parsed JSON Schema document."""
     if not isinstance(doc, dict):
-        problems.add("not a JSON Schema: the document is not an object")
+        problems.add(msg("p.js_not_object"))
         return []
     index = LineIndex(text)
     name = dataset_name(doc, stem)
@@ -258,9 +254,9 @@ def read_jsonschema(doc: Any, text: str, path: str, stem: str, problems: Problem
     root = doc
     walker.walk(root, "", 1, None, (), 0)
     if len(walker.fields) >= MAX_FIELDS:
-        problems.warn(f"more than {MAX_FIELDS} fields; the rest are ignored")
+        problems.warn(msg("p.too_many_fields", max=MAX_FIELDS))
     if not walker.fields:
-        problems.warn("JSON Schema describes no properties: no fields read")
+        problems.warn(msg("p.js_no_properties"))
     return [
         Dataset(
             name=name,

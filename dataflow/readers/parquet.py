@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from dataflow.i18n import msg, os_error
 from dataflow.readers._common import MAX_FIELDS, Problems
 from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.samples import MAX_VALUE_CHARS
@@ -103,10 +104,10 @@ class ParquetFile:
         try:
             size = self.path.stat().st_size
         except OSError as exc:
-            self.problems.add(f"cannot read file: {exc.strerror or type(exc).__name__}")
+            self.problems.add(msg("p.cannot_read", why=os_error(exc)))
             return False
         if size == 0:
-            self.problems.add("file is empty: not a Parquet file")
+            self.problems.add(msg("p.parquet_empty"))
             return False
         try:
             import pyarrow.parquet as pq
@@ -115,16 +116,13 @@ class ParquetFile:
             schema = self._file.schema_arrow
             self.num_rows = self._file.metadata.num_rows
         except Exception:  # pyarrow's message may quote bytes of the file
-            self.problems.add(
-                "not a readable Parquet file: the footer is missing or corrupt "
-                "(the file may be truncated)"
-            )
+            self.problems.add(msg("p.parquet_footer"))
             return False
         leaves: list[tuple[str, Any, bool]] = []
         for field in schema:
             _leaves(field.type, field.name, field.nullable, leaves)
         if len(leaves) >= MAX_FIELDS:
-            self.problems.warn(f"more than {MAX_FIELDS} leaf columns; the rest are ignored")
+            self.problems.warn(msg("p.parquet_wide", max=MAX_FIELDS))
         self.columns = [
             Column(path, data_type=str(arrow_type), nullable=nullable)
             for path, arrow_type, nullable in leaves
@@ -151,7 +149,4 @@ class ParquetFile:
                     {path: _as_text(arr) for path, arr in arrays.items() if path in wanted},
                 )
         except Exception:  # corrupt pages: report in our words, keep what was read
-            self.problems.add(
-                "Parquet data pages could not be read (corrupt or truncated); "
-                "rows after that point were not sampled"
-            )
+            self.problems.add(msg("p.parquet_pages"))

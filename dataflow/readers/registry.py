@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dataflow.i18n import msg
 from dataflow.model import AddedKey, Dataset
 from dataflow.plugins import PluginError
 from dataflow.readers._common import Problems
@@ -87,7 +88,7 @@ def _jsonschema(source: SchemaText) -> Iterable[Dataset]:
     from dataflow.readers._json import load_json
     from dataflow.readers.jsonschema import read_jsonschema
 
-    parsed = load_json(source.text, source.problems, "JSON Schema")
+    parsed = load_json(source.text, source.problems, msg("what.jsonschema"))
     if parsed is None:
         return ()
     return read_jsonschema(parsed, source.text, source.shown, source.path.stem, source.problems)
@@ -97,7 +98,7 @@ def _avro(source: SchemaText) -> Iterable[Dataset]:
     from dataflow.readers._json import load_json
     from dataflow.readers.avro import read_avro
 
-    parsed = load_json(source.text, source.problems, "Avro schema")
+    parsed = load_json(source.text, source.problems, msg("what.avro"))
     if parsed is None:
         return ()
     return read_avro(parsed, source.text, source.shown, source.problems, source.avro_types)

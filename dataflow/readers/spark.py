@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.errors import UserError
+from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, Problem, Severity
 from dataflow.readers.database import DbScan
 
@@ -186,7 +187,7 @@ def frame(spark: Any, source: SparkSource) -> Any:
             df = df.withColumnRenamed(df.columns[0], df.columns[0][1:])  # a UTF-8 BOM
         return df
     except Exception as exc:
-        raise SparkError(f"cannot read {source.shown}: {describe(exc)}") from None
+        raise SparkError(msg("spark.read", source=source.shown, why=describe(exc))) from None
 
 
 # --- schema: Spark → Dataset ------------------------------------------------------------------
@@ -329,13 +330,14 @@ def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str
     try:
         parts = job.collect()
     except Exception as exc:
-        raise SparkError(f"cannot scan {dataset.source_path}: {describe(exc)}") from None
+        raise SparkError(msg("spark.scan", source=dataset.source_path, why=describe(exc))) from None
     factory = _tally_factory(content, contexts)
     tallies: dict[str, Any] = {}
     rows = 0
     for part in sorted(parts, key=lambda p: p["part"]):
         if part["error"]:
-            raise SparkError(f"cannot scan {dataset.source_path}: {part['error']} on an executor")
+            failed = msg("spark.executor", source=dataset.source_path, error=part["error"])
+            raise SparkError(failed)
         rows += part["rows"]
         for pointer, piece in pickle.loads(part["tallies"]).items():
             tally = tallies.get(pointer)
@@ -365,7 +367,7 @@ def scan_sources(
     for arg in args:
         source = parse_source(arg)
         if source.path is not None and "://" not in source.path and not Path(source.path).exists():
-            out.problems.append(Problem(source.shown, "not found", severity=Severity.ERROR))
+            out.problems.append(Problem(source.shown, msg("db.not_found"), severity=Severity.ERROR))
             continue
         try:
             df = frame(spark, source)

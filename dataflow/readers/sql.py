@@ -28,7 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dataflow.model import AddedKey, Dataset, Field, ForeignKey
+from dataflow.i18n import msg
+from dataflow.model import AddedKey, Dataset, Field, ForeignKey, Words
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 
 MAX_STATEMENT_CHARS = 2 * 1024 * 1024
@@ -664,9 +665,10 @@ _TABLE_NAME = re.compile(
 _TABLE_SCAN = re.compile(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + _CREATE_TABLE.pattern, re.IGNORECASE)
 
 
-def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> str:
-    """``; CREATE TABLE b (line 9) in it is not read either`` for the tables after ``start``."""
-    lost: list[str] = []
+def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
+    """``; CREATE TABLE b (line 9) in it is not read either`` for the tables after ``start``
+    (empty when there are none)."""
+    lost: list[Words] = []
     i = start
     while True:
         m = _TABLE_SCAN.search(text, i)
@@ -676,11 +678,12 @@ def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> str:
         if tok in ("--", "/*", "'", '"', "`", "[", "$"):
             i = _skip(text, m.start(), tok)
             continue
-        lost.append(f"{_table_named(text, m.start())} (line {index.line(offset + m.start())})")
+        at = index.line(offset + m.start())
+        lost.append(msg("p.sql_lost_table", table=_table_named(text, m.start()), line=at))
         i = m.end()
     if not lost:
-        return ""
-    return f"; CREATE TABLE {', '.join(lost)} in it is not read either"
+        return Words("", "")
+    return msg("p.sql_also_lost", tables=lost)
 
 
 def _table_named(text: str, at: int = 0) -> str:
@@ -688,7 +691,7 @@ def _table_named(text: str, at: int = 0) -> str:
     created = _CREATE_TABLE.match(text, at)
     m = _TABLE_NAME.match(text, created.end()) if created else None
     if m is None:
-        return "(name unreadable)"
+        return msg("p.sql_name_unreadable")
     return _masked(".".join(_unquote(p) for p in m.group(1).split(".")))
 
 
@@ -777,8 +780,7 @@ def read_sql(
                 words = re.findall(r"[A-Za-z_]+", body[:200].upper())[1:6]
                 if not any(w in _CREATE_OTHER for w in words):
                     problems.add(
-                        "CREATE statement could not be parsed (neither CREATE TABLE nor another "
-                        "known object)",
+                        msg("p.sql_create_other"),
                         line,
                     )
                 continue
@@ -801,25 +803,22 @@ def read_sql(
                             gaps.append("")
                         continue
                     problems.add(
-                        "statement could not be parsed; CREATE TABLE "
-                        f"{_table_named(body, embedded.start())} inside it at line "
-                        f"{index.line(stmt.start + embedded.start())} was not read "
-                        "(missing ';' before it?)",
+                        msg(
+                            "p.sql_embedded",
+                            table=_table_named(body, embedded.start()),
+                            line=index.line(stmt.start + embedded.start()),
+                        ),
                         line,
                     )
                 continue
-            problems.add("statement could not be parsed (not recognised as SQL)", line)
+            problems.add(msg("p.sql_not_sql"), line)
     _apply_comment_on(datasets, comments)
     elsewhere = _apply_foreign_keys(datasets, altered)
     if added is not None:
         added.extend(elsewhere)
     else:
         for key in elsewhere:
-            problems.warn(
-                f"ALTER TABLE adds a foreign key to table {_masked(key.table)}, which this file "
-                "does not create; the key is not used",
-                key.line,
-            )
+            problems.warn(msg("p.sql_key_elsewhere", table=_masked(key.table)), key.line)
     for i, gap in enumerate(gaps):
         if "--" in gap or "/*" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
@@ -1285,8 +1284,7 @@ def _create_table(
     line = index.line(stmt.start)
     if len(stmt.text) > MAX_STATEMENT_CHARS:
         problems.add(
-            f"CREATE TABLE statement is longer than {MAX_STATEMENT_CHARS} characters; "
-            f"table {_table_named(stmt.text)} is not read",
+            msg("p.sql_long", max=MAX_STATEMENT_CHARS, table=_table_named(stmt.text)),
             line,
         )
         return None
@@ -1299,29 +1297,31 @@ def _create_table(
             node, dialect, _ = _parse_create(lenient, dialects)
             if node is not None and not _tail_is_storage(stmt.text[len(lenient) :]):
                 problems.warn(
-                    f"CREATE TABLE {_table_named(stmt.text)} read without the table options "
-                    "after its column list (the SQL parser does not understand them)"
-                    + _also_lost(stmt.text, len(lenient), stmt.start, index),
+                    msg(
+                        "p.sql_lenient",
+                        table=_table_named(stmt.text),
+                        lost=_also_lost(stmt.text, len(lenient), stmt.start, index),
+                    ),
                     line,
                 )
             if node is not None:
                 assert dialect is not None
                 parsed = _read_tree(node, dialect, stmt)
     if node is None and parsed is None:
-        where = ""
-        if error is not None:
-            where = f" (syntax error near line {line + error[0] - 1}, column {error[1]})"
-        problems.add(
-            f"CREATE TABLE statement could not be parsed{where}; table {_table_named(stmt.text)} "
-            f"is not read{_also_lost(stmt.text, 1, stmt.start, index)}",
-            line,
-        )
+        table = _table_named(stmt.text)
+        lost = _also_lost(stmt.text, 1, stmt.start, index)
+        if error is None:
+            failed = msg("p.sql_create", table=table, lost=lost)
+        else:
+            at = {"line": line + error[0] - 1, "column": error[1]}
+            failed = msg("p.sql_create_at", table=table, lost=lost, **at)
+        problems.add(failed, line)
         return None
     if dialect in dialects:  # try the dialect that worked first next time
         dialects.remove(dialect)
         dialects.insert(0, dialect)
     if parsed is None:
-        problems.add("CREATE TABLE statement has no table name", line)
+        problems.add(msg("p.sql_no_name"), line)
         return None
     name = parsed.name
     fields: list[Field] = []
@@ -1427,7 +1427,7 @@ def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str,
         matches = list(_ALLOW.finditer(text))
         if not matches:
             problems.warn(
-                'inline allow comment ignored: write -- dataflow: allow <element-id> "reason"',
+                msg("p.sql_allow"),
                 number,
             )
         for m in matches:

@@ -458,7 +458,9 @@ def _problems_section(scan: ScanResult, lang: str) -> str:
                 if problem.column is not None:
                     where += f":{problem.column}"
             severity = severity_label(problem.severity.value, lang)
-            items.append(f"<li><code>{e(where)}</code> {e(severity)}: {e(problem.message)}</li>")
+            items.append(
+                f"<li><code>{e(where)}</code> {e(severity)}: {e(in_lang(problem.message, lang))}</li>"
+            )
         out.append(_section("skipped", _m("section.skipped", lang), f"<ul>{''.join(items)}</ul>"))
     if scan.notices:
         items = [f"<li>{e(n)}</li>" for n in sorted(set(scan.notices))]

@@ -421,7 +421,9 @@ def _problems_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
                     where += f":{problem.column}"
             severity = _paren(escape(severity_label(problem.severity.value, lang)), lang)
             colon = "：" if lang == "zh" else ": "
-            lines.append(f"- {code(where)}{severity}{colon}{escape(problem.message)}")
+            lines.append(
+                f"- {code(where)}{severity}{colon}{escape(in_lang(problem.message, lang))}"
+            )
     if scan.notices:
         if lines:
             lines.append("")

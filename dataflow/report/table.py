@@ -144,9 +144,9 @@ def _problem_lines(result: ScanResult, lang: str) -> list[str]:
     problems = sorted(result.problems, key=problem_sort_key)
     if not problems:
         return []
-    lines = [t("scan.problems", lang) + ":"]
+    lines = [t("scan.problems", lang) + ("：" if lang == "zh" else ":")]
     for p in problems:
-        lines.append(f"  {severity_label(p.severity.value, lang)}: {p.render()}")
+        lines.append(f"  {severity_label(p.severity.value, lang)}: {p.render(lang)}")
     return lines
 
 
