@@ -103,6 +103,7 @@ MESSAGES: Mapping[str, Text] = {
         "{name} ({path}, {format}): grade {grade}, {pi} personal field(s), {sensitive} sensitive",
         "{name}（{path}，{format}）：级别 {grade}，个人信息字段 {pi} 个，其中敏感 {sensitive} 个",
     ),
+    "source.sample": Text(" + sample {sample}", " + 样本 {sample}"),
     "scan.categories": Text("categories: {categories}", "类别：{categories}"),
     "scan.subject": Text("subject: {subject}", "主体：{subject}"),
     "scan.raise": Text("raised to {to} by {rule}: {reason}", "因规则 {rule} 升至 {to}：{reason}"),
@@ -729,6 +730,11 @@ PROBLEMS: Mapping[str, Text] = {
     "p.sample_unknown": Text(
         "sample given for dataset {name}, which no scanned schema defines (datasets: {known})",
         "为数据集 {name} 提供了样本，但扫描的表结构中没有该数据集（数据集：{known}）",
+    ),
+    "p.sample_extra_columns": Text(
+        "attached to table {table} as its sample, but has columns the table lacks ({columns}): "
+        "reported as a dataset of its own as well",
+        "已作为表 {table} 的样本，但含有该表没有的列（{columns}）：也作为独立数据集报告",
     ),
     "p.no_sample_rows": Text("no sample rows found", "未找到样本行"),
 }

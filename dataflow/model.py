@@ -286,6 +286,9 @@ class DatasetResult:
     # Entries of the user's negative lists (``scan --negative-list``) this dataset hits.
     negative_list_hits: tuple[NegativeListHit, ...] = ()
     subject: Subject | None = None
+    # The sample file attached to the dataset (``--sample TABLE=FILE``, manifest ``sample:``),
+    # when it is another file than the schema's.
+    sample_path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

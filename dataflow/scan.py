@@ -204,8 +204,12 @@ def scan_paths(
 
     if added_keys:
         problems.extend(readers.attach_added_keys(datasets, added_keys))
+    attached: dict[tuple[str, str], str] = {}
     if samples:
-        problems.extend(_attach_samples(datasets, samples, options, sample_options, sample_sets))
+        problems.extend(
+            _attach_samples(datasets, samples, options, sample_options, sample_sets, attached)
+        )
+        datasets = _merge_samples(datasets, attached, problems)
 
     from dataflow.subject import infer_subjects
 
@@ -295,7 +299,10 @@ def _attach_samples(
     options: ScanOptions,
     sample_options: Any,
     sample_sets: dict[tuple[str, str], SampleSet],
+    attached: dict[tuple[str, str], str],
 ) -> list[Problem]:
+    """Read each ``samples`` file for the datasets it names; ``attached`` gets (schema file,
+    dataset) → sample file, for the reports and ``_merge_samples``."""
     problems: list[Problem] = []
     for name in sorted(samples):
         sample_path = Path(samples[name])
@@ -309,6 +316,9 @@ def _attach_samples(
                 )
             )
             continue
+        for dataset in targets:
+            if not _same_file(dataset.source_path, str(sample_path)):
+                attached[(dataset.source_path, dataset.name)] = str(sample_path)
         if not options.content:
             continue
         read = _read(sample_path, options, sample_options)
@@ -321,6 +331,44 @@ def _attach_samples(
         for dataset in targets:
             sample_sets[(dataset.source_path, dataset.name)] = found
     return problems
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return a == b
+
+
+def _merge_samples(
+    datasets: list[Dataset], attached: Mapping[tuple[str, str], str], problems: list[Problem]
+) -> list[Dataset]:
+    """A sample file attached to a schema's table (``--sample customers=customers.csv``) that
+    the scan also read as a dataset of its own is one dataset with that table: the schema's
+    fields and types, the file's values. The file's own dataset is dropped, unless it has
+    columns the table lacks (then both stay, with a warning naming those columns, so that
+    nothing is silently dropped)."""
+    drop: set[int] = set()
+    for (schema_path, name), sample_path in sorted(attached.items()):
+        table = next(d for d in datasets if (d.source_path, d.name) == (schema_path, name))
+        known = {f.name.lower() for f in table.fields}
+        for i, own in enumerate(datasets):
+            if own is table or not _same_file(own.source_path, sample_path):
+                continue
+            extra = sorted(f.name for f in own.fields if f.name.lower() not in known)
+            if extra:
+                problems.append(
+                    Problem(
+                        path=own.source_path,
+                        message=msg(
+                            "p.sample_extra_columns", table=name, columns=", ".join(extra[:10])
+                        ),
+                        severity=Severity.WARNING,
+                    )
+                )
+            else:
+                drop.add(i)
+    return [d for i, d in enumerate(datasets) if i not in drop]
 
 
 def _bare_name(name: str) -> str:
@@ -365,6 +413,8 @@ def _classify_one(
             )
             rows = sample.rows_read
     result = classify(dataset, catalog, content, subject=subject)
+    if sample is not None and not _same_file(sample.source_path, dataset.source_path):
+        result = dataclasses.replace(result, sample_path=sample.source_path)
     if content is not None and (not result.sampled or result.rows_scanned is None):
         result = dataclasses.replace(
             result,

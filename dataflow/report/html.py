@@ -39,7 +39,7 @@ from dataflow.report.evidence import evidence_text
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.markdown import _MSG as _MARKDOWN_MSG
 from dataflow.report.markdown import _findings, _unique_datasets
-from dataflow.report.records import RISK_ORDER, problem_sort_key, subject_text
+from dataflow.report.records import RISK_ORDER, problem_sort_key, source_text, subject_text
 from dataflow.report.sarif import (
     Labels,
     cite_text,
@@ -305,9 +305,7 @@ def _matrix_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
     ]
     rows = []
     for i, result in enumerate(datasets):
-        row = [
-            f'{e(result.dataset.name)} <span class="cite">{e(result.dataset.source_path)}</span>'
-        ]
+        row = [f'{e(result.dataset.name)} <span class="cite">{e(source_text(result, lang))}</span>']
         for c in categories:
             if (i, c) not in cells:
                 row.append("")
@@ -344,7 +342,11 @@ def _finding_row(dataset: DatasetResult, finding: FieldFinding, names: Labels) -
         category += e(_paren(_m("sep", lang).join(notes), lang))
     example = masked_example(finding)
     cells = [
-        ("", e(dataset.dataset.name)),
+        (
+            "",
+            f'{e(dataset.dataset.name)} <span class="cite">{e(source_text(dataset, lang, short=True))}'
+            "</span>",
+        ),
         ("", f"<code>{e(finding.field.pointer)}</code>"),
         ("", element_cell),
         ("", category),
@@ -422,7 +424,7 @@ def _datasets_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
     for result in datasets:
         d = result.dataset
         personal = [f for f in result.findings if f.personal]
-        source = d.source_path + (f":{d.line}" if d.line else "")
+        source = source_text(result, lang, line=True)
         row = [
             e(d.name),
             f"<code>{e(source)}</code>",
@@ -435,7 +437,8 @@ def _datasets_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
         rows.append(row)
     table = _table([e(_m(k, lang)) for k in keys], rows)
     raises = [
-        f"<li>{e(result.dataset.name)}: {e(names.grade(r.from_grade))} → "
+        f'<li>{e(result.dataset.name)} <span class="cite">{e(source_text(result, lang))}</span>: '
+        f"{e(names.grade(r.from_grade))} → "
         f"{e(names.grade(r.to_grade))} <code>{e(r.rule)}</code> {e(in_lang(r.reason, lang))}"
         + (f' <span class="cite">{e(r.reference)}</span>' if r.reference else "")
         + "</li>"

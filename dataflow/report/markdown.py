@@ -32,6 +32,7 @@ from dataflow.report.records import (
     RISK_ORDER,
     dataset_sort_key,
     problem_sort_key,
+    source_text,
     subject_text,
 )
 from dataflow.report.sarif import (
@@ -307,7 +308,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     for result in datasets:
         d = result.dataset
         personal = [f for f in result.findings if f.personal]
-        source = d.source_path + (f":{d.line}" if d.line else "")
+        source = source_text(result, lang, line=True)
         categories = _m("list.sep", lang).join(
             names.category(c) for c in sorted(set(result.categories))
         )
@@ -346,7 +347,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
                 + _m(
                     "raise",
                     lang,
-                    dataset=escape(result.dataset.name),
+                    dataset=f"{escape(result.dataset.name)} {code(source_text(result, lang))}",
                     from_grade=escape(names.grade(raised.from_grade)),
                     to_grade=escape(names.grade(raised.to_grade)),
                     rule=code(raised.rule),
@@ -381,7 +382,7 @@ def _findings_section(datasets: Sequence[DatasetResult], names: Labels, level: s
             category += _paren(escape(_m("sep", lang).join(notes)), lang)
         rows.append(
             [
-                escape(dataset.dataset.name),
+                f"{escape(dataset.dataset.name)} {code(source_text(dataset, lang, short=True))}",
                 code(finding.field.pointer),
                 element_cell,
                 category,

@@ -168,7 +168,12 @@ def dataset_record(dataset: DatasetResult) -> Record:
     d = dataset.dataset
     return {
         "name": d.name,
-        "source": {"path": d.source_path, "format": d.source_format, "line": d.line},
+        "source": {
+            "path": d.source_path,
+            "format": d.source_format,
+            "line": d.line,
+            **({"sample": dataset.sample_path} if dataset.sample_path else {}),
+        },
         "comment": d.comment,
         "grade": dataset.grade.label,
         "categories": sorted(set(dataset.categories)),
@@ -178,6 +183,26 @@ def dataset_record(dataset: DatasetResult) -> Record:
         "fields": dataset_fields(dataset),
         "subject": subject_record(dataset),
     }
+
+
+def source_text(
+    dataset: DatasetResult, lang: str = "en", *, line: bool = False, short: bool = False
+) -> str:
+    """Where a dataset comes from: its file (``:line`` with ``line``; the file name alone with
+    ``short``, for rows that repeat it), and the sample file attached to it
+    (``shop.sql + sample customers.csv``), so that two datasets of one name (a DDL table and a
+    CSV) are told apart in every report."""
+    from dataflow.i18n import t
+
+    d = dataset.dataset
+
+    def shown(path: str) -> str:
+        return path.replace("\\", "/").rsplit("/", 1)[-1] if short else path
+
+    text = shown(d.source_path) + (f":{d.line}" if line and d.line else "")
+    if dataset.sample_path:
+        text += t("source.sample", lang, sample=shown(dataset.sample_path))
+    return text
 
 
 def subject_text(subject: Subject | None, lang: str = "en") -> str:

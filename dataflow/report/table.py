@@ -31,6 +31,7 @@ from dataflow.report.records import (
     catalog_name,
     dataset_sort_key,
     problem_sort_key,
+    source_text,
     subject_text,
 )
 
@@ -94,7 +95,7 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
             "scan.dataset",
             lang,
             name=d.name,
-            path=d.source_path,
+            path=source_text(dataset, lang),
             format=d.source_format,
             grade=grade_label(dataset.grade, lang),
             pi=len(personal),
