@@ -5,6 +5,14 @@ reason it was accepted and the grade (and catalog element version, where the cat
 it had then. The file is written deterministically: entries sorted by key, no line numbers, no
 timestamps, so it only changes when the accepted findings change and merges cleanly.
 
+An entry also records ``file_hash``, the first 16 hex digits of the SHA-256 of the file's bytes
+when it was accepted. A finding whose file has no entry of its own is accepted through the
+entry of another file, with the same pointer and element, that the file continues: the file
+git reports it was renamed or copied from (``git diff -M -C HEAD``, when the baseline lies in a
+git work tree), else a file whose recorded hash is the new file's (a copy, or a rename whose old
+path exists again), else a file that no longer exists (a rename outside git). ``check`` says
+which, and ``baseline update`` records the new path with the old reason.
+
 A finding is *accepted* when an entry with its key exists and its grade and element version are
 unchanged; a finding whose element was re-graded in the catalog is reported again, so a human
 looks at it once more. Inline allow comments (``-- dataflow: allow pi.contact.mobile "reason"``)
@@ -13,7 +21,9 @@ accept a finding at its column without a baseline entry.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -46,6 +56,7 @@ class BaselineEntry:
     grade: str
     reason: str
     element_version: str | None = None
+    file_hash: str | None = None  # SHA-256 of the file when accepted (16 hex digits)
 
     @property
     def key(self) -> Key:
@@ -63,6 +74,8 @@ class BaselineEntry:
         }
         if self.element_version is not None:
             out["element_version"] = self.element_version
+        if self.file_hash is not None:
+            out["file_hash"] = self.file_hash
         return out
 
 
@@ -90,7 +103,7 @@ class Unaccepted:
     current_version: str | None = None
 
 
-_ENTRY_KEYS = ("file", "pointer", "element", "grade", "reason", "element_version")
+_ENTRY_KEYS = ("file", "pointer", "element", "grade", "reason", "element_version", "file_hash")
 
 
 def load_baseline(path: Path) -> Baseline:
@@ -119,7 +132,7 @@ def load_baseline(path: Path) -> Baseline:
             item,
             where,
             required=("file", "pointer", "element", "reason"),
-            optional=("grade", "element_version"),
+            optional=("grade", "element_version", "file_hash"),
         ):
             raise doc.error(key, message, ConfigError)
         values: dict[str, Any] = {}
@@ -137,6 +150,7 @@ def load_baseline(path: Path) -> Baseline:
             grade=values.get("grade", ""),
             reason=values["reason"],
             element_version=values.get("element_version"),
+            file_hash=values.get("file_hash"),
         )
         if entry.key in entries:
             raise doc.error(
@@ -233,33 +247,133 @@ def personal_findings(result: ScanResult) -> Iterable[tuple[str, FieldFinding]]:
                 yield dataset.dataset.source_path, finding
 
 
-def renamed_from(baseline: Baseline, key: Key, base: Path) -> BaselineEntry | None:
-    """The entry of a file that was renamed: same pointer and element, the old file gone.
-
-    A schema file moved or renamed in a commit keeps its accepted findings (and their reasons)
-    when exactly one vanished file had an entry for the same (pointer, element).
-    """
-    if baseline.get(key) is not None:
+def file_hash(path: Path) -> str | None:
+    """The first 16 hex digits of the SHA-256 of a file's bytes (``None`` if unreadable)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
         return None
-    candidates = [
-        e
-        for e in baseline.entries.values()
-        if e.pointer == key[1]
-        and e.element == key[2]
-        and e.file != key[0]
-        and not (base / e.file).exists()
-    ]
-    return candidates[0] if len(candidates) == 1 else None
+    return digest.hexdigest()[:16]
 
 
-def renamed(result: ScanResult, baseline: Baseline, base: Path) -> list[tuple[Key, BaselineEntry]]:
-    """Findings accepted through a renamed file's entry: (new key, old entry), in report order."""
+# How a file continues an accepted one (``Origins.of``): git's rename or copy detection, the
+# same bytes as the accepted file had, or the accepted file being gone.
+GIT_RENAMED, GIT_COPIED, SAME_CONTENT, VANISHED = (
+    "git-renamed",
+    "git-copied",
+    "same-content",
+    "vanished",
+)
+
+
+def git_changes(base: Path) -> dict[str, tuple[str, str]]:
+    """Renames and copies of the git work tree holding ``base`` since its last commit (staged or
+    not): new path → (old path, ``git-renamed`` | ``git-copied``), relative to ``base``. Empty
+    outside a work tree, without git, or before the first commit."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(base), *args],
+                capture_output=True,
+                timeout=30,
+                env=env,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
+
+    top = git("rev-parse", "--show-toplevel")
+    if not top:
+        return {}
+    diff = git("diff", "--name-status", "-z", "-M", "-C", "HEAD")
+    if not diff:
+        return {}
+    root = Path(top.strip())
+    parts = diff.split("\0")
+    out: dict[str, tuple[str, str]] = {}
+    i = 0
+    while i < len(parts) and parts[i]:
+        status = parts[i]
+        if status[:1] in ("R", "C") and i + 2 < len(parts):
+            old, new = (relative_file(str(root / parts[i + k]), base) for k in (1, 2))
+            out[new] = (old, GIT_RENAMED if status[0] == "R" else GIT_COPIED)
+            i += 3
+        else:
+            i += 2
+    return out
+
+
+class Origins:
+    """Which accepted file a file without entries of its own continues (see the module
+    docstring). Git and file hashes are looked at only when a finding needs them."""
+
+    def __init__(self, baseline: Baseline, base: Path) -> None:
+        self.baseline = baseline
+        self.base = base
+        self._git: dict[str, tuple[str, str]] | None = None
+        self._hashes: dict[str, str | None] = {}
+
+    def hash_of(self, file: str) -> str | None:
+        """The file's hash now (``file_hash``), computed once per file."""
+        if file not in self._hashes:
+            self._hashes[file] = file_hash(self.base / file)
+        return self._hashes[file]
+
+    def of(self, key: Key) -> tuple[BaselineEntry, str] | None:
+        """The entry accepting ``key`` through another file, and how that file is continued."""
+        if self.baseline.get(key) is not None:
+            return None
+        candidates = [
+            e
+            for e in self.baseline.entries.values()
+            if e.pointer == key[1] and e.element == key[2] and e.file != key[0]
+        ]
+        if not candidates:
+            return None
+        if self._git is None:
+            self._git = git_changes(self.base)
+        origin = self._git.get(key[0])
+        if origin is not None:
+            found = [e for e in candidates if e.file == origin[0]]
+            if found:
+                return found[0], origin[1]
+        current = self.hash_of(key[0])
+        same = [e for e in candidates if e.file_hash is not None and e.file_hash == current]
+        if len({e.file for e in same}) == 1:
+            return same[0], SAME_CONTENT
+        gone = [e for e in candidates if not (self.base / e.file).exists()]
+        if len(gone) == 1:
+            return gone[0], VANISHED
+        return None
+
+
+def _entry(found: tuple[BaselineEntry, str] | None) -> BaselineEntry | None:
+    return found[0] if found is not None else None
+
+
+def renamed_from(baseline: Baseline, key: Key, base: Path) -> BaselineEntry | None:
+    """The entry of the file that ``key``'s file continues (renamed, copied, or moved away)."""
+    return _entry(Origins(baseline, base).of(key))
+
+
+def renamed(
+    result: ScanResult, baseline: Baseline, base: Path
+) -> list[tuple[Key, BaselineEntry, str]]:
+    """Findings accepted through another file's entry: (new key, old entry, how), in report
+    order; ``how`` is ``git-renamed``, ``git-copied``, ``same-content`` or ``vanished``."""
+    origins = Origins(baseline, base)
     out = []
     for source_path, finding in personal_findings(result):
         key = finding_key(finding, source_path, base)
-        old = renamed_from(baseline, key, base)
-        if old is not None and not inline_allowed(finding):
-            out.append((key, old))
+        found = origins.of(key)
+        if found is not None and not inline_allowed(finding):
+            out.append((key, found[0], found[1]))
     return out
 
 
@@ -268,12 +382,13 @@ def unaccepted(
 ) -> list[Unaccepted]:
     """PI findings that neither the baseline nor an inline allow comment accepts."""
     out: list[Unaccepted] = []
+    origins = Origins(baseline, base)
     for source_path, finding in personal_findings(result):
         if inline_allowed(finding):
             continue
         key = finding_key(finding, source_path, base)
         version = element_version(catalog, key[2])
-        entry = baseline.get(key) or renamed_from(baseline, key, base)
+        entry = baseline.get(key) or _entry(origins.of(key))
         if entry is None:
             out.append(Unaccepted(finding, key, None, version))
             continue
@@ -315,11 +430,12 @@ def updated(
     and gets its new grade and element version.
     """
     current: dict[Key, BaselineEntry] = {}
+    origins = Origins(baseline, base)
     for source_path, finding in personal_findings(result):
         if inline_allowed(finding):
             continue
         key = finding_key(finding, source_path, base)
-        previous = baseline.get(key) or renamed_from(baseline, key, base)
+        previous = baseline.get(key) or _entry(origins.of(key))
         entry = BaselineEntry(
             file=key[0],
             pointer=key[1],
@@ -327,6 +443,7 @@ def updated(
             grade=finding.grade.label,
             reason=previous.reason if previous is not None else (reason or DEFAULT_REASON),
             element_version=element_version(catalog, key[2]),
+            file_hash=origins.hash_of(key[0]),
         )
         current[key] = entry
     cleanly_read = _readable_files(result, base) | {relative_file(s, base) for s in scanned}

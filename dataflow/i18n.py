@@ -158,11 +158,18 @@ MESSAGES: Mapping[str, Text] = {
         "dataflow check：{count} 项个人信息发现尚未被接受",
     ),
     "check.renamed": Text(
-        "{pointer}: accepted under {old}, which was renamed to {new}; run `dataflow baseline "
-        "update` to record the new path (the reason is kept)",
-        "{pointer}：已在 {old} 下接受，该文件已重命名为 {new}；请运行 `dataflow baseline update` "
+        "{new}: {pointer}: accepted under {old} ({how}); run `dataflow baseline update` to "
+        "record the new path (the reason is kept)",
+        "{new}：{pointer}：已在 {old} 下接受（{how}）；请运行 `dataflow baseline update` "
         "记录新路径（原因保留）",
     ),
+    "git-renamed": Text("renamed from it, as git reports", "据 git，由该文件重命名而来"),
+    "git-copied": Text("copied from it, as git reports", "据 git，由该文件复制而来"),
+    "same-content": Text(
+        "the same content as that file had when accepted",
+        "内容与该文件被接受时相同",
+    ),
+    "vanished": Text("that file is gone: renamed or moved", "该文件已不存在：已重命名或移动"),
     "check.howto": Text(
         "To accept them after review, run `dataflow baseline update --reason "
         '"why this is fine" {paths}` and commit {baseline}, or add an inline comment on the column: '

@@ -53,6 +53,7 @@ def test_update_then_nothing_is_refused_and_the_file_is_stable(tmp_path: Path) -
         "element",
         "grade",
         "reason",
+        "file_hash",
     }  # no line numbers, no timestamps
     assert "reviewed by DPO" in text
     # the file lists entries sorted by key, and re-writing a loaded file changes nothing

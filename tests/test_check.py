@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO_ROOT
 from typer.testing import CliRunner
 
@@ -164,8 +166,9 @@ def test_renamed_schema_keeps_its_accepted_findings_and_reasons(repo: Path) -> N
     (repo / "schemas" / "members.sql").rename(repo / "schemas" / "club_members.sql")
     code, stdout, stderr = run("check", "schemas/club_members.sql")
     assert code == 0, stdout
-    assert "accepted under schemas/members.sql, which was renamed to" in stderr
-    assert "schemas/club_members.sql" in stderr
+    assert (
+        "schemas/club_members.sql: members.mobile: accepted under schemas/members.sql (" in stderr
+    )
     code, _, _ = run("baseline", "update")
     text = (repo / ".dataflow-baseline.yaml").read_text(encoding="utf-8")
     assert "file: schemas/club_members.sql" in text and "schemas/members.sql" not in text
@@ -202,3 +205,71 @@ def test_choices_are_case_insensitive(repo: Path) -> None:
     assert json.loads(stdout)["schema_version"] == 1
     code, _, _ = run("scan", "schemas/members.sql", "--fail-on", "GENERAL-3")
     assert code == 1
+
+
+def test_a_copied_schema_is_accepted_by_its_content(repo: Path) -> None:
+    code, _, stderr = run("baseline", "update", "--reason", "support needs the mobile")
+    assert code == 0, stderr
+    assert "file_hash: " in (repo / ".dataflow-baseline.yaml").read_text(encoding="utf-8")
+    copy = repo / "schemas" / "members_copy.sql"
+    copy.write_text(DDL, encoding="utf-8")
+    code, stdout, stderr = run("check", "schemas/members.sql", "schemas/members_copy.sql")
+    assert code == 0, stdout
+    assert (
+        "schemas/members_copy.sql: members.mobile: accepted under schemas/members.sql "
+        "(the same content as that file had when accepted)" in stderr
+    )
+    run("baseline", "update")
+    data = yaml.safe_load((repo / ".dataflow-baseline.yaml").read_text(encoding="utf-8"))
+    files = {e["file"]: e["reason"] for e in data["accepted"]}
+    assert files == {
+        "schemas/members.sql": "support needs the mobile",
+        "schemas/members_copy.sql": "support needs the mobile",
+    }
+
+
+def test_a_renamed_schema_whose_old_path_exists_again_keeps_its_reason(repo: Path) -> None:
+    run("baseline", "update", "--reason", "support needs the mobile")
+    (repo / "schemas" / "members.sql").rename(repo / "schemas" / "club.sql")
+    # a new file at the old path, with the same column but other content
+    (repo / "schemas" / "members.sql").write_text(DDL_WITH_EMAIL, encoding="utf-8")
+    code, stdout, stderr = run("check", "schemas/club.sql")
+    assert code == 0, stdout
+    assert "schemas/club.sql: members.mobile: accepted under schemas/members.sql" in stderr
+    code, stdout, _ = run("check", "schemas/members.sql")
+    assert code == 1 and "members.email" in stdout  # the new file's own new column
+
+
+def test_another_file_with_the_same_column_is_not_accepted(repo: Path) -> None:
+    run("baseline", "update", "--reason", "reviewed")
+    (repo / "schemas" / "other.sql").write_text(DDL_WITH_EMAIL, encoding="utf-8")
+    code, stdout, stderr = run("check", "schemas/other.sql")
+    assert code == 1
+    assert "members.mobile" in stdout and "accepted under" not in stderr
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_rename_detection_carries_an_edited_renamed_file(repo: Path) -> None:
+    (repo / ".git").rmdir()
+    _git(repo, "init", "-q")
+    run("baseline", "update", "--reason", "support needs the mobile")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "schemas")
+    _git(repo, "mv", "schemas/members.sql", "schemas/club.sql")
+    club = repo / "schemas" / "club.sql"
+    club.write_text("-- moved to the club schema\n" + DDL, encoding="utf-8")  # other bytes
+    (repo / "schemas" / "members.sql").write_text(DDL_WITH_EMAIL, encoding="utf-8")
+    code, stdout, stderr = run("check", "schemas/club.sql")
+    assert code == 0, stdout
+    assert (
+        "schemas/club.sql: members.mobile: accepted under schemas/members.sql "
+        "(renamed from it, as git reports)" in stderr
+    )
+    code, _, stderr = run("check", "schemas/club.sql", "--lang", "zh")
+    assert "据 git，由该文件重命名而来" in stderr

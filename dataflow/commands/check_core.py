@@ -33,7 +33,7 @@ from dataflow.commands._common import (
     write_output,
 )
 from dataflow.config import DEFAULT_BASELINE, Settings, load_settings
-from dataflow.i18n import t
+from dataflow.i18n import msg, t
 from dataflow.model import ScanResult
 from dataflow.scan import Progress, ScanOptions, has_errors, scan_paths
 
@@ -151,8 +151,12 @@ def run_check(
     catalog = load_catalog_for(settings)
     result = schema_only_scan(targets, settings, schema_format, catalog, progress)
     refused = unaccepted(result, accepted, path.parent, catalog)
-    for key, entry in renamed(result, accepted, path.parent):
-        echo(t("check.renamed", lang_, pointer=key[1], old=entry.file, new=key[0]), err=True)
+    for key, entry, how in renamed(result, accepted, path.parent):
+        how_ = msg(how).get(lang_)
+        echo(
+            t("check.renamed", lang_, pointer=key[1], old=entry.file, new=key[0], how=how_),
+            err=True,
+        )
     if fmt == "table":
         text = render_unaccepted(refused, targets, path, result.files_scanned, lang_)
     else:
