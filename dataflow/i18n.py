@@ -141,6 +141,10 @@ MESSAGES: Mapping[str, Text] = {
         "dataflow：{files} 个文件，{datasets} 个数据集，{pi} 个个人信息字段，"
         "{blocking} 项阻断，{errors} 个无法读取",
     ),
+    "assess.cli_summary": Text(
+        "{transfers} transfer(s) assessed; {verdicts}; {blocking} blocking (fail-on {threshold})",
+        "共评估 {transfers} 次出境传输；{verdicts}；{blocking} 项阻断（fail-on {threshold}）",
+    ),
     "check.new": Text(
         "{where}: {pointer}: {element} ({grade}) is not accepted",
         "{where}：{pointer}：{element}（{grade}）尚未被接受",

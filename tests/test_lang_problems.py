@@ -305,6 +305,8 @@ def test_obligation_deadlines_follow_lang() -> None:
     zh = runner.invoke(app, ["assess", manifest, "--lang", "zh"])
     js = runner.invoke(app, ["assess", manifest, "--lang", "zh", "--format", "json"])
     assert "出境前" in zh.stdout and "before the transfer" not in zh.stdout
+    assert "共评估 1 次出境传输" in zh.stderr and "负面清单 national" in zh.stderr
+    assert "transfer(s) assessed" not in zh.stderr and "not verified" not in zh.stderr
     deadlines = {
         o.get("deadline") for t in json.loads(js.stdout)["transfers"] for o in t["obligations"]
     }

@@ -36,6 +36,7 @@ from dataflow.commands._common import (
 from dataflow.commands.scan import DEFAULT_SAMPLE_SIZE
 from dataflow.config import DEFAULT_WARN_AT, Settings, load_settings, parse_warn_at
 from dataflow.errors import ConfigError, ManifestError, UserError
+from dataflow.i18n import t
 from dataflow.ledger import Ledger, LedgerEntry, default_path
 from dataflow.manifest import DatasetSpec, Transfer, load_manifest
 from dataflow.model import (
@@ -45,6 +46,8 @@ from dataflow.model import (
     ScanResult,
     Severity,
     TransferAssessment,
+    Words,
+    in_lang,
 )
 from dataflow.rules import load_packs, select_pack
 from dataflow.yamlio import as_date
@@ -290,7 +293,10 @@ def run_assessments(
         recorded=tuple(recorded),
         packs=packs,
         notices=(
-            *negative_list.unverified_in_use(_in_use(lists, transfers)),
+            *(
+                Words(n.en, n.zh)
+                for n in negative_list.unverified_notices(_in_use(lists, transfers))
+            ),
             *counted_notes,
         ),
     )
@@ -547,14 +553,20 @@ def finish(run: Run, threshold: str, lang: str = "en") -> None:
     """Problems and a summary on stderr; exit 2 on unreadable input, 1 when blocking."""
     echo_problems(run.result.scan, lang)
     for notice in run.notices:
-        typer.echo(f"note: {notice}", err=True)
+        typer.echo(f"note: {in_lang(notice, lang)}", err=True)
     blocking = [
         a.id for a in run.result.transfers if exceeds(a.risk, threshold) or blocking_hits(a)
     ]
     verdicts = ", ".join(f"{a.id}: {a.mechanism} ({a.risk})" for a in run.result.transfers)
     typer.echo(
-        f"{len(run.result.transfers)} transfer(s) assessed; {verdicts}; "
-        f"{len(blocking)} blocking (fail-on {threshold})",
+        t(
+            "assess.cli_summary",
+            lang,
+            transfers=len(run.result.transfers),
+            verdicts=verdicts,
+            blocking=len(blocking),
+            threshold=threshold,
+        ),
         err=True,
     )
     if any(p.severity is Severity.ERROR for p in run.result.scan.problems):
