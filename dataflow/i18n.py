@@ -186,6 +186,10 @@ MESSAGES: Mapping[str, Text] = {
         "dataflow baseline: {count} accepted finding(s) in {path} ({added} added, {removed} removed)",
         "dataflow baseline：{path} 中共 {count} 项已接受发现（新增 {added} 项，移除 {removed} 项）",
     ),
+    "baseline.carried": Text(
+        "{new}: {pointer}: the reason accepted under {old} is kept ({how})",
+        "{new}：{pointer}：保留在 {old} 下接受时的原因（{how}）",
+    ),
     "init.written": Text("wrote {path}", "已写入 {path}"),
     "init.exists": Text(
         "{files}: already there ({n} file(s)); nothing was written. Use --force to replace "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from dataflow.baseline import load_baseline, updated, write_baseline
+from dataflow.baseline import load_baseline, renamed, updated, write_baseline
 from dataflow.commands._common import (
     check_lang,
     echo_problems,
@@ -21,7 +21,7 @@ from dataflow.commands._common import (
 )
 from dataflow.commands.check_core import baseline_path, schema_only_scan
 from dataflow.config import load_settings
-from dataflow.i18n import t
+from dataflow.i18n import msg, t
 from dataflow.scan import has_errors
 
 baseline_app = typer.Typer(
@@ -56,11 +56,24 @@ def update_command(
     targets = input_paths(paths) if paths else [Path(".")]
     result = schema_only_scan(targets, settings, schema_format, catalog)
     scanned = [str(p) for p in targets if p.is_file()]
+    carried = renamed(result, existing, path.parent)
     new, added, removed = updated(
         existing, result, path.parent, reason=reason, catalog=catalog, scanned=scanned
     )
     write_baseline(path, new)
     echo_problems(result, lang_)
+    for key, entry, how in carried:
+        typer.echo(
+            t(
+                "baseline.carried",
+                lang_,
+                new=key[0],
+                pointer=key[1],
+                old=entry.file,
+                how=msg(how).get(lang_),
+            ),
+            err=True,
+        )
     typer.echo(
         t("baseline.written", lang_, count=len(new), path=str(path), added=added, removed=removed),
         err=True,
