@@ -355,6 +355,10 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' is a document about one person",
         "名称 '{name}'：'{word}' 是关于某个人的档案",
     ),
+    "subject.person_file": Text(
+        "name '{name}': '{word}' of {roles} is a person's file",
+        "名称 '{name}'：{roles}的 '{word}' 是个人档案",
+    ),
     "subject.org_but_person": Text(
         "name '{name}' names organisations, but columns {columns} describe a person",
         "名称 '{name}' 指机构，但字段 {columns} 描述的是个人",
