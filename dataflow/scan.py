@@ -157,8 +157,7 @@ def scan_paths(
         problems: list[Problem] = [
             Problem(
                 str(path),
-                "recognizers not used: --engine spark matches values with the shipped "
-                "recognizers only (scan without --engine spark to use this file)",
+                msg("p.spark_recognizers"),
                 severity=Severity.WARNING,
             )
             for path in (options.recognizers if options.content else ())

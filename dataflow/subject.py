@@ -370,7 +370,9 @@ def _own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
         role = next((r for t in core[:-1] for r in [rules.role_of(t)] if r), None)
         if role is not None:
             return fix(
-                "person", msg("subject.person_file", name=bare, word=head, roles=role_text(role)), role
+                "person",
+                msg("subject.person_file", name=bare, word=head, roles=role_text(role)),
+                role,
             )
     # system: by name
     if (head in rules.system or first in rules.system or compact in rules.system) and not (
