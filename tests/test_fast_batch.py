@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 from fast_support import (
-    luhn_digit,
     offline_tldextract,
     random_uscc,
     reference_engine,
@@ -121,7 +120,7 @@ def _vin(r: random.Random, chars: str = VIN_CHARS) -> str:
 
 def _luhn_number(r: random.Random, width: int, prefix: str = "") -> str:
     body = prefix + "".join(r.choice(DIGITS) for _ in range(width - 1 - len(prefix)))
-    return body + luhn_digit(body)
+    return body + validators.luhn_check_digit(body)
 
 
 def _imei(r: random.Random) -> str:
