@@ -32,8 +32,9 @@ from typing import Any
 import yaml
 
 from dataflow.errors import ConfigError
+from dataflow.i18n import msg
 from dataflow.model import FieldFinding, ScanResult, Severity
-from dataflow.yamlio import check_keys, expect_list, expect_mapping, load_yaml
+from dataflow.yamlio import Checker, covers, load_yaml, type_name
 
 SCHEMA_VERSION = 1
 DEFAULT_REASON = "accepted with `dataflow baseline update`; no reason given"
@@ -113,51 +114,56 @@ def load_baseline(path: Path) -> Baseline:
     doc = load_yaml(path, error_cls=ConfigError)
     if doc.data is None:
         return Baseline()
-    top = expect_mapping(doc, doc.data, "", ConfigError)
-    for key, message in check_keys(
-        doc, top, "", required=("schema_version",), optional=("accepted",)
-    ):
-        raise doc.error(key, message, ConfigError)
-    if top["schema_version"] != SCHEMA_VERSION:
-        raise doc.error(
-            "schema_version", f"unsupported schema_version (expected {SCHEMA_VERSION})", ConfigError
-        )
+    c = Checker(doc, ConfigError)
+    top = c.keys(doc.data, "", ("schema_version",), ("accepted",))
+    if top is None:
+        c.raise_all()
+        raise AssertionError("unreachable")
+    if "schema_version" in top and top["schema_version"] != SCHEMA_VERSION:
+        c.fail("schema_version", msg("y.schema_version", version=SCHEMA_VERSION))
     entries: dict[Key, BaselineEntry] = {}
-    items = expect_list(doc, top.get("accepted") or [], "accepted", ConfigError)
-    for i, raw in enumerate(items):
-        where = f"accepted[{i}]"
-        item = expect_mapping(doc, raw, where, ConfigError)
-        for key, message in check_keys(
-            doc,
-            item,
-            where,
-            required=("file", "pointer", "element", "reason"),
-            optional=("grade", "element_version", "file_hash"),
-        ):
-            raise doc.error(key, message, ConfigError)
-        values: dict[str, Any] = {}
-        for name in _ENTRY_KEYS:
-            value = item.get(name)
-            if value is None:
-                continue
-            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                raise doc.error(f"{where}.{name}", "expected a string", ConfigError)
-            values[name] = str(value)
-        entry = BaselineEntry(
-            file=values["file"],
-            pointer=values["pointer"],
-            element=values["element"],
-            grade=values.get("grade", ""),
-            reason=values["reason"],
-            element_version=values.get("element_version"),
-            file_hash=values.get("file_hash"),
-        )
+    for i, raw in enumerate(c.list_(top.get("accepted") or [], "accepted")):
+        entry = _read_entry(c, raw, f"accepted[{i}]")
+        if entry is None:
+            continue
         if entry.key in entries:
-            raise doc.error(
-                where, "duplicate entry for this file, pointer and element", ConfigError
-            )
+            c.fail(f"accepted[{i}]", msg("b.duplicate"))
         entries[entry.key] = entry
+    c.raise_all()
     return Baseline(entries)
+
+
+def _read_entry(c: Checker, raw: Any, where: str) -> BaselineEntry | None:
+    """One accepted finding; ``None`` (problems recorded) when it is not well-formed."""
+    before = len(c.errors)
+    item = c.keys(
+        raw,
+        where,
+        ("file", "pointer", "element", "reason"),
+        ("grade", "element_version", "file_hash"),
+    )
+    if item is None:
+        return None
+    values: dict[str, Any] = {}
+    for name in _ENTRY_KEYS:
+        value = item.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            c.fail(f"{where}.{name}", msg("y.expected_string", got=type_name(value)))
+            continue
+        values[name] = str(value)
+    if len(c.errors) > before:
+        return None
+    return BaselineEntry(
+        file=values["file"],
+        pointer=values["pointer"],
+        element=values["element"],
+        grade=values.get("grade", ""),
+        reason=values["reason"],
+        element_version=values.get("element_version"),
+        file_hash=values.get("file_hash"),
+    )
 
 
 def dumps_baseline(baseline: Baseline) -> str:
@@ -182,7 +188,7 @@ def write_baseline(path: Path, baseline: Baseline) -> None:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        raise ConfigError(f"cannot write baseline: {exc.strerror}", path=str(path)) from None
+        raise ConfigError(msg("b.cannot_write", why=exc.strerror), path=str(path)) from None
 
 
 def relative_file(source_path: str, base: Path) -> str:
@@ -234,7 +240,7 @@ def inline_allowed(finding: FieldFinding) -> bool:
         if not isinstance(allowed, str):
             continue
         allowed = allowed.strip()
-        if allowed in ("*", element) or element.startswith(allowed + "."):
+        if allowed == "*" or covers(allowed, element):
             return True
     return False
 

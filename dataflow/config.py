@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.errors import ConfigError
+from dataflow.i18n import msg
 from dataflow.model import Text
 from dataflow.paths import catalogs_dir
 from dataflow.vocab import LANGS
-from dataflow.yamlio import YamlDoc, as_date, check_keys, load_yaml
+from dataflow.yamlio import YamlDoc, YamlProblem, as_date, check_keys, load_yaml, validation_error
 
 
 def _toml() -> Any:
@@ -92,16 +93,14 @@ class Settings:
         """The URL of the named connection ``name`` (from ``databases:``)."""
         entry = self.databases.get(name)
         if entry is None:
-            known = ", ".join(sorted(self.databases)) or "none configured"
-            raise ConfigError(f"no database named {name!r} in databases: ({known})")
+            known = ", ".join(sorted(self.databases)) or "-"
+            raise ConfigError(msg("f.no_database", name=name, known=known))
         if "url" in entry:
             return entry["url"]
         variable = entry["url_env"]
         url = os.environ.get(variable)
         if not url:
-            raise ConfigError(
-                f"database {name!r}: environment variable {variable} is not set or empty"
-            )
+            raise ConfigError(msg("f.url_env", name=name, variable=variable))
         return url
 
     def spark_options(self) -> Any:
@@ -179,7 +178,7 @@ def open_questions() -> tuple[OpenQuestion, ...]:
             key = f"settings[{i}]"
             choices = tuple(item["choices"])
             if item["name"] not in _KEYS or item["default"] not in choices:
-                raise doc.error(key, "unknown setting or a default not among its choices")
+                raise doc.error(key, msg("f.open_question"))
             before = item.get("applies_before")
             reading = item.get("reading")
             out.append(
@@ -234,7 +233,7 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
         settings = _apply_file(settings, discovered)
     if config is not None:
         if not config.is_file():
-            raise ConfigError("configuration file not found", path=str(config))
+            raise ConfigError(msg("f.not_found"), path=str(config))
         settings = _apply_file(settings, config)
     return settings
 
@@ -245,9 +244,11 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+            raise ConfigError(
+                msg("f.cannot_read", why=type(exc).__name__), path=str(path)
+            ) from None
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+            raise ConfigError(msg("f.toml", why=str(exc)), path=str(path)) from None
         section = data.get("tool", {}).get("dataflow", {})
         doc = YamlDoc(path=str(path), data=section)
         key_prefix = "tool.dataflow"
@@ -256,25 +257,53 @@ def _apply_file(settings: Settings, path: Path) -> Settings:
         section = doc.data if doc.data is not None else {}
         key_prefix = ""
     if not isinstance(section, Mapping):
-        raise ConfigError("configuration must be a mapping", path=str(path))
-    problems = list(check_keys(doc, section, "", optional=tuple(_KEYS)))
-    if problems:
-        key, message = problems[0]
-        raise ConfigError(
-            message, path=str(path), line=doc.line(key), key=_join(key_prefix, key) or None
-        )
+        raise ConfigError(msg("f.not_mapping"), path=str(path))
+    problems = [
+        YamlProblem(doc.path, doc.line(key), _join(key_prefix, key) or None, message)
+        for key, message in check_keys(doc, section, "", optional=tuple(_KEYS))
+    ]
     values: dict[str, Any] = {}
     base = path.parent
     for key, value in section.items():
-        values[key] = _convert(doc, key, value, _KEYS[key], base, key_prefix)
+        if key not in _KEYS:
+            continue
+        try:
+            values[key] = _convert(doc, key, value, _KEYS[key], base, key_prefix)
+        except ConfigError as exc:  # every setting is checked: all problems at once
+            problems.append(YamlProblem(doc.path, exc.line, exc.key, exc.message))
     if "lang" in values and values["lang"] not in LANGS:
-        raise ConfigError(
-            f"lang must be one of {', '.join(LANGS)}",
-            path=str(path),
-            line=doc.line("lang"),
-            key=_join(key_prefix, "lang"),
+        problems.append(
+            YamlProblem(
+                doc.path,
+                doc.line("lang"),
+                _join(key_prefix, "lang"),
+                msg("y.not_one_of", got=repr(values["lang"]), allowed=LANGS),
+            )
         )
+    if problems:
+        raise validation_error(problems, ConfigError)
     return dataclasses.replace(settings, source=str(path), **values)
+
+
+# What a setting must be, in both languages (``f.expected``: "expected {what}").
+_EXPECTED: Mapping[str, Text] = {
+    "string": Text("a string", "字符串"),
+    "int": Text("a positive integer", "正整数"),
+    "bool": Text("true or false", "true 或 false"),
+    "path": Text("a path", "路径"),
+    "strings": Text("a list of strings", "字符串列表"),
+    "seconds": Text("a positive number of seconds", "正的秒数"),
+    "percent": Text(
+        "a percentage above 0 and below 100 (80 or '80%')",
+        "大于 0 且小于 100 的百分比（80 或 '80%'）",
+    ),
+    "engine": Text("local or spark", "local 或 spark"),
+    "spark_conf": Text("a mapping of spark.* settings to values", "spark.* 设置到取值的映射"),
+    "databases": Text(
+        "a mapping of names to {url: …} or {url_env: VARIABLE}",
+        "名称到 {url: …} 或 {url_env: 环境变量} 的映射",
+    ),
+}
 
 
 def _join(prefix: str, key: str) -> str:
@@ -284,59 +313,62 @@ def _join(prefix: str, key: str) -> str:
 def _convert(doc: YamlDoc, key: str, value: Any, kind: str, base: Path, prefix: str) -> Any:
     def fail(expected: str) -> ConfigError:
         return ConfigError(
-            f"expected {expected}", path=doc.path, line=doc.line(key), key=_join(prefix, key)
+            msg("f.expected", what=_EXPECTED.get(expected) or expected),
+            path=doc.path,
+            line=doc.line(key),
+            key=_join(prefix, key),
         )
 
     if kind == "string":
         if not isinstance(value, str):
-            raise fail("a string")
+            raise fail("string")
         return value
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise fail("a positive integer")
+            raise fail("int")
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise fail("true or false")
+            raise fail("bool")
         return value
     if kind == "choice":
         (question,) = [q for q in open_questions() if q.name == key]
         if isinstance(value, bool) or value not in question.choices:
-            raise fail("one of " + ", ".join(str(c) for c in question.choices))
+            raise fail(msg("f.one_of", choices=[str(c) for c in question.choices]))
         return value
     if kind == "path":
         if not isinstance(value, str):
-            raise fail("a path")
+            raise fail("path")
         return (base / value) if not Path(value).is_absolute() else Path(value)
     if kind in ("paths", "strings"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail("a list of strings")
+            raise fail("strings")
         if kind == "strings":
             return tuple(value)
         return tuple((base / v) if not Path(v).is_absolute() else Path(v) for v in value)
     if kind == "seconds":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise fail("a positive number of seconds")
+            raise fail("seconds")
         return float(value)
     if kind == "databases":
         return _databases(value, fail)
     if kind == "percent":
         share = parse_percent(value)
         if share is None:
-            raise fail("a percentage above 0 and below 100 (80 or '80%')")
+            raise fail("percent")
         return share
     if kind == "engine":
         if value not in ("local", "spark"):
-            raise fail("local or spark")
+            raise fail("engine")
         return value
     if kind == "spark_conf":
         if not isinstance(value, Mapping) or not all(
             isinstance(k, str) and k.startswith("spark.") and isinstance(v, (str, int, float, bool))
             for k, v in value.items()
         ):
-            raise fail("a mapping of spark.* settings to values")
+            raise fail("spark_conf")
         return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in value.items()}
     raise AssertionError(kind)
 
@@ -363,13 +395,13 @@ def parse_warn_at(flag: str | None, settings: Settings) -> float:
         return DEFAULT_WARN_AT if settings.warn_at is None else settings.warn_at
     share = parse_percent(flag)
     if share is None:
-        raise ConfigError(f"--warn-at must be a percentage above 0 and below 100 (got {flag!r})")
+        raise ConfigError(msg("f.warn_at", got=repr(flag)))
     return share
 
 
 def _databases(value: Any, fail: Callable[[str], ConfigError]) -> dict[str, dict[str, str]]:
     """``databases: {crm: {url_env: CRM_URL}}``: each entry has exactly one of url / url_env."""
-    shape = "a mapping of names to {url: …} or {url_env: VARIABLE}"
+    shape = "databases"
     if not isinstance(value, Mapping):
         raise fail(shape)
     out: dict[str, dict[str, str]] = {}

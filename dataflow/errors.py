@@ -31,8 +31,9 @@ class UserError(DataflowError):
         self.key = key
         super().__init__(self.render())
 
-    def render(self) -> str:
-        """Return ``path:line:col: key: message`` with the parts that are known."""
+    def render(self, lang: str = "en") -> str:
+        """Return ``path:line:col: key: message`` with the parts that are known; the message in
+        ``lang`` when it carries both languages (``model.Words``)."""
         where = ""
         if self.path:
             where = self.path
@@ -43,7 +44,10 @@ class UserError(DataflowError):
         prefix = where
         if self.key:
             prefix = f"{prefix}: {self.key}" if prefix else self.key
-        return f"{prefix}: {self.message}" if prefix else self.message
+        from dataflow.model import in_lang
+
+        message = in_lang(self.message, lang)
+        return f"{prefix}: {message}" if prefix else message
 
 
 class ConfigError(UserError):

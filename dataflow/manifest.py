@@ -47,6 +47,7 @@ from typing import Any
 
 from dataflow import vocab
 from dataflow.errors import ManifestError
+from dataflow.i18n import msg
 from dataflow.rules import SCENARIOS, YamlChecker
 from dataflow.yamlio import YamlDoc, join_key, load_document
 
@@ -201,22 +202,22 @@ def parse_manifest(doc: YamlDoc, base: Path) -> tuple[Transfer, ...]:
         c.raise_first()
         raise AssertionError("unreachable")
     if data.get("schema_version") != 1:
-        c.fail("schema_version", "unsupported schema_version (expected 1)")
+        c.fail("schema_version", msg("y.schema_version", version=1))
     items: list[tuple[str, Any]] = []
     if ("transfer" in data) == ("transfers" in data):
-        c.fail("", "expected exactly one of 'transfer' or 'transfers'")
+        c.fail("", msg("m.one_transfer_key"))
     elif "transfer" in data:
         items.append(("transfer", data["transfer"]))
     else:
         raw = c.list_(data["transfers"], "transfers")
         if not raw and isinstance(data["transfers"], list):
-            c.fail("transfers", "the list is empty")
+            c.fail("transfers", msg("m.empty_list"))
         items.extend((f"transfers[{i}]", t) for i, t in enumerate(raw))
     transfers = [_transfer(c, key, value, base) for key, value in items]
     ids = [t.id for t in transfers if t is not None]
     for i, tid in enumerate(ids):
         if tid in ids[:i]:
-            c.fail(items[i][0] + ".id", f"duplicate transfer id {tid!r}")
+            c.fail(items[i][0] + ".id", msg("m.duplicate_transfer", id=tid))
     c.raise_first()
     return tuple(t for t in transfers if t is not None)
 
@@ -236,7 +237,7 @@ def _transfer(c: YamlChecker, key: str, value: Any, base: Path) -> Transfer | No
     if "datasets" in t:
         raw = c.list_(t["datasets"], f"{key}.datasets")
         if not raw and isinstance(t["datasets"], list):
-            c.fail(f"{key}.datasets", "a transfer needs at least one dataset")
+            c.fail(f"{key}.datasets", msg("m.no_dataset"))
         for i, item in enumerate(raw):
             spec = _dataset(c, f"{key}.datasets[{i}]", item, base)
             if spec is not None:
@@ -299,7 +300,7 @@ def _check_sensitive_not_above(c: YamlChecker, data: Mapping[str, Any], key: str
         and not isinstance(subjects, bool)
         and sensitive > subjects
     ):
-        c.fail(join_key(key, "sensitive_subjects"), "is larger than subjects")
+        c.fail(join_key(key, "sensitive_subjects"), msg("m.sensitive_above"))
 
 
 def _exporter(c: YamlChecker, key: str, value: Any) -> Exporter | None:
@@ -362,19 +363,19 @@ def _dataset(c: YamlChecker, key: str, value: Any, base: Path) -> DatasetSpec | 
     engine = c.choice(d.get("engine", "local"), f"{key}.engine", ("local", "spark"))
     if "source" in d:
         if engine == "spark" and not str(d["source"]).startswith("spark:"):
-            c.fail(f"{key}.engine", "a database 'source' is read by its database, not by Spark")
+            c.fail(f"{key}.engine", msg("m.db_not_spark"))
         return _db_dataset(c, key, d)
     if "table" in d:
-        c.fail(f"{key}.table", "'table' goes with a database 'source' (use 'tables' for files)")
+        c.fail(f"{key}.table", msg("m.table_needs_db"))
     if isinstance(d.get("subjects"), Mapping):
-        c.fail(f"{key}.subjects", "counting people in the data needs a database 'source'")
+        c.fail(f"{key}.subjects", msg("m.count_needs_db"))
         return None
     if "schema" not in d and "sample" not in d:
-        c.fail(key, "a dataset needs a 'schema' or a 'sample' (a data file with a header)")
+        c.fail(key, msg("m.schema_or_sample"))
     if ("subjects" in d) == ("count_distinct" in d):
-        c.fail(key, "give exactly one of 'subjects' or 'count_distinct'")
+        c.fail(key, msg("m.subjects_or_distinct"))
     if "count_distinct" in d and "sample" not in d:
-        c.fail(f"{key}.count_distinct", "count_distinct needs a 'sample' file to count in")
+        c.fail(f"{key}.count_distinct", msg("m.distinct_needs_sample"))
     _check_sensitive_not_above(c, d, key)
     tables: list[str] = []
     for i, item in enumerate(c.list_(d.get("tables", []), f"{key}.tables")):
@@ -402,7 +403,7 @@ def _db_dataset(c: YamlChecker, key: str, d: Mapping[str, Any]) -> DatasetSpec |
     """A dataset that is a database table: ``source``, ``table`` and the people count."""
     for other in ("schema", "sample", "tables", "count_distinct"):
         if other in d:
-            c.fail(f"{key}.{other}", f"'{other}' does not go with a database 'source'")
+            c.fail(f"{key}.{other}", msg("m.not_with_db", name=other))
     source = c.str_(d["source"], f"{key}.source")
     spark = source is not None and source.startswith("spark:")
     if spark and "table" not in d:  # ``spark:db.table`` or ``spark:PATH`` names it
@@ -419,11 +420,11 @@ def _db_dataset(c: YamlChecker, key: str, d: Mapping[str, Any]) -> DatasetSpec |
     if isinstance(raw, Mapping):
         people = _people_key(c, f"{key}.subjects", raw)
         if people is not None and people.approximate is not None and not spark:
-            c.fail(f"{key}.subjects.approximate", "an approximate count needs a spark: source")
+            c.fail(f"{key}.subjects.approximate", msg("m.approx_needs_spark"))
     elif raw is not None:
         subjects = _opt_int(c, d, "subjects", key)
     else:
-        c.fail(key, "give 'subjects' as a number or as {count_distinct: COLUMN}")
+        c.fail(key, msg("m.subjects_shape"))
     _check_sensitive_not_above(c, d, key)
     return DatasetSpec(
         key=key,
@@ -447,7 +448,7 @@ def _people_key(c: YamlChecker, key: str, value: Mapping[str, Any]) -> PeopleKey
     if d is None:
         return None
     if ("count_distinct" in d) == ("expression" in d):
-        c.fail(key, "give exactly one of 'count_distinct' (column or columns) or 'expression'")
+        c.fail(key, msg("m.distinct_or_expression"))
         return None
     columns: list[str] = []
     raw = d.get("count_distinct")
@@ -470,10 +471,10 @@ def _rsd(c: YamlChecker, key: str, value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        c.fail(key, f"give the relative standard deviation, {MIN_RSD} to {MAX_RSD}")
+        c.fail(key, msg("m.rsd", low=MIN_RSD, high=MAX_RSD))
         return None
     if not MIN_RSD <= float(value) <= MAX_RSD:
-        c.fail(key, f"must be from {MIN_RSD} to {MAX_RSD} (got {value})")
+        c.fail(key, msg("m.rsd_range", low=MIN_RSD, high=MAX_RSD, got=value))
         return None
     return float(value)
 
@@ -495,7 +496,7 @@ def _approval(c: YamlChecker, key: str, value: Any) -> Approval | None:
     issued = c.date(a["issued"], f"{key}.issued") if "issued" in a else None
     until = c.date(a["valid_until"], f"{key}.valid_until") if "valid_until" in a else None
     if mechanism == vocab.SECURITY_ASSESSMENT and "issued" not in a and "valid_until" not in a:
-        c.fail(key, "a security assessment approval needs 'issued' or 'valid_until'")
+        c.fail(key, msg("m.approval_dates"))
     scope_keys = ("purposes", "categories", "recipients", "max_subjects", "max_sensitive_subjects")
     scope = c.keys(a.get("scope", {}), f"{key}.scope", (), scope_keys) or {}
     lists: dict[str, tuple[str, ...]] = {}

@@ -13,24 +13,17 @@ step, ``obligations`` merge per id, ``remove: true`` drops one).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dataflow import vocab
 from dataflow.errors import CatalogError, UserError
+from dataflow.i18n import msg
 from dataflow.model import Citation, Text, Words
 from dataflow.paths import catalogs_dir
-from dataflow.yamlio import (
-    YamlDoc,
-    as_date,
-    check_keys,
-    date_problem,
-    join_key,
-    load_yaml,
-    type_name,
-)
+from dataflow.yamlio import Checker, YamlDoc, as_date, as_text, join_key, load_yaml, type_name
 
 MECHANISMS = vocab.MECHANISMS
 SCENARIOS = (
@@ -187,101 +180,18 @@ class RulePack:
 
 
 @dataclass
-class YamlChecker:
-    """Collect-all validation of a loaded YAML document (rule packs, manifests).
+class YamlChecker(Checker):
+    """The shared collect-all checker (``yamlio.Checker``) plus legal citations: rule packs and
+    manifests."""
 
-    Each check records ``(key path, message)`` and returns a safe default, so one pass finds every
-    problem; ``raise_first`` raises the first with file, line and key path.
-    """
-
-    doc: YamlDoc
     error_cls: type[UserError] = CatalogError
-    problems: list[tuple[str, str]] = field(default_factory=list)
 
     def raise_first(self) -> None:
-        """Raise ``error_cls`` for the first problem, saying how many more there are."""
-        if not self.problems:
-            return
-        key, message = self.problems[0]
-        more = f" (and {len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
-        raise self.doc.error(key, message + more, self.error_cls)
-
-    def fail(self, key: str, message: str) -> None:
-        self.problems.append((key, message))
-
-    def keys(
-        self, value: Any, key: str, required: Sequence[str], optional: Sequence[str] = ()
-    ) -> dict[str, Any] | None:
-        if not isinstance(value, Mapping):
-            self.fail(key, f"expected a mapping, got {type_name(value)}")
-            return None
-        self.problems.extend(check_keys(self.doc, value, key, required=required, optional=optional))
-        return dict(value)
-
-    def text(self, value: Any, key: str) -> Text | None:
-        data = self.keys(value, key, ("en", "zh"))
-        if data is None:
-            return None
-        if not all(isinstance(data.get(k), str) and data.get(k) for k in ("en", "zh")):
-            self.fail(key, "en and zh must be non-empty strings")
-            return None
-        return Text(en=data["en"], zh=data["zh"])
-
-    def str_(self, value: Any, key: str, *, optional: bool = False) -> str | None:
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            hint = ""
-            if isinstance(value, bool):  # YAML 1.1: NO, yes, on, off... are booleans
-                hint = (
-                    "; YAML reads unquoted yes/no/on/off/true/false (e.g. the country code NO)"
-                    ' as a boolean: quote it ("NO")'
-                )
-            self.fail(key, f"expected a non-empty string, got {type_name(value)}{hint}")
-            return None
-        return value
-
-    def choice(self, value: Any, key: str, allowed: Sequence[str]) -> str:
-        if value not in allowed:
-            shown = repr(value) if isinstance(value, (str, int)) else type_name(value)
-            self.fail(key, f"{shown} is not one of: {', '.join(allowed)}")
-            return allowed[0]
-        return str(value)
-
-    def int_(self, value: Any, key: str, minimum: int = 0, maximum: int | None = None) -> int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(key, f"expected an integer >= {minimum}, got {type_name(value)}")
-            return 0
-        if value < minimum:
-            what = "must not be negative" if minimum == 0 else f"must be at least {minimum}"
-            self.fail(key, f"{what} (got {value})")
-            return 0
-        if maximum is not None and value > maximum:
-            self.fail(
-                key, f"must be at most {maximum:,} (got a number of {len(str(value))} digits)"
-            )
-            return 0
-        return value
-
-    def bool_(self, value: Any, key: str) -> bool:
-        if not isinstance(value, bool):
-            self.fail(key, f"expected true or false, got {type_name(value)}")
-            return False
-        return value
-
-    def date(self, value: Any, key: str) -> dt.date | None:
-        found = as_date(value)
-        if found is None:
-            self.fail(key, date_problem(value))
-        return found
-
-    def list_(self, value: Any, key: str) -> list[Any]:
-        if not isinstance(value, list):
-            self.fail(key, f"expected a list, got {type_name(value)}")
-            return []
-        return value
+        """Raise one error listing every problem found (``Checker.raise_all``)."""
+        self.raise_all()
 
     def citations(self, value: Any, key: str) -> tuple[Citation, ...]:
+        """A list of ``{instrument, article, verified}``."""
         out = []
         for i, item in enumerate(self.list_(value, key)):
             sub = join_key(key, i)
@@ -289,10 +199,13 @@ class YamlChecker:
             if data is None:
                 continue
             if data.get("verified") not in VERIFIED:
-                self.fail(join_key(sub, "verified"), f"must be one of {', '.join(VERIFIED)}")
+                self.fail(
+                    join_key(sub, "verified"),
+                    msg("y.not_one_of", got=repr(data.get("verified")), allowed=VERIFIED),
+                )
                 continue
             if not all(isinstance(data.get(k), str) for k in ("instrument", "article")):
-                self.fail(sub, "instrument and article must be strings")
+                self.fail(sub, msg("r.citation_strings"))
                 continue
             out.append(Citation(data["instrument"], data["article"], data["verified"]))
         return tuple(out)
@@ -349,146 +262,173 @@ def select_pack(packs: Sequence[RulePack], on: dt.date) -> RulePack:
     """The pack in force on ``on`` (the latest starting one when several overlap)."""
     candidates = [p for p in packs if p.in_force(on)]
     if not candidates:
-        known = ", ".join(f"{p.id} (from {p.effective_from})" for p in packs) or "none loaded"
-        raise CatalogError(f"no rule pack is in force on {on.isoformat()}; packs: {known}")
+        known = ", ".join(f"{p.id} ({p.effective_from})" for p in packs) or "-"
+        raise CatalogError(msg("r.none_in_force", on=on.isoformat(), packs=known))
     return max(candidates, key=lambda p: (p.effective_from, p.id))
 
 
 def _check_raw(doc: YamlDoc) -> dict[str, Any]:
-    """Structural checks of one file (sections may be missing when it inherits)."""
+    """Structural checks of one file (sections may be missing when it inherits); every problem
+    of the file is reported at once."""
     c = YamlChecker(doc)
     data = c.keys(doc.data, "", ("schema_version", "pack"), ("inherits", *_TOP))
     if data is None:
-        c.raise_first()
+        c.raise_all()
         raise AssertionError("unreachable")
     if data.get("schema_version") != 1:
-        c.fail("schema_version", "unsupported schema_version (expected 1)")
+        c.fail("schema_version", msg("y.schema_version", version=1))
     if "inherits" not in data:
         for key in _TOP:
             if key not in data:
-                c.fail("", f"missing required key {key!r}")
+                c.fail("", msg("y.missing_key", name=key))
     elif not isinstance(data["inherits"], str):
-        c.fail("inherits", "expected a pack id")
+        c.fail("inherits", msg("r.pack_id"))
+    _check_pack(c, data.get("pack"))
+    for section, check in _SECTIONS.items():
+        if section in data:
+            check(c, data[section])
+    c.raise_all()
+    return dict(data)
+
+
+def _check_pack(c: YamlChecker, value: Any) -> None:
     pack = c.keys(
-        data.get("pack"),
-        "pack",
-        ("id", "title", "effective_from"),
-        ("effective_to", "sources", "caveats"),
+        value, "pack", ("id", "title", "effective_from"), ("effective_to", "sources", "caveats")
     )
-    if pack is not None:
-        if not isinstance(pack.get("id"), str):
-            c.fail("pack.id", "expected a string")
-        c.text(pack.get("title"), "pack.title")
-        c.date(pack.get("effective_from"), "pack.effective_from")
-        if pack.get("effective_to") is not None:
-            c.date(pack["effective_to"], "pack.effective_to")
-        for i, item in enumerate(c.list_(pack.get("sources", []), "pack.sources")):
-            if not isinstance(item, str):
-                c.fail(f"pack.sources[{i}]", "expected a string")
-        for i, item in enumerate(c.list_(pack.get("caveats", []), "pack.caveats")):
-            c.text(item, f"pack.caveats[{i}]")
-    if "counting" in data and (
-        counting := c.keys(data["counting"], "counting", ("window", "citations"))
-    ):
-        if counting.get("window") not in WINDOWS:
-            c.fail("counting.window", f"must be one of {', '.join(WINDOWS)}")
+    if pack is None:
+        return
+    if not isinstance(pack.get("id"), str):
+        c.fail("pack.id", msg("y.expected_string", got=type_name(pack.get("id"))))
+    c.text(pack.get("title"), "pack.title")
+    c.period(pack, "pack")
+    for i, item in enumerate(c.list_(pack.get("sources", []), "pack.sources")):
+        if not isinstance(item, str):
+            c.fail(f"pack.sources[{i}]", msg("y.expected_string", got=type_name(item)))
+    for i, item in enumerate(c.list_(pack.get("caveats", []), "pack.caveats")):
+        c.text(item, f"pack.caveats[{i}]")
+
+
+def _check_counting(c: YamlChecker, value: Any) -> None:
+    counting = c.keys(value, "counting", ("window", "citations"))
+    if counting:
+        c.choice(counting.get("window"), "counting.window", WINDOWS)
         c.citations(counting.get("citations"), "counting.citations")
-    if "thresholds" in data and (
-        th := c.keys(
-            data["thresholds"],
-            "thresholds",
-            (*vocab.APPROVAL_MECHANISMS, vocab.EXEMPT),
-        )
+
+
+def _check_thresholds(c: YamlChecker, value: Any) -> None:
+    th = c.keys(value, "thresholds", (*vocab.APPROVAL_MECHANISMS, vocab.EXEMPT))
+    if not th:
+        return
+    for name in vocab.APPROVAL_MECHANISMS:
+        key = f"thresholds.{name}"
+        t = c.keys(th.get(name), key, ("subjects_gte", "sensitive_subjects_gte", "citations"))
+        if t is not None:
+            c.int_(t.get("subjects_gte"), f"{key}.subjects_gte", 1)
+            c.int_(t.get("sensitive_subjects_gte"), f"{key}.sensitive_subjects_gte", 1)
+            c.citations(t.get("citations"), f"{key}.citations")
+    if th.get("exempt") is not None and (
+        ex := c.keys(th["exempt"], "thresholds.exempt", ("citations",))
     ):
-        for name in vocab.APPROVAL_MECHANISMS:
-            key = f"thresholds.{name}"
-            t = c.keys(th.get(name), key, ("subjects_gte", "sensitive_subjects_gte", "citations"))
-            if t is not None:
-                c.int_(t.get("subjects_gte"), f"{key}.subjects_gte", 1)
-                c.int_(t.get("sensitive_subjects_gte"), f"{key}.sensitive_subjects_gte", 1)
-                c.citations(t.get("citations"), f"{key}.citations")
-        if th.get("exempt") is not None and (
-            ex := c.keys(th["exempt"], "thresholds.exempt", ("citations",))
-        ):
-            c.citations(ex.get("citations"), "thresholds.exempt.citations")
-    if "approvals" in data and (
-        ap := c.keys(data["approvals"], "approvals", (vocab.SECURITY_ASSESSMENT,))
-    ):
-        key = "approvals.security_assessment"
-        a = c.keys(
-            ap.get(vocab.SECURITY_ASSESSMENT),
-            key,
-            ("validity_years", "renewal_window_working_days", "citations"),
-        )
-        if a is not None:
-            c.int_(a.get("validity_years"), f"{key}.validity_years", 1)
-            c.int_(a.get("renewal_window_working_days"), f"{key}.renewal_window_working_days")
-            c.citations(a.get("citations"), f"{key}.citations")
-    if "ftz_negative_lists" in data and (
-        ftz := c.keys(data["ftz_negative_lists"], "ftz_negative_lists", ("enabled", "citations"))
-    ):
+        c.citations(ex.get("citations"), "thresholds.exempt.citations")
+
+
+def _check_approvals(c: YamlChecker, value: Any) -> None:
+    ap = c.keys(value, "approvals", (vocab.SECURITY_ASSESSMENT,))
+    if not ap:
+        return
+    key = "approvals.security_assessment"
+    a = c.keys(
+        ap.get(vocab.SECURITY_ASSESSMENT),
+        key,
+        ("validity_years", "renewal_window_working_days", "citations"),
+    )
+    if a is not None:
+        c.int_(a.get("validity_years"), f"{key}.validity_years", 1)
+        c.int_(a.get("renewal_window_working_days"), f"{key}.renewal_window_working_days")
+        c.citations(a.get("citations"), f"{key}.citations")
+
+
+def _check_ftz(c: YamlChecker, value: Any) -> None:
+    ftz = c.keys(value, "ftz_negative_lists", ("enabled", "citations"))
+    if ftz:
         c.bool_(ftz.get("enabled"), "ftz_negative_lists.enabled")
         c.citations(ftz.get("citations"), "ftz_negative_lists.citations")
-    if "scenarios" in data and (sc := c.keys(data["scenarios"], "scenarios", (), SCENARIOS[1:])):
-        for name, value in sc.items():
-            key = f"scenarios.{name}"
-            s = c.keys(
-                value,
-                key,
-                ("exempt", "ciio", "counted", "citations"),
-                ("requires_no_pi", "effective_from"),
-            )
-            if s is None:
-                continue
-            for flag in ("exempt", "ciio", "counted", "requires_no_pi"):
-                if flag in s:
-                    c.bool_(s[flag], f"{key}.{flag}")
-            if "effective_from" in s:
-                c.date(s["effective_from"], f"{key}.effective_from")
+
+
+def _check_scenarios(c: YamlChecker, value: Any) -> None:
+    for name, item in (c.keys(value, "scenarios", (), SCENARIOS[1:]) or {}).items():
+        key = f"scenarios.{name}"
+        s = c.keys(
+            item,
+            key,
+            ("exempt", "ciio", "counted", "citations"),
+            ("requires_no_pi", "effective_from"),
+        )
+        if s is None:
+            continue
+        for flag in ("exempt", "ciio", "counted", "requires_no_pi"):
+            if flag in s:
+                c.bool_(s[flag], f"{key}.{flag}")
+        if "effective_from" in s:
+            c.date(s["effective_from"], f"{key}.effective_from")
+        c.citations(s.get("citations"), f"{key}.citations")
+
+
+def _check_steps(c: YamlChecker, value: Any) -> None:
+    for name, item in (c.keys(value, "steps", (), STEPS) or {}).items():
+        key = f"steps.{name}"
+        s = c.keys(item, key, ("text", "citations"))
+        if s is not None:
+            c.text(s.get("text"), f"{key}.text")
             c.citations(s.get("citations"), f"{key}.citations")
-    if "steps" in data and (steps := c.keys(data["steps"], "steps", (), STEPS)):
-        for name, value in steps.items():
-            key = f"steps.{name}"
-            s = c.keys(value, key, ("text", "citations"))
-            if s is not None:
-                c.text(s.get("text"), f"{key}.text")
-                c.citations(s.get("citations"), f"{key}.citations")
-    if "obligations" in data:
-        seen: set[str] = set()
-        for i, item in enumerate(c.list_(data["obligations"], "obligations")):
-            key = f"obligations[{i}]"
-            if isinstance(item, Mapping) and item.get("remove") is True:
-                c.keys(item, key, ("id", "remove"))
-                continue
-            o = c.keys(item, key, ("id", "when", "text", "citations"), ("deadline",))
-            if o is None:
-                continue
-            oid = o.get("id")
-            if not isinstance(oid, str):
-                c.fail(f"{key}.id", "expected a string")
-            elif oid in seen:
-                c.fail(f"{key}.id", f"duplicate obligation id {oid!r}")
-            else:
-                seen.add(oid)
-            for j, cond in enumerate(c.list_(o.get("when"), f"{key}.when")):
-                if cond not in OBLIGATION_CONDITIONS:
-                    c.fail(
-                        f"{key}.when[{j}]",
-                        f"unknown condition {cond!r} (allowed: {', '.join(OBLIGATION_CONDITIONS)})",
-                    )
-            c.text(o.get("text"), f"{key}.text")
-            c.citations(o.get("citations"), f"{key}.citations")
-            if "deadline" in o and not isinstance(o["deadline"], str):
-                c.text(o["deadline"], f"{key}.deadline")  # {en, zh}, or one string
-    c.raise_first()
-    return dict(data)
+
+
+def _check_obligations(c: YamlChecker, value: Any) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(c.list_(value, "obligations")):
+        key = f"obligations[{i}]"
+        if isinstance(item, Mapping) and item.get("remove") is True:
+            c.keys(item, key, ("id", "remove"))
+            continue
+        o = c.keys(item, key, ("id", "when", "text", "citations"), ("deadline",))
+        if o is None:
+            continue
+        oid = o.get("id")
+        if not isinstance(oid, str):
+            c.fail(f"{key}.id", msg("y.expected_string", got=type_name(oid)))
+        elif oid in seen:
+            c.fail(f"{key}.id", msg("r.duplicate_obligation", id=oid))
+        else:
+            seen.add(oid)
+        for j, cond in enumerate(c.list_(o.get("when"), f"{key}.when")):
+            if cond not in OBLIGATION_CONDITIONS:
+                c.fail(
+                    f"{key}.when[{j}]",
+                    msg("r.unknown_condition", condition=repr(cond), allowed=OBLIGATION_CONDITIONS),
+                )
+        c.text(o.get("text"), f"{key}.text")
+        c.citations(o.get("citations"), f"{key}.citations")
+        if "deadline" in o:
+            c.text(o["deadline"], f"{key}.deadline")  # {en, zh}, or one string
+
+
+_SECTIONS: Mapping[str, Callable[[YamlChecker, Any], None]] = {
+    "counting": _check_counting,
+    "thresholds": _check_thresholds,
+    "approvals": _check_approvals,
+    "ftz_negative_lists": _check_ftz,
+    "scenarios": _check_scenarios,
+    "steps": _check_steps,
+    "obligations": _check_obligations,
+}
 
 
 def _deadline(value: Any) -> str | None:
     """An obligation's deadline: ``{en, zh}`` as ``Words`` (English for JSON, Chinese for the
     reports under ``--lang zh``), or one string as written."""
     if isinstance(value, Mapping):
-        return Words(value["en"], value["zh"])
+        text = as_text(value)
+        return Words(text.en, text.zh)
     return value if isinstance(value, str) else None
 
 
@@ -500,9 +440,9 @@ def _resolve(
     if parent_id is None:
         return data
     if parent_id in (*chain, pack_id):
-        raise doc.error("inherits", f"inheritance cycle through {parent_id!r}", CatalogError)
+        raise doc.error("inherits", msg("r.cycle", id=repr(parent_id)), CatalogError)
     if parent_id not in raw:
-        raise doc.error("inherits", f"unknown rule pack {parent_id!r}", CatalogError)
+        raise doc.error("inherits", msg("r.unknown_pack", id=repr(parent_id)), CatalogError)
     merged = dict(_resolve(parent_id, raw, (*chain, pack_id)))
     for key, value in data.items():
         if key == "steps":
@@ -527,13 +467,13 @@ def _build(doc: YamlDoc, data: Mapping[str, Any]) -> RulePack:
     c = YamlChecker(doc)
     missing = [s for s in STEPS if s not in data["steps"]]
     if missing:
-        raise doc.error("steps", f"missing steps: {', '.join(missing)}", CatalogError)
+        raise doc.error("steps", msg("r.missing_steps", steps=missing), CatalogError)
 
     def cites(value: Any) -> tuple[Citation, ...]:
         return c.citations(value, "")
 
     def text(value: Any) -> Text:
-        return Text(en=value["en"], zh=value["zh"])
+        return as_text(value)
 
     def threshold(value: Mapping[str, Any]) -> Threshold:
         return Threshold(

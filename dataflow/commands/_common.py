@@ -22,6 +22,7 @@ from dataflow.config import LANGS, Settings
 from dataflow.errors import ConfigError, UserError
 from dataflow.i18n import t
 from dataflow.model import ScanResult, Severity
+from dataflow.vocab import ASSESS_FORMATS, SCAN_FORMATS
 
 _STATE = {"debug": bool(os.environ.get("DATAFLOW_DEBUG"))}
 
@@ -72,11 +73,12 @@ def guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _LANG.clear()
         try:
             return func(*args, **kwargs)
         except UserError as exc:
             _traceback()
-            error(str(exc))
+            error(exc.render(_error_lang(kwargs.get("lang"))))
             raise SystemExit(2) from None
         except KeyboardInterrupt as exc:
             error("interrupted")
@@ -94,6 +96,23 @@ def guarded(func: F) -> F:
             raise SystemExit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+# The output language once the command has settled it (``check_lang``: ``--lang``, else the
+# configuration, else the locale); a problem found before that is shown in the ``--lang`` given
+# on the command line, else in the locale's language.
+_LANG: list[str] = []
+
+
+def _error_lang(flag: object) -> str:
+    """The language of an error message (JSON and SARIF outputs are not affected)."""
+    if _LANG:
+        return _LANG[0]
+    if isinstance(flag, str) and flag.strip().lower() in LANGS:
+        return flag.strip().lower()
+    from dataflow.i18n import default_lang
+
+    return default_lang()
 
 
 def _traceback() -> None:
@@ -231,9 +250,9 @@ def jobs_option(what: str) -> Any:
 # importing any renderer (``report/formats.py`` holds the formats themselves, and the formats
 # installed packages add).
 SHIPPED_FORMATS = {
-    "scan": ("table", "json", "sarif", "markdown", "html"),
+    "scan": SCAN_FORMATS,
     # ``pipia``: the self-assessment drafts (Markdown, or Word with ``--output FILE.docx``).
-    "assess": ("table", "json", "sarif", "markdown", "html", "pipia"),
+    "assess": ASSESS_FORMATS,
 }
 
 
@@ -258,6 +277,7 @@ def check_lang(lang: str | None) -> str:
     lang = (lang or default_lang()).strip().lower()
     if lang not in LANGS:
         raise ConfigError(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
+    _LANG[:] = [lang]
     return lang
 
 
@@ -314,3 +334,55 @@ def finish(result: ScanResult, outcome: Outcome, lang: str) -> None:
         raise SystemExit(2)
     if outcome.blocking:
         raise SystemExit(1)
+
+
+def parse_as_of(text: str | None) -> dt.date | None:
+    """``--as-of 2025-06-30``."""
+    if text is None:
+        return None
+    from dataflow.yamlio import as_date
+
+    found = as_date(text)
+    if found is None:
+        raise ConfigError(f"--as-of must be a date YYYY-MM-DD (got {text!r})")
+    return found
+
+
+def check_lang_en_zh(lang: str) -> None:
+    """``--lang`` of the catalog and negative-list commands: en or zh."""
+    if lang not in LANGS:
+        raise UserError("--lang must be en or zh")
+
+
+def add_show_and_validate(
+    group: Any,
+    *,
+    show: tuple[str, str],
+    extra: tuple[str, str],
+    validate: tuple[str, str],
+    render: Callable[[str, list[Path], Path | None, str], str],
+    check: Callable[[list[Path]], int],
+) -> None:
+    """Add ``show ID`` and ``validate FILE...`` to a command group (``catalog``,
+    ``negative-list``). ``show`` and ``validate`` are (summary, help of the argument),
+    ``extra`` is (flag, help) of the repeatable option naming more files; ``render(ident,
+    files, config, lang)`` gives the text shown, ``check(files)`` the exit code."""
+    import typer
+
+    def show_cmd(
+        ident: str = typer.Argument(..., metavar="ID", help=show[1]),
+        lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
+        files: list[Path] = typer.Option([], extra[0], help=extra[1]),
+        config: Path | None = typer.Option(None, "--config", help="Configuration file."),
+    ) -> None:
+        check_lang_en_zh(lang)
+        write_output(render(ident, files, config, lang), None)
+
+    def validate_cmd(
+        files: list[Path] = typer.Argument(..., metavar="FILE", help=validate[1]),
+    ) -> None:
+        raise typer.Exit(check(files))
+
+    show_cmd.__doc__, validate_cmd.__doc__ = show[0], validate[0]
+    group.command("show")(guarded(show_cmd))
+    group.command("validate")(guarded(validate_cmd))

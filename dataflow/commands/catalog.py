@@ -9,55 +9,21 @@ from typing import Any
 import typer
 from tabulate import tabulate
 
-from dataflow.commands._common import error, guarded, write_output
+from dataflow.commands._common import (
+    add_show_and_validate,
+    check_lang_en_zh,
+    error,
+    guarded,
+    write_output,
+)
 from dataflow.errors import UserError
-from dataflow.model import Text
+from dataflow.i18n import commands as i18n_commands
 
-_L = {
-    "id": Text("id", "编号"),
-    "name": Text("name", "名称"),
-    "category": Text("category", "类别"),
-    "sensitive": Text("sensitive (PIPL Art. 28)", "敏感（个人信息保护法第二十八条）"),
-    "grade": Text("grade", "级别"),
-    "entities": Text("recognizer entities", "识别器实体"),
-    "keywords": Text("keywords", "关键词"),
-    "references": Text("references", "依据"),
-    "pi": Text("personal information", "个人信息"),
-    "yes": Text("yes", "是"),
-    "no": Text("no", "否"),
-    "types": Text("column types", "字段类型"),
-    "direct": Text("direct identifier", "直接标识符"),
-    "file": Text("defined in", "定义文件"),
-    "rule": Text("escalation rule", "升级规则"),
-    "when": Text("when", "条件"),
-    "to": Text("raises to", "升至"),
-    "reason": Text("reason", "理由"),
-    "source": Text("source", "来源"),
-    "important": Text("important data", "重要数据"),
-    "elements": Text("elements", "数据项"),
-    "sector": Text("sector", "行业"),
-    "levels": Text("levels", "级别"),
-    "deprecated": Text("deprecated, replaced by", "已废弃，替代为"),
-    "version": Text("catalog version", "目录版本"),
-    "rules": Text("escalation rules", "升级规则"),
-    "by_standard": Text("sensitivity by standard", "各标准下的敏感性"),
-    "from": Text("from", "自"),
-    "not_applied": Text("guide, not applied by date", "指南，不按日期适用"),
-    "as_catalog": Text("no ruling recorded (the catalog's value)", "未记录判定（沿用目录值）"),
-    "catalog_value": Text("no ruling: catalog value", "无判定：目录值"),
-    "no_changes": Text(
-        "no element changes sensitivity between standards", "各标准间无敏感性变化的数据项"
-    ),
-}
+_L = i18n_commands.CATALOG
 
 
 def _l(key: str, lang: str) -> str:
     return _L[key].get(lang)
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("en", "zh"):
-        raise UserError("--lang must be en or zh")
 
 
 def _load(extra: Sequence[Path], config: Path | None) -> object:
@@ -186,55 +152,59 @@ def _family_lines(catalog: Any, families: Sequence[Any], lang: str) -> list[str]
     return lines
 
 
+def _element_text(catalog: Any, e: Any, families: Sequence[Any], lang: str) -> str:
+    """``catalog show`` of one element."""
+    yes, no = _l("yes", lang), _l("no", lang)
+    lines = [
+        f"{e.id}  {e.names.get(lang)}",
+        f"  {_l('category', lang)}: {e.category} ({catalog.category_name(e.category, lang)})",
+        f"  {_l('pi', lang)}: {yes if e.pi else no}",
+        f"  {_l('sensitive', lang)}: "
+        + (
+            f"{yes} — {e.sensitive_group} ({catalog.group_name(e.sensitive_group, lang)})"
+            if e.sensitive and e.sensitive_group
+            else no
+        ),
+        f"  {_l('grade', lang)}: {e.grade.label} ({catalog.grade_name(e.grade, lang)})",
+        f"  {_l('direct', lang)}: {yes if e.direct_identifier else no}",
+        f"  {_l('types', lang)}: {', '.join(e.types)}",
+    ]
+    if e.entities:
+        lines.append(f"  {_l('entities', lang)}: {', '.join(e.entities)}")
+    kw = e.keywords
+    lines.append(f"  {_l('keywords', lang)}:")
+    for kind in ("zh", "en", "pinyin", "initials", "abbreviations", "weak"):
+        words = kw.get(kind)
+        if words:
+            lines.append(f"    {kind}: {', '.join(words)}")
+    if families:
+        lines.extend("  " + line for line in _family_lines(catalog, families, lang))
+    if e.references:
+        lines.append(f"  {_l('references', lang)}: {'; '.join(e.references)}")
+    for sector in catalog.sectors.values():
+        level = catalog.sector_level(sector.id, e.id)
+        if level is not None:
+            lines.append(
+                f"  {_l('sector', lang)} {sector.id}: {level.names.get(lang)} ({level.id})"
+            )
+    lines.extend(_sensitivity_lines(catalog, e, lang))
+    if e.deprecated:
+        lines.append(f"  {_l('deprecated', lang)}: {e.replaced_by or '-'}")
+    lines.append(f"  {_l('file', lang)}: {e.origin}")
+    return "\n".join(lines)
+
+
 def render_show(ident: str, extra: Sequence[Path], config: Path | None, lang: str) -> str:
     """One element, category, escalation rule or sector, described."""
     from dataflow.catalog import Catalog
 
     catalog = _load(extra, config)
     assert isinstance(catalog, Catalog)
-    yes, no = _l("yes", lang), _l("no", lang)
     families = [f for f in catalog.families if ident in ("families", f.id, f.element)]
     if families and ident not in catalog.elements:
         return "\n".join(_family_lines(catalog, families, lang)) + "\n"
     if ident in catalog.elements:
-        e = catalog.elements[ident]
-        lines = [
-            f"{e.id}  {e.names.get(lang)}",
-            f"  {_l('category', lang)}: {e.category} ({catalog.category_name(e.category, lang)})",
-            f"  {_l('pi', lang)}: {yes if e.pi else no}",
-            f"  {_l('sensitive', lang)}: "
-            + (
-                f"{yes} — {e.sensitive_group} ({catalog.group_name(e.sensitive_group, lang)})"
-                if e.sensitive and e.sensitive_group
-                else no
-            ),
-            f"  {_l('grade', lang)}: {e.grade.label} ({catalog.grade_name(e.grade, lang)})",
-            f"  {_l('direct', lang)}: {yes if e.direct_identifier else no}",
-            f"  {_l('types', lang)}: {', '.join(e.types)}",
-        ]
-        if e.entities:
-            lines.append(f"  {_l('entities', lang)}: {', '.join(e.entities)}")
-        kw = e.keywords
-        lines.append(f"  {_l('keywords', lang)}:")
-        for kind in ("zh", "en", "pinyin", "initials", "abbreviations", "weak"):
-            words = kw.get(kind)
-            if words:
-                lines.append(f"    {kind}: {', '.join(words)}")
-        if families:
-            lines.extend("  " + line for line in _family_lines(catalog, families, lang))
-        if e.references:
-            lines.append(f"  {_l('references', lang)}: {'; '.join(e.references)}")
-        for sector in catalog.sectors.values():
-            level = catalog.sector_level(sector.id, e.id)
-            if level is not None:
-                lines.append(
-                    f"  {_l('sector', lang)} {sector.id}: {level.names.get(lang)} ({level.id})"
-                )
-        lines.extend(_sensitivity_lines(catalog, e, lang))
-        if e.deprecated:
-            lines.append(f"  {_l('deprecated', lang)}: {e.replaced_by or '-'}")
-        lines.append(f"  {_l('file', lang)}: {e.origin}")
-        return "\n".join(lines)
+        return _element_text(catalog, catalog.elements[ident], families, lang)
     if ident in catalog.categories:
         c = catalog.categories[ident]
         members = [e.id for e in catalog.elements.values() if e.category == c.id]
@@ -313,34 +283,24 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """List every catalog element with its category, sensitivity and grade."""
-        _check_lang(lang)
+        check_lang_en_zh(lang)
         if sensitivity_changes:
             write_output(render_changes(catalogs, config, lang), None)
             return
         write_output(render_list(catalogs, config, lang), None)
 
-    @group.command("show")
-    @guarded
-    def show_cmd(
-        ident: str = typer.Argument(
-            ..., metavar="ID", help="Element, category, rule or sector id."
+    add_show_and_validate(
+        group,
+        show=(
+            "Show one element (keywords, entities, references), category, rule or sector.",
+            "Element, category, rule or sector id.",
         ),
-        lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
-        catalogs: list[Path] = typer.Option(
-            [], "--catalog", help="Extra catalog YAML (repeatable)."
+        extra=("--catalog", "Extra catalog YAML (repeatable)."),
+        validate=(
+            "Check catalog files on top of the shipped ones; print every problem (exit 2).",
+            "Catalog files to check.",
         ),
-        config: Path | None = typer.Option(None, "--config", help="Configuration file."),
-    ) -> None:
-        """Show one element (keywords, entities, references), category, rule or sector."""
-        _check_lang(lang)
-        write_output(render_show(ident, catalogs, config, lang), None)
-
-    @group.command("validate")
-    @guarded
-    def validate_cmd(
-        files: list[Path] = typer.Argument(..., metavar="FILE", help="Catalog files to check."),
-    ) -> None:
-        """Check catalog files on top of the shipped ones; print every problem (exit 2)."""
-        raise typer.Exit(validate(files))
-
+        render=render_show,
+        check=validate,
+    )
     app.add_typer(group, name="catalog")

@@ -59,7 +59,8 @@ def record_command(
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
 ) -> None:
     """Assess the transfers and record their people counts in the ledger."""
-    from dataflow.commands.assess import echo_problems, parse_as_of, run_assessments
+    from dataflow.assess_run import run_assessments
+    from dataflow.commands._common import echo_problems, parse_as_of
 
     settings = load_settings(config).merged(
         ledger=ledger, catalogs=tuple(catalogs), negative_lists=tuple(negative_lists)
@@ -188,7 +189,7 @@ def void_command(
 
 
 def _status_date(year: int | None, as_of: str | None) -> dt.date:
-    from dataflow.commands.assess import parse_as_of
+    from dataflow.commands._common import parse_as_of
 
     day = parse_as_of(as_of)
     if day is None:

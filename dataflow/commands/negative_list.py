@@ -7,10 +7,17 @@ from pathlib import Path
 
 import typer
 
-from dataflow.commands._common import error, guarded, write_output
+from dataflow.commands._common import (
+    add_show_and_validate,
+    check_lang_en_zh,
+    error,
+    guarded,
+    write_output,
+)
 from dataflow.config import load_settings
 from dataflow.errors import UserError
-from dataflow.model import Problem, Text
+from dataflow.i18n import commands as i18n_commands
+from dataflow.model import Problem
 from dataflow.negative_list import (
     Entry,
     NegativeList,
@@ -21,52 +28,9 @@ from dataflow.negative_list import (
     shipped_list_paths,
 )
 
-_L = {
-    "id": Text("id", "编号"),
-    "jurisdiction": Text("jurisdiction", "管辖"),
-    "zone": Text("zone", "区域"),
-    "version": Text("version", "版本"),
-    "from": Text("in force from", "施行日期"),
-    "to": Text("in force until", "截止日期"),
-    "entries": Text("entries", "条目数"),
-    "unverified": Text("unverified", "未核实"),
-    "in_use": Text("in use", "默认启用"),
-    "title": Text("title", "名称"),
-    "yes": Text("yes", "是"),
-    "no": Text("no", "否"),
-    "scope": Text("scope", "适用范围"),
-    "sectors": Text("sectors", "行业"),
-    "scenarios": Text("scenarios", "场景"),
-    "sources": Text("sources", "来源"),
-    "verified": Text("verified", "已核实"),
-    "complete": Text("complete transcription", "完整转录"),
-    "excludes_ciio": Text("CIIOs excluded", "关键信息基础设施运营者不适用"),
-    "file": Text("file", "文件"),
-    "notes": Text("notes", "说明"),
-    "list": Text("list", "清单"),
-    "entry": Text("entry", "条目"),
-    "sector": Text("sector", "行业"),
-    "scenario": Text("scenario", "场景"),
-    "data_category": Text("data category", "数据类别"),
-    "condition": Text("condition", "条件"),
-    "important_data": Text("important data", "重要数据"),
-    "mechanism": Text("required mechanism", "要求的出境机制"),
-    "message": Text("message", "说明"),
-    "source": Text("source", "依据"),
-    "unverified_note": Text(
-        "entries marked (?) are not verified against the published text",
-        "标有 (?) 的条目未经与正式文本核对",
-    ),
-    "ok": Text("ok", "通过"),
-}
+_L = i18n_commands.NEGATIVE_LIST
 
-_IMPORTANT = {
-    "none": Text("no", "否"),
-    "candidate": Text(
-        "candidate (binding once notified or published)", "候选（经告知或公开发布后适用）"
-    ),
-    "confirmed": Text("yes, designated by the list", "是，由清单认定"),
-}
+_IMPORTANT = i18n_commands.IMPORTANT_DATA
 
 
 def _l(key: str, lang: str) -> str:
@@ -80,11 +44,6 @@ def _mechanism(name: str, lang: str) -> str:
         return name
     label = MECHANISMS.get(name)
     return f"{name} ({label.get(lang)})" if label else name
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("en", "zh"):
-        raise UserError("--lang must be en or zh")
 
 
 def _catalog_element_ids() -> Collection[str] | None:
@@ -226,7 +185,7 @@ def _render_list(lst: NegativeList, used: bool, lang: str) -> str:
     for e in lst.entries:
         mark = "" if e.verified else " (?)"
         lines.append(f"    {e.id}{mark}: {_mechanism(e.required_mechanism, lang)}")
-        lines.append(f"      {_l('condition', lang)}: {'; '.join(e.condition.render())}")
+        lines.append(f"      {_l('condition', lang)}: {'; '.join(e.condition.parts())}")
         lines.append(f"      {e.message.get(lang)}")
     if lst.unverified_entries:
         lines.append(f"  (?) {_l('unverified_note', lang)}")
@@ -246,7 +205,7 @@ def _render_entry(lst: NegativeList, entry: Entry, lang: str) -> str:
     if entry.data_category:
         lines.append(f"  {_l('data_category', lang)}: {entry.data_category.get(lang)}")
     lines.append(f"  {_l('condition', lang)}:")
-    lines.extend(f"    {c}" for c in entry.condition.render())
+    lines.extend(f"    {c}" for c in entry.condition.parts())
     lines += [
         f"  {_l('important_data', lang)}: {_IMPORTANT[entry.important_data].get(lang)}",
         f"  {_l('mechanism', lang)}: {_mechanism(entry.required_mechanism, lang)}",
@@ -310,29 +269,21 @@ def register(app: typer.Typer) -> None:
         config: Path | None = typer.Option(None, "--config", help="Configuration file."),
     ) -> None:
         """Show every shipped and configured list, and whether a run uses it by default."""
-        _check_lang(lang)
+        check_lang_en_zh(lang)
         write_output(_list_table(negative_list, config, lang), None)
 
-    @group.command("show")
-    @guarded
-    def show_cmd(
-        ident: str = typer.Argument(..., metavar="ID", help="A list id or an entry id."),
-        lang: str = typer.Option("en", "--lang", help="Output language: en or zh."),
-        negative_list: list[Path] = typer.Option(
-            [], "--negative-list", help="Also search this list file or folder (repeatable)."
+    add_show_and_validate(
+        group,
+        show=(
+            "Show one list with its entries, or one entry with its condition and source.",
+            "A list id or an entry id.",
         ),
-        config: Path | None = typer.Option(None, "--config", help="Configuration file."),
-    ) -> None:
-        """Show one list with its entries, or one entry with its condition and source."""
-        _check_lang(lang)
-        write_output(_show(ident, negative_list, config, lang), None)
-
-    @group.command("validate")
-    @guarded
-    def validate_cmd(
-        files: list[Path] = typer.Argument(..., metavar="FILE", help="List files to check."),
-    ) -> None:
-        """Check list files; print every problem with file, line and key path (exit 2)."""
-        raise typer.Exit(_validate(files))
-
+        extra=("--negative-list", "Also search this list file or folder (repeatable)."),
+        validate=(
+            "Check list files; print every problem with file, line and key path (exit 2).",
+            "List files to check.",
+        ),
+        render=_show,
+        check=_validate,
+    )
     app.add_typer(group, name="negative-list")

@@ -24,6 +24,7 @@ from dataflow.commands._common import (
     guarded,
     jobs_option,
     load_catalog_for,
+    parse_as_of,
     refuse_output_over_inputs,
     unreadable_files,
     write_output,
@@ -31,9 +32,15 @@ from dataflow.commands._common import (
 from dataflow.config import Settings, load_settings
 from dataflow.errors import ConfigError, UserError
 from dataflow.model import DatasetResult, Grade, ScanResult
-from dataflow.scan import DEFAULT_SAMPLE_ROWS, Progress, ScanOptions, has_errors, scan_paths
-
-DEFAULT_SAMPLE_SIZE = 200
+from dataflow.scan import (
+    DEFAULT_DB_TIMEOUT,
+    DEFAULT_SAMPLE_ROWS,
+    Progress,
+    ScanOptions,
+    configured,
+    has_errors,
+    scan_paths,
+)
 
 
 def check_engine(engine: str | None) -> str | None:
@@ -77,9 +84,6 @@ def parse_samples(samples: Sequence[str], sample_for: Sequence[str]) -> dict[str
         if not path.is_file():
             raise UserError(f"sample file for {name!r} not found", path=str(path))
     return out
-
-
-DEFAULT_DB_TIMEOUT = 30.0
 
 
 def source_args(args: Sequence[str], settings: Settings) -> list[Path | str]:
@@ -197,31 +201,71 @@ def negative_list_hits(result: ScanResult) -> list[str]:
     )
 
 
+# The longer options of ``dataflow scan``.
+_PATHS = typer.Argument(
+    ...,
+    metavar="PATH_OR_URL",
+    help="Schema files, sample files, directories, or database URLs "
+    "(postgresql://…, mysql://…, mariadb://…, sqlite:///file.db, db:NAME).",
+)
+_SAMPLE_ROWS = typer.Option(
+    DEFAULT_SAMPLE_ROWS,
+    "--sample-rows",
+    min=0,
+    help="Rows of each data file read to draw the sample (0: the whole file).",
+)
+_ENGINE = typer.Option(
+    None,
+    "--engine",
+    metavar="ENGINE",
+    help="local | spark: read every row through Apache Spark (files, folders, "
+    "spark:db.table); needs the spark extra.",
+)
+_SPARK_MASTER = typer.Option(
+    None,
+    "--spark-master",
+    metavar="URL",
+    help="Spark master for --engine spark (default: the active session, else local[*]).",
+)
+_SCHEMA_FORMAT = typer.Option(
+    None, "--schema-format", help="Read every file as this format (sql, jsonschema, avro...)."
+)
+_NEGATIVE_LISTS = typer.Option(
+    [], "--negative-list", help="Negative list YAML; a hit makes the exit 1 (repeatable)."
+)
+_FAIL_ON = typer.Option(
+    None, "--fail-on", help="Exit 1 when a field is graded at or above this grade."
+)
+_DB_SCHEMAS = typer.Option(
+    [], "--schema", help="Database schema to read (repeatable; default: the URL's)."
+)
+_DB_TABLES = typer.Option(
+    [], "--tables", help="Database tables or views to read, as globs (repeatable)."
+)
+_DB_TIMEOUT = typer.Option(
+    None, "--db-timeout", min=0.1, help="Statement timeout in seconds (default 30)."
+)
+_AS_OF = typer.Option(
+    None,
+    "--as-of",
+    help="Judge sensitivity by the standard in force on this date (default: today).",
+)
+
+
 @guarded
 def scan_command(
-    paths: list[str] = typer.Argument(
-        ...,
-        metavar="PATH_OR_URL",
-        help="Schema files, sample files, directories, or database URLs "
-        "(postgresql://…, mysql://…, mariadb://…, sqlite:///file.db, db:NAME).",
-    ),
+    paths: list[str] = _PATHS,
     fmt: str = typer.Option(
         "table", "--format", "-f", help="table | json | sarif | markdown | html"
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
-    schema_format: str | None = typer.Option(
-        None, "--schema-format", help="Read every file as this format (sql, jsonschema, avro...)."
-    ),
+    schema_format: str | None = _SCHEMA_FORMAT,
     catalogs: list[Path] = typer.Option([], "--catalog", help="Extra catalog YAML (repeatable)."),
     recognizers: list[Path] = typer.Option(
         [], "--recognizers", metavar="FILE", help="Extra recognizer YAML (repeatable)."
     ),
-    negative_lists: list[Path] = typer.Option(
-        [], "--negative-list", help="Negative list YAML; a hit makes the exit 1 (repeatable)."
-    ),
-    fail_on: str | None = typer.Option(
-        None, "--fail-on", help="Exit 1 when a field is graded at or above this grade."
-    ),
+    negative_lists: list[Path] = _NEGATIVE_LISTS,
+    fail_on: str | None = _FAIL_ON,
     sample: list[str] = typer.Option(
         [], "--sample", help="Sample data: TABLE=FILE, or FILE with --sample-for TABLE."
     ),
@@ -229,50 +273,22 @@ def scan_command(
     sample_size: int | None = typer.Option(
         None, "--sample-size", min=1, help="Distinct values sampled per column (default 200)."
     ),
-    sample_rows: int = typer.Option(
-        DEFAULT_SAMPLE_ROWS,
-        "--sample-rows",
-        min=0,
-        help="Rows of each data file read to draw the sample (0: the whole file).",
-    ),
+    sample_rows: int = _SAMPLE_ROWS,
     full: bool = typer.Option(False, "--full", help="Check every row of the samples."),
     jobs: int | None = jobs_option("--full"),
-    engine: str | None = typer.Option(
-        None,
-        "--engine",
-        metavar="ENGINE",
-        help="local | spark: read every row through Apache Spark (files, folders, "
-        "spark:db.table); needs the spark extra.",
-    ),
-    spark_master: str | None = typer.Option(
-        None,
-        "--spark-master",
-        metavar="URL",
-        help="Spark master for --engine spark (default: the active session, else local[*]).",
-    ),
+    engine: str | None = _ENGINE,
+    spark_master: str | None = _SPARK_MASTER,
     lang: str | None = typer.Option(None, "--lang", help="en | zh"),
     config: Path | None = typer.Option(None, "--config", help="Configuration file."),
     no_content: bool = typer.Option(
         False, "--no-content", help="Schema only: do not look at sampled values."
     ),
-    db_schemas: list[str] = typer.Option(
-        [], "--schema", help="Database schema to read (repeatable; default: the URL's)."
-    ),
-    db_tables: list[str] = typer.Option(
-        [], "--tables", help="Database tables or views to read, as globs (repeatable)."
-    ),
-    db_timeout: float | None = typer.Option(
-        None, "--db-timeout", min=0.1, help="Statement timeout in seconds (default 30)."
-    ),
-    as_of: str | None = typer.Option(
-        None,
-        "--as-of",
-        help="Judge sensitivity by the standard in force on this date (default: today).",
-    ),
+    db_schemas: list[str] = _DB_SCHEMAS,
+    db_tables: list[str] = _DB_TABLES,
+    db_timeout: float | None = _DB_TIMEOUT,
+    as_of: str | None = _AS_OF,
 ) -> None:
     """Find personal information in schemas and samples, field by field, and grade it."""
-    from dataflow.commands.assess import parse_as_of
-
     fmt = check_format(fmt)
     when = parse_as_of(as_of)
     settings = load_settings(config).merged(
@@ -290,21 +306,15 @@ def scan_command(
     threshold = parse_fail_on(settings.fail_on)
     samples = parse_samples(sample, sample_for)
     catalog = load_catalog_for(settings, when)
-    options = ScanOptions(
+    options = _scan_options(
+        settings,
         schema_format=schema_format,
-        sample_size=settings.sample_size or DEFAULT_SAMPLE_SIZE,
         sample_rows=sample_rows,
         full=full,
-        jobs=settings.jobs,
         content=not no_content,
-        catalogs=settings.catalogs,
-        recognizers=settings.recognizers,
-        ignore=settings.ignore_paths,
         db_schemas=tuple(db_schemas),
         db_tables=tuple(db_tables),
-        db_timeout=db_timeout or settings.db_timeout or DEFAULT_DB_TIMEOUT,
-        engine=settings.engine or "local",
-        spark=settings.spark_options(),
+        db_timeout=db_timeout,
     )
     sources = source_args(paths, settings)
     refuse_output_over_inputs(
@@ -321,6 +331,18 @@ def scan_command(
     blocking += negative_list_hits(result)
     errors = unreadable_files(result) if has_errors(result) else 0
     finish(result, Outcome(blocking=len(blocking), errors=errors), lang_)
+
+
+def _scan_options(settings: Settings, *, db_timeout: float | None, **given: Any) -> ScanOptions:
+    """The scan options of the command line (``given``) completed from the configuration."""
+    return configured(
+        settings,
+        ignore=settings.ignore_paths,
+        db_timeout=db_timeout or settings.db_timeout or DEFAULT_DB_TIMEOUT,
+        engine=settings.engine or "local",
+        spark=settings.spark_options(),
+        **given,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,23 +1,11 @@
-"""Safe YAML loading for every file dataflow reads as configuration or data.
-
-``load_document`` reads ``.json`` files as JSON (same ``YamlDoc``, with line numbers) and
-anything else as YAML; ``as_date`` is the one reading of a date for every loader.
-
-Catalogs, negative lists, transfer manifests, baselines and configuration all come through
-``load_yaml``. It:
-
-- uses the safe constructor only: custom tags (``!!python/object``, ``!include``…) are errors;
-- rejects alias/anchor expansion bombs by measuring the expanded size before building anything;
-- rejects duplicate mapping keys (YAML would silently keep the last one);
-- remembers the line of every key path, so validation errors can say ``file:line: key.path``.
-"""
+"""Loading YAML and JSON documents safely, with the line of every key path."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +13,7 @@ from typing import Any
 import yaml
 
 from dataflow.errors import UserError
+from dataflow.model import Words
 
 MAX_YAML_BYTES = 16 * 1024 * 1024
 # libyaml's parser (when PyYAML was built with it) composes about 14x faster than the pure-Python
@@ -56,6 +45,13 @@ class YamlDoc:
         return cls(message, path=self.path, line=self.line(key_path), key=key_path or None)
 
 
+def covers(prefix: str, ident: str) -> bool:
+    """Whether the dotted ``prefix`` covers ``ident`` (equal, or ``ident`` lies below it):
+    ``pi.health`` covers ``pi.health.diagnosis`` but not ``pi.healthcare``. The one reading of
+    an element or category prefix in catalogs, negative lists and baselines."""
+    return ident == prefix or ident.startswith(prefix + ".")
+
+
 def join_key(parent: str, key: object) -> str:
     """Key path of a member: ``a.b`` for mapping keys, ``a[3]`` for list items."""
     if isinstance(key, int):
@@ -74,26 +70,26 @@ def load_yaml(
         nodes = list(yaml.compose_all(text, Loader=_COMPOSER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem: str = exc.problem or exc.context or "-"
         # The parser reports where it gave up; an unclosed bracket or quote started earlier, and
         # that line is the one to fix. Only positions and the parser's own words are used.
         started = exc.context_mark
         if started is not None and exc.context and mark is not None and started.line != mark.line:
-            problem += f" ({exc.context} that starts at line {started.line + 1})"
+            problem = _msg("y.starts_at", why=problem, what=exc.context, line=started.line + 1)
         raise error_cls(
-            f"invalid YAML: {problem}",
+            _msg("y.invalid_yaml", why=problem),
             path=shown,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
     except yaml.YAMLError as exc:
-        raise error_cls(f"invalid YAML: {type(exc).__name__}", path=shown) from None
+        raise error_cls(_msg("y.invalid_yaml", why=type(exc).__name__), path=shown) from None
     except RecursionError:
-        raise error_cls(_TOO_DEEP, path=shown) from None
+        raise error_cls(_msg(_TOO_DEEP), path=shown) from None
     if len(nodes) > 1:
         second = nodes[1]
         raise error_cls(
-            "expected one YAML document, found several",
+            _msg("y.several_documents"),
             path=shown,
             line=second.start_mark.line + 1 if second is not None else None,
         )
@@ -106,13 +102,13 @@ def load_yaml(
         _check_size(root, shown, error_cls)
         doc.data = _build(root, "", doc, loader, shown, error_cls)
     except RecursionError:
-        raise error_cls(_TOO_DEEP, path=shown) from None
+        raise error_cls(_msg(_TOO_DEEP), path=shown) from None
     finally:
         loader.dispose()
     return doc
 
 
-_TOO_DEEP = "YAML document is nested too deeply to be a dataflow file"
+_TOO_DEEP = "y.too_deep"
 
 
 def _read_text(p: Path, kind: str, error_cls: type[UserError]) -> str:
@@ -121,18 +117,18 @@ def _read_text(p: Path, kind: str, error_cls: type[UserError]) -> str:
     try:
         size = p.stat().st_size
         if size > MAX_YAML_BYTES:
-            raise error_cls(f"file is too large for a {kind} document ({size} bytes)", path=shown)
+            raise error_cls(_msg("y.too_large", kind=kind, size=size), path=shown)
         raw = p.read_bytes()
     except OSError as exc:
-        raise error_cls(f"cannot read file: {exc.strerror or exc}", path=shown) from None
+        raise error_cls(
+            _msg("p.cannot_read", why=exc.strerror or type(exc).__name__), path=shown
+        ) from None
     if b"\x00" in raw:
-        raise error_cls(f"not a {kind} text file (contains NUL bytes)", path=shown)
+        raise error_cls(_msg("y.nul", kind=kind), path=shown)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error_cls(
-            f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8", path=shown
-        ) from None
+        raise error_cls(_msg("y.utf8", offset=exc.start), path=shown) from None
 
 
 def load_document(path: str | Path, *, error_cls: type[UserError] = UserError) -> YamlDoc:
@@ -153,22 +149,24 @@ def load_json(path: str | Path, *, error_cls: type[UserError] = UserError) -> Ya
         out: dict[str, Any] = {}
         for key, value in items:
             if key in out:
-                raise ValueError(f"duplicate key {key!r}")
+                raise ValueError(_msg("y.duplicate_key", name=key))
             out[key] = value
         return out
 
     def constant(name: str) -> Any:
-        raise ValueError(f"{name} is not a number dataflow accepts")
+        raise ValueError(_msg("y.json_constant", name=name))
 
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise error_cls(
-            f"invalid JSON: {exc.msg}", path=shown, line=exc.lineno, column=exc.colno
+            _msg("y.invalid_json", why=exc.msg), path=shown, line=exc.lineno, column=exc.colno
         ) from None
     except (ValueError, RecursionError) as exc:
-        message = str(exc) if "duplicate key" in str(exc) or "accepts" in str(exc) else None
-        raise error_cls(f"invalid JSON: {message or type(exc).__name__}", path=shown) from None
+        found = exc.args[0] if exc.args and isinstance(exc.args[0], Words) else None
+        raise error_cls(
+            _msg("y.invalid_json", why=found or type(exc).__name__), path=shown
+        ) from None
     doc = YamlDoc(path=shown, data=data)
     try:
         doc.lines = load_yaml(path, text=text, error_cls=error_cls).lines
@@ -196,11 +194,11 @@ def as_date(value: Any) -> _dt.date | None:
     return None
 
 
-def date_problem(value: Any) -> str:
+def date_problem(value: Any) -> Words:
     """The error message for a value ``as_date`` refuses."""
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        return f"{value.strip()!r} is not a calendar date (expected YYYY-MM-DD)"
-    return f"expected a date YYYY-MM-DD, got {type_name(value)}"
+        return _msg("y.not_calendar_date", value=value.strip())
+    return _msg("y.expected_date", got=type_name(value))
 
 
 def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None:
@@ -213,7 +211,7 @@ def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None
         if key in sizes:
             return sizes[key]
         if key in in_progress:
-            raise error_cls("recursive YAML alias", path=shown, line=node.start_mark.line + 1)
+            raise error_cls(_msg("y.recursive_alias"), path=shown, line=node.start_mark.line + 1)
         in_progress.add(key)
         total = 1
         if isinstance(node, yaml.SequenceNode):
@@ -232,8 +230,7 @@ def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None
 
     if size(root) > MAX_EXPANDED_NODES:
         raise error_cls(
-            f"YAML document expands to more than {MAX_EXPANDED_NODES} nodes "
-            "(alias/anchor expansion); refusing to load it",
+            _msg("y.expands", limit=MAX_EXPANDED_NODES),
             path=shown,
         )
 
@@ -255,20 +252,18 @@ def _build(
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise error_cls(
-                    "mapping keys must be plain scalars",
+                    _msg("y.plain_keys"),
                     path=shown,
                     line=key_node.start_mark.line + 1,
                     key=key_path or None,
                 )
             key = _scalar(key_node, loader, shown, error_cls)
             if isinstance(key, (list, dict)):
-                raise error_cls(
-                    "unhashable mapping key", path=shown, line=key_node.start_mark.line + 1
-                )
+                raise error_cls(_msg("y.unhashable"), path=shown, line=key_node.start_mark.line + 1)
             child = join_key(key_path, key)
             if key in out:
                 raise error_cls(
-                    f"duplicate key {key!r}",
+                    _msg("y.duplicate_key", name=key),
                     path=shown,
                     line=key_node.start_mark.line + 1,
                     key=child,
@@ -295,83 +290,51 @@ def _scalar(
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
         raise error_cls(
-            f"invalid value: {getattr(exc, 'problem', None) or type(exc).__name__}",
+            _msg("y.invalid_value", why=getattr(exc, "problem", None) or type(exc).__name__),
             path=shown,
             line=node.start_mark.line + 1,
         ) from None
     except (ValueError, OverflowError) as exc:
         raise error_cls(
-            f"invalid value ({type(exc).__name__})", path=shown, line=node.start_mark.line + 1
+            _msg("y.invalid_value", why=type(exc).__name__),
+            path=shown,
+            line=node.start_mark.line + 1,
         ) from None
 
 
 def _tag_error(node: yaml.Node, shown: str, error_cls: type[UserError]) -> UserError:
     return error_cls(
-        f"YAML tag {node.tag!r} is not allowed (only plain YAML data)",
+        _msg("y.tag", tag=node.tag),
         path=shown,
         line=node.start_mark.line + 1,
         column=node.start_mark.column + 1,
     )
 
 
-# --- small validation helpers shared by the loaders -------------------------------------------
+def _msg(key: str, **values: object) -> Words:
+    from dataflow.i18n import msg  # i18n's tables are only needed once a file has a problem
+
+    return msg(key, **values)
 
 
-def expect_mapping(
-    doc: YamlDoc, value: Any, key_path: str, error_cls: type[UserError]
-) -> dict[str, Any]:
-    """Return ``value`` if it is a mapping, else raise an error at ``key_path``."""
-    if not isinstance(value, Mapping):
-        raise doc.error(key_path, f"expected a mapping, got {_type_name(value)}", error_cls)
-    return dict(value)
-
-
-def expect_list(doc: YamlDoc, value: Any, key_path: str, error_cls: type[UserError]) -> list[Any]:
-    """Return ``value`` if it is a list, else raise an error at ``key_path``."""
-    if not isinstance(value, Sequence) or isinstance(value, (str, bytes)):
-        raise doc.error(key_path, f"expected a list, got {_type_name(value)}", error_cls)
-    return list(value)
-
-
-def check_keys(
-    doc: YamlDoc,
-    mapping: Mapping[str, Any],
-    key_path: str,
-    *,
-    required: Sequence[str] = (),
-    optional: Sequence[str] = (),
-) -> Iterator[tuple[str, str]]:
-    """Yield ``(key_path, message)`` for unknown and missing keys (for collect-all validation)."""
-    allowed = set(required) | set(optional)
-    for key in mapping:
-        if key not in allowed:
-            hint = ", ".join(sorted(allowed))
-            yield join_key(key_path, key), f"unknown key {key!r} (allowed: {hint})"
-    for key in required:
-        if key not in mapping:
-            yield key_path, f"missing required key {key!r}"
-
-
-def _type_name(value: Any) -> str:
+def _type_key(value: Any) -> str | None:
     if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return "a date"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
+        return "null"
+    for kind, key in (
+        (bool, "bool"),
+        (int, "int"),
+        (float, "float"),
+        (str, "str"),
+        ((_dt.date, _dt.datetime), "date"),
+        (Mapping, "map"),
+        (list, "list"),
+    ):
+        if isinstance(value, kind):
+            return key
+    return None
 
 
 def type_name(value: Any) -> str:
-    """Human name of a YAML value's type, for error messages."""
-    return _type_name(value)
+    """Human name of a YAML value's type, for error messages (``Words``: both languages)."""
+    key = _type_key(value)
+    return _msg(f"y.t.{key}") if key is not None else type(value).__name__

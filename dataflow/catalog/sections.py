@@ -1,0 +1,215 @@
+"""Catalog sections about words rather than elements: subjects, families, sectors, dictionaries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dataflow.catalog.crossref import CatalogState
+from dataflow.catalog.model import (
+    DICTIONARY_KEYS,
+    Family,
+    Sector,
+    SectorLevel,
+)
+from dataflow.i18n import msg
+from dataflow.yamlio import YamlDoc, join_key, type_name
+
+SUBJECT_KEYS: tuple[str, ...] = (
+    "roles",
+    "reference_prefixes",
+    "reference_tails",
+    "code_tails",
+    "person_key_tails",
+    "staff_agents",
+    "impersonal_comments",
+    "care_places",
+    "money_totals",
+    "person_documents",
+    "person_keys",
+    "key_suffixes",
+    "reference",
+    "reference_columns",
+    "system",
+    "organisation",
+    "activity",
+    "actor_columns",
+    "identity_columns",
+    "attribute_categories",
+    "membership_cards",
+    "meta_columns",
+    "weak_identity_columns",
+    "organisation_attributes",
+    "person_columns",
+    "count_suffixes",
+    "aggregate_columns",
+    "headcount_columns",
+    "handler_markers",
+    "person_only_columns",
+    "code_systems",
+    "ambiguous_ids",
+    "housekeeping_flags",
+    "role_lookalikes",
+    "ownership_columns",
+    "person_files",
+    "event_columns",
+    "minor_contexts",
+    "school_grades",
+    "school_classes",
+    "higher_education",
+)
+
+_FAMILY_KEYS = (
+    "id",
+    "element",
+    "names",
+    "words",
+    "topic",
+    "generic",
+    "all_on_topic",
+    "person_only",
+    "keys_on_topic",
+    "keys_named",
+)
+
+
+class WordSections(CatalogState):
+    """Readers of the ``subjects``, ``families``, ``sector`` and ``dictionaries`` sections."""
+
+    def _load_subjects(self, doc: YamlDoc, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            self.add(doc, "subjects", msg("y.expected_mapping", got=type_name(value)))
+            return
+        self._unknown(doc, value, "subjects", SUBJECT_KEYS)
+        for name, words in value.items():
+            if name not in SUBJECT_KEYS:
+                continue
+            key = join_key("subjects", name)
+            if name == "roles":
+                if not isinstance(words, Mapping):
+                    self.add(doc, key, msg("c.roles", got=type_name(words)))
+                    continue
+                for role, items in words.items():
+                    listed = self.subjects.setdefault(f"roles.{role}", [])
+                    new = self._words(doc, items, join_key(key, str(role)))
+                    listed.extend(w for w in new if w not in listed)
+                continue
+            listed = self.subjects.setdefault(name, [])
+            listed.extend(w for w in self._words(doc, words, key) if w not in listed)
+
+    def _load_family(self, doc: YamlDoc, item: dict[str, Any], key: str) -> None:
+        self._unknown(doc, item, key, _FAMILY_KEYS)
+        fid = self._id(doc, item, key)
+        element = item.get("element")
+        names = self._text(doc, item.get("names"), join_key(key, "names"))
+        if fid is None or not isinstance(element, str) or names is None:
+            if not isinstance(element, str):
+                self.add(doc, join_key(key, "element"), msg("c.element_id"))
+            return
+        words = self._keywords(doc, item.get("words", {}), join_key(key, "words"))
+        topic = tuple(self._words(doc, item.get("topic", []), join_key(key, "topic")))
+        generic = tuple(self._words(doc, item.get("generic", []), join_key(key, "generic")))
+        all_on_topic = bool(
+            self._bool(doc, item.get("all_on_topic", False), join_key(key, "all_on_topic"))
+        )
+        person_only = bool(
+            self._bool(doc, item.get("person_only", False), join_key(key, "person_only"))
+        )
+        keys_on_topic = bool(
+            self._bool(doc, item.get("keys_on_topic", False), join_key(key, "keys_on_topic"))
+        )
+        keys_named = bool(
+            self._bool(doc, item.get("keys_named", False), join_key(key, "keys_named"))
+        )
+        family = Family(
+            fid,
+            element,
+            names,
+            words,
+            topic,
+            generic,
+            doc.path,
+            all_on_topic,
+            person_only,
+            keys_on_topic,
+            keys_named,
+        )
+        self.families[fid] = (family, doc, key)
+
+    def _load_sector(self, doc: YamlDoc, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            self.add(doc, "sector", msg("y.expected_mapping", got=type_name(value)))
+            return
+        self._unknown(
+            doc,
+            value,
+            "sector",
+            ("id", "names", "scheme", "levels", "element_levels", "references"),
+        )
+        sid = self._id(doc, dict(value), "sector")
+        names = self._text(doc, value.get("names"), "sector.names")
+        scheme = value.get("scheme")
+        if scheme is not None and not isinstance(scheme, str):
+            self.add(doc, "sector.scheme", msg("y.expected_string", got=type_name(scheme)))
+            scheme = None
+        levels: list[SectorLevel] = []
+        for i, lv in self._items(doc, value.get("levels", []), "sector.levels"):
+            lkey = join_key("sector.levels", i)
+            self._unknown(doc, lv, lkey, ("id", "names", "grade"))
+            lid = self._id(doc, lv, lkey)
+            lnames = self._text(doc, lv.get("names"), join_key(lkey, "names"))
+            lgrade = self._grade(doc, lv.get("grade"), join_key(lkey, "grade"))
+            if lid and lnames and lgrade is not None:
+                levels.append(SectorLevel(lid, lnames, lgrade))
+        element_levels: dict[str, str] = {}
+        mapping = value.get("element_levels", {})
+        if not isinstance(mapping, Mapping):
+            self.add(
+                doc, "sector.element_levels", msg("y.expected_mapping", got=type_name(mapping))
+            )
+        else:
+            level_ids = {lv.id for lv in levels}
+            for eid, lid in mapping.items():
+                if lid not in level_ids:
+                    self.add(
+                        doc,
+                        join_key("sector.element_levels", eid),
+                        msg("c.level", got=repr(lid), defined=sorted(level_ids)),
+                    )
+                else:
+                    element_levels[str(eid)] = str(lid)
+        refs = self._strings(doc, value.get("references", []), "sector.references")
+        if sid and names:
+            self.sectors[sid] = Sector(
+                sid, names, scheme, tuple(levels), element_levels, refs, doc.path
+            )
+            self.sector_where[sid] = (doc, "sector")
+
+    def _load_dictionaries(self, doc: YamlDoc, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            self.add(doc, "dictionaries", msg("y.expected_mapping", got=type_name(value)))
+            return
+        self._unknown(doc, value, "dictionaries", DICTIONARY_KEYS)
+        for name, words in value.items():
+            if name not in DICTIONARY_KEYS:
+                continue
+            key = join_key("dictionaries", name)
+            collected: list[str] = []
+            if name == "health_tables":
+                # element id -> table words; stored as "<element>=<word>" entries
+                if not isinstance(words, Mapping):
+                    self.add(
+                        doc,
+                        key,
+                        msg("c.element_words", got=type_name(words)),
+                    )
+                    continue
+                for element_id, items in words.items():
+                    for w in self._strings(doc, items, join_key(key, element_id)):
+                        collected.append(f"{element_id}={w.lower()}")
+                existing = self.dictionaries.setdefault(name, [])
+                existing.extend(w for w in collected if w not in existing)
+                continue
+            collected.extend(self._words(doc, words, key))
+            existing = self.dictionaries.setdefault(name, [])
+            existing.extend(w for w in collected if w not in existing)
