@@ -9,7 +9,7 @@ only over all rows. It returns the verdicts keyed by field pointer and the numbe
 Values are cleaned as the sampled scan cleans them (stripped; empty means null; cut at
 ``MAX_VALUE_CHARS``). A tally counts every occurrence of a non-null value (each distinct
 value of a batch is matched once and counted as often as it occurs), so the counts do not
-depend on where batches end: a file read in 4 MB blocks, a database cursor's fetches and the
+depend on where batches end: a file read in 2 MB blocks, a database cursor's fetches and the
 partitions of a Spark job (``readers.spark``) give the same counts and verdicts, and memory
 stays bounded (no file-wide set of values). The sampled scan counts distinct sampled values.
 
@@ -36,14 +36,13 @@ workers run, SIGTERM and SIGINT in the parent stop them at once and raise ``Inte
 from __future__ import annotations
 
 import collections
-import contextlib
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dataflow.detect.pool import FullScanError, WorkerPool, stop_on_signals
 from dataflow.errors import DataflowError
 from dataflow.model import Dataset
 
@@ -53,59 +52,6 @@ DEFAULT_BATCH_ROWS = 20_000
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 
 Batch = Mapping[str, Sequence[str | None]]
-
-
-class FullScanError(DataflowError):
-    """A worker of the full scan failed (the message names the error type, never a value)."""
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGINT arrived during a full scan; the workers are stopped."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Have the kernel kill this process when its parent dies (Linux), then check the parent
-    did not die before that was set; elsewhere the pipe's end-of-file stops the worker."""
-    import signal
-    import sys
-
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-    if os.getppid() != parent_pid:
-        os._exit(1)
-
-
-@contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGINT raise ``Interrupted`` (main thread only: elsewhere
-    signal handlers cannot be set and the default actions stay)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, _frame: object) -> None:
-        raise Interrupted(signum)
-
-    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 @dataclass(frozen=True)
@@ -144,7 +90,7 @@ def batch_rows(batch: Batch) -> int:
     return max((len(v) for v in batch.values()), default=0)
 
 
-def _tally_factory(
+def make_tally_factory(
     content_options: Any, contexts: Mapping[str, str] | None = None
 ) -> Callable[[str], Any]:
     from dataflow.detect.content import ColumnTally
@@ -168,7 +114,7 @@ def _tally_factory(
 _SHIPPED_MATCHER: list[Any] = []  # the matcher over the shipped recognizers, built once
 
 
-def _default_matcher(recognizers: Sequence[Any] | None) -> Any:
+def shipped_matcher(recognizers: Sequence[Any] | None) -> Any:
     from dataflow.detect.fast import FastMatcher
 
     if recognizers is not None:
@@ -180,7 +126,7 @@ def _default_matcher(recognizers: Sequence[Any] | None) -> Any:
     return _SHIPPED_MATCHER[0]
 
 
-class _ColumnWork:
+class ColumnWork:
     """Matching and tallying for the columns one process owns."""
 
     def __init__(self, matcher: Any, tally_factory: Callable[[str], Any]) -> None:
@@ -247,206 +193,6 @@ class _ColumnWork:
                 add(value, fix[0], steps=fix[1], canonical=fix[2], times=times[i])
 
 
-def _worker_loop(
-    conn: Any, work: _ColumnWork, parent_pid: int, inherited: Sequence[Any] = ()
-) -> None:
-    """Take pickled (sequence, pointer, values) tasks; answer each with the part's tally.
-
-    A thread takes tasks off the pipe as they come, so the parent's sends return at once
-    and it can read the next batch while this process works through the queued ones.
-    ``inherited``: the parent's pipe ends this process got by fork, closed at once.
-    """
-    import pickle
-    import queue
-    import signal
-    import threading
-
-    for end in inherited:
-        with contextlib.suppress(OSError):
-            end.close()
-    for sig in (signal.SIGTERM, signal.SIGINT):  # not the parent's handlers: just stop
-        signal.signal(sig, signal.SIG_DFL)
-    _die_with_parent(parent_pid)
-
-    # What the worker inherited stays put: no collector passes over it, fewer copied pages.
-    # Matching allocates many small containers, so collect the young generation less often.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
-    inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-
-    def receive() -> None:
-        try:
-            while True:
-                payload = conn.recv_bytes()
-                inbox.put(payload)
-                if payload == _STOP:
-                    return
-        except (EOFError, OSError):
-            # The parent is gone (it always says stop first): drop the queued work.
-            os._exit(1)
-
-    threading.Thread(target=receive, daemon=True).start()
-    try:
-        while True:
-            payload = inbox.get()
-            if payload is None or payload == _STOP:
-                return
-            seq, pointer, values = pickle.loads(payload)
-            del payload
-            work.tallies.clear()
-            work.add(pointer, values)
-            conn.send(("ok", seq, pointer, work.tallies[pointer]))
-    except BaseException as exc:  # report the type only: the text may quote data
-        with contextlib.suppress(OSError):
-            conn.send(("error", type(exc).__name__))
-    finally:
-        conn.close()
-
-
-_STOP = b"stop"  # not a pickle: tells a worker to finish
-
-
-class _Pool:
-    """Worker processes that take one column of one batch at a time, the least loaded next.
-
-    Each task's tally comes back to the parent, which merges the parts of a column in batch
-    order, so the result does not depend on which worker took which task. A worker has at
-    most ``IN_FLIGHT_BYTES`` of pickled tasks (or ``IN_FLIGHT`` tasks) waiting, and always
-    at least one: the reader runs ahead of the workers by a bounded amount, enough to keep
-    them busy while it reads the next batch.
-    """
-
-    IN_FLIGHT = 64
-    IN_FLIGHT_BYTES = 8 * 1024 * 1024
-
-    def __init__(
-        self, work: _ColumnWork, tally_factory: Callable[[str], Any], processes: int
-    ) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        self.conns: list[Any] = []
-        self.procs: list[Any] = []
-        for _ in range(processes):
-            parent, child = ctx.Pipe()
-            inherited = [*self.conns, parent]
-            proc = ctx.Process(target=_worker_loop, args=(child, work, os.getpid(), inherited))
-            proc.daemon = True
-            proc.start()
-            child.close()
-            self.conns.append(parent)
-            self.procs.append(proc)
-        self.factory = tally_factory
-        # Pickled sizes of the tasks each worker has not answered yet, oldest first.
-        self.sizes: list[collections.deque[int]] = [collections.deque() for _ in range(processes)]
-        self.submitted: dict[str, int] = {}  # next sequence number per column
-        self.merged: dict[str, int] = {}  # next sequence number to merge per column
-        self.waiting: dict[str, dict[int, Any]] = {}
-        self.tallies: dict[str, Any] = {}
-
-    @property
-    def busy(self) -> list[int]:
-        """Tasks each worker has not answered yet."""
-        return [len(sizes) for sizes in self.sizes]
-
-    @property
-    def queued(self) -> list[int]:
-        """Bytes of the tasks each worker has not answered yet."""
-        return [sum(sizes) for sizes in self.sizes]
-
-    def submit(self, pointer: str, values: Sequence[str | None]) -> None:
-        import pickle
-
-        seq = self.submitted.get(pointer, 0)
-        self.submitted[pointer] = seq + 1
-        payload = pickle.dumps((seq, pointer, list(values)), protocol=pickle.HIGHEST_PROTOCOL)
-        size = len(payload)
-        while not (
-            room := [i for i, sizes in enumerate(self.sizes) if self._has_room(sizes, size)]
-        ):
-            self._receive()
-        worker = min(room, key=lambda i: (sum(self.sizes[i]), i))
-        try:
-            self.conns[worker].send_bytes(payload)
-        except OSError:  # the worker is gone: report why, if it said
-            raise FullScanError(f"full scan worker failed: {self._reason(worker)}") from None
-        self.sizes[worker].append(size)
-
-    def _has_room(self, sizes: collections.deque[int], size: int) -> bool:
-        """Whether a worker with unanswered tasks of ``sizes`` may take one of ``size``."""
-        if not sizes:
-            return True
-        return len(sizes) < self.IN_FLIGHT and sum(sizes) + size <= self.IN_FLIGHT_BYTES
-
-    def _receive(self) -> None:
-        from multiprocessing.connection import wait
-
-        pending = [c for c, n in zip(self.conns, self.busy, strict=True) if n]
-        for ready in wait(pending):
-            index = self.conns.index(ready)
-            conn = self.conns[index]
-            try:
-                message = conn.recv()
-            except (EOFError, OSError):
-                raise FullScanError("full scan worker failed: worker exited") from None
-            if message[0] != "ok":
-                raise FullScanError(f"full scan worker failed: {message[1]}")
-            _, seq, pointer, part = message
-            self.sizes[index].popleft()  # a worker answers its tasks in order
-            self._merge(pointer, seq, part)
-
-    def _merge(self, pointer: str, seq: int, part: Any) -> None:
-        waiting = self.waiting.setdefault(pointer, {})
-        waiting[seq] = part
-        nxt = self.merged.get(pointer, 0)
-        while nxt in waiting:
-            piece = waiting.pop(nxt)
-            tally = self.tallies.get(pointer)
-            if tally is None:
-                tally = self.tallies[pointer] = self.factory(pointer)
-            tally.merge(piece)
-            nxt += 1
-        self.merged[pointer] = nxt
-
-    def _reason(self, index: int) -> str:
-        conn = self.conns[index]
-        try:
-            if conn.poll(1):
-                message = conn.recv()
-                if message[0] == "error":
-                    return str(message[1])
-        except (OSError, EOFError, ValueError):
-            pass
-        return "worker exited"
-
-    def finish(self) -> dict[str, Any]:
-        while any(self.busy):
-            self._receive()
-        self.close()
-        return self.tallies
-
-    def abort(self) -> None:
-        """Stop the workers now, whatever they are doing (an error or a signal)."""
-        for proc in self.procs:
-            with contextlib.suppress(OSError, ValueError):
-                proc.kill()
-        for conn in self.conns:
-            conn.close()
-        for proc in self.procs:
-            proc.join()
-
-    def close(self) -> None:
-        for conn in self.conns:
-            with contextlib.suppress(OSError):
-                conn.send_bytes(_STOP)
-            conn.close()
-        for proc in self.procs:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.terminate()
-                proc.join()
-
-
 def scan_batches(
     batches: Iterable[Batch],
     *,
@@ -462,8 +208,8 @@ def scan_batches(
     ``context`` (as the sampled scan does).
     """
     ctx = dict(contexts or {})
-    factory = tally_factory or _tally_factory(content_options, ctx)
-    work = _ColumnWork(matcher, factory)
+    factory = tally_factory or make_tally_factory(content_options, ctx)
+    work = ColumnWork(matcher, factory)
     rows = 0
     iterator: Iterator[Batch] = iter(batches)
     if processes <= 1:
@@ -476,9 +222,9 @@ def scan_batches(
             raise
         except Exception as exc:  # the message may quote a value: name the type only
             raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
-        return _verdicts(work.tallies, content_options, ctx), rows
-    with _stop_on_signals():
-        pool = _Pool(_ColumnWork(matcher, factory), factory, processes)
+        return column_verdicts(work.tallies, content_options, ctx), rows
+    with stop_on_signals():
+        pool = WorkerPool(ColumnWork(matcher, factory), factory, processes)
         try:
             for batch in iterator:
                 rows += batch_rows(batch)
@@ -488,10 +234,10 @@ def scan_batches(
         except BaseException:
             pool.abort()
             raise
-    return _verdicts(tallies, content_options, ctx), rows
+    return column_verdicts(tallies, content_options, ctx), rows
 
 
-def _verdicts(
+def column_verdicts(
     tallies: Mapping[str, Any], content_options: Any, contexts: Mapping[str, str]
 ) -> dict[str, Any]:
     """Each column's verdict, by pointer in sorted order."""
@@ -532,7 +278,7 @@ def scan_full(
     rows_per_batch = int(getattr(opts, "batch_rows", DEFAULT_BATCH_ROWS) or DEFAULT_BATCH_ROWS)
     processes = getattr(opts, "processes", None)
     content_options = getattr(opts, "content", None)
-    matcher = _default_matcher(getattr(opts, "recognizers", None))
+    matcher = shipped_matcher(getattr(opts, "recognizers", None))
     if processes is None:
         processes = _auto_processes(path)
     batches: Iterable[Batch] = readers.iter_batches(
@@ -570,7 +316,7 @@ def scan_stream(
             contexts[f.pointer] = " ".join(part for part in (f.name, f.comment) if part)
     return scan_batches(
         batches,
-        matcher=matcher if matcher is not None else _default_matcher(None),
+        matcher=matcher if matcher is not None else shipped_matcher(None),
         content_options=content,
         contexts=contexts,
         processes=processes,

@@ -31,9 +31,18 @@ from typing import TYPE_CHECKING, Any
 
 from dataflow.detect.validators import VALIDATORS
 from dataflow.errors import CatalogError
+from dataflow.i18n import msg
 from dataflow.model import Text
 from dataflow.paths import cache_dir, private
-from dataflow.yamlio import YamlDoc, check_keys, expect_list, expect_mapping, load_yaml
+from dataflow.yamlio import (
+    Checker,
+    YamlDoc,
+    check_keys,
+    expect_list,
+    expect_mapping,
+    load_yaml,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
@@ -145,7 +154,7 @@ def _read_file(path: Path) -> list[RecognizerSpec]:
     if root["schema_version"] != SCHEMA_VERSION:
         raise doc.error(
             "schema_version",
-            f"unsupported schema_version {root['schema_version']!r} (expected {SCHEMA_VERSION})",
+            msg("c.schema_version", version=repr(root["schema_version"])),
             CatalogError,
         )
     lists = _read_lists(doc, path, root.get("lists") or {})
@@ -157,10 +166,14 @@ def _read_file(path: Path) -> list[RecognizerSpec]:
         key = f"recognizers[{i}]"
         spec = _read_recognizer(doc, key, item, lists)
         if spec.name in seen:
-            raise doc.error(f"{key}.name", f"duplicate recognizer name {spec.name!r}", CatalogError)
+            raise doc.error(f"{key}.name", msg("g.duplicate", name=spec.name), CatalogError)
         seen.add(spec.name)
         specs.append(spec)
     return specs
+
+
+def _bool_problem(value: Any) -> str:
+    return msg("y.expected_bool", got=type_name(value))
 
 
 def _raise_first(doc: YamlDoc, problems: Any) -> None:
@@ -181,19 +194,21 @@ def _read_lists(doc: YamlDoc, path: Path, raw: Any) -> dict[str, str]:
         )
         file_name, list_key = entry["file"], entry["key"]
         if not isinstance(file_name, str) or not isinstance(list_key, str):
-            raise doc.error(key, "file and key must be strings", CatalogError)
+            raise doc.error(key, msg("g.file_key"), CatalogError)
         initials = entry.get("initials")
         if initials is not None and not (
             isinstance(initials, str) and re.fullmatch(r"[A-Z]-[A-Z]", initials)
         ):
-            raise doc.error(f"{key}.initials", "expected a letter range such as A-J", CatalogError)
+            raise doc.error(f"{key}.initials", msg("g.initials"), CatalogError)
         source = path.parent / file_name
         if source not in read:
             read[source] = load_yaml(source, error_cls=CatalogError)
         data_doc = read[source]
         data = data_doc.data if isinstance(data_doc.data, dict) else {}
         if list_key not in data:
-            raise doc.error(f"{key}.key", f"{source} has no key {list_key!r}", CatalogError)
+            raise doc.error(
+                f"{key}.key", msg("g.no_list_key", file=str(source), name=list_key), CatalogError
+            )
         items = data[list_key]
         if initials is not None and isinstance(items, list):
             first, last = initials[0], initials[2]
@@ -208,9 +223,9 @@ def _list_fragment(doc: YamlDoc, key: str, value: Any) -> str:
     elif isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
         items = list(dict.fromkeys(v.strip() for v in value))
     else:
-        raise doc.error(key, "expected a string of characters or a list of strings", CatalogError)
+        raise doc.error(key, msg("g.list_value"), CatalogError)
     if not items:
-        raise doc.error(key, "the list is empty", CatalogError)
+        raise doc.error(key, msg("m.empty_list"), CatalogError)
     if all(len(item) == 1 for item in items):
         return "[" + "".join(re.escape(c) for c in items) + "]"
     return _trie_fragment(items)
@@ -264,58 +279,53 @@ def _read_recognizer(doc: YamlDoc, key: str, item: Any, lists: Mapping[str, str]
     )
     name, entity = entry["name"], entry["entity"]
     if not isinstance(name, str) or not _NAME.fullmatch(name):
-        raise doc.error(f"{key}.name", "name must be a word (letters, digits, _ . -)", CatalogError)
+        raise doc.error(f"{key}.name", msg("g.name"), CatalogError)
     if not isinstance(entity, str) or not _ENTITY.fullmatch(entity):
-        raise doc.error(
-            f"{key}.entity", "entity must be UPPER_SNAKE_CASE, e.g. CN_MOBILE", CatalogError
-        )
+        raise doc.error(f"{key}.entity", msg("g.entity"), CatalogError)
     validator = entry.get("validator")
     if validator is not None and (not isinstance(validator, str) or validator not in VALIDATORS):
         raise doc.error(
             f"{key}.validator",
-            f"unknown validator {validator!r} (known: {', '.join(sorted(VALIDATORS))})",
+            msg("g.validator", name=repr(validator), known=sorted(VALIDATORS)),
             CatalogError,
         )
     language = entry.get("supported_language", "en")
     if language != "en":
         raise doc.error(
             f"{key}.supported_language",
-            "supported_language must be 'en': dataflow analyses every value, whatever its "
-            "language, with the 'en' pipeline",
+            msg("g.language"),
             CatalogError,
         )
     ignore_case = entry.get("ignore_case", False)
     if not isinstance(ignore_case, bool):
-        raise doc.error(f"{key}.ignore_case", "expected true or false", CatalogError)
+        raise doc.error(f"{key}.ignore_case", _bool_problem(ignore_case), CatalogError)
     flags = _BASE_FLAGS | (re.IGNORECASE if ignore_case else 0)
     patterns = []
     raw_patterns = expect_list(doc, entry["patterns"], f"{key}.patterns", CatalogError)
     if not raw_patterns:
-        raise doc.error(f"{key}.patterns", "a recognizer needs at least one pattern", CatalogError)
+        raise doc.error(f"{key}.patterns", msg("g.no_pattern"), CatalogError)
     for j, raw in enumerate(raw_patterns):
         patterns.append(_read_pattern(doc, f"{key}.patterns[{j}]", raw, lists, flags))
     context_en, context_zh = _read_context(doc, f"{key}.context", entry.get("context"))
     description = entry.get("description")
     text = None
     if description is not None:
-        description = expect_mapping(doc, description, f"{key}.description", CatalogError)
-        _raise_first(doc, check_keys(doc, description, f"{key}.description", required=("en", "zh")))
-        text = Text(en=str(description["en"]), zh=str(description["zh"]))
+        checker = Checker(doc, CatalogError)  # one string, or {en, zh} with either or both
+        text = checker.text(description, f"{key}.description")
+        checker.raise_all()
     source = entry.get("source")
     deidentifies = entry.get("deidentifies")
     if deidentifies is not None and (
         not isinstance(deidentifies, str) or not _ENTITY.fullmatch(deidentifies)
     ):
-        raise doc.error(
-            f"{key}.deidentifies", "expected the entity it masks, e.g. CN_MOBILE", CatalogError
-        )
+        raise doc.error(f"{key}.deidentifies", msg("g.deidentifies"), CatalogError)
     context_required = entry.get("context_required", False)
     if not isinstance(context_required, bool):
-        raise doc.error(f"{key}.context_required", "expected true or false", CatalogError)
+        raise doc.error(f"{key}.context_required", _bool_problem(context_required), CatalogError)
     if context_required and not (context_en or context_zh):
         raise doc.error(
             f"{key}.context_required",
-            "a recognizer that needs context needs context words",
+            msg("g.context_words"),
             CatalogError,
         )
     return RecognizerSpec(
@@ -342,16 +352,16 @@ def _read_pattern(
     _raise_first(doc, check_keys(doc, entry, key, required=("name", "regex", "score")))
     name, regex, score = entry["name"], entry["regex"], entry["score"]
     if not isinstance(name, str) or not name.strip():
-        raise doc.error(f"{key}.name", "expected a pattern name", CatalogError)
+        raise doc.error(f"{key}.name", msg("g.pattern_name"), CatalogError)
     if not isinstance(regex, str) or not regex:
-        raise doc.error(f"{key}.regex", "expected a regular expression", CatalogError)
+        raise doc.error(f"{key}.regex", msg("g.regex"), CatalogError)
     if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1:
-        raise doc.error(f"{key}.score", "score must be a number in (0, 1]", CatalogError)
+        raise doc.error(f"{key}.score", msg("g.score"), CatalogError)
 
     def expand(match: re.Match[str]) -> str:
         list_name = match.group(1)
         if list_name not in lists:
-            raise doc.error(f"{key}.regex", f"unknown list {{{{{list_name}}}}}", CatalogError)
+            raise doc.error(f"{key}.regex", msg("g.unknown_list", name=list_name), CatalogError)
         return lists[list_name]
 
     expanded = _PLACEHOLDER.sub(expand, regex)
@@ -368,12 +378,12 @@ def _read_pattern(
             )
         except Exception as exc:  # re.error / regex.error
             raise doc.error(
-                f"{key}.regex", f"invalid regular expression ({module_name}): {exc}", CatalogError
+                f"{key}.regex",
+                msg("g.invalid_regex", engine=module_name, why=str(exc)),
+                CatalogError,
             ) from None
         if compiled.match(""):
-            raise doc.error(
-                f"{key}.regex", "the regular expression matches empty text", CatalogError
-            )
+            raise doc.error(f"{key}.regex", msg("g.matches_empty"), CatalogError)
     if marker is not None and len(engines) == 2:
         _remember_checked(marker)
     return PatternSpec(name=name.strip(), regex=expanded, score=float(score))
@@ -447,9 +457,7 @@ def _read_context(doc: YamlDoc, key: str, raw: Any) -> tuple[tuple[str, ...], tu
     for lang in ("en", "zh"):
         words = expect_list(doc, entry.get(lang) or [], f"{key}.{lang}", CatalogError)
         if not all(isinstance(w, str) and w.strip() for w in words):
-            raise doc.error(
-                f"{key}.{lang}", "context words must be non-empty strings", CatalogError
-            )
+            raise doc.error(f"{key}.{lang}", msg("g.context_strings"), CatalogError)
         out.append(tuple(w.strip() for w in words))
     return out[0], out[1]
 
@@ -502,7 +510,7 @@ def make_tldextract_offline() -> None:
 
 
 @lru_cache(maxsize=1)
-def _recognizer_class() -> type[Any]:
+def recognizer_class() -> type[Any]:
     """The Presidio ``PatternRecognizer`` subclass for catalog entries (defined lazily)."""
     from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -579,7 +587,7 @@ def load_recognizers(extra_paths: Sequence[Path | str] = ()) -> list[EntityRecog
     )
 
     make_tldextract_offline()
-    cls = _recognizer_class()
+    cls = recognizer_class()
     recognizers: list[EntityRecognizer] = [
         cls(spec) for spec in load_specs(extra_paths) if not spec.context_required
     ]

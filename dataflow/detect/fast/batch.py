@@ -5,9 +5,9 @@ it holds the texts to validate as a list. For the shapes that dominate real colu
 digits of a resident ID, 17 characters of a VIN, a run of card digits) the checks below work
 on a ``(texts, width)`` byte array with numpy: one array operation per step instead of a
 Python call per text. Any text outside such a shape (other lengths, separators, non-ASCII,
-a character outside the checked alphabet) goes to the scalar shortcut in ``detect.fast``, so
-every answer is the scalar answer; ``tests/test_fast_batch.py`` compares the two on random and
-edge-case texts.
+a character outside the checked alphabet) goes to the scalar form the caller passes, so every
+answer is the scalar answer. ``detect.fast.registry`` pairs each kernel with its validator;
+``tests/detect/test_validator_registry.py`` compares the forms on random and edge-case texts.
 
 Without numpy every function maps the scalar shortcut over the texts.
 """
@@ -19,12 +19,16 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dataflow.detect import fast, validators
+from dataflow.detect import validators
+from dataflow.detect.fast.common import numpy_or_none
+from dataflow.detect.fast.shortcuts import today_ordinal
 
 #: Below this many texts the scalar loop is faster than building arrays.
 MIN_TEXTS = 32
 
 Verdicts = list[Any]  # bool or None per text, as the scalar function returns
+#: A kernel: ``kernel(np, texts)`` -> (indexes of the rows read, settled mask, answers).
+Kernel = Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]]
 
 
 def _rows(np: Any, texts: Sequence[str], width: int) -> tuple[list[int], Any]:
@@ -52,17 +56,13 @@ def _table(np: Any, chars: dict[str, int]) -> Any:
     return table
 
 
-def _apply(
-    texts: Sequence[str],
-    scalar: Callable[[str], Any],
-    vector: Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]],
-) -> Verdicts:
+def apply(texts: Sequence[str], scalar: Callable[[str], Any], vector: Kernel) -> Verdicts:
     """Answers for ``texts``: ``vector`` settles the rows it returns where its mask is True;
     every other text is asked of ``scalar``.
 
     ``vector(np, texts)`` returns (indexes, handled mask, answers) for the rows it read.
     """
-    np = fast._numpy()
+    np = numpy_or_none()
     if np is None or len(texts) < MIN_TEXTS:
         return [scalar(t) for t in texts]
     idx, handled, answers = vector(np, texts)
@@ -93,18 +93,15 @@ def _digits(np: Any, rows: Any) -> tuple[Any, Any]:
 
 
 # --- GB 11643 (resident ID, 18-character form) -------------------------------------------
-_GB11643_WEIGHTS = [pow(2, 17 - i, 11) for i in range(17)]
 _DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
 def _today_ymd() -> int:
-    if not fast._TODAY:
-        fast.refresh_today()
-    day = _dt.date.fromordinal(fast._TODAY[0])
+    day = _dt.date.fromordinal(today_ordinal())
     return day.year * 10000 + day.month * 100 + day.day
 
 
-def _gb11643_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+def gb11643_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     idx, rows = _rows(np, texts, 18)
     if rows is None:
         return idx, None, None
@@ -124,14 +121,9 @@ def _gb11643_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     ymd = year * 10000 + month * 100 + day
     ok &= (month >= 1) & (day >= 1) & (day <= days)
     ok &= (ymd >= 19000101) & (ymd <= _today_ymd())
-    check = np.frombuffer(b"10X98765432", dtype=np.uint8)
-    ok &= check[(body * np.array(_GB11643_WEIGHTS)).sum(axis=1) % 11] == last
+    check = np.frombuffer(validators.GB11643_CHECK.encode("ascii"), dtype=np.uint8)
+    ok &= check[(body * np.array(validators.GB11643_WEIGHTS)).sum(axis=1) % 11] == last
     return idx, plain, ok
-
-
-def gb11643_many(texts: Sequence[str]) -> Verdicts:
-    """``[fast._fast_gb11643(t) for t in texts]``."""
-    return _apply(texts, fast._fast_gb11643, _gb11643_rows)
 
 
 # --- GB 32100 (USCC) and ISO 3779 (VIN): weighted sums over an alphabet -----------------
@@ -154,9 +146,9 @@ def _weighted(
     return idx, rows, values, known, total
 
 
-def _gb32100_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+def gb32100_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     idx, rows, values, known, total = _weighted(
-        np, texts, 18, validators._USCC_VALUE, validators._USCC_WEIGHTS
+        np, texts, 18, validators.USCC_VALUES, validators.USCC_WEIGHTS
     )
     if rows is None:
         return idx, None, None
@@ -166,14 +158,9 @@ def _gb32100_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     return idx, np.ones(len(idx), dtype=bool), ok & plain
 
 
-def gb32100_many(texts: Sequence[str]) -> Verdicts:
-    """``[fast._fast_gb32100(t) for t in texts]``."""
-    return _apply(texts, fast._fast_gb32100, _gb32100_rows)
-
-
-def _iso3779_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+def iso3779_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     idx, rows, _values, known, total = _weighted(
-        np, texts, 17, validators.VIN_TRANSLITERATION, validators._VIN_WEIGHTS
+        np, texts, 17, validators.VIN_TRANSLITERATION, validators.VIN_WEIGHTS
     )
     if rows is None:
         return idx, None, None
@@ -183,11 +170,6 @@ def _iso3779_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     plain &= ~((rows >= ord("0")) & (rows <= ord("9"))).all(axis=1)  # a letter somewhere
     check = np.frombuffer(b"0123456789X", dtype=np.uint8)
     return idx, np.ones(len(idx), dtype=bool), plain & (check[total % 11] == ninth)
-
-
-def iso3779_many(texts: Sequence[str]) -> Verdicts:
-    """``[fast._fast_iso3779(t) for t in texts]``."""
-    return _apply(texts, fast._fast_iso3779, _iso3779_rows)
 
 
 # --- Luhn family ---------------------------------------------------------------------------
@@ -201,7 +183,7 @@ def _luhn_rows(np: Any, rows: Any) -> Any:
     return total % 10 == 0
 
 
-def _digit_runs(
+def digit_runs(
     condition: Callable[[Any, Any, int], Any],
 ) -> Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]]:
     """A vector step for texts made of ASCII digits only: ``condition(np, digits, width)``
@@ -259,36 +241,16 @@ def _imei_width(np: Any, digits: Any, width: int) -> Any:
     return (prefix != 34) & (prefix != 37)
 
 
-def _luhn_family(
-    scalar_name: str, condition: Callable[[Any, Any, int], Any]
-) -> Callable[[Sequence[str]], Verdicts]:
-    def many(texts: Sequence[str]) -> Verdicts:
-        scalar = getattr(fast, scalar_name)
-        return _apply(texts, scalar, _digit_runs(condition))
-
-    many.__name__ = scalar_name.lstrip("_") + "_many"
-    many.__doc__ = f"``[fast.{scalar_name}(t) for t in texts]``."
-    return many
-
-
-luhn_many = _luhn_family("_fast_luhn", _any_width)
-bank_card_many = _luhn_family("_fast_bank_card", _card_width)
-unionpay_many = _luhn_family("_fast_unionpay", _unionpay_width)
-imei_many = _luhn_family("_fast_imei", _imei_width)
-
-
-def card_many(scalar: Callable[[str], Any]) -> Callable[[Sequence[str]], Verdicts]:
-    """The batch twin of Presidio's credit-card check (``fast._card_shortcut``): the Luhn
-    check over all-digit texts of any width; ``scalar`` answers the others."""
-
-    def many(texts: Sequence[str]) -> Verdicts:
-        return _apply(texts, scalar, _digit_runs(_any_width))
-
-    return many
+#: Kernels of the Luhn family: the Luhn check over all-digit texts of the widths (and
+#: prefixes) each validator accepts. ``luhn_rows`` also serves Presidio's credit-card check.
+luhn_rows = digit_runs(_any_width)
+bank_card_rows = digit_runs(_card_width)
+unionpay_rows = digit_runs(_unionpay_width)
+imei_rows = digit_runs(_imei_width)
 
 
 # --- MAC address ---------------------------------------------------------------------------
-def _mac_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+def mac_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     idx, rows = _rows(np, texts, 17)
     if rows is None:
         return idx, None, None
@@ -304,11 +266,6 @@ def _mac_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     return idx, plain, ~zero & ~broadcast
 
 
-def mac_many(texts: Sequence[str]) -> Verdicts:
-    """``[validators.mac(t) for t in texts]``; the dotted form goes to the scalar."""
-    return _apply(texts, validators.mac, _mac_rows)
-
-
 # --- coordinate pair -------------------------------------------------------------------------
 # validators.latlng's pattern for one line of newline-joined texts: ``\s`` without the newline
 # (the texts hold none), anchored at the line's ends instead of a fullmatch.
@@ -319,7 +276,7 @@ _PAIR_LINE = re.compile(
 )
 
 
-def _latlng_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+def latlng_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     """Every text when each one is a number pair (one match per line of the joined texts),
     else none: the scalar answers them all."""
     joined = "\n".join(texts)
@@ -332,24 +289,3 @@ def _latlng_rows(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
     a, b = numbers[:, 0], numbers[:, 1]
     ok = (a <= 180) & (b <= 180) & (np.minimum(a, b) <= 90) & ~((a == 0) & (b == 0))
     return list(range(len(texts))), np.ones(len(texts), dtype=bool), ok
-
-
-def latlng_many(texts: Sequence[str]) -> Verdicts:
-    """``[validators.latlng(t) for t in texts]``, read as numbers together when every text
-    is a number pair."""
-    return _apply(texts, validators.latlng, _latlng_rows)
-
-
-#: Scalar shortcut -> its batch twin (looked up by ``FastMatcher``).
-def batch_twins() -> dict[Callable[[str], Any], Callable[[Sequence[str]], Verdicts]]:
-    return {
-        fast._fast_gb11643: gb11643_many,
-        fast._fast_gb32100: gb32100_many,
-        fast._fast_iso3779: iso3779_many,
-        fast._fast_luhn: luhn_many,
-        fast._fast_bank_card: bank_card_many,
-        fast._fast_unionpay: unionpay_many,
-        fast._fast_imei: imei_many,
-        fast._fast_mac: mac_many,
-        fast._fast_latlng: latlng_many,
-    }
