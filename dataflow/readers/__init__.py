@@ -14,7 +14,6 @@ sample). Without ``schema_format`` the format comes from the extension and, for 
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -22,16 +21,23 @@ from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
-from dataflow.i18n import msg, os_error
+from dataflow.i18n import msg
 from dataflow.model import AddedKey, Dataset, ForeignKey, Problem, ReadResult, Severity
 from dataflow.plugins import PluginError
 from dataflow.readers import registry
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
 from dataflow.readers.columns import BatchIterator, Column
+from dataflow.readers.detection import (
+    _NOT_READ,
+    IGNORED,
+    UNKNOWN,
+    detect_format,
+)
 from dataflow.readers.encoding import decode_text
 from dataflow.readers.registry import SHIPPED as _READERS
 from dataflow.readers.registry import SchemaText
 from dataflow.readers.samples import SampleOptions, Sampler, seed_key, value_hash
+from dataflow.readers.walk import collect_files
 
 __all__ = [
     "DATA_FORMATS",
@@ -44,6 +50,7 @@ __all__ = [
     "count_distinct",
     "detect_format",
     "iter_batches",
+    "json_schema_index",
     "read_path",
     "scrub_dataset",
 ]
@@ -53,144 +60,7 @@ SCHEMA_FORMATS = tuple(name for name, r in _READERS.items() if not r.data)
 DATA_FORMATS = tuple(name for name, r in _READERS.items() if r.data)
 FORMATS = SCHEMA_FORMATS + DATA_FORMATS
 
-# ``ReadResult.format`` for dataflow's own YAML files (skipped silently) and unreadable files.
-IGNORED = "ignored"
-UNKNOWN = "unknown"
-
-_OWN_FILES = {
-    "dataflow.yaml",
-    "dataflow.yml",
-    ".dataflow.yaml",
-    ".dataflow.yml",
-    ".dataflow-baseline.yaml",
-    ".dataflow-baseline.yml",
-    ".pre-commit-hooks.yaml",
-    ".pre-commit-config.yaml",
-}
-# Top-level keys of dataflow's own YAML formats (beside ``schema_version``): catalogs, negative
-# lists, rule packs. A folder of schemas may hold them; they are not schemas.
-_OWN_YAML_KEYS = frozenset({"elements", "categories", "escalations", "list", "entries", "pack"})
-# Folders a walk never enters (named explicitly they are still read).
-_SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
-
 _SAMPLE_BATCH = 10_000
-_NOT_READ = msg("p.not_read")
-
-
-# --- format detection ------------------------------------------------------------------------
-
-
-def _head(path: Path, size: int = 64 * 1024) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(size)
-    except OSError:
-        return b""
-
-
-def _dbt_text(text: str) -> bool:
-    import re
-
-    return re.search(r"(?m)^(models|sources|seeds|snapshots)\s*:", text) is not None
-
-
-def detect_format(path: Path) -> str | None:
-    """The format of ``path`` by extension and content; ``"ignored"`` for dataflow's own
-    YAML files; ``None`` when dataflow does not read it."""
-    name = path.name.lower()
-    if name in _OWN_FILES:
-        return IGNORED
-    suffix = path.suffix.lower()
-    shipped = registry.by_suffix(suffix)
-    if shipped is not None:
-        return shipped
-    head = _head(path)
-    if head.startswith(b"PAR1"):
-        return "parquet"
-    if suffix in (".json", ".avro"):
-        if suffix == ".avro" and head.startswith(b"Obj\x01"):
-            return None  # an Avro data container, not a schema
-        return _json_kind(path, head, suffix)
-    if suffix in (".yml", ".yaml"):
-        return _yaml_kind(path)
-    return registry.by_suffix(suffix, added=True) if suffix else None
-
-
-def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
-    import json
-
-    from dataflow.readers._json import parse_int
-
-    text_head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not text_head:
-        return "jsonschema" if suffix == ".json" else None  # empty: the reader reports it
-    from dataflow.readers.jsondata import WHOLE_JSON_BYTES
-
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    if size > WHOLE_JSON_BYTES:  # too big to parse just to look: data, by its first byte
-        if text_head.startswith(b"["):
-            return "json"
-        return "jsonl" if text_head.startswith(b"{") else None
-    problems = Problems(str(path))
-    data = read_limited(path, MAX_SCHEMA_BYTES, problems, "JSON")
-    if data is None:
-        return None
-    text, _, _ = decode_text(data)
-    if text is None:
-        return "jsonschema" if suffix == ".json" else None
-    try:
-        doc = json.loads(text, parse_int=parse_int)
-    except RecursionError:
-        # too deep to tell: an array is data, an object goes to the schema reader (both
-        # readers then report the nesting without calling it a schema)
-        return (
-            "json" if text_head.startswith(b"[") else ("jsonschema" if suffix == ".json" else None)
-        )
-    except json.JSONDecodeError as exc:
-        first = text.strip().split("\n", 1)[0]
-        if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
-            try:
-                if isinstance(json.loads(first, parse_int=parse_int), dict):
-                    return "jsonl"
-            except (json.JSONDecodeError, RecursionError):
-                pass
-        return "jsonschema" if suffix == ".json" else None  # the reader reports the error
-    from dataflow.readers.avro import looks_like_avro
-    from dataflow.readers.jsonschema import looks_like_jsonschema
-
-    if looks_like_avro(doc):
-        return "avro"
-    if looks_like_jsonschema(doc):
-        return "jsonschema"
-    if isinstance(doc, list) and any(isinstance(item, dict) for item in doc):
-        return "json"
-    return None
-
-
-def _yaml_kind(path: Path) -> str | None:
-    problems = Problems(str(path))
-    data = read_limited(path, MAX_SCHEMA_BYTES, problems, "YAML")
-    if data is None:
-        return None
-    text, _, _ = decode_text(data)
-    if text is None:
-        return None
-    from dataflow.errors import UserError
-    from dataflow.readers.dbt import looks_like_dbt
-    from dataflow.yamlio import load_yaml
-
-    try:
-        doc = load_yaml(path, text=text).data
-    except (UserError, RecursionError):
-        return "dbt" if _dbt_text(text) else None
-    if isinstance(doc, dict) and (
-        "transfer" in doc or ("schema_version" in doc and _OWN_YAML_KEYS.intersection(doc))
-    ):
-        return IGNORED  # a manifest, catalog, negative list or rule pack of dataflow's own
-    return "dbt" if looks_like_dbt(doc) else None
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -202,11 +72,14 @@ def read_path(
     schema_format: str | None = None,
     sample_options: SampleOptions | None = None,
     avro_types: Mapping[str, Any] | None = None,
+    json_schemas: Any | None = None,
 ) -> ReadResult:
     """Read one file: its datasets, the samples of data files, and every problem met.
 
     ``avro_types`` are the named types of the other Avro schemas read with this file
-    (``avro_named_types``), for fields that name a type defined in another file.
+    (``avro_named_types``), for fields that name a type defined in another file;
+    ``json_schemas`` the JSON Schema files read with it (``json_schema_index``), for a
+    ``$ref`` that names one of them.
     """
     path = Path(path)
     shown = str(path)
@@ -242,7 +115,7 @@ def read_path(
         if registry.is_data(fmt):
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
         added: list[AddedKey] = []
-        read = _read_schema(path, fmt, problems, avro_types, added)
+        read = _read_schema(path, fmt, problems, avro_types, added, json_schemas)
         datasets = tuple(scrub_dataset(d)[0] for d in read)
         keys = tuple(AddedKey(scrub(k.table), _scrub_key(k.key), k.line) for k in added)
         return ReadResult(
@@ -268,7 +141,7 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
 
     docs: list[Any] = []
     for path in files:
-        if path.suffix.lower() != ".avsc":
+        if path.suffix.lower() not in (".avsc", ".avpr"):
             continue
         try:
             if path.stat().st_size > MAX_SCHEMA_BYTES:
@@ -281,12 +154,21 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
     return named_types(docs) if docs else {}
 
 
+def json_schema_index(files: Sequence[Path]) -> Any:
+    """The JSON Schema files among ``files`` by the id they declare and by path, so that a
+    ``$ref`` of one file may name another (``readers.schemarefs``)."""
+    from dataflow.readers.schemarefs import SchemaIndex
+
+    return SchemaIndex(files)
+
+
 def _read_schema(
     path: Path,
     fmt: str,
     problems: Problems,
     avro_types: Mapping[str, Any] | None = None,
     added: list[AddedKey] | None = None,
+    json_schemas: Any | None = None,
 ) -> tuple[Dataset, ...]:
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
     if data is None:
@@ -305,7 +187,7 @@ def _read_schema(
         )
     read = registry.get(fmt).read
     assert read is not None
-    return tuple(read(SchemaText(path, text, problems, avro_types, added)))
+    return tuple(read(SchemaText(path, text, problems, avro_types, added, json_schemas)))
 
 
 def attach_added_keys(
@@ -523,109 +405,3 @@ def count_distinct(path: Path, column: str, *, schema_format: str | None = None)
             raise ReaderError(first.message, path=first.path, line=first.line)
         raise ReaderError("no column of that name to count people by", path=str(path), key=column)
     return len(hashes)
-
-
-# --- folder walking ---------------------------------------------------------------------------
-
-
-def _ignored(rel: str, name: str, patterns: Sequence[str]) -> bool:
-    for raw in patterns:
-        pattern = raw.strip().rstrip("/")
-        if not pattern:
-            continue
-        bare = pattern[3:] if pattern.startswith("**/") else pattern
-        for candidate in (pattern, bare):
-            if fnmatch.fnmatch(rel, candidate) or fnmatch.fnmatch(name, candidate):
-                return True
-            if fnmatch.fnmatch(rel, candidate + "/*"):
-                return True
-    return False
-
-
-def collect_files(
-    paths: Sequence[Path], ignore: Sequence[str] = ()
-) -> tuple[list[Path], list[Problem]]:
-    """Files to read under ``paths``: folders walked recursively, sorted, deduplicated.
-
-    Symbolic links are followed once; a link back into a folder already walked is reported
-    (warning) and not followed. Patterns in ``ignore`` are glob-style, matched against the
-    path relative to the folder given (``build/*``, ``**/fixtures/*``) and against the bare
-    name (``*.tmp``). In a walk, files dataflow does not read are skipped with a warning,
-    dataflow's own YAML files (manifests, configuration, baseline, hooks) and hidden files
-    silently; hidden folders (``.git``…) and ``node_modules``/``__pycache__``/``venv`` are not
-    entered.
-    Files named explicitly are always returned (``read_path`` reports what it cannot read).
-    """
-    files: dict[str, Path] = {}
-    problems: list[Problem] = []
-    visited: set[str] = set()
-
-    def add(path: Path) -> None:
-        try:
-            real = os.path.realpath(path)
-        except OSError:
-            real = str(path)
-        if real not in files:
-            files[real] = path
-
-    def walk(folder: Path, root: Path) -> None:
-        real = os.path.realpath(folder)
-        if real in visited:
-            problems.append(
-                Problem(
-                    str(folder),
-                    msg("p.link_loop"),
-                    severity=Severity.WARNING,
-                )
-            )
-            return
-        visited.add(real)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            problems.append(Problem(str(folder), msg("p.cannot_list", why=os_error(exc))))
-            return
-        for entry in entries:
-            child = Path(entry.path)
-            rel = child.relative_to(root).as_posix()
-            if _ignored(rel, entry.name, ignore):
-                continue
-            try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-                is_file = entry.is_file(follow_symlinks=True)
-            except OSError:
-                is_dir = is_file = False
-            if is_dir:
-                if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
-                    continue
-                walk(child, root)
-            elif is_file:
-                if entry.name.startswith("."):
-                    continue  # hidden files (.DS_Store, .env, dataflow's own dotfiles)
-                try:
-                    fmt = detect_format(child)
-                except Exception:  # let read_path report whatever is wrong with it
-                    fmt = UNKNOWN
-                if fmt == IGNORED:
-                    continue
-                if fmt is None:
-                    problems.append(Problem(str(child), _NOT_READ, severity=Severity.WARNING))
-                    continue
-                add(child)
-            elif entry.is_symlink():
-                problems.append(
-                    Problem(str(child), msg("p.broken_link"), severity=Severity.WARNING)
-                )
-
-    for given in paths:
-        path = Path(given)
-        if not path.exists():
-            problems.append(Problem(str(path), msg("p.no_such_path")))
-            continue
-        if path.is_dir():
-            walk(path, path)
-        elif not _ignored(path.as_posix(), path.name, ignore):
-            add(path)
-    ordered = sorted(files.values(), key=lambda p: p.as_posix())
-    problems.sort(key=lambda p: (p.path, p.message))
-    return ordered, problems

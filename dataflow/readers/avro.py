@@ -7,6 +7,10 @@ Avro schema file of the same scan defines them (``named_types`` collects them fi
 recursive record stops with a warning. A field whose type is a name defined nowhere (a custom
 type such as ``bigdecimal``, a schema that is not in the scan) is kept without a type, with a
 warning; a malformed type is an error naming the line, and its field is kept too.
+
+A file may hold several records: a list (a top-level union, as Kafka topic schemas are
+written), a named union (``{"name": …, "type": [record, …]}``) or a protocol (``.avpr``,
+``{"protocol": …, "types": [...]}``); each record in it is a dataset (``root_records``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,27 @@ def looks_like_avro(doc: Any) -> bool:
         isinstance(doc, dict)
         and doc.get("type") == "record"
         and isinstance(doc.get("fields"), list)
+    ) or _looks_like_wrapper(doc)
+
+
+def _looks_like_wrapper(doc: Any) -> bool:
+    """A protocol (``{"protocol": …, "types": [...]}``) or a named union of records
+    (``{"name": …, "type": [{"type": "record", …}, …]}``) whose records all look like Avro."""
+    if not isinstance(doc, dict):
+        return False
+    if isinstance(doc.get("protocol"), str) and isinstance(doc.get("types"), list):
+        members = doc["types"]
+    elif isinstance(doc.get("type"), list):
+        members = doc["type"]
+    else:
+        return False
+    types = [t for t in members if isinstance(t, dict)]
+    return all(_is_avro_type(t) for t in types) and any(looks_like_avro(t) for t in types)
+
+
+def _is_avro_type(node: dict[str, Any]) -> bool:
+    return looks_like_avro(node) or (
+        node.get("type") in ("enum", "fixed", "error") and isinstance(node.get("name"), str)
     )
 
 
@@ -67,6 +92,8 @@ def register_named(node: Any, named: dict[str, Any], namespace: str | None = Non
         named.setdefault(full, node)
         named.setdefault(full.rsplit(".", 1)[-1], node)
         ns = full.rsplit(".", 1)[0] if "." in full else ns
+    if isinstance(node.get("protocol"), str) and isinstance(node.get("types"), list):
+        register_named(node["types"], named, ns)
     if kind in ("record", "error") and isinstance(node.get("fields"), list):
         for field in node["fields"]:
             if isinstance(field, dict):
@@ -187,42 +214,87 @@ class _Reader:
             self._warn_once(msg("p.avro_deep", depth=_MAX_DEPTH), line)
             return
         if isinstance(kind, list):  # union
-            options = [k for k in kind if k != "null"]
-            if len(options) < len(kind):
-                nullable = True
-            if not options:
-                self._leaf(dataset, path, "null", line, comment, nullable, ())
-                return
-            if len(options) == 1:
-                self.member(options[0], dataset, path, line, comment, nullable, seen, depth + 1)
-                return
-            simple = [k for k in options if isinstance(k, str) and k in PRIMITIVES]
-            if len(simple) == len(options):
-                self._leaf(
-                    dataset, path, "union<" + ",".join(simple) + ">", line, comment, nullable, ()
-                )
-                return
-            for option in options:
-                self.member(option, dataset, path, line, comment, nullable, seen, depth + 1)
+            self._union(kind, dataset, path, line, comment, nullable, seen, depth)
             return
         if isinstance(kind, str):
-            if kind in PRIMITIVES:
-                self._leaf(dataset, path, kind, line, comment, nullable, ())
-                return
-            target = self.lookup(kind)
-            if target is None:
-                self._warn_once(_UNDEFINED, line)
-                self._leaf(dataset, path, None, line, comment, nullable, ())
-                return
-            if isinstance(target.get("name"), str) and target["name"] in seen:
-                self._warn_once(msg("p.avro_recursive"), line)
-                return
-            self.member(target, dataset, path, line, comment, nullable, seen, depth + 1)
+            self._named(kind, dataset, path, line, comment, nullable, seen, depth)
             return
         if not isinstance(kind, dict):
             self._error(msg("p.avro_bad_type"), line)
             self._leaf(dataset, path, None, line, comment, nullable, ())
             return
+        self._schema(kind, dataset, path, line, comment, nullable, seen, depth)
+
+    def _union(
+        self,
+        kind: Any,
+        dataset: str,
+        path: str,
+        line: int | None,
+        comment: str | None,
+        nullable: bool | None,
+        seen: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        """A union: nullable when it holds ``null``; one type read as that type, only
+        primitives as one ``union<…>`` field, anything else as each of its types."""
+        options = [k for k in kind if k != "null"]
+        if len(options) < len(kind):
+            nullable = True
+        if not options:
+            self._leaf(dataset, path, "null", line, comment, nullable, ())
+            return
+        if len(options) == 1:
+            self.member(options[0], dataset, path, line, comment, nullable, seen, depth + 1)
+            return
+        simple = [k for k in options if isinstance(k, str) and k in PRIMITIVES]
+        if len(simple) == len(options):
+            self._leaf(
+                dataset, path, "union<" + ",".join(simple) + ">", line, comment, nullable, ()
+            )
+            return
+        for option in options:
+            self.member(option, dataset, path, line, comment, nullable, seen, depth + 1)
+        return
+
+    def _named(
+        self,
+        kind: Any,
+        dataset: str,
+        path: str,
+        line: int | None,
+        comment: str | None,
+        nullable: bool | None,
+        seen: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        """A primitive type name or the name of a type defined elsewhere."""
+        if kind in PRIMITIVES:
+            self._leaf(dataset, path, kind, line, comment, nullable, ())
+            return
+        target = self.lookup(kind)
+        if target is None:
+            self._warn_once(_UNDEFINED, line)
+            self._leaf(dataset, path, None, line, comment, nullable, ())
+            return
+        if isinstance(target.get("name"), str) and target["name"] in seen:
+            self._warn_once(msg("p.avro_recursive"), line)
+            return
+        self.member(target, dataset, path, line, comment, nullable, seen, depth + 1)
+        return
+
+    def _schema(
+        self,
+        kind: Any,
+        dataset: str,
+        path: str,
+        line: int | None,
+        comment: str | None,
+        nullable: bool | None,
+        seen: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        """A type object: record, enum, array, map, fixed, a primitive with a logical type."""
         line = line_of(kind, self.index) or line
         t = kind.get("type")
         if t in ("record", "error"):
@@ -308,22 +380,17 @@ def read_avro(
     problems: Problems,
     external: Mapping[str, Any] | None = None,
 ) -> list[Dataset]:
-    """One dataset per top-level record (a list of records gives several).
+    """One dataset per top-level record (``root_records``: a list of records, a named union
+    of records or a protocol's types give several).
 
     ``external`` holds the named types of the other Avro schemas scanned with this one
     (``named_types``); a name this file defines itself wins over them.
     """
     index = LineIndex(text)
     reader = _Reader(index, problems, external)
-    roots = doc if isinstance(doc, list) else [doc]
-    reader.register(roots, None)
+    reader.register(doc, None)
     datasets: list[Dataset] = []
-    for root in roots:
-        if not isinstance(root, dict) or root.get("type") not in ("record", "error"):
-            if isinstance(root, dict) and root.get("type") in ("enum", "fixed"):
-                continue  # a named type defined for the records of the same file
-            problems.add(msg("p.avro_not_record"), line_of(root, index))
-            continue
+    for root in root_records(doc, reader, line_of(doc, index) or 1):
         name = root.get("name")
         if not isinstance(name, str) or not name:
             problems.add(msg("p.avro_no_name"), line_of(root, index))
@@ -342,3 +409,39 @@ def read_avro(
             )
         )
     return datasets
+
+
+def root_records(doc: Any, reader: _Reader, line: int | None) -> list[dict[str, Any]]:
+    """The records that are datasets of one Avro schema document.
+
+    A record is one; a list (a top-level union, as Kafka projects write their topic schemas),
+    a named union (``{"name": …, "type": [record, …]}``) and a protocol's ``types`` give each
+    record they hold. Enums and fixed types are defined for the records; ``"null"`` and names
+    of records another file defines add nothing here (that file reads them). Anything else is
+    an error at its line.
+    """
+    found: list[dict[str, Any]] = []
+    stack: list[tuple[Any, int | None, int]] = [(doc, line, 0)]
+    while stack:
+        node, at, depth = stack.pop(0)
+        at = line_of(node, reader.index) or at
+        if isinstance(node, list) and depth < _MAX_DEPTH:
+            stack[:0] = [(item, at, depth + 1) for item in node]
+        elif isinstance(node, str):
+            if node != "null" and node not in PRIMITIVES and reader.lookup(node) is None:
+                reader.problems.warn(msg("p.avro_root_undefined"), at)
+            elif node in PRIMITIVES and node != "null":
+                reader.problems.add(msg("p.avro_not_record"), at)
+        elif not isinstance(node, dict):
+            reader.problems.add(msg("p.avro_not_record"), at)
+        elif node.get("type") in ("record", "error"):
+            found.append(node)
+        elif node.get("type") in ("enum", "fixed"):
+            continue  # a named type defined for the records of the same file
+        elif isinstance(node.get("protocol"), str) and isinstance(node.get("types"), list):
+            stack.insert(0, (node["types"], at, depth + 1))
+        elif isinstance(node.get("type"), (list, dict)) and depth < _MAX_DEPTH:
+            stack.insert(0, (node["type"], at, depth + 1))
+        else:
+            reader.problems.add(msg("p.avro_not_record"), at)
+    return found

@@ -34,19 +34,20 @@ def looks_like_dbt(data: Any) -> bool:
     return isinstance(data, dict) and any(isinstance(data.get(k), list) for k in DBT_SECTIONS)
 
 
-def load(path: str, text: str, problems: Problems) -> YamlDoc | None:
-    """Parse YAML text; a problem (position, no quoted input) on failure."""
+def load(path: str, text: str, problems: Problems, what: str = "dbt") -> YamlDoc | None:
+    """Parse YAML text; a problem (position, no quoted input) on failure. ``what`` names
+    the kind of file in it: ``dbt`` or ``openapi``."""
     try:
         return load_yaml(path, text=text)
     except RecursionError:
-        problems.add(msg("p.dbt_deep"))
+        problems.add(msg(f"p.{what}_deep"))
         return None
     except UserError as exc:
         message = next(
             (fixed for prefix, fixed in _SAFE_YAML_MESSAGES if exc.message.startswith(prefix)),
             msg("yaml.invalid"),
         )
-        problems.add(msg("p.dbt_yaml", why=message), exc.line, exc.column)
+        problems.add(msg(f"p.{what}_yaml", why=message), exc.line, exc.column)
         return None
 
 

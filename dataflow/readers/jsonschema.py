@@ -3,19 +3,28 @@
 Each leaf property becomes a ``Field``; nested members join with ``.``, array items with
 ``[]``. Local ``$ref`` (``#/definitions/…``, ``#/$defs/…`` or any JSON pointer into the same
 document, and names that a sub-schema of the same document declares with ``$id`` or
-``$anchor``) are followed; a ``$ref`` cycle stops with a warning; a remote or file ``$ref`` is
-reported and NEVER fetched. ``description`` (or ``title``) is the comment, ``enum`` the
-enumerated values. The dataset is named by the root ``title``, else the file stem.
+``$anchor``) are followed; a ``$ref`` cycle stops with a warning. A ``$ref`` to another file
+of the scan (by the ``id``/``$id`` it declares, or by its relative path: ``schemarefs``) is
+followed in that file; any other remote or file ``$ref`` is reported and NEVER fetched.
+``description`` (or ``title``) is the comment, ``enum`` the enumerated values. The dataset is
+named by the root ``title``, else the file stem.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urldefrag, urljoin
 
+from dataflow.detect.names import scrub
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers._json import add_leaf, line_of
+
+if TYPE_CHECKING:
+    from dataflow.readers.schemarefs import SchemaIndex
 
 _MAX_DEPTH = 48
 _SCHEMA_KEYS = ("$schema", "properties", "definitions", "$defs", "allOf", "anyOf", "oneOf")
@@ -26,6 +35,10 @@ def looks_like_jsonschema(doc: Any) -> bool:
     if not isinstance(doc, dict):
         return False
     if any(key in doc for key in _SCHEMA_KEYS):
+        return True
+    from dataflow.readers.openapi import looks_like_openapi
+
+    if looks_like_openapi(doc):
         return True
     return doc.get("type") in ("object", "array") and ("items" in doc or "properties" in doc)
 
@@ -61,6 +74,8 @@ def _type_of(node: dict[str, Any]) -> tuple[str | None, bool | None]:
         type_name = raw
     else:
         type_name = None
+    if node.get("nullable") is True:  # OpenAPI 3.0
+        nullable = True
     fmt = node.get("format")
     if type_name and isinstance(fmt, str) and fmt:
         type_name = f"{type_name}({fmt})"
@@ -68,7 +83,15 @@ def _type_of(node: dict[str, Any]) -> tuple[str | None, bool | None]:
 
 
 class _Walker:
-    def __init__(self, root: Any, dataset: str, index: LineIndex, problems: Problems) -> None:
+    def __init__(
+        self,
+        root: Any,
+        dataset: str,
+        index: LineIndex,
+        problems: Problems,
+        schemas: SchemaIndex | None = None,
+        base: str = "",
+    ) -> None:
         self.root = root
         self.dataset = dataset
         self.index = index
@@ -76,6 +99,9 @@ class _Walker:
         self.fields: dict[str, Field] = {}
         self._warned: set[str] = set()
         self._named = _named_subschemas(root)
+        self.schemas = schemas  # the other files of the scan, for $ref by id or file
+        self.base = base  # the URI that relative references are resolved against
+        self._named_in: dict[int, dict[str, Any]] = {}
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
         key = f"{kind}:{line}"
@@ -120,75 +146,188 @@ class _Walker:
             return
         comment = comment or _comment(node)
         ref = node.get("$ref")
+        if isinstance(ref, str):
+            self._walk_ref(ref, path, line, comment, refs, depth)
+            return
         if ref is not None:
-            if not isinstance(ref, str):
-                self._warn_once("ref", msg("p.js_ref_not_string"), line)
-            elif not ref.startswith("#") and _anchor_key(ref) in self._named:
-                key = _anchor_key(ref)
+            self._warn_once("ref", msg("p.js_ref_not_string"), line)
+        branched = self._branches(node, path, line, comment, refs, depth)
+        type_name, nullable = _type_of(node)
+        props = node.get("properties")
+        members = self._members(props, path, line) if isinstance(props, dict) else []
+        if members:
+            for key, child in members:
+                child_line = line_of(child, self.index) or line_of(props, self.index) or line
+                child_path = f"{path}.{key}" if path else str(key)
+                self.walk(child, child_path, child_line, None, refs, depth + 1)
+            return
+        values_of = _map_values(node)
+        if values_of:  # a map whose values have members: they are read as the map's items
+            for values in values_of:
+                self.walk(values, f"{path}[]", line, comment, refs, depth + 1)
+            return
+        items = _item_schemas(node)
+        if type_name == "array" or items is not None:
+            item_path = f"{path}[]"
+            for item in items or ():
+                self.walk(item, item_path, line, comment, refs, depth + 1)
+            if not items and path:
+                self._leaf(path, "array", nullable, line, comment, ())
+            return
+        if path and not branched:
+            self._leaf(path, type_name, nullable, line, comment, tuple(_values(node)))
+
+    def _walk_ref(
+        self,
+        ref: str,
+        path: str,
+        line: int | None,
+        comment: str | None,
+        refs: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        """Walk the target of a ``$ref``: a named type of this scan, another scanned file, or a
+        pointer into this document; a cycle, a remote or an unresolved reference is a warning
+        (and the field is kept without a type)."""
+        if not ref.startswith("#"):
+            key = _anchor_key(ref)
+            if key in self._named:
                 if key in refs:
                     self._warn_once("cycle", msg("p.js_cycle"), line)
                     return
                 self.walk(self._named[key], path, line, comment, (*refs, key), depth + 1)
                 return
-            elif not ref.startswith("#"):
-                self._warn_once(
-                    "remote",
-                    msg("p.js_remote"),
-                    line,
-                )
+            if self._follow(ref, path, line, comment, refs, depth):
+                return
+            self._warn_once("remote", msg("p.js_remote"), line)
+            if path:
+                self._leaf(path, None, None, line, comment, ())
+            return
+        if ref in refs:
+            self._warn_once("cycle", msg("p.js_cycle"), line)
+            return
+        if _anchor_key(ref) in self._named:
+            key = _anchor_key(ref)
+            self.walk(self._named[key], path, line, comment, (*refs, ref, key), depth + 1)
+            return
+        target = self._resolve(ref)
+        if target is None:
+            self._warn_once("unresolved", msg("p.js_unresolved"), line)
+            if path:
+                self._leaf(path, None, None, line, comment, ())
+            return
+        self.walk(target, path, line, comment, (*refs, ref), depth + 1)
+
+    def _branches(
+        self,
+        node: dict[str, Any],
+        path: str,
+        line: int | None,
+        comment: str | None,
+        refs: tuple[str, ...],
+        depth: int,
+    ) -> bool:
+        """Walk the sub-schemas that add members to ``node`` at its own path: ``allOf``,
+        ``anyOf``, ``oneOf``, ``then``/``else`` and ``dependentSchemas`` (``dependencies``).
+
+        A ``{"type": "null"}`` branch only makes the field nullable, and a branch that
+        only validates (``{"required": [...]}``) adds nothing. The enumerated values of
+        scalar branches (``oneOf`` of ``const``) are merged on the one field they give.
+        Whether a branch was walked (then the branches gave the field at ``path``).
+        """
+        branches: list[Any] = []
+        for key in ("allOf", "anyOf", "oneOf"):
+            if isinstance(node.get(key), list):
+                branches.extend(node[key])
+        branches.extend(node[key] for key in ("then", "else") if isinstance(node.get(key), dict))
+        for key in ("dependentSchemas", "dependencies"):
+            if isinstance(node.get(key), dict):
+                branches.extend(v for v in node[key].values() if isinstance(v, dict))
+        nullable = walked = False
+        values: list[str] = []
+        for branch in branches:
+            if isinstance(branch, dict) and branch.get("type") == "null" and len(branch) == 1:
+                nullable = True
+            elif isinstance(branch, dict) and not _STRUCTURE.intersection(branch):
+                continue
+            else:
+                values.extend(_values(branch))
+                self.walk(branch, path, line, comment, refs, depth + 1)
+                walked = True
+        field = self.fields.get(f"{self.dataset}.{path}") if path else None
+        if field is not None and (nullable or len(values) > len(field.enum_values)):
+            merged = tuple(dict.fromkeys((*field.enum_values, *values)))
+            self.fields[field.pointer] = replace(
+                field, nullable=True if nullable else field.nullable, enum_values=merged
+            )
+        return walked
+
+    def _follow(
+        self,
+        ref: str,
+        path: str,
+        line: int | None,
+        comment: str | None,
+        refs: tuple[str, ...],
+        depth: int,
+    ) -> bool:
+        """Walk the target of a ``$ref`` into another scanned file (named by the ``id`` or
+        ``$id`` it declares, or by its path relative to this one); ``False`` when no scanned
+        file is the one named. Inside the target, its own references resolve against it."""
+        if not self.schemas:
+            return False
+        target = urljoin(self.base, ref)
+        found = self.schemas.document(target)
+        if found is None:
+            return False
+        if target in refs:
+            self._warn_once("cycle", msg("p.js_cycle"), line)
+            return True
+        doc, file = found
+        fragment = urldefrag(target)[1]
+        saved = (self.root, self._named, self.base)
+        self.root, self.base = doc, self.schemas.base_of(file, doc)
+        if id(doc) not in self._named_in:
+            self._named_in[id(doc)] = _named_subschemas(doc)
+        self._named = self._named_in[id(doc)]
+        try:
+            node = self._resolve(f"#{fragment}") if fragment[:1] in ("", "/") else None
+            node = node if node is not None else self._named.get(fragment) if fragment else node
+            if node is None:
+                self._warn_once("unresolved", msg("p.js_unresolved_file"), line)
                 if path:
                     self._leaf(path, None, None, line, comment, ())
-                return
-            elif ref in refs:
-                self._warn_once("cycle", msg("p.js_cycle"), line)
-                return
-            elif _anchor_key(ref) in self._named:
-                key = _anchor_key(ref)
-                self.walk(self._named[key], path, line, comment, (*refs, ref, key), depth + 1)
-                return
             else:
-                target = self._resolve(ref)
-                if target is None:
-                    self._warn_once("unresolved", msg("p.js_unresolved"), line)
-                    if path:
-                        self._leaf(path, None, None, line, comment, ())
-                    return
-                self.walk(target, path, line, comment, (*refs, ref), depth + 1)
-                return
-        for combinator in ("allOf", "anyOf", "oneOf"):
-            branches = node.get(combinator)
-            if isinstance(branches, list):
-                for branch in branches:
-                    self.walk(branch, path, line, comment, refs, depth + 1)
-        type_name, nullable = _type_of(node)
-        props = node.get("properties")
-        items = node.get("items", node.get("prefixItems"))
-        if isinstance(props, dict) and props:
-            for key, child in props.items():
-                child_line = line_of(child, self.index) or line
-                child_path = f"{path}.{key}" if path else str(key)
-                self.walk(child, child_path, child_line, None, refs, depth + 1)
-            return
-        if type_name == "array" or items is not None:
-            item_path = f"{path}[]"
-            if isinstance(items, list):
-                for item in items:
-                    self.walk(item, item_path, line, comment, refs, depth + 1)
-            elif isinstance(items, dict):
-                self.walk(items, item_path, line, comment, refs, depth + 1)
-            elif path:
-                self._leaf(path, "array", nullable, line, comment, ())
-            return
-        if path and not any(isinstance(node.get(c), list) for c in ("allOf", "anyOf", "oneOf")):
-            enum = node.get("enum")
-            values = (
-                tuple(str(v) for v in enum if not isinstance(v, (dict, list)))
-                if isinstance(enum, list)
-                else ()
-            )
-            if "const" in node and not isinstance(node["const"], (dict, list)):
-                values = values or (str(node["const"]),)
-            self._leaf(path, type_name, nullable, line, comment, values)
+                # this document's own "#/…" references are another document's there
+                mine = tuple(r if r[:1] != "#" else f"{saved[2]}{r}" for r in refs)
+                self.walk(node, path, line, comment, (*mine, target), depth + 1)
+        finally:
+            self.root, self._named, self.base = saved
+        return True
+
+    def _members(self, props: dict[str, Any], path: str, line: int | None) -> list[Any]:
+        """The ``(name, schema)`` pairs of a ``properties`` mapping that are properties.
+
+        A key is a property when its value is a schema (an object), whatever its name: a
+        property may be called ``type`` or ``required``. A JSON Schema keyword whose value is
+        no schema (``"additionalProperties": false``, ``"$ref": "…"``, ``"required": [...]``)
+        was written one level too deep: it is reported with the pointer of the object and
+        is no field. Any other key whose value is no schema stays a field without a type,
+        with a warning.
+        """
+        out: list[Any] = []
+        where = line_of(props, self.index) or line
+        owner = f"{self.dataset}.{path}" if path else self.dataset
+        for key, child in props.items():
+            if key in KEYWORDS and not _looks_like_schema(key, child):
+                warning = msg("p.js_keyword_property", keyword=key, pointer=scrub(owner))
+                self.problems.warn(warning, where)
+                continue
+            if not isinstance(child, (dict, bool)):
+                warning = msg("p.js_not_schema", pointer=scrub(f"{owner}.{key}"))
+                self.problems.warn(warning, where)
+            out.append((key, child))
+        return out
 
     def _leaf(
         self,
@@ -209,6 +348,158 @@ class _Walker:
             comment=comment,
             enum=enum,
         )
+
+
+# Keywords of JSON Schema drafts 4 to 2020-12 (and OpenAPI's nullable and discriminator).
+KEYWORDS = frozenset(
+    [
+        "$schema",
+        "$id",
+        "id",
+        "$ref",
+        "$defs",
+        "definitions",
+        "$anchor",
+        "$dynamicRef",
+        "$dynamicAnchor",
+        "$recursiveRef",
+        "$recursiveAnchor",
+        "$vocabulary",
+        "$comment",
+        "type",
+        "enum",
+        "const",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "unevaluatedProperties",
+        "propertyNames",
+        "required",
+        "dependencies",
+        "dependentRequired",
+        "dependentSchemas",
+        "items",
+        "prefixItems",
+        "additionalItems",
+        "unevaluatedItems",
+        "contains",
+        "minContains",
+        "maxContains",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "contentMediaType",
+        "contentEncoding",
+        "contentSchema",
+        "nullable",
+        "discriminator",
+    ]
+)
+# Keywords whose value is a mapping of names to schemas (not a schema itself).
+_SCHEMA_MAPS = frozenset(
+    {"properties", "patternProperties", "definitions", "$defs", "dependentSchemas"}
+)
+
+
+def _looks_like_schema(key: str, value: Any) -> bool:
+    """Whether ``value``, found under the keyword-named key ``key`` of a ``properties``
+    mapping, is the schema of a property of that name: an object, and for keywords that
+    hold a mapping of schemas, one that is not such a mapping."""
+    if not isinstance(value, dict):
+        return False
+    if key not in _SCHEMA_MAPS or not value:
+        return True
+    return any(k in KEYWORDS for k in value) or not all(isinstance(v, dict) for v in value.values())
+
+
+# Keywords that give a sub-schema members or a type (a branch with none of them only
+# validates, as ``{"required": ["a"]}`` in a ``oneOf`` does).
+_STRUCTURE = frozenset(
+    {
+        "$ref",
+        "$dynamicRef",
+        "type",
+        "properties",
+        "items",
+        "prefixItems",
+        "additionalProperties",
+        "patternProperties",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "then",
+        "else",
+        "enum",
+        "const",
+        "format",
+    }
+)
+
+
+def _values(node: Any) -> list[str]:
+    """The enumerated values a scalar sub-schema allows (``enum``, ``const``)."""
+    if not isinstance(node, dict):
+        return []
+    enum = node.get("enum")
+    out = (
+        [str(v) for v in enum if not isinstance(v, (dict, list))] if isinstance(enum, list) else []
+    )
+    if not out and "const" in node and not isinstance(node["const"], (dict, list)):
+        out.append(str(node["const"]))
+    return out
+
+
+def _map_values(node: dict[str, Any]) -> list[Any]:
+    """The schemas of a map's values (``additionalProperties``, ``patternProperties``) when
+    they have members of their own; a map of scalars stays one field."""
+    found: list[Any] = []
+    extra = node.get("additionalProperties")
+    if isinstance(extra, dict):
+        found.append(extra)
+    patterns = node.get("patternProperties")
+    if isinstance(patterns, dict):
+        found.extend(v for v in patterns.values() if isinstance(v, dict))
+    members = ("properties", "items", "prefixItems", "$ref", "allOf", "anyOf", "oneOf")
+    return [v for v in found if any(k in v for k in members)]
+
+
+def _item_schemas(node: dict[str, Any]) -> list[Any] | None:
+    """The schemas of an array's items: ``prefixItems`` (2020-12) and ``items`` (a schema,
+    or a list of schemas before 2020-12); ``None`` when the node says nothing of items."""
+    prefix, items = node.get("prefixItems"), node.get("items")
+    if prefix is None and items is None:
+        return None
+    found = list(prefix) if isinstance(prefix, list) else []
+    if isinstance(items, list):
+        found.extend(items)
+    elif isinstance(items, dict):
+        found.append(items)
+    return found
 
 
 def _anchor_key(ref: str) -> str:
@@ -243,14 +534,30 @@ def _named_subschemas(root: Any) -> dict[str, Any]:
     return named
 
 
-def read_jsonschema(doc: Any, text: str, path: str, stem: str, problems: Problems) -> list[Dataset]:
-    """The dataset described by a parsed JSON Schema document."""
+def read_jsonschema(
+    doc: Any,
+    text: str,
+    path: str,
+    stem: str,
+    problems: Problems,
+    schemas: SchemaIndex | None = None,
+) -> list[Dataset]:
+    """The dataset described by a parsed JSON Schema document.
+
+    ``schemas`` holds the other JSON Schema files of the scan (``json_schema_index``), for
+    ``$ref`` that names one of them.
+    """
     if not isinstance(doc, dict):
         problems.add(msg("p.js_not_object"))
         return []
+    from dataflow.readers.openapi import looks_like_openapi, read_openapi
+
+    if looks_like_openapi(doc):
+        return read_openapi(doc, text, path, problems, schemas)
     index = LineIndex(text)
     name = dataset_name(doc, stem)
-    walker = _Walker(doc, name, index, problems)
+    base = schemas.base_of(Path(path), doc) if schemas else ""
+    walker = _Walker(doc, name, index, problems, schemas, base)
     root = doc
     walker.walk(root, "", 1, None, (), 0)
     if len(walker.fields) >= MAX_FIELDS:
@@ -267,6 +574,11 @@ def read_jsonschema(doc: Any, text: str, path: str, stem: str, problems: Problem
             line=1,
         )
     ]
+
+
+# For readers of documents that hold JSON Schemas (``readers.openapi``).
+Walker = _Walker
+schema_comment = _comment
 
 
 def _desc(doc: dict[str, Any]) -> str | None:

@@ -47,6 +47,9 @@ class SchemaText:
     # Where a SQL reader puts the foreign keys its ALTER TABLE statements add to tables (they
     # may be created in another file: ``attach_added_keys``).
     added_keys: list[AddedKey] | None = None
+    # The JSON Schema files of the scan, for a ``$ref`` naming one of them
+    # (``readers.schemarefs.SchemaIndex``).
+    json_schemas: Any | None = None
 
     @property
     def shown(self) -> str:
@@ -88,10 +91,18 @@ def _jsonschema(source: SchemaText) -> Iterable[Dataset]:
     from dataflow.readers._json import load_json
     from dataflow.readers.jsonschema import read_jsonschema
 
+    if source.path.suffix.lower() in (".yml", ".yaml"):  # OpenAPI (or JSON Schema) in YAML
+        from dataflow.readers.openapi import read_yaml_schema
+
+        return read_yaml_schema(
+            source.text, source.shown, source.path.stem, source.problems, source.json_schemas
+        )
     parsed = load_json(source.text, source.problems, msg("what.jsonschema"))
     if parsed is None:
         return ()
-    return read_jsonschema(parsed, source.text, source.shown, source.path.stem, source.problems)
+    return read_jsonschema(
+        parsed, source.text, source.shown, source.path.stem, source.problems, source.json_schemas
+    )
 
 
 def _avro(source: SchemaText) -> Iterable[Dataset]:
@@ -128,7 +139,7 @@ SHIPPED: dict[str, Reader] = {
     for r in (
         Reader("sql", read=_sql, suffixes=(".sql", ".ddl", ".hql"), aliases=("ddl",)),
         Reader("jsonschema", read=_jsonschema, aliases=("json-schema", "json_schema")),
-        Reader("avro", read=_avro, suffixes=(".avsc",), aliases=("avsc",)),
+        Reader("avro", read=_avro, suffixes=(".avsc", ".avpr"), aliases=("avsc", "avpr")),
         Reader("dbt", read=_dbt, aliases=("yaml", "yml")),
         Reader("csv", open=_delimited, suffixes=(".csv",)),
         Reader("tsv", open=_delimited, suffixes=(".tsv", ".tab")),

@@ -13,7 +13,7 @@ Work is split as on one machine:
   are text, as locally) for the metadata detection and the classification;
 - every row is matched on the executors: each partition's Arrow batches become text columns
   exactly as the local Parquet reader makes them (``readers.parquet``) and go through the
-  full scan's ``_ColumnWork`` (the same ``FastMatcher``, built once per Python worker, and the
+  full scan's ``ColumnWork`` (the same ``FastMatcher``, built once per Python worker, and the
   same ``ColumnTally``); only the tallies (counts and masked examples) come back, and the
   driver merges them in partition order into the verdicts of ``detect.full``. Counts do not
   depend on how the rows are cut into partitions (``detect.full`` counts every occurrence), so
@@ -277,14 +277,14 @@ def _tally_partition(prefix: str, contexts: Mapping[str, str], content: Any) -> 
         part = context.partitionId() if context is not None else 0
         try:
             from dataflow.detect.full import (
-                _ColumnWork,
-                _default_matcher,
-                _tally_factory,
+                ColumnWork,
                 batch_rows,
+                make_tally_factory,
+                shipped_matcher,
             )
             from dataflow.readers.parquet import _as_text, _leaf_arrays
 
-            work = _ColumnWork(_default_matcher(None), _tally_factory(content, contexts))
+            work = ColumnWork(shipped_matcher(None), make_tally_factory(content, contexts))
             rows = 0
             for record_batch in batches:
                 arrays: dict[str, Any] = {}
@@ -320,7 +320,7 @@ def _tally_partition(prefix: str, contexts: Mapping[str, str], content: Any) -> 
 def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str, Any], int]:
     """Every row of ``df`` matched on the executors: (verdict per field pointer, rows)."""
     from dataflow.detect.content import ContentOptions
-    from dataflow.detect.full import _tally_factory, _verdicts
+    from dataflow.detect.full import column_verdicts, make_tally_factory
 
     content = content or ContentOptions()
     contexts = {
@@ -331,7 +331,7 @@ def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str
         parts = job.collect()
     except Exception as exc:
         raise SparkError(msg("spark.scan", source=dataset.source_path, why=describe(exc))) from None
-    factory = _tally_factory(content, contexts)
+    factory = make_tally_factory(content, contexts)
     tallies: dict[str, Any] = {}
     rows = 0
     for part in sorted(parts, key=lambda p: p["part"]):
@@ -344,7 +344,7 @@ def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str
             if tally is None:
                 tally = tallies[pointer] = factory(pointer)
             tally.merge(piece)
-    return _verdicts(tallies, content, contexts), rows
+    return column_verdicts(tallies, content, contexts), rows
 
 
 # --- a scan through Spark ---------------------------------------------------------------------
@@ -378,7 +378,12 @@ def scan_sources(
                 verdicts, rows = scan_frame(df, dataset)
                 out.verdicts[dataset.name] = (verdicts, rows)
                 out.notices.append(
-                    f"{dataset.name}: every row read by Spark ({rows:,}) ({source.shown})"
+                    msg(
+                        "spark.every_row_read",
+                        dataset=dataset.name,
+                        rows=f"{rows:,}",
+                        source=source.shown,
+                    )
                 )
         except SparkError as exc:
             out.problems.append(Problem(source.shown, exc.message, severity=Severity.ERROR))

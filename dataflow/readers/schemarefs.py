@@ -1,0 +1,108 @@
+"""The JSON Schema documents of one scan, by URI, for ``$ref`` between files.
+
+A schema repository often splits its types into files that name each other: by the ``id``
+(draft-04) or ``$id`` a file declares (``"$ref": "http://local.com/common_models#/…"``), or
+by a path relative to the referring file (``"$ref": "common.json#/definitions/address"``).
+``SchemaIndex`` resolves both from the files being scanned, and nothing else: a URI that no
+scanned file declares or is stays unresolved (dataflow never fetches a schema).
+
+The index reads a file only when it may declare an id (its bytes hold ``id"``) or when a
+reference names it, and parses it at most once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from dataflow.readers._common import MAX_SCHEMA_BYTES
+from dataflow.readers.encoding import decode_text
+
+_SUFFIXES = (".json",)
+_MISSING = object()
+
+
+def _strip(uri: str) -> str:
+    """``uri`` without its fragment (``…/common_models#`` is ``…/common_models``)."""
+    return urldefrag(uri)[0]
+
+
+def file_uri(path: Path) -> str:
+    """The ``file:`` URI of ``path`` (the base of relative references in it)."""
+    return Path(path).resolve().as_uri()
+
+
+class SchemaIndex:
+    """Parsed JSON Schema documents of the scanned files, by declared id and by file URI."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self._by_file: dict[str, Path] = {}
+        self._by_id: dict[str, Path] = {}
+        self._docs: dict[Path, Any] = {}
+        for path in files:
+            if path.suffix.lower() not in _SUFFIXES:
+                continue
+            self._by_file.setdefault(file_uri(path), path)
+            declared = self._declared_id(path)
+            if declared:
+                self._by_id.setdefault(_strip(urljoin(file_uri(path), declared)), path)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_file)
+
+    def _load(self, path: Path) -> Any:
+        doc = self._docs.get(path, _MISSING)
+        if doc is _MISSING:
+            doc = None
+            try:
+                if path.stat().st_size <= MAX_SCHEMA_BYTES:
+                    text, _, _ = decode_text(path.read_bytes())
+                    if text is not None:
+                        doc = json.loads(text)
+            except (OSError, ValueError, RecursionError):
+                doc = None  # reading the file itself reports why
+            self._docs[path] = doc
+        return doc
+
+    def _declared_id(self, path: Path) -> str | None:
+        from dataflow.readers.jsondata import WHOLE_JSON_BYTES
+
+        try:
+            if path.stat().st_size > min(MAX_SCHEMA_BYTES, WHOLE_JSON_BYTES):
+                return None  # format detection takes a file this big for data
+            with path.open("rb") as handle:
+                data = handle.read()
+            if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{" or b'id"' not in data:
+                return None  # an array of records, or no id anywhere
+        except OSError:
+            return None
+        from dataflow.readers.jsonschema import looks_like_jsonschema
+
+        doc = self._load(path)
+        if not looks_like_jsonschema(doc):
+            self._docs.pop(path, None)  # data, not a schema: do not keep it
+            return None
+        declared = doc.get("$id", doc.get("id"))
+        return declared if isinstance(declared, str) and declared.strip("#") else None
+
+    def base_of(self, path: Path, doc: Any) -> str:
+        """The base URI of references in ``doc`` read from ``path``: its declared id
+        (resolved against the file) or the file's own URI."""
+        base = file_uri(path)
+        declared = doc.get("$id", doc.get("id")) if isinstance(doc, dict) else None
+        if isinstance(declared, str) and declared.strip("#"):
+            return urljoin(base, declared)
+        return base
+
+    def document(self, uri: str) -> tuple[Any, Path] | None:
+        """The document a URI without fragment names, and its file; ``None`` when no
+        scanned file declares that id or is that file."""
+        key = _strip(uri)
+        path = self._by_id.get(key) or self._by_file.get(key)
+        if path is None:
+            return None
+        doc = self._load(path)
+        return None if doc is None else (doc, path)

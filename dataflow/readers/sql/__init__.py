@@ -1,0 +1,240 @@
+"""SQL DDL through sqlglot: CREATE TABLE statements with their comments, types and lines.
+
+The file is split into statements here (quotes, comments and dollar-quoting respected), so
+one broken statement is reported with its line while the others still count. Each CREATE
+TABLE is parsed with the dialects the text suggests first (MySQL, PostgreSQL, Hive/Spark,
+SQL Server, Oracle, SQLite, Snowflake, BigQuery, Teradata, generic); the first that parses
+wins. Column and table comments (inline ``COMMENT``, ``COMMENT=``, ``COMMENT ON … IS``, SQL
+Server's ``sp_addextendedproperty 'MS_Description'``, and a ``/* … */`` or ``-- …`` comment
+that follows a column on its line, as PowerDesigner writes them) are kept, as are inline allow
+comments ``-- dataflow: allow <element> "reason"`` on or just above a column line. A CREATE
+TABLE guarded by ``IF [NOT] EXISTS (…)`` (generated SQL Server scripts) is read too, and so
+is one that follows a complete statement with no ``;`` between them (``split_run_on``).
+``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
+(``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
+BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
+read, is a problem naming the table and its line.
+
+sqlglot's error messages and log lines quote the SQL, so its logger is silenced while parsing
+and problems are described in dataflow's own words with positions only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from dataflow.i18n import msg
+from dataflow.model import AddedKey, Dataset
+from dataflow.readers._common import LineIndex, Problems
+from dataflow.readers.sql.alter import (
+    _ALTER_COMMENT,
+    _alter_foreign_keys,
+    _apply_comment_on,
+    _apply_foreign_keys,
+)
+from dataflow.readers.sql.dialects import (
+    _HINT_ANCHORS,
+    _HINTS,
+    DIALECTS,
+    guess_dialects,
+)
+from dataflow.readers.sql.parse import (
+    _first_word,
+    _masked,
+    _parse_create,
+    _quiet_sqlglot,
+    _table_named,
+)
+from dataflow.readers.sql.statements import (
+    _COMMENT_ON,
+    _CREATE_OTHER,
+    _CREATE_TABLE,
+    _OTHER_VERBS,
+    MAX_STATEMENT_CHARS,
+    Statement,
+    split_run_on,
+    split_statements,
+)
+from dataflow.readers.sql.tables import (
+    _TEMPLATES,
+    _create_table,
+)
+from dataflow.readers.sql.tsql import (
+    _GO_LINE,
+    _batch_head,
+    _extended_properties,
+    _guarded_create,
+    _paren_depth,
+)
+
+
+def read_sql(
+    text: str, path: str, problems: Problems, added: list[AddedKey] | None = None
+) -> list[Dataset]:
+    """Datasets of every CREATE TABLE in ``text``; problems for statements that fail to parse.
+
+    Foreign keys an ALTER TABLE adds to a table this text does not create go to ``added``
+    (for a table of another file), or are reported when ``added`` is None.
+    """
+    r = _Reading(
+        text,
+        path,
+        problems,
+        LineIndex(text),
+        text.split("\n"),
+        guess_dialects(text),
+        batches=_GO_LINE.search(text) is not None,  # SQL Server batches: ';' is optional
+    )
+    with _quiet_sqlglot():
+        for whole in split_statements(text):
+            for piece in split_run_on(whole):
+                stmt = _past_separators(piece)
+                if stmt is not None:
+                    _read_statement(r, stmt)
+    datasets = r.datasets
+    _apply_comment_on(datasets, r.comments)
+    elsewhere = _apply_foreign_keys(datasets, r.altered)
+    if added is not None:
+        added.extend(elsewhere)
+    else:
+        for key in elsewhere:
+            problems.warn(msg("p.sql_key_elsewhere", table=_masked(key.table)), key.line)
+    for i, gap in enumerate(r.gaps):
+        if "--" in gap or "/*" in gap:
+            datasets[i] = _apply_lead(datasets[i], gap)
+    return datasets
+
+
+@dataclass
+class _Reading:
+    """One SQL file being read: its text and what its statements gave so far."""
+
+    text: str
+    path: str
+    problems: Problems
+    index: LineIndex
+    lines: list[str]
+    dialects: list[str]
+    batches: bool
+    datasets: list[Dataset] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # the text before each dataset's statement
+    comments: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, comment)
+    altered: list[AddedKey] = field(default_factory=list)  # ALTER TABLE … ADD FOREIGN KEY
+
+    def create(self, stmt: Statement, gap: str) -> None:
+        """Read the CREATE TABLE ``stmt`` (``gap``: the comments above it)."""
+        ds = _create_table(
+            stmt, self.path, self.dialects, self.index, self.text, self.lines, self.problems
+        )
+        if ds is not None:
+            self.datasets.append(ds)
+            self.gaps.append(gap)
+
+
+def _past_separators(stmt: Statement) -> Statement | None:
+    """``stmt`` without the batch separators (``GO``) and psql meta-commands it starts with;
+    None when nothing else is left."""
+    body = stmt.text
+    while _first_word(body) == "GO" or body.startswith("\\"):
+        cut = body.find("\n")
+        if cut == -1:
+            return None
+        shift = len(body) - len(body[cut:].lstrip())
+        stmt = replace(stmt, start=stmt.start + shift, text=body[shift:])
+        body = stmt.text
+    return stmt if body.strip() else None
+
+
+def _read_statement(r: _Reading, stmt: Statement) -> None:
+    """One statement: a CREATE TABLE (also behind an ``IF NOT EXISTS`` guard), what it adds
+    to tables (comments, foreign keys), or a problem for what is not a schema statement."""
+    text, body = r.text, stmt.text
+    word = _first_word(body)
+    line = r.index.line(stmt.start)
+    gap = text[stmt.raw_start : stmt.start]
+    if stmt.raw_start and text[stmt.raw_start - 1] != "\n":  # the previous line's end
+        gap = gap[gap.find("\n") + 1 :] if "\n" in gap else ""
+    if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch
+        r.comments.extend(_extended_properties(body))
+    if _CREATE_TABLE.match(body):
+        r.create(_batch_head(stmt) if r.batches else stmt, gap)
+        return
+    if word == "COMMENT":
+        m = _COMMENT_ON.match(body)
+        if m:
+            r.comments.append((m.group(1).upper(), m.group(2), m.group(3)))
+        return
+    guarded = _guarded_create(stmt) if word in ("IF", "BEGIN") else None
+    if guarded is not None:
+        r.create(guarded, gap)
+        return
+    if word == "CREATE":
+        words = re.findall(r"[A-Za-z_]+", body[:200].upper())[1:6]
+        if not any(w in _CREATE_OTHER for w in words):
+            r.problems.add(
+                msg("p.sql_create_other"),
+                line,
+            )
+        return
+    if word == "ALTER":
+        r.altered.extend(AddedKey(t, fk, line) for t, fk in _alter_foreign_keys(body))
+        described = _ALTER_COMMENT.match(body)
+        if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
+            r.comments.append(("TABLE", described.group(1), described.group(2)))
+    if word in _OTHER_VERBS:
+        _embedded_create(r, stmt, line)
+        return
+    r.problems.add(msg("p.sql_not_sql"), line)
+
+
+def _embedded_create(r: _Reading, stmt: Statement, line: int) -> None:
+    """A CREATE TABLE inside another statement that does not parse as a whole: read on its
+    own when it starts a statement of a T-SQL batch, else reported."""
+    body = stmt.text
+    embedded = _CREATE_TABLE.search(body)
+    if not embedded or _parse_create(body[:MAX_STATEMENT_CHARS], r.dialects)[0] is not None:
+        return
+    if r.batches and _paren_depth(body, embedded.start()) == 0:
+        # T-SQL needs no ';' between statements: ``IF EXISTS (…) DROP TABLE
+        # t CREATE TABLE t (…)`` is two statements of one batch.
+        at = embedded.start()
+        r.create(Statement(stmt.start + at, stmt.start + at, stmt.end, body[at:]), "")
+        return
+    r.problems.add(
+        msg(
+            "p.sql_embedded",
+            table=_table_named(body, embedded.start()),
+            line=r.index.line(stmt.start + embedded.start()),
+        ),
+        line,
+    )
+
+
+def _apply_lead(ds: Dataset, gap: str) -> Dataset:
+    """``ds`` with the table and column comments the comments above its statement give."""
+    from dataflow.readers._sql_comments import read_lead
+
+    lead = read_lead(gap, ds.name, (f.name for f in ds.fields))
+    fields = tuple(
+        replace(f, comment=lead.columns[f.name.lower()])
+        if not f.comment and f.name.lower() in lead.columns
+        else f
+        for f in ds.fields
+    )
+    return replace(ds, fields=fields, comment=ds.comment or lead.table_comment)
+
+
+# Names other modules and tests import from here.
+__all__ = [
+    "DIALECTS",
+    "MAX_STATEMENT_CHARS",
+    "_HINTS",
+    "_HINT_ANCHORS",
+    "_TEMPLATES",
+    "Statement",
+    "guess_dialects",
+    "read_sql",
+    "split_run_on",
+    "split_statements",
+]

@@ -1,0 +1,108 @@
+"""What statements after a CREATE TABLE add to it: ``ALTER TABLE`` foreign keys and ``COMMENT ON``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dataflow.model import AddedKey, Dataset, ForeignKey
+
+_IDENT = r"[`\"\[]?[\w$]+[`\"\]]?(?:\.[`\"\[]?[\w$]+[`\"\]]?){0,2}"
+_ALTER_FK = re.compile(
+    rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ALTER_COMMENT = re.compile(
+    rf"ALTER\s+TABLE\s+({_IDENT})\s+COMMENT\s*=?\s*('(?:[^'\\]|''|\\.)*')\s*$", re.IGNORECASE
+)
+_ADD_FK = re.compile(
+    rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_IDENT})\s*(?:\(([^)]*)\))?",
+    re.IGNORECASE,
+)
+
+
+def _columns_of(text: str | None) -> tuple[str, ...]:
+    return tuple(_unquote(c.strip()) for c in (text or "").split(",") if c.strip())
+
+
+def _alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
+    """``(table, foreign key)`` for each ``ADD … FOREIGN KEY … REFERENCES`` of an ALTER TABLE."""
+    m = _ALTER_FK.match(body)
+    if m is None:
+        return []
+    table = ".".join(_split_name(m.group(1)))
+    return [
+        (
+            table,
+            ForeignKey(
+                _columns_of(fk.group(1)),
+                ".".join(_split_name(fk.group(2))),
+                _columns_of(fk.group(3)),
+            ),
+        )
+        for fk in _ADD_FK.finditer(m.group(2))
+    ]
+
+
+def _apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> list[AddedKey]:
+    """Add each key to the dataset it names; the keys of tables not among ``datasets``."""
+    elsewhere: list[AddedKey] = []
+    for added in altered:
+        k = _find_dataset(datasets, added.table.split("."))
+        if k is None:
+            elsewhere.append(added)
+        elif added.key not in datasets[k].foreign_keys:
+            keys = (*datasets[k].foreign_keys, added.key)
+            datasets[k] = replace(datasets[k], foreign_keys=keys)
+    return elsewhere
+
+
+def _unquote(part: str) -> str:
+    part = part.strip()
+    if len(part) >= 2 and part[0] in '"`[' and part[-1] in '"`]':
+        return part[1:-1]
+    return part
+
+
+def _split_name(text: str) -> list[str]:
+    parts = re.findall(r'"[^"]*"|`[^`]*`|\[[^\]]*\]|[^.\s]+', text.strip())
+    return [_unquote(p) for p in parts]
+
+
+def _apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str]]) -> None:
+    """Attach ``COMMENT ON TABLE/COLUMN … IS '…'`` to the datasets they name."""
+    for kind, target, literal in comments:
+        if literal.upper() == "NULL":
+            continue
+        text = literal[1:-1].replace("''", "'").strip()
+        if not text:
+            continue
+        parts = _split_name(target)
+        if kind == "COLUMN":
+            if len(parts) < 2:
+                continue
+            table_parts, column = parts[:-1], parts[-1]
+        else:
+            table_parts, column = parts, None
+        i = _find_dataset(datasets, table_parts)
+        if i is None:
+            continue
+        ds = datasets[i]
+        if column is None:
+            datasets[i] = replace(ds, comment=ds.comment or text)
+            continue
+        fields = tuple(
+            replace(f, comment=f.comment or text) if f.name.lower() == column.lower() else f
+            for f in ds.fields
+        )
+        datasets[i] = replace(ds, fields=fields)
+
+
+def _find_dataset(datasets: list[Dataset], parts: list[str]) -> int | None:
+    wanted = ".".join(parts).lower()
+    for i, ds in enumerate(datasets):
+        if ds.name.lower() == wanted:
+            return i
+    last = parts[-1].lower() if parts else ""
+    hits = [i for i, ds in enumerate(datasets) if ds.name.lower().rsplit(".", 1)[-1] == last]
+    return hits[0] if len(hits) == 1 else None

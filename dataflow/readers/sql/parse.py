@@ -1,0 +1,208 @@
+"""Parsing one CREATE TABLE with sqlglot, over the dialects in order, with a lenient second try;
+table names masked in messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from dataflow.i18n import msg
+from dataflow.model import Words
+from dataflow.readers._common import LineIndex
+from dataflow.readers.sql.alter import (
+    _unquote,
+)
+from dataflow.readers.sql.statements import (
+    _CREATE_TABLE,
+    _skip,
+)
+from dataflow.readers.sql.tsql import (
+    _closing_paren,
+)
+
+
+@contextmanager
+def _quiet_sqlglot() -> Iterator[None]:
+    """sqlglot logs warnings that quote the SQL; keep them out of every output."""
+    logger = logging.getLogger("sqlglot")
+    was = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = was
+
+
+def _parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[int, int] | None]:
+    """``(expression, dialect, None)`` or ``(None, None, (line, col) of the first error)``."""
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import ParseError
+
+    first_error: tuple[int, int] | None = None
+    for dialect in dialects:
+        try:
+            parsed = [e for e in sqlglot.parse(sql, read=dialect or None) if e is not None]
+        except ParseError as exc:
+            if first_error is None and exc.errors:
+                err = exc.errors[0]
+                line, col = err.get("line"), err.get("col")
+                if isinstance(line, int) and isinstance(col, int):
+                    first_error = (line, col)
+            continue
+        except Exception:  # TokenError, RecursionError, dialect quirks: try the next one
+            continue
+        if len(parsed) == 1:
+            node = parsed[0]
+            if isinstance(node, exp.Create) and str(node.args.get("kind", "")).upper() == "TABLE":
+                return node, dialect, None
+    return None, None, first_error
+
+
+_ORACLE_NOISE = re.compile(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
+_LENGTH_SEMANTICS = re.compile(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _lenient(sql: str) -> str | None:
+    """``CREATE TABLE name (columns)`` alone, Oracle column noise blanked out (same offsets).
+
+    Storage and table options after the column list (Oracle ``TABLESPACE``/``PCTFREE``,
+    engine-specific clauses) are what most often stops the parser; the columns are what
+    matter here. ``None`` when the column list is not closed (a truncated statement).
+    """
+    m = _CREATE_TABLE.match(sql)
+    if m is None:
+        return None
+    start = sql.find("(", m.end())
+    close = _closing_paren(sql, start) if start != -1 else None
+    if close is None:
+        return None
+    body = _ORACLE_NOISE.sub(_blank, sql[: close + 1])
+    return _LENGTH_SEMANTICS.sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
+
+
+# Storage and distribution options the SQL parser does not know, read as harmless: SQL Server
+# filegroups, Greenplum distribution, Oracle and DB2 storage, PostgreSQL OIDS, MaxCompute
+# lifecycle. Parenthesised groups are matched as ``()`` (``_tail_is_storage`` empties them).
+_NAME_WORD = r"(?:\[[^\]]*\]|\"[^\"]*\"|`[^`]*`|[\w$]+)"
+_STORAGE_OPTION = (
+    rf"ON\s+{_NAME_WORD}(?:\s*\(\))?"
+    rf"|(?:TEXTIMAGE_ON|FILESTREAM_ON)\s+{_NAME_WORD}"
+    r"|WITH\s*\(\)|WITH(?:OUT)?\s+OIDS"
+    r"|DISTRIBUTED\s+(?:BY\s*\(\)|RANDOMLY|REPLICATED)"
+    r"|(?:SUB)?PARTITION\s+BY\s+(?:RANGE|LIST|HASH)\s*\(\)(?:\s*\(\))?"
+    rf"|TABLESPACE\s+{_NAME_WORD}"
+    r"|(?:PCTFREE|PCTUSED|INITRANS|MAXTRANS|LIFECYCLE|PARALLEL)\s*=?\s*\d+"
+    r"|STORAGE\s*\(\)"
+    r"|(?:NO)?(?:LOGGING|COMPRESS|CACHE|PARALLEL|MONITORING|ROWDEPENDENCIES)"
+    r"|COMPRESS\s+(?:YES|NO|FOR\s+\w+(?:\s+\w+)?|\d+)"
+    r"|SEGMENT\s+CREATION\s+(?:IMMEDIATE|DEFERRED)"
+    r"|(?:ENABLE|DISABLE)\s+ROW\s+MOVEMENT"
+    r"|ORGANIZATION\s+(?:HEAP|INDEX)"
+    r"|ORGANIZE\s+BY\s+(?:ROW|COLUMN)"
+    rf"|(?:INDEX\s+|LONG\s+)?IN\s+{_NAME_WORD}"
+    r"|DATA\s+CAPTURE\s+(?:NONE|CHANGES)"
+    r"|CCSID\s+\w+"
+)
+_STORAGE_TAIL = re.compile(rf"(?:\s*(?:{_STORAGE_OPTION})(?![\w$]))*[\s;]*", re.IGNORECASE)
+_TAIL_SPECIAL = re.compile(r"--|/\*|['\"`\[(]")
+
+
+def _tail_is_storage(tail: str) -> bool:
+    """Whether the text after a column list holds only storage options (``_STORAGE_OPTION``)."""
+    parts: list[str] = []
+    i = 0
+    while True:
+        m = _TAIL_SPECIAL.search(tail, i)
+        if m is None:
+            parts.append(tail[i:])
+            break
+        parts.append(tail[i : m.start()])
+        tok = m.group()
+        if tok == "(":
+            close = _closing_paren(tail, m.start())
+            if close is None:
+                return False
+            parts.append("()")
+            i = close + 1
+            continue
+        end = _skip(tail, m.start(), tok)
+        if tok in ("--", "/*"):
+            parts.append(" ")
+        else:  # quoted names stay: they are words of an option (TEXTIMAGE_ON [PRIMARY])
+            parts.append(tail[m.start() : end])
+        i = end
+    return _STORAGE_TAIL.fullmatch("".join(parts)) is not None
+
+
+_TABLE_NAME = re.compile(
+    r"\s+(?:IF\s+NOT\s+EXISTS\s+)?("
+    + r"[`\"\[]?[\w$]+[`\"\]]?(?:\s*\.\s*[`\"\[]?[\w$]+[`\"\]]?){0,2}"
+    + ")",
+    re.IGNORECASE,
+)
+
+
+_TABLE_SCAN = re.compile(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + _CREATE_TABLE.pattern, re.IGNORECASE)
+
+
+def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
+    """``; CREATE TABLE b (line 9) in it is not read either`` for the tables after ``start``
+    (empty when there are none)."""
+    lost: list[Words] = []
+    i = start
+    while True:
+        m = _TABLE_SCAN.search(text, i)
+        if m is None:
+            break
+        tok = m.group()
+        if tok in ("--", "/*", "'", '"', "`", "[", "$"):
+            i = _skip(text, m.start(), tok)
+            continue
+        at = index.line(offset + m.start())
+        lost.append(msg("p.sql_lost_table", table=_table_named(text, m.start()), line=at))
+        i = m.end()
+    if not lost:
+        return Words("", "")
+    return msg("p.sql_also_lost", tables=lost)
+
+
+def _table_named(text: str, at: int = 0) -> str:
+    """The name of the CREATE TABLE at ``at`` for a message (masked like any name)."""
+    created = _CREATE_TABLE.match(text, at)
+    m = _TABLE_NAME.match(text, created.end()) if created else None
+    if m is None:
+        return msg("p.sql_name_unreadable")
+    return _masked(".".join(_unquote(p) for p in m.group(1).split(".")))
+
+
+def _masked(name: str) -> str:
+    from dataflow.detect.names import scrub
+
+    return scrub(name)
+
+
+def _literal(node: Any) -> str | None:
+    from sqlglot import exp
+
+    if node is None:
+        return None
+    if isinstance(node, exp.Literal):
+        text = str(node.this)
+    else:
+        text = node.name if hasattr(node, "name") else str(node)
+    text = text.strip()
+    return text or None
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"[A-Za-z_]+", text)
+    return m.group().upper() if m else ""

@@ -1,0 +1,396 @@
+"""Cutting a SQL file into statements: quotes, comments, dollar quoting, ``GO`` batches and run-on
+statements without semicolons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_STATEMENT_CHARS = 2 * 1024 * 1024
+
+_CREATE_TABLE = re.compile(
+    r"CREATE\s+(?:OR\s+REPLACE\s+)?"
+    r"(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|EXTERNAL|TRANSIENT|VOLATILE|MULTISET|SET|UNLOGGED"
+    r"|SHARDED|COLUMN|ROW|HYBRID|DYNAMIC|ICEBERG)\s+)*TABLE\b",
+    re.IGNORECASE,
+)
+_CREATE_OTHER = {
+    "VIEW",
+    "INDEX",
+    "UNIQUE",
+    "SEQUENCE",
+    "FUNCTION",
+    "PROCEDURE",
+    "PROC",
+    "TRIGGER",
+    "DATABASE",
+    "SCHEMA",
+    "TYPE",
+    "EXTENSION",
+    "USER",
+    "ROLE",
+    "MATERIALIZED",
+    "DOMAIN",
+    "POLICY",
+    "CLUSTERED",
+    "NONCLUSTERED",
+    "STAGE",
+    "STREAM",
+    "TASK",
+    "TABLESPACE",
+    "EVENT",
+    "AGGREGATE",
+    "CAST",
+    "COLLATION",
+    "CONVERSION",
+    "OPERATOR",
+    "PUBLICATION",
+    "RULE",
+    "SERVER",
+    "STATISTICS",
+    "SUBSCRIPTION",
+    "SYNONYM",
+    "PACKAGE",
+    "LOGIN",
+    "MACRO",
+    "FILE",
+    "WAREHOUSE",
+    "BITMAP",
+    "FULLTEXT",
+    "SPATIAL",
+    "MODEL",
+    "CATALOG",
+    "TEMPORARY",
+    "TEMP",
+    "DEFINER",
+    "ALGORITHM",
+    "SQL",
+    "FOREIGN",
+    "EDITIONABLE",
+    "NONEDITIONABLE",
+    "FORCE",
+    "SECURE",
+    "RECURSIVE",
+    "LIBRARY",
+    "DIRECTORY",
+    "CONTEXT",
+    "PROFILE",
+    "RESOURCE",
+}
+_OTHER_VERBS = {
+    "ALTER",
+    "DROP",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "SELECT",
+    "WITH",
+    "SET",
+    "USE",
+    "GRANT",
+    "REVOKE",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "START",
+    "LOCK",
+    "UNLOCK",
+    "TRUNCATE",
+    "ANALYZE",
+    "VACUUM",
+    "EXPLAIN",
+    "SHOW",
+    "DESCRIBE",
+    "DESC",
+    "CALL",
+    "EXEC",
+    "EXECUTE",
+    "DECLARE",
+    "IF",
+    "GO",
+    "DELIMITER",
+    "PRAGMA",
+    "REPLACE",
+    "MERGE",
+    "COPY",
+    "LOAD",
+    "MSCK",
+    "REFRESH",
+    "CACHE",
+    "UNCACHE",
+    "ADD",
+    "PRINT",
+    "OPTIMIZE",
+    "RENAME",
+    "CLUSTER",
+    "REINDEX",
+    "DO",
+    "SAVEPOINT",
+    "RELEASE",
+    "END",
+    "VALUES",
+    "UPSERT",
+    "COMMENT",
+    "DISCARD",
+    "RESET",
+    "PREPARE",
+    "DEALLOCATE",
+    "LISTEN",
+    "NOTIFY",
+    "FETCH",
+    "CLOSE",
+    "OPEN",
+    "CHECKPOINT",
+    "SECURITY",
+    "LABEL",
+    "IMPORT",
+    "EXPORT",
+    "SPOOL",
+    "PROMPT",
+    "WHENEVER",
+    "DEFINE",
+    "FLUSH",
+    "KILL",
+    "CHECK",
+    "REPAIR",
+    "HANDLER",
+    "INSTALL",
+    "UNINSTALL",
+    "PURGE",
+    "RESIGNAL",
+    "SIGNAL",
+    "RETURN",
+    "WHILE",
+    "LOOP",
+    "FOR",
+    "ABORT",
+    "ELSE",
+    "ELSIF",
+}
+
+_ALLOW_MARK = re.compile(r"--\s*dataflow:\s*allow\b", re.IGNORECASE)
+_ALLOW = re.compile(
+    r"--\s*dataflow:\s*allow\s+([A-Za-z0-9_][A-Za-z0-9_.*-]*)\s+(?:\"([^\"]+)\"|'([^']+)')",
+    re.IGNORECASE,
+)
+_COMMENT_ON = re.compile(
+    r"COMMENT\s+ON\s+(TABLE|COLUMN)\s+(.+?)\s+IS\s+(NULL|'(?:[^']|'')*')\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# statement ends: ``;``, SQL Server's ``GO`` batch separator and SQL*Plus's ``/`` (Oracle
+# scripts), each on a line of its own
+_SPECIAL = re.compile(r"--|/\*|['\"`\[;$]|^[ \t]*(?:GO|/)[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
+_QUOTE_OR_ESCAPE = re.compile(r"['\\]")
+_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement: ``raw_start`` (after the previous ``;``), ``start`` (its first token)."""
+
+    raw_start: int
+    start: int
+    end: int
+    text: str
+
+
+def split_statements(text: str) -> list[Statement]:
+    """Split SQL text on top-level ``;`` (not inside quotes, comments or dollar quotes)."""
+    out: list[Statement] = []
+    n = len(text)
+    i = 0
+    seg = 0
+    while True:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            _emit(text, seg, n, out)
+            break
+        tok = m.group()
+        j = m.start()
+        if tok == ";":
+            _emit(text, seg, j, out)
+            seg = i = j + 1
+        elif tok.strip().upper() in ("GO", "/"):
+            _emit(text, seg, j, out)
+            seg = i = m.end()
+        else:
+            i = _skip(text, j, tok)
+        if i >= n:
+            _emit(text, seg, n, out)
+            break
+    return out
+
+
+def _skip(text: str, j: int, tok: str) -> int:
+    """Index just after the comment, quoted text or dollar quote ``tok`` opening at ``j``."""
+    n = len(text)
+    if tok == "--":
+        nl = text.find("\n", j)
+        return n if nl == -1 else nl + 1
+    if tok == "/*":
+        close = text.find("*/", j + 2)
+        return n if close == -1 else close + 2
+    if tok == "$":
+        dm = _DOLLAR.match(text, j)
+        if dm is None:
+            return j + 1
+        close = text.find(dm.group(), dm.end())
+        return n if close == -1 else close + len(dm.group())
+    closer = "]" if tok == "[" else tok
+    k = j + 1
+    while True:
+        k = text.find(closer, k) if tok != "'" else _find_quote_end(text, k)
+        if k == -1:
+            return n
+        if tok != "'" and k + 1 < n and text[k + 1] == closer and tok != "[":
+            k += 2  # doubled quote
+            continue
+        return min(k + 1, n)
+
+
+def _find_quote_end(text: str, k: int) -> int:
+    """Index of the quote closing a single-quoted string that started before ``k``."""
+    n = len(text)
+    while True:
+        m = _QUOTE_OR_ESCAPE.search(text, k)
+        if m is None:
+            return -1
+        k = m.start()
+        if text[k] == "\\":
+            k += 2
+            continue
+        if k + 1 < n and text[k + 1] == "'":
+            k += 2
+            continue
+        return k
+
+
+def _emit(text: str, raw_start: int, end: int, out: list[Statement]) -> None:
+    start = _skip_space_and_comments(text, raw_start, end)
+    if start < end:
+        out.append(Statement(raw_start, start, end, text[start:end]))
+
+
+def _skip_space_and_comments(text: str, i: int, end: int) -> int:
+    while i < end:
+        if text[i].isspace():
+            i += 1
+        elif text.startswith("--", i):
+            nl = text.find("\n", i)
+            i = end if nl == -1 else nl + 1
+        elif text.startswith("/*", i):
+            close = text.find("*/", i + 2)
+            i = end if close == -1 else close + 2
+        else:
+            break
+    return min(i, end)
+
+
+# Statements that may begin where no ';' ended the one before (hand-edited dumps, scripts
+# pasted together), at the start of a line or right after a ``)``: each kind is a named
+# group; ``create`` is any other CREATE.
+_BOUNDARY = re.compile(
+    r"(?:^|(?<=\)))[ \t]*(?:(?P<table>" + _CREATE_TABLE.pattern + r")"
+    r"|(?P<index>CREATE\s+(?:UNIQUE\s+)?(?:(?:CLUSTERED|NONCLUSTERED|BITMAP)\s+)?INDEX\b)"
+    r"|(?P<create>CREATE\b)"
+    r"|(?P<alter>ALTER\s+TABLE\b)"
+    r"|(?P<insert>INSERT\s+(?:INTO|OVERWRITE)\b)"
+    r"|(?P<select>SELECT\b)"
+    r"|(?P<drop>DROP\s+(?:TABLE|VIEW|SEQUENCE)\b)"
+    r"|(?P<comment>COMMENT\s+ON\b)"
+    r"|(?P<guard>IF\s+(?:NOT\s+)?EXISTS(?=\s*\()))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Statements a later one may be cut from: their text never holds another statement (unlike a
+# procedure, trigger or IF block).
+_CUTTABLE = frozenset({"table", "index", "alter", "insert", "select", "drop", "comment"})
+_RUN_ON_SCAN = re.compile(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE | re.MULTILINE)
+_ENDS_WITH_AS = re.compile(r"\bAS\s*$", re.IGNORECASE)
+_QUERY_WORD = re.compile(r"\b(?:AS|SELECT|LIKE)\b", re.IGNORECASE)
+
+
+def split_run_on(stmt: Statement) -> list[Statement]:
+    """``stmt`` cut where a new statement begins although no ``;`` ended the previous one.
+
+    A CREATE TABLE whose column list is closed, an INSERT, a SELECT, an ALTER TABLE… is
+    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins a line or
+    follows a ``)``, outside parentheses, quotes and comments; a SELECT or ``IF [NOT]
+    EXISTS (`` only cuts after a CREATE TABLE with a closed column list (``CREATE TABLE t AS
+    SELECT`` stays whole). The comments between two statements belong to the second.
+    """
+    text = stmt.text
+    first = _BOUNDARY.match(text)
+    if first is None or first.lastgroup not in _CUTTABLE or not _BOUNDARY.search(text, 1):
+        return [stmt]
+    out: list[Statement] = []
+    kind: str | None = first.lastgroup
+    piece = raw = 0
+    depth = 0
+    closed = False  # the current piece is a CREATE TABLE whose column list has closed
+    listed = _lists_columns(text, first)
+    gap: int | None = None  # where the comments just before the scan position begin
+    i = first.end()
+    while True:
+        m = _RUN_ON_SCAN.search(text, i)
+        if m is None:
+            break
+        j = m.start()
+        if gap is not None and text[i:j].strip():
+            gap = None
+        tok = m.group()
+        if m.lastgroup is None:
+            if tok in ("--", "/*"):
+                own_line = not text[text.rfind("\n", 0, j) + 1 : j].strip()
+                if gap is None and own_line:  # not one that ends the previous line
+                    gap = j
+                i = _skip(text, j, tok)
+                continue
+            gap = None
+            if tok in "()":
+                depth = max(0, depth + (1 if tok == "(" else -1))
+                closed = closed or (depth == 0 and tok == ")" and listed)
+                i = j + 1
+            else:
+                i = _skip(text, j, tok)
+            continue
+        new = m.lastgroup
+        j = m.start(new)
+        if (
+            depth == 0
+            and kind is not None
+            and _may_follow(kind, new, closed, text[max(piece, j - 40) : j])
+        ):
+            end = gap if gap is not None else j
+            head = text[piece:end].rstrip()
+            out.append(
+                Statement(
+                    stmt.start + raw, stmt.start + piece, stmt.start + piece + len(head), head
+                )
+            )
+            piece, raw = j, piece + len(head)
+            kind = new if new in _CUTTABLE else None
+            closed, listed = False, _lists_columns(text, m)
+        gap = None
+        i = m.end()
+    out.append(Statement(stmt.start + raw, stmt.start + piece, stmt.end, text[piece:]))
+    return out
+
+
+def _lists_columns(text: str, m: re.Match[str]) -> bool:
+    """Whether the statement ``m`` begins is a CREATE TABLE whose first ``(`` opens its
+    column list (no AS, SELECT or LIKE before it)."""
+    if m.lastgroup != "table":
+        return False
+    start = text.find("(", m.end())
+    return start != -1 and _QUERY_WORD.search(text, m.end(), start) is None
+
+
+def _may_follow(kind: str, new: str, closed: bool, before: str) -> bool:
+    """Whether a statement of kind ``new`` may start after one of ``kind``: ``closed`` when
+    that is a CREATE TABLE whose column list has closed; ``before`` is the text just before."""
+    if new not in ("select", "guard"):
+        return True
+    if kind != "table":
+        return new == "select" and kind in ("index", "alter", "drop", "comment")
+    return closed and not _ENDS_WITH_AS.search(before)

@@ -1,0 +1,424 @@
+"""A parsed CREATE TABLE as a ``Dataset``: columns, types, keys, allow marks; statements of the
+same shape parsed once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dataflow.i18n import msg
+from dataflow.model import Dataset, Field, ForeignKey
+from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
+from dataflow.readers.sql.parse import (
+    _also_lost,
+    _lenient,
+    _literal,
+    _parse_create,
+    _table_named,
+    _tail_is_storage,
+)
+from dataflow.readers.sql.statements import (
+    _ALLOW,
+    _ALLOW_MARK,
+    _CREATE_TABLE,
+    MAX_STATEMENT_CHARS,
+    Statement,
+)
+from dataflow.readers.sql.tsql import (
+    _trailing_comment,
+)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """What a column definition says, positions relative to the statement text."""
+
+    name: str
+    data_type: str | None
+    comment: str | None
+    nullable: bool | None
+    start: int | None  # offset of the column name in the statement, if the parser kept it
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A parsed CREATE TABLE with columns: everything ``_create_table`` reads from the tree."""
+
+    dialect: str
+    name: str
+    name_end: int  # end of the table name in the statement text
+    comment: str | None
+    columns: tuple[_Column, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+# ``CREATE TABLE [IF NOT EXISTS] name (``: a name of plain identifiers, the column list next.
+_NAME_SLOT = re.compile(
+    r"\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*){0,2})"
+    r"(?=\s*\()",
+    re.IGNORECASE,
+)
+# Words some dialects read specially in a table name (Snowflake ``IDENTIFIER(…)``).
+_SPECIAL_NAMES = frozenset({"IDENTIFIER"})
+_MAX_TEMPLATES = 4096
+# Parsed statements by (dialect order, text before the table name, text after it).
+_TEMPLATES: dict[tuple[tuple[str, ...], str, str], _Parsed] = {}
+_KEYWORDS: dict[str, frozenset[str]] = {}
+_GENERATORS: dict[str, Any] = {}
+
+
+def _keywords(dialect: str) -> frozenset[str]:
+    """Single words the dialect's tokenizer does not read as a plain identifier."""
+    words = _KEYWORDS.get(dialect)
+    if words is None:
+        from sqlglot.dialects.dialect import Dialect
+
+        tokenizer = Dialect.get_or_raise(dialect or None).tokenizer_class
+        words = frozenset(k.upper() for k in tokenizer.KEYWORDS if k.isidentifier())
+        _KEYWORDS[dialect] = words
+    return words
+
+
+def _plain_name(name: str, dialects: list[str], winner: str) -> bool:
+    """Whether every part of ``name`` is an identifier to each dialect tried up to ``winner``."""
+    parts = [part.upper() for part in name.split(".")]
+    if any(part in _SPECIAL_NAMES for part in parts):
+        return False
+    for dialect in dialects:
+        words = _keywords(dialect)
+        if any(part in words for part in parts):
+            return False
+        if dialect == winner:
+            return True
+    return False
+
+
+def _type_sql(kind: Any, dialect: str | None) -> str:
+    """``kind.sql(dialect=dialect)`` with one generator per dialect."""
+    key = dialect or ""
+    generator = _GENERATORS.get(key)
+    if generator is None:
+        from sqlglot.dialects.dialect import Dialect
+
+        generator = _GENERATORS[key] = Dialect.get_or_raise(dialect).generator()
+    # The tree is read once and dropped (the type node is not looked at again), so the
+    # generator may work on it in place instead of on a copy: the text is the same.
+    text: str = generator.generate(kind, copy=False)
+    return text
+
+
+def _parse_columns(
+    stmt: Statement, dialects: list[str]
+) -> tuple[_Parsed | None, str | None, tuple[int, int] | None, Any]:
+    """``(parsed, dialect, first error, tree)`` of a CREATE TABLE.
+
+    A statement that differs from one parsed before only in its plain table name (the
+    sharded ``orders_2023_01``, ``orders_2023_02`` … of a schema repository) is not parsed
+    again: its columns are those of the other, positions shifted by the names' lengths.
+    """
+    slot = None
+    created = _CREATE_TABLE.match(stmt.text)
+    if created is not None:
+        slot = _NAME_SLOT.match(stmt.text, created.end())
+    key = None
+    if slot is not None:
+        text = stmt.text
+        key = (tuple(dialects), text[: slot.start(1)], text[slot.end(1) :])
+        cached = _TEMPLATES.get(key)
+        name = slot.group(1)
+        if cached is not None and _plain_name(name, dialects, cached.dialect):
+            shift = slot.end(1) - cached.name_end
+            columns = tuple(
+                replace(c, start=c.start + shift) if c.start is not None else c
+                for c in cached.columns
+            )
+            return (
+                replace(cached, name=name, name_end=slot.end(1), columns=columns),
+                None,
+                None,
+                None,
+            )
+    node, dialect, error = _parse_create(stmt.text, dialects)
+    if node is None or dialect is None:
+        return None, dialect, error, node
+    parsed = _read_tree(node, dialect, stmt)
+    if (
+        parsed is not None
+        and key is not None
+        and slot is not None
+        and parsed.columns
+        and parsed.name == slot.group(1)
+        and all(c.start is not None and c.start > slot.end(1) for c in parsed.columns)
+        and _plain_name(parsed.name, dialects, dialect)
+    ):
+        if len(_TEMPLATES) >= _MAX_TEMPLATES:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = replace(parsed, name_end=slot.end(1))
+    return parsed, dialect, None, node
+
+
+def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
+    """The table name, comment and column definitions of a parsed CREATE TABLE."""
+    from sqlglot import exp
+
+    target = node.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table):
+        return None
+    coldefs: list[Any] = []
+    if isinstance(target, exp.Schema):
+        coldefs.extend(e for e in target.expressions if isinstance(e, exp.ColumnDef))
+    table_comment: str | None = None
+    props = node.args.get("properties")
+    if props is not None:
+        for prop in props.expressions:
+            if isinstance(prop, exp.SchemaCommentProperty):
+                table_comment = _literal(prop.this)
+            elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
+                coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
+    primary_key, foreign_keys = (
+        _keys(target, coldefs) if isinstance(target, exp.Schema) else ((), ())
+    )
+    return _Parsed(
+        dialect=dialect,
+        name=".".join(part.name for part in table.parts),
+        name_end=-1,
+        comment=table_comment,
+        columns=tuple(_column(c, dialect or None, stmt) for c in coldefs[:MAX_FIELDS]),
+        primary_key=primary_key,
+        foreign_keys=foreign_keys,
+    )
+
+
+def _reference(ref: Any) -> tuple[str, tuple[str, ...]] | None:
+    """``(table, columns)`` of a sqlglot ``Reference``."""
+    from sqlglot import exp
+
+    target = ref.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table):
+        return None
+    columns = tuple(e.name for e in target.expressions) if isinstance(target, exp.Schema) else ()
+    return ".".join(part.name for part in table.parts), columns
+
+
+def _keys(schema: Any, coldefs: list[Any]) -> tuple[tuple[str, ...], tuple[ForeignKey, ...]]:
+    """The primary key and foreign keys declared in a CREATE TABLE (column or table level)."""
+    from sqlglot import exp
+
+    primary: list[str] = []
+    foreign: list[ForeignKey] = []
+    for coldef in coldefs:
+        for constraint in coldef.constraints:
+            kind = constraint.kind
+            if isinstance(kind, exp.PrimaryKeyColumnConstraint):
+                primary.append(coldef.name)
+            elif isinstance(kind, exp.Reference):
+                ref = _reference(kind)
+                if ref is not None:
+                    foreign.append(ForeignKey((coldef.name,), ref[0], ref[1]))
+    for item in schema.expressions:
+        if isinstance(item, exp.PrimaryKey):
+            primary.extend(e.name for e in item.expressions if e.name not in primary)
+        for fk in item.find_all(exp.ForeignKey) if not isinstance(item, exp.ColumnDef) else ():
+            ref = fk.args.get("reference")
+            target = _reference(ref) if ref is not None else None
+            if target is not None:
+                cols = tuple(e.name for e in fk.expressions)
+                foreign.append(ForeignKey(cols, target[0], target[1]))
+    return tuple(primary), tuple(foreign)
+
+
+def _create_table(
+    stmt: Statement,
+    path: str,
+    dialects: list[str],
+    index: LineIndex,
+    text: str,
+    lines: list[str],
+    problems: Problems,
+) -> Dataset | None:
+    from sqlglot import exp
+
+    line = index.line(stmt.start)
+    if len(stmt.text) > MAX_STATEMENT_CHARS:
+        problems.add(
+            msg("p.sql_long", max=MAX_STATEMENT_CHARS, table=_table_named(stmt.text)),
+            line,
+        )
+        return None
+    parsed, dialect, error, node = _parse_columns(stmt, dialects)
+    if parsed is not None:
+        dialect = parsed.dialect
+    elif node is None:
+        second = _second_try(stmt, dialects, index, line, problems)
+        if second is not None:
+            node, dialect, parsed = second
+    if node is None and parsed is None:
+        table = _table_named(stmt.text)
+        lost = _also_lost(stmt.text, 1, stmt.start, index)
+        if error is None:
+            failed = msg("p.sql_create", table=table, lost=lost)
+        else:
+            at = {"line": line + error[0] - 1, "column": error[1]}
+            failed = msg("p.sql_create_at", table=table, lost=lost, **at)
+        problems.add(failed, line)
+        return None
+    if dialect in dialects:  # try the dialect that worked first next time
+        dialects.remove(dialect)
+        dialects.insert(0, dialect)
+    if parsed is None:
+        problems.add(msg("p.sql_no_name"), line)
+        return None
+    name = parsed.name
+    fields = _fields(parsed, stmt, index, text, lines, problems)
+    query = node.args.get("expression") if node is not None else None
+    if not parsed.columns and isinstance(query, exp.Query):
+        for sel in query.selects:
+            col = sel.alias_or_name
+            if col and col != "*":
+                fields.append(Field(name=col, pointer=f"{name}.{col}", line=line))
+    return Dataset(
+        name=name,
+        source_path=path,
+        source_format="sql",
+        fields=tuple(fields),
+        comment=parsed.comment,
+        line=line,
+        primary_key=parsed.primary_key,
+        foreign_keys=parsed.foreign_keys,
+    )
+
+
+def _second_try(
+    stmt: Statement, dialects: list[str], index: LineIndex, line: int, problems: Problems
+) -> tuple[Any, str | None, _Parsed | None] | None:
+    """Parse the statement again without the tail the parser gave up on (None when there is
+    none to cut): (tree, dialect, parsed table); a warning says what was left out unless it is
+    only storage options."""
+    lenient = _lenient(stmt.text)
+    if lenient is None:
+        return None
+    parsed = None
+    node, dialect, _ = _parse_create(lenient, dialects)
+    if node is not None and not _tail_is_storage(stmt.text[len(lenient) :]):
+        problems.warn(
+            msg(
+                "p.sql_lenient",
+                table=_table_named(stmt.text),
+                lost=_also_lost(stmt.text, len(lenient), stmt.start, index),
+            ),
+            line,
+        )
+    if node is not None:
+        assert dialect is not None
+        parsed = _read_tree(node, dialect, stmt)
+    return node, dialect, parsed
+
+
+def _fields(
+    parsed: _Parsed,
+    stmt: Statement,
+    index: LineIndex,
+    text: str,
+    lines: list[str],
+    problems: Problems,
+) -> list[Field]:
+    """The fields of a parsed table, each with its line and the comment after it."""
+    fields: list[Field] = []
+    cursor = stmt.start
+    starts: list[int | None] = []
+    for column in parsed.columns:
+        field, offset = _field(column, parsed.name, stmt, index, text, lines, problems, cursor)
+        fields.append(field)
+        starts.append(offset)
+        if fields[-1].line is not None:
+            cursor = max(cursor, index.offset(fields[-1].line))
+    for i, offset in enumerate(starts):
+        if offset is None or fields[i].comment:
+            continue
+        later = [s for s in starts[i + 1 :] if s is not None and s > offset]
+        comment = _trailing_comment(text, offset, later[0] if later else stmt.end)
+        if comment:
+            fields[i] = replace(fields[i], comment=comment)
+    return fields
+
+
+def _column(coldef: Any, dialect: str | None, stmt: Statement) -> _Column:
+    from sqlglot import exp
+
+    kind = coldef.args.get("kind")
+    data_type = _type_sql(kind, dialect) if kind is not None else None
+    comment: str | None = None
+    nullable: bool | None = None
+    for constraint in coldef.constraints:
+        ckind = constraint.kind
+        if isinstance(ckind, exp.CommentColumnConstraint):
+            comment = _literal(ckind.this)
+        elif isinstance(ckind, exp.NotNullColumnConstraint):
+            nullable = bool(ckind.args.get("allow_null"))
+        elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
+            nullable = False
+    meta = getattr(coldef.this, "meta", None) or {}
+    start = meta.get("start")
+    if not (isinstance(start, int) and 0 <= start < len(stmt.text)):
+        start = None
+    return _Column(coldef.name, data_type, comment, nullable, start)
+
+
+def _field(
+    column: _Column,
+    table: str,
+    stmt: Statement,
+    index: LineIndex,
+    text: str,
+    lines: list[str],
+    problems: Problems,
+    cursor: int,
+) -> tuple[Field, int | None]:
+    """The field of a column definition and the offset of its name in ``text``."""
+    col = column.name
+    offset: int | None = None
+    if column.start is not None:
+        offset = stmt.start + column.start
+    else:
+        m = re.compile(r"(?<![\w])" + re.escape(col) + r"(?![\w])").search(text, cursor)
+        offset = m.start() if m else None
+    line = index.line(offset) if offset is not None else None
+    allow = _allows(lines, line, problems) if line is not None else ()
+    field = Field(
+        name=col,
+        pointer=f"{table}.{col}",
+        data_type=column.data_type,
+        comment=column.comment,
+        line=line,
+        nullable=column.nullable,
+        allow=allow,
+    )
+    return field, offset
+
+
+def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
+    """Allow comments on ``line`` and on the comment-only lines directly above it."""
+    candidates = [line]
+    above = line - 1
+    while above >= 1 and lines[above - 1].strip().startswith("--"):
+        candidates.append(above)
+        above -= 1
+    found: list[tuple[str, str]] = []
+    for number in sorted(candidates):
+        text = lines[number - 1]
+        if not _ALLOW_MARK.search(text):
+            continue
+        matches = list(_ALLOW.finditer(text))
+        if not matches:
+            problems.warn(
+                msg("p.sql_allow"),
+                number,
+            )
+        for m in matches:
+            found.append((m.group(1), m.group(2) or m.group(3) or ""))
+    return tuple(found)
