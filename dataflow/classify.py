@@ -37,6 +37,7 @@ from dataflow.model import (
     Subject,
     Words,
 )
+from dataflow.yamlio import covers
 
 if TYPE_CHECKING:
     from dataflow.detect.content import ContentVerdict
@@ -122,13 +123,9 @@ def _classify_field(
     cv: Any,
     sector: str | None,
 ) -> FieldFinding:
-    kind = "column"
-    element_id = meta.element
-    confidence = meta.confidence
-    evidence: list[Evidence] = list(meta.evidence)
+    """One field: the metadata verdict combined with the content verdict, then graded."""
     cv_kind = getattr(cv, "kind", None) if cv is not None else None
     cv_evidence: tuple[Evidence, ...] = tuple(getattr(cv, "evidence", ()) or ())
-    cv_conf = float(getattr(cv, "confidence", 0.0) or 0.0)
     c_element = _content_element(cv, catalog, meta) if cv_kind in ("column", "contains") else None
     deidentified = bool(getattr(cv, "deidentified", False)) and cv_kind in ("column", "contains")
     if deidentified and c_element is None and meta.element is not None:
@@ -136,93 +133,134 @@ def _classify_field(
     # hashes in a field named for a hash (`sha256`) but for no element: kept as a candidate
     unnamed_hash = deidentified and c_element is None and cv_kind == "column"
     type_note = _type_note(fld, cv, c_element if cv_kind == "column" else None, meta, catalog)
+    v = _combine(meta, cv, cv_evidence, c_element, type_note, catalog)
+    if type_note is not None:
+        v.evidence.append(type_note)
+    v.confidence = round(min(max(v.confidence, 0.0), 1.0), 3)
+    element = catalog.elements.get(v.element_id) if v.element_id else None
+    # a content 'contains' verdict stands on its own confidence
+    if element is None or (v.confidence < PI_THRESHOLD and v.kind != "contains"):
+        evidence = v.evidence
+        if unnamed_hash:
+            evidence = [*cv_evidence, _UNNAMED_HASH, *evidence]
+        return FieldFinding(
+            field=fld,
+            dataset=dataset.name,
+            personal=False,
+            sensitive=False,
+            element=None,
+            category=None,
+            grade=catalog.defaults["unclassified"],
+            confidence=round(1.0 - v.confidence, 3) if evidence else 1.0,
+            evidence=tuple(evidence),
+            kind="column",
+            deidentified=unnamed_hash,
+        )
+    deidentified = deidentified and c_element is not None and element.id == c_element.id
+    return _pi_finding(fld, dataset, catalog, element, v, deidentified, sector)
 
+
+@dataclass
+class _Verdict:
+    """A field's verdict while the metadata and content verdicts are combined."""
+
+    kind: str
+    element_id: str | None
+    confidence: float
+    evidence: list[Evidence]
+
+
+def _combine(
+    meta: MetadataVerdict,
+    cv: Any,
+    cv_evidence: tuple[Evidence, ...],
+    c_element: Element | None,
+    type_note: Evidence | None,
+    catalog: Catalog,
+) -> _Verdict:
+    """The metadata verdict with the content verdict's: validated values outrank a name guess,
+    contained values raise it, a large sample with no match lowers it."""
+    v = _Verdict("column", meta.element, meta.confidence, list(meta.evidence))
+    cv_kind = getattr(cv, "kind", None) if cv is not None else None
+    cv_conf = float(getattr(cv, "confidence", 0.0) or 0.0)
     if cv_kind == "column" and c_element is not None and cv_conf > 0:
-        if element_id == c_element.id:
-            confidence = 1.0 - (1.0 - confidence) * (1.0 - cv_conf)
-            evidence = [*cv_evidence, *evidence]
+        if v.element_id == c_element.id:
+            v.confidence = 1.0 - (1.0 - v.confidence) * (1.0 - cv_conf)
+            v.evidence = [*cv_evidence, *v.evidence]
         else:
             overruled = []
-            if element_id is not None:
+            if v.element_id is not None:
                 overruled.append(
                     Evidence(
                         "value",
                         "value-outranks-name",
-                        f"validated values outrank the name guess {element_id}",
+                        f"validated values outrank the name guess {v.element_id}",
                         c_element.id,
                     )
                 )
-            element_id = c_element.id
-            confidence = cv_conf
-            evidence = [*cv_evidence, *overruled, *evidence]
+            v.element_id, v.confidence = c_element.id, cv_conf
+            v.evidence = [*cv_evidence, *overruled, *v.evidence]
     elif cv_kind == "contains" and c_element is not None and cv_conf > 0:
-        current = catalog.elements.get(element_id) if element_id else None
+        current = catalog.elements.get(v.element_id) if v.element_id else None
         if current is not None and current.id == c_element.id:
-            confidence = 1.0 - (1.0 - confidence) * (1.0 - cv_conf)
-            evidence = [*evidence, *cv_evidence]
+            v.confidence = 1.0 - (1.0 - v.confidence) * (1.0 - cv_conf)
+            v.evidence = [*v.evidence, *cv_evidence]
         elif current is not None and current.grade >= c_element.grade:
-            evidence = [*evidence, *cv_evidence]
+            v.evidence = [*v.evidence, *cv_evidence]
         else:
-            kind = "contains"
-            element_id = c_element.id
-            confidence = cv_conf
-            evidence = [*cv_evidence, *evidence]
-    elif element_id is not None and cv is not None:
-        element = catalog.elements.get(element_id)
-        size = int(getattr(cv, "sample_size", 0) or 0)
-        rate = float(getattr(cv, "match_rate", 0.0) or 0.0)
-        if (
-            element is not None
-            and element.entities
-            and cv_kind == "none"
-            and size >= MIN_CONTRADICTING_SAMPLE
-            and rate == 0.0
-            and type_note is None  # the column type, not the values, rules the element out
-        ):
-            confidence *= CONTRADICTION_FACTOR
-            evidence.append(
-                Evidence(
-                    "negative",
-                    "sample-contradicts-name",
-                    f"none of {size} sampled values is {'/'.join(element.entities)}",
-                    element_id,
-                    CONTRADICTION_FACTOR,
-                    sample_size=size,
-                    match_rate=0.0,
-                )
-            )
-    elif element_id is None and cv_kind == "contains" and c_element is not None:
-        kind = "contains"
-        element_id = c_element.id
-        confidence = cv_conf
-        evidence = [*cv_evidence, *evidence]
+            v.kind, v.element_id, v.confidence = "contains", c_element.id, cv_conf
+            v.evidence = [*cv_evidence, *v.evidence]
+    elif v.element_id is not None and cv is not None:
+        _sample_contradiction(v, cv, type_note, catalog)
+    elif v.element_id is None and cv_kind == "contains" and c_element is not None:
+        v.kind, v.element_id, v.confidence = "contains", c_element.id, cv_conf
+        v.evidence = [*cv_evidence, *v.evidence]
+    return v
 
-    if type_note is not None:
-        evidence.append(type_note)
-    confidence = round(min(max(confidence, 0.0), 1.0), 3)
-    element = catalog.elements.get(element_id) if element_id else None
-    if element is None or confidence < PI_THRESHOLD:
-        if element is not None and kind == "contains":
-            pass  # a content 'contains' verdict stands on its own confidence
-        else:
-            if unnamed_hash:
-                evidence = [*cv_evidence, _UNNAMED_HASH, *evidence]
-            return FieldFinding(
-                field=fld,
-                dataset=dataset.name,
-                personal=False,
-                sensitive=False,
-                element=None,
-                category=None,
-                grade=catalog.defaults["unclassified"],
-                confidence=round(1.0 - confidence, 3) if evidence else 1.0,
-                evidence=tuple(evidence),
-                kind="column",
-                deidentified=unnamed_hash,
+
+def _sample_contradiction(
+    v: _Verdict, cv: Any, type_note: Evidence | None, catalog: Catalog
+) -> None:
+    """Rule ``sample-contradicts-name``: a large sample none of whose values is the named
+    element lowers the name's guess (unless the column type already rules it out)."""
+    element = catalog.elements.get(v.element_id) if v.element_id else None
+    size = int(getattr(cv, "sample_size", 0) or 0)
+    rate = float(getattr(cv, "match_rate", 0.0) or 0.0)
+    if (
+        element is not None
+        and element.entities
+        and getattr(cv, "kind", None) == "none"
+        and size >= MIN_CONTRADICTING_SAMPLE
+        and rate == 0.0
+        and type_note is None  # the column type, not the values, rules the element out
+    ):
+        v.confidence *= CONTRADICTION_FACTOR
+        v.evidence.append(
+            Evidence(
+                "negative",
+                "sample-contradicts-name",
+                f"none of {size} sampled values is {'/'.join(element.entities)}",
+                element.id,
+                CONTRADICTION_FACTOR,
+                sample_size=size,
+                match_rate=0.0,
             )
-    assert element is not None
+        )
+
+
+def _pi_finding(
+    fld: Any,
+    dataset: Dataset,
+    catalog: Catalog,
+    element: Element,
+    v: _Verdict,
+    deidentified: bool,
+    sector: str | None,
+) -> FieldFinding:
+    """The finding of a field that is ``element``: its grade (de-identified, sector level) and
+    the standard that makes it sensitive."""
     grade = element.grade
-    deidentified = deidentified and c_element is not None and element.id == c_element.id
+    evidence = v.evidence
     if deidentified and catalog.deidentified is not None:
         grade, note = _deidentified_grade(grade, catalog)
         evidence.append(note)
@@ -250,9 +288,9 @@ def _classify_field(
         element=element.id,
         category=element.category,
         grade=grade,
-        confidence=confidence,
+        confidence=v.confidence,
         evidence=tuple(evidence),
-        kind=kind,
+        kind=v.kind,
         sensitive_group=element.sensitive_group if element.sensitive else None,
         deidentified=deidentified,
     )
@@ -374,7 +412,7 @@ class _Facts:
 
 
 def _covers(wanted: str, present: Iterable[str]) -> bool:
-    return any(p == wanted or p.startswith(wanted + ".") for p in present)
+    return any(covers(wanted, p) for p in present)
 
 
 def _dataset_text(dataset: Dataset | None) -> tuple[frozenset[str], str]:

@@ -34,8 +34,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from dataflow.i18n import msg
 from dataflow.model import Text
-from dataflow.yamlio import YamlDoc, as_date, date_problem, join_key, type_name
+from dataflow.yamlio import Checker, YamlDoc, join_key, type_name
 
 if TYPE_CHECKING:
     from dataflow.catalog import Catalog, Element
@@ -96,79 +97,39 @@ class Ruling:
 # --- parsing (called by catalog._Builder, which collects the problems) ----------------------
 
 
-def _text(add: Add, doc: YamlDoc, value: Any, key: str) -> Text | None:
-    if isinstance(value, str) and value.strip():
-        return Text(value.strip(), value.strip())
-    if isinstance(value, Mapping) and set(value) <= {"en", "zh"} and value:
-        en, zh = value.get("en"), value.get("zh")
-        if all(v is None or (isinstance(v, str) and v.strip()) for v in (en, zh)):
-            return Text(str(en or zh).strip(), str(zh or en).strip())
-    add(doc, key, f"expected a string or a mapping with 'en' and 'zh', got {type_name(value)}")
-    return None
-
-
-def _date(add: Add, doc: YamlDoc, value: Any, key: str) -> _dt.date | None:
-    date = as_date(value)
-    if date is None:
-        add(doc, key, date_problem(value))
-    return date
-
-
-def _unknown(
-    add: Add, doc: YamlDoc, item: Mapping[str, Any], key: str, allowed: tuple[str, ...]
-) -> None:
-    for k in item:
-        if k not in allowed:
-            add(doc, join_key(key, k), f"unknown key {k!r} (allowed: {', '.join(allowed)})")
+def _report(add: Add, doc: YamlDoc, c: Checker) -> None:
+    """Pass the checker's problems on to the catalog builder's ``add``."""
+    for problem in c.errors:
+        add(doc, problem.key or "", problem.message)
 
 
 def parse_standard(add: Add, doc: YamlDoc, item: Mapping[str, Any], key: str) -> Standard | None:
     """One entry of ``standards``; ``None`` (problems reported through ``add``) when invalid."""
-    _unknown(add, doc, item, key, _STANDARD_KEYS)
-    missing = [
-        k for k in ("id", "title", "kind", "effective_from", "sources", "tag") if k not in item
-    ]
-    for k in missing:
-        add(doc, key, f"missing required key {k!r}")
+    c = Checker(doc)
+    required = ("id", "title", "kind", "effective_from", "sources", "tag")
+    c.keys(item, key, required, tuple(k for k in _STANDARD_KEYS if k not in required))
     sid = item.get("id")
     if "id" in item and not (isinstance(sid, str) and sid and sid == sid.lower().strip()):
-        add(doc, join_key(key, "id"), "expected a lower-case id such as gb-t-45574-2025")
-        sid = None
-    title = _text(add, doc, item["title"], join_key(key, "title")) if "title" in item else None
+        c.fail(join_key(key, "id"), msg("s.id"))
+    title = c.text(item["title"], join_key(key, "title")) if "title" in item else None
     kind = item.get("kind")
-    if "kind" in item and kind not in KINDS:
-        add(doc, join_key(key, "kind"), f"expected one of: {', '.join(KINDS)}")
-    start = (
-        _date(add, doc, item["effective_from"], join_key(key, "effective_from"))
-        if "effective_from" in item
-        else None
-    )
-    end = (
-        _date(add, doc, item["effective_to"], join_key(key, "effective_to"))
-        if item.get("effective_to") is not None
-        else None
-    )
-    if start and end and end < start:
-        add(doc, join_key(key, "effective_to"), "is before effective_from")
+    if "kind" in item:
+        c.choice(kind, join_key(key, "kind"), KINDS)
+    start, end = c.period(item, key)
     sources = item.get("sources")
     if "sources" in item and not (
         isinstance(sources, list) and sources and all(isinstance(s, str) and s for s in sources)
     ):
-        add(doc, join_key(key, "sources"), "expected a non-empty list of strings")
-        sources = None
-    tag = item.get("tag")
-    if "tag" in item and tag not in TAGS:
-        add(doc, join_key(key, "tag"), "expected V (verified), C (corroborated) or K (recalled)")
-    select = item.get("select", True)
-    if not isinstance(select, bool):
-        add(doc, join_key(key, "select"), f"expected true or false, got {type_name(select)}")
-    notes = _text(add, doc, item["notes"], join_key(key, "notes")) if "notes" in item else None
-    if missing or None in (sid, title, start, sources) or kind not in KINDS or tag not in TAGS:
-        return None
-    if not isinstance(select, bool) or (end is None and item.get("effective_to") is not None):
+        c.fail(join_key(key, "sources"), msg("s.sources"))
+    if "tag" in item and item.get("tag") not in TAGS:
+        c.fail(join_key(key, "tag"), msg("n.tag"))
+    select = c.bool_(item.get("select", True), join_key(key, "select"))
+    notes = c.text(item["notes"], join_key(key, "notes")) if "notes" in item else None
+    _report(add, doc, c)
+    if c.errors:
         return None
     assert isinstance(sid, str) and title and start and isinstance(kind, str)
-    assert isinstance(tag, str) and isinstance(sources, list)
+    assert isinstance(sources, list)
     return Standard(
         id=sid,
         title=title,
@@ -177,7 +138,7 @@ def parse_standard(add: Add, doc: YamlDoc, item: Mapping[str, Any], key: str) ->
         effective_to=end,
         select=select,
         sources=tuple(s.strip() for s in sources),
-        tag=tag,
+        tag=str(item["tag"]),
         notes=notes,
     )
 
@@ -186,61 +147,52 @@ def parse_rulings(
     add: Add, doc: YamlDoc, item: Mapping[str, Any], key: str, groups: tuple[str, ...]
 ) -> tuple[str, tuple[Ruling, ...]] | None:
     """One entry of ``sensitivity``: ``(element id, rulings)``; standards are checked later."""
-    _unknown(add, doc, item, key, ("element", "standards"))
+    c = Checker(doc)
+    c.keys(item, key, (), ("element", "standards"))
     element = item.get("element")
-    if not isinstance(element, str) or not element:
-        add(doc, join_key(key, "element"), "expected an element id")
-        return None
     by_standard = item.get("standards")
     skey = join_key(key, "standards")
-    if not isinstance(by_standard, Mapping) or not by_standard:
-        add(doc, skey, f"expected a mapping of standard id to ruling, got {type_name(by_standard)}")
-        return None
     rulings: list[Ruling] = []
-    for sid, raw in by_standard.items():
-        rkey = join_key(skey, str(sid))
-        if not isinstance(raw, Mapping):
-            add(doc, rkey, f"expected a mapping, got {type_name(raw)}")
-            continue
-        _unknown(add, doc, raw, rkey, _RULING_KEYS)
-        sensitive = raw.get("sensitive")
-        group = raw.get("group")
-        tag = raw.get("tag")
-        ok = True
-        if not isinstance(sensitive, bool):
-            add(doc, join_key(rkey, "sensitive"), "expected true or false")
-            ok = False
-        if tag not in TAGS:
-            add(
-                doc,
-                join_key(rkey, "tag"),
-                "expected V (verified), C (corroborated) or K (recalled)",
-            )
-            ok = False
-        if sensitive is True and group not in groups:
-            add(doc, join_key(rkey, "group"), f"expected a PIPL Art. 28 group: {', '.join(groups)}")
-            ok = False
-        if sensitive is False and group is not None:
-            add(doc, join_key(rkey, "group"), "a ruling that is not sensitive has no group")
-            ok = False
-        source = raw.get("source")
-        if source is not None and not (isinstance(source, str) and source.strip()):
-            add(doc, join_key(rkey, "source"), "expected a non-empty string")
-            ok = False
-        note = _text(add, doc, raw["note"], join_key(rkey, "note")) if "note" in raw else None
-        if not ok:
-            continue
-        rulings.append(
-            Ruling(
-                standard=str(sid),
-                sensitive=bool(sensitive),
-                tag=str(tag),
-                group=group if sensitive else None,
-                source=source.strip() if isinstance(source, str) else None,
-                note=note,
-            )
-        )
-    return element, tuple(rulings)
+    if not isinstance(element, str) or not element:
+        c.fail(join_key(key, "element"), msg("c.element_id"))
+    elif not isinstance(by_standard, Mapping) or not by_standard:
+        c.fail(skey, msg("s.rulings", got=type_name(by_standard)))
+    else:
+        rulings = [
+            ruling
+            for sid, raw in by_standard.items()
+            if (ruling := _ruling(c, str(sid), raw, join_key(skey, str(sid)), groups))
+        ]
+    _report(add, doc, c)
+    if not isinstance(element, str) or not element or not isinstance(by_standard, Mapping):
+        return None
+    return (element, tuple(rulings)) if by_standard else None
+
+
+def _ruling(c: Checker, sid: str, raw: Any, rkey: str, groups: tuple[str, ...]) -> Ruling | None:
+    before = len(c.errors)
+    if c.keys(raw, rkey, (), _RULING_KEYS) is None:
+        return None
+    sensitive, group, tag = raw.get("sensitive"), raw.get("group"), raw.get("tag")
+    c.bool_(sensitive, join_key(rkey, "sensitive"))
+    if tag not in TAGS:
+        c.fail(join_key(rkey, "tag"), msg("n.tag"))
+    if sensitive is True and group not in groups:
+        c.fail(join_key(rkey, "group"), msg("s.group", groups=groups))
+    if sensitive is False and group is not None:
+        c.fail(join_key(rkey, "group"), msg("s.no_group"))
+    source = c.str_(raw.get("source"), join_key(rkey, "source"), optional=True)
+    note = c.text(raw["note"], join_key(rkey, "note")) if "note" in raw else None
+    if len(c.errors) > before:
+        return None
+    return Ruling(
+        standard=sid,
+        sensitive=bool(sensitive),
+        tag=str(tag),
+        group=group if sensitive else None,
+        source=source.strip() if isinstance(source, str) else None,
+        note=note,
+    )
 
 
 # --- selection -------------------------------------------------------------------------------

@@ -1,0 +1,228 @@
+"""``MetadataDetector``: one verdict per field, cached per catalog, and the module-level entry points."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from dataflow.catalog import Catalog, per_catalog
+from dataflow.detect.metadata.context import dataset_context, health_table_value, parent_context
+from dataflow.detect.metadata.index import MetadataIndex
+from dataflow.detect.metadata.matching import match_en_comment, match_name, match_zh
+from dataflow.detect.metadata.negatives import apply_negatives
+from dataflow.detect.metadata.verdict import (
+    MAX_CACHED,
+    TABLE,
+    Candidate,
+    DatasetContext,
+    Hit,
+    MetadataVerdict,
+    Scored,
+)
+from dataflow.detect.metadata.words import (
+    COMMENT_CLAUSE,
+    ENUM_COMMENT,
+    PI_THRESHOLD,
+    W_CONTEXT_ID,
+    W_TABLE_KEY,
+    field_kind,
+    has_cjk,
+    split_name,
+)
+from dataflow.model import Dataset, Evidence, Field
+
+
+class MetadataDetector(MetadataIndex):
+    """Keyword index over a catalog. Build once per catalog (``detector_for``), reuse per field."""
+
+    # -- public -------------------------------------------------------------------------------
+    def detect_dataset(self, dataset: Dataset) -> dict[str, MetadataVerdict]:
+        """Verdicts for every field of ``dataset``, keyed by pointer."""
+        ctx = dataset_context(self, dataset)
+        verdicts = {f.pointer: self.detect_field(f, dataset, _ctx=ctx) for f in dataset.fields}
+        if ctx.health_topic is None:
+            if (
+                not ctx.person
+                and not ctx.non_person
+                and any(
+                    v.element is not None
+                    and v.element.startswith("pi.health.")
+                    and v.confidence >= 0.85
+                    for v in verdicts.values()
+                )
+            ):
+                # a table that surely holds health data is about patients: generic words count
+                patients = replace(ctx, person=True)
+                return {
+                    f.pointer: self.detect_field(f, dataset, _ctx=patients) for f in dataset.fields
+                }
+            return verdicts
+        # A table of health events (its name says so) that is keyed by a person or already holds
+        # health data is about patients: read it again with that context.
+        keyed = any(
+            v.element is not None
+            and (v.element.startswith("pi.health.") or v.element == "pi.online_identity.user_id")
+            for v in verdicts.values()
+        ) or any(
+            {"subject", "patient", "person", "member", "user"} & set(split_name(f.name))
+            and split_name(f.name)[-1] == "id"
+            for f in dataset.fields
+        )
+        if not keyed:
+            return verdicts
+        patient = replace(ctx, person=True, non_person=False, patients=True)
+        return {f.pointer: self.detect_field(f, dataset, _ctx=patient) for f in dataset.fields}
+
+    def detect_field(
+        self, fld: Field, dataset: Dataset | None = None, *, _ctx: DatasetContext | None = None
+    ) -> MetadataVerdict:
+        """The verdict on one field (``dataset`` gives the table context).
+
+        The verdict depends on the field's name, comment and type, its parent objects and the
+        table context; the table's name only appears in evidence text. Verdicts are computed
+        once per such key with a placeholder table name, then given the field's pointer and
+        the table's name.
+        """
+        ctx = _ctx or (dataset_context(self, dataset) if dataset else DatasetContext())
+        parent = parent_context(self, fld, dataset)
+        if TABLE in f"{fld.name}{fld.comment or ''}{fld.data_type or ''}{ctx.name}":
+            return self._detect_field(fld, ctx, parent)
+        neutral = self._neutral.get(ctx)
+        if neutral is None:
+            if len(self._neutral) >= MAX_CACHED:
+                self._neutral.clear()
+            neutral = self._neutral[ctx] = replace(ctx, name=TABLE) if ctx.name else ctx
+        key = (fld.name, fld.comment, fld.data_type, parent, neutral)
+        cached = self._verdicts.get(key)
+        if cached is None:
+            if len(self._verdicts) >= MAX_CACHED:
+                self._verdicts.clear()
+            cached = self._verdicts[key] = self._detect_field(fld, neutral, parent, "")
+        return _named(cached, fld.pointer, ctx.name)
+
+    def _detect_field(
+        self, fld: Field, ctx: DatasetContext, parent: str | None, pointer: str | None = None
+    ) -> MetadataVerdict:
+        """The verdict on ``fld`` in ``ctx``, with ``pointer`` (default the field's own)."""
+        pointer = fld.pointer if pointer is None else pointer
+        scored: dict[str, Scored] = {}
+        tokens = split_name(fld.name) if not has_cjk(fld.name) else ()
+        if has_cjk(fld.name):
+            match_zh(self, fld.name, "name", scored, field_name=True)
+        else:
+            match_name(self, tokens, scored, ctx, parent)
+        comment = (fld.comment or "").strip()
+        comment_negative: Evidence | None = None
+        comment_event = False
+        if comment:
+            if has_cjk(comment):
+                match_zh(self, comment, "comment", scored, field_name=False)
+                # the comment's first clause says what the column is; later ones describe its
+                # values (出生日期,格式YYYY-MM-DD is a birth date, not a format)
+                head = COMMENT_CLAUSE.split(comment, maxsplit=1)[0] or comment
+                neg = next((w for w in self.neg_zh if w in head), None)
+                if neg is not None:
+                    comment_negative = Evidence(
+                        "negative",
+                        "comment-flag-or-count",
+                        f"comment says it is a flag, count, status or type ('{neg}')",
+                    )
+                comment_event = any(w in comment for w in self.event_zh)
+            else:
+                comment_negative = match_en_comment(self, comment, scored)
+        if tokens == ("id",) and (ctx.person_key or parent == "person") and not ctx.dictionary:
+            sc = self.scored_for(scored, "pi.online_identity.user_id")
+            if sc is not None:
+                if parent == "person":  # `customer.id` inside an order: whose order it is
+                    weight, why = W_CONTEXT_ID, "key of the person this object belongs to"
+                else:  # the table's own surrogate key: recorded, not reported as PI by itself
+                    weight, why = W_TABLE_KEY, f"surrogate key of table '{ctx.name}' about people"
+                sc.hits.append(Hit(sc.element.id, weight, "context", "table-key", why))
+                sc.covered.add(0)
+        if ctx.patients and ctx.health_topic is not None and tokens:
+            health_table_value(self, tokens, scored, ctx)
+        if comment and ENUM_COMMENT.search(comment) and comment_negative is None:
+            comment_negative = Evidence(
+                "negative", "comment-enumeration", "comment lists coded values"
+            )
+            comment_enum = True
+        else:
+            comment_enum = False
+        if not scored:
+            return MetadataVerdict(pointer, None, 0.0)
+        kind = field_kind(fld.data_type)
+        for sc in scored.values():
+            negative = comment_negative
+            if comment_enum and "code" in sc.element.types:
+                negative = None  # a coded element (gender 0/1/2) may well be enumerated
+            apply_negatives(
+                self, sc, fld, tokens, kind, ctx, comment, negative, comment_event, parent
+            )
+        ranked = sorted(
+            (self._finish(sc) for sc in scored.values()),
+            key=lambda c: (-c.score, c.element),
+        )
+        best = ranked[0]
+        if best.score >= PI_THRESHOLD:
+            return MetadataVerdict(pointer, best.element, best.score, best.evidence, tuple(ranked))
+        return MetadataVerdict(pointer, None, best.score, best.evidence, tuple(ranked))
+
+    def _finish(self, sc: Scored) -> Candidate:
+        remaining = 1.0
+        evidence: list[Evidence] = []
+        seen: set[tuple[str, str]] = set()
+        for hit in sorted(sc.hits, key=lambda h: (-h.weight, h.rule, h.detail)):
+            key = (hit.source, hit.detail.split("'")[1] if "'" in hit.detail else hit.detail)
+            if key in seen:
+                continue  # the same word found through two dictionaries counts once
+            seen.add(key)
+            remaining *= 1.0 - hit.weight
+            evidence.append(Evidence(hit.source, hit.rule, hit.detail, hit.element, hit.weight))
+        score = 1.0 - remaining
+        for factor, ev in sc.factors:
+            score *= factor
+            evidence.append(ev)
+        if sc.veto is not None:
+            score = 0.0
+            evidence.append(sc.veto)
+        return Candidate(sc.element.id, round(score, 3), tuple(evidence))
+
+
+def _named(verdict: MetadataVerdict, pointer: str, table: str) -> MetadataVerdict:
+    """A cached verdict with the field's pointer and the table name in its evidence."""
+
+    def fix(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        if not any(TABLE in ev.detail for ev in evidence):
+            return evidence
+        return tuple(
+            replace(ev, detail=ev.detail.replace(TABLE, table)) if TABLE in ev.detail else ev
+            for ev in evidence
+        )
+
+    candidates = verdict.candidates
+    if any(TABLE in ev.detail for c in candidates for ev in c.evidence):
+        candidates = tuple(replace(c, evidence=fix(c.evidence)) for c in candidates)
+    return MetadataVerdict(
+        pointer, verdict.element, verdict.confidence, fix(verdict.evidence), candidates
+    )
+
+
+_DETECTORS: dict[int, tuple[Catalog, MetadataDetector]] = {}
+
+
+def detector_for(catalog: Catalog) -> MetadataDetector:
+    """The (cached) detector of a catalog."""
+    return per_catalog(_DETECTORS, catalog, MetadataDetector)
+
+
+def detect_dataset(dataset: Dataset, catalog: Catalog) -> dict[str, MetadataVerdict]:
+    """Metadata verdicts for every field of ``dataset``, keyed by pointer."""
+    return detector_for(catalog).detect_dataset(dataset)
+
+
+def detect_fields(
+    fields: Iterable[Field], catalog: Catalog, dataset: Dataset | None = None
+) -> Mapping[str, MetadataVerdict]:
+    """Metadata verdicts for some fields (``dataset`` supplies the table context)."""
+    detector = detector_for(catalog)
+    return {f.pointer: detector.detect_field(f, dataset) for f in fields}

@@ -1,0 +1,93 @@
+"""The catalog's keywords and context word lists, indexed once per catalog for the metadata rules."""
+
+from __future__ import annotations
+
+from dataflow.catalog import Catalog
+from dataflow.detect.metadata.verdict import DatasetContext, MetadataVerdict, Scored
+from dataflow.detect.metadata.words import has_cjk, split_name
+
+
+class MetadataIndex:
+    """The catalog's keywords and word lists, indexed for the metadata rules."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        d = catalog.dictionaries
+        self.person = frozenset(w for w in d.get("person_context") if not has_cjk(w))
+        self.person_zh = tuple(w for w in d.get("person_context") if has_cjk(w))
+        self.non_person = frozenset(w for w in d.get("non_person_context") if not has_cjk(w))
+        self.non_person_zh = tuple(w for w in d.get("non_person_context") if has_cjk(w))
+        self.qualifiers = frozenset(w for w in d.get("non_person_qualifiers") if not has_cjk(w))
+        self.qualifiers_zh = tuple(w for w in d.get("non_person_qualifiers") if has_cjk(w))
+        self.dict_tables = frozenset(w for w in d.get("dictionary_tables") if not has_cjk(w))
+        self.dict_tables_zh = tuple(w for w in d.get("dictionary_tables") if has_cjk(w))
+        self.neg_prefix = frozenset(d.get("negative_prefixes"))
+        self.neg_suffix = frozenset(d.get("negative_suffixes"))
+        self.bookkeeping = frozenset(d.get("bookkeeping_prefixes"))
+        self.event_suffix = frozenset(d.get("event_suffixes"))
+        self.ref_suffix = frozenset(d.get("reference_suffixes"))
+        self.filler = frozenset(d.get("filler"))
+        self.table_tails = frozenset(d.get("table_tails"))
+        self.weak_person_heads = frozenset(d.get("weak_person_heads"))
+        self.negative_en_comment = d.get("negative_en_comment")
+        self.code_words = frozenset(d.get("code_words"))
+        self.health_tables: list[tuple[str, str]] = []
+        for pair in d.get("health_tables"):
+            element_id, _, word = pair.partition("=")
+            if element_id in catalog.elements:
+                self.health_tables.append((word, element_id))
+        self.health_tables.sort(key=lambda item: (-len(item[0]), item[0]))
+        self.health_values = frozenset(d.get("health_value_columns"))
+        self.health_meta = frozenset(d.get("health_meta_columns"))
+        self.neg_zh = tuple(d.get("negative_zh"))
+        self.event_zh = tuple(d.get("event_zh"))
+        # compact keyword (tokens joined) -> [(element id, kind)]
+        self.compact: dict[str, list[tuple[str, str]]] = {}
+        self.substrings: list[tuple[str, str]] = []  # long keywords found inside one token
+        self.zh: list[tuple[str, str]] = []  # (lower-cased Chinese keyword, element id)
+        for element in catalog.detectable():
+            kw = element.keywords
+            for kind in ("en", "pinyin", "initials", "abbreviations", "weak"):
+                for word in kw.get(kind):
+                    if has_cjk(word):
+                        self.zh.append((word.lower(), element.id))
+                        continue
+                    tokens = split_name(word)
+                    if not tokens:
+                        continue
+                    key = "".join(tokens)
+                    entry = (element.id, kind)
+                    bucket = self.compact.setdefault(key, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+                    if kind in ("en", "pinyin", "abbreviations") and len(key) >= 6:
+                        self.substrings.append((key, element.id))
+            for word in kw.zh:
+                self.zh.append((word.lower(), element.id))
+        self.zh.sort(key=lambda item: (-len(item[0]), item[0], item[1]))
+        self.substrings.sort(key=lambda item: (-len(item[0]), item[0], item[1]))
+        # Chinese keywords by first character: (rank in ``zh``, keyword, element id).
+        self.zh_first: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, (word, element_id) in enumerate(self.zh):
+            if word:
+                self.zh_first.setdefault(word[0], []).append((rank, word, element_id))
+        # substring keywords by text: [(rank in ``substrings``, element id)]
+        self.substring_index: dict[str, list[tuple[int, str]]] = {}
+        for rank, (key, element_id) in enumerate(self.substrings):
+            self.substring_index.setdefault(key, []).append((rank, element_id))
+        self.substring_lengths = sorted({len(key) for key, _ in self.substrings})
+        # verdicts by (name, comment, type, parent context, table context without its name)
+        self._verdicts: dict[tuple[object, ...], MetadataVerdict] = {}
+        self._neutral: dict[DatasetContext, DatasetContext] = {}
+        self.health_words: dict[str, frozenset[str]] = {}
+
+    # -- public -------------------------------------------------------------------------------
+
+    def scored_for(self, scored: dict[str, Scored], element_id: str) -> Scored | None:
+        sc = scored.get(element_id)
+        if sc is None:
+            element = self.catalog.elements.get(element_id)
+            if element is None:
+                return None
+            sc = scored[element_id] = Scored(element)
+        return sc

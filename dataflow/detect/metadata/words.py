@@ -1,0 +1,142 @@
+"""Weights, patterns, name splitting and column-type kinds of the metadata rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: A metadata verdict at or above this confidence says the field is the element.
+PI_THRESHOLD = 0.5
+
+# Weights of the kinds of evidence (noisy-OR combined per element).
+W_NAME_FULL = 0.9
+W_NAME_PARTIAL = 0.72
+W_NAME_SUBSTRING = 0.6
+W_INITIALS_PARTIAL = 0.55
+W_WEAK_PERSON = 0.75
+W_WEAK_PERSON_PARTIAL = 0.62
+W_WEAK_UNKNOWN = 0.35
+W_WEAK_NON_PERSON = 0.08
+W_ZH_HEAD_SHORT = 0.92
+W_ZH_HEAD_LONG = 0.7
+W_ZH_MODIFIER = 0.35
+W_EN_COMMENT_SHORT = 0.7
+W_EN_COMMENT_LONG = 0.45  # a long description alone does not make a field PI
+
+F_REFERENCE = 0.35  # `address_id`: points at another record
+F_NON_PERSON = 0.3  # `shop_phone`, a phone column in a `shop` table
+F_DICTIONARY = 0.15  # a lookup table of disease names
+F_COMMENT_NON_PERSON = 0.35  # comment says it belongs to a thing (门店电话)
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CAMEL = re.compile(
+    r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])"
+)
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+MAX_SPAN = 5
+W_CONTEXT_ID = 0.6  # `customer.id` nested in another record
+W_TABLE_KEY = 0.4  # a table's own `id` (below the threshold: a surrogate key says nothing itself)
+W_HEALTH_TABLE = 0.7  # value/code column of a table of health events about a person
+#: Where a comment's first clause ends.
+COMMENT_CLAUSE = re.compile(r"[,，;；:：(（]")
+ENUM_COMMENT = re.compile(
+    r"(->|=>|\d\s*[:：=]\s*[^\s;；,，]+\s*[;；,，].*\d\s*[:：=]|[:：][^;；]{1,12}[;；][^;；]{1,12}[;；])"
+)
+
+
+def split_name(name: str) -> tuple[str, ...]:
+    """Split a field name into lower-case tokens: ``userMobilePhone2`` → user, mobile, phone, 2."""
+    out: list[str] = []
+    for part in _NON_ALNUM.split(name):
+        if not part:
+            continue
+        out.extend(p.lower() for p in _CAMEL.split(part) if p)
+    return tuple(out)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` contains Chinese characters."""
+    return bool(_CJK.search(text))
+
+
+_TYPE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(bool|boolean|bit)\b|tinyint\s*\(\s*1\s*\)"), "bool"),
+    (re.compile(r"^(tinyint|smallint|int2|byte|short|tiny|smallserial)\b"), "small"),
+    (re.compile(r"^(bigint|int8|long|bigserial|int64|uint64|hugeint)\b"), "bigint"),
+    (re.compile(r"^(mediumint|int|integer|int4|serial|int32|uint32|uint)\b"), "int"),
+    (
+        re.compile(
+            r"^(decimal|numeric|number|float|double|real|money|smallmoney|float4|float8|dec)"
+        ),
+        "decimal",
+    ),
+    (
+        re.compile(
+            r"^(date|datetime|timestamp|timestamptz|time|year|interval|smalldatetime|datetime2)"
+        ),
+        "date",
+    ),
+    (
+        re.compile(
+            r"^(blob|tinyblob|mediumblob|longblob|binary|varbinary|bytea|bytes|image|raw|longraw)"
+        ),
+        "binary",
+    ),
+    (
+        re.compile(
+            r"^(char|varchar|nvarchar|nchar|text|tinytext|mediumtext|longtext|string|clob|nclob|varchar2|nvarchar2|character|citext|uuid|json|jsonb|enum|set|xml|inet|cidr|macaddr|name|bpchar|fixed|str)"
+        ),
+        "text",
+    ),
+    (re.compile(r"^(array|struct|record|map|object|list|union|row|variant)"), "container"),
+)
+
+# Which element type classes a column kind satisfies.
+_KIND_ALLOWS: dict[str, frozenset[str]] = {
+    "text": frozenset({"text"}),
+    "binary": frozenset({"binary", "text"}),
+    "bool": frozenset({"bool", "code"}),
+    "small": frozenset({"int", "code"}),
+    # A plain INT is what schemas declare for any whole number (MySQL's INT(11)): a long number
+    # (`bigint` elements: a mobile, an IMEI) declared INT was meant to be stored there, though four
+    # bytes cannot hold every value. Tiny ints (`small`) stay flags and codes.
+    "int": frozenset({"int", "bigint", "code"}),
+    "bigint": frozenset({"int", "bigint", "code"}),
+    "decimal": frozenset({"decimal"}),
+    "date": frozenset({"date"}),
+}
+
+_NULLISH = {"null", "none", "nullable", "optional"}
+
+
+def field_kind(data_type: str | None) -> str:
+    """Coarse class of a declared type: text, bool, small, int, bigint, decimal, date, binary,
+    container, or unknown (no gate). Union types (Avro ``["null", "string"]``) use the non-null member.
+    """
+    if not data_type:
+        return "unknown"
+    text = data_type.strip().lower()
+    # Avro / JSON unions and "string?"-style optionals: keep the first non-null member.
+    candidates = [t for t in re.split(r"[\[\]\"',|/ ]+|\bor\b", text) if t and t not in _NULLISH]
+    if text.startswith(("array", "struct", "map", "record", "list<", "object")):
+        return "container"
+    if "unsigned" in text and text.startswith("int"):
+        text = "bigint"
+    if text.startswith("union") or text.startswith("[") or "|" in text:
+        probe = [c.strip("()<>?") for c in candidates if c != "union"]
+    else:
+        probe = [text, *(c.strip("()<>?") for c in candidates)]
+    for item in probe:
+        for pattern, kind in _TYPE_PATTERNS:
+            if pattern.match(item):
+                return kind
+    return "unknown"
+
+
+def type_allows(kind: str, types: Sequence[str]) -> bool:
+    """Whether a column of ``kind`` can hold an element declaring ``types``."""
+    allowed = _KIND_ALLOWS.get(kind)
+    if allowed is None:  # unknown or container: no gate
+        return True
+    return any(t in allowed for t in types)

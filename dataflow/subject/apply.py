@@ -1,0 +1,156 @@
+"""Findings adjusted to their dataset's subject: a person's record, a code list, an organisation, unknown."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from dataflow.catalog import Catalog
+from dataflow.i18n import msg, role_text
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
+from dataflow.subject.describe import describe
+from dataflow.subject.own import _bare, _child_column
+from dataflow.subject.person import about_person
+from dataflow.subject.predicates import (
+    _dominant_topic,
+    _from_values,
+    _minor,
+    _names_person,
+    _sensitive_topic,
+)
+from dataflow.subject.rules import (
+    SubjectRules,
+    _compact,
+    rules_for,
+    split_name,
+)
+
+
+def apply_subject(
+    findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
+) -> list[FieldFinding]:
+    """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
+    rules = rules_for(catalog)
+    if subject.about_person:
+        found = about_person(findings, dataset, subject, catalog, rules)
+        topic = _dominant_topic(found, dataset, catalog, rules)
+        if topic:
+            found = about_person(findings, dataset, subject, catalog, rules, topic)
+        found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
+        if subject.role == "minor":
+            found = [_minor(f, dataset, subject, catalog) for f in found]
+        else:  # a newborn's sex on the mother's delivery record is the child's
+            found = [
+                _minor(f, dataset, subject, catalog) if _child_column(rules, f.field) else f
+                for f in found
+            ]
+        return [_organisation_part(f, dataset, rules) for f in found]
+    if subject.kind in ("reference", "organisation", "system"):
+        return [_notabout_person(f, dataset, subject, rules) for f in findings]
+    return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _organisation_part(
+    finding: FieldFinding, dataset: Dataset, rules: SubjectRules
+) -> FieldFinding:
+    """A contact field of an organisation nested in a person's document (``cda_organization.email``
+    of a health record): the organisation's own address or e-mail, not the person's."""
+    fld = finding.field
+    if not finding.personal or not fld.pointer.startswith(dataset.name + "."):
+        return finding
+    parts = fld.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+    for part in parts:
+        tokens = [t for t in split_name(part) if t not in rules.table_tails]
+        if tokens and tokens[-1] in rules.organisation:
+            why = msg("subject.org_name", name=part, word=tokens[-1])
+            org = Subject("organisation", None, (why,), ())
+            return _notabout_person(finding, dataset, org, rules, rules.org_attributes)
+    return finding
+
+
+def _unknown_subject(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """Nothing says what the rows are about: a bare ``uid`` is a record's id, not a user's;
+    a column that names a person (``patient:triage``, ``patient_diagnosis``) is about one."""
+    out = list(findings)
+    for k, finding in enumerate(out):
+        fld = finding.field
+        tokens = split_name(fld.name)
+        if (
+            finding.personal
+            and finding.element == "pi.online_identity.user_id"
+            and _compact(tokens) in rules.ambiguous_ids
+            and not _from_values(finding)
+        ):
+            ev = Evidence(
+                "context",
+                "subject-record-id",
+                msg("subject.record_id", name=_bare(dataset.name), column=fld.name),
+                finding.element,
+            )
+            out[k] = dataclasses.replace(
+                finding,
+                personal=False,
+                sensitive=False,
+                element=None,
+                category=None,
+                grade=catalog.defaults["unclassified"],
+                evidence=(*finding.evidence, ev),
+                sensitive_group=None,
+            )
+            continue
+        if finding.personal:
+            continue
+        rel = fld.pointer[len(dataset.name) + 1 :] if fld.pointer.startswith(dataset.name) else ""
+        words = [t for part in rel.replace("[]", "").split(".") for t in split_name(part)]
+        role = next((r for t in words[:-1] or words for r in [rules.role_of(t)] if r), None)
+        if role is None:
+            continue
+        own = Subject(
+            "person_linked",
+            role,
+            (msg("subject.column_role", column=fld.name, roles=role_text(role)),),
+            (SubjectLink(fld.name, None, "naming"),),
+        )
+        out[k] = about_person([finding], dataset, own, catalog, rules)[0]
+    return out
+
+
+def _notabout_person(
+    finding: FieldFinding,
+    dataset: Dataset,
+    subject: Subject,
+    rules: SubjectRules,
+    only: Sequence[str] | None = None,
+) -> FieldFinding:
+    element = finding.element
+    if not finding.personal or element is None or _from_values(finding):
+        return finding
+    covered = list(rules.attribute_categories) if only is None else list(only)
+    if subject.kind == "organisation" and not _names_person(rules, finding):
+        covered.extend(rules.org_attributes)
+    if not any(element == c or element.startswith(c + ".") for c in covered):
+        return finding
+    ev = Evidence(
+        "context",
+        "subject-not-person",
+        msg(
+            "subject.because",
+            context=describe(subject, dataset.name),
+            why=msg("subject.not_person"),
+        ),
+        element,
+    )
+    return dataclasses.replace(
+        finding,
+        personal=False,
+        sensitive=False,
+        element=None,
+        category=None,
+        grade=rules.catalog.defaults["unclassified"],
+        confidence=round(1.0 - finding.confidence * 0.2, 3),
+        evidence=(*finding.evidence, ev),
+        kind="column",
+        sensitive_group=None,
+    )

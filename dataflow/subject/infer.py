@@ -1,0 +1,110 @@
+"""The subject of every dataset of one scan: own facts, then links followed until nothing changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dataflow.catalog import Catalog
+from dataflow.i18n import msg
+from dataflow.model import Dataset, Subject
+from dataflow.subject.links import _link_words, _links, _nesting
+from dataflow.subject.own import (
+    _about_people,
+    _bare,
+    _minor_columns,
+    _minor_context,
+    _owned_thing,
+    _school_pupils,
+)
+from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
+from dataflow.subject.table import own_facts
+
+
+def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
+    """Rows of students: by the dataset's role, or a generic person's rows with a student's
+    columns (`student_name` of a dormitory's residents)."""
+    if role == "student":
+        return True
+    return role in (None, "user") and any(
+        rules.role_of(t) == "student" for fld in ds.fields for t in split_name(fld.name)
+    )
+
+
+def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
+    """The subject of every dataset of one scan, in the order given."""
+    rules = rules_for(catalog)
+    by_name: dict[str, list[int]] = {}
+    for i, ds in enumerate(datasets):
+        by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(i)
+        by_name.setdefault(ds.name.lower(), []).append(i)
+    # proper suffixes of compact names: `patientarchive` finds `md_peispatientarchive`
+    by_suffix: dict[str, list[int]] = {}
+    for i, ds in enumerate(datasets):
+        compact = _compact(split_name(_bare(ds.name)))
+        for k in range(1, len(compact) - 3):
+            by_suffix.setdefault(compact[k:], []).append(i)
+    facts = [own_facts(ds, rules) for ds in datasets]
+    for i, ds in enumerate(datasets):
+        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix)
+    owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
+    # Follow links until nothing changes: hadm_id → admissions → patients.
+    for _ in range(_MAX_ROUNDS):
+        changed = False
+        for f in facts:
+            if f.fixed or f.kind == "person_linked":
+                continue
+            for _link, target, role in f.links:
+                if (
+                    target is not None
+                    and _about_people(facts[target])
+                    and not owned[target]  # a listing of an owned house is about the house
+                ):
+                    f.kind, f.role = "person_linked", facts[target].role or facts[target].weak_role
+                    changed = True
+                    break
+                if target is None and role is not None:
+                    f.kind, f.role = "person_linked", role if role != "person" else None
+                    changed = True
+                    break
+        changed |= _nesting(datasets, facts, by_name)
+        if not changed:
+            break
+    pupils = _school_pupils(datasets, rules)
+    out: list[Subject] = []
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.kind == "unknown" and f.weak is not None:
+            f.kind, f.role = f.weak, f.weak_role
+            f.evidence.append(f.weak_evidence)
+        links = [
+            link
+            for link, target, role in f.links
+            if (target is not None and _about_people(facts[target]) and not owned[target])
+            or (target is None and role is not None)
+        ]
+        if f.kind == "person_linked" and links:
+            f.evidence.extend(_link_words(link, _bare(ds.name)) for link in links[:5])
+        child = next((lk for lk, _t, role in f.links if role == "minor"), None)
+        if f.kind == "person_linked" and f.role != "minor" and child is not None:
+            f.role = "minor"  # a teacher's and a child's key: the record is about the child
+            f.evidence.append(msg("subject.child_column", column=child.column))
+        context = _minor_context(ds, rules) if f.role == "student" else None
+        if f.kind in ("person", "person_linked") and context is not None:
+            f.role = "minor"  # the pupils of a kindergarten or primary school are children
+            f.evidence.append(msg("subject.children_context", word=context))
+        elif f.kind in ("person", "person_linked") and pupils and _pupil_rows(ds, f.role, rules):
+            f.role = "minor"  # pupils in a school's grades and classes
+            f.evidence.append(msg("subject.school_classes", dataset=pupils))
+        if f.kind in ("person", "person_linked") and f.role != "minor":
+            children = _minor_columns(ds, rules)
+            if len(children) >= 2:
+                f.role = "minor"
+                f.evidence.append(msg("subject.child_columns", columns=children[:3]))
+        out.append(
+            Subject(
+                kind=f.kind,
+                role=f.role,
+                evidence=tuple(dict.fromkeys(f.evidence)),
+                links=tuple(dict.fromkeys(links)) if f.kind == "person_linked" else (),
+            )
+        )
+    return out

@@ -1,0 +1,222 @@
+"""Links from a dataset to people: declared foreign keys, column naming, comments, nesting of schema documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dataflow.detect.metadata import has_cjk
+from dataflow.i18n import msg
+from dataflow.model import Dataset, Field, SubjectLink, Words
+from dataflow.subject.own import _bare, _Facts
+from dataflow.subject.rules import (
+    SCHEMA_DOCS,
+    SubjectRules,
+    _compact,
+    split_name,
+)
+
+
+def _link_words(link: SubjectLink, dataset: str) -> Words:
+    """``orders.customer_id → customers (naming)``, in both languages."""
+    target = link.target or msg("subject.a_person")
+    via = msg(f"via.{link.via}") if f"via.{link.via}" in _VIAS else link.via
+    return msg("subject.link", dataset=dataset, column=link.column, target=target, via=via)
+
+
+_VIAS = frozenset({"via.foreign_key", "via.naming", "via.comment", "via.nesting"})
+
+
+#: A link: (the link, the scanned dataset it points at, the role the column names).
+Link = tuple[SubjectLink, int | None, str | None]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The datasets of one scan, by name, as seen from dataset ``index``."""
+
+    index: int
+    rules: SubjectRules
+    by_name: dict[str, list[int]]
+    datasets: Sequence[Dataset]
+    by_suffix: dict[str, list[int]]
+
+    def target_of(self, key: str) -> int | None:
+        """The one other dataset named ``key`` (or, for 4+ letters, ending in it)."""
+        hits = [i for i in self.by_name.get(key, ()) if i != self.index]
+        if not hits and len(key) >= 4:
+            hits = [i for i in self.by_suffix.get(key, ()) if i != self.index]
+        return hits[0] if len(set(hits)) == 1 else None
+
+    def name(self, target: int | None) -> str | None:
+        return _target_name(target, self.datasets)
+
+
+def _links(
+    ds: Dataset,
+    index: int,
+    rules: SubjectRules,
+    by_name: dict[str, list[int]],
+    datasets: Sequence[Dataset],
+    by_suffix: dict[str, list[int]],
+) -> list[Link]:
+    """The links of ``ds`` to people: declared foreign keys, then each other column by the
+    first rule that finds one (its name, a key suffix, its comment)."""
+    scope = _Scope(index, rules, by_name, datasets, by_suffix)
+    out: list[Link] = []
+    declared: set[str] = set()
+    for fk in ds.foreign_keys:
+        key = _compact(split_name(_bare(fk.table)))
+        target = scope.target_of(key) if key else None
+        if target is None:
+            target = _named_target(fk.table, ds.name, index, by_name, datasets)
+        role = rules.role_of(key) if key else None
+        column = ", ".join(fk.columns)
+        declared.update(c.lower() for c in fk.columns)
+        named = _target_name(target, datasets) or _bare(fk.table)
+        out.append((SubjectLink(column, named, "foreign_key"), target, role))
+    for fld in ds.fields:
+        if "." in fld.pointer[len(ds.name) + 1 :] or fld.name.lower() in declared:
+            continue
+        if has_cjk(fld.name):
+            link = _chinese_name_link(scope, fld)
+        else:
+            tokens = split_name(fld.name)
+            if not tokens:
+                continue
+            link = _named_link(scope, fld, tokens) or _comment_link(scope, fld, tokens)
+        if link is not None:
+            out.append(link)
+    return out
+
+
+def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
+    """A Chinese column name naming a role (患者编号) or a person's key."""
+    rules = scope.rules
+    role = rules.role_zh(fld.name) or (
+        "person" if any(w in fld.name for w in rules.person_keys_zh) else None
+    )
+    return (SubjectLink(fld.name, None, "naming"), None, role) if role is not None else None
+
+
+def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A person's key by name (`subject_id`, `patient_id`), a role as the last word
+    (`apply_user`), or a key suffix after a dataset's or a role's name."""
+    rules = scope.rules
+    compact = _compact(tokens)
+    if compact in rules.person_keys:
+        prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
+        target = scope.target_of(prefix) if prefix else None
+        role = rules.role_of(prefix) if prefix else None
+        return (SubjectLink(fld.name, scope.name(target), "naming"), target, role or "person")
+    last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
+    if last_role is not None and not any(t in rules.handlers for t in tokens[:-1]):
+        # `apply_user`, `leave_applicant`: the person who filed the row, not who handled it
+        return (SubjectLink(fld.name, None, "naming"), None, last_role)
+    if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
+        return None
+    prefix = _compact(tokens[:-1])
+    target = scope.target_of(prefix)
+    role = next((r for t in tokens[:-1] for r in [rules.role_of(t)] if r), None)
+    role = role or rules.role_of(prefix)
+    if (
+        role is None
+        and tokens[-1] not in rules.reference_tails
+        and tokens[-1] != "no"
+        and not (target is not None and _own_key(scope.datasets[target]) == tokens[-1])
+    ):
+        # `order_num`, `group_name`: a number or name, not a key (unless the table
+        # it names is keyed by that word: `travel_apply_code` → tp_travel_apply.code)
+        target = None
+    if any(t in rules.handlers for t in tokens[:-1]):
+        target, role = None, None  # who handled the record, not whom it is about
+    if target is not None or role is not None:
+        return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
+    return None
+
+
+def _comment_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A key or a single-word column whose Chinese comment names a person (体检人, 读者条码)."""
+    rules = scope.rules
+    comment = fld.comment or ""
+    if (
+        comment
+        and has_cjk(comment)
+        and (
+            any(w in comment for w in rules.person_keys_zh)
+            or (
+                (
+                    tokens[-1] in rules.key_suffixes
+                    or comment.rstrip().endswith(rules.person_key_tails)
+                )
+                and rules.role_zh(comment) is not None
+            )
+        )
+        and not any(w in comment for w in rules.counts_zh)
+        and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
+        and not any(
+            t in rules.handlers for t in tokens[:-1]
+        )  # who handled it, not whom it is about
+        and (tokens[-1] in rules.key_suffixes or len(tokens) == 1)
+    ):
+        role = rules.role_zh(comment) or "person"
+        return (SubjectLink(fld.name, None, "comment"), None, role)
+    return None
+
+
+def _own_key(ds: Dataset) -> str | None:
+    """The name of a dataset's own key: its one primary-key column."""
+    return ds.primary_key[0].lower() if len(ds.primary_key) == 1 else None
+
+
+def _named_target(
+    table: str, own: str, index: int, by_name: dict[str, list[int]], datasets: Sequence[Dataset]
+) -> int | None:
+    """The dataset a foreign key names, by its full name (any case), else in the same schema.
+
+    ``REFERENCES patient`` from ``his.visit`` finds ``his.patient`` when ``emr.patient`` is
+    scanned too; an unqualified name that stays ambiguous links nowhere.
+    """
+    hits = [i for i in by_name.get(table.lower(), ()) if i != index]
+    if not hits and "." not in table and "." in own:
+        full = f"{own.rsplit('.', 1)[0]}.{table}".lower()
+        hits = [i for i in by_name.get(full, ()) if i != index]
+    return hits[0] if len(set(hits)) == 1 else None
+
+
+def _target_name(target: int | None, datasets: Sequence[Dataset]) -> str | None:
+    return _bare(datasets[target].name) if target is not None else None
+
+
+def _nesting(
+    datasets: Sequence[Dataset], facts: list[_Facts], by_name: dict[str, list[int]]
+) -> bool:
+    """Schemas nested in (or referenced by) a document about a person are person-linked."""
+    changed = False
+    for i, ds in enumerate(datasets):
+        if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
+            continue
+        names: set[str] = set()
+        for fld in ds.fields:
+            rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
+            for part in rel.replace("[]", "").split("."):
+                names.add(_compact(split_name(part)))
+            if fld.data_type:
+                short = fld.data_type.replace('"', " ").replace(",", " ").split()
+                for t in short:
+                    t = t.strip("[]<>?").rsplit(".", 1)[-1]
+                    if t and t.lower() not in ("null", "array", "record", "string"):
+                        names.add(_compact(split_name(t)))
+        for name in names:
+            for j in by_name.get(name, ()):
+                f = facts[j]
+                if j == i or f.fixed or f.kind != "unknown":
+                    continue
+                if datasets[j].source_format not in SCHEMA_DOCS:
+                    continue
+                f.kind, f.role = "person_linked", facts[i].role
+                link = SubjectLink(name, _bare(ds.name), "nesting")
+                f.links.append((link, i, None))
+                f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
+                changed = True
+    return changed

@@ -1,0 +1,158 @@
+"""A dataset's facts while subjects are inferred, and the column tests they use (person-only, child columns)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dataflow.detect.metadata import has_cjk
+from dataflow.model import Dataset, SubjectLink
+from dataflow.subject.rules import (
+    SubjectRules,
+    _compact,
+    split_name,
+)
+
+# --- inference over the datasets of one scan -------------------------------------------------
+
+
+@dataclass
+class _Facts:
+    """What one dataset's own name, comment and columns say, before links are followed."""
+
+    name: str
+    kind: str = "unknown"
+    role: str | None = None
+    evidence: list[str] = dataclasses.field(default_factory=list)  # Words (i18n.msg)
+    links: list[tuple[SubjectLink, int | None, str | None]] = dataclasses.field(
+        default_factory=list
+    )  # (link, target dataset index, role named by the column)
+    fixed: bool = False  # decided by its own name (reference, system, person, organisation)
+    weak: str | None = None  # a later, weaker verdict: reference columns, identity columns…
+    weak_role: str | None = None
+    weak_evidence: str = ""
+
+
+def _bare(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
+
+
+def _about_people(f: _Facts) -> bool:
+    """Rows about people: by kind, or by a table's identity columns (name, birthday, phone) that
+    will make it a person's table when nothing stronger says otherwise."""
+    return f.kind in ("person", "person_linked") or (f.kind == "unknown" and f.weak == "person")
+
+
+def _owned_thing(rules: SubjectRules, f: _Facts) -> bool:
+    """Rows of a thing that carry its owner's details (a house with its owner's name and phone):
+    those fields are the owner's, but rows that point at the thing (a sale listing of the house)
+    are about the thing, not the person."""
+    personal = [link for link, _target, role in f.links if role is not None]
+    return bool(personal) and all(
+        _owner_details(rules, split_name(link.column))
+        or any(w in link.column for w in rules.ownership_zh)
+        for link in personal
+    )
+
+
+def _owner_details(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """``owner_name``, ``owner_phone``: the owner's details written on the thing's row (a key to
+    the owner, ``owner_id``, makes the rows the owner's records instead)."""
+    return (
+        len(tokens) > 1
+        and tokens[-1] not in rules.reference_tails
+        and any(t in rules.ownership for t in tokens[:-1])
+    )
+
+
+def _person_only_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns only a person has (birth date, sex, ethnicity, marital status, ID number), one per
+    kind: ``gender_code`` counts as ``gender``, 性别代码 as 性别."""
+    kinds: dict[str, str] = {}
+    for fld in ds.fields:
+        text = f"{fld.name}{fld.comment or ''}"
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        if tokens and tokens[-1] in rules.key_suffixes and len(tokens) > 1:
+            tokens = tokens[:-1]
+        leaf = _compact(tokens)
+        if leaf in rules.person_only:
+            kinds.setdefault(leaf, fld.name)
+            continue
+        hit = next((w for w in rules.person_only_zh if w in text), None)
+        if hit is not None:
+            kinds.setdefault(hit, fld.name)
+    return list(dict.fromkeys(kinds.values()))
+
+
+def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
+    """A word of the table's name or comment saying its people are young children
+    (kindergarten, 幼儿园, 小学)."""
+    tokens = split_name(_bare(ds.name))
+    hit = next((t for t in tokens if t in rules.minor_contexts), None)
+    if hit is None and ds.comment:
+        hit = next((w for w in rules.minor_contexts_zh if w in ds.comment), None)
+    if hit is None:
+        # a student's kindergarten (`kindergarten_id`, 所在幼儿园): the pupil is a young child
+        for fld in ds.fields:
+            hit = next((t for t in split_name(fld.name) if t in rules.minor_contexts), None)
+            if hit is None and fld.comment:
+                hit = next((w for w in rules.minor_contexts_zh if w in fld.comment), None)
+            if hit is not None:
+                break
+    return hit
+
+
+def _has_word(words: tuple[frozenset[str], tuple[str, ...]], tokens: set[str], text: str) -> bool:
+    return bool(words[0] & tokens) or any(w in text for w in words[1])
+
+
+def _school_pupils(datasets: Sequence[Dataset], rules: SubjectRules) -> str | None:
+    """The dataset that places pupils in school grades and classes (年级 and 班级), when no dataset
+    of the scan names higher education (专业, 院系, `major`): the scan's students are pupils of a
+    primary or middle school."""
+    found: str | None = None
+    for ds in datasets:
+        tokens = set(split_name(_bare(ds.name)))
+        text = f"{ds.name} {ds.comment or ''}"
+        grade = school = False
+        for fld in ds.fields:
+            words = set(split_name(fld.name))
+            tokens |= words
+            own = f"{fld.name} {fld.comment or ''}"
+            text += " " + own
+            grade = grade or _has_word(rules.school_grades, words, own)
+            school = school or _has_word(rules.school_classes, words, own)
+        if _has_word(rules.higher_education, tokens, text):
+            return None
+        if grade and school and found is None:
+            found = _bare(ds.name)
+    return found
+
+
+def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns that describe a child (`babyBirthday`, `child_sex`), not flags or counts."""
+    out: list[str] = []
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if len(tokens) < 2 or tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts:
+            continue
+        if any(rules.roles.get(t) == "minor" for t in tokens[:-1]):
+            out.append(fld.name)
+    return out
+
+
+def _child_column(rules: SubjectRules, fld: Any) -> bool:
+    """A column about a child (`baby_name`, 新生儿性别), not a count or flag of children."""
+    comment = fld.comment or ""
+    cjk = has_cjk(fld.name)
+    tokens = () if cjk else split_name(fld.name)
+    text = f"{fld.name if cjk else ''}{comment}"
+    if not text.startswith(rules.minor_zh) and not any(t in rules.minor_words for t in tokens[:-1]):
+        return False
+    if any(w in comment for w in rules.counts_zh):
+        return False
+    if text.startswith(rules.minor_zh):
+        return True
+    return tokens[0] not in rules.neg_prefixes and tokens[-1] not in rules.counts

@@ -1,0 +1,402 @@
+"""Fields of a record about a person (``person`` and ``person_linked`` datasets).
+
+``about_person`` gives each field to the first rule that claims it, in order; every rule names
+its id in the evidence it adds (``subject-family``, ``subject-person-column``…).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from dataflow.catalog import Catalog, Element
+from dataflow.detect.metadata import has_cjk
+from dataflow.i18n import msg, role_text
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words
+from dataflow.subject.describe import describe
+from dataflow.subject.links import _own_key
+from dataflow.subject.own import _bare, _person_only_columns
+from dataflow.subject.predicates import (
+    _all_on_topic,
+    _as_element,
+    _because,
+    _described_sensitive,
+    _event_time,
+    _from_values,
+    _key_of_a_thing,
+    _meta,
+    _named_by_role,
+    _names_other,
+    _parent_topic,
+    _person_column,
+    _profile_family,
+    _thing_table_guess,
+    _topic_flag,
+    _weak_name,
+)
+from dataflow.subject.rules import (
+    _CODE_LIST,
+    _PERSON_NAME_ZH,
+    _POSSESSIVE_EN,
+    SCHEMA_DOCS,
+    W_FAMILY,
+    SubjectRules,
+    _compact,
+    _FamilyIndex,
+    split_name,
+)
+from dataflow.subject.topics import _family_match, _on_topic, _table_topic
+
+#: A family word found for a field: (the family, the word).
+Match = tuple[_FamilyIndex, str]
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the dataset says about its rows, shared by the rules for each of its fields."""
+
+    dataset: Dataset
+    subject: Subject
+    catalog: Catalog
+    rules: SubjectRules
+    extra_topic: frozenset[int]
+    bare: str
+    table_tokens: frozenset[str]
+    table_text: str
+    context: Words
+    table_topic: frozenset[int]
+    people: bool  # rows are people: by the subject, or by columns only a person has
+    own_key: str | None
+    membership: bool  # a membership card's table: its card numbers are not bank cards
+    health_document: frozenset[int]  # health topics of a schema document about a patient
+
+    @classmethod
+    def of(
+        cls,
+        dataset: Dataset,
+        subject: Subject,
+        catalog: Catalog,
+        rules: SubjectRules,
+        extra_topic: frozenset[int],
+    ) -> Record:
+        bare = _bare(dataset.name)
+        table_tokens = frozenset(split_name(bare))
+        table_text = f"{bare} {dataset.comment or ''}"
+        table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
+        table_topic |= _parent_topic(rules, dataset, subject)
+        return cls(
+            dataset,
+            subject,
+            catalog,
+            rules,
+            extra_topic,
+            bare,
+            table_tokens,
+            table_text,
+            describe(subject, dataset.name),
+            table_topic,
+            subject.kind == "person" or len(_person_only_columns(dataset, rules)) >= 2,
+            _own_key(dataset),
+            bool(table_tokens & rules.membership)
+            or any(w in table_text for w in rules.membership_zh),
+            table_topic & rules.health_families
+            if dataset.source_format in SCHEMA_DOCS and subject.kind == "person_linked"
+            else frozenset(),
+        )
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field's words, as the rules read them."""
+
+    finding: FieldFinding
+    tokens: tuple[str, ...]
+    comment: str  # without its list of coded values
+    zh_text: str
+    en_words: tuple[str, ...]
+    on_topic: frozenset[int]
+    meta: bool  # bookkeeping, or the row's own key
+    top: bool  # not inside a nested object
+
+    @classmethod
+    def of(cls, rec: Record, finding: FieldFinding) -> Column:
+        fld = finding.field
+        dataset, rules = rec.dataset, rec.rules
+        rel = (
+            fld.pointer[len(dataset.name) + 1 :]
+            if fld.pointer.startswith(dataset.name + ".")
+            else fld.name
+        )
+        parents = [p.replace("[]", "") for p in rel.split(".")[:-1]]
+        on_topic = rec.table_topic
+        if parents:
+            topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
+            on_topic = _on_topic(rules, topic_tokens, rec.table_text) | rec.extra_topic
+        comment = _CODE_LIST.sub("", fld.comment or "")
+        cjk = has_cjk(fld.name)
+        tokens = () if cjk else rules.spelled(split_name(fld.name))
+        zh_text = f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}"
+        en_words = (
+            tuple(split_name(comment))
+            if comment and not has_cjk(comment) and len(comment) < 60
+            else ()
+        )
+        # the row's own key is bookkeeping unless its words say what it is (住院号)
+        meta = _meta(rules, tokens, zh_text) or fld.name.lower() == rec.own_key
+        top = fld.pointer == f"{dataset.name}.{fld.name}"
+        return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top)
+
+
+def about_person(
+    findings: Sequence[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+    extra_topic: frozenset[int] = frozenset(),
+) -> list[FieldFinding]:
+    """The findings of a record about a person, each given to the first rule that claims it."""
+    rec = Record.of(dataset, subject, catalog, rules, extra_topic)
+    return [_personal(rec, f) if f.personal else _unlabelled(rec, f) for f in findings]
+
+
+def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:
+    """A field already found to be PI: a member card is not a bank card (rule
+    ``subject-membership-card``); a comment may name a sensitive family (``subject-family``)."""
+    finding = _membership_card(rec, finding) or finding
+    described = _described_sensitive(rec.rules, finding, rec.table_topic, rec.catalog)
+    if described is None:
+        return finding
+    element, word = described
+    category = _category(rec.catalog, element)
+    why = msg("subject.comment_says", word=word, category=category)
+    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id)
+    return _as_element(finding, element, ev)
+
+
+def _membership_card(rec: Record, finding: FieldFinding) -> FieldFinding | None:
+    fld, catalog = finding.field, rec.catalog
+    if not (
+        finding.element == "pi.financial.bank_card"
+        and rec.membership
+        and not _from_values(finding)
+        and "pi.identity.membership_card" in catalog.elements
+        and not any(
+            w in f"{fld.name} {fld.comment or ''}".lower()
+            for w in ("bank", "银行", "credit", "信用")
+        )
+    ):
+        return None
+    card = catalog.elements["pi.identity.membership_card"]
+    ev = Evidence(
+        "context",
+        "subject-membership-card",
+        msg("subject.because", context=rec.context, why=msg("subject.membership_card")),
+        card.id,
+    )
+    return dataclasses.replace(
+        finding,
+        element=card.id,
+        category=card.category,
+        sensitive=card.sensitive,
+        sensitive_group=card.sensitive_group if card.sensitive else None,
+        grade=card.grade,
+        evidence=(*finding.evidence, ev),
+    )
+
+
+def _unlabelled(rec: Record, finding: FieldFinding) -> FieldFinding:
+    """A field not (yet) found to be PI, read in the light of the person the record is about."""
+    name = finding.field.name
+    if name.startswith(("@", "$")) or name in _SCHEMA_KEYWORDS:
+        return finding  # a JSON-LD or JSON Schema keyword (`@type`, `additionalProperties`)
+    col = Column.of(rec, finding)
+    for rule in _COLUMN_RULES:
+        found = rule(rec, col)
+        if found is not None:
+            return found
+    return finding
+
+
+def _weak_name_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-person-record``: a generic name word (``name``, ``nation``) on a person's row."""
+    if not rec.people or not col.top:
+        return None
+    weak = _weak_name(col.finding, rec.catalog, rec.rules)
+    if weak is None:
+        return None
+    element, word = weak
+    why = msg("subject.person_record", word=word)
+    ev = Evidence("context", "subject-person-record", _because(rec.context, why), element.id)
+    return _as_element(col.finding, element, ev)
+
+
+def _staff_name_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-person-column``: a text column named after a staff role (``doctor``)."""
+    fld = col.finding.field
+    staff = _named_by_role(rec.rules, col.tokens, fld.data_type)
+    if staff is None or "pi.identity.name" not in rec.catalog.elements:
+        return None
+    element = rec.catalog.elements["pi.identity.name"]
+    why = msg("subject.staff_name", column=fld.name, staff=Words(staff, role_text(staff).zh))
+    ev = Evidence("context", "subject-person-column", _because(rec.context, why), element.id)
+    return _as_element(col.finding, element, ev)
+
+
+def _person_name_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-person-column``: a comment naming a person's name (投保人名称, 行驶证车主)."""
+    zh = col.zh_text.strip()
+    name_of = _PERSON_NAME_ZH.match(zh) if zh else None
+    if (
+        name_of is None
+        or not (name_of.group(2) or len(name_of.group(1)) > 1)
+        or "pi.identity.name" not in rec.catalog.elements
+    ):
+        return None
+    element = rec.catalog.elements["pi.identity.name"]
+    why = msg("subject.person_name", word=name_of.group(0))
+    ev = Evidence("context", "subject-person-column", _because(rec.context, why), element.id)
+    return _as_element(col.finding, element, ev)
+
+
+def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-family``: a word of an attribute family, or a column on a topic whose every
+    column counts; ``subject-person-record``: a thing's word on a table whose rows are people;
+    ``subject-person-column``: a comment naming a person."""
+    match = _family_word(rec, col)
+    fld, finding = col.finding.field, col.finding
+    if match is None:
+        guessed = _thing_table_guess(finding, rec.catalog) if rec.people else None
+        if (
+            guessed is not None
+            and not any(w in col.zh_text for w in rec.rules.code_system_zh)
+            and not _names_other(rec.rules, col.tokens, col.zh_text)
+        ):
+            why = msg("subject.rows_are_people", column=fld.name)
+            ev = Evidence(
+                "context", "subject-person-record", _because(rec.context, why), guessed.id
+            )
+            return _as_element(finding, guessed, ev)
+        person_ref = _person_column(col.zh_text, rec.catalog)
+        if person_ref is None:
+            return None
+        element, reason = person_ref
+        ev = Evidence("context", "subject-person-column", _because(rec.context, reason), element.id)
+        return _as_element(finding, element, ev)
+    fam, word = match
+    element = rec.catalog.elements.get(fam.family.element)
+    if element is None:
+        return None
+    category = _category(rec.catalog, element)
+    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
+    why = msg("subject.family", word=word, category=category, family=family)
+    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(finding, element, ev)
+
+
+def _family_word(rec: Record, col: Column) -> Match | None:
+    """The family a field belongs to by its words, or by the topic of its table."""
+    rules, tokens, zh_text, meta = rec.rules, col.tokens, col.zh_text, col.meta
+    person = rec.subject.kind == "person"
+    match = _family_match(rules, tokens, zh_text, col.en_words, col.on_topic, person)
+    if match is not None and any(w in zh_text for w in rules.code_system_zh):
+        match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
+    if match is not None and _comment_denies(rules, zh_text):
+        match = None  # `weight` '权重': the comment says it is a weighting, not a body weight
+    if (
+        match is not None
+        and meta
+        and match[1] != _compact(tokens)
+        and not (match[0].family.keys_named and _key_of_a_thing(rules, tokens, rec.bare))
+    ):
+        match = None  # a key or bookkeeping column: only a family word naming it whole counts
+    if match is None:
+        match = _topic_match(rec, col)
+    if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
+        # `pay_time` of an order: not an amount, but the time of the person's action
+        name = col.finding.field.name
+        match = _all_on_topic(rules, col.on_topic, name) if tokens and not meta else None
+        if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
+            match = None
+    if match is None and not meta and person and col.comment:
+        owner = _POSSESSIVE_EN.search(col.comment)
+        word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
+        if word and rules.role_of(word) is not None:
+            match = _profile_family(rules)
+    return match
+
+
+def _care_place(rules: SubjectRules, col: Column) -> Match | None:
+    """A hospital or clinic (`Hospital`, 接种单位) named on a record of a person's care: part of
+    that health record (the first health family the record is on)."""
+    health = col.on_topic & rules.health_families
+    if not health or col.meta:
+        return None
+    named = any(t in rules.care_places for t in col.tokens) or any(
+        w in col.zh_text for w in rules.care_places_zh
+    )
+    return (rules.families[min(health)], col.finding.field.name) if named else None
+
+
+def _comment_denies(rules: SubjectRules, zh_text: str) -> bool:
+    """A Chinese comment whose first clause says the column is about no one person (a weighting,
+    a priority, a headcount: `weight` '权重', 部门总人数), whatever word the family matched."""
+    text = zh_text.strip()
+    if not text:
+        return False
+    head = re.split(r"[,，;；:：(（]", text, maxsplit=1)[0]
+    return any(w in head for w in rules.impersonal_zh)
+
+
+def _topic_match(rec: Record, col: Column) -> Match | None:
+    """No family word: a column on a topic whose every column counts (flags, keys, events and
+    counts of what the topic is about)."""
+    rules, tokens, name, on_topic = rec.rules, col.tokens, col.finding.field.name, col.on_topic
+    if not tokens:
+        return None
+    if rec.health_document and tokens[-1] not in rules.reference_tails:
+        # every field of a clinical document (an allergy, a problem, a medication) is part of it
+        return rec.rules.families[min(rec.health_document)], name
+    care = _care_place(rules, col)
+    if care is not None:
+        return care
+    if (not col.meta or _topic_flag(rules, tokens)) and not _names_other(
+        rules, tokens, col.zh_text
+    ):
+        # on a topic whose every column counts, whether something held counts too
+        return _all_on_topic(rules, on_topic, name)
+    if _key_of_a_thing(rules, tokens, rec.bare):
+        return _all_on_topic(rules, on_topic, name, keys=True)
+    if _compact(tokens) in rules.event_columns:
+        # an order's status and creation time: when the person acted and where it stands
+        return _all_on_topic(rules, on_topic, name, keys=True)
+    if tokens[-1] in rules.counts and len(tokens) <= 3:
+        # how much of a drug or procedure a patient had is health information too
+        found = _all_on_topic(rules, on_topic, name)
+        element = rec.catalog.elements.get(found[0].family.element) if found else None
+        return found if element is not None and element.sensitive else None
+    return None
+
+
+#: JSON Schema keywords that a schema may list among its properties: structure, not data.
+_SCHEMA_KEYWORDS = frozenset(
+    {"additionalProperties", "patternProperties", "properties", "items", "required", "definitions"}
+)
+
+#: The rules for a field not yet found to be PI, in the order they are tried.
+_COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
+    _weak_name_rule,
+    _staff_name_rule,
+    _person_name_rule,
+    _family_rule,
+)
+
+
+def _category(catalog: Catalog, element: Element) -> Words:
+    """An element's category name, in both languages (lower-case in English)."""
+    return Words(
+        catalog.category_name(element.category).lower(),
+        catalog.category_name(element.category, "zh"),
+    )

@@ -1,0 +1,408 @@
+"""Tests of one field used by the subject rules (bookkeeping, flags, keys of things, event times…) and the
+finding changes they lead to."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from dataflow.catalog import Catalog
+from dataflow.detect.metadata import has_cjk
+from dataflow.i18n import msg
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words
+from dataflow.subject.describe import describe
+from dataflow.subject.own import _bare
+from dataflow.subject.rules import (
+    _CODE_LIST,
+    _PERSON_NAME_ZH,
+    _PERSON_NUMBER_ZH,
+    W_FAMILY,
+    SubjectRules,
+    _compact,
+    _FamilyIndex,
+    split_name,
+)
+from dataflow.subject.topics import _family_match, _on_topic, _table_topic
+
+
+def _from_values(finding: FieldFinding) -> bool:
+    return any(ev.source == "value" for ev in finding.evidence)
+
+
+def _weak_name(
+    finding: FieldFinding, catalog: Catalog, rules: SubjectRules
+) -> tuple[Any, str] | None:
+    """The element a generic name word proposed (``name``, ``nation``) that was left out because
+    nothing said the table is about people: in a record of one person it is that person's. The
+    column is the word, or the word with modifiers of the person's own (``e_name``,
+    ``foreign_language``) rather than a thing's (``dept_name``, ``product_name``)."""
+    if any(ev.source == "negative" for ev in finding.evidence):
+        return None
+    tokens = split_name(finding.field.name)
+    whole = _compact(tokens)
+    for ev in finding.evidence:
+        if ev.rule.startswith("name-weak") and ev.element in catalog.elements:
+            word = ev.detail.split("'")[1] if ev.detail.count("'") >= 2 else ""
+            words = split_name(word)
+            if _compact(words) == whole or (
+                not has_cjk(finding.field.comment or "")  # a Chinese comment says more
+                and _own_modifiers(rules, tokens, words)
+            ):
+                return catalog.elements[ev.element], word
+    return None
+
+
+def _own_modifiers(rules: SubjectRules, tokens: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """``tokens`` are ``words`` at the end, after words that name no thing, key or bookkeeping."""
+    n = len(words)
+    if not n or len(tokens) <= n or tokens[-n:] != words or len(tokens) > n + 2:
+        return False
+    extra = tokens[:-n]
+    return not any(
+        t in rules.organisation
+        or t in rules.neg_prefixes
+        or t in rules.bookkeeping
+        or t in rules.handlers
+        or t in rules.meta
+        or t in rules.family_words  # `event_name` of a clinical event is that event's
+        or t in rules.activity
+        or rules.role_of(t) is not None
+        or t.isdigit()
+        for t in extra
+    )
+
+
+def _parent_topic(rules: SubjectRules, dataset: Dataset, subject: Subject) -> frozenset[int]:
+    """A detail row takes the topic of the record it points at, as its key column names it
+    (`travel_apply_code` '出差申请编号' in a table of dates and hours)."""
+    columns = {lk.column for lk in subject.links if lk.target is not None}
+    if not columns:
+        return frozenset()
+    tokens: set[str] = set()
+    text = ""
+    for fld in dataset.fields:
+        if fld.name in columns:
+            tokens.update(split_name(fld.name)[:-1])
+            text += f" {fld.comment or ''}"
+    return _on_topic(rules, frozenset(tokens), text) if tokens or text.strip() else frozenset()
+
+
+def _described_sensitive(
+    rules: SubjectRules, finding: FieldFinding, topic: frozenset[int], catalog: Catalog
+) -> tuple[Any, str] | None:
+    """A field its name made ordinary PI (``birth_time``: a birth date) whose Chinese comment
+    the name did not match and that names a sensitive family (分娩时间: a delivery): the comment,
+    the schema author's own description, decides."""
+    comment = _CODE_LIST.sub("", finding.field.comment or "")
+    if (
+        finding.sensitive
+        or not has_cjk(comment)
+        or any(ev.source in ("comment", "value") for ev in finding.evidence)
+    ):
+        return None
+    match = _family_match(rules, (), comment, (), topic)
+    element = catalog.elements.get(match[0].family.element) if match is not None else None
+    if match is None or element is None or not element.sensitive:
+        return None
+    return element, match[1]
+
+
+_TEXT_TYPES = ("char", "text", "string", "clob")
+
+
+def _named_by_role(
+    rules: SubjectRules, tokens: tuple[str, ...], data_type: str | None
+) -> str | None:
+    """A text column that is a role word (`instructor`, `doctor`, `teacher_name`): the name of
+    that person on the record (a staff name on a person's record is personal information). A
+    `user` or `account` column is left alone (a login, a name or a key), and so are numeric keys;
+    `human_name`, `resident_name` name the person."""
+    if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1] not in ("name", "xm")):
+        return None
+    role = rules.roles.get(tokens[0])
+    if role is None and tokens[0] in rules.staff_agents:
+        role = "employee"  # `register`, `checker`: who handled the record
+    kind = (data_type or "").lower()
+    login = role == "user" and (len(tokens) == 1 or tokens[0] in rules.actors)
+    if role is None or login or not any(t in kind for t in _TEXT_TYPES):
+        return None
+    return role
+
+
+def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
+    """The element a field name matched that was left out only because the table's name or
+    comment looked like one about things (``应聘岗位``, a job applicant's form)."""
+    if any(
+        ev.source in ("negative", "type") or ev.rule == "dictionary-table"
+        for ev in finding.evidence
+    ):
+        return None
+    for ev in finding.evidence:
+        if ev.rule == "table-non-person" and ev.element in catalog.elements:
+            return catalog.elements[ev.element]
+    return None
+
+
+def _profile_family(rules: SubjectRules) -> tuple[_FamilyIndex, str] | None:
+    """The family of a person's other attributes (catalog: the ``profile_attributes`` family)."""
+    fam = next((f for f in rules.families if f.family.id == "profile_attributes"), None)
+    return (fam, msg("subject.the_persons")) if fam is not None else None
+
+
+def _names_other(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
+    """A column about an organisation (``doc_org_name``, 管理机构名称) or a code system
+    (职业编码系统名称): in a record about a person it is not that person's attribute. A comment
+    decides when there is one; short name words are ambiguous (``org_name`` of a microbiology
+    result is an organism)."""
+    if zh_text.strip():
+        return any(w in zh_text for w in (*rules.organisation_zh, *rules.code_system_zh))
+    return any(t in rules.organisation and len(t) > 3 for t in tokens)
+
+
+def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
+    """Keys, flags and bookkeeping columns (``id``, ``user_id``, ``is_show``, 创建时间). A coded
+    value (``route_concept_id``) is the value its words name, in code form, not a key."""
+    if len(tokens) > 2 and tokens[-2:] == ("concept", "id"):
+        tokens = tokens[:-2]
+    if tokens:
+        return (
+            _compact(tokens) in rules.meta
+            or (
+                len(tokens) > 1
+                and tokens[-1] in rules.code_tails
+                and _compact(tokens[:-1]) in rules.meta
+            )
+            or tokens[-1] in rules.reference_tails
+            or (tokens[-1] in rules.counts and not _money_total(rules, tokens))
+            or (
+                _flag(rules, tokens)
+                and not any(t in rules.family_words for t in tokens[1:])
+                and not (
+                    _topic_flag(rules, tokens) and any(w in zh_text for w in rules.family_words_zh)
+                )
+            )
+            or (len(tokens) > 1 and tokens[0] in rules.bookkeeping and tokens[-1] in rules.status)
+        )
+    text = zh_text.strip()
+    return any(text.startswith(w) for w in rules.meta_zh)
+
+
+def _money_total(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """``amount_total``, ``fee_sum``: a total of money is an amount, not a count."""
+    return tokens[-1] in rules.money_totals and any(t in rules.money_words for t in tokens[:-1])
+
+
+def _flag(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """``has_nausea``, ``is_out``: whether something holds."""
+    return len(tokens) > 1 and tokens[0] in rules.neg_prefixes
+
+
+def _topic_flag(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """A flag about what happened to the person (``has_nausea``), not about the row
+    (``is_delete``, ``has_used``) nor naming another person (``is_person_info``)."""
+    return _flag(rules, tokens) and not any(
+        t in rules.housekeeping_flags or rules.role_of(t) for t in tokens[1:]
+    )
+
+
+def _event_time(
+    rules: SubjectRules,
+    tokens: tuple[str, ...],
+    zh_text: str,
+    match: tuple[_FamilyIndex, str],
+    catalog: Catalog,
+) -> bool:
+    """``cost_time``, 订单完成时间: the time of an event, not the family's value, unless the
+    family's element holds dates or its word names the time itself (``login_time``)."""
+    element = catalog.elements.get(match[0].family.element)
+    if element is None or "date" in element.types or element.category == "pi.health":
+        return False  # when a health event happened is health information too
+    word = match[1]
+    if tokens:
+        last = tokens[-1]
+        return last in rules.event_suffixes and not word.endswith(last)
+    text = zh_text.strip()
+    return text.endswith(("时间", "日期")) and not word.endswith(("时间", "日期"))
+
+
+def _all_on_topic(
+    rules: SubjectRules, on_topic: frozenset[int], name: str, keys: bool = False
+) -> tuple[_FamilyIndex, str] | None:
+    """A family whose every column counts on its topic (the measurements of an examination);
+    with ``keys``, one whose keys of things count too (a cart's ``goods_id``)."""
+    for k in sorted(on_topic):
+        family = rules.families[k].family
+        if family.all_on_topic and (family.keys_on_topic or not keys):
+            return rules.families[k], name
+    return None
+
+
+def _key_of_a_thing(rules: SubjectRules, tokens: tuple[str, ...], table: str) -> bool:
+    """``goods_id``, ``coupon_id``: a key to a thing, not the record's own key (``id``,
+    ``cart_id`` in ``cart``), nor a person's (``user_id``), nor bookkeeping."""
+    if len(tokens) < 2 or tokens[-1] not in rules.reference_tails:
+        return False
+    head = tokens[:-1]
+    if _compact(head) in rules.meta or _compact(tokens) in rules.meta:
+        return False
+    if any(rules.role_of(t) or t in rules.handlers for t in head):
+        return False
+    return _compact(head) not in _compact(split_name(table))
+
+
+def _names_person(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a column says it belongs to a person (``contact_phone``, 负责人电话)."""
+    fld = finding.field
+    tokens = split_name(fld.name)
+    if any(t in rules.person_columns or rules.role_of(t) for t in tokens):
+        return True
+    text = f"{fld.name}{fld.comment or ''}"
+    return any(w in text for w in rules.person_columns_zh) or rules.role_zh(text) is not None
+
+
+def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
+    """In a dataset about a person, a comment naming a person's number (房主编号) is a key of
+    that person, one naming a person (治安责任人) is a name."""
+    text = zh_text.strip()
+    if not text:
+        return None
+    number = _PERSON_NUMBER_ZH.search(text)
+    if number is not None and "pi.online_identity.user_id" in catalog.elements:
+        what = number.group(0)  # only the words matched: a comment may hold an example value
+        return catalog.elements["pi.online_identity.user_id"], msg(
+            "subject.person_number", word=what
+        )
+    if _PERSON_NAME_ZH.match(text) and "pi.identity.name" in catalog.elements:
+        return catalog.elements["pi.identity.name"], msg("subject.names_person", word=text)
+    return None
+
+
+def _because(context: str, why: str) -> Words:
+    """``table … is about patients (…); '药物滥用' is health …``: the subject, then the reason."""
+    return msg("subject.because", context=context, why=why)
+
+
+def _as_element(finding: FieldFinding, element: Any, ev: Evidence) -> FieldFinding:
+    return FieldFinding(
+        field=finding.field,
+        dataset=finding.dataset,
+        personal=element.pi,
+        sensitive=element.sensitive,
+        element=element.id,
+        category=element.category,
+        grade=element.grade,
+        confidence=W_FAMILY,
+        evidence=(*finding.evidence, ev),
+        kind="column",
+        sensitive_group=element.sensitive_group if element.sensitive else None,
+    )
+
+
+def _sensitive_topic(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+    extra_topic: frozenset[int] = frozenset(),
+) -> list[FieldFinding]:
+    """In a record of a sensitive topic (a health examination, a criminal case), the person's
+    other attributes there (a description, a department, a place) are that sensitive information."""
+    bare = _bare(dataset.name)
+    topic = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
+    topic |= extra_topic
+    family = next(
+        (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
+        None,
+    )
+    element = catalog.elements.get(family.family.element) if family is not None else None
+    if family is None or element is None or not element.sensitive:
+        return findings
+    out: list[FieldFinding] = []
+    for finding in findings:
+        eid = finding.element
+        if (
+            not finding.personal
+            or finding.sensitive
+            or eid is None
+            or _from_values(finding)
+            or not any(eid == c or eid.startswith(c + ".") for c in rules.attribute_categories)
+        ):
+            out.append(finding)
+            continue
+        ev = Evidence(
+            "context",
+            "subject-sensitive-topic",
+            _because(
+                describe(subject, dataset.name),
+                msg(
+                    "subject.topic",
+                    family=Words(family.family.names.en.lower(), family.family.names.zh),
+                ),
+            ),
+            element.id,
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
+
+
+#: A person's table is on a sensitive topic by its columns when at least this many of them, and
+#: this share of its attribute columns, are already that sensitive information.
+_DOMINANT_MIN = 3
+_DOMINANT_SHARE = 0.3
+
+
+def _dominant_topic(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> frozenset[int]:
+    """A record whose name says nothing (``Feme``, ``Features``) but whose columns are mostly
+    one category of sensitive information (menarche, disease history, vision…) is a record of
+    that topic: the family (one whose every column counts on its topic) of that category."""
+    bare = _bare(dataset.name)
+    own = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
+    if any(rules.families[k].family.all_on_topic for k in own):
+        return frozenset()
+    attributes = 0
+    per_category: dict[str, int] = {}
+    for finding in findings:
+        fld = finding.field
+        cjk = has_cjk(fld.name)
+        tokens = () if cjk else split_name(fld.name)
+        zh_text = f"{fld.name if cjk else ''} {fld.comment if has_cjk(fld.comment or '') else ''}"
+        if _meta(rules, tokens, zh_text):
+            continue
+        attributes += 1
+        if finding.sensitive and finding.category is not None and not _from_values(finding):
+            per_category[finding.category] = per_category.get(finding.category, 0) + 1
+    if not per_category:
+        return frozenset()
+    category, count = max(per_category.items(), key=lambda item: (item[1], item[0]))
+    if count < _DOMINANT_MIN or count < _DOMINANT_SHARE * attributes:
+        return frozenset()
+    for k, fam in enumerate(rules.families):
+        element = catalog.elements.get(fam.family.element)
+        if fam.family.all_on_topic and element is not None and element.category == category:
+            return frozenset({k})
+    return frozenset()
+
+
+def _minor(
+    finding: FieldFinding, dataset: Dataset, subject: Subject, catalog: Catalog
+) -> FieldFinding:
+    """All personal information of a child under 14 is sensitive (PIPL Art. 28, Art. 31)."""
+    if not finding.personal or finding.sensitive:
+        return finding
+    ev = Evidence(
+        "context",
+        "subject-minor",
+        _because(describe(subject, dataset.name), msg("subject.minor")),
+        finding.element,
+    )
+    return dataclasses.replace(
+        finding,
+        sensitive=True,
+        sensitive_group="minors_under_14",
+        grade=max(finding.grade, catalog.defaults["sensitive_pi"]),
+        evidence=(*finding.evidence, ev),
+    )

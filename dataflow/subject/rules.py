@@ -1,0 +1,225 @@
+"""The catalog's subject word lists and families, indexed once per catalog (``rules_for``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dataflow.catalog import Catalog, Family, per_catalog
+from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata import split_name as _split_name
+
+#: Name tokens, memoised: the same column names recur across the tables of a repository.
+split_name = functools.lru_cache(maxsize=1 << 16)(_split_name)
+
+KINDS = ("person", "person_linked", "organisation", "reference", "system", "unknown")
+#: Confidence of a finding that comes from the dataset's subject and a family word.
+W_FAMILY = 0.7
+_MAX_ROUNDS = 6
+#: A code list found by its input-code columns has at most this many columns.
+_MAX_CODE_LIST_COLUMNS = 20
+# A comment naming a person's number (房主编号) or a person (治安责任人).
+_PERSON_NUMBER_ZH = re.compile(r"(人|者|员|主|户|客)(编号|号码|号|ID|id|证号)$")
+# A comment naming a person's name (被保险人名称, 行驶证车主, 投保人姓名).
+_PERSON_NAME_ZH = re.compile(
+    r"^(?=.{2})[\u4e00-\u9fff]{0,8}(人|者|车主|户主|业主)(名称|姓名|名字)?$"
+)
+# Chinese words ending in a person (被替代者, 证明人) before an identity word: unless they name
+# a role (房主, 承租人), the identity of someone other than the row's person.
+_OTHER_PERSON_ZH = re.compile(r"(?<!本)(人|者|主|属)的?$")
+# Value lists in a comment (`类型(所有人员=-1,部门=2)`, `性别，1：男，2：女`): codes, not what
+# the column is about.
+_CODE_LIST = re.compile(r"[(（][^()（）]*[=:：][^()（）]*[)）]|[,，;；]\s*\d+\s*[:：=].*$")
+# An English description saying a field belongs to the person ("the person's memberships",
+# "votes cast by the person", "means of contacting the person").
+_POSSESSIVE_EN = re.compile(
+    r"\b(?:the|a|this) ([A-Za-z]+)(?:'s|’s)\s|\b(?:by|of|about|contacting) the ([A-Za-z]+)\b",
+    re.IGNORECASE,
+)
+SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
+#: Misspelt words are put right from this length on (shorter ones are too easily another word).
+_MIN_SPELLED = 5
+_MAX_SPELLED = 1 << 16
+
+
+def _compact(tokens: Iterable[str]) -> str:
+    return "".join(tokens)
+
+
+def _split(words: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(compact ASCII words, Chinese words)."""
+    ascii_words: set[str] = set()
+    zh: list[str] = []
+    for w in words:
+        if has_cjk(w):
+            zh.append(w)
+        else:
+            key = _compact(split_name(w))
+            if key:
+                ascii_words.add(key)
+    return frozenset(ascii_words), tuple(sorted(zh, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _FamilyIndex:
+    family: Family
+    words: frozenset[str]
+    initials: frozenset[str]
+    zh: tuple[str, ...]
+    topic: frozenset[str]
+    topic_zh: tuple[str, ...]
+    generic: frozenset[str]
+    generic_zh: tuple[str, ...]
+
+
+class SubjectRules:
+    """The catalog's subject word lists, indexed. Build once per catalog (``rules_for``)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        s = catalog.subjects
+        self.catalog = catalog
+        self.roles: dict[str, str] = {}
+        self.roles_zh: list[tuple[str, str]] = []
+        for key in sorted(k for k in s if k.startswith("roles.")):
+            role = key.split(".", 1)[1]
+            words, zh = _split(s[key])
+            for w in sorted(words):
+                self.roles.setdefault(w, role)
+            self.roles_zh.extend((w, role) for w in zh)
+        self.roles_zh.sort(key=lambda item: (-len(item[0]), item[0]))
+        self.long_roles = sorted((w for w in self.roles if len(w) >= 5), key=lambda w: -len(w))
+        self.documents, self.documents_zh = _split(s.get("person_documents", ()))
+        self.person_files = _split(s.get("person_files", ()))[0]
+        self.event_columns = _split(s.get("event_columns", ()))[0]
+        self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
+        self.key_suffixes = frozenset(s.get("key_suffixes", ()))
+        self.reference, self.reference_zh = _split(s.get("reference", ()))
+        self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
+        self.system, self.system_zh = _split(s.get("system", ()))
+        self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
+        self.activity, self.activity_zh = _split(s.get("activity", ()))
+        self.actors, self.actors_zh = _split(s.get("actor_columns", ()))
+        self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
+        self.attribute_categories = tuple(s.get("attribute_categories", ()))
+        self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
+        self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
+        self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
+        self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
+        self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
+        self.counts = frozenset(s.get("count_suffixes", ()))
+        self.aggregates = frozenset(s.get("aggregate_columns", ()))
+        self.headcounts = tuple(s.get("headcount_columns", ()))
+        self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
+        self.lookalikes = frozenset(s.get("role_lookalikes", ()))
+        self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
+        self.school_grades = _split(s.get("school_grades", ()))
+        self.school_classes = _split(s.get("school_classes", ()))
+        self.higher_education = _split(s.get("higher_education", ()))
+        self.minor_words = frozenset(w for w, role in self.roles.items() if role == "minor")
+        self.minor_zh = tuple(w for w, role in self.roles_zh if role == "minor")
+        self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
+        self.handlers = frozenset(s.get("handler_markers", ()))
+        self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
+        self.org_attributes = tuple(s.get("organisation_attributes", ()))
+        self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
+        self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
+        self.event_suffixes = frozenset(catalog.dictionaries.get("event_suffixes"))
+        self.neg_prefixes = frozenset(catalog.dictionaries.get("negative_prefixes"))
+        self.bookkeeping = frozenset(catalog.dictionaries.get("bookkeeping_prefixes"))
+        self.status = frozenset(catalog.dictionaries.get("negative_suffixes"))
+        self.table_tails = frozenset(catalog.dictionaries.get("table_tails"))
+        self.reference_prefixes = frozenset(s.get("reference_prefixes", ()))
+        self.reference_tails = frozenset(s.get("reference_tails", ()))
+        self.code_tails = frozenset(s.get("code_tails", ()))
+        self.person_key_tails = tuple(s.get("person_key_tails", ()))
+        self.staff_agents = frozenset(s.get("staff_agents", ()))
+        self.impersonal_zh = tuple(s.get("impersonal_comments", ()))
+        self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
+        self.families = [_family_index(family) for family in catalog.families]
+        # Single words of every family: a flag naming one (`is_recheck`) is that information.
+        self.family_words = frozenset(
+            w for fam in self.families for w in (*fam.words, *fam.generic, *fam.topic)
+        )
+        # ... and so does a flag whose comment names one (`has_induction` '是否引产').
+        self.family_words_zh = tuple(sorted({w for fam in self.families for w in fam.zh}))
+        self.health_families = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.element.startswith("pi.health.")
+        )
+        self._spelling: dict[str, str] = {}
+        self.money_totals = frozenset(s.get("money_totals", ()))
+        self.money_words = frozenset(
+            w
+            for fam in self.families
+            if fam.family.element.startswith("pi.financial.")
+            for w in fam.words
+        )
+        self._targets = self.family_words | self.care_places | frozenset(self.roles)
+
+    @functools.cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every single word of the catalog's keywords, context lists and subject lists: spelt as
+        meant, never put right."""
+        catalog = self.catalog
+        words: set[str] = set(self.family_words) | set(self.roles)
+        for values in (*catalog.subjects.values(), *catalog.dictionaries.lists.values()):
+            words.update(w for w in values if w.isalpha())
+        for element in catalog.detectable():
+            for kind in ("en", "pinyin", "abbreviations", "weak"):
+                words.update(t for w in element.keywords.get(kind) for t in split_name(w))
+        return frozenset(words)
+
+    def spelled(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """``tokens`` with misspelt family words put right (`bouns` → bonus, `salaray` → salary,
+        `histroy` → history): one letter too many or two neighbours swapped, in a word of five
+        letters or more that is not itself a known word."""
+        out = tuple(self._spelling.get(t) or self._respell(t) for t in tokens)
+        return out if out != tokens else tokens
+
+    def _respell(self, token: str) -> str:
+        word = token
+        if len(token) >= _MIN_SPELLED and token.isalpha() and token not in self.known_words:
+            variants: set[str] = set()
+            if len(token) > _MIN_SPELLED + 1:  # `salaray`; not `assert` (a word, one from asset)
+                variants = {token[:k] + token[k + 1 :] for k in range(len(token))}
+            variants |= {
+                token[:k] + token[k + 1] + token[k] + token[k + 2 :] for k in range(len(token) - 1)
+            }
+            found = sorted(v for v in variants if v in self._targets and len(v) >= _MIN_SPELLED)
+            if len(found) == 1:
+                word = found[0]
+        if len(self._spelling) < _MAX_SPELLED:
+            self._spelling[token] = word
+        return word
+
+    def role_of(self, token: str) -> str | None:
+        """The role a name token names (``patients``; ``peispatientarchive`` contains one)."""
+        role = self.roles.get(token)
+        if role is not None:
+            return role
+        if len(token) >= 8 and token not in self.lookalikes:
+            for word in self.long_roles:
+                if word in token and len(token) >= len(word) + 3:
+                    return self.roles[word]
+        return None
+
+    def role_zh(self, text: str) -> str | None:
+        return next((role for w, role in self.roles_zh if w in text), None)
+
+
+def _family_index(family: Family) -> _FamilyIndex:
+    kw = family.words
+    words, zh = _split((*kw.en, *kw.pinyin, *kw.abbreviations, *kw.zh))
+    initials = frozenset(_compact(split_name(w)) for w in kw.initials)
+    topic, topic_zh = _split(family.topic)
+    generic, generic_zh = _split(family.generic)
+    return _FamilyIndex(family, words, initials, zh, topic, topic_zh, generic, generic_zh)
+
+
+_RULES: dict[int, tuple[Catalog, SubjectRules]] = {}
+
+
+def rules_for(catalog: Catalog) -> SubjectRules:
+    """The (cached) subject rules of a catalog."""
+    return per_catalog(_RULES, catalog, SubjectRules)

@@ -1,0 +1,305 @@
+"""What a dataset's own name, comment and columns say about its rows, before links are followed.
+
+``own_facts`` tries the rules in order; the first that decides the subject (``fixed``) wins. Rules
+that only suggest one (a role in a comment, identity columns, input-code columns) leave a weaker
+verdict for when no link says more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dataflow.detect.metadata import has_cjk
+from dataflow.i18n import msg, role_text
+from dataflow.model import Dataset, Words
+from dataflow.subject.own import _bare, _Facts, _person_only_columns
+from dataflow.subject.rules import (
+    _MAX_CODE_LIST_COLUMNS,
+    _OTHER_PERSON_ZH,
+    SCHEMA_DOCS,
+    SubjectRules,
+    _compact,
+    split_name,
+)
+from dataflow.subject.topics import _table_topic
+
+
+@dataclass(frozen=True)
+class TableName:
+    """A dataset's name, comment and column words, as the rules read them."""
+
+    bare: str
+    tokens: tuple[str, ...]
+    core: list[str]  # name words without table tails (`info`, `tbl`) and numbers
+    head: str
+    first: str
+    comment: str
+    zh_text: str
+    compact: str
+    columns: list[tuple[str, ...]]
+    leafs: list[str]
+    activity: bool  # a log or login table
+    actor: str | None  # the column naming who acted
+
+    @classmethod
+    def of(cls, ds: Dataset, rules: SubjectRules) -> TableName:
+        bare = _bare(ds.name)
+        tokens = rules.spelled(split_name(bare))
+        core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()] or list(tokens)
+        comment = ds.comment or ""
+        zh_text = f"{bare} {comment}" if has_cjk(f"{bare}{comment}") else ""
+        columns = [split_name(fld.name) if not has_cjk(fld.name) else () for fld in ds.fields]
+        leafs = [_compact(c) for c in columns]
+        # activity of a person: a log or login table with a column naming who acted
+        activity = (
+            any(t in rules.activity for t in tokens)
+            or any(w in zh_text for w in rules.activity_zh)
+            or any(rules.role_of(t) for t in core[:-1])
+        )
+        actor = next(
+            (
+                fld.name
+                for fld, leaf, cols in zip(ds.fields, leafs, columns, strict=True)
+                if leaf in rules.actors
+                or any(t in rules.actors for t in cols)
+                or any(w in (fld.comment or "") for w in rules.actors_zh)
+            ),
+            None,
+        )
+        return cls(
+            bare,
+            tokens,
+            core,
+            core[-1] if core else "",
+            tokens[0] if tokens else "",
+            comment,
+            zh_text,
+            _compact(tokens),
+            columns,
+            leafs,
+            activity,
+            actor,
+        )
+
+
+def own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
+    """What ``ds`` says about its own rows (see the module docstring)."""
+    n = TableName.of(ds, rules)
+    f = _Facts(ds.name)
+    for rule in _RULES:
+        decided = rule(ds, n, rules, f)
+        if decided is not None:
+            return decided
+    return f
+
+
+def _fix(f: _Facts, kind: str, why: str, role: str | None = None) -> _Facts:
+    f.kind, f.role, f.fixed = kind, role, True
+    f.evidence.append(why)
+    return f
+
+
+def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A code list by its name (`dict_*`, `*_type`), then by its comment (字典)."""
+    if (n.head in rules.reference and len(n.tokens) > 1) or (
+        n.first in rules.reference_prefixes and len(n.tokens) > 1
+    ):
+        word = n.head if n.head in rules.reference else n.first
+        return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=word))
+    ref_zh = next((w for w in rules.reference_zh if w in n.zh_text), None)
+    if ref_zh is not None and rules.role_zh(n.comment) is None:
+        return _fix(f, "reference", msg("subject.reference_zh", word=ref_zh))
+    return None
+
+
+def _person_file(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A person's file: a role word before `file` (human_file, employee_files)."""
+    if n.head not in rules.person_files:
+        return None
+    role = next((r for t in n.core[:-1] for r in [rules.role_of(t)] if r), None)
+    if role is None:
+        return None
+    why = msg("subject.person_file", name=n.bare, word=n.head, roles=role_text(role))
+    return _fix(f, "person", why, role)
+
+
+def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """Configuration and jobs, by name or comment, unless it logs what a person did."""
+    head, first = n.head, n.first
+    acted = n.activity and n.actor
+    if (head in rules.system or first in rules.system or n.compact in rules.system) and not acted:
+        word = head if head in rules.system else (first if first in rules.system else n.bare)
+        return _fix(f, "system", msg("subject.system_name", name=n.bare, word=word))
+    sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
+    if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
+        return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
+    return None
+
+
+def _aggregate(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """Statistics about organisations or groups (`average_total_payments` per hospital): two
+    average columns and no column only a person has. Such a table is not about one person."""
+    stats = [
+        fld.name
+        for fld, cols in zip(ds.fields, n.columns, strict=True)
+        if cols and cols[0] in rules.aggregates
+    ]
+    if len(stats) < 2 or _person_only_columns(ds, rules):
+        return None
+    return _fix(f, "organisation", msg("subject.aggregate", columns=stats[:3]))
+
+
+def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """The head of the name is a role or a document about one person."""
+    role = rules.role_of(n.head)
+    if role is not None:
+        why = msg("subject.role_name", name=n.bare, roles=role_text(role))
+        return _fix(f, "person", why, role)
+    core = n.core
+    pair = _compact(core[-2:]) if len(core) > 1 else ""
+    if n.head in rules.documents or pair in rules.documents:
+        role = next((r for t in core for r in [rules.role_of(t)] if r), None)
+        word = n.head if n.head in rules.documents else " ".join(core[-2:])
+        return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)
+    return None
+
+
+def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """An organisation by name, unless its columns describe a person (a clinic's visit record)."""
+    if n.head not in rules.organisation:
+        return None
+    if any(rules.role_of(t) for t in n.core[:-1]) or (
+        rules.role_zh(n.comment) is not None
+        and not any(w in n.comment for w in rules.organisation_zh)
+    ):
+        return None  # `pats_in_hospital` '在院病人记录': rows of patients in a hospital
+    own = _person_only_columns(ds, rules)
+    if len(own) >= 2:
+        role = rules.role_zh(n.comment)
+        why = msg("subject.org_but_person", name=n.bare, columns=own[:3])
+        return _fix(f, "person", why, role)
+    return _fix(f, "organisation", msg("subject.org_name", name=n.bare, word=n.head))
+
+
+def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A role elsewhere in the name (`patient_allergy`), or a log naming who acted: the rows
+    belong to such a person."""
+    role = next((r for t in n.core[:-1] for r in [rules.role_of(t)] if r), None)
+    if role is not None:
+        f.kind, f.role = "person_linked", role
+        f.evidence.append(msg("subject.rows_of_role", name=n.bare, roles=role_text(role)))
+        return f
+    if n.activity and n.actor is not None:
+        f.kind, f.role = "person_linked", "user"
+        f.evidence.append(msg("subject.actor", column=n.actor))
+        return f
+    return None
+
+
+def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A column counting people (发病人数) and none only a person has: a report on a group (an
+    outbreak at a school), not a person's record, even when a staff column names who reported."""
+    column = next(
+        (
+            fld.name
+            for fld in ds.fields
+            if fld.comment and any(w in fld.comment for w in rules.headcounts)
+        ),
+        None,
+    )
+    if column is None or rules.role_zh(n.comment) is not None or _person_only_columns(ds, rules):
+        return None
+    return _fix(f, "organisation", msg("subject.headcount", column=column))
+
+
+def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A comment naming a role: a person's document (患者信息表), else rows of such a person (a
+    weaker verdict); a comment naming an organisation."""
+    comment = n.comment
+    org_zh = next((w for w in rules.organisation_zh if w in comment), None)
+    role = rules.role_zh(comment)
+    if role is not None:
+        doc = any(w in comment for w in rules.documents_zh) or comment.rstrip("表").endswith(
+            ("信息", "资料", "档案")
+        )
+        if doc:
+            return _fix(f, "person", msg("subject.comment_role", roles=role_text(role)), role)
+        f.weak, f.weak_role = "person_linked", role
+        f.weak_evidence = msg("subject.comment_rows", roles=role_text(role))
+    elif org_zh is not None:
+        return _fix(f, "organisation", msg("subject.org_comment", word=org_zh))
+    return None
+
+
+def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A JSON Schema or Avro document on a health topic (`allergy`, `medication`, `vital`): a
+    section of a patient's record, unless something says more (a weaker verdict)."""
+    if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
+        return None
+    topic = _table_topic(rules, frozenset(n.tokens), n.comment) & rules.health_families
+    if topic:
+        names = rules.families[min(topic)].family.names
+        f.weak, f.weak_role = "person_linked", "patient"
+        f.weak_evidence = msg(
+            "subject.health_document", name=n.bare, family=Words(names.en.lower(), names.zh)
+        )
+    return None
+
+
+def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """People by two identity columns (name, birth date, phone…); a code list by its pinyin or
+    five-stroke input-code columns. Both are weaker verdicts."""
+    ref_col = next(
+        (
+            fld.name
+            for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+            if leaf in rules.reference_columns
+            or any(w in f"{fld.name}{fld.comment or ''}" for w in rules.reference_columns_zh)
+        ),
+        None,
+    )
+    seen = _identity_columns(ds, n, rules)
+    if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
+        f.weak, f.weak_role = "person", None
+        f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
+    elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
+        f.weak, f.weak_role = "reference", None
+        f.weak_evidence = msg("subject.input_code", column=ref_col)
+    return f
+
+
+def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str]:
+    """The identity words (name, birthday, phone…) the columns of ``ds`` are about."""
+    seen: set[str] = set()
+    for fld, leaf, cols in zip(ds.fields, n.leafs, n.columns, strict=True):
+        if leaf in rules.identity:
+            seen.add(leaf)
+        elif cols and cols[-1] in rules.identity and len(cols) <= 2:
+            seen.add(cols[-1])
+        else:
+            text = f"{fld.name}{fld.comment or ''}"
+            hit = next((w for w in rules.identity_zh if w in text), None)
+            before = text.split(hit, 1)[0] if hit is not None else ""
+            if hit is not None and (
+                not _OTHER_PERSON_ZH.search(before) or rules.role_zh(before) is not None
+            ):
+                # 房主姓名, 承租人姓名: the row's person by role; 被替代者姓名: someone else
+                seen.add(hit)
+    return seen
+
+
+#: The rules for a dataset's own facts, in the order they are tried.
+_RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
+    _reference,
+    _person_file,
+    _system,
+    _aggregate,
+    _person_by_name,
+    _organisation,
+    _rows_of_role,
+    _headcount,
+    _by_comment,
+    _health_document,
+    _by_columns,
+)

@@ -1,0 +1,109 @@
+"""Attribute families: the topics a table is on and the family a field's words belong to (memoised)."""
+
+from __future__ import annotations
+
+import functools
+
+from dataflow.detect.metadata import has_cjk
+from dataflow.subject.rules import SubjectRules, _FamilyIndex
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> frozenset[int]:
+    """The families a table is on, by its name and its comment. Where a Chinese comment names a
+    topic and an English name word another (`tp_check_project` '考核项目': an appraisal, not a
+    health check), the comment, the more precise of the two, wins."""
+    by_name = _on_topic(rules, tokens, "")
+    by_comment = _on_topic(rules, frozenset(), comment) if has_cjk(comment) else frozenset()
+    if not by_comment or by_name <= by_comment:
+        return by_name | by_comment
+    return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
+
+
+def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
+    """Indices of the families whose topic the dataset (or the field's parent object) is on."""
+    zh = has_cjk(topic_text)
+    if 1 < len(topic_tokens) <= _MAX_PAIRED_TOKENS:
+        # two-word topics (`baby visit`, `follow up`) in either order of the name's words
+        topic_tokens = topic_tokens | frozenset(
+            a + b for a in topic_tokens for b in topic_tokens if a != b
+        )
+    return frozenset(
+        k
+        for k, fam in enumerate(rules.families)
+        if fam.topic & topic_tokens or (zh and any(w in topic_text for w in fam.topic_zh))
+    )
+
+
+#: Names with more words than this are not searched for two-word topics.
+_MAX_PAIRED_TOKENS = 6
+
+
+_MATCHES: dict[tuple[object, ...], tuple[int, str] | None] = {}
+_MAX_MATCHES = 200_000
+
+
+def _family_match(
+    rules: SubjectRules,
+    tokens: tuple[str, ...],
+    zh_text: str,
+    en_words: tuple[str, ...],
+    on_topic: frozenset[int],
+    person: bool = True,
+) -> tuple[_FamilyIndex, str] | None:
+    """The family a field's words belong to: the longest word wins; ties go to a family whose
+    topic the dataset is on, then to catalog order (health first). Cached per words."""
+    key = (id(rules), tokens, zh_text, en_words, on_topic, person)
+    found = _MATCHES.get(key, False)
+    if found is False:
+        if len(_MATCHES) >= _MAX_MATCHES:
+            _MATCHES.clear()
+        found = _MATCHES[key] = _family_match_uncached(
+            rules, tokens, zh_text, en_words, on_topic, person
+        )
+    if found is None:
+        return None
+    assert isinstance(found, tuple)
+    return rules.families[found[0]], found[1]
+
+
+def _family_match_uncached(
+    rules: SubjectRules,
+    tokens: tuple[str, ...],
+    zh_text: str,
+    en_words: tuple[str, ...],
+    on_topic: frozenset[int],
+    person: bool,
+) -> tuple[int, str] | None:
+    best: tuple[int, int, int, str] | None = None
+    spans: list[tuple[str, bool]] = []
+    n = len(tokens)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + 5) + 1):
+            spans.append(("".join(tokens[i:j]), i == 0 and j == n))
+    m = len(en_words)
+    for i in range(m):
+        for j in range(i + 1, min(m, i + 4) + 1):
+            spans.append(("".join(en_words[i:j]), False))
+    zh = zh_text.strip()
+    for order, fam in enumerate(rules.families):
+        if fam.family.person_only and not person:
+            continue
+        topical = order in on_topic
+        for word, whole in spans:
+            hit = word in fam.words or (whole and word in fam.initials)
+            if not hit and topical:
+                hit = word in fam.generic
+            if hit:
+                cand = (len(word), int(topical), -order, word)
+                if best is None or cand[:3] > best[:3]:
+                    best = cand
+        if not zh:
+            continue
+        for word in (*fam.zh, *(fam.generic_zh if topical else ())):
+            if word in zh:
+                cand = (len(word) * 3, int(topical), -order, word)
+                if best is None or cand[:3] > best[:3]:
+                    best = cand
+                break
+    return (-best[2], best[3]) if best is not None else None
