@@ -36,6 +36,8 @@ _NO_SAMPLES: Mapping[str, Path] = {}
 
 
 DEFAULT_SAMPLE_ROWS = 100_000
+DEFAULT_SAMPLE_SIZE = 200  # distinct values sampled per column
+DEFAULT_DB_TIMEOUT = 30.0  # seconds, per database statement
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _read(
     options: ScanOptions,
     sample_options: Any,
     avro_types: Mapping[str, Any] | None = None,
+    json_schemas: Any | None = None,
 ) -> ReadResult:
     from dataflow import readers
 
@@ -116,8 +119,21 @@ def _read(
         schema_format=options.schema_format,
         sample_options=sample_options,
         avro_types=avro_types,
+        json_schemas=json_schemas,
     )
     return result
+
+
+def configured(settings: Any, **given: Any) -> ScanOptions:
+    """Scan options from the configuration (``config.Settings``): sampling, workers, extra
+    catalogs and recognizers; ``given`` adds to them or overrides them."""
+    base: dict[str, Any] = {
+        "sample_size": settings.sample_size or DEFAULT_SAMPLE_SIZE,
+        "jobs": settings.jobs,
+        "catalogs": settings.catalogs,
+        "recognizers": settings.recognizers,
+    }
+    return ScanOptions(**{**base, **given})
 
 
 def scan_paths(
@@ -135,62 +151,25 @@ def scan_paths(
     """
     from dataflow import readers
     from dataflow.classify import classify_dataset
-    from dataflow.detect.names import scrub
 
     options = options or ScanOptions()
-    if catalog is None:
-        from dataflow.catalog import load_catalog
-
-        catalog = load_catalog(options.catalogs)
-    if options.recognizers and options.content:
-        from dataflow.detect.recognizers import load_specs
-
-        load_specs(options.recognizers)  # a broken file stops the scan: file, line, key
+    catalog = _catalog_and_recognizers(options, catalog)
     urls = [p for p in paths if isinstance(p, str) and _is_db_url(p)]
     others = [p for p in paths if not (isinstance(p, str) and _is_db_url(p))]
-    sources: list[Any] = []
-    if options.engine == "spark":
-        from dataflow.readers.spark import scan_sources
-
-        files: list[Path] = []
-        # The executors match with the shipped recognizers only: each added file says so.
-        problems: list[Problem] = [
-            Problem(
-                str(path),
-                msg("p.spark_recognizers"),
-                severity=Severity.WARNING,
-            )
-            for path in (options.recognizers if options.content else ())
-        ]
-        sources.append(
-            scan_sources([str(p) for p in others], options.spark, content=options.content)
-        )
-    else:
-        files, found = readers.collect_files([Path(p) for p in others], options.ignore)
-        problems = list(found)
+    files, problems, sources = _gather(others, options)
     sample_options = _sample_options(options)
     # Avro schemas of one scan may name each other's types: collect them all first.
     avro_types = readers.avro_named_types(files)
+    json_schemas = readers.json_schema_index(files)  # and JSON Schemas each other's ids
 
     datasets: list[Dataset] = []
     sample_sets: dict[tuple[str, str], SampleSet] = {}
     verdicts: dict[tuple[str, str], tuple[dict[str, Any], int]] = {}
-    notices: list[str] = []
     sources.extend(_scan_database(url, options, sample_options) for url in urls)
-    for db in sources:
-        problems.extend(dataclasses.replace(p, message=_scrubbed(p.message)) for p in db.problems)
-        notices.extend(scrub(notice) for notice in db.notices)  # they name tables
-        for raw in db.datasets:
-            dataset, renamed = readers.scrub_dataset(raw)  # names and comments are data too
-            datasets.append(dataset)
-            key = (dataset.source_path, dataset.name)
-            if raw.name in db.samples:
-                sample_sets[key] = _rekeyed_samples(db.samples[raw.name], renamed)
-            if raw.name in db.verdicts:
-                verdicts[key] = _rekeyed_verdicts(db.verdicts[raw.name], renamed)
+    notices = _take_sources(sources, datasets, sample_sets, verdicts, problems)
     added_keys: list[tuple[str, AddedKey]] = []  # ALTER TABLE keys of other files' tables
     for done, path in enumerate(files, start=1):
-        read = _read(path, options, sample_options, avro_types)
+        read = _read(path, options, sample_options, avro_types, json_schemas)
         problems.extend(read.problems)
         added_keys.extend((read.path, key) for key in read.added_keys)
         for dataset in read.datasets:
@@ -236,8 +215,74 @@ def scan_paths(
     )
 
 
+def _catalog_and_recognizers(options: ScanOptions, catalog: Any | None) -> Any:
+    """The catalog given, else the one of ``options``; extra recognizer files are checked now,
+    so a broken one stops the scan before anything is read (file, line, key)."""
+    if catalog is None:
+        from dataflow.catalog import load_catalog
+
+        catalog = load_catalog(options.catalogs)
+    if options.recognizers and options.content:
+        from dataflow.detect.recognizers import load_specs
+
+        load_specs(options.recognizers)
+    return catalog
+
+
+def _gather(
+    others: Sequence[Path | str], options: ScanOptions
+) -> tuple[list[Path], list[Problem], list[Any]]:
+    """The files to read and their problems, or with ``engine="spark"`` the Spark source that
+    reads them (and a warning for each recognizer file the executors do not use)."""
+    from dataflow import readers
+
+    if options.engine != "spark":
+        files, found = readers.collect_files([Path(p) for p in others], options.ignore)
+        return files, list(found), []
+    from dataflow.readers.spark import scan_sources
+
+    # The executors match with the shipped recognizers only: each added file says so.
+    problems: list[Problem] = [
+        Problem(
+            str(path),
+            msg("p.spark_recognizers"),
+            severity=Severity.WARNING,
+        )
+        for path in (options.recognizers if options.content else ())
+    ]
+    source = scan_sources([str(p) for p in others], options.spark, content=options.content)
+    return [], problems, [source]
+
+
+def _take_sources(
+    sources: Sequence[Any],
+    datasets: list[Dataset],
+    sample_sets: dict[tuple[str, str], SampleSet],
+    verdicts: dict[tuple[str, str], tuple[dict[str, Any], int]],
+    problems: list[Problem],
+) -> list[str]:
+    """The datasets, samples and verdicts of databases and Spark sources, their names and
+    comments scrubbed (they are data too); returns their notices, scrubbed as well."""
+    from dataflow import readers
+
+    notices: list[str] = []
+    for db in sources:
+        problems.extend(dataclasses.replace(p, message=_scrubbed(p.message)) for p in db.problems)
+        notices.extend(_scrubbed(notice) for notice in db.notices)  # they name tables
+        for raw in db.datasets:
+            dataset, renamed = readers.scrub_dataset(raw)  # names and comments are data too
+            datasets.append(dataset)
+            key = (dataset.source_path, dataset.name)
+            if raw.name in db.samples:
+                sample_sets[key] = _rekeyed_samples(db.samples[raw.name], renamed)
+            if raw.name in db.verdicts:
+                verdicts[key] = _rekeyed_verdicts(db.verdicts[raw.name], renamed)
+    return notices
+
+
 def _scrubbed(message: str) -> str:
-    """A database problem with identifiers in its table names masked, in both languages."""
+    """A database problem or notice with identifiers in its table names masked, in both
+    languages."""
     from dataflow.detect.names import scrub
 
     if isinstance(message, Words):

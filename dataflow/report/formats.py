@@ -25,6 +25,7 @@ from typing import Any
 from dataflow.errors import UserError
 from dataflow.model import AssessResult, ScanResult
 from dataflow.plugins import PluginError
+from dataflow.vocab import Format
 
 ENTRY_POINT_GROUP = "dataflow.formats"
 
@@ -74,13 +75,13 @@ def _render_json(result: ScanResult | AssessResult, lang: str, catalog: Any) -> 
 SHIPPED: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("table", _module_render("dataflow.report.table")),
-        OutputFormat("json", _render_json),
-        OutputFormat("sarif", _module_render("dataflow.report.sarif")),
-        OutputFormat("markdown", _module_render("dataflow.report.markdown")),
-        OutputFormat("html", _module_render("dataflow.report.html"), facts=True),
+        OutputFormat(Format.TABLE, _module_render("dataflow.report.table")),
+        OutputFormat(Format.JSON, _render_json),
+        OutputFormat(Format.SARIF, _module_render("dataflow.report.sarif")),
+        OutputFormat(Format.MARKDOWN, _module_render("dataflow.report.markdown")),
+        OutputFormat(Format.HTML, _module_render("dataflow.report.html"), facts=True),
         # the PIPIA draft (assess only): Markdown here, Word with ``pipia.render_docx``
-        OutputFormat("pipia", _module_render("dataflow.report.pipia"), scan=False, facts=True),
+        OutputFormat(Format.PIPIA, _module_render("dataflow.report.pipia"), scan=False, facts=True),
     )
 }
 

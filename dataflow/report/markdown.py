@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from dataflow.i18n import severity_label
+from dataflow.i18n import paren, severity_label
+from dataflow.i18n import reports as i18n_reports
 from dataflow.model import (
     AssessResult,
     Citation,
@@ -28,6 +29,15 @@ from dataflow.model import (
     TransferAssessment,
     in_lang,
 )
+from dataflow.report.labels import (
+    Labels,
+    cite_text,
+    decisive_reason,
+    finding_notes,
+    hit_text,
+    is_reported,
+    masked_example,
+)
 from dataflow.report.records import (
     RISK_ORDER,
     dataset_sort_key,
@@ -35,118 +45,12 @@ from dataflow.report.records import (
     source_text,
     subject_text,
 )
-from dataflow.report.sarif import (
-    Labels,
-    cite_text,
-    decisive_reason,
-    hit_text,
-    is_reported,
-    masked_example,
-)
 
 # A ticket or pull-request comment has a size limit (65,536 characters on GitHub): the findings
 # table lists the highest-graded rows and says how many more the JSON report has.
 MAX_FINDING_ROWS = 200
 
-# Report sentences (zh/en). Candidates for ``dataflow.i18n.MESSAGES``.
-_MSG: Mapping[str, Text] = {
-    "title.scan": Text("dataflow scan", "dataflow 扫描报告"),
-    "title.assess": Text("dataflow assess", "dataflow 出境评估报告"),
-    "verdict": Text("Verdict", "结论"),
-    "scanned": Text("Scanned", "扫描结果"),
-    "scan.verdict": Text(
-        "{pi} personal-information field(s), {sensitive} of them sensitive, in {with_pi} of "
-        "{datasets} dataset(s); highest grade: {grade}.",
-        "{datasets} 个数据集中有 {with_pi} 个含个人信息：个人信息字段 {pi} 个，其中敏感个人信息 "
-        "{sensitive} 个；最高级别：{grade}。",
-    ),
-    "scan.verdict.none": Text(
-        "No personal information found in {datasets} dataset(s); highest grade: {grade}.",
-        "{datasets} 个数据集中未发现个人信息；最高级别：{grade}。",
-    ),
-    "scan.verdict.empty": Text("No datasets found.", "未发现数据集。"),
-    "verdict.incomplete": Text(
-        " {count} file(s) could not be read: the answer is incomplete (see Skipped files).",
-        "另有 {count} 个文件无法读取，结论不完整（见“跳过的文件”）。",
-    ),
-    "assess.verdict.none": Text("No transfers assessed.", "未评估任何出境传输。"),
-    "assess.verdict.line": Text(
-        "**{id}**: **{mechanism}**, risk **{risk}**.",
-        "**{id}**：**{mechanism}**，风险 **{risk}**。",
-    ),
-    "assess.verdict.why": Text(" Why: {why}", "理由：{why}"),
-    "section.datasets": Text("Datasets", "数据集"),
-    "section.findings": Text("Findings", "发现"),
-    "section.raises": Text("Grade raises", "级别提升"),
-    "section.transfer": Text("Transfer {id}", "出境传输 {id}"),
-    "section.why": Text("Why", "理由"),
-    "section.hits": Text("Negative-list hits", "负面清单命中"),
-    "section.obligations": Text("Obligations", "义务"),
-    "section.remediation": Text("Remediation", "整改建议"),
-    "section.questions": Text("Open questions", "待人工确认的问题"),
-    "section.warnings": Text("Warnings", "提示"),
-    "section.skipped": Text("Skipped files", "跳过的文件"),
-    "section.notices": Text("Notices", "说明"),
-    "no.findings": Text("No personal information found.", "未发现个人信息。"),
-    "more.findings": Text(
-        "… and {count} more finding(s) of the same or lower grade: see `--format json`.",
-        "……另有 {count} 项级别相同或更低的发现，详见 `--format json`。",
-    ),
-    "no.hits": Text("No negative-list entry matched.", "未命中负面清单条目。"),
-    "no.obligations": Text("No obligations.", "无义务。"),
-    "no.remediation": Text(
-        "No change to the datasets gives a lighter mechanism.",
-        "调整数据集内容无法降低所需的出境机制。",
-    ),
-    "col.dataset": Text("Dataset", "数据集"),
-    "col.source": Text("Source", "来源"),
-    "col.pointer": Text("Pointer", "字段路径"),
-    "col.element": Text("Element", "要素"),
-    "col.category": Text("Category", "类别"),
-    "col.grade": Text("Grade", "级别"),
-    "col.confidence": Text("Confidence", "置信度"),
-    "col.example": Text("Masked example", "脱敏示例"),
-    "col.pi": Text("PI fields", "个人信息字段"),
-    "col.sensitive": Text("Sensitive", "敏感"),
-    "col.categories": Text("Categories", "类别"),
-    "col.subject": Text("Subject", "主体"),
-    "col.list": Text("List", "清单"),
-    "col.entry": Text("Entry", "条目"),
-    "col.requires": Text("Requires", "所需机制"),
-    "col.fields": Text("Fields", "字段"),
-    "col.conditions": Text("Conditions", "条件"),
-    "col.message": Text("Message", "说明"),
-    "col.obligation": Text("Obligation", "义务"),
-    "col.basis": Text("Articles", "依据条款"),
-    "col.deadline": Text("Deadline", "期限"),
-    "sensitive": Text("sensitive: {group}", "敏感：{group}"),
-    "contains": Text("in free text", "自由文本中"),
-    "unverified": Text(" (unverified entry)", "（未核实条目）"),
-    "review": Text(
-        " (review item: binding once the data is confirmed as important data)",
-        "（待复核：数据被确认为重要数据后方具约束力）",
-    ),
-    "facts": Text(
-        "**Mechanism:** {mechanism} · **Risk:** {risk} · **Datasets:** {datasets}",
-        "**出境机制：**{mechanism} · **风险：**{risk} · **数据集：**{datasets}",
-    ),
-    "facts.as_of": Text(" · **Rules as of:** {as_of}", " · **规则日期：**{as_of}"),
-    "facts.manifest": Text(" · **Manifest:** {path}", " · **清单文件：**{path}"),
-    "facts.counts": Text("**Counted:** {counts}", "**计入人数：**{counts}"),
-    "facts.fingerprint": Text("**Fingerprint:** {fingerprint}", "**指纹：**{fingerprint}"),
-    "remedy": Text(
-        "{action} {fields} → {mechanism} (risk: {risk}). {text}",
-        "{action} {fields} → {mechanism}（风险：{risk}）。{text}",
-    ),
-    "action.drop": Text("Drop", "删除"),
-    "action.deidentify": Text("De-identify", "去标识化"),
-    "raise": Text(
-        "{dataset}: {from_grade} → {to_grade} by rule {rule}: {reason}",
-        "{dataset}：因规则 {rule} 由 {from_grade} 提升至 {to_grade}：{reason}",
-    ),
-    "sep": Text("; ", "；"),
-    "list.sep": Text(", ", "、"),
-}
+_MSG: Mapping[str, Text] = i18n_reports.MARKDOWN
 
 
 def _m(key: str, lang: str, **values: object) -> str:
@@ -211,11 +115,6 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     ]
     out.extend("| " + " | ".join(row) + " |" for row in rows)
     return out
-
-
-def _paren(text: str, lang: str) -> str:
-    """`` (text)`` in English, ``（text）`` in Chinese."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def _cites(citations: Iterable[Citation]) -> str:
@@ -340,7 +239,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     for result in datasets:
         for raised in result.raises:
             reason = in_lang(raised.reason, lang) + (
-                _paren(raised.reference, lang) if raised.reference else ""
+                paren(raised.reference, lang) if raised.reference else ""
             )
             raises.append(
                 "- "
@@ -373,13 +272,9 @@ def _findings_section(datasets: Sequence[DatasetResult], names: Labels, level: s
         if finding.element and element != finding.element:
             element_cell += f" {code(finding.element)}"
         category = escape(names.category(finding.category))
-        notes = []
-        if finding.sensitive:
-            notes.append(_m("sensitive", lang, group=names.group(finding.sensitive_group)))
-        if finding.kind == "contains":
-            notes.append(_m("contains", lang))
+        notes = finding_notes(finding, names)
         if notes:
-            category += _paren(escape(_m("sep", lang).join(notes)), lang)
+            category += paren(escape(notes), lang)
         rows.append(
             [
                 f"{escape(dataset.dataset.name)} {code(source_text(dataset, lang, short=True))}",
@@ -420,7 +315,7 @@ def _problems_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
                 where += f":{problem.line}"
                 if problem.column is not None:
                     where += f":{problem.column}"
-            severity = _paren(escape(severity_label(problem.severity.value, lang)), lang)
+            severity = paren(escape(severity_label(problem.severity.value, lang)), lang)
             colon = "：" if lang == "zh" else ": "
             lines.append(
                 f"- {code(where)}{severity}{colon}{escape(in_lang(problem.message, lang))}"
@@ -429,7 +324,7 @@ def _problems_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
         if lines:
             lines.append("")
         lines += [f"{level} {_m('section.notices', lang)}", ""]
-        lines += [f"- {escape(n)}" for n in sorted(set(scan.notices))]
+        lines += [f"- {escape(in_lang(n, lang))}" for n in sorted(set(scan.notices))]
     return lines
 
 
@@ -438,7 +333,7 @@ def _why(transfer: TransferAssessment, lang: str) -> str:
     if reason is None:
         return ""
     cites = _cites(reason.citations)
-    why = escape(reason.text.get(lang)) + (_paren(escape(cites), lang) if cites else "")
+    why = escape(reason.text.get(lang)) + (paren(escape(cites), lang) if cites else "")
     return _m("assess.verdict.why", lang, why=why)
 
 
@@ -468,7 +363,7 @@ def _hits_table(hits: Sequence[NegativeListHit], names: Labels) -> list[str]:
     ordered = sorted(hits, key=lambda h: (h.list_id, h.entry_id))
     for hit in ordered:
         entry = code(hit.entry_id) + ("" if hit.verified else escape(_m("unverified", lang)))
-        list_cell = code(hit.list_id) + (_paren(escape(hit.zone), lang) if hit.zone else "")
+        list_cell = code(hit.list_id) + (paren(escape(hit.zone), lang) if hit.zone else "")
         message = hit_text(hit, lang) + (f" ({hit.source})" if hit.source else "")
         if not hit.binding:
             entry += escape(_m("review", lang))
@@ -533,7 +428,7 @@ def _transfer_section(transfer: TransferAssessment, names: Labels) -> list[str]:
         lines += ["", f"#### {_m('section.why', lang)}", ""]
         for number, reason in enumerate(transfer.reasons, start=1):
             cites = _cites(reason.citations)
-            text = escape(reason.text.get(lang)) + (_paren(escape(cites), lang) if cites else "")
+            text = escape(reason.text.get(lang)) + (paren(escape(cites), lang) if cites else "")
             lines.append(f"{number}. {text}")
 
     lines += ["", f"#### {_m('section.hits', lang)}", ""]

@@ -19,226 +19,26 @@ import io
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from dataflow.errors import CatalogError, UserError
+from dataflow.errors import UserError
+from dataflow.i18n import colon, heading, join_list
+from dataflow.i18n import reports as i18n_reports
 from dataflow.model import AssessResult, DatasetResult, Text, TransferAssessment, in_lang
-from dataflow.paths import catalogs_dir
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.html import sorted_transfers
-from dataflow.report.markdown import _MSG as _MARKDOWN_MSG
+from dataflow.report.labels import Labels, cite_text, hit_text
 from dataflow.report.markdown import _unique_datasets
 from dataflow.report.markdown import escape as md_escape
-from dataflow.report.sarif import Labels, cite_text, hit_text
-from dataflow.yamlio import load_yaml
-
-FACT_BLOCKS = (
-    "transfer",
-    "purpose",
-    "datasets",
-    "categories",
-    "sensitive",
-    "volumes",
-    "mechanism",
-    "negative_list",
-    "obligations",
-    "remediation",
-    "open_questions",
-    "provenance",
-)
-
-_OWN: Mapping[str, Text] = {
-    "title": Text("Self-assessment drafts", "自评估报告草稿"),
-    "intro": Text(
-        "Drafted by dataflow from the manifest and the scan. Sections marked as to be written "
-        "by people need their answers before the document is complete.",
-        "由 dataflow 根据出境清单和扫描结果起草。标注为待人工填写的部分须补充后文档方为完整。",
-    ),
-    "basis": Text("Basis: {cites}", "依据：{cites}"),
-    "none.transfers": Text("No transfers assessed.", "未评估任何出境传输。"),
-    "k.id": Text("Transfer", "出境传输"),
-    "k.date": Text("Date", "日期"),
-    "k.exporter": Text("Exporter (personal information processor)", "数据处理者"),
-    "k.ciio": Text("Critical information infrastructure operator", "关键信息基础设施运营者"),
-    "k.ftz": Text("Free trade zone", "自由贸易试验区"),
-    "k.recipient": Text("Overseas recipient", "境外接收方"),
-    "k.country": Text("Recipient's country or region", "接收方所在国家（地区）"),
-    "k.purpose": Text("Purpose", "目的"),
-    "k.scenario": Text("Declared scenario", "申报场景"),
-    "k.sector": Text("Sector", "行业"),
-    "k.basis": Text("Lawful basis", "合法性基础"),
-    "k.mechanism": Text("Mechanism", "出境机制"),
-    "k.risk": Text("Risk", "风险"),
-    "k.rule_pack": Text("Rule pack", "规则包"),
-    "k.catalog": Text("Catalog version", "目录版本"),
-    "k.fingerprint": Text("Fingerprint of the assessment", "评估指纹"),
-    "k.as_of": Text("Rules as of", "规则日期"),
-    "k.manifest": Text("Manifest", "出境清单文件"),
-    "k.template": Text("Outline", "提纲"),
-    "k.dataflow": Text("dataflow version", "dataflow 版本"),
-    "yes": Text("yes", "是"),
-    "no": Text("no", "否"),
-    "unknown": Text("not known to dataflow", "dataflow 未掌握"),
-    "col.sensitive": Text("Sensitive PI fields", "敏感个人信息字段"),
-    "col.people": Text("People declared", "申报人数"),
-    "col.field": Text("Field", "字段"),
-    "col.group": Text("Sensitive group (PIPL Art. 28)", "敏感类型（个保法第二十八条）"),
-    "col.count": Text("Count", "人数"),
-    "col.people_all": Text("People", "个人信息人数"),
-    "col.people_sensitive": Text("People with sensitive PI", "敏感个人信息人数"),
-    "col.articles": Text("Articles", "依据条款"),
-    "row.this": Text("This transfer", "本次出境"),
-    "row.prior": Text("Already exported since {start}", "自 {start} 起已出境"),
-    "row.total": Text("Total", "合计"),
-    "row.threshold": Text("Threshold: {mechanism}", "门槛：{mechanism}"),
-    "no.sensitive": Text("No sensitive personal information found.", "未发现敏感个人信息。"),
-    "no.categories": Text("No personal-information category found.", "未发现个人信息类别。"),
-    "no.hits": Text(
-        "No entry of the negative lists in use matched.", "未命中所适用负面清单的任何条目。"
-    ),
-    "no.questions": Text("None raised by dataflow.", "dataflow 未提出待确认事项。"),
-    "why": Text("Why", "理由"),
-}
+from dataflow.report.pipia_template import Outline, Section, Template
+from dataflow.report.pipia_template import load_template as load_template
 
 # The Markdown report's sentences and headings, with this format's own on top.
-_MSG: Mapping[str, Text] = {**_MARKDOWN_MSG, **_OWN}
+_MSG: Mapping[str, Text] = {**i18n_reports.MARKDOWN, **i18n_reports.PIPIA}
 
 
 def _m(key: str, lang: str, **values: object) -> str:
     return _MSG[key].fill(lang, **values)
-
-
-# --------------------------------------------------------------------------------------------
-# The outline (catalogs/templates/pipia.yaml)
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Section:
-    """One section of an outline: its title, the fact blocks dataflow writes, the question
-    people answer (``None``: nothing left to people), and its articles."""
-
-    id: str
-    title: Text
-    facts: tuple[str, ...]
-    human: Text | None
-    basis: str
-    applies_to: str = "all"  # or the mechanism id the section is for
-    numbered: bool = True
-
-
-@dataclass(frozen=True)
-class Outline:
-    """One document: when it applies (``all`` or a mechanism id), its title and sections."""
-
-    id: str
-    applies_to: str
-    title: Text
-    basis: str
-    sections: tuple[Section, ...]
-
-
-@dataclass(frozen=True)
-class Template:
-    """The outlines shipped in ``catalogs/templates/pipia.yaml``."""
-
-    id: str
-    version: str
-    human_marker: Text
-    documents: tuple[Outline, ...]
-
-
-def template_path() -> Path:
-    """The shipped outline file."""
-    return catalogs_dir() / "templates" / "pipia.yaml"
-
-
-def _text(value: Any, where: str, path: str) -> Text:
-    if not isinstance(value, Mapping) or not all(
-        isinstance(value.get(k), str) and value.get(k) for k in ("en", "zh")
-    ):
-        raise CatalogError(f"{where}: expected {{en: ..., zh: ...}} with both texts", path=path)
-    return Text(en=value["en"], zh=value["zh"])
-
-
-def _basis(value: Any, where: str, path: str) -> str:
-    from dataflow.model import Citation
-
-    if value is None:
-        return ""
-    if not isinstance(value, list):
-        raise CatalogError(f"{where}: expected a list of citations", path=path)
-    cites = []
-    for item in value:
-        if not isinstance(item, Mapping) or not {"instrument", "article"} <= set(item):
-            raise CatalogError(f"{where}: each citation needs instrument and article", path=path)
-        cites.append(
-            Citation(str(item["instrument"]), str(item["article"]), str(item.get("verified", "C")))
-        )
-    # A recalled article (not re-read against the published text) says so, as the rule packs do.
-    return "; ".join(c.render() + (" [K]" if c.verified == "K" else "") for c in cites)
-
-
-@lru_cache(maxsize=4)
-def load_template(path: Path | None = None) -> Template:
-    """Load and check the outline file; a problem names the file and the key."""
-    path = path or template_path()
-    doc = load_yaml(path, error_cls=CatalogError)
-    shown = str(path)
-    data = doc.data
-    if not isinstance(data, Mapping) or data.get("schema_version") != 1:
-        raise CatalogError("expected a mapping with schema_version: 1", path=shown)
-    documents = []
-    for i, raw in enumerate(data.get("documents") or []):
-        where = f"documents[{i}]"
-        if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str):
-            raise CatalogError(f"{where}: expected a mapping with an id", path=shown)
-        sections = []
-        for j, sec in enumerate(raw.get("sections") or []):
-            swhere = f"{where}.sections[{j}]"
-            if not isinstance(sec, Mapping) or not isinstance(sec.get("id"), str):
-                raise CatalogError(f"{swhere}: expected a mapping with an id", path=shown)
-            facts = tuple(str(f) for f in sec.get("facts") or ())
-            unknown = sorted(set(facts) - set(FACT_BLOCKS))
-            if unknown:
-                raise CatalogError(
-                    f"{swhere}.facts: unknown block(s) {', '.join(unknown)}; "
-                    f"expected some of: {', '.join(FACT_BLOCKS)}",
-                    path=shown,
-                )
-            human = sec.get("human")
-            sections.append(
-                Section(
-                    id=sec["id"],
-                    title=_text(sec.get("title"), f"{swhere}.title", shown),
-                    facts=facts,
-                    human=_text(human, f"{swhere}.human", shown) if human is not None else None,
-                    basis=_basis(sec.get("basis"), f"{swhere}.basis", shown),
-                    applies_to=str(sec.get("applies_to", "all")),
-                    numbered=sec.get("numbered", True) is not False,
-                )
-            )
-        if not sections:
-            raise CatalogError(f"{where}.sections: expected at least one section", path=shown)
-        documents.append(
-            Outline(
-                id=raw["id"],
-                applies_to=str(raw.get("applies_to", "all")),
-                title=_text(raw.get("title"), f"{where}.title", shown),
-                basis=_basis(raw.get("basis"), f"{where}.basis", shown),
-                sections=tuple(sections),
-            )
-        )
-    if not documents:
-        raise CatalogError("documents: expected at least one outline", path=shown)
-    return Template(
-        id=str(data.get("id", "")),
-        version=str(data.get("version", "")),
-        human_marker=_text(data.get("human_marker"), "human_marker", shown),
-        documents=tuple(documents),
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,7 +171,11 @@ class _Writer:
                     by_category.setdefault(f.category, set()).add(n.element(f.element))
             for category in sorted(by_category):
                 rows.append(
-                    (d.dataset.name, n.category(category), ", ".join(sorted(by_category[category])))
+                    (
+                        d.dataset.name,
+                        n.category(category),
+                        join_list(sorted(by_category[category]), n.lang),
+                    )
                 )
         if not rows:
             return [Block("para", self.m("no.categories"))]
@@ -439,7 +243,10 @@ class _Writer:
             cites = cite_text(reason.citations)
             items.append(reason.text.get(self.lang) + (f" ({cites})" if cites else ""))
         if items:
-            out += [Block("para", self.m("why") + ":"), Block("bullets", items=tuple(items))]
+            out += [
+                Block("para", heading(self.m("why"), self.lang)),
+                Block("bullets", items=tuple(items)),
+            ]
         return out
 
     def b_negative_list(self) -> list[Block]:
@@ -468,7 +275,8 @@ class _Writer:
             if cites:
                 text += f" ({cites})"
             if o.deadline:
-                text += f" [{self.m('col.deadline')}: {in_lang(o.deadline, self.lang)}]"
+                deadline = in_lang(o.deadline, self.lang)
+                text += f" [{self.m('col.deadline')}{colon(self.lang)}{deadline}]"
             items.append(text)
         return [Block("checklist", items=tuple(items))]
 

@@ -13,7 +13,18 @@ from typing import Any
 import tabulate as _tabulate_module
 from tabulate import tabulate
 
-from dataflow.i18n import grade_label, mechanism_label, risk_label, severity_label, t, yes_no
+from dataflow.i18n import (
+    colon,
+    grade_label,
+    heading,
+    join_list,
+    mechanism_label,
+    paren,
+    risk_label,
+    severity_label,
+    t,
+    yes_no,
+)
 from dataflow.model import (
     AssessResult,
     Citation,
@@ -62,7 +73,7 @@ def _named(catalog: Any | None, ident: str | None, lang: str) -> str:
     if not ident:
         return "-"
     name = catalog_name(catalog, ident, lang)
-    return f"{ident} ({name})" if name else ident
+    return ident + paren(name, lang) if name else ident
 
 
 def _field_rows(
@@ -105,7 +116,7 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
     if dataset.subject is not None and dataset.subject.kind != "unknown":
         lines.append("  " + t("scan.subject", lang, subject=subject_text(dataset.subject, lang)))
     if dataset.categories:
-        names = ", ".join(_named(catalog, c, lang) for c in sorted(set(dataset.categories)))
+        names = join_list((_named(catalog, c, lang) for c in sorted(set(dataset.categories))), lang)
         lines.append("  " + t("scan.categories", lang, categories=names))
     for raised in dataset.raises:
         lines.append(
@@ -145,9 +156,9 @@ def _problem_lines(result: ScanResult, lang: str) -> list[str]:
     problems = sorted(result.problems, key=problem_sort_key)
     if not problems:
         return []
-    lines = [t("scan.problems", lang) + ("：" if lang == "zh" else ":")]
+    lines = [heading(t("scan.problems", lang), lang)]
     for p in problems:
-        lines.append(f"  {severity_label(p.severity.value, lang)}: {p.render(lang)}")
+        lines.append(f"  {severity_label(p.severity.value, lang)}{colon(lang)}{p.render(lang)}")
     return lines
 
 
@@ -178,7 +189,7 @@ def render_scan(result: ScanResult, lang: str = "en", catalog: Any | None = None
     problems = _problem_lines(result, lang)
     if problems:
         blocks.append("\n".join(problems))
-    blocks.extend(result.notices)
+    blocks.extend(in_lang(n, lang) for n in result.notices)
     blocks.append(scan_summary_line(result, lang))
     return "\n\n".join(blocks) + "\n"
 
@@ -212,7 +223,7 @@ def _hit_lines(hits: Iterable[NegativeListHit], lang: str) -> list[str]:
     ]
     headers = [t(k, lang) for k in ("col.list", "col.entry", "col.mechanism", "col.fields")] + [""]
     table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
-    return [t("assess.hits", lang) + ":", *("  " + row for row in table.splitlines())]
+    return [heading(t("assess.hits", lang), lang), *("  " + row for row in table.splitlines())]
 
 
 def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
@@ -227,7 +238,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
         )
     ]
     if transfer.reasons:
-        lines.append(t("assess.why", lang) + ":")
+        lines.append(heading(t("assess.why", lang), lang))
         for reason in transfer.reasons:
             cites = _cites(reason.citations)
             lines.append(f"  - {reason.text.get(lang)}" + (f" [{cites}]" if cites else ""))
@@ -236,7 +247,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
     else:
         lines.append(t("assess.no_hits", lang))
     if transfer.obligations:
-        lines.append(t("assess.obligations", lang) + ":")
+        lines.append(heading(t("assess.obligations", lang), lang))
         rows = [
             [o.text.get(lang), _cites(o.citations) or "-", in_lang(o.deadline, lang) or "-"]
             for o in transfer.obligations
@@ -245,7 +256,7 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
         table = _wrapped(rows, headers, [72, 30, 24])
         lines.extend("  " + row for row in table.splitlines())
     if transfer.remediation:
-        lines.append(t("assess.remediation", lang) + ":")
+        lines.append(heading(t("assess.remediation", lang), lang))
         rows = [
             [
                 r.text.get(lang),
@@ -259,15 +270,15 @@ def render_transfer(transfer: TransferAssessment, lang: str = "en") -> str:
         table = _wrapped(rows, headers, [72, 30, 40])
         lines.extend("  " + row for row in table.splitlines())
     if transfer.open_questions:
-        lines.append(t("assess.open_questions", lang) + ":")
+        lines.append(heading(t("assess.open_questions", lang), lang))
         lines.extend(_bullets(transfer.open_questions, lang))
     if transfer.warnings:
-        lines.append(t("assess.warnings", lang) + ":")
+        lines.append(heading(t("assess.warnings", lang), lang))
         lines.extend(_bullets(transfer.warnings, lang))
-    details = [t("assess.datasets", lang) + ": " + (", ".join(transfer.datasets) or "-")]
+    details = [t("assess.datasets", lang) + colon(lang) + (", ".join(transfer.datasets) or "-")]
     if transfer.counts:
         counts = ", ".join(f"{k}={v}" for k, v in sorted(transfer.counts.items()))
-        details.append(t("assess.counts", lang) + ": " + counts)
+        details.append(t("assess.counts", lang) + colon(lang) + counts)
     lines.extend(details)
     return "\n".join(lines)
 

@@ -1,0 +1,181 @@
+"""Words for the people a dataset is about and why (``dataflow/subject/``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dataflow.model import Text
+
+# The people a dataset is about (catalogs/subjects.yaml ``roles``), in the plural.
+ROLES: Mapping[str, Text] = {
+    "person": Text("people", "自然人"),
+    "patient": Text("patients", "患者"),
+    "customer": Text("customers", "客户"),
+    "employee": Text("employees", "员工"),
+    "staff": Text("staff", "员工"),
+    "student": Text("students", "学生"),
+    "member": Text("members", "会员"),
+    "minor": Text("minors", "未成年人"),
+    "user": Text("users", "用户"),
+}
+
+
+# What a dataset is about (``Subject.kind``).
+KINDS: Mapping[str, Text] = {
+    "person": Text("person", "个人"),
+    "person_linked": Text("person_linked", "与个人关联"),
+    "organisation": Text("organisation", "机构"),
+    "reference": Text("reference", "参考表"),
+    "system": Text("system", "系统数据"),
+    "unknown": Text("unknown", "未知"),
+}
+
+
+def role_text(role: str) -> Text:
+    """``patients`` / ``患者``; a role the table does not know is named by its id."""
+    return ROLES.get(role) or Text(role + "s", role)
+
+
+# Why a dataset has its subject, and what the subject changes in a field's verdict
+# (``dataflow/subject/``). JSON keeps the English sentence; the reports show it in ``--lang``.
+SUBJECTS: Mapping[str, Text] = {
+    "subject.link": Text(
+        "{dataset}.{column} → {target} ({via})", "{dataset}.{column} → {target}（{via}）"
+    ),
+    "subject.a_person": Text("a person", "某个人"),
+    "via.foreign_key": Text("foreign_key", "外键"),
+    "via.naming": Text("naming", "命名"),
+    "via.comment": Text("comment", "注释"),
+    "via.nesting": Text("nesting", "嵌套"),
+    "subject.child_column": Text("column '{column}' names a child", "字段 '{column}' 指向儿童"),
+    "subject.children_context": Text(
+        "'{word}' says its people are children", "'{word}' 表明其人员为儿童"
+    ),
+    "subject.school_classes": Text(
+        "'{dataset}' places pupils in school grades and classes: pupils of a primary or middle "
+        "school are treated as children",
+        "'{dataset}' 按年级和班级编排学生：中小学学生按儿童处理",
+    ),
+    "subject.child_columns": Text("columns {columns} describe a child", "字段 {columns} 描述儿童"),
+    "subject.reference_name": Text(
+        "name '{name}': '{word}' marks a code list or dictionary",
+        "名称 '{name}'：'{word}' 表明是代码表或字典",
+    ),
+    "subject.reference_zh": Text(
+        "'{word}' marks a code list or dictionary", "'{word}' 表明是代码表或字典"
+    ),
+    "subject.system_name": Text(
+        "name '{name}': '{word}' marks configuration or system data",
+        "名称 '{name}'：'{word}' 表明是配置或系统数据",
+    ),
+    "subject.system_comment": Text(
+        "comment says '{word}' (system data)", "注释为 '{word}'（系统数据）"
+    ),
+    "subject.role_name": Text("name '{name}' names {roles}", "名称 '{name}' 指{roles}"),
+    "subject.document": Text(
+        "name '{name}': '{word}' is a document about one person",
+        "名称 '{name}'：'{word}' 是关于某个人的档案",
+    ),
+    "subject.person_file": Text(
+        "name '{name}': '{word}' of {roles} is a person's file",
+        "名称 '{name}'：{roles}的 '{word}' 是个人档案",
+    ),
+    "subject.org_but_person": Text(
+        "name '{name}' names organisations, but columns {columns} describe a person",
+        "名称 '{name}' 指机构，但字段 {columns} 描述的是个人",
+    ),
+    "subject.aggregate": Text(
+        "columns {columns} are statistics over many rows, not one person's",
+        "字段 {columns} 是多行的统计值，不属于某个人",
+    ),
+    "subject.headcount": Text(
+        "column '{column}' counts people: the rows report on a group, not one person",
+        "字段 '{column}' 统计人数：每行报告的是群体而非某个人",
+    ),
+    "subject.org_name": Text(
+        "name '{name}': '{word}' names organisations", "名称 '{name}'：'{word}' 指机构"
+    ),
+    "subject.rows_of_role": Text(
+        "name '{name}' says its rows belong to {roles}", "名称 '{name}' 表明每行属于{roles}"
+    ),
+    "subject.actor": Text(
+        "a log of actions: column '{column}' says who acted",
+        "操作日志：字段 '{column}' 记录操作人",
+    ),
+    "subject.comment_role": Text("table comment names {roles}", "表注释指{roles}"),
+    "subject.comment_rows": Text(
+        "table comment says its rows belong to {roles}", "表注释表明每行属于{roles}"
+    ),
+    "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
+    "subject.identity_columns": Text("identity columns: {columns}", "身份字段：{columns}"),
+    "subject.input_code": Text(
+        "column '{column}' is an input code of a code list", "字段 '{column}' 是代码表的输入码"
+    ),
+    "subject.health_document": Text(
+        "document {name} is a section of a patient's record ({family})",
+        "文档 {name} 是患者记录的一部分（{family}）",
+    ),
+    "subject.nested": Text(
+        "nested in {name}, a document about a person", "嵌套在关于个人的文档 {name} 中"
+    ),
+    "subject.column_role": Text("column '{column}' names {roles}", "字段 '{column}' 指{roles}"),
+    # describe(): what the table is, then why
+    "subject.table": Text("table {name} is {what}", "表 {name} {what}"),
+    "subject.table_why": Text("table {name} is {what} ({why})", "表 {name} {what}（{why}）"),
+    "kind.person": Text("about people", "是关于个人的"),
+    "kind.person_role": Text("about {roles}", "是关于{roles}的"),
+    "kind.person_linked": Text("person-linked", "与个人关联"),
+    "kind.organisation": Text("about organisations", "是关于机构的"),
+    "kind.reference": Text(
+        "a reference table (code list or dictionary)", "是参考表（代码表或字典）"
+    ),
+    "kind.system": Text(
+        "system data (configuration, jobs, metadata)", "是系统数据（配置、任务、元数据）"
+    ),
+    # field verdicts in the light of the subject: "{context}; {why}"
+    "subject.because": Text("{context}; {why}", "{context}；{why}"),
+    "subject.record_id": Text(
+        "nothing says table {name} is about people; '{column}' is the unique id of a record",
+        "没有依据表明表 {name} 是关于个人的；'{column}' 是记录的唯一标识",
+    ),
+    "subject.not_person": Text(
+        "its words name kinds of things, not a person's data",
+        "其用词指的是事物的种类，而非个人的信息",
+    ),
+    "subject.membership_card": Text(
+        "a card number of a membership or all-in-one card table is not a bank card unless "
+        "its values validate as one",
+        "会员卡或一卡通表中的卡号不是银行卡号，除非其取值校验为银行卡号",
+    ),
+    "subject.person_record": Text(
+        "'{word}' in a record of one person is that person's",
+        "单个人的记录中的 '{word}' 属于该人",
+    ),
+    "subject.person_name": Text("'{word}' is the name of a person", "'{word}' 是人的姓名"),
+    "subject.person_number": Text("'…{word}' is a person's number", "'…{word}' 是人的编号"),
+    "subject.names_person": Text("'{word}' names a person", "'{word}' 指某个人"),
+    "subject.family": Text(
+        "'{word}' is {category} ({family})", "'{word}' 属于{category}（{family}）"
+    ),
+    "subject.comment_says": Text(
+        "its comment says '{word}', {category}", "其注释为 '{word}'，属于{category}"
+    ),
+    "subject.staff_name": Text(
+        "a text column '{column}' names the {staff} on the record",
+        "文本字段 '{column}' 记录该记录上的{staff}",
+    ),
+    "subject.rows_are_people": Text(
+        "the table's name or comment suggested things, but its columns show its rows are "
+        "people: '{column}' is that person's",
+        "表名或注释看似指物，但其字段表明每行是个人：'{column}' 属于该人",
+    ),
+    "subject.the_persons": Text("the person's", "该人的"),
+    "subject.topic": Text(
+        "a record of {family}: its attributes are that information",
+        "{family}记录：其属性即为该类信息",
+    ),
+    "subject.minor": Text(
+        "all personal information of a child under 14 is sensitive (PIPL Art. 28)",
+        "不满十四周岁未成年人的个人信息均为敏感个人信息（《个人信息保护法》第二十八条）",
+    ),
+}
