@@ -955,3 +955,23 @@ def database_manifest(tmp_path: Path, dataset: str) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def scan_files(tmp_path: Path, files: dict[str, str]) -> dict[str, Any]:
+    """Write ``files`` (relative name → text) under ``tmp_path`` and scan them schema-only, as
+    ``dataflow scan --no-content`` would: the dataset results by dataset name."""
+    from dataflow.scan import ScanOptions, scan_paths
+
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    return {d.dataset.name: d for d in result.datasets}
+
+
+def finding_of(result: Any, column: str) -> Any:
+    """The finding of the field named ``column`` in a dataset result."""
+    for f in result.findings:
+        if f.field.name == column:
+            return f
+    raise AssertionError(column)

@@ -1,6 +1,6 @@
 """The monitoring messages as bytes: ``ledger status`` in every format and language, the
 early warnings and the unknown-prior notice of ``assess``. ``tests/data/golden/monitor.json``
-holds what these cases printed when the strings moved into ``dataflow/i18n.py``; rerun this
+holds what these cases printed when the strings moved into ``dataflow/i18n/``; rerun this
 module (``python tests/monitor_golden.py``) only when a message is changed on purpose."""
 
 from __future__ import annotations
