@@ -507,11 +507,13 @@ def child_full(path: Path, processes: int | None) -> None:
     # The start (imports, recognizers, the matcher with its cached Hyperscan database) is
     # timed apart, as (a) builds its analyzer before its clock starts.
     begun = time.perf_counter()
-    from dataflow.detect.full import FullScanOptions, _default_matcher, scan_full
+    from dataflow.detect import full
 
-    _default_matcher(None)
+    # ``--code`` may point at a checkout from before the matcher's builder was public.
+    build = getattr(full, "shipped_matcher", None) or getattr(full, "_default_matcher")  # noqa: B009
+    build(None)
     started = time.perf_counter()
-    verdicts, rows = scan_full(path, None, FullScanOptions(processes=processes))
+    verdicts, rows = full.scan_full(path, None, full.FullScanOptions(processes=processes))
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -6,7 +6,9 @@
 Prints the machine (CPU, cores, memory, load), the versions of Python and of the libraries, then:
 
 1. ``dataflow check`` on one DDL file against ``python -c pass`` (the pre-commit hook's start),
-   alternated back to back, medians of wall and CPU time (target: at most 15x);
+   alternated back to back, medians of wall and CPU time (target: at most 15x), and where its
+   CPU time goes (sqlglot with the importlib.metadata it imports, PyYAML, dataflow's modules,
+   the check itself);
 2. the hook's command on a commit of 20 DDL files (target: under 1 s);
 3. ``scan --full`` of bench_content.py's table against reading the same file with the reader
    the scan uses (target: within 8x) and with Python's csv module, and against per-value
@@ -176,6 +178,7 @@ def hook(repeat: int) -> None:
         f"    dataflow check (1 DDL, baseline): wall {cw * 1000:6.0f} ms, CPU {cc * 1000:6.0f} ms"
         f"  -> {cw / pw:.1f}x wall, {cc / pc:.1f}x CPU"
     )
+    _breakdown(one, check_one, repeat)
     print(
         f"[2] hook on a commit of 20 DDL files (every finding new, exit {dict(codes)['twenty']}): "
         f"wall {tw:.2f} s, CPU {tc:.2f} s"
@@ -187,6 +190,69 @@ def hook(repeat: int) -> None:
         cw / pw <= 15,
     )
     _target("hook, commit of 20 DDL files", f"{tw:.2f} s", "< 1 s", tw < 1)
+
+
+# Run in a fresh interpreter: the CPU time of each part of a plain ``dataflow check``, imported
+# in this order so that a module shared by two parts counts for the first.
+_PARTS = """
+import contextlib, gc, io, json, sys, time
+gc.disable()  # as check_core.run_fast does while the modules load
+modules = json.loads(sys.argv[1])
+parts = {}
+def part(name, names):
+    started = time.process_time()
+    for module in names:
+        __import__(module)
+    parts[name] = time.process_time() - started
+part("importlib.metadata (imported by sqlglot)", ["importlib.metadata"])
+part("sqlglot", [m for m in modules if m.split(".")[0] == "sqlglot"])
+part("PyYAML", [m for m in modules if m.split(".")[0] == "yaml"])
+part("dataflow's modules (and the standard modules they use)", modules)
+from dataflow.commands.check_core import run_fast
+started = time.process_time()
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    run_fast(sys.argv[2:])
+parts["the check itself (catalog, reading, keyword index, subject rules, baseline)"] = (
+    time.process_time() - started
+)
+print(json.dumps(parts))
+"""
+
+_LIST_MODULES = """
+import contextlib, io, json, sys
+from dataflow.commands.check_core import run_fast
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    run_fast(sys.argv[1:])
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _breakdown(cwd: Path, check: Sequence[str], repeat: int) -> None:
+    """Where the CPU time of ``dataflow check`` on one file goes, medians of ``repeat`` runs."""
+    import json
+
+    argv = list(check[check.index("check") :])
+    try:
+        listed = subprocess.run(
+            [sys.executable, "-c", _LIST_MODULES, *argv], cwd=cwd, capture_output=True, text=True
+        )
+        loaded = json.loads(listed.stdout.strip().splitlines()[-1])
+        modules = [m for m in loaded if m.split(".")[0] in ("dataflow", "sqlglot", "yaml")]
+        runs = []
+        for _ in range(repeat):
+            out = subprocess.run(
+                [sys.executable, "-c", _PARTS, json.dumps(modules), *argv],
+                cwd=cwd,
+                capture_output=True,
+                text=True,
+            )
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    except (ValueError, IndexError) as exc:
+        print(f"    where the CPU time goes: skipped ({type(exc).__name__})")
+        return
+    print(f"    where its CPU time goes (median of {repeat}; interpreter start not included):")
+    for name in runs[0]:
+        print(f"      {_median([r[name] for r in runs]) * 1000:6.1f} ms  {name}")
 
 
 # --- 3 and 4: full scans ---------------------------------------------------------------------
