@@ -164,6 +164,10 @@ SUBJECTS: Mapping[str, Text] = {
         "a text column '{column}' names the {staff} on the record",
         "文本字段 '{column}' 记录该记录上的{staff}",
     ),
+    "subject.employer": Text(
+        "'{column}' names an organisation ('{word}'): on an employee's record, their employer",
+        "'{column}' 指机构（'{word}'）：在员工的记录中即其工作单位",
+    ),
     "subject.rows_are_people": Text(
         "the table's name or comment suggested things, but its columns show its rows are "
         "people: '{column}' is that person's",

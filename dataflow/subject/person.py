@@ -19,6 +19,7 @@ from dataflow.subject.describe import describe
 from dataflow.subject.links import _own_key
 from dataflow.subject.own import _bare, _person_only_columns
 from dataflow.subject.predicates import (
+    _TEXT_TYPES,
     _all_on_topic,
     _as_element,
     _because,
@@ -279,7 +280,7 @@ def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
                 "context", "subject-person-record", _because(rec.context, why), guessed.id
             )
             return _as_element(finding, guessed, ev)
-        person_ref = _person_column(col.zh_text, rec.catalog)
+        person_ref = _person_column(col.zh_text, rec.catalog, rec.rules)
         if person_ref is None:
             return None
         element, reason = person_ref
@@ -380,6 +381,30 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
     return None
 
 
+def _employer_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-family``: on a record of employees, a column naming an organisation (所属医院,
+    `company`) is where the person works: their employer, not the organisation's own data."""
+    rules, fld = rec.rules, col.finding.field
+    kind = (fld.data_type or "").lower()
+    if (
+        rec.subject.role != "employee"
+        or col.meta
+        or not col.top
+        or not any(t in kind for t in _TEXT_TYPES)  # a name, not a count or a key
+        or _comment_denies(rules, col.zh_text)
+    ):
+        return None
+    named = next((t for t in col.tokens if t in rules.organisation), None) or next(
+        (w for w in rules.organisation_zh if w in col.zh_text), None
+    )
+    element = rec.catalog.elements.get("pi.education_work.employer")
+    if named is None or element is None:
+        return None
+    why = msg("subject.employer", column=fld.name, word=named)
+    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(col.finding, element, ev)
+
+
 #: JSON Schema keywords that a schema may list among its properties: structure, not data.
 _SCHEMA_KEYWORDS = frozenset(
     {"additionalProperties", "patternProperties", "properties", "items", "required", "definitions"}
@@ -391,6 +416,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _staff_name_rule,
     _person_name_rule,
     _family_rule,
+    _employer_rule,
 )
 
 

@@ -4,6 +4,7 @@ finding changes they lead to."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -261,13 +262,16 @@ def _names_person(rules: SubjectRules, finding: FieldFinding) -> bool:
     return any(w in text for w in rules.person_columns_zh) or rules.role_zh(text) is not None
 
 
-def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
-    """In a dataset about a person, a comment naming a person's number (房主编号) is a key of
-    that person, one naming a person (治安责任人) is a name."""
+def _person_column(zh_text: str, catalog: Catalog, rules: SubjectRules) -> tuple[Any, str] | None:
+    """In a dataset about a person, a comment naming a person's number (房主编号, or a role's:
+    医生编号) is a key of that person, one naming a person (治安责任人) is a name."""
     text = zh_text.strip()
     if not text:
         return None
-    number = _PERSON_NUMBER_ZH.search(text)
+    number = _PERSON_NUMBER_ZH.search(text) or _ROLE_NUMBER_ZH.search(text)
+    if number is not None and number.re is _ROLE_NUMBER_ZH:
+        words = number.group(1)
+        number = number if any(words.endswith(w) for w, _ in rules.roles_zh) else None
     if number is not None and "pi.online_identity.user_id" in catalog.elements:
         what = number.group(0)  # only the words matched: a comment may hold an example value
         return catalog.elements["pi.online_identity.user_id"], msg(
@@ -276,6 +280,11 @@ def _person_column(zh_text: str, catalog: Catalog) -> tuple[Any, str] | None:
     if _PERSON_NAME_ZH.match(text) and "pi.identity.name" in catalog.elements:
         return catalog.elements["pi.identity.name"], msg("subject.names_person", word=text)
     return None
+
+
+#: A comment ending in a number after the words before it (医生编号): a person's number when
+#: those words end in a role (the role words are catalog data).
+_ROLE_NUMBER_ZH = re.compile(r"([\u4e00-\u9fff]{2,6})(编号|号码|工号)$")
 
 
 def _because(context: str, why: str) -> Words:
