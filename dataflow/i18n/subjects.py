@@ -164,6 +164,10 @@ SUBJECTS: Mapping[str, Text] = {
         "a text column '{column}' names the {staff} on the record",
         "文本字段 '{column}' 记录该记录上的{staff}",
     ),
+    "subject.document_part": Text(
+        "'{column}' is part of '{parent}' in a document about one person: it describes that person",
+        "'{column}' 属于关于单个人的文档中的 '{parent}'：描述该人",
+    ),
     "subject.employer": Text(
         "'{column}' names an organisation ('{word}'): on an employee's record, their employer",
         "'{column}' 指机构（'{word}'）：在员工的记录中即其工作单位",

@@ -160,7 +160,67 @@ def about_person(
 ) -> list[FieldFinding]:
     """The findings of a record about a person, each given to the first rule that claims it."""
     rec = Record.of(dataset, subject, catalog, rules, extra_topic)
-    return [_personal(rec, f) if f.personal else _unlabelled(rec, f) for f in findings]
+    found = [_personal(rec, f) if f.personal else _unlabelled(rec, f) for f in findings]
+    if (
+        subject.kind == "person"
+        and dataset.source_format in SCHEMA_DOCS
+        and not rules.documents.isdisjoint(split_name(dataset.name))  # `Schema Resume v1.2.0`
+    ):
+        found = _document_parts(rec, found)
+    return found
+
+
+def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-document-part``: in a schema document about one person (its name says a CV, a
+    profile: `person_documents`), every
+    field of an object or list nested in it (`writing[].title`, `disposition.travel`) describes
+    that person: the information its sibling fields already are, else the person's other
+    attributes. Keys, flags and bookkeeping stay as they are."""
+    name = rec.dataset.name
+    by_parent: dict[str, dict[str, int]] = {}
+    for f in findings:
+        parent = _parent(f, name)
+        if f.personal and f.element is not None and parent:
+            counts = by_parent.setdefault(parent, {})
+            counts[f.element] = counts.get(f.element, 0) + 1
+    profile = _profile_family(rec.rules)
+    out: list[FieldFinding] = []
+    for f in findings:
+        parent = _parent(f, name)
+        if (
+            f.personal
+            or not parent
+            or _from_values(f)
+            or f.field.name in _SCHEMA_KEYWORDS
+            or f.field.name.startswith(("@", "$"))  # JSON-LD and JSON Schema keywords
+        ):
+            out.append(f)
+            continue
+        col = Column.of(rec, f)
+        if col.meta or not col.tokens:
+            out.append(f)
+            continue
+        siblings = by_parent.get(parent, {})
+        element_id = max(siblings, key=lambda e: (siblings[e], e)) if siblings else None
+        if element_id is None and profile is not None:
+            element_id = profile[0].family.element
+        element = rec.catalog.elements.get(element_id) if element_id else None
+        if element is None:
+            out.append(f)
+            continue
+        why = msg("subject.document_part", column=f.field.name, parent=parent)
+        ev = Evidence(
+            "context", "subject-document-part", _because(rec.context, why), element.id, W_FAMILY
+        )
+        out.append(_as_element(f, element, ev))
+    return out
+
+
+def _parent(finding: FieldFinding, dataset: str) -> str:
+    """The object or list a field is nested in (``employment.history[]``), or "" at the top."""
+    pointer = finding.field.pointer
+    rel = pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else ""
+    return rel.rsplit(".", 1)[0] if "." in rel else ""
 
 
 def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:

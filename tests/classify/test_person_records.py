@@ -73,3 +73,50 @@ def test_staff_number_employer_and_auth_key_on_a_persons_row(tmp_path: Path) -> 
     assert auth.personal and auth.sensitive and auth.element == "pi.credential.secret_key"
     visit_hospital = _finding(results["patient_visit"], "hospital")
     assert visit_hospital.element != "pi.education_work.employer"
+
+
+CV_SCHEMA = """{
+  "$schema": "http://json-schema.org/draft-04/schema#",
+  "title": "Resume Schema",
+  "type": "object",
+  "properties": {
+    "name": {"type": "string", "description": "The candidate's name."},
+    "disposition": {"type": "object", "properties": {
+      "travel": {"type": "integer", "description": "Percentage of time willing to travel."}}},
+    "writing": {"type": "array", "items": {"type": "object", "properties": {
+      "title": {"type": "string", "description": "Title of the article, essay, or book."},
+      "date": {"type": "string", "format": "date", "description": "Publication date."},
+      "url": {"type": "string", "description": "Website or URL of this writing."},
+      "summary": {"type": "string", "description": "A brief summary of the publication."},
+      "@type": {"type": "string"}}}}
+  }
+}"""
+CODES_SCHEMA = """{
+  "title": "coded entry",
+  "type": "object",
+  "properties": {
+    "entry": {"type": "object", "properties": {
+      "name": {"type": "string"}, "code": {"type": "string"},
+      "translations": {"type": "array", "items": {"type": "object", "properties": {
+        "title": {"type": "string"}, "date": {"type": "string"}}}}}}
+  }
+}"""
+
+
+def test_every_part_of_a_document_about_one_person_describes_that_person(
+    tmp_path: Path,
+) -> None:
+    """A CV's entries (its publications, its disposition to travel) are the person's, each under
+    the information its siblings are or the person's other attributes; JSON-LD keywords stay out.
+    The same nesting in a schema that is not a person's document says nothing."""
+    results = _scan(tmp_path, {"resume.json": CV_SCHEMA, "codes.json": CODES_SCHEMA})
+    cv = next(r for name, r in results.items() if "Resume" in name)
+    assert cv.subject.kind == "person"
+    by_path = {f.field.pointer.split(".", 1)[1]: f for f in cv.findings}
+    for path in ("writing[].title", "writing[].date", "disposition.travel"):
+        found = by_path[path]
+        assert found.personal, path
+        assert found.evidence[-1].rule == "subject-document-part", path
+    assert not by_path["writing[].@type"].personal
+    codes = next(r for name, r in results.items() if "coded" in name)
+    assert not any(f.personal for f in codes.findings)
