@@ -42,6 +42,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "organisation_attributes",
     "person_columns",
     "count_suffixes",
+    "sequence_suffixes",
     "aggregate_columns",
     "headcount_columns",
     "handler_markers",

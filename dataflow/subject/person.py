@@ -328,18 +328,22 @@ def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
     ``subject-person-column``: a comment naming a person."""
     match = _family_word(rec, col)
     fld, finding = col.finding.field, col.finding
+    guess = _thing_table_guess(finding, rec.catalog)
+    if (
+        guess is not None
+        and not any(w in col.zh_text for w in rec.rules.code_system_zh)
+        and not _names_other(rec.rules, col.tokens, col.zh_text)
+        and (
+            (match is None and rec.people)
+            # a longer word than the family's says more (工资卡号: a card, not pay)
+            or (match is not None and _word_length(guess[1]) > _word_length(match[1]))
+        )
+    ):
+        guessed = guess[0]
+        why = msg("subject.rows_are_people", column=fld.name)
+        ev = Evidence("context", "subject-person-record", _because(rec.context, why), guessed.id)
+        return _as_element(finding, guessed, ev)
     if match is None:
-        guessed = _thing_table_guess(finding, rec.catalog) if rec.people else None
-        if (
-            guessed is not None
-            and not any(w in col.zh_text for w in rec.rules.code_system_zh)
-            and not _names_other(rec.rules, col.tokens, col.zh_text)
-        ):
-            why = msg("subject.rows_are_people", column=fld.name)
-            ev = Evidence(
-                "context", "subject-person-record", _because(rec.context, why), guessed.id
-            )
-            return _as_element(finding, guessed, ev)
         person_ref = _person_column(col.zh_text, rec.catalog, rec.rules)
         if person_ref is None:
             return None
@@ -355,6 +359,13 @@ def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
     why = msg("subject.family", word=word, category=category, family=family)
     ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
     return _as_element(finding, element, ev)
+
+
+def _word_length(word: str) -> int:
+    """A word's length for comparing matches: letters without spaces, a Chinese character as
+    three (as ``_family_match`` weighs them)."""
+    compact = word.replace(" ", "").replace("_", "")
+    return len(compact) * 3 if has_cjk(compact) else len(compact)
 
 
 def _family_word(rec: Record, col: Column) -> Match | None:

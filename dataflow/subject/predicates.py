@@ -131,9 +131,10 @@ def _named_by_role(
     return role
 
 
-def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
+def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> tuple[Any, str] | None:
     """The element a field name matched that was left out only because the table's name or
-    comment looked like one about things (``应聘岗位``, a job applicant's form)."""
+    comment looked like one about things (``应聘岗位``, a job applicant's form), and the word
+    that matched it."""
     if any(
         ev.source in ("negative", "type") or ev.rule == "dictionary-table"
         for ev in finding.evidence
@@ -141,7 +142,15 @@ def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> Any | None:
         return None
     for ev in finding.evidence:
         if ev.rule == "table-non-person" and ev.element in catalog.elements:
-            return catalog.elements[ev.element]
+            word = next(
+                (
+                    e.detail.split("'")[1]
+                    for e in finding.evidence
+                    if e.element == ev.element and e.detail.count("'") >= 2
+                ),
+                "",
+            )
+            return catalog.elements[ev.element], word
     return None
 
 
@@ -176,6 +185,7 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
             )
             or tokens[-1] in rules.reference_tails
             or (tokens[-1] in rules.counts and not _money_total(rules, tokens))
+            or tokens[-1] in rules.sequences
             or (
                 _flag(rules, tokens)
                 and not any(t in rules.family_words for t in tokens[1:])

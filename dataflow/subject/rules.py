@@ -109,6 +109,7 @@ class SubjectRules:
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
+        self.sequences = frozenset(s.get("sequence_suffixes", ()))
         self.aggregates = frozenset(s.get("aggregate_columns", ()))
         self.headcounts = tuple(s.get("headcount_columns", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))

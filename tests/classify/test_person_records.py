@@ -120,3 +120,50 @@ def test_every_part_of_a_document_about_one_person_describes_that_person(
     assert not by_path["writing[].@type"].personal
     codes = next(r for name, r in results.items() if "coded" in name)
     assert not any(f.personal for f in codes.findings)
+
+
+BANK = """
+CREATE TABLE customer (customer_id SERIAL PRIMARY KEY, first_name VARCHAR(100),
+  email VARCHAR(255), date_of_birth DATE);
+CREATE TABLE account (account_id SERIAL PRIMARY KEY,
+  customer_id INT REFERENCES customer(customer_id), account_number VARCHAR(20),
+  account_status VARCHAR(20), overdraft_limit DECIMAL(15, 2), opened_date DATE,
+  closed_date DATE, last_transaction_date TIMESTAMP);
+CREATE TABLE transaction_item (item_id SERIAL PRIMARY KEY,
+  account_id INT REFERENCES account(account_id),
+  item_sequence INT, transaction_date TIMESTAMP, channel VARCHAR(20),
+  merchant_name VARCHAR(200), payee_account VARCHAR(50), is_recurring BOOLEAN);
+CREATE TABLE product (product_id SERIAL PRIMARY KEY, product_name VARCHAR(100),
+  overdraft_limit DECIMAL(15, 2), channel VARCHAR(20));
+"""
+
+
+def test_a_persons_bank_account_and_transactions(tmp_path: Path) -> None:
+    """A customer's account (its state, limit and dates) and the details of its transactions
+    (when, through which channel, to which merchant, whether it recurs) are the customer's
+    financial information; a payee's account number is a bank account (sensitive); a line's
+    place in the list is not. A product's overdraft limit is no one's."""
+    results = _scan(tmp_path, {"bank.sql": BANK})
+    account, item = results["account"], results["transaction_item"]
+    for column in ("account_status", "overdraft_limit", "opened_date", "closed_date"):
+        found = _finding(account, column)
+        assert found.personal and found.category == "pi.financial", column
+    assert _finding(account, "last_transaction_date").personal
+    for column in ("transaction_date", "channel", "merchant_name", "is_recurring"):
+        assert _finding(item, column).personal, column
+    payee = _finding(item, "payee_account")
+    assert payee.sensitive and payee.element == "pi.financial.bank_account"
+    assert not _finding(item, "item_sequence").personal
+    assert not any(f.personal for f in results["product"].findings)
+
+
+def test_a_longer_catalog_word_beats_a_family_word_on_a_persons_row(tmp_path: Path) -> None:
+    """An employee table named like configuration (`zx_config_yg`): 工资卡号 is a salary card, a
+    bank card (sensitive), not the pay the shorter family word 工资 names."""
+    sql = """CREATE TABLE zx_config_yg (id int COMMENT '员工ID', xingming varchar(50) COMMENT '姓名',
+      xingbie varchar(50) COMMENT '性别', chushengrq datetime COMMENT '出生日期',
+      gongzikh varchar(500) COMMENT '工资卡号-加密', xinjigz float COMMENT '薪级工资');"""
+    record = _scan(tmp_path, {"yg.sql": sql})["zx_config_yg"]
+    card = _finding(record, "gongzikh")
+    assert card.sensitive and card.element == "pi.financial.bank_card"
+    assert _finding(record, "xinjigz").element == "pi.education_work.salary"
