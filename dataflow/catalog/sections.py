@@ -43,6 +43,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_columns",
     "count_suffixes",
     "sequence_suffixes",
+    "dwellings",
+    "not_event_times",
     "aggregate_columns",
     "headcount_columns",
     "handler_markers",

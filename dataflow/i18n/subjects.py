@@ -118,6 +118,14 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.nested": Text(
         "nested in {name}, a document about a person", "嵌套在关于个人的文档 {name} 中"
     ),
+    "subject.event_time": Text(
+        "'{column}' is when an event of that person happened",
+        "'{column}' 是该人某一事件发生的时间",
+    ),
+    "subject.dwelling": Text(
+        "{person}.{column} points at it: {name} is that person's dwelling",
+        "{person}.{column} 指向它：{name} 是该人的住所",
+    ),
     "subject.column_role": Text("column '{column}' names {roles}", "字段 '{column}' 指{roles}"),
     # describe(): what the table is, then why
     "subject.table": Text("table {name} is {what}", "表 {name} {what}"),

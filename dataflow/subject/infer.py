@@ -11,6 +11,7 @@ from dataflow.subject.links import _link_words, _links, _nesting
 from dataflow.subject.own import (
     _about_people,
     _bare,
+    _Facts,
     _minor_columns,
     _minor_context,
     _owned_thing,
@@ -28,6 +29,37 @@ def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
     return role in (None, "user") and any(
         rules.role_of(t) == "student" for fld in ds.fields for t in split_name(fld.name)
     )
+
+
+def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A house, room or parking space a person's row points at (`owner.house_id` → `house`) is
+    that person's dwelling: its rows are about the person (their storey, number, move-in date),
+    and so are the records that point at it in turn (fees and meter readings of the house)."""
+    changed = False
+    for i, f in enumerate(facts):
+        if f.kind != "person":
+            continue
+        for link, target, role in f.links:
+            if target is None or target == i or role is not None:
+                continue
+            g = facts[target]
+            if g.fixed or g.kind != "unknown":
+                continue
+            tokens = rules.spelled(split_name(_bare(datasets[target].name)))
+            core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+            if not core or core[-1] not in rules.dwellings:
+                continue
+            g.kind, g.role = "person_linked", f.role
+            g.evidence.append(
+                msg(
+                    "subject.dwelling",
+                    name=_bare(datasets[target].name),
+                    column=link.column,
+                    person=_bare(datasets[i].name),
+                )
+            )
+            changed = True
+    return changed
 
 
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
@@ -67,6 +99,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     changed = True
                     break
         changed |= _nesting(datasets, facts, by_name)
+        changed |= _dwellings(datasets, facts, rules)
         if not changed:
             break
     pupils = _school_pupils(datasets, rules)

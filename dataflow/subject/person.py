@@ -476,6 +476,31 @@ def _employer_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-event-time``: on a record of a person's events (a fee paid for their house, a
+    repair they asked for, a daily report), a date or time column other than bookkeeping is when
+    that event of the person happened (the person's activity record)."""
+    rules, tokens = rec.rules, col.tokens
+    if (
+        rec.subject.kind != "person_linked"
+        or col.meta
+        or not col.top
+        or len(tokens) < 2
+        or tokens[-1] not in rules.event_suffixes
+        or any(t in rules.bookkeeping or t in rules.handlers for t in tokens[:-1])
+        or any(rules.role_of(t) for t in tokens[:-1])  # someone else's date (`doctor_date`)
+        or any(t in rules.not_events for t in tokens[:-1])  # a duration, a statistics run
+        or any(w in col.zh_text for w in rules.not_events_zh)
+    ):
+        return None
+    element = rec.catalog.elements.get("pi.online_activity.usage_record")
+    if element is None:
+        return None
+    why = msg("subject.event_time", column=col.finding.field.name)
+    ev = Evidence("context", "subject-event-time", _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(col.finding, element, ev)
+
+
 #: JSON Schema keywords that a schema may list among its properties: structure, not data.
 _SCHEMA_KEYWORDS = frozenset(
     {"additionalProperties", "patternProperties", "properties", "items", "required", "definitions"}
@@ -488,6 +513,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _person_name_rule,
     _family_rule,
     _employer_rule,
+    _event_time_rule,
 )
 
 

@@ -110,6 +110,8 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
+        self.dwellings = _split(s.get("dwellings", ()))[0]
+        self.not_events, self.not_events_zh = _split(s.get("not_event_times", ()))
         self.aggregates = frozenset(s.get("aggregate_columns", ()))
         self.headcounts = tuple(s.get("headcount_columns", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))

@@ -167,3 +167,34 @@ def test_a_longer_catalog_word_beats_a_family_word_on_a_persons_row(tmp_path: Pa
     card = _finding(record, "gongzikh")
     assert card.sensitive and card.element == "pi.financial.bank_card"
     assert _finding(record, "xinjigz").element == "pi.education_work.salary"
+
+
+PROPERTY = """
+CREATE TABLE owner (id INT PRIMARY KEY, username VARCHAR(25), tel VARCHAR(25), sex VARCHAR(5),
+  house_id INT);
+CREATE TABLE house (id INT PRIMARY KEY, storey INT, numbers VARCHAR(50), into_date DATETIME,
+  building_id INT, area DOUBLE);
+CREATE TABLE property_info (id INT PRIMARY KEY, house_id INT, money DOUBLE,
+  start_date DATETIME, end_date DATETIME, cost_time INT COMMENT '耗时', remarks VARCHAR(200));
+CREATE TABLE building (id INT PRIMARY KEY, numbers VARCHAR(50), storey INT);
+CREATE TABLE room_type (id INT PRIMARY KEY, numbers VARCHAR(50));
+"""
+
+
+def test_a_house_a_person_points_at_is_their_dwelling(tmp_path: Path) -> None:
+    """`owner.house_id` → `house`: the house is the owner's, its number and storey say where they
+    live and its move-in date is their event; the fees charged on it are theirs too, with their
+    dates (a duration is not a date). A building and a code list of room types stay no one's."""
+    results = _scan(tmp_path, {"community.sql": PROPERTY})
+    house, fees = results["house"], results["property_info"]
+    assert house.subject.kind == "person_linked"
+    assert "owner.house_id" in " ".join(str(e) for e in house.subject.evidence)
+    for column in ("storey", "numbers", "into_date"):
+        assert _finding(house, column).personal, column
+    assert _finding(house, "into_date").evidence[-1].rule == "subject-event-time"
+    assert fees.subject.kind == "person_linked"
+    for column in ("money", "start_date", "end_date"):
+        assert _finding(fees, column).personal, column
+    assert not _finding(fees, "cost_time").personal
+    assert not any(f.personal for f in results["building"].findings)
+    assert not any(f.personal for f in results["room_type"].findings)
