@@ -45,6 +45,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "sequence_suffixes",
     "dwellings",
     "not_event_times",
+    "contribution_insurances",
+    "contribution_parties",
     "aggregate_columns",
     "headcount_columns",
     "handler_markers",

@@ -476,6 +476,26 @@ def _employer_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _contribution_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-family``: on a person's row, a pinyin compound of a social insurance or fund and
+    the party paying into it (`yanglaoyg`, `zhufangqy`) is a contribution to that person's
+    insurance: part of their pay (family ``finance.salary``)."""
+    if not rec.people and rec.subject.role != "employee":
+        return None
+    if len(col.tokens) != 1 or not col.top:
+        return None
+    word = rec.rules.contribution(col.tokens[0])
+    fam = next((f for f in rec.rules.families if f.family.id == "finance.salary"), None)
+    element = rec.catalog.elements.get(fam.family.element) if fam is not None else None
+    if word is None or fam is None or element is None:
+        return None
+    category = _category(rec.catalog, element)
+    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
+    why = msg("subject.family", word=word, category=category, family=family)
+    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(col.finding, element, ev)
+
+
 def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-event-time``: on a record of a person's events (a fee paid for their house, a
     repair they asked for, a daily report), a date or time column other than bookkeeping is when
@@ -513,6 +533,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _person_name_rule,
     _family_rule,
     _employer_rule,
+    _contribution_rule,
     _event_time_rule,
 )
 

@@ -94,18 +94,22 @@ def _described_sensitive(
 ) -> tuple[Any, str] | None:
     """A field its name made ordinary PI (``birth_time``: a birth date) whose Chinese comment
     the name did not match and that names a sensitive family (分娩时间: a delivery): the comment,
-    the schema author's own description, decides."""
+    the schema author's own description, decides. So does a comment that made it a profile item
+    when a sensitive family word qualifies that item (吸烟年龄: the age the person began smoking)."""
     comment = _CODE_LIST.sub("", finding.field.comment or "")
-    if (
-        finding.sensitive
-        or not has_cjk(comment)
-        or any(ev.source in ("comment", "value") for ev in finding.evidence)
-    ):
+    if finding.sensitive or not has_cjk(comment) or _from_values(finding):
+        return None
+    by_comment = any(ev.source == "comment" for ev in finding.evidence)
+    if by_comment and finding.category != "pi.profile":
         return None
     match = _family_match(rules, (), comment, (), topic)
     element = catalog.elements.get(match[0].family.element) if match is not None else None
     if match is None or element is None or not element.sensitive:
         return None
+    if by_comment and (comment.rstrip().endswith(match[1]) or rules.role_zh(match[1])):
+        return None  # the comment's last word names what the column is; a word before it
+        # qualifies it (开始每天吸烟年龄: an age, of the person's smoking), unless it names
+        # someone (新生儿性别: the newborn's sex)
     return element, match[1]
 
 

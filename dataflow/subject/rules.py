@@ -112,6 +112,8 @@ class SubjectRules:
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
         self.dwellings = _split(s.get("dwellings", ()))[0]
         self.not_events, self.not_events_zh = _split(s.get("not_event_times", ()))
+        self.insurances = tuple(s.get("contribution_insurances", ()))
+        self.parties = frozenset(s.get("contribution_parties", ()))
         self.aggregates = frozenset(s.get("aggregate_columns", ()))
         self.headcounts = tuple(s.get("headcount_columns", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
@@ -195,6 +197,14 @@ class SubjectRules:
         if len(self._spelling) < _MAX_SPELLED:
             self._spelling[token] = word
         return word
+
+    def contribution(self, token: str) -> str | None:
+        """The insurance a pinyin compound of an insurance and a paying party names
+        (`yanglaoyg` → yanglao), else None."""
+        for word in self.insurances:
+            if token.startswith(word) and token[len(word) :] in self.parties:
+                return word
+        return None
 
     def role_of(self, token: str) -> str | None:
         """The role a name token names (``patients``; ``peispatientarchive`` contains one)."""

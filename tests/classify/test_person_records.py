@@ -198,3 +198,54 @@ def test_a_house_a_person_points_at_is_their_dwelling(tmp_path: Path) -> None:
     assert not _finding(fees, "cost_time").personal
     assert not any(f.personal for f in results["building"].findings)
     assert not any(f.personal for f in results["room_type"].findings)
+
+
+def test_pinyin_contributions_to_a_persons_insurance(tmp_path: Path) -> None:
+    """`yanglaoyg` (pension, the employee's part), `zhufangqy` (housing fund, the employer's part)
+    on an employee's row are part of that person's pay; a table of contribution rates is no
+    one's, and a bare `yanglao` names no paying party."""
+    sql = """
+    CREATE TABLE zx_yg (id int COMMENT '员工ID', xingming varchar(50) COMMENT '姓名',
+      xingbie varchar(50) COMMENT '性别', chushengrq datetime COMMENT '出生日期',
+      yanglaoyg float, zhufangqy float, yanglao float);
+    CREATE TABLE insurance_rate (id int, yanglaoyg float, zhufangqy float);
+    """
+    results = _scan(tmp_path, {"pay.sql": sql})
+    person = results["zx_yg"]
+    for column in ("yanglaoyg", "zhufangqy"):
+        found = _finding(person, column)
+        assert found.personal and found.element == "pi.education_work.salary", column
+    assert not _finding(person, "yanglao").personal
+    assert not any(f.personal for f in results["insurance_rate"].findings)
+
+
+def test_vocabulary_of_profile_work_health_and_address_details(tmp_path: Path) -> None:
+    """Family words met on real schemas: a zodiac sign and a document type of a person, being on
+    duty or rehired, a customer's tier and start date, the age a patient began smoking, the
+    institution managing a follow-up, the detail line of a member's address."""
+    sql = """
+    CREATE TABLE employee (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
+      shuxing varchar(50) COMMENT '属相', zaigang bit COMMENT '在岗', fanpin bit COMMENT '返聘',
+      idType varchar(4) COMMENT '证件类型');
+    CREATE TABLE customer (customer_id int PRIMARY KEY, first_name varchar(100),
+      loyalty_tier varchar(20), customer_since date);
+    CREATE TABLE tumors_follow_up_info (id int, patient_id int COMMENT '患者ID',
+      smokingAge int COMMENT '开始每天吸烟年龄', jurisdictionalAgency varchar(50) COMMENT '管辖机构');
+    CREATE TABLE member_address (id int, member_id int, detail varchar(200) COMMENT '详情');
+    CREATE TABLE area_code (id int, detail varchar(200), agency varchar(50) COMMENT '管辖机构');
+    """
+    results = _scan(tmp_path, {"mixed.sql": sql})
+    for table, column in (
+        ("employee", "shuxing"),
+        ("employee", "zaigang"),
+        ("employee", "fanpin"),
+        ("employee", "idType"),
+        ("customer", "loyalty_tier"),
+        ("customer", "customer_since"),
+        ("member_address", "detail"),
+    ):
+        assert _finding(results[table], column).personal, (table, column)
+    follow_up = results["tumors_follow_up_info"]
+    for column in ("smokingAge", "jurisdictionalAgency"):
+        assert _finding(follow_up, column).sensitive, column
+    assert not any(f.personal for f in results["area_code"].findings)
