@@ -47,6 +47,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "not_event_times",
     "contribution_insurances",
     "contribution_parties",
+    "applicability_elements",
     "aggregate_columns",
     "headcount_columns",
     "handler_markers",

@@ -130,6 +130,8 @@ def _notabout_person(
     covered = list(rules.attribute_categories) if only is None else list(only)
     if subject.kind == "organisation" and not _names_person(rules, finding):
         covered.extend(rules.org_attributes)
+    if subject.kind == "reference" and only is None:
+        covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
     if not any(element == c or element.startswith(c + ".") for c in covered):
         return finding
     ev = Evidence(

@@ -249,3 +249,25 @@ def test_vocabulary_of_profile_work_health_and_address_details(tmp_path: Path) -
     for column in ("smokingAge", "jurisdictionalAgency"):
         assert _finding(follow_up, column).sensitive, column
     assert not any(f.personal for f in results["area_code"].findings)
+
+
+def test_sex_and_age_in_a_code_list_say_whom_an_entry_is_for(tmp_path: Path) -> None:
+    """Check-up packages, groups and items (`t_setmeal`, `t_checkgroup` with a `helpCode`,
+    `t_checkitem`) carry the sex and age range they are for: no one's sex or age. A patient's
+    sex and age stay personal."""
+    sql = """
+    CREATE TABLE t_checkitem (id int, code varchar(16), name varchar(32), sex char(1),
+      age varchar(32), price float);
+    CREATE TABLE t_checkgroup (id int, code varchar(32), name varchar(32), helpCode varchar(32),
+      sex char(1));
+    CREATE TABLE t_setmeal (id int, name varchar(128), code varchar(8), helpCode varchar(16),
+      sex char(1), age varchar(32), price float);
+    CREATE TABLE t_member (id int, name varchar(32), sex char(1), age int, phoneNumber varchar(11),
+      idCard varchar(18));
+    """
+    results = _scan(tmp_path, {"health.sql": sql})
+    for table in ("t_checkitem", "t_checkgroup", "t_setmeal"):
+        assert results[table].subject.kind == "reference", table
+        assert not any(f.personal for f in results[table].findings), table
+    member = results["t_member"]
+    assert _finding(member, "sex").personal and _finding(member, "age").personal
