@@ -12,6 +12,8 @@ from dataflow.subject.describe import describe
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person
 from dataflow.subject.predicates import (
+    _as_element,
+    _because,
     _dominant_topic,
     _from_values,
     _minor,
@@ -46,8 +48,37 @@ def apply_subject(
             ]
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
-        return [_notabout_person(f, dataset, subject, rules) for f in findings]
+        found = [_notabout_person(f, dataset, subject, rules) for f in findings]
+        if subject.kind == "organisation":
+            found = [_named_head(f, dataset, subject, catalog, rules) for f in found]
+        return found
     return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _named_head(
+    finding: FieldFinding,
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> FieldFinding:
+    """``subject-person-column``: the name of a person an organisation's row names (its manager,
+    its contact, its legal representative: `manager_name`, `contact_name`) is that person's name."""
+    fld = finding.field
+    tokens = split_name(fld.name)
+    if (
+        finding.personal
+        or len(tokens) != 2
+        or tokens[1] not in ("name", "xm")
+        or tokens[0] not in rules.person_columns
+        or "pi.identity.name" not in catalog.elements
+    ):
+        return finding
+    element = catalog.elements["pi.identity.name"]
+    why = msg("subject.person_name", word=fld.name)
+    context = describe(subject, dataset.name)
+    ev = Evidence("context", "subject-person-column", _because(context, why), element.id)
+    return _as_element(finding, element, ev)
 
 
 def _organisation_part(

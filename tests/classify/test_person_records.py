@@ -271,3 +271,16 @@ def test_sex_and_age_in_a_code_list_say_whom_an_entry_is_for(tmp_path: Path) -> 
         assert not any(f.personal for f in results[table].findings), table
     member = results["t_member"]
     assert _finding(member, "sex").personal and _finding(member, "age").personal
+
+
+def test_a_person_named_on_an_organisations_row(tmp_path: Path) -> None:
+    """A branch's manager (`manager_name`) is a named person; the branch's own name, phone and
+    address are the organisation's."""
+    sql = """CREATE TABLE branch (branch_id SERIAL PRIMARY KEY, branch_name VARCHAR(100),
+      phone VARCHAR(20), city VARCHAR(100), manager_name VARCHAR(100), opening_date DATE);"""
+    branch = _scan(tmp_path, {"bank.sql": sql})["branch"]
+    assert branch.subject.kind == "organisation"
+    manager = _finding(branch, "manager_name")
+    assert manager.personal and manager.element == "pi.identity.name"
+    for column in ("branch_name", "phone", "city", "opening_date"):
+        assert not _finding(branch, column).personal, column
