@@ -172,10 +172,10 @@ def about_person(
 
 def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
     """``subject-document-part``: in a schema document about one person (its name says a CV, a
-    profile: `person_documents`), every
-    field of an object or list nested in it (`writing[].title`, `disposition.travel`) describes
-    that person: the information its sibling fields already are, else the person's other
-    attributes. Keys, flags and bookkeeping stay as they are."""
+    profile: `person_documents`), every field of an object or list nested in it
+    (`writing[].title`, `disposition.travel`) describes that person: the information its sibling
+    fields already are, else the person's other attributes. Keys, flags and bookkeeping stay as
+    they are."""
     name = rec.dataset.name
     by_parent: dict[str, dict[str, int]] = {}
     for f in findings:
