@@ -348,7 +348,7 @@ def _spark_dataset(
     assert spec.source is not None
     options = ScanOptions(
         catalogs=settings.catalogs,
-        recognizers=settings.recognizers,  # not used by Spark: a warning says so
+        recognizers=settings.recognizers,
         engine="spark",
         spark=settings.spark_options(),
     )

@@ -233,7 +233,7 @@ def _gather(
     others: Sequence[Path | str], options: ScanOptions
 ) -> tuple[list[Path], list[Problem], list[Any]]:
     """The files to read and their problems, or with ``engine="spark"`` the Spark source that
-    reads them (and a warning for each recognizer file the executors do not use)."""
+    reads them."""
     from dataflow import readers
 
     if options.engine != "spark":
@@ -241,17 +241,13 @@ def _gather(
         return files, list(found), []
     from dataflow.readers.spark import scan_sources
 
-    # The executors match with the shipped recognizers only: each added file says so.
-    problems: list[Problem] = [
-        Problem(
-            str(path),
-            msg("p.spark_recognizers"),
-            severity=Severity.WARNING,
-        )
-        for path in (options.recognizers if options.content else ())
-    ]
-    source = scan_sources([str(p) for p in others], options.spark, content=options.content)
-    return [], problems, [source]
+    source = scan_sources(
+        [str(p) for p in others],
+        options.spark,
+        content=options.content,
+        recognizer_files=_recognizer_files(options),
+    )
+    return [], [], [source]
 
 
 def _take_sources(
@@ -334,6 +330,7 @@ def _scan_database(url: str, options: ScanOptions, sample_options: Any) -> Any:
         content=options.content,
         full=options.full,
         processes=options.jobs,
+        recognizer_files=_recognizer_files(options),
     )
 
 
@@ -448,7 +445,7 @@ def _classify_one(
         else:
             from dataflow.detect.content import ContentOptions, detect_samples
 
-            files = tuple(str(p) for p in options.recognizers)
+            files = _recognizer_files(options)
             content = detect_samples(
                 dataset,
                 sample,
@@ -475,17 +472,18 @@ def _classify_one(
 
 
 def _user_recognizers(options: ScanOptions) -> dict[str, Any]:
-    """``FullScanOptions`` keywords for the user's recognizer files (none: the defaults)."""
+    """``FullScanOptions`` keywords for the user's recognizer files (none: the defaults; the
+    full scan's matcher follows the content options' files)."""
     if not options.recognizers:
         return {}
     from dataflow.detect.content import ContentOptions
-    from dataflow.detect.recognizers import load_recognizers
 
-    files = tuple(str(p) for p in options.recognizers)
-    return {
-        "content": ContentOptions(recognizer_files=files),
-        "recognizers": load_recognizers(files),
-    }
+    return {"content": ContentOptions(recognizer_files=_recognizer_files(options))}
+
+
+def _recognizer_files(options: ScanOptions) -> tuple[str, ...]:
+    """The user's recognizer files (``--recognizers``, ``recognizers:``), for content scans."""
+    return tuple(str(p) for p in options.recognizers) if options.content else ()
 
 
 def _finding_key(finding: Any) -> tuple[int, str]:

@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import EXAMPLES, SARIF_SCHEMA
+from conftest import EXAMPLES, REPO_ROOT, SARIF_SCHEMA
 from typer.testing import CliRunner
 
 from dataflow import negative_list
@@ -975,3 +975,38 @@ def finding_of(result: Any, column: str) -> Any:
         if f.field.name == column:
             return f
     raise AssertionError(column)
+
+
+# --- a user recognizer ---------------------------------------------------------------------------
+
+# The recognizer and catalog of README "Extending dataflow" (Acme member cards, ACME_MEMBER_CARD).
+MEMBER_RECOGNIZERS = REPO_ROOT / "docs" / "extending" / "member-card.recognizers.yaml"
+MEMBER_CATALOG = REPO_ROOT / "docs" / "extending" / "member-card.catalog.yaml"
+
+
+def member_rows(rows: int = 600, seed: int = 7) -> list[tuple[int, str | None, str]]:
+    """(member_id, c7, note): Acme member card numbers in ``c7``, a column whose name says
+    nothing. Most are Luhn-valid (8860…, some repeated), every ninth has a wrong check digit,
+    every eleventh is missing; one ``note`` in four names a card inside its text."""
+    rng = random.Random(seed)
+    out: list[tuple[int, str | None, str]] = []
+    card = ""
+    for i in range(rows):
+        if i % 13 != 5 or not card:
+            body = "8860" + "".join(str(rng.randrange(10)) for _ in range(11))
+            card = body + luhn_check_digit(body)
+        value: str | None = card
+        if i % 9 == 4:
+            value = card[:-1] + str((int(card[-1]) + 1) % 10)
+        if i % 11 == 8:
+            value = None
+        note = f"renewed card {card}" if i % 4 == 0 else "points adjusted"
+        out.append((1000 + i, value, note))
+    return out
+
+
+def write_members_csv(path: Path, rows: list[tuple[int, str | None, str]]) -> Path:
+    """``member_rows`` as a CSV file (a missing card is an empty cell)."""
+    lines = ["member_id,c7,note"] + [f"{i},{card or ''},{note}" for i, card, note in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -61,7 +61,7 @@ class FullScanOptions:
     ``processes``: worker processes (``None``: 2 when the machine has them and the file is
     larger than ``PARALLEL_MIN_BYTES``, else 1). ``content``: the ``ContentOptions`` for the
     verdicts (``None``: their defaults). ``recognizers``: Presidio recognizers (``None``: the
-    project's ``load_recognizers()``).
+    project's ``load_recognizers(content.recognizer_files)``).
     """
 
     schema_format: str | None = None
@@ -112,9 +112,11 @@ def make_tally_factory(
 
 
 _SHIPPED_MATCHER: list[Any] = []  # the matcher over the shipped recognizers, built once
+_MATCHERS: dict[tuple[str, ...], Any] = {}  # and over the shipped ones plus user files
 
 
 def shipped_matcher(recognizers: Sequence[Any] | None) -> Any:
+    """A matcher over ``recognizers``, or (``None``) the one over the shipped recognizers."""
     from dataflow.detect.fast import FastMatcher
 
     if recognizers is not None:
@@ -124,6 +126,20 @@ def shipped_matcher(recognizers: Sequence[Any] | None) -> Any:
 
         _SHIPPED_MATCHER.append(FastMatcher(load_recognizers()))
     return _SHIPPED_MATCHER[0]
+
+
+def files_matcher(recognizer_files: Sequence[str] = ()) -> Any:
+    """The matcher over the shipped recognizers and ``recognizer_files`` (user recognizer YAML,
+    ``load_recognizers(extra_paths)``), built once per process and file list."""
+    key = tuple(recognizer_files)
+    if not key:
+        return shipped_matcher(None)
+    found = _MATCHERS.get(key)
+    if found is None:
+        from dataflow.detect.recognizers import load_recognizers
+
+        found = _MATCHERS[key] = shipped_matcher(load_recognizers(key))
+    return found
 
 
 class ColumnWork:
@@ -278,7 +294,8 @@ def scan_full(
     rows_per_batch = int(getattr(opts, "batch_rows", DEFAULT_BATCH_ROWS) or DEFAULT_BATCH_ROWS)
     processes = getattr(opts, "processes", None)
     content_options = getattr(opts, "content", None)
-    matcher = shipped_matcher(getattr(opts, "recognizers", None))
+    recognizers = getattr(opts, "recognizers", None)
+    matcher = shipped_matcher(recognizers) if recognizers is not None else None
     if processes is None:
         processes = _auto_processes(path)
     batches: Iterable[Batch] = readers.iter_batches(
@@ -301,13 +318,16 @@ def scan_stream(
 ) -> tuple[dict[str, Any], int]:
     """Tally column batches already keyed by ``dataset``'s pointers (a file's, a database's).
 
-    The default matcher and content options are those of ``scan_full``; a column's name and
+    The default content options are those of ``scan_full``, the default matcher the one over
+    the shipped recognizers and the content options' ``recognizer_files``; a column's name and
     comment are its context, as in the sampled scan.
     """
     if content is None:
         from dataflow.detect.content import ContentOptions
 
         content = ContentOptions()
+    if matcher is None:
+        matcher = files_matcher(getattr(content, "recognizer_files", ()) or ())
     if processes > 1 and not _can_fork():
         processes = 1  # workers inherit the compiled matcher by fork (Linux, macOS)
     contexts: dict[str, str] = {}
@@ -316,7 +336,7 @@ def scan_stream(
             contexts[f.pointer] = " ".join(part for part in (f.name, f.comment) if part)
     return scan_batches(
         batches,
-        matcher=matcher if matcher is not None else shipped_matcher(None),
+        matcher=matcher,
         content_options=content,
         contexts=contexts,
         processes=processes,

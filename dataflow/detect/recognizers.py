@@ -138,10 +138,42 @@ def load_specs(extra_paths: Sequence[Path | str] = ()) -> tuple[RecognizerSpec, 
 def _load_specs(paths: tuple[str, ...]) -> tuple[RecognizerSpec, ...]:
     merged: dict[str, RecognizerSpec] = {}
     for path in paths:
-        for spec in _read_file(Path(path)):
+        given = _GIVEN.get(path)
+        for spec in given if given is not None else _read_file(Path(path)):
             merged.pop(spec.name, None)
             merged[spec.name] = spec
     return tuple(merged.values())
+
+
+# Recognizer files read by another process, by path as that process named them: a process that
+# cannot open them (a Spark executor) is given what they hold (``use_files``).
+_GIVEN: dict[str, tuple[RecognizerSpec, ...]] = {}
+
+FileSpecs = tuple[tuple[str, tuple[RecognizerSpec, ...]], ...]
+"""Recognizer files as read: (path, the recognizers the file declares), in the order given."""
+
+
+def read_files(paths: Sequence[Path | str]) -> FileSpecs:
+    """What each of ``paths`` holds, checked and with its lists expanded: plain picklable data
+    that another process takes with :func:`use_files` instead of opening the files (the list
+    files they name included)."""
+    return tuple((str(p), tuple(_read_file(Path(p)))) for p in paths)
+
+
+def use_files(files: FileSpecs) -> tuple[str, ...]:
+    """Make this process take the recognizers of ``files`` (from :func:`read_files`) for their
+    paths without opening them; :func:`load_specs`, :func:`entity_info`,
+    :func:`context_checks` and :func:`load_recognizers` then give for those paths what they
+    give in the process that read them. Returns the paths, in order."""
+    changed = False
+    for path, specs in files:
+        if _GIVEN.get(path) != specs:
+            _GIVEN[path] = specs
+            changed = True
+    if changed:
+        _load_specs.cache_clear()
+        _context_checks.cache_clear()
+    return tuple(path for path, _ in files)
 
 
 def _read_file(path: Path) -> list[RecognizerSpec]:

@@ -102,11 +102,6 @@ PROBLEMS: Mapping[str, Text] = {
         "not a format dataflow reads; skipped (use --schema-format to force one)",
         "不是 dataflow 可读取的格式，已跳过（可用 --schema-format 指定格式）",
     ),
-    "p.spark_recognizers": Text(
-        "recognizers not used: --engine spark matches values with the shipped recognizers only "
-        "(scan without --engine spark to use this file)",
-        "未使用该识别器文件：--engine spark 只用内置识别器匹配值（不加 --engine spark 扫描才会使用此文件）",
-    ),
     "p.internal": Text(
         "internal error while reading the file ({error}); please report it (see README, Security)",
         "读取文件时发生内部错误（{error}），请报告此问题（见 README 的 Security 一节）",

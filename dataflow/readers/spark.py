@@ -14,7 +14,9 @@ Work is split as on one machine:
 - every row is matched on the executors: each partition's Arrow batches become text columns
   exactly as the local Parquet reader makes them (``readers.parquet``) and go through the
   full scan's ``ColumnWork`` (the same ``FastMatcher``, built once per Python worker, and the
-  same ``ColumnTally``); only the tallies (counts and masked examples) come back, and the
+  same ``ColumnTally``). User recognizer files (``--recognizers``, ``recognizers:``) are read
+  on the driver and their recognizers travel with the task, so executors need neither the
+  files nor a shared file system. Only the tallies (counts and masked examples) come back, and the
   driver merges them in partition order into the verdicts of ``detect.full``. Counts do not
   depend on how the rows are cut into partitions (``detect.full`` counts every occurrence), so
   the verdicts are those of ``dataflow scan --full`` on the same file.
@@ -266,8 +268,15 @@ def _shown_format(source: SparkSource) -> str:
 _PART_SCHEMA = "part long, rows long, tallies binary, error string"
 
 
-def _tally_partition(prefix: str, contexts: Mapping[str, str], content: Any) -> Any:
-    """The function each partition runs (``mapInArrow``): its rows' tallies, pickled."""
+def _tally_partition(
+    prefix: str, contexts: Mapping[str, str], content: Any, recognizers: Any = ()
+) -> Any:
+    """The function each partition runs (``mapInArrow``): its rows' tallies, pickled.
+
+    ``recognizers`` are the user's recognizer files as the driver read them
+    (``detect.recognizers.read_files``): they travel with the function, and the executor
+    builds its matcher and tallies from them without opening the files.
+    """
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
@@ -279,12 +288,14 @@ def _tally_partition(prefix: str, contexts: Mapping[str, str], content: Any) -> 
             from dataflow.detect.full import (
                 ColumnWork,
                 batch_rows,
+                files_matcher,
                 make_tally_factory,
-                shipped_matcher,
             )
+            from dataflow.detect.recognizers import use_files
             from dataflow.readers.parquet import _as_text, _leaf_arrays
 
-            work = ColumnWork(shipped_matcher(None), make_tally_factory(content, contexts))
+            matcher = files_matcher(use_files(recognizers))
+            work = ColumnWork(matcher, make_tally_factory(content, contexts))
             rows = 0
             for record_batch in batches:
                 arrays: dict[str, Any] = {}
@@ -317,8 +328,14 @@ def _tally_partition(prefix: str, contexts: Mapping[str, str], content: Any) -> 
     return run
 
 
-def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str, Any], int]:
-    """Every row of ``df`` matched on the executors: (verdict per field pointer, rows)."""
+def scan_frame(
+    df: Any, dataset: Dataset, content: Any = None, recognizers: Any = ()
+) -> tuple[dict[str, Any], int]:
+    """Every row of ``df`` matched on the executors: (verdict per field pointer, rows).
+
+    ``recognizers``: the user's recognizer files as read on the driver
+    (``detect.recognizers.read_files``), whose paths are ``content.recognizer_files``.
+    """
     from dataflow.detect.content import ContentOptions
     from dataflow.detect.full import column_verdicts, make_tally_factory
 
@@ -326,7 +343,8 @@ def scan_frame(df: Any, dataset: Dataset, content: Any = None) -> tuple[dict[str
     contexts = {
         f.pointer: " ".join(part for part in (f.name, f.comment) if part) for f in dataset.fields
     }
-    job = df.mapInArrow(_tally_partition(dataset.name, contexts, content), _PART_SCHEMA)
+    run = _tally_partition(dataset.name, contexts, content, recognizers)
+    job = df.mapInArrow(run, _PART_SCHEMA)
     try:
         parts = job.collect()
     except Exception as exc:
@@ -358,12 +376,24 @@ class SparkScan(DbScan):
 
 
 def scan_sources(
-    args: Sequence[str], options: SparkOptions | None = None, *, content: bool = True
+    args: Sequence[str],
+    options: SparkOptions | None = None,
+    *,
+    content: bool = True,
+    recognizer_files: Sequence[str] = (),
 ) -> SparkScan:
     """Read each source's schema on the driver and, with ``content``, match every row on the
-    executors. A source that cannot be read is one problem; the others are still scanned."""
+    executors, with the shipped recognizers and those of ``recognizer_files`` (read here and
+    sent to the executors). A source that cannot be read is one problem; the others are still
+    scanned."""
+    from dataflow.detect.content import ContentOptions
+    from dataflow.detect.recognizers import read_files
+
     out = SparkScan()
     spark = session(options)
+    files = tuple(str(p) for p in recognizer_files)
+    recognizers = read_files(files) if content else ()
+    content_options = ContentOptions(recognizer_files=files)
     for arg in args:
         source = parse_source(arg)
         if source.path is not None and "://" not in source.path and not Path(source.path).exists():
@@ -375,7 +405,7 @@ def scan_sources(
             out.datasets.append(dataset)
             out.sources_read += 1
             if content:
-                verdicts, rows = scan_frame(df, dataset)
+                verdicts, rows = scan_frame(df, dataset, content_options, recognizers)
                 out.verdicts[dataset.name] = (verdicts, rows)
                 out.notices.append(
                     msg(

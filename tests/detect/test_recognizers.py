@@ -400,3 +400,53 @@ def test_deidentifies_and_context_required_are_read_and_checked(tmp_path: Path) 
     )
     with pytest.raises(CatalogError, match="needs context words"):
         load_specs([bad])
+
+
+_ELSEWHERE = """
+import dataclasses, json, pickle, sys
+from dataflow.detect.full import files_matcher
+from dataflow.detect.recognizers import context_checks, entity_info, use_files
+
+paths = use_files(pickle.loads(sys.stdin.buffer.read()))
+info = entity_info(paths)
+print(json.dumps([
+    list(files_matcher(paths).match(["SD-0042", "AB-0042", "SC-9999"])),
+    [dataclasses.astuple(info[e]) for e in ("SHOP_CODE", "MEMBER_NO")],
+    sorted(context_checks(paths)),
+]))
+"""
+
+
+def test_recognizer_files_as_read_serve_a_process_that_cannot_open_them(tmp_path: Path) -> None:
+    """What a Spark executor gets: the recognizers of a user file (its lists expanded) as the
+    driver read them; it never opens the file or the list file it names."""
+    import dataclasses
+    import json
+    import pickle
+    import subprocess
+    import sys
+
+    from dataflow.detect.recognizers import read_files
+
+    (tmp_path / "codes.yaml").write_text("shops: [SC, SD]\n", encoding="utf-8")
+    path = tmp_path / "shops.yaml"
+    path.write_text(
+        "schema_version: 1\nlists:\n  shops: {file: codes.yaml, key: shops}\nrecognizers:\n"
+        "  - name: ShopCode\n    entity: SHOP_CODE\n    validator: null\n"
+        "    patterns:\n      - {name: s, regex: '{{shops}}-00[0-9]{2}', score: 0.5}\n"
+        "  - name: MemberNo\n    entity: MEMBER_NO\n    context_required: true\n"
+        "    context: {en: [member]}\n"
+        "    patterns:\n      - {name: n, regex: '[0-9]{6}', score: 0.3}\n",
+        encoding="utf-8",
+    )
+    shipped = pickle.dumps(read_files([path]))
+    here = entity_info([path])
+    path.unlink()
+    (tmp_path / "codes.yaml").unlink()
+    command = [sys.executable, "-c", _ELSEWHERE]
+    there = subprocess.run(command, input=shipped, capture_output=True, check=True)
+    found, infos, checks = json.loads(there.stdout)
+    assert found == [{"SHOP_CODE": True}, {}, {}]
+    expected = [dataclasses.astuple(here[e]) for e in ("SHOP_CODE", "MEMBER_NO")]
+    assert infos == json.loads(json.dumps(expected))
+    assert "MEMBER_NO" in checks

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import database_manifest
+from builders import (
+    MEMBER_CATALOG,
+    MEMBER_RECOGNIZERS,
+    database_manifest,
+    member_rows,
+    write_members_csv,
+)
 from db_servers import Server, mariadb, postgres
 from typer.testing import CliRunner
 
@@ -394,6 +400,66 @@ def test_sqlite_file(tmp_path: Path) -> None:
     assert _fields(report, "members")["members.mobile"]["element"] == "pi.contact.mobile"
     assert path.read_bytes() == before
     _no_leak(json.dumps(report), err)
+
+
+def _members_database(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """``member_rows`` in a table ``members``, in a SQLite file or a PostgreSQL database that
+    the scanning user may read; returns the URL the scan uses."""
+    rows = [{"i": i, "c": card, "n": note} for i, card, note in member_rows()]
+    ddl = "CREATE TABLE members (member_id bigint PRIMARY KEY, c7 varchar(20), note text)"
+    insert = "INSERT INTO members (member_id, c7, note) VALUES (:i, :c, :n)"
+    if kind == "sqlite":
+        path = tmp_path / "club.db"
+        with sqlite3.connect(path) as conn:
+            conn.execute(ddl)
+            conn.executemany(
+                insert.replace(":i", "?").replace(":c", "?").replace(":n", "?"),
+                [(r["i"], r["c"], r["n"]) for r in rows],
+            )
+        return f"sqlite:///{path}"
+    server: Server = request.getfixturevalue("pg")
+    admin = sqlalchemy.create_engine(
+        server.url("postgres").replace("postgresql://", "postgresql+psycopg://"),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS club")
+        conn.exec_driver_sql("CREATE DATABASE club")
+    admin.dispose()
+    engine = sqlalchemy.create_engine(
+        server.url("club").replace("postgresql://", "postgresql+psycopg://")
+    )
+    with engine.begin() as conn:
+        conn.exec_driver_sql(ddl)
+        conn.execute(sqlalchemy.text(insert), rows)
+        conn.exec_driver_sql(f"GRANT SELECT ON members TO {SCAN_USER}")
+    engine.dispose()
+    return server.url("club", SCAN_USER, SCAN_PASSWORD)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_full_scan_uses_added_recognizers_as_a_file_scan_does(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    url = _members_database(kind, tmp_path, request)
+    csv = write_members_csv(tmp_path / "members.csv", member_rows())
+    added = ["--full", "--recognizers", str(MEMBER_RECOGNIZERS), "--catalog", str(MEMBER_CATALOG)]
+    _, from_file, _ = _json(str(csv), *added)
+    code, from_db, err = _json(url, "--tables", "members", *added)
+    assert code == 0, err
+
+    def seen(report: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+        return {
+            p: (f["element"], f["kind"], f["evidence"])
+            for p, f in _fields(report, "members").items()
+        }
+
+    assert seen(from_db) == seen(from_file)
+    element, kind_found, evidence = seen(from_db)["members.c7"]
+    assert (element, kind_found) == ("acme.member.card", "column")
+    assert [e["rule"] for e in evidence] == ["AcmeMemberCardRecognizer"]
+    assert evidence[0]["sample_size"] == sum(1 for _, c, _ in member_rows() if c is not None)
+    assert seen(from_db)["members.note"][1] == "contains"
 
 
 def test_without_the_drivers_one_line_names_the_extra(tmp_path: Path) -> None:

@@ -19,12 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import database_manifest
-from conftest import REPO_ROOT
+from builders import (
+    MEMBER_CATALOG,
+    MEMBER_RECOGNIZERS,
+    database_manifest,
+    member_rows,
+    write_members_csv,
+)
 from dirty_export import dirty_columns, file_name, write
 from typer.testing import CliRunner
 
 from dataflow.cli import app
+from dataflow.detect.validators import VALIDATORS
 
 pytestmark = pytest.mark.spark
 
@@ -105,20 +111,27 @@ def test_spark_gives_the_verdicts_of_the_local_full_scan(
     assert "every row read by Spark (900)" in on_spark.stdout
 
 
-def test_added_recognizers_are_not_used_by_spark_and_a_warning_says_so(
+def test_added_recognizers_are_used_on_the_executors_as_in_the_local_full_scan(
     spark: Any, tmp_path: Path
 ) -> None:
-    path = _table(tmp_path, "csv", rows=50)
-    recognizers = REPO_ROOT / "docs" / "extending" / "member-card.recognizers.yaml"
-    got = _run(
-        "scan", "--engine", "spark", "--recognizers", str(recognizers), "-f", "json", str(path)
-    )
-    assert got.exit_code != 2, got.stderr
-    report = json.loads(got.stdout)
-    warned = [p for p in report["problems"] if p["path"] == str(recognizers)]
-    assert len(warned) == 1 and warned[0]["severity"] == "warning"
-    assert "--engine spark" in warned[0]["message"]
-    assert report["datasets"][0]["rows_scanned"] == 50  # the scan itself went on
+    rows = member_rows()
+    path = write_members_csv(tmp_path / "members.csv", rows)
+    cards = [card for _, card, _ in rows if card is not None]
+    valid = sum(VALIDATORS["luhn"](card) for card in cards)
+    assert spark.read.option("header", "true").csv(str(path)).rdd.getNumPartitions() > 1
+    added = ["--recognizers", str(MEMBER_RECOGNIZERS), "--catalog", str(MEMBER_CATALOG)]
+    local = _run("scan", "--full", *added, "--format", "json", str(path))
+    on_spark = _run("scan", "--engine", "spark", *added, "--format", "json", str(path))
+    assert local.exit_code == on_spark.exit_code == 0, on_spark.stderr
+    assert _datasets(on_spark.stdout) == _datasets(local.stdout)
+    assert json.loads(on_spark.stdout)["problems"] == []
+    fields = {f["name"]: f for f in _datasets(on_spark.stdout)[0]["fields"]}
+    assert fields["c7"]["element"] == "acme.member.card"
+    (card,) = fields["c7"]["evidence"]
+    assert card["rule"] == "AcmeMemberCardRecognizer"
+    assert card["detail"].startswith(f"{valid} of {len(cards)} ")  # every occurrence counted
+    (note,) = fields["note"]["evidence"]
+    assert (note["rule"], fields["note"]["kind"]) == ("AcmeMemberCardRecognizer", "contains")
 
 
 def _customers(n: int = 400, seed: int = 3) -> list[tuple[Any, ...]]:

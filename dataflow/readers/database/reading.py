@@ -272,8 +272,10 @@ def scan_database(
     content: bool = True,
     full: bool = False,
     processes: int | None = None,
+    recognizer_files: Sequence[str] = (),
 ) -> DbScan:
-    """Read one database: reflect it, then sample each table (or stream it with ``full``).
+    """Read one database: reflect it, then sample each table (or stream it with ``full``,
+    matching with the shipped recognizers and ``recognizer_files``, as a file's full scan).
 
     A database that cannot be reached is one problem; a table that cannot be read is one
     problem naming it, and the other tables are still read.
@@ -288,20 +290,27 @@ def scan_database(
             out.problems = list(read.result.problems)
             out.notices = list(read.notices)
             if content and full:
-                _full_scan(db, read, out, processes)
+                _full_scan(db, read, out, processes, tuple(recognizer_files))
     except DatabaseError as exc:
         out.problems.append(problem(url, exc.message if exc.path else exc.render()))
     return out
 
 
-def _full_scan(db: Connection, read: DbRead, out: DbScan, processes: int | None) -> None:
+def _full_scan(
+    db: Connection, read: DbRead, out: DbScan, processes: int | None, files: tuple[str, ...]
+) -> None:
+    from dataflow.detect.content import ContentOptions
     from dataflow.detect.full import scan_stream
 
+    content = ContentOptions(recognizer_files=files)
     for dataset in read.result.datasets:
         info = read.tables[dataset.name]
         try:
             verdicts, rows = scan_stream(
-                full_batches(db, dataset, info), dataset, processes=processes or 1
+                full_batches(db, dataset, info),
+                dataset,
+                processes=processes or 1,
+                content=content,
             )
         except Exception as exc:
             db.rollback()
