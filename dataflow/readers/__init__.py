@@ -28,8 +28,8 @@ from dataflow.readers import registry
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
 from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.detection import (
-    _NOT_READ,
     IGNORED,
+    NOT_READ,
     UNKNOWN,
     detect_format,
 )
@@ -109,7 +109,7 @@ def read_path(
             if detected == IGNORED:
                 return ReadResult(shown, IGNORED)
             if detected is None:
-                problems.add(_NOT_READ)
+                problems.add(NOT_READ)
                 return ReadResult(shown, fmt, problems=problems.finish())
             fmt = detected
         if registry.is_data(fmt):

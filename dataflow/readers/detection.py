@@ -28,7 +28,7 @@ _OWN_FILES = {
 # Top-level keys of dataflow's own YAML formats (beside ``schema_version``): catalogs, negative
 # lists, rule packs. A folder of schemas may hold them; they are not schemas.
 _OWN_YAML_KEYS = frozenset({"elements", "categories", "escalations", "list", "entries", "pack"})
-_NOT_READ = msg("p.not_read")
+NOT_READ = msg("p.not_read")
 
 
 # --- format detection ------------------------------------------------------------------------

@@ -16,7 +16,9 @@ from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.samples import MAX_VALUE_CHARS
 
 
-def _leaves(arrow_type: Any, path: str, nullable: bool, out: list[tuple[str, Any, bool]]) -> None:
+def arrow_leaves(
+    arrow_type: Any, path: str, nullable: bool, out: list[tuple[str, Any, bool]]
+) -> None:
     import pyarrow.types as pat
 
     if len(out) >= MAX_FIELDS:
@@ -24,43 +26,43 @@ def _leaves(arrow_type: Any, path: str, nullable: bool, out: list[tuple[str, Any
     if pat.is_struct(arrow_type):
         for i in range(arrow_type.num_fields):
             child = arrow_type.field(i)
-            _leaves(child.type, f"{path}.{child.name}", child.nullable, out)
+            arrow_leaves(child.type, f"{path}.{child.name}", child.nullable, out)
         return
     if (
         pat.is_list(arrow_type)
         or pat.is_large_list(arrow_type)
         or pat.is_fixed_size_list(arrow_type)
     ):
-        _leaves(arrow_type.value_type, f"{path}[]", True, out)
+        arrow_leaves(arrow_type.value_type, f"{path}[]", True, out)
         return
     if pat.is_map(arrow_type):
-        _leaves(arrow_type.item_type, f"{path}[]", True, out)
+        arrow_leaves(arrow_type.item_type, f"{path}[]", True, out)
         return
     out.append((path, arrow_type, nullable))
 
 
-def _leaf_arrays(array: Any, arrow_type: Any, path: str, out: dict[str, Any]) -> None:
+def leaf_arrays(array: Any, arrow_type: Any, path: str, out: dict[str, Any]) -> None:
     import pyarrow.types as pat
 
     if pat.is_struct(arrow_type):
         for i in range(arrow_type.num_fields):
             child = arrow_type.field(i)
-            _leaf_arrays(array.field(i), child.type, f"{path}.{child.name}", out)
+            leaf_arrays(array.field(i), child.type, f"{path}.{child.name}", out)
         return
     if (
         pat.is_list(arrow_type)
         or pat.is_large_list(arrow_type)
         or pat.is_fixed_size_list(arrow_type)
     ):
-        _leaf_arrays(array.flatten(), arrow_type.value_type, f"{path}[]", out)
+        leaf_arrays(array.flatten(), arrow_type.value_type, f"{path}[]", out)
         return
     if pat.is_map(arrow_type):
-        _leaf_arrays(array.items, arrow_type.item_type, f"{path}[]", out)
+        leaf_arrays(array.items, arrow_type.item_type, f"{path}[]", out)
         return
     out[path] = array
 
 
-def _as_text(array: Any) -> list[str | None]:
+def as_text(array: Any) -> list[str | None]:
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.types as pat
@@ -120,7 +122,7 @@ class ParquetFile:
             return False
         leaves: list[tuple[str, Any, bool]] = []
         for field in schema:
-            _leaves(field.type, field.name, field.nullable, leaves)
+            arrow_leaves(field.type, field.name, field.nullable, leaves)
         if len(leaves) >= MAX_FIELDS:
             self.problems.warn(msg("p.parquet_wide", max=MAX_FIELDS))
         self.columns = [
@@ -143,10 +145,10 @@ class ParquetFile:
             for record_batch in self._file.iter_batches(batch_size=batch_rows, columns=top):
                 arrays: dict[str, Any] = {}
                 for i, field in enumerate(record_batch.schema):
-                    _leaf_arrays(record_batch.column(i), field.type, field.name, arrays)
+                    leaf_arrays(record_batch.column(i), field.type, field.name, arrays)
                 yield (
                     record_batch.num_rows,
-                    {path: _as_text(arr) for path, arr in arrays.items() if path in wanted},
+                    {path: as_text(arr) for path, arr in arrays.items() if path in wanted},
                 )
         except Exception:  # corrupt pages: report in our words, keep what was read
             self.problems.add(msg("p.parquet_pages"))

@@ -202,7 +202,7 @@ def dataset_of(spark: Any, source: SparkSource, df: Any) -> Dataset:
     from pyspark.sql.types import StructType
 
     from dataflow.readers._common import MAX_FIELDS
-    from dataflow.readers.parquet import _leaves
+    from dataflow.readers.parquet import arrow_leaves
 
     name = source.name
     fields: list[Field] = []
@@ -222,7 +222,7 @@ def dataset_of(spark: Any, source: SparkSource, df: Any) -> Dataset:
         try:
             arrow = to_arrow_schema(StructType([struct_field]))[0]
             leaves: list[tuple[str, Any, bool]] = []
-            _leaves(arrow.type, arrow.name, arrow.nullable, leaves)
+            arrow_leaves(arrow.type, arrow.name, arrow.nullable, leaves)
             typed = [(path, str(kind), nullable) for path, kind, nullable in leaves]
         except Exception:  # a type Arrow has no form for: the column as Spark names it
             typed = [(struct_field.name, struct_field.dataType.simpleString(), True)]
@@ -292,7 +292,7 @@ def _tally_partition(
                 make_tally_factory,
             )
             from dataflow.detect.recognizers import use_files
-            from dataflow.readers.parquet import _as_text, _leaf_arrays
+            from dataflow.readers.parquet import as_text, leaf_arrays
 
             matcher = files_matcher(use_files(recognizers))
             work = ColumnWork(matcher, make_tally_factory(content, contexts))
@@ -300,8 +300,8 @@ def _tally_partition(
             for record_batch in batches:
                 arrays: dict[str, Any] = {}
                 for i, arrow_field in enumerate(record_batch.schema):
-                    _leaf_arrays(record_batch.column(i), arrow_field.type, arrow_field.name, arrays)
-                batch = {f"{prefix}.{path}": _as_text(array) for path, array in arrays.items()}
+                    leaf_arrays(record_batch.column(i), arrow_field.type, arrow_field.name, arrays)
+                batch = {f"{prefix}.{path}": as_text(array) for path, array in arrays.items()}
                 rows += batch_rows(batch)
                 for pointer, values in batch.items():
                     work.add(pointer, values)

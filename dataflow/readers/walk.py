@@ -13,8 +13,8 @@ from pathlib import Path
 from dataflow.i18n import msg, os_error
 from dataflow.model import Problem, Severity
 from dataflow.readers.detection import (
-    _NOT_READ,
     IGNORED,
+    NOT_READ,
     UNKNOWN,
     detect_format,
 )
@@ -130,7 +130,7 @@ class _Walk:
             if fmt == IGNORED:
                 return
             if fmt is None:
-                self.problems.append(Problem(str(child), _NOT_READ, severity=Severity.WARNING))
+                self.problems.append(Problem(str(child), NOT_READ, severity=Severity.WARNING))
                 return
             self.add(child)
         elif entry.is_symlink():

@@ -48,7 +48,7 @@ from dataflow.report.labels import (
     finding_notes,
     masked_example,
 )
-from dataflow.report.markdown import _findings, _unique_datasets
+from dataflow.report.markdown import reported_findings, unique_datasets
 from dataflow.report.records import problem_sort_key, source_text, subject_text
 
 # Beyond this many rows the findings table says how many more the JSON report has.
@@ -174,7 +174,7 @@ def _finding_row(dataset: DatasetResult, finding: FieldFinding, names: Labels) -
 
 def _findings_section(datasets: Sequence[DatasetResult], names: Labels) -> str:
     lang = names.lang
-    items = _findings(datasets)
+    items = reported_findings(datasets)
     if not items:
         return section_html(
             "findings", say("section.findings", lang), f"<p>{say('no.findings', lang)}</p>"
@@ -301,7 +301,7 @@ def _dataset_hits_section(datasets: Sequence[DatasetResult], names: Labels) -> s
 
 
 def _scan_body(scan: ScanResult, names: Labels) -> list[str]:
-    datasets = _unique_datasets(scan)
+    datasets = unique_datasets(scan)
     return [
         _grades_section(datasets, names),
         _matrix_section(datasets, names),

@@ -139,7 +139,9 @@ def _finding_sort_key(item: tuple[DatasetResult, FieldFinding]) -> tuple[Any, ..
     )
 
 
-def _findings(datasets: Sequence[DatasetResult]) -> list[tuple[DatasetResult, FieldFinding]]:
+def reported_findings(
+    datasets: Sequence[DatasetResult],
+) -> list[tuple[DatasetResult, FieldFinding]]:
     """Reported findings, highest grade first; one row per (file, pointer, element)."""
     items = sorted(
         ((d, f) for d in datasets for f in d.findings if is_reported(f)), key=_finding_sort_key
@@ -154,7 +156,7 @@ def _findings(datasets: Sequence[DatasetResult]) -> list[tuple[DatasetResult, Fi
     return out
 
 
-def _unique_datasets(scan: ScanResult) -> list[DatasetResult]:
+def unique_datasets(scan: ScanResult) -> list[DatasetResult]:
     """Datasets in report order, each (file, name, line) once (the highest grade kept)."""
     ordered = sorted(scan.datasets, key=lambda d: (*dataset_sort_key(d), -int(d.grade)))
     seen: set[tuple[str, str, int]] = set()
@@ -173,8 +175,8 @@ def _bold_label(key: str, lang: str) -> str:
 
 def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> str:
     lang = names.lang
-    datasets = _unique_datasets(scan)
-    personal = [f for _, f in _findings(datasets) if f.personal]
+    datasets = unique_datasets(scan)
+    personal = [f for _, f in reported_findings(datasets) if f.personal]
     if not datasets:
         text = _m("scan.verdict.empty", lang)
     else:
@@ -200,7 +202,7 @@ def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> st
 
 def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     lang = names.lang
-    datasets = _unique_datasets(scan)
+    datasets = unique_datasets(scan)
     if not datasets:
         return []
     rows = []
@@ -261,7 +263,7 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
 def _findings_section(datasets: Sequence[DatasetResult], names: Labels, level: str) -> list[str]:
     lang = names.lang
     lines = [f"{level} {_m('section.findings', lang)}", ""]
-    items = _findings(datasets)
+    items = reported_findings(datasets)
     if not items:
         return [*lines, _m("no.findings", lang)]
     shown, hidden = items[:MAX_FINDING_ROWS], len(items) - MAX_FINDING_ROWS
@@ -393,7 +395,7 @@ def _hits_table(hits: Sequence[NegativeListHit], names: Labels) -> list[str]:
 
 def _dataset_hits_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
     """The hits of ``scan --negative-list``, dataset by dataset (nothing when there are none)."""
-    with_hits = [d for d in _unique_datasets(scan) if d.negative_list_hits]
+    with_hits = [d for d in unique_datasets(scan) if d.negative_list_hits]
     if not with_hits:
         return []
     lines = [f"{level} {_m('section.hits', names.lang)}"]
@@ -493,7 +495,7 @@ def render_scan(result: ScanResult, lang: str = "en", catalog: Any = None) -> st
         [
             [f"## {_m('title.scan', lang)}"],
             [_scan_verdict(result, names)],
-            _findings_section(_unique_datasets(result), names, "###"),
+            _findings_section(unique_datasets(result), names, "###"),
             _dataset_hits_section(result, names, "###"),
             _datasets_section(result, names, "###"),
             _problems_section(result, names, "###"),
@@ -516,7 +518,7 @@ def render_assess(result: AssessResult, lang: str = "en", catalog: Any = None) -
         [f"## {_m('title.assess', lang)}"],
         _transfer_verdicts(transfers, names),
         [_scan_verdict(result.scan, names, "scanned")],
-        _findings_section(_unique_datasets(result.scan), names, "###"),
+        _findings_section(unique_datasets(result.scan), names, "###"),
     ]
     blocks.extend(_transfer_section(t, names) for t in transfers)
     blocks.append(_datasets_section(result.scan, names, "###"))

@@ -28,8 +28,8 @@ from dataflow.model import AssessResult, DatasetResult, Text, TransferAssessment
 from dataflow.report.facts import FactsMap, TransferFacts, facts_key
 from dataflow.report.html import sorted_transfers
 from dataflow.report.labels import Labels, cite_text, hit_text
-from dataflow.report.markdown import _unique_datasets
 from dataflow.report.markdown import escape as md_escape
+from dataflow.report.markdown import unique_datasets
 from dataflow.report.pipia_template import Outline, Section, Template
 from dataflow.report.pipia_template import load_template as load_template
 
@@ -82,7 +82,7 @@ class _Writer:
         self.template = template
         wanted = set(transfer.datasets)
         self.datasets: list[DatasetResult] = [
-            d for d in _unique_datasets(result.scan) if d.dataset.name in wanted
+            d for d in unique_datasets(result.scan) if d.dataset.name in wanted
         ]
 
     def m(self, key: str, **values: object) -> str:

@@ -95,7 +95,7 @@ class DbRead:
     notices: list[str] = field(default_factory=list)
 
 
-def _sqlalchemy() -> Any:
+def sqlalchemy_module() -> Any:
     try:
         import sqlalchemy
     except ImportError:
@@ -105,7 +105,7 @@ def _sqlalchemy() -> Any:
 
 def _engine_url(url: str) -> Any:
     """The SQLAlchemy URL for ``url``: our drivers, SQLite opened read-only, MYSQL_PWD used."""
-    sa = _sqlalchemy()
+    sa = sqlalchemy_module()
     try:
         parsed = sa.engine.make_url(url)
     except Exception:
@@ -140,7 +140,7 @@ class Connection:
         self.tables: dict[str, TableInfo] = {}
 
     def __enter__(self) -> Connection:
-        sa = _sqlalchemy()
+        sa = sqlalchemy_module()
         target = _engine_url(self.url)
         self.dialect = target.get_backend_name()
         ms = max(1, int(self.timeout_s * 1000))
@@ -258,8 +258,8 @@ def _type_name(column: dict[str, Any], dialect: Any) -> str | None:
         return type(column.get("type")).__name__.lower() or None
 
 
-def _reflect(db: Connection, options: DbOptions, problems: list[Problem]) -> list[Dataset]:
-    sa = _sqlalchemy()
+def reflect_database(db: Connection, options: DbOptions, problems: list[Problem]) -> list[Dataset]:
+    sa = sqlalchemy_module()
     inspector = sa.inspect(db.conn)
     default = inspector.default_schema_name
     schemas = list(options.schemas) or [default]
@@ -286,7 +286,7 @@ def _reflect(db: Connection, options: DbOptions, problems: list[Problem]) -> lis
                 problems.append(
                     Problem(
                         db.shown,
-                        msg("db.read", kind=_kind(kind), name=dataset_name, why=describe(exc)),
+                        msg("db.read", kind=kind_words(kind), name=dataset_name, why=describe(exc)),
                     )
                 )
                 continue
@@ -354,7 +354,7 @@ def _reflect_table(
     return dataset, info
 
 
-def _kind(kind: str) -> str:
+def kind_words(kind: str) -> str:
     """``table`` / ``view`` in both languages."""
     return msg(f"db.{kind}") if kind in ("table", "view") else kind
 

@@ -19,12 +19,12 @@ from dataflow.readers.database.connection import (
     DbOptions,
     DbRead,
     TableInfo,
-    _kind,
-    _reflect,
-    _sqlalchemy,
     describe,
+    kind_words,
     problem,
     redact,
+    reflect_database,
+    sqlalchemy_module,
 )
 from dataflow.readers.samples import SampleOptions, Sampler, clean
 
@@ -142,7 +142,7 @@ def read_database(db: Connection, options: DbOptions) -> DbRead:
     """Datasets of the database and, when ``options.sample.size`` > 0, their samples."""
     problems: list[Problem] = []
     db.tables = {}
-    datasets = _reflect(db, options, problems)
+    datasets = reflect_database(db, options, problems)
     out = DbRead(ReadResult(db.shown, db.dialect), tables=db.tables)
     samples: dict[str, SampleSet] = {}
     if options.sample.size > 0:
@@ -161,7 +161,12 @@ def read_database(db: Connection, options: DbOptions) -> DbRead:
                 problems.append(
                     Problem(
                         db.shown,
-                        msg("db.read", kind=_kind(info.kind), name=dataset.name, why=describe(exc)),
+                        msg(
+                            "db.read",
+                            kind=kind_words(info.kind),
+                            name=dataset.name,
+                            why=describe(exc),
+                        ),
                     )
                 )
                 continue
@@ -218,7 +223,7 @@ def count_people(
     only rows where at least one of those columns holds a value (the people with sensitive PI).
     """
     schema, _, name = table.rpartition(".")
-    sa = _sqlalchemy()
+    sa = sqlalchemy_module()
     inspector = sa.inspect(db.conn)
     try:
         known = {c["name"] for c in inspector.get_columns(name, schema=schema or None)}
@@ -317,7 +322,9 @@ def _full_scan(
             out.problems.append(
                 Problem(
                     db.shown,
-                    msg("db.read", kind=_kind(info.kind), name=dataset.name, why=describe(exc)),
+                    msg(
+                        "db.read", kind=kind_words(info.kind), name=dataset.name, why=describe(exc)
+                    ),
                 )
             )
             continue
