@@ -6,15 +6,15 @@ import re
 
 import pytest
 
-from dataflow.readers import sql
+from dataflow.readers.sql import dialects
 
 
 def _plain_order(text: str) -> list[str]:
     scores = {
         d: sum(1 for p in pats if re.search(p, text, re.IGNORECASE))
-        for d, pats in sql._HINTS.items()
+        for d, pats in dialects.HINTS.items()
     }
-    order = list(sql.DIALECTS)
+    order = list(dialects.DIALECTS)
     order.sort(key=lambda d: -scores.get(d, 0))
     return order
 
@@ -42,12 +42,12 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_guess_equals_running_every_pattern(text: str) -> None:
-    assert sql.guess_dialects(text) == _plain_order(text)
+    assert dialects.guess_dialects(text) == _plain_order(text)
 
 
 def test_every_hint_has_an_anchor_it_contains() -> None:
-    for dialect, patterns in sql._HINTS.items():
-        anchors = sql._HINT_ANCHORS[dialect]
+    for dialect, patterns in dialects.HINTS.items():
+        anchors = dialects.HINT_ANCHORS[dialect]
         assert len(anchors) == len(patterns)
         for pattern, anchor in zip(patterns, anchors, strict=True):
             assert anchor.lower() in pattern.lower().replace("\\", ""), (pattern, anchor)

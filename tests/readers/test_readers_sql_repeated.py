@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from dataflow.model import Dataset
-from dataflow.readers import sql
 from dataflow.readers._common import Problems
+from dataflow.readers.sql import read_sql, tables
 
 TEMPLATE = """CREATE TABLE {name} (
   id BIGINT PRIMARY KEY COMMENT '编号',
@@ -22,14 +22,14 @@ TEMPLATE = """CREATE TABLE {name} (
 
 @pytest.fixture(autouse=True)
 def _no_templates() -> Iterator[None]:
-    sql._TEMPLATES.clear()
+    tables.TEMPLATES.clear()
     yield
-    sql._TEMPLATES.clear()
+    tables.TEMPLATES.clear()
 
 
 def _read(text: str) -> tuple[list[Dataset], list[str]]:
     problems = Problems("t.sql")
-    datasets = sql.read_sql(text, "t.sql", problems)
+    datasets = read_sql(text, "t.sql", problems)
     return datasets, [f"{p.line}:{p.message}" for p in problems.items]
 
 
@@ -37,7 +37,7 @@ def test_second_table_uses_the_first_parse_with_its_own_name_and_lines() -> None
     text = "\n\n" + TEMPLATE.format(name="shop.m") + TEMPLATE.format(name="shop.members_2024_01")
     datasets, problems = _read(text)
     assert problems == []
-    assert len(sql._TEMPLATES) == 1  # the second statement was not parsed again
+    assert len(tables.TEMPLATES) == 1  # the second statement was not parsed again
     first, second = datasets
     assert first.name == "shop.m" and second.name == "shop.members_2024_01"
     assert first.comment == second.comment == "会员"
@@ -63,7 +63,7 @@ def test_second_table_uses_the_first_parse_with_its_own_name_and_lines() -> None
 @pytest.mark.parametrize("name", ["select", "table", "IDENTIFIER", "shop.order", "members"])
 def test_reading_after_a_cached_statement_equals_reading_alone(name: str) -> None:
     alone = _read(TEMPLATE.format(name=name))
-    sql._TEMPLATES.clear()
+    tables.TEMPLATES.clear()
     _read(TEMPLATE.format(name="warmup"))
-    assert sql._TEMPLATES
+    assert tables.TEMPLATES
     assert _read(TEMPLATE.format(name=name)) == alone

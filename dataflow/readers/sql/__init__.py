@@ -28,44 +28,39 @@ from dataflow.i18n import msg
 from dataflow.model import AddedKey, Dataset
 from dataflow.readers._common import LineIndex, Problems
 from dataflow.readers.sql.alter import (
-    _ALTER_COMMENT,
-    _alter_foreign_keys,
-    _apply_comment_on,
-    _apply_foreign_keys,
+    ALTER_COMMENT,
+    alter_foreign_keys,
+    apply_comment_on,
+    apply_foreign_keys,
 )
 from dataflow.readers.sql.dialects import (
-    _HINT_ANCHORS,
-    _HINTS,
     DIALECTS,
     guess_dialects,
 )
 from dataflow.readers.sql.parse import (
-    _first_word,
-    _masked,
-    _parse_create,
-    _quiet_sqlglot,
-    _table_named,
+    first_word,
+    masked_name,
+    parse_create,
+    quiet_sqlglot,
+    table_named,
 )
 from dataflow.readers.sql.statements import (
-    _COMMENT_ON,
-    _CREATE_OTHER,
-    _CREATE_TABLE,
-    _OTHER_VERBS,
+    COMMENT_ON,
+    CREATE_OTHER,
+    CREATE_TABLE,
     MAX_STATEMENT_CHARS,
+    OTHER_VERBS,
     Statement,
     split_run_on,
     split_statements,
 )
-from dataflow.readers.sql.tables import (
-    _TEMPLATES,
-    _create_table,
-)
+from dataflow.readers.sql.tables import create_table
 from dataflow.readers.sql.tsql import (
-    _GO_LINE,
-    _batch_head,
-    _extended_properties,
-    _guarded_create,
-    _paren_depth,
+    GO_LINE,
+    batch_head,
+    extended_properties,
+    guarded_create,
+    paren_depth,
 )
 
 
@@ -84,22 +79,22 @@ def read_sql(
         LineIndex(text),
         text.split("\n"),
         guess_dialects(text),
-        batches=_GO_LINE.search(text) is not None,  # SQL Server batches: ';' is optional
+        batches=GO_LINE.search(text) is not None,  # SQL Server batches: ';' is optional
     )
-    with _quiet_sqlglot():
+    with quiet_sqlglot():
         for whole in split_statements(text):
             for piece in split_run_on(whole):
                 stmt = _past_separators(piece)
                 if stmt is not None:
                     _read_statement(r, stmt)
     datasets = r.datasets
-    _apply_comment_on(datasets, r.comments)
-    elsewhere = _apply_foreign_keys(datasets, r.altered)
+    apply_comment_on(datasets, r.comments)
+    elsewhere = apply_foreign_keys(datasets, r.altered)
     if added is not None:
         added.extend(elsewhere)
     else:
         for key in elsewhere:
-            problems.warn(msg("p.sql_key_elsewhere", table=_masked(key.table)), key.line)
+            problems.warn(msg("p.sql_key_elsewhere", table=masked_name(key.table)), key.line)
     for i, gap in enumerate(r.gaps):
         if "--" in gap or "/*" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
@@ -124,7 +119,7 @@ class _Reading:
 
     def create(self, stmt: Statement, gap: str) -> None:
         """Read the CREATE TABLE ``stmt`` (``gap``: the comments above it)."""
-        ds = _create_table(
+        ds = create_table(
             stmt, self.path, self.dialects, self.index, self.text, self.lines, self.problems
         )
         if ds is not None:
@@ -136,7 +131,7 @@ def _past_separators(stmt: Statement) -> Statement | None:
     """``stmt`` without the batch separators (``GO``) and psql meta-commands it starts with;
     None when nothing else is left."""
     body = stmt.text
-    while _first_word(body) == "GO" or body.startswith("\\"):
+    while first_word(body) == "GO" or body.startswith("\\"):
         cut = body.find("\n")
         if cut == -1:
             return None
@@ -150,39 +145,39 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
     """One statement: a CREATE TABLE (also behind an ``IF NOT EXISTS`` guard), what it adds
     to tables (comments, foreign keys), or a problem for what is not a schema statement."""
     text, body = r.text, stmt.text
-    word = _first_word(body)
+    word = first_word(body)
     line = r.index.line(stmt.start)
     gap = text[stmt.raw_start : stmt.start]
     if stmt.raw_start and text[stmt.raw_start - 1] != "\n":  # the previous line's end
         gap = gap[gap.find("\n") + 1 :] if "\n" in gap else ""
     if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch
-        r.comments.extend(_extended_properties(body))
-    if _CREATE_TABLE.match(body):
-        r.create(_batch_head(stmt) if r.batches else stmt, gap)
+        r.comments.extend(extended_properties(body))
+    if CREATE_TABLE.match(body):
+        r.create(batch_head(stmt) if r.batches else stmt, gap)
         return
     if word == "COMMENT":
-        m = _COMMENT_ON.match(body)
+        m = COMMENT_ON.match(body)
         if m:
             r.comments.append((m.group(1).upper(), m.group(2), m.group(3)))
         return
-    guarded = _guarded_create(stmt) if word in ("IF", "BEGIN") else None
+    guarded = guarded_create(stmt) if word in ("IF", "BEGIN") else None
     if guarded is not None:
         r.create(guarded, gap)
         return
     if word == "CREATE":
         words = re.findall(r"[A-Za-z_]+", body[:200].upper())[1:6]
-        if not any(w in _CREATE_OTHER for w in words):
+        if not any(w in CREATE_OTHER for w in words):
             r.problems.add(
                 msg("p.sql_create_other"),
                 line,
             )
         return
     if word == "ALTER":
-        r.altered.extend(AddedKey(t, fk, line) for t, fk in _alter_foreign_keys(body))
-        described = _ALTER_COMMENT.match(body)
+        r.altered.extend(AddedKey(t, fk, line) for t, fk in alter_foreign_keys(body))
+        described = ALTER_COMMENT.match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))
-    if word in _OTHER_VERBS:
+    if word in OTHER_VERBS:
         _embedded_create(r, stmt, line)
         return
     r.problems.add(msg("p.sql_not_sql"), line)
@@ -192,10 +187,10 @@ def _embedded_create(r: _Reading, stmt: Statement, line: int) -> None:
     """A CREATE TABLE inside another statement that does not parse as a whole: read on its
     own when it starts a statement of a T-SQL batch, else reported."""
     body = stmt.text
-    embedded = _CREATE_TABLE.search(body)
-    if not embedded or _parse_create(body[:MAX_STATEMENT_CHARS], r.dialects)[0] is not None:
+    embedded = CREATE_TABLE.search(body)
+    if not embedded or parse_create(body[:MAX_STATEMENT_CHARS], r.dialects)[0] is not None:
         return
-    if r.batches and _paren_depth(body, embedded.start()) == 0:
+    if r.batches and paren_depth(body, embedded.start()) == 0:
         # T-SQL needs no ';' between statements: ``IF EXISTS (…) DROP TABLE
         # t CREATE TABLE t (…)`` is two statements of one batch.
         at = embedded.start()
@@ -204,7 +199,7 @@ def _embedded_create(r: _Reading, stmt: Statement, line: int) -> None:
     r.problems.add(
         msg(
             "p.sql_embedded",
-            table=_table_named(body, embedded.start()),
+            table=table_named(body, embedded.start()),
             line=r.index.line(stmt.start + embedded.start()),
         ),
         line,
@@ -229,9 +224,6 @@ def _apply_lead(ds: Dataset, gap: str) -> Dataset:
 __all__ = [
     "DIALECTS",
     "MAX_STATEMENT_CHARS",
-    "_HINTS",
-    "_HINT_ANCHORS",
-    "_TEMPLATES",
     "Statement",
     "guess_dialects",
     "read_sql",

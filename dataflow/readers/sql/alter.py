@@ -12,7 +12,7 @@ _ALTER_FK = re.compile(
     rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})(.*)",
     re.IGNORECASE | re.DOTALL,
 )
-_ALTER_COMMENT = re.compile(
+ALTER_COMMENT = re.compile(
     rf"ALTER\s+TABLE\s+({_IDENT})\s+COMMENT\s*=?\s*('(?:[^'\\]|''|\\.)*')\s*$", re.IGNORECASE
 )
 _ADD_FK = re.compile(
@@ -22,10 +22,10 @@ _ADD_FK = re.compile(
 
 
 def _columns_of(text: str | None) -> tuple[str, ...]:
-    return tuple(_unquote(c.strip()) for c in (text or "").split(",") if c.strip())
+    return tuple(unquote(c.strip()) for c in (text or "").split(",") if c.strip())
 
 
-def _alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
+def alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
     """``(table, foreign key)`` for each ``ADD … FOREIGN KEY … REFERENCES`` of an ALTER TABLE."""
     m = _ALTER_FK.match(body)
     if m is None:
@@ -44,7 +44,7 @@ def _alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
     ]
 
 
-def _apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> list[AddedKey]:
+def apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> list[AddedKey]:
     """Add each key to the dataset it names; the keys of tables not among ``datasets``."""
     elsewhere: list[AddedKey] = []
     for added in altered:
@@ -57,7 +57,7 @@ def _apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> lis
     return elsewhere
 
 
-def _unquote(part: str) -> str:
+def unquote(part: str) -> str:
     part = part.strip()
     if len(part) >= 2 and part[0] in '"`[' and part[-1] in '"`]':
         return part[1:-1]
@@ -66,10 +66,10 @@ def _unquote(part: str) -> str:
 
 def _split_name(text: str) -> list[str]:
     parts = re.findall(r'"[^"]*"|`[^`]*`|\[[^\]]*\]|[^.\s]+', text.strip())
-    return [_unquote(p) for p in parts]
+    return [unquote(p) for p in parts]
 
 
-def _apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str]]) -> None:
+def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str]]) -> None:
     """Attach ``COMMENT ON TABLE/COLUMN … IS '…'`` to the datasets they name."""
     for kind, target, literal in comments:
         if literal.upper() == "NULL":

@@ -25,7 +25,7 @@ DIALECTS = (
     "",
 )
 
-_HINTS: dict[str, tuple[str, ...]] = {
+HINTS: dict[str, tuple[str, ...]] = {
     "mysql": (r"`", r"\bENGINE\s*=", r"\bAUTO_INCREMENT\b", r"\bCOMMENT\s*=", r"\bCHARSET\b"),
     "postgres": (
         r"\bCOMMENT\s+ON\b",
@@ -69,9 +69,9 @@ _HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-# Text every match of the hint at the same place in ``_HINTS`` contains, upper-cased: the
+# Text every match of the hint at the same place in ``HINTS`` contains, upper-cased: the
 # pattern is only run when the upper-cased text contains it.
-_HINT_ANCHORS: dict[str, tuple[str, ...]] = {
+HINT_ANCHORS: dict[str, tuple[str, ...]] = {
     "mysql": ("`", "ENGINE", "AUTO_INCREMENT", "COMMENT", "CHARSET"),
     "postgres": (
         "COMMENT",
@@ -105,10 +105,10 @@ def guess_dialects(text: str) -> list[str]:
             (
                 d,
                 tuple(
-                    zip((re.compile(p, re.IGNORECASE) for p in pats), _HINT_ANCHORS[d], strict=True)
+                    zip((re.compile(p, re.IGNORECASE) for p in pats), HINT_ANCHORS[d], strict=True)
                 ),
             )
-            for d, pats in _HINTS.items()
+            for d, pats in HINTS.items()
         )
     sample = text[: 256 * 1024]
     upper = None if _FOLDS_TO_ASCII.search(sample) else sample.upper()

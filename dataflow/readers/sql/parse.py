@@ -14,19 +14,19 @@ from dataflow.i18n import msg
 from dataflow.model import Words
 from dataflow.readers._common import LineIndex
 from dataflow.readers.sql.alter import (
-    _unquote,
+    unquote,
 )
 from dataflow.readers.sql.statements import (
-    _CREATE_TABLE,
-    _skip,
+    CREATE_TABLE,
+    skip_quoted,
 )
 from dataflow.readers.sql.tsql import (
-    _closing_paren,
+    closing_paren,
 )
 
 
 @contextmanager
-def _quiet_sqlglot() -> Iterator[None]:
+def quiet_sqlglot() -> Iterator[None]:
     """sqlglot logs warnings that quote the SQL; keep them out of every output."""
     logger = logging.getLogger("sqlglot")
     was = logger.disabled
@@ -37,7 +37,7 @@ def _quiet_sqlglot() -> Iterator[None]:
         logger.disabled = was
 
 
-def _parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[int, int] | None]:
+def parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[int, int] | None]:
     """``(expression, dialect, None)`` or ``(None, None, (line, col) of the first error)``."""
     import sqlglot
     from sqlglot import exp
@@ -71,18 +71,18 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _lenient(sql: str) -> str | None:
+def columns_only(sql: str) -> str | None:
     """``CREATE TABLE name (columns)`` alone, Oracle column noise blanked out (same offsets).
 
     Storage and table options after the column list (Oracle ``TABLESPACE``/``PCTFREE``,
     engine-specific clauses) are what most often stops the parser; the columns are what
     matter here. ``None`` when the column list is not closed (a truncated statement).
     """
-    m = _CREATE_TABLE.match(sql)
+    m = CREATE_TABLE.match(sql)
     if m is None:
         return None
     start = sql.find("(", m.end())
-    close = _closing_paren(sql, start) if start != -1 else None
+    close = closing_paren(sql, start) if start != -1 else None
     if close is None:
         return None
     body = _ORACLE_NOISE.sub(_blank, sql[: close + 1])
@@ -91,7 +91,7 @@ def _lenient(sql: str) -> str | None:
 
 # Storage and distribution options the SQL parser does not know, read as harmless: SQL Server
 # filegroups, Greenplum distribution, Oracle and DB2 storage, PostgreSQL OIDS, MaxCompute
-# lifecycle. Parenthesised groups are matched as ``()`` (``_tail_is_storage`` empties them).
+# lifecycle. Parenthesised groups are matched as ``()`` (``tail_is_storage`` empties them).
 _NAME_WORD = r"(?:\[[^\]]*\]|\"[^\"]*\"|`[^`]*`|[\w$]+)"
 _STORAGE_OPTION = (
     rf"ON\s+{_NAME_WORD}(?:\s*\(\))?"
@@ -116,7 +116,7 @@ _STORAGE_TAIL = re.compile(rf"(?:\s*(?:{_STORAGE_OPTION})(?![\w$]))*[\s;]*", re.
 _TAIL_SPECIAL = re.compile(r"--|/\*|['\"`\[(]")
 
 
-def _tail_is_storage(tail: str) -> bool:
+def tail_is_storage(tail: str) -> bool:
     """Whether the text after a column list holds only storage options (``_STORAGE_OPTION``)."""
     parts: list[str] = []
     i = 0
@@ -128,13 +128,13 @@ def _tail_is_storage(tail: str) -> bool:
         parts.append(tail[i : m.start()])
         tok = m.group()
         if tok == "(":
-            close = _closing_paren(tail, m.start())
+            close = closing_paren(tail, m.start())
             if close is None:
                 return False
             parts.append("()")
             i = close + 1
             continue
-        end = _skip(tail, m.start(), tok)
+        end = skip_quoted(tail, m.start(), tok)
         if tok in ("--", "/*"):
             parts.append(" ")
         else:  # quoted names stay: they are words of an option (TEXTIMAGE_ON [PRIMARY])
@@ -151,10 +151,10 @@ _TABLE_NAME = re.compile(
 )
 
 
-_TABLE_SCAN = re.compile(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + _CREATE_TABLE.pattern, re.IGNORECASE)
+_TABLE_SCAN = re.compile(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + CREATE_TABLE.pattern, re.IGNORECASE)
 
 
-def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
+def also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
     """``; CREATE TABLE b (line 9) in it is not read either`` for the tables after ``start``
     (empty when there are none)."""
     lost: list[Words] = []
@@ -165,32 +165,32 @@ def _also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
             break
         tok = m.group()
         if tok in ("--", "/*", "'", '"', "`", "[", "$"):
-            i = _skip(text, m.start(), tok)
+            i = skip_quoted(text, m.start(), tok)
             continue
         at = index.line(offset + m.start())
-        lost.append(msg("p.sql_lost_table", table=_table_named(text, m.start()), line=at))
+        lost.append(msg("p.sql_lost_table", table=table_named(text, m.start()), line=at))
         i = m.end()
     if not lost:
         return Words("", "")
     return msg("p.sql_also_lost", tables=lost)
 
 
-def _table_named(text: str, at: int = 0) -> str:
+def table_named(text: str, at: int = 0) -> str:
     """The name of the CREATE TABLE at ``at`` for a message (masked like any name)."""
-    created = _CREATE_TABLE.match(text, at)
+    created = CREATE_TABLE.match(text, at)
     m = _TABLE_NAME.match(text, created.end()) if created else None
     if m is None:
         return msg("p.sql_name_unreadable")
-    return _masked(".".join(_unquote(p) for p in m.group(1).split(".")))
+    return masked_name(".".join(unquote(p) for p in m.group(1).split(".")))
 
 
-def _masked(name: str) -> str:
+def masked_name(name: str) -> str:
     from dataflow.detect.names import scrub
 
     return scrub(name)
 
 
-def _literal(node: Any) -> str | None:
+def literal_text(node: Any) -> str | None:
     from sqlglot import exp
 
     if node is None:
@@ -203,6 +203,6 @@ def _literal(node: Any) -> str | None:
     return text or None
 
 
-def _first_word(text: str) -> str:
+def first_word(text: str) -> str:
     m = re.match(r"[A-Za-z_]+", text)
     return m.group().upper() if m else ""

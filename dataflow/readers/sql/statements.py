@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 MAX_STATEMENT_CHARS = 2 * 1024 * 1024
 
-_CREATE_TABLE = re.compile(
+CREATE_TABLE = re.compile(
     r"CREATE\s+(?:OR\s+REPLACE\s+)?"
     r"(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|EXTERNAL|TRANSIENT|VOLATILE|MULTISET|SET|UNLOGGED"
     r"|SHARDED|COLUMN|ROW|HYBRID|DYNAMIC|ICEBERG)\s+)*TABLE\b",
     re.IGNORECASE,
 )
-_CREATE_OTHER = {
+CREATE_OTHER = {
     "VIEW",
     "INDEX",
     "UNIQUE",
@@ -78,7 +78,7 @@ _CREATE_OTHER = {
     "PROFILE",
     "RESOURCE",
 }
-_OTHER_VERBS = {
+OTHER_VERBS = {
     "ALTER",
     "DROP",
     "INSERT",
@@ -169,12 +169,12 @@ _OTHER_VERBS = {
     "ELSIF",
 }
 
-_ALLOW_MARK = re.compile(r"--\s*dataflow:\s*allow\b", re.IGNORECASE)
-_ALLOW = re.compile(
+ALLOW_MARK = re.compile(r"--\s*dataflow:\s*allow\b", re.IGNORECASE)
+ALLOW = re.compile(
     r"--\s*dataflow:\s*allow\s+([A-Za-z0-9_][A-Za-z0-9_.*-]*)\s+(?:\"([^\"]+)\"|'([^']+)')",
     re.IGNORECASE,
 )
-_COMMENT_ON = re.compile(
+COMMENT_ON = re.compile(
     r"COMMENT\s+ON\s+(TABLE|COLUMN)\s+(.+?)\s+IS\s+(NULL|'(?:[^']|'')*')\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -215,14 +215,14 @@ def split_statements(text: str) -> list[Statement]:
             _emit(text, seg, j, out)
             seg = i = m.end()
         else:
-            i = _skip(text, j, tok)
+            i = skip_quoted(text, j, tok)
         if i >= n:
             _emit(text, seg, n, out)
             break
     return out
 
 
-def _skip(text: str, j: int, tok: str) -> int:
+def skip_quoted(text: str, j: int, tok: str) -> int:
     """Index just after the comment, quoted text or dollar quote ``tok`` opening at ``j``."""
     n = len(text)
     if tok == "--":
@@ -240,7 +240,7 @@ def _skip(text: str, j: int, tok: str) -> int:
     closer = "]" if tok == "[" else tok
     k = j + 1
     while True:
-        k = text.find(closer, k) if tok != "'" else _find_quote_end(text, k)
+        k = text.find(closer, k) if tok != "'" else find_quote_end(text, k)
         if k == -1:
             return n
         if tok != "'" and k + 1 < n and text[k + 1] == closer and tok != "[":
@@ -249,7 +249,7 @@ def _skip(text: str, j: int, tok: str) -> int:
         return min(k + 1, n)
 
 
-def _find_quote_end(text: str, k: int) -> int:
+def find_quote_end(text: str, k: int) -> int:
     """Index of the quote closing a single-quoted string that started before ``k``."""
     n = len(text)
     while True:
@@ -291,7 +291,7 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
 # pasted together), at the start of a line or right after a ``)``: each kind is a named
 # group; ``create`` is any other CREATE.
 _BOUNDARY = re.compile(
-    r"(?:^|(?<=\)))[ \t]*(?:(?P<table>" + _CREATE_TABLE.pattern + r")"
+    r"(?:^|(?<=\)))[ \t]*(?:(?P<table>" + CREATE_TABLE.pattern + r")"
     r"|(?P<index>CREATE\s+(?:UNIQUE\s+)?(?:(?:CLUSTERED|NONCLUSTERED|BITMAP)\s+)?INDEX\b)"
     r"|(?P<create>CREATE\b)"
     r"|(?P<alter>ALTER\s+TABLE\b)"
@@ -344,7 +344,7 @@ def split_run_on(stmt: Statement) -> list[Statement]:
                 own_line = not text[text.rfind("\n", 0, j) + 1 : j].strip()
                 if gap is None and own_line:  # not one that ends the previous line
                     gap = j
-                i = _skip(text, j, tok)
+                i = skip_quoted(text, j, tok)
                 continue
             gap = None
             if tok in "()":
@@ -352,7 +352,7 @@ def split_run_on(stmt: Statement) -> list[Statement]:
                 closed = closed or (depth == 0 and tok == ")" and listed)
                 i = j + 1
             else:
-                i = _skip(text, j, tok)
+                i = skip_quoted(text, j, tok)
             continue
         new = m.lastgroup
         j = m.start(new)

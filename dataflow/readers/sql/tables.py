@@ -12,22 +12,22 @@ from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, ForeignKey
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers.sql.parse import (
-    _also_lost,
-    _lenient,
-    _literal,
-    _parse_create,
-    _table_named,
-    _tail_is_storage,
+    also_lost,
+    columns_only,
+    literal_text,
+    parse_create,
+    table_named,
+    tail_is_storage,
 )
 from dataflow.readers.sql.statements import (
-    _ALLOW,
-    _ALLOW_MARK,
-    _CREATE_TABLE,
+    ALLOW,
+    ALLOW_MARK,
+    CREATE_TABLE,
     MAX_STATEMENT_CHARS,
     Statement,
 )
 from dataflow.readers.sql.tsql import (
-    _trailing_comment,
+    trailing_comment,
 )
 
 
@@ -44,7 +44,7 @@ class _Column:
 
 @dataclass(frozen=True)
 class _Parsed:
-    """A parsed CREATE TABLE with columns: everything ``_create_table`` reads from the tree."""
+    """A parsed CREATE TABLE with columns: everything ``create_table`` reads from the tree."""
 
     dialect: str
     name: str
@@ -65,7 +65,7 @@ _NAME_SLOT = re.compile(
 _SPECIAL_NAMES = frozenset({"IDENTIFIER"})
 _MAX_TEMPLATES = 4096
 # Parsed statements by (dialect order, text before the table name, text after it).
-_TEMPLATES: dict[tuple[tuple[str, ...], str, str], _Parsed] = {}
+TEMPLATES: dict[tuple[tuple[str, ...], str, str], _Parsed] = {}
 _KEYWORDS: dict[str, frozenset[str]] = {}
 _GENERATORS: dict[str, Any] = {}
 
@@ -120,14 +120,14 @@ def _parse_columns(
     again: its columns are those of the other, positions shifted by the names' lengths.
     """
     slot = None
-    created = _CREATE_TABLE.match(stmt.text)
+    created = CREATE_TABLE.match(stmt.text)
     if created is not None:
         slot = _NAME_SLOT.match(stmt.text, created.end())
     key = None
     if slot is not None:
         text = stmt.text
         key = (tuple(dialects), text[: slot.start(1)], text[slot.end(1) :])
-        cached = _TEMPLATES.get(key)
+        cached = TEMPLATES.get(key)
         name = slot.group(1)
         if cached is not None and _plain_name(name, dialects, cached.dialect):
             shift = slot.end(1) - cached.name_end
@@ -141,7 +141,7 @@ def _parse_columns(
                 None,
                 None,
             )
-    node, dialect, error = _parse_create(stmt.text, dialects)
+    node, dialect, error = parse_create(stmt.text, dialects)
     if node is None or dialect is None:
         return None, dialect, error, node
     parsed = _read_tree(node, dialect, stmt)
@@ -154,9 +154,9 @@ def _parse_columns(
         and all(c.start is not None and c.start > slot.end(1) for c in parsed.columns)
         and _plain_name(parsed.name, dialects, dialect)
     ):
-        if len(_TEMPLATES) >= _MAX_TEMPLATES:
-            _TEMPLATES.clear()
-        _TEMPLATES[key] = replace(parsed, name_end=slot.end(1))
+        if len(TEMPLATES) >= _MAX_TEMPLATES:
+            TEMPLATES.clear()
+        TEMPLATES[key] = replace(parsed, name_end=slot.end(1))
     return parsed, dialect, None, node
 
 
@@ -176,7 +176,7 @@ def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
     if props is not None:
         for prop in props.expressions:
             if isinstance(prop, exp.SchemaCommentProperty):
-                table_comment = _literal(prop.this)
+                table_comment = literal_text(prop.this)
             elif isinstance(prop, exp.PartitionedByProperty) and isinstance(prop.this, exp.Schema):
                 coldefs.extend(e for e in prop.this.expressions if isinstance(e, exp.ColumnDef))
     primary_key, foreign_keys = (
@@ -232,7 +232,7 @@ def _keys(schema: Any, coldefs: list[Any]) -> tuple[tuple[str, ...], tuple[Forei
     return tuple(primary), tuple(foreign)
 
 
-def _create_table(
+def create_table(
     stmt: Statement,
     path: str,
     dialects: list[str],
@@ -246,7 +246,7 @@ def _create_table(
     line = index.line(stmt.start)
     if len(stmt.text) > MAX_STATEMENT_CHARS:
         problems.add(
-            msg("p.sql_long", max=MAX_STATEMENT_CHARS, table=_table_named(stmt.text)),
+            msg("p.sql_long", max=MAX_STATEMENT_CHARS, table=table_named(stmt.text)),
             line,
         )
         return None
@@ -258,8 +258,8 @@ def _create_table(
         if second is not None:
             node, dialect, parsed = second
     if node is None and parsed is None:
-        table = _table_named(stmt.text)
-        lost = _also_lost(stmt.text, 1, stmt.start, index)
+        table = table_named(stmt.text)
+        lost = also_lost(stmt.text, 1, stmt.start, index)
         if error is None:
             failed = msg("p.sql_create", table=table, lost=lost)
         else:
@@ -299,17 +299,17 @@ def _second_try(
     """Parse the statement again without the tail the parser gave up on (None when there is
     none to cut): (tree, dialect, parsed table); a warning says what was left out unless it is
     only storage options."""
-    lenient = _lenient(stmt.text)
+    lenient = columns_only(stmt.text)
     if lenient is None:
         return None
     parsed = None
-    node, dialect, _ = _parse_create(lenient, dialects)
-    if node is not None and not _tail_is_storage(stmt.text[len(lenient) :]):
+    node, dialect, _ = parse_create(lenient, dialects)
+    if node is not None and not tail_is_storage(stmt.text[len(lenient) :]):
         problems.warn(
             msg(
                 "p.sql_lenient",
-                table=_table_named(stmt.text),
-                lost=_also_lost(stmt.text, len(lenient), stmt.start, index),
+                table=table_named(stmt.text),
+                lost=also_lost(stmt.text, len(lenient), stmt.start, index),
             ),
             line,
         )
@@ -341,7 +341,7 @@ def _fields(
         if offset is None or fields[i].comment:
             continue
         later = [s for s in starts[i + 1 :] if s is not None and s > offset]
-        comment = _trailing_comment(text, offset, later[0] if later else stmt.end)
+        comment = trailing_comment(text, offset, later[0] if later else stmt.end)
         if comment:
             fields[i] = replace(fields[i], comment=comment)
     return fields
@@ -357,7 +357,7 @@ def _column(coldef: Any, dialect: str | None, stmt: Statement) -> _Column:
     for constraint in coldef.constraints:
         ckind = constraint.kind
         if isinstance(ckind, exp.CommentColumnConstraint):
-            comment = _literal(ckind.this)
+            comment = literal_text(ckind.this)
         elif isinstance(ckind, exp.NotNullColumnConstraint):
             nullable = bool(ckind.args.get("allow_null"))
         elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
@@ -411,9 +411,9 @@ def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str,
     found: list[tuple[str, str]] = []
     for number in sorted(candidates):
         text = lines[number - 1]
-        if not _ALLOW_MARK.search(text):
+        if not ALLOW_MARK.search(text):
             continue
-        matches = list(_ALLOW.finditer(text))
+        matches = list(ALLOW.finditer(text))
         if not matches:
             problems.warn(
                 msg("p.sql_allow"),

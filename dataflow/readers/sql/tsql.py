@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 
 from dataflow.readers.sql.statements import (
-    _ALLOW_MARK,
-    _CREATE_TABLE,
+    ALLOW_MARK,
+    CREATE_TABLE,
     Statement,
-    _find_quote_end,
+    find_quote_end,
 )
 
 _PAREN_OR_QUOTE = re.compile(r"[()'\"`]")
@@ -23,18 +23,18 @@ _GUARD_BEGIN = re.compile(r"\s*(?:BEGIN\b\s*)?", re.IGNORECASE)
 _GUARD_END = re.compile(r"\s*;?\s*END\s*;?\s*$", re.IGNORECASE)
 
 
-def _guarded_create(stmt: Statement) -> Statement | None:
+def guarded_create(stmt: Statement) -> Statement | None:
     """The CREATE TABLE of ``IF [NOT] EXISTS (…) [BEGIN] CREATE TABLE … [END]``, else None."""
     body = stmt.text
     guard = _GUARD.match(body)
     if guard is None:
         return None
-    close = _closing_paren(body, guard.end() - 1)
+    close = closing_paren(body, guard.end() - 1)
     if close is None:
         return None
     begin = _GUARD_BEGIN.match(body, close + 1)
     pos = begin.end() if begin else close + 1
-    if _CREATE_TABLE.match(body, pos) is None:
+    if CREATE_TABLE.match(body, pos) is None:
         return None
     end = stmt.end
     tail = _GUARD_END.search(body, pos)
@@ -43,7 +43,7 @@ def _guarded_create(stmt: Statement) -> Statement | None:
     return Statement(stmt.start + pos, stmt.start + pos, end, body[pos : end - stmt.start])
 
 
-_GO_LINE = re.compile(r"^[ \t]*GO[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
+GO_LINE = re.compile(r"^[ \t]*GO[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 
 
 # A statement that follows a CREATE TABLE in the same T-SQL batch, on a line of its own.
@@ -54,12 +54,12 @@ _NEXT_IN_BATCH = re.compile(
 )
 
 
-def _batch_head(stmt: Statement) -> Statement:
+def batch_head(stmt: Statement) -> Statement:
     """A CREATE TABLE without the statements after it in the same ``GO`` batch."""
     body = stmt.text
-    created = _CREATE_TABLE.match(body)
+    created = CREATE_TABLE.match(body)
     start = body.find("(", created.end()) if created else -1
-    close = _closing_paren(body, start) if start != -1 else None
+    close = closing_paren(body, start) if start != -1 else None
     if close is None:
         return stmt
     following = _NEXT_IN_BATCH.search(body, close + 1)
@@ -69,7 +69,7 @@ def _batch_head(stmt: Statement) -> Statement:
     return replace(stmt, end=stmt.start + len(head), text=head)
 
 
-def _paren_depth(text: str, stop: int) -> int:
+def paren_depth(text: str, stop: int) -> int:
     """How many ``(`` are open at ``stop`` (quoted text skipped); -1 for an unclosed quote."""
     depth = 0
     i = 0
@@ -83,13 +83,13 @@ def _paren_depth(text: str, stop: int) -> int:
             depth += 1 if c == "(" else -1
             i = j + 1
             continue
-        close = _find_quote_end(text, j + 1) if c == "'" else text.find(c, j + 1)
+        close = find_quote_end(text, j + 1) if c == "'" else text.find(c, j + 1)
         if close == -1 or close >= stop:
             return -1
         i = close + 1
 
 
-def _closing_paren(text: str, open_at: int) -> int | None:
+def closing_paren(text: str, open_at: int) -> int | None:
     """Index of the ``)`` closing the ``(`` at ``open_at`` (quotes skipped), else None."""
     depth = 0
     i = open_at
@@ -106,7 +106,7 @@ def _closing_paren(text: str, open_at: int) -> int | None:
             if depth == 0:
                 return j
         else:
-            close = _find_quote_end(text, j + 1) if c == "'" else text.find(c, j + 1)
+            close = find_quote_end(text, j + 1) if c == "'" else text.find(c, j + 1)
             if close == -1:
                 return None
             i = close + 1
@@ -131,7 +131,7 @@ _POSITIONAL = (
 )
 
 
-def _extended_properties(body: str) -> list[tuple[str, str, str]]:
+def extended_properties(body: str) -> list[tuple[str, str, str]]:
     """``MS_Description`` extended properties of tables and columns, as COMMENT ON would give.
 
     ``EXEC sp_addextendedproperty 'MS_Description', '患者', 'user', @CurrentUser, 'table',
@@ -170,7 +170,7 @@ def _extended_properties(body: str) -> list[tuple[str, str, str]]:
 _TRAILING_COMMENT = re.compile(r"/\*(.*?)\*/|--([^\n]*)|'(?:[^']|'')*'", re.DOTALL)
 
 
-def _trailing_comment(text: str, start: int, stop: int) -> str | None:
+def trailing_comment(text: str, start: int, stop: int) -> str | None:
     """The comment after the column starting at ``start``, on that column's line.
 
     Only text up to ``stop`` (the next column) counts, quoted strings are skipped, and an
@@ -192,6 +192,6 @@ def _trailing_comment(text: str, start: int, stop: int) -> str | None:
         else:
             continue
         comment = comment.strip().strip("*").strip()
-        if comment and not _ALLOW_MARK.match("--" + comment):
+        if comment and not ALLOW_MARK.match("--" + comment):
             return comment
         return None
