@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from dataflow.catalog.loader import _Builder, shipped_files
+from dataflow.catalog.loader import CatalogBuilder, shipped_files
 from dataflow.catalog.model import Catalog
 from dataflow.paths import cache_dir, private
 
@@ -61,7 +61,7 @@ def _key_cached(paths: tuple[str, ...]) -> Catalog:
     disk = _disk_entry(paths)
     catalog = _read_disk(disk) if disk is not None else None
     if catalog is None:
-        catalog = _Builder().build([Path(p) for p in paths])
+        catalog = CatalogBuilder().build([Path(p) for p in paths])
         if disk is not None:
             _write_disk(disk, catalog)
     if len(_CACHE) > 16:
@@ -82,6 +82,7 @@ _BUILDER_SOURCES = (
     "catalog/__init__.py",
     "catalog/cache.py",
     "catalog/crossref.py",
+    "catalog/elements.py",
     "catalog/fields.py",
     "catalog/loader.py",
     "catalog/model.py",

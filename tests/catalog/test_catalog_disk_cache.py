@@ -35,7 +35,7 @@ def _no_build(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(self: object, paths: list[Path]) -> Catalog:
         raise AssertionError("catalog built from YAML although a cached copy exists")
 
-    monkeypatch.setattr(catalog_module._Builder, "build", refuse)
+    monkeypatch.setattr(catalog_module.CatalogBuilder, "build", refuse)
     monkeypatch.setattr(catalog_module, "_CACHE", {})
 
 
