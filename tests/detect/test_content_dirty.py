@@ -469,8 +469,8 @@ def test_every_shipped_pattern_compiles_into_the_prefilter(
     matcher = FastMatcher(load_recognizers())
     if not matcher.uses_prefilter:
         pytest.skip("hyperscan is not installed")
-    always = matcher._prefilter.always
-    assert [matcher._patterns[pid].entity for pid in always] == []
+    always = matcher.prefilter.always
+    assert [matcher.patterns[pid].entity for pid in always] == []
 
 
 def test_a_list_cut_by_initials(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def _url_pids(matcher: FastMatcher) -> list[int]:
 
 
 def test_a_url_pattern_is_decided_by_hyperscan(matcher: FastMatcher) -> None:
-    pre = matcher._prefilter
+    pre = matcher.prefilter
     assert pre is not None
     assert set(pre.decided) & set(_url_pids(matcher))
     # Only patterns without hooks can be decided by existence alone.
@@ -117,7 +117,7 @@ def test_without_the_existence_expressions_same_answers(
     monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(FastMatcher, "_decidable", lambda self: [])
     plain = FastMatcher(recognizers)
-    assert plain._prefilter is not None and not plain._prefilter.decided
+    assert plain.prefilter is not None and not plain.prefilter.decided
     assert plain.match(values) == with_decide
 
 
@@ -125,7 +125,7 @@ def test_a_decided_pattern_reports_only_through_its_existence_expressions(
     matcher: FastMatcher,
 ) -> None:
     """Its own expression is left out of the database; ``candidates`` still names it."""
-    pre = matcher._prefilter
+    pre = matcher.prefilter
     assert pre is not None and pre.decided
     values = [v.strip() or "x" for v in _values(5, 300)]
     reported = pre.values_by_pattern(values)
@@ -142,7 +142,7 @@ def test_a_decided_pattern_reports_only_through_its_existence_expressions(
 def test_values_by_pattern_without_numpy_reports_the_same(
     matcher: FastMatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pre = matcher._prefilter
+    pre = matcher.prefilter
     assert pre is not None
     values = [v.strip() or "x" for v in _values(4, 200)]
     with_numpy = pre.values_by_pattern(values)

@@ -152,7 +152,7 @@ def test_guarded_patterns_find_values_at_every_position_and_skip_longer_runs(
     got = matcher.match(values)
     assert got == plain.match(values)
     assert got[:6] == [{"FIVE": True}, {"FIVE": False}, {"FIVE": False}, {}, {}, {}]
-    pre = matcher._prefilter
+    pre = matcher.prefilter
     assert pre is not None
     # The prefilter itself no longer reports the pattern inside a longer run of digits.
     assert sorted(pre.candidates(["123456", "12345", "1234567890", "x 12345 y"])) == [1, 3]
@@ -175,7 +175,7 @@ def test_candidates_group_alike_with_and_without_numpy(
         ),
         PatternRecognizer(supported_entity="AT", patterns=[Pattern("a", r"\w+@\w+", 0.5)]),
     ]
-    pre = FastMatcher(recs)._prefilter
+    pre = FastMatcher(recs).prefilter
     assert pre is not None
     r = random.Random(3)
     values = [

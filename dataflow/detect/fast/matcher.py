@@ -124,6 +124,11 @@ class FastMatcher:
         return self._prefilter is not None and self._prefilter.db is not None
 
     @property
+    def prefilter(self) -> Prefilter | None:
+        """The Hyperscan pre-filter (``None`` when the matcher was built without one)."""
+        return self._prefilter
+
+    @property
     def fallback_recognizers(self) -> tuple[str, ...]:
         """Names of recognizers that run through Presidio itself (sorted)."""
         return tuple(sorted(str(getattr(r, "name", type(r).__name__)) for r in self._fallback))
