@@ -14,16 +14,7 @@ from dataflow.errors import ConfigError
 from dataflow.i18n import msg
 from dataflow.model import Text
 from dataflow.paths import catalogs_dir
-from dataflow.yamlio import (
-    YamlDoc,
-    as_date,
-    check_keys,
-    date_problem,
-    expect_list,
-    expect_mapping,
-    join_key,
-    load_yaml,
-)
+from dataflow.yamlio import Checker, YamlDoc, join_key, load_yaml
 
 FILE_NAME = "legal_texts.yaml"
 _REQUIRED = ("id", "law", "source", "effective", "text")
@@ -54,38 +45,39 @@ def legal_text(text_id: str) -> LegalText:
 
 
 def load_legal_texts(doc: YamlDoc) -> dict[str, LegalText]:
-    """Every entry of a legal-texts document by id; all problems in one error, each with its
-    key path and line."""
-    root = expect_mapping(doc, doc.data, "", ConfigError)
-    problems = list(check_keys(doc, root, "", required=("schema_version", "texts")))
+    """Every entry of a legal-texts document by id; all problems in one error, one line each
+    with the file, line and key path."""
+    check = Checker(doc, ConfigError)
+    root = check.keys(doc.data, "", required=("schema_version", "texts")) or {}
     out: dict[str, LegalText] = {}
     seen: set[str] = set()
-    for i, raw in enumerate(expect_list(doc, root.get("texts", []), "texts", ConfigError)):
+    for i, raw in enumerate(check.list_(root.get("texts", []), "texts")):
         key = join_key("texts", i)
-        item = expect_mapping(doc, raw, key, ConfigError)
-        found = list(check_keys(doc, item, key, required=_REQUIRED, optional=("mechanisms",)))
+        before = len(check.errors)
+        item = check.keys(raw, key, required=_REQUIRED, optional=("mechanisms",))
+        if item is None:
+            continue
         text = item.get("text")
         if not isinstance(text, dict) or set(text) != {"en", "zh"}:
-            found.append((join_key(key, "text"), msg("l.text_both")))
-        effective = as_date(item.get("effective"))
-        if effective is None and "effective" in item:
-            found.append((join_key(key, "effective"), date_problem(item["effective"])))
+            check.fail(join_key(key, "text"), msg("l.text_both"))  # a law is said in both
+        effective = (
+            check.date(item["effective"], join_key(key, "effective"))
+            if "effective" in item
+            else None
+        )
         ident = str(item.get("id"))
         if ident in seen:
-            found.append((join_key(key, "id"), msg("l.duplicate_id", id=item["id"])))
+            check.fail(join_key(key, "id"), msg("l.duplicate_id", id=item["id"]))
         seen.add(ident)
-        problems.extend(found)
-        if found or not isinstance(text, dict):
+        if len(check.errors) > before or not isinstance(text, dict):
             continue
-        out[str(item["id"])] = LegalText(
-            id=str(item["id"]),
+        out[ident] = LegalText(
+            id=ident,
             law=str(item["law"]),
             source=str(item["source"]),
             effective=effective or dt.date.min,
             text=Text(en=str(text["en"]), zh=str(text["zh"])),
             mechanisms=tuple(str(m) for m in item.get("mechanisms", ())),
         )
-    if problems:
-        lines = [f"line {doc.line(k) or '?'}, {k or '(document)'}: {m}" for k, m in problems]
-        raise ConfigError("; ".join(lines), path=doc.path)
+    check.raise_all()
     return out

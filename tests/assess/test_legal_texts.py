@@ -68,9 +68,11 @@ def test_a_broken_file_names_every_problem_with_its_line(tmp_path: Path) -> None
     doc = load_yaml(path, error_cls=ConfigError)
     with pytest.raises(ConfigError) as caught:
         load_legal_texts(doc)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "line 6, texts[0].effective" in message
-    assert "line 7, texts[0].text: expected a mapping with en and zh" in message
-    assert "line 8, texts[1].id: id 'a' is used twice" in message
-    assert "line 13, texts[1].colour: unknown key 'colour'" in message
+    lines = caught.value.render().splitlines()
+    assert len(lines) == 4  # every problem, one line each: file:line: key path: message
+    assert any(line.startswith(f"{path}:6: texts[0].effective: ") for line in lines)
+    assert f"{path}:7: texts[0].text: expected a mapping with en and zh" in lines
+    assert f"{path}:8: texts[1].id: id 'a' is used twice" in lines
+    assert any(line.startswith(f"{path}:13: texts[1].colour: unknown key") for line in lines)
+    zh = caught.value.render("zh").splitlines()
+    assert f"{path}:8: texts[1].id: id 'a' 重复使用" in zh  # and in Chinese
