@@ -68,11 +68,18 @@ match rate, the sample size and a masked example; no raw value ever reaches a ve
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
-from dataflow.detect.normalise import could_normalise, has_seven_digits, normalise
+from dataflow.detect.normalise import (
+    amount_or_date,
+    could_normalise,
+    has_seven_digits,
+    normalise,
+)
 from dataflow.detect.tally import ColumnTally, ContentOptions, ContentVerdict
 from dataflow.model import Dataset, Evidence, Field, SampleSet
 
@@ -114,9 +121,9 @@ def renormalised(values: Sequence[str], whole: Sequence[bool], match: Matcher) -
     # (ASCII digits and upper-case letters only) has nothing to normalise.
     maybe = [
         i
-        for i, (value, done) in enumerate(zip(values, whole, strict=True))
-        if not done
-        and could_normalise(value)
+        for i in itertools.compress(range(len(values)), map(operator.not_, whole))
+        if could_normalise(value := values[i])
+        and not amount_or_date(value)
         and not (value.isascii() and value.isalnum() and (value.isdigit() or value.isupper()))
         and has_seven_digits(value)
     ]

@@ -177,7 +177,7 @@ class ColumnWork:
             distinct = list(cleaned)
             if not distinct:
                 return
-        times = [raw[v] for v in distinct]
+        times = list(raw.values())  # in the order of ``distinct``
         from dataflow.detect.content import renormalised
 
         def again(texts: Sequence[str]) -> list[Any]:
@@ -186,7 +186,7 @@ class ColumnWork:
         if hasattr(tally, "add_coded") and hasattr(self.matcher, "match_coded"):
             keys, outcome = self.matcher.match_coded(distinct, clean=True)
             done = {key: any(outcome(key).values()) for key in set(keys)}
-            fixes = renormalised(distinct, [done[key] for key in keys], again)
+            fixes = renormalised(distinct, list(map(done.__getitem__, keys)), again)
             # Values are added in their order of occurrence (the examples kept are the first
             # ones met), whatever the batches: runs of plain values between re-matched ones.
             start = 0

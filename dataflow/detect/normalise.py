@@ -93,6 +93,11 @@ _GATE = re.compile(r"[0-9A-Za-z +\-.()\uff01-\uff5e\u3000]{7,48}")
 could_normalise = _GATE.fullmatch
 #: Whether a value has seven digits (ASCII or full-width), as every identifier here has.
 has_seven_digits = re.compile(r"(?:[^0-9\uff10-\uff19]*[0-9\uff10-\uff19]){7}").match
+#: Whether an ASCII value is an amount (a decimal other than a float's ``.0``) or a date,
+#: which ``normalise`` leaves alone: a cheap test before it.
+amount_or_date = re.compile(
+    r"[+-][0-9]+\.[0-9]+|[0-9]+\.[0-9]*[1-9][0-9]*|[0-9]{4}([-./])[0-9]{1,2}\1[0-9]{1,2}", re.ASCII
+).fullmatch
 
 
 def normalise(value: str) -> tuple[str, tuple[str, ...]] | None:

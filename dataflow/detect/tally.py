@@ -269,12 +269,10 @@ class ColumnTally:
             keys = [keys[i] for i in keep]
             times = [times[i] for i in keep] if times is not None else None
         # Count the keys, then their matches (different keys may stand for equal matches).
-        per_key: Counter[Hashable] = Counter()
-        if times is None:
-            per_key.update(keys)
-        else:
-            for key, n in zip(keys, times, strict=True):
-                per_key[key] += n
+        per_key: Counter[Hashable] = Counter(keys)
+        if times is not None and times.count(1) != len(times):  # some values occur more often
+            for i in [i for i, n in enumerate(times) if n != 1]:
+                per_key[keys[i]] += times[i] - 1
         self.total += sum(per_key.values())
         outcomes: Counter[tuple[tuple[str, bool], ...]] = Counter()
         for key, n in per_key.items():

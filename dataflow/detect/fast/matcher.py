@@ -239,21 +239,6 @@ class FastMatcher:
                 self._outcomes[code] = out
         return out
 
-    def _verdicts_many(self, rec: int, texts: Sequence[str]) -> list[float]:
-        """``[self._verdict(rec, t) for t in texts]``, with the hooks' batch twins."""
-        verdicts = [-1.0] * len(texts)
-        validate = self._validators[rec]
-        if validate is not None:
-            many = self._validators_many[rec]
-            results = many(texts) if many is not None else list(map(validate, texts))
-            verdicts = [-1.0 if r is None else (1.0 if r else 0.0) for r in results]
-        invalidate = self._invalidators[rec]
-        if invalidate is not None:
-            many = self._invalidators_many[rec]
-            results = many(texts) if many is not None else list(map(invalidate, texts))
-            verdicts = [0.0 if r else v for v, r in zip(verdicts, results, strict=True)]
-        return verdicts
-
     def _bulk(
         self, values: Sequence[str], idx: Sequence[int], pid: int, found_of: dict[int, int]
     ) -> list[int]:
@@ -308,11 +293,9 @@ class FastMatcher:
         """Record pattern ``pid``'s entity as covering each value of ``part`` whose score
         counts (``texts``: those values, each its own whole match; ``found``: outcome codes)."""
         pat = self._patterns[pid]
-        threshold = pat.threshold
         if self._hooked[pid]:
-            scores = self._scores_many(pat, texts)
-            counted = [i for i, sc in zip(part, scores, strict=True) if sc > 0 and sc >= threshold]
-        elif pat.score > 0 and pat.score >= threshold:
+            counted = list(itertools.compress(part, self._counted_many(pat, texts)))
+        elif pat.score > 0 and pat.score >= pat.threshold:
             counted = list(part)
         else:
             return
@@ -320,13 +303,29 @@ class FastMatcher:
         get = found.get
         found.update(zip(counted, [get(i, 0) | whole_bits for i in counted], strict=True))
 
-    def _scores_many(self, pat: ExactPattern, texts: Sequence[str]) -> list[float]:
-        """``[self._score(pat, t) for t in texts]``."""
+    def _counted_many(self, pat: ExactPattern, texts: Sequence[str]) -> list[Any]:
+        """For each text, whether ``self._score(pat, text)`` counts (above 0 and at least the
+        threshold), with the hooks' batch twins: a validator's True scores 1.0, its False
+        (or an invalidator's True) 0.0, its None the pattern's own score."""
         rec = pat.recognizer
+        threshold = pat.threshold
         if self._cache_scores[rec]:
-            return [self._score(pat, t) for t in texts]
-        base = pat.score
-        return [v if v >= 0 else base for v in self._verdicts_many(rec, texts)]
+            scores = [self._score(pat, t) for t in texts]
+            return [s > 0 and s >= threshold for s in scores]
+        own = pat.score > 0 and pat.score >= threshold
+        ok: list[Any] = [own] * len(texts)
+        validate = self._validators[rec]
+        if validate is not None:
+            many = self._validators_many[rec]
+            results = many(texts) if many is not None else list(map(validate, texts))
+            ok = _counted(results, threshold <= 1.0, own)
+        invalidate = self._invalidators[rec]
+        if invalidate is not None:
+            many = self._invalidators_many[rec]
+            results = many(texts) if many is not None else list(map(invalidate, texts))
+            if any(results):
+                ok = [k and not r for k, r in zip(ok, results, strict=True)]
+        return ok
 
     @staticmethod
     def _decide(
@@ -557,6 +556,20 @@ class FastMatcher:
             order.append(slot)
         found = self.match_distinct(distinct)
         return [dict(found[slot]) for slot in order]
+
+
+def _counted(results: Sequence[Any], validated: bool, own: bool) -> list[Any]:
+    """Whether each validator answer lets a match count: a true answer when ``validated``
+    (a score of 1.0 counts), a false one never, ``None`` when ``own`` (the pattern's score
+    counts)."""
+    table = {True: validated, False: False, None: own}
+    try:
+        ok = list(map(table.get, results))
+    except TypeError:  # an unhashable answer: judge every one by its truth
+        ok = [None] * len(results)
+    if None in ok:
+        ok = [own if r is None else (validated if r else False) for r in results]
+    return ok
 
 
 def _exact_patterns(recognizers: Sequence[Any], score_threshold: float) -> tuple[ExactPattern, ...]:
