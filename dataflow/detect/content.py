@@ -119,9 +119,13 @@ def renormalised(values: Sequence[str], whole: Sequence[bool], match: Matcher) -
     forms: list[tuple[str, tuple[str, ...]]] = []
     # Cheap tests first: a value with a whole match, of the wrong shape, or already canonical
     # (ASCII digits and upper-case letters only) has nothing to normalise.
+    left = list(itertools.compress(range(len(values)), map(operator.not_, whole)))
+    joined = "".join(values[i] for i in left)
+    if joined.isascii() and joined.isalnum() and joined.upper() == joined:
+        return {}  # every value left is ASCII digits and upper-case letters: canonical
     maybe = [
         i
-        for i in itertools.compress(range(len(values)), map(operator.not_, whole))
+        for i in left
         if could_normalise(value := values[i])
         and not amount_or_date(value)
         and not (value.isascii() and value.isalnum() and (value.isdigit() or value.isupper()))

@@ -300,6 +300,9 @@ class FastMatcher:
         else:
             return
         whole_bits = self._bits[pid][1]
+        if found.keys().isdisjoint(counted):  # the values' first entity: nothing to OR with
+            found.update(dict.fromkeys(counted, whole_bits))
+            return
         get = found.get
         found.update(zip(counted, [get(i, 0) | whole_bits for i in counted], strict=True))
 
@@ -358,7 +361,7 @@ class FastMatcher:
         """``_exact`` turned inside out: each pattern over the values that may match it.
 
         ``by_pattern`` maps a pattern to indexes into ``values``; the result maps an index to
-        its outcome code (values without any match are absent; ``_outcome`` gives the
+        its outcome code (values without any match are absent or 0; ``_outcome`` gives the
         matches). A value's outcome per entity does not depend on the order in which its
         patterns are tried (absent < found < covering), so running pattern by pattern gives
         what ``_exact`` gives value by value, with the per-pattern work (lookups, hooks,
@@ -425,7 +428,7 @@ class FastMatcher:
                         found_of[i] = self._exact_loop(value, pid, get(i, 0), begin, stop)
                     continue
                 found_of[i] = get(i, 0) | (whole_bits if covering else found_bit)
-        return {i: code for i, code in found_of.items() if code}
+        return found_of
 
     def _exact_loop(self, value: str, pid: int, code: int, begin: int, stop: int) -> int:
         """Presidio's pattern loop for one pattern over every match (the reference path):
