@@ -137,6 +137,7 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
     """
     import json
 
+    from dataflow.readers._json import blank_comments
     from dataflow.readers.avro import named_types
 
     docs: list[Any] = []
@@ -148,7 +149,7 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
                 continue
             text, _, _ = decode_text(path.read_bytes())
             if text is not None:
-                docs.append(json.loads(text))
+                docs.append(json.loads(blank_comments(text)))
         except (OSError, ValueError, RecursionError):
             continue
     return named_types(docs) if docs else {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+import re
 from typing import Any
 
 from dataflow.i18n import json_error, msg
@@ -19,6 +20,44 @@ from dataflow.readers._common import LineIndex, Problems
 # Python converts integers of at most 4,300 digits (``sys.get_int_max_str_digits``); a longer
 # number in a file is kept as its digits (a value like any other, typed "integer").
 MAX_INT_DIGITS = 4000
+
+
+# A JSON string (possibly not closed on its line), a block comment or a line comment.
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|/\*|//')
+
+
+def blank_comments(text: str) -> str:
+    """``text`` with its ``/* … */`` and ``// …`` comments outside strings turned to spaces
+    (line breaks kept), so a parse error still names the line and column of the file. Avro's
+    own parser accepts these comments in ``.avsc`` and ``.avpr`` files. A block comment that
+    is never closed is left as it is, for the parser to report where it starts."""
+    if "/" not in text:
+        return text
+    out: list[str] = []
+    done = i = 0
+    while True:
+        m = _STRING_OR_COMMENT.search(text, i)
+        if m is None:
+            break
+        start = m.start()
+        if m.group() == "/*":
+            close = text.find("*/", start + 2)
+            if close == -1:
+                break
+            end = close + 2
+        elif m.group() == "//":
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+        else:
+            i = m.end()
+            continue
+        out.append(text[done:start])
+        out.append(re.sub(r"[^\n]", " ", text[start:end]))
+        done = i = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 class LongNumber(str):

@@ -15,7 +15,8 @@ table's name (PowerDesigner's ``/* Table: clinic */``); otherwise the first line
 comment right above the statement that is neither a column's meaning, a decoration
 (``/*=====*/``), a ``key: value`` line nor a line naming the table (``-- Table structure for
 clinic``) is the table's comment. Only comments between the previous statement and this one
-count, and a comment already given in the DDL is never replaced.
+count, and a comment already given in the DDL is never replaced. Comment lines may also start
+with ``//`` or MySQL's ``#``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/|(?m:^[ \t]*(?://|#)[^\n]*)", re.DOTALL)
 _MEANING = re.compile(
     r"(?P<name>[^\s:：=,，;；()（）]+)\s*(?:[:：=]+|\s[-–—]+|\s)\s*(?P<meaning>\S.*)$"
 )
@@ -113,7 +114,11 @@ def _adjacent(gap: str, comments: list[re.Match[str]], k: int) -> bool:
 
 def _lines(comment: str) -> list[str]:
     """The text lines of one comment, without its markers and decoration."""
-    body = comment[2:-2] if comment.startswith("/*") else comment[2:]
+    comment = comment.lstrip()
+    if comment.startswith("/*"):
+        body = comment[2:-2]
+    else:  # ``--``, ``//`` or ``#``
+        body = comment[1:] if comment.startswith("#") else comment[2:]
     out: list[str] = []
     for raw in body.split("\n"):
         line = raw.strip().lstrip("*").strip().strip("-=#*~").strip()

@@ -272,14 +272,17 @@ class _Walker:
         depth: int,
     ) -> bool:
         """Walk the target of a ``$ref`` into another scanned file (named by the ``id`` or
-        ``$id`` it declares, or by its path relative to this one); ``False`` when no scanned
-        file is the one named. Inside the target, its own references resolve against it."""
+        ``$id`` it declares, by its path relative to this one, or by the relative ``$id`` it
+        declares, ``SchemaIndex.declared``); ``False`` when no scanned file is the one named. Inside the target, its own references resolve against it."""
         if not self.schemas:
             return False
         target = urljoin(self.base, ref)
         found = self.schemas.document(target)
         if found is None:
-            return False
+            alias = self.schemas.declared(ref, self.root)
+            if alias is None:
+                return False
+            target, found = alias[0], alias[1:]
         if target in refs:
             self._warn_once("cycle", msg("p.js_cycle"), line)
             return True

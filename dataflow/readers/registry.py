@@ -106,10 +106,10 @@ def _jsonschema(source: SchemaText) -> Iterable[Dataset]:
 
 
 def _avro(source: SchemaText) -> Iterable[Dataset]:
-    from dataflow.readers._json import load_json
+    from dataflow.readers._json import blank_comments, load_json
     from dataflow.readers.avro import read_avro
 
-    parsed = load_json(source.text, source.problems, msg("what.avro"))
+    parsed = load_json(blank_comments(source.text), source.problems, msg("what.avro"))
     if parsed is None:
         return ()
     return read_avro(parsed, source.text, source.shown, source.problems, source.avro_types)

@@ -3,7 +3,11 @@
 A schema repository often splits its types into files that name each other: by the ``id``
 (draft-04) or ``$id`` a file declares (``"$ref": "http://local.com/common_models#/…"``), or
 by a path relative to the referring file (``"$ref": "common.json#/definitions/address"``).
-``SchemaIndex`` resolves both from the files being scanned, and nothing else: a URI that no
+Repositories that give every file a relative ``$id`` from their schemas folder
+(``"$id": "commands/party.schema.json"``) write references the same way, resolved against
+that folder rather than against the file: such a reference names the file whose ``$id`` it
+equals, or whose ``$id`` it gives when resolved against the referring file's own ``$id``.
+``SchemaIndex`` resolves these from the files being scanned, and nothing else: a URI that no
 scanned file declares or is stays unresolved (dataflow never fetches a schema).
 
 The index reads a file only when it may declare an id (its bytes hold ``id"``) or when a
@@ -16,7 +20,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from dataflow.readers._common import MAX_SCHEMA_BYTES
 from dataflow.readers.encoding import decode_text
@@ -41,6 +45,7 @@ class SchemaIndex:
     def __init__(self, files: Sequence[Path]) -> None:
         self._by_file: dict[str, Path] = {}
         self._by_id: dict[str, Path] = {}
+        self._by_declared: dict[str, Path] = {}  # the relative ids, as written
         self._docs: dict[Path, Any] = {}
         for path in files:
             if path.suffix.lower() not in _SUFFIXES:
@@ -49,6 +54,8 @@ class SchemaIndex:
             declared = self._declared_id(path)
             if declared:
                 self._by_id.setdefault(_strip(urljoin(file_uri(path), declared)), path)
+                if not urlsplit(declared).scheme:
+                    self._by_declared.setdefault(_strip(declared), path)
 
     def __bool__(self) -> bool:
         return bool(self._by_file)
@@ -96,6 +103,24 @@ class SchemaIndex:
         if isinstance(declared, str) and declared.strip("#"):
             return urljoin(base, declared)
         return base
+
+    def declared(self, ref: str, doc: Any) -> tuple[str, Any, Path] | None:
+        """The file a relative ``ref`` of ``doc`` names by the relative ``$id`` it declares:
+        ``ref`` itself, or ``ref`` resolved against ``doc``'s own relative ``$id``. Returns
+        the target's URI (its file's, with the fragment of ``ref``), document and file."""
+        if not self._by_declared or urlsplit(ref).scheme:
+            return None
+        own = doc.get("$id", doc.get("id")) if isinstance(doc, dict) else None
+        keys = [_strip(ref)]
+        if isinstance(own, str) and own.strip("#") and not urlsplit(own).scheme:
+            keys.append(_strip(urljoin(own, ref)))
+        for key in keys:
+            path = self._by_declared.get(key)
+            doc = self._load(path) if path is not None else None
+            if path is not None and doc is not None:
+                fragment = urldefrag(ref)[1]
+                return file_uri(path) + (f"#{fragment}" if fragment else ""), doc, path
+        return None
 
     def document(self, uri: str) -> tuple[Any, Path] | None:
         """The document a URI without fragment names, and its file; ``None`` when no

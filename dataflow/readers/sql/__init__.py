@@ -37,6 +37,7 @@ from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
 )
+from dataflow.readers.sql.linecomments import dash_line_comments
 from dataflow.readers.sql.parse import (
     first_word,
     masked_name,
@@ -72,14 +73,18 @@ def read_sql(
     Foreign keys an ALTER TABLE adds to a table this text does not create go to ``added``
     (for a table of another file), or are reported when ``added`` is None.
     """
+    source = text
+    dialects = guess_dialects(text)
+    text = dash_line_comments(text, hash_comments=dialects[0] != "tsql")
     r = _Reading(
         text,
         path,
         problems,
         LineIndex(text),
         text.split("\n"),
-        guess_dialects(text),
+        dialects,
         batches=GO_LINE.search(text) is not None,  # SQL Server batches: ';' is optional
+        source=source,
     )
     with quiet_sqlglot():
         for whole in split_statements(text):
@@ -96,7 +101,7 @@ def read_sql(
         for key in elsewhere:
             problems.warn(msg("p.sql_key_elsewhere", table=masked_name(key.table)), key.line)
     for i, gap in enumerate(r.gaps):
-        if "--" in gap or "/*" in gap:
+        if "--" in gap or "/*" in gap or "//" in gap or "#" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
     return datasets
 
@@ -112,6 +117,7 @@ class _Reading:
     lines: list[str]
     dialects: list[str]
     batches: bool
+    source: str  # the file's text (``text`` has its ``//`` and ``#`` comment lines as ``--``)
     datasets: list[Dataset] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)  # the text before each dataset's statement
     comments: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, comment)
@@ -147,7 +153,7 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
     text, body = r.text, stmt.text
     word = first_word(body)
     line = r.index.line(stmt.start)
-    gap = text[stmt.raw_start : stmt.start]
+    gap = r.source[stmt.raw_start : stmt.start]
     if stmt.raw_start and text[stmt.raw_start - 1] != "\n":  # the previous line's end
         gap = gap[gap.find("\n") + 1 :] if "\n" in gap else ""
     if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch

@@ -293,7 +293,9 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
 _BOUNDARY = re.compile(
     r"(?:^|(?<=\)))[ \t]*(?:(?P<table>" + CREATE_TABLE.pattern + r")"
     r"|(?P<index>CREATE\s+(?:UNIQUE\s+)?(?:(?:CLUSTERED|NONCLUSTERED|BITMAP)\s+)?INDEX\b)"
+    r"|(?P<database>CREATE\s+(?:DATABASE|SCHEMA)\b)"
     r"|(?P<create>CREATE\b)"
+    r"|(?P<use>USE\b)"
     r"|(?P<alter>ALTER\s+TABLE\b)"
     r"|(?P<insert>INSERT\s+(?:INTO|OVERWRITE)\b)"
     r"|(?P<select>SELECT\b)"
@@ -304,7 +306,9 @@ _BOUNDARY = re.compile(
 )
 # Statements a later one may be cut from: their text never holds another statement (unlike a
 # procedure, trigger or IF block).
-_CUTTABLE = frozenset({"table", "index", "alter", "insert", "select", "drop", "comment"})
+_CUTTABLE = frozenset(
+    {"table", "index", "database", "use", "alter", "insert", "select", "drop", "comment"}
+)
 _RUN_ON_SCAN = re.compile(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE | re.MULTILINE)
 _ENDS_WITH_AS = re.compile(r"\bAS\s*$", re.IGNORECASE)
 _QUERY_WORD = re.compile(r"\b(?:AS|SELECT|LIKE)\b", re.IGNORECASE)
@@ -314,7 +318,7 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     """``stmt`` cut where a new statement begins although no ``;`` ended the previous one.
 
     A CREATE TABLE whose column list is closed, an INSERT, a SELECT, an ALTER TABLE… is
-    complete where a CREATE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins a line or
+    complete where a CREATE, USE, ALTER TABLE, INSERT, DROP TABLE or COMMENT ON begins a line or
     follows a ``)``, outside parentheses, quotes and comments; a SELECT or ``IF [NOT]
     EXISTS (`` only cuts after a CREATE TABLE with a closed column list (``CREATE TABLE t AS
     SELECT`` stays whole). The comments between two statements belong to the second.
