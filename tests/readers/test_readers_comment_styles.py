@@ -29,7 +29,7 @@ def _errors(result: ReadResult) -> list[str]:
 def test_slash_comment_lines_and_statements_without_semicolons_are_read() -> None:
     result = read_path(STYLES / "slash_comments.sql")
     assert result.problems == ()
-    assert [d.name for d in result.datasets] == ["owner", "boarding"]
+    assert [d.name for d in result.datasets] == ["owner", "boarding", "care"]
     owner = _dataset(result, "owner")
     assert owner.comment == "主人"
     assert [(f.name, f.comment, f.line) for f in owner.fields] == [
@@ -45,6 +45,14 @@ def test_slash_comment_lines_and_statements_without_semicolons_are_read() -> Non
         ("owner_id", 15),
         ("check_in", 17),
         ("note", 18),
+    ]
+    # a statement with an index and table options, not only plain column definitions
+    care = _dataset(result, "care")
+    assert care.comment == "护理记录"
+    assert [(f.name, f.comment, f.line) for f in care.fields] == [
+        ("id", None, 25),
+        ("carer", "护理员", 27),
+        ("boarding_id", None, 28),
     ]
 
 
@@ -73,6 +81,14 @@ def test_mysql_hash_comment_lines_are_read() -> None:
     cage = _dataset(result, "kennel_cage")
     assert cage.comment == "笼位"
     assert [(f.name, f.line) for f in cage.fields] == [("CAGENO", 15), ("SIZE", 16)]
+    # a # line inside a statement with an index: MySQL's reading, KEY is not a column
+    care = _dataset(result, "kennel_care")
+    assert care.comment == "护理记录"
+    assert [(f.name, f.line) for f in care.fields] == [
+        ("CARENO", 21),
+        ("CARER", 23),
+        ("STAYNO", 24),
+    ]
 
 
 def test_hash_at_a_line_start_of_sql_server_names_a_temporary_table() -> None:

@@ -11,25 +11,30 @@ the name of a temporary table (``#staging``). The comment text itself is read fr
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dataflow.readers.sql.statements import skip_quoted
 
-# ``--`` comments, block comments, quotes and dollar quotes are skipped; a comment line is
-# its marker at the start of a line.
-_SCAN = re.compile(r"--|/\*|['\"`\[$]|^[ \t]*(?P<marker>//|#)", re.MULTILINE)
+
+@functools.cache
+def _scan() -> re.Pattern[str]:
+    """``--`` comments, block comments, quotes and dollar quotes (skipped), and the marker of
+    a comment line at the start of a line."""
+    return re.compile(r"--|/\*|['\"`\[$]|^[ \t]*(?P<marker>//|#)", re.MULTILINE)
 
 
 def dash_line_comments(text: str, *, hash_comments: bool = True) -> str:
     """``text`` with its ``//`` (and, when ``hash_comments``, ``#``) comment lines as ``--``
-    comments of the same length."""
+    comments of the same length: ``--`` and spaces, as MySQL reads ``--`` only before a
+    space (the words of these comments are read from the file, not from this text)."""
     if "//" not in text and (not hash_comments or "#" not in text):
         return text
     out: list[str] = []
     done = i = 0
     n = len(text)
     while i < n:
-        m = _SCAN.search(text, i)
+        m = _scan().search(text, i)
         if m is None:
             break
         marker = m.group("marker")
@@ -41,20 +46,11 @@ def dash_line_comments(text: str, *, hash_comments: bool = True) -> str:
         i = n if nl == -1 else nl + 1
         if marker == "#" and not hash_comments:
             continue
-        dashes = _dashed(text, at, marker)
+        end = n if nl == -1 else nl - 1 if nl > at and text[nl - 1] == "\r" else nl
         out.append(text[done:at])
-        out.append(dashes)
-        done = at + max(len(marker), len(dashes))
+        out.append(("--" + " " * (end - at - 2)) if end - at >= 2 else " ")
+        done = end
     if not out:
         return text
     out.append(text[done:])
     return "".join(out)
-
-
-def _dashed(text: str, at: int, marker: str) -> str:
-    """What replaces ``marker`` at ``at``: ``--`` (for ``#``, in place of it and the
-    character after it), or a space for a ``#`` that ends its line."""
-    if marker == "//":
-        return "--"
-    nxt = text[at + 1 : at + 2]
-    return " " if nxt in ("", "\n", "\r") else "--"

@@ -20,3 +20,12 @@ CREATE TABLE `boarding` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8;
 //寄养增加一列
 ALTER TABLE boarding ADD `room` varchar(10) DEFAULT NULL;
+//护理记录
+CREATE TABLE `care` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  // 护理员
+  `carer` varchar(40) DEFAULT NULL COMMENT '护理员',
+  `boarding_id` int DEFAULT NULL,
+  KEY `idx_boarding` (`boarding_id`),
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB AUTO_INCREMENT=10 DEFAULT CHARSET=utf8;
