@@ -92,6 +92,14 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' counts people: the rows report on a group, not one person",
         "字段 '{column}' 统计人数：每行报告的是群体而非某个人",
     ),
+    "subject.org_columns": Text(
+        "column '{column}' names an organisation and no column names a person: the rows are organisations",
+        "字段 '{column}' 是机构名称且没有指人的字段：每行是一个机构",
+    ),
+    "subject.body_measurements": Text(
+        "columns {columns} measure one body: the rows are a person's body measurements",
+        "字段 {columns} 是身体测量值：每行是某个人的身体指标",
+    ),
     "subject.org_name": Text(
         "name '{name}': '{word}' names organisations", "名称 '{name}'：'{word}' 指机构"
     ),

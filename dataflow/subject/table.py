@@ -150,6 +150,55 @@ def _aggregate(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     return _fix(f, "organisation", msg("subject.aggregate", columns=stats[:3]))
 
 
+def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """Rows that are organisations by their columns: a company name or an organisation type
+    (`company` '公司名称', `organisationType`), no column naming a person or only a person has,
+    and no key pointing at another record, in a table of customers or suppliers or with an
+    organisation type (a person's work experience or policy names a company, but the company is
+    not the row). A `customer` or `supplyer` table of companies is then about organisations."""
+    own_keys = {"id", n.compact + "id"}
+    if any(
+        cols and cols[-1] in rules.reference_tails and leaf not in own_keys
+        for leaf, cols in zip(n.leafs, n.columns, strict=True)
+    ):
+        return None
+    org = next(
+        (
+            fld.name
+            for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+            if leaf in rules.org_names or any(w in (fld.comment or "") for w in rules.org_names_zh)
+        ),
+        None,
+    )
+    if org is None or _person_only_columns(ds, rules):
+        return None
+    party = rules.role_of(n.head) == "customer" or n.head in rules.organisation
+    if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
+        return None  # a company named on a person's work record or policy is not the row
+    for fld, leaf, cols in zip(ds.fields, n.leafs, n.columns, strict=True):
+        text = f"{fld.name}{fld.comment or ''}"
+        if (
+            leaf in rules.person_names
+            or any(t in rules.person_columns for t in cols)
+            or any(w in text for w in (*rules.person_names_zh, *rules.person_columns_zh))
+        ):
+            return None
+    return _fix(f, "organisation", msg("subject.org_columns", column=org))
+
+
+def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[str]:
+    """The columns of ``ds`` that measure a body (height, waist, body fat…), one per kind."""
+    kinds: dict[str, str] = {}
+    for fld, leaf in zip(ds.fields, n.leafs, strict=True):
+        if leaf in rules.body:
+            kinds.setdefault(leaf, fld.name)
+            continue
+        hit = next((w for w in rules.body_zh if w in (fld.comment or "")), None)
+        if hit is not None:
+            kinds.setdefault(hit, fld.name)
+    return list(dict.fromkeys(kinds.values()))
+
+
 def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """The head of the name is a role or a document about one person."""
     role = rules.role_of(n.head)
@@ -263,6 +312,9 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
+    elif f.weak is None and len(body := _body_measurements(ds, n, rules)) >= _BODY_KINDS:
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.body_measurements", columns=body[:3])
     elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.input_code", column=ref_col)
@@ -289,12 +341,17 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
     return seen
 
 
+#: Different body measurements that make a table a record of a person's body.
+_BODY_KINDS = 3
+
+
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _reference,
     _person_file,
     _system,
     _aggregate,
+    _organisation_rows,
     _person_by_name,
     _organisation,
     _rows_of_role,

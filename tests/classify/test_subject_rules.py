@@ -421,3 +421,93 @@ def test_an_organisation_nested_in_a_persons_document_keeps_its_own_contacts(
         found = nested[f"patient.{column}"]
         assert not found.personal, column
         assert found.evidence[-1].rule == "subject-not-person", column
+
+
+COMPANIES = """
+CREATE TABLE customer (
+  id int PRIMARY KEY,
+  company varchar(50) NOT NULL COMMENT '公司名称',
+  address varchar(50),
+  email varchar(50)
+);
+CREATE TABLE supplyer (
+  id int PRIMARY KEY,
+  company varchar(20) NOT NULL,
+  address varchar(50)
+);
+CREATE TABLE client (
+  id int PRIMARY KEY,
+  company varchar(50),
+  name varchar(50),
+  address varchar(50)
+);
+CREATE TABLE employee (
+  id int PRIMARY KEY,
+  name varchar(50),
+  mobile varchar(20)
+);
+CREATE TABLE work_experience (
+  id int PRIMARY KEY,
+  employee_id int,
+  company_name varchar(50),
+  address varchar(50)
+);
+"""
+
+
+def test_customers_and_suppliers_that_are_companies_are_organisations(tmp_path: Path) -> None:
+    results = _scan(tmp_path, COMPANIES)
+    for table in ("customer", "supplyer"):
+        assert not finding_of(results[table], "address").personal, table
+    assert not finding_of(results["customer"], "email").personal
+    # a customer with a person's name column, a company on a person's work record: personal
+    assert finding_of(results["client"], "address").personal
+    assert finding_of(results["work_experience"], "company_name").personal
+
+
+AUTHORITY_SCHEMA = """{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "title": "Planning Authority",
+  "type": "object",
+  "properties": {
+    "authorityName": {"type": "string"},
+    "organisationType": {"type": "string"},
+    "address1": {"type": "string"},
+    "postcode": {"type": "string"},
+    "emailAddress": {"type": "string"}
+  }
+}"""
+
+
+def test_a_schema_with_an_organisation_type_lists_organisations(tmp_path: Path) -> None:
+    results = _scan(tmp_path, AUTHORITY_SCHEMA, "authority.schema.json")
+    (authority,) = results.values()
+    for field in ("address1", "postcode", "emailAddress"):
+        assert not finding_of(authority, field).personal, field
+
+
+BODY_RECORD = """
+CREATE TABLE body_girth_record (
+  id varchar(32) PRIMARY KEY,
+  creator varchar(32) COMMENT '创建人',
+  record_date varchar(10) COMMENT '记录日期',
+  waist decimal(5,2) COMMENT '腰围（CM）',
+  hips decimal(5,2) COMMENT '臀围（CM）',
+  bust decimal(5,2) COMMENT '胸围（CM）'
+);
+CREATE TABLE parcel (
+  id int PRIMARY KEY,
+  weight decimal(5,2),
+  height decimal(5,2),
+  width decimal(5,2)
+);
+"""
+
+
+def test_three_body_measurements_make_a_persons_body_record(tmp_path: Path) -> None:
+    results = _scan(tmp_path, BODY_RECORD)
+    girth = results["body_girth_record"]
+    for column in ("waist", "hips", "bust"):
+        assert finding_of(girth, column).sensitive, column
+    # a parcel's weight and height are two measurements of a thing, not a body
+    assert not finding_of(results["parcel"], "width").personal
