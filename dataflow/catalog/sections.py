@@ -48,6 +48,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contribution_insurances",
     "contribution_parties",
     "applicability_elements",
+    "entry_name_elements",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

@@ -163,6 +163,12 @@ def _notabout_person(
         covered.extend(rules.org_attributes)
     if subject.kind == "reference" and only is None:
         covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
+    if subject.kind == "reference" and only is None and not _names_person(rules, finding):
+        # the name of a kind, not of a person, unless the table or a parent object names people
+        # (`headquarterStaff[].Name`)
+        path = finding.field.pointer.replace("[]", "").split(".")
+        if not any(rules.role_of(t) for part in path for t in split_name(part)):
+            covered.extend(rules.entry_names)
     if not any(element == c or element.startswith(c + ".") for c in covered):
         return finding
     ev = Evidence(

@@ -511,3 +511,23 @@ def test_three_body_measurements_make_a_persons_body_record(tmp_path: Path) -> N
         assert finding_of(girth, column).sensitive, column
     # a parcel's weight and height are two measurements of a thing, not a body
     assert not finding_of(results["parcel"], "width").personal
+
+
+CODE_LIST_NAMES = """
+CREATE TABLE expense_type (
+  id int PRIMARY KEY,
+  type_name varchar(20) NOT NULL COMMENT '类别名称',
+  sort int
+);
+CREATE TABLE contact_type (
+  id int PRIMARY KEY,
+  contact_name varchar(60)
+);
+"""
+
+
+def test_the_name_of_a_code_list_entry_is_no_persons_name(tmp_path: Path) -> None:
+    results = _scan(tmp_path, CODE_LIST_NAMES)
+    assert not finding_of(results["expense_type"], "type_name").personal
+    # a column that says it names a contact person stays a name
+    assert finding_of(results["contact_type"], "contact_name").personal
