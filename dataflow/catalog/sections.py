@@ -49,6 +49,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contribution_parties",
     "applicability_elements",
     "entry_name_elements",
+    "offerings",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

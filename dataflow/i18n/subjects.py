@@ -96,6 +96,10 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' names an organisation and no column names a person: the rows are organisations",
         "字段 '{column}' 是机构名称且没有指人的字段：每行是一个机构",
     ),
+    "subject.offering": Text(
+        "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
+        "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",
+    ),
     "subject.body_measurements": Text(
         "columns {columns} measure one body: the rows are a person's body measurements",
         "字段 {columns} 是身体测量值：每行是某个人的身体指标",

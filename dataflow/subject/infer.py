@@ -62,6 +62,25 @@ def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     return changed
 
 
+def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
+    """A course, class section, recipe or service linked only to staff or to a person of no
+    particular role (`course.coach_id`, `section.instructor_id`) is a thing offered: its rows
+    are a catalogue, not about the person who provides them."""
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.fixed or f.kind != "person_linked":
+            continue
+        tokens = rules.spelled(split_name(_bare(ds.name)))
+        core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+        if not core or core[-1] not in rules.offerings:
+            continue
+        roles = {facts[t].role if t is not None else r for _lk, t, r in f.links}
+        if roles - {None, "employee"}:
+            continue
+        f.kind, f.role = "reference", None
+        f.links = []
+        f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=core[-1]))
+
+
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
     """The subject of every dataset of one scan, in the order given."""
     rules = rules_for(catalog)
@@ -102,6 +121,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         changed |= _dwellings(datasets, facts, rules)
         if not changed:
             break
+    _offerings(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
     out: list[Subject] = []
     for ds, f in zip(datasets, facts, strict=True):

@@ -531,3 +531,42 @@ def test_the_name_of_a_code_list_entry_is_no_persons_name(tmp_path: Path) -> Non
     assert not finding_of(results["expense_type"], "type_name").personal
     # a column that says it names a contact person stays a name
     assert finding_of(results["contact_type"], "contact_name").personal
+
+
+OFFERINGS = """
+CREATE TABLE coach (
+  id int PRIMARY KEY,
+  name varchar(50),
+  phone varchar(20),
+  gender varchar(4)
+);
+CREATE TABLE course (
+  id int PRIMARY KEY,
+  name varchar(50),
+  coach_id int,
+  duration int,
+  difficulty varchar(20),
+  start_time datetime
+);
+CREATE TABLE member (
+  id int PRIMARY KEY,
+  name varchar(50),
+  phone varchar(20)
+);
+CREATE TABLE lesson (
+  id int PRIMARY KEY,
+  member_id int,
+  start_time datetime,
+  difficulty varchar(20)
+);
+"""
+
+
+def test_a_course_linked_to_its_coach_is_a_catalogue(tmp_path: Path) -> None:
+    results = _scan(tmp_path, OFFERINGS)
+    course = results["course"]
+    for column in ("name", "difficulty", "start_time"):
+        assert not finding_of(course, column).personal, column
+    assert course.subject.kind == "reference"
+    # a lesson keyed by a member is about the member
+    assert results["lesson"].subject.kind == "person_linked"
