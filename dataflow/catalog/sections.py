@@ -50,6 +50,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "applicability_elements",
     "entry_name_elements",
     "offerings",
+    "unnamed_organisation_attributes",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

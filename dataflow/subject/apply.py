@@ -148,6 +148,20 @@ def _unknown_subject(
     return out
 
 
+def _names_anyone(dataset: Dataset, rules: SubjectRules) -> bool:
+    """Whether a column of ``dataset`` names a person (a contact, a manager, a `name`)."""
+    for fld in dataset.fields:
+        tokens = split_name(fld.name)
+        text = f"{fld.name}{fld.comment or ''}"
+        if (
+            _compact(tokens) in rules.person_names
+            or any(t in rules.person_columns for t in tokens)
+            or any(w in text for w in (*rules.person_names_zh, *rules.person_columns_zh))
+        ):
+            return True
+    return False
+
+
 def _notabout_person(
     finding: FieldFinding,
     dataset: Dataset,
@@ -161,6 +175,8 @@ def _notabout_person(
     covered = list(rules.attribute_categories) if only is None else list(only)
     if subject.kind == "organisation" and not _names_person(rules, finding):
         covered.extend(rules.org_attributes)
+        if not _names_anyone(dataset, rules):
+            covered.extend(rules.unnamed_org_attributes)
     if subject.kind == "reference" and only is None:
         covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
     if subject.kind == "reference" and only is None and not _names_person(rules, finding):

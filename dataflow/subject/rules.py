@@ -106,6 +106,7 @@ class SubjectRules:
         self.applicability = tuple(s.get("applicability_elements", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
+        self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))

@@ -433,8 +433,15 @@ CREATE TABLE customer (
 CREATE TABLE supplyer (
   id int PRIMARY KEY,
   company varchar(20) NOT NULL,
-  address varchar(50)
+  address varchar(50),
+  phone varchar(20)
 );
+CREATE TABLE t_group_unit (
+  id int PRIMARY KEY,
+  name varchar(100) COMMENT '单位名称',
+  link_man varchar(25) COMMENT '检测联系人',
+  link_phone varchar(15) COMMENT '检测联系电话'
+) COMMENT '团检单位';
 CREATE TABLE client (
   id int PRIMARY KEY,
   company varchar(50),
@@ -460,6 +467,9 @@ def test_customers_and_suppliers_that_are_companies_are_organisations(tmp_path: 
     for table in ("customer", "supplyer"):
         assert not finding_of(results[table], "address").personal, table
     assert not finding_of(results["customer"], "email").personal
+    # a company's own telephone; with a contact person on the row it may be theirs
+    assert not finding_of(results["supplyer"], "phone").personal
+    assert finding_of(results["t_group_unit"], "link_phone").personal
     # a customer with a person's name column, a company on a person's work record: personal
     assert finding_of(results["client"], "address").personal
     assert finding_of(results["work_experience"], "company_name").personal
