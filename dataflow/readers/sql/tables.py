@@ -19,6 +19,8 @@ from dataflow.readers.sql.parse import (
     table_named,
     tail_is_storage,
 )
+from dataflow.readers.sql.simple import KEYWORDS as PLAIN_KEYWORDS
+from dataflow.readers.sql.simple import read_plain
 from dataflow.readers.sql.statements import (
     ALLOW,
     ALLOW_MARK,
@@ -72,7 +74,7 @@ _GENERATORS: dict[str, Any] = {}
 
 def _keywords(dialect: str) -> frozenset[str]:
     """Single words the dialect's tokenizer does not read as a plain identifier."""
-    words = _KEYWORDS.get(dialect)
+    words = _KEYWORDS.get(dialect) or PLAIN_KEYWORDS.get(dialect)  # a superset (tested)
     if words is None:
         from sqlglot.dialects.dialect import Dialect
 
@@ -141,10 +143,16 @@ def _parse_columns(
                 None,
                 None,
             )
-    node, dialect, error = parse_create(stmt.text, dialects)
-    if node is None or dialect is None:
-        return None, dialect, error, node
-    parsed = _read_tree(node, dialect, stmt)
+    parsed = read_plain(stmt.text, dialects)
+    node = None
+    if parsed is not None:
+        dialect = parsed.dialect
+    else:
+        node, found, error = parse_create(stmt.text, dialects)
+        if node is None or found is None:
+            return None, found, error, node
+        dialect = found
+        parsed = _read_tree(node, dialect, stmt)
     if (
         parsed is not None
         and key is not None
@@ -241,8 +249,6 @@ def create_table(
     lines: list[str],
     problems: Problems,
 ) -> Dataset | None:
-    from sqlglot import exp
-
     line = index.line(stmt.start)
     if len(stmt.text) > MAX_STATEMENT_CHARS:
         problems.add(
@@ -276,7 +282,7 @@ def create_table(
     name = parsed.name
     fields = _fields(parsed, stmt, index, text, lines, problems)
     query = node.args.get("expression") if node is not None else None
-    if not parsed.columns and isinstance(query, exp.Query):
+    if not parsed.columns and query is not None and _is_query(query):
         for sel in query.selects:
             col = sel.alias_or_name
             if col and col != "*":
@@ -291,6 +297,12 @@ def create_table(
         primary_key=parsed.primary_key,
         foreign_keys=parsed.foreign_keys,
     )
+
+
+def _is_query(node: Any) -> bool:
+    from sqlglot import exp
+
+    return isinstance(node, exp.Query)
 
 
 def _second_try(
