@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -279,6 +278,8 @@ def git_changes(base: Path) -> dict[str, tuple[str, str]]:
     """Renames and copies of the git work tree holding ``base`` since its last commit (staged or
     not): new path → (old path, ``git-renamed`` | ``git-copied``), relative to ``base``. Empty
     outside a work tree, without git, or before the first commit."""
+    import subprocess
+
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
 
     def git(*args: str) -> str | None:

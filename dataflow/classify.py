@@ -299,9 +299,9 @@ def _pi_finding(
 def _type_note(
     fld: Any, cv: Any, found: Element | None, meta: MetadataVerdict, catalog: Catalog
 ) -> Evidence | None:
-    """What the column's physical type says (``detect.content.storage_evidence``): about the
+    """What the column's physical type says (``detect.storage.storage_evidence``): about the
     entity the values are, else about the long identifiers the name suggests."""
-    from dataflow.detect.content import storage_evidence
+    from dataflow.detect.storage import storage_evidence
 
     data_type = getattr(fld, "data_type", None)
     if not data_type:

@@ -169,3 +169,29 @@ def test_a_plain_file_is_read_without_importing_the_parser(tmp_path: Path) -> No
     assert "sqlglot" not in out[1] and "importlib.metadata" not in out[1]
     problems = Problems("t.sql")
     assert read_sql(ddl, "t.sql", problems)[0].fields[1].allow == (("pi.contact.mobile", "masked"),)
+
+
+def test_the_parser_logs_nothing_while_reading_and_its_logger_is_restored() -> None:
+    import logging
+
+    heard: list[str] = []
+
+    class Ear(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            heard.append(record.getMessage())
+
+    logger = logging.getLogger("sqlglot")
+    ear = Ear()
+    logger.addHandler(ear)
+    try:
+        unsupported = "CREATE TABLE secret_t (a INT) WITH SYSTEM VERSIONING foo"
+        parse_create(unsupported, ["mysql"])
+        assert heard and "secret_t" in heard[0]  # the parser does log the SQL
+        heard.clear()
+        text = f"CREATE TABLE t (a INT);\n{unsupported};\nCREATE TABLE u (b INT);\n"
+        datasets = read_sql(text, "t.sql", Problems("t.sql"))
+        assert [d.name for d in datasets][::2] == ["t", "u"]
+        assert heard == []
+        assert logger.disabled is False
+    finally:
+        logger.removeHandler(ear)

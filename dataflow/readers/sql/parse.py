@@ -4,7 +4,6 @@ table names masked in messages.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,21 +23,38 @@ from dataflow.readers.sql.tsql import (
     closing_paren,
 )
 
+# The state of sqlglot's logger before each reading in progress silenced it (empty until then).
+_QUIET: list[list[bool]] = []
+
 
 @contextmanager
 def quiet_sqlglot() -> Iterator[None]:
-    """sqlglot logs warnings that quote the SQL; keep them out of every output."""
-    logger = logging.getLogger("sqlglot")
-    was = logger.disabled
-    logger.disabled = True
+    """sqlglot logs warnings that quote the SQL; keep them out of every output. The logger is
+    silenced when the parser is first used (``_silence``): plain statements need no parser."""
+    saved: list[bool] = []
+    _QUIET.append(saved)
     try:
         yield
     finally:
-        logger.disabled = was
+        _QUIET.pop()
+        if saved:
+            import logging
+
+            logging.getLogger("sqlglot").disabled = saved[0]
+
+
+def _silence() -> None:
+    if _QUIET and not _QUIET[-1]:
+        import logging
+
+        logger = logging.getLogger("sqlglot")
+        _QUIET[-1].append(logger.disabled)
+        logger.disabled = True
 
 
 def parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[int, int] | None]:
     """``(expression, dialect, None)`` or ``(None, None, (line, col) of the first error)``."""
+    _silence()
     import sqlglot
     from sqlglot import exp
     from sqlglot.errors import ParseError
