@@ -11,7 +11,6 @@ its distribution and, when the import failed inside the plug-in's code, the file
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,6 +42,8 @@ def _position(exc: BaseException) -> str:
     """``file:line`` where loading failed: a syntax error's, else the innermost frame's."""
     if isinstance(exc, SyntaxError) and exc.filename:
         return f"{exc.filename}:{exc.lineno}: "
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__)
     if frames:
         last = frames[-1]

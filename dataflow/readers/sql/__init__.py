@@ -162,7 +162,7 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         r.create(batch_head(stmt) if r.batches else stmt, gap)
         return
     if word == "COMMENT":
-        m = COMMENT_ON.match(body)
+        m = COMMENT_ON().match(body)
         if m:
             r.comments.append((m.group(1).upper(), m.group(2), m.group(3)))
         return
@@ -180,7 +180,7 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         return
     if word == "ALTER":
         r.altered.extend(AddedKey(t, fk, line) for t, fk in alter_foreign_keys(body))
-        described = ALTER_COMMENT.match(body)
+        described = ALTER_COMMENT().match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))
     if word in OTHER_VERBS:

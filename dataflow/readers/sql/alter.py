@@ -6,16 +6,17 @@ import re
 from dataclasses import replace
 
 from dataflow.model import AddedKey, Dataset, ForeignKey
+from dataflow.readers.sql.lazy import Lazy
 
 _IDENT = r"[`\"\[]?[\w$]+[`\"\]]?(?:\.[`\"\[]?[\w$]+[`\"\]]?){0,2}"
-_ALTER_FK = re.compile(
+_ALTER_FK = Lazy(
     rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})(.*)",
     re.IGNORECASE | re.DOTALL,
 )
-ALTER_COMMENT = re.compile(
+ALTER_COMMENT = Lazy(
     rf"ALTER\s+TABLE\s+({_IDENT})\s+COMMENT\s*=?\s*('(?:[^'\\]|''|\\.)*')\s*$", re.IGNORECASE
 )
-_ADD_FK = re.compile(
+_ADD_FK = Lazy(
     rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_IDENT})\s*(?:\(([^)]*)\))?",
     re.IGNORECASE,
 )
@@ -27,7 +28,7 @@ def _columns_of(text: str | None) -> tuple[str, ...]:
 
 def alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
     """``(table, foreign key)`` for each ``ADD … FOREIGN KEY … REFERENCES`` of an ALTER TABLE."""
-    m = _ALTER_FK.match(body)
+    m = _ALTER_FK().match(body)
     if m is None:
         return []
     table = ".".join(_split_name(m.group(1)))
@@ -40,7 +41,7 @@ def alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
                 _columns_of(fk.group(3)),
             ),
         )
-        for fk in _ADD_FK.finditer(m.group(2))
+        for fk in _ADD_FK().finditer(m.group(2))
     ]
 
 

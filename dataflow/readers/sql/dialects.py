@@ -95,26 +95,29 @@ HINT_ANCHORS: dict[str, tuple[str, ...]] = {
 # Characters that case-insensitive matching equates with an ASCII letter (İ ı ſ K): with one
 # of them in the text, upper-casing does not show every match, so every pattern runs.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-_COMPILED_HINTS: list[tuple[str, tuple[tuple[re.Pattern[str], str], ...]]] = []
+_COMPILED_HINTS: dict[str, re.Pattern[str]] = {}
+
+
+def _hint(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, on its first use: most texts need only the few whose anchor they
+    contain, and compiling all of them would cost a short file more than reading it."""
+    compiled = _COMPILED_HINTS.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED_HINTS[pattern] = re.compile(pattern, re.IGNORECASE)
+    return compiled
 
 
 def guess_dialects(text: str) -> list[str]:
     """Dialects to try, the ones the text hints at first."""
-    if not _COMPILED_HINTS:
-        _COMPILED_HINTS.extend(
-            (
-                d,
-                tuple(
-                    zip((re.compile(p, re.IGNORECASE) for p in pats), HINT_ANCHORS[d], strict=True)
-                ),
-            )
-            for d, pats in HINTS.items()
-        )
     sample = text[: 256 * 1024]
     upper = None if _FOLDS_TO_ASCII.search(sample) else sample.upper()
     scores = {
-        d: sum(1 for p, anchor in pats if (upper is None or anchor in upper) and p.search(sample))
-        for d, pats in _COMPILED_HINTS
+        d: sum(
+            1
+            for p, anchor in zip(pats, HINT_ANCHORS[d], strict=True)
+            if (upper is None or anchor in upper) and _hint(p).search(sample)
+        )
+        for d, pats in HINTS.items()
     }
     order = list(DIALECTS)
     order.sort(key=lambda d: -scores.get(d, 0))  # stable: ties keep the default order

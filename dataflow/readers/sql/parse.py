@@ -15,6 +15,7 @@ from dataflow.readers._common import LineIndex
 from dataflow.readers.sql.alter import (
     unquote,
 )
+from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.statements import (
     CREATE_TABLE,
     skip_quoted,
@@ -79,8 +80,8 @@ def parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[
     return None, None, first_error
 
 
-_ORACLE_NOISE = re.compile(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
-_LENGTH_SEMANTICS = re.compile(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
+_ORACLE_NOISE = Lazy(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
+_LENGTH_SEMANTICS = Lazy(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -101,8 +102,8 @@ def columns_only(sql: str) -> str | None:
     close = closing_paren(sql, start) if start != -1 else None
     if close is None:
         return None
-    body = _ORACLE_NOISE.sub(_blank, sql[: close + 1])
-    return _LENGTH_SEMANTICS.sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
+    body = _ORACLE_NOISE().sub(_blank, sql[: close + 1])
+    return _LENGTH_SEMANTICS().sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
 
 
 # Storage and distribution options the SQL parser does not know, read as harmless: SQL Server
@@ -128,16 +129,17 @@ _STORAGE_OPTION = (
     r"|DATA\s+CAPTURE\s+(?:NONE|CHANGES)"
     r"|CCSID\s+\w+"
 )
-_STORAGE_TAIL = re.compile(rf"(?:\s*(?:{_STORAGE_OPTION})(?![\w$]))*[\s;]*", re.IGNORECASE)
-_TAIL_SPECIAL = re.compile(r"--|/\*|['\"`\[(]")
+_STORAGE_TAIL = Lazy(rf"(?:\s*(?:{_STORAGE_OPTION})(?![\w$]))*[\s;]*", re.IGNORECASE)
+_TAIL_SPECIAL = Lazy(r"--|/\*|['\"`\[(]")
 
 
 def tail_is_storage(tail: str) -> bool:
     """Whether the text after a column list holds only storage options (``_STORAGE_OPTION``)."""
     parts: list[str] = []
+    special = _TAIL_SPECIAL()
     i = 0
     while True:
-        m = _TAIL_SPECIAL.search(tail, i)
+        m = special.search(tail, i)
         if m is None:
             parts.append(tail[i:])
             break
@@ -156,10 +158,10 @@ def tail_is_storage(tail: str) -> bool:
         else:  # quoted names stay: they are words of an option (TEXTIMAGE_ON [PRIMARY])
             parts.append(tail[m.start() : end])
         i = end
-    return _STORAGE_TAIL.fullmatch("".join(parts)) is not None
+    return _STORAGE_TAIL().fullmatch("".join(parts)) is not None
 
 
-_TABLE_NAME = re.compile(
+_TABLE_NAME = Lazy(
     r"\s+(?:IF\s+NOT\s+EXISTS\s+)?("
     + r"[`\"\[]?[\w$]+[`\"\]]?(?:\s*\.\s*[`\"\[]?[\w$]+[`\"\]]?){0,2}"
     + ")",
@@ -167,16 +169,17 @@ _TABLE_NAME = re.compile(
 )
 
 
-_TABLE_SCAN = re.compile(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + CREATE_TABLE.pattern, re.IGNORECASE)
+_TABLE_SCAN = Lazy(r"--|/\*|['\"`\[$]|(?<![\w$@#.])" + CREATE_TABLE.pattern, re.IGNORECASE)
 
 
 def also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
     """``; CREATE TABLE b (line 9) in it is not read either`` for the tables after ``start``
     (empty when there are none)."""
     lost: list[Words] = []
+    scan = _TABLE_SCAN()
     i = start
     while True:
-        m = _TABLE_SCAN.search(text, i)
+        m = scan.search(text, i)
         if m is None:
             break
         tok = m.group()
@@ -194,7 +197,7 @@ def also_lost(text: str, start: int, offset: int, index: LineIndex) -> Words:
 def table_named(text: str, at: int = 0) -> str:
     """The name of the CREATE TABLE at ``at`` for a message (masked like any name)."""
     created = CREATE_TABLE.match(text, at)
-    m = _TABLE_NAME.match(text, created.end()) if created else None
+    m = _TABLE_NAME().match(text, created.end()) if created else None
     if m is None:
         return msg("p.sql_name_unreadable")
     return masked_name(".".join(unquote(p) for p in m.group(1).split(".")))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dataflow.readers.sql.lazy import Lazy
+
 MAX_STATEMENT_CHARS = 2 * 1024 * 1024
 
 CREATE_TABLE = re.compile(
@@ -170,11 +172,11 @@ OTHER_VERBS = {
 }
 
 ALLOW_MARK = re.compile(r"--\s*dataflow:\s*allow\b", re.IGNORECASE)
-ALLOW = re.compile(
+ALLOW = Lazy(
     r"--\s*dataflow:\s*allow\s+([A-Za-z0-9_][A-Za-z0-9_.*-]*)\s+(?:\"([^\"]+)\"|'([^']+)')",
     re.IGNORECASE,
 )
-COMMENT_ON = re.compile(
+COMMENT_ON = Lazy(
     r"COMMENT\s+ON\s+(TABLE|COLUMN)\s+(.+?)\s+IS\s+(NULL|'(?:[^']|'')*')\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -182,7 +184,7 @@ COMMENT_ON = re.compile(
 # scripts), each on a line of its own
 _SPECIAL = re.compile(r"--|/\*|['\"`\[;$]|^[ \t]*(?:GO|/)[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE_OR_ESCAPE = re.compile(r"['\\]")
-_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
+_DOLLAR = Lazy(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ def skip_quoted(text: str, j: int, tok: str) -> int:
         close = text.find("*/", j + 2)
         return n if close == -1 else close + 2
     if tok == "$":
-        dm = _DOLLAR.match(text, j)
+        dm = _DOLLAR().match(text, j)
         if dm is None:
             return j + 1
         close = text.find(dm.group(), dm.end())
@@ -309,9 +311,9 @@ _BOUNDARY = re.compile(
 _CUTTABLE = frozenset(
     {"table", "index", "database", "use", "alter", "insert", "select", "drop", "comment"}
 )
-_RUN_ON_SCAN = re.compile(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE | re.MULTILINE)
-_ENDS_WITH_AS = re.compile(r"\bAS\s*$", re.IGNORECASE)
-_QUERY_WORD = re.compile(r"\b(?:AS|SELECT|LIKE)\b", re.IGNORECASE)
+_RUN_ON_SCAN = Lazy(r"--|/\*|['\"`\[()$]|" + _BOUNDARY.pattern, re.IGNORECASE | re.MULTILINE)
+_ENDS_WITH_AS = Lazy(r"\bAS\s*$", re.IGNORECASE)
+_QUERY_WORD = Lazy(r"\b(?:AS|SELECT|LIKE)\b", re.IGNORECASE)
 
 
 def split_run_on(stmt: Statement) -> list[Statement]:
@@ -336,7 +338,7 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     gap: int | None = None  # where the comments just before the scan position begin
     i = first.end()
     while True:
-        m = _RUN_ON_SCAN.search(text, i)
+        m = _RUN_ON_SCAN().search(text, i)
         if m is None:
             break
         j = m.start()
@@ -387,7 +389,7 @@ def _lists_columns(text: str, m: re.Match[str]) -> bool:
     if m.lastgroup != "table":
         return False
     start = text.find("(", m.end())
-    return start != -1 and _QUERY_WORD.search(text, m.end(), start) is None
+    return start != -1 and _QUERY_WORD().search(text, m.end(), start) is None
 
 
 def _may_follow(kind: str, new: str, closed: bool, before: str) -> bool:
@@ -397,4 +399,4 @@ def _may_follow(kind: str, new: str, closed: bool, before: str) -> bool:
         return True
     if kind != "table":
         return new == "select" and kind in ("index", "alter", "drop", "comment")
-    return closed and not _ENDS_WITH_AS.search(before)
+    return closed and not _ENDS_WITH_AS().search(before)

@@ -425,7 +425,7 @@ def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str,
         text = lines[number - 1]
         if not ALLOW_MARK.search(text):
             continue
-        matches = list(ALLOW.finditer(text))
+        matches = list(ALLOW().finditer(text))
         if not matches:
             problems.warn(
                 msg("p.sql_allow"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.statements import (
     ALLOW_MARK,
     CREATE_TABLE,
@@ -18,26 +19,26 @@ _PAREN_OR_QUOTE = re.compile(r"[()'\"`]")
 
 
 # ``IF [NOT] EXISTS (…)`` and an optional ``BEGIN`` in front of a CREATE TABLE.
-_GUARD = re.compile(r"IF\s+(?:NOT\s+)?EXISTS\s*\(", re.IGNORECASE)
-_GUARD_BEGIN = re.compile(r"\s*(?:BEGIN\b\s*)?", re.IGNORECASE)
-_GUARD_END = re.compile(r"\s*;?\s*END\s*;?\s*$", re.IGNORECASE)
+_GUARD = Lazy(r"IF\s+(?:NOT\s+)?EXISTS\s*\(", re.IGNORECASE)
+_GUARD_BEGIN = Lazy(r"\s*(?:BEGIN\b\s*)?", re.IGNORECASE)
+_GUARD_END = Lazy(r"\s*;?\s*END\s*;?\s*$", re.IGNORECASE)
 
 
 def guarded_create(stmt: Statement) -> Statement | None:
     """The CREATE TABLE of ``IF [NOT] EXISTS (…) [BEGIN] CREATE TABLE … [END]``, else None."""
     body = stmt.text
-    guard = _GUARD.match(body)
+    guard = _GUARD().match(body)
     if guard is None:
         return None
     close = closing_paren(body, guard.end() - 1)
     if close is None:
         return None
-    begin = _GUARD_BEGIN.match(body, close + 1)
+    begin = _GUARD_BEGIN().match(body, close + 1)
     pos = begin.end() if begin else close + 1
     if CREATE_TABLE.match(body, pos) is None:
         return None
     end = stmt.end
-    tail = _GUARD_END.search(body, pos)
+    tail = _GUARD_END().search(body, pos)
     if tail is not None and begin is not None and begin.group().strip():
         end = stmt.start + tail.start()
     return Statement(stmt.start + pos, stmt.start + pos, end, body[pos : end - stmt.start])
@@ -47,7 +48,7 @@ GO_LINE = re.compile(r"^[ \t]*GO[ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 
 
 # A statement that follows a CREATE TABLE in the same T-SQL batch, on a line of its own.
-_NEXT_IN_BATCH = re.compile(
+_NEXT_IN_BATCH = Lazy(
     r"^[ \t]*(?:EXEC|EXECUTE|INSERT|ALTER|CREATE|IF|DROP|GRANT|PRINT|DECLARE|UPDATE|DELETE"
     r"|SELECT|USE)\b",
     re.IGNORECASE | re.MULTILINE,
@@ -62,7 +63,7 @@ def batch_head(stmt: Statement) -> Statement:
     close = closing_paren(body, start) if start != -1 else None
     if close is None:
         return stmt
-    following = _NEXT_IN_BATCH.search(body, close + 1)
+    following = _NEXT_IN_BATCH().search(body, close + 1)
     if following is None:
         return stmt
     head = body[: following.start()].rstrip()
@@ -114,9 +115,9 @@ def closing_paren(text: str, open_at: int) -> int | None:
         i = j + 1
 
 
-_ADD_PROPERTY = re.compile(r"\bsp_addextendedproperty\b", re.IGNORECASE)
+_ADD_PROPERTY = Lazy(r"\bsp_addextendedproperty\b", re.IGNORECASE)
 # One argument: ``@name =`` (optional), then a literal (N'…'), a @variable, NULL or a word.
-_PROPERTY_ARG = re.compile(
+_PROPERTY_ARG = Lazy(
     r"\s*(?:@(\w+)\s*=\s*)?(?:N?'((?:[^']|'')*)'|(@\w+|\w+))\s*(,)?", re.IGNORECASE
 )
 _POSITIONAL = (
@@ -139,11 +140,11 @@ def extended_properties(body: str) -> list[tuple[str, str, str]]:
     Server Management Studio) both count; the first schema-level argument is not needed.
     """
     found: list[tuple[str, str, str]] = []
-    for call in _ADD_PROPERTY.finditer(body):
+    for call in _ADD_PROPERTY().finditer(body):
         args: dict[str, str | None] = {}
         i = call.end()
         for position in range(len(_POSITIONAL)):
-            m = _PROPERTY_ARG.match(body, i)
+            m = _PROPERTY_ARG().match(body, i)
             if m is None:
                 break
             key = (m.group(1) or _POSITIONAL[position]).lower()
