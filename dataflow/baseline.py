@@ -28,8 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dataflow import diskcache
 from dataflow.errors import ConfigError
 from dataflow.i18n import msg
 from dataflow.model import FieldFinding, ScanResult, Severity
@@ -106,10 +105,37 @@ class Unaccepted:
 _ENTRY_KEYS = ("file", "pointer", "element", "grade", "reason", "element_version", "file_hash")
 
 
+# The code that turns a baseline file into a ``Baseline``: a cached one is used only with it.
+_READER_SOURCES = tuple(
+    str(Path(__file__).resolve().parent / name)
+    for name in ("baseline.py", "diskcache.py", "yamlio/load.py", "yamlio/check.py", "model.py")
+)
+
+
 def load_baseline(path: Path) -> Baseline:
-    """Read a baseline file; a missing file is an empty baseline. Bad content raises ConfigError."""
+    """Read a baseline file; a missing file is an empty baseline. Bad content raises ConfigError.
+
+    A baseline read before is taken from the cache folder (``diskcache``), keyed by the file's
+    bytes and this module's code: a pre-commit ``dataflow check`` then imports no YAML parser.
+    """
     if not path.exists():
         return Baseline()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    cached = None if data is None else diskcache.entry("baseline", data, _READER_SOURCES)
+    if cached is not None:
+        found = diskcache.read(cached, Baseline)
+        if found is not None:
+            return found
+    baseline = _parse_baseline(path)
+    if cached is not None:
+        diskcache.write(cached, baseline)
+    return baseline
+
+
+def _parse_baseline(path: Path) -> Baseline:
     doc = load_yaml(path, error_cls=ConfigError)
     if doc.data is None:
         return Baseline()
@@ -167,6 +193,8 @@ def _read_entry(c: Checker, raw: Any, where: str) -> BaselineEntry | None:
 
 def dumps_baseline(baseline: Baseline) -> str:
     """The baseline file's text: sorted entries, no line numbers, no timestamps."""
+    import yaml
+
     entries = [baseline.entries[k].as_dict() for k in sorted(baseline.entries)]
     body = yaml.safe_dump(
         {"schema_version": SCHEMA_VERSION, "accepted": entries},

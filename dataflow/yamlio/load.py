@@ -8,17 +8,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from dataflow.errors import UserError
 from dataflow.model import Words
 
+if TYPE_CHECKING:
+    import yaml
+
 MAX_YAML_BYTES = 16 * 1024 * 1024
-# libyaml's parser (when PyYAML was built with it) composes about 14x faster than the pure-Python
-# one; both give the same nodes and marks, and only safe construction is used on top of them.
-_COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_EXPANDED_NODES = 200_000
 
 
@@ -66,8 +64,14 @@ def load_yaml(
     shown = str(path)
     if text is None:
         text = _read_text(Path(path), "YAML", error_cls)
+    import yaml  # here, not above: a check whose baseline is cached reads no YAML
+
+    # libyaml's parser (when PyYAML was built with it) composes about 14x faster than the
+    # pure-Python one; both give the same nodes and marks, and only safe construction is used
+    # on top of them.
+    composer: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_COMPOSER))
+        nodes = list(yaml.compose_all(text, Loader=composer))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem: str = exc.problem or exc.context or "-"
@@ -203,6 +207,8 @@ def date_problem(value: Any) -> Words:
 
 def _check_size(root: yaml.Node, shown: str, error_cls: type[UserError]) -> None:
     """Refuse documents whose alias expansion would be huge (billion-laughs)."""
+    import yaml
+
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
 
@@ -243,6 +249,8 @@ def _build(
     shown: str,
     error_cls: type[UserError],
 ) -> Any:
+    import yaml
+
     doc.lines.setdefault(key_path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         if node.tag not in ("tag:yaml.org,2002:map",):
@@ -284,6 +292,8 @@ def _build(
 def _scalar(
     node: yaml.Node, loader: yaml.SafeLoader, shown: str, error_cls: type[UserError]
 ) -> Any:
+    import yaml
+
     if not node.tag.startswith("tag:yaml.org,2002:"):
         raise _tag_error(node, shown, error_cls)
     try:
