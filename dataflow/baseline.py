@@ -21,18 +21,19 @@ accept a finding at its column without a baseline entry.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dataflow import diskcache
 from dataflow.errors import ConfigError
 from dataflow.i18n import msg
 from dataflow.model import FieldFinding, ScanResult, Severity
-from dataflow.yamlio import Checker, covers, load_yaml, type_name
+from dataflow.yamlio import Checker, YamlDoc, covers, load_yaml, type_name
 
 SCHEMA_VERSION = 1
 DEFAULT_REASON = "accepted with `dataflow baseline update`; no reason given"
@@ -105,38 +106,23 @@ class Unaccepted:
 _ENTRY_KEYS = ("file", "pointer", "element", "grade", "reason", "element_version", "file_hash")
 
 
-# The code that turns a baseline file into a ``Baseline``: a cached one is used only with it.
-_READER_SOURCES = tuple(
-    str(Path(__file__).resolve().parent / name)
-    for name in ("baseline.py", "diskcache.py", "yamlio/load.py", "yamlio/check.py", "model.py")
-)
-
-
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing file is an empty baseline. Bad content raises ConfigError.
 
-    A baseline read before is taken from the cache folder (``diskcache``), keyed by the file's
-    bytes and this module's code: a pre-commit ``dataflow check`` then imports no YAML parser.
+    A file as ``baseline update`` writes it is read line by line (``plain_document``), without
+    importing the YAML parser (a pre-commit ``dataflow check`` pays for that import); anything
+    else, and any problem, is read and reported through the YAML parser.
     """
     if not path.exists():
         return Baseline()
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = None
-    cached = None if data is None else diskcache.entry("baseline", data, _READER_SOURCES)
-    if cached is not None:
-        found = diskcache.read(cached, Baseline)
-        if found is not None:
-            return found
-    baseline = _parse_baseline(path)
-    if cached is not None:
-        diskcache.write(cached, baseline)
-    return baseline
+    plain = plain_document(path)
+    if plain is not None:
+        with contextlib.suppress(ConfigError):
+            return _baseline_of(plain)
+    return _baseline_of(load_yaml(path, error_cls=ConfigError))
 
 
-def _parse_baseline(path: Path) -> Baseline:
-    doc = load_yaml(path, error_cls=ConfigError)
+def _baseline_of(doc: YamlDoc) -> Baseline:
     if doc.data is None:
         return Baseline()
     c = Checker(doc, ConfigError)
@@ -156,6 +142,85 @@ def _parse_baseline(path: Path) -> Baseline:
         entries[entry.key] = entry
     c.raise_all()
     return Baseline(entries)
+
+
+# A line of a baseline file as ``baseline update`` writes it: ``key: value`` at the top,
+# ``- key: value`` opening an entry, ``  key: value`` inside one; a value is a single-quoted
+# string on one line, or a plain one that YAML reads as a string (a letter first, no character
+# YAML gives a meaning to; or a 16-digit hexadecimal file hash with a letter in it).
+_PLAIN_LINE = re.compile(r"(- |  )?([a-z_]+):(?: (.*))?")
+_PLAIN_TEXT = re.compile(r"[^\W\d_][\w .,/()+-]*(?<! )")
+_PLAIN_HASH = re.compile(r"(?=[0-9]*[a-f])(?!0b)[0-9a-f]{16}")
+_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_NOT_TEXT = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
+_EMPTY_LIST = re.compile(r"^accepted: \[\]$", re.MULTILINE)
+_MAX_PLAIN_BYTES = 4 * 1024 * 1024
+
+
+def plain_document(path: Path) -> YamlDoc | None:
+    """The baseline file at ``path`` read without the YAML parser, when every line is one
+    ``dumps_baseline`` writes (comments and blank lines aside); ``None`` otherwise. It gives
+    the data the YAML parser gives (without line numbers: problems are found and reported by
+    reading the file again through the parser)."""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= _MAX_PLAIN_BYTES else b""
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.split("\n")
+    if not text or not all(line.isprintable() for line in lines):
+        return None  # also a byte-order mark, tabs, other line breaks: the parser reads them
+    top: dict[str, Any] = {}
+    entries: list[dict[str, Any]] | None = None  # the entries of ``accepted:`` while open
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        m = _PLAIN_LINE.fullmatch(line)
+        if m is None:
+            return None
+        lead, key, value = m.groups()
+        if lead is None:  # a top-level key closes the list above
+            entries = None
+            if key in top:
+                return None
+            if key == "schema_version" and value is not None and value.isdigit():
+                if value != str(int(value)):
+                    return None
+                top[key] = int(value)
+            elif key == "accepted" and value == "[]":
+                top[key] = []
+            elif key == "accepted" and value is None:
+                entries = top[key] = []
+            else:
+                return None
+            continue
+        scalar = _plain_scalar(value)
+        if scalar is None or entries is None or (lead == "  " and not entries):
+            return None
+        if lead == "- ":
+            entries.append({})
+        if key in entries[-1]:
+            return None
+        entries[-1][key] = scalar
+    if top.get("accepted") == [] and "accepted" in top:
+        # ``accepted:`` with nothing under it is null; ``accepted: []`` an empty list
+        top["accepted"] = [] if _EMPTY_LIST.search(text) else None
+    if not top:
+        return None
+    return YamlDoc(path=str(path), data=top)
+
+
+def _plain_scalar(value: str | None) -> str | None:
+    if value is None:
+        return None
+    quoted = _QUOTED.fullmatch(value)
+    if quoted is not None:
+        return quoted.group(1).replace("''", "'")
+    if _PLAIN_HASH.fullmatch(value) or (
+        _PLAIN_TEXT.fullmatch(value) and value.lower() not in _NOT_TEXT
+    ):
+        return value
+    return None
 
 
 def _read_entry(c: Checker, raw: Any, where: str) -> BaselineEntry | None:

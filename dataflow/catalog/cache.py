@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import pickle
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from dataflow import diskcache
 from dataflow.catalog.loader import CatalogBuilder, shipped_files
 from dataflow.catalog.model import Catalog
-from dataflow.paths import cache_dir
+from dataflow.paths import cache_dir, private
 
 
 def load_catalog(extra: Sequence[Path] = (), *, include_shipped: bool = True) -> Catalog:
@@ -126,8 +128,39 @@ def _disk_entry(paths: Sequence[str]) -> Path | None:
 
 
 def _read_disk(path: Path) -> Catalog | None:
-    return diskcache.read(path, Catalog)
+    try:
+        if not path.is_file() or not private(path.parent, path):
+            return None
+        with path.open("rb") as fh:
+            catalog = pickle.load(fh)  # our own file, in a folder only this user can write
+    except Exception:  # a stale or damaged cache is rebuilt
+        return None
+    if not isinstance(catalog, Catalog):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: the last to be dropped
+    return catalog
 
 
 def _write_disk(path: Path, catalog: Catalog) -> None:
-    diskcache.write(path, catalog, _DISK_KEEP)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not private(path.parent):
+            return
+        old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[: max(0, len(old) - _DISK_KEEP + 1)]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:  # a read-only or full disk only costs the next process the rebuild
+        return
