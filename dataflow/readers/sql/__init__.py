@@ -16,7 +16,9 @@ BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and a
 read, is a problem naming the table and its line.
 
 sqlglot's error messages and log lines quote the SQL, so its logger is silenced while parsing
-and problems are described in dataflow's own words with positions only.
+and problems are described in dataflow's own words with positions only. Plain MySQL and
+PostgreSQL CREATE TABLE statements are read without sqlglot (``simple.read_plain``), with the
+result sqlglot's tree gives; sqlglot is imported only for the other statements.
 """
 
 from __future__ import annotations
