@@ -1,6 +1,6 @@
 """Plain CREATE TABLE statements read without the SQL parser give what the parser gives.
 
-``simple.read_plain`` must return exactly the parser's reading (``tables._read_tree`` of
+``simple.read_plain`` must return exactly the parser's reading (``tables.read_tree`` of
 sqlglot's tree, with the first dialect that parses) or ``None``: these tests compare both on
 every type, name and option it reads, and on generated statements mixing them.
 """
@@ -18,19 +18,19 @@ import pytest
 from dataflow.readers._common import Problems
 from dataflow.readers.sql import read_sql, split_statements
 from dataflow.readers.sql.parse import parse_create
-from dataflow.readers.sql.simple import _TYPES, KEYWORDS, read_plain
+from dataflow.readers.sql.simple import KEYWORDS, TYPES, read_plain
 from dataflow.readers.sql.statements import Statement
-from dataflow.readers.sql.tables import _Parsed, _read_tree
+from dataflow.readers.sql.tables import ParsedTable, read_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 ORDERS = {"mysql": ["mysql", "postgres", "hive"], "postgres": ["postgres", "mysql", "hive"]}
 
 
-def _parsed(sql: str, dialects: list[str]) -> _Parsed | None:
+def _parsed(sql: str, dialects: list[str]) -> ParsedTable | None:
     node, dialect, _ = parse_create(sql, list(dialects))
     if node is None or dialect is None:
         return None
-    return _read_tree(node, dialect, Statement(0, 0, len(sql), sql))
+    return read_tree(node, dialect, Statement(0, 0, len(sql), sql))
 
 
 def _same(sql: str, dialects: list[str]) -> bool:
@@ -51,10 +51,10 @@ def test_keywords_hold_every_word_the_tokenizer_does_not_read_as_a_name(dialect:
     assert words - KEYWORDS[dialect] == set()
 
 
-@pytest.mark.parametrize("dialect", sorted(_TYPES))
+@pytest.mark.parametrize("dialect", sorted(TYPES))
 def test_every_type_reads_as_the_parser_writes_it(dialect: str) -> None:
     args = {0: [""], 1: ["(1)", "(18)", "(255)"], 2: ["(12,2)", "(7, 0)", "( 38 ,10 )"]}
-    for (word, count), _rendered in sorted(_TYPES[dialect].items()):
+    for (word, count), _rendered in sorted(TYPES[dialect].items()):
         for arg in args[count]:
             for spelled in (word, word.lower()):
                 sql = f"CREATE TABLE t (a {spelled}{arg})"
@@ -79,7 +79,7 @@ def _statement(rng: random.Random, dialect: str) -> str:
         name = rng.choice(WORDS if rng.random() < 0.1 else NAMES)
         if rng.random() < 0.2:
             name = f"{quote}{name}{quote}"
-        (word, count) = rng.choice(sorted(_TYPES[dialect]))
+        (word, count) = rng.choice(sorted(TYPES[dialect]))
         arg = {
             0: "",
             1: f"({rng.randint(1, 99)})",
@@ -99,7 +99,7 @@ def _statement(rng: random.Random, dialect: str) -> str:
     return f"{head} {table}{gap()}({gap()}{(',' + gap()).join(columns)}{gap()}) {options}{end}"
 
 
-@pytest.mark.parametrize("dialect", sorted(_TYPES))
+@pytest.mark.parametrize("dialect", sorted(TYPES))
 def test_generated_statements_read_plain_as_the_parser_reads_them(dialect: str) -> None:
     rng = random.Random(20261205)
     plain = 0

@@ -4,7 +4,7 @@ Most schema files a pre-commit hook sees are plain MySQL or PostgreSQL tables: n
 with a common type, ``NOT NULL``, ``DEFAULT``, ``PRIMARY KEY`` and ``COMMENT``. Importing the
 SQL parser (sqlglot, with its thousand classes and the package metadata it reads) costs more
 than everything else ``dataflow check`` does on such a file, so ``read_plain`` reads them
-directly and returns exactly what the parser's tree gives (``tables._read_tree``): the same
+directly and returns exactly what the parser's tree gives (``tables.read_tree``): the same
 names, type text, comments, nullability, keys and positions. Anything it does not know (another
 dialect first in line, a type, constraint, option or comment form not listed here, a name the
 parser reads as a keyword) returns ``None`` and the statement goes to the parser as before.
@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from dataflow.readers._common import MAX_FIELDS
 
 if TYPE_CHECKING:
-    from dataflow.readers.sql.tables import _Column, _Parsed
+    from dataflow.readers.sql.tables import ParsedColumn, ParsedTable
 
 # The type text the parser gives, by dialect, type word and number of arguments (``VARCHAR``
 # alone is ``TEXT`` to MySQL's generator, so only the forms listed are read here).
 _INTS = ("INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT")
-_TYPES: dict[str, dict[tuple[str, int], str]] = {
+TYPES: dict[str, dict[tuple[str, int], str]] = {
     "mysql": {
         **{(t, n): {"INTEGER": "INT"}.get(t, t) for t in _INTS for n in (0, 1)},
         **{(t, n): "DECIMAL" for t in ("DECIMAL", "NUMERIC") for n in (0, 1, 2)},
@@ -190,11 +190,11 @@ class _Cursor:
         return text[1:-1].replace("''", "'")
 
 
-def read_plain(sql: str, dialects: list[str]) -> _Parsed | None:
+def read_plain(sql: str, dialects: list[str]) -> ParsedTable | None:
     """What the parser's tree of the CREATE TABLE ``sql`` gives with ``dialects`` tried in
     order, when ``sql`` is plain enough to read here; else ``None``."""
     dialect = dialects[0] if dialects else ""
-    if dialect not in _TYPES:
+    if dialect not in TYPES:
         return None
     tokens = _tokens(sql)
     if tokens is None:
@@ -205,8 +205,8 @@ def read_plain(sql: str, dialects: list[str]) -> _Parsed | None:
         return None
 
 
-def _table(c: _Cursor) -> _Parsed:
-    from dataflow.readers.sql.tables import _Parsed
+def _table(c: _Cursor) -> ParsedTable:
+    from dataflow.readers.sql.tables import ParsedTable
 
     c.need(c.word("CREATE") and c.word("TABLE"))
     c.word("IF", "NOT", "EXISTS")
@@ -216,7 +216,7 @@ def _table(c: _Cursor) -> _Parsed:
     c.need(len(parts) <= 3)
     name_end = parts[-1][1] + len(c.tokens[c.i - 1][1])
     c.need(c.sym("("))
-    columns: list[_Column] = []
+    columns: list[ParsedColumn] = []
     primary: list[str] = []
     table_keys: list[str] = []
     while True:
@@ -236,7 +236,7 @@ def _table(c: _Cursor) -> _Parsed:
             primary.append(key)
     comment = _options(c)
     c.need(c.peek()[0] == "end" and bool(columns))
-    return _Parsed(
+    return ParsedTable(
         dialect=c.dialect,
         name=".".join(p for p, _ in parts),
         name_end=name_end,
@@ -246,8 +246,8 @@ def _table(c: _Cursor) -> _Parsed:
     )
 
 
-def _column(c: _Cursor, primary: list[str]) -> _Column:
-    from dataflow.readers.sql.tables import _Column
+def _column(c: _Cursor, primary: list[str]) -> ParsedColumn:
+    from dataflow.readers.sql.tables import ParsedColumn
 
     name, at = c.name()
     word = c.take("word")[1].upper()
@@ -257,7 +257,7 @@ def _column(c: _Cursor, primary: list[str]) -> _Column:
         while c.sym(","):
             args.append(c.take("num")[1])
         c.need(c.sym(")") and all(a.isdigit() for a in args))
-    rendered = _TYPES[c.dialect].get((word, len(args)))
+    rendered = TYPES[c.dialect].get((word, len(args)))
     c.need(rendered is not None)
     data_type = f"{rendered}({', '.join(args)})" if args else rendered
     comment: str | None = None
@@ -280,7 +280,7 @@ def _column(c: _Cursor, primary: list[str]) -> _Column:
             comment = c.string().strip() or None
         else:
             break
-    return _Column(name, data_type, comment, nullable, at)
+    return ParsedColumn(name, data_type, comment, nullable, at)
 
 
 def _default(c: _Cursor) -> None:

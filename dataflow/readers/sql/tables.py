@@ -34,7 +34,7 @@ from dataflow.readers.sql.tsql import (
 
 
 @dataclass(frozen=True)
-class _Column:
+class ParsedColumn:
     """What a column definition says, positions relative to the statement text."""
 
     name: str
@@ -45,14 +45,14 @@ class _Column:
 
 
 @dataclass(frozen=True)
-class _Parsed:
+class ParsedTable:
     """A parsed CREATE TABLE with columns: everything ``create_table`` reads from the tree."""
 
     dialect: str
     name: str
     name_end: int  # end of the table name in the statement text
     comment: str | None
-    columns: tuple[_Column, ...]
+    columns: tuple[ParsedColumn, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
 
@@ -67,7 +67,7 @@ _NAME_SLOT = re.compile(
 _SPECIAL_NAMES = frozenset({"IDENTIFIER"})
 _MAX_TEMPLATES = 4096
 # Parsed statements by (dialect order, text before the table name, text after it).
-TEMPLATES: dict[tuple[tuple[str, ...], str, str], _Parsed] = {}
+TEMPLATES: dict[tuple[tuple[str, ...], str, str], ParsedTable] = {}
 _KEYWORDS: dict[str, frozenset[str]] = {}
 _GENERATORS: dict[str, Any] = {}
 
@@ -114,7 +114,7 @@ def _type_sql(kind: Any, dialect: str | None) -> str:
 
 def _parse_columns(
     stmt: Statement, dialects: list[str]
-) -> tuple[_Parsed | None, str | None, tuple[int, int] | None, Any]:
+) -> tuple[ParsedTable | None, str | None, tuple[int, int] | None, Any]:
     """``(parsed, dialect, first error, tree)`` of a CREATE TABLE.
 
     A statement that differs from one parsed before only in its plain table name (the
@@ -152,7 +152,7 @@ def _parse_columns(
         if node is None or found is None:
             return None, found, error, node
         dialect = found
-        parsed = _read_tree(node, dialect, stmt)
+        parsed = read_tree(node, dialect, stmt)
     if (
         parsed is not None
         and key is not None
@@ -168,7 +168,7 @@ def _parse_columns(
     return parsed, dialect, None, node
 
 
-def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
+def read_tree(node: Any, dialect: str, stmt: Statement) -> ParsedTable | None:
     """The table name, comment and column definitions of a parsed CREATE TABLE."""
     from sqlglot import exp
 
@@ -190,7 +190,7 @@ def _read_tree(node: Any, dialect: str, stmt: Statement) -> _Parsed | None:
     primary_key, foreign_keys = (
         _keys(target, coldefs) if isinstance(target, exp.Schema) else ((), ())
     )
-    return _Parsed(
+    return ParsedTable(
         dialect=dialect,
         name=".".join(part.name for part in table.parts),
         name_end=-1,
@@ -307,7 +307,7 @@ def _is_query(node: Any) -> bool:
 
 def _second_try(
     stmt: Statement, dialects: list[str], index: LineIndex, line: int, problems: Problems
-) -> tuple[Any, str | None, _Parsed | None] | None:
+) -> tuple[Any, str | None, ParsedTable | None] | None:
     """Parse the statement again without the tail the parser gave up on (None when there is
     none to cut): (tree, dialect, parsed table); a warning says what was left out unless it is
     only storage options."""
@@ -327,12 +327,12 @@ def _second_try(
         )
     if node is not None:
         assert dialect is not None
-        parsed = _read_tree(node, dialect, stmt)
+        parsed = read_tree(node, dialect, stmt)
     return node, dialect, parsed
 
 
 def _fields(
-    parsed: _Parsed,
+    parsed: ParsedTable,
     stmt: Statement,
     index: LineIndex,
     text: str,
@@ -359,7 +359,7 @@ def _fields(
     return fields
 
 
-def _column(coldef: Any, dialect: str | None, stmt: Statement) -> _Column:
+def _column(coldef: Any, dialect: str | None, stmt: Statement) -> ParsedColumn:
     from sqlglot import exp
 
     kind = coldef.args.get("kind")
@@ -378,11 +378,11 @@ def _column(coldef: Any, dialect: str | None, stmt: Statement) -> _Column:
     start = meta.get("start")
     if not (isinstance(start, int) and 0 <= start < len(stmt.text)):
         start = None
-    return _Column(coldef.name, data_type, comment, nullable, start)
+    return ParsedColumn(coldef.name, data_type, comment, nullable, start)
 
 
 def _field(
-    column: _Column,
+    column: ParsedColumn,
     table: str,
     stmt: Statement,
     index: LineIndex,
