@@ -21,7 +21,6 @@ Presidio is imported inside functions only: loading the specs (:func:`load_specs
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,11 +28,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dataflow.detect.regex_checked import (
+    checked_before,
+    checked_marker,
+    regex_module,
+    remember_checked,
+)
 from dataflow.detect.validators import VALIDATORS
 from dataflow.errors import CatalogError
 from dataflow.i18n import msg
 from dataflow.model import Text
-from dataflow.paths import cache_dir, private
 from dataflow.yamlio import (
     Checker,
     YamlDoc,
@@ -398,8 +402,8 @@ def _read_pattern(
 
     expanded = _PLACEHOLDER.sub(expand, regex)
     engines: tuple[str, ...] = ("re", "regex")
-    marker = _checked_marker(expanded, flags)
-    if marker is not None and _checked_before(marker):
+    marker = checked_marker(expanded, flags)
+    if marker is not None and checked_before(marker):
         engines = ("re",)  # the regex engine accepted this very pattern in an earlier run
     for module_name in engines:
         try:
@@ -417,7 +421,7 @@ def _read_pattern(
         if compiled.match(""):
             raise doc.error(f"{key}.regex", msg("g.matches_empty"), CatalogError)
     if marker is not None and len(engines) == 2:
-        _remember_checked(marker)
+        remember_checked(marker)
     return PatternSpec(name=name.strip(), regex=expanded, score=float(score))
 
 
@@ -433,51 +437,8 @@ def compiled_regex(source: str, flags: int) -> Any:
     """
     found = _COMPILED.get((source, flags))
     if found is None:
-        found = _COMPILED[(source, flags)] = _regex_module().compile(source, flags)
+        found = _COMPILED[(source, flags)] = regex_module().compile(source, flags)
     return found
-
-
-# A pattern the ``regex`` engine accepted once is not compiled with it again at load time: an
-# empty file named by the hash of the engine's version, the flags and the expanded pattern, in
-# a folder only this user can write (``$DATAFLOW_CACHE_DIR/regex-checked``), records that it
-# compiled and does not match empty text. The ``re`` check still runs on every load; the
-# ``regex`` engine then compiles the pattern only when a value needs it.
-_CHECKED_FORMAT = "dataflow-regex-checked-1"
-
-
-def _checked_marker(source: str, flags: int) -> Path | None:
-    module = _regex_module()
-    if module is re:
-        return None
-    digest = hashlib.sha256(
-        f"{_CHECKED_FORMAT}\0{getattr(module, '__version__', '')}\0{flags}\0{source}".encode()
-    )
-    return cache_dir() / "regex-checked" / digest.hexdigest()
-
-
-def _checked_before(marker: Path) -> bool:
-    try:
-        return marker.is_file() and private(marker.parent, marker)
-    except OSError:
-        return False
-
-
-def _remember_checked(marker: Path) -> None:
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if private(marker.parent):
-            marker.touch(mode=0o600)
-    except OSError:  # a read-only home: check with both engines next time too
-        return
-
-
-def _regex_module() -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module("regex")
-    except ImportError:  # pragma: no cover - regex comes with presidio-analyzer
-        return re
 
 
 def _read_context(doc: YamlDoc, key: str, raw: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import has_cjk
@@ -80,15 +81,7 @@ class SubjectRules:
     def __init__(self, catalog: Catalog) -> None:
         s = catalog.subjects
         self.catalog = catalog
-        self.roles: dict[str, str] = {}
-        self.roles_zh: list[tuple[str, str]] = []
-        for key in sorted(k for k in s if k.startswith("roles.")):
-            role = key.split(".", 1)[1]
-            words, zh = _split(s[key])
-            for w in sorted(words):
-                self.roles.setdefault(w, role)
-            self.roles_zh.extend((w, role) for w in zh)
-        self.roles_zh.sort(key=lambda item: (-len(item[0]), item[0]))
+        self.roles, self.roles_zh = _roles(s)
         self.long_roles = sorted((w for w in self.roles if len(w) >= 5), key=lambda w: -len(w))
         self.documents, self.documents_zh = _split(s.get("person_documents", ()))
         self.person_files = _split(s.get("person_files", ()))[0]
@@ -149,6 +142,12 @@ class SubjectRules:
         self.staff_agents = frozenset(s.get("staff_agents", ()))
         self.impersonal_zh = tuple(s.get("impersonal_comments", ()))
         self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
+        self._spelling: dict[str, str] = {}
+        self.money_totals = frozenset(s.get("money_totals", ()))
+        self._index_families(catalog)
+        self._targets = self.family_words | self.care_places | frozenset(self.roles)
+
+    def _index_families(self, catalog: Catalog) -> None:
         self.families = [_family_index(family) for family in catalog.families]
         # Single words of every family: a flag naming one (`is_recheck`) is that information.
         self.family_words = frozenset(
@@ -159,15 +158,12 @@ class SubjectRules:
         self.health_families = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.element.startswith("pi.health.")
         )
-        self._spelling: dict[str, str] = {}
-        self.money_totals = frozenset(s.get("money_totals", ()))
         self.money_words = frozenset(
             w
             for fam in self.families
             if fam.family.element.startswith("pi.financial.")
             for w in fam.words
         )
-        self._targets = self.family_words | self.care_places | frozenset(self.roles)
 
     @functools.cached_property
     def known_words(self) -> frozenset[str]:
@@ -243,3 +239,17 @@ _RULES: dict[int, tuple[Catalog, SubjectRules]] = {}
 def rules_for(catalog: Catalog) -> SubjectRules:
     """The (cached) subject rules of a catalog."""
     return per_catalog(_RULES, catalog, SubjectRules)
+
+
+def _roles(subjects: Mapping[str, Any]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Role words (first role a word is listed under wins) and Chinese role words, longest first."""
+    roles: dict[str, str] = {}
+    roles_zh: list[tuple[str, str]] = []
+    for key in sorted(k for k in subjects if k.startswith("roles.")):
+        role = key.split(".", 1)[1]
+        words, zh = _split(subjects[key])
+        for w in sorted(words):
+            roles.setdefault(w, role)
+        roles_zh.extend((w, role) for w in zh)
+    roles_zh.sort(key=lambda item: (-len(item[0]), item[0]))
+    return roles, roles_zh

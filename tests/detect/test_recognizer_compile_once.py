@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from dataflow.detect import recognizers
+from dataflow.detect import recognizers, regex_checked
 from dataflow.detect.recognizers import load_recognizers, load_specs
 from dataflow.errors import CatalogError
 
@@ -79,7 +79,7 @@ def test_a_pattern_checked_in_an_earlier_run_is_not_compiled_at_load(
     path = _file(tmp_path)
     source, _ = _shop_pattern(path)
     assert (source, FLAGS) in recognizers._COMPILED
-    marker = recognizers._checked_marker(source, FLAGS)
+    marker = regex_checked.checked_marker(source, FLAGS)
     assert marker is not None and marker.is_file() and marker.parent.parent == cache
 
     _fresh_process_state()
@@ -95,7 +95,7 @@ def test_a_pattern_checked_in_an_earlier_run_is_not_compiled_at_load(
 def test_a_marker_others_can_write_is_not_trusted(tmp_path: Path, cache: Path) -> None:
     path = _file(tmp_path)
     source, _ = _shop_pattern(path)
-    marker = recognizers._checked_marker(source, FLAGS)
+    marker = regex_checked.checked_marker(source, FLAGS)
     assert marker is not None
     marker.parent.chmod(0o777)
     _fresh_process_state()
@@ -111,6 +111,6 @@ def test_a_refused_pattern_leaves_no_marker(tmp_path: Path, cache: Path) -> None
     with pytest.raises(CatalogError, match="matches empty text"):
         load_specs([path])
     for refused in ("SC-7[0-9", "x*"):
-        marker = recognizers._checked_marker(refused, FLAGS)
+        marker = regex_checked.checked_marker(refused, FLAGS)
         assert marker is not None and not marker.exists()
     assert list(cache.glob("regex-checked/*"))  # the shipped patterns were checked and marked

@@ -18,12 +18,12 @@ from dataflow.detect.fast.common import (
     Matches,
     covers_whole,
     plain_pattern_recognizer,
-    threshold_for,
 )
 from dataflow.detect.fast.hooks import batch_form, own_hooks, shortcut_hooks
+from dataflow.detect.fast.patterns import exact_patterns
 from dataflow.detect.fast.prefilter import Prefilter
 from dataflow.detect.fast.shortcuts import refresh_today
-from dataflow.detect.fast.translate import joinable, parse_tree, stdlib_twin
+from dataflow.detect.fast.translate import joinable, parse_tree
 
 
 class FastMatcher:
@@ -48,7 +48,7 @@ class FastMatcher:
         ]
         self._analyzer = analyzer
         self._fallback = [r for r in self._recognizers if not plain_pattern_recognizer(r)]
-        self._patterns = _exact_patterns(self._recognizers, score_threshold)
+        self._patterns = exact_patterns(self._recognizers, score_threshold)
         # Outcome codes: the k-th entity (in name order) sets bit 2k when found and bits 2k
         # and 2k + 1 when a match covers the value. OR-ing codes keeps the better outcome per
         # entity (absent < found < covering), as merging Presidio's results does.
@@ -573,35 +573,3 @@ def _counted(results: Sequence[Any], validated: bool, own: bool) -> list[Any]:
     if None in ok:
         ok = [own if r is None else (validated if r else False) for r in results]
     return ok
-
-
-def _exact_patterns(recognizers: Sequence[Any], score_threshold: float) -> tuple[ExactPattern, ...]:
-    """The patterns of the plain pattern recognizers, compiled as Presidio compiles them (with
-    the ``regex`` module and the recognizer's flags), in recognizer order."""
-    regex: Any = importlib.import_module("regex")
-    patterns: list[ExactPattern] = []
-    for index, rec in enumerate(recognizers):
-        if not plain_pattern_recognizer(rec):
-            continue
-        entity = rec.supported_entities[0]
-        flags = rec.global_regex_flags or 0
-        threshold = threshold_for(rec, entity, score_threshold)
-        for pat in rec.patterns:
-            prebuilt = getattr(pat, "compiled_regex", None)
-            if getattr(pat, "compiled_with_flags", None) != flags:
-                prebuilt = None
-            patterns.append(
-                ExactPattern(
-                    recognizer=index,
-                    entity=entity,
-                    source=pat.regex,
-                    flags=int(flags),
-                    score=float(pat.score),
-                    threshold=threshold,
-                    vetted=stdlib_twin(pat.regex, int(flags))
-                    or prebuilt
-                    or regex.compile(pat.regex, flags=flags),
-                    presidio=prebuilt,
-                )
-            )
-    return tuple(patterns)
