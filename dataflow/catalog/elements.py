@@ -37,13 +37,9 @@ class ElementSections(CatalogState):
 
     def _load_element(self, doc: YamlDoc, item: dict[str, Any], key: str, seen: set[str]) -> None:
         self._unknown(doc, item, key, _ELEMENT_KEYS)
-        eid = self._id(doc, item, key)
+        eid = self._new_id(doc, item, key, seen, "c.duplicate_element")
         if eid is None:
             return
-        if eid in seen:
-            self.add(doc, join_key(key, "id"), msg("c.duplicate_element", id=eid))
-            return
-        seen.add(eid)
         base = dict(self.elements.get(eid, {}))
         if not base:
             for required in ("names", "pi"):
@@ -150,13 +146,9 @@ class ElementSections(CatalogState):
             "mark_sensitive",
         )
         self._unknown(doc, item, key, allowed)
-        rid = self._id(doc, item, key)
+        rid = self._new_id(doc, item, key, seen, "c.duplicate_rule")
         if rid is None:
             return
-        if rid in seen:
-            self.add(doc, join_key(key, "id"), msg("c.duplicate_rule", id=rid))
-            return
-        seen.add(rid)
         existing = self.escalations.get(rid)
         missing = [k for k in ("to", "when", "reason", "reference") if k not in item]
         if existing is None and missing:

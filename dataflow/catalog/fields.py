@@ -118,6 +118,20 @@ class FieldReader:
             return None
         return value
 
+    def _new_id(
+        self, doc: YamlDoc, item: Mapping[str, Any], key: str, seen: set[str], duplicate: str
+    ) -> str | None:
+        """The entry's valid id when this file has not defined it yet (then recorded in ``seen``);
+        a repeat is a problem with the catalog message ``duplicate``."""
+        value = self._id(doc, item, key)
+        if value is None:
+            return None
+        if value in seen:
+            self.add(doc, join_key(key, "id"), msg(duplicate, id=value))
+            return None
+        seen.add(value)
+        return value
+
     def _keywords(self, doc: YamlDoc, value: Any, key: str) -> Keywords:
         if not isinstance(value, Mapping):
             self.add(doc, key, msg("c.keywords", got=type_name(value)))

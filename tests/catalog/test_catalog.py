@@ -309,3 +309,27 @@ def test_cli_list_and_show(tmp_path: Path) -> None:
     assert "10万人" in rule.stdout
     missing = runner.invoke(app, ["catalog", "show", "pi.nope"])
     assert missing.exit_code == 2 and "pi.nope" in missing.stderr
+
+
+def test_an_id_repeated_in_one_file_is_a_problem_for_elements_and_rules(tmp_path: Path) -> None:
+    bad = _write(
+        tmp_path,
+        "twice.yaml",
+        "schema_version: 1\n"
+        "elements:\n"
+        "  - id: pi.identity.name\n"
+        "    pi: true\n"
+        "  - id: pi.identity.name\n"
+        "    pi: true\n"
+        "escalations:\n"
+        "  - id: esc.combination.identified_sensitive\n"
+        "    to: general-4\n"
+        "  - id: esc.combination.identified_sensitive\n"
+        "    to: general-4\n",
+    )
+    text = "\n".join(p.render() for p in validate_files([bad]))
+    assert f"{bad}:5: elements[1].id: duplicate element id 'pi.identity.name' in this file" in text
+    rule = "esc.combination.identified_sensitive"
+    assert (
+        f"{bad}:10: escalations[1].id: duplicate escalation rule id '{rule}' in this file" in text
+    )
