@@ -129,6 +129,23 @@ class AddedKey:
 
 
 @dataclass(frozen=True, slots=True)
+class AlteredColumn:
+    """A column an ``ALTER TABLE`` adds, changes or renames (``ADD [COLUMN]``, ``MODIFY``,
+    ``CHANGE``, ``ALTER COLUMN … TYPE``, ``RENAME COLUMN``) in a table its own file does not
+    create.
+
+    Migrations add a table's later columns in later files; the scan applies the change to the
+    dataset of that name read from another file, or lists the column as a dataset of its own
+    when no scanned file creates the table (``readers.attach_altered_columns``).
+    """
+
+    table: str
+    field: Field  # the column as it is after the statement
+    renamed_from: str | None = None  # its name before a RENAME or CHANGE
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """A table, record or document type read from one schema file."""
 
@@ -167,6 +184,7 @@ class ReadResult:
     samples: dict[str, SampleSet] = field(default_factory=dict)  # by dataset name
     problems: tuple[Problem, ...] = ()
     added_keys: tuple[AddedKey, ...] = ()  # for tables of other files
+    altered_columns: tuple[AlteredColumn, ...] = ()  # for tables of other files
 
 
 @dataclass(frozen=True, slots=True)

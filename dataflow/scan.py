@@ -20,6 +20,7 @@ from typing import Any
 from dataflow.i18n import msg
 from dataflow.model import (
     AddedKey,
+    AlteredColumn,
     Dataset,
     DatasetResult,
     Problem,
@@ -168,10 +169,12 @@ def scan_paths(
     sources.extend(_scan_database(url, options, sample_options) for url in urls)
     notices = _take_sources(sources, datasets, sample_sets, verdicts, problems)
     added_keys: list[tuple[str, AddedKey]] = []  # ALTER TABLE keys of other files' tables
+    altered: list[tuple[str, AlteredColumn]] = []  # and ALTER TABLE columns
     for done, path in enumerate(files, start=1):
         read = _read(path, options, sample_options, avro_types, json_schemas)
         problems.extend(read.problems)
         added_keys.extend((read.path, key) for key in read.added_keys)
+        altered.extend((read.path, change) for change in read.altered_columns)
         for dataset in read.datasets:
             datasets.append(dataset)
             own = read.samples.get(dataset.name)
@@ -180,6 +183,8 @@ def scan_paths(
         if progress is not None:
             progress(done, len(files), str(path))
 
+    if altered:
+        problems.extend(readers.attach_altered_columns(datasets, altered))
     if added_keys:
         problems.extend(readers.attach_added_keys(datasets, added_keys))
     attached: dict[tuple[str, str], str] = {}

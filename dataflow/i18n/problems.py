@@ -354,6 +354,14 @@ PROBLEMS: Mapping[str, Text] = {
         "ALTER TABLE adds a foreign key to table {table}, which this file does not create; the key is not used",
         "ALTER TABLE 为表 {table} 添加了外键，但本文件没有创建该表；该外键未使用",
     ),
+    "p.sql_alter": Text(
+        "ALTER TABLE statement could not be parsed; the columns it adds to or changes in table {table} are not read",
+        "ALTER TABLE 语句无法解析，它为表 {table} 添加或修改的列未读取",
+    ),
+    "p.column_table_twice": Text(
+        "ALTER TABLE changes column {column} of table {table}, but two or more tables have that name; the column is listed as a table of its own",
+        "ALTER TABLE 修改了表 {table} 的列 {column}，但有两个或更多表同名；该列单独列为一个表",
+    ),
     "p.key_table_twice": Text(
         "ALTER TABLE adds a foreign key to table {table}, but two or more tables have that name; the key is not used",
         "ALTER TABLE 为表 {table} 添加了外键，但有两个或更多表同名；该外键未使用",

@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
 from dataflow.errors import ReaderError
 from dataflow.i18n import msg
-from dataflow.model import AddedKey, Dataset, ForeignKey, Problem, ReadResult, Severity
+from dataflow.model import (
+    AddedKey,
+    AlteredColumn,
+    Dataset,
+    ForeignKey,
+    Problem,
+    ReadResult,
+    Severity,
+)
 from dataflow.plugins import PluginError
 from dataflow.readers import registry
 from dataflow.readers._common import MAX_SCHEMA_BYTES, Problems, read_limited
@@ -45,6 +53,7 @@ __all__ = [
     "SCHEMA_FORMATS",
     "SampleOptions",
     "attach_added_keys",
+    "attach_altered_columns",
     "avro_named_types",
     "collect_files",
     "count_distinct",
@@ -114,12 +123,22 @@ def read_path(
             fmt = detected
         if registry.is_data(fmt):
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
-        added: list[AddedKey] = []
+        added: list[AddedKey | AlteredColumn] = []
         read = _read_schema(path, fmt, problems, avro_types, added, json_schemas)
         datasets = tuple(scrub_dataset(d)[0] for d in read)
-        keys = tuple(AddedKey(scrub(k.table), _scrub_key(k.key), k.line) for k in added)
+        keys = tuple(
+            AddedKey(scrub(k.table), _scrub_key(k.key), k.line)
+            for k in added
+            if isinstance(k, AddedKey)
+        )
+        columns = tuple(_scrub_change(c) for c in added if isinstance(c, AlteredColumn))
         return ReadResult(
-            shown, fmt, datasets=datasets, problems=problems.finish(), added_keys=keys
+            shown,
+            fmt,
+            datasets=datasets,
+            problems=problems.finish(),
+            added_keys=keys,
+            altered_columns=columns,
         )
     except PluginError:  # an installed reader that cannot be used stops the run
         raise
@@ -168,7 +187,7 @@ def _read_schema(
     fmt: str,
     problems: Problems,
     avro_types: Mapping[str, Any] | None = None,
-    added: list[AddedKey] | None = None,
+    added: list[AddedKey | AlteredColumn] | None = None,
     json_schemas: Any | None = None,
 ) -> tuple[Dataset, ...]:
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
@@ -200,14 +219,10 @@ def attach_added_keys(
     (``ALTER TABLE dbo.Visit`` → ``Visit``) when that leaves one dataset. A key whose table
     is not among ``datasets`` is reported where it was declared.
     """
-    by_full: dict[str, list[int]] = {}
-    by_bare: dict[str, list[int]] = {}
-    for i, ds in enumerate(datasets):
-        by_full.setdefault(ds.name.lower(), []).append(i)
-        by_bare.setdefault(ds.name.lower().rsplit(".", 1)[-1], []).append(i)
+    named = _by_name(datasets)
     problems: list[Problem] = []
     for path, key in added:
-        hits = by_full.get(key.table.lower()) or by_bare.get(key.table.lower().rsplit(".", 1)[-1])
+        hits = named(key.table)
         if hits and len(hits) == 1:
             ds = datasets[hits[0]]
             if key.key not in ds.foreign_keys:
@@ -217,6 +232,59 @@ def attach_added_keys(
         why = msg("p.key_table_twice" if hits else "p.key_table_nowhere", table=key.table)
         problems.append(Problem(path, why, key.line, severity=Severity.WARNING))
     return problems
+
+
+def _by_name(datasets: list[Dataset]) -> Callable[[str], list[int]]:
+    """The indexes of the datasets a table name names: the whole name whatever the case, or
+    else the name without its schema prefix on either side."""
+    by_full: dict[str, list[int]] = {}
+    by_bare: dict[str, list[int]] = {}
+    for i, ds in enumerate(datasets):
+        by_full.setdefault(ds.name.lower(), []).append(i)
+        by_bare.setdefault(ds.name.lower().rsplit(".", 1)[-1], []).append(i)
+
+    def named(table: str) -> list[int]:
+        return by_full.get(table.lower()) or by_bare.get(table.lower().rsplit(".", 1)[-1]) or []
+
+    return named
+
+
+def attach_altered_columns(
+    datasets: list[Dataset], changes: Sequence[tuple[str, AlteredColumn]]
+) -> list[Problem]:
+    """Apply each ``(path, change)`` an ALTER TABLE of ``path`` made to a column to the
+    dataset it names (matched as ``attach_added_keys`` matches); the columns of a table no
+    scanned file creates (or two create) become a dataset of their own in ``path``."""
+    from dataflow.readers.sql.altered import apply_change, own_datasets
+
+    named = _by_name(datasets)
+    problems: list[Problem] = []
+    own: dict[str, list[AlteredColumn]] = {}
+    for path, change in changes:
+        hits = named(change.table)
+        if len(hits) == 1:
+            ds = datasets[hits[0]]
+            if path != ds.source_path:  # a line of another file than the dataset's
+                change = dataclasses.replace(
+                    change, field=dataclasses.replace(change.field, line=None)
+                )
+            datasets[hits[0]] = apply_change(ds, change)
+            continue
+        own.setdefault(path, []).append(change)
+        if hits:
+            why = msg("p.column_table_twice", table=change.table, column=change.field.name)
+            problems.append(Problem(path, why, change.line, severity=Severity.WARNING))
+    for path, alone in own.items():
+        datasets.extend(own_datasets(alone, path))
+    return problems
+
+
+def _scrub_change(change: AlteredColumn) -> AlteredColumn:
+    """``change`` with its table, column names and comment masked, as ``scrub_dataset`` does."""
+    f = change.field
+    field = dataclasses.replace(f, name=scrub(f.name), comment=scrub_optional(f.comment))
+    renamed = scrub(change.renamed_from) if change.renamed_from is not None else None
+    return AlteredColumn(scrub(change.table), field, renamed, change.line)
 
 
 def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.i18n import msg
-from dataflow.model import AddedKey, Dataset
+from dataflow.model import AddedKey, AlteredColumn, Dataset
 from dataflow.plugins import PluginError
 from dataflow.readers._common import Problems
 
@@ -44,9 +44,10 @@ class SchemaText:
     problems: Problems
     # Named Avro types defined by the other ``.avsc`` files of the scan (``avro_named_types``).
     avro_types: Mapping[str, Any] | None = None
-    # Where a SQL reader puts the foreign keys its ALTER TABLE statements add to tables (they
-    # may be created in another file: ``attach_added_keys``).
-    added_keys: list[AddedKey] | None = None
+    # Where a SQL reader puts the foreign keys and columns its ALTER TABLE statements add to
+    # tables (they may be created in another file: ``attach_added_keys``,
+    # ``attach_altered_columns``).
+    added_keys: list[AddedKey | AlteredColumn] | None = None
     # The JSON Schema files of the scan, for a ``$ref`` naming one of them
     # (``readers.schemarefs.SchemaIndex``).
     json_schemas: Any | None = None

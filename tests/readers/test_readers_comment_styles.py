@@ -45,6 +45,7 @@ def test_slash_comment_lines_and_statements_without_semicolons_are_read() -> Non
         ("owner_id", 15),
         ("check_in", 17),
         ("note", 18),
+        ("room", 22),  # added by the ALTER TABLE after the // line
     ]
     # a statement with an index and table options, not only plain column definitions
     care = _dataset(result, "care")

@@ -27,13 +27,20 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dataflow.i18n import msg
-from dataflow.model import AddedKey, Dataset
+from dataflow.model import AddedKey, AlteredColumn, Dataset
 from dataflow.readers._common import LineIndex, Problems
 from dataflow.readers.sql.alter import (
     ALTER_COMMENT,
     alter_foreign_keys,
+    altered_table,
     apply_comment_on,
     apply_foreign_keys,
+)
+from dataflow.readers.sql.altered import (
+    altered_columns,
+    apply_altered_columns,
+    changes_columns,
+    own_datasets,
 )
 from dataflow.readers.sql.dialects import (
     DIALECTS,
@@ -68,12 +75,16 @@ from dataflow.readers.sql.tsql import (
 
 
 def read_sql(
-    text: str, path: str, problems: Problems, added: list[AddedKey] | None = None
+    text: str,
+    path: str,
+    problems: Problems,
+    added: list[AddedKey | AlteredColumn] | None = None,
 ) -> list[Dataset]:
     """Datasets of every CREATE TABLE in ``text``; problems for statements that fail to parse.
 
     Foreign keys an ALTER TABLE adds to a table this text does not create go to ``added``
-    (for a table of another file), or are reported when ``added`` is None.
+    (for a table of another file), or are reported when ``added`` is None; so do the columns
+    an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own.
     """
     source = text
     dialects = guess_dialects(text)
@@ -95,13 +106,16 @@ def read_sql(
                 if stmt is not None:
                     _read_statement(r, stmt)
     datasets = r.datasets
+    columns_elsewhere = apply_altered_columns(datasets, r.columns)
     apply_comment_on(datasets, r.comments)
     elsewhere = apply_foreign_keys(datasets, r.altered)
     if added is not None:
         added.extend(elsewhere)
+        added.extend(columns_elsewhere)
     else:
         for key in elsewhere:
             problems.warn(msg("p.sql_key_elsewhere", table=masked_name(key.table)), key.line)
+        datasets.extend(own_datasets(columns_elsewhere, path))
     for i, gap in enumerate(r.gaps):
         if "--" in gap or "/*" in gap or "//" in gap or "#" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
@@ -124,6 +138,7 @@ class _Reading:
     gaps: list[str] = field(default_factory=list)  # the text before each dataset's statement
     comments: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, comment)
     altered: list[AddedKey] = field(default_factory=list)  # ALTER TABLE … ADD FOREIGN KEY
+    columns: list[AlteredColumn] = field(default_factory=list)  # ALTER TABLE … ADD COLUMN
 
     def create(self, stmt: Statement, gap: str) -> None:
         """Read the CREATE TABLE ``stmt`` (``gap``: the comments above it)."""
@@ -182,6 +197,12 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         return
     if word == "ALTER":
         r.altered.extend(AddedKey(t, fk, line) for t, fk in alter_foreign_keys(body))
+        if changes_columns(body):
+            changes = altered_columns(stmt, r.dialects, r.index, r.lines, r.problems)
+            if changes is None:
+                r.problems.add(msg("p.sql_alter", table=altered_table(body)), line)
+            else:
+                r.columns.extend(changes)
         described = ALTER_COMMENT().match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))

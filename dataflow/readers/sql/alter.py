@@ -49,13 +49,24 @@ def apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> list
     """Add each key to the dataset it names; the keys of tables not among ``datasets``."""
     elsewhere: list[AddedKey] = []
     for added in altered:
-        k = _find_dataset(datasets, added.table.split("."))
+        k = find_dataset(datasets, added.table.split("."))
         if k is None:
             elsewhere.append(added)
         elif added.key not in datasets[k].foreign_keys:
             keys = (*datasets[k].foreign_keys, added.key)
             datasets[k] = replace(datasets[k], foreign_keys=keys)
     return elsewhere
+
+
+def altered_table(body: str) -> str:
+    """The name of the table the ALTER TABLE ``body`` names, masked for a message."""
+    from dataflow.i18n import msg
+    from dataflow.readers.sql.parse import masked_name
+
+    m = _ALTER_FK().match(body)
+    if m is None:
+        return msg("p.sql_name_unreadable")
+    return masked_name(".".join(_split_name(m.group(1))))
 
 
 def unquote(part: str) -> str:
@@ -85,7 +96,7 @@ def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str
             table_parts, column = parts[:-1], parts[-1]
         else:
             table_parts, column = parts, None
-        i = _find_dataset(datasets, table_parts)
+        i = find_dataset(datasets, table_parts)
         if i is None:
             continue
         ds = datasets[i]
@@ -99,7 +110,7 @@ def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str
         datasets[i] = replace(ds, fields=fields)
 
 
-def _find_dataset(datasets: list[Dataset], parts: list[str]) -> int | None:
+def find_dataset(datasets: list[Dataset], parts: list[str]) -> int | None:
     wanted = ".".join(parts).lower()
     for i, ds in enumerate(datasets):
         if ds.name.lower() == wanted:

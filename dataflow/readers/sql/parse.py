@@ -80,6 +80,23 @@ def parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[
     return None, None, first_error
 
 
+def parse_alter(sql: str, dialects: list[str]) -> tuple[Any, str | None]:
+    """``(expression, dialect)`` of an ALTER TABLE the first dialect parses with actions, or
+    ``(None, None)`` (sqlglot reads what it does not know as a bare command)."""
+    _silence()
+    import sqlglot
+    from sqlglot import exp
+
+    for dialect in dialects:
+        try:
+            node = sqlglot.parse_one(sql, read=dialect or None)
+        except Exception:  # ParseError, TokenError, dialect quirks: try the next one
+            continue
+        if isinstance(node, exp.Alter) and node.args.get("actions"):
+            return node, dialect
+    return None, None
+
+
 _ORACLE_NOISE = Lazy(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
 _LENGTH_SEMANTICS = Lazy(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
 

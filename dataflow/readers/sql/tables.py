@@ -195,7 +195,7 @@ def read_tree(node: Any, dialect: str, stmt: Statement) -> ParsedTable | None:
         name=".".join(part.name for part in table.parts),
         name_end=-1,
         comment=table_comment,
-        columns=tuple(_column(c, dialect or None, stmt) for c in coldefs[:MAX_FIELDS]),
+        columns=tuple(column_of(c, dialect or None, stmt) for c in coldefs[:MAX_FIELDS]),
         primary_key=primary_key,
         foreign_keys=foreign_keys,
     )
@@ -359,7 +359,7 @@ def _fields(
     return fields
 
 
-def _column(coldef: Any, dialect: str | None, stmt: Statement) -> ParsedColumn:
+def column_of(coldef: Any, dialect: str | None, stmt: Statement) -> ParsedColumn:
     from sqlglot import exp
 
     kind = coldef.args.get("kind")
@@ -400,7 +400,7 @@ def _field(
         m = re.compile(r"(?<![\w])" + re.escape(col) + r"(?![\w])").search(text, cursor)
         offset = m.start() if m else None
     line = index.line(offset) if offset is not None else None
-    allow = _allows(lines, line, problems) if line is not None else ()
+    allow = allows(lines, line, problems) if line is not None else ()
     field = Field(
         name=col,
         pointer=f"{table}.{col}",
@@ -413,7 +413,7 @@ def _field(
     return field, offset
 
 
-def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
+def allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
     """Allow comments on ``line`` and on the comment-only lines directly above it."""
     candidates = [line]
     above = line - 1

@@ -1,0 +1,150 @@
+"""Columns an ``ALTER TABLE`` adds, changes or renames, applied to the tables they name.
+
+A schema kept as migrations creates a table once and adds its later columns in later
+statements, often in later files (``V7__add_phone.sql``). Those columns are as much part of the
+table as the ones its CREATE TABLE lists, and a pre-commit hook that sees only the new
+migration must still see the column it adds. A column a later statement drops stays listed:
+the scan errs on the side of reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from dataflow.model import AlteredColumn, Dataset, Field
+from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
+from dataflow.readers.sql.alter import find_dataset
+from dataflow.readers.sql.lazy import Lazy
+from dataflow.readers.sql.statements import Statement
+
+# An action that adds or changes a column (not a constraint, index, key or table comment).
+_COLUMN_ACTION = Lazy(
+    r"\b(?:ADD\b(?!\s+(?:CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|FULLTEXT|SPATIAL|CHECK"
+    r"|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b)",
+    re.IGNORECASE,
+)
+
+
+def changes_columns(body: str) -> bool:
+    """Whether the ALTER TABLE ``body`` may add, change or rename a column."""
+    return _COLUMN_ACTION().search(body) is not None
+
+
+def altered_columns(
+    stmt: Statement,
+    dialects: list[str],
+    index: LineIndex,
+    lines: list[str],
+    problems: Problems,
+) -> list[AlteredColumn] | None:
+    """The columns the ALTER TABLE ``stmt`` adds, changes or renames, in order; ``None`` when
+    no dialect parses it."""
+    from dataflow.readers.sql.parse import parse_alter
+
+    node, dialect = parse_alter(stmt.text, dialects)
+    if node is None:
+        return None
+    table = ".".join(part.name for part in node.this.parts)
+    changes: list[AlteredColumn] = []
+    for action in node.args["actions"]:
+        for field, renamed in _action_fields(action, dialect, stmt):
+            line = _line_of(stmt, field.name, index)
+            allow = _allows(lines, line, problems) if line is not None else ()
+            changes.append(
+                AlteredColumn(table, replace(field, line=line, allow=allow), renamed, line)
+            )
+    return changes
+
+
+def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
+    from dataflow.readers.sql.tables import allows
+
+    return allows(lines, line, problems)
+
+
+def _action_fields(
+    action: Any, dialect: str | None, stmt: Statement
+) -> list[tuple[Field, str | None]]:
+    """``(field, old name)`` of each column one action of an ALTER TABLE touches."""
+    from sqlglot import exp
+
+    from dataflow.readers.sql.tables import column_of
+
+    def field(coldef: Any) -> Field:
+        col = column_of(coldef, dialect, stmt)
+        return Field(col.name, "", col.data_type, col.comment, nullable=col.nullable)
+
+    if isinstance(action, exp.ColumnDef):  # ADD [COLUMN]
+        return [(field(action), None)]
+    if isinstance(action, exp.Schema):  # Oracle ADD (a …, b …)
+        return [(field(c), None) for c in action.expressions if isinstance(c, exp.ColumnDef)]
+    if isinstance(action, exp.ModifyColumn) and isinstance(action.this, exp.ColumnDef):
+        old = action.args.get("rename_from")  # MySQL CHANGE old new …
+        return [(field(action.this), old.name if old is not None else None)]
+    if isinstance(action, exp.AlterColumn):  # ALTER COLUMN a TYPE …
+        kind = action.args.get("dtype")
+        data_type = kind.sql(dialect=dialect) if kind is not None else None
+        return [(Field(action.this.name, "", data_type), None)]
+    if isinstance(action, exp.RenameColumn):
+        to = action.args.get("to")
+        if to is not None:
+            return [(Field(to.name, ""), action.this.name)]
+    return []
+
+
+def _line_of(stmt: Statement, name: str, index: LineIndex) -> int | None:
+    m = re.search(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", stmt.text)
+    return index.line(stmt.start + (m.start() if m else 0))
+
+
+def apply_change(ds: Dataset, change: AlteredColumn) -> Dataset:
+    """``ds`` with the column ``change`` names added, changed or renamed; what the statement
+    leaves unsaid (a rename's type and comment) is kept from the column before it."""
+    new = change.field
+    old = (change.renamed_from or new.name).lower()
+    fields = list(ds.fields)
+    for i, f in enumerate(fields):
+        if f.name.lower() == old:
+            fields[i] = replace(
+                f,
+                name=new.name,
+                pointer=f"{ds.name}.{new.name}",
+                data_type=new.data_type or f.data_type,
+                comment=new.comment or f.comment,
+                nullable=f.nullable if new.nullable is None else new.nullable,
+                allow=new.allow or f.allow,
+            )
+            return replace(ds, fields=tuple(fields))
+    if len(fields) >= MAX_FIELDS:
+        return ds
+    fields.append(replace(new, pointer=f"{ds.name}.{new.name}"))
+    return replace(ds, fields=tuple(fields))
+
+
+def apply_altered_columns(
+    datasets: list[Dataset], changes: list[AlteredColumn]
+) -> list[AlteredColumn]:
+    """Apply each change to the dataset of ``datasets`` it names; the changes of other tables."""
+    elsewhere: list[AlteredColumn] = []
+    for change in changes:
+        k = find_dataset(datasets, change.table.split("."))
+        if k is None:
+            elsewhere.append(change)
+        else:
+            datasets[k] = apply_change(datasets[k], change)
+    return elsewhere
+
+
+def own_datasets(changes: list[AlteredColumn], path: str) -> list[Dataset]:
+    """The tables ``changes`` alter that no scanned file creates, each a dataset of the
+    columns the statements name, in the order first altered."""
+    datasets: dict[str, Dataset] = {}
+    for change in changes:
+        key = change.table.lower()
+        ds = datasets.get(key)
+        if ds is None:
+            ds = Dataset(change.table, path, "sql", (), line=change.line)
+        datasets[key] = apply_change(ds, change)
+    return list(datasets.values())

@@ -1,0 +1,169 @@
+"""Columns that ALTER TABLE statements add, change or rename: in the file of the CREATE TABLE,
+in a later migration file, and in a migration whose table no scanned file creates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dataflow.model import Dataset, ReadResult, Severity
+from dataflow.readers import read_path
+from dataflow.scan import ScanOptions, scan_paths
+
+
+def _read(tmp_path: Path, text: str, name: str = "schema.sql") -> ReadResult:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_path(path)
+
+
+def _columns(ds: Dataset) -> list[tuple[str, str | None, str | None, int | None]]:
+    return [(f.name, f.data_type, f.comment, f.line) for f in ds.fields]
+
+
+def test_mysql_add_column_after_the_create_table_is_a_column_of_it(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE `user` (\n"
+        "  `id` bigint NOT NULL,\n"
+        "  `nick` varchar(32) COMMENT '昵称'\n"
+        ") COMMENT='用户';\n"
+        "ALTER TABLE `user` ADD COLUMN `id_card` varchar(18) DEFAULT NULL COMMENT '身份证号'"
+        " AFTER `nick`;\n"
+        "ALTER TABLE user\n  ADD mobile varchar(11),\n  ADD blood_type varchar(3) COMMENT '血型';\n"
+        "ALTER TABLE user ADD INDEX idx_mobile (mobile);\n"
+        "ALTER TABLE user ADD CONSTRAINT pk PRIMARY KEY (id);\n",
+    )
+    assert result.problems == ()
+    (user,) = result.datasets
+    assert _columns(user) == [
+        ("id", "BIGINT", None, 2),
+        ("nick", "VARCHAR(32)", "昵称", 3),
+        ("id_card", "VARCHAR(18)", "身份证号", 5),
+        ("mobile", "VARCHAR(11)", None, 7),
+        ("blood_type", "VARCHAR(3)", "血型", 8),
+    ]
+    assert [f.pointer for f in user.fields][-1] == "user.blood_type"
+
+
+def test_oracle_sql_server_and_postgresql_forms(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE emp (emp_no NUMBER(10));\n"
+        "ALTER TABLE emp ADD (salary NUMBER(10,2), hire_date DATE);\n"
+        "CREATE TABLE dbo.Patient (ID int);\n"
+        "ALTER TABLE dbo.Patient ADD Diagnosis nvarchar(200) NULL, Allergy nvarchar(100);\n"
+        "CREATE TABLE visit (id int);\n"
+        "ALTER TABLE ONLY visit ADD COLUMN IF NOT EXISTS complaint text;\n"
+        "COMMENT ON COLUMN visit.complaint IS '主诉';\n",
+    )
+    assert result.problems == ()
+    names = {d.name: [f.name for f in d.fields] for d in result.datasets}
+    assert names == {
+        "emp": ["emp_no", "salary", "hire_date"],
+        "dbo.Patient": ["ID", "Diagnosis", "Allergy"],
+        "visit": ["id", "complaint"],
+    }
+    visit = next(d for d in result.datasets if d.name == "visit")
+    assert visit.fields[-1].comment == "主诉"  # COMMENT ON reaches an added column
+
+
+def test_change_modify_rename_and_type_change_an_existing_column(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE member (id int, nick varchar(20), phone varchar(20), c3 varchar(10));\n"
+        "ALTER TABLE member CHANGE nick real_name varchar(32) COMMENT '真实姓名';\n"
+        "ALTER TABLE member MODIFY COLUMN phone varchar(11) COMMENT '手机号码';\n"
+        "ALTER TABLE member RENAME COLUMN c3 TO id_card;\n",
+    )
+    assert result.problems == ()
+    (member,) = result.datasets
+    assert _columns(member) == [
+        ("id", "INT", None, 1),
+        ("real_name", "VARCHAR(32)", "真实姓名", 1),
+        ("phone", "VARCHAR(11)", "手机号码", 1),
+        ("id_card", "VARCHAR(10)", None, 1),  # a rename keeps the column's type
+    ]
+    assert [f.pointer for f in member.fields] == [
+        "member.id",
+        "member.real_name",
+        "member.phone",
+        "member.id_card",
+    ]
+
+
+def test_a_migration_file_adds_columns_to_the_table_another_file_creates(tmp_path: Path) -> None:
+    (tmp_path / "V1__init.sql").write_text(
+        "CREATE TABLE patient (id int, name varchar(20));\n", encoding="utf-8"
+    )
+    (tmp_path / "V2__history.sql").write_text(
+        "ALTER TABLE patient ADD COLUMN allergy_history text;\n"
+        "ALTER TABLE patient RENAME COLUMN name TO real_name;\n"
+        "ALTER TABLE lab_result ADD COLUMN hba1c decimal(4,1), ADD COLUMN patient_id int;\n",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    by_name = {d.dataset.name: d for d in result.datasets}
+    patient = by_name["patient"]
+    assert patient.dataset.source_path.endswith("V1__init.sql")
+    assert [(f.name, f.line) for f in patient.dataset.fields] == [
+        ("id", 1),
+        ("real_name", 1),
+        ("allergy_history", None),  # the line is of another file than the table's
+    ]
+    history = next(f for f in patient.findings if f.field.name == "allergy_history")
+    assert history.personal and history.sensitive
+    # No scanned file creates lab_result: its columns are a dataset of the migration.
+    lab = by_name["lab_result"].dataset
+    assert lab.source_path.endswith("V2__history.sql")
+    assert [(f.name, f.line) for f in lab.fields] == [("hba1c", 3), ("patient_id", 3)]
+    assert not [p for p in result.problems if p.severity == Severity.ERROR]
+
+
+def test_only_the_migration_is_scanned_as_a_hook_would(tmp_path: Path, isolated_cwd: Path) -> None:
+    from builders import run
+
+    migration = tmp_path / "V7__add_id_card.sql"
+    migration.write_text(
+        "ALTER TABLE customer ADD COLUMN id_card_no varchar(18) COMMENT '身份证号码';\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("scan", str(migration), "--no-content", "--format", "json")
+    assert code in (0, 1), err
+    (dataset,) = json.loads(out)["datasets"]
+    (field,) = dataset["fields"]
+    assert (field["pointer"], field["element"], field["sensitive"]) == (
+        "customer.id_card_no",
+        "pi.identity.resident_id",
+        True,
+    )
+    code, out, err = run("check", str(migration))
+    assert code == 1, err
+    assert "V7__add_id_card.sql:1: customer.id_card_no: pi.identity.resident_id" in out
+
+
+def test_an_alter_table_that_cannot_be_parsed_is_reported_with_its_line(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE t (id int);\nALTER TABLE t_13987650123 ADD COLUMN (((;\n",
+    )
+    (problem,) = result.problems
+    assert (problem.severity, problem.line) == (Severity.ERROR, 2)
+    assert "t_139****0123" in problem.message
+    assert "13987650123" not in problem.message
+
+
+def test_added_names_and_comments_never_leak(tmp_path: Path, isolated_cwd: Path) -> None:
+    from builders import run
+
+    (tmp_path / "V1.sql").write_text("CREATE TABLE member (id int);\n", encoding="utf-8")
+    (tmp_path / "V2.sql").write_text(
+        "ALTER TABLE member ADD c_13987650123 varchar(20) COMMENT '如 110101199003074477';\n"
+        "ALTER TABLE vip_13987650123 ADD phone varchar(11) COMMENT '例 13987650123';\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("scan", str(tmp_path), "--no-content", "--format", "json")
+    assert code in (0, 1), err
+    text = out + err
+    assert "13987650123" not in text and "110101199003074477" not in text
+    assert "member.c_139****0123" in text
