@@ -59,6 +59,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "handler_markers",
     "person_only_columns",
     "code_systems",
+    "record_columns",
     "ambiguous_ids",
     "housekeeping_flags",
     "role_lookalikes",

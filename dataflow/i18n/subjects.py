@@ -134,6 +134,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is when an event of that person happened",
         "'{column}' 是该人某一事件发生的时间",
     ),
+    "subject.person_attribute": Text(
+        "'{column}' is another piece of information about that person",
+        "'{column}' 是关于该人的其他信息",
+    ),
     "subject.dwelling": Text(
         "{person}.{column} points at it: {name} is that person's dwelling",
         "{person}.{column} 指向它：{name} 是该人的住所",

@@ -167,7 +167,7 @@ def about_person(
         and not rules.documents.isdisjoint(split_name(dataset.name))  # `Schema Resume v1.2.0`
     ):
         found = _document_parts(rec, found)
-    return found
+    return _attributes(rec, found)
 
 
 def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
@@ -519,6 +519,80 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     why = msg("subject.event_time", column=col.finding.field.name)
     ev = Evidence("context", "subject-event-time", _because(rec.context, why), element.id, W_FAMILY)
     return _as_element(col.finding, element, ev)
+
+
+#: Elements that show a row is one identifiable person: their name, identifiers, birth date,
+#: sex, mobile and e-mail.
+_ANCHORS = (
+    "pi.identity.",
+    "pi.profile.birth_date",
+    "pi.profile.gender",
+    "pi.contact.mobile",
+    "pi.contact.email",
+)
+
+
+def _anchor(finding: FieldFinding) -> bool:
+    """Whether ``finding`` is one of the person's identity columns by a word of its own (a
+    generic word such as ``name`` that only the table's subject made PI does not count)."""
+    return (
+        finding.personal
+        and (finding.element or "").startswith(_ANCHORS)
+        and any(
+            ev.rule.startswith(("name-", "comment-")) and not ev.rule.startswith("name-weak")
+            for ev in finding.evidence
+        )
+    )
+
+
+def _about_the_person(rules: SubjectRules, col: Column) -> bool:
+    """Whether a column may be about the row's person: not a key, flag or bookkeeping, not about
+    the record itself (its source, the coding system of its codes), and with words to read."""
+    zh = col.zh_text.strip()
+    return not (
+        col.meta
+        or not (col.tokens or zh)
+        or zh.startswith(rules.meta_zh)
+        or _compact(col.tokens) in rules.record_columns
+        or any(w in zh for w in (*rules.code_system_zh, *rules.record_columns_zh))
+    )
+
+
+def _attributes(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-person-attribute``: on a row that is one person (subject ``person``) and that
+    identifies them (two or more columns are their name, identifiers, birth date, sex, mobile
+    or e-mail, and some are the row's own, not all nested objects), a column no
+    other rule claims and that is not a key, a flag, bookkeeping or a thing's (negative
+    evidence) is still information relating to that person (PIPL Art. 4): other information
+    about the person. Person-linked rows (events, belongings) are left to the other rules."""
+    element = rec.catalog.elements.get("pi.other.person_attribute")
+    top = f"{rec.dataset.name}."
+    anchors = sum(1 for f in findings if _anchor(f))
+    own = any("." not in f.field.pointer.removeprefix(top) for f in findings)
+    if rec.subject.kind != "person" or element is None or anchors < 2 or not own:
+        return findings  # (a document of objects only is a library of types, not a row)
+    out: list[FieldFinding] = []
+    for finding in findings:
+        name = finding.field.name
+        if (
+            finding.personal
+            or name.startswith(("@", "$"))
+            or name in _SCHEMA_KEYWORDS
+            or _from_values(finding)
+            or any(ev.source == "negative" for ev in finding.evidence)
+        ):
+            out.append(finding)
+            continue
+        col = Column.of(rec, finding)
+        if not _about_the_person(rec.rules, col):
+            out.append(finding)
+            continue
+        why = msg("subject.person_attribute", column=name)
+        ev = Evidence(
+            "context", "subject-person-attribute", _because(rec.context, why), element.id, W_FAMILY
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
 
 
 #: JSON Schema keywords that a schema may list among its properties: structure, not data.

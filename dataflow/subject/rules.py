@@ -104,6 +104,7 @@ class SubjectRules:
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
+        self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))

@@ -284,3 +284,45 @@ def test_a_person_named_on_an_organisations_row(tmp_path: Path) -> None:
     assert manager.personal and manager.element == "pi.identity.name"
     for column in ("branch_name", "phone", "city", "opening_date"):
         assert not _finding(branch, column).personal, column
+
+
+def test_other_columns_of_a_persons_row_are_information_about_that_person(
+    tmp_path: Path,
+) -> None:
+    """PIPL Art. 4: on a row that is one identified person (a member with a name and a mobile),
+    a column no word list knows (`shoe_size`, 储物柜号) still relates to that person. Keys,
+    flags, bookkeeping and a format column stay as they are; so do the same columns on a row
+    with only one column identifying a person, on a row linked to a person, and in a document
+    whose every member is an object (a library of types)."""
+    sql = """
+    CREATE TABLE member (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
+      mobile varchar(11) COMMENT '手机号', shoe_size int, favourite_colour varchar(10),
+      cwgh varchar(10) COMMENT '储物柜号', date_fmt varchar(10) COMMENT '格式',
+      create_time datetime, status int, is_deleted int);
+    CREATE TABLE customer (id int PRIMARY KEY, customer_name varchar(20) COMMENT '客户姓名',
+      shoe_size int);
+    CREATE TABLE member_visit (id int PRIMARY KEY, member_id int REFERENCES member (id),
+      shoe_size int);
+    """
+    library = """{"type": "object", "properties": {
+      "contact": {"type": "object", "properties": {"name": {"type": "string"},
+        "phone": {"type": "string"}, "email": {"type": "string"}}},
+      "coded_entry": {"type": "object", "properties": {"code": {"type": "string"},
+        "code_system": {"type": "string"}}}}}"""
+    results = _scan(tmp_path, {"club.sql": sql, "shared.json": library})
+    member = results["member"]
+    assert member.subject.kind == "person"
+    for column in ("shoe_size", "favourite_colour", "cwgh"):
+        found = _finding(member, column)
+        assert found.personal and not found.sensitive, column
+        assert found.element == "pi.other.person_attribute", column
+        assert found.evidence[-1].rule == "subject-person-attribute", column
+    for column in ("id", "date_fmt", "create_time", "status", "is_deleted"):
+        assert not _finding(member, column).personal, column
+    assert results["customer"].subject.kind == "person"
+    assert not _finding(results["customer"], "shoe_size").personal
+    assert results["member_visit"].subject.kind == "person_linked"
+    assert _finding(results["member_visit"], "shoe_size").element != "pi.other.person_attribute"
+    shared = results["shared"]
+    assert not _finding(shared, "code").personal
+    assert not _finding(shared, "code_system").personal
