@@ -99,7 +99,8 @@ def test_a_migration_file_adds_columns_to_the_table_another_file_creates(tmp_pat
     (tmp_path / "V2__history.sql").write_text(
         "ALTER TABLE patient ADD COLUMN allergy_history text;\n"
         "ALTER TABLE patient RENAME COLUMN name TO real_name;\n"
-        "ALTER TABLE lab_result ADD COLUMN hba1c decimal(4,1), ADD COLUMN patient_id int;\n",
+        "ALTER TABLE lab_result ADD COLUMN hba1c decimal(4,1), ADD COLUMN patient_id int;\n"
+        "COMMENT ON COLUMN public.lab_result.hba1c IS '糖化血红蛋白';\n",
         encoding="utf-8",
     )
     result = scan_paths([tmp_path], ScanOptions(content=False))
@@ -116,7 +117,10 @@ def test_a_migration_file_adds_columns_to_the_table_another_file_creates(tmp_pat
     # No scanned file creates lab_result: its columns are a dataset of the migration.
     lab = by_name["lab_result"].dataset
     assert lab.source_path.endswith("V2__history.sql")
-    assert [(f.name, f.line) for f in lab.fields] == [("hba1c", 3), ("patient_id", 3)]
+    assert [(f.name, f.line, f.comment) for f in lab.fields] == [
+        ("hba1c", 3, "糖化血红蛋白"),  # COMMENT ON of the same file
+        ("patient_id", 3, None),
+    ]
     assert not [p for p in result.problems if p.severity == Severity.ERROR]
 
 

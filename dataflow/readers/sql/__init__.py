@@ -40,6 +40,7 @@ from dataflow.readers.sql.altered import (
     altered_columns,
     apply_altered_columns,
     changes_columns,
+    commented,
     own_datasets,
 )
 from dataflow.readers.sql.dialects import (
@@ -106,7 +107,7 @@ def read_sql(
                 if stmt is not None:
                     _read_statement(r, stmt)
     datasets = r.datasets
-    columns_elsewhere = apply_altered_columns(datasets, r.columns)
+    columns_elsewhere = commented(apply_altered_columns(datasets, r.columns), r.comments)
     apply_comment_on(datasets, r.comments)
     elsewhere = apply_foreign_keys(datasets, r.altered)
     if added is not None:

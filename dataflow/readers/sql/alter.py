@@ -110,6 +110,19 @@ def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str
         datasets[i] = replace(ds, fields=fields)
 
 
+def column_comments(comments: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """``COMMENT ON COLUMN`` texts by (table name without its schema, column), lower-case."""
+    out: dict[tuple[str, str], str] = {}
+    for kind, target, literal in comments:
+        if kind != "COLUMN" or literal.upper() == "NULL":
+            continue
+        text = literal[1:-1].replace("''", "'").strip()
+        parts = _split_name(target)
+        if text and len(parts) >= 2:
+            out.setdefault((parts[-2].lower(), parts[-1].lower()), text)
+    return out
+
+
 def find_dataset(datasets: list[Dataset], parts: list[str]) -> int | None:
     wanted = ".".join(parts).lower()
     for i, ds in enumerate(datasets):

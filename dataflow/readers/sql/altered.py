@@ -15,7 +15,7 @@ from typing import Any
 
 from dataflow.model import AlteredColumn, Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers.sql.alter import find_dataset
+from dataflow.readers.sql.alter import column_comments, find_dataset
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.statements import Statement
 
@@ -135,6 +135,21 @@ def apply_altered_columns(
         else:
             datasets[k] = apply_change(datasets[k], change)
     return elsewhere
+
+
+def commented(
+    changes: list[AlteredColumn], comments: list[tuple[str, str, str]]
+) -> list[AlteredColumn]:
+    """``changes`` with the ``COMMENT ON COLUMN`` texts of the same file that name their
+    columns (a migration that adds a column often comments it next)."""
+    texts = column_comments(comments)
+    out: list[AlteredColumn] = []
+    for change in changes:
+        text = texts.get((change.table.rsplit(".", 1)[-1].lower(), change.field.name.lower()))
+        if text and not change.field.comment:
+            change = replace(change, field=replace(change.field, comment=text))
+        out.append(change)
+    return out
 
 
 def own_datasets(changes: list[AlteredColumn], path: str) -> list[Dataset]:
