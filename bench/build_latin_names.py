@@ -48,6 +48,7 @@ from itertools import product
 from pathlib import Path
 
 import yaml
+from generated_file import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "catalogs" / "data" / "latin_names.yaml"
@@ -233,13 +234,7 @@ def main() -> int:
         folder = args.downloads or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         text = build(folder.resolve())
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} differs from a rebuild")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
+    return write_or_check(OUT, text, args.check)
 
 
 if __name__ == "__main__":

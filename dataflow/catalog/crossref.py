@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from dataflow.catalog.fields import FieldReader
@@ -55,6 +56,7 @@ class CatalogState(FieldReader):
         self.sensitivity_where: dict[str, tuple[YamlDoc, str]] = {}
         self.subjects: dict[str, list[str]] = {}
         self.families: dict[str, tuple[Family, YamlDoc, str]] = {}
+        self.pinyin_spellings: dict[str, tuple[str, ...]] = {}
         self.deidentified: DeidentifiedRule | None = None
 
     # -- cross-references --
@@ -76,6 +78,13 @@ class CatalogState(FieldReader):
             )
         if self.problems:
             return None
+        families = tuple(f for f, _, _ in self.families.values())
+        if self.pinyin_spellings:
+            spell = self.pinyin_spellings
+            elements = {
+                k: replace(e, keywords=_spelt(e.keywords, spell)) for k, e in elements.items()
+            }
+            families = tuple(replace(f, words=_spelt(f.words, spell)) for f in families)
         return Catalog(
             elements=elements,
             categories=dict(sorted(self.categories.items())),
@@ -90,7 +99,7 @@ class CatalogState(FieldReader):
             standards=dict(sorted(self.standards.items())),
             sensitivity=dict(sorted(self.sensitivity.items())),
             subjects={k: tuple(v) for k, v in sorted(self.subjects.items())},
-            families=tuple(f for f, _, _ in self.families.values()),
+            families=families,
             deidentified=self.deidentified,
         )
 
@@ -208,3 +217,13 @@ class CatalogState(FieldReader):
             for ref in rule.when.sectors:
                 if ref not in self.sectors:
                     self.add(doc, wkey, msg("c.rule_sector", id=rid, ref=ref))
+
+
+def _spelt(kw: Keywords, spellings: Mapping[str, tuple[str, ...]]) -> Keywords:
+    """``kw`` with the pinyin spellings of its Chinese words added to its ``pinyin`` words
+    (``catalogs/data/pinyin_words.yaml``), none that it lists already in another kind."""
+    known = {*kw.en, *kw.pinyin, *kw.abbreviations, *kw.weak}
+    added = [s for w in kw.zh for s in spellings.get(w, ()) if s not in known]
+    if not added:
+        return kw
+    return replace(kw, pinyin=(*kw.pinyin, *dict.fromkeys(added)))

@@ -27,7 +27,13 @@ from dataflow.sensitivity import parse_rulings, parse_standard
 from dataflow.yamlio import YamlDoc, join_key, load_yaml, type_name
 
 # Shipped files this module reads, relative to catalogs/ (other files there are not ours).
-_SHIPPED_FILES = ("pi.yaml", "grades.yaml", "sensitivity.yaml", "subjects.yaml")
+_SHIPPED_FILES = (
+    "pi.yaml",
+    "grades.yaml",
+    "sensitivity.yaml",
+    "subjects.yaml",
+    "data/pinyin_words.yaml",
+)
 _SHIPPED_DIRS = ("sectors", "dictionaries")
 
 _TOP_KEYS = (
@@ -46,6 +52,7 @@ _TOP_KEYS = (
     "sensitivity",
     "subjects",
     "families",
+    "pinyin_spellings",
 )
 
 
@@ -164,6 +171,8 @@ class CatalogBuilder(ElementSections, WordSections):
         if "families" in data:
             for i, item in self._items(doc, data["families"], "families"):
                 self._load_family(doc, item, join_key("families", i))
+        if "pinyin_spellings" in data:
+            self._load_spellings(doc, data["pinyin_spellings"])
 
     # -- sections --
     def _load_meta(self, doc: YamlDoc, value: Any) -> None:

@@ -71,6 +71,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "weak_person_heads",
     "negative_en_comment",
     "code_words",
+    "pinyin_syllables",
 )
 
 

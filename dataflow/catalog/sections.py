@@ -226,3 +226,13 @@ class WordSections(CatalogState):
             collected.extend(self._words(doc, words, key))
             existing = self.dictionaries.setdefault(name, [])
             existing.extend(w for w in collected if w not in existing)
+
+    def _load_spellings(self, doc: YamlDoc, value: Any) -> None:
+        """``pinyin_spellings``: Chinese word -> its pinyin spellings (generated data)."""
+        if not isinstance(value, Mapping):
+            self.add(doc, "pinyin_spellings", msg("y.expected_mapping", got=type_name(value)))
+            return
+        for word, spelt in value.items():
+            key = join_key("pinyin_spellings", str(word))
+            words = tuple(w.lower() for w in self._strings(doc, spelt, key))
+            self.pinyin_spellings[str(word)] = words
