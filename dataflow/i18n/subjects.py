@@ -104,6 +104,10 @@ SUBJECTS: Mapping[str, Text] = {
         "columns {columns} measure one body: the rows are a person's body measurements",
         "字段 {columns} 是身体测量值：每行是某个人的身体指标",
     ),
+    "subject.health_columns": Text(
+        "columns {columns} are health information: the rows are a person's health record",
+        "字段 {columns} 是健康信息：每行是某个人的健康记录",
+    ),
     "subject.org_name": Text(
         "name '{name}': '{word}' names organisations", "名称 '{name}'：'{word}' 指机构"
     ),

@@ -145,6 +145,14 @@ class SubjectRules:
         self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
         self._spelling: dict[str, str] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
+        self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
+        # words of things, not people (`price`, `product`: catalogs/dictionaries/context.yaml)
+        self.thing_words = frozenset(
+            w
+            for key in ("non_person_context", "non_person_qualifiers")
+            for w in catalog.dictionaries.get(key)
+            if not has_cjk(w)
+        )
         self._index_families(catalog)
         self._targets = self.family_words | self.care_places | frozenset(self.roles)
 
@@ -153,6 +161,10 @@ class SubjectRules:
         # Single words of every family: a flag naming one (`is_recheck`) is that information.
         self.family_words = frozenset(
             w for fam in self.families for w in (*fam.words, *fam.generic, *fam.topic)
+        )
+        # Pinyin words of every family: looked for inside a long all-pinyin token too.
+        self.family_pinyin = frozenset(
+            _compact(split_name(w)) for fam in self.families for w in fam.family.words.pinyin
         )
         # ... and so does a flag whose comment names one (`has_induction` '是否引产').
         self.family_words_zh = tuple(sorted({w for fam in self.families for w in fam.zh}))

@@ -22,7 +22,7 @@ from dataflow.subject.rules import (
     _compact,
     split_name,
 )
-from dataflow.subject.topics import _table_topic
+from dataflow.subject.topics import _family_match, _table_topic
 
 
 @dataclass(frozen=True)
@@ -315,10 +315,38 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     elif f.weak is None and len(body := _body_measurements(ds, n, rules)) >= _BODY_KINDS:
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg("subject.body_measurements", columns=body[:3])
+    elif (
+        f.weak is None
+        and len(health := _health_columns(ds, n, rules)) >= _HEALTH_WORDS
+        and len(health) >= _HEALTH_SHARE * len(ds.fields)
+    ):
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.health_columns", columns=list(health.values())[:3])
     elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.input_code", column=ref_col)
     return f
+
+
+def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str, str]:
+    """Health information words (a diagnosis, a symptom, a lab value…) the columns of ``ds`` use,
+    each with its first column: several different ones make a record of a person's health when
+    the table's name and comment say nothing (``chapter2``). A name on a topic (``medications``,
+    a medicine inspection) is a list of those things unless a link or a role says whose, and a
+    column word of things (a price, a product, a shop) says the rows are things (a product's dose
+    and weight)."""
+    found: dict[str, str] = {}
+    if _table_topic(rules, frozenset(n.tokens), n.comment) or any(
+        t in rules.thing_words for cols in n.columns for t in cols
+    ):
+        return found
+    for fld, cols in zip(ds.fields, n.columns, strict=True):
+        comment = fld.comment or ""
+        zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
+        match = _family_match(rules, rules.spelled(cols), zh_text, (), frozenset(), False)
+        if match is not None and rules.families.index(match[0]) in rules.health_families:
+            found.setdefault(match[1], fld.name)
+    return found
 
 
 def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str]:
@@ -343,6 +371,11 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
 
 #: Different body measurements that make a table a record of a person's body.
 _BODY_KINDS = 3
+#: Different health information words that make a table a record of a person's health, and
+#: the share of its columns they must be at least (a package of exam items for sale names a
+#: specimen and a diagnosis among thirty columns of prices and offices).
+_HEALTH_WORDS = 3
+_HEALTH_SHARE = 0.2
 
 
 #: The rules for a dataset's own facts, in the order they are tried.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.words import pinyin_parts
 from dataflow.subject.rules import SubjectRules, _FamilyIndex
 
 
@@ -38,6 +39,9 @@ def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str
 #: Names with more words than this are not searched for two-word topics.
 _MAX_PAIRED_TOKENS = 6
 
+
+#: The shortest family pinyin word looked for inside a longer token (``xiyan``, ``tiwen``).
+_SHORTEST_PINYIN_PART = 5
 
 _MATCHES: dict[tuple[object, ...], tuple[int, str] | None] = {}
 _MAX_MATCHES = 200_000
@@ -81,6 +85,11 @@ def _family_match_uncached(
     for i in range(n):
         for j in range(i + 1, min(n, i + 5) + 1):
             spans.append(("".join(tokens[i:j]), i == 0 and j == n))
+    for token in tokens:
+        # a long all-pinyin compound (`tangniaobingbingshi`): its family pinyin words
+        if len(token) > _SHORTEST_PINYIN_PART:
+            parts = pinyin_parts(token, rules.syllables, _SHORTEST_PINYIN_PART)
+            spans.extend((p, False) for p in parts if p in rules.family_pinyin)
     m = len(en_words)
     for i in range(m):
         for j in range(i + 1, min(m, i + 4) + 1):

@@ -140,3 +140,40 @@ def type_allows(kind: str, types: Sequence[str]) -> bool:
     if allowed is None:  # unknown or container: no gate
         return True
     return any(t in allowed for t in types)
+
+
+#: The longest toneless pinyin syllable (``zhuang``, ``shuang``).
+_MAX_SYLLABLE = 6
+
+
+def pinyin_parts(token: str, syllables: frozenset[str], shortest: int = 5) -> tuple[str, ...]:
+    """The parts of an all-pinyin ``token`` that begin and end on a syllable boundary of some
+    reading of it, ``shortest`` letters or more, the whole token left out
+    (``tangniaobingbingshi`` → … ``tangniaobing``, ``bingshi`` …); none when the token cannot be
+    read as pinyin syllables from end to end (an English word, a mixed name)."""
+    n = len(token)
+    if n <= shortest or not token.isalpha() or not syllables:
+        return ()
+    ahead = [False] * (n + 1)  # a reading of token[:i] exists
+    ahead[0] = True
+    for i in range(n):
+        if ahead[i]:
+            for k in range(i + 1, min(n, i + _MAX_SYLLABLE) + 1):
+                if token[i:k] in syllables:
+                    ahead[k] = True
+    if not ahead[n]:
+        return ()
+    behind = [False] * (n + 1)  # a reading of token[i:] exists
+    behind[n] = True
+    for i in range(n - 1, -1, -1):
+        behind[i] = any(
+            behind[k] and token[i:k] in syllables
+            for k in range(i + 1, min(n, i + _MAX_SYLLABLE) + 1)
+        )
+    cuts = [i for i in range(n + 1) if ahead[i] and behind[i]]
+    return tuple(
+        token[i:j]
+        for a, i in enumerate(cuts)
+        for j in cuts[a + 1 :]
+        if j - i >= shortest and (i, j) != (0, n)
+    )
