@@ -147,11 +147,10 @@ class SubjectRules:
         self.money_totals = frozenset(s.get("money_totals", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
         # words of things, not people (`price`, `product`: catalogs/dictionaries/context.yaml)
-        self.thing_words = frozenset(
+        self.thing_words, self.thing_words_zh = _split(
             w
             for key in ("non_person_context", "non_person_qualifiers")
             for w in catalog.dictionaries.get(key)
-            if not has_cjk(w)
         )
         self._index_families(catalog)
         self._targets = self.family_words | self.care_places | frozenset(self.roles)

@@ -309,7 +309,9 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         None,
     )
     seen = _identity_columns(ds, n, rules)
-    if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None:
+    # a comment that only names a kind of thing ('活动', '商品'): a name and a phone are its own
+    thing = n.comment.strip().removesuffix("表") in rules.thing_words_zh
+    if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None and not thing:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
     elif f.weak is None and len(body := _body_measurements(ds, n, rules)) >= _BODY_KINDS:
