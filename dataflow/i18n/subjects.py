@@ -127,6 +127,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.input_code": Text(
         "column '{column}' is an input code of a code list", "字段 '{column}' 是代码表的输入码"
     ),
+    "subject.family_things": Text(
+        "'{word}' names what the rows are, and no key links them to a person: a list of things",
+        "'{word}' 说明每行是什么，且没有指向个人的字段：是事物的列表",
+    ),
     "subject.health_document": Text(
         "document {name} is a section of a patient's record ({family})",
         "文档 {name} 是患者记录的一部分（{family}）",

@@ -170,6 +170,9 @@ class SubjectRules:
         self.health_families = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.element.startswith("pi.health.")
         )
+        self.health_words_zh = frozenset(
+            w for k in self.health_families for w in self.families[k].zh
+        )
         self.money_words = frozenset(
             w
             for fam in self.families

@@ -327,7 +327,20 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.input_code", column=ref_col)
+    elif f.weak is None and (word := _named_for_family(n, rules)) is not None:
+        f.weak, f.weak_role = "reference", None
+        f.weak_evidence = msg("subject.family_things", word=word)
     return f
+
+
+def _named_for_family(n: TableName, rules: SubjectRules) -> str | None:
+    """The health word that is the whole of a table's comment (`yaopin` '药品', a table of
+    drugs; 疫苗, 疾病): its rows are those things, unless a key links them to a person. Not a
+    word of pay or property: a salary table is a person's pay even where no key says whose."""
+    comment = n.comment.strip().removesuffix("表")
+    if comment and comment in rules.health_words_zh:
+        return comment
+    return None
 
 
 def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str, str]:

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataflow.model import DatasetResult
 from dataflow.scan import ScanOptions, scan_paths
+
+
+def _results(tmp_path: Path, text: str) -> dict[str, DatasetResult]:
+    (tmp_path / "schema.sql").write_text(text, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    return {r.dataset.name: r for r in report.datasets}
+
 
 ELDER_CARE = """
 CREATE TABLE eld_home (home_id int COMMENT '主键', home_name varchar(32) COMMENT '名称',
@@ -22,9 +30,7 @@ CREATE TABLE eld_signup (id int, user_name varchar(32) COMMENT '姓名',
 
 
 def test_nursing_home_and_activity_rows_are_not_people(tmp_path: Path) -> None:
-    (tmp_path / "elder.sql").write_text(ELDER_CARE, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    by_name = {r.dataset.name: r for r in report.datasets}
+    by_name = _results(tmp_path, ELDER_CARE)
     home, event, signup = by_name["eld_home"], by_name["eld_event"], by_name["eld_signup"]
     assert home.subject is not None and home.subject.kind == "organisation"
     assert [f.field.name for f in home.findings if f.personal] == []  # coordinates included
@@ -33,3 +39,27 @@ def test_nursing_home_and_activity_rows_are_not_people(tmp_path: Path) -> None:
     # a comment naming the activity and more (活动报名: the sign-up) is about people
     personal = {f.field.name for f in signup.findings if f.personal}
     assert {"user_name", "user_phone"} <= personal
+
+
+HOSPITAL = """
+CREATE TABLE huanzhe (id int, huanzhe_name varchar(20) COMMENT '患者姓名',
+  huanzhe_phone varchar(20) COMMENT '手机号') COMMENT='患者';
+CREATE TABLE yaopin (id int, yaopin_name varchar(50) COMMENT '药品名称',
+  yaopin_types int COMMENT '药品类型', yaopin_content text COMMENT '药品详情') COMMENT='药品';
+CREATE TABLE bingfang (id int, bingfang_name varchar(50) COMMENT '病房名称',
+  bingfang_address varchar(100) COMMENT '病房地址') COMMENT='病房';
+CREATE TABLE chufang (id int, huanzhe_id int COMMENT '患者', yaopin_name varchar(50) COMMENT '药品名称')
+  COMMENT='处方';
+"""
+
+
+def test_a_table_of_drugs_and_a_ward_are_not_people(tmp_path: Path) -> None:
+    by_name = _results(tmp_path, HOSPITAL)
+    drugs, ward, prescription = by_name["yaopin"], by_name["bingfang"], by_name["chufang"]
+    assert drugs.subject is not None and drugs.subject.kind == "reference"
+    assert [f.field.name for f in drugs.findings if f.personal] == []
+    assert ward.subject is not None and ward.subject.kind == "organisation"
+    assert [f.field.name for f in ward.findings if f.personal] == []
+    # the same drug name on a patient's prescription is that patient's health information
+    drug = next(f for f in prescription.findings if f.field.name == "yaopin_name")
+    assert drug.personal and drug.sensitive
