@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -143,7 +144,7 @@ def _comment_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | 
         comment
         and has_cjk(comment)
         and (
-            any(w in comment for w in rules.person_keys_zh)
+            _own_person_key(rules, comment)
             or (
                 (
                     tokens[-1] in rules.key_suffixes
@@ -162,6 +163,21 @@ def _comment_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | 
         role = rules.role_zh(comment) or "person"
         return (SubjectLink(fld.name, None, "comment"), None, role)
     return None
+
+
+#: The end of words naming someone other than the row's person before a key (班主任工号: the
+#: head teacher's staff number on a class; 操作员工号: the operator's).
+_SOMEONE_ELSE_ZH = re.compile(r"(主任|长|员|师|人|者)$")
+
+
+def _own_person_key(rules: SubjectRules, comment: str) -> bool:
+    """A comment naming a person's key (工号, 住院号), not another person's: whatever comes before
+    the key is no one, or a role of the row's person (患者住院号)."""
+    key = next((w for w in rules.person_keys_zh if w in comment), None)
+    if key is None:
+        return False
+    before = comment.split(key, 1)[0].strip()
+    return not _SOMEONE_ELSE_ZH.search(before) or rules.role_zh(before) is not None
 
 
 def _own_key(ds: Dataset) -> str | None:

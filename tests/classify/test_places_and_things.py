@@ -63,3 +63,25 @@ def test_a_table_of_drugs_and_a_ward_are_not_people(tmp_path: Path) -> None:
     # the same drug name on a patient's prescription is that patient's health information
     drug = next(f for f in prescription.findings if f.field.name == "yaopin_name")
     assert drug.personal and drug.sensitive
+
+
+PAYROLL = """
+CREATE TABLE salary (id bigint, sid varchar(20) COMMENT '工号', sname varchar(20) COMMENT '姓名',
+  perform varchar(20) COMMENT '绩效', jt varchar(20) COMMENT '津贴', gjj varchar(20) COMMENT '公积金');
+CREATE TABLE banji (bh varchar(20) COMMENT '班号', bjmc varchar(20) COMMENT '班级名称',
+  ssnj varchar(10) COMMENT '所属年级', bzrgh varchar(20) COMMENT '班主任工号',
+  bzxh varchar(20) COMMENT '班长学号') COMMENT='班级信息表';
+"""
+
+
+def test_a_staff_number_links_rows_to_a_person_and_another_persons_does_not(
+    tmp_path: Path,
+) -> None:
+    by_name = _results(tmp_path, PAYROLL)
+    pay, klass = by_name["salary"], by_name["banji"]
+    assert pay.subject is not None and pay.subject.kind == "person_linked"
+    personal = {f.field.name for f in pay.findings if f.personal}
+    assert {"perform", "jt", "gjj"} <= personal
+    # a class names its head teacher's staff number and its monitor's student number
+    assert klass.subject is not None and klass.subject.kind != "person_linked"
+    assert not {"bjmc", "ssnj"} & {f.field.name for f in klass.findings if f.personal}
