@@ -82,13 +82,28 @@ def _links(
         if has_cjk(fld.name):
             link = _chinese_name_link(scope, fld)
         else:
-            tokens = split_name(fld.name)
+            tokens = _role_and_suffix(rules, split_name(fld.name))
             if not tokens:
                 continue
             link = _named_link(scope, fld, tokens) or _comment_link(scope, fld, tokens)
         if link is not None:
             out.append(link)
     return out
+
+
+def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """One lower-case word made of a role and a key suffix (`membername`, `studentno`) as its
+    two words; other names as they are. Not a user's (`username`): the account that entered or
+    handled a row as often as the person it is about."""
+    if len(tokens) != 1:
+        return tokens
+    word = tokens[0]
+    for suffix in sorted(rules.key_suffixes, key=len, reverse=True):
+        head = word[: -len(suffix)]
+        role = rules.roles.get(head) if len(suffix) >= 2 and word.endswith(suffix) else None
+        if len(head) >= 3 and role is not None and role != "user":
+            return (head, suffix)
+    return tokens
 
 
 def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:

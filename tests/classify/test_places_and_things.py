@@ -85,3 +85,23 @@ def test_a_staff_number_links_rows_to_a_person_and_another_persons_does_not(
     # a class names its head teacher's staff number and its monitor's student number
     assert klass.subject is not None and klass.subject.kind != "person_linked"
     assert not {"bjmc", "ssnj"} & {f.field.name for f in klass.findings if f.personal}
+
+
+GYM = """
+CREATE TABLE coach (id int, name varchar(255), age int, sex varchar(255));
+CREATE TABLE member (id int, name varchar(255), sex varchar(255), number varchar(255));
+CREATE TABLE feedback (id int, title varchar(255), content varchar(255), membername varchar(255));
+CREATE TABLE policy (id int, baoxianfei decimal(10,2), jiaofeishijian datetime,
+  username varchar(50));
+"""
+
+
+def test_a_coach_is_staff_and_a_members_name_in_one_word_links_the_row(tmp_path: Path) -> None:
+    by_name = _results(tmp_path, GYM)
+    coach, feedback, policy = by_name["coach"], by_name["feedback"], by_name["policy"]
+    assert coach.subject is not None and coach.subject.role == "employee"
+    assert "name" in {f.field.name for f in coach.findings if f.personal}
+    assert feedback.subject is not None and feedback.subject.kind == "person_linked"
+    assert {"title", "content"} <= {f.field.name for f in feedback.findings if f.personal}
+    # a user name on a row is as often the account that entered it: no link by itself
+    assert policy.subject is not None and policy.subject.kind != "person_linked"
