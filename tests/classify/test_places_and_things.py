@@ -1,6 +1,7 @@
-"""Rows that are places and things, not people, though a name and a phone sit on them: a nursing
-home (养老院) with its address, phone and coordinates, an activity (活动) with its venue and phone.
-A sign-up to the activity by a user stays that user's."""
+"""Places and things, and the people rows link to: rows that are not people though a name and a
+phone sit on them (a nursing home 养老院, an activity 活动, a drug list 药品, a ward 病房); a staff
+number, a coach, a member's name in one word linking rows to people; a trip's origin and
+destination as the traveller's whereabouts."""
 
 from __future__ import annotations
 
@@ -105,3 +106,20 @@ def test_a_coach_is_staff_and_a_members_name_in_one_word_links_the_row(tmp_path:
     assert {"title", "content"} <= {f.field.name for f in feedback.findings if f.personal}
     # a user name on a row is as often the account that entered it: no link by itself
     assert policy.subject is not None and policy.subject.kind != "person_linked"
+
+
+CHECKPOINT = """
+CREATE TABLE flow_people (id bigint, name varchar(50) COMMENT '姓名',
+  idcard varchar(50) COMMENT '身份证', source_address varchar(200) COMMENT '来源地点',
+  target_address varchar(200) COMMENT '目的地址', telephone varchar(20) COMMENT '电话');
+CREATE TABLE shop (id bigint, shop_name varchar(50) COMMENT '店铺名称',
+  shop_address varchar(200) COMMENT '店铺地址') COMMENT='店铺';
+"""
+
+
+def test_where_a_person_came_from_and_goes_is_their_whereabouts(tmp_path: Path) -> None:
+    by_name = _results(tmp_path, CHECKPOINT)
+    trip = {f.field.name: f for f in by_name["flow_people"].findings}
+    for column in ("source_address", "target_address"):
+        assert trip[column].sensitive and trip[column].element == "pi.location.track", column
+    assert not any(f.personal for f in by_name["shop"].findings)
