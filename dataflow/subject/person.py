@@ -499,7 +499,8 @@ def _contribution_rule(rec: Record, col: Column) -> FieldFinding | None:
 def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-event-time``: on a record of a person's events (a fee paid for their house, a
     repair they asked for, a daily report), a date or time column other than bookkeeping is when
-    that event of the person happened (the person's activity record)."""
+    that event of the person happened (the person's activity record); on a record of the
+    person's care (a prescription 处方, an admission), the time of that care, health information."""
     rules, tokens = rec.rules, col.tokens
     if (
         rec.subject.kind != "person_linked"
@@ -513,7 +514,9 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
         or any(w in col.zh_text for w in rules.not_events_zh)
     ):
         return None
-    element = rec.catalog.elements.get("pi.online_activity.usage_record")
+    health = rec.table_topic & rules.health_families
+    care = rules.families[min(health)].family.element if health else None
+    element = rec.catalog.elements.get(care or "pi.online_activity.usage_record")
     if element is None:
         return None
     why = msg("subject.event_time", column=col.finding.field.name)
