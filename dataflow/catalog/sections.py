@@ -24,6 +24,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "staff_agents",
     "impersonal_comments",
     "care_places",
+    "care_parties",
+    "health_documents",
     "money_totals",
     "person_documents",
     "person_keys",

@@ -21,11 +21,14 @@ from dataflow.subject.predicates import (
     _sensitive_topic,
 )
 from dataflow.subject.rules import (
+    SCHEMA_DOCS,
+    VISIT_FAMILY,
     SubjectRules,
     _compact,
     rules_for,
     split_name,
 )
+from dataflow.subject.topics import _document_topic
 
 
 def apply_subject(
@@ -35,10 +38,12 @@ def apply_subject(
     rules = rules_for(catalog)
     if subject.about_person:
         found = about_person(findings, dataset, subject, catalog, rules)
-        topic = _dominant_topic(found, dataset, catalog, rules)
+        topic = _dominant_topic(found, dataset, catalog, rules) | _document_topic(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
+        if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:
+            found = _care_parties(found, dataset, subject, rules)
         if subject.role == "minor":
             found = [_minor(f, dataset, subject, catalog) for f in found]
         else:  # a newborn's sex on the mother's delivery record is the child's
@@ -79,6 +84,46 @@ def _named_head(
     context = describe(subject, dataset.name)
     ev = Evidence("context", "subject-person-column", _because(context, why), element.id)
     return _as_element(finding, element, ev)
+
+
+def _care_parties(
+    findings: list[FieldFinding], dataset: Dataset, subject: Subject, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-care-party``: in a schema document of a person's health care, the fields of a
+    nested object that is who or where treats the person (`provider.name`, `facility.phone`,
+    `primaryCareProvider.name`) say who treats them: the person's medical visits (sensitive), not
+    the provider's own contact details. Keys stay keys."""
+    family = rules.family(VISIT_FAMILY)
+    element = rules.catalog.elements.get(family.family.element) if family is not None else None
+    if element is None:
+        return findings
+    context = describe(subject, dataset.name)
+    out: list[FieldFinding] = []
+    for finding in findings:
+        fld = finding.field
+        parts = fld.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        party = next(
+            (
+                p
+                for p in parts
+                if not rules.care_parties.isdisjoint(split_name(p))
+                or any(w in p for w in rules.care_parties_zh)
+            ),
+            None,
+        )
+        if (
+            party is None
+            or finding.sensitive
+            or _from_values(finding)
+            or not fld.pointer.startswith(dataset.name + ".")
+            or not set(split_name(fld.name)[-1:]).isdisjoint(rules.reference_tails)
+        ):
+            out.append(finding)
+            continue
+        why = msg("subject.care_party", column=fld.name, parent=party)
+        ev = Evidence("context", "subject-care-party", _because(context, why), element.id)
+        out.append(_as_element(finding, element, ev))
+    return out
 
 
 def _organisation_part(

@@ -120,6 +120,7 @@ class Column:
     on_topic: frozenset[int]
     meta: bool  # bookkeeping, or the row's own key
     top: bool  # not inside a nested object
+    section: frozenset[int]  # health families a schema document's parent object is named after
 
     @classmethod
     def of(cls, rec: Record, finding: FieldFinding) -> Column:
@@ -147,7 +148,12 @@ class Column:
         # the row's own key is bookkeeping unless its words say what it is (住院号)
         meta = _meta(rules, tokens, zh_text) or fld.name.lower() == rec.own_key
         top = fld.pointer == f"{dataset.name}.{fld.name}"
-        return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top)
+        section: frozenset[int] = frozenset()
+        if parents and dataset.source_format in SCHEMA_DOCS:
+            words = frozenset(t for p in parents for t in split_name(p))
+            if not any(rules.role_of(t) for t in words):
+                section = _on_topic(rules, words, "") & rules.health_families
+        return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top, section)
 
 
 def about_person(
@@ -227,6 +233,9 @@ def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:
     """A field already found to be PI: a member card is not a bank card (rule
     ``subject-membership-card``); a comment may name a sensitive family (``subject-family``)."""
     finding = _membership_card(rec, finding) or finding
+    named = _section_entry_name(rec, finding)
+    if named is not None:
+        return named
     described = _described_sensitive(rec.rules, finding, rec.table_topic, rec.catalog)
     if described is None:
         return finding
@@ -234,6 +243,29 @@ def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:
     category = _category(rec.catalog, element)
     why = msg("subject.comment_says", word=word, category=category)
     ev = Evidence("context", "subject-family", _because(rec.context, why), element.id)
+    return _as_element(finding, element, ev)
+
+
+def _section_entry_name(rec: Record, finding: FieldFinding) -> FieldFinding | None:
+    """``subject-family``: a generic name word (`name`, `genericName`) inside a clinical section of
+    a person's schema document (`medications[]`, `conditions[]`) names that entry, a drug or a
+    disease, not a person: the section's health information."""
+    if _from_values(finding) or _weak_name(finding, rec.catalog, rec.rules) is None:
+        return None
+    if any(ev.source != "name" or not ev.rule.startswith("name-weak") for ev in finding.evidence):
+        return None
+    col = Column.of(rec, finding)
+    if not col.section:
+        return None
+    fam = rec.rules.families[min(col.section)]
+    element = rec.catalog.elements.get(fam.family.element)
+    if element is None:
+        return None
+    word = finding.field.name
+    category = _category(rec.catalog, element)
+    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
+    why = msg("subject.family", word=word, category=category, family=family)
+    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
     return _as_element(finding, element, ev)
 
 
@@ -428,9 +460,11 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
     rules, tokens, name, on_topic = rec.rules, col.tokens, col.finding.field.name, col.on_topic
     if not tokens:
         return None
-    if rec.health_document and tokens[-1] not in rules.reference_tails:
-        # every field of a clinical document (an allergy, a problem, a medication) is part of it
-        return rec.rules.families[min(rec.health_document)], name
+    health = rec.health_document or col.section
+    if health and tokens[-1] not in rules.reference_tails:
+        # every field of a clinical document, or of a clinical section of a person's document
+        # (an allergy, a problem, a medication: `medications[].isActive`), is part of it
+        return rec.rules.families[min(health)], name
     care = _care_place(rules, col)
     if care is not None:
         return care
@@ -442,8 +476,13 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
     if _key_of_a_thing(rules, tokens, rec.bare):
         return _all_on_topic(rules, on_topic, name, keys=True)
     if _compact(tokens) in rules.event_columns:
-        # an order's status and creation time: when the person acted and where it stands
-        return _all_on_topic(rules, on_topic, name, keys=True)
+        # an order's status and creation time: when the person acted and where it stands; in a
+        # schema document of a person's care, the status of that care (an appointment scheduled,
+        # a condition resolved) is part of it (a table's status column stays bookkeeping)
+        found = _all_on_topic(rules, on_topic, name, keys=True)
+        if found is None and rec.dataset.source_format in SCHEMA_DOCS:
+            found = _all_on_topic(rules, on_topic & rules.health_families, name)
+        return found
     if tokens[-1] in rules.counts and len(tokens) <= 3:
         # how much of a drug or procedure a patient had is health information too
         found = _all_on_topic(rules, on_topic, name)

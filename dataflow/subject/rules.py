@@ -40,6 +40,10 @@ _POSSESSIVE_EN = re.compile(
     re.IGNORECASE,
 )
 SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
+#: The family a schema document about a person's health care is on (``health_documents``).
+HEALTH_RECORD_FAMILY = "health.record"
+#: The family of who treats a person and where (``care_parties``).
+VISIT_FAMILY = "health.visit"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
 _MIN_SPELLED = 5
 _MAX_SPELLED = 1 << 16
@@ -143,6 +147,8 @@ class SubjectRules:
         self.staff_agents = frozenset(s.get("staff_agents", ()))
         self.impersonal_zh = tuple(s.get("impersonal_comments", ()))
         self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
+        self.care_parties, self.care_parties_zh = _split(s.get("care_parties", ()))
+        self.health_documents, self.health_documents_zh = _split(s.get("health_documents", ()))
         self._spelling: dict[str, str] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
@@ -172,6 +178,10 @@ class SubjectRules:
         )
         self.health_words_zh = frozenset(
             w for k in self.health_families for w in self.families[k].zh
+        )
+        # the family of a document about a person's health care (`health_documents`)
+        self.health_record = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == HEALTH_RECORD_FAMILY
         )
         self.money_words = frozenset(
             w
@@ -215,6 +225,10 @@ class SubjectRules:
         if len(self._spelling) < _MAX_SPELLED:
             self._spelling[token] = word
         return word
+
+    def family(self, family_id: str) -> _FamilyIndex | None:
+        """The family of that id, if the catalog has it."""
+        return next((f for f in self.families if f.family.id == family_id), None)
 
     def contribution(self, token: str) -> str | None:
         """The insurance a pinyin compound of an insurance and a paying party names

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import itertools
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import pinyin_parts
-from dataflow.subject.rules import SubjectRules, _FamilyIndex
+from dataflow.model import Dataset
+from dataflow.subject.rules import SCHEMA_DOCS, SubjectRules, _FamilyIndex, split_name
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -19,6 +21,23 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     if not by_comment or by_name <= by_comment:
         return by_name | by_comment
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
+
+
+def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """A schema document (JSON Schema, Avro) whose title or description says it records a
+    person's health care ('Medical appointment scheduling', 'Healthcare patient record'): on the
+    topic of clinical records, whatever its fields are named. Tables are left to their names and
+    Chinese comments (``_table_topic``)."""
+    if dataset.source_format not in SCHEMA_DOCS:
+        return frozenset()
+    text = f"{dataset.name} {dataset.comment or ''}"
+    tokens = split_name(text)
+    words = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}
+    if rules.health_documents.isdisjoint(words) and not any(
+        w in text for w in rules.health_documents_zh
+    ):
+        return frozenset()
+    return rules.health_record
 
 
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
