@@ -170,10 +170,20 @@ def about_person(
     if (
         subject.kind == "person"
         and dataset.source_format in SCHEMA_DOCS
-        and not rules.documents.isdisjoint(split_name(dataset.name))  # `Schema Resume v1.2.0`
+        and _one_persons_document(rules, dataset.name, subject.role)
     ):
         found = _document_parts(rec, found)
     return _attributes(rec, found)
+
+
+def _one_persons_document(rules: SubjectRules, name: str, role: str | None) -> bool:
+    """A schema document about one person: its name says a CV or a profile (`Schema Resume
+    v1.2.0`), or names the person by the role the document is about (`Employee`, `Employee
+    Record`, `PatientRecord`)."""
+    words = split_name(name)
+    if not rules.documents.isdisjoint(words):
+        return True
+    return role is not None and any(rules.role_of(t) == role for t in words)
 
 
 def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
@@ -203,7 +213,8 @@ def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFind
             out.append(f)
             continue
         col = Column.of(rec, f)
-        if col.meta or not col.tokens:
+        if not col.tokens or (col.meta and _compact(col.tokens) not in rec.rules.event_columns):
+            # keys and bookkeeping stay; the state of a part (`employment.status`) describes it
             out.append(f)
             continue
         siblings = by_parent.get(parent, {})
@@ -484,10 +495,13 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
             found = _all_on_topic(rules, on_topic & rules.health_families, name)
         return found
     if tokens[-1] in rules.counts and len(tokens) <= 3:
-        # how much of a drug or procedure a patient had is health information too
+        # how much of a drug or procedure a patient had is health information too, and so is
+        # how many of a thing a person bought (an order line's `quantity`, its `lineTotal`)
         found = _all_on_topic(rules, on_topic, name)
         element = rec.catalog.elements.get(found[0].family.element) if found else None
-        return found if element is not None and element.sensitive else None
+        if found is None or element is None:
+            return None
+        return found if element.sensitive or found[0].family.keys_on_topic else None
     return None
 
 
