@@ -98,3 +98,40 @@ def test_a_customers_lifetime_value_is_an_amount_of_theirs(tmp_path: Path) -> No
     value = _by_path(results["Customer"])["lifetimeValue"]
     assert value.element == "pi.financial.amount"
     assert not _by_path(results["Tier Type"])["lifetimeValue"].personal
+
+
+def test_a_persons_claims_and_bank_transactions_are_their_records(tmp_path: Path) -> None:
+    """A claim a person makes and a transaction on their bank account are records of that person:
+    their dates, state, numbers and amounts count. A transaction log of a system, linked to a
+    user, is not about the user's money."""
+    claim = _document(
+        "Warranty Claim",
+        claimantEmail={"type": "string"},
+        claimant=_obj(firstName="string", phone="string"),
+        incidentDate={"type": "string"},
+        status={"type": "string"},
+        approved=_obj(value="number"),
+        denialReason={"type": "string"},
+    )
+    bank = _document(
+        "BankTransaction",
+        accountNumber={"type": "string"},
+        amount=_obj(value="number"),
+        checkNumber={"type": "string"},
+        isDisputed={"type": "boolean"},
+    )
+    log = """CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20), mobile VARCHAR(20));
+    CREATE TABLE transaction_log (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+      src_port INT, app_id INT, cost_time INT);"""
+    results = _scan(
+        tmp_path, {"claim.schema.json": claim, "bank.schema.json": bank, "log.sql": log}
+    )
+    found = _by_path(results["Warranty Claim"])
+    for path in ("incidentDate", "status", "approved.value", "denialReason"):
+        assert found[path].personal, path
+    found = _by_path(results["BankTransaction"])
+    for path in ("amount.value", "checkNumber", "isDisputed"):
+        assert found[path].personal, path
+    log_found = _by_path(results["transaction_log"])
+    for path in ("src_port", "app_id", "cost_time"):
+        assert not log_found[path].personal, path
