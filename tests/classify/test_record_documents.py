@@ -33,13 +33,14 @@ STAFF = {
     "post": _obj(title="string", department="string", division="string"),
     "contract": _obj(startDate="string", kind="string", status="string"),
     "perks": {"type": "array", "items": _obj(plan="string", enrolled="boolean")},
+    "pay": _obj(baseSalary="number", payFrequency="string"),
 }
 
 
 def test_a_document_named_after_its_person_describes_that_person(tmp_path: Path) -> None:
     """A document named after the person it is about (`Employee Record`) is that person's, as a CV
     is: every field of its nested parts describes them (rule ``subject-document-part``), the state
-    of a part (`contract.status`) included. The same parts in a document not named after a person
+    of a part (`contract.status`) included, and a pay frequency is pay. The same parts in a document not named after a person
     say nothing."""
     results = _scan(
         tmp_path,
@@ -53,6 +54,8 @@ def test_a_document_named_after_its_person_describes_that_person(tmp_path: Path)
     for path in ("post.division", "contract.status", "perks[].plan", "perks[].enrolled"):
         assert staff[path].personal, path
         assert staff[path].evidence[-1].rule == "subject-document-part", path
+    # how often the person is paid is part of their pay, not a drug's frequency
+    assert staff["pay.payFrequency"].element == "pi.education_work.salary"
     kit = _by_path(results["Kit Record"])
     for path in ("post.division", "contract.status", "perks[].plan", "perks[].enrolled"):
         assert not kit[path].personal, path
