@@ -9,7 +9,11 @@ Server's ``sp_addextendedproperty 'MS_Description'``, and a ``/* … */`` or ``-
 that follows a column on its line, as PowerDesigner writes them) are kept, as are inline allow
 comments ``-- dataflow: allow <element> "reason"`` on or just above a column line. A CREATE
 TABLE guarded by ``IF [NOT] EXISTS (…)`` (generated SQL Server scripts) is read too, and so
-is one that follows a complete statement with no ``;`` between them (``split_run_on``).
+is one that follows a complete statement with no ``;`` between them (``split_run_on``). A
+collation named with its schema (Navicat's ``COLLATE "pg_catalog"."default"``) is read as its
+last part (``parse.plain_collations``); a primary key an ``ALTER TABLE … ADD PRIMARY KEY`` adds
+is the table's; T-SQL statements that are not schema (``DBCC``, ``RAISERROR``, a bare
+``sp_…`` call) are passed over like other non-schema verbs (``OTHER_VERBS``).
 ``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
 (``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
 BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
@@ -32,9 +36,11 @@ from dataflow.readers._common import LineIndex, Problems
 from dataflow.readers.sql.alter import (
     ALTER_COMMENT,
     alter_foreign_keys,
+    alter_primary_key,
     altered_table,
     apply_comment_on,
     apply_foreign_keys,
+    apply_primary_keys,
 )
 from dataflow.readers.sql.altered import (
     altered_columns,
@@ -61,6 +67,7 @@ from dataflow.readers.sql.statements import (
     CREATE_TABLE,
     MAX_STATEMENT_CHARS,
     OTHER_VERBS,
+    PROCEDURE_CALL,
     Statement,
     split_run_on,
     split_statements,
@@ -109,6 +116,7 @@ def read_sql(
     datasets = r.datasets
     columns_elsewhere = commented(apply_altered_columns(datasets, r.columns), r.comments)
     apply_comment_on(datasets, r.comments)
+    apply_primary_keys(datasets, r.primary_keys)
     elsewhere = apply_foreign_keys(datasets, r.altered)
     if added is not None:
         added.extend(elsewhere)
@@ -139,6 +147,7 @@ class _Reading:
     gaps: list[str] = field(default_factory=list)  # the text before each dataset's statement
     comments: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, comment)
     altered: list[AddedKey] = field(default_factory=list)  # ALTER TABLE … ADD FOREIGN KEY
+    primary_keys: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # ADD PRIMARY KEY
     columns: list[AlteredColumn] = field(default_factory=list)  # ALTER TABLE … ADD COLUMN
 
     def create(self, stmt: Statement, gap: str) -> None:
@@ -198,6 +207,9 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         return
     if word == "ALTER":
         r.altered.extend(AddedKey(t, fk, line) for t, fk in alter_foreign_keys(body))
+        primary = alter_primary_key(body)
+        if primary is not None:
+            r.primary_keys.append(primary)
         if changes_columns(body):
             changes = altered_columns(stmt, r.dialects, r.index, r.lines, r.problems)
             if changes is None:
@@ -207,7 +219,7 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         described = ALTER_COMMENT().match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))
-    if word in OTHER_VERBS:
+    if word in OTHER_VERBS or PROCEDURE_CALL.match(body):
         _embedded_create(r, stmt, line)
         return
     r.problems.add(msg("p.sql_not_sql"), line)

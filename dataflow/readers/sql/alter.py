@@ -45,6 +45,33 @@ def alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
     ]
 
 
+_ADD_PK = Lazy(
+    rf"(?:^|,)\s*ADD\s+(?:CONSTRAINT\s+{_IDENT}\s+)?PRIMARY\s+KEY\s*(?:(?:NON)?CLUSTERED\s*)?"
+    r"\(([^)]*)\)",
+    re.IGNORECASE,
+)
+
+
+def alter_primary_key(body: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(table, columns)`` of ``ALTER TABLE t ADD [CONSTRAINT c] PRIMARY KEY (…)``, as
+    pg_dump and Navicat write every table's key after its CREATE TABLE; else None."""
+    m = _ALTER_FK().match(body)
+    if m is None:
+        return None
+    key = _ADD_PK().search(m.group(2))
+    if key is None or not _columns_of(key.group(1)):
+        return None
+    return ".".join(_split_name(m.group(1))), _columns_of(key.group(1))
+
+
+def apply_primary_keys(datasets: list[Dataset], keys: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Give each dataset named by ``keys`` that has no primary key yet the columns given."""
+    for table, columns in keys:
+        k = find_dataset(datasets, table.split("."))
+        if k is not None and not datasets[k].primary_key:
+            datasets[k] = replace(datasets[k], primary_key=columns)
+
+
 def apply_foreign_keys(datasets: list[Dataset], altered: list[AddedKey]) -> list[AddedKey]:
     """Add each key to the dataset it names; the keys of tables not among ``datasets``."""
     elsewhere: list[AddedKey] = []

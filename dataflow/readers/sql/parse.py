@@ -60,6 +60,7 @@ def parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[
     from sqlglot import exp
     from sqlglot.errors import ParseError
 
+    sql = plain_collations(sql)
     first_error: tuple[int, int] | None = None
     for dialect in dialects:
         try:
@@ -95,6 +96,35 @@ def parse_alter(sql: str, dialects: list[str]) -> tuple[Any, str | None]:
         if isinstance(node, exp.Alter) and node.args.get("actions"):
             return node, dialect
     return None, None
+
+
+# A collation named with its schema, as Navicat writes every PostgreSQL text column:
+# ``COLLATE "pg_catalog"."default"``. The parser reads ``COLLATE "default"`` only.
+_QUALIFIED_COLLATION = Lazy(
+    r"--|/\*|['\"`\[$]|(?<![\w$])COLLATE\s+((?:\"[^\"\n]*\"|\w+)\s*\.\s*)(?=\"|\w)",
+    re.IGNORECASE,
+)
+
+
+def plain_collations(sql: str) -> str:
+    """``sql`` with the schema of each qualified collation blanked out (same offsets):
+    ``COLLATE "pg_catalog"."default"`` reads as ``COLLATE "default"``; quoted text and
+    comments are left as they are."""
+    if "COLLATE" not in sql.upper():
+        return sql
+    parts: list[str] = []
+    scan = _QUALIFIED_COLLATION()
+    i = done = 0
+    while True:
+        m = scan.search(sql, i)
+        if m is None:
+            break
+        if m.group(1) is None:
+            i = skip_quoted(sql, m.start(), m.group())
+            continue
+        parts.append(sql[done : m.start(1)] + " " * len(m.group(1)))
+        i = done = m.end()
+    return "".join(parts) + sql[done:] if parts else sql
 
 
 _ORACLE_NOISE = Lazy(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)

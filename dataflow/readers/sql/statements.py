@@ -169,7 +169,27 @@ OTHER_VERBS = {
     "ABORT",
     "ELSE",
     "ELSIF",
+    # SQL Server scripts: maintenance, control of flow and messages around the schema
+    "DBCC",
+    "RAISERROR",
+    "THROW",
+    "WAITFOR",
+    "BACKUP",
+    "RESTORE",
+    "DENY",
+    "RECONFIGURE",
+    "BULK",
+    "REVERT",
+    "SETUSER",
+    "ENABLE",
+    "DISABLE",
+    "BREAK",
+    "CONTINUE",
+    "GOTO",
 }
+# A stored procedure called without EXEC, as the first statement of a T-SQL batch may be:
+# ``sp_helptext 'dbo.T'`` (system procedures start with sp_ or xp_).
+PROCEDURE_CALL = re.compile(r"(?:sp|xp)_\w+(?:\s|$)", re.IGNORECASE)
 
 ALLOW_MARK = re.compile(r"--\s*dataflow:\s*allow\b", re.IGNORECASE)
 ALLOW = Lazy(
