@@ -3,7 +3,9 @@
 Chinese exports are often GBK without a BOM, and files assembled from several sources mix
 encodings line by line. The rule here: every line is tried as strict UTF-8 first (random legacy
 bytes are almost never valid UTF-8), then in the file's legacy encoding — GB18030 when the bytes
-decode as Chinese text, otherwise charset-normalizer's guess. A line that fits neither is decoded
+decode as Chinese text, Windows-1252 when they are accented letters inside Latin words
+(``_western``: Spanish or French comments, which GB18030 also decodes, into nonsense), otherwise
+charset-normalizer's guess. A line that fits neither is decoded
 with replacement characters and counted, so the caller can warn.
 """
 
@@ -61,6 +63,47 @@ def _mostly_chinese(text: str) -> bool:
     return cjk * 10 >= len(wide) * 6
 
 
+_GB_FOUR_BYTES = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_GB_PAIR = re.compile(rb"[\x80-\xff][\x00-\xff]?", re.DOTALL)
+
+
+def _western_letters(data: bytes) -> bool:
+    """Whether the bytes above 0x7F in ``data`` are accented letters inside Latin words
+    (``defunción`` in Latin-1 is ``defunci``, 0xF3, ``n``) rather than Chinese text.
+
+    Chinese text in GBK/GB18030 is runs of two-byte characters, most with both bytes above
+    0x7F; only the rarer characters of GBK's extension (traditional ones, some name
+    characters) have an ASCII second byte: about a third of the characters of traditional
+    Chinese, a few percent of simplified. Latin text has its accented letters one by one
+    between ASCII letters. So: more than half of the runs of high bytes are one byte long,
+    and at least 60% of the pairs a GB decoder would read (a high byte and the byte after
+    it) end in an ASCII byte (GB18030's four-byte characters are left out of both counts).
+    """
+    data = _GB_FOUR_BYTES.sub(b"", data)
+    runs = _HIGH_RUN.findall(data)
+    single = sum(1 for run in runs if len(run) == 1)
+    if single * 2 <= len(runs):
+        return False
+    pairs = _GB_PAIR.findall(data)
+    ascii_second = sum(1 for pair in pairs if len(pair) == 1 or pair[1] < 0x80)
+    return ascii_second * 5 >= len(pairs) * 3
+
+
+# Punctuation of Western European text in Windows-1252, besides its letters.
+_WESTERN_MARKS = frozenset("–—‘’‚“”„«»…•°€·¿¡§©®ºª")
+
+
+def _western(head: bytes) -> bool:
+    """Whether ``head`` is Western European text in Windows-1252 (or Latin-1, its printable
+    subset): it decodes, every character above ASCII is a letter or common punctuation, and
+    they stand one by one inside words (``_western_letters``)."""
+    text = _decodes(head, "cp1252")
+    if text is None or not _western_letters(head):
+        return False
+    return all(c.isalpha() or c in _WESTERN_MARKS for c in text if ord(c) > 0x7F)
+
+
 # Control characters that text files do not hold (tab, newlines, form feed and the DOS
 # end-of-file mark are allowed).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
@@ -85,9 +128,12 @@ def sniff(head: bytes) -> Sniffed:
     text = _decodes(head, "utf-8")
     if text is not None:
         return Sniffed(None, binary=True) if _looks_binary(text) else Sniffed("utf-8")
+    western = _western(head)
     text = _decodes(head, "gb18030")
-    if text is not None and _mostly_chinese(text):
+    if text is not None and _mostly_chinese(text) and not western:
         return Sniffed("utf-8", legacy="gb18030", binary=_looks_binary(text))
+    if western:
+        return Sniffed("utf-8", legacy="cp1252")
     from charset_normalizer import from_bytes
 
     best = from_bytes(head[:SNIFF_BYTES]).best()
