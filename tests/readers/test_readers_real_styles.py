@@ -87,6 +87,25 @@ def test_primary_keys_added_by_alter_table_belong_to_their_table(tmp_path: Path)
     ]
 
 
+def test_primary_keys_of_named_table_constraints_are_read(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE public.a (id integer NOT NULL, n text,\n"
+        "  CONSTRAINT a_pkey PRIMARY KEY (id));\n"
+        "CREATE TABLE `b` (`x` int, `y` int, CONSTRAINT `pk_b` PRIMARY KEY (`x`, `y`),"
+        " CONSTRAINT `uk_b` UNIQUE (`y`));\n"
+        "CREATE TABLE [dbo].[c] ([Id] int NOT NULL, [K] int NOT NULL,\n"
+        "  CONSTRAINT [PK_c] PRIMARY KEY NONCLUSTERED ([Id] ASC, [K] DESC),\n"
+        "  CONSTRAINT [UQ_c] UNIQUE CLUSTERED ([K]))\nGO\n",
+    )
+    assert _problems(result) == []
+    assert [(d.name, d.primary_key) for d in result.datasets] == [
+        ("public.a", ("id",)),
+        ("b", ("x", "y")),
+        ("dbo.c", ("Id", "K")),
+    ]
+
+
 def test_qualified_collation_is_read_as_its_last_part_with_offsets_kept() -> None:
     sql = (
         'CREATE TABLE "t" (\n  "a" varchar(9) COLLATE "pg_catalog"."default" NOT NULL,\n'
@@ -133,9 +152,9 @@ def test_mysql_column_collations_and_character_sets_are_read(tmp_path: Path) -> 
 def test_sql_server_maintenance_commands_are_passed_over_quietly() -> None:
     result = read_path(DATA / "sqlserver_maintenance.sql")
     assert _problems(result) == []
-    assert [(d.name, [f.name for f in d.fields]) for d in result.datasets] == [
-        ("dbo.Patient", ["PatientId", "FullName", "NationalId"]),
-        ("dbo.Visit", ["VisitId", "PatientId", "Diagnosis"]),
+    assert [(d.name, [f.name for f in d.fields], d.primary_key) for d in result.datasets] == [
+        ("dbo.Patient", ["PatientId", "FullName", "NationalId"], ("PatientId",)),
+        ("dbo.Visit", ["VisitId", "PatientId", "Diagnosis"], ()),
     ]
 
 

@@ -229,15 +229,34 @@ def _keys(schema: Any, coldefs: list[Any]) -> tuple[tuple[str, ...], tuple[Forei
                 if ref is not None:
                     foreign.append(ForeignKey((coldef.name,), ref[0], ref[1]))
     for item in schema.expressions:
-        if isinstance(item, exp.PrimaryKey):
-            primary.extend(e.name for e in item.expressions if e.name not in primary)
-        for fk in item.find_all(exp.ForeignKey) if not isinstance(item, exp.ColumnDef) else ():
+        if isinstance(item, exp.ColumnDef):
+            continue
+        # ``PRIMARY KEY (a)``, ``CONSTRAINT pk PRIMARY KEY (a)``, T-SQL's ``… CLUSTERED (a)``
+        for name in _key_columns(item):
+            if name not in primary:
+                primary.append(name)
+        for fk in item.find_all(exp.ForeignKey):
             ref = fk.args.get("reference")
             target = _reference(ref) if ref is not None else None
             if target is not None:
                 cols = tuple(e.name for e in fk.expressions)
                 foreign.append(ForeignKey(cols, target[0], target[1]))
     return tuple(primary), tuple(foreign)
+
+
+def _key_columns(item: Any) -> list[str]:
+    """The columns of the primary key a table-level constraint declares (none for others)."""
+    from sqlglot import exp
+
+    parts: list[Any] = [e for key in item.find_all(exp.PrimaryKey) for e in key.expressions]
+    if isinstance(item, exp.Constraint) and any(
+        isinstance(e, exp.PrimaryKeyColumnConstraint) for e in item.expressions
+    ):
+        for e in item.expressions:
+            if isinstance(e, exp.ClusteredColumnConstraint | exp.NonClusteredColumnConstraint):
+                parts.extend(e.this if isinstance(e.this, list) else [e.this])
+    names = (p.this.name if isinstance(p, exp.Ordered) else p.name for p in parts if p)
+    return [n for n in names if n]
 
 
 def create_table(
