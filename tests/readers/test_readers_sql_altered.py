@@ -171,3 +171,17 @@ def test_added_names_and_comments_never_leak(tmp_path: Path, isolated_cwd: Path)
     text = out + err
     assert "13987650123" not in text and "110101199003074477" not in text
     assert "member.c_139****0123" in text
+
+
+def test_defaults_and_other_alter_statements_add_no_column_and_no_problem(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE [dbo].[Guest] ([Id] int, [Pin] int);\nGO\n"
+        "ALTER TABLE [dbo].[Guest] ADD DEFAULT 1 FOR [Pin];\nGO\n"
+        "ALTER TABLE [dbo].[Guest] ADD CONSTRAINT [DF_Pin] DEFAULT 0 FOR [Pin];\nGO\n"
+        "ALTER TYPE visit_state ADD VALUE 'archived';\n"
+        "ALTER SEQUENCE guest_id_seq RESTART WITH 10;\n",
+    )
+    assert result.problems == ()
+    (guest,) = result.datasets
+    assert [f.name for f in guest.fields] == ["Id", "Pin"]

@@ -19,17 +19,20 @@ from dataflow.readers.sql.alter import column_comments, find_dataset
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.statements import Statement
 
-# An action that adds or changes a column (not a constraint, index, key or table comment).
+# An ALTER TABLE action that adds or changes a column (not a constraint, a default, an index,
+# a key or a table comment).
 _COLUMN_ACTION = Lazy(
-    r"\b(?:ADD\b(?!\s+(?:CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|FULLTEXT|SPATIAL|CHECK"
-    r"|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b)",
+    r"\b(?:ADD\b(?!\s+(?:CONSTRAINT|DEFAULT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|FULLTEXT|SPATIAL"
+    r"|CHECK|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b)",
     re.IGNORECASE,
 )
+_ALTER_TABLE = Lazy(r"ALTER\s+TABLE\b", re.IGNORECASE)
 
 
 def changes_columns(body: str) -> bool:
-    """Whether the ALTER TABLE ``body`` may add, change or rename a column."""
-    return _COLUMN_ACTION().search(body) is not None
+    """Whether ``body`` is an ALTER TABLE that may add, change or rename a column (an ALTER
+    TYPE, SEQUENCE or INDEX never does)."""
+    return _ALTER_TABLE().match(body) is not None and _COLUMN_ACTION().search(body) is not None
 
 
 def altered_columns(
