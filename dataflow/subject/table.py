@@ -101,16 +101,27 @@ def _fix(f: _Facts, kind: str, why: str, role: str | None = None) -> _Facts:
 
 
 def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
-    """A code list by its name (`dict_*`, `*_type`), then by its comment (字典)."""
-    if (n.head in rules.reference and len(n.tokens) > 1) or (
-        n.first in rules.reference_prefixes and len(n.tokens) > 1
-    ):
+    """A code list by its name (`dict_*`, `*_type`), then by its comment (字典). A code-list word
+    after a role (`student_template`) gives way to a comment that calls the table that role's
+    table (学生表, 学生信息表): a copy of the people's table, not a list of codes."""
+    if (
+        (n.head in rules.reference and len(n.tokens) > 1)
+        or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
+    ) and not _role_table_comment(n, rules):
         word = n.head if n.head in rules.reference else n.first
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=word))
     ref_zh = next((w for w in rules.reference_zh if w in n.zh_text), None)
     if ref_zh is not None and rules.role_zh(n.comment) is None:
         return _fix(f, "reference", msg("subject.reference_zh", word=ref_zh))
     return None
+
+
+def _role_table_comment(n: TableName, rules: SubjectRules) -> bool:
+    """The name has a role word before its code-list word and the comment is that role's table."""
+    if not any(rules.role_of(t) for t in n.core[:-1]):
+        return False
+    text = n.comment.strip().removesuffix("表").removesuffix("信息")
+    return bool(text) and any(text.endswith(w) for w, _ in rules.roles_zh)
 
 
 def _person_file(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:

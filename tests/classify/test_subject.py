@@ -1129,3 +1129,22 @@ def test_a_library_loan_is_the_readers_by_a_commented_column(tmp_path: Path) -> 
     for column in ("TSMC", "DZXM", "WJSJ"):
         assert _finding(loans, column).personal, column
     assert not _finding(results["edu_fdm_ts_ml"], "TSMC").personal
+
+
+def test_role_table_named_template_by_its_comment_is_about_people(tmp_path: Path) -> None:
+    sql = """
+    CREATE TABLE student_template (id int PRIMARY KEY, real_name varchar(20), tel varchar(20),
+      email varchar(50), college varchar(50));
+    COMMENT ON TABLE student_template IS '学生表';
+    COMMENT ON COLUMN student_template.real_name IS '学生真实姓名';
+    COMMENT ON COLUMN student_template.tel IS '学生联系方式';
+    CREATE TABLE student_type (id int PRIMARY KEY, name varchar(20), email varchar(50));
+    COMMENT ON TABLE student_type IS '学生类型';
+    CREATE TABLE teacher_template (id int PRIMARY KEY, name varchar(20), email varchar(50));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    assert results["student_template"].subject.kind in ("person", "person_linked")
+    assert _finding(results["student_template"], "real_name").personal
+    assert _finding(results["student_template"], "tel").personal
+    assert results["student_type"].subject.kind == "reference"
+    assert results["teacher_template"].subject.kind == "reference"
