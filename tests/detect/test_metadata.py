@@ -412,3 +412,17 @@ def test_chinese_modifier_order(catalog: Catalog) -> None:
 def test_ascii_terms_in_chinese_comments_stand_alone(catalog: Catalog) -> None:
     assert _verdict(catalog, "f1", comment="客户端IP地址").element == "pi.device.ip"
     assert _verdict(catalog, "f2", comment="VIP等级", table="member").element is None
+
+
+def test_split_name_reads_one_lower_case_word_as_itself_and_splits_the_rest() -> None:
+    """A plain lower-case ASCII word (the catalogs' pinyin spellings) is its own token, without
+    the general split; anything else goes through it (digits, capitals, separators, accents)."""
+    from dataflow.detect.metadata.words import split_name
+
+    assert split_name("tizhong") == ("tizhong",)
+    assert split_name("tizhong2") == ("tizhong", "2")
+    assert split_name("tiZhong") == ("ti", "zhong")
+    assert split_name("ti_zhong") == ("ti", "zhong")
+    assert split_name("TIZHONG") == ("tizhong",)
+    assert split_name("contraseña") == ("contrase", "a")
+    assert split_name("体重") == ()

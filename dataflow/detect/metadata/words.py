@@ -47,6 +47,8 @@ ENUM_COMMENT = re.compile(
 
 def split_name(name: str) -> tuple[str, ...]:
     """Split a field name into lower-case tokens: ``userMobilePhone2`` → user, mobile, phone, 2."""
+    if name.isascii() and name.isalpha() and name.islower():  # one word already (`tizhong`)
+        return (name,)
     out: list[str] = []
     for part in _NON_ALNUM.split(name):
         if not part:
