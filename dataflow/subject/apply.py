@@ -195,16 +195,9 @@ def _unknown_subject(
 
 def _names_anyone(dataset: Dataset, rules: SubjectRules) -> bool:
     """Whether a column of ``dataset`` names a person (a contact, a manager, a `name`)."""
-    for fld in dataset.fields:
-        tokens = split_name(fld.name)
-        text = f"{fld.name}{fld.comment or ''}"
-        if (
-            _compact(tokens) in rules.person_names
-            or any(t in rules.person_columns for t in tokens)
-            or any(w in text for w in (*rules.person_names_zh, *rules.person_columns_zh))
-        ):
-            return True
-    return False
+    return any(
+        rules.names_a_person(fld.name, fld.comment, split_name(fld.name)) for fld in dataset.fields
+    )
 
 
 def _notabout_person(

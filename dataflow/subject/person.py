@@ -257,6 +257,21 @@ def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:
     return _as_element(finding, element, ev)
 
 
+def _in_family(
+    rec: Record, finding: FieldFinding, fam: _FamilyIndex, word: str
+) -> FieldFinding | None:
+    """``subject-family``: ``finding`` as the information of family ``fam`` that ``word`` names
+    (None when the catalog lacks the family's element)."""
+    element = rec.catalog.elements.get(fam.family.element)
+    if element is None:
+        return None
+    category = _category(rec.catalog, element)
+    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
+    why = msg("subject.family", word=word, category=category, family=family)
+    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(finding, element, ev)
+
+
 def _section_entry_name(rec: Record, finding: FieldFinding) -> FieldFinding | None:
     """``subject-family``: a generic name word (`name`, `genericName`) inside a clinical section of
     a person's schema document (`medications[]`, `conditions[]`) names that entry, a drug or a
@@ -268,16 +283,7 @@ def _section_entry_name(rec: Record, finding: FieldFinding) -> FieldFinding | No
     col = Column.of(rec, finding)
     if not col.section:
         return None
-    fam = rec.rules.families[min(col.section)]
-    element = rec.catalog.elements.get(fam.family.element)
-    if element is None:
-        return None
-    word = finding.field.name
-    category = _category(rec.catalog, element)
-    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
-    why = msg("subject.family", word=word, category=category, family=family)
-    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
-    return _as_element(finding, element, ev)
+    return _in_family(rec, finding, rec.rules.families[min(col.section)], finding.field.name)
 
 
 def _membership_card(rec: Record, finding: FieldFinding) -> FieldFinding | None:
@@ -394,14 +400,7 @@ def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
         ev = Evidence("context", "subject-person-column", _because(rec.context, reason), element.id)
         return _as_element(finding, element, ev)
     fam, word = match
-    element = rec.catalog.elements.get(fam.family.element)
-    if element is None:
-        return None
-    category = _category(rec.catalog, element)
-    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
-    why = msg("subject.family", word=word, category=category, family=family)
-    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
-    return _as_element(finding, element, ev)
+    return _in_family(rec, finding, fam, word)
 
 
 def _word_length(word: str) -> int:
@@ -538,15 +537,10 @@ def _contribution_rule(rec: Record, col: Column) -> FieldFinding | None:
     if len(col.tokens) != 1 or not col.top:
         return None
     word = rec.rules.contribution(col.tokens[0])
-    fam = next((f for f in rec.rules.families if f.family.id == "finance.salary"), None)
-    element = rec.catalog.elements.get(fam.family.element) if fam is not None else None
-    if word is None or fam is None or element is None:
+    fam = rec.rules.family("finance.salary")
+    if word is None or fam is None:
         return None
-    category = _category(rec.catalog, element)
-    family = Words(fam.family.names.en.lower(), fam.family.names.zh)
-    why = msg("subject.family", word=word, category=category, family=family)
-    ev = Evidence("context", "subject-family", _because(rec.context, why), element.id, W_FAMILY)
-    return _as_element(col.finding, element, ev)
+    return _in_family(rec, col.finding, fam, word)
 
 
 def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:

@@ -160,7 +160,7 @@ def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> tuple[Any, st
 
 def _profile_family(rules: SubjectRules) -> tuple[_FamilyIndex, str] | None:
     """The family of a person's other attributes (catalog: the ``profile_attributes`` family)."""
-    fam = next((f for f in rules.families if f.family.id == "profile_attributes"), None)
+    fam = rules.family("profile_attributes")
     return (fam, msg("subject.the_persons")) if fam is not None else None
 
 

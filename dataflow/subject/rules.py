@@ -226,6 +226,16 @@ class SubjectRules:
             self._spelling[token] = word
         return word
 
+    def names_a_person(self, name: str, comment: str | None, tokens: tuple[str, ...]) -> bool:
+        """Whether a column names a person (a contact, a manager, a `name`) by its name tokens,
+        or by its name or comment in Chinese (``person_name_columns``, ``person_columns``)."""
+        text = f"{name}{comment or ''}"
+        return (
+            _compact(tokens) in self.person_names
+            or any(t in self.person_columns for t in tokens)
+            or any(w in text for w in (*self.person_names_zh, *self.person_columns_zh))
+        )
+
     def family(self, family_id: str) -> _FamilyIndex | None:
         """The family of that id, if the catalog has it."""
         return next((f for f in self.families if f.family.id == family_id), None)

@@ -186,14 +186,11 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     party = rules.role_of(n.head) == "customer" or n.head in rules.organisation
     if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
         return None  # a company named on a person's work record or policy is not the row
-    for fld, leaf, cols in zip(ds.fields, n.leafs, n.columns, strict=True):
-        text = f"{fld.name}{fld.comment or ''}"
-        if (
-            leaf in rules.person_names
-            or any(t in rules.person_columns for t in cols)
-            or any(w in text for w in (*rules.person_names_zh, *rules.person_columns_zh))
-        ):
-            return None
+    if any(
+        rules.names_a_person(fld.name, fld.comment, cols)
+        for fld, cols in zip(ds.fields, n.columns, strict=True)
+    ):
+        return None
     return _fix(f, "organisation", msg("subject.org_columns", column=org))
 
 
