@@ -140,9 +140,8 @@ class AlteredColumn:
     """
 
     table: str
-    field: Field  # the column as it is after the statement
+    field: Field  # the column as it is after the statement (its line: the statement's)
     renamed_from: str | None = None  # its name before a RENAME or CHANGE
-    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -273,7 +273,7 @@ def attach_altered_columns(
         own.setdefault(path, []).append(change)
         if hits:
             why = msg("p.column_table_twice", table=change.table, column=change.field.name)
-            problems.append(Problem(path, why, change.line, severity=Severity.WARNING))
+            problems.append(Problem(path, why, change.field.line, severity=Severity.WARNING))
     for path, alone in own.items():
         datasets.extend(own_datasets(alone, path))
     return problems
@@ -284,7 +284,7 @@ def _scrub_change(change: AlteredColumn) -> AlteredColumn:
     f = change.field
     field = dataclasses.replace(f, name=scrub(f.name), comment=scrub_optional(f.comment))
     renamed = scrub(change.renamed_from) if change.renamed_from is not None else None
-    return AlteredColumn(scrub(change.table), field, renamed, change.line)
+    return AlteredColumn(scrub(change.table), field, renamed)
 
 
 def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:

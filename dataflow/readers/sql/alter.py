@@ -111,9 +111,7 @@ def _split_name(text: str) -> list[str]:
 def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str]]) -> None:
     """Attach ``COMMENT ON TABLE/COLUMN … IS '…'`` to the datasets they name."""
     for kind, target, literal in comments:
-        if literal.upper() == "NULL":
-            continue
-        text = literal[1:-1].replace("''", "'").strip()
+        text = _comment_text(literal)
         if not text:
             continue
         parts = _split_name(target)
@@ -137,13 +135,20 @@ def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str
         datasets[i] = replace(ds, fields=fields)
 
 
+def _comment_text(literal: str) -> str:
+    """The text of a ``COMMENT ON … IS`` literal (``'…'`` or ``NULL``), "" when there is none."""
+    if literal.upper() == "NULL":
+        return ""
+    return literal[1:-1].replace("''", "'").strip()
+
+
 def column_comments(comments: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
     """``COMMENT ON COLUMN`` texts by (table name without its schema, column), lower-case."""
     out: dict[tuple[str, str], str] = {}
     for kind, target, literal in comments:
-        if kind != "COLUMN" or literal.upper() == "NULL":
+        if kind != "COLUMN":
             continue
-        text = literal[1:-1].replace("''", "'").strip()
+        text = _comment_text(literal)
         parts = _split_name(target)
         if text and len(parts) >= 2:
             out.setdefault((parts[-2].lower(), parts[-1].lower()), text)

@@ -18,6 +18,7 @@ from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers.sql.alter import column_comments, find_dataset
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.statements import Statement
+from dataflow.readers.sql.tables import allows, column_of
 
 # An ALTER TABLE action that adds or changes a column (not a constraint, a default, an index,
 # a key or a table comment).
@@ -54,17 +55,9 @@ def altered_columns(
     for action in node.args["actions"]:
         for field, renamed in _action_fields(action, dialect, stmt):
             line = _line_of(stmt, field.name, index)
-            allow = _allows(lines, line, problems) if line is not None else ()
-            changes.append(
-                AlteredColumn(table, replace(field, line=line, allow=allow), renamed, line)
-            )
+            allow = allows(lines, line, problems) if line is not None else ()
+            changes.append(AlteredColumn(table, replace(field, line=line, allow=allow), renamed))
     return changes
-
-
-def _allows(lines: list[str], line: int, problems: Problems) -> tuple[tuple[str, str], ...]:
-    from dataflow.readers.sql.tables import allows
-
-    return allows(lines, line, problems)
 
 
 def _action_fields(
@@ -72,8 +65,6 @@ def _action_fields(
 ) -> list[tuple[Field, str | None]]:
     """``(field, old name)`` of each column one action of an ALTER TABLE touches."""
     from sqlglot import exp
-
-    from dataflow.readers.sql.tables import column_of
 
     def field(coldef: Any) -> Field:
         col = column_of(coldef, dialect, stmt)
@@ -163,6 +154,6 @@ def own_datasets(changes: list[AlteredColumn], path: str) -> list[Dataset]:
         key = change.table.lower()
         ds = datasets.get(key)
         if ds is None:
-            ds = Dataset(change.table, path, "sql", (), line=change.line)
+            ds = Dataset(change.table, path, "sql", (), line=change.field.line)
         datasets[key] = apply_change(ds, change)
     return list(datasets.values())
