@@ -51,3 +51,24 @@ def test_every_hint_has_an_anchor_it_contains() -> None:
         assert len(anchors) == len(patterns)
         for pattern, anchor in zip(patterns, anchors, strict=True):
             assert anchor.lower() in pattern.lower().replace("\\", ""), (pattern, anchor)
+
+
+def test_postgres_int8_is_a_bigint_and_clickhouse_keeps_its_types(tmp_path) -> None:
+    from dataflow.readers import read_path
+
+    def types(sql: str) -> list[str | None]:
+        path = tmp_path / "t.sql"
+        path.write_text(sql, encoding="utf-8")
+        return [f.data_type for ds in read_path(path).datasets for f in ds.fields]
+
+    # A Navicat PostgreSQL dump: nothing but the integer spellings says PostgreSQL.
+    pg = (
+        'CREATE TABLE "public"."t" ("id" int8 NOT NULL, '
+        '"name" varchar(255) COLLATE "pg_catalog"."default", "score" float8, "n" int4);\n'
+        'ALTER TABLE "public"."t" ALTER COLUMN "n" TYPE int8;\n'
+    )
+    assert types(pg) == ["BIGINT", "VARCHAR(255)", "DOUBLE PRECISION", "BIGINT"]
+    assert dialects.guess_dialects(pg)[0] == "postgres"
+    ch = "CREATE TABLE t (a Int8, b UInt32, c String) ENGINE = MergeTree ORDER BY a;\n"
+    assert types(ch) == ["Int8", "UInt32", "String"]
+    assert dialects.guess_dialects(ch)[0] == "clickhouse"

@@ -37,6 +37,7 @@ HINTS: dict[str, tuple[str, ...]] = {
         r"\w\[\]",
         r"\bPARTITION\s+BY\s+(?:RANGE|LIST|HASH)\b",
         r"\bBYTEA\b",
+        r"\b(?:INT[248]|FLOAT[48])\b",
     ),
     "hive": (
         r"\bSTORED\s+AS\b",
@@ -55,7 +56,9 @@ HINTS: dict[str, tuple[str, ...]] = {
     ),
     "clickhouse": (
         r"\bENGINE\s*=\s*\w*(?:MergeTree|Log)\b",
-        r"\bU?Int(?:8|16|32|64|128|256)\b",
+        # ClickHouse spells its integer types with a capital I; PostgreSQL's int8, INT8 is a
+        # bigint and must not make a file ClickHouse.
+        r"(?-i:\bU?Int(?:8|16|32|64|128|256)\b)",
         r"\bNullable\s*\(",
         r"\bLowCardinality\s*\(",
     ),
@@ -83,6 +86,7 @@ HINT_ANCHORS: dict[str, tuple[str, ...]] = {
         "[]",
         "PARTITION",
         "BYTEA",
+        "",
     ),
     "hive": ("STORED", "ROW", "TBLPROPERTIES", "PARTITIONED"),
     "spark": ("USING",),
