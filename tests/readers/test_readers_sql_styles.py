@@ -470,3 +470,37 @@ def test_powerdesigner_mysql_table_comment_by_alter_table(tmp_path: Path) -> Non
         ("patient", "患者"),
         ("visit", "就诊记录"),
     ]
+
+
+# --- placeholders a migration tool fills in ---------------------------------------------------
+
+PLACEHOLDERS = """\
+create table t_attend_details${postfix}(id bigint primary key, std_id bigint not null,
+  signin_at date);
+comment on table t_attend_details${postfix} is '${postfix}考勤明细表';
+comment on column t_attend_details${postfix}.std_id is '学生ID';
+CREATE TABLE ${flyway:defaultSchema}.patient (
+  id_card VARCHAR(18),
+  mobile VARCHAR(20)
+);
+CREATE TABLE ${table} (name VARCHAR(20));
+CREATE OR REPLACE FUNCTION f(integer) RETURNS integer AS $BODY$ BEGIN RETURN $1; END; $BODY$
+  LANGUAGE plpgsql;
+"""
+
+
+def test_placeholders_read_as_filled_with_nothing(tmp_path: Path) -> None:
+    result = _read(tmp_path, PLACEHOLDERS)
+    assert not result.problems
+    assert [d.name for d in result.datasets] == ["t_attend_details", "patient", "table"]
+    details = _dataset(result, "t_attend_details")
+    assert details.comment == "考勤明细表"
+    assert _comments(result, "t_attend_details")["std_id"] == "学生ID"
+    assert [(f.name, f.line) for f in details.fields] == [
+        ("id", 1),
+        ("std_id", 1),
+        ("signin_at", 2),
+    ]
+    patient = _dataset(result, "patient")
+    assert [(f.name, f.line) for f in patient.fields] == [("id_card", 6), ("mobile", 7)]
+    assert [f.name for f in _dataset(result, "table").fields] == ["name"]

@@ -13,7 +13,9 @@ is one that follows a complete statement with no ``;`` between them (``split_run
 collation named with its schema (Navicat's ``COLLATE "pg_catalog"."default"``) is read as its
 last part (``parse.plain_collations``); a primary key an ``ALTER TABLE … ADD PRIMARY KEY`` adds
 is the table's; T-SQL statements that are not schema (``DBCC``, ``RAISERROR``, a bare
-``sp_…`` call) are passed over like other non-schema verbs (``OTHER_VERBS``).
+``sp_…`` call) are passed over like other non-schema verbs (``OTHER_VERBS``). Placeholders a
+migration tool fills in (``${schema}.users``, ``t_attend${postfix}``) read as filled with
+nothing (``parse.without_placeholders``).
 ``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
 (``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
 BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
@@ -60,6 +62,7 @@ from dataflow.readers.sql.parse import (
     parse_create,
     quiet_sqlglot,
     table_named,
+    without_placeholders,
 )
 from dataflow.readers.sql.statements import (
     COMMENT_ON,
@@ -94,6 +97,7 @@ def read_sql(
     (for a table of another file), or are reported when ``added`` is None; so do the columns
     an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own.
     """
+    text = without_placeholders(text)
     source = text
     dialects = guess_dialects(text)
     text = dash_line_comments(text, hash_comments=dialects[0] != "tsql")

@@ -127,6 +127,32 @@ def plain_collations(sql: str) -> str:
     return "".join(parts) + sql[done:] if parts else sql
 
 
+# A placeholder that migration tools (Flyway, Liquibase, MyBatis scripts) fill in before
+# running the file: ``${schema}.users``, ``t_attend${postfix}``, ``${flyway:defaultSchema}``.
+_PLACEHOLDER = Lazy(r"(?<![\w$])\$\{[A-Za-z_][\w.:-]*\}\.|\$\{([A-Za-z_][\w.:-]*)\}")
+
+
+def without_placeholders(sql: str) -> str:
+    """``sql`` as it reads with each ``${name}`` placeholder filled in with nothing: a
+    qualifier placeholder goes with its dot (``${schema}.users`` is ``users``), one inside a
+    name goes (``t_attend${postfix}`` is ``t_attend``) and one that is a whole name reads as
+    its own name (``${table}`` is ``table``). No line changes."""
+    if "${" not in sql:
+        return sql
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name is None:  # ${schema}. before a name
+            return ""
+        before = sql[m.start() - 1] if m.start() else " "
+        after = sql[m.end()] if m.end() < len(sql) else " "
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+            return ""
+        return re.sub(r"\W", "_", name)
+
+    return _PLACEHOLDER().sub(fill, sql)
+
+
 _ORACLE_NOISE = Lazy(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
 _LENGTH_SEMANTICS = Lazy(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
 
