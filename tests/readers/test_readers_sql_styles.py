@@ -504,3 +504,19 @@ def test_placeholders_read_as_filled_with_nothing(tmp_path: Path) -> None:
     patient = _dataset(result, "patient")
     assert [(f.name, f.line) for f in patient.fields] == [("id_card", 6), ("mobile", 7)]
     assert [f.name for f in _dataset(result, "table").fields] == ["name"]
+
+
+def test_a_create_table_privilege_is_not_a_lost_table(tmp_path: Path) -> None:
+    text = (
+        "CREATE USER student IDENTIFIED BY &pw;\n"
+        "GRANT create session TO student;\n"
+        "GRANT create table TO student;\n"
+        "GRANT CREATE TABLE, CREATE VIEW TO app WITH ADMIN OPTION;\n"
+        "REVOKE create table FROM student;\n"
+        "GRANT create table TO student create table lost (z int);\n"
+        "CREATE TABLE kept (x int);\n"
+    )
+    result = _read(tmp_path, text)
+    assert [d.name for d in result.datasets] == ["kept"]
+    (problem,) = result.problems  # the privileges are quiet; the run-on table is not
+    assert problem.line == 6 and "CREATE TABLE lost inside it at line 6" in problem.message

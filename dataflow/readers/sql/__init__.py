@@ -55,6 +55,7 @@ from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
 )
+from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.linecomments import dash_line_comments
 from dataflow.readers.sql.parse import (
     first_word,
@@ -229,11 +230,19 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
     r.problems.add(msg("p.sql_not_sql"), line)
 
 
+# What follows ``CREATE TABLE`` when a GRANT or REVOKE names the privilege.
+_PRIVILEGE_END = Lazy(r"\s*(?:,|;|$|(?:TO|FROM|ON|WITH)\b)", re.IGNORECASE)
+
+
 def _embedded_create(r: _Reading, stmt: Statement, line: int) -> None:
     """A CREATE TABLE inside another statement that does not parse as a whole: read on its
     own when it starts a statement of a T-SQL batch, else reported."""
     body = stmt.text
     embedded = CREATE_TABLE.search(body)
+    if first_word(body) in ("GRANT", "REVOKE"):
+        # ``GRANT CREATE TABLE, CREATE VIEW TO u``: a privilege, not a table.
+        while embedded and _PRIVILEGE_END().match(body, embedded.end()):
+            embedded = CREATE_TABLE.search(body, embedded.end())
     if not embedded or parse_create(body[:MAX_STATEMENT_CHARS], r.dialects)[0] is not None:
         return
     if r.batches and paren_depth(body, embedded.start()) == 0:
