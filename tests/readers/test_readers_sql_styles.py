@@ -300,7 +300,8 @@ def test_dialect_tails_are_read_without_a_warning(tmp_path: Path) -> None:
         "CREATE TABLE db2_t (id int) IN userspace1 ORGANIZE BY ROW COMPRESS YES;\n"
         "CREATE TABLE odps_t (id bigint) LIFECYCLE 30;\n"
         "CREATE TABLE ora_t (id NUMBER(10)) SEGMENT CREATION IMMEDIATE PCTFREE 10 "
-        "INITRANS 1 STORAGE (INITIAL 65536 NEXT 1048576) NOCOMPRESS LOGGING TABLESPACE users;\n"
+        "INITRANS 1 STORAGE (INITIAL 65536 NEXT 1048576) NOCOMPRESS LOGGING TABLESPACE users\n"
+        "RESULT_CACHE (MODE DEFAULT) PCTUSED 0 MAXTRANS 255 NOCACHE;\n"
         "CREATE TABLE my_t (id int) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='用户表';\n"
         "CREATE TABLE hive_t (id int) COMMENT '日志' PARTITIONED BY (dt string) STORED AS ORC;\n"
     )
