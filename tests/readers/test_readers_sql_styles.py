@@ -521,3 +521,25 @@ def test_a_create_table_privilege_is_not_a_lost_table(tmp_path: Path) -> None:
     assert [d.name for d in result.datasets] == ["kept"]
     (problem,) = result.problems  # the privileges are quiet; the run-on table is not
     assert problem.line == 6 and "CREATE TABLE lost inside it at line 6" in problem.message
+
+
+def test_an_unnamed_clustered_key_of_sql_server_is_read(tmp_path: Path) -> None:
+    text = (
+        "create table [dbo].[Customer] (\n"
+        "  [Id] int identity,\n"
+        "  [PassportNumber] nvarchar(12) not null,\n"
+        "  [Code] nvarchar(5),\n"
+        "  primary key clustered (Id),\n"
+        "  unique nonclustered ([Code])\n"
+        ")\n"
+        "GO\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    (customer,) = result.datasets
+    assert customer.primary_key == ("Id",)
+    assert [(f.name, f.line) for f in customer.fields] == [
+        ("Id", 2),
+        ("PassportNumber", 3),
+        ("Code", 4),
+    ]

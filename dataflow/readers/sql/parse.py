@@ -60,7 +60,7 @@ def parse_create(sql: str, dialects: list[str]) -> tuple[Any, str | None, tuple[
     from sqlglot import exp
     from sqlglot.errors import ParseError
 
-    sql = plain_collations(sql)
+    sql = unnamed_clustered(plain_collations(sql))
     first_error: tuple[int, int] | None = None
     for dialect in dialects:
         try:
@@ -151,6 +151,23 @@ def without_placeholders(sql: str) -> str:
         return re.sub(r"\W", "_", name)
 
     return _PLACEHOLDER().sub(fill, sql)
+
+
+# SQL Server's ``PRIMARY KEY CLUSTERED (Id)`` as a table constraint without a name: the parser
+# reads CLUSTERED only after ``CONSTRAINT name``.
+_UNNAMED_CLUSTERED = Lazy(
+    r"(?<!\w)(?:PRIMARY\s+KEY|UNIQUE)\s+((?:NON)?CLUSTERED)(?=\s*\()", re.IGNORECASE
+)
+
+
+def unnamed_clustered(sql: str) -> str:
+    """``sql`` with CLUSTERED/NONCLUSTERED blanked out (same offsets) where it follows the
+    PRIMARY KEY or UNIQUE of a table constraint; the key itself is kept."""
+    if "CLUSTERED" not in sql.upper():
+        return sql
+    return _UNNAMED_CLUSTERED().sub(
+        lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)), sql
+    )
 
 
 _ORACLE_NOISE = Lazy(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
