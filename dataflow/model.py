@@ -145,6 +145,20 @@ class AlteredColumn:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentOn:
+    """A ``COMMENT ON TABLE/COLUMN … IS '…'`` for a table its own file does not create.
+
+    Oracle and PostgreSQL exports often keep the comments in files of their own
+    (``comments/person.sql``); the scan gives the text to the table or column of that name read
+    from another file when it has none (``readers.attach_comments``).
+    """
+
+    table: str
+    column: str | None  # None: the table's comment
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """A table, record or document type read from one schema file."""
 
@@ -184,6 +198,7 @@ class ReadResult:
     problems: tuple[Problem, ...] = ()
     added_keys: tuple[AddedKey, ...] = ()  # for tables of other files
     altered_columns: tuple[AlteredColumn, ...] = ()  # for tables of other files
+    comments: tuple[CommentOn, ...] = ()  # COMMENT ON texts for tables of other files
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from dataflow.i18n import msg
 from dataflow.model import (
     AddedKey,
     AlteredColumn,
+    CommentOn,
     Dataset,
     DatasetResult,
     Problem,
@@ -170,11 +171,13 @@ def scan_paths(
     notices = _take_sources(sources, datasets, sample_sets, verdicts, problems)
     added_keys: list[tuple[str, AddedKey]] = []  # ALTER TABLE keys of other files' tables
     altered: list[tuple[str, AlteredColumn]] = []  # and ALTER TABLE columns
+    comments: list[CommentOn] = []  # and COMMENT ON texts
     for done, path in enumerate(files, start=1):
         read = _read(path, options, sample_options, avro_types, json_schemas)
         problems.extend(read.problems)
         added_keys.extend((read.path, key) for key in read.added_keys)
         altered.extend((read.path, change) for change in read.altered_columns)
+        comments.extend(read.comments)
         for dataset in read.datasets:
             datasets.append(dataset)
             own = read.samples.get(dataset.name)
@@ -187,6 +190,8 @@ def scan_paths(
         problems.extend(readers.attach_altered_columns(datasets, altered))
     if added_keys:
         problems.extend(readers.attach_added_keys(datasets, added_keys))
+    if comments:
+        readers.attach_comments(datasets, comments)
     attached: dict[tuple[str, str], str] = {}
     if samples:
         problems.extend(

@@ -25,6 +25,7 @@ from dataflow.i18n import msg
 from dataflow.model import (
     AddedKey,
     AlteredColumn,
+    CommentOn,
     Dataset,
     ForeignKey,
     Problem,
@@ -54,6 +55,7 @@ __all__ = [
     "SampleOptions",
     "attach_added_keys",
     "attach_altered_columns",
+    "attach_comments",
     "avro_named_types",
     "collect_files",
     "count_distinct",
@@ -123,7 +125,7 @@ def read_path(
             fmt = detected
         if registry.is_data(fmt):
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
-        added: list[AddedKey | AlteredColumn] = []
+        added: list[AddedKey | AlteredColumn | CommentOn] = []
         read = _read_schema(path, fmt, problems, avro_types, added, json_schemas)
         datasets = tuple(scrub_dataset(d)[0] for d in read)
         keys = tuple(
@@ -132,6 +134,11 @@ def read_path(
             if isinstance(k, AddedKey)
         )
         columns = tuple(_scrub_change(c) for c in added if isinstance(c, AlteredColumn))
+        comments = tuple(
+            CommentOn(scrub(c.table), scrub_optional(c.column), scrub(c.text))
+            for c in added
+            if isinstance(c, CommentOn)
+        )
         return ReadResult(
             shown,
             fmt,
@@ -139,6 +146,7 @@ def read_path(
             problems=problems.finish(),
             added_keys=keys,
             altered_columns=columns,
+            comments=comments,
         )
     except PluginError:  # an installed reader that cannot be used stops the run
         raise
@@ -187,7 +195,7 @@ def _read_schema(
     fmt: str,
     problems: Problems,
     avro_types: Mapping[str, Any] | None = None,
-    added: list[AddedKey | AlteredColumn] | None = None,
+    added: list[AddedKey | AlteredColumn | CommentOn] | None = None,
     json_schemas: Any | None = None,
 ) -> tuple[Dataset, ...]:
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
@@ -277,6 +285,19 @@ def attach_altered_columns(
     for path, alone in own.items():
         datasets.extend(own_datasets(alone, path))
     return problems
+
+
+def attach_comments(datasets: list[Dataset], comments: Sequence[CommentOn]) -> None:
+    """Give each COMMENT ON text of another file to the table or column it names (matched as
+    ``attach_added_keys`` matches) when that has no comment yet; a comment naming no table, or
+    a table two files create, is left out as within one file."""
+    from dataflow.readers.sql.alter import with_comment
+
+    named = _by_name(datasets)
+    for comment in comments:
+        hits = named(comment.table)
+        if len(hits) == 1:
+            datasets[hits[0]] = with_comment(datasets[hits[0]], comment.column, comment.text)
 
 
 def _scrub_change(change: AlteredColumn) -> AlteredColumn:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from dataflow.i18n import msg
-from dataflow.model import AddedKey, AlteredColumn, Dataset
+from dataflow.model import AddedKey, AlteredColumn, CommentOn, Dataset
 from dataflow.plugins import PluginError
 from dataflow.readers._common import Problems
 
@@ -45,9 +45,9 @@ class SchemaText:
     # Named Avro types defined by the other ``.avsc`` files of the scan (``avro_named_types``).
     avro_types: Mapping[str, Any] | None = None
     # Where a SQL reader puts the foreign keys and columns its ALTER TABLE statements add to
-    # tables (they may be created in another file: ``attach_added_keys``,
-    # ``attach_altered_columns``).
-    added_keys: list[AddedKey | AlteredColumn] | None = None
+    # tables, and its COMMENT ON texts of tables it does not create (they may be created in
+    # another file: ``attach_added_keys``, ``attach_altered_columns``, ``attach_comments``).
+    added_keys: list[AddedKey | AlteredColumn | CommentOn] | None = None
     # The JSON Schema files of the scan, for a ``$ref`` naming one of them
     # (``readers.schemarefs.SchemaIndex``).
     json_schemas: Any | None = None

@@ -185,3 +185,43 @@ def test_defaults_and_other_alter_statements_add_no_column_and_no_problem(tmp_pa
     assert result.problems == ()
     (guest,) = result.datasets
     assert [f.name for f in guest.fields] == ["Id", "Pin"]
+
+
+def test_comment_on_in_a_file_of_its_own_describes_the_table_of_another(
+    tmp_path: Path, isolated_cwd: Path
+) -> None:
+    from builders import run
+
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "comments").mkdir()
+    (tmp_path / "tables" / "person.sql").write_text(
+        "CREATE TABLE samqa.person (\n  pers_id NUMBER,\n  acc_numc VARCHAR2(20),\n"
+        "  tax_ref VARCHAR2(20),\n  note VARCHAR2(99)\n);\n"
+        "COMMENT ON COLUMN samqa.person.note IS 'free text';\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "comments" / "person.sql").write_text(
+        "comment on table samqa.person is 'Subscribers and dependants';\n"
+        "comment on column samqa.person.acc_numc is 'Bank account number of subscriber';\n"
+        "comment on column person.tax_ref is 'Taxpayer id, e.g. 110101199003074477';\n"
+        "comment on column samqa.person.note is 'overridden?';\n"
+        "comment on column samqa.nobody.x is 'a table no file creates';\n",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    (found,) = result.datasets
+    person = found.dataset
+    assert person.comment == "Subscribers and dependants"
+    comments = {f.name: f.comment for f in person.fields}
+    assert comments["acc_numc"] == "Bank account number of subscriber"
+    assert comments["note"] == "free text"  # the table's own file said it first
+    assert comments["tax_ref"] is not None and "110101199003074477" not in comments["tax_ref"]
+    account = next(f for f in found.findings if f.field.name == "acc_numc")
+    assert account.personal and account.sensitive
+    assert not result.problems
+    # Alone (as a hook sees a commit of the comment file only), the comments add nothing.
+    alone = scan_paths([tmp_path / "comments" / "person.sql"], ScanOptions(content=False))
+    assert not alone.datasets
+    code, out, err = run("scan", str(tmp_path), "--no-content", "--format", "json")
+    assert code in (0, 1), err
+    assert "110101199003074477" not in out + err

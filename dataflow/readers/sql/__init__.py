@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dataflow.i18n import msg
-from dataflow.model import AddedKey, AlteredColumn, Dataset
+from dataflow.model import AddedKey, AlteredColumn, CommentOn, Dataset
 from dataflow.readers._common import LineIndex, Problems
 from dataflow.readers.sql.alter import (
     ALTER_COMMENT,
@@ -90,13 +90,14 @@ def read_sql(
     text: str,
     path: str,
     problems: Problems,
-    added: list[AddedKey | AlteredColumn] | None = None,
+    added: list[AddedKey | AlteredColumn | CommentOn] | None = None,
 ) -> list[Dataset]:
     """Datasets of every CREATE TABLE in ``text``; problems for statements that fail to parse.
 
     Foreign keys an ALTER TABLE adds to a table this text does not create go to ``added``
     (for a table of another file), or are reported when ``added`` is None; so do the columns
-    an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own.
+    an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own, and the
+    COMMENT ON texts of tables this text does not create.
     """
     text = without_placeholders(text)
     source = text
@@ -120,12 +121,13 @@ def read_sql(
                     _read_statement(r, stmt)
     datasets = r.datasets
     columns_elsewhere = commented(apply_altered_columns(datasets, r.columns), r.comments)
-    apply_comment_on(datasets, r.comments)
+    comments_elsewhere = apply_comment_on(datasets, r.comments)
     apply_primary_keys(datasets, r.primary_keys)
     elsewhere = apply_foreign_keys(datasets, r.altered)
     if added is not None:
         added.extend(elsewhere)
         added.extend(columns_elsewhere)
+        added.extend(comments_elsewhere)
     else:
         for key in elsewhere:
             problems.warn(msg("p.sql_key_elsewhere", table=masked_name(key.table)), key.line)

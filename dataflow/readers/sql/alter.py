@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dataflow.model import AddedKey, Dataset, ForeignKey
+from dataflow.model import AddedKey, CommentOn, Dataset, ForeignKey
 from dataflow.readers.sql.lazy import Lazy
 
 _IDENT = r"[`\"\[]?[\w$]+[`\"\]]?(?:\.[`\"\[]?[\w$]+[`\"\]]?){0,2}"
@@ -108,8 +108,12 @@ def _split_name(text: str) -> list[str]:
     return [unquote(p) for p in parts]
 
 
-def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str]]) -> None:
-    """Attach ``COMMENT ON TABLE/COLUMN … IS '…'`` to the datasets they name."""
+def apply_comment_on(
+    datasets: list[Dataset], comments: list[tuple[str, str, str]]
+) -> list[CommentOn]:
+    """Attach ``COMMENT ON TABLE/COLUMN … IS '…'`` to the datasets they name; the comments
+    of tables none of ``datasets`` is."""
+    elsewhere: list[CommentOn] = []
     for kind, target, literal in comments:
         text = _comment_text(literal)
         if not text:
@@ -123,16 +127,22 @@ def apply_comment_on(datasets: list[Dataset], comments: list[tuple[str, str, str
             table_parts, column = parts, None
         i = find_dataset(datasets, table_parts)
         if i is None:
+            elsewhere.append(CommentOn(".".join(table_parts), column, text))
             continue
-        ds = datasets[i]
-        if column is None:
-            datasets[i] = replace(ds, comment=ds.comment or text)
-            continue
-        fields = tuple(
-            replace(f, comment=f.comment or text) if f.name.lower() == column.lower() else f
-            for f in ds.fields
-        )
-        datasets[i] = replace(ds, fields=fields)
+        datasets[i] = with_comment(datasets[i], column, text)
+    return elsewhere
+
+
+def with_comment(ds: Dataset, column: str | None, text: str) -> Dataset:
+    """``ds`` with ``text`` as the comment of its table (``column`` None) or of the column of
+    that name, where it has none yet."""
+    if column is None:
+        return replace(ds, comment=ds.comment or text)
+    fields = tuple(
+        replace(f, comment=f.comment or text) if f.name.lower() == column.lower() else f
+        for f in ds.fields
+    )
+    return replace(ds, fields=fields)
 
 
 def _comment_text(literal: str) -> str:
