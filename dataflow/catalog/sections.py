@@ -72,6 +72,9 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "school_grades",
     "school_classes",
     "higher_education",
+    "contact_markers",
+    "quantifiers",
+    "health_things",
 )
 
 _FAMILY_KEYS = (

@@ -71,14 +71,26 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
             continue
         tokens = rules.spelled(split_name(_bare(ds.name)))
         core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
-        if not core or core[-1] not in rules.offerings:
+        word = core[-1] if core and core[-1] in rules.offerings else _offering_key(ds, rules)
+        if word is None:
             continue
         roles = {facts[t].role if t is not None else r for _lk, t, r in f.links}
         if roles - {None, "employee"}:
             continue
         f.kind, f.role = "reference", None
         f.links = []
-        f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=core[-1]))
+        f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
+
+
+def _offering_key(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The offering a table's own key names (`Class_ID` of a gym's `Events`): its rows are those
+    things, whatever the table is called."""
+    if len(ds.primary_key) != 1:
+        return None
+    tokens = split_name(ds.primary_key[0])
+    if len(tokens) == 2 and tokens[1] in rules.reference_tails and tokens[0] in rules.offerings:
+        return tokens[0]
+    return None
 
 
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:

@@ -120,14 +120,21 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     (`apply_user`), or a key suffix after a dataset's or a role's name."""
     rules = scope.rules
     compact = _compact(tokens)
+    if _names_organisation(rules, fld):
+        return None  # `user_id` '供应商ID': the key of a supplier, not of a person
     if compact in rules.person_keys:
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
         target = scope.target_of(prefix) if prefix else None
         role = rules.role_of(prefix) if prefix else None
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role or "person")
     last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
-    if last_role is not None and not any(t in rules.handlers for t in tokens[:-1]):
-        # `apply_user`, `leave_applicant`: the person who filed the row, not who handled it
+    if last_role is not None and not any(
+        t in rules.handlers or t in rules.contact_markers or t in rules.quantifiers
+        for t in tokens[:-1]
+    ):
+        # `apply_user`, `leave_applicant`: the person who filed the row, not who handled it, the
+        # contact person written on a thing's row (`contact_person` of a drug) or a headcount
+        # (`all_people`, `total_users`)
         return (SubjectLink(fld.name, None, "naming"), None, last_role)
     if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
         return None
@@ -149,6 +156,17 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _names_organisation(rules: SubjectRules, fld: Field) -> bool:
+    """A column whose Chinese comment names an organisation and no role (`user_id` '供应商ID',
+    `user_id` '医院编号'): it points at that organisation, whatever its name says."""
+    comment = fld.comment or ""
+    return (
+        has_cjk(comment)
+        and any(w in comment for w in rules.organisation_zh)
+        and rules.role_zh(comment) is None
+    )
 
 
 def _comment_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:

@@ -111,6 +111,9 @@ class SubjectRules:
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
+        self.contact_markers = frozenset(s.get("contact_markers", ()))
+        self.quantifiers = frozenset(s.get("quantifiers", ()))
+        self.health_things = frozenset(s.get("health_things", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
         self.dwellings = _split(s.get("dwellings", ()))[0]
         self.not_events, self.not_events_zh = _split(s.get("not_event_times", ()))

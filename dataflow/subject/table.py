@@ -260,14 +260,25 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     column = next(
         (
             fld.name
-            for fld in ds.fields
-            if fld.comment and any(w in fld.comment for w in rules.headcounts)
+            for fld, cols in zip(ds.fields, n.columns, strict=True)
+            if (fld.comment and any(w in fld.comment for w in rules.headcounts))
+            or _counts_people(rules, cols)
         ),
         None,
     )
     if column is None or rules.role_zh(n.comment) is not None or _person_only_columns(ds, rules):
         return None
     return _fix(f, "organisation", msg("subject.headcount", column=column))
+
+
+def _counts_people(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """A column name counting people: a quantifier and a role word (`all_people`,
+    `total_patients`, `num_users`)."""
+    return (
+        len(tokens) >= 2
+        and any(t in rules.quantifiers for t in tokens[:-1])
+        and rules.role_of(tokens[-1]) is not None
+    )
 
 
 def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -335,7 +346,7 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     elif ref_col is not None and f.weak is None and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS:
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.input_code", column=ref_col)
-    elif f.weak is None and (word := _named_for_family(n, rules)) is not None:
+    elif f.weak is None and (word := _named_for_family(n, rules) or _health_things(n, rules)):
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.family_things", word=word)
     return f
@@ -349,6 +360,19 @@ def _named_for_family(n: TableName, rules: SubjectRules) -> str | None:
     if comment and comment in rules.health_words_zh:
         return comment
     return None
+
+
+def _health_things(n: TableName, rules: SubjectRules) -> str | None:
+    """A table named after a health thing (`medicine`, `drug_info` '药品信息表') one of whose
+    columns is a word of things (a price, a supplier, a warehouse): a list of those things for
+    sale or in stock, not anyone's medication, unless a key links its rows to a person."""
+    comment = n.comment.strip().removesuffix("表").removesuffix("信息")
+    word = comment if comment in rules.health_words_zh else None
+    if word is None and len(n.core) == 1 and n.head in rules.health_things:
+        word = n.head
+    if word is None or not any(t in rules.thing_words for cols in n.columns for t in cols):
+        return None
+    return word
 
 
 def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str, str]:
