@@ -194,10 +194,16 @@ def _unknown_subject(
 
 
 def _names_anyone(dataset: Dataset, rules: SubjectRules) -> bool:
-    """Whether a column of ``dataset`` names a person (a contact, a manager, a `name`)."""
-    return any(
-        rules.names_a_person(fld.name, fld.comment, split_name(fld.name)) for fld in dataset.fields
-    )
+    """Whether a column of an organisation's row names a person (a contact, a manager). Not a
+    key to one (`owner_id`: the owner's details are elsewhere), nor a bare `name` (the
+    organisation's own)."""
+    for fld in dataset.fields:
+        tokens = split_name(fld.name)
+        if tokens and (tokens[-1] in rules.reference_tails or tokens == ("name",)):
+            continue
+        if rules.names_a_person(fld.name, fld.comment, tokens):
+            return True
+    return False
 
 
 def _notabout_person(

@@ -106,3 +106,20 @@ def test_a_table_keyed_by_a_class_is_a_schedule_of_classes_offered(tmp_path: Pat
     # a coach's shifts stay the coach's records
     shifts = by_name["Shifts"]
     assert shifts.subject is not None and shifts.subject.kind == "person_linked"
+
+
+CLINICS = """
+CREATE TABLE clinics (id uuid PRIMARY KEY, name text, owner_id uuid, address text, phone text);
+CREATE TABLE agencies (id uuid PRIMARY KEY, name text, contact_name text, phone text);
+"""
+
+
+def test_an_organisations_phone_is_its_own_when_only_a_key_and_its_name_are_on_the_row(
+    tmp_path: Path,
+) -> None:
+    by_name = _results(tmp_path, CLINICS)
+    clinics = by_name["clinics"]
+    assert clinics.subject is not None and clinics.subject.kind == "organisation"
+    assert "phone" not in _personal(clinics)  # the owner's details are on the owner's row
+    # with a contact person written on the row, the telephone may be that person's mobile
+    assert "phone" in _personal(by_name["agencies"])
