@@ -210,6 +210,10 @@ SUBJECTS: Mapping[str, Text] = {
         "表名或注释看似指物，但其字段表明每行是个人：'{column}' 属于该人",
     ),
     "subject.the_persons": Text("the person's", "该人的"),
+    "subject.treating_staff": Text(
+        "'{column}' names the {party} who treats the person: part of their health care",
+        "'{column}' 是为该人诊治的{party}：属于其诊疗信息",
+    ),
     "subject.care_party": Text(
         "'{column}' of '{parent}' says who or where treats the person: part of their health care",
         "'{parent}' 的 '{column}' 说明由谁、在何处为该人诊治：属于其诊疗信息",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from dataflow.catalog import Catalog
+from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
 from dataflow.subject.describe import describe
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person
@@ -44,6 +44,7 @@ def apply_subject(
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
         if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:
             found = _care_parties(found, dataset, subject, rules)
+        found = _treating_staff(found, dataset, subject, rules)
         if subject.role == "minor":
             found = [_minor(f, dataset, subject, catalog) for f in found]
         else:  # a newborn's sex on the mother's delivery record is the child's
@@ -93,8 +94,7 @@ def _care_parties(
     nested object that is who or where treats the person (`provider.name`, `facility.phone`,
     `primaryCareProvider.name`) say who treats them: the person's medical visits (sensitive), not
     the provider's own contact details. Keys stay keys."""
-    family = rules.family(VISIT_FAMILY)
-    element = rules.catalog.elements.get(family.family.element) if family is not None else None
+    element = _visit_element(rules)
     if element is None:
         return findings
     context = describe(subject, dataset.name)
@@ -121,9 +121,50 @@ def _care_parties(
             out.append(finding)
             continue
         why = msg("subject.care_party", column=fld.name, parent=party)
-        ev = Evidence("context", "subject-care-party", _because(context, why), element.id)
-        out.append(_as_element(finding, element, ev))
+        out.append(_as_care(finding, element, context, why))
     return out
+
+
+def _treating_staff(
+    findings: list[FieldFinding], dataset: Dataset, subject: Subject, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-care-party``: on a record of a person's health care (a patient's row, or one
+    holding their health information), the name of the doctor who treats them (`DoctorName`,
+    `doctor`, 主治医生姓名) says who treats the person: their medical visits (sensitive), not
+    only a member of staff's name. A staff member's own row keeps their name as it is."""
+    element = _visit_element(rules)
+    if element is None or subject.role == "employee":
+        return findings
+    care = subject.role == "patient" or any(
+        f.sensitive and (f.element or "").startswith("pi.health.") for f in findings
+    )
+    if not care:
+        return findings
+    context = describe(subject, dataset.name)
+    out: list[FieldFinding] = []
+    for finding in findings:
+        fld = finding.field
+        party = next((t for t in split_name(fld.name) if t in rules.care_parties), None) or next(
+            (w for w in rules.care_parties_zh if w in f"{fld.name}{fld.comment or ''}"), None
+        )
+        if finding.element != "pi.identity.name" or party is None or _from_values(finding):
+            out.append(finding)
+            continue
+        why = msg("subject.treating_staff", column=fld.name, party=party)
+        out.append(_as_care(finding, element, context, why))
+    return out
+
+
+def _visit_element(rules: SubjectRules) -> Element | None:
+    """The element of a person's medical visits (family ``VISIT_FAMILY``), if the catalog has it."""
+    family = rules.family(VISIT_FAMILY)
+    return rules.catalog.elements.get(family.family.element) if family is not None else None
+
+
+def _as_care(finding: FieldFinding, element: Element, context: Words, why: Words) -> FieldFinding:
+    """``subject-care-party``: ``finding`` as the person's medical visits, because ``why``."""
+    ev = Evidence("context", "subject-care-party", _because(context, why), element.id)
+    return _as_element(finding, element, ev)
 
 
 def _organisation_part(

@@ -42,6 +42,7 @@ from dataflow.subject.rules import (
     _PERSON_NAME_ZH,
     _POSSESSIVE_EN,
     SCHEMA_DOCS,
+    VISIT_FAMILY,
     W_FAMILY,
     SubjectRules,
     _compact,
@@ -442,16 +443,21 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     return match
 
 
-def _care_place(rules: SubjectRules, col: Column) -> Match | None:
+def _care_place(rules: SubjectRules, col: Column, patient: bool) -> Match | None:
     """A hospital or clinic (`Hospital`, 接种单位) named on a record of a person's care: part of
-    that health record (the first health family the record is on)."""
+    that health record (the first health family the record is on); on a patient's own row, where
+    the patient is treated (their medical visits)."""
     health = col.on_topic & rules.health_families
-    if not health or col.meta:
+    visit = rules.family(VISIT_FAMILY)
+    if col.meta or not (health or (patient and visit is not None)):
         return None
     named = any(t in rules.care_places for t in col.tokens) or any(
         w in col.zh_text for w in rules.care_places_zh
     )
-    return (rules.families[min(health)], col.finding.field.name) if named else None
+    if not named:
+        return None
+    fam = rules.families[min(health)] if health else visit
+    return (fam, col.finding.field.name) if fam is not None else None
 
 
 def _comment_denies(rules: SubjectRules, zh_text: str) -> bool:
@@ -475,7 +481,7 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
         # every field of a clinical document, or of a clinical section of a person's document
         # (an allergy, a problem, a medication: `medications[].isActive`), is part of it
         return rec.rules.families[min(health)], name
-    care = _care_place(rules, col)
+    care = _care_place(rules, col, rec.subject.role == "patient")
     if care is not None:
         return care
     if (not col.meta or _topic_flag(rules, tokens)) and not _names_other(
