@@ -75,6 +75,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contact_markers",
     "quantifiers",
     "health_things",
+    "log_entries",
 )
 
 _FAMILY_KEYS = (

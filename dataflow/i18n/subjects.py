@@ -210,6 +210,10 @@ SUBJECTS: Mapping[str, Text] = {
         "表名或注释看似指物，但其字段表明每行是个人：'{column}' 属于该人",
     ),
     "subject.the_persons": Text("the person's", "该人的"),
+    "subject.log_entry": Text(
+        "'{column}' records what the person did or when: part of their activity log",
+        "'{column}' 记录该人做了什么或何时做的：属于其操作记录",
+    ),
     "subject.treating_staff": Text(
         "'{column}' names the {party} who treats the person: part of their health care",
         "'{column}' 是为该人诊治的{party}：属于其诊疗信息",

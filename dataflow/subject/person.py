@@ -577,6 +577,29 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _log_entry_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-log-entry``: on a log of a person's actions (an audit, a login or an activity
+    log whose rows point at who acted), the action taken, the data it changed and the time it
+    was logged (`action`, `old_data`, `created_at`) are that person's activity record."""
+    rules = rec.rules
+    if (
+        rec.subject.kind != "person_linked"
+        or not col.top
+        or _compact(col.tokens) not in rules.log_entries
+        or not (
+            any(t in rules.activity for t in rec.table_tokens)
+            or any(w in (rec.dataset.comment or "") for w in rules.activity_zh)
+        )
+    ):
+        return None
+    element = rec.catalog.elements.get("pi.online_activity.usage_record")
+    if element is None:
+        return None
+    why = msg("subject.log_entry", column=col.finding.field.name)
+    ev = Evidence("context", "subject-log-entry", _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(col.finding, element, ev)
+
+
 #: Elements that show a row is one identifiable person: their name, identifiers, birth date,
 #: sex, mobile and e-mail.
 _ANCHORS = (
@@ -665,6 +688,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _employer_rule,
     _contribution_rule,
     _event_time_rule,
+    _log_entry_rule,
 )
 
 

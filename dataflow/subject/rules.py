@@ -114,6 +114,7 @@ class SubjectRules:
         self.contact_markers = frozenset(s.get("contact_markers", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
         self.health_things = frozenset(s.get("health_things", ()))
+        self.log_entries = frozenset(_compact(split_name(w)) for w in s.get("log_entries", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
         self.dwellings = _split(s.get("dwellings", ()))[0]
         self.not_events, self.not_events_zh = _split(s.get("not_event_times", ()))
