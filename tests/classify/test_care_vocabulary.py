@@ -42,3 +42,19 @@ def test_care_words_of_patients_caregivers_and_body_readings(tmp_path: Path) -> 
         assert scale[reading].personal, reading
     user = {f.field.name: f for f in by_name["app_user"].findings}
     assert user["tokencode"].element == "pi.credential.secret_key"
+
+
+DUTIES = """
+CREATE TABLE nurse (nurse_id int PRIMARY KEY, full_name varchar(50), mobile varchar(20));
+CREATE TABLE nurse_tasks (id int PRIMARY KEY, nurse_id int REFERENCES nurse(nurse_id),
+  task varchar(255), task_date varchar(50), task_status varchar(10));
+"""
+
+
+def test_the_tasks_given_to_a_member_of_staff_are_their_work_record(tmp_path: Path) -> None:
+    (tmp_path / "duties.sql").write_text(DUTIES, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    tasks = next(r for r in report.datasets if r.dataset.name == "nurse_tasks")
+    found = {f.field.name: f for f in tasks.findings}
+    for column in ("task", "task_date", "task_status"):
+        assert found[column].element == "pi.education_work.work_history", column
