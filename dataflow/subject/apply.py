@@ -28,7 +28,7 @@ from dataflow.subject.rules import (
     rules_for,
     split_name,
 )
-from dataflow.subject.topics import _document_topic
+from dataflow.subject.topics import _care_record_topic, _document_topic
 
 
 def apply_subject(
@@ -38,7 +38,11 @@ def apply_subject(
     rules = rules_for(catalog)
     if subject.about_person:
         found = about_person(findings, dataset, subject, catalog, rules)
-        topic = _dominant_topic(found, dataset, catalog, rules) | _document_topic(rules, dataset)
+        topic = (
+            _dominant_topic(found, dataset, catalog, rules)
+            | _document_topic(rules, dataset)
+            | _care_record_topic(rules, dataset, subject.role)
+        )
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)

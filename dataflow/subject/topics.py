@@ -8,7 +8,7 @@ import itertools
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import pinyin_parts
 from dataflow.model import Dataset
-from dataflow.subject.rules import SCHEMA_DOCS, SubjectRules, _FamilyIndex, split_name
+from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _FamilyIndex, split_name
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -38,6 +38,26 @@ def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
     ):
         return frozenset()
     return rules.health_record
+
+
+def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) -> frozenset[int]:
+    """A patient's row that also points at the doctor who treats them (`patient_id` and
+    `doctor_id` on an appointment, a prescription, a form): an act of that patient's care, on
+    the topic of medical visits, whatever the table is called. A key to a place
+    (`destination_hospital_id`) is not a doctor."""
+    if role != "patient":
+        return frozenset()
+    for fld in dataset.fields:
+        tokens = split_name(fld.name)
+        if (
+            len(tokens) >= 2
+            and tokens[-1] in rules.reference_tails
+            and any(t in rules.care_parties and rules.role_of(t) for t in tokens[:-1])
+        ):
+            return frozenset(
+                k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY
+            )
+    return frozenset()
 
 
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:

@@ -38,3 +38,26 @@ def test_the_treating_doctor_and_hospital_on_a_patients_record_are_health_care(
     doctor = {f.field.name: f for f in by_name["Doctor"].findings}
     assert doctor["DoctorName"].element == "pi.identity.name"
     assert not doctor["DoctorName"].sensitive
+
+
+VISITS = """
+CREATE TABLE patients (id uuid PRIMARY KEY, full_name text, phone text);
+CREATE TABLE staff (id uuid PRIMARY KEY, full_name text);
+CREATE TABLE bookings (id uuid PRIMARY KEY, patient_id uuid REFERENCES patients(id),
+  doctor_id uuid REFERENCES staff(id), start_time timestamp, kind text, deleted_at timestamp);
+CREATE TABLE predictions (id uuid PRIMARY KEY, patient_id uuid REFERENCES patients(id),
+  destination_hospital_id uuid, model_name text);
+"""
+
+
+def test_a_patients_row_with_their_doctors_key_is_an_act_of_care(tmp_path: Path) -> None:
+    (tmp_path / "visits.sql").write_text(VISITS, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    by_name = {r.dataset.name: r for r in report.datasets}
+    bookings = {f.field.name: f for f in by_name["bookings"].findings}
+    for care in ("start_time", "kind"):
+        assert bookings[care].element == "pi.health.medical_visit", care
+    assert not bookings["deleted_at"].personal  # bookkeeping
+    # a key to a place is not a doctor: the row is not made an act of care by it
+    predictions = {f.field.name: f for f in by_name["predictions"].findings}
+    assert not predictions["model_name"].sensitive
