@@ -42,3 +42,30 @@ def test_spanish_names_of_a_patient_and_a_users_login(tmp_path: Path) -> None:
     assert account["NombreUsuario"].element == "pi.online_identity.account"
     assert account["ContrasenaUsuario"].element == "pi.credential.password"
     assert account["CorreoUsuario"].element == "pi.contact.email"
+
+
+CLINIC = """
+CREATE TABLE Clientes (
+  ID_Cliente NUMBER PRIMARY KEY,
+  Telefono VARCHAR2(20),
+  Direccion VARCHAR2(200),
+  Sexo CHAR(1),
+  FechaNacimiento DATE,
+  Diagnostico VARCHAR2(200),
+  Alergias VARCHAR2(200),
+  Salario NUMBER(10,2)
+);
+"""
+
+
+def test_spanish_contact_profile_health_and_pay_words(tmp_path: Path) -> None:
+    (tmp_path / "clinic.sql").write_text(CLINIC, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {f.field.name: f.element for f in report.datasets[0].findings}
+    assert found["Telefono"] == "pi.contact.mobile"
+    assert found["Direccion"] == "pi.contact.address"
+    assert found["Sexo"] == "pi.profile.gender"
+    assert found["FechaNacimiento"] == "pi.profile.birth_date"
+    assert found["Diagnostico"] == "pi.health.diagnosis"
+    assert found["Alergias"] == "pi.health.allergy"
+    assert found["Salario"] == "pi.education_work.salary"
