@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataflow.catalog import Catalog
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Subject
-from dataflow.subject.links import _link_words, _links, _nesting
+from dataflow.subject.links import _link_words, _links, _nesting, _shared_key_links
 from dataflow.subject.own import (
     _about_people,
     _bare,
@@ -109,6 +109,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     facts = [own_facts(ds, rules) for ds in datasets]
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix)
+        if facts[i].kind == "unknown" and not facts[i].links:
+            facts[i].links = _shared_key_links(ds, i, rules, datasets)
     owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):

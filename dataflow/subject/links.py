@@ -91,6 +91,55 @@ def _links(
     return out
 
 
+#: Key words that can name a record shared by several tables (`report_id`, `case_no`).
+_RECORD_KEY_TAILS = frozenset({"id", "uuid", "guid", "no", "sn", "key"})
+
+
+def _record_key(ds: Dataset) -> str | None:
+    """The key a dataset's rows are filed under: its one primary-key column, else, with no
+    primary key declared, its first column when that column is declared NOT NULL."""
+    if ds.primary_key:
+        return _own_key(ds)
+    first = ds.fields[0] if ds.fields else None
+    if first is None or first.nullable is not False or "." in first.pointer[len(ds.name) + 1 :]:
+        return None
+    return first.name.lower()
+
+
+def _shared_key_links(
+    ds: Dataset, index: int, rules: SubjectRules, datasets: Sequence[Dataset]
+) -> list[Link]:
+    """Columns naming the key other tables of the scan file their rows under (`report_id` of
+    the parts of one credit report, with a table of the reports): a link to each of those
+    tables, so that the parts of a person's record follow the part that names the person. For a
+    dataset nothing else links; the key's word must name one table of the scan (`per_report_info`),
+    not a generic business id (`b_id`) or the rows of many tables (`attr_id`)."""
+    out: list[Link] = []
+    named: dict[str, int] = {}
+    for other in datasets:
+        for t in set(split_name(_bare(other.name))):
+            named[t] = named.get(t, 0) + 1
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if (
+            has_cjk(fld.name)
+            or len(tokens) != 2
+            or tokens[-1] not in _RECORD_KEY_TAILS
+            or len(tokens[0]) < 3
+            or named.get(tokens[0]) != 1
+            or tokens[0] in rules.organisation
+            or tokens[0] in rules.handlers
+        ):
+            continue
+        name = fld.name.lower()
+        out.extend(
+            (SubjectLink(fld.name, _target_name(j, datasets), "naming"), j, None)
+            for j, other in enumerate(datasets)
+            if j != index and _record_key(other) == name
+        )
+    return out
+
+
 def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
     """One lower-case word made of a role and a key suffix (`membername`, `studentno`) as its
     two words; other names as they are. Not a user's (`username`): the account that entered or
