@@ -227,6 +227,9 @@ class Family:
     keys_on_topic: bool = False
     # A key named by the family's words counts (a pupil's school_id: which school).
     keys_named: bool = False
+    # On the topic, the family claims every column before other families' words do (a place or
+    # an employer in a credit report's minimum-living-support part is part of that report).
+    topic_first: bool = False
 
 
 @dataclass(frozen=True)

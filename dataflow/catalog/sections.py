@@ -89,6 +89,7 @@ _FAMILY_KEYS = (
     "person_only",
     "keys_on_topic",
     "keys_named",
+    "topic_first",
 )
 
 
@@ -140,6 +141,9 @@ class WordSections(CatalogState):
         keys_named = bool(
             self._bool(doc, item.get("keys_named", False), join_key(key, "keys_named"))
         )
+        topic_first = bool(
+            self._bool(doc, item.get("topic_first", False), join_key(key, "topic_first"))
+        )
         family = Family(
             fid,
             element,
@@ -152,6 +156,7 @@ class WordSections(CatalogState):
             person_only,
             keys_on_topic,
             keys_named,
+            topic_first,
         )
         self.families[fid] = (family, doc, key)
 

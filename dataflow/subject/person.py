@@ -415,6 +415,9 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     """The family a field belongs to by its words, or by the topic of its table."""
     rules, tokens, zh_text, meta = rec.rules, col.tokens, col.zh_text, col.meta
     person = rec.subject.kind == "person"
+    first = _topic_first(rules, col)
+    if first is not None:
+        return first
     match = _family_match(rules, tokens, zh_text, col.en_words, col.on_topic, person)
     if match is not None and any(w in zh_text for w in rules.code_system_zh):
         match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
@@ -441,6 +444,22 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
     return match
+
+
+def _topic_first(rules: SubjectRules, col: Column) -> Match | None:
+    """A column (not a key or bookkeeping) of a table on the topic of a family that claims its
+    topic's every column first: a credit report's part (its place, employer and dates)."""
+    if col.meta or not col.tokens or _comment_denies(rules, col.zh_text):
+        return None
+    name = col.finding.field.name
+    return next(
+        (
+            (rules.families[k], name)
+            for k in sorted(col.on_topic)
+            if rules.families[k].family.topic_first
+        ),
+        None,
+    )
 
 
 def _care_place(rules: SubjectRules, col: Column, patient: bool) -> Match | None:
