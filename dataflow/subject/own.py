@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata import bare_name, has_cjk
 from dataflow.model import Dataset, SubjectLink
 from dataflow.subject.rules import (
     SubjectRules,
@@ -36,7 +36,7 @@ class _Facts:
 
 
 def _bare(name: str) -> str:
-    return name.rsplit(".", 1)[-1]
+    return bare_name(name)
 
 
 def _about_people(f: _Facts) -> bool:

@@ -28,6 +28,7 @@ from dataflow.detect.metadata.detector import (
 from dataflow.detect.metadata.verdict import Candidate, MetadataVerdict
 from dataflow.detect.metadata.words import (
     PI_THRESHOLD,
+    bare_name,
     field_kind,
     has_cjk,
     split_name,
@@ -39,6 +40,7 @@ __all__ = [
     "Candidate",
     "MetadataDetector",
     "MetadataVerdict",
+    "bare_name",
     "detect_dataset",
     "detect_fields",
     "detector_for",

@@ -7,6 +7,7 @@ from dataflow.detect.metadata.verdict import MAX_CACHED, DatasetContext, Hit, Sc
 from dataflow.detect.metadata.words import (
     W_HEALTH_TABLE,
     W_NAME_PARTIAL,
+    bare_name,
     split_name,
 )
 from dataflow.model import Dataset, Field
@@ -47,7 +48,7 @@ def health_table_value(
 def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetContext:
     if dataset is None:
         return DatasetContext()
-    name_tokens = split_name(dataset.name.rsplit(".", 1)[-1])
+    name_tokens = split_name(bare_name(dataset.name))
     comment = dataset.comment or ""
     core = [t for t in name_tokens if t not in det.table_tails and not t.isdigit()]
     head = core[-1] if core else (name_tokens[-1] if name_tokens else "")

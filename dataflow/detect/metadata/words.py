@@ -57,6 +57,23 @@ def split_name(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Segments that API schema files add after the resource they describe
+#: (``LISAInvestor.post.schema.json`` → dataset ``LISAInvestor.post``; ``Event.get.array``): the
+#: HTTP method, not what the document is about. A ``response`` stays: its fields are an API's
+#: envelope (``message``, ``code``) around the resource.
+_OPERATION_SEGMENTS = frozenset({"get", "post", "put", "patch", "delete", "request", "array"})
+
+
+def bare_name(name: str) -> str:
+    """A dataset's own name without its schema or database qualifier (``dbo.Booking`` →
+    ``Booking``), and without the API operation segments of a schema file's name
+    (``LISAInvestor.post`` → ``LISAInvestor``)."""
+    parts = name.split(".")
+    while len(parts) > 1 and parts[-1].lower() in _OPERATION_SEGMENTS:
+        parts.pop()
+    return parts[-1]
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` contains Chinese characters."""
     return bool(_CJK.search(text))

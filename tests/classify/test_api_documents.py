@@ -1,0 +1,39 @@
+"""JSON Schema documents of an API, one file per operation (`Investor.post.schema.json`): the
+document is about the resource it is named after, not about the HTTP method."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builders import finding_of as _finding
+from builders import scan_files as _scan
+
+INVESTOR = {
+    "$schema": "http://json-schema.org/draft-04/schema",
+    "type": "object",
+    "properties": {
+        "firstName": {"description": "The saver's first name.", "type": "string"},
+        "lastName": {"description": "The saver's last name.", "type": "string"},
+        "dateOfBirth": {"description": "The saver's date of birth.", "type": "string"},
+    },
+}
+
+
+def test_an_operation_document_is_about_its_resource(tmp_path: Path) -> None:
+    """`SaverInvestor.post`: the document records an investor (a person), so their names and date
+    of birth are personal; `post` is the HTTP method, not a post or an article."""
+    results = _scan(tmp_path, {"SaverInvestor.post.schema.json": json.dumps(INVESTOR)})
+    doc = results["SaverInvestor.post"]
+    assert doc.subject.kind == "person"
+    for column in ("firstName", "lastName", "dateOfBirth"):
+        assert _finding(doc, column).personal, column
+
+
+def test_a_post_of_a_blog_is_still_a_thing(tmp_path: Path) -> None:
+    """A table named `post` (an article) is not about people: the method segment is dropped only
+    after a resource's name."""
+    sql = "CREATE TABLE post (id int PRIMARY KEY, title varchar(100), content text);"
+    results = _scan(tmp_path, {"blog.sql": sql})
+    assert results["post"].subject.kind != "person"
+    assert not _finding(results["post"], "title").personal
