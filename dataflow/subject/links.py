@@ -155,6 +155,14 @@ def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str,
     return tokens
 
 
+def _counts_people(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """`current_number_of_guests`, `guest_count`: how many people, not who."""
+    compact = _compact(tokens)
+    return any(t in rules.counts for t in tokens) or any(
+        c.replace("_", "") in compact for c in rules.counts if "_" in c
+    )
+
+
 def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
     """A Chinese column name naming a role (患者编号) or a person's key."""
     rules = scope.rules
@@ -177,13 +185,17 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         role = rules.role_of(prefix) if prefix else None
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role or "person")
     last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
-    if last_role is not None and not any(
-        t in rules.handlers or t in rules.contact_markers or t in rules.quantifiers
-        for t in tokens[:-1]
+    if (
+        last_role is not None
+        and not any(
+            t in rules.handlers or t in rules.contact_markers or t in rules.quantifiers
+            for t in tokens[:-1]
+        )
+        and not _counts_people(rules, tokens)
     ):
         # `apply_user`, `leave_applicant`: the person who filed the row, not who handled it, the
         # contact person written on a thing's row (`contact_person` of a drug) or a headcount
-        # (`all_people`, `total_users`)
+        # (`all_people`, `total_users`, `guest_count`)
         return (SubjectLink(fld.name, None, "naming"), None, last_role)
     if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
         return None
