@@ -69,6 +69,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "health_meta_columns",
     "table_tails",
     "weak_person_heads",
+    "personal_name_parts",
     "negative_en_comment",
     "code_words",
     "pinyin_syllables",

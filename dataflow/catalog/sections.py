@@ -53,6 +53,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "entry_name_elements",
     "offerings",
     "unnamed_organisation_attributes",
+    "contact_person_attributes",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

@@ -266,6 +266,9 @@ def _notabout_person(
         covered.extend(rules.org_attributes)
         if not _names_anyone(dataset, rules):
             covered.extend(rules.unnamed_org_attributes)
+        elif any("".join(split_name(f.name)) in rules.name_parts for f in dataset.fields):
+            # a supplier's contact person: their e-mail, not the company's
+            covered = [c for c in covered if c not in rules.contact_attributes]
     if subject.kind == "reference" and only is None:
         covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
     if subject.kind == "reference" and only is None and not _names_person(rules, finding):

@@ -104,6 +104,10 @@ class SubjectRules:
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
+        self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
+        self.name_parts = frozenset(
+            "".join(split_name(w)) for w in catalog.dictionaries.get("personal_name_parts")
+        )
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))

@@ -112,6 +112,7 @@ def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetConte
         and not any(t in det.non_person or t in det.qualifiers for t in core[:-1]),
         health_topic=topic,
         topic_words=tuple(topic_words),
+        named_contact=any("".join(split_name(f.name)) in det.name_parts for f in dataset.fields),
     )
 
 

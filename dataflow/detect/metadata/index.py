@@ -29,6 +29,7 @@ class MetadataIndex:
         self.filler = frozenset(d.get("filler"))
         self.table_tails = frozenset(d.get("table_tails"))
         self.weak_person_heads = frozenset(d.get("weak_person_heads"))
+        self.name_parts = frozenset("".join(split_name(w)) for w in d.get("personal_name_parts"))
         self.negative_en_comment = d.get("negative_en_comment")
         self.code_words = frozenset(d.get("code_words"))
         self.health_tables: list[tuple[str, str]] = []

@@ -193,6 +193,7 @@ def _table_context(f: _Field) -> None:
         and f.parent != "person"
         and not any(h.rule.startswith("name-weak") for h in sc.hits)
         and not names_a_person(det, tokens, comment, sc)
+        and not _contact_person(f)
     ):
         f.factor(
             F_NON_PERSON,
@@ -200,6 +201,13 @@ def _table_context(f: _Field) -> None:
             "table-non-person",
             f"table '{ctx.name}' describes things, not people",
         )
+
+
+def _contact_person(f: _Field) -> bool:
+    """A natural person's first or last name on an organisation's row (a supplier's contact),
+    and the e-mail of a row that has one: the contact person's."""
+    compact = "".join(f.tokens)
+    return compact in f.det.name_parts or (f.ctx.named_contact and f.eid == "pi.contact.email")
 
 
 def _type_gate(f: _Field) -> None:

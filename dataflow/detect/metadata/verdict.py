@@ -79,6 +79,7 @@ class DatasetContext:
     health_topic: str | None = None  # element of a table of health events (by its name)
     topic_words: tuple[str, ...] = ()
     patients: bool = False  # the table is about patients (health topic + a person key)
+    named_contact: bool = False  # a column holds a natural person's first or last name
 
 
 # Placeholder for the table name in cached verdicts (cannot occur in a name read from a file).
