@@ -35,3 +35,28 @@ def test_a_count_of_guests_is_not_a_link_to_a_guest(tmp_path: Path) -> None:
     assert listing.subject.kind != "person_linked"
     assert not _finding(listing, "StartDate").personal
     assert not _finding(listing, "EndDate").personal
+
+
+ESTATE = """
+CREATE TABLE owner (id bigint PRIMARY KEY, name varchar(20) COMMENT '业主姓名',
+  phone varchar(20) COMMENT '手机号');
+CREATE TABLE car (id bigint PRIMARY KEY, number varchar(20) COMMENT '车牌号',
+  color varchar(20) COMMENT '车颜色', band varchar(20) COMMENT '车品牌',
+  owner_id bigint COMMENT '业主id');
+CREATE TABLE repair (id bigint PRIMARY KEY COMMENT '报修id', people varchar(20) COMMENT '报修人',
+  content varchar(255) COMMENT '报修内容', owner_id bigint COMMENT '业主id') COMMENT='业主报修';
+CREATE TABLE auto_repair (id bigint PRIMARY KEY, plate varchar(20), customer_id bigint,
+  part_price decimal(10,2), shelf_id bigint);
+"""
+
+
+def test_an_owners_car_and_repair_requests_are_theirs(tmp_path: Path) -> None:
+    """A car keyed by its owner: its colour (车颜色) and brand (车品牌) describe the owner's
+    vehicle; a repair an owner reports (报修) is their request, what they asked for included. A
+    garage's repair order is not a request on that topic: its parts' prices stay the garage's."""
+    results = _scan(tmp_path, {"estate.sql": ESTATE})
+    car, repair = results["car"], results["repair"]
+    for column in ("color", "band"):
+        assert _finding(car, column).element == "pi.vehicle.details", column
+    assert _finding(repair, "content").personal
+    assert not _finding(results["auto_repair"], "part_price").personal
