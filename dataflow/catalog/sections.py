@@ -54,6 +54,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "offerings",
     "unnamed_organisation_attributes",
     "contact_person_attributes",
+    "response_documents",
+    "response_envelope",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

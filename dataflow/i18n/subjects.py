@@ -138,6 +138,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.nested": Text(
         "nested in {name}, a document about a person", "嵌套在关于个人的文档 {name} 中"
     ),
+    "subject.same_resource": Text(
+        "an operation on {resource}, like {name}, a document about a person",
+        "与 {name} 同为对 {resource} 的操作，是关于个人的文档",
+    ),
     "subject.event_time": Text(
         "'{column}' is when an event of that person happened",
         "'{column}' 是该人某一事件发生的时间",

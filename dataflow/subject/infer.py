@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataflow.catalog import Catalog
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Subject
-from dataflow.subject.links import _link_words, _links, _nesting, _shared_key_links
+from dataflow.subject.links import (
+    _link_words,
+    _links,
+    _nesting,
+    _same_resource,
+    _shared_key_links,
+)
 from dataflow.subject.own import (
     _about_people,
     _bare,
@@ -132,6 +138,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     changed = True
                     break
         changed |= _nesting(datasets, facts, by_name)
+        changed |= _same_resource(datasets, facts)
         changed |= _dwellings(datasets, facts, rules)
         if not changed:
             break

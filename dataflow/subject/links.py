@@ -330,3 +330,35 @@ def _nesting(
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
                 changed = True
     return changed
+
+
+def _resource(ds: Dataset) -> str | None:
+    """The resource an API operation's schema document is about: the first segment of a dotted
+    document name (``LISAAccount`` of ``LISAAccount.close.post``)."""
+    if ds.source_format not in SCHEMA_DOCS or "." not in ds.name:
+        return None
+    return ds.name.split(".", 1)[0].lower()
+
+
+def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts]) -> bool:
+    """Schema documents of one scan named after the same resource (``LISAAccount.get``,
+    ``LISAAccount.close.post``, ``LISAAccount.post.response``) are operations on it: when one is
+    about a person, so are the others whose own fields say nothing."""
+    about: dict[str, int] = {}
+    for i, ds in enumerate(datasets):
+        resource = _resource(ds)
+        if resource is not None and facts[i].kind in ("person", "person_linked"):
+            about.setdefault(resource, i)
+    changed = False
+    for j, ds in enumerate(datasets):
+        resource = _resource(ds)
+        source = about.get(resource) if resource is not None else None
+        f = facts[j]
+        if source is None or source == j or f.fixed or f.kind != "unknown":
+            continue
+        head = ds.name.split(".", 1)[0]
+        f.kind, f.role = "person_linked", facts[source].role
+        f.links.append((SubjectLink(head, _bare(datasets[source].name), "nesting"), source, None))
+        f.evidence.append(msg("subject.same_resource", resource=head, name=datasets[source].name))
+        changed = True
+    return changed

@@ -167,7 +167,15 @@ def about_person(
 ) -> list[FieldFinding]:
     """The findings of a record about a person, each given to the first rule that claims it."""
     rec = Record.of(dataset, subject, catalog, rules, extra_topic)
-    found = [_personal(rec, f) if f.personal else _unlabelled(rec, f) for f in findings]
+    envelope = _response_envelope(rules, dataset)
+    found = [
+        f
+        if f.field.name.lower() in envelope
+        else _personal(rec, f)
+        if f.personal
+        else _unlabelled(rec, f)
+        for f in findings
+    ]
     if (
         subject.kind == "person"
         and dataset.source_format in SCHEMA_DOCS
@@ -175,6 +183,15 @@ def about_person(
     ):
         found = _document_parts(rec, found)
     return _attributes(rec, found)
+
+
+def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
+    """The envelope fields of an API response document (``Account.post.response``: its
+    ``message``, ``success``, ``status``): the API's answer about the call, not the person's."""
+    if dataset.source_format not in SCHEMA_DOCS:
+        return frozenset()
+    segments = dataset.name.lower().split(".")[1:]
+    return rules.response_envelope if rules.response_segments & set(segments) else frozenset()
 
 
 def _one_persons_document(rules: SubjectRules, name: str, role: str | None) -> bool:

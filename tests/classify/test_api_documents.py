@@ -37,3 +37,65 @@ def test_a_post_of_a_blog_is_still_a_thing(tmp_path: Path) -> None:
     results = _scan(tmp_path, {"blog.sql": sql})
     assert results["post"].subject.kind != "person"
     assert not _finding(results["post"], "title").personal
+
+
+ACCOUNT_GET = {
+    "type": "object",
+    "properties": {
+        "investorId": {"type": "string"},
+        "firstName": {"type": "string", "description": "The investor's first name."},
+        "closureDate": {"type": "string", "description": "The date the account was closed."},
+    },
+}
+ACCOUNT_CLOSE = {
+    "type": "object",
+    "properties": {
+        "accountClosureReason": {"type": "string", "description": "The reason it was closed."},
+        "closureDate": {"type": "string", "description": "The date the account was closed."},
+    },
+}
+ACCOUNT_CLOSE_RESPONSE = {
+    "type": "object",
+    "properties": {
+        "data": {
+            "type": "object",
+            "properties": {
+                "message": {"type": "string"},
+                "closureDate": {"type": "string", "description": "The date it was closed."},
+            },
+        },
+        "success": {"type": "boolean"},
+        "status": {"type": "integer"},
+    },
+}
+
+
+def test_operations_on_a_persons_resource_are_about_the_person(tmp_path: Path) -> None:
+    """`SaverAccount.close.post` and `SaverAccount.close.post.response` operate on the resource of
+    `SaverAccount.get`, a document about a person: their fields are the person's (when the account
+    was closed and why); the response's envelope (`message`, `success`, `status`) is the API's."""
+    files = {
+        "SaverAccount.get.schema.json": json.dumps(ACCOUNT_GET),
+        "SaverAccount.close.post.schema.json": json.dumps(ACCOUNT_CLOSE),
+        "SaverAccount.close.post.response.schema.json": json.dumps(ACCOUNT_CLOSE_RESPONSE),
+    }
+    results = _scan(tmp_path, files)
+    close, response = (
+        results["SaverAccount.close.post"],
+        results["SaverAccount.close.post.response"],
+    )
+    assert close.subject.kind == "person_linked"
+    assert _finding(close, "accountClosureReason").personal
+    assert _finding(close, "closureDate").personal
+    assert response.subject.kind == "person_linked"
+    for column in ("message", "success", "status"):
+        assert not _finding(response, column).personal, column
+
+
+def test_a_document_of_another_resource_is_not_linked(tmp_path: Path) -> None:
+    files = {
+        "SaverAccount.get.schema.json": json.dumps(ACCOUNT_GET),
+        "ProviderFees.close.post.schema.json": json.dumps(ACCOUNT_CLOSE),
+    }
+    results = _scan(tmp_path, files)
+    assert results["ProviderFees.close.post"].subject.kind != "person_linked"
