@@ -56,6 +56,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contact_person_attributes",
     "response_documents",
     "response_envelope",
+    "creation_columns",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

@@ -527,6 +527,9 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
         return _all_on_topic(rules, on_topic, name)
     if _key_of_a_thing(rules, tokens, rec.bare):
         return _all_on_topic(rules, on_topic, name, keys=True)
+    if _compact(tokens) in rules.creation_columns:
+        # an order's or a favourite's own creation time: when the person ordered or saved it
+        return _record_created(rec, name)
     if _compact(tokens) in rules.event_columns:
         # an order's status and creation time: when the person acted and where it stands; in a
         # schema document of a person's care, the status of that care (an appointment scheduled,
@@ -543,6 +546,21 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
         if found is None or element is None:
             return None
         return found if element.sensitive or found[0].family.keys_on_topic else None
+    return None
+
+
+def _record_created(rec: Record, name: str) -> Match | None:
+    """The family of a table that is itself one of a person's records on a family's topic whose
+    keys count (`orders`, `tb_order`, `user_collection`: its last name word is the topic word), not
+    its lines or a cart (`orderitem`, `shopping`)."""
+    rules = rec.rules
+    tokens = [t for t in split_name(rec.bare) if t not in rules.table_tails and not t.isdigit()]
+    if not tokens:
+        return None
+    for k in sorted(rec.table_topic):
+        family = rules.families[k]
+        if family.family.keys_on_topic and tokens[-1] in family.topic:
+            return family, name
     return None
 
 

@@ -106,6 +106,7 @@ class SubjectRules:
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
         self.response_segments = frozenset(s.get("response_documents", ()))
+        self.creation_columns = frozenset(s.get("creation_columns", ()))
         self.response_envelope = frozenset(s.get("response_envelope", ()))
         self.name_parts = frozenset(
             "".join(split_name(w)) for w in catalog.dictionaries.get("personal_name_parts")

@@ -60,3 +60,23 @@ def test_an_owners_car_and_repair_requests_are_theirs(tmp_path: Path) -> None:
         assert _finding(car, column).element == "pi.vehicle.details", column
     assert _finding(repair, "content").personal
     assert not _finding(results["auto_repair"], "part_price").personal
+
+
+MALL = """
+CREATE TABLE user (id bigint PRIMARY KEY, username varchar(50), mobile varchar(20));
+CREATE TABLE orders (id varchar(64) PRIMARY KEY, userid bigint COMMENT '用户id',
+  payment decimal(20,2) COMMENT '实际付款金额', create_time timestamp COMMENT '创建时间',
+  update_time timestamp COMMENT '更新时间');
+CREATE TABLE orderitem (id varchar(64) PRIMARY KEY, orderid varchar(64), userid bigint,
+  quantity int, create_time timestamp COMMENT '创建时间');
+"""
+
+
+def test_an_orders_creation_time_is_when_the_person_ordered(tmp_path: Path) -> None:
+    """On a person's order (a table named the record itself), the row's creation time is the
+    order time; its update time, and the creation time of the order's lines, stay bookkeeping."""
+    results = _scan(tmp_path, {"mall.sql": MALL})
+    orders, item = results["orders"], results["orderitem"]
+    assert _finding(orders, "create_time").personal
+    assert not _finding(orders, "update_time").personal
+    assert not _finding(item, "create_time").personal
