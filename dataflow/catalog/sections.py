@@ -57,6 +57,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "response_documents",
     "response_envelope",
     "creation_columns",
+    "financial_accounts",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

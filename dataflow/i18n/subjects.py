@@ -138,6 +138,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.nested": Text(
         "nested in {name}, a document about a person", "嵌套在关于个人的文档 {name} 中"
     ),
+    "subject.financial_account": Text(
+        "'{column}' is the number of a financial account (its description says '{word}')",
+        "'{column}' 是金融账户的号码（说明中写明 '{word}'）",
+    ),
     "subject.same_resource": Text(
         "an operation on {resource}, like {name}, a document about a person",
         "与 {name} 同为对 {resource} 的操作，是关于个人的文档",

@@ -56,6 +56,7 @@ def apply_subject(
                 _minor(f, dataset, subject, catalog) if _child_column(rules, f.field) else f
                 for f in found
             ]
+        found = [_financial_account(f, catalog, rules) for f in found]
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]
@@ -63,6 +64,34 @@ def apply_subject(
             found = [_named_head(f, dataset, subject, catalog, rules) for f in found]
         return found
     return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _financial_account(
+    finding: FieldFinding, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-financial-account``: an account key of a person's record (`accountId`) whose
+    description says the account is a savings, investment or bank account (the investor's LISA
+    account) is that financial account's number, not a login account's id."""
+    fld = finding.field
+    tokens = split_name(fld.name)
+    if (
+        finding.element != "pi.online_identity.user_id"
+        or "account" not in tokens
+        or tokens[-1] not in rules.key_suffixes
+        or not fld.comment
+    ):
+        return finding
+    text = fld.comment.lower()
+    words = " ".join(split_name(text))
+    named = next((w for w in rules.financial_accounts if f" {w} " in f" {words} "), None) or next(
+        (w for w in rules.financial_accounts_zh if w in text), None
+    )
+    element = catalog.elements.get("pi.financial.bank_account")
+    if named is None or element is None:
+        return finding
+    why = msg("subject.financial_account", column=fld.name, word=named)
+    ev = Evidence("context", "subject-financial-account", why, element.id)
+    return _as_element(finding, element, ev)
 
 
 def _named_head(

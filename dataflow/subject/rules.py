@@ -107,6 +107,9 @@ class SubjectRules:
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
         self.response_segments = frozenset(s.get("response_documents", ()))
         self.creation_columns = frozenset(s.get("creation_columns", ()))
+        accounts = s.get("financial_accounts", ())
+        self.financial_accounts = tuple(" ".join(split_name(w)) for w in accounts if not has_cjk(w))
+        self.financial_accounts_zh = tuple(w for w in accounts if has_cjk(w))
         self.response_envelope = frozenset(s.get("response_envelope", ()))
         self.name_parts = frozenset(
             "".join(split_name(w)) for w in catalog.dictionaries.get("personal_name_parts")

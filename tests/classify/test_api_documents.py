@@ -99,3 +99,30 @@ def test_a_document_of_another_resource_is_not_linked(tmp_path: Path) -> None:
     }
     results = _scan(tmp_path, files)
     assert results["ProviderFees.close.post"].subject.kind != "person_linked"
+
+
+def test_an_account_key_described_as_a_savings_account_is_a_financial_account(
+    tmp_path: Path,
+) -> None:
+    """`accountId` of a saver's document, "the reference number for the investor's LISA
+    account": a financial account's number (sensitive), not a login account's id; an `accountId`
+    described as a login is left as it is."""
+    saver = {
+        "type": "object",
+        "properties": {
+            "firstName": {"type": "string", "description": "The investor's first name."},
+            "accountId": {
+                "type": "string",
+                "description": "The provider's reference number for the investor's LISA account.",
+            },
+            "loginAccountId": {
+                "type": "string",
+                "description": "The id the investor logs in with.",
+            },
+        },
+    }
+    doc = _scan(tmp_path, {"SaverInvestor.get.schema.json": json.dumps(saver)})["SaverInvestor.get"]
+    found = _finding(doc, "accountId")
+    assert found.element == "pi.financial.bank_account"
+    assert found.sensitive
+    assert _finding(doc, "loginAccountId").element != "pi.financial.bank_account"
