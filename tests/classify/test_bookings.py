@@ -80,3 +80,19 @@ def test_an_orders_creation_time_is_when_the_person_ordered(tmp_path: Path) -> N
     assert _finding(orders, "create_time").personal
     assert not _finding(orders, "update_time").personal
     assert not _finding(item, "create_time").personal
+
+
+def test_a_hotel_guests_room_is_their_lodging(tmp_path: Path) -> None:
+    """The room of a hotel guest is where they stay (住宿信息, sensitive); the room number of a
+    property owner stays where the owner lives."""
+    sql = """
+    CREATE TABLE [dbo].[HotelGuest] ([HotelGuestID] INT NOT NULL PRIMARY KEY,
+        [FirstName] VARCHAR(50), [LastName] VARCHAR(50), [Room] VARCHAR(5));
+    CREATE TABLE owner (id bigint PRIMARY KEY, name varchar(20) COMMENT '业主姓名',
+        phone varchar(20) COMMENT '手机号', room_no varchar(10) COMMENT '房间号');
+    """
+    results = _scan(tmp_path, {"hotel.sql": sql})
+    room = _finding(results["dbo.HotelGuest"], "Room")
+    assert room.element == "pi.location.accommodation"
+    assert room.sensitive
+    assert _finding(results["owner"], "room_no").element != "pi.location.accommodation"
