@@ -58,6 +58,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "response_envelope",
     "creation_columns",
     "financial_accounts",
+    "account_heads",
+    "generic_user_words",
     "aggregate_columns",
     "headcount_columns",
     "organisation_name_columns",

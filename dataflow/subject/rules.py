@@ -107,6 +107,8 @@ class SubjectRules:
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
         self.response_segments = frozenset(s.get("response_documents", ()))
         self.creation_columns = frozenset(s.get("creation_columns", ()))
+        self.account_heads = frozenset(s.get("account_heads", ()))
+        self.generic_users = frozenset(s.get("generic_user_words", ()))
         accounts = s.get("financial_accounts", ())
         self.financial_accounts = tuple(" ".join(split_name(w)) for w in accounts if not has_cjk(w))
         self.financial_accounts_zh = tuple(w for w in accounts if has_cjk(w))

@@ -210,6 +210,8 @@ def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[s
 def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """The head of the name is a role or a document about one person."""
     role = rules.role_of(n.head)
+    if role is not None and _holders_account(n, rules):
+        return None  # an account of the person its holder's key names: linked to them
     if role is not None:
         why = msg("subject.role_name", name=n.bare, roles=role_text(role))
         return _fix(f, "person", why, role)
@@ -220,6 +222,26 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
         word = n.head if n.head in rules.documents else " ".join(core[-2:])
         return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)
     return None
+
+
+def _holders_account(n: TableName, rules: SubjectRules) -> bool:
+    """A table named an account (`LISAAccount`, `bank_account`) with the key of a person of
+    another kind (`investorId`, `customer_id`): rows are accounts that person holds, not people.
+    A user's own account table (`user_account.user_id`) stays the user's row."""
+    if n.head not in rules.account_heads:
+        return False
+    for cols in n.columns:
+        if len(cols) != 2 or cols[-1] not in rules.reference_tails:
+            continue
+        word = cols[0]
+        if (
+            rules.role_of(word)
+            and word not in n.tokens
+            and word not in rules.account_heads
+            and word not in rules.generic_users
+        ):
+            return True
+    return False
 
 
 def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:

@@ -126,3 +126,20 @@ def test_an_account_key_described_as_a_savings_account_is_a_financial_account(
     assert found.element == "pi.financial.bank_account"
     assert found.sensitive
     assert _finding(doc, "loginAccountId").element != "pi.financial.bank_account"
+
+
+def test_an_account_with_its_holders_key_is_linked_to_the_holder(tmp_path: Path) -> None:
+    """`bank_account` with a `customer_id`: accounts a customer holds (person-linked), so the
+    date an account was closed is the customer's; `user_account` keyed by `user_id` stays the
+    user's own row."""
+    sql = """
+    CREATE TABLE customer (id int PRIMARY KEY, name varchar(50), mobile varchar(20));
+    CREATE TABLE bank_account (id int PRIMARY KEY, customer_id int, opened_date date,
+      closure_date date);
+    CREATE TABLE user_account (id int PRIMARY KEY, user_id int, nickname varchar(50));
+    """
+    results = _scan(tmp_path, {"bank.sql": sql})
+    account = results["bank_account"]
+    assert account.subject.kind == "person_linked"
+    assert _finding(account, "closure_date").personal
+    assert results["user_account"].subject.kind == "person"
