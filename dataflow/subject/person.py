@@ -525,7 +525,7 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
     ):
         # on a topic whose every column counts, whether something held counts too
         return _all_on_topic(rules, on_topic, name)
-    if _key_of_a_thing(rules, tokens, rec.bare):
+    if _key_of_a_thing(rules, tokens, rec.bare) and not _parents_own_key(rec, col):
         return _all_on_topic(rules, on_topic, name, keys=True)
     if _compact(tokens) in rules.creation_columns:
         # an order's or a favourite's own creation time: when the person ordered or saved it
@@ -547,6 +547,13 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
             return None
         return found if element.sensitive or found[0].family.keys_on_topic else None
     return None
+
+
+def _parents_own_key(rec: Record, col: Column) -> bool:
+    """``provider.providerId``: the key of the object it is nested in (the provider of a booking),
+    not a thing the person chose."""
+    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    return bool(parent) and _compact(col.tokens[:-1]) == _compact(split_name(parent))
 
 
 def _record_created(rec: Record, name: str) -> Match | None:

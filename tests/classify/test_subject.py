@@ -934,7 +934,8 @@ def test_a_personnel_file_named_human_file_and_its_records(tmp_path: Path) -> No
 
 def test_state_and_time_of_a_persons_order_invoice_and_complaint(tmp_path: Path) -> None:
     """On a record of a person's action (an order, an invoice, a complaint) its state and time
-    are the event's; a product's status stays bookkeeping and a creation time stays bookkeeping."""
+    are the event's, and so is the order's own creation time (when the person ordered); a
+    product's status stays bookkeeping."""
     files = {
         "shop.sql": """
         CREATE TABLE member (member_id INT PRIMARY KEY, name VARCHAR(20), phone VARCHAR(20));
@@ -948,7 +949,7 @@ def test_state_and_time_of_a_persons_order_invoice_and_complaint(tmp_path: Path)
     orders = results["orders"]
     status = _finding(orders, "status")
     assert status.personal and status.element == "pi.online_activity.usage_record"
-    assert not _finding(orders, "created_at").personal
+    assert _finding(orders, "created_at").personal
     complaint = results["complaint"]
     assert _finding(complaint, "time").personal
     assert _finding(complaint, "content").personal
