@@ -129,6 +129,7 @@ def _shared_key_links(
             or named.get(tokens[0]) != 1
             or tokens[0] in rules.organisation
             or tokens[0] in rules.handlers
+            or _names_organisation(rules, fld)  # `user_id` '供应商ID': a supplier's key
         ):
             continue
         name = fld.name.lower()

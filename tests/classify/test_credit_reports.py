@@ -74,3 +74,20 @@ def test_credit_report_words_outside_a_persons_record_are_not_pi(tmp_path: Path)
     COMMENT ON TABLE dict_query_reason IS '查询原因字典';"""
     results = _scan(tmp_path, {"dict.sql": sql})
     assert not any(f.personal for f in results["dict_query_reason"].findings)
+
+
+def test_a_key_whose_comment_names_an_organisation_files_nothing_under_a_person(
+    tmp_path: Path,
+) -> None:
+    """`user_id` '供应商ID' on a purchase order is a supplier's key, even where a table of users
+    is filed under `user_id`: the order is not a person's, so its drug and quantity are not."""
+    sql = """
+    CREATE TABLE user_info (user_id INT NOT NULL PRIMARY KEY COMMENT '用户ID',
+      real_name VARCHAR(20) COMMENT '姓名', phone VARCHAR(20) COMMENT '手机号');
+    CREATE TABLE supply_order (supply_id INT NOT NULL PRIMARY KEY COMMENT '进货单ID',
+      drug_id INT NOT NULL COMMENT '药品ID', user_id INT NOT NULL COMMENT '供应商ID',
+      supply_quantity INT NOT NULL COMMENT '进货数量') COMMENT '进货单表';
+    """
+    results = _scan(tmp_path, {"supply.sql": sql})
+    assert results["supply_order"].subject.kind != "person_linked"
+    assert not _finding(results["supply_order"], "supply_quantity").personal
