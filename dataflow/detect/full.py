@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dataflow.detect.pool import FullScanError, WorkerPool, stop_on_signals
+from dataflow.detect.pool import FullScanError, WorkerPool, fewer_collections, stop_on_signals
 from dataflow.errors import DataflowError
 from dataflow.model import Dataset
 
@@ -230,10 +230,11 @@ def scan_batches(
     iterator: Iterator[Batch] = iter(batches)
     if processes <= 1:
         try:
-            for batch in iterator:
-                rows += batch_rows(batch)
-                for pointer, values in batch.items():
-                    work.add(pointer, values)
+            with fewer_collections():
+                for batch in iterator:
+                    rows += batch_rows(batch)
+                    for pointer, values in batch.items():
+                        work.add(pointer, values)
         except (DataflowError, KeyboardInterrupt):
             raise
         except Exception as exc:  # the message may quote a value: name the type only

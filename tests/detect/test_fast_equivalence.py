@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dataflow.detect.fast import FastMatcher
+from dataflow.detect.fast.common import UNVETTED_OR_NEWLINE, vetted_buffer
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +164,29 @@ def test_hypothesis_embedded_identifiers(
 ) -> None:
     values = [before + ident + after, ident, before + ident]
     assert matcher.match(values) == reference_matches(values, analyzer)
+
+
+def test_vetted_buffer_agrees_with_the_unvetted_search() -> None:
+    # ASCII texts are checked on their bytes; the answer must be the regular expression's.
+    chars = [chr(c) for c in range(0x80)] + ["é", "一", "鿌", "鿍", "、", "ｂ", "１", "’", "\u212a"]
+    for ch in chars:
+        for text in (ch, f"user{ch}@example.com\n13812345678", f"a\n{ch}\nb", f"{ch}\t{ch}"):
+            found = vetted_buffer(text)
+            assert (found is not None) == (UNVETTED_OR_NEWLINE.search(text) is None), repr(ch)
+            if found is not None:
+                assert found == text.encode("utf-8")
+
+
+def test_ascii_control_characters_take_the_exact_path(matcher: FastMatcher, analyzer: Any) -> None:
+    # Columns of ASCII values, each with one control character (or DEL) in some values.
+    for code in [*range(0x00, 0x20), 0x7F]:
+        ch = chr(code)
+        values = [
+            "13812345678",
+            f"138{ch}12345678",
+            f"user{ch}@example.com",
+            f"{ch}10.0.0.1",
+            "4111 1111 1111 1111",
+            f"4111{ch}1111 1111 1111",
+        ]
+        assert matcher.match(values) == reference_matches(values, analyzer), hex(code)

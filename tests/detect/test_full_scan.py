@@ -405,3 +405,39 @@ def test_a_worker_that_dies_with_tasks_queued_fails_the_scan(
             tally_factory=VanishingTally,
             processes=2,
         )
+
+
+@pytest.mark.parametrize("tally", ["count", "exploding"])
+def test_one_process_scan_restores_the_collector(
+    tmp_path: Path, matcher: FastMatcher, tally: str
+) -> None:
+    # While a one-process scan matches, the objects made before it are set apart from the
+    # collector and young collections are rarer; afterwards (also after a failure) the
+    # caller's settings are back.
+    from dataflow.detect.full import FullScanError
+
+    columns = generated_columns(200, seed=13)
+    path = tmp_path / "gc.csv"
+    write_csv(path, columns)
+    seen: list[tuple[int, tuple[int, int, int]]] = []
+
+    def observed() -> Iterator[dict[str, list[str | None]]]:
+        for batch in csv_batches(path, "gc", 50):
+            seen.append((gc.get_freeze_count(), gc.get_threshold()))
+            yield batch
+
+    before = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
+    gc.set_threshold(700, 10, 10)
+    try:
+        factory = CountTally if tally == "count" else ExplodingTally
+        if tally == "count":
+            scan_batches(observed(), matcher=matcher, tally_factory=factory)
+        else:
+            with pytest.raises(FullScanError):
+                scan_batches(observed(), matcher=matcher, tally_factory=factory)
+        assert gc.get_threshold() == (700, 10, 10)
+        assert gc.get_freeze_count() == frozen_before
+    finally:
+        gc.set_threshold(*before)
+    assert seen and all(frozen > 0 and limits[0] > 700 for frozen, limits in seen)

@@ -22,6 +22,22 @@ VETTED_CHARS = (
 )
 UNVETTED = re.compile(f"[^{VETTED_CHARS}]")
 UNVETTED_OR_NEWLINE = re.compile(f"[^{VETTED_CHARS}\n]")
+# The vetted ASCII characters and the newline, as bytes (``vetted_buffer``).
+_VETTED_ASCII_OR_NEWLINE = b"\t\n" + bytes(range(0x20, 0x7F))
+
+
+def vetted_buffer(joined: str) -> bytes | None:
+    """``joined`` in UTF-8 when it holds only vetted characters and newlines, else ``None``
+    (``UNVETTED_OR_NEWLINE`` finds nothing in it).
+
+    An ASCII text is checked on its bytes: deleting the vetted ones leaves nothing (a C
+    loop, about ten times faster than the regular expression's search)."""
+    if joined.isascii():
+        data = joined.encode("ascii")
+        return None if data.translate(None, _VETTED_ASCII_OR_NEWLINE) else data
+    return None if UNVETTED_OR_NEWLINE.search(joined) else joined.encode("utf-8")
+
+
 NO_MATCH: dict[str, bool] = {}  # shared result of values without matches; never mutated
 # Fewest values a pattern confirms over joined text (FastMatcher._bulk); fewer go one by one.
 BULK_MIN = 64

@@ -13,11 +13,11 @@ from dataflow.detect.fast.common import (
     DECIDE_MIN_CHARS,
     NO_MATCH,
     UNVETTED,
-    UNVETTED_OR_NEWLINE,
     ExactPattern,
     Matches,
     covers_whole,
     plain_pattern_recognizer,
+    vetted_buffer,
 )
 from dataflow.detect.fast.hooks import batch_form, own_hooks, shortcut_hooks
 from dataflow.detect.fast.patterns import exact_patterns
@@ -478,9 +478,12 @@ class FastMatcher:
         if pre is None or pre.db is None:
             return [self._exact(value, self._all_pids) for value in values]
         joined = "\n".join(values)
-        if UNVETTED_OR_NEWLINE.search(joined) is None and joined.count("\n") == len(values) - 1:
+        # The buffer Hyperscan scans, made once: None unless every value is vetted.
+        buffer = vetted_buffer(joined)
+        if buffer is not None and joined.count("\n") == len(values) - 1:
             vetted_idx = list(range(len(values)))  # the common case: one search
         else:
+            buffer = None
             vetted_idx = []
             for i, value in enumerate(values):
                 if UNVETTED.search(value) is None:
@@ -489,7 +492,9 @@ class FastMatcher:
                     codes[i] = self._exact(value, self._all_pids)
         every = len(vetted_idx) == len(values)
         vetted = values if every else [values[i] for i in vetted_idx]
-        hits = pre.values_by_pattern(vetted)
+        if every and buffer is None:
+            buffer = joined.encode("utf-8")
+        hits = pre.values_by_pattern(vetted, buffer)
         size = pre.size
         by_pattern = {pid: idx for pid, idx in hits.items() if pid < size}
         # A decided pattern's values: those its existence expressions report.

@@ -379,12 +379,15 @@ class Prefilter:
             self.db, self._scratch = saved, None
         return all(pid in found.get(i, ()) for i, pid in enumerate(expected))
 
-    def _scan(self, values: Sequence[str]) -> tuple[bytes, list[int]]:
-        """Scan the newline-joined values once: (the buffer, match codes end * npat + id)."""
+    def _scan(self, values: Sequence[str], buffer: bytes | None = None) -> tuple[bytes, list[int]]:
+        """Scan the newline-joined values once: (the buffer, match codes end * npat + id).
+        ``buffer``: the values joined with newlines and encoded in UTF-8 already, when the
+        caller has them."""
         if self._scratch is None or self._scratch_pid != os.getpid():
             self._scratch = self._hs.Scratch(self.db)
             self._scratch_pid = os.getpid()
-        buffer = "\n".join(values).encode("utf-8")
+        if buffer is None:
+            buffer = "\n".join(values).encode("utf-8")
         hits: list[int] = []
         npat = self.npat
         append = hits.append
@@ -434,8 +437,11 @@ class Prefilter:
                 pairs.add((idx, reported))
         return sorted(pairs)
 
-    def values_by_pattern(self, values: Sequence[str]) -> dict[int, Sequence[int]]:
-        """Reported id -> sorted indexes of the values it was reported for.
+    def values_by_pattern(
+        self, values: Sequence[str], buffer: bytes | None = None
+    ) -> dict[int, Sequence[int]]:
+        """Reported id -> sorted indexes of the values it was reported for (``buffer``: the
+        values joined with newlines in UTF-8, when the caller has them).
 
         A ``decided`` pattern reports under the ids of its existence expressions only
         (``pid + size``: a match exists, ``pid + 2 * size``: one could cover the value);
@@ -443,7 +449,7 @@ class Prefilter:
         """
         if self.db is None or not values:
             return {}
-        buffer, hits = self._scan(values)
+        buffer, hits = self._scan(values, buffer)
         if not hits:
             return {}
         np = numpy_or_none()
