@@ -408,23 +408,19 @@ def test_a_worker_that_dies_with_tasks_queued_fails_the_scan(
 
 
 @pytest.mark.parametrize("tally", ["count", "exploding"])
-def test_one_process_scan_restores_the_collector(
-    tmp_path: Path, matcher: FastMatcher, tally: str
-) -> None:
+def test_one_process_scan_restores_the_collector(matcher: FastMatcher, tally: str) -> None:
     # While a one-process scan matches, the objects made before it are set apart from the
     # collector and young collections are rarer; afterwards (also after a failure) the
     # caller's settings are back.
     from dataflow.detect.full import FullScanError
 
-    columns = generated_columns(200, seed=13)
-    path = tmp_path / "gc.csv"
-    write_csv(path, columns)
+    table = generated_columns(200, seed=13)
     seen: list[tuple[int, tuple[int, int, int]]] = []
 
     def observed() -> Iterator[dict[str, list[str | None]]]:
-        for batch in csv_batches(path, "gc", 50):
+        for start in range(0, 200, 50):
             seen.append((gc.get_freeze_count(), gc.get_threshold()))
-            yield batch
+            yield {f"gc.{name}": list(col[start : start + 50]) for name, col in table.items()}
 
     before = gc.get_threshold()
     frozen_before = gc.get_freeze_count()
