@@ -83,6 +83,10 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "quantifiers",
     "health_things",
     "log_entries",
+    "schema_file_names",
+    "cv_sections",
+    "wearable_documents",
+    "device_record_columns",
 )
 
 _FAMILY_KEYS = (

@@ -131,6 +131,14 @@ SUBJECTS: Mapping[str, Text] = {
         "'{word}' names what the rows are, and no key links them to a person: a list of things",
         "'{word}' 说明每行是什么，且没有指向个人的字段：是事物的列表",
     ),
+    "subject.wearable": Text(
+        "document {name} is recorded by a wearable device ('{word}'): its rows are the wearer's",
+        "文档 {name} 由可穿戴设备记录（'{word}'）：每行属于佩戴者",
+    ),
+    "subject.wearable_measure": Text(
+        "'{column}' is what a wearable device measured of its wearer",
+        "'{column}' 是可穿戴设备对佩戴者的测量",
+    ),
     "subject.health_document": Text(
         "document {name} is a section of a patient's record ({family})",
         "文档 {name} 是患者记录的一部分（{family}）",

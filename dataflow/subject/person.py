@@ -49,7 +49,7 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _on_topic, _table_topic
+from dataflow.subject.topics import _family_match, _on_topic, _table_topic, _wearable_word
 
 #: A family word found for a field: (the family, the word).
 Match = tuple[_FamilyIndex, str]
@@ -179,9 +179,11 @@ def about_person(
     if (
         subject.kind == "person"
         and dataset.source_format in SCHEMA_DOCS
-        and _one_persons_document(rules, dataset.name, subject.role)
+        and _one_persons_document(rules, dataset, subject.role)
     ):
         found = _document_parts(rec, found)
+    elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
+        found = _device_measures(rec, found)
     return _attributes(rec, found)
 
 
@@ -194,14 +196,73 @@ def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     return rules.response_envelope if rules.response_segments & set(segments) else frozenset()
 
 
-def _one_persons_document(rules: SubjectRules, name: str, role: str | None) -> bool:
+def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-wearable-measure``: in a record of a wearable or fitness device, every field
+    that is not a key, bookkeeping or the connector's own (`timeReceived`, `unitName`:
+    ``device_record_columns``) is what the device measured or logged of its wearer (heart-rate
+    zones, sleep stages, steps, the food they logged): the wearer's body and activity records."""
+    element = rec.catalog.elements.get(_ACTIVITY_ELEMENT)
+    if element is None:
+        return findings
+    rules = rec.rules
+    out: list[FieldFinding] = []
+    for f in findings:
+        col = Column.of(rec, f)
+        tokens = col.tokens
+        if (
+            f.personal
+            or _from_values(f)
+            or not tokens
+            or (col.meta and _compact(tokens) not in rules.event_columns)
+            or tokens[-1] in rules.reference_tails
+            or _compact(tokens) in rules.device_columns
+            or _compact(tokens[-2:]) in rules.device_columns
+            or tokens[-1] in rules.device_columns
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.wearable_measure", column=f.field.name)
+        ev = Evidence(
+            "context", "subject-wearable-measure", _because(rec.context, why), element.id, W_FAMILY
+        )
+        out.append(_as_element(f, element, ev))
+    return out
+
+
+#: What a wearable device records of its wearer (GB/T 43697 Annex B 个人运动信息).
+_ACTIVITY_ELEMENT = "pi.motion.activity"
+
+
+def _one_persons_document(rules: SubjectRules, dataset: Dataset, role: str | None) -> bool:
     """A schema document about one person: its name says a CV or a profile (`Schema Resume
     v1.2.0`), or names the person by the role the document is about (`Employee`, `Employee
-    Record`, `PatientRecord`)."""
-    words = split_name(name)
+    Record`, `PatientRecord`), or its top-level sections are a CV's (`basics`, `education`,
+    `skills`: ``cv_sections``)."""
+    words = split_name(dataset.name)
     if not rules.documents.isdisjoint(words):
         return True
-    return role is not None and any(rules.role_of(t) == role for t in words)
+    if role is not None and any(rules.role_of(t) == role for t in words):
+        return True
+    return len(_top_sections(dataset) & rules.cv_sections) >= _CV_SECTIONS
+
+
+def _top_sections(dataset: Dataset) -> set[str]:
+    """The objects and lists at the top of a schema document (`education` of `education[].area`)."""
+    out: set[str] = set()
+    for fld in dataset.fields:
+        rel = (
+            fld.pointer[len(dataset.name) + 1 :]
+            if fld.pointer.startswith(dataset.name + ".")
+            else ""
+        )
+        head, dot, _rest = rel.partition(".")
+        if dot:
+            out.add(_compact(split_name(head.removesuffix("[]"))))
+    return out
+
+
+#: CV sections at the top of a document that make it a CV (``cv_sections``).
+_CV_SECTIONS = 3
 
 
 def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:

@@ -88,6 +88,7 @@ class SubjectRules:
         self.roles, self.roles_zh = _roles(s)
         self.long_roles = sorted((w for w in self.roles if len(w) >= 5), key=lambda w: -len(w))
         self.documents, self.documents_zh = _split(s.get("person_documents", ()))
+        self.cv_sections = _split(s.get("cv_sections", ()))[0]
         self.person_files = _split(s.get("person_files", ()))[0]
         self.event_columns = _split(s.get("event_columns", ()))[0]
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
@@ -95,6 +96,7 @@ class SubjectRules:
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
+        self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.activity, self.activity_zh = _split(s.get("activity", ()))
         self.actors, self.actors_zh = _split(s.get("actor_columns", ()))
@@ -165,6 +167,8 @@ class SubjectRules:
         self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
         self.care_parties, self.care_parties_zh = _split(s.get("care_parties", ()))
         self.health_documents, self.health_documents_zh = _split(s.get("health_documents", ()))
+        self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
+        self.device_columns = _split(s.get("device_record_columns", ()))[0]
         self._spelling: dict[str, str] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))

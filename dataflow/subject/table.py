@@ -22,7 +22,7 @@ from dataflow.subject.rules import (
     _compact,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _table_topic
+from dataflow.subject.topics import _family_match, _table_topic, _wearable_word
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,16 @@ def _fix(f: _Facts, kind: str, why: str, role: str | None = None) -> _Facts:
     return f
 
 
+def _wearable(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document recorded by a wearable or fitness device (`FitbitIntradaySteps`,
+    `FitbitActivityLevels`): rows of the person who wears it, whatever its last word says."""
+    word = _wearable_word(rules, ds)
+    if word is None:
+        return None
+    why = msg("subject.wearable", name=n.bare, word=word)
+    return _fix(f, "person_linked", why, "user")
+
+
 def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A code list by its name (`dict_*`, `*_type`), then by its comment (字典). A code-list word
     after a role (`student_template`) gives way to a comment that calls the table that role's
@@ -139,6 +149,13 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     """Configuration and jobs, by name or comment, unless it logs what a person did."""
     head, first = n.head, n.first
     acted = n.activity and n.actor
+    if ds.source_format in SCHEMA_DOCS and (
+        n.compact in rules.schema_file_names or any(rules.role_of(t) for t in n.core)
+    ):
+        # `schema.json` names the format, not a system table; a document's title that names a
+        # person ('App-Nachricht incident - Eine Übergabe-Anfrage für einen Patienten') is about
+        # that person whatever word it starts with
+        return None
     if (head in rules.system or first in rules.system or n.compact in rules.system) and not acted:
         word = head if head in rules.system else (first if first in rules.system else n.bare)
         return _fix(f, "system", msg("subject.system_name", name=n.bare, word=word))
@@ -449,6 +466,7 @@ _HEALTH_SHARE = 0.2
 
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
+    _wearable,
     _reference,
     _person_file,
     _system,

@@ -8,6 +8,7 @@ import itertools
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import pinyin_parts
 from dataflow.model import Dataset
+from dataflow.subject.own import _bare
 from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _FamilyIndex, split_name
 
 
@@ -58,6 +59,20 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
                 k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY
             )
     return frozenset()
+
+
+def _wearable_word(rules: SubjectRules, dataset: Dataset) -> str | None:
+    """The word of a schema document's name or description saying a wearable or fitness device
+    recorded it (`FitbitIntradaySteps`, 'data from a smartwatch'), if any."""
+    if dataset.source_format not in SCHEMA_DOCS:
+        return None
+    text = f"{_bare(dataset.name)} {dataset.comment or ''}"
+    tokens = split_name(text)
+    words = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}
+    hit = next((w for w in sorted(words & rules.wearables)), None)
+    if hit is not None:
+        return hit
+    return next((w for w in rules.wearables_zh if w in text), None)
 
 
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
