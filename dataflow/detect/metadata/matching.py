@@ -23,6 +23,7 @@ from dataflow.detect.metadata.words import (
     W_ZH_HEAD_SHORT,
     W_ZH_MODIFIER,
     WORD,
+    ascii_latin,
 )
 from dataflow.model import Evidence
 
@@ -242,7 +243,9 @@ def match_en_comment(
     det: MetadataIndex, comment: str, scored: dict[str, Scored]
 ) -> Evidence | None:
     low = comment.lower().strip()
-    words = [w.lower() for w in WORD.findall(comment)]
+    words = [
+        w.lower() for w in WORD.findall(comment if comment.isascii() else ascii_latin(comment))
+    ]
     negative = None
     for phrase in det.negative_en_comment:
         if low.startswith(phrase) or (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 #: A metadata verdict at or above this confidence says the field is the element.
@@ -46,9 +47,14 @@ ENUM_COMMENT = re.compile(
 
 
 def split_name(name: str) -> tuple[str, ...]:
-    """Split a field name into lower-case tokens: ``userMobilePhone2`` → user, mobile, phone, 2."""
+    """Split a field name into lower-case tokens: ``userMobilePhone2`` → user, mobile, phone, 2.
+    Latin letters with diacritics are spelt in ASCII first (``Ersteinschätzung`` →
+    ersteinschaetzung, ``teléfono`` → telefono), so that German, Spanish or French words stay
+    whole words."""
     if name.isascii() and name.isalpha() and name.islower():  # one word already (`tizhong`)
         return (name,)
+    if not name.isascii():
+        name = ascii_latin(name)
     out: list[str] = []
     for part in _NON_ALNUM.split(name):
         if not part:
@@ -72,6 +78,26 @@ def bare_name(name: str) -> str:
     while len(parts) > 1 and parts[-1].lower() in _OPERATION_SEGMENTS:
         parts.pop()
     return parts[-1]
+
+
+#: German umlauts and sharp s as German spells them without diacritics.
+_GERMAN_ASCII = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def ascii_latin(text: str) -> str:
+    """``text`` with German umlauts spelt out and other diacritics of Latin letters dropped;
+    Chinese and other scripts are left as they are."""
+    text = text.translate(_GERMAN_ASCII)
+    if text.isascii():
+        return text
+    return "".join(
+        c
+        for ch in text
+        for c in (unicodedata.normalize("NFD", ch) if "\u00c0" <= ch <= "\u024f" else ch)
+        if not unicodedata.combining(c)
+    )
 
 
 def has_cjk(text: str) -> bool:
