@@ -131,6 +131,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{word}' names what the rows are, and no key links them to a person: a list of things",
         "'{word}' 说明每行是什么，且没有指向个人的字段：是事物的列表",
     ),
+    "subject.constant": Text(
+        "'{column}' allows one value only: the same in every record, about no one",
+        "'{column}' 只允许一个取值：每条记录都相同，不涉及任何人",
+    ),
     "subject.wearable": Text(
         "document {name} is recorded by a wearable device ('{word}'): its rows are the wearer's",
         "文档 {name} 由可穿戴设备记录（'{word}'）：每行属于佩戴者",

@@ -13,6 +13,7 @@ from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person
 from dataflow.subject.predicates import (
     _as_element,
+    _as_not_personal,
     _because,
     _dominant_topic,
     _from_values,
@@ -239,16 +240,7 @@ def _unknown_subject(
                 msg("subject.record_id", name=_bare(dataset.name), column=fld.name),
                 finding.element,
             )
-            out[k] = dataclasses.replace(
-                finding,
-                personal=False,
-                sensitive=False,
-                element=None,
-                category=None,
-                grade=catalog.defaults["unclassified"],
-                evidence=(*finding.evidence, ev),
-                sensitive_group=None,
-            )
+            out[k] = _as_not_personal(finding, ev, catalog.defaults["unclassified"])
             continue
         if finding.personal:
             continue

@@ -22,6 +22,7 @@ from dataflow.subject.predicates import (
     _TEXT_TYPES,
     _all_on_topic,
     _as_element,
+    _as_not_personal,
     _because,
     _described_sensitive,
     _event_time,
@@ -184,7 +185,26 @@ def about_person(
         found = _document_parts(rec, found)
     elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
         found = _device_measures(rec, found)
-    return _attributes(rec, found)
+    found = _attributes(rec, found)
+    if dataset.source_format in SCHEMA_DOCS:
+        found = [_constant(rec, f) for f in found]
+    return found
+
+
+def _constant(rec: Record, finding: FieldFinding) -> FieldFinding:
+    """``subject-constant``: a field of a schema document that allows one value only (JSON Schema
+    `const`, a one-symbol enum: `"_type": {"const": "moodLog"}`) holds the same value in every
+    record: it tags the kind of document and says nothing of its person, whatever the document is
+    about. Only a verdict that the subject made is taken back, not one of the field's own words."""
+    if (
+        not finding.personal
+        or len(finding.field.enum_values) != 1
+        or any(ev.source != "context" for ev in finding.evidence if ev.element is not None)
+    ):
+        return finding
+    why = msg("subject.constant", column=finding.field.name)
+    ev = Evidence("context", "subject-constant", _because(rec.context, why), None)
+    return _as_not_personal(finding, ev, rec.catalog.defaults["unclassified"])
 
 
 def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:

@@ -11,7 +11,7 @@ from typing import Any
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.i18n import msg
-from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words
+from dataflow.model import Dataset, Evidence, FieldFinding, Grade, Subject, Words
 from dataflow.subject.describe import describe
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import (
@@ -319,6 +319,20 @@ def _as_element(finding: FieldFinding, element: Any, ev: Evidence) -> FieldFindi
         evidence=(*finding.evidence, ev),
         kind="column",
         sensitive_group=element.sensitive_group if element.sensitive else None,
+    )
+
+
+def _as_not_personal(finding: FieldFinding, ev: Evidence, unclassified: Grade) -> FieldFinding:
+    """``finding`` taken back to not personal, for the reason ``ev``."""
+    return dataclasses.replace(
+        finding,
+        personal=False,
+        sensitive=False,
+        element=None,
+        category=None,
+        grade=unclassified,
+        evidence=(*finding.evidence, ev),
+        sensitive_group=None,
     )
 
 

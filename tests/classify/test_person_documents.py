@@ -131,3 +131,74 @@ def test_the_records_of_a_wearable_device_are_the_wearers(tmp_path: Path) -> Non
             assert not found[path].personal, (name, path)
     station = _by_path(results["StationLevels"])
     assert not any(f.personal for f in station.values())
+
+
+def _doc(title: str, properties: dict[str, Any]) -> str:
+    return json.dumps(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": title,
+            "type": "object",
+            "properties": properties,
+        }
+    )
+
+
+def test_a_mood_log_or_a_safety_plan_is_a_record_of_mental_health(tmp_path: Path) -> None:
+    """A mood log or a suicide-prevention safety plan is on the topic of a person's mental
+    health: what it records is sensitive health information. Its `_type` tag, allowed one value
+    only (`const`), is the same in every record and about no one."""
+    results = _scan(
+        tmp_path,
+        {
+            "mood-log.json": _doc(
+                "IMoodLog",
+                {
+                    "_type": {"const": "moodLog"},
+                    "recordedDateTime": {"type": "string", "format": "date-time"},
+                    "mood": {"type": "number"},
+                },
+            ),
+            "safety-plan.json": _doc(
+                "ISafetyPlan",
+                {
+                    "_type": {"const": "safetyPlan"},
+                    "warningSigns": {"type": "array", "items": {"type": "string"}},
+                    "copingStrategies": {"type": "array", "items": {"type": "string"}},
+                },
+            ),
+        },
+    )
+    mood = _by_path(results["IMoodLog"])
+    assert mood["mood"].sensitive
+    assert mood["recordedDateTime"].sensitive
+    assert not mood["_type"].personal
+    assert mood["_type"].evidence[-1].rule == "subject-constant"
+    plan = _by_path(results["ISafetyPlan"])
+    assert plan["warningSigns[]"].sensitive
+    assert plan["copingStrategies[]"].sensitive
+    assert not plan["_type"].personal
+
+
+def test_a_cognito_account_and_an_emergency_number_are_a_persons(tmp_path: Path) -> None:
+    """The id of a person's account at an identity provider (`cognitoId`) and their emergency
+    number are PI by their own names."""
+    results = _scan(
+        tmp_path,
+        {
+            "contact.json": _doc(
+                "IContact",
+                {
+                    "name": {"type": "string"},
+                    "emergencyNumber": {"type": "string"},
+                    "cognitoAccount": {
+                        "type": "object",
+                        "properties": {"cognitoId": {"type": "string"}},
+                    },
+                },
+            )
+        },
+    )
+    found = _by_path(results["IContact"])
+    assert found["emergencyNumber"].element == "pi.contacts.emergency_contact"
+    assert found["cognitoAccount.cognitoId"].element == "pi.online_identity.third_party_account"
