@@ -139,6 +139,10 @@ SUBJECTS: Mapping[str, Text] = {
         "document {name} is recorded by a wearable device ('{word}'): its rows are the wearer's",
         "文档 {name} 由可穿戴设备记录（'{word}'）：每行属于佩戴者",
     ),
+    "subject.wearable_connector": Text(
+        "'{column}' is what the device's connector adds, not a measurement of the wearer",
+        "'{column}' 是设备连接器添加的信息，不是对佩戴者的测量",
+    ),
     "subject.wearable_measure": Text(
         "'{column}' is what a wearable device measured of its wearer",
         "'{column}' 是可穿戴设备对佩戴者的测量",

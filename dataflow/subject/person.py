@@ -220,7 +220,10 @@ def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
     """``subject-wearable-measure``: in a record of a wearable or fitness device, every field
     that is not a key, bookkeeping or the connector's own (`timeReceived`, `unitName`:
     ``device_record_columns``) is what the device measured or logged of its wearer (heart-rate
-    zones, sleep stages, steps, the food they logged): the wearer's body and activity records."""
+    zones, sleep stages, steps, the food they logged): the wearer's body and activity records,
+    outside medical care, also where a family's word alone had called it health information
+    (`heartRate`, `highFrequency` of heart-rate variability). A connector's field that only the
+    subject had made PI is taken back."""
     element = rec.catalog.elements.get(_ACTIVITY_ELEMENT)
     if element is None:
         return findings
@@ -229,15 +232,27 @@ def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
     for f in findings:
         col = Column.of(rec, f)
         tokens = col.tokens
+        by_context = f.personal and all(
+            ev.source == "context" for ev in f.evidence if ev.element is not None
+        )
+        connector = bool(tokens) and (
+            _compact(tokens) in rules.device_columns
+            or _compact(tokens[-2:]) in rules.device_columns
+            or tokens[-1] in rules.device_columns
+        )
+        if by_context and connector:
+            why = msg("subject.wearable_connector", column=f.field.name)
+            ev = Evidence("context", "subject-wearable-measure", _because(rec.context, why), None)
+            out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
+            continue
         if (
-            f.personal
+            (f.personal and not by_context)
+            or f.element == element.id
             or _from_values(f)
             or not tokens
             or (col.meta and _compact(tokens) not in rules.event_columns)
             or tokens[-1] in rules.reference_tails
-            or _compact(tokens) in rules.device_columns
-            or _compact(tokens[-2:]) in rules.device_columns
-            or tokens[-1] in rules.device_columns
+            or connector
         ):
             out.append(f)
             continue

@@ -98,6 +98,7 @@ _ZONES = {
     "minPeak": "int",
     "durationCardio": "int",
     "lightly": "int",
+    "highFrequency": "double",
     "logId": "string",
     "unitName": "string",
 }
@@ -106,8 +107,9 @@ _ZONES = {
 def test_the_records_of_a_wearable_device_are_the_wearers(tmp_path: Path) -> None:
     """A record a smartwatch or a fitness tracker makes (named after the device, or described as
     coming from one) is about its wearer: what it measured and when, even under a code-list word
-    (`ActivityLevels`), is the wearer's activity record; the connector's receive time, interval,
-    units and log keys are not. The same fields in a record of a weather station are nobody's."""
+    (`ActivityLevels`), is the wearer's activity record outside medical care, also where a word
+    of its name is a health word elsewhere (`highFrequency` of heart-rate variability is no
+    dosing frequency); the connector's receive time, interval, units and log keys are not. The same fields in a record of a weather station are nobody's."""
     results = _scan(
         tmp_path,
         {
@@ -123,7 +125,7 @@ def test_the_records_of_a_wearable_device_are_the_wearers(tmp_path: Path) -> Non
     for name in ("GarminActivityLevels", "ZoneSummary"):
         assert results[name].subject.kind == "person_linked", name
         found = _by_path(results[name])
-        for path in ("time", "minPeak", "durationCardio", "lightly"):
+        for path in ("time", "minPeak", "durationCardio", "lightly", "highFrequency"):
             assert found[path].personal, (name, path)
             assert found[path].element == "pi.motion.activity", (name, path)
             assert not found[path].sensitive, (name, path)
