@@ -22,7 +22,7 @@ from dataflow.subject.rules import (
     _compact,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _table_topic, _wearable_word
+from dataflow.subject.topics import _family_match, _kinds_topic, _table_topic, _wearable_word
 
 
 @dataclass(frozen=True)
@@ -344,7 +344,9 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     section of a patient's record, unless something says more (a weaker verdict)."""
     if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
         return None
-    topic = _table_topic(rules, frozenset(n.tokens), n.comment) & rules.health_families
+    topic = (
+        _table_topic(rules, frozenset(n.tokens), n.comment) | _kinds_topic(rules, ds)
+    ) & rules.health_families
     if topic:
         names = rules.families[min(topic)].family.names
         f.weak, f.weak_role = "person_linked", "patient"

@@ -31,6 +31,9 @@ def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
     Chinese comments (``_table_topic``)."""
     if dataset.source_format not in SCHEMA_DOCS:
         return frozenset()
+    kinds = _kinds_topic(rules, dataset)
+    if kinds:
+        return kinds
     text = f"{dataset.name} {dataset.comment or ''}"
     tokens = split_name(text)
     words = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}
@@ -59,6 +62,31 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
                 k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY
             )
     return frozenset()
+
+
+def _kinds_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The health families named by the enumerated kinds of a schema document's own kind: the
+    values of a key named after the document (`assessmentId` of `IAssessment`: gad-7, mood,
+    phq-9) say which things the document records, here a person's questionnaires on their mental
+    health."""
+    own = set(split_name(_bare(dataset.name)))
+    words: set[str] = set()
+    for fld in dataset.fields:
+        tokens = split_name(fld.name)
+        if (
+            len(tokens) < 2
+            or tokens[-1] not in rules.reference_tails
+            or not set(tokens[:-1]) <= own
+            or fld.pointer != f"{dataset.name}.{fld.name}"
+        ):
+            continue
+        for value in fld.enum_values:
+            parts = split_name(value)
+            words.update(parts)
+            words.add("".join(parts))
+    if not words:
+        return frozenset()
+    return _on_topic(rules, frozenset(words), "") & rules.health_families
 
 
 def _wearable_word(rules: SubjectRules, dataset: Dataset) -> str | None:

@@ -204,3 +204,30 @@ def test_a_cognito_account_and_an_emergency_number_are_a_persons(tmp_path: Path)
     found = _by_path(results["IContact"])
     assert found["emergencyNumber"].element == "pi.contacts.emergency_contact"
     assert found["cognitoAccount.cognitoId"].element == "pi.online_identity.third_party_account"
+
+
+def test_the_kinds_a_document_records_can_name_its_health_topic(tmp_path: Path) -> None:
+    """A document whose own kind is enumerated (`assessmentId` of `IAssessment`: phq-9, gad-7,
+    mood) records those things: depression and anxiety questionnaires make it a section of a
+    patient's record, and when they are given and how often are health information. The same
+    document enumerating kinds of staff appraisal is about no one's health."""
+
+    def assessment(kinds: list[str]) -> str:
+        return _doc(
+            "IAssessment",
+            {
+                "assessmentId": {"type": "string", "enum": kinds},
+                "assigned": {"type": "boolean"},
+                "dayOfWeek": {"type": "string"},
+            },
+        )
+
+    health = _by_path(
+        _scan(tmp_path / "a", {"a.json": assessment(["phq-9", "gad-7"])})["IAssessment"]
+    )
+    assert health["dayOfWeek"].sensitive
+    assert health["assigned"].sensitive
+    other = _by_path(
+        _scan(tmp_path / "b", {"a.json": assessment(["quarterly", "annual"])})["IAssessment"]
+    )
+    assert not other["dayOfWeek"].personal
