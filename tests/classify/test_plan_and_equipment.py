@@ -1,5 +1,6 @@
 """A benefit plan's records: a member's disability is sensitive, an insurance carrier is an
-organisation."""
+organisation; a hospital's equipment register holds the machines' serial numbers, not anyone's
+device."""
 
 from __future__ import annotations
 
@@ -44,3 +45,22 @@ def test_an_insurance_carrier_is_an_organisation(tmp_path: Path) -> None:
     carrier = _results(tmp_path, PLAN)["INS_CARRIER"]
     assert carrier.subject is not None and carrier.subject.kind == "organisation"
     assert [f.field.name for f in carrier.findings if f.personal] == []
+
+
+EQUIPMENT = """
+CREATE TABLE info_device (
+  pk_id INT PRIMARY KEY,
+  device_code INT COMMENT '设备号，自行定义',
+  device_serial_number VARCHAR(64) COMMENT '设备序列号',
+  device_produce_date DATE COMMENT '设备购买时间'
+) COMMENT '设备信息表';
+CREATE TABLE app_user (user_id INT PRIMARY KEY, phone VARCHAR(20) COMMENT '手机号',
+  device_id VARCHAR(64) COMMENT '设备ID') COMMENT '用户表';
+"""
+
+
+def test_serial_numbers_in_an_equipment_register_are_not_personal(tmp_path: Path) -> None:
+    by_name = _results(tmp_path, EQUIPMENT)
+    assert [f.field.name for f in by_name["info_device"].findings if f.personal] == []
+    # the device a user signs in from stays that user's
+    assert _finding(by_name["app_user"], "device_id").personal
