@@ -388,14 +388,20 @@ def _sensitive_topic(
 #: this share of its attribute columns, are already that sensitive information.
 _DOMINANT_MIN = 3
 _DOMINANT_SHARE = 0.3
+#: ...or, for health information, when this many are, whatever their share: a long record of
+#: care (an ambulance run sheet) that also names its crew and its times.
+_DOMINANT_MANY = 6
+_HEALTH = "pi.health"
 
 
 def _dominant_topic(
     findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
 ) -> frozenset[int]:
     """A record whose name says nothing (``Feme``, ``Features``) but whose columns are mostly
-    one category of sensitive information (menarche, disease history, vision…) is a record of
-    that topic: the family (one whose every column counts on its topic) of that category."""
+    one category of sensitive information (menarche, disease history, vision…), or hold many
+    columns of it (a diagnosis, a complaint, a severity, procedures… of an emergency run), is a
+    record of that topic: the family (one whose every column counts on its topic) of that
+    category."""
     bare = _bare(dataset.name)
     own = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
     if any(rules.families[k].family.all_on_topic for k in own):
@@ -415,7 +421,8 @@ def _dominant_topic(
     if not per_category:
         return frozenset()
     category, count = max(per_category.items(), key=lambda item: (item[1], item[0]))
-    if count < _DOMINANT_MIN or count < _DOMINANT_SHARE * attributes:
+    many = count >= _DOMINANT_MANY and category == _HEALTH
+    if count < _DOMINANT_MIN or (count < _DOMINANT_SHARE * attributes and not many):
         return frozenset()
     for k, fam in enumerate(rules.families):
         element = catalog.elements.get(fam.family.element)
