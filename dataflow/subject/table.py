@@ -123,7 +123,17 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     ref_zh = next((w for w in rules.reference_zh if w in n.zh_text), None)
     if ref_zh is not None and rules.role_zh(n.comment) is None:
         return _fix(f, "reference", msg("subject.reference_zh", word=ref_zh))
+    if _keyed_by_own_code(ds, n, rules):
+        return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+def _keyed_by_own_code(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+    """A table keyed by a code named like the table itself (`GENDER_CODE` keyed by
+    `GENDER_CODE`, `ACCESS_CHANNEL_CODE`): its rows are the codes other tables hold."""
+    if len(ds.primary_key) != 1 or len(n.tokens) < 2 or n.tokens[-1] not in rules.code_tails:
+        return False
+    return _compact(split_name(ds.primary_key[0])) == n.compact
 
 
 def _role_table_comment(n: TableName, rules: SubjectRules) -> bool:
