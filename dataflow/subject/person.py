@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.words import field_kind
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words
 from dataflow.subject.describe import describe
@@ -708,7 +709,8 @@ def _contribution_rule(rec: Record, col: Column) -> FieldFinding | None:
 
 def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-event-time``: on a record of a person's events (a fee paid for their house, a
-    repair they asked for, a daily report), a date or time column other than bookkeeping is when
+    repair they asked for, a daily report), a date or time column (by its last word or its
+    declared type: `date_in`, `check_out` DATE) other than bookkeeping is when
     that event of the person happened (the person's activity record); on a record of the
     person's care (a prescription 处方, an admission), the time of that care, health information."""
     rules, tokens = rec.rules, col.tokens
@@ -717,7 +719,7 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
         or col.meta
         or not col.top
         or len(tokens) < 2
-        or tokens[-1] not in rules.event_suffixes
+        or not (tokens[-1] in rules.event_suffixes or _dated(col))
         or any(t in rules.bookkeeping or t in rules.handlers for t in tokens[:-1])
         or any(rules.role_of(t) for t in tokens[:-1])  # someone else's date (`doctor_date`)
         or any(t in rules.not_events for t in tokens[:-1])  # a duration, a statistics run
@@ -732,6 +734,12 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     why = msg("subject.event_time", column=col.finding.field.name)
     ev = Evidence("context", "subject-event-time", _because(rec.context, why), element.id, W_FAMILY)
     return _as_element(col.finding, element, ev)
+
+
+def _dated(col: Column) -> bool:
+    """A column declared as a date or time (`date_in`, `check_out` DATE): a moment, whatever
+    its name ends with."""
+    return field_kind(col.finding.field.data_type) == "date"
 
 
 def _log_entry_rule(rec: Record, col: Column) -> FieldFinding | None:
