@@ -305,7 +305,8 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
 
 def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A column counting people (发病人数) and none only a person has: a report on a group (an
-    outbreak at a school), not a person's record, even when a staff column names who reported."""
+    outbreak at a school), not a person's record, even when a staff column names who reported;
+    unless the rows are keyed to a person's document (``_keys_person_document``)."""
     column = next(
         (
             fld.name
@@ -315,9 +316,23 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         ),
         None,
     )
-    if column is None or rules.role_zh(n.comment) is not None or _person_only_columns(ds, rules):
+    if (
+        column is None
+        or rules.role_zh(n.comment) is not None
+        or _person_only_columns(ds, rules)
+        or _keys_person_document(n, rules)
+    ):
         return None
     return _fix(f, "organisation", msg("subject.headcount", column=column))
+
+
+def _keys_person_document(n: TableName, rules: SubjectRules) -> bool:
+    """A row keyed to a document about one person (`resume_id` on a work history): how many
+    people that person managed (`subordinate_num`) is one of their facts, not a headcount."""
+    return any(
+        len(cols) >= 2 and cols[-1] in rules.reference_tails and cols[-2] in rules.documents
+        for cols in n.columns
+    )
 
 
 def _counts_people(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
