@@ -64,3 +64,19 @@ def test_serial_numbers_in_an_equipment_register_are_not_personal(tmp_path: Path
     assert [f.field.name for f in by_name["info_device"].findings if f.personal] == []
     # the device a user signs in from stays that user's
     assert _finding(by_name["app_user"], "device_id").personal
+
+
+COVER = """
+CREATE TABLE PLAN_MEMBER (PM_ID NUMBER PRIMARY KEY, PM_FIRST_NAME VARCHAR2(40),
+  PM_LAST_NAME VARCHAR2(40), PM_DOB DATE);
+CREATE TABLE MEMBER_COVER (MC_KEY NUMBER PRIMARY KEY,
+  MC_MEMBER_ID NUMBER REFERENCES PLAN_MEMBER(PM_ID), MC_COVERAGE VARCHAR2(10),
+  MC_WAIVER_COVERAGE VARCHAR2(10), MC_SUBSIDIZED CHAR(1));
+"""
+
+
+def test_a_members_insurance_cover_is_their_property_information(tmp_path: Path) -> None:
+    cover = _results(tmp_path, COVER)["MEMBER_COVER"]
+    for name in ("MC_COVERAGE", "MC_WAIVER_COVERAGE", "MC_SUBSIDIZED"):
+        finding = _finding(cover, name)
+        assert finding.personal and finding.element == "pi.financial.amount", name
