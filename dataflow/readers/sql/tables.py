@@ -224,8 +224,10 @@ def _keys(schema: Any, coldefs: list[Any]) -> tuple[tuple[str, ...], tuple[Forei
             kind = constraint.kind
             if isinstance(kind, exp.PrimaryKeyColumnConstraint):
                 primary.append(coldef.name)
-            elif isinstance(kind, exp.Reference):
-                ref = _reference(kind)
+            elif isinstance(kind, (exp.Reference, exp.ForeignKey)):
+                # ``a int REFERENCES t(id)``; T-SQL's ``a int FOREIGN KEY REFERENCES t(id)``
+                reference = kind if isinstance(kind, exp.Reference) else kind.args.get("reference")
+                ref = _reference(reference) if reference is not None else None
                 if ref is not None:
                     foreign.append(ForeignKey((coldef.name,), ref[0], ref[1]))
     for item in schema.expressions:
