@@ -14,7 +14,8 @@ line ``表名: 诊所`` / ``Table: 诊所`` gives the table's comment unless it 
 table's name (PowerDesigner's ``/* Table: clinic */``); otherwise the first line of the
 comment right above the statement that is neither a column's meaning, a decoration
 (``/*=====*/``), a ``key: value`` line nor a line naming the table (``-- Table structure for
-clinic``) is the table's comment. Only comments between the previous statement and this one
+clinic``) is the table's comment; a step that creates a described table (``-- 创建用户表``) gives
+the description without its verb. Only comments between the previous statement and this one
 count, and a comment already given in the DDL is never replaced. Comment lines may also start
 with ``//`` or MySQL's ``#``.
 """
@@ -92,6 +93,7 @@ def read_lead(gap: str, table: str, columns: Iterable[str]) -> Lead:
                 if value and _IDENTIFIER.fullmatch(value) is None and labelled is None:
                     labelled = value
                 continue
+            line = _without_step(line)
             if adjacent and above is None and _describes(line, names):
                 above = line
     comment = labelled or above
@@ -142,6 +144,18 @@ def _without_name(value: str, names: set[str]) -> str | None:
         )
     value = value.strip(" \t:：-")
     return value or None
+
+
+# A script's step that names the table it creates (``-- 创建心理测评问卷表``): the verb goes, the
+# table's description stays.
+_CREATE_STEP = re.compile(r"^(?:创建|新建|建立)\s*(?P<what>[\u4e00-\u9fff（）()、]{2,}表)$")
+
+
+def _without_step(line: str) -> str:
+    """``line`` without the verb of a step that creates a described table (``创建用户表`` →
+    ``用户表``); any other line as it is."""
+    m = _CREATE_STEP.match(line)
+    return m.group("what") if m else line
 
 
 def _describes(line: str, names: set[str]) -> bool:

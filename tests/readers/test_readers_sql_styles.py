@@ -543,3 +543,39 @@ def test_an_unnamed_clustered_key_of_sql_server_is_read(tmp_path: Path) -> None:
         ("PassportNumber", 3),
         ("Code", 4),
     ]
+
+
+def test_sql_server_column_foreign_key_references_is_a_foreign_key(tmp_path: Path) -> None:
+    text = (
+        "create table Customer (id int primary key, name varchar(20))\n"
+        "create table Bill (\n"
+        "  bid int primary key,\n"
+        "  id int foreign key references Customer(id),\n"
+        "  cid int references Customer(id),\n"
+        "  amount int\n"
+        ")\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    bill = _dataset(result, "Bill")
+    assert [(k.columns, k.table, k.ref_columns) for k in bill.foreign_keys] == [
+        (("id",), "Customer", ("id",)),
+        (("cid",), "Customer", ("id",)),
+    ]
+
+
+def test_a_step_that_creates_a_described_table_gives_its_description(tmp_path: Path) -> None:
+    text = (
+        "-- 创建心理测评问卷表\n"
+        "CREATE TABLE assessment_questionnaire (id BIGINT PRIMARY KEY, title VARCHAR(100));\n"
+        "\n"
+        "-- 创建表\n"
+        "CREATE TABLE plain_step (id BIGINT);\n"
+        "\n"
+        "-- 创建索引表\n"
+        "CREATE TABLE idx_step (id BIGINT);\n"
+    )
+    result = _read(tmp_path, text)
+    assert _dataset(result, "assessment_questionnaire").comment == "心理测评问卷表"
+    assert _dataset(result, "plain_step").comment is None  # a step naming nothing
+    assert _dataset(result, "idx_step").comment is None  # an index is not a description
