@@ -225,3 +225,23 @@ def test_comment_on_in_a_file_of_its_own_describes_the_table_of_another(
     code, out, err = run("scan", str(tmp_path), "--no-content", "--format", "json")
     assert code in (0, 1), err
     assert "110101199003074477" not in out + err
+
+
+def test_oracle_add_of_a_parenthesised_key_adds_no_column_and_no_problem(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE pm_user_session (user_id VARCHAR2(50), session_id VARCHAR2(50));\n"
+        "CREATE TABLE pm_user_data (user_id VARCHAR2(50), full_name VARCHAR2(255));\n"
+        "ALTER TABLE PM_USER_SESSION\n"
+        "\tADD ( PRIMARY KEY (SESSION_ID, USER_ID)\n"
+        "\tNOT DEFERRABLE INITIALLY IMMEDIATE );\n"
+        "ALTER TABLE pm_user_session ADD ( CONSTRAINT fk_user FOREIGN KEY (user_id)\n"
+        "  REFERENCES pm_user_data (user_id) );\n"
+        "ALTER TABLE pm_user_data ADD ( email VARCHAR2(255) );\n",
+    )
+    assert result.problems == ()
+    session, data = result.datasets
+    assert session.primary_key == ("SESSION_ID", "USER_ID")
+    assert [f.name for f in session.fields] == ["user_id", "session_id"]
+    assert [(k.columns, k.table) for k in session.foreign_keys] == [(("user_id",), "pm_user_data")]
+    assert [f.name for f in data.fields] == ["user_id", "full_name", "email"]

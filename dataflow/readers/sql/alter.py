@@ -46,7 +46,7 @@ def alter_foreign_keys(body: str) -> list[tuple[str, ForeignKey]]:
 
 
 _ADD_PK = Lazy(
-    rf"(?:^|,)\s*ADD\s+(?:CONSTRAINT\s+{_IDENT}\s+)?PRIMARY\s+KEY\s*(?:(?:NON)?CLUSTERED\s*)?"
+    rf"(?:^|,)\s*ADD\s*(?:\(\s*)?(?:CONSTRAINT\s+{_IDENT}\s+)?PRIMARY\s+KEY\s*(?:(?:NON)?CLUSTERED\s*)?"
     r"\(([^)]*)\)",
     re.IGNORECASE,
 )
@@ -54,7 +54,8 @@ _ADD_PK = Lazy(
 
 def alter_primary_key(body: str) -> tuple[str, tuple[str, ...]] | None:
     """``(table, columns)`` of ``ALTER TABLE t ADD [CONSTRAINT c] PRIMARY KEY (…)``, as
-    pg_dump and Navicat write every table's key after its CREATE TABLE; else None."""
+    pg_dump and Navicat write every table's key after its CREATE TABLE (Oracle's ``ADD (
+    PRIMARY KEY (…) …)`` too); else None."""
     m = _ALTER_FK().match(body)
     if m is None:
         return None

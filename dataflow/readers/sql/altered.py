@@ -23,7 +23,7 @@ from dataflow.readers.sql.tables import allows, column_of
 # An ALTER TABLE action that adds or changes a column (not a constraint, a default, an index,
 # a key or a table comment).
 _COLUMN_ACTION = Lazy(
-    r"\b(?:ADD\b(?!\s+(?:CONSTRAINT|DEFAULT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|FULLTEXT|SPATIAL"
+    r"\b(?:ADD\b(?!\s*\(?\s*(?:CONSTRAINT|DEFAULT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|FULLTEXT|SPATIAL"
     r"|CHECK|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b)",
     re.IGNORECASE,
 )
