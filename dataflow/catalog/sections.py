@@ -56,6 +56,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contact_person_attributes",
     "response_documents",
     "response_envelope",
+    "link_markers",
+    "link_members",
     "creation_columns",
     "financial_accounts",
     "account_heads",

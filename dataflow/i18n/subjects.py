@@ -135,6 +135,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' allows one value only: the same in every record, about no one",
         "'{column}' 只允许一个取值：每条记录都相同，不涉及任何人",
     ),
+    "subject.link_member": Text(
+        "'{column}' describes a hyperlink (its object has '{marker}'), not a person",
+        "'{column}' 描述一个超链接（其对象含 '{marker}'），不涉及任何人",
+    ),
     "subject.wearable": Text(
         "document {name} is recorded by a wearable device ('{word}'): its rows are the wearer's",
         "文档 {name} 由可穿戴设备记录（'{word}'）：每行属于佩戴者",

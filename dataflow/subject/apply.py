@@ -36,6 +36,42 @@ def apply_subject(
     findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
 ) -> list[FieldFinding]:
     """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
+    found = _by_subject(findings, dataset, subject, catalog)
+    if dataset.source_format in SCHEMA_DOCS:
+        found = _link_members(found, dataset, catalog, rules_for(catalog))
+    return found
+
+
+def _link_members(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-link-member``: in an API document, an object with a link marker among its
+    members (``href``) is a hyperlink to another resource; its other link members (``title``,
+    ``name``) describe that link (`Get an individual's PAYE data`), not anyone, whatever the
+    document is about."""
+
+    def parent(pointer: str) -> str:
+        return pointer.rpartition(".")[0]
+
+    linked = {
+        parent(f.field.pointer): f.field.name
+        for f in findings
+        if f.field.name.lower() in rules.link_markers
+    }
+    out = []
+    for f in findings:
+        marker = linked.get(parent(f.field.pointer))
+        if f.personal and marker is not None and f.field.name.lower() in rules.link_members:
+            why = msg("subject.link_member", column=f.field.name, marker=marker)
+            ev = Evidence("context", "subject-link-member", why, None)
+            f = _as_not_personal(f, ev, catalog.defaults["unclassified"])
+        out.append(f)
+    return out
+
+
+def _by_subject(
+    findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
+) -> list[FieldFinding]:
     rules = rules_for(catalog)
     if subject.about_person:
         found = about_person(findings, dataset, subject, catalog, rules)
