@@ -57,6 +57,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "response_documents",
     "response_envelope",
     "link_markers",
+    "organisation_members",
     "link_members",
     "creation_columns",
     "financial_accounts",

@@ -158,6 +158,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.nested": Text(
         "nested in {name}, a document about a person", "嵌套在关于个人的文档 {name} 中"
     ),
+    "subject.nested_org": Text(
+        "nested in {name} only as an organisation or inside one",
+        "仅作为机构或在机构之内嵌套在 {name} 中",
+    ),
     "subject.financial_account": Text(
         "'{column}' is the number of a financial account (its description says '{word}')",
         "'{column}' 是金融账户的号码（说明中写明 '{word}'）",

@@ -137,7 +137,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     f.kind, f.role = "person_linked", role if role != "person" else None
                     changed = True
                     break
-        changed |= _nesting(datasets, facts, by_name)
+        changed |= _nesting(datasets, facts, by_name, rules)
         changed |= _same_resource(datasets, facts)
         changed |= _dwellings(datasets, facts, rules)
         if not changed:

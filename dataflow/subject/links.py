@@ -300,37 +300,58 @@ def _target_name(target: int | None, datasets: Sequence[Dataset]) -> str | None:
 
 
 def _nesting(
-    datasets: Sequence[Dataset], facts: list[_Facts], by_name: dict[str, list[int]]
+    datasets: Sequence[Dataset],
+    facts: list[_Facts],
+    by_name: dict[str, list[int]],
+    rules: SubjectRules,
 ) -> bool:
-    """Schemas nested in (or referenced by) a document about a person are person-linked."""
+    """Schemas nested in (or referenced by) a document about a person are person-linked; one
+    nested only as an organisation or inside one (``employer``, ``employer.address``) is that
+    organisation's."""
     changed = False
     for i, ds in enumerate(datasets):
         if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
             continue
         names: set[str] = set()
+        in_org: set[str] = set()
         for fld in ds.fields:
             rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
+            org = False
             for part in rel.replace("[]", "").split("."):
-                names.add(_compact(split_name(part)))
+                org = org or _organisation_word(part, rules)
+                (in_org if org else names).add(_compact(split_name(part)))
             if fld.data_type:
                 short = fld.data_type.replace('"', " ").replace(",", " ").split()
                 for t in short:
                     t = t.strip("[]<>?").rsplit(".", 1)[-1]
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
-        for name in names:
+        nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
+        for name, org in nested:
             for j in by_name.get(name, ()):
                 f = facts[j]
                 if j == i or f.fixed or f.kind != "unknown":
                     continue
                 if datasets[j].source_format not in SCHEMA_DOCS:
                     continue
+                changed = True
+                if org:
+                    f.kind, f.role, f.fixed = "organisation", None, True
+                    f.evidence.append(msg("subject.nested_org", name=_bare(ds.name)))
+                    continue
                 f.kind, f.role = "person_linked", facts[i].role
                 link = SubjectLink(name, _bare(ds.name), "nesting")
                 f.links.append((link, i, None))
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
-                changed = True
     return changed
+
+
+def _organisation_word(part: str, rules: SubjectRules) -> bool:
+    """A member named after an organisation (``employer``, ``employerDetails``)."""
+    tokens = [t for t in split_name(part) if t not in rules.table_tails]
+    return bool(tokens) and (
+        tokens[-1] in rules.organisation or tokens[-1] in rules.organisation_members
+    )
 
 
 def _resource(ds: Dataset) -> str | None:

@@ -1,5 +1,5 @@
-"""Hyperlink objects of an API document (an object with an `href`): their `title` and `name`
-describe the link, not the individual the API is about."""
+"""API documents: hyperlink objects (an object with an `href`) and components nested only as an
+organisation (`employer`) are not about the individual the API is about."""
 
 from __future__ import annotations
 
@@ -7,20 +7,23 @@ from pathlib import Path
 
 from builders import scan_files as _scan
 
-OPENAPI = """\
-openapi: 3.0.3
-info: {title: Individuals, version: "1.0"}
-paths:
-  /individuals/details:
-    get:
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Individual'}
-components:
-  schemas:
+
+def _openapi(path: str, response: str, schemas: str) -> str:
+    """An OpenAPI 3 document whose one GET operation answers with the component ``response``."""
+    return (
+        "openapi: 3.0.3\n"
+        "info: {title: Individuals, version: '1.0'}\n"
+        f"paths:\n  {path}:\n    get:\n      responses:\n        '200':\n"
+        "          description: ok\n          content:\n            application/json:\n"
+        f"              schema: {{$ref: '#/components/schemas/{response}'}}\n"
+        "components:\n  schemas:\n" + schemas
+    )
+
+
+OPENAPI = _openapi(
+    "/individuals/details",
+    "Individual",
+    """\
     Individual:
       type: object
       properties:
@@ -35,7 +38,8 @@ components:
                 href: {type: string, description: The URL of the endpoint.}
                 title: {type: string, description: Get an individual's details}
                 name: {type: string, description: The name of the link.}
-"""
+""",
+)
 
 
 def test_the_members_of_a_link_object_are_not_personal(tmp_path: Path) -> None:
@@ -48,3 +52,43 @@ def test_the_members_of_a_link_object_are_not_personal(tmp_path: Path) -> None:
         link = by_pointer[f"Individual._links.details.{member}"]
         assert not link.personal, member
         assert any(ev.rule == "subject-link-member" for ev in link.evidence), member
+
+
+EMPLOYMENTS = _openapi(
+    "/individuals/jobs",
+    "IndividualsJobsResponse",
+    """\
+    IndividualsJobsResponse:
+      type: object
+      properties:
+        jobs:
+          type: array
+          items:
+            type: object
+            properties:
+              startDate: {type: string}
+              employer: {$ref: '#/components/schemas/Employer'}
+    Employer:
+      type: object
+      properties:
+        name: {type: string, description: The employer's name.}
+        address: {$ref: '#/components/schemas/Address'}
+    Address:
+      type: object
+      properties:
+        line1: {type: string, description: First line of the address.}
+        postcode: {type: string}
+""",
+)
+
+
+def test_a_component_nested_only_as_an_organisation_is_the_organisation(tmp_path: Path) -> None:
+    """`Employer` and the `Address` it holds are nested in the individual's response only as
+    `jobs[].employer` and `jobs[].employer.address`: on their own they are the employer's, and
+    its address lines and postcode are not a person's."""
+    results = _scan(tmp_path, {"jobs.yaml": EMPLOYMENTS})
+    for name in ("Employer", "Address"):
+        assert results[name].subject.kind == "organisation", name
+    location = {f.field.name: f for f in results["Address"].findings}
+    assert not location["line1"].personal
+    assert not location["postcode"].personal
