@@ -317,9 +317,9 @@ def _nesting(
         for fld in ds.fields:
             rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
             org = False
-            for part in rel.replace("[]", "").split("."):
-                org = org or _organisation_word(part, rules)
-                (in_org if org else names).add(_compact(split_name(part)))
+            for part in rel.split("."):
+                org = org or _organisation_word(part.replace("[]", ""), rules)
+                (in_org if org else names).update(_member_names(part))
             if fld.data_type:
                 short = fld.data_type.replace('"', " ").replace(",", " ").split()
                 for t in short:
@@ -344,6 +344,17 @@ def _nesting(
                 f.links.append((link, i, None))
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
     return changed
+
+
+def _member_names(part: str) -> set[str]:
+    """The names a member may nest a schema under: its own, and for a list (``payments[]``,
+    ``awards[]``) the singular its items are named by (``Payment``, ``Award``)."""
+    name = _compact(split_name(part.replace("[]", "")))
+    if not part.endswith("[]"):
+        return {name}
+    if name.endswith("ies"):
+        return {name, name[:-3] + "y"}
+    return {name, name[:-1]} if name.endswith("s") and not name.endswith("ss") else {name}
 
 
 def _organisation_word(part: str, rules: SubjectRules) -> bool:

@@ -92,3 +92,37 @@ def test_a_component_nested_only_as_an_organisation_is_the_organisation(tmp_path
     location = {f.field.name: f for f in results["Address"].findings}
     assert not location["line1"].personal
     assert not location["postcode"].personal
+
+
+AWARDS = _openapi(
+    "/individuals/benefits",
+    "IndividualsBenefitsResponse",
+    """\
+    IndividualsBenefitsResponse:
+      type: object
+      properties:
+        awards:
+          type: array
+          items: {$ref: '#/components/schemas/Award'}
+    Award:
+      type: object
+      properties:
+        totalEntitlement: {type: number, description: The total amount the individual is entitled to.}
+        payments:
+          type: array
+          items: {$ref: '#/components/schemas/Payment'}
+    Payment:
+      type: object
+      properties:
+        amount: {type: number, description: The amount paid.}
+        startDate: {type: string}
+""",
+)
+
+
+def test_a_component_nested_as_the_items_of_a_list_is_the_persons(tmp_path: Path) -> None:
+    """`awards[]` and `payments[]` of an individual's response hold the components `Award` and
+    `Payment` (the singular of the list's name): they are the individual's too."""
+    results = _scan(tmp_path, {"benefits.yaml": AWARDS})
+    for name in ("Award", "Payment"):
+        assert results[name].subject.kind == "person_linked", name
