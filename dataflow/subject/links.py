@@ -309,6 +309,11 @@ def _nesting(
     nested only as an organisation or inside one (``employer``, ``employer.address``) is that
     organisation's."""
     changed = False
+    variants: dict[str, list[int]] = {}  # `Award1`, `Award2`: further schemas named `Award`
+    for j, ds in enumerate(datasets):
+        bare = _compact(split_name(_bare(ds.name)))
+        if ds.source_format in SCHEMA_DOCS and bare.rstrip("0123456789") not in ("", bare):
+            variants.setdefault(bare.rstrip("0123456789"), []).append(j)
     for i, ds in enumerate(datasets):
         if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
             continue
@@ -328,7 +333,7 @@ def _nesting(
                         names.add(_compact(split_name(t)))
         nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
         for name, org in nested:
-            for j in by_name.get(name, ()):
+            for j in [*by_name.get(name, ()), *variants.get(name, ())]:
                 f = facts[j]
                 if j == i or f.fixed or f.kind != "unknown":
                     continue

@@ -126,3 +126,16 @@ def test_a_component_nested_as_the_items_of_a_list_is_the_persons(tmp_path: Path
     results = _scan(tmp_path, {"benefits.yaml": AWARDS})
     for name in ("Award", "Payment"):
         assert results[name].subject.kind == "person_linked", name
+
+
+VARIANTS = AWARDS.replace(
+    "items: {$ref: '#/components/schemas/Payment'}",
+    "items: {$ref: '#/components/schemas/Payment1'}",
+).replace("    Payment:\n", "    Payment1:\n")
+
+
+def test_a_numbered_variant_of_a_component_is_nested_like_it(tmp_path: Path) -> None:
+    """`Payment1` (a second schema for the items of `payments[]`, numbered by the document's
+    generator) is the individual's like `Payment` would be."""
+    results = _scan(tmp_path, {"benefits.yaml": VARIANTS})
+    assert results["Payment1"].subject.kind == "person_linked"
