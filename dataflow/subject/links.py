@@ -200,6 +200,10 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         return (SubjectLink(fld.name, None, "naming"), None, last_role)
     if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
         return None
+    if tokens[-1] in rules.contact_number_tails and all(
+        t in rules.contact_markers for t in tokens[:-1]
+    ):
+        return None  # `contact_number`: a telephone number, not a contact person's key
     prefix = _compact(tokens[:-1])
     target = scope.target_of(prefix)
     role = next((r for t in tokens[:-1] for r in [rules.role_of(t)] if r), None)

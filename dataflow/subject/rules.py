@@ -129,6 +129,7 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
+        self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
         self.health_things = frozenset(s.get("health_things", ()))
         self.log_entries = frozenset(_compact(split_name(w)) for w in s.get("log_entries", ()))
