@@ -347,14 +347,7 @@ def _notabout_person(
         element,
     )
     return dataclasses.replace(
-        finding,
-        personal=False,
-        sensitive=False,
-        element=None,
-        category=None,
-        grade=rules.catalog.defaults["unclassified"],
+        _as_not_personal(finding, ev, rules.catalog.defaults["unclassified"]),
         confidence=round(1.0 - finding.confidence * 0.2, 3),
-        evidence=(*finding.evidence, ev),
         kind="column",
-        sensitive_group=None,
     )
