@@ -13,6 +13,7 @@ from dataflow.subject.links import (
     _nesting,
     _same_resource,
     _shared_key_links,
+    record_keys,
 )
 from dataflow.subject.own import (
     _about_people,
@@ -113,10 +114,12 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         for k in range(1, len(compact) - 3):
             by_suffix.setdefault(compact[k:], []).append(i)
     facts = [own_facts(ds, rules) for ds in datasets]
+    keys = None  # built for the first dataset that needs it
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix)
         if facts[i].kind == "unknown" and not facts[i].links:
-            facts[i].links = _shared_key_links(ds, i, rules, datasets)
+            keys = keys or record_keys(datasets)
+            facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)
     owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):

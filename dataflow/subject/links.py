@@ -106,8 +106,29 @@ def _record_key(ds: Dataset) -> str | None:
     return first.name.lower()
 
 
+@dataclass(frozen=True)
+class RecordKeys:
+    """What ``_shared_key_links`` needs of every dataset of the scan, built once a scan."""
+
+    named: dict[str, int]  # a word of a dataset's own name → how many datasets' names hold it
+    filed: dict[str, list[int]]  # a record key (``_record_key``) → the datasets filed under it
+
+
+def record_keys(datasets: Sequence[Dataset]) -> RecordKeys:
+    """The words of the datasets' names and the keys their rows are filed under."""
+    named: dict[str, int] = {}
+    filed: dict[str, list[int]] = {}
+    for j, other in enumerate(datasets):
+        for t in set(split_name(_bare(other.name))):
+            named[t] = named.get(t, 0) + 1
+        key = _record_key(other)
+        if key is not None:
+            filed.setdefault(key, []).append(j)
+    return RecordKeys(named, filed)
+
+
 def _shared_key_links(
-    ds: Dataset, index: int, rules: SubjectRules, datasets: Sequence[Dataset]
+    ds: Dataset, index: int, rules: SubjectRules, datasets: Sequence[Dataset], keys: RecordKeys
 ) -> list[Link]:
     """Columns naming the key other tables of the scan file their rows under (`report_id` of
     the parts of one credit report, with a table of the reports): a link to each of those
@@ -115,10 +136,6 @@ def _shared_key_links(
     dataset nothing else links; the key's word must name one table of the scan (`per_report_info`),
     not a generic business id (`b_id`) or the rows of many tables (`attr_id`)."""
     out: list[Link] = []
-    named: dict[str, int] = {}
-    for other in datasets:
-        for t in set(split_name(_bare(other.name))):
-            named[t] = named.get(t, 0) + 1
     for fld in ds.fields:
         tokens = split_name(fld.name)
         if (
@@ -126,17 +143,16 @@ def _shared_key_links(
             or len(tokens) != 2
             or tokens[-1] not in _RECORD_KEY_TAILS
             or len(tokens[0]) < 3
-            or named.get(tokens[0]) != 1
+            or keys.named.get(tokens[0]) != 1
             or tokens[0] in rules.organisation
             or tokens[0] in rules.handlers
             or _names_organisation(rules, fld)  # `user_id` '供应商ID': a supplier's key
         ):
             continue
-        name = fld.name.lower()
         out.extend(
             (SubjectLink(fld.name, _target_name(j, datasets), "naming"), j, None)
-            for j, other in enumerate(datasets)
-            if j != index and _record_key(other) == name
+            for j in keys.filed.get(fld.name.lower(), ())
+            if j != index
         )
     return out
 
