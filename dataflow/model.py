@@ -297,6 +297,10 @@ class Subject:
     role: str | None = None
     evidence: tuple[str, ...] = ()
     links: tuple[SubjectLink, ...] = ()
+    # the rows are not records of the person themselves: person_linked only through other
+    # person-linked datasets (a form's fields → the form → its user), or one column of an
+    # otherwise unknown table names someone (`teacher_title` of a course list)
+    indirect: bool = False
 
     @property
     def about_person(self) -> bool:

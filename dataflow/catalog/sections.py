@@ -57,6 +57,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "response_documents",
     "response_envelope",
     "link_markers",
+    "link_containers",
     "contact_number_tails",
     "organisation_members",
     "link_members",

@@ -80,6 +80,10 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' of {roles} is a person's file",
         "名称 '{name}'：{roles}的 '{word}' 是个人档案",
     ),
+    "subject.system_but_person": Text(
+        "name '{name}' ('{word}') names a system table, but columns {columns} describe a person",
+        "名称 '{name}'（'{word}'）指系统表，但字段 {columns} 描述的是个人",
+    ),
     "subject.org_but_person": Text(
         "name '{name}' names organisations, but columns {columns} describe a person",
         "名称 '{name}' 指机构，但字段 {columns} 描述的是个人",
@@ -173,6 +177,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.event_time": Text(
         "'{column}' is when an event of that person happened",
         "'{column}' 是该人某一事件发生的时间",
+    ),
+    "subject.patient_record": Text(
+        "'{column}' is part of that patient's record of care (health information)",
+        "'{column}' 是该患者诊疗记录的一部分（健康信息）",
     ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",

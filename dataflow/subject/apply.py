@@ -290,6 +290,7 @@ def _unknown_subject(
             role,
             (msg("subject.column_role", column=fld.name, roles=role_text(role)),),
             (SubjectLink(fld.name, None, "naming"),),
+            indirect=True,  # one column names someone; the rest of the row is not theirs
         )
         out[k] = about_person([finding], dataset, own, catalog, rules)[0]
     return out

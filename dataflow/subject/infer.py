@@ -152,12 +152,13 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if f.kind == "unknown" and f.weak is not None:
             f.kind, f.role = f.weak, f.weak_role
             f.evidence.append(f.weak_evidence)
-        links = [
-            link
+        kept = [
+            (link, target)
             for link, target, role in f.links
             if (target is not None and _about_people(facts[target]) and not owned[target])
             or (target is None and role is not None)
         ]
+        links = [link for link, _target in kept]
         if f.kind == "person_linked" and links:
             f.evidence.extend(_link_words(link, _bare(ds.name)) for link in links[:5])
         child = next((lk for lk, _t, role in f.links if role == "minor"), None)
@@ -182,6 +183,9 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 role=f.role,
                 evidence=tuple(dict.fromkeys(f.evidence)),
                 links=tuple(dict.fromkeys(links)) if f.kind == "person_linked" else (),
+                indirect=f.kind == "person_linked"
+                and bool(kept)
+                and all(t is not None and facts[t].kind == "person_linked" for _l, t in kept),
             )
         )
     return out

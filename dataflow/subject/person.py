@@ -186,7 +186,7 @@ def about_person(
         found = _document_parts(rec, found)
     elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
         found = _device_measures(rec, found)
-    found = _attributes(rec, found)
+    found = _attributes(rec, found, envelope)
     if dataset.source_format in SCHEMA_DOCS:
         found = [_constant(rec, f) for f in found]
     return found
@@ -213,8 +213,10 @@ def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     ``message``, ``success``, ``status``): the API's answer about the call, not the person's."""
     if dataset.source_format not in SCHEMA_DOCS:
         return frozenset()
-    segments = dataset.name.lower().split(".")[1:]
-    return rules.response_envelope if rules.response_segments & set(segments) else frozenset()
+    segments = dataset.name.lower().split(".")
+    # `Account.post.response`, or a response component named so (`DetailsResponse404`)
+    words = {*segments[1:], *split_name(dataset.name.split(".")[0])}
+    return rules.response_envelope if rules.response_segments & words else frozenset()
 
 
 def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
@@ -528,6 +530,8 @@ def _word_length(word: str) -> int:
 def _family_word(rec: Record, col: Column) -> Match | None:
     """The family a field belongs to by its words, or by the topic of its table."""
     rules, tokens, zh_text, meta = rec.rules, col.tokens, col.zh_text, col.meta
+    if _compact(tokens) in rules.record_columns:
+        return None  # where the record came from (`source_relation`), not the person's family
     person = rec.subject.kind == "person"
     first = _topic_first(rules, col)
     if first is not None:
@@ -802,7 +806,9 @@ def _about_the_person(rules: SubjectRules, col: Column) -> bool:
     )
 
 
-def _attributes(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+def _attributes(
+    rec: Record, findings: list[FieldFinding], envelope: frozenset[str]
+) -> list[FieldFinding]:
     """``subject-person-attribute``: on a row that is one person (subject ``person``) and that
     identifies them (two or more columns are their name, identifiers, birth date, sex, mobile
     or e-mail, and some are the row's own, not all nested objects), a column no
@@ -813,30 +819,114 @@ def _attributes(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]
     top = f"{rec.dataset.name}."
     anchors = sum(1 for f in findings if _anchor(f))
     own = any("." not in f.field.pointer.removeprefix(top) for f in findings)
-    if rec.subject.kind != "person" or element is None or anchors < 2 or not own:
+    linked = (
+        rec.subject.kind == "person_linked"
+        and not rec.subject.indirect
+        and _wearable_word(rec.rules, rec.dataset) is None  # (``subject-wearable-measure``)
+    )
+    if element is None or not (linked or (rec.subject.kind == "person" and anchors >= 2 and own)):
         return findings  # (a document of objects only is a library of types, not a row)
+    hyperlinks = _hyperlinks(rec, findings)
+    series = _numbered_series(findings)
+    care = _care_record(rec, linked)
     out: list[FieldFinding] = []
     for finding in findings:
         name = finding.field.name
         if (
             finding.personal
+            or (linked and _ruled_out(finding))
             or name.startswith(("@", "$"))
             or name in _SCHEMA_KEYWORDS
+            or name.lower() in envelope
+            or name.lower() in rec.rules.link_containers
             or _from_values(finding)
             or any(ev.source == "negative" for ev in finding.evidence)
+            or _in_hyperlink(finding, rec.dataset.name, hyperlinks)
+            or name in series
         ):
             out.append(finding)
             continue
         col = Column.of(rec, finding)
-        if not _about_the_person(rec.rules, col):
+        if not _about_the_person(rec.rules, col) or (linked and not _of_linked_row(rec, col)):
             out.append(finding)
             continue
-        why = msg("subject.person_attribute", column=name)
+        chosen, why = element, msg("subject.person_attribute", column=name)
+        if care is not None:
+            chosen, why = care, msg("subject.patient_record", column=name)
         ev = Evidence(
-            "context", "subject-person-attribute", _because(rec.context, why), element.id, W_FAMILY
+            "context", "subject-person-attribute", _because(rec.context, why), chosen.id, W_FAMILY
         )
-        out.append(_as_element(finding, element, ev))
+        out.append(_as_element(finding, chosen, ev))
     return out
+
+
+def _care_record(rec: Record, linked: bool) -> Element | None:
+    """On a record keyed by a patient (their appointment, prescription, allergy, registration),
+    the element a column no other rule claims belongs to: the patient's medical visits and care,
+    health information (GB/T 35273 Annex B), rather than other information about them. (Money
+    columns — a fee, a total — are claimed first by the finance families.)"""
+    if not linked or rec.subject.role != "patient":
+        return None
+    visit = rec.rules.family(VISIT_FAMILY)
+    return rec.catalog.elements.get(visit.family.element) if visit is not None else None
+
+
+def _of_linked_row(rec: Record, col: Column) -> bool:
+    """Whether a column of a record that points at its person (an event, a belonging) may be
+    about that person: a field of the record itself, not of an object nested in a document; not
+    a yes/no flag (``TINYINT(1)``, boolean); not a column naming someone else (a ``doctor`` of a
+    patient's visit, an organisation)."""
+    rules, fld = rec.rules, col.finding.field
+    kind = (fld.data_type or "").lower().replace(" ", "")
+    if not col.top or kind in _FLAG_TYPES:
+        return False
+    if _names_other(rules, col.tokens, col.zh_text):
+        return False
+    roles = {rules.role_of(t) for t in col.tokens} - {None}
+    return not roles or roles <= {rec.subject.role}
+
+
+def _numbered_series(findings: list[FieldFinding]) -> frozenset[str]:
+    """Columns of a dated series (`total201906`, `total201907`, `total201908`: one column a
+    month or a year): a table pivoted into figures per period, not attributes of a person.
+    Three or more columns sharing a stem make a series; short numbers (`answer1`) do not."""
+    stems: dict[str, list[str]] = {}
+    for f in findings:
+        match = _NUMBERED.fullmatch(f.field.name)
+        if match is not None:
+            stems.setdefault(match.group(1).lower(), []).append(f.field.name)
+    return frozenset(n for names in stems.values() if len(names) >= 3 for n in names)
+
+
+#: A name ending in a year or a year and month (`total2019`, `profit_201906`).
+_NUMBERED = re.compile(r"(.*?[A-Za-z])_?((?:19|20)\d{2}(?:0[1-9]|1[0-2])?)")
+
+
+def _ruled_out(finding: FieldFinding) -> bool:
+    """A rule has already said that the field is not personal: its declared type cannot hold
+    what its name says (``type-gate``: a ``TINYINT(1)`` named `mobile`)."""
+    return any(ev.rule == "type-gate" for ev in finding.evidence)
+
+
+#: Declared types of a yes/no column.
+_FLAG_TYPES = frozenset({"boolean", "bool", "bit", "bit(1)", "tinyint(1)"})
+
+
+def _hyperlinks(rec: Record, findings: list[FieldFinding]) -> set[str]:
+    """The objects of an API document that are hyperlinks (one of their members is a link marker,
+    ``href``), the dataset itself among them (``""``) when it is one: their members describe a
+    link to another resource, not the person."""
+    markers = rec.rules.link_markers
+    return {_parent(f, rec.dataset.name) for f in findings if f.field.name.lower() in markers}
+
+
+def _in_hyperlink(finding: FieldFinding, dataset: str, hyperlinks: set[str]) -> bool:
+    """A member of a hyperlink object, or an object holding hyperlinks (``_links``, ``self``)."""
+    if _parent(finding, dataset) in hyperlinks:
+        return True
+    pointer = finding.field.pointer
+    rel = pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else finding.field.name
+    return any(h == rel or h.startswith(rel + ".") for h in hyperlinks)
 
 
 #: JSON Schema keywords that a schema may list among its properties: structure, not data.

@@ -116,6 +116,7 @@ class SubjectRules:
         self.financial_accounts_zh = tuple(w for w in accounts if has_cjk(w))
         self.response_envelope = frozenset(s.get("response_envelope", ()))
         self.link_markers = frozenset(s.get("link_markers", ()))
+        self.link_containers = frozenset(s.get("link_containers", ()))
         self.organisation_members = frozenset(s.get("organisation_members", ()))
         self.link_members = frozenset(s.get("link_members", ()))
         self.name_parts = frozenset(

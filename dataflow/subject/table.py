@@ -168,6 +168,12 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
         return None
     if (head in rules.system or first in rules.system or n.compact in rules.system) and not acted:
         word = head if head in rules.system else (first if first in rules.system else n.bare)
+        own = _person_only_columns(ds, rules)
+        if len(own) >= 2:
+            # `T_TENANT` of a flat-rental system: a tenant with a sex, birthday and ID number is
+            # a person, whatever the word means in a software platform
+            why = msg("subject.system_but_person", name=n.bare, word=word, columns=own[:3])
+            return _fix(f, "person", why, rules.role_zh(n.comment))
         return _fix(f, "system", msg("subject.system_name", name=n.bare, word=word))
     sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:

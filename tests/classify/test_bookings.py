@@ -53,13 +53,16 @@ CREATE TABLE auto_repair (id bigint PRIMARY KEY, plate varchar(20), customer_id 
 def test_an_owners_car_and_repair_requests_are_theirs(tmp_path: Path) -> None:
     """A car keyed by its owner: its colour (车颜色) and brand (车品牌) describe the owner's
     vehicle; a repair an owner reports (报修) is their request, what they asked for included. A
-    garage's repair order is not a request on that topic: its parts' prices stay the garage's."""
+    garage's repair order keyed by its customer is a record of that customer: the price of its
+    parts is what they pay (other information about them), its shelf key stays a key."""
     results = _scan(tmp_path, {"estate.sql": ESTATE})
     car, repair = results["car"], results["repair"]
     for column in ("color", "band"):
         assert _finding(car, column).element == "pi.vehicle.details", column
     assert _finding(repair, "content").personal
-    assert not _finding(results["auto_repair"], "part_price").personal
+    order = results["auto_repair"]
+    assert _finding(order, "part_price").element == "pi.other.person_attribute"
+    assert not _finding(order, "shelf_id").personal
 
 
 MALL = """

@@ -203,7 +203,7 @@ def test_a_house_a_person_points_at_is_their_dwelling(tmp_path: Path) -> None:
 def test_pinyin_contributions_to_a_persons_insurance(tmp_path: Path) -> None:
     """`yanglaoyg` (pension, the employee's part), `zhufangqy` (housing fund, the employer's part)
     on an employee's row are part of that person's pay; a table of contribution rates is no
-    one's, and a bare `yanglao` names no paying party."""
+    one's, and a bare `yanglao` names no paying party: not pay, but still about the employee."""
     sql = """
     CREATE TABLE zx_yg (id int COMMENT '员工ID', xingming varchar(50) COMMENT '姓名',
       xingbie varchar(50) COMMENT '性别', chushengrq datetime COMMENT '出生日期',
@@ -215,7 +215,7 @@ def test_pinyin_contributions_to_a_persons_insurance(tmp_path: Path) -> None:
     for column in ("yanglaoyg", "zhufangqy"):
         found = _finding(person, column)
         assert found.personal and found.element == "pi.education_work.salary", column
-    assert not _finding(person, "yanglao").personal
+    assert _finding(person, "yanglao").element == "pi.other.person_attribute"
     assert not any(f.personal for f in results["insurance_rate"].findings)
 
 
@@ -292,7 +292,7 @@ def test_other_columns_of_a_persons_row_are_information_about_that_person(
     """PIPL Art. 4: on a row that is one identified person (a member with a name and a mobile),
     a column no word list knows (`shoe_size`, 储物柜号) still relates to that person. Keys,
     flags, bookkeeping and a format column stay as they are; so do the same columns on a row
-    with only one column identifying a person, on a row linked to a person, and in a document
+    with only one column identifying a person and in a document
     whose every member is an object (a library of types)."""
     sql = """
     CREATE TABLE member (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
@@ -322,7 +322,8 @@ def test_other_columns_of_a_persons_row_are_information_about_that_person(
     assert results["customer"].subject.kind == "person"
     assert not _finding(results["customer"], "shoe_size").personal
     assert results["member_visit"].subject.kind == "person_linked"
-    assert _finding(results["member_visit"], "shoe_size").element != "pi.other.person_attribute"
+    # a row keyed by its member is a record of that member: its attributes are theirs too
+    assert _finding(results["member_visit"], "shoe_size").element == "pi.other.person_attribute"
     shared = results["shared"]
     assert not _finding(shared, "code").personal
     assert not _finding(shared, "code_system").personal

@@ -478,7 +478,8 @@ def test_insured_persons_vehicle_policy_and_named_parties(tmp_path: Path) -> Non
         assert _finding(vehicle, column).element == "pi.vehicle.details", column
     for column in ("bxf", "bdh"):
         assert _finding(vehicle, column).element == "pi.financial.amount", column
-    assert not _finding(results["car_park"], "park_type").personal
+    # a parking space carrying its owner's name: its type is the owner's, not a vehicle's detail
+    assert _finding(results["car_park"], "park_type").element == "pi.other.person_attribute"
 
 
 def test_generic_words_in_a_record_of_one_person(tmp_path: Path) -> None:

@@ -375,7 +375,8 @@ def test_residence_household_and_property_units(tmp_path: Path) -> None:
     _not_personal(v["parking_lot"])
     park = v["car_park"]
     _personal(park, "owner_name", "phone")
-    assert not park["park_state"].personal and not park["car_park_type"].personal
+    assert not park["park_state"].personal  # bookkeeping
+    assert park["car_park_type"].element == "pi.other.person_attribute"  # the owner's space
 
 
 IDENTITY_VARIANTS = """
