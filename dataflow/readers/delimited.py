@@ -10,7 +10,10 @@ blocks ahead of the batches taken, so memory stays flat however slow the consume
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import csv
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -167,8 +170,14 @@ class DelimitedFile:
         gate = _ReadGate(self.path.open("rb"), _ARROW_AHEAD)
         pool = _memory_pool()
         try:
-            reader = pacsv.open_csv(
-                gate,
+            # pyarrow copies each block out of the bytes ``gate.read`` returns (the stream reads
+            # blocks of at least its buffer's size straight through): no block it holds keeps a
+            # Python object alive, so none is let go of on its threads.
+            stream = pa.BufferedInputStream(
+                pa.PythonFile(gate, mode="r"), _ARROW_BLOCK // 4, memory_pool=pool
+            )
+            gate.reader = reader = pacsv.open_csv(
+                stream,
                 read_options=pacsv.ReadOptions(
                     column_names=self._names,
                     skip_rows=1 if self._has_header else 0,
@@ -191,7 +200,8 @@ class DelimitedFile:
                     record_batch = reader.read_next_batch()
                 except StopIteration:
                     break
-                gate.waiting(False)
+                finally:
+                    gate.waiting(False)
                 n = record_batch.num_rows
                 if not self._multiline:
                     self._multiline = _has_newline(record_batch)
@@ -211,7 +221,7 @@ class DelimitedFile:
                         )
                 del columns
         finally:
-            gate.close()
+            gate.finish()
         if decoder.replaced:
             self.problems.warn(
                 msg("p.values_undecodable", n=decoder.replaced, legacy=decoder.legacy)
@@ -351,6 +361,12 @@ class _ReadGate:
     one more block through, so reading never stalls for good. pyarrow's block boundaries, and
     so the batches, are the same as when it reads the file itself: every read but the last
     returns the full size asked for.
+
+    pyarrow's thread runs ``read`` in the interpreter, and a thread of its own that comes back
+    into an interpreter that has begun to shut down makes the process abort. So a stream that
+    is given up is ``finish``ed: its file closed (pyarrow reads the end), the blocks already
+    read parsed and dropped, which pyarrow can only do once its last ``read`` has returned.
+    Streams still open when the interpreter exits are finished first (``_finish_open``).
     """
 
     def __init__(self, handle: Any, ahead: int) -> None:
@@ -362,7 +378,11 @@ class _ReadGate:
         self._waiting = True  # open_csv reads the first blocks before returning
         self._since = time.monotonic()
         self._closed = False
+        self._inside = 0  # pyarrow's calls of ``read`` not returned yet
+        self._finished = False
         self.stalls = 0  # reads let through past the reserve
+        self.reader: Any = None  # pyarrow's reader of this file, drained by ``finish``
+        _watch(self)
 
     def waiting(self, flag: bool) -> None:
         """The consumer starts (``True``) or stops (``False``: a batch taken) waiting."""
@@ -376,22 +396,30 @@ class _ReadGate:
 
     def read(self, size: int = -1) -> bytes:
         with self._cond:
-            while not self._closed and self._reads >= self._taken + self._ahead:
-                if not self._waiting:
-                    self._cond.wait()
-                    continue
-                left = self._since + _STALL_SECONDS - time.monotonic()
-                if left > 0:
-                    self._cond.wait(left)
-                    continue
-                self.stalls += 1
-                self._since = time.monotonic()
-                break
-            if self._closed:
-                return b""
-            self._reads += 1
-            data: bytes = self._handle.read(size)
-            return data
+            self._inside += 1
+            try:
+                return self._read(size)
+            finally:
+                self._inside -= 1
+                self._cond.notify_all()
+
+    def _read(self, size: int) -> bytes:
+        while not self._closed and self._reads >= self._taken + self._ahead:
+            if not self._waiting:
+                self._cond.wait()
+                continue
+            left = self._since + _STALL_SECONDS - time.monotonic()
+            if left > 0:
+                self._cond.wait(left)
+                continue
+            self.stalls += 1
+            self._since = time.monotonic()
+            break
+        if self._closed:
+            return b""
+        self._reads += 1
+        data: bytes = self._handle.read(size)
+        return data
 
     def readable(self) -> bool:
         return True
@@ -408,7 +436,52 @@ class _ReadGate:
             if not self._closed:
                 self._closed = True
                 self._handle.close()
-            self._cond.notify_all()
+                self._cond.notify_all()
+
+    def finish(self) -> None:
+        """Close, and return once pyarrow's threads are done with this file.
+
+        The reader is read to its end (the file now ends where pyarrow had got to): it ends
+        only after pyarrow's last ``read`` has returned, and parsing what it holds releases
+        the blocks on this thread. A reader in use by a consumer elsewhere (a thread still
+        running at exit) is left to it; its pending ``read`` is waited for.
+        """
+        if self._finished:  # at exit, say, when the interpreter is being taken down
+            return
+        self.close()
+        with self._cond:
+            reader, self.reader = (None, self.reader) if self._waiting else (self.reader, None)
+        if reader is not None:
+            with contextlib.suppress(Exception):  # a row cut short by the early end, say
+                while True:
+                    reader.read_next_batch()
+        with self._cond:
+            self._cond.wait_for(lambda: not self._inside, _FINISH_SECONDS)
+        self._finished = True
+        _OPEN.discard(self)
+
+
+# Gates whose reader may still be running, finished before the interpreter shuts down.
+_OPEN: set[_ReadGate] = set()
+_FINISH_SECONDS = 5.0  # for a ``read`` to return once its file is closed (a read in progress)
+
+
+def _watch(gate: _ReadGate) -> None:
+    if not _HOOKED:
+        _HOOKED.append(True)
+        atexit.register(_finish_open)
+        if hasattr(os, "register_at_fork"):  # a forked child has none of pyarrow's threads
+            os.register_at_fork(after_in_child=_OPEN.clear)
+    _OPEN.add(gate)
+
+
+_HOOKED: list[bool] = []  # the exit hook is registered
+
+
+def _finish_open() -> None:
+    """Finish every stream still open: the interpreter is about to shut down."""
+    for gate in list(_OPEN):
+        gate.finish()
 
 
 class _Lines:
