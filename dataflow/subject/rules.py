@@ -98,6 +98,9 @@ class SubjectRules:
         self.system, self.system_zh = _split(s.get("system", ()))
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
+        self.posts = _split(s.get("posts", ()))[0]
+        self.post_records = frozenset(s.get("post_records", ()))
+        self.org_lookalikes_zh = _split(s.get("organisation_lookalikes", ()))[1]
         self.activity, self.activity_zh = _split(s.get("activity", ()))
         self.actors, self.actors_zh = _split(s.get("actor_columns", ()))
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
@@ -283,6 +286,13 @@ class SubjectRules:
                 if word in token and len(token) >= len(word) + 3:
                     return self.roles[word]
         return None
+
+    def organisation_zh_in(self, text: str) -> str | None:
+        """The organisation word of a Chinese text, not counting one inside a person's thing
+        (银行 of 银行卡: a bank card is its holder's)."""
+        for w in self.org_lookalikes_zh:
+            text = text.replace(w, " ")
+        return next((w for w in self.organisation_zh if w in text), None)
 
     def role_zh(self, text: str) -> str | None:
         return next((role for w, role in self.roles_zh if w in text), None)

@@ -278,12 +278,12 @@ def _holders_account(n: TableName, rules: SubjectRules) -> bool:
 
 
 def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
-    """An organisation by name, unless its columns describe a person (a clinic's visit record)."""
-    if n.head not in rules.organisation:
+    """An organisation by name, unless its columns describe a person (a clinic's visit record);
+    an organisation's posts (`position`, `job`) keyed by the post."""
+    if n.head not in rules.organisation and not _posts(ds, n, rules):
         return None
     if any(rules.role_of(t) for t in n.core[:-1]) or (
-        rules.role_zh(n.comment) is not None
-        and not any(w in n.comment for w in rules.organisation_zh)
+        rules.role_zh(n.comment) is not None and rules.organisation_zh_in(n.comment) is None
     ):
         return None  # `pats_in_hospital` '在院病人记录': rows of patients in a hospital
     own = _person_only_columns(ds, rules)
@@ -292,6 +292,18 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         why = msg("subject.org_but_person", name=n.bare, columns=own[:3])
         return _fix(f, "person", why, role)
     return _fix(f, "organisation", msg("subject.org_name", name=n.bare, word=n.head))
+
+
+def _posts(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+    """A table of an organisation's posts (`workday__position_overview`, `job`): named after a
+    post and keyed first by the post itself (`position_id`, `job_profile_id`, a bare `id`), not
+    by a person (`job_history.employee_id`), and not a record of who held it (`job_history`)."""
+    if n.head not in rules.posts or not n.columns or not n.columns[0]:
+        return False
+    if any(t in rules.post_records for t in n.tokens):
+        return False  # `job_history`: who held the post when
+    first = n.columns[0]
+    return first[-1] in rules.reference_tails and (len(first) == 1 or n.head in first)
 
 
 def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -355,7 +367,7 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     """A comment naming a role: a person's document (患者信息表), else rows of such a person (a
     weaker verdict); a comment naming an organisation."""
     comment = n.comment
-    org_zh = next((w for w in rules.organisation_zh if w in comment), None)
+    org_zh = rules.organisation_zh_in(comment)
     role = rules.role_zh(comment)
     if role is not None:
         doc = any(w in comment for w in rules.documents_zh) or comment.rstrip("表").endswith(
