@@ -108,6 +108,18 @@ SUBJECTS: Mapping[str, Text] = {
         "columns {columns} measure one body: the rows are a person's body measurements",
         "字段 {columns} 是身体测量值：每行是某个人的身体指标",
     ),
+    "subject.identity_number": Text(
+        "column '{column}' is a person's identity-document number: the rows are that person's",
+        "字段 '{column}' 是个人身份证件号码：每行属于该人",
+    ),
+    "subject.document_number": Text(
+        "'{column}' is the number of the document the table records ('{document}')",
+        "'{column}' 是该表所记录证件的号码（'{document}'）",
+    ),
+    "subject.post": Text(
+        "name '{name}': rows are an organisation's posts ('{word}'), keyed by '{column}'",
+        "名称 '{name}'：每行是机构的岗位（'{word}'），以 '{column}' 为键",
+    ),
     "subject.health_columns": Text(
         "columns {columns} are health information: the rows are a person's health record",
         "字段 {columns} 是健康信息：每行是某个人的健康记录",

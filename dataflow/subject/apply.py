@@ -9,6 +9,7 @@ from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
 from dataflow.subject.describe import describe
+from dataflow.subject.documents import document_numbers
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person
 from dataflow.subject.predicates import (
@@ -94,6 +95,7 @@ def _by_subject(
                 for f in found
             ]
         found = [_financial_account(f, catalog, rules) for f in found]
+        found = document_numbers(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]

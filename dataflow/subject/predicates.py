@@ -336,6 +336,10 @@ def _as_not_personal(finding: FieldFinding, ev: Evidence, unclassified: Grade) -
     )
 
 
+#: The category of location elements: on their topic, places the record names count too.
+_PLACE = "pi.location"
+
+
 def _sensitive_topic(
     findings: list[FieldFinding],
     dataset: Dataset,
@@ -345,7 +349,8 @@ def _sensitive_topic(
     extra_topic: frozenset[int] = frozenset(),
 ) -> list[FieldFinding]:
     """In a record of a sensitive topic (a health examination, a criminal case), the person's
-    other attributes there (a description, a department, a place) are that sensitive information."""
+    other attributes there (a description, a department, a place) are that sensitive information;
+    on a location topic (a person's trail) so are the addresses and positions it names."""
     bare = _bare(dataset.name)
     topic = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
     topic |= extra_topic
@@ -356,6 +361,9 @@ def _sensitive_topic(
     element = catalog.elements.get(family.family.element) if family is not None else None
     if family is None or element is None or not element.sensitive:
         return findings
+    categories = rules.attribute_categories
+    if element.category == _PLACE:  # a trail's address and position: points of the track
+        categories = (*categories, *rules.place_categories)
     out: list[FieldFinding] = []
     for finding in findings:
         eid = finding.element
@@ -364,7 +372,7 @@ def _sensitive_topic(
             or finding.sensitive
             or eid is None
             or _from_values(finding)
-            or not any(eid == c or eid.startswith(c + ".") for c in rules.attribute_categories)
+            or not any(eid == c or eid.startswith(c + ".") for c in categories)
         ):
             out.append(finding)
             continue

@@ -99,6 +99,14 @@ class SubjectRules:
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
+        self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
+        self.patient_visits = _split(s.get("patient_visits", ()))[0]
+        self.numbered_documents = tuple(s.get("numbered_documents", ()))
+        self.document_numbers, self.document_numbers_zh = _split(
+            s.get("document_number_columns", ())
+        )
+        self.id_numbers, self.id_numbers_zh = _split(s.get("identity_number_columns", ()))
+        self.place_categories = tuple(s.get("place_categories", ()))
         self.post_records = frozenset(s.get("post_records", ()))
         self.org_lookalikes_zh = _split(s.get("organisation_lookalikes", ()))[1]
         self.activity, self.activity_zh = _split(s.get("activity", ()))

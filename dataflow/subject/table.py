@@ -280,7 +280,8 @@ def _holders_account(n: TableName, rules: SubjectRules) -> bool:
 def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """An organisation by name, unless its columns describe a person (a clinic's visit record);
     an organisation's posts (`position`, `job`) keyed by the post."""
-    if n.head not in rules.organisation and not _posts(ds, n, rules):
+    post = _post_key(ds, n, rules)
+    if n.head not in rules.organisation and post is None:
         return None
     if any(rules.role_of(t) for t in n.core[:-1]) or (
         rules.role_zh(n.comment) is not None and rules.organisation_zh_in(n.comment) is None
@@ -291,19 +292,24 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         role = rules.role_zh(n.comment)
         why = msg("subject.org_but_person", name=n.bare, columns=own[:3])
         return _fix(f, "person", why, role)
+    if post is not None and n.head not in rules.organisation:
+        why = msg("subject.post", name=n.bare, word=n.head, column=post)
+        return _fix(f, "organisation", why)
     return _fix(f, "organisation", msg("subject.org_name", name=n.bare, word=n.head))
 
 
-def _posts(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+def _post_key(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
     """A table of an organisation's posts (`workday__position_overview`, `job`): named after a
     post and keyed first by the post itself (`position_id`, `job_profile_id`, a bare `id`), not
     by a person (`job_history.employee_id`), and not a record of who held it (`job_history`)."""
     if n.head not in rules.posts or not n.columns or not n.columns[0]:
-        return False
+        return None
     if any(t in rules.post_records for t in n.tokens):
-        return False  # `job_history`: who held the post when
+        return None  # `job_history`: who held the post when
     first = n.columns[0]
-    return first[-1] in rules.reference_tails and (len(first) == 1 or n.head in first)
+    if first[-1] in rules.reference_tails and (len(first) == 1 or n.head in first):
+        return ds.fields[0].name
+    return None
 
 
 def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -417,6 +423,9 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None and not thing:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
+    elif f.weak is None and not thing and (number := _identity_number(ds, n, rules)):
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.identity_number", column=number)
     elif f.weak is None and len(body := _body_measurements(ds, n, rules)) >= _BODY_KINDS:
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg("subject.body_measurements", columns=body[:3])
@@ -434,6 +443,20 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.family_things", word=word)
     return f
+
+
+def _identity_number(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
+    """The first column of ``ds`` holding a person's identity-document number (`idcardno`,
+    身份证号): rows keyed by it record that person (a face-capture log, a list of checks)."""
+    return next(
+        (
+            fld.name
+            for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+            if leaf in rules.id_numbers
+            or any(w in f"{fld.name}{fld.comment or ''}" for w in rules.id_numbers_zh)
+        ),
+        None,
+    )
 
 
 def _named_for_family(n: TableName, rules: SubjectRules) -> str | None:

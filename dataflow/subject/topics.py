@@ -16,7 +16,11 @@ from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _Fam
 def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> frozenset[int]:
     """The families a table is on, by its name and its comment. Where a Chinese comment names a
     topic and an English name word another (`tp_check_project` '考核项目': an appraisal, not a
-    health check), the comment, the more precise of the two, wins."""
+    health check), the comment, the more precise of the two, wins. A name that only looks like a
+    topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it."""
+    for words in rules.topic_lookalikes:
+        if words and set(words) <= tokens:
+            tokens = tokens - {words[-1]}
     by_name = _on_topic(rules, tokens, "")
     by_comment = _on_topic(rules, frozenset(), comment) if has_cjk(comment) else frozenset()
     if not by_comment or by_name <= by_comment:
@@ -48,9 +52,13 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
     """A patient's row that also points at the doctor who treats them (`patient_id` and
     `doctor_id` on an appointment, a prescription, a form): an act of that patient's care, on
     the topic of medical visits, whatever the table is called. A key to a place
-    (`destination_hospital_id`) is not a doctor."""
+    (`destination_hospital_id`) is not a doctor. A patient's table named for visits or stays
+    (`VISIT_DIMENSION`, ``patient_visits``) is on that topic too."""
     if role != "patient":
         return frozenset()
+    visit = frozenset(k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY)
+    if any(t in rules.patient_visits for t in split_name(_bare(dataset.name))):
+        return visit
     for fld in dataset.fields:
         tokens = split_name(fld.name)
         if (
@@ -58,9 +66,7 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
             and tokens[-1] in rules.reference_tails
             and any(t in rules.care_parties and rules.role_of(t) for t in tokens[:-1])
         ):
-            return frozenset(
-                k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY
-            )
+            return visit
     return frozenset()
 
 

@@ -1,20 +1,20 @@
 """Whose rows a table holds when a word of its name or comment misleads: an organisation's posts
 keyed by the post (a worker filling one does not make it a worker's record), an analytics model
 named `*_overview`, a person's bank card (银行卡 holds the word for a bank) and a business
-licence (营业执照, an organisation's document even when a user uploaded it)."""
+licence (营业执照, an organisation's document even when a user uploaded it); the bare `code` of a
+card's or an ID card's table is that document's number."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from builders import scan_files
+
 from dataflow.model import DatasetResult
-from dataflow.scan import ScanOptions, scan_paths
 
 
 def _results(tmp_path: Path, text: str) -> dict[str, DatasetResult]:
-    (tmp_path / "schema.sql").write_text(text, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    return {r.dataset.name: r for r in report.datasets}
+    return scan_files(tmp_path, {"schema.sql": text})
 
 
 def _kind(result: DatasetResult) -> str | None:
@@ -59,13 +59,18 @@ def test_posts_and_overview_models_are_the_organisations(tmp_path: Path) -> None
 CARDS = """
 CREATE TABLE user_info (id bigint PRIMARY KEY, user_id bigint, name varchar(50));
 COMMENT ON TABLE user_info IS '用户信息';
-CREATE TABLE bank_card (user_id bigint, user_info_id bigint, card_code varchar(64),
+CREATE TABLE bank_card (user_id bigint, user_info_id bigint, code varchar(64),
   country varchar(50), reserve_phone varchar(20));
 COMMENT ON TABLE bank_card IS '银行卡';
 CREATE TABLE biz_cert (user_id bigint, user_info_id bigint, title varchar(255),
   reg_capital decimal(10,2), address_code varchar(255), issue_date date,
   leader_name varchar(255));
 COMMENT ON TABLE biz_cert IS '营业执照';
+CREATE TABLE idcard_2 (user_id bigint, user_info_id bigint, name varchar(255), code varchar(64),
+  expire_date date);
+COMMENT ON TABLE idcard_2 IS '身份证2代';
+CREATE TABLE voucher (id bigint PRIMARY KEY, code varchar(64), amount decimal(10,2));
+COMMENT ON TABLE voucher IS '优惠券';
 """
 
 
@@ -76,6 +81,12 @@ def test_a_bank_card_is_its_holders_and_a_business_licence_an_organisations(
     card = by_name["bank_card"]
     assert _kind(card) == "person_linked"
     assert "reserve_phone" in _personal(card)
+    # the bare `code` of a bank card or an ID card table is that card's number
+    number = next(f for f in card.findings if f.field.name == "code")
+    assert number.sensitive and number.element == "pi.financial.bank_card"
+    number = next(f for f in by_name["idcard_2"].findings if f.field.name == "code")
+    assert number.sensitive and number.element == "pi.identity.resident_id"
+    assert _personal(by_name["voucher"]) == []
     licence = by_name["biz_cert"]
     assert _kind(licence) == "organisation"
     assert "address_code" not in _personal(licence)
