@@ -23,8 +23,9 @@ def document_numbers(
 ) -> list[FieldFinding]:
     """``subject-document-number``: on a person's record whose name or comment is itself an
     identity document or a card (`idcard_2` '身份证2代', `bank_card` '银行卡'), a column that is
-    only a number (`code`, `no`, 号码) not otherwise found personal is that document's number."""
-    if not any(_bare_number(rules, f.field) for f in findings if not f.personal):
+    only a number (`code`, `no`, 号码) not otherwise found personal (or only by the default for a
+    person's unknown columns) is that document's number."""
+    if not any(_bare_number(rules, f.field) for f in findings if _open(f)):
         return findings
     document = _document(dataset, catalog, rules)
     if document is None:
@@ -32,7 +33,7 @@ def document_numbers(
     element, word = document
     out: list[FieldFinding] = []
     for finding in findings:
-        if finding.personal or not _bare_number(rules, finding.field):
+        if not _open(finding) or not _bare_number(rules, finding.field):
             out.append(finding)
             continue
         why = msg("subject.document_number", column=finding.field.name, document=word)
@@ -44,6 +45,12 @@ def document_numbers(
         )
         out.append(_as_element(finding, element, ev))
     return out
+
+
+def _open(finding: FieldFinding) -> bool:
+    """Not found personal, or only as other information about the person (the default of
+    ``subject-person-attribute``): a more specific element may still name it."""
+    return not finding.personal or finding.element == "pi.other.person_attribute"
 
 
 def _bare_number(rules: SubjectRules, fld: Field) -> bool:
