@@ -416,6 +416,7 @@ def _dominant_topic(
         return frozenset()
     attributes = 0
     per_category: dict[str, int] = {}
+    per_element: dict[str, int] = {}
     for finding in findings:
         fld = finding.field
         cjk = has_cjk(fld.name)
@@ -426,17 +427,24 @@ def _dominant_topic(
         attributes += 1
         if finding.sensitive and finding.category is not None and not _from_values(finding):
             per_category[finding.category] = per_category.get(finding.category, 0) + 1
+            if finding.element is not None:
+                per_element[finding.element] = per_element.get(finding.element, 0) + 1
     if not per_category:
         return frozenset()
     category, count = max(per_category.items(), key=lambda item: (item[1], item[0]))
     many = count >= _DOMINANT_MANY and category == _HEALTH
     if count < _DOMINANT_MIN or (count < _DOMINANT_SHARE * attributes and not many):
         return frozenset()
-    for k, fam in enumerate(rules.families):
-        element = catalog.elements.get(fam.family.element)
-        if fam.family.all_on_topic and element is not None and element.category == category:
-            return frozenset({k})
-    return frozenset()
+    # the family of the element most of those columns are (a patient's visits: medical visits),
+    # else the category's first family
+    candidates = [
+        (-int(per_element.get(fam.family.element, 0) * 2 > count), k)
+        for k, fam in enumerate(rules.families)
+        if fam.family.all_on_topic
+        and (element := catalog.elements.get(fam.family.element)) is not None
+        and element.category == category
+    ]
+    return frozenset({min(candidates)[1]}) if candidates else frozenset()
 
 
 def _minor(
