@@ -13,7 +13,10 @@ is one that follows a complete statement with no ``;`` between them (``split_run
 collation named with its schema (Navicat's ``COLLATE "pg_catalog"."default"``) is read as its
 last part (``parse.plain_collations``); a primary key an ``ALTER TABLE … ADD PRIMARY KEY`` adds
 is the table's; T-SQL statements that are not schema (``DBCC``, ``RAISERROR``, a bare
-``sp_…`` call) are passed over like other non-schema verbs (``OTHER_VERBS``). Placeholders a
+``sp_…`` call) are passed over like other non-schema verbs (``OTHER_VERBS``). SQL*Plus client
+commands that start a statement (``prompt …``, ``set define off``) are blanked (``sqlplus``), and
+a PL/SQL unit is one statement up to its ``/`` line (``statements``); Oracle's ``MODIFY (…)`` is
+read as the columns it lists (``altered``). Placeholders a
 migration tool fills in (``${schema}.users``, ``t_attend${postfix}``) read as filled with
 nothing (``parse.without_placeholders``).
 ``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
@@ -65,6 +68,7 @@ from dataflow.readers.sql.parse import (
     table_named,
     without_placeholders,
 )
+from dataflow.readers.sql.sqlplus import blank_client_commands
 from dataflow.readers.sql.statements import (
     COMMENT_ON,
     CREATE_OTHER,
@@ -99,7 +103,7 @@ def read_sql(
     an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own, and the
     COMMENT ON texts of tables this text does not create.
     """
-    text = without_placeholders(text)
+    text = blank_client_commands(without_placeholders(text))
     source = text
     dialects = guess_dialects(text)
     text = dash_line_comments(text, hash_comments=dialects[0] != "tsql")

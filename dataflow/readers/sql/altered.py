@@ -27,6 +27,7 @@ _COLUMN_ACTION = Lazy(
     r"|CHECK|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b)",
     re.IGNORECASE,
 )
+_MODIFY = Lazy(r"\bMODIFY\b", re.IGNORECASE)
 _ALTER_TABLE = Lazy(r"ALTER\s+TABLE\b", re.IGNORECASE)
 
 
@@ -48,6 +49,9 @@ def altered_columns(
     from dataflow.readers.sql.parse import parse_alter
 
     node, dialect = parse_alter(stmt.text, dialects)
+    if node is None and _MODIFY().search(stmt.text):
+        # Oracle's MODIFY (a …, b …) lists columns as ADD (…) does; the parser knows ADD only
+        node, dialect = parse_alter(_MODIFY().sub("ADD", stmt.text), ["oracle"])
     if node is None:
         return None
     table = ".".join(part.name for part in node.this.parts)

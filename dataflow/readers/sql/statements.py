@@ -223,6 +223,7 @@ def split_statements(text: str) -> list[Statement]:
     n = len(text)
     i = 0
     seg = 0
+    slashes = _SLASH_LINE().search(text) is not None
     while True:
         m = _SPECIAL.search(text, i)
         if m is None:
@@ -231,8 +232,13 @@ def split_statements(text: str) -> list[Statement]:
         tok = m.group()
         j = m.start()
         if tok == ";":
-            _emit(text, seg, j, out)
-            seg = i = j + 1
+            block_end = _block_end(text, seg, j) if slashes else None
+            if block_end is not None:  # a PL/SQL block, up to its ``/`` line
+                _emit(text, seg, block_end[0], out)
+                seg = i = block_end[1]
+            else:
+                _emit(text, seg, j, out)
+                seg = i = j + 1
         elif tok.strip().upper() in ("GO", "/"):
             _emit(text, seg, j, out)
             seg = i = m.end()
@@ -242,6 +248,45 @@ def split_statements(text: str) -> list[Statement]:
             _emit(text, seg, n, out)
             break
     return out
+
+
+# PL/SQL units, whose bodies hold ``;``: SQL*Plus reads them up to a ``/`` line. ``BEGIN;``
+# and ``BEGIN TRANSACTION`` (MySQL, SQL Server) start transactions, not blocks.
+_PLSQL_BLOCK = Lazy(
+    r"(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:NON)?EDITIONABLE\s+)?"
+    r"(?:TRIGGER|PROCEDURE|FUNCTION|PACKAGE|TYPE\s+BODY)\b|DECLARE\b"
+    r"|BEGIN\b(?!\s*;)(?!\s+(?:TRAN|TRANSACTION|WORK|DISTRIBUTED)\b))",
+    re.IGNORECASE,
+)
+_DDL = Lazy(r"(?:CREATE|ALTER|DROP|GRANT|REVOKE|COMMENT|TRUNCATE|RENAME)\b", re.IGNORECASE)
+_SLASH_LINE = Lazy(r"^[ \t]*/[ \t\r]*$", re.MULTILINE)
+
+
+def _block_end(text: str, seg: int, j: int) -> tuple[int, int] | None:
+    """Where the PL/SQL block the statement at ``seg`` opens ends (its first ``;`` is at
+    ``j``), and where the text after it starts: at the ``/`` line, or at the ``;`` a DDL
+    statement follows (PL/SQL holds no DDL but in quotes, so a block without its ``/``
+    ends there). None when the statement opens no block or nothing ends it before a ``GO``
+    or the end of the text."""
+    if not _PLSQL_BLOCK().match(text, _skip_space_and_comments(text, seg, j)):
+        return None
+    i = j
+    while True:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            return None
+        tok = m.group()
+        if tok.strip() == "/":
+            return m.start(), m.end()
+        if tok.strip().upper() == "GO":
+            return None
+        if tok == ";":
+            after = _skip_space_and_comments(text, m.end(), len(text))
+            if _DDL().match(text, after):
+                return m.start(), m.end()
+            i = m.end()
+        else:
+            i = skip_quoted(text, m.start(), tok)
 
 
 def skip_quoted(text: str, j: int, tok: str) -> int:
