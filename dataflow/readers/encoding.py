@@ -4,8 +4,10 @@ Chinese exports are often GBK without a BOM, and files assembled from several so
 encodings line by line. The rule here: every line is tried as strict UTF-8 first (random legacy
 bytes are almost never valid UTF-8), then in the file's legacy encoding — GB18030 when the bytes
 decode as Chinese text, Windows-1252 when they are accented letters inside Latin words
-(``_western``: Spanish or French comments, which GB18030 also decodes, into nonsense), otherwise
-charset-normalizer's guess. A line that fits neither is decoded
+(``_western``: Spanish or French comments, which GB18030 also decodes, into nonsense),
+Windows-1251 when they are Cyrillic words (``_cyrillic``: Russian comments, which
+charset-normalizer takes for one of several other code pages), otherwise charset-normalizer's
+guess. A line that fits neither is decoded
 with replacement characters and counted, so the caller can warn.
 """
 
@@ -104,6 +106,34 @@ def _western(head: bytes) -> bool:
     return all(c.isalpha() or c in _WESTERN_MARKS for c in text if ord(c) > 0x7F)
 
 
+# Punctuation of Russian text in Windows-1251, besides its letters.
+_CYRILLIC_MARKS = frozenset("№«»–—…„“”‘’•°·")
+_LOWER_UPPER = re.compile("[а-яёіїєґў][А-ЯЁІЇЄҐЎ]")
+_UPPER_LOWER = re.compile("[А-ЯЁІЇЄҐЎ][а-яёіїєґў]")
+
+
+def _cyrillic(head: bytes) -> bool:
+    """Whether ``head`` is Cyrillic text in Windows-1251 (Russian, Ukrainian comments of
+    Oracle and SQL Server scripts): it decodes, at least 95% of its characters above ASCII
+    are Cyrillic letters or common punctuation, and its words are cased as words are
+    (``Абоненты``, ``АБОНЕНТЫ``): KOI8-R text read as Windows-1251 is Cyrillic letters too,
+    but with the case of each letter swapped (``аБПМЕМРШ``), so a lower-case letter followed
+    by a capital must not be commoner than the other way round. Chinese GBK text, which is
+    also letters in this code page, is taken before this (``sniff``)."""
+    text = _decodes(head, "cp1251")
+    if text is None:
+        return False
+    wide = [c for c in text if ord(c) > 0x7F]
+    letters = sum(1 for c in wide if "\u0400" <= c <= "\u04ff")
+    if (
+        not letters
+        or (letters + sum(1 for c in wide if c in _CYRILLIC_MARKS)) * 20 < len(wide) * 19
+    ):
+        return False
+    lower_upper = len(_LOWER_UPPER.findall(text))
+    return lower_upper <= max(len(_UPPER_LOWER.findall(text)), 1)
+
+
 # Control characters that text files do not hold (tab, newlines, form feed and the DOS
 # end-of-file mark are allowed).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
@@ -134,6 +164,8 @@ def sniff(head: bytes) -> Sniffed:
         return Sniffed("utf-8", legacy="gb18030", binary=_looks_binary(text))
     if western:
         return Sniffed("utf-8", legacy="cp1252")
+    if _cyrillic(head):
+        return Sniffed("utf-8", legacy="cp1251")
     from charset_normalizer import from_bytes
 
     best = from_bytes(head[:SNIFF_BYTES]).best()
