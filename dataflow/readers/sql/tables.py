@@ -11,6 +11,7 @@ from typing import Any
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, ForeignKey
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
+from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.parse import (
     also_lost,
     columns_only,
@@ -375,9 +376,38 @@ def _fields(
             continue
         later = [s for s in starts[i + 1 :] if s is not None and s > offset]
         comment = trailing_comment(text, offset, later[0] if later else stmt.end)
+        if comment is None and fields[i].line is not None:
+            top = index.line(stmt.start) if i == 0 else fields[i - 1].line or 0
+            comment = leading_comment(lines, fields[i].line or 0, top)
         if comment:
             fields[i] = replace(fields[i], comment=comment)
     return fields
+
+
+# A column definition: a name and a type.
+_COMMENTED_COLUMN = Lazy(
+    r"[`\"\[]?\w+[`\"\]]?\s+(?:(?:TINY|SMALL|MEDIUM|BIG)?INT(?:EGER)?|N?VARCHAR2?|N?CHAR|"
+    r"(?:TINY|MEDIUM|LONG)?TEXT|DATE|DATETIME|TIMESTAMP|NUMBER|NUMERIC|DECIMAL|BOOL(?:EAN)?"
+    r"|FLOAT|DOUBLE|REAL|BLOB|CLOB|JSONB?|UUID|(?:BIG)?SERIAL|BIT)\b",
+    re.IGNORECASE,
+)
+
+
+def leading_comment(lines: list[str], line: int, top: int) -> str | None:
+    """The ``--`` comment lines directly above ``line`` and below line ``top`` (the table's
+    first line or the previous column's), joined: the column's comment when nothing follows
+    it on its line. Allow comments are not descriptions, and a commented-out column
+    (``-- old_phone VARCHAR(20),``) ends the block."""
+    words: list[str] = []
+    above = line - 1
+    while above > top and lines[above - 1].strip().startswith("--"):
+        said = lines[above - 1].strip()[2:].strip()
+        if _COMMENTED_COLUMN().match(said):
+            break
+        if said and not ALLOW_MARK.match("--" + said):
+            words.append(said)
+        above -= 1
+    return " ".join(reversed(words)) or None
 
 
 def column_of(coldef: Any, dialect: str | None, stmt: Statement) -> ParsedColumn:
