@@ -566,6 +566,8 @@ def read_jsonschema(
     if len(walker.fields) >= MAX_FIELDS:
         problems.warn(msg("p.too_many_fields", max=MAX_FIELDS))
     if not walker.fields:
+        if _library(doc) and schemas and schemas.referenced(Path(path)):
+            return []  # definitions other files of the scan use: read through their $ref
         problems.warn(msg("p.js_no_properties"))
     return [
         Dataset(
@@ -582,6 +584,11 @@ def read_jsonschema(
 # For readers of documents that hold JSON Schemas (``readers.openapi``).
 Walker = _Walker
 schema_comment = _comment
+
+
+def _library(doc: dict[str, Any]) -> bool:
+    """Whether ``doc`` holds definitions for other documents (``definitions``, ``$defs``)."""
+    return any(isinstance(doc.get(key), dict) and doc[key] for key in ("definitions", "$defs"))
 
 
 def _desc(doc: dict[str, Any]) -> str | None:

@@ -47,6 +47,7 @@ class SchemaIndex:
         self._by_id: dict[str, Path] = {}
         self._by_declared: dict[str, Path] = {}  # the relative ids, as written
         self._docs: dict[Path, Any] = {}
+        self._referenced: set[Path] | None = None
         for path in files:
             if path.suffix.lower() not in _SUFFIXES:
                 continue
@@ -131,3 +132,45 @@ class SchemaIndex:
             return None
         doc = self._load(path)
         return None if doc is None else (doc, path)
+
+    def referenced(self, path: Path) -> bool:
+        """Whether a ``$ref`` of another scanned file names ``path`` (its definitions are a
+        library of types that file uses). The references of every file are read once, on
+        the first call."""
+        if self._referenced is None:
+            self._referenced = self._targets()
+        return Path(path).resolve() in self._referenced
+
+    def _targets(self) -> set[Path]:
+        """The files the ``$ref`` of the other scanned files name."""
+        targets: set[Path] = set()
+        for path in set(self._by_file.values()):
+            try:
+                if path.stat().st_size > MAX_SCHEMA_BYTES or b'"$ref"' not in path.read_bytes():
+                    continue
+            except OSError:
+                continue
+            doc = self._load(path)
+            base = self.base_of(path, doc)
+            for ref in _refs(doc):
+                found = self.document(urljoin(base, ref)) or self.declared(ref, doc)
+                target = found[-1] if found is not None else None
+                if isinstance(target, Path) and target.resolve() != path.resolve():
+                    targets.add(target.resolve())
+        return targets
+
+
+def _refs(doc: Any) -> list[str]:
+    """The ``$ref`` values of ``doc`` that name another document."""
+    out: list[str] = []
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref[:1] != "#":
+                out.append(ref)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return out

@@ -435,3 +435,72 @@ def test_the_same_local_pointer_in_two_files_is_no_cycle(tmp_path: Path) -> None
     datasets, problems = _scan(tmp_path)
     assert datasets[("a.json", "a")] == [("a.owner.kind.item.code", "string")]
     assert problems == []
+
+
+def _write_json(folder: Path, name: str, doc: object) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(json.dumps(doc, indent=2), encoding="utf-8")
+
+
+def test_files_of_definitions_other_files_use_are_libraries_not_empty_datasets(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "certs"
+    _write_json(
+        folder,
+        "Cert.Types.schema.json",
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://example.org/Cert.Types.schema.json",
+            "title": "Certificate types",
+            "$defs": {
+                "person_name": {
+                    "type": "object",
+                    "properties": {"family": {"type": "string"}, "given": {"type": "string"}},
+                },
+                "test_entry": {"type": "object", "properties": {"result": {"type": "string"}}},
+            },
+        },
+    )
+    _write_json(  # definitions: draft-07, named by a path relative to the referring file
+        folder,
+        "common.json",
+        {"definitions": {"date": {"type": "string", "format": "date"}}},
+    )
+    _write_json(  # definitions that no file of the scan uses: reported as before
+        folder,
+        "unused.json",
+        {"$schema": "http://json-schema.org/draft-07/schema#", "definitions": {"x": {}}},
+    )
+    _write_json(
+        folder,
+        "Cert.schema.json",
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://example.org/Cert.schema.json",
+            "title": "Certificate",
+            "type": "object",
+            "properties": {
+                "nam": {"$ref": "https://example.org/Cert.Types.schema.json#/$defs/person_name"},
+                "t": {"$ref": "https://example.org/Cert.Types.schema.json#/$defs/test_entry"},
+            },
+        },
+    )
+    _write_json(
+        folder,
+        "visit.json",
+        {"type": "object", "properties": {"on": {"$ref": "common.json#/definitions/date"}}},
+    )
+    datasets, problems = _scan(folder)
+    assert datasets == {
+        ("Cert.schema.json", "Certificate"): [
+            ("Certificate.nam.family", "string"),
+            ("Certificate.nam.given", "string"),
+            ("Certificate.t.result", "string"),
+        ],
+        ("visit.json", "visit"): [("visit.on", "string(date)")],
+        ("unused.json", "unused"): [],
+    }
+    assert [(name, m) for name, _, _, m in problems] == [
+        ("unused.json", "JSON Schema describes no properties: no fields read")
+    ]
