@@ -1,0 +1,269 @@
+"""Oracle scripts as SQL*Plus runs them (client commands, PL/SQL blocks ended by ``/``, Oracle's
+``MODIFY (…)``), Windows-1251 comments, and comment lines written above a column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_readers_sql_styles import _comments, _dataset, _read
+
+from dataflow.model import ReadResult
+from dataflow.readers import read_path
+from dataflow.readers.encoding import decode_text
+
+
+def _problems(result: ReadResult) -> list[str]:
+    return [f"{p.line}: {p.message}" for p in result.problems]
+
+
+# --- 1. SQL*Plus client commands --------------------------------------------------------------
+
+SQLPLUS = """\
+prompt
+prompt Creating table T_MEMBER (it's the members' table)...
+prompt =================================
+prompt
+set define off
+whenever sqlerror exit failure rollback
+spool members.log
+create table T_MEMBER
+(
+  member_id  VARCHAR2(32) not null,
+  prompt     VARCHAR2(200),
+  mobile     VARCHAR2(20)
+)
+;
+comment on table T_MEMBER
+  is '会员';
+comment on column T_MEMBER.mobile
+  is '手机号';
+prompt Done
+spool off
+"""
+
+
+def test_sqlplus_client_commands_are_not_sql_and_the_table_is_read(tmp_path: Path) -> None:
+    result = _read(tmp_path, SQLPLUS)
+    assert _problems(result) == []
+    member = _dataset(result, "T_MEMBER")
+    # a column named like a command is a column: only lines that start a statement are commands
+    assert [(f.name, f.line) for f in member.fields] == [
+        ("member_id", 10),
+        ("prompt", 11),
+        ("mobile", 12),
+    ]
+    assert member.line == 8
+    assert member.comment == "会员"
+    assert _comments(result, "T_MEMBER")["mobile"] == "手机号"
+
+
+# --- 2. PL/SQL blocks and Oracle's MODIFY -------------------------------------------------------
+
+PLSQL = """\
+CREATE TABLE SUBSCRIBERS
+(
+  SUBSCRIBER_ID  NUMBER(38) NOT NULL,
+  SURNAME        VARCHAR2(30 CHAR),
+  PHONE          VARCHAR2(20 CHAR),
+  BALANCE        NUMBER(15,2)
+)
+/
+
+CREATE OR REPLACE TRIGGER TIU_SUBSCRIBERS
+  BEFORE INSERT OR UPDATE ON SUBSCRIBERS FOR EACH ROW
+BEGIN
+  IF INSERTING THEN
+    :NEW.SUBSCRIBER_ID := NEW_ID;
+  END IF;
+  :NEW.CHANGED := SYSDATE;
+END;
+/
+
+DECLARE
+  n NUMBER;
+BEGIN
+  SELECT COUNT(*) INTO n FROM SUBSCRIBERS;
+  EXECUTE IMMEDIATE 'GRANT SELECT ON SUBSCRIBERS TO ro';
+END;
+/
+
+begin EXECUTE IMMEDIATE 'GRANT INSERT ON SUBSCRIBERS TO ro'; end;
+ALTER TABLE SUBSCRIBERS MODIFY(PHONE VARCHAR2(40 CHAR))
+/
+ALTER TABLE SCHEMA1.SUBSCRIBERS
+MODIFY(BALANCE  DEFAULT 0)
+/
+ALTER TABLE SUBSCRIBERS ADD (PASSPORT VARCHAR2(20 CHAR));
+/
+"""
+
+
+def test_plsql_blocks_ended_by_a_slash_line_are_one_statement(tmp_path: Path) -> None:
+    result = _read(tmp_path, PLSQL)
+    assert _problems(result) == []
+    subscribers = _dataset(result, "SUBSCRIBERS")
+    assert [(f.name, f.data_type) for f in subscribers.fields] == [
+        ("SUBSCRIBER_ID", "NUMBER(38)"),
+        ("SURNAME", "VARCHAR2(30 CHAR)"),
+        # a block without its '/' ends where DDL follows: the MODIFY after it is read
+        ("PHONE", "VARCHAR2(40 CHAR)"),
+        ("BALANCE", "NUMBER(15, 2)"),  # MODIFY … DEFAULT 0 changes no type
+        ("PASSPORT", "VARCHAR2(20 CHAR)"),
+    ]
+
+
+def test_a_broken_table_after_a_plsql_block_is_still_reported(tmp_path: Path) -> None:
+    text = (
+        "BEGIN\n  NULL;\nEND;\n/\nCREATE TABLE broken (a INT b c d, );\nCREATE TABLE ok (c INT);\n"
+    )
+    result = _read(tmp_path, text)
+    assert [p.line for p in result.problems] == [5]
+    assert "broken" in result.problems[0].message
+    assert [d.name for d in result.datasets] == ["ok"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line with a command's first word inside a statement is SQL
+        "SET NAMES utf8mb4;\nCREATE TABLE a (x INT, z INT);\nUPDATE a\nset define = 1;\n"
+        "set echo off\nCREATE TABLE b (y INT);\n",
+        # MySQL transactions and PostgreSQL functions are no PL/SQL blocks
+        "BEGIN;\nCREATE TABLE a (x INT);\nCOMMIT;\n"
+        "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;\n"
+        "CREATE TABLE b (y INT);\n",
+    ],
+)
+def test_statements_like_client_commands_or_blocks_are_split_as_before(
+    tmp_path: Path, text: str
+) -> None:
+    result = _read(tmp_path, text)
+    assert _problems(result) == []
+    assert [d.name for d in result.datasets] == ["a", "b"]
+
+
+# --- 3. Windows-1251 --------------------------------------------------------------------------
+
+CYRILLIC = """\
+CREATE TABLE CLIENTS
+(
+  CLIENT_ID   NUMBER(38) NOT NULL,
+  LAST_NAME   VARCHAR2(30 CHAR),
+  FIRST_NAME  VARCHAR2(30 CHAR)
+)
+/
+COMMENT ON TABLE CLIENTS IS 'Клиенты'
+/
+COMMENT ON COLUMN CLIENTS.CLIENT_ID IS 'Ключ'
+/
+COMMENT ON COLUMN CLIENTS.LAST_NAME IS 'Фамилия'
+/
+COMMENT ON COLUMN CLIENTS.FIRST_NAME IS 'Имя'
+/
+
+CREATE OR REPLACE TRIGGER TIU_CLIENTS
+  BEFORE INSERT OR UPDATE ON CLIENTS FOR EACH ROW
+BEGIN
+  IF INSERTING THEN
+    :NEW.CREATED_BY := USER;
+    :NEW.CREATED_AT := SYSDATE;
+  END IF;
+END;
+/
+"""
+
+
+def test_windows_1251_comments_are_decoded_as_cyrillic(tmp_path: Path) -> None:
+    path = tmp_path / "clients.sql"
+    path.write_bytes(CYRILLIC.encode("cp1251"))
+    result = read_path(path)
+    assert _problems(result) == []
+    clients = _dataset(result, "CLIENTS")
+    assert clients.comment == "Клиенты"
+    assert {f.name: f.comment for f in clients.fields} == {
+        "CLIENT_ID": "Ключ",
+        "LAST_NAME": "Фамилия",
+        "FIRST_NAME": "Имя",
+    }
+
+
+def test_cyrillic_and_chinese_legacy_files_each_decode_exactly() -> None:
+    for text, encoding, legacy in (
+        (CYRILLIC, "cp1251", "cp1251"),
+        (
+            "COMMENT ON COLUMN A.PHONE IS 'Номер телефона (№ в «базе» — ёлка)';\n",
+            "cp1251",
+            "cp1251",
+        ),
+        ("COMMENT ON COLUMN A.B IS 'кЛЮЧ НА ДОП СТАТУС';\n", "cp1251", "cp1251"),
+        ("COMMENT ON TABLE T IS 'Типы отчетов';\n", "cp1251", "cp1251"),
+        ("COMMENT ON TABLE T IS 'Довідник областей і їх кодів';\n", "cp1251", "cp1251"),
+        (
+            "CREATE TABLE kh (xm VARCHAR(20) COMMENT '姓名', sj VARCHAR(11) COMMENT '手机');\n",
+            "gbk",
+            "gb18030",
+        ),
+        (
+            "-- 创建患者表\nCREATE TABLE hz (sfzh VARCHAR(18) COMMENT '身份证号码');\n",
+            "gb18030",
+            "gb18030",
+        ),
+    ):
+        decoded, sniffed, bad = decode_text(text.encode(encoding))
+        assert (decoded, sniffed.legacy, bad) == (text, legacy, None)
+
+
+def test_koi8_text_is_not_taken_for_windows_1251() -> None:
+    # KOI8-R bytes are Cyrillic letters in Windows-1251 too, with every case swapped
+    text = "COMMENT ON TABLE ABONENTS IS 'Абоненты и Договоры';\n"
+    _, sniffed, _ = decode_text(text.encode("koi8_r"))
+    assert sniffed.legacy != "cp1251"
+
+
+# --- 4. comment lines above a column ------------------------------------------------------------
+
+LEADING = """\
+-- subscribers of the network
+CREATE TABLE subscriber (
+-- the scheme follows the network's registers
+\tid\t\tINTEGER PRIMARY KEY,
+\t-- International mobile subscriber identity
+\timsi\t\tVARCHAR(15) UNIQUE NOT NULL,
+\t-- Directory number,
+\t-- as dialled
+\tmsisdn\t\tVARCHAR(15) UNIQUE,\t-- the subscriber's number
+\t-- old_phone VARCHAR(20),
+\timei\t\tVARCHAR(14),
+
+\t-- Last update seen from the subscriber
+\t-- dataflow: allow ip_address "a network element's address"
+\tlast_seen TIMESTAMP default NULL,
+\tnam_cs BOOLEAN NOT NULL DEFAULT 1
+);
+"""
+
+
+def test_comment_lines_above_a_column_are_its_comment(tmp_path: Path) -> None:
+    result = _read(tmp_path, LEADING)
+    assert _problems(result) == []
+    assert _comments(result, "subscriber") == {
+        "id": "the scheme follows the network's registers",
+        "imsi": "International mobile subscriber identity",
+        "msisdn": "the subscriber's number",  # the comment on its line wins
+        "imei": None,  # a commented-out column is no description
+        "last_seen": "Last update seen from the subscriber",
+        "nam_cs": None,
+    }
+
+
+def test_comment_lines_above_columns_in_mysql_and_oracle(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE `hz` (\n  -- 姓名\n  `xm` varchar(20),\n"
+        "  `sj` varchar(11) COMMENT '手机'\n) ENGINE=InnoDB;\n"
+        "create table T_A\n(\n  -- 证件号码\n  zjhm VARCHAR2(18)\n);\n"
+    )
+    result = _read(tmp_path, text)
+    assert _problems(result) == []
+    assert _comments(result, "hz") == {"xm": "姓名", "sj": "手机"}
+    assert _comments(result, "T_A") == {"zjhm": "证件号码"}
