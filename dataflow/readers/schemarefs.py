@@ -2,7 +2,8 @@
 
 A schema repository often splits its types into files that name each other: by the ``id``
 (draft-04) or ``$id`` a file declares (``"$ref": "http://local.com/common_models#/…"``), or
-by a path relative to the referring file (``"$ref": "common.json#/definitions/address"``).
+by a path relative to the referring file (``"$ref": "common.json#/definitions/address"``, also
+written ``"common.json/#/definitions/address"``).
 Repositories that give every file a relative ``$id`` from their schemas folder
 (``"$id": "commands/party.schema.json"``) write references the same way, resolved against
 that folder rather than against the file: such a reference names the file whose ``$id`` it
@@ -127,7 +128,7 @@ class SchemaIndex:
         """The document a URI without fragment names, and its file; ``None`` when no
         scanned file declares that id or is that file."""
         key = _strip(uri)
-        path = self._by_id.get(key) or self._by_file.get(key)
+        path = self._by_id.get(key) or self._by_file.get(key) or self._slashed(key)
         if path is None:
             return None
         doc = self._load(path)
@@ -159,6 +160,15 @@ class SchemaIndex:
                     targets.add(target.resolve())
         return targets
 
+
+    def _slashed(self, key: str) -> Path | None:
+        """The scanned file a URI names with a ``/`` between the file and its fragment
+        (``"Common.json/#/definitions/X"``, as some repositories write their references):
+        no folder has that name, so the file without the slash is the one meant."""
+        if not key.endswith("/"):
+            return None
+        bare = key.rstrip("/")
+        return self._by_id.get(bare) or self._by_file.get(bare)
 
 def _refs(doc: Any) -> list[str]:
     """The ``$ref`` values of ``doc`` that name another document."""
