@@ -262,12 +262,13 @@ def attach_altered_columns(
 ) -> list[Problem]:
     """Apply each ``(path, change)`` an ALTER TABLE of ``path`` made to a column to the
     dataset it names (matched as ``attach_added_keys`` matches); the columns of a table no
-    scanned file creates (or two create) become a dataset of their own in ``path``."""
-    from dataflow.readers.sql.altered import apply_change, own_datasets
+    scanned file creates (or two create) become one dataset per table, from the first file
+    that alters it (``sql.altered.scan_own_datasets``)."""
+    from dataflow.readers.sql.altered import apply_change, scan_own_datasets
 
     named = _by_name(datasets)
     problems: list[Problem] = []
-    own: dict[str, list[AlteredColumn]] = {}
+    own: list[tuple[str, AlteredColumn]] = []
     for path, change in changes:
         hits = named(change.table)
         if len(hits) == 1:
@@ -278,12 +279,11 @@ def attach_altered_columns(
                 )
             datasets[hits[0]] = apply_change(ds, change)
             continue
-        own.setdefault(path, []).append(change)
+        own.append((path, change))
         if hits:
             why = msg("p.column_table_twice", table=change.table, column=change.field.name)
             problems.append(Problem(path, why, change.field.line, severity=Severity.WARNING))
-    for path, alone in own.items():
-        datasets.extend(own_datasets(alone, path))
+    datasets.extend(scan_own_datasets(own))
     return problems
 
 

@@ -153,11 +153,35 @@ def commented(
 def own_datasets(changes: list[AlteredColumn], path: str) -> list[Dataset]:
     """The tables ``changes`` alter that no scanned file creates, each a dataset of the
     columns the statements name, in the order first altered."""
+    return scan_own_datasets([(path, change) for change in changes])
+
+
+def scan_own_datasets(changes: list[tuple[str, AlteredColumn]]) -> list[Dataset]:
+    """The tables that ``(path, change)`` pairs of a whole scan alter and no scanned file
+    creates, one dataset each whatever file alters it and however it is spelt: the names
+    match whatever the case, and a name without schema is the schema-qualified one when the
+    scan spells that table with one schema only (``medical_prod.md_peispatient`` and
+    ``md_peispatient``). The dataset is named as first altered and comes from the first file
+    that alters it; the lines of columns from other files are left out."""
+    schemas: dict[str, set[str]] = {}
+    for _, change in changes:
+        schema, _, bare = change.table.lower().rpartition(".")
+        if schema:
+            schemas.setdefault(bare, set()).add(schema)
+
+    def key(table: str) -> str:
+        schema, _, bare = table.lower().rpartition(".")
+        if not schema and len(schemas.get(bare, ())) == 1:
+            return f"{next(iter(schemas[bare]))}.{bare}"
+        return table.lower()
+
     datasets: dict[str, Dataset] = {}
-    for change in changes:
-        key = change.table.lower()
-        ds = datasets.get(key)
+    for path, change in changes:
+        k = key(change.table)
+        ds = datasets.get(k)
         if ds is None:
             ds = Dataset(change.table, path, "sql", (), line=change.field.line)
-        datasets[key] = apply_change(ds, change)
+        elif path != ds.source_path:
+            change = replace(change, field=replace(change.field, line=None))
+        datasets[k] = apply_change(ds, change)
     return list(datasets.values())
