@@ -362,6 +362,14 @@ PROBLEMS: Mapping[str, Text] = {
         "ALTER TABLE changes column {column} of table {table}, but two or more tables have that name; the column is listed as a table of its own",
         "ALTER TABLE 修改了表 {table} 的列 {column}，但有两个或更多表同名；该列单独列为一个表",
     ),
+    "p.sql_copy_nowhere": Text(
+        "table {table} takes the columns of table {parent} (PARTITION OF, LIKE or AS SELECT *), which no scanned file creates; those columns are not read",
+        "表 {table} 的列取自表 {parent}（PARTITION OF、LIKE 或 AS SELECT *），但扫描的文件都没有创建该表；这些列未读取",
+    ),
+    "p.sql_query_columns": Text(
+        "table {table} takes its columns from a query (CREATE TABLE … AS SELECT) that names none of them; its columns are not read",
+        "表 {table} 的列来自一个查询（CREATE TABLE … AS SELECT），查询未列出列名；其列未读取",
+    ),
     "p.key_table_twice": Text(
         "ALTER TABLE adds a foreign key to table {table}, but two or more tables have that name; the key is not used",
         "ALTER TABLE 为表 {table} 添加了外键，但有两个或更多表同名；该外键未使用",

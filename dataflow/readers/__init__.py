@@ -265,11 +265,16 @@ def attach_altered_columns(
     scanned file creates (or two create) become one dataset per table, from the first file
     that alters it (``sql.altered.scan_own_datasets``)."""
     from dataflow.readers.sql.altered import apply_change, scan_own_datasets
+    from dataflow.readers.sql.copied import CopiedColumns, attach_copies
 
     named = _by_name(datasets)
     problems: list[Problem] = []
     own: list[tuple[str, AlteredColumn]] = []
+    copies: list[tuple[str, CopiedColumns]] = []
     for path, change in changes:
+        if isinstance(change, CopiedColumns):
+            copies.append((path, change))
+            continue
         hits = named(change.table)
         if len(hits) == 1:
             ds = datasets[hits[0]]
@@ -284,7 +289,7 @@ def attach_altered_columns(
             why = msg("p.column_table_twice", table=change.table, column=change.field.name)
             problems.append(Problem(path, why, change.field.line, severity=Severity.WARNING))
     datasets.extend(scan_own_datasets(own))
-    return problems
+    return problems + attach_copies(datasets, copies, named)
 
 
 def attach_comments(datasets: list[Dataset], comments: Sequence[CommentOn]) -> None:
@@ -302,9 +307,13 @@ def attach_comments(datasets: list[Dataset], comments: Sequence[CommentOn]) -> N
 
 def _scrub_change(change: AlteredColumn) -> AlteredColumn:
     """``change`` with its table, column names and comment masked, as ``scrub_dataset`` does."""
+    from dataflow.readers.sql.copied import CopiedColumns
+
     f = change.field
     field = dataclasses.replace(f, name=scrub(f.name), comment=scrub_optional(f.comment))
     renamed = scrub(change.renamed_from) if change.renamed_from is not None else None
+    if isinstance(change, CopiedColumns):  # and the table it takes its columns from
+        return dataclasses.replace(change, table=scrub(change.table), parent=scrub(change.parent))
     return AlteredColumn(scrub(change.table), field, renamed)
 
 

@@ -54,6 +54,7 @@ from dataflow.readers.sql.altered import (
     commented,
     own_datasets,
 )
+from dataflow.readers.sql.copied import copied_from, copy_columns, from_query
 from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
@@ -139,6 +140,18 @@ def read_sql(
     for i, gap in enumerate(r.gaps):
         if "--" in gap or "/*" in gap or "//" in gap or "#" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
+    copies_elsewhere = copy_columns(datasets, r.copies)
+    if added is not None:
+        added.extend(copies_elsewhere)
+    for copy in copies_elsewhere if added is None else ():
+        problems.warn(
+            msg(
+                "p.sql_copy_nowhere",
+                table=masked_name(copy.table),
+                parent=masked_name(copy.parent),
+            ),
+            copy.field.line,
+        )
     return datasets
 
 
@@ -160,6 +173,8 @@ class _Reading:
     altered: list[AddedKey] = field(default_factory=list)  # ALTER TABLE … ADD FOREIGN KEY
     primary_keys: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # ADD PRIMARY KEY
     columns: list[AlteredColumn] = field(default_factory=list)  # ALTER TABLE … ADD COLUMN
+    # tables that take another's columns: (index, kind, that table, line) (``sql.copied``)
+    copies: list[tuple[int, str, str, int]] = field(default_factory=list)
 
     def create(self, stmt: Statement, gap: str) -> None:
         """Read the CREATE TABLE ``stmt`` (``gap``: the comments above it)."""
@@ -197,7 +212,10 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
     if "EXTENDEDPROPERTY" in body.upper():  # also after a CREATE TABLE of one batch
         r.comments.extend(extended_properties(body))
     if CREATE_TABLE.match(body):
+        before = len(r.datasets)
         r.create(batch_head(stmt) if r.batches else stmt, gap)
+        if len(r.datasets) > before:
+            _note_copy(r, body, line)
         return
     if word == "COMMENT":
         m = COMMENT_ON().match(body)
@@ -234,6 +252,16 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         _embedded_create(r, stmt, line)
         return
     r.problems.add(msg("p.sql_not_sql"), line)
+
+
+def _note_copy(r: _Reading, body: str, line: int) -> None:
+    """Note that the table just read takes the columns of another (``PARTITION OF``,
+    ``LIKE``, ``AS SELECT *``), or warn that its columns come from a query not read."""
+    found = copied_from(body)
+    if found is not None:
+        r.copies.append((len(r.datasets) - 1, found[0], found[1], line))
+    elif not r.datasets[-1].fields and from_query(body):
+        r.problems.warn(msg("p.sql_query_columns", table=masked_name(r.datasets[-1].name)), line)
 
 
 # What follows ``CREATE TABLE`` when a GRANT or REVOKE names the privilege.
