@@ -160,7 +160,6 @@ class SchemaIndex:
                     targets.add(target.resolve())
         return targets
 
-
     def _slashed(self, key: str) -> Path | None:
         """The scanned file a URI names with a ``/`` between the file and its fragment
         (``"Common.json/#/definitions/X"``, as some repositories write their references):
@@ -169,6 +168,7 @@ class SchemaIndex:
             return None
         bare = key.rstrip("/")
         return self._by_id.get(bare) or self._by_file.get(bare)
+
 
 def _refs(doc: Any) -> list[str]:
     """The ``$ref`` values of ``doc`` that name another document."""
