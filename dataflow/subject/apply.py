@@ -18,6 +18,7 @@ from dataflow.subject.predicates import (
     _because,
     _dominant_topic,
     _from_values,
+    _link_objects,
     _minor,
     _names_person,
     _sensitive_topic,
@@ -50,18 +51,10 @@ def _link_members(
     members (``href``) is a hyperlink to another resource; its other link members (``title``,
     ``name``) describe that link (`Get an individual's PAYE data`), not anyone, whatever the
     document is about."""
-
-    def parent(pointer: str) -> str:
-        return pointer.rpartition(".")[0]
-
-    linked = {
-        parent(f.field.pointer): f.field.name
-        for f in findings
-        if f.field.name.lower() in rules.link_markers
-    }
+    linked = _link_objects(findings, rules)
     out = []
     for f in findings:
-        marker = linked.get(parent(f.field.pointer))
+        marker = linked.get(f.field.pointer.rpartition(".")[0])
         if f.personal and marker is not None and f.field.name.lower() in rules.link_members:
             why = msg("subject.link_member", column=f.field.name, marker=marker)
             ev = Evidence("context", "subject-link-member", why, None)

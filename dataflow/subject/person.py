@@ -29,6 +29,7 @@ from dataflow.subject.predicates import (
     _event_time,
     _from_values,
     _key_of_a_thing,
+    _link_objects,
     _meta,
     _named_by_role,
     _names_other,
@@ -826,7 +827,7 @@ def _attributes(
     )
     if element is None or not (linked or (rec.subject.kind == "person" and anchors >= 2 and own)):
         return findings  # (a document of objects only is a library of types, not a row)
-    hyperlinks = _hyperlinks(rec, findings)
+    hyperlinks = _link_objects(findings, rec.rules)
     series = _numbered_series(findings)
     care = _care_record(rec, linked)
     out: list[FieldFinding] = []
@@ -841,7 +842,7 @@ def _attributes(
             or name.lower() in rec.rules.link_containers
             or _from_values(finding)
             or any(ev.source == "negative" for ev in finding.evidence)
-            or _in_hyperlink(finding, rec.dataset.name, hyperlinks)
+            or _in_hyperlink(finding, hyperlinks)
             or name in series
         ):
             out.append(finding)
@@ -876,9 +877,8 @@ def _of_linked_row(rec: Record, col: Column) -> bool:
     about that person: a field of the record itself, not of an object nested in a document; not
     a yes/no flag (``TINYINT(1)``, boolean); not a column naming someone else (a ``doctor`` of a
     patient's visit, an organisation)."""
-    rules, fld = rec.rules, col.finding.field
-    kind = (fld.data_type or "").lower().replace(" ", "")
-    if not col.top or kind in _FLAG_TYPES:
+    rules = rec.rules
+    if not col.top or field_kind(col.finding.field.data_type) == "bool":
         return False
     if _names_other(rules, col.tokens, col.zh_text):
         return False
@@ -908,25 +908,12 @@ def _ruled_out(finding: FieldFinding) -> bool:
     return any(ev.rule == "type-gate" for ev in finding.evidence)
 
 
-#: Declared types of a yes/no column.
-_FLAG_TYPES = frozenset({"boolean", "bool", "bit", "bit(1)", "tinyint(1)"})
-
-
-def _hyperlinks(rec: Record, findings: list[FieldFinding]) -> set[str]:
-    """The objects of an API document that are hyperlinks (one of their members is a link marker,
-    ``href``), the dataset itself among them (``""``) when it is one: their members describe a
-    link to another resource, not the person."""
-    markers = rec.rules.link_markers
-    return {_parent(f, rec.dataset.name) for f in findings if f.field.name.lower() in markers}
-
-
-def _in_hyperlink(finding: FieldFinding, dataset: str, hyperlinks: set[str]) -> bool:
-    """A member of a hyperlink object, or an object holding hyperlinks (``_links``, ``self``)."""
-    if _parent(finding, dataset) in hyperlinks:
-        return True
+def _in_hyperlink(finding: FieldFinding, hyperlinks: dict[str, str]) -> bool:
+    """A member of a hyperlink object (``_link_objects``), or an object holding hyperlinks."""
     pointer = finding.field.pointer
-    rel = pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else finding.field.name
-    return any(h == rel or h.startswith(rel + ".") for h in hyperlinks)
+    return pointer.rpartition(".")[0] in hyperlinks or any(
+        h == pointer or h.startswith(pointer + ".") for h in hyperlinks
+    )
 
 
 #: JSON Schema keywords that a schema may list among its properties: structure, not data.

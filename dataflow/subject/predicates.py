@@ -402,6 +402,16 @@ _DOMINANT_MANY = 6
 _HEALTH = "pi.health"
 
 
+def _link_objects(findings: Sequence[FieldFinding], rules: SubjectRules) -> dict[str, str]:
+    """The objects of an API document that are hyperlinks, by pointer (the dataset's own name when
+    the document itself is one), each with the link marker member that makes it one (``href``)."""
+    return {
+        f.field.pointer.rpartition(".")[0]: f.field.name
+        for f in findings
+        if f.field.name.lower() in rules.link_markers
+    }
+
+
 def _dominant_topic(
     findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
 ) -> frozenset[int]:
