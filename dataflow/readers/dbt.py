@@ -1,13 +1,17 @@
 """dbt property files (``schema.yml``): models, seeds, snapshots and source tables with columns.
 
 A model becomes a dataset named after it (a source table ``<source>.<table>``); each of its
-``columns`` a field with its ``description`` as the comment and ``data_type`` when given.
+``columns`` a field with its ``description`` as the comment and ``data_type`` when given; a
+description written as ``{{ doc('name') }}`` takes the text of that docs block of the project's
+Markdown files (``readers.dbtdocs``).
 YAML goes through ``dataflow.yamlio.load_yaml`` (safe loader, line numbers); its error
 messages are kept only when they quote nothing from the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from dataflow.errors import UserError
@@ -57,9 +61,31 @@ def _text(value: Any) -> str | None:
     return None
 
 
+_Describe = Callable[[Any], "str | None"]
+
+
+def _describer(path: str) -> _Describe:
+    """The description of a value: its text, with docs references answered from the project's
+    docs blocks (read on the first reference, only for a file on disk)."""
+    from dataflow.readers import dbtdocs
+
+    found: list[Mapping[str, str]] = []
+
+    def describe(value: Any) -> str | None:
+        text = _text(value)
+        if text is None or not dbtdocs.has_reference(text):
+            return text
+        if not found:
+            found.append(dbtdocs.docs_blocks(Path(path)) if Path(path).is_file() else {})
+        return dbtdocs.resolve(text, found[0]) or None
+
+    return describe
+
+
 def read_dbt(doc: YamlDoc, path: str, problems: Problems) -> list[Dataset]:
     """Datasets for every model, seed, snapshot and source table in a parsed dbt file."""
     data = doc.data
+    describe = _describer(path)
     if not looks_like_dbt(data):
         problems.add(msg("p.dbt_not"))
         return []
@@ -74,15 +100,17 @@ def read_dbt(doc: YamlDoc, path: str, problems: Problems) -> list[Dataset]:
         for i, entry in enumerate(entries):
             key = f"{section}[{i}]"
             if section == "sources":
-                datasets.extend(_source(doc, entry, key, path, problems))
+                datasets.extend(_source(doc, entry, key, path, problems, describe))
                 continue
-            ds = _model(doc, entry, key, None, path, problems)
+            ds = _model(doc, entry, key, None, path, problems, describe)
             if ds is not None:
                 datasets.append(ds)
     return datasets
 
 
-def _source(doc: YamlDoc, entry: Any, key: str, path: str, problems: Problems) -> list[Dataset]:
+def _source(
+    doc: YamlDoc, entry: Any, key: str, path: str, problems: Problems, describe: _Describe
+) -> list[Dataset]:
     if not isinstance(entry, dict) or not _text(entry.get("name")):
         problems.add(msg("p.dbt_source_name"), doc.line(key))
         return []
@@ -92,14 +120,21 @@ def _source(doc: YamlDoc, entry: Any, key: str, path: str, problems: Problems) -
         return []
     out = []
     for j, table in enumerate(tables):
-        ds = _model(doc, table, f"{key}.tables[{j}]", str(entry["name"]).strip(), path, problems)
+        source = str(entry["name"]).strip()
+        ds = _model(doc, table, f"{key}.tables[{j}]", source, path, problems, describe)
         if ds is not None:
             out.append(ds)
     return out
 
 
 def _model(
-    doc: YamlDoc, entry: Any, key: str, source: str | None, path: str, problems: Problems
+    doc: YamlDoc,
+    entry: Any,
+    key: str,
+    source: str | None,
+    path: str,
+    problems: Problems,
+    describe: _Describe,
 ) -> Dataset | None:
     if not isinstance(entry, dict):
         problems.add(msg("p.dbt_entry_mapping"), doc.line(key))
@@ -127,7 +162,7 @@ def _model(
                 name=col,
                 pointer=f"{name}.{col}",
                 data_type=data_type,
-                comment=_text(column.get("description")),
+                comment=describe(column.get("description")),
                 line=doc.line(f"{ckey}.name"),
             )
         )
@@ -136,6 +171,6 @@ def _model(
         source_path=path,
         source_format="dbt",
         fields=tuple(fields),
-        comment=_text(entry.get("description")),
+        comment=describe(entry.get("description")),
         line=doc.line(f"{key}.name"),
     )

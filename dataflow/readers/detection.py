@@ -1,9 +1,11 @@
 """Which format a file is: by extension and, for ``.json``, ``.avro``, ``.yml``/``.yaml`` and
-unknown extensions, by content; dataflow's own YAML files are ``IGNORED``.
+unknown extensions, by content; dataflow's own YAML files are ``IGNORED``, and so are Markdown
+files holding dbt docs blocks (the dbt reader reads them for the descriptions they hold).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dataflow.i18n import msg
@@ -29,6 +31,7 @@ _OWN_FILES = {
 # lists, rule packs. A folder of schemas may hold them; they are not schemas.
 _OWN_YAML_KEYS = frozenset({"elements", "categories", "escalations", "list", "entries", "pack"})
 NOT_READ = msg("p.not_read")
+_DOCS_BLOCK = re.compile(rb"\{%-?\s*docs\s")
 
 
 # --- format detection ------------------------------------------------------------------------
@@ -59,6 +62,8 @@ def detect_format(path: Path) -> str | None:
     if shipped is not None:
         return shipped
     head = _head(path)
+    if suffix == ".md" and _DOCS_BLOCK.search(head):
+        return IGNORED  # dbt docs blocks: read by the dbt reader (readers.dbtdocs)
     if head.startswith(b"PAR1"):
         return "parquet"
     if suffix in (".json", ".avro"):
