@@ -30,11 +30,21 @@ _MAX_DEPTH = 48
 _SCHEMA_KEYS = ("$schema", "properties", "definitions", "$defs", "allOf", "anyOf", "oneOf")
 
 
+def mongo_validator(doc: Any) -> dict[str, Any] | None:
+    """The JSON Schema of a MongoDB collection validator: ``{"$jsonSchema": {…}}``, or a
+    collection's options ``{"validator": {"$jsonSchema": {…}}, …}``; else ``None``."""
+    if not isinstance(doc, dict):
+        return None
+    validator = doc.get("validator")
+    schema = (validator if isinstance(validator, dict) else doc).get("$jsonSchema")
+    return schema if isinstance(schema, dict) else None
+
+
 def looks_like_jsonschema(doc: Any) -> bool:
-    """Whether a parsed JSON document is plausibly a JSON Schema."""
+    """Whether a parsed JSON document is plausibly a JSON Schema (or a MongoDB validator)."""
     if not isinstance(doc, dict):
         return False
-    if any(key in doc for key in _SCHEMA_KEYS):
+    if any(key in doc for key in _SCHEMA_KEYS) or mongo_validator(doc) is not None:
         return True
     from dataflow.readers.openapi import looks_like_openapi
 
@@ -62,7 +72,7 @@ def _comment(node: Any) -> str | None:
 
 
 def _type_of(node: dict[str, Any]) -> tuple[str | None, bool | None]:
-    raw = node.get("type")
+    raw = node.get("type", node.get("bsonType"))  # MongoDB validators write bsonType
     nullable: bool | None = None
     if isinstance(raw, list):
         names = [t for t in raw if isinstance(t, str)]
@@ -557,6 +567,7 @@ def read_jsonschema(
 
     if looks_like_openapi(doc):
         return read_openapi(doc, text, path, problems, schemas)
+    doc = mongo_validator(doc) or doc  # a MongoDB collection validator: its $jsonSchema
     index = LineIndex(text)
     name = dataset_name(doc, stem)
     base = schemas.base_of(Path(path), doc) if schemas else ""
