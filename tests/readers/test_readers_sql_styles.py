@@ -545,6 +545,36 @@ def test_an_unnamed_clustered_key_of_sql_server_is_read(tmp_path: Path) -> None:
     ]
 
 
+def test_sql_server_sparse_rowguid_and_filestream_columns_are_read(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE [organization].[Asset] (\n"
+        "    [AssetId] INT IDENTITY (1, 1) NOT NULL,\n"
+        "    [LoanNumber] NVARCHAR (50) COLLATE SQL_Latin1_General_CP1_CI_AS SPARSE NULL,\n"
+        "    [MortgagorName] NVARCHAR (100) SPARSE NULL,\n"
+        "    [Sparse] INT NULL,\n"
+        "    [RowId] UNIQUEIDENTIFIER ROWGUIDCOL NOT NULL DEFAULT NEWID(),\n"
+        "    [Scan] VARBINARY(MAX) FILESTREAM NULL,\n"
+        "    [Seq] INT IDENTITY (1, 1) NOT FOR REPLICATION NOT NULL,\n"
+        "    [Extra] XML COLUMN_SET FOR ALL_SPARSE_COLUMNS,\n"
+        "    CONSTRAINT [PK_Asset] PRIMARY KEY CLUSTERED ([AssetId] ASC)\n"
+        ");\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.problems == ()
+    (asset,) = result.datasets
+    assert asset.primary_key == ("AssetId",)
+    assert [(f.name, f.line) for f in asset.fields] == [
+        ("AssetId", 2),
+        ("LoanNumber", 3),
+        ("MortgagorName", 4),
+        ("Sparse", 5),  # a column named like the attribute keeps its name
+        ("RowId", 6),
+        ("Scan", 7),
+        ("Seq", 8),
+        ("Extra", 9),
+    ]
+
+
 def test_sql_server_column_foreign_key_references_is_a_foreign_key(tmp_path: Path) -> None:
     text = (
         "create table Customer (id int primary key, name varchar(20))\n"

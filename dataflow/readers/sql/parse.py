@@ -170,7 +170,16 @@ def unnamed_clustered(sql: str) -> str:
     )
 
 
-_ORACLE_NOISE = Lazy(r"\b(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE)\b", re.I)
+# Column attributes the SQL parser does not know, blanked for the second try: Oracle constraint
+# states, and SQL Server's sparse columns (``SPARSE NULL``, the ``COLUMN_SET FOR
+# ALL_SPARSE_COLUMNS`` column), ``ROWGUIDCOL``, ``FILESTREAM`` and ``NOT FOR REPLICATION``; a
+# quoted or bracketed name (``[Sparse]``) is never blanked.
+_ORACLE_NOISE = Lazy(
+    r"(?<![\[\"`\w.])(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE|SPARSE"
+    r"|COLUMN_SET\s+FOR\s+ALL_SPARSE_COLUMNS|ROWGUIDCOL|FILESTREAM|NOT\s+FOR\s+REPLICATION)"
+    r"(?![\]\"`\w])",
+    re.I,
+)
 _LENGTH_SEMANTICS = Lazy(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
 
 
@@ -179,7 +188,7 @@ def _blank(m: re.Match[str]) -> str:
 
 
 def columns_only(sql: str) -> str | None:
-    """``CREATE TABLE name (columns)`` alone, Oracle column noise blanked out (same offsets).
+    """``CREATE TABLE name (columns)`` alone, column noise blanked out (same offsets).
 
     Storage and table options after the column list (Oracle ``TABLESPACE``/``PCTFREE``,
     engine-specific clauses) are what most often stops the parser; the columns are what
