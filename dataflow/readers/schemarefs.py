@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -128,7 +128,12 @@ class SchemaIndex:
         """The document a URI without fragment names, and its file; ``None`` when no
         scanned file declares that id or is that file."""
         key = _strip(uri)
-        path = self._by_id.get(key) or self._by_file.get(key) or self._slashed(key)
+        path = (
+            self._by_id.get(key)
+            or self._by_file.get(key)
+            or self._slashed(key)
+            or self._suffixless(key)
+        )
         if path is None:
             return None
         doc = self._load(path)
@@ -168,6 +173,14 @@ class SchemaIndex:
             return None
         bare = key.rstrip("/")
         return self._by_id.get(bare) or self._by_file.get(bare)
+
+    def _suffixless(self, key: str) -> Path | None:
+        """The scanned ``X.json`` a URI names as ``X`` (``"$ref": "Address"`` beside
+        ``Address.json``, as some schema repositories write their references), when no file or
+        id is named ``X`` itself."""
+        if PurePosixPath(urlsplit(key).path).suffix:
+            return None
+        return self._by_file.get(key + ".json")
 
 
 def _refs(doc: Any) -> list[str]:

@@ -88,3 +88,31 @@ def test_a_slashed_reference_to_a_file_not_scanned_stays_a_remote_reference(
         ("Donor.json", "warning"),
         ("Donor.json", "warning"),
     ]
+
+
+def test_a_reference_without_the_json_suffix_names_the_scanned_file(tmp_path: Path) -> None:
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    address = {"title": "Address", "type": "object", "properties": {"street": {"type": "string"}}}
+    customer = {
+        "title": "Customer",
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "billing": {"$ref": "Address"},  # Address.json beside this file
+            "shipping": {"type": "array", "items": {"$ref": "Address"}},
+            "loyalty": {"$ref": "Loyalty"},  # no such file: a remote reference, as before
+        },
+    }
+    for name, doc in (("Address.json", address), ("Customer.json", customer)):
+        (folder / name).write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    result = scan_paths([folder], ScanOptions(content=False))
+    fields = {d.dataset.name: [f.pointer for f in d.dataset.fields] for d in result.datasets}
+    assert fields["Customer"] == [
+        "Customer.name",
+        "Customer.billing.street",
+        "Customer.shipping[].street",
+        "Customer.loyalty",
+    ]
+    remote = [Path(p.path).name for p in result.problems if "remote" in p.message.lower()]
+    assert remote == ["Customer.json"]
