@@ -10,7 +10,8 @@ An evaluation set is a folder with ``sources.tsv`` (pinned files, see ``eval_reb
 
     local-file | dataset | P: pi fields… | S: sensitive pi fields… | A: debatable fields (not scored)
 
-Fields are paths relative to the dataset (``basics.email``, ``work[].name``); every field of a
+Fields are paths relative to the dataset (``basics.email``, ``work[].name``), separated by spaces;
+a path that holds a space is written in double quotes (``"actions taken"``); every field of a
 labelled file that is not listed is labelled *not personal*. Labels follow PIPL Art. 4 (information
 relating to an identified or identifiable person) with GB/T 35273-2020 Annex A/B as the catalog
 and the sensitive-PI standard in force; debatable fields are marked ``A`` and left out.
@@ -25,9 +26,12 @@ false positive and negative.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+_FIELD = re.compile(r'"([^"]+)"|(\S+)')
 
 
 def parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
@@ -42,8 +46,8 @@ def parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
         fields: dict[str, str] = {}
         for group in groups:
             kind, _, names = group.partition(":")
-            for name in names.split():
-                fields[name] = kind.strip()
+            for quoted, bare in _FIELD.findall(names):
+                fields[quoted or bare] = kind.strip()
         out[file][dataset] = fields
     return out
 

@@ -1,0 +1,63 @@
+"""bench/eval_metadata.py: labels files, including field paths that hold spaces."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "eval_metadata.py"
+_spec = importlib.util.spec_from_file_location("eval_metadata", _SCRIPT)
+assert _spec is not None and _spec.loader is not None
+eval_metadata = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_metadata)
+
+LABELS = """\
+# header
+proj/incident.json | Incident report | P: "reported by" email | S: "actions taken" | A: notes
+"""
+
+
+def test_quoted_field_paths_hold_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "labels.txt"
+    path.write_text(LABELS, encoding="utf-8")
+    labels = eval_metadata.parse_labels(path)
+    assert labels == {
+        "proj/incident.json": {
+            "Incident report": {
+                "reported by": "P",
+                "email": "P",
+                "actions taken": "S",
+                "notes": "A",
+            }
+        }
+    }
+
+
+def test_a_quoted_field_is_scored_against_the_scan(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "proj"
+    data.mkdir(parents=True)
+    schema = {
+        "title": "Incident report",
+        "type": "object",
+        "properties": {
+            "reported by": {"type": "string", "description": "Name of the reporting person"},
+            "email": {"type": "string", "description": "E-mail address of the reporter"},
+            "actions taken": {"type": "string", "description": "Treatment given to the patient"},
+            "notes": {"type": "string"},
+            "room": {"type": "string", "description": "Room number"},
+        },
+    }
+    (data / "incident.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    labels_path = tmp_path / "labels.txt"
+    labels_path.write_text(LABELS, encoding="utf-8")
+    labels = eval_metadata.parse_labels(labels_path)
+    counts, errors = eval_metadata.evaluate(labels, tmp_path / "data")
+    project = counts["proj"]
+    # Every labelled path was matched to a reported field: none is unread.
+    assert project["unread"] == 0
+    assert not [e for e in errors if e.startswith("UNREAD")]
+    # notes is debatable and not scored; the other four are.
+    assert project["debatable"] == 1
+    assert project["fields"] == 4
+    assert project["s_total"] == 1
