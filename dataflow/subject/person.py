@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
-from dataflow.detect.metadata.words import field_kind
+from dataflow.detect.metadata.words import field_kind, fold
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words
 from dataflow.subject.describe import describe
@@ -143,7 +143,7 @@ class Column:
         comment = _CODE_LIST.sub("", fld.comment or "")
         cjk = has_cjk(fld.name)
         tokens = () if cjk else rules.spelled(split_name(fld.name))
-        zh_text = f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}"
+        zh_text = fold(f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}")
         en_words = (
             tuple(split_name(comment))
             if comment and not has_cjk(comment) and len(comment) < 60

@@ -11,6 +11,7 @@ from typing import Any
 from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata import split_name as _split_name
+from dataflow.detect.metadata.words import fold
 
 #: Name tokens, memoised: the same column names recur across the tables of a repository.
 split_name = functools.lru_cache(maxsize=1 << 16)(_split_name)
@@ -303,6 +304,7 @@ class SubjectRules:
         return next((w for w in self.organisation_zh if w in text), None)
 
     def role_zh(self, text: str) -> str | None:
+        text = fold(text)
         return next((role for w, role in self.roles_zh if w in text), None)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Words
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
@@ -47,7 +48,7 @@ class TableName:
         bare = _bare(ds.name)
         tokens = rules.spelled(split_name(bare))
         core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()] or list(tokens)
-        comment = ds.comment or ""
+        comment = fold(ds.comment or "")
         zh_text = f"{bare} {comment}" if has_cjk(f"{bare}{comment}") else ""
         columns = [split_name(fld.name) if not has_cjk(fld.name) else () for fld in ds.fields]
         leafs = [_compact(c) for c in columns]
@@ -376,8 +377,10 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     org_zh = rules.organisation_zh_in(comment)
     role = rules.role_zh(comment)
     if role is not None:
-        doc = any(w in comment for w in rules.documents_zh) or comment.rstrip("表").endswith(
-            ("信息", "资料", "档案")
+        doc = (
+            any(w in comment for w in rules.documents_zh)
+            or comment.rstrip("表").endswith(("信息", "资料", "档案"))
+            or _role_only(rules, comment)
         )
         if doc:
             return _fix(f, "person", msg("subject.comment_role", roles=role_text(role)), role)
@@ -386,6 +389,16 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     elif org_zh is not None:
         return _fix(f, "organisation", msg("subject.org_comment", word=org_zh))
     return None
+
+
+def _role_only(rules: SubjectRules, comment: str) -> bool:
+    """A table comment that is a role word and nothing else (用户表, Абоненты 'subscribers'):
+    the table of those people. A Russian word may end in a plural or case ending."""
+    text = comment.strip().rstrip("表")
+    return any(
+        text == w or (is_cyrillic(w[0]) and text.startswith(w) and len(text) - len(w) <= 2)
+        for w, _role in rules.roles_zh
+    )
 
 
 def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:

@@ -6,7 +6,7 @@ import functools
 import itertools
 
 from dataflow.detect.metadata import has_cjk
-from dataflow.detect.metadata.words import pinyin_parts
+from dataflow.detect.metadata.words import fold, pinyin_parts
 from dataflow.model import Dataset
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _FamilyIndex, split_name
@@ -22,7 +22,7 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
         if words and set(words) <= tokens:
             tokens = tokens - {words[-1]}
     by_name = _on_topic(rules, tokens, "")
-    by_comment = _on_topic(rules, frozenset(), comment) if has_cjk(comment) else frozenset()
+    by_comment = _on_topic(rules, frozenset(), fold(comment)) if has_cjk(comment) else frozenset()
     if not by_comment or by_name <= by_comment:
         return by_name | by_comment
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)

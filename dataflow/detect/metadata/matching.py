@@ -24,6 +24,7 @@ from dataflow.detect.metadata.words import (
     W_ZH_MODIFIER,
     WORD,
     ascii_latin,
+    is_cyrillic,
 )
 from dataflow.model import Evidence
 
@@ -204,6 +205,9 @@ def match_zh(
         edge = edge or (
             word[-1].isascii() and end < len(low) and low[end].isascii() and low[end].isalnum()
         )
+        # a Russian word starts a word of the text (its ending may inflect): not the `имя` of
+        # `наименование`
+        edge = edge or (is_cyrillic(word[0]) and start > 0 and is_cyrillic(low[start - 1]))
         if not edge and not any(taken[start:end]):
             for k in range(start, end):
                 taken[k] = True

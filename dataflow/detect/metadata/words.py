@@ -29,7 +29,10 @@ F_NON_PERSON = 0.3  # `shop_phone`, a phone column in a `shop` table
 F_DICTIONARY = 0.15  # a lookup table of disease names
 F_COMMENT_NON_PERSON = 0.35  # comment says it belongs to a thing (门店电话)
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+#: Scripts whose catalog words are found inside a name or comment, not as whole tokens: Chinese
+#: (written without spaces) and Cyrillic (Russian words inflect: паспорт, паспорта, паспортом).
+_CJK = re.compile(r"[\u3400-\u9fff\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CAMEL = re.compile(
     r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])"
 )
@@ -101,8 +104,20 @@ def ascii_latin(text: str) -> str:
 
 
 def has_cjk(text: str) -> bool:
-    """Whether ``text`` contains Chinese characters."""
+    """Whether ``text`` contains Chinese characters or Cyrillic letters: the scripts whose
+    catalog words are matched as substrings (the ``zh`` rules) rather than as name tokens."""
     return bool(_CJK.search(text))
+
+
+def is_cyrillic(char: str) -> bool:
+    """Whether ``char`` is a Cyrillic letter."""
+    return bool(_CYRILLIC.match(char))
+
+
+def fold(text: str) -> str:
+    """``text`` for substring matching: Cyrillic text lower-cased (Russian comments capitalise
+    their first word, catalog words are lower case); Chinese and Latin text as it is."""
+    return text.lower() if _CYRILLIC.search(text) else text
 
 
 _TYPE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
