@@ -101,6 +101,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "cv_sections",
     "wearable_documents",
     "device_record_columns",
+    "phone_keys",
 )
 
 _FAMILY_KEYS = (

@@ -157,6 +157,20 @@ def _shared_key_links(
     return out
 
 
+def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
+    """A column holding a telephone number (``phone_keys``: `PHONE_NUMBER`, `msisdn`,
+    `PHONE_NUMBER_FEDERAL`) on a dataset nothing else places: its rows are filed under the number
+    and so under the person who holds it (a subscriber's balance, promised payment or monthly
+    call statistics)."""
+    for fld in ds.fields:
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        if tokens and (
+            _compact(tokens) in rules.phone_keys or _compact(tokens[:2]) in rules.phone_keys
+        ):
+            return [(SubjectLink(fld.name, None, "naming"), None, "person")]
+    return []
+
+
 def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
     """One lower-case word made of a role and a key suffix (`membername`, `studentno`) as its
     two words; other names as they are. Not a user's (`username`): the account that entered or

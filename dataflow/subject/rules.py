@@ -93,6 +93,7 @@ class SubjectRules:
         self.person_files = _split(s.get("person_files", ()))[0]
         self.event_columns = _split(s.get("event_columns", ()))[0]
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
+        self.phone_keys = _split(s.get("phone_keys", ()))[0]
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
