@@ -267,7 +267,14 @@ def _names_organisation(rules: SubjectRules, fld: Field) -> bool:
 
 def _comment_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
     """A key or a single-word column whose Chinese comment names a person (体检人, 读者条码)."""
-    rules = scope.rules
+    role = comment_role(scope.rules, fld, tokens)
+    return (SubjectLink(fld.name, None, "comment"), None, role) if role is not None else None
+
+
+def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> str | None:
+    """The role (or ``person``) a key or single-word column's Chinese comment names as the
+    person the row belongs to (体检人, 读者条码, 学生唯一id); None when it names no one, a count,
+    an organisation's key or who handled the row."""
     comment = fld.comment or ""
     if (
         comment
@@ -289,8 +296,7 @@ def _comment_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | 
         )  # who handled it, not whom it is about
         and (tokens[-1] in rules.key_suffixes or len(tokens) == 1)
     ):
-        role = rules.role_zh(comment) or "person"
-        return (SubjectLink(fld.name, None, "comment"), None, role)
+        return rules.role_zh(comment) or "person"
     return None
 
 

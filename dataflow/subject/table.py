@@ -14,6 +14,7 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Words
+from dataflow.subject.links import comment_role
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
     _MAX_CODE_LIST_COLUMNS,
@@ -116,9 +117,13 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     after a role (`student_template`) gives way to a comment that calls the table that role's
     table (学生表, 学生信息表): a copy of the people's table, not a list of codes."""
     if (
-        (n.head in rules.reference and len(n.tokens) > 1)
-        or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
-    ) and not _role_table_comment(n, rules):
+        (
+            (n.head in rules.reference and len(n.tokens) > 1)
+            or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
+        )
+        and not _role_table_comment(n, rules)
+        and _persons_key_column(ds, n, rules) is None
+    ):
         word = n.head if n.head in rules.reference else n.first
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=word))
     ref_zh = next((w for w in rules.reference_zh if w in n.zh_text), None)
@@ -127,6 +132,29 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+def _key_endings(rules: SubjectRules) -> tuple[str, ...]:
+    """The words a comment naming a key ends in: key suffixes (`id`, `no`) and person key tails."""
+    return (*rules.key_suffixes, *rules.person_key_tails)
+
+
+def _persons_key_column(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
+    """A column whose comment names the key of the person the row belongs to (`sole`
+    '学生唯一id' of `write_record_template`): the rows are that person's records, whatever code-list
+    word the table's name ends in."""
+    return next(
+        (
+            fld.name
+            for fld, tokens in zip(ds.fields, n.columns, strict=True)
+            if tokens
+            and not set(tokens) & set(n.tokens)  # `level_cd` of `user_level`: its own code
+            # it ends in a key word (学生唯一id, 用户编号), not a person's level or kind (用户级别)
+            and (fld.comment or "").rstrip().lower().endswith(_key_endings(rules))
+            and comment_role(rules, fld, tokens) is not None
+        ),
+        None,
+    )
 
 
 def _keyed_by_own_code(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
@@ -317,6 +345,9 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
     """A role elsewhere in the name (`patient_allergy`), or a log naming who acted: the rows
     belong to such a person."""
     role = next((r for t in n.core[:-1] for r in [rules.role_of(t)] if r), None)
+    if role is not None and n.head in rules.reference and _role_table_comment(n, rules):
+        # `student_template` '学生表': a copy of the students' table, not records about them
+        return _fix(f, "person", msg("subject.comment_role", roles=role_text(role)), role)
     if role is not None:
         f.kind, f.role = "person_linked", role
         f.evidence.append(msg("subject.rows_of_role", name=n.bare, roles=role_text(role)))
