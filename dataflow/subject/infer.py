@@ -121,8 +121,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)
-        if facts[i].kind == "unknown" and facts[i].weak is None and not facts[i].links:
-            facts[i].links = _phone_links(ds, rules)
+        if facts[i].kind == "unknown" and facts[i].weak is None:
+            facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
     owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):

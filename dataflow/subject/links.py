@@ -161,9 +161,12 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     """A column holding a telephone number (``phone_keys``: `PHONE_NUMBER`, `msisdn`,
     `PHONE_NUMBER_FEDERAL`) on a dataset nothing else places: its rows are filed under the number
     and so under the person who holds it (a subscriber's balance, promised payment or monthly
-    call statistics)."""
-    for fld in ds.fields:
-        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    call statistics). Not on a row that names a company (`CompanyName` of a supplier's
+    application): its telephone is the company's contact number."""
+    columns = [() if has_cjk(f.name) else split_name(f.name) for f in ds.fields]
+    if any(t in rules.organisation for tokens in columns for t in tokens[:1]):
+        return []
+    for fld, tokens in zip(ds.fields, columns, strict=True):
         if tokens and (
             _compact(tokens) in rules.phone_keys or _compact(tokens[:2]) in rules.phone_keys
         ):
