@@ -841,7 +841,7 @@ def _attributes(
             or name.lower() in envelope
             or name.lower() in rec.rules.link_containers
             or _from_values(finding)
-            or any(ev.source == "negative" for ev in finding.evidence)
+            or any(ev.source == "negative" and not _own_date(rec, ev) for ev in finding.evidence)
             or _in_hyperlink(finding, hyperlinks)
             or name in series
         ):
@@ -859,6 +859,13 @@ def _attributes(
         )
         out.append(_as_element(finding, chosen, ev))
     return out
+
+
+def _own_date(rec: Record, ev: Evidence) -> bool:
+    """Negative evidence that only says a date is the time of something (`PASSPORT_DATE`: when
+    the passport was issued, not its number), on a row that is one person: the date of a thing
+    of theirs is still about them."""
+    return rec.subject.kind == "person" and ev.rule == "name-event-time"
 
 
 def _care_record(rec: Record, linked: bool) -> Element | None:
