@@ -194,6 +194,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is part of that patient's record of care (health information)",
         "'{column}' 是该患者诊疗记录的一部分（健康信息）",
     ),
+    "subject.coded_attribute": Text(
+        "'{column}' is that person's {word}, kept as a key into a list of codes",
+        "'{column}' 是该人的{word}，以代码表的键保存",
+    ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",

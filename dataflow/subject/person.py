@@ -448,6 +448,39 @@ def _unlabelled(rec: Record, finding: FieldFinding) -> FieldFinding:
     return finding
 
 
+def _coded_attribute_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-coded-attribute``: on a row that is one person, a key whose other words name a
+    coded attribute of people (an element that may be held as a code: `GenderID`, `StateID`,
+    `nation_code`) points into the list of those codes, so it holds the person's attribute
+    (GB/T 35273 Annex A), not a link to another record."""
+    tokens, finding = col.tokens, col.finding
+    if (
+        rec.subject.kind != "person"
+        or not col.top
+        or len(tokens) < 2
+        or tokens[-1] not in rec.rules.key_suffixes
+        or not any(ev.rule == "name-reference" for ev in finding.evidence)
+    ):
+        return None
+    for ev in finding.evidence:
+        element = rec.catalog.elements.get(ev.element or "")
+        if (
+            element is not None
+            and element.pi
+            and "code" in element.types
+            and element.id != "pi.other.person_attribute"
+            and ev.rule.startswith("name-")
+            and ev.source == "name"
+        ):
+            word = ev.detail.split("'")[1] if ev.detail.count("'") >= 2 else element.id
+            why = msg("subject.coded_attribute", column=finding.field.name, word=word)
+            found = Evidence(
+                "context", "subject-coded-attribute", _because(rec.context, why), element.id
+            )
+            return _as_element(finding, element, found)
+    return None
+
+
 def _weak_name_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-person-record``: a generic name word (``name``, ``nation``) on a person's row."""
     if not rec.people or not col.top:
@@ -930,6 +963,7 @@ _SCHEMA_KEYWORDS = frozenset(
 
 #: The rules for a field not yet found to be PI, in the order they are tried.
 _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
+    _coded_attribute_rule,
     _weak_name_rule,
     _staff_name_rule,
     _person_name_rule,
