@@ -52,6 +52,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "applicability_elements",
     "entry_name_elements",
     "offerings",
+    "served_roles",
     "posts",
     "topic_lookalikes",
     "patient_visits",

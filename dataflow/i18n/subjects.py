@@ -48,6 +48,10 @@ SUBJECTS: Mapping[str, Text] = {
     "via.comment": Text("comment", "注释"),
     "via.nesting": Text("nesting", "嵌套"),
     "subject.child_column": Text("column '{column}' names a child", "字段 '{column}' 指向儿童"),
+    "subject.served_person": Text(
+        "column '{column}' points at {role}, whom the staff on the record serve: the record is theirs",
+        "字段 '{column}' 指向记录中工作人员所服务的{role}：记录属于其本人",
+    ),
     "subject.children_context": Text(
         "'{word}' says its people are children", "'{word}' 表明其人员为儿童"
     ),

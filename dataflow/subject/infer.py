@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
-from dataflow.i18n import msg
-from dataflow.model import Dataset, Subject
+from dataflow.i18n import msg, role_text
+from dataflow.model import Dataset, Subject, Words
 from dataflow.subject.links import (
     _link_words,
     _links,
@@ -101,6 +101,25 @@ def _offering_key(ds: Dataset, rules: SubjectRules) -> str | None:
     return None
 
 
+def _serve(f: _Facts, facts: list[_Facts], rules: SubjectRules) -> None:
+    """A record taken as staff's (``employee``) that also points at a person whom staff serve
+    (``served_roles``: a prescription's ``DoctorId`` and ``PatientId``) is that person's record:
+    staff handle the records of the people they serve."""
+    if f.role != "employee":
+        return
+    for link, target, _role in f.links:
+        if target is None or not _about_people(facts[target]):
+            continue
+        role = facts[target].role
+        if role is not None and role in rules.served_roles:
+            f.role = role
+            text = role_text(role)
+            f.evidence.append(
+                msg("subject.served_person", column=link.column, role=Words(text.en, text.zh))
+            )
+            return
+
+
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
     """The subject of every dataset of one scan, in the order given."""
     rules = rules_for(catalog)
@@ -137,6 +156,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     and not owned[target]  # a listing of an owned house is about the house
                 ):
                     f.kind, f.role = "person_linked", facts[target].role or facts[target].weak_role
+                    _serve(f, facts, rules)
                     changed = True
                     break
                 if target is None and role is not None:

@@ -118,6 +118,7 @@ class SubjectRules:
         self.applicability = tuple(s.get("applicability_elements", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
+        self.served_roles = tuple(s.get("served_roles", ()))
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
         self.response_segments = frozenset(s.get("response_documents", ()))
