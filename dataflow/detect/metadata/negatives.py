@@ -218,12 +218,25 @@ def _type_gate(f: _Field) -> None:
         not type_allows(kind, element.types)
         and f.sc.veto is None
         and not (f.health_here and kind in ("date", "int", "bigint", "small", "decimal"))
+        and not _number_by_comment(f)
     ):
         f.veto(
             "type",
             "type-gate",
             f"a {f.fld.data_type} column cannot hold {element.names.en.lower()}",
         )
+
+
+def _number_by_comment(f: _Field) -> bool:
+    """A whole-number column whose comment names an identifier outright (`id INT8` '身份证号码'):
+    the schema stores the number as digits (a resident ID's check digit X, about one time in
+    eleven, is lost), but the column is still that identifier. A name alone does not do this
+    (`FuelCard_id INT` is a card's key)."""
+    return (
+        f.kind in ("int", "bigint")
+        and f.sc.element.direct_identifier
+        and any(h.source == "comment" for h in f.sc.hits)
+    )
 
 
 def names_a_person(det: MetadataIndex, tokens: tuple[str, ...], comment: str, sc: Scored) -> bool:
