@@ -91,6 +91,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_files",
     "event_columns",
     "minor_contexts",
+    "record_table_tails",
     "school_grades",
     "school_classes",
     "higher_education",

@@ -15,6 +15,7 @@ from dataflow.subject.links import (
     _same_resource,
     _shared_key_links,
     record_keys,
+    surrogate_keys,
 )
 from dataflow.subject.own import (
     _about_people,
@@ -135,8 +136,9 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             by_suffix.setdefault(compact[k:], []).append(i)
     facts = [own_facts(ds, rules) for ds in datasets]
     keys = None  # built for the first dataset that needs it
+    surrogate = surrogate_keys(datasets)
     for i, ds in enumerate(datasets):
-        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix)
+        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate)
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)

@@ -41,10 +41,16 @@ class _Scope:
     by_name: dict[str, list[int]]
     datasets: Sequence[Dataset]
     by_suffix: dict[str, list[int]]
+    surrogate: frozenset[str] = frozenset()
 
     def target_of(self, key: str) -> int | None:
-        """The one other dataset named ``key`` (or, for 4+ letters, ending in it)."""
+        """The one other dataset named ``key`` (or, for 4+ letters, ending in it), or, with none,
+        named ``key`` and a record tail (`parent` → `parentinfo`)."""
         hits = [i for i in self.by_name.get(key, ()) if i != self.index]
+        for tail in self.rules.record_table_tails if not hits else ():
+            hits = [i for i in self.by_name.get(key + tail, ()) if i != self.index]
+            if hits:
+                break
         if not hits and len(key) >= 4:
             hits = [i for i in self.by_suffix.get(key, ()) if i != self.index]
         return hits[0] if len(set(hits)) == 1 else None
@@ -60,10 +66,14 @@ def _links(
     by_name: dict[str, list[int]],
     datasets: Sequence[Dataset],
     by_suffix: dict[str, list[int]],
+    surrogate: frozenset[str] = frozenset(),
 ) -> list[Link]:
     """The links of ``ds`` to people: declared foreign keys, then each other column by the
-    first rule that finds one (its name, a key suffix, its comment)."""
+    first rule that finds one (its name, a key suffix, its comment). The row's own key, when
+    the scan names the own key of many tables so (``surrogate_keys``), links nowhere."""
     scope = _Scope(index, rules, by_name, datasets, by_suffix)
+    own = _own_key(ds)
+    row_number = own if own in surrogate else None
     out: list[Link] = []
     declared: set[str] = set()
     for fk in ds.foreign_keys:
@@ -77,7 +87,11 @@ def _links(
         named = _target_name(target, datasets) or _bare(fk.table)
         out.append((SubjectLink(column, named, "foreign_key"), target, role))
     for fld in ds.fields:
-        if "." in fld.pointer[len(ds.name) + 1 :] or fld.name.lower() in declared:
+        if (
+            "." in fld.pointer[len(ds.name) + 1 :]
+            or fld.name.lower() in declared
+            or fld.name.lower() == row_number
+        ):
             continue
         if has_cjk(fld.name):
             link = _chinese_name_link(scope, fld)
@@ -316,6 +330,23 @@ def _own_person_key(rules: SubjectRules, comment: str) -> bool:
         return False
     before = comment.split(key, 1)[0].strip()
     return not _SOMEONE_ELSE_ZH.search(before) or rules.role_zh(before) is not None
+
+
+#: How many tables of a scan must name their own key alike for that name to be a convention.
+_SURROGATE_TABLES = 3
+
+
+def surrogate_keys(datasets: Sequence[Dataset]) -> frozenset[str]:
+    """One-word own-key names that a scan gives to the primary key of three or more tables (`uid`
+    as the auto-increment key of every table of a schema): the schema's convention for a row
+    number, so on each of those tables it is the row's own number, not a user's id. (A key
+    naming a table, `order_id` of an order's goods, buyer and delivery, is that record's.)"""
+    counts: dict[str, int] = {}
+    for ds in datasets:
+        key = _own_key(ds)
+        if key is not None and len(split_name(key)) == 1:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= _SURROGATE_TABLES)
 
 
 def _own_key(ds: Dataset) -> str | None:

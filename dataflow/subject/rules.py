@@ -95,6 +95,7 @@ class SubjectRules:
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
+        self.record_table_tails = tuple(s.get("record_table_tails", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))

@@ -47,7 +47,7 @@ class TableName:
     @classmethod
     def of(cls, ds: Dataset, rules: SubjectRules) -> TableName:
         bare = _bare(ds.name)
-        tokens = rules.spelled(split_name(bare))
+        tokens = _unglued(rules, rules.spelled(split_name(bare)))
         core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()] or list(tokens)
         comment = fold(ds.comment or "")
         zh_text = f"{bare} {comment}" if has_cjk(f"{bare}{comment}") else ""
@@ -83,6 +83,18 @@ class TableName:
             activity,
             actor,
         )
+
+
+def _unglued(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words with a record tail written together split off (`schoolinfo` → school, info)."""
+    out: list[str] = []
+    for t in tokens:
+        tail = next((w for w in rules.record_table_tails if t.endswith(w)), None)
+        if tail is not None and len(t) - len(tail) >= 3 and t.isalpha():
+            out.extend((t[: -len(tail)], tail))
+        else:
+            out.append(t)
+    return tuple(out) if len(out) != len(tokens) else tokens
 
 
 def own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
