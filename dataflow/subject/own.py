@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from dataflow.detect.metadata import bare_name, has_cjk
@@ -87,9 +88,10 @@ def _person_only_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
 
 
 def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
-    """A word of the table's name or comment saying its people are young children
+    """A word of the table's name or comment, or of the name of the schema file it is read from
+    (`nursery.sql`, the dump of a kindergarten's database), saying its people are young children
     (kindergarten, 幼儿园, 小学)."""
-    tokens = split_name(_bare(ds.name))
+    tokens = split_name(_bare(ds.name)) + split_name(PurePath(ds.source_path).stem)
     hit = next((t for t in tokens if t in rules.minor_contexts), None)
     if hit is None and ds.comment:
         hit = next((w for w in rules.minor_contexts_zh if w in ds.comment), None)
