@@ -903,13 +903,32 @@ def _own_date(rec: Record, ev: Evidence) -> bool:
 
 def _care_record(rec: Record, linked: bool) -> Element | None:
     """On a record keyed by a patient (their appointment, prescription, allergy, registration),
-    the element a column no other rule claims belongs to: the patient's medical visits and care,
-    health information (GB/T 35273 Annex B), rather than other information about them. (Money
-    columns — a fee, a total — are claimed first by the finance families.)"""
-    if not linked or rec.subject.role != "patient":
+    or a person's record named after their health (`customer_health`, 健康档案: a resident's
+    illness history and self-care ability), the element a column no other rule claims belongs
+    to: the person's medical visits and care, health information (GB/T 35273 Annex B), rather
+    than other information about them. (Money columns — a fee, a total — are claimed first by
+    the finance families.)"""
+    if not linked:
+        return None
+    if rec.subject.role != "patient" and not _named_for_health(rec):
         return None
     visit = rec.rules.family(VISIT_FAMILY)
     return rec.catalog.elements.get(visit.family.element) if visit is not None else None
+
+
+def _named_for_health(rec: Record) -> bool:
+    """Whether the table's name or Chinese comment is a word of health information
+    (`customer_health`, 健康档案)."""
+    comment = rec.dataset.comment or ""
+    match = _family_match(
+        rec.rules,
+        split_name(rec.bare),
+        comment if has_cjk(comment) else "",
+        (),
+        frozenset(),
+        False,
+    )
+    return match is not None and rec.rules.families.index(match[0]) in rec.rules.health_families
 
 
 def _of_linked_row(rec: Record, col: Column) -> bool:
