@@ -104,6 +104,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "wearable_documents",
     "device_record_columns",
     "phone_keys",
+    "row_words",
 )
 
 _FAMILY_KEYS = (

@@ -92,6 +92,14 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}' names organisations, but columns {columns} describe a person",
         "名称 '{name}' 指机构，但字段 {columns} 描述的是个人",
     ),
+    "subject.row_statement_role": Text(
+        "its description says each record is {phrase}: rows of {roles}",
+        "其说明称每条记录是 {phrase}：每行是{roles}",
+    ),
+    "subject.row_statement_thing": Text(
+        "its description says each record is {phrase}: a thing, not about the people its columns name",
+        "其说明称每条记录是 {phrase}：是事物，不属于其字段提到的人",
+    ),
     "subject.aggregate": Text(
         "columns {columns} are statistics over many rows, not one person's",
         "字段 {columns} 是多行的统计值，不属于某个人",

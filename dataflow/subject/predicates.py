@@ -130,7 +130,9 @@ def _named_by_role(
         role = "employee"  # `register`, `checker`: who handled the record
     kind = (data_type or "").lower()
     login = role == "user" and (len(tokens) == 1 or tokens[0] in rules.actors)
-    if role is None or login or not any(t in kind for t in _TEXT_TYPES):
+    # a `…_name` column whose type is not declared (a dbt model's): a name, so text
+    text = any(t in kind for t in _TEXT_TYPES) or (len(tokens) == 2 and not kind)
+    if role is None or login or not text:
         return None
     return role
 

@@ -159,6 +159,7 @@ class SubjectRules:
         self.org_names, self.org_names_zh = _split(s.get("organisation_name_columns", ()))
         self.person_names, self.person_names_zh = _split(s.get("person_name_columns", ()))
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
+        self.row_words = frozenset(s.get("row_words", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))

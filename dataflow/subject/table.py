@@ -7,6 +7,7 @@ verdict for when no link says more.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -220,6 +221,29 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
         return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
     return None
+
+
+def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A description saying what each record is (dbt: 'Each record represents an individual
+    admin (employee)', 'Each record represents a single help center article'): a person of the
+    role it names, whatever statistics the row carries; rows of a thing it names (an article)
+    are that thing, not about the people its columns name (the article's author). A record that
+    is a row of another dataset ('a single row from intercom__company_enhanced') says nothing."""
+    match = _ROW_STATEMENT.search(n.comment)
+    if match is None or has_cjk(n.comment):
+        return None
+    phrase = match.group(1)
+    tokens = split_name(phrase)
+    if not tokens or any(t in rules.row_words for t in tokens):
+        return None
+    role = next((r for t in tokens for r in [rules.role_of(t)] if r), None)
+    if role is not None:  # rows of that person (as ``_rows_of_role``): links may say more
+        f.kind, f.role = "person_linked", role
+        f.evidence.append(
+            msg("subject.row_statement_role", phrase=phrase.strip(), roles=role_text(role))
+        )
+        return f
+    return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
 
 
 def _aggregate(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -579,6 +603,13 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
     return seen
 
 
+#: What a description says each record is: the noun phrase after 'each record represents a'
+#: ('each record is unique to the interview' says which rows there are, not what they are).
+_ROW_STATEMENT = re.compile(
+    r"\beach (?:record|row|entry) (?:represents|is|describes) (?:a|an|one)\s+"
+    r"(?:(?:single|individual|unique)\s+)?([^,.;:]{1,60})",
+    re.IGNORECASE,
+)
 #: Different body measurements that make a table a record of a person's body.
 _BODY_KINDS = 3
 #: Different health information words that make a table a record of a person's health, and
@@ -594,6 +625,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _reference,
     _person_file,
     _system,
+    _row_statement,
     _aggregate,
     _organisation_rows,
     _person_by_name,
