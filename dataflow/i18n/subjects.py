@@ -112,6 +112,10 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' names an organisation and no column names a person: the rows are organisations",
         "字段 '{column}' 是机构名称且没有指人的字段：每行是一个机构",
     ),
+    "subject.owned_thing": Text(
+        "'{column}' is the owner's detail on the row of a thing: {name} is about the thing, not its owner",
+        "'{column}' 是写在物品行上的所有人信息：{name} 描述的是物品而非其所有人",
+    ),
     "subject.offering": Text(
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",

@@ -71,6 +71,26 @@ def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     return changed
 
 
+def _things_of_owners(
+    datasets: Sequence[Dataset], facts: list[_Facts], owned: list[bool], rules: SubjectRules
+) -> None:
+    """A thing whose row carries only its owner's details (a vehicle with `owner_name` '车主姓名',
+    no key to the owner, no column only a person has): its rows are about the thing (make,
+    engine, inspection), not the owner; the owner's name and the thing's identifiers keep their
+    own findings. A dwelling (a house, a parking space) stays its owner's residence."""
+    for ds, f, thing in zip(datasets, facts, owned, strict=True):
+        if not thing or f.weak == "person" or f.kind != "unknown":
+            continue
+        tokens = rules.spelled(split_name(_bare(ds.name)))
+        core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+        if not core or any(t in rules.dwellings for t in core):
+            continue  # `parking_space`, `house`: where the owner lives or parks
+        column = next(link.column for link, _target, role in f.links if role is not None)
+        f.kind, f.role, f.fixed = "reference", None, True
+        f.links = []
+        f.evidence.append(msg("subject.owned_thing", name=_bare(ds.name), column=column))
+
+
 def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
     """A course, class section, recipe or service linked only to staff or to a person of no
     particular role (`course.coach_id`, `section.instructor_id`) is a thing offered: its rows
@@ -145,6 +165,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if facts[i].kind == "unknown" and facts[i].weak is None:
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
     owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
+    _things_of_owners(datasets, facts, owned, rules)
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):
         changed = False

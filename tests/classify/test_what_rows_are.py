@@ -3,7 +3,12 @@
 A model's description saying what each record is ('Each record represents an individual agent
 (employee)', 'Each record represents a single help article'): rows of a person of the role it
 names, whatever statistics they carry; rows of a thing it names, not about the people its columns
-name (an article's author keeps only their own name and title)."""
+name (an article's author keeps only their own name and title).
+
+A thing whose row carries only its owner's details (a fleet vehicle with `owner_name` '车主姓名',
+no key to the owner): the row is about the thing, so its make, VIN, plate colour, GPS terminal and
+inspection dates are not the owner's; the owner's name and the plate stay personal. A vehicle
+keyed to its owner is the owner's, and a parking space with its owner's name stays the owner's."""
 
 from __future__ import annotations
 
@@ -45,6 +50,20 @@ models:
 """
 
 
+FLEET = """
+CREATE TABLE car (id bigint PRIMARY KEY, vehicle_no varchar(8) COMMENT '车牌号',
+  plate_color char(1) COMMENT '车牌颜色', brand varchar(16) COMMENT '车辆品牌',
+  owner_name varchar(16) COMMENT '车主姓名', vin varchar(64) COMMENT '车辆VIN号',
+  gps_model varchar(32), fee_print_id varchar(64) COMMENT '发票打印设备号',
+  certify_date date COMMENT '车辆注册日期');
+CREATE TABLE owner (id int PRIMARY KEY, name varchar(20), mobile varchar(20), id_card varchar(18));
+CREATE TABLE owner_car (id int PRIMARY KEY, owner_id int REFERENCES owner (id),
+  brand varchar(16) COMMENT '车辆品牌');
+CREATE TABLE parking_space (id int PRIMARY KEY, space_no varchar(10) COMMENT '车位号',
+  owner_name varchar(20) COMMENT '业主姓名', space_type varchar(10) COMMENT '车位类型');
+"""
+
+
 def _scan(tmp_path: Path, name: str = "schema.yml", text: str = MODELS) -> dict[str, DatasetResult]:
     (tmp_path / name).write_text(text, encoding="utf-8")
     report = scan_paths([tmp_path], ScanOptions(content=False))
@@ -83,3 +102,23 @@ def test_a_row_statement_naming_a_thing_keeps_its_author_out(tmp_path: Path) -> 
     # 'is unique to the queue' says which rows there are, not what they are
     queue = results["desk__queue_stats"]
     assert queue.subject is not None and queue.subject.kind == "organisation"
+
+
+def test_a_vehicle_with_its_owners_name_is_about_the_vehicle(tmp_path: Path) -> None:
+    car = _scan(tmp_path, "fleet.sql", FLEET)["car"]
+    assert car.subject is not None and car.subject.kind == "reference"
+    found = _fields(car)
+    assert found["owner_name"].element == "pi.identity.name"
+    assert found["vehicle_no"].element == "pi.vehicle.plate"
+    for column in ("plate_color", "brand", "vin", "gps_model", "fee_print_id", "certify_date"):
+        assert not found[column].personal, column
+
+
+def test_an_owners_vehicle_and_parking_space_stay_the_owners(tmp_path: Path) -> None:
+    results = _scan(tmp_path, "fleet.sql", FLEET)
+    owner_car = results["owner_car"]
+    assert owner_car.subject is not None and owner_car.subject.kind == "person_linked"
+    assert _fields(owner_car)["brand"].personal
+    space = results["parking_space"]
+    assert space.subject is not None and space.subject.kind == "person_linked"
+    assert _fields(space)["space_type"].personal
