@@ -200,7 +200,7 @@ def _person_file(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _
 def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """Configuration and jobs, by name or comment, unless it logs what a person did."""
     head, first = n.head, n.first
-    acted = n.activity and n.actor
+    acted = (n.activity and n.actor) or _keyed_by_named_role(n, rules)
     if ds.source_format in SCHEMA_DOCS and (
         n.compact in rules.schema_file_names or any(rules.role_of(t) for t in n.core)
     ):
@@ -244,6 +244,17 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
         )
         return f
     return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
+
+
+def _keyed_by_named_role(n: TableName, rules: SubjectRules) -> bool:
+    """A role word before the last word of the name and a key to that role among the columns
+    (`CandidateInterviewSchedule.candidate_id`): a schedule, file or setting of that person, not
+    configuration."""
+    named = {t for t in n.core[:-1] if rules.role_of(t)}
+    return bool(named) and any(
+        len(cols) == 2 and cols[0] in named and cols[1] in rules.reference_tails
+        for cols in n.columns
+    )
 
 
 def _aggregate(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:

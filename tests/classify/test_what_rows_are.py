@@ -122,3 +122,22 @@ def test_an_owners_vehicle_and_parking_space_stay_the_owners(tmp_path: Path) -> 
     space = results["parking_space"]
     assert space.subject is not None and space.subject.kind == "person_linked"
     assert _fields(space)["space_type"].personal
+
+
+SCHEDULES = """
+CREATE TABLE candidate (candidate_id int PRIMARY KEY, first_name varchar(50), email varchar(80));
+CREATE TABLE candidate_interview_schedule (schedule_id int PRIMARY KEY, candidate_id int NOT NULL,
+  interviewer_id int, interview_timestamp datetime);
+CREATE TABLE report_schedule (schedule_id int PRIMARY KEY, cron varchar(20), last_run datetime);
+"""
+
+
+def test_a_schedule_named_after_a_role_and_keyed_by_it_is_that_persons(tmp_path: Path) -> None:
+    """A system word (`schedule`) after a role word, with a key to that role: the person's
+    interview schedule, not a job scheduler's configuration."""
+    results = _scan(tmp_path, "hire.sql", SCHEDULES)
+    schedule = results["candidate_interview_schedule"]
+    assert schedule.subject is not None and schedule.subject.kind == "person_linked"
+    assert _fields(schedule)["interview_timestamp"].personal
+    report = results["report_schedule"]
+    assert report.subject is not None and report.subject.kind == "system"
