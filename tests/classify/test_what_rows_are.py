@@ -141,3 +141,35 @@ def test_a_schedule_named_after_a_role_and_keyed_by_it_is_that_persons(tmp_path:
     assert _fields(schedule)["interview_timestamp"].personal
     report = results["report_schedule"]
     assert report.subject is not None and report.subject.kind == "system"
+
+
+REQUEST = """
+openapi: 3.0.0
+info: {title: Respite, version: "1.0"}
+paths: {}
+components:
+  schemas:
+    POSTPeriodRequest:
+      type: object
+      properties:
+        nino:
+          type: string
+          description: National Insurance Number
+        consumerRequestId:
+          type: string
+        startDate:
+          type: string
+"""
+
+
+def test_an_identifier_on_a_persons_record_named_like_a_thing_keeps_its_element(
+    tmp_path: Path,
+) -> None:
+    """A national insurance number on a record linked to its person, in an object whose name
+    looks like one about things (`POSTPeriodRequest`): the person's identifier (sensitive), not
+    just other information about them."""
+    request = _scan(tmp_path, "api.yaml", REQUEST)["POSTPeriodRequest"]
+    assert request.subject is not None and request.subject.kind == "person_linked"
+    found = _fields(request)["nino"]
+    assert found.element == "pi.identity.social_security"
+    assert found.sensitive
