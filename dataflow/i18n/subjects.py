@@ -276,6 +276,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' names an organisation ('{word}'): on an employee's record, their employer",
         "'{column}' 指机构（'{word}'）：在员工的记录中即其工作单位",
     ),
+    "subject.post_key": Text(
+        "'{column}' is the key of a post: the job the person holds or applies for",
+        "'{column}' 是岗位的键：该人担任或申请的职位",
+    ),
     "subject.rows_are_people": Text(
         "the table's name or comment suggested things, but its columns show its rows are "
         "people: '{column}' is that person's",

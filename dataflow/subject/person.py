@@ -730,6 +730,35 @@ def _employer_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _post_key_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-post-key``: on a person's record, the key of a post (`job_id`, `position_id`)
+    says which job the person holds or applies for: their occupation (GB/T 35273 Annex A
+    个人教育工作信息), although the value is a number."""
+    tokens = col.tokens
+    if (
+        not rec.subject.about_person
+        or rec.subject.indirect
+        or not col.top
+        or len(tokens) != 2
+        or tokens[0] not in rec.rules.posts
+        or tokens[1] not in rec.rules.reference_tails
+        or _compact(tokens) == rec.own_key
+    ):
+        return None
+    why = msg("subject.post_key", column=col.finding.field.name)
+    return _claimed(rec, col, "pi.education_work.occupation", "subject-post-key", why)
+
+
+def _claimed(rec: Record, col: Column, element_id: str, rule: str, why: str) -> FieldFinding | None:
+    """``col`` as the catalog's element ``element_id``, by ``rule`` for the reason ``why`` (None
+    when the catalog has no such element)."""
+    element = rec.catalog.elements.get(element_id)
+    if element is None:
+        return None
+    ev = Evidence("context", rule, _because(rec.context, why), element.id, W_FAMILY)
+    return _as_element(col.finding, element, ev)
+
+
 def _contribution_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-family``: on a person's row, a pinyin compound of a social insurance or fund and
     the party paying into it (`yanglaoyg`, `zhufangqy`) is a contribution to that person's
@@ -795,12 +824,8 @@ def _log_entry_rule(rec: Record, col: Column) -> FieldFinding | None:
         )
     ):
         return None
-    element = rec.catalog.elements.get("pi.online_activity.usage_record")
-    if element is None:
-        return None
     why = msg("subject.log_entry", column=col.finding.field.name)
-    ev = Evidence("context", "subject-log-entry", _because(rec.context, why), element.id, W_FAMILY)
-    return _as_element(col.finding, element, ev)
+    return _claimed(rec, col, "pi.online_activity.usage_record", "subject-log-entry", why)
 
 
 #: Elements that show a row is one identifiable person: their name, identifiers, birth date,
@@ -993,6 +1018,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _person_name_rule,
     _family_rule,
     _employer_rule,
+    _post_key_rule,
     _contribution_rule,
     _event_time_rule,
     _log_entry_rule,

@@ -173,3 +173,23 @@ def test_an_identifier_on_a_persons_record_named_like_a_thing_keeps_its_element(
     found = _fields(request)["nino"]
     assert found.element == "pi.identity.social_security"
     assert found.sensitive
+
+
+POSTS = """
+CREATE TABLE job (job_id int PRIMARY KEY, job_title varchar(50), min_salary decimal(8,2));
+CREATE TABLE employee (employee_id int PRIMARY KEY, first_name varchar(20), last_name varchar(25),
+  email varchar(25), phone_number varchar(20), job_id int REFERENCES job (job_id));
+CREATE TABLE vacancy_board (board_id int PRIMARY KEY, job_id int REFERENCES job (job_id),
+  opened_on date);
+"""
+
+
+def test_the_key_of_a_post_on_a_persons_record_is_their_job(tmp_path: Path) -> None:
+    """`employee.job_id` says which job the person holds (a key into the list of jobs, labelled
+    by what it encodes); the same key on a board of vacancies, and the jobs' own key, are not
+    anyone's."""
+    results = _scan(tmp_path, "hr.sql", POSTS)
+    found = _fields(results["employee"])["job_id"]
+    assert found.element == "pi.education_work.occupation"
+    assert not _fields(results["vacancy_board"])["job_id"].personal
+    assert not _fields(results["job"])["job_id"].personal
