@@ -27,7 +27,7 @@ from dataflow.subject.own import (
     _school_pupils,
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
-from dataflow.subject.table import own_facts
+from dataflow.subject.table import application_prefix, own_facts
 
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
@@ -154,7 +154,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         compact = _compact(split_name(_bare(ds.name)))
         for k in range(1, len(compact) - 3):
             by_suffix.setdefault(compact[k:], []).append(i)
-    facts = [own_facts(ds, rules) for ds in datasets]
+    prefixes = application_prefix(datasets, rules)
+    facts = [own_facts(ds, rules, prefixes.get(ds.source_path)) for ds in datasets]
     keys = None  # built for the first dataset that needs it
     surrogate = surrogate_keys(datasets)
     for i, ds in enumerate(datasets):

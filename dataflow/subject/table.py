@@ -8,7 +8,7 @@ verdict for when no link says more.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dataflow.detect.metadata import has_cjk
@@ -46,9 +46,11 @@ class TableName:
     actor: str | None  # the column naming who acted
 
     @classmethod
-    def of(cls, ds: Dataset, rules: SubjectRules) -> TableName:
+    def of(cls, ds: Dataset, rules: SubjectRules, prefix: str | None = None) -> TableName:
         bare = _bare(ds.name)
         tokens = _unglued(rules, rules.spelled(split_name(bare)))
+        if prefix is not None and len(tokens) > 1 and tokens[0] == prefix:
+            tokens = tokens[1:]  # the application's name (``application_prefix``)
         core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()] or list(tokens)
         comment = fold(ds.comment or "")
         zh_text = f"{bare} {comment}" if has_cjk(f"{bare}{comment}") else ""
@@ -98,15 +100,49 @@ def _unglued(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out) if len(out) != len(tokens) else tokens
 
 
-def own_facts(ds: Dataset, rules: SubjectRules) -> _Facts:
-    """What ``ds`` says about its own rows (see the module docstring)."""
-    n = TableName.of(ds, rules)
+def own_facts(ds: Dataset, rules: SubjectRules, prefix: str | None = None) -> _Facts:
+    """What ``ds`` says about its own rows (see the module docstring); ``prefix`` is the first
+    word of its name when that word names the application (``application_prefix``)."""
+    n = TableName.of(ds, rules, prefix)
     f = _Facts(ds.name)
     for rule in _RULES:
         decided = rule(ds, n, rules, f)
         if decided is not None:
             return decided
     return f
+
+
+def application_prefix(datasets: Sequence[Dataset], rules: SubjectRules) -> dict[str, str]:
+    """Per source file, a role word that begins the name of every table of the file, three or
+    more, some of which are configuration after it (`employee_menu_t`, `employee_role_t`,
+    `employee_dept_t` of an employee back office): the application's name, not whom the rows
+    are about (a person has no menus). One pass over the datasets."""
+    first: dict[str, set[str]] = {}
+    count: dict[str, int] = {}
+    system: dict[str, bool] = {}
+    for ds in datasets:
+        tokens = split_name(_bare(ds.name))
+        path = ds.source_path
+        first.setdefault(path, set()).add(tokens[0] if len(tokens) > 1 else "")
+        count[path] = count.get(path, 0) + 1
+        core = [t for t in tokens[1:] if t not in rules.table_tails and not t.isdigit()]
+        system[path] = system.get(path, False) or bool(core and core[-1] in rules.system)
+    out: dict[str, str] = {}
+    for path, words in first.items():
+        word = next(iter(words))
+        if (
+            len(words) == 1
+            and count[path] >= _MIN_PREFIXED
+            and system[path]
+            and rules.role_of(word)
+        ):
+            out[path] = word
+    return out
+
+
+#: Tables of one file that must share a role word as the first word of their names before that
+#: word is taken for the application's name.
+_MIN_PREFIXED = 3
 
 
 def _fix(f: _Facts, kind: str, why: str, role: str | None = None) -> _Facts:

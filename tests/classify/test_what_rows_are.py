@@ -193,3 +193,25 @@ def test_the_key_of_a_post_on_a_persons_record_is_their_job(tmp_path: Path) -> N
     assert found.element == "pi.education_work.occupation"
     assert not _fields(results["vacancy_board"])["job_id"].personal
     assert not _fields(results["job"])["job_id"].personal
+
+
+BACK_OFFICE = """
+CREATE TABLE employee_staff_t (id int PRIMARY KEY, emp_name varchar(20) COMMENT '员工姓名',
+  sex varchar(2) COMMENT '性别', phone varchar(20) COMMENT '手机号');
+CREATE TABLE employee_dept_t (id int PRIMARY KEY, dept_name varchar(50) COMMENT '部门名称',
+  dept_description varchar(200) COMMENT '部门描述');
+CREATE TABLE employee_menu_t (id int PRIMARY KEY, menu_name varchar(50), url varchar(100));
+"""
+
+
+def test_a_role_word_that_prefixes_every_table_with_menus_is_the_applications_name(
+    tmp_path: Path,
+) -> None:
+    """`employee_` before every table of an employee back office, its menus among them: the
+    application's name, so `employee_dept_t` is a department, not an employee's record."""
+    results = _scan(tmp_path, "db.sql", BACK_OFFICE)
+    dept = results["employee_dept_t"]
+    assert dept.subject is not None and dept.subject.kind == "organisation"
+    assert not any(f.personal for f in dept.findings)
+    staff = results["employee_staff_t"]
+    assert staff.subject is not None and staff.subject.kind == "person"
