@@ -105,6 +105,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "device_record_columns",
     "phone_keys",
     "row_words",
+    "thing_attributes",
 )
 
 _FAMILY_KEYS = (

@@ -324,6 +324,7 @@ def _notabout_person(
             covered = [c for c in covered if c not in rules.contact_attributes]
     if subject.kind == "reference" and only is None:
         covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
+        covered.extend(rules.thing_attributes)  # a part of the thing (a car's printer)
     if subject.kind == "reference" and only is None and not _names_person(rules, finding):
         # the name of a kind, not of a person, unless the table or a parent object names people
         # (`headquarterStaff[].Name`)

@@ -117,6 +117,7 @@ class SubjectRules:
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
         self.applicability = tuple(s.get("applicability_elements", ()))
+        self.thing_attributes = tuple(s.get("thing_attributes", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
         self.served_roles = tuple(s.get("served_roles", ()))
