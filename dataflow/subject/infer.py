@@ -75,9 +75,10 @@ def _things_of_owners(
     datasets: Sequence[Dataset], facts: list[_Facts], owned: list[bool], rules: SubjectRules
 ) -> None:
     """A thing whose row carries only its owner's details (a vehicle with `owner_name` '车主姓名',
-    no key to the owner, no column only a person has): its rows are about the thing (make,
-    engine, inspection), not the owner; the owner's name and the thing's identifiers keep their
-    own findings. A dwelling (a house, a parking space) stays its owner's residence."""
+    no key to the owner, not two identity columns such as a name and a phone): its rows are about
+    the thing (make, engine, inspection), not the owner; the owner's name and the thing's
+    identifiers keep their own findings. A dwelling (a house, a parking space) stays its owner's
+    residence."""
     for ds, f, thing in zip(datasets, facts, owned, strict=True):
         if not thing or f.weak == "person" or f.kind != "unknown":
             continue
