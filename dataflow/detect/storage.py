@@ -6,6 +6,7 @@ Schema-only runs (``dataflow check``) use it without importing the content detec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dataflow.model import Evidence
 
@@ -19,6 +20,7 @@ _NUMERIC_OK = frozenset({"CN_MOBILE", "CN_IM_ACCOUNT", "CN_TAIWAN_COMPATRIOT_PER
 _FLOAT_TYPE = re.compile(r"^(?:float|double|real|binary_float|binary_double|halffloat|number$)")
 
 
+@lru_cache(maxsize=1 << 12)
 def storage_kind(data_type: str | None) -> str | None:
     """``integer``, ``float`` (binary floating point) or ``decimal`` for a numeric column type
     as the reader gives it (Parquet/Arrow ``int64``/``double``, a database's ``BIGINT``/``REAL``,

@@ -27,6 +27,7 @@ from dataflow.model import (
     AlteredColumn,
     CommentOn,
     Dataset,
+    Field,
     ForeignKey,
     Problem,
     ReadResult,
@@ -329,12 +330,13 @@ def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:
             return f"{name}.{scrub(text[len(prefix) :])}"
         return scrub(text)
 
-    fields = tuple(
-        dataclasses.replace(
-            f, name=scrub(f.name), pointer=pointer(f.pointer), comment=scrub_optional(f.comment)
-        )
-        for f in dataset.fields
-    )
+    def field(f: Field) -> Field:
+        clean = (scrub(f.name), pointer(f.pointer), scrub_optional(f.comment))
+        if clean == (f.name, f.pointer, f.comment):  # the common case: nothing to mask
+            return f
+        return dataclasses.replace(f, name=clean[0], pointer=clean[1], comment=clean[2])
+
+    fields = tuple(field(f) for f in dataset.fields)
     renamed = {
         old.pointer: new.pointer
         for old, new in zip(dataset.fields, fields, strict=True)

@@ -194,6 +194,21 @@ def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str,
     handled a row as often as the person it is about."""
     if len(tokens) != 1:
         return tokens
+    memo = _SPLIT_WORDS.get(id(rules))
+    if memo is None or memo[0] is not rules:
+        _SPLIT_WORDS.clear()  # the words of one catalog's rules at a time
+        memo = _SPLIT_WORDS[id(rules)] = (rules, {})
+    split = memo[1].get(tokens)
+    if split is None:
+        split = memo[1][tokens] = _split_role_and_suffix(rules, tokens)
+    return split
+
+
+#: ``_role_and_suffix`` of the single words met so far, per rules (column names recur).
+_SPLIT_WORDS: dict[int, tuple[SubjectRules, dict[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _split_role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
     word = tokens[0]
     for suffix in sorted(rules.key_suffixes, key=len, reverse=True):
         head = word[: -len(suffix)]

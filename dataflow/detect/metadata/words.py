@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 #: A metadata verdict at or above this confidence says the field is the element.
 PI_THRESHOLD = 0.5
@@ -39,6 +40,9 @@ _CAMEL = re.compile(
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 MAX_SPAN = 5
+#: The same column names and types recur across the thousands of tables of a schema
+#: repository: the pure functions of a name or a type below remember that many answers.
+_MEMO = 1 << 16
 W_CONTEXT_ID = 0.6  # `customer.id` nested in another record
 W_TABLE_KEY = 0.4  # a table's own `id` (below the threshold: a surrogate key says nothing itself)
 W_HEALTH_TABLE = 0.7  # value/code column of a table of health events about a person
@@ -49,6 +53,7 @@ ENUM_COMMENT = re.compile(
 )
 
 
+@lru_cache(maxsize=_MEMO)
 def split_name(name: str) -> tuple[str, ...]:
     """Split a field name into lower-case tokens: ``userMobilePhone2`` → user, mobile, phone, 2.
     Latin letters with diacritics are spelt in ASCII first (``Ersteinschätzung`` →
@@ -73,6 +78,7 @@ def split_name(name: str) -> tuple[str, ...]:
 _OPERATION_SEGMENTS = frozenset({"get", "post", "put", "patch", "delete", "request", "array"})
 
 
+@lru_cache(maxsize=_MEMO)
 def bare_name(name: str) -> str:
     """A dataset's own name without its schema or database qualifier (``dbo.Booking`` →
     ``Booking``), and without the API operation segments of a schema file's name
@@ -103,6 +109,7 @@ def ascii_latin(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 12)  # of comments too: fewer kept
 def has_cjk(text: str) -> bool:
     """Whether ``text`` contains Chinese characters or Cyrillic letters: the scripts whose
     catalog words are matched as substrings (the ``zh`` rules) rather than as name tokens."""
@@ -170,6 +177,7 @@ _KIND_ALLOWS: dict[str, frozenset[str]] = {
 _NULLISH = {"null", "none", "nullable", "optional"}
 
 
+@lru_cache(maxsize=_MEMO)
 def field_kind(data_type: str | None) -> str:
     """Coarse class of a declared type: text, bool, small, int, bigint, decimal, date, binary,
     container, or unknown (no gate). Union types (Avro ``["null", "string"]``) use the non-null member.
