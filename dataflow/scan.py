@@ -32,6 +32,7 @@ from dataflow.model import (
     Words,
 )
 from dataflow.report.records import dataset_sort_key, problem_sort_key
+from dataflow.scan_workers import in_order, map_in_order, processes_for
 
 Progress = Callable[[int, int, str], None]
 _NO_SAMPLES: Mapping[str, Path] = {}
@@ -172,8 +173,13 @@ def scan_paths(
     added_keys: list[tuple[str, AddedKey]] = []  # ALTER TABLE keys of other files' tables
     altered: list[tuple[str, AlteredColumn]] = []  # and ALTER TABLE columns
     comments: list[CommentOn] = []  # and COMMENT ON texts
-    for done, path in enumerate(files, start=1):
-        read = _read(path, options, sample_options, avro_types, json_schemas)
+
+    def read_at(i: int) -> ReadResult:
+        return _read(files[i], options, sample_options, avro_types, json_schemas)
+
+    local = options.engine == "local"
+    reads = in_order(read_at, len(files), processes_for(len(files), options.jobs) if local else 1)
+    for done, (path, read) in enumerate(zip(files, reads, strict=True), start=1):
         problems.extend(read.problems)
         added_keys.extend((read.path, key) for key in read.added_keys)
         altered.extend((read.path, change) for change in read.altered_columns)
@@ -202,18 +208,17 @@ def scan_paths(
     from dataflow.subject import infer_subjects
 
     subjects = infer_subjects(datasets, catalog)
-    results = [
-        _classify_one(
-            dataset,
-            catalog,
-            options,
-            sample_sets,
-            classify_dataset,
-            verdicts.get((dataset.source_path, dataset.name)),
-            subject,
+
+    def classify_at(i: int) -> DatasetResult:
+        dataset = datasets[i]
+        key = (dataset.source_path, dataset.name)
+        return _classify_one(
+            dataset, catalog, options, sample_sets, classify_dataset, verdicts.get(key), subjects[i]
         )
-        for dataset, subject in zip(datasets, subjects, strict=True)
-    ]
+
+    schema_only = not sample_sets and not verdicts and local
+    processes = processes_for(len(datasets), options.jobs) if schema_only else 1
+    results = map_in_order(classify_at, len(datasets), processes)
     results.sort(key=dataset_sort_key)
     problems = _unique_sorted(problems)
     return ScanResult(

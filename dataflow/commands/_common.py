@@ -231,7 +231,7 @@ def write_bytes(data: bytes, output: Path) -> None:
     _write_atomic(data, output)
 
 
-def jobs_option(what: str) -> Any:
+def jobs_option(what: str, default: str = "2 on files over 8 MB when there are 2 CPUs") -> Any:
     """The ``--jobs N`` / ``-j N`` option: worker processes of the full scans of ``what``."""
     import typer
 
@@ -240,7 +240,7 @@ def jobs_option(what: str) -> Any:
         "--jobs",
         "-j",
         min=1,
-        help=f"Worker processes for {what} (default: 2 on files over 8 MB when there are 2 CPUs).",
+        help=f"Worker processes for {what} (default: {default}).",
     )
 
 

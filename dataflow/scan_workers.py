@@ -1,0 +1,71 @@
+"""Classification of a large schema-only scan in worker processes.
+
+A schema repository of thousands of tables spends most of its scan classifying datasets one by
+one, each on its own once the scan's subjects are known. From ``PARALLEL_MIN_DATASETS`` datasets
+on, and only where processes can be forked, the datasets are classified by forked workers in
+consecutive chunks: the workers inherit the catalog, the subjects and every cache built so far
+(the first chunk is classified here first, to build them once), and the results come back in
+the datasets' order, so the report is the same byte for byte. Smaller scans (``dataflow check``
+on a commit's files) never start a worker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Datasets from which classification is shared among worker processes.
+PARALLEL_MIN_DATASETS = 2000
+#: Datasets a worker classifies per task (and the parent first, to warm the caches).
+CHUNK = 250
+
+_WORK: list[Callable[[int], Any]] = []  # the task of the forked workers, set before forking
+
+
+def processes_for(count: int, jobs: int | None) -> int:
+    """Worker processes for ``count`` datasets: ``jobs`` when given (1: none), else two on a
+    machine with two processors or more; none below ``PARALLEL_MIN_DATASETS`` or without fork."""
+    if count < PARALLEL_MIN_DATASETS or not _can_fork():
+        return 1
+    if jobs is not None:
+        return max(1, jobs)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(2, cpus or 1)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_in_order(task: Callable[[int], T], count: int, processes: int) -> list[T]:
+    """``[task(0), task(1), … task(count - 1)]``, in worker processes when ``processes`` > 1."""
+    return list(in_order(task, count, processes))
+
+
+def in_order(task: Callable[[int], T], count: int, processes: int) -> Iterator[T]:
+    """``task(0)``, ``task(1)`` … ``task(count - 1)`` as they come, in that order; in worker
+    processes when ``processes`` > 1 and there is more than one chunk."""
+    if processes <= 1 or count <= CHUNK:
+        yield from (task(i) for i in range(count))
+        return
+    import multiprocessing
+
+    yield from (task(i) for i in range(CHUNK))  # builds the lazy caches the workers inherit
+    bounds = [(start, min(start + CHUNK, count)) for start in range(CHUNK, count, CHUNK)]
+    _WORK[:] = [task]
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for part in pool.imap(_run, bounds):
+                yield from part
+    finally:
+        _WORK.clear()
+
+
+def _run(bounds: tuple[int, int]) -> Sequence[Any]:
+    task = _WORK[0]
+    return [task(i) for i in range(*bounds)]
