@@ -58,7 +58,7 @@ class Settings:
     ignore_paths: tuple[str, ...] = ()
     lang: str | None = None
     sample_size: int | None = None
-    jobs: int | None = None  # worker processes of full scans; None: automatic
+    jobs: int | None = None  # worker processes of full and of large scans; None: automatic
     ledger: Path | None = None
     baseline: Path | None = None
     count_exempt_volumes: bool | None = None
