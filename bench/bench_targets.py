@@ -341,20 +341,19 @@ def big(megabytes: int) -> None:
         print(f"\n[4] full scan of {size:.0f} MB CSV: skipped ({full['error']})")
         return
     series = full.get("pss_series_mb") or [0.0]
-    quarters = [max(q) for q in _quarters(series)]
+    quarters = [max(q) for q in bc.quarters(series)]
     pss = full.get("pss_peak_mb", 0.0)
     print(
         f"\n[4] full scan of a {size:,.0f} MB CSV ({full['rows']:,} rows): {full['seconds']:.1f} s, "
         f"{size / full['seconds']:.1f} MB/s; peak PSS parent + workers {pss:.0f} MB "
         f"(by quarter of the run: {', '.join(f'{q:.0f}' for q in quarters)} MB)"
     )
-    _target(f"--full peak PSS, {size:,.0f} MB CSV", f"{pss:.0f} MB", "< 300 MB", pss < 300)
-
-
-def _quarters(series: list[float]) -> list[list[float]]:
-    n = len(series)
-    cuts = [round(n * k / 4) for k in range(5)]
-    return [series[cuts[k] : max(cuts[k + 1], cuts[k] + 1)] or [0.0] for k in range(4)]
+    _target(
+        f"--full peak PSS, {size:,.0f} MB CSV",
+        f"{pss:.0f} MB",
+        f"< {bc.BIG_PSS_TARGET_MB} MB",
+        pss < bc.BIG_PSS_TARGET_MB,
+    )
 
 
 # --- 5: schema repositories ------------------------------------------------------------------
