@@ -91,6 +91,7 @@ def _links(
             "." in fld.pointer[len(ds.name) + 1 :]
             or fld.name.lower() in declared
             or fld.name.lower() == row_number
+            or _names_own_rows(rules, ds, fld)
         ):
             continue
         if has_cjk(fld.name):
@@ -362,6 +363,21 @@ def surrogate_keys(datasets: Sequence[Dataset]) -> frozenset[str]:
         if key is not None and len(split_name(key)) == 1:
             counts[key] = counts.get(key, 0) + 1
     return frozenset(k for k, n in counts.items() if n >= _SURROGATE_TABLES)
+
+
+def _names_own_rows(rules: SubjectRules, ds: Dataset, fld: Field) -> bool:
+    """A key of the dataset's own rows, not a link to a person: its one primary key when it is a
+    bare `id` (whatever its comment says: a comment copied from another table, '被保险人id' on a
+    list of insurance types), or any key named after the dataset itself (`UserAreaCoverageID`,
+    `course.course_id`, `request.CustomerRequestID`: the request's number as its customer
+    knows it)."""
+    tokens = split_name(fld.name)
+    if not tokens or tokens[-1] not in rules.key_suffixes:
+        return False
+    if len(tokens) == 1:
+        return fld.name.lower() == _own_key(ds)
+    own = _compact(split_name(_bare(ds.name)))
+    return bool(own) and _compact(tokens[:-1]).endswith(own)
 
 
 def _own_key(ds: Dataset) -> str | None:

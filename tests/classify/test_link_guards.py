@@ -1,0 +1,72 @@
+"""Which columns link a dataset to a person. A key of the dataset's own rows (a bare `id` whatever
+its comment says, a key named after the dataset itself) is not a link. Without such a false link,
+the columns of a list of insurance types or a property inspection are nobody's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataflow.model import DatasetResult
+from dataflow.scan import ScanOptions, scan_paths
+
+POLICIES = """
+CREATE TABLE insured (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
+  id_card varchar(18) COMMENT '身份证号', phone varchar(20) COMMENT '手机号');
+CREATE TABLE insurance_cover (
+  id int NOT NULL AUTO_INCREMENT COMMENT '被保险人id',
+  cover_name varchar(20) COMMENT '承担险种',
+  deductible_rate varchar(20) COMMENT '每次事故绝对免赔率',
+  PRIMARY KEY (id));
+CREATE TABLE policy (id int PRIMARY KEY, insured_id int REFERENCES insured (id),
+  premium decimal(10,2) COMMENT '保险费', pledge_mark varchar(20));
+"""
+
+WORK = """
+CREATE TABLE customer (id int PRIMARY KEY, name varchar(40), phone varchar(20));
+CREATE TABLE request (request_id int PRIMARY KEY, customer_request_id int,
+  due_date date, request_notes varchar(200));
+CREATE TABLE work_order (work_order_id int PRIMARY KEY,
+  request_id int REFERENCES request (request_id), roof_style_id int, stories_id int);
+CREATE TABLE course (course_id int PRIMARY KEY, course_name varchar(40),
+  course_hours int, teacher_id int);
+CREATE TABLE member_course (member_course_id int PRIMARY KEY, course_id int,
+  member_id int, seat_colour varchar(20));
+CREATE TABLE member (member_id int PRIMARY KEY, name varchar(20), mobile varchar(20));
+"""
+
+
+def _scan(tmp_path: Path, name: str, text: str) -> dict[str, DatasetResult]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    return {r.dataset.name: r for r in report.datasets}
+
+
+def _personal(result: DatasetResult) -> set[str]:
+    return {f.field.name for f in result.findings if f.personal}
+
+
+def test_a_bare_own_id_does_not_link_whatever_its_comment_says(tmp_path: Path) -> None:
+    results = _scan(tmp_path, "insurance.sql", POLICIES)
+    kinds = results["insurance_cover"]
+    assert kinds.subject is not None and kinds.subject.kind != "person_linked"
+    assert not _personal(kinds) & {"cover_name", "deductible_rate"}
+    # a policy of the insured still is theirs
+    policy = results["policy"]
+    assert policy.subject is not None and policy.subject.kind == "person_linked"
+    assert "premium" in _personal(policy)
+
+
+def test_a_key_named_after_the_dataset_itself_does_not_link(tmp_path: Path) -> None:
+    """`request.customer_request_id` numbers the request (as its customer knows it);
+    `course.course_id` is the course's own key, not `member_course`'s; so a work order on the
+    request and the course are nobody's, while a member's booked course is the member's."""
+    results = _scan(tmp_path, "work.sql", WORK)
+    for name in ("request", "work_order", "course"):
+        subject = results[name].subject
+        assert subject is not None and subject.kind != "person_linked", name
+    assert not _personal(results["work_order"]) & {"roof_style_id", "stories_id"}
+    assert not _personal(results["course"]) & {"course_name", "course_hours"}
+    booked = results["member_course"]
+    assert booked.subject is not None and booked.subject.kind == "person_linked"
+    assert "member_course_id" not in [lk.column for lk in booked.subject.links]
+    assert "seat_colour" in _personal(booked)
