@@ -228,12 +228,32 @@ def _counts_people(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
 
 
 def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
-    """A Chinese column name naming a role (患者编号) or a person's key."""
+    """A Chinese column name naming a role's key (患者编号, 会员卡号), a person's key (档案号) or
+    the role alone (体检人). A role word before other words is not a key (会员费, 客户名称,
+    是否涉及三期人员: a fee, a name, a question about people)."""
     rules = scope.rules
-    role = rules.role_zh(fld.name) or (
-        "person" if any(w in fld.name for w in rules.person_keys_zh) else None
-    )
-    return (SubjectLink(fld.name, None, "naming"), None, role) if role is not None else None
+    name = fld.name.strip()
+    word = next((w for w in rules.person_keys_zh if name.endswith(w)), None)
+    if word is None:
+        word = next(
+            (
+                w
+                for w, _role in rules.roles_zh
+                if name == w
+                or (
+                    w in name and name.split(w, 1)[1] in _CHINESE_KEY_TAILS + rules.person_key_tails
+                )
+            ),
+            None,
+        )
+    if word is None:
+        return None
+    role = rules.role_zh(name) or "person"
+    return (SubjectLink(fld.name, None, "naming"), None, role)
+
+
+#: What may follow a role word in a Chinese column name that is that person's key.
+_CHINESE_KEY_TAILS = ("ID", "Id", "id", "号", "编码", "代码", "序号")
 
 
 def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:

@@ -1,6 +1,9 @@
 """Which columns link a dataset to a person. A key of the dataset's own rows (a bare `id` whatever
-its comment says, a key named after the dataset itself) is not a link. Without such a false link,
-the columns of a list of insurance types or a property inspection are nobody's."""
+its comment says, a key named after the dataset itself) is not a link; a Chinese column name links
+only when it is a role's key (会员卡号), a person's key (档案号) or the role alone (体检人), not when a
+role word starts a fee, a name or a question (会员费, 客户名称, 是否涉及贷款人员). Without such a
+false link, the columns of a list of insurance types, a company's contract form or a property
+inspection are nobody's."""
 
 from __future__ import annotations
 
@@ -19,6 +22,23 @@ CREATE TABLE insurance_cover (
   PRIMARY KEY (id));
 CREATE TABLE policy (id int PRIMARY KEY, insured_id int REFERENCES insured (id),
   premium decimal(10,2) COMMENT '保险费', pledge_mark varchar(20));
+"""
+
+FORMS = """
+CREATE TABLE main_form (
+  id int NOT NULL AUTO_INCREMENT,
+  `客户名称` char(255),
+  `会员费` char(64),
+  `是否涉及贷款人员` char(64),
+  `雇员对接方式` char(64),
+  `渠道名称` char(64),
+  `税率` char(64),
+  PRIMARY KEY (id));
+CREATE TABLE card_use (
+  id int NOT NULL AUTO_INCREMENT,
+  `会员卡号` char(32),
+  `使用方式` char(64),
+  PRIMARY KEY (id));
 """
 
 WORK = """
@@ -54,6 +74,17 @@ def test_a_bare_own_id_does_not_link_whatever_its_comment_says(tmp_path: Path) -
     policy = results["policy"]
     assert policy.subject is not None and policy.subject.kind == "person_linked"
     assert "premium" in _personal(policy)
+
+
+def test_a_role_word_inside_a_chinese_column_name_is_no_key(tmp_path: Path) -> None:
+    results = _scan(tmp_path, "forms.sql", FORMS)
+    form = results["main_form"]
+    assert form.subject is not None and form.subject.kind != "person_linked"
+    assert not _personal(form) & {"会员费", "雇员对接方式", "渠道名称", "税率"}
+    # a member's card number is a member's key: the card use is theirs
+    use = results["card_use"]
+    assert use.subject is not None and use.subject.kind == "person_linked"
+    assert [lk.column for lk in use.subject.links] == ["会员卡号"]
 
 
 def test_a_key_named_after_the_dataset_itself_does_not_link(tmp_path: Path) -> None:
