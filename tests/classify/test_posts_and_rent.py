@@ -1,0 +1,31 @@
+"""The firm's account manager written on a client's row (客服经理, 客户经理) is that staff
+member's name, like 经办人 or 负责人."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataflow.model import DatasetResult
+from dataflow.scan import ScanOptions, scan_paths
+
+FORMS = """
+CREATE TABLE mainform (id int PRIMARY KEY AUTO_INCREMENT, `客服经理` char(64),
+  `客户经理` char(64), `产品名称` char(64));
+CREATE TABLE customer (id int PRIMARY KEY, name varchar(40), phone varchar(20),
+  id_card varchar(18));
+CREATE TABLE lease (id int PRIMARY KEY, customer_id int REFERENCES customer (id),
+  rent_current bit, `租金` decimal(10,2), window_style varchar(20));
+"""
+
+
+def _scan(tmp_path: Path) -> dict[str, DatasetResult]:
+    (tmp_path / "forms.sql").write_text(FORMS, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    return {r.dataset.name: r for r in report.datasets}
+
+
+def test_an_account_manager_column_is_a_name(tmp_path: Path) -> None:
+    found = {f.field.name: f for f in _scan(tmp_path)["mainform"].findings}
+    for column in ("客服经理", "客户经理"):
+        assert found[column].element == "pi.identity.name", column
+    assert not found["产品名称"].personal
