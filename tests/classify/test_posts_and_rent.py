@@ -1,5 +1,6 @@
-"""The firm's account manager written on a client's row (客服经理, 客户经理) is that staff
-member's name, like 经办人 or 负责人."""
+"""Two words of a person's record: the firm's account manager written on a client's row
+(客服经理, 客户经理) is that staff member's name, like 经办人 or 负责人; and rent a person pays
+(`rent_current`, 租金) is their financial information on a record about them."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def test_an_account_manager_column_is_a_name(tmp_path: Path) -> None:
     for column in ("客服经理", "客户经理"):
         assert found[column].element == "pi.identity.name", column
     assert not found["产品名称"].personal
+
+
+def test_rent_on_a_customers_lease_is_financial(tmp_path: Path) -> None:
+    found = {f.field.name: f for f in _scan(tmp_path)["lease"].findings}
+    for column in ("rent_current", "租金"):
+        assert found[column].element == "pi.financial.amount", column
