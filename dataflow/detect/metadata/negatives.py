@@ -230,12 +230,13 @@ def _type_gate(f: _Field) -> None:
 def _number_by_comment(f: _Field) -> bool:
     """A whole-number column whose comment names an identifier outright (`id INT8` '身份证号码'):
     the schema stores the number as digits (a resident ID's check digit X, about one time in
-    eleven, is lost), but the column is still that identifier. A name alone does not do this
-    (`FuelCard_id INT` is a card's key)."""
+    eleven, is lost), but the column is still that identifier. The comment must end with the
+    identifier's term: one that only mentions it ('身份证命中灰名单', a list-hit count) is about
+    something else, and a name alone does not do this (`FuelCard_id INT` is a card's key)."""
     return (
         f.kind in ("int", "bigint")
         and f.sc.element.direct_identifier
-        and any(h.source == "comment" for h in f.sc.hits)
+        and comment_ends_with_term(f.sc, f.comment)
     )
 
 
