@@ -911,12 +911,13 @@ def _attributes(
             continue
         chosen, why = element, msg("subject.person_attribute", column=name)
         guess = _thing_table_guess(finding, rec.catalog) if linked else None
-        if care is not None:
-            chosen, why = care, msg("subject.patient_record", column=name)
-        elif guess is not None and guess[0].id.startswith(_ANCHORS):
+        if guess is not None and guess[0].id.startswith(_ANCHORS):
             # a person's identifier left out only for the table's name (`nino` of a
-            # `POST…PeriodRequest`): on the person's record it is what its words say
+            # `POST…PeriodRequest`): on the person's record it is what its words say, also
+            # on a record of their care
             chosen = guess[0]
+        elif care is not None:
+            chosen, why = care, msg("subject.patient_record", column=name)
         ev = Evidence(
             "context", "subject-person-attribute", _because(rec.context, why), chosen.id, W_FAMILY
         )
