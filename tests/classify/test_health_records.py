@@ -47,3 +47,25 @@ def test_a_persons_health_record_is_health_information(tmp_path: Path) -> None:
 def test_other_records_of_the_person_stay_general(tmp_path: Path) -> None:
     meal = _scan(tmp_path)["sys_customer_meal"]["FOOD_ZAO"]
     assert meal.personal and not meal.sensitive  # type: ignore[attr-defined]
+
+
+PERIODS = """
+CREATE TABLE customer (customer_id INT PRIMARY KEY, full_name VARCHAR(50), mobile VARCHAR(20));
+CREATE TABLE subscription_period (
+  id INT PRIMARY KEY,
+  customer_id INT REFERENCES customer(customer_id),
+  plan_code VARCHAR(10)
+);
+"""
+
+
+def test_a_period_in_a_table_name_is_not_health(tmp_path: Path) -> None:
+    """`period` alone names a span of time (a subscription's, a pay period): a customer's
+    subscription periods are general information about them, not reproductive health."""
+    (tmp_path / "billing.sql").write_text(PERIODS, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    (periods,) = [r for r in result.datasets if r.dataset.name == "subscription_period"]
+    plan = next(f for f in periods.findings if f.field.name == "plan_code")
+    assert plan.personal
+    assert plan.element == "pi.other.person_attribute"
+    assert not plan.sensitive
