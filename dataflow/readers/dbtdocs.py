@@ -24,12 +24,20 @@ _REFERENCE = re.compile(
 _BLOCK = re.compile(
     r"\{%-?\s*docs\s+([A-Za-z_][\w.-]{0,199})\s*-?%\}(.*?)\{%-?\s*enddocs\s*-?%\}", re.DOTALL
 )
+# The opening of a docs block, in a file's first bytes (``readers.detection``).
+_OPENING = re.compile(rb"\{%-?\s*docs\s")
 _SKIPPED_FOLDERS = frozenset({"target", "logs", "dbt_packages", "dbt_modules", "node_modules"})
 _MAX_DEPTH_UP = 12  # folders climbed looking for dbt_project.yml
 _MAX_FILES = 2_000  # Markdown files read for one project
 _MAX_BYTES = 2 * 1024 * 1024  # larger Markdown files are skipped
 
 _cache: dict[tuple[str, tuple[tuple[str, int, int], ...]], dict[str, str]] = {}
+
+
+def holds_blocks(head: bytes) -> bool:
+    """Whether the first bytes of a Markdown file open a docs block: the dbt reader reads the
+    file for its blocks, so a scan does not report it as unread."""
+    return _OPENING.search(head) is not None
 
 
 def has_reference(text: str) -> bool:

@@ -5,7 +5,6 @@ files holding dbt docs blocks (the dbt reader reads them for the descriptions th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from dataflow.i18n import msg
@@ -31,7 +30,6 @@ _OWN_FILES = {
 # lists, rule packs. A folder of schemas may hold them; they are not schemas.
 _OWN_YAML_KEYS = frozenset({"elements", "categories", "escalations", "list", "entries", "pack"})
 NOT_READ = msg("p.not_read")
-_DOCS_BLOCK = re.compile(rb"\{%-?\s*docs\s")
 
 
 # --- format detection ------------------------------------------------------------------------
@@ -62,8 +60,11 @@ def detect_format(path: Path) -> str | None:
     if shipped is not None:
         return shipped
     head = _head(path)
-    if suffix == ".md" and _DOCS_BLOCK.search(head):
-        return IGNORED  # dbt docs blocks: read by the dbt reader (readers.dbtdocs)
+    if suffix == ".md":
+        from dataflow.readers.dbtdocs import holds_blocks
+
+        if holds_blocks(head):
+            return IGNORED  # dbt docs blocks: read by the dbt reader
     if head.startswith(b"PAR1"):
         return "parquet"
     if suffix in (".json", ".avro"):
