@@ -57,6 +57,7 @@ class Severity(str, Enum):
 
     ERROR = "error"  # the file (or part of it) could not be read; the answer is incomplete
     WARNING = "warning"  # read, but something was ignored or guessed
+    INFO = "info"  # a note: nothing was lost (a project file that holds no dataset)
 
 
 @dataclass(frozen=True, slots=True)

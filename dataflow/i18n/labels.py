@@ -58,4 +58,5 @@ SENSITIVE_GROUPS: Mapping[str, Text] = {
 SEVERITIES: Mapping[str, Text] = {
     "error": Text("error", "错误"),
     "warning": Text("warning", "警告"),
+    "info": Text("note", "说明"),
 }

@@ -102,6 +102,10 @@ PROBLEMS: Mapping[str, Text] = {
         "not a format dataflow reads; skipped (use --schema-format to force one)",
         "不是 dataflow 可读取的格式，已跳过（可用 --schema-format 指定格式）",
     ),
+    "p.project_file": Text(
+        "dbt project file: holds no dataset (the property files of the project are read)",
+        "dbt 项目文件：不含数据集（项目中的属性文件会被读取）",
+    ),
     "p.internal": Text(
         "internal error while reading the file ({error}); please report it (see README, Security)",
         "读取文件时发生内部错误（{error}），请报告此问题（见 README 的 Security 一节）",
@@ -128,6 +132,10 @@ PROBLEMS: Mapping[str, Text] = {
     "p.avro_root_undefined": Text(
         "Avro top-level union names a type that neither this file nor the other Avro schemas of the scan define; nothing read for it",
         "Avro 顶层联合类型引用的类型名称在本文件和本次扫描的其他 Avro 模式中均未定义；未读取",
+    ),
+    "p.avdl_syntax": Text(
+        "Avro IDL declaration could not be parsed; read on from the next ';' or '}}'",
+        "无法解析 Avro IDL 声明；从下一个 ';' 或 '}}' 处继续读取",
     ),
     "p.avro_no_fields": Text("Avro record has no list of fields", "Avro 记录没有字段列表"),
     "p.avro_field_not_object": Text("Avro record field is not an object", "Avro 记录字段不是对象"),

@@ -40,6 +40,8 @@ from dataflow.readers.columns import BatchIterator, Column
 from dataflow.readers.detection import (
     IGNORED,
     NOT_READ,
+    PROJECT,
+    PROJECT_NOTE,
     UNKNOWN,
     detect_format,
 )
@@ -120,6 +122,9 @@ def read_path(
             detected = detect_format(path)
             if detected == IGNORED:
                 return ReadResult(shown, IGNORED)
+            if detected == PROJECT:
+                problems.add(PROJECT_NOTE, severity=Severity.INFO)
+                return ReadResult(shown, PROJECT, problems=problems.finish())
             if detected is None:
                 problems.add(NOT_READ)
                 return ReadResult(shown, fmt, problems=problems.finish())
@@ -157,7 +162,8 @@ def read_path(
 
 
 def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
-    """Named types (records, enums, fixed) that the ``.avsc`` files among ``files`` define.
+    """Named types (records, enums, fixed) that the Avro schema files among ``files``
+    (``.avsc``, ``.avpr``, IDL ``.avdl``) define.
 
     A first pass over the Avro schemas of one scan, so that a field of one file may name a
     type another file defines (``["null", "org.example.v1.PaymentDetail"]``). Files that
@@ -170,13 +176,18 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
 
     docs: list[Any] = []
     for path in files:
-        if path.suffix.lower() not in (".avsc", ".avpr"):
+        suffix = path.suffix.lower()
+        if suffix not in (".avsc", ".avpr", ".avdl"):
             continue
         try:
             if path.stat().st_size > MAX_SCHEMA_BYTES:
                 continue
             text, _, _ = decode_text(path.read_bytes())
-            if text is not None:
+            if text is not None and suffix == ".avdl":
+                from dataflow.readers.avroidl import parse_idl
+
+                docs.append(parse_idl(text, Problems(str(path)))[0])  # reading it reports
+            elif text is not None:
                 docs.append(json.loads(blank_comments(text)))
         except (OSError, ValueError, RecursionError):
             continue

@@ -72,6 +72,19 @@ def _full_name(name: str, namespace: str | None) -> str:
 _UNDEFINED = msg("p.avro_undefined")
 
 
+class RelativeName(str):
+    """A type name written without namespace, qualified with the namespace it was written in
+    (Avro IDL); ``written`` is the name as written, looked up when no type has the full name."""
+
+    written: str = ""
+
+    @classmethod
+    def of(cls, written: str, namespace: str) -> RelativeName:
+        out = cls(f"{namespace}.{written}")
+        out.written = written
+        return out
+
+
 def register_named(node: Any, named: dict[str, Any], namespace: str | None = None) -> None:
     """Add every named type (record, error, enum, fixed) defined in ``node`` to ``named``.
 
@@ -162,6 +175,8 @@ class _Reader:
         target = self.named.get(name)
         if target is None:
             target = self.external.get(name)
+        if target is None and isinstance(name, RelativeName) and name.written:
+            return self.lookup(name.written)
         return target
 
     def record(

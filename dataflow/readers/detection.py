@@ -15,6 +15,21 @@ from dataflow.readers.encoding import decode_text
 # ``ReadResult.format`` for dataflow's own YAML files (skipped silently) and unreadable files.
 IGNORED = "ignored"
 UNKNOWN = "unknown"
+# ``ReadResult.format`` of a dbt project file (``dbt_project.yml``, ``packages.yml``…): listed
+# with a note that it holds no dataset.
+PROJECT = "project"
+PROJECT_NOTE = msg("p.project_file")
+# dbt's project files by name, with a top-level key one of them must hold (any, for
+# ``dbt_project.yml``, whose name is dbt's alone).
+_PROJECT_FILES = {
+    "dbt_project.yml": (),
+    "dbt_project.yaml": (),
+    "packages.yml": ("packages",),
+    "packages.yaml": ("packages",),
+    "dependencies.yml": ("packages", "projects"),
+    "selectors.yml": ("selectors",),
+    "profiles.yml": ("config",),  # or a profile holding ``outputs``
+}
 
 _OWN_FILES = {
     "dataflow.yaml",
@@ -130,6 +145,18 @@ def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
     return None
 
 
+def _project_file(name: str, doc: object) -> bool:
+    """Whether a YAML file is one of dbt's project files (by its name and a key it holds)."""
+    keys = _PROJECT_FILES.get(name)
+    if keys is None or not isinstance(doc, dict):
+        return False
+    if not keys or any(key in doc for key in keys):
+        return True
+    return name == "profiles.yml" and any(
+        isinstance(v, dict) and "outputs" in v for v in doc.values()
+    )
+
+
 def _yaml_kind(path: Path) -> str | None:
     problems = Problems(str(path))
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, "YAML")
@@ -145,13 +172,21 @@ def _yaml_kind(path: Path) -> str | None:
     try:
         doc = load_yaml(path, text=text).data
     except (UserError, RecursionError):
+        if _PROJECT_FILES.get(path.name.lower()) == ():
+            return PROJECT  # dbt_project.yml: a project file whatever it holds
         return "dbt" if _dbt_text(text) else None
     if isinstance(doc, dict) and (
         "transfer" in doc or ("schema_version" in doc and _OWN_YAML_KEYS.intersection(doc))
     ):
         return IGNORED  # a manifest, catalog, negative list or rule pack of dataflow's own
+    if _project_file(path.name.lower(), doc):
+        return PROJECT
     from dataflow.readers.openapi import looks_like_openapi
 
     if looks_like_openapi(doc):
         return "jsonschema"  # an OpenAPI document: its named schemas
-    return "dbt" if looks_like_dbt(doc) else None
+    if looks_like_dbt(doc):
+        return "dbt"
+    from dataflow.readers.jsonschema import looks_like_schema_part
+
+    return "jsonschema" if looks_like_schema_part(doc) else None  # a split API's schema

@@ -53,6 +53,48 @@ def looks_like_jsonschema(doc: Any) -> bool:
     return doc.get("type") in ("object", "array") and ("items" in doc or "properties" in doc)
 
 
+# Keywords of a schema written alone in a file of a split API description (an OpenAPI
+# ``components/schemas/NhsNumber.yaml``): a file holding only these and a ``type`` is a schema.
+_PART_KEYS = frozenset(
+    {
+        "type", "format", "title", "description", "pattern", "enum", "example", "examples",
+        "default", "const", "nullable", "readOnly", "writeOnly", "deprecated", "required",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties",
+        "maxProperties", "additionalProperties", "properties", "items", "$ref", "allOf",
+        "anyOf", "oneOf", "not", "discriminator", "xml", "externalDocs",
+    }
+)  # fmt: skip
+_LIBRARY_KEYS = frozenset({"definitions", "$defs", "$schema", "title", "description"})
+_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+
+
+def looks_like_schema_part(doc: Any) -> bool:
+    """Whether a parsed YAML document is one schema of a split API description: an object
+    schema (``type: object`` with ``properties``, or ``allOf``/``oneOf``/``anyOf`` of such
+    schemas or references), a type alone (``type: string`` with a pattern, an enum…), or
+    ``definitions``/``$defs`` holding only such schemas."""
+    if not isinstance(doc, dict) or not doc:
+        return False
+    keys = {str(key) for key in doc if not str(key).startswith("x-")}
+    if keys and keys <= _LIBRARY_KEYS and _library(doc):  # named schemas for other files
+        return all(
+            isinstance(named, dict) and all(looks_like_schema_part(v) for v in named.values())
+            for key in ("definitions", "$defs")
+            if isinstance(named := doc.get(key), dict)
+        )
+    if not keys <= _PART_KEYS:
+        return False
+    kind = doc.get("type")
+    if kind in ("object", "array") and ("properties" in doc or "items" in doc):
+        return True
+    for combinator in ("allOf", "oneOf", "anyOf"):
+        branches = doc.get(combinator)
+        if isinstance(branches, list) and branches:
+            return all(isinstance(b, dict) and ("$ref" in b or "properties" in b) for b in branches)
+    return isinstance(kind, str) and kind in _TYPES
+
+
 def dataset_name(doc: Any, stem: str) -> str:
     """Root ``title`` or the file stem (``x.schema.json`` → ``x``)."""
     title = doc.get("title") if isinstance(doc, dict) else None
@@ -568,6 +610,8 @@ def read_jsonschema(
     if looks_like_openapi(doc):
         return read_openapi(doc, text, path, problems, schemas)
     doc = mongo_validator(doc) or doc  # a MongoDB collection validator: its $jsonSchema
+    if schemas and _part_read_elsewhere(doc, path, schemas):
+        return []  # one schema of a split API description: read through the $ref naming it
     index = LineIndex(text)
     name = dataset_name(doc, stem)
     base = schemas.base_of(Path(path), doc) if schemas else ""
@@ -595,6 +639,14 @@ def read_jsonschema(
 # For readers of documents that hold JSON Schemas (``readers.openapi``).
 Walker = _Walker
 schema_comment = _comment
+
+
+def _part_read_elsewhere(doc: dict[str, Any], path: str, schemas: SchemaIndex) -> bool:
+    """Whether ``doc``, a schema alone in a YAML file, is named by a ``$ref`` of another
+    scanned schema or API description (its fields are read there)."""
+    if Path(path).suffix.lower() not in (".yml", ".yaml") or not looks_like_schema_part(doc):
+        return False
+    return schemas.referenced(Path(path))
 
 
 def _library(doc: dict[str, Any]) -> bool:

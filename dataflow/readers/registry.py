@@ -110,6 +110,11 @@ def _avro(source: SchemaText) -> Iterable[Dataset]:
     from dataflow.readers._json import blank_comments, load_json
     from dataflow.readers.avro import read_avro
 
+    if source.path.suffix.lower() == ".avdl":  # Avro IDL: the protocol it declares
+        from dataflow.readers.avroidl import parse_idl
+
+        protocol, _ = parse_idl(source.text, source.problems)
+        return read_avro(protocol, source.text, source.shown, source.problems, source.avro_types)
     parsed = load_json(blank_comments(source.text), source.problems, msg("what.avro"))
     if parsed is None:
         return ()
@@ -140,7 +145,7 @@ SHIPPED: dict[str, Reader] = {
     for r in (
         Reader("sql", read=_sql, suffixes=(".sql", ".ddl", ".hql"), aliases=("ddl",)),
         Reader("jsonschema", read=_jsonschema, aliases=("json-schema", "json_schema")),
-        Reader("avro", read=_avro, suffixes=(".avsc", ".avpr"), aliases=("avsc", "avpr")),
+        Reader("avro", read=_avro, suffixes=(".avsc", ".avpr", ".avdl"), aliases=("avsc", "avpr")),
         Reader("dbt", read=_dbt, aliases=("yaml", "yml")),
         Reader("csv", open=_delimited, suffixes=(".csv",)),
         Reader("tsv", open=_delimited, suffixes=(".tsv", ".tab")),

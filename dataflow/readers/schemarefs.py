@@ -11,6 +11,10 @@ equals, or whose ``$id`` it gives when resolved against the referring file's own
 ``SchemaIndex`` resolves these from the files being scanned, and nothing else: a URI that no
 scanned file declares or is stays unresolved (dataflow never fetches a schema).
 
+OpenAPI descriptions split into files (``$ref: components/schemas/Patient.yaml``) refer to
+YAML files the same way: a scanned ``.yaml``/``.yml`` file is indexed by its path (it declares
+no id) and parsed only when a reference names it.
+
 The index reads a file only when it may declare an id (its bytes hold ``id"``) or when a
 reference names it, and parses it at most once.
 """
@@ -27,6 +31,7 @@ from dataflow.readers._common import MAX_SCHEMA_BYTES
 from dataflow.readers.encoding import decode_text
 
 _SUFFIXES = (".json",)
+_YAML_SUFFIXES = (".yaml", ".yml")
 _MISSING = object()
 
 
@@ -50,7 +55,11 @@ class SchemaIndex:
         self._docs: dict[Path, Any] = {}
         self._referenced: set[Path] | None = None
         for path in files:
-            if path.suffix.lower() not in _SUFFIXES:
+            suffix = path.suffix.lower()
+            if suffix in _YAML_SUFFIXES:
+                self._by_file.setdefault(file_uri(path), path)  # named by path only
+                continue
+            if suffix not in _SUFFIXES:
                 continue
             self._by_file.setdefault(file_uri(path), path)
             declared = self._declared_id(path)
@@ -70,7 +79,7 @@ class SchemaIndex:
                 if path.stat().st_size <= MAX_SCHEMA_BYTES:
                     text, _, _ = decode_text(path.read_bytes())
                     if text is not None:
-                        doc = json.loads(text)
+                        doc = _parse(path, text)
             except (OSError, ValueError, RecursionError):
                 doc = None  # reading the file itself reports why
             self._docs[path] = doc
@@ -151,12 +160,16 @@ class SchemaIndex:
         """The files the ``$ref`` of the other scanned files name."""
         targets: set[Path] = set()
         for path in set(self._by_file.values()):
+            yaml = path.suffix.lower() in _YAML_SUFFIXES
             try:
-                if path.stat().st_size > MAX_SCHEMA_BYTES or b'"$ref"' not in path.read_bytes():
+                marker = b"$ref" if yaml else b'"$ref"'
+                if path.stat().st_size > MAX_SCHEMA_BYTES or marker not in path.read_bytes():
                     continue
             except OSError:
                 continue
             doc = self._load(path)
+            if yaml and not _schema_document(doc):
+                continue  # the paths or headers of an API description: not read as schemas
             base = self.base_of(path, doc)
             for ref in _refs(doc):
                 found = self.document(urljoin(base, ref)) or self.declared(ref, doc)
@@ -181,6 +194,26 @@ class SchemaIndex:
         if PurePosixPath(urlsplit(key).path).suffix:
             return None
         return self._by_file.get(key + ".json")
+
+
+def _parse(path: Path, text: str) -> Any:
+    """The parsed document of a JSON or YAML file; ``None`` for YAML that does not parse."""
+    if path.suffix.lower() not in _YAML_SUFFIXES:
+        return json.loads(text)
+    from dataflow.errors import UserError
+    from dataflow.yamlio import load_yaml
+
+    try:
+        return load_yaml(path, text=text).data
+    except UserError:
+        return None
+
+
+def _schema_document(doc: Any) -> bool:
+    """Whether a parsed YAML file is read as schemas: an OpenAPI description or a schema."""
+    from dataflow.readers.jsonschema import looks_like_jsonschema, looks_like_schema_part
+
+    return looks_like_jsonschema(doc) or looks_like_schema_part(doc)
 
 
 def _refs(doc: Any) -> list[str]:

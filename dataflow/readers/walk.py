@@ -15,6 +15,8 @@ from dataflow.model import Problem, Severity
 from dataflow.readers.detection import (
     IGNORED,
     NOT_READ,
+    PROJECT,
+    PROJECT_NOTE,
     UNKNOWN,
     detect_format,
 )
@@ -131,6 +133,9 @@ class _Walk:
                 return
             if fmt is None:
                 self.problems.append(Problem(str(child), NOT_READ, severity=Severity.WARNING))
+                return
+            if fmt == PROJECT:  # listed, with a note: nothing in it is lost
+                self.problems.append(Problem(str(child), PROJECT_NOTE, severity=Severity.INFO))
                 return
             self.add(child)
         elif entry.is_symlink():

@@ -69,7 +69,7 @@ RISK_SECURITY_SEVERITY: Mapping[str, str] = {
     Risk.MEDIUM: "5.0",
     Risk.LOW: "2.0",
 }
-PROBLEM_LEVELS: Mapping[str, str] = {"error": "error", "warning": "warning"}
+PROBLEM_LEVELS: Mapping[str, str] = {"error": "error", "warning": "warning", "info": "note"}
 
 # Formats whose fields are members of nested records rather than table columns.
 _MEMBER_FORMATS = frozenset(

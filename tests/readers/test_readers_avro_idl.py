@@ -1,0 +1,119 @@
+"""Avro IDL (``.avdl``): records, errors, enums and fixed types of a protocol, or of the
+protocol-less form, are read as the JSON schema they stand for, and named types are shared
+with the other Avro files of the scan (``.avsc`` and other ``.avdl`` files it imports)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataflow.scan import ScanOptions, scan_paths
+
+_MAIN = """\
+// Enrolment events of a swimming club
+@namespace("org.example.club.v2")
+protocol Enrolment {
+  import idl "parts/guardian.avdl";
+  import schema "parts/lane.avsc";
+
+  /** Grade a swimmer has reached. */
+  enum Level { BRONZE, SILVER, GOLD } = BRONZE;
+
+  fixed Checksum(16);
+
+  /**
+   * One swimmer joining a course.
+   */
+  @aliases(["org.example.club.v1.Joined"])
+  record Joined {
+    /** Membership number printed on the card. */
+    @logicalType("uuid") string memberId;
+    string? nickname = null;
+    union { null, string } email = null;
+    date birthDate;
+    timestamp_ms joinedAt;
+    decimal(9, 2) feePaid;
+    array<string> allergies = [];
+    map<long> badges;
+    Level level = "BRONZE";
+    org.example.club.parts.Guardian guardian;
+    Lane lane;
+    Checksum checksum;
+    `record` kind;
+    string firstName, lastName;
+    org.example.club.LockerKey lockerKey;
+  }
+
+  error Refused { string reason; }
+
+  Joined enrol(string memberId) throws Refused;
+}
+"""
+_GUARDIAN = """\
+namespace org.example.club.parts;
+
+record Guardian {
+  string name;
+  /** Phone to call in an emergency. */
+  string? phone;
+}
+"""
+_LANE = (
+    '{"type": "record", "name": "Lane", "namespace": "org.example.club.parts",'
+    ' "fields": [{"name": "number", "type": "int"}]}'
+)
+
+
+def _write(folder: Path) -> None:
+    (folder / "parts").mkdir(parents=True)
+    (folder / "enrolment.avdl").write_text(_MAIN, encoding="utf-8")
+    (folder / "parts" / "guardian.avdl").write_text(_GUARDIAN, encoding="utf-8")
+    (folder / "parts" / "lane.avsc").write_text(_LANE, encoding="utf-8")
+
+
+def test_avro_idl_declarations_are_read_with_types_from_the_scan(tmp_path: Path) -> None:
+    _write(tmp_path / "club")
+    result = scan_paths([tmp_path / "club"], ScanOptions(content=False))
+    by_name = {d.dataset.name: d.dataset for d in result.datasets}
+    assert sorted(by_name) == ["Guardian", "Joined", "Lane", "Refused"]
+    joined = by_name["Joined"]
+    assert joined.comment == "One swimmer joining a course."
+    fields = {f.pointer: f for f in joined.fields}
+    assert [(p, f.data_type, f.nullable) for p, f in fields.items()] == [
+        ("Joined.memberId", "string(uuid)", None),
+        ("Joined.nickname", "string", True),
+        ("Joined.email", "string", True),
+        ("Joined.birthDate", "int(date)", None),
+        ("Joined.joinedAt", "long(timestamp-millis)", None),
+        ("Joined.feePaid", "bytes(decimal)", None),
+        ("Joined.allergies[]", "string", None),
+        ("Joined.badges[]", "long", None),
+        ("Joined.level", "enum", None),
+        ("Joined.guardian.name", "string", None),
+        ("Joined.guardian.phone", "string", True),
+        ("Joined.lane.number", "int", None),
+        ("Joined.checksum", "fixed", None),
+        ("Joined.kind", None, None),
+        ("Joined.firstName", "string", None),
+        ("Joined.lastName", "string", None),
+        ("Joined.lockerKey", None, None),
+    ]
+    assert fields["Joined.memberId"].comment == "Membership number printed on the card."
+    assert fields["Joined.guardian.phone"].comment == "Phone to call in an emergency."
+    assert fields["Joined.level"].enum_values == ("BRONZE", "SILVER", "GOLD")
+    assert fields["Joined.memberId"].line == 18
+    assert fields["Joined.lastName"].line == 31
+    # a type defined nowhere in the scan keeps its field, with a warning at its line
+    warned = {(Path(p.path).name, p.line) for p in result.problems}
+    assert ("enrolment.avdl", 32) in warned
+    assert not [p for p in result.problems if p.severity.value == "error"]
+
+
+def test_a_declaration_that_does_not_parse_is_an_error_at_its_position(tmp_path: Path) -> None:
+    text = (
+        "protocol P {\n  record A {\n    string ok;\n    map<string bad;\n    long after;\n  }\n}\n"
+    )
+    (tmp_path / "p.avdl").write_text(text, encoding="utf-8")
+    result = scan_paths([tmp_path / "p.avdl"], ScanOptions(content=False))
+    (dataset,) = [d.dataset for d in result.datasets]
+    assert [f.pointer for f in dataset.fields] == ["A.ok", "A.after"]
+    assert [(p.line, p.column, p.severity.value) for p in result.problems] == [(4, 16, "error")]
