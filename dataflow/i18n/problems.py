@@ -106,6 +106,10 @@ PROBLEMS: Mapping[str, Text] = {
         "dbt project file: holds no dataset (the property files of the project are read)",
         "dbt 项目文件：不含数据集（项目中的属性文件会被读取）",
     ),
+    "p.dbt_column_twice": Text(
+        "dbt column listed twice in one model (here and at line {first}): read as one field",
+        "dbt 列在同一模型中列出两次（此处与第 {first} 行）：按一个字段读取",
+    ),
     "p.internal": Text(
         "internal error while reading the file ({error}); please report it (see README, Security)",
         "读取文件时发生内部错误（{error}），请报告此问题（见 README 的 Security 一节）",

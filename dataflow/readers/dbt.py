@@ -11,6 +11,7 @@ messages are kept only when they quote nothing from the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,7 @@ def _model(
         name = f"{source}.{name}"
     columns = entry.get("columns") or []
     fields: list[Field] = []
+    listed: dict[str, int] = {}  # column name -> its index in fields
     if not isinstance(columns, list):
         problems.add(msg("p.dbt_columns_list"), doc.line(f"{key}.columns"))
         columns = []
@@ -157,15 +159,24 @@ def _model(
             continue
         col = str(column["name"]).strip()
         data_type = _text(column.get("data_type")) or _text(column.get("type"))
-        fields.append(
-            Field(
-                name=col,
-                pointer=f"{name}.{col}",
-                data_type=data_type,
-                comment=describe(column.get("description")),
-                line=doc.line(f"{ckey}.name"),
-            )
+        field = Field(
+            name=col,
+            pointer=f"{name}.{col}",
+            data_type=data_type,
+            comment=describe(column.get("description")),
+            line=doc.line(f"{ckey}.name"),
         )
+        first = listed.get(col)
+        if first is None:
+            listed[col] = len(fields)
+            fields.append(field)
+            continue
+        # listed twice: one field, what the first entry leaves out taken from the second
+        kept = fields[first]
+        fields[first] = replace(
+            kept, data_type=kept.data_type or data_type, comment=kept.comment or field.comment
+        )
+        problems.warn(msg("p.dbt_column_twice", first=kept.line or "?"), field.line)
     return Dataset(
         name=name,
         source_path=path,

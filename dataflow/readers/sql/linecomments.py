@@ -3,7 +3,8 @@
 Hand-written scripts mark comment lines with ``//`` (Snowflake reads these anywhere; other
 scripts only above a statement) and MySQL with ``#``. A line whose first non-blank characters
 are one of these markers, outside quotes and block comments, is rewritten to a ``--``
-comment of the same length, so statements are split, parsed and reported at the same
+comment of the same length, and so is a MySQL ``#`` comment after the ``;`` that ends a
+statement on its line (``values (…);##1``), so statements are split, parsed and reported at the same
 offsets and lines as in the file. ``#`` is left alone in SQL Server scripts, where it opens
 the name of a temporary table (``#staging``). The comment text itself is read from the file
 (``_sql_comments``).
@@ -21,7 +22,7 @@ from dataflow.readers.sql.statements import skip_quoted
 def _scan() -> re.Pattern[str]:
     """``--`` comments, block comments, quotes and dollar quotes (skipped), and the marker of
     a comment line at the start of a line."""
-    return re.compile(r"--|/\*|['\"`\[$]|^[ \t]*(?P<marker>//|#)", re.MULTILINE)
+    return re.compile(r"--|/\*|['\"`\[$]|^[ \t]*(?P<marker>//|#)|;[ \t]*(?P<tail>#)", re.MULTILINE)
 
 
 def dash_line_comments(text: str, *, hash_comments: bool = True) -> str:
@@ -37,11 +38,11 @@ def dash_line_comments(text: str, *, hash_comments: bool = True) -> str:
         m = _scan().search(text, i)
         if m is None:
             break
-        marker = m.group("marker")
+        marker = m.group("marker") or m.group("tail")
         if marker is None:
             i = skip_quoted(text, m.start(), m.group())
             continue
-        at = m.start("marker")
+        at = m.start("marker") if m.group("marker") else m.start("tail")
         nl = text.find("\n", at)
         i = n if nl == -1 else nl + 1
         if marker == "#" and not hash_comments:

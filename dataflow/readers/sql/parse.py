@@ -172,11 +172,13 @@ def unnamed_clustered(sql: str) -> str:
 
 # Column attributes the SQL parser does not know, blanked for the second try: Oracle constraint
 # states, and SQL Server's sparse columns (``SPARSE NULL``, the ``COLUMN_SET FOR
-# ALL_SPARSE_COLUMNS`` column), ``ROWGUIDCOL``, ``FILESTREAM`` and ``NOT FOR REPLICATION``; a
-# quoted or bracketed name (``[Sparse]``) is never blanked.
+# ALL_SPARSE_COLUMNS`` column), ``ROWGUIDCOL``, ``FILESTREAM`` and ``NOT FOR REPLICATION``, and
+# a MySQL ``COMMENT`` with no text after it; a quoted or bracketed name (``[Sparse]``) is never
+# blanked.
 _ORACLE_NOISE = Lazy(
     r"(?<![\[\"`\w.])(?:ENABLE|DISABLE|NOVALIDATE|VALIDATE|NOT\s+DEFERRABLE|SPARSE"
-    r"|COLUMN_SET\s+FOR\s+ALL_SPARSE_COLUMNS|ROWGUIDCOL|FILESTREAM|NOT\s+FOR\s+REPLICATION)"
+    r"|COLUMN_SET\s+FOR\s+ALL_SPARSE_COLUMNS|ROWGUIDCOL|FILESTREAM|NOT\s+FOR\s+REPLICATION"
+    r"|COMMENT(?=\s*[,)]))"
     r"(?![\]\"`\w])",
     re.I,
 )
@@ -192,13 +194,19 @@ def columns_only(sql: str) -> str | None:
 
     Storage and table options after the column list (Oracle ``TABLESPACE``/``PCTFREE``,
     engine-specific clauses) are what most often stops the parser; the columns are what
-    matter here. ``None`` when the column list is not closed (a truncated statement).
+    matter here. A column list closed with ``}`` (``};``) is read as closed with ``)``.
+    ``None`` when the column list is not closed (a truncated statement).
     """
     m = CREATE_TABLE.match(sql)
     if m is None:
         return None
     start = sql.find("(", m.end())
     close = closing_paren(sql, start) if start != -1 else None
+    if close is None and start != -1:  # a column list closed with ``}`` (``};``)
+        ended = sql.rstrip().rstrip(";").rstrip()
+        if ended.endswith("}"):
+            sql = sql[: len(ended) - 1] + ")" + sql[len(ended) :]
+            close = closing_paren(sql, start)
     if close is None:
         return None
     body = _ORACLE_NOISE().sub(_blank, sql[: close + 1])

@@ -169,6 +169,23 @@ def _parse_columns(
     return parsed, dialect, None, node
 
 
+def _index_line(coldef: Any) -> bool:
+    """Whether a column the parser read is a MySQL index line written with double-quoted
+    names (``KEY "idx_card" ("card_no")``, as some tools export MySQL tables): an unquoted
+    ``KEY``/``INDEX``/``UNIQUE KEY`` whose "type" is the quoted index name and its columns."""
+    name = coldef.this
+    if getattr(name, "quoted", True) or name.name.upper() not in ("KEY", "INDEX", "UNIQUE"):
+        return False
+    from sqlglot import exp
+
+    kind = coldef.args.get("kind")
+    return (
+        isinstance(kind, exp.DataType)
+        and kind.this == exp.DataType.Type.USERDEFINED
+        and bool(kind.expressions)  # the indexed columns, read as the type's arguments
+    )
+
+
 def read_tree(node: Any, dialect: str, stmt: Statement) -> ParsedTable | None:
     """The table name, comment and column definitions of a parsed CREATE TABLE."""
     from sqlglot import exp
@@ -179,7 +196,9 @@ def read_tree(node: Any, dialect: str, stmt: Statement) -> ParsedTable | None:
         return None
     coldefs: list[Any] = []
     if isinstance(target, exp.Schema):
-        coldefs.extend(e for e in target.expressions if isinstance(e, exp.ColumnDef))
+        coldefs.extend(
+            e for e in target.expressions if isinstance(e, exp.ColumnDef) and not _index_line(e)
+        )
     table_comment: str | None = None
     props = node.args.get("properties")
     if props is not None:
