@@ -113,8 +113,22 @@ def spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SCRUBBED: dict[str, str] = {}
+_MAX_SCRUBBED = 1 << 16
+
+
 def scrub(text: str) -> str:
-    """``text`` with every identifier in it masked; unchanged when it holds none."""
+    """``text`` with every identifier in it masked; unchanged when it holds none. Remembered
+    per text (the same column names and comments recur across the tables of a repository)."""
+    clean = _SCRUBBED.get(text)
+    if clean is None:
+        if len(_SCRUBBED) >= _MAX_SCRUBBED:
+            _SCRUBBED.clear()
+        clean = _SCRUBBED[text] = _scrubbed(text)
+    return clean
+
+
+def _scrubbed(text: str) -> str:
     found = spans(text)
     if not found:
         return text

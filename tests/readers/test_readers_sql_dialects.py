@@ -37,12 +37,33 @@ TEXTS = [
     "CREATE TABLE t (c \u0131nt8);",
     "CREATE TABLE 用户 (手机号 VARCHAR(20) COMMENT '手机号');",
     "",
+    # hints tried where their start stands: near misses before the match, any case
+    "CREATE TABLE t (xcomment INT, b BIGINT, c int8, d Int16) comment = 'x';",
+    "CREATE TABLE t (a_engine INT) Engine=MergeTree; -- engine\nengine = ReplicatedMergeTree",
+    "CREATE TABLE t (uniquekey INT, primary_index INT) Unique Key (k) primary\n  index (k);",
+    "CREATE TABLE t (id smallserial, b bigserialx, c nvarchar2(3), d varchar2x);",
+    "CREATE TABLE straße (a INT8) COMMENT ON; -- ß upper-cases to two letters",
+    "CREATE TABLE t (id BIGINT) UINT64 uint8 Int8x FLOAT4 float8;",
 ]
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_guess_equals_running_every_pattern(text: str) -> None:
     assert dialects.guess_dialects(text) == _plain_order(text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_every_match_starts_where_its_hint_is_tried(text: str) -> None:
+    if dialects._FOLDS_TO_ASCII.search(text):
+        return  # every hint is searched whole
+    upper = text.upper()
+    for dialect, patterns in dialects.HINTS.items():
+        starts = dialects._HINT_STARTS[dialect]
+        for pattern, begins in zip(patterns, starts, strict=True):
+            if begins is None or len(upper) != len(text):
+                continue
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                assert m.group(0).upper().startswith(begins), (pattern, m.group(0))
 
 
 def test_every_hint_has_an_anchor_it_contains() -> None:

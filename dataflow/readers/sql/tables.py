@@ -134,10 +134,20 @@ def _parse_columns(
         name = slot.group(1)
         if cached is not None and _plain_name(name, dialects, cached.dialect):
             shift = slot.end(1) - cached.name_end
-            columns = tuple(
-                replace(c, start=c.start + shift) if c.start is not None else c
-                for c in cached.columns
-            )
+            columns = cached.columns
+            if shift:  # a name of another length: the columns stand further on or back
+                columns = tuple(
+                    ParsedColumn(
+                        name=c.name,
+                        data_type=c.data_type,
+                        comment=c.comment,
+                        nullable=c.nullable,
+                        start=c.start + shift,
+                    )
+                    if c.start is not None
+                    else c
+                    for c in cached.columns
+                )
             return (
                 replace(cached, name=name, name_end=slot.end(1), columns=columns),
                 None,
