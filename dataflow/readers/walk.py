@@ -80,11 +80,13 @@ class _Walk:
     problems: list[Problem] = field(default_factory=list)
     visited: set[str] = field(default_factory=set)
 
-    def add(self, path: Path) -> None:
-        try:
-            real = os.path.realpath(path)
-        except OSError:
-            real = str(path)
+    def add(self, path: Path, real: str | None = None) -> None:
+        """Add ``path`` under its real path (``real`` when known)."""
+        if real is None:
+            try:
+                real = os.path.realpath(path)
+            except OSError:
+                real = str(path)
         if real not in self.files:
             self.files[real] = path
 
@@ -106,9 +108,10 @@ class _Walk:
             self.problems.append(Problem(str(folder), msg("p.cannot_list", why=os_error(exc))))
             return
         for entry in entries:
-            self.entry(entry, root)
+            self.entry(entry, root, real)
 
-    def entry(self, entry: os.DirEntry[str], root: Path) -> None:
+    def entry(self, entry: os.DirEntry[str], root: Path, real_folder: str) -> None:
+        """One entry of a folder whose real path is ``real_folder``."""
         child = Path(entry.path)
         rel = child.relative_to(root).as_posix()
         if _ignored(rel, entry.name, self.ignore):
@@ -137,7 +140,8 @@ class _Walk:
             if fmt == PROJECT:  # listed, with a note: nothing in it is lost
                 self.problems.append(Problem(str(child), PROJECT_NOTE, severity=Severity.INFO))
                 return
-            self.add(child)
+            # a file that is not a link is where its folder really is: no path resolved again
+            self.add(child, None if entry.is_symlink() else os.path.join(real_folder, entry.name))
         elif entry.is_symlink():
             self.problems.append(
                 Problem(str(child), msg("p.broken_link"), severity=Severity.WARNING)

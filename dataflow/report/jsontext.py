@@ -19,6 +19,7 @@ from typing import Any
 
 _int = int.__repr__
 _float = float.__repr__
+_finite = math.isfinite
 
 
 def dumps(obj: Any, *, indent: int = 2, allow_nan: bool = True) -> str:
@@ -101,8 +102,17 @@ def _value(value: Any, parts: list[str], newline: str, step: str, allow_nan: boo
             separator = "," + inner
             parts.append(encode_basestring(key if type(key) is str else _key(key, allow_nan)))
             parts.append(": ")
-            if type(item) is str:
+            kind = type(item)  # the items of a report inline, without a call
+            if kind is str:
                 parts.append(encode_basestring(item))
+            elif item is None:
+                parts.append("null")
+            elif kind is bool:
+                parts.append("true" if item else "false")
+            elif kind is float and _finite(item):
+                parts.append(_float(item))
+            elif kind is int:
+                parts.append(_int(item))
             else:
                 _value(item, parts, inner, step, allow_nan)
         parts.append(newline + "}")
