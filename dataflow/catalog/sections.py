@@ -46,6 +46,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "count_suffixes",
     "sequence_suffixes",
     "dwellings",
+    "operation_verbs",
     "not_event_times",
     "contribution_insurances",
     "contribution_parties",

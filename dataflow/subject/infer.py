@@ -189,7 +189,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     changed = True
                     break
         changed |= _nesting(datasets, facts, by_name, rules)
-        changed |= _same_resource(datasets, facts)
+        changed |= _same_resource(datasets, facts, rules)
         changed |= _dwellings(datasets, facts, rules)
         if not changed:
             break
@@ -232,6 +232,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 evidence=tuple(dict.fromkeys(f.evidence)),
                 links=tuple(dict.fromkeys(links)) if f.kind == "person_linked" else (),
                 indirect=f.kind == "person_linked"
+                and not f.peer
                 and bool(kept)
                 and all(t is not None and facts[t].kind == "person_linked" for _l, t in kept),
             )

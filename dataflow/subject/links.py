@@ -495,32 +495,39 @@ def _organisation_word(part: str, rules: SubjectRules) -> bool:
     )
 
 
-def _resource(ds: Dataset) -> str | None:
+def _resource(ds: Dataset, rules: SubjectRules) -> str | None:
     """The resource an API operation's schema document is about: the first segment of a dotted
-    document name (``LISAAccount`` of ``LISAAccount.close.post``)."""
-    if ds.source_format not in SCHEMA_DOCS or "." not in ds.name:
+    document name (``LISAAccount`` of ``LISAAccount.close.post``), or of a hyphenated one
+    (``income`` of ``income-sa-foreign-response``) unless that segment is the operation's verb
+    (``get-orders``, ``create-user``)."""
+    if ds.source_format not in SCHEMA_DOCS:
         return None
-    return ds.name.split(".", 1)[0].lower()
+    if "." in ds.name:
+        return ds.name.split(".", 1)[0].lower()
+    if "-" not in ds.name or any(c.isspace() for c in ds.name):
+        return None
+    head = ds.name.split("-", 1)[0].lower()
+    return head if head and head not in rules.operation_verbs else None
 
 
-def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts]) -> bool:
+def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
     """Schema documents of one scan named after the same resource (``LISAAccount.get``,
     ``LISAAccount.close.post``, ``LISAAccount.post.response``) are operations on it: when one is
     about a person, so are the others whose own fields say nothing."""
     about: dict[str, int] = {}
     for i, ds in enumerate(datasets):
-        resource = _resource(ds)
+        resource = _resource(ds, rules)
         if resource is not None and facts[i].kind in ("person", "person_linked"):
             about.setdefault(resource, i)
     changed = False
     for j, ds in enumerate(datasets):
-        resource = _resource(ds)
+        resource = _resource(ds, rules)
         source = about.get(resource) if resource is not None else None
         f = facts[j]
         if source is None or source == j or f.fixed or f.kind != "unknown":
             continue
-        head = ds.name.split(".", 1)[0]
-        f.kind, f.role = "person_linked", facts[source].role
+        head = ds.name.split("." if "." in ds.name else "-", 1)[0]
+        f.kind, f.role, f.peer = "person_linked", facts[source].role, True
         f.links.append((SubjectLink(head, _bare(datasets[source].name), "nesting"), source, None))
         f.evidence.append(msg("subject.same_resource", resource=head, name=datasets[source].name))
         changed = True

@@ -52,6 +52,7 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
+from dataflow.subject.table import described_owner
 from dataflow.subject.topics import _family_match, _on_topic, _table_topic, _wearable_word
 
 #: A family word found for a field: (the family, the word).
@@ -171,20 +172,24 @@ def about_person(
     """The findings of a record about a person, each given to the first rule that claims it."""
     rec = Record.of(dataset, subject, catalog, rules, extra_topic)
     envelope = _response_envelope(rules, dataset)
+    hyperlinks = _link_objects(findings, rules) if dataset.source_format in SCHEMA_DOCS else {}
     found = [
         f
-        if f.field.name.lower() in envelope
+        if f.field.name.lower() in envelope or (not f.personal and _in_hyperlink(f, hyperlinks))
         else _personal(rec, f)
         if f.personal
         else _unlabelled(rec, f)
         for f in findings
     ]
-    if (
-        subject.kind == "person"
-        and dataset.source_format in SCHEMA_DOCS
-        and _one_persons_document(rules, dataset, subject.role)
+    if dataset.source_format in SCHEMA_DOCS and (
+        (subject.kind == "person" and _one_persons_document(rules, dataset, subject.role))
+        or (
+            subject.kind == "person_linked"
+            and not subject.indirect
+            and described_owner(rules, dataset.comment) is not None
+        )
     ):
-        found = _document_parts(rec, found)
+        found = _document_parts(rec, found, hyperlinks)
     elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
         found = _device_measures(rec, found)
     found = _attributes(rec, found, envelope)
@@ -304,7 +309,9 @@ def _top_sections(dataset: Dataset) -> set[str]:
 _CV_SECTIONS = 3
 
 
-def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+def _document_parts(
+    rec: Record, findings: list[FieldFinding], hyperlinks: dict[str, str]
+) -> list[FieldFinding]:
     """``subject-document-part``: in a schema document about one person (its name says a CV, a
     profile: `person_documents`), every field of an object or list nested in it
     (`writing[].title`, `disposition.travel`) describes that person: the information its sibling
@@ -327,6 +334,7 @@ def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFind
             or _from_values(f)
             or f.field.name in _SCHEMA_KEYWORDS
             or f.field.name.startswith(("@", "$"))  # JSON-LD and JSON Schema keywords
+            or _in_hyperlink(f, hyperlinks)  # the API's navigation (`_links.self.href`)
         ):
             out.append(f)
             continue

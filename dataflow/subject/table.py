@@ -282,6 +282,33 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
 
 
+def _described_owner(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A description that says whose the record is: it opens with a person's possessive ('The
+    individual's Self Assessment tax returns summary', 'An individual's foreign income data') or
+    names the person it is for or about ('PAYE income details for an individual'). The rows are
+    that person's (as ``_rows_of_role``); links may say more."""
+    owner = described_owner(rules, n.comment)
+    if owner is None:
+        return None
+    role, phrase = owner
+    f.kind, f.role = "person_linked", role
+    f.evidence.append(msg("subject.described_owner", phrase=phrase, roles=role_text(role)))
+    return f
+
+
+def described_owner(rules: SubjectRules, comment: str | None) -> tuple[str, str] | None:
+    """The role of the person an English description says the record belongs to, with the
+    words that say so (``_described_owner``)."""
+    if not comment or has_cjk(comment):
+        return None
+    for pattern in (_OWNER_POSSESSIVE, _OWNER_PHRASE):
+        match = pattern.search(comment)
+        role = rules.role_of(match.group(1).lower()) if match is not None else None
+        if match is not None and role is not None:
+            return role, match.group(0).strip()
+    return None
+
+
 def _keyed_by_named_role(n: TableName, rules: SubjectRules) -> bool:
     """A role word before the last word of the name and a key to that role among the columns
     (`CandidateInterviewSchedule.candidate_id`): a schedule, file or setting of that person, not
@@ -657,6 +684,13 @@ _ROW_STATEMENT = re.compile(
     r"(?:(?:single|individual|unique)\s+)?([^,.;:]{1,60})",
     re.IGNORECASE,
 )
+#: A description opening with a person's possessive: 'The individual's …', 'An applicant’s …'.
+_OWNER_POSSESSIVE = re.compile(
+    r"^\s*(?:(?:the|an?|each|this)\s+)?([a-z]+)(?:'|’)s?\s", re.IGNORECASE
+)
+#: A description naming the one person a record is for or about: '… for an individual', 'details
+#: about the employee' (a plural, 'a list of users', names no one person).
+_OWNER_PHRASE = re.compile(r"\b(?:for|of|about)\s+(?:an?|the|each|one)\s+([a-z]+)\b", re.IGNORECASE)
 #: Different body measurements that make a table a record of a person's body.
 _BODY_KINDS = 3
 #: Different health information words that make a table a record of a person's health, and
@@ -678,6 +712,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _person_by_name,
     _organisation,
     _rows_of_role,
+    _described_owner,
     _headcount,
     _by_comment,
     _health_document,
