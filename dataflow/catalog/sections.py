@@ -47,6 +47,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "sequence_suffixes",
     "dwellings",
     "operation_verbs",
+    "payables",
     "not_event_times",
     "contribution_insurances",
     "contribution_parties",

@@ -71,6 +71,38 @@ def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     return changed
 
 
+def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A bill or invoice that a person's record points at (`pay_order.bill_id` beside
+    `pay_order.account_id`: the person pays it) is that person's money record, whatever it is
+    keyed by itself (a fee bill keyed by a room): its amounts, period and due date are theirs,
+    and so are the records pointing at it (its lines)."""
+    changed = False
+    for i, f in enumerate(facts):
+        if f.kind not in ("person", "person_linked"):
+            continue
+        for link, target, role in f.links:
+            if target is None or target == i or role is not None:
+                continue
+            g = facts[target]
+            if g.fixed or g.kind != "unknown":
+                continue
+            tokens = rules.spelled(split_name(_bare(datasets[target].name)))
+            core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+            if not core or core[-1] not in rules.payables:
+                continue
+            g.kind, g.role = "person_linked", f.role
+            g.evidence.append(
+                msg(
+                    "subject.payable",
+                    name=_bare(datasets[target].name),
+                    column=link.column,
+                    payer=_bare(datasets[i].name),
+                )
+            )
+            changed = True
+    return changed
+
+
 def _things_of_owners(
     datasets: Sequence[Dataset], facts: list[_Facts], owned: list[bool], rules: SubjectRules
 ) -> None:
@@ -191,6 +223,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         changed |= _nesting(datasets, facts, by_name, rules)
         changed |= _same_resource(datasets, facts, rules)
         changed |= _dwellings(datasets, facts, rules)
+        changed |= _payables(datasets, facts, rules)
         if not changed:
             break
     _offerings(datasets, facts, rules)

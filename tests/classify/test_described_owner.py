@@ -1,6 +1,6 @@
 """Schema documents whose description says whose they are ('The individual's tax returns'), the
 documents of one API named after the same resource with hyphens (`income-sa-foreign-response`,
-`income-response`)."""
+`income-response`), and bills a person pays."""
 
 from __future__ import annotations
 
@@ -72,6 +72,37 @@ def test_documents_of_one_hyphenated_resource_share_their_subject(tmp_path: Path
     assert other.subject.kind == "person_linked"
     assert _finding(other, "filingChannel").personal
     assert results["get-catalogue"].subject.kind != "person_linked"
+
+
+BILLS = """
+CREATE TABLE account (id BIGINT PRIMARY KEY, real_name VARCHAR(64), mobile VARCHAR(20));
+CREATE TABLE room (id BIGINT PRIMARY KEY, building_no VARCHAR(32), room_no VARCHAR(32));
+CREATE TABLE bill (
+    id BIGINT PRIMARY KEY,
+    room_id BIGINT REFERENCES room (id),
+    fee_type VARCHAR(16),
+    amount_due DECIMAL(12, 2),
+    due_date DATE
+);
+CREATE TABLE pay_order (
+    id BIGINT PRIMARY KEY,
+    bill_id BIGINT REFERENCES bill (id),
+    account_id BIGINT REFERENCES account (id),
+    pay_amount DECIMAL(12, 2)
+);
+"""
+
+
+def test_a_bill_a_person_pays_is_theirs(tmp_path: Path) -> None:
+    """A fee bill keyed by a room is paid by the account whose payment order points at it: its
+    fee type and due date are that person's; the room stays a thing."""
+    results = _scan(tmp_path, {"fees.sql": BILLS})
+    bill = results["bill"]
+    assert bill.subject.kind == "person_linked"
+    assert _finding(bill, "fee_type").personal
+    assert _finding(bill, "due_date").personal
+    assert results["room"].subject.kind == "unknown"
+    assert not _finding(results["room"], "building_no").personal
 
 
 RETURNS = {
