@@ -8,6 +8,7 @@ from dataflow.catalog import Catalog
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Subject, Words
 from dataflow.subject.links import (
+    _comment_table_links,
     _link_words,
     _links,
     _nesting,
@@ -16,6 +17,7 @@ from dataflow.subject.links import (
     _shared_key_links,
     record_keys,
     surrogate_keys,
+    table_comments,
 )
 from dataflow.subject.own import (
     _about_people,
@@ -190,12 +192,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     prefixes = application_prefix(datasets, rules)
     facts = [own_facts(ds, rules, prefixes.get(ds.source_path)) for ds in datasets]
     keys = None  # built for the first dataset that needs it
+    comments: dict[str, int] | None = None
     surrogate = surrogate_keys(datasets)
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate)
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)
+        if facts[i].kind == "unknown" and not facts[i].links:
+            comments = table_comments(datasets) if comments is None else comments
+            facts[i].links = _comment_table_links(ds, i, rules, datasets, comments)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
     owned = [not f.fixed and _owned_thing(rules, f) for f in facts]

@@ -172,6 +172,57 @@ def _shared_key_links(
     return out
 
 
+def table_comments(datasets: Sequence[Dataset]) -> dict[str, int]:
+    """Each Chinese table comment of the scan (``_table_words``) that names one dataset only."""
+    seen: dict[str, list[int]] = {}
+    for j, other in enumerate(datasets):
+        words = _table_words(other.comment or "")
+        if len(words) >= _MIN_TABLE_WORDS and has_cjk(words):
+            seen.setdefault(words, []).append(j)
+    return {w: js[0] for w, js in seen.items() if len(js) == 1}
+
+
+def _comment_table_links(
+    ds: Dataset,
+    index: int,
+    rules: SubjectRules,
+    datasets: Sequence[Dataset],
+    by_comment: dict[str, int],
+) -> list[Link]:
+    """Keys whose comment names another table of the scan by that table's own comment
+    (`cons_data_id` '场地预定主表Id' of a booking's items, with `reserve_venue_cons`
+    '场地预定主信息表'): a link to that table, as a declared foreign key would be. For a dataset
+    nothing else links."""
+    out: list[Link] = []
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        comment = (fld.comment or "").strip()
+        if has_cjk(fld.name) or not tokens or tokens[-1] not in rules.key_suffixes:
+            continue
+        named = _KEY_WORDS.sub("", comment)
+        target = by_comment.get(_table_words(named)) if named != comment else None
+        if target is not None and target != index:
+            out.append(
+                (SubjectLink(fld.name, _target_name(target, datasets), "comment"), target, None)
+            )
+    return out
+
+
+def _table_words(comment: str) -> str:
+    """A table comment without the words any table's comment may end in (表, 信息, 主: the main
+    table of a record), as a key's comment names that table."""
+    text = comment.strip()
+    for tail in ("表", "信息", "主"):
+        text = text.removesuffix(tail)
+    return text
+
+
+#: The end of a key's comment that says it is a key (`Id`, 编号, 主键) after the table it names.
+_KEY_WORDS = re.compile(r"(?:\s*(?:id|ID|Id|编号|主键|的id|的ID))$")
+#: Characters a table's comment must have to be found in a key's comment.
+_MIN_TABLE_WORDS = 3
+
+
 def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     """A column holding a telephone number (``phone_keys``: `PHONE_NUMBER`, `msisdn`,
     `PHONE_NUMBER_FEDERAL`) on a dataset nothing else places: its rows are filed under the number
