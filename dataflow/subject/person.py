@@ -181,17 +181,21 @@ def about_person(
         else _unlabelled(rec, f)
         for f in findings
     ]
-    if dataset.source_format in SCHEMA_DOCS and (
-        (subject.kind == "person" and _one_persons_document(rules, dataset, subject.role))
-        or (
-            subject.kind == "person_linked"
-            and not subject.indirect
-            and described_owner(rules, dataset.comment) is not None
-        )
+    if (
+        subject.kind == "person"
+        and dataset.source_format in SCHEMA_DOCS
+        and _one_persons_document(rules, dataset, subject.role)
     ):
         found = _document_parts(rec, found, hyperlinks)
     elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
         found = _device_measures(rec, found)
+    elif (
+        subject.kind == "person_linked"
+        and dataset.source_format in SCHEMA_DOCS
+        and not subject.indirect
+        and described_owner(rules, dataset.comment) is not None
+    ):
+        found = _document_parts(rec, found, hyperlinks)
     found = _attributes(rec, found, envelope)
     if dataset.source_format in SCHEMA_DOCS:
         found = [_constant(rec, f) for f in found]
