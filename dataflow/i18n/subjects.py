@@ -227,8 +227,8 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} 指向它：{name} 是该人的住所",
     ),
     "subject.payable": Text(
-        "{payer}.{column} points at it: {name} is what that person pays",
-        "{payer}.{column} 指向它：{name} 是该人支付的款项",
+        "{person}.{column} points at it: {name} is what that person pays",
+        "{person}.{column} 指向它：{name} 是该人支付的款项",
     ),
     "subject.column_role": Text("column '{column}' names {roles}", "字段 '{column}' 指{roles}"),
     # describe(): what the table is, then why

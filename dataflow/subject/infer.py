@@ -46,31 +46,7 @@ def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     """A house, room or parking space a person's row points at (`owner.house_id` → `house`) is
     that person's dwelling: its rows are about the person (their storey, number, move-in date),
     and so are the records that point at it in turn (fees and meter readings of the house)."""
-    changed = False
-    for i, f in enumerate(facts):
-        if f.kind != "person":
-            continue
-        for link, target, role in f.links:
-            if target is None or target == i or role is not None:
-                continue
-            g = facts[target]
-            if g.fixed or g.kind != "unknown":
-                continue
-            tokens = rules.spelled(split_name(_bare(datasets[target].name)))
-            core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
-            if not core or core[-1] not in rules.dwellings:
-                continue
-            g.kind, g.role = "person_linked", f.role
-            g.evidence.append(
-                msg(
-                    "subject.dwelling",
-                    name=_bare(datasets[target].name),
-                    column=link.column,
-                    person=_bare(datasets[i].name),
-                )
-            )
-            changed = True
-    return changed
+    return _pointed_at(datasets, facts, rules, ("person",), rules.dwellings, "subject.dwelling")
 
 
 def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
@@ -78,9 +54,23 @@ def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
     `pay_order.account_id`: the person pays it) is that person's money record, whatever it is
     keyed by itself (a fee bill keyed by a room): its amounts, period and due date are theirs,
     and so are the records pointing at it (its lines)."""
+    kinds = ("person", "person_linked")
+    return _pointed_at(datasets, facts, rules, kinds, rules.payables, "subject.payable")
+
+
+def _pointed_at(
+    datasets: Sequence[Dataset],
+    facts: list[_Facts],
+    rules: SubjectRules,
+    kinds: tuple[str, ...],
+    words: frozenset[str],
+    why: str,
+) -> bool:
+    """Datasets nothing has placed whose name ends in one of ``words`` and that a dataset of one
+    of ``kinds`` points at: person-linked, of that dataset's role, for the reason ``why``."""
     changed = False
     for i, f in enumerate(facts):
-        if f.kind not in ("person", "person_linked"):
+        if f.kind not in kinds:
             continue
         for link, target, role in f.links:
             if target is None or target == i or role is not None:
@@ -90,17 +80,11 @@ def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
                 continue
             tokens = rules.spelled(split_name(_bare(datasets[target].name)))
             core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
-            if not core or core[-1] not in rules.payables:
+            if not core or core[-1] not in words:
                 continue
             g.kind, g.role = "person_linked", f.role
-            g.evidence.append(
-                msg(
-                    "subject.payable",
-                    name=_bare(datasets[target].name),
-                    column=link.column,
-                    payer=_bare(datasets[i].name),
-                )
-            )
+            name, person = _bare(datasets[target].name), _bare(datasets[i].name)
+            g.evidence.append(msg(why, name=name, column=link.column, person=person))
             changed = True
     return changed
 
