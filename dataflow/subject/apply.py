@@ -48,14 +48,15 @@ def _link_members(
     findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
 ) -> list[FieldFinding]:
     """``subject-link-member``: in an API document, an object with a link marker among its
-    members (``href``) is a hyperlink to another resource; its other link members (``title``,
-    ``name``) describe that link (`Get an individual's PAYE data`), not anyone, whatever the
-    document is about."""
+    members (``href``) is a hyperlink to another resource; the marker and its other link members
+    (``title``, ``name``) describe that link (`Get an individual's PAYE data`), not anyone,
+    whatever the document is about (an `href` on an income document is not employment data)."""
     linked = _link_objects(findings, rules)
     out = []
     for f in findings:
         marker = linked.get(f.field.pointer.rpartition(".")[0])
-        if f.personal and marker is not None and f.field.name.lower() in rules.link_members:
+        name = f.field.name.lower()
+        if f.personal and marker is not None and (name in rules.link_members or name == marker):
             why = msg("subject.link_member", column=f.field.name, marker=marker)
             ev = Evidence("context", "subject-link-member", why, None)
             f = _as_not_personal(f, ev, catalog.defaults["unclassified"])

@@ -172,10 +172,9 @@ def about_person(
     """The findings of a record about a person, each given to the first rule that claims it."""
     rec = Record.of(dataset, subject, catalog, rules, extra_topic)
     envelope = _response_envelope(rules, dataset)
-    hyperlinks = _link_objects(findings, rules) if dataset.source_format in SCHEMA_DOCS else {}
     found = [
         f
-        if f.field.name.lower() in envelope or (not f.personal and _in_hyperlink(f, hyperlinks))
+        if f.field.name.lower() in envelope
         else _personal(rec, f)
         if f.personal
         else _unlabelled(rec, f)
@@ -186,7 +185,7 @@ def about_person(
         and dataset.source_format in SCHEMA_DOCS
         and _one_persons_document(rules, dataset, subject.role)
     ):
-        found = _document_parts(rec, found, hyperlinks)
+        found = _document_parts(rec, found)
     elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
         found = _device_measures(rec, found)
     elif (
@@ -195,7 +194,7 @@ def about_person(
         and not subject.indirect
         and described_owner(rules, dataset.comment) is not None
     ):
-        found = _document_parts(rec, found, hyperlinks)
+        found = _document_parts(rec, found)
     found = _attributes(rec, found, envelope)
     if dataset.source_format in SCHEMA_DOCS:
         found = [_constant(rec, f) for f in found]
@@ -313,9 +312,7 @@ def _top_sections(dataset: Dataset) -> set[str]:
 _CV_SECTIONS = 3
 
 
-def _document_parts(
-    rec: Record, findings: list[FieldFinding], hyperlinks: dict[str, str]
-) -> list[FieldFinding]:
+def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
     """``subject-document-part``: in a schema document about one person (its name says a CV, a
     profile: `person_documents`), every field of an object or list nested in it
     (`writing[].title`, `disposition.travel`) describes that person: the information its sibling
@@ -338,7 +335,6 @@ def _document_parts(
             or _from_values(f)
             or f.field.name in _SCHEMA_KEYWORDS
             or f.field.name.startswith(("@", "$"))  # JSON-LD and JSON Schema keywords
-            or _in_hyperlink(f, hyperlinks)  # the API's navigation (`_links.self.href`)
         ):
             out.append(f)
             continue
