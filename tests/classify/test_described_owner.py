@@ -143,3 +143,26 @@ def test_the_parts_of_a_described_document_are_the_persons(tmp_path: Path) -> No
     assert _finding(doc, "taxYear").personal
     assert _finding(doc, "filingChannel").personal
     assert not _finding(doc, "href").personal
+
+
+FOOD_LOG = {
+    "namespace": "org.example.connector",
+    "type": "record",
+    "name": "FitbitFoodLog",
+    "doc": "A summary of the user's food log entry for a given day.",
+    "fields": [
+        {"name": "calories", "type": "double"},
+        {"name": "brand", "type": "string"},
+        {"name": "timeReceived", "type": "double"},
+    ],
+}
+
+
+def test_a_wearables_record_naming_its_user_keeps_the_device_rule(tmp_path: Path) -> None:
+    """A wearable's record described as 'the user's food log' is what the device logged of its
+    wearer (activity records), and the connector's receive time stays nobody's."""
+    results = _scan(tmp_path, {"food.avsc": json.dumps(FOOD_LOG)})
+    log = results["FitbitFoodLog"]
+    for column in ("calories", "brand"):
+        assert _finding(log, column).element == "pi.motion.activity", column
+    assert not _finding(log, "timeReceived").personal
