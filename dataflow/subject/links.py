@@ -228,13 +228,16 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     `PHONE_NUMBER_FEDERAL`) on a dataset nothing else places: its rows are filed under the number
     and so under the person who holds it (a subscriber's balance, promised payment or monthly
     call statistics). Not on a row that names a company (`CompanyName` of a supplier's
-    application): its telephone is the company's contact number."""
+    application), nor when the column's comment names an organisation: its telephone is the
+    organisation's contact number."""
     columns = [() if has_cjk(f.name) else split_name(f.name) for f in ds.fields]
     if any(t in rules.organisation for tokens in columns for t in tokens[:1]):
         return []
     for fld, tokens in zip(ds.fields, columns, strict=True):
-        if tokens and (
-            _compact(tokens) in rules.phone_keys or _compact(tokens[:2]) in rules.phone_keys
+        if (
+            tokens
+            and (_compact(tokens) in rules.phone_keys or _compact(tokens[:2]) in rules.phone_keys)
+            and not _names_organisation(rules, fld)  # `phone` '小区联系方式': the estate's number
         ):
             return [(SubjectLink(fld.name, None, "naming"), None, "person")]
     return []
@@ -278,6 +281,14 @@ def _counts_people(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
     )
 
 
+def _plural_role(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """`active_customers`, `new_users`: a role in the plural after other words names many
+    people (a figure over them), not the one person the row belongs to. A flag
+    (`has_other_owners`) says something of the row's own people."""
+    word = tokens[-1]
+    return word.endswith("s") and word[:-1] in rules.roles and tokens[0] not in rules.neg_prefixes
+
+
 def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
     """A Chinese column name naming a role's key (患者编号, 会员卡号), a person's key (档案号) or
     the role alone (体检人). A role word before other words is not a key (会员费, 客户名称,
@@ -314,6 +325,8 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     compact = _compact(tokens)
     if _names_organisation(rules, fld):
         return None  # `user_id` '供应商ID': the key of a supplier, not of a person
+    if len(tokens) >= 3 and tokens[-1] in rules.key_suffixes and tokens[-2] in rules.reference:
+        return None  # `account_type_id`, `user_level_id`: the key of a kind, not of a person
     if compact in rules.person_keys:
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
         target = scope.target_of(prefix) if prefix else None
@@ -327,6 +340,7 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
             for t in tokens[:-1]
         )
         and not _counts_people(rules, tokens)
+        and not _plural_role(rules, tokens)
     ):
         # `apply_user`, `leave_applicant`: the person who filed the row, not who handled it, the
         # contact person written on a thing's row (`contact_person` of a drug) or a headcount
@@ -394,6 +408,7 @@ def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> st
             )
         )
         and not any(w in comment for w in rules.counts_zh)
+        and not any(w in comment for w in rules.person_columns_zh)  # 联系人姓名: whom to contact
         and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
         and not any(
             t in rules.handlers for t in tokens[:-1]
