@@ -18,6 +18,7 @@ from dataflow.yamlio import YamlDoc, join_key, type_name
 SUBJECT_KEYS: tuple[str, ...] = (
     "roles",
     "reference_prefixes",
+    "reference_endings",
     "reference_tails",
     "code_tails",
     "person_key_tails",
@@ -81,6 +82,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "headcount_columns",
     "organisation_name_columns",
     "person_name_columns",
+    "thing_name_comments",
+    "listing_columns",
     "body_measurement_columns",
     "handler_markers",
     "person_only_columns",

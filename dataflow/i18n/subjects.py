@@ -222,6 +222,18 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",
     ),
+    "subject.organisation_key": Text(
+        "{source}.{column} names an organisation and points at it: {name} is that organisation",
+        "{source}.{column} 指向它并表明是机构：{name} 是该机构",
+    ),
+    "subject.organisation_own_key": Text(
+        "its key {column} names an organisation: the rows are organisations",
+        "其主键 {column} 表明是机构：各行是机构",
+    ),
+    "subject.thing_name": Text(
+        "comment '{comment}' calls {column} the name of a thing, not of a person",
+        "注释 '{comment}' 表明 {column} 是事物的名称，不是人的姓名",
+    ),
     "subject.dwelling": Text(
         "{person}.{column} points at it: {name} is that person's dwelling",
         "{person}.{column} 指向它：{name} 是该人的住所",

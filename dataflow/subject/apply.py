@@ -39,9 +39,42 @@ def apply_subject(
 ) -> list[FieldFinding]:
     """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
     found = _by_subject(findings, dataset, subject, catalog)
+    if not subject.about_person and not (
+        subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
+    ):
+        found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
     if dataset.source_format in SCHEMA_DOCS:
         found = _link_members(found, dataset, catalog, rules_for(catalog))
     return found
+
+
+def _thing_name(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:
+    """``subject-thing-name``: a column taken for a person's name by a generic word alone
+    (`name`) whose Chinese comment calls it the name of a thing ('名称', '商户名称'), on a row
+    not about a person (a consignee company, a truck), is what the thing is called. On a
+    person's row (a driver's `name` '名称'), or one of a table whose name says people
+    (`t_admin`) and nothing says otherwise, it stays that person's name."""
+    if (
+        not finding.personal
+        or finding.element != "pi.identity.name"
+        or split_name(finding.field.name) != ("name",)  # `community_name` '小区名称': an address
+        or not rules.thing_name(finding.field.comment)
+        or not all(
+            ev.rule.startswith("name-weak") for ev in finding.evidence if ev.source == "name"
+        )
+        or any(ev.source in ("value", "comment") for ev in finding.evidence)
+    ):
+        return finding
+    why = msg("subject.thing_name", column=finding.field.name, comment=finding.field.comment)
+    ev = Evidence("context", "subject-thing-name", why, None)
+    return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+
+
+def _names_people(dataset: Dataset, rules: SubjectRules) -> bool:
+    """Whether a dataset's name has a word of people (`t_admin`, `customer`)."""
+    return any(
+        rules.role_of(t) or t in rules.person_columns for t in split_name(_bare(dataset.name))
+    )
 
 
 def _link_members(

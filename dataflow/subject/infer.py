@@ -46,7 +46,8 @@ def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     """A house, room or parking space a person's row points at (`owner.house_id` → `house`) is
     that person's dwelling: its rows are about the person (their storey, number, move-in date),
     and so are the records that point at it in turn (fees and meter readings of the house)."""
-    return _pointed_at(datasets, facts, rules, ("person",), rules.dwellings, "subject.dwelling")
+    person = ("person",)
+    return _pointed_at(datasets, facts, rules, person, rules.dwellings, "subject.dwelling", True)
 
 
 def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
@@ -65,9 +66,11 @@ def _pointed_at(
     kinds: tuple[str, ...],
     words: frozenset[str],
     why: str,
+    skip_listings: bool = False,
 ) -> bool:
     """Datasets nothing has placed whose name ends in one of ``words`` and that a dataset of one
-    of ``kinds`` points at: person-linked, of that dataset's role, for the reason ``why``."""
+    of ``kinds`` points at: person-linked, of that dataset's role, for the reason ``why``. With
+    ``skip_listings``, a target that is a listing (priced or rated) is left alone."""
     changed = False
     for i, f in enumerate(facts):
         if f.kind not in kinds:
@@ -82,11 +85,54 @@ def _pointed_at(
             core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
             if not core or core[-1] not in words:
                 continue
+            if skip_listings and _listing(datasets[target], rules):
+                continue
             g.kind, g.role = "person_linked", f.role
             name, person = _bare(datasets[target].name), _bare(datasets[i].name)
             g.evidence.append(msg(why, name=name, column=link.column, person=person))
             changed = True
     return changed
+
+
+def _organisation_targets(
+    datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules
+) -> None:
+    """A table taken for people only by its identity columns (a `name` and an `email`) that
+    another table points at by a column naming an organisation (`head_office_id`, `branch_id`)
+    is that organisation: its name, e-mail and telephone are the organisation's."""
+    for ds, f in zip(datasets, facts, strict=True):
+        for link, target, role in f.links:
+            if target is None or role is not None or link.via != "foreign_key":
+                continue
+            g = facts[target]
+            if g.fixed or g.kind != "unknown" or g.weak != "person":
+                continue
+            tokens = split_name(link.column)
+            if any(rules.role_of(t) for t in tokens) or not any(
+                t in rules.organisation for t in tokens[:-1]
+            ):
+                continue
+            g.weak, g.weak_role = "organisation", None
+            g.weak_evidence = msg(
+                "subject.organisation_key",
+                source=_bare(ds.name),
+                column=link.column,
+                name=_bare(datasets[target].name),
+            )
+
+
+def _listing(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The first column of a house or room table that prices or rates it as a thing (`price`):
+    its rows are listings on offer, which users save or sell, not the dwelling a person lives in."""
+    return next(
+        (
+            fld.name
+            for fld in ds.fields
+            if _compact(split_name(fld.name)) in rules.listing
+            or any(w in (fld.comment or "") for w in rules.listing_zh)
+        ),
+        None,
+    )
 
 
 def _things_of_owners(
@@ -188,6 +234,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = _comment_table_links(ds, i, rules, datasets, comments)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
+    _organisation_targets(datasets, facts, rules)
     owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
     _things_of_owners(datasets, facts, owned, rules)
     # Follow links until nothing changes: hadm_id → admissions → patients.

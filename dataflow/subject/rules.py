@@ -161,6 +161,8 @@ class SubjectRules:
         self.headcounts = tuple(s.get("headcount_columns", ()))
         self.org_names, self.org_names_zh = _split(s.get("organisation_name_columns", ()))
         self.person_names, self.person_names_zh = _split(s.get("person_name_columns", ()))
+        self.thing_names_zh = _split(s.get("thing_name_comments", ()))[1]
+        self.listing, self.listing_zh = _split(s.get("listing_columns", ()))
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
@@ -183,6 +185,7 @@ class SubjectRules:
         self.status = frozenset(catalog.dictionaries.get("negative_suffixes"))
         self.table_tails = frozenset(catalog.dictionaries.get("table_tails"))
         self.reference_prefixes = frozenset(s.get("reference_prefixes", ()))
+        self.reference_endings = tuple(s.get("reference_endings", ()))
         self.reference_tails = frozenset(s.get("reference_tails", ()))
         self.code_tails = frozenset(s.get("code_tails", ()))
         self.person_key_tails = tuple(s.get("person_key_tails", ()))
@@ -275,9 +278,19 @@ class SubjectRules:
         or by its name or comment in Chinese (``person_name_columns``, ``person_columns``)."""
         text = f"{name}{comment or ''}"
         return (
-            _compact(tokens) in self.person_names
+            (_compact(tokens) in self.person_names and not self.thing_name(comment))
             or any(t in self.person_columns for t in tokens)
             or any(w in text for w in (*self.person_names_zh, *self.person_columns_zh))
+        )
+
+    def thing_name(self, comment: str | None) -> bool:
+        """Whether a Chinese comment calls a column the name of a thing (`name` '名称', '车辆名称')
+        rather than of a person: no person's name word (姓名, 名字) and no role (客户名称) in it."""
+        text = fold(comment or "")
+        return (
+            any(w in text for w in self.thing_names_zh)
+            and not any(w in text for w in (*self.identity_zh, *self.person_names_zh))
+            and self.role_zh(text) is None
         )
 
     def family(self, family_id: str) -> _FamilyIndex | None:

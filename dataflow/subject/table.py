@@ -169,6 +169,7 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         (
             (n.head in rules.reference and len(n.tokens) > 1)
             or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
+            or _definitions(n.head, rules)
         )
         and not _role_table_comment(n, rules)
         and _persons_key_column(ds, n, rules) is None
@@ -181,6 +182,11 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+def _definitions(word: str, rules: SubjectRules) -> bool:
+    """`allergydef`: a word ending in a definition ending after at least three letters."""
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in rules.reference_endings)
 
 
 def _key_endings(rules: SubjectRules) -> tuple[str, ...]:
@@ -596,7 +602,21 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     elif f.weak is None and (word := _named_for_family(n, rules) or _health_things(n, rules)):
         f.weak, f.weak_role = "reference", None
         f.weak_evidence = msg("subject.family_things", word=word)
+    elif f.weak is None and (key := _organisation_key(ds, rules)):
+        f.weak, f.weak_role = "organisation", None
+        f.weak_evidence = msg("subject.organisation_own_key", column=key)
     return f
+
+
+def _organisation_key(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The table's one key column when it names an organisation (`branch_id`, `company_id`) and
+    nothing else says what the rows are: the rows are those organisations (a bank's branches)."""
+    if len(ds.primary_key) != 1:
+        return None
+    tokens = split_name(ds.primary_key[0])
+    if len(tokens) == 2 and tokens[1] in rules.reference_tails and tokens[0] in rules.organisation:
+        return ds.primary_key[0]
+    return None
 
 
 def _identity_number(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
@@ -661,6 +681,8 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
     """The identity words (name, birthday, phone…) the columns of ``ds`` are about."""
     seen: set[str] = set()
     for fld, leaf, cols in zip(ds.fields, n.leafs, n.columns, strict=True):
+        if rules.thing_name(fld.comment):
+            continue  # `name` '名称': what a thing is called, not a person's name
         if leaf in rules.identity:
             seen.add(leaf)
         elif cols and cols[-1] in rules.identity and len(cols) <= 2:
