@@ -37,7 +37,6 @@ same pypinyin version give the same bytes.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -45,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generated_file import write_or_check  # noqa: E402
+from generated_file import run  # noqa: E402
 
 from dataflow.catalog.loader import CatalogBuilder, shipped_files  # noqa: E402
 from dataflow.catalog.model import Catalog, Keywords  # noqa: E402
@@ -171,11 +170,7 @@ def render(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed file")
-    args = parser.parse_args()
-    text = build()
-    return write_or_check(OUT, text, args.check)
+    return run(OUT, build, __doc__)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -14,3 +16,11 @@ def write_or_check(out: Path, text: str, check: bool) -> int:
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out}")
     return 0
+
+
+def run(out: Path, build: Callable[[], str], doc: str | None) -> int:
+    """The command line of a build script: write ``out``, or with ``--check`` compare it."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed file")
+    args = parser.parse_args()
+    return write_or_check(out, build(), args.check)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from dataflow.catalog import Catalog, Condition, Element, EscalationRule
 from dataflow.detect.metadata import PI_THRESHOLD, MetadataVerdict, detect_dataset, split_name
+from dataflow.detect.metadata.traditional import restore_fields, simplified_dataset
 from dataflow.i18n import msg
 from dataflow.model import (
     Dataset,
@@ -64,6 +65,7 @@ def classify_dataset(
     ``subject`` (``subject.infer_subjects``) puts each field in the light of what the dataset
     is about: a person's attributes are PI, a code list's words are not.
     """
+    original, dataset = dataset, simplified_dataset(dataset)  # 病歷號碼 read as 病历号码
     verdicts = detect_dataset(dataset, catalog)
     findings: list[FieldFinding] = []
     for fld in dataset.fields:
@@ -81,10 +83,12 @@ def classify_dataset(
     marks = _marking_rules(dataset, catalog, findings)
     if marks:
         findings = [_mark(f, marks) for f in findings]
+    if dataset is not original:
+        findings = restore_fields(findings, original)
     categories = tuple(sorted({f.category for f in findings if f.category and f.element}))
     sampled = bool(content) and any(f.field.pointer in content for f in findings)  # type: ignore[operator]
     return DatasetResult(
-        dataset=dataset,
+        dataset=original,
         findings=tuple(findings),
         grade=grade,
         categories=categories,

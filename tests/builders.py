@@ -1010,3 +1010,21 @@ def write_members_csv(path: Path, rows: list[tuple[int, str | None, str]]) -> Pa
     lines = ["member_id,c7,note"] + [f"{i},{card or ''},{note}" for i, card, note in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def assert_generated_up_to_date(script: str, module: str) -> None:
+    """``bench/<script> --check`` passes: the data file it writes is a rebuild's (skipped when
+    the build tool ``module`` is not installed)."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    pytest.importorskip(module)
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "bench" / script), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

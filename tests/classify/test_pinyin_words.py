@@ -5,11 +5,9 @@ Chinese would be."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from builders import assert_generated_up_to_date
 
 from dataflow.catalog import load_catalog
 from dataflow.detect.metadata.words import pinyin_parts
@@ -48,12 +46,7 @@ def test_generated_spellings_are_keywords_of_the_words_elements() -> None:
 
 
 def test_generated_file_is_up_to_date() -> None:
-    pytest.importorskip("pypinyin")
-    script = ROOT / "bench" / "build_pinyin_words.py"
-    done = subprocess.run(
-        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert_generated_up_to_date("build_pinyin_words.py", "pypinyin")
 
 
 def test_parts_of_an_all_pinyin_token_at_syllable_boundaries() -> None:
