@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import finding_of, scan_files
+
 from dataflow.model import FieldFinding
 from dataflow.scan import ScanOptions, scan_paths
 
@@ -46,3 +48,17 @@ def test_a_payment_apps_pin_and_account_number(tmp_path: Path) -> None:
     assert customer["mpin"].element == "pi.credential.pin" and customer["mpin"].sensitive
     assert customer["acc_no"].element == "pi.financial.bank_account"
     assert customer["acc_no"].sensitive
+
+
+def test_a_comment_ending_in_the_longer_number_word_is_the_identifier(tmp_path: Path) -> None:
+    """'病历号码' ends with the term 病历号 written with 号码: the whole-number key of a patient
+    table is the medical record number, not a pointer to another record."""
+    schema = """
+CREATE TABLE patient (
+  case_id INT UNSIGNED PRIMARY KEY comment '病历号码',
+  patient_name VARCHAR(40) comment '姓名'
+) comment '病人';
+"""
+    ds = scan_files(tmp_path, {"p.sql": schema})["patient"]
+    record = finding_of(ds, "case_id")
+    assert record.element == "pi.health.medical_record" and record.sensitive

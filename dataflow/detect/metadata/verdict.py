@@ -54,8 +54,12 @@ def comment_ends_with_term(sc: Scored, comment: str) -> bool:
     if not comment or not has_cjk(comment):
         return False
     end = comment.rstrip()
+    # 病历号码 ends with 病历号: 号 and 号码 are one word for a number
+    ends = (end, end[:-1]) if end.endswith("号码") else (end,)
     return any(
-        h.rule == "comment-zh" and end.endswith(h.detail.rsplit("'", 2)[-2]) for h in sc.hits
+        h.rule == "comment-zh" and e.endswith(h.detail.rsplit("'", 2)[-2])
+        for h in sc.hits
+        for e in ends
     )
 
 
