@@ -237,7 +237,9 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if facts[i].kind == "unknown" and facts[i].weak is None:
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
     _organisation_targets(datasets, facts, rules)
-    owned = [not f.fixed and _owned_thing(rules, f) for f in facts]
+    owned = [
+        not f.fixed and _owned_thing(rules, f, ds) for f, ds in zip(facts, datasets, strict=True)
+    ]
     _things_of_owners(datasets, facts, owned, rules)
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):

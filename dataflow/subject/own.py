@@ -49,16 +49,35 @@ def _about_people(f: _Facts) -> bool:
     return f.kind in ("person", "person_linked") or (f.kind == "unknown" and f.weak == "person")
 
 
-def _owned_thing(rules: SubjectRules, f: _Facts) -> bool:
+def _owned_thing(rules: SubjectRules, f: _Facts, ds: Dataset) -> bool:
     """Rows of a thing that carry its owner's details (a house with its owner's name and phone):
-    those fields are the owner's, but rows that point at the thing (a sale listing of the house)
-    are about the thing, not the person."""
+    those fields are the owner's, but rows that point at the thing (a sale listing of the house,
+    a work order on a mortgaged asset) are about the thing, not the person. The details are the
+    columns that link it to a person, or the identity columns that make its rows a person's."""
     personal = [link for link, _target, role in f.links if role is not None]
+    if not personal and f.weak == "person":
+        return _owner_identity(rules, ds)
     return bool(personal) and all(
         _owner_details(rules, split_name(link.column))
         or any(w in link.column for w in rules.ownership_zh)
         for link in personal
     )
+
+
+def _owner_identity(rules: SubjectRules, ds: Dataset) -> bool:
+    """Every identity column of ``ds`` (a name, a phone) is an owner's (`MortgagorName`,
+    `MortgagorPhone` of an asset, `owner_phone` of a house)."""
+    found = False
+    for fld in ds.fields:
+        if has_cjk(fld.name):
+            continue
+        tokens = split_name(fld.name)
+        if not tokens or tokens[-1] not in rules.identity:
+            continue
+        if not _owner_details(rules, tokens):
+            return False
+        found = True
+    return found
 
 
 def _owner_details(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:

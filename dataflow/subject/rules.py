@@ -311,8 +311,12 @@ class SubjectRules:
         if role is not None:
             return role
         if len(token) >= 8 and token not in self.lookalikes:
+            # a role inside a look-alike word names no one there either (`personalpropertyonsite`)
+            parts = [token]
+            for lookalike in self.lookalikes:
+                parts = [p for part in parts for p in part.split(lookalike)]
             for word in self.long_roles:
-                if word in token and len(token) >= len(word) + 3:
+                if any(word in p for p in parts) and len(token) >= len(word) + 3:
                     return self.roles[word]
         return None
 

@@ -123,3 +123,35 @@ def test_an_organisations_phone_is_its_own_when_only_a_key_and_its_name_are_on_t
     assert "phone" not in _personal(clinics)  # the owner's details are on the owner's row
     # with a contact person written on the row, the telephone may be that person's mobile
     assert "phone" in _personal(by_name["agencies"])
+
+
+MORTGAGED = """
+CREATE TABLE asset (asset_id int PRIMARY KEY, loan_number varchar(30),
+  mortgagor_name varchar(40), mortgagor_phone varchar(15), conveyance_date datetime);
+CREATE TABLE work_order (work_order_id int PRIMARY KEY, asset_id int REFERENCES asset(asset_id),
+  quantity int, rate decimal(10,2), date_inserted datetime);
+CREATE TABLE exterior (work_order_id int REFERENCES work_order(work_order_id),
+  roof_type_id int, pool_on_site_id int, personal_property_on_site_id int,
+  person_interviewed varchar(30));
+CREATE TABLE renter (renter_id int PRIMARY KEY, renter_name varchar(40), renter_phone varchar(15));
+CREATE TABLE lease (lease_id int PRIMARY KEY, renter_id int REFERENCES renter(renter_id),
+  monthly_rent decimal(10,2));
+"""
+
+
+def test_a_thing_with_its_owners_name_and_phone_passes_no_person_on(tmp_path: Path) -> None:
+    """An asset whose only identity columns are its mortgagor's name and phone: those stay the
+    mortgagor's, but a work order on the asset and an inspection of its exterior are about the
+    asset, not a person. A renter's own table does pass its person on to a lease."""
+    by_name = _results(tmp_path, MORTGAGED)
+    asset = by_name["asset"]
+    assert {"mortgagor_name", "mortgagor_phone"} <= set(_personal(asset))
+    for name in ("work_order", "exterior"):
+        subject = by_name[name].subject
+        assert subject is not None and subject.kind not in ("person", "person_linked"), name
+    assert _personal(by_name["work_order"]) == []
+    exterior = by_name["exterior"]
+    # a personal-property flag is no key of a person; the person interviewed is named
+    assert _personal(exterior) == ["person_interviewed"]
+    lease = by_name["lease"].subject
+    assert lease is not None and lease.kind == "person_linked"
