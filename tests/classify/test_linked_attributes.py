@@ -198,3 +198,29 @@ def test_unknown_columns_of_a_patients_record_are_part_of_their_care(tmp_path: P
         assert found[column].sensitive, column
         assert "record of care" in found[column].evidence[-1].detail, column
     assert found["Fee"].personal and not found["Fee"].sensitive
+
+
+def test_a_description_starting_with_the_term_outweighs_a_status_name(tmp_path: Path) -> None:
+    """`family_status` described as 'Marital or family status of the customer' is the person's
+    marital status, an attribute of the customer: the description says which status the column
+    is. A phone's status stays a status even when its description starts with 'phone': a phone
+    number is no coded value that a status could be."""
+    dbt = """
+version: 2
+models:
+  - name: loan_application
+    columns:
+      - name: customer_id
+      - name: family_status
+        description: Marital or family status of the customer at application time.
+      - name: phone_status
+        description: Phone verification state, whether the number was confirmed.
+"""
+    found = _by_path(_scan(tmp_path, {"schema.yml": dbt})["loan_application"])
+    assert found["family_status"].personal
+
+    def vetoed(path: str) -> bool:
+        return any(e.rule == "name-count-or-status" for e in found[path].evidence)
+
+    assert not vetoed("family_status")
+    assert vetoed("phone_status")

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dataflow.detect.metadata.index import MetadataIndex
-from dataflow.detect.metadata.verdict import DatasetContext, Scored, comment_ends_with_term
+from dataflow.detect.metadata.verdict import (
+    DatasetContext,
+    Scored,
+    comment_ends_with_term,
+    description_starts_with_term,
+)
 from dataflow.detect.metadata.words import (
     F_COMMENT_NON_PERSON,
     F_DICTIONARY,
@@ -109,6 +114,7 @@ def _name_negative(f: _Field) -> None:
         and core_last[1] in det.neg_suffix
         and core_last[0] not in sc.covered
         and not comment_ends_with_term(sc, comment)
+        and not description_starts_with_term(sc, comment)
     ):
         last = core_last[1]
         f.veto(
@@ -120,6 +126,7 @@ def _name_negative(f: _Field) -> None:
         last in det.neg_suffix
         and last_idx not in sc.covered
         and not comment_ends_with_term(sc, comment)
+        and not description_starts_with_term(sc, comment)
     ):
         f.veto(
             "negative",

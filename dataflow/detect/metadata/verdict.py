@@ -63,6 +63,21 @@ def comment_ends_with_term(sc: Scored, comment: str) -> bool:
     )
 
 
+def description_starts_with_term(sc: Scored, comment: str) -> bool:
+    """An English description of a coded element's column that starts with its term ('Marital
+    or family status of the customer' of `family_status`): the description says which status
+    the column is, so a status or type word of the name does not make it another one."""
+    if not comment or has_cjk(comment) or "code" not in sc.element.types:
+        return False
+    low = comment.lower().lstrip()
+    for article in ("the ", "a ", "an "):
+        low = low.removeprefix(article)
+    return any(
+        h.rule == "comment-en" and low.startswith(h.detail.rsplit("'", 2)[-2].lower())
+        for h in sc.hits
+    )
+
+
 @dataclass
 class Scored:
     element: Element
