@@ -899,6 +899,14 @@ def _attributes(
     out: list[FieldFinding] = []
     for finding in findings:
         name = finding.field.name
+        given = _care_key(finding, rec.catalog) if care is not None else None
+        if given is not None and not finding.personal and not _row_key(rec, name):
+            why = msg("subject.patient_record", column=name)
+            ev = Evidence(
+                "context", "subject-care-key", _because(rec.context, why), given.id, W_FAMILY
+            )
+            out.append(_as_element(finding, given, ev))
+            continue
         if (
             finding.personal
             or (linked and _ruled_out(finding))
@@ -931,6 +939,29 @@ def _attributes(
         )
         out.append(_as_element(finding, chosen, ev))
     return out
+
+
+def _row_key(rec: Record, name: str) -> bool:
+    """The row's own key: its primary key, or named after the table (`drug_exposure_id`)."""
+    return name.lower() == rec.own_key or _compact(split_name(name)) == _compact(
+        (*split_name(rec.bare), "id")
+    )
+
+
+def _care_key(finding: FieldFinding, catalog: Catalog) -> Element | None:
+    """The health element a key column of a patient's record of care names (`med_id` of the
+    medicines given at a visit, `allergy_med_id` '过敏药物'), left out only because it is a key
+    (``name-reference``) or a whole number (``type-gate``): the key of the drug given or the
+    allergen is that health information of the patient."""
+    ruled = {ev.rule for ev in finding.evidence if ev.source in ("negative", "type")}
+    if not ruled or not ruled <= {"name-reference", "type-gate"}:
+        return None
+    for ev in finding.evidence:
+        if ev.source not in ("negative", "type", "context") and (ev.element or "").startswith(
+            "pi.health."
+        ):
+            return catalog.elements.get(ev.element or "")
+    return None
 
 
 def _own_date(rec: Record, ev: Evidence) -> bool:

@@ -224,3 +224,27 @@ models:
 
     assert not vetoed("family_status")
     assert vetoed("phone_status")
+
+
+def test_the_key_of_a_drug_on_a_patients_record_is_their_medication(tmp_path: Path) -> None:
+    """A patient's list of medicines given keys each row by the drug (`med_id` INT → medicine):
+    on the patient's record of care that key is the medication, and an allergy's drug key the
+    allergy. The drug list's own key, and a customer's order of a product, stay keys."""
+    sql = """
+    CREATE TABLE patient (case_id INT PRIMARY KEY, patient_name VARCHAR(40), phone VARCHAR(20));
+    CREATE TABLE medicine (med_id INT PRIMARY KEY, med_name VARCHAR(40), price DECIMAL(8,2));
+    CREATE TABLE med_list (case_id INT REFERENCES patient (case_id), given_on DATE,
+      med_id INT REFERENCES medicine (med_id));
+    CREATE TABLE allergy_list (case_id INT REFERENCES patient (case_id),
+      allergy_med_id INT REFERENCES medicine (med_id));
+    CREATE TABLE customer (customer_id INT PRIMARY KEY, full_name VARCHAR(40), mobile VARCHAR(20));
+    CREATE TABLE orders (order_id INT PRIMARY KEY, customer_id INT REFERENCES customer (customer_id),
+      product_id INT);
+    """
+    results = _scan(tmp_path, {"clinic.sql": sql})
+    given = _by_path(results["med_list"])["med_id"]
+    assert given.element == "pi.health.medication" and given.sensitive
+    allergy = _by_path(results["allergy_list"])["allergy_med_id"]
+    assert allergy.personal and allergy.sensitive
+    assert not _by_path(results["medicine"])["med_id"].personal
+    assert not _by_path(results["orders"])["product_id"].sensitive
