@@ -1,0 +1,47 @@
+"""Component schemas of an application about a person: a document named for an offence is part of
+the person's criminal record, a column naming whose row it is by an enumerated role makes the row
+a belonging of that person, a UK national insurance number and the number of a person's ID proof
+are identity numbers, and an event schema is named for the thing inside its operation and
+version."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from builders import finding_of
+from builders import scan_files as _scan
+
+
+def _document(title: str, props: dict[str, Any]) -> str:
+    return json.dumps(
+        {
+            "$schema": "http://json-schema.org/draft-04/schema#",
+            "title": title,
+            "type": "object",
+            "properties": props,
+        }
+    )
+
+
+def test_a_national_insurance_number_is_an_identity_number(tmp_path: Path) -> None:
+    """`nino` (the UK national insurance number) on an applicant is a sensitive identity number,
+    not merely something else about the applicant; so is the number of their ID proof."""
+    applicant = {
+        "first_name": {"type": "string"},
+        "last_name": {"type": "string"},
+        "date_of_birth": {"type": "string", "format": "date"},
+        "nino": {"type": ["string", "null"]},
+        "national_insurance_number": {"type": ["string", "null"]},
+        "id_proof_number": {"type": ["string", "null"]},
+    }
+    results = _scan(tmp_path, {"applicant.json": _document("Applicant", applicant)})
+    for column in ("nino", "national_insurance_number"):
+        found = finding_of(results["Applicant"], column)
+        assert found.element == "pi.identity.social_security", column
+        assert found.sensitive, column
+    # the number of the identity document a person showed (`id_proof_number`)
+    proof = finding_of(results["Applicant"], "id_proof_number")
+    assert proof.element == "pi.identity.document_number"
+    assert proof.sensitive
