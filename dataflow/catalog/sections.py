@@ -27,6 +27,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_places",
     "care_parties",
     "health_documents",
+    "offence_documents",
     "money_totals",
     "person_documents",
     "person_keys",

@@ -191,6 +191,10 @@ SUBJECTS: Mapping[str, Text] = {
         "document {name} is a section of a patient's record ({family})",
         "文档 {name} 是患者记录的一部分（{family}）",
     ),
+    "subject.offence_document": Text(
+        "document {name} is a section of a person's criminal record ('{word}')",
+        "文档 {name} 是个人违法犯罪记录的一部分（'{word}'）",
+    ),
     "subject.nested": Text(
         "nested in {name}, a document about a person", "嵌套在关于个人的文档 {name} 中"
     ),

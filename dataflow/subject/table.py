@@ -7,6 +7,7 @@ verdict for when no link says more.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -565,6 +566,22 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     return None
 
 
+def _offence_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A JSON Schema or Avro document named for an offence or a conviction (`Offence`,
+    ``offence_documents``): a section of a person's criminal record, unless something says more
+    (a weaker verdict). Its fields are then on the topic of criminal records."""
+    if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
+        return None
+    words = {*n.tokens, *(a + b for a, b in itertools.pairwise(n.tokens))}
+    word = next(iter(sorted(words & rules.offence_documents)), None)
+    if word is None:
+        word = next((w for w in rules.offence_documents_zh if w in n.zh_text), None)
+    if word is not None:
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.offence_document", name=n.bare, word=word)
+    return None
+
+
 def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """People by two identity columns (name, birth date, phone…); a code list by its pinyin or
     five-stroke input-code columns. Both are weaker verdicts."""
@@ -738,5 +755,6 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _headcount,
     _by_comment,
     _health_document,
+    _offence_document,
     _by_columns,
 )

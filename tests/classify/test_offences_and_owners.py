@@ -25,6 +25,41 @@ def _document(title: str, props: dict[str, Any]) -> str:
     )
 
 
+OFFENCE = {
+    "name": {"type": "string"},
+    "offence_class": {"type": ["string", "null"], "enum": ["A", "B", "C", None]},
+    "dates": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"date_from": {"type": "string", "format": "date"}},
+        },
+    },
+}
+
+
+def test_a_document_named_for_an_offence_is_a_persons_criminal_record(tmp_path: Path) -> None:
+    """`Offence` (name, class, dates) says nothing of whom, but an offence is committed by a person:
+    the document is a section of their criminal record, and its fields are sensitive. The same
+    fields in a document named for something else are not personal."""
+    results = _scan(
+        tmp_path,
+        {
+            "offence.json": _document("Offence", OFFENCE),
+            "exhibit.json": _document("Exhibit", OFFENCE),
+        },
+    )
+    offence = results["Offence"]
+    assert offence.subject.kind == "person_linked"
+    for column in ("name", "offence_class", "date_from"):
+        found = finding_of(offence, column)
+        assert found.personal and found.sensitive, column
+        assert found.element == "pi.other.criminal_record", column
+    exhibit = results["Exhibit"]
+    assert exhibit.subject.kind != "person_linked"
+    assert not any(f.personal for f in exhibit.findings)
+
+
 def test_a_national_insurance_number_is_an_identity_number(tmp_path: Path) -> None:
     """`nino` (the UK national insurance number) on an applicant is a sensitive identity number,
     not merely something else about the applicant; so is the number of their ID proof."""
