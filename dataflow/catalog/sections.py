@@ -28,6 +28,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_parties",
     "health_documents",
     "offence_documents",
+    "owner_value_columns",
     "money_totals",
     "person_documents",
     "person_keys",

@@ -100,7 +100,11 @@ def _links(
             tokens = _role_and_suffix(rules, split_name(fld.name))
             if not tokens:
                 continue
-            link = _named_link(scope, fld, tokens) or _comment_link(scope, fld, tokens)
+            link = (
+                _named_link(scope, fld, tokens)
+                or _comment_link(scope, fld, tokens)
+                or _owner_value_link(rules, fld, tokens)
+            )
         if link is not None:
             out.append(link)
     return out
@@ -370,6 +374,19 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _owner_value_link(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A column saying whose the row is (``owner_value_columns``: `ownership_type`) by values
+    that name people (`applicant`, `applicant_and_partner`, `partner`): the row is a belonging
+    of the person one of them names (an employment, a saving, an investment of the applicant)."""
+    if not fld.enum_values or not any(t in rules.owner_values for t in tokens):
+        return None
+    role = next(
+        (r for v in fld.enum_values for t in split_name(v) for r in [rules.role_of(t)] if r),
+        None,
+    )
+    return (SubjectLink(fld.name, None, "naming"), None, role) if role is not None else None
 
 
 def _names_organisation(rules: SubjectRules, fld: Field) -> bool:

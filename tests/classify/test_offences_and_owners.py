@@ -60,6 +60,35 @@ def test_a_document_named_for_an_offence_is_a_persons_criminal_record(tmp_path: 
     assert not any(f.personal for f in exhibit.findings)
 
 
+MEANS = {
+    "ownership_type": {"type": "string", "enum": ["applicant", "applicant_and_partner", "partner"]},
+    "investment_type": {"type": "string", "enum": ["bond", "share", "other"]},
+    "value": {"type": "integer"},
+}
+
+
+def test_an_owner_column_whose_values_name_people_links_the_row(tmp_path: Path) -> None:
+    """`ownership_type` with the values applicant / partner: each row belongs to one of those
+    people, so an investment's type and value are theirs. The same column whose values name
+    no one (a company, a trust) links nowhere."""
+    impersonal = dict(MEANS, ownership_type={"type": "string", "enum": ["company", "trust"]})
+    results = _scan(
+        tmp_path,
+        {
+            "investment.json": _document("Investment", MEANS),
+            "holding.json": _document("Holding", impersonal),
+        },
+    )
+    investment = results["Investment"]
+    assert investment.subject.kind == "person_linked"
+    assert any(link.column == "ownership_type" for link in investment.subject.links)
+    assert finding_of(investment, "value").personal
+    assert finding_of(investment, "investment_type").personal
+    holding = results["Holding"]
+    assert holding.subject.kind != "person_linked"
+    assert not finding_of(holding, "value").personal
+
+
 def test_a_national_insurance_number_is_an_identity_number(tmp_path: Path) -> None:
     """`nino` (the UK national insurance number) on an applicant is a sensitive identity number,
     not merely something else about the applicant; so is the number of their ID proof."""
