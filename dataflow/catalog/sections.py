@@ -29,6 +29,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "health_documents",
     "offence_documents",
     "owner_value_columns",
+    "message_operations",
+    "message_formats",
     "money_totals",
     "person_documents",
     "person_keys",

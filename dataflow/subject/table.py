@@ -53,6 +53,8 @@ class TableName:
         if prefix is not None and len(tokens) > 1 and tokens[0] == prefix:
             tokens = tokens[1:]  # the application's name (``application_prefix``)
         core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()] or list(tokens)
+        if ds.source_format in SCHEMA_DOCS:
+            core = _message_core(rules, core)
         comment = fold(ds.comment or "")
         zh_text = f"{bare} {comment}" if has_cjk(f"{bare}{comment}") else ""
         columns = [split_name(fld.name) if not has_cjk(fld.name) else () for fld in ds.fields]
@@ -87,6 +89,22 @@ class TableName:
             activity,
             actor,
         )
+
+
+def _message_core(rules: SubjectRules, core: list[str]) -> list[str]:
+    """The thing an event or message schema is named for, without the operation, the format and
+    the version its name wraps it in (`CreateAccommodationAvroV1`: accommodation;
+    `UserUpdatedEventV2`: user): the last word of what is left is the dataset's head."""
+    words = list(core)
+    while len(words) > 1 and (
+        words[-1] in rules.message_formats
+        or words[-1] in rules.message_operations
+        or words[-1] == "v"  # `V1`, split as v and 1 (the number is already dropped)
+    ):
+        words.pop()
+    while len(words) > 1 and words[0] in rules.message_operations:
+        words.pop(0)
+    return words if words != core else core
 
 
 def _unglued(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:

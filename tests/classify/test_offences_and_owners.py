@@ -109,3 +109,43 @@ def test_a_national_insurance_number_is_an_identity_number(tmp_path: Path) -> No
     proof = finding_of(results["Applicant"], "id_proof_number")
     assert proof.element == "pi.identity.document_number"
     assert proof.sensitive
+
+
+def _avro(name: str, fields: list[dict[str, Any]]) -> str:
+    return json.dumps({"type": "record", "name": name, "fields": fields})
+
+
+ADDRESS = {
+    "name": "address",
+    "type": {
+        "type": "record",
+        "name": "PlaceAddress",
+        "fields": [
+            {"name": "street", "type": "string"},
+            {"name": "zipCode", "type": "string"},
+            {"name": "city", "type": "string"},
+        ],
+    },
+}
+
+
+def test_an_event_schema_is_named_for_the_thing_inside_its_operation_and_version(
+    tmp_path: Path,
+) -> None:
+    """`CreateHotelAvroV1`: the operation, the format and the version wrap the thing's name, so the
+    record is a hotel's (an organisation: its address is not a person's). `CreateUserAvroV1` stays
+    a user's, whose address is theirs."""
+    fields = [{"name": "identifier", "type": "string"}, {"name": "name", "type": "string"}]
+    results = _scan(
+        tmp_path,
+        {
+            "hotel.avsc": _avro("CreateHotelAvroV1", [*fields, ADDRESS]),
+            "user.avsc": _avro("CreateUserAvroV1", [*fields, {**ADDRESS, "type": "PlaceAddress"}]),
+        },
+    )
+    hotel = results["CreateHotelAvroV1"]
+    assert hotel.subject.kind == "organisation"
+    assert not any(f.personal for f in hotel.findings)
+    user = results["CreateUserAvroV1"]
+    assert user.subject.kind in ("person", "person_linked")
+    assert finding_of(user, "street").personal
