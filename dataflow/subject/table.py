@@ -94,7 +94,7 @@ class TableName:
 def _message_core(rules: SubjectRules, core: list[str]) -> list[str]:
     """The thing an event or message schema is named for, without the operation, the format and
     the version its name wraps it in (`CreateAccommodationAvroV1`: accommodation;
-    `UserUpdatedEventV2`: user): the last word of what is left is the dataset's head."""
+    `UserUpdatedAvroV2`: user): the last word of what is left is the dataset's head."""
     words = list(core)
     while len(words) > 1 and (
         words[-1] in rules.message_formats
