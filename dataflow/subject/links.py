@@ -473,14 +473,18 @@ def _names_own_rows(rules: SubjectRules, ds: Dataset, fld: Field) -> bool:
     bare `id` (whatever its comment says: a comment copied from another table, '被保险人id' on a
     list of insurance types), or any key named after the dataset itself (`UserAreaCoverageID`,
     `course.course_id`, `request.CustomerRequestID`: the request's number as its customer
-    knows it)."""
+    knows it), and its primary key named after the last words of the dataset's name
+    (`record_id` of `resident_access_record`, not a key of another table of records)."""
     tokens = split_name(fld.name)
     if not tokens or tokens[-1] not in rules.key_suffixes:
         return False
     if len(tokens) == 1:
         return fld.name.lower() == _own_key(ds)
     own = _compact(split_name(_bare(ds.name)))
-    return bool(own) and _compact(tokens[:-1]).endswith(own)
+    head = _compact(tokens[:-1])
+    if own and fld.name.lower() == _own_key(ds) and own.endswith(head):
+        return True  # the primary key `record_id` of `resident_access_record`: its own rows
+    return bool(own) and head.endswith(own)
 
 
 def _own_key(ds: Dataset) -> str | None:

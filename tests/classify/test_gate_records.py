@@ -1,0 +1,42 @@
+"""A residential community's gate records: a table's primary key named after the last words of its
+name keys its own rows (not another table's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import finding_of
+from builders import scan_files as _scan
+
+GATES = """
+CREATE TABLE resident_access_record (
+  record_id varchar(64) NOT NULL,
+  create_time datetime COMMENT '创建时间',
+  access_type tinyint COMMENT '进出类型：1：进，2：出',
+  name varchar(32) COMMENT '姓名',
+  id_card varchar(32) COMMENT '身份证号',
+  place varchar(64) COMMENT '地点',
+  PRIMARY KEY (record_id)
+) COMMENT='居民进出记录';
+CREATE TABLE visitor_access_record (
+  record_id varchar(64) NOT NULL,
+  access_type tinyint COMMENT '进出类型：1：进，2：出',
+  name varchar(32) COMMENT '姓名',
+  id_card varchar(32) COMMENT '身份证号',
+  PRIMARY KEY (record_id)
+);
+"""
+
+
+def test_a_primary_key_named_after_the_tables_last_words_keys_its_own_rows(
+    tmp_path: Path,
+) -> None:
+    """`record_id`, the primary key of `resident_access_record`, numbers that table's own rows:
+    it is no link to `visitor_access_record` (the other table whose name ends in `record`). The
+    rows are the resident's own passages, so where and which way they passed is theirs."""
+    results = _scan(tmp_path, {"gates.sql": GATES})
+    resident = results["resident_access_record"]
+    assert not any(link.column == "record_id" for link in resident.subject.links)
+    assert resident.subject.kind in ("person", "person_linked")
+    for column in ("access_type", "place"):
+        assert finding_of(resident, column).personal, column
