@@ -1,8 +1,10 @@
-"""A residential community's gate records: a table's primary key named after the last words of its
-name keys its own rows (not another table's)."""
+"""A residential community's gate records and a defendant's schema: a table's primary key named
+after the last words of its name keys its own rows (not another table's), and a defendant is a
+person."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from builders import finding_of
@@ -40,3 +42,22 @@ def test_a_primary_key_named_after_the_tables_last_words_keys_its_own_rows(
     assert resident.subject.kind in ("person", "person_linked")
     for column in ("access_type", "place"):
         assert finding_of(resident, column).personal, column
+
+
+def test_a_codefendant_is_a_person(tmp_path: Path) -> None:
+    """A `Codefendant` document (first, last and other names) is about a person: every name of
+    theirs is their name, `other_names` included."""
+    doc = {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "title": "Codefendant",
+        "type": "object",
+        "properties": {
+            "first_name": {"type": "string"},
+            "last_name": {"type": "string"},
+            "other_names": {"type": ["string", "null"]},
+        },
+    }
+    results = _scan(tmp_path, {"codefendant.json": json.dumps(doc)})
+    codefendant = results["Codefendant"]
+    assert codefendant.subject.kind == "person"
+    assert finding_of(codefendant, "other_names").personal
