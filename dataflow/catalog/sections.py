@@ -29,6 +29,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "health_documents",
     "offence_documents",
     "owner_value_columns",
+    "relation_tails",
     "message_operations",
     "message_formats",
     "money_totals",

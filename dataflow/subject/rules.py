@@ -196,6 +196,7 @@ class SubjectRules:
         self.health_documents, self.health_documents_zh = _split(s.get("health_documents", ()))
         self.offence_documents, self.offence_documents_zh = _split(s.get("offence_documents", ()))
         self.owner_values = frozenset(s.get("owner_value_columns", ()))
+        self.relation_tails = frozenset(s.get("relation_tails", ()))
         self.message_operations = frozenset(s.get("message_operations", ()))
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))

@@ -442,11 +442,14 @@ def _holders_account(n: TableName, rules: SubjectRules) -> bool:
 
 
 def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
-    """An organisation by name, unless its columns describe a person (a clinic's visit record);
+    """An organisation by name, unless its columns describe a person (a clinic's visit record)
+    or the name relates other rows to the organisation (``relation_tails``);
     an organisation's posts (`position`, `job`) keyed by the post."""
     post = _post_key(ds, n, rules)
     if n.head not in rules.organisation and post is None:
         return None
+    if len(n.core) > 1 and any(t in rules.relation_tails for t in n.tokens):
+        return None  # `helper_unit_mapping`: who is assigned to a unit, found by its links
     if any(rules.role_of(t) for t in n.core[:-1]) or (
         rules.role_zh(n.comment) is not None and rules.organisation_zh_in(n.comment) is None
     ):

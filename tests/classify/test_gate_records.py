@@ -1,6 +1,6 @@
-"""A residential community's gate records and a defendant's schema: a table's primary key named
-after the last words of its name keys its own rows (not another table's), and a defendant is a
-person."""
+"""A residential community's records: a table's primary key named after the last words of its name
+keys its own rows (not another table's), a defendant is a person, and a table mapping people to an
+organisation's units is not the units'."""
 
 from __future__ import annotations
 
@@ -61,3 +61,25 @@ def test_a_codefendant_is_a_person(tmp_path: Path) -> None:
     codefendant = results["Codefendant"]
     assert codefendant.subject.kind == "person"
     assert finding_of(codefendant, "other_names").personal
+
+
+HELPERS = """
+CREATE TABLE users (id bigint PRIMARY KEY, name varchar(50), email varchar(100));
+CREATE TABLE unit (id bigint PRIMARY KEY, unit_number varchar(10), floor int);
+CREATE TABLE helper_registry (id bigint PRIMARY KEY, helper_name varchar(50), phone varchar(20),
+  registered_by bigint REFERENCES users(id));
+CREATE TABLE helper_unit_mapping (id bigint PRIMARY KEY,
+  helper_id bigint REFERENCES helper_registry(id), unit_id bigint REFERENCES unit(id),
+  start_date date, end_date date);
+"""
+
+
+def test_a_table_mapping_people_to_units_is_not_the_units(tmp_path: Path) -> None:
+    """`helper_unit_mapping` ends in an organisation's word (`unit`) but maps a registered helper
+    to the units they work in: not the unit's rows, so when the helper started and stopped
+    working there is theirs."""
+    results = _scan(tmp_path, {"society.sql": HELPERS})
+    mapping = results["helper_unit_mapping"]
+    assert mapping.subject.kind == "person_linked"
+    for column in ("start_date", "end_date"):
+        assert finding_of(mapping, column).personal, column
