@@ -67,6 +67,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "numbered_documents",
     "document_number_columns",
     "identity_number_columns",
+    "personal_account_columns",
     "place_categories",
     "post_records",
     "organisation_lookalikes",

@@ -132,6 +132,10 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' is a person's identity-document number: the rows are that person's",
         "字段 '{column}' 是个人身份证件号码：每行属于该人",
     ),
+    "subject.personal_account": Text(
+        "column '{column}' is a person's own account number: the rows are that person's",
+        "字段 '{column}' 是个人账号：每行属于该人",
+    ),
     "subject.document_number": Text(
         "'{column}' is the number of the document the table records ('{document}')",
         "'{column}' 是该表所记录证件的号码（'{document}'）",

@@ -885,7 +885,8 @@ def _attributes(
     element = rec.catalog.elements.get("pi.other.person_attribute")
     top = f"{rec.dataset.name}."
     anchors = sum(1 for f in findings if _anchor(f))
-    own = any("." not in f.field.pointer.removeprefix(top) for f in findings)
+    wrapper = _wrapper(rec, findings)
+    own = any("." not in f.field.pointer.removeprefix(wrapper or top) for f in findings)
     linked = (
         rec.subject.kind == "person_linked"
         and not rec.subject.indirect
@@ -922,7 +923,9 @@ def _attributes(
             out.append(finding)
             continue
         col = Column.of(rec, finding)
-        if not _about_the_person(rec.rules, col) or (linked and not _of_linked_row(rec, col)):
+        if not _about_the_person(rec.rules, col) or (
+            linked and not _of_linked_row(rec, col, wrapper)
+        ):
             out.append(finding)
             continue
         chosen, why = element, msg("subject.person_attribute", column=name)
@@ -1001,13 +1004,32 @@ def _named_for_health(rec: Record) -> bool:
     return match is not None and rec.rules.families.index(match[0]) in rec.rules.health_families
 
 
-def _of_linked_row(rec: Record, col: Column) -> bool:
+def _wrapper(rec: Record, findings: list[FieldFinding]) -> str:
+    """The prefix of the one object every field of a schema document sits in (`Req`, `Resp`,
+    `data`: an API's request or response wrapped around one record), or "" when there is none.
+    Inside it, the fields and the objects that are not lists (`withdrawlsInfo`, `indiAcctInfo`)
+    are sections of that one record."""
+    top = f"{rec.dataset.name}."
+    if rec.dataset.source_format not in SCHEMA_DOCS or not findings:
+        return ""
+    rels = [f.field.pointer.removeprefix(top) for f in findings]
+    heads = {rel.split(".", 1)[0] for rel in rels}
+    if len(heads) != 1 or not all("." in rel for rel in rels):
+        return ""
+    head = heads.pop()
+    return "" if head.endswith("[]") else f"{top}{head}."
+
+
+def _of_linked_row(rec: Record, col: Column, wrapper: str = "") -> bool:
     """Whether a column of a record that points at its person (an event, a belonging) may be
-    about that person: a field of the record itself, not of an object nested in a document; not
+    about that person: a field of the record itself, not of an object nested in a document
+    (unless a section of the object that wraps the record, ``_wrapper``, and not in a list); not
     a yes/no flag (``TINYINT(1)``, boolean); not a column naming someone else (a ``doctor`` of a
     patient's visit, an organisation)."""
     rules = rec.rules
-    if not col.top or field_kind(col.finding.field.data_type) == "bool":
+    pointer = col.finding.field.pointer
+    section = bool(wrapper) and pointer.startswith(wrapper) and "[]" not in pointer
+    if not (col.top or section) or field_kind(col.finding.field.data_type) == "bool":
         return False
     if _names_other(rules, col.tokens, col.zh_text):
         return False

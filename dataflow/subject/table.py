@@ -621,9 +621,9 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None and not thing:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
-    elif f.weak is None and not thing and (number := _identity_number(ds, n, rules)):
+    elif f.weak is None and not thing and (keyed := _person_key(ds, n, rules)):
         f.weak, f.weak_role = "person_linked", None
-        f.weak_evidence = msg("subject.identity_number", column=number)
+        f.weak_evidence = msg(keyed[0], column=keyed[1])
     elif f.weak is None and len(body := _body_measurements(ds, n, rules)) >= _BODY_KINDS:
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg("subject.body_measurements", columns=body[:3])
@@ -657,15 +657,28 @@ def _organisation_key(ds: Dataset, rules: SubjectRules) -> str | None:
     return None
 
 
-def _identity_number(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
-    """The first column of ``ds`` holding a person's identity-document number (`idcardno`,
-    身份证号): rows keyed by it record that person (a face-capture log, a list of checks)."""
+def _person_key(ds: Dataset, n: TableName, rules: SubjectRules) -> tuple[str, str] | None:
+    """The message and the column that key the rows of ``ds`` by one person: an identity-document
+    number, else the person's own account number at an institution."""
+    number = _identity_number(ds, n, rules.id_numbers, rules.id_numbers_zh)
+    if number is not None:
+        return "subject.identity_number", number
+    account = _identity_number(ds, n, rules.accounts, rules.accounts_zh)
+    return ("subject.personal_account", account) if account is not None else None
+
+
+def _identity_number(
+    ds: Dataset, n: TableName, words: frozenset[str], words_zh: tuple[str, ...]
+) -> str | None:
+    """The first column of ``ds`` named by one of ``words`` or ``words_zh``: a person's
+    identity-document number (`idcardno`, 身份证号: rows keyed by it record that person, a
+    face-capture log, a list of checks) or their own account number at an institution (`GRZH`
+    '个人账号' of a provident fund: their withdrawals)."""
     return next(
         (
             fld.name
             for fld, leaf in zip(ds.fields, n.leafs, strict=True)
-            if leaf in rules.id_numbers
-            or any(w in f"{fld.name}{fld.comment or ''}" for w in rules.id_numbers_zh)
+            if leaf in words or any(w in f"{fld.name}{fld.comment or ''}" for w in words_zh)
         ),
         None,
     )

@@ -1,0 +1,65 @@
+"""API documents whose one record is wrapped in a request or response object (`Req`, `Resp`), and
+a person's own account number at an institution as the key of their records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import finding_of as _finding
+from builders import scan_files as _scan
+
+# A provident-fund API: members are pinyin initials that only their descriptions explain.
+FUND_API = """\
+swagger: "2.0"
+info: {title: fund, version: "1"}
+paths: {}
+definitions:
+  ApplyInfo:
+    properties:
+      Req:
+        type: object
+        properties:
+          acctInfo:
+            type: object
+            properties:
+              GRZH: {type: string, description: 个人账号}
+          applyInfo:
+            type: object
+            properties:
+              TQYY: {type: string, description: 提取原因}
+              XCTQRQ: {type: string, description: 下次提取日期}
+          BLZL: {type: string, description: 办理资料}
+  RecordsReturn:
+    properties:
+      Resp:
+        type: object
+        properties:
+          acctInfo:
+            type: object
+            properties:
+              XingMing: {type: string, description: 姓名}
+              ZJHM: {type: string, description: 证件号码}
+          JZNY: {type: string, description: 缴至年月}
+          pageSize: {type: integer, description: 每页条数}
+          currentPage: {type: integer, description: 当前页}
+"""
+
+
+def test_an_account_number_keys_the_persons_wrapped_record(tmp_path: Path) -> None:
+    """`GRZH` '个人账号' is the holder's own account: the request is that person's, and the
+    sections of the object that wraps it (`Req.applyInfo`) hold their withdrawal's reason and
+    next date."""
+    doc = _scan(tmp_path, {"fund.yaml": FUND_API})["ApplyInfo"]
+    assert doc.subject.kind == "person_linked"
+    for column in ("TQYY", "XCTQRQ"):
+        assert _finding(doc, column).personal, column
+
+
+def test_a_wrapped_persons_record_and_its_pagination(tmp_path: Path) -> None:
+    """A response that wraps one person's record (`Resp`, a name and an ID number): its other
+    members are about the person (the month paid up to), but not its pagination."""
+    doc = _scan(tmp_path, {"fund.yaml": FUND_API})["RecordsReturn"]
+    assert doc.subject.kind == "person"
+    assert _finding(doc, "JZNY").personal
+    for column in ("pageSize", "currentPage"):
+        assert not _finding(doc, column).personal, column
