@@ -39,6 +39,7 @@ from dataflow.subject.predicates import (
     _thing_table_guess,
     _topic_flag,
     _weak_name,
+    _word_length,
 )
 from dataflow.subject.rules import (
     _CODE_LIST,
@@ -530,6 +531,25 @@ def _person_name_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _name_member_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-person-column``: a member of an object that is a person's name (`fullName.first`,
+    `name.last`): the part of the name it says (a first name, a last name)."""
+    fld = col.finding.field
+    parent = _parent(col.finding, rec.dataset.name).rsplit(".", 1)[-1].replace("[]", "")
+    if (
+        not parent
+        or not col.tokens
+        or _compact(split_name(parent)) not in rec.rules.person_names
+        or not {_compact(col.tokens), _compact((*col.tokens, "name"))} & rec.rules.name_parts
+        or "pi.identity.name" not in rec.catalog.elements
+    ):
+        return None
+    element = rec.catalog.elements["pi.identity.name"]
+    why = msg("subject.person_name", word=f"{parent}.{fld.name}")
+    ev = Evidence("context", "subject-person-column", _because(rec.context, why), element.id)
+    return _as_element(col.finding, element, ev)
+
+
 def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-family``: a word of an attribute family, or a column on a topic whose every
     column counts; ``subject-person-record``: a thing's word on a table whose rows are people;
@@ -560,13 +580,6 @@ def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
         return _as_element(finding, element, ev)
     fam, word = match
     return _in_family(rec, finding, fam, word)
-
-
-def _word_length(word: str) -> int:
-    """A word's length for comparing matches: letters without spaces, a Chinese character as
-    three (as ``_family_match`` weighs them)."""
-    compact = word.replace(" ", "").replace("_", "")
-    return len(compact) * 3 if has_cjk(compact) else len(compact)
 
 
 def _family_word(rec: Record, col: Column) -> Match | None:
@@ -1078,6 +1091,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _weak_name_rule,
     _staff_name_rule,
     _person_name_rule,
+    _name_member_rule,
     _family_rule,
     _employer_rule,
     _post_key_rule,

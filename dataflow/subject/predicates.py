@@ -148,16 +148,22 @@ def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> tuple[Any, st
         return None
     for ev in finding.evidence:
         if ev.rule == "table-non-person" and ev.element in catalog.elements:
-            word = next(
-                (
-                    e.detail.split("'")[1]
-                    for e in finding.evidence
-                    if e.element == ev.element and e.detail.count("'") >= 2
-                ),
-                "",
-            )
-            return catalog.elements[ev.element], word
+            # the longest word the name or the description matched it by (`ssn` described as
+            # 'Social Security Number' is matched by the whole phrase)
+            words = [
+                e.detail.split("'")[1]
+                for e in finding.evidence
+                if e.element == ev.element and e.detail.count("'") >= 2
+            ]
+            return catalog.elements[ev.element], max(words, key=_word_length, default="")
     return None
+
+
+def _word_length(word: str) -> int:
+    """A word's length for comparing matches: letters without spaces, a Chinese character as
+    three (as ``_family_match`` weighs them)."""
+    compact = word.replace(" ", "").replace("_", "")
+    return len(compact) * 3 if has_cjk(compact) else len(compact)
 
 
 def _profile_family(rules: SubjectRules) -> tuple[_FamilyIndex, str] | None:

@@ -1,8 +1,10 @@
-"""API documents whose one record is wrapped in a request or response object (`Req`, `Resp`), and
-a person's own account number at an institution as the key of their records."""
+"""API documents whose one record is wrapped in a request or response object (`Req`, `Resp`), a
+person's own account number at an institution as the key of their records, the members of a
+name object, and a name word that the description spells out in full."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from builders import finding_of as _finding
@@ -63,3 +65,46 @@ def test_a_wrapped_persons_record_and_its_pagination(tmp_path: Path) -> None:
     assert _finding(doc, "JZNY").personal
     for column in ("pageSize", "currentPage"):
         assert not _finding(doc, column).personal, column
+
+
+FORM = {
+    "$schema": "http://json-schema.org/draft-04/schema#",
+    "type": "object",
+    "definitions": {
+        "fullName": {
+            "type": "object",
+            "properties": {
+                "first": {"type": "string"},
+                "middle": {"type": "string"},
+                "last": {"type": "string"},
+            },
+        }
+    },
+    "properties": {
+        "veteranInformation": {
+            "type": "object",
+            "properties": {
+                "fullName": {"$ref": "#/definitions/fullName"},
+                "ssn": {"type": "string", "description": "Social Security Number (9 digits)"},
+                "dateOfBirth": {"type": "string", "format": "date"},
+            },
+        }
+    },
+}
+
+
+def test_the_members_of_a_name_object_are_the_persons_name(tmp_path: Path) -> None:
+    """`veteranInformation.fullName.first`, `.middle`, `.last`: the parts of the veteran's name."""
+    doc = _scan(tmp_path, {"form-schema.json": json.dumps(FORM)})["form-schema"]
+    for column in ("first", "middle", "last"):
+        finding = _finding(doc, column)
+        assert finding.element == "pi.identity.name", column
+
+
+def test_a_described_abbreviation_keeps_what_it_abbreviates(tmp_path: Path) -> None:
+    """`ssn` described as 'Social Security Number': the identity number (sensitive), not the
+    social-security contributions of a person's work that the shorter phrase names."""
+    doc = _scan(tmp_path, {"form-schema.json": json.dumps(FORM)})["form-schema"]
+    ssn = _finding(doc, "ssn")
+    assert ssn.element == "pi.identity.social_security"
+    assert ssn.sensitive
