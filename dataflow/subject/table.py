@@ -69,9 +69,12 @@ class TableName:
             (
                 fld.name
                 for fld, leaf, cols in zip(ds.fields, leafs, columns, strict=True)
-                if leaf in rules.actors
-                or any(t in rules.actors for t in cols)
-                or any(w in (fld.comment or "") for w in rules.actors_zh)
+                if (
+                    leaf in rules.actors
+                    or any(t in rules.actors for t in cols)
+                    or any(w in (fld.comment or "") for w in rules.actors_zh)
+                )
+                and not _written_by(cols, rules)
             ),
             None,
         )
@@ -477,6 +480,13 @@ def _post_key(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
     if first[-1] in rules.reference_tails and (len(first) == 1 or n.head in first):
         return ds.fields[0].name
     return None
+
+
+def _written_by(cols: tuple[str, ...], rules: SubjectRules) -> bool:
+    """A column naming who created or changed the row (`created_by_user_id`,
+    `updated_by_user_id`: a handler word, then `by`): the row's authorship, which any table may
+    keep, not who acted in a log of actions."""
+    return any(cols[i] == "by" and cols[i - 1] in rules.handlers for i in range(1, len(cols)))
 
 
 def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:

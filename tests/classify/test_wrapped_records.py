@@ -1,6 +1,7 @@
 """API documents whose one record is wrapped in a request or response object (`Req`, `Resp`), a
 person's own account number at an institution as the key of their records, the members of a
-name object, and a name word that the description spells out in full."""
+name object, a name word that the description spells out in full, and the author of a row who
+is not the actor of a log."""
 
 from __future__ import annotations
 
@@ -108,3 +109,35 @@ def test_a_described_abbreviation_keeps_what_it_abbreviates(tmp_path: Path) -> N
     ssn = _finding(doc, "ssn")
     assert ssn.element == "pi.identity.social_security"
     assert ssn.sensitive
+
+
+CAMPAIGNS = """\
+CREATE TABLE campaign_history (
+  id BIGINT PRIMARY KEY,
+  campaign_name VARCHAR(200),
+  campaign_state VARCHAR(20),
+  send_size INT,
+  created_by_user_id BIGINT,
+  updated_by_user_id BIGINT
+);
+CREATE TABLE login_history (
+  id BIGINT PRIMARY KEY,
+  user_id BIGINT,
+  login_ip VARCHAR(40),
+  login_result VARCHAR(20)
+);
+"""
+
+
+def test_who_wrote_a_row_is_not_who_acted_in_a_log(tmp_path: Path) -> None:
+    """`campaign_history.created_by_user_id`: the campaign's author, so the history of campaigns
+    is not a log of that user's actions and the campaign's name is not theirs; a login history
+    keyed by `user_id` stays a log of the user's actions."""
+    results = _scan(tmp_path, {"marketing.sql": CAMPAIGNS})
+    campaigns = results["campaign_history"]
+    assert campaigns.subject.kind != "person_linked"
+    for column in ("campaign_name", "campaign_state", "send_size"):
+        assert not _finding(campaigns, column).personal, column
+    logins = results["login_history"]
+    assert logins.subject.kind == "person_linked"
+    assert _finding(logins, "login_result").personal
