@@ -162,7 +162,7 @@ def _shared_key_links(
             or len(tokens) != 2
             or tokens[-1] not in _RECORD_KEY_TAILS
             or len(tokens[0]) < 3
-            or keys.named.get(tokens[0]) != 1
+            or not _names_one_table(tokens[0], fld.name, keys, datasets)
             or tokens[0] in rules.organisation
             or tokens[0] in rules.handlers
             or _names_organisation(rules, fld)  # `user_id` '供应商ID': a supplier's key
@@ -225,6 +225,17 @@ def _table_words(comment: str) -> str:
 _KEY_WORDS = re.compile(r"(?:\s*(?:id|ID|Id|编号|主键|的id|的ID))$")
 #: Characters a table's comment must have to be found in a key's comment.
 _MIN_TABLE_WORDS = 3
+
+
+def _names_one_table(word: str, column: str, keys: RecordKeys, datasets: Sequence[Dataset]) -> bool:
+    """Whether the word of a key column (`report` of `report_id`) names one table of the scan:
+    a word of one table's name, or, named by no table, the start of the name of the one table
+    filed under that very column (`pres_id`, the key of `prescription`)."""
+    named = keys.named.get(word, 0)
+    if named:
+        return named == 1
+    filed = keys.filed.get(column.lower(), ())
+    return len(filed) == 1 and _compact(split_name(_bare(datasets[filed[0]].name))).startswith(word)
 
 
 def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:

@@ -1,7 +1,7 @@
 """API documents whose one record is wrapped in a request or response object (`Req`, `Resp`), a
 person's own account number at an institution as the key of their records, the members of a
-name object, a name word that the description spells out in full, and the author of a row who
-is not the actor of a log."""
+name object, a name word that the description spells out in full, the author of a row who is not
+the actor of a log, and an abbreviated key (`pres_id`) of the table whose name it begins."""
 
 from __future__ import annotations
 
@@ -141,3 +141,35 @@ def test_who_wrote_a_row_is_not_who_acted_in_a_log(tmp_path: Path) -> None:
     logins = results["login_history"]
     assert logins.subject.kind == "person_linked"
     assert _finding(logins, "login_result").personal
+
+
+CLINIC = """\
+CREATE TABLE patient (
+  patient_id BIGINT PRIMARY KEY,
+  name VARCHAR(50) COMMENT '姓名',
+  id_card VARCHAR(18) COMMENT '身份证号',
+  phone VARCHAR(20) COMMENT '手机号'
+);
+CREATE TABLE prescription (
+  pres_id BIGINT PRIMARY KEY,
+  patient_id BIGINT NOT NULL,
+  total_amount DECIMAL(10, 2) COMMENT '总金额'
+);
+CREATE TABLE prescription_item (
+  item_id BIGINT PRIMARY KEY,
+  pres_id BIGINT NOT NULL,
+  quantity INT COMMENT '开药数量',
+  usage_info VARCHAR(100) COMMENT '用法用量'
+);
+"""
+
+
+def test_an_abbreviated_key_finds_the_table_filed_under_it(tmp_path: Path) -> None:
+    """`prescription_item.pres_id`: no table is named `pres`, but `pres_id` is the key of
+    `prescription`, whose name it begins: the items belong to the patient's prescription, and
+    their dose and usage are the patient's health information."""
+    items = _scan(tmp_path, {"clinic.sql": CLINIC})["prescription_item"]
+    assert items.subject.kind == "person_linked"
+    for column in ("quantity", "usage_info"):
+        finding = _finding(items, column)
+        assert finding.personal and finding.sensitive, column
