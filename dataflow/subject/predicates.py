@@ -153,7 +153,9 @@ def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> tuple[Any, st
             words = [
                 e.detail.split("'")[1]
                 for e in finding.evidence
-                if e.element == ev.element and e.detail.count("'") >= 2
+                if e.element == ev.element
+                and e.source in ("name", "comment")
+                and e.detail.count("'") >= 2
             ]
             return catalog.elements[ev.element], max(words, key=_word_length, default="")
     return None
