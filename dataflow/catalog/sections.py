@@ -68,6 +68,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "document_number_columns",
     "identity_number_columns",
     "personal_account_columns",
+    "reference_range_columns",
+    "result_value_columns",
     "place_categories",
     "post_records",
     "organisation_lookalikes",

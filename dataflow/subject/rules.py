@@ -110,6 +110,8 @@ class SubjectRules:
         )
         self.id_numbers, self.id_numbers_zh = _split(s.get("identity_number_columns", ()))
         self.accounts, self.accounts_zh = _split(s.get("personal_account_columns", ()))
+        self.ranges, self.ranges_zh = _split(s.get("reference_range_columns", ()))
+        self.results, self.results_zh = _split(s.get("result_value_columns", ()))
         self.place_categories = tuple(s.get("place_categories", ()))
         self.post_records = frozenset(s.get("post_records", ()))
         self.org_lookalikes_zh = _split(s.get("organisation_lookalikes", ()))[1]

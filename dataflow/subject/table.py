@@ -670,20 +670,21 @@ def _organisation_key(ds: Dataset, rules: SubjectRules) -> str | None:
 def _person_key(ds: Dataset, n: TableName, rules: SubjectRules) -> tuple[str, str] | None:
     """The message and the column that key the rows of ``ds`` by one person: an identity-document
     number, else the person's own account number at an institution."""
-    number = _identity_number(ds, n, rules.id_numbers, rules.id_numbers_zh)
+    number = _column_named(ds, n, rules.id_numbers, rules.id_numbers_zh)
     if number is not None:
         return "subject.identity_number", number
-    account = _identity_number(ds, n, rules.accounts, rules.accounts_zh)
+    account = _column_named(ds, n, rules.accounts, rules.accounts_zh)
     return ("subject.personal_account", account) if account is not None else None
 
 
-def _identity_number(
+def _column_named(
     ds: Dataset, n: TableName, words: frozenset[str], words_zh: tuple[str, ...]
 ) -> str | None:
-    """The first column of ``ds`` named by one of ``words`` or ``words_zh``: a person's
-    identity-document number (`idcardno`, 身份证号: rows keyed by it record that person, a
-    face-capture log, a list of checks) or their own account number at an institution (`GRZH`
-    '个人账号' of a provident fund: their withdrawals)."""
+    """The first column of ``ds`` named by one of ``words`` (a whole name) or ``words_zh`` (in its
+    name or comment): a person's identity-document number (`idcardno`, 身份证号: rows keyed by
+    it record that person, a face-capture log, a list of checks), their own account number at an
+    institution (`GRZH` '个人账号' of a provident fund: their withdrawals), a test's normal
+    range."""
     return next(
         (
             fld.name
@@ -717,6 +718,13 @@ def _health_things(n: TableName, rules: SubjectRules) -> str | None:
     return word
 
 
+def _defines_tests(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+    """A table giving tests their normal range (`minrange` '正常值范围中的最小值') with no column
+    for a measured value or result: it defines the tests, it records no one's results."""
+    ranges = _column_named(ds, n, rules.ranges, rules.ranges_zh)
+    return ranges is not None and _column_named(ds, n, rules.results, rules.results_zh) is None
+
+
 def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str, str]:
     """Health information words (a diagnosis, a symptom, a lab value…) the columns of ``ds`` use,
     each with its first column: several different ones make a record of a person's health when
@@ -725,8 +733,10 @@ def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str,
     column word of things (a price, a product, a shop) says the rows are things (a product's dose
     and weight)."""
     found: dict[str, str] = {}
-    if _table_topic(rules, frozenset(n.tokens), n.comment) or any(
-        t in rules.thing_words for cols in n.columns for t in cols
+    if (
+        _table_topic(rules, frozenset(n.tokens), n.comment)
+        or any(t in rules.thing_words for cols in n.columns for t in cols)
+        or _defines_tests(ds, n, rules)
     ):
         return found
     for fld, cols in zip(ds.fields, n.columns, strict=True):

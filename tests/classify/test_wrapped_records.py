@@ -173,3 +173,36 @@ def test_an_abbreviated_key_finds_the_table_filed_under_it(tmp_path: Path) -> No
     for column in ("quantity", "usage_info"):
         finding = _finding(items, column)
         assert finding.personal and finding.sensitive, column
+
+
+CHECK_ITEMS = """\
+CREATE TABLE checkitemdetailed (
+  cdId INT PRIMARY KEY COMMENT '检查项明细编号',
+  name VARCHAR(40) COMMENT '检查项明细名称',
+  unit VARCHAR(20) COMMENT '检查项明细单位',
+  minrange DOUBLE COMMENT '检查项明细正常值范围中的最小值',
+  maxrange DOUBLE COMMENT '检查项明细正常值范围中的最大值',
+  normalValue VARCHAR(20) COMMENT '检查项明细正常值（非数字型）',
+  type INT COMMENT '检查项明细类型（1：数值范围验证型；2：数值相等验证型；3：无需验证型；4：描述型）',
+  remarks VARCHAR(100) COMMENT '备注'
+);
+CREATE TABLE checkresult (
+  crId INT PRIMARY KEY COMMENT '检查结果编号',
+  name VARCHAR(40) COMMENT '检查项明细名称',
+  unit VARCHAR(20) COMMENT '检查项明细单位',
+  minrange DOUBLE COMMENT '检查项明细正常值范围中的最小值',
+  value VARCHAR(20) COMMENT '检查结果值',
+  isError INT COMMENT '是否异常'
+);
+"""
+
+
+def test_a_table_of_normal_ranges_defines_tests(tmp_path: Path) -> None:
+    """A health-check item's details with their normal range and no measured value define the
+    test: not anyone's results. The same columns with a result value stay a record of results."""
+    results = _scan(tmp_path, {"checkup.sql": CHECK_ITEMS})
+    items = results["checkitemdetailed"]
+    assert items.subject.kind != "person_linked"
+    for column in ("name", "unit", "minrange"):
+        assert not _finding(items, column).personal, column
+    assert results["checkresult"].subject.kind == "person_linked"
