@@ -228,9 +228,10 @@ def _treating_staff(
     findings: list[FieldFinding], dataset: Dataset, subject: Subject, rules: SubjectRules
 ) -> list[FieldFinding]:
     """``subject-care-party``: on a record of a person's health care (a patient's row, or one
-    holding their health information), the name of the doctor who treats them (`DoctorName`,
-    `doctor`, 主治医生姓名) says who treats the person: their medical visits (sensitive), not
-    only a member of staff's name. A staff member's own row keeps their name as it is."""
+    holding their health information), the name or key of the doctor who treats them
+    (`DoctorName`, `doctor`, 主治医生姓名, a registration's `doctor_id`) says who treats the
+    person: their medical visits (sensitive), not only a member of staff's name or key. A staff
+    member's own row keeps their name as it is."""
     element = _visit_element(rules)
     if element is None or subject.role == "employee":
         return findings
@@ -246,12 +247,16 @@ def _treating_staff(
         party = next((t for t in split_name(fld.name) if t in rules.care_parties), None) or next(
             (w for w in rules.care_parties_zh if w in f"{fld.name}{fld.comment or ''}"), None
         )
-        if finding.element != "pi.identity.name" or party is None or _from_values(finding):
+        if finding.element not in _STAFF_ELEMENTS or party is None or _from_values(finding):
             out.append(finding)
             continue
         why = msg("subject.treating_staff", column=fld.name, party=party)
         out.append(_as_care(finding, element, context, why))
     return out
+
+
+#: What a column naming a member of staff is found to be: their name, or their key as a person.
+_STAFF_ELEMENTS = frozenset({"pi.identity.name", "pi.online_identity.user_id"})
 
 
 def _visit_element(rules: SubjectRules) -> Element | None:

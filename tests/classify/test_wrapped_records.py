@@ -1,7 +1,8 @@
 """API documents whose one record is wrapped in a request or response object (`Req`, `Resp`), a
 person's own account number at an institution as the key of their records, the members of a
 name object, a name word that the description spells out in full, the author of a row who is not
-the actor of a log, and an abbreviated key (`pres_id`) of the table whose name it begins."""
+the actor of a log, an abbreviated key (`pres_id`) of the table whose name it begins, normal
+ranges that define tests, and the treating doctor's key on a patient's record."""
 
 from __future__ import annotations
 
@@ -206,3 +207,26 @@ def test_a_table_of_normal_ranges_defines_tests(tmp_path: Path) -> None:
     for column in ("name", "unit", "minrange"):
         assert not _finding(items, column).personal, column
     assert results["checkresult"].subject.kind == "person_linked"
+
+
+REGISTRATIONS = """\
+CREATE TABLE patient (
+  patient_id BIGINT PRIMARY KEY,
+  name VARCHAR(50) COMMENT '姓名',
+  id_card VARCHAR(18) COMMENT '身份证号'
+);
+CREATE TABLE registration (
+  reg_id BIGINT PRIMARY KEY,
+  patient_id BIGINT NOT NULL,
+  doctor_id BIGINT COMMENT '医生ID',
+  reg_date DATE COMMENT '挂号日期'
+);
+"""
+
+
+def test_the_treating_doctors_key_on_a_patients_record_is_care(tmp_path: Path) -> None:
+    """`registration.doctor_id` on a patient's registration: who treats the patient, part of
+    their medical visits (sensitive), as the treating doctor's name already is."""
+    reg = _scan(tmp_path, {"clinic.sql": REGISTRATIONS})["registration"]
+    doctor = _finding(reg, "doctor_id")
+    assert doctor.personal and doctor.sensitive
