@@ -33,6 +33,17 @@ definitions:
               TQYY: {type: string, description: 提取原因}
               XCTQRQ: {type: string, description: 下次提取日期}
           BLZL: {type: string, description: 办理资料}
+  ReApplyInfo:
+    properties:
+      Req:
+        type: object
+        properties:
+          applyInfo:
+            type: object
+            properties:
+              TQYY: {type: string, description: 提取原因}
+              GRCKZHHM: {type: string, description: 个人存款账户号码}
+          BLZL: {type: string, description: 办理资料}
   RecordsReturn:
     properties:
       Resp:
@@ -57,6 +68,14 @@ def test_an_account_number_keys_the_persons_wrapped_record(tmp_path: Path) -> No
     assert doc.subject.kind == "person_linked"
     for column in ("TQYY", "XCTQRQ"):
         assert _finding(doc, column).personal, column
+
+
+def test_a_personal_deposit_account_keys_the_record_too(tmp_path: Path) -> None:
+    """`GRCKZHHM` '个人存款账户号码': the person's own deposit account, so the repeated request
+    is theirs and its reason is about them."""
+    doc = _scan(tmp_path, {"fund.yaml": FUND_API})["ReApplyInfo"]
+    assert doc.subject.kind == "person_linked"
+    assert _finding(doc, "TQYY").personal
 
 
 def test_a_wrapped_persons_record_and_its_pagination(tmp_path: Path) -> None:
