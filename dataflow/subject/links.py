@@ -212,13 +212,19 @@ def _comment_table_links(
     return out
 
 
-def _table_words(comment: str) -> str:
-    """A table comment without the words any table's comment may end in (表, 信息, 主: the main
-    table of a record), as a key's comment names that table."""
+def table_comment_core(comment: str, tails: tuple[str, ...] = ("表", "信息")) -> str:
+    """A table comment without the words a table's comment may end in, removed in this order
+    (药品信息表 → 药品)."""
     text = comment.strip()
-    for tail in ("表", "信息", "主"):
+    for tail in tails:
         text = text.removesuffix(tail)
     return text
+
+
+def _table_words(comment: str) -> str:
+    """A table comment as a key's comment names that table: also without 主 (the main table of
+    a record, 场地预定主信息表 → 场地预定)."""
+    return table_comment_core(comment, ("表", "信息", "主"))
 
 
 #: The end of a key's comment that says it is a key (`Id`, 编号, 主键) after the table it names.

@@ -16,7 +16,7 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Words
-from dataflow.subject.links import comment_role
+from dataflow.subject.links import comment_role, table_comment_core
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
     _MAX_CODE_LIST_COLUMNS,
@@ -246,7 +246,7 @@ def _role_table_comment(n: TableName, rules: SubjectRules) -> bool:
     """The name has a role word before its code-list word and the comment is that role's table."""
     if not any(rules.role_of(t) for t in n.core[:-1]):
         return False
-    text = n.comment.strip().removesuffix("表").removesuffix("信息")
+    text = table_comment_core(n.comment)
     return bool(text) and any(text.endswith(w) for w, _ in rules.roles_zh)
 
 
@@ -709,7 +709,7 @@ def _health_things(n: TableName, rules: SubjectRules) -> str | None:
     """A table named after a health thing (`medicine`, `drug_info` '药品信息表') one of whose
     columns is a word of things (a price, a supplier, a warehouse): a list of those things for
     sale or in stock, not anyone's medication, unless a key links its rows to a person."""
-    comment = n.comment.strip().removesuffix("表").removesuffix("信息")
+    comment = table_comment_core(n.comment)
     word = comment if comment in rules.health_words_zh else None
     if word is None and len(n.core) == 1 and n.head in rules.health_things:
         word = n.head
