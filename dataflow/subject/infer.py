@@ -43,6 +43,12 @@ def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
     )
 
 
+def _name_core(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """The words of a dataset's name without table tails and numbers (`house_info_2` → house)."""
+    tokens = rules.spelled(split_name(_bare(ds.name)))
+    return [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+
+
 def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
     """A house, room or parking space a person's row points at (`owner.house_id` → `house`) is
     that person's dwelling: its rows are about the person (their storey, number, move-in date),
@@ -82,8 +88,7 @@ def _pointed_at(
             g = facts[target]
             if g.fixed or g.kind != "unknown":
                 continue
-            tokens = rules.spelled(split_name(_bare(datasets[target].name)))
-            core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+            core = _name_core(datasets[target], rules)
             if not core or core[-1] not in words:
                 continue
             if skip_listings and _listing(datasets[target], rules):
@@ -147,8 +152,7 @@ def _things_of_owners(
     for ds, f, thing in zip(datasets, facts, owned, strict=True):
         if not thing or f.weak == "person" or f.kind != "unknown":
             continue
-        tokens = rules.spelled(split_name(_bare(ds.name)))
-        core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+        core = _name_core(ds, rules)
         if not core or any(t in rules.dwellings for t in core):
             continue  # `parking_space`, `house`: where the owner lives or parks
         column = next(link.column for link, _target, role in f.links if role is not None)
@@ -164,8 +168,7 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     for ds, f in zip(datasets, facts, strict=True):
         if f.fixed or f.kind != "person_linked":
             continue
-        tokens = rules.spelled(split_name(_bare(ds.name)))
-        core = [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
+        core = _name_core(ds, rules)
         word = core[-1] if core and core[-1] in rules.offerings else _offering_key(ds, rules)
         if word is None:
             continue
