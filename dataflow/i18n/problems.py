@@ -348,6 +348,10 @@ PROBLEMS: Mapping[str, Text] = {
         "CREATE TABLE {table} read without the table options after its column list (the SQL parser does not understand them){lost}",
         "CREATE TABLE {table} 已读取，但忽略了列定义之后的表选项（SQL 解析器无法识别）{lost}",
     ),
+    "p.sql_comma": Text(
+        "CREATE TABLE {table}: no comma at the end of line {lines}; read as if there were one",
+        "CREATE TABLE {table}：第 {lines} 行末尾缺少逗号，已按有逗号读取",
+    ),
     "p.sql_create": Text(
         "CREATE TABLE statement could not be parsed; table {table} is not read{lost}",
         "CREATE TABLE 语句无法解析，表 {table} 未读取{lost}",

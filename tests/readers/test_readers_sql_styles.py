@@ -609,3 +609,41 @@ def test_a_step_that_creates_a_described_table_gives_its_description(tmp_path: P
     assert _dataset(result, "assessment_questionnaire").comment == "心理测评问卷表"
     assert _dataset(result, "plain_step").comment is None  # a step naming nothing
     assert _dataset(result, "idx_step").comment is None  # an index is not a description
+
+
+def test_a_column_whose_comma_is_missing_is_read_with_a_warning(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE visit (\n"
+        "  id int,\n"
+        "  member_id int\n"
+        "  visit_date date,\n"
+        "  `diagnosis` varchar(200) COMMENT '诊断'\n"
+        "  note text\n"
+        ");\n"
+        "CREATE TABLE after_it (id int);\n"
+    )
+    result = _read(tmp_path, text)
+    visit = _dataset(result, "visit")
+    assert [(f.name, f.line) for f in visit.fields] == [
+        ("id", 2),
+        ("member_id", 3),
+        ("visit_date", 4),
+        ("diagnosis", 5),
+        ("note", 6),
+    ]
+    assert visit.fields[3].comment == "诊断"
+    assert [d.name for d in result.datasets] == ["visit", "after_it"]
+    assert [(p.line, p.severity) for p in result.problems] == [(1, Severity.WARNING)]
+    assert "no comma at the end of line 3, 5" in result.problems[0].message
+
+
+def test_a_broken_line_that_a_comma_cannot_mend_stays_an_error(tmp_path: Path) -> None:
+    # a line with a comment, or a continuation word, is not guessed at: the table is an error
+    text = (
+        "CREATE TABLE a (\n  id int -- the key\n  name varchar(2)\n);\n"
+        "CREATE TABLE b (\n  id int\n  NOT NULL name varchar(2)\n);\n"
+    )
+    result = _read(tmp_path, text)
+    assert result.datasets == ()
+    assert [p.severity for p in result.problems] == [Severity.ERROR, Severity.ERROR]
+    assert all("could not be parsed" in p.message for p in result.problems)

@@ -314,6 +314,10 @@ def create_table(
         second = _second_try(stmt, dialects, index, line, problems)
         if second is not None:
             node, dialect, parsed = second
+    if node is None and parsed is None and error is not None:
+        third = _comma_try(stmt, dialects, error, index, line, problems)
+        if third is not None:
+            node, dialect, parsed = third
     if node is None and parsed is None:
         table = table_named(stmt.text)
         lost = also_lost(stmt.text, 1, stmt.start, index)
@@ -379,6 +383,83 @@ def _second_try(
     if node is not None:
         assert dialect is not None
         parsed = read_tree(node, dialect, stmt)
+    return node, dialect, parsed
+
+
+# The first word of a line, where the parser stopped: a column definition after a line whose
+# comma is missing (``member_id int`` then ``visit_date date,``).
+_LINE_HEAD = re.compile(r"\s*[`\"\[]?[^\W\d][\w$]*[`\"\]]?")
+_MAX_COMMAS = 8
+# Words that go on a column definition: a line starting with one continues the line before.
+_CONTINUES = frozenset(
+    [
+        "NOT",
+        "NULL",
+        "DEFAULT",
+        "COMMENT",
+        "UNSIGNED",
+        "ZEROFILL",
+        "CHARACTER",
+        "CHARSET",
+        "COLLATE",
+        "AUTO_INCREMENT",
+        "IDENTITY",
+        "GENERATED",
+        "ON",
+        "REFERENCES",
+        "AS",
+        "CONSTRAINT",
+    ]
+)
+
+
+def _comma_try(
+    stmt: Statement,
+    dialects: list[str],
+    error: tuple[int, int],
+    index: LineIndex,
+    line: int,
+    problems: Problems,
+) -> tuple[Any, str, ParsedTable | None] | None:
+    """Parse again with a comma at the end of the line before the syntax error, when the error
+    is at the first word of a line and the line before ends without one (a column definition
+    whose comma was forgotten; up to ``_MAX_COMMAS`` such lines). A warning names each line.
+    Lines with comments are left alone: where the comma belongs there is not certain."""
+    text = stmt.text
+    added: list[int] = []  # offsets in the statement text where a comma was put
+    for _ in range(_MAX_COMMAS):
+        lines = text.split("\n")
+        row, col = error
+        head = lines[row - 1][:col] if 1 < row <= len(lines) else ""
+        if not _LINE_HEAD.fullmatch(head) or head.strip('\t `"[]').upper() in _CONTINUES:
+            return None
+        prev = row - 2
+        while prev >= 0 and not lines[prev].strip():
+            prev -= 1
+        code = lines[prev].rstrip() if prev >= 0 else ""
+        if not code or code.endswith((",", "(")) or any(c in code for c in ("--", "#", "/*")):
+            return None
+        at = sum(len(x) + 1 for x in lines[:prev]) + len(code)
+        text = text[:at] + "," + text[at:]
+        added.append(at - len(added))
+        node, dialect, found = parse_create(text, dialects)
+        if node is not None and dialect is not None:
+            break
+        if found is None:
+            return None
+        error = found
+    else:
+        return None
+    parsed = read_tree(node, dialect, replace(stmt, text=text))
+    if parsed is not None:
+
+        def back(start: int | None) -> int | None:
+            return None if start is None else start - sum(1 for a in added if a < start)
+
+        columns = tuple(replace(c, start=back(c.start)) for c in parsed.columns)
+        parsed = replace(parsed, columns=columns, name_end=back(parsed.name_end) or 0)
+    where = ", ".join(str(index.line(stmt.start + a)) for a in added)
+    problems.warn(msg("p.sql_comma", table=table_named(stmt.text), lines=where), line)
     return node, dialect, parsed
 
 
