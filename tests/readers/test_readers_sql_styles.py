@@ -647,3 +647,37 @@ def test_a_broken_line_that_a_comma_cannot_mend_stays_an_error(tmp_path: Path) -
     assert result.datasets == ()
     assert [p.severity for p in result.problems] == [Severity.ERROR, Severity.ERROR]
     assert all("could not be parsed" in p.message for p in result.problems)
+
+
+def test_columns_without_a_type_are_fields(tmp_path: Path) -> None:
+    # SQLite lets a column go without a type; such a column is still a field of the table
+    result = _read(tmp_path, "CREATE TABLE person (id INTEGER PRIMARY KEY, name, birth_date);\n")
+    person = _dataset(result, "person")
+    assert [(f.name, f.data_type) for f in person.fields] == [
+        ("id", "INT"),
+        ("name", None),
+        ("birth_date", None),
+    ]
+    assert result.problems == ()
+
+
+def test_sql_server_typed_xml_columns_do_not_lose_the_table(tmp_path: Path) -> None:
+    text = (
+        "CREATE TABLE [Person].[Contact](\n"
+        "\t[ContactID] [int] IDENTITY(1,1) NOT NULL,\n"
+        "\t[EmailAddress] [nvarchar](50) NULL,\n"
+        "\t[AdditionalContactInfo] [xml](CONTENT [Person].[ContactInfoSchemaCollection]) NULL,\n"
+        "\t[Demographics] [xml](DOCUMENT [Sales].[SurveySchemaCollection]) NULL,\n"
+        "\t[Phone] [nvarchar](25) NULL\n"
+        ") ON [PRIMARY]\nGO\n"
+    )
+    result = _read(tmp_path, text)
+    contact = _dataset(result, "Person.Contact")
+    assert [(f.name, f.line) for f in contact.fields] == [
+        ("ContactID", 2),
+        ("EmailAddress", 3),
+        ("AdditionalContactInfo", 4),
+        ("Demographics", 5),
+        ("Phone", 6),
+    ]
+    assert result.problems == ()

@@ -183,6 +183,10 @@ _ORACLE_NOISE = Lazy(
     re.I,
 )
 _LENGTH_SEMANTICS = Lazy(r"(\(\s*\d+)(\s+(?:BYTE|CHAR))(?=\s*\))", re.I)
+# SQL Server's typed XML: ``[xml](CONTENT [Person].[InfoSchemaCollection])``; the column is XML.
+_XML_COLLECTION = Lazy(
+    r"((?<![\w$])\[?xml\]?)(\s*\(\s*(?:(?:CONTENT|DOCUMENT)\s+)?[\w$.\[\]\"]+\s*\))", re.I
+)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -194,7 +198,8 @@ def columns_only(sql: str) -> str | None:
 
     Storage and table options after the column list (Oracle ``TABLESPACE``/``PCTFREE``,
     engine-specific clauses) are what most often stops the parser; the columns are what
-    matter here. A column list closed with ``}`` (``};``) is read as closed with ``)``.
+    matter here. A column list closed with ``}`` (``};``) is read as closed with ``)``; SQL
+    Server's XML schema collections (``xml(CONTENT schema.collection)``) are blanked.
     ``None`` when the column list is not closed (a truncated statement).
     """
     m = CREATE_TABLE.match(sql)
@@ -210,6 +215,7 @@ def columns_only(sql: str) -> str | None:
     if close is None:
         return None
     body = _ORACLE_NOISE().sub(_blank, sql[: close + 1])
+    body = _XML_COLLECTION().sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
     return _LENGTH_SEMANTICS().sub(lambda mm: mm.group(1) + " " * len(mm.group(2)), body)
 
 

@@ -206,9 +206,11 @@ def read_tree(node: Any, dialect: str, stmt: Statement) -> ParsedTable | None:
         return None
     coldefs: list[Any] = []
     if isinstance(target, exp.Schema):
-        coldefs.extend(
-            e for e in target.expressions if isinstance(e, exp.ColumnDef) and not _index_line(e)
-        )
+        for e in target.expressions:
+            if isinstance(e, exp.Identifier):  # a column without a type (SQLite allows it)
+                coldefs.append(exp.ColumnDef(this=e))
+            elif isinstance(e, exp.ColumnDef) and not _index_line(e):
+                coldefs.append(e)
     table_comment: str | None = None
     props = node.args.get("properties")
     if props is not None:
