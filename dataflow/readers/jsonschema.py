@@ -154,6 +154,7 @@ class _Walker:
         self.schemas = schemas  # the other files of the scan, for $ref by id or file
         self.base = base  # the URI that relative references are resolved against
         self._named_in: dict[int, dict[str, Any]] = {}
+        self.local_refs = [0, 0]  # references into this document: resolved, unresolved
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
         key = f"{kind}:{line}"
@@ -263,6 +264,7 @@ class _Walker:
             self.walk(self._named[key], path, line, comment, (*refs, ref, key), depth + 1)
             return
         target = self._resolve(ref)
+        self.local_refs[target is None] += 1
         if target is None:
             self._warn_once("unresolved", msg("p.js_unresolved"), line)
             if path:
@@ -620,10 +622,17 @@ def read_jsonschema(
     walker.walk(root, "", 1, None, (), 0)
     if len(walker.fields) >= MAX_FIELDS:
         problems.warn(msg("p.too_many_fields", max=MAX_FIELDS))
-    if not walker.fields:
-        if _library(doc) and schemas and schemas.referenced(Path(path)):
-            return []  # definitions other files of the scan use: read through their $ref
+    if not walker.fields and _library(doc) and schemas and schemas.referenced(Path(path)):
+        return []  # definitions other files of the scan use: read through their $ref
+    own: list[Dataset] = []
+    resolved, unresolved = walker.local_refs
+    if not walker.fields or (unresolved and not resolved):
+        # nothing at the root, or only references to definitions the document lacks
+        own = _own_definitions(doc, text, path, problems, schemas)
+    if not walker.fields and not own:
         problems.warn(msg("p.js_no_properties"))
+    if own and not walker.fields:
+        return own
     return [
         Dataset(
             name=name,
@@ -632,7 +641,8 @@ def read_jsonschema(
             fields=tuple(walker.fields.values()),
             comment=_comment(doc) if not isinstance(doc.get("title"), str) else _desc(doc),
             line=1,
-        )
+        ),
+        *own,
     ]
 
 
@@ -652,6 +662,32 @@ def _part_read_elsewhere(doc: dict[str, Any], path: str, schemas: SchemaIndex) -
 def _library(doc: dict[str, Any]) -> bool:
     """Whether ``doc`` holds definitions for other documents (``definitions``, ``$defs``)."""
     return any(isinstance(doc.get(key), dict) and doc[key] for key in ("definitions", "$defs"))
+
+
+def _own_definitions(
+    doc: dict[str, Any], text: str, path: str, problems: Problems, schemas: SchemaIndex | None
+) -> list[Dataset]:
+    """The definitions of a document whose root describes no field, or only fields whose
+    ``$ref`` names a definition the document lacks (so none of its definitions is read
+    through the root): each definition with fields is a dataset of its own, as the named
+    schemas of an API description are (none when no definition has a field)."""
+    from dataflow.readers.openapi import read_named
+
+    found: list[Dataset] = []
+    for key in ("$defs", "definitions"):
+        named = doc.get(key)
+        if isinstance(named, dict):  # a definition that only names another schema is an alias
+            named = {k: v for k, v in named.items() if not _alias(v)}
+        if isinstance(named, dict) and named:
+            read = read_named(doc, f"#/{key}/", named, text, path, problems, schemas)
+            found.extend(d for d in read if d.fields)
+    return found
+
+
+def _alias(node: Any) -> bool:
+    return (
+        isinstance(node, dict) and "$ref" in node and set(node) <= {"$ref", "title", "description"}
+    )
 
 
 def _desc(doc: dict[str, Any]) -> str | None:

@@ -71,12 +71,27 @@ def read_openapi(
 ) -> list[Dataset]:
     """One dataset per named schema of an OpenAPI or Swagger document; ``key_line`` gives
     the line of a schema by name where the parsed nodes carry none (YAML)."""
-    from dataflow.readers.jsonschema import Walker, schema_comment
-
     found = named_schemas(doc)
     if found is None:
         return []
     prefix, named = found
+    return read_named(doc, prefix, named, text, path, problems, schemas, key_line)
+
+
+def read_named(
+    doc: Any,
+    prefix: str,
+    named: dict[str, Any],
+    text: str,
+    path: str,
+    problems: Problems,
+    schemas: SchemaIndex | None = None,
+    key_line: Callable[[str], int | None] | None = None,
+) -> list[Dataset]:
+    """One dataset per schema of ``named`` (the schemas under ``prefix`` of ``doc``, which
+    name each other with ``$ref``)."""
+    from dataflow.readers.jsonschema import Walker, schema_comment
+
     index = LineIndex(text)
     base = ""
     if schemas:

@@ -504,3 +504,70 @@ def test_files_of_definitions_other_files_use_are_libraries_not_empty_datasets(
     assert [(name, m) for name, _, _, m in problems] == [
         ("unused.json", "JSON Schema describes no properties: no fields read")
     ]
+
+
+def test_definitions_no_file_uses_are_read_when_the_root_gives_no_field(tmp_path: Path) -> None:
+    folder = tmp_path / "tap"
+    employee = {
+        "type": "object",
+        "properties": {"DisplayName": {"type": "string"}, "DateOfBirth": {"type": "string"}},
+    }
+    _write_json(  # only definitions, one naming another: each definition is a dataset
+        folder,
+        "roster.json",
+        {
+            "definitions": {
+                "Employee": employee,
+                "Roster": {
+                    "type": "object",
+                    "properties": {
+                        "StartTime": {"type": "integer"},
+                        "Employee": {"$ref": "#/definitions/Employee"},
+                    },
+                },
+                "Person": {"$ref": "people.json"},  # an alias of another file: not a dataset
+            }
+        },
+    )
+    _write_json(  # a root whose only member names a definition the file lacks
+        folder,
+        "employee.json",
+        {
+            "type": "object",
+            "properties": {"employee": {"$ref": "#/definitions/EmployeeObject"}},
+            "definitions": {"Employee": employee},
+        },
+    )
+    _write_json(  # a root that uses its definitions: they are read through it, as before
+        folder,
+        "visit.json",
+        {
+            "type": "object",
+            "properties": {"who": {"$ref": "#/definitions/Employee"}},
+            "definitions": {"Employee": employee, "Unused": employee},
+        },
+    )
+    datasets, problems = _scan(folder)
+    assert datasets == {
+        ("roster.json", "Employee"): [
+            ("Employee.DisplayName", "string"),
+            ("Employee.DateOfBirth", "string"),
+        ],
+        ("roster.json", "Roster"): [
+            ("Roster.StartTime", "integer"),
+            ("Roster.Employee.DisplayName", "string"),
+            ("Roster.Employee.DateOfBirth", "string"),
+        ],
+        ("employee.json", "employee"): [("employee.employee", None)],
+        ("employee.json", "Employee"): [
+            ("Employee.DisplayName", "string"),
+            ("Employee.DateOfBirth", "string"),
+        ],
+        ("visit.json", "visit"): [
+            ("visit.who.DisplayName", "string"),
+            ("visit.who.DateOfBirth", "string"),
+        ],
+    }
+    assert [(name, m) for name, _, _, m in problems] == [
+        ("employee.json", "$ref points to nothing in this document")
+    ]
