@@ -118,6 +118,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "device_record_columns",
     "phone_keys",
     "row_words",
+    "row_events",
     "thing_attributes",
 )
 

@@ -300,6 +300,8 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     tokens = split_name(phrase)
     if not tokens or any(t in rules.row_words for t in tokens):
         return None
+    if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
+        return None  # an order, a session: whose, the links say ('an event type' is a code)
     role = next((r for t in tokens for r in [rules.role_of(t)] if r), None)
     if role is not None:  # rows of that person (as ``_rows_of_role``): links may say more
         f.kind, f.role = "person_linked", role
@@ -774,7 +776,7 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
 #: ('each record is unique to the interview' says which rows there are, not what they are).
 _ROW_STATEMENT = re.compile(
     r"\beach (?:record|row|entry) (?:represents|is|describes) (?:a|an|one)\s+"
-    r"(?:(?:single|individual|unique)\s+)?([^,.;:]{1,60})",
+    r"(?:(?:single|individual|unique|distinct)\s+)?([^,.;:]{1,60})",
     re.IGNORECASE,
 )
 #: A description opening with a person's possessive: 'The individual's …', 'An applicant’s …'.

@@ -215,3 +215,55 @@ def test_a_role_word_that_prefixes_every_table_with_menus_is_the_applications_na
     assert not any(f.personal for f in dept.findings)
     staff = results["employee_staff_t"]
     assert staff.subject is not None and staff.subject.kind == "person"
+
+
+EVENTS = """
+version: 2
+models:
+  - name: shop__order_history
+    description: Each record represents an order, enriched with its payment and shipping totals.
+    columns:
+      - name: order_id
+      - name: customer_id
+      - name: order_placed_at
+      - name: order_total_price
+      - name: item_quantity
+  - name: app__visits
+    description: Each record represents a distinct session with aggregated metrics for that session.
+    columns:
+      - name: session_key
+      - name: user_id
+      - name: session_started_at
+      - name: session_length_in_minutes
+  - name: shop__event_type
+    description: Each record represents an event type and its display label.
+    columns:
+      - name: event_type_id
+      - name: display
+  - name: shop__campaign_orders
+    description: Each record represents an order campaign run by the marketing team.
+    columns:
+      - name: campaign_id
+      - name: campaign_budget
+"""
+
+
+def test_a_row_statement_naming_an_event_leaves_whose_to_the_links(tmp_path: Path) -> None:
+    """'Each record represents an order' or 'a distinct session' names an event or a transaction:
+    a customer's order, a user's session, as the model's key to that person says, so its times
+    and amounts are theirs. An event type is still a code list, and an event with no key to a
+    person stays about nobody."""
+    results = _scan(tmp_path, text=EVENTS)
+    order = results["shop__order_history"]
+    assert order.subject is not None and order.subject.kind == "person_linked"
+    found = _fields(order)
+    for column in ("order_placed_at", "order_total_price", "item_quantity"):
+        assert found[column].personal, column
+    session = results["app__visits"]
+    assert session.subject is not None and session.subject.kind == "person_linked"
+    assert _fields(session)["session_length_in_minutes"].personal
+    kind = results["shop__event_type"]
+    assert kind.subject is not None and kind.subject.kind != "person_linked"
+    assert not any(f.personal for f in kind.findings)
+    campaign = results["shop__campaign_orders"]
+    assert not any(f.personal for f in campaign.findings)
