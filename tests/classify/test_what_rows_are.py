@@ -267,3 +267,26 @@ def test_a_row_statement_naming_an_event_leaves_whose_to_the_links(tmp_path: Pat
     assert not any(f.personal for f in kind.findings)
     campaign = results["shop__campaign_orders"]
     assert not any(f.personal for f in campaign.findings)
+
+
+VOLUNTEERS = """
+version: 2
+models:
+  - name: program_mentors
+    description: Community mentors of the programme, with the date they were trained.
+    columns:
+      - name: national_id
+      - name: county
+      - name: trained
+      - name: date_trained
+"""
+
+
+def test_a_model_keyed_by_a_national_id_is_that_persons(tmp_path: Path) -> None:
+    """A `national_id` column, and nothing else saying what the rows are: each row is the person
+    with that identity-document number, so the county and training dates are theirs."""
+    mentors = _scan(tmp_path, text=VOLUNTEERS)["program_mentors"]
+    assert mentors.subject is not None and mentors.subject.kind == "person_linked"
+    found = _fields(mentors)
+    for column in ("county", "date_trained"):
+        assert found[column].personal, column
