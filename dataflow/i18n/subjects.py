@@ -164,6 +164,10 @@ SUBJECTS: Mapping[str, Text] = {
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
     "subject.identity_columns": Text("identity columns: {columns}", "身份字段：{columns}"),
+    "subject.role_identity": Text(
+        "column '{column}' describes a person ({roles}): the rows are that person's",
+        "字段 '{column}' 描述一个人（{roles}）：每行属于该人",
+    ),
     "subject.input_code": Text(
         "column '{column}' is an input code of a code list", "字段 '{column}' 是代码表的输入码"
     ),

@@ -633,6 +633,9 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None and not thing:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
+    elif f.weak is None and not thing and len(seen) >= 2 and (own := _role_identity(n, rules)):
+        f.weak, f.weak_role = "person_linked", own[0]
+        f.weak_evidence = msg("subject.role_identity", column=own[1], roles=role_text(own[0]))
     elif f.weak is None and not thing and (keyed := _person_key(ds, n, rules)):
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg(keyed[0], column=keyed[1])
@@ -656,6 +659,22 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak, f.weak_role = "organisation", None
         f.weak_evidence = msg("subject.organisation_own_key", column=key)
     return f
+
+
+def _role_identity(n: TableName, rules: SubjectRules) -> tuple[str, str] | None:
+    """The role and the column of an identity word after a role word (`client_age`,
+    `survivor_gender`): with another identity column, the rows are that person's, even where
+    both words alone (an age, a gender) are too weak to say so."""
+    return next(
+        (
+            (role, "_".join(cols))
+            for cols in n.columns
+            if len(cols) == 2 and cols[1] in rules.identity
+            for role in [rules.role_of(cols[0])]
+            if role is not None
+        ),
+        None,
+    )
 
 
 def _organisation_key(ds: Dataset, rules: SubjectRules) -> str | None:

@@ -290,3 +290,37 @@ def test_a_model_keyed_by_a_national_id_is_that_persons(tmp_path: Path) -> None:
     found = _fields(mentors)
     for column in ("county", "date_trained"):
         assert found[column].personal, column
+
+
+INTAKE = """
+version: 2
+models:
+  - name: intake_forms
+    columns:
+      - name: county
+      - name: client_age
+      - name: client_gender
+      - name: date_of_registration
+      - name: presenting_issue
+  - name: sales_by_region
+    columns:
+      - name: region
+      - name: age
+      - name: gender
+      - name: total_sales
+"""
+
+
+def test_identity_words_after_a_role_word_make_the_rows_that_persons(tmp_path: Path) -> None:
+    """`client_age` and `client_gender`: an age and a gender alone are too weak to say the rows
+    are people, but after a role word they describe that person, so the intake is theirs. The
+    same two words without a role (a sales breakdown) say nothing."""
+    results = _scan(tmp_path, text=INTAKE)
+    intake = results["intake_forms"]
+    assert intake.subject is not None and intake.subject.kind == "person_linked"
+    assert intake.subject.role == "customer"
+    found = _fields(intake)
+    for column in ("county", "date_of_registration", "presenting_issue"):
+        assert found[column].personal, column
+    sales = results["sales_by_region"]
+    assert sales.subject is not None and sales.subject.kind not in ("person", "person_linked")
