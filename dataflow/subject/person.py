@@ -458,13 +458,15 @@ def _unlabelled(rec: Record, finding: FieldFinding) -> FieldFinding:
 
 
 def _coded_attribute_rule(rec: Record, col: Column) -> FieldFinding | None:
-    """``subject-coded-attribute``: on a row that is one person, a key whose other words name a
-    coded attribute of people (an element that may be held as a code: `GenderID`, `StateID`,
-    `nation_code`) points into the list of those codes, so it holds the person's attribute
-    (GB/T 35273 Annex A), not a link to another record."""
+    """``subject-coded-attribute``: on a row that is one person or one of a person's records
+    (`patient_additional_data` keyed by its patient), a key whose other words name a coded
+    attribute of people (an element that may be held as a code: `GenderID`, `StateID`,
+    `nation_code`, `religion_id`) points into the list of those codes, so it holds the person's
+    attribute (GB/T 35273 Annex A), not a link to another record."""
     tokens, finding = col.tokens, col.finding
     if (
-        rec.subject.kind != "person"
+        not rec.subject.about_person
+        or rec.subject.indirect
         or not col.top
         or len(tokens) < 2
         or tokens[-1] not in rec.rules.key_suffixes

@@ -38,3 +38,29 @@ def test_a_coded_attribute_on_a_persons_row_is_theirs(tmp_path: Path) -> None:
 def test_the_same_key_on_a_row_of_things_is_not(tmp_path: Path) -> None:
     product = _scan(tmp_path, {"p.sql": SCHEMA})["Product"]
     assert not _finding(product, "GenderID").personal
+
+
+EXTRA = """
+version: 2
+models:
+  - name: patient_extra_data
+    description: Further details of a patient.
+    columns:
+      - name: patient_id
+      - name: religion_id
+        description: Reference to the patient's religion in the reference data
+      - name: ethnicity_id
+      - name: facility_id
+"""
+
+
+def test_a_coded_attribute_on_a_persons_record_is_theirs(tmp_path: Path) -> None:
+    """A record of one patient's further details (person-linked by its key) holding their
+    religion and ethnicity as keys into reference data: the patient's religion (sensitive) and
+    ethnicity, while the key of a facility stays a link."""
+    extra = _scan(tmp_path, {"models.yml": EXTRA})["patient_extra_data"]
+    assert extra.subject is not None and extra.subject.kind == "person_linked"
+    religion = _finding(extra, "religion_id")
+    assert religion.element == "pi.religion.belief" and religion.sensitive
+    assert _finding(extra, "ethnicity_id").element == "pi.profile.ethnicity"
+    assert not _finding(extra, "facility_id").personal
