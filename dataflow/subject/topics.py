@@ -20,7 +20,7 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it."""
     for words in rules.topic_lookalikes:
         if words and set(words) <= tokens:
-            tokens = tokens - {words[-1]}
+            tokens = tokens - set(words)
     by_name = _on_topic(rules, tokens, "")
     by_comment = _on_topic(rules, frozenset(), fold(comment)) if has_cjk(comment) else frozenset()
     if not by_comment or by_name <= by_comment:

@@ -324,3 +324,36 @@ def test_identity_words_after_a_role_word_make_the_rows_that_persons(tmp_path: P
         assert found[column].personal, column
     sales = results["sales_by_region"]
     assert sales.subject is not None and sales.subject.kind not in ("person", "person_linked")
+
+
+ERRORS = """
+openapi: 3.0.0
+info: {title: Customers, version: "1.0"}
+paths: {}
+components:
+  schemas:
+    ProblemDetails:
+      type: object
+      properties:
+        statusCode: {type: integer}
+        error: {type: string}
+        message: {type: string}
+        path: {type: string}
+        timestamp: {type: string, format: date-time}
+    ProblemList:
+      type: object
+      properties:
+        patient_id: {type: string}
+        problem: {type: string}
+        onset_date: {type: string, format: date}
+"""
+
+
+def test_an_apis_problem_details_is_an_error_response_not_a_problem_list(tmp_path: Path) -> None:
+    """`ProblemDetails` is the standard shape of an API's error response: its status, message
+    and path are not a patient's health problems. A patient's problem list stays theirs."""
+    results = _scan(tmp_path, "api.yaml", ERRORS)
+    errors = results["ProblemDetails"]
+    assert not any(f.personal for f in errors.findings)
+    problems = results["ProblemList"]
+    assert _fields(problems)["problem"].personal and _fields(problems)["problem"].sensitive
