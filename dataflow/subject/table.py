@@ -498,6 +498,11 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
     if role is not None and n.head in rules.reference and _role_table_comment(n, rules):
         # `student_template` '学生表': a copy of the students' table, not records about them
         return _fix(f, "person", msg("subject.comment_role", roles=role_text(role)), role)
+    if role is not None and not _person_keyed(n, rules):
+        # `students_attendance` with `number_of_students` and no key to a student: a report
+        headcount = _headcount(ds, n, rules, f)
+        if headcount is not None:
+            return headcount
     if role is not None:
         f.kind, f.role = "person_linked", role
         f.evidence.append(msg("subject.rows_of_role", name=n.bare, roles=role_text(role)))
@@ -507,6 +512,14 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         f.evidence.append(msg("subject.actor", column=n.actor))
         return f
     return None
+
+
+def _person_keyed(n: TableName, rules: SubjectRules) -> bool:
+    """Whether a column is the key of a person by a role word (`student_id`, `patientId`)."""
+    return any(
+        len(cols) >= 2 and cols[-1] in rules.reference_tails and rules.role_of(cols[-2]) is not None
+        for cols in n.columns
+    )
 
 
 def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:

@@ -357,3 +357,32 @@ def test_an_apis_problem_details_is_an_error_response_not_a_problem_list(tmp_pat
     assert not any(f.personal for f in errors.findings)
     problems = results["ProblemList"]
     assert _fields(problems)["problem"].personal and _fields(problems)["problem"].sensitive
+
+
+ATTENDANCE = """
+version: 2
+models:
+  - name: pupils_attendance
+    columns:
+      - name: term
+      - name: school_type
+      - name: number_of_pupils
+      - name: total_days_absent
+  - name: pupils_absences
+    columns:
+      - name: pupil_id
+      - name: number_of_siblings
+      - name: total_days_absent
+"""
+
+
+def test_a_table_named_for_a_role_that_counts_them_is_a_report(tmp_path: Path) -> None:
+    """`pupils_attendance` counting its pupils (`number_of_pupils`), with no key to one pupil:
+    a report on a group, not a pupil's record. Keyed by the pupil, the absences are theirs."""
+    results = _scan(tmp_path, text=ATTENDANCE)
+    report = results["pupils_attendance"]
+    assert report.subject is not None and report.subject.kind == "organisation"
+    assert not any(f.personal for f in report.findings)
+    absences = results["pupils_absences"]
+    assert absences.subject is not None and absences.subject.kind == "person_linked"
+    assert _fields(absences)["total_days_absent"].personal
