@@ -451,7 +451,9 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
     or the name relates other rows to the organisation (``relation_tails``);
     an organisation's posts (`position`, `job`) keyed by the post."""
     post = _post_key(ds, n, rules)
-    if n.head not in rules.organisation and post is None:
+    # `locations`, `sites`: an organisation's places, unless a person's key makes them theirs
+    place = n.head in rules.places and not _person_keyed(n, rules)
+    if n.head not in rules.organisation and post is None and not place:
         return None
     if len(n.core) > 1 and any(t in rules.relation_tails for t in n.tokens):
         return None  # `helper_unit_mapping`: who is assigned to a unit, found by its links
