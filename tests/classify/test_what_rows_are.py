@@ -391,18 +391,18 @@ def test_a_table_named_for_a_role_that_counts_them_is_a_report(tmp_path: Path) -
 PLACES = """
 CREATE TABLE locations (id int PRIMARY KEY, name varchar(50), phone varchar(20),
   address_line1 varchar(100), city varchar(50), zipcode varchar(10));
-CREATE TABLE location (id int PRIMARY KEY, user_id int, latitude decimal(9,6),
+CREATE TABLE sites (id int PRIMARY KEY, user_id int, latitude decimal(9,6),
   longitude decimal(9,6), recorded_at datetime);
 """
 
 
 def test_a_table_of_locations_is_the_organisations_places(tmp_path: Path) -> None:
     """`locations` with a name, a phone and an address: an organisation's offices, not people.
-    A `location` table keyed by its user is that user's whereabouts."""
+    A `sites` table keyed by its user is that user's whereabouts."""
     results = _scan(tmp_path, "places.sql", PLACES)
     offices = results["locations"]
     assert offices.subject is not None and offices.subject.kind == "organisation"
     assert not any(f.personal for f in offices.findings)
-    track = results["location"]
+    track = results["sites"]
     assert track.subject is not None and track.subject.kind == "person_linked"
     assert _fields(track)["latitude"].personal
