@@ -119,6 +119,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "phone_keys",
     "row_words",
     "row_events",
+    "uncarried_members",
     "organisation_places",
     "thing_attributes",
 )

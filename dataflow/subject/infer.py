@@ -16,6 +16,7 @@ from dataflow.subject.links import (
     _phone_links,
     _same_resource,
     _shared_key_links,
+    carried_people,
     record_keys,
     surrogate_keys,
     table_comments,
@@ -244,6 +245,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         not f.fixed and _owned_thing(rules, f, ds) for f, ds in zip(facts, datasets, strict=True)
     ]
     _things_of_owners(datasets, facts, owned, rules)
+    carried_people(datasets, facts, rules)
     # Follow links until nothing changes: hadm_id → admissions → patients.
     for _ in range(_MAX_ROUNDS):
         changed = False

@@ -580,6 +580,33 @@ def _nesting(
     return changed
 
 
+def carried_people(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
+    """A schema document that nothing else explains and that carries a person as a nested
+    object named for their role (`Bill.user {firstname, lastname, address}`, `Order.customer`)
+    is that person's record: a link to the role, as a `user_id` would be. Not a member naming
+    who wrote or handled the thing (`author`, `createdBy`, `owner`)."""
+    for ds, f in zip(datasets, facts, strict=True):
+        if ds.source_format not in SCHEMA_DOCS or f.fixed or f.kind != "unknown" or f.links:
+            continue
+        members = {
+            rel.split(".", 1)[0]
+            for fld in ds.fields
+            for rel in [fld.pointer.removeprefix(ds.name + ".")]
+            if rel != fld.pointer and "." in rel
+        }
+        for member in sorted(members):
+            tokens = split_name(member.replace("[]", ""))
+            role = rules.role_of(_compact(tokens)) if tokens else None
+            if (
+                role is None
+                or role == "employee"
+                or any(t in rules.handlers or t in rules.not_carried for t in tokens)
+            ):
+                continue
+            f.links.append((SubjectLink(member, None, "nesting"), None, role))
+            break
+
+
 def _member_names(part: str) -> set[str]:
     """The names a member may nest a schema under: its own, and for a list (``payments[]``,
     ``awards[]``) the singular its items are named by (``Payment``, ``Award``)."""

@@ -169,6 +169,7 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))

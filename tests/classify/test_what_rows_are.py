@@ -406,3 +406,37 @@ def test_a_table_of_locations_is_the_organisations_places(tmp_path: Path) -> Non
     track = results["sites"]
     assert track.subject is not None and track.subject.kind == "person_linked"
     assert _fields(track)["latitude"].personal
+
+
+BILL = """{"type": "record", "name": "Invoice", "namespace": "shop",
+ "fields": [
+  {"name": "id", "type": "long"},
+  {"name": "title", "type": "string"},
+  {"name": "issuedAt", "type": "long"},
+  {"name": "customer", "type": {"type": "record", "name": "Buyer", "fields": [
+     {"name": "id", "type": "long"}, {"name": "firstname", "type": "string"},
+     {"name": "lastname", "type": "string"}]}}
+ ]}
+"""
+
+ARTICLE = """{"type": "record", "name": "Article", "namespace": "news",
+ "fields": [
+  {"name": "headline", "type": "string"},
+  {"name": "body", "type": "string"},
+  {"name": "author", "type": {"type": "record", "name": "Writer", "fields": [
+     {"name": "firstname", "type": "string"}, {"name": "lastname", "type": "string"}]}}
+ ]}
+"""
+
+
+def test_a_document_carrying_its_customer_is_that_persons(tmp_path: Path) -> None:
+    """An Avro invoice holding its `customer` as a nested record: the customer's invoice, so
+    its title and issue time are theirs. An article holding its `author` is about the article."""
+    invoice = _scan(tmp_path, "invoice.avsc", BILL)["Invoice"]
+    assert invoice.subject is not None and invoice.subject.kind == "person_linked"
+    assert invoice.subject.role == "customer"
+    found = _fields(invoice)
+    assert found["title"].personal and found["issuedAt"].personal
+    article = _scan(tmp_path, "article.avsc", ARTICLE)["Article"]
+    assert article.subject is not None and article.subject.kind != "person_linked"
+    assert not _fields(article)["headline"].personal
