@@ -588,6 +588,8 @@ def carried_people(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subj
     for ds, f in zip(datasets, facts, strict=True):
         if ds.source_format not in SCHEMA_DOCS or f.fixed or f.kind != "unknown" or f.links:
             continue
+        if f.weak is not None:
+            continue  # its own columns say more (a CV with the person's name, e-mail, birth date)
         members = {
             rel.split(".", 1)[0]
             for fld in ds.fields

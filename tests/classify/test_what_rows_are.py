@@ -440,3 +440,18 @@ def test_a_document_carrying_its_customer_is_that_persons(tmp_path: Path) -> Non
     article = _scan(tmp_path, "article.avsc", ARTICLE)["Article"]
     assert article.subject is not None and article.subject.kind != "person_linked"
     assert not _fields(article)["headline"].personal
+
+
+CV = """{"$schema": "http://json-schema.org/draft-07/schema#", "title": "Entry",
+ "type": "object", "properties": {
+  "name": {"type": "string"}, "email": {"type": "string"}, "dateOfBirth": {"type": "string"},
+  "volunteer": {"type": "array", "items": {"type": "object", "properties": {
+     "organization": {"type": "string"}, "startDate": {"type": "string"}}}}}}
+"""
+
+
+def test_a_document_with_its_persons_identity_is_not_carried_by_a_member(tmp_path: Path) -> None:
+    """A CV holding its person's name, e-mail and birth date, with a `volunteer` list: the
+    person's own document, not the record of a volunteer it carries."""
+    cv = _scan(tmp_path, "entry.json", CV)["Entry"]
+    assert cv.subject is not None and cv.subject.kind == "person"
