@@ -104,6 +104,7 @@ def _links(
                 _named_link(scope, fld, tokens)
                 or _comment_link(scope, fld, tokens)
                 or _owner_value_link(rules, fld, tokens)
+                or _prefixed_link(scope, ds, fld, tokens)
             )
         if link is not None:
             out.append(link)
@@ -386,11 +387,34 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         # `order_num`, `group_name`: a number or name, not a key (unless the table
         # it names is keyed by that word: `travel_apply_code` → tp_travel_apply.code)
         target = None
-    if any(t in rules.handlers for t in tokens[:-1]):
+    if any(t in rules.handlers for t in tokens[:-1]) and not _names_record_table(
+        rules, tokens, target
+    ):
         target, role = None, None  # who handled the record, not whom it is about
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _prefixed_link(scope: _Scope, ds: Dataset, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A key written after a word of the dataset's own name, as some schemas begin every column
+    with it (`charge_register_id` of `charge_charge`, `project_dept_id` of `doctor_project_fee`):
+    the key the rest of the name makes."""
+    if len(tokens) < 3 or tokens[0] not in split_name(_bare(ds.name)):
+        return None
+    return _named_link(scope, fld, tokens[1:])
+
+
+def _names_record_table(rules: SubjectRules, tokens: tuple[str, ...], target: int | None) -> bool:
+    """A handler word that is the whole name of a table of the scan (`register_id` beside a
+    `register` or `doctor_register` table of registrations) and no role's name: the key of that
+    table's record, not of whoever registered the row."""
+    return (
+        target is not None
+        and len(tokens) == 2
+        and tokens[-1] in rules.reference_tails
+        and rules.role_of(tokens[0]) is None
+    )
 
 
 def _owner_value_link(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> Link | None:
