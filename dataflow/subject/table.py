@@ -457,10 +457,14 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         return None
     if len(n.core) > 1 and any(t in rules.relation_tails for t in n.tokens):
         return None  # `helper_unit_mapping`: who is assigned to a unit, found by its links
-    if any(rules.role_of(t) for t in n.core[:-1]) or (
-        rules.role_zh(n.comment) is not None and rules.organisation_zh_in(n.comment) is None
+    role_comment = rules.role_zh(n.comment) is not None
+    org_comment = rules.organisation_zh_in(n.comment) is not None
+    if (any(rules.role_of(t) for t in n.core[:-1]) and (role_comment or not org_comment)) or (
+        role_comment and not org_comment
     ):
-        return None  # `pats_in_hospital` '在院病人记录': rows of patients in a hospital
+        # `pats_in_hospital` '在院病人记录': rows of patients in a hospital; but `doctor_dept`
+        # '科室表' is the departments' table of a doctors' module
+        return None
     own = _person_only_columns(ds, rules)
     if len(own) >= 2:
         role = rules.role_zh(n.comment)
