@@ -115,6 +115,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "schema_file_names",
     "cv_sections",
     "wearable_documents",
+    "unit_prices",
     "device_record_columns",
     "phone_keys",
     "row_words",

@@ -120,6 +120,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is the owner's detail on the row of a thing: {name} is about the thing, not its owner",
         "'{column}' 是写在物品行上的所有人信息：{name} 描述的是物品而非其所有人",
     ),
+    "subject.price_list": Text(
+        "name '{name}': column '{column}' prices one unit of a thing: a price list, not a person's",
+        "名称 '{name}'：字段 '{column}' 是单价：价目表，不属于某个人",
+    ),
     "subject.offering": Text(
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",

@@ -181,6 +181,33 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
         f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
 
 
+def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
+    """A table taken as a person's only for a role word in its name, with no key to anyone and a
+    column pricing one unit of a thing (`exam_one_price` '项目单价', `registra_unitprice`): a
+    price list of the exams, fees or items sold, not a record about the staff member its
+    module is named after (`doctor_exam_cost`)."""
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.fixed or f.kind != "person_linked" or f.links:
+            continue
+        column = _unit_price_column(ds, rules)
+        if column is None:
+            continue
+        f.kind, f.role = "reference", None
+        f.evidence.append(msg("subject.price_list", name=_bare(ds.name), column=column))
+
+
+def _unit_price_column(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The first column pricing one unit of a thing, by its name or its Chinese comment."""
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        compact = _compact(tokens)
+        if any(compact.endswith(_compact(split_name(w))) for w in rules.unit_prices) or any(
+            w in (fld.comment or "") for w in rules.unit_prices_zh
+        ):
+            return fld.name
+    return None
+
+
 def _offering_key(ds: Dataset, rules: SubjectRules) -> str | None:
     """The offering a table's own key names (`Class_ID` of a gym's `Events`): its rows are those
     things, whatever the table is called."""
@@ -273,6 +300,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if not changed:
             break
     _offerings(datasets, facts, rules)
+    _price_lists(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
     out: list[Subject] = []
     for ds, f in zip(datasets, facts, strict=True):
