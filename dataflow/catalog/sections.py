@@ -116,6 +116,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "cv_sections",
     "wearable_documents",
     "unit_prices",
+    "contact_channels",
     "device_record_columns",
     "phone_keys",
     "row_words",

@@ -336,11 +336,25 @@ def _names_anyone(dataset: Dataset, rules: SubjectRules) -> bool:
     organisation's own)."""
     for fld in dataset.fields:
         tokens = split_name(fld.name)
-        if tokens and (tokens[-1] in rules.reference_tails or tokens == ("name",)):
+        if tokens and (
+            tokens[-1] in rules.reference_tails or tokens == ("name",) or rules.contact_line(tokens)
+        ):
             continue
         if rules.names_a_person(fld.name, fld.comment, tokens):
             return True
     return False
+
+
+def _unnamed_contact_line(dataset: Dataset, finding: FieldFinding, rules: SubjectRules) -> bool:
+    """A contact line (`contact_phone`, `contact_number`) of an organisation's row on which no
+    column names a person: the organisation's own telephone or address, not a contact person's.
+    (A Chinese comment naming a person, 联系人电话, still names one.)"""
+    fld = finding.field
+    return (
+        rules.contact_line(split_name(fld.name))
+        and not any(w in (fld.comment or "") for w in rules.person_columns_zh)
+        and not _names_anyone(dataset, rules)
+    )
 
 
 def _notabout_person(
@@ -354,7 +368,9 @@ def _notabout_person(
     if not finding.personal or element is None or _from_values(finding):
         return finding
     covered = list(rules.attribute_categories) if only is None else list(only)
-    if subject.kind == "organisation" and not _names_person(rules, finding):
+    if subject.kind == "organisation" and (
+        not _names_person(rules, finding) or _unnamed_contact_line(dataset, finding, rules)
+    ):
         covered.extend(rules.org_attributes)
         if not _names_anyone(dataset, rules):
             covered.extend(rules.unnamed_org_attributes)

@@ -150,6 +150,7 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
+        self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
         self.health_things = frozenset(s.get("health_things", ()))
@@ -293,6 +294,16 @@ class SubjectRules:
             (_compact(tokens) in self.person_names and not self.thing_name(comment))
             or any(t in self.person_columns for t in tokens)
             or any(w in text for w in (*self.person_names_zh, *self.person_columns_zh))
+        )
+
+    def contact_line(self, tokens: tuple[str, ...]) -> bool:
+        """A contact marker, then only words of a way to reach someone (`contact_phone`,
+        `contact_number`, `contact_address_1`): the row's contact line, not a person's name."""
+        words = [t for t in tokens if not t.isdigit()]
+        return (
+            len(words) >= 2
+            and words[0] in self.contact_markers
+            and all(t in self.contact_channels for t in words[1:])
         )
 
     def thing_name(self, comment: str | None) -> bool:
