@@ -116,6 +116,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "cv_sections",
     "wearable_documents",
     "unit_prices",
+    "authority_words",
+    "care_reports",
     "contact_channels",
     "device_record_columns",
     "phone_keys",

@@ -234,6 +234,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is that person's {word}, kept as a key into a list of codes",
         "'{column}' 是该人的{word}，以代码表的键保存",
     ),
+    "subject.authority_key": Text(
+        "'{column}' says which role, group or permission that person holds",
+        "'{column}' 表明该人拥有的角色、组或权限",
+    ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",
@@ -253,6 +257,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.dwelling": Text(
         "{person}.{column} points at it: {name} is that person's dwelling",
         "{person}.{column} 指向它：{name} 是该人的住所",
+    ),
+    "subject.care_report": Text(
+        "{person}.{column} points at it: {name} is that patient's report",
+        "{person}.{column} 指向它：{name} 是该患者的报告",
     ),
     "subject.payable": Text(
         "{person}.{column} points at it: {name} is what that person pays",

@@ -67,6 +67,16 @@ def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
     return _pointed_at(datasets, facts, rules, kinds, rules.payables, "subject.payable")
 
 
+def _care_reports(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A report or result that a patient's record points at (`study_info.rpt_id` → `report`: the
+    report of a patient's imaging study) is that patient's: its findings, diagnosis and advice
+    are their health information, whatever the report is keyed by itself."""
+    kinds = ("person", "person_linked")
+    return _pointed_at(
+        datasets, facts, rules, kinds, rules.care_reports, "subject.care_report", roles=("patient",)
+    )
+
+
 def _pointed_at(
     datasets: Sequence[Dataset],
     facts: list[_Facts],
@@ -75,13 +85,15 @@ def _pointed_at(
     words: frozenset[str],
     why: str,
     skip_listings: bool = False,
+    roles: tuple[str, ...] | None = None,
 ) -> bool:
     """Datasets nothing has placed whose name ends in one of ``words`` and that a dataset of one
-    of ``kinds`` points at: person-linked, of that dataset's role, for the reason ``why``. With
-    ``skip_listings``, a target that is a listing (priced or rated) is left alone."""
+    of ``kinds`` (and, given ``roles``, of one of those roles) points at: person-linked, of that
+    dataset's role, for the reason ``why``. With ``skip_listings``, a target that is a listing
+    (priced or rated) is left alone."""
     changed = False
     for i, f in enumerate(facts):
-        if f.kind not in kinds:
+        if f.kind not in kinds or (roles is not None and f.role not in roles):
             continue
         for link, target, role in f.links:
             if target is None or target == i or role is not None:
@@ -297,6 +309,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         changed |= _same_resource(datasets, facts, rules)
         changed |= _dwellings(datasets, facts, rules)
         changed |= _payables(datasets, facts, rules)
+        changed |= _care_reports(datasets, facts, rules)
         if not changed:
             break
     _offerings(datasets, facts, rules)

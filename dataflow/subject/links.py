@@ -382,10 +382,14 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         role is None
         and tokens[-1] not in rules.reference_tails
         and tokens[-1] != "no"
-        and not (target is not None and _own_key(scope.datasets[target]) == tokens[-1])
+        and not (
+            target is not None
+            and _own_key(scope.datasets[target]) in (tokens[-1], fld.name.lower())
+        )
     ):
         # `order_num`, `group_name`: a number or name, not a key (unless the table
-        # it names is keyed by that word: `travel_apply_code` → tp_travel_apply.code)
+        # it names is keyed by that word, `travel_apply_code` → tp_travel_apply.code, or by
+        # the column's very name, `study_uid` → study.study_uid)
         target = None
     if any(t in rules.handlers for t in tokens[:-1]) and not _names_record_table(
         rules, tokens, target

@@ -938,12 +938,16 @@ def _attributes(
             out.append(finding)
             continue
         col = Column.of(rec, finding)
-        if not _about_the_person(rec.rules, col) or (
-            linked and not _of_linked_row(rec, col, wrapper)
+        authority = _authority_key(rec, col)
+        if not authority and (
+            not _about_the_person(rec.rules, col)
+            or (linked and not _of_linked_row(rec, col, wrapper))
         ):
             out.append(finding)
             continue
         chosen, why = element, msg("subject.person_attribute", column=name)
+        if authority:
+            why = msg("subject.authority_key", column=name)
         guess = _thing_table_guess(finding, rec.catalog) if linked else None
         if guess is not None and guess[0].id.startswith(_ANCHORS):
             # a person's identifier left out only for the table's name (`nino` of a
@@ -957,6 +961,20 @@ def _attributes(
         )
         out.append(_as_element(finding, chosen, ev))
     return out
+
+
+def _authority_key(rec: Record, col: Column) -> bool:
+    """The key of a role, group or permission (`role_id`, `RoleId`, `role_group_id`,
+    `permission_id`) on a person's row or on a row assigning one to a person (`sys_user_role`):
+    which roles and permissions that person holds, not a key of the row itself."""
+    tokens, rules = col.tokens, rec.rules
+    return (
+        len(tokens) >= 2
+        and tokens[-1] in rules.reference_tails
+        and all(t in rules.authority_words for t in tokens[:-1])
+        and col.finding.field.name.lower() != rec.own_key
+        and col.top
+    )
 
 
 def _row_key(rec: Record, name: str) -> bool:
