@@ -234,6 +234,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is that person's {word}, kept as a key into a list of codes",
         "'{column}' 是该人的{word}，以代码表的键保存",
     ),
+    "subject.held_key": Text(
+        "'{column}' keys a record that person holds (a post, a level, a card, a document)",
+        "'{column}' 是该人所持有记录（岗位、级别、卡、证件）的键",
+    ),
     "subject.authority_key": Text(
         "'{column}' says which role, group or permission that person holds",
         "'{column}' 表明该人拥有的角色、组或权限",

@@ -923,6 +923,7 @@ def _attributes(
             )
             out.append(_as_element(finding, given, ev))
             continue
+        held = None if finding.personal else _held_key(rec, finding)
         if (
             finding.personal
             or (linked and _ruled_out(finding))
@@ -931,23 +932,25 @@ def _attributes(
             or name.lower() in envelope
             or name.lower() in rec.rules.link_containers
             or _from_values(finding)
-            or any(ev.source == "negative" and not _own_date(rec, ev) for ev in finding.evidence)
+            or any(
+                ev.source == "negative"
+                and not _own_date(rec, ev)
+                and not (held is not None and ev.rule == "name-reference")
+                for ev in finding.evidence
+            )
             or _in_hyperlink(finding, hyperlinks)
             or name in series
         ):
             out.append(finding)
             continue
         col = Column.of(rec, finding)
-        authority = _authority_key(rec, col)
-        if not authority and (
+        if held is None and (
             not _about_the_person(rec.rules, col)
             or (linked and not _of_linked_row(rec, col, wrapper))
         ):
             out.append(finding)
             continue
-        chosen, why = element, msg("subject.person_attribute", column=name)
-        if authority:
-            why = msg("subject.authority_key", column=name)
+        chosen, why = element, msg(held or "subject.person_attribute", column=name)
         guess = _thing_table_guess(finding, rec.catalog) if linked else None
         if guess is not None and guess[0].id.startswith(_ANCHORS):
             # a person's identifier left out only for the table's name (`nino` of a
@@ -963,18 +966,27 @@ def _attributes(
     return out
 
 
-def _authority_key(rec: Record, col: Column) -> bool:
-    """The key of a role, group or permission (`role_id`, `RoleId`, `role_group_id`,
-    `permission_id`) on a person's row or on a row assigning one to a person (`sys_user_role`):
-    which roles and permissions that person holds, not a key of the row itself."""
-    tokens, rules = col.tokens, rec.rules
-    return (
-        len(tokens) >= 2
-        and tokens[-1] in rules.reference_tails
-        and all(t in rules.authority_words for t in tokens[:-1])
-        and col.finding.field.name.lower() != rec.own_key
-        and col.top
-    )
+def _held_key(rec: Record, finding: FieldFinding) -> str | None:
+    """A key column that says what a person holds rather than keying the row, with the message
+    that says so: the key of a role, group or permission (`role_id`, `RoleId`, `permission_id`)
+    on a person's row or on a row assigning one to a person (`sys_user_role`): the roles and
+    permissions they hold; and on the row of a person of a known role (an employee, a customer,
+    a patient) a key of another record (`jobLevelId`, `posId`, `card_id`, `papersID`): their
+    job level, post, card or document."""
+    fld, rules = finding.field, rec.rules
+    tokens = rules.spelled(split_name(fld.name))
+    if (
+        len(tokens) < 2
+        or tokens[-1] not in rules.reference_tails
+        or fld.pointer != f"{rec.dataset.name}.{fld.name}"
+        or _row_key(rec, fld.name)
+    ):
+        return None
+    if all(t in rules.authority_words for t in tokens[:-1]):
+        return "subject.authority_key"
+    if rec.subject.kind == "person" and rec.subject.role is not None:
+        return "subject.held_key"
+    return None
 
 
 def _row_key(rec: Record, name: str) -> bool:
