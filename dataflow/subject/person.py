@@ -984,7 +984,11 @@ def _held_key(rec: Record, finding: FieldFinding) -> str | None:
         return None
     if all(t in rules.authority_words for t in tokens[:-1]):
         return "subject.authority_key"
-    if rec.subject.kind == "person" and rec.subject.role is not None:
+    if (
+        rec.subject.kind == "person"
+        and rec.subject.role is not None
+        and not any(t in rules.organisation for t in tokens)  # `ClinicID`: where, not what
+    ):
         return "subject.held_key"
     return None
 
