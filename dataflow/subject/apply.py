@@ -11,7 +11,7 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import document_numbers
 from dataflow.subject.own import _bare, _child_column
-from dataflow.subject.person import about_person
+from dataflow.subject.person import about_person, care_general, patient_record
 from dataflow.subject.predicates import (
     _as_element,
     _as_not_personal,
@@ -111,6 +111,7 @@ def _by_subject(
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
+        found = care_general(found, patient_record(dataset, subject, catalog, rules), rules)
         if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:
             found = _care_parties(found, dataset, subject, rules)
         found = _treating_staff(found, dataset, subject, rules)

@@ -993,6 +993,63 @@ def _held_key(rec: Record, finding: FieldFinding) -> str | None:
     return None
 
 
+def care_general(
+    findings: list[FieldFinding], rec: Record | None, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-care-record``: on a record of a patient's care (keyed by a patient: their
+    appointment, prescription, family history), a column another rule gave a general element
+    (subjects ``care_record_general_elements``: when it happened — a column that is a moment,
+    ``care_record_times`` —, a free-text note) is the care the patient received, the element of
+    their medical visits: health information (`appointment.time` 预约时间, a prescription's
+    `date_written`, a family history's `note`); not on a patient's bill, payment or insurance
+    claim (``care_record_money_tables``). Applied after the table's topic is settled, so
+    these columns do not make the whole row a record of care. ``rec`` is None where the
+    dataset is not a patient's record (``patient_record``)."""
+    care = _care_record(rec, True) if rec is not None else None
+    if (
+        rec is None
+        or care is None
+        or not care.sensitive
+        or any(t in rules.care_money for t in rec.table_tokens)
+        or any(w in (rec.dataset.comment or "") for w in rules.care_money_zh)
+    ):
+        return findings
+    return [_as_care(rec, care, f) if _general(rules, f) else f for f in findings]
+
+
+def patient_record(
+    dataset: Dataset, subject: Subject, catalog: Catalog, rules: SubjectRules
+) -> Record | None:
+    """What a person-linked dataset of a patient says about its rows (None for any other)."""
+    if subject.kind != "person_linked" or subject.indirect or subject.role != "patient":
+        return None
+    return Record.of(dataset, subject, catalog, rules, frozenset())
+
+
+def _general(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a finding holds a general element of a record of care (``care_general``)."""
+    return (
+        finding.personal
+        and finding.element in rules.care_general
+        and (finding.element not in rules.care_times or _a_time(rules, finding))
+    )
+
+
+def _as_care(rec: Record, care: Element, finding: FieldFinding) -> FieldFinding:
+    why = msg("subject.patient_record", column=finding.field.name)
+    ev = Evidence("context", "subject-care-record", _because(rec.context, why), care.id, W_FAMILY)
+    return _as_element(finding, care, ev)
+
+
+def _a_time(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a column is a moment: declared as a date or time, or named by a word of one
+    (`visit_date`, `StartTime`, `time` 预约时间)."""
+    tokens = split_name(finding.field.name)
+    return field_kind(finding.field.data_type) == "date" or (
+        bool(tokens) and tokens[-1] in rules.event_suffixes
+    )
+
+
 def _row_key(rec: Record, name: str) -> bool:
     """The row's own key: its primary key, or named after the table (`drug_exposure_id`)."""
     return name.lower() == rec.own_key or _compact(split_name(name)) == _compact(
