@@ -32,4 +32,3 @@ def test_a_patients_appointment_time_is_health_information(tmp_path: Path) -> No
     assert shop["time"].personal and not shop["time"].sensitive
     bill = {f.field.name: f for f in by_name["patient_bills"].findings}
     assert not any(ev.rule == "subject-care-record" for ev in bill["time"].evidence)
-
