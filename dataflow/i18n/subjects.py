@@ -218,6 +218,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is the number of a financial account (its description says '{word}')",
         "'{column}' 是金融账户的号码（说明中写明 '{word}'）",
     ),
+    "subject.financial_account_table": Text(
+        "'{column}' is the number of the financial account its table is named after ('{word}')",
+        "'{column}' 是表名所指金融账户的号码（'{word}'）",
+    ),
     "subject.same_resource": Text(
         "an operation on {resource}, like {name}, a document about a person",
         "与 {name} 同为对 {resource} 的操作，是关于个人的文档",

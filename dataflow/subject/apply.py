@@ -123,6 +123,7 @@ def _by_subject(
                 for f in found
             ]
         found = [_financial_account(f, catalog, rules) for f in found]
+        found = [_account_of_table(f, dataset, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
@@ -153,10 +154,38 @@ def _financial_account(
     named = next((w for w in rules.financial_accounts if f" {w} " in f" {words} "), None) or next(
         (w for w in rules.financial_accounts_zh if w in text), None
     )
-    element = catalog.elements.get("pi.financial.bank_account")
-    if named is None or element is None:
+    if named is None:
         return finding
-    why = msg("subject.financial_account", column=fld.name, word=named)
+    return _as_bank_account(
+        finding, catalog, msg("subject.financial_account", column=fld.name, word=named)
+    )
+
+
+def _account_of_table(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-financial-account``: the bare account column (`account`, `acct`, 帐户) of a
+    person's table named after a financial account (`bank_accounts`, `savings_account`) is
+    that account's number, not a login account."""
+    fld = finding.field
+    if (
+        finding.element not in ("pi.online_identity.account", "pi.online_identity.user_id")
+        or _compact(split_name(fld.name)) not in rules.account_heads
+        or _from_values(finding)
+    ):
+        return finding
+    table = " ".join(t.removesuffix("s") for t in split_name(_bare(dataset.name)))
+    named = next((w for w in rules.financial_accounts if f" {w} " in f" {table} "), None)
+    if named is None:
+        return finding
+    why = msg("subject.financial_account_table", column=fld.name, word=named)
+    return _as_bank_account(finding, catalog, why)
+
+
+def _as_bank_account(finding: FieldFinding, catalog: Catalog, why: Words) -> FieldFinding:
+    element = catalog.elements.get("pi.financial.bank_account")
+    if element is None:
+        return finding
     ev = Evidence("context", "subject-financial-account", why, element.id)
     return _as_element(finding, element, ev)
 
