@@ -275,6 +275,10 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} 指向它：{name} 是该人支付的款项",
     ),
     "subject.column_role": Text("column '{column}' names {roles}", "字段 '{column}' 指{roles}"),
+    "subject.health_record": Text(
+        "most of its columns are health information: a record of someone's care",
+        "其多数字段为健康信息：某人的诊疗记录",
+    ),
     # describe(): what the table is, then why
     "subject.table": Text("table {name} is {what}", "表 {name} {what}"),
     "subject.table_why": Text("table {name} is {what} ({why})", "表 {name} {what}（{why}）"),

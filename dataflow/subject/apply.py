@@ -31,7 +31,7 @@ from dataflow.subject.rules import (
     rules_for,
     split_name,
 )
-from dataflow.subject.topics import _care_record_topic, _document_topic
+from dataflow.subject.topics import _care_record_topic, _document_topic, _table_topic
 
 
 def apply_subject(
@@ -323,7 +323,15 @@ def _unknown_subject(
     findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
 ) -> list[FieldFinding]:
     """Nothing says what the rows are about: a bare ``uid`` is a record's id, not a user's;
-    a column that names a person (``patient:triage``, ``patient_diagnosis``) is about one."""
+    a column that names a person (``patient:triage``, ``patient_diagnosis``) is about one.
+    ``subject-health-columns``: rows whose own columns are mostly health information (a
+    case's chief complaint, present illness, past history: ``_dominant_topic``) are a record of
+    someone's care even where no column points at the person, and their other columns (the
+    physical examination, the advice, the time of the operation) are that health record."""
+    topic = _health_record(findings, dataset, catalog, rules)
+    if topic:
+        care = Subject("person_linked", None, (msg("subject.health_record"),), ())
+        return about_person(findings, dataset, care, catalog, rules, topic)
     out = list(findings)
     for k, finding in enumerate(out):
         fld = finding.field
@@ -358,6 +366,20 @@ def _unknown_subject(
         )
         out[k] = about_person([finding], dataset, own, catalog, rules)[0]
     return out
+
+
+def _health_record(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> frozenset[int]:
+    """The health family of a table of unknown subject whose own columns are mostly health
+    information by their own words (``_dominant_topic``, also where the table's name is on
+    another topic: a `case` with its chief complaint, present illness and past history); else
+    nothing. A table named on a health topic with no link to a person is a list of health
+    things (articles on mental health, a list of medications), not anyone's record."""
+    own = _table_topic(rules, frozenset(split_name(_bare(dataset.name))), dataset.comment or "")
+    if own & rules.health_families:
+        return frozenset()
+    return _dominant_topic(findings, dataset, catalog, rules, by_name=False) & rules.health_families
 
 
 def _names_anyone(dataset: Dataset, rules: SubjectRules) -> bool:

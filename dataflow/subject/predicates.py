@@ -423,16 +423,21 @@ def _link_objects(findings: Sequence[FieldFinding], rules: SubjectRules) -> dict
 
 
 def _dominant_topic(
-    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+    findings: Sequence[FieldFinding],
+    dataset: Dataset,
+    catalog: Catalog,
+    rules: SubjectRules,
+    by_name: bool = True,
 ) -> frozenset[int]:
     """A record whose name says nothing (``Feme``, ``Features``) but whose columns are mostly
     one category of sensitive information (menarche, disease history, vision…), or hold many
     columns of it (a diagnosis, a complaint, a severity, procedures… of an emergency run), is a
     record of that topic: the family (one whose every column counts on its topic) of that
-    category."""
+    category. With ``by_name`` a table whose name is already on such a topic has none here;
+    without it the columns alone decide (a `case` of complaints and past illnesses)."""
     bare = _bare(dataset.name)
     own = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
-    if any(rules.families[k].family.all_on_topic for k in own):
+    if by_name and any(rules.families[k].family.all_on_topic for k in own):
         return frozenset()
     attributes = 0
     per_category: dict[str, int] = {}
