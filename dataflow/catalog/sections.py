@@ -78,6 +78,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_record_general_elements",
     "care_record_times",
     "care_record_money_tables",
+    "whereabouts_places",
+    "whereabouts_elements",
     "response_documents",
     "response_envelope",
     "link_markers",

@@ -218,6 +218,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is the number of a financial account (its description says '{word}')",
         "'{column}' 是金融账户的号码（说明中写明 '{word}'）",
     ),
+    "subject.whereabouts": Text(
+        "'{column}' is where an event of that person took place or where they went ('{word}'):"
+        " their whereabouts",
+        "'{column}' 是该人某一事件的发生地或其去向（'{word}'）：行踪信息",
+    ),
     "subject.financial_account_table": Text(
         "'{column}' is the number of the financial account its table is named after ('{word}')",
         "'{column}' 是表名所指金融账户的号码（'{word}'）",

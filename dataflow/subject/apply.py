@@ -124,6 +124,8 @@ def _by_subject(
             ]
         found = [_financial_account(f, catalog, rules) for f in found]
         found = [_account_of_table(f, dataset, catalog, rules) for f in found]
+        if subject.kind == "person_linked" and not subject.indirect:
+            found = [_whereabouts(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
@@ -188,6 +190,28 @@ def _as_bank_account(finding: FieldFinding, catalog: Catalog, why: Words) -> Fie
         return finding
     ev = Evidence("context", "subject-financial-account", why, element.id)
     return _as_element(finding, element, ev)
+
+
+def _whereabouts(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:
+    """``subject-whereabouts``: on a record of a person's events, an address or place column
+    named for where the event happened or where the person set out from or went to
+    (`departure` 出发地具体地址, `scene_address` 现场地址, `eventAddress` 事件发生地点) is a point
+    of their movement track, sensitive, rather than a contact address."""
+    fld = finding.field
+    if finding.element not in rules.whereabouts_elements or _from_values(finding):
+        return finding
+    words = f" {' '.join(split_name(fld.name))} "
+    comment = fld.comment or ""
+    named = next((w for w in rules.whereabouts if f" {w} " in words), None) or next(
+        (w for w in rules.whereabouts_zh if w in comment), None
+    )
+    element = catalog.elements.get("pi.location.track")
+    if named is None or element is None:
+        return finding
+    why = msg("subject.whereabouts", column=fld.name, word=named)
+    return _as_element(
+        finding, element, Evidence("context", "subject-whereabouts", why, element.id)
+    )
 
 
 def _named_head(
