@@ -1014,7 +1014,18 @@ def care_general(
         or any(w in (rec.dataset.comment or "") for w in rules.care_money_zh)
     ):
         return findings
-    return [_as_care(rec, care, f) if _general(rules, f) else f for f in findings]
+    return [
+        _as_care(rec, care, f) if _general(rules, f) and not _money(rules, f) else f
+        for f in findings
+    ]
+
+
+def _money(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a column's own name or comment says money (`pay_time` 支付时间)."""
+    fld = finding.field
+    return any(t in rules.care_money for t in split_name(fld.name)) or any(
+        w in (fld.comment or "") for w in rules.care_money_zh
+    )
 
 
 def patient_record(
