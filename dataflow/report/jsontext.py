@@ -25,7 +25,7 @@ _finite = math.isfinite
 def dumps(obj: Any, *, indent: int = 2, allow_nan: bool = True) -> str:
     """``json.dumps(obj, sort_keys=True, ensure_ascii=False, indent=indent, allow_nan=...)``."""
     parts: list[str] = []
-    _value(obj, parts, "\n", " " * indent, allow_nan)
+    _value(obj, parts, "\n", " " * indent, allow_nan, {})
     return "".join(parts)
 
 
@@ -71,7 +71,23 @@ def _key(key: Any, allow_nan: bool) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
 
-def _value(value: Any, parts: list[str], newline: str, step: str, allow_nan: bool) -> None:
+Layouts = dict[tuple[str, tuple[Any, ...]], tuple[tuple[Any, str], ...]]
+
+
+def _layout(value: dict[Any, Any], inner: str, allow_nan: bool) -> tuple[tuple[Any, str], ...]:
+    """The keys of ``value`` in order, each with the text written before its value: the
+    separator, the line's indentation, the quoted key and ``": "``."""
+    layout = []
+    separator = "{" + inner
+    for key in sorted(value):
+        layout.append((key, separator + encode_basestring(_key(key, allow_nan)) + ": "))
+        separator = "," + inner
+    return tuple(layout)
+
+
+def _value(
+    value: Any, parts: list[str], newline: str, step: str, allow_nan: bool, layouts: Layouts
+) -> None:
     text = _scalar(value, allow_nan)
     if text is not None:
         parts.append(text)
@@ -88,7 +104,7 @@ def _value(value: Any, parts: list[str], newline: str, step: str, allow_nan: boo
             if type(item) is str:  # the common case first, exactly (no subclass)
                 parts.append(encode_basestring(item))
             else:
-                _value(item, parts, inner, step, allow_nan)
+                _value(item, parts, inner, step, allow_nan, layouts)
         parts.append(newline + "]")
         return
     if isinstance(value, dict):
@@ -96,25 +112,32 @@ def _value(value: Any, parts: list[str], newline: str, step: str, allow_nan: boo
             parts.append("{}")
             return
         inner = newline + step
-        separator = "{" + inner
-        for key, item in sorted(value.items()):
-            parts.append(separator)
-            separator = "," + inner
-            parts.append(encode_basestring(key if type(key) is str else _key(key, allow_nan)))
-            parts.append(": ")
+        # The objects of a report share a few sets of keys (every field's, every evidence's):
+        # the order of a set and the text before each key are worked out once per indentation.
+        # Only string keys (1, 1.0 and True are one key of a dict but three texts).
+        keys = tuple(value)
+        layout = layouts.get((inner, keys))
+        if layout is None:
+            layout = _layout(value, inner, allow_nan)
+            if all(type(key) is str for key in keys):
+                layouts[(inner, keys)] = layout
+        append = parts.append
+        for key, head in layout:
+            append(head)
+            item = value[key]
             kind = type(item)  # the items of a report inline, without a call
             if kind is str:
-                parts.append(encode_basestring(item))
+                append(encode_basestring(item))
             elif item is None:
-                parts.append("null")
+                append("null")
             elif kind is bool:
-                parts.append("true" if item else "false")
+                append("true" if item else "false")
             elif kind is float and _finite(item):
-                parts.append(_float(item))
+                append(_float(item))
             elif kind is int:
-                parts.append(_int(item))
+                append(_int(item))
             else:
-                _value(item, parts, inner, step, allow_nan)
+                _value(item, parts, inner, step, allow_nan, layouts)
         parts.append(newline + "}")
         return
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")

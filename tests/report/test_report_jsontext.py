@@ -59,6 +59,22 @@ def test_same_text_as_the_standard_library(doc: Any) -> None:
     assert dumps(doc) == _reference(doc)
 
 
+def test_objects_with_the_same_keys_in_another_order_or_of_another_type() -> None:
+    # the order of a set of keys is remembered per indentation: the same keys inserted in
+    # another order, keys equal to others of another type (1, 1.0, True) and nested levels
+    # must each be written as the standard library writes them
+    doc = [
+        {"b": 1, "a": [{"y": 2, "x": 1}]},
+        {"a": 2, "b": {"x": 1, "y": 2}},
+        {1: "one"},
+        {True: "true"},
+        {1.0: "float"},
+        {Kind.A: 1, "b": 2},
+        {"a": 3, "b": 4},
+    ]
+    assert dumps(doc) == _reference(doc)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.integers() | st.floats(allow_nan=False) | st.booleans(), st.text()))
 def test_same_keys_as_the_standard_library(doc: dict[Any, str]) -> None:
