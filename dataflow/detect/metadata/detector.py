@@ -97,8 +97,14 @@ class MetadataDetector(MetadataIndex):
         if cached is None:
             if len(self._verdicts) >= MAX_CACHED:
                 self._verdicts.clear()
-            cached = self._verdicts[key] = self._detect_field(fld, neutral, parent, "")
-        return _named(cached, fld.pointer, ctx.name)
+            found = self._detect_field(fld, neutral, parent, "")
+            cached = self._verdicts[key] = (found, _names_table(found))
+        verdict, named = cached
+        if named:
+            return _named(verdict, fld.pointer, ctx.name)
+        return MetadataVerdict(
+            fld.pointer, verdict.element, verdict.confidence, verdict.evidence, verdict.candidates
+        )
 
     def _detect_field(
         self, fld: Field, ctx: DatasetContext, parent: str | None, pointer: str | None = None
@@ -186,6 +192,13 @@ class MetadataDetector(MetadataIndex):
             score = 0.0
             evidence.append(sc.veto)
         return Candidate(sc.element.id, round(score, 3), tuple(evidence))
+
+
+def _names_table(verdict: MetadataVerdict) -> bool:
+    """Whether the evidence of ``verdict`` or of its candidates names the table (``TABLE``)."""
+    return any(TABLE in ev.detail for ev in verdict.evidence) or any(
+        TABLE in ev.detail for c in verdict.candidates for ev in c.evidence
+    )
 
 
 def _named(verdict: MetadataVerdict, pointer: str, table: str) -> MetadataVerdict:

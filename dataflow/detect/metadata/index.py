@@ -78,7 +78,8 @@ class MetadataIndex:
             self.substring_index.setdefault(key, []).append((rank, element_id))
         self.substring_lengths = sorted({len(key) for key, _ in self.substrings})
         # verdicts by (name, comment, type, parent context, table context without its name)
-        self._verdicts: dict[tuple[object, ...], MetadataVerdict] = {}
+        # verdicts with a placeholder table name, and whether their evidence names it
+        self._verdicts: dict[tuple[object, ...], tuple[MetadataVerdict, bool]] = {}
         self._neutral: dict[DatasetContext, DatasetContext] = {}
         self.health_words: dict[str, frozenset[str]] = {}
 
