@@ -79,6 +79,11 @@ def msg(key: str, **values: object) -> Words:
     ``{placeholders}`` filled: a value that is itself ``Words`` or ``Text`` goes in each
     language, a list or tuple is joined (``, `` / ``、``). The result is the English ``str``
     that JSON and SARIF keep, carrying the Chinese for the reports people read."""
+    memo = _memo_key(key, values)
+    if memo is not None:
+        known = _FILLED.get(memo)
+        if known is not None:
+            return known
     template = (
         MESSAGES.get(key)
         or SUBJECTS.get(key)
@@ -88,7 +93,34 @@ def msg(key: str, **values: object) -> Words:
     )
     en = template.en.format(**{k: _value(v, "en") for k, v in values.items()})
     zh = template.zh.format(**{k: _value(v, "zh") for k, v in values.items()})
-    return Words(en, zh)
+    words = Words(en, zh)
+    if memo is not None:
+        if len(_FILLED) >= _MAX_FILLED:
+            _FILLED.clear()
+        _FILLED[memo] = words
+    return words
+
+
+# Sentences already filled, by key and values: the subjects' rules explain the same roles and
+# families in every table of a schema repository. Bounded; cleared when full.
+_FILLED: dict[tuple[object, ...], Words] = {}
+_MAX_FILLED = 50_000
+
+
+def _memo_key(key: str, values: dict[str, object]) -> tuple[object, ...] | None:
+    """``key`` and each value in both languages (a ``Words`` equals its English ``str``, so the
+    Chinese goes in the key too); None when a value is of another type (lists, numbers)."""
+    parts: list[object] = [key]
+    for name, value in values.items():
+        if type(value) is str:
+            parts += (name, value, None)
+        elif type(value) is Words:
+            parts += (name, str(value), value.zh)
+        elif type(value) is Text:
+            parts += (name, value.en, value.zh)
+        else:
+            return None
+    return tuple(parts)
 
 
 def _label(table: Mapping[str, Text], key: str | None, lang: str) -> str:
