@@ -128,26 +128,34 @@ def _disk_entry(paths: Sequence[str]) -> Path | None:
 
 
 def _read_disk(path: Path) -> Catalog | None:
+    catalog = _read_pickle(path)
+    return catalog if isinstance(catalog, Catalog) else None
+
+
+def _read_pickle(path: Path) -> object:
+    """The object pickled at ``path`` by ``_write_disk`` (``None``: absent, not this user's
+    own or unreadable)."""
     try:
         if not path.is_file() or not private(path.parent, path):
             return None
         with path.open("rb") as fh:
-            catalog = pickle.load(fh)  # our own file, in a folder only this user can write
+            value = pickle.load(fh)  # our own file, in a folder only this user can write
     except Exception:  # a stale or damaged cache is rebuilt
-        return None
-    if not isinstance(catalog, Catalog):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # used now: the last to be dropped
-    return catalog
+    return value
 
 
-def _write_disk(path: Path, catalog: Catalog) -> None:
+def _write_disk(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path``, dropping the least recently used files of its kind (the
+    part of the name before the first ``-``) beyond ``_DISK_KEEP``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not private(path.parent):
             return
-        old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
+        kind = path.name.split("-", 1)[0]
+        old = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[: max(0, len(old) - _DISK_KEEP + 1)]:
             with contextlib.suppress(OSError):
                 stale.unlink()
@@ -156,7 +164,7 @@ def _write_disk(path: Path, catalog: Catalog) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -164,3 +172,31 @@ def _write_disk(path: Path, catalog: Catalog) -> None:
             raise
     except Exception:  # a read-only or full disk only costs the next process the rebuild
         return
+
+
+_DERIVED_FORMAT = b"dataflow-derived-cache-1"
+
+
+def disk_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], cls: type[T]) -> T:
+    """``build()``, kept on disk between processes (in the catalogs' cache folder) and keyed by
+    ``kind``, the Python version and the bytes of ``sources`` (the data files it reads and the
+    modules whose code builds it): a change to any of them builds it again. What ``build``
+    raises is raised and nothing is kept; a result that is not a ``cls`` is never read back."""
+    digest = hashlib.sha256(_DERIVED_FORMAT)
+    digest.update(f"\0{kind}\0{sys.version}".encode())
+    try:
+        for p in sources:
+            data = p.read_bytes()
+            digest.update(f"\0{p.name}\0{len(data)}\0".encode())
+            digest.update(data)
+        path: Path | None = cache_dir() / f"derived-{digest.hexdigest()}.pickle"
+    except (OSError, RuntimeError):
+        path = None
+    if path is not None:
+        cached = _read_pickle(path)
+        if isinstance(cached, cls):
+            return cached
+    value = build()
+    if path is not None:
+        _write_disk(path, value)
+    return value

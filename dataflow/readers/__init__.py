@@ -169,16 +169,17 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
     type another file defines (``["null", "org.example.v1.PaymentDetail"]``). Files that
     cannot be read or parsed are skipped here; reading them reports why.
     """
+    avro = [p for p in files if p.suffix.lower() in (".avsc", ".avpr", ".avdl")]
+    if not avro:
+        return {}  # the Avro modules are not even imported (``dataflow check`` on DDL files)
     import json
 
     from dataflow.readers._json import blank_comments
     from dataflow.readers.avro import named_types
 
     docs: list[Any] = []
-    for path in files:
+    for path in avro:
         suffix = path.suffix.lower()
-        if suffix not in (".avsc", ".avpr", ".avdl"):
-            continue
         try:
             if path.stat().st_size > MAX_SCHEMA_BYTES:
                 continue
@@ -196,7 +197,10 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
 
 def json_schema_index(files: Sequence[Path]) -> Any:
     """The JSON Schema files among ``files`` by the id they declare and by path, so that a
-    ``$ref`` of one file may name another (``readers.schemarefs``)."""
+    ``$ref`` of one file may name another (``readers.schemarefs``). ``None`` (what the readers
+    take as an empty index) when no file is JSON or YAML, without importing that module."""
+    if not any(p.suffix.lower() in (".json", ".yaml", ".yml") for p in files):
+        return None
     from dataflow.readers.schemarefs import SchemaIndex
 
     return SchemaIndex(files)

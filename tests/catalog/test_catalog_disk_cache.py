@@ -137,3 +137,37 @@ def test_entries_in_use_outlive_newer_unused_ones(
     assert len(list(cache_dir.glob("catalog-*.pickle"))) == 3
     _no_build(monkeypatch)
     assert load_catalog() == shipped
+
+
+def test_derived_data_is_built_once_and_again_when_a_source_changes(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "table.yaml"
+    source.write_text("a: b\n", encoding="utf-8")
+    builds: list[int] = []
+
+    def build() -> dict[int, str]:
+        builds.append(1)
+        return {len(builds): source.read_text(encoding="utf-8")}
+
+    first = catalog_module.disk_cached("test_table", (source,), build, dict)
+    assert catalog_module.disk_cached("test_table", (source,), build, dict) == first
+    assert len(builds) == 1
+    assert len(list(cache_dir.glob("derived-*.pickle"))) == 1
+    source.write_text("a: c\n", encoding="utf-8")
+    assert catalog_module.disk_cached("test_table", (source,), build, dict) == {2: "a: c\n"}
+    # another kind over the same files is another entry
+    assert catalog_module.disk_cached("other", (source,), build, dict) == {3: "a: c\n"}
+
+
+def test_derived_data_that_fails_to_build_is_not_kept(cache_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "table.yaml"
+    source.write_text("bad\n", encoding="utf-8")
+
+    def broken() -> dict[int, str]:
+        raise ValueError("bad table")
+
+    with pytest.raises(ValueError, match="bad table"):
+        catalog_module.disk_cached("test_table", (source,), broken, dict)
+    assert not list(cache_dir.glob("derived-*.pickle"))
+    assert catalog_module.disk_cached("test_table", (source,), lambda: {1: "ok"}, dict) == {1: "ok"}

@@ -138,17 +138,44 @@ def test_plain_check_loads_neither_the_command_line_framework_nor_other_commands
         "'dataflow.report.formats', 'dataflow.report.table'))\n"
         "print('LOADED', loaded, 'EXIT', status)\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
-    proc = subprocess.run(
+    proc = _python(code, tmp_path, dict(os.environ, PYTHONPATH=str(REPO_ROOT)))
+    assert proc.stdout.strip().splitlines()[-1] == "LOADED [] EXIT 1", proc.stdout + proc.stderr
+
+
+def _python(code: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-c", code],
-        cwd=tmp_path,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
-    assert proc.stdout.strip().splitlines()[-1] == "LOADED [] EXIT 1", proc.stdout + proc.stderr
+
+
+def test_check_of_chinese_comments_reads_the_fold_table_from_the_cache(tmp_path: Path) -> None:
+    """Traditional characters are folded with a table kept on disk: a second ``check`` finds
+    the same, and neither parses YAML nor imports the Avro or JSON Schema readers."""
+    ddl = (
+        "CREATE TABLE 會員 (\n  id BIGINT PRIMARY KEY,\n  tel VARCHAR(20) COMMENT '電話號碼'\n);\n"
+    )
+    (tmp_path / "members.sql").write_text(ddl, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from dataflow.commands.check_core import run_fast\n"
+        "status = run_fast(['check', 'members.sql'])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'yaml' or m in "
+        "('dataflow.readers.avro', 'dataflow.readers.schemarefs', 'dataflow.readers._json'))\n"
+        "print('LOADED', loaded, 'EXIT', status)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), DATAFLOW_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [_python(code, tmp_path, env) for _ in range(2)]
+    first, second = (r.stdout.strip().splitlines() for r in runs)
+    assert first[:-1] == second[:-1] and any("tel" in line for line in first), first
+    assert first[-1].endswith("EXIT 1"), runs[0].stdout + runs[0].stderr
+    assert second[-1] == "LOADED [] EXIT 1", runs[1].stdout + runs[1].stderr
+    assert list((tmp_path / "cache").glob("derived-*.pickle"))
 
 
 # The full command-line parser run on the same arguments as ``python -m dataflow``.

@@ -13,20 +13,32 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from dataflow.model import Dataset, Field, FieldFinding, ForeignKey
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    """The fold table for ``str.translate`` (empty when the data file is absent)."""
-    from dataflow.errors import CatalogError
+    """The fold table for ``str.translate`` (empty when the data file is absent), built once
+    and kept on disk (``catalog.cache.disk_cached``): a ``dataflow check`` need not parse the
+    YAML, nor import the YAML parser, at every start."""
+    from dataflow.catalog.cache import disk_cached
     from dataflow.paths import catalogs_dir
-    from dataflow.yamlio import load_yaml
 
     path = catalogs_dir() / "data" / "traditional_chars.yaml"
     if not path.is_file():
         return {}
+    load = Path(__file__).parents[2] / "yamlio" / "load.py"
+    return disk_cached(
+        "traditional_chars", (path, Path(__file__), load), lambda: _read_table(path), dict
+    )
+
+
+def _read_table(path: Path) -> dict[int, str]:
+    from dataflow.errors import CatalogError
+    from dataflow.yamlio import load_yaml
+
     doc = load_yaml(path, error_cls=CatalogError)
     data = doc.data if isinstance(doc.data, dict) else {}
     chars = data.get("traditional_chars")
