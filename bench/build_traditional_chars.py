@@ -40,11 +40,27 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def catalog_characters() -> set[str]:
-    """Every Chinese character written in a YAML file under catalogs/ (not this table)."""
+    """Every Chinese character of the keys and values of the YAML files under catalogs/ (not
+    this table); comments do not count, so a note that quotes a traditional spelling does not
+    keep that character from being folded."""
+    import yaml
+
     out: set[str] = set()
+
+    def collect(node: object) -> None:
+        if isinstance(node, str):
+            out.update(_HAN.findall(node))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                collect(key)
+                collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                collect(item)
+
     for path in sorted((ROOT / "catalogs").rglob("*.yaml")):
         if path.resolve() != OUT.resolve():
-            out.update(_HAN.findall(path.read_text(encoding="utf-8")))
+            collect(yaml.safe_load(path.read_text(encoding="utf-8")))
     return out
 
 
