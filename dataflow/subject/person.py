@@ -972,7 +972,8 @@ def _held_key(rec: Record, finding: FieldFinding) -> str | None:
     on a person's row or on a row assigning one to a person (`sys_user_role`): the roles and
     permissions they hold; and on the row of a person of a known role (an employee, a customer,
     a patient) a key of another record (`jobLevelId`, `posId`, `card_id`, `papersID`): their
-    job level, post, card or document."""
+    job level, post, card or document. (A schema document's keys, `messageId`, are the
+    message's.)"""
     fld, rules = finding.field, rec.rules
     tokens = rules.spelled(split_name(fld.name))
     if (
@@ -987,6 +988,7 @@ def _held_key(rec: Record, finding: FieldFinding) -> str | None:
     if (
         rec.subject.kind == "person"
         and rec.subject.role is not None
+        and rec.dataset.source_format not in SCHEMA_DOCS  # a table's row, not a message
         and not any(t in rules.organisation for t in tokens)  # `ClinicID`: where, not what
     ):
         return "subject.held_key"
