@@ -123,9 +123,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("set_dir", type=Path, help="folder with sources.tsv and labels.txt")
     parser.add_argument("data_dir", type=Path, help="where eval_rebuild.py put the files")
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        help="another labels file of the set (e.g. labels.second.txt, an independent labelling)",
+    )
     args = parser.parse_args(argv)
 
-    labels = parse_labels(args.set_dir / "labels.txt")
+    labels = parse_labels(args.labels or args.set_dir / "labels.txt")
     per_project, errors = evaluate(labels, args.data_dir)
     totals: dict[str, int] = defaultdict(int)
     for counts in per_project.values():
