@@ -681,3 +681,13 @@ def test_sql_server_typed_xml_columns_do_not_lose_the_table(tmp_path: Path) -> N
         ("Phone", 6),
     ]
     assert result.problems == ()
+
+
+def test_columns_after_many_mended_short_lines_keep_their_lines(tmp_path: Path) -> None:
+    # each comma put back shifts the text after it: a short column line must still map back to
+    # the line it stands on in the file as written
+    text = "CREATE TABLE t (\n" + "".join(f"{c} int\n" for c in "abcdefgh") + ");\n"
+    result = _read(tmp_path, text)
+    t = _dataset(result, "t")
+    assert [(f.name, f.line) for f in t.fields] == [(c, i) for i, c in enumerate("abcdefgh", 2)]
+    assert "no comma at the end of line 2, 3, 4, 5, 6, 7, 8;" in result.problems[0].message

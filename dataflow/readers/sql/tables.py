@@ -428,8 +428,8 @@ def _comma_try(
     whose comma was forgotten; up to ``_MAX_COMMAS`` such lines). A warning names each line.
     Lines with comments are left alone: where the comma belongs there is not certain."""
     text = stmt.text
-    added: list[int] = []  # offsets in the statement text where a comma was put
-    for _ in range(_MAX_COMMAS):
+    added: list[int] = []  # where each comma stands in the mended text (in order: each error
+    for _ in range(_MAX_COMMAS):  # is after the one mended before it)
         lines = text.split("\n")
         row, col = error
         head = lines[row - 1][:col] if 1 < row <= len(lines) else ""
@@ -443,7 +443,7 @@ def _comma_try(
             return None
         at = sum(len(x) + 1 for x in lines[:prev]) + len(code)
         text = text[:at] + "," + text[at:]
-        added.append(at - len(added))
+        added.append(at)
         node, dialect, found = parse_create(text, dialects)
         if node is not None and dialect is not None:
             break
@@ -455,12 +455,14 @@ def _comma_try(
     parsed = read_tree(node, dialect, replace(stmt, text=text))
     if parsed is not None:
 
-        def back(start: int | None) -> int | None:
-            return None if start is None else start - sum(1 for a in added if a < start)
+        def back(offset: int) -> int:  # the offset in the statement as written
+            return offset - sum(1 for a in added if a < offset)
 
-        columns = tuple(replace(c, start=back(c.start)) for c in parsed.columns)
-        parsed = replace(parsed, columns=columns, name_end=back(parsed.name_end) or 0)
-    where = ", ".join(str(index.line(stmt.start + a)) for a in added)
+        columns = tuple(
+            c if c.start is None else replace(c, start=back(c.start)) for c in parsed.columns
+        )
+        parsed = replace(parsed, columns=columns, name_end=back(parsed.name_end))
+    where = ", ".join(str(index.line(stmt.start + back(a))) for a in added)
     problems.warn(msg("p.sql_comma", table=table_named(stmt.text), lines=where), line)
     return node, dialect, parsed
 
