@@ -154,7 +154,8 @@ class _Walker:
         self.schemas = schemas  # the other files of the scan, for $ref by id or file
         self.base = base  # the URI that relative references are resolved against
         self._named_in: dict[int, dict[str, Any]] = {}
-        self.local_refs = [0, 0]  # references into this document: resolved, unresolved
+        self.resolved_local = 0  # references into this document that point at something
+        self.unresolved_local = 0  # and that point at nothing
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
         key = f"{kind}:{line}"
@@ -264,12 +265,13 @@ class _Walker:
             self.walk(self._named[key], path, line, comment, (*refs, ref, key), depth + 1)
             return
         target = self._resolve(ref)
-        self.local_refs[target is None] += 1
         if target is None:
+            self.unresolved_local += 1
             self._warn_once("unresolved", msg("p.js_unresolved"), line)
             if path:
                 self._leaf(path, None, None, line, comment, ())
             return
+        self.resolved_local += 1
         self.walk(target, path, line, comment, (*refs, ref), depth + 1)
 
     def _branches(
@@ -625,8 +627,7 @@ def read_jsonschema(
     if not walker.fields and _library(doc) and schemas and schemas.referenced(Path(path)):
         return []  # definitions other files of the scan use: read through their $ref
     own: list[Dataset] = []
-    resolved, unresolved = walker.local_refs
-    if not walker.fields or (unresolved and not resolved):
+    if not walker.fields or (walker.unresolved_local and not walker.resolved_local):
         # nothing at the root, or only references to definitions the document lacks
         own = _own_definitions(doc, text, path, problems, schemas)
     if not walker.fields and not own:
@@ -675,10 +676,12 @@ def _own_definitions(
 
     found: list[Dataset] = []
     for key in ("$defs", "definitions"):
-        named = doc.get(key)
-        if isinstance(named, dict):  # a definition that only names another schema is an alias
-            named = {k: v for k, v in named.items() if not _alias(v)}
-        if isinstance(named, dict) and named:
+        defined = doc.get(key)
+        if not isinstance(defined, dict):
+            continue
+        # a definition that only names another schema is an alias, not a dataset
+        named = {k: v for k, v in defined.items() if not _alias(v)}
+        if named:
             read = read_named(doc, f"#/{key}/", named, text, path, problems, schemas)
             found.extend(d for d in read if d.fields)
     return found
