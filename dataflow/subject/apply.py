@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
@@ -152,9 +152,8 @@ def _financial_account(
     ):
         return finding
     text = fld.comment.lower()
-    words = " ".join(split_name(text))
-    named = next((w for w in rules.financial_accounts if f" {w} " in f" {words} "), None) or next(
-        (w for w in rules.financial_accounts_zh if w in text), None
+    named = _word_named(
+        split_name(text), rules.financial_accounts, text, rules.financial_accounts_zh
     )
     if named is None:
         return finding
@@ -176,12 +175,23 @@ def _account_of_table(
         or _from_values(finding)
     ):
         return finding
-    table = " ".join(t.removesuffix("s") for t in split_name(_bare(dataset.name)))
-    named = next((w for w in rules.financial_accounts if f" {w} " in f" {table} "), None)
+    table = tuple(t.removesuffix("s") for t in split_name(_bare(dataset.name)))
+    named = _word_named(table, rules.financial_accounts)
     if named is None:
         return finding
     why = msg("subject.financial_account_table", column=fld.name, word=named)
     return _as_bank_account(finding, catalog, why)
+
+
+def _word_named(
+    tokens: Iterable[str], words: Iterable[str], text: str = "", words_zh: Iterable[str] = ()
+) -> str | None:
+    """The first of ``words`` (each one or more words) that ``tokens`` spell in a row, else
+    the first of ``words_zh`` written in ``text``; None when neither list names anything."""
+    spelled = f" {' '.join(tokens)} "
+    return next((w for w in words if f" {w} " in spelled), None) or next(
+        (w for w in words_zh if w in text), None
+    )
 
 
 def _as_bank_account(finding: FieldFinding, catalog: Catalog, why: Words) -> FieldFinding:
@@ -200,10 +210,8 @@ def _whereabouts(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -
     fld = finding.field
     if finding.element not in rules.whereabouts_elements or _from_values(finding):
         return finding
-    words = f" {' '.join(split_name(fld.name))} "
-    comment = fld.comment or ""
-    named = next((w for w in rules.whereabouts if f" {w} " in words), None) or next(
-        (w for w in rules.whereabouts_zh if w in comment), None
+    named = _word_named(
+        split_name(fld.name), rules.whereabouts, fld.comment or "", rules.whereabouts_zh
     )
     element = catalog.elements.get("pi.location.track")
     if named is None or element is None:
