@@ -39,21 +39,15 @@ def debug_enabled() -> bool:
     return _STATE["debug"]
 
 
-# Terminal colour and style sequences, removed from messages to a stream that is not a
-# terminal (as the command-line framework's ``echo`` does).
-_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
-
-
 def echo(message: str, *, err: bool = False) -> None:
-    """Print a line on stdout (stderr with ``err``), flushed; colour codes only to a terminal."""
+    """Print a line on stdout (stderr with ``err``), flushed; control characters (a scanned
+    name's terminal escapes) written as ``\\uXXXX`` (``report.controls``)."""
+    from dataflow.report.controls import escape_controls
+
     stream = sys.stderr if err else sys.stdout
     if stream is None:
         return
-    text = message + "\n"
-    isatty = getattr(stream, "isatty", None)
-    if not (isatty is not None and isatty()):
-        text = _ANSI.sub("", text)
-    stream.write(text)
+    stream.write(escape_controls(message) + "\n")
     stream.flush()
 
 
@@ -151,7 +145,9 @@ def write_output(text: str, output: Path | None) -> None:
     """
     if not text.endswith("\n"):
         text += "\n"
-    text = escape_surrogates(text)
+    from dataflow.report.controls import escape_controls
+
+    text = escape_controls(escape_surrogates(text))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

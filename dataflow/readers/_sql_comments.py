@@ -40,6 +40,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SQL_WORD = re.compile(
     r"(?:CREATE|DROP|ALTER|INSERT|SELECT|UPDATE|DELETE|SET|USE|GRANT)\b", re.IGNORECASE
 )
+# Commented-out T-SQL around a statement (``--IF NOT EXISTS (SELECT 1 FROM ...) BEGIN``): code
+# written in capitals, not a description.
+_CODE = re.compile(
+    r"(?:IF\s+(?:NOT\s+)?EXISTS|IF\s+OBJECT_ID)\b|(?-i:(?:BEGIN|END|GO|FROM|WHERE|AND|OR|EXEC"
+    r"|EXECUTE|DECLARE|PRINT|RETURN)\b)",
+    re.IGNORECASE,
+)
 _ALLOW = re.compile(r"dataflow\s*:", re.IGNORECASE)
 # A commented-out column definition (``-- phone varchar(20),``) is not a meaning.
 _TYPE = re.compile(
@@ -165,6 +172,7 @@ def _describes(line: str, names: set[str]) -> bool:
         not any(name in low for name in names)
         and _KEY_VALUE.match(line) is None
         and _SQL_WORD.match(line) is None
+        and _CODE.match(line) is None
         and _ALLOW.search(line) is None
         and _BANNER.search(line) is None
         and len(line.split()) <= 8

@@ -65,6 +65,37 @@ def _mostly_chinese(text: str) -> bool:
     return cjk * 10 >= len(wide) * 6
 
 
+def _common_hanzi(text: str) -> bool:
+    """Whether most Chinese characters of ``text`` are among GB 2312's 3,755 common ones (its
+    first level, lead bytes 0xB0-0xD7). Chinese prose is; Russian text in Windows-1251 read as
+    GBK is mostly not, because its lower-case letters (0xE0-0xFF) make lead bytes of GB 2312's
+    rare second level or of GBK's extension (``Типы документов`` reads as seven characters, one
+    of them common)."""
+    common = rare = 0
+    for c in text:
+        if "\u4e00" <= c <= "\u9fff":
+            try:
+                lead = c.encode("gb2312")[0]
+            except UnicodeEncodeError:
+                lead = 0
+            if 0xB0 <= lead <= 0xD7:
+                common += 1
+            else:
+                rare += 1
+    return common >= rare
+
+
+_MIXED_WORD = re.compile("[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")
+
+
+def _pure_cyrillic_words(head: bytes) -> bool:
+    """Whether no word of ``head`` read as Windows-1251 mixes Cyrillic and Latin letters.
+    Russian text does not; Chinese text read so does wherever a GBK character's second byte
+    is an ASCII letter (``姓名 镕`` reads ``РХГы йF``)."""
+    text = _decodes(head, "cp1251")
+    return text is not None and _MIXED_WORD.search(text) is None
+
+
 _GB_FOUR_BYTES = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _GB_PAIR = re.compile(rb"[\x80-\xff][\x00-\xff]?", re.DOTALL)
@@ -160,7 +191,12 @@ def sniff(head: bytes) -> Sniffed:
         return Sniffed(None, binary=True) if _looks_binary(text) else Sniffed("utf-8")
     western = _western(head)
     text = _decodes(head, "gb18030")
-    if text is not None and _mostly_chinese(text) and not western:
+    if (
+        text is not None
+        and _mostly_chinese(text)
+        and not western
+        and not (_cyrillic(head) and not _common_hanzi(text) and _pure_cyrillic_words(head))
+    ):
         return Sniffed("utf-8", legacy="gb18030", binary=_looks_binary(text))
     if western:
         return Sniffed("utf-8", legacy="cp1252")

@@ -29,6 +29,7 @@ from dataflow.model import (
     TransferAssessment,
     in_lang,
 )
+from dataflow.report.controls import escape_controls
 from dataflow.report.labels import (
     Labels,
     cite_text,
@@ -86,6 +87,7 @@ def escape(text: str | None) -> str:
     table cells), line breaks turned into ``<br>``."""
     if text is None or text == "":
         return "-"
+    text = escape_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(line.translate(_MARKUP) for line in lines)
 
@@ -94,7 +96,7 @@ def code(text: str | None) -> str:
     """A code span for ``text`` (pointers, ids, masked examples), safe in a table cell."""
     if text is None or text == "":
         return "-"
-    body = _one_line(text)
+    body = escape_controls(_one_line(text))
     longest = run = 0
     for ch in body:
         run = run + 1 if ch == "`" else 0

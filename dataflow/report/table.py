@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import tabulate as _tabulate_module
-from tabulate import tabulate
+from tabulate import tabulate as _tabulate
 
 from dataflow.i18n import (
     colon,
@@ -36,6 +36,7 @@ from dataflow.model import (
     TransferAssessment,
     in_lang,
 )
+from dataflow.report.controls import escape_controls
 from dataflow.report.evidence import evidence_text
 from dataflow.report.records import (
     RISK_ORDER,
@@ -48,6 +49,13 @@ from dataflow.report.records import (
 
 TABLE_FORMAT = "simple"
 MAX_EVIDENCE = 3
+
+
+def tabulate(rows: Iterable[Iterable[Any]], **options: Any) -> str:
+    """``tabulate`` over cells whose control characters are made visible (``report.controls``):
+    a line separator in a scanned name would otherwise split its cell."""
+    safe = [[escape_controls(c) if isinstance(c, str) else c for c in row] for row in rows]
+    return str(_tabulate(safe, **options))
 
 
 def _use_display_width() -> None:

@@ -253,12 +253,13 @@ def test_plain_and_full_parser_write_the_same_report(tmp_path: Path) -> None:
     assert b'"pi.contact.mobile"' in first
 
 
-def test_messages_lose_colour_codes_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    """As the framework's own ``echo``: a file name with terminal escapes cannot colour a log."""
+def test_messages_write_terminal_escapes_out(capsys: pytest.CaptureFixture[str]) -> None:
+    """A file name with terminal escapes can neither colour a log nor drive a terminal: the
+    escape is written out, on a terminal and off it, so the reviewer sees the name holds one."""
     from dataflow.commands._common import echo, error
 
     error("bad file \x1b[31mred.sql\x1b[0m")
-    echo("plain \x1b[1mbold\x1b[0m")
+    echo("plain \x1b[1mbold\x1b[0m\rover")
     captured = capsys.readouterr()
-    assert captured.err == "error: bad file red.sql\n"
-    assert captured.out == "plain bold\n"
+    assert captured.err == "error: bad file \\u001b[31mred.sql\\u001b[0m\n"
+    assert captured.out == "plain \\u001b[1mbold\\u001b[0m\\u000dover\n"

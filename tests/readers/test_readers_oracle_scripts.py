@@ -267,3 +267,52 @@ def test_comment_lines_above_columns_in_mysql_and_oracle(tmp_path: Path) -> None
     assert _problems(result) == []
     assert _comments(result, "hz") == {"xm": "姓名", "sj": "手机"}
     assert _comments(result, "T_A") == {"zjhm": "证件号码"}
+
+
+def test_cyrillic_words_of_even_length_are_not_taken_for_gbk() -> None:
+    # every word an even number of bytes, so GB18030 decodes it too, into rare characters
+    for text in (
+        "COMMENT ON TABLE document_type IS 'Типы документов';\n",
+        "COMMENT ON TABLE cardio_store IS 'Склад';\nCOMMENT ON TABLE t IS 'Типы моделей';\n",
+    ):
+        decoded, sniffed, bad = decode_text(text.encode("cp1251"))
+        assert (decoded, sniffed.legacy, bad) == (text, "cp1251", None)
+    # short Chinese text whose bytes also read as Cyrillic letters stays Chinese
+    text = "CREATE TABLE kh (xm VARCHAR(20) COMMENT '姓名', sj VARCHAR(11) COMMENT '手机');\n"
+    decoded, sniffed, _ = decode_text(text.encode("gbk"))
+    assert (decoded, sniffed.legacy) == (text, "gb18030")
+
+
+TSQL_COMMENTED = """\
+--IF NOT EXISTS
+--(
+--\tSELECT\t1
+--\tFROM\tINFORMATION_SCHEMA.TABLES
+--\tWHERE\tTABLE_SCHEMA = 'dbo'
+--\tAND\t\tTABLE_NAME = 'InsuranceMaster'
+--)
+--BEGIN
+    CREATE TABLE [dbo].[InsuranceMaster]
+    (
+\t    [Id] [int] IDENTITY(1,1) NOT NULL,
+\t    --[PatientId] [int] NOT NULL,
+        [CaseId] [int] NOT NULL,
+\t--[IsPrimaryInsurance] [BIT] NULL DEFAULT 0,
+\t[AdjusterMasterId] [INT] NULL,
+\t-- the policy holder's name
+\t[PolicyHolderName] [NVARCHAR](50) NULL
+    )
+"""
+
+
+def test_commented_out_tsql_is_no_comment(tmp_path: Path) -> None:
+    result = _read(tmp_path, TSQL_COMMENTED)
+    assert _problems(result) == []
+    master = _dataset(result, "dbo.InsuranceMaster")
+    assert master.comment is None
+    assert _comments(result, "dbo.InsuranceMaster") == {
+        "Id": None,
+        "CaseId": None,
+        "AdjusterMasterId": None,
+        "PolicyHolderName": "the policy holder's name",
+    }
