@@ -352,6 +352,14 @@ PROBLEMS: Mapping[str, Text] = {
         "CREATE TABLE {table}: no comma at the end of line {lines}; read as if there were one",
         "CREATE TABLE {table}：第 {lines} 行末尾缺少逗号，已按有逗号读取",
     ),
+    "p.sql_one_by_one": Text(
+        "CREATE TABLE {table} could not be parsed as a whole; its columns were read one by one",
+        "CREATE TABLE {table} 无法整体解析，已逐列读取",
+    ),
+    "p.sql_untyped": Text(
+        "a column of table {table} is read without its type (the SQL parser does not understand its definition)",
+        "表 {table} 的一列已读取，但未能读出其类型（SQL 解析器无法识别该列定义）",
+    ),
     "p.sql_create": Text(
         "CREATE TABLE statement could not be parsed; table {table} is not read{lost}",
         "CREATE TABLE 语句无法解析，表 {table} 未读取{lost}",
