@@ -123,3 +123,88 @@ def test_a_column_no_parser_reads_is_kept_without_a_type_with_a_warning_at_its_l
     ]
     # the statement after it is read as before
     assert [f.name for f in _dataset(result, "next_one").fields] == ["a", "b"]
+
+
+# --- 2. stray lines between statements --------------------------------------------------------
+
+STRAY = """\
+CREATE TABLE `t_user` (
+  `id` int NOT NULL,
+  `real_name` varchar(20) DEFAULT NULL COMMENT '姓名'
+) ENGINE=InnoDB;
+INSERT INTO `t_user` VALUES (1,'x');
+Here's the address table, run it after the users
+CREATE TABLE `t_address` (
+  `id` int NOT NULL,
+  `detail` varchar(200) DEFAULT NULL COMMENT '详细地址'
+) ENGINE=InnoDB;
+/*!40101 SET character_set_client = @saved_cs_client
+CREATE TABLE `t_contact` (
+  `id` int NOT NULL,
+  `phone` varchar(20) DEFAULT NULL COMMENT '电话'
+) ENGINE=InnoDB;
+INSERT INTO t_contact VALUES (1, '2')
+Records of t_contact
+CREATE TABLE `t_card` (
+  `id` int NOT NULL,
+  `id_card` varchar(18) DEFAULT NULL COMMENT '身份证号'
+) ENGINE=InnoDB;
+/*!40101 SET @saved_cs_client = @@character_set_client */;
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER `trg_user` BEFORE INSERT ON `t_user` FOR EACH ROW BEGIN
+  SET NEW.real_name = TRIM(NEW.real_name);
+END */;;
+DELIMITER ;
+CREATE TABLE `t_mail` (
+  `id` int NOT NULL,
+  `email` varchar(64) DEFAULT NULL COMMENT '邮箱'
+) ENGINE=InnoDB;
+"""
+
+
+def test_a_stray_line_between_statements_does_not_take_the_next_table(tmp_path: Path) -> None:
+    # A sentence with an apostrophe opened a quote that ran into the next tables; a line of
+    # prose glued to a CREATE TABLE took it along into one statement "not recognised as SQL";
+    # a conditional comment left open (``/*!40101 …`` without ``*/``) hid the tables after it.
+    result = _read(tmp_path, STRAY)
+    assert [(d.name, d.line) for d in result.datasets] == [
+        ("t_user", 1),
+        ("t_address", 7),
+        ("t_contact", 12),
+        ("t_card", 18),
+        ("t_mail", 28),
+    ]
+    assert _comments(result, "t_address")["detail"] == "详细地址"
+    assert _comments(result, "t_card")["id_card"] == "身份证号"
+    assert [f.line for f in _dataset(result, "t_card").fields] == [19, 20]
+    # the line of prose is still reported, at its line (the one after an INSERT goes with it)
+    assert [(line, severity) for line, severity, _ in _problems(result)] == [(6, "error")]
+
+
+PG_COPY = """\
+CREATE TABLE public.customer (
+    id integer NOT NULL,
+    surname text
+);
+
+COPY public.customer (id, surname) FROM stdin;
+1\tO'Brien
+2\tD'Arcy
+\\.
+
+CREATE TABLE public.customer_phone (
+    customer_id integer NOT NULL,
+    phone text
+);
+"""
+
+
+def test_rows_of_a_pg_dump_copy_are_not_read_as_sql(tmp_path: Path) -> None:
+    # an apostrophe in a row opened a quote that hid the rest of the dump
+    result = _read(tmp_path, PG_COPY)
+    assert [(d.name, [f.name for f in d.fields]) for d in result.datasets] == [
+        ("public.customer", ["id", "surname"]),
+        ("public.customer_phone", ["customer_id", "phone"]),
+    ]
+    assert _dataset(result, "public.customer_phone").line == 11
+    assert _problems(result) == []
