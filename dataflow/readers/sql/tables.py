@@ -318,6 +318,8 @@ def create_table(
             node, dialect, parsed = second
     if node is None and parsed is None and error is not None:
         third = _comma_try(stmt, dialects, error, index, line, problems)
+        if third is None:
+            third = _lenient_comma_try(stmt, dialects, index, line, problems)
         if third is not None:
             node, dialect, parsed = third
     if node is None and parsed is None:
@@ -467,6 +469,32 @@ def _comma_try(
     where = ", ".join(str(index.line(stmt.start + back(a))) for a in added)
     problems.warn(msg("p.sql_comma", table=table_named(stmt.text), lines=where), line)
     return node, dialect, parsed
+
+
+def _lenient_comma_try(
+    stmt: Statement, dialects: list[str], index: LineIndex, line: int, problems: Problems
+) -> tuple[Any, str, ParsedTable | None] | None:
+    """``_comma_try`` on the statement as ``columns_only`` gives it (its column list closed
+    with ``}`` read as ``)``, noise blanked, table options cut off): a column list with a
+    missing comma and something else the parser stops at. A warning names what was cut off
+    unless it is only storage options."""
+    lenient = columns_only(stmt.text)
+    if lenient is None or lenient == stmt.text:
+        return None
+    node, _, error = parse_create(lenient, dialects)
+    if node is not None or error is None:
+        return None
+    mended = _comma_try(replace(stmt, text=lenient), dialects, error, index, line, problems)
+    if mended is not None and not tail_is_storage(stmt.text[len(lenient) :]):
+        problems.warn(
+            msg(
+                "p.sql_lenient",
+                table=table_named(stmt.text),
+                lost=also_lost(stmt.text, len(lenient), stmt.start, index),
+            ),
+            line,
+        )
+    return mended
 
 
 def _one_by_one(
