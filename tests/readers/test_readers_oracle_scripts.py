@@ -271,3 +271,35 @@ def test_comment_lines_above_columns_in_mysql_and_oracle(tmp_path: Path) -> None
     assert _problems(result) == []
     assert _comments(result, "hz") == {"xm": "姓名", "sj": "手机"}
     assert _comments(result, "T_A") == {"zjhm": "证件号码"}
+
+
+SQL_DEVELOPER = """\
+--------------------------------------------------------
+--  DDL for Table PATIENT
+--------------------------------------------------------
+
+  CREATE TABLE "PATIENT"
+   (	"PATIENT_ID" VARCHAR2(20 BYTE),
+	"FULL_NAME" VARCHAR2(50 BYTE)
+   ) SEGMENT CREATION IMMEDIATE
+  PCTFREE 10 PCTUSED 40 INITRANS 1 MAXTRANS 255
+  TABLESPACE "USERS" ;
+--------------------------------------------------------
+--  Constraints for Table PATIENT
+--------------------------------------------------------
+
+  ALTER TABLE "PATIENT" MODIFY ("PATIENT_ID" NOT NULL ENABLE);
+  ALTER TABLE "PATIENT" MODIFY ("FULL_NAME" NOT NULL ENABLE NOVALIDATE);
+"""
+
+
+def test_modify_with_a_constraint_state_is_read(tmp_path: Path) -> None:
+    # SQL Developer ends each NOT NULL it exports with ENABLE: the statement was an error
+    # saying the columns it changes were not read
+    result = _read(tmp_path, SQL_DEVELOPER)
+    assert _problems(result) == []
+    patient = _dataset(result, "PATIENT")
+    assert [(f.name, f.data_type, f.line) for f in patient.fields] == [
+        ("PATIENT_ID", "VARCHAR2(20)", 6),
+        ("FULL_NAME", "VARCHAR2(50)", 7),
+    ]
