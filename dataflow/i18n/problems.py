@@ -137,6 +137,10 @@ PROBLEMS: Mapping[str, Text] = {
         "Avro top-level union names a type that neither this file nor the other Avro schemas of the scan define; nothing read for it",
         "Avro 顶层联合类型引用的类型名称在本文件和本次扫描的其他 Avro 模式中均未定义；未读取",
     ),
+    "p.avdl_skipped": Text(
+        "Avro IDL declaration not understood (neither a record, error, enum, fixed nor a message); its fields are not read",
+        "无法识别的 Avro IDL 声明（既不是 record、error、enum、fixed，也不是消息），其字段未读取",
+    ),
     "p.avdl_syntax": Text(
         "Avro IDL declaration could not be parsed; read on from the next ';' or '}}'",
         "无法解析 Avro IDL 声明；从下一个 ';' 或 '}}' 处继续读取",

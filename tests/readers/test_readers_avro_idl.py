@@ -176,3 +176,42 @@ def test_types_of_another_idl_file_take_the_lines_of_the_fields_naming_them(
         ("Address.street", 6),
         ("Address.postcode", 7),
     ]
+
+
+_DOC_AFTER_ANNOTATIONS = """\
+@namespace("org.example.hr")
+protocol Staff {
+  @aliases(["org.example.old.Person"])
+  /** A member of staff. */
+  record Person {
+    @aliases(["surname"])
+    /** Family name */
+    string last_name;
+    @logicalType("date") /** Date of birth */ int birthday;
+    /** Home phone */ @order("ignore") string home_phone;
+    union { null, string } /** Work email */ email = null;
+  }
+  recrod Badge { string badge_no; }
+  void ping();
+}
+"""
+
+
+def test_a_doc_comment_written_after_annotations_is_read_and_no_record_is_lost_quietly(
+    tmp_path: Path,
+) -> None:
+    # ``@aliases(…) /** doc */ record`` made the whole record read as a message and skipped
+    # without a word; a doc after a field's annotations was dropped
+    (tmp_path / "staff.avdl").write_text(_DOC_AFTER_ANNOTATIONS, encoding="utf-8")
+    result = scan_paths([tmp_path / "staff.avdl"], ScanOptions(content=False))
+    (person,) = [d.dataset for d in result.datasets]
+    assert (person.name, person.comment, person.line) == ("Person", "A member of staff.", 5)
+    assert [(f.pointer, f.data_type, f.comment, f.line) for f in person.fields] == [
+        ("Person.last_name", "string", "Family name", 8),
+        ("Person.birthday", "int(date)", "Date of birth", 9),
+        ("Person.home_phone", "string", "Home phone", 10),
+        ("Person.email", "string", "Work email", 11),
+    ]
+    # a block that is no declaration (a misspelt ``record``) is a warning at its line; a
+    # message (``void ping();``) is passed over without one
+    assert [(p.line, p.severity.value) for p in result.problems] == [(13, "warning")]
