@@ -150,7 +150,8 @@ PROBLEMS: Mapping[str, Text] = {
     "p.avro_field_no_name": Text("Avro record field has no name", "Avro 记录字段没有名称"),
     "p.avro_field_no_type": Text("Avro record field has no type", "Avro 记录字段没有类型"),
     "p.avro_recursive": Text(
-        "recursive Avro record: not expanded again", "递归的 Avro 记录：不再展开"
+        "recursive Avro record: not expanded again; the field is kept without its sub-fields",
+        "递归的 Avro 记录：不再展开，该字段保留但不含子字段",
     ),
     "p.avro_bad_type": Text(
         "Avro field type is not a name, an object or a union",
