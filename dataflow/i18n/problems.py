@@ -137,6 +137,10 @@ PROBLEMS: Mapping[str, Text] = {
         "Avro top-level union names a type that neither this file nor the other Avro schemas of the scan define; nothing read for it",
         "Avro 顶层联合类型引用的类型名称在本文件和本次扫描的其他 Avro 模式中均未定义；未读取",
     ),
+    "p.avdl_skipped": Text(
+        "Avro IDL declaration not understood (neither a record, error, enum, fixed nor a message); its fields are not read",
+        "无法识别的 Avro IDL 声明（既不是 record、error、enum、fixed，也不是消息），其字段未读取",
+    ),
     "p.avdl_syntax": Text(
         "Avro IDL declaration could not be parsed; read on from the next ';' or '}}'",
         "无法解析 Avro IDL 声明；从下一个 ';' 或 '}}' 处继续读取",
@@ -146,7 +150,8 @@ PROBLEMS: Mapping[str, Text] = {
     "p.avro_field_no_name": Text("Avro record field has no name", "Avro 记录字段没有名称"),
     "p.avro_field_no_type": Text("Avro record field has no type", "Avro 记录字段没有类型"),
     "p.avro_recursive": Text(
-        "recursive Avro record: not expanded again", "递归的 Avro 记录：不再展开"
+        "recursive Avro record: not expanded again; the field is kept without its sub-fields",
+        "递归的 Avro 记录：不再展开，该字段保留但不含子字段",
     ),
     "p.avro_bad_type": Text(
         "Avro field type is not a name, an object or a union",
@@ -351,6 +356,14 @@ PROBLEMS: Mapping[str, Text] = {
     "p.sql_comma": Text(
         "CREATE TABLE {table}: no comma at the end of line {lines}; read as if there were one",
         "CREATE TABLE {table}：第 {lines} 行末尾缺少逗号，已按有逗号读取",
+    ),
+    "p.sql_one_by_one": Text(
+        "CREATE TABLE {table} could not be parsed as a whole; its columns were read one by one",
+        "CREATE TABLE {table} 无法整体解析，已逐列读取",
+    ),
+    "p.sql_untyped": Text(
+        "a column of table {table} is read without its type (the SQL parser does not understand its definition)",
+        "表 {table} 的一列已读取，但未能读出其类型（SQL 解析器无法识别该列定义）",
     ),
     "p.sql_create": Text(
         "CREATE TABLE statement could not be parsed; table {table} is not read{lost}",

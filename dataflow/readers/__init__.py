@@ -187,12 +187,25 @@ def avro_named_types(files: Sequence[Path]) -> dict[str, Any]:
             if text is not None and suffix == ".avdl":
                 from dataflow.readers.avroidl import parse_idl
 
-                docs.append(parse_idl(text, Problems(str(path)))[0])  # reading it reports
+                # reading it reports; offsets dropped: they are of this file, not the reader's
+                docs.append(_without_offsets(parse_idl(text, Problems(str(path)))[0]))
             elif text is not None:
                 docs.append(json.loads(blank_comments(text)))
         except (OSError, ValueError, RecursionError):
             continue
     return named_types(docs) if docs else {}
+
+
+def _without_offsets(node: Any) -> Any:
+    """``node`` (an Avro IDL file's types) as plain dicts and lists: a field of another file
+    that names one of these types gives its sub-fields its own line, not an offset of this
+    file read against that one's text (as the types of a ``.avsc`` file, read without
+    offsets, always did)."""
+    if isinstance(node, dict):
+        return {key: _without_offsets(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_without_offsets(item) for item in node]
+    return node  # strings keep their class (``RelativeName``)
 
 
 def json_schema_index(files: Sequence[Path]) -> Any:

@@ -294,7 +294,11 @@ class _Reader:
             return
         if isinstance(target.get("name"), str) and target["name"] in seen:
             self._warn_once(msg("p.avro_recursive"), line)
+            self._leaf(dataset, path, "record", line, comment, nullable, ())
             return
+        if target.get("type") in ("enum", "fixed"):
+            # a leaf where the name is written: not the line of the type's declaration
+            target = dict(target)
         self.member(target, dataset, path, line, comment, nullable, seen, depth + 1)
         return
 
@@ -320,6 +324,7 @@ class _Reader:
                 return
             if name in seen:
                 self._warn_once(msg("p.avro_recursive"), line)
+                self._leaf(dataset, path, "record", line, comment, nullable, ())
                 return
             self.record(kind, dataset, path, (*seen, name), depth, line)
             return

@@ -139,6 +139,16 @@ class _Parser:
             self.i += 1
         return found
 
+    def preamble(self) -> tuple[str | None, dict[str, Any]]:
+        """The doc comment and the annotations before a declaration or a field, written in
+        any order (``@aliases([…]) /** doc */ record R``): the last doc and every annotation."""
+        doc = self.doc()
+        notes: dict[str, Any] = {}
+        while self.at("@"):
+            notes.update(self.annotations())
+            doc = self.doc() or doc
+        return doc, notes
+
     def annotations(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
         while self.at("@"):
@@ -195,8 +205,7 @@ class _Parser:
         while self.peek() is not None:
             start = self.i
             try:
-                self.doc()
-                notes = self.annotations()
+                _, notes = self.preamble()
                 token = self.peek()
                 if token is None:
                     break
@@ -239,8 +248,7 @@ class _Parser:
                 self.skip_statement()
 
     def declaration(self, namespace: str | None) -> PosDict | None:
-        doc = self.doc()
-        notes = self.annotations()
+        doc, notes = self.preamble()
         token = self.peek()
         if token is None:
             return None
@@ -282,7 +290,11 @@ class _Parser:
             self.expect(")")
             self.expect(";")
             return node
+        start = self.i
         self.skip_statement()  # a message of the protocol: no dataset
+        if any(t.text == "{" and t.kind == "punct" for t in self.tokens[start : self.i]):
+            # a block: a declaration not understood, not a message
+            self.problems.warn(msg("p.avdl_skipped"), self.index.line(token.pos))
         return None
 
     def named(
@@ -319,15 +331,13 @@ class _Parser:
             self.take()
 
     def field(self, ns: str | None) -> list[PosDict]:
-        doc = self.doc()
-        before = self.annotations()  # of the field or of its type (``@logicalType``)
+        doc, before = self.preamble()  # of the field or of its type (``@logicalType``)
         if self.peek() is None:
             raise IdlError(self.tokens[-1].pos)
         kind = self.type_(before, ns)
         out: list[PosDict] = []
         while True:
-            own = self.doc() or doc
-            self.annotations()
+            own = self.preamble()[0] or doc
             token = self.name()
             node = PosDict(name=_unquote(token), type=kind)
             node.pos = token.pos

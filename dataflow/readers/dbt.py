@@ -128,6 +128,45 @@ def _source(
     return out
 
 
+def _version_columns(
+    doc: YamlDoc,
+    entry: dict[str, Any],
+    key: str,
+    name: str,
+    fields: list[Field],
+    listed: dict[str, int],
+    describe: _Describe,
+) -> None:
+    """Add to ``fields`` the columns a model's ``versions`` declare that its own ``columns``
+    do not (``versions: [{v: 2, columns: [{include: all}, {name: mobile}]}]``): each version
+    is the model's table with those columns. ``include``/``exclude`` entries name no column;
+    a column the model or an earlier version lists is not added again."""
+    versions = entry.get("versions")
+    if not isinstance(versions, list):
+        return
+    for v, version in enumerate(versions):
+        columns = version.get("columns") if isinstance(version, dict) else None
+        if not isinstance(columns, list):
+            continue
+        for k, column in enumerate(columns):
+            if len(fields) >= MAX_FIELDS:
+                return
+            col = _text(column.get("name")) if isinstance(column, dict) else None
+            if col is None or col in listed:
+                continue
+            ckey = f"{key}.versions[{v}].columns[{k}]"
+            listed[col] = len(fields)
+            fields.append(
+                Field(
+                    name=col,
+                    pointer=f"{name}.{col}",
+                    data_type=_text(column.get("data_type")) or _text(column.get("type")),
+                    comment=describe(column.get("description")),
+                    line=doc.line(f"{ckey}.name"),
+                )
+            )
+
+
 def _model(
     doc: YamlDoc,
     entry: Any,
@@ -177,6 +216,7 @@ def _model(
             kept, data_type=kept.data_type or data_type, comment=kept.comment or field.comment
         )
         problems.warn(msg("p.dbt_column_twice", first=kept.line or "?"), field.line)
+    _version_columns(doc, entry, key, name, fields, listed, describe)
     return Dataset(
         name=name,
         source_path=path,

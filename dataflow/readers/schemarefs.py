@@ -54,6 +54,7 @@ class SchemaIndex:
         self._by_declared: dict[str, Path] = {}  # the relative ids, as written
         self._docs: dict[Path, Any] = {}
         self._referenced: set[Path] | None = None
+        self._rooted_paths: dict[str, Path | None] | None = None  # by URI (``_rooted``)
         for path in files:
             suffix = path.suffix.lower()
             if suffix in _YAML_SUFFIXES:
@@ -142,6 +143,7 @@ class SchemaIndex:
             or self._by_file.get(key)
             or self._slashed(key)
             or self._suffixless(key)
+            or self._rooted(key)
         )
         if path is None:
             return None
@@ -186,6 +188,32 @@ class SchemaIndex:
             return None
         bare = key.rstrip("/")
         return self._by_id.get(bare) or self._by_file.get(bare)
+
+    def _rooted(self, key: str) -> Path | None:
+        """The one scanned file whose path ends with the path of a ``file:`` URI that names no
+        file: a reference from the root of the repository or of the site that serves the
+        schemas (``"$ref": "/schemas/person.json"`` resolves to the root of the file system).
+        None when no scanned file, or more than one, ends so."""
+        split = urlsplit(key)
+        if split.scheme != "file":
+            return None
+        if self._rooted_paths is None:
+            self._rooted_paths = {}
+        if key in self._rooted_paths:
+            return self._rooted_paths[key]
+        from urllib.parse import unquote
+
+        wanted = [part for part in unquote(split.path).split("/") if part]
+        found = None
+        if wanted:
+            ends = [
+                path
+                for path in set(self._by_file.values())
+                if list(Path(path).resolve().parts[-len(wanted) :]) == wanted
+            ]
+            found = ends[0] if len(ends) == 1 else None
+        self._rooted_paths[key] = found
+        return found
 
     def _suffixless(self, key: str) -> Path | None:
         """The scanned ``X.json`` a URI names as ``X`` (``"$ref": "Address"`` beside

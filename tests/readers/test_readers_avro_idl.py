@@ -117,3 +117,101 @@ def test_a_declaration_that_does_not_parse_is_an_error_at_its_position(tmp_path:
     (dataset,) = [d.dataset for d in result.datasets]
     assert [f.pointer for f in dataset.fields] == ["A.ok", "A.after"]
     assert [(p.line, p.column, p.severity.value) for p in result.problems] == [(4, 16, "error")]
+
+
+_COMMON = """\
+@namespace("com.example.common")
+protocol Common {
+  /** A postal address. */
+  record Address {
+    /** Street and house number */
+    string street;
+    union { null, string } postcode = null;
+  }
+  enum Gender { FEMALE, MALE, UNKNOWN }
+  fixed Md5(16);
+}
+"""
+_CRM = """\
+@namespace("com.example.crm")
+protocol Crm {
+  import idl "common.avdl";
+
+  record Customer {
+    /** Customer full name */
+    string name;
+    com.example.common.Gender gender = "UNKNOWN";
+    com.example.common.Address home_address;
+    union { null, com.example.common.Address } work_address = null;
+    array<com.example.common.Address> past_addresses = [];
+    com.example.common.Md5 password_hash;
+  }
+}
+"""
+
+
+def test_types_of_another_idl_file_take_the_lines_of_the_fields_naming_them(
+    tmp_path: Path,
+) -> None:
+    # The imported file's declarations stand at other lines of another text: their offsets
+    # read against this file gave the fields lines where nothing of theirs is written.
+    (tmp_path / "common.avdl").write_text(_COMMON, encoding="utf-8")
+    (tmp_path / "crm.avdl").write_text(_CRM, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    by_name = {d.dataset.name: d.dataset for d in result.datasets}
+    customer = by_name["Customer"]
+    assert [(f.pointer, f.line, f.comment) for f in customer.fields] == [
+        ("Customer.name", 7, "Customer full name"),
+        ("Customer.gender", 8, None),
+        ("Customer.home_address.street", 9, "Street and house number"),
+        ("Customer.home_address.postcode", 9, None),
+        ("Customer.work_address.street", 10, "Street and house number"),
+        ("Customer.work_address.postcode", 10, None),
+        ("Customer.past_addresses[].street", 11, "Street and house number"),
+        ("Customer.past_addresses[].postcode", 11, None),
+        ("Customer.password_hash", 12, None),
+    ]
+    # the file that declares them still gives their own lines
+    assert [(f.pointer, f.line) for f in by_name["Address"].fields] == [
+        ("Address.street", 6),
+        ("Address.postcode", 7),
+    ]
+
+
+_DOC_AFTER_ANNOTATIONS = """\
+@namespace("org.example.hr")
+protocol Staff {
+  @aliases(["org.example.old.Person"])
+  /** A member of staff. */
+  record Person {
+    @aliases(["surname"])
+    /** Family name */
+    string last_name;
+    @logicalType("date") /** Date of birth */ int birthday;
+    /** Home phone */ @order("ignore") string home_phone;
+    union { null, string } /** Work email */ email = null;
+  }
+  recrod Badge { string badge_no; }
+  void ping();
+}
+"""
+
+
+def test_a_doc_comment_written_after_annotations_is_read_and_no_record_is_lost_quietly(
+    tmp_path: Path,
+) -> None:
+    # ``@aliases(…) /** doc */ record`` made the whole record read as a message and skipped
+    # without a word; a doc after a field's annotations was dropped
+    (tmp_path / "staff.avdl").write_text(_DOC_AFTER_ANNOTATIONS, encoding="utf-8")
+    result = scan_paths([tmp_path / "staff.avdl"], ScanOptions(content=False))
+    (person,) = [d.dataset for d in result.datasets]
+    assert (person.name, person.comment, person.line) == ("Person", "A member of staff.", 5)
+    assert [(f.pointer, f.data_type, f.comment, f.line) for f in person.fields] == [
+        ("Person.last_name", "string", "Family name", 8),
+        ("Person.birthday", "int(date)", "Date of birth", 9),
+        ("Person.home_phone", "string", "Home phone", 10),
+        ("Person.email", "string", "Work email", 11),
+    ]
+    # a block that is no declaration (a misspelt ``record``) is a warning at its line; a
+    # message (``void ping();``) is passed over without one
+    assert [(p.line, p.severity.value) for p in result.problems] == [(13, "warning")]

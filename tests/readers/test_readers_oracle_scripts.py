@@ -118,9 +118,13 @@ def test_a_broken_table_after_a_plsql_block_is_still_reported(tmp_path: Path) ->
         "BEGIN\n  NULL;\nEND;\n/\nCREATE TABLE broken (a INT b c d, );\nCREATE TABLE ok (c INT);\n"
     )
     result = _read(tmp_path, text)
-    assert [p.line for p in result.problems] == [5]
+    # read column by column: ``a`` is kept without a type, each with a warning at line 5
+    assert [p.line for p in result.problems] == [5, 5]
     assert "broken" in result.problems[0].message
-    assert [d.name for d in result.datasets] == ["ok"]
+    assert [(d.name, [f.name for f in d.fields]) for d in result.datasets] == [
+        ("broken", ["a"]),
+        ("ok", ["c"]),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -316,3 +320,35 @@ def test_commented_out_tsql_is_no_comment(tmp_path: Path) -> None:
         "AdjusterMasterId": None,
         "PolicyHolderName": "the policy holder's name",
     }
+
+
+SQL_DEVELOPER = """\
+--------------------------------------------------------
+--  DDL for Table PATIENT
+--------------------------------------------------------
+
+  CREATE TABLE "PATIENT"
+   (	"PATIENT_ID" VARCHAR2(20 BYTE),
+	"FULL_NAME" VARCHAR2(50 BYTE)
+   ) SEGMENT CREATION IMMEDIATE
+  PCTFREE 10 PCTUSED 40 INITRANS 1 MAXTRANS 255
+  TABLESPACE "USERS" ;
+--------------------------------------------------------
+--  Constraints for Table PATIENT
+--------------------------------------------------------
+
+  ALTER TABLE "PATIENT" MODIFY ("PATIENT_ID" NOT NULL ENABLE);
+  ALTER TABLE "PATIENT" MODIFY ("FULL_NAME" NOT NULL ENABLE NOVALIDATE);
+"""
+
+
+def test_modify_with_a_constraint_state_is_read(tmp_path: Path) -> None:
+    # SQL Developer ends each NOT NULL it exports with ENABLE: the statement was an error
+    # saying the columns it changes were not read
+    result = _read(tmp_path, SQL_DEVELOPER)
+    assert _problems(result) == []
+    patient = _dataset(result, "PATIENT")
+    assert [(f.name, f.data_type, f.line) for f in patient.fields] == [
+        ("PATIENT_ID", "VARCHAR2(20)", 6),
+        ("FULL_NAME", "VARCHAR2(50)", 7),
+    ]

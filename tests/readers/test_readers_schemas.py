@@ -252,6 +252,7 @@ def test_avro_types_named_in_other_files_of_the_scan_are_resolved() -> None:
         "PaymentV1.detail.cardNumber",
         "PaymentV1.detail.billingAddress.street",
         "PaymentV1.detail.billingAddress.city",
+        "PaymentV1.detail.previous",  # recursive: kept, not expanded
         "PaymentV1.channel",
         "PaymentV1.payer",
     ]
@@ -316,8 +317,31 @@ def test_recursive_avro_record_stops(tmp_path: Path) -> None:
         ' {"name": "next", "type": ["null", "Node"]}]}'
     )
     result = read_path(path)
-    assert [f.pointer for f in result.datasets[0].fields] == ["Node.value"]
+    # the field that names its own record again is kept, as a record, without sub-fields
+    assert [(f.pointer, f.data_type, f.nullable) for f in result.datasets[0].fields] == [
+        ("Node.value", "string", None),
+        ("Node.next", "record", True),
+    ]
     assert [p.severity for p in result.problems] == [Severity.WARNING]
+
+
+def test_a_field_naming_an_enum_declared_earlier_has_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "patient.avsc"
+    path.write_text(
+        '{"type": "record", "name": "Patient", "fields": [\n'
+        ' {"name": "sex", "type": {"type": "enum", "name": "Sex", "symbols": ["F", "M"]}},\n'
+        ' {"name": "id_hash", "type": {"type": "fixed", "name": "Hash", "size": 16}},\n'
+        ' {"name": "guardian", "type": {"type": "record", "name": "Guardian", "fields": [\n'
+        '   {"name": "sex", "type": "Sex"},\n'
+        '   {"name": "id_hash", "type": "Hash"}]}}]}'
+    )
+    result = read_path(path)
+    assert [(f.pointer, f.data_type, f.line) for f in result.datasets[0].fields] == [
+        ("Patient.sex", "enum", 2),
+        ("Patient.id_hash", "fixed", 3),
+        ("Patient.guardian.sex", "enum", 5),
+        ("Patient.guardian.id_hash", "fixed", 6),
+    ]
 
 
 # --- dbt -----------------------------------------------------------------------------------------

@@ -691,3 +691,30 @@ def test_columns_after_many_mended_short_lines_keep_their_lines(tmp_path: Path) 
     t = _dataset(result, "t")
     assert [(f.name, f.line) for f in t.fields] == [(c, i) for i, c in enumerate("abcdefgh", 2)]
     assert "no comma at the end of line 2, 3, 4, 5, 6, 7, 8;" in result.problems[0].message
+
+
+def test_a_missing_comma_in_a_column_list_closed_with_a_brace_is_put_back(
+    tmp_path: Path,
+) -> None:
+    # two slips in one table: ``};`` for ``);`` and a line without its comma; each was mended
+    # alone, so the table with both was dropped
+    text = (
+        "CREATE TABLE pat_medication (\n"
+        "  id               serial PRIMARY KEY,\n"
+        "  drug_name        varchar,\n"
+        "  drug_cat_id      varchar\n"
+        "  drug_unit        varchar,\n"
+        "  prescriber_name  varchar\n"
+        "};\n"
+    )
+    result = _read(tmp_path, text)
+    table = _dataset(result, "pat_medication")
+    assert [(f.name, f.line) for f in table.fields] == [
+        ("id", 2),
+        ("drug_name", 3),
+        ("drug_cat_id", 4),
+        ("drug_unit", 5),
+        ("prescriber_name", 6),
+    ]
+    assert [(p.line, p.severity) for p in result.problems] == [(1, Severity.WARNING)]
+    assert "4" in result.problems[0].message

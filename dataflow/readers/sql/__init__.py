@@ -77,6 +77,7 @@ from dataflow.readers.sql.statements import (
     MAX_STATEMENT_CHARS,
     OTHER_VERBS,
     PROCEDURE_CALL,
+    TABLE_LINE,
     Statement,
     split_run_on,
     split_statements,
@@ -252,6 +253,10 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         _embedded_create(r, stmt, line)
         return
     r.problems.add(msg("p.sql_not_sql"), line)
+    table = TABLE_LINE().search(body)
+    if table is not None:  # a line of prose glued to the statement after it
+        at = table.start() + len(body[table.start() :]) - len(body[table.start() :].lstrip())
+        _read_statement(r, Statement(stmt.start + at, stmt.start + at, stmt.end, body[at:]))
 
 
 def _note_copy(r: _Reading, body: str, line: int) -> None:

@@ -46,12 +46,13 @@ def altered_columns(
 ) -> list[AlteredColumn] | None:
     """The columns the ALTER TABLE ``stmt`` adds, changes or renames, in order; ``None`` when
     no dialect parses it."""
-    from dataflow.readers.sql.parse import parse_alter
+    from dataflow.readers.sql.parse import parse_alter, without_noise
 
     node, dialect = parse_alter(stmt.text, dialects)
     if node is None and _MODIFY().search(stmt.text):
-        # Oracle's MODIFY (a …, b …) lists columns as ADD (…) does; the parser knows ADD only
-        node, dialect = parse_alter(_MODIFY().sub("ADD", stmt.text), ["oracle"])
+        # Oracle's MODIFY (a …, b …) lists columns as ADD (…) does; the parser knows ADD only,
+        # and no constraint state (``MODIFY ("A" NOT NULL ENABLE)``, as SQL Developer exports)
+        node, dialect = parse_alter(_MODIFY().sub("ADD", without_noise(stmt.text)), ["oracle"])
     if node is None:
         return None
     table = ".".join(part.name for part in node.this.parts)

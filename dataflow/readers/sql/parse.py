@@ -193,6 +193,12 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+def without_noise(sql: str) -> str:
+    """``sql`` with the column attributes the parser does not know blanked (same offsets):
+    Oracle's ``ENABLE``/``NOVALIDATE``…, SQL Server's ``SPARSE``, ``ROWGUIDCOL``…"""
+    return _ORACLE_NOISE().sub(_blank, sql)
+
+
 def columns_only(sql: str) -> str | None:
     """``CREATE TABLE name (columns)`` alone, column noise blanked out (same offsets).
 

@@ -238,16 +238,76 @@ def split_statements(text: str) -> list[Statement]:
                 seg = i = block_end[1]
             else:
                 _emit(text, seg, j, out)
-                seg = i = j + 1
+                seg = i = _past_copy_rows(text, seg, j)
         elif tok.strip().upper() in ("GO", "/"):
             _emit(text, seg, j, out)
             seg = i = m.end()
         else:
             i = skip_quoted(text, j, tok)
+            if tok == "/*" and text.startswith("/*!", j):
+                i = _conditional_end(text, j, i)
+            if tok in _QUOTES and text.find("\n", j, i) != -1 and _prose(text, seg, j):
+                # an unclosed quote on a line of prose (``Here's the next table``) ends
+                # with its line: it does not swallow the statements after it
+                nl = text.find("\n", j)
+                _emit(text, seg, nl, out)
+                seg = i = nl + 1
         if i >= n:
             _emit(text, seg, n, out)
             break
     return out
+
+
+_QUOTES = ("'", '"', "`")
+# The first word of a statement: a statement of SQL starts with one of its verbs.
+_FIRST_WORD = Lazy(r"[^\W\d]\w*")
+# ``COPY … FROM stdin;`` (pg_dump): the rows follow as lines of text, up to a line ``\.``.
+_COPY_STDIN = Lazy(r"COPY\b[^;]*\bFROM\s+STDIN\b", re.IGNORECASE)
+_END_OF_COPY = Lazy(r"^\\\.[ \t\r]*$", re.MULTILINE)
+
+
+def _prose(text: str, seg: int, j: int) -> bool:
+    """Whether the statement at ``seg`` is a line of prose (its first word no SQL verb) and
+    the quote at ``j`` stands on that first line."""
+    start = _skip_space_and_comments(text, seg, j)
+    if text.find("\n", start, j) != -1:
+        return False
+    m = _FIRST_WORD().match(text, start, j)
+    if m is None:
+        return False
+    word = m.group().upper()
+    return (
+        word not in OTHER_VERBS
+        and word not in ("CREATE", "COMMENT")
+        and PROCEDURE_CALL.match(text, start) is None
+    )
+
+
+# A CREATE TABLE that starts a line.
+TABLE_LINE = Lazy(r"^[ \t]*" + CREATE_TABLE.pattern, re.IGNORECASE | re.MULTILINE)
+
+
+def _conditional_end(text: str, j: int, end: int) -> int:
+    """Where the MySQL conditional comment ``/*!…`` at ``j`` ends: at ``end`` (after its
+    ``*/``), or after its first line when it is a fragment left open there (``/*!40101 SET
+    …`` without its ``*/``) and a CREATE TABLE starts a later line before ``end``."""
+    nl = text.find("\n", j, end)
+    if nl == -1 or TABLE_LINE().search(text, nl, end) is None:
+        return end
+    return nl + 1
+
+
+def _past_copy_rows(text: str, seg: int, j: int) -> int:
+    """Where the text after the statement ending at ``j`` starts: after its ``\\.`` line when
+    it is a ``COPY … FROM stdin`` whose rows follow (a row's ``O'Brien`` is no quote), else
+    right after the ``;``."""
+    start = _skip_space_and_comments(text, seg, j)
+    if not _COPY_STDIN().match(text, start, j):
+        return j + 1
+    end = _END_OF_COPY().search(text, j)
+    if end is None:
+        return j + 1
+    return end.end()
 
 
 # PL/SQL units, whose bodies hold ``;``: SQL*Plus reads them up to a ``/`` line. ``BEGIN;``
@@ -348,7 +408,10 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
             i = end if nl == -1 else nl + 1
         elif text.startswith("/*", i):
             close = text.find("*/", i + 2)
-            i = end if close == -1 else close + 2
+            after = len(text) if close == -1 else close + 2
+            if text.startswith("/*!", i):
+                after = _conditional_end(text, i, after)
+            i = min(after, end)
         else:
             break
     return min(i, end)

@@ -318,8 +318,12 @@ def create_table(
             node, dialect, parsed = second
     if node is None and parsed is None and error is not None:
         third = _comma_try(stmt, dialects, error, index, line, problems)
+        if third is None:
+            third = _lenient_comma_try(stmt, dialects, index, line, problems)
         if third is not None:
             node, dialect, parsed = third
+    if node is None and parsed is None:
+        parsed = _one_by_one(stmt, dialects, index, line, problems)
     if node is None and parsed is None:
         table = table_named(stmt.text)
         lost = also_lost(stmt.text, 1, stmt.start, index)
@@ -465,6 +469,133 @@ def _comma_try(
     where = ", ".join(str(index.line(stmt.start + back(a))) for a in added)
     problems.warn(msg("p.sql_comma", table=table_named(stmt.text), lines=where), line)
     return node, dialect, parsed
+
+
+def _lenient_comma_try(
+    stmt: Statement, dialects: list[str], index: LineIndex, line: int, problems: Problems
+) -> tuple[Any, str, ParsedTable | None] | None:
+    """``_comma_try`` on the statement as ``columns_only`` gives it (its column list closed
+    with ``}`` read as ``)``, noise blanked, table options cut off): a column list with a
+    missing comma and something else the parser stops at. A warning names what was cut off
+    unless it is only storage options."""
+    lenient = columns_only(stmt.text)
+    if lenient is None or lenient == stmt.text:
+        return None
+    node, _, error = parse_create(lenient, dialects)
+    if node is not None or error is None:
+        return None
+    mended = _comma_try(replace(stmt, text=lenient), dialects, error, index, line, problems)
+    if mended is not None and not tail_is_storage(stmt.text[len(lenient) :]):
+        problems.warn(
+            msg(
+                "p.sql_lenient",
+                table=table_named(stmt.text),
+                lost=also_lost(stmt.text, len(lenient), stmt.start, index),
+            ),
+            line,
+        )
+    return mended
+
+
+def _one_by_one(
+    stmt: Statement, dialects: list[str], index: LineIndex, line: int, problems: Problems
+) -> ParsedTable | None:
+    """The table read item by item of its column list, when no dialect parses it as a whole
+    (a type the parser does not know, such as MySQL's ``POINT``, or a clause it does not read):
+    each column definition parsed on its own, and a column none parses kept by its name, with
+    no type. Table constraints and indexes that do not parse are left out. None when a line
+    inside an item starts like another column definition (a comma may be missing, and which
+    line lacks it is not certain: ``_comma_try``) or a column that does not parse is written
+    over lines, when the table
+    name does not parse either, or when another CREATE TABLE follows the column list in the
+    statement (a missing ``;``: that is reported as before). A warning names the table, and
+    one at its line each column read without a type."""
+    from dataflow.readers.sql.columnlist import (
+        code_of,
+        column_comment,
+        column_list,
+        column_name,
+        items,
+    )
+
+    text = stmt.text
+    span = column_list(text)
+    if span is None or CREATE_TABLE.search(text, span[1]) is not None:
+        return None
+    open_at, close = span
+    head = None
+    for shell in (text[:open_at] + "(x INT)" + text[close + 1 :], text[:open_at] + "(x INT)"):
+        node, dialect, _ = parse_create(shell, dialects)
+        if node is not None and dialect is not None:
+            head = read_tree(node, dialect, replace(stmt, text=shell))
+            break
+    if head is None:
+        return None
+    columns: list[ParsedColumn] = []
+    primary: list[str] = []
+    foreign: list[ForeignKey] = []
+    untyped: list[int] = []
+    for at, item in items(text, open_at, close):
+        if _two_definitions(code_of(item)):
+            return None  # a comma may be missing: which line lacks it is not certain
+        prefix = "CREATE TABLE x ("
+        node, dialect, _ = parse_create(prefix + item + "\n)", dialects)
+        one = None
+        if node is not None and dialect is not None:
+            one = read_tree(node, dialect, replace(stmt, text=prefix + item + "\n)"))
+        if one is not None:
+            for c in one.columns:
+                start = None if c.start is None else at + c.start - len(prefix)
+                columns.append(replace(c, start=start))
+            primary.extend(k for k in one.primary_key if k not in primary)
+            foreign.extend(one.foreign_keys)
+            continue
+        name = column_name(item)
+        if name is not None and "\n" in code_of(item).strip():
+            return None  # it does not parse over lines: a comma may be missing there too
+        if name is not None:
+            columns.append(ParsedColumn(name, None, column_comment(item), None, at))
+            untyped.append(index.line(stmt.start + at))
+    if not columns:
+        return None
+    problems.warn(msg("p.sql_one_by_one", table=table_named(text)), line)
+    for number in untyped:
+        problems.warn(msg("p.sql_untyped", table=table_named(text)), number)
+    return replace(
+        head,
+        columns=tuple(columns[:MAX_FIELDS]),
+        primary_key=tuple(primary),
+        foreign_keys=tuple(foreign),
+    )
+
+
+# Words that go on with a definition on its next line, besides ``_CONTINUES``.
+_GOES_ON = _CONTINUES | {
+    "CHECK",
+    "PRIMARY",
+    "UNIQUE",
+    "KEY",
+    "VIRTUAL",
+    "STORED",
+    "USING",
+    "VISIBLE",
+    "INVISIBLE",
+    "SRID",
+    "ENCODE",
+    "FORMAT",
+    "WITH",
+    "FOR",
+}
+
+
+def _two_definitions(code: str) -> bool:
+    """Whether a line after the first of a column-list item (its comments left out) starts
+    with a name that does not go on with a definition: two definitions without a comma."""
+    for row in code.strip().split("\n")[1:]:
+        head = _LINE_HEAD.match(row)
+        if head is not None and head.group().strip('\t `"[]').upper() not in _GOES_ON:
+            return True
+    return False
 
 
 def _fields(
