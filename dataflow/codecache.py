@@ -32,14 +32,18 @@ _used: dict[str, CodeType] = {}  # looked up or compiled by this process
 _missed = [False]  # a text was compiled here: the file is written at exit
 
 
-def _file() -> Path:
+def _file() -> Path | None:
+    """Where the code is kept (``None``: no cache folder, e.g. no home directory)."""
     import hashlib
 
     from dataflow import __version__
     from dataflow.paths import cache_dir
 
     tag = hashlib.sha256(f"{sys.version}\0{__version__}".encode()).hexdigest()[:24]
-    return cache_dir() / f"dataclass-code-{tag}.marshal"
+    try:
+        return cache_dir() / f"dataclass-code-{tag}.marshal"
+    except (OSError, RuntimeError):
+        return None
 
 
 def _digest(body: bytes) -> bytes:
@@ -102,7 +106,8 @@ def _code(text: str) -> CodeType:
     if code is not None:
         return code
     if _kept is None:
-        _kept = read(_file())
+        path = _file()
+        _kept = read(path) if path is not None else {}
     code = _kept.get(text)
     if code is None:
         code = compile(text, "<string>", "exec", dont_inherit=True)
@@ -137,6 +142,8 @@ def save() -> None:
         return
     _missed[0] = False
     path = _file()
+    if path is None:
+        return
     kept = dict(_kept if _kept is not None else read(path))
     kept.update(_used)
     write(path, kept if len(kept) <= _KEEP else dict(_used))

@@ -169,3 +169,22 @@ def test_check_keeps_its_methods_although_it_ends_at_once(tmp_path: Path) -> Non
         second.stderr,
     )
     assert codecache.read(_cache_file(cache)).keys() == kept.keys()
+
+
+def test_no_cache_folder_still_defines_the_classes(tmp_path: Path) -> None:
+    """Without a home directory nor ``$DATAFLOW_CACHE_DIR`` the methods are compiled as usual."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "DATAFLOW_CACHE_DIR")}
+    env["PYTHONPATH"] = str(REPO)
+    script = (
+        "import pathlib\n"
+        "def no_home(*args, **kwargs):\n"
+        "    raise RuntimeError('Could not determine home directory.')\n"
+        "pathlib.Path.home = classmethod(no_home)\n"
+        "import dataflow\n" + CLASSES
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == _run(tmp_path / "cache", with_dataflow=False)[0] + "\n"
+    assert done.stderr == ""
