@@ -115,6 +115,9 @@ def _exit_now(code: int) -> NoReturn:
     pre-commit ``dataflow check``. Nothing of ``check`` is left to run at exit (reports are
     written, flushed and renamed before). If flushing fails (a closed pipe), the ordinary exit
     reports it as usual."""
+    from dataflow import codecache
+
+    codecache.save()  # what exit handlers would have written
     try:
         sys.stdout.flush()
         sys.stderr.flush()

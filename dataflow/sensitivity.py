@@ -277,6 +277,9 @@ def at(catalog: Catalog, on: _dt.date, *, downgrades: bool = False) -> Catalog:
                 )
             elements[eid] = _apply(catalog, element, item, text)
         out = replace(catalog, elements=elements, sensitivity_standard=standard.id)
+    from dataflow.catalog.cache import derived
+
+    derived(catalog, out, f"sensitivity.at\0{sid}\0{downgrades}")
     if len(_AT_CACHE) > 16:
         _AT_CACHE.clear()
     _AT_CACHE[key] = (catalog, out)

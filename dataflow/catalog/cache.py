@@ -64,10 +64,39 @@ def _key_cached(paths: tuple[str, ...]) -> Catalog:
         catalog = CatalogBuilder().build([Path(p) for p in paths])
         if disk is not None:
             _write_disk(disk, catalog)
+    if disk is not None:
+        _remember_key(catalog, disk.stem.split("-", 1)[1])
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = catalog
     return catalog
+
+
+# What a catalog's content is known by: the digest of the files it was built from and the code
+# that built them (its disk entry's), or for a catalog derived from one (``sensitivity.at``)
+# that digest and what was changed. A catalog built otherwise (in memory) has none, and what is
+# derived from it is never kept on disk.
+_KEYS: dict[int, tuple[Catalog, str]] = {}
+
+
+def _remember_key(catalog: Catalog, key: str) -> None:
+    if len(_KEYS) > 32:
+        _KEYS.clear()
+    _KEYS[id(catalog)] = (catalog, key)
+
+
+def content_key(catalog: Catalog) -> str | None:
+    """The key of ``catalog``'s content (``None``: not built from files by ``load_catalog``)."""
+    known = _KEYS.get(id(catalog))
+    return known[1] if known is not None and known[0] is catalog else None
+
+
+def derived(parent: Catalog, child: Catalog, change: str) -> None:
+    """Record that ``child`` is ``parent`` with ``change`` (a text naming the change and its
+    arguments): its content key follows from the parent's."""
+    key = content_key(parent)
+    if key is not None:
+        _remember_key(child, hashlib.sha256(f"{key}\0{change}".encode()).hexdigest())
 
 
 # Built catalogs are also kept on disk (``$DATAFLOW_CACHE_DIR`` or ``~/.cache/dataflow``), keyed
@@ -177,13 +206,29 @@ def _write_disk(path: Path, value: object) -> None:
 _DERIVED_FORMAT = b"dataflow-derived-cache-1"
 
 
-def disk_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], cls: type[T]) -> T:
+def disk_cached(
+    kind: str,
+    sources: Sequence[Path],
+    build: Callable[[], T],
+    cls: type[T],
+    *,
+    catalog: Catalog | None = None,
+) -> T:
     """``build()``, kept on disk between processes (in the catalogs' cache folder) and keyed by
     ``kind``, the Python version and the bytes of ``sources`` (the data files it reads and the
-    modules whose code builds it): a change to any of them builds it again. What ``build``
-    raises is raised and nothing is kept; a result that is not a ``cls`` is never read back."""
+    modules whose code builds it), and by the content of ``catalog`` when it is built from one:
+    a change to any of them builds it again, and so does a catalog whose content has no key
+    (``content_key``). What ``build`` raises is raised and nothing is kept; a result that is not
+    a ``cls`` is never read back."""
+    from dataflow import __version__
+
     digest = hashlib.sha256(_DERIVED_FORMAT)
-    digest.update(f"\0{kind}\0{sys.version}".encode())
+    digest.update(f"\0{kind}\0{sys.version}\0{__version__}".encode())
+    if catalog is not None:
+        key = content_key(catalog)
+        if key is None:
+            return build()
+        digest.update(f"\0catalog\0{key}".encode())
     try:
         for p in sources:
             data = p.read_bytes()

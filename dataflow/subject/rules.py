@@ -230,6 +230,13 @@ class SubjectRules:
         self._index_families(catalog)
         self._targets = self.family_words | self.care_places | frozenset(self.roles)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What is kept on disk: the indexes, without the catalog (``rules_for`` puts it back)
+        nor the words put right or known in use."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("catalog", "known_words")}
+        state["_spelling"] = {}
+        return state
+
     def _index_families(self, catalog: Catalog) -> None:
         self.families = [_family_index(family) for family in catalog.families]
         # Single words of every family: a flag naming one (`is_recheck`) is that information.
@@ -378,7 +385,30 @@ _RULES: dict[int, tuple[Catalog, SubjectRules]] = {}
 
 def rules_for(catalog: Catalog) -> SubjectRules:
     """The (cached) subject rules of a catalog."""
-    return per_catalog(_RULES, catalog, SubjectRules)
+    return per_catalog(_RULES, catalog, _kept_rules)
+
+
+def _kept_rules(catalog: Catalog) -> SubjectRules:
+    """The subject rules of ``catalog``, kept on disk between processes (``disk_cached``, keyed
+    by the catalog's content and the code that indexes it): ``dataflow check`` need not index
+    the word lists again at every start."""
+    from pathlib import Path
+
+    from dataflow.catalog.cache import disk_cached
+
+    here = Path(__file__)
+    words = here.parents[1] / "detect" / "metadata" / "words.py"
+    rules = disk_cached(
+        "subject_rules", (here, words), lambda: SubjectRules(catalog), SubjectRules, catalog=catalog
+    )
+    if "catalog" in rules.__dict__:
+        return rules  # built here
+    if [fam.family.id for fam in rules.families] != [f.id for f in catalog.families]:
+        return SubjectRules(catalog)  # never for a matching key; the rules of another catalog
+    rules.catalog = catalog
+    for index, family in zip(rules.families, catalog.families, strict=True):
+        object.__setattr__(index, "family", family)  # the catalog's own objects, not copies
+    return rules
 
 
 def _roles(subjects: Mapping[str, Any]) -> tuple[dict[str, str], list[tuple[str, str]]]:

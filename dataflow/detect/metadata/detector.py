@@ -225,7 +225,27 @@ _DETECTORS: dict[int, tuple[Catalog, MetadataDetector]] = {}
 
 def detector_for(catalog: Catalog) -> MetadataDetector:
     """The (cached) detector of a catalog."""
-    return per_catalog(_DETECTORS, catalog, MetadataDetector)
+    return per_catalog(_DETECTORS, catalog, _kept_detector)
+
+
+def _kept_detector(catalog: Catalog) -> MetadataDetector:
+    """The detector of ``catalog``, its keyword index kept on disk between processes
+    (``disk_cached``, keyed by the catalog's content and the code that builds the index)."""
+    from pathlib import Path
+
+    from dataflow.catalog.cache import disk_cached
+
+    here = Path(__file__).parent
+    sources = tuple(here / name for name in ("index.py", "detector.py", "words.py", "verdict.py"))
+    detector = disk_cached(
+        "metadata_index",
+        sources,
+        lambda: MetadataDetector(catalog),
+        MetadataDetector,
+        catalog=catalog,
+    )
+    detector.catalog = catalog  # not kept on disk
+    return detector
 
 
 def detect_dataset(dataset: Dataset, catalog: Catalog) -> dict[str, MetadataVerdict]:

@@ -83,6 +83,16 @@ class MetadataIndex:
         self._neutral: dict[DatasetContext, DatasetContext] = {}
         self.health_words: dict[str, frozenset[str]] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """What is kept on disk (``detector_for``): the index, without the catalog (put back on
+        reading) and with none of the verdicts remembered in use."""
+        state = dict(self.__dict__)
+        del state["catalog"]
+        state["_verdicts"] = {}
+        state["_neutral"] = {}
+        state["health_words"] = {}
+        return state
+
     # -- public -------------------------------------------------------------------------------
 
     def scored_for(self, scored: dict[str, Scored], element_id: str) -> Scored | None:
