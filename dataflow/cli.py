@@ -16,9 +16,16 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from dataflow import __version__
-from dataflow.commands import register_all, register_for
-from dataflow.commands._common import set_debug
+from dataflow import codecache as _codecache
+
+# The command line's own process only (a program importing dataflow as a library keeps its
+# dataclasses as they are): before any command module defines a dataclass, their compiled
+# methods come from the cache folder.
+_codecache.install()
+
+from dataflow import __version__  # noqa: E402
+from dataflow.commands import register_all, register_for  # noqa: E402
+from dataflow.commands._common import set_debug  # noqa: E402
 
 if TYPE_CHECKING:
     import typer

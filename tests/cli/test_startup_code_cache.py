@@ -53,7 +53,7 @@ print(Frozen.__repr__.__qualname__, Plain.__eq__.__qualname__, Frozen.__init__._
 
 def _run(cache: Path, *, with_dataflow: bool = True) -> tuple[str, bool]:
     """What the classes print, and whether this process compiled any method text."""
-    script = ("import dataflow\n" if with_dataflow else "") + CLASSES
+    script = ("import dataflow.cli\n" if with_dataflow else "") + CLASSES
     if with_dataflow:
         script += "from dataflow import codecache\nprint('compiled', codecache._missed[0])\n"
     env = {**os.environ, "DATAFLOW_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
@@ -180,7 +180,7 @@ def test_no_cache_folder_still_defines_the_classes(tmp_path: Path) -> None:
         "def no_home(*args, **kwargs):\n"
         "    raise RuntimeError('Could not determine home directory.')\n"
         "pathlib.Path.home = classmethod(no_home)\n"
-        "import dataflow\n" + CLASSES
+        "import dataflow.cli\n" + CLASSES
     )
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=tmp_path
@@ -188,3 +188,20 @@ def test_no_cache_folder_still_defines_the_classes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == _run(tmp_path / "cache", with_dataflow=False)[0] + "\n"
     assert done.stderr == ""
+
+
+def test_a_library_import_leaves_dataclasses_alone(tmp_path: Path) -> None:
+    """Only the command line's process takes methods from the cache: a program that imports
+    dataflow's modules keeps the ``dataclasses`` module as Python made it."""
+    env = {**os.environ, "DATAFLOW_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
+    script = (
+        "import dataclasses, builtins\n"
+        "import dataflow, dataflow.scan, dataflow.model\n"
+        "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec)\n"
+        "import dataflow.cli\n"
+        "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["True", "False"]
