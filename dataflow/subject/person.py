@@ -54,7 +54,13 @@ from dataflow.subject.rules import (
     split_name,
 )
 from dataflow.subject.table import described_owner
-from dataflow.subject.topics import _family_match, _on_topic, _table_topic, _wearable_word
+from dataflow.subject.topics import (
+    _family_match,
+    _on_topic,
+    _table_topic,
+    _wearable_word,
+    name_tokens,
+)
 
 #: A family word found for a field: (the family, the word).
 Match = tuple[_FamilyIndex, str]
@@ -89,7 +95,7 @@ class Record:
         extra_topic: frozenset[int],
     ) -> Record:
         bare = _bare(dataset.name)
-        table_tokens = frozenset(split_name(bare))
+        table_tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
         table_text = f"{bare} {dataset.comment or ''}"
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)

@@ -26,7 +26,13 @@ from dataflow.subject.rules import (
     _compact,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _kinds_topic, _table_topic, _wearable_word
+from dataflow.subject.topics import (
+    _family_match,
+    _kinds_topic,
+    _table_topic,
+    _wearable_word,
+    name_tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,10 @@ def application_prefix(datasets: Sequence[Dataset], rules: SubjectRules) -> dict
     return out
 
 
+#: Identity columns of different kinds (a mobile, a telephone, an e-mail, an ID number; not the
+#: weak ones: a name, a sex, an age) that make a table named like configuration a person's.
+_SYSTEM_PERSON_IDENTITY = 3
+
 #: Tables of one file that must share a role word as the first word of their names before that
 #: word is taken for the application's name.
 _MIN_PREFIXED = 3
@@ -275,6 +285,11 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     if (head in rules.system or first in rules.system or n.compact in rules.system) and not acted:
         word = head if head in rules.system else (first if first in rules.system else n.bare)
         own = _person_only_columns(ds, rules)
+        if len(own) < 2:
+            # `app_info` of a petition system (`app` the applicant) with a mobile, a telephone
+            # and an e-mail: three ways to reach one person are no configuration
+            strong = sorted(_identity_columns(ds, n, rules) - rules.weak_identity)
+            own = strong if len(strong) >= _SYSTEM_PERSON_IDENTITY else own
         if len(own) >= 2:
             # `T_TENANT` of a flat-rental system: a tenant with a sex, birthday and ID number is
             # a person, whatever the word means in a software platform
@@ -302,9 +317,19 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
         return None
     if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
         return None  # an order, a session: whose, the links say ('an event type' is a code)
+    head = split_name(_PHRASE_END.split(phrase, 1)[0])
+    if head and head[-1] in rules.collections:
+        # 'a contact list in Hubspot': a thing (a list of people), whatever its name says
+        return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
     role = next((r for t in tokens for r in [rules.role_of(t)] if r), None)
     if role is not None:  # rows of that person (as ``_rows_of_role``): links may say more
-        f.kind, f.role = "person_linked", role
+        # 'a website visitor': each row is one of those people, so its facts are theirs even
+        # where its links lead to another person's record (the visitor's prospect)
+        f.kind, f.role, f.peer = (
+            "person_linked",
+            role,
+            bool(head) and rules.role_of(head[-1]) == role,
+        )
         f.evidence.append(
             msg("subject.row_statement_role", phrase=phrase.strip(), roles=role_text(role))
         )
@@ -501,6 +526,8 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
     """A role elsewhere in the name (`patient_allergy`), or a log naming who acted: the rows
     belong to such a person."""
     role = next((r for t in n.core[:-1] for r in [rules.role_of(t)] if r), None)
+    if role is not None and n.head in rules.collections:
+        return None  # `contact_list`, `user_group`: a list of people is no person's record
     if role is not None and n.head in rules.reference and _role_table_comment(n, rules):
         # `student_template` '学生表': a copy of the students' table, not records about them
         return _fix(f, "person", msg("subject.comment_role", roles=role_text(role)), role)
@@ -546,9 +573,29 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or rules.role_zh(n.comment) is not None
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
+        or _served_person_key(n, rules)
     ):
         return None
     return _fix(f, "organisation", msg("subject.headcount", column=column))
+
+
+def _served_person_key(n: TableName, rules: SubjectRules) -> bool:
+    """Whether a column is the key of a person whom the rows serve (`memberid`, `customer_id`,
+    `patient_no`: ``served_roles``): a booking or a visit of that person, however many people
+    it counts (an insurance booking's number of insured)."""
+    for cols in n.columns:
+        if len(cols) >= 2 and cols[-1] in rules.reference_tails:
+            role = rules.role_of(cols[-2])
+        elif len(cols) == 1:
+            tail = next((t for t in rules.reference_tails if cols[0].endswith(t)), None)
+            role = (
+                rules.role_of(cols[0][: -len(tail)]) if tail and len(cols[0]) > len(tail) else None
+            )
+        else:
+            continue
+        if role is not None and role in rules.served_roles:
+            return True
+    return False
 
 
 def _keys_person_document(n: TableName, rules: SubjectRules) -> bool:
@@ -606,8 +653,9 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     section of a patient's record, unless something says more (a weaker verdict)."""
     if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
         return None
+    tokens = name_tokens(rules, ds, frozenset(n.tokens))
     topic = (
-        _table_topic(rules, frozenset(n.tokens), n.comment) | _kinds_topic(rules, ds)
+        _table_topic(rules, tokens, n.comment) | _kinds_topic(rules, ds)
     ) & rules.health_families
     if topic:
         names = rules.families[min(topic)].family.names
@@ -817,6 +865,9 @@ _ROW_STATEMENT = re.compile(
     r"(?:(?:single|individual|unique|distinct)\s+)?([^,.;:]{1,60})",
     re.IGNORECASE,
 )
+#: Where the noun phrase of a row statement ends and what qualifies it begins ('a contact list
+#: in Hubspot', 'a group of users').
+_PHRASE_END = re.compile(r"\s(?:in|of|from|for|with|at|on|by|to|that|which|who|whose)\s", re.I)
 #: A description opening with a person's possessive: 'The individual's …', 'An applicant’s …'.
 _OWNER_POSSESSIVE = re.compile(
     r"^\s*(?:(?:the|an?|each|this)\s+)?([a-z]+)(?:'|’)s?\s", re.IGNORECASE
