@@ -53,7 +53,7 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
-from dataflow.subject.table import described_owner
+from dataflow.subject.table import described_fields, described_owner
 from dataflow.subject.topics import (
     _family_match,
     _on_topic,
@@ -199,7 +199,10 @@ def about_person(
         subject.kind == "person_linked"
         and dataset.source_format in SCHEMA_DOCS
         and not subject.indirect
-        and described_owner(rules, dataset.comment) is not None
+        and (
+            described_owner(rules, dataset.comment) is not None
+            or described_fields(rules, dataset) is not None
+        )
     ):
         found = _document_parts(rec, found)
     found = _attributes(rec, found, envelope)

@@ -351,6 +351,38 @@ def _described_owner(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     return f
 
 
+def _described_fields(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document whose field descriptions open with one person's possessive, several
+    times ('The individual's share of the partnership's profit', 'The individual's share of
+    dividend income'): each says the value is that person's, so the rows are theirs (as
+    ``_described_owner``); links may say more."""
+    found = described_fields(rules, ds)
+    if found is None:
+        return None
+    role, phrase, count = found
+    f.kind, f.role = "person_linked", role
+    f.evidence.append(msg("subject.described_fields", phrase=phrase, count=count))
+    return f
+
+
+def described_fields(rules: SubjectRules, ds: Dataset) -> tuple[str, str, int] | None:
+    """The role of the person several field descriptions of a schema document open with the
+    possessive of, the first such opening and how many fields say so (``_described_fields``)."""
+    if ds.source_format not in SCHEMA_DOCS:
+        return None
+    found: dict[str, list[str]] = {}
+    for fld in ds.fields:
+        text = fld.comment or ""
+        match = _OWNER_POSSESSIVE.search(text) if text and not has_cjk(text) else None
+        role = rules.role_of(match.group(1).lower()) if match is not None else None
+        if match is not None and role is not None:
+            found.setdefault(role, []).append(match.group(0).strip())
+    return next(
+        ((r, said[0], len(said)) for r, said in found.items() if len(said) >= _DESCRIBED_FIELDS),
+        None,
+    )
+
+
 def described_owner(rules: SubjectRules, comment: str | None) -> tuple[str, str] | None:
     """The role of the person an English description says the record belongs to, with the
     words that say so (``_described_owner``)."""
@@ -875,6 +907,8 @@ _OWNER_POSSESSIVE = re.compile(
 #: A description naming the one person a record is for or about: '… for an individual', 'details
 #: about the employee' (a plural, 'a list of users', names no one person).
 _OWNER_PHRASE = re.compile(r"\b(?:for|of|about)\s+(?:an?|the|each|one)\s+([a-z]+)\b", re.IGNORECASE)
+#: Field descriptions opening with one person's possessive that make a document that person's.
+_DESCRIBED_FIELDS = 3
 #: Different body measurements that make a table a record of a person's body.
 _BODY_KINDS = 3
 #: Different health information words that make a table a record of a person's health, and
@@ -897,6 +931,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _organisation,
     _rows_of_role,
     _described_owner,
+    _described_fields,
     _headcount,
     _by_comment,
     _health_document,

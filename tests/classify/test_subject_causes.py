@@ -214,3 +214,60 @@ def test_social_insurance_and_fees_on_a_payslip_are_pay(tmp_path: Path) -> None:
     for name in ("pension", "utilities", "pension_adjustment_difference"):
         finding = _finding(payroll, name)
         assert finding.element == "pi.education_work.salary" and finding.sensitive, name
+
+
+PARTNER_INCOME = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "type": "object",
+    "properties": {
+        "partnershipName": {"type": "string", "description": "The name of the partnership."},
+        "startDate": {"type": "string", "description": "The date the individual joined."},
+        "shareOfProfitOrLoss": {
+            "type": "number",
+            "description": "The individual's share of the partnership's profit or loss.",
+        },
+        "adjustedProfit": {
+            "type": "number",
+            "description": "The individual's share of the partnership's adjusted profit.",
+        },
+        "carryForwardLosses": {
+            "type": "number",
+            "description": "The individual's losses to carry forward to the next tax year.",
+        },
+        "shareOfDividendIncome": {
+            "type": "number",
+            "description": "The individual's share of dividend income.",
+        },
+    },
+}
+ARTICLE = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "type": "object",
+    "properties": {
+        "title": {"type": "string", "description": "The article's title."},
+        "body": {"type": "string", "description": "The author's text of the article."},
+        "views": {"type": "integer", "description": "How many times it was read."},
+    },
+}
+
+
+def test_field_descriptions_naming_the_individual_make_a_tax_record(tmp_path: Path) -> None:
+    """Three field descriptions opening with 'The individual's': the document is that person's
+    (their share of a partnership's profits and losses, sensitive income); one possessive of a
+    role (an article's author) is not enough."""
+    found = _scan(
+        tmp_path,
+        {
+            "retrieve_partner_income_response.json": json.dumps(PARTNER_INCOME),
+            "article.json": json.dumps(ARTICLE),
+        },
+    )
+    income = found["retrieve_partner_income_response"]
+    assert income.subject is not None and income.subject.kind == "person_linked"
+    for name in ("shareOfProfitOrLoss", "adjustedProfit", "carryForwardLosses"):
+        finding = _finding(income, name)
+        assert finding.personal and finding.sensitive, name
+    assert _finding(income, "startDate").personal
+    article = found["article"]
+    assert article.subject is None or article.subject.kind != "person_linked"
+    assert not _finding(article, "views").personal
