@@ -203,6 +203,7 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
             or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
             or _definitions(n.head, rules)
         )
+        and not _role_log(n, rules)
         and not _role_table_comment(n, rules)
         and _persons_key_column(ds, n, rules) is None
     ):
@@ -214,6 +215,16 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+def _role_log(n: TableName, rules: SubjectRules) -> bool:
+    """A name ending in a log word after a role and a code-list word (`ClienterOptionLog`,
+    `member_level_history`): a log of what those people did or had, not a list of codes."""
+    return (
+        len(n.tokens) > 2
+        and n.tokens[-1] in rules.activity
+        and any(rules.role_of(t) for t in n.tokens[:-2])
+    )
 
 
 def _definitions(word: str, rules: SubjectRules) -> bool:

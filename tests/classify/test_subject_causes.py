@@ -271,3 +271,27 @@ def test_field_descriptions_naming_the_individual_make_a_tax_record(tmp_path: Pa
     article = found["article"]
     assert article.subject is None or article.subject.kind != "person_linked"
     assert not _finding(article, "views").personal
+
+
+RIDER_LOGS = """
+CREATE TABLE Clienter (Id int PRIMARY KEY, TrueName nvarchar(50), PhoneNo nvarchar(20));
+CREATE TABLE ClienterOptionLog (
+  Id int PRIMARY KEY,
+  ClienterId int,
+  OptName nvarchar(50),
+  Remark nvarchar(500),
+  InsertTime datetime
+);
+CREATE TABLE OrderOption (Id int PRIMARY KEY, OptionName nvarchar(50), SortNo int);
+"""
+
+
+def test_a_log_of_a_persons_options_is_no_code_list(tmp_path: Path) -> None:
+    """`ClienterOptionLog` (a delivery rider's operations): a log word after a role and a
+    code-list word is a log of what that person did; `OrderOption` stays a code list."""
+    found = _scan(tmp_path, {"rider.sql": RIDER_LOGS})
+    log = found["ClienterOptionLog"]
+    assert log.subject is not None and log.subject.kind == "person_linked"
+    assert _finding(log, "InsertTime").personal
+    options = found["OrderOption"]
+    assert options.subject is not None and options.subject.kind == "reference"
