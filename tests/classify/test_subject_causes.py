@@ -295,3 +295,27 @@ def test_a_log_of_a_persons_options_is_no_code_list(tmp_path: Path) -> None:
     assert _finding(log, "InsertTime").personal
     options = found["OrderOption"]
     assert options.subject is not None and options.subject.kind == "reference"
+
+
+CLINIC = """
+CREATE TABLE patient (
+  patient_no NUMBER(4) NOT NULL,
+  patient_fname VARCHAR2(30),
+  patient_lname VARCHAR2(30),
+  CONSTRAINT patient_pk PRIMARY KEY (patient_no)
+);
+COMMENT ON COLUMN patient.patient_no IS 'Patient number (unique for each patient)';
+CREATE TABLE appointment (
+  appt_no NUMBER(7) NOT NULL,
+  appt_datetime DATE,
+  patient_no NUMBER(4) NOT NULL,
+  CONSTRAINT appointment_pk PRIMARY KEY (appt_no),
+  CONSTRAINT appt_patient_fk FOREIGN KEY (patient_no) REFERENCES patient (patient_no)
+);
+"""
+
+
+def test_a_patient_number_declared_number_is_the_patients_key(tmp_path: Path) -> None:
+    """Oracle declares whole numbers NUMBER(p): a patient's number so declared is their key."""
+    patient = _scan(tmp_path, {"clinic.sql": CLINIC})["patient"]
+    assert _finding(patient, "patient_no").personal
