@@ -319,3 +319,21 @@ def test_a_patient_number_declared_number_is_the_patients_key(tmp_path: Path) ->
     """Oracle declares whole numbers NUMBER(p): a patient's number so declared is their key."""
     patient = _scan(tmp_path, {"clinic.sql": CLINIC})["patient"]
     assert _finding(patient, "patient_no").personal
+
+
+UNITS = """
+CREATE TABLE za_resident (
+  id varchar(30) PRIMARY KEY,
+  xm varchar(60) COMMENT '姓名',
+  sfzh varchar(18) COMMENT '身份证号',
+  hylb varchar(30) COMMENT '行业类别'
+);
+"""
+
+
+def test_hylb_is_no_friend_list(tmp_path: Path) -> None:
+    """`hylb` abbreviates 行业类别 (an industry category) as often as 好友列表: by itself it is no
+    friend list (sensitive)."""
+    rows = _scan(tmp_path, {"units.sql": UNITS})["za_resident"]
+    assert _finding(rows, "hylb").element != "pi.contacts.friends"
+    assert not _finding(rows, "hylb").sensitive
