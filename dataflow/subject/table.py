@@ -910,7 +910,10 @@ _ROW_STATEMENT = re.compile(
 )
 #: Where the noun phrase of a row statement ends and what qualifies it begins ('a contact list
 #: in Hubspot', 'a group of users').
-_PHRASE_END = re.compile(r"\s(?:in|of|from|for|with|at|on|by|to|that|which|who|whose)\s", re.I)
+_PHRASE_END = re.compile(
+    r"\s(?:in|of|from|for|with|at|on|by|to|between|among|and|or|per|as|that|which|who|whose)\s",
+    re.I,
+)
 #: A description opening with a person's possessive: 'The individual's …', 'An applicant’s …'.
 _OWNER_POSSESSIVE = re.compile(
     r"^\s*(?:(?:the|an?|each|this)\s+)?([a-z]+)(?:'|’)s?\s", re.IGNORECASE

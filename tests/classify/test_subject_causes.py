@@ -130,6 +130,12 @@ models:
       - name: processing_status
       - name: list_size
       - name: created_timestamp
+  - name: crm__contact_list_member
+    description: Each record represents a 'link' between a contact and a contact list.
+    columns:
+      - name: contact_id
+      - name: contact_list_id
+      - name: added_timestamp
   - name: crm__prospect
     description: Each record in the table represents a prospect in the CRM.
     columns:
@@ -153,6 +159,9 @@ def test_a_list_of_contacts_is_no_person(tmp_path: Path) -> None:
     assert lists.subject is None or lists.subject.kind not in ("person", "person_linked")
     for name in ("processing_status", "list_size", "created_timestamp"):
         assert not _finding(lists, name).personal, name
+    # a row placing one contact on a list is the contact's, however its statement ends
+    member = _scan(tmp_path, {"crm.yml": CRM})["crm__contact_list_member"]
+    assert member.subject is not None and member.subject.kind in ("person", "person_linked")
 
 
 def test_rows_a_description_calls_visitors_are_the_visitors_own(tmp_path: Path) -> None:
