@@ -63,6 +63,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "served_roles",
     "posts",
     "topic_lookalikes",
+    "document_topic_lookalikes",
+    "collections",
     "patient_visits",
     "numbered_documents",
     "document_number_columns",

@@ -96,6 +96,10 @@ SUBJECTS: Mapping[str, Text] = {
         "its description says each record is {phrase}: rows of {roles}",
         "其说明称每条记录是 {phrase}：每行是{roles}",
     ),
+    "subject.described_fields": Text(
+        "{count} of its field descriptions say whose the values are ('{phrase}')",
+        "其 {count} 个字段的说明写明所属之人（'{phrase}'）",
+    ),
     "subject.described_owner": Text(
         "its description says whose it is ('{phrase}'): rows of {roles}",
         "其说明写明所属之人（'{phrase}'）：每行是{roles}",

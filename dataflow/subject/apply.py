@@ -31,7 +31,7 @@ from dataflow.subject.rules import (
     rules_for,
     split_name,
 )
-from dataflow.subject.topics import _care_record_topic, _document_topic, _table_topic
+from dataflow.subject.topics import _care_record_topic, _document_topic, _table_topic, name_tokens
 
 
 def apply_subject(
@@ -408,7 +408,8 @@ def _health_record(
     another topic: a `case` with its chief complaint, present illness and past history); else
     nothing. A table named on a health topic with no link to a person is a list of health
     things (articles on mental health, a list of medications), not anyone's record."""
-    own = _table_topic(rules, frozenset(split_name(_bare(dataset.name))), dataset.comment or "")
+    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    own = _table_topic(rules, tokens, dataset.comment or "")
     if own & rules.health_families:
         return frozenset()
     return _dominant_topic(findings, dataset, catalog, rules, by_name=False) & rules.health_families

@@ -349,6 +349,8 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         return None  # `user_id` '供应商ID': the key of a supplier, not of a person
     if len(tokens) >= 3 and tokens[-1] in rules.key_suffixes and tokens[-2] in rules.reference:
         return None  # `account_type_id`, `user_level_id`: the key of a kind, not of a person
+    if len(tokens) >= 3 and tokens[-1] in rules.key_suffixes and tokens[-2] in rules.collections:
+        return None  # `contact_list_id`, `user_group_id`: the key of a list of people
     if compact in rules.person_keys:
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
         target = scope.target_of(prefix) if prefix else None

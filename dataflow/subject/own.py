@@ -34,7 +34,8 @@ class _Facts:
     weak: str | None = None  # a later, weaker verdict: reference columns, identity columns…
     weak_role: str | None = None
     weak_evidence: str = ""
-    # an operation on the same resource as a document about a person (``_same_resource``): the
+    # an operation on the same resource as a document about a person (``_same_resource``), or
+    # rows a description calls those people ('each record represents a website visitor'): the
     # person's own record, not one reached through another record
     peer: bool = False
 

@@ -53,8 +53,14 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
-from dataflow.subject.table import described_owner
-from dataflow.subject.topics import _family_match, _on_topic, _table_topic, _wearable_word
+from dataflow.subject.table import described_fields, described_owner
+from dataflow.subject.topics import (
+    _family_match,
+    _on_topic,
+    _table_topic,
+    _wearable_word,
+    name_tokens,
+)
 
 #: A family word found for a field: (the family, the word).
 Match = tuple[_FamilyIndex, str]
@@ -89,7 +95,7 @@ class Record:
         extra_topic: frozenset[int],
     ) -> Record:
         bare = _bare(dataset.name)
-        table_tokens = frozenset(split_name(bare))
+        table_tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
         table_text = f"{bare} {dataset.comment or ''}"
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)
@@ -193,7 +199,10 @@ def about_person(
         subject.kind == "person_linked"
         and dataset.source_format in SCHEMA_DOCS
         and not subject.indirect
-        and described_owner(rules, dataset.comment) is not None
+        and (
+            described_owner(rules, dataset.comment) is not None
+            or described_fields(rules, dataset) is not None
+        )
     ):
         found = _document_parts(rec, found)
     found = _attributes(rec, found, envelope)

@@ -24,7 +24,7 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _on_topic, _table_topic
+from dataflow.subject.topics import _family_match, _on_topic, _table_topic, name_tokens
 
 
 def _from_values(finding: FieldFinding) -> bool:
@@ -362,7 +362,8 @@ def _sensitive_topic(
     other attributes there (a description, a department, a place) are that sensitive information;
     on a location topic (a person's trail) so are the addresses and positions it names."""
     bare = _bare(dataset.name)
-    topic = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
+    tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
+    topic = _table_topic(rules, tokens, dataset.comment or "")
     topic |= extra_topic
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
@@ -436,7 +437,9 @@ def _dominant_topic(
     category. With ``by_name`` a table whose name is already on such a topic has none here;
     without it the columns alone decide (a `case` of complaints and past illnesses)."""
     bare = _bare(dataset.name)
-    own = _table_topic(rules, frozenset(split_name(bare)), dataset.comment or "")
+    own = _table_topic(
+        rules, name_tokens(rules, dataset, frozenset(split_name(bare))), dataset.comment or ""
+    )
     if by_name and any(rules.families[k].family.all_on_topic for k in own):
         return frozenset()
     attributes = 0

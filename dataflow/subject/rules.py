@@ -103,6 +103,8 @@ class SubjectRules:
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
+        self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
+        self.collections = frozenset(s.get("collections", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
         self.document_numbers, self.document_numbers_zh = _split(

@@ -26,7 +26,13 @@ from dataflow.subject.rules import (
     _compact,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _kinds_topic, _table_topic, _wearable_word
+from dataflow.subject.topics import (
+    _family_match,
+    _kinds_topic,
+    _table_topic,
+    _wearable_word,
+    name_tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,10 @@ def application_prefix(datasets: Sequence[Dataset], rules: SubjectRules) -> dict
     return out
 
 
+#: Identity columns of different kinds (a mobile, a telephone, an e-mail, an ID number; not the
+#: weak ones: a name, a sex, an age) that make a table named like configuration a person's.
+_SYSTEM_PERSON_IDENTITY = 3
+
 #: Tables of one file that must share a role word as the first word of their names before that
 #: word is taken for the application's name.
 _MIN_PREFIXED = 3
@@ -193,6 +203,7 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
             or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
             or _definitions(n.head, rules)
         )
+        and not _role_log(n, rules)
         and not _role_table_comment(n, rules)
         and _persons_key_column(ds, n, rules) is None
     ):
@@ -204,6 +215,16 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+def _role_log(n: TableName, rules: SubjectRules) -> bool:
+    """A name ending in a log word after a role and a code-list word (`ClienterOptionLog`,
+    `member_level_history`): a log of what those people did or had, not a list of codes."""
+    return (
+        len(n.tokens) > 2
+        and n.tokens[-1] in rules.activity
+        and any(rules.role_of(t) for t in n.tokens[:-2])
+    )
 
 
 def _definitions(word: str, rules: SubjectRules) -> bool:
@@ -275,6 +296,11 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     if (head in rules.system or first in rules.system or n.compact in rules.system) and not acted:
         word = head if head in rules.system else (first if first in rules.system else n.bare)
         own = _person_only_columns(ds, rules)
+        if len(own) < 2:
+            # `app_info` of a petition system (`app` the applicant) with a mobile, a telephone
+            # and an e-mail: three ways to reach one person are no configuration
+            strong = sorted(_identity_columns(ds, n, rules) - rules.weak_identity)
+            own = strong if len(strong) >= _SYSTEM_PERSON_IDENTITY else own
         if len(own) >= 2:
             # `T_TENANT` of a flat-rental system: a tenant with a sex, birthday and ID number is
             # a person, whatever the word means in a software platform
@@ -302,9 +328,19 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
         return None
     if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
         return None  # an order, a session: whose, the links say ('an event type' is a code)
+    head = split_name(_PHRASE_END.split(phrase, 1)[0])
+    if head and head[-1] in rules.collections:
+        # 'a contact list in Hubspot': a thing (a list of people), whatever its name says
+        return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
     role = next((r for t in tokens for r in [rules.role_of(t)] if r), None)
     if role is not None:  # rows of that person (as ``_rows_of_role``): links may say more
-        f.kind, f.role = "person_linked", role
+        # 'a website visitor': each row is one of those people, so its facts are theirs even
+        # where its links lead to another person's record (the visitor's prospect)
+        f.kind, f.role, f.peer = (
+            "person_linked",
+            role,
+            bool(head) and rules.role_of(head[-1]) == role,
+        )
         f.evidence.append(
             msg("subject.row_statement_role", phrase=phrase.strip(), roles=role_text(role))
         )
@@ -324,6 +360,38 @@ def _described_owner(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     f.kind, f.role = "person_linked", role
     f.evidence.append(msg("subject.described_owner", phrase=phrase, roles=role_text(role)))
     return f
+
+
+def _described_fields(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document whose field descriptions open with one person's possessive, several
+    times ('The individual's share of the partnership's profit', 'The individual's share of
+    dividend income'): each says the value is that person's, so the rows are theirs (as
+    ``_described_owner``); links may say more."""
+    found = described_fields(rules, ds)
+    if found is None:
+        return None
+    role, phrase, count = found
+    f.kind, f.role = "person_linked", role
+    f.evidence.append(msg("subject.described_fields", phrase=phrase, count=count))
+    return f
+
+
+def described_fields(rules: SubjectRules, ds: Dataset) -> tuple[str, str, int] | None:
+    """The role of the person several field descriptions of a schema document open with the
+    possessive of, the first such opening and how many fields say so (``_described_fields``)."""
+    if ds.source_format not in SCHEMA_DOCS:
+        return None
+    found: dict[str, list[str]] = {}
+    for fld in ds.fields:
+        text = fld.comment or ""
+        match = _OWNER_POSSESSIVE.search(text) if text and not has_cjk(text) else None
+        role = rules.role_of(match.group(1).lower()) if match is not None else None
+        if match is not None and role is not None:
+            found.setdefault(role, []).append(match.group(0).strip())
+    return next(
+        ((r, said[0], len(said)) for r, said in found.items() if len(said) >= _DESCRIBED_FIELDS),
+        None,
+    )
 
 
 def described_owner(rules: SubjectRules, comment: str | None) -> tuple[str, str] | None:
@@ -501,6 +569,8 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
     """A role elsewhere in the name (`patient_allergy`), or a log naming who acted: the rows
     belong to such a person."""
     role = next((r for t in n.core[:-1] for r in [rules.role_of(t)] if r), None)
+    if role is not None and n.head in rules.collections:
+        return None  # `contact_list`, `user_group`: a list of people is no person's record
     if role is not None and n.head in rules.reference and _role_table_comment(n, rules):
         # `student_template` '学生表': a copy of the students' table, not records about them
         return _fix(f, "person", msg("subject.comment_role", roles=role_text(role)), role)
@@ -546,9 +616,29 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or rules.role_zh(n.comment) is not None
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
+        or _served_person_key(n, rules)
     ):
         return None
     return _fix(f, "organisation", msg("subject.headcount", column=column))
+
+
+def _served_person_key(n: TableName, rules: SubjectRules) -> bool:
+    """Whether a column is the key of a person whom the rows serve (`memberid`, `customer_id`,
+    `patient_no`: ``served_roles``): a booking or a visit of that person, however many people
+    it counts (an insurance booking's number of insured)."""
+    for cols in n.columns:
+        if len(cols) >= 2 and cols[-1] in rules.reference_tails:
+            role = rules.role_of(cols[-2])
+        elif len(cols) == 1:
+            tail = next((t for t in rules.reference_tails if cols[0].endswith(t)), None)
+            role = (
+                rules.role_of(cols[0][: -len(tail)]) if tail and len(cols[0]) > len(tail) else None
+            )
+        else:
+            continue
+        if role is not None and role in rules.served_roles:
+            return True
+    return False
 
 
 def _keys_person_document(n: TableName, rules: SubjectRules) -> bool:
@@ -606,8 +696,9 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     section of a patient's record, unless something says more (a weaker verdict)."""
     if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
         return None
+    tokens = name_tokens(rules, ds, frozenset(n.tokens))
     topic = (
-        _table_topic(rules, frozenset(n.tokens), n.comment) | _kinds_topic(rules, ds)
+        _table_topic(rules, tokens, n.comment) | _kinds_topic(rules, ds)
     ) & rules.health_families
     if topic:
         names = rules.families[min(topic)].family.names
@@ -817,6 +908,12 @@ _ROW_STATEMENT = re.compile(
     r"(?:(?:single|individual|unique|distinct)\s+)?([^,.;:]{1,60})",
     re.IGNORECASE,
 )
+#: Where the noun phrase of a row statement ends and what qualifies it begins ('a contact list
+#: in Hubspot', 'a group of users').
+_PHRASE_END = re.compile(
+    r"\s(?:in|of|from|for|with|at|on|by|to|between|among|and|or|per|as|that|which|who|whose)\s",
+    re.I,
+)
 #: A description opening with a person's possessive: 'The individual's …', 'An applicant’s …'.
 _OWNER_POSSESSIVE = re.compile(
     r"^\s*(?:(?:the|an?|each|this)\s+)?([a-z]+)(?:'|’)s?\s", re.IGNORECASE
@@ -824,6 +921,8 @@ _OWNER_POSSESSIVE = re.compile(
 #: A description naming the one person a record is for or about: '… for an individual', 'details
 #: about the employee' (a plural, 'a list of users', names no one person).
 _OWNER_PHRASE = re.compile(r"\b(?:for|of|about)\s+(?:an?|the|each|one)\s+([a-z]+)\b", re.IGNORECASE)
+#: Field descriptions opening with one person's possessive that make a document that person's.
+_DESCRIBED_FIELDS = 3
 #: Different body measurements that make a table a record of a person's body.
 _BODY_KINDS = 3
 #: Different health information words that make a table a record of a person's health, and
@@ -846,6 +945,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _organisation,
     _rows_of_role,
     _described_owner,
+    _described_fields,
     _headcount,
     _by_comment,
     _health_document,

@@ -28,6 +28,15 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
 
 
+def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -> frozenset[str]:
+    """The words of a dataset's name that may put it on a topic: in a schema document, not the
+    words a clinical database names its tables with but an API names anything with
+    (``document_topic_lookalikes``: `AcquiringServices`, `MoneyTransfers`)."""
+    if dataset.source_format in SCHEMA_DOCS:
+        return tokens - rules.document_topic_lookalikes
+    return tokens
+
+
 def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
     """A schema document (JSON Schema, Avro) whose title or description says it records a
     person's health care ('Medical appointment scheduling', 'Healthcare patient record'): on the
