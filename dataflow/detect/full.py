@@ -122,10 +122,21 @@ def shipped_matcher(recognizers: Sequence[Any] | None) -> Any:
     if recognizers is not None:
         return FastMatcher(recognizers)
     if not _SHIPPED_MATCHER:
-        from dataflow.detect.recognizers import load_recognizers
-
-        _SHIPPED_MATCHER.append(FastMatcher(load_recognizers()))
+        _SHIPPED_MATCHER.append(FastMatcher(_recognizers(())))
     return _SHIPPED_MATCHER[0]
+
+
+def _recognizers(recognizer_files: tuple[str, ...]) -> Sequence[Any]:
+    """The recognizers of ``load_recognizers(recognizer_files)`` as the fast matcher reads
+    them, without Presidio's NLP stack where that can be done (``detect.fast.plain``)."""
+    from dataflow.detect.fast import plain
+
+    found = plain.recognizers(recognizer_files)
+    if found is not None:
+        return found
+    from dataflow.detect.recognizers import load_recognizers
+
+    return load_recognizers(recognizer_files)
 
 
 def files_matcher(recognizer_files: Sequence[str] = ()) -> Any:
@@ -136,9 +147,7 @@ def files_matcher(recognizer_files: Sequence[str] = ()) -> Any:
         return shipped_matcher(None)
     found = _MATCHERS.get(key)
     if found is None:
-        from dataflow.detect.recognizers import load_recognizers
-
-        found = _MATCHERS[key] = shipped_matcher(load_recognizers(key))
+        found = _MATCHERS[key] = shipped_matcher(_recognizers(key))
     return found
 
 
