@@ -118,25 +118,13 @@ _MATCHERS: dict[tuple[str, ...], Any] = {}  # and over the shipped ones plus use
 def shipped_matcher(recognizers: Sequence[Any] | None) -> Any:
     """A matcher over ``recognizers``, or (``None``) the one over the shipped recognizers."""
     from dataflow.detect.fast import FastMatcher
+    from dataflow.detect.fast.plain import fast_recognizers
 
     if recognizers is not None:
         return FastMatcher(recognizers)
     if not _SHIPPED_MATCHER:
-        _SHIPPED_MATCHER.append(FastMatcher(_recognizers(())))
+        _SHIPPED_MATCHER.append(FastMatcher(fast_recognizers(())))
     return _SHIPPED_MATCHER[0]
-
-
-def _recognizers(recognizer_files: tuple[str, ...]) -> Sequence[Any]:
-    """The recognizers of ``load_recognizers(recognizer_files)`` as the fast matcher reads
-    them, without Presidio's NLP stack where that can be done (``detect.fast.plain``)."""
-    from dataflow.detect.fast import plain
-
-    found = plain.recognizers(recognizer_files)
-    if found is not None:
-        return found
-    from dataflow.detect.recognizers import load_recognizers
-
-    return load_recognizers(recognizer_files)
 
 
 def files_matcher(recognizer_files: Sequence[str] = ()) -> Any:
@@ -147,7 +135,9 @@ def files_matcher(recognizer_files: Sequence[str] = ()) -> Any:
         return shipped_matcher(None)
     found = _MATCHERS.get(key)
     if found is None:
-        found = _MATCHERS[key] = shipped_matcher(_recognizers(key))
+        from dataflow.detect.fast.plain import fast_recognizers
+
+        found = _MATCHERS[key] = shipped_matcher(fast_recognizers(key))
     return found
 
 

@@ -217,6 +217,17 @@ def _kept_recognizer(item: dict[str, Any]) -> PlainRecognizer:
     )
 
 
+def fast_recognizers(extra_paths: Sequence[Path | str] = ()) -> Sequence[Any]:
+    """The recognizers of ``load_recognizers(extra_paths)`` as the fast matcher reads them:
+    ``recognizers(extra_paths)``, else (no description) Presidio's objects."""
+    found = recognizers(extra_paths)
+    if found is not None:
+        return found
+    from dataflow.detect.recognizers import load_recognizers
+
+    return load_recognizers(extra_paths)
+
+
 def describe_kept() -> list[dict[str, Any]] | None:
     """What the fast matcher reads of Presidio's four kept recognizers, as JSON-ready data
     (imports Presidio); ``None`` when one of them is not what this module knows: not a plain
