@@ -118,13 +118,12 @@ _MATCHERS: dict[tuple[str, ...], Any] = {}  # and over the shipped ones plus use
 def shipped_matcher(recognizers: Sequence[Any] | None) -> Any:
     """A matcher over ``recognizers``, or (``None``) the one over the shipped recognizers."""
     from dataflow.detect.fast import FastMatcher
+    from dataflow.detect.fast.plain import fast_recognizers
 
     if recognizers is not None:
         return FastMatcher(recognizers)
     if not _SHIPPED_MATCHER:
-        from dataflow.detect.recognizers import load_recognizers
-
-        _SHIPPED_MATCHER.append(FastMatcher(load_recognizers()))
+        _SHIPPED_MATCHER.append(FastMatcher(fast_recognizers(())))
     return _SHIPPED_MATCHER[0]
 
 
@@ -136,9 +135,9 @@ def files_matcher(recognizer_files: Sequence[str] = ()) -> Any:
         return shipped_matcher(None)
     found = _MATCHERS.get(key)
     if found is None:
-        from dataflow.detect.recognizers import load_recognizers
+        from dataflow.detect.fast.plain import fast_recognizers
 
-        found = _MATCHERS[key] = shipped_matcher(load_recognizers(key))
+        found = _MATCHERS[key] = shipped_matcher(fast_recognizers(key))
     return found
 
 

@@ -91,7 +91,10 @@ def overrides(obj: object, name: str, base: type) -> bool:
 
 
 def plain_pattern_recognizer(recognizer: object) -> bool:
-    """True when Presidio would run this recognizer's patterns with the standard loop."""
+    """True when Presidio would run this recognizer's patterns with the standard loop (a
+    ``detect.fast.plain`` recognizer stands for one that would)."""
+    if getattr(recognizer, "presidio_free", False):
+        return True
     from presidio_analyzer import EntityRecognizer, PatternRecognizer
 
     if not isinstance(recognizer, PatternRecognizer):

@@ -25,7 +25,7 @@ _PLAIN_IPV4 = re.compile(
     r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}",
     re.ASCII,
 )
-_DEFAULT_CARD_PAIRS = [("-", ""), (" ", "")]
+DEFAULT_CARD_PAIRS = [("-", ""), (" ", "")]
 
 
 def card_shortcut(original: Hook) -> Hook:
@@ -43,7 +43,9 @@ def card_shortcut(original: Hook) -> Hook:
     return validate
 
 
-def _ip_shortcut(original: Hook) -> Hook:
+def ip_shortcut(original: Hook) -> Hook:
+    """Presidio's IP check: a plain dotted quad passes without ``ipaddress``."""
+
     @cheap
     def invalidate(text: str) -> Any:
         if _PLAIN_IPV4.fullmatch(text):
@@ -53,7 +55,7 @@ def _ip_shortcut(original: Hook) -> Hook:
     return invalidate
 
 
-def _email_shortcut(original: Hook, size: int) -> Hook:
+def email_shortcut(original: Hook, size: int) -> Hook:
     """Cache the e-mail validator by host: tldextract only looks at the text after the last
     ``@`` when the text has no ``/``, ``?`` or ``#`` (which would end the authority early)."""
     cache: dict[str, Any] = {}
@@ -76,6 +78,9 @@ def _email_shortcut(original: Hook, size: int) -> Hook:
 
 def own_hooks(recognizer: Any) -> tuple[Hook | None, Hook | None]:
     """(validate, invalidate): the recognizer's own methods where it overrides them."""
+    if getattr(recognizer, "presidio_free", False):  # detect.fast.plain
+        hooks: tuple[Hook | None, Hook | None] = recognizer.own_hooks()
+        return hooks
     from presidio_analyzer import PatternRecognizer
 
     validate = (
@@ -96,6 +101,9 @@ def shortcut_hooks(recognizer: Any) -> tuple[Hook | None, Hook | None]:
 
     ``None`` means the recognizer keeps PatternRecognizer's default (which returns None).
     """
+    if getattr(recognizer, "presidio_free", False):  # detect.fast.plain
+        found: tuple[Hook | None, Hook | None] = recognizer.shortcut_hooks()
+        return found
     from presidio_analyzer.predefined_recognizers import (
         CreditCardRecognizer,
         EmailRecognizer,
@@ -115,13 +123,13 @@ def shortcut_hooks(recognizer: Any) -> tuple[Hook | None, Hook | None]:
         ):
             validate = table[own].scalar
         elif cls.validate_result is CreditCardRecognizer.validate_result and (
-            getattr(recognizer, "replacement_pairs", None) == _DEFAULT_CARD_PAIRS
+            getattr(recognizer, "replacement_pairs", None) == DEFAULT_CARD_PAIRS
         ):
             validate = card_shortcut(recognizer.validate_result)
         elif cls.validate_result is EmailRecognizer.validate_result:
-            validate = _email_shortcut(recognizer.validate_result, 4096)
+            validate = email_shortcut(recognizer.validate_result, 4096)
     if invalidate is not None and cls.invalidate_result is IpRecognizer.invalidate_result:
-        invalidate = _ip_shortcut(recognizer.invalidate_result)
+        invalidate = ip_shortcut(recognizer.invalidate_result)
     return validate, invalidate
 
 
