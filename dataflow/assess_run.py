@@ -351,6 +351,7 @@ def _spark_dataset(
         recognizers=settings.recognizers,
         engine="spark",
         spark=settings.spark_options(),
+        learned=settings.learned_scorer,
     )
     scanned = scan_paths([spec.source], options, catalog=catalog)
     if spec.people is None or not scanned.datasets:

@@ -20,6 +20,7 @@ escalation rules (combination, context, volume, precision…), each raise named.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,18 @@ MIN_CONTRADICTING_SAMPLE = 20
 CONTRADICTION_FACTOR = 0.55
 
 
+def learned_on(flag: bool | None) -> bool:
+    """Whether the learned field scorer runs: as ``flag`` says (the ``learned_scorer`` setting),
+    else unless ``DATAFLOW_LEARNED_SCORER`` is ``off``/``0``/``false`` (rules alone, e.g. to
+    compare or to test the rules)."""
+    if flag is not None:
+        return flag
+    return os.environ.get("DATAFLOW_LEARNED_SCORER", "").strip().lower() not in _OFF
+
+
+_OFF = frozenset({"0", "off", "false", "no"})
+
+
 def classify_dataset(
     dataset: Dataset,
     catalog: Catalog,
@@ -57,13 +70,16 @@ def classify_dataset(
     sector: str | None = None,
     subjects: int | None = None,
     subject: Subject | None = None,
+    learned: bool | None = None,
 ) -> DatasetResult:
     """Classify every field of ``dataset`` and grade it.
 
     ``content`` maps field pointers to content verdicts (``detect.content.detect_samples``).
     ``sector`` and ``subjects`` feed sector levels and volume rules when known (``assess``).
     ``subject`` (``subject.infer_subjects``) puts each field in the light of what the dataset
-    is about: a person's attributes are PI, a code list's words are not.
+    is about: a person's attributes are PI, a code list's words are not. ``learned`` lets the
+    learned field scorer (``detect.learned``) change the rules' verdicts where it is confident
+    (None: on unless the environment variable ``DATAFLOW_LEARNED_SCORER`` is ``off``).
     """
     original, dataset = dataset, simplified_dataset(dataset)  # 病歷號碼 read as 病历号码
     verdicts = detect_dataset(dataset, catalog)
@@ -75,6 +91,10 @@ def classify_dataset(
         from dataflow.subject import apply_subject
 
         findings = apply_subject(findings, dataset, subject, catalog)
+    if learned_on(learned):
+        from dataflow.detect.learned import adjust_findings
+
+        findings = adjust_findings(findings, dataset, subject, catalog)
     findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
     # Graded before context marking, so that the rule which marks (children) is named as a raise.
     grade, raises = grade_dataset(

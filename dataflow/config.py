@@ -75,6 +75,10 @@ class Settings:
     # Whether a newer standard may make an element no longer sensitive (unsettled; see
     # dataflow/sensitivity.py). None/false: the catalog's sensitivity is kept.
     sensitivity_downgrades: bool | None = None
+    # The learned field scorer (dataflow/detect/learned.py) may change the rules' verdicts
+    # where it is confident. true: on; false: the rules' verdicts alone; None: on unless the
+    # environment says DATAFLOW_LEARNED_SCORER=off (classify.learned_on).
+    learned_scorer: bool | None = None
     # Open questions of law (catalogs/open_questions.yaml); None: the documented default.
     sensitive_subjects_count_toward_all: bool | None = None
     ciio_may_use_ftz_lists: bool | None = None
@@ -145,6 +149,7 @@ _KEYS = {
     "spark_master": "string",
     "spark_conf": "spark_conf",
     "sensitivity_downgrades": "bool",
+    "learned_scorer": "bool",
     "sensitive_subjects_count_toward_all": "bool",
     "ciio_may_use_ftz_lists": "bool",
     "pre_2024_assessment_validity_years": "choice",

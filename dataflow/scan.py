@@ -72,6 +72,9 @@ class ScanOptions:
     # matched on its executors (``readers.spark``); ``spark`` holds its ``SparkOptions``.
     engine: str = "local"
     spark: Any = None
+    # The learned field scorer (``detect.learned``) may change the rules' verdicts; the
+    # ``learned_scorer`` setting turns it on or off (None: ``classify.learned_on``).
+    learned: bool | None = None
 
 
 ENGINES = ("local", "spark")
@@ -135,6 +138,7 @@ def configured(settings: Any, **given: Any) -> ScanOptions:
         "jobs": settings.jobs,
         "catalogs": settings.catalogs,
         "recognizers": settings.recognizers,
+        "learned": getattr(settings, "learned_scorer", None),
     }
     return ScanOptions(**{**base, **given})
 
@@ -468,7 +472,7 @@ def _classify_one(
                 matcher=_sample_matcher(files),
             )
             rows = sample.rows_read
-    result = classify(dataset, catalog, content, subject=subject)
+    result = classify(dataset, catalog, content, subject=subject, learned=options.learned)
     if sample is not None and not _same_file(sample.source_path, dataset.source_path):
         result = dataclasses.replace(result, sample_path=sample.source_path)
     if content is not None and (not result.sampled or result.rows_scanned is None):

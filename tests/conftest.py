@@ -91,6 +91,13 @@ def _block_network(
 
 
 @pytest.fixture(autouse=True)
+def _rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests pin the rules' verdicts: the learned field scorer, which may change them, is
+    off unless a test asks for it (``learned=True``; tests/detect/test_learned_scorer.py)."""
+    monkeypatch.setenv("DATAFLOW_LEARNED_SCORER", "off")
+
+
+@pytest.fixture(autouse=True)
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without --lang the output language follows the locale: pin it so results do not depend
     on the machine running the tests (tests of the locale default set their own)."""

@@ -121,6 +121,7 @@ def schema_only_scan(
         content=False,
         catalogs=settings.catalogs,
         ignore=settings.ignore_paths,
+        learned=settings.learned_scorer,
     )
     return scan_paths(paths, options, catalog=catalog, progress=progress)
 

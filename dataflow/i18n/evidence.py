@@ -16,6 +16,7 @@ SOURCES: Mapping[str, Text] = {
     "negative": Text("against", "反向依据"),
     "context": Text("context", "上下文"),
     "declared": Text("declared", "声明"),
+    "learned": Text("learned scorer", "学习评分"),
 }
 
 # Chinese sentences of the rules whose detail quotes one term: ``{term}`` is that term.

@@ -1,0 +1,473 @@
+"""Train the learned field scorer (``dataflow/detect/learned.py``) on the labelled evaluation sets.
+
+Usage::
+
+    python bench/train_field_scorer.py table EVAL_ROOT DATA_ROOT OUT.jsonl     # the training table
+    python bench/train_field_scorer.py cv OUT.jsonl [--folds K] [--dump S.npz] # grouped CV by set
+    python bench/train_field_scorer.py grid OUT.jsonl S.npz                    # its table again
+    python bench/train_field_scorer.py train OUT.jsonl catalogs/data/field_scorer.tsv
+
+``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
+(``blind34``–``blind36`` and any ``blindN`` with N ≥ 37), schema only and project by project as
+``bench/eval_metadata.py`` does, with the data rebuilt under ``DATA_ROOT/SET``, and writes one
+JSON line per field the readers report: the set, the model's features
+(``learned.field_features``), the label (N, P or S; debatable fields are left out) and the rules'
+verdict (personal, sensitive, confidence, whether values decided, the sensitive and non-sensitive
+elements the rules' evidence named).
+
+The model does not read the rules' verdicts: they were tuned on these very sets, so on them they
+look far more reliable than on unseen schemas, and a model that learned to trust them would carry
+that over-fit along. The rules' verdicts only enter the combination step (when the model may
+overrule them), whose thresholds are chosen by leave-one-set-out CV; since CV still rates the
+rules too well, the chosen thresholds lean towards the rules — a conservative bias.
+
+``cv`` (leave one set out, or ``--folds K`` groups of sets) prints, over the out-of-fold scores,
+the rules alone, the model alone (PI and sensitive at several
+thresholds) and the combination with the rules at several thresholds. ``train`` fits on every set
+of the table and writes the weights file with its provenance and the chosen thresholds.
+
+Model: two logistic regressions (PI vs not; sensitive vs not) over binary features, capped to the
+features seen in at least ``MIN_SETS`` training sets (words of one schema do not generalise),
+L2-regularised, fitted by full-batch gradient descent (Adam) with numpy. Deterministic: sorted
+vocabulary, zero initial weights, fixed iteration count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MIN_SETS = 2
+L2 = 1e-4
+ITERATIONS = 400
+STEP = 0.05
+#: the features that may name an element: the field's own words, not its table's or type
+ELEMENT_WORDS = ("n=", "nn=", "nl=", "nb=", "c2=", "cw=", "p=")
+_BLIND = re.compile(r"^blind(\d+)$")
+
+
+def held_out(name: str) -> bool:
+    """blind34–36 and any later blind set are never trained on."""
+    m = _BLIND.match(name)
+    return bool(m) and int(m.group(1)) >= 34
+
+
+# --- the training table ---------------------------------------------------------------------
+
+
+def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
+    """One record per reported, labelled (non-debatable) field of one set."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from eval_metadata import _relative, parse_labels
+
+    from dataflow.detect.learned import field_features
+    from dataflow.detect.metadata import split_name
+    from dataflow.detect.metadata.traditional import simplified_dataset
+    from dataflow.scan import ScanOptions, scan_paths
+
+    labels = parse_labels(set_dir / "labels.txt")
+    out: list[dict[str, Any]] = []
+    projects = sorted({file.split("/", 1)[0] for file in labels})
+    for project in projects:
+        result = scan_paths([data_dir / project], ScanOptions(content=False, learned=False))
+        for dr in result.datasets:
+            dataset = dr.dataset
+            file = Path(dataset.source_path).resolve().relative_to(data_dir.resolve()).as_posix()
+            if file not in labels:
+                continue
+            own = labels[file].get(dataset.name, {})
+            simple = simplified_dataset(dataset)
+            fields = {f.pointer: f for f in simple.fields}
+            # the neighbouring fields' last tokens: kept in the table for experiments, not used
+            # as features (they did not finish a CV in time to be judged)
+            siblings = sorted({"sib=" + t for f in simple.fields for t in split_name(f.name)[-1:]})
+            for finding in dr.findings:
+                rel = _relative(finding.field.pointer, dataset.name)
+                truth = own.get(rel, "N")
+                if truth == "A" or finding.kind != "column":
+                    continue
+                fld = fields.get(finding.field.pointer, finding.field)
+                cands = {ev.element for ev in finding.evidence if ev.element}
+                out.append(
+                    {
+                        "set": set_dir.name,
+                        "project": project,
+                        "label": truth,
+                        "features": field_features(fld, simple, dr.subject),
+                        "personal": finding.personal,
+                        "sensitive": finding.sensitive,
+                        "confidence": finding.confidence,
+                        "value": any(ev.source == "value" for ev in finding.evidence),
+                        "element": finding.element,
+                        "candidates": sorted(cands),
+                        "siblings": siblings,
+                    }
+                )
+    return out
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+class Design:
+    """Rows of feature indices over a sorted vocabulary."""
+
+    def __init__(self, rows: Sequence[Sequence[str]], vocab: Sequence[str]) -> None:
+        self.vocab = list(vocab)
+        index = {f: i for i, f in enumerate(self.vocab)}
+        cols: list[int] = []
+        row_of: list[int] = []
+        for r, feats in enumerate(rows):
+            for f in feats:
+                i = index.get(f)
+                if i is not None:
+                    cols.append(i)
+                    row_of.append(r)
+        self.n = len(rows)
+        self.cols = np.asarray(cols, dtype=np.int64)
+        self.rows = np.asarray(row_of, dtype=np.int64)
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        return np.bincount(self.rows, weights=w[self.cols], minlength=self.n)
+
+    def tdot(self, r: np.ndarray) -> np.ndarray:
+        return np.bincount(self.cols, weights=r[self.rows], minlength=len(self.vocab))
+
+
+def vocabulary(records: Sequence[dict[str, Any]], min_sets: int = MIN_SETS) -> list[str]:
+    """Features seen in at least ``min_sets`` sets, sorted."""
+    sets: dict[str, set[str]] = defaultdict(set)
+    for rec in records:
+        for f in rec["features"]:
+            sets[f].add(rec["set"])
+    return sorted(f for f, s in sets.items() if len(s) >= min_sets or f == "bias")
+
+
+def fit(design: Design, y: np.ndarray, weight: np.ndarray | None = None) -> np.ndarray:
+    """L2 logistic regression by full-batch Adam from zero (deterministic)."""
+    w = np.zeros(len(design.vocab))
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    sw = weight if weight is not None else np.ones(design.n)
+    total = float(sw.sum())
+    b1, b2 = 0.9, 0.999
+    for t in range(1, ITERATIONS + 1):
+        z = design.dot(w)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        g = design.tdot((p - y) * sw) / total + L2 * w
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        w -= STEP * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)
+    return w
+
+
+def predict(design: Design, w: np.ndarray) -> np.ndarray:
+    z = design.dot(w)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def train(records: Sequence[dict[str, Any]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    vocab = vocabulary(records)
+    design = Design([r["features"] for r in records], vocab)
+    y_pi = np.array([r["label"] in ("P", "S") for r in records], dtype=float)
+    y_s = np.array([r["label"] == "S" for r in records], dtype=float)
+    return vocab, fit(design, y_pi), fit(design, y_s)
+
+
+def element_table(
+    records: Sequence[dict[str, Any]], sensitive_of: dict[str, bool]
+) -> dict[str, tuple[str, str]]:
+    """Feature → (most frequent non-sensitive element, most frequent sensitive element) among
+    the rules' elements of truly personal fields that have the feature (ties: by id)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in records:
+        if rec["label"] in ("P", "S") and rec["element"]:
+            for f in rec["features"]:
+                if f.startswith(ELEMENT_WORDS):
+                    counts[f][rec["element"]] += 1
+    table: dict[str, tuple[str, str]] = {}
+    for f, c in counts.items():
+        best = ["", ""]
+        for want in (False, True):
+            ranked = sorted(
+                ((n, e) for e, n in c.items() if sensitive_of.get(e) is want),
+                key=lambda x: (-x[0], x[1]),
+            )
+            if ranked and ranked[0][0] >= 2:
+                best[int(want)] = ranked[0][1]
+        if best[0] or best[1]:
+            table[f] = (best[0], best[1])
+    return table
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+
+def counts(
+    pred_pi: Iterable[bool], pred_s: Iterable[bool], labels: Sequence[str]
+) -> dict[str, int]:
+    c = Counter()
+    for pp, ps, lab in zip(pred_pi, pred_s, labels, strict=True):
+        actual = lab in ("P", "S")
+        c["tp"] += actual and pp
+        c["fp"] += (not actual) and pp
+        c["fn"] += actual and not pp
+        if lab == "S":
+            c["s_total"] += 1
+            c["s_hit"] += bool(ps)
+        if ps:
+            c["s_pred"] += 1
+            c["s_pred_true"] += lab == "S"
+    return dict(c)
+
+
+def figures(c: dict[str, int]) -> str:
+    tp, fp, fn = c.get("tp", 0), c.get("fp", 0), c.get("fn", 0)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    srec = c.get("s_hit", 0) / c["s_total"] if c.get("s_total") else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    sprec = c.get("s_pred_true", 0) / c["s_pred"] if c.get("s_pred") else 0.0
+    return f"{prec:.3f} {rec:.3f} {srec:.3f} {f1:.3f} {sprec:.3f}  (tp {tp} fp {fp} fn {fn})"
+
+
+def f1_of(c: dict[str, int]) -> float:
+    tp, fp, fn = c.get("tp", 0), c.get("fp", 0), c.get("fn", 0)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def combine(
+    rec: dict[str, Any],
+    p_pi: float,
+    p_s: float,
+    add: float,
+    remove: float,
+    upgrade: float,
+    has_learned_element: tuple[bool, bool],
+    strong: float = 0.8,
+) -> tuple[bool, bool]:
+    """The verdict after ``learned.adjust_findings`` (the same policy, on a table row)."""
+    personal, sensitive = rec["personal"], rec["sensitive"]
+    if rec["value"]:
+        return personal, sensitive
+    sens_c = rec.get("cand_sensitive", False)
+    plain_c = rec.get("cand_plain", False)
+    if not personal and p_pi >= add:
+        if p_s >= upgrade and sens_c:
+            return True, True
+        if plain_c or has_learned_element[0]:
+            return True, False
+        return personal, sensitive
+    if personal and p_pi <= remove and rec["confidence"] < strong:
+        return False, False
+    if personal and not sensitive and p_s >= upgrade and sens_c:
+        return True, True
+    return personal, sensitive
+
+
+def _candidate_kinds(records: list[dict[str, Any]]) -> None:
+    from dataflow.catalog import load_catalog
+
+    sensitive_of = {e.id: e.sensitive for e in load_catalog().elements.values()}
+    for rec in records:
+        rec["cand_sensitive"] = any(sensitive_of.get(e) is True for e in rec["candidates"])
+        rec["cand_plain"] = any(sensitive_of.get(e) is False for e in rec["candidates"])
+
+
+def cross_validate(records: list[dict[str, Any]], dump: Path | None = None, folds: int = 0) -> None:
+    from dataflow.catalog import load_catalog
+
+    sensitive_of = {e.id: e.sensitive for e in load_catalog().elements.values()}
+    _candidate_kinds(records)
+    sets = sorted({r["set"] for r in records})
+    p_pi = np.zeros(len(records))
+    p_s = np.zeros(len(records))
+    learned_el: list[tuple[bool, bool]] = [(False, False)] * len(records)
+    # leave one set out, or ``folds`` groups of sets (sorted sets dealt round-robin)
+    groups = [sets[i::folds] for i in range(folds)] if folds else [[s] for s in sets]
+    for group in groups:
+        s = "+".join(group)
+        train_rows = [r for r in records if r["set"] not in group]
+        test_idx = [i for i, r in enumerate(records) if r["set"] in group]
+        vocab, w_pi, w_s = train(train_rows)
+        design = Design([records[i]["features"] for i in test_idx], vocab)
+        p_pi[test_idx] = predict(design, w_pi)
+        p_s[test_idx] = predict(design, w_s)
+        table = element_table(train_rows, sensitive_of)
+        pos_pi = {f for f, w in zip(vocab, w_pi, strict=True) if w > 0}
+        pos_s = {f for f, w in zip(vocab, w_s, strict=True) if w > 0}
+        for i in test_idx:
+            feats = records[i]["features"]
+            learned_el[i] = (
+                any(f in pos_pi and table.get(f, ("", ""))[0] for f in feats),
+                any(f in pos_s and table.get(f, ("", ""))[1] for f in feats),
+            )
+        print(f"fold {s}: {len(test_idx)} fields, vocab {len(vocab)}", file=sys.stderr)
+    if dump is not None:
+        np.savez(dump, p_pi=p_pi, p_s=p_s, learned=np.array(learned_el, dtype=bool))
+    report(records, p_pi, p_s, learned_el, folds)
+
+
+def report(
+    records: list[dict[str, Any]],
+    p_pi: np.ndarray,
+    p_s: np.ndarray,
+    learned_el: Sequence[tuple[bool, bool]],
+    folds: int = 0,
+) -> None:
+    """The CV table of out-of-fold scores: rules, model alone, combinations; the choice."""
+    sets = sorted({r["set"] for r in records})
+    labels = [r["label"] for r in records]
+    how = f"{folds} groups of sets" if folds else "leave-one-set-out"
+    print(f"{how} over {len(sets)} sets, {len(records)} fields")
+    print("                                   prec  recall s-rec PI-F1 s-prec")
+    rules = counts([r["personal"] for r in records], [r["sensitive"] for r in records], labels)
+    print(f"rules alone                        {figures(rules)}")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+        c = counts(p_pi >= t, (p_s >= t) & (p_pi >= t), labels)
+        print(f"model alone t={t:.1f}                  {figures(c)}")
+    print("combination add/remove/sensitive")
+    grid = [
+        (a, r, u)
+        for a in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
+        for r in (-1.0, 0.05, 0.1)
+        for u in (0.4, 0.5, 0.6, 0.7, 0.9, 2.0)
+    ]
+    rules_sprec = rules.get("s_pred_true", 0) / max(rules.get("s_pred", 0), 1)
+    rows: list[tuple[float, float, float, dict[str, int]]] = []
+    for a, r, u in grid:
+        pp, ps = [], []
+        for i, rec in enumerate(records):
+            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i])
+            pp.append(x)
+            ps.append(y)
+        c = counts(pp, ps, labels)
+        print(f"  add {a:.2f} remove {r:5.2f} sens {u:.2f}   {figures(c)}")
+        rows.append((a, r, u, c))
+    print(choose(rows, rules_sprec))
+
+
+def choose(rows: Sequence[tuple[float, float, float, dict[str, int]]], rules_sprec: float) -> str:
+    """The thresholds: the highest PI F1 (to 3 places; ties: the higher add and the lower
+    remove threshold, i.e. fewer changes to the rules' verdicts), then the lowest sensitive threshold
+    whose sensitive precision stays within 0.02 of the rules' alone."""
+    _, a, neg_r = max((round(f1_of(c), 3), a, -r) for a, r, _, c in rows)
+    r = -neg_r
+    ok = [
+        u
+        for a2, r2, u, c in rows
+        if (a2, r2) == (a, r)
+        and c.get("s_pred_true", 0) / max(c.get("s_pred", 0), 1) >= rules_sprec - 0.02
+    ]
+    u = min(ok) if ok else 2.0
+    return (
+        f"chosen: add {a} remove {r} sensitive {u} (rules' sensitive precision {rules_sprec:.3f})"
+    )
+
+
+# --- the weights file -------------------------------------------------------------------------
+
+
+def write_weights(
+    records: list[dict[str, Any]], out: Path, thresholds: dict[str, float], notes: list[str]
+) -> None:
+    from dataflow.catalog import load_catalog
+
+    catalog = load_catalog()
+    sensitive_of = {e.id: e.sensitive for e in catalog.elements.values()}
+    vocab, w_pi, w_s = train(records)
+    table = element_table(records, sensitive_of)
+    sets = sorted({r["set"] for r in records})
+    lines = [
+        "# Learned field scorer weights (dataflow/detect/learned.py), by bench/train_field_scorer.py",
+        f"# trained {dt.date.today().isoformat()} on {len(records)} labelled fields of "
+        f"{len(sets)} sets: {' '.join(sets)}",
+        "# held out (never trained on): blind34 blind35 blind36 and blind37+",
+        f"# features seen in >= {MIN_SETS} sets; L2 {L2}; {ITERATIONS} Adam steps",
+        *(f"# {n}" for n in notes),
+        "# feature<TAB>PI weight<TAB>sensitive weight<TAB>element<TAB>sensitive element",
+    ]
+    lines.extend(f"threshold\t{k}\t{v}" for k, v in sorted(thresholds.items()))
+    for f, a, b in zip(vocab, w_pi, w_s, strict=True):
+        a, b = round(float(a), 2), round(float(b), 2)
+        if a == 0 and b == 0:
+            continue
+        el = table.get(f, ("", ""))
+        el = (el[0] if a > 0 else "", el[1] if b > 0 else "")
+        row = f"{f}\t{a:g}\t{b:g}"
+        if el[0] or el[1]:
+            row += f"\t{el[0]}\t{el[1]}"
+        lines.append(row)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_table(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("table")
+    p.add_argument("eval_root", type=Path)
+    p.add_argument("data_root", type=Path)
+    p.add_argument("out", type=Path)
+    p.add_argument("--sets", nargs="*", help="only these sets (default: every non-held-out set)")
+    p = sub.add_parser("cv")
+    p.add_argument("table", type=Path)
+    p.add_argument("--dump", type=Path, help="write the out-of-fold scores here (.npz)")
+    p.add_argument("--folds", type=int, default=0, help="groups of sets (default: one per set)")
+    p = sub.add_parser("grid", help="the CV table again from the scores `cv --dump` wrote")
+    p.add_argument("table", type=Path)
+    p.add_argument("dump", type=Path)
+    p.add_argument("--folds", type=int, default=0)
+    p = sub.add_parser("train")
+    p.add_argument("table", type=Path)
+    p.add_argument("out", type=Path)
+    p.add_argument("--add", type=float, default=0.9)
+    p.add_argument("--remove", type=float, default=-1.0)
+    p.add_argument("--sensitive", type=float, default=0.9)
+    p.add_argument("--note", action="append", default=[])
+    args = parser.parse_args(argv)
+
+    if args.command == "table":
+        names = args.sets or sorted(
+            d.name for d in args.eval_root.iterdir() if (d / "labels.txt").is_file()
+        )
+        with args.out.open("w", encoding="utf-8") as fh:
+            for name in names:
+                if held_out(name):
+                    continue
+                recs = set_records(args.eval_root / name, args.data_root / name)
+                print(f"{name}: {len(recs)} fields", file=sys.stderr)
+                for rec in recs:
+                    fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+        return 0
+    records = read_table(args.table)
+    if any(held_out(r["set"]) for r in records):
+        raise SystemExit("the table holds a held-out set")
+    if args.command == "cv":
+        cross_validate(records, args.dump, args.folds)
+        return 0
+    if args.command == "grid":
+        _candidate_kinds(records)
+        scores = np.load(args.dump)
+        learned = [(bool(a), bool(b)) for a, b in scores["learned"]]
+        report(records, scores["p_pi"], scores["p_s"], learned, args.folds)
+        return 0
+    thresholds = {"add": args.add, "remove": args.remove, "sensitive": args.sensitive}
+    write_weights(records, args.out, thresholds, args.note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,344 @@
+"""A learned field scorer beside the rules: two logistic models over a field's words.
+
+The rules decide first (``detect.metadata`` and ``subject``). This module then reads the same
+field as a bag of words — its name's tokens, its comment's characters or words, its table's
+name, its data type and the subject the dataset is about — and scores how likely it is personal
+information and how likely sensitive personal information, with weights learned from labelled
+public schemas (``bench/train_field_scorer.py``; the weights file names its training sets, date
+and cross-validated figures). Where it is confident it changes the rules' verdict, and says so
+in the evidence:
+
+- ``learned-pi``: the rules found no PI but the model is confident it is; the element is a
+  candidate the rules named and rejected (a sensitive one only when the model also finds it
+  sensitive), else the non-sensitive element the field's learned words point at;
+- ``learned-not-pi``: the rules found PI on weak evidence (low confidence, no value match) and
+  the model is confident it is not;
+- ``learned-sensitive``: the rules found PI that is not sensitive and the model is confident it
+  is sensitive, and the rules' evidence named a sensitive element: the finding becomes that
+  element (its PIPL Art. 28 group comes with it). A word alone never makes a field sensitive.
+
+The weights are read on first use only, so that commands which classify nothing never load them.
+``learned_scorer: false`` in the configuration turns all of this off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from dataflow.catalog import Catalog, Element
+from dataflow.detect.metadata import has_cjk, split_name
+from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject
+
+WEIGHTS_FILE = "field_scorer.tsv"
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_TYPE_BASE = re.compile(r"[A-Za-z]+")
+_SEGMENT = re.compile(r"\[\]|\.")
+#: comment characters read: the head of a comment says what the field is
+_COMMENT_CHARS = 16
+_COMMENT_WORDS = 8
+
+
+def _type_class(data_type: str | None) -> str:
+    if not data_type:
+        return "none"
+    m = _TYPE_BASE.search(data_type)
+    base = m.group(0).lower() if m else "other"
+    if base in {"varchar", "char", "nvarchar", "nchar", "string", "text", "longtext", "tinytext"}:
+        return "text" if "text" in base else "char"
+    if base in {"int", "integer", "bigint", "smallint", "tinyint", "mediumint", "long", "short"}:
+        return "int"
+    if base in {"decimal", "numeric", "float", "double", "number", "real", "money"}:
+        return "num"
+    if base in {"date", "datetime", "timestamp", "time", "datetime2", "smalldatetime"}:
+        return "time"
+    if base in {"bool", "boolean", "bit"}:
+        return "bool"
+    if base in {"object", "array", "record", "map", "struct", "json", "jsonb"}:
+        return "nested"
+    return "other"
+
+
+def _comment_features(prefix: str, comment: str | None, chars: int) -> list[str]:
+    if not comment:
+        return []
+    out: list[str] = []
+    if has_cjk(comment):
+        text = "".join(_CJK_RUN.findall(comment))[:chars]
+        out.extend(f"{prefix}1={c}" for c in text)
+        out.extend(f"{prefix}2={text[i : i + 2]}" for i in range(len(text) - 1))
+    else:
+        words = [w.lower() for w in _LATIN_WORD.findall(comment)][:_COMMENT_WORDS]
+        out.extend(f"{prefix}w={w}" for w in words)
+    return out
+
+
+def _table_tokens(name: str) -> tuple[str, ...]:
+    bare = name.rsplit(".", 1)[-1] if "." in name else name
+    return split_name(bare)
+
+
+def field_features(fld: Field, dataset: Dataset, subject: Subject | None) -> list[str]:
+    """The words the model reads for one field, as ``kind=value`` strings (sorted, unique)."""
+    feats: list[str] = ["bias"]
+    tokens = split_name(fld.name)
+    feats.extend(f"n={t}" for t in tokens)
+    if tokens:
+        feats.append(f"nn={''.join(tokens)}")
+        feats.append(f"nl={tokens[-1]}")
+        feats.extend(f"nb={a}_{b}" for a, b in pairwise(tokens))
+    feats.extend(_comment_features("c", fld.comment, _COMMENT_CHARS))
+    table = _table_tokens(dataset.name)
+    feats.extend(f"t={t}" for t in table)
+    feats.extend(_comment_features("tc", dataset.comment, 8))
+    segments = [s for s in _SEGMENT.split(fld.pointer) if s]
+    if len(segments) >= 3:  # nested: the parent object's name
+        feats.extend(f"p={t}" for t in split_name(segments[-2]))
+    feats.append(f"dt={_type_class(fld.data_type)}")
+    feats.append(f"sf={dataset.source_format}")
+    kind = subject.kind if subject is not None else "unknown"
+    role = (subject.role or "none") if subject is not None else "none"
+    feats.append(f"sk={kind}")
+    feats.append(f"sr={role}")
+    if tokens:  # the same word on a person's row and on a thing's row
+        about = "p" if kind in ("person", "person_linked") else "o"
+        feats.append(f"sk{about}|nl={tokens[-1]}")
+    return sorted(set(feats))
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """The learned weights: feature → (PI weight, sensitive weight), and the elements words
+    point at (feature → (element of PI, sensitive element))."""
+
+    pi: dict[str, float]
+    sens: dict[str, float]
+    elements: dict[str, tuple[str, str]]
+    thresholds: dict[str, float]
+    provenance: tuple[str, ...]
+
+    def score(self, feats: Sequence[str]) -> tuple[float, float]:
+        """(P(personal), P(sensitive)) of a field with these features."""
+        zp = sum(self.pi.get(f, 0.0) for f in feats)
+        zs = sum(self.sens.get(f, 0.0) for f in feats)
+        return _sigmoid(zp), _sigmoid(zs)
+
+    def top_words(self, feats: Sequence[str], weights: dict[str, float], n: int = 3) -> list[str]:
+        """The features that pushed the score up most (words a reader can check)."""
+        scored = sorted(
+            ((weights.get(f, 0.0), f) for f in feats if f != "bias" and weights.get(f, 0.0) > 0),
+            key=lambda x: (-x[0], x[1]),
+        )
+        return [f for _, f in scored[:n]]
+
+    def element_for(self, feats: Sequence[str], sensitive: bool) -> tuple[str, str] | None:
+        """The element the field's strongest learned words point at, with that word."""
+        weights = self.sens if sensitive else self.pi
+        for f in self.top_words(feats, weights, n=len(feats)):
+            pair = self.elements.get(f)
+            if pair is not None and pair[1 if sensitive else 0]:
+                return pair[1 if sensitive else 0], f
+        return None
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def weights_path() -> Path:
+    from dataflow.paths import catalogs_dir
+
+    return catalogs_dir() / "data" / WEIGHTS_FILE
+
+
+def read_scorer(path: Path) -> Scorer:
+    """Weights file: ``#`` provenance lines, ``threshold NAME VALUE`` lines, then one feature a
+    line: ``feature<TAB>pi weight<TAB>sensitive weight[<TAB>element<TAB>sensitive element]``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    provenance = [line[1:].strip() for line in lines if line.startswith("#")]
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    thresholds = {r[1]: float(r[2]) for r in rows if r[0] == "threshold"}
+    rows = [r for r in rows if r[0] != "threshold"]
+    pi = {r[0]: float(r[1]) for r in rows if r[1] != "0"}
+    sens = {r[0]: float(r[2]) for r in rows if r[2] != "0"}
+    elements = {r[0]: (r[3], r[4]) for r in rows if len(r) >= 5}
+    return Scorer(pi, sens, elements, thresholds, tuple(provenance))
+
+
+@lru_cache(maxsize=1)
+def shipped_scorer() -> Scorer | None:
+    """The shipped weights, read once (None when the file is missing)."""
+    path = weights_path()
+    if not path.is_file():
+        return None
+    return read_scorer(path)
+
+
+# --- combination with the rules' verdicts ---------------------------------------------------
+
+#: rules' evidence this strong is never overruled by the model
+_STRONG = 0.8
+
+
+def _describe(feats: Iterable[str]) -> str:
+    words = []
+    for f in feats:
+        kind, _, value = f.partition("=")
+        label = {
+            "n": "word",
+            "nn": "name",
+            "nl": "last word",
+            "nb": "words",
+            "c1": "comment character",
+            "c2": "comment",
+            "cw": "comment word",
+            "t": "table word",
+            "tc1": "table comment character",
+            "tc2": "table comment",
+            "tcw": "table comment word",
+            "p": "parent",
+            "dt": "type",
+            "sk": "subject",
+            "sr": "role",
+            "sf": "format",
+            "skp|nl": "last word on a person's row",
+            "sko|nl": "last word on a row not a person's",
+        }.get(kind, kind)
+        words.append(f"{label} {value}")
+    return ", ".join(words)
+
+
+def _candidates(finding: FieldFinding, catalog: Catalog) -> list[Element]:
+    """Elements the rules' evidence named for this field, strongest first."""
+    seen: dict[str, float] = {}
+    for ev in finding.evidence:
+        if ev.element and ev.element in catalog.elements:
+            seen[ev.element] = max(seen.get(ev.element, 0.0), ev.weight)
+    ordered = sorted(seen.items(), key=lambda x: (-x[1], x[0]))
+    return [catalog.elements[e] for e, _ in ordered if catalog.elements[e].pi]
+
+
+def _with_element(
+    finding: FieldFinding,
+    element: Element,
+    confidence: float,
+    evidence: Evidence,
+) -> FieldFinding:
+    return dataclasses.replace(
+        finding,
+        personal=True,
+        sensitive=element.sensitive,
+        element=element.id,
+        category=element.category,
+        grade=element.grade,
+        confidence=round(confidence, 3),
+        evidence=(*finding.evidence, evidence),
+        sensitive_group=element.sensitive_group if element.sensitive else None,
+    )
+
+
+def adjust_findings(
+    findings: Sequence[FieldFinding],
+    dataset: Dataset,
+    subject: Subject | None,
+    catalog: Catalog,
+    scorer: Scorer | None = None,
+) -> list[FieldFinding]:
+    """The rules' findings of ``dataset`` with the learned scorer's confident changes."""
+    scorer = scorer if scorer is not None else shipped_scorer()
+    if scorer is None:
+        return list(findings)
+    t = scorer.thresholds
+    add, remove, upgrade = t.get("add", 2.0), t.get("remove", -1.0), t.get("sensitive", 2.0)
+    out: list[FieldFinding] = []
+    for f in findings:
+        if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
+            out.append(f)  # values outrank words, learned or not
+            continue
+        feats = field_features(f.field, dataset, subject)
+        p_pi, p_s = scorer.score(feats)
+        out.append(_adjusted(f, feats, p_pi, p_s, (add, remove, upgrade), scorer, catalog))
+    return out
+
+
+def _adjusted(
+    f: FieldFinding,
+    feats: list[str],
+    p_pi: float,
+    p_s: float,
+    thresholds: tuple[float, float, float],
+    scorer: Scorer,
+    catalog: Catalog,
+) -> FieldFinding:
+    add, remove, upgrade = thresholds
+    if not f.personal and p_pi >= add:
+        named_by_rules = _candidates(f, catalog)
+        sensitive = [e for e in named_by_rules if e.sensitive] if p_s >= upgrade else []
+        plain = [e for e in named_by_rules if not e.sensitive]
+        word = ""
+        if sensitive or plain:
+            element = (sensitive or plain)[0]
+        else:  # a non-sensitive element only: a word alone names no Art. 28 group honestly
+            learned = scorer.element_for(feats, False)
+            if learned is None or learned[0] not in catalog.elements:
+                return f
+            element, word = catalog.elements[learned[0]], learned[1]
+            if element.sensitive:
+                return f
+        why = _describe(scorer.top_words(feats, scorer.pi))
+        named = f"; element by {_describe([word])}" if word else "; element the rules named"
+        ev = Evidence(
+            "learned",
+            "learned-pi",
+            f"learned scorer {p_pi:.2f}: {why}{named}",
+            element.id,
+            round(p_pi, 3),
+        )
+        return _with_element(f, element, p_pi, ev)
+    if f.personal and p_pi <= remove and f.confidence < _STRONG:
+        why = _describe(scorer.top_words(feats, {k: -v for k, v in scorer.pi.items()}))
+        ev = Evidence(
+            "learned",
+            "learned-not-pi",
+            f"learned scorer {1 - p_pi:.2f} not personal: {why}",
+            f.element,
+            round(1 - p_pi, 3),
+        )
+        return dataclasses.replace(
+            f,
+            personal=False,
+            sensitive=False,
+            element=None,
+            category=None,
+            grade=catalog.defaults["unclassified"],
+            confidence=round(1 - p_pi, 3),
+            evidence=(*f.evidence, ev),
+            sensitive_group=None,
+        )
+    if f.personal and not f.sensitive and p_s >= upgrade:
+        cands = [e for e in _candidates(f, catalog) if e.sensitive]
+        if not cands:  # only to a sensitive element the rules' evidence named
+            return f
+        element = cands[0]
+        why = _describe(scorer.top_words(feats, scorer.sens))
+        named = "; element the rules named"
+        ev = Evidence(
+            "learned",
+            "learned-sensitive",
+            f"learned scorer {p_s:.2f} sensitive: {why}{named}",
+            element.id,
+            round(p_s, 3),
+        )
+        return _with_element(f, element, max(f.confidence, p_s), ev)
+    return f

@@ -1,0 +1,195 @@
+"""The learned field scorer: shipped weights load, scores are deterministic, the setting turns it
+off, a verdict it changes says why, and the training script runs on a small labelled set."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from dataflow.catalog import load_catalog
+from dataflow.classify import learned_on
+from dataflow.config import load_settings
+from dataflow.detect.learned import (
+    adjust_findings,
+    field_features,
+    read_scorer,
+    shipped_scorer,
+    weights_path,
+)
+from dataflow.scan import ScanOptions, configured, scan_paths
+
+_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "train_field_scorer.py"
+
+
+def _trainer():
+    spec = importlib.util.spec_from_file_location("train_field_scorer", _SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_field_scorer"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+SCHEMA = """
+CREATE TABLE member (
+  id bigint PRIMARY KEY,
+  zhiye varchar(50) COMMENT '会员职业',
+  created_at datetime,
+  remark varchar(200),
+  fav_team varchar(50)
+) COMMENT='会员';
+CREATE TABLE product (id int PRIMARY KEY, title varchar(100) COMMENT '商品名称', price int);
+"""
+
+
+def _scan(tmp_path: Path, learned: bool = True) -> dict[str, object]:
+    (tmp_path / "schema.sql").write_text(SCHEMA, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False, learned=learned))
+    return {d.dataset.name: d for d in result.datasets}
+
+
+def test_shipped_weights_load_with_provenance_and_thresholds() -> None:
+    assert weights_path().is_file()
+    scorer = shipped_scorer()
+    assert scorer is not None
+    assert len(scorer.pi) > 1000 and scorer.sens
+    assert {"add", "remove", "sensitive"} <= set(scorer.thresholds)
+    text = " ".join(scorer.provenance)
+    assert "trained" in text and "blind34" in text  # the held-out sets are named
+    assert "tuning" in text  # and the training sets
+
+
+def test_scores_are_deterministic_and_differ_by_words(tmp_path: Path) -> None:
+    first = _scan(tmp_path)
+    second = _scan(tmp_path)
+    assert [f for d in first.values() for f in d.findings] == [  # type: ignore[attr-defined]
+        f
+        for d in second.values()
+        for f in d.findings  # type: ignore[attr-defined]
+    ]
+    scorer = shipped_scorer()
+    assert scorer is not None
+    member = first["member"]
+    feats = {
+        f.field.name: field_features(f.field, member.dataset, member.subject)  # type: ignore[attr-defined]
+        for f in member.findings  # type: ignore[attr-defined]
+    }
+    assert feats["zhiye"] == sorted(set(feats["zhiye"]))
+    assert "c2=职业" in feats["zhiye"] and "t=member" in feats["zhiye"]
+    assert scorer.score(feats["zhiye"]) == scorer.score(list(feats["zhiye"]))
+    assert scorer.score(feats["zhiye"])[0] > scorer.score(feats["created_at"])[0]
+
+
+def _tiny_scorer(tmp_path: Path, add: float = 0.6) -> Path:
+    path = tmp_path / "scorer.tsv"
+    path.write_text(
+        "# test weights\n"
+        f"threshold\tadd\t{add}\nthreshold\tremove\t0.05\nthreshold\tsensitive\t0.9\n"
+        "bias\t-2\t-3\n"
+        "n=team\t4\t0\tpi.tag.profile_tag\t\n"
+        "t=member\t0.5\t0\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_field_the_scorer_adds_says_why(tmp_path: Path) -> None:
+    found = _scan(tmp_path, learned=False)
+    member = found["member"]
+    team = next(f for f in member.findings if f.field.name == "fav_team")  # type: ignore[attr-defined]
+    assert not team.personal
+    scorer = read_scorer(_tiny_scorer(tmp_path))
+    catalog = load_catalog()
+    adjusted = adjust_findings(
+        member.findings,  # type: ignore[attr-defined]
+        member.dataset,  # type: ignore[attr-defined]
+        member.subject,  # type: ignore[attr-defined]
+        catalog,
+        scorer,
+    )
+    after = next(f for f in adjusted if f.field.name == "fav_team")
+    assert after.personal and after.element == "pi.tag.profile_tag"
+    reason = [ev for ev in after.evidence if ev.rule == "learned-pi"]
+    assert reason and reason[0].source == "learned"
+    assert reason[0].detail.startswith("learned scorer 0.92: word team, table word member")
+    # a higher threshold leaves the rules' verdict alone
+    strict = read_scorer(_tiny_scorer(tmp_path, add=0.99))
+    kept = adjust_findings(
+        member.findings,  # type: ignore[attr-defined]
+        member.dataset,  # type: ignore[attr-defined]
+        member.subject,  # type: ignore[attr-defined]
+        catalog,
+        strict,
+    )
+    assert list(kept) == list(member.findings)  # type: ignore[attr-defined]
+
+
+def test_the_setting_turns_the_scorer_off(tmp_path: Path) -> None:
+    (tmp_path / "off").mkdir()
+    (tmp_path / "off" / "dataflow.yaml").write_text("learned_scorer: false\n", encoding="utf-8")
+    off_settings = load_settings(None, cwd=tmp_path / "off")
+    assert off_settings.learned_scorer is False
+    assert configured(off_settings, content=False).learned is False
+    (tmp_path / "on").mkdir()
+    (tmp_path / "on" / "dataflow.yaml").write_text("learned_scorer: true\n", encoding="utf-8")
+    assert configured(load_settings(None, cwd=tmp_path / "on")).learned is True
+    # with the scorer off, no finding carries learned evidence and the rules' verdicts stand
+    scorer = read_scorer(_tiny_scorer(tmp_path))
+    off = _scan(tmp_path / "off", learned=False)
+    member = off["member"]
+    assert not any(
+        ev.source == "learned"
+        for d in off.values()
+        for f in d.findings  # type: ignore[attr-defined]
+        for ev in f.evidence
+    )
+    team = next(f for f in member.findings if f.field.name == "fav_team")  # type: ignore[attr-defined]
+    assert not team.personal
+    assert scorer.score(field_features(team.field, member.dataset, member.subject))[0] > 0.6  # type: ignore[attr-defined]
+
+
+def test_unset_it_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATAFLOW_LEARNED_SCORER", raising=False)
+    assert learned_on(None) is True
+    monkeypatch.setenv("DATAFLOW_LEARNED_SCORER", "off")
+    assert learned_on(None) is False
+    assert learned_on(True) is True  # the setting wins
+    monkeypatch.setenv("DATAFLOW_LEARNED_SCORER", "1")
+    assert learned_on(False) is False
+
+
+LABELS = """\
+shop/a.sql | customer | P: name phone | S: idcard
+shop/a.sql | item | P:
+"""
+TINY = """
+CREATE TABLE customer (id int PRIMARY KEY, name varchar(20), phone varchar(20),
+  idcard varchar(18), score int);
+CREATE TABLE item (id int PRIMARY KEY, title varchar(50), price int);
+"""
+
+
+def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None:
+    trainer = _trainer()
+    for name in ("set1", "set2", "blind34"):
+        (tmp_path / "eval" / name).mkdir(parents=True)
+        (tmp_path / "eval" / name / "labels.txt").write_text(LABELS, encoding="utf-8")
+        (tmp_path / "data" / name / "shop").mkdir(parents=True)
+        (tmp_path / "data" / name / "shop" / "a.sql").write_text(TINY, encoding="utf-8")
+    table = tmp_path / "t.jsonl"
+    assert trainer.main(["table", str(tmp_path / "eval"), str(tmp_path / "data"), str(table)]) == 0
+    records = trainer.read_table(table)
+    assert {r["set"] for r in records} == {"set1", "set2"}  # blind34 is held out
+    assert {r["label"] for r in records} == {"N", "P", "S"}
+    out = tmp_path / "w.tsv"
+    assert trainer.main(["train", str(table), str(out), "--add", "0.8"]) == 0
+    scorer = read_scorer(out)
+    assert scorer.thresholds["add"] == 0.8
+    assert scorer.pi.get("n=phone", 0) > 0 > scorer.pi.get("n=price", 0)
+    first = out.read_text(encoding="utf-8")
+    again = tmp_path / "again.tsv"
+    assert trainer.main(["train", str(table), str(again), "--add", "0.8"]) == 0
+    assert again.read_text(encoding="utf-8") == first  # deterministic
