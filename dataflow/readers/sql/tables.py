@@ -377,7 +377,20 @@ def _second_try(
         return None
     parsed = None
     node, dialect, _ = parse_create(lenient, dialects)
-    if node is not None and not tail_is_storage(stmt.text[len(lenient) :]):
+    if node is not None:
+        _warn_lost_tail(stmt, lenient, index, line, problems)
+    if node is not None:
+        assert dialect is not None
+        parsed = read_tree(node, dialect, stmt)
+    return node, dialect, parsed
+
+
+def _warn_lost_tail(
+    stmt: Statement, lenient: str, index: LineIndex, line: int, problems: Problems
+) -> None:
+    """Warn that what follows the column list read leniently (``lenient``) was not read,
+    unless it is only storage options."""
+    if not tail_is_storage(stmt.text[len(lenient) :]):
         problems.warn(
             msg(
                 "p.sql_lenient",
@@ -386,10 +399,6 @@ def _second_try(
             ),
             line,
         )
-    if node is not None:
-        assert dialect is not None
-        parsed = read_tree(node, dialect, stmt)
-    return node, dialect, parsed
 
 
 # The first word of a line, where the parser stopped: a column definition after a line whose
@@ -485,15 +494,8 @@ def _lenient_comma_try(
     if node is not None or error is None:
         return None
     mended = _comma_try(replace(stmt, text=lenient), dialects, error, index, line, problems)
-    if mended is not None and not tail_is_storage(stmt.text[len(lenient) :]):
-        problems.warn(
-            msg(
-                "p.sql_lenient",
-                table=table_named(stmt.text),
-                lost=also_lost(stmt.text, len(lenient), stmt.start, index),
-            ),
-            line,
-        )
+    if mended is not None:
+        _warn_lost_tail(stmt, lenient, index, line, problems)
     return mended
 
 
