@@ -178,11 +178,16 @@ def read_scorer(path: Path) -> Scorer:
 
 @lru_cache(maxsize=1)
 def shipped_scorer() -> Scorer | None:
-    """The shipped weights, read once (None when the file is missing)."""
+    """The shipped weights, read once (None when the file is missing) and kept parsed in the
+    cache folder (``catalog.cache.disk_cached``, keyed by the bytes of the weights file and of
+    this module): reading the parsed copy takes a fifth of parsing the file, which every
+    ``dataflow check`` would otherwise pay."""
+    from dataflow.catalog.cache import disk_cached
+
     path = weights_path()
     if not path.is_file():
         return None
-    return read_scorer(path)
+    return disk_cached("learned-scorer", (path, Path(__file__)), lambda: read_scorer(path), Scorer)
 
 
 # --- combination with the rules' verdicts ---------------------------------------------------

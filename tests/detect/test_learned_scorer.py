@@ -193,3 +193,37 @@ def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None
     again = tmp_path / "again.tsv"
     assert trainer.main(["train", str(table), str(again), "--add", "0.8"]) == 0
     assert again.read_text(encoding="utf-8") == first  # deterministic
+
+
+def test_the_shipped_weights_are_kept_parsed_in_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new process reads the parsed weights from the cache folder instead of the file; the
+    scores are the same, and a changed weights file is parsed again."""
+    from dataflow.detect import learned
+
+    monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    learned.shipped_scorer.cache_clear()
+    first = learned.shipped_scorer()
+    assert first is not None
+    assert len(list((tmp_path / "cache").glob("derived-*.pickle"))) == 1
+
+    learned.shipped_scorer.cache_clear()
+
+    def refuse(path: Path) -> object:
+        raise AssertionError("parsed again although a kept copy exists")
+
+    monkeypatch.setattr(learned, "read_scorer", refuse)
+    again = learned.shipped_scorer()
+    assert again == first and again is not first
+    feats = ["bias", "nt=mobile", "c1=手"]
+    assert again.score(feats) == first.score(feats)
+
+    # another weights file: another key, parsed (here: refused, so the kept copy is not used)
+    other = tmp_path / "field_scorer.tsv"
+    other.write_text(learned.weights_path().read_text(encoding="utf-8") + "# changed\n")
+    monkeypatch.setattr(learned, "weights_path", lambda: other)
+    learned.shipped_scorer.cache_clear()
+    with pytest.raises(AssertionError, match="parsed again"):
+        learned.shipped_scorer()
+    learned.shipped_scorer.cache_clear()
