@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk, split_name
-from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject
+from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject, Words
 
 WEIGHTS_FILE = "field_scorer.tsv"
 
@@ -196,32 +196,40 @@ def shipped_scorer() -> Scorer | None:
 _STRONG = 0.8
 
 
-def _describe(feats: Iterable[str]) -> str:
-    words = []
+# What each kind of feature is, in words (English, Chinese).
+_FEATURE_WORDS: dict[str, tuple[str, str]] = {
+    "n": ("word", "字段名词"),
+    "nn": ("name", "字段名"),
+    "nl": ("last word", "字段名末词"),
+    "nb": ("words", "字段名词组"),
+    "c1": ("comment character", "注释字"),
+    "c2": ("comment", "注释词"),
+    "cw": ("comment word", "注释词"),
+    "t": ("table word", "表名词"),
+    "tc1": ("table comment character", "表注释字"),
+    "tc2": ("table comment", "表注释词"),
+    "tcw": ("table comment word", "表注释词"),
+    "p": ("parent", "上级对象"),
+    "dt": ("type", "类型"),
+    "sk": ("subject", "数据主体"),
+    "sr": ("role", "角色"),
+    "sf": ("format", "格式"),
+    "skp|nl": ("last word on a person's row", "人的记录中的字段名末词"),
+    "sko|nl": ("last word on a row not a person's", "非人的记录中的字段名末词"),
+}
+
+
+def _describe(feats: Iterable[str]) -> Words:
+    """The features in words, in English and Chinese (``report.evidence`` shows the Chinese
+    under ``--lang zh``; JSON and SARIF keep the English)."""
+    en: list[str] = []
+    zh: list[str] = []
     for f in feats:
         kind, _, value = f.partition("=")
-        label = {
-            "n": "word",
-            "nn": "name",
-            "nl": "last word",
-            "nb": "words",
-            "c1": "comment character",
-            "c2": "comment",
-            "cw": "comment word",
-            "t": "table word",
-            "tc1": "table comment character",
-            "tc2": "table comment",
-            "tcw": "table comment word",
-            "p": "parent",
-            "dt": "type",
-            "sk": "subject",
-            "sr": "role",
-            "sf": "format",
-            "skp|nl": "last word on a person's row",
-            "sko|nl": "last word on a row not a person's",
-        }.get(kind, kind)
-        words.append(f"{label} {value}")
-    return ", ".join(words)
+        label = _FEATURE_WORDS.get(kind, (kind, kind))
+        en.append(f"{label[0]} {value}")
+        zh.append(f"{label[1]} '{value}'")
+    return Words(", ".join(en), "、".join(zh))
 
 
 def _candidates(finding: FieldFinding, catalog: Catalog) -> list[Element]:
@@ -302,11 +310,16 @@ def _adjusted(
             if element.sensitive:
                 return f
         why = _describe(scorer.top_words(feats, scorer.pi))
-        named = f"; element by {_describe([word])}" if word else "; element the rules named"
+        by = _describe([word]) if word else None
         ev = Evidence(
             "learned",
             "learned-pi",
-            f"learned scorer {p_pi:.2f}: {why}{named}",
+            Words(
+                f"learned scorer {p_pi:.2f}: {why}"
+                + (f"; element by {by}" if by else "; element the rules named"),
+                f"学习评分 {p_pi:.2f}：{why.zh}"
+                + (f"；元素依据{by.zh}" if by else "；元素为规则所指"),
+            ),
             element.id,
             round(p_pi, 3),
         )
@@ -316,7 +329,10 @@ def _adjusted(
         ev = Evidence(
             "learned",
             "learned-not-pi",
-            f"learned scorer {1 - p_pi:.2f} not personal: {why}",
+            Words(
+                f"learned scorer {1 - p_pi:.2f} not personal: {why}",
+                f"学习评分 {1 - p_pi:.2f} 认为不是个人信息：{why.zh}",
+            ),
             f.element,
             round(1 - p_pi, 3),
         )
@@ -337,11 +353,13 @@ def _adjusted(
             return f
         element = cands[0]
         why = _describe(scorer.top_words(feats, scorer.sens))
-        named = "; element the rules named"
         ev = Evidence(
             "learned",
             "learned-sensitive",
-            f"learned scorer {p_s:.2f} sensitive: {why}{named}",
+            Words(
+                f"learned scorer {p_s:.2f} sensitive: {why}; element the rules named",
+                f"学习评分 {p_s:.2f} 认为敏感：{why.zh}；元素为规则所指",
+            ),
             element.id,
             round(p_s, 3),
         )

@@ -115,6 +115,12 @@ def test_a_field_the_scorer_adds_says_why(tmp_path: Path) -> None:
     reason = [ev for ev in after.evidence if ev.rule == "learned-pi"]
     assert reason and reason[0].source == "learned"
     assert reason[0].detail.startswith("learned scorer 0.92: word team, table word member")
+    # in Chinese reports the reason is Chinese; JSON and SARIF keep the English string
+    from dataflow.report.evidence import evidence_words
+
+    zh = evidence_words(reason[0], "zh", catalog)
+    assert zh.startswith("学习评分 0.92：字段名词 'team'、表名词 'member'"), zh
+    assert evidence_words(reason[0], "en", catalog) == str(reason[0].detail)
     # a higher threshold leaves the rules' verdict alone
     strict = read_scorer(_tiny_scorer(tmp_path, add=0.99))
     kept = adjust_findings(
