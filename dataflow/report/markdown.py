@@ -87,8 +87,7 @@ def escape(text: str | None) -> str:
     table cells), line breaks turned into ``<br>``."""
     if text is None or text == "":
         return "-"
-    text = escape_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = escape_controls(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     return "<br>".join(line.translate(_MARKUP) for line in lines)
 
 
