@@ -417,6 +417,14 @@ def _skip_space_and_comments(text: str, i: int, end: int) -> int:
     return min(i, end)
 
 
+# Session statements on lines of their own at the start of a script (``SET XACT_ABORT ON``,
+# ``SET NAMES utf8``, ``BEGIN TRANSACTION name``, ``START TRANSACTION``), no ';' after them.
+_SESSION_PREAMBLE = Lazy(
+    r"(?:[ \t]*(?:SET\b|BEGIN\s+TRAN(?:SACTION)?\b|START\s+TRANSACTION\b)[^\n;]*(?:\n|$)\s*)+",
+    re.IGNORECASE,
+)
+
+
 # Statements that may begin where no ';' ended the one before (hand-edited dumps, scripts
 # pasted together), at the start of a line or right after a ``)``: each kind is a named
 # group; ``create`` is any other CREATE.
@@ -431,6 +439,7 @@ _BOUNDARY = re.compile(
     r"|(?P<select>SELECT\b)"
     r"|(?P<drop>DROP\s+(?:TABLE|VIEW|SEQUENCE)\b)"
     r"|(?P<comment>COMMENT\s+ON\b)"
+    r"|(?P<commit>COMMIT\b)"
     r"|(?P<guard>IF\s+(?:NOT\s+)?EXISTS(?=\s*\()))",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -454,6 +463,14 @@ def split_run_on(stmt: Statement) -> list[Statement]:
     SELECT`` stays whole). The comments between two statements belong to the second.
     """
     text = stmt.text
+    preamble = _SESSION_PREAMBLE().match(text)
+    if preamble is not None and _BOUNDARY.match(text, preamble.end()):
+        # ``SET XACT_ABORT ON`` / ``BEGIN TRANSACTION`` lines with no ';' before the first
+        # CREATE (SQL Server scripts exported by diagram tools): a statement of their own.
+        cut = preamble.end()
+        session = Statement(stmt.start, stmt.start, stmt.start + cut, text[:cut].rstrip())
+        rest = Statement(stmt.start + cut, stmt.start + cut, stmt.end, text[cut:])
+        return [session, *split_run_on(rest)]
     first = _BOUNDARY.match(text)
     if first is None or first.lastgroup not in _CUTTABLE or not _BOUNDARY.search(text, 1):
         return [stmt]
