@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dataflow.catalog import Catalog, Condition, Element, EscalationRule
@@ -435,7 +436,10 @@ class _Facts:
         )
 
 
-def _covers(wanted: str, present: Iterable[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _covers(wanted: str, present: frozenset[str]) -> bool:
+    """Whether an id of ``present`` lies under ``wanted`` (kept per pair: the tables of a
+    repository hold the same few sets of elements and categories)."""
     return any(covers(wanted, p) for p in present)
 
 

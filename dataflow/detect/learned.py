@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 
 from dataflow.catalog import Catalog, Element
@@ -88,30 +88,46 @@ def _table_tokens(name: str) -> tuple[str, ...]:
 
 def field_features(fld: Field, dataset: Dataset, subject: Subject | None) -> list[str]:
     """The words the model reads for one field, as ``kind=value`` strings (sorted, unique)."""
+    segments = [s for s in _SEGMENT.split(fld.pointer) if s]
+    parent = segments[-2] if len(segments) >= 3 else None  # nested: the parent object's name
+    own, last = _field_words(fld.name, fld.comment, fld.data_type)
+    table = _dataset_words(dataset.name, dataset.comment, dataset.source_format)
+    kind = subject.kind if subject is not None else "unknown"
+    role = (subject.role or "none") if subject is not None else "none"
+    feats = {*own, *table, f"sk={kind}", f"sr={role}"}
+    if parent is not None:
+        feats.update(f"p={t}" for t in split_name(parent))
+    if last is not None:  # the same word on a person's row and on a thing's row
+        about = "p" if kind in ("person", "person_linked") else "o"
+        feats.add(f"sk{about}|nl={last}")
+    return sorted(feats)
+
+
+@lru_cache(maxsize=8192)
+def _field_words(
+    name: str, comment: str | None, data_type: str | None
+) -> tuple[tuple[str, ...], str | None]:
+    """The features of a field's own words (kept per distinct field: schemas repeat their
+    columns from table to table), and its name's last token."""
     feats: list[str] = ["bias"]
-    tokens = split_name(fld.name)
+    tokens = split_name(name)
     feats.extend(f"n={t}" for t in tokens)
     if tokens:
         feats.append(f"nn={''.join(tokens)}")
         feats.append(f"nl={tokens[-1]}")
         feats.extend(f"nb={a}_{b}" for a, b in pairwise(tokens))
-    feats.extend(_comment_features("c", fld.comment, _COMMENT_CHARS))
-    table = _table_tokens(dataset.name)
-    feats.extend(f"t={t}" for t in table)
-    feats.extend(_comment_features("tc", dataset.comment, 8))
-    segments = [s for s in _SEGMENT.split(fld.pointer) if s]
-    if len(segments) >= 3:  # nested: the parent object's name
-        feats.extend(f"p={t}" for t in split_name(segments[-2]))
-    feats.append(f"dt={_type_class(fld.data_type)}")
-    feats.append(f"sf={dataset.source_format}")
-    kind = subject.kind if subject is not None else "unknown"
-    role = (subject.role or "none") if subject is not None else "none"
-    feats.append(f"sk={kind}")
-    feats.append(f"sr={role}")
-    if tokens:  # the same word on a person's row and on a thing's row
-        about = "p" if kind in ("person", "person_linked") else "o"
-        feats.append(f"sk{about}|nl={tokens[-1]}")
-    return sorted(set(feats))
+    feats.extend(_comment_features("c", comment, _COMMENT_CHARS))
+    feats.append(f"dt={_type_class(data_type)}")
+    return tuple(feats), tokens[-1] if tokens else None
+
+
+@lru_cache(maxsize=256)
+def _dataset_words(name: str, comment: str | None, source_format: str) -> tuple[str, ...]:
+    """The features of a field's table: its name's tokens, its comment, its format."""
+    feats = [f"t={t}" for t in _table_tokens(name)]
+    feats.extend(_comment_features("tc", comment, 8))
+    feats.append(f"sf={source_format}")
+    return tuple(feats)
 
 
 @dataclass(frozen=True)
@@ -127,8 +143,8 @@ class Scorer:
 
     def score(self, feats: Sequence[str]) -> tuple[float, float]:
         """(P(personal), P(sensitive)) of a field with these features."""
-        zp = sum(self.pi.get(f, 0.0) for f in feats)
-        zs = sum(self.sens.get(f, 0.0) for f in feats)
+        zp = sum(map(self.pi.get, feats, repeat(0.0, len(feats))))
+        zs = sum(map(self.sens.get, feats, repeat(0.0, len(feats))))
         return _sigmoid(zp), _sigmoid(zs)
 
     def top_words(self, feats: Sequence[str], weights: dict[str, float], n: int = 3) -> list[str]:

@@ -114,7 +114,12 @@ def read_limited(path: Path, limit: int, problems: Problems, what: str) -> bytes
             problems.add(msg("p.too_large", what=what, size=size, limit=limit))
             return None
         with path.open("rb") as handle:
-            return handle.read(limit + 1)[:limit]
+            # as many bytes as the file has, and one more to see it grow: reading ``limit + 1``
+            # at once has Python allocate that much (64 MB) for a file of a few hundred bytes
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since: read on, up to the limit
+                data += handle.read(limit + 1 - len(data))
+            return data[:limit]
     except OSError as exc:
         problems.add(msg("p.cannot_read", why=os_error(exc)))
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.i18n import msg
@@ -439,7 +440,11 @@ def _owner_value_link(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) 
 def _names_organisation(rules: SubjectRules, fld: Field) -> bool:
     """A column whose Chinese comment names an organisation and no role (`user_id` '供应商ID',
     `user_id` '医院编号'): it points at that organisation, whatever its name says."""
-    comment = fld.comment or ""
+    return _organisation_comment(rules, fld.comment or "")
+
+
+@lru_cache(maxsize=8192)
+def _organisation_comment(rules: SubjectRules, comment: str) -> bool:
     return (
         has_cjk(comment)
         and any(w in comment for w in rules.organisation_zh)

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
@@ -148,17 +149,9 @@ class Column:
         if parents:
             topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
             on_topic = _on_topic(rules, topic_tokens, rec.table_text) | rec.extra_topic
-        comment = _CODE_LIST.sub("", fld.comment or "")
-        cjk = has_cjk(fld.name)
-        tokens = () if cjk else rules.spelled(split_name(fld.name))
-        zh_text = fold(f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}")
-        en_words = (
-            tuple(split_name(comment))
-            if comment and not has_cjk(comment) and len(comment) < 60
-            else ()
-        )
+        comment, tokens, zh_text, en_words, meta = _column_words(rules, fld.name, fld.comment)
         # the row's own key is bookkeeping unless its words say what it is (住院号)
-        meta = _meta(rules, tokens, zh_text) or fld.name.lower() == rec.own_key
+        meta = meta or fld.name.lower() == rec.own_key
         top = fld.pointer == f"{dataset.name}.{fld.name}"
         section: frozenset[int] = frozenset()
         if parents and dataset.source_format in SCHEMA_DOCS:
@@ -166,6 +159,22 @@ class Column:
             if not any(rules.role_of(t) for t in words):
                 section = _on_topic(rules, words, "") & rules.health_families
         return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top, section)
+
+
+@lru_cache(maxsize=8192)
+def _column_words(
+    rules: SubjectRules, name: str, comment_text: str | None
+) -> tuple[str, tuple[str, ...], str, tuple[str, ...], bool]:
+    """A column's comment without its code list, name tokens, Chinese text, English comment
+    words and whether its words make it bookkeeping: the same for every table that has it."""
+    comment = _CODE_LIST.sub("", comment_text or "")
+    cjk = has_cjk(name)
+    tokens = () if cjk else rules.spelled(split_name(name))
+    zh_text = fold(f"{name if cjk else ''} {comment if has_cjk(comment) else ''}")
+    en_words = (
+        tuple(split_name(comment)) if comment and not has_cjk(comment) and len(comment) < 60 else ()
+    )
+    return comment, tokens, zh_text, en_words, _meta(rules, tokens, zh_text)
 
 
 def about_person(

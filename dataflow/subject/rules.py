@@ -221,6 +221,7 @@ class SubjectRules:
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.device_columns = _split(s.get("device_record_columns", ()))[0]
         self._spelling: dict[str, str] = {}
+        self._role_zh: dict[str, str | None] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
         # words of things, not people (`price`, `product`: catalogs/dictionaries/context.yaml)
@@ -237,6 +238,7 @@ class SubjectRules:
         nor the words put right or known in use."""
         state = {k: v for k, v in self.__dict__.items() if k not in ("catalog", "known_words")}
         state["_spelling"] = {}
+        state["_role_zh"] = {}
         return state
 
     def _index_families(self, catalog: Catalog) -> None:
@@ -369,8 +371,16 @@ class SubjectRules:
         return next((w for w in self.organisation_zh if w in text), None)
 
     def role_zh(self, text: str) -> str | None:
-        text = fold(text)
-        return next((role for w, role in self.roles_zh if w in text), None)
+        """The role of the first role word in a Chinese text (kept per text: the same comments
+        recur from table to table)."""
+        memo = self._role_zh
+        if text in memo:
+            return memo[text]
+        folded = fold(text)
+        role = next((role for w, role in self.roles_zh if w in folded), None)
+        if len(memo) < _MAX_SPELLED:
+            memo[text] = role
+        return role
 
 
 def _family_index(family: Family) -> _FamilyIndex:

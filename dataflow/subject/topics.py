@@ -126,11 +126,25 @@ def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str
         topic_tokens = topic_tokens | frozenset(
             a + b for a in topic_tokens for b in topic_tokens if a != b
         )
-    return frozenset(
-        k
-        for k, fam in enumerate(rules.families)
-        if fam.topic & topic_tokens or (zh and any(w in topic_text for w in fam.topic_zh))
-    )
+    index = _topic_index(rules)
+    on = {k for t in topic_tokens for k in index.get(t, ())}
+    if zh:
+        on.update(
+            k
+            for k, fam in enumerate(rules.families)
+            if k not in on and any(w in topic_text for w in fam.topic_zh)
+        )
+    return frozenset(sorted(on))  # in the families' order, as they were always added
+
+
+@functools.lru_cache(maxsize=4)
+def _topic_index(rules: SubjectRules) -> dict[str, tuple[int, ...]]:
+    """Each topic word of the families, with the indices of the families it is a topic of."""
+    index: dict[str, list[int]] = {}
+    for k, fam in enumerate(rules.families):
+        for word in fam.topic:
+            index.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in index.items()}
 
 
 #: Names with more words than this are not searched for two-word topics.
