@@ -29,9 +29,14 @@ from dataflow.subject.own import (
     _minor_context,
     _owned_thing,
     _school_pupils,
+    guardian_columns,
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
+
+#: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
+#: members or customers of its enrolment system (not its staff)
+_ENROLLED = frozenset({"student", "user", "member", "customer", None})
 
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
@@ -333,10 +338,14 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if f.kind == "person_linked" and f.role != "minor" and child is not None:
             f.role = "minor"  # a teacher's and a child's key: the record is about the child
             f.evidence.append(msg("subject.child_column", column=child.column))
-        context = _minor_context(ds, rules) if f.role == "student" else None
-        if f.kind in ("person", "person_linked") and context is not None:
+        context = _minor_context(ds, rules) if f.role in _ENROLLED else None
+        parents = guardian_columns(ds, rules) if context and f.role != "student" else []
+        if f.kind in ("person", "person_linked") and context and f.role == "student":
             f.role = "minor"  # the pupils of a kindergarten or primary school are children
             f.evidence.append(msg("subject.children_context", word=context))
+        elif f.kind in ("person", "person_linked") and context and parents:
+            f.role = "minor"  # a kindergarten's user whose record names their parents: a child
+            f.evidence.append(msg("subject.children_guardians", word=context, columns=parents[:3]))
         elif f.kind in ("person", "person_linked") and pupils and _pupil_rows(ds, f.role, rules):
             f.role = "minor"  # pupils in a school's grades and classes
             f.evidence.append(msg("subject.school_classes", dataset=pupils))

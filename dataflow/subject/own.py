@@ -129,6 +129,36 @@ def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
     return hit
 
 
+def guardian_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns naming the parents or guardian of the row's person (`father_name`, `guardian_tel`,
+    家长电话, and the abbreviated pair `f_name` beside `m_name`), not keys of a tree
+    (`parent_id`) nor counts."""
+    out: list[str] = []
+    heads: dict[tuple[str, ...], dict[str, str]] = {}
+    for fld in ds.fields:
+        if has_cjk(fld.name):
+            if fld.name.startswith(rules.guardians_zh):
+                out.append(fld.name)
+            continue
+        tokens = split_name(fld.name)
+        key = tokens[-1] in rules.key_suffixes and tokens[-1] not in rules.person_names
+        if len(tokens) < 2 or key or tokens[-1] in rules.counts:
+            if fld.comment and fld.comment.startswith(rules.guardians_zh):
+                out.append(fld.name)
+            continue
+        if any(t in rules.guardians for t in tokens[:-1]) or (
+            fld.comment and fld.comment.startswith(rules.guardians_zh)
+        ):
+            out.append(fld.name)
+            continue
+        heads.setdefault(tokens[1:], {})[tokens[0]] = fld.name
+    for first, second in rules.guardian_pairs:
+        for names in heads.values():
+            if first in names and second in names:
+                out.extend((names[first], names[second]))
+    return list(dict.fromkeys(out))
+
+
 def _has_word(words: tuple[frozenset[str], tuple[str, ...]], tokens: set[str], text: str) -> bool:
     return bool(words[0] & tokens) or any(w in text for w in words[1])
 
