@@ -107,3 +107,38 @@ def test_french_pay_and_national_numbers(tmp_path: Path) -> None:
     for column in ("cpf", "curp", "rfc"):
         assert found["cliente"][column].element == "pi.identity.document_number", column
         assert found["cliente"][column].sensitive, column
+
+
+LENDER = """
+CREATE TABLE `user` (
+  `id` int(11) NOT NULL,
+  `name` varchar(50) DEFAULT NULL COMMENT '姓名',
+  `mobile` varchar(20) DEFAULT NULL COMMENT '手机号',
+  PRIMARY KEY (`id`)
+);
+CREATE TABLE `person` (
+  `id` int(11) NOT NULL,
+  `user_id` int(11) NOT NULL COMMENT '用户ID',
+  `salary` int(11) DEFAULT NULL COMMENT '工资：1:1000元以下,2:1001-2000元,3:2001-3000元',
+  `insurance_num` int(11) DEFAULT NULL COMMENT '社保电脑号',
+  PRIMARY KEY (`id`)
+);
+CREATE TABLE `borrow` (
+  `id` int(11) NOT NULL,
+  `user_id` int(11) NOT NULL COMMENT '用户ID',
+  `amount` varchar(255) DEFAULT NULL COMMENT '借款金额',
+  `forfeit` varchar(255) DEFAULT NULL COMMENT '罚金',
+  `cui_charges` varchar(255) DEFAULT NULL COMMENT '催收费',
+  PRIMARY KEY (`id`)
+);
+"""
+
+
+def test_a_coded_pay_band_a_social_security_number_and_loan_penalties(tmp_path: Path) -> None:
+    found = _findings(tmp_path, LENDER)
+    assert found["person"]["salary"].element == "pi.education_work.salary"
+    assert found["person"]["salary"].sensitive
+    assert found["person"]["insurance_num"].element == "pi.identity.social_security"
+    for column in ("forfeit", "cui_charges"):
+        assert found["borrow"][column].element == "pi.financial.credit", column
+        assert found["borrow"][column].sensitive, column
