@@ -1,7 +1,8 @@
 """A mobile network's call detail records (CDR) are filed under the subscriber's MSISDN or IMSI:
 person-linked rows, and on a CDR table the times, durations, cell and type of each call, message
 or data session are the subscriber's communication records, sensitive (GB/T 35273 Annex B
-通信记录). A billing cycle is a bill's, not a menstrual cycle: it puts no table on a health topic."""
+通信记录); the codes of the network that carried them are not. A billing cycle is a bill's, not a
+menstrual cycle: it puts no table on a health topic."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ CREATE TABLE `cdr_voice_details` (
   `CALLEDNUMBER` varchar(32) DEFAULT NULL,
   `CELLID` varchar(16) DEFAULT NULL,
   `CALLDURATION` int(11) DEFAULT NULL,
-  `START_TIME` datetime DEFAULT NULL
+  `START_TIME` datetime DEFAULT NULL,
+  `MCC` varchar(3) DEFAULT NULL,
+  `MNC` varchar(3) DEFAULT NULL
 );
 CREATE TABLE `cdr_sms_details` (
   `ID` bigint NOT NULL,
@@ -47,6 +50,8 @@ def test_call_times_durations_and_cells_are_communication_records(tmp_path: Path
     for column in ("CELLID", "CALLDURATION", "START_TIME"):
         assert by_name[column].element == "pi.communication.call_record", column
         assert by_name[column].sensitive, column
+    for column in ("MCC", "MNC"):  # the network that carried the call, not the subscriber
+        assert not by_name[column].personal, column
     sms = {f.field.name: f for f in found["cdr_sms_details"].findings}
     assert sms["SENT_TIME"].sensitive and sms["SMS_TYPE"].sensitive
     assert not sms["ID"].personal
