@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
@@ -30,6 +31,7 @@ from dataflow.subject.own import (
     _owned_thing,
     _school_pupils,
     guardian_columns,
+    names_own_person,
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
@@ -321,6 +323,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     _price_lists(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
     out: list[Subject] = []
+    targets: list[list[int]] = []
     for ds, f in zip(datasets, facts, strict=True):
         if f.kind == "unknown" and f.weak is not None:
             f.kind, f.role = f.weak, f.weak_role
@@ -332,6 +335,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             or (target is None and role is not None)
         ]
         links = [link for link, _target in kept]
+        targets.append([t for _link, t in kept if t is not None])
         if f.kind == "person_linked" and links:
             f.evidence.extend(_link_words(link, _bare(ds.name)) for link in links[:5])
         child = next((lk for lk, _t, role in f.links if role == "minor"), None)
@@ -366,4 +370,36 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 and all(t is not None and facts[t].kind == "person_linked" for _l, t in kept),
             )
         )
+    return _records_of_children(datasets, out, targets, rules)
+
+
+def _records_of_children(
+    datasets: Sequence[Dataset],
+    subjects: list[Subject],
+    targets: list[list[int]],
+    rules: SubjectRules,
+) -> list[Subject]:
+    """A record of a pupil or of someone unnamed that points at a child's record (a K-12
+    student's enrolment → the student, a kindergarten's growth record → the child) is a
+    child's record too: its information is the child's (PIPL Art. 28, Art. 31). Not a record
+    that names its own person (a college's students keyed like a kindergarten's): those are
+    people of their own."""
+    out = list(subjects)
+    for _round in range(_MAX_ROUNDS):  # a record of a child's record is the child's too
+        changed = False
+        for i, subject in enumerate(out):
+            if subject.kind != "person_linked" or subject.role not in (None, "student"):
+                continue
+            if names_own_person(datasets[i], rules):
+                continue
+            child = next((t for t in targets[i] if out[t].role == "minor"), None)
+            if child is None:
+                continue
+            why = msg("subject.child_record", dataset=_bare(datasets[child].name))
+            out[i] = dataclasses.replace(
+                subject, role="minor", evidence=tuple(dict.fromkeys((*subject.evidence, why)))
+            )
+            changed = True
+        if not changed:
+            break
     return out
