@@ -22,7 +22,8 @@ create table EMP_FINANCIAL (
    WCBT NUMERIC(10, 2),
    GC NUMERIC(10, 2),
    CJ NUMERIC(10, 2),
-   PSF NUMERIC(10, 2)
+   PSF NUMERIC(10, 2),
+   LB NUMERIC(10, 2)
 );
 comment on table EMP_FINANCIAL is '员工财务表';
 comment on column EMP_FINANCIAL.EMPCODE is '人员编号';
@@ -31,6 +32,7 @@ comment on column EMP_FINANCIAL.WCBT is '外场补贴';
 comment on column EMP_FINANCIAL.GC is '稿酬';
 comment on column EMP_FINANCIAL.CJ is '酬金';
 comment on column EMP_FINANCIAL.PSF is '评审费';
+comment on column EMP_FINANCIAL.LB is '劳保';
 """
 
 NOMINA = """
@@ -86,7 +88,7 @@ def _findings(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
 
 def test_allowances_and_fees_of_an_employees_finance_table(tmp_path: Path) -> None:
     found = _findings(tmp_path, OA)["EMP_FINANCIAL"]
-    for column in ("WCBT", "GC", "CJ", "PSF"):
+    for column in ("WCBT", "GC", "CJ", "PSF", "LB"):
         assert found[column].sensitive, column
         assert found[column].element == "pi.education_work.salary", column
 
@@ -131,6 +133,12 @@ CREATE TABLE `borrow` (
   `cui_charges` varchar(255) DEFAULT NULL COMMENT '催收费',
   PRIMARY KEY (`id`)
 );
+CREATE TABLE `house` (
+  `id` int(11) NOT NULL,
+  `user_id` int(11) NOT NULL COMMENT '用户id',
+  `yg` varchar(255) DEFAULT NULL COMMENT '月供',
+  PRIMARY KEY (`id`)
+);
 """
 
 
@@ -142,3 +150,4 @@ def test_a_coded_pay_band_a_social_security_number_and_loan_penalties(tmp_path: 
     for column in ("forfeit", "cui_charges"):
         assert found["borrow"][column].element == "pi.financial.credit", column
         assert found["borrow"][column].sensitive, column
+    assert found["house"]["yg"].element == "pi.financial.credit"
