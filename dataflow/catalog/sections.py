@@ -111,6 +111,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_files",
     "event_columns",
     "minor_contexts",
+    "guardian_columns",
+    "guardian_pairs",
     "record_table_tails",
     "school_grades",
     "school_classes",

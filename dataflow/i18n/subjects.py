@@ -61,6 +61,14 @@ SUBJECTS: Mapping[str, Text] = {
         "'{dataset}' 按年级和班级编排学生：中小学学生按儿童处理",
     ),
     "subject.child_columns": Text("columns {columns} describe a child", "字段 {columns} 描述儿童"),
+    "subject.child_record": Text(
+        "it points at '{dataset}', a child's record: its information is the child's",
+        "指向儿童的记录 '{dataset}'：其信息属于该儿童",
+    ),
+    "subject.children_guardians": Text(
+        "'{word}' says its people are children, and columns {columns} name each one's parents",
+        "'{word}' 表明其人员为儿童，字段 {columns} 记录其家长",
+    ),
     "subject.reference_name": Text(
         "name '{name}': '{word}' marks a code list or dictionary",
         "名称 '{name}'：'{word}' 表明是代码表或字典",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
@@ -29,9 +30,15 @@ from dataflow.subject.own import (
     _minor_context,
     _owned_thing,
     _school_pupils,
+    guardian_columns,
+    names_own_person,
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
+
+#: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
+#: members or customers of its enrolment system (not its staff)
+_ENROLLED = frozenset({"student", "user", "member", "customer", None})
 
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
@@ -316,6 +323,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     _price_lists(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
     out: list[Subject] = []
+    targets: list[list[int]] = []
     for ds, f in zip(datasets, facts, strict=True):
         if f.kind == "unknown" and f.weak is not None:
             f.kind, f.role = f.weak, f.weak_role
@@ -327,16 +335,21 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             or (target is None and role is not None)
         ]
         links = [link for link, _target in kept]
+        targets.append([t for _link, t in kept if t is not None])
         if f.kind == "person_linked" and links:
             f.evidence.extend(_link_words(link, _bare(ds.name)) for link in links[:5])
         child = next((lk for lk, _t, role in f.links if role == "minor"), None)
         if f.kind == "person_linked" and f.role != "minor" and child is not None:
             f.role = "minor"  # a teacher's and a child's key: the record is about the child
             f.evidence.append(msg("subject.child_column", column=child.column))
-        context = _minor_context(ds, rules) if f.role == "student" else None
-        if f.kind in ("person", "person_linked") and context is not None:
+        context = _minor_context(ds, rules) if f.role in _ENROLLED else None
+        parents = guardian_columns(ds, rules) if context and f.role != "student" else []
+        if f.kind in ("person", "person_linked") and context and f.role == "student":
             f.role = "minor"  # the pupils of a kindergarten or primary school are children
             f.evidence.append(msg("subject.children_context", word=context))
+        elif f.kind in ("person", "person_linked") and context and parents:
+            f.role = "minor"  # a kindergarten's user whose record names their parents: a child
+            f.evidence.append(msg("subject.children_guardians", word=context, columns=parents[:3]))
         elif f.kind in ("person", "person_linked") and pupils and _pupil_rows(ds, f.role, rules):
             f.role = "minor"  # pupils in a school's grades and classes
             f.evidence.append(msg("subject.school_classes", dataset=pupils))
@@ -357,4 +370,36 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 and all(t is not None and facts[t].kind == "person_linked" for _l, t in kept),
             )
         )
+    return _records_of_children(datasets, out, targets, rules)
+
+
+def _records_of_children(
+    datasets: Sequence[Dataset],
+    subjects: list[Subject],
+    targets: list[list[int]],
+    rules: SubjectRules,
+) -> list[Subject]:
+    """A record of a pupil or of someone unnamed that points at a child's record (a K-12
+    student's enrolment → the student, a kindergarten's growth record → the child) is a
+    child's record too: its information is the child's (PIPL Art. 28, Art. 31). Not a record
+    that names its own person (a college's students keyed like a kindergarten's): those are
+    people of their own."""
+    out = list(subjects)
+    for _round in range(_MAX_ROUNDS):  # a record of a child's record is the child's too
+        changed = False
+        for i, subject in enumerate(out):
+            if subject.kind != "person_linked" or subject.role not in (None, "student"):
+                continue
+            if names_own_person(datasets[i], rules):
+                continue
+            child = next((t for t in targets[i] if out[t].role == "minor"), None)
+            if child is None:
+                continue
+            why = msg("subject.child_record", dataset=_bare(datasets[child].name))
+            out[i] = dataclasses.replace(
+                subject, role="minor", evidence=tuple(dict.fromkeys((*subject.evidence, why)))
+            )
+            changed = True
+        if not changed:
+            break
     return out

@@ -115,18 +115,76 @@ def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
     (`nursery.sql`, the dump of a kindergarten's database), saying its people are young children
     (kindergarten, 幼儿园, 小学)."""
     tokens = split_name(_bare(ds.name)) + split_name(PurePath(ds.source_path).stem)
-    hit = next((t for t in tokens if t in rules.minor_contexts), None)
+    hit = _context_word(tokens, rules)
     if hit is None and ds.comment:
         hit = next((w for w in rules.minor_contexts_zh if w in ds.comment), None)
     if hit is None:
-        # a student's kindergarten (`kindergarten_id`, 所在幼儿园): the pupil is a young child
+        # a student's kindergarten (`kindergarten_id`, 所在幼儿园) or school grade (`grade_level`
+        # of a K-12 pupil): the pupil is a child
         for fld in ds.fields:
-            hit = next((t for t in split_name(fld.name) if t in rules.minor_contexts), None)
+            hit = _context_word(split_name(fld.name), rules)
             if hit is None and fld.comment:
                 hit = next((w for w in rules.minor_contexts_zh if w in fld.comment), None)
             if hit is not None:
                 break
     return hit
+
+
+def _context_word(tokens: Sequence[str], rules: SubjectRules) -> str | None:
+    """The first word of ``tokens``, or two of them in a row (`primary_school`, `grade_level`),
+    that is a word of ``minor_contexts``."""
+    for i, token in enumerate(tokens):
+        if token in rules.minor_contexts:
+            return token
+        if i + 1 < len(tokens) and token + tokens[i + 1] in rules.minor_contexts:
+            return f"{token} {tokens[i + 1]}"
+    return None
+
+
+def names_own_person(ds: Dataset, rules: SubjectRules) -> bool:
+    """Whether a column of ``ds`` is a person's name (`name`, `first_name`, 姓名), not a key:
+    the record names its own person."""
+    for fld in ds.fields:
+        comment = fld.comment or ""
+        if has_cjk(fld.name):
+            if any(fld.name.startswith(w) for w in rules.person_names_zh):
+                return True
+            continue
+        if _compact(split_name(fld.name)) in rules.person_names:
+            return True
+        if comment and any(comment.startswith(w) for w in rules.person_names_zh):
+            return True
+    return False
+
+
+def guardian_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns naming the parents or guardian of the row's person (`father_name`, `guardian_tel`,
+    家长电话, and the abbreviated pair `f_name` beside `m_name`), not keys of a tree
+    (`parent_id`) nor counts."""
+    out: list[str] = []
+    heads: dict[tuple[str, ...], dict[str, str]] = {}
+    for fld in ds.fields:
+        if has_cjk(fld.name):
+            if fld.name.startswith(rules.guardians_zh):
+                out.append(fld.name)
+            continue
+        tokens = split_name(fld.name)
+        key = tokens[-1] in rules.key_suffixes and tokens[-1] not in rules.person_names
+        if len(tokens) < 2 or key or tokens[-1] in rules.counts:
+            if fld.comment and fld.comment.startswith(rules.guardians_zh):
+                out.append(fld.name)
+            continue
+        if any(t in rules.guardians for t in tokens[:-1]) or (
+            fld.comment and fld.comment.startswith(rules.guardians_zh)
+        ):
+            out.append(fld.name)
+            continue
+        heads.setdefault(tokens[1:], {})[tokens[0]] = fld.name
+    for first, second in rules.guardian_pairs:
+        for names in heads.values():
+            if first in names and second in names:
+                out.extend((names[first], names[second]))
+    return list(dict.fromkeys(out))
 
 
 def _has_word(words: tuple[frozenset[str], tuple[str, ...]], tokens: set[str], text: str) -> bool:

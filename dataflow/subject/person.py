@@ -1130,9 +1130,13 @@ def _named_for_health(rec: Record) -> bool:
     """Whether the table's name or Chinese comment is a word of health information
     (`customer_health`, 健康档案)."""
     comment = rec.dataset.comment or ""
+    tokens = split_name(rec.bare)
+    for words in rec.rules.topic_lookalikes:  # `billing_cycle`: a bill's, not a menstrual cycle
+        if words and set(words) <= set(tokens):
+            tokens = tuple(t for t in tokens if t not in words)
     match = _family_match(
         rec.rules,
-        split_name(rec.bare),
+        tokens,
         comment if has_cjk(comment) else "",
         (),
         frozenset(),

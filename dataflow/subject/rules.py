@@ -187,6 +187,10 @@ class SubjectRules:
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
+        self.guardians, self.guardians_zh = _split(s.get("guardian_columns", ()))
+        self.guardian_pairs = tuple(
+            tuple(w.split()) for w in s.get("guardian_pairs", ()) if len(w.split()) == 2
+        )
         self.school_grades = _split(s.get("school_grades", ()))
         self.school_classes = _split(s.get("school_classes", ()))
         self.higher_education = _split(s.get("higher_education", ()))
