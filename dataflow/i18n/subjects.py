@@ -112,6 +112,18 @@ SUBJECTS: Mapping[str, Text] = {
         "columns {columns} are statistics over many rows, not one person's",
         "字段 {columns} 是多行的统计值，不属于某个人",
     ),
+    "subject.audience_metrics": Text(
+        "columns {columns} are advertising figures summed over the people an ad reached, not one person's",
+        "字段 {columns} 是广告触达人群的汇总数据，不属于某个人",
+    ),
+    "subject.business_key": Text(
+        "column '{column}' is described as the key of a business's account ('{phrase}'), not a person's",
+        "字段 '{column}' 的说明称其为企业账户的标识（'{phrase}'），不是个人的",
+    ),
+    "subject.row_statement_business": Text(
+        "its description says each record is {phrase}: an organisation's account or thing, not a person",
+        "其说明称每条记录是 {phrase}：是组织的账户或事物，不是个人",
+    ),
     "subject.headcount": Text(
         "column '{column}' counts people: the rows report on a group, not one person",
         "字段 '{column}' 统计人数：每行报告的是群体而非某个人",

@@ -182,6 +182,14 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.row_wrappers = frozenset(s.get("row_wrappers", ()))
+        self.message_columns = frozenset(
+            _compact(split_name(w)) for w in s.get("message_columns", ())
+        )
+        self.impersonal_modifiers = frozenset(s.get("impersonal_modifiers", ()))
+        self.audience_metrics = frozenset(
+            _compact(split_name(w)) for w in s.get("audience_metric_columns", ())
+        )
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
