@@ -267,3 +267,32 @@ def test_network_records_are_the_subscribers_and_bit_rates_no_members(tmp_path: 
     assert airports.subject is not None and airports.subject.kind == "organisation"
     for column in ("city", "latitude", "longitude"):
         assert not _fields(airports)[column].personal, column
+
+
+ESTATE = """
+CREATE TABLE db_community (id int PRIMARY KEY, communityNum varchar(30), name varchar(30),
+  address varchar(30), buildingNum int, developerName varchar(30), uid int);
+"""
+
+LOCATION_REPORT = """
+{"type": "record", "name": "SlRep", "fields": [
+  {"name": "pos", "type": {"type": "record", "name": "Pos", "fields": [
+    {"name": "msid", "type": "string"},
+    {"name": "time", "type": "long"},
+    {"name": "speed", "type": "double"},
+    {"name": "direction", "type": "double"}]}}]}
+"""
+
+
+def test_a_residential_community_is_an_estate_not_its_users(tmp_path: Path) -> None:
+    community = _scan(tmp_path, ESTATE, "estate.sql")["db_community"]
+    assert community.subject is not None and community.subject.kind == "organisation"
+    for column in ("address", "buildingNum", "developerName"):
+        assert not _fields(community)[column].personal, column
+
+
+def test_a_location_report_of_a_mobile_station_is_its_holders(tmp_path: Path) -> None:
+    report = _scan(tmp_path, LOCATION_REPORT, "mlp.avsc")["SlRep"]
+    assert report.subject is not None and report.subject.kind == "person_linked"
+    found = {f.field.pointer.split(".", 1)[1]: f for f in report.findings}
+    assert found["pos.speed"].personal
