@@ -296,3 +296,21 @@ def test_a_location_report_of_a_mobile_station_is_its_holders(tmp_path: Path) ->
     assert report.subject is not None and report.subject.kind == "person_linked"
     found = {f.field.pointer.split(".", 1)[1]: f for f in report.findings}
     assert found["pos.speed"].personal
+
+
+PERMITS = """
+CREATE TABLE permit (id int PRIMARY KEY, sqr_xm varchar(50), sqr_gmsfhm varchar(18),
+  qfjg_gajgmc varchar(50), yxqjzrq date);
+COMMENT ON COLUMN permit.sqr_xm IS '申请人_姓名';
+COMMENT ON COLUMN permit.sqr_gmsfhm IS '申请人_公民身份号码';
+COMMENT ON COLUMN permit.qfjg_gajgmc IS '签发机关_公安机关名称';
+COMMENT ON COLUMN permit.yxqjzrq IS '有效期截止日期';
+"""
+
+
+def test_the_office_that_issued_a_persons_permit_is_not_their_employer(tmp_path: Path) -> None:
+    permit = _scan(tmp_path, PERMITS, "permit.sql")["permit"]
+    assert permit.subject is not None and permit.subject.about_person
+    found = _fields(permit)
+    assert found["sqr_gmsfhm"].personal
+    assert not found["qfjg_gajgmc"].personal
