@@ -131,6 +131,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "row_words",
     "row_events",
     "row_wrappers",
+    "organisation_property",
     "message_columns",
     "impersonal_modifiers",
     "audience_metric_columns",

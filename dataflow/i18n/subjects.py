@@ -144,6 +144,10 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",
     ),
+    "subject.held_property": Text(
+        "name '{name}': '{word}' is an organisation's property its staff keep, not about the keeper",
+        "名称 '{name}'：'{word}' 是组织的财物，由工作人员保管，不属于保管人",
+    ),
     "subject.body_measurements": Text(
         "columns {columns} measure one body: the rows are a person's body measurements",
         "字段 {columns} 是身体测量值：每行是某个人的身体指标",

@@ -125,6 +125,7 @@ class SubjectRules:
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
+        self.property = _split(s.get("organisation_property", ()))[0]
         self.care_reports = _split(s.get("care_reports", ()))[0]
         self.authority_words = frozenset(s.get("authority_words", ()))
         self.unit_prices, self.unit_prices_zh = _split(s.get("unit_prices", ()))

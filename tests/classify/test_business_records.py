@@ -314,3 +314,23 @@ def test_the_office_that_issued_a_persons_permit_is_not_their_employer(tmp_path:
     found = _fields(permit)
     assert found["sqr_gmsfhm"].personal
     assert not found["qfjg_gajgmc"].personal
+
+
+ASSETS = """
+CREATE TABLE EMPLOYEE (EMPCODE varchar(20) PRIMARY KEY, NAME varchar(40), MOBILE varchar(20));
+CREATE TABLE ASSETS (CODE varchar(20) PRIMARY KEY, NAME varchar(40), MODEL varchar(40),
+  BUYDATE date, BUYCOST decimal(10,2), EMPCODE varchar(20), LENDDATE date);
+CREATE TABLE USER_DEVICE_ASSETS (ID int PRIMARY KEY, USER_ID int, MODEL varchar(40),
+  BUYDATE date);
+"""
+
+
+def test_an_organisations_asset_kept_by_an_employee_is_not_theirs(tmp_path: Path) -> None:
+    results = _scan(tmp_path, ASSETS, "oa.sql")
+    assets = results["ASSETS"]
+    assert assets.subject is not None and assets.subject.kind == "reference"
+    for column in ("MODEL", "BUYDATE", "BUYCOST"):
+        assert not _fields(assets)[column].personal, column
+    # a user's own things stay the user's
+    device = results["USER_DEVICE_ASSETS"]
+    assert device.subject is not None and device.subject.about_person
