@@ -120,6 +120,18 @@ SUBJECTS: Mapping[str, Text] = {
         "columns {columns} are statistics over many rows, not one person's",
         "字段 {columns} 是多行的统计值，不属于某个人",
     ),
+    "subject.audience_metrics": Text(
+        "columns {columns} are advertising figures summed over the people an ad reached, not one person's",
+        "字段 {columns} 是广告触达人群的汇总数据，不属于某个人",
+    ),
+    "subject.business_key": Text(
+        "column '{column}' is described as the key of a business's account ('{phrase}'), not a person's",
+        "字段 '{column}' 的说明称其为企业账户的标识（'{phrase}'），不是个人的",
+    ),
+    "subject.row_statement_business": Text(
+        "its description says each record is {phrase}: an organisation's account or thing, not a person",
+        "其说明称每条记录是 {phrase}：是组织的账户或事物，不是个人",
+    ),
     "subject.headcount": Text(
         "column '{column}' counts people: the rows report on a group, not one person",
         "字段 '{column}' 统计人数：每行报告的是群体而非某个人",
@@ -139,6 +151,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.offering": Text(
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",
+    ),
+    "subject.held_property": Text(
+        "name '{name}': '{word}' is an organisation's property its staff keep, not about the keeper",
+        "名称 '{name}'：'{word}' 是组织的财物，由工作人员保管，不属于保管人",
     ),
     "subject.body_measurements": Text(
         "columns {columns} measure one body: the rows are a person's body measurements",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from dataflow.catalog import Catalog, Element
@@ -39,6 +40,7 @@ def apply_subject(
 ) -> list[FieldFinding]:
     """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
     found = _by_subject(findings, dataset, subject, catalog)
+    found = [_business_key(f, catalog, rules_for(catalog)) for f in found]
     if not subject.about_person and not (
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
@@ -46,6 +48,37 @@ def apply_subject(
     if dataset.source_format in SCHEMA_DOCS:
         found = _link_members(found, dataset, catalog, rules_for(catalog))
     return found
+
+
+def _business_key(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:
+    """``subject-business-key``: a column taken for a person's by a role word of its name
+    (`account_id`) whose description puts a business word before that role word ('The ID of the
+    ad account that this ad belongs to', 'a business account'): the key of an organisation's
+    account, not of a natural person (PIPL Art. 4)."""
+    comment = finding.field.comment or ""
+    if not finding.personal or not comment or _from_values(finding):
+        return finding
+    roles = {t for t in split_name(finding.field.name) if rules.role_of(t)}
+    if not roles:
+        return finding
+    words = [w.lower() for w in _WORD.findall(comment)]
+    hit = next(
+        (
+            f"{words[i - 1]} {w}"
+            for i, w in enumerate(words)
+            if i and w in roles and words[i - 1] in rules.impersonal_modifiers
+        ),
+        None,
+    )
+    if hit is None:
+        return finding
+    why = msg("subject.business_key", column=finding.field.name, phrase=hit)
+    ev = Evidence("context", "subject-business-key", why, finding.element)
+    return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+
+
+#: Words of an English description.
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _thing_name(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:

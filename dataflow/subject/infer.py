@@ -184,20 +184,26 @@ def _things_of_owners(
 def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
     """A course, class section, recipe or service linked only to staff or to a person of no
     particular role (`course.coach_id`, `section.instructor_id`) is a thing offered: its rows
-    are a catalogue, not about the person who provides them."""
+    are a catalogue, not about the person who provides them. So is an organisation's property
+    (``organisation_property``: `ASSETS.EMPCODE`, equipment) kept by staff: the thing's model,
+    cost and checks are not the keeper's."""
     for ds, f in zip(datasets, facts, strict=True):
         if f.fixed or f.kind != "person_linked":
             continue
         core = _name_core(ds, rules)
         word = core[-1] if core and core[-1] in rules.offerings else _offering_key(ds, rules)
-        if word is None:
+        held = core[-1] if word is None and core and core[-1] in rules.property else None
+        if word is None and held is None:
             continue
         roles = {facts[t].role if t is not None else r for _lk, t, r in f.links}
         if roles - {None, "employee"}:
             continue
         f.kind, f.role = "reference", None
         f.links = []
-        f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
+        if held is not None:  # `ASSETS.EMPCODE`: the organisation's thing its employee keeps
+            f.evidence.append(msg("subject.held_property", name=_bare(ds.name), word=held))
+        else:
+            f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
 
 
 def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:

@@ -356,10 +356,13 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
         target = scope.target_of(prefix) if prefix else None
         role = rules.role_of(prefix) if prefix else None
+        if target is None and _record_owner(scope, tokens):
+            return None
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role or "person")
     last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
     if (
         last_role is not None
+        and len(tokens[-1]) > _SHORT_ROLE  # `qos_uplink_mbr`: a bit rate, not a member
         and not any(
             t in rules.handlers or t in rules.contact_markers or t in rules.quantifiers
             for t in tokens[:-1]
@@ -398,9 +401,41 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         rules, tokens, target
     ):
         target, role = None, None  # who handled the record, not whom it is about
+    if target is None and role is not None and _record_owner(scope, tokens):
+        role = None  # the user a survey or a mailing list belongs to in an application
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+#: Role abbreviations this short (`mbr`, `emp`, `stu`) name a person as the last word of a
+#: column only with a key suffix after them (`mbr_id`): alone they are often other words' short
+#: forms (`QOS_UPLINK_MBR`, a maximum bit rate).
+_SHORT_ROLE = 3
+
+
+def _record_owner(scope: _Scope, tokens: tuple[str, ...]) -> bool:
+    """An owner's key (`owner_id`) with no dataset of owners in the scan, on a row that also
+    names who created it (`creator_id`, `created_by`) or that is a list or a group
+    (`directory_mailing_list`): the application user the record belongs to, as its creator is,
+    not the person the row is about. A house's or a car's `owner_id` beside an `owner` table,
+    or on a row that keeps no creator, stays its owner's."""
+    rules = scope.rules
+    if not all(t in rules.ownership for t in tokens[:-1]):
+        return False
+    ds = scope.datasets[scope.index]
+    name = split_name(_bare(ds.name))
+    if name and name[-1] in rules.collections:
+        return True
+    for fld in ds.fields:
+        cols = split_name(fld.name)
+        if (
+            len(cols) >= 2
+            and cols[0] in rules.handlers
+            and (cols[-1] in rules.key_suffixes or cols[1] == "by")
+        ):
+            return True
+    return False
 
 
 def _prefixed_link(scope: _Scope, ds: Dataset, fld: Field, tokens: tuple[str, ...]) -> Link | None:

@@ -125,6 +125,7 @@ class SubjectRules:
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
+        self.property = _split(s.get("organisation_property", ()))[0]
         self.care_reports = _split(s.get("care_reports", ()))[0]
         self.authority_words = frozenset(s.get("authority_words", ()))
         self.unit_prices, self.unit_prices_zh = _split(s.get("unit_prices", ()))
@@ -182,6 +183,14 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.row_wrappers = frozenset(s.get("row_wrappers", ()))
+        self.message_columns = frozenset(
+            _compact(split_name(w)) for w in s.get("message_columns", ())
+        )
+        self.impersonal_modifiers = frozenset(s.get("impersonal_modifiers", ()))
+        self.audience_metrics = frozenset(
+            _compact(split_name(w)) for w in s.get("audience_metric_columns", ())
+        )
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))

@@ -84,6 +84,13 @@ class TableName:
             ),
             None,
         )
+        sent = [
+            fld.name
+            for fld, leaf in zip(ds.fields, leafs, strict=True)
+            if leaf in rules.message_columns
+        ]
+        if len(sent) >= 2:  # `header.from`, `to`, `cc`: a message its sender sent to people
+            activity, actor = True, actor or sent[0]
         return cls(
             bare,
             tokens,
@@ -319,10 +326,16 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     role it names, whatever statistics the row carries; rows of a thing it names (an article)
     are that thing, not about the people its columns name (the article's author). A record that
     is a row of another dataset ('a single row from intercom__company_enhanced') says nothing."""
-    match = _ROW_STATEMENT.search(n.comment)
-    if match is None or has_cjk(n.comment):
+    if has_cjk(n.comment):
         return None
-    phrase = match.group(1)
+    match = _ROW_STATEMENT.search(n.comment)
+    if match is not None:
+        phrase = _unwrapped(match.group(1), rules)
+    else:  # 'each record represents daily conversion performance by country': figures of a thing
+        match = _ROW_STATEMENT_BARE.search(n.comment)
+        phrase = _unwrapped(match.group(1), rules) if match is not None else ""
+        if match is None or phrase == match.group(1):
+            return None
     tokens = split_name(phrase)
     if not tokens or any(t in rules.row_words for t in tokens):
         return None
@@ -332,7 +345,13 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     if head and head[-1] in rules.collections:
         # 'a contact list in Hubspot': a thing (a list of people), whatever its name says
         return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
-    role = next((r for t in tokens for r in [rules.role_of(t)] if r), None)
+    roles = [(i, r) for i, t in enumerate(tokens) for r in [rules.role_of(t)] if r]
+    role = next(
+        (r for i, r in roles if not (i and tokens[i - 1] in rules.impersonal_modifiers)), None
+    )
+    if role is None and roles and head and rules.role_of(head[-1]) is not None:
+        # 'a Facebook ad account', 'a service user': a business's account, no person
+        return _fix(f, "organisation", msg("subject.row_statement_business", phrase=phrase.strip()))
     if role is not None:  # rows of that person (as ``_rows_of_role``): links may say more
         # 'a website visitor': each row is one of those people, so its facts are theirs even
         # where its links lead to another person's record (the visitor's prospect)
@@ -345,7 +364,40 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
             msg("subject.row_statement_role", phrase=phrase.strip(), roles=role_text(role))
         )
         return f
+    seen = _identity_columns(ds, n, rules)
+    if len(seen) >= 2 and seen - rules.weak_identity:
+        return None  # 'a prospect in Pardot' with a name and an e-mail: people, by their columns
     return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
+
+
+def _unwrapped(phrase: str, rules: SubjectRules) -> str:
+    """What a row statement's record is about once the words wrapping it are dropped: 'a version
+    of a Facebook ad account' is about an ad account, 'the daily performance of an ad' and 'daily
+    conversion values associated with an ad' about an ad (``row_wrappers``)."""
+    while True:
+        match = _ROW_WRAPPER.match(phrase)
+        if (
+            match is None
+            or match.group(1).lower() not in rules.row_wrappers
+            or _PHRASE_END.search(f" {phrase[: match.start(1)]}")
+        ):
+            return phrase  # 'a session with aggregated metrics for it' is a session
+        phrase = phrase[match.end() :]
+
+
+def _audience_metrics(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """An advertising report (``audience_metric_columns``: impressions, reach, cost per click,
+    spend): two such columns and no column only a person has make the rows figures about ads,
+    campaigns or ad accounts summed over the people reached, not a record of one of them, even
+    with the key of the advertiser's account."""
+    stats = [
+        fld.name
+        for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+        if leaf in rules.audience_metrics
+    ]
+    if len(stats) < 2 or _person_only_columns(ds, rules):
+        return None
+    return _fix(f, "organisation", msg("subject.audience_metrics", columns=stats[:3]))
 
 
 def _described_owner(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -552,6 +604,8 @@ def _post_key(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
         return None
     if any(t in rules.post_records for t in n.tokens):
         return None  # `job_history`: who held the post when
+    if sum(leaf in rules.message_columns for leaf in n.leafs) >= 2:
+        return None  # `Post.header.from`, `to`: a post sent to people, not a job
     first = n.columns[0]
     if first[-1] in rules.reference_tails and (len(first) == 1 or n.head in first):
         return ds.fields[0].name
@@ -889,6 +943,8 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
             seen.add(leaf)
         elif cols and cols[-1] in rules.identity and len(cols) <= 2:
             seen.add(cols[-1])
+        elif len(cols) == 3 and _compact(cols[1:]) in rules.name_parts:
+            seen.add("name")  # `recipient_first_name`: a natural person's name, whoever's
         else:
             text = f"{fld.name}{fld.comment or ''}"
             hit = next((w for w in rules.identity_zh if w in text), None)
@@ -904,8 +960,22 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
 #: What a description says each record is: the noun phrase after 'each record represents a'
 #: ('each record is unique to the interview' says which rows there are, not what they are).
 _ROW_STATEMENT = re.compile(
-    r"\beach (?:record|row|entry) (?:represents|is|describes) (?:a|an|one)\s+"
+    r"\beach (?:record|row|entry)(?: in (?:this|the) (?:table|model|dataset|view))?"
+    r" (?:represents|is|describes|reflects) (?:a|an|one|the)\s+"
     r"(?:(?:single|individual|unique|distinct)\s+)?([^,.;:]{1,60})",
+    re.IGNORECASE,
+)
+#: A row statement without an article, read only when a wrapper word opens it ('each record
+#: represents daily conversion performance by country').
+_ROW_STATEMENT_BARE = re.compile(
+    r"\beach (?:record|row|entry)(?: in (?:this|the) (?:table|model|dataset|view))?"
+    r" (?:represents|describes|reflects)\s+([^,.;:]{1,60})",
+    re.IGNORECASE,
+)
+#: Up to three words, a wrapper word (``row_wrappers``) and what joins it to the thing it wraps
+#: ('version of a ', 'daily conversion values associated with an ').
+_ROW_WRAPPER = re.compile(
+    r"(?:[a-z-]+\s+){0,3}?([a-z]+)\s+(?:of|for|by|on|associated with)\s+(?:(?:a|an|the|each)\s+)?",
     re.IGNORECASE,
 )
 #: Where the noun phrase of a row statement ends and what qualifies it begins ('a contact list
@@ -940,6 +1010,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _system,
     _row_statement,
     _aggregate,
+    _audience_metrics,
     _organisation_rows,
     _person_by_name,
     _organisation,
