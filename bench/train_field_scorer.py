@@ -380,69 +380,59 @@ def report(
     for t in (0.3, 0.4, 0.5, 0.6, 0.7):
         c = counts(p_pi >= t, (p_s >= t) & (p_pi >= t), labels)
         print(f"model alone t={t:.1f}                  {figures(c)}")
-    print("combination add/remove/sensitive")
-    grid = [
-        (a, r, u)
-        for a in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
-        for r in (-1.0, 0.05, 0.1)
-        for u in (0.4, 0.5, 0.6, 0.7, 0.9, 2.0)
-    ]
     rules_sprec = rules.get("s_pred_true", 0) / max(rules.get("s_pred", 0), 1)
-    rows: list[tuple[float, float, float, dict[str, int]]] = []
-    for a, r, u in grid:
-        pp, ps = [], []
-        for i, rec in enumerate(records):
-            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i])
-            pp.append(x)
-            ps.append(y)
-        c = counts(pp, ps, labels)
-        print(f"  add {a:.2f} remove {r:5.2f} sens {u:.2f}   {figures(c)}")
-        rows.append((a, r, u, c))
-    a, r, u = choose(rows)
-    print(
-        f"chosen: add {a} remove {r} sensitive {u} (rules' sensitive precision {rules_sprec:.3f})"
-    )
-    print("then, at those: adding on a person's row when nothing names the element, from")
-    unnamed_rows: list[tuple[float, dict[str, int]]] = []
-    for n in [x for x in UNNAMED_GRID if x >= a]:
+
+    def run(a: float, r: float, u: float, n: float) -> dict[str, int]:
         pp, ps = [], []
         for i, rec in enumerate(records):
             x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n)
             pp.append(x)
             ps.append(y)
-        c = counts(pp, ps, labels)
-        print(f"  add_unnamed {n:.2f}                 {figures(c)}")
-        unnamed_rows.append((n, c))
-    print(f"chosen: add_unnamed {choose_unnamed(unnamed_rows)}")
+        return counts(pp, ps, labels)
+
+    print(f"combination add/remove/add_unnamed (sensitive {SENSITIVE_GRID[0]})")
+    rows: list[tuple[float, float, float, dict[str, int]]] = []
+    for a in ADD_GRID:
+        for r in REMOVE_GRID:
+            for n in [x for x in UNNAMED_GRID if x >= a]:
+                c = run(a, r, SENSITIVE_GRID[0], n)
+                print(f"  add {a:.2f} remove {r:5.2f} unnamed {n:.2f}  {figures(c)}")
+                rows.append((a, r, n, c))
+    a, r, n = choose(rows)
+    print(f"then the sensitive threshold at add {a} remove {r} add_unnamed {n}")
+    sens_rows: list[tuple[float, dict[str, int]]] = []
+    for u in SENSITIVE_GRID:
+        c = run(a, r, u, n)
+        print(f"  sensitive {u:.2f}                   {figures(c)}")
+        sens_rows.append((u, c))
+    ok = [u for u, c in sens_rows if _sprec(c) >= rules_sprec - 0.02]
+    u = min(ok) if ok else 2.0
+    print(
+        f"chosen: add {a} remove {r} add_unnamed {n} sensitive {u} "
+        f"(rules' sensitive precision {rules_sprec:.3f})"
+    )
 
 
-#: thresholds tried for ``add_unnamed`` (2.0: never)
-UNNAMED_GRID = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 2.0)
+ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
+REMOVE_GRID = (-1.0, 0.05, 0.1)
+SENSITIVE_GRID = (0.4, 0.5, 0.6, 0.7, 0.9, 2.0)
+#: thresholds tried for ``add_unnamed`` (2.0: never), from ``add`` up
+UNNAMED_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 2.0)
+
+
+def _sprec(c: dict[str, int]) -> float:
+    return c.get("s_pred_true", 0) / max(c.get("s_pred", 0), 1)
 
 
 def choose(
     rows: Sequence[tuple[float, float, float, dict[str, int]]],
 ) -> tuple[float, float, float]:
-    """The thresholds: the highest PI F1 (to 3 places; ties: the higher add and the lower
-    remove threshold, i.e. fewer changes to the rules' verdicts), then the lowest sensitive threshold
-    whose sensitive precision stays within 0.02 of the rules' alone (the rules' verdict is the
-    row with add 2, remove -1, sensitive 2)."""
-    rules = next((c for a, r, u, c in rows if (a, r, u) == (2.0, -1.0, 2.0)), {})
-    rules_sprec = rules.get("s_pred_true", 0) / max(rules.get("s_pred", 0), 1)
-    _, a, neg_r = max((round(f1_of(c), 3), a, -r) for a, r, _, c in rows)
-    r = -neg_r
-    ok = [
-        u
-        for a2, r2, u, c in rows
-        if (a2, r2) == (a, r)
-        and c.get("s_pred_true", 0) / max(c.get("s_pred", 0), 1) >= rules_sprec - 0.02
-    ]
-    return a, r, (min(ok) if ok else 2.0)
-
-
-def choose_unnamed(rows: Sequence[tuple[float, dict[str, int]]]) -> float:
-    """The highest PI F1 (to 3 places; ties: the higher threshold, i.e. fewer additions)."""
-    return max((round(f1_of(c), 3), n) for n, c in rows)[1]
+    """The PI thresholds: the highest PI F1 (to 3 places; ties: the higher add, the lower
+    remove and the higher add_unnamed threshold, i.e. fewer changes to the rules' verdicts).
+    The sensitive threshold is then the lowest whose sensitive precision stays within 0.02 of
+    the rules' alone."""
+    _, a, neg_r, n = max((round(f1_of(c), 3), a, -r, n) for a, r, n, c in rows)
+    return a, -neg_r, n
 
 
 # --- the weights file -------------------------------------------------------------------------
@@ -523,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--add", type=float, default=0.9)
     p.add_argument("--remove", type=float, default=-1.0)
     p.add_argument("--sensitive", type=float, default=0.9)
-    p.add_argument("--add-unnamed", type=float, default=0.95, help="learned.FALLBACK_ELEMENT")
+    p.add_argument("--add-unnamed", type=float, default=0.93, help="learned.FALLBACK_ELEMENT")
     p.add_argument("--note", action="append", default=[])
     p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
     p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")
