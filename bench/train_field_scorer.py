@@ -11,7 +11,8 @@ Usage::
 (``blindN`` with N ≥ ``FIRST_HELD_OUT``, 37: the newest sets), schema only and project by project as
 ``bench/eval_metadata.py`` does, with the data rebuilt under ``DATA_ROOT/SET``, and writes one
 JSON line per field the readers report: the set, the model's features
-(``learned.field_features``), the label (N, P or S; debatable fields are left out) and the rules'
+(``learned.field_features``), the label (N, P, S, or A for a debatable field: never scored, and
+trained on only with ``--debatable W`` as a not-personal example of weight W) and the rules'
 verdict (personal, sensitive, confidence, whether values decided, the sensitive and non-sensitive
 elements the rules' evidence named).
 
@@ -23,8 +24,12 @@ rules too well, the chosen thresholds lean towards the rules — a conservative 
 
 ``cv`` (leave one set out, or ``--folds K`` groups of sets) prints, over the out-of-fold scores,
 the rules alone, the model alone (PI and sensitive at several
-thresholds) and the combination with the rules at several thresholds. ``train`` fits on every set
-of the table and writes the weights file with its provenance and the chosen thresholds.
+thresholds) and the combination with the rules at several thresholds, then, at the chosen ones,
+the threshold ``add_unnamed`` above which a field on a person's row that nothing names an element
+for is added as ``learned.FALLBACK_ELEMENT``. Each line also counts the debatable fields called
+personal. ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
+``train`` fits on every set of the table and writes the weights file with its provenance and the
+chosen thresholds.
 
 Model: two logistic regressions (PI vs not; sensitive vs not) over binary features, capped to the
 features seen in at least ``MIN_SETS`` training sets (words of one schema do not generalise),
@@ -47,11 +52,16 @@ from typing import Any
 import numpy as np
 
 MIN_SETS = 2
+#: weight of a debatable field (label A) as a not-personal example (0: left out of training)
+DEBATABLE = 0.0
 L2 = 1e-4
 ITERATIONS = 400
 STEP = 0.05
 #: the features that may name an element: the field's own words, not its table's or type
 ELEMENT_WORDS = ("n=", "nn=", "nl=", "nb=", "c2=", "cw=", "p=")
+#: a word names an element only when at least this share of its truly personal training fields
+#: got that element from the rules (``contact`` is a phone, an e-mail, an address...: none)
+ELEMENT_SHARE = 0.5
 _BLIND = re.compile(r"^blind(\d+)$")
 
 
@@ -98,7 +108,7 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
             for finding in dr.findings:
                 rel = _relative(finding.field.pointer, dataset.name)
                 truth = own.get(rel, "N")
-                if truth == "A" or finding.kind != "column":
+                if finding.kind != "column":
                     continue
                 fld = fields.get(finding.field.pointer, finding.field)
                 cands = {ev.element for ev in finding.evidence if ev.element}
@@ -180,19 +190,26 @@ def predict(design: Design, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def train(records: Sequence[dict[str, Any]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+def train(
+    records: Sequence[dict[str, Any]], debatable: float = 0.0
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Both models. Debatable fields (label A) count as not personal with weight ``debatable``
+    (0: left out), so that the model learns not to add what labellers leave open."""
+    records = [r for r in records if r["label"] != "A" or debatable > 0]
     vocab = vocabulary(records)
     design = Design([r["features"] for r in records], vocab)
     y_pi = np.array([r["label"] in ("P", "S") for r in records], dtype=float)
     y_s = np.array([r["label"] == "S" for r in records], dtype=float)
-    return vocab, fit(design, y_pi), fit(design, y_s)
+    sw = np.array([debatable if r["label"] == "A" else 1.0 for r in records])
+    return vocab, fit(design, y_pi, sw), fit(design, y_s, sw)
 
 
 def element_table(
     records: Sequence[dict[str, Any]], sensitive_of: dict[str, bool]
 ) -> dict[str, tuple[str, str]]:
     """Feature → (most frequent non-sensitive element, most frequent sensitive element) among
-    the rules' elements of truly personal fields that have the feature (ties: by id)."""
+    the rules' elements of truly personal fields that have the feature (ties: by id), when
+    that element is at least ``ELEMENT_SHARE`` of them."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for rec in records:
         if rec["label"] in ("P", "S") and rec["element"]:
@@ -207,7 +224,8 @@ def element_table(
                 ((n, e) for e, n in c.items() if sensitive_of.get(e) is want),
                 key=lambda x: (-x[0], x[1]),
             )
-            if ranked and ranked[0][0] >= 2:
+            total = sum(c.values())
+            if ranked and ranked[0][0] >= 2 and ranked[0][0] >= ELEMENT_SHARE * total:
                 best[int(want)] = ranked[0][1]
         if best[0] or best[1]:
             table[f] = (best[0], best[1])
@@ -222,6 +240,9 @@ def counts(
 ) -> dict[str, int]:
     c = Counter()
     for pp, ps, lab in zip(pred_pi, pred_s, labels, strict=True):
+        if lab == "A":  # debatable: not scored, only counted when called personal
+            c["a_pi"] += bool(pp)
+            continue
         actual = lab in ("P", "S")
         c["tp"] += actual and pp
         c["fp"] += (not actual) and pp
@@ -242,7 +263,10 @@ def figures(c: dict[str, int]) -> str:
     srec = c.get("s_hit", 0) / c["s_total"] if c.get("s_total") else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     sprec = c.get("s_pred_true", 0) / c["s_pred"] if c.get("s_pred") else 0.0
-    return f"{prec:.3f} {rec:.3f} {srec:.3f} {f1:.3f} {sprec:.3f}  (tp {tp} fp {fp} fn {fn})"
+    return (
+        f"{prec:.3f} {rec:.3f} {srec:.3f} {f1:.3f} {sprec:.3f}  (tp {tp} fp {fp} fn {fn}; "
+        f"debatable called PI {c.get('a_pi', 0)})"
+    )
 
 
 def f1_of(c: dict[str, int]) -> float:
@@ -259,8 +283,11 @@ def combine(
     upgrade: float,
     has_learned_element: tuple[bool, bool],
     strong: float = 0.8,
+    unnamed: float = 2.0,
 ) -> tuple[bool, bool]:
-    """The verdict after ``learned.adjust_findings`` (the same policy, on a table row)."""
+    """The verdict after ``learned.adjust_findings`` (the same policy, on a table row).
+    ``unnamed``: the threshold above which a field on a person's row is added when nothing
+    names its element (it gets ``learned.FALLBACK_ELEMENT``)."""
     personal, sensitive = rec["personal"], rec["sensitive"]
     if rec["value"]:
         return personal, sensitive
@@ -271,12 +298,20 @@ def combine(
             return True, True
         if plain_c or has_learned_element[0]:
             return True, False
+        if p_pi >= unnamed and about_person(rec["features"]):
+            return True, False
         return personal, sensitive
     if personal and p_pi <= remove and rec["confidence"] < strong:
         return False, False
     if personal and not sensitive and p_s >= upgrade and sens_c:
         return True, True
     return personal, sensitive
+
+
+def about_person(feats: Sequence[str]) -> bool:
+    """Whether the row is a person's (``learned.adjust_findings`` then falls back on
+    ``learned.FALLBACK_ELEMENT`` when no word names an element)."""
+    return "sk=person" in feats or "sk=person_linked" in feats
 
 
 def _candidate_kinds(records: list[dict[str, Any]]) -> None:
@@ -288,7 +323,12 @@ def _candidate_kinds(records: list[dict[str, Any]]) -> None:
         rec["cand_plain"] = any(sensitive_of.get(e) is False for e in rec["candidates"])
 
 
-def cross_validate(records: list[dict[str, Any]], dump: Path | None = None, folds: int = 0) -> None:
+def cross_validate(
+    records: list[dict[str, Any]],
+    dump: Path | None = None,
+    folds: int = 0,
+    debatable: float = DEBATABLE,
+) -> None:
     from dataflow.catalog import load_catalog
 
     sensitive_of = {e.id: e.sensitive for e in load_catalog().elements.values()}
@@ -303,7 +343,7 @@ def cross_validate(records: list[dict[str, Any]], dump: Path | None = None, fold
         s = "+".join(group)
         train_rows = [r for r in records if r["set"] not in group]
         test_idx = [i for i, r in enumerate(records) if r["set"] in group]
-        vocab, w_pi, w_s = train(train_rows)
+        vocab, w_pi, w_s = train(train_rows, debatable)
         design = Design([records[i]["features"] for i in test_idx], vocab)
         p_pi[test_idx] = predict(design, w_pi)
         p_s[test_idx] = predict(design, w_s)
@@ -340,62 +380,86 @@ def report(
     for t in (0.3, 0.4, 0.5, 0.6, 0.7):
         c = counts(p_pi >= t, (p_s >= t) & (p_pi >= t), labels)
         print(f"model alone t={t:.1f}                  {figures(c)}")
-    print("combination add/remove/sensitive")
-    grid = [
-        (a, r, u)
-        for a in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
-        for r in (-1.0, 0.05, 0.1)
-        for u in (0.4, 0.5, 0.6, 0.7, 0.9, 2.0)
-    ]
     rules_sprec = rules.get("s_pred_true", 0) / max(rules.get("s_pred", 0), 1)
-    rows: list[tuple[float, float, float, dict[str, int]]] = []
-    for a, r, u in grid:
+
+    def run(a: float, r: float, u: float, n: float) -> dict[str, int]:
         pp, ps = [], []
         for i, rec in enumerate(records):
-            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i])
+            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n)
             pp.append(x)
             ps.append(y)
-        c = counts(pp, ps, labels)
-        print(f"  add {a:.2f} remove {r:5.2f} sens {u:.2f}   {figures(c)}")
-        rows.append((a, r, u, c))
-    print(choose(rows, rules_sprec))
+        return counts(pp, ps, labels)
 
-
-def choose(rows: Sequence[tuple[float, float, float, dict[str, int]]], rules_sprec: float) -> str:
-    """The thresholds: the highest PI F1 (to 3 places; ties: the higher add and the lower
-    remove threshold, i.e. fewer changes to the rules' verdicts), then the lowest sensitive threshold
-    whose sensitive precision stays within 0.02 of the rules' alone."""
-    _, a, neg_r = max((round(f1_of(c), 3), a, -r) for a, r, _, c in rows)
-    r = -neg_r
-    ok = [
-        u
-        for a2, r2, u, c in rows
-        if (a2, r2) == (a, r)
-        and c.get("s_pred_true", 0) / max(c.get("s_pred", 0), 1) >= rules_sprec - 0.02
-    ]
+    print(f"combination add/remove/add_unnamed (sensitive {SENSITIVE_GRID[0]})")
+    rows: list[tuple[float, float, float, dict[str, int]]] = []
+    for a in ADD_GRID:
+        for r in REMOVE_GRID:
+            for n in [x for x in UNNAMED_GRID if x >= a]:
+                c = run(a, r, SENSITIVE_GRID[0], n)
+                print(f"  add {a:.2f} remove {r:5.2f} unnamed {n:.2f}  {figures(c)}")
+                rows.append((a, r, n, c))
+    a, r, n = choose(rows)
+    print(f"then the sensitive threshold at add {a} remove {r} add_unnamed {n}")
+    sens_rows: list[tuple[float, dict[str, int]]] = []
+    for u in SENSITIVE_GRID:
+        c = run(a, r, u, n)
+        print(f"  sensitive {u:.2f}                   {figures(c)}")
+        sens_rows.append((u, c))
+    ok = [u for u, c in sens_rows if _sprec(c) >= rules_sprec - 0.02]
     u = min(ok) if ok else 2.0
-    return (
-        f"chosen: add {a} remove {r} sensitive {u} (rules' sensitive precision {rules_sprec:.3f})"
+    print(
+        f"chosen: add {a} remove {r} add_unnamed {n} sensitive {u} "
+        f"(rules' sensitive precision {rules_sprec:.3f})"
     )
+
+
+ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
+REMOVE_GRID = (-1.0, 0.05, 0.1)
+SENSITIVE_GRID = (0.4, 0.5, 0.6, 0.7, 0.9, 2.0)
+#: thresholds tried for ``add_unnamed`` (2.0: never), from ``add`` up
+UNNAMED_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 2.0)
+
+
+def _sprec(c: dict[str, int]) -> float:
+    return c.get("s_pred_true", 0) / max(c.get("s_pred", 0), 1)
+
+
+def choose(
+    rows: Sequence[tuple[float, float, float, dict[str, int]]],
+) -> tuple[float, float, float]:
+    """The PI thresholds: the highest PI F1 (to 3 places; ties: the higher add, the lower
+    remove and the higher add_unnamed threshold, i.e. fewer changes to the rules' verdicts).
+    The sensitive threshold is then the lowest whose sensitive precision stays within 0.02 of
+    the rules' alone."""
+    _, a, neg_r, n = max((round(f1_of(c), 3), a, -r, n) for a, r, n, c in rows)
+    return a, -neg_r, n
 
 
 # --- the weights file -------------------------------------------------------------------------
 
 
 def write_weights(
-    records: list[dict[str, Any]], out: Path, thresholds: dict[str, float], notes: list[str]
+    records: list[dict[str, Any]],
+    out: Path,
+    thresholds: dict[str, float],
+    notes: list[str],
+    debatable: float = DEBATABLE,
 ) -> None:
     from dataflow.catalog import load_catalog
 
     catalog = load_catalog()
     sensitive_of = {e.id: e.sensitive for e in catalog.elements.values()}
-    vocab, w_pi, w_s = train(records)
+    vocab, w_pi, w_s = train(records, debatable)
     table = element_table(records, sensitive_of)
     sets = sorted({r["set"] for r in records})
+    debatable_rows = sum(r["label"] == "A" for r in records)
+    scored = len(records) - debatable_rows
     lines = [
         "# Learned field scorer weights (dataflow/detect/learned.py), by bench/train_field_scorer.py",
-        f"# trained {dt.date.today().isoformat()} on {len(records)} labelled fields of "
+        f"# trained {dt.date.today().isoformat()} on {scored} labelled fields of "
         f"{len(sets)} sets: {' '.join(sets)}",
+        f"# debatable fields: {debatable_rows}, "
+        + (f"trained on as not personal, weight {debatable}" if debatable > 0 else "left out"),
         f"# held out (never trained on): blind{FIRST_HELD_OUT} and later",
         f"# features seen in >= {MIN_SETS} sets; L2 {L2}; {ITERATIONS} Adam steps",
         *(f"# {n}" for n in notes),
@@ -415,8 +479,13 @@ def write_weights(
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def read_table(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def read_table(path: Path, drop: set[str] | None = None) -> list[dict[str, Any]]:
+    """The table's rows; ``drop``: feature kinds (``ip``, ``xi``) left out, for ablations."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if drop:
+        for r in rows:
+            r["features"] = [f for f in r["features"] if f.partition("=")[0] not in drop]
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -431,17 +500,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("table", type=Path)
     p.add_argument("--dump", type=Path, help="write the out-of-fold scores here (.npz)")
     p.add_argument("--folds", type=int, default=0, help="groups of sets (default: one per set)")
+    p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
+    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out (ablation)")
     p = sub.add_parser("grid", help="the CV table again from the scores `cv --dump` wrote")
     p.add_argument("table", type=Path)
     p.add_argument("dump", type=Path)
     p.add_argument("--folds", type=int, default=0)
+    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out (ablation)")
     p = sub.add_parser("train")
     p.add_argument("table", type=Path)
     p.add_argument("out", type=Path)
     p.add_argument("--add", type=float, default=0.9)
     p.add_argument("--remove", type=float, default=-1.0)
     p.add_argument("--sensitive", type=float, default=0.9)
+    p.add_argument("--add-unnamed", type=float, default=0.93, help="learned.FALLBACK_ELEMENT")
     p.add_argument("--note", action="append", default=[])
+    p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
+    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")
     args = parser.parse_args(argv)
 
     if args.command == "table":
@@ -457,11 +532,11 @@ def main(argv: list[str] | None = None) -> int:
                 for rec in recs:
                     fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
         return 0
-    records = read_table(args.table)
+    records = read_table(args.table, set(args.drop))
     if any(held_out(r["set"]) for r in records):
         raise SystemExit("the table holds a held-out set")
     if args.command == "cv":
-        cross_validate(records, args.dump, args.folds)
+        cross_validate(records, args.dump, args.folds, args.debatable)
         return 0
     if args.command == "grid":
         _candidate_kinds(records)
@@ -469,8 +544,13 @@ def main(argv: list[str] | None = None) -> int:
         learned = [(bool(a), bool(b)) for a, b in scores["learned"]]
         report(records, scores["p_pi"], scores["p_s"], learned, args.folds)
         return 0
-    thresholds = {"add": args.add, "remove": args.remove, "sensitive": args.sensitive}
-    write_weights(records, args.out, thresholds, args.note)
+    thresholds = {
+        "add": args.add,
+        "add_unnamed": args.add_unnamed,
+        "remove": args.remove,
+        "sensitive": args.sensitive,
+    }
+    write_weights(records, args.out, thresholds, args.note, args.debatable)
     return 0
 
 

@@ -8,9 +8,11 @@ public schemas (``bench/train_field_scorer.py``; the weights file names its trai
 and cross-validated figures). Where it is confident it changes the rules' verdict, and says so
 in the evidence:
 
-- ``learned-pi``: the rules found no PI but the model is confident it is; the element is a
-  candidate the rules named and rejected (a sensitive one only when the model also finds it
-  sensitive), else the non-sensitive element the field's learned words point at;
+- ``learned-pi``: the rules found no PI but the model is confident it is (threshold ``add``);
+  the element is a candidate the rules named and rejected (a sensitive one only when the model
+  also finds it sensitive), else the non-sensitive element the field's learned words point at,
+  else — on a person's row and above the higher threshold ``add_unnamed`` — "other information
+  about a person" (``pi.other.person_attribute``);
 - ``learned-not-pi``: the rules found PI on weak evidence (low confidence, no value match) and
   the model is confident it is not;
 - ``learned-sensitive``: the rules found PI that is not sensitive and the model is confident it
@@ -210,6 +212,9 @@ def shipped_scorer() -> Scorer | None:
 
 #: rules' evidence this strong is never overruled by the model
 _STRONG = 0.8
+#: the element of a field the model adds on a person's row (threshold ``add_unnamed``) when
+#: neither the rules nor the field's learned words name one
+FALLBACK_ELEMENT = "pi.other.person_attribute"
 
 
 # What each kind of feature is, in words (English, Chinese).
@@ -290,6 +295,9 @@ def adjust_findings(
         return list(findings)
     t = scorer.thresholds
     add, remove, upgrade = t.get("add", 2.0), t.get("remove", -1.0), t.get("sensitive", 2.0)
+    # weights without the threshold never add a field no word names an element for
+    unnamed = max(add, t.get("add_unnamed", 2.0))
+    about_person = subject is not None and subject.about_person
     out: list[FieldFinding] = []
     for f in findings:
         if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
@@ -297,7 +305,8 @@ def adjust_findings(
             continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
-        out.append(_adjusted(f, feats, p_pi, p_s, (add, remove, upgrade), scorer, catalog))
+        thresholds = (add, remove, upgrade, unnamed)
+        out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, about_person))
     return out
 
 
@@ -306,11 +315,12 @@ def _adjusted(
     feats: list[str],
     p_pi: float,
     p_s: float,
-    thresholds: tuple[float, float, float],
+    thresholds: tuple[float, float, float, float],
     scorer: Scorer,
     catalog: Catalog,
+    about_person: bool,
 ) -> FieldFinding:
-    add, remove, upgrade = thresholds
+    add, remove, upgrade, unnamed = thresholds
     if not f.personal and p_pi >= add:
         named_by_rules = _candidates(f, catalog)
         sensitive = [e for e in named_by_rules if e.sensitive] if p_s >= upgrade else []
@@ -320,21 +330,30 @@ def _adjusted(
             element = (sensitive or plain)[0]
         else:  # a non-sensitive element only: a word alone names no Art. 28 group honestly
             learned = scorer.element_for(feats, False)
-            if learned is None or learned[0] not in catalog.elements:
+            if learned is not None and learned[0] in catalog.elements:
+                element, word = catalog.elements[learned[0]], learned[1]
+            elif about_person and p_pi >= unnamed and FALLBACK_ELEMENT in catalog.elements:
+                # no word names an element: on a person's row, the catalog's "other
+                # information about a person" (a reviewer may name a more specific one)
+                element = catalog.elements[FALLBACK_ELEMENT]
+            else:
                 return f
-            element, word = catalog.elements[learned[0]], learned[1]
             if element.sensitive:
                 return f
         why = _describe(scorer.top_words(feats, scorer.pi))
         by = _describe([word]) if word else None
+        if by:
+            whence = (f"; element by {by}", f"；元素依据{by.zh}")
+        elif sensitive or plain:
+            whence = ("; element the rules named", "；元素为规则所指")
+        else:
+            whence = ("; no word names an element", "；无词指明元素")
         ev = Evidence(
             "learned",
             "learned-pi",
             Words(
-                f"learned scorer {p_pi:.2f}: {why}"
-                + (f"; element by {by}" if by else "; element the rules named"),
-                f"学习评分 {p_pi:.2f}：{why.zh}"
-                + (f"；元素依据{by.zh}" if by else "；元素为规则所指"),
+                f"learned scorer {p_pi:.2f}: {why}{whence[0]}",
+                f"学习评分 {p_pi:.2f}：{why.zh}{whence[1]}",
             ),
             element.id,
             round(p_pi, 3),

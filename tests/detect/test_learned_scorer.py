@@ -168,7 +168,7 @@ def test_unset_it_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 LABELS = """\
-shop/a.sql | customer | P: name phone | S: idcard
+shop/a.sql | customer | P: name phone | S: idcard | A: score
 shop/a.sql | item | P:
 """
 TINY = """
@@ -189,7 +189,12 @@ def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None
     assert trainer.main(["table", str(tmp_path / "eval"), str(tmp_path / "data"), str(table)]) == 0
     records = trainer.read_table(table)
     assert {r["set"] for r in records} == {"set1", "set2"}  # blind37 is held out
-    assert {r["label"] for r in records} == {"N", "P", "S"}
+    assert {r["label"] for r in records} == {"N", "P", "S", "A"}
+    # debatable fields are in the table (to count how often they are called personal) but
+    # not trained on unless asked for
+    vocab, _, _ = trainer.train(records)
+    assert "n=score" not in vocab
+    assert "n=score" in trainer.train(records, debatable=0.5)[0]
     out = tmp_path / "w.tsv"
     assert trainer.main(["train", str(table), str(out), "--add", "0.8"]) == 0
     scorer = read_scorer(out)
@@ -233,3 +238,73 @@ def test_the_shipped_weights_are_kept_parsed_in_the_cache_folder(
     with pytest.raises(AssertionError, match="parsed again"):
         learned.shipped_scorer()
     learned.shipped_scorer.cache_clear()
+
+
+def _unnamed_scorer(tmp_path: Path, unnamed: str | None) -> Path:
+    """Weights whose word ``team`` makes a field personal but names no element."""
+    path = tmp_path / "unnamed.tsv"
+    line = f"threshold\tadd_unnamed\t{unnamed}\n" if unnamed is not None else ""
+    path.write_text(
+        "# test weights\n"
+        f"threshold\tadd\t0.6\n{line}threshold\tremove\t0.05\nthreshold\tsensitive\t0.9\n"
+        "bias\t-2\t-3\n"
+        "n=team\t4\t0\n"
+        "t=member\t0.5\t0\n"
+        "t=product\t0.5\t0\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_field_no_word_names_gets_other_information_about_a_person(tmp_path: Path) -> None:
+    """On a person's row, a confident field that no word names an element for is "other
+    information about a person", above the ``add_unnamed`` threshold only; weights without that
+    threshold (an older weights file) add nothing there."""
+    found = _scan(tmp_path, learned=False)
+    member = found["member"]
+    assert member.subject is not None and member.subject.about_person  # type: ignore[attr-defined]
+    catalog = load_catalog()
+
+    def team_after(unnamed: str | None) -> object:
+        scorer = read_scorer(_unnamed_scorer(tmp_path, unnamed))
+        adjusted = adjust_findings(
+            member.findings,  # type: ignore[attr-defined]
+            member.dataset,  # type: ignore[attr-defined]
+            member.subject,  # type: ignore[attr-defined]
+            catalog,
+            scorer,
+        )
+        return next(f for f in adjusted if f.field.name == "fav_team")
+
+    after = team_after("0.9")  # p = 0.92
+    assert after.personal and after.element == "pi.other.person_attribute"  # type: ignore[attr-defined]
+    assert not after.sensitive  # type: ignore[attr-defined]
+    reason = [ev for ev in after.evidence if ev.rule == "learned-pi"]  # type: ignore[attr-defined]
+    assert reason and str(reason[0].detail).endswith("no word names an element")
+    assert not team_after("0.95").personal  # type: ignore[attr-defined]
+    assert not team_after(None).personal  # type: ignore[attr-defined]
+
+
+def test_a_word_names_an_element_only_when_most_of_its_fields_have_it() -> None:
+    """The element table keeps a word's element when the rules gave it to at least half of the
+    truly personal training fields with that word (``contact``: phones, e-mails, addresses...)."""
+    trainer = _trainer()
+    catalog = load_catalog()
+    sensitive_of = {e.id: e.sensitive for e in catalog.elements.values()}
+
+    def rec(features: list[str], element: str, label: str = "P") -> dict[str, object]:
+        return {"label": label, "element": element, "features": features}
+
+    records = [
+        rec(["n=contact", "n=phone"], "pi.contact.mobile"),
+        rec(["n=contact", "n=phone"], "pi.contact.mobile"),
+        rec(["n=contact", "n=email"], "pi.contact.email"),
+        rec(["n=contact", "n=email"], "pi.contact.email"),
+        rec(["n=contact", "n=address"], "pi.contact.address"),
+        rec(["n=contact", "n=address"], "pi.contact.address"),
+        rec(["n=phone"], "pi.contact.mobile", label="A"),  # debatable: not counted
+    ]
+    table = trainer.element_table(records, sensitive_of)
+    assert table["n=phone"] == ("pi.contact.mobile", "")
+    assert table["n=email"] == ("pi.contact.email", "")
+    assert "n=contact" not in table  # three elements, a third each
