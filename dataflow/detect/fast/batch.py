@@ -183,13 +183,28 @@ def _luhn_rows(np: Any, rows: Any) -> Any:
     return total % 10 == 0
 
 
+def without_separators(texts: Sequence[str]) -> Sequence[str]:
+    """``texts`` with their spaces and hyphens removed, as the Luhn-family checks read them
+    (``texts`` itself when none holds one); one replace over the joined texts when no text
+    holds a newline."""
+    joined = "\n".join(texts)
+    if " " not in joined and "-" not in joined:
+        return texts
+    if joined.count("\n") == len(texts) - 1:
+        return joined.replace(" ", "").replace("-", "").split("\n")
+    return [t.replace(" ", "").replace("-", "") for t in texts]
+
+
 def digit_runs(
     condition: Callable[[Any, Any, int], Any],
 ) -> Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]]:
-    """A vector step for texts made of ASCII digits only: ``condition(np, digits, width)``
-    narrows the Luhn result; other texts (separators, spaces) go to the scalar function."""
+    """A vector step for texts made of ASCII digits, spaces and hyphens (which every check
+    of the Luhn family removes first): ``condition(np, digits, width)`` narrows the Luhn
+    result over the digits left; other texts (other characters, white space other than the
+    space) go to the scalar function."""
 
     def run(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+        texts = without_separators(texts)
         by_width: dict[int, list[int]] = {}
         lengths = list(map(len, texts))
         if len(set(lengths)) == 1:
