@@ -68,16 +68,17 @@ def apply(texts: Sequence[str], scalar: Callable[[str], Any], vector: Kernel) ->
     idx, handled, answers = vector(np, texts)
     if len(idx) == len(texts) and bool(handled.all()) and idx == list(range(len(texts))):
         return list(answers.tolist())  # every text settled, in order
-    out: Verdicts = [None] * len(texts)
-    done = [False] * len(texts)
-    if idx:
-        for i, ok, answer in zip(idx, handled.tolist(), answers.tolist(), strict=True):
-            if ok:
-                out[i] = answer
-                done[i] = True
-    for i, settled in enumerate(done):
-        if not settled:
-            out[i] = scalar(texts[i])
+    if not idx:
+        return [scalar(t) for t in texts]
+    # Scatter the settled answers into place with arrays; ask the scalar about the rest.
+    rows = np.asarray(idx, dtype=np.int64)[np.asarray(handled, dtype=bool)]
+    settled = np.zeros(len(texts), dtype=bool)
+    settled[rows] = True
+    placed = np.zeros(len(texts), dtype=bool)
+    placed[rows] = np.asarray(answers, dtype=bool)[np.asarray(handled, dtype=bool)]
+    out: Verdicts = placed.tolist()
+    for i in np.flatnonzero(~settled).tolist():
+        out[i] = scalar(texts[i])
     return out
 
 
@@ -206,12 +207,16 @@ def digit_runs(
     def run(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
         texts = without_separators(texts)
         by_width: dict[int, list[int]] = {}
-        lengths = list(map(len, texts))
-        if len(set(lengths)) == 1:
-            by_width[lengths[0]] = list(range(len(texts)))
-        else:
-            for i, size in enumerate(lengths):
-                by_width.setdefault(size, []).append(i)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        widths, counts = np.unique(lengths, return_counts=True)
+        if len(widths) == 1:
+            by_width[int(widths[0])] = list(range(len(texts)))
+        else:  # the indexes of each width, in order (a stable sort by width)
+            order = np.argsort(lengths, kind="stable")
+            stops = np.cumsum(counts).tolist()
+            for width, count, stop in zip(widths.tolist(), counts.tolist(), stops, strict=True):
+                if width >= 2 and count >= MIN_TEXTS:
+                    by_width[width] = order[stop - count : stop].tolist()
         idx: list[int] = []
         handled: list[Any] = []
         answers: list[Any] = []
