@@ -678,10 +678,14 @@ def test_luhn_vector_path_settles_plain_digit_runs(
     plain = [_luhn_number(r, width, prefix) for _ in range(100)]
     plain += [_wrong_check(v, width - 1, DIGITS) for v in plain[:20]]
     few = [_luhn_number(r, width + 1, prefix) for _ in range(5)]  # a width with few members
-    irregular = [" " + plain[0], _separated(r, plain[1]), plain[2].translate(FULLWIDTH)]
+    # Spaces and hyphens are removed before the check: such texts join their width's rows.
+    separated = [" " + plain[0], _separated(r, plain[1]), "-".join(plain[2]) + " "]
+    separated += [_separated(r, v) for v in plain[3:40]]
+    irregular = [plain[2].translate(FULLWIDTH), "\t" + plain[3], plain[4] + "\u3000"]
     scalar = _scalar(name)
-    expected = [scalar(t) for t in plain + few + irregular]
+    expected = [scalar(t) for t in plain + few + separated + irregular]
     assert any(expected) and not all(expected)
+    assert [scalar(t) for t in separated] == [scalar(t) for t in plain[:40]]
     counted, calls = _counting(scalar)
 
     def many(texts: list[str]) -> list[Any]:
@@ -689,8 +693,13 @@ def test_luhn_vector_path_settles_plain_digit_runs(
 
     assert many(plain) == expected[: len(plain)]
     assert calls == []
-    assert many(plain + few + irregular) == expected
+    assert many(plain + few + separated + irregular) == expected
     assert sorted(calls) == sorted(few + irregular)
+    # A text with a newline: the texts are cleaned one by one, with the same answers.
+    calls.clear()
+    texts = [*separated, plain[5] + "\n" + plain[6]]
+    assert many(texts) == [scalar(t) for t in texts]
+    assert calls == [texts[-1]]
 
 
 def test_card_twin_vector_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -705,8 +714,12 @@ def test_card_twin_vector_path(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert many(plain) == [card(t) for t in plain]
     assert calls == []
-    assert many([*plain, "4111 1111 1111 1111"]) == [*(card(t) for t in plain), True]
-    assert calls == ["4111 1111 1111 1111"]
+    spaced = ["4111 1111 1111 1111", "4111-1111-1111-1111", "4111 1111 1111 1112"]
+    assert many([*plain, *spaced]) == [*(card(t) for t in plain), True, True, False]
+    assert calls == []  # spaces and hyphens are removed before the check, as card() does
+    odd = "\uff14111 1111 1111 1111"  # a full-width digit: the scalar's own answer
+    assert many([*plain, odd]) == [*(card(t) for t in plain), card(odd)]
+    assert calls == [odd]
 
 
 @pytest.mark.parametrize(("name", "width"), [("gb32100", 18), ("iso3779", 17)])

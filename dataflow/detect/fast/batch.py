@@ -68,16 +68,17 @@ def apply(texts: Sequence[str], scalar: Callable[[str], Any], vector: Kernel) ->
     idx, handled, answers = vector(np, texts)
     if len(idx) == len(texts) and bool(handled.all()) and idx == list(range(len(texts))):
         return list(answers.tolist())  # every text settled, in order
-    out: Verdicts = [None] * len(texts)
-    done = [False] * len(texts)
-    if idx:
-        for i, ok, answer in zip(idx, handled.tolist(), answers.tolist(), strict=True):
-            if ok:
-                out[i] = answer
-                done[i] = True
-    for i, settled in enumerate(done):
-        if not settled:
-            out[i] = scalar(texts[i])
+    if not idx:
+        return [scalar(t) for t in texts]
+    # Scatter the settled answers into place with arrays; ask the scalar about the rest.
+    rows = np.asarray(idx, dtype=np.int64)[np.asarray(handled, dtype=bool)]
+    settled = np.zeros(len(texts), dtype=bool)
+    settled[rows] = True
+    placed = np.zeros(len(texts), dtype=bool)
+    placed[rows] = np.asarray(answers, dtype=bool)[np.asarray(handled, dtype=bool)]
+    out: Verdicts = placed.tolist()
+    for i in np.flatnonzero(~settled).tolist():
+        out[i] = scalar(texts[i])
     return out
 
 
@@ -183,20 +184,39 @@ def _luhn_rows(np: Any, rows: Any) -> Any:
     return total % 10 == 0
 
 
+def without_separators(texts: Sequence[str]) -> Sequence[str]:
+    """``texts`` with their spaces and hyphens removed, as the Luhn-family checks read them
+    (``texts`` itself when none holds one); one replace over the joined texts when no text
+    holds a newline."""
+    joined = "\n".join(texts)
+    if " " not in joined and "-" not in joined:
+        return texts
+    if joined.count("\n") == len(texts) - 1:
+        return joined.replace(" ", "").replace("-", "").split("\n")
+    return [t.replace(" ", "").replace("-", "") for t in texts]
+
+
 def digit_runs(
     condition: Callable[[Any, Any, int], Any],
 ) -> Callable[[Any, Sequence[str]], tuple[list[int], Any, Any]]:
-    """A vector step for texts made of ASCII digits only: ``condition(np, digits, width)``
-    narrows the Luhn result; other texts (separators, spaces) go to the scalar function."""
+    """A vector step for texts made of ASCII digits, spaces and hyphens (which every check
+    of the Luhn family removes first): ``condition(np, digits, width)`` narrows the Luhn
+    result over the digits left; other texts (other characters, white space other than the
+    space) go to the scalar function."""
 
     def run(np: Any, texts: Sequence[str]) -> tuple[list[int], Any, Any]:
+        texts = without_separators(texts)
         by_width: dict[int, list[int]] = {}
-        lengths = list(map(len, texts))
-        if len(set(lengths)) == 1:
-            by_width[lengths[0]] = list(range(len(texts)))
-        else:
-            for i, size in enumerate(lengths):
-                by_width.setdefault(size, []).append(i)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        widths, counts = np.unique(lengths, return_counts=True)
+        if len(widths) == 1:
+            by_width[int(widths[0])] = list(range(len(texts)))
+        else:  # the indexes of each width, in order (a stable sort by width)
+            order = np.argsort(lengths, kind="stable")
+            stops = np.cumsum(counts).tolist()
+            for width, count, stop in zip(widths.tolist(), counts.tolist(), stops, strict=True):
+                if width >= 2 and count >= MIN_TEXTS:
+                    by_width[width] = order[stop - count : stop].tolist()
         idx: list[int] = []
         handled: list[Any] = []
         answers: list[Any] = []
