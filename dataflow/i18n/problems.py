@@ -384,12 +384,16 @@ PROBLEMS: Mapping[str, Text] = {
         "ALTER TABLE 为表 {table} 添加了外键，但本文件没有创建该表；该外键未使用",
     ),
     "p.sql_alter": Text(
-        "ALTER TABLE statement could not be parsed; the columns it adds to or changes in table {table} are not read",
-        "ALTER TABLE 语句无法解析，它为表 {table} 添加或修改的列未读取",
+        "ALTER TABLE statement could not be parsed; the columns it adds to, changes in or drops from table {table} are not read",
+        "ALTER TABLE 语句无法解析，它为表 {table} 添加、修改或删除的列未读取",
     ),
     "p.column_table_twice": Text(
         "ALTER TABLE changes column {column} of table {table}, but two or more tables have that name; the column is listed as a table of its own",
         "ALTER TABLE 修改了表 {table} 的列 {column}，但有两个或更多表同名；该列单独列为一个表",
+    ),
+    "p.column_drop_twice": Text(
+        "ALTER TABLE drops column {column} of table {table}, but two or more tables have that name; the column stays listed in each",
+        "ALTER TABLE 删除了表 {table} 的列 {column}，但有两个或更多表同名；该列仍在各表中列出",
     ),
     "p.sql_copy_nowhere": Text(
         "table {table} takes the columns of table {parent} (PARTITION OF, LIKE or AS SELECT *), which no scanned file creates; those columns are not read",
