@@ -197,6 +197,10 @@ PROBLEMS: Mapping[str, Text] = {
     "p.too_many_fields": Text(
         "more than {max} fields; the rest are ignored", "字段超过 {max} 个，其余已忽略"
     ),
+    "p.openapi_no_fields": Text(
+        "OpenAPI document describes no field in its named schemas nor in its operations: no fields read",
+        "OpenAPI 文档的命名 schema 和操作中都没有描述任何字段：未读取到字段",
+    ),
     "p.js_no_properties": Text(
         "JSON Schema describes no properties: no fields read",
         "JSON Schema 没有描述任何属性：未读取到字段",
