@@ -502,8 +502,9 @@ def _coded_attribute_rule(rec: Record, col: Column) -> FieldFinding | None:
 
 
 def _weak_name_rule(rec: Record, col: Column) -> FieldFinding | None:
-    """``subject-person-record``: a generic name word (``name``, ``nation``) on a person's row."""
-    if not rec.people or not col.top:
+    """``subject-person-record``: a generic name word (``name``, ``nation``) on a person's row;
+    never a bookkeeping column's (``file_name``: the file the row was loaded from)."""
+    if not rec.people or not col.top or col.meta:
         return None
     weak = _weak_name(col.finding, rec.catalog, rec.rules)
     if weak is None:

@@ -233,3 +233,16 @@ def test_the_shipped_weights_are_kept_parsed_in_the_cache_folder(
     with pytest.raises(AssertionError, match="parsed again"):
         learned.shipped_scorer()
     learned.shipped_scorer.cache_clear()
+
+
+def test_warehouse_load_columns_of_a_person_table_are_no_pi() -> None:
+    """The Tuva Project's core.patient: its load columns (the source file, when it was
+    ingested, when the project last ran) are bookkeeping (subjects.meta_columns), neither an
+    attribute of the patient by context nor PI by the learned scorer's words."""
+    data = Path(__file__).resolve().parents[1] / "data" / "readers" / "tuva"
+    for learned in (False, True):
+        result = scan_paths([data], ScanOptions(content=False, learned=learned))
+        (patient,) = result.datasets
+        personal = {f.field.name for f in patient.findings if f.personal}
+        assert not personal & {"file_name", "ingest_datetime", "tuva_last_run"}, learned
+        assert {"first_name", "birth_date", "phone"} <= personal
