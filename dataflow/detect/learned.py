@@ -279,8 +279,12 @@ def adjust_findings(
         if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
             out.append(f)  # values outrank words, learned or not
             continue
-        if not f.personal and _bookkeeping(f.field.name, catalog):
-            out.append(f)  # a load or audit column the catalog names: never PI by words
+        if (
+            not f.personal
+            and f.field.pointer == f"{dataset.name}.{f.field.name}"
+            and _load_column(f.field.name, catalog)
+        ):
+            out.append(f)  # a warehouse's load column: never PI by words
             continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
@@ -288,12 +292,13 @@ def adjust_findings(
     return out
 
 
-def _bookkeeping(name: str, catalog: Catalog) -> bool:
-    """Whether ``name`` is one of the catalog's bookkeeping columns (``subjects.meta_columns``:
-    ``create_time``, ``ingest_datetime``, ``tuva_last_run``), which hold no one's information."""
+def _load_column(name: str, catalog: Catalog) -> bool:
+    """Whether ``name`` is one of the load columns a warehouse adds to every table
+    (``subjects.load_columns``: ``ingest_datetime``, ``tuva_last_run``), which hold no one's
+    information."""
     from dataflow.subject.rules import rules_for
 
-    return "".join(split_name(name)) in rules_for(catalog).meta
+    return "".join(split_name(name)) in rules_for(catalog).load_columns
 
 
 def _adjusted(

@@ -157,9 +157,14 @@ class Column:
             if comment and not has_cjk(comment) and len(comment) < 60
             else ()
         )
-        # the row's own key is bookkeeping unless its words say what it is (住院号)
-        meta = _meta(rules, tokens, zh_text) or fld.name.lower() == rec.own_key
         top = fld.pointer == f"{dataset.name}.{fld.name}"
+        # the row's own key is bookkeeping unless its words say what it is (住院号); so is a
+        # warehouse's load column of the table (a nested `documents[].filename` is a document's)
+        meta = (
+            _meta(rules, tokens, zh_text)
+            or fld.name.lower() == rec.own_key
+            or (top and "".join(tokens) in rules.load_columns)
+        )
         section: frozenset[int] = frozenset()
         if parents and dataset.source_format in SCHEMA_DOCS:
             words = frozenset(t for p in parents for t in split_name(p))

@@ -155,6 +155,7 @@ class SubjectRules:
         )
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
+        self.load_columns = _split(s.get("load_columns", ()))[0]
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
