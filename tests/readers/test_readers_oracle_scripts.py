@@ -378,3 +378,28 @@ def test_modify_with_a_constraint_state_is_read(tmp_path: Path) -> None:
         ("PATIENT_ID", "VARCHAR2(20)", 6),
         ("FULL_NAME", "VARCHAR2(50)", 7),
     ]
+
+
+def test_commented_out_columns_of_every_type_are_no_comment(tmp_path: Path) -> None:
+    # One list of column types serves the comments above a column and those above a table.
+    text = (
+        "/* visit_time : time\n   remark : 备注 */\n"
+        "CREATE TABLE visit (\n"
+        "  id int,\n"
+        "  -- the time the patient came\n"
+        "  visit_time time,\n"
+        "  -- old_blob bytea,\n"
+        "  remark varchar(200),\n"
+        "  -- signature_xml xml,\n"
+        "  -- [Photo] [image] NULL,\n"
+        "  note text\n"
+        ");\n"
+    )
+    result = _read(tmp_path, text)
+    assert _problems(result) == []
+    assert _comments(result, "visit") == {
+        "id": None,
+        "visit_time": "the time the patient came",
+        "remark": "备注",
+        "note": None,
+    }
