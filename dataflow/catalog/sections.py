@@ -47,6 +47,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "membership_cards",
     "meta_columns",
     "load_columns",
+    "load_file_columns",
     "weak_identity_columns",
     "organisation_attributes",
     "person_columns",

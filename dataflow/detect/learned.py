@@ -282,7 +282,7 @@ def adjust_findings(
         if (
             not f.personal
             and f.field.pointer == f"{dataset.name}.{f.field.name}"
-            and _load_column(f.field.name, catalog)
+            and _load_column(dataset, f.field.name, catalog)
         ):
             out.append(f)  # a warehouse's load column: never PI by words
             continue
@@ -292,13 +292,13 @@ def adjust_findings(
     return out
 
 
-def _load_column(name: str, catalog: Catalog) -> bool:
-    """Whether ``name`` is one of the load columns a warehouse adds to every table
-    (``subjects.load_columns``: ``ingest_datetime``, ``tuva_last_run``), which hold no one's
-    information."""
-    from dataflow.subject.rules import rules_for
+def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
+    """Whether ``name`` is one of the load columns a warehouse adds to every table of
+    ``dataset`` (``subjects.load_columns``: ``ingest_datetime``, ``tuva_last_run``; beside one,
+    ``load_file_columns``), which hold no one's information."""
+    from dataflow.subject.rules import load_column, rules_for
 
-    return "".join(split_name(name)) in rules_for(catalog).load_columns
+    return load_column(rules_for(catalog), dataset, name)
 
 
 def _adjusted(

@@ -51,6 +51,7 @@ from dataflow.subject.rules import (
     SubjectRules,
     _compact,
     _FamilyIndex,
+    load_column,
     split_name,
 )
 from dataflow.subject.table import described_fields, described_owner
@@ -163,7 +164,7 @@ class Column:
         meta = (
             _meta(rules, tokens, zh_text)
             or fld.name.lower() == rec.own_key
-            or (top and "".join(tokens) in rules.load_columns)
+            or (top and load_column(rules, dataset, fld.name))
         )
         section: frozenset[int] = frozenset()
         if parents and dataset.source_format in SCHEMA_DOCS:
