@@ -133,9 +133,9 @@ class AddedKey:
 
 @dataclass(frozen=True, slots=True)
 class AlteredColumn:
-    """A column an ``ALTER TABLE`` adds, changes or renames (``ADD [COLUMN]``, ``MODIFY``,
-    ``CHANGE``, ``ALTER COLUMN … TYPE``, ``RENAME COLUMN``) in a table its own file does not
-    create.
+    """A column an ``ALTER TABLE`` adds, changes, renames or drops (``ADD [COLUMN]``,
+    ``MODIFY``, ``CHANGE``, ``ALTER COLUMN … TYPE``, ``RENAME COLUMN``, ``DROP [COLUMN]``) in a
+    table its own file does not create.
 
     Migrations add a table's later columns in later files; the scan applies the change to the
     dataset of that name read from another file, or lists the column as a dataset of its own
@@ -145,6 +145,7 @@ class AlteredColumn:
     table: str
     field: Field  # the column as it is after the statement (its line: the statement's)
     renamed_from: str | None = None  # its name before a RENAME or CHANGE
+    dropped: bool = False  # a DROP COLUMN: the column is no longer the table's
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "attribute_categories",
     "membership_cards",
     "meta_columns",
+    "load_columns",
+    "load_file_columns",
     "weak_identity_columns",
     "organisation_attributes",
     "person_columns",

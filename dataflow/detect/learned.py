@@ -303,11 +303,27 @@ def adjust_findings(
         if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
             out.append(f)  # values outrank words, learned or not
             continue
+        if (
+            not f.personal
+            and f.field.pointer == f"{dataset.name}.{f.field.name}"
+            and _load_column(dataset, f.field.name, catalog)
+        ):
+            out.append(f)  # a warehouse's load column: never PI by words
+            continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed)
         out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, about_person))
     return out
+
+
+def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
+    """Whether ``name`` is one of the load columns a warehouse adds to every table of
+    ``dataset`` (``subjects.load_columns``: ``ingest_datetime``, ``tuva_last_run``; beside one,
+    ``load_file_columns``), which hold no one's information."""
+    from dataflow.subject.rules import load_column, rules_for
+
+    return load_column(rules_for(catalog), dataset, name)
 
 
 def _adjusted(

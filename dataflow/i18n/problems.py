@@ -197,6 +197,10 @@ PROBLEMS: Mapping[str, Text] = {
     "p.too_many_fields": Text(
         "more than {max} fields; the rest are ignored", "字段超过 {max} 个，其余已忽略"
     ),
+    "p.openapi_no_fields": Text(
+        "OpenAPI document describes no field in its named schemas nor in its operations: no fields read",
+        "OpenAPI 文档的命名 schema 和操作中都没有描述任何字段：未读取到字段",
+    ),
     "p.js_no_properties": Text(
         "JSON Schema describes no properties: no fields read",
         "JSON Schema 没有描述任何属性：未读取到字段",
@@ -384,12 +388,16 @@ PROBLEMS: Mapping[str, Text] = {
         "ALTER TABLE 为表 {table} 添加了外键，但本文件没有创建该表；该外键未使用",
     ),
     "p.sql_alter": Text(
-        "ALTER TABLE statement could not be parsed; the columns it adds to or changes in table {table} are not read",
-        "ALTER TABLE 语句无法解析，它为表 {table} 添加或修改的列未读取",
+        "ALTER TABLE statement could not be parsed; the columns it adds to, changes in or drops from table {table} are not read",
+        "ALTER TABLE 语句无法解析，它为表 {table} 添加、修改或删除的列未读取",
     ),
     "p.column_table_twice": Text(
         "ALTER TABLE changes column {column} of table {table}, but two or more tables have that name; the column is listed as a table of its own",
         "ALTER TABLE 修改了表 {table} 的列 {column}，但有两个或更多表同名；该列单独列为一个表",
+    ),
+    "p.column_drop_twice": Text(
+        "ALTER TABLE drops column {column} of table {table}, but two or more tables have that name; the column stays listed in each",
+        "ALTER TABLE 删除了表 {table} 的列 {column}，但有两个或更多表同名；该列仍在各表中列出",
     ),
     "p.sql_copy_nowhere": Text(
         "table {table} takes the columns of table {parent} (PARTITION OF, LIKE or AS SELECT *), which no scanned file creates; those columns are not read",

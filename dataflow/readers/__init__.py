@@ -315,7 +315,8 @@ def attach_altered_columns(
             continue
         own.append((path, change))
         if hits:
-            why = msg("p.column_table_twice", table=change.table, column=change.field.name)
+            key = "p.column_drop_twice" if change.dropped else "p.column_table_twice"
+            why = msg(key, table=change.table, column=change.field.name)
             problems.append(Problem(path, why, change.field.line, severity=Severity.WARNING))
     datasets.extend(scan_own_datasets(own))
     return problems + attach_copies(datasets, copies, named)
@@ -343,7 +344,7 @@ def _scrub_change(change: AlteredColumn) -> AlteredColumn:
     renamed = scrub(change.renamed_from) if change.renamed_from is not None else None
     if isinstance(change, CopiedColumns):  # and the table it takes its columns from
         return dataclasses.replace(change, table=scrub(change.table), parent=scrub(change.parent))
-    return AlteredColumn(scrub(change.table), field, renamed)
+    return AlteredColumn(scrub(change.table), field, renamed, change.dropped)
 
 
 def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:

@@ -23,6 +23,20 @@ MAX_LINE_BYTES = 1024 * 1024
 MAX_FIELDS = 20_000
 # Most problems of one kind reported per file before they are summarised.
 MAX_REPEATED_PROBLEMS = 5
+# A column type of a DDL as it starts the rest of a commented-out column definition (``-- phone
+# varchar(20),``, ``--[PatientId] [int] NOT NULL,``): the type, its size, then the end of the
+# line or what a definition goes on with, so that prose (``-- the time the patient came``) is
+# none. A regular expression (case-insensitive use), the one list of the SQL reader's comment
+# readers (``_sql_comments``, ``sql.tables``).
+COLUMN_TYPE = (
+    r"(?:(?:TINY|SMALL|MEDIUM|BIG)?INT(?:EGER)?|N?VARCHAR2?|N?CHAR2?|(?:TINY|MEDIUM|LONG|N)?TEXT"
+    r"|DATE|(?:SMALL)?DATETIME\d?|DATETIMEOFFSET|TIMESTAMP|TIME|NUMBER|NUMERIC|DECIMAL"
+    r"|BOOL(?:EAN)?|FLOAT|DOUBLE|REAL|N?CLOB|BLOB|JSONB?|UUID|UNIQUEIDENTIFIER|(?:BIG)?SERIAL|BIT"
+    r"|(?:SMALL)?MONEY|(?:VAR)?BINARY|BYTEA|IMAGE|XML|STRING)\b"
+    r"(?=\s*\]?\s*(?:\([^)]*\)\s*)?(?:$|[,;)\]]|--|/\*|(?:NOT|NULL|DEFAULT|PRIMARY|UNIQUE"
+    r"|COMMENT|AUTO_INCREMENT|IDENTITY|UNSIGNED|SIGNED|ZEROFILL|COLLATE|CHARACTER|CHARSET"
+    r"|REFERENCES|CHECK|GENERATED|CONSTRAINT|ENCODE|WITH|WITHOUT|PRECISION|VARYING|ARRAY)\b))"
+)
 
 
 @dataclass

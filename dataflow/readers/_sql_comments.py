@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dataflow.readers._common import COLUMN_TYPE
+
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/|(?m:^[ \t]*(?://|#)[^\n]*)", re.DOTALL)
 _MEANING = re.compile(
     r"(?P<name>[^\s:：=,，;；()（）]+)\s*(?:[:：=]+|\s[-–—]+|\s)\s*(?P<meaning>\S.*)$"
@@ -49,13 +51,7 @@ _CODE = re.compile(
 )
 _ALLOW = re.compile(r"dataflow\s*:", re.IGNORECASE)
 # A commented-out column definition (``-- phone varchar(20),``) is not a meaning.
-_TYPE = re.compile(
-    r"(?:n?var)?char2?\b|n?varchar2?\b|(?:tiny|small|medium|big)?int(?:eger)?\b|number\b"
-    r"|decimal\b|numeric\b|float\b|double\b|real\b|date\b|datetime\d?\b|timestamp\b"
-    r"|time\b|text\b|n?clob\b|blob\b|bool(?:ean)?\b|bit\b|json\b|uuid\b|serial\b"
-    r"|string\b|bytea\b|money\b",
-    re.IGNORECASE,
-)
+_TYPE = re.compile(COLUMN_TYPE, re.IGNORECASE)
 # Words of a generator's banner or a script's step (``-- Dumped by pg_dump version 16``,
 # ``-- 创建表``), not a description of the table.
 _BANNER = re.compile(

@@ -6,7 +6,8 @@ bytes are almost never valid UTF-8), then in the file's legacy encoding — GB18
 decode as Chinese text, Windows-1252 when they are accented letters inside Latin words
 (``_western``: Spanish or French comments, which GB18030 also decodes, into nonsense),
 Windows-1251 when they are Cyrillic words (``_cyrillic``: Russian comments, which
-charset-normalizer takes for one of several other code pages), otherwise charset-normalizer's
+charset-normalizer takes for one of several other code pages; all-capitals ones too, which GBK
+reads as common characters: ``_capital_cyrillic``), otherwise charset-normalizer's
 guess. A line that fits neither is decoded
 with replacement characters and counted, so the caller can warn.
 """
@@ -94,6 +95,25 @@ def _pure_cyrillic_words(head: bytes) -> bool:
     is an ASCII letter (``姓名 镕`` reads ``РХГы йF``)."""
     text = _decodes(head, "cp1251")
     return text is not None and _MIXED_WORD.search(text) is None
+
+
+# Fewest letters of an all-capitals Cyrillic text taken for Windows-1251 rather than GBK (see
+# ``_capital_cyrillic``): five Chinese characters' worth of bytes.
+_FEWEST_CAPITALS = 10
+
+
+def _capital_cyrillic(head: bytes) -> bool:
+    """Whether ``head`` read as Windows-1251 is Cyrillic words in capitals only (``'ТИПЫ
+    ДОКУМЕНТОВ'``, as Oracle scripts often write comments), ten letters or more. Capitals are
+    bytes 0xC0-0xDF, which GBK reads as characters of GB 2312's common level, so
+    ``_common_hanzi`` cannot tell them apart; but only about one Chinese character in five has
+    both its bytes in that range, so Chinese text of five characters or more is all of them
+    about once in four thousand times, and a longer head practically never."""
+    text = _decodes(head, "cp1251")
+    if text is None:
+        return False
+    letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
+    return len(letters) >= _FEWEST_CAPITALS and all(c.isupper() for c in letters)
 
 
 _GB_FOUR_BYTES = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")
@@ -195,7 +215,11 @@ def sniff(head: bytes) -> Sniffed:
         text is not None
         and _mostly_chinese(text)
         and not western
-        and not (_cyrillic(head) and not _common_hanzi(text) and _pure_cyrillic_words(head))
+        and not (
+            _cyrillic(head)
+            and (not _common_hanzi(text) or _capital_cyrillic(head))
+            and _pure_cyrillic_words(head)
+        )
     ):
         return Sniffed("utf-8", legacy="gb18030", binary=_looks_binary(text))
     if western:

@@ -1,11 +1,27 @@
-"""OpenAPI (3.x) and Swagger (2.0) documents: each named schema is a dataset.
+"""OpenAPI (3.x) and Swagger (2.0) documents: each named schema is a dataset, and so is each
+schema written inline in an operation.
 
 An API description keeps the shapes of its requests and responses under
 ``components.schemas`` (OpenAPI 3) or ``definitions`` (Swagger 2), and they refer to each
 other with ``$ref`` (``#/components/schemas/Pet``). Each named schema is read as a JSON
 Schema (``readers.jsonschema``) against the whole document, so those references resolve;
-OpenAPI's ``nullable: true`` makes a field nullable. Schemas written inline in paths,
-parameters and responses are not read.
+OpenAPI's ``nullable: true`` makes a field nullable.
+
+An operation (``paths./users.post``) may also write its shapes in place. Each is a dataset
+named after the operation, its ``operationId`` or else its method and path (``POST /users``):
+
+- ``<operation> request``: the schema of its request body (``requestBody.content.*.schema``,
+  Swagger 2's ``in: body`` parameter);
+- ``<operation> response <status>``: the schema of each response (``responses.200.content.*
+  .schema``, Swagger 2's ``responses.200.schema``);
+- ``<operation> parameters``: its other parameters (query, path, header, cookie, form), one
+  field each, with those of its path.
+
+A schema that only names a named schema (``$ref``, or an array of them) is read as that named
+schema and makes no dataset of its own; a request body, response or parameter that is a
+``$ref`` to the document's components is read where it is used, once. When several media
+types give different schemas, the second and later are named with their media type
+(``createUser request application/xml``).
 """
 
 from __future__ import annotations
@@ -38,8 +54,16 @@ def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
 
 
 def looks_like_openapi(doc: Any) -> bool:
-    """Whether a parsed document is an OpenAPI or Swagger description with named schemas."""
-    return named_schemas(doc) is not None
+    """Whether a parsed document is an OpenAPI or Swagger description with named schemas or
+    operations."""
+    if named_schemas(doc) is not None:
+        return True
+    return (
+        isinstance(doc, dict)
+        and isinstance(doc.get("openapi", doc.get("swagger")), str)
+        and isinstance(doc.get("paths"), dict)
+        and bool(doc["paths"])
+    )
 
 
 def read_yaml_schema(
@@ -57,7 +81,13 @@ def read_yaml_schema(
         return read_jsonschema(loaded.data, text, path, stem, problems, schemas)
     prefix = "components.schemas" if "openapi" in loaded.data else "definitions"
     return read_openapi(
-        loaded.data, text, path, problems, schemas, lambda name: loaded.line(f"{prefix}.{name}")
+        loaded.data,
+        text,
+        path,
+        problems,
+        schemas,
+        lambda name: loaded.line(f"{prefix}.{name}"),
+        loaded.line,
     )
 
 
@@ -68,14 +98,23 @@ def read_openapi(
     problems: Problems,
     schemas: SchemaIndex | None = None,
     key_line: Callable[[str], int | None] | None = None,
+    line_at: Callable[[str], int | None] | None = None,
 ) -> list[Dataset]:
-    """One dataset per named schema of an OpenAPI or Swagger document; ``key_line`` gives
-    the line of a schema by name where the parsed nodes carry none (YAML)."""
+    """One dataset per named schema of an OpenAPI or Swagger document, then one per schema an
+    operation writes inline (``read_operations``); ``key_line`` gives the line of a schema by
+    name and ``line_at`` the line of a key path (``paths./users.post``) where the parsed nodes
+    carry none (YAML)."""
     found = named_schemas(doc)
-    if found is None:
-        return []
-    prefix, named = found
-    return read_named(doc, prefix, named, text, path, problems, schemas, key_line)
+    datasets: list[Dataset] = []
+    if found is not None:
+        prefix, named = found
+        datasets = read_named(doc, prefix, named, text, path, problems, schemas, key_line)
+    total = sum(len(d.fields) for d in datasets)
+    if total < MAX_FIELDS:
+        datasets.extend(read_operations(doc, text, path, problems, schemas, line_at, total))
+    if not datasets:
+        problems.warn(msg("p.openapi_no_fields"))
+    return datasets
 
 
 def read_named(
@@ -120,3 +159,266 @@ def read_named(
             problems.warn(msg("p.too_many_fields", max=MAX_FIELDS))
             break
     return datasets
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# The keys of a Swagger 2 parameter that describe its value as a schema would.
+_PARAMETER_SCHEMA_KEYS = (
+    "type", "format", "items", "enum", "description", "default", "pattern", "minimum",
+    "maximum", "maxLength", "minLength", "collectionFormat",
+)  # fmt: skip
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _only_refers(schema: Any) -> bool:
+    """Whether ``schema`` only names other schemas: a ``$ref``, an array of one, or a
+    combination of them (such a body is read as the named schema)."""
+    if not isinstance(schema, dict):
+        return False
+    if isinstance(schema.get("$ref"), str):
+        return True
+    items = schema.get("items")
+    if schema.get("type") == "array" and "properties" not in schema and items is not None:
+        return _only_refers(items)
+    for key in ("allOf", "oneOf", "anyOf"):
+        members = schema.get(key)
+        if isinstance(members, list) and members and "properties" not in schema:
+            return all(_only_refers(m) for m in members)
+    return False
+
+
+class _Operations:
+    """The inline schemas of the operations of one document, read as datasets."""
+
+    def __init__(
+        self,
+        doc: dict[str, Any],
+        text: str,
+        path: str,
+        problems: Problems,
+        schemas: SchemaIndex | None,
+        line_at: Callable[[str], int | None] | None,
+        total: int,
+    ) -> None:
+        self.doc = doc
+        self.path = path
+        self.problems = problems
+        self.schemas = schemas
+        self.line_at = line_at
+        self.index = LineIndex(text)
+        self.base = ""
+        if schemas:
+            from pathlib import Path
+
+            self.base = schemas.base_of(Path(path), doc)
+        self.total = total
+        self.datasets: list[Dataset] = []
+        self.names: set[str] = set()
+        self.read: set[int] = set()  # the schema nodes read (a component used twice: once)
+
+    def full(self) -> bool:
+        return self.total >= MAX_FIELDS
+
+    def _local(self, node: Any) -> Any:
+        """``node``, or what its ``$ref`` names within the document (a request body, response
+        or parameter of the components); ``None`` for a reference that names nothing here."""
+        return self._named(node)[0]
+
+    def _named(self, node: Any) -> tuple[Any, str | None]:
+        """``_local(node)`` and the name of the component its ``$ref`` names (None when it is
+        written in place)."""
+        seen, name = 0, None
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 8:
+            ref = node["$ref"]
+            if not ref.startswith("#/"):
+                return None, None
+            name = ref.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            target: Any = self.doc
+            for part in ref[2:].split("/"):
+                part = part.replace("~1", "/").replace("~0", "~")
+                target = target.get(part) if isinstance(target, dict) else None
+            node, seen = target, seen + 1
+        return node, name
+
+    def _line(self, node: Any, key_path: str) -> int:
+        return line_of(node, self.index) or (self.line_at(key_path) if self.line_at else None) or 1
+
+    def _add(
+        self, name: str, walk: Callable[[Any], None], node: Any, key_path: str, comment: Any
+    ) -> None:
+        """Read one dataset named ``name``: ``walk`` feeds its fields to the walker."""
+        from dataflow.readers.jsonschema import Walker
+
+        if self.full():
+            return
+        base, n = name, 2
+        while name in self.names:
+            name, n = f"{base} ({n})", n + 1
+        walker = Walker(self.doc, name, self.index, self.problems, self.schemas, self.base)
+        walk(walker)
+        if not walker.fields:
+            return
+        self.names.add(name)
+        self.total += len(walker.fields)
+        text = comment.strip() if isinstance(comment, str) and comment.strip() else None
+        self.datasets.append(
+            Dataset(
+                name=name,
+                source_path=self.path,
+                source_format="jsonschema",
+                fields=tuple(walker.fields.values()),
+                comment=text,
+                line=self._line(node, key_path),
+            )
+        )
+        if self.full():
+            self.problems.warn(msg("p.too_many_fields", max=MAX_FIELDS))
+
+    def _schema(
+        self, name: str, schema: Any, pointer: str, key_path: str, comment: Any = None
+    ) -> None:
+        """Read ``schema`` (at JSON pointer ``pointer``) as the dataset ``name``, unless it
+        only names other schemas or was read already."""
+        from dataflow.readers.jsonschema import schema_comment
+
+        if not isinstance(schema, dict) or _only_refers(schema) or id(schema) in self.read:
+            return
+        self.read.add(id(schema))
+        line = self._line(schema, key_path)
+
+        def walk(walker: Any) -> None:
+            walker.walk(schema, "", line, None, (pointer,), 0)
+
+        self._add(name, walk, schema, key_path, schema_comment(schema) or comment)
+
+    def _content(self, name: str, holder: Any, pointer: str, key_path: str) -> None:
+        """The schemas of the media types of a request body or response (OpenAPI 3)."""
+        content = holder.get("content") if isinstance(holder, dict) else None
+        if not isinstance(content, dict):
+            return
+        first: Any = None
+        for media, entry in content.items():
+            schema = entry.get("schema") if isinstance(entry, dict) else None
+            if not isinstance(schema, dict):
+                continue
+            if first is not None and schema == first:
+                continue  # the same shape again (JSON and XML of one body)
+            shown = name if first is None else f"{name} {media}"
+            first = schema if first is None else first
+            self._schema(
+                shown,
+                schema,
+                f"{pointer}/content/{_escape(str(media))}/schema",
+                f"{key_path}.content.{media}.schema",
+                holder.get("description"),
+            )
+
+    def operation(self, route: str, method: str, op: dict[str, Any], shared: list[Any]) -> None:
+        """The inline schemas of one operation; ``shared``: the parameters of its path."""
+        op_id = op.get("operationId")
+        name = op_id.strip() if isinstance(op_id, str) and op_id.strip() else None
+        name = name or f"{method.upper()} {route}"
+        pointer = f"#/paths/{_escape(route)}/{method}"
+        key_path = f"paths.{route}.{method}"
+        summary = op.get("summary") or op.get("description")
+        body, component = self._named(op.get("requestBody"))
+        if isinstance(body, dict):
+            self._content(
+                f"{component or name} request",
+                body,
+                f"{pointer}/requestBody",
+                f"{key_path}.requestBody",
+            )
+        params: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        own = op.get("parameters")
+        for where, listed in (("path", shared), ("op", own if isinstance(own, list) else [])):
+            for i, raw in enumerate(listed):
+                param = self._local(raw)
+                if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                    continue
+                at = (
+                    f"paths.{route}.parameters[{i}]"
+                    if where == "path"
+                    else f"{key_path}.parameters[{i}]"
+                )
+                params[(param["name"], str(param.get("in")))] = (param, at)
+        plain: list[tuple[dict[str, Any], str]] = []
+        for param, at in params.values():
+            if param.get("in") == "body":  # Swagger 2: the request body
+                self._schema(
+                    f"{name} request", param.get("schema"), pointer, at, param.get("description")
+                )
+            else:
+                plain.append((param, at))
+        if plain:
+            self._parameters(f"{name} parameters", plain, op, pointer, key_path, summary)
+        responses = op.get("responses")
+        for code, raw in responses.items() if isinstance(responses, dict) else ():
+            response, component = self._named(raw)
+            if not isinstance(response, dict):
+                continue
+            shown = f"{component} response" if component else f"{name} response {code}"
+            at = f"{key_path}.responses.{code}"
+            where = f"{pointer}/responses/{_escape(str(code))}"
+            if "schema" in response:  # Swagger 2
+                self._schema(
+                    shown,
+                    response["schema"],
+                    f"{where}/schema",
+                    f"{at}.schema",
+                    response.get("description"),
+                )
+            else:
+                self._content(shown, response, where, at)
+
+    def _parameters(
+        self,
+        name: str,
+        params: list[tuple[dict[str, Any], str]],
+        op: dict[str, Any],
+        pointer: str,
+        key_path: str,
+        summary: Any,
+    ) -> None:
+        """The query, path, header, cookie and form parameters of an operation: a field each."""
+
+        def walk(walker: Any) -> None:
+            for param, at in params:
+                schema = param.get("schema")
+                if not isinstance(schema, dict):  # Swagger 2: the parameter describes itself
+                    schema = {k: param[k] for k in _PARAMETER_SCHEMA_KEYS if k in param}
+                line = self._line(param, at)
+                comment = param.get("description")
+                text = comment.strip() if isinstance(comment, str) and comment.strip() else None
+                walker.walk(schema, param["name"], line, text, (f"{pointer}/parameters",), 0)
+
+        self._add(name, walk, op, key_path, summary)
+
+
+def read_operations(
+    doc: Any,
+    text: str,
+    path: str,
+    problems: Problems,
+    schemas: SchemaIndex | None = None,
+    line_at: Callable[[str], int | None] | None = None,
+    total: int = 0,
+) -> list[Dataset]:
+    """The datasets of the schemas the operations of an OpenAPI or Swagger document write
+    inline (see the module docstring for their names); ``total``: the fields read so far."""
+    paths = doc.get("paths") if isinstance(doc, dict) else None
+    if not isinstance(paths, dict):
+        return []
+    ops = _Operations(doc, text, path, problems, schemas, line_at, total)
+    for route, item in paths.items():
+        if not isinstance(item, dict):
+            continue
+        shared = item.get("parameters")
+        for method in _METHODS:
+            op = item.get(method)
+            if isinstance(op, dict) and not ops.full():
+                ops.operation(str(route), method, op, shared if isinstance(shared, list) else [])
+    return ops.datasets

@@ -52,6 +52,7 @@ from dataflow.subject.rules import (
     SubjectRules,
     _compact,
     _FamilyIndex,
+    load_column,
     split_name,
 )
 from dataflow.subject.table import described_fields, described_owner
@@ -150,9 +151,14 @@ class Column:
             topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
             on_topic = _on_topic(rules, topic_tokens, rec.table_text) | rec.extra_topic
         comment, tokens, zh_text, en_words, meta = _column_words(rules, fld.name, fld.comment)
-        # the row's own key is bookkeeping unless its words say what it is (住院号)
-        meta = meta or fld.name.lower() == rec.own_key
         top = fld.pointer == f"{dataset.name}.{fld.name}"
+        # the row's own key is bookkeeping unless its words say what it is (住院号); so is a
+        # warehouse's load column of the table (a nested `documents[].filename` is a document's)
+        meta = (
+            meta
+            or fld.name.lower() == rec.own_key
+            or (top and load_column(rules, dataset, fld.name))
+        )
         section: frozenset[int] = frozenset()
         if parents and dataset.source_format in SCHEMA_DOCS:
             words = frozenset(t for p in parents for t in split_name(p))
@@ -511,8 +517,9 @@ def _coded_attribute_rule(rec: Record, col: Column) -> FieldFinding | None:
 
 
 def _weak_name_rule(rec: Record, col: Column) -> FieldFinding | None:
-    """``subject-person-record``: a generic name word (``name``, ``nation``) on a person's row."""
-    if not rec.people or not col.top:
+    """``subject-person-record``: a generic name word (``name``, ``nation``) on a person's row;
+    never a bookkeeping column's (``file_name``: the file the row was loaded from)."""
+    if not rec.people or not col.top or col.meta:
         return None
     weak = _weak_name(col.finding, rec.catalog, rec.rules)
     if weak is None:

@@ -12,6 +12,7 @@ from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata import split_name as _split_name
 from dataflow.detect.metadata.words import fold
+from dataflow.model import Dataset
 
 #: Name tokens, memoised: the same column names recur across the tables of a repository.
 split_name = functools.lru_cache(maxsize=1 << 16)(_split_name)
@@ -156,6 +157,9 @@ class SubjectRules:
         )
         self.membership, self.membership_zh = _split(s.get("membership_cards", ()))
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
+        self.load_columns = _split(s.get("load_columns", ()))[0]
+        self.load_files = _split(s.get("load_file_columns", ()))[0]
+
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
@@ -403,6 +407,18 @@ def _family_index(family: Family) -> _FamilyIndex:
     topic, topic_zh = _split(family.topic)
     generic, generic_zh = _split(family.generic)
     return _FamilyIndex(family, words, initials, zh, topic, topic_zh, generic, generic_zh)
+
+
+def load_column(rules: SubjectRules, dataset: Dataset, name: str) -> bool:
+    """Whether the column ``name`` of ``dataset`` is a warehouse's load column: a load stamp
+    (``load_columns``), or the source file (``load_file_columns``) of a table that has a load
+    stamp too."""
+    compact = _compact(split_name(name))
+    if compact in rules.load_columns:
+        return True
+    return compact in rules.load_files and any(
+        _compact(split_name(f.name)) in rules.load_columns for f in dataset.fields
+    )
 
 
 _RULES: dict[int, tuple[Catalog, SubjectRules]] = {}

@@ -6,7 +6,7 @@ import functools
 import itertools
 
 from dataflow.detect.metadata import has_cjk
-from dataflow.detect.metadata.words import fold, pinyin_parts
+from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
 from dataflow.model import Dataset
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _FamilyIndex, split_name
@@ -211,7 +211,12 @@ def _family_match_uncached(
             continue
         topical = order in on_topic
         for word, whole in spans:
-            hit = word in fam.words or (whole and word in fam.initials)
+            hit = word in fam.words or (
+                whole
+                and word in fam.initials
+                # a comment saying what else the letters abbreviate (xl: 线路, not 学历)
+                and not spells_otherwise(zh, len(word), fam.zh)
+            )
             if not hit and topical:
                 hit = word in fam.generic
             if hit:

@@ -136,6 +136,22 @@ def test_person_roles_and_families_in_pinyin_and_english(tmp_path: Path) -> None
     assert _finding(card, "recharge_amount").category == "pi.financial"
 
 
+def test_a_family_by_initials_needs_a_comment_that_does_not_spell_them_otherwise(
+    tmp_path: Path,
+) -> None:
+    sql = """
+    CREATE TABLE t_student (id int, xm varchar(20) COMMENT '姓名',
+      xl varchar(20) COMMENT '线路', whcd varchar(10) COMMENT '文化程度');
+    CREATE TABLE t_teacher (id int, xm varchar(20) COMMENT '姓名', xl varchar(10));
+    """
+    results = _scan(tmp_path, {"s.sql": sql})
+    student, teacher = results["t_student"], results["t_teacher"]
+    assert student.subject.kind == "person"
+    assert not _finding(student, "xl").personal  # a bus line, not 学历
+    assert _finding(student, "whcd").element == "pi.education_work.education"
+    assert _finding(teacher, "xl").element == "pi.education_work.education"  # no comment
+
+
 def test_identifiers_and_credentials(tmp_path: Path) -> None:
     sql = """
     CREATE TABLE sys_user_third (id int, user_id int, third_id varchar(64),

@@ -308,3 +308,33 @@ def test_a_word_names_an_element_only_when_most_of_its_fields_have_it() -> None:
     assert table["n=phone"] == ("pi.contact.mobile", "")
     assert table["n=email"] == ("pi.contact.email", "")
     assert "n=contact" not in table  # three elements, a third each
+
+
+def test_warehouse_load_columns_of_a_person_table_are_no_pi() -> None:
+    """The Tuva Project's core.patient: its load columns (the source file, when it was
+    ingested, when the project last ran) are bookkeeping (subjects.meta_columns), neither an
+    attribute of the patient by context nor PI by the learned scorer's words."""
+    data = Path(__file__).resolve().parents[1] / "data" / "readers" / "tuva"
+    for learned in (False, True):
+        result = scan_paths([data], ScanOptions(content=False, learned=learned))
+        (patient,) = result.datasets
+        personal = {f.field.name for f in patient.findings if f.personal}
+        assert not personal & {"file_name", "ingest_datetime", "tuva_last_run"}, learned
+        assert {"first_name", "birth_date", "phone"} <= personal
+
+
+def test_a_file_name_is_a_load_column_only_beside_a_load_stamp(tmp_path: Path) -> None:
+    """An attachment's FILENAME is the name of a file a person gave: it stays as the rules and
+    the scorer read it; beside a load stamp (`loaded_at`) a `file_name` is the source file."""
+    (tmp_path / "a.sql").write_text(
+        "CREATE TABLE member (member_id int PRIMARY KEY, full_name varchar(50),"
+        " filename varchar(200), birth_date date);\n"
+        "CREATE TABLE member_stage (member_id int PRIMARY KEY, full_name varchar(50),"
+        " file_name varchar(200), birth_date date, loaded_at timestamp);\n",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False, learned=False))
+    by_name = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    assert by_name["member"]["filename"].personal
+    assert not by_name["member_stage"]["file_name"].personal
+    assert not by_name["member_stage"]["loaded_at"].personal

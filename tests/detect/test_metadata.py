@@ -289,6 +289,29 @@ def test_every_verdict_keeps_its_reasons(catalog: Catalog) -> None:
     assert verdicts["customers.sjhm"].evidence[0].detail == "pinyin initials 'sjhm'"
 
 
+def test_a_chinese_comment_spelling_initials_otherwise_cancels_them(catalog: Catalog) -> None:
+    ds = _dataset(
+        "t_ry_xx",
+        [
+            ("hyzk", "varchar(10)", "行业状况"),  # an industry's state, not 婚姻状况
+            ("mz", "decimal(10,2)", "面值"),  # a face value, not 民族
+            ("xm", "varchar(32)", "项目"),  # a project, not 姓名
+            ("sjhm", "varchar(11)", "手机号码"),  # the comment bears the initials out
+            ("hyzk2", "varchar(10)", "婚姻情况"),  # 婚 qualifies both: kept
+            ("mz2", "varchar(10)", "1汉族 2回族"),  # values of 民族: kept
+            ("csrq", "date", "生日"),  # nothing shared, but shorter than the letters: kept
+        ],
+        comment="人员信息",
+    )
+    verdicts = detect_dataset(ds, catalog)
+    found = {p.rsplit(".", 1)[1]: v.element for p, v in verdicts.items()}
+    assert found["hyzk"] is None and found["mz"] is None and found["xm"] is None
+    assert found["sjhm"] == "pi.contact.mobile"
+    assert found["hyzk2"] == "pi.other.marital"
+    assert found["mz2"] == "pi.profile.ethnicity"
+    assert found["csrq"] == "pi.profile.birth_date"
+
+
 def test_detection_is_deterministic(catalog: Catalog) -> None:
     cols = [(n, "varchar(64)", None) for n in ("phone", "name", "addr", "city", "email", "tel")]
     ds = _dataset("users", cols)

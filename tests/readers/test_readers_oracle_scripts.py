@@ -287,6 +287,32 @@ def test_cyrillic_words_of_even_length_are_not_taken_for_gbk() -> None:
     assert (decoded, sniffed.legacy) == (text, "gb18030")
 
 
+def test_cyrillic_in_capitals_is_not_taken_for_gbk(tmp_path: Path) -> None:
+    # Capitals are bytes 0xC0-0xDF: GBK reads words of even length as common characters.
+    text = (
+        "CREATE TABLE DOC_TYPE (\n  ID NUMBER(10),\n  NAME VARCHAR2(100)\n);\n"
+        "COMMENT ON TABLE DOC_TYPE IS 'ТИПЫ ДОКУМЕНТОВ';\n"
+        "COMMENT ON COLUMN DOC_TYPE.NAME IS 'НАЗВАНИЕ ТИПА';\n"
+    )
+    path = tmp_path / "doc_type.sql"
+    path.write_bytes(text.encode("cp1251"))
+    result = read_path(path)
+    assert _problems(result) == []
+    doc_type = _dataset(result, "DOC_TYPE")
+    assert doc_type.comment == "ТИПЫ ДОКУМЕНТОВ"
+    assert {f.name: f.comment for f in doc_type.fields} == {"ID": None, "NAME": "НАЗВАНИЕ ТИПА"}
+    tsql = "CREATE TABLE [dbo].[КЛИЕНТЫ] (\n  [КОД] int,\n  [ИМЯ_] nvarchar(50)\n);\n"
+    assert decode_text(tsql.encode("cp1251"))[0] == tsql
+    # Chinese text whose every character has both bytes in that range stays Chinese when it
+    # is short (four characters: 日期 心率); longer Chinese text practically never is all such.
+    for chinese in (
+        "CREATE TABLE t (rq DATE COMMENT '日期', xl INT COMMENT '心率');\n",
+        "CREATE TABLE hz (xm VARCHAR(20) COMMENT '患者姓名', rq DATE COMMENT '就诊日期');\n",
+    ):
+        decoded, sniffed, _ = decode_text(chinese.encode("gbk"))
+        assert (decoded, sniffed.legacy) == (chinese, "gb18030")
+
+
 TSQL_COMMENTED = """\
 --IF NOT EXISTS
 --(
@@ -352,3 +378,28 @@ def test_modify_with_a_constraint_state_is_read(tmp_path: Path) -> None:
         ("PATIENT_ID", "VARCHAR2(20)", 6),
         ("FULL_NAME", "VARCHAR2(50)", 7),
     ]
+
+
+def test_commented_out_columns_of_every_type_are_no_comment(tmp_path: Path) -> None:
+    # One list of column types serves the comments above a column and those above a table.
+    text = (
+        "/* visit_time : time\n   remark : 备注 */\n"
+        "CREATE TABLE visit (\n"
+        "  id int,\n"
+        "  -- the time the patient came\n"
+        "  visit_time time,\n"
+        "  -- old_blob bytea,\n"
+        "  remark varchar(200),\n"
+        "  -- signature_xml xml,\n"
+        "  -- [Photo] [image] NULL,\n"
+        "  note text\n"
+        ");\n"
+    )
+    result = _read(tmp_path, text)
+    assert _problems(result) == []
+    assert _comments(result, "visit") == {
+        "id": None,
+        "visit_time": "the time the patient came",
+        "remark": "备注",
+        "note": None,
+    }

@@ -245,3 +245,94 @@ def test_oracle_add_of_a_parenthesised_key_adds_no_column_and_no_problem(tmp_pat
     assert [f.name for f in session.fields] == ["user_id", "session_id"]
     assert [(k.columns, k.table) for k in session.foreign_keys] == [(("user_id",), "pm_user_data")]
     assert [f.name for f in data.fields] == ["user_id", "full_name", "email"]
+
+
+def test_dropped_columns_are_no_longer_the_tables(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE member (id int, phone varchar(11), email varchar(64), wx_openid varchar(64),"
+        " id_card varchar(18), addr varchar(200), memo text, nick varchar(20));\n"
+        "ALTER TABLE member DROP COLUMN phone;\n"
+        "ALTER TABLE member DROP COLUMN IF EXISTS email;\n"
+        "ALTER TABLE member DROP COLUMN IF EXISTS never_there;\n"
+        "ALTER TABLE `member` DROP `wx_openid`, DROP COLUMN id_card, ADD COLUMN mobile char(11);\n"
+        "ALTER TABLE member ALTER COLUMN addr DROP NOT NULL;\n"
+        "ALTER TABLE member ALTER COLUMN memo DROP DEFAULT;\n"
+        "ALTER TABLE member DROP CONSTRAINT member_pk;\n"
+        "ALTER TABLE member DROP INDEX idx_nick;\n"
+        "ALTER TABLE member DROP PRIMARY KEY;\n",
+    )
+    assert result.problems == ()
+    (member,) = result.datasets
+    assert [f.name for f in member.fields] == ["id", "addr", "memo", "nick", "mobile"]
+
+
+def test_oracle_and_sql_server_drop_lists(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE emp (emp_no NUMBER(10), ename VARCHAR2(20), tel VARCHAR2(20),"
+        " id_no VARCHAR2(18), sal NUMBER(10,2));\n"
+        'ALTER TABLE emp DROP (tel, "ID_NO") CASCADE CONSTRAINTS;\n'
+        "ALTER TABLE emp DROP COLUMN sal;\n"
+        "CREATE TABLE dbo.Patient (ID int, Phone nvarchar(20), Email nvarchar(64), Note text);\n"
+        "GO\n"
+        "ALTER TABLE dbo.Patient DROP COLUMN Phone, Email;\n"
+        "GO\n",
+    )
+    assert result.problems == ()
+    names = {d.name: [f.name for f in d.fields] for d in result.datasets}
+    assert names == {"emp": ["emp_no", "ename"], "dbo.Patient": ["ID", "Note"]}
+
+
+def test_a_later_migration_drops_a_column_another_file_creates(tmp_path: Path) -> None:
+    (tmp_path / "V1__init.sql").write_text(
+        "CREATE TABLE patient (id int, name varchar(20), id_card varchar(18));\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "V2__drop_id_card.sql").write_text(
+        "ALTER TABLE public.patient DROP COLUMN id_card;\n"
+        "ALTER TABLE lab_result ADD COLUMN hba1c decimal(4,1), ADD COLUMN note text;\n"
+        "ALTER TABLE lab_result DROP COLUMN note;\n"
+        "ALTER TABLE audit_log DROP COLUMN ip_addr;\n",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    fields = {d.dataset.name: [f.name for f in d.dataset.fields] for d in result.datasets}
+    # A table no scanned file creates that only loses a column is no dataset.
+    assert fields == {"patient": ["id", "name"], "lab_result": ["hba1c"]}
+    assert not result.problems
+
+
+def test_a_drop_of_a_column_of_two_tables_of_that_name_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.sql").write_text("CREATE TABLE a.member (id int, phone int);\n", "utf-8")
+    (tmp_path / "b.sql").write_text("CREATE TABLE b.member (id int, phone int);\n", "utf-8")
+    (tmp_path / "c.sql").write_text("ALTER TABLE member DROP COLUMN phone;\n", "utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    assert [[f.name for f in d.dataset.fields] for d in result.datasets] == [["id", "phone"]] * 2
+    (problem,) = result.problems
+    assert problem.severity == Severity.WARNING and problem.path.endswith("c.sql")
+    assert "drops column phone" in problem.message
+
+
+def test_changes_without_a_comment_keep_the_columns_comment(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "CREATE TABLE `staff` (\n"
+        "  `id` bigint NOT NULL,\n"
+        "  `tel` varchar(20) COMMENT '联系电话',\n"
+        "  `c1` varchar(18) COMMENT '证件号码',\n"
+        "  `c2` int COMMENT '年龄'\n"
+        ");\n"
+        "ALTER TABLE `staff` MODIFY `tel` varchar(32);\n"
+        "ALTER TABLE `staff` CHANGE `c1` `cert_no` varchar(32) NOT NULL;\n"
+        "ALTER TABLE `staff` RENAME COLUMN `c2` TO `age`;\n"
+        "ALTER TABLE `staff` CHANGE COLUMN `age` `age_years` tinyint COMMENT '周岁';\n"
+        "ALTER TABLE `staff` DROP COLUMN `cert_no`;\n",
+    )
+    assert result.problems == ()
+    (staff,) = result.datasets
+    assert [(f.name, f.data_type, f.comment) for f in staff.fields] == [
+        ("id", "BIGINT", None),
+        ("tel", "VARCHAR(32)", "联系电话"),
+        ("age_years", "TINYINT", "周岁"),
+    ]

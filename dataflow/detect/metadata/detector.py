@@ -27,6 +27,7 @@ from dataflow.detect.metadata.words import (
     W_TABLE_KEY,
     field_kind,
     has_cjk,
+    spells_otherwise,
     split_name,
 )
 from dataflow.model import Dataset, Evidence, Field
@@ -134,6 +135,7 @@ class MetadataDetector(MetadataIndex):
                         f"comment says it is a flag, count, status or type ('{neg}')",
                     )
                 comment_event = any(w in comment for w in self.event_zh)
+                _drop_unborne_initials(scored, comment, "".join(tokens))
             else:
                 comment_negative = match_en_comment(self, comment, scored)
         if tokens == ("id",) and (ctx.person_key or parent == "person") and not ctx.dictionary:
@@ -259,3 +261,22 @@ def detect_fields(
     """Metadata verdicts for some fields (``dataset`` supplies the table context)."""
     detector = detector_for(catalog)
     return {f.pointer: detector.detect_field(f, dataset) for f in fields}
+
+
+def _drop_unborne_initials(scored: dict[str, Scored], comment: str, compact: str) -> None:
+    """Drop the pinyin-initials matches (``hylb``, ``mz``) that the field's Chinese comment
+    spells otherwise (行业类别, 面值: ``spells_otherwise``); an element left with no other hit
+    is no candidate. A comment that names the element (婚姻状况) keeps its match."""
+    head = COMMENT_CLAUSE.split(comment, maxsplit=1)[0] or comment
+    for element_id, sc in list(scored.items()):
+        if not any(h.rule == "name-initials" for h in sc.hits):
+            continue
+        if any(h.source == "comment" for h in sc.hits):
+            continue
+        kw = sc.element.keywords
+        letters = max((len(k) for k in kw.initials if k and k in compact), default=0)
+        if not spells_otherwise(head, letters, (*kw.zh, sc.element.names.zh)):
+            continue
+        sc.hits = [h for h in sc.hits if h.rule != "name-initials"]
+        if not sc.hits:
+            del scored[element_id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 #: A metadata verdict at or above this confidence says the field is the element.
@@ -107,6 +107,29 @@ def ascii_latin(text: str) -> str:
         for c in (unicodedata.normalize("NFD", ch) if "\u00c0" <= ch <= "\u024f" else ch)
         if not unicodedata.combining(c)
     )
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def spells_otherwise(text: str, letters: int, words: Iterable[str]) -> bool:
+    """Whether the Chinese ``text`` (a field's comment) says that a ``letters``-letter pinyin
+    abbreviation stands for something none of ``words`` is. Either the Chinese characters it
+    starts with spell the letters out (that many characters or more) and the leading half of
+    them, the part that qualifies the rest, shares no character with ``words`` (``hylb``
+    commented 行业类别 is an industry category, not 婚姻类别, though 类别 is a word of both;
+    ``mz`` commented 面值 is no 民族); or it has that many characters and shares none with
+    ``words`` at all. A comment sharing a qualifying character (婚姻状况 for ``hyzk``, or
+    未婚/已婚) bears the abbreviation out."""
+    if not letters:
+        return False
+    chars = set("".join(words))
+    first = _HAN_RUN.match(text.strip())  # a name, not a list of values (1汉族 2回族)
+    if first is not None and len(first.group()) >= letters:
+        return not set(first.group()[: max(1, letters // 2)]) & chars
+    found = _HAN.findall(text)
+    return len(found) >= letters and not set(found) & chars
 
 
 @lru_cache(maxsize=1 << 12)  # of comments too: fewer kept

@@ -1,10 +1,11 @@
-"""Columns an ``ALTER TABLE`` adds, changes or renames, applied to the tables they name.
+"""Columns an ``ALTER TABLE`` adds, changes, renames or drops, applied to the tables they name.
 
 A schema kept as migrations creates a table once and adds its later columns in later
 statements, often in later files (``V7__add_phone.sql``). Those columns are as much part of the
 table as the ones its CREATE TABLE lists, and a pre-commit hook that sees only the new
-migration must still see the column it adds. A column a later statement drops stays listed:
-the scan errs on the side of reporting.
+migration must still see the column it adds. A column a later statement drops (``DROP
+[COLUMN] [IF EXISTS] a``, T-SQL's ``DROP COLUMN a, b``, Oracle's ``DROP (a, b)``) is no longer
+listed: the table no longer has it.
 """
 
 from __future__ import annotations
@@ -15,25 +16,34 @@ from typing import Any
 
 from dataflow.model import AlteredColumn, Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers.sql.alter import column_comments, find_dataset
+from dataflow.readers.sql.alter import column_comments, find_dataset, unquote
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.statements import Statement
 from dataflow.readers.sql.tables import allows, column_of
 
-# An ALTER TABLE action that adds or changes a column (not a constraint, a default, an index,
-# a key or a table comment).
+# An ALTER TABLE action that adds, changes or drops a column (not a constraint, a default, an
+# index, a key, a partition or a table comment).
 _COLUMN_ACTION = Lazy(
     r"\b(?:ADD\b(?!\s*\(?\s*(?:CONSTRAINT|DEFAULT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|FULLTEXT|SPATIAL"
-    r"|CHECK|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b)",
+    r"|CHECK|PARTITION|PERIOD)\b)|MODIFY\b|CHANGE\b|RENAME\s+COLUMN\b|ALTER\s+COLUMN\b"
+    r"|DROP\b(?!\s*(?:IF\s+EXISTS\s+)?(?:CONSTRAINT|DEFAULT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN"
+    r"|FULLTEXT|SPATIAL|CHECK|PARTITION|PERIOD|NOT|IDENTITY|EXPRESSION|SYSTEM|TABLESPACE"
+    r"|STORAGE|SUPPLEMENTAL|CLUSTERING|ROW|TRIGGER|RULE|OIDS|LOGGED|SUBPARTITION)\b))",
     re.IGNORECASE,
 )
 _MODIFY = Lazy(r"\bMODIFY\b", re.IGNORECASE)
+# What the parser keeps as text of Oracle's ``DROP (a, b)`` (``COLUMN (a, b)`` too), with what
+# may follow the list (``CASCADE CONSTRAINTS``, ``CHECKPOINT 250``).
+_DROP_LIST = Lazy(
+    r"\s*(?:COLUMN\s*)?\(([^()]*)\)\s*(?:CASCADE\s+CONSTRAINTS|INVALIDATE|CHECKPOINT\s+\d+|\s)*",
+    re.IGNORECASE,
+)
 _ALTER_TABLE = Lazy(r"ALTER\s+TABLE\b", re.IGNORECASE)
 
 
 def changes_columns(body: str) -> bool:
-    """Whether ``body`` is an ALTER TABLE that may add, change or rename a column (an ALTER
-    TYPE, SEQUENCE or INDEX never does)."""
+    """Whether ``body`` is an ALTER TABLE that may add, change, rename or drop a column (an
+    ALTER TYPE, SEQUENCE or INDEX never does)."""
     return _ALTER_TABLE().match(body) is not None and _COLUMN_ACTION().search(body) is not None
 
 
@@ -44,8 +54,8 @@ def altered_columns(
     lines: list[str],
     problems: Problems,
 ) -> list[AlteredColumn] | None:
-    """The columns the ALTER TABLE ``stmt`` adds, changes or renames, in order; ``None`` when
-    no dialect parses it."""
+    """The columns the ALTER TABLE ``stmt`` adds, changes, renames or drops, in order; ``None``
+    when no dialect parses it."""
     from dataflow.readers.sql.parse import parse_alter, without_noise
 
     node, dialect = parse_alter(stmt.text, dialects)
@@ -58,11 +68,28 @@ def altered_columns(
     table = ".".join(part.name for part in node.this.parts)
     changes: list[AlteredColumn] = []
     for action in node.args["actions"]:
+        for name in _dropped(action):
+            changes.append(AlteredColumn(table, Field(name, ""), dropped=True))
         for field, renamed in _action_fields(action, dialect, stmt):
             line = _line_of(stmt, field.name, index)
             allow = allows(lines, line, problems) if line is not None else ()
             changes.append(AlteredColumn(table, replace(field, line=line, allow=allow), renamed))
     return changes
+
+
+def _dropped(action: Any) -> list[str]:
+    """The names of the columns one action of an ALTER TABLE drops: ``DROP [COLUMN] [IF
+    EXISTS] a`` (MySQL's bare ``DROP a`` too), T-SQL's ``DROP COLUMN a, b`` and Oracle's ``DROP
+    (a, b)``, which the parser keeps as text."""
+    from sqlglot import exp
+
+    if isinstance(action, exp.Drop) and str(action.args.get("kind") or "").upper() == "COLUMN":
+        return [c.name for c in action.args.get("tables") or () if c.name]
+    if isinstance(action, exp.Command) and str(action.this).upper() == "DROP":
+        m = _DROP_LIST().fullmatch(str(action.expression or ""))
+        if m is not None:
+            return [unquote(c.strip()) for c in m.group(1).split(",") if c.strip()]
+    return []
 
 
 def _action_fields(
@@ -99,10 +126,13 @@ def _line_of(stmt: Statement, name: str, index: LineIndex) -> int | None:
 
 
 def apply_change(ds: Dataset, change: AlteredColumn) -> Dataset:
-    """``ds`` with the column ``change`` names added, changed or renamed; what the statement
-    leaves unsaid (a rename's type and comment) is kept from the column before it."""
+    """``ds`` with the column ``change`` names added, changed, renamed or dropped; what the
+    statement leaves unsaid (a rename's type and comment) is kept from the column before it."""
     new = change.field
     old = (change.renamed_from or new.name).lower()
+    if change.dropped:
+        kept = tuple(f for f in ds.fields if f.name.lower() != old)
+        return ds if len(kept) == len(ds.fields) else replace(ds, fields=kept)
     fields = list(ds.fields)
     for i, f in enumerate(fields):
         if f.name.lower() == old:
@@ -145,7 +175,7 @@ def commented(
     out: list[AlteredColumn] = []
     for change in changes:
         text = texts.get((change.table.rsplit(".", 1)[-1].lower(), change.field.name.lower()))
-        if text and not change.field.comment:
+        if text and not change.field.comment and not change.dropped:
             change = replace(change, field=replace(change.field, comment=text))
         out.append(change)
     return out
@@ -163,7 +193,8 @@ def scan_own_datasets(changes: list[tuple[str, AlteredColumn]]) -> list[Dataset]
     match whatever the case, and a name without schema is the schema-qualified one when the
     scan spells that table with one schema only (``medical_prod.md_peispatient`` and
     ``md_peispatient``). The dataset is named as first altered and comes from the first file
-    that alters it; the lines of columns from other files are left out."""
+    that alters it; the lines of columns from other files are left out. A column dropped
+    before any is added makes no dataset, nor does a table whose every column is dropped."""
     schemas: dict[str, set[str]] = {}
     for _, change in changes:
         schema, _, bare = change.table.lower().rpartition(".")
@@ -181,8 +212,10 @@ def scan_own_datasets(changes: list[tuple[str, AlteredColumn]]) -> list[Dataset]
         k = key(change.table)
         ds = datasets.get(k)
         if ds is None:
+            if change.dropped:
+                continue
             ds = Dataset(change.table, path, "sql", (), line=change.field.line)
         elif path != ds.source_path:
             change = replace(change, field=replace(change.field, line=None))
         datasets[k] = apply_change(ds, change)
-    return list(datasets.values())
+    return [ds for ds in datasets.values() if ds.fields]

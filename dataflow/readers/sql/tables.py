@@ -10,7 +10,7 @@ from typing import Any
 
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, ForeignKey
-from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
+from dataflow.readers._common import COLUMN_TYPE, MAX_FIELDS, LineIndex, Problems
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.parse import (
     also_lost,
@@ -632,13 +632,7 @@ def _fields(
 
 
 # A column definition: a name and a type.
-_COMMENTED_COLUMN = Lazy(
-    r"[`\"\[]?\w+[`\"\]]?\s+\[?(?:(?:TINY|SMALL|MEDIUM|BIG)?INT(?:EGER)?|N?VARCHAR2?|N?CHAR|"
-    r"(?:TINY|MEDIUM|LONG|N)?TEXT|DATE|(?:SMALL)?DATETIME2?|DATETIMEOFFSET|TIMESTAMP|NUMBER"
-    r"|NUMERIC|DECIMAL|BOOL(?:EAN)?|FLOAT|DOUBLE|REAL|BLOB|CLOB|JSONB?|UUID|UNIQUEIDENTIFIER"
-    r"|(?:BIG)?SERIAL|BIT|(?:SMALL)?MONEY|(?:VAR)?BINARY|IMAGE|XML)\b",
-    re.IGNORECASE,
-)
+_COMMENTED_COLUMN = Lazy(r"[`\"\[]?\w+[`\"\]]?\s+\[?" + COLUMN_TYPE, re.IGNORECASE)
 
 
 def leading_comment(lines: list[str], line: int, top: int) -> str | None:
