@@ -243,6 +243,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is part of that patient's record of care (health information)",
         "'{column}' 是该患者诊疗记录的一部分（健康信息）",
     ),
+    "subject.clinical_event": Text(
+        "'{column}' says what the event of that patient's {family} record was: their health"
+        " information",
+        "'{column}' 记录该患者{family}记录中的事件内容，属于其健康信息",
+    ),
     "subject.coded_attribute": Text(
         "'{column}' is that person's {word}, kept as a key into a list of codes",
         "'{column}' 是该人的{word}，以代码表的键保存",

@@ -16,6 +16,7 @@ from dataflow.subject.links import (
     _phone_links,
     _same_resource,
     _shared_key_links,
+    bare_word_links,
     carried_people,
     record_keys,
     surrogate_keys,
@@ -274,6 +275,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)
+        if facts[i].kind == "unknown" and not facts[i].links and facts[i].weak is None:
+            facts[i].links = bare_word_links(ds, i, (rules, by_name, datasets))
         if facts[i].kind == "unknown" and not facts[i].links:
             comments = table_comments(datasets) if comments is None else comments
             facts[i].links = _comment_table_links(ds, i, rules, datasets, comments)

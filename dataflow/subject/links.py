@@ -58,6 +58,15 @@ class _Scope:
     def name(self, target: int | None) -> str | None:
         return _target_name(target, self.datasets)
 
+    def named_table(self, word: str) -> int | None:
+        """The one other dataset whose whole name is ``word`` or its plural (`encounter` →
+        `encounters`, `study` → `studies`)."""
+        forms = [word, word + "s", word + "es"]
+        if word.endswith("y"):
+            forms.append(word[:-1] + "ies")
+        hits = {i for f in forms for i in self.by_name.get(f, ()) if i != self.index}
+        return next(iter(hits)) if len(hits) == 1 else None
+
 
 def _links(
     ds: Dataset,
@@ -105,6 +114,7 @@ def _links(
                 or _comment_link(scope, fld, tokens)
                 or _owner_value_link(rules, fld, tokens)
                 or _prefixed_link(scope, ds, fld, tokens)
+                or _bare_role_link(scope, fld, tokens)
             )
         if link is not None:
             out.append(link)
@@ -332,7 +342,7 @@ def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
         )
     if word is None:
         return None
-    role = rules.role_zh(name) or "person"
+    role = rules.role_zh(name) or ("patient" if word in rules.patient_keys_zh else "person")
     return (SubjectLink(fld.name, None, "naming"), None, role)
 
 
@@ -353,9 +363,13 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         return None  # `contact_list_id`, `user_group_id`: the key of a list of people
     if compact in rules.person_keys:
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
-        target = scope.target_of(prefix) if prefix else None
+        target = (scope.target_of(prefix) or scope.named_table(prefix)) if prefix else None
         role = rules.role_of(prefix) if prefix else None
-        return (SubjectLink(fld.name, scope.name(target), "naming"), target, role or "person")
+        role = role or ("patient" if compact in rules.patient_keys else "person")
+        return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
+    care_key = _ending_patient_key(rules, tokens)
+    if care_key is not None:
+        return (SubjectLink(fld.name, None, "naming"), None, "patient")
     last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
     if (
         last_role is not None
@@ -400,6 +414,76 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _bare_role_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A column whose whole name is a role whose bare name keys a record to its person
+    (``bare_role_keys``: `patient` of a clinical export's `conditions`, `medications`,
+    `observations`): that person's key, as `patient_id` would be, pointing at the table of
+    those people when the scan has one (`patients`)."""
+    rules = scope.rules
+    if len(tokens) != 1 or len(tokens[0]) < _MIN_BARE_WORD:
+        return None  # `xs` 学时 of a course, not a student (`xs` 学生)
+    role = rules.roles.get(tokens[0])
+    if role is None or role not in rules.bare_role_keys:
+        return None
+    target = scope.named_table(tokens[0])
+    return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
+
+
+def bare_word_links(ds: Dataset, index: int, scope_args: _ScopeArgs) -> list[Link]:
+    """Columns whose whole name is one word naming another table of the scan in the singular
+    (`encounter` of a `procedures` table, beside an `encounters` table): the key of that table's
+    row, as `encounter_id` would be. For a dataset that nothing else links or places (clinical
+    exports key their event tables so); not the row's own key."""
+    rules, by_name, datasets = scope_args
+    scope = _Scope(index, rules, by_name, datasets, {})
+    own = _own_key(ds)
+    out: list[Link] = []
+    for fld in ds.fields:
+        if has_cjk(fld.name) or "." in fld.pointer[len(ds.name) + 1 :]:
+            continue
+        tokens = split_name(fld.name)
+        word = tokens[0] if len(tokens) == 1 else ""
+        if (
+            len(word) < _MIN_BARE_WORD
+            or word in rules.key_suffixes
+            or word in rules.meta
+            or fld.name.lower() == own
+        ):
+            continue
+        target = scope.named_table(word)
+        if target is not None:
+            out.append((SubjectLink(fld.name, scope.name(target), "naming"), target, None))
+    return out
+
+
+#: What ``bare_word_links`` needs of the scan: its rules, datasets by name, and the datasets.
+_ScopeArgs = tuple[SubjectRules, dict[str, list[int]], Sequence[Dataset]]
+
+#: The shortest bare column word taken for another table's key (`case`, `visit`; not `pid`).
+_MIN_BARE_WORD = 4
+
+
+def _ending_patient_key(rules: SubjectRules, tokens: tuple[str, ...]) -> str | None:
+    """The key of a patient's stay or visit (``patient_keys``) that a one-word column name ends
+    in after other words (`CLINICALENCOUNTERID`: an `encounterid`), if any. Only keys of eight
+    letters or more: a shorter tail (`zyh`, `mzh`) ends too many words."""
+    if len(tokens) != 1:
+        return None
+    word = tokens[0]
+    return next(
+        (
+            k
+            for k in rules.patient_keys
+            if len(k) >= _MIN_ENDING_KEY and len(word) > len(k) and word.endswith(k)
+        ),
+        None,
+    )
+
+
+#: The shortest patient key found at the end of a longer one-word name (``_ending_patient_key``).
+_MIN_ENDING_KEY = 8
 
 
 def _prefixed_link(scope: _Scope, ds: Dataset, fld: Field, tokens: tuple[str, ...]) -> Link | None:
