@@ -63,6 +63,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "offerings",
     "served_roles",
     "bare_role_keys",
+    "event_states",
     "care_record_money_endings",
     "posts",
     "topic_lookalikes",

@@ -90,7 +90,7 @@ def _event_attribute(
 ) -> bool:
     """Whether a column of a clinical event table says something of the event: not yet
     sensitive, not found from values, a column of the row itself with words to read, and not
-    a key, flag, bookkeeping, money, the record's source or a column naming someone else or an
+    a key, flag, bookkeeping (but for the state of the event itself: ``event_states``), money, the record's source or a column naming someone else or an
     organisation (not a word the family reads on its topic: the `units` of a measurement)."""
     fld = finding.field
     if (
@@ -109,8 +109,9 @@ def _event_attribute(
     zh_text = fold(f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}")
     if not tokens and not zh_text.strip():
         return False
+    state = _compact(tokens) in rules.event_states  # a condition's `status`: active, resolved
     if (
-        _meta(rules, tokens, zh_text)
+        (_meta(rules, tokens, zh_text) and not state)
         or _compact(tokens) in rules.record_columns
         or any(w in zh_text for w in (*rules.code_system_zh, *rules.record_columns_zh))
         or any(rules.role_of(t) for t in tokens)

@@ -16,7 +16,7 @@ CREATE TABLE encounters (id VARCHAR(36) PRIMARY KEY, start TIMESTAMP, stop TIMES
   patient VARCHAR(36), code VARCHAR(20), description VARCHAR(256),
   base_encounter_cost DECIMAL(10,2), payer_coverage DECIMAL(10,2));
 CREATE TABLE conditions (start DATE, stop DATE, patient VARCHAR(36), encounter VARCHAR(36),
-  code VARCHAR(20), description VARCHAR(256));
+  code VARCHAR(20), description VARCHAR(256), status VARCHAR(16));
 CREATE TABLE medications (start TIMESTAMP, stop TIMESTAMP, patient VARCHAR(36),
   encounter VARCHAR(36), code VARCHAR(20), description VARCHAR(256), base_cost DECIMAL(10,2),
   dispenses INT, totalcost DECIMAL(10,2), reasoncode VARCHAR(20));
@@ -50,7 +50,7 @@ def test_tables_keyed_by_a_bare_patient_column_are_the_patients(tmp_path: Path) 
 def test_what_an_event_table_says_is_health_information(tmp_path: Path) -> None:
     by_name = scan_files(tmp_path, {"export.sql": EXPORT})
     cases = {
-        "conditions": ("code", "description", "start", "stop"),
+        "conditions": ("code", "description", "start", "stop", "status"),
         "medications": ("code", "description", "start", "stop", "dispenses", "reasoncode"),
         "observations": ("code", "description", "value", "units", "date"),
     }
@@ -103,3 +103,13 @@ def test_a_short_role_initial_is_no_bare_key(tmp_path: Path) -> None:
     CREATE TABLE kc (kch CHAR(3) PRIMARY KEY, kcm CHAR(16), xs TINYINT, xf TINYINT);
     """
     assert scan_files(tmp_path, {"school.sql": text})["kc"].subject.kind != "person_linked"
+
+
+def test_a_status_is_bookkeeping_off_a_clinical_event_table(tmp_path: Path) -> None:
+    text = """
+    CREATE TABLE patients (id INT PRIMARY KEY, name VARCHAR(64), birthdate DATE);
+    CREATE TABLE patient_logins (id INT PRIMARY KEY, patient_id INT, login_time TIMESTAMP,
+      status VARCHAR(16));
+    """
+    logins = scan_files(tmp_path, {"logins.sql": text})["patient_logins"]
+    assert not finding_of(logins, "status").sensitive
