@@ -69,9 +69,10 @@ def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
 
 
 def _care_reports(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
-    """A report or result that a patient's record points at (`study_info.rpt_id` → `report`: the
-    report of a patient's imaging study) is that patient's: its findings, diagnosis and advice
-    are their health information, whatever the report is keyed by itself."""
+    """A report, result or prescription that a patient's record points at (`study_info.rpt_id` →
+    `report`: the report of a patient's imaging study; `patient_card.prescription_id`) is that
+    patient's: its findings, diagnosis, advice and drugs are their health information, whatever
+    it is keyed by itself."""
     kinds = ("person", "person_linked")
     return _pointed_at(
         datasets, facts, rules, kinds, rules.care_reports, "subject.care_report", roles=("patient",)

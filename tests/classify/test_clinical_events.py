@@ -113,3 +113,18 @@ def test_a_status_is_bookkeeping_off_a_clinical_event_table(tmp_path: Path) -> N
     """
     logins = scan_files(tmp_path, {"logins.sql": text})["patient_logins"]
     assert not finding_of(logins, "status").sensitive
+
+
+def test_a_prescription_a_patients_card_points_at_is_the_patients(tmp_path: Path) -> None:
+    text = """
+    CREATE TABLE patients (patient_id INT PRIMARY KEY, name VARCHAR(64), birth_date DATE);
+    CREATE TABLE prescriptions (prescription_id INT PRIMARY KEY, prescription_date DATE,
+      prescription_date_end DATE);
+    CREATE TABLE patient_card (patient_card_id INT PRIMARY KEY,
+      patient_id INT REFERENCES patients(patient_id),
+      prescription_id INT REFERENCES prescriptions(prescription_id));
+    """
+    prescriptions = scan_files(tmp_path, {"card.sql": text})["prescriptions"]
+    assert (prescriptions.subject.kind, prescriptions.subject.role) == ("person_linked", "patient")
+    for column in ("prescription_date", "prescription_date_end"):
+        assert finding_of(prescriptions, column).sensitive, column
