@@ -19,6 +19,7 @@ from dataflow.subject.links import (
     bare_word_links,
     carried_people,
     record_keys,
+    served_people_keys,
     surrogate_keys,
     table_comments,
 )
@@ -271,8 +272,9 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     keys = None  # built for the first dataset that needs it
     comments: dict[str, int] | None = None
     surrogate = surrogate_keys(datasets)
+    served = served_people_keys(datasets, rules)
     for i, ds in enumerate(datasets):
-        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate)
+        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dataflow.detect.metadata import has_cjk
@@ -42,6 +42,7 @@ class _Scope:
     datasets: Sequence[Dataset]
     by_suffix: dict[str, list[int]]
     surrogate: frozenset[str] = frozenset()
+    served: Mapping[str, int] | None = None
 
     def target_of(self, key: str) -> int | None:
         """The one other dataset named ``key`` (or, for 4+ letters, ending in it), or, with none,
@@ -76,11 +77,13 @@ def _links(
     datasets: Sequence[Dataset],
     by_suffix: dict[str, list[int]],
     surrogate: frozenset[str] = frozenset(),
+    served: Mapping[str, int] | None = None,
 ) -> list[Link]:
     """The links of ``ds`` to people: declared foreign keys, then each other column by the
     first rule that finds one (its name, a key suffix, its comment). The row's own key, when
-    the scan names the own key of many tables so (``surrogate_keys``), links nowhere."""
-    scope = _Scope(index, rules, by_name, datasets, by_suffix)
+    the scan names the own key of many tables so (``surrogate_keys``), links nowhere. ``served``
+    is ``served_people_keys`` of the scan."""
+    scope = _Scope(index, rules, by_name, datasets, by_suffix, served=served)
     own = _own_key(ds)
     row_number = own if own in surrogate else None
     out: list[Link] = []
@@ -321,6 +324,23 @@ def _plural_role(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
     return word.endswith("s") and word[:-1] in rules.roles and tokens[0] not in rules.neg_prefixes
 
 
+def served_people_keys(datasets: Sequence[Dataset], rules: SubjectRules) -> dict[str, int]:
+    """Generic person keys (``person_keys`` with no role word: `pid`, `subject_id`) that exactly
+    one table of the scan named after people whom staff serve (``served_roles``: `patients`,
+    `customers`) holds as a column: that column name → that table. Other tables' bare person
+    key of that name point at it (`nursing.pid` → `patients.pid`)."""
+    holders: dict[str, list[int]] = {}
+    for j, ds in enumerate(datasets):
+        tokens = split_name(_bare(ds.name))
+        if not tokens or rules.role_of(tokens[-1]) not in rules.served_roles:
+            continue
+        for fld in ds.fields:
+            name = fld.name.lower()
+            if _compact(split_name(fld.name)) in rules.person_keys and "." not in name:
+                holders.setdefault(name, []).append(j)
+    return {name: js[0] for name, js in holders.items() if len(js) == 1}
+
+
 def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
     """A Chinese column name naming a role's key (患者编号, 会员卡号), a person's key (档案号) or
     the role alone (体检人). A role word before other words is not a key (会员费, 客户名称,
@@ -364,6 +384,10 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if compact in rules.person_keys:
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
         target = (scope.target_of(prefix) or scope.named_table(prefix)) if prefix else None
+        if target is None and not prefix and scope.served is not None:
+            # `pid` of `advice`, `nursing`, `treatment` beside `patients.pid`: the patient's key
+            held = scope.served.get(fld.name.lower())
+            target = held if held != scope.index else None
         role = rules.role_of(prefix) if prefix else None
         role = role or ("patient" if compact in rules.patient_keys else "person")
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)

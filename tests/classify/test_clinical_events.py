@@ -128,3 +128,17 @@ def test_a_prescription_a_patients_card_points_at_is_the_patients(tmp_path: Path
     assert (prescriptions.subject.kind, prescriptions.subject.role) == ("person_linked", "patient")
     for column in ("prescription_date", "prescription_date_end"):
         assert finding_of(prescriptions, column).sensitive, column
+
+
+def test_a_bare_person_key_shared_with_the_patients_table_is_a_patients(tmp_path: Path) -> None:
+    text = """
+    CREATE TABLE patients (pid int, name text, age int, sex text, diagnosis text);
+    CREATE TABLE nursing (pid int, time int, data text);
+    CREATE TABLE requisition (pid int, test text, sample text, time int);
+    """
+    by_name = scan_files(tmp_path, {"ward.sql": text})
+    for table in ("nursing", "requisition"):
+        subject = by_name[table].subject
+        assert (subject.kind, subject.role) == ("person_linked", "patient"), table
+    for column in ("test", "sample"):
+        assert finding_of(by_name["requisition"], column).sensitive, column
