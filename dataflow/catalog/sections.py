@@ -64,6 +64,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "served_roles",
     "bare_role_keys",
     "event_states",
+    "event_state_families",
     "care_record_money_endings",
     "posts",
     "topic_lookalikes",

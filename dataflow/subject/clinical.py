@@ -109,7 +109,9 @@ def _event_attribute(
     zh_text = fold(f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}")
     if not tokens and not zh_text.strip():
         return False
-    state = _compact(tokens) in rules.event_states  # a condition's `status`: active, resolved
+    state = (  # a condition's `status`: active, resolved
+        _compact(tokens) in rules.event_states and family.family.id in rules.event_state_families
+    )
     if (
         (_meta(rules, tokens, zh_text) and not state)
         or _compact(tokens) in rules.record_columns

@@ -95,6 +95,7 @@ class SubjectRules:
         self.person_files = _split(s.get("person_files", ()))[0]
         self.event_columns = _split(s.get("event_columns", ()))[0]
         self.event_states = _split(s.get("event_states", ()))[0]
+        self.event_state_families = frozenset(s.get("event_state_families", ()))
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
