@@ -267,6 +267,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is part of that patient's record of care (health information)",
         "'{column}' 是该患者诊疗记录的一部分（健康信息）",
     ),
+    "subject.clinical_event": Text(
+        "'{column}' says what the event of that patient's {family} record was: their health"
+        " information",
+        "'{column}' 记录该患者{family}记录中的事件内容，属于其健康信息",
+    ),
     "subject.coded_attribute": Text(
         "'{column}' is that person's {word}, kept as a key into a list of codes",
         "'{column}' 是该人的{word}，以代码表的键保存",
@@ -300,8 +305,8 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} 指向它：{name} 是该人的住所",
     ),
     "subject.care_report": Text(
-        "{person}.{column} points at it: {name} is that patient's report",
-        "{person}.{column} 指向它：{name} 是该患者的报告",
+        "{person}.{column} points at it: {name} is that patient's report or prescription",
+        "{person}.{column} 指向它：{name} 是该患者的报告或处方",
     ),
     "subject.payable": Text(
         "{person}.{column} points at it: {name} is what that person pays",

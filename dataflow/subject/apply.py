@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
+from dataflow.subject.clinical import clinical_events
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import document_numbers
 from dataflow.subject.own import _bare, _child_column, guardian_columns
@@ -143,6 +144,7 @@ def _by_subject(
         )
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
+        found = clinical_events(found, dataset, subject, catalog, rules)
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
         found = care_general(found, patient_record(dataset, subject, catalog, rules), rules)
         if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:

@@ -17,8 +17,10 @@ from dataflow.subject.links import (
     _phone_links,
     _same_resource,
     _shared_key_links,
+    bare_word_links,
     carried_people,
     record_keys,
+    served_people_keys,
     surrogate_keys,
     table_comments,
 )
@@ -75,9 +77,10 @@ def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
 
 
 def _care_reports(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
-    """A report or result that a patient's record points at (`study_info.rpt_id` → `report`: the
-    report of a patient's imaging study) is that patient's: its findings, diagnosis and advice
-    are their health information, whatever the report is keyed by itself."""
+    """A report, result or prescription that a patient's record points at (`study_info.rpt_id` →
+    `report`: the report of a patient's imaging study; `patient_card.prescription_id`) is that
+    patient's: its findings, diagnosis, advice and drugs are their health information, whatever
+    it is keyed by itself."""
     kinds = ("person", "person_linked")
     return _pointed_at(
         datasets, facts, rules, kinds, rules.care_reports, "subject.care_report", roles=("patient",)
@@ -282,11 +285,14 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     keys = None  # built for the first dataset that needs it
     comments: dict[str, int] | None = None
     surrogate = surrogate_keys(datasets)
+    served = served_people_keys(datasets, rules)
     for i, ds in enumerate(datasets):
-        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate)
+        facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)
+        if facts[i].kind == "unknown" and not facts[i].links and facts[i].weak is None:
+            facts[i].links = bare_word_links(ds, i, (rules, by_name, datasets))
         if facts[i].kind == "unknown" and not facts[i].links:
             comments = table_comments(datasets) if comments is None else comments
             facts[i].links = _comment_table_links(ds, i, rules, datasets, comments)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +43,7 @@ class _Scope:
     datasets: Sequence[Dataset]
     by_suffix: dict[str, list[int]]
     surrogate: frozenset[str] = frozenset()
+    served: Mapping[str, int] | None = None
 
     def target_of(self, key: str) -> int | None:
         """The one other dataset named ``key`` (or, for 4+ letters, ending in it), or, with none,
@@ -59,6 +60,15 @@ class _Scope:
     def name(self, target: int | None) -> str | None:
         return _target_name(target, self.datasets)
 
+    def named_table(self, word: str) -> int | None:
+        """The one other dataset whose whole name is ``word`` or its plural (`encounter` →
+        `encounters`, `study` → `studies`)."""
+        forms = [word, word + "s", word + "es"]
+        if word.endswith("y"):
+            forms.append(word[:-1] + "ies")
+        hits = {i for f in forms for i in self.by_name.get(f, ()) if i != self.index}
+        return next(iter(hits)) if len(hits) == 1 else None
+
 
 def _links(
     ds: Dataset,
@@ -68,11 +78,13 @@ def _links(
     datasets: Sequence[Dataset],
     by_suffix: dict[str, list[int]],
     surrogate: frozenset[str] = frozenset(),
+    served: Mapping[str, int] | None = None,
 ) -> list[Link]:
     """The links of ``ds`` to people: declared foreign keys, then each other column by the
     first rule that finds one (its name, a key suffix, its comment). The row's own key, when
-    the scan names the own key of many tables so (``surrogate_keys``), links nowhere."""
-    scope = _Scope(index, rules, by_name, datasets, by_suffix)
+    the scan names the own key of many tables so (``surrogate_keys``), links nowhere. ``served``
+    is ``served_people_keys`` of the scan."""
+    scope = _Scope(index, rules, by_name, datasets, by_suffix, served=served)
     own = _own_key(ds)
     row_number = own if own in surrogate else None
     out: list[Link] = []
@@ -106,6 +118,7 @@ def _links(
                 or _comment_link(scope, fld, tokens)
                 or _owner_value_link(rules, fld, tokens)
                 or _prefixed_link(scope, ds, fld, tokens)
+                or _bare_role_link(scope, fld, tokens)
             )
         if link is not None:
             out.append(link)
@@ -312,6 +325,23 @@ def _plural_role(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
     return word.endswith("s") and word[:-1] in rules.roles and tokens[0] not in rules.neg_prefixes
 
 
+def served_people_keys(datasets: Sequence[Dataset], rules: SubjectRules) -> dict[str, int]:
+    """Generic person keys (``person_keys`` with no role word: `pid`, `subject_id`) that exactly
+    one table of the scan named after people whom staff serve (``served_roles``: `patients`,
+    `customers`) holds as a column: that column name → that table. Other tables' bare person
+    key of that name point at it (`nursing.pid` → `patients.pid`)."""
+    holders: dict[str, list[int]] = {}
+    for j, ds in enumerate(datasets):
+        tokens = split_name(_bare(ds.name))
+        if not tokens or rules.role_of(tokens[-1]) not in rules.served_roles:
+            continue
+        for fld in ds.fields:
+            name = fld.name.lower()
+            if _compact(split_name(fld.name)) in rules.person_keys and "." not in name:
+                holders.setdefault(name, []).append(j)
+    return {name: js[0] for name, js in holders.items() if len(js) == 1}
+
+
 def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
     """A Chinese column name naming a role's key (患者编号, 会员卡号), a person's key (档案号) or
     the role alone (体检人). A role word before other words is not a key (会员费, 客户名称,
@@ -333,7 +363,7 @@ def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
         )
     if word is None:
         return None
-    role = rules.role_zh(name) or "person"
+    role = rules.role_zh(name) or ("patient" if word in rules.patient_keys_zh else "person")
     return (SubjectLink(fld.name, None, "naming"), None, role)
 
 
@@ -354,11 +384,19 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         return None  # `contact_list_id`, `user_group_id`: the key of a list of people
     if compact in rules.person_keys:
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
-        target = scope.target_of(prefix) if prefix else None
+        target = (scope.target_of(prefix) or scope.named_table(prefix)) if prefix else None
+        if target is None and not prefix and scope.served is not None:
+            # `pid` of `advice`, `nursing`, `treatment` beside `patients.pid`: the patient's key
+            held = scope.served.get(fld.name.lower())
+            target = held if held != scope.index else None
         role = rules.role_of(prefix) if prefix else None
         if target is None and _record_owner(scope, tokens):
             return None
-        return (SubjectLink(fld.name, scope.name(target), "naming"), target, role or "person")
+        role = role or ("patient" if compact in rules.patient_keys else "person")
+        return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
+    care_key = _ending_patient_key(rules, tokens)
+    if care_key is not None:
+        return (SubjectLink(fld.name, None, "naming"), None, "patient")
     last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
     if (
         last_role is not None
@@ -436,6 +474,76 @@ def _record_owner(scope: _Scope, tokens: tuple[str, ...]) -> bool:
         ):
             return True
     return False
+
+
+def _bare_role_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A column whose whole name is a role whose bare name keys a record to its person
+    (``bare_role_keys``: `patient` of a clinical export's `conditions`, `medications`,
+    `observations`): that person's key, as `patient_id` would be, pointing at the table of
+    those people when the scan has one (`patients`)."""
+    rules = scope.rules
+    if len(tokens) != 1 or len(tokens[0]) < _MIN_BARE_WORD:
+        return None  # `xs` 学时 of a course, not a student (`xs` 学生)
+    role = rules.roles.get(tokens[0])
+    if role is None or role not in rules.bare_role_keys:
+        return None
+    target = scope.named_table(tokens[0])
+    return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
+
+
+def bare_word_links(ds: Dataset, index: int, scope_args: _ScopeArgs) -> list[Link]:
+    """Columns whose whole name is one word naming another table of the scan in the singular
+    (`encounter` of a `procedures` table, beside an `encounters` table): the key of that table's
+    row, as `encounter_id` would be. For a dataset that nothing else links or places (clinical
+    exports key their event tables so); not the row's own key."""
+    rules, by_name, datasets = scope_args
+    scope = _Scope(index, rules, by_name, datasets, {})
+    own = _own_key(ds)
+    out: list[Link] = []
+    for fld in ds.fields:
+        if has_cjk(fld.name) or "." in fld.pointer[len(ds.name) + 1 :]:
+            continue
+        tokens = split_name(fld.name)
+        word = tokens[0] if len(tokens) == 1 else ""
+        if (
+            len(word) < _MIN_BARE_WORD
+            or word in rules.key_suffixes
+            or word in rules.meta
+            or fld.name.lower() == own
+        ):
+            continue
+        target = scope.named_table(word)
+        if target is not None:
+            out.append((SubjectLink(fld.name, scope.name(target), "naming"), target, None))
+    return out
+
+
+#: What ``bare_word_links`` needs of the scan: its rules, datasets by name, and the datasets.
+_ScopeArgs = tuple[SubjectRules, dict[str, list[int]], Sequence[Dataset]]
+
+#: The shortest bare column word taken for another table's key (`case`, `visit`; not `pid`).
+_MIN_BARE_WORD = 4
+
+
+def _ending_patient_key(rules: SubjectRules, tokens: tuple[str, ...]) -> str | None:
+    """The key of a patient's stay or visit (``patient_keys``) that a one-word column name ends
+    in after other words (`CLINICALENCOUNTERID`: an `encounterid`), if any. Only keys of eight
+    letters or more: a shorter tail (`zyh`, `mzh`) ends too many words."""
+    if len(tokens) != 1:
+        return None
+    word = tokens[0]
+    return next(
+        (
+            k
+            for k in rules.patient_keys
+            if len(k) >= _MIN_ENDING_KEY and len(word) > len(k) and word.endswith(k)
+        ),
+        None,
+    )
+
+
+#: The shortest patient key found at the end of a longer one-word name (``_ending_patient_key``).
+_MIN_ENDING_KEY = 8
 
 
 def _prefixed_link(scope: _Scope, ds: Dataset, fld: Field, tokens: tuple[str, ...]) -> Link | None:

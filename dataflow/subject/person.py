@@ -41,11 +41,13 @@ from dataflow.subject.predicates import (
     _topic_flag,
     _weak_name,
     _word_length,
+    money_column,
 )
 from dataflow.subject.rules import (
     _CODE_LIST,
     _PERSON_NAME_ZH,
     _POSSESSIVE_EN,
+    MONEY_FAMILY,
     SCHEMA_DOCS,
     VISIT_FAMILY,
     W_FAMILY,
@@ -632,6 +634,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # a key or bookkeeping column: only a family word naming it whole counts
     if match is None:
         match = _topic_match(rec, col)
+    if match is not None:
+        match = _patients_money(rec, col, match)
     if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
         # `pay_time` of an order: not an amount, but the time of the person's action
         name = col.finding.field.name
@@ -644,6 +648,20 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
     return match
+
+
+def _patients_money(rec: Record, col: Column, match: Match) -> Match:
+    """A money column of a patient's record (``money_column``: `base_encounter_cost`,
+    `totalcost`) that a health family claimed by a word of its own (`encounter`) or by the
+    table's topic: the patient's expenses (family ``MONEY_FAMILY``), not their care."""
+    if (
+        rec.subject.role != "patient"
+        or not match[0].family.element.startswith("pi.health.")
+        or not money_column(rec.rules, col.tokens, col.zh_text)
+    ):
+        return match
+    money = rec.rules.family(MONEY_FAMILY)
+    return (money, col.finding.field.name) if money is not None else match
 
 
 def _topic_first(rules: SubjectRules, col: Column) -> Match | None:

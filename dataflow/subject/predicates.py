@@ -375,6 +375,7 @@ def _sensitive_topic(
     categories = rules.attribute_categories
     if element.category == _PLACE:  # a trail's address and position: points of the track
         categories = (*categories, *rules.place_categories)
+    care = subject.role == "patient" and family.family.element.startswith(_HEALTH)
     out: list[FieldFinding] = []
     for finding in findings:
         eid = finding.element
@@ -384,6 +385,7 @@ def _sensitive_topic(
             or eid is None
             or _from_values(finding)
             or not any(eid == c or eid.startswith(c + ".") for c in categories)
+            or (care and _money_finding(rules, finding))  # a patient's costs stay money
         ):
             out.append(finding)
             continue
@@ -411,6 +413,30 @@ _DOMINANT_SHARE = 0.3
 #: care (an ambulance run sheet) that also names its crew and its times.
 _DOMINANT_MANY = 6
 _HEALTH = "pi.health"
+
+
+def _money_finding(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """``money_column`` of a finding's own name and Chinese comment."""
+    fld = finding.field
+    cjk = has_cjk(fld.name)
+    tokens = () if cjk else split_name(fld.name)
+    comment = fld.comment or ""
+    return money_column(
+        rules, tokens, f"{fld.name if cjk else ''} {comment if has_cjk(comment) else ''}"
+    )
+
+
+def money_column(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
+    """Whether a column of a patient's record is named by a money word of a patient's bills as
+    its last word (``care_record_money_tables``: `base_cost`, `payer_coverage`), its last word
+    ends in one that ends a longer word (``care_record_money_endings``: `totalcost`), or its
+    Chinese name or comment has one (缴费, 收费): their expenses, not their care."""
+    head = tokens[-1] if tokens else ""  # `fee_item_name` names an item, not a fee
+    return (
+        head in rules.care_money
+        or head.endswith(rules.care_money_endings)
+        or any(w in zh_text for w in rules.care_money_zh)
+    )
 
 
 def _link_objects(findings: Sequence[FieldFinding], rules: SubjectRules) -> dict[str, str]:

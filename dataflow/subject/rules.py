@@ -46,6 +46,8 @@ SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
 HEALTH_RECORD_FAMILY = "health.record"
 #: The family of who treats a person and where (``care_parties``).
 VISIT_FAMILY = "health.visit"
+#: The family of a person's amounts paid and charged: a patient's costs (``money_column``).
+MONEY_FAMILY = "finance.transaction"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
 _MIN_SPELLED = 5
 _MAX_SPELLED = 1 << 16
@@ -93,7 +95,10 @@ class SubjectRules:
         self.cv_sections = _split(s.get("cv_sections", ()))[0]
         self.person_files = _split(s.get("person_files", ()))[0]
         self.event_columns = _split(s.get("event_columns", ()))[0]
+        self.event_states = _split(s.get("event_states", ()))[0]
+        self.event_state_families = frozenset(s.get("event_state_families", ()))
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
+        self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
@@ -131,11 +136,13 @@ class SubjectRules:
         self.authority_words = frozenset(s.get("authority_words", ()))
         self.unit_prices, self.unit_prices_zh = _split(s.get("unit_prices", ()))
         self.served_roles = tuple(s.get("served_roles", ()))
+        self.bare_role_keys = frozenset(s.get("bare_role_keys", ()))
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
         self.care_general = frozenset(s.get("care_record_general_elements", ()))
         self.care_times = frozenset(s.get("care_record_times", ()))
         self.care_money, self.care_money_zh = _split(s.get("care_record_money_tables", ()))
+        self.care_money_endings = tuple(s.get("care_record_money_endings", ()))
         places = s.get("whereabouts_places", ())
         self.whereabouts = tuple(" ".join(split_name(w)) for w in places if not has_cjk(w))
         self.whereabouts_zh = tuple(w for w in places if has_cjk(w))
