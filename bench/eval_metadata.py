@@ -3,7 +3,7 @@
 Usage::
 
     python bench/eval_rebuild.py bench/eval/tuning /tmp/eval-tuning      # fetch the files once
-    python bench/eval_metadata.py bench/eval/tuning /tmp/eval-tuning [--errors]
+    python bench/eval_metadata.py bench/eval/tuning /tmp/eval-tuning [--errors] [--listed-only]
 
 An evaluation set is a folder with ``sources.tsv`` (pinned files, see ``eval_rebuild.py``) and
 ``labels.txt``, one dataset per line::
@@ -57,9 +57,11 @@ def _relative(pointer: str, dataset: str) -> str:
 
 
 def evaluate(
-    labels: dict[str, dict[str, dict[str, str]]], data_dir: Path
+    labels: dict[str, dict[str, dict[str, str]]], data_dir: Path, listed_only: bool = False
 ) -> tuple[dict[str, dict[str, int]], list[str]]:
-    """Counts per project and the list of errors."""
+    """Counts per project and the list of errors. ``listed_only``: a dataset of a labelled file
+    that its labels do not list (one a newer reader finds in the file) is counted in
+    ``unlisted`` and not scored, instead of all its fields counting as not personal."""
     from dataflow.scan import ScanOptions, scan_paths
 
     per_project: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -73,6 +75,9 @@ def evaluate(
             dataset = dataset_result.dataset
             file = Path(dataset.source_path).resolve().relative_to(data_dir.resolve()).as_posix()
             if file not in labels:
+                continue
+            if listed_only and dataset.name not in labels[file]:
+                counts["unlisted"] += len(dataset_result.findings)
                 continue
             own = labels[file].get(dataset.name, {})
             for finding in dataset_result.findings:
@@ -128,10 +133,16 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="another labels file of the set (e.g. labels.second.txt, an independent labelling)",
     )
+    parser.add_argument(
+        "--listed-only",
+        action="store_true",
+        help="score only the datasets the labels list; fields of other datasets of a labelled "
+        "file (read by a reader newer than the labels) are counted as 'unlisted'",
+    )
     args = parser.parse_args(argv)
 
     labels = parse_labels(args.labels or args.set_dir / "labels.txt")
-    per_project, errors = evaluate(labels, args.data_dir)
+    per_project, errors = evaluate(labels, args.data_dir, args.listed_only)
     totals: dict[str, int] = defaultdict(int)
     for counts in per_project.values():
         for key, value in counts.items():
@@ -152,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"{name:28}" + "".join(f"{v:>7}" for v in cells))
     print(f"sensitive fields: {totals['s_total']}, PI fields: {totals['tp'] + totals['fn']}")
+    if args.listed_only:
+        print(f"fields of datasets the labels do not list (not scored): {totals['unlisted']}")
     if args.errors:
         print("\n".join(errors))
     return 0

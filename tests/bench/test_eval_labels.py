@@ -61,3 +61,23 @@ def test_a_quoted_field_is_scored_against_the_scan(tmp_path: Path) -> None:
     assert project["debatable"] == 1
     assert project["fields"] == 4
     assert project["s_total"] == 1
+
+
+def test_listed_only_leaves_datasets_the_labels_do_not_list_unscored(tmp_path: Path) -> None:
+    """A dataset a newer reader finds in a labelled file is scored as wholly not personal by
+    default (a reader that invents datasets costs precision), and left out with listed_only."""
+    data = tmp_path / "data" / "proj"
+    data.mkdir(parents=True)
+    (data / "club.sql").write_text(
+        "CREATE TABLE member (id int, email varchar(64), phone varchar(20));\n"
+        "CREATE TABLE guest (id int, guest_name varchar(64), guest_phone varchar(20));\n",
+        encoding="utf-8",
+    )
+    labels_path = tmp_path / "labels.txt"
+    labels_path.write_text("proj/club.sql | member | P: email phone | A: id\n", encoding="utf-8")
+    labels = eval_metadata.parse_labels(labels_path)
+    scored, _ = eval_metadata.evaluate(labels, tmp_path / "data")
+    listed, _ = eval_metadata.evaluate(labels, tmp_path / "data", listed_only=True)
+    assert scored["proj"]["fp"] >= 2  # guest_name and guest_phone count against precision
+    assert listed["proj"]["fp"] == 0 and listed["proj"]["unlisted"] == 3
+    assert listed["proj"]["tp"] == scored["proj"]["tp"] == 2
