@@ -61,3 +61,48 @@ def test_a_billing_cycle_is_not_a_health_record(tmp_path: Path) -> None:
     usage = {f.field.name: f for f in _scan(tmp_path)["apn_billing_cycle_aggregation"].findings}
     assert usage["DATA_USAGE"].personal
     assert not usage["DATA_USAGE"].sensitive
+
+
+PACKET_CORE_DDL = """
+CREATE TABLE `pgw_svc_data` (
+  `SERVED_IMSI` varchar(256) NOT NULL,
+  `CHARGING_ID` bigint(20) NOT NULL,
+  `UPLINK_BYTES` bigint(20) DEFAULT NULL,
+  `TIME_OF_FIRST_USAGE` datetime DEFAULT NULL,
+  `TIME_OF_LAST_USAGE` datetime DEFAULT NULL,
+  `DURATION_SEC` bigint(20) DEFAULT NULL
+);
+CREATE TABLE network_events (
+  event_id STRING NOT NULL,
+  customer_id STRING NOT NULL,
+  device_imei STRING,
+  event_timestamp TIMESTAMP,
+  duration_seconds INT64,
+  network_cell_id STRING
+);
+CREATE TABLE network_plans (
+  plan_id STRING NOT NULL,
+  plan_name STRING,
+  duration_seconds INT64
+);
+"""
+
+
+def test_packet_core_charging_and_network_events_are_communication_records(
+    tmp_path: Path,
+) -> None:
+    """A PGW's per-IMSI charging data and a network's per-customer event log are the subscriber's
+    communication records (3GPP TS 32.251 charging records); a plan table is not on that topic."""
+    (tmp_path / "core.sql").write_text(PACKET_CORE_DDL, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    pgw = {f.field.name: f for f in found["pgw_svc_data"].findings}
+    for column in ("TIME_OF_FIRST_USAGE", "TIME_OF_LAST_USAGE", "DURATION_SEC"):
+        assert pgw[column].element == "pi.communication.call_record", column
+        assert pgw[column].sensitive, column
+    assert not pgw["UPLINK_BYTES"].sensitive  # a byte count is not the record
+    events = {f.field.name: f for f in found["network_events"].findings}
+    for column in ("event_timestamp", "duration_seconds", "network_cell_id"):
+        assert events[column].element == "pi.communication.call_record", column
+        assert events[column].sensitive, column
+    plans = {f.field.name: f for f in found["network_plans"].findings}
+    assert not plans["duration_seconds"].sensitive
