@@ -19,6 +19,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "roles",
     "reference_prefixes",
     "reference_endings",
+    "reference_names",
     "reference_tails",
     "code_tails",
     "person_key_tails",

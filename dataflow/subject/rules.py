@@ -229,6 +229,7 @@ class SubjectRules:
         self.table_tails = frozenset(catalog.dictionaries.get("table_tails"))
         self.reference_prefixes = frozenset(s.get("reference_prefixes", ()))
         self.reference_endings = tuple(s.get("reference_endings", ()))
+        self.reference_names = frozenset(s.get("reference_names", ()))
         self.reference_tails = frozenset(s.get("reference_tails", ()))
         self.code_tails = frozenset(s.get("code_tails", ()))
         self.person_key_tails = tuple(s.get("person_key_tails", ()))

@@ -209,6 +209,7 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
             (n.head in rules.reference and len(n.tokens) > 1)
             or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
             or _definitions(n.head, rules)
+            or (len(n.tokens) == 1 and n.head in rules.reference_names)
         )
         and not _role_log(n, rules)
         and not _role_table_comment(n, rules)
