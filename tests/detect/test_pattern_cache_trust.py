@@ -54,6 +54,9 @@ def expected(built: tuple[Path, dict[str, object]]) -> dict[str, object]:
 def _project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path / "cache"
     monkeypatch.setenv("DATAFLOW_CACHE_DIR", str(cache))
+    # the module-scoped fixture runs outside conftest's per-test setting: these tests are about
+    # the pattern cache, so the rules' verdicts alone, as in every other test
+    monkeypatch.setenv("DATAFLOW_LEARNED_SCORER", "off")
     work = tmp_path / "work"
     work.mkdir()
     (work / ".git").mkdir()  # no configuration above this folder
