@@ -32,7 +32,7 @@ from dataflow.model import (
     Words,
 )
 from dataflow.report.records import dataset_sort_key, problem_sort_key
-from dataflow.scan_workers import in_order, map_in_order, processes_for
+from dataflow.scan_workers import fewer_collections, in_order, map_in_order, processes_for
 
 Progress = Callable[[int, int, str], None]
 _NO_SAMPLES: Mapping[str, Path] = {}
@@ -181,48 +181,58 @@ def scan_paths(
     def read_at(i: int) -> ReadResult:
         return _read(files[i], options, sample_options, avro_types, json_schemas)
 
-    local = options.engine == "local"
-    reads = in_order(read_at, len(files), processes_for(len(files), options.jobs) if local else 1)
-    for done, (path, read) in enumerate(zip(files, reads, strict=True), start=1):
-        problems.extend(read.problems)
-        added_keys.extend((read.path, key) for key in read.added_keys)
-        altered.extend((read.path, change) for change in read.altered_columns)
-        comments.extend(read.comments)
-        for dataset in read.datasets:
-            datasets.append(dataset)
-            own = read.samples.get(dataset.name)
-            if own is not None and options.content:
-                sample_sets[(dataset.source_path, dataset.name)] = own
-        if progress is not None:
-            progress(done, len(files), str(path))
-
-    if altered:
-        problems.extend(readers.attach_altered_columns(datasets, altered))
-    if added_keys:
-        problems.extend(readers.attach_added_keys(datasets, added_keys))
-    if comments:
-        readers.attach_comments(datasets, comments)
-    attached: dict[tuple[str, str], str] = {}
-    if samples:
-        problems.extend(
-            _attach_samples(datasets, samples, options, sample_options, sample_sets, attached)
+    # A large scan keeps most of what it reads: its collections would mostly walk that.
+    with fewer_collections(len(files)):
+        local = options.engine == "local"
+        reads = in_order(
+            read_at, len(files), processes_for(len(files), options.jobs) if local else 1
         )
-        datasets = _merge_samples(datasets, attached, problems)
+        for done, (path, read) in enumerate(zip(files, reads, strict=True), start=1):
+            problems.extend(read.problems)
+            added_keys.extend((read.path, key) for key in read.added_keys)
+            altered.extend((read.path, change) for change in read.altered_columns)
+            comments.extend(read.comments)
+            for dataset in read.datasets:
+                datasets.append(dataset)
+                own = read.samples.get(dataset.name)
+                if own is not None and options.content:
+                    sample_sets[(dataset.source_path, dataset.name)] = own
+            if progress is not None:
+                progress(done, len(files), str(path))
 
-    from dataflow.subject import infer_subjects
+        if altered:
+            problems.extend(readers.attach_altered_columns(datasets, altered))
+        if added_keys:
+            problems.extend(readers.attach_added_keys(datasets, added_keys))
+        if comments:
+            readers.attach_comments(datasets, comments)
+        attached: dict[tuple[str, str], str] = {}
+        if samples:
+            problems.extend(
+                _attach_samples(datasets, samples, options, sample_options, sample_sets, attached)
+            )
+            datasets = _merge_samples(datasets, attached, problems)
 
-    subjects = infer_subjects(datasets, catalog)
+        from dataflow.subject import infer_subjects
 
-    def classify_at(i: int) -> DatasetResult:
-        dataset = datasets[i]
-        key = (dataset.source_path, dataset.name)
-        return _classify_one(
-            dataset, catalog, options, sample_sets, classify_dataset, verdicts.get(key), subjects[i]
-        )
+        subjects = infer_subjects(datasets, catalog)
 
-    schema_only = not sample_sets and not verdicts and local
-    processes = processes_for(len(datasets), options.jobs) if schema_only else 1
-    results = map_in_order(classify_at, len(datasets), processes)
+        def classify_at(i: int) -> DatasetResult:
+            dataset = datasets[i]
+            key = (dataset.source_path, dataset.name)
+            return _classify_one(
+                dataset,
+                catalog,
+                options,
+                sample_sets,
+                classify_dataset,
+                verdicts.get(key),
+                subjects[i],
+            )
+
+        schema_only = not sample_sets and not verdicts and local
+        processes = processes_for(len(datasets), options.jobs) if schema_only else 1
+        results = map_in_order(classify_at, len(datasets), processes)
     results.sort(key=dataset_sort_key)
     problems = _unique_sorted(problems)
     return ScanResult(

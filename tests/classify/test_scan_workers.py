@@ -76,3 +76,29 @@ def test_small_scans_and_one_job_stay_in_one_process() -> None:
     assert scan_workers.processes_for(least, 1) == 1
     if scan_workers._can_fork():
         assert scan_workers.processes_for(least, 3) == 3
+
+
+@needs_fork
+def test_workers_collect_young_objects_less_often_and_set_chunks_apart() -> None:
+    import gc
+
+    count = 3 * scan_workers.CHUNK
+    seen = scan_workers.map_in_order(
+        lambda _i: (gc.get_threshold()[0], gc.get_freeze_count()), count, 2
+    )
+    parent = (gc.get_threshold()[0], gc.get_freeze_count())
+    assert seen[: scan_workers.CHUNK] == [parent] * scan_workers.CHUNK
+    workers = seen[scan_workers.CHUNK :]
+    assert {threshold for threshold, _ in workers} == {scan_workers._WORK_THRESHOLDS[0]}
+    assert all(frozen > 0 for _, frozen in workers)
+
+
+def test_a_large_scan_raises_the_thresholds_and_restores_them() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with scan_workers.fewer_collections(scan_workers.PARALLEL_MIN_DATASETS - 1):
+        assert gc.get_threshold() == before
+    with scan_workers.fewer_collections(scan_workers.PARALLEL_MIN_DATASETS):
+        assert gc.get_threshold() == scan_workers._WORK_THRESHOLDS
+    assert gc.get_threshold() == before
