@@ -308,8 +308,9 @@ def combine(
     """The verdict after ``learned.adjust_findings`` (the same policy, on a table row).
     ``unnamed``: the threshold above which a field on a person's row is added when nothing
     names its element (it gets ``learned.FALLBACK_ELEMENT``); ``named``: the threshold
-    (``sensitive_word``) above which a field the rules named no sensitive element for becomes
-    the sensitive element its learned words name."""
+    (``sensitive_word``) above which a personal field (by the rules, or added on a plain
+    element) the rules named no sensitive element for becomes the sensitive element its
+    learned words name; a word alone adds no field."""
     personal, sensitive = rec["personal"], rec["sensitive"]
     if rec["value"]:
         return personal, sensitive
@@ -317,12 +318,12 @@ def combine(
     plain_c = rec.get("cand_plain", False)
     by_word = not sens_c and p_s >= named and has_learned_element[1]
     if not personal and p_pi >= add:
-        if (p_s >= upgrade and sens_c) or by_word:
+        if p_s >= upgrade and sens_c:
             return True, True
         if plain_c or has_learned_element[0]:
-            return True, False
+            return True, by_word
         if p_pi >= unnamed and about_person(rec["features"]):
-            return True, False
+            return True, by_word
         return personal, sensitive
     if personal and p_pi <= remove and rec["confidence"] < strong:
         return False, False

@@ -20,7 +20,9 @@ in the evidence:
   element (its PIPL Art. 28 group comes with it). Where the rules' evidence named none, the
   field's learned words may name it, above the higher threshold ``sensitive_word`` only (a
   word names a sensitive element when the rules' evidence named it for most of the training
-  fields labelled sensitive that have the word); weights without that threshold never do.
+  fields labelled sensitive that have the word); weights without that threshold never do. A
+  field the model adds on a plain element (or "other information about a person") may become
+  sensitive so; a word naming a sensitive element adds no field on its own.
 
 The weights are read on first use only, so that commands which classify nothing never load them.
 ``learned_scorer: false`` in the configuration turns all of this off.
@@ -358,24 +360,6 @@ def _adjusted(
         sensitive = [e for e in named_by_rules if e.sensitive] if p_s >= upgrade else []
         plain = [e for e in named_by_rules if not e.sensitive]
         word = ""
-        named = None
-        if not any(e.sensitive for e in named_by_rules) and p_s >= by_word:
-            named = _sensitive_by_word(feats, scorer, catalog)
-        if named is not None:
-            element, word = named
-            why = _describe(scorer.top_words(feats, scorer.pi))
-            named_by = _describe([word])
-            ev = Evidence(
-                "learned",
-                "learned-pi",
-                Words(
-                    f"learned scorer {p_pi:.2f}, {p_s:.2f} sensitive: {why}; element by {named_by}",
-                    f"学习评分 {p_pi:.2f}，{p_s:.2f} 认为敏感：{why.zh}；元素依据{named_by.zh}",
-                ),
-                element.id,
-                round(p_pi, 3),
-            )
-            return _with_element(f, element, p_pi, ev)
         if sensitive or plain:
             element = (sensitive or plain)[0]
         else:  # a non-sensitive element only: a word alone names no Art. 28 group honestly
@@ -390,6 +374,25 @@ def _adjusted(
                 return f
             if element.sensitive:
                 return f
+        # a field added on a plain element (or none) whose words name a sensitive one
+        if not any(e.sensitive for e in named_by_rules) and p_s >= by_word:
+            named = _sensitive_by_word(feats, scorer, catalog)
+            if named is not None:
+                element, word = named
+                why = _describe(scorer.top_words(feats, scorer.pi))
+                named_by = _describe([word])
+                ev = Evidence(
+                    "learned",
+                    "learned-pi",
+                    Words(
+                        f"learned scorer {p_pi:.2f}, {p_s:.2f} sensitive: {why}; "
+                        f"element by {named_by}",
+                        f"学习评分 {p_pi:.2f}，{p_s:.2f} 认为敏感：{why.zh}；元素依据{named_by.zh}",
+                    ),
+                    element.id,
+                    round(p_pi, 3),
+                )
+                return _with_element(f, element, p_pi, ev)
         why = _describe(scorer.top_words(feats, scorer.pi))
         by = _describe([word]) if word else None
         if by:

@@ -395,6 +395,15 @@ def test_a_word_names_a_sensitive_element_above_its_own_threshold_only(tmp_path:
         "0.88 sensitive: word team, table word member; element by word team"
     )
     assert named["remark"] == before["remark"]  # no word names an element for it
+    # a word naming a sensitive element adds no field on its own: only one added anyway
+    alone = tmp_path / "alone.tsv"
+    alone.write_text(
+        _word_scorer(tmp_path, "0.8")
+        .read_text(encoding="utf-8")
+        .replace("pi.tag.profile_tag\t", "\t"),
+        encoding="utf-8",
+    )
+    assert after(alone)["fav_team"] == before["fav_team"]
 
     # below the threshold, or without it: the rules' element and the plain learned element
     for path in (_word_scorer(tmp_path, "0.9"), _word_scorer(tmp_path, None)):
