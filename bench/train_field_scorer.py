@@ -27,7 +27,9 @@ the rules alone, the model alone (PI and sensitive at several
 thresholds) and the combination with the rules at several thresholds, then, at the chosen ones,
 the threshold ``add_unnamed`` above which a field on a person's row that nothing names an element
 for is added as ``learned.FALLBACK_ELEMENT``. Each line also counts the debatable fields called
-personal. ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
+personal. Last, the threshold ``sensitive_word`` above which a personal field the rules' evidence
+named no sensitive element for becomes the sensitive element its words name (the element
+table's sensitive column). ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
 ``train`` fits on every set of the table and writes the weights file with its provenance and the
 chosen thresholds.
 
