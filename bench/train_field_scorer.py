@@ -27,7 +27,9 @@ the rules alone, the model alone (PI and sensitive at several
 thresholds) and the combination with the rules at several thresholds, then, at the chosen ones,
 the threshold ``add_unnamed`` above which a field on a person's row that nothing names an element
 for is added as ``learned.FALLBACK_ELEMENT``. Each line also counts the debatable fields called
-personal. ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
+personal. Last, the threshold ``sensitive_word`` above which a personal field the rules' evidence
+named no sensitive element for becomes the sensitive element its words name (the element
+table's sensitive column). ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
 ``train`` fits on every set of the table and writes the weights file with its provenance and the
 chosen thresholds.
 
@@ -207,26 +209,45 @@ def train(
 def element_table(
     records: Sequence[dict[str, Any]], sensitive_of: dict[str, bool]
 ) -> dict[str, tuple[str, str]]:
-    """Feature → (most frequent non-sensitive element, most frequent sensitive element) among
-    the rules' elements of truly personal fields that have the feature (ties: by id), when
-    that element is at least ``ELEMENT_SHARE`` of them."""
+    """Feature → (non-sensitive element, sensitive element) the feature names (ties: by id).
+
+    The non-sensitive element: the most frequent of the rules' elements of the truly personal
+    fields that have the feature, when it is at least ``ELEMENT_SHARE`` of them. The sensitive
+    element: the sensitive element the rules' evidence named (chosen or rejected) most often
+    for the fields labelled sensitive that have the feature, when it was named for at least
+    ``ELEMENT_SHARE`` of them (``learned.adjust_findings`` names it only above the
+    ``sensitive_word`` threshold)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    named: dict[str, Counter[str]] = defaultdict(Counter)
+    sensitive_fields: Counter[str] = Counter()
     for rec in records:
-        if rec["label"] in ("P", "S") and rec["element"]:
-            for f in rec["features"]:
-                if f.startswith(ELEMENT_WORDS):
-                    counts[f][rec["element"]] += 1
+        if rec["label"] not in ("P", "S"):
+            continue
+        words = [f for f in rec["features"] if f.startswith(ELEMENT_WORDS)]
+        if rec["element"]:
+            for f in words:
+                counts[f][rec["element"]] += 1
+        if rec["label"] == "S":
+            evidence = {rec["element"], *rec.get("candidates", ())}
+            sens = sorted(e for e in evidence if e and sensitive_of.get(e) is True)
+            for f in words:
+                sensitive_fields[f] += 1
+                named[f].update(sens)
     table: dict[str, tuple[str, str]] = {}
-    for f, c in counts.items():
+    for f in sorted({*counts, *named}):
         best = ["", ""]
-        for want in (False, True):
-            ranked = sorted(
-                ((n, e) for e, n in c.items() if sensitive_of.get(e) is want),
-                key=lambda x: (-x[0], x[1]),
-            )
-            total = sum(c.values())
-            if ranked and ranked[0][0] >= 2 and ranked[0][0] >= ELEMENT_SHARE * total:
-                best[int(want)] = ranked[0][1]
+        c = counts.get(f, Counter())
+        ranked = sorted(
+            ((n, e) for e, n in c.items() if sensitive_of.get(e) is False),
+            key=lambda x: (-x[0], x[1]),
+        )
+        if ranked and ranked[0][0] >= 2 and ranked[0][0] >= ELEMENT_SHARE * sum(c.values()):
+            best[0] = ranked[0][1]
+        ranked = sorted(
+            ((n, e) for e, n in named.get(f, Counter()).items()), key=lambda x: (-x[0], x[1])
+        )
+        if ranked and ranked[0][0] >= 2 and ranked[0][0] >= ELEMENT_SHARE * sensitive_fields[f]:
+            best[1] = ranked[0][1]
         if best[0] or best[1]:
             table[f] = (best[0], best[1])
     return table
@@ -284,26 +305,31 @@ def combine(
     has_learned_element: tuple[bool, bool],
     strong: float = 0.8,
     unnamed: float = 2.0,
+    named: float = 2.0,
 ) -> tuple[bool, bool]:
     """The verdict after ``learned.adjust_findings`` (the same policy, on a table row).
     ``unnamed``: the threshold above which a field on a person's row is added when nothing
-    names its element (it gets ``learned.FALLBACK_ELEMENT``)."""
+    names its element (it gets ``learned.FALLBACK_ELEMENT``); ``named``: the threshold
+    (``sensitive_word``) above which a personal field (by the rules, or added on a plain
+    element) the rules named no sensitive element for becomes the sensitive element its
+    learned words name; a word alone adds no field."""
     personal, sensitive = rec["personal"], rec["sensitive"]
     if rec["value"]:
         return personal, sensitive
     sens_c = rec.get("cand_sensitive", False)
     plain_c = rec.get("cand_plain", False)
+    by_word = not sens_c and p_s >= named and has_learned_element[1]
     if not personal and p_pi >= add:
         if p_s >= upgrade and sens_c:
             return True, True
         if plain_c or has_learned_element[0]:
-            return True, False
+            return True, by_word
         if p_pi >= unnamed and about_person(rec["features"]):
-            return True, False
+            return True, by_word
         return personal, sensitive
     if personal and p_pi <= remove and rec["confidence"] < strong:
         return False, False
-    if personal and not sensitive and p_s >= upgrade and sens_c:
+    if personal and not sensitive and ((p_s >= upgrade and sens_c) or by_word):
         return True, True
     return personal, sensitive
 
@@ -382,10 +408,10 @@ def report(
         print(f"model alone t={t:.1f}                  {figures(c)}")
     rules_sprec = rules.get("s_pred_true", 0) / max(rules.get("s_pred", 0), 1)
 
-    def run(a: float, r: float, u: float, n: float) -> dict[str, int]:
+    def run(a: float, r: float, u: float, n: float, w: float = 2.0) -> dict[str, int]:
         pp, ps = [], []
         for i, rec in enumerate(records):
-            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n)
+            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n, named=w)
             pp.append(x)
             ps.append(y)
         return counts(pp, ps, labels)
@@ -407,8 +433,16 @@ def report(
         sens_rows.append((u, c))
     ok = [u for u, c in sens_rows if _sprec(c) >= rules_sprec - 0.02]
     u = min(ok) if ok else 2.0
+    base = run(a, r, u, n)
+    print(f"then the sensitive_word threshold at sensitive {u}")
+    word_rows: list[tuple[float, dict[str, int]]] = []
+    for w in SENSITIVE_WORD_GRID:
+        c = run(a, r, u, n, w)
+        print(f"  sensitive_word {w:.2f}              {figures(c)}")
+        word_rows.append((w, c))
+    w = choose_sensitive_word(word_rows, base, rules_sprec)
     print(
-        f"chosen: add {a} remove {r} add_unnamed {n} sensitive {u} "
+        f"chosen: add {a} remove {r} add_unnamed {n} sensitive {u} sensitive_word {w} "
         f"(rules' sensitive precision {rules_sprec:.3f})"
     )
 
@@ -418,6 +452,32 @@ REMOVE_GRID = (-1.0, 0.05, 0.1)
 SENSITIVE_GRID = (0.4, 0.5, 0.6, 0.7, 0.9, 2.0)
 #: thresholds tried for ``add_unnamed`` (2.0: never), from ``add`` up
 UNNAMED_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 2.0)
+
+
+#: thresholds tried for ``sensitive_word`` (2.0: never)
+SENSITIVE_WORD_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 2.0)
+#: the PI precision ``sensitive_word`` may cost (fields it adds as sensitive)
+WORD_PRECISION_COST = 0.002
+
+
+def _prec(c: dict[str, int]) -> float:
+    return c.get("tp", 0) / max(c.get("tp", 0) + c.get("fp", 0), 1)
+
+
+def choose_sensitive_word(
+    rows: Sequence[tuple[float, dict[str, int]]], base: dict[str, int], rules_sprec: float
+) -> float:
+    """The lowest ``sensitive_word`` threshold that raises sensitive recall over ``base`` (the
+    chosen thresholds without it) while PI precision drops by at most ``WORD_PRECISION_COST``
+    and sensitive precision stays within 0.02 of the rules'; 2.0 (never) when none does."""
+    ok = [
+        w
+        for w, c in rows
+        if c.get("s_hit", 0) > base.get("s_hit", 0)
+        and _prec(c) >= _prec(base) - WORD_PRECISION_COST
+        and _sprec(c) >= rules_sprec - 0.02
+    ]
+    return min(ok) if ok else 2.0
 
 
 def _sprec(c: dict[str, int]) -> float:
@@ -514,6 +574,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--remove", type=float, default=-1.0)
     p.add_argument("--sensitive", type=float, default=0.9)
     p.add_argument("--add-unnamed", type=float, default=0.93, help="learned.FALLBACK_ELEMENT")
+    p.add_argument(
+        "--sensitive-word",
+        type=float,
+        default=None,
+        help="a word may name the sensitive element above this (default: never)",
+    )
     p.add_argument("--note", action="append", default=[])
     p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
     p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")
@@ -550,6 +616,8 @@ def main(argv: list[str] | None = None) -> int:
         "remove": args.remove,
         "sensitive": args.sensitive,
     }
+    if args.sensitive_word is not None:
+        thresholds["sensitive_word"] = args.sensitive_word
     write_weights(records, args.out, thresholds, args.note, args.debatable)
     return 0
 

@@ -17,7 +17,12 @@ in the evidence:
   the model is confident it is not;
 - ``learned-sensitive``: the rules found PI that is not sensitive and the model is confident it
   is sensitive, and the rules' evidence named a sensitive element: the finding becomes that
-  element (its PIPL Art. 28 group comes with it). A word alone never makes a field sensitive.
+  element (its PIPL Art. 28 group comes with it). Where the rules' evidence named none, the
+  field's learned words may name it, above the higher threshold ``sensitive_word`` only (a
+  word names a sensitive element when the rules' evidence named it for most of the training
+  fields labelled sensitive that have the word); weights without that threshold never do. A
+  field the model adds on a plain element (or "other information about a person") may become
+  sensitive so; a word naming a sensitive element adds no field on its own.
 
 The weights are read on first use only, so that commands which classify nothing never load them.
 ``learned_scorer: false`` in the configuration turns all of this off.
@@ -297,6 +302,8 @@ def adjust_findings(
     add, remove, upgrade = t.get("add", 2.0), t.get("remove", -1.0), t.get("sensitive", 2.0)
     # weights without the threshold never add a field no word names an element for
     unnamed = max(add, t.get("add_unnamed", 2.0))
+    # nor let a word name a sensitive element
+    by_word = t.get("sensitive_word", 2.0)
     about_person = subject is not None and subject.about_person
     out: list[FieldFinding] = []
     for f in findings:
@@ -312,9 +319,20 @@ def adjust_findings(
             continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
-        thresholds = (add, remove, upgrade, unnamed)
+        thresholds = (add, remove, upgrade, unnamed, by_word)
         out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, about_person))
     return out
+
+
+def _sensitive_by_word(
+    feats: Sequence[str], scorer: Scorer, catalog: Catalog
+) -> tuple[Element, str] | None:
+    """The sensitive element the field's strongest learned words name, with that word."""
+    learned = scorer.element_for(feats, True)
+    if learned is None or learned[0] not in catalog.elements:
+        return None
+    element = catalog.elements[learned[0]]
+    return (element, learned[1]) if element.pi and element.sensitive else None
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
@@ -331,12 +349,12 @@ def _adjusted(
     feats: list[str],
     p_pi: float,
     p_s: float,
-    thresholds: tuple[float, float, float, float],
+    thresholds: tuple[float, float, float, float, float],
     scorer: Scorer,
     catalog: Catalog,
     about_person: bool,
 ) -> FieldFinding:
-    add, remove, upgrade, unnamed = thresholds
+    add, remove, upgrade, unnamed, by_word = thresholds
     if not f.personal and p_pi >= add:
         named_by_rules = _candidates(f, catalog)
         sensitive = [e for e in named_by_rules if e.sensitive] if p_s >= upgrade else []
@@ -356,6 +374,25 @@ def _adjusted(
                 return f
             if element.sensitive:
                 return f
+        # a field added on a plain element (or none) whose words name a sensitive one
+        if not any(e.sensitive for e in named_by_rules) and p_s >= by_word:
+            named = _sensitive_by_word(feats, scorer, catalog)
+            if named is not None:
+                element, word = named
+                why = _describe(scorer.top_words(feats, scorer.pi))
+                named_by = _describe([word])
+                ev = Evidence(
+                    "learned",
+                    "learned-pi",
+                    Words(
+                        f"learned scorer {p_pi:.2f}, {p_s:.2f} sensitive: {why}; "
+                        f"element by {named_by}",
+                        f"学习评分 {p_pi:.2f}，{p_s:.2f} 认为敏感：{why.zh}；元素依据{named_by.zh}",
+                    ),
+                    element.id,
+                    round(p_pi, 3),
+                )
+                return _with_element(f, element, p_pi, ev)
         why = _describe(scorer.top_words(feats, scorer.pi))
         by = _describe([word]) if word else None
         if by:
@@ -398,9 +435,27 @@ def _adjusted(
             evidence=(*f.evidence, ev),
             sensitive_group=None,
         )
-    if f.personal and not f.sensitive and p_s >= upgrade:
+    if f.personal and not f.sensitive:
         cands = [e for e in _candidates(f, catalog) if e.sensitive]
-        if not cands:  # only to a sensitive element the rules' evidence named
+        if not cands and p_s >= by_word:
+            named = _sensitive_by_word(feats, scorer, catalog)
+            if named is None:
+                return f
+            element, word = named
+            why = _describe(scorer.top_words(feats, scorer.sens))
+            by = _describe([word])
+            ev = Evidence(
+                "learned",
+                "learned-sensitive",
+                Words(
+                    f"learned scorer {p_s:.2f} sensitive: {why}; element by {by}",
+                    f"学习评分 {p_s:.2f} 认为敏感：{why.zh}；元素依据{by.zh}",
+                ),
+                element.id,
+                round(p_s, 3),
+            )
+            return _with_element(f, element, max(f.confidence, p_s), ev)
+        if not cands or p_s < upgrade:  # only to a sensitive element the rules' evidence named
             return f
         element = cands[0]
         why = _describe(scorer.top_words(feats, scorer.sens))

@@ -338,3 +338,119 @@ def test_a_file_name_is_a_load_column_only_beside_a_load_stamp(tmp_path: Path) -
     assert by_name["member"]["filename"].personal
     assert not by_name["member_stage"]["file_name"].personal
     assert not by_name["member_stage"]["loaded_at"].personal
+
+
+def _word_scorer(tmp_path: Path, sensitive_word: str | None, name: str = "word.tsv") -> Path:
+    """Weights whose words ``zhiye`` and ``team`` name a sensitive element (column 5)."""
+    path = tmp_path / name
+    line = f"threshold\tsensitive_word\t{sensitive_word}\n" if sensitive_word is not None else ""
+    path.write_text(
+        "# test weights\n"
+        f"threshold\tadd\t0.6\n{line}threshold\tremove\t0.05\nthreshold\tsensitive\t0.9\n"
+        "bias\t-2\t-3\n"
+        "n=zhiye\t0\t5\t\tpi.religion.belief\n"
+        "n=team\t4\t5\tpi.tag.profile_tag\tpi.religion.belief\n"
+        "t=member\t0.5\t0\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_word_names_a_sensitive_element_above_its_own_threshold_only(tmp_path: Path) -> None:
+    """Where the rules' evidence named no sensitive element, a confident sensitive score makes
+    the field the sensitive element its learned words name, above ``sensitive_word`` only, and
+    says which word; an older weights file without that threshold changes nothing more than
+    before (its sensitive-element column is never read)."""
+    found = _scan(tmp_path, learned=False)
+    member = found["member"]
+    catalog = load_catalog()
+    before = {f.field.name: f for f in member.findings}  # type: ignore[attr-defined]
+    assert before["zhiye"].personal and not before["zhiye"].sensitive
+    assert not before["fav_team"].personal
+
+    def after(path: Path) -> dict[str, object]:
+        adjusted = adjust_findings(
+            member.findings,  # type: ignore[attr-defined]
+            member.dataset,  # type: ignore[attr-defined]
+            member.subject,  # type: ignore[attr-defined]
+            catalog,
+            read_scorer(path),
+        )
+        return {f.field.name: f for f in adjusted}
+
+    named = after(_word_scorer(tmp_path, "0.8"))  # p_s = 0.88
+    zhiye = named["zhiye"]
+    assert zhiye.sensitive and zhiye.element == "pi.religion.belief"  # type: ignore[attr-defined]
+    assert zhiye.sensitive_group == catalog.elements["pi.religion.belief"].sensitive_group  # type: ignore[attr-defined]
+    (why,) = [ev for ev in zhiye.evidence if ev.rule == "learned-sensitive"]  # type: ignore[attr-defined]
+    assert str(why.detail) == "learned scorer 0.88 sensitive: word zhiye; element by word zhiye"
+    from dataflow.report.evidence import evidence_words
+
+    zh = evidence_words(why, "zh", catalog)
+    assert zh == "学习评分 0.88 认为敏感：字段名词 'zhiye'；元素依据字段名词 'zhiye'", zh
+    team = named["fav_team"]  # added by the PI model, sensitive by its word
+    assert team.personal and team.sensitive and team.element == "pi.religion.belief"  # type: ignore[attr-defined]
+    (why,) = [ev for ev in team.evidence if ev.rule == "learned-pi"]  # type: ignore[attr-defined]
+    assert str(why.detail).endswith(
+        "0.88 sensitive: word team, table word member; element by word team"
+    )
+    assert named["remark"] == before["remark"]  # no word names an element for it
+    # a word naming a sensitive element adds no field on its own: only one added anyway
+    alone = tmp_path / "alone.tsv"
+    alone.write_text(
+        _word_scorer(tmp_path, "0.8")
+        .read_text(encoding="utf-8")
+        .replace("pi.tag.profile_tag\t", "\t"),
+        encoding="utf-8",
+    )
+    assert after(alone)["fav_team"] == before["fav_team"]
+
+    # below the threshold, or without it: the rules' element and the plain learned element
+    for path in (_word_scorer(tmp_path, "0.9"), _word_scorer(tmp_path, None)):
+        kept = after(path)
+        assert kept["zhiye"] == before["zhiye"]
+        assert kept["fav_team"].personal and not kept["fav_team"].sensitive  # type: ignore[attr-defined]
+        assert kept["fav_team"].element == "pi.tag.profile_tag"  # type: ignore[attr-defined]
+    # an older file (no threshold) behaves exactly as the same weights without the column
+    old = _word_scorer(tmp_path, None)
+    stripped = tmp_path / "stripped.tsv"
+    stripped.write_text(
+        old.read_text(encoding="utf-8")
+        .replace("n=zhiye\t0\t5\t\tpi.religion.belief", "n=zhiye\t0\t5")
+        .replace("\tpi.religion.belief\n", "\t\n"),
+        encoding="utf-8",
+    )
+    assert after(old) == after(stripped)
+
+
+def test_a_word_names_a_sensitive_element_most_of_its_sensitive_fields_were_given() -> None:
+    """The sensitive column of the element table: the sensitive element the rules' evidence
+    named (chosen or rejected) for at least half of the fields labelled sensitive with the
+    word, and for two of them at least."""
+    trainer = _trainer()
+    catalog = load_catalog()
+    sensitive_of = {e.id: e.sensitive for e in catalog.elements.values()}
+
+    def rec(features: list[str], element: str, cands: list[str], label: str = "S") -> dict:
+        return {"label": label, "element": element, "features": features, "candidates": cands}
+
+    records = [
+        # the rules chose a plain element but their evidence named the sensitive one
+        rec(["n=xinyang"], "pi.education_work.occupation", ["pi.religion.belief"]),
+        rec(["n=xinyang"], "", ["pi.religion.belief"]),
+        rec(["n=xinyang"], "pi.education_work.occupation", []),
+        rec(["n=xinyang"], "pi.religion.belief", [], label="P"),  # not labelled sensitive
+        rec(["n=once"], "pi.religion.belief", ["pi.religion.belief"]),  # one field only
+        rec(["n=mixed"], "pi.financial.credit", []),
+        rec(["n=mixed"], "pi.financial.credit", []),
+        rec(["n=mixed"], "", []),
+        rec(["n=mixed"], "", []),
+        rec(["n=mixed"], "", []),
+        rec(["t=member"], "pi.religion.belief", []),  # a table word names nothing
+        rec(["t=member"], "pi.religion.belief", []),
+    ]
+    table = trainer.element_table(records, sensitive_of)
+    assert table["n=xinyang"][1] == "pi.religion.belief"
+    assert "n=once" not in table
+    assert "n=mixed" not in table  # two of five
+    assert "t=member" not in table
