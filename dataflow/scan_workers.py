@@ -17,6 +17,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from dataflow import gcwork
+
 T = TypeVar("T")
 
 #: Datasets from which classification is shared among worker processes.
@@ -80,25 +82,12 @@ def _run(bounds: tuple[int, int]) -> Sequence[Any]:
 def _start_worker() -> None:
     """A worker sets apart what it inherited and collects its young objects less often:
     classifying allocates many short-lived small containers."""
-    gc.freeze()
-    gc.set_threshold(*_WORK_THRESHOLDS)
+    gcwork.settle_worker()
 
 
-_WORK_THRESHOLDS = (50_000, 20, 20)
-
-
-@contextlib.contextmanager
-def fewer_collections(count: int) -> Iterator[None]:
-    """Within the block, from ``PARALLEL_MIN_DATASETS`` files on, the young generation is
-    collected less often: a large scan allocates many short-lived small containers and keeps
-    most of what it reads, so each collection would mostly walk objects that stay. The
-    thresholds are restored afterwards."""
+def fewer_collections(count: int) -> contextlib.AbstractContextManager[None]:
+    """From ``PARALLEL_MIN_DATASETS`` files on, the young generation is collected less often
+    within the block (``gcwork.fewer_collections``); smaller scans keep Python's thresholds."""
     if count < PARALLEL_MIN_DATASETS:
-        yield
-        return
-    thresholds = gc.get_threshold()
-    gc.set_threshold(*_WORK_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
+        return contextlib.nullcontext()
+    return gcwork.fewer_collections()

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from dataflow import gcwork
 from dataflow.errors import DataflowError
 
 
@@ -67,27 +68,12 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
+def fewer_collections() -> contextlib.AbstractContextManager[None]:
     """Within the block, what exists already is set apart from the collector and the young
     generation is collected less often: matching allocates many short-lived small
     containers, and each full collection would otherwise walk every object of the modules
-    and the matcher. The thresholds are restored afterwards (a worker keeps them); objects
-    the caller had set apart already stay so (nothing new is set apart then)."""
-    thresholds = gc.get_threshold()
-    ours = gc.get_freeze_count() == 0
-    if ours:
-        gc.freeze()
-    gc.set_threshold(*_WORK_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        if ours:
-            gc.unfreeze()
-
-
-_WORK_THRESHOLDS = (50_000, 20, 20)
+    and the matcher (``gcwork.fewer_collections``)."""
+    return gcwork.fewer_collections(freeze=True)
 
 
 # ``work`` below is a ``detect.full.ColumnWork``; typed as Any because detect.full imports this
@@ -113,8 +99,7 @@ def worker_loop(conn: Any, work: Any, parent_pid: int, inherited: Sequence[Any] 
 
     # What the worker inherited stays put: no collector passes over it, fewer copied pages.
     # Matching allocates many small containers, so collect the young generation less often.
-    gc.freeze()
-    gc.set_threshold(*_WORK_THRESHOLDS)
+    gcwork.settle_worker()
     inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
 
     def receive() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from dataflow import scan_workers
+from dataflow import gcwork, scan_workers
 from dataflow.report import render
 from dataflow.scan import ScanOptions, scan_paths
 
@@ -89,7 +89,7 @@ def test_workers_collect_young_objects_less_often_and_set_chunks_apart() -> None
     parent = (gc.get_threshold()[0], gc.get_freeze_count())
     assert seen[: scan_workers.CHUNK] == [parent] * scan_workers.CHUNK
     workers = seen[scan_workers.CHUNK :]
-    assert {threshold for threshold, _ in workers} == {scan_workers._WORK_THRESHOLDS[0]}
+    assert {threshold for threshold, _ in workers} == {gcwork.WORK_THRESHOLDS[0]}
     assert all(frozen > 0 for _, frozen in workers)
 
 
@@ -100,5 +100,5 @@ def test_a_large_scan_raises_the_thresholds_and_restores_them() -> None:
     with scan_workers.fewer_collections(scan_workers.PARALLEL_MIN_DATASETS - 1):
         assert gc.get_threshold() == before
     with scan_workers.fewer_collections(scan_workers.PARALLEL_MIN_DATASETS):
-        assert gc.get_threshold() == scan_workers._WORK_THRESHOLDS
+        assert gc.get_threshold() == gcwork.WORK_THRESHOLDS
     assert gc.get_threshold() == before
