@@ -344,6 +344,12 @@ def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
     return load_column(rules_for(catalog), dataset, name)
 
 
+def _evidence(rule: str, en: str, zh: str, element: str | None, score: float) -> Evidence:
+    """The learned scorer's evidence for a verdict (``rule``: learned-pi, learned-not-pi or
+    learned-sensitive), with the score rounded as every report shows it."""
+    return Evidence("learned", rule, Words(en, zh), element, round(score, 3))
+
+
 def _adjusted(
     f: FieldFinding,
     feats: list[str],
@@ -374,55 +380,44 @@ def _adjusted(
                 return f
             if element.sensitive:
                 return f
+        why = _describe(scorer.top_words(feats, scorer.pi))
         # a field added on a plain element (or none) whose words name a sensitive one
         if not any(e.sensitive for e in named_by_rules) and p_s >= by_word:
             named = _sensitive_by_word(feats, scorer, catalog)
             if named is not None:
                 element, word = named
-                why = _describe(scorer.top_words(feats, scorer.pi))
                 named_by = _describe([word])
-                ev = Evidence(
-                    "learned",
+                ev = _evidence(
                     "learned-pi",
-                    Words(
-                        f"learned scorer {p_pi:.2f}, {p_s:.2f} sensitive: {why}; "
-                        f"element by {named_by}",
-                        f"学习评分 {p_pi:.2f}，{p_s:.2f} 认为敏感：{why.zh}；元素依据{named_by.zh}",
-                    ),
+                    f"learned scorer {p_pi:.2f}, {p_s:.2f} sensitive: {why}; element by {named_by}",
+                    f"学习评分 {p_pi:.2f}，{p_s:.2f} 认为敏感：{why.zh}；元素依据{named_by.zh}",
                     element.id,
-                    round(p_pi, 3),
+                    p_pi,
                 )
                 return _with_element(f, element, p_pi, ev)
-        why = _describe(scorer.top_words(feats, scorer.pi))
         by = _describe([word]) if word else None
         if by:
             whence = (f"; element by {by}", f"；元素依据{by.zh}")
         elif sensitive or plain:
-            whence = ("; element the rules named", "；元素为规则所指")
+            whence = _RULES_NAMED
         else:
             whence = ("; no word names an element", "；无词指明元素")
-        ev = Evidence(
-            "learned",
+        ev = _evidence(
             "learned-pi",
-            Words(
-                f"learned scorer {p_pi:.2f}: {why}{whence[0]}",
-                f"学习评分 {p_pi:.2f}：{why.zh}{whence[1]}",
-            ),
+            f"learned scorer {p_pi:.2f}: {why}{whence[0]}",
+            f"学习评分 {p_pi:.2f}：{why.zh}{whence[1]}",
             element.id,
-            round(p_pi, 3),
+            p_pi,
         )
         return _with_element(f, element, p_pi, ev)
     if f.personal and p_pi <= remove and f.confidence < _STRONG:
         why = _describe(scorer.top_words(feats, {k: -v for k, v in scorer.pi.items()}))
-        ev = Evidence(
-            "learned",
+        ev = _evidence(
             "learned-not-pi",
-            Words(
-                f"learned scorer {1 - p_pi:.2f} not personal: {why}",
-                f"学习评分 {1 - p_pi:.2f} 认为不是个人信息：{why.zh}",
-            ),
+            f"learned scorer {1 - p_pi:.2f} not personal: {why}",
+            f"学习评分 {1 - p_pi:.2f} 认为不是个人信息：{why.zh}",
             f.element,
-            round(1 - p_pi, 3),
+            1 - p_pi,
         )
         return dataclasses.replace(
             f,
@@ -437,37 +432,27 @@ def _adjusted(
         )
     if f.personal and not f.sensitive:
         cands = [e for e in _candidates(f, catalog) if e.sensitive]
-        if not cands and p_s >= by_word:
+        if cands and p_s >= upgrade:  # a sensitive element the rules' evidence named
+            element, whence = cands[0], _RULES_NAMED
+        elif not cands and p_s >= by_word:  # else one the field's own words name
             named = _sensitive_by_word(feats, scorer, catalog)
             if named is None:
                 return f
             element, word = named
-            why = _describe(scorer.top_words(feats, scorer.sens))
             by = _describe([word])
-            ev = Evidence(
-                "learned",
-                "learned-sensitive",
-                Words(
-                    f"learned scorer {p_s:.2f} sensitive: {why}; element by {by}",
-                    f"学习评分 {p_s:.2f} 认为敏感：{why.zh}；元素依据{by.zh}",
-                ),
-                element.id,
-                round(p_s, 3),
-            )
-            return _with_element(f, element, max(f.confidence, p_s), ev)
-        if not cands or p_s < upgrade:  # only to a sensitive element the rules' evidence named
+            whence = (f"; element by {by}", f"；元素依据{by.zh}")
+        else:
             return f
-        element = cands[0]
         why = _describe(scorer.top_words(feats, scorer.sens))
-        ev = Evidence(
-            "learned",
+        ev = _evidence(
             "learned-sensitive",
-            Words(
-                f"learned scorer {p_s:.2f} sensitive: {why}; element the rules named",
-                f"学习评分 {p_s:.2f} 认为敏感：{why.zh}；元素为规则所指",
-            ),
+            f"learned scorer {p_s:.2f} sensitive: {why}{whence[0]}",
+            f"学习评分 {p_s:.2f} 认为敏感：{why.zh}{whence[1]}",
             element.id,
-            round(p_s, 3),
+            p_s,
         )
         return _with_element(f, element, max(f.confidence, p_s), ev)
     return f
+
+
+_RULES_NAMED = ("; element the rules named", "；元素为规则所指")
