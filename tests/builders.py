@@ -957,15 +957,18 @@ def database_manifest(tmp_path: Path, dataset: str) -> Path:
     return path
 
 
-def scan_files(tmp_path: Path, files: dict[str, str]) -> dict[str, Any]:
+def scan_files(tmp_path: Path, files: dict[str, str], *, short: bool = False) -> dict[str, Any]:
     """Write ``files`` (relative name → text) under ``tmp_path`` and scan them schema-only, as
-    ``dataflow scan --no-content`` would: the dataset results by dataset name."""
+    ``dataflow scan --no-content`` would: the dataset results by dataset name (``short``: by its
+    last dotted part, ``orders`` for ``shop.orders``)."""
     from dataflow.scan import ScanOptions, scan_paths
 
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = scan_paths([tmp_path], ScanOptions(content=False))
+    if short:
+        return {d.dataset.name.rsplit(".", 1)[-1]: d for d in result.datasets}
     return {d.dataset.name: d for d in result.datasets}
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import scan_files
+
 from dataflow.model import DatasetResult, FieldFinding
-from dataflow.scan import ScanOptions, scan_paths
 
 ADS = """
 version: 2
@@ -130,9 +131,7 @@ CREATE TABLE room (id int PRIMARY KEY, number varchar(10), area int, owner_id in
 
 
 def _scan(tmp_path: Path, text: str, name: str = "schema.yml") -> dict[str, DatasetResult]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    return {r.dataset.name.split(".")[-1]: r for r in report.datasets}
+    return scan_files(tmp_path, {name: text}, short=True)
 
 
 def _fields(result: DatasetResult) -> dict[str, FieldFinding]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import scan_files
+
 from dataflow.model import DatasetResult
-from dataflow.scan import ScanOptions, scan_paths
 
 POLICIES = """
 CREATE TABLE insured (id int PRIMARY KEY, name varchar(20) COMMENT '姓名',
@@ -56,9 +57,7 @@ CREATE TABLE member (member_id int PRIMARY KEY, name varchar(20), mobile varchar
 
 
 def _scan(tmp_path: Path, name: str, text: str) -> dict[str, DatasetResult]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    return {r.dataset.name: r for r in report.datasets}
+    return scan_files(tmp_path, {name: text})
 
 
 def _personal(result: DatasetResult) -> set[str]:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import scan_files
+
 from dataflow.model import DatasetResult
-from dataflow.scan import ScanOptions, scan_paths
 
 
 def _scan(tmp_path: Path, name: str, text: str) -> dict[str, DatasetResult]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    return {r.dataset.name.rsplit(".", 1)[-1]: r for r in report.datasets}
+    return scan_files(tmp_path, {name: text}, short=True)
 
 
 def _personal(result: DatasetResult) -> set[str]:

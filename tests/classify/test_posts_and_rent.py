@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import scan_files
+
 from dataflow.model import DatasetResult
-from dataflow.scan import ScanOptions, scan_paths
 
 FORMS = """
 CREATE TABLE mainform (id int PRIMARY KEY AUTO_INCREMENT, `客服经理` char(64),
@@ -20,9 +21,7 @@ CREATE TABLE lease (id int PRIMARY KEY, customer_id int REFERENCES customer (id)
 
 
 def _scan(tmp_path: Path) -> dict[str, DatasetResult]:
-    (tmp_path / "forms.sql").write_text(FORMS, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    return {r.dataset.name: r for r in report.datasets}
+    return scan_files(tmp_path, {"forms.sql": FORMS})
 
 
 def test_an_account_manager_column_is_a_name(tmp_path: Path) -> None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import scan_files
+
 from dataflow.model import DatasetResult, FieldFinding
-from dataflow.scan import ScanOptions, scan_paths
 
 MODELS = """
 version: 2
@@ -65,9 +66,7 @@ CREATE TABLE parking_space (id int PRIMARY KEY, space_no varchar(10) COMMENT 'è½
 
 
 def _scan(tmp_path: Path, name: str = "schema.yml", text: str = MODELS) -> dict[str, DatasetResult]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    report = scan_paths([tmp_path], ScanOptions(content=False))
-    return {r.dataset.name: r for r in report.datasets}
+    return scan_files(tmp_path, {name: text})
 
 
 def _fields(result: DatasetResult) -> dict[str, FieldFinding]:
