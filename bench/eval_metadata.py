@@ -43,6 +43,8 @@ def parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
             continue
         parts = [p.strip() for p in line.split("|")]
         file, dataset, groups = parts[0], parts[1], parts[2:]
+        if len(dataset) > 1 and dataset[0] == dataset[-1] == '"':  # a name with a space
+            dataset = dataset[1:-1]
         fields: dict[str, str] = {}
         for group in groups:
             kind, _, names = group.partition(":")

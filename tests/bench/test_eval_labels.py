@@ -81,3 +81,9 @@ def test_listed_only_leaves_datasets_the_labels_do_not_list_unscored(tmp_path: P
     assert scored["proj"]["fp"] >= 2  # guest_name and guest_phone count against precision
     assert listed["proj"]["fp"] == 0 and listed["proj"]["unlisted"] == 3
     assert listed["proj"]["tp"] == scored["proj"]["tp"] == 2
+
+
+def test_a_quoted_dataset_name_is_read_without_its_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "labels.txt"
+    path.write_text('proj/shop.sql | "Order Details" | P: buyer\n', encoding="utf-8")
+    assert eval_metadata.parse_labels(path) == {"proj/shop.sql": {"Order Details": {"buyer": "P"}}}
