@@ -109,6 +109,10 @@ def evaluate(
         for file, datasets in labels.items():
             if file.split("/", 1)[0] != project:
                 continue
+            if not (data_dir / file).is_file():  # not rebuilt (eval_rebuild said why): unscored
+                counts["missing"] += 1
+                errors.append(f"MISSING {file} (not in {data_dir}; its labels are not scored)")
+                continue
             for name, fields in datasets.items():
                 for rel, truth in fields.items():
                     if truth in ("P", "S") and (file, name, rel) not in seen:
@@ -165,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"{name:28}" + "".join(f"{v:>7}" for v in cells))
     print(f"sensitive fields: {totals['s_total']}, PI fields: {totals['tp'] + totals['fn']}")
+    if totals["missing"]:
+        print(f"labelled files missing from the data folder (not scored): {totals['missing']}")
     if args.listed_only:
         print(f"fields of datasets the labels do not list (not scored): {totals['unlisted']}")
     if args.errors:

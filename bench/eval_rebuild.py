@@ -38,7 +38,9 @@ def read_sources(set_dir: Path) -> list[dict[str, str]]:
     return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
 
 
-def _git_dir(repo: str, mirror_root: Path | None, cache: Path) -> Path:
+def _git_dir(repo: str, mirror_root: Path | None, cache: Path) -> Path | None:
+    """The git directory holding ``repo`` (a mirror's, else a blob-less clone in ``cache``);
+    None when neither can be had (the clone's error is printed)."""
     if mirror_root is not None:
         base = mirror_root / repo.replace("/", "+")
         if base.is_dir():
@@ -47,10 +49,15 @@ def _git_dir(repo: str, mirror_root: Path | None, cache: Path) -> Path:
                     return head.parent
     target = cache / repo.replace("/", "+")
     if not target.exists():
-        subprocess.run(
+        done = subprocess.run(
             ["git", "clone", "--bare", "--filter=blob:none", f"https://github.com/{repo}", target],
-            check=True,
+            capture_output=True,
+            text=True,
         )
+        if done.returncode != 0:
+            reason = done.stderr.strip().splitlines()[-1:] or ["git clone failed"]
+            print(f"unavailable: {repo}: {reason[0]}")
+            return None
     return target
 
 
@@ -64,8 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     cache = args.out_dir / ".git-cache"
     cache.mkdir(parents=True, exist_ok=True)
     bad = 0
+    git_dirs: dict[str, Path | None] = {}
     for row in read_sources(args.set_dir):
-        git_dir = _git_dir(row["repo"], args.mirror_root, cache)
+        if row["repo"] not in git_dirs:
+            git_dirs[row["repo"]] = _git_dir(row["repo"], args.mirror_root, cache)
+        git_dir = git_dirs[row["repo"]]
+        if git_dir is None:  # the rest of the set is still rebuilt
+            print(
+                f"missing: {row['repo']}@{row['commit'][:12]}:{row['path']}: repository unavailable"
+            )
+            bad += 1
+            continue
         try:
             blob = subprocess.run(
                 ["git", "--git-dir", str(git_dir), "show", f"{row['commit']}:{row['path']}"],

@@ -87,3 +87,17 @@ def test_a_quoted_dataset_name_is_read_without_its_quotes(tmp_path: Path) -> Non
     path = tmp_path / "labels.txt"
     path.write_text('proj/shop.sql | "Order Details" | P: buyer\n', encoding="utf-8")
     assert eval_metadata.parse_labels(path) == {"proj/shop.sql": {"Order Details": {"buyer": "P"}}}
+
+
+def test_a_labelled_file_missing_from_the_data_is_not_scored(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "proj"
+    data.mkdir(parents=True)
+    (data / "a.sql").write_text("CREATE TABLE person (full_name varchar(40));\n", encoding="utf-8")
+    labels_path = tmp_path / "labels.txt"
+    labels_path.write_text(
+        "proj/a.sql | person | P: full_name\nproj/gone.sql | member | P: email\n", encoding="utf-8"
+    )
+    counts, errors = eval_metadata.evaluate(eval_metadata.parse_labels(labels_path), data.parent)
+    assert counts["proj"]["missing"] == 1 and counts["proj"]["unread"] == 0
+    assert counts["proj"]["fields"] == 1
+    assert any(e.startswith("MISSING proj/gone.sql") for e in errors)
