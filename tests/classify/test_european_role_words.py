@@ -95,3 +95,16 @@ def test_staff_and_student_numbers(tmp_path: Path) -> None:
     assert _finding(results["zeiterfassung"], "personalnummer").element == "pi.identity.work_id"
     assert _finding(results["pruefungsergebnis"], "MatrikelNr").personal
     assert _finding(results["pointage"], "matricule").element == "pi.identity.work_id"
+
+
+def test_german_glued_customer_number_links_orders(tmp_path: Path) -> None:
+    """`kundennr` (Kunden-Nr, the customer's number glued to its role word) keys an order to
+    the customer, as `customer_no` would."""
+    text = (
+        "CREATE TABLE kunden (kundennr INT PRIMARY KEY, vorname VARCHAR(32), nachname VARCHAR(32));\n"
+        "CREATE TABLE bestellungen (bestellnr INT PRIMARY KEY, kundennr INT, bestelldatum DATE,"
+        " betrag DECIMAL(10,2));\n"
+    )
+    orders = _scan(tmp_path, {"shop.sql": text})["bestellungen"]
+    assert orders.subject.kind == "person_linked" and orders.subject.role == "customer"
+    assert _finding(orders, "betrag").personal
