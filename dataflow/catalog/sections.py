@@ -136,6 +136,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "authority_words",
     "care_reports",
     "contact_channels",
+    "contact_titles",
     "device_record_columns",
     "phone_keys",
     "row_words",

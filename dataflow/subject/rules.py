@@ -173,6 +173,7 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
+        self.contact_titles = _split(s.get("contact_titles", ()))[0]
         self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))

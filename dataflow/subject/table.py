@@ -490,7 +490,8 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     and no key pointing at another record, in a table of customers or suppliers or with an
     organisation type (a person's work experience or policy names a company, but the company is
     not the row). A `customer` or `supplyer` table of companies is then about organisations."""
-    own_keys = {"id", n.compact + "id"}
+    # the row's own key, also in the singular (`CustomerID` of `Customers`)
+    own_keys = {"id", *(n.compact.removesuffix(tail) + "id" for tail in ("", "s", "es"))}
     if any(
         cols and cols[-1] in rules.reference_tails and leaf not in own_keys
         for leaf, cols in zip(n.leafs, n.columns, strict=True)
@@ -509,12 +510,18 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     party = rules.role_of(n.head) == "customer" or n.head in rules.organisation
     if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
         return None  # a company named on a person's work record or policy is not the row
-    if any(
-        rules.names_a_person(fld.name, fld.comment, cols)
+    persons = [
+        cols
         for fld, cols in zip(ds.fields, n.columns, strict=True)
-    ):
-        return None
-    return _fix(f, "organisation", msg("subject.org_columns", column=org))
+        if rules.names_a_person(fld.name, fld.comment, cols)
+    ]
+    if not persons:
+        return _fix(f, "organisation", msg("subject.org_columns", column=org))
+    if party and all(cols and cols[0] in rules.contact_markers for cols in persons):
+        # a company customer or supplier with its contact person (`ContactName`): the row is
+        # the company's, the contact's name and post alone that person's
+        return _fix(f, "organisation", msg("subject.org_columns_contact", column=org))
+    return None
 
 
 def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[str]:
