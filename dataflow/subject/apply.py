@@ -279,7 +279,10 @@ def _named_head(
     if len(tokens) == 2 and tokens[1] in ("name", "xm") and tokens[0] in rules.person_columns:
         element_id, why = "pi.identity.name", msg("subject.person_name", word=fld.name)
     elif tokens[0] in rules.contact_markers and _compact(tokens[1:]) in rules.contact_titles:
-        element_id, why = "pi.education_work.occupation", msg("subject.contact_title", word=fld.name)
+        element_id, why = (
+            "pi.education_work.occupation",
+            msg("subject.contact_title", word=fld.name),
+        )
     else:
         return finding
     element = catalog.elements.get(element_id)
