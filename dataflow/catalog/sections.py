@@ -137,6 +137,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_reports",
     "contact_channels",
     "contact_titles",
+    "deletion_tails",
+    "technical_columns",
     "device_record_columns",
     "phone_keys",
     "row_words",

@@ -333,3 +333,49 @@ def test_an_organisations_asset_kept_by_an_employee_is_not_theirs(tmp_path: Path
     # a user's own things stay the user's
     device = results["USER_DEVICE_ASSETS"]
     assert device.subject is not None and device.subject.about_person
+
+
+GOOGLE_ADS = """
+version: 2
+sources:
+  - name: google_ads
+    tables:
+      - name: account_stats
+        description: Each record represents the daily performance of an account in Google Ads
+          broken down to the ad network and device type.
+        columns:
+          - name: customer_id
+          - name: date
+          - name: device
+          - name: clicks
+          - name: cost_micros
+          - name: impressions
+          - name: conversions
+          - name: conversions_value
+"""
+
+
+def test_an_ad_report_is_figures_whatever_its_row_statement_says(tmp_path: Path) -> None:
+    """'the daily performance of an account in Google Ads' with impressions, conversions and
+    their cost: an advertising report (audience_metric_columns) is read before the row
+    statement, so the account (an advertiser's) makes no one's record of it."""
+    stats = _scan(tmp_path, GOOGLE_ADS)["account_stats"]
+    assert stats.subject is not None and stats.subject.kind == "organisation"
+    found = _fields(stats)
+    for column in ("date", "device", "clicks", "impressions", "conversions", "cost_micros"):
+        assert not found[column].personal, column
+
+
+def test_a_soft_deletion_flag_and_a_row_version_are_bookkeeping(tmp_path: Path) -> None:
+    """`yonghu_delete` (whether the user's row is deleted), `RowVersion`, `tablename`: on a
+    user's row they say nothing about the user (subjects.deletion_tails, technical_columns)."""
+    sql = """CREATE TABLE yonghu (id INT PRIMARY KEY, yonghu_name VARCHAR(20) COMMENT '用户姓名',
+      yonghu_phone VARCHAR(20) COMMENT '手机号', yonghu_id_number VARCHAR(18) COMMENT '身份证号',
+      yonghu_delete INT COMMENT '假删', RowVersion TIMESTAMP, tablename VARCHAR(50) COMMENT '表名')
+      COMMENT '用户';"""
+    user = _scan(tmp_path, sql, "u.sql")["yonghu"]
+    assert user.subject is not None and user.subject.kind == "person"
+    found = _fields(user)
+    for column in ("yonghu_delete", "RowVersion", "tablename"):
+        assert not found[column].personal, column
+    assert found["yonghu_phone"].personal
