@@ -139,6 +139,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contact_titles",
     "deletion_tails",
     "technical_columns",
+    "technical_tails",
     "device_record_columns",
     "phone_keys",
     "row_words",

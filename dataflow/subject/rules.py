@@ -176,6 +176,7 @@ class SubjectRules:
         self.contact_titles = _split(s.get("contact_titles", ()))[0]
         self.deletion_tails = frozenset(s.get("deletion_tails", ()))
         self.technical = _split(s.get("technical_columns", ()))[0]
+        self.technical_tails = frozenset(s.get("technical_tails", ()))
         self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
@@ -338,7 +339,8 @@ class SubjectRules:
         """A row's technical column (``technical_columns``: `RowVersion`, `tablename`,
         `livemode`) or its soft-deletion flag (``deletion_tails``: `yonghu_delete`)."""
         return _compact(tokens) in self.technical or (
-            len(tokens) > 1 and tokens[-1] in self.deletion_tails
+            len(tokens) > 1
+            and (tokens[-1] in self.deletion_tails or tokens[-1] in self.technical_tails)
         )
 
     def names_a_person(self, name: str, comment: str | None, tokens: tuple[str, ...]) -> bool:

@@ -507,7 +507,11 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     )
     if org is None or _person_only_columns(ds, rules):
         return None
-    party = rules.role_of(n.head) == "customer" or n.head in rules.organisation
+    party = (
+        rules.role_of(n.head) == "customer"
+        or n.head in rules.organisation
+        or (n.head in rules.account_heads and _company_details(n, rules) >= _COMPANY_DETAILS)
+    )
     if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
         return None  # a company named on a person's work record or policy is not the row
     persons = [
@@ -522,6 +526,17 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
         # the company's, the contact's name and post alone that person's
         return _fix(f, "organisation", msg("subject.org_columns_contact", column=org))
     return None
+
+
+#: Columns of a company's own details (`company_phone`, `company_address_city`) that make an
+#: account with a company name a business's account.
+_COMPANY_DETAILS = 2
+
+
+def _company_details(n: TableName, rules: SubjectRules) -> int:
+    """How many columns are a company's own details: an organisation word, then more words
+    (`company_phone`, `company_address_line_1`; not `company` alone, the employer's name)."""
+    return sum(1 for cols in n.columns if len(cols) > 1 and cols[0] in rules.organisation)
 
 
 def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[str]:

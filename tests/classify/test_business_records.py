@@ -379,3 +379,65 @@ def test_a_soft_deletion_flag_and_a_row_version_are_bookkeeping(tmp_path: Path) 
     for column in ("yonghu_delete", "RowVersion", "tablename"):
         assert not found[column].personal, column
     assert found["yonghu_phone"].personal
+
+
+PAYMENTS = """
+version: 2
+sources:
+  - name: payments
+    tables:
+      - name: account
+        columns:
+          - name: id
+          - name: business_profile_name
+          - name: company_name
+          - name: company_phone
+          - name: company_address_city
+          - name: company_address_line_1
+          - name: country
+          - name: email
+      - name: user_account
+        columns:
+          - name: id
+          - name: first_name
+          - name: company_name
+          - name: company_phone
+          - name: city
+"""
+
+
+def test_an_account_holding_its_companys_details_is_a_business_account(tmp_path: Path) -> None:
+    """A payment platform's `account` with a company name and the company's own phone and
+    address: a business's account; an account with a person's first name stays theirs."""
+    results = _scan(tmp_path, PAYMENTS)
+    account = results["account"]
+    assert account.subject is not None and account.subject.kind == "organisation"
+    found = _fields(account)
+    for column in ("company_phone", "company_address_city", "company_address_line_1", "country"):
+        assert not found[column].personal, column
+    person = results["user_account"]
+    assert person.subject is not None and person.subject.about_person
+    assert _fields(person)["first_name"].personal
+
+
+def test_a_sip_servers_dialog_state_and_an_api_listings_paging_are_technical(
+    tmp_path: Path,
+) -> None:
+    """A SIP dialog: who called whom (URIs, contacts, call id) stays personal; its tags, command
+    sequence numbers, sockets and flags are the server's state (subjects.technical_columns,
+    technical_tails). A listing's `next` and `cursor` are the request's."""
+    sql = """CREATE TABLE dialog (id SERIAL PRIMARY KEY, callid VARCHAR(255), from_uri VARCHAR(255),
+      from_tag VARCHAR(128), to_uri VARCHAR(255), to_tag VARCHAR(128), caller_cseq VARCHAR(20),
+      local_cseq INTEGER, caller_contact VARCHAR(255), callee_contact VARCHAR(255),
+      local_sock VARCHAR(64), sflags INTEGER, iflags INTEGER, flag INTEGER);
+    CREATE TABLE employee_page (employee_id INT, first_name VARCHAR(20), last_name VARCHAR(20),
+      next VARCHAR(200), previous VARCHAR(200), cursor VARCHAR(100), expand VARCHAR(100));"""
+    results = _scan(tmp_path, sql, "sip.sql")
+    found = _fields(results["dialog"])
+    for column in ("from_tag", "to_tag", "local_cseq", "local_sock", "sflags", "flag"):
+        assert not found[column].personal, column
+    assert found["caller_contact"].personal
+    page = _fields(results["employee_page"])
+    for column in ("next", "previous", "cursor", "expand"):
+        assert not page[column].personal, column
+    assert page["first_name"].personal
