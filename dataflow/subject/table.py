@@ -563,6 +563,9 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     core = n.core
     pair = _compact(core[-2:]) if len(core) > 1 else ""
     if n.head in rules.documents or pair in rules.documents:
+        org = next((t for t in core[:-1] if t in rules.organisation), None)
+        if org is not None:  # `IssuerProfile`, `company_profile`: an organisation's profile
+            return _fix(f, "organisation", msg("subject.org_name", name=n.bare, word=org))
         role = next((r for t in core for r in [rules.role_of(t)] if r), None)
         word = n.head if n.head in rules.documents else " ".join(core[-2:])
         return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)

@@ -441,3 +441,35 @@ def test_a_sip_servers_dialog_state_and_an_api_listings_paging_are_technical(
     for column in ("next", "previous", "cursor", "expand"):
         assert not page[column].personal, column
     assert page["first_name"].personal
+
+
+def test_an_issuers_profile_is_an_organisations(tmp_path: Path) -> None:
+    """`IssuerProfile` of a credential standard: a profile of an issuer (an organisation word
+    before the document word), so its e-mail and telephone are the issuer's; a `UserProfile`
+    stays a person's."""
+    issuer = """{"title": "IssuerProfile", "type": "object", "properties": {
+      "name": {"type": "string"}, "email": {"type": "string"},
+      "telephone": {"type": "string"}, "url": {"type": "string"}}}"""
+    user = """{"title": "UserProfile", "type": "object", "properties": {
+      "name": {"type": "string"}, "email": {"type": "string"},
+      "telephone": {"type": "string"}}}"""
+    results = scan_files(tmp_path, {"issuer.json": issuer, "user.json": user}, short=True)
+    (issuer_result,) = [r for r in results.values() if r.dataset.name.startswith("Issuer")]
+    assert issuer_result.subject is not None and issuer_result.subject.kind == "organisation"
+    found = _fields(issuer_result)
+    for column in ("email", "telephone"):
+        assert not found[column].personal, column
+    (user_result,) = [r for r in results.values() if r.dataset.name.startswith("User")]
+    assert _fields(user_result)["email"].personal
+
+
+def test_a_posts_popularity_counters_say_nothing_about_its_author(tmp_path: Path) -> None:
+    sql = """CREATE TABLE jiankangxinxigongxiang (id BIGINT PRIMARY KEY,
+      yonghuzhanghao VARCHAR(200) COMMENT '用户账号', yonghuming VARCHAR(200) COMMENT '用户名',
+      neirong TEXT COMMENT '内容', thumbsupnum INT COMMENT '赞', crazilynum INT COMMENT '踩',
+      clicktime DATETIME COMMENT '最近点击时间', clicknum INT COMMENT '点击次数')
+      COMMENT='健康信息共享';"""
+    post = _fields(_scan(tmp_path, sql, "cms.sql")["jiankangxinxigongxiang"])
+    for column in ("thumbsupnum", "crazilynum", "clicktime", "clicknum"):
+        assert not post[column].personal, column
+    assert post["yonghuming"].personal
