@@ -367,16 +367,16 @@ def test_an_ad_report_is_figures_whatever_its_row_statement_says(tmp_path: Path)
 
 
 def test_a_soft_deletion_flag_and_a_row_version_are_bookkeeping(tmp_path: Path) -> None:
-    """`yonghu_delete` (whether the user's row is deleted), `RowVersion`, `tablename`: on a
+    """`yonghu_delete` (whether the user's row is deleted) and `RowVersion`: on a
     user's row they say nothing about the user (subjects.deletion_tails, technical_columns)."""
     sql = """CREATE TABLE yonghu (id INT PRIMARY KEY, yonghu_name VARCHAR(20) COMMENT '用户姓名',
       yonghu_phone VARCHAR(20) COMMENT '手机号', yonghu_id_number VARCHAR(18) COMMENT '身份证号',
-      yonghu_delete INT COMMENT '假删', RowVersion TIMESTAMP, tablename VARCHAR(50) COMMENT '表名')
+      yonghu_delete INT COMMENT '假删', RowVersion TIMESTAMP)
       COMMENT '用户';"""
     user = _scan(tmp_path, sql, "u.sql")["yonghu"]
     assert user.subject is not None and user.subject.kind == "person"
     found = _fields(user)
-    for column in ("yonghu_delete", "RowVersion", "tablename"):
+    for column in ("yonghu_delete", "RowVersion"):
         assert not found[column].personal, column
     assert found["yonghu_phone"].personal
 
