@@ -335,6 +335,17 @@ def _sensitive_by_word(
     return (element, learned[1]) if element.pi and element.sensitive else None
 
 
+def _bookkeeping(name: str, catalog: Catalog) -> bool:
+    """Whether column ``name`` is a row's technical column or soft-deletion flag
+    (``subjects.technical_columns``, ``deletion_tails``: `RowVersion`, `tablename`, `livemode`,
+    `yonghu_delete`): no information about the row's person, so never that person's "other
+    information" for want of a word naming an element."""
+    from dataflow.subject.rules import rules_for
+
+    rules = rules_for(catalog)
+    return not has_cjk(name) and rules.technical_column(rules.spelled(split_name(name)))
+
+
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
     """Whether ``name`` is one of the load columns a warehouse adds to every table of
     ``dataset`` (``subjects.load_columns``: ``ingest_datetime``, ``tuva_last_run``; beside one,
@@ -372,7 +383,12 @@ def _adjusted(
             learned = scorer.element_for(feats, False)
             if learned is not None and learned[0] in catalog.elements:
                 element, word = catalog.elements[learned[0]], learned[1]
-            elif about_person and p_pi >= unnamed and FALLBACK_ELEMENT in catalog.elements:
+            elif (
+                about_person
+                and p_pi >= unnamed
+                and FALLBACK_ELEMENT in catalog.elements
+                and not _bookkeeping(f.field.name, catalog)
+            ):
                 # no word names an element: on a person's row, the catalog's "other
                 # information about a person" (a reviewer may name a more specific one)
                 element = catalog.elements[FALLBACK_ELEMENT]

@@ -136,6 +136,14 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' counts people: the rows report on a group, not one person",
         "字段 '{column}' 统计人数：每行报告的是群体而非某个人",
     ),
+    "subject.contact_title": Text(
+        "'{word}' is the post of the contact person the row names: that person's occupation",
+        "'{word}' 是行中联系人的职位：属于该联系人的职业信息",
+    ),
+    "subject.org_columns_contact": Text(
+        "column '{column}' names an organisation and only its contact person is named: the rows are organisations",
+        "字段 '{column}' 是机构名称且只有联系人指人：每行是一个机构",
+    ),
     "subject.org_columns": Text(
         "column '{column}' names an organisation and no column names a person: the rows are organisations",
         "字段 '{column}' 是机构名称且没有指人的字段：每行是一个机构",

@@ -269,19 +269,25 @@ def _named_head(
     rules: SubjectRules,
 ) -> FieldFinding:
     """``subject-person-column``: the name of a person an organisation's row names (its manager,
-    its contact, its legal representative: `manager_name`, `contact_name`) is that person's name."""
+    its contact, its legal representative: `manager_name`, `contact_name`) is that person's name;
+    the post of its contact person (`ContactTitle`, `contact_position`) is that person's
+    occupation (``contact_titles``)."""
     fld = finding.field
     tokens = split_name(fld.name)
-    if (
-        finding.personal
-        or len(tokens) != 2
-        or tokens[1] not in ("name", "xm")
-        or tokens[0] not in rules.person_columns
-        or "pi.identity.name" not in catalog.elements
-    ):
+    if finding.personal or not tokens:
         return finding
-    element = catalog.elements["pi.identity.name"]
-    why = msg("subject.person_name", word=fld.name)
+    if len(tokens) == 2 and tokens[1] in ("name", "xm") and tokens[0] in rules.person_columns:
+        element_id, why = "pi.identity.name", msg("subject.person_name", word=fld.name)
+    elif tokens[0] in rules.contact_markers and _compact(tokens[1:]) in rules.contact_titles:
+        element_id, why = (
+            "pi.education_work.occupation",
+            msg("subject.contact_title", word=fld.name),
+        )
+    else:
+        return finding
+    element = catalog.elements.get(element_id)
+    if element is None:
+        return finding
     context = describe(subject, dataset.name)
     ev = Evidence("context", "subject-person-column", _because(context, why), element.id)
     return _as_element(finding, element, ev)

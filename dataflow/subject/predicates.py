@@ -200,6 +200,7 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
             or tokens[-1] in rules.reference_tails
             or (tokens[-1] in rules.counts and not _money_total(rules, tokens))
             or tokens[-1] in rules.sequences
+            or rules.technical_column(tokens)
             or (
                 _flag(rules, tokens)
                 and not any(t in rules.family_words for t in tokens[1:])

@@ -173,6 +173,10 @@ class SubjectRules:
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
+        self.contact_titles = _split(s.get("contact_titles", ()))[0]
+        self.deletion_tails = frozenset(s.get("deletion_tails", ()))
+        self.technical = _split(s.get("technical_columns", ()))[0]
+        self.technical_tails = frozenset(s.get("technical_tails", ()))
         self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
@@ -330,6 +334,14 @@ class SubjectRules:
         if len(self._spelling) < _MAX_SPELLED:
             self._spelling[token] = word
         return word
+
+    def technical_column(self, tokens: tuple[str, ...]) -> bool:
+        """A row's technical column (``technical_columns``: `RowVersion`, `tablename`,
+        `livemode`) or its soft-deletion flag (``deletion_tails``: `yonghu_delete`)."""
+        return _compact(tokens) in self.technical or (
+            len(tokens) > 1
+            and (tokens[-1] in self.deletion_tails or tokens[-1] in self.technical_tails)
+        )
 
     def names_a_person(self, name: str, comment: str | None, tokens: tuple[str, ...]) -> bool:
         """Whether a column names a person (a contact, a manager, a `name`) by its name tokens,

@@ -490,7 +490,8 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     and no key pointing at another record, in a table of customers or suppliers or with an
     organisation type (a person's work experience or policy names a company, but the company is
     not the row). A `customer` or `supplyer` table of companies is then about organisations."""
-    own_keys = {"id", n.compact + "id"}
+    # the row's own key, also in the singular (`CustomerID` of `Customers`)
+    own_keys = {"id", *(n.compact.removesuffix(tail) + "id" for tail in ("", "s", "es"))}
     if any(
         cols and cols[-1] in rules.reference_tails and leaf not in own_keys
         for leaf, cols in zip(n.leafs, n.columns, strict=True)
@@ -506,15 +507,36 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     )
     if org is None or _person_only_columns(ds, rules):
         return None
-    party = rules.role_of(n.head) == "customer" or n.head in rules.organisation
+    party = (
+        rules.role_of(n.head) == "customer"
+        or n.head in rules.organisation
+        or (n.head in rules.account_heads and _company_details(n, rules) >= _COMPANY_DETAILS)
+    )
     if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
         return None  # a company named on a person's work record or policy is not the row
-    if any(
-        rules.names_a_person(fld.name, fld.comment, cols)
+    persons = [
+        cols
         for fld, cols in zip(ds.fields, n.columns, strict=True)
-    ):
-        return None
-    return _fix(f, "organisation", msg("subject.org_columns", column=org))
+        if rules.names_a_person(fld.name, fld.comment, cols)
+    ]
+    if not persons:
+        return _fix(f, "organisation", msg("subject.org_columns", column=org))
+    if party and all(cols and cols[0] in rules.contact_markers for cols in persons):
+        # a company customer or supplier with its contact person (`ContactName`): the row is
+        # the company's, the contact's name and post alone that person's
+        return _fix(f, "organisation", msg("subject.org_columns_contact", column=org))
+    return None
+
+
+#: Columns of a company's own details (`company_phone`, `company_address_city`) that make an
+#: account with a company name a business's account.
+_COMPANY_DETAILS = 2
+
+
+def _company_details(n: TableName, rules: SubjectRules) -> int:
+    """How many columns are a company's own details: an organisation word, then more words
+    (`company_phone`, `company_address_line_1`; not `company` alone, the employer's name)."""
+    return sum(1 for cols in n.columns if len(cols) > 1 and cols[0] in rules.organisation)
 
 
 def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[str]:
@@ -541,6 +563,9 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     core = n.core
     pair = _compact(core[-2:]) if len(core) > 1 else ""
     if n.head in rules.documents or pair in rules.documents:
+        org = next((t for t in core[:-1] if t in rules.organisation), None)
+        if org is not None:  # `IssuerProfile`, `company_profile`: an organisation's profile
+            return _fix(f, "organisation", msg("subject.org_name", name=n.bare, word=org))
         role = next((r for t in core for r in [rules.role_of(t)] if r), None)
         word = n.head if n.head in rules.documents else " ".join(core[-2:])
         return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)
@@ -1009,9 +1034,9 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _reference,
     _person_file,
     _system,
+    _audience_metrics,
     _row_statement,
     _aggregate,
-    _audience_metrics,
     _organisation_rows,
     _person_by_name,
     _organisation,

@@ -333,3 +333,143 @@ def test_an_organisations_asset_kept_by_an_employee_is_not_theirs(tmp_path: Path
     # a user's own things stay the user's
     device = results["USER_DEVICE_ASSETS"]
     assert device.subject is not None and device.subject.about_person
+
+
+GOOGLE_ADS = """
+version: 2
+sources:
+  - name: google_ads
+    tables:
+      - name: account_stats
+        description: Each record represents the daily performance of an account in Google Ads
+          broken down to the ad network and device type.
+        columns:
+          - name: customer_id
+          - name: date
+          - name: device
+          - name: clicks
+          - name: cost_micros
+          - name: impressions
+          - name: conversions
+          - name: conversions_value
+"""
+
+
+def test_an_ad_report_is_figures_whatever_its_row_statement_says(tmp_path: Path) -> None:
+    """'the daily performance of an account in Google Ads' with impressions, conversions and
+    their cost: an advertising report (audience_metric_columns) is read before the row
+    statement, so the account (an advertiser's) makes no one's record of it."""
+    stats = _scan(tmp_path, GOOGLE_ADS)["account_stats"]
+    assert stats.subject is not None and stats.subject.kind == "organisation"
+    found = _fields(stats)
+    for column in ("date", "device", "clicks", "impressions", "conversions", "cost_micros"):
+        assert not found[column].personal, column
+
+
+def test_a_soft_deletion_flag_and_a_row_version_are_bookkeeping(tmp_path: Path) -> None:
+    """`yonghu_delete` (whether the user's row is deleted) and `RowVersion`: on a
+    user's row they say nothing about the user (subjects.deletion_tails, technical_columns)."""
+    sql = """CREATE TABLE yonghu (id INT PRIMARY KEY, yonghu_name VARCHAR(20) COMMENT '用户姓名',
+      yonghu_phone VARCHAR(20) COMMENT '手机号', yonghu_id_number VARCHAR(18) COMMENT '身份证号',
+      yonghu_delete INT COMMENT '假删', RowVersion TIMESTAMP)
+      COMMENT '用户';"""
+    user = _scan(tmp_path, sql, "u.sql")["yonghu"]
+    assert user.subject is not None and user.subject.kind == "person"
+    found = _fields(user)
+    for column in ("yonghu_delete", "RowVersion"):
+        assert not found[column].personal, column
+    assert found["yonghu_phone"].personal
+
+
+PAYMENTS = """
+version: 2
+sources:
+  - name: payments
+    tables:
+      - name: account
+        columns:
+          - name: id
+          - name: business_profile_name
+          - name: company_name
+          - name: company_phone
+          - name: company_address_city
+          - name: company_address_line_1
+          - name: country
+          - name: email
+      - name: user_account
+        columns:
+          - name: id
+          - name: first_name
+          - name: company_name
+          - name: company_phone
+          - name: city
+"""
+
+
+def test_an_account_holding_its_companys_details_is_a_business_account(tmp_path: Path) -> None:
+    """A payment platform's `account` with a company name and the company's own phone and
+    address: a business's account; an account with a person's first name stays theirs."""
+    results = _scan(tmp_path, PAYMENTS)
+    account = results["account"]
+    assert account.subject is not None and account.subject.kind == "organisation"
+    found = _fields(account)
+    for column in ("company_phone", "company_address_city", "company_address_line_1", "country"):
+        assert not found[column].personal, column
+    person = results["user_account"]
+    assert person.subject is not None and person.subject.about_person
+    assert _fields(person)["first_name"].personal
+
+
+def test_a_sip_servers_dialog_state_and_an_api_listings_paging_are_technical(
+    tmp_path: Path,
+) -> None:
+    """A SIP dialog: who called whom (URIs, contacts, call id) stays personal; its tags, command
+    sequence numbers, sockets and flags are the server's state (subjects.technical_columns,
+    technical_tails). A listing's `next` and `cursor` are the request's."""
+    sql = """CREATE TABLE dialog (id SERIAL PRIMARY KEY, callid VARCHAR(255), from_uri VARCHAR(255),
+      from_tag VARCHAR(128), to_uri VARCHAR(255), to_tag VARCHAR(128), caller_cseq VARCHAR(20),
+      local_cseq INTEGER, caller_contact VARCHAR(255), callee_contact VARCHAR(255),
+      local_sock VARCHAR(64), sflags INTEGER, iflags INTEGER, flag INTEGER);
+    CREATE TABLE employee_page (employee_id INT, first_name VARCHAR(20), last_name VARCHAR(20),
+      next VARCHAR(200), previous VARCHAR(200), cursor VARCHAR(100), expand VARCHAR(100));"""
+    results = _scan(tmp_path, sql, "sip.sql")
+    found = _fields(results["dialog"])
+    for column in ("from_tag", "to_tag", "local_cseq", "local_sock", "sflags", "flag"):
+        assert not found[column].personal, column
+    assert found["caller_contact"].personal
+    page = _fields(results["employee_page"])
+    for column in ("next", "previous", "cursor", "expand"):
+        assert not page[column].personal, column
+    assert page["first_name"].personal
+
+
+def test_an_issuers_profile_is_an_organisations(tmp_path: Path) -> None:
+    """`IssuerProfile` of a credential standard: a profile of an issuer (an organisation word
+    before the document word), so its e-mail and telephone are the issuer's; a `UserProfile`
+    stays a person's."""
+    issuer = """{"title": "IssuerProfile", "type": "object", "properties": {
+      "name": {"type": "string"}, "email": {"type": "string"},
+      "telephone": {"type": "string"}, "url": {"type": "string"}}}"""
+    user = """{"title": "UserProfile", "type": "object", "properties": {
+      "name": {"type": "string"}, "email": {"type": "string"},
+      "telephone": {"type": "string"}}}"""
+    results = scan_files(tmp_path, {"issuer.json": issuer, "user.json": user}, short=True)
+    (issuer_result,) = [r for r in results.values() if r.dataset.name.startswith("Issuer")]
+    assert issuer_result.subject is not None and issuer_result.subject.kind == "organisation"
+    found = _fields(issuer_result)
+    for column in ("email", "telephone"):
+        assert not found[column].personal, column
+    (user_result,) = [r for r in results.values() if r.dataset.name.startswith("User")]
+    assert _fields(user_result)["email"].personal
+
+
+def test_a_posts_popularity_counters_say_nothing_about_its_author(tmp_path: Path) -> None:
+    sql = """CREATE TABLE jiankangxinxigongxiang (id BIGINT PRIMARY KEY,
+      yonghuzhanghao VARCHAR(200) COMMENT '用户账号', yonghuming VARCHAR(200) COMMENT '用户名',
+      neirong TEXT COMMENT '内容', thumbsupnum INT COMMENT '赞', crazilynum INT COMMENT '踩',
+      clicktime DATETIME COMMENT '最近点击时间', clicknum INT COMMENT '点击次数')
+      COMMENT='健康信息共享';"""
+    post = _fields(_scan(tmp_path, sql, "cms.sql")["jiankangxinxigongxiang"])
+    for column in ("thumbsupnum", "crazilynum", "clicktime", "clicknum"):
+        assert not post[column].personal, column
+    assert post["yonghuming"].personal

@@ -454,3 +454,26 @@ def test_a_word_names_a_sensitive_element_most_of_its_sensitive_fields_were_give
     assert "n=once" not in table
     assert "n=mixed" not in table  # two of five
     assert "t=member" not in table
+
+
+def test_a_rows_technical_column_is_never_a_persons_other_information(tmp_path: Path) -> None:
+    """`rowversion`, `team_delete` (a row version, a soft-deletion flag) on a person's row:
+    however confident the words, no person's "other information" (subjects.technical_columns,
+    deletion_tails); `fav_team` beside them still is."""
+    (tmp_path / "schema.sql").write_text(
+        "CREATE TABLE member (id bigint PRIMARY KEY, zhiye varchar(50) COMMENT '会员职业',"
+        " mobile varchar(20), fav_team varchar(50), team_delete int,"
+        " rowversion int) COMMENT='会员';",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False, learned=False))
+    (member,) = [d for d in result.datasets if d.dataset.name == "member"]
+    weights = _unnamed_scorer(tmp_path, "0.9").read_text(encoding="utf-8")
+    path = tmp_path / "w.tsv"
+    path.write_text(weights + "n=rowversion\t4\t0\n", encoding="utf-8")
+    adjusted = adjust_findings(
+        member.findings, member.dataset, member.subject, load_catalog(), read_scorer(path)
+    )
+    personal = {f.field.name for f in adjusted if f.personal}
+    assert "fav_team" in personal
+    assert not personal & {"team_delete", "rowversion"}
