@@ -95,6 +95,46 @@ def looks_like_schema_part(doc: Any) -> bool:
     return isinstance(kind, str) and kind in _TYPES
 
 
+# Keys that describe a schema document without being keywords of the JSON Schema drafts: its
+# version, examples and comments as schema authors write them in YAML.
+_DOCUMENT_NOTES = frozenset({"version", "example", "$comment", "comment", "examples"})
+
+
+def looks_like_schema_document(doc: Any) -> bool:
+    """Whether a parsed YAML document is a JSON Schema written in YAML: a root schema that
+    declares a JSON Schema meta-schema (``$schema: https://json-schema.org/…``), or whose keys
+    are all JSON Schema keywords (``$id``, ``type``, ``properties``, ``required``…; ``x-``
+    extensions aside), and that has members to read (``properties``, ``items``, named
+    ``definitions``/``$defs`` or ``allOf``/``oneOf``/``anyOf`` branches).
+
+    A YAML file that only points at the schema that validates it (a configuration file
+    starting with ``$schema: https://json.schemastore.org/…``) has keys of its own and is no
+    schema; nor are dbt, Kubernetes, GitHub workflow or Compose files (none of their keys
+    is a JSON Schema keyword)."""
+    if not isinstance(doc, dict) or not doc:
+        return False
+    keys = {str(key) for key in doc if not str(key).startswith("x-")}
+    meta = doc.get("$schema")
+    declared = isinstance(meta, str) and "json-schema.org" in meta.lower()
+    if not declared and not keys <= KEYWORDS | _DOCUMENT_NOTES:
+        return False
+    props = doc.get("properties")
+    if isinstance(props, dict) and props:
+        return all(isinstance(v, (dict, bool)) for v in props.values())
+    items = doc.get("items")
+    if doc.get("type") == "array" and isinstance(items, dict):
+        return looks_like_schema_document({**items, "$schema": meta}) or "$ref" in items
+    for key in ("definitions", "$defs"):
+        named = doc.get(key)
+        if isinstance(named, dict) and named:
+            return all(isinstance(v, dict) for v in named.values())
+    for key in ("allOf", "oneOf", "anyOf"):
+        branches = doc.get(key)
+        if isinstance(branches, list) and branches:
+            return all(isinstance(b, dict) for b in branches)
+    return False
+
+
 def dataset_name(doc: Any, stem: str) -> str:
     """Root ``title`` or the file stem (``x.schema.json`` → ``x``)."""
     title = doc.get("title") if isinstance(doc, dict) else None

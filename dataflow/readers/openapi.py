@@ -32,10 +32,12 @@ from typing import TYPE_CHECKING, Any
 from dataflow.i18n import msg
 from dataflow.model import Dataset
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers._json import line_of
+from dataflow.readers._json import PosDict, line_of
+from dataflow.yamlio.load import join_key
 
 if TYPE_CHECKING:
     from dataflow.readers.schemarefs import SchemaIndex
+    from dataflow.yamlio import YamlDoc
 
 
 def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
@@ -69,19 +71,23 @@ def looks_like_openapi(doc: Any) -> bool:
 def read_yaml_schema(
     text: str, path: str, stem: str, problems: Problems, schemas: SchemaIndex | None = None
 ) -> list[Dataset]:
-    """An OpenAPI or Swagger document written in YAML (its fields get the line of their
-    schema's name), or with ``--schema-format jsonschema`` a JSON Schema written in YAML."""
+    """An OpenAPI or Swagger document written in YAML, or a JSON Schema written in YAML; each
+    field gets the line its name is written on (``positioned``)."""
+    import re
+
     from dataflow.readers.dbt import load
     from dataflow.readers.jsonschema import read_jsonschema
 
-    loaded = load(path, text, problems, "openapi")
+    api = re.search(r"(?m)^[\"']?(openapi|swagger)[\"']?\s*:", text) is not None
+    loaded = load(path, text, problems, "openapi" if api else "yamlschema")
     if loaded is None:
         return []
-    if not looks_like_openapi(loaded.data):
-        return read_jsonschema(loaded.data, text, path, stem, problems, schemas)
-    prefix = "components.schemas" if "openapi" in loaded.data else "definitions"
+    data = positioned(loaded, text)
+    if not looks_like_openapi(data):
+        return read_jsonschema(data, text, path, stem, problems, schemas)
+    prefix = "components.schemas" if "openapi" in data else "definitions"
     return read_openapi(
-        loaded.data,
+        data,
         text,
         path,
         problems,
@@ -89,6 +95,28 @@ def read_yaml_schema(
         lambda name: loaded.line(f"{prefix}.{name}"),
         loaded.line,
     )
+
+
+def positioned(loaded: YamlDoc, text: str) -> Any:
+    """The data of a YAML document with each mapping a ``PosDict`` at the start of the line
+    of its key (of its first line for the root and list items), so a field read from it gets
+    the line its name is written on, as in a JSON file."""
+    index = LineIndex(text)
+
+    def build(node: Any, key_path: str) -> Any:
+        if isinstance(node, dict):
+            out = PosDict(
+                (key, build(value, join_key(key_path, key))) for key, value in node.items()
+            )
+            line = loaded.lines.get(key_path)
+            if line is not None:
+                out.pos = index.offset(line)
+            return out
+        if isinstance(node, list):
+            return [build(item, join_key(key_path, i)) for i, item in enumerate(node)]
+        return node
+
+    return build(loaded.data, "")
 
 
 def read_openapi(
