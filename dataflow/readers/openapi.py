@@ -22,6 +22,10 @@ schema and makes no dataset of its own; a request body, response or parameter th
 ``$ref`` to the document's components is read where it is used, once. When several media
 types give different schemas, the second and later are named with their media type
 (``createUser request application/xml``).
+
+An AsyncAPI description (2.x, 3.x) keeps its named schemas under ``components.schemas`` too;
+each of its messages (``components.messages``, or written in a channel) is a dataset of its
+payload and one of its headers (``read_messages``).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
     schemas by name; ``None`` when ``doc`` is not such a document."""
     if not isinstance(doc, dict):
         return None
-    if isinstance(doc.get("openapi"), str):
+    if isinstance(doc.get("openapi"), str) or _asyncapi(doc):
         components = doc.get("components")
         found = components.get("schemas") if isinstance(components, dict) else None
         return ("#/components/schemas/", found) if isinstance(found, dict) else None
@@ -55,11 +59,19 @@ def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+def _asyncapi(doc: dict[str, Any]) -> bool:
+    return isinstance(doc.get("asyncapi"), str)
+
+
 def looks_like_openapi(doc: Any) -> bool:
     """Whether a parsed document is an OpenAPI or Swagger description with named schemas or
-    operations."""
+    operations, or an AsyncAPI description with named schemas, messages or channels."""
     if named_schemas(doc) is not None:
         return True
+    if isinstance(doc, dict) and _asyncapi(doc):
+        components = doc.get("components")
+        messages = components.get("messages") if isinstance(components, dict) else None
+        return any(isinstance(part, dict) and part for part in (messages, doc.get("channels")))
     return (
         isinstance(doc, dict)
         and isinstance(doc.get("openapi", doc.get("swagger")), str)
@@ -85,7 +97,7 @@ def read_yaml_schema(
     data = positioned(loaded, text)
     if not looks_like_openapi(data):
         return read_jsonschema(data, text, path, stem, problems, schemas)
-    prefix = "components.schemas" if "openapi" in data else "definitions"
+    prefix = "definitions" if "swagger" in data else "components.schemas"
     return read_openapi(
         data,
         text,
@@ -140,6 +152,9 @@ def read_openapi(
     total = sum(len(d.fields) for d in datasets)
     if total < MAX_FIELDS:
         datasets.extend(read_operations(doc, text, path, problems, schemas, line_at, total))
+    total = sum(len(d.fields) for d in datasets)
+    if total < MAX_FIELDS and isinstance(doc, dict) and _asyncapi(doc):
+        datasets.extend(read_messages(doc, text, path, problems, schemas, line_at, total))
     if not datasets:
         problems.warn(msg("p.openapi_no_fields"))
     return datasets
@@ -450,3 +465,89 @@ def read_operations(
             if isinstance(op, dict) and not ops.full():
                 ops.operation(str(route), method, op, shared if isinstance(shared, list) else [])
     return ops.datasets
+
+
+# --- AsyncAPI messages ----------------------------------------------------------------------
+
+_ASYNC_OPERATIONS = ("publish", "subscribe")
+
+
+def read_messages(
+    doc: dict[str, Any],
+    text: str,
+    path: str,
+    problems: Problems,
+    schemas: SchemaIndex | None = None,
+    line_at: Callable[[str], int | None] | None = None,
+    total: int = 0,
+) -> list[Dataset]:
+    """The datasets of the messages of an AsyncAPI description (2.x and 3.x).
+
+    Each message's ``payload`` is a dataset named after the message (its key under
+    ``components.messages``, else its ``name``, ``messageId`` or ``title``, else its channel
+    and operation), and its ``headers`` one named ``<message> headers``. A payload that only
+    names a named schema is read as that schema; a message named by several channels is read
+    once. A payload in Avro (``schemaFormat: application/vnd.apache.avro…``) is read by the
+    Avro reader: each record in it is a dataset.
+    """
+    ops = _Operations(doc, text, path, problems, schemas, line_at, total)
+    avro: list[Dataset] = []
+    seen: set[int] = set()
+
+    def message(name: str, raw: Any, pointer: str, key_path: str) -> None:
+        node, component = ops._named(raw)
+        if not isinstance(node, dict) or id(node) in seen or ops.full():
+            return
+        seen.add(id(node))
+        if component:
+            pointer = f"#/components/messages/{_escape(component)}"
+            key_path = f"components.messages.{component}"
+        for key in ("name", "messageId", "title"):
+            own = node.get(key)
+            if not component and isinstance(own, str) and own.strip():
+                name = own.strip()
+                break
+        name = component or name
+        comment = node.get("summary") or node.get("description")
+        payload, fmt = node.get("payload"), node.get("schemaFormat")
+        if isinstance(payload, dict) and isinstance(payload.get("schemaFormat"), str):
+            # AsyncAPI 3: a multi-format schema object, its format beside its schema
+            fmt, payload = payload["schemaFormat"], payload.get("schema")
+        if isinstance(fmt, str) and "avro" in fmt.lower():
+            from dataflow.readers.avro import read_avro
+
+            if isinstance(payload, (dict, list)) and not _only_refers(payload):
+                avro.extend(read_avro(payload, text, path, problems))
+        elif isinstance(payload, dict):
+            ops._schema(name, payload, f"{pointer}/payload", f"{key_path}.payload", comment)
+        headers = node.get("headers")
+        if isinstance(headers, dict):
+            ops._schema(
+                f"{name} headers", headers, f"{pointer}/headers", f"{key_path}.headers", comment
+            )
+
+    components = doc.get("components")
+    messages = components.get("messages") if isinstance(components, dict) else None
+    for name, raw in messages.items() if isinstance(messages, dict) else ():
+        message(
+            str(name),
+            raw,
+            f"#/components/messages/{_escape(str(name))}",
+            f"components.messages.{name}",
+        )
+    channels = doc.get("channels")
+    for channel, item in channels.items() if isinstance(channels, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        where, at = f"#/channels/{_escape(str(channel))}", f"channels.{channel}"
+        for op in _ASYNC_OPERATIONS:  # AsyncAPI 2: one message, or oneOf several
+            entry = item.get(op)
+            held = entry.get("message") if isinstance(entry, dict) else None
+            listed = held.get("oneOf") if isinstance(held, dict) else None
+            for i, raw in enumerate(listed if isinstance(listed, list) else [held]):
+                suffix = f"/oneOf/{i}" if isinstance(listed, list) else ""
+                message(f"{channel} {op}", raw, f"{where}/{op}/message{suffix}", f"{at}.{op}")
+        own = item.get("messages")  # AsyncAPI 3: the channel's messages by name
+        for key, raw in own.items() if isinstance(own, dict) else ():
+            message(str(key), raw, f"{where}/messages/{_escape(str(key))}", f"{at}.messages")
+    return [*ops.datasets, *avro]
