@@ -195,6 +195,7 @@ class _Walker:
         self.base = base  # the URI that relative references are resolved against
         self._named_in: dict[int, dict[str, Any]] = {}
         self.resolved_local = 0  # references into this document that point at something
+        self.walked: set[int] = set()  # the ids of the schema objects walked
         self.unresolved_local = 0  # and that point at nothing
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
@@ -238,6 +239,7 @@ class _Walker:
             if path:
                 self._leaf(path, None, None, line, comment, ())
             return
+        self.walked.add(id(node))
         comment = comment or _comment(node)
         ref = node.get("$ref")
         if isinstance(ref, str):
@@ -670,6 +672,9 @@ def read_jsonschema(
     if not walker.fields or (walker.unresolved_local and not walker.resolved_local):
         # nothing at the root, or only references to definitions the document lacks
         own = _own_definitions(doc, text, path, problems, schemas)
+    elif len(walker.fields) < MAX_FIELDS:
+        # definitions the root never names describe data of their own
+        own = _own_definitions(doc, text, path, problems, schemas, walker.walked)
     if not walker.fields and not own:
         problems.warn(msg("p.js_no_properties"))
     if own and not walker.fields:
@@ -706,12 +711,19 @@ def _library(doc: dict[str, Any]) -> bool:
 
 
 def _own_definitions(
-    doc: dict[str, Any], text: str, path: str, problems: Problems, schemas: SchemaIndex | None
+    doc: dict[str, Any],
+    text: str,
+    path: str,
+    problems: Problems,
+    schemas: SchemaIndex | None,
+    walked: set[int] | None = None,
 ) -> list[Dataset]:
     """The definitions of a document whose root describes no field, or only fields whose
     ``$ref`` names a definition the document lacks (so none of its definitions is read
     through the root): each definition with fields is a dataset of its own, as the named
-    schemas of an API description are (none when no definition has a field)."""
+    schemas of an API description are (none when no definition has a field). With
+    ``walked`` (the schema objects the root's fields were read from), only the definitions
+    the root never reached: the rest of the file's fields."""
     from dataflow.readers.openapi import read_named
 
     found: list[Dataset] = []
@@ -720,7 +732,11 @@ def _own_definitions(
         if not isinstance(defined, dict):
             continue
         # a definition that only names another schema is an alias, not a dataset
-        named = {k: v for k, v in defined.items() if not _alias(v)}
+        named = {
+            k: v
+            for k, v in defined.items()
+            if not _alias(v) and (walked is None or id(v) not in walked)
+        }
         if named:
             read = read_named(doc, f"#/{key}/", named, text, path, problems, schemas)
             found.extend(d for d in read if d.fields)
