@@ -201,8 +201,12 @@ def _yaml_kind(path: Path) -> str | None:
         return "jsonschema"  # an OpenAPI document: its named schemas
     if looks_like_dbt(doc):
         return "dbt"
-    from dataflow.readers.jsonschema import looks_like_schema_document, looks_like_schema_part
+    from dataflow.readers.jsonschema import (
+        looks_like_schema_document,
+        looks_like_schema_part,
+        named_object_schemas,
+    )
 
-    if looks_like_schema_part(doc):  # a split API's schema
-        return "jsonschema"
+    if looks_like_schema_part(doc) or named_object_schemas(doc) is not None:
+        return "jsonschema"  # a split API's schema, or schemas by name
     return "jsonschema" if looks_like_schema_document(doc) else None  # JSON Schema in YAML

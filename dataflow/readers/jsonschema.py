@@ -46,6 +46,8 @@ def looks_like_jsonschema(doc: Any) -> bool:
         return False
     if any(key in doc for key in _SCHEMA_KEYS) or mongo_validator(doc) is not None:
         return True
+    if named_object_schemas(doc) is not None:
+        return True
     from dataflow.readers.openapi import looks_like_openapi
 
     if looks_like_openapi(doc):
@@ -133,6 +135,28 @@ def looks_like_schema_document(doc: Any) -> bool:
         if isinstance(branches, list) and branches:
             return all(isinstance(b, dict) for b in branches)
     return False
+
+
+def named_object_schemas(doc: Any) -> dict[str, Any] | None:
+    """The schemas of a document that is a mapping of names to object schemas and nothing
+    else (``Junction: {type: object, properties: …}``, as FIWARE Smart Data Models write their
+    ``model.yaml``), by name; ``None`` for any other document. Each value must be a schema of
+    JSON Schema keywords only, with ``properties``; ``x-`` keys beside them are left out."""
+    if not isinstance(doc, dict) or not doc:
+        return None
+    named = {str(k): v for k, v in doc.items() if not str(k).startswith("x-")}
+    if not named or any(key in KEYWORDS for key in named):
+        return None
+    for schema in named.values():
+        if not isinstance(schema, dict) or schema.get("type", "object") != "object":
+            return None
+        keys = {str(key) for key in schema if not str(key).startswith("x-")}
+        props = schema.get("properties")
+        if not keys <= KEYWORDS | _DOCUMENT_NOTES or not isinstance(props, dict) or not props:
+            return None
+        if not all(isinstance(v, dict) for v in props.values()):
+            return None
+    return named
 
 
 def dataset_name(doc: Any, stem: str) -> str:
@@ -655,6 +679,11 @@ def read_jsonschema(
 
     if looks_like_openapi(doc):
         return read_openapi(doc, text, path, problems, schemas)
+    named = named_object_schemas(doc)
+    if named is not None:  # a mapping of names to object schemas: each is a dataset
+        from dataflow.readers.openapi import read_named
+
+        return read_named(doc, "#/", named, text, path, problems, schemas)
     doc = mongo_validator(doc) or doc  # a MongoDB collection validator: its $jsonSchema
     if schemas and _part_read_elsewhere(doc, path, schemas):
         return []  # one schema of a split API description: read through the $ref naming it

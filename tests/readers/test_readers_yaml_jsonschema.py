@@ -120,7 +120,15 @@ def test_a_scan_of_a_repository_reads_the_schema_and_skips_the_rest(tmp_path: Pa
     shutil.copytree(DATA, tmp_path / "repo")
     result = scan_paths([tmp_path / "repo"], ScanOptions(content=False))
     names = sorted(d.dataset.name for d in result.datasets)
-    assert names == ["Broker", "Contact", "LoanApplication", "Money", "address", "stg_applicants"]
+    assert names == [
+        "Broker",
+        "Contact",
+        "LoanApplication",
+        "Money",
+        "Patient",
+        "address",
+        "stg_applicants",
+    ]
     personal = {
         f.field.pointer
         for d in result.datasets
@@ -129,3 +137,30 @@ def test_a_scan_of_a_repository_reads_the_schema_and_skips_the_rest(tmp_path: Pa
         if f.personal
     }
     assert "LoanApplication.applicants[].nationalInsuranceNumber" in personal
+
+
+def test_a_mapping_of_names_to_object_schemas_reads_each_as_a_dataset() -> None:
+    """FIWARE Smart Data Models write each entity's schema as ``Name: {type: object, …}``."""
+    result = read_path(DATA / "model.yaml")
+    assert result.format == "jsonschema"
+    assert _errors(result) == []
+    assert _fields(result) == {
+        "Patient": [
+            ("address.postalCode", "string", 7),
+            ("address.streetAddress", "string", 10),
+            ("birthDate", "Property(date)", 13),
+            ("id", "string(uri)", 19),
+            ("location.coordinates[]", "number", 28),
+            ("location.type", "string", 31),
+        ]
+    }
+    assert result.datasets[0].comment == "A person receiving care"
+
+
+def test_a_mapping_holding_anything_but_object_schemas_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text(
+        "Patient:\n  type: object\n  properties:\n    name: {type: string}\nretries: 3\n",
+        encoding="utf-8",
+    )
+    assert detect_format(path) is None
