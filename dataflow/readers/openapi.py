@@ -75,8 +75,7 @@ def looks_like_openapi(doc: Any) -> bool:
     return (
         isinstance(doc, dict)
         and isinstance(doc.get("openapi", doc.get("swagger")), str)
-        and isinstance(doc.get("paths"), dict)
-        and bool(doc["paths"])
+        and any(isinstance(doc.get(key), dict) and doc[key] for key in ("paths", "webhooks"))
     )
 
 
@@ -359,13 +358,16 @@ class _Operations:
                 holder.get("description"),
             )
 
-    def operation(self, route: str, method: str, op: dict[str, Any], shared: list[Any]) -> None:
-        """The inline schemas of one operation; ``shared``: the parameters of its path."""
+    def operation(
+        self, route: str, method: str, op: dict[str, Any], shared: list[Any], under: str = "paths"
+    ) -> None:
+        """The inline schemas of one operation; ``shared``: the parameters of its path;
+        ``under``: ``paths``, or ``webhooks`` for a webhook named ``route``."""
         op_id = op.get("operationId")
         name = op_id.strip() if isinstance(op_id, str) and op_id.strip() else None
         name = name or f"{method.upper()} {route}"
-        pointer = f"#/paths/{_escape(route)}/{method}"
-        key_path = f"paths.{route}.{method}"
+        pointer = f"#/{under}/{_escape(route)}/{method}"
+        key_path = f"{under}.{route}.{method}"
         summary = op.get("summary") or op.get("description")
         body, component = self._named(op.get("requestBody"))
         if isinstance(body, dict):
@@ -383,7 +385,7 @@ class _Operations:
                 if not isinstance(param, dict) or not isinstance(param.get("name"), str):
                     continue
                 at = (
-                    f"paths.{route}.parameters[{i}]"
+                    f"{under}.{route}.parameters[{i}]"
                     if where == "path"
                     else f"{key_path}.parameters[{i}]"
                 )
@@ -452,18 +454,20 @@ def read_operations(
 ) -> list[Dataset]:
     """The datasets of the schemas the operations of an OpenAPI or Swagger document write
     inline (see the module docstring for their names); ``total``: the fields read so far."""
-    paths = doc.get("paths") if isinstance(doc, dict) else None
-    if not isinstance(paths, dict):
+    if not isinstance(doc, dict):
         return []
     ops = _Operations(doc, text, path, problems, schemas, line_at, total)
-    for route, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        shared = item.get("parameters")
-        for method in _METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and not ops.full():
-                ops.operation(str(route), method, op, shared if isinstance(shared, list) else [])
+    for key in ("paths", "webhooks"):  # OpenAPI 3.1 webhooks: operations by webhook name
+        paths = doc.get(key)
+        for route, item in paths.items() if isinstance(paths, dict) else ():
+            if not isinstance(item, dict):
+                continue
+            shared = item.get("parameters")
+            for method in _METHODS:
+                op = item.get(method)
+                if isinstance(op, dict) and not ops.full():
+                    listed = shared if isinstance(shared, list) else []
+                    ops.operation(str(route), method, op, listed, key)
     return ops.datasets
 
 
