@@ -67,12 +67,13 @@ def _dbt_text(text: str) -> bool:
 
 def _schema_text(text: str) -> bool:
     """Whether YAML text that does not parse starts as a JSON Schema or an API description
-    (a top-level ``$schema`` naming a JSON Schema draft, ``openapi:`` or ``swagger:``): the
-    schema reader then reports where the YAML is broken."""
+    (a top-level ``$schema`` naming a JSON Schema draft, ``openapi:``, ``swagger:`` or
+    ``asyncapi:``): the schema reader then reports where the YAML is broken."""
     import re
 
     return (
-        re.search(r"(?m)^(\$schema\s*:.*json-schema\.org|(openapi|swagger)\s*:)", text) is not None
+        re.search(r"(?m)^(\$schema\s*:.*json-schema\.org|(openapi|swagger|asyncapi)\s*:)", text)
+        is not None
     )
 
 

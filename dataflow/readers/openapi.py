@@ -89,8 +89,9 @@ def read_yaml_schema(
     from dataflow.readers.dbt import load
     from dataflow.readers.jsonschema import read_jsonschema
 
-    api = re.search(r"(?m)^[\"']?(openapi|swagger)[\"']?\s*:", text) is not None
-    loaded = load(path, text, problems, "openapi" if api else "yamlschema")
+    api = re.search(r"(?m)^[\"']?(openapi|swagger|asyncapi)[\"']?\s*:", text)
+    what = "yamlschema" if api is None else "asyncapi" if api[1] == "asyncapi" else "openapi"
+    loaded = load(path, text, problems, what)
     if loaded is None:
         return []
     data = positioned(loaded, text)

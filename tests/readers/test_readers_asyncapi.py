@@ -99,3 +99,18 @@ def test_an_asyncapi_file_without_messages_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "asyncapi.yaml"
     path.write_text("asyncapi: 2.6.0\ninfo:\n  title: t\n  version: '1'\n", encoding="utf-8")
     assert detect_format(path) is None
+
+
+def test_broken_asyncapi_yaml_is_an_error_naming_its_position(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "asyncapi: 2.6.0\nchannels:\n  user/signedup:\n    subscribe:\n"
+        "      message: {payload: [\n",
+        encoding="utf-8",
+    )
+    result = read_path(path)
+    assert result.format == "jsonschema"
+    assert result.datasets == ()
+    assert [(p.path, p.line, p.message) for p in result.problems] == [
+        (str(path), 6, "cannot read AsyncAPI document: invalid YAML")
+    ]
