@@ -210,6 +210,21 @@ PROBLEMS: Mapping[str, Text] = {
         "无法读取 OpenAPI 文档：YAML 嵌套过深",
     ),
     "p.openapi_yaml": Text("cannot read OpenAPI document: {why}", "无法读取 OpenAPI 文档：{why}"),
+    "p.asyncapi_deep": Text(
+        "cannot read AsyncAPI document: YAML nested too deeply",
+        "无法读取 AsyncAPI 文档：YAML 嵌套过深",
+    ),
+    "p.asyncapi_yaml": Text(
+        "cannot read AsyncAPI document: {why}", "无法读取 AsyncAPI 文档：{why}"
+    ),
+    "p.yamlschema_deep": Text(
+        "cannot read JSON Schema written in YAML: YAML nested too deeply",
+        "无法读取以 YAML 编写的 JSON Schema：YAML 嵌套过深",
+    ),
+    "p.yamlschema_yaml": Text(
+        "cannot read JSON Schema written in YAML: {why}",
+        "无法读取以 YAML 编写的 JSON Schema：{why}",
+    ),
     "p.dbt_deep": Text(
         "cannot read dbt schema file: YAML nested too deeply",
         "无法读取 dbt 模式文件：YAML 嵌套过深",

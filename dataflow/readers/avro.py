@@ -428,7 +428,52 @@ def read_avro(
                 line=line_of(root, index),
             )
         )
+    datasets.extend(_messages(doc, reader, path))
     return datasets
+
+
+def _messages(doc: Any, reader: _Reader, path: str) -> list[Dataset]:
+    """The requests of a protocol's messages: ``<message> request`` holds its parameters as
+    fields (a parameter of a record type gives that record's fields below its name). A request
+    whose parameters all name records of the scan is read as those records and makes no
+    dataset of its own."""
+    messages = doc.get("messages") if isinstance(doc, dict) and "protocol" in doc else None
+    if not isinstance(messages, dict):
+        return []
+    datasets: list[Dataset] = []
+    for name, message in messages.items():
+        request = message.get("request") if isinstance(message, dict) else None
+        if not isinstance(request, list) or not request:
+            continue
+        if all(_names_record(p, reader) for p in request):
+            continue
+        line = line_of(message, reader.index)
+        reader.fields = {}
+        dataset = f"{name} request"
+        reader.record({"fields": request}, dataset, "", (), 0, line)
+        if not reader.fields:
+            continue
+        doc_text = message.get("doc")
+        datasets.append(
+            Dataset(
+                name=dataset,
+                source_path=path,
+                source_format="avro",
+                fields=tuple(reader.fields.values()),
+                comment=doc_text.strip() or None if isinstance(doc_text, str) else None,
+                line=line,
+            )
+        )
+    return datasets
+
+
+def _names_record(param: Any, reader: _Reader) -> bool:
+    """Whether a message parameter's type is the name of a record (read as its own dataset)."""
+    kind = param.get("type") if isinstance(param, dict) else None
+    if not isinstance(kind, str) or kind in PRIMITIVES:
+        return False
+    target = reader.lookup(kind)
+    return isinstance(target, dict) and target.get("type") in ("record", "error")
 
 
 def root_records(doc: Any, reader: _Reader, line: int | None) -> list[dict[str, Any]]:

@@ -8,8 +8,9 @@ logical type (``date``, ``timestamp_ms``, ``decimal(9,2)``, ``uuid``…) or a ty
 ``@logicalType("…")``. ``/** … */`` before a declaration or a field is its ``doc``;
 ``@namespace`` and ``@aliases`` apply as in the JSON form. ``import idl|schema|protocol
 "file";`` names another file: its types come from the scan's other Avro files
-(``avro_named_types``), as a ``.avsc`` naming them would. Messages of a protocol hold no
-dataset and are skipped.
+(``avro_named_types``), as a ``.avsc`` naming them would. A message of a protocol
+(``Response name(Type param, …) [throws Error] [oneway];``) is kept with its parameters, as
+the JSON form (``.avpr``) writes it.
 
 The result is what ``readers.avro`` reads: a protocol ``{"protocol", "types": [...]}`` of
 ``PosDict`` nodes carrying the offset of their declaration, so every field keeps its line.
@@ -101,6 +102,7 @@ class _Parser:
         self.index = LineIndex(text)
         self.problems = problems
         self.imports: list[str] = []
+        self.messages: dict[str, PosDict] = {}  # the protocol's messages, by name
 
     # --- tokens -----------------------------------------------------------------------------
 
@@ -291,11 +293,51 @@ class _Parser:
             self.expect(";")
             return node
         start = self.i
-        self.skip_statement()  # a message of the protocol: no dataset
+        if self.message(ns, doc, notes):
+            return None
+        self.i = start
+        self.skip_statement()  # a declaration not understood
         if any(t.text == "{" and t.kind == "punct" for t in self.tokens[start : self.i]):
             # a block: a declaration not understood, not a message
             self.problems.warn(msg("p.avdl_skipped"), self.index.line(token.pos))
         return None
+
+    def message(self, ns: str | None, doc: str | None, notes: dict[str, Any]) -> bool:
+        """A message of the protocol, ``Response name(Type param [= default], …) [throws
+        Error, …] [oneway];``, kept in ``messages`` as the JSON form writes it (``request``:
+        its parameters as fields); ``False`` when the statement is no message."""
+        try:
+            response = self.type_(notes, ns)
+            token = self.name()
+            self.expect("(")
+            request: list[PosDict] = []
+            while not self.at(")"):
+                own, before = self.preamble()
+                kind = self.type_(before, ns)
+                param = self.name()
+                node = PosDict(name=_unquote(param), type=kind)
+                node.pos = param.pos
+                if own:
+                    node["doc"] = own
+                if self.at("="):
+                    self.take()
+                    node["default"] = self.value()
+                request.append(node)
+                if not self.at(")"):
+                    self.expect(",")
+            self.take()
+            while not self.at(";"):
+                if self.take().text in ("{", "}"):
+                    return False
+            self.take()
+        except IdlError:
+            return False
+        node = PosDict(request=request, response=response)
+        node.pos = token.pos
+        if doc:
+            node["doc"] = doc
+        self.messages.setdefault(_unquote(token), node)
+        return True
 
     def named(
         self, token: _Token, kind: str, ns: str | None, doc: str | None, notes: dict[str, Any]
@@ -398,4 +440,7 @@ def parse_idl(text: str, problems: Problems) -> tuple[PosDict, list[str]]:
     """The protocol an Avro IDL text declares (``readers.avro`` reads it) and the files its
     ``import`` statements name; problems at their line and column."""
     parser = _Parser(text, problems)
-    return parser.file(), parser.imports
+    protocol = parser.file()
+    if parser.messages:
+        protocol["messages"] = parser.messages
+    return protocol, parser.imports

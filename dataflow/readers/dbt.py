@@ -41,7 +41,8 @@ def looks_like_dbt(data: Any) -> bool:
 
 def load(path: str, text: str, problems: Problems, what: str = "dbt") -> YamlDoc | None:
     """Parse YAML text; a problem (position, no quoted input) on failure. ``what`` names
-    the kind of file in it: ``dbt`` or ``openapi``."""
+    the kind of file in it: ``dbt``, ``openapi``, ``asyncapi`` or ``yamlschema`` (JSON Schema
+    in YAML)."""
     try:
         return load_yaml(path, text=text)
     except RecursionError:

@@ -1,5 +1,6 @@
 """Which format a file is: by extension and, for ``.json``, ``.avro``, ``.yml``/``.yaml`` and
-unknown extensions, by content; dataflow's own YAML files are ``IGNORED``, and so are Markdown
+unknown extensions, by content (a YAML file is a dbt schema file, an OpenAPI description, a
+JSON Schema written in YAML, or none of them); dataflow's own YAML files are ``IGNORED``, and so are Markdown
 files holding dbt docs blocks (the dbt reader reads them for the descriptions they hold).
 """
 
@@ -62,6 +63,18 @@ def _dbt_text(text: str) -> bool:
     import re
 
     return re.search(r"(?m)^(models|sources|seeds|snapshots)\s*:", text) is not None
+
+
+def _schema_text(text: str) -> bool:
+    """Whether YAML text that does not parse starts as a JSON Schema or an API description
+    (a top-level ``$schema`` naming a JSON Schema draft, ``openapi:``, ``swagger:`` or
+    ``asyncapi:``): the schema reader then reports where the YAML is broken."""
+    import re
+
+    return (
+        re.search(r"(?m)^(\$schema\s*:.*json-schema\.org|(openapi|swagger|asyncapi)\s*:)", text)
+        is not None
+    )
 
 
 def detect_format(path: Path) -> str | None:
@@ -174,7 +187,9 @@ def _yaml_kind(path: Path) -> str | None:
     except (UserError, RecursionError):
         if _PROJECT_FILES.get(path.name.lower()) == ():
             return PROJECT  # dbt_project.yml: a project file whatever it holds
-        return "dbt" if _dbt_text(text) else None
+        if _dbt_text(text):
+            return "dbt"
+        return "jsonschema" if _schema_text(text) else None
     if isinstance(doc, dict) and (
         "transfer" in doc or ("schema_version" in doc and _OWN_YAML_KEYS.intersection(doc))
     ):
@@ -187,6 +202,12 @@ def _yaml_kind(path: Path) -> str | None:
         return "jsonschema"  # an OpenAPI document: its named schemas
     if looks_like_dbt(doc):
         return "dbt"
-    from dataflow.readers.jsonschema import looks_like_schema_part
+    from dataflow.readers.jsonschema import (
+        looks_like_schema_document,
+        looks_like_schema_part,
+        named_object_schemas,
+    )
 
-    return "jsonschema" if looks_like_schema_part(doc) else None  # a split API's schema
+    if looks_like_schema_part(doc) or named_object_schemas(doc) is not None:
+        return "jsonschema"  # a split API's schema, or schemas by name
+    return "jsonschema" if looks_like_schema_document(doc) else None  # JSON Schema in YAML

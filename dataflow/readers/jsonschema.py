@@ -46,6 +46,8 @@ def looks_like_jsonschema(doc: Any) -> bool:
         return False
     if any(key in doc for key in _SCHEMA_KEYS) or mongo_validator(doc) is not None:
         return True
+    if named_object_schemas(doc) is not None:
+        return True
     from dataflow.readers.openapi import looks_like_openapi
 
     if looks_like_openapi(doc):
@@ -93,6 +95,68 @@ def looks_like_schema_part(doc: Any) -> bool:
         if isinstance(branches, list) and branches:
             return all(isinstance(b, dict) and ("$ref" in b or "properties" in b) for b in branches)
     return isinstance(kind, str) and kind in _TYPES
+
+
+# Keys that describe a schema document without being keywords of the JSON Schema drafts: its
+# version, examples and comments as schema authors write them in YAML.
+_DOCUMENT_NOTES = frozenset({"version", "example", "$comment", "comment", "examples"})
+
+
+def looks_like_schema_document(doc: Any) -> bool:
+    """Whether a parsed YAML document is a JSON Schema written in YAML: a root schema that
+    declares a JSON Schema meta-schema (``$schema: https://json-schema.org/…``), or whose keys
+    are all JSON Schema keywords (``$id``, ``type``, ``properties``, ``required``…; ``x-``
+    extensions aside), and that has members to read (``properties``, ``items``, named
+    ``definitions``/``$defs`` or ``allOf``/``oneOf``/``anyOf`` branches).
+
+    A YAML file that only points at the schema that validates it (a configuration file
+    starting with ``$schema: https://json.schemastore.org/…``) has keys of its own and is no
+    schema; nor are dbt, Kubernetes, GitHub workflow or Compose files (none of their keys
+    is a JSON Schema keyword)."""
+    if not isinstance(doc, dict) or not doc:
+        return False
+    keys = {str(key) for key in doc if not str(key).startswith("x-")}
+    meta = doc.get("$schema")
+    declared = isinstance(meta, str) and "json-schema.org" in meta.lower()
+    if not declared and not keys <= KEYWORDS | _DOCUMENT_NOTES:
+        return False
+    props = doc.get("properties")
+    if isinstance(props, dict) and props:
+        return all(isinstance(v, (dict, bool)) for v in props.values())
+    items = doc.get("items")
+    if doc.get("type") == "array" and isinstance(items, dict):
+        return looks_like_schema_document({**items, "$schema": meta}) or "$ref" in items
+    for key in ("definitions", "$defs"):
+        named = doc.get(key)
+        if isinstance(named, dict) and named:
+            return all(isinstance(v, dict) for v in named.values())
+    for key in ("allOf", "oneOf", "anyOf"):
+        branches = doc.get(key)
+        if isinstance(branches, list) and branches:
+            return all(isinstance(b, dict) for b in branches)
+    return False
+
+
+def named_object_schemas(doc: Any) -> dict[str, Any] | None:
+    """The schemas of a document that is a mapping of names to object schemas and nothing
+    else (``Junction: {type: object, properties: …}``, as FIWARE Smart Data Models write their
+    ``model.yaml``), by name; ``None`` for any other document. Each value must be a schema of
+    JSON Schema keywords only, with ``properties``; ``x-`` keys beside them are left out."""
+    if not isinstance(doc, dict) or not doc:
+        return None
+    named = {str(k): v for k, v in doc.items() if not str(k).startswith("x-")}
+    if not named or any(key in KEYWORDS for key in named):
+        return None
+    for schema in named.values():
+        if not isinstance(schema, dict) or schema.get("type", "object") != "object":
+            return None
+        keys = {str(key) for key in schema if not str(key).startswith("x-")}
+        props = schema.get("properties")
+        if not keys <= KEYWORDS | _DOCUMENT_NOTES or not isinstance(props, dict) or not props:
+            return None
+        if not all(isinstance(v, dict) for v in props.values()):
+            return None
+    return named
 
 
 def dataset_name(doc: Any, stem: str) -> str:
@@ -155,6 +219,7 @@ class _Walker:
         self.base = base  # the URI that relative references are resolved against
         self._named_in: dict[int, dict[str, Any]] = {}
         self.resolved_local = 0  # references into this document that point at something
+        self.walked: set[int] = set()  # the ids of the schema objects walked
         self.unresolved_local = 0  # and that point at nothing
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
@@ -198,6 +263,7 @@ class _Walker:
             if path:
                 self._leaf(path, None, None, line, comment, ())
             return
+        self.walked.add(id(node))
         comment = comment or _comment(node)
         ref = node.get("$ref")
         if isinstance(ref, str):
@@ -613,6 +679,11 @@ def read_jsonschema(
 
     if looks_like_openapi(doc):
         return read_openapi(doc, text, path, problems, schemas)
+    named = named_object_schemas(doc)
+    if named is not None:  # a mapping of names to object schemas: each is a dataset
+        from dataflow.readers.openapi import read_named
+
+        return read_named(doc, "#/", named, text, path, problems, schemas)
     doc = mongo_validator(doc) or doc  # a MongoDB collection validator: its $jsonSchema
     if schemas and _part_read_elsewhere(doc, path, schemas):
         return []  # one schema of a split API description: read through the $ref naming it
@@ -630,6 +701,9 @@ def read_jsonschema(
     if not walker.fields or (walker.unresolved_local and not walker.resolved_local):
         # nothing at the root, or only references to definitions the document lacks
         own = _own_definitions(doc, text, path, problems, schemas)
+    elif len(walker.fields) < MAX_FIELDS:
+        # definitions the root never names describe data of their own
+        own = _own_definitions(doc, text, path, problems, schemas, walker.walked)
     if not walker.fields and not own:
         problems.warn(msg("p.js_no_properties"))
     if own and not walker.fields:
@@ -666,12 +740,19 @@ def _library(doc: dict[str, Any]) -> bool:
 
 
 def _own_definitions(
-    doc: dict[str, Any], text: str, path: str, problems: Problems, schemas: SchemaIndex | None
+    doc: dict[str, Any],
+    text: str,
+    path: str,
+    problems: Problems,
+    schemas: SchemaIndex | None,
+    walked: set[int] | None = None,
 ) -> list[Dataset]:
     """The definitions of a document whose root describes no field, or only fields whose
     ``$ref`` names a definition the document lacks (so none of its definitions is read
     through the root): each definition with fields is a dataset of its own, as the named
-    schemas of an API description are (none when no definition has a field)."""
+    schemas of an API description are (none when no definition has a field). With
+    ``walked`` (the schema objects the root's fields were read from), only the definitions
+    the root never reached: the rest of the file's fields."""
     from dataflow.readers.openapi import read_named
 
     found: list[Dataset] = []
@@ -680,7 +761,11 @@ def _own_definitions(
         if not isinstance(defined, dict):
             continue
         # a definition that only names another schema is an alias, not a dataset
-        named = {k: v for k, v in defined.items() if not _alias(v)}
+        named = {
+            k: v
+            for k, v in defined.items()
+            if not _alias(v) and (walked is None or id(v) not in walked)
+        }
         if named:
             read = read_named(doc, f"#/{key}/", named, text, path, problems, schemas)
             found.extend(d for d in read if d.fields)

@@ -22,6 +22,10 @@ schema and makes no dataset of its own; a request body, response or parameter th
 ``$ref`` to the document's components is read where it is used, once. When several media
 types give different schemas, the second and later are named with their media type
 (``createUser request application/xml``).
+
+An AsyncAPI description (2.x, 3.x) keeps its named schemas under ``components.schemas`` too;
+each of its messages (``components.messages``, or written in a channel) is a dataset of its
+payload and one of its headers (``read_messages``).
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ from typing import TYPE_CHECKING, Any
 from dataflow.i18n import msg
 from dataflow.model import Dataset
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers._json import line_of
+from dataflow.readers._json import PosDict, line_of
+from dataflow.yamlio.load import join_key
 
 if TYPE_CHECKING:
     from dataflow.readers.schemarefs import SchemaIndex
+    from dataflow.yamlio import YamlDoc
 
 
 def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
@@ -43,7 +49,7 @@ def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
     schemas by name; ``None`` when ``doc`` is not such a document."""
     if not isinstance(doc, dict):
         return None
-    if isinstance(doc.get("openapi"), str):
+    if isinstance(doc.get("openapi"), str) or _asyncapi(doc):
         components = doc.get("components")
         found = components.get("schemas") if isinstance(components, dict) else None
         return ("#/components/schemas/", found) if isinstance(found, dict) else None
@@ -53,35 +59,47 @@ def named_schemas(doc: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+def _asyncapi(doc: dict[str, Any]) -> bool:
+    return isinstance(doc.get("asyncapi"), str)
+
+
 def looks_like_openapi(doc: Any) -> bool:
     """Whether a parsed document is an OpenAPI or Swagger description with named schemas or
-    operations."""
+    operations, or an AsyncAPI description with named schemas, messages or channels."""
     if named_schemas(doc) is not None:
         return True
+    if isinstance(doc, dict) and _asyncapi(doc):
+        components = doc.get("components")
+        messages = components.get("messages") if isinstance(components, dict) else None
+        return any(isinstance(part, dict) and part for part in (messages, doc.get("channels")))
     return (
         isinstance(doc, dict)
         and isinstance(doc.get("openapi", doc.get("swagger")), str)
-        and isinstance(doc.get("paths"), dict)
-        and bool(doc["paths"])
+        and any(isinstance(doc.get(key), dict) and doc[key] for key in ("paths", "webhooks"))
     )
 
 
 def read_yaml_schema(
     text: str, path: str, stem: str, problems: Problems, schemas: SchemaIndex | None = None
 ) -> list[Dataset]:
-    """An OpenAPI or Swagger document written in YAML (its fields get the line of their
-    schema's name), or with ``--schema-format jsonschema`` a JSON Schema written in YAML."""
+    """An OpenAPI or Swagger document written in YAML, or a JSON Schema written in YAML; each
+    field gets the line its name is written on (``positioned``)."""
+    import re
+
     from dataflow.readers.dbt import load
     from dataflow.readers.jsonschema import read_jsonschema
 
-    loaded = load(path, text, problems, "openapi")
+    api = re.search(r"(?m)^[\"']?(openapi|swagger|asyncapi)[\"']?\s*:", text)
+    what = "yamlschema" if api is None else "asyncapi" if api[1] == "asyncapi" else "openapi"
+    loaded = load(path, text, problems, what)
     if loaded is None:
         return []
-    if not looks_like_openapi(loaded.data):
-        return read_jsonschema(loaded.data, text, path, stem, problems, schemas)
-    prefix = "components.schemas" if "openapi" in loaded.data else "definitions"
+    data = positioned(loaded, text)
+    if not looks_like_openapi(data):
+        return read_jsonschema(data, text, path, stem, problems, schemas)
+    prefix = "definitions" if "swagger" in data else "components.schemas"
     return read_openapi(
-        loaded.data,
+        data,
         text,
         path,
         problems,
@@ -89,6 +107,28 @@ def read_yaml_schema(
         lambda name: loaded.line(f"{prefix}.{name}"),
         loaded.line,
     )
+
+
+def positioned(loaded: YamlDoc, text: str) -> Any:
+    """The data of a YAML document with each mapping a ``PosDict`` at the start of the line
+    of its key (of its first line for the root and list items), so a field read from it gets
+    the line its name is written on, as in a JSON file."""
+    index = LineIndex(text)
+
+    def build(node: Any, key_path: str) -> Any:
+        if isinstance(node, dict):
+            out = PosDict(
+                (key, build(value, join_key(key_path, key))) for key, value in node.items()
+            )
+            line = loaded.lines.get(key_path)
+            if line is not None:
+                out.pos = index.offset(line)
+            return out
+        if isinstance(node, list):
+            return [build(item, join_key(key_path, i)) for i, item in enumerate(node)]
+        return node
+
+    return build(loaded.data, "")
 
 
 def read_openapi(
@@ -112,6 +152,9 @@ def read_openapi(
     total = sum(len(d.fields) for d in datasets)
     if total < MAX_FIELDS:
         datasets.extend(read_operations(doc, text, path, problems, schemas, line_at, total))
+    total = sum(len(d.fields) for d in datasets)
+    if total < MAX_FIELDS and isinstance(doc, dict) and _asyncapi(doc):
+        datasets.extend(read_messages(doc, text, path, problems, schemas, line_at, total))
     if not datasets:
         problems.warn(msg("p.openapi_no_fields"))
     return datasets
@@ -316,13 +359,16 @@ class _Operations:
                 holder.get("description"),
             )
 
-    def operation(self, route: str, method: str, op: dict[str, Any], shared: list[Any]) -> None:
-        """The inline schemas of one operation; ``shared``: the parameters of its path."""
+    def operation(
+        self, route: str, method: str, op: dict[str, Any], shared: list[Any], under: str = "paths"
+    ) -> None:
+        """The inline schemas of one operation; ``shared``: the parameters of its path;
+        ``under``: ``paths``, or ``webhooks`` for a webhook named ``route``."""
         op_id = op.get("operationId")
         name = op_id.strip() if isinstance(op_id, str) and op_id.strip() else None
         name = name or f"{method.upper()} {route}"
-        pointer = f"#/paths/{_escape(route)}/{method}"
-        key_path = f"paths.{route}.{method}"
+        pointer = f"#/{under}/{_escape(route)}/{method}"
+        key_path = f"{under}.{route}.{method}"
         summary = op.get("summary") or op.get("description")
         body, component = self._named(op.get("requestBody"))
         if isinstance(body, dict):
@@ -340,7 +386,7 @@ class _Operations:
                 if not isinstance(param, dict) or not isinstance(param.get("name"), str):
                     continue
                 at = (
-                    f"paths.{route}.parameters[{i}]"
+                    f"{under}.{route}.parameters[{i}]"
                     if where == "path"
                     else f"{key_path}.parameters[{i}]"
                 )
@@ -409,16 +455,104 @@ def read_operations(
 ) -> list[Dataset]:
     """The datasets of the schemas the operations of an OpenAPI or Swagger document write
     inline (see the module docstring for their names); ``total``: the fields read so far."""
-    paths = doc.get("paths") if isinstance(doc, dict) else None
-    if not isinstance(paths, dict):
+    if not isinstance(doc, dict):
         return []
     ops = _Operations(doc, text, path, problems, schemas, line_at, total)
-    for route, item in paths.items():
+    for key in ("paths", "webhooks"):  # OpenAPI 3.1 webhooks: operations by webhook name
+        paths = doc.get(key)
+        for route, item in paths.items() if isinstance(paths, dict) else ():
+            if not isinstance(item, dict):
+                continue
+            shared = item.get("parameters")
+            for method in _METHODS:
+                op = item.get(method)
+                if isinstance(op, dict) and not ops.full():
+                    listed = shared if isinstance(shared, list) else []
+                    ops.operation(str(route), method, op, listed, key)
+    return ops.datasets
+
+
+# --- AsyncAPI messages ----------------------------------------------------------------------
+
+_ASYNC_OPERATIONS = ("publish", "subscribe")
+
+
+def read_messages(
+    doc: dict[str, Any],
+    text: str,
+    path: str,
+    problems: Problems,
+    schemas: SchemaIndex | None = None,
+    line_at: Callable[[str], int | None] | None = None,
+    total: int = 0,
+) -> list[Dataset]:
+    """The datasets of the messages of an AsyncAPI description (2.x and 3.x).
+
+    Each message's ``payload`` is a dataset named after the message (its key under
+    ``components.messages``, else its ``name``, ``messageId`` or ``title``, else its channel
+    and operation), and its ``headers`` one named ``<message> headers``. A payload that only
+    names a named schema is read as that schema; a message named by several channels is read
+    once. A payload in Avro (``schemaFormat: application/vnd.apache.avro…``) is read by the
+    Avro reader: each record in it is a dataset.
+    """
+    ops = _Operations(doc, text, path, problems, schemas, line_at, total)
+    avro: list[Dataset] = []
+    seen: set[int] = set()
+
+    def message(name: str, raw: Any, pointer: str, key_path: str) -> None:
+        node, component = ops._named(raw)
+        if not isinstance(node, dict) or id(node) in seen or ops.full():
+            return
+        seen.add(id(node))
+        if component:
+            pointer = f"#/components/messages/{_escape(component)}"
+            key_path = f"components.messages.{component}"
+        for key in ("name", "messageId", "title"):
+            own = node.get(key)
+            if not component and isinstance(own, str) and own.strip():
+                name = own.strip()
+                break
+        name = component or name
+        comment = node.get("summary") or node.get("description")
+        payload, fmt = node.get("payload"), node.get("schemaFormat")
+        if isinstance(payload, dict) and isinstance(payload.get("schemaFormat"), str):
+            # AsyncAPI 3: a multi-format schema object, its format beside its schema
+            fmt, payload = payload["schemaFormat"], payload.get("schema")
+        if isinstance(fmt, str) and "avro" in fmt.lower():
+            from dataflow.readers.avro import read_avro
+
+            if isinstance(payload, (dict, list)) and not _only_refers(payload):
+                avro.extend(read_avro(payload, text, path, problems))
+        elif isinstance(payload, dict):
+            ops._schema(name, payload, f"{pointer}/payload", f"{key_path}.payload", comment)
+        headers = node.get("headers")
+        if isinstance(headers, dict):
+            ops._schema(
+                f"{name} headers", headers, f"{pointer}/headers", f"{key_path}.headers", comment
+            )
+
+    components = doc.get("components")
+    messages = components.get("messages") if isinstance(components, dict) else None
+    for name, raw in messages.items() if isinstance(messages, dict) else ():
+        message(
+            str(name),
+            raw,
+            f"#/components/messages/{_escape(str(name))}",
+            f"components.messages.{name}",
+        )
+    channels = doc.get("channels")
+    for channel, item in channels.items() if isinstance(channels, dict) else ():
         if not isinstance(item, dict):
             continue
-        shared = item.get("parameters")
-        for method in _METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and not ops.full():
-                ops.operation(str(route), method, op, shared if isinstance(shared, list) else [])
-    return ops.datasets
+        where, at = f"#/channels/{_escape(str(channel))}", f"channels.{channel}"
+        for op in _ASYNC_OPERATIONS:  # AsyncAPI 2: one message, or oneOf several
+            entry = item.get(op)
+            held = entry.get("message") if isinstance(entry, dict) else None
+            listed = held.get("oneOf") if isinstance(held, dict) else None
+            for i, raw in enumerate(listed if isinstance(listed, list) else [held]):
+                suffix = f"/oneOf/{i}" if isinstance(listed, list) else ""
+                message(f"{channel} {op}", raw, f"{where}/{op}/message{suffix}", f"{at}.{op}")
+        own = item.get("messages")  # AsyncAPI 3: the channel's messages by name
+        for key, raw in own.items() if isinstance(own, dict) else ():
+            message(str(key), raw, f"{where}/messages/{_escape(str(key))}", f"{at}.messages")
+    return [*ops.datasets, *avro]

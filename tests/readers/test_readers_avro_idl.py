@@ -74,7 +74,9 @@ def test_avro_idl_declarations_are_read_with_types_from_the_scan(tmp_path: Path)
     _write(tmp_path / "club")
     result = scan_paths([tmp_path / "club"], ScanOptions(content=False))
     by_name = {d.dataset.name: d.dataset for d in result.datasets}
-    assert sorted(by_name) == ["Guardian", "Joined", "Lane", "Refused"]
+    assert sorted(by_name) == ["Guardian", "Joined", "Lane", "Refused", "enrol request"]
+    # a message's parameters are fields too
+    assert [(f.name, f.line) for f in by_name["enrol request"].fields] == [("memberId", 37)]
     joined = by_name["Joined"]
     assert joined.comment == "One swimmer joining a course."
     fields = {f.pointer: f for f in joined.fields}

@@ -152,3 +152,11 @@ def test_a_document_whose_operations_only_name_schemas_elsewhere_is_a_warning(
     (problem,) = result.problems
     assert problem.severity == Severity.WARNING
     assert problem.message.startswith("OpenAPI document describes no field")
+
+
+def test_openapi_3_1_webhooks_are_read_as_operations() -> None:
+    result = read_path(DATA / "webhooks.yaml")
+    assert result.format == "jsonschema"
+    assert [(d.name, [(f.name, f.line) for f in d.fields]) for d in result.datasets] == [
+        ("POST newPet request", [("ownerEmail", 12), ("petName", 13)])
+    ]

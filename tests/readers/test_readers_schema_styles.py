@@ -538,7 +538,8 @@ def test_definitions_no_file_uses_are_read_when_the_root_gives_no_field(tmp_path
             "definitions": {"Employee": employee},
         },
     )
-    _write_json(  # a root that uses its definitions: they are read through it, as before
+    _write_json(  # a root that uses a definition: read through it; the one it never names
+        # describes data of its own and is a dataset
         folder,
         "visit.json",
         {
@@ -566,6 +567,10 @@ def test_definitions_no_file_uses_are_read_when_the_root_gives_no_field(tmp_path
         ("visit.json", "visit"): [
             ("visit.who.DisplayName", "string"),
             ("visit.who.DateOfBirth", "string"),
+        ],
+        ("visit.json", "Unused"): [
+            ("Unused.DisplayName", "string"),
+            ("Unused.DateOfBirth", "string"),
         ],
     }
     assert [(name, m) for name, _, _, m in problems] == [
