@@ -130,6 +130,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "health_things",
     "log_entries",
     "schema_file_names",
+    "header_table_tails",
+    "tenant_columns",
     "cv_sections",
     "wearable_documents",
     "unit_prices",

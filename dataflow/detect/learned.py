@@ -335,6 +335,14 @@ def _sensitive_by_word(
     return (element, learned[1]) if element.pi and element.sensitive else None
 
 
+def _tenant_column(field: Field, catalog: Catalog) -> bool:
+    """Whether ``field`` names the tenant a row belongs to (``subjects.tenant_columns``:
+    ``tenant_id``, an EHR's ``CONTEXTID``): whose data the row is, not its person's."""
+    from dataflow.subject.rules import rules_for
+
+    return "".join(split_name(field.name)) in rules_for(catalog).tenant_columns
+
+
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
     """Whether ``name`` is one of the load columns a warehouse adds to every table of
     ``dataset`` (``subjects.load_columns``: ``ingest_datetime``, ``tuva_last_run``; beside one,
@@ -372,9 +380,15 @@ def _adjusted(
             learned = scorer.element_for(feats, False)
             if learned is not None and learned[0] in catalog.elements:
                 element, word = catalog.elements[learned[0]], learned[1]
-            elif about_person and p_pi >= unnamed and FALLBACK_ELEMENT in catalog.elements:
+            elif (
+                about_person
+                and p_pi >= unnamed
+                and FALLBACK_ELEMENT in catalog.elements
+                and not _tenant_column(f.field, catalog)
+            ):
                 # no word names an element: on a person's row, the catalog's "other
-                # information about a person" (a reviewer may name a more specific one)
+                # information about a person" (a reviewer may name a more specific one); the
+                # tenant the row belongs to (`tenant_id`, `CONTEXTID`) is none of the person's
                 element = catalog.elements[FALLBACK_ELEMENT]
             else:
                 return f

@@ -19,6 +19,7 @@ from dataflow.subject.links import (
     _shared_key_links,
     bare_word_links,
     carried_people,
+    head_table_links,
     record_keys,
     served_people_keys,
     surrogate_keys,
@@ -288,6 +289,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     served = served_people_keys(datasets, rules)
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
+        if facts[i].kind == "unknown":
+            facts[i].links = [*facts[i].links, *head_table_links(ds, i, rules, datasets)]
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)

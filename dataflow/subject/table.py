@@ -541,6 +541,10 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     core = n.core
     pair = _compact(core[-2:]) if len(core) > 1 else ""
     if n.head in rules.documents or pair in rules.documents:
+        if n.head in rules.documents and len(core) > 1 and core[-2] in rules.organisation:
+            # an organisation's profile (`IssuerProfile`, `company_profile`): the organisation's
+            why = msg("subject.org_name", name=n.bare, word=core[-2])
+            return _fix(f, "organisation", why)
         role = next((r for t in core for r in [rules.role_of(t)] if r), None)
         word = n.head if n.head in rules.documents else " ".join(core[-2:])
         return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)

@@ -1,0 +1,89 @@
+"""Parts of a person's record: the detail rows of a header/detail pair follow their head row, a
+person's own row on a health topic keeps their work as work, and an organisation's profile is
+no person's document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import scan_files
+
+LAB = """
+CREATE TABLE `report_main` (
+  `ReportID` varchar(255) NULL COMMENT '报告单号',
+  `PatName` varchar(255) NULL COMMENT '病人姓名',
+  `PatSex` varchar(255) NULL COMMENT '性别',
+  `Diagnosis` varchar(255) NULL COMMENT '诊断'
+);
+CREATE TABLE `item` (`ItemNo` varchar(255) NULL COMMENT '项目编码', `ItemName` varchar(255) NULL);
+CREATE TABLE `report_detail` (
+  `ReportID` varchar(255) NULL COMMENT '报告单号',
+  `ItemNo` varchar(255) NULL COMMENT '项目编码',
+  `Result` varchar(255) NULL COMMENT '结果',
+  `RefRange` varchar(255) NULL COMMENT '参考范围'
+);
+"""
+
+
+def test_a_detail_table_follows_the_head_table_of_its_pair(tmp_path: Path) -> None:
+    """`report_detail.ReportID` names `report_main` (a head word after the key's word), which
+    declares no key: the results are that patient's report's, health information."""
+    by_name = scan_files(tmp_path, {"lis.sql": LAB})
+    detail = by_name["report_detail"]
+    assert detail.subject.kind == "person_linked"
+    assert any(link.target == "report_main" for link in detail.subject.links)
+    result = {f.field.name: f for f in detail.findings}["Result"]
+    assert result.sensitive and result.element is not None
+    assert result.element.startswith("pi.health.")
+
+
+PATIENT = """
+CREATE TABLE patient (
+  id NUMBER(10) PRIMARY KEY,
+  name VARCHAR2(64),
+  birth_date DATE,
+  work_place VARCHAR2(64),
+  cur_height NUMBER(5, 1),
+  cur_weight NUMBER(5, 1),
+  is_allergic NUMBER(1),
+  allergic_detail VARCHAR2(255),
+  patalogy_detail VARCHAR2(255),
+  nurse_notes VARCHAR2(2000)
+);
+"""
+
+
+def test_a_patients_workplace_stays_their_work(tmp_path: Path) -> None:
+    """A patient's own row is on a health topic by its columns (height, weight, allergies); their
+    workplace is still where they work (plain PI), not a result of the examination."""
+    found = {f.field.name: f for f in scan_files(tmp_path, {"p.sql": PATIENT})["patient"].findings}
+    assert found["cur_weight"].sensitive
+    work = found["work_place"]
+    assert work.personal and not work.sensitive
+    assert work.element is not None and work.element.startswith("pi.education_work.")
+
+
+ISSUER = """{
+  "$schema": "http://json-schema.org/draft-04/schema#",
+  "title": "IssuerProfile schema",
+  "description": "Issuer identification profile.",
+  "type": "object",
+  "properties": {
+    "id": {"type": "string"},
+    "name": {"type": "string"},
+    "email": {"type": "string", "description": "Contact address for the issuer."},
+    "telephone": {"type": "string", "description": "The issuer's telephone number."},
+    "revocationList": {"type": "string"}
+  }
+}"""
+
+
+def test_an_organisations_profile_is_no_persons_document(tmp_path: Path) -> None:
+    """A profile is a document about one person, but an issuer's profile (the word before it
+    names an organisation) is the organisation's: its e-mail and telephone are no one's PI."""
+    found = scan_files(tmp_path, {"issuerSchema.json": ISSUER})
+    issuer = next(iter(found.values()))
+    assert issuer.subject.kind == "organisation"
+    by_name = {f.field.name: f for f in issuer.findings}
+    assert not by_name["telephone"].personal
+    assert not by_name["email"].personal
