@@ -169,6 +169,9 @@ class Column:
         return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top, section)
 
 
+_HYPHENATED = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b")
+
+
 @lru_cache(maxsize=8192)
 def _column_words(
     rules: SubjectRules, name: str, comment_text: str | None
@@ -179,8 +182,12 @@ def _column_words(
     cjk = has_cjk(name)
     tokens = () if cjk else rules.spelled(split_name(name))
     zh_text = fold(f"{name if cjk else ''} {comment if has_cjk(comment) else ''}")
+    # a hyphenated compound modifies the noun it precedes ('Three-letter ISO currency code': a
+    # code, no letter): its words name no family
     en_words = (
-        tuple(split_name(comment)) if comment and not has_cjk(comment) and len(comment) < 60 else ()
+        tuple(split_name(_HYPHENATED.sub(" ", comment)))
+        if comment and not has_cjk(comment) and len(comment) < 60
+        else ()
     )
     return comment, tokens, zh_text, en_words, _meta(rules, tokens, zh_text)
 

@@ -1,6 +1,6 @@
 """Parts of a person's record: the detail rows of a header/detail pair follow their head row, a
-person's own row on a health topic keeps their work as work, and an organisation's profile is
-no person's document."""
+person's own row on a health topic keeps their work as work, and financial documents named like
+notes, or described with hyphenated words, are not a patient's notes or anyone's letters."""
 
 from __future__ import annotations
 
@@ -61,6 +61,38 @@ def test_a_patients_workplace_stays_their_work(tmp_path: Path) -> None:
     work = found["work_place"]
     assert work.personal and not work.sensitive
     assert work.element is not None and work.element.startswith("pi.education_work.")
+
+
+STRIPE = """
+version: 2
+sources:
+  - name: pay
+    tables:
+      - name: customer
+        columns:
+          - name: id
+          - name: email
+            description: The customer's email address.
+          - name: currency
+            description: Three-letter ISO currency code, in lowercase.
+      - name: credit_note
+        columns:
+          - name: id
+          - name: customer_id
+          - name: reason
+            description: Reason for issuing this credit note.
+          - name: number
+"""
+
+
+def test_payment_documents_are_no_clinical_notes_nor_letters(tmp_path: Path) -> None:
+    """A credit note reduces an invoice: its reason and number are not a patient's clinical
+    notes; a currency code described as 'three-letter' is no letter of the person."""
+    by_name = scan_files(tmp_path, {"src.yml": STRIPE})
+    note = {f.field.name: f for f in by_name["pay.credit_note"].findings}
+    assert not any(f.element and f.element.startswith("pi.health.") for f in note.values())
+    currency = {f.field.name: f for f in by_name["pay.customer"].findings}["currency"]
+    assert currency.element != "pi.communication.content"
 
 
 ISSUER = """{
