@@ -132,6 +132,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "schema_file_names",
     "header_table_tails",
     "tenant_columns",
+    "listing_words",
     "cv_sections",
     "wearable_documents",
     "unit_prices",

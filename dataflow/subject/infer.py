@@ -13,6 +13,7 @@ from dataflow.subject.links import (
     _comment_table_links,
     _link_words,
     _links,
+    _listings,
     _nesting,
     _phone_links,
     _same_resource,
@@ -329,6 +330,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     break
         changed |= _nesting(datasets, facts, by_name, rules)
         changed |= _same_resource(datasets, facts, rules)
+        changed |= _listings(datasets, facts, rules)
         changed |= _dwellings(datasets, facts, rules)
         changed |= _payables(datasets, facts, rules)
         changed |= _care_reports(datasets, facts, rules)

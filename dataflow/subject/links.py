@@ -853,6 +853,37 @@ def _resource(ds: Dataset, rules: SubjectRules) -> str | None:
     return head if head and head not in rules.operation_verbs else None
 
 
+def _listings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A schema document listing a resource's records (`PaginatedEmploymentList` with a
+    `results[]` array: the name without ``listing_words`` is the resource's, `Employment`) is
+    about whom the resource is about, when its own fields say nothing."""
+    by_name: dict[tuple[str, ...], int] = {}
+    for i, ds in enumerate(datasets):
+        if ds.source_format in SCHEMA_DOCS:
+            by_name.setdefault(tuple(split_name(_bare(ds.name))), i)
+    changed = False
+    for j, ds in enumerate(datasets):
+        f = facts[j]
+        if f.fixed or f.kind != "unknown" or ds.source_format not in SCHEMA_DOCS:
+            continue
+        tokens = split_name(_bare(ds.name))
+        core = tuple(t for t in tokens if t not in rules.listing_words)
+        source = by_name.get(core) if core and len(core) < len(tokens) else None
+        if (
+            source is None
+            or source == j
+            or facts[source].kind not in ("person", "person_linked")
+            or not any("[]." in fld.pointer for fld in ds.fields)
+        ):
+            continue
+        f.kind, f.role, f.peer = "person_linked", facts[source].role, True
+        name = _bare(datasets[source].name)
+        f.links.append((SubjectLink(ds.name, name, "nesting"), source, None))
+        f.evidence.append(msg("subject.listing", name=datasets[source].name))
+        changed = True
+    return changed
+
+
 def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
     """Schema documents of one scan named after the same resource (``LISAAccount.get``,
     ``LISAAccount.close.post``, ``LISAAccount.post.response``) are operations on it: when one is

@@ -148,6 +148,9 @@ class Column:
             else fld.name
         )
         parents = [p.replace("[]", "") for p in rel.split(".")[:-1]]
+        if parents and rules.listing_words & rec.table_tokens:
+            # the page of a listing (`PaginatedBenefitList.results[]`): records, no test results
+            parents = [p for p in parents if p.lower() not in rules.listing_words]
         on_topic = rec.table_topic
         if parents:
             topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
@@ -202,7 +205,7 @@ def about_person(
 ) -> list[FieldFinding]:
     """The findings of a record about a person, each given to the first rule that claims it."""
     rec = Record.of(dataset, subject, catalog, rules, extra_topic)
-    envelope = _response_envelope(rules, dataset)
+    envelope = response_envelope(rules, dataset)
     found = [
         f
         if f.field.name.lower() in envelope
@@ -251,7 +254,7 @@ def _constant(rec: Record, finding: FieldFinding) -> FieldFinding:
     return _as_not_personal(finding, ev, rec.catalog.defaults["unclassified"])
 
 
-def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
+def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     """The envelope fields of an API response document (``Account.post.response``: its
     ``message``, ``success``, ``status``): the API's answer about the call, not the person's."""
     if dataset.source_format not in SCHEMA_DOCS:
@@ -259,7 +262,18 @@ def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     segments = dataset.name.lower().split(".")
     # `Account.post.response`, or a response component named so (`DetailsResponse404`)
     words = {*segments[1:], *split_name(dataset.name.split(".")[0])}
-    return rules.response_envelope if rules.response_segments & words else frozenset()
+    envelope = rules.response_envelope if rules.response_segments & words else frozenset()
+    # a listing's page (`PaginatedEmploymentList`: `next`, `previous`, `count` beside the
+    # `results[]` array): its own scalar fields page through the records, they hold none
+    listed = [f for f in dataset.fields if "[]" in f.pointer[len(dataset.name) :]]
+    if listed and rules.listing_words & set(split_name(dataset.name)):
+        top = {
+            f.name.lower()
+            for f in dataset.fields
+            if f.pointer == f"{dataset.name}.{f.name}" and field_kind(f.data_type) != "container"
+        }
+        envelope = envelope | top
+    return envelope
 
 
 def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:

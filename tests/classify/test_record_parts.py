@@ -119,3 +119,48 @@ def test_an_organisations_profile_is_no_persons_document(tmp_path: Path) -> None
     by_name = {f.field.name: f for f in issuer.findings}
     assert not by_name["telephone"].personal
     assert not by_name["email"].personal
+
+
+LISTING = """openapi: 3.0.3
+info: {title: HR, version: '1'}
+paths: {}
+components:
+  schemas:
+    Employee:
+      type: object
+      properties:
+        id: {type: string}
+        first_name: {type: string}
+        employments:
+          type: array
+          items: {$ref: '#/components/schemas/Employment'}
+    Employment:
+      type: object
+      properties:
+        id: {type: string}
+        employee: {type: string}
+        pay_rate: {type: number}
+        pay_period: {type: string}
+    PaginatedEmploymentList:
+      type: object
+      properties:
+        next: {type: string}
+        previous: {type: string}
+        results:
+          type: array
+          items: {$ref: '#/components/schemas/Employment'}
+"""
+
+
+def test_a_listing_of_a_persons_records_is_about_that_person(tmp_path: Path) -> None:
+    """`PaginatedEmploymentList` lists `Employment` records (its name without the listing
+    words): about the employee, as they are; its `results[]` page holds no test results, and its
+    links to the next and previous pages are nobody's."""
+    by_name = scan_files(tmp_path, {"openapi.yaml": LISTING})
+    listing = by_name["PaginatedEmploymentList"]
+    assert listing.subject.kind == "person_linked"
+    found = {f.field.pointer.split(".", 1)[1]: f for f in listing.findings}
+    assert found["results[].pay_period"].personal
+    # the page's own fields page through the records: no one's information
+    assert not found["next"].personal and not found["previous"].personal
+    assert not any(f.element and f.element.startswith("pi.health.") for f in found.values())
