@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise, repeat
@@ -305,6 +305,7 @@ def adjust_findings(
     # nor let a word name a sensitive element
     by_word = t.get("sensitive_word", 2.0)
     about_person = subject is not None and subject.about_person
+    not_the_persons = _not_the_persons(dataset, catalog)
     out: list[FieldFinding] = []
     for f in findings:
         if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
@@ -320,7 +321,9 @@ def adjust_findings(
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
-        out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, about_person))
+        # the fallback element only for what is the person's: not a tenant, not an envelope
+        persons = about_person and not not_the_persons(f.field)
+        out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons))
     return out
 
 
@@ -344,6 +347,21 @@ def _bookkeeping(name: str, catalog: Catalog) -> bool:
 
     rules = rules_for(catalog)
     return not has_cjk(name) and rules.technical_column(rules.spelled(split_name(name)))
+
+
+def _not_the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
+    """Whether a field of ``dataset`` names the tenant a row belongs to
+    (``subjects.tenant_columns``: ``tenant_id``, an EHR's ``CONTEXTID``) or is an API document's
+    envelope (a response's ``message``, a listing's ``next`` page): whose data the row is, or the
+    call's, not its person's."""
+    from dataflow.subject.person import response_envelope
+    from dataflow.subject.rules import rules_for
+
+    rules = rules_for(catalog)
+    envelope = response_envelope(rules, dataset)
+    return lambda field: (
+        "".join(split_name(field.name)) in rules.tenant_columns or field.name.lower() in envelope
+    )
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:

@@ -263,6 +263,9 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is the number of the financial account its table is named after ('{word}')",
         "'{column}' 是表名所指金融账户的号码（'{word}'）",
     ),
+    "subject.listing": Text(
+        "a listing of {name}, a document about a person", "{name} 的列表，是关于个人的文档"
+    ),
     "subject.same_resource": Text(
         "an operation on {resource}, like {name}, a document about a person",
         "与 {name} 同为对 {resource} 的操作，是关于个人的文档",

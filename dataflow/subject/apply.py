@@ -137,11 +137,13 @@ def _by_subject(
     rules = rules_for(catalog)
     if subject.about_person:
         found = about_person(findings, dataset, subject, catalog, rules)
-        topic = (
-            _dominant_topic(found, dataset, catalog, rules)
-            | _document_topic(rules, dataset)
-            | _care_record_topic(rules, dataset, subject.role)
-        )
+        care = _care_record_topic(rules, dataset, subject.role)
+        dominant = _dominant_topic(found, dataset, catalog, rules)
+        if care:
+            # a patient's visits or acts of care: the visit family, not whichever health family
+            # its columns most often are (a visit's number and dates are not test results)
+            dominant -= rules.health_families
+        topic = dominant | _document_topic(rules, dataset) | care
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)

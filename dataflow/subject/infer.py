@@ -13,12 +13,14 @@ from dataflow.subject.links import (
     _comment_table_links,
     _link_words,
     _links,
+    _listings,
     _nesting,
     _phone_links,
     _same_resource,
     _shared_key_links,
     bare_word_links,
     carried_people,
+    head_table_links,
     record_keys,
     served_people_keys,
     surrogate_keys,
@@ -288,6 +290,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     served = served_people_keys(datasets, rules)
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
+        if facts[i].kind == "unknown":
+            facts[i].links = [*facts[i].links, *head_table_links(ds, i, rules, datasets)]
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)
@@ -326,6 +330,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     break
         changed |= _nesting(datasets, facts, by_name, rules)
         changed |= _same_resource(datasets, facts, rules)
+        changed |= _listings(datasets, facts, rules)
         changed |= _dwellings(datasets, facts, rules)
         changed |= _payables(datasets, facts, rules)
         changed |= _care_reports(datasets, facts, rules)

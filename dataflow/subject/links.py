@@ -177,16 +177,48 @@ def _shared_key_links(
             or len(tokens) != 2
             or tokens[-1] not in _RECORD_KEY_TAILS
             or len(tokens[0]) < 3
-            or not _names_one_table(tokens[0], fld.name, keys, datasets)
             or tokens[0] in rules.organisation
             or tokens[0] in rules.handlers
             or _names_organisation(rules, fld)  # `user_id` '供应商ID': a supplier's key
         ):
             continue
+        if not _names_one_table(tokens[0], fld.name, keys, datasets):
+            continue
         out.extend(
             (SubjectLink(fld.name, _target_name(j, datasets), "naming"), j, None)
             for j in keys.filed.get(fld.name.lower(), ())
             if j != index
+        )
+    return out
+
+
+def head_table_links(
+    ds: Dataset, index: int, rules: SubjectRules, datasets: Sequence[Dataset]
+) -> list[Link]:
+    """Key columns (`ReportID`) of a detail table naming the head table of its header/detail
+    pair: a table named for the key's word and a head word (`report_main`, `order_master`:
+    ``header_table_tails``) that has the same column, declared as a key or not. The detail rows
+    are parts of the record the head row is (a lab report's results)."""
+    heads: dict[str, list[int]] = {}
+    for j, other in enumerate(datasets):
+        parts = split_name(_bare(other.name))
+        if j != index and len(parts) == 2 and parts[1] in rules.header_tails:
+            heads.setdefault(parts[0], []).append(j)
+    if not heads:
+        return []
+    out: list[Link] = []
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        found = heads.get(tokens[0], ()) if len(tokens) == 2 else ()
+        if (
+            has_cjk(fld.name)
+            or tokens[-1] not in _RECORD_KEY_TAILS
+            or len(found) != 1
+            or not any(f.name.lower() == fld.name.lower() for f in datasets[found[0]].fields)
+        ):
+            continue
+        out.append(
+            (SubjectLink(fld.name, _target_name(found[0], datasets), "naming"), found[0], None)
         )
     return out
 
@@ -819,6 +851,37 @@ def _resource(ds: Dataset, rules: SubjectRules) -> str | None:
         return None
     head = ds.name.split("-", 1)[0].lower()
     return head if head and head not in rules.operation_verbs else None
+
+
+def _listings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A schema document listing a resource's records (`PaginatedEmploymentList` with a
+    `results[]` array: the name without ``listing_words`` is the resource's, `Employment`) is
+    about whom the resource is about, when its own fields say nothing."""
+    by_name: dict[tuple[str, ...], int] = {}
+    for i, ds in enumerate(datasets):
+        if ds.source_format in SCHEMA_DOCS:
+            by_name.setdefault(tuple(split_name(_bare(ds.name))), i)
+    changed = False
+    for j, ds in enumerate(datasets):
+        f = facts[j]
+        if f.fixed or f.kind != "unknown" or ds.source_format not in SCHEMA_DOCS:
+            continue
+        tokens = split_name(_bare(ds.name))
+        core = tuple(t for t in tokens if t not in rules.listing_words)
+        source = by_name.get(core) if core and len(core) < len(tokens) else None
+        if (
+            source is None
+            or source == j
+            or facts[source].kind not in ("person", "person_linked")
+            or not any("[]." in fld.pointer for fld in ds.fields)
+        ):
+            continue
+        f.kind, f.role, f.peer = "person_linked", facts[source].role, True
+        name = _bare(datasets[source].name)
+        f.links.append((SubjectLink(ds.name, name, "nesting"), source, None))
+        f.evidence.append(msg("subject.listing", name=datasets[source].name))
+        changed = True
+    return changed
 
 
 def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:

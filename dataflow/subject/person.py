@@ -148,6 +148,9 @@ class Column:
             else fld.name
         )
         parents = [p.replace("[]", "") for p in rel.split(".")[:-1]]
+        if parents and rules.listing_words & rec.table_tokens:
+            # the page of a listing (`PaginatedBenefitList.results[]`): records, no test results
+            parents = [p for p in parents if p.lower() not in rules.listing_words]
         on_topic = rec.table_topic
         if parents:
             topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
@@ -169,6 +172,9 @@ class Column:
         return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top, section)
 
 
+_HYPHENATED = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b")
+
+
 @lru_cache(maxsize=8192)
 def _column_words(
     rules: SubjectRules, name: str, comment_text: str | None
@@ -179,8 +185,12 @@ def _column_words(
     cjk = has_cjk(name)
     tokens = () if cjk else rules.spelled(split_name(name))
     zh_text = fold(f"{name if cjk else ''} {comment if has_cjk(comment) else ''}")
+    # a hyphenated compound modifies the noun it precedes ('Three-letter ISO currency code': a
+    # code, no letter): its words name no family
     en_words = (
-        tuple(split_name(comment)) if comment and not has_cjk(comment) and len(comment) < 60 else ()
+        tuple(split_name(_HYPHENATED.sub(" ", comment)))
+        if comment and not has_cjk(comment) and len(comment) < 60
+        else ()
     )
     return comment, tokens, zh_text, en_words, _meta(rules, tokens, zh_text)
 
@@ -195,7 +205,7 @@ def about_person(
 ) -> list[FieldFinding]:
     """The findings of a record about a person, each given to the first rule that claims it."""
     rec = Record.of(dataset, subject, catalog, rules, extra_topic)
-    envelope = _response_envelope(rules, dataset)
+    envelope = response_envelope(rules, dataset)
     found = [
         f
         if f.field.name.lower() in envelope
@@ -244,7 +254,7 @@ def _constant(rec: Record, finding: FieldFinding) -> FieldFinding:
     return _as_not_personal(finding, ev, rec.catalog.defaults["unclassified"])
 
 
-def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
+def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     """The envelope fields of an API response document (``Account.post.response``: its
     ``message``, ``success``, ``status``): the API's answer about the call, not the person's."""
     if dataset.source_format not in SCHEMA_DOCS:
@@ -252,7 +262,18 @@ def _response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     segments = dataset.name.lower().split(".")
     # `Account.post.response`, or a response component named so (`DetailsResponse404`)
     words = {*segments[1:], *split_name(dataset.name.split(".")[0])}
-    return rules.response_envelope if rules.response_segments & words else frozenset()
+    envelope = rules.response_envelope if rules.response_segments & words else frozenset()
+    # a listing's page (`PaginatedEmploymentList`: `next`, `previous`, `count` beside the
+    # `results[]` array): its own scalar fields page through the records, they hold none
+    listed = [f for f in dataset.fields if "[]" in f.pointer[len(dataset.name) :]]
+    if listed and rules.listing_words & set(split_name(dataset.name)):
+        top = {
+            f.name.lower()
+            for f in dataset.fields
+            if f.pointer == f"{dataset.name}.{f.name}" and field_kind(f.data_type) != "container"
+        }
+        envelope = envelope | top
+    return envelope
 
 
 def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:

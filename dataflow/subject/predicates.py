@@ -364,8 +364,8 @@ def _sensitive_topic(
     on a location topic (a person's trail) so are the addresses and positions it names."""
     bare = _bare(dataset.name)
     tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
-    topic = _table_topic(rules, tokens, dataset.comment or "")
-    topic |= extra_topic
+    named = _table_topic(rules, tokens, dataset.comment or "")
+    topic = named | extra_topic
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
         None,
@@ -377,6 +377,12 @@ def _sensitive_topic(
     if element.category == _PLACE:  # a trail's address and position: points of the track
         categories = (*categories, *rules.place_categories)
     care = subject.role == "patient" and family.family.element.startswith(_HEALTH)
+    # a person's own row on a topic only by its columns (a patient's card holding their height
+    # and allergies): their work (a workplace, an occupation) stays their work, not a result of
+    # the examination
+    own_row = subject.kind == "person" and not any(
+        rules.families[k].family.all_on_topic for k in named
+    )
     out: list[FieldFinding] = []
     for finding in findings:
         eid = finding.element
@@ -387,6 +393,7 @@ def _sensitive_topic(
             or _from_values(finding)
             or not any(eid == c or eid.startswith(c + ".") for c in categories)
             or (care and _money_finding(rules, finding))  # a patient's costs stay money
+            or (own_row and eid.startswith(_WORK))
         ):
             out.append(finding)
             continue
@@ -414,6 +421,8 @@ _DOMINANT_SHARE = 0.3
 #: care (an ambulance run sheet) that also names its crew and its times.
 _DOMINANT_MANY = 6
 _HEALTH = "pi.health"
+#: The category of a person's work (an employer, a workplace, an occupation).
+_WORK = "pi.education_work"
 
 
 def _money_finding(rules: SubjectRules, finding: FieldFinding) -> bool:

@@ -106,6 +106,9 @@ class SubjectRules:
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
+        self.header_tails = frozenset(s.get("header_table_tails", ()))
+        self.listing_words = frozenset(s.get("listing_words", ()))
+        self.tenant_columns = frozenset("".join(split_name(w)) for w in s.get("tenant_columns", ()))
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))

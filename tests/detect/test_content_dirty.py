@@ -443,8 +443,12 @@ def test_storage_kinds() -> None:
 
     assert [
         storage_kind(t)
-        for t in ("int64", "BIGINT", "integer", "double", "REAL", "number", "NUMBER(18,0)")
+        for t in ("int64", "BIGINT", "integer", "double", "REAL", "number", "NUMBER(18,2)")
     ] == ["integer", "integer", "integer", "float", "float", "float", "decimal"]
+    # An Oracle NUMBER without a fractional part holds whole numbers only.
+    assert [storage_kind(t) for t in ("NUMBER(18,0)", "NUMBER(18)", "NUMBER(*,0)")] == [
+        "integer"
+    ] * 3
     assert [storage_kind(t) for t in ("string", "VARCHAR(18)", None, "decimal128(20, 0)")] == [
         None,
         None,

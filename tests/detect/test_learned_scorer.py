@@ -285,6 +285,34 @@ def test_a_field_no_word_names_gets_other_information_about_a_person(tmp_path: P
     assert not team_after(None).personal  # type: ignore[attr-defined]
 
 
+def test_a_tenant_column_gets_no_other_information_about_a_person(tmp_path: Path) -> None:
+    """The tenant a person's row belongs to (``tenant_id``, an EHR's ``CONTEXTNAME``: the
+    practice whose data it is) says nothing about the person: however confident the model, no
+    word naming an element adds it as "other information about a person"."""
+    (tmp_path / "schema.sql").write_text(
+        "CREATE TABLE member (id bigint PRIMARY KEY, fav_team varchar(50),"
+        " tenant_id varchar(20), CONTEXTNAME varchar(50)) COMMENT='会员';",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False, learned=False))
+    member = next(d for d in result.datasets if d.dataset.name == "member")
+    path = tmp_path / "tenant.tsv"
+    path.write_text(
+        "# test weights\n"
+        "threshold\tadd\t0.6\nthreshold\tadd_unnamed\t0.9\nthreshold\tremove\t0.05\n"
+        "threshold\tsensitive\t0.9\nbias\t-2\t-3\n"
+        "n=team\t4\t0\nn=tenant\t4\t0\nn=contextname\t4\t0\nt=member\t0.5\t0\n",
+        encoding="utf-8",
+    )
+    adjusted = adjust_findings(
+        member.findings, member.dataset, member.subject, load_catalog(), read_scorer(path)
+    )
+    by_name = {f.field.name: f for f in adjusted}
+    assert by_name["fav_team"].personal
+    assert not by_name["tenant_id"].personal
+    assert not by_name["CONTEXTNAME"].personal
+
+
 def test_a_word_names_an_element_only_when_most_of_its_fields_have_it() -> None:
     """The element table keeps a word's element when the rules gave it to at least half of the
     truly personal training fields with that word (``contact``: phones, e-mails, addresses...)."""

@@ -199,6 +199,22 @@ _KIND_ALLOWS: dict[str, frozenset[str]] = {
 
 _NULLISH = {"null", "none", "nullable", "optional"}
 
+# An exact number without a fractional part: Oracle's NUMBER(p) / NUMBER(p, 0) / NUMBER(*, 0)
+# (``*``: the largest precision; a bare NUMBER(*) is a floating number), and NUMERIC(p) /
+# DECIMAL(p), whose scale the SQL standard makes 0.
+_WHOLE_NUMBER = re.compile(
+    r"^(?:number|numeric|decimal|dec)\s*\(\s*(?:(\d+)\s*(?:,\s*(?:0|-\d+)\s*)?"
+    r"|(\*)\s*,\s*0\s*)\)\s*$"
+)
+
+
+def _whole_number_kind(precision: str) -> str:
+    """``small``, ``int`` or ``bigint`` for a whole number of ``precision`` digits, as an
+    Oracle NUMBER maps to SMALLINT (1-4), INT (5-9) or BIGINT (10 and more)."""
+    if precision == "*" or int(precision) >= 10:
+        return "bigint"
+    return "small" if int(precision) <= 4 else "int"
+
 
 @lru_cache(maxsize=_MEMO)
 def field_kind(data_type: str | None) -> str:
@@ -212,6 +228,9 @@ def field_kind(data_type: str | None) -> str:
     candidates = [t for t in re.split(r"[\[\]\"',|/ ]+|\bor\b", text) if t and t not in _NULLISH]
     if text.startswith(("array", "struct", "map", "record", "list<", "object")):
         return "container"
+    whole = _WHOLE_NUMBER.match(text)
+    if whole is not None:
+        return _whole_number_kind(whole.group(1) or whole.group(2))
     if "unsigned" in text and text.startswith("int"):
         text = "bigint"
     if text.startswith("union") or text.startswith("[") or "|" in text:
