@@ -138,6 +138,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contact_channels",
     "device_record_columns",
     "phone_keys",
+    "personal_record_families",
     "row_words",
     "row_events",
     "row_wrappers",
