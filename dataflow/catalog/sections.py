@@ -145,6 +145,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "technical_tails",
     "device_record_columns",
     "phone_keys",
+    "personal_record_families",
     "row_words",
     "row_events",
     "row_wrappers",

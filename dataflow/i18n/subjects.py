@@ -403,6 +403,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' of '{parent}' says who or where treats the person: part of their health care",
         "'{parent}' 的 '{column}' 说明由谁、在何处为该人诊治：属于其诊疗信息",
     ),
+    "subject.personal_record": Text(
+        "name '{name}' makes it a record of {family}: some person's, whether or not it names them",
+        "名称 '{name}' 表明其为{family}：无论是否写明，均属某个人",
+    ),
     "subject.topic": Text(
         "a record of {family}: its attributes are that information",
         "{family}记录：其属性即为该类信息",

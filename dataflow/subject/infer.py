@@ -39,6 +39,7 @@ from dataflow.subject.own import (
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
+from dataflow.subject.topics import personal_record_topic
 
 #: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
 #: members or customers of its enrolment system (not its staff)
@@ -302,6 +303,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = _comment_table_links(ds, i, rules, datasets, comments)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
+        if facts[i].kind == "unknown" and facts[i].weak is None:
+            _personal_record(facts[i], ds, rules)
     _organisation_targets(datasets, facts, rules)
     owned = [
         not f.fixed and _owned_thing(rules, f, ds) for f, ds in zip(facts, datasets, strict=True)
@@ -388,6 +391,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             )
         )
     return _records_of_children(datasets, out, targets, rules)
+
+
+def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
+    """A table that nothing else places, on the topic of records that are always someone's (a
+    call detail record, a call log, missed calls, an address book: ``personal_record_families``),
+    is that person's record even where it names no one: person-linked."""
+    family = personal_record_topic(rules, ds)
+    if family is not None:
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.personal_record", name=_bare(ds.name), family=family)
 
 
 def _records_of_children(

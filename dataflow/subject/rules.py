@@ -100,6 +100,7 @@ class SubjectRules:
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
+        self.personal_record_families = frozenset(s.get("personal_record_families", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
@@ -294,6 +295,12 @@ class SubjectRules:
         # the family of a document about a person's health care (`health_documents`)
         self.health_record = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == HEALTH_RECORD_FAMILY
+        )
+        # the families of a subscriber's records (`personal_record_families`)
+        self.personal_records = frozenset(
+            k
+            for k, fam in enumerate(self.families)
+            if fam.family.id in self.personal_record_families
         )
         self.money_words = frozenset(
             w

@@ -7,7 +7,7 @@ import itertools
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
-from dataflow.model import Dataset
+from dataflow.model import Dataset, Words
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _FamilyIndex, split_name
 
@@ -232,3 +232,17 @@ def _family_match_uncached(
                     best = cand
                 break
     return (-best[2], best[3]) if best is not None else None
+
+
+def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
+    """The name of the family of records that are always someone's (``personal_record_families``:
+    call detail records, call logs, missed calls, an address book) that a table's name or Chinese
+    comment puts it on, else None. Such a record is some person's whether or not it names them."""
+    if not rules.personal_records:
+        return None
+    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    topic = _table_topic(rules, tokens, dataset.comment or "") & rules.personal_records
+    if not topic:
+        return None
+    names = rules.families[min(topic)].family.names
+    return Words(names.en.lower(), names.zh)

@@ -106,3 +106,75 @@ def test_packet_core_charging_and_network_events_are_communication_records(
         assert events[column].sensitive, column
     plans = {f.field.name: f for f in found["network_plans"].findings}
     assert not plans["duration_seconds"].sensitive
+
+
+SIP_DDL = """
+CREATE TABLE missed_calls (
+    id SERIAL PRIMARY KEY NOT NULL,
+    method VARCHAR(16) DEFAULT '' NOT NULL,
+    callid VARCHAR(255) DEFAULT '' NOT NULL,
+    sip_code VARCHAR(3) DEFAULT '' NOT NULL,
+    sip_reason VARCHAR(128) DEFAULT '' NOT NULL,
+    time TIMESTAMP WITHOUT TIME ZONE NOT NULL
+);
+CREATE TABLE call_cdrs (
+    id SERIAL PRIMARY KEY NOT NULL,
+    start_time TIMESTAMP NOT NULL,
+    end_time TIMESTAMP NOT NULL,
+    duration REAL DEFAULT 0 NOT NULL
+);
+CREATE TABLE speed_dial (
+    id SERIAL PRIMARY KEY NOT NULL,
+    username VARCHAR(64) DEFAULT '' NOT NULL,
+    new_uri VARCHAR(255) DEFAULT '' NOT NULL
+);
+CREATE TABLE api_call_log (
+    id SERIAL PRIMARY KEY NOT NULL,
+    endpoint VARCHAR(255) NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    response_time_ms INTEGER NOT NULL
+);
+CREATE TABLE marketing_contact_list (
+    id SERIAL PRIMARY KEY NOT NULL,
+    list_name VARCHAR(64) NOT NULL,
+    list_size INTEGER NOT NULL
+);
+"""
+
+
+def test_call_logs_that_name_no_one_are_a_subscribers_call_records(tmp_path: Path) -> None:
+    """A VoIP server's missed calls and call detail records name no subscriber, yet every row
+    is someone's call: person-linked, with the call's id, SIP method, response code and time as
+    that subscriber's communication records (sensitive)."""
+    (tmp_path / "voip.sql").write_text(SIP_DDL, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    missed = found["missed_calls"]
+    assert missed.subject.kind == "person_linked"
+    by_name = {f.field.name: f for f in missed.findings}
+    for column in ("method", "callid", "sip_code", "sip_reason", "time"):
+        assert by_name[column].element == "pi.communication.call_record", column
+        assert by_name[column].sensitive, column
+    cdrs = {f.field.name: f for f in found["call_cdrs"].findings}
+    for column in ("start_time", "end_time", "duration"):
+        assert cdrs[column].sensitive, column
+    assert not cdrs["id"].personal
+
+
+def test_a_speed_dial_list_is_its_owners_address_book(tmp_path: Path) -> None:
+    (tmp_path / "voip.sql").write_text(SIP_DDL, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    dial = found["speed_dial"]
+    assert dial.subject.kind == "person_linked"
+    by_name = {f.field.name: f for f in dial.findings}
+    assert by_name["new_uri"].element == "pi.contacts.address_book"
+    assert by_name["new_uri"].sensitive
+
+
+def test_a_programs_call_log_and_a_marketing_list_are_no_ones_records(tmp_path: Path) -> None:
+    """`api_call_log` logs calls of a program, and a marketing tool's contact list is a segment
+    of its customers: neither is placed as a person's record by its name."""
+    (tmp_path / "voip.sql").write_text(SIP_DDL, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    for name in ("api_call_log", "marketing_contact_list"):
+        assert found[name].subject.kind != "person_linked", name
+        assert not any(f.sensitive for f in found[name].findings), name

@@ -151,3 +151,50 @@ def test_a_coded_pay_band_a_social_security_number_and_loan_penalties(tmp_path: 
         assert found["borrow"][column].element == "pi.financial.credit", column
         assert found["borrow"][column].sensitive, column
     assert found["house"]["yg"].element == "pi.financial.credit"
+
+
+BANK = """
+CREATE TABLE client (
+    client_id INTEGER PRIMARY KEY,
+    birth_number VARCHAR(10),
+    district_id INTEGER
+);
+CREATE TABLE account (
+    account_id INTEGER PRIMARY KEY,
+    client_id INTEGER REFERENCES client (client_id),
+    frequency VARCHAR(20)
+);
+CREATE TABLE loan (
+    loan_id INTEGER PRIMARY KEY,
+    account_id INTEGER REFERENCES account (account_id),
+    date DATE,
+    amount NUMERIC(12, 2),
+    duration INTEGER,
+    payments NUMERIC(12, 2),
+    status CHAR(1)
+);
+CREATE TABLE tax_credit_award (
+    award_id INTEGER PRIMARY KEY,
+    client_id INTEGER REFERENCES client (client_id),
+    from_date DATE,
+    to_date DATE
+);
+"""
+
+
+def test_a_loan_of_a_clients_account_is_a_credit_record(tmp_path: Path) -> None:
+    """A loan reached through the client's account: its date, duration, monthly payments and
+    repayment status are the client's credit record (信贷记录), as its amount is; a Czech-style
+    birth number (rodné číslo) is a national identity number. A tax credit is a benefit: its
+    dates are no loan's."""
+    (tmp_path / "bank.sql").write_text(BANK, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    loan = {f.field.name: f for f in found["loan"].findings}
+    for column in ("date", "amount", "duration", "payments", "status"):
+        assert loan[column].element == "pi.financial.credit", column
+        assert loan[column].sensitive, column
+    client = {f.field.name: f for f in found["client"].findings}
+    assert client["birth_number"].element == "pi.identity.resident_id"
+    award = {f.field.name: f for f in found["tax_credit_award"].findings}
+    assert award["from_date"].element != "pi.financial.credit"
+    assert award["to_date"].element != "pi.financial.credit"

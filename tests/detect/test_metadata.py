@@ -133,6 +133,8 @@ def test_field_kind(data_type: str | None, kind: str) -> None:
         ("fingerprint_template", "pi.biometric.fingerprint"),
         ("face_feature", "pi.biometric.face"),
         ("password_hash", "pi.credential.password"),
+        ("ha1", "pi.credential.password"),
+        ("md5secret", "pi.credential.password"),
         ("marital_status", "pi.other.marital"),
         ("receiver_detail_address", "pi.contact.address"),
         ("user_id", "pi.online_identity.user_id"),

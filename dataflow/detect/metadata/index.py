@@ -45,6 +45,9 @@ class MetadataIndex:
         # compact keyword (tokens joined) -> [(element id, kind)]
         self.compact: dict[str, list[tuple[str, str]]] = {}
         self.substrings: list[tuple[str, str]] = []  # long keywords found inside one token
+        # short abbreviations (`ssn`, `pwd`) found at the end of one token after a person word
+        # (`PATIENTSSN`): abbreviation -> element id
+        self.short_suffixes: dict[str, str] = {}
         self.zh: list[tuple[str, str]] = []  # (lower-cased Chinese keyword, element id)
         for element in catalog.detectable():
             kw = element.keywords
@@ -63,6 +66,8 @@ class MetadataIndex:
                         bucket.append(entry)
                     if kind in ("en", "pinyin", "abbreviations") and len(key) >= 6:
                         self.substrings.append((key, element.id))
+                    elif kind == "abbreviations" and len(key) >= 3 and len(tokens) == 1:
+                        self.short_suffixes.setdefault(key, element.id)
             for word in kw.zh:
                 self.zh.append((word.lower(), element.id))
         self.zh.sort(key=lambda item: (-len(item[0]), item[0], item[1]))

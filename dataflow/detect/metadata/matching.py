@@ -177,6 +177,39 @@ def match_substrings(
                 )
                 sc.covered.add(idx)
                 break
+        if idx not in covered_by(scored):
+            _person_abbreviation(det, idx, token, scored)
+
+
+def covered_by(scored: dict[str, Scored]) -> set[int]:
+    """The token positions some element's hits already cover."""
+    return {k for sc in scored.values() for k in sc.covered}
+
+
+def _person_abbreviation(
+    det: MetadataIndex, idx: int, token: str, scored: dict[str, Scored]
+) -> None:
+    """A short abbreviation closing one token after a person word, the two written together
+    (`PATIENTSSN`, `GUARANTORSSN`, `userpwd`): that person's item, as `patient_ssn` would be."""
+    for size in range(min(len(token) - 3, 5), 2, -1):
+        key, rest = token[-size:], token[:-size]
+        element_id = det.short_suffixes.get(key)
+        if element_id is None or rest not in det.person:
+            continue
+        sc = det.scored_for(scored, element_id)
+        if sc is None:
+            return
+        sc.hits.append(
+            Hit(
+                element_id,
+                W_NAME_SUBSTRING,
+                "name",
+                "name-compound",
+                f"abbreviation '{key}' after '{rest}' in '{token}'",
+            )
+        )
+        sc.covered.add(idx)
+        return
 
 
 def match_zh(
