@@ -58,7 +58,7 @@ def test_shipped_weights_load_with_provenance_and_thresholds() -> None:
     assert len(scorer.pi) > 1000 and scorer.sens
     assert {"add", "remove", "sensitive"} <= set(scorer.thresholds)
     text = " ".join(scorer.provenance)
-    assert "trained" in text and "blind40" in text  # the held-out sets are named
+    assert "trained" in text and "blind43" in text  # the held-out sets are named
     assert "tuning" in text  # and the training sets
 
 
@@ -180,7 +180,7 @@ CREATE TABLE item (id int PRIMARY KEY, title varchar(50), price int);
 
 def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None:
     trainer = _trainer()
-    for name in ("set1", "set2", "blind40"):
+    for name in ("set1", "set2", "blind43"):
         (tmp_path / "eval" / name).mkdir(parents=True)
         (tmp_path / "eval" / name / "labels.txt").write_text(LABELS, encoding="utf-8")
         (tmp_path / "data" / name / "shop").mkdir(parents=True)
@@ -188,7 +188,7 @@ def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None
     table = tmp_path / "t.jsonl"
     assert trainer.main(["table", str(tmp_path / "eval"), str(tmp_path / "data"), str(table)]) == 0
     records = trainer.read_table(table)
-    assert {r["set"] for r in records} == {"set1", "set2"}  # blind40 is held out
+    assert {r["set"] for r in records} == {"set1", "set2"}  # blind43 is held out
     assert {r["label"] for r in records} == {"N", "P", "S", "A"}
     # debatable fields are in the table (to count how often they are called personal) but
     # not trained on unless asked for
