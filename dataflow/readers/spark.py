@@ -138,7 +138,10 @@ def session(options: SparkOptions | None = None) -> Any:
     master = options.master or DEFAULT_MASTER
     settings = dict(_SESSION_DEFAULTS)
     if master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
-        # Local Python workers run this interpreter, which has dataflow installed.
+        # Local Python workers run this interpreter, which has dataflow installed. pyspark 4.3
+        # starts them with $PYSPARK_PYTHON (else `python3` on the PATH) whatever the
+        # configuration says, so both are set.
+        os.environ["PYSPARK_PYTHON"] = sys.executable
         settings["spark.pyspark.python"] = sys.executable
     settings.update(dict(options.conf))
     builder = sql.SparkSession.builder.master(master).appName("dataflow")

@@ -10,6 +10,7 @@ is missing.
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -41,6 +42,8 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         pytest.skip("Java is not installed: Spark needs a JRE (e.g. openjdk-17-jre-headless)")
     sql = pytest.importorskip("pyspark.sql", reason='pyspark is missing: pip install ".[spark]"')
     root = tmp_path_factory.mktemp("spark")
+    # The Python workers run this interpreter (pyspark 4.3 reads only the environment for it).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (
         sql.SparkSession.builder.master("local[2]")
         .appName("dataflow-tests")
