@@ -340,6 +340,10 @@ class ScanResult:
     files_scanned: int = 0
     catalog_version: str | None = None
     notices: tuple[str, ...] = ()
+    # Report parts written while the scan ran (``scan_paths(prepare=...)``), each with the
+    # dataset it was written from: a renderer takes a part only for that very object, so a
+    # dataset replaced since (``dataclasses.replace``) is written again. Not compared.
+    prepared: tuple[tuple[DatasetResult, Any], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

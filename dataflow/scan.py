@@ -150,11 +150,14 @@ def scan_paths(
     catalog: Any | None = None,
     samples: Mapping[str, Path] = _NO_SAMPLES,
     progress: Progress | None = None,
+    prepare: Callable[[DatasetResult], Any] | None = None,
 ) -> ScanResult:
     """Scan files and directories; return every dataset's classification and every problem.
 
     ``samples`` maps a dataset name to a sample file (``--sample``, manifest ``sample:``).
-    ``progress(done, total, path)`` is called after each file when given.
+    ``progress(done, total, path)`` is called after each file when given. When datasets are
+    classified in worker processes, ``prepare(result)`` is called there on each one as well (a
+    report's part of it, ``json_report.dataset_part``) and kept in ``ScanResult.prepared``.
     """
     from dataflow import readers
     from dataflow.classify import classify_dataset
@@ -232,15 +235,26 @@ def scan_paths(
 
         schema_only = not sample_sets and not verdicts and local
         processes = processes_for(len(datasets), options.jobs) if schema_only else 1
-        results = map_in_order(classify_at, len(datasets), processes)
-    results.sort(key=dataset_sort_key)
-    problems = _unique_sorted(problems)
+        prepared: list[tuple[DatasetResult, Any]] = []
+        if prepare is not None and processes > 1:
+
+            def classify_and_prepare(i: int) -> tuple[DatasetResult, Any]:
+                result = classify_at(i)
+                return result, prepare(result)
+
+            prepared = map_in_order(classify_and_prepare, len(datasets), processes)
+            results = [result for result, _ in prepared]
+        else:
+            results = map_in_order(classify_at, len(datasets), processes)
+        results.sort(key=dataset_sort_key)
+        problems = _unique_sorted(problems)
     return ScanResult(
         datasets=tuple(results),
         problems=tuple(problems),
         files_scanned=len(files) + sum(getattr(db, "sources_read", 0) for db in sources),
         catalog_version=_catalog_version(catalog),
         notices=tuple(notices),
+        prepared=tuple(prepared),
     )
 
 

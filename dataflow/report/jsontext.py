@@ -74,6 +74,36 @@ def _key(key: Any, allow_nan: bool) -> str:
 Layouts = dict[tuple[str, tuple[Any, ...]], tuple[tuple[Any, str], ...]]
 
 
+class Fragment:
+    """A value of a document written ahead, at the place it will take: ``dumps`` copies its
+    text where it meets it, when the line's indentation there is the one it was written at (a
+    large report's parts can be written in worker processes and only joined)."""
+
+    __slots__ = ("newline", "step", "text")
+
+    def __init__(self, text: str, newline: str, step: str) -> None:
+        self.text = text
+        self.newline = newline  # the line break and indentation of the place it takes
+        self.step = step  # and the indentation of one level
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Fragment, (self.text, self.newline, self.step))
+
+
+#: Layouts of the fragments one process writes (only string keys are kept: they do not depend
+#: on the document).
+_FRAGMENT_LAYOUTS: Layouts = {}
+
+
+def fragment(obj: Any, depth: int, *, indent: int = 2, allow_nan: bool = True) -> Fragment:
+    """``obj`` written as ``dumps`` writes it ``depth`` levels deep (an item of a list that is
+    the value of a key of the document has depth 2)."""
+    parts: list[str] = []
+    newline, step = "\n" + " " * (indent * depth), " " * indent
+    _value(obj, parts, newline, step, allow_nan, _FRAGMENT_LAYOUTS)
+    return Fragment("".join(parts), newline, step)
+
+
 def _layout(value: dict[Any, Any], inner: str, allow_nan: bool) -> tuple[tuple[Any, str], ...]:
     """The keys of ``value`` in order, each with the text written before its value: the
     separator, the line's indentation, the quoted key and ``": "``."""
@@ -139,5 +169,10 @@ def _value(
             else:
                 _value(item, parts, inner, step, allow_nan, layouts)
         parts.append(newline + "}")
+        return
+    if type(value) is Fragment:
+        if value.newline != newline or value.step != step:
+            raise ValueError("a fragment written at another place or indentation")
+        parts.append(value.text)
         return
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")

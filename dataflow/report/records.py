@@ -9,7 +9,7 @@ evidence carries masked examples only (``Evidence.as_dict``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dataflow import __version__
@@ -271,12 +271,15 @@ def dataset_hit_records(result: ScanResult) -> list[Record]:
     return out
 
 
-def scan_record(result: ScanResult) -> Record:
-    """The whole ``dataflow scan`` report (DESIGN §8)."""
+def scan_record(
+    result: ScanResult, dataset: Callable[[DatasetResult], Any] = dataset_record
+) -> Record:
+    """The whole ``dataflow scan`` report (DESIGN §8); ``dataset`` gives each dataset's
+    record (a writer may give one it wrote ahead)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": tool_record(result),
-        "datasets": [dataset_record(d) for d in sorted(result.datasets, key=dataset_sort_key)],
+        "datasets": [dataset(d) for d in sorted(result.datasets, key=dataset_sort_key)],
         "problems": [problem_record(p) for p in sorted(result.problems, key=problem_sort_key)],
         "notices": list(result.notices),
         "negative_list_hits": dataset_hit_records(result),
@@ -381,9 +384,11 @@ def assess_summary(result: AssessResult) -> Record:
     return summary
 
 
-def assess_record(result: AssessResult) -> Record:
+def assess_record(
+    result: AssessResult, dataset: Callable[[DatasetResult], Any] = dataset_record
+) -> Record:
     """The whole ``dataflow assess`` report: the scan plus one record per transfer."""
-    record = scan_record(result.scan)
+    record = scan_record(result.scan, dataset)
     del record["negative_list_hits"]  # an assessment reports its hits per transfer
     transfers = sorted(result.transfers, key=lambda t: (t.id, t.manifest_path or ""))
     record["transfers"] = [transfer_record(t) for t in transfers]

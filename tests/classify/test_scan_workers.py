@@ -3,6 +3,7 @@ small scans (the pre-commit hook's) never start a worker."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 from conftest import EXAMPLES
 
 from dataflow import gcwork, scan_workers
+from dataflow.model import ScanResult
 from dataflow.report import render
+from dataflow.report.json_report import dataset_part
 from dataflow.scan import ScanOptions, scan_paths
 
 needs_fork = pytest.mark.skipif(not scan_workers._can_fork(), reason="no fork on this platform")
@@ -102,3 +105,83 @@ def test_a_large_scan_raises_the_thresholds_and_restores_them() -> None:
     with scan_workers.fewer_collections(scan_workers.PARALLEL_MIN_DATASETS):
         assert gc.get_threshold() == gcwork.WORK_THRESHOLDS
     assert gc.get_threshold() == before
+
+
+@needs_fork
+def test_workers_write_each_datasets_part_of_the_json_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repository(tmp_path)
+    monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
+    monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    alone = scan_paths([repo], ScanOptions(content=False, jobs=1), prepare=dataset_part)
+    shared = scan_paths([repo], ScanOptions(content=False, jobs=2), prepare=dataset_part)
+    assert alone.prepared == ()  # one process writes the report from the results
+    assert {id(d) for d, _part in shared.prepared} == {id(d) for d in shared.datasets}
+    assert render(shared, "json", "en") == render(alone, "json", "en")
+    # the parts only serve the JSON report; the other formats read the results
+    assert render(shared, "markdown", "en") == render(alone, "markdown", "en")
+
+
+@needs_fork
+def test_a_dataset_replaced_after_the_scan_is_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repository(tmp_path)
+    monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
+    monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    alone = scan_paths([repo], ScanOptions(content=False, jobs=1))
+    shared = scan_paths([repo], ScanOptions(content=False, jobs=2), prepare=dataset_part)
+
+    def changed(result: ScanResult) -> ScanResult:
+        datasets = [*result.datasets]
+        datasets[-1] = dataclasses.replace(datasets[-1], sampled=True, rows_scanned=7)
+        return dataclasses.replace(result, datasets=tuple(datasets))
+
+    text = render(changed(shared), "json", "en")
+    assert text == render(changed(alone), "json", "en")
+    assert text != render(alone, "json", "en")
+    assert '"rows_scanned": 7' in text
+
+
+@needs_fork
+def test_the_command_writes_the_same_json_with_workers_and_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from dataflow.cli import app
+    from dataflow.commands import scan as command
+
+    (tmp_path / "repo").mkdir()
+    repo = _repository(tmp_path / "repo")
+    monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
+    monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    scanned: list[ScanResult] = []
+
+    def scan_and_keep(*args: object, **kwargs: object) -> ScanResult:
+        scanned.append(scan_paths(*args, **kwargs))  # type: ignore[arg-type]
+        return scanned[-1]
+
+    monkeypatch.setattr(command, "scan_paths", scan_and_keep)
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"report_{jobs}.json"
+        args = ["scan", str(repo), "--format", "json", "--output", str(out), "--jobs", jobs]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1]
+    assert b'"personal": true' in reports[0]
+    assert not scanned[0].prepared and scanned[1].prepared  # the workers wrote the parts
+
+
+def test_only_the_json_report_without_negative_lists_has_parts_written_ahead() -> None:
+    from dataflow.commands.scan import _report_part
+    from dataflow.config import Settings
+
+    settings = Settings()
+    assert _report_part("json", settings) is dataset_part
+    assert _report_part("sarif", settings) is None
+    listed = dataclasses.replace(settings, negative_lists=(Path("list.yaml"),))
+    assert _report_part("json", listed) is None

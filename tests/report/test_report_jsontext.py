@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataflow.report import render
-from dataflow.report.jsontext import dumps
+from dataflow.report.jsontext import dumps, fragment
 from dataflow.scan import ScanOptions, scan_paths
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -110,3 +110,32 @@ def test_real_reports_are_unchanged() -> None:
         text = render(result, fmt, "en")
         doc = json.loads(text)
         assert text == _reference(doc) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(documents, max_size=4), st.integers(min_value=1, max_value=4))
+def test_a_fragment_written_ahead_is_the_text_of_its_value(items: list[Any], indent: int) -> None:
+    # a document's list items written ahead at their depth, then joined, give the text of the
+    # document written whole
+    whole = {"a": 1, "items": items, "z": [None]}
+    ahead = {**whole, "items": [fragment(item, 2, indent=indent) for item in items]}
+    assert (
+        dumps(ahead, indent=indent)
+        == dumps(whole, indent=indent)
+        == _reference_indent(whole, indent)
+    )
+
+
+def _reference_indent(obj: Any, indent: int) -> str:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, indent=indent)
+
+
+def test_a_fragment_written_for_another_place_is_refused() -> None:
+    part = fragment({"b": [1, 2]}, 2)
+    assert dumps({"items": [part]}) == _reference({"items": [{"b": [1, 2]}]})
+    with pytest.raises(ValueError, match="another place"):
+        dumps({"items": [[part]]})  # one level deeper
+    with pytest.raises(ValueError, match="another place"):
+        dumps({"items": [part]}, indent=4)
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        fragment({"x": float("nan")}, 2, allow_nan=False)
