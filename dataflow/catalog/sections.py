@@ -26,6 +26,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "staff_agents",
     "impersonal_comments",
     "care_places",
+    "org_bookings",
     "care_parties",
     "health_documents",
     "offence_documents",

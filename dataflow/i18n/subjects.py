@@ -203,6 +203,10 @@ SUBJECTS: Mapping[str, Text] = {
         "table comment says its rows belong to {roles}", "表注释表明每行属于{roles}"
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
+    "subject.org_booking": Text(
+        "comment says '{word}' and a column keys each row to a person: that person's bookings",
+        "注释为 '{word}'，且有字段将每行关联到个人：该人的预约或订单",
+    ),
     "subject.identity_columns": Text("identity columns: {columns}", "身份字段：{columns}"),
     "subject.role_identity": Text(
         "column '{column}' describes a person ({roles}): the rows are that person's",

@@ -244,6 +244,7 @@ class SubjectRules:
         self.staff_agents = frozenset(s.get("staff_agents", ()))
         self.impersonal_zh = tuple(s.get("impersonal_comments", ()))
         self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
+        self.org_bookings, self.org_bookings_zh = _split(s.get("org_bookings", ()))
         self.care_parties, self.care_parties_zh = _split(s.get("care_parties", ()))
         self.health_documents, self.health_documents_zh = _split(s.get("health_documents", ()))
         self.offence_documents, self.offence_documents_zh = _split(s.get("offence_documents", ()))
