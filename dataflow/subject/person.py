@@ -675,20 +675,17 @@ def _family_word(rec: Record, col: Column) -> Match | None:
 
 
 def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None:
-    """An amount, balance or kind of operation (``ledger_accounts``, ``ledger_entries`` entries, or a column the
-    amounts family claimed) on a table of the transactions of an account (on the topic of
+    """An amount, balance or kind of operation (``ledger_entries``, or a column the amounts family
+    ``MONEY_FAMILY`` claimed) on a table of the transactions of an account (on the topic of
     family ``LEDGER_FAMILY`` with a column or name naming an account: `account_id`, 账号): the
     person's transaction records, not an order's amount. None when it is not one."""
     rules = rec.rules
     ledger = rules.family(LEDGER_FAMILY)
     if ledger is None or rules.families.index(ledger) not in col.on_topic:
         return None
-    amounts = rules.family(MONEY_FAMILY)
-    money = (
-        match is not None
-        and amounts is not None
-        and match[0].family.element == amounts.family.element
-    )
+    # what moved: a column the amounts family claimed (`total_amount`, `paid`), not every word of
+    # the families of the same element (a merchant, a posting date)
+    money = match is not None and match[0].family.id == MONEY_FAMILY
     entry = _compact(col.tokens) in rules.ledger_entries or any(
         w in col.zh_text for w in rules.ledger_entries_zh
     )

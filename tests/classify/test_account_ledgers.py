@@ -18,7 +18,8 @@ CREATE TABLE account (account_id int PRIMARY KEY, client_id int REFERENCES clien
   frequency varchar(20));
 CREATE TABLE transaction (trans_id int PRIMARY KEY,
   account_id int REFERENCES account (account_id), date date, type varchar(10),
-  operation varchar(20), amount decimal(12,2), balance decimal(12,2), k_symbol varchar(20));
+  operation varchar(20), amount decimal(12,2), balance decimal(12,2), k_symbol varchar(20),
+  merchant_name varchar(60));
 CREATE TABLE orders (order_id int PRIMARY KEY, client_id int REFERENCES client (client_id),
   total_amount decimal(12,2), shipping_fee decimal(12,2), created_at timestamp);
 CREATE TABLE wallet_flow (id int PRIMARY KEY, client_id int REFERENCES client (client_id),
@@ -37,6 +38,8 @@ def test_entries_of_an_account_ledger_are_transaction_records(tmp_path: Path) ->
         assert found[column].element == "pi.financial.transaction", column
         assert found[column].sensitive, column
     assert found["balance"].sensitive  # the account's balance (pi.financial.balance) by its name
+    # a detail of the entry other than what moved keeps its family (not a transaction record)
+    assert found["merchant_name"].element != "pi.financial.transaction"
 
 
 def test_a_chinese_wallet_flow_is_a_transaction_record(tmp_path: Path) -> None:
