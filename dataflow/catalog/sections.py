@@ -100,6 +100,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "link_members",
     "creation_columns",
     "financial_accounts",
+    "ledger_accounts",
+    "ledger_entries",
     "account_heads",
     "generic_user_words",
     "aggregate_columns",

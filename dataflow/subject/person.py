@@ -47,6 +47,7 @@ from dataflow.subject.rules import (
     _CODE_LIST,
     _PERSON_NAME_ZH,
     _POSSESSIVE_EN,
+    LEDGER_FAMILY,
     MONEY_FAMILY,
     SCHEMA_DOCS,
     VISIT_FAMILY,
@@ -663,12 +664,51 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = _all_on_topic(rules, col.on_topic, name) if tokens and not meta else None
         if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
             match = None
+    if not meta:
+        match = _ledger_entry(rec, col, match) or match
     if match is None and not meta and person and col.comment:
         owner = _POSSESSIVE_EN.search(col.comment)
         word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
     return match
+
+
+def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None:
+    """An amount, balance or kind of operation (``ledger_entries``, or a column the amounts family
+    ``MONEY_FAMILY`` claimed) on a table of the transactions of an account (on the topic of
+    family ``LEDGER_FAMILY`` with a column or name naming an account: `account_id`, 账号): the
+    person's transaction records, not an order's amount. None when it is not one."""
+    rules = rec.rules
+    ledger = rules.family(LEDGER_FAMILY)
+    if ledger is None or rules.families.index(ledger) not in col.on_topic:
+        return None
+    # what moved: a column the amounts family claimed (`total_amount`, `paid`), not every word of
+    # the families of the same element (a merchant, a posting date)
+    money = match is not None and match[0].family.id == MONEY_FAMILY
+    entry = _compact(col.tokens) in rules.ledger_entries or any(
+        w in col.zh_text for w in rules.ledger_entries_zh
+    )
+    if not (money or entry) or not _names_account(rec):
+        return None
+    return ledger, col.finding.field.name
+
+
+def _names_account(rec: Record) -> bool:
+    """Whether the table or one of its columns names an account (`account_id`, 账号)."""
+    rules = rec.rules
+    if rec.table_tokens & rules.ledger_accounts or any(
+        w in rec.table_text for w in rules.ledger_accounts_zh
+    ):
+        return True
+    for fld in rec.dataset.fields:
+        tokens = split_name(fld.name)
+        if set(tokens) & rules.ledger_accounts or _compact(tokens) in rules.ledger_accounts:
+            return True
+        text = f"{fld.name} {fld.comment or ''}"
+        if any(w in text for w in rules.ledger_accounts_zh):
+            return True
+    return False
 
 
 def _patients_money(rec: Record, col: Column, match: Match) -> Match:

@@ -48,6 +48,8 @@ HEALTH_RECORD_FAMILY = "health.record"
 VISIT_FAMILY = "health.visit"
 #: The family of a person's amounts paid and charged: a patient's costs (``money_column``).
 MONEY_FAMILY = "finance.transaction"
+#: The family of the entries of a person's account ledger (``account_ledgers``).
+LEDGER_FAMILY = "finance.ledger"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
 _MIN_SPELLED = 5
 _MAX_SPELLED = 1 << 16
@@ -174,6 +176,8 @@ class SubjectRules:
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
+        self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
+        self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))

@@ -1,0 +1,54 @@
+"""A person's account ledger: on a table of the entries of a client's bank or wallet account
+(it names the account: `account_id`, 账号), the amount, the balance after the entry and the kind
+of operation are the person's transaction records (GB/T 35273 Annex B, 交易和消费记录、流水记录,
+sensitive); an order's total and a fee elsewhere stay plain amounts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import scan_files
+
+from dataflow.model import DatasetResult
+
+BANK = """
+CREATE TABLE client (client_id int PRIMARY KEY, name varchar(40), birth_date date,
+  phone varchar(20));
+CREATE TABLE account (account_id int PRIMARY KEY, client_id int REFERENCES client (client_id),
+  frequency varchar(20));
+CREATE TABLE transaction (trans_id int PRIMARY KEY,
+  account_id int REFERENCES account (account_id), date date, type varchar(10),
+  operation varchar(20), amount decimal(12,2), balance decimal(12,2), k_symbol varchar(20),
+  merchant_name varchar(60));
+CREATE TABLE orders (order_id int PRIMARY KEY, client_id int REFERENCES client (client_id),
+  total_amount decimal(12,2), shipping_fee decimal(12,2), created_at timestamp);
+CREATE TABLE wallet_flow (id int PRIMARY KEY, client_id int REFERENCES client (client_id),
+  `账号` varchar(32) COMMENT '钱包账号', `金额` decimal(12,2) COMMENT '变动金额')
+  COMMENT '钱包资金流水';
+"""
+
+
+def _scan(tmp_path: Path) -> dict[str, DatasetResult]:
+    return scan_files(tmp_path, {"bank.sql": BANK})
+
+
+def test_entries_of_an_account_ledger_are_transaction_records(tmp_path: Path) -> None:
+    found = {f.field.name: f for f in _scan(tmp_path)["transaction"].findings}
+    for column in ("amount", "type", "operation", "k_symbol"):
+        assert found[column].element == "pi.financial.transaction", column
+        assert found[column].sensitive, column
+    assert found["balance"].sensitive  # the account's balance (pi.financial.balance) by its name
+    # a detail of the entry other than what moved keeps its family (not a transaction record)
+    assert found["merchant_name"].element != "pi.financial.transaction"
+
+
+def test_a_chinese_wallet_flow_is_a_transaction_record(tmp_path: Path) -> None:
+    found = {f.field.name: f for f in _scan(tmp_path)["wallet_flow"].findings}
+    assert found["金额"].element == "pi.financial.transaction"
+
+
+def test_an_orders_amounts_stay_plain_amounts(tmp_path: Path) -> None:
+    found = {f.field.name: f for f in _scan(tmp_path)["orders"].findings}
+    for column in ("total_amount", "shipping_fee"):
+        assert found[column].element == "pi.financial.amount", column
+        assert not found[column].sensitive, column
