@@ -162,20 +162,8 @@ def match_substrings(
         for rank, element_id in sorted(found):
             key = det.substrings[rank][0]
             rest = token[len(key) :] if token.startswith(key) else token[: -len(key)]
-            if rest in det.filler or rest in det.person or rest.isdigit():
-                sc = det.scored_for(scored, element_id)
-                if sc is None:
-                    continue
-                sc.hits.append(
-                    Hit(
-                        element_id,
-                        W_NAME_SUBSTRING,
-                        "name",
-                        "name-compound",
-                        f"term '{key}' inside '{token}'",
-                    )
-                )
-                sc.covered.add(idx)
+            joined = rest in det.filler or rest in det.person or rest.isdigit()
+            if joined and _compound(det, scored, idx, element_id, f"term '{key}' inside '{token}'"):
                 break
         if idx not in covered_by(scored):
             _person_abbreviation(det, idx, token, scored)
@@ -196,20 +184,21 @@ def _person_abbreviation(
         element_id = det.short_suffixes.get(key)
         if element_id is None or rest not in det.person:
             continue
-        sc = det.scored_for(scored, element_id)
-        if sc is None:
-            return
-        sc.hits.append(
-            Hit(
-                element_id,
-                W_NAME_SUBSTRING,
-                "name",
-                "name-compound",
-                f"abbreviation '{key}' after '{rest}' in '{token}'",
-            )
-        )
-        sc.covered.add(idx)
+        _compound(det, scored, idx, element_id, f"abbreviation '{key}' after '{rest}' in '{token}'")
         return
+
+
+def _compound(
+    det: MetadataIndex, scored: dict[str, Scored], idx: int, element_id: str, why: str
+) -> bool:
+    """Record that token ``idx`` holds ``element_id``'s term written together with another
+    word (rule ``name-compound``); False when the element is not scored for this field."""
+    sc = det.scored_for(scored, element_id)
+    if sc is None:
+        return False
+    sc.hits.append(Hit(element_id, W_NAME_SUBSTRING, "name", "name-compound", why))
+    sc.covered.add(idx)
+    return True
 
 
 def match_zh(
