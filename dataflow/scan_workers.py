@@ -63,7 +63,7 @@ def in_order(task: Callable[[int], T], count: int, processes: int) -> Iterator[T
     bounds = [(start, min(start + CHUNK, count)) for start in range(CHUNK, count, CHUNK)]
     _WORK[:] = [task]
     try:
-        with multiprocessing.get_context("fork").Pool(processes, _start_worker) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, gcwork.settle_worker) as pool:
             for part in pool.imap(_run, bounds):
                 yield from part
     finally:
@@ -77,12 +77,6 @@ def _run(bounds: tuple[int, int]) -> Sequence[Any]:
     # so no later collection walks it again; the chunk's results are pickled and dropped.
     gc.freeze()
     return done
-
-
-def _start_worker() -> None:
-    """A worker sets apart what it inherited and collects its young objects less often:
-    classifying allocates many short-lived small containers."""
-    gcwork.settle_worker()
 
 
 def fewer_collections(count: int) -> contextlib.AbstractContextManager[None]:

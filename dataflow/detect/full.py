@@ -42,7 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dataflow.detect.pool import FullScanError, WorkerPool, fewer_collections, stop_on_signals
+from dataflow import gcwork
+from dataflow.detect.pool import FullScanError, WorkerPool, stop_on_signals
 from dataflow.errors import DataflowError
 from dataflow.model import Dataset
 
@@ -229,7 +230,9 @@ def scan_batches(
     iterator: Iterator[Batch] = iter(batches)
     if processes <= 1:
         try:
-            with fewer_collections():
+            # matching allocates many short-lived small containers: fewer collections, and
+            # none that walks the modules and the matcher
+            with gcwork.fewer_collections(freeze=True):
                 for batch in iterator:
                     rows += batch_rows(batch)
                     for pointer, values in batch.items():

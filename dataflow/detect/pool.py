@@ -68,14 +68,6 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def fewer_collections() -> contextlib.AbstractContextManager[None]:
-    """Within the block, what exists already is set apart from the collector and the young
-    generation is collected less often: matching allocates many short-lived small
-    containers, and each full collection would otherwise walk every object of the modules
-    and the matcher (``gcwork.fewer_collections``)."""
-    return gcwork.fewer_collections(freeze=True)
-
-
 # ``work`` below is a ``detect.full.ColumnWork``; typed as Any because detect.full imports this
 # module.
 def worker_loop(conn: Any, work: Any, parent_pid: int, inherited: Sequence[Any] = ()) -> None:
