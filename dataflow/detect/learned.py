@@ -304,8 +304,11 @@ def adjust_findings(
     unnamed = max(add, t.get("add_unnamed", 2.0))
     # nor let a word name a sensitive element
     by_word = t.get("sensitive_word", 2.0)
-    about_person = subject is not None and subject.about_person
-    not_the_persons = _not_the_persons(dataset, catalog)
+    # the fallback element only for what is a person's: not a tenant, an envelope or a
+    # bookkeeping column (asked only where the fallback would apply)
+    persons = (
+        _the_persons(dataset, catalog) if subject is not None and subject.about_person else None
+    )
     out: list[FieldFinding] = []
     for f in findings:
         if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
@@ -321,8 +324,6 @@ def adjust_findings(
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
-        # the fallback element only for what is the person's: not a tenant, not an envelope
-        persons = about_person and not not_the_persons(f.field)
         out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons))
     return out
 
@@ -338,30 +339,26 @@ def _sensitive_by_word(
     return (element, learned[1]) if element.pi and element.sensitive else None
 
 
-def _bookkeeping(name: str, catalog: Catalog) -> bool:
-    """Whether column ``name`` is a row's technical column or soft-deletion flag
-    (``subjects.technical_columns``, ``deletion_tails``: `RowVersion`, `tablename`, `livemode`,
-    `yonghu_delete`): no information about the row's person, so never that person's "other
-    information" for want of a word naming an element."""
-    from dataflow.subject.rules import rules_for
-
-    rules = rules_for(catalog)
-    return not has_cjk(name) and rules.technical_column(rules.spelled(split_name(name)))
-
-
-def _not_the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
-    """Whether a field of ``dataset`` names the tenant a row belongs to
-    (``subjects.tenant_columns``: ``tenant_id``, an EHR's ``CONTEXTID``) or is an API document's
-    envelope (a response's ``message``, a listing's ``next`` page): whose data the row is, or the
-    call's, not its person's."""
+def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
+    """Whether a field of ``dataset`` (a person's row) is information about its person: not the
+    tenant the row belongs to (``subjects.tenant_columns``: ``tenant_id``, an EHR's
+    ``CONTEXTID``), not an API document's envelope (a response's ``message``, a listing's
+    ``next`` page), not a technical column or soft-deletion flag (``subjects.technical_columns``,
+    ``deletion_tails``: `RowVersion`, `tablename`, `livemode`, `yonghu_delete`). Only such a
+    field may get the person's "other information" for want of a word naming an element."""
     from dataflow.subject.person import response_envelope
     from dataflow.subject.rules import rules_for
 
     rules = rules_for(catalog)
     envelope = response_envelope(rules, dataset)
-    return lambda field: (
-        "".join(split_name(field.name)) in rules.tenant_columns or field.name.lower() in envelope
-    )
+
+    def the_persons(field: Field) -> bool:
+        tokens = split_name(field.name)
+        if "".join(tokens) in rules.tenant_columns or field.name.lower() in envelope:
+            return False
+        return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
+
+    return the_persons
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
@@ -387,7 +384,7 @@ def _adjusted(
     thresholds: tuple[float, float, float, float, float],
     scorer: Scorer,
     catalog: Catalog,
-    about_person: bool,
+    persons: Callable[[Field], bool] | None,
 ) -> FieldFinding:
     add, remove, upgrade, unnamed, by_word = thresholds
     if not f.personal and p_pi >= add:
@@ -402,10 +399,10 @@ def _adjusted(
             if learned is not None and learned[0] in catalog.elements:
                 element, word = catalog.elements[learned[0]], learned[1]
             elif (
-                about_person
+                persons is not None
                 and p_pi >= unnamed
                 and FALLBACK_ELEMENT in catalog.elements
-                and not _bookkeeping(f.field.name, catalog)
+                and persons(f.field)
             ):
                 # no word names an element: on a person's row, the catalog's "other
                 # information about a person" (a reviewer may name a more specific one)
