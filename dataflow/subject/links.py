@@ -212,6 +212,7 @@ def head_table_links(
         found = heads.get(tokens[0], ()) if len(tokens) == 2 else ()
         if (
             has_cjk(fld.name)
+            or not tokens  # a name of signs alone (`_`, `#`)
             or tokens[-1] not in _RECORD_KEY_TAILS
             or len(found) != 1
             or not any(f.name.lower() == fld.name.lower() for f in datasets[found[0]].fields)

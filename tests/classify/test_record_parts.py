@@ -37,6 +37,16 @@ def test_a_detail_table_follows_the_head_table_of_its_pair(tmp_path: Path) -> No
     assert result.element.startswith("pi.health.")
 
 
+def test_a_column_named_by_signs_alone_beside_a_head_table_is_read(tmp_path: Path) -> None:
+    """A column whose name is a sign alone (`_`) in a table whose subject is open, in a scan
+    that holds a head table (`report_main`): read like any other column (the search for a key
+    naming the head table stopped the scan with an internal error)."""
+    text = LAB + "CREATE TABLE `misc` (`_` varchar(10) NULL, `note` varchar(10) NULL);\n"
+    by_name = scan_files(tmp_path, {"lis.sql": text})
+    assert [f.field.name for f in by_name["misc"].findings] == ["_", "note"]
+    assert any(link.target == "report_main" for link in by_name["report_detail"].subject.links)
+
+
 PATIENT = """
 CREATE TABLE patient (
   id NUMBER(10) PRIMARY KEY,
