@@ -758,7 +758,7 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak_evidence = msg("subject.comment_rows", roles=role_text(role))
     elif org_zh is not None:
         booking = next((w for w in rules.org_bookings_zh if w in comment), None)
-        if booking is not None and _booking_person_keyed(ds, n, rules):
+        if booking is not None and _booking_person_keyed(n, rules):
             # 科室预约 keyed by `userid`: a person's bookings with the department, found by links
             f.weak, f.weak_role = "person_linked", None
             f.weak_evidence = msg("subject.org_booking", word=booking)
@@ -767,12 +767,10 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     return None
 
 
-def _booking_person_keyed(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+def _booking_person_keyed(n: TableName, rules: SubjectRules) -> bool:
     """Whether a column keys each row to a person: a role's key (`patient_id`) or a person's key
     on its own (`userid`, ``person_keys``)."""
-    return _person_keyed(n, rules) or any(
-        _compact(split_name(fld.name)) in rules.person_keys for fld in ds.fields
-    )
+    return _person_keyed(n, rules) or any(leaf in rules.person_keys for leaf in n.leafs)
 
 
 def _role_only(rules: SubjectRules, comment: str) -> bool:
