@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
@@ -47,7 +47,6 @@ from dataflow.subject.rules import (
     _CODE_LIST,
     _PERSON_NAME_ZH,
     _POSSESSIVE_EN,
-    LEDGER_FAMILY,
     MONEY_FAMILY,
     SCHEMA_DOCS,
     VISIT_FAMILY,
@@ -89,6 +88,24 @@ class Record:
     own_key: str | None
     membership: bool  # a membership card's table: its card numbers are not bank cards
     health_document: frozenset[int]  # health topics of a schema document about a patient
+
+    @cached_property
+    def names_account(self) -> bool:
+        """Whether the table or one of its columns names an account (`account_id`, 账号;
+        ``ledger_accounts``): asked for each amount of a ledger, worked out once."""
+        rules = self.rules
+        if self.table_tokens & rules.ledger_accounts or any(
+            w in self.table_text for w in rules.ledger_accounts_zh
+        ):
+            return True
+        for fld in self.dataset.fields:
+            tokens = split_name(fld.name)
+            if set(tokens) & rules.ledger_accounts or _compact(tokens) in rules.ledger_accounts:
+                return True
+            text = f"{fld.name} {fld.comment or ''}"
+            if any(w in text for w in rules.ledger_accounts_zh):
+                return True
+        return False
 
     @classmethod
     def of(
@@ -680,8 +697,8 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     family ``LEDGER_FAMILY`` with a column or name naming an account: `account_id`, 账号): the
     person's transaction records, not an order's amount. None when it is not one."""
     rules = rec.rules
-    ledger = rules.family(LEDGER_FAMILY)
-    if ledger is None or rules.families.index(ledger) not in col.on_topic:
+    on_ledger = rules.ledger & col.on_topic
+    if not on_ledger:
         return None
     # what moved: a column the amounts family claimed (`total_amount`, `paid`), not every word of
     # the families of the same element (a merchant, a posting date)
@@ -689,26 +706,9 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     entry = _compact(col.tokens) in rules.ledger_entries or any(
         w in col.zh_text for w in rules.ledger_entries_zh
     )
-    if not (money or entry) or not _names_account(rec):
+    if not (money or entry) or not rec.names_account:
         return None
-    return ledger, col.finding.field.name
-
-
-def _names_account(rec: Record) -> bool:
-    """Whether the table or one of its columns names an account (`account_id`, 账号)."""
-    rules = rec.rules
-    if rec.table_tokens & rules.ledger_accounts or any(
-        w in rec.table_text for w in rules.ledger_accounts_zh
-    ):
-        return True
-    for fld in rec.dataset.fields:
-        tokens = split_name(fld.name)
-        if set(tokens) & rules.ledger_accounts or _compact(tokens) in rules.ledger_accounts:
-            return True
-        text = f"{fld.name} {fld.comment or ''}"
-        if any(w in text for w in rules.ledger_accounts_zh):
-            return True
-    return False
+    return rules.families[min(on_ledger)], col.finding.field.name
 
 
 def _patients_money(rec: Record, col: Column, match: Match) -> Match:

@@ -301,6 +301,10 @@ class SubjectRules:
         self.health_record = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == HEALTH_RECORD_FAMILY
         )
+        # the family of the entries of a person's account ledger, by position
+        self.ledger = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == LEDGER_FAMILY
+        )
         # the families of a subscriber's records (`personal_record_families`)
         self.personal_records = frozenset(
             k
