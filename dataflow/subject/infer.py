@@ -21,6 +21,7 @@ from dataflow.subject.links import (
     bare_word_links,
     carried_people,
     head_table_links,
+    head_tables,
     record_keys,
     served_people_keys,
     surrogate_keys,
@@ -286,13 +287,15 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     prefixes = application_prefix(datasets, rules)
     facts = [own_facts(ds, rules, prefixes.get(ds.source_path)) for ds in datasets]
     keys = None  # built for the first dataset that needs it
+    heads: dict[str, list[int]] | None = None  # and so are the head tables
     comments: dict[str, int] | None = None
     surrogate = surrogate_keys(datasets)
     served = served_people_keys(datasets, rules)
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
         if facts[i].kind == "unknown":
-            facts[i].links = [*facts[i].links, *head_table_links(ds, i, rules, datasets)]
+            heads = head_tables(rules, datasets) if heads is None else heads
+            facts[i].links = [*facts[i].links, *head_table_links(ds, i, heads, datasets)]
         if facts[i].kind == "unknown" and not facts[i].links:
             keys = keys or record_keys(datasets)
             facts[i].links = _shared_key_links(ds, i, rules, datasets, keys)

@@ -192,24 +192,30 @@ def _shared_key_links(
     return out
 
 
-def head_table_links(
-    ds: Dataset, index: int, rules: SubjectRules, datasets: Sequence[Dataset]
-) -> list[Link]:
-    """Key columns (`ReportID`) of a detail table naming the head table of its header/detail
-    pair: a table named for the key's word and a head word (`report_main`, `order_master`:
-    ``header_table_tails``) that has the same column, declared as a key or not. The detail rows
-    are parts of the record the head row is (a lab report's results)."""
+def head_tables(rules: SubjectRules, datasets: Sequence[Dataset]) -> dict[str, list[int]]:
+    """The head tables of header/detail pairs in the scan (`report_main`, `order_master`: a word
+    and a head word, ``header_table_tails``), by their first word."""
     heads: dict[str, list[int]] = {}
     for j, other in enumerate(datasets):
         parts = split_name(_bare(other.name))
-        if j != index and len(parts) == 2 and parts[1] in rules.header_tails:
+        if len(parts) == 2 and parts[1] in rules.header_tails:
             heads.setdefault(parts[0], []).append(j)
-    if not heads:
+    return heads
+
+
+def head_table_links(
+    ds: Dataset, index: int, heads: dict[str, list[int]], datasets: Sequence[Dataset]
+) -> list[Link]:
+    """Key columns (`ReportID`) of a detail table naming the head table of its header/detail
+    pair (``heads``: ``head_tables``): a table named for the key's word and a head word that
+    has the same column, declared as a key or not. The detail rows are parts of the record the
+    head row is (a lab report's results)."""
+    if not any(j != index for js in heads.values() for j in js):
         return []
     out: list[Link] = []
     for fld in ds.fields:
         tokens = split_name(fld.name)
-        found = heads.get(tokens[0], ()) if len(tokens) == 2 else ()
+        found = [j for j in heads.get(tokens[0], ()) if j != index] if len(tokens) == 2 else ()
         if (
             has_cjk(fld.name)
             or not tokens  # a name of signs alone (`_`, `#`)
