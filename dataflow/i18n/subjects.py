@@ -65,6 +65,11 @@ SUBJECTS: Mapping[str, Text] = {
         "it points at '{dataset}', a child's record: its information is the child's",
         "指向儿童的记录 '{dataset}'：其信息属于该儿童",
     ),
+    "subject.pupil_parents": Text(
+        "columns {columns} name each student's parents or guardian, and no higher education is "
+        "named: a school's pupils are treated as children",
+        "字段 {columns} 记录每名学生的父母或监护人，且未提及高等教育：学校的学生按儿童处理",
+    ),
     "subject.children_guardians": Text(
         "'{word}' says its people are children, and columns {columns} name each one's parents",
         "'{word}' 表明其人员为儿童，字段 {columns} 记录其家长",

@@ -36,7 +36,9 @@ from dataflow.subject.own import (
     _owned_thing,
     _school_pupils,
     guardian_columns,
+    names_higher_education,
     names_own_person,
+    pupil_parents,
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
@@ -189,7 +191,7 @@ def _things_of_owners(
 
 
 def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
-    """A course, class section, recipe or service linked only to staff or to a person of no
+    """A course, class section, timetable, recipe or service linked only to staff or to a person of no
     particular role (`course.coach_id`, `section.instructor_id`) is a thing offered: its rows
     are a catalogue, not about the person who provides them. So is an organisation's property
     (``organisation_property``: `ASSETS.EMPCODE`, equipment) kept by staff: the thing's model,
@@ -199,11 +201,22 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
             continue
         core = _name_core(ds, rules)
         word = core[-1] if core and core[-1] in rules.offerings else _offering_key(ds, rules)
+        if (
+            word is None
+            and core
+            and core[-1] in rules.timetables
+            and _schedules_offerings(ds, rules)
+        ):
+            word = core[-1]  # a timetable of classes
         held = core[-1] if word is None and core and core[-1] in rules.property else None
         if word is None and held is None:
             continue
         roles = {facts[t].role if t is not None else r for _lk, t, r in f.links}
-        if roles - {None, "employee"}:
+        if roles - {
+            None,
+            "employee",
+            "person",
+        }:  # `subject_id` of a timetable: no one in particular
             continue
         f.kind, f.role = "reference", None
         f.links = []
@@ -238,6 +251,16 @@ def _unit_price_column(ds: Dataset, rules: SubjectRules) -> str | None:
         ):
             return fld.name
     return None
+
+
+def _schedules_offerings(ds: Dataset, rules: SubjectRules) -> bool:
+    """Whether a column of ``ds`` keys a thing offered (`class_id`, `section_id`, `course_id`): a
+    timetable with one schedules classes, not a teacher's working days."""
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if len(tokens) == 2 and tokens[1] in rules.reference_tails and tokens[0] in rules.offerings:
+            return True
+    return False
 
 
 def _offering_key(ds: Dataset, rules: SubjectRules) -> str | None:
@@ -345,6 +368,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     _offerings(datasets, facts, rules)
     _price_lists(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
+    higher: bool | None = None  # whether the scan names higher education, once it is asked
     out: list[Subject] = []
     targets: list[list[int]] = []
     for ds, f in zip(datasets, facts, strict=True):
@@ -376,6 +400,12 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         elif f.kind in ("person", "person_linked") and pupils and _pupil_rows(ds, f.role, rules):
             f.role = "minor"  # pupils in a school's grades and classes
             f.evidence.append(msg("subject.school_classes", dataset=pupils))
+        elif f.kind == "person" and f.role == "student" and (kin := pupil_parents(ds, rules)):
+            if higher is None:
+                higher = names_higher_education(datasets, rules)
+            if not higher:  # a school's pupils, with their parents' or guardian's details
+                f.role = "minor"
+                f.evidence.append(msg("subject.pupil_parents", columns=kin[:3]))
         if f.kind in ("person", "person_linked") and f.role != "minor":
             children = _minor_columns(ds, rules)
             if len(children) >= 2:

@@ -187,6 +187,44 @@ def guardian_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def pupil_parents(ds: Dataset, rules: SubjectRules) -> list[str]:
+    """Columns naming the row's father and mother apart (`father_name` and `mother_phone`, 父亲姓名
+    and 母亲电话) or a legal guardian (`guardian_tel`, 第一监护人姓名): the record of someone in
+    their parents' or guardian's charge. Empty when only one parent or a bare `parent` is named."""
+    found: dict[str, list[str]] = {}
+    for fld in ds.fields:
+        cjk = has_cjk(fld.name)
+        tokens = () if cjk else split_name(fld.name)
+        text = fld.name if cjk else fld.comment or ""
+        if text and any(w in text for w in rules.counts_zh):
+            continue
+        if tokens and (tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts):
+            continue
+        for group, (words, zh) in rules.pupil_parents:
+            if any(t in words for t in tokens[:-1]) or any(w in text for w in zh):
+                found.setdefault(group, []).append(fld.name)
+                break
+    if "guardians" in found:
+        return found["guardians"]
+    if "fathers" in found and "mothers" in found:
+        return [found["fathers"][0], found["mothers"][0]]
+    return []
+
+
+def names_higher_education(datasets: Sequence[Dataset], rules: SubjectRules) -> bool:
+    """Whether a dataset of the scan names higher education (a major, a faculty, 专业, 大学) in
+    its name, its comment or its columns."""
+    for ds in datasets:
+        tokens = set(split_name(_bare(ds.name)))
+        text = f"{ds.name} {ds.comment or ''}"
+        for fld in ds.fields:
+            tokens |= set(split_name(fld.name))
+            text += f" {fld.name} {fld.comment or ''}"
+        if _has_word(rules.higher_education, tokens, text):
+            return True
+    return False
+
+
 def _has_word(words: tuple[frozenset[str], tuple[str, ...]], tokens: set[str], text: str) -> bool:
     return bool(words[0] & tokens) or any(w in text for w in words[1])
 
@@ -218,6 +256,14 @@ def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
     """Columns that describe a child (`babyBirthday`, `child_sex`), not flags or counts."""
     out: list[str] = []
     for fld in ds.fields:
+        if has_cjk(fld.name) or (fld.comment and has_cjk(fld.comment)):
+            # 幼儿姓名, 是否残疾幼儿: a Chinese name or comment that names a child, not a count
+            text = fld.name if has_cjk(fld.name) else fld.comment or ""
+            if any(w in text for w in rules.minor_zh) and not any(
+                w in text for w in rules.counts_zh
+            ):
+                out.append(fld.name)
+                continue
         tokens = split_name(fld.name)
         if len(tokens) < 2 or tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts:
             continue

@@ -137,6 +137,7 @@ class SubjectRules:
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
         self.offerings = _split(s.get("offerings", ()))[0]
+        self.timetables = _split(s.get("timetables", ()))[0]
         self.property = _split(s.get("organisation_property", ()))[0]
         self.care_reports = _split(s.get("care_reports", ()))[0]
         self.authority_words = frozenset(s.get("authority_words", ()))
@@ -222,6 +223,10 @@ class SubjectRules:
         self.guardians, self.guardians_zh = _split(s.get("guardian_columns", ()))
         self.guardian_pairs = tuple(
             tuple(w.split()) for w in s.get("guardian_pairs", ()) if len(w.split()) == 2
+        )
+        self.pupil_parents = tuple(
+            (group, _split(s.get(f"pupil_{group}", ())))
+            for group in ("fathers", "mothers", "guardians")
         )
         self.school_grades = _split(s.get("school_grades", ()))
         self.school_classes = _split(s.get("school_classes", ()))
