@@ -73,6 +73,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_record_money_endings",
     "posts",
     "topic_lookalikes",
+    "topic_lookalikes_zh",
     "document_topic_lookalikes",
     "collections",
     "patient_visits",

@@ -115,6 +115,7 @@ class SubjectRules:
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
+        self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.collections = frozenset(s.get("collections", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]

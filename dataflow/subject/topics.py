@@ -17,12 +17,17 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     """The families a table is on, by its name and its comment. Where a Chinese comment names a
     topic and an English name word another (`tp_check_project` '考核项目': an appraisal, not a
     health check), the comment, the more precise of the two, wins. A name that only looks like a
-    topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it."""
+    topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it, nor does a health
+    word of a name whose Chinese comment names the inspection of things (``topic_lookalikes_zh``:
+    `inspection_record` '巡检记录表')."""
     for words in rules.topic_lookalikes:
         if words and set(words) <= tokens:
             tokens = tokens - set(words)
     by_name = _on_topic(rules, tokens, "")
     by_comment = _on_topic(rules, frozenset(), fold(comment)) if has_cjk(comment) else frozenset()
+    if by_name and any(w in comment for w in rules.topic_lookalikes_zh):
+        # `inspection_record` '巡检记录表': a patrol of equipment, not a health examination
+        by_name = frozenset(k for k in by_name if k not in rules.health_families)
     if not by_comment or by_name <= by_comment:
         return by_name | by_comment
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
