@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata.verdict import DatasetContext, MetadataVerdict, Scored
-from dataflow.detect.metadata.words import has_cjk, split_name
+from dataflow.detect.metadata.words import has_cjk, own_spelling, split_name
 
 
 class MetadataIndex:
@@ -66,6 +66,9 @@ class MetadataIndex:
                         bucket.append(entry)
                     if kind in ("en", "pinyin", "abbreviations") and len(key) >= 6:
                         self.substrings.append((key, element.id))
+                        own = own_spelling(word)  # `geschlecht` inside `patientgeschlecht`
+                        if own and len(own) >= 6:
+                            self.substrings.append((own, element.id))
                     elif kind == "abbreviations" and len(key) >= 3 and len(tokens) == 1:
                         self.short_suffixes.setdefault(key, element.id)
             for word in kw.zh:
