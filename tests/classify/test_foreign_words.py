@@ -60,6 +60,15 @@ def test_phrases_are_read_as_english_words() -> None:
     assert english_words(("order", "status")) == ("order", "status")
 
 
+def test_romance_word_order_is_read_in_english_order() -> None:
+    """A key or name written before the foreign word it belongs to comes after it; English
+    names keep their order."""
+    assert split_name("id_conta") == ("account", "id")
+    assert split_name("nome_cliente") == ("customer", "name")
+    assert split_name("tipo_cuenta") == ("account", "type")
+    assert split_name("id_user") == ("id", "user")
+
+
 def test_a_word_read_as_english_keeps_its_own_spelling() -> None:
     """What a longer name token may still contain (`ClienterMessage`)."""
     assert own_spelling("cliente") == "cliente"

@@ -61,13 +61,19 @@ class MetadataIndex:
                         continue
                     key = "".join(tokens)
                     entry = (element.id, kind)
+                    own = own_spelling(word)  # `telefon`, read as phone
                     bucket = self.compact.setdefault(key, [])
-                    if entry not in bucket:
+                    if entry not in bucket and not (
+                        own and any(e == element.id for e, _kind in bucket)
+                    ):
                         bucket.append(entry)
+                    if own:  # as written, for a comment's words (`Straße`)
+                        mine = self.compact.setdefault(own, [])
+                        if entry not in mine:
+                            mine.append(entry)
                     if kind in ("en", "pinyin", "abbreviations") and len(key) >= 6:
                         self.substrings.append((key, element.id))
-                        own = own_spelling(word)  # `geschlecht` inside `patientgeschlecht`
-                        if own and len(own) >= 6:
+                        if own and len(own) >= 6:  # `geschlecht` inside `patientgeschlecht`
                             self.substrings.append((own, element.id))
                     elif kind == "abbreviations" and len(key) >= 3 and len(tokens) == 1:
                         self.short_suffixes.setdefault(key, element.id)

@@ -141,23 +141,47 @@ def own_spelling(word: str) -> str | None:
 def english_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` with each run listed in ``catalogs/data/foreign_words.yaml`` replaced by its
     English reading, the longest run first (``cliente nome`` → customer, name; ``data de
-    nascimento`` → birth, date)."""
+    nascimento`` → birth, date). A key or a name written before the word it belongs to, in the
+    order of the Romance languages (``id_conta``, ``nome_cliente``, ``tipo_cuenta``: the id of
+    the account), is put after it as English writes it (account id, customer name, account type)."""
     table = foreign_words()
     if not table or not any((t,) in table or t in _phrase_heads() for t in tokens):
         return tokens
-    out: list[str] = []
+    chunks: list[tuple[tuple[str, ...], bool]] = []  # (English words, read from another language)
     i, n = 0, len(tokens)
     while i < n:
         for size in range(min(_MAX_PHRASE, n - i), 0, -1):
             english = table.get(tokens[i : i + size])
             if english is not None:
-                out.extend(english)
+                chunks.append((english, True))
                 i += size
                 break
         else:
-            out.append(tokens[i])
+            chunks.append(((tokens[i],), False))
             i += 1
+    out: list[str] = []
+    k = 0
+    while k < len(chunks):
+        words, foreign = chunks[k]
+        if (
+            k + 1 < len(chunks)
+            and len(words) == 1
+            and words[0] in _ROMANCE_HEADS
+            and (foreign or words[0] == "id")
+            and chunks[k + 1][1]
+            and chunks[k + 1][0][-1] not in _ROMANCE_HEADS
+        ):
+            out.extend((*chunks[k + 1][0], words[0]))
+            k += 2
+            continue
+        out.extend(words)
+        k += 1
     return tuple(out)
+
+
+#: Words that the Romance languages write before the word they belong to (`id_conta`,
+#: `nome_cliente`, `tipo_documento`), read in English order after it.
+_ROMANCE_HEADS = frozenset({"id", "code", "number", "name", "type", "date"})
 
 
 @lru_cache(maxsize=1)
