@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.words import field_kind
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, SubjectLink, Words
 from dataflow.subject.own import _bare, _Facts
@@ -451,6 +452,17 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         # contact person written on a thing's row (`contact_person` of a drug) or a headcount
         # (`all_people`, `total_users`, `guest_count`)
         return (SubjectLink(fld.name, None, "naming"), None, last_role)
+    whole_role = rules.roles.get(tokens[0]) if len(tokens) == 1 else None
+    if (
+        whole_role is not None
+        and len(tokens[0]) > _SHORT_ROLE
+        and tokens[0] not in rules.handlers
+        and not tokens[0].endswith("s")  # `members`, `guests`: how many
+        and field_kind(fld.data_type) in ("int", "bigint")
+    ):
+        # a whole number named by a role alone (`employee`, `cliente` of a leave request or an
+        # account): the key of that person, written without a key suffix
+        return (SubjectLink(fld.name, None, "naming"), None, whole_role)
     if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
         return None
     if tokens[-1] in rules.contact_number_tails and all(

@@ -64,6 +64,7 @@ from dataflow.subject.topics import (
     _table_topic,
     _wearable_word,
     name_tokens,
+    personal_record_topic,
 )
 
 #: A family word found for a field: (the family, the word).
@@ -664,6 +665,10 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
     if match is not None and _comment_denies(rules, zh_text):
         match = None  # `weight` '权重': the comment says it is a weighting, not a body weight
+    if match is not None and _record_by_topic(rec):
+        topic = {id(rules.families[k]) for k in rec.table_topic}
+        if id(match[0]) not in topic:
+            match = None  # `class` of an SMS gateway's `inbox`: no education of anyone's
     if (
         match is not None
         and meta
@@ -689,6 +694,18 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
     return match
+
+
+def _record_by_topic(rec: Record) -> bool:
+    """A person-linked table that no column links to its person and that is someone's record
+    by its topic alone (``personal_record_families``: an SMS gateway's `outbox`, a call log, an
+    address book naming no one): what it says of that person is what its topic's words name
+    (the text, the numbers, the times); its other columns are the system's own."""
+    return (
+        rec.subject.kind == "person_linked"
+        and not rec.subject.links
+        and personal_record_topic(rec.rules, rec.dataset) is not None
+    )
 
 
 def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None:
@@ -1013,6 +1030,8 @@ def _attributes(
     )
     if element is None or not (linked or (rec.subject.kind == "person" and anchors >= 2 and own)):
         return findings  # (a document of objects only is a library of types, not a row)
+    if linked and _record_by_topic(rec):
+        return findings  # its other columns are the system's own (``_record_by_topic``)
     hyperlinks = _link_objects(findings, rec.rules)
     series = _numbered_series(findings)
     care = _care_record(rec, linked)

@@ -11,7 +11,7 @@ from typing import Any
 from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata import split_name as _split_name
-from dataflow.detect.metadata.words import fold
+from dataflow.detect.metadata.words import fold, own_spelling
 from dataflow.model import Dataset
 
 #: Name tokens, memoised: the same column names recur across the tables of a repository.
@@ -70,6 +70,9 @@ def _split(words: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
             key = _compact(split_name(w))
             if key:
                 ascii_words.add(key)
+            own = own_spelling(w)  # `cliente`, read as customer, also inside `clienterorder`
+            if own:
+                ascii_words.add(own)
     return frozenset(ascii_words), tuple(sorted(zh, key=lambda w: (-len(w), w)))
 
 
@@ -481,11 +484,16 @@ def _kept_rules(catalog: Catalog) -> SubjectRules:
     from pathlib import Path
 
     from dataflow.catalog.cache import disk_cached
+    from dataflow.detect.metadata.words import foreign_words_path
 
     here = Path(__file__)
     words = here.parents[1] / "detect" / "metadata" / "words.py"
     rules = disk_cached(
-        "subject_rules", (here, words), lambda: SubjectRules(catalog), SubjectRules, catalog=catalog
+        "subject_rules",
+        (here, words, foreign_words_path()),
+        lambda: SubjectRules(catalog),
+        SubjectRules,
+        catalog=catalog,
     )
     if "catalog" in rules.__dict__:
         return rules  # built here

@@ -461,6 +461,9 @@ def test_split_name_reads_one_lower_case_word_as_itself_and_splits_the_rest() ->
     assert split_name("ti_zhong") == ("ti", "zhong")
     assert split_name("TIZHONG") == ("tizhong",)
     # Latin letters with diacritics are spelt in ASCII first, so the word stays whole
-    assert split_name("contraseña") == ("contrasena",)
-    assert split_name("Straße") == ("strasse",)
+    assert split_name("Ersteinschätzung") == ("ersteinschaetzung",)
+    assert split_name("Übersicht") == ("uebersicht",)
+    # then a word of another language listed in catalogs/data/foreign_words.yaml is read in English
+    assert split_name("contraseña") == ("password",)
+    assert split_name("Straße") == ("street",)
     assert split_name("体重") == ()

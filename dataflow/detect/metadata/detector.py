@@ -236,9 +236,13 @@ def _kept_detector(catalog: Catalog) -> MetadataDetector:
     from pathlib import Path
 
     from dataflow.catalog.cache import disk_cached
+    from dataflow.detect.metadata.words import foreign_words_path
 
     here = Path(__file__).parent
-    sources = tuple(here / name for name in ("index.py", "detector.py", "words.py", "verdict.py"))
+    sources = (
+        *(here / name for name in ("index.py", "detector.py", "words.py", "verdict.py")),
+        foreign_words_path(),
+    )
     detector = disk_cached(
         "metadata_index",
         sources,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata.verdict import DatasetContext, MetadataVerdict, Scored
-from dataflow.detect.metadata.words import has_cjk, split_name
+from dataflow.detect.metadata.words import has_cjk, own_spelling, split_name
 
 
 class MetadataIndex:
@@ -61,11 +61,20 @@ class MetadataIndex:
                         continue
                     key = "".join(tokens)
                     entry = (element.id, kind)
+                    own = own_spelling(word)  # `telefon`, read as phone
                     bucket = self.compact.setdefault(key, [])
-                    if entry not in bucket:
+                    if entry not in bucket and not (
+                        own and any(e == element.id for e, _kind in bucket)
+                    ):
                         bucket.append(entry)
+                    if own:  # as written, for a comment's words (`Straße`)
+                        mine = self.compact.setdefault(own, [])
+                        if entry not in mine:
+                            mine.append(entry)
                     if kind in ("en", "pinyin", "abbreviations") and len(key) >= 6:
                         self.substrings.append((key, element.id))
+                        if own and len(own) >= 6:  # `geschlecht` inside `patientgeschlecht`
+                            self.substrings.append((own, element.id))
                     elif kind == "abbreviations" and len(key) >= 3 and len(tokens) == 1:
                         self.short_suffixes.setdefault(key, element.id)
             for word in kw.zh:

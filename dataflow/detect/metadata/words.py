@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 #: A metadata verdict at or above this confidence says the field is the element.
 PI_THRESHOLD = 0.5
@@ -60,7 +61,7 @@ def split_name(name: str) -> tuple[str, ...]:
     ersteinschaetzung, ``teléfono`` → telefono), so that German, Spanish or French words stay
     whole words."""
     if name.isascii() and name.isalpha() and name.islower():  # one word already (`tizhong`)
-        return (name,)
+        return english_words((name,))
     if not name.isascii():
         name = ascii_latin(name)
     out: list[str] = []
@@ -68,7 +69,125 @@ def split_name(name: str) -> tuple[str, ...]:
         if not part:
             continue
         out.extend(p.lower() for p in _CAMEL.split(part) if p)
+    return english_words(tuple(out))
+
+
+#: The longest run of name tokens that ``catalogs/data/foreign_words.yaml`` lists as one phrase.
+_MAX_PHRASE = 3
+
+
+def foreign_words_path() -> Path:
+    """Where the words of other languages read as English ones are listed."""
+    from dataflow.paths import catalogs_dir
+
+    return catalogs_dir() / "data" / "foreign_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The phrases of other languages (as name tokens) and the English name tokens they are read
+    as (empty when the data file is absent): ``numero conta`` → account, number."""
+    from dataflow.errors import CatalogError
+    from dataflow.yamlio import load_yaml
+
+    path = foreign_words_path()
+    if not path.is_file():
+        return {}
+    doc = load_yaml(path, error_cls=CatalogError)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    languages = data.get("phrases")
+    if not isinstance(languages, dict):
+        raise doc.error("phrases", "expected a mapping of languages", CatalogError)
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for language, phrases in languages.items():
+        if not isinstance(phrases, dict):
+            raise doc.error(f"phrases.{language}", "expected a mapping of phrases", CatalogError)
+        for phrase, english in phrases.items():
+            if not (isinstance(phrase, str) and isinstance(english, str)):
+                raise doc.error(f"phrases.{language}.{phrase}", "expected text", CatalogError)
+            key = _plain_tokens(phrase)
+            value = _plain_tokens(english)
+            if not key or not value or len(key) > _MAX_PHRASE:
+                raise doc.error(
+                    f"phrases.{language}.{phrase}",
+                    f"expected one to {_MAX_PHRASE} words and an English reading",
+                    CatalogError,
+                )
+            out[key] = value
+    return out
+
+
+def _plain_tokens(text: str) -> tuple[str, ...]:
+    """``text`` as lower-case name tokens, without reading any of them as English."""
+    return tuple(p.lower() for p in _NON_ALNUM.split(ascii_latin(text)) if p)
+
+
+def own_spelling(word: str) -> str | None:
+    """A catalog word (``cliente``) as written, its tokens joined, when ``split_name`` reads it
+    as English words (customer): what a longer name token may still contain
+    (``clienterorder``). None when the word is read as it is."""
+    plain = tuple(
+        p.lower()
+        for part in _NON_ALNUM.split(ascii_latin(word))
+        if part
+        for p in _CAMEL.split(part)
+        if p
+    )
+    if not plain or english_words(plain) == plain:
+        return None
+    return "".join(plain)
+
+
+def english_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` with each run listed in ``catalogs/data/foreign_words.yaml`` replaced by its
+    English reading, the longest run first (``cliente nome`` → customer, name; ``data de
+    nascimento`` → birth, date). A key or a name written before the word it belongs to, in the
+    order of the Romance languages (``id_conta``, ``nome_cliente``, ``tipo_cuenta``: the id of
+    the account), is put after it as English writes it (account id, customer name, account type)."""
+    table = foreign_words()
+    if not table or not any((t,) in table or t in _phrase_heads() for t in tokens):
+        return tokens
+    chunks: list[tuple[tuple[str, ...], bool]] = []  # (English words, read from another language)
+    i, n = 0, len(tokens)
+    while i < n:
+        for size in range(min(_MAX_PHRASE, n - i), 0, -1):
+            english = table.get(tokens[i : i + size])
+            if english is not None:
+                chunks.append((english, True))
+                i += size
+                break
+        else:
+            chunks.append(((tokens[i],), False))
+            i += 1
+    out: list[str] = []
+    k = 0
+    while k < len(chunks):
+        words, foreign = chunks[k]
+        if (
+            k + 1 < len(chunks)
+            and len(words) == 1
+            and words[0] in _ROMANCE_HEADS
+            and (foreign or words[0] == "id")
+            and chunks[k + 1][1]
+            and chunks[k + 1][0][-1] not in _ROMANCE_HEADS
+        ):
+            out.extend((*chunks[k + 1][0], words[0]))
+            k += 2
+            continue
+        out.extend(words)
+        k += 1
     return tuple(out)
+
+
+#: Words that the Romance languages write before the word they belong to (`id_conta`,
+#: `nome_cliente`, `tipo_documento`), read in English order after it.
+_ROMANCE_HEADS = frozenset({"id", "code", "number", "name", "type", "date"})
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """The first tokens of the phrases of more than one word."""
+    return frozenset(key[0] for key in foreign_words() if len(key) > 1)
 
 
 #: Segments that API schema files add after the resource they describe
