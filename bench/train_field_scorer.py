@@ -5,7 +5,8 @@ Usage::
     python bench/train_field_scorer.py table EVAL_ROOT DATA_ROOT OUT.jsonl     # the training table
     python bench/train_field_scorer.py cv OUT.jsonl [--folds K] [--dump S.npz] # grouped CV by set
     python bench/train_field_scorer.py grid OUT.jsonl S.npz                    # its table again
-    python bench/train_field_scorer.py train OUT.jsonl catalogs/data/field_scorer.tsv
+    python bench/train_field_scorer.py train OUT.jsonl catalogs/data/field_scorer.tsv [--choose K]
+    python bench/train_field_scorer.py holdout OUT.jsonl --test SET... [--choose K]
 
 ``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
 (``blindN`` with N ≥ ``FIRST_HELD_OUT``, 43: the newest sets), schema only and project by project as
@@ -31,7 +32,10 @@ personal. Last, the threshold ``sensitive_word`` above which a personal field th
 named no sensitive element for becomes the sensitive element its words name (the element
 table's sensitive column). ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
 ``train`` fits on every set of the table and writes the weights file with its provenance and the
-chosen thresholds.
+chosen thresholds (given, or with ``--choose K`` chosen by K-fold grouped CV over the table's sets).
+``holdout`` is the honest measure on unseen schemas: it fits on every set but ``--test`` and
+scores the test sets' fields with the rules alone and with the rules and the scorer (a table
+holding later blind sets for it: ``table --first-held-out N``; ``train`` refuses one).
 
 Model: two logistic regressions (PI vs not; sensitive vs not) over binary features, capped to the
 features seen in at least ``MIN_SETS`` training sets (words of one schema do not generalise),
