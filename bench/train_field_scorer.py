@@ -5,7 +5,8 @@ Usage::
     python bench/train_field_scorer.py table EVAL_ROOT DATA_ROOT OUT.jsonl     # the training table
     python bench/train_field_scorer.py cv OUT.jsonl [--folds K] [--dump S.npz] # grouped CV by set
     python bench/train_field_scorer.py grid OUT.jsonl S.npz                    # its table again
-    python bench/train_field_scorer.py train OUT.jsonl catalogs/data/field_scorer.tsv
+    python bench/train_field_scorer.py train OUT.jsonl catalogs/data/field_scorer.tsv [--choose K]
+    python bench/train_field_scorer.py holdout OUT.jsonl --test SET... [--choose K]
 
 ``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
 (``blindN`` with N ≥ ``FIRST_HELD_OUT``, 43: the newest sets), schema only and project by project as
@@ -31,7 +32,10 @@ personal. Last, the threshold ``sensitive_word`` above which a personal field th
 named no sensitive element for becomes the sensitive element its words name (the element
 table's sensitive column). ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
 ``train`` fits on every set of the table and writes the weights file with its provenance and the
-chosen thresholds.
+chosen thresholds (given, or with ``--choose K`` chosen by K-fold grouped CV over the table's sets).
+``holdout`` is the honest measure on unseen schemas: it fits on every set but ``--test`` and
+scores the test sets' fields with the rules alone and with the rules and the scorer (a table
+holding later blind sets for it: ``table --first-held-out N``; ``train`` refuses one).
 
 Model: two logistic regressions (PI vs not; sensitive vs not) over binary features, capped to the
 features seen in at least ``MIN_SETS`` training sets (words of one schema do not generalise),
@@ -47,7 +51,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +76,10 @@ _BLIND = re.compile(r"^blind(\d+)$")
 FIRST_HELD_OUT = 43
 
 
-def held_out(name: str) -> bool:
-    """blind43 and any later blind set are never trained on."""
+def held_out(name: str, first: int | None = None) -> bool:
+    """blind43 (``first``: from this set on) and any later blind set are never trained on."""
     m = _BLIND.match(name)
-    return bool(m) and int(m.group(1)) >= FIRST_HELD_OUT
+    return bool(m) and int(m.group(1)) >= (FIRST_HELD_OUT if first is None else first)
 
 
 # --- the training table ---------------------------------------------------------------------
@@ -349,40 +353,61 @@ def _candidate_kinds(records: list[dict[str, Any]]) -> None:
         rec["cand_plain"] = any(sensitive_of.get(e) is False for e in rec["candidates"])
 
 
+def score_rows(
+    train_rows: Sequence[dict[str, Any]],
+    test_rows: Sequence[dict[str, Any]],
+    debatable: float = DEBATABLE,
+) -> tuple[np.ndarray, np.ndarray, list[tuple[bool, bool]]]:
+    """Fit on ``train_rows``; the test rows' (P(personal), P(sensitive), whether a learned word
+    names a plain / a sensitive element for them)."""
+    from dataflow.catalog import load_catalog
+
+    sensitive_of = {e.id: e.sensitive for e in load_catalog().elements.values()}
+    vocab, w_pi, w_s = train(train_rows, debatable)
+    design = Design([r["features"] for r in test_rows], vocab)
+    table = element_table(train_rows, sensitive_of)
+    pos_pi = {f for f, w in zip(vocab, w_pi, strict=True) if w > 0}
+    pos_s = {f for f, w in zip(vocab, w_s, strict=True) if w > 0}
+    learned_el = [
+        (
+            any(f in pos_pi and table.get(f, ("", ""))[0] for f in r["features"]),
+            any(f in pos_s and table.get(f, ("", ""))[1] for f in r["features"]),
+        )
+        for r in test_rows
+    ]
+    return predict(design, w_pi), predict(design, w_s), learned_el
+
+
+def out_of_fold(
+    records: list[dict[str, Any]], folds: int = 0, debatable: float = DEBATABLE
+) -> tuple[np.ndarray, np.ndarray, list[tuple[bool, bool]]]:
+    """Every row's scores from a model that never saw its set: leave one set out, or ``folds``
+    groups of sets (sorted sets dealt round-robin)."""
+    sets = sorted({r["set"] for r in records})
+    p_pi = np.zeros(len(records))
+    p_s = np.zeros(len(records))
+    learned_el: list[tuple[bool, bool]] = [(False, False)] * len(records)
+    groups = [sets[i::folds] for i in range(folds)] if folds else [[s] for s in sets]
+    for group in groups:
+        train_rows = [r for r in records if r["set"] not in group]
+        test_idx = [i for i, r in enumerate(records) if r["set"] in group]
+        a, b, el = score_rows(train_rows, [records[i] for i in test_idx], debatable)
+        p_pi[test_idx] = a
+        p_s[test_idx] = b
+        for i, e in zip(test_idx, el, strict=True):
+            learned_el[i] = e
+        print(f"fold {'+'.join(group)}: {len(test_idx)} fields", file=sys.stderr)
+    return p_pi, p_s, learned_el
+
+
 def cross_validate(
     records: list[dict[str, Any]],
     dump: Path | None = None,
     folds: int = 0,
     debatable: float = DEBATABLE,
 ) -> None:
-    from dataflow.catalog import load_catalog
-
-    sensitive_of = {e.id: e.sensitive for e in load_catalog().elements.values()}
     _candidate_kinds(records)
-    sets = sorted({r["set"] for r in records})
-    p_pi = np.zeros(len(records))
-    p_s = np.zeros(len(records))
-    learned_el: list[tuple[bool, bool]] = [(False, False)] * len(records)
-    # leave one set out, or ``folds`` groups of sets (sorted sets dealt round-robin)
-    groups = [sets[i::folds] for i in range(folds)] if folds else [[s] for s in sets]
-    for group in groups:
-        s = "+".join(group)
-        train_rows = [r for r in records if r["set"] not in group]
-        test_idx = [i for i, r in enumerate(records) if r["set"] in group]
-        vocab, w_pi, w_s = train(train_rows, debatable)
-        design = Design([records[i]["features"] for i in test_idx], vocab)
-        p_pi[test_idx] = predict(design, w_pi)
-        p_s[test_idx] = predict(design, w_s)
-        table = element_table(train_rows, sensitive_of)
-        pos_pi = {f for f, w in zip(vocab, w_pi, strict=True) if w > 0}
-        pos_s = {f for f, w in zip(vocab, w_s, strict=True) if w > 0}
-        for i in test_idx:
-            feats = records[i]["features"]
-            learned_el[i] = (
-                any(f in pos_pi and table.get(f, ("", ""))[0] for f in feats),
-                any(f in pos_s and table.get(f, ("", ""))[1] for f in feats),
-            )
-        print(f"fold {s}: {len(test_idx)} fields, vocab {len(vocab)}", file=sys.stderr)
+    p_pi, p_s, learned_el = out_of_fold(records, folds, debatable)
     if dump is not None:
         np.savez(dump, p_pi=p_pi, p_s=p_s, learned=np.array(learned_el, dtype=bool))
     report(records, p_pi, p_s, learned_el, folds)
@@ -394,8 +419,11 @@ def report(
     p_s: np.ndarray,
     learned_el: Sequence[tuple[bool, bool]],
     folds: int = 0,
-) -> None:
-    """The CV table of out-of-fold scores: rules, model alone, combinations; the choice."""
+    say: Callable[[str], None] = print,
+) -> dict[str, float]:
+    """The CV table of out-of-fold scores: rules, model alone, combinations; the thresholds
+    chosen (``say``: where the table goes)."""
+    print = say  # the table goes where the caller says
     sets = sorted({r["set"] for r in records})
     labels = [r["label"] for r in records]
     how = f"{folds} groups of sets" if folds else "leave-one-set-out"
@@ -445,6 +473,7 @@ def report(
         f"chosen: add {a} remove {r} add_unnamed {n} sensitive {u} sensitive_word {w} "
         f"(rules' sensitive precision {rules_sprec:.3f})"
     )
+    return {"add": a, "remove": r, "add_unnamed": n, "sensitive": u, "sensitive_word": w}
 
 
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
@@ -493,6 +522,75 @@ def choose(
     the rules' alone."""
     _, a, neg_r, n = max((round(f1_of(c), 3), a, -r, n) for a, r, n, c in rows)
     return a, -neg_r, n
+
+
+def hold_sets_out(
+    records: list[dict[str, Any]],
+    test: Sequence[str],
+    thresholds: dict[str, float] | None,
+    folds: int = 5,
+    debatable: float = DEBATABLE,
+) -> dict[str, dict[str, int]]:
+    """The leave-sets-out measure: fit on every set but ``test``, then score the ``test`` sets'
+    fields with the rules alone and with the rules and the scorer. ``thresholds``: as given,
+    or (None) chosen by ``folds``-fold grouped CV over the training sets, as ``train
+    --choose`` does. Returns the counts (``rules``, ``scorer``) and prints them."""
+    _candidate_kinds(records)
+    train_rows = [r for r in records if r["set"] not in test]
+    test_rows = [r for r in records if r["set"] in test]
+    if not test_rows:
+        raise SystemExit(f"no field of {' '.join(test)} in the table")
+    if thresholds is None:
+        thresholds = choose_thresholds(train_rows, folds, debatable)
+    p_pi, p_s, learned_el = score_rows(train_rows, test_rows, debatable)
+    labels = [r["label"] for r in test_rows]
+    rules = counts([r["personal"] for r in test_rows], [r["sensitive"] for r in test_rows], labels)
+    pp, ps = [], []
+    for i, rec in enumerate(test_rows):
+        x, y = combine_at(rec, p_pi[i], p_s[i], learned_el[i], thresholds)
+        pp.append(x)
+        ps.append(y)
+    scorer = counts(pp, ps, labels)
+    print(f"held out {' '.join(test)}: {len(test_rows)} fields; trained on {len(train_rows)}")
+    print("thresholds " + " ".join(f"{k} {v:g}" for k, v in sorted(thresholds.items())))
+    print("                    prec  recall s-rec PI-F1 s-prec")
+    print(f"rules alone         {figures(rules)}")
+    print(f"rules + scorer      {figures(scorer)}")
+    return {"rules": rules, "scorer": scorer}
+
+
+def combine_at(
+    rec: dict[str, Any],
+    p_pi: float,
+    p_s: float,
+    learned_el: tuple[bool, bool],
+    thresholds: dict[str, float],
+) -> tuple[bool, bool]:
+    """``combine`` with the weights file's thresholds (a missing one: never)."""
+    t = thresholds
+    add = t.get("add", 2.0)
+    return combine(
+        rec,
+        p_pi,
+        p_s,
+        add,
+        t.get("remove", -1.0),
+        t.get("sensitive", 2.0),
+        learned_el,
+        unnamed=max(add, t.get("add_unnamed", 2.0)),
+        named=t.get("sensitive_word", 2.0),
+    )
+
+
+def choose_thresholds(
+    records: list[dict[str, Any]], folds: int = 5, debatable: float = DEBATABLE
+) -> dict[str, float]:
+    """The thresholds ``report`` chooses over ``folds``-fold grouped CV of ``records`` (0:
+    leave one set out): chosen on sets the model never saw, so they carry over to new schemas
+    better than thresholds fixed once for every model."""
+    _candidate_kinds(records)
+    p_pi, p_s, learned_el = out_of_fold(records, folds, debatable)
+    return report(records, p_pi, p_s, learned_el, folds, say=lambda _: None)
 
 
 # --- the weights file -------------------------------------------------------------------------
@@ -556,6 +654,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("data_root", type=Path)
     p.add_argument("out", type=Path)
     p.add_argument("--sets", nargs="*", help="only these sets (default: every non-held-out set)")
+    p.add_argument(
+        "--first-held-out",
+        type=int,
+        default=FIRST_HELD_OUT,
+        help="leave out blindN from this N on (a later N: a table for `holdout` only)",
+    )
     p = sub.add_parser("cv")
     p.add_argument("table", type=Path)
     p.add_argument("--dump", type=Path, help="write the out-of-fold scores here (.npz)")
@@ -570,19 +674,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("train")
     p.add_argument("table", type=Path)
     p.add_argument("out", type=Path)
-    p.add_argument("--add", type=float, default=0.9)
-    p.add_argument("--remove", type=float, default=-1.0)
-    p.add_argument("--sensitive", type=float, default=0.9)
-    p.add_argument("--add-unnamed", type=float, default=0.93, help="learned.FALLBACK_ELEMENT")
-    p.add_argument(
-        "--sensitive-word",
-        type=float,
-        default=None,
-        help="a word may name the sensitive element above this (default: never)",
-    )
+    _threshold_options(p)
     p.add_argument("--note", action="append", default=[])
-    p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
-    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")
+    p = sub.add_parser("holdout", help="fit on all sets but --test; score the --test sets")
+    p.add_argument("table", type=Path)
+    p.add_argument("--test", nargs="+", required=True, help="the held-out group of sets")
+    _threshold_options(p)
+    args = parser.parse_args(argv)
     args = parser.parse_args(argv)
 
     if args.command == "table":
@@ -591,7 +689,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         with args.out.open("w", encoding="utf-8") as fh:
             for name in names:
-                if held_out(name):
+                if held_out(name, args.first_held_out):
                     continue
                 recs = set_records(args.eval_root / name, args.data_root / name)
                 print(f"{name}: {len(recs)} fields", file=sys.stderr)
@@ -599,6 +697,10 @@ def main(argv: list[str] | None = None) -> int:
                     fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
         return 0
     records = read_table(args.table, set(args.drop))
+    if args.command == "holdout":
+        given = None if args.choose is not None else _given_thresholds(args)
+        hold_sets_out(records, args.test, given, args.choose or 0, args.debatable)
+        return 0
     if any(held_out(r["set"]) for r in records):
         raise SystemExit("the table holds a held-out set")
     if args.command == "cv":
@@ -610,6 +712,41 @@ def main(argv: list[str] | None = None) -> int:
         learned = [(bool(a), bool(b)) for a, b in scores["learned"]]
         report(records, scores["p_pi"], scores["p_s"], learned, args.folds)
         return 0
+    notes = list(args.note)
+    if args.choose is not None:
+        thresholds = choose_thresholds(records, args.choose, args.debatable)
+        how = f"{args.choose}-fold grouped" if args.choose else "leave-one-set-out"
+        notes.append(f"thresholds chosen by {how} CV over the training sets (train --choose)")
+    else:
+        thresholds = _given_thresholds(args)
+    write_weights(records, args.out, thresholds, notes, args.debatable)
+    return 0
+
+
+def _threshold_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--add", type=float, default=0.9)
+    p.add_argument("--remove", type=float, default=-1.0)
+    p.add_argument("--sensitive", type=float, default=0.9)
+    p.add_argument("--add-unnamed", type=float, default=0.93, help="learned.FALLBACK_ELEMENT")
+    p.add_argument(
+        "--sensitive-word",
+        type=float,
+        default=None,
+        help="a word may name the sensitive element above this (default: never)",
+    )
+    p.add_argument(
+        "--choose",
+        type=int,
+        default=None,
+        metavar="K",
+        help="choose every threshold by K-fold grouped CV over the training sets (0: leave "
+        "one set out) instead of the ones given",
+    )
+    p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
+    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")
+
+
+def _given_thresholds(args: argparse.Namespace) -> dict[str, float]:
     thresholds = {
         "add": args.add,
         "add_unnamed": args.add_unnamed,
@@ -618,8 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.sensitive_word is not None:
         thresholds["sensitive_word"] = args.sensitive_word
-    write_weights(records, args.out, thresholds, args.note, args.debatable)
-    return 0
+    return thresholds
 
 
 if __name__ == "__main__":

@@ -505,3 +505,55 @@ def test_a_rows_technical_column_is_never_a_persons_other_information(tmp_path: 
     personal = {f.field.name for f in adjusted if f.personal}
     assert "fav_team" in personal
     assert not personal & {"team_delete", "rowversion"}
+
+
+def test_leave_sets_out_and_thresholds_chosen_by_cv_over_sets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``holdout`` fits on every set but the held-out group and scores that group's fields with
+    the rules alone and with the scorer; ``--choose K`` picks the thresholds by K-fold grouped CV
+    over the training sets, for ``holdout`` and for the weights file ``train`` writes. A table
+    for ``holdout`` may take in later blind sets (``--first-held-out``); ``train`` refuses it."""
+    trainer = _trainer()
+    names = ("set1", "set2", "set3", "blind43")
+    for name in names:
+        (tmp_path / "eval" / name).mkdir(parents=True)
+        (tmp_path / "eval" / name / "labels.txt").write_text(LABELS, encoding="utf-8")
+        (tmp_path / "data" / name / "shop").mkdir(parents=True)
+        (tmp_path / "data" / name / "shop" / "a.sql").write_text(TINY, encoding="utf-8")
+    table = tmp_path / "t.jsonl"
+    argv = ["table", str(tmp_path / "eval"), str(tmp_path / "data"), str(table)]
+    assert trainer.main([*argv, "--first-held-out", "44"]) == 0
+    assert {r["set"] for r in trainer.read_table(table)} == set(names)
+    with pytest.raises(SystemExit, match="held-out"):
+        trainer.main(["train", str(table), str(tmp_path / "w.tsv")])
+
+    capsys.readouterr()
+    assert trainer.main(["holdout", str(table), "--test", "blind43", "--add", "0.8"]) == 0
+    out = capsys.readouterr().out
+    assert "held out blind43:" in out and "add 0.8" in out
+    assert "rules alone" in out and "rules + scorer" in out
+    records = trainer.read_table(table)
+    result = trainer.hold_sets_out(records, ["blind43"], None, folds=3)
+    scored = sum(r["label"] in "NPS" for r in records if r["set"] == "blind43")
+    for c in result.values():
+        assert c.get("tp", 0) + c.get("fp", 0) + c.get("fn", 0) <= scored
+
+    # thresholds chosen over the training sets land in the weights file, with how
+    three = tmp_path / "three.jsonl"
+    three.write_text(
+        "".join(
+            line + "\n"
+            for line in table.read_text(encoding="utf-8").splitlines()
+            if '"set": "blind43"' not in line
+        ),
+        encoding="utf-8",
+    )
+    out_tsv = tmp_path / "w.tsv"
+    assert trainer.main(["train", str(three), str(out_tsv), "--choose", "3"]) == 0
+    scorer = read_scorer(out_tsv)
+    assert {"add", "add_unnamed", "remove", "sensitive", "sensitive_word"} <= set(scorer.thresholds)
+    assert any("3-fold grouped CV" in line for line in scorer.provenance)
+    again = tmp_path / "again.tsv"
+    assert trainer.main(["train", str(three), str(again), "--choose", "3"]) == 0
+    assert again.read_text(encoding="utf-8") == out_tsv.read_text(encoding="utf-8")
