@@ -181,3 +181,14 @@ def test_bare_bookkeeping_stamps_are_nobodys(tmp_path: Path) -> None:
     )
     results = scan_files(tmp_path, {"w.sql": ddl})
     assert not {"created", "modified"} & _personal(results["stock_out"])
+
+
+def test_row_numbers_of_an_extract_are_about_no_one(tmp_path: Path) -> None:
+    """`index_asc` / `index_desc` (a window function's row numbers in an ETL extract of
+    diagnoses) order the rows: not the patient's health information."""
+    ddl = (
+        "CREATE TABLE all_diagnosis (patient_id INT, encounter_id INT, gender VARCHAR(10),"
+        " diagnosis_coded VARCHAR(200), obs_datetime DATETIME, index_asc INT, index_desc INT);\n"
+    )
+    results = scan_files(tmp_path, {"all_diagnosis.sql": ddl})
+    assert not {"index_asc", "index_desc"} & _personal(results["all_diagnosis"])
