@@ -56,6 +56,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "non_person_context",
     "non_person_qualifiers",
     "dictionary_tables",
+    "code_list_attributes",
     "negative_prefixes",
     "negative_suffixes",
     "bookkeeping_prefixes",

@@ -17,6 +17,7 @@ ROLES: Mapping[str, Text] = {
     "member": Text("members", "会员"),
     "minor": Text("minors", "未成年人"),
     "user": Text("users", "用户"),
+    "household": Text("households", "家庭（户）"),
 }
 
 

@@ -97,6 +97,8 @@ def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetConte
             if t in det.dict_tables:
                 dict_marker = t
                 break
+    if dict_marker is None and not person:
+        dict_marker = _code_list(det, core, dataset)
     if dict_marker is None and not person:  # 人员字典表: a list of people, not a code list
         dict_marker = next(
             (w for w in det.dict_tables_zh if w in comment or w in dataset.name), None
@@ -114,6 +116,29 @@ def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetConte
         topic_words=tuple(topic_words),
         named_contact=any("".join(split_name(f.name)) in det.name_parts for f in dataset.fields),
     )
+
+
+def _code_list(det: MetadataIndex, core: list[str], dataset: Dataset) -> str | None:
+    """A table named after a closed-list person attribute (`genders`, `marital_statuses`) with a
+    column of that name (`gender`, `id_marital_status`) and no column about people: the list of
+    the attribute's values. Returns the attribute's word, or ``None``."""
+    if not core or len(dataset.fields) > 12:
+        return None
+    joined = "_".join(core)
+    forms = {joined}
+    for ending, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if joined.endswith(ending) and len(joined) > len(ending) + 2:
+            forms.add(joined[: -len(ending)] + repl)
+    if not forms & det.code_list_attributes:
+        return None
+    named = False
+    for fld in dataset.fields:
+        tokens = split_name(fld.name)
+        if any(t in det.person for t in tokens):
+            return None  # a person's attribute with a link to the person
+        rest = "_".join(t for t in tokens if t not in det.ref_suffix and t not in det.filler)
+        named = named or rest in forms
+    return joined if named else None
 
 
 def parent_context(det: MetadataIndex, fld: Field, dataset: Dataset | None) -> str | None:

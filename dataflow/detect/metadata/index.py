@@ -21,6 +21,7 @@ class MetadataIndex:
         self.qualifiers_zh = tuple(w for w in d.get("non_person_qualifiers") if has_cjk(w))
         self.dict_tables = frozenset(w for w in d.get("dictionary_tables") if not has_cjk(w))
         self.dict_tables_zh = tuple(w for w in d.get("dictionary_tables") if has_cjk(w))
+        self.code_list_attributes = frozenset(d.get("code_list_attributes"))
         self.neg_prefix = frozenset(d.get("negative_prefixes"))
         self.neg_suffix = frozenset(d.get("negative_suffixes"))
         self.bookkeeping = frozenset(d.get("bookkeeping_prefixes"))
