@@ -114,6 +114,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "handler_markers",
     "person_only_columns",
     "code_systems",
+    "health_code_lists",
     "record_columns",
     "ambiguous_ids",
     "housekeeping_flags",

@@ -175,6 +175,7 @@ class SubjectRules:
 
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
+        self.health_code_lists = _split(s.get("health_code_lists", ()))[0]
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
@@ -188,7 +189,7 @@ class SubjectRules:
         self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
-        self.health_things = frozenset(s.get("health_things", ()))
+        self.health_things, self.health_things_zh = _split(s.get("health_things", ()))
         self.log_entries = frozenset(_compact(split_name(w)) for w in s.get("log_entries", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
         self.dwellings = _split(s.get("dwellings", ()))[0]
