@@ -115,6 +115,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_only_columns",
     "code_systems",
     "health_code_lists",
+    "organisation_tables",
     "record_columns",
     "ambiguous_ids",
     "housekeeping_flags",
