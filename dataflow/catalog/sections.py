@@ -89,6 +89,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_record_general_elements",
     "care_record_times",
     "care_record_money_tables",
+    "care_record_service_dates",
     "whereabouts_places",
     "whereabouts_elements",
     "response_documents",

@@ -148,6 +148,7 @@ class SubjectRules:
         self.care_general = frozenset(s.get("care_record_general_elements", ()))
         self.care_times = frozenset(s.get("care_record_times", ()))
         self.care_money, self.care_money_zh = _split(s.get("care_record_money_tables", ()))
+        self.care_service_dates = _split(s.get("care_record_service_dates", ()))[0]
         self.care_money_endings = tuple(s.get("care_record_money_endings", ()))
         places = s.get("whereabouts_places", ())
         self.whereabouts = tuple(" ".join(split_name(w)) for w in places if not has_cjk(w))
