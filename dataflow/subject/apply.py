@@ -357,12 +357,33 @@ def _treating_staff(
         party = next((t for t in split_name(fld.name) if t in rules.care_parties), None) or next(
             (w for w in rules.care_parties_zh if w in f"{fld.name}{fld.comment or ''}"), None
         )
-        if finding.element not in _STAFF_ELEMENTS or party is None or _from_values(finding):
+        if (
+            party is None
+            or _from_values(finding)
+            or not (finding.element in _STAFF_ELEMENTS or _care_party_key(finding, subject, rules))
+        ):
             out.append(finding)
             continue
         why = msg("subject.treating_staff", column=fld.name, party=party)
         out.append(_as_care(finding, element, context, why))
     return out
+
+
+def _care_party_key(finding: FieldFinding, subject: Subject, rules: SubjectRules) -> bool:
+    """A key column of a patient's own table (`PhysicianId`, `clinic_id`, `PharmacyID` on their
+    prescription, their `CurrentPrimaryHCPId`) found as no element or a bare attribute: the key
+    of who or where treats them."""
+    tokens = split_name(finding.field.name)
+    return (
+        subject.role == "patient"
+        and subject.kind in ("person", "person_linked")
+        and not subject.indirect
+        and len(tokens) > 1
+        and tokens[-1] in rules.reference_tails
+        and not finding.sensitive
+        and (not finding.personal or finding.element == "pi.other.person_attribute")
+        and finding.field.pointer == f"{finding.dataset}.{finding.field.name}"
+    )
 
 
 #: What a column naming a member of staff is found to be: their name, or their key as a person.

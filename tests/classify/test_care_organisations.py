@@ -36,3 +36,31 @@ def test_the_patients_address_stays_theirs(tmp_path: Path) -> None:
     by_name = scan_files(tmp_path, {"care.sql": CARE})
     assert finding_of(by_name["patients"], "address").personal
     assert finding_of(by_name["patients"], "zip").personal
+
+
+RECORDS = """
+CREATE TABLE Patients (PatientID INT PRIMARY KEY, FirstName VARCHAR(50), LastName VARCHAR(50),
+  DateOfBirth DATE, CurrentPrimaryHCPId INT);
+CREATE TABLE Physician (PhysicianId INT PRIMARY KEY, FirstName VARCHAR(50),
+  LastName VARCHAR(50), Specialty VARCHAR(50));
+CREATE TABLE Prescriptions (PrescriptionID INT PRIMARY KEY, PatientID INT, PhysicianId INT,
+  PharmacyID INT, PrescriptionDate DATE,
+  FOREIGN KEY (PatientID) REFERENCES Patients(PatientID),
+  FOREIGN KEY (PhysicianId) REFERENCES Physician(PhysicianId));
+CREATE TABLE Invoices (InvoiceID INT PRIMARY KEY, CustomerID INT, StoreID INT,
+  InvoiceDate DATE);
+"""
+
+
+def test_who_treats_a_patient_is_their_health_record(tmp_path: Path) -> None:
+    """The key of the doctor, pharmacy or primary care provider on a patient's record says who
+    treats them: their medical visits, sensitive; a shop's key on a customer's invoice is not."""
+    by_name = scan_files(tmp_path, {"records.sql": RECORDS})
+    for table, column in (
+        ("Prescriptions", "PhysicianId"),
+        ("Prescriptions", "PharmacyID"),
+        ("Patients", "CurrentPrimaryHCPId"),
+    ):
+        finding = finding_of(by_name[table], column)
+        assert finding.sensitive and finding.element == "pi.health.medical_visit", (table, column)
+    assert not finding_of(by_name["Invoices"], "StoreID").sensitive
