@@ -351,6 +351,9 @@ def _treating_staff(
     if not care:
         return findings
     context = describe(subject, dataset.name)
+    # a place of care (`clinic_id`) counts on a record holding health information (a
+    # prescription), not on the patient's other records (their extra data, their own row)
+    held = any(f.sensitive and (f.element or "").startswith("pi.health.") for f in findings)
     out: list[FieldFinding] = []
     for finding in findings:
         fld = finding.field
@@ -360,7 +363,16 @@ def _treating_staff(
         if (
             party is None
             or _from_values(finding)
-            or not (finding.element in _STAFF_ELEMENTS or _care_party_key(finding, subject, rules))
+            or not (
+                finding.element in _STAFF_ELEMENTS
+                or (
+                    _care_party_key(finding, subject, rules)
+                    and (
+                        party not in rules.organisation
+                        or (subject.kind == "person_linked" and held)
+                    )
+                )
+            )
         ):
             out.append(finding)
             continue
