@@ -338,6 +338,11 @@ SUBJECTS: Mapping[str, Text] = {
         "most of its columns are health information: a record of someone's care",
         "其多数字段为健康信息：某人的诊疗记录",
     ),
+    "subject.health_list": Text(
+        "it is named for health things and links to no one: a list of them (a drug list, a "
+        "disease or code list), not anyone's record",
+        "表名为健康事物且不关联任何人：是此类事物的列表（药品目录、疾病或编码表），而非某人的记录",
+    ),
     # describe(): what the table is, then why
     "subject.table": Text("table {name} is {what}", "表 {name} {what}"),
     "subject.table_why": Text("table {name} is {what} ({why})", "表 {name} {what}（{why}）"),

@@ -12,6 +12,7 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import document_numbers
+from dataflow.subject.links import table_comment_core
 from dataflow.subject.own import _bare, _child_column, guardian_columns
 from dataflow.subject.person import about_person, care_general, patient_record
 from dataflow.subject.predicates import (
@@ -350,18 +351,51 @@ def _treating_staff(
     if not care:
         return findings
     context = describe(subject, dataset.name)
+    # a place of care (`clinic_id`) counts on a record holding health information (a
+    # prescription), not on the patient's other records (their extra data, their own row)
+    held = any(f.sensitive and (f.element or "").startswith("pi.health.") for f in findings)
     out: list[FieldFinding] = []
     for finding in findings:
         fld = finding.field
         party = next((t for t in split_name(fld.name) if t in rules.care_parties), None) or next(
             (w for w in rules.care_parties_zh if w in f"{fld.name}{fld.comment or ''}"), None
         )
-        if finding.element not in _STAFF_ELEMENTS or party is None or _from_values(finding):
+        if (
+            party is None
+            or _from_values(finding)
+            or not (
+                finding.element in _STAFF_ELEMENTS
+                or (
+                    _care_party_key(finding, subject, rules)
+                    and (
+                        party not in rules.organisation
+                        or (subject.kind == "person_linked" and held)
+                    )
+                )
+            )
+        ):
             out.append(finding)
             continue
         why = msg("subject.treating_staff", column=fld.name, party=party)
         out.append(_as_care(finding, element, context, why))
     return out
+
+
+def _care_party_key(finding: FieldFinding, subject: Subject, rules: SubjectRules) -> bool:
+    """A key column of a patient's own table (`PhysicianId`, `clinic_id`, `PharmacyID` on their
+    prescription, their `CurrentPrimaryHCPId`) found as no element or a bare attribute: the key
+    of who or where treats them."""
+    tokens = split_name(finding.field.name)
+    return (
+        subject.role == "patient"
+        and subject.kind in ("person", "person_linked")
+        and not subject.indirect
+        and len(tokens) > 1
+        and tokens[-1] in rules.reference_tails
+        and not finding.sensitive
+        and (not finding.personal or finding.element == "pi.other.person_attribute")
+        and finding.field.pointer == f"{finding.dataset}.{finding.field.name}"
+    )
 
 
 #: What a column naming a member of staff is found to be: their name, or their key as a person.
@@ -411,7 +445,7 @@ def _unknown_subject(
     if topic:
         care = Subject("person_linked", None, (msg("subject.health_record"),), ())
         return about_person(findings, dataset, care, catalog, rules, topic)
-    out = list(findings)
+    out = _health_list(findings, dataset, catalog, rules)
     for k, finding in enumerate(out):
         fld = finding.field
         tokens = split_name(fld.name)
@@ -460,6 +494,57 @@ def _health_record(
     if own & rules.health_families:
         return frozenset()
     return _dominant_topic(findings, dataset, catalog, rules, by_name=False) & rules.health_families
+
+
+def _health_list(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-health-list``: a table of unknown subject named for health things themselves
+    (``health_things``: `medications`, `meta_drug`, `diseases`, '药品信息表') or for a clinical
+    coding system (``health_code_lists``: `icd_code_all`) or for the codes of a health topic
+    (`procedure_code`) that no column links to a person is a
+    list of them (a drug list, a disease or code dictionary): the drug, disease or code words of
+    its columns are no one's health information. A table named for an event of care
+    (`prescriptions`, `diagnosis`, `drug_order`) is not such a list. Findings from values keep
+    their verdict."""
+    words = [t for t in split_name(_bare(dataset.name)) if t not in rules.table_tails]
+    core = table_comment_core(dataset.comment or "")
+    coded = (  # `procedure_code`, `diagnosis_codes`: the codes of a health topic
+        len(words) > 1
+        and words[-1] in {*rules.code_tails, "codes"}
+        and _table_topic(rules, name_tokens(rules, dataset, frozenset(words[:-1])), "")
+        & rules.health_families
+    )
+    if not (
+        coded
+        or (words and words[-1] in rules.health_things)
+        or (core and any(core.endswith(w) for w in rules.health_things_zh))
+        or not rules.health_code_lists.isdisjoint(words)
+    ):
+        return list(findings)
+    out = list(findings)
+    for k, finding in enumerate(out):
+        if (
+            not finding.personal
+            or not (finding.element or "").startswith("pi.health.")
+            or _from_values(finding)
+        ):
+            continue
+        ev = Evidence(
+            "context",
+            "subject-health-list",
+            msg(
+                "subject.because",
+                context=describe(Subject("reference"), dataset.name),
+                why=msg("subject.health_list"),
+            ),
+            finding.element,
+        )
+        out[k] = dataclasses.replace(
+            _as_not_personal(finding, ev, catalog.defaults["unclassified"]),
+            confidence=round(1.0 - finding.confidence * 0.2, 3),
+        )
+    return out
 
 
 def _names_anyone(dataset: Dataset, rules: SubjectRules) -> bool:

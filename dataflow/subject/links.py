@@ -728,9 +728,24 @@ def _names_own_rows(rules: SubjectRules, ds: Dataset, fld: Field) -> bool:
         return fld.name.lower() == _own_key(ds)
     own = _compact(split_name(_bare(ds.name)))
     head = _compact(tokens[:-1])
-    if own and fld.name.lower() == _own_key(ds) and own.endswith(head):
-        return True  # the primary key `record_id` of `resident_access_record`: its own rows
+    if own and fld.name.lower() == _own_key(ds) and any(o.endswith(head) for o in _singulars(own)):
+        # the primary key `record_id` of `resident_access_record`, `disease_id` of `diseases`:
+        # its own rows
+        return True
     return bool(own) and head.endswith(own)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """A table name and, when it is an English plural, its singular forms (`diseases` →
+    `disease`, `categories` → `category`, `boxes` → `box`)."""
+    out = [word]
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        out.append(word[:-1])
+    return tuple(out)
 
 
 def _own_key(ds: Dataset) -> str | None:

@@ -1131,18 +1131,42 @@ def care_general(
     these columns do not make the whole row a record of care. ``rec`` is None where the
     dataset is not a patient's record (``patient_record``)."""
     care = _care_record(rec, True) if rec is not None else None
-    if (
-        rec is None
-        or care is None
-        or not care.sensitive
-        or any(t in rules.care_money for t in rec.table_tokens)
-        or any(w in (rec.dataset.comment or "") for w in rules.care_money_zh)
-    ):
+    if rec is None or care is None or not care.sensitive:
         return findings
+    if any(t in rules.care_money for t in rec.table_tokens) or any(
+        w in (rec.dataset.comment or "") for w in rules.care_money_zh
+    ):
+        # a bill or claim: only the dates of the care it bills (``care_record_service_dates``)
+        return [_as_care(rec, care, f) if _service_date(rules, f) else f for f in findings]
     return [
         _as_care(rec, care, f) if _general(rules, f) and not _money(rules, f) else f
         for f in findings
     ]
+
+
+#: Letters a word of care must have to be found run together with others (`currentillness`).
+_RUN_TOGETHER = 5
+
+
+def _service_date(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a column of a patient's bill or claim is the date of the care billed
+    (`servicedate`, `fromdate`): a general time (``care_record_times``) whose name holds a word
+    of care (``care_record_service_dates``), also run together (`currentillnessdate`)."""
+    if not (finding.personal and finding.element in rules.care_times and _a_time(rules, finding)):
+        return False
+    tokens = split_name(finding.field.name)
+    if any(t in rules.care_service_dates for t in tokens[:-1]):
+        return True
+    head = "".join(tokens)
+    while True:  # `fromdatedatetime` → `from`, `currentillnessdate` → `currentillness`
+        cut = next((s for s in rules.event_suffixes if head.endswith(s) and head != s), None)
+        if cut is None:
+            break
+        head = head[: -len(cut)]
+    return head != "".join(tokens) and any(
+        head == w or (len(w) >= _RUN_TOGETHER and (head.endswith(w) or head.startswith(w)))
+        for w in rules.care_service_dates
+    )
 
 
 def _money(rules: SubjectRules, finding: FieldFinding) -> bool:

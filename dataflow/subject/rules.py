@@ -153,6 +153,7 @@ class SubjectRules:
         self.care_general = frozenset(s.get("care_record_general_elements", ()))
         self.care_times = frozenset(s.get("care_record_times", ()))
         self.care_money, self.care_money_zh = _split(s.get("care_record_money_tables", ()))
+        self.care_service_dates = _split(s.get("care_record_service_dates", ()))[0]
         self.care_money_endings = tuple(s.get("care_record_money_endings", ()))
         places = s.get("whereabouts_places", ())
         self.whereabouts = tuple(" ".join(split_name(w)) for w in places if not has_cjk(w))
@@ -180,6 +181,7 @@ class SubjectRules:
 
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
+        self.health_code_lists = _split(s.get("health_code_lists", ()))[0]
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
@@ -193,7 +195,7 @@ class SubjectRules:
         self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
-        self.health_things = frozenset(s.get("health_things", ()))
+        self.health_things, self.health_things_zh = _split(s.get("health_things", ()))
         self.log_entries = frozenset(_compact(split_name(w)) for w in s.get("log_entries", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
         self.dwellings = _split(s.get("dwellings", ()))[0]
@@ -221,6 +223,7 @@ class SubjectRules:
         )
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
+        self.org_tables = frozenset(s.get("organisation_tables", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))

@@ -514,10 +514,12 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     )
     if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
         return None  # a company named on a person's work record or policy is not the row
+    typed = split_name(org)[-1:] == ("type",)  # `facility_type`: the kind of the row itself
     persons = [
         cols
         for fld, cols in zip(ds.fields, n.columns, strict=True)
         if rules.names_a_person(fld.name, fld.comment, cols)
+        and not (typed and cols == ("name",))  # beside its kind, a bare `name` is the row's own
     ]
     if not persons:
         return _fix(f, "organisation", msg("subject.org_columns", column=org))
@@ -599,7 +601,9 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
     post = _post_key(ds, n, rules)
     # `locations`, `sites`: an organisation's places, unless a person's key makes them theirs
     place = n.head in rules.places and not _person_keyed(n, rules)
-    if n.head not in rules.organisation and post is None and not place:
+    # `payers`: the insurers of a table schema (``organisation_tables``)
+    payer = n.head in rules.org_tables and ds.source_format not in SCHEMA_DOCS
+    if n.head not in rules.organisation and post is None and not place and not payer:
         return None
     if len(n.core) > 1 and any(t in rules.relation_tails for t in n.tokens):
         return None  # `helper_unit_mapping`: who is assigned to a unit, found by its links

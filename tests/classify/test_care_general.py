@@ -32,3 +32,28 @@ def test_a_patients_appointment_time_is_health_information(tmp_path: Path) -> No
     assert shop["time"].personal and not shop["time"].sensitive
     bill = {f.field.name: f for f in by_name["patient_bills"].findings}
     assert not any(ev.rule == "subject-care-record" for ev in bill["time"].evidence)
+
+
+CLAIMS = """
+CREATE TABLE patients (id VARCHAR(36) PRIMARY KEY, birthdate DATE, first VARCHAR(64),
+  last VARCHAR(64), gender CHAR(1));
+CREATE TABLE claims (id VARCHAR(36) PRIMARY KEY, patientid VARCHAR(36),
+  diagnosis1 VARCHAR(20), currentillnessdate DATETIME, servicedate DATETIME,
+  lastbilleddate1 DATETIME, outstanding1 DECIMAL(10,2));
+CREATE TABLE claims_transactions (id VARCHAR(36) PRIMARY KEY, claimid VARCHAR(36),
+  patientid VARCHAR(36), amount DECIMAL(10,2), fromdate DATETIME, todate DATETIME,
+  procedurecode VARCHAR(20));
+"""
+
+
+def test_the_dates_of_care_on_a_patients_claim_are_health_information(tmp_path: Path) -> None:
+    """On a claim the dates of the care billed are the visit's, the billing dates stay the bill's."""
+    by_name = scan_files(tmp_path, {"claims.sql": CLAIMS})
+    claim = {f.field.name: f for f in by_name["claims"].findings}
+    for column in ("currentillnessdate", "servicedate"):
+        assert claim[column].sensitive, column
+        assert any(ev.rule == "subject-care-record" for ev in claim[column].evidence), column
+    assert not claim["lastbilleddate1"].sensitive
+    lines = {f.field.name: f for f in by_name["claims_transactions"].findings}
+    for column in ("fromdate", "todate"):
+        assert lines[column].sensitive, column
