@@ -98,6 +98,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "contact_number_tails",
     "organisation_members",
     "link_members",
+    "claim_holders",
+    "claim_holder_keys",
     "creation_columns",
     "financial_accounts",
     "ledger_accounts",

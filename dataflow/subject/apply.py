@@ -10,6 +10,7 @@ from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
 from dataflow.subject.clinical import clinical_events
+from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import document_numbers
 from dataflow.subject.own import _bare, _child_column, guardian_columns
@@ -48,6 +49,7 @@ def apply_subject(
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
     if dataset.source_format in SCHEMA_DOCS:
         found = _link_members(found, dataset, catalog, rules_for(catalog))
+        found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
 
 

@@ -165,6 +165,8 @@ class SubjectRules:
         self.link_containers = frozenset(s.get("link_containers", ()))
         self.organisation_members = frozenset(s.get("organisation_members", ()))
         self.link_members = frozenset(s.get("link_members", ()))
+        self.claim_holders = _split(s.get("claim_holders", ()))[0]
+        self.claim_holder_keys = _split(s.get("claim_holder_keys", ()))[0]
         self.name_parts = frozenset(
             "".join(split_name(w)) for w in catalog.dictionaries.get("personal_name_parts")
         )
