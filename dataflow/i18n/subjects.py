@@ -223,6 +223,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' allows one value only: the same in every record, about no one",
         "'{column}' 只允许一个取值：每条记录都相同，不涉及任何人",
     ),
+    "subject.card_part": Text(
+        "'{column}' describes the person's payment card ('{card}')",
+        "'{column}' 描述此人的支付卡（'{card}'）",
+    ),
     "subject.credential_envelope": Text(
         "'{column}' describes the credential (its type, issuer, schema, status or proof), not the"
         " holder its claims are about",

@@ -12,7 +12,7 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
-from dataflow.subject.documents import document_numbers
+from dataflow.subject.documents import card_parts, document_numbers
 from dataflow.subject.own import _bare, _child_column, guardian_columns
 from dataflow.subject.person import about_person, care_general, patient_record
 from dataflow.subject.predicates import (
@@ -170,6 +170,7 @@ def _by_subject(
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
+        found = card_parts(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]

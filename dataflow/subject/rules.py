@@ -119,6 +119,10 @@ class SubjectRules:
         self.collections = frozenset(s.get("collections", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
+        self.payment_cards = _split(s.get("payment_cards", ()))[0]
+        self.card_numbers = _split(s.get("card_numbers", ()))[0]
+        self.card_brands = _split(s.get("card_brands", ()))[0]
+        self.card_expiries = _split(s.get("card_expiries", ()))[0]
         self.document_numbers, self.document_numbers_zh = _split(
             s.get("document_number_columns", ())
         )
