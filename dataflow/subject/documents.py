@@ -116,7 +116,7 @@ def card_parts(
     for f in findings:
         owner = _card_owner(rules, dataset, f.field.pointer)
         kind = _card_member(rules, f.field) if owner in cards else None
-        if kind is None or _from_values(f) or (f.sensitive and f.personal):
+        if owner is None or kind is None or _from_values(f) or (f.sensitive and f.personal):
             out.append(f)
             continue
         element = security if kind == "expiry" else card
