@@ -99,6 +99,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "organisation_members",
     "link_members",
     "claim_holders",
+    "response_call_members",
     "payment_cards",
     "card_numbers",
     "card_brands",

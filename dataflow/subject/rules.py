@@ -164,7 +164,9 @@ class SubjectRules:
         accounts = s.get("financial_accounts", ())
         self.financial_accounts = tuple(" ".join(split_name(w)) for w in accounts if not has_cjk(w))
         self.financial_accounts_zh = tuple(w for w in accounts if has_cjk(w))
-        self.response_envelope = frozenset(s.get("response_envelope", ()))
+        self.response_envelope = frozenset(
+            (*s.get("response_envelope", ()), *s.get("response_call_members", ()))
+        )
         self.link_markers = frozenset(s.get("link_markers", ()))
         self.link_containers = frozenset(s.get("link_containers", ()))
         self.organisation_members = frozenset(s.get("organisation_members", ()))
