@@ -99,6 +99,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "organisation_members",
     "link_members",
     "claim_holders",
+    "record_state_flags",
     "response_call_members",
     "payment_cards",
     "card_numbers",

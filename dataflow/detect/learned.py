@@ -365,6 +365,8 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
         tokens = split_name(field.name)
         if "".join(tokens) in rules.tenant_columns or field.name.lower() in envelope:
             return False
+        if len(tokens) == 1 and tokens[0] in rules.record_state_flags:
+            return False  # `archived`, `anonymized`: how the application treats the record
         return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
 
     return the_persons

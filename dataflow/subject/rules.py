@@ -225,6 +225,7 @@ class SubjectRules:
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
+        self.record_state_flags = _split(s.get("record_state_flags", ()))[0]
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
         self.guardians, self.guardians_zh = _split(s.get("guardian_columns", ()))
