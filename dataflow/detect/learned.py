@@ -287,6 +287,12 @@ def _with_element(
     )
 
 
+#: Context rules whose verdict rests on the document's structure, not on words the scorer weighs:
+#: a credential's envelope member describes the credential, however personal its words sound, and
+#: a member of its claims is about the holder, however plain its words.
+_SETTLED = frozenset({"subject-credential-envelope", "subject-credential-claim"})
+
+
 def adjust_findings(
     findings: Sequence[FieldFinding],
     dataset: Dataset,
@@ -313,6 +319,9 @@ def adjust_findings(
     for f in findings:
         if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
             out.append(f)  # values outrank words, learned or not
+            continue
+        if any(ev.rule in _SETTLED for ev in f.evidence):
+            out.append(f)  # what the document's structure says the field is, words cannot undo
             continue
         if (
             not f.personal
@@ -356,6 +365,8 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
         tokens = split_name(field.name)
         if "".join(tokens) in rules.tenant_columns or field.name.lower() in envelope:
             return False
+        if len(tokens) == 1 and tokens[0] in rules.record_state_flags:
+            return False  # `archived`, `anonymized`: how the application treats the record
         return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
 
     return the_persons

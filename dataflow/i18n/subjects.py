@@ -229,6 +229,19 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' allows one value only: the same in every record, about no one",
         "'{column}' 只允许一个取值：每条记录都相同，不涉及任何人",
     ),
+    "subject.card_part": Text(
+        "'{column}' describes the person's payment card ('{card}')",
+        "'{column}' 描述此人的支付卡（'{card}'）",
+    ),
+    "subject.credential_envelope": Text(
+        "'{column}' describes the credential (its type, issuer, schema, status or proof), not the"
+        " holder its claims are about",
+        "'{column}' 描述凭证本身（类型、签发方、模式、状态或证明），不涉及凭证所声明的持有人",
+    ),
+    "subject.credential_claim": Text(
+        "'{column}' is among the credential's claims about its holder ('{holder}')",
+        "'{column}' 属于凭证对其持有人的声明（'{holder}'）",
+    ),
     "subject.link_member": Text(
         "'{column}' describes a hyperlink (its object has '{marker}'), not a person",
         "'{column}' 描述一个超链接（其对象含 '{marker}'），不涉及任何人",

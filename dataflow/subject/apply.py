@@ -10,8 +10,9 @@ from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
 from dataflow.subject.clinical import clinical_events
+from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
-from dataflow.subject.documents import document_numbers
+from dataflow.subject.documents import card_parts, document_numbers
 from dataflow.subject.links import table_comment_core
 from dataflow.subject.own import _bare, _child_column, guardian_columns
 from dataflow.subject.person import about_person, care_general, patient_record
@@ -49,6 +50,7 @@ def apply_subject(
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
     if dataset.source_format in SCHEMA_DOCS:
         found = _link_members(found, dataset, catalog, rules_for(catalog))
+        found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
 
 
@@ -169,6 +171,7 @@ def _by_subject(
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
+        found = card_parts(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]

@@ -10,7 +10,7 @@ from dataflow.i18n import msg
 from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject
 from dataflow.subject.describe import describe
 from dataflow.subject.own import _bare
-from dataflow.subject.predicates import _as_element, _because
+from dataflow.subject.predicates import _as_element, _because, _from_values
 from dataflow.subject.rules import SubjectRules, _compact, split_name
 
 
@@ -75,4 +75,73 @@ def _document(
             element.id == d or element.id.startswith(d + ".") for d in rules.numbered_documents
         ):
             return element, comment or name
+    return None
+
+
+#: The element of a payment card's number, brand and issuer, and of its verification data.
+_CARD = "pi.financial.bank_card"
+_CARD_SECURITY = "pi.financial.card_security"
+#: How many of a card's own members (``card_numbers``, ``card_brands``, ``card_expiries``) make
+#: a table or an object a payment card rather than a card of another kind (a board's, a game's).
+_CARD_MEMBERS = 2
+
+
+def card_parts(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """``subject-card-part``: on a person's record, a table or object that is a payment card
+    (its name: `card`, `paymentMethod`, ``payment_cards``; with two or more of a card's own
+    members) holds the cardholder's card data: its masked number or last digits, brand, network,
+    issuer and funding type are the card's (bank card information), its expiry the card's
+    verification data (JR/T 0171-2020 C3), sensitive financial account information whatever the
+    person's other columns made of them. Values that say otherwise still count."""
+    card = catalog.elements.get(_CARD)
+    security = catalog.elements.get(_CARD_SECURITY)
+    if card is None or security is None:
+        return findings
+    by_card: dict[str, list[FieldFinding]] = {}
+    for f in findings:
+        owner = _card_owner(rules, dataset, f.field.pointer)
+        if owner is not None and _card_member(rules, f.field) is not None:
+            by_card.setdefault(owner, []).append(f)
+    cards = {owner for owner, members in by_card.items() if len(members) >= _CARD_MEMBERS}
+    if not cards:
+        return findings
+    context = describe(subject, dataset.name)
+    out: list[FieldFinding] = []
+    for f in findings:
+        owner = _card_owner(rules, dataset, f.field.pointer)
+        kind = _card_member(rules, f.field) if owner in cards else None
+        if owner is None or kind is None or _from_values(f) or (f.sensitive and f.personal):
+            out.append(f)
+            continue
+        element = security if kind == "expiry" else card
+        why = msg("subject.card_part", column=f.field.name, card=owner.rsplit(".", 1)[-1])
+        ev = Evidence("context", "subject-card-part", _because(context, why), element.id)
+        out.append(_as_element(f, element, ev))
+    return out
+
+
+def _card_owner(rules: SubjectRules, dataset: Dataset, pointer: str) -> str | None:
+    """The table or object a field is a member of, when its name is a payment card's."""
+    parent = pointer.rpartition(".")[0]
+    if not parent:
+        return None
+    last = parent.rsplit(".", 1)[-1].removesuffix("[]")
+    return parent if _compact(split_name(last)) in rules.payment_cards else None
+
+
+def _card_member(rules: SubjectRules, fld: Field) -> str | None:
+    """Which of a card's own members a field is: ``number``, ``brand`` or ``expiry``."""
+    compact = _compact(split_name(fld.name))
+    if compact in rules.card_numbers:
+        return "number"
+    if compact in rules.card_brands:
+        return "brand"
+    if compact in rules.card_expiries:
+        return "expiry"
     return None

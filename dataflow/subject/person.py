@@ -996,6 +996,17 @@ def _anchor(finding: FieldFinding) -> bool:
     )
 
 
+def _state_flag(rules: SubjectRules, col: Column) -> bool:
+    """A yes/no column (or an untyped one) named by one word of how the application treats the
+    record (`archived`, `anonymized`, `public`: ``record_state_flags``)."""
+    fld = col.finding.field
+    return (
+        len(col.tokens) == 1
+        and col.tokens[0] in rules.record_state_flags
+        and (not fld.data_type or field_kind(fld.data_type) == "bool")  # dbt: often untyped
+    )
+
+
 def _about_the_person(rules: SubjectRules, col: Column) -> bool:
     """Whether a column may be about the row's person: not a key, flag or bookkeeping, not about
     the record itself (its source, the coding system of its codes), and with words to read."""
@@ -1003,6 +1014,7 @@ def _about_the_person(rules: SubjectRules, col: Column) -> bool:
     return not (
         col.meta
         or not (col.tokens or zh)
+        or _state_flag(rules, col)
         or zh.startswith(rules.meta_zh)
         or _compact(col.tokens) in rules.record_columns
         or any(w in zh for w in (*rules.code_system_zh, *rules.record_columns_zh))

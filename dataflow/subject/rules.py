@@ -123,6 +123,10 @@ class SubjectRules:
         self.collections = frozenset(s.get("collections", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
+        self.payment_cards = _split(s.get("payment_cards", ()))[0]
+        self.card_numbers = _split(s.get("card_numbers", ()))[0]
+        self.card_brands = _split(s.get("card_brands", ()))[0]
+        self.card_expiries = _split(s.get("card_expiries", ()))[0]
         self.document_numbers, self.document_numbers_zh = _split(
             s.get("document_number_columns", ())
         )
@@ -166,11 +170,15 @@ class SubjectRules:
         accounts = s.get("financial_accounts", ())
         self.financial_accounts = tuple(" ".join(split_name(w)) for w in accounts if not has_cjk(w))
         self.financial_accounts_zh = tuple(w for w in accounts if has_cjk(w))
-        self.response_envelope = frozenset(s.get("response_envelope", ()))
+        self.response_envelope = frozenset(
+            (*s.get("response_envelope", ()), *s.get("response_call_members", ()))
+        )
         self.link_markers = frozenset(s.get("link_markers", ()))
         self.link_containers = frozenset(s.get("link_containers", ()))
         self.organisation_members = frozenset(s.get("organisation_members", ()))
         self.link_members = frozenset(s.get("link_members", ()))
+        self.claim_holders = _split(s.get("claim_holders", ()))[0]
+        self.claim_holder_keys = _split(s.get("claim_holder_keys", ()))[0]
         self.name_parts = frozenset(
             "".join(split_name(w)) for w in catalog.dictionaries.get("personal_name_parts")
         )
@@ -225,6 +233,7 @@ class SubjectRules:
         self.places = frozenset(s.get("organisation_places", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
+        self.record_state_flags = _split(s.get("record_state_flags", ()))[0]
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
         self.guardians, self.guardians_zh = _split(s.get("guardian_columns", ()))

@@ -143,3 +143,33 @@ def test_an_account_with_its_holders_key_is_linked_to_the_holder(tmp_path: Path)
     assert account.subject.kind == "person_linked"
     assert _finding(account, "closure_date").personal
     assert results["user_account"].subject.kind == "person"
+
+
+UNIFIED_RESPONSE = {
+    "type": "object",
+    "properties": {
+        "status_code": {"type": "integer"},
+        "status": {"type": "string"},
+        "service": {"type": "string", "description": "Apideck ID of service provider"},
+        "resource": {"type": "string", "description": "Unified API resource name"},
+        "operation": {"type": "string", "description": "Operation performed"},
+        "data": {
+            "type": "object",
+            "properties": {
+                "first_name": {"type": "string"},
+                "last_name": {"type": "string"},
+                "email": {"type": "string"},
+            },
+        },
+    },
+}
+
+
+def test_a_unified_apis_response_names_the_call_not_the_person(tmp_path: Path) -> None:
+    """`GetCandidateResponse.service`, `.resource`, `.operation`: the envelope of a unified API's
+    answer names the service and operation that served the call; the candidate is in `data`."""
+    results = _scan(tmp_path, {"GetCandidateResponse.json": json.dumps(UNIFIED_RESPONSE)})
+    doc = results["GetCandidateResponse"]
+    for column in ("service", "resource", "operation"):
+        assert not _finding(doc, column).personal, column
+    assert _finding(doc, "first_name").personal

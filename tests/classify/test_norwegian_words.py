@@ -31,3 +31,32 @@ def test_norwegian_identity_and_contact_fields(tmp_path: Path) -> None:
     assert _finding(doc, "mobiltelefonnummer").element == "pi.contact.mobile"
     assert _finding(doc, "epostadresse").element == "pi.contact.email"
     assert not _finding(doc, "varselId").personal
+
+
+MESSAGE = {
+    "type": "record",
+    "name": "Melding",
+    "namespace": "no.example.melding",
+    "fields": [
+        {"name": "tidspunkt", "type": "long"},
+        {"name": "smsVarslingstekst", "type": ["null", "string"], "default": None},
+        {"name": "epostVarslingstittel", "type": ["null", "string"], "default": None},
+        {"name": "meldingstekst", "type": ["null", "string"], "default": None},
+        {"name": "notificationText", "type": ["null", "string"], "default": None},
+    ],
+}
+
+
+def test_text_of_a_notification_to_a_person_is_communication_content(tmp_path: Path) -> None:
+    """The text and title of a notification sent to a person (Norwegian `varslingstekst`,
+    `varslingstittel`, `meldingstekst`; English `notificationText`) are the content of a
+    communication with them (sensitive); the time it was sent is not."""
+    doc = _scan(tmp_path, {"melding.avsc": json.dumps(MESSAGE)})["Melding"]
+    for column in (
+        "smsVarslingstekst",
+        "epostVarslingstittel",
+        "meldingstekst",
+        "notificationText",
+    ):
+        finding = _finding(doc, column)
+        assert finding.element == "pi.communication.content" and finding.sensitive, column
