@@ -102,6 +102,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "financial_accounts",
     "ledger_accounts",
     "ledger_entries",
+    "ledger_references",
     "account_heads",
     "generic_user_words",
     "aggregate_columns",

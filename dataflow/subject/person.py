@@ -700,15 +700,57 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     on_ledger = rules.ledger & col.on_topic
     if not on_ledger:
         return None
-    # what moved: a column the amounts family claimed (`total_amount`, `paid`), not every word of
-    # the families of the same element (a merchant, a posting date)
-    money = match is not None and match[0].family.id == MONEY_FAMILY
-    entry = _compact(col.tokens) in rules.ledger_entries or any(
-        w in col.zh_text for w in rules.ledger_entries_zh
+    # what moved: a column the amounts family claimed by its name (`total_amount`, `paid`), not
+    # every word of the families of the same element (a merchant, a posting date), nor a column
+    # whose description alone mentions the transaction (`location`, `tags`), nor the entry's
+    # reference (`transaction_number`, `transfer_id`: the amounts family's word names the entry)
+    money = (
+        match is not None
+        and match[0].family.id == MONEY_FAMILY
+        and _money_by_name(rec, col)
+        and not _entry_reference(rules, col.tokens)
     )
+    entry = _ledger_entry_word(rec, col)
     if not (money or entry) or not rec.names_account:
         return None
     return rules.families[min(on_ledger)], col.finding.field.name
+
+
+def _money_by_name(rec: Record, col: Column) -> bool:
+    """Whether the column's own name or Chinese words (not its description) are an amount's."""
+    found = _family_match(
+        rec.rules, col.tokens, col.zh_text, (), col.on_topic, rec.subject.kind == "person"
+    )
+    return found is not None and found[0].family.id == MONEY_FAMILY
+
+
+def _entry_reference(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """A column naming the entry by its number or key (`transaction_number`, `transfer_ref`: a
+    ledger topic word, then a reference word): the entry's reference, not what moved."""
+    topic = rules.families[min(rules.ledger)].topic
+    return (
+        len(tokens) >= 2
+        and (tokens[-1] in rules.reference_tails or tokens[-1] in rules.ledger_references)
+        and bool(set(tokens[:-1]) & topic)
+    )
+
+
+def _ledger_entry_word(rec: Record, col: Column) -> bool:
+    """A column named by a ledger entry word (``ledger_entries``: `amount`, `balance`, `type`) at
+    the top of the entry or inside an object of the entry itself (`transactionType.code`), not
+    the kind of another thing it holds (`location.type`, `merchant.type`)."""
+    rules = rec.rules
+    if not (
+        _compact(col.tokens) in rules.ledger_entries
+        or any(w in col.zh_text for w in rules.ledger_entries_zh)
+    ):
+        return False
+    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    if not parent:
+        return True
+    words = split_name(parent)
+    topic = rules.families[min(rules.ledger)].topic
+    return _compact(words) in rules.ledger_entries or bool(set(words) & topic)
 
 
 def _patients_money(rec: Record, col: Column, match: Match) -> Match:

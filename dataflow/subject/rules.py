@@ -178,6 +178,7 @@ class SubjectRules:
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
+        self.ledger_references = frozenset(s.get("ledger_references", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
