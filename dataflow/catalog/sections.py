@@ -103,6 +103,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "ledger_accounts",
     "ledger_entries",
     "ledger_references",
+    "record_definitions",
+    "personal_record_facets",
     "account_heads",
     "generic_user_words",
     "aggregate_columns",

@@ -411,6 +411,11 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}' makes it a record of {family}: some person's, whether or not it names them",
         "名称 '{name}' 表明其为{family}：无论是否写明，均属某个人",
     ),
+    "subject.personal_record_columns": Text(
+        "columns {columns} make it a record of {family}: some person's, whether or not it names"
+        " them",
+        "字段 {columns} 表明其为{family}：无论是否写明，均属某个人",
+    ),
     "subject.topic": Text(
         "a record of {family}: its attributes are that information",
         "{family}记录：其属性即为该类信息",

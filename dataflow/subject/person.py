@@ -284,7 +284,10 @@ def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     # a listing's page (`PaginatedEmploymentList`: `next`, `previous`, `count` beside the
     # `results[]` array): its own scalar fields page through the records, they hold none
     listed = [f for f in dataset.fields if "[]" in f.pointer[len(dataset.name) :]]
-    if listed and rules.listing_words & set(split_name(dataset.name)):
+    # one array of the records listed: a record with several lists of its own (a loan's
+    # `CollectionData` with its pause periods and its instalments' buckets) is no page
+    arrays = {f.pointer[len(dataset.name) :].split("[]", 1)[0] for f in listed}
+    if len(arrays) == 1 and rules.listing_words & set(split_name(dataset.name)):
         top = {
             f.name.lower()
             for f in dataset.fields

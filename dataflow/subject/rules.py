@@ -103,6 +103,7 @@ class SubjectRules:
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
         self.personal_record_families = frozenset(s.get("personal_record_families", ()))
+        self.record_definitions = frozenset(s.get("record_definitions", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
@@ -311,6 +312,10 @@ class SubjectRules:
             k
             for k, fam in enumerate(self.families)
             if fam.family.id in self.personal_record_families
+        )
+        faceted = frozenset(catalog.subjects.get("personal_record_facets", ()))
+        self.faceted_records = frozenset(
+            k for k in self.personal_records if self.families[k].family.id in faceted
         )
         self.money_words = frozenset(
             w
