@@ -105,6 +105,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "ledger_references",
     "record_definitions",
     "personal_record_facets",
+    "value_units",
+    "value_statistics",
     "account_heads",
     "generic_user_words",
     "aggregate_columns",

@@ -344,7 +344,9 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
     tenant the row belongs to (``subjects.tenant_columns``: ``tenant_id``, an EHR's
     ``CONTEXTID``), not an API document's envelope (a response's ``message``, a listing's
     ``next`` page), not a technical column or soft-deletion flag (``subjects.technical_columns``,
-    ``deletion_tails``: `RowVersion`, `tablename`, `livemode`, `yonghu_delete`). Only such a
+    ``deletion_tails``: `RowVersion`, `tablename`, `livemode`, `yonghu_delete`), not what says
+    how to read a measured value (``SubjectRules.value_reading``: `heart_rate.unit`, a
+    `descriptive_statistic`). Only such a
     field may get the person's "other information" for want of a word naming an element."""
     from dataflow.subject.person import response_envelope
     from dataflow.subject.rules import rules_for
@@ -356,6 +358,9 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
         tokens = split_name(field.name)
         if "".join(tokens) in rules.tenant_columns or field.name.lower() in envelope:
             return False
+        rel = field.pointer.removeprefix(f"{dataset.name}.")
+        if rules.value_reading(tokens, rel.rpartition(".")[0] if "." in rel else ""):
+            return False  # how to read a measured value (`heart_rate.unit`), not the person's
         return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
 
     return the_persons

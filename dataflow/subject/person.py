@@ -408,12 +408,20 @@ def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFind
             out.append(f)
             continue
         col = Column.of(rec, f)
-        if not col.tokens or (col.meta and _compact(col.tokens) not in rec.rules.event_columns):
-            # keys and bookkeeping stay; the state of a part (`employment.status`) describes it
+        if (
+            not col.tokens
+            or (col.meta and _compact(col.tokens) not in rec.rules.event_columns)
+            or rec.rules.value_reading(col.tokens, parent)
+        ):
+            # keys and bookkeeping stay; the state of a part (`employment.status`) describes it;
+            # the unit of a measured value (`heart_rate.unit`) says how to read the value
             out.append(f)
             continue
         siblings = by_parent.get(parent, {})
         element_id = max(siblings, key=lambda e: (siblings[e], e)) if siblings else None
+        if element_id is None:
+            # the value of a measurement object named for what it measures (`heart_rate.value`)
+            element_id = _named_parent(rec, parent)
         if element_id is None and profile is not None:
             element_id = profile[0].family.element
         element = rec.catalog.elements.get(element_id) if element_id else None
@@ -433,6 +441,17 @@ def _parent(finding: FieldFinding, dataset: str) -> str:
     pointer = finding.field.pointer
     rel = pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else ""
     return rel.rsplit(".", 1)[0] if "." in rel else ""
+
+
+def _named_parent(rec: Record, parent: str) -> str | None:
+    """The element of the family the name of the object a field is nested in belongs to
+    (`heart_rate` of `heart_rate.value`: physiological information), or None."""
+    leaf = parent.rsplit(".", 1)[-1].replace("[]", "")
+    tokens = rec.rules.spelled(split_name(leaf)) if leaf else ()
+    if not tokens:
+        return None
+    match = _family_match(rec.rules, tokens, "", (), rec.table_topic, rec.subject.kind == "person")
+    return match[0].family.element if match is not None else None
 
 
 def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:
@@ -658,6 +677,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     rules, tokens, zh_text, meta = rec.rules, col.tokens, col.zh_text, col.meta
     if _compact(tokens) in rules.record_columns:
         return None  # where the record came from (`source_relation`), not the person's family
+    if rules.value_reading(tokens, _parent(col.finding, rec.dataset.name)):
+        return None  # the unit of the value it is nested in (`heart_rate.unit`), a statistic
     person = rec.subject.kind == "person"
     first = _topic_first(rules, col)
     if first is not None:
@@ -1033,6 +1054,7 @@ def _about_the_person(rules: SubjectRules, col: Column) -> bool:
         or not (col.tokens or zh)
         or zh.startswith(rules.meta_zh)
         or _compact(col.tokens) in rules.record_columns
+        or _compact(col.tokens) in rules.value_statistics
         or any(w in zh for w in (*rules.code_system_zh, *rules.record_columns_zh))
     )
 

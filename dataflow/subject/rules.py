@@ -260,6 +260,8 @@ class SubjectRules:
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.device_columns = _split(s.get("device_record_columns", ()))[0]
+        self.value_units = _split(s.get("value_units", ()))[0]
+        self.value_statistics = _split(s.get("value_statistics", ()))[0]
         self._spelling: dict[str, str] = {}
         self._role_zh: dict[str, str | None] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
@@ -336,6 +338,16 @@ class SubjectRules:
             for kind in ("en", "pinyin", "abbreviations", "weak"):
                 words.update(t for w in element.keywords.get(kind) for t in split_name(w))
         return frozenset(words)
+
+    def value_reading(self, tokens: tuple[str, ...], parent: str) -> bool:
+        """Whether a field says how to read a measured value rather than holding one: the unit of
+        the value object it is nested in (``value_units``: `heart_rate.unit`, not
+        `results[].unit` of a list of rows) or which statistic the value is
+        (``value_statistics``: `descriptive_statistic`). ``parent``: the path it is nested in."""
+        key = "".join(tokens)
+        if key in self.value_statistics:
+            return True
+        return key in self.value_units and bool(parent) and not parent.endswith("[]")
 
     def spelled(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """``tokens`` with misspelt family words put right (`bouns` → bonus, `salaray` → salary,
