@@ -107,6 +107,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "personal_record_facets",
     "value_units",
     "value_statistics",
+    "code_entry_flags",
+    "code_entry_members",
     "account_heads",
     "generic_user_words",
     "aggregate_columns",

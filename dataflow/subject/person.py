@@ -253,7 +253,44 @@ def about_person(
     found = _attributes(rec, found, envelope)
     if dataset.source_format in SCHEMA_DOCS:
         found = [_constant(rec, f) for f in found]
+        found = _code_entries(rec, found)
     return found
+
+
+def _code_entries(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-code-entry``: an object nested in a person's record that is an entry of a code
+    list (two or more of its members are the entry's own settings: `active`, `mandatory`,
+    `position`, `systemDefined`: ``code_entry_members``), such as the gender or client type of a
+    customer given as the code list's entry: its code and label are the person's value, its
+    settings and description define the entry, not the person."""
+    rules, name = rec.rules, rec.dataset.name
+    members: dict[str, set[str]] = {}
+    for f in findings:
+        parent = _parent(f, name)
+        if parent:
+            members.setdefault(parent, set()).add(_compact(split_name(f.field.name)))
+    entries = {p for p, m in members.items() if len(m & rules.code_entry_flags) >= _ENTRY_FLAGS}
+    if not entries:
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        key = _compact(split_name(f.field.name))
+        if (
+            not f.personal
+            or _from_values(f)
+            or _parent(f, name) not in entries
+            or key not in (rules.code_entry_flags | rules.code_entry_members)
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.code_entry", column=f.field.name, parent=_parent(f, name))
+        ev = Evidence("context", "subject-code-entry", _because(rec.context, why), None)
+        out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
+    return out
+
+
+#: Settings of a code list's entry among an object's members that make it such an entry.
+_ENTRY_FLAGS = 2
 
 
 def _constant(rec: Record, finding: FieldFinding) -> FieldFinding:

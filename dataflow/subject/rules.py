@@ -262,6 +262,8 @@ class SubjectRules:
         self.device_columns = _split(s.get("device_record_columns", ()))[0]
         self.value_units = _split(s.get("value_units", ()))[0]
         self.value_statistics = _split(s.get("value_statistics", ()))[0]
+        self.code_entry_flags = _split(s.get("code_entry_flags", ()))[0]
+        self.code_entry_members = _split(s.get("code_entry_members", ()))[0]
         self._spelling: dict[str, str] = {}
         self._role_zh: dict[str, str | None] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
