@@ -109,6 +109,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "value_statistics",
     "code_entry_flags",
     "code_entry_members",
+    "definition_parts",
     "account_heads",
     "generic_user_words",
     "aggregate_columns",

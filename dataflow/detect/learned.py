@@ -321,6 +321,9 @@ def adjust_findings(
         ):
             out.append(f)  # a warehouse's load column: never PI by words
             continue
+        if not f.personal and _definition_key(f.field.name, catalog):
+            out.append(f)  # the key of a form's field (`fieldId`): never PI by words
+            continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
@@ -364,6 +367,14 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
         return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
 
     return the_persons
+
+
+def _definition_key(name: str, catalog: Catalog) -> bool:
+    """Whether ``name`` is the key of a part of a form or schema (``subjects.definition_parts``:
+    `fieldId`, `attribute_id`): which part a value fills, no one's information."""
+    from dataflow.subject.rules import rules_for
+
+    return rules_for(catalog).definition_key(tuple(split_name(name)))
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:

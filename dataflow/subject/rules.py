@@ -264,6 +264,7 @@ class SubjectRules:
         self.value_statistics = _split(s.get("value_statistics", ()))[0]
         self.code_entry_flags = _split(s.get("code_entry_flags", ()))[0]
         self.code_entry_members = _split(s.get("code_entry_members", ()))[0]
+        self.definition_parts = _split(s.get("definition_parts", ()))[0]
         self._spelling: dict[str, str] = {}
         self._role_zh: dict[str, str | None] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
@@ -340,6 +341,15 @@ class SubjectRules:
             for kind in ("en", "pinyin", "abbreviations", "weak"):
                 words.update(t for w in element.keywords.get(kind) for t in split_name(w))
         return frozenset(words)
+
+    def definition_key(self, tokens: tuple[str, ...]) -> bool:
+        """Whether a column is the key of a part of a form or schema (``definition_parts``:
+        `fieldId`, `attribute_id`): which part a value fills."""
+        return (
+            len(tokens) >= 2
+            and tokens[-1] in self.reference_tails
+            and "".join(tokens[:-1]) in self.definition_parts
+        )
 
     def value_reading(self, tokens: tuple[str, ...], parent: str) -> bool:
         """Whether a field says how to read a measured value rather than holding one: the unit of
