@@ -103,6 +103,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "ledger_accounts",
     "ledger_entries",
     "ledger_references",
+    "ledger_kinds",
     "record_definitions",
     "personal_record_facets",
     "value_units",

@@ -799,17 +799,26 @@ def _entry_reference(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
 def _ledger_entry_word(rec: Record, col: Column) -> bool:
     """A column named by a ledger entry word (``ledger_entries``: `amount`, `balance`, `type`) at
     the top of the entry or inside an object of the entry itself (`transactionType.code`), not
-    the kind of another thing it holds (`location.type`, `merchant.type`)."""
+    the kind of another thing it holds (`location.type`, `merchant.type`); or a member of the
+    object giving the entry's kind of operation (``ledger_kinds``: `transactionType.deposit`,
+    `transactionType.withdrawal`), which says what the entry did."""
     rules = rec.rules
+    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    words = split_name(parent) if parent else ()
+    if (
+        words
+        and words[-1] in rules.ledger_kinds
+        and _compact(words) in rules.ledger_entries
+        and col.tokens
+    ):
+        return True
     if not (
         _compact(col.tokens) in rules.ledger_entries
         or any(w in col.zh_text for w in rules.ledger_entries_zh)
     ):
         return False
-    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
     if not parent:
         return True
-    words = split_name(parent)
     topic = rules.families[min(rules.ledger)].topic
     return _compact(words) in rules.ledger_entries or bool(set(words) & topic)
 

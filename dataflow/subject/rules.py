@@ -180,6 +180,7 @@ class SubjectRules:
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
         self.ledger_references = frozenset(s.get("ledger_references", ()))
+        self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))

@@ -78,3 +78,25 @@ def test_only_what_moved_on_an_entry_is_its_transaction_record(tmp_path: Path) -
         assert by_pointer[column].element == "pi.financial.transaction", column
     for column in ("transaction_number", "location", "merchant.type"):
         assert by_pointer[column].element != "pi.financial.transaction", column
+
+
+KIND_DOCUMENT = """{
+  "type": "record", "name": "SavingsAccountTransaction", "fields": [
+    {"name": "accountId", "type": "long"},
+    {"name": "amount", "type": "double"},
+    {"name": "transactionType", "type": {"type": "record", "name": "TransactionTypeEnum",
+      "fields": [{"name": "code", "type": "string"}, {"name": "deposit", "type": "boolean"},
+                 {"name": "withdrawal", "type": "boolean"}]}},
+    {"name": "location", "type": {"type": "record", "name": "Place",
+      "fields": [{"name": "type", "type": "string"}]}}
+  ]
+}"""
+
+
+def test_the_members_of_an_entrys_kind_are_its_transaction_record(tmp_path: Path) -> None:
+    """`transactionType.deposit`: what the entry did on the account; `location.type` is not."""
+    found = scan_files(tmp_path, {"tx.avsc": KIND_DOCUMENT})["SavingsAccountTransaction"].findings
+    by_pointer = {f.field.pointer.split(".", 1)[1]: f for f in found}
+    for member in ("deposit", "withdrawal", "code"):
+        assert by_pointer[f"transactionType.{member}"].element == "pi.financial.transaction"
+    assert by_pointer["location.type"].element != "pi.financial.transaction"

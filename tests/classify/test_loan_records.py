@@ -113,3 +113,15 @@ def test_an_instalment_offer_and_a_loan_type_are_no_ones(tmp_path: Path) -> None
     found = scan_files(tmp_path, {"installment.json": OFFER, "types.sql": LOAN_TYPES})
     for dataset in ("installment", "loan_type_detail"):
         assert not any(f.personal for f in found[dataset].findings), dataset
+
+
+CARDS = """
+CREATE TABLE CreditCard (CreditCardID int PRIMARY KEY, CardType varchar(50),
+  ExpMonth tinyint, ExpYear smallint, ModifiedDate datetime);
+"""
+
+
+def test_a_credit_card_table_is_no_loan_record(tmp_path: Path) -> None:
+    """A credit card is the card, placed by its links, not a borrower's loan by its name."""
+    findings = scan_files(tmp_path, {"cards.sql": CARDS})["CreditCard"].findings
+    assert not any(f.element == "pi.financial.credit" for f in findings)
