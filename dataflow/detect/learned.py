@@ -330,6 +330,9 @@ def adjust_findings(
         ):
             out.append(f)  # a warehouse's load column: never PI by words
             continue
+        if not f.personal and _definition_key(f.field.name, catalog):
+            out.append(f)  # the key of a form's field (`fieldId`): never PI by words
+            continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
@@ -353,7 +356,9 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
     tenant the row belongs to (``subjects.tenant_columns``: ``tenant_id``, an EHR's
     ``CONTEXTID``), not an API document's envelope (a response's ``message``, a listing's
     ``next`` page), not a technical column or soft-deletion flag (``subjects.technical_columns``,
-    ``deletion_tails``: `RowVersion`, `tablename`, `livemode`, `yonghu_delete`). Only such a
+    ``deletion_tails``: `RowVersion`, `tablename`, `livemode`, `yonghu_delete`), not what says
+    how to read a measured value (``SubjectRules.value_reading``: `heart_rate.unit`, a
+    `descriptive_statistic`). Only such a
     field may get the person's "other information" for want of a word naming an element."""
     from dataflow.subject.person import response_envelope
     from dataflow.subject.rules import rules_for
@@ -367,9 +372,20 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
             return False
         if len(tokens) == 1 and tokens[0] in rules.record_state_flags:
             return False  # `archived`, `anonymized`: how the application treats the record
+        rel = field.pointer.removeprefix(f"{dataset.name}.")
+        if rules.value_reading(tokens, rel.rpartition(".")[0] if "." in rel else ""):
+            return False  # how to read a measured value (`heart_rate.unit`), not the person's
         return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
 
     return the_persons
+
+
+def _definition_key(name: str, catalog: Catalog) -> bool:
+    """Whether ``name`` is the key of a part of a form or schema (``subjects.definition_parts``:
+    `fieldId`, `attribute_id`): which part a value fills, no one's information."""
+    from dataflow.subject.rules import rules_for
+
+    return rules_for(catalog).definition_key(tuple(split_name(name)))
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:

@@ -225,6 +225,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{word}' names what the rows are, and no key links them to a person: a list of things",
         "'{word}' 说明每行是什么，且没有指向个人的字段：是事物的列表",
     ),
+    "subject.code_entry": Text(
+        "'{column}' is a setting of the code list entry '{parent}', not about the person",
+        "'{column}' 是代码表条目 '{parent}' 的设置，不涉及个人",
+    ),
     "subject.constant": Text(
         "'{column}' allows one value only: the same in every record, about no one",
         "'{column}' 只允许一个取值：每条记录都相同，不涉及任何人",
@@ -434,6 +438,11 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.personal_record": Text(
         "name '{name}' makes it a record of {family}: some person's, whether or not it names them",
         "名称 '{name}' 表明其为{family}：无论是否写明，均属某个人",
+    ),
+    "subject.personal_record_columns": Text(
+        "columns {columns} make it a record of {family}: some person's, whether or not it names"
+        " them",
+        "字段 {columns} 表明其为{family}：无论是否写明，均属某个人",
     ),
     "subject.topic": Text(
         "a record of {family}: its attributes are that information",

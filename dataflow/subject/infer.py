@@ -42,7 +42,7 @@ from dataflow.subject.own import (
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
-from dataflow.subject.topics import personal_record_topic
+from dataflow.subject.topics import personal_record_columns, personal_record_topic
 
 #: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
 #: members or customers of its enrolment system (not its staff)
@@ -434,6 +434,13 @@ def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
     if family is not None:
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg("subject.personal_record", name=_bare(ds.name), family=family)
+        return
+    by_columns = personal_record_columns(rules, ds)
+    if by_columns is not None:
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg(
+            "subject.personal_record_columns", columns=by_columns[1][:3], family=by_columns[0]
+        )
 
 
 def _records_of_children(

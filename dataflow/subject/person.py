@@ -254,7 +254,44 @@ def about_person(
     found = _attributes(rec, found, envelope)
     if dataset.source_format in SCHEMA_DOCS:
         found = [_constant(rec, f) for f in found]
+        found = _code_entries(rec, found)
     return found
+
+
+def _code_entries(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-code-entry``: an object nested in a person's record that is an entry of a code
+    list (two or more of its members are the entry's own settings: `active`, `mandatory`,
+    `position`, `systemDefined`: ``code_entry_members``), such as the gender or client type of a
+    customer given as the code list's entry: its code and label are the person's value, its
+    settings and description define the entry, not the person."""
+    rules, name = rec.rules, rec.dataset.name
+    members: dict[str, set[str]] = {}
+    for f in findings:
+        parent = _parent(f, name)
+        if parent:
+            members.setdefault(parent, set()).add(_compact(split_name(f.field.name)))
+    entries = {p for p, m in members.items() if len(m & rules.code_entry_flags) >= _ENTRY_FLAGS}
+    if not entries:
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        key = _compact(split_name(f.field.name))
+        if (
+            not f.personal
+            or _from_values(f)
+            or _parent(f, name) not in entries
+            or key not in (rules.code_entry_flags | rules.code_entry_members)
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.code_entry", column=f.field.name, parent=_parent(f, name))
+        ev = Evidence("context", "subject-code-entry", _because(rec.context, why), None)
+        out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
+    return out
+
+
+#: Settings of a code list's entry among an object's members that make it such an entry.
+_ENTRY_FLAGS = 2
 
 
 def _constant(rec: Record, finding: FieldFinding) -> FieldFinding:
@@ -285,7 +322,10 @@ def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     # a listing's page (`PaginatedEmploymentList`: `next`, `previous`, `count` beside the
     # `results[]` array): its own scalar fields page through the records, they hold none
     listed = [f for f in dataset.fields if "[]" in f.pointer[len(dataset.name) :]]
-    if listed and rules.listing_words & set(split_name(dataset.name)):
+    # one array of the records listed: a record with several lists of its own (a loan's
+    # `CollectionData` with its pause periods and its instalments' buckets) is no page
+    arrays = {f.pointer[len(dataset.name) :].split("[]", 1)[0] for f in listed}
+    if len(arrays) == 1 and rules.listing_words & set(split_name(dataset.name)):
         top = {
             f.name.lower()
             for f in dataset.fields
@@ -406,12 +446,20 @@ def _document_parts(rec: Record, findings: list[FieldFinding]) -> list[FieldFind
             out.append(f)
             continue
         col = Column.of(rec, f)
-        if not col.tokens or (col.meta and _compact(col.tokens) not in rec.rules.event_columns):
-            # keys and bookkeeping stay; the state of a part (`employment.status`) describes it
+        if (
+            not col.tokens
+            or (col.meta and _compact(col.tokens) not in rec.rules.event_columns)
+            or rec.rules.value_reading(col.tokens, parent)
+        ):
+            # keys and bookkeeping stay; the state of a part (`employment.status`) describes it;
+            # the unit of a measured value (`heart_rate.unit`) says how to read the value
             out.append(f)
             continue
         siblings = by_parent.get(parent, {})
         element_id = max(siblings, key=lambda e: (siblings[e], e)) if siblings else None
+        if element_id is None:
+            # the value of a measurement object named for what it measures (`heart_rate.value`)
+            element_id = _named_parent(rec, parent)
         if element_id is None and profile is not None:
             element_id = profile[0].family.element
         element = rec.catalog.elements.get(element_id) if element_id else None
@@ -431,6 +479,17 @@ def _parent(finding: FieldFinding, dataset: str) -> str:
     pointer = finding.field.pointer
     rel = pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else ""
     return rel.rsplit(".", 1)[0] if "." in rel else ""
+
+
+def _named_parent(rec: Record, parent: str) -> str | None:
+    """The element of the family the name of the object a field is nested in belongs to
+    (`heart_rate` of `heart_rate.value`: physiological information), or None."""
+    leaf = parent.rsplit(".", 1)[-1].replace("[]", "")
+    tokens = rec.rules.spelled(split_name(leaf)) if leaf else ()
+    if not tokens:
+        return None
+    match = _family_match(rec.rules, tokens, "", (), rec.table_topic, rec.subject.kind == "person")
+    return match[0].family.element if match is not None else None
 
 
 def _personal(rec: Record, finding: FieldFinding) -> FieldFinding:
@@ -656,6 +715,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     rules, tokens, zh_text, meta = rec.rules, col.tokens, col.zh_text, col.meta
     if _compact(tokens) in rules.record_columns:
         return None  # where the record came from (`source_relation`), not the person's family
+    if rules.value_reading(tokens, _parent(col.finding, rec.dataset.name)):
+        return None  # the unit of the value it is nested in (`heart_rate.unit`), a statistic
     person = rec.subject.kind == "person"
     first = _topic_first(rules, col)
     if first is not None:
@@ -717,15 +778,66 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     on_ledger = rules.ledger & col.on_topic
     if not on_ledger:
         return None
-    # what moved: a column the amounts family claimed (`total_amount`, `paid`), not every word of
-    # the families of the same element (a merchant, a posting date)
-    money = match is not None and match[0].family.id == MONEY_FAMILY
-    entry = _compact(col.tokens) in rules.ledger_entries or any(
-        w in col.zh_text for w in rules.ledger_entries_zh
+    # what moved: a column the amounts family claimed by its name (`total_amount`, `paid`), not
+    # every word of the families of the same element (a merchant, a posting date), nor a column
+    # whose description alone mentions the transaction (`location`, `tags`), nor the entry's
+    # reference (`transaction_number`, `transfer_id`: the amounts family's word names the entry)
+    money = (
+        match is not None
+        and match[0].family.id == MONEY_FAMILY
+        and _money_by_name(rec, col)
+        and not _entry_reference(rules, col.tokens)
     )
+    entry = _ledger_entry_word(rec, col)
     if not (money or entry) or not rec.names_account:
         return None
     return rules.families[min(on_ledger)], col.finding.field.name
+
+
+def _money_by_name(rec: Record, col: Column) -> bool:
+    """Whether the column's own name or Chinese words (not its description) are an amount's."""
+    found = _family_match(
+        rec.rules, col.tokens, col.zh_text, (), col.on_topic, rec.subject.kind == "person"
+    )
+    return found is not None and found[0].family.id == MONEY_FAMILY
+
+
+def _entry_reference(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """A column naming the entry by its number or key (`transaction_number`, `transfer_ref`: a
+    ledger topic word, then a reference word): the entry's reference, not what moved."""
+    topic = rules.families[min(rules.ledger)].topic
+    return (
+        len(tokens) >= 2
+        and (tokens[-1] in rules.reference_tails or tokens[-1] in rules.ledger_references)
+        and bool(set(tokens[:-1]) & topic)
+    )
+
+
+def _ledger_entry_word(rec: Record, col: Column) -> bool:
+    """A column named by a ledger entry word (``ledger_entries``: `amount`, `balance`, `type`) at
+    the top of the entry or inside an object of the entry itself (`transactionType.code`), not
+    the kind of another thing it holds (`location.type`, `merchant.type`); or a member of the
+    object giving the entry's kind of operation (``ledger_kinds``: `transactionType.deposit`,
+    `transactionType.withdrawal`), which says what the entry did."""
+    rules = rec.rules
+    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    words = split_name(parent) if parent else ()
+    if (
+        words
+        and words[-1] in rules.ledger_kinds
+        and _compact(words) in rules.ledger_entries
+        and col.tokens
+    ):
+        return True
+    if not (
+        _compact(col.tokens) in rules.ledger_entries
+        or any(w in col.zh_text for w in rules.ledger_entries_zh)
+    ):
+        return False
+    if not parent:
+        return True
+    topic = rules.families[min(rules.ledger)].topic
+    return _compact(words) in rules.ledger_entries or bool(set(words) & topic)
 
 
 def _patients_money(rec: Record, col: Column, match: Match) -> Match:
@@ -1017,6 +1129,7 @@ def _about_the_person(rules: SubjectRules, col: Column) -> bool:
         or _state_flag(rules, col)
         or zh.startswith(rules.meta_zh)
         or _compact(col.tokens) in rules.record_columns
+        or _compact(col.tokens) in rules.value_statistics
         or any(w in zh for w in (*rules.code_system_zh, *rules.record_columns_zh))
     )
 

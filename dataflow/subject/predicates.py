@@ -274,6 +274,8 @@ def _key_of_a_thing(rules: SubjectRules, tokens: tuple[str, ...], table: str) ->
         return False
     if any(rules.role_of(t) or t in rules.handlers for t in head):
         return False
+    if rules.definition_key(tokens):
+        return False  # `fieldId` of a form's custom data: which field a value fills, no thing
     return _compact(head) not in _compact(split_name(table))
 
 

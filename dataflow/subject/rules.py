@@ -106,6 +106,7 @@ class SubjectRules:
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
         self.personal_record_families = frozenset(s.get("personal_record_families", ()))
+        self.record_definitions = frozenset(s.get("record_definitions", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
@@ -193,6 +194,8 @@ class SubjectRules:
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
+        self.ledger_references = frozenset(s.get("ledger_references", ()))
+        self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
@@ -279,6 +282,11 @@ class SubjectRules:
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.device_columns = _split(s.get("device_record_columns", ()))[0]
+        self.value_units = _split(s.get("value_units", ()))[0]
+        self.value_statistics = _split(s.get("value_statistics", ()))[0]
+        self.code_entry_flags = _split(s.get("code_entry_flags", ()))[0]
+        self.code_entry_members = _split(s.get("code_entry_members", ()))[0]
+        self.definition_parts = _split(s.get("definition_parts", ()))[0]
         self._spelling: dict[str, str] = {}
         self._role_zh: dict[str, str | None] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
@@ -332,6 +340,10 @@ class SubjectRules:
             for k, fam in enumerate(self.families)
             if fam.family.id in self.personal_record_families
         )
+        faceted = frozenset(catalog.subjects.get("personal_record_facets", ()))
+        self.faceted_records = frozenset(
+            k for k in self.personal_records if self.families[k].family.id in faceted
+        )
         self.money_words = frozenset(
             w
             for fam in self.families
@@ -351,6 +363,25 @@ class SubjectRules:
             for kind in ("en", "pinyin", "abbreviations", "weak"):
                 words.update(t for w in element.keywords.get(kind) for t in split_name(w))
         return frozenset(words)
+
+    def definition_key(self, tokens: tuple[str, ...]) -> bool:
+        """Whether a column is the key of a part of a form or schema (``definition_parts``:
+        `fieldId`, `attribute_id`): which part a value fills."""
+        return (
+            len(tokens) >= 2
+            and tokens[-1] in self.reference_tails
+            and "".join(tokens[:-1]) in self.definition_parts
+        )
+
+    def value_reading(self, tokens: tuple[str, ...], parent: str) -> bool:
+        """Whether a field says how to read a measured value rather than holding one: the unit of
+        the value object it is nested in (``value_units``: `heart_rate.unit`, not
+        `results[].unit` of a list of rows) or which statistic the value is
+        (``value_statistics``: `descriptive_statistic`). ``parent``: the path it is nested in."""
+        key = "".join(tokens)
+        if key in self.value_statistics:
+            return True
+        return key in self.value_units and bool(parent) and not parent.endswith("[]")
 
     def spelled(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """``tokens`` with misspelt family words put right (`bouns` → bonus, `salaray` → salary,

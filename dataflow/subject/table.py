@@ -452,7 +452,7 @@ def described_owner(rules: SubjectRules, comment: str | None) -> tuple[str, str]
     words that say so (``_described_owner``)."""
     if not comment or has_cjk(comment):
         return None
-    for pattern in (_OWNER_POSSESSIVE, _OWNER_PHRASE):
+    for pattern in (_OWNER_POSSESSIVE, _OWNER_PHRASE, _OWNER_REPRESENTED):
         match = pattern.search(comment)
         role = rules.role_of(match.group(1).lower()) if match is not None else None
         if match is not None and role is not None:
@@ -1029,6 +1029,12 @@ _PHRASE_END = re.compile(
 #: A description opening with a person's possessive: 'The individual's …', 'An applicant’s …'.
 _OWNER_POSSESSIVE = re.compile(
     r"^\s*(?:(?:the|an?|each|this)\s+)?([a-z]+)(?:'|’)s?\s", re.IGNORECASE
+)
+#: A description saying the record represents one person's something ('This schema represents a
+#: person's heart rate', 'describes a patient's ...'): a possessive after the verb.
+_OWNER_REPRESENTED = re.compile(
+    r"\b(?:represents|describes|records|captures)\s+(?:an?|the|one|each)\s+([a-z]+)(?:'|’)s?\s",
+    re.IGNORECASE,
 )
 #: A description naming the one person a record is for or about: '… for an individual', 'details
 #: about the employee' (a plural, 'a list of users', names no one person).

@@ -239,6 +239,48 @@ def _family_match_uncached(
     return (-best[2], best[3]) if best is not None else None
 
 
+#: Different words of one family of always-personal records among a table's columns, and the
+#: share of its columns they name, that make the table such a record (`CollectionData` with
+#: `delinquentAmount`, `pastDueDays`, `lastRepaymentDate`: a borrower's arrears).
+_RECORD_WORDS = 3
+_RECORD_SHARE = 0.5
+
+
+def personal_record_columns(
+    rules: SubjectRules, dataset: Dataset
+) -> tuple[Words, list[str]] | None:
+    """The name of the family of records that are always someone's (``personal_record_families``)
+    that several different words of the table's columns belong to, with those columns, when they
+    are half its columns or more; None otherwise, and for a table defining such records
+    (``record_definitions``: a loan product, a range of days overdue)."""
+    if not rules.personal_records or not dataset.fields:
+        return None
+    if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions:
+        return None
+    words: dict[int, dict[str, str]] = {}
+    fields: dict[int, int] = {}
+    for fld in dataset.fields:
+        comment = fld.comment or ""
+        zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
+        tokens = rules.spelled(tuple(split_name(fld.name)))
+        match = _family_match(rules, tokens, zh_text, (), frozenset(), True)
+        if match is None:
+            continue
+        k = rules.families.index(match[0])
+        if k in rules.personal_records:
+            words.setdefault(k, {}).setdefault(match[1], fld.name)
+            fields[k] = fields.get(k, 0) + 1
+    best = max(words, key=lambda k: (len(words[k]), -k), default=None)
+    if (
+        best is None
+        or len(words[best]) < _RECORD_WORDS
+        or fields[best] < _RECORD_SHARE * len(dataset.fields)
+    ):
+        return None
+    names = rules.families[best].family.names
+    return Words(names.en.lower(), names.zh), list(words[best].values())
+
+
 def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
     """The name of the family of records that are always someone's (``personal_record_families``:
     call detail records, call logs, missed calls, an address book) that a table's name or Chinese
@@ -246,7 +288,13 @@ def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None
     if not rules.personal_records:
         return None
     tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    if tokens & rules.record_definitions:
+        return None  # `LoanProduct`, `call_rate_plan`: what the records are made of, no one's
     topic = _table_topic(rules, tokens, dataset.comment or "") & rules.personal_records
+    words = [t for t in split_name(_bare(dataset.name)) if t not in rules.table_tails]
+    if len(words) <= 1 and not has_cjk(dataset.comment or ""):
+        # `installment` alone may be an offer or a product; `LoanAmount`, `RepaymentDue`: a loan's
+        topic -= rules.faceted_records
     if not topic:
         return None
     names = rules.families[min(topic)].family.names

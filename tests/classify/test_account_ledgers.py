@@ -52,3 +52,51 @@ def test_an_orders_amounts_stay_plain_amounts(tmp_path: Path) -> None:
     for column in ("total_amount", "shipping_fee"):
         assert found[column].element == "pi.financial.amount", column
         assert not found[column].sensitive, column
+
+
+ENTRY_DOCUMENT = """{
+  "type": "record", "name": "BankTransaction", "fields": [
+    {"name": "account_id", "type": "long", "doc": "The account the transaction belongs to."},
+    {"name": "transaction_number", "type": "string",
+     "doc": "Reference number of the transaction shown to the customer."},
+    {"name": "amount", "type": "double", "doc": "Amount of the transaction."},
+    {"name": "transaction_type", "type": "string"},
+    {"name": "location", "type": ["null", "string"],
+     "doc": "Branch or ATM where the transaction was made."},
+    {"name": "merchant", "type": {"type": "record", "name": "Merchant", "fields": [
+      {"name": "name", "type": "string"}, {"name": "type", "type": "string"}]}}
+  ]
+}"""
+
+
+def test_only_what_moved_on_an_entry_is_its_transaction_record(tmp_path: Path) -> None:
+    """The entry's reference number, a column whose description alone mentions the transaction and
+    the kind of a thing nested in the entry (`merchant.type`) are not what moved on the account."""
+    found = scan_files(tmp_path, {"tx.avsc": ENTRY_DOCUMENT})["BankTransaction"].findings
+    by_pointer = {f.field.pointer.split(".", 1)[1]: f for f in found}
+    for column in ("amount", "transaction_type"):
+        assert by_pointer[column].element == "pi.financial.transaction", column
+    for column in ("transaction_number", "location", "merchant.type"):
+        assert by_pointer[column].element != "pi.financial.transaction", column
+
+
+KIND_DOCUMENT = """{
+  "type": "record", "name": "SavingsAccountTransaction", "fields": [
+    {"name": "accountId", "type": "long"},
+    {"name": "amount", "type": "double"},
+    {"name": "transactionType", "type": {"type": "record", "name": "TransactionTypeEnum",
+      "fields": [{"name": "code", "type": "string"}, {"name": "deposit", "type": "boolean"},
+                 {"name": "withdrawal", "type": "boolean"}]}},
+    {"name": "location", "type": {"type": "record", "name": "Place",
+      "fields": [{"name": "type", "type": "string"}]}}
+  ]
+}"""
+
+
+def test_the_members_of_an_entrys_kind_are_its_transaction_record(tmp_path: Path) -> None:
+    """`transactionType.deposit`: what the entry did on the account; `location.type` is not."""
+    found = scan_files(tmp_path, {"tx.avsc": KIND_DOCUMENT})["SavingsAccountTransaction"].findings
+    by_pointer = {f.field.pointer.split(".", 1)[1]: f for f in found}
+    for member in ("deposit", "withdrawal", "code"):
+        assert by_pointer[f"transactionType.{member}"].element == "pi.financial.transaction"
+    assert by_pointer["location.type"].element != "pi.financial.transaction"
