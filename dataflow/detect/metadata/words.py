@@ -86,13 +86,24 @@ def foreign_words_path() -> Path:
 @lru_cache(maxsize=1)
 def foreign_words() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The phrases of other languages (as name tokens) and the English name tokens they are read
-    as (empty when the data file is absent): ``numero conta`` → account, number."""
-    from dataflow.errors import CatalogError
-    from dataflow.yamlio import load_yaml
+    as (empty when the data file is absent): ``numero conta`` → account, number. Built once and
+    kept on disk (``catalog.cache.disk_cached``), so that a ``dataflow check`` neither parses the
+    YAML nor imports the YAML parser at every start."""
+    from dataflow.catalog.cache import disk_cached
 
     path = foreign_words_path()
     if not path.is_file():
         return {}
+    load = Path(__file__).parents[2] / "yamlio" / "load.py"
+    return disk_cached(
+        "foreign_words", (path, Path(__file__), load), lambda: _read_foreign(path), dict
+    )
+
+
+def _read_foreign(path: Path) -> dict[tuple[str, ...], tuple[str, ...]]:
+    from dataflow.errors import CatalogError
+    from dataflow.yamlio import load_yaml
+
     doc = load_yaml(path, error_cls=CatalogError)
     data = doc.data if isinstance(doc.data, dict) else {}
     languages = data.get("phrases")
