@@ -435,6 +435,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' of '{parent}' says who or where treats the person: part of their health care",
         "'{parent}' 的 '{column}' 说明由谁、在何处为该人诊治：属于其诊疗信息",
     ),
+    "subject.care_fact": Text(
+        "'{name}' is a fact table of {family} beside patients' records: some patient's care",
+        "'{name}' 是与患者记录并存的{family}事实表：属于某位患者的诊疗",
+    ),
     "subject.personal_record": Text(
         "name '{name}' makes it a record of {family}: some person's, whether or not it names them",
         "名称 '{name}' 表明其为{family}：无论是否写明，均属某个人",
