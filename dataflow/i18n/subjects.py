@@ -86,6 +86,10 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' marks configuration or system data",
         "名称 '{name}'：'{word}' 表明是配置或系统数据",
     ),
+    "subject.definition_columns": Text(
+        "columns {columns} define a saved query or report: configuration, not anyone's record",
+        "字段 {columns} 定义已保存的查询或报表：属于配置，而非某人的记录",
+    ),
     "subject.system_comment": Text(
         "comment says '{word}' (system data)", "注释为 '{word}'（系统数据）"
     ),
