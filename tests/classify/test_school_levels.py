@@ -149,3 +149,34 @@ def test_fact_tables_of_a_clinical_warehouse_are_patients_care(tmp_path: Path) -
     assert by_name["value"].sensitive
     catalogue = _scan(tmp_path / "b", {"lab.sql": LAB_CATALOGUE})
     assert catalogue["observation"].subject.kind != "person_linked"
+
+
+ALUMNOS = """
+CREATE TABLE alumno (
+  id INT PRIMARY KEY,
+  nombre VARCHAR(50),
+  fecha_nacimiento DATE,
+  nombre_padre VARCHAR(80),
+  telefono_madre VARCHAR(20)
+);
+"""
+
+ALUNOS = """
+CREATE TABLE aluno (
+  id INTEGER PRIMARY KEY,
+  nome TEXT,
+  data_nascimento TEXT,
+  serie TEXT,
+  turma TEXT
+);
+"""
+
+
+def test_parents_named_in_spanish_order_make_pupils(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {"alumnos.sql": ALUMNOS})["alumno"]
+    assert found.subject.role == "minor"
+
+
+def test_a_portuguese_roster_in_series_and_turmas_is_of_pupils(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {"escola.sql": ALUNOS})["aluno"]
+    assert found.subject.role == "minor"
