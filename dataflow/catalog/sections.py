@@ -42,6 +42,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "reference",
     "reference_columns",
     "system",
+    "definition_columns",
     "organisation",
     "activity",
     "actor_columns",

@@ -86,6 +86,10 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' marks configuration or system data",
         "名称 '{name}'：'{word}' 表明是配置或系统数据",
     ),
+    "subject.definition_columns": Text(
+        "columns {columns} define a saved query or report: configuration, not anyone's record",
+        "字段 {columns} 定义已保存的查询或报表：属于配置，而非某人的记录",
+    ),
     "subject.system_comment": Text(
         "comment says '{word}' (system data)", "注释为 '{word}'（系统数据）"
     ),
@@ -434,6 +438,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.care_party": Text(
         "'{column}' of '{parent}' says who or where treats the person: part of their health care",
         "'{parent}' 的 '{column}' 说明由谁、在何处为该人诊治：属于其诊疗信息",
+    ),
+    "subject.care_fact": Text(
+        "'{name}' is a fact table of {family} beside patients' records: some patient's care",
+        "'{name}' 是与患者记录并存的{family}事实表：属于某位患者的诊疗",
     ),
     "subject.personal_record": Text(
         "name '{name}' makes it a record of {family}: some person's, whether or not it names them",

@@ -42,7 +42,11 @@ from dataflow.subject.own import (
 )
 from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
 from dataflow.subject.table import application_prefix, own_facts
-from dataflow.subject.topics import personal_record_columns, personal_record_topic
+from dataflow.subject.topics import (
+    care_fact_topic,
+    personal_record_columns,
+    personal_record_topic,
+)
 
 #: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
 #: members or customers of its enrolment system (not its staff)
@@ -331,6 +335,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
+    _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
     owned = [
         not f.fixed and _owned_thing(rules, f, ds) for f, ds in zip(facts, datasets, strict=True)
@@ -397,7 +402,15 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         elif f.kind in ("person", "person_linked") and context and parents:
             f.role = "minor"  # a kindergarten's user whose record names their parents: a child
             f.evidence.append(msg("subject.children_guardians", word=context, columns=parents[:3]))
-        elif f.kind in ("person", "person_linked") and pupils and _pupil_rows(ds, f.role, rules):
+        elif (
+            f.kind in ("person", "person_linked")
+            and pupils
+            and (
+                _pupil_rows(ds, f.role, rules)
+                # the roster itself: people placed in a school's grades and classes
+                or (_bare(ds.name) == pupils and f.role in (None, "user"))
+            )
+        ):
             f.role = "minor"  # pupils in a school's grades and classes
             f.evidence.append(msg("subject.school_classes", dataset=pupils))
         elif f.kind == "person" and f.role == "student" and (kin := pupil_parents(ds, rules)):
@@ -424,6 +437,21 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             )
         )
     return _records_of_children(datasets, out, targets, rules)
+
+
+def _care_facts(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
+    """In a scan that keeps patients' records, a table nothing else places that is a fact table
+    of acts of care (an appointment, an encounter, an observation keyed only by dimensions: a
+    clinical reporting warehouse) records some patient's care: person-linked, a patient's."""
+    if not any(f.kind == "person" and f.role == "patient" for f in facts):
+        return
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.kind != "unknown" or f.weak is not None:
+            continue
+        family = care_fact_topic(rules, ds)
+        if family is not None:
+            f.weak, f.weak_role = "person_linked", "patient"
+            f.weak_evidence = msg("subject.care_fact", name=_bare(ds.name), family=family)
 
 
 def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:

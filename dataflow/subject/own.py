@@ -201,7 +201,9 @@ def pupil_parents(ds: Dataset, rules: SubjectRules) -> list[str]:
         if tokens and (tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts):
             continue
         for group, (words, zh) in rules.pupil_parents:
-            if any(t in words for t in tokens[:-1]) or any(w in text for w in zh):
+            # `father_name`, and `nombre_padre`, `telefone_mae`, `apoderado` in Spanish and
+            # Portuguese order
+            if any(t in words for t in tokens) or any(w in text for w in zh):
                 found.setdefault(group, []).append(fld.name)
                 break
     if "guardians" in found:

@@ -318,6 +318,12 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
         return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
+    defining = [
+        fld.name for fld in ds.fields if _compact(split_name(fld.name)) in rules.definition_columns
+    ]
+    if len(defining) >= _DEFINITION_COLUMNS and not _person_only_columns(ds, rules):
+        # `UserReports` with `query`, `parameters`, `paramOrder`: a saved report's definition
+        return _fix(f, "system", msg("subject.definition_columns", columns=defining[:3]))
     return None
 
 
@@ -1041,6 +1047,8 @@ _OWNER_REPRESENTED = re.compile(
 _OWNER_PHRASE = re.compile(r"\b(?:for|of|about)\s+(?:an?|the|each|one)\s+([a-z]+)\b", re.IGNORECASE)
 #: Field descriptions opening with one person's possessive that make a document that person's.
 _DESCRIBED_FIELDS = 3
+#: Columns defining a saved query or report that make a table configuration.
+_DEFINITION_COLUMNS = 3
 #: Different body measurements that make a table a record of a person's body.
 _BODY_KINDS = 3
 #: Different health information words that make a table a record of a person's health, and

@@ -9,7 +9,14 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
 from dataflow.model import Dataset, Words
 from dataflow.subject.own import _bare
-from dataflow.subject.rules import SCHEMA_DOCS, VISIT_FAMILY, SubjectRules, _FamilyIndex, split_name
+from dataflow.subject.rules import (
+    SCHEMA_DOCS,
+    VISIT_FAMILY,
+    SubjectRules,
+    _compact,
+    _FamilyIndex,
+    split_name,
+)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -279,6 +286,29 @@ def personal_record_columns(
         return None
     names = rules.families[best].family.names
     return Words(names.en.lower(), names.zh), list(words[best].values())
+
+
+def care_fact_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
+    """The health family (an appointment, an encounter, an observation, an order) that a fact
+    table of a clinical reporting warehouse is on: a table named for acts of care whose columns
+    are at least two keys into other tables (`encounterTypeId`, `diseaseId`, `observationDateId`:
+    the dimensions of a star schema), not a code list of tests or drugs. Else None."""
+    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    if not tokens or tokens & rules.record_definitions:
+        return None
+    topic = _table_topic(rules, tokens, dataset.comment or "") & rules.health_families
+    if not topic:
+        return None
+    own = {"id", *(f"{t}id" for t in tokens)}
+    keys = 0
+    for fld in dataset.fields:
+        words = split_name(fld.name)
+        if len(words) >= 2 and words[-1] in rules.reference_tails and _compact(words) not in own:
+            keys += 1
+    if keys < 2:
+        return None
+    names = rules.families[min(topic)].family.names
+    return Words(names.en.lower(), names.zh)
 
 
 def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
