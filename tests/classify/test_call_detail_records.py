@@ -178,3 +178,91 @@ def test_a_programs_call_log_and_a_marketing_list_are_no_ones_records(tmp_path: 
     for name in ("api_call_log", "marketing_contact_list"):
         assert found[name].subject.kind != "person_linked", name
         assert not any(f.sensitive for f in found[name].findings), name
+
+
+# RADIUS accounting (RFC 2866) as a FreeRADIUS or VoIP gateway stores it: each row is a user's
+# session or call, with the calling and called station, start and stop, duration and the traffic
+# of it; the access server's own address and port are the network's.
+RADIUS_DDL = """
+CREATE TABLE radacct (
+  radacctid BIGINT NOT NULL,
+  acctsessionid VARCHAR(64) NOT NULL,
+  username VARCHAR(64),
+  nasipaddress VARCHAR(15) NOT NULL,
+  nasportid VARCHAR(32),
+  acctstarttime DATETIME,
+  acctstoptime DATETIME,
+  acctsessiontime BIGINT,
+  acctinputoctets BIGINT,
+  calledstationid VARCHAR(50),
+  callingstationid VARCHAR(50),
+  acctterminatecause VARCHAR(32)
+);
+CREATE TABLE StopVoIP (
+  RadAcctId BIGSERIAL PRIMARY KEY,
+  AcctTime TIMESTAMP NOT NULL,
+  H323SetupTime TIMESTAMP,
+  H323ConnectTime TIMESTAMP,
+  H323DisconnectTime TIMESTAMP,
+  UserName VARCHAR(32),
+  AcctSessionTime BIGINT,
+  CalledStationId VARCHAR(80),
+  CallingStationId VARCHAR(80),
+  H323DisconnectCause VARCHAR(2),
+  CallID VARCHAR(80) NOT NULL
+);
+"""
+
+
+def test_radius_accounting_sessions_and_voip_calls_are_communication_records(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "radius.sql").write_text(RADIUS_DDL, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    acct = found["radacct"]
+    for column in ("acctstarttime", "acctsessiontime", "callingstationid", "calledstationid"):
+        assert acct[column].element == "pi.communication.call_record", column
+        assert acct[column].sensitive, column
+    assert not acct["nasportid"].sensitive  # the access server's port
+    stop = found["StopVoIP"]
+    for column in ("H323SetupTime", "H323DisconnectTime", "CallingStationId", "CallID"):
+        assert stop[column].element == "pi.communication.call_record", column
+        assert stop[column].sensitive, column
+
+
+TWILIO_CALLS = """
+version: 2
+sources:
+  - name: twilio
+    tables:
+      - name: call
+        description: Each record is a call made or received through the account.
+        columns:
+          - name: sid
+          - name: from
+            description: The phone number that made the call.
+          - name: to
+            description: The phone number that received the call.
+          - name: start_time
+          - name: duration
+            description: The length of the call in seconds.
+          - name: answered_by
+      - name: incoming_phone_number
+        columns:
+          - name: sid
+          - name: friendly_name
+          - name: capabilities_sms
+"""
+
+
+def test_a_table_of_calls_is_its_parties_call_records(tmp_path: Path) -> None:
+    (tmp_path / "src_twilio.yml").write_text(TWILIO_CALLS, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    call = next(v for k, v in found.items() if k.endswith(".call"))
+    for column in ("from", "to", "start_time", "duration", "answered_by"):
+        assert call[column].element == "pi.communication.call_record", column
+        assert call[column].sensitive, column
+    numbers = next(v for k, v in found.items() if k.endswith("incoming_phone_number"))
+    assert not numbers["capabilities_sms"].sensitive
