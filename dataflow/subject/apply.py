@@ -35,7 +35,13 @@ from dataflow.subject.rules import (
     rules_for,
     split_name,
 )
-from dataflow.subject.topics import _care_record_topic, _document_topic, _table_topic, name_tokens
+from dataflow.subject.topics import (
+    _care_record_topic,
+    _document_topic,
+    _table_topic,
+    name_tokens,
+    personal_record_family,
+)
 
 
 def apply_subject(
@@ -147,6 +153,10 @@ def _by_subject(
             # its columns most often are (a visit's number and dates are not test results)
             dominant -= rules.health_families
         topic = dominant | _document_topic(rules, dataset) | care
+        if subject.kind == "person_linked" and not subject.links:
+            # a table that its columns make a call or session record (`sip_code`, `sip_reason`):
+            # on that topic, so the call's `time` and `callid` are its record too
+            topic |= personal_record_family(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)

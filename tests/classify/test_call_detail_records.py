@@ -209,6 +209,8 @@ CREATE TABLE StopVoIP (
   CalledStationId VARCHAR(80),
   CallingStationId VARCHAR(80),
   H323DisconnectCause VARCHAR(2),
+  H323GWID VARCHAR(32),
+  CiscoNASPort VARCHAR(16),
   CallID VARCHAR(80) NOT NULL
 );
 """
@@ -229,6 +231,8 @@ def test_radius_accounting_sessions_and_voip_calls_are_communication_records(
     for column in ("H323SetupTime", "H323DisconnectTime", "CallingStationId", "CallID"):
         assert stop[column].element == "pi.communication.call_record", column
         assert stop[column].sensitive, column
+    for column in ("H323GWID", "CiscoNASPort"):  # the gateway and access server that reported it
+        assert not stop[column].personal, column
 
 
 TWILIO_CALLS = """
@@ -266,3 +270,30 @@ def test_a_table_of_calls_is_its_parties_call_records(tmp_path: Path) -> None:
         assert call[column].sensitive, column
     numbers = next(v for k, v in found.items() if k.endswith("incoming_phone_number"))
     assert not numbers["capabilities_sms"].sensitive
+
+
+# A SIP proxy's accounting of each transaction (Kamailio, OpenSIPS `acc`): a table named by no
+# topic word whose columns are a call's (`sip_code`, `sip_reason` beside `callid` and `time`).
+SIP_ACC_DDL = """
+CREATE TABLE acc (
+  id SERIAL PRIMARY KEY NOT NULL,
+  method VARCHAR(16) DEFAULT '' NOT NULL,
+  from_tag VARCHAR(128) DEFAULT '' NOT NULL,
+  to_tag VARCHAR(128) DEFAULT '' NOT NULL,
+  callid VARCHAR(255) DEFAULT '' NOT NULL,
+  sip_code VARCHAR(3) DEFAULT '' NOT NULL,
+  sip_reason VARCHAR(128) DEFAULT '' NOT NULL,
+  time TIMESTAMP WITHOUT TIME ZONE NOT NULL
+);
+"""
+
+
+def test_a_sip_proxys_accounting_is_a_call_record_by_its_columns(tmp_path: Path) -> None:
+    (tmp_path / "acc.sql").write_text(SIP_ACC_DDL, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    acc = {f.field.name: f for f in result.datasets[0].findings}
+    for column in ("method", "callid", "sip_code", "sip_reason", "time"):
+        assert acc[column].element == "pi.communication.call_record", column
+        assert acc[column].sensitive, column
+    for column in ("from_tag", "to_tag"):  # the dialog's technical tags
+        assert not acc[column].personal, column
