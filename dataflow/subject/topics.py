@@ -314,6 +314,22 @@ def _column_family(
     return _family_match(rules, tokens, zh_text, (), on_topic, True)
 
 
+def address_book_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The address-book family, as a topic, for a table holding whole address-book entries
+    (``address_book_columns``: a `vcard` column): its names, numbers and addresses are the
+    owner's contacts, whatever the table is called."""
+    if not rules.address_book_columns:
+        return frozenset()
+    for fld in dataset.fields:
+        if _compact_name(fld.name) in rules.address_book_columns:
+            return rules.address_book
+    return frozenset()
+
+
+def _compact_name(name: str) -> str:
+    return "".join(split_name(name))
+
+
 def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
     """The name of the family of records that are always someone's (``personal_record_families``:
     call detail records, call logs, missed calls, an address book) that a table's name or Chinese

@@ -297,3 +297,54 @@ def test_a_sip_proxys_accounting_is_a_call_record_by_its_columns(tmp_path: Path)
         assert acc[column].sensitive, column
     for column in ("from_tag", "to_tag"):  # the dialog's technical tags
         assert not acc[column].personal, column
+
+
+# A webmail's contacts (each entry stored as a vCard beside its owner's user id) and a SIP
+# phone's speed-dial list are their owners' address books; a CRM's contacts are its customers.
+ADDRESS_BOOK_DDL = """
+CREATE TABLE users (
+  user_id INTEGER PRIMARY KEY,
+  username VARCHAR(128) NOT NULL
+);
+CREATE TABLE contacts (
+  contact_id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(user_id),
+  name VARCHAR(128),
+  email VARCHAR(255),
+  firstname VARCHAR(128),
+  surname VARCHAR(128),
+  vcard TEXT
+);
+CREATE TABLE speed_dial (
+  id SERIAL PRIMARY KEY NOT NULL,
+  username VARCHAR(64) DEFAULT '' NOT NULL,
+  sd_username VARCHAR(64) DEFAULT '' NOT NULL,
+  new_uri VARCHAR(255) DEFAULT '' NOT NULL,
+  fname VARCHAR(64) DEFAULT '' NOT NULL,
+  lname VARCHAR(64) DEFAULT '' NOT NULL
+);
+CREATE TABLE crm_contacts (
+  id INTEGER PRIMARY KEY,
+  owner_user_id INTEGER,
+  first_name VARCHAR(128),
+  email VARCHAR(255)
+);
+"""
+
+
+def test_address_book_entries_are_their_owners_contacts(tmp_path: Path) -> None:
+    (tmp_path / "book.sql").write_text(ADDRESS_BOOK_DDL, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    book = found["contacts"]
+    for column in ("name", "email", "firstname", "surname", "vcard"):
+        assert book[column].element == "pi.contacts.address_book", column
+        assert book[column].sensitive, column
+    assert not book["user_id"].sensitive  # the book's owner
+    dial = found["speed_dial"]
+    for column in ("fname", "lname", "new_uri"):
+        assert dial[column].element == "pi.contacts.address_book", column
+        assert dial[column].sensitive, column
+    crm = found["crm_contacts"]
+    assert crm["first_name"].personal and not crm["first_name"].sensitive
+    assert not crm["email"].sensitive
