@@ -196,7 +196,8 @@ CREATE TABLE radacct (
   acctinputoctets BIGINT,
   calledstationid VARCHAR(50),
   callingstationid VARCHAR(50),
-  acctterminatecause VARCHAR(32)
+  acctterminatecause VARCHAR(32),
+  framedipaddress VARCHAR(15)
 );
 CREATE TABLE StopVoIP (
   RadAcctId BIGSERIAL PRIMARY KEY,
@@ -227,6 +228,7 @@ def test_radius_accounting_sessions_and_voip_calls_are_communication_records(
         assert acct[column].element == "pi.communication.call_record", column
         assert acct[column].sensitive, column
     assert not acct["nasportid"].sensitive  # the access server's port
+    assert acct["framedipaddress"].element == "pi.device.ip"  # the address the session was given
     stop = found["StopVoIP"]
     for column in ("H323SetupTime", "H323DisconnectTime", "CallingStationId", "CallID"):
         assert stop[column].element == "pi.communication.call_record", column
