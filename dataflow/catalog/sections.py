@@ -175,6 +175,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "device_record_columns",
     "phone_keys",
     "personal_record_families",
+    "address_book_columns",
+    "address_book_entries",
     "row_words",
     "row_events",
     "row_wrappers",

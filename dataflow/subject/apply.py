@@ -28,6 +28,7 @@ from dataflow.subject.predicates import (
     _sensitive_topic,
 )
 from dataflow.subject.rules import (
+    ADDRESS_BOOK_ELEMENT,
     SCHEMA_DOCS,
     VISIT_FAMILY,
     SubjectRules,
@@ -35,7 +36,14 @@ from dataflow.subject.rules import (
     rules_for,
     split_name,
 )
-from dataflow.subject.topics import _care_record_topic, _document_topic, _table_topic, name_tokens
+from dataflow.subject.topics import (
+    _care_record_topic,
+    _document_topic,
+    _table_topic,
+    address_book_by_columns,
+    name_tokens,
+    personal_record_family,
+)
 
 
 def apply_subject(
@@ -147,10 +155,16 @@ def _by_subject(
             # its columns most often are (a visit's number and dates are not test results)
             dominant -= rules.health_families
         topic = dominant | _document_topic(rules, dataset) | care
+        if subject.kind == "person_linked" and not subject.links:
+            # a table that its columns make a call or session record (`sip_code`, `sip_reason`):
+            # on that topic, so the call's `time` and `callid` are its record too
+            topic |= personal_record_family(rules, dataset)
+        topic |= address_book_by_columns(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
+        found = _address_book_entries(found, dataset, subject, catalog, rules, topic)
         found = care_general(found, patient_record(dataset, subject, catalog, rules), rules)
         if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:
             found = _care_parties(found, dataset, subject, rules)
@@ -481,6 +495,50 @@ def _unknown_subject(
             indirect=True,  # one column names someone; the rest of the row is not theirs
         )
         out[k] = about_person([finding], dataset, own, catalog, rules)[0]
+    return out
+
+
+def _address_book_entries(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+    topic: frozenset[int],
+) -> list[FieldFinding]:
+    """On an address book (by its name, `speed_dial`, `phonebook`, or by a `vcard` column), the
+    names, numbers, e-mail and accounts of its entries are the people its owner keeps in touch
+    with: the owner's address book (GB/T 35273 Annex B 通讯录), sensitive. Not the column that
+    links the book to its owner (`user_id`, `username`)."""
+    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    on = (topic | _table_topic(rules, tokens, dataset.comment or "")) & rules.address_book
+    element = catalog.elements.get(ADDRESS_BOOK_ELEMENT)
+    if not on or element is None:
+        return findings
+    owner = {link.column for link in subject.links}
+    kinds = rules.address_book_entries
+    out: list[FieldFinding] = []
+    for finding in findings:
+        eid = finding.element or ""
+        if (
+            not finding.personal
+            or finding.sensitive
+            or finding.field.name in owner
+            or _from_values(finding)
+            or not any(eid == c or eid.startswith(c + ".") for c in kinds)
+        ):
+            out.append(finding)
+            continue
+        family = rules.families[min(on)].family
+        why = _because(
+            describe(subject, dataset.name),
+            msg("subject.topic", family=Words(family.names.en.lower(), family.names.zh)),
+        )
+        out.append(
+            _as_element(
+                finding, element, Evidence("context", "subject-address-book", why, element.id)
+            )
+        )
     return out
 
 

@@ -50,6 +50,10 @@ VISIT_FAMILY = "health.visit"
 MONEY_FAMILY = "finance.transaction"
 #: The family of the entries of a person's account ledger (``account_ledgers``).
 LEDGER_FAMILY = "finance.ledger"
+#: The family of a person's address book (GB/T 35273 Annex B: 通讯录).
+ADDRESS_BOOK_FAMILY = "contacts.address_book"
+#: The element of a person's address book.
+ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
 _MIN_SPELLED = 5
 _MAX_SPELLED = 1 << 16
@@ -340,6 +344,14 @@ class SubjectRules:
             k
             for k, fam in enumerate(self.families)
             if fam.family.id in self.personal_record_families
+        )
+        # columns that hold a whole address-book entry (`vcard`): the table is an address book
+        words = catalog.subjects.get("address_book_columns", ())
+        book = frozenset(_compact(split_name(w)) for w in words)
+        self.address_book_columns = book
+        self.address_book_entries = tuple(catalog.subjects.get("address_book_entries", ()))
+        self.address_book = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == ADDRESS_BOOK_FAMILY
         )
         faceted = frozenset(catalog.subjects.get("personal_record_facets", ()))
         self.faceted_records = frozenset(

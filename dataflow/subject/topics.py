@@ -7,7 +7,7 @@ import itertools
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
-from dataflow.model import Dataset, Words
+from dataflow.model import Dataset, Field, Words
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import (
     SCHEMA_DOCS,
@@ -251,6 +251,8 @@ def _family_match_uncached(
 #: `delinquentAmount`, `pastDueDays`, `lastRepaymentDate`: a borrower's arrears).
 _RECORD_WORDS = 3
 _RECORD_SHARE = 0.5
+#: Different words of the family's own (not its generic words) that let its generic words count.
+_RECORD_OWN_WORDS = 2
 
 
 def personal_record_columns(
@@ -260,6 +262,21 @@ def personal_record_columns(
     that several different words of the table's columns belong to, with those columns, when they
     are half its columns or more; None otherwise, and for a table defining such records
     (``record_definitions``: a loan product, a range of days overdue)."""
+    found = _record_columns(rules, dataset)
+    if found is None:
+        return None
+    names = rules.families[found[0]].family.names
+    return Words(names.en.lower(), names.zh), found[1]
+
+
+def personal_record_family(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The family of always-personal records a table's columns make it (``personal_record_columns``),
+    as a topic: on it, the family's generic words (a call's `time`, `method`) are its record too."""
+    found = _record_columns(rules, dataset)
+    return frozenset({found[0]}) if found is not None else frozenset()
+
+
+def _record_columns(rules: SubjectRules, dataset: Dataset) -> tuple[int, list[str]] | None:
     if not rules.personal_records or not dataset.fields:
         return None
     if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions:
@@ -267,16 +284,23 @@ def personal_record_columns(
     words: dict[int, dict[str, str]] = {}
     fields: dict[int, int] = {}
     for fld in dataset.fields:
-        comment = fld.comment or ""
-        zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
-        tokens = rules.spelled(tuple(split_name(fld.name)))
-        match = _family_match(rules, tokens, zh_text, (), frozenset(), True)
+        match = _column_family(rules, fld, frozenset())
         if match is None:
             continue
         k = rules.families.index(match[0])
         if k in rules.personal_records:
             words.setdefault(k, {}).setdefault(match[1], fld.name)
             fields[k] = fields.get(k, 0) + 1
+    for k in [k for k in words if len(words[k]) >= _RECORD_OWN_WORDS]:
+        # two words of its own make the family the table's likely topic: its generic words (a
+        # call's `callid`, `method` and `time` beside `sip_code` and `sip_reason`) count too
+        for fld in dataset.fields:
+            if fld.name in words[k].values():
+                continue
+            match = _column_family(rules, fld, frozenset({k}))
+            if match is not None and rules.families.index(match[0]) == k:
+                words[k].setdefault(match[1], fld.name)
+                fields[k] += 1
     best = max(words, key=lambda k: (len(words[k]), -k), default=None)
     if (
         best is None
@@ -284,8 +308,33 @@ def personal_record_columns(
         or fields[best] < _RECORD_SHARE * len(dataset.fields)
     ):
         return None
-    names = rules.families[best].family.names
-    return Words(names.en.lower(), names.zh), list(words[best].values())
+    return best, list(words[best].values())
+
+
+def _column_family(
+    rules: SubjectRules, fld: Field, on_topic: frozenset[int]
+) -> tuple[_FamilyIndex, str] | None:
+    """The family a column's own words (its name and Chinese comment) belong to."""
+    comment = fld.comment or ""
+    zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
+    tokens = rules.spelled(tuple(split_name(fld.name)))
+    return _family_match(rules, tokens, zh_text, (), on_topic, True)
+
+
+def address_book_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The address-book family, as a topic, for a table holding whole address-book entries
+    (``address_book_columns``: a `vcard` column): its names, numbers and addresses are the
+    owner's contacts, whatever the table is called."""
+    if not rules.address_book_columns:
+        return frozenset()
+    for fld in dataset.fields:
+        if _compact_name(fld.name) in rules.address_book_columns:
+            return rules.address_book
+    return frozenset()
+
+
+def _compact_name(name: str) -> str:
+    return "".join(split_name(name))
 
 
 def care_fact_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:

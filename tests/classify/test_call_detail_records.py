@@ -178,3 +178,175 @@ def test_a_programs_call_log_and_a_marketing_list_are_no_ones_records(tmp_path: 
     for name in ("api_call_log", "marketing_contact_list"):
         assert found[name].subject.kind != "person_linked", name
         assert not any(f.sensitive for f in found[name].findings), name
+
+
+# RADIUS accounting (RFC 2866) as a FreeRADIUS or VoIP gateway stores it: each row is a user's
+# session or call, with the calling and called station, start and stop, duration and the traffic
+# of it; the access server's own address and port are the network's.
+RADIUS_DDL = """
+CREATE TABLE radacct (
+  radacctid BIGINT NOT NULL,
+  acctsessionid VARCHAR(64) NOT NULL,
+  username VARCHAR(64),
+  nasipaddress VARCHAR(15) NOT NULL,
+  nasportid VARCHAR(32),
+  acctstarttime DATETIME,
+  acctstoptime DATETIME,
+  acctsessiontime BIGINT,
+  acctinputoctets BIGINT,
+  calledstationid VARCHAR(50),
+  callingstationid VARCHAR(50),
+  acctterminatecause VARCHAR(32),
+  framedipaddress VARCHAR(15)
+);
+CREATE TABLE StopVoIP (
+  RadAcctId BIGSERIAL PRIMARY KEY,
+  AcctTime TIMESTAMP NOT NULL,
+  H323SetupTime TIMESTAMP,
+  H323ConnectTime TIMESTAMP,
+  H323DisconnectTime TIMESTAMP,
+  UserName VARCHAR(32),
+  AcctSessionTime BIGINT,
+  CalledStationId VARCHAR(80),
+  CallingStationId VARCHAR(80),
+  H323DisconnectCause VARCHAR(2),
+  H323GWID VARCHAR(32),
+  CiscoNASPort VARCHAR(16),
+  CallID VARCHAR(80) NOT NULL
+);
+"""
+
+
+def test_radius_accounting_sessions_and_voip_calls_are_communication_records(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "radius.sql").write_text(RADIUS_DDL, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    acct = found["radacct"]
+    for column in ("acctstarttime", "acctsessiontime", "callingstationid", "calledstationid"):
+        assert acct[column].element == "pi.communication.call_record", column
+        assert acct[column].sensitive, column
+    assert not acct["nasportid"].sensitive  # the access server's port
+    assert acct["framedipaddress"].element == "pi.device.ip"  # the address the session was given
+    stop = found["StopVoIP"]
+    for column in ("H323SetupTime", "H323DisconnectTime", "CallingStationId", "CallID"):
+        assert stop[column].element == "pi.communication.call_record", column
+        assert stop[column].sensitive, column
+    for column in ("H323GWID", "CiscoNASPort"):  # the gateway and access server that reported it
+        assert not stop[column].personal, column
+
+
+TWILIO_CALLS = """
+version: 2
+sources:
+  - name: twilio
+    tables:
+      - name: call
+        description: Each record is a call made or received through the account.
+        columns:
+          - name: sid
+          - name: from
+            description: The phone number that made the call.
+          - name: to
+            description: The phone number that received the call.
+          - name: start_time
+          - name: duration
+            description: The length of the call in seconds.
+          - name: answered_by
+      - name: incoming_phone_number
+        columns:
+          - name: sid
+          - name: friendly_name
+          - name: capabilities_sms
+"""
+
+
+def test_a_table_of_calls_is_its_parties_call_records(tmp_path: Path) -> None:
+    (tmp_path / "src_twilio.yml").write_text(TWILIO_CALLS, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    call = next(v for k, v in found.items() if k.endswith(".call"))
+    for column in ("from", "to", "start_time", "duration", "answered_by"):
+        assert call[column].element == "pi.communication.call_record", column
+        assert call[column].sensitive, column
+    numbers = next(v for k, v in found.items() if k.endswith("incoming_phone_number"))
+    assert not numbers["capabilities_sms"].sensitive
+
+
+# A SIP proxy's accounting of each transaction (Kamailio, OpenSIPS `acc`): a table named by no
+# topic word whose columns are a call's (`sip_code`, `sip_reason` beside `callid` and `time`).
+SIP_ACC_DDL = """
+CREATE TABLE acc (
+  id SERIAL PRIMARY KEY NOT NULL,
+  method VARCHAR(16) DEFAULT '' NOT NULL,
+  from_tag VARCHAR(128) DEFAULT '' NOT NULL,
+  to_tag VARCHAR(128) DEFAULT '' NOT NULL,
+  callid VARCHAR(255) DEFAULT '' NOT NULL,
+  sip_code VARCHAR(3) DEFAULT '' NOT NULL,
+  sip_reason VARCHAR(128) DEFAULT '' NOT NULL,
+  time TIMESTAMP WITHOUT TIME ZONE NOT NULL
+);
+"""
+
+
+def test_a_sip_proxys_accounting_is_a_call_record_by_its_columns(tmp_path: Path) -> None:
+    (tmp_path / "acc.sql").write_text(SIP_ACC_DDL, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    acc = {f.field.name: f for f in result.datasets[0].findings}
+    for column in ("method", "callid", "sip_code", "sip_reason", "time"):
+        assert acc[column].element == "pi.communication.call_record", column
+        assert acc[column].sensitive, column
+    for column in ("from_tag", "to_tag"):  # the dialog's technical tags
+        assert not acc[column].personal, column
+
+
+# A webmail's contacts (each entry stored as a vCard beside its owner's user id) and a SIP
+# phone's speed-dial list are their owners' address books; a CRM's contacts are its customers.
+ADDRESS_BOOK_DDL = """
+CREATE TABLE users (
+  user_id INTEGER PRIMARY KEY,
+  username VARCHAR(128) NOT NULL
+);
+CREATE TABLE contacts (
+  contact_id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(user_id),
+  name VARCHAR(128),
+  email VARCHAR(255),
+  firstname VARCHAR(128),
+  surname VARCHAR(128),
+  vcard TEXT
+);
+CREATE TABLE speed_dial (
+  id SERIAL PRIMARY KEY NOT NULL,
+  username VARCHAR(64) DEFAULT '' NOT NULL,
+  sd_username VARCHAR(64) DEFAULT '' NOT NULL,
+  new_uri VARCHAR(255) DEFAULT '' NOT NULL,
+  fname VARCHAR(64) DEFAULT '' NOT NULL,
+  lname VARCHAR(64) DEFAULT '' NOT NULL
+);
+CREATE TABLE crm_contacts (
+  id INTEGER PRIMARY KEY,
+  owner_user_id INTEGER,
+  first_name VARCHAR(128),
+  email VARCHAR(255)
+);
+"""
+
+
+def test_address_book_entries_are_their_owners_contacts(tmp_path: Path) -> None:
+    (tmp_path / "book.sql").write_text(ADDRESS_BOOK_DDL, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    book = found["contacts"]
+    for column in ("name", "email", "firstname", "surname", "vcard"):
+        assert book[column].element == "pi.contacts.address_book", column
+        assert book[column].sensitive, column
+    assert not book["user_id"].sensitive  # the book's owner
+    dial = found["speed_dial"]
+    for column in ("fname", "lname", "new_uri"):
+        assert dial[column].element == "pi.contacts.address_book", column
+        assert dial[column].sensitive, column
+    crm = found["crm_contacts"]
+    assert crm["first_name"].personal and not crm["first_name"].sensitive
+    assert not crm["email"].sensitive
