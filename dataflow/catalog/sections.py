@@ -181,6 +181,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "message_columns",
     "impersonal_modifiers",
     "audience_metric_columns",
+    "ledger_account_classes",
+    "chart_of_accounts",
     "uncarried_members",
     "organisation_places",
     "thing_attributes",

@@ -130,6 +130,18 @@ SUBJECTS: Mapping[str, Text] = {
         "columns {columns} are advertising figures summed over the people an ad reached, not one person's",
         "字段 {columns} 是广告触达人群的汇总数据，不属于某个人",
     ),
+    "subject.chart_of_accounts": Text(
+        "its accounts are a business's chart of accounts ({words}): ledger accounts of its books, not a person's",
+        "其账户是企业的会计科目（{words}）：属于企业账簿的科目，不是个人账户",
+    ),
+    "subject.ledger_posting": Text(
+        "column '{column}' posts to the chart of accounts {name}: the business's bookkeeping",
+        "字段 '{column}' 记入会计科目表 {name}：属于企业的账务记录",
+    ),
+    "subject.ledger_account_column": Text(
+        "column '{column}' names a ledger account of the business's books, not a person's account",
+        "字段 '{column}' 指企业账簿的会计科目，不是个人账户",
+    ),
     "subject.business_key": Text(
         "column '{column}' is described as the key of a business's account ('{phrase}'), not a person's",
         "字段 '{column}' 的说明称其为企业账户的标识（'{phrase}'），不是个人的",

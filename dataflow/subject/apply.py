@@ -28,6 +28,7 @@ from dataflow.subject.predicates import (
     _sensitive_topic,
 )
 from dataflow.subject.rules import (
+    LEDGER_ROLE,
     SCHEMA_DOCS,
     VISIT_FAMILY,
     SubjectRules,
@@ -177,8 +178,42 @@ def _by_subject(
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]
         if subject.kind == "organisation":
             found = [_named_head(f, dataset, subject, catalog, rules) for f in found]
+        if subject.role == LEDGER_ROLE:
+            found = [_ledger_account_column(f, dataset, catalog, rules) for f in found]
         return found
     return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _ledger_account_column(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-ledger-account``: on a business's chart of accounts or a line posted to it
+    (subject role ``ledger``), a column named for an account (`account_id`, `account_name`,
+    `account_code`, or a bare `name` taken for a person's by the table's word) is a ledger
+    account of the books (sales, VAT payable), not anyone's login or bank account; so is the
+    line's own key (`journal_line_id` of `journal_line`)."""
+    fld = finding.field
+    if not finding.personal or _from_values(finding):
+        return finding
+    tokens = split_name(fld.name)
+    own_key = (
+        len(tokens) >= 2
+        and tokens[-1] in rules.key_suffixes
+        and tokens[:-1] == split_name(_bare(dataset.name))
+    )
+    # a bare generic word (`name`, `code`) taken for a person's by the table's word alone
+    named = [ev.rule for ev in finding.evidence if ev.source == "name"]
+    generic = bool(named) and all(rule.startswith("name-weak") for rule in named)
+    if (
+        not own_key
+        and not generic
+        and not any(t in rules.ledger_accounts for t in tokens)
+        and not any(w in fld.name for w in rules.ledger_accounts_zh)
+    ):
+        return finding
+    why = msg("subject.ledger_account_column", column=fld.name)
+    ev = Evidence("context", "subject-ledger-account", why, finding.element)
+    return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
 
 
 def _financial_account(
