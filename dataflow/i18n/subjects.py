@@ -142,6 +142,10 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' names a ledger account of the business's books, not a person's account",
         "字段 '{column}' 指企业账簿的会计科目，不是个人账户",
     ),
+    "subject.change_envelope": Text(
+        "'{column}' describes the captured change (its operation, time or source), not the person of the row",
+        "'{column}' 描述捕获的数据变更（操作、时间或来源），不是该行所述个人的信息",
+    ),
     "subject.business_key": Text(
         "column '{column}' is described as the key of a business's account ('{phrase}'), not a person's",
         "字段 '{column}' 的说明称其为企业账户的标识（'{phrase}'），不是个人的",

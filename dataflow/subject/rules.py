@@ -176,6 +176,13 @@ class SubjectRules:
         self.response_envelope = frozenset(
             (*s.get("response_envelope", ()), *s.get("response_call_members", ()))
         )
+        self.change_images = frozenset(_compact(split_name(w)) for w in s.get("change_images", ()))
+        self.change_weak_images = frozenset(
+            _compact(split_name(w)) for w in s.get("change_weak_images", ())
+        )
+        self.change_operations = frozenset(
+            _compact(split_name(w)) for w in s.get("change_operations", ())
+        )
         self.link_markers = frozenset(s.get("link_markers", ()))
         self.link_containers = frozenset(s.get("link_containers", ()))
         self.organisation_members = frozenset(s.get("organisation_members", ()))
