@@ -186,6 +186,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "audience_metric_columns",
     "ledger_account_classes",
     "chart_of_accounts",
+    "environment_topics",
+    "sensor_keys",
     "uncarried_members",
     "organisation_places",
     "thing_attributes",

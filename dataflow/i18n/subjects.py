@@ -146,6 +146,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' describes the captured change (its operation, time or source), not the person of the row",
         "'{column}' 描述捕获的数据变更（操作、时间或来源），不是该行所述个人的信息",
     ),
+    "subject.environment_place": Text(
+        "'{column}' is the place a service on the environment ('{word}') reports on, not where a person is",
+        "'{column}' 是环境类服务（'{word}'）所报告的地点，不是某个人的位置",
+    ),
     "subject.business_key": Text(
         "column '{column}' is described as the key of a business's account ('{phrase}'), not a person's",
         "字段 '{column}' 的说明称其为企业账户的标识（'{phrase}'），不是个人的",

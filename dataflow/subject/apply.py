@@ -49,10 +49,42 @@ def apply_subject(
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
+    if not subject.about_person:
+        found = _environment_places(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
+
+
+def _environment_places(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-environment-place``: a dataset not about people whose name says it reports on
+    the natural environment at a place (`GET /v1/forecast`, `flood`, `air_quality`, 天气预报:
+    ``environment_topics``): its coordinates and place names are the place the service reports
+    on, not where a person is."""
+    tokens = split_name(dataset.name)
+    grams = {_compact(tokens[i:j]) for i in range(len(tokens)) for j in (i + 1, i + 2)}
+    word = next((w for w in sorted(grams & rules.environment_topics)), None) or next(
+        (w for w in rules.environment_topics_zh if w in f"{dataset.name}{dataset.comment or ''}"),
+        None,
+    )
+    if word is None:
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        if not f.personal or _from_values(f) or not (f.category or "").startswith(_PLACES):
+            out.append(f)
+            continue
+        why = msg("subject.environment_place", column=f.field.name, word=word)
+        ev = Evidence("context", "subject-environment-place", why, f.element)
+        out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+    return out
+
+
+#: The category of a person's whereabouts (coordinates, a place, a trajectory).
+_PLACES = "pi.location"
 
 
 def _business_key(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:

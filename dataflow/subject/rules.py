@@ -243,6 +243,10 @@ class SubjectRules:
         )
         self.ledger_classes, self.ledger_classes_zh = _split(s.get("ledger_account_classes", ()))
         self.charts_of_accounts, self.charts_of_accounts_zh = _split(s.get("chart_of_accounts", ()))
+        self.environment_topics, self.environment_topics_zh = _split(
+            s.get("environment_topics", ())
+        )
+        self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))

@@ -820,7 +820,7 @@ def _role_only(rules: SubjectRules, comment: str) -> bool:
 def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A JSON Schema or Avro document on a health topic (`allergy`, `medication`, `vital`): a
     section of a patient's record, unless something says more (a weaker verdict)."""
-    if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
+    if ds.source_format not in SCHEMA_DOCS or f.weak is not None or _sensor_readings(n, rules):
         return None
     tokens = name_tokens(rules, ds, frozenset(n.tokens))
     topic = (
@@ -833,6 +833,17 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
             "subject.health_document", name=n.bare, family=Words(names.en.lower(), names.zh)
         )
     return None
+
+
+def _sensor_readings(n: TableName, rules: SubjectRules) -> bool:
+    """Whether a document is keyed by a machine that measures (``sensor_keys``: `device_id`,
+    `sensorId`, `station_id`) and by no person: that machine's telemetry."""
+    return not _person_keyed(n, rules) and any(
+        len(cols) >= 2
+        and cols[-1] in rules.reference_tails
+        and _compact(cols[:-1]) in rules.sensor_keys
+        for cols in n.columns
+    )
 
 
 def _offence_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
