@@ -289,8 +289,11 @@ def _with_element(
 
 #: Context rules whose verdict rests on the document's structure, not on words the scorer weighs:
 #: a credential's envelope member describes the credential, however personal its words sound, and
-#: a member of its claims is about the holder, however plain its words.
-_SETTLED = frozenset({"subject-credential-envelope", "subject-credential-claim"})
+#: a member of its claims is about the holder, however plain its words; the members around a
+#: change-data-capture event's row images describe the capture, not the row's person.
+_SETTLED = frozenset(
+    {"subject-credential-envelope", "subject-credential-claim", "subject-change-envelope"}
+)
 
 
 def adjust_findings(

@@ -134,6 +134,26 @@ SUBJECTS: Mapping[str, Text] = {
         "columns {columns} are advertising figures summed over the people an ad reached, not one person's",
         "字段 {columns} 是广告触达人群的汇总数据，不属于某个人",
     ),
+    "subject.chart_of_accounts": Text(
+        "its accounts are a business's chart of accounts ({words}): ledger accounts of its books, not a person's",
+        "其账户是企业的会计科目（{words}）：属于企业账簿的科目，不是个人账户",
+    ),
+    "subject.ledger_posting": Text(
+        "column '{column}' posts to the chart of accounts {name}: the business's bookkeeping",
+        "字段 '{column}' 记入会计科目表 {name}：属于企业的账务记录",
+    ),
+    "subject.ledger_account_column": Text(
+        "column '{column}' names a ledger account of the business's books, not a person's account",
+        "字段 '{column}' 指企业账簿的会计科目，不是个人账户",
+    ),
+    "subject.change_envelope": Text(
+        "'{column}' describes the captured change (its operation, time or source), not the person of the row",
+        "'{column}' 描述捕获的数据变更（操作、时间或来源），不是该行所述个人的信息",
+    ),
+    "subject.environment_place": Text(
+        "'{column}' is the place a service on the environment ('{word}') reports on, not where a person is",
+        "'{column}' 是环境类服务（'{word}'）所报告的地点，不是某个人的位置",
+    ),
     "subject.business_key": Text(
         "column '{column}' is described as the key of a business's account ('{phrase}'), not a person's",
         "字段 '{column}' 的说明称其为企业账户的标识（'{phrase}'），不是个人的",

@@ -29,6 +29,7 @@ from dataflow.subject.predicates import (
 )
 from dataflow.subject.rules import (
     ADDRESS_BOOK_ELEMENT,
+    LEDGER_ROLE,
     SCHEMA_DOCS,
     VISIT_FAMILY,
     SubjectRules,
@@ -56,10 +57,42 @@ def apply_subject(
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
+    if not subject.about_person:
+        found = _environment_places(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
+
+
+def _environment_places(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-environment-place``: a dataset not about people whose name says it reports on
+    the natural environment at a place (`GET /v1/forecast`, `flood`, `air_quality`, 天气预报:
+    ``environment_topics``): its coordinates and place names are the place the service reports
+    on, not where a person is."""
+    tokens = split_name(dataset.name)
+    grams = {_compact(tokens[i:j]) for i in range(len(tokens)) for j in (i + 1, i + 2)}
+    word = next((w for w in sorted(grams & rules.environment_topics)), None) or next(
+        (w for w in rules.environment_topics_zh if w in f"{dataset.name}{dataset.comment or ''}"),
+        None,
+    )
+    if word is None:
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        if not f.personal or _from_values(f) or not (f.category or "").startswith(_PLACES):
+            out.append(f)
+            continue
+        why = msg("subject.environment_place", column=f.field.name, word=word)
+        ev = Evidence("context", "subject-environment-place", why, f.element)
+        out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+    return out
+
+
+#: The category of a person's whereabouts (coordinates, a place, a trajectory).
+_PLACES = "pi.location"
 
 
 def _business_key(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:
@@ -191,8 +224,42 @@ def _by_subject(
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]
         if subject.kind == "organisation":
             found = [_named_head(f, dataset, subject, catalog, rules) for f in found]
+        if subject.role == LEDGER_ROLE:
+            found = [_ledger_account_column(f, dataset, catalog, rules) for f in found]
         return found
     return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _ledger_account_column(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-ledger-account``: on a business's chart of accounts or a line posted to it
+    (subject role ``ledger``), a column named for an account (`account_id`, `account_name`,
+    `account_code`, or a bare `name` taken for a person's by the table's word) is a ledger
+    account of the books (sales, VAT payable), not anyone's login or bank account; so is the
+    line's own key (`journal_line_id` of `journal_line`)."""
+    fld = finding.field
+    if not finding.personal or _from_values(finding):
+        return finding
+    tokens = split_name(fld.name)
+    own_key = (
+        len(tokens) >= 2
+        and tokens[-1] in rules.key_suffixes
+        and tokens[:-1] == split_name(_bare(dataset.name))
+    )
+    # a bare generic word (`name`, `code`) taken for a person's by the table's word alone
+    named = [ev.rule for ev in finding.evidence if ev.source == "name"]
+    generic = bool(named) and all(rule.startswith("name-weak") for rule in named)
+    if (
+        not own_key
+        and not generic
+        and not any(t in rules.ledger_accounts for t in tokens)
+        and not any(w in fld.name for w in rules.ledger_accounts_zh)
+    ):
+        return finding
+    why = msg("subject.ledger_account_column", column=fld.name)
+    ev = Evidence("context", "subject-ledger-account", why, finding.element)
+    return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
 
 
 def _financial_account(

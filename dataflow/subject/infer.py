@@ -40,7 +40,14 @@ from dataflow.subject.own import (
     names_own_person,
     pupil_parents,
 )
-from dataflow.subject.rules import _MAX_ROUNDS, SubjectRules, _compact, rules_for, split_name
+from dataflow.subject.rules import (
+    _MAX_ROUNDS,
+    LEDGER_ROLE,
+    SubjectRules,
+    _compact,
+    rules_for,
+    split_name,
+)
 from dataflow.subject.table import application_prefix, own_facts
 from dataflow.subject.topics import (
     care_fact_topic,
@@ -131,6 +138,31 @@ def _pointed_at(
             g.evidence.append(msg(why, name=name, column=link.column, person=person))
             changed = True
     return changed
+
+
+def _ledger_postings(datasets: Sequence[Dataset], facts: list[_Facts]) -> None:
+    """A table nothing else places that points at a business's chart of accounts (a journal
+    line's or an invoice line's `account_code`) is what the business posts to its books: the
+    organisation's bookkeeping, unless a link to a person (an invoice's customer) says more."""
+    for f in facts:
+        if f.fixed or f.kind != "unknown" or f.weak is not None:
+            continue
+        link, target = next(
+            (
+                (lk, t)
+                for lk, t, _role in f.links
+                if t is not None
+                and facts[t].kind == "organisation"
+                and facts[t].role == LEDGER_ROLE
+            ),
+            (None, None),
+        )
+        if link is None or target is None:
+            continue
+        f.weak, f.weak_role = "organisation", LEDGER_ROLE
+        f.weak_evidence = msg(
+            "subject.ledger_posting", column=link.column, name=_bare(datasets[target].name)
+        )
 
 
 def _organisation_targets(
@@ -337,6 +369,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             _personal_record(facts[i], ds, rules)
     _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
+    _ledger_postings(datasets, facts)
     owned = [
         not f.fixed and _owned_thing(rules, f, ds) for f, ds in zip(facts, datasets, strict=True)
     ]

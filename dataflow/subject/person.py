@@ -255,7 +255,53 @@ def about_person(
     if dataset.source_format in SCHEMA_DOCS:
         found = [_constant(rec, f) for f in found]
         found = _code_entries(rec, found)
+        found = _change_envelope(rec, found)
     return found
+
+
+def change_images(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
+    """The top-level members of a change-data-capture event that hold the row's images
+    (``change_images``: `before` and `after`, `old` and `data`), or none when the document is
+    no such event: two images of which one is not a weak word (`data`), or one such image beside
+    an operation member (`op`)."""
+    top: dict[str, str] = {}
+    for fld in dataset.fields:
+        rel = fld.pointer[len(dataset.name) + 1 :] if fld.pointer.startswith(dataset.name) else ""
+        first = rel.split(".", 1)[0].replace("[]", "")
+        if first:
+            top[_compact(split_name(first))] = first
+    images = {k for k in top if k in rules.change_images}
+    strong = images - rules.change_weak_images
+    if not strong or (len(images) < 2 and not set(top) & rules.change_operations):
+        return frozenset()
+    return frozenset(top[k] for k in images)
+
+
+def _change_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-change-envelope``: in a change-data-capture event about a person's row, the
+    members outside the row's images (the operation, the capture time, the connector's
+    `source` block) describe the capture, not the person: a verdict the person's record gave
+    them (or a generic word such as `name`) is taken back."""
+    images = change_images(rec.rules, rec.dataset)
+    if not images:
+        return findings
+    name = rec.dataset.name
+    out: list[FieldFinding] = []
+    for f in findings:
+        rel = f.field.pointer[len(name) + 1 :] if f.field.pointer.startswith(name + ".") else ""
+        named = [ev.rule for ev in f.evidence if ev.source == "name"]
+        if (
+            not f.personal
+            or _from_values(f)
+            or rel.split(".", 1)[0].replace("[]", "") in images
+            or not all(rule.startswith("name-weak") for rule in named)
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.change_envelope", column=rel or f.field.name)
+        ev = Evidence("context", "subject-change-envelope", _because(rec.context, why), None)
+        out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
+    return out
 
 
 def _code_entries(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:

@@ -42,6 +42,8 @@ _POSSESSIVE_EN = re.compile(
     re.IGNORECASE,
 )
 SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
+#: The role of an organisation's books: its chart of accounts and what is posted to them.
+LEDGER_ROLE = "ledger"
 #: The family a schema document about a person's health care is on (``health_documents``).
 HEALTH_RECORD_FAMILY = "health.record"
 #: The family of who treats a person and where (``care_parties``).
@@ -179,6 +181,13 @@ class SubjectRules:
         self.response_envelope = frozenset(
             (*s.get("response_envelope", ()), *s.get("response_call_members", ()))
         )
+        self.change_images = frozenset(_compact(split_name(w)) for w in s.get("change_images", ()))
+        self.change_weak_images = frozenset(
+            _compact(split_name(w)) for w in s.get("change_weak_images", ())
+        )
+        self.change_operations = frozenset(
+            _compact(split_name(w)) for w in s.get("change_operations", ())
+        )
         self.link_markers = frozenset(s.get("link_markers", ()))
         self.link_containers = frozenset(s.get("link_containers", ()))
         self.organisation_members = frozenset(s.get("organisation_members", ()))
@@ -237,6 +246,12 @@ class SubjectRules:
         self.audience_metrics = frozenset(
             _compact(split_name(w)) for w in s.get("audience_metric_columns", ())
         )
+        self.ledger_classes, self.ledger_classes_zh = _split(s.get("ledger_account_classes", ()))
+        self.charts_of_accounts, self.charts_of_accounts_zh = _split(s.get("chart_of_accounts", ()))
+        self.environment_topics, self.environment_topics_zh = _split(
+            s.get("environment_topics", ())
+        )
+        self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))

@@ -21,6 +21,7 @@ from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
     _MAX_CODE_LIST_COLUMNS,
     _OTHER_PERSON_ZH,
+    LEDGER_ROLE,
     SCHEMA_DOCS,
     SubjectRules,
     _compact,
@@ -390,6 +391,35 @@ def _unwrapped(phrase: str, rules: SubjectRules) -> str:
         ):
             return phrase  # 'a session with aggregated metrics for it' is a session
         phrase = phrase[match.end() :]
+
+
+def _chart_of_accounts(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A business's chart of accounts (``ledger_account_classes``, ``chart_of_accounts``): a
+    table named as one (`gl_accounts`, 会计科目), or an account table whose descriptions and
+    enumerations class its accounts as assets, liabilities, equity, revenue or expenses, holds
+    the ledger accounts of an organisation's books, not a person's user or bank account."""
+    grams = {
+        _compact(n.tokens[i:j])
+        for i in range(len(n.tokens))
+        for j in range(i + 1, min(len(n.tokens), i + 4) + 1)
+    }
+    named = next((w for w in rules.charts_of_accounts if w in grams), None) or next(
+        (w for w in rules.charts_of_accounts_zh if w in n.zh_text), None
+    )
+    if named is None:
+        if not set(n.core) & rules.ledger_accounts or _person_only_columns(ds, rules):
+            return None
+        text = " ".join(
+            [n.comment]
+            + [fold(fld.comment or "") for fld in ds.fields]
+            + [fold(str(v)) for fld in ds.fields for v in fld.enum_values]
+        )
+        words = {w.rstrip("s") for w in split_name(text) if w in rules.ledger_classes}
+        words |= {w for w in rules.ledger_classes_zh if w in text}
+        if len(words) < _LEDGER_CLASSES:
+            return None
+        named = ", ".join(sorted(words)[:3])
+    return _fix(f, "organisation", msg("subject.chart_of_accounts", words=named), LEDGER_ROLE)
 
 
 def _audience_metrics(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -796,7 +826,7 @@ def _role_only(rules: SubjectRules, comment: str) -> bool:
 def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A JSON Schema or Avro document on a health topic (`allergy`, `medication`, `vital`): a
     section of a patient's record, unless something says more (a weaker verdict)."""
-    if ds.source_format not in SCHEMA_DOCS or f.weak is not None:
+    if ds.source_format not in SCHEMA_DOCS or f.weak is not None or _sensor_readings(n, rules):
         return None
     tokens = name_tokens(rules, ds, frozenset(n.tokens))
     topic = (
@@ -809,6 +839,17 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
             "subject.health_document", name=n.bare, family=Words(names.en.lower(), names.zh)
         )
     return None
+
+
+def _sensor_readings(n: TableName, rules: SubjectRules) -> bool:
+    """Whether a document is keyed by a machine that measures (``sensor_keys``: `device_id`,
+    `sensorId`, `station_id`) and by no person: that machine's telemetry."""
+    return not _person_keyed(n, rules) and any(
+        len(cols) >= 2
+        and cols[-1] in rules.reference_tails
+        and _compact(cols[:-1]) in rules.sensor_keys
+        for cols in n.columns
+    )
 
 
 def _offence_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -1058,6 +1099,9 @@ _HEALTH_WORDS = 3
 _HEALTH_SHARE = 0.2
 
 
+#: Account classes (asset, liability, equity…) that make an account table a chart of accounts.
+_LEDGER_CLASSES = 3
+
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
@@ -1065,6 +1109,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _person_file,
     _system,
     _audience_metrics,
+    _chart_of_accounts,
     _row_statement,
     _aggregate,
     _organisation_rows,
