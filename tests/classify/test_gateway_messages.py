@@ -129,3 +129,19 @@ def test_a_dictionary_with_pinyin_and_five_stroke_codes_is_a_code_list(tmp_path:
     assert not any(f.personal for f in codes.findings)
     # one input code alone (a patient's diagnosis keeps the name's pinyin) is no code list
     assert finding_of(found["YY_BRZD"], "zdmc").element == "pi.health.diagnosis"
+
+
+PLEDGES = """
+CREATE TABLE `pledge_house` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT COMMENT '主键',
+  `loan_id` BIGINT NOT NULL COMMENT '标的ID',
+  `estimate_amount` VARCHAR(30) DEFAULT NULL COMMENT '抵押物估值',
+  PRIMARY KEY (`id`)
+);
+"""
+
+
+def test_a_loans_collateral_is_the_borrowers(tmp_path: Path) -> None:
+    res = scan_files(tmp_path, {"p.sql": PLEDGES})["pledge_house"]
+    assert res.subject is not None and res.subject.kind == "person_linked"
+    assert finding_of(res, "estimate_amount").element == "pi.financial.credit"
