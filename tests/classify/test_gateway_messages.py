@@ -145,3 +145,22 @@ def test_a_loans_collateral_is_the_borrowers(tmp_path: Path) -> None:
     res = scan_files(tmp_path, {"p.sql": PLEDGES})["pledge_house"]
     assert res.subject is not None and res.subject.kind == "person_linked"
     assert finding_of(res, "estimate_amount").element == "pi.financial.credit"
+
+
+OUTPATIENT_SETTLEMENT = """
+create table YB_MZJS
+(
+    jssjh   varchar(20) not null,  --收据号
+    sbkh    varchar(20) not null,  --社会保障号码
+    xzlb    varchar(3)  null,      --险种类别
+    ncbz    varchar(10) null       --难产标志
+)
+GO
+"""
+
+
+def test_rows_keyed_by_a_social_security_number_are_that_persons(tmp_path: Path) -> None:
+    res = scan_files(tmp_path, {"m.sql": OUTPATIENT_SETTLEMENT}, short=True)["YB_MZJS"]
+    assert res.subject is not None and res.subject.kind == "person_linked"
+    assert finding_of(res, "xzlb").personal
+    assert finding_of(res, "ncbz").personal
