@@ -333,6 +333,9 @@ def adjust_findings(
         ):
             out.append(f)  # a warehouse's load column: never PI by words
             continue
+        if not f.personal and _gateway_column(dataset, f.field, catalog):
+            out.append(f)  # a payment gateway call's envelope member: never PI by words
+            continue
         if not f.personal and _definition_key(f.field.name, catalog):
             out.append(f)  # the key of a form's field (`fieldId`): never PI by words
             continue
@@ -398,6 +401,16 @@ def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
     from dataflow.subject.rules import load_column, rules_for
 
     return load_column(rules_for(catalog), dataset, name)
+
+
+def _gateway_column(dataset: Dataset, fld: Field, catalog: Catalog) -> bool:
+    """Whether ``fld`` is a member of a payment gateway call's envelope on a table that logs
+    such calls (``subjects.gateway_message_columns``: `sign_type`, `mer_id`, `ret_msg`)."""
+    from dataflow.subject.rules import gateway_column, rules_for
+
+    return fld.pointer == f"{dataset.name}.{fld.name}" and gateway_column(
+        rules_for(catalog), dataset, fld.name
+    )
 
 
 def _evidence(rule: str, en: str, zh: str, element: str | None, score: float) -> Evidence:

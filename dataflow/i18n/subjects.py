@@ -358,6 +358,11 @@ SUBJECTS: Mapping[str, Text] = {
         "its key {column} names an organisation: the rows are organisations",
         "其主键 {column} 表明是机构：各行是机构",
     ),
+    "subject.gateway_envelope": Text(
+        "{column} is a member of a payment gateway call's envelope (the table logs such calls),"
+        " not information about the person the payment is for",
+        "{column} 是支付网关调用报文的协议字段（该表记录此类调用），不是付款人的个人信息",
+    ),
     "subject.thing_name": Text(
         "comment '{comment}' calls {column} the name of a thing, not of a person",
         "注释 '{comment}' 表明 {column} 是事物的名称，不是人的姓名",

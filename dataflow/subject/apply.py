@@ -34,6 +34,7 @@ from dataflow.subject.rules import (
     VISIT_FAMILY,
     SubjectRules,
     _compact,
+    gateway_column,
     rules_for,
     split_name,
 )
@@ -53,6 +54,7 @@ def apply_subject(
     """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
     found = _by_subject(findings, dataset, subject, catalog)
     found = [_business_key(f, catalog, rules_for(catalog)) for f in found]
+    found = [_gateway_member(f, dataset, catalog, rules_for(catalog)) for f in found]
     if not subject.about_person and not (
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
@@ -119,6 +121,31 @@ def _business_key(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) 
         return finding
     why = msg("subject.business_key", column=finding.field.name, phrase=hit)
     ev = Evidence("context", "subject-business-key", why, finding.element)
+    return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+
+
+def _gateway_member(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-gateway-envelope``: on a table that logs calls to a payment or open-platform
+    gateway (it names three or more members of such a call's envelope:
+    ``gateway_message_columns``), an envelope member (`service`, `sign_type`, `charset`,
+    `notify_url`, `ret_code`) taken for PI only by the table's subject or a generic word says
+    how the platform called the gateway, not anything about the person the payment is for."""
+    fld = finding.field
+    if (
+        not finding.personal
+        or fld.pointer != f"{dataset.name}.{fld.name}"
+        or not gateway_column(rules, dataset, fld.name)
+        or any(
+            ev.source in ("value", "comment")
+            or (ev.rule.startswith("name-") and not ev.rule.startswith("name-weak"))
+            for ev in finding.evidence
+        )
+    ):
+        return finding
+    why = msg("subject.gateway_envelope", column=fld.name)
+    ev = Evidence("context", "subject-gateway-envelope", why, None)
     return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
 
 

@@ -201,6 +201,9 @@ class SubjectRules:
         self.meta, self.meta_zh = _split(s.get("meta_columns", ()))
         self.load_columns = _split(s.get("load_columns", ()))[0]
         self.load_files = _split(s.get("load_file_columns", ()))[0]
+        self.gateway_columns = frozenset(
+            _compact(split_name(w)) for w in s.get("gateway_message_columns", ())
+        )
 
         self.person_only, self.person_only_zh = _split(s.get("person_only_columns", ()))
         self.code_system_zh = tuple(w for w in s.get("code_systems", ()) if has_cjk(w))
@@ -260,6 +263,9 @@ class SubjectRules:
         self.lookalikes = frozenset(s.get("role_lookalikes", ()))
         self.minor_contexts, self.minor_contexts_zh = _split(s.get("minor_contexts", ()))
         self.guardians, self.guardians_zh = _split(s.get("guardian_columns", ()))
+        self.input_code_pairs = tuple(
+            tuple(w.split()) for w in s.get("input_code_pairs", ()) if len(w.split()) == 2
+        )
         self.guardian_pairs = tuple(
             tuple(w.split()) for w in s.get("guardian_pairs", ()) if len(w.split()) == 2
         )
@@ -538,6 +544,21 @@ def load_column(rules: SubjectRules, dataset: Dataset, name: str) -> bool:
     return compact in rules.load_files and any(
         _compact(split_name(f.name)) in rules.load_columns for f in dataset.fields
     )
+
+
+#: A table names at least this many gateway envelope members when it logs gateway calls.
+_MIN_GATEWAY_COLUMNS = 3
+
+
+def gateway_column(rules: SubjectRules, dataset: Dataset, name: str) -> bool:
+    """Whether the column ``name`` of ``dataset`` is a member of a payment or open-platform
+    gateway call's envelope (``gateway_message_columns``: `sign_type`, `charset`, `notify_url`,
+    `ret_code`) on a table that logs such calls: one naming at least three of them."""
+    compact = _compact(split_name(name))
+    if compact not in rules.gateway_columns:
+        return False
+    named = {_compact(split_name(f.name)) for f in dataset.fields} & rules.gateway_columns
+    return len(named) >= _MIN_GATEWAY_COLUMNS
 
 
 _RULES: dict[int, tuple[Catalog, SubjectRules]] = {}

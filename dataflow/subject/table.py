@@ -897,6 +897,13 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak_evidence = msg("subject.body_measurements", columns=body[:3])
     elif (
         f.weak is None
+        and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS
+        and (pair := _input_code_pair(ds, n, rules)) is not None
+    ):
+        f.weak, f.weak_role = "reference", None
+        f.weak_evidence = msg("subject.input_code", column=pair)
+    elif (
+        f.weak is None
         and len(health := _health_columns(ds, n, rules)) >= _HEALTH_WORDS
         and len(health) >= _HEALTH_SHARE * len(ds.fields)
     ):
@@ -912,6 +919,29 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak, f.weak_role = "organisation", None
         f.weak_evidence = msg("subject.organisation_own_key", column=key)
     return f
+
+
+def _input_code_pair(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
+    """The columns of a pinyin and a five-stroke input code side by side (``input_code_pairs``:
+    `py` beside `wb`, comments '拼音' beside '五笔'), as "py, wb"; None when there is no such
+    pair. Each input code is matched by a column's whole name or in a column's comment."""
+    for first, second in rules.input_code_pairs:
+        cols = []
+        for word in (first, second):
+            col = next(
+                (
+                    fld.name
+                    for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+                    if (leaf == word if word.isascii() else word in (fld.comment or ""))
+                ),
+                None,
+            )
+            if col is None:
+                break
+            cols.append(col)
+        if len(cols) == 2 and cols[0] != cols[1]:
+            return ", ".join(cols)
+    return None
 
 
 def _role_identity(n: TableName, rules: SubjectRules) -> tuple[str, str] | None:
