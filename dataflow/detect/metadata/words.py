@@ -62,14 +62,17 @@ def split_name(name: str) -> tuple[str, ...]:
     whole words."""
     if name.isascii() and name.isalpha() and name.islower():  # one word already (`tizhong`)
         return english_words((name,))
+    return english_words(_spelt_tokens(name))
+
+
+def _spelt_tokens(name: str) -> tuple[str, ...]:
+    """``name``'s lower-case tokens as ``split_name`` cuts them, before any is read as English
+    (``nomeCliente`` → nome, cliente)."""
     if not name.isascii():
         name = ascii_latin(name)
-    out: list[str] = []
-    for part in _NON_ALNUM.split(name):
-        if not part:
-            continue
-        out.extend(p.lower() for p in _CAMEL.split(part) if p)
-    return english_words(tuple(out))
+    return tuple(
+        p.lower() for part in _NON_ALNUM.split(name) if part for p in _CAMEL.split(part) if p
+    )
 
 
 #: The longest run of name tokens that ``catalogs/data/foreign_words.yaml`` lists as one phrase.
@@ -137,13 +140,7 @@ def own_spelling(word: str) -> str | None:
     """A catalog word (``cliente``) as written, its tokens joined, when ``split_name`` reads it
     as English words (customer): what a longer name token may still contain
     (``clienterorder``). None when the word is read as it is."""
-    plain = tuple(
-        p.lower()
-        for part in _NON_ALNUM.split(ascii_latin(word))
-        if part
-        for p in _CAMEL.split(part)
-        if p
-    )
+    plain = _spelt_tokens(word)
     if not plain or english_words(plain) == plain:
         return None
     return "".join(plain)
