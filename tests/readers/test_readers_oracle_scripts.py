@@ -403,3 +403,27 @@ def test_commented_out_columns_of_every_type_are_no_comment(tmp_path: Path) -> N
         "remark": "备注",
         "note": None,
     }
+
+
+def test_comment_on_column_is_the_description_before_a_remark_on_its_line(
+    tmp_path: Path,
+) -> None:
+    # A tax filing table: two columns carry a "--新增" (added) remark on their line and their
+    # description is declared afterwards with COMMENT ON COLUMN.
+    text = (
+        "create table T_JMSBA\n(\n"
+        "  BBQLX VARCHAR2(2) not null,--新增\n"
+        "  QH NUMBER(4),--新增\n"
+        "  NSRSBH VARCHAR2(20) --纳税人识别号\n"
+        ");\n"
+        "comment on column T_JMSBA.BBQLX is '报表期类型';\n"
+        "comment on column T_JMSBA.QH is '期号';\n"
+        "comment on column T_JMSBA.NSRSBH is '纳税人识别号';\n"
+    )
+    result = _read(tmp_path, text)
+    assert _problems(result) == []
+    assert _comments(result, "T_JMSBA") == {
+        "BBQLX": "报表期类型 (新增)",
+        "QH": "期号 (新增)",
+        "NSRSBH": "纳税人识别号",
+    }

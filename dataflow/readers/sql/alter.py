@@ -130,20 +130,36 @@ def apply_comment_on(
         if i is None:
             elsewhere.append(CommentOn(".".join(table_parts), column, text))
             continue
-        datasets[i] = with_comment(datasets[i], column, text)
+        datasets[i] = with_comment(datasets[i], column, text, same_file=True)
     return elsewhere
 
 
-def with_comment(ds: Dataset, column: str | None, text: str) -> Dataset:
+def with_comment(ds: Dataset, column: str | None, text: str, *, same_file: bool = False) -> Dataset:
     """``ds`` with ``text`` as the comment of its table (``column`` None) or of the column of
-    that name, where it has none yet."""
+    that name, where it has none yet.
+
+    ``same_file``: ``text`` is a ``COMMENT ON COLUMN`` of the file that creates the table. It
+    is the column's declared description there and comes first; a different comment the column
+    already had (a ``-- …`` remark after it on its line, such as ``--新增`` "added", which
+    Oracle and PostgreSQL scripts write next to columns described later) is kept after it
+    rather than standing in for it. From another file, the table's own file's comment wins."""
     if column is None:
         return replace(ds, comment=ds.comment or text)
     fields = tuple(
-        replace(f, comment=f.comment or text) if f.name.lower() == column.lower() else f
+        replace(f, comment=_declared_first(text, f.comment) if same_file else f.comment or text)
+        if f.name.lower() == column.lower()
+        else f
         for f in ds.fields
     )
     return replace(ds, fields=fields)
+
+
+def _declared_first(declared: str, earlier: str | None) -> str:
+    if not earlier or earlier == declared or earlier in declared:
+        return declared
+    if declared in earlier:
+        return earlier
+    return f"{declared} ({earlier})"
 
 
 def _comment_text(literal: str) -> str:
