@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_metadata import _FIELD, _relative
+from eval_metadata import _FIELD, _relative, parse_labels
 
 DATE = "2026-12-07"
 KINDS = {
@@ -578,7 +578,6 @@ def list_fields(set_dir: Path, data_root: Path | None, cache: Path | None) -> di
         return json.loads((cache / f"{set_dir.name}.json").read_text(encoding="utf-8"))
     if data_root is None:
         return {}
-    from eval_metadata import parse_labels
 
     from dataflow.scan import ScanOptions, scan_paths
 
