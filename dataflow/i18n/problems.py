@@ -201,6 +201,10 @@ PROBLEMS: Mapping[str, Text] = {
         "OpenAPI document describes no field in its named schemas nor in its operations: no fields read",
         "OpenAPI 文档的命名 schema 和操作中都没有描述任何字段：未读取到字段",
     ),
+    "p.openapi_ref_unread": Text(
+        "the schema of this body or response is in {ref}, which is not among the scanned files (dataflow never fetches schemas); its fields are not read",
+        "该请求体或响应的 schema 位于 {ref}，不在扫描的文件中（dataflow 从不下载模式）；其字段未读取",
+    ),
     "p.js_no_properties": Text(
         "JSON Schema describes no properties: no fields read",
         "JSON Schema 没有描述任何属性：未读取到字段",

@@ -31,7 +31,9 @@ payload and one of its headers (``read_messages``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urldefrag, urljoin
 
 from dataflow.i18n import msg
 from dataflow.model import Dataset
@@ -233,6 +235,73 @@ def _only_refers(schema: Any) -> bool:
     return False
 
 
+def _file_refs(schema: Any) -> list[str]:
+    """The ``$ref`` values naming another file in a schema that only names schemas
+    (``_only_refers``)."""
+    if not isinstance(schema, dict):
+        return []
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        return [] if ref.startswith("#") else [ref]
+    out = _file_refs(schema.get("items"))
+    for key in ("allOf", "oneOf", "anyOf"):
+        members = schema.get(key)
+        for member in members if isinstance(members, list) else ():
+            out.extend(_file_refs(member))
+    return out
+
+
+def _scanned_target(
+    schemas: SchemaIndex | None, base: str, ref: str, doc: Any
+) -> tuple[str, Any, Path] | None:
+    """The URI (with its fragment), document and file of the scanned file ``ref`` names,
+    resolved as the JSON Schema reader resolves it; ``None`` for a file the scan does not
+    hold (outside the scanned folders, or on the network: dataflow never fetches one)."""
+    if not schemas:
+        return None
+    uri = urljoin(base, ref)
+    found = schemas.document(uri)
+    if found is not None:
+        return uri, found[0], found[1]
+    return schemas.declared(ref, doc)
+
+
+def _read_alone(doc: Any, file: Path, schemas: SchemaIndex | None) -> bool:
+    """Whether the scanned file ``file`` (parsed: ``doc``) is read as datasets of its own: an
+    API description, named schemas, or a JSON Schema with fields at its root. Not one schema
+    of a split API description nor a library of definitions that files name (those are read
+    through the references naming them), nor a file not read as a schema at all."""
+    from dataflow.readers.jsonschema import (
+        looks_like_jsonschema,
+        looks_like_schema_document,
+        looks_like_schema_part,
+        named_object_schemas,
+    )
+
+    if looks_like_openapi(doc) or named_object_schemas(doc) is not None:
+        return True
+    if file.suffix.lower() in (".yaml", ".yml"):
+        if looks_like_schema_part(doc) or not looks_like_schema_document(doc):
+            return False
+    elif not looks_like_jsonschema(doc):
+        return False
+    shaped = any(key in doc for key in ("properties", "items", "allOf", "anyOf", "oneOf", "$ref"))
+    libraried = any(isinstance(doc.get(k), dict) and doc[k] for k in ("definitions", "$defs"))
+    return shaped or not libraried or not (schemas and schemas.referenced(file))
+
+
+def _named_files(doc: Any, base: str) -> set[str]:
+    """The URIs of the other files the named schemas of ``doc`` are (``Member: $ref:
+    parts/Member.yaml``): read as those named schemas already."""
+    found = named_schemas(doc)
+    out: set[str] = set()
+    for schema in found[1].values() if found is not None else ():
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if isinstance(ref, str) and not ref.startswith("#"):
+            out.add(urljoin(base, ref))
+    return out
+
+
 class _Operations:
     """The inline schemas of the operations of one document, read as datasets."""
 
@@ -254,13 +323,12 @@ class _Operations:
         self.index = LineIndex(text)
         self.base = ""
         if schemas:
-            from pathlib import Path
-
             self.base = schemas.base_of(Path(path), doc)
         self.total = total
         self.datasets: list[Dataset] = []
         self.names: set[str] = set()
         self.read: set[int] = set()  # the schema nodes read (a component used twice: once)
+        self.files = _named_files(doc, self.base)  # the other files' schemas read (URIs)
 
     def full(self) -> bool:
         return self.total >= MAX_FIELDS
@@ -327,7 +395,11 @@ class _Operations:
         only names other schemas or was read already."""
         from dataflow.readers.jsonschema import schema_comment
 
-        if not isinstance(schema, dict) or _only_refers(schema) or id(schema) in self.read:
+        if not isinstance(schema, dict) or id(schema) in self.read:
+            return
+        if _only_refers(schema):
+            for ref in _file_refs(schema):
+                self._other_file(name, ref, schema, key_path, comment)
             return
         self.read.add(id(schema))
         line = self._line(schema, key_path)
@@ -336,6 +408,54 @@ class _Operations:
             walker.walk(schema, "", line, None, (pointer,), 0)
 
         self._add(name, walk, schema, key_path, schema_comment(schema) or comment)
+
+    def _other_file(self, name: str, ref: str, node: Any, key_path: str, comment: Any) -> None:
+        """The schema of another file a body names (``$ref: components/schemas/Patient.yaml``,
+        with or without a ``#/…`` fragment): a dataset named after it (its fragment's last
+        part, else its ``title`` or file stem), read once however many bodies name it, and not
+        when its file is read as datasets of its own (``_read_alone``). A reference that no
+        scanned file answers leaves ``name`` a dataset without fields, with a warning."""
+        from dataflow.readers.jsonschema import dataset_name
+
+        found = _scanned_target(self.schemas, self.base, ref, self.doc)
+        if found is None:
+            self._unread(name, ref, node, key_path, comment)
+            return
+        uri, doc, file = found
+        if uri in self.files or _read_alone(doc, file, self.schemas):
+            return
+        self.files.add(uri)
+        fragment = urldefrag(uri)[1].rstrip("/")
+        title = fragment.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        shown = title or dataset_name(doc, file.stem)
+        line = self._line(node, key_path)
+
+        def walk(walker: Any) -> None:
+            walker.walk({"$ref": ref}, "", line, None, (), 0)
+
+        self._add(shown, walk, node, key_path, comment)
+
+    def _unread(self, name: str, ref: str, node: Any, key_path: str, comment: Any) -> None:
+        """``name``, a body whose schema is in a file the scan does not hold: reported as a
+        dataset without fields, with a warning naming the reference."""
+        from dataflow.detect.names import scrub
+
+        line = self._line(node, key_path)
+        self.problems.warn(msg("p.openapi_ref_unread", ref=scrub(ref)), line)
+        if self.full() or name in self.names:
+            return
+        self.names.add(name)
+        text = comment.strip() if isinstance(comment, str) and comment.strip() else None
+        self.datasets.append(
+            Dataset(
+                name=name,
+                source_path=self.path,
+                source_format="jsonschema",
+                fields=(),
+                comment=text,
+                line=line,
+            )
+        )
 
     def _content(self, name: str, holder: Any, pointer: str, key_path: str) -> None:
         """The schemas of the media types of a request body or response (OpenAPI 3)."""

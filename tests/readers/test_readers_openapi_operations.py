@@ -137,7 +137,7 @@ def test_inline_fields_are_classified(tmp_path: Path) -> None:
     assert found[("POST /patients request", "diagnosis")].startswith("pi.health")
 
 
-def test_a_document_whose_operations_only_name_schemas_elsewhere_is_a_warning(
+def test_a_response_that_only_names_a_schema_elsewhere_is_kept_with_a_warning(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "api.yaml"
@@ -148,10 +148,12 @@ def test_a_document_whose_operations_only_name_schemas_elsewhere_is_a_warning(
         encoding="utf-8",
     )
     result = read_path(path)
-    assert result.datasets == ()
+    # the response is reported, without fields, and the warning names the file not scanned
+    assert [(d.name, d.fields) for d in result.datasets] == [("GET /users response 200", ())]
     (problem,) = result.problems
     assert problem.severity == Severity.WARNING
-    assert problem.message.startswith("OpenAPI document describes no field")
+    assert problem.line == 9
+    assert "users.json#/User, which is not among the scanned files" in problem.message
 
 
 def test_openapi_3_1_webhooks_are_read_as_operations() -> None:

@@ -55,6 +55,7 @@ from dataflow.readers.sql.altered import (
     own_datasets,
 )
 from dataflow.readers.sql.copied import copied_from, copy_columns, from_query
+from dataflow.readers.sql.databases import qualify, switched_to
 from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
@@ -122,9 +123,11 @@ def read_sql(
     with quiet_sqlglot():
         for whole in split_statements(text):
             for piece in split_run_on(whole):
+                _note_database(r, piece.text)
                 stmt = _past_separators(piece)
                 if stmt is not None:
                     _read_statement(r, stmt)
+    qualify(r)
     datasets = r.datasets
     columns_elsewhere = commented(apply_altered_columns(datasets, r.columns), r.comments)
     comments_elsewhere = apply_comment_on(datasets, r.comments)
@@ -176,6 +179,9 @@ class _Reading:
     columns: list[AlteredColumn] = field(default_factory=list)  # ALTER TABLE … ADD COLUMN
     # tables that take another's columns: (index, kind, that table, line) (``sql.copied``)
     copies: list[tuple[int, str, str, int]] = field(default_factory=list)
+    # each switch of database (``USE x``, ``\\c x``): the database and how many datasets,
+    # keys, primary keys, columns and comments were read before it (``sql.databases``)
+    marks: list[tuple[str, int, int, int, int, int]] = field(default_factory=list)
 
     def create(self, stmt: Statement, gap: str) -> None:
         """Read the CREATE TABLE ``stmt`` (``gap``: the comments above it)."""
@@ -185,6 +191,14 @@ class _Reading:
         if ds is not None:
             self.datasets.append(ds)
             self.gaps.append(gap)
+
+
+def _note_database(r: _Reading, text: str) -> None:
+    """Note the database a ``USE x`` statement or ``\\c x`` line switches to."""
+    db = switched_to(text)
+    if db is not None and (not r.marks or r.marks[-1][0] != db):
+        read = (len(r.datasets), len(r.altered), len(r.primary_keys), len(r.columns))
+        r.marks.append((db, *read, len(r.comments)))
 
 
 def _past_separators(stmt: Statement) -> Statement | None:
