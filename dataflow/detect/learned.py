@@ -95,8 +95,12 @@ def _table_tokens(name: str) -> tuple[str, ...]:
 
 def field_features(fld: Field, dataset: Dataset, subject: Subject | None) -> list[str]:
     """The words the model reads for one field, as ``kind=value`` strings (sorted, unique)."""
-    segments = [s for s in _SEGMENT.split(fld.pointer) if s]
-    parent = segments[-2] if len(segments) >= 3 else None  # nested: the parent object's name
+    # The path inside the dataset: a dataset's own name may hold dots (``crm.customer_info``,
+    # ``org.example.User``), which are no parent object of its fields.
+    prefix = dataset.name + "."
+    path = fld.pointer[len(prefix) :] if fld.pointer.startswith(prefix) else fld.pointer
+    segments = [s for s in _SEGMENT.split(path) if s]
+    parent = segments[-2] if len(segments) >= 2 else None  # nested: the parent object's name
     own, last = _field_words(fld.name, fld.comment, fld.data_type)
     table = _dataset_words(dataset.name, dataset.comment, dataset.source_format)
     kind = subject.kind if subject is not None else "unknown"

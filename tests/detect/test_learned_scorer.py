@@ -83,6 +83,26 @@ def test_scores_are_deterministic_and_differ_by_words(tmp_path: Path) -> None:
     assert scorer.score(feats["zhiye"])[0] > scorer.score(feats["created_at"])[0]
 
 
+def test_a_dotted_dataset_name_is_no_parent_object_of_its_fields() -> None:
+    """A table named with its schema or database (``crm.customer_info``) or an Avro record
+    named with its namespace is read like the bare table: its fields have no parent object,
+    while a member nested in a document still has one."""
+    from dataflow.model import Dataset, Field
+
+    def feats(table: str, path: str) -> list[str]:
+        fld = Field(name=path.rsplit(".", 1)[-1], pointer=f"{table}.{path}")
+        dataset = Dataset(name=table, source_path="x.sql", source_format="sql", fields=(fld,))
+        return field_features(fld, dataset, None)
+
+    bare = feats("customer_info", "status")
+    qualified = feats("crm.customer_info", "status")
+    assert not [f for f in qualified if f.startswith("p=")]
+    assert [f for f in qualified if not f.startswith("t=")] == [
+        f for f in bare if not f.startswith("t=")
+    ]
+    assert "p=basics" in feats("org.example.Resume", "basics.phone")
+
+
 def _tiny_scorer(tmp_path: Path, add: float = 0.6) -> Path:
     path = tmp_path / "scorer.tsv"
     path.write_text(
