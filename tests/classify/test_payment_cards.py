@@ -56,3 +56,26 @@ def test_a_card_of_another_kind_is_no_payment_card(tmp_path: Path) -> None:
     }
     doc = _scan(tmp_path, {"board.json": json.dumps(board)})["memberBoard"]
     assert _finding(doc, "brand").element != "pi.financial.bank_card"
+
+
+ORDERS = """
+CREATE TABLE customers (customers_id INT PRIMARY KEY, customers_name VARCHAR(64));
+CREATE TABLE orders (
+  orders_id INT PRIMARY KEY,
+  customers_id INT REFERENCES customers(customers_id),
+  cc_type VARCHAR(20),
+  cc_owner VARCHAR(64),
+  cc_number VARCHAR(32),
+  cc_expires VARCHAR(4),
+  credit_card_expires VARCHAR(4)
+);
+"""
+
+
+def test_the_expiry_of_a_card_kept_on_an_order_is_its_verification_data(tmp_path: Path) -> None:
+    """A shop's order storing the customer's card (`cc_number`, `cc_expires`): the expiry with
+    a card prefix is the card's verification data, sensitive."""
+    orders = _scan(tmp_path, {"shop.sql": ORDERS})["orders"]
+    for column in ("cc_expires", "credit_card_expires"):
+        finding = _finding(orders, column)
+        assert finding.element == "pi.financial.card_security" and finding.sensitive, column
