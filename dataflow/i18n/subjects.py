@@ -310,6 +310,21 @@ SUBJECTS: Mapping[str, Text] = {
         " their whereabouts",
         "'{column}' 是该人某一事件的发生地或其去向（'{word}'）：行踪信息",
     ),
+    "subject.passage_place": Text(
+        "'{column}' ('{word}') is where the person passed a door or gate: a point of their"
+        " movement track",
+        "'{column}'（'{word}'）是该人通过门禁或闸口的地点：行踪轨迹",
+    ),
+    "subject.passage_photo": Text(
+        "'{column}' is a picture of the person taken or registered at a door or gate: the face"
+        " it recognises them by",
+        "'{column}' 是门禁或闸口抓拍或登记的该人照片：用于识别的人脸图像",
+    ),
+    "subject.recovery_question": Text(
+        "'{column}' ('{word}') beside the account's password is its password-recovery question"
+        " or answer: authentication information",
+        "'{column}'（'{word}'）与账户密码同表：是密码保护问题或答案，属于鉴别信息",
+    ),
     "subject.financial_account_table": Text(
         "'{column}' is the number of the financial account its table is named after ('{word}')",
         "'{column}' 是表名所指金融账户的号码（'{word}'）",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -244,6 +245,9 @@ def _by_subject(
         found = [_account_of_table(f, dataset, catalog, rules) for f in found]
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
+        found = _recovery_questions(found, catalog, rules)
+        if _passage_record(dataset, rules):
+            found = [_passage_place(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
@@ -373,6 +377,99 @@ def _whereabouts(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -
     return _as_element(
         finding, element, Evidence("context", "subject-whereabouts", why, element.id)
     )
+
+
+def _grams(text: str) -> set[str]:
+    """The words of ``text`` and each two neighbouring words written together."""
+    tokens = split_name(text)
+    return set(tokens) | {a + b for a, b in itertools.pairwise(tokens)}
+
+
+def _passage_record(dataset: Dataset, rules: SubjectRules) -> bool:
+    """A table whose name or description says it records people passing a door or gate (an
+    access-control or turnstile log: `door_staff_record`, 门禁-员工记录, 居民进出记录)."""
+    described = f"{dataset.name} {dataset.comment or ''}"
+    grams = _grams(described)
+    passage = bool(grams & rules.passage_words) or any(
+        w in described for w in rules.passage_words_zh
+    )
+    record = bool(grams & rules.passage_records) or any(
+        w in described for w in rules.passage_records_zh
+    )
+    return passage and record
+
+
+def _passage_place(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) -> FieldFinding:
+    """``subject-passage-place``: on a record of people passing a door or gate, a column naming
+    the building, floor, room or gate where the person passed (`floor_num` 楼层, `room_name`
+    房间名字, `place` 地点) is a point of their movement track, sensitive; its key (`room_id`)
+    stays a link to the place, and a column its words made something else (a type, a count)
+    stays that. A picture taken or registered for the passage (`snap_pic_info` 抓拍图片) is the
+    image of the person's face the gate recognises them by: biometric, sensitive."""
+    fld = finding.field
+    pictured = finding.element == "pi.profile.photo" or any(
+        ev.element == "pi.profile.photo" for ev in finding.evidence
+    )
+    if pictured and not _from_values(finding):
+        face = catalog.elements.get("pi.biometric.face")
+        if face is None:
+            return finding
+        why = msg("subject.passage_photo", column=fld.name)
+        return _as_element(
+            finding, face, Evidence("context", "subject-passage-place", why, face.id)
+        )
+    if (
+        not finding.personal
+        or finding.element not in (*rules.whereabouts_elements, "pi.identity.name")
+        or _from_values(finding)
+    ):
+        return finding
+    tokens = split_name(fld.name)
+    if not tokens or tokens[-1] in rules.reference_tails:
+        return finding
+    comment = fld.comment or ""
+    named = next((t for t in tokens if t in rules.passage_places), None) or next(
+        (w for w in rules.passage_places_zh if w in comment), None
+    )
+    element = catalog.elements.get("pi.location.track")
+    if named is None or element is None:
+        return finding
+    why = msg("subject.passage_place", column=fld.name, word=named)
+    return _as_element(
+        finding, element, Evidence("context", "subject-passage-place", why, element.id)
+    )
+
+
+def _recovery_questions(
+    findings: list[FieldFinding], catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-recovery-question``: on a person's record that keeps the account's password, a
+    column that is only a question or an answer (`question`, `answer`, 问题, 答案) is the
+    password-recovery question and its answer, authentication information; without a password
+    beside them they stay what their words made them (a survey's or an FAQ's)."""
+    element = catalog.elements.get("pi.credential.security_answer")
+    if element is None or not any(
+        f.element == "pi.credential.password" and not _from_values(f) for f in findings
+    ):
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        fld = f.field
+        comment = (fld.comment or "").strip(" \t:：,，.。")
+        if f.element in (element.id, "pi.credential.password") or _from_values(f):
+            out.append(f)
+            continue
+        if _compact(split_name(fld.name)) in rules.recovery_questions:
+            word = fld.name
+        elif comment in rules.recovery_questions_zh:
+            word = comment
+        else:
+            out.append(f)
+            continue
+        why = msg("subject.recovery_question", column=fld.name, word=word)
+        ev = Evidence("context", "subject-recovery-question", why, element.id)
+        out.append(_as_element(f, element, ev))
+    return out
 
 
 def _named_head(

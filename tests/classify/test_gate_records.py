@@ -83,3 +83,44 @@ def test_a_table_mapping_people_to_units_is_not_the_units(tmp_path: Path) -> Non
     assert mapping.subject.kind == "person_linked"
     for column in ("start_date", "end_date"):
         assert finding_of(mapping, column).personal, column
+
+
+DOOR_LOG = """
+CREATE TABLE `door_staff_record` (
+  `id` int UNSIGNED NOT NULL AUTO_INCREMENT,
+  `name` varchar(255) COMMENT '姓名',
+  `user_id` varchar(255) COMMENT '用户id',
+  `floor_num` varchar(255) COMMENT '楼层',
+  `build_name` varchar(255) COMMENT '建筑名称',
+  `room_name` varchar(255) COMMENT '房间名字',
+  `room_id` varchar(255) COMMENT '房间id',
+  `gate_type` varchar(10) COMMENT '类型。0:入场,1:出场',
+  `visit_time` varchar(255) COMMENT '访问时间',
+  `snap_pic_info` longtext COMMENT '抓拍图片的base64编码',
+  PRIMARY KEY (`id`)
+) COMMENT = '门禁-员工记录';
+CREATE TABLE `staff_office` (
+  `id` int UNSIGNED NOT NULL AUTO_INCREMENT,
+  `name` varchar(255) COMMENT '姓名',
+  `user_id` varchar(255) COMMENT '用户id',
+  `room_name` varchar(255) COMMENT '房间名字',
+  PRIMARY KEY (`id`)
+) COMMENT = '员工办公室';
+"""
+
+
+def test_where_a_person_passed_a_door_is_their_movement_track(tmp_path: Path) -> None:
+    """On an access-control record, the building, floor and room of the passage are points of
+    the person's movement track (sensitive) and the snapshot taken at the gate is their face;
+    the room's key stays a link and the passage's direction stays a plain attribute."""
+    results = _scan(tmp_path, {"door.sql": DOOR_LOG})
+    door = results["door_staff_record"]
+    for column in ("floor_num", "build_name", "room_name"):
+        found = finding_of(door, column)
+        assert found.element == "pi.location.track", column
+        assert found.sensitive, column
+    assert finding_of(door, "snap_pic_info").element == "pi.biometric.face"
+    assert finding_of(door, "room_id").element != "pi.location.track"
+    assert not finding_of(door, "gate_type").sensitive
+    office = finding_of(results["staff_office"], "room_name")
+    assert office.element != "pi.location.track"

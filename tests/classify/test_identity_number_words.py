@@ -20,3 +20,35 @@ def test_identity_number_words(tmp_path: Path) -> None:
         assert found[name].element == "pi.identity.document_number", name
         assert found[name].sensitive, name
     assert not found["identity_type"].sensitive
+
+
+PETITIONS = """
+CREATE TABLE ym_relocate_petition (
+  id int PRIMARY KEY,
+  xm varchar(50) COMMENT '',
+  sfzmhm char(20) COMMENT '',
+  lxdh varchar(20) COMMENT ''
+);
+CREATE TABLE user_info (
+  id bigint PRIMARY KEY,
+  name varchar(20) COMMENT '用户姓名',
+  certificates_type varchar(3) COMMENT '证件类型',
+  certificates_no varchar(30) COMMENT '证件编号',
+  certificates_url varchar(200) COMMENT '证件路径',
+  licence_img varchar(200) COMMENT '证件扫描件'
+);
+"""
+
+
+def test_identity_proof_initials_and_document_images(tmp_path: Path) -> None:
+    """`sfzmhm` (身份证明号码) is the person's identity number even with an empty comment; the
+    image or file of a person's identity document (证件路径, 证件扫描件) is sensitive as the
+    document is, while the document's type is not."""
+    by_name = scan_files(tmp_path, {"schema.sql": PETITIONS})
+    petition = {f.field.name: f for f in by_name["ym_relocate_petition"].findings}
+    assert petition["sfzmhm"].element == "pi.identity.resident_id"
+    user = {f.field.name: f for f in by_name["user_info"].findings}
+    for name in ("certificates_url", "licence_img"):
+        assert user[name].element == "pi.identity.id_card_image", name
+        assert user[name].sensitive, name
+    assert not user["certificates_type"].sensitive
