@@ -77,6 +77,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "topic_lookalikes",
     "topic_lookalikes_zh",
     "document_topic_lookalikes",
+    "document_envelope_members",
+    "document_envelope_objects",
     "collections",
     "patient_visits",
     "numbered_documents",

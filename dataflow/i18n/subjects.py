@@ -150,6 +150,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' describes the captured change (its operation, time or source), not the person of the row",
         "'{column}' 描述捕获的数据变更（操作、时间或来源），不是该行所述个人的信息",
     ),
+    "subject.document_envelope": Text(
+        "'{column}' says how the record is written (its metadata, a code's system or version), not what it says of the person",
+        "'{column}' 说明记录的编写方式（元数据、代码所属的编码系统或版本），不是关于个人的内容",
+    ),
     "subject.environment_place": Text(
         "'{column}' is the place a service on the environment ('{word}') reports on, not where a person is",
         "'{column}' 是环境类服务（'{word}'）所报告的地点，不是某个人的位置",

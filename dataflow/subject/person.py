@@ -256,6 +256,7 @@ def about_person(
         found = [_constant(rec, f) for f in found]
         found = _code_entries(rec, found)
         found = _change_envelope(rec, found)
+        found = _document_envelope(rec, found)
     return found
 
 
@@ -300,6 +301,34 @@ def _change_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
             continue
         why = msg("subject.change_envelope", column=rel or f.field.name)
         ev = Evidence("context", "subject-change-envelope", _because(rec.context, why), None)
+        out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
+    return out
+
+
+def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-document-envelope``: in a person's schema document, every member of the record's
+    own metadata object (``document_envelope_objects``: FHIR's `meta`, its version, profile,
+    security labels and tags) and, in a clinical document or a clinical section of one, a
+    nested member that says how a value is coded (``document_envelope_members``: a code's
+    `system` and `version`, an identifier's `use`) describe how the record is written, not its
+    person: a verdict the record's topic or words gave them is taken back. Values still count."""
+    rules, name = rec.rules, rec.dataset.name
+    out: list[FieldFinding] = []
+    for f in findings:
+        parent = _parent(f, name)
+        if not parent or _from_values(f):
+            out.append(f)
+            continue
+        objects = {p.replace("[]", "").lower() for p in parent.split(".")}
+        coded = _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
+        if not (objects & rules.envelope_objects) and not (
+            coded and (rec.health_document or Column.of(rec, f).section)
+        ):
+            out.append(f)
+            continue
+        rel = f.field.pointer[len(name) + 1 :] if f.field.pointer.startswith(name + ".") else ""
+        why = msg("subject.document_envelope", column=rel or f.field.name)
+        ev = Evidence("context", "subject-document-envelope", _because(rec.context, why), None)
         out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
     return out
 

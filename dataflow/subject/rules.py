@@ -293,6 +293,8 @@ class SubjectRules:
         self.reference_endings = tuple(s.get("reference_endings", ()))
         self.reference_names = frozenset(s.get("reference_names", ()))
         self.reference_tails = frozenset(s.get("reference_tails", ()))
+        self.envelope_members = frozenset(s.get("document_envelope_members", ()))
+        self.envelope_objects = frozenset(s.get("document_envelope_objects", ()))
         self.code_tails = frozenset(s.get("code_tails", ()))
         self.person_key_tails = tuple(s.get("person_key_tails", ()))
         self.staff_agents = frozenset(s.get("staff_agents", ()))
