@@ -131,8 +131,8 @@ SUBJECTS: Mapping[str, Text] = {
         "字段 {columns} 是多行的统计值，不属于某个人",
     ),
     "subject.audience_metrics": Text(
-        "columns {columns} are advertising figures summed over the people an ad reached, not one person's",
-        "字段 {columns} 是广告触达人群的汇总数据，不属于某个人",
+        "columns {columns} are figures summed over the people an ad or a mail-out reached, not one person's",
+        "字段 {columns} 是广告或群发邮件触达人群的汇总数据，不属于某个人",
     ),
     "subject.chart_of_accounts": Text(
         "its accounts are a business's chart of accounts ({words}): ledger accounts of its books, not a person's",
