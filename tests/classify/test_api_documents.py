@@ -173,3 +173,31 @@ def test_a_unified_apis_response_names_the_call_not_the_person(tmp_path: Path) -
     for column in ("service", "resource", "operation"):
         assert not _finding(doc, column).personal, column
     assert _finding(doc, "first_name").personal
+
+
+MATCH_RESPONSE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "IdentityMatchResponse",
+    "type": "object",
+    "properties": {
+        "givenNameMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "givenNameMatchScore": {"type": "integer"},
+        "familyNameMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "birthdateMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "emailMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "emailMatchScore": {"type": "integer"},
+        "postalCodeMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+    },
+}
+
+
+def test_an_identity_match_response_is_about_the_person_checked(tmp_path: Path) -> None:
+    """A know-your-customer match: whether, and how well, the given name, family name, birth
+    date and e-mail a customer gave match the operator's records (`givenNameMatch`,
+    `emailMatchScore`) are about that customer (the identity columns they name), so the
+    response is a person's record and its results are personal."""
+    results = _scan(tmp_path, {"match.schema.json": json.dumps(MATCH_RESPONSE)})
+    doc = results["IdentityMatchResponse"]
+    assert doc.subject.about_person
+    for column in ("givenNameMatch", "familyNameMatch", "birthdateMatch", "emailMatch"):
+        assert _finding(doc, column).personal, column
