@@ -79,6 +79,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "document_topic_lookalikes",
     "document_envelope_members",
     "document_envelope_objects",
+    "token_claims",
+    "client_metadata",
     "identity_checks",
     "identity_check_tails",
     "collections",

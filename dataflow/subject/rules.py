@@ -293,8 +293,10 @@ class SubjectRules:
         self.reference_endings = tuple(s.get("reference_endings", ()))
         self.reference_names = frozenset(s.get("reference_names", ()))
         self.reference_tails = frozenset(s.get("reference_tails", ()))
-        self.envelope_members = frozenset(s.get("document_envelope_members", ()))
+        self.envelope_members = _split(s.get("document_envelope_members", ()))[0]
         self.envelope_objects = frozenset(s.get("document_envelope_objects", ()))
+        self.token_claims = frozenset(s.get("token_claims", ()))
+        self.client_metadata = _split(s.get("client_metadata", ()))[0]
         self.identity_checks = frozenset(s.get("identity_checks", ()))
         self.identity_check_tails = frozenset(s.get("identity_check_tails", ()))
         self.code_tails = frozenset(s.get("code_tails", ()))
