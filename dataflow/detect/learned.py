@@ -294,9 +294,15 @@ def _with_element(
 #: Context rules whose verdict rests on the document's structure, not on words the scorer weighs:
 #: a credential's envelope member describes the credential, however personal its words sound, and
 #: a member of its claims is about the holder, however plain its words; the members around a
-#: change-data-capture event's row images describe the capture, not the row's person.
+#: change-data-capture event's row images describe the capture, not the row's person; a person's
+#: document's metadata and the code systems of its coded values say how the record is written.
 _SETTLED = frozenset(
-    {"subject-credential-envelope", "subject-credential-claim", "subject-change-envelope"}
+    {
+        "subject-credential-envelope",
+        "subject-credential-claim",
+        "subject-change-envelope",
+        "subject-document-envelope",
+    }
 )
 
 

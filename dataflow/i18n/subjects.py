@@ -131,8 +131,8 @@ SUBJECTS: Mapping[str, Text] = {
         "字段 {columns} 是多行的统计值，不属于某个人",
     ),
     "subject.audience_metrics": Text(
-        "columns {columns} are advertising figures summed over the people an ad reached, not one person's",
-        "字段 {columns} 是广告触达人群的汇总数据，不属于某个人",
+        "columns {columns} are figures summed over the people an ad or a mail-out reached, not one person's",
+        "字段 {columns} 是广告或群发邮件触达人群的汇总数据，不属于某个人",
     ),
     "subject.chart_of_accounts": Text(
         "its accounts are a business's chart of accounts ({words}): ledger accounts of its books, not a person's",
@@ -149,6 +149,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.change_envelope": Text(
         "'{column}' describes the captured change (its operation, time or source), not the person of the row",
         "'{column}' 描述捕获的数据变更（操作、时间或来源），不是该行所述个人的信息",
+    ),
+    "subject.document_envelope": Text(
+        "'{column}' says how the record is written (its metadata, a code's system or version), not what it says of the person",
+        "'{column}' 说明记录的编写方式（元数据、代码所属的编码系统或版本），不是关于个人的内容",
     ),
     "subject.environment_place": Text(
         "'{column}' is the place a service on the environment ('{word}') reports on, not where a person is",

@@ -256,6 +256,7 @@ def about_person(
         found = [_constant(rec, f) for f in found]
         found = _code_entries(rec, found)
         found = _change_envelope(rec, found)
+        found = _document_envelope(rec, found)
     return found
 
 
@@ -300,6 +301,53 @@ def _change_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
             continue
         why = msg("subject.change_envelope", column=rel or f.field.name)
         ev = Evidence("context", "subject-change-envelope", _because(rec.context, why), None)
+        out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
+    return out
+
+
+#: How many registered claims of a token, or of a client application's metadata, make an object
+#: a token's envelope or a client's registration (``_document_envelope``).
+_ENVELOPE_MEMBERS = 3
+
+
+def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-document-envelope``: in a person's schema document, every member of the record's
+    own metadata object (``document_envelope_objects``: FHIR's `meta`, its version, profile,
+    security labels and tags) and, in a clinical document or a clinical section of one, a
+    nested member that says how a value is coded (``document_envelope_members``: a code's
+    `system` and `version`, an identifier's `use`) describe how the record is written, not its
+    person; so do the registered claims of a signed token (``token_claims``: `iss`, `aud`, `exp`,
+    three of them in one object) and every member of an object that is a registered client
+    application's metadata (``client_metadata``: `client_uri`, `jwks_uri`, `redirect_uris`, three
+    of them). A verdict the record's topic or words gave them is taken back. Values still count."""
+    rules, name = rec.rules, rec.dataset.name
+    members: dict[str, set[str]] = {}
+    for f in findings:
+        members.setdefault(_parent(f, name), set()).add(_compact(split_name(f.field.name)))
+    claims = {p for p, m in members.items() if len(m & rules.token_claims) >= _ENVELOPE_MEMBERS}
+    clients = {p for p, m in members.items() if len(m & rules.client_metadata) >= _ENVELOPE_MEMBERS}
+    out: list[FieldFinding] = []
+    for f in findings:
+        parent = _parent(f, name)
+        if _from_values(f):
+            out.append(f)
+            continue
+        objects = {p.replace("[]", "").lower() for p in parent.split(".")} if parent else set()
+        key = _compact(split_name(f.field.name))
+        coded = (
+            parent and _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
+        )
+        if not (
+            objects & rules.envelope_objects
+            or (coded and (rec.health_document or Column.of(rec, f).section))
+            or (parent in claims and key in rules.token_claims)
+            or parent in clients
+        ):
+            out.append(f)
+            continue
+        rel = f.field.pointer[len(name) + 1 :] if f.field.pointer.startswith(name + ".") else ""
+        why = msg("subject.document_envelope", column=rel or f.field.name)
+        ev = Evidence("context", "subject-document-envelope", _because(rec.context, why), None)
         out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
     return out
 

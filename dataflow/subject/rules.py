@@ -301,6 +301,12 @@ class SubjectRules:
         self.reference_endings = tuple(s.get("reference_endings", ()))
         self.reference_names = frozenset(s.get("reference_names", ()))
         self.reference_tails = frozenset(s.get("reference_tails", ()))
+        self.envelope_members = _split(s.get("document_envelope_members", ()))[0]
+        self.envelope_objects = frozenset(s.get("document_envelope_objects", ()))
+        self.token_claims = frozenset(s.get("token_claims", ()))
+        self.client_metadata = _split(s.get("client_metadata", ()))[0]
+        self.identity_checks = frozenset(s.get("identity_checks", ()))
+        self.identity_check_tails = frozenset(s.get("identity_check_tails", ()))
         self.code_tails = frozenset(s.get("code_tails", ()))
         self.person_key_tails = tuple(s.get("person_key_tails", ()))
         self.staff_agents = frozenset(s.get("staff_agents", ()))
@@ -405,6 +411,16 @@ class SubjectRules:
             for kind in ("en", "pinyin", "abbreviations", "weak"):
                 words.update(t for w in element.keywords.get(kind) for t in split_name(w))
         return frozenset(words)
+
+    def identity_checked(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The words of what a check result is about (`family`, `name` of `familyNameMatchScore`:
+        ``identity_checks`` and their ``identity_check_tails`` at the end), else ()."""
+        end = len(tokens)
+        while end > 0 and tokens[end - 1] in self.identity_check_tails:
+            end -= 1
+        if end == len(tokens) or not any(t in self.identity_checks for t in tokens[end:]):
+            return ()
+        return tokens[:end]
 
     def definition_key(self, tokens: tuple[str, ...]) -> bool:
         """Whether a column is the key of a part of a form or schema (``definition_parts``:

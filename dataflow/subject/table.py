@@ -1058,6 +1058,9 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
     for fld, leaf, cols in zip(ds.fields, n.leafs, n.columns, strict=True):
         if rules.thing_name(fld.comment):
             continue  # `name` '名称': what a thing is called, not a person's name
+        checked = rules.identity_checked(cols)
+        if checked:  # `familyNameMatchScore`: how well the person's family name matched
+            leaf, cols = _compact(checked), checked
         if leaf in rules.identity:
             seen.add(leaf)
         elif cols and cols[-1] in rules.identity and len(cols) <= 2:

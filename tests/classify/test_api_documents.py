@@ -173,3 +173,84 @@ def test_a_unified_apis_response_names_the_call_not_the_person(tmp_path: Path) -
     for column in ("service", "resource", "operation"):
         assert not _finding(doc, column).personal, column
     assert _finding(doc, "first_name").personal
+
+
+MATCH_RESPONSE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "IdentityMatchResponse",
+    "type": "object",
+    "properties": {
+        "givenNameMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "givenNameMatchScore": {"type": "integer"},
+        "familyNameMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "birthdateMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "emailMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+        "emailMatchScore": {"type": "integer"},
+        "postalCodeMatch": {"type": "string", "enum": ["true", "false", "not_available"]},
+    },
+}
+
+
+def test_an_identity_match_response_is_about_the_person_checked(tmp_path: Path) -> None:
+    """A know-your-customer match: whether, and how well, the given name, family name, birth
+    date and e-mail a customer gave match the operator's records (`givenNameMatch`,
+    `emailMatchScore`) are about that customer (the identity columns they name), so the
+    response is a person's record and its results are personal."""
+    results = _scan(tmp_path, {"match.schema.json": json.dumps(MATCH_RESPONSE)})
+    doc = results["IdentityMatchResponse"]
+    assert doc.subject.about_person
+    for column in ("givenNameMatch", "familyNameMatch", "birthdateMatch", "emailMatch"):
+        assert _finding(doc, column).personal, column
+
+
+SIGNED_REQUEST = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "PayeeCheckRequestSigned",
+    "type": "object",
+    "properties": {
+        "iss": {"type": "string"},
+        "aud": {"type": "array", "items": {"type": "string"}},
+        "exp": {"type": "integer"},
+        "iat": {"type": "integer"},
+        "nbf": {"type": "integer"},
+        "payee": {
+            "type": "object",
+            "properties": {
+                "fullName": {"type": "string"},
+                "givenName": {"type": "string"},
+                "lastName": {"type": "string"},
+                "accountNumber": {"type": "string"},
+            },
+        },
+        "client": {
+            "type": "object",
+            "properties": {
+                "client_name": {"type": "string"},
+                "client_uri": {"type": "string"},
+                "logo_uri": {"type": "string"},
+                "jwks_uri": {"type": "string"},
+                "redirect_uris": {"type": "array", "items": {"type": "string"}},
+                "roles": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+def test_a_signed_tokens_claims_and_a_client_registration_are_not_the_persons(
+    tmp_path: Path,
+) -> None:
+    """A signed request about a payee: the token's registered claims (issuer, audience, expiry,
+    issued-at, not-before) and a registered client application's metadata (its name, URIs, keys,
+    roles) describe the token and the software that sends it, not the payee; the payee's names
+    stay personal."""
+    results = _scan(tmp_path, {"check.schema.json": json.dumps(SIGNED_REQUEST)})
+    doc = results["PayeeCheckRequestSigned"]
+    assert doc.subject.about_person
+    by_path = {f.field.pointer.split(".", 1)[1]: f for f in doc.findings}
+    for path in ("iss", "aud[]", "exp", "iat", "nbf"):
+        assert not by_path[path].personal, path
+    for path in ("client_name", "client_uri", "logo_uri", "jwks_uri", "roles[]"):
+        assert not by_path[f"client.{path}"].personal, path
+    for path in ("payee.fullName", "payee.givenName", "payee.lastName"):
+        assert by_path[path].personal, path

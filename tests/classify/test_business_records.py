@@ -473,3 +473,49 @@ def test_a_posts_popularity_counters_say_nothing_about_its_author(tmp_path: Path
     for column in ("thumbsupnum", "crazilynum", "clicktime", "clicknum"):
         assert not post[column].personal, column
     assert post["yonghuming"].personal
+
+
+MAILOUTS = """
+version: 2
+sources:
+  - name: marketing_cloud
+    tables:
+      - name: send
+        columns:
+          - name: id
+          - name: email_id
+          - name: email_name
+          - name: from_address
+          - name: from_name
+          - name: bcc_email
+          - name: send_date
+          - name: number_sent
+          - name: number_delivered
+          - name: unique_opens
+          - name: unique_clicks
+          - name: hard_bounces
+          - name: unsubscribes
+      - name: subscriber
+        columns:
+          - name: id
+          - name: subscriber_key
+          - name: email_address
+          - name: first_name
+          - name: unsubscribed_date
+"""
+
+
+def test_an_email_sends_delivery_figures_are_no_recipients_record(tmp_path: Path) -> None:
+    """A marketing platform's send (one mail-out to a list) with how many were sent, delivered,
+    opened, clicked and bounced: figures summed over its recipients (audience_metric_columns),
+    not a record of one person, although its sender's name and address look like a person's
+    identity columns. A subscriber's own row stays a person's."""
+    results = _scan(tmp_path, MAILOUTS)
+    send = results["send"]
+    assert send.subject is not None and not send.subject.about_person
+    found = _fields(send)
+    for column in ("send_date", "number_sent", "unique_opens", "hard_bounces", "unsubscribes"):
+        assert not found[column].personal, column
+    subscriber = results["subscriber"]
+    assert subscriber.subject is not None and subscriber.subject.about_person
+    assert _fields(subscriber)["email_address"].personal

@@ -151,3 +151,85 @@ def test_a_tables_status_on_a_health_topic_stays_bookkeeping(tmp_path: Path) -> 
     stays = _by_path(_scan(tmp_path, {"his.sql": sql})["hospitalization"])
     assert stays["ward"].sensitive
     assert not stays["status"].personal
+
+
+def _coding(*members: str) -> dict[str, Any]:
+    """A FHIR CodeableConcept: a list of codings with ``members``."""
+    coding = {"type": "object", "properties": {m: {"type": "string"} for m in members}}
+    return {"type": "object", "properties": {"coding": {"type": "array", "items": coding}}}
+
+
+IMMUNIZATION = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Immunization",
+    "description": "A FHIR Immunization resource: a vaccine given to a patient.",
+    "type": "object",
+    "properties": {
+        "resourceType": {"type": "string"},
+        "meta": {
+            "type": "object",
+            "properties": {
+                "versionId": {"type": "string"},
+                "lastUpdated": {"type": "string", "format": "date-time"},
+                "profile": {"type": "array", "items": {"type": "string"}},
+                "security": {"type": "array", "items": _coding("system", "code", "display")},
+                "tag": {"type": "array", "items": _coding("system", "version", "userSelected")},
+            },
+        },
+        "patient": {"type": "object", "properties": {"reference": {"type": "string"}}},
+        "identifier": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "use": {"type": "string"},
+                    "system": {"type": "string", "format": "uri"},
+                    "value": {"type": "string"},
+                },
+            },
+        },
+        "vaccineCode": _coding("system", "version", "code", "display", "userSelected"),
+        "occurrenceDateTime": {"type": "string", "format": "date-time"},
+        "lotNumber": {"type": "string"},
+        "doseQuantity": {
+            "type": "object",
+            "properties": {"value": {"type": "number"}, "system": {"type": "string"}},
+        },
+    },
+}
+
+
+def test_a_clinical_documents_metadata_and_code_systems_are_not_the_patients(
+    tmp_path: Path,
+) -> None:
+    """A patient's immunization record: the vaccine's code and display, when it was given, its
+    lot and dose are the patient's health information (sensitive); the resource's `meta` (its
+    version, profile, security labels and tags) and the code system, version and user-selected
+    flag of each code, an identifier's system and use, say how the record is written, not what
+    it says of the patient (rule ``subject-document-envelope``, which the learned scorer keeps)."""
+    results = _scan(tmp_path, {"immunization.schema.json": json.dumps(IMMUNIZATION)})
+    found = _by_path(results["Immunization"])
+    for path in (
+        "vaccineCode.coding[].code",
+        "vaccineCode.coding[].display",
+        "occurrenceDateTime",
+        "lotNumber",
+        "doseQuantity.value",
+    ):
+        assert found[path].sensitive, path
+    for path in (
+        "meta.versionId",
+        "meta.lastUpdated",
+        "meta.profile[]",
+        "meta.security[].coding[].system",
+        "meta.security[].coding[].code",
+        "meta.security[].coding[].display",
+        "meta.tag[].coding[].userSelected",
+        "identifier[].use",
+        "identifier[].system",
+        "vaccineCode.coding[].system",
+        "vaccineCode.coding[].version",
+        "vaccineCode.coding[].userSelected",
+        "doseQuantity.system",
+    ):
+        assert not found[path].personal, path
