@@ -187,6 +187,7 @@ def read_named(
         walker = Walker(doc, str(name), index, problems, schemas, base)
         pointer = prefix + str(name).replace("~", "~0").replace("/", "~1")
         walker.walk(schema, "", line, None, (pointer,), 0)
+        walker.finish()
         total += len(walker.fields)
         datasets.append(
             Dataset(
@@ -302,6 +303,7 @@ class _Operations:
             name, n = f"{base} ({n})", n + 1
         walker = Walker(self.doc, name, self.index, self.problems, self.schemas, self.base)
         walk(walker)
+        walker.finish()
         if not walker.fields:
             return
         self.names.add(name)
