@@ -397,13 +397,14 @@ class _Walker:
             return
         if claimed == path:
             return  # read here already (another branch of a ``oneOf`` at this path)
+        if not path:  # what the dataset itself is (its base type, a branch of its root)
+            self._claimed.setdefault(target, path)
+            self.walk(node, path, line, comment, refs, depth + 1)
+            return
         if claimed is not None:
             self._cut(target, False, path, line, comment)
             return
         self._claimed[target] = path
-        if not path:  # the dataset's own base type: read in place
-            self.walk(node, path, line, comment, refs, depth + 1)
-            return
         pointer = f"{self.dataset}.{path}"
         if pointer not in self.fields:  # in place of the members until they are read
             self._pending.add(pointer)

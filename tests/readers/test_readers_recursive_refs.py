@@ -157,3 +157,39 @@ def test_deeply_shared_types_stay_within_a_budget(tmp_path: Path) -> None:
     assert fields["tree.right"] == "ref:level1"  # past the budget: kept, not expanded
     assert not any("more than" in p.message for p in result.problems)
     assert elapsed < 10
+
+
+def test_a_recursive_type_the_document_itself_is_read_at_its_root_too(tmp_path: Path) -> None:
+    # GeoJSON style: the document is a collection of features or one feature, and a feature
+    # may hold further features; both shapes of the document are read
+    path = tmp_path / "incident_map.schema.json"
+    path.write_text(
+        json.dumps(
+            {
+                "title": "incident_map",
+                "oneOf": [{"$ref": "#/$defs/Collection"}, {"$ref": "#/$defs/Feature"}],
+                "$defs": {
+                    "Collection": {
+                        "type": "object",
+                        "properties": {
+                            "features": {"type": "array", "items": {"$ref": "#/$defs/Feature"}}
+                        },
+                    },
+                    "Feature": {
+                        "type": "object",
+                        "properties": {
+                            "reporter": {"type": "string", "description": "Who reported it"},
+                            "parts": {"type": "array", "items": {"$ref": "#/$defs/Feature"}},
+                        },
+                    },
+                },
+            }
+        )
+    )
+    fields = {f.pointer: f.data_type for f in read_path(path).datasets[0].fields}
+    assert fields == {
+        "incident_map.features[].reporter": "string",
+        "incident_map.features[].parts[]": "ref:Feature",
+        "incident_map.reporter": "string",
+        "incident_map.parts[]": "ref:Feature",
+    }
