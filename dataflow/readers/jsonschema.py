@@ -215,6 +215,7 @@ class _Walker:
         problems: Problems,
         schemas: SchemaIndex | None = None,
         base: str = "",
+        recursive: dict[int, bool] | None = None,
     ) -> None:
         self.root = root
         self.dataset = dataset
@@ -236,7 +237,9 @@ class _Walker:
         self._cut_at: dict[tuple[str, str], list[Any]] = {}
         self._cut_fields: set[str] = set()  # the pointers of those fields
         self._pending: set[str] = set()  # fields standing for an expansion still queued
-        self._open_memo: dict[int, bool] = {}  # schema objects by id: recursion reachable
+        # schema objects by id: whether recursion is reachable from them (one per document,
+        # shared by the walkers of its datasets)
+        self._open_memo: dict[int, bool] = {} if recursive is None else recursive
         # expansions of recursive named schemas waiting their turn (breadth first): the
         # pointer of the field they replace and the arguments of ``walk``
         self._queue: deque[tuple[str, tuple[Any, dict[str, Any], str], tuple[Any, ...]]] = deque()
