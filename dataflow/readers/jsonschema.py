@@ -3,9 +3,11 @@
 Each leaf property becomes a ``Field``; nested members join with ``.``, array items with
 ``[]``. Local ``$ref`` (``#/definitions/…``, ``#/$defs/…`` or any JSON pointer into the same
 document, and names that a sub-schema of the same document declares with ``$id`` or
-``$anchor``) are followed; a ``$ref`` cycle stops with a warning. A ``$ref`` to another file
-of the scan (by the ``id``/``$id`` it declares, or by its relative path: ``schemarefs``) is
-followed in that file; any other remote or file ``$ref`` is reported and NEVER fetched.
+``$anchor``) are followed. A named schema that reaches itself through its members (or holds
+one that does) is expanded once per dataset, at its shallowest use; its other uses and every
+cycle are fields of type ``ref:<name>``, with one warning per schema cut. A ``$ref`` to another
+file of the scan (by the ``id``/``$id`` it declares, or by its relative path: ``schemarefs``)
+is followed in that file; any other remote or file ``$ref`` is reported and NEVER fetched.
 ``description`` (or ``title``) is the comment, ``enum`` the enumerated values. The dataset is
 named by the root ``title``, else the file stem.
 """
