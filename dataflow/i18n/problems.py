@@ -172,8 +172,14 @@ PROBLEMS: Mapping[str, Text] = {
     ),
     "p.js_ref_not_string": Text("$ref is not a string; ignored", "$ref 不是字符串，已忽略"),
     "p.js_cycle": Text(
-        "$ref cycle: the recursive member is not expanded again", "$ref 循环：递归成员不再展开"
+        "$ref cycle: {pointer} refers back to {name}, which it is part of; not expanded again, {count} such use(s) in this dataset are kept as fields of type ref:{name}",
+        "$ref 循环：{pointer} 引用其所属的 {name}，不再展开；本数据集中这样的引用共 {count} 处，保留为 ref:{name} 类型的字段",
     ),
+    "p.js_ref_repeated": Text(
+        "$ref to {name} used again at {pointer}: its members are read once, at {first}, and not expanded again; {count} such use(s) in this dataset are kept as fields of type ref:{name}",
+        "{pointer} 再次引用 {name}：其成员只在 {first} 读取一次，不再展开；本数据集中这样的引用共 {count} 处，保留为 ref:{name} 类型的字段",
+    ),
+    "p.js_ref_kind": Text("$ref kept as a ref:<name> field", "$ref 保留为 ref:<名称> 字段"),
     "p.js_remote": Text(
         "remote or external $ref not followed (dataflow never fetches schemas); the member is kept without its sub-fields",
         "未跟随远程或外部 $ref（dataflow 从不下载模式）；该成员保留但没有子字段",

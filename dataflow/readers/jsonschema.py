@@ -3,15 +3,18 @@
 Each leaf property becomes a ``Field``; nested members join with ``.``, array items with
 ``[]``. Local ``$ref`` (``#/definitions/…``, ``#/$defs/…`` or any JSON pointer into the same
 document, and names that a sub-schema of the same document declares with ``$id`` or
-``$anchor``) are followed; a ``$ref`` cycle stops with a warning. A ``$ref`` to another file
-of the scan (by the ``id``/``$id`` it declares, or by its relative path: ``schemarefs``) is
-followed in that file; any other remote or file ``$ref`` is reported and NEVER fetched.
+``$anchor``) are followed. A named schema that reaches itself through its members (or holds
+one that does) is expanded once per dataset, at its shallowest use; its other uses and every
+cycle are fields of type ``ref:<name>``, with one warning per schema cut. A ``$ref`` to another
+file of the scan (by the ``id``/``$id`` it declares, or by its relative path: ``schemarefs``)
+is followed in that file; any other remote or file ``$ref`` is reported and NEVER fetched.
 ``description`` (or ``title``) is the comment, ``enum`` the enumerated values. The dataset is
 named by the root ``title``, else the file stem.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +22,7 @@ from urllib.parse import urldefrag, urljoin
 
 from dataflow.detect.names import scrub
 from dataflow.i18n import msg
-from dataflow.model import Dataset, Field
+from dataflow.model import Dataset, Field, Severity
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers._json import add_leaf, line_of
 
@@ -27,6 +30,13 @@ if TYPE_CHECKING:
     from dataflow.readers.schemarefs import SchemaIndex
 
 _MAX_DEPTH = 48
+# Keys of a schema whose values are no members of it (followed by no ``$ref`` walk).
+_NOT_MEMBERS = frozenset(
+    {"definitions", "$defs", "example", "examples", "default", "const", "enum", "$ref"}
+)
+# Fields of one dataset beyond which a named schema used again is kept as one ref:<name>
+# field even when its first expansion was self-contained.
+_REPEAT_BUDGET = 2_000
 _SCHEMA_KEYS = ("$schema", "properties", "definitions", "$defs", "allOf", "anyOf", "oneOf")
 
 
@@ -207,6 +217,7 @@ class _Walker:
         problems: Problems,
         schemas: SchemaIndex | None = None,
         base: str = "",
+        recursive: dict[int, bool] | None = None,
     ) -> None:
         self.root = root
         self.dataset = dataset
@@ -221,6 +232,20 @@ class _Walker:
         self.resolved_local = 0  # references into this document that point at something
         self.walked: set[int] = set()  # the ids of the schema objects walked
         self.unresolved_local = 0  # and that point at nothing
+        # the named schemas this dataset expands, by (document, fragment): the path where
+        # their members are read
+        self._claimed: dict[tuple[str, str], str] = {}
+        # the targets kept as ref:<name> fields: [cycle, first path, its line, uses cut]
+        self._cut_at: dict[tuple[str, str], list[Any]] = {}
+        self._cut_fields: set[str] = set()  # the pointers of those fields
+        self._pending: set[str] = set()  # fields standing for an expansion still queued
+        # schema objects by id: whether recursion is reachable from them (one per document,
+        # shared by the walkers of its datasets)
+        self._open_memo: dict[int, bool] = {} if recursive is None else recursive
+        # expansions of recursive named schemas waiting their turn (breadth first): the
+        # pointer of the field they replace and the arguments of ``walk``
+        self._queue: deque[tuple[str, tuple[Any, dict[str, Any], str], tuple[Any, ...]]] = deque()
+        self._outer = 0  # the fields of the dataset outside ``fields`` while one expands
 
     def _warn_once(self, kind: str, message: str, line: int | None) -> None:
         key = f"{kind}:{line}"
@@ -254,7 +279,7 @@ class _Walker:
         refs: tuple[str, ...],
         depth: int,
     ) -> None:
-        if len(self.fields) >= MAX_FIELDS:
+        if len(self.fields) + self._outer >= MAX_FIELDS:
             return
         if depth > _MAX_DEPTH:
             self._warn_once("depth", msg("p.js_deep", depth=_MAX_DEPTH), line)
@@ -307,15 +332,16 @@ class _Walker:
         depth: int,
     ) -> None:
         """Walk the target of a ``$ref``: a named type of this scan, another scanned file, or a
-        pointer into this document; a cycle, a remote or an unresolved reference is a warning
-        (and the field is kept without a type)."""
+        pointer into this document; a remote or an unresolved reference is a warning (and the
+        field is kept without a type). A cycle, or a target this dataset expanded already
+        (``_expand``), is kept as one field of type ``ref:<name>``."""
         if not ref.startswith("#"):
             key = _anchor_key(ref)
             if key in self._named:
-                if key in refs:
-                    self._warn_once("cycle", msg("p.js_cycle"), line)
-                    return
-                self.walk(self._named[key], path, line, comment, (*refs, key), depth + 1)
+                at = (self.base, f"#{key}")
+                self._expand(
+                    at, key in refs, self._named[key], path, line, comment, (*refs, key), depth
+                )
                 return
             if self._follow(ref, path, line, comment, refs, depth):
                 return
@@ -323,12 +349,11 @@ class _Walker:
             if path:
                 self._leaf(path, None, None, line, comment, ())
             return
-        if ref in refs:
-            self._warn_once("cycle", msg("p.js_cycle"), line)
-            return
         if _anchor_key(ref) in self._named:
             key = _anchor_key(ref)
-            self.walk(self._named[key], path, line, comment, (*refs, ref, key), depth + 1)
+            at = (self.base, f"#{key}")
+            cycle = ref in refs or key in refs
+            self._expand(at, cycle, self._named[key], path, line, comment, (*refs, ref, key), depth)
             return
         target = self._resolve(ref)
         if target is None:
@@ -338,7 +363,196 @@ class _Walker:
                 self._leaf(path, None, None, line, comment, ())
             return
         self.resolved_local += 1
-        self.walk(target, path, line, comment, (*refs, ref), depth + 1)
+        at = (self.base, ref)
+        self._expand(at, ref in refs, target, path, line, comment, (*refs, ref), depth)
+
+    def _expand(
+        self,
+        target: tuple[str, str],
+        cycle: bool,
+        node: Any,
+        path: str,
+        line: int | None,
+        comment: str | None,
+        refs: tuple[str, ...],
+        depth: int,
+    ) -> None:
+        """Walk ``node``, the schema a ``$ref`` names (``target``: the document and the
+        fragment), at ``path``, or keep it as one field of type ``ref:<name>``.
+
+        A named schema that cannot reach itself through its members (a plain ``Address``)
+        is expanded at each use, as long as the dataset holds fewer than ``_REPEAT_BUDGET``
+        fields. A recursive one, or one holding such types (as FHIR's ``Element``,
+        ``Extension``, ``Reference`` and ``CodeableConcept`` are), is expanded once per
+        dataset, at its shallowest use: its expansion waits in a queue read breadth first
+        (``finish``), so ``Immunization.patient`` is where ``Reference`` is read, not a use
+        ten levels down inside an extension. Its other uses, and every cycle, are kept as one
+        field of type ``ref:<name>``; each cut is reported once per target and dataset.
+        """
+        if cycle:
+            self._cut(target, True, path, line, comment)
+            return
+        claimed = self._claimed.get(target)
+        if not self._open(node):
+            if claimed is not None and len(self.fields) + self._outer >= _REPEAT_BUDGET:
+                self._cut(target, False, path, line, comment)
+                return
+            self._claimed.setdefault(target, path)
+            self.walk(node, path, line, comment, refs, depth + 1)
+            return
+        if claimed == path:
+            return  # read here already (another branch of a ``oneOf`` at this path)
+        if not path:  # what the dataset itself is (its base type, a branch of its root)
+            self._claimed.setdefault(target, path)
+            self.walk(node, path, line, comment, refs, depth + 1)
+            return
+        if claimed is not None:
+            self._cut(target, False, path, line, comment)
+            return
+        self._claimed[target] = path
+        pointer = f"{self.dataset}.{path}"
+        if pointer not in self.fields:  # in place of the members until they are read
+            self._pending.add(pointer)
+            self._leaf(path, f"ref:{_type_name(target, self.dataset)}", None, line, comment, ())
+        where = (self.root, self._named, self.base)  # the document the target is in
+        self._queue.append((pointer, where, (node, path, line, comment, refs, depth + 1)))
+
+    def _cut(
+        self, target: tuple[str, str], cycle: bool, path: str, line: int | None, comment: str | None
+    ) -> None:
+        """Keep the field at ``path`` as a reference to ``target``, not expanded."""
+        name = _type_name(target, self.dataset)
+        if path:
+            pointer = f"{self.dataset}.{path}"
+            if pointer not in self.fields:
+                self._cut_fields.add(pointer)
+            self._leaf(path, f"ref:{name}", None, line, comment, ())
+        seen = self._cut_at.setdefault(target, [cycle, path, line, 0])
+        seen[3] += 1
+
+    def finish(self) -> None:
+        """Read the expansions waiting in the queue, each in place of the field that stood
+        for it; then one warning per named schema this dataset kept as ``ref:<name>``
+        fields: where it was cut first, where its members are read and how many uses were
+        cut."""
+        while self._queue and len(self.fields) < MAX_FIELDS:
+            pointer, where, args = self._queue.popleft()
+            saved = (self.root, self._named, self.base)
+            self.root, self._named, self.base = where
+            outer, self.fields, self._outer = self.fields, {}, len(self.fields)
+            self.walk(*args)
+            found, self.fields, self._outer = self.fields, outer, 0
+            self.root, self._named, self.base = saved
+            self._splice(pointer, found)
+        self._queue.clear()
+        for target, (cycle, path, line, count) in self._cut_at.items():
+            name = _type_name(target, self.dataset)
+            at = scrub(f"{self.dataset}.{path}" if path else self.dataset)
+            first = self._claimed.get(target)
+            read = scrub(f"{self.dataset}.{first}" if first else self.dataset)
+            key = "p.js_cycle" if cycle else "p.js_ref_repeated"
+            text = msg(key, name=name, pointer=at, first=read, count=count)
+            self.problems.add(text, line, severity=Severity.WARNING, kind=msg("p.js_ref_kind"))
+
+    def _splice(self, pointer: str, found: dict[str, Field]) -> None:
+        """Put the fields ``found`` by an expansion where the field ``pointer`` stood (or,
+        when a base type's field gave way to the members beside it, after those members)."""
+        placeholder = pointer in self._pending
+        self._pending.discard(pointer)
+        found = {
+            k: v for k, v in found.items() if (placeholder and k == pointer) or k not in self.fields
+        }
+        if not found:
+            return
+        keys = list(self.fields)
+        if placeholder and pointer in self.fields:
+            at = keys.index(pointer)
+            del keys[at]
+        else:
+            inside = [i for i, k in enumerate(keys) if k.startswith((f"{pointer}.", f"{pointer}["))]
+            at = inside[-1] + 1 if inside else len(keys)
+        fields = self.fields
+        self.fields = {k: fields[k] for k in keys[:at]}
+        self.fields.update(found)
+        self.fields.update((k, fields[k]) for k in keys[at:])
+
+    def _open(self, start: Any) -> bool:
+        """Whether a ``$ref`` of ``start``'s members (followed within this document) leads
+        back to a schema already on the way: a recursive schema, or one holding one.
+        Tarjan's strongly connected components over the references, memoised."""
+        memo = self._open_memo
+        if id(start) in memo:
+            return memo[id(start)]
+        index: dict[int, int] = {}
+        low: dict[int, int] = {}
+        succ: dict[int, list[Any]] = {}
+        stack: list[int] = []
+        on: set[int] = set()
+        work: list[tuple[Any, int]] = []
+
+        def push(node: Any) -> None:
+            key = id(node)
+            index[key] = low[key] = len(index)
+            stack.append(key)
+            on.add(key)
+            succ[key] = self._targets_in(node)
+            work.append((node, 0))
+
+        push(start)
+        while work:
+            node, k = work[-1]
+            key = id(node)
+            if k < len(succ[key]):
+                work[-1] = (node, k + 1)
+                nxt = succ[key][k]
+                if id(nxt) in memo:
+                    continue
+                if id(nxt) not in index:
+                    push(nxt)
+                elif id(nxt) in on:
+                    low[key] = min(low[key], index[id(nxt)])
+                continue
+            work.pop()
+            if work:
+                parent = id(work[-1][0])
+                low[parent] = min(low[parent], low[key])
+            if low[key] != index[key]:
+                continue
+            component: list[int] = []
+            while True:
+                member = stack.pop()
+                on.discard(member)
+                component.append(member)
+                if member == key:
+                    break
+            opened = len(component) > 1 or any(id(t) == key for t in succ[key])
+            opened = opened or any(memo.get(id(t), False) for m in component for t in succ[m])
+            for member in component:
+                memo[member] = opened
+        return memo[id(start)]
+
+    def _targets_in(self, node: Any) -> list[Any]:
+        """The schemas the ``$ref`` of ``node`` and its members name within this document
+        (definitions, examples and enumerations held inside it aside)."""
+        found: list[Any] = []
+        stack = [node]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+                continue
+            if not isinstance(item, dict):
+                continue
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                key = _anchor_key(ref)
+                target = self._named.get(key) if key in self._named else None
+                if target is None and ref.startswith("#"):
+                    target = self._resolve(ref)
+                if isinstance(target, dict):
+                    found.append(target)
+            stack.extend(v for k, v in item.items() if k not in _NOT_MEMBERS)
+        return found
 
     def _branches(
         self,
@@ -367,6 +581,8 @@ class _Walker:
                 branches.extend(v for v in node[key].values() if isinstance(v, dict))
         nullable = walked = False
         values: list[str] = []
+        pointer = f"{self.dataset}.{path}"
+        had, count = pointer in self.fields, len(self.fields)
         for branch in branches:
             if isinstance(branch, dict) and branch.get("type") == "null" and len(branch) == 1:
                 nullable = True
@@ -376,7 +592,12 @@ class _Walker:
                 values.extend(_values(branch))
                 self.walk(branch, path, line, comment, refs, depth + 1)
                 walked = True
-        field = self.fields.get(f"{self.dataset}.{path}") if path else None
+        if path and not had and pointer in self._cut_fields and len(self.fields) > count + 1:
+            # a base type kept as ref:<name> beside branches that give members: the members
+            # are the fields (``allOf: [{$ref: Element}, {properties: …}]``)
+            del self.fields[pointer]
+            self._cut_fields.discard(pointer)
+        field = self.fields.get(pointer) if path else None
         if field is not None and (nullable or len(values) > len(field.enum_values)):
             merged = tuple(dict.fromkeys((*field.enum_values, *values)))
             self.fields[field.pointer] = replace(
@@ -405,9 +626,6 @@ class _Walker:
             if alias is None:
                 return False
             target, found = alias[0], alias[1:]
-        if target in refs:
-            self._warn_once("cycle", msg("p.js_cycle"), line)
-            return True
         doc, file = found
         fragment = urldefrag(target)[1]
         saved = (self.root, self._named, self.base)
@@ -425,7 +643,9 @@ class _Walker:
             else:
                 # this document's own "#/…" references are another document's there
                 mine = tuple(r if r[:1] != "#" else f"{saved[2]}{r}" for r in refs)
-                self.walk(node, path, line, comment, (*mine, target), depth + 1)
+                at = (self.base, f"#{fragment}")
+                refs = (*mine, target)
+                self._expand(at, target in mine, node, path, line, comment, refs, depth)
         finally:
             self.root, self._named, self.base = saved
         return True
@@ -627,6 +847,20 @@ def _item_schemas(node: dict[str, Any]) -> list[Any] | None:
     return found
 
 
+def _type_name(target: tuple[str, str], dataset: str) -> str:
+    """The name a ``$ref`` target is reported by: the last segment of its JSON pointer
+    (``#/components/schemas/Extension`` → ``Extension``), its anchor, else the stem of the
+    file it names, else ``dataset`` (the document's root)."""
+    base, fragment = target
+    last = fragment.rstrip("/").rsplit("/", 1)[-1].lstrip("#")
+    if last:
+        return last.replace("~1", "/").replace("~0", "~")
+    stem = urldefrag(base)[0].rstrip("/").rsplit("/", 1)[-1]
+    for suffix in (".json", ".yaml", ".yml"):
+        stem = stem.removesuffix(suffix)
+    return stem.removesuffix(".schema") or dataset
+
+
 def _anchor_key(ref: str) -> str:
     """``$ref`` ``"Patient"``, ``"#Patient"`` and ``"Patient#"`` all name the sub-schema
     ``Patient``."""
@@ -693,6 +927,7 @@ def read_jsonschema(
     walker = _Walker(doc, name, index, problems, schemas, base)
     root = doc
     walker.walk(root, "", 1, None, (), 0)
+    walker.finish()
     if len(walker.fields) >= MAX_FIELDS:
         problems.warn(msg("p.too_many_fields", max=MAX_FIELDS))
     if not walker.fields and _library(doc) and schemas and schemas.referenced(Path(path)):

@@ -184,11 +184,13 @@ def read_named(
         base = schemas.base_of(Path(path), doc)
     datasets: list[Dataset] = []
     total = 0
+    recursive: dict[int, bool] = {}  # the named schemas that reach themselves, by id
     for name, schema in named.items():
         line = line_of(schema, index) or (key_line(str(name)) if key_line else None) or 1
-        walker = Walker(doc, str(name), index, problems, schemas, base)
+        walker = Walker(doc, str(name), index, problems, schemas, base, recursive)
         pointer = prefix + str(name).replace("~", "~0").replace("/", "~1")
         walker.walk(schema, "", line, None, (pointer,), 0)
+        walker.finish()
         total += len(walker.fields)
         datasets.append(
             Dataset(
@@ -329,6 +331,7 @@ class _Operations:
         self.names: set[str] = set()
         self.read: set[int] = set()  # the schema nodes read (a component used twice: once)
         self.files = _named_files(doc, self.base)  # the other files' schemas read (URIs)
+        self.recursive: dict[int, bool] = {}  # the named schemas that reach themselves, by id
 
     def full(self) -> bool:
         return self.total >= MAX_FIELDS
@@ -368,8 +371,11 @@ class _Operations:
         base, n = name, 2
         while name in self.names:
             name, n = f"{base} ({n})", n + 1
-        walker = Walker(self.doc, name, self.index, self.problems, self.schemas, self.base)
+        walker = Walker(
+            self.doc, name, self.index, self.problems, self.schemas, self.base, self.recursive
+        )
         walk(walker)
+        walker.finish()
         if not walker.fields:
             return
         self.names.add(name)

@@ -180,14 +180,19 @@ def test_refs_by_declared_id_or_relative_path_resolve_from_the_scanned_files() -
         ("patient.phone.kind", "string"),  # … and its "#/$defs/kind" is its own
         ("patient.fax.number", "string"),  # by path relative to patient.json
         ("patient.fax.kind", "string"),
-        ("patient.history.label", "string"),  # the second cda_node is a cycle
+        ("patient.history.label", "string"),
+        ("patient.history.next", "ref:cda_node"),  # the second cda_node is a cycle
         ("patient.insurer", None),  # common.json has no such member
         ("patient.registry", None),  # no scanned file is that URI: never fetched
     ]
     assert [
         (name, line, m.split(";")[0]) for name, line, _, m in problems if name == "patient.json"
     ] == [
-        ("patient.json", 11, "$ref cycle: the recursive member is not expanded again"),
+        (
+            "patient.json",
+            11,
+            "$ref cycle: patient.history.next refers back to cda_node, which it is part of",
+        ),
         ("patient.json", 12, "$ref names a scanned schema file but points to nothing in it"),
         (
             "patient.json",
@@ -380,11 +385,13 @@ def test_each_named_schema_of_an_openapi_or_swagger_document_is_a_dataset() -> N
         ],
         ("petstore.swagger.json", "Owner"): [
             ("Owner.email", "string(email)"),
-            ("Owner.pets[].name", "string"),  # Pet.owner leads back to Owner: a cycle
+            ("Owner.pets[].name", "string"),
+            ("Owner.pets[].owner", "ref:Owner"),  # Pet.owner leads back to Owner: a cycle
         ],
         ("petstore.swagger.json", "Pet"): [
             ("Pet.name", "string"),
             ("Pet.owner.email", "string(email)"),
+            ("Pet.owner.pets[]", "ref:Pet"),
         ],
     }
     assert [(name, line) for name, line, _, _ in problems] == [

@@ -81,9 +81,12 @@ def test_ref_cycle_stops_with_a_warning(tmp_path: Path) -> None:
         )
     )
     result = read_path(path)
-    assert [f.pointer for f in result.datasets[0].fields] == ["cyclic.a.phone"]
+    fields = {f.pointer: f.data_type for f in result.datasets[0].fields}
+    # the member that leads back is kept, as a reference to the type it is part of
+    assert fields == {"cyclic.a.b.a": "ref:A", "cyclic.a.phone": "string"}
     assert [p.severity for p in result.problems] == [Severity.WARNING]
     assert "cycle" in result.problems[0].message
+    assert "cyclic.a.b.a" in result.problems[0].message
 
 
 def test_remote_ref_is_reported_and_never_fetched(tmp_path: Path) -> None:
@@ -139,6 +142,7 @@ def test_refs_to_names_declared_with_id_or_anchor_are_followed(tmp_path: Path) -
         "casualty.[].where.lon",
         "casualty.[].seen.lat",
         "casualty.[].seen.lon",
+        "casualty.[].next",  # Casualty again: kept as ref:Casualty
         "casualty.[].code",
     ]
     assert [p.severity for p in result.problems] == [Severity.WARNING]
