@@ -99,6 +99,10 @@ class Record:
             w in self.table_text for w in rules.ledger_accounts_zh
         ):
             return True
+        if self.table_tokens & rules.ledger_deposits or any(
+            w in self.table_text for w in rules.ledger_deposits_zh
+        ):
+            return True  # a recharge record: the entries of the person's stored-value account
         for fld in self.dataset.fields:
             tokens = split_name(fld.name)
             if set(tokens) & rules.ledger_accounts or _compact(tokens) in rules.ledger_accounts:
