@@ -121,6 +121,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "ledger_accounts",
     "ledger_entries",
     "ledger_deposits",
+    "ledger_deposit_holders",
     "ledger_references",
     "ledger_kinds",
     "record_definitions",

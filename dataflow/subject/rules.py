@@ -214,6 +214,7 @@ class SubjectRules:
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
         self.ledger_deposits, self.ledger_deposits_zh = _split(s.get("ledger_deposits", ()))
+        self.deposit_holders, self.deposit_holders_zh = _split(s.get("ledger_deposit_holders", ()))
         self.ledger_references = frozenset(s.get("ledger_references", ()))
         self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
