@@ -15,7 +15,7 @@ from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import card_parts, document_numbers
 from dataflow.subject.links import table_comment_core
-from dataflow.subject.own import _bare, _child_column, guardian_columns
+from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
 from dataflow.subject.predicates import (
     _as_element,
@@ -230,12 +230,10 @@ def _by_subject(
         if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:
             found = _care_parties(found, dataset, subject, rules)
         found = _treating_staff(found, dataset, subject, rules)
-        if subject.role == "minor":  # the parents' own columns on a child's record are theirs
-            parents = set(guardian_columns(dataset, rules))
-            found = [
-                f if f.field.name in parents else _minor(f, dataset, subject, catalog)
-                for f in found
-            ]
+        if subject.role == "minor":
+            # every column of a child's record is the child's file, the parents' or guardian's
+            # name and phone on it too: they say who the child's family is and how to reach it
+            found = [_minor(f, dataset, subject, catalog) for f in found]
         else:  # a newborn's sex on the mother's delivery record is the child's
             found = [
                 _minor(f, dataset, subject, catalog) if _child_column(rules, f.field) else f

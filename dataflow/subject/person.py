@@ -99,6 +99,8 @@ class Record:
             w in self.table_text for w in rules.ledger_accounts_zh
         ):
             return True
+        if self._deposits():
+            return True  # a recharge record: the entries of the person's stored-value account
         for fld in self.dataset.fields:
             tokens = split_name(fld.name)
             if set(tokens) & rules.ledger_accounts or _compact(tokens) in rules.ledger_accounts:
@@ -107,6 +109,20 @@ class Record:
             if any(w in text for w in rules.ledger_accounts_zh):
                 return True
         return False
+
+    def _deposits(self) -> bool:
+        """Whether the table's name says its rows are recharges or top-ups (`member_recharge`,
+        `recharge_record`, 充值记录), not the card or account recharged (`recharge_card`)."""
+        rules = self.rules
+        words = split_name(_bare(self.dataset.name))
+        if words and words[-1] in rules.deposit_holders:
+            return False
+        text = self.dataset.name if has_cjk(self.dataset.name) else self.dataset.comment or ""
+        if text.rstrip("表").endswith(rules.deposit_holders_zh):
+            return False
+        return bool(self.table_tokens & rules.ledger_deposits) or any(
+            w in self.table_text for w in rules.ledger_deposits_zh
+        )
 
     @classmethod
     def of(

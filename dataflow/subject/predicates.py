@@ -351,6 +351,9 @@ def _as_not_personal(finding: FieldFinding, ev: Evidence, unclassified: Grade) -
 
 #: The category of location elements: on their topic, places the record names count too.
 _PLACE = "pi.location"
+#: Categories of records between or of persons (a message, a page view): on their sensitive
+#: topic, the parties the record names count too.
+_PARTY_RECORDS = ("pi.communication", "pi.online_activity")
 
 
 def _sensitive_topic(
@@ -371,6 +374,13 @@ def _sensitive_topic(
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
         None,
+    ) or next(  # a message or a page view, by the table's name
+        (
+            rules.families[k]
+            for k in sorted(named)
+            if rules.families[k].family.id in rules.party_records
+        ),
+        None,
     )
     element = catalog.elements.get(family.family.element) if family is not None else None
     if family is None or element is None or not element.sensitive:
@@ -385,9 +395,22 @@ def _sensitive_topic(
     own_row = subject.kind == "person" and not any(
         rules.families[k].family.all_on_topic for k in named
     )
+    # on a message's topic the parties (the sender's and recipient's account, name or number), on
+    # a page view's the viewer, are part of the communication or browsing record; they keep their
+    # own element
+    parties = rules.party_categories if element.category in _PARTY_RECORDS else ()
     out: list[FieldFinding] = []
     for finding in findings:
         eid = finding.element
+        if (
+            finding.personal
+            and not finding.sensitive
+            and eid is not None
+            and not _from_values(finding)
+            and any(eid == c or eid.startswith(c + ".") for c in parties)
+        ):
+            out.append(_as_party(finding, element, _topic_evidence(dataset, subject, family, eid)))
+            continue
         if (
             not finding.personal
             or finding.sensitive
@@ -399,20 +422,37 @@ def _sensitive_topic(
         ):
             out.append(finding)
             continue
-        ev = Evidence(
-            "context",
-            "subject-sensitive-topic",
-            _because(
-                describe(subject, dataset.name),
-                msg(
-                    "subject.topic",
-                    family=Words(family.family.names.en.lower(), family.family.names.zh),
-                ),
-            ),
-            element.id,
+        out.append(
+            _as_element(finding, element, _topic_evidence(dataset, subject, family, element.id))
         )
-        out.append(_as_element(finding, element, ev))
     return out
+
+
+def _topic_evidence(dataset: Dataset, subject: Subject, family: Any, element_id: str) -> Evidence:
+    return Evidence(
+        "context",
+        "subject-sensitive-topic",
+        _because(
+            describe(subject, dataset.name),
+            msg(
+                "subject.topic",
+                family=Words(family.family.names.en.lower(), family.family.names.zh),
+            ),
+        ),
+        element_id,
+    )
+
+
+def _as_party(finding: FieldFinding, element: Any, ev: Evidence) -> FieldFinding:
+    """A party of a communication record (its sender's account): sensitive as the record is,
+    its element kept."""
+    return dataclasses.replace(
+        finding,
+        sensitive=True,
+        sensitive_group=element.sensitive_group,
+        grade=max(finding.grade, element.grade),
+        evidence=(*finding.evidence, ev),
+    )
 
 
 #: A person's table is on a sensitive topic by its columns when at least this many of them, and

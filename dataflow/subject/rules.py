@@ -143,6 +143,8 @@ class SubjectRules:
         self.ranges, self.ranges_zh = _split(s.get("reference_range_columns", ()))
         self.results, self.results_zh = _split(s.get("result_value_columns", ()))
         self.place_categories = tuple(s.get("place_categories", ()))
+        self.party_categories = tuple(s.get("party_categories", ()))
+        self.party_records = frozenset(s.get("party_records", ()))
         self.post_records = frozenset(s.get("post_records", ()))
         self.org_lookalikes_zh = _split(s.get("organisation_lookalikes", ()))[1]
         self.activity, self.activity_zh = _split(s.get("activity", ()))
@@ -219,6 +221,8 @@ class SubjectRules:
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
+        self.ledger_deposits, self.ledger_deposits_zh = _split(s.get("ledger_deposits", ()))
+        self.deposit_holders, self.deposit_holders_zh = _split(s.get("ledger_deposit_holders", ()))
         self.ledger_references = frozenset(s.get("ledger_references", ()))
         self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))

@@ -100,3 +100,30 @@ def test_the_members_of_an_entrys_kind_are_its_transaction_record(tmp_path: Path
     for member in ("deposit", "withdrawal", "code"):
         assert by_pointer[f"transactionType.{member}"].element == "pi.financial.transaction"
     assert by_pointer["location.type"].element != "pi.financial.transaction"
+
+
+RECHARGES = """
+CREATE TABLE member (member_id int PRIMARY KEY, name varchar(40), phone varchar(20));
+CREATE TABLE member_recharge (recharge_id int PRIMARY KEY,
+  member_id int REFERENCES member (member_id), money decimal(10,2), create_time datetime);
+CREATE TABLE member_order (order_id int PRIMARY KEY,
+  member_id int REFERENCES member (member_id), money decimal(10,2), create_time datetime);
+CREATE TABLE member_recharge_card (card_id int PRIMARY KEY,
+  member_id int REFERENCES member (member_id), total_amount decimal(10,2),
+  consumed_amount decimal(10,2));
+"""
+
+
+def test_a_recharge_record_is_the_entries_of_a_stored_value_account(tmp_path: Path) -> None:
+    """A recharge puts money on the member's card: the table is that account's entries though
+    no column names the account; the same amount of an order, and the totals of the recharged
+    card itself, stay plain amounts."""
+    found = scan_files(tmp_path, {"gym.sql": RECHARGES})
+    recharge = {f.field.name: f for f in found["member_recharge"].findings}
+    assert recharge["money"].element == "pi.financial.transaction"
+    assert recharge["money"].sensitive
+    order = {f.field.name: f for f in found["member_order"].findings}
+    assert order["money"].personal
+    assert not order["money"].sensitive
+    card = {f.field.name: f for f in found["member_recharge_card"].findings}
+    assert not card["total_amount"].sensitive

@@ -1,8 +1,9 @@
 """A kindergarten's enrolment form: the record of a user that names the user's father and mother
 (`f_name`, `m_tel`, 家长电话) in a schema file or table named after a kindergarten or primary
-school is a child's. Every personal field of the child is sensitive (PIPL Art. 28, Art. 31); the
-parents' own columns stay their ordinary personal information. Without the school context, or
-without the parents' columns, the same user stays an adult user."""
+school is a child's. Every personal field of the child's record is sensitive (PIPL Art. 28,
+Art. 31), the parents' names and phones on it too: they are part of the child's file and say who
+the child's family is and how to reach it. Without the school context, or without the parents'
+columns, the same user stays an adult user."""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def test_a_kindergarten_users_record_naming_the_parents_is_a_childs(tmp_path: Pa
         assert by_name[column].sensitive_group == "minors_under_14"
     for column in ("f_name", "m_name", "f_tel", "m_tel"):
         assert by_name[column].personal, column
-        assert not by_name[column].sensitive, column
+        assert by_name[column].sensitive, column
+        assert by_name[column].sensitive_group == "minors_under_14"
 
 
 def test_a_pinyin_initial_of_a_kindergarten_and_chinese_parents_columns(tmp_path: Path) -> None:
@@ -72,7 +74,7 @@ def test_a_pinyin_initial_of_a_kindergarten_and_chinese_parents_columns(tmp_path
     assert user.subject.role == "minor"
     by_name = {f.field.name: f for f in user.findings}
     assert by_name["xm"].sensitive and by_name["xm"].sensitive_group == "minors_under_14"
-    assert not by_name["jzdh"].sensitive
+    assert by_name["jzdh"].sensitive and by_name["jzdh"].sensitive_group == "minors_under_14"
 
 
 def test_the_same_form_outside_a_school_stays_a_users(tmp_path: Path) -> None:
