@@ -107,6 +107,11 @@ def load_json(text: str, problems: Problems, what: str) -> Any | None:
     return None
 
 
+def pointer_tail(pointer: str) -> str:
+    """The last segment of a JSON pointer, unescaped (``#/components/schemas/a~1b`` → ``a/b``)."""
+    return pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+
+
 def line_of(node: Any, index: LineIndex) -> int | None:
     """Line of a ``PosDict`` node (``None`` for other values)."""
     pos = getattr(node, "pos", -1)

@@ -24,7 +24,7 @@ from dataflow.detect.names import scrub
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, Severity
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers._json import add_leaf, line_of
+from dataflow.readers._json import add_leaf, line_of, pointer_tail
 
 if TYPE_CHECKING:
     from dataflow.readers.schemarefs import SchemaIndex
@@ -852,9 +852,9 @@ def _type_name(target: tuple[str, str], dataset: str) -> str:
     (``#/components/schemas/Extension`` → ``Extension``), its anchor, else the stem of the
     file it names, else ``dataset`` (the document's root)."""
     base, fragment = target
-    last = fragment.rstrip("/").rsplit("/", 1)[-1].lstrip("#")
+    last = pointer_tail(fragment.rstrip("/")).lstrip("#")
     if last:
-        return last.replace("~1", "/").replace("~0", "~")
+        return last
     stem = urldefrag(base)[0].rstrip("/").rsplit("/", 1)[-1]
     for suffix in (".json", ".yaml", ".yml"):
         stem = stem.removesuffix(suffix)

@@ -38,7 +38,7 @@ from urllib.parse import urldefrag, urljoin
 from dataflow.i18n import msg
 from dataflow.model import Dataset
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
-from dataflow.readers._json import PosDict, line_of
+from dataflow.readers._json import PosDict, line_of, pointer_tail
 from dataflow.yamlio.load import join_key
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ class _Operations:
             ref = node["$ref"]
             if not ref.startswith("#/"):
                 return None, None
-            name = ref.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            name = pointer_tail(ref)
             target: Any = self.doc
             for part in ref[2:].split("/"):
                 part = part.replace("~1", "/").replace("~0", "~")
@@ -431,9 +431,7 @@ class _Operations:
         if uri in self.files or _read_alone(doc, file, self.schemas):
             return
         self.files.add(uri)
-        fragment = urldefrag(uri)[1].rstrip("/")
-        title = fragment.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-        shown = title or dataset_name(doc, file.stem)
+        shown = pointer_tail(urldefrag(uri)[1].rstrip("/")) or dataset_name(doc, file.stem)
         line = self._line(node, key_path)
 
         def walk(walker: Any) -> None:
