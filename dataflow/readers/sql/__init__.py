@@ -55,7 +55,7 @@ from dataflow.readers.sql.altered import (
     own_datasets,
 )
 from dataflow.readers.sql.copied import copied_from, copy_columns, from_query
-from dataflow.readers.sql.databases import qualify, switched_to
+from dataflow.readers.sql.databases import qualify, read_so_far, switched_to
 from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
@@ -180,7 +180,7 @@ class _Reading:
     # tables that take another's columns: (index, kind, that table, line) (``sql.copied``)
     copies: list[tuple[int, str, str, int]] = field(default_factory=list)
     # each switch of database (``USE x``, ``\\c x``): the database and how many datasets,
-    # keys, primary keys, columns and comments were read before it (``sql.databases``)
+    # keys, primary keys, columns and comments were read before it (``databases.read_so_far``)
     marks: list[tuple[str, int, int, int, int, int]] = field(default_factory=list)
 
     def create(self, stmt: Statement, gap: str) -> None:
@@ -197,8 +197,7 @@ def _note_database(r: _Reading, text: str) -> None:
     """Note the database a ``USE x`` statement or ``\\c x`` line switches to."""
     db = switched_to(text)
     if db is not None and (not r.marks or r.marks[-1][0] != db):
-        read = (len(r.datasets), len(r.altered), len(r.primary_keys), len(r.columns))
-        r.marks.append((db, *read, len(r.comments)))
+        r.marks.append((db, *read_so_far(r)))
 
 
 def _past_separators(stmt: Statement) -> Statement | None:

@@ -42,34 +42,37 @@ def switched_to(text: str) -> str | None:
     return m.group(2) if m else None
 
 
+def read_so_far(r: _Reading) -> tuple[int, int, int, int, int]:
+    """How many datasets, keys, primary keys, columns and comments ``r`` holds: where the
+    statements after a switch of database begin."""
+    return len(r.datasets), len(r.altered), len(r.primary_keys), len(r.columns), len(r.comments)
+
+
 def qualify(r: _Reading) -> None:
     """Name the tables (and what ALTER TABLE and COMMENT ON statements name) after each
     switch ``database.table`` when the file switches to two or more databases (``r.marks``:
-    the database and how many datasets, keys, primary keys, columns and comments were read
-    when it began)."""
+    the database and ``read_so_far`` when it began)."""
     if len(r.marks) < 2:
         return
-    ends = [*r.marks[1:], None]
+    ends = [*r.marks[1:], ("", *read_so_far(r))]
     holding = {  # the databases the file creates tables in (not ``USE master``)
-        mark[0].lower()
-        for mark, end in zip(r.marks, ends, strict=True)
-        if (len(r.datasets) if end is None else end[1]) > mark[1]
+        mark[0].lower() for mark, end in zip(r.marks, ends, strict=True) if end[1] > mark[1]
     }
     if len(holding) < 2:
         return
     for mark, end in zip(r.marks, ends, strict=True):
         db = mark[0]
-        for i in range(mark[1], len(r.datasets) if end is None else end[1]):
+        for i in range(mark[1], end[1]):
             r.datasets[i] = _dataset_in(r.datasets[i], db)
-        for i in range(mark[2], len(r.altered) if end is None else end[2]):
+        for i in range(mark[2], end[2]):
             key = r.altered[i]
             r.altered[i] = AddedKey(_in(key.table, db), key.key, key.line)
-        for i in range(mark[3], len(r.primary_keys) if end is None else end[3]):
+        for i in range(mark[3], end[3]):
             table, columns = r.primary_keys[i]
             r.primary_keys[i] = (_in(table, db), columns)
-        for i in range(mark[4], len(r.columns) if end is None else end[4]):
+        for i in range(mark[4], end[4]):
             r.columns[i] = _column_in(r.columns[i], db)
-        for i in range(mark[5], len(r.comments) if end is None else end[5]):
+        for i in range(mark[5], end[5]):
             kind, name, text = r.comments[i]
             if kind == "TABLE" or (kind == "COLUMN" and name.count(".") == 1):
                 table, dot, column = name.partition(".") if kind == "COLUMN" else (name, "", "")
