@@ -109,6 +109,13 @@ class Field:
     allow: tuple[tuple[str, str], ...] = ()
 
 
+def path_in(pointer: str, dataset: str) -> str:
+    """``pointer``'s path inside the dataset named ``dataset`` (``crm.users.address.city`` in
+    ``crm.users`` → ``address.city``); the pointer itself when it does not start with it."""
+    prefix = dataset + "."
+    return pointer[len(prefix) :] if pointer.startswith(prefix) else pointer
+
+
 @dataclass(frozen=True, slots=True)
 class ForeignKey:
     """A declared link from columns of a dataset to another dataset (SQL ``REFERENCES``)."""

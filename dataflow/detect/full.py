@@ -45,7 +45,7 @@ from typing import Any
 from dataflow import gcwork
 from dataflow.detect.pool import FullScanError, WorkerPool, stop_on_signals
 from dataflow.errors import DataflowError
-from dataflow.model import Dataset
+from dataflow.model import Dataset, path_in
 
 MAX_VALUE_CHARS = 4096
 DEFAULT_BATCH_ROWS = 20_000
@@ -349,9 +349,8 @@ def scan_stream(
 def _pointer_map(dataset: Dataset) -> dict[str, str]:
     """Ways a data file may name a field of ``dataset`` → the field's pointer."""
     out: dict[str, str] = {}
-    prefix = dataset.name + "."
     for f in dataset.fields:
-        rel = f.pointer[len(prefix) :] if f.pointer.startswith(prefix) else f.pointer
+        rel = path_in(f.pointer, dataset.name)
         out.setdefault(f.name, f.pointer)
         out[rel] = f.pointer
     for f in dataset.fields:

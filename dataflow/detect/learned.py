@@ -41,7 +41,7 @@ from pathlib import Path
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk, split_name
-from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject, Words
+from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject, Words, path_in
 
 WEIGHTS_FILE = "field_scorer.tsv"
 
@@ -97,9 +97,7 @@ def field_features(fld: Field, dataset: Dataset, subject: Subject | None) -> lis
     """The words the model reads for one field, as ``kind=value`` strings (sorted, unique)."""
     # The path inside the dataset: a dataset's own name may hold dots (``crm.customer_info``,
     # ``org.example.User``), which are no parent object of its fields.
-    prefix = dataset.name + "."
-    path = fld.pointer[len(prefix) :] if fld.pointer.startswith(prefix) else fld.pointer
-    segments = [s for s in _SEGMENT.split(path) if s]
+    segments = [s for s in _SEGMENT.split(path_in(fld.pointer, dataset.name)) if s]
     parent = segments[-2] if len(segments) >= 2 else None  # nested: the parent object's name
     own, last = _field_words(fld.name, fld.comment, fld.data_type)
     table = _dataset_words(dataset.name, dataset.comment, dataset.source_format)
