@@ -291,12 +291,31 @@ class DelimitedFile:
 
 
 def _has_newline(record_batch: Any) -> bool:
-    """Whether any value of a pyarrow batch (binary columns) holds a line break."""
+    """Whether any value of a pyarrow batch (binary columns) holds a line break.
+
+    A column without nulls keeps its values back to back in its data buffer, between the
+    offsets of its first and last value: one byte search there answers for the column.
+    """
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return any(
-        bool(pc.any(pc.match_substring(column, "\n")).as_py()) for column in record_batch.columns
-    )
+    for column in record_batch.columns:
+        buffers = column.buffers()
+        if (
+            column.null_count == 0
+            and len(column)
+            and pa.types.is_binary(column.type)
+            and len(buffers) == 3
+            and buffers[1] is not None
+            and buffers[2] is not None
+        ):
+            offsets = memoryview(buffers[1]).cast("i")
+            first, last = offsets[column.offset], offsets[column.offset + len(column)]
+            if b"\n" in buffers[2].slice(first, last - first).to_pybytes():
+                return True
+        elif bool(pc.any(pc.match_substring(column, "\n")).as_py()):
+            return True
+    return False
 
 
 def _next_rows(reader: Any, limit: int) -> list[list[str]]:
