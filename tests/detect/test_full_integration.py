@@ -134,3 +134,59 @@ def test_jobs_option_sets_the_full_scan_workers(
     (tmp_path / "dataflow.yaml").write_text("jobs: 0\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["scan", "t.csv", "--full"])
     assert result.exit_code == 2 and "jobs" in result.stderr
+
+
+def test_worker_tasks_carry_the_values_read_unchanged(tmp_path: Path) -> None:
+    """A column batch reaches a worker as the reader gave it: plain text columns travel as
+    one joined text (with the positions of their nulls), columns holding a line break as a
+    list; either way the worker gets equal values, nulls and order."""
+    import pickle
+
+    from dataflow.detect.pool import pack_task, unpack_task
+    from dataflow.readers import iter_batches
+
+    rng = random.Random(11)
+    path = tmp_path / "t.csv"
+    rows = []
+    for i in range(300):
+        phone = _mobiles(1, i)[0]
+        note = f'"第{i}行\n{phone}"' if i % 50 == 7 else f"备注 {i}"
+        blank = "" if i % 9 == 0 else f"  {rng.choice(['x', 'ä', '张三'])}{i} "
+        rows.append(f"{phone},{note},{blank}")
+    path.write_text("id,note,maybe\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    seen = {"joined": 0, "list": 0}
+    for batch in iter_batches(path, batch_rows=64):
+        for pointer, values in batch.items():
+            payload = pack_task(3, pointer, values)
+            assert unpack_task(payload) == (3, pointer, list(values))
+            form = "joined" if len(pickle.loads(payload)) == 4 else "list"
+            seen[form] += 1
+            assert (form == "list") == any(v is not None and "\n" in v for v in values)
+    assert seen["joined"] and seen["list"]
+    assert unpack_task(pack_task(0, "p", [])) == (0, "p", [])
+    assert unpack_task(pack_task(1, "p", [None, None])) == (1, "p", [None, None])
+    assert unpack_task(pack_task(2, "p", ["", None, ""])) == (2, "p", ["", None, ""])
+
+
+def test_two_processes_equal_one_on_nulls_and_line_breaks(
+    tmp_path: Path, recognizers: list[object]
+) -> None:
+    """Columns with nulls and values spanning lines (sent to the workers in both forms) give
+    the verdicts of one process."""
+    rows = 900
+    path = tmp_path / "t.csv"
+    phones, others = _mobiles(rows, 13), _mobiles(rows, 14)
+    lines = ["a,b,c"]
+    for i, (p, q) in enumerate(zip(phones, others, strict=True)):
+        b = f'"电话\n{q}"' if i % 40 == 1 else ("" if i % 6 == 0 else q)
+        lines.append(f"{'' if i % 11 == 0 else p},{b},{_noise(1, i)[0]}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = scan_full(
+        path, None, FullScanOptions(processes=1, batch_rows=200, recognizers=recognizers)
+    )
+    two = scan_full(
+        path, None, FullScanOptions(processes=2, batch_rows=200, recognizers=recognizers)
+    )
+    assert one == two
+    assert one[1] == rows
+    assert one[0]["t.a"].entity == "CN_MOBILE"
