@@ -190,3 +190,17 @@ def test_ascii_control_characters_take_the_exact_path(matcher: FastMatcher, anal
             f"4111{ch}1111 1111 1111",
         ]
         assert matcher.match(values) == reference_matches(values, analyzer), hex(code)
+
+
+def test_blank_values_among_a_column_confirmed_together(
+    matcher: FastMatcher, analyzer: Any
+) -> None:
+    """Columns long enough for the joined confirmation, with blanks among the values and
+    candidates of a pattern both in one run and scattered, give Presidio's findings."""
+    mobiles = [f"1{3 + i % 7}{i * 7919 % 10**9:09d}" for i in range(300)]
+    blanks = [("" if i % 3 else "  ") if i % 10 == 4 else v for i, v in enumerate(mobiles)]
+    scattered = [v if i % 4 else f"user{i}@example.com" for i, v in enumerate(mobiles)]
+    for values in (mobiles, blanks, scattered):
+        assert matcher.match(values) == reference_matches(values, analyzer)
+        clean = [v for v in dict.fromkeys(values) if v.strip()]
+        assert matcher.match_distinct(clean, clean=True) == reference_matches(clean, analyzer)

@@ -240,7 +240,12 @@ class FastMatcher:
         return out
 
     def _bulk(
-        self, values: Sequence[str], idx: Sequence[int], pid: int, found_of: dict[int, int]
+        self,
+        values: Sequence[str],
+        idx: Sequence[int],
+        pid: int,
+        found_of: dict[int, int],
+        blank: bool = True,
     ) -> list[int]:
         """Confirm pattern ``pid`` over the values ``idx`` joined with newlines, in one call.
 
@@ -250,10 +255,12 @@ class FastMatcher:
         would find it (``joinable``). Those values are settled here, their texts validated
         together (``detect.fast.batch``). A run that fails is halved while few characters were
         left unmatched; the values of the smallest failing parts are returned for the
-        value-by-value loop.
+        value-by-value loop. ``blank``: whether ``values`` may hold an empty string
+        (``False`` saves a pass over ``idx``).
         """
         subn = self._patterns[pid].vetted.subn
-        left = [i for i in idx if not values[i]]  # an empty value is never joined
+        # An empty value is never joined.
+        left = [i for i in idx if not values[i]] if blank else []
         todo = [i for i in idx if values[i]] if left else list(idx)
         # A probe first: a pattern that does not cover most of a column's values (a URL
         # pattern over e-mail addresses) would only be run twice.
@@ -263,7 +270,7 @@ class FastMatcher:
             part = pending.pop()
             if not part:
                 continue
-            texts = [values[i] for i in part]
+            texts = _picked(values, part)
             joined = "\n".join(texts)
             rest, count = subn("", joined)
             n = len(part)
@@ -372,6 +379,7 @@ class FastMatcher:
         found_of: dict[int, int] = {}
         get = found_of.get
         seen: set[str] = set()
+        blank: bool | None = None  # whether some value is empty, found out when first needed
         for pid in sorted(by_pattern):
             pat = self._patterns[pid]
             entity = pat.entity
@@ -390,7 +398,9 @@ class FastMatcher:
             if decided and pid in decided:
                 todo = self._decide(todo, found_bit, *decided[pid], found_of)
             if self._joinable[pid] and len(todo) >= BULK_MIN:
-                todo = self._bulk(values, todo, pid, found_of)
+                if blank is None:
+                    blank = "" in values
+                todo = self._bulk(values, todo, pid, found_of, blank)
             for i in todo:
                 value = values[i]
                 code = 0 if fresh else get(i, 0)
@@ -564,6 +574,14 @@ class FastMatcher:
             order.append(slot)
         found = self.match_distinct(distinct)
         return [dict(found[slot]) for slot in order]
+
+
+def _picked(values: Sequence[str], idx: Sequence[int]) -> Sequence[str]:
+    """``[values[i] for i in idx]`` for sorted, distinct indexes; a slice when they run
+    without a gap (as they do where a pattern is a candidate for every value of a column)."""
+    if idx and idx[-1] - idx[0] == len(idx) - 1:
+        return values[idx[0] : idx[-1] + 1]
+    return [values[i] for i in idx]
 
 
 def _counted(results: Sequence[Any], validated: bool, own: bool) -> list[Any]:
