@@ -298,6 +298,10 @@ def _family_match_uncached(
 #: `delinquentAmount`, `pastDueDays`, `lastRepaymentDate`: a borrower's arrears).
 _RECORD_WORDS = 3
 _RECORD_SHARE = 0.5
+#: ...the share on a table already known to be a person's record (its key names the person):
+#: the words only say which kind of record it is (a RADIUS accounting row of a user's call with
+#: its setup, connect and calling and called stations among gateway and server columns).
+_LINKED_RECORD_SHARE = 0.25
 #: Different words of the family's own (not its generic words) that let its generic words count.
 _RECORD_OWN_WORDS = 2
 
@@ -316,14 +320,20 @@ def personal_record_columns(
     return Words(names.en.lower(), names.zh), found[1]
 
 
-def personal_record_family(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+def personal_record_family(
+    rules: SubjectRules, dataset: Dataset, share: float = _RECORD_SHARE
+) -> frozenset[int]:
     """The family of always-personal records a table's columns make it (``personal_record_columns``),
-    as a topic: on it, the family's generic words (a call's `time`, `method`) are its record too."""
-    found = _record_columns(rules, dataset)
+    as a topic: on it, the family's generic words (a call's `time`, `method`) are its record too.
+    ``share``: of its columns the family's words must name (lower for a table already known to
+    be a person's record, where the words need not decide whose it is)."""
+    found = _record_columns(rules, dataset, share)
     return frozenset({found[0]}) if found is not None else frozenset()
 
 
-def _record_columns(rules: SubjectRules, dataset: Dataset) -> tuple[int, list[str]] | None:
+def _record_columns(
+    rules: SubjectRules, dataset: Dataset, share: float = _RECORD_SHARE
+) -> tuple[int, list[str]] | None:
     if not rules.personal_records or not dataset.fields:
         return None
     if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions:
@@ -352,7 +362,7 @@ def _record_columns(rules: SubjectRules, dataset: Dataset) -> tuple[int, list[st
     if (
         best is None
         or len(words[best]) < _RECORD_WORDS
-        or fields[best] < _RECORD_SHARE * len(dataset.fields)
+        or fields[best] < share * len(dataset.fields)
     ):
         return None
     return best, list(words[best].values())
