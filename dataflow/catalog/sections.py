@@ -194,6 +194,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "device_record_columns",
     "phone_keys",
     "personal_record_families",
+    "record_kinds",
     "address_book_columns",
     "address_book_entries",
     "row_words",

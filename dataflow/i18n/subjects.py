@@ -122,6 +122,10 @@ SUBJECTS: Mapping[str, Text] = {
         "its description says whose it is ('{phrase}'): rows of {roles}",
         "其说明写明所属之人（'{phrase}'）：每行是{roles}",
     ),
+    "subject.row_statement_record": Text(
+        "its description says each record is {phrase}: {family}, always someone's record",
+        "其说明称每条记录是 {phrase}：属于{family}，总是某个人的记录",
+    ),
     "subject.row_statement_thing": Text(
         "its description says each record is {phrase}: a thing, not about the people its columns name",
         "其说明称每条记录是 {phrase}：是事物，不属于其字段提到的人",
@@ -391,8 +395,8 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} 指向它：{name} 是该人的住所",
     ),
     "subject.care_report": Text(
-        "{person}.{column} points at it: {name} is that patient's report or prescription",
-        "{person}.{column} 指向它：{name} 是该患者的报告或处方",
+        "{person}.{column} points at it: {name} is that patient's report, measurement or prescription",
+        "{person}.{column} 指向它：{name} 是该患者的报告、测量记录或处方",
     ),
     "subject.payable": Text(
         "{person}.{column} points at it: {name} is what that person pays",

@@ -40,6 +40,7 @@ from dataflow.subject.rules import (
     split_name,
 )
 from dataflow.subject.topics import (
+    _LINKED_RECORD_SHARE,
     _care_record_topic,
     _document_topic,
     _table_topic,
@@ -220,6 +221,10 @@ def _by_subject(
             # a table that its columns make a call or session record (`sip_code`, `sip_reason`):
             # on that topic, so the call's `time` and `callid` are its record too
             topic |= personal_record_family(rules, dataset)
+        elif subject.kind == "person_linked":
+            # a user's row (keyed by their name) whose columns name three parts of a call (its
+            # setup and connect times, the calling and called stations): a call record too
+            topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)

@@ -384,6 +384,11 @@ class SubjectRules:
             for k, fam in enumerate(self.families)
             if fam.family.id in self.personal_record_families
         )
+        # the kinds of record that are a person's sensitive information (`record_kinds`)
+        kinds = frozenset(catalog.subjects.get("record_kinds", ()))
+        self.record_kinds = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id in kinds
+        )
         # columns that hold a whole address-book entry (`vcard`): the table is an address book
         words = catalog.subjects.get("address_book_columns", ())
         book = frozenset(_compact(split_name(w)) for w in words)

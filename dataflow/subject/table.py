@@ -32,6 +32,7 @@ from dataflow.subject.topics import (
     _kinds_topic,
     _table_topic,
     _wearable_word,
+    described_kinds,
     name_tokens,
 )
 
@@ -375,6 +376,18 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     seen = _identity_columns(ds, n, rules)
     if len(seen) >= 2 and seen - rules.weak_identity:
         return None  # 'a prospect in Pardot' with a name and an e-mail: people, by their columns
+    kinds, said = described_kinds(rules, n.comment)
+    if kinds:
+        # 'an individual outbound or inbound message', 'a call': a kind of record that is always
+        # someone's (a communication, a page view, a visit), whoever its columns name
+        names = rules.families[min(kinds)].family.names
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg(
+            "subject.row_statement_record",
+            phrase=said,
+            family=Words(names.en.lower(), names.zh),
+        )
+        return None
     return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
 
 

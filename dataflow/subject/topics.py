@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
@@ -31,6 +32,10 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
         if words and set(words) <= tokens:
             tokens = tokens - set(words)
     by_name = _on_topic(rules, tokens, "")
+    if comment and not has_cjk(comment):
+        # an English description saying what each row is ('Table capturing all recorded
+        # pageviews'): on the topic of the kind of record it names, with the name's topics
+        return by_name | described_kinds(rules, comment)[0]
     by_comment = _on_topic(rules, frozenset(), fold(comment)) if has_cjk(comment) else frozenset()
     if by_name and any(w in comment for w in rules.topic_lookalikes_zh):
         # `inspection_record` '巡检记录表': a patrol of equipment, not a health examination
@@ -38,6 +43,48 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     if not by_comment or by_name <= by_comment:
         return by_name | by_comment
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
+
+
+#: Where an English description says what its rows are: 'Each record represents an individual
+#: outbound or inbound message', 'Table capturing all recorded pageviews', 'FHIR Bundle
+#: containing … a list of matching immunisations'; the words after it (up to five) name the
+#: record.
+_DESCRIBED_ROWS = re.compile(
+    r"\b(?:each (?:record|row|entry)(?: in (?:this|the) (?:table|model|dataset|view))?"
+    r" (?:represents|is|describes|reflects|records|holds|contains)"
+    r"|(?:table|model|dataset|view|list|log|history|collection)"
+    r" (?:of|capturing|containing|storing|holding|recording|listing|tracking|logging)"
+    r"|(?:one|a) (?:row|record) (?:per|for each))"
+    r"\s+(?:(?:a|an|one|the|all|every|each|single|individual|unique|distinct)\s+)*"
+    r"((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)",
+    re.IGNORECASE,
+)
+#: Where the noun phrase of such a statement ends and what qualifies it begins ('a message
+#: between two users', 'a page view by a visitor'); 'and' and 'or' join two records of a kind
+#: ('outbound or inbound message', 'immunisations and associated patients').
+_DESCRIBED_END = re.compile(
+    r"\s(?:in|of|from|for|with|at|on|by|to|between|among|per|as|that|which|who|whose|"
+    r"matching|where|when)\s",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def described_kinds(rules: SubjectRules, comment: str) -> tuple[frozenset[int], str]:
+    """The kinds of sensitive record (``record_kinds``: a message, a page view, a call, an
+    immunisation) that an English description says its rows are, with the phrase saying it;
+    nothing for a description of something else, or of what such records are made of (a message
+    template, a drug: ``record_definitions``, ``health_things``)."""
+    if not rules.record_kinds:
+        return frozenset(), ""
+    match = _DESCRIBED_ROWS.search(comment)
+    if match is None:
+        return frozenset(), ""
+    phrase = _DESCRIBED_END.split(f"{match.group(1)} ", 1)[0].strip()
+    tokens = frozenset(split_name(phrase))
+    if not tokens or tokens & (rules.record_definitions | rules.health_things):
+        return frozenset(), ""
+    return _on_topic(rules, tokens, "") & rules.record_kinds, phrase
 
 
 def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -> frozenset[str]:
@@ -251,6 +298,10 @@ def _family_match_uncached(
 #: `delinquentAmount`, `pastDueDays`, `lastRepaymentDate`: a borrower's arrears).
 _RECORD_WORDS = 3
 _RECORD_SHARE = 0.5
+#: ...the share on a table already known to be a person's record (its key names the person):
+#: the words only say which kind of record it is (a RADIUS accounting row of a user's call with
+#: its setup, connect and calling and called stations among gateway and server columns).
+_LINKED_RECORD_SHARE = 0.25
 #: Different words of the family's own (not its generic words) that let its generic words count.
 _RECORD_OWN_WORDS = 2
 
@@ -269,14 +320,20 @@ def personal_record_columns(
     return Words(names.en.lower(), names.zh), found[1]
 
 
-def personal_record_family(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+def personal_record_family(
+    rules: SubjectRules, dataset: Dataset, share: float = _RECORD_SHARE
+) -> frozenset[int]:
     """The family of always-personal records a table's columns make it (``personal_record_columns``),
-    as a topic: on it, the family's generic words (a call's `time`, `method`) are its record too."""
-    found = _record_columns(rules, dataset)
+    as a topic: on it, the family's generic words (a call's `time`, `method`) are its record too.
+    ``share``: of its columns the family's words must name (lower for a table already known to
+    be a person's record, where the words need not decide whose it is)."""
+    found = _record_columns(rules, dataset, share)
     return frozenset({found[0]}) if found is not None else frozenset()
 
 
-def _record_columns(rules: SubjectRules, dataset: Dataset) -> tuple[int, list[str]] | None:
+def _record_columns(
+    rules: SubjectRules, dataset: Dataset, share: float = _RECORD_SHARE
+) -> tuple[int, list[str]] | None:
     if not rules.personal_records or not dataset.fields:
         return None
     if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions:
@@ -305,7 +362,7 @@ def _record_columns(rules: SubjectRules, dataset: Dataset) -> tuple[int, list[st
     if (
         best is None
         or len(words[best]) < _RECORD_WORDS
-        or fields[best] < _RECORD_SHARE * len(dataset.fields)
+        or fields[best] < share * len(dataset.fields)
     ):
         return None
     return best, list(words[best].values())

@@ -130,6 +130,23 @@ def test_a_prescription_a_patients_card_points_at_is_the_patients(tmp_path: Path
         assert finding_of(prescriptions, column).sensitive, column
 
 
+def test_vital_signs_a_consultation_points_at_are_the_patients(tmp_path: Path) -> None:
+    # a consultation of a patient keys the vital signs taken at it (Spanish names): those
+    # measurements are the patient's, whatever their own table is keyed by
+    text = """
+    CREATE TABLE paciente (id_paciente INT PRIMARY KEY, nombre VARCHAR(64), fecha_nacimiento DATE);
+    CREATE TABLE signos_vitales (id_signos_vitales INT PRIMARY KEY, temperatura DECIMAL(4,1),
+      frecuencia_respiratoria INT, saturacion_oxigeno INT, pulso INT);
+    CREATE TABLE consulta (id_consulta INT PRIMARY KEY, diagnostico TEXT,
+      fk_id_paciente INT REFERENCES paciente(id_paciente),
+      fk_id_signos_vitales INT REFERENCES signos_vitales(id_signos_vitales));
+    """
+    vitals = scan_files(tmp_path, {"consulta.sql": text})["signos_vitales"]
+    assert (vitals.subject.kind, vitals.subject.role) == ("person_linked", "patient")
+    for column in ("temperatura", "frecuencia_respiratoria", "saturacion_oxigeno", "pulso"):
+        assert finding_of(vitals, column).sensitive, column
+
+
 def test_a_bare_person_key_shared_with_the_patients_table_is_a_patients(tmp_path: Path) -> None:
     text = """
     CREATE TABLE patients (pid int, name text, age int, sex text, diagnosis text);
