@@ -40,6 +40,9 @@ KINDS = {
     "f": "deletion flags of person rows -> A",
     "g": "surrogate primary key of person rows -> A",
     "h": "marital status -> S",
+    "i": "payment-card holder name and card brand -> P",
+    "j": "a resident's occupancy of a room or house -> P",
+    "k": "amounts and outcome of a person's purchase or bill, and of an employer's budget -> P",
 }
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -340,14 +343,14 @@ _MONEY = re.compile(
     r"^(amount|amt|money|jine|balance|transactionamount|transamount|txnamount|"
     r"tradeamount|principal|principalamount|loanamount|amountpaid|paidamount|"
     r"repaymentamount|transactionamt|balanceafter|balancebefore|runningbalance|"
-    r"outstanding|outstandingamount)$"
+    r"outstanding|outstandingamount|trademoney|transmoney|transactionmoney)$"
 )
 _LEDGER_FIELD = re.compile(
     r"^(amount|amt|money|jine|transactionamount|transamount|txnamount|tradeamount|"
     r"transactiontype|transtype|txntype|tradetype|entrytype|type|direction|debitcredit|"
     r"principal|principalamount|loanamount|amountpaid|paidamount|repaymentamount|"
     r"transactionamt|balance|balanceafter|balancebefore|runningbalance|outstanding|"
-    r"outstandingamount)$"
+    r"outstandingamount|trademoney|transmoney|transactionmoney)$"
 )
 
 
@@ -491,6 +494,160 @@ def message_table(dataset: str, labels: dict[str, str]) -> bool:
     return (page or message) and not set(words) & _NOT_MESSAGE
 
 
+_CARE_COST = re.compile(
+    r"^(basecost|baseencountercost|totalclaimcost|payercoverage|totalcost|"
+    r"healthcareexpenses|healthcarecoverage)$"
+)
+_COST_WORDS = {
+    "charge",
+    "cost",
+    "paid",
+    "amount",
+    "allowed",
+    "copay",
+    "coinsurance",
+    "deductible",
+    "fee",
+}
+_SETTLEMENT_MONEY = re.compile(r"(pay|payamt|sumamt|sumfee|amt|dedc|selfpay)$")
+
+
+def care_cost_fields(file: str, dataset: str, labels: dict[str, str]) -> set[str]:
+    """Money fields of health care outside a claim table: the cost and payer coverage of a
+    care row (encounter, medication, procedure) and a patient's health-care expense totals, in
+    a medical project; and the fund, account and cash amounts of a medical-insurance settlement
+    (national 医保 interface naming: a row with ``setl_id`` and ``mdtrt_id``)."""
+    out: set[str] = set()
+    context = file.lower() + " " + dataset.lower() + " " + " ".join(labels).lower()
+    if _HEALTH_CLAIM_SIGNS.search(context):
+        out |= {f for f in labels if _CARE_COST.match(squash(f))}
+        if tokens(dataset)[-1:] in (["cost"], ["costs"]):
+            # a cost table of care events (OMOP ``cost``): charged, paid, allowed, co-pay...
+            out |= {f for f in labels if set(tokens(leaf(f))) & _COST_WORDS}
+    names = {squash(f) for f in labels}
+    if "setlid" in names and names & {"mdtrtid", "medtype"}:
+        out |= {
+            f
+            for f in labels
+            if _SETTLEMENT_MONEY.search(squash(f))
+            and not set(tokens(leaf(f))) & {"flag", "name", "type", "loc", "std", "lv"}
+        }
+    return out
+
+
+_CARD_HOLDER = re.compile(
+    r"^(ccowner|cardholder|cardholdername|cardowner|cardownername|nameoncard|holdername)$"
+)
+_CARD_BRAND = re.compile(
+    r"^(cctype|cardtype|cardbrand|cardnetwork|brand|network|funding|fundingtype|creditcardcompany)$"
+)
+
+
+def card_fields(dataset: str, labels: dict[str, str]) -> set[str]:
+    """The holder's name and the brand or funding type of a payment card (``cc_owner``,
+    ``cc_type``; ``brand`` and ``funding`` only in a card or payment table)."""
+    words = set(tokens(dataset))
+    card_table = bool(words & {"card", "cards", "payment", "payments", "epayment", "charge"})
+
+    def brand(name: str) -> bool:
+        return bool(_CARD_BRAND.match(name)) and (name.startswith(("cc", "card")) or card_table)
+
+    return {f for f in labels if _CARD_HOLDER.match(squash(f)) or brand(squash(f))}
+
+
+_OCCUPANT = {"user", "users", "resident", "residents", "owner", "owners", "live", "member", "yezhu"}
+_DWELLING = {"room", "rooms", "house", "houses", "fangwu", "fangjian"}
+
+
+def occupancy_table(dataset: str) -> bool:
+    """A table that links a resident to a room or house (``user_room``, ``live_house``)."""
+    words = tokens(dataset)
+    return 2 <= len(words) <= 3 and bool(set(words) & _OCCUPANT) and bool(set(words) & _DWELLING)
+
+
+def occupancy_field(field: str) -> bool:
+    words = tokens(leaf(field))
+    return bool(words) and (
+        words[-1] in {"id", "time", "date", "status"} or squash(field) in {"intime", "outtime"}
+    )
+
+
+_PURCHASE = {
+    "charge",
+    "charges",
+    "invoice",
+    "invoices",
+    "refund",
+    "refunds",
+    "payment",
+    "payments",
+    "epayment",
+    "intent",
+    "credit",
+    "discount",
+    "fee",
+}
+_NOT_PURCHASE = {
+    "method",
+    "methods",
+    "source",
+    "sources",
+    "card",
+    "cards",
+    "dispute",
+    "disputes",
+    "type",
+    "types",
+    "loan",
+    "loans",
+    "saving",
+    "savings",
+    "account",
+    "accounts",
+}
+_PURCHASE_FIELD = {
+    "amount",
+    "amt",
+    "money",
+    "total",
+    "subtotal",
+    "tax",
+    "currency",
+    "paid",
+    "captured",
+    "refunded",
+    "status",
+    "receipt",
+    "failure",
+    "attempt",
+    "proration",
+    "reason",
+    "due",
+    "remaining",
+    "received",
+    "capturable",
+    "ccy",
+}
+_BUDGET = {"expense", "expenses", "jingfei"}
+
+
+def purchase_fields(dataset: str, labels: dict[str, str]) -> set[str]:
+    """Money and outcome fields of a person's purchase or bill (a card charge, payment intent,
+    invoice, refund, credit note, a resident's fee payment) and of an employer's budget held per
+    employee (``staff_expense``)."""
+    words = set(tokens(dataset))
+    if words & _BUDGET and words & {"staff", "employee", "emp", "yuangong"}:
+        return {f for f in labels if set(tokens(leaf(f))) & {"amount", "balance", "money"}}
+    if not words & _PURCHASE or words & _NOT_PURCHASE or ledger_table(dataset, labels):
+        return set()
+    return {
+        f
+        for f in labels
+        if set(tokens(leaf(f))) & _PURCHASE_FIELD
+        or squash(f) in {"number", "type", "invoicenumber"}
+    }
+
+
 def decide(
     file: str, dataset: str, labels: dict[str, str], fields: list[str]
 ) -> dict[str, tuple[str, str]]:
@@ -529,11 +686,25 @@ def decide(
         for f, k in labels.items():
             if k in "PS" and claim_amount(f):
                 move(f, "A", "d")
+    for f in care_cost_fields(file, dataset, labels):
+        if labels[f] in "PS":
+            move(f, "A", "d")
     if message_table(dataset, labels) and any(k in "PS" for k in labels.values()):
         for f in every:
             k = labels.get(f, "N")
-            if (k == "P" and not _is_stamp(f)) or (k == "N" and _CONTENT.match(squash(f))):
+            # a message's own times labelled personal are its send time (e), not bookkeeping (b)
+            if k == "P" or (k == "N" and _CONTENT.match(squash(f))):
                 move(f, "S", "e")
+    for f in card_fields(dataset, labels):
+        if labels[f] == "S":
+            move(f, "P", "i")
+    if occupancy_table(dataset):
+        for f, k in labels.items():
+            if k == "S" and occupancy_field(f):
+                move(f, "P", "j")
+    for f in purchase_fields(dataset, labels):
+        if labels[f] == "S":
+            move(f, "P", "k")
     for f, k in labels.items():
         if k == "P" and _MARITAL.search(leaf(f).lower()) and not _NOT_MARITAL.search(f.lower()):
             move(f, "S", "h")

@@ -68,3 +68,66 @@ def test_header_records_the_change_and_a_second_run_changes_nothing(tmp_path: Pa
     assert text[:2] == LABELS.splitlines()[:2]
     again, _ = _run(tmp_path)
     assert again == []
+
+
+DISPUTED = """\
+# Set: hand labels.
+# Format: local-file | dataset | P: PI fields | S: sensitive PI fields | A: debatable (not scored)
+pay/src.yml | stripe.charge | P: receipt_email | S: amount status currency receipt_number | A: id
+pay/src.yml | stripe.card | P: name | S: brand funding number
+pay/src.yml | stripe.dispute | S: amount evidence_customer_signature
+pay/db.sql | cc_payments | P: orders_amount | S: cc_owner cc_type cc_number cc_expires
+pay/db.sql | LoanChargePaidByDataV1 | S: amount
+estate/db.sql | fee_water | P: user_id pay_water_time | S: pay_water_money pay_water_status
+estate/db.sql | user_room | S: user_id room_id inTime outTime | A: id
+estate/db.sql | account_log | P: house_owner trade_money | S: balance trade_type
+office/db.sql | staff_expense_log | P: staff_name | S: exp_amount exp_balance
+synthea/db.sql | synthea_schema.encounters | P: patient | S: code base_encounter_cost payer_coverage
+synthea/db.sql | synthea_schema.patients | P: first | S: ssn income healthcare_expenses
+yb/db.sql | t_open_copy | P: setl_id mdtrt_id hifp_pay psn_pay | S: psn_no acct_pay med_type
+chat/db.sql | messages | P: created_at | S: content | A: id updated_at
+"""
+
+
+def test_purchases_cards_occupancy_care_costs_and_message_times(tmp_path: Path) -> None:
+    set_dir = tmp_path / "set2"
+    set_dir.mkdir()
+    (set_dir / "labels.txt").write_text(DISPUTED, encoding="utf-8")
+    changes = relabel_conventions.relabel(set_dir, {}, dry_run=False)
+    labels = relabel_conventions.parse_labels(set_dir / "labels.txt")
+    pay, estate = labels["pay/src.yml"], labels["estate/db.sql"]
+    # k: a card payment for a purchase is P in full; a dispute's evidence is not a purchase field
+    assert set(pay["stripe.charge"].values()) == {"P", "A"}
+    assert pay["stripe.dispute"]["amount"] == "S"
+    # i: holder name and brand of a card are P, its number and expiry stay S
+    assert pay["stripe.card"] == {"name": "P", "brand": "P", "funding": "P", "number": "S"}
+    cc = labels["pay/db.sql"]["cc_payments"]
+    assert cc["cc_owner"] == cc["cc_type"] == "P" and cc["cc_number"] == cc["cc_expires"] == "S"
+    # c: a charge on a person's loan stays on the loan ledger (S), so does a fund account's flow
+    assert labels["pay/db.sql"]["LoanChargePaidByDataV1"]["amount"] == "S"
+    assert estate["account_log"]["trade_money"] == "S"
+    # k: a resident's utility bill and an employer's office budget per employee are P
+    assert estate["fee_water"]["pay_water_money"] == estate["fee_water"]["pay_water_status"] == "P"
+    assert set(labels["office/db.sql"]["staff_expense_log"].values()) == {"P"}
+    # j: who lives in which room, and from when, is the person's residence
+    assert estate["user_room"] == {
+        "user_id": "P",
+        "room_id": "P",
+        "inTime": "P",
+        "outTime": "P",
+        "id": "A",
+    }
+    # d: costs of care rows, a patient's expense totals and a settlement's fund splits are A
+    syn = labels["synthea/db.sql"]
+    assert syn["synthea_schema.encounters"]["payer_coverage"] == "A"
+    assert syn["synthea_schema.encounters"]["code"] == "S"
+    assert syn["synthea_schema.patients"]["healthcare_expenses"] == "A"
+    assert syn["synthea_schema.patients"]["income"] == "S"
+    yb = labels["yb/db.sql"]["t_open_copy"]
+    assert yb["hifp_pay"] == yb["psn_pay"] == yb["acct_pay"] == "A"
+    assert yb["psn_no"] == yb["med_type"] == "S" and yb["setl_id"] == "P"
+    # e: a message's own time labelled personal is its send time; bookkeeping A stays A
+    assert labels["chat/db.sql"]["messages"]["created_at"] == "S"
+    assert labels["chat/db.sql"]["messages"]["updated_at"] == "A"
+    assert sorted({c[-1] for c in changes}) == ["c", "d", "e", "i", "j", "k"]
+    assert relabel_conventions.relabel(set_dir, {}, dry_run=False) == []
