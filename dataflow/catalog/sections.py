@@ -198,6 +198,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "address_book_entries",
     "row_words",
     "row_events",
+    "row_messages",
     "row_wrappers",
     "organisation_property",
     "message_columns",

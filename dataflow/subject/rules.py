@@ -253,6 +253,7 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.row_messages = frozenset(s.get("row_messages", ()))
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
         self.message_columns = frozenset(
             _compact(split_name(w)) for w in s.get("message_columns", ())

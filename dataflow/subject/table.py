@@ -350,6 +350,8 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
         return None  # an order, a session: whose, the links say ('an event type' is a code)
     head = split_name(_PHRASE_END.split(phrase, 1)[0])
+    if {tokens[-1], *head[-1:]} & rules.row_messages:
+        return None  # 'an outbound or inbound message': a communication of its parties, no thing
     if head and head[-1] in rules.collections:
         # 'a contact list in Hubspot': a thing (a list of people), whatever its name says
         return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
