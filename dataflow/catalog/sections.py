@@ -199,6 +199,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "row_words",
     "row_events",
     "row_messages",
+    "request_credentials",
     "row_wrappers",
     "organisation_property",
     "message_columns",

@@ -377,6 +377,11 @@ SUBJECTS: Mapping[str, Text] = {
         "its key {column} names an organisation: the rows are organisations",
         "其主键 {column} 表明是机构：各行是机构",
     ),
+    "subject.request_credential": Text(
+        "{column} is a header of the API request that carries the caller's credentials (a login"
+        " token or a password)",
+        "{column} 是 API 请求中携带调用者身份鉴别信息（登录令牌或密码）的请求头",
+    ),
     "subject.gateway_envelope": Text(
         "{column} is a member of a payment gateway call's envelope (the table logs such calls),"
         " not information about the person the payment is for",

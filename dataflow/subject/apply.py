@@ -63,6 +63,7 @@ def apply_subject(
     if not subject.about_person:
         found = _environment_places(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
+        found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
@@ -148,6 +149,38 @@ def _gateway_member(
     why = msg("subject.gateway_envelope", column=fld.name)
     ev = Evidence("context", "subject-gateway-envelope", why, None)
     return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+
+
+#: The element of a request header carrying the caller's credentials.
+_REQUEST_CREDENTIAL = "pi.credential.session"
+#: How the OpenAPI reader names the dataset of an operation's query, path and header parameters.
+_PARAMETERS = " parameters"
+
+
+def _request_credential(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-request-credential``: among the parameters of an API operation (the dataset the
+    OpenAPI reader names `<operation> parameters`), a header carrying the caller's credentials
+    (``request_credentials``: `Authorization`) is the calling user's login token or password,
+    whatever the operation is about: sensitive, even where the operation is the system's."""
+    fld = finding.field
+    element = catalog.elements.get(_REQUEST_CREDENTIAL)
+    if (
+        element is None
+        or finding.element == element.id
+        or not dataset.name.endswith(_PARAMETERS)
+        or fld.pointer != f"{dataset.name}.{fld.name}"
+        or _compact(split_name(fld.name)) not in rules.request_credentials
+    ):
+        return finding
+    ev = Evidence(
+        "context",
+        "subject-request-credential",
+        msg("subject.request_credential", column=fld.name),
+        element.id,
+    )
+    return _as_element(finding, element, ev)
 
 
 #: Words of an English description.

@@ -254,6 +254,9 @@ class SubjectRules:
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
         self.row_messages = frozenset(s.get("row_messages", ()))
+        self.request_credentials = frozenset(
+            _compact(split_name(w)) for w in s.get("request_credentials", ())
+        )
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
         self.message_columns = frozenset(
             _compact(split_name(w)) for w in s.get("message_columns", ())
