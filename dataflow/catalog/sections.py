@@ -200,6 +200,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "row_events",
     "row_messages",
     "request_credentials",
+    "held_cards",
+    "card_secrets",
     "row_wrappers",
     "organisation_property",
     "message_columns",

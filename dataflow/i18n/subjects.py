@@ -377,6 +377,10 @@ SUBJECTS: Mapping[str, Text] = {
         "its key {column} names an organisation: the rows are organisations",
         "其主键 {column} 表明是机构：各行是机构",
     ),
+    "subject.held_card": Text(
+        "table {name} is a card its holder unlocks with {column}: the cardholder's account",
+        "表 {name} 是持卡人以 {column} 解锁的卡：持卡人的账户",
+    ),
     "subject.request_credential": Text(
         "{column} is a header of the API request that carries the caller's credentials (a login"
         " token or a password)",

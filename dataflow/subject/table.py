@@ -870,6 +870,26 @@ def _offence_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts)
     return None
 
 
+def _held_card(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A card its holder unlocks with a secret (``held_cards`` with one of ``card_secrets``: a
+    VoIP system's calling card `cc_card` with its `lock_pin`, a prepaid card's password): the
+    holder's account, so its rows are the cardholder's (a weak verdict, as identity columns)."""
+    if n.head not in rules.held_cards or f.weak is not None:
+        return None
+    secret = next(
+        (
+            fld.name
+            for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+            if leaf in rules.card_secrets
+        ),
+        None,
+    )
+    if secret is not None:
+        f.weak, f.weak_role = "person", "member"
+        f.weak_evidence = msg("subject.held_card", name=n.bare, column=secret)
+    return None
+
+
 def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """People by two identity columns (name, birth date, phone…); a code list by its pinyin or
     five-stroke input-code columns. Both are weaker verdicts."""
@@ -1157,5 +1177,6 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _by_comment,
     _health_document,
     _offence_document,
+    _held_card,
     _by_columns,
 )
