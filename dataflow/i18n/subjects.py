@@ -400,8 +400,9 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} 指向它：{name} 是该人的住所",
     ),
     "subject.care_report": Text(
-        "{person}.{column} points at it: {name} is that patient's report or prescription",
-        "{person}.{column} 指向它：{name} 是该患者的报告或处方",
+        "{person}.{column} points at it: {name} is that patient's report, prescription or"
+        " readings (vital signs, measurements)",
+        "{person}.{column} 指向它：{name} 是该患者的报告、处方或测量记录（生命体征等）",
     ),
     "subject.payable": Text(
         "{person}.{column} points at it: {name} is what that person pays",

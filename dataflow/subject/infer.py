@@ -97,7 +97,8 @@ def _care_reports(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subje
     """A report, result or prescription that a patient's record points at (`study_info.rpt_id` →
     `report`: the report of a patient's imaging study; `patient_card.prescription_id`) is that
     patient's: its findings, diagnosis, advice and drugs are their health information, whatever
-    it is keyed by itself."""
+    it is keyed by itself. So are the vital signs or measurements a consultation points at
+    (`consulta.fk_id_signos_vitales` → `signos_vitales`): the readings taken at that visit."""
     kinds = ("person", "person_linked")
     return _pointed_at(
         datasets, facts, rules, kinds, rules.care_reports, "subject.care_report", roles=("patient",)
