@@ -511,14 +511,20 @@ def _named_head(
     rules: SubjectRules,
 ) -> FieldFinding:
     """``subject-person-column``: the name of a person an organisation's row names (its manager,
-    its contact, its legal representative: `manager_name`, `contact_name`) is that person's name;
+    its contact, its legal representative: `manager_name`, `contact_name`; a member of staff in
+    charge of it, a ward's `head_nurse_name`) is that person's name;
     the post of its contact person (`ContactTitle`, `contact_position`) is that person's
     occupation (``contact_titles``)."""
     fld = finding.field
     tokens = split_name(fld.name)
     if finding.personal or not tokens:
         return finding
-    if len(tokens) == 2 and tokens[1] in ("name", "xm") and tokens[0] in rules.person_columns:
+    if (len(tokens) == 2 and tokens[1] in ("name", "xm") and tokens[0] in rules.person_columns) or (
+        len(tokens) >= 2
+        and tokens[-1] in ("name", "xm")
+        and any(rules.role_of(t) == "employee" for t in tokens[:-1])
+    ):
+        # a ward's `head_nurse_name`: the staff member in charge of the unit, a person
         element_id, why = "pi.identity.name", msg("subject.person_name", word=fld.name)
     elif tokens[0] in rules.contact_markers and _compact(tokens[1:]) in rules.contact_titles:
         element_id, why = (
