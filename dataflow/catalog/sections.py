@@ -199,6 +199,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "row_words",
     "row_events",
     "row_messages",
+    "birth_records",
     "request_credentials",
     "held_cards",
     "card_secrets",

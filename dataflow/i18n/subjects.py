@@ -66,6 +66,11 @@ SUBJECTS: Mapping[str, Text] = {
         "it points at '{dataset}', a child's record: its information is the child's",
         "指向儿童的记录 '{dataset}'：其信息属于该儿童",
     ),
+    "subject.birth_record": Text(
+        "{name} is a birth record ('{word}') naming each person's father and mother ({columns}):"
+        " a newborn's file, so the person is a child",
+        "{name} 是出生记录（'{word}'），记录每人的父亲和母亲（{columns}）：新生儿的档案，按儿童处理",
+    ),
     "subject.pupil_parents": Text(
         "columns {columns} name each student's parents or guardian, and no higher education is "
         "named: a school's pupils are treated as children",

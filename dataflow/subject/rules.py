@@ -254,6 +254,8 @@ class SubjectRules:
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
         self.row_messages = frozenset(s.get("row_messages", ()))
+        en, self.birth_records_zh = _split(s.get("birth_records", ()))
+        self.birth_records = frozenset(_compact(split_name(w)) for w in en)
         self.held_cards = frozenset(s.get("held_cards", ()))
         self.card_secrets = frozenset(_compact(split_name(w)) for w in s.get("card_secrets", ()))
         self.request_credentials = frozenset(
