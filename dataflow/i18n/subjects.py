@@ -66,6 +66,11 @@ SUBJECTS: Mapping[str, Text] = {
         "it points at '{dataset}', a child's record: its information is the child's",
         "指向儿童的记录 '{dataset}'：其信息属于该儿童",
     ),
+    "subject.device_location": Text(
+        "{name} says where a device ({column}) is: a device a person carries, so its location is"
+        " that person's",
+        "{name} 记录设备（{column}）的位置：设备由人随身携带，其位置即此人的位置",
+    ),
     "subject.birth_record": Text(
         "{name} is a birth record ('{word}') naming each person's father and mother ({columns}):"
         " a newborn's file, so the person is a child",

@@ -32,6 +32,7 @@ from dataflow.subject.topics import (
     _kinds_topic,
     _table_topic,
     _wearable_word,
+    device_location,
     name_tokens,
 )
 
@@ -198,6 +199,17 @@ def _wearable(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fac
     if word is None:
         return None
     why = msg("subject.wearable", name=n.bare, word=word)
+    return _fix(f, "person_linked", why, "user")
+
+
+def _device_location(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document about where a device is (`Location` with a `device` member, a
+    location-verification request or response): the device is carried by a person, so the
+    document is about that person (``device_location``)."""
+    column = device_location(rules, ds)
+    if column is None:
+        return None
+    why = msg("subject.device_location", name=n.bare, column=column)
     return _fix(f, "person_linked", why, "user")
 
 
@@ -1160,6 +1172,7 @@ _LEDGER_CLASSES = 3
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
+    _device_location,
     _reference,
     _person_file,
     _system,
