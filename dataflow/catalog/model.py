@@ -59,6 +59,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "code_list_attributes",
     "negative_prefixes",
     "negative_suffixes",
+    "bound_prefixes",
     "bookkeeping_prefixes",
     "event_suffixes",
     "reference_suffixes",

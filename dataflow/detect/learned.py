@@ -347,6 +347,9 @@ def adjust_findings(
         if not f.personal and _definition_key(f.field.name, catalog):
             out.append(f)  # the key of a form's field (`fieldId`): never PI by words
             continue
+        if not f.personal and any(ev.rule == "name-bound" for ev in f.evidence):
+            out.append(f)  # a limit on an age (`maxAge`): never a person's age by words
+            continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)

@@ -34,6 +34,7 @@ ZH_BY_RULE: Mapping[str, str] = {
     "name-reference": "'{term}' 指向另一条记录",
     "name-count-or-status": "'{term}' 是计数、状态或类型，不是该信息本身",
     "name-flag-prefix": "'{term}' 是标志位，不是该信息本身",
+    "name-bound": "'{term}' 是对年龄的限定，不是个人的年龄",
     "name-event-time": "'{term}' 是事件时间，不是该信息本身",
     "name-non-person": "'{term}' 表明属于物而非人",
     "comment-non-person": "注释表明属于 '{term}'，而非人",

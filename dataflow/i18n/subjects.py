@@ -66,6 +66,16 @@ SUBJECTS: Mapping[str, Text] = {
         "it points at '{dataset}', a child's record: its information is the child's",
         "指向儿童的记录 '{dataset}'：其信息属于该儿童",
     ),
+    "subject.device_location": Text(
+        "{name} says where a device ({column}) is: a device a person carries, so its location is"
+        " that person's",
+        "{name} 记录设备（{column}）的位置：设备由人随身携带，其位置即此人的位置",
+    ),
+    "subject.birth_record": Text(
+        "{name} is a birth record ('{word}') naming each person's father and mother ({columns}):"
+        " a newborn's file, so the person is a child",
+        "{name} 是出生记录（'{word}'），记录每人的父亲和母亲（{columns}）：新生儿的档案，按儿童处理",
+    ),
     "subject.pupil_parents": Text(
         "columns {columns} name each student's parents or guardian, and no higher education is "
         "named: a school's pupils are treated as children",
@@ -381,6 +391,15 @@ SUBJECTS: Mapping[str, Text] = {
         "its key {column} names an organisation: the rows are organisations",
         "其主键 {column} 表明是机构：各行是机构",
     ),
+    "subject.held_card": Text(
+        "table {name} is a card its holder unlocks with {column}: the cardholder's account",
+        "表 {name} 是持卡人以 {column} 解锁的卡：持卡人的账户",
+    ),
+    "subject.request_credential": Text(
+        "{column} is a header of the API request that carries the caller's credentials (a login"
+        " token or a password)",
+        "{column} 是 API 请求中携带调用者身份鉴别信息（登录令牌或密码）的请求头",
+    ),
     "subject.gateway_envelope": Text(
         "{column} is a member of a payment gateway call's envelope (the table logs such calls),"
         " not information about the person the payment is for",
@@ -395,8 +414,9 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} 指向它：{name} 是该人的住所",
     ),
     "subject.care_report": Text(
-        "{person}.{column} points at it: {name} is that patient's report, measurement or prescription",
-        "{person}.{column} 指向它：{name} 是该患者的报告、测量记录或处方",
+        "{person}.{column} points at it: {name} is that patient's report, prescription or"
+        " readings (vital signs, measurements)",
+        "{person}.{column} 指向它：{name} 是该患者的报告、处方或测量记录（生命体征等）",
     ),
     "subject.payable": Text(
         "{person}.{column} points at it: {name} is what that person pays",

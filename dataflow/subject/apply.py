@@ -64,6 +64,7 @@ def apply_subject(
     if not subject.about_person:
         found = _environment_places(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
+        found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
@@ -149,6 +150,38 @@ def _gateway_member(
     why = msg("subject.gateway_envelope", column=fld.name)
     ev = Evidence("context", "subject-gateway-envelope", why, None)
     return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+
+
+#: The element of a request header carrying the caller's credentials.
+_REQUEST_CREDENTIAL = "pi.credential.session"
+#: How the OpenAPI reader names the dataset of an operation's query, path and header parameters.
+_PARAMETERS = " parameters"
+
+
+def _request_credential(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-request-credential``: among the parameters of an API operation (the dataset the
+    OpenAPI reader names `<operation> parameters`), a header carrying the caller's credentials
+    (``request_credentials``: `Authorization`) is the calling user's login token or password,
+    whatever the operation is about: sensitive, even where the operation is the system's."""
+    fld = finding.field
+    element = catalog.elements.get(_REQUEST_CREDENTIAL)
+    if (
+        element is None
+        or finding.element == element.id
+        or not dataset.name.endswith(_PARAMETERS)
+        or fld.pointer != f"{dataset.name}.{fld.name}"
+        or _compact(split_name(fld.name)) not in rules.request_credentials
+    ):
+        return finding
+    ev = Evidence(
+        "context",
+        "subject-request-credential",
+        msg("subject.request_credential", column=fld.name),
+        element.id,
+    )
+    return _as_element(finding, element, ev)
 
 
 #: Words of an English description.
@@ -483,14 +516,20 @@ def _named_head(
     rules: SubjectRules,
 ) -> FieldFinding:
     """``subject-person-column``: the name of a person an organisation's row names (its manager,
-    its contact, its legal representative: `manager_name`, `contact_name`) is that person's name;
+    its contact, its legal representative: `manager_name`, `contact_name`; a member of staff in
+    charge of it, a ward's `head_nurse_name`) is that person's name;
     the post of its contact person (`ContactTitle`, `contact_position`) is that person's
     occupation (``contact_titles``)."""
     fld = finding.field
     tokens = split_name(fld.name)
     if finding.personal or not tokens:
         return finding
-    if len(tokens) == 2 and tokens[1] in ("name", "xm") and tokens[0] in rules.person_columns:
+    if (len(tokens) == 2 and tokens[1] in ("name", "xm") and tokens[0] in rules.person_columns) or (
+        len(tokens) >= 2
+        and tokens[-1] in ("name", "xm")
+        and any(rules.role_of(t) == "employee" for t in tokens[:-1])
+    ):
+        # a ward's `head_nurse_name`: the staff member in charge of the unit, a person
         element_id, why = "pi.identity.name", msg("subject.person_name", word=fld.name)
     elif tokens[0] in rules.contact_markers and _compact(tokens[1:]) in rules.contact_titles:
         element_id, why = (

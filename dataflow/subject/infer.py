@@ -70,6 +70,20 @@ def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
     )
 
 
+def _birth_record(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The word saying a dataset is a birth record (``birth_records``: `birth_certificate`,
+    `BirthRegistration`, 出生医学证明): by its name's words, or in Chinese by its name or comment."""
+    tokens = split_name(_bare(ds.name))
+    grams = (
+        _compact(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)
+    )
+    found = next((g for g in grams if g in rules.birth_records), None)
+    if found is not None:
+        return found
+    text = f"{_bare(ds.name)} {ds.comment or ''}"
+    return next((w for w in rules.birth_records_zh if w in text), None)
+
+
 def _name_core(ds: Dataset, rules: SubjectRules) -> list[str]:
     """The words of a dataset's name without table tails and numbers (`house_info_2` → house)."""
     tokens = rules.spelled(split_name(_bare(ds.name)))
@@ -97,7 +111,8 @@ def _care_reports(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subje
     """A report, result or prescription that a patient's record points at (`study_info.rpt_id` →
     `report`: the report of a patient's imaging study; `patient_card.prescription_id`) is that
     patient's: its findings, diagnosis, advice and drugs are their health information, whatever
-    it is keyed by itself."""
+    it is keyed by itself. So are the vital signs or measurements a consultation points at
+    (`consulta.fk_id_signos_vitales` → `signos_vitales`): the readings taken at that visit."""
     kinds = ("person", "person_linked")
     return _pointed_at(
         datasets, facts, rules, kinds, rules.care_reports, "subject.care_report", roles=("patient",)
@@ -446,6 +461,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         ):
             f.role = "minor"  # pupils in a school's grades and classes
             f.evidence.append(msg("subject.school_classes", dataset=pupils))
+        elif (
+            f.kind == "person"
+            and f.role in (None, "user")
+            and (word := _birth_record(ds, rules)) is not None
+            and (kin := pupil_parents(ds, rules))
+        ):
+            f.role = "minor"  # a birth certificate: the newborn, with its father and mother
+            f.evidence.append(
+                msg("subject.birth_record", name=_bare(ds.name), word=word, columns=kin[:2])
+            )
         elif f.kind == "person" and f.role == "student" and (kin := pupil_parents(ds, rules)):
             if higher is None:
                 higher = names_higher_education(datasets, rules)

@@ -120,6 +120,7 @@ def _links(
                 or _owner_value_link(rules, fld, tokens)
                 or _prefixed_link(scope, ds, fld, tokens)
                 or _bare_role_link(scope, fld, tokens)
+                or _leading_key_link(scope, fld, tokens)
             )
         if link is not None:
             out.append(link)
@@ -604,6 +605,21 @@ def _prefixed_link(scope: _Scope, ds: Dataset, fld: Field, tokens: tuple[str, ..
     if len(tokens) < 3 or tokens[0] not in split_name(_bare(ds.name)):
         return None
     return _named_link(scope, fld, tokens[1:])
+
+
+def _leading_key_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A key written before the whole name of another dataset of the scan (`id_cc_card` of
+    `cc_did_use` beside a `cc_card` table, as `cc_card_id` would be written elsewhere): a link
+    to that dataset. Only a reference key word (`id`, `fk`) before it; whether the link reaches
+    a person, the dataset it names says."""
+    if len(tokens) < 2 or tokens[0] not in scope.rules.reference_tails:
+        return None
+    target = scope.target_of(_compact(tokens[1:]))
+    if target is None or _compact(split_name(_bare(scope.datasets[target].name))) != _compact(
+        tokens[1:]
+    ):
+        return None
+    return (SubjectLink(fld.name, scope.name(target), "naming"), target, None)
 
 
 def _names_record_table(rules: SubjectRules, tokens: tuple[str, ...], target: int | None) -> bool:

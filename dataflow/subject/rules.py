@@ -52,6 +52,8 @@ VISIT_FAMILY = "health.visit"
 MONEY_FAMILY = "finance.transaction"
 #: The family of the entries of a person's account ledger (``account_ledgers``).
 LEDGER_FAMILY = "finance.ledger"
+#: The family of a person's whereabouts (GB/T 35273 Annex B: 行踪轨迹).
+WHEREABOUTS_FAMILY = "whereabouts"
 #: The family of a person's address book (GB/T 35273 Annex B: 通讯录).
 ADDRESS_BOOK_FAMILY = "contacts.address_book"
 #: The element of a person's address book.
@@ -253,6 +255,19 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.row_messages = frozenset(s.get("row_messages", ()))
+        en, self.birth_records_zh = _split(s.get("birth_records", ()))
+        self.birth_records = frozenset(_compact(split_name(w)) for w in en)
+        self.device_location_words = frozenset(s.get("device_location_words", ()))
+        self.located_devices = frozenset(
+            _compact(split_name(w)) for w in s.get("located_devices", ())
+        )
+        self.request_words = frozenset(s.get("request_words", ()))
+        self.held_cards = frozenset(s.get("held_cards", ()))
+        self.card_secrets = frozenset(_compact(split_name(w)) for w in s.get("card_secrets", ()))
+        self.request_credentials = frozenset(
+            _compact(split_name(w)) for w in s.get("request_credentials", ())
+        )
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
         self.message_columns = frozenset(
             _compact(split_name(w)) for w in s.get("message_columns", ())
@@ -373,6 +388,10 @@ class SubjectRules:
         # the family of a document about a person's health care (`health_documents`)
         self.health_record = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == HEALTH_RECORD_FAMILY
+        )
+        # the family of a person's whereabouts (a device's location reports)
+        self.whereabouts_topic = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == WHEREABOUTS_FAMILY
         )
         # the family of the entries of a person's account ledger, by position
         self.ledger = frozenset(

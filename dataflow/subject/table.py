@@ -33,6 +33,7 @@ from dataflow.subject.topics import (
     _table_topic,
     _wearable_word,
     described_kinds,
+    device_location,
     name_tokens,
 )
 
@@ -202,6 +203,17 @@ def _wearable(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fac
     return _fix(f, "person_linked", why, "user")
 
 
+def _device_location(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document about where a device is (`Location` with a `device` member, a
+    location-verification request or response): the device is carried by a person, so the
+    document is about that person (``device_location``)."""
+    column = device_location(rules, ds)
+    if column is None:
+        return None
+    why = msg("subject.device_location", name=n.bare, column=column)
+    return _fix(f, "person_linked", why, "user")
+
+
 def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A code list by its name (`dict_*`, `*_type`), then by its comment (字典). A code-list word
     after a role (`student_template`) gives way to a comment that calls the table that role's
@@ -351,6 +363,8 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
         return None  # an order, a session: whose, the links say ('an event type' is a code)
     head = split_name(_PHRASE_END.split(phrase, 1)[0])
+    if {tokens[-1], *head[-1:]} & rules.row_messages:
+        return None  # 'an outbound or inbound message': a communication of its parties, no thing
     if head and head[-1] in rules.collections:
         # 'a contact list in Hubspot': a thing (a list of people), whatever its name says
         return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
@@ -881,6 +895,26 @@ def _offence_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts)
     return None
 
 
+def _held_card(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A card its holder unlocks with a secret (``held_cards`` with one of ``card_secrets``: a
+    VoIP system's calling card `cc_card` with its `lock_pin`, a prepaid card's password): the
+    holder's account, so its rows are the cardholder's (a weak verdict, as identity columns)."""
+    if n.head not in rules.held_cards or f.weak is not None:
+        return None
+    secret = next(
+        (
+            fld.name
+            for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+            if leaf in rules.card_secrets
+        ),
+        None,
+    )
+    if secret is not None:
+        f.weak, f.weak_role = "person", "member"
+        f.weak_evidence = msg("subject.held_card", name=n.bare, column=secret)
+    return None
+
+
 def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """People by two identity columns (name, birth date, phone…); a code list by its pinyin or
     five-stroke input-code columns. Both are weaker verdicts."""
@@ -1151,6 +1185,7 @@ _LEDGER_CLASSES = 3
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
+    _device_location,
     _reference,
     _person_file,
     _system,
@@ -1168,5 +1203,6 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _by_comment,
     _health_document,
     _offence_document,
+    _held_card,
     _by_columns,
 )

@@ -106,6 +106,11 @@ def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
     kinds = _kinds_topic(rules, dataset)
     if kinds:
         return kinds
+    if device_location(rules, dataset) is not None:
+        tokens = split_name(_bare(dataset.name))
+        # the location of a device, or the answer about it, is where its user was; a request
+        # for it only names the device
+        return frozenset() if tokens[-1] in rules.request_words else rules.whereabouts_topic
     text = f"{dataset.name} {dataset.comment or ''}"
     tokens = split_name(text)
     words = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}
@@ -136,6 +141,25 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
         ):
             return visit
     return frozenset()
+
+
+def device_location(rules: SubjectRules, dataset: Dataset) -> str | None:
+    """The member naming the device of a schema document about a device's location (a name with
+    one of ``device_location_words``, a top-level member of ``located_devices``: CAMARA's
+    `Location.device`, `VerifyLocationResponse.device`), if it is one."""
+    if dataset.source_format not in SCHEMA_DOCS:
+        return None
+    if rules.device_location_words.isdisjoint(split_name(_bare(dataset.name))):
+        return None
+    return next(
+        (
+            fld.name
+            for fld in dataset.fields
+            if fld.pointer == f"{dataset.name}.{fld.name}"
+            and _compact(split_name(fld.name)) in rules.located_devices
+        ),
+        None,
+    )
 
 
 def _kinds_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:

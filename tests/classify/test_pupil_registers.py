@@ -125,3 +125,42 @@ def test_a_class_timetable_is_not_about_its_teacher(tmp_path: Path) -> None:
 def test_a_timetable_of_a_teachers_dates_alone_stays_the_teachers(tmp_path: Path) -> None:
     found = _scan(tmp_path, {"timetable.sql": TEACHER_DAYS})
     assert found["timetable"].subject.kind == "person_linked"
+
+
+NATIONAL_PUPIL_IDS = """
+CREATE TABLE "Eleves" (
+    "ELEVE_ID" TEXT PRIMARY KEY NOT NULL,
+    "INE" TEXT NOT NULL,
+    "Nom" TEXT,
+    "Prenom" TEXT,
+    "Naissance" DATE
+);
+CREATE TABLE "Affectations" (
+    "INE" TEXT,
+    "Annee" INTEGER,
+    "Classe" TEXT NOT NULL,
+    "Etablissement" TEXT,
+    PRIMARY KEY(INE, Annee)
+);
+CREATE TABLE sports_marks (
+    xuejihao varchar(32),
+    activity varchar(64),
+    mark decimal(4, 2),
+    mark_date date
+);
+"""
+
+
+def test_a_national_pupil_number_links_a_table_to_the_pupil(tmp_path: Path) -> None:
+    """A national pupil or student number (France's INE, China's 学籍号) names one pupil on its
+    own: a table keyed by it, with no foreign key, is that pupil's record."""
+    found = _scan(tmp_path, {"structure.sql": NATIONAL_PUPIL_IDS})
+    for table in ("Affectations", "sports_marks"):
+        assert found[table].subject.kind == "person_linked", table
+    placed = {f.field.name: f for f in found["Affectations"].findings}
+    for column in ("INE", "Annee", "Classe", "Etablissement"):
+        assert placed[column].personal, column
+    assert {f.field.name: f for f in found["sports_marks"].findings}["mark"].personal
+    assert {f.field.name: f for f in found["Eleves"].findings}["INE"].element == (
+        "pi.online_identity.user_id"
+    )

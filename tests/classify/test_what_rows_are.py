@@ -454,3 +454,41 @@ def test_a_document_with_its_persons_identity_is_not_carried_by_a_member(tmp_pat
     person's own document, not the record of a volunteer it carries."""
     cv = _scan(tmp_path, "entry.json", CV)["Entry"]
     assert cv.subject is not None and cv.subject.kind == "person"
+
+
+MESSAGES = """
+version: 2
+sources:
+  - name: sms
+    tables:
+      - name: message
+        description: Each record represents an individual outbound or inbound message.
+        columns:
+          - name: id
+          - name: from
+          - name: to
+          - name: body
+          - name: date_sent
+          - name: direction
+          - name: price
+          - name: status
+      - name: article
+        description: Each record represents a single help article.
+        columns:
+          - name: id
+          - name: body
+          - name: status
+"""
+
+
+def test_a_row_statement_naming_a_message_keeps_it_a_record_of_its_parties(
+    tmp_path: Path,
+) -> None:
+    """A message (or a call) is a communication of the people who send and receive it (GB/T 35273
+    Annex B: 通信记录), not a thing: its text and parties stay sensitive. An article stays a
+    thing."""
+    found = _scan(tmp_path, text=MESSAGES)
+    message = _fields(found["sms.message"])
+    for column in ("from", "to", "body", "date_sent"):
+        assert message[column].personal and message[column].sensitive, column
+    assert not _fields(found["sms.article"])["body"].personal

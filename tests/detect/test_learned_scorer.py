@@ -577,3 +577,30 @@ def test_leave_sets_out_and_thresholds_chosen_by_cv_over_sets(
     again = tmp_path / "again.tsv"
     assert trainer.main(["train", str(three), str(again), "--choose", "3"]) == 0
     assert again.read_text(encoding="utf-8") == out_tsv.read_text(encoding="utf-8")
+
+
+def test_a_bound_on_an_age_stays_no_age_whatever_the_scorer_says(tmp_path: Path) -> None:
+    """`max_age` on a person's row is a limit (rule `name-bound`): however confident the model is
+    that a field with the word `age` on a person's row is theirs, it stays no one's age."""
+    (tmp_path / "member.sql").write_text(
+        "create table member (id int primary key, name varchar(32), phone varchar(16),"
+        " max_age int, age int);",
+        encoding="utf-8",
+    )
+    member = scan_paths([tmp_path], ScanOptions(content=False, learned=False)).datasets[0]
+    weights = tmp_path / "age.tsv"
+    weights.write_text(
+        "# test weights\nthreshold\tadd\t0.6\nthreshold\tadd_unnamed\t0.6\n"
+        "threshold\tremove\t0.05\nthreshold\tsensitive\t0.9\nbias\t-2\t-3\nn=age\t6\t0\n",
+        encoding="utf-8",
+    )
+    adjusted = adjust_findings(
+        member.findings,
+        member.dataset,
+        member.subject,
+        load_catalog(),
+        read_scorer(weights),
+    )
+    found = {f.field.name: f for f in adjusted}
+    assert found["age"].personal
+    assert not found["max_age"].personal

@@ -211,6 +211,8 @@ def test_nested_parent_decides_for_json_documents(catalog: Catalog) -> None:
     [
         ("is_phone_verified", "tinyint(1)", None, "name-flag-prefix"),
         ("has_email", "boolean", None, "name-flag-prefix"),
+        ("maxAge", "integer", None, "name-bound"),
+        ("min_age", "int", None, "name-bound"),
         ("phone_count", "int", None, "name-count-or-status"),
         ("email_status", "varchar(8)", None, "name-count-or-status"),
         ("id_card_type", "varchar(8)", None, "name-count-or-status"),
@@ -232,6 +234,15 @@ def test_false_positive_traps(
     assert verdict.element is None, verdict.evidence
     rules = {e.rule for c in verdict.candidates for e in c.evidence}
     assert rule in rules, rules
+
+
+def test_a_bound_on_an_age_is_not_an_age_but_a_bound_reading_stays(catalog: Catalog) -> None:
+    """`maxAge` of a location request or `min_age` of a tariff is a limit, not a person's age;
+    the person's own `age` and a patient's `max_heart_rate` are unchanged."""
+    assert _verdict(catalog, "age", "int", None, table="user_account").element == "pi.profile.age"
+    assert _verdict(catalog, "maximum_age", "int", None, table="user_account").element is None
+    reading = _verdict(catalog, "max_heart_rate", "int", None, table="patient_vitals")
+    assert "name-bound" not in {e.rule for c in reading.candidates for e in c.evidence}
 
 
 def test_post_code_in_a_job_post_table_is_not_pi(catalog: Catalog) -> None:

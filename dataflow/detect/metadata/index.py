@@ -24,6 +24,7 @@ class MetadataIndex:
         self.code_list_attributes = frozenset(d.get("code_list_attributes"))
         self.neg_prefix = frozenset(d.get("negative_prefixes"))
         self.neg_suffix = frozenset(d.get("negative_suffixes"))
+        self.bound_prefix = frozenset(d.get("bound_prefixes"))
         self.bookkeeping = frozenset(d.get("bookkeeping_prefixes"))
         self.event_suffix = frozenset(d.get("event_suffixes"))
         self.ref_suffix = frozenset(d.get("reference_suffixes"))

@@ -88,7 +88,7 @@ def apply_negatives(
 
 
 def _name_negative(f: _Field) -> None:
-    """Rules ``name-record-state``, ``name-flag-prefix``, ``name-count-or-status``,
+    """Rules ``name-record-state``, ``name-flag-prefix``, ``name-bound``, ``name-count-or-status``,
     ``name-event-time`` (vetoes) and ``name-reference`` (a factor), the first that applies."""
     det, sc, tokens, comment = f.det, f.sc, f.tokens, f.comment
     coded = bool({"concept", "code", "source", "cd"} & set(tokens))
@@ -109,6 +109,13 @@ def _name_negative(f: _Field) -> None:
         )
     elif first in det.neg_prefix and 0 not in sc.covered and len(tokens) > 1:
         f.veto("negative", "name-flag-prefix", f"'{first}_…' names a flag, not the value")
+    elif (
+        first in det.bound_prefix
+        and f.eid == "pi.profile.age"
+        and 0 not in sc.covered
+        and len(tokens) > 1
+    ):
+        f.veto("negative", "name-bound", f"'{first}_…' is a limit on an age, not a person's age")
     elif (
         core_last is not None
         and core_last[1] in det.neg_suffix
