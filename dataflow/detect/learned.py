@@ -347,6 +347,9 @@ def adjust_findings(
         if not f.personal and _definition_key(f.field.name, catalog):
             out.append(f)  # the key of a form's field (`fieldId`): never PI by words
             continue
+        if not f.personal and _impersonal_comment(f.field, catalog):
+            out.append(f)  # '预售许可证号', '权重': the comment says it is no one's
+            continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
@@ -400,6 +403,15 @@ def _definition_key(name: str, catalog: Catalog) -> bool:
     from dataflow.subject.rules import rules_for
 
     return rules_for(catalog).definition_key(tuple(split_name(name)))
+
+
+def _impersonal_comment(fld: Field, catalog: Catalog) -> bool:
+    """Whether the field's Chinese comment says it is about no one person
+    (``subjects.impersonal_comments``: a weighting, a headcount, a building's permit)."""
+    from dataflow.subject.person import comment_denies
+    from dataflow.subject.rules import rules_for
+
+    return bool(fld.comment) and comment_denies(rules_for(catalog), fld.comment or "")
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:
