@@ -238,8 +238,9 @@ SUBJECTS: Mapping[str, Text] = {
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
     "subject.org_booking": Text(
-        "comment says '{word}' and a column keys each row to a person: that person's bookings",
-        "注释为 '{word}'，且有字段将每行关联到个人：该人的预约或订单",
+        "comment says '{word}' and a column keys each row to a person: that person's bookings "
+        "or visits",
+        "注释为 '{word}'，且有字段将每行关联到个人：该人的预约、订单或就诊",
     ),
     "subject.identity_columns": Text("identity columns: {columns}", "身份字段：{columns}"),
     "subject.role_identity": Text(
