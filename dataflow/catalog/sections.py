@@ -25,6 +25,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "person_key_tails",
     "staff_agents",
     "impersonal_comments",
+    "row_editors",
     "care_places",
     "org_bookings",
     "care_parties",

@@ -300,6 +300,7 @@ _SETTLED = frozenset(
         "subject-credential-claim",
         "subject-change-envelope",
         "subject-document-envelope",
+        "subject-row-editor",
     }
 )
 

@@ -428,6 +428,11 @@ SUBJECTS: Mapping[str, Text] = {
         "nothing says table {name} is about people; '{column}' is the unique id of a record",
         "没有依据表明表 {name} 是关于个人的；'{column}' 是记录的唯一标识",
     ),
+    "subject.row_editor": Text(
+        "'{column}' names who created or last changed the row: the database's audit trail, not "
+        "information the table holds about a person",
+        "'{column}' 记录该行的创建或修改人：属于数据库的操作留痕，而非该表所载的个人信息",
+    ),
     "subject.not_person": Text(
         "its words name kinds of things, not a person's data",
         "其用词指的是事物的种类，而非个人的信息",

@@ -292,6 +292,7 @@ class SubjectRules:
         self.minor_zh = tuple(w for w, role in self.roles_zh if role == "minor")
         self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
+        self.row_editors, self.row_editors_zh = _split(s.get("row_editors", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
