@@ -38,11 +38,20 @@ create table hospital_patient (
 create table hospital_visit_record (
   visit_id bigint(20) not null auto_increment comment '就诊记录ID',
   patient_id bigint(20) not null comment '患者ID',
+  doctor_id bigint(20) comment '医生ID',
+  department_id bigint(20) comment '科室ID',
   visit_time datetime not null comment '就诊时间',
   chief_complaint varchar(500) comment '主诉',
   treatment_advice varchar(1000) comment '处理意见',
   primary key (visit_id)
 ) comment = '医院就诊记录表';
+
+create table hospital_doctor (
+  doctor_id bigint(20) not null auto_increment comment '医生ID',
+  doctor_name varchar(50) comment '医生姓名',
+  department_id bigint(20) comment '所属科室ID',
+  primary key (doctor_id)
+) comment = '医生信息表';
 
 create table hospital_info (
   hospital_id bigint(20) not null auto_increment comment '医院ID',
@@ -75,3 +84,13 @@ def test_a_hospitals_visit_records_of_patients_are_theirs(tmp_path: Path) -> Non
     hospital = found["hospital_info"]
     assert hospital.subject.kind == "organisation"
     assert not finding_of(hospital, "address").personal
+
+
+def test_the_department_a_patient_visits_is_part_of_the_visit(tmp_path: Path) -> None:
+    """Which clinic sees a patient says what they are treated for; the department a doctor
+    works in is the doctor's work."""
+    found = scan_files(tmp_path, {"hospital.sql": HOSPITAL})
+    visit_department = finding_of(found["hospital_visit_record"], "department_id")
+    assert visit_department.sensitive
+    assert visit_department.element == "pi.health.medical_visit"
+    assert not finding_of(found["hospital_doctor"], "department_id").sensitive
