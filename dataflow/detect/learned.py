@@ -349,7 +349,7 @@ def adjust_findings(
             out.append(f)  # the key of a form's field (`fieldId`): never PI by words
             continue
         if not f.personal and _impersonal_comment(f.field, catalog):
-            out.append(f)  # '预售许可证号', '权重': the comment says it is no one's
+            out.append(f)  # '预售许可证号': a building's permit, no one's
             continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
@@ -407,12 +407,12 @@ def _definition_key(name: str, catalog: Catalog) -> bool:
 
 
 def _impersonal_comment(fld: Field, catalog: Catalog) -> bool:
-    """Whether the field's Chinese comment says it is about no one person
-    (``subjects.impersonal_comments``: a weighting, a headcount, a building's permit)."""
-    from dataflow.subject.person import comment_denies
+    """Whether the field's Chinese comment names a building's or a business's permit or
+    acceptance check (``subjects.impersonal_documents``): no one person's."""
+    from dataflow.subject.person import names_impersonal_document
     from dataflow.subject.rules import rules_for
 
-    return bool(fld.comment) and comment_denies(rules_for(catalog), fld.comment or "")
+    return bool(fld.comment) and names_impersonal_document(rules_for(catalog), fld.comment or "")
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:

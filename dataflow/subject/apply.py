@@ -187,8 +187,13 @@ def _row_editor(
     if not finding.personal or _from_values(finding):
         return finding
     comment = (fld.comment or "").strip().rstrip("。.")
-    named = _compact(split_name(fld.name)) in rules.row_editors
-    if not named and not (comment and any(comment.startswith(w) for w in rules.row_editors_zh)):
+    tokens = split_name(fld.name)
+    named = _compact(tokens) in rules.row_editors
+    if not named and (
+        not comment
+        or not any(comment.startswith(w) for w in rules.row_editors_zh)
+        or any(rules.role_of(t) for t in tokens)  # `owner_id` '创建人ID': the row's owner
+    ):
         return finding
     if comment and not named and len(comment) > max(len(w) for w in rules.row_editors_zh) + 2:
         return finding  # a longer comment says more than who edited the row

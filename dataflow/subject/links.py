@@ -350,7 +350,8 @@ def _head_word(ds: Dataset) -> str | None:
 
 
 def _case_key(rules: SubjectRules, fld: Field, keys: RecordKeys) -> bool:
-    """Whether a column names a record by a key no scanned table is filed under or named by."""
+    """Whether a column names a case (``case_keys``: `xmid`, `case_id`) by a key no scanned
+    table is filed under or named by."""
     if has_cjk(fld.name) or keys.filed.get(fld.name.lower()):
         return False
     tokens = split_name(fld.name)
@@ -365,11 +366,7 @@ def _case_key(rules: SubjectRules, fld: Field, keys: RecordKeys) -> bool:
     else:
         return False
     return (
-        len(word) >= 2
-        and not keys.named.get(word)
-        and word not in rules.organisation
-        and word not in rules.handlers
-        and not _names_organisation(rules, fld)
+        word in rules.case_keys and not keys.named.get(word) and not _names_organisation(rules, fld)
     )
 
 

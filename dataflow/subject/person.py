@@ -834,7 +834,7 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     match = _family_match(rules, tokens, zh_text, col.en_words, col.on_topic, person)
     if match is not None and any(w in zh_text for w in rules.code_system_zh):
         match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
-    if match is not None and comment_denies(rules, zh_text):
+    if match is not None and _comment_denies(rules, zh_text):
         match = None  # `weight` '权重': the comment says it is a weighting, not a body weight
     if match is not None and _record_by_topic(rec):
         topic = {id(rules.families[k]) for k in rec.table_topic}
@@ -967,7 +967,7 @@ def _patients_money(rec: Record, col: Column, match: Match) -> Match:
 def _topic_first(rules: SubjectRules, col: Column) -> Match | None:
     """A column (not a key or bookkeeping) of a table on the topic of a family that claims its
     topic's every column first: a credit report's part (its place, employer and dates)."""
-    if col.meta or not col.tokens or comment_denies(rules, col.zh_text):
+    if col.meta or not col.tokens or _comment_denies(rules, col.zh_text):
         return None
     name = col.finding.field.name
     return next(
@@ -997,14 +997,20 @@ def _care_place(rules: SubjectRules, col: Column, patient: bool) -> Match | None
     return (fam, col.finding.field.name) if fam is not None else None
 
 
-def comment_denies(rules: SubjectRules, zh_text: str) -> bool:
+def names_impersonal_document(rules: SubjectRules, zh_text: str) -> bool:
+    """A Chinese comment naming a permit or an acceptance check of a building or a business
+    (``impersonal_documents``: 预售许可证号, 竣工验收备案编号): the project's, no one person's."""
+    return any(w in zh_text for w in rules.impersonal_documents_zh)
+
+
+def _comment_denies(rules: SubjectRules, zh_text: str) -> bool:
     """A Chinese comment whose first clause says the column is about no one person (a weighting,
     a priority, a headcount: `weight` '权重', 部门总人数), whatever word the family matched."""
     text = zh_text.strip()
     if not text:
         return False
     head = re.split(r"[,，;；:：(（]", text, maxsplit=1)[0]
-    return any(w in head for w in rules.impersonal_zh)
+    return any(w in head for w in rules.impersonal_zh) or names_impersonal_document(rules, text)
 
 
 def _topic_match(rec: Record, col: Column) -> Match | None:
@@ -1082,7 +1088,7 @@ def _employer_rule(rec: Record, col: Column) -> FieldFinding | None:
         or col.meta
         or not col.top
         or not any(t in kind for t in _TEXT_TYPES)  # a name, not a count or a key
-        or comment_denies(rules, col.zh_text)
+        or _comment_denies(rules, col.zh_text)
     ):
         return None
     named = next((t for t in col.tokens if t in rules.organisation), None) or next(
@@ -1238,7 +1244,7 @@ def _about_the_person(rules: SubjectRules, col: Column) -> bool:
         or not (col.tokens or zh)
         or _state_flag(rules, col)
         or zh.startswith(rules.meta_zh)
-        or comment_denies(rules, zh)  # a permit of the building (预售许可证号): no one's
+        or names_impersonal_document(rules, zh)  # a building's permit (预售许可证号)
         or _compact(col.tokens) in rules.record_columns
         or _compact(col.tokens) in rules.value_statistics
         or any(w in zh for w in (*rules.code_system_zh, *rules.record_columns_zh))

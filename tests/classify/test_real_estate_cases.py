@@ -113,3 +113,16 @@ def test_a_key_every_table_of_the_application_carries_is_no_case(tmp_path: Path)
     found = _scan(tmp_path, {"erp.sql": TENANT})
     assert found["ERP_GOODS"].subject.kind != "person_linked"
     assert found["ERP_STOCK"].subject.kind != "person_linked"
+
+
+PARTS = """
+create table GAL_USER_ACCESS (id bigint primary key, user_id bigint, cat_id bigint, user_name varchar(50) comment '用户姓名');
+create table GAL_OLD_LINKS (id bigint primary key, cat_id bigint, permalink varchar(100), hit int);
+create table GAL_TAGS (id bigint primary key, name varchar(50));
+"""
+
+
+def test_a_shared_key_that_names_no_case_links_nothing(tmp_path: Path) -> None:
+    """`cat_id` (a category) on a user's access row and on a list of links: not one case."""
+    found = _scan(tmp_path, {"gal.sql": PARTS})
+    assert found["GAL_OLD_LINKS"].subject.kind != "person_linked"

@@ -26,6 +26,13 @@ CREATE TABLE `biz_vehicle` (
   PRIMARY KEY (`v_id`)
 ) COMMENT='车辆信息';
 
+CREATE TABLE `obj` (
+  `id` bigint NOT NULL COMMENT '主键',
+  `title` varchar(100) COMMENT '标题',
+  `owner_id` varchar(32) COMMENT '创建人ID',
+  PRIMARY KEY (`id`)
+);
+
 create table customer (
   id bigint primary key,
   name varchar(50) comment '客户姓名',
@@ -57,3 +64,5 @@ def test_the_creator_of_a_persons_event_stays_personal(tmp_path: Path) -> None:
     found = scan_files(tmp_path, {"s.sql": DDL})
     assert found["ticket"].subject.about_person
     assert finding_of(found["ticket"], "created_by").personal
+    # a column named for a person, whatever the comment says of it: the row's owner
+    assert finding_of(found["obj"], "owner_id").personal
