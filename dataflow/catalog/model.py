@@ -75,6 +75,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "negative_en_comment",
     "code_words",
     "pinyin_syllables",
+    "initials_person_endings",
 )
 
 

@@ -300,6 +300,7 @@ _SETTLED = frozenset(
         "subject-credential-claim",
         "subject-change-envelope",
         "subject-document-envelope",
+        "subject-row-editor",
     }
 )
 
@@ -349,6 +350,9 @@ def adjust_findings(
             continue
         if not f.personal and any(ev.rule == "name-bound" for ev in f.evidence):
             out.append(f)  # a limit on an age (`maxAge`): never a person's age by words
+            continue
+        if not f.personal and _impersonal_comment(f.field, catalog):
+            out.append(f)  # '预售许可证号': a building's permit, no one's
             continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
@@ -403,6 +407,15 @@ def _definition_key(name: str, catalog: Catalog) -> bool:
     from dataflow.subject.rules import rules_for
 
     return rules_for(catalog).definition_key(tuple(split_name(name)))
+
+
+def _impersonal_comment(fld: Field, catalog: Catalog) -> bool:
+    """Whether the field's Chinese comment names a building's or a business's permit or
+    acceptance check (``subjects.impersonal_documents``): no one person's."""
+    from dataflow.subject.person import names_impersonal_document
+    from dataflow.subject.rules import rules_for
+
+    return bool(fld.comment) and names_impersonal_document(rules_for(catalog), fld.comment or "")
 
 
 def _load_column(dataset: Dataset, name: str, catalog: Catalog) -> bool:

@@ -252,8 +252,9 @@ SUBJECTS: Mapping[str, Text] = {
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
     "subject.org_booking": Text(
-        "comment says '{word}' and a column keys each row to a person: that person's bookings",
-        "注释为 '{word}'，且有字段将每行关联到个人：该人的预约或订单",
+        "comment says '{word}' and a column keys each row to a person: that person's bookings "
+        "or visits",
+        "注释为 '{word}'，且有字段将每行关联到个人：该人的预约、订单或就诊",
     ),
     "subject.identity_columns": Text("identity columns: {columns}", "身份字段：{columns}"),
     "subject.role_identity": Text(
@@ -450,6 +451,11 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.record_id": Text(
         "nothing says table {name} is about people; '{column}' is the unique id of a record",
         "没有依据表明表 {name} 是关于个人的；'{column}' 是记录的唯一标识",
+    ),
+    "subject.row_editor": Text(
+        "'{column}' names who created or last changed the row: the database's audit trail, not "
+        "information the table holds about a person",
+        "'{column}' 记录该行的创建或修改人：属于数据库的操作留痕，而非该表所载的个人信息",
     ),
     "subject.not_person": Text(
         "its words name kinds of things, not a person's data",

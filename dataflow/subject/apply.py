@@ -63,6 +63,7 @@ def apply_subject(
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
     if not subject.about_person:
         found = _environment_places(found, dataset, catalog, rules_for(catalog))
+        found = [_row_editor(f, subject, dataset, catalog, rules_for(catalog)) for f in found]
     if dataset.source_format in SCHEMA_DOCS:
         found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
         found = _link_members(found, dataset, catalog, rules_for(catalog))
@@ -207,6 +208,35 @@ def _thing_name(finding: FieldFinding, catalog: Catalog, rules: SubjectRules) ->
         return finding
     why = msg("subject.thing_name", column=finding.field.name, comment=finding.field.comment)
     ev = Evidence("context", "subject-thing-name", why, None)
+    return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+
+
+def _row_editor(
+    finding: FieldFinding, subject: Subject, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-row-editor``: a column naming who created or last changed the row
+    (``row_editors``: `create_by`, `update_user`, 创建人, 修改者) on a table not about a person
+    is the database's audit trail of the row, not information the table holds about anyone."""
+    fld = finding.field
+    if not finding.personal or _from_values(finding):
+        return finding
+    comment = (fld.comment or "").strip().rstrip("。.")
+    tokens = split_name(fld.name)
+    named = _compact(tokens) in rules.row_editors
+    if not named and (
+        not comment
+        or not any(comment.startswith(w) for w in rules.row_editors_zh)
+        or any(rules.role_of(t) for t in tokens)  # `owner_id` '创建人ID': the row's owner
+    ):
+        return finding
+    if comment and not named and len(comment) > max(len(w) for w in rules.row_editors_zh) + 2:
+        return finding  # a longer comment says more than who edited the row
+    why = msg(
+        "subject.because",
+        context=describe(subject, dataset.name),
+        why=msg("subject.row_editor", column=fld.name),
+    )
+    ev = Evidence("context", "subject-row-editor", why, None)
     return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
 
 

@@ -10,6 +10,7 @@ from dataflow.detect.metadata.traditional import simplified_dataset
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Subject, Words
 from dataflow.subject.links import (
+    RecordKeys,
     _comment_table_links,
     _link_words,
     _links,
@@ -20,6 +21,7 @@ from dataflow.subject.links import (
     _shared_key_links,
     bare_word_links,
     carried_people,
+    case_part_links,
     head_table_links,
     head_tables,
     record_keys,
@@ -382,6 +384,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
+    _case_parts(datasets, facts, rules, keys)
     _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
     _ledger_postings(datasets, facts)
@@ -495,6 +498,29 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             )
         )
     return _records_of_children(datasets, out, targets, rules)
+
+
+def _case_parts(
+    datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules, keys: RecordKeys | None
+) -> None:
+    """Unplaced tables filed under the same case as a person's table of the same application
+    (``case_part_links``: a registration case's transaction beside its applicants) link to it."""
+    persons = [
+        (f.role or "person")
+        if f.kind in ("person", "person_linked")
+        else (f.weak_role or "person")
+        if f.kind == "unknown" and f.weak in ("person", "person_linked")
+        else None
+        for f in facts
+    ]
+    if all(p is None for p in persons):
+        return
+    placed = [f.kind != "unknown" or bool(f.links) or f.weak is not None for f in facts]
+    if all(placed):
+        return
+    found = case_part_links(datasets, persons, placed, rules, keys or record_keys(datasets))
+    for i, links in found.items():
+        facts[i].links = [*facts[i].links, *links]
 
 
 def _care_facts(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:

@@ -289,6 +289,88 @@ _KEY_WORDS = re.compile(r"(?:\s*(?:id|ID|Id|编号|主键|的id|的ID))$")
 _MIN_TABLE_WORDS = 3
 
 
+#: How the key of a case file shared by several tables ends, written as one pinyin-initials
+#: token (`xmid` 项目ID, `slbh` 受理编号, `ajbh` 案件编号).
+_CASE_KEY_ENDINGS = ("id", "bh")
+#: At most this many tables of one application share a case file's key; more is a tenant's or a
+#: region's key that every table carries.
+_CASE_PARTS = 6
+
+
+def case_part_links(
+    datasets: Sequence[Dataset],
+    persons: Sequence[str | None],
+    placed: Sequence[bool],
+    rules: SubjectRules,
+    keys: RecordKeys,
+) -> dict[int, list[Link]]:
+    """Tables of one application (their names begin with the same word: `BDC_SL_JYXX`,
+    `BDC_SL_SQR`) that file their rows under the key of one record the scan does not define
+    (`xmid` of a registration case, no table of cases scanned) are parts of that one case file:
+    where one part is a person's (the case's applicants), an unplaced part (the case's
+    transaction, its mortgage) is about those persons too, linked to the person's part. Not a
+    key that a table of the scan is filed under or that a table's name names (those are
+    ordinary links), nor one most of the application's tables carry (a tenant's or a region's)."""
+    carriers: dict[str, list[int]] = {}
+    heads = [_head_word(ds) for ds in datasets]
+    for j, ds in enumerate(datasets):
+        own = _record_key(ds)
+        for fld in ds.fields:
+            key = fld.name.lower()
+            if key != own and _case_key(rules, fld, keys):
+                carriers.setdefault(key, []).append(j)
+    out: dict[int, list[Link]] = {}
+    for key, tables in carriers.items():
+        for head in {heads[j] for j in tables}:
+            if head is None:
+                continue
+            mine = [j for j in dict.fromkeys(tables) if heads[j] == head]
+            family = sum(1 for h in heads if h == head)
+            if not 2 <= len(mine) <= _CASE_PARTS or len(mine) == family:
+                continue
+            people = [j for j in mine if persons[j] is not None]
+            if not people:
+                continue
+            for i in mine:
+                if persons[i] is not None or placed[i]:
+                    continue
+                own = next(f.name for f in datasets[i].fields if f.name.lower() == key)
+                # the person's part may itself be placed only at the end (a comment naming its
+                # applicants): the link carries the role, not the index
+                out.setdefault(i, []).extend(
+                    (SubjectLink(own, _target_name(j, datasets), "naming"), None, persons[j])
+                    for j in people
+                )
+    return out
+
+
+def _head_word(ds: Dataset) -> str | None:
+    """The first word of a table's name (`bdc` of `BDC_SL_JYXX`), when the name has more."""
+    tokens = split_name(_bare(ds.name))
+    return tokens[0] if len(tokens) > 1 else None
+
+
+def _case_key(rules: SubjectRules, fld: Field, keys: RecordKeys) -> bool:
+    """Whether a column names a case (``case_keys``: `xmid`, `case_id`) by a key no scanned
+    table is filed under or named by."""
+    if has_cjk(fld.name) or keys.filed.get(fld.name.lower()):
+        return False
+    tokens = split_name(fld.name)
+    if len(tokens) == 1:
+        token = tokens[0]
+        ending = next((e for e in _CASE_KEY_ENDINGS if token.endswith(e)), None)
+        if ending is None or not 4 <= len(token) <= 8:
+            return False
+        word = token[: -len(ending)]
+    elif len(tokens) == 2 and tokens[1] in _RECORD_KEY_TAILS:
+        word = tokens[0]
+    else:
+        return False
+    return (
+        word in rules.case_keys and not keys.named.get(word) and not _names_organisation(rules, fld)
+    )
+
+
 def _names_one_table(word: str, column: str, keys: RecordKeys, datasets: Sequence[Dataset]) -> bool:
     """Whether the word of a key column (`report` of `report_id`) names one table of the scan:
     a word of one table's name, or, named by no table, the start of the name of the one table

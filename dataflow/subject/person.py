@@ -997,6 +997,12 @@ def _care_place(rules: SubjectRules, col: Column, patient: bool) -> Match | None
     return (fam, col.finding.field.name) if fam is not None else None
 
 
+def names_impersonal_document(rules: SubjectRules, zh_text: str) -> bool:
+    """A Chinese comment naming a permit or an acceptance check of a building or a business
+    (``impersonal_documents``: 预售许可证号, 竣工验收备案编号): the project's, no one person's."""
+    return any(w in zh_text for w in rules.impersonal_documents_zh)
+
+
 def _comment_denies(rules: SubjectRules, zh_text: str) -> bool:
     """A Chinese comment whose first clause says the column is about no one person (a weighting,
     a priority, a headcount: `weight` '权重', 部门总人数), whatever word the family matched."""
@@ -1004,7 +1010,7 @@ def _comment_denies(rules: SubjectRules, zh_text: str) -> bool:
     if not text:
         return False
     head = re.split(r"[,，;；:：(（]", text, maxsplit=1)[0]
-    return any(w in head for w in rules.impersonal_zh)
+    return any(w in head for w in rules.impersonal_zh) or names_impersonal_document(rules, text)
 
 
 def _topic_match(rec: Record, col: Column) -> Match | None:
@@ -1238,6 +1244,7 @@ def _about_the_person(rules: SubjectRules, col: Column) -> bool:
         or not (col.tokens or zh)
         or _state_flag(rules, col)
         or zh.startswith(rules.meta_zh)
+        or names_impersonal_document(rules, zh)  # a building's permit (预售许可证号)
         or _compact(col.tokens) in rules.record_columns
         or _compact(col.tokens) in rules.value_statistics
         or any(w in zh for w in (*rules.code_system_zh, *rules.record_columns_zh))

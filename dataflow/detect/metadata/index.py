@@ -29,6 +29,9 @@ class MetadataIndex:
         self.event_suffix = frozenset(d.get("event_suffixes"))
         self.ref_suffix = frozenset(d.get("reference_suffixes"))
         self.filler = frozenset(d.get("filler"))
+        self.initials_person_endings = tuple(
+            sorted(d.get("initials_person_endings"), key=len, reverse=True)
+        )
         self.table_tails = frozenset(d.get("table_tails"))
         self.weak_person_heads = frozenset(d.get("weak_person_heads"))
         self.name_parts = frozenset("".join(split_name(w)) for w in d.get("personal_name_parts"))

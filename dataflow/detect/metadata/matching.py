@@ -150,6 +150,8 @@ def match_substrings(
     det: MetadataIndex, tokens: tuple[str, ...], scored: dict[str, Scored]
 ) -> None:
     for idx, token in enumerate(tokens):
+        if _initials_after_person(det, idx, token, scored):
+            continue
         if len(token) < 7:
             continue
         # the keywords the token starts or ends with, in ``substrings`` order
@@ -186,6 +188,31 @@ def _person_abbreviation(
             continue
         _compound(det, scored, idx, element_id, f"abbreviation '{key}' after '{rest}' in '{token}'")
         return
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _initials_after_person(
+    det: MetadataIndex, idx: int, token: str, scored: dict[str, Scored]
+) -> bool:
+    """A pinyin-initials name written as one token: a person's initials (ending in 人 ``r``, 员
+    ``y`` or 用户 ``yh``: ``bjr`` 报警人) followed by the initials of a person's item (``xm``):
+    `BJRXM` (报警人姓名) is that person's name, as `bjr_xm` would be. Only tokens without
+    vowels, as initials are, so no English word is read this way."""
+    if not 4 <= len(token) <= 12 or not token.isalpha() or not _VOWELS.isdisjoint(token):
+        return False
+    for size in range(min(len(token) - 2, 6), 1, -1):
+        key, rest = token[-size:], token[:-size]
+        element_ids = [e for e, kind in det.compact.get(key, ()) if kind == "initials"]
+        if len(element_ids) != 1 or not 3 <= len(rest) <= 8:
+            continue
+        ending = next((e for e in det.initials_person_endings if rest.endswith(e)), None)
+        if ending is None or len(rest) == len(ending):
+            continue
+        why = f"pinyin initials '{key}' after a person's initials '{rest}' in '{token}'"
+        return _compound(det, scored, idx, element_ids[0], why)
+    return False
 
 
 def _compound(
