@@ -440,6 +440,10 @@ PROBLEMS: Mapping[str, Text] = {
         "ALTER TABLE adds a foreign key to table {table}, but no scanned file creates it; the key is not used",
         "ALTER TABLE 为表 {table} 添加了外键，但扫描的文件都没有创建该表；该外键未使用",
     ),
+    "p.sql_table_prefix": Text(
+        "table names start with the install-time table prefix placeholder {placeholder}; they are read without it ({placeholder}users as users)",
+        "表名以安装时替换的表前缀占位符 {placeholder} 开头；已按去掉占位符读取（{placeholder}users 读作 users）",
+    ),
     "p.sql_no_name": Text("CREATE TABLE statement has no table name", "CREATE TABLE 语句没有表名"),
     "p.sql_allow": Text(
         'inline allow comment ignored: write -- dataflow: allow <element-id> "reason"',

@@ -18,7 +18,9 @@ commands that start a statement (``prompt …``, ``set define off``) are blanked
 a PL/SQL unit is one statement up to its ``/`` line (``statements``); Oracle's ``MODIFY (…)`` is
 read as the columns it lists (``altered``). Placeholders a
 migration tool fills in (``${schema}.users``, ``t_attend${postfix}``) read as filled with
-nothing (``parse.without_placeholders``).
+nothing (``parse.without_placeholders``). The table-prefix placeholder of a PHP
+application's installer (``{PREFIX}authors``, ``%PREFIX%users``, Joomla's ``#__users``) is
+left out of the names it starts, with one warning per file (``parse.without_table_prefix``).
 ``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
 (``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
 BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
@@ -69,6 +71,7 @@ from dataflow.readers.sql.parse import (
     quiet_sqlglot,
     table_named,
     without_placeholders,
+    without_table_prefix,
 )
 from dataflow.readers.sql.sqlplus import blank_client_commands
 from dataflow.readers.sql.statements import (
@@ -106,6 +109,9 @@ def read_sql(
     an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own, and the
     COMMENT ON texts of tables this text does not create.
     """
+    text, prefix, at = without_table_prefix(text)
+    if prefix is not None:
+        problems.warn(msg("p.sql_table_prefix", placeholder=prefix), text.count("\n", 0, at) + 1)
     text = blank_client_commands(without_placeholders(text))
     source = text
     dialects = guess_dialects(text)
