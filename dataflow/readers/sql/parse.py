@@ -157,11 +157,8 @@ def without_placeholders(sql: str) -> str:
 # with the site's table prefix on install: ``{PREFIX}authors``, ``%PREFIX%users``,
 # ``${prefix}users``, Joomla's ``#__users``. It starts a name (after a space, a quote, a dot,
 # ``(`` or ``,``; never inside a '…' string) and a name goes on right after it.
-_TABLE_PREFIX = Lazy(
-    r"(?:(?<=[\s`\"\[.(,])|^)(\{[A-Za-z_]\w*\}|%[A-Za-z_]\w*%|\$\{[A-Za-z_]\w*\}|#__)"
-    r"(?=[A-Za-z0-9_])",
-    re.MULTILINE,
-)
+_TABLE_PREFIX = Lazy(r"(\{[A-Za-z_]\w*\}|%[A-Za-z_]\w*%|\$\{[A-Za-z_]\w*\}|#__)(?=[A-Za-z0-9_])")
+_BEFORE_NAME = frozenset(' \t\r\n\f\v`"[.(,')
 
 
 def without_table_prefix(sql: str) -> tuple[str, str | None, int]:
@@ -176,6 +173,8 @@ def without_table_prefix(sql: str) -> tuple[str, str | None, int]:
 
     def fill(m: re.Match[str]) -> str:
         found = m.group(1)
+        if m.start() and sql[m.start() - 1] not in _BEFORE_NAME:
+            return found
         if found == "#__":
             line_start = sql.rfind("\n", 0, m.start()) + 1
             if not sql[line_start : m.start()].strip() or not sql[m.end()].isalnum():
