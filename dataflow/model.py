@@ -153,6 +153,10 @@ class AlteredColumn:
     field: Field  # the column as it is after the statement (its line: the statement's)
     renamed_from: str | None = None  # its name before a RENAME or CHANGE
     dropped: bool = False  # a DROP COLUMN: the column is no longer the table's
+    # a MODIFY, CHANGE, ALTER COLUMN or RENAME COLUMN: it changes a column the table has
+    # (one an earlier statement dropped stays dropped), where an ADD creates one
+    modified: bool = False
+    changeset: str | None = None  # the Liquibase ``--changeset author:id`` it is part of
 
 
 @dataclass(frozen=True, slots=True)

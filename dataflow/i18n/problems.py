@@ -424,6 +424,14 @@ PROBLEMS: Mapping[str, Text] = {
         "ALTER TABLE drops column {column} of table {table}, but two or more tables have that name; the column stays listed in each",
         "ALTER TABLE 删除了表 {table} 的列 {column}，但有两个或更多表同名；该列仍在各表中列出",
     ),
+    "p.column_stays_dropped": Text(
+        "ALTER TABLE changes column {column} of table {table} after an earlier statement drops it; the column stays dropped",
+        "ALTER TABLE 在列 {column} 被之前的语句删除后又修改了表 {table} 的该列；该列仍视为已删除",
+    ),
+    "p.column_stays_dropped_in": Text(
+        "changeSet {changeset} changes column {column} of table {table} after an earlier statement drops it; the column stays dropped",
+        "changeSet {changeset} 在列 {column} 被之前的语句删除后又修改了表 {table} 的该列；该列仍视为已删除",
+    ),
     "p.sql_copy_nowhere": Text(
         "table {table} takes the columns of table {parent} (PARTITION OF, LIKE or AS SELECT *), which no scanned file creates; those columns are not read",
         "表 {table} 的列取自表 {parent}（PARTITION OF、LIKE 或 AS SELECT *），但扫描的文件都没有创建该表；这些列未读取",
@@ -439,6 +447,10 @@ PROBLEMS: Mapping[str, Text] = {
     "p.key_table_nowhere": Text(
         "ALTER TABLE adds a foreign key to table {table}, but no scanned file creates it; the key is not used",
         "ALTER TABLE 为表 {table} 添加了外键，但扫描的文件都没有创建该表；该外键未使用",
+    ),
+    "p.sql_table_prefix": Text(
+        "table names start with the install-time table prefix placeholder {placeholder}; they are read without it ({placeholder}users as users)",
+        "表名以安装时替换的表前缀占位符 {placeholder} 开头；已按去掉占位符读取（{placeholder}users 读作 users）",
     ),
     "p.sql_no_name": Text("CREATE TABLE statement has no table name", "CREATE TABLE 语句没有表名"),
     "p.sql_allow": Text(

@@ -27,6 +27,15 @@ MARKDOWN: Mapping[str, Text] = {
         "{datasets} 个数据集中未发现个人信息；最高级别：{grade}。",
     ),
     "scan.verdict.empty": Text("No datasets found.", "未发现数据集。"),
+    "scan.verdict.unread": Text(
+        " {count} dataset(s) could not be read: their fields are unknown (see Skipped files).",
+        "另有 {count} 个数据集未能读取，其字段未知（见“跳过的文件”）。",
+    ),
+    "scan.verdict.unread_all": Text(
+        "No dataset could be read: the fields of {count} dataset(s) are unknown.",
+        "没有数据集能够读取：{count} 个数据集的字段未知。",
+    ),
+    "pi.unread": Text("unknown: not read (see {where})", "未知：未能读取（见 {where}）"),
     "verdict.incomplete": Text(
         " {count} file(s) could not be read: the answer is incomplete (see Skipped files).",
         "另有 {count} 个文件无法读取，结论不完整（见“跳过的文件”）。",

@@ -42,6 +42,10 @@ MESSAGES: Mapping[str, Text] = {
         "{reason}（重要数据候选：需主管部门确认）",
     ),
     "scan.no_pi": Text("no personal information found", "未发现个人信息"),
+    "scan.unread": Text(
+        "fields unknown: the dataset could not be read (see the {severity} at {where})",
+        "字段未知：该数据集未能读取（见 {where} 处的{severity}）",
+    ),
     "scan.no_datasets": Text("no datasets found", "未发现数据集"),
     "scan.problems": Text("problems", "问题"),
     "scan.summary": Text(

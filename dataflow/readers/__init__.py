@@ -293,11 +293,18 @@ def attach_altered_columns(
     dataset it names (matched as ``attach_added_keys`` matches); the columns of a table no
     scanned file creates (or two create) become one dataset per table, from the first file
     that alters it (``sql.altered.scan_own_datasets``)."""
-    from dataflow.readers.sql.altered import apply_change, scan_own_datasets
+    from dataflow.readers.sql.altered import (
+        Dropped,
+        apply_change,
+        scan_own_datasets,
+        stays_dropped,
+    )
     from dataflow.readers.sql.copied import CopiedColumns, attach_copies
 
     named = _by_name(datasets)
     problems: list[Problem] = []
+    dropped = Dropped()
+    paths: dict[int, str] = {}  # the file of each change of a column that stays dropped
     own: list[tuple[str, AlteredColumn]] = []
     copies: list[tuple[str, CopiedColumns]] = []
     for path, change in changes:
@@ -306,6 +313,9 @@ def attach_altered_columns(
             continue
         hits = named(change.table)
         if len(hits) == 1:
+            if dropped.keeps_dropped(hits[0], change):
+                paths[id(change)] = path
+                continue
             ds = datasets[hits[0]]
             if path != ds.source_path:  # a line of another file than the dataset's
                 change = dataclasses.replace(
@@ -318,7 +328,14 @@ def attach_altered_columns(
             key = "p.column_drop_twice" if change.dropped else "p.column_table_twice"
             why = msg(key, table=change.table, column=change.field.name)
             problems.append(Problem(path, why, change.field.line, severity=Severity.WARNING))
-    datasets.extend(scan_own_datasets(own))
+    for path, change in own:
+        paths[id(change)] = path
+    datasets.extend(scan_own_datasets(own, dropped))
+    for change in dropped.skipped:
+        why = stays_dropped(change)
+        problems.append(
+            Problem(paths[id(change)], why, change.field.line, severity=Severity.WARNING)
+        )
     return problems + attach_copies(datasets, copies, named)
 
 
@@ -344,7 +361,10 @@ def _scrub_change(change: AlteredColumn) -> AlteredColumn:
     renamed = scrub(change.renamed_from) if change.renamed_from is not None else None
     if isinstance(change, CopiedColumns):  # and the table it takes its columns from
         return dataclasses.replace(change, table=scrub(change.table), parent=scrub(change.parent))
-    return AlteredColumn(scrub(change.table), field, renamed, change.dropped)
+    changeset = scrub(change.changeset) if change.changeset is not None else None
+    return dataclasses.replace(
+        change, table=scrub(change.table), field=field, renamed_from=renamed, changeset=changeset
+    )
 
 
 def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:

@@ -45,6 +45,8 @@ from dataflow.report.records import (
     problem_sort_key,
     source_text,
     subject_text,
+    unread_datasets,
+    unread_problem,
 )
 
 # A ticket or pull-request comment has a size limit (65,536 characters on GitHub): the findings
@@ -178,8 +180,11 @@ def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> st
     lang = names.lang
     datasets = unique_datasets(scan)
     personal = [f for _, f in reported_findings(datasets) if f.personal]
+    unread = unread_datasets(datasets, scan.problems)
     if not datasets:
         text = _m("scan.verdict.empty", lang)
+    elif unread == len(datasets):
+        text = _m("scan.verdict.unread_all", lang, count=unread)
     else:
         highest = max(d.grade for d in datasets)
         grade = escape(names.grade(highest))
@@ -190,11 +195,13 @@ def _scan_verdict(scan: ScanResult, names: Labels, label: str = "verdict") -> st
                 pi=len(personal),
                 sensitive=sum(1 for f in personal if f.sensitive),
                 with_pi=sum(1 for d in datasets if any(f.personal for f in d.findings)),
-                datasets=len(datasets),
+                datasets=len(datasets) - unread,
                 grade=grade,
             )
         else:
-            text = _m("scan.verdict.none", lang, datasets=len(datasets), grade=grade)
+            text = _m("scan.verdict.none", lang, datasets=len(datasets) - unread, grade=grade)
+        if unread:
+            text += _m("scan.verdict.unread", lang, count=unread)
     errors = {p.path for p in scan.problems if p.severity.value == "error"}
     if errors:
         text += _m("verdict.incomplete", lang, count=len(errors))
@@ -211,6 +218,11 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
         d = result.dataset
         personal = [f for f in result.findings if f.personal]
         source = source_text(result, lang, line=True)
+        unread = unread_problem(result, scan.problems)
+        pi_cell, sensitive_cell = str(len(personal)), str(sum(1 for f in personal if f.sensitive))
+        if unread is not None:
+            where = unread.path + (f":{unread.line}" if unread.line is not None else "")
+            pi_cell, sensitive_cell = _m("pi.unread", lang, where=code(where)), "-"
         categories = _m("list.sep", lang).join(
             names.category(c) for c in sorted(set(result.categories))
         )
@@ -219,8 +231,8 @@ def _datasets_section(scan: ScanResult, names: Labels, level: str) -> list[str]:
                 escape(d.name),
                 code(source),
                 escape(names.grade(result.grade)),
-                str(len(personal)),
-                str(sum(1 for f in personal if f.sensitive)),
+                pi_cell,
+                sensitive_cell,
                 escape(categories),
                 escape(subject_text(result.subject, lang)),
             ]

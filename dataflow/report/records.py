@@ -9,7 +9,7 @@ evidence carries masked examples only (``Evidence.as_dict``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from dataflow import __version__
@@ -25,6 +25,7 @@ from dataflow.model import (
     Reason,
     Remediation,
     ScanResult,
+    Severity,
     Subject,
     Text,
     TransferAssessment,
@@ -82,6 +83,28 @@ def problem_sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
         problem.severity.value,
         problem.message,
     )
+
+
+def unread_problem(dataset: DatasetResult, problems: Sequence[Problem]) -> Problem | None:
+    """The warning (or error) of the reader that leaves ``dataset`` without fields (an
+    OpenAPI body whose schema is in a file not scanned): a problem of its file at its line,
+    else its file's first; None when it has fields or its file has no problem. Reports say
+    such a dataset could not be read rather than that it holds no personal information."""
+    if dataset.dataset.fields or dataset.findings:
+        return None
+    ds = dataset.dataset
+    mine = sorted(
+        (p for p in problems if p.path == ds.source_path and p.severity is not Severity.INFO),
+        key=problem_sort_key,
+    )
+    at_line = [p for p in mine if ds.line is not None and p.line == ds.line]
+    found = at_line or mine
+    return found[0] if found else None
+
+
+def unread_datasets(datasets: Sequence[DatasetResult], problems: Sequence[Problem]) -> int:
+    """How many of ``datasets`` have no fields because of a reader's problem."""
+    return sum(1 for d in datasets if unread_problem(d, problems) is not None)
 
 
 def dataset_sort_key(dataset: DatasetResult) -> tuple[str, str, int]:

@@ -31,6 +31,7 @@ from dataflow.model import (
     DatasetResult,
     FieldFinding,
     NegativeListHit,
+    Problem,
     ScanResult,
     Text,
     TransferAssessment,
@@ -45,6 +46,7 @@ from dataflow.report.records import (
     problem_sort_key,
     source_text,
     subject_text,
+    unread_problem,
 )
 
 TABLE_FORMAT = "simple"
@@ -105,8 +107,14 @@ def _field_rows(
     return rows
 
 
-def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None = None) -> str:
-    """One dataset: its summary line, categories, escalations and its PI fields."""
+def render_dataset(
+    dataset: DatasetResult,
+    lang: str = "en",
+    catalog: Any | None = None,
+    unread: Problem | None = None,
+) -> str:
+    """One dataset: its summary line, categories, escalations and its PI fields; ``unread``:
+    the reader's problem that left it without fields (``records.unread_problem``)."""
     d = dataset.dataset
     personal = [f for f in dataset.findings if f.personal]
     lines = [
@@ -153,6 +161,10 @@ def render_dataset(dataset: DatasetResult, lang: str = "en", catalog: Any | None
         ]
         table = tabulate(rows, headers=headers, tablefmt=TABLE_FORMAT, disable_numparse=True)
         lines.extend("  " + row for row in table.splitlines())
+    elif unread is not None:
+        where = unread.path + (f":{unread.line}" if unread.line is not None else "")
+        severity = severity_label(unread.severity.value, lang)
+        lines.append("  " + t("scan.unread", lang, severity=severity, where=where))
     else:
         lines.append("  " + t("scan.no_pi", lang))
     if dataset.negative_list_hits:
@@ -193,7 +205,9 @@ def render_scan(result: ScanResult, lang: str = "en", catalog: Any | None = None
     datasets = sorted(result.datasets, key=dataset_sort_key)
     if not datasets:
         blocks.append(t("scan.no_datasets", lang))
-    blocks.extend(render_dataset(d, lang, catalog) for d in datasets)
+    blocks.extend(
+        render_dataset(d, lang, catalog, unread_problem(d, result.problems)) for d in datasets
+    )
     problems = _problem_lines(result, lang)
     if problems:
         blocks.append("\n".join(problems))

@@ -18,7 +18,9 @@ commands that start a statement (``prompt …``, ``set define off``) are blanked
 a PL/SQL unit is one statement up to its ``/`` line (``statements``); Oracle's ``MODIFY (…)`` is
 read as the columns it lists (``altered``). Placeholders a
 migration tool fills in (``${schema}.users``, ``t_attend${postfix}``) read as filled with
-nothing (``parse.without_placeholders``).
+nothing (``parse.without_placeholders``). The table-prefix placeholder of a PHP
+application's installer (``{PREFIX}authors``, ``%PREFIX%users``, Joomla's ``#__users``) is
+left out of the names it starts, with one warning per file (``parse.without_table_prefix``).
 ``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
 (``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
 BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
@@ -32,6 +34,7 @@ result sqlglot's tree gives; sqlglot is imported only for the other statements.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -48,11 +51,13 @@ from dataflow.readers.sql.alter import (
     apply_primary_keys,
 )
 from dataflow.readers.sql.altered import (
+    Dropped,
     altered_columns,
     apply_altered_columns,
     changes_columns,
     commented,
     own_datasets,
+    stays_dropped,
 )
 from dataflow.readers.sql.copied import copied_from, copy_columns, from_query
 from dataflow.readers.sql.databases import qualify, read_so_far, switched_to
@@ -69,6 +74,7 @@ from dataflow.readers.sql.parse import (
     quiet_sqlglot,
     table_named,
     without_placeholders,
+    without_table_prefix,
 )
 from dataflow.readers.sql.sqlplus import blank_client_commands
 from dataflow.readers.sql.statements import (
@@ -92,6 +98,9 @@ from dataflow.readers.sql.tsql import (
     paren_depth,
 )
 
+# The start of a changeSet of a Liquibase changelog in SQL (``--changeset author:id``).
+_CHANGESET = Lazy(r"^[ \t]*--[ \t]*changeset[ \t]+(\S+)", re.IGNORECASE | re.MULTILINE)
+
 
 def read_sql(
     text: str,
@@ -106,6 +115,9 @@ def read_sql(
     an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own, and the
     COMMENT ON texts of tables this text does not create.
     """
+    text, prefix, at = without_table_prefix(text)
+    if prefix is not None:
+        problems.warn(msg("p.sql_table_prefix", placeholder=prefix), text.count("\n", 0, at) + 1)
     text = blank_client_commands(without_placeholders(text))
     source = text
     dialects = guess_dialects(text)
@@ -129,7 +141,8 @@ def read_sql(
                     _read_statement(r, stmt)
     qualify(r)
     datasets = r.datasets
-    columns_elsewhere = commented(apply_altered_columns(datasets, r.columns), r.comments)
+    dropped = Dropped()
+    columns_elsewhere = commented(apply_altered_columns(datasets, r.columns, dropped), r.comments)
     comments_elsewhere = apply_comment_on(datasets, r.comments)
     apply_primary_keys(datasets, r.primary_keys)
     elsewhere = apply_foreign_keys(datasets, r.altered)
@@ -140,7 +153,9 @@ def read_sql(
     else:
         for key in elsewhere:
             problems.warn(msg("p.sql_key_elsewhere", table=masked_name(key.table)), key.line)
-        datasets.extend(own_datasets(columns_elsewhere, path))
+        datasets.extend(own_datasets(columns_elsewhere, path, dropped))
+    for change in dropped.skipped:
+        problems.warn(stays_dropped(change), change.field.line)
     for i, gap in enumerate(r.gaps):
         if "--" in gap or "/*" in gap or "//" in gap or "#" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
@@ -182,6 +197,15 @@ class _Reading:
     # each switch of database (``USE x``, ``\\c x``): the database and how many datasets,
     # keys, primary keys, columns and comments were read before it (``databases.read_so_far``)
     marks: list[tuple[str, int, int, int, int, int]] = field(default_factory=list)
+    _changesets: list[tuple[int, str]] | None = None  # (offset, author:id) of each --changeset
+
+    def changeset_at(self, offset: int) -> str | None:
+        """The ``author:id`` of the Liquibase ``--changeset`` the text at ``offset`` is part
+        of (a formatted SQL changelog), else None."""
+        if self._changesets is None:
+            self._changesets = [(m.start(), m.group(1)) for m in _CHANGESET().finditer(self.source)]
+        k = bisect.bisect_right(self._changesets, (offset, "\uffff")) - 1
+        return self._changesets[k][1] if k >= 0 else None
 
     def create(self, stmt: Statement, gap: str) -> None:
         """Read the CREATE TABLE ``stmt`` (``gap``: the comments above it)."""
@@ -258,7 +282,8 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
             if changes is None:
                 r.problems.add(msg("p.sql_alter", table=altered_table(body)), line)
             else:
-                r.columns.extend(changes)
+                changeset = r.changeset_at(stmt.start)
+                r.columns.extend(replace(c, changeset=changeset) for c in changes)
         described = ALTER_COMMENT().match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from dataflow.model import AlteredColumn, Dataset, Field
+from dataflow.model import AlteredColumn, Dataset, Field, Words
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers.sql.alter import column_comments, find_dataset, unquote
 from dataflow.readers.sql.lazy import Lazy
@@ -59,7 +59,8 @@ def altered_columns(
     from dataflow.readers.sql.parse import parse_alter, without_noise
 
     node, dialect = parse_alter(stmt.text, dialects)
-    if node is None and _MODIFY().search(stmt.text):
+    oracle_modify = node is None and _MODIFY().search(stmt.text) is not None
+    if oracle_modify:
         # Oracle's MODIFY (a …, b …) lists columns as ADD (…) does; the parser knows ADD only,
         # and no constraint state (``MODIFY ("A" NOT NULL ENABLE)``, as SQL Developer exports)
         node, dialect = parse_alter(_MODIFY().sub("ADD", without_noise(stmt.text)), ["oracle"])
@@ -70,11 +71,21 @@ def altered_columns(
     for action in node.args["actions"]:
         for name in _dropped(action):
             changes.append(AlteredColumn(table, Field(name, ""), dropped=True))
+        modified = oracle_modify or _changes_existing(action)
         for field, renamed in _action_fields(action, dialect, stmt):
             line = _line_of(stmt, field.name, index)
             allow = allows(lines, line, problems) if line is not None else ()
-            changes.append(AlteredColumn(table, replace(field, line=line, allow=allow), renamed))
+            field = replace(field, line=line, allow=allow)
+            changes.append(AlteredColumn(table, field, renamed, modified=modified))
     return changes
+
+
+def _changes_existing(action: Any) -> bool:
+    """Whether one action of an ALTER TABLE changes a column the table has (``MODIFY``,
+    ``CHANGE``, ``ALTER COLUMN``, ``RENAME COLUMN``) rather than adding one."""
+    from sqlglot import exp
+
+    return isinstance(action, (exp.ModifyColumn, exp.AlterColumn, exp.RenameColumn))
 
 
 def _dropped(action: Any) -> list[str]:
@@ -152,16 +163,55 @@ def apply_change(ds: Dataset, change: AlteredColumn) -> Dataset:
     return replace(ds, fields=tuple(fields))
 
 
+class Dropped:
+    """The columns statements read so far dropped, by table, so that a later ``MODIFY`` of
+    one does not bring it back (a Liquibase changelog's ``modifyDataType`` after its
+    ``dropColumn``); an ``ADD`` of the name, or a rename to it, makes it a column again."""
+
+    def __init__(self) -> None:
+        self._gone: set[tuple[object, str]] = set()
+        self.skipped: list[AlteredColumn] = []  # the changes of columns that stay dropped
+
+    def keeps_dropped(self, table: object, change: AlteredColumn) -> bool:
+        """Note ``change`` to ``table`` (any key naming it); True when it changes a column an
+        earlier change dropped, which then stays dropped (``change`` is among ``skipped``)."""
+        old = (table, (change.renamed_from or change.field.name).lower())
+        if change.dropped:
+            self._gone.add(old)
+            return False
+        if change.modified and old in self._gone:
+            self.skipped.append(change)
+            return True
+        self._gone.discard((table, change.field.name.lower()))
+        return False
+
+
+def stays_dropped(change: AlteredColumn) -> Words:
+    """The warning for a ``change`` of a column an earlier statement dropped, naming its
+    Liquibase changeSet when it is part of one."""
+    from dataflow.i18n import msg
+    from dataflow.readers.sql.parse import masked_name
+
+    table = masked_name(change.table)
+    column = masked_name(change.renamed_from or change.field.name)
+    if change.changeset is None:
+        return msg("p.column_stays_dropped", table=table, column=column)
+    changeset = masked_name(change.changeset)
+    return msg("p.column_stays_dropped_in", table=table, column=column, changeset=changeset)
+
+
 def apply_altered_columns(
-    datasets: list[Dataset], changes: list[AlteredColumn]
+    datasets: list[Dataset], changes: list[AlteredColumn], dropped: Dropped | None = None
 ) -> list[AlteredColumn]:
-    """Apply each change to the dataset of ``datasets`` it names; the changes of other tables."""
+    """Apply each change to the dataset of ``datasets`` it names, except a change of a
+    column an earlier change dropped (noted in ``dropped``); the changes of other tables."""
+    dropped = dropped or Dropped()
     elsewhere: list[AlteredColumn] = []
     for change in changes:
         k = find_dataset(datasets, change.table.split("."))
         if k is None:
             elsewhere.append(change)
-        else:
+        elif not dropped.keeps_dropped(k, change):
             datasets[k] = apply_change(datasets[k], change)
     return elsewhere
 
@@ -181,20 +231,26 @@ def commented(
     return out
 
 
-def own_datasets(changes: list[AlteredColumn], path: str) -> list[Dataset]:
+def own_datasets(
+    changes: list[AlteredColumn], path: str, dropped: Dropped | None = None
+) -> list[Dataset]:
     """The tables ``changes`` alter that no scanned file creates, each a dataset of the
     columns the statements name, in the order first altered."""
-    return scan_own_datasets([(path, change) for change in changes])
+    return scan_own_datasets([(path, change) for change in changes], dropped)
 
 
-def scan_own_datasets(changes: list[tuple[str, AlteredColumn]]) -> list[Dataset]:
+def scan_own_datasets(
+    changes: list[tuple[str, AlteredColumn]], dropped: Dropped | None = None
+) -> list[Dataset]:
     """The tables that ``(path, change)`` pairs of a whole scan alter and no scanned file
     creates, one dataset each whatever file alters it and however it is spelt: the names
     match whatever the case, and a name without schema is the schema-qualified one when the
     scan spells that table with one schema only (``medical_prod.md_peispatient`` and
     ``md_peispatient``). The dataset is named as first altered and comes from the first file
     that alters it; the lines of columns from other files are left out. A column dropped
-    before any is added makes no dataset, nor does a table whose every column is dropped."""
+    before any is added makes no dataset, nor does a table whose every column is dropped,
+    and a column changed after it is dropped stays dropped (noted in ``dropped``)."""
+    dropped = dropped or Dropped()
     schemas: dict[str, set[str]] = {}
     for _, change in changes:
         schema, _, bare = change.table.lower().rpartition(".")
@@ -210,6 +266,8 @@ def scan_own_datasets(changes: list[tuple[str, AlteredColumn]]) -> list[Dataset]
     datasets: dict[str, Dataset] = {}
     for path, change in changes:
         k = key(change.table)
+        if dropped.keeps_dropped(("own", k), change):
+            continue
         ds = datasets.get(k)
         if ds is None:
             if change.dropped:

@@ -153,6 +153,40 @@ def without_placeholders(sql: str) -> str:
     return _PLACEHOLDER().sub(fill, sql)
 
 
+# The placeholder a PHP application's SQL installer writes before each table name and replaces
+# with the site's table prefix on install: ``{PREFIX}authors``, ``%PREFIX%users``,
+# ``${prefix}users``, Joomla's ``#__users``. It starts a name (after a space, a quote, a dot,
+# ``(`` or ``,``; never inside a '…' string) and a name goes on right after it.
+_TABLE_PREFIX = Lazy(r"(\{[A-Za-z_]\w*\}|%[A-Za-z_]\w*%|\$\{[A-Za-z_]\w*\}|#__)(?=[A-Za-z0-9_])")
+_BEFORE_NAME = frozenset(' \t\r\n\f\v`"[.(,')
+
+
+def without_table_prefix(sql: str) -> tuple[str, str | None, int]:
+    """``sql`` with each table-prefix placeholder that starts a name left out
+    (``{PREFIX}authors`` reads as ``authors``), the first placeholder left out (None when
+    there is none) and its offset. Joomla's ``#__`` counts only after other text on its line
+    (at the start of a line it is a MySQL ``#`` comment) and before a letter or digit. No line
+    changes."""
+    if not any(mark in sql for mark in ("{", "%", "#__")):
+        return sql, None, 0
+    first: list[tuple[str, int]] = []
+
+    def fill(m: re.Match[str]) -> str:
+        found = m.group(1)
+        if m.start() and sql[m.start() - 1] not in _BEFORE_NAME:
+            return found
+        if found == "#__":
+            line_start = sql.rfind("\n", 0, m.start()) + 1
+            if not sql[line_start : m.start()].strip() or not sql[m.end()].isalnum():
+                return found
+        if not first:
+            first.append((found, m.start()))
+        return ""
+
+    out = _TABLE_PREFIX().sub(fill, sql)
+    return (out, first[0][0], first[0][1]) if first else (sql, None, 0)
+
+
 # SQL Server's ``PRIMARY KEY CLUSTERED (Id)`` as a table constraint without a name: the parser
 # reads CLUSTERED only after ``CONSTRAINT name``.
 _UNNAMED_CLUSTERED = Lazy(

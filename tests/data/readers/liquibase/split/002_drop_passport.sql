@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset carol:drop-passport
+ALTER TABLE patient DROP COLUMN passport_no;
