@@ -849,6 +849,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # a key or bookkeeping column: only a family word naming it whole counts
     if match is None:
         match = _topic_match(rec, col)
+    if match is None and not meta:
+        match = _member_of_named_object(rec, col)
     if match is not None:
         match = _patients_money(rec, col, match)
     if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
@@ -904,6 +906,22 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     return rules.families[min(on_ledger)], col.finding.field.name
 
 
+def _member_of_named_object(rec: Record, col: Column) -> Match | None:
+    """A member of an object, read with the object's name (`caller.number`, `callee.number` of
+    a call: the caller's number): the family whose word the two make together, the object's
+    name first, when that word is the whole of them. The member's own word alone (`number`)
+    says nothing, nor does the object's alone."""
+    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    words = rec.rules.spelled(split_name(parent)) if parent else ()
+    if not words or not col.tokens:
+        return None
+    tokens = (*words, *col.tokens)
+    match = _family_match(rec.rules, tokens, "", (), col.on_topic, rec.subject.kind == "person")
+    if match is None or match[1] != _compact(tokens):
+        return None
+    return match
+
+
 def _money_by_name(rec: Record, col: Column) -> bool:
     """Whether the column's own name or Chinese words (not its description) are an amount's."""
     found = _family_match(
@@ -939,8 +957,10 @@ def _ledger_entry_word(rec: Record, col: Column) -> bool:
         and col.tokens
     ):
         return True
+    # a numbered second line of the same entry word (`zweck2`, `purpose_2`) is that word too
+    tokens = col.tokens[:-1] if len(col.tokens) > 1 and col.tokens[-1].isdigit() else col.tokens
     if not (
-        _compact(col.tokens) in rules.ledger_entries
+        _compact(tokens) in rules.ledger_entries
         or any(w in col.zh_text for w in rules.ledger_entries_zh)
     ):
         return False
