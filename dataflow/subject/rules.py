@@ -128,6 +128,9 @@ class SubjectRules:
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
+        self.resource_type_members = frozenset(
+            _compact(split_name(w)) for w in s.get("resource_type_members", ())
+        )
         self.collections = frozenset(s.get("collections", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
