@@ -331,8 +331,9 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     own metadata object (``document_envelope_objects``: FHIR's `meta`, its version, profile,
     security labels and tags) and, in a clinical document or a clinical section of one, a
     nested member that says how a value is coded (``document_envelope_members``: a code's
-    `system` and `version`, an identifier's `use`) describe how the record is written, not its
-    person; so do the registered claims of a signed token (``token_claims``: `iss`, `aud`, `exp`,
+    `system` and `version`, an identifier's `use`; a reference's `type` beside its `reference`,
+    the kind of resource pointed at; an extension's `url`, the definition it follows) describe
+    how the record is written, not its person; so do the registered claims of a signed token (``token_claims``: `iss`, `aud`, `exp`,
     three of them in one object) and every member of an object that is a registered client
     application's metadata (``client_metadata``: `client_uri`, `jwks_uri`, `redirect_uris`, three
     of them). A verdict the record's topic or words gave them is taken back. Values still count."""
@@ -350,8 +351,19 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
             continue
         objects = {p.replace("[]", "").lower() for p in parent.split(".")} if parent else set()
         key = _compact(split_name(f.field.name))
-        coded = (
-            parent and _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
+        coded = bool(parent) and (
+            _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
+            # the kind of resource a reference points at (`subject.type` beside `reference`)
+            or (
+                key in rules.reference_envelope_members
+                and bool(members.get(parent, set()) & rules.reference_markers)
+            )
+            # the definition an extension follows (`extension[].url`)
+            or (
+                key in rules.extension_envelope_members
+                and _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", "")))
+                in rules.extension_objects
+            )
         )
         if not (
             objects & rules.envelope_objects

@@ -310,6 +310,10 @@ class SubjectRules:
         self.reference_tails = frozenset(s.get("reference_tails", ()))
         self.envelope_members = _split(s.get("document_envelope_members", ()))[0]
         self.envelope_objects = frozenset(s.get("document_envelope_objects", ()))
+        self.reference_markers = _split(s.get("reference_markers", ()))[0]
+        self.reference_envelope_members = _split(s.get("reference_envelope_members", ()))[0]
+        self.extension_objects = _split(s.get("extension_objects", ()))[0]
+        self.extension_envelope_members = _split(s.get("extension_envelope_members", ()))[0]
         self.token_claims = frozenset(s.get("token_claims", ()))
         self.client_metadata = _split(s.get("client_metadata", ()))[0]
         self.identity_checks = frozenset(s.get("identity_checks", ()))
