@@ -184,6 +184,15 @@ class SubjectRules:
             _compact(split_name(w)) for w in questions if not has_cjk(w)
         )
         self.recovery_questions_zh = frozenset(w for w in questions if has_cjk(w))
+        self.password_lookalikes = frozenset(
+            _compact(split_name(w)) for w in s.get("password_lookalikes", ())
+        )
+        self.password_tables = frozenset(
+            _compact(split_name(w)) for w in s.get("password_tables", ())
+        )
+        self.recovery_tables = frozenset(
+            _compact(split_name(w)) for w in s.get("recovery_tables", ()) if not has_cjk(w)
+        )
         self.response_segments = frozenset(s.get("response_documents", ()))
         self.creation_columns = frozenset(s.get("creation_columns", ()))
         self.account_heads = frozenset(s.get("account_heads", ()))
