@@ -58,8 +58,13 @@ class _Scope:
         if not hits and len(key) >= 4:
             hits = [i for i in self.by_suffix.get(key, ()) if i != self.index]
         if not hits and len(key) >= 4:
-            plurals = (key + "s", key + "es", key[:-1] + "ies" if key.endswith("y") else "")
-            for plural in filter(None, plurals):
+            plurals = [key + "s", key + "es"] + ([key[:-1] + "ies"] if key.endswith("y") else [])
+            whole = {i for plural in plurals for i in self.by_name.get(plural, ())}
+            if whole:
+                # a table named by the plural itself (`plans` for `plan_id`, this very table
+                # too): that one, not a longer name ending in it (`customer_plans`)
+                hits = [i for i in whole if i != self.index]
+            for plural in plurals if not whole else ():
                 hits = [i for i in self.by_suffix.get(plural, ()) if i != self.index]
                 if hits:
                     break
