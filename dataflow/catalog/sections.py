@@ -81,6 +81,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "document_envelope_members",
     "document_envelope_objects",
     "recovery_tables",
+    "data_management_words",
     "password_lookalikes",
     "password_tables",
     "reference_markers",

@@ -329,6 +329,11 @@ SUBJECTS: Mapping[str, Text] = {
         " questions is its password-recovery question or answer: authentication information",
         "'{column}'（'{word}'）位于保存账户密码或密码保护问题的表中：是密码保护问题或答案，属于鉴别信息",
     ),
+    "subject.data_management": Text(
+        "'{column}' says how the data warehouse handles or refreshes another table's data,"
+        " not anything about a person",
+        "'{column}' 说明数据仓库如何处理或刷新另一张表的数据，与个人无关",
+    ),
     "subject.password_word": Text(
         "'{column}' (a word for a key or a password) on a user account's record or a record of"
         " its passwords is the account's password: authentication information",

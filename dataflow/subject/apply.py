@@ -688,7 +688,10 @@ def _unknown_subject(
     ``subject-health-columns``: rows whose own columns are mostly health information (a
     case's chief complaint, present illness, past history: ``_dominant_topic``) are a record of
     someone's care even where no column points at the person, and their other columns (the
-    physical examination, the advice, the time of the operation) are that health record."""
+    physical examination, the advice, the time of the operation) are that health record.
+    ``subject-data-management``: otherwise a column that says how a warehouse handles or
+    refreshes its data (``data_management_words``: `discharge_date_mgmt`, `refresh_death_date`)
+    is about another table's content, not anyone's."""
     topic = _health_record(findings, dataset, catalog, rules)
     if topic:
         care = Subject("person_linked", None, (msg("subject.health_record"),), ())
@@ -709,6 +712,16 @@ def _unknown_subject(
                 msg("subject.record_id", name=_bare(dataset.name), column=fld.name),
                 finding.element,
             )
+            out[k] = _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+            continue
+        if (
+            finding.personal
+            and rules.data_management_words.intersection(tokens)
+            and not _from_values(finding)
+        ):
+            # `discharge_date_mgmt`, `refresh_death_date`: how a warehouse keeps its data
+            why = msg("subject.data_management", column=fld.name)
+            ev = Evidence("context", "subject-data-management", why, None)
             out[k] = _as_not_personal(finding, ev, catalog.defaults["unclassified"])
             continue
         if finding.personal:
@@ -785,7 +798,14 @@ def _health_record(
     own = _table_topic(rules, tokens, dataset.comment or "")
     if own & rules.health_families:
         return frozenset()
-    return _dominant_topic(findings, dataset, catalog, rules, by_name=False) & rules.health_families
+    # a column on how a warehouse keeps the data (`admit_date_mgmt`, `refresh_diagnosis_date`:
+    # ``data_management_words``) names another table's content, not anyone's health
+    kept = [
+        f
+        for f in findings
+        if not rules.data_management_words.intersection(split_name(f.field.name))
+    ]
+    return _dominant_topic(kept, dataset, catalog, rules, by_name=False) & rules.health_families
 
 
 def _health_list(

@@ -184,6 +184,7 @@ class SubjectRules:
             _compact(split_name(w)) for w in questions if not has_cjk(w)
         )
         self.recovery_questions_zh = frozenset(w for w in questions if has_cjk(w))
+        self.data_management_words = frozenset(s.get("data_management_words", ()))
         self.password_lookalikes = frozenset(
             _compact(split_name(w)) for w in s.get("password_lookalikes", ())
         )

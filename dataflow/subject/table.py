@@ -1044,6 +1044,8 @@ def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str,
     ):
         return found
     for fld, cols in zip(ds.fields, n.columns, strict=True):
+        if rules.data_management_words.intersection(cols):
+            continue  # `admit_date_mgmt`, `refresh_diagnosis_date`: how a warehouse keeps data
         comment = fld.comment or ""
         zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
         match = _family_match(rules, rules.spelled(cols), zh_text, (), frozenset(), False)
