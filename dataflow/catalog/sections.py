@@ -82,6 +82,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "document_envelope_objects",
     "recovery_tables",
     "data_management_words",
+    "key_prefixes",
     "password_lookalikes",
     "password_tables",
     "reference_markers",
