@@ -83,6 +83,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "recovery_tables",
     "data_management_words",
     "key_prefixes",
+    "link_objects",
+    "link_relations",
     "password_lookalikes",
     "password_tables",
     "reference_markers",

@@ -333,10 +333,12 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     nested member that says how a value is coded (``document_envelope_members``: a code's
     `system` and `version`, an identifier's `use`; a reference's `type` beside its `reference`,
     the kind of resource pointed at; an extension's `url`, the definition it follows) describe
-    how the record is written, not its person; so do the registered claims of a signed token (``token_claims``: `iss`, `aud`, `exp`,
-    three of them in one object) and every member of an object that is a registered client
-    application's metadata (``client_metadata``: `client_uri`, `jwks_uri`, `redirect_uris`, three
-    of them). A verdict the record's topic or words gave them is taken back. Values still count."""
+    how the record is written, not its person; so do the page links of a paged listing
+    (``link_objects``, ``link_relations``: `links.self`, `Links.next`), the registered claims of
+    a signed token (``token_claims``: `iss`, `aud`, `exp`, three of them in one object) and every
+    member of an object that is a registered client application's metadata
+    (``client_metadata``: `client_uri`, `jwks_uri`, `redirect_uris`, three of them). A verdict
+    the record's topic or words gave them is taken back. Values still count."""
     rules, name = rec.rules, rec.dataset.name
     members: dict[str, set[str]] = {}
     for f in findings:
@@ -365,8 +367,12 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
                 in rules.extension_objects
             )
         )
+        # the page links of a listing (`links.self`, `Links.next`)
+        holder = parent.rsplit(".", 1)[-1].replace("[]", "") if parent else rec.bare
+        paging = holder.lower() in rules.link_objects and key in rules.link_relations
         if not (
-            objects & rules.envelope_objects
+            paging
+            or objects & rules.envelope_objects
             or (coded and (rec.health_document or Column.of(rec, f).section))
             or (parent in claims and key in rules.token_claims)
             or parent in clients

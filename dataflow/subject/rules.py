@@ -186,6 +186,8 @@ class SubjectRules:
         self.recovery_questions_zh = frozenset(w for w in questions if has_cjk(w))
         self.data_management_words = frozenset(s.get("data_management_words", ()))
         self.key_prefixes = frozenset(s.get("key_prefixes", ()))
+        self.link_objects = frozenset(s.get("link_objects", ()))
+        self.link_relations = frozenset(s.get("link_relations", ()))
         self.password_lookalikes = frozenset(
             _compact(split_name(w)) for w in s.get("password_lookalikes", ())
         )
