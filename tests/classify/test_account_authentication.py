@@ -105,3 +105,27 @@ def test_a_spanish_user_accounts_clave_and_secret_question_are_credentials(
     for column in ("pregunta", "respuesta"):
         assert questions[column].element == "pi.credential.security_answer", column
         assert questions[column].sensitive, column
+
+
+BACKUP_CODES = """
+openapi: 3.0.0
+info: {title: Backup codes, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    BackupCodeResponse:
+      type: object
+      properties:
+        backupCodes:
+          type: array
+          items: {type: string}
+"""
+
+
+def test_two_factor_backup_codes_are_one_time_codes(tmp_path: Path) -> None:
+    """A two-factor login's backup codes are single-use codes that let their holder in: one-time
+    verification codes, authentication information (sensitive)."""
+    found = _scan(tmp_path, {"backup.yaml": BACKUP_CODES})
+    (codes,) = found["BackupCodeResponse"].findings
+    assert codes.element == "pi.credential.verification_code"
+    assert codes.sensitive
