@@ -340,9 +340,19 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' 是门禁或闸口抓拍或登记的该人照片：用于识别的人脸图像",
     ),
     "subject.recovery_question": Text(
-        "'{column}' ('{word}') beside the account's password is its password-recovery question"
-        " or answer: authentication information",
-        "'{column}'（'{word}'）与账户密码同表：是密码保护问题或答案，属于鉴别信息",
+        "'{column}' ('{word}') on a record of the account's password or of its recovery"
+        " questions is its password-recovery question or answer: authentication information",
+        "'{column}'（'{word}'）位于保存账户密码或密码保护问题的表中：是密码保护问题或答案，属于鉴别信息",
+    ),
+    "subject.data_management": Text(
+        "'{column}' says how the data warehouse handles or refreshes another table's data,"
+        " not anything about a person",
+        "'{column}' 说明数据仓库如何处理或刷新另一张表的数据，与个人无关",
+    ),
+    "subject.password_word": Text(
+        "'{column}' (a word for a key or a password) on a user account's record or a record of"
+        " its passwords is the account's password: authentication information",
+        "'{column}'（既可指键也可指密码的词）位于用户账户或其密码记录表中：是账户密码，属于鉴别信息",
     ),
     "subject.financial_account_table": Text(
         "'{column}' is the number of the financial account its table is named after ('{word}')",

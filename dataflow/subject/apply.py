@@ -311,7 +311,8 @@ def _by_subject(
         found = [_account_of_table(f, dataset, catalog, rules) for f in found]
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
-        found = _recovery_questions(found, catalog, rules)
+        found = _recovery_questions(found, dataset, catalog, rules)
+        found = _password_words(found, dataset, subject, catalog, rules)
         if _passage_record(dataset, rules):
             found = [_passage_place(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
@@ -507,14 +508,23 @@ def _passage_place(finding: FieldFinding, catalog: Catalog, rules: SubjectRules)
 
 
 def _recovery_questions(
-    findings: list[FieldFinding], catalog: Catalog, rules: SubjectRules
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
 ) -> list[FieldFinding]:
-    """``subject-recovery-question``: on a person's record that keeps the account's password, a
-    column that is only a question or an answer (`question`, `answer`, 问题, 答案) is the
-    password-recovery question and its answer, authentication information; without a password
-    beside them they stay what their words made them (a survey's or an FAQ's)."""
+    """``subject-recovery-question``: on a person's record that keeps the account's password, or
+    whose name says it holds the account's recovery questions (``recovery_tables``: a
+    `user_secret_question` table), a column that is only a question or an answer (`question`,
+    `answer`, 问题, 答案) is the password-recovery question and its answer, authentication
+    information; without either they stay what their words made them (a survey's or an FAQ's)."""
     element = catalog.elements.get("pi.credential.security_answer")
-    if element is None or not any(
+    if element is None:
+        return findings
+    words = split_name(_bare(dataset.name))
+    named = any(
+        _compact(words[i:j]) in rules.recovery_tables
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + 3) + 1)
+    )
+    if not named and not any(
         f.element == "pi.credential.password" and not _from_values(f) for f in findings
     ):
         return findings
@@ -534,6 +544,38 @@ def _recovery_questions(
             continue
         why = msg("subject.recovery_question", column=fld.name, word=word)
         ev = Evidence("context", "subject-recovery-question", why, element.id)
+        out.append(_as_element(f, element, ev))
+    return out
+
+
+def _password_words(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """``subject-password-word``: a column named only by a word that is a key or a password by
+    its record (``password_lookalikes``: Spanish `clave`) is the account's password on a user
+    account's own row (the subject's role is a user's) or on a table whose name speaks of
+    passwords (``password_tables``: `usuario_pwd_usados`); elsewhere it stays what it was."""
+    element = catalog.elements.get("pi.credential.password")
+    if element is None:
+        return findings
+    own_account = subject.kind == "person" and subject.role == "user"
+    if not own_account and not set(split_name(_bare(dataset.name))) & rules.password_tables:
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        if (
+            f.element == element.id
+            or _from_values(f)
+            or _compact(split_name(f.field.name)) not in rules.password_lookalikes
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.password_word", column=f.field.name)
+        ev = Evidence("context", "subject-password-word", why, element.id)
         out.append(_as_element(f, element, ev))
     return out
 
@@ -720,7 +762,10 @@ def _unknown_subject(
     ``subject-health-columns``: rows whose own columns are mostly health information (a
     case's chief complaint, present illness, past history: ``_dominant_topic``) are a record of
     someone's care even where no column points at the person, and their other columns (the
-    physical examination, the advice, the time of the operation) are that health record."""
+    physical examination, the advice, the time of the operation) are that health record.
+    ``subject-data-management``: otherwise a column that says how a warehouse handles or
+    refreshes its data (``data_management_words``: `discharge_date_mgmt`, `refresh_death_date`)
+    is about another table's content, not anyone's."""
     topic = _health_record(findings, dataset, catalog, rules)
     if topic:
         care = Subject("person_linked", None, (msg("subject.health_record"),), ())
@@ -741,6 +786,16 @@ def _unknown_subject(
                 msg("subject.record_id", name=_bare(dataset.name), column=fld.name),
                 finding.element,
             )
+            out[k] = _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+            continue
+        if (
+            finding.personal
+            and rules.data_management_words.intersection(tokens)
+            and not _from_values(finding)
+        ):
+            # `discharge_date_mgmt`, `refresh_death_date`: how a warehouse keeps its data
+            why = msg("subject.data_management", column=fld.name)
+            ev = Evidence("context", "subject-data-management", why, None)
             out[k] = _as_not_personal(finding, ev, catalog.defaults["unclassified"])
             continue
         if finding.personal:
@@ -817,7 +872,14 @@ def _health_record(
     own = _table_topic(rules, tokens, dataset.comment or "")
     if own & rules.health_families:
         return frozenset()
-    return _dominant_topic(findings, dataset, catalog, rules, by_name=False) & rules.health_families
+    # a column on how a warehouse keeps the data (`admit_date_mgmt`, `refresh_diagnosis_date`:
+    # ``data_management_words``) names another table's content, not anyone's health
+    kept = [
+        f
+        for f in findings
+        if not rules.data_management_words.intersection(split_name(f.field.name))
+    ]
+    return _dominant_topic(kept, dataset, catalog, rules, by_name=False) & rules.health_families
 
 
 def _health_list(

@@ -570,7 +570,13 @@ def _records_of_children(
     for _round in range(_MAX_ROUNDS):  # a record of a child's record is the child's too
         changed = False
         for i, subject in enumerate(out):
-            if subject.kind != "person_linked" or subject.role not in (None, "student"):
+            # a pupil's table keyed to the child's record (`studentaddress`, `studentgrade` →
+            # `student`) is a part of that record, though its name calls its rows students
+            part = subject.kind == "person" and subject.role == "student"
+            if not (subject.kind == "person_linked" or part) or subject.role not in (
+                None,
+                "student",
+            ):
                 continue
             if names_own_person(datasets[i], rules):
                 continue

@@ -47,8 +47,9 @@ class _Scope:
     served: Mapping[str, int] | None = None
 
     def target_of(self, key: str) -> int | None:
-        """The one other dataset named ``key`` (or, for 4+ letters, ending in it), or, with none,
-        named ``key`` and a record tail (`parent` → `parentinfo`)."""
+        """The one other dataset named ``key`` (or, for 4+ letters, ending in it or in its
+        plural: `conversation` → `whatsapp_conversations`), or, with none, named ``key`` and a
+        record tail (`parent` → `parentinfo`)."""
         hits = [i for i in self.by_name.get(key, ()) if i != self.index]
         for tail in self.rules.record_table_tails if not hits else ():
             hits = [i for i in self.by_name.get(key + tail, ()) if i != self.index]
@@ -56,6 +57,17 @@ class _Scope:
                 break
         if not hits and len(key) >= 4:
             hits = [i for i in self.by_suffix.get(key, ()) if i != self.index]
+        if not hits and len(key) >= 4:
+            plurals = [key + "s", key + "es"] + ([key[:-1] + "ies"] if key.endswith("y") else [])
+            whole = {i for plural in plurals for i in self.by_name.get(plural, ())}
+            if whole:
+                # a table named by the plural itself (`plans` for `plan_id`, this very table
+                # too): that one, not a longer name ending in it (`customer_plans`)
+                hits = [i for i in whole if i != self.index]
+            for plural in plurals if not whole else ():
+                hits = [i for i in self.by_suffix.get(plural, ()) if i != self.index]
+                if hits:
+                    break
         return hits[0] if len(set(hits)) == 1 else None
 
     def name(self, target: int | None) -> str | None:

@@ -331,11 +331,14 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     own metadata object (``document_envelope_objects``: FHIR's `meta`, its version, profile,
     security labels and tags) and, in a clinical document or a clinical section of one, a
     nested member that says how a value is coded (``document_envelope_members``: a code's
-    `system` and `version`, an identifier's `use`) describe how the record is written, not its
-    person; so do the registered claims of a signed token (``token_claims``: `iss`, `aud`, `exp`,
-    three of them in one object) and every member of an object that is a registered client
-    application's metadata (``client_metadata``: `client_uri`, `jwks_uri`, `redirect_uris`, three
-    of them). A verdict the record's topic or words gave them is taken back. Values still count."""
+    `system` and `version`, an identifier's `use`; a reference's `type` beside its `reference`,
+    the kind of resource pointed at; an extension's `url`, the definition it follows) describe
+    how the record is written, not its person; so do the page links of a paged listing
+    (``link_objects``, ``link_relations``: `links.self`, `Links.next`), the registered claims of
+    a signed token (``token_claims``: `iss`, `aud`, `exp`, three of them in one object) and every
+    member of an object that is a registered client application's metadata
+    (``client_metadata``: `client_uri`, `jwks_uri`, `redirect_uris`, three of them). A verdict
+    the record's topic or words gave them is taken back. Values still count."""
     rules, name = rec.rules, rec.dataset.name
     members: dict[str, set[str]] = {}
     for f in findings:
@@ -350,11 +353,26 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
             continue
         objects = {p.replace("[]", "").lower() for p in parent.split(".")} if parent else set()
         key = _compact(split_name(f.field.name))
-        coded = (
-            parent and _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
+        coded = bool(parent) and (
+            _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
+            # the kind of resource a reference points at (`subject.type` beside `reference`)
+            or (
+                key in rules.reference_envelope_members
+                and bool(members.get(parent, set()) & rules.reference_markers)
+            )
+            # the definition an extension follows (`extension[].url`)
+            or (
+                key in rules.extension_envelope_members
+                and _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", "")))
+                in rules.extension_objects
+            )
         )
+        # the page links of a listing (`links.self`, `Links.next`)
+        holder = parent.rsplit(".", 1)[-1].replace("[]", "") if parent else rec.bare
+        paging = holder.lower() in rules.link_objects and key in rules.link_relations
         if not (
-            objects & rules.envelope_objects
+            paging
+            or objects & rules.envelope_objects
             or (coded and (rec.health_document or Column.of(rec, f).section))
             or (parent in claims and key in rules.token_claims)
             or parent in clients
@@ -849,6 +867,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # a key or bookkeeping column: only a family word naming it whole counts
     if match is None:
         match = _topic_match(rec, col)
+    if match is None and not meta:
+        match = _member_of_named_object(rec, col)
     if match is not None:
         match = _patients_money(rec, col, match)
     if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
@@ -904,6 +924,22 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     return rules.families[min(on_ledger)], col.finding.field.name
 
 
+def _member_of_named_object(rec: Record, col: Column) -> Match | None:
+    """A member of an object, read with the object's name (`caller.number`, `callee.number` of
+    a call: the caller's number): the family whose word the two make together, the object's
+    name first, when that word is the whole of them. The member's own word alone (`number`)
+    says nothing, nor does the object's alone."""
+    parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    words = rec.rules.spelled(split_name(parent)) if parent else ()
+    if not words or not col.tokens:
+        return None
+    tokens = (*words, *col.tokens)
+    match = _family_match(rec.rules, tokens, "", (), col.on_topic, rec.subject.kind == "person")
+    if match is None or match[1] != _compact(tokens):
+        return None
+    return match
+
+
 def _money_by_name(rec: Record, col: Column) -> bool:
     """Whether the column's own name or Chinese words (not its description) are an amount's."""
     found = _family_match(
@@ -939,8 +975,10 @@ def _ledger_entry_word(rec: Record, col: Column) -> bool:
         and col.tokens
     ):
         return True
+    # a numbered second line of the same entry word (`zweck2`, `purpose_2`) is that word too
+    tokens = col.tokens[:-1] if len(col.tokens) > 1 and col.tokens[-1].isdigit() else col.tokens
     if not (
-        _compact(col.tokens) in rules.ledger_entries
+        _compact(tokens) in rules.ledger_entries
         or any(w in col.zh_text for w in rules.ledger_entries_zh)
     ):
         return False

@@ -130,6 +130,9 @@ class SubjectRules:
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
+        self.resource_type_members = frozenset(
+            _compact(split_name(w)) for w in s.get("resource_type_members", ())
+        )
         self.collections = frozenset(s.get("collections", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
@@ -183,6 +186,19 @@ class SubjectRules:
             _compact(split_name(w)) for w in questions if not has_cjk(w)
         )
         self.recovery_questions_zh = frozenset(w for w in questions if has_cjk(w))
+        self.data_management_words = frozenset(s.get("data_management_words", ()))
+        self.key_prefixes = frozenset(s.get("key_prefixes", ()))
+        self.link_objects = frozenset(s.get("link_objects", ()))
+        self.link_relations = frozenset(s.get("link_relations", ()))
+        self.password_lookalikes = frozenset(
+            _compact(split_name(w)) for w in s.get("password_lookalikes", ())
+        )
+        self.password_tables = frozenset(
+            _compact(split_name(w)) for w in s.get("password_tables", ())
+        )
+        self.recovery_tables = frozenset(
+            _compact(split_name(w)) for w in s.get("recovery_tables", ()) if not has_cjk(w)
+        )
         self.response_segments = frozenset(s.get("response_documents", ()))
         self.creation_columns = frozenset(s.get("creation_columns", ()))
         self.account_heads = frozenset(s.get("account_heads", ()))
@@ -324,6 +340,10 @@ class SubjectRules:
         self.reference_tails = frozenset(s.get("reference_tails", ()))
         self.envelope_members = _split(s.get("document_envelope_members", ()))[0]
         self.envelope_objects = frozenset(s.get("document_envelope_objects", ()))
+        self.reference_markers = _split(s.get("reference_markers", ()))[0]
+        self.reference_envelope_members = _split(s.get("reference_envelope_members", ()))[0]
+        self.extension_objects = _split(s.get("extension_objects", ()))[0]
+        self.extension_envelope_members = _split(s.get("extension_envelope_members", ()))[0]
         self.token_claims = frozenset(s.get("token_claims", ()))
         self.client_metadata = _split(s.get("client_metadata", ()))[0]
         self.identity_checks = frozenset(s.get("identity_checks", ()))

@@ -870,11 +870,14 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
 
 def _sensor_readings(n: TableName, rules: SubjectRules) -> bool:
     """Whether a document is keyed by a machine that measures (``sensor_keys``: `device_id`,
-    `sensorId`, `station_id`) and by no person: that machine's telemetry."""
+    `sensorId`, `station_id`, or with the key word first, ``key_prefixes``: `refDevice`) and by
+    no person: that machine's telemetry."""
     return not _person_keyed(n, rules) and any(
         len(cols) >= 2
-        and cols[-1] in rules.reference_tails
-        and _compact(cols[:-1]) in rules.sensor_keys
+        and (
+            (cols[-1] in rules.reference_tails and _compact(cols[:-1]) in rules.sensor_keys)
+            or (cols[0] in rules.key_prefixes and _compact(cols[1:]) in rules.sensor_keys)
+        )
         for cols in n.columns
     )
 
@@ -1091,6 +1094,8 @@ def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str,
     ):
         return found
     for fld, cols in zip(ds.fields, n.columns, strict=True):
+        if rules.data_management_words.intersection(cols):
+            continue  # `admit_date_mgmt`, `refresh_diagnosis_date`: how a warehouse keeps data
         comment = fld.comment or ""
         zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
         match = _family_match(rules, rules.spelled(cols), zh_text, (), frozenset(), False)

@@ -90,10 +90,38 @@ def described_kinds(rules: SubjectRules, comment: str) -> tuple[frozenset[int], 
 def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -> frozenset[str]:
     """The words of a dataset's name that may put it on a topic: in a schema document, not the
     words a clinical database names its tables with but an API names anything with
-    (``document_topic_lookalikes``: `AcquiringServices`, `MoneyTransfers`)."""
-    if dataset.source_format in SCHEMA_DOCS:
-        return tokens - rules.document_topic_lookalikes
-    return tokens
+    (``document_topic_lookalikes``: `AcquiringServices`, `MoneyTransfers`). In an HL7 FHIR
+    resource (a ``resource_type_members`` member at its top) such a word still counts inside a
+    two-word topic it makes with another word of the name (`ServiceRequest`, an order for a
+    patient's test), kept as that phrase."""
+    if dataset.source_format not in SCHEMA_DOCS:
+        return tokens
+    lookalikes = tokens & rules.document_topic_lookalikes
+    if not lookalikes:
+        return tokens
+    if not _fhir_resource(rules, dataset):
+        return tokens - lookalikes
+    index = _topic_index(rules)
+    phrases = {
+        phrase
+        for a in lookalikes
+        for b in tokens
+        if a != b
+        for phrase in (a + b, b + a)
+        if phrase in index
+    }
+    return (tokens - lookalikes) | phrases
+
+
+def _fhir_resource(rules: SubjectRules, dataset: Dataset) -> bool:
+    """Whether a schema document is an HL7 FHIR resource: a top-level member names its kind
+    (``resource_type_members``: `resourceType`)."""
+    top = dataset.name + "."
+    return any(
+        fld.pointer == top + fld.name
+        and _compact(split_name(fld.name)) in rules.resource_type_members
+        for fld in dataset.fields
+    )
 
 
 def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:

@@ -127,3 +127,77 @@ def test_a_recharge_record_is_the_entries_of_a_stored_value_account(tmp_path: Pa
     assert not order["money"].sensitive
     card = {f.field.name: f for f in found["member_recharge_card"].findings}
     assert not card["total_amount"].sensitive
+
+
+GERMAN_BANKING = """
+CREATE TABLE konto (id int PRIMARY KEY, kontonummer varchar(15), name varchar(255),
+  saldo double);
+CREATE TABLE umsatz (id int PRIMARY KEY, konto_id int NOT NULL, empfaenger_konto varchar(15),
+  empfaenger_name varchar(255), betrag double NOT NULL, zweck varchar(35), zweck2 varchar(35),
+  datum date NOT NULL);
+CREATE TABLE ueberweisung (id int PRIMARY KEY, konto_id int NOT NULL,
+  empfaenger_konto varchar(15), betrag double NOT NULL, zweck varchar(27), termin date);
+CREATE TABLE lastschrift (id int PRIMARY KEY, konto_id int NOT NULL,
+  empfaenger_konto varchar(15), betrag double NOT NULL, zweck varchar(27), termin date);
+"""
+
+
+def test_a_german_banking_clients_statement_lines_and_transfers_are_transaction_records(
+    tmp_path: Path,
+) -> None:
+    """An online-banking client's tables in German: Umsatz (a statement line), Ueberweisung (a
+    transfer), Lastschrift (a direct debit) of a Konto. What moved (Betrag) and the payer's
+    purpose text (Zweck, and its second line Zweck2) are the account's transaction records."""
+    scanned = scan_files(tmp_path, {"hibiscus.sql": GERMAN_BANKING})
+    for table in ("umsatz", "ueberweisung", "lastschrift"):
+        found = {f.field.name: f for f in scanned[table].findings}
+        for column in ("betrag", "zweck"):
+            assert found[column].element == "pi.financial.transaction", (table, column)
+            assert found[column].sensitive, (table, column)
+    found = {f.field.name: f for f in scanned["umsatz"].findings}
+    assert found["zweck2"].element == "pi.financial.transaction"
+
+
+ACCOUNTS_API = """
+openapi: 3.0.0
+info: {title: Accounts API, version: 1.0.3}
+paths: {}
+components:
+  schemas:
+    AccountBalancesData:
+      type: object
+      properties:
+        availableAmount: {type: number, description: Saldo disponivel da conta.}
+        blockedAmount: {type: number}
+        automaticallyInvestedAmount: {type: number}
+    AccountOverdraftLimitsData:
+      type: object
+      properties:
+        overdraftContractedLimit: {type: number}
+        overdraftUsedLimit: {type: number}
+        unarrangedOverdraftAmount: {type: number}
+    OrderData:
+      type: object
+      properties:
+        customerId: {type: string}
+        availableAmount: {type: number}
+        totalAmount: {type: number}
+"""
+
+
+def test_an_accounts_balances_and_overdraft_are_deposits_and_credit(tmp_path: Path) -> None:
+    """On an account's balances record the amounts available, blocked or invested are what the
+    person holds at the bank (存款信息); the overdraft's limit and use are credit the bank extends
+    (信贷). An order's `availableAmount` is neither."""
+    scanned = scan_files(tmp_path, {"accounts.yaml": ACCOUNTS_API})
+    found = {f.field.name: f for f in scanned["AccountBalancesData"].findings}
+    for column in ("availableAmount", "blockedAmount", "automaticallyInvestedAmount"):
+        assert found[column].element == "pi.financial.balance", column
+        assert found[column].sensitive, column
+    found = {f.field.name: f for f in scanned["AccountOverdraftLimitsData"].findings}
+    for column in ("overdraftContractedLimit", "overdraftUsedLimit", "unarrangedOverdraftAmount"):
+        assert found[column].element == "pi.financial.credit", column
+        assert found[column].sensitive, column
+    found = {f.field.name: f for f in scanned["OrderData"].findings}
+    for column in ("availableAmount", "totalAmount"):
+        assert found[column].element != "pi.financial.balance", column

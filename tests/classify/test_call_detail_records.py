@@ -350,3 +350,66 @@ def test_address_book_entries_are_their_owners_contacts(tmp_path: Path) -> None:
     crm = found["crm_contacts"]
     assert crm["first_name"].personal and not crm["first_name"].sensitive
     assert not crm["email"].sensitive
+
+
+SWITCH_CDRS = """
+CREATE TABLE rated_cdrs (tbid int PRIMARY KEY, cgrid char(40), account varchar(128),
+  destination varchar(128), setup_time datetime, answer_time datetime, `usage` bigint,
+  cost decimal(20,4));
+CREATE TABLE tp_destinations (tbid int PRIMARY KEY, tag varchar(64), prefix varchar(24));
+"""
+
+
+def test_a_cdrs_destination_and_usage_are_the_call_record(tmp_path: Path) -> None:
+    """A rating engine's CDR: the number called (`destination`) and the time used (`usage`) are
+    the call's record; a tariff plan's list of destinations is not anyone's call."""
+    (tmp_path / "cdrs.sql").write_text(SWITCH_CDRS, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    by_name = {f.field.name: f for f in found["rated_cdrs"].findings}
+    for column in ("destination", "usage"):
+        assert by_name[column].element == "pi.communication.call_record", column
+        assert by_name[column].sensitive, column
+    assert not any(f.sensitive for f in found["tp_destinations"].findings)
+
+
+CALL_API = """
+openapi: 3.0.3
+info: {title: Click to dial, version: 0.1.0}
+paths: {}
+components:
+  schemas:
+    Call:
+      type: object
+      properties:
+        callId: {type: string}
+        caller:
+          type: object
+          properties:
+            number: {type: string}
+        callee:
+          type: object
+          properties:
+            number: {type: string}
+    Ticket:
+      type: object
+      properties:
+        ticketId: {type: string}
+        queue:
+          type: object
+          properties:
+            number: {type: string}
+"""
+
+
+def test_the_parties_numbers_of_a_call_are_its_record(tmp_path: Path) -> None:
+    """`caller.number` and `callee.number` of a call, read with their object's name, are the
+    numbers that called and were called: the call's record. A queue's number is nothing of the
+    kind."""
+    (tmp_path / "call.yaml").write_text(CALL_API, encoding="utf-8")
+    found = {d.dataset.name: d for d in scan_paths([tmp_path], ScanOptions(content=False)).datasets}
+    by_pointer = {f.field.pointer.split(".", 1)[1]: f for f in found["Call"].findings}
+    for member in ("caller.number", "callee.number"):
+        assert by_pointer[member].element == "pi.communication.call_record", member
+        assert by_pointer[member].sensitive, member
+    ticket = {f.field.pointer.split(".", 1)[1]: f for f in found["Ticket"].findings}
+    assert not ticket["queue.number"].sensitive

@@ -66,3 +66,23 @@ def test_sensor_reading_is_no_patient_record(tmp_path: Path) -> None:
     assert not finding_of(sensor, "temp").personal
     (patient,) = scan_files(tmp_path / "b", {"reading.avsc": PATIENT}).values()
     assert finding_of(patient, "temp").sensitive
+
+
+DEVICE_MEASUREMENT = """{"$schema": "http://json-schema.org/schema#",
+  "title": "Smart Data Models - Measurement schema",
+  "description": "A measurement taken by a device",
+  "type": "object",
+  "properties": {
+    "refDevice": {"type": "string", "description": "Device which captured the measurement"},
+    "measurementType": {"type": "string"},
+    "numValue": {"type": "number"},
+    "unit": {"type": "string"},
+    "dateObserved": {"type": "string", "format": "date-time"}}}"""
+
+
+def test_a_measurement_keyed_by_its_device_first_is_no_patient_record(tmp_path: Path) -> None:
+    """A FIWARE-style measurement names its device with the key word first (`refDevice`): the
+    device's telemetry, not a section of a patient's record."""
+    (measurement,) = scan_files(tmp_path, {"measurement.json": DEVICE_MEASUREMENT}).values()
+    assert measurement.subject is None or measurement.subject.role != "patient"
+    assert not any(f.personal for f in measurement.findings)

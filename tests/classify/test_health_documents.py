@@ -233,3 +233,49 @@ def test_a_clinical_documents_metadata_and_code_systems_are_not_the_patients(
         "doseQuantity.system",
     ):
         assert not found[path].personal, path
+
+
+OBSERVATION = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Observation",
+    "description": "A FHIR Observation resource: a test result of a patient.",
+    "type": "object",
+    "properties": {
+        "resourceType": {"type": "string"},
+        "valueString": {"type": "string"},
+        "subject": {
+            "type": "object",
+            "properties": {
+                "reference": {"type": "string"},
+                "type": {"type": "string"},
+                "display": {"type": "string"},
+            },
+        },
+        "extension": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"url": {"type": "string"}, "valueString": {"type": "string"}},
+            },
+        },
+        "specimen": {
+            "type": "object",
+            "properties": {"type": {"type": "string"}, "collected": {"type": "string"}},
+        },
+    },
+}
+
+
+def test_a_references_type_and_an_extensions_url_are_the_records_envelope(
+    tmp_path: Path,
+) -> None:
+    """A FHIR Reference's `type` (beside its `reference`) names the kind of resource pointed at
+    and an Extension's `url` the definition it follows: how the record is written, not the
+    patient. The reference's `display`, the extension's value and the `type` of an object that
+    is no reference (the specimen's kind) stay the patient's health information."""
+    results = _scan(tmp_path, {"observation.schema.json": json.dumps(OBSERVATION)})
+    found = _by_path(results["Observation"])
+    for path in ("subject.type", "extension[].url"):
+        assert not found[path].personal, path
+    for path in ("valueString", "subject.display", "extension[].valueString", "specimen.type"):
+        assert found[path].personal, path

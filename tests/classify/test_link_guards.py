@@ -100,3 +100,22 @@ def test_a_key_named_after_the_dataset_itself_does_not_link(tmp_path: Path) -> N
     assert booked.subject is not None and booked.subject.kind == "person_linked"
     assert "member_course_id" not in [lk.column for lk in booked.subject.links]
     assert "seat_colour" in _personal(booked)
+
+
+PLANS = """
+CREATE TABLE customers (customer_id int PRIMARY KEY, name varchar(60), phone varchar(20));
+CREATE TABLE plans (plan_id varchar(20) NOT NULL, plan_name varchar(60),
+  monthly_fee decimal(8,2), service_type varchar(20));
+CREATE TABLE customer_plans (id int PRIMARY KEY, customer_id int, plan_id int,
+  start_date date);
+"""
+
+
+def test_a_plural_tables_own_key_does_not_link_to_a_longer_name(tmp_path: Path) -> None:
+    """`plans.plan_id` (no primary key declared, as in a warehouse) is the plan's own key: a
+    table named by the key's plural is that table, not `customer_plans`, which only ends in the
+    plural; so the offer of plans is nobody's."""
+    results = _scan(tmp_path, "plans.sql", PLANS)
+    plans = results["plans"]
+    assert plans.subject is not None and plans.subject.kind != "person_linked"
+    assert not _personal(plans) & {"plan_name", "monthly_fee", "service_type"}

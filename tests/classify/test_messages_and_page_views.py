@@ -55,3 +55,28 @@ def test_a_page_view_is_a_browsing_record(tmp_path: Path) -> None:
     view = {f.field.name: f for f in found["PageView"].findings}
     for column in ("viewtime", "pageid", "userid"):
         assert view[column].sensitive, column
+
+
+HELPDESK_CHAT = """
+CREATE TABLE customers (id integer PRIMARY KEY, name text, phone text, email text);
+CREATE TABLE whatsapp_conversations (id integer PRIMARY KEY, phone_e164 text,
+  customer_id integer, status text, last_message_at datetime);
+CREATE TABLE whatsapp_messages (id integer PRIMARY KEY, conversation_id integer,
+  direction text, message_type text, content text, media_url text, media_type text,
+  media_caption text, received_at datetime);
+"""
+
+
+def test_a_chat_message_keyed_to_a_prefixed_conversation_is_communication_content(
+    tmp_path: Path,
+) -> None:
+    """`conversation_id` names `whatsapp_conversations` (the plural, after the platform's
+    prefix): the messages are the customer's conversation. Its direction, kind, text, media and
+    caption are the content of the message (sensitive)."""
+    found = scan_files(tmp_path, {"helpdesk.sql": HELPDESK_CHAT})
+    messages = found["whatsapp_messages"]
+    assert messages.subject.kind == "person_linked"
+    by_name = {f.field.name: f for f in messages.findings}
+    for column in ("direction", "content", "media_url", "media_type", "media_caption"):
+        assert by_name[column].element == "pi.communication.content", column
+        assert by_name[column].sensitive, column

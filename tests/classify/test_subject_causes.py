@@ -346,3 +346,50 @@ def test_hylb_is_no_friend_list(tmp_path: Path) -> None:
     rows = _scan(tmp_path, {"units.sql": UNITS})["za_resident"]
     assert _finding(rows, "hylb").element != "pi.contacts.friends"
     assert not _finding(rows, "hylb").sensitive
+
+
+SERVICE_REQUESTS = """
+openapi: 3.0.3
+info: {title: Orders, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    FHIRServiceRequest:
+      type: object
+      description: A request for a test kit
+      properties:
+        resourceType: {type: string, enum: [ServiceRequest]}
+        status: {type: string}
+        subject:
+          type: object
+          properties:
+            reference: {type: string}
+            display: {type: string}
+        code:
+          type: object
+          properties:
+            text: {type: string}
+    ServiceRequest:
+      type: object
+      description: A request raised with the IT help desk
+      properties:
+        requesterEmail: {type: string}
+        status: {type: string}
+        category: {type: string}
+        summary: {type: string}
+"""
+
+
+def test_a_fhir_service_request_is_a_patients_order_not_a_help_desks(tmp_path: Path) -> None:
+    """An HL7 FHIR resource (its `resourceType` member) named ServiceRequest orders a test for a
+    patient: a section of the patient's record, whose requested test (`code.text`) is health
+    information. A help desk's `ServiceRequest` without that member is no patient's record."""
+    found = _scan(tmp_path, {"orders.yaml": SERVICE_REQUESTS})
+    fhir = found["FHIRServiceRequest"]
+    assert fhir.subject.role == "patient"
+    by_pointer = {f.field.pointer.split(".", 1)[1]: f for f in fhir.findings}
+    assert by_pointer["code.text"].sensitive
+    assert by_pointer["subject.display"].personal
+    desk = found["ServiceRequest"]
+    assert desk.subject is None or desk.subject.role != "patient"
+    assert not any((f.element or "").startswith("pi.health") for f in desk.findings)
