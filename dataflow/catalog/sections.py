@@ -180,6 +180,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "schema_file_names",
     "header_table_tails",
     "tenant_columns",
+    "service_parts",
     "listing_words",
     "cv_sections",
     "wearable_documents",

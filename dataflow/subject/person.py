@@ -1011,7 +1011,7 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
     """No family word: a column on a topic whose every column counts (flags, keys, events and
     counts of what the topic is about)."""
     rules, tokens, name, on_topic = rec.rules, col.tokens, col.finding.field.name, col.on_topic
-    if not tokens:
+    if not tokens or _service_part(rec, col):
         return None
     health = rec.health_document or col.section
     if health and tokens[-1] not in rules.reference_tails:
@@ -1048,6 +1048,16 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
             return None
         return found if element.sensitive or found[0].family.keys_on_topic else None
     return None
+
+
+def _service_part(rec: Record, col: Column) -> bool:
+    """A column naming the part of the service that recorded the row (``service_parts``:
+    `app_id`, `server_name`) or a warehouse's load column (`_fivetran_id`): where the row was
+    logged or loaded, not part of what the person did."""
+    compact = _compact(col.tokens)
+    return compact in rec.rules.service_parts or (
+        col.top and load_column(rec.rules, rec.dataset, col.finding.field.name)
+    )
 
 
 def _parents_own_key(rec: Record, col: Column) -> bool:

@@ -123,6 +123,7 @@ class SubjectRules:
         self.header_tails = frozenset(s.get("header_table_tails", ()))
         self.listing_words = frozenset(s.get("listing_words", ()))
         self.tenant_columns = frozenset("".join(split_name(w)) for w in s.get("tenant_columns", ()))
+        self.service_parts = frozenset("".join(split_name(w)) for w in s.get("service_parts", ()))
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
