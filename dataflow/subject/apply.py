@@ -47,6 +47,7 @@ from dataflow.subject.topics import (
     address_book_by_columns,
     name_tokens,
     personal_record_family,
+    record_kind_by_columns,
 )
 
 
@@ -226,6 +227,8 @@ def _by_subject(
             # setup and connect times, the calling and called stations): a call record too
             topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
+        # a store of messages, or a person's history of the content they opened, by its columns
+        topic |= record_kind_by_columns(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)

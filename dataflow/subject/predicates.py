@@ -24,7 +24,13 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _on_topic, _table_topic, name_tokens
+from dataflow.subject.topics import (
+    _family_match,
+    _on_topic,
+    _table_topic,
+    name_tokens,
+    record_kind_by_columns,
+)
 
 
 def _from_values(finding: FieldFinding) -> bool:
@@ -374,10 +380,10 @@ def _sensitive_topic(
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
         None,
-    ) or next(  # a message or a page view, by the table's name
+    ) or next(  # a message or a page view, by the table's name or its columns (a message store)
         (
             rules.families[k]
-            for k in sorted(named)
+            for k in sorted(named | record_kind_by_columns(rules, dataset))
             if rules.families[k].family.id in rules.party_records
         ),
         None,

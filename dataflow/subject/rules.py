@@ -54,6 +54,9 @@ MONEY_FAMILY = "finance.transaction"
 LEDGER_FAMILY = "finance.ledger"
 #: The family of a person's address book (GB/T 35273 Annex B: 通讯录).
 ADDRESS_BOOK_FAMILY = "contacts.address_book"
+#: The family of the content of a person's messages, and of their browsing records.
+MESSAGE_FAMILY = "communication"
+BROWSING_FAMILY = "browsing"
 #: The element of a person's address book.
 ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
@@ -395,6 +398,20 @@ class SubjectRules:
         book = frozenset(_compact(split_name(w)) for w in words)
         self.address_book_columns = book
         self.address_book_entries = tuple(catalog.subjects.get("address_book_entries", ()))
+        # columns of a store of messages (a body, a sender, a recipient) and of a person's history
+        # of the content they opened (`message_store_*`, `visit_history_tables`, `visited_things`)
+        self.message_store = tuple(
+            frozenset(_compact(split_name(w)) for w in catalog.subjects.get(key, ()))
+            for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
+        )
+        self.visit_histories = frozenset(catalog.subjects.get("visit_history_tables", ()))
+        self.visited_things = frozenset(catalog.subjects.get("visited_things", ()))
+        self.message_family = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == MESSAGE_FAMILY
+        )
+        self.browsing_family = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == BROWSING_FAMILY
+        )
         self.address_book = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == ADDRESS_BOOK_FAMILY
         )
