@@ -27,6 +27,7 @@ from dataflow.subject.predicates import (
     _minor,
     _names_person,
     _sensitive_topic,
+    enclosing_topic,
 )
 from dataflow.subject.rules import (
     ADDRESS_BOOK_ELEMENT,
@@ -218,6 +219,8 @@ def _by_subject(
             # its columns most often are (a visit's number and dates are not test results)
             dominant -= rules.health_families
         topic = dominant | _document_topic(rules, dataset) | care
+        # an object nested in a document of a sensitive kind (a payroll run's earnings)
+        topic |= enclosing_topic(rules, dataset, subject, catalog)
         if subject.kind == "person_linked" and not subject.links:
             # a table that its columns make a call or session record (`sip_code`, `sip_reason`):
             # on that topic, so the call's `time` and `callid` are its record too

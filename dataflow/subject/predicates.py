@@ -80,6 +80,26 @@ def _own_modifiers(rules: SubjectRules, tokens: tuple[str, ...], words: tuple[st
     )
 
 
+def enclosing_topic(
+    rules: SubjectRules, dataset: Dataset, subject: Subject, catalog: Catalog
+) -> frozenset[int]:
+    """An object of a schema document that another document holds nested in it (an `Earning`
+    inside an `EmployeePayrollRun`, a claim's item inside the `Claim`, a statement line inside an
+    account document): on the sensitive topics the enclosing document's name puts it on (a
+    payroll, a claim, a statement), so its amounts are that record's as they are where it is
+    nested. Only sensitive topics pass down: the object's own name says the rest."""
+    out: set[int] = set()
+    for link in subject.links:
+        if link.via != "nesting" or link.target is None:
+            continue
+        tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(link.target))))
+        for k in _table_topic(rules, tokens, ""):
+            element = catalog.elements.get(rules.families[k].family.element)
+            if element is not None and element.sensitive:
+                out.add(k)
+    return frozenset(out)
+
+
 def _parent_topic(rules: SubjectRules, dataset: Dataset, subject: Subject) -> frozenset[int]:
     """A detail row takes the topic of the record it points at, as its key column names it
     (`travel_apply_code` '出差申请编号' in a table of dates and hours)."""
