@@ -341,6 +341,14 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     for f in findings:
         members.setdefault(_parent(f, name), set()).add(_compact(split_name(f.field.name)))
     claims = {p for p, m in members.items() if len(m & rules.token_claims) >= _ENVELOPE_MEMBERS}
+    fhir = rules.fhir_envelope
+    top = members.get("", set())
+    # a search Bundle: a top-level `resourceType` beside an `entry` array
+    bundle = bool(top & fhir["resource_type_members"]) and any(
+        _compact(split_name(p.split(".", 1)[0].replace("[]", ""))) in fhir["bundle_markers"]
+        for p in members
+        if p
+    )
     clients = {p for p, m in members.items() if len(m & rules.client_metadata) >= _ENVELOPE_MEMBERS}
     out: list[FieldFinding] = []
     for f in findings:
@@ -355,6 +363,7 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
         )
         if not (
             objects & rules.envelope_objects
+            or _fhir_envelope(rules, key, parent, members.get(parent, set()), bundle)
             or (coded and (rec.health_document or Column.of(rec, f).section))
             or (parent in claims and key in rules.token_claims)
             or parent in clients
@@ -366,6 +375,27 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
         ev = Evidence("context", "subject-document-envelope", _because(rec.context, why), None)
         out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
     return out
+
+
+def _fhir_envelope(
+    rules: SubjectRules, key: str, parent: str, siblings: set[str], bundle: bool
+) -> bool:
+    """A member of a FHIR resource's or search Bundle's envelope (``resource_type_members``…):
+    a `resourceType` anywhere, a reference's `type` beside its `reference`, an extension's `url`,
+    and in a Bundle its top-level `type` and `total` and every member of its `link` and of an
+    entry's `search`."""
+    fhir = rules.fhir_envelope
+    last = _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", ""))) if parent else ""
+    objects = (
+        {_compact(split_name(p.replace("[]", ""))) for p in parent.split(".")} if parent else set()
+    )
+    return (
+        key in fhir["resource_type_members"]
+        or (bool(parent) and key in fhir["reference_type_members"] and "reference" in siblings)
+        or (last in fhir["extension_objects"] and key in fhir["extension_members"])
+        or (bundle and not parent and key in fhir["bundle_members"])
+        or (bundle and bool(objects & fhir["bundle_objects"]))
+    )
 
 
 def _code_entries(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:

@@ -311,6 +311,19 @@ class SubjectRules:
         self.reference_tails = frozenset(s.get("reference_tails", ()))
         self.envelope_members = _split(s.get("document_envelope_members", ()))[0]
         self.envelope_objects = frozenset(s.get("document_envelope_objects", ()))
+        # a FHIR resource's and search Bundle's envelope (compacted words)
+        self.fhir_envelope = {
+            key: frozenset(_compact(split_name(w)) for w in s.get(key, ()))
+            for key in (
+                "resource_type_members",
+                "reference_type_members",
+                "extension_objects",
+                "extension_members",
+                "bundle_markers",
+                "bundle_members",
+                "bundle_objects",
+            )
+        }
         self.token_claims = frozenset(s.get("token_claims", ()))
         self.client_metadata = _split(s.get("client_metadata", ()))[0]
         self.identity_checks = frozenset(s.get("identity_checks", ()))
