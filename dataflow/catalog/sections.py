@@ -85,7 +85,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "extension_members",
     "bundle_markers",
     "bundle_members",
-    "bundle_objects",
+    "bundle_object_members",
     "token_claims",
     "client_metadata",
     "identity_checks",

@@ -382,19 +382,16 @@ def _fhir_envelope(
 ) -> bool:
     """A member of a FHIR resource's or search Bundle's envelope (``resource_type_members``…):
     a `resourceType` anywhere, a reference's `type` beside its `reference`, an extension's `url`,
-    and in a Bundle its top-level `type` and `total` and every member of its `link` and of an
-    entry's `search`."""
+    and in a Bundle its top-level `type`, a link's `relation` and an entry's search `mode`
+    (``bundle_object_members``)."""
     fhir = rules.fhir_envelope
     last = _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", ""))) if parent else ""
-    objects = (
-        {_compact(split_name(p.replace("[]", ""))) for p in parent.split(".")} if parent else set()
-    )
     return (
         key in fhir["resource_type_members"]
         or (bool(parent) and key in fhir["reference_type_members"] and "reference" in siblings)
         or (last in fhir["extension_objects"] and key in fhir["extension_members"])
         or (bundle and not parent and key in fhir["bundle_members"])
-        or (bundle and bool(objects & fhir["bundle_objects"]))
+        or (bundle and (last, key) in rules.bundle_object_members)
     )
 
 

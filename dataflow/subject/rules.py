@@ -321,9 +321,12 @@ class SubjectRules:
                 "extension_members",
                 "bundle_markers",
                 "bundle_members",
-                "bundle_objects",
             )
         }
+        self.bundle_object_members = frozenset(
+            tuple(_compact(split_name(part)) for part in w.split(".", 1))
+            for w in s.get("bundle_object_members", ())
+        )
         self.token_claims = frozenset(s.get("token_claims", ()))
         self.client_metadata = _split(s.get("client_metadata", ()))[0]
         self.identity_checks = frozenset(s.get("identity_checks", ()))
