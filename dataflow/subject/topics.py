@@ -409,7 +409,7 @@ def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[i
     if rules.message_store and all(names & part for part in rules.message_store):
         return rules.message_family
     if words and words[-1] in rules.visit_histories:
-        things = set()
+        things: set[str] = set()
         for fld in dataset.fields:
             tokens = split_name(fld.name)
             if len(tokens) >= 2 and tokens[-1] in rules.reference_tails | {"ids"}:
