@@ -27,6 +27,7 @@ from dataflow.subject.predicates import (
     _minor,
     _names_person,
     _sensitive_topic,
+    enclosing_topic,
 )
 from dataflow.subject.rules import (
     ADDRESS_BOOK_ELEMENT,
@@ -47,6 +48,7 @@ from dataflow.subject.topics import (
     address_book_by_columns,
     name_tokens,
     personal_record_family,
+    record_kind_by_columns,
 )
 
 
@@ -280,6 +282,8 @@ def _by_subject(
             # its columns most often are (a visit's number and dates are not test results)
             dominant -= rules.health_families
         topic = dominant | _document_topic(rules, dataset) | care
+        # an object nested in a document of a sensitive kind (a payroll run's earnings)
+        topic |= enclosing_topic(rules, dataset, subject, catalog)
         if subject.kind == "person_linked" and not subject.links:
             # a table that its columns make a call or session record (`sip_code`, `sip_reason`):
             # on that topic, so the call's `time` and `callid` are its record too
@@ -289,6 +293,8 @@ def _by_subject(
             # setup and connect times, the calling and called stations): a call record too
             topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
+        # a store of messages, or a person's history of the content they opened, by its columns
+        topic |= record_kind_by_columns(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)

@@ -55,6 +55,7 @@ from dataflow.subject.topics import (
     care_fact_topic,
     personal_record_columns,
     personal_record_topic,
+    record_kind_columns,
 )
 
 #: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
@@ -547,7 +548,7 @@ def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg("subject.personal_record", name=_bare(ds.name), family=family)
         return
-    by_columns = personal_record_columns(rules, ds)
+    by_columns = personal_record_columns(rules, ds) or record_kind_columns(rules, ds)
     if by_columns is not None:
         f.weak, f.weak_role = "person_linked", None
         f.weak_evidence = msg(

@@ -344,6 +344,14 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     for f in findings:
         members.setdefault(_parent(f, name), set()).add(_compact(split_name(f.field.name)))
     claims = {p for p, m in members.items() if len(m & rules.token_claims) >= _ENVELOPE_MEMBERS}
+    fhir = rules.fhir_envelope
+    top = members.get("", set())
+    # a search Bundle: a top-level `resourceType` beside an `entry` array
+    bundle = bool(top & fhir["resource_type_members"]) and any(
+        _compact(split_name(p.split(".", 1)[0].replace("[]", ""))) in fhir["bundle_markers"]
+        for p in members
+        if p
+    )
     clients = {p for p, m in members.items() if len(m & rules.client_metadata) >= _ENVELOPE_MEMBERS}
     out: list[FieldFinding] = []
     for f in findings:
@@ -373,6 +381,7 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
         if not (
             paging
             or objects & rules.envelope_objects
+            or _fhir_envelope(rules, key, parent, bundle)
             or (coded and (rec.health_document or Column.of(rec, f).section))
             or (parent in claims and key in rules.token_claims)
             or parent in clients
@@ -384,6 +393,20 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
         ev = Evidence("context", "subject-document-envelope", _because(rec.context, why), None)
         out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
     return out
+
+
+def _fhir_envelope(rules: SubjectRules, key: str, parent: str, bundle: bool) -> bool:
+    """A member of a FHIR resource's or search Bundle's envelope (``resource_type_members``…):
+    a `resourceType` anywhere, and in a Bundle its top-level `type`, a link's `relation` and an
+    entry's search `mode` (``bundle_object_members``). A reference's `type` and an extension's
+    `url` are the envelope by ``reference_envelope_members`` and ``extension_envelope_members``."""
+    fhir = rules.fhir_envelope
+    last = _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", ""))) if parent else ""
+    return (
+        key in fhir["resource_type_members"]
+        or (bundle and not parent and key in fhir["bundle_members"])
+        or (bundle and (last, key) in rules.bundle_object_members)
+    )
 
 
 def _code_entries(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
@@ -1055,7 +1078,7 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
     """No family word: a column on a topic whose every column counts (flags, keys, events and
     counts of what the topic is about)."""
     rules, tokens, name, on_topic = rec.rules, col.tokens, col.finding.field.name, col.on_topic
-    if not tokens:
+    if not tokens or _service_part(rec, col):
         return None
     health = rec.health_document or col.section
     if health and tokens[-1] not in rules.reference_tails:
@@ -1092,6 +1115,16 @@ def _topic_match(rec: Record, col: Column) -> Match | None:
             return None
         return found if element.sensitive or found[0].family.keys_on_topic else None
     return None
+
+
+def _service_part(rec: Record, col: Column) -> bool:
+    """A column naming the part of the service that recorded the row (``service_parts``:
+    `app_id`, `server_name`) or a warehouse's load column (`_fivetran_id`): where the row was
+    logged or loaded, not part of what the person did."""
+    compact = _compact(col.tokens)
+    return compact in rec.rules.service_parts or (
+        col.top and load_column(rec.rules, rec.dataset, col.finding.field.name)
+    )
 
 
 def _parents_own_key(rec: Record, col: Column) -> bool:

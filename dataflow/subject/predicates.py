@@ -24,7 +24,13 @@ from dataflow.subject.rules import (
     _FamilyIndex,
     split_name,
 )
-from dataflow.subject.topics import _family_match, _on_topic, _table_topic, name_tokens
+from dataflow.subject.topics import (
+    _family_match,
+    _on_topic,
+    _table_topic,
+    name_tokens,
+    record_kind_by_columns,
+)
 
 
 def _from_values(finding: FieldFinding) -> bool:
@@ -72,6 +78,26 @@ def _own_modifiers(rules: SubjectRules, tokens: tuple[str, ...], words: tuple[st
         or t.isdigit()
         for t in extra
     )
+
+
+def enclosing_topic(
+    rules: SubjectRules, dataset: Dataset, subject: Subject, catalog: Catalog
+) -> frozenset[int]:
+    """An object of a schema document that another document holds nested in it (an `Earning`
+    inside an `EmployeePayrollRun`, a claim's item inside the `Claim`, a statement line inside an
+    account document): on the sensitive topics the enclosing document's name puts it on (a
+    payroll, a claim, a statement), so its amounts are that record's as they are where it is
+    nested. Only sensitive topics pass down: the object's own name says the rest."""
+    out: set[int] = set()
+    for link in subject.links:
+        if link.via != "nesting" or link.target is None:
+            continue
+        tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(link.target))))
+        for k in _table_topic(rules, tokens, ""):
+            element = catalog.elements.get(rules.families[k].family.element)
+            if element is not None and element.sensitive:
+                out.add(k)
+    return frozenset(out)
 
 
 def _parent_topic(rules: SubjectRules, dataset: Dataset, subject: Subject) -> frozenset[int]:
@@ -374,10 +400,10 @@ def _sensitive_topic(
     family = next(
         (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
         None,
-    ) or next(  # a message or a page view, by the table's name
+    ) or next(  # a message or a page view, by the table's name or its columns (a message store)
         (
             rules.families[k]
-            for k in sorted(named)
+            for k in sorted(named | record_kind_by_columns(rules, dataset))
             if rules.families[k].family.id in rules.party_records
         ),
         None,

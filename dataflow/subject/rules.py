@@ -56,6 +56,9 @@ LEDGER_FAMILY = "finance.ledger"
 WHEREABOUTS_FAMILY = "whereabouts"
 #: The family of a person's address book (GB/T 35273 Annex B: 通讯录).
 ADDRESS_BOOK_FAMILY = "contacts.address_book"
+#: The family of the content of a person's messages, and of their browsing records.
+MESSAGE_FAMILY = "communication"
+BROWSING_FAMILY = "browsing"
 #: The element of a person's address book.
 ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
@@ -125,6 +128,7 @@ class SubjectRules:
         self.header_tails = frozenset(s.get("header_table_tails", ()))
         self.listing_words = frozenset(s.get("listing_words", ()))
         self.tenant_columns = frozenset("".join(split_name(w)) for w in s.get("tenant_columns", ()))
+        self.service_parts = frozenset("".join(split_name(w)) for w in s.get("service_parts", ()))
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
@@ -344,6 +348,19 @@ class SubjectRules:
         self.reference_envelope_members = _split(s.get("reference_envelope_members", ()))[0]
         self.extension_objects = _split(s.get("extension_objects", ()))[0]
         self.extension_envelope_members = _split(s.get("extension_envelope_members", ()))[0]
+        # a FHIR resource's and search Bundle's envelope (compacted words)
+        self.fhir_envelope = {
+            key: frozenset(_compact(split_name(w)) for w in s.get(key, ()))
+            for key in (
+                "resource_type_members",
+                "bundle_markers",
+                "bundle_members",
+            )
+        }
+        self.bundle_object_members = frozenset(
+            tuple(_compact(split_name(part)) for part in w.split(".", 1))
+            for w in s.get("bundle_object_members", ())
+        )
         self.token_claims = frozenset(s.get("token_claims", ()))
         self.client_metadata = _split(s.get("client_metadata", ()))[0]
         self.identity_checks = frozenset(s.get("identity_checks", ()))
@@ -436,6 +453,20 @@ class SubjectRules:
         book = frozenset(_compact(split_name(w)) for w in words)
         self.address_book_columns = book
         self.address_book_entries = tuple(catalog.subjects.get("address_book_entries", ()))
+        # columns of a store of messages (a body, a sender, a recipient) and of a person's history
+        # of the content they opened (`message_store_*`, `visit_history_tables`, `visited_things`)
+        self.message_store = tuple(
+            frozenset(_compact(split_name(w)) for w in catalog.subjects.get(key, ()))
+            for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
+        )
+        self.visit_histories = frozenset(catalog.subjects.get("visit_history_tables", ()))
+        self.visited_things = frozenset(catalog.subjects.get("visited_things", ()))
+        self.message_family = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == MESSAGE_FAMILY
+        )
+        self.browsing_family = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == BROWSING_FAMILY
+        )
         self.address_book = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == ADDRESS_BOOK_FAMILY
         )

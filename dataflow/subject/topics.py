@@ -442,6 +442,50 @@ def address_book_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[
     return frozenset()
 
 
+#: Different kinds of content a person's history table must point at to be their browsing.
+_VISITED_KINDS = 2
+
+
+def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The kind of sensitive record a table's columns make it, whatever it is called: a store of
+    messages (a body, a sender and a recipient: ``message_store_*``), or, for a table named as a
+    history of visits or views (``visit_history_tables``), a browsing record when its columns
+    point at two or more kinds of content the person opened (``visited_things``: an image, a
+    category, a tag, a search). Nothing for a table defining such records (a message template)."""
+    if not dataset.fields:
+        return frozenset()
+    words = split_name(_bare(dataset.name))
+    if frozenset(words) & rules.record_definitions:
+        return frozenset()
+    names = {_compact_name(f.name) for f in dataset.fields}
+    if rules.message_store and all(names & part for part in rules.message_store):
+        return rules.message_family
+    if words and words[-1] in rules.visit_histories:
+        things: set[str] = set()
+        for fld in dataset.fields:
+            tokens = split_name(fld.name)
+            if len(tokens) >= 2 and tokens[-1] in rules.reference_tails | {"ids"}:
+                things.update(t for t in tokens[:-1] if t in rules.visited_things)
+        if len(things) >= _VISITED_KINDS:
+            return rules.browsing_family
+    return frozenset()
+
+
+def record_kind_columns(rules: SubjectRules, dataset: Dataset) -> tuple[Words, list[str]] | None:
+    """``record_kind_by_columns`` for a store of messages, named, with the columns saying it: such
+    a table is some person's record whether or not it names them."""
+    kind = record_kind_by_columns(rules, dataset) & rules.message_family
+    if not kind:
+        return None
+    names = rules.families[min(kind)].family.names
+    columns = [
+        f.name
+        for f in dataset.fields
+        if any(_compact_name(f.name) in part for part in rules.message_store)
+    ]
+    return Words(names.en.lower(), names.zh), columns
+
+
 def _compact_name(name: str) -> str:
     return "".join(split_name(name))
 
