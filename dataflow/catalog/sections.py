@@ -197,6 +197,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "log_entries",
     "schema_file_names",
     "header_table_tails",
+    "module_prefixes",
     "tenant_columns",
     "service_parts",
     "message_store_bodies",

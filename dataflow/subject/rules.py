@@ -123,6 +123,7 @@ class SubjectRules:
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
+        self.module_prefixes = frozenset(s.get("module_prefixes", ()))
         self.definition_columns = _split(s.get("definition_columns", ()))[0]
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
         self.header_tails = frozenset(s.get("header_table_tails", ()))

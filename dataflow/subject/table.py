@@ -315,8 +315,10 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
         # person ('App-Nachricht incident - Eine Übergabe-Anfrage für einen Patienten') is about
         # that person whatever word it starts with
         return None
-    if (head in rules.system or first in rules.system or n.compact in rules.system) and not acted:
-        word = head if head in rules.system else (first if first in rules.system else n.bare)
+    # `app_order`: a leading `app` names the software's module, not configuration
+    first_system = first in rules.system and first not in rules.module_prefixes
+    if (head in rules.system or first_system or n.compact in rules.system) and not acted:
+        word = head if head in rules.system else (first if first_system else n.bare)
         own = _person_only_columns(ds, rules)
         if len(own) < 2:
             # `app_info` of a petition system (`app` the applicant) with a mobile, a telephone

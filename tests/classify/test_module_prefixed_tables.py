@@ -81,3 +81,43 @@ def test_a_key_after_the_tables_own_word_links_a_charge_to_its_registration(
     assert any(link.target == "doctor_register" for link in subject.links)
     fields = {f.field.name: f for f in charge.findings}  # type: ignore[attr-defined]
     assert fields["charge_sum"].personal
+
+
+LENDING_APP = """
+CREATE TABLE `app_loan_order` (
+  `order_id` bigint NOT NULL COMMENT '主键',
+  `user_id` bigint COMMENT '用户id',
+  `apply_amount` decimal(10,2) COMMENT '申请金额',
+  `rate` decimal(4,2) COMMENT '借款利率',
+  `loan_days` int COMMENT '借款天数',
+  PRIMARY KEY (`order_id`)
+) COMMENT='订单';
+CREATE TABLE `app_dunning_record` (
+  `dunning_id` bigint NOT NULL COMMENT '记录id',
+  `order_id` bigint COMMENT '订单id',
+  `user_id` bigint COMMENT '用户id',
+  `overdue_days` int COMMENT '逾期天数',
+  `overdue_amount` int COMMENT '逾期金额',
+  PRIMARY KEY (`dunning_id`)
+) COMMENT='催收记录表';
+CREATE TABLE `app_version` (
+  `id` int NOT NULL,
+  `version_code` varchar(20),
+  `download_url` varchar(200),
+  PRIMARY KEY (`id`)
+);
+"""
+
+
+def test_a_leading_app_names_the_module_not_configuration(tmp_path: Path) -> None:
+    """`app_` before a lending app's tables: the rows are still a borrower's loans and arrears."""
+    (tmp_path / "loan.sql").write_text(LENDING_APP, encoding="utf-8")
+    report = scan_paths([tmp_path], ScanOptions(content=False))
+    by_name = {r.dataset.name: r for r in report.datasets}
+    for table, column in (("app_loan_order", "loan_days"), ("app_dunning_record", "overdue_days")):
+        assert by_name[table].subject.kind != "system", table
+        finding = next(f for f in by_name[table].findings if f.field.name == column)
+        assert finding.element == "pi.financial.credit", column
+        assert finding.sensitive, column
+    # an app's own last word still marks its configuration
+    assert by_name["app_version"].subject.kind == "system"
