@@ -218,6 +218,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "technical_tails",
     "device_record_columns",
     "phone_keys",
+    "plate_keys",
+    "plate_sightings",
     "personal_record_families",
     "record_kinds",
     "address_book_columns",

@@ -411,7 +411,37 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
             and not _names_organisation(rules, fld)  # `phone` '小区联系方式': the estate's number
         ):
             return [(SubjectLink(fld.name, None, "naming"), None, "person")]
+    plate = plate_column(ds, rules)
+    if plate is not None:
+        # a checkpoint camera's passage of a plate: filed under the vehicle, so its keeper
+        return [(SubjectLink(plate, None, "naming"), None, "person")]
     return []
+
+
+def plate_column(ds: Dataset, rules: SubjectRules) -> str | None:
+    """A column holding a vehicle's registration plate, by its name (``plate_keys``: `hphm`,
+    `plate_no`) or its comment (号牌号码, 车牌号), on a table that records sightings of it (a
+    column of ``plate_sightings``: 卡口编号, 过车时间); not one a word marks as the plate's kind or
+    colour (`hpzl` 号牌种类 names no vehicle). A fleet's table of its cars has no sighting."""
+    if not any(_sighting(fld, rules) for fld in ds.fields):
+        return None
+    for fld in ds.fields:
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        if tokens and _compact(tokens) in rules.plate_keys:
+            return fld.name
+        comment = (fld.comment or "").strip()
+        if any(comment.endswith(w) for w in rules.plate_keys_zh):
+            return fld.name
+    return None
+
+
+def _sighting(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column says where or when a vehicle was seen (``plate_sightings``)."""
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if tokens and (_compact(tokens) in rules.plate_sightings or tokens[0] in rules.plate_sightings):
+        return True
+    comment = fld.comment or ""
+    return any(w in comment for w in rules.plate_sightings_zh)
 
 
 def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Words
-from dataflow.subject.links import comment_role, table_comment_core
+from dataflow.subject.links import comment_role, plate_column, table_comment_core
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
     _MAX_CODE_LIST_COLUMNS,
@@ -766,6 +766,8 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
+        # 载客人数 beside a plate: the passengers of one vehicle on one passage
+        or plate_column(ds, rules) is not None
     ):
         return None
     return _fix(f, "organisation", msg("subject.headcount", column=column))
