@@ -527,14 +527,17 @@ def _case_parts(
 def _care_facts(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
     """In a scan that keeps patients' records, a table nothing else places that is a fact table
     of acts of care (an appointment, an encounter, an observation keyed only by dimensions: a
-    clinical reporting warehouse) records some patient's care: person-linked, a patient's."""
+    clinical reporting warehouse) records some patient's care: person-linked, a patient's. Not
+    a table pricing one unit of each of its items: a price list of the care sold."""
     if not any(f.kind == "person" and f.role == "patient" for f in facts):
         return
     for ds, f in zip(datasets, facts, strict=True):
         if f.kind != "unknown" or f.weak is not None:
             continue
         family = care_fact_topic(rules, ds)
-        if family is not None:
+        if family is not None and _unit_price_column(ds, rules) is None:
+            # a table pricing each item (`com_item_fee` '物价信息表' with 价格) lists what is
+            # sold, not acts of care
             f.weak, f.weak_role = "person_linked", "patient"
             f.weak_evidence = msg("subject.care_fact", name=_bare(ds.name), family=family)
 
