@@ -108,6 +108,8 @@ def _links(
         if target is None:
             target = _named_target(fk.table, ds.name, index, by_name, datasets)
         role = rules.role_of(key) if key else None
+        if _handler_key(rules, fk.columns, key):
+            target, role = None, None  # `created_by` → users: who wrote the row, not its person
         column = ", ".join(fk.columns)
         declared.update(c.lower() for c in fk.columns)
         named = _target_name(target, datasets) or _bare(fk.table)
@@ -714,6 +716,23 @@ def _leading_key_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Lin
     ):
         return None
     return (SubjectLink(fld.name, scope.name(target), "naming"), target, None)
+
+
+def _handler_key(rules: SubjectRules, columns: Sequence[str], table: str | None) -> bool:
+    """A declared foreign key of one column naming who handled the row (`created_by`,
+    `updated_by`, `approver_id` → users): the database's record of who wrote or changed the row,
+    which a table of things (products, stock) keeps as much as a person's record, so it does not
+    make the row about that user. A key named after its own table (`register_id` → register)
+    is that table's record."""
+    if len(columns) != 1:
+        return False
+    tokens = split_name(columns[0])
+    return (
+        len(tokens) >= 2
+        and any(t in rules.handlers for t in tokens[:-1])
+        and not any(rules.role_of(t) for t in tokens[:-1])
+        and _compact(tokens[:-1]) != table
+    )
 
 
 def _names_record_table(rules: SubjectRules, tokens: tuple[str, ...], target: int | None) -> bool:
