@@ -94,6 +94,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "reference_envelope_members",
     "extension_objects",
     "extension_envelope_members",
+    "fhir_coded_objects",
+    "fhir_namespace_members",
     "bundle_markers",
     "bundle_members",
     "bundle_object_members",
