@@ -50,5 +50,7 @@ def test_a_row_keyed_to_its_user_stays_that_users(tmp_path: Path) -> None:
     orders = _scan(tmp_path)["orders"]
     assert orders.subject.kind == "person_linked"  # type: ignore[attr-defined]
     assert any(
-        f.personal for f in orders.findings if f.field.name == "total"  # type: ignore[attr-defined]
+        f.personal
+        for f in orders.findings
+        if f.field.name == "total"  # type: ignore[attr-defined]
     )
