@@ -201,6 +201,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "header_table_tails",
     "tenant_columns",
     "service_parts",
+    "message_store_prefixes",
     "message_store_bodies",
     "message_store_senders",
     "message_store_recipients",
