@@ -317,6 +317,7 @@ def case_part_links(
     placed: Sequence[bool],
     rules: SubjectRules,
     keys: RecordKeys,
+    clinical: Sequence[bool] = (),
 ) -> dict[int, list[Link]]:
     """Tables of one application (their names begin with the same word: `BDC_SL_JYXX`,
     `BDC_SL_SQR`) that file their rows under the key of one record the scan does not define
@@ -324,7 +325,10 @@ def case_part_links(
     where one part is a person's (the case's applicants), an unplaced part (the case's
     transaction, its mortgage) is about those persons too, linked to the person's part. Not a
     key that a table of the scan is filed under or that a table's name names (those are
-    ordinary links), nor one most of the application's tables carry (a tenant's or a region's)."""
+    ordinary links), nor one most of the application's tables carry (a tenant's or a region's).
+    Whatever their names, an unplaced table named for a record of care (``clinical``: a
+    hospital's `glass_prescriptions`) filed under the case a patient's table carries
+    (`case_id` of an admission register) is that patient's case too."""
     carriers: dict[str, list[int]] = {}
     heads = [_head_word(ds) for ds in datasets]
     for j, ds in enumerate(datasets):
@@ -335,6 +339,14 @@ def case_part_links(
                 carriers.setdefault(key, []).append(j)
     out: dict[int, list[Link]] = {}
     for key, tables in carriers.items():
+        patients = [j for j in dict.fromkeys(tables) if persons[j] == "patient"]
+        for i in dict.fromkeys(tables) if patients and clinical else ():
+            if clinical[i] and persons[i] is None and not placed[i]:
+                own = next(f.name for f in datasets[i].fields if f.name.lower() == key)
+                out.setdefault(i, []).extend(
+                    (SubjectLink(own, _target_name(j, datasets), "naming"), None, "patient")
+                    for j in patients
+                )
         for head in {heads[j] for j in tables}:
             if head is None:
                 continue
@@ -346,7 +358,7 @@ def case_part_links(
             if not people:
                 continue
             for i in mine:
-                if persons[i] is not None or placed[i]:
+                if persons[i] is not None or placed[i] or i in out:
                     continue
                 own = next(f.name for f in datasets[i].fields if f.name.lower() == key)
                 # the person's part may itself be placed only at the end (a comment naming its
