@@ -52,6 +52,7 @@ from dataflow.subject.rules import (
 )
 from dataflow.subject.table import application_prefix, own_facts
 from dataflow.subject.topics import (
+    _table_topic,
     care_fact_topic,
     personal_record_columns,
     personal_record_topic,
@@ -519,7 +520,13 @@ def _case_parts(
     placed = [f.kind != "unknown" or bool(f.links) or f.weak is not None for f in facts]
     if all(placed):
         return
-    found = case_part_links(datasets, persons, placed, rules, keys or record_keys(datasets))
+    clinical = [
+        bool(_table_topic(rules, frozenset(split_name(_bare(ds.name))), "") & rules.health_families)
+        for ds in datasets
+    ]
+    found = case_part_links(
+        datasets, persons, placed, rules, keys or record_keys(datasets), clinical
+    )
     for i, links in found.items():
         facts[i].links = [*facts[i].links, *links]
 

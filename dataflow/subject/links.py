@@ -108,6 +108,8 @@ def _links(
         if target is None:
             target = _named_target(fk.table, ds.name, index, by_name, datasets)
         role = rules.role_of(key) if key else None
+        if _handler_key(rules, fk.columns, key):
+            target, role = None, None  # `created_by` → users: who wrote the row, not its person
         column = ", ".join(fk.columns)
         declared.update(c.lower() for c in fk.columns)
         named = _target_name(target, datasets) or _bare(fk.table)
@@ -315,6 +317,7 @@ def case_part_links(
     placed: Sequence[bool],
     rules: SubjectRules,
     keys: RecordKeys,
+    clinical: Sequence[bool] = (),
 ) -> dict[int, list[Link]]:
     """Tables of one application (their names begin with the same word: `BDC_SL_JYXX`,
     `BDC_SL_SQR`) that file their rows under the key of one record the scan does not define
@@ -322,7 +325,10 @@ def case_part_links(
     where one part is a person's (the case's applicants), an unplaced part (the case's
     transaction, its mortgage) is about those persons too, linked to the person's part. Not a
     key that a table of the scan is filed under or that a table's name names (those are
-    ordinary links), nor one most of the application's tables carry (a tenant's or a region's)."""
+    ordinary links), nor one most of the application's tables carry (a tenant's or a region's).
+    Whatever their names, an unplaced table named for a record of care (``clinical``: a
+    hospital's `glass_prescriptions`) filed under the case a patient's table carries
+    (`case_id` of an admission register) is that patient's case too."""
     carriers: dict[str, list[int]] = {}
     heads = [_head_word(ds) for ds in datasets]
     for j, ds in enumerate(datasets):
@@ -333,6 +339,14 @@ def case_part_links(
                 carriers.setdefault(key, []).append(j)
     out: dict[int, list[Link]] = {}
     for key, tables in carriers.items():
+        patients = [j for j in dict.fromkeys(tables) if persons[j] == "patient"]
+        for i in dict.fromkeys(tables) if patients and clinical else ():
+            if clinical[i] and persons[i] is None and not placed[i]:
+                own = next(f.name for f in datasets[i].fields if f.name.lower() == key)
+                out.setdefault(i, []).extend(
+                    (SubjectLink(own, _target_name(j, datasets), "naming"), None, "patient")
+                    for j in patients
+                )
         for head in {heads[j] for j in tables}:
             if head is None:
                 continue
@@ -344,7 +358,7 @@ def case_part_links(
             if not people:
                 continue
             for i in mine:
-                if persons[i] is not None or placed[i]:
+                if persons[i] is not None or placed[i] or i in out:
                     continue
                 own = next(f.name for f in datasets[i].fields if f.name.lower() == key)
                 # the person's part may itself be placed only at the end (a comment naming its
@@ -744,6 +758,23 @@ def _leading_key_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Lin
     ):
         return None
     return (SubjectLink(fld.name, scope.name(target), "naming"), target, None)
+
+
+def _handler_key(rules: SubjectRules, columns: Sequence[str], table: str | None) -> bool:
+    """A declared foreign key of one column naming who handled the row (`created_by`,
+    `updated_by`, `approver_id` → users): the database's record of who wrote or changed the row,
+    which a table of things (products, stock) keeps as much as a person's record, so it does not
+    make the row about that user. A key named after its own table (`register_id` → register)
+    is that table's record."""
+    if len(columns) != 1:
+        return False
+    tokens = split_name(columns[0])
+    return (
+        len(tokens) >= 2
+        and any(t in rules.handlers for t in tokens[:-1])
+        and not any(rules.role_of(t) for t in tokens[:-1])
+        and _compact(tokens[:-1]) != table
+    )
 
 
 def _names_record_table(rules: SubjectRules, tokens: tuple[str, ...], target: int | None) -> bool:

@@ -329,7 +329,8 @@ _ENVELOPE_MEMBERS = 3
 def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
     """``subject-document-envelope``: in a person's schema document, every member of the record's
     own metadata object (``document_envelope_objects``: FHIR's `meta`, its version, profile,
-    security labels and tags) and, in a clinical document or a clinical section of one, a
+    security labels and tags) and, in a clinical document, a clinical section of one or any
+    HL7 FHIR resource (a top-level `resourceType`: a Patient's demographics too), a
     nested member that says how a value is coded (``document_envelope_members``: a code's
     `system` and `version`, an identifier's `use`; a reference's `type` beside its `reference`,
     the kind of resource pointed at; an extension's `url`, the definition it follows) describe
@@ -353,6 +354,9 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
         if p
     )
     clients = {p for p, m in members.items() if len(m & rules.client_metadata) >= _ENVELOPE_MEMBERS}
+    # a FHIR resource (a top-level `resourceType`: a Patient, a RelatedPerson, a Bundle) codes
+    # its values so whatever it is about, a person's demographics as much as their care
+    resource = bool(top & fhir["resource_type_members"])
     out: list[FieldFinding] = []
     for f in findings:
         parent = _parent(f, name)
@@ -361,6 +365,26 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
             continue
         objects = {p.replace("[]", "").lower() for p in parent.split(".")} if parent else set()
         key = _compact(split_name(f.field.name))
+        holder_word = (
+            _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", ""))) if parent else ""
+        )
+        # in any FHIR resource: a Coding's or an Identifier's `system` (`valueCoding.system`,
+        # `identifier[].system`), the namespace of a code; a ContactPoint's `system` (phone,
+        # email) and any `use` (home, work) stay the person's
+        namespace = (
+            resource
+            and key in rules.fhir_namespace_members
+            and any(holder_word.endswith(w) for w in rules.fhir_coded_objects)
+        )
+        typed = bool(parent) and (
+            # the kind of resource a reference points at (`subject.type` beside `reference`)
+            (
+                key in rules.reference_envelope_members
+                and bool(members.get(parent, set()) & rules.reference_markers)
+            )
+            # the definition an extension follows (`extension[].url`)
+            or (key in rules.extension_envelope_members and holder_word in rules.extension_objects)
+        )
         coded = bool(parent) and (
             _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
             # the kind of resource a reference points at (`subject.type` beside `reference`)
@@ -382,6 +406,8 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
             paging
             or objects & rules.envelope_objects
             or _fhir_envelope(rules, key, parent, bundle)
+            or namespace
+            or (typed and resource)
             or (coded and (rec.health_document or Column.of(rec, f).section))
             or (parent in claims and key in rules.token_claims)
             or parent in clients

@@ -351,6 +351,12 @@ class SubjectRules:
         self.reference_envelope_members = _split(s.get("reference_envelope_members", ()))[0]
         self.extension_objects = _split(s.get("extension_objects", ()))[0]
         self.extension_envelope_members = _split(s.get("extension_envelope_members", ()))[0]
+        self.fhir_coded_objects = tuple(
+            _compact(split_name(w)) for w in s.get("fhir_coded_objects", ())
+        )
+        self.fhir_namespace_members = frozenset(
+            _compact(split_name(w)) for w in s.get("fhir_namespace_members", ())
+        )
         # a FHIR resource's and search Bundle's envelope (compacted words)
         self.fhir_envelope = {
             key: frozenset(_compact(split_name(w)) for w in s.get(key, ()))
@@ -462,6 +468,7 @@ class SubjectRules:
             frozenset(_compact(split_name(w)) for w in catalog.subjects.get(key, ()))
             for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
         )
+        self.message_store_prefixes = frozenset(catalog.subjects.get("message_store_prefixes", ()))
         self.visit_histories = frozenset(catalog.subjects.get("visit_history_tables", ()))
         self.visited_things = frozenset(catalog.subjects.get("visited_things", ()))
         self.message_family = frozenset(

@@ -457,7 +457,7 @@ def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[i
     words = split_name(_bare(dataset.name))
     if frozenset(words) & rules.record_definitions:
         return frozenset()
-    names = {_compact_name(f.name) for f in dataset.fields}
+    names = {_store_name(rules, f.name) for f in dataset.fields}
     if rules.message_store and all(names & part for part in rules.message_store):
         return rules.message_family
     if words and words[-1] in rules.visit_histories:
@@ -481,9 +481,18 @@ def record_kind_columns(rules: SubjectRules, dataset: Dataset) -> tuple[Words, l
     columns = [
         f.name
         for f in dataset.fields
-        if any(_compact_name(f.name) in part for part in rules.message_store)
+        if any(_store_name(rules, f.name) in part for part in rules.message_store)
     ]
     return Words(names.en.lower(), names.zh), columns
+
+
+def _store_name(rules: SubjectRules, name: str) -> str:
+    """A column's name as a store of messages reads it: without a first word naming the message
+    itself (`message_from` → `from`, ``message_store_prefixes``), a bare `message` kept whole."""
+    tokens = split_name(name)
+    if len(tokens) >= 2 and tokens[0] in rules.message_store_prefixes:
+        tokens = tokens[1:]
+    return "".join(tokens)
 
 
 def _compact_name(name: str) -> str:

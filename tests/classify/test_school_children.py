@@ -111,3 +111,26 @@ def test_a_school_districts_contact_details_are_an_organisations(tmp_path: Path)
     found = {d.dataset.name: d for d in result.datasets}
     assert found["schooldistrict"].subject.kind == "organisation"
     assert not any(f.personal for f in found["schooldistrict"].findings)
+
+
+def test_a_student_registration_with_a_year_level_is_a_pupils(tmp_path: Path) -> None:
+    """An Australian or New Zealand school places a pupil in a year level (`YearLevel`), as a US
+    school does in a grade level: the registered students are children."""
+    schema = {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "title": "Test registration",
+        "type": "object",
+        "properties": {
+            "StudentLocalId": {"type": "string"},
+            "FamilyName": {"type": "string"},
+            "BirthDate": {"type": "string"},
+            "YearLevel": {"type": "string"},
+        },
+    }
+    (tmp_path / "registration.json").write_text(json.dumps(schema), encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    (found,) = result.datasets
+    assert found.subject.role == "minor"
+    names = {f.field.name: f for f in found.findings}
+    assert names["FamilyName"].sensitive
+    assert names["FamilyName"].sensitive_group == "minors_under_14"
