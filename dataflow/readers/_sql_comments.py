@@ -60,6 +60,9 @@ _BANNER = re.compile(
     r"|创建|建表|表结构|删除|新增|修改|索引|初始化|插入|脚本|导出|导入|版本|作者",
     re.IGNORECASE,
 )
+# Directives of migration tools written as comments (sql-migrate `-- +migrate Up`, goose
+# `-- +goose StatementBegin`, dbmate `-- migrate:up`): instructions to the tool, not a description.
+_DIRECTIVE = re.compile(r"^(?:\+\s*(?:migrate|goose)\b|migrate\s*:\s*(?:up|down)\b)", re.IGNORECASE)
 _MAX_TABLE_COMMENT = 200
 
 
@@ -95,6 +98,8 @@ def read_lead(gap: str, table: str, columns: Iterable[str]) -> Lead:
                 value = _without_name(_clean(label.group("v")), names)
                 if value and _IDENTIFIER.fullmatch(value) is None and labelled is None:
                     labelled = value
+                continue
+            if _DIRECTIVE.match(line):
                 continue
             line = _without_step(line)
             if adjacent and above is None and _describes(line, names):

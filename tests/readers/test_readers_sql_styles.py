@@ -226,6 +226,23 @@ def test_column_meanings_in_block_comments_above_create_table(tmp_path: Path) ->
     assert _dataset(result, "exam").comment is None  # a blank line parts it from the table
 
 
+def test_migration_tool_directives_are_not_table_comments(tmp_path: Path) -> None:
+    """sql-migrate, goose and dbmate mark their steps with comment lines; the line right above a
+    CREATE TABLE is then an instruction to the tool, not what the table holds."""
+    text = (
+        "-- +migrate Up\nCREATE TABLE accounts (id INT, name TEXT);\n\n"
+        "-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE users (id INT, email TEXT);\n"
+        "-- +goose StatementEnd\n\n"
+        "-- migrate:up\n-- 会员账户\ncreate table members (id int);\n"
+    )
+    result = _read(tmp_path, text)
+    assert [(d.name, d.comment) for d in result.datasets] == [
+        ("accounts", None),
+        ("users", None),
+        ("members", "会员账户"),  # a description beside the directive is still read
+    ]
+
+
 def test_a_generated_banner_with_the_table_label(tmp_path: Path) -> None:
     text = (
         "/*==============================================================*/\n"
