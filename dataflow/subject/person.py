@@ -345,18 +345,17 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     for f in findings:
         members.setdefault(_parent(f, name), set()).add(_compact(split_name(f.field.name)))
     claims = {p for p, m in members.items() if len(m & rules.token_claims) >= _ENVELOPE_MEMBERS}
-    fhir = rules.fhir_envelope
-    top = members.get("", set())
-    # a search Bundle: a top-level `resourceType` beside an `entry` array
-    bundle = bool(top & fhir["resource_type_members"]) and any(
-        _compact(split_name(p.split(".", 1)[0].replace("[]", ""))) in fhir["bundle_markers"]
-        for p in members
-        if p
-    )
     clients = {p for p, m in members.items() if len(m & rules.client_metadata) >= _ENVELOPE_MEMBERS}
     # a FHIR resource (a top-level `resourceType`: a Patient, a RelatedPerson, a Bundle) codes
     # its values so whatever it is about, a person's demographics as much as their care
-    resource = bool(top & fhir["resource_type_members"])
+    resource = bool(members.get("", set()) & rules.resource_type_members)
+    # a search Bundle: a top-level `resourceType` beside an `entry` array
+    bundle = resource and any(
+        _compact(split_name(p.split(".", 1)[0].replace("[]", "")))
+        in rules.fhir_envelope["bundle_markers"]
+        for p in members
+        if p
+    )
     out: list[FieldFinding] = []
     for f in findings:
         parent = _parent(f, name)
@@ -385,19 +384,9 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
             # the definition an extension follows (`extension[].url`)
             or (key in rules.extension_envelope_members and holder_word in rules.extension_objects)
         )
-        coded = bool(parent) and (
-            _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
-            # the kind of resource a reference points at (`subject.type` beside `reference`)
-            or (
-                key in rules.reference_envelope_members
-                and bool(members.get(parent, set()) & rules.reference_markers)
-            )
-            # the definition an extension follows (`extension[].url`)
-            or (
-                key in rules.extension_envelope_members
-                and _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", "")))
-                in rules.extension_objects
-            )
+        coded = typed or (
+            bool(parent)
+            and _compact(rules.spelled(split_name(f.field.name))) in rules.envelope_members
         )
         # the page links of a listing (`links.self`, `Links.next`)
         holder = parent.rsplit(".", 1)[-1].replace("[]", "") if parent else rec.bare
@@ -405,7 +394,7 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
         if not (
             paging
             or objects & rules.envelope_objects
-            or _fhir_envelope(rules, key, parent, bundle)
+            or _fhir_envelope(rules, key, holder_word, not parent, bundle)
             or namespace
             or (typed and resource)
             or (coded and (rec.health_document or Column.of(rec, f).section))
@@ -421,17 +410,16 @@ def _document_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldF
     return out
 
 
-def _fhir_envelope(rules: SubjectRules, key: str, parent: str, bundle: bool) -> bool:
+def _fhir_envelope(rules: SubjectRules, key: str, holder: str, top: bool, bundle: bool) -> bool:
     """A member of a FHIR resource's or search Bundle's envelope (``resource_type_members``…):
-    a `resourceType` anywhere, and in a Bundle its top-level `type`, a link's `relation` and an
-    entry's search `mode` (``bundle_object_members``). A reference's `type` and an extension's
-    `url` are the envelope by ``reference_envelope_members`` and ``extension_envelope_members``."""
-    fhir = rules.fhir_envelope
-    last = _compact(split_name(parent.rsplit(".", 1)[-1].replace("[]", ""))) if parent else ""
+    a `resourceType` anywhere, and in a Bundle its top-level (``top``) `type`, a link's
+    `relation` and an entry's search `mode` (``bundle_object_members``: the ``holder`` object's
+    compacted name and the member). A reference's `type` and an extension's `url` are the
+    envelope by ``reference_envelope_members`` and ``extension_envelope_members``."""
     return (
-        key in fhir["resource_type_members"]
-        or (bundle and not parent and key in fhir["bundle_members"])
-        or (bundle and (last, key) in rules.bundle_object_members)
+        key in rules.resource_type_members
+        or (bundle and top and key in rules.fhir_envelope["bundle_members"])
+        or (bundle and (holder, key) in rules.bundle_object_members)
     )
 
 

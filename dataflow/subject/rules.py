@@ -357,14 +357,11 @@ class SubjectRules:
         self.fhir_namespace_members = frozenset(
             _compact(split_name(w)) for w in s.get("fhir_namespace_members", ())
         )
-        # a FHIR resource's and search Bundle's envelope (compacted words)
+        # a FHIR search Bundle's envelope (compacted words; `resourceType` is
+        # ``resource_type_members``)
         self.fhir_envelope = {
             key: frozenset(_compact(split_name(w)) for w in s.get(key, ()))
-            for key in (
-                "resource_type_members",
-                "bundle_markers",
-                "bundle_members",
-            )
+            for key in ("bundle_markers", "bundle_members")
         }
         self.bundle_object_members = frozenset(
             tuple(_compact(split_name(part)) for part in w.split(".", 1))
