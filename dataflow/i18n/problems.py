@@ -452,6 +452,33 @@ PROBLEMS: Mapping[str, Text] = {
         "table names start with the install-time table prefix placeholder {placeholder}; they are read without it ({placeholder}users as users)",
         "表名以安装时替换的表前缀占位符 {placeholder} 开头；已按去掉占位符读取（{placeholder}users 读作 users）",
     ),
+    "p.liquibase_xml": Text(
+        "not a readable Liquibase changelog: {why}", "无法读取的 Liquibase 变更日志：{why}"
+    ),
+    "p.liquibase_entities": Text(
+        "Liquibase changelog declares XML entities; not read (entities are never expanded)",
+        "Liquibase 变更日志声明了 XML 实体，未读取（从不展开实体）",
+    ),
+    "p.liquibase_too_big": Text(
+        "Liquibase changelog is nested too deeply or has too many elements; not read",
+        "Liquibase 变更日志嵌套过深或元素过多，未读取",
+    ),
+    "p.liquibase_no_root": Text(
+        "not a Liquibase changelog: no databaseChangeLog at the top; no fields read",
+        "不是 Liquibase 变更日志：顶层没有 databaseChangeLog，未读取字段",
+    ),
+    "p.liquibase_no_table": Text(
+        "{change} names no table; the change is not used",
+        "{change} 未指明表名，该变更未使用",
+    ),
+    "p.liquibase_no_column": Text(
+        "a column of table {table} has no name; it is not read",
+        "表 {table} 的一列没有名称，未读取",
+    ),
+    "p.liquibase_rename_elsewhere": Text(
+        "renameTable renames table {table} to {new}, which no earlier change of this file creates; its columns keep the old table name",
+        "renameTable 将表 {table} 改名为 {new}，但本文件之前的变更都没有创建该表；其列仍使用旧表名",
+    ),
     "p.sql_no_name": Text("CREATE TABLE statement has no table name", "CREATE TABLE 语句没有表名"),
     "p.sql_allow": Text(
         'inline allow comment ignored: write -- dataflow: allow <element-id> "reason"',

@@ -1,6 +1,7 @@
-"""Which format a file is: by extension and, for ``.json``, ``.avro``, ``.yml``/``.yaml`` and
-unknown extensions, by content (a YAML file is a dbt schema file, an OpenAPI description, a
-JSON Schema written in YAML, or none of them); dataflow's own YAML files are ``IGNORED``, and so are Markdown
+"""Which format a file is: by extension and, for ``.json``, ``.avro``, ``.yml``/``.yaml``,
+``.xml`` and unknown extensions, by content (a YAML file is a dbt schema file, an OpenAPI
+description, a JSON Schema written in YAML, a Liquibase changelog, or none of them; an XML file
+is read only when it is a Liquibase changelog); dataflow's own YAML files are ``IGNORED``, and so are Markdown
 files holding dbt docs blocks (the dbt reader reads them for the descriptions they hold).
 """
 
@@ -101,6 +102,10 @@ def detect_format(path: Path) -> str | None:
         return _json_kind(path, head, suffix)
     if suffix in (".yml", ".yaml"):
         return _yaml_kind(path)
+    if suffix == ".xml":
+        from dataflow.readers.liquibase import looks_like_xml_changelog
+
+        return "liquibase" if looks_like_xml_changelog(head) else None
     return registry.by_suffix(suffix, added=True) if suffix else None
 
 
@@ -148,7 +153,10 @@ def _json_kind(path: Path, head: bytes, suffix: str) -> str | None:
         return "jsonschema" if suffix == ".json" else None  # the reader reports the error
     from dataflow.readers.avro import looks_like_avro
     from dataflow.readers.jsonschema import looks_like_jsonschema
+    from dataflow.readers.liquibase import looks_like_changelog
 
+    if looks_like_changelog(doc):
+        return "liquibase"
     if looks_like_avro(doc):
         return "avro"
     if looks_like_jsonschema(doc):
@@ -196,8 +204,11 @@ def _yaml_kind(path: Path) -> str | None:
         return IGNORED  # a manifest, catalog, negative list or rule pack of dataflow's own
     if _project_file(path.name.lower(), doc):
         return PROJECT
+    from dataflow.readers.liquibase import looks_like_changelog
     from dataflow.readers.openapi import looks_like_openapi
 
+    if looks_like_changelog(doc):
+        return "liquibase"
     if looks_like_openapi(doc):
         return "jsonschema"  # an OpenAPI document: its named schemas
     if looks_like_dbt(doc):

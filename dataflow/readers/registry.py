@@ -121,6 +121,13 @@ def _avro(source: SchemaText) -> Iterable[Dataset]:
     return read_avro(parsed, source.text, source.shown, source.problems, source.avro_types)
 
 
+def _liquibase(source: SchemaText) -> Iterable[Dataset]:
+    from dataflow.readers.liquibase import read_liquibase
+
+    suffix = source.path.suffix.lower()
+    return read_liquibase(source.text, source.shown, suffix, source.problems, source.added_keys)
+
+
 def _delimited(path: Path, name: str, problems: Problems) -> Any:
     from dataflow.readers.delimited import DelimitedFile
 
@@ -147,6 +154,7 @@ SHIPPED: dict[str, Reader] = {
         Reader("jsonschema", read=_jsonschema, aliases=("json-schema", "json_schema")),
         Reader("avro", read=_avro, suffixes=(".avsc", ".avpr", ".avdl"), aliases=("avsc", "avpr")),
         Reader("dbt", read=_dbt, aliases=("yaml", "yml")),
+        Reader("liquibase", read=_liquibase, aliases=("liquibase-xml", "changelog")),
         Reader("csv", open=_delimited, suffixes=(".csv",)),
         Reader("tsv", open=_delimited, suffixes=(".tsv", ".tab")),
         Reader(
@@ -160,7 +168,7 @@ SHIPPED: dict[str, Reader] = {
     )
 }
 # Suffixes whose format the shipped detection decides from the content.
-SNIFFED_SUFFIXES = (".json", ".avro", ".yml", ".yaml")
+SNIFFED_SUFFIXES = (".json", ".avro", ".yml", ".yaml", ".xml")
 
 
 def _claimed(by: Mapping[str, Reader]) -> dict[str, str]:

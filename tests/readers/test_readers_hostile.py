@@ -85,7 +85,19 @@ def test_ten_megabyte_line_is_read_with_a_warning(
     assert result.samples["ten_mb_line"].columns["ten_mb_line.mobile"] == ("13987650123",)
 
 
-SUFFIXES = (".sql", ".json", ".avsc", ".avro", ".csv", ".tsv", ".jsonl", ".parquet", ".yml", "")
+SUFFIXES = (
+    ".sql",
+    ".json",
+    ".avsc",
+    ".avro",
+    ".csv",
+    ".tsv",
+    ".jsonl",
+    ".parquet",
+    ".yml",
+    ".xml",
+    "",
+)
 
 
 @FUZZ
