@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -301,6 +302,11 @@ def attach_altered_columns(
     )
     from dataflow.readers.sql.copied import CopiedColumns, attach_copies
 
+    # Migrations apply in the order of their version numbers, which a plain sort of the paths
+    # gets wrong past 9 (V10__ before V2__, changelog-4.10 before changelog-4.7): the files'
+    # changes are taken with the numbers in their paths compared as numbers, each file's in the
+    # order written.
+    changes = sorted(changes, key=lambda change: migration_order(change[0]))
     named = _by_name(datasets)
     problems: list[Problem] = []
     dropped = Dropped()
@@ -337,6 +343,16 @@ def attach_altered_columns(
             Problem(paths[id(change)], why, change.field.line, severity=Severity.WARNING)
         )
     return problems + attach_copies(datasets, copies, named)
+
+
+def migration_order(path: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key of ``path`` comparing its runs of digits as numbers (``V2__`` before
+    ``V10__``, ``4.7`` before ``4.10``) and the rest as text."""
+    parts = _DIGITS.split(path)  # text, digits, text, digits, …, text
+    return tuple((0, int(p), "") if i % 2 else (1, 0, p) for i, p in enumerate(parts) if p)
+
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def attach_comments(datasets: list[Dataset], comments: Sequence[CommentOn]) -> None:

@@ -135,3 +135,27 @@ def test_a_yaml_changelog_that_is_broken_names_its_line(tmp_path: Path) -> None:
     assert result.datasets == ()
     (problem,) = result.problems
     assert problem.severity is Severity.ERROR and problem.line == 3
+
+
+def test_migrations_apply_in_the_order_of_their_version_numbers(tmp_path: Path) -> None:
+    # a plain sort of the names puts V10 (which drops the column) before V2 (which adds it)
+    (tmp_path / "V1__person.sql").write_text("CREATE TABLE person (id INT, name VARCHAR(20));\n")
+    (tmp_path / "V2__phone.sql").write_text("ALTER TABLE person ADD COLUMN phone VARCHAR(20);\n")
+    (tmp_path / "V10__no_phone.sql").write_text("ALTER TABLE person DROP COLUMN phone;\n")
+    (tmp_path / "V11__email.sql").write_text("ALTER TABLE person ADD COLUMN email VARCHAR(80);\n")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    (person,) = [d.dataset for d in result.datasets]
+    assert [f.name for f in person.fields] == ["id", "name", "email"]
+
+
+def test_migration_order_compares_numbers_as_numbers() -> None:
+    from dataflow.readers import migration_order
+
+    paths = ["changelog-4.10.xml", "changelog-4.7.xml", "changelog-10.0.xml", "changelog-4.9.xml"]
+    assert sorted(paths, key=migration_order) == [
+        "changelog-4.7.xml",
+        "changelog-4.9.xml",
+        "changelog-4.10.xml",
+        "changelog-10.0.xml",
+    ]
+    assert migration_order("a١٢b") == ((1, 0, "a"), (0, 12, ""), (1, 0, "b"))
