@@ -128,20 +128,20 @@ def test_every_report_format_names_the_deciding_setting(tmp_path: Path, fmt: str
     data["transfer"]["existing_approvals"] = [
         {"mechanism": "security_assessment", "reference": "SA-2023-9", "issued": "2023-12-01"}
     ]
-    manifest = example.parent / "_settings_test.yaml"
+    for dataset in data["transfer"]["datasets"]:  # the example's files, from the temporary copy
+        for key in ("schema", "sample"):
+            dataset[key] = str(example.parent / dataset[key])
+    manifest = tmp_path / "transfer.yaml"
     manifest.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / "dataflow.yaml").write_text("pre_2024_assessment_validity_years: 2\n", "utf-8")
-    try:
-        run = subprocess.run(
-            [sys.executable, "-m", "dataflow", "assess", str(manifest), "--format", fmt],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tmp_path,
-        )
-    finally:
-        manifest.unlink()
+    run = subprocess.run(
+        [sys.executable, "-m", "dataflow", "assess", str(manifest), "--format", fmt],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert run.returncode in (0, 1), run.stderr
     shown = run.stdout.replace("\\_", "_")  # Markdown escapes underscores
     assert "pre_2024_assessment_validity_years = 2" in shown
