@@ -189,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"{name:28}" + "".join(f"{v:>7}" for v in cells))
     print(f"sensitive fields: {totals['s_total']}, PI fields: {totals['tp'] + totals['fn']}")
+    print(
+        f"called sensitive: {totals['s_called']}, of them labelled sensitive: "
+        f"{totals['s_called_right']}"
+    )
     if totals["missing"]:
         print(f"labelled files missing from the data folder (not scored): {totals['missing']}")
     if args.listed_only:

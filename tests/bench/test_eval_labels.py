@@ -134,3 +134,4 @@ def test_sensitive_precision_counts_fields_called_sensitive_against_their_labels
     ]  # fmt: skip
     all_line = next(line for line in lines if line.startswith("ALL "))
     assert all_line.split()[9:] == ["1.000", "0.333"]
+    assert "called sensitive: 3, of them labelled sensitive: 1" in lines
