@@ -19,7 +19,8 @@ and the sensitive-PI standard in force; debatable fields are marked ``A`` and le
 Each project (the first folder of the local paths) is scanned as a whole, schema only, with
 ``dataflow.scan.scan_paths`` — as ``dataflow scan --no-content`` would — so links between its
 files count. A labelled P/S field that the readers never report counts as a miss. Prints PI
-precision, PI recall and sensitive-PI recall per project and overall; ``--errors`` lists every
+precision, PI recall, sensitive-PI recall and sensitive-PI precision (of the scored fields called
+sensitive, the share labelled sensitive) per project and overall; ``--errors`` lists every
 false positive and negative.
 """
 
@@ -106,6 +107,11 @@ def evaluate(
                         counts["s_hit"] += 1
                     else:
                         errors.append(f"FN-S {where} -> {finding.element}")
+                if finding.personal and finding.sensitive:
+                    # sensitive precision: of the labelled fields called sensitive, those
+                    # labelled sensitive (a field labelled P or N counts against it)
+                    counts["s_called"] += 1
+                    counts["s_called_right"] += truth == "S"
         for file, datasets in labels.items():
             if file.split("/", 1)[0] != project:
                 continue
@@ -153,7 +159,20 @@ def main(argv: list[str] | None = None) -> int:
     for counts in per_project.values():
         for key, value in counts.items():
             totals[key] += value
-    head = ("project", "fields", "debat", "tp", "fp", "fn", "unread", "prec", "recall", "s-rec")
+    # new columns go at the end: scripts read the first ten by position
+    head = (
+        "project",
+        "fields",
+        "debat",
+        "tp",
+        "fp",
+        "fn",
+        "unread",
+        "prec",
+        "recall",
+        "s-rec",
+        "s-prec",
+    )
     print(f"{head[0]:28}" + "".join(f"{h:>7}" for h in head[1:]))
     for name, c in [*sorted(per_project.items()), ("ALL", totals)]:
         cells = (
@@ -166,9 +185,14 @@ def main(argv: list[str] | None = None) -> int:
             _ratio(c["tp"], c["tp"] + c["fp"]),
             _ratio(c["tp"], c["tp"] + c["fn"]),
             _ratio(c["s_hit"], c["s_total"]),
+            _ratio(c["s_called_right"], c["s_called"]),
         )
         print(f"{name:28}" + "".join(f"{v:>7}" for v in cells))
     print(f"sensitive fields: {totals['s_total']}, PI fields: {totals['tp'] + totals['fn']}")
+    print(
+        f"called sensitive: {totals['s_called']}, of them labelled sensitive: "
+        f"{totals['s_called_right']}"
+    )
     if totals["missing"]:
         print(f"labelled files missing from the data folder (not scored): {totals['missing']}")
     if args.listed_only:

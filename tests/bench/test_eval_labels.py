@@ -6,6 +6,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 _SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "eval_metadata.py"
 _spec = importlib.util.spec_from_file_location("eval_metadata", _SCRIPT)
 assert _spec is not None and _spec.loader is not None
@@ -101,3 +103,35 @@ def test_a_labelled_file_missing_from_the_data_is_not_scored(tmp_path: Path) -> 
     assert counts["proj"]["missing"] == 1 and counts["proj"]["unread"] == 0
     assert counts["proj"]["fields"] == 1
     assert any(e.startswith("MISSING proj/gone.sql") for e in errors)
+
+
+def test_sensitive_precision_counts_fields_called_sensitive_against_their_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Of the scored fields the scan calls sensitive, the share labelled S: a field labelled P
+    (a bank card taken as not sensitive by the labeller) or not listed (N) counts against it;
+    the new column comes after the ones scripts read by position."""
+    data = tmp_path / "data" / "proj"
+    data.mkdir(parents=True)
+    (data / "clinic.sql").write_text(
+        "CREATE TABLE patient (\n  id int,\n  full_name varchar(40),\n  id_card varchar(18),\n"
+        "  diagnosis varchar(200),\n  bank_card_no varchar(30)\n);\n",
+        encoding="utf-8",
+    )
+    labels_path = tmp_path / "labels.txt"
+    labels_path.write_text(
+        "proj/clinic.sql | patient | P: full_name bank_card_no | S: id_card\n", encoding="utf-8"
+    )
+    counts, _ = eval_metadata.evaluate(eval_metadata.parse_labels(labels_path), data.parent)
+    project = counts["proj"]
+    # id_card (S), diagnosis (N) and bank_card_no (P) are called sensitive; only id_card is S
+    assert project["s_called"] == 3 and project["s_called_right"] == 1
+    assert eval_metadata.main([str(tmp_path), str(data.parent), "--labels", str(labels_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    head = lines[0].split()
+    assert head[1:] == [
+        "fields", "debat", "tp", "fp", "fn", "unread", "prec", "recall", "s-rec", "s-prec"
+    ]  # fmt: skip
+    all_line = next(line for line in lines if line.startswith("ALL "))
+    assert all_line.split()[9:] == ["1.000", "0.333"]
+    assert "called sensitive: 3, of them labelled sensitive: 1" in lines
