@@ -242,6 +242,9 @@ def scan_batches(
         except Exception as exc:  # the message may quote a value: name the type only
             raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
         return column_verdicts(work.tallies, content_options, ctx), rows
+    warm_up = getattr(matcher, "warm_up", None)
+    if warm_up is not None:
+        warm_up()  # built once here, inherited by every worker (not built in each)
     with stop_on_signals():
         pool = WorkerPool(ColumnWork(matcher, factory), factory, processes)
         try:

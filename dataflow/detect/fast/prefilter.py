@@ -278,6 +278,11 @@ class Prefilter:
             pid for pid in extra if pid + n not in rejected and pid + 2 * n not in rejected
         )
 
+    @property
+    def probes(self) -> tuple[tuple[str, ...], ...]:
+        """Per pattern id, a few values the pattern matches (``probe_values``)."""
+        return tuple(self._probes)
+
     def _flags(self, pat: ExactPattern, base: int) -> int:
         """``base`` plus the Hyperscan flags for the pattern's own (case, dot-all)."""
         flags = base
