@@ -96,3 +96,32 @@ def test_warmed_and_cold_matchers_give_the_same_verdicts(tmp_path: Path) -> None
     assert cold == warmed == parallel
     assert cold[1] == 600
     assert any(v.entity == "EMAIL_ADDRESS" for v in cold[0].values())
+
+
+class _FailingWarmUp:
+    """A matcher whose warm-up fails (as a user validator may on a probe value)."""
+
+    def __init__(self, matcher: FastMatcher) -> None:
+        self._matcher = matcher
+
+    def warm_up(self) -> None:
+        raise ValueError("a validator failed on a probe value")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._matcher, name)
+
+
+def test_a_failed_warm_up_leaves_the_scan_to_the_workers(tmp_path: Path) -> None:
+    path = _table(tmp_path / "t.csv", 300)
+    options = ContentOptions()
+    matcher = _fresh_matcher()
+    one = scan_batches(
+        iter_batches(path, batch_rows=100), matcher=matcher, content_options=options, processes=1
+    )
+    two = scan_batches(
+        iter_batches(path, batch_rows=100),
+        matcher=_FailingWarmUp(matcher),
+        content_options=options,
+        processes=2,
+    )
+    assert one == two
