@@ -36,6 +36,7 @@ workers run, SIGTERM and SIGINT in the parent stop them at once and raise ``Inte
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -242,6 +243,13 @@ def scan_batches(
         except Exception as exc:  # the message may quote a value: name the type only
             raise FullScanError(f"full scan failed: {type(exc).__name__}") from exc
         return column_verdicts(work.tallies, content_options, ctx), rows
+    warm_up = getattr(matcher, "warm_up", None)
+    if warm_up is not None:
+        # Built once here, inherited by every worker (not built in each). Only a saving: an
+        # error here (a user validator failing on a probe value) is left to the workers to
+        # meet, and report, on the data itself.
+        with contextlib.suppress(Exception):
+            warm_up()
     with stop_on_signals():
         pool = WorkerPool(ColumnWork(matcher, factory), factory, processes)
         try:

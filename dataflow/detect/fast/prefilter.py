@@ -3,6 +3,7 @@ expressions of long patterns and the grouping of hits by value."""
 
 from __future__ import annotations
 
+import array
 import bisect
 import contextlib
 import hashlib
@@ -277,6 +278,11 @@ class Prefilter:
             pid for pid in extra if pid + n not in rejected and pid + 2 * n not in rejected
         )
 
+    @property
+    def probes(self) -> tuple[tuple[str, ...], ...]:
+        """Per pattern id, a few values the pattern matches (``probe_values``)."""
+        return tuple(self._probes)
+
     def _flags(self, pat: ExactPattern, base: int) -> int:
         """``base`` plus the Hyperscan flags for the pattern's own (case, dot-all)."""
         flags = base
@@ -379,7 +385,9 @@ class Prefilter:
             self.db, self._scratch = saved, None
         return all(pid in found.get(i, ()) for i, pid in enumerate(expected))
 
-    def _scan(self, values: Sequence[str], buffer: bytes | None = None) -> tuple[bytes, list[int]]:
+    def _scan(
+        self, values: Sequence[str], buffer: bytes | None = None
+    ) -> tuple[bytes, array.array[int]]:
         """Scan the newline-joined values once: (the buffer, match codes end * npat + id).
         ``buffer``: the values joined with newlines and encoded in UTF-8 already, when the
         caller has them."""
@@ -388,7 +396,9 @@ class Prefilter:
             self._scratch_pid = os.getpid()
         if buffer is None:
             buffer = "\n".join(values).encode("utf-8")
-        hits: list[int] = []
+        # Match codes go straight into a C array of 64-bit integers, which numpy reads in
+        # place (``_lines_and_ids``); a list would be converted element by element.
+        hits = array.array("q")
         npat = self.npat
         append = hits.append
 
@@ -467,18 +477,22 @@ class Prefilter:
         stops = [*cuts.tolist(), len(keys)]
         return {int(pids[a]): lines[a:b].tolist() for a, b in zip(starts, stops, strict=True)}
 
-    def _lines_and_ids(self, np: Any, hits: list[int], buffer: bytes) -> tuple[Any, Any]:
+    def _lines_and_ids(self, np: Any, hits: Sequence[int], buffer: bytes) -> tuple[Any, Any]:
         """Match codes (``end * npat + id``) as arrays of (value index, pattern id); a pair
         may repeat."""
         npat = self.npat
-        codes = np.array(hits, dtype=np.int64)
+        codes = (
+            np.frombuffer(hits, dtype=np.int64)
+            if isinstance(hits, array.array)
+            else np.array(hits, dtype=np.int64)
+        )
         # A value ends at its newline (the last one at the end of the buffer); a match
         # belongs to the first value whose end is at or after the match's end.
         newlines = np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)
         to = codes // npat
         return np.searchsorted(newlines, to, side="left"), codes - to * npat
 
-    def _group_arrays(self, np: Any, hits: list[int], buffer: bytes) -> dict[int, set[int]]:
+    def _group_arrays(self, np: Any, hits: Sequence[int], buffer: bytes) -> dict[int, set[int]]:
         """``candidates``' grouping of match codes by value, with array operations."""
         npat = self.npat
         line, pid = self._lines_and_ids(np, hits, buffer)
