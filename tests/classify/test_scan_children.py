@@ -153,3 +153,15 @@ def test_a_generic_student_table_without_evidence_of_young_age(tmp_path: Path) -
     found = _scan(tmp_path, {"s.sql": UNIVERSITY_EN.split("CREATE TABLE pupils")[0]})
     assert found["student"].subject.role == "student"
     assert not _sensitive(found["student"], "first_name")
+
+
+def test_a_german_universitys_schueler_stay_students(tmp_path: Path) -> None:
+    """`Schueler` names school pupils, but lectures (Vorlesungen) keyed by an enrolment number
+    (Matrikelnummer) are a university's: its students are adults."""
+    uni = PUPILS_DE + (
+        "CREATE TABLE `vorlesungen` (`vorlesung_id` int NOT NULL, `titel` varchar(100),"
+        " `matrikelnr` varchar(9), PRIMARY KEY (`vorlesung_id`));\n"
+    )
+    found = _scan(tmp_path, {"uni.sql": uni})
+    assert found["schueler"].subject.role == "student"
+    assert not _sensitive(found["schueler"], "vorname")
