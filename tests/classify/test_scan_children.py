@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from dataflow.scan import ScanOptions, scan_paths
 
 # A children's English school: the class roster (年级, 班级) names no pupil; the pupils' own
@@ -29,6 +31,11 @@ CREATE TABLE `px_xyxxb` (
   `shoujihm` varchar(255) DEFAULT NULL COMMENT '手机号码',
   `jiatingzz` varchar(255) DEFAULT NULL COMMENT '家庭住址',
   `jiuduxx` varchar(255) DEFAULT NULL COMMENT '就读学校',
+  `guanzhuwx` double(11,2) DEFAULT NULL COMMENT '关注微信',
+  `zhuangtai` varchar(255) DEFAULT NULL COMMENT '状态',
+  `leixing` varchar(255) DEFAULT NULL COMMENT '类型',
+  `tuixuebz` varchar(255) DEFAULT NULL COMMENT '退学备注',
+  `shishengxin` varchar(255) DEFAULT NULL COMMENT '师生信',
   PRIMARY KEY (`id`)
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8;
 CREATE TABLE `px_sjjlb` (
@@ -80,6 +87,20 @@ def test_a_childrens_school_keyed_by_student_number_zh(tmp_path: Path) -> None:
     assert _sensitive(found["px_xyxxb"], "jiatingzz")
     assert _sensitive(found["px_sjjlb"], "jiaofeije")
     assert found["px_admin"].subject.role != "minor"  # the staff's accounts are not pupils'
+
+
+def test_what_the_learned_scorer_adds_on_a_childs_record_is_the_childs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The learned scorer finds `guanzhuwx` (关注微信) and `zhuangtai` (状态) personal after the
+    subject's rules ran: on a child's record they are the child's, sensitive too."""
+    monkeypatch.setenv("DATAFLOW_LEARNED_SCORER", "on")
+    found = _scan(tmp_path, {"px.sql": TRAINING_ZH})
+    assert found["px_xyxxb"].subject.role == "minor"
+    for column in ("guanzhuwx", "zhuangtai"):
+        finding = next(f for f in found["px_xyxxb"].findings if f.field.name == column)
+        assert finding.personal and finding.sensitive, column
+        assert finding.sensitive_group == "minors_under_14"
 
 
 def test_an_adult_training_centre_keeps_its_learners_adults(tmp_path: Path) -> None:
