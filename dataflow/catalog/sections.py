@@ -197,6 +197,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "child_tables",
     "adult_learning",
     "student_keys",
+    "upper_secondary",
     "contact_markers",
     "quantifiers",
     "health_things",

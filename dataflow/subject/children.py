@@ -26,20 +26,31 @@ def _grams(name: str) -> set[str]:
     return set(tokens) | {tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)}
 
 
+def _raw_grams(text: str) -> set[str]:
+    """The words of a name or comment as written (`lycée` → lycee), and each two in a row."""
+    tokens = spelt_tokens(text)
+    return set(tokens) | {tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)}
+
+
 def adult_scan(datasets: Sequence[Dataset], rules: SubjectRules) -> bool:
-    """Whether a dataset of the scan names higher education (in its name, comment or columns)
-    or adult learning (in its name, comment or file name): its learners are adults (a
-    university's students, an employee training, a driving school)."""
+    """Whether a dataset of the scan names higher education or upper secondary school (in its
+    name, comment or columns) or adult learning (in its name, comment or file name): its
+    learners are adults or older than 14 (a university's students, a lycée's pupils, an
+    employee training, a driving school)."""
     for ds in datasets:
         own = _grams(_bare(ds.name)) | _grams(PurePath(ds.source_path).stem)
         text = f"{ds.name} {ds.comment or ''}"
         if _has_word(rules.adult_learning, own, text):
             return True
         tokens = set(own)
+        raw = _raw_grams(_bare(ds.name)) | _raw_grams(ds.comment or "")
         for fld in ds.fields:
             tokens |= set(split_name(fld.name))
+            raw |= _raw_grams(fld.name) | _raw_grams(fld.comment or "")
             text += f" {fld.name} {fld.comment or ''}"
         if _has_word(rules.higher_education, tokens, text):
+            return True
+        if _has_word(rules.upper_secondary, raw, text):
             return True
     return False
 
@@ -102,10 +113,21 @@ def _student_keys(ds: Dataset, rules: SubjectRules) -> list[str]:
     return out
 
 
+def guardian_rows(ds: Dataset, rules: SubjectRules) -> bool:
+    """A dataset named for parents or guardians (`parent_student`, 家长信息): their own rows,
+    though keyed by their child (CONVENTIONS a: a guardian table is the guardian's)."""
+    text = f"{_bare(ds.name) if has_cjk(ds.name) else ''}{ds.comment or ''}"
+    return bool(set(split_name(_bare(ds.name))) & rules.guardians) or any(
+        w in text for w in rules.guardians_zh
+    )
+
+
 def learner_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
     """Rows of the scan's learners: a student's, or a person's keyed by a student's number or
     with a student's column (`student_name`), whose role nothing else names."""
     if role not in _LEARNERS:
+        return False
+    if guardian_rows(ds, rules):
         return False
     if role == "student":
         return True

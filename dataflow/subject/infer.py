@@ -9,7 +9,7 @@ from dataflow.catalog import Catalog
 from dataflow.detect.metadata.traditional import simplified_dataset
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Subject, Words
-from dataflow.subject.children import learner_rows, scan_children
+from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
     RecordKeys,
     _comment_table_links,
@@ -67,7 +67,10 @@ _ENROLLED = frozenset({"student", "user", "member", "customer", None})
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
     """Rows of students: by the dataset's role, or a generic person's rows with a student's
-    columns (`student_name` of a dormitory's residents)."""
+    columns (`student_name` of a dormitory's residents). Not a parent's rows keyed by their
+    child (`parent_student`)."""
+    if guardian_rows(ds, rules):
+        return False
     if role == "student":
         return True
     return role in (None, "user") and any(

@@ -341,6 +341,7 @@ class SubjectRules:
         self.child_tables = _split_raw(s.get("child_tables", ()))
         self.adult_learning = _split(s.get("adult_learning", ()))
         self.student_keys = _split(s.get("student_keys", ()))
+        self.upper_secondary = _split_raw(s.get("upper_secondary", ()))
         self.minor_words = frozenset(w for w, role in self.roles.items() if role == "minor")
         self.minor_zh = tuple(w for w, role in self.roles_zh if role == "minor")
         self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))

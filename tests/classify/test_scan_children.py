@@ -186,3 +186,35 @@ def test_a_german_universitys_schueler_stay_students(tmp_path: Path) -> None:
     found = _scan(tmp_path, {"uni.sql": uni})
     assert found["schueler"].subject.role == "student"
     assert not _sensitive(found["schueler"], "vorname")
+
+
+LYCEE_FR = """
+CREATE TABLE "Élèves" ("ELEVE_ID" INTEGER PRIMARY KEY, "INE" TEXT, "Nom" TEXT, "Prénom" TEXT,
+  "Naissance" TEXT, "Sexe" TEXT, "Classe" TEXT);
+CREATE TABLE "EPS" ("INE" TEXT, "Note 1" TEXT,
+    "Tier" TEXT -- BEP ou BAC
+);
+"""
+
+
+def test_a_lycees_eleves_are_older_than_fourteen(tmp_path: Path) -> None:
+    """`Élèves` names school pupils, but a lycée's (the bac it prepares for): 15 to 18, not
+    children under 14; without the bac the same pupils are taken for children."""
+    found = _scan(tmp_path, {"structure.sql": LYCEE_FR})
+    assert found["Élèves"].subject.role != "minor"
+    assert not _sensitive(found["Élèves"], "Prénom")
+    (tmp_path / "structure.sql").unlink()
+    found = _scan(tmp_path, {"structure.sql": LYCEE_FR.replace(" -- BEP ou BAC", "")})
+    assert found["Élèves"].subject.role == "minor"
+
+
+def test_a_parents_own_rows_in_a_childrens_school_stay_theirs(tmp_path: Path) -> None:
+    """A parent's account keyed by their child's student number (`parent_student`) is the
+    parent's own record: not a learner's, not made a child's by the scan."""
+    parents = (
+        "CREATE TABLE `parent_student` (`id` int NOT NULL, `xuehao` varchar(255) COMMENT '学号',"
+        " `parent_name` varchar(50), `parent_mobile` varchar(20), PRIMARY KEY (`id`));\n"
+    )
+    found = _scan(tmp_path, {"px.sql": TRAINING_ZH + parents})
+    assert found["px_xyxxb"].subject.role == "minor"
+    assert found["parent_student"].subject.role != "minor"
