@@ -18,6 +18,8 @@ from dataflow.subject.rules import SubjectRules, _compact, spelt_tokens, split_n
 
 #: roles of a scan's learners (a student, or a person whose role nothing names)
 _LEARNERS = frozenset({"student", None})
+#: the shortest word of ``adult_learning`` read inside a longer word of a table's name
+_MIN_INFIX = 5
 
 
 def _grams(name: str) -> set[str]:
@@ -42,6 +44,9 @@ def adult_scan(datasets: Sequence[Dataset], rules: SubjectRules) -> bool:
         text = f"{ds.name} {ds.comment or ''}"
         if _has_word(rules.adult_learning, own, text):
             return True
+        compact = "".join(spelt_tokens(_bare(ds.name)))
+        if any(len(w) >= _MIN_INFIX and w in compact for w in rules.adult_learning[0]):
+            return True  # a table of adults, in one word (`tb_student_infoadult`)
         tokens = set(own)
         raw = _raw_grams(_bare(ds.name)) | _raw_grams(ds.comment or "")
         for fld in ds.fields:
