@@ -96,6 +96,11 @@ def classify_dataset(
         from dataflow.detect.learned import adjust_findings
 
         findings = adjust_findings(findings, dataset, subject, catalog)
+        if subject is not None:
+            from dataflow.subject import child_findings
+
+            # a field the scorer adds on a child's record is the child's, sensitive
+            findings = child_findings(findings, dataset, subject, catalog)
     findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
     # Graded before context marking, so that the rule which marks (children) is named as a raise.
     grade, raises = grade_dataset(

@@ -61,6 +61,25 @@ SUBJECTS: Mapping[str, Text] = {
         "school are treated as children",
         "'{dataset}' 按年级和班级编排学生：中小学学生按儿童处理",
     ),
+    "subject.scan_children": Text(
+        "the scan's learners are children ({evidence}), and its rows are a learner's",
+        "本次扫描的学员为儿童（{evidence}），其各行属于学员",
+    ),
+    "subject.scan_classes": Text(
+        "'{dataset}' places pupils in school grades and classes, and no higher education or"
+        " adult learning is named",
+        "'{dataset}' 按年级和班级编排学生，且未出现高等教育或成人教育",
+    ),
+    "subject.scan_context": Text(
+        "'{word}' on '{dataset}' names a school or care for young children",
+        "'{dataset}' 上的 '{word}' 表明是幼儿或中小学教育",
+    ),
+    "subject.scan_child_table": Text(
+        "'{dataset}' is a table of children ('{word}')", "'{dataset}' 是儿童的数据表（'{word}'）"
+    ),
+    "subject.scan_pupil_word": Text(
+        "'{dataset}' names school pupils ('{word}')", "'{dataset}' 指中小学学生（'{word}'）"
+    ),
     "subject.child_columns": Text("columns {columns} describe a child", "字段 {columns} 描述儿童"),
     "subject.child_record": Text(
         "it points at '{dataset}', a child's record: its information is the child's",

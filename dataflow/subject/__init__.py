@@ -21,7 +21,7 @@ under the family's element; in reference, organisation and system datasets attri
 data (``Catalog.subjects``, ``Catalog.families``); this module holds the algorithm only.
 """
 
-from dataflow.subject.apply import apply_subject
+from dataflow.subject.apply import apply_subject, child_findings
 from dataflow.subject.describe import describe
 from dataflow.subject.infer import infer_subjects
 from dataflow.subject.rules import KINDS, W_FAMILY, SubjectRules, rules_for, split_name
@@ -31,6 +31,7 @@ __all__ = [
     "W_FAMILY",
     "SubjectRules",
     "apply_subject",
+    "child_findings",
     "describe",
     "infer_subjects",
     "rules_for",

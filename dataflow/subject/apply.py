@@ -52,6 +52,16 @@ from dataflow.subject.topics import (
 )
 
 
+def child_findings(
+    findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
+) -> list[FieldFinding]:
+    """On a child's record, every personal field is the child's, sensitive (PIPL Art. 28): also
+    those a later step finds (the learned scorer's), after ``apply_subject`` marked the rest."""
+    if subject.role != "minor" or not subject.about_person:
+        return list(findings)
+    return [_minor(f, dataset, subject, catalog) for f in findings]
+
+
 def apply_subject(
     findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
 ) -> list[FieldFinding]:

@@ -9,6 +9,7 @@ from dataflow.catalog import Catalog
 from dataflow.detect.metadata.traditional import simplified_dataset
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Subject, Words
+from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
     RecordKeys,
     _comment_table_links,
@@ -66,7 +67,10 @@ _ENROLLED = frozenset({"student", "user", "member", "customer", None})
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
     """Rows of students: by the dataset's role, or a generic person's rows with a student's
-    columns (`student_name` of a dormitory's residents)."""
+    columns (`student_name` of a dormitory's residents). Not a parent's rows keyed by their
+    child (`parent_student`)."""
+    if guardian_rows(ds, rules):
+        return False
     if role == "student":
         return True
     return role in (None, "user") and any(
@@ -426,6 +430,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     _offerings(datasets, facts, rules)
     _price_lists(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
+    children = scan_children(datasets, facts, pupils, rules)
     higher: bool | None = None  # whether the scan names higher education, once it is asked
     out: list[Subject] = []
     targets: list[list[int]] = []
@@ -482,11 +487,19 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             if not higher:  # a school's pupils, with their parents' or guardian's details
                 f.role = "minor"
                 f.evidence.append(msg("subject.pupil_parents", columns=kin[:3]))
+        if (
+            f.kind in ("person", "person_linked")
+            and f.role != "minor"
+            and children is not None
+            and learner_rows(ds, f.role, rules)
+        ):
+            f.role = "minor"  # a learner of a scan whose learners are children
+            f.evidence.append(msg("subject.scan_children", evidence=children))
         if f.kind in ("person", "person_linked") and f.role != "minor":
-            children = _minor_columns(ds, rules)
-            if len(children) >= 2:
+            columns = _minor_columns(ds, rules)
+            if len(columns) >= 2:
                 f.role = "minor"
-                f.evidence.append(msg("subject.child_columns", columns=children[:3]))
+                f.evidence.append(msg("subject.child_columns", columns=columns[:3]))
         out.append(
             Subject(
                 kind=f.kind,

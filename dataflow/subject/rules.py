@@ -11,6 +11,7 @@ from typing import Any
 from dataflow.catalog import Catalog, Family, per_catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata import split_name as _split_name
+from dataflow.detect.metadata.words import _spelt_tokens as spelt_tokens
 from dataflow.detect.metadata.words import fold, own_spelling
 from dataflow.model import Dataset
 
@@ -68,6 +69,16 @@ _MAX_SPELLED = 1 << 16
 
 def _compact(tokens: Iterable[str]) -> str:
     return "".join(tokens)
+
+
+def _split_raw(words: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(compact ASCII words as written, Chinese words): words compared with a name's tokens
+    before they are read as English (`eleves` stays eleves, not students)."""
+    ascii_words = frozenset(
+        "".join(spelt_tokens(w)) for w in words if not has_cjk(w) and spelt_tokens(w)
+    )
+    zh = tuple(sorted((w for w in words if has_cjk(w)), key=lambda w: (-len(w), w)))
+    return ascii_words, zh
 
 
 def _split(words: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -326,6 +337,11 @@ class SubjectRules:
         self.school_grades = _split(s.get("school_grades", ()))
         self.school_classes = _split(s.get("school_classes", ()))
         self.higher_education = _split(s.get("higher_education", ()))
+        self.school_pupil_words = _split_raw(s.get("school_pupil_words", ()))
+        self.child_tables = _split_raw(s.get("child_tables", ()))
+        self.adult_learning = _split(s.get("adult_learning", ()))
+        self.student_keys = _split(s.get("student_keys", ()))
+        self.upper_secondary = _split_raw(s.get("upper_secondary", ()))
         self.minor_words = frozenset(w for w, role in self.roles.items() if role == "minor")
         self.minor_zh = tuple(w for w, role in self.roles_zh if role == "minor")
         self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
