@@ -35,7 +35,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise, repeat
 from pathlib import Path
 
@@ -155,6 +155,12 @@ class Scorer:
         zp = sum(map(self.pi.get, feats, repeat(0.0, len(feats))))
         zs = sum(map(self.sens.get, feats, repeat(0.0, len(feats))))
         return _sigmoid(zp), _sigmoid(zs)
+
+    @cached_property
+    def not_pi(self) -> dict[str, float]:
+        """The PI weights with their signs turned: what pushed a field's score down, made once
+        (a field the scorer takes out names its words by these)."""
+        return {k: -v for k, v in self.pi.items()}
 
     def top_words(self, feats: Sequence[str], weights: dict[str, float], n: int = 3) -> list[str]:
         """The features that pushed the score up most (words a reader can check)."""
@@ -509,7 +515,7 @@ def _adjusted(
         )
         return _with_element(f, element, p_pi, ev)
     if f.personal and p_pi <= remove and f.confidence < _STRONG:
-        why = _describe(scorer.top_words(feats, {k: -v for k, v in scorer.pi.items()}))
+        why = _describe(scorer.top_words(feats, scorer.not_pi))
         ev = _evidence(
             "learned-not-pi",
             f"learned scorer {1 - p_pi:.2f} not personal: {why}",

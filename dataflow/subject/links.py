@@ -715,6 +715,10 @@ _ScopeArgs = tuple[SubjectRules, dict[str, list[int]], Sequence[Dataset]]
 _MIN_BARE_WORD = 4
 
 
+#: Distinct words whose ending key is kept (``_ending_patient_key``).
+_MAX_KNOWN_WORDS = 1 << 16
+
+
 def _ending_patient_key(rules: SubjectRules, tokens: tuple[str, ...]) -> str | None:
     """The key of a patient's stay or visit (``patient_keys``) that a one-word column name ends
     in after other words (`CLINICALENCOUNTERID`: an `encounterid`), if any. Only keys of eight
@@ -722,7 +726,12 @@ def _ending_patient_key(rules: SubjectRules, tokens: tuple[str, ...]) -> str | N
     if len(tokens) != 1:
         return None
     word = tokens[0]
-    return next(
+    known = rules.known_ending_keys  # worked out once per distinct word
+    if word in known:
+        return known[word]
+    if len(known) >= _MAX_KNOWN_WORDS:
+        known.clear()
+    found = known[word] = next(
         (
             k
             for k in rules.patient_keys
@@ -730,6 +739,7 @@ def _ending_patient_key(rules: SubjectRules, tokens: tuple[str, ...]) -> str | N
         ),
         None,
     )
+    return found
 
 
 #: The shortest patient key found at the end of a longer one-word name (``_ending_patient_key``).

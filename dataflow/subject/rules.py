@@ -410,6 +410,9 @@ class SubjectRules:
         self.definition_parts = _split(s.get("definition_parts", ()))[0]
         self._spelling: dict[str, str] = {}
         self._role_zh: dict[str, str | None] = {}
+        # answers per distinct word or comment, kept while a scan runs (schemas repeat them)
+        self.known_ending_keys: dict[str, str | None] = {}
+        self._org_comment: dict[str, bool] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
         # words of things, not people (`price`, `product`: catalogs/dictionaries/context.yaml)
@@ -423,10 +426,16 @@ class SubjectRules:
 
     def __getstate__(self) -> dict[str, Any]:
         """What is kept on disk: the indexes, without the catalog (``rules_for`` puts it back)
-        nor the words put right or known in use."""
-        state = {k: v for k, v in self.__dict__.items() if k not in ("catalog", "known_words")}
+        nor the words put right or known in use, nor the families by id (made again at need)."""
+        state = {
+            k: v
+            for k, v in self.__dict__.items()
+            if k not in ("catalog", "known_words", "_family_by_id")
+        }
         state["_spelling"] = {}
         state["_role_zh"] = {}
+        state["known_ending_keys"] = {}
+        state["_org_comment"] = {}
         return state
 
     def _index_families(self, catalog: Catalog) -> None:
@@ -607,9 +616,26 @@ class SubjectRules:
             and self.role_zh(text) is None
         )
 
+    def names_organisation_zh(self, comment: str) -> bool:
+        """Whether a column's comment holds a Chinese word of an organisation's name column
+        (``organisation_name_columns``: 公司名称), answered once per distinct comment."""
+        found = self._org_comment.get(comment)
+        if found is None:
+            if len(self._org_comment) >= _MAX_SPELLED:
+                self._org_comment.clear()
+            found = self._org_comment[comment] = any(w in comment for w in self.org_names_zh)
+        return found
+
     def family(self, family_id: str) -> _FamilyIndex | None:
-        """The family of that id, if the catalog has it."""
-        return next((f for f in self.families if f.family.id == family_id), None)
+        """The family of that id, if the catalog has it (the first of that id, looked up in a
+        table made at the first call: a scan asks for a few families once per dataset)."""
+        by_id = self.__dict__.get("_family_by_id")
+        if by_id is None:
+            by_id = {}
+            for fam in self.families:
+                by_id.setdefault(fam.family.id, fam)
+            self._family_by_id = by_id
+        return by_id.get(family_id)
 
     def contribution(self, token: str) -> str | None:
         """The insurance a pinyin compound of an insurance and a paying party names

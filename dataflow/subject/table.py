@@ -566,7 +566,7 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
         (
             fld.name
             for fld, leaf in zip(ds.fields, n.leafs, strict=True)
-            if leaf in rules.org_names or any(w in (fld.comment or "") for w in rules.org_names_zh)
+            if leaf in rules.org_names or rules.names_organisation_zh(fld.comment or "")
         ),
         None,
     )

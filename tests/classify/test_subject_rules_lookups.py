@@ -1,0 +1,77 @@
+"""The subject rules' lookups made once: families by id (the family a scan of the catalog finds
+first, also for rules read back from the disk cache), answers kept per distinct comment and word."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+from dataflow.catalog import load_catalog
+from dataflow.subject import rules_for
+from dataflow.subject.rules import SubjectRules
+
+
+def _first(rules: SubjectRules, family_id: str) -> Any:
+    return next((f for f in rules.families if f.family.id == family_id), None)
+
+
+def test_every_family_id_gives_the_first_family_of_that_id() -> None:
+    rules = rules_for(load_catalog())
+    ids = [f.family.id for f in rules.families]
+    assert len(ids) > 10
+    for family_id in ids:
+        assert rules.family(family_id) is _first(rules, family_id)
+    assert rules.family("no-such-family") is None
+
+
+def test_rules_kept_on_disk_look_families_up_the_same_way() -> None:
+    rules = rules_for(load_catalog())
+    rules.family("communication")  # the lookup table is made, and is not what is kept
+    again = pickle.loads(pickle.dumps(rules))
+    assert "_family_by_id" not in again.__dict__
+    for fam in again.families:
+        assert again.family(fam.family.id) is _first(again, fam.family.id)
+        found, before = again.family(fam.family.id), rules.family(fam.family.id)
+        assert found is not None and before is not None
+        assert found.family.id == before.family.id
+
+
+def _comments_and_words() -> tuple[list[str], list[str]]:
+    from pathlib import Path
+
+    from dataflow.detect.metadata import split_name
+    from dataflow.readers import read_path
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    comments: list[str] = ["公司名称", "客户名称", "所属单位", ""]
+    words: list[str] = ["clinicalencounterid", "encounterid", "id", "patientvisitid"]
+    for path in sorted(data.rglob("*.sql")):
+        for ds in read_path(path).datasets:
+            for fld in ds.fields:
+                comments.append(fld.comment or "")
+                words.extend(split_name(fld.name))
+    return comments, words
+
+
+def test_answers_kept_per_comment_and_word_are_the_ones_worked_out() -> None:
+    from dataflow.subject.links import _MIN_ENDING_KEY, _ending_patient_key
+
+    rules = rules_for(load_catalog())
+    comments, words = _comments_and_words()
+    assert len(comments) > 50 and len(words) > 50
+    for _ in range(2):  # the first time worked out, the second time kept
+        for comment in comments:
+            expected = any(w in comment for w in rules.org_names_zh)
+            assert rules.names_organisation_zh(comment) is expected
+        for word in words:
+            expected_key = next(
+                (
+                    k
+                    for k in rules.patient_keys
+                    if len(k) >= _MIN_ENDING_KEY and len(word) > len(k) and word.endswith(k)
+                ),
+                None,
+            )
+            assert _ending_patient_key(rules, (word,)) == expected_key
+    assert any(rules.names_organisation_zh(c) for c in comments)
+    assert _ending_patient_key(rules, ("clinicalencounterid",)) is not None
