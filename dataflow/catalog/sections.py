@@ -115,6 +115,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "party_categories",
     "party_records",
     "post_records",
+    "org_stays",
     "organisation_lookalikes",
     "unnamed_organisation_attributes",
     "contact_person_attributes",

@@ -251,6 +251,11 @@ SUBJECTS: Mapping[str, Text] = {
         "table comment says its rows belong to {roles}", "表注释表明每行属于{roles}"
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
+    "subject.org_stay": Text(
+        "name '{name}': a record of '{word}' holds guests' stays (lodging of persons), not the "
+        "place itself",
+        "名称 '{name}'：'{word}' 的记录是宾客的住宿（个人住宿信息），不是场所本身",
+    ),
     "subject.org_booking": Text(
         "comment says '{word}' and a column keys each row to a person: that person's bookings "
         "or visits",

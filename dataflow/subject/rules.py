@@ -307,6 +307,7 @@ class SubjectRules:
         self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
+        self.org_stays = frozenset(s.get("org_stays", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.record_state_flags = _split(s.get("record_state_flags", ()))[0]

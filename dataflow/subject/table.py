@@ -672,6 +672,10 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         return None
     if len(n.core) > 1 and any(t in rules.relation_tails for t in n.tokens):
         return None  # `helper_unit_mapping`: who is assigned to a unit, found by its links
+    if n.head in rules.org_stays and any(t in rules.post_records for t in n.tokens):
+        # `accommodation_record`: the guests' stays at a place, not the place itself
+        why = msg("subject.org_stay", name=n.bare, word=n.head)
+        return _fix(f, "person_linked", why)
     role_comment = rules.role_zh(n.comment) is not None
     org_comment = rules.organisation_zh_in(n.comment) is not None
     if (any(rules.role_of(t) for t in n.core[:-1]) and (role_comment or not org_comment)) or (
