@@ -116,6 +116,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "party_records",
     "post_records",
     "org_stays",
+    "message_table_bodies",
     "organisation_lookalikes",
     "unnamed_organisation_attributes",
     "contact_person_attributes",

@@ -467,6 +467,12 @@ class SubjectRules:
             for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
         )
         self.message_store_prefixes = frozenset(catalog.subjects.get("message_store_prefixes", ()))
+        self.message_table_bodies = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("message_table_bodies", ())
+        )
+        self.phone_key_names = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("phone_keys", ())
+        )
         self.visit_histories = frozenset(catalog.subjects.get("visit_history_tables", ()))
         self.visited_things = frozenset(catalog.subjects.get("visited_things", ()))
         self.message_family = frozenset(
