@@ -703,6 +703,9 @@ def _post_key(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
         return None
     if any(t in rules.post_records for t in n.tokens):
         return None  # `job_history`: who held the post when
+    others = set(n.core[:-1])
+    if any(len(c) >= 2 and c[-1] in rules.reference_tails and c[-2] in others for c in n.columns):
+        return None  # `talent_profession` keyed by `talent_id`: whom a post is matched with
     if sum(leaf in rules.message_columns for leaf in n.leafs) >= 2:
         return None  # `Post.header.from`, `to`: a post sent to people, not a job
     first = n.columns[0]
