@@ -251,6 +251,11 @@ SUBJECTS: Mapping[str, Text] = {
         "table comment says its rows belong to {roles}", "表注释表明每行属于{roles}"
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
+    "subject.property_ledger": Text(
+        "name '{name}': an account of '{word}' is a ledger of the organisation's things, not a "
+        "person's account",
+        "名称 '{name}'：'{word}' 的账（台账）是机构财物的台账，不是个人账户",
+    ),
     "subject.org_stay": Text(
         "name '{name}': a record of '{word}' holds guests' stays (lodging of persons), not the "
         "place itself",

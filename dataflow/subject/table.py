@@ -624,6 +624,11 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     role = rules.role_of(n.head)
     if role is not None and _holders_account(n, rules):
         return None  # an account of the person its holder's key names: linked to them
+    thing = next((t for t in n.core[:-1] if t in rules.property), None)
+    if role is not None and n.head in rules.account_heads and thing is not None:
+        # `eq_account` (设备台账): the ledger of the organisation's equipment, not a user account
+        why = msg("subject.property_ledger", name=n.bare, word=thing)
+        return _fix(f, "organisation", why)
     if role is not None:
         why = msg("subject.role_name", name=n.bare, roles=role_text(role))
         return _fix(f, "person", why, role)
