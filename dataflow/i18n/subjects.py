@@ -256,6 +256,10 @@ SUBJECTS: Mapping[str, Text] = {
         "person's account",
         "名称 '{name}'：'{word}' 的账（台账）是机构财物的台账，不是个人账户",
     ),
+    "subject.workflow_definition": Text(
+        "name '{name}': a workflow's '{word}' is part of a process definition (configuration)",
+        "名称 '{name}'：流程的 '{word}' 属于流程定义（配置）",
+    ),
     "subject.org_stay": Text(
         "name '{name}': a record of '{word}' holds guests' stays (lodging of persons), not the "
         "place itself",

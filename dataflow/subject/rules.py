@@ -125,6 +125,8 @@ class SubjectRules:
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
+        self.workflow_words = frozenset(s.get("workflow_words", ()))
+        self.workflow_definitions = frozenset(s.get("workflow_definitions", ()))
         self.module_prefixes = frozenset(s.get("module_prefixes", ()))
         self.definition_columns = _split(s.get("definition_columns", ()))[0]
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
@@ -335,6 +337,7 @@ class SubjectRules:
         self.case_keys = frozenset(s.get("case_keys", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
+        self.system_attributes = tuple(s.get("system_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
         self.event_suffixes = frozenset(catalog.dictionaries.get("event_suffixes"))

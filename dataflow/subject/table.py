@@ -331,6 +331,13 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
             why = msg("subject.system_but_person", name=n.bare, word=word, columns=own[:3])
             return _fix(f, "person", why, rules.role_zh(n.comment))
         return _fix(f, "system", msg("subject.system_name", name=n.bare, word=word))
+    if (
+        len(n.core) > 1
+        and head in rules.workflow_definitions
+        and any(t in rules.workflow_words for t in n.core[:-1])
+    ):
+        # `flow_node`, `flow_skip`: a workflow engine's process definition, configuration
+        return _fix(f, "system", msg("subject.workflow_definition", name=n.bare, word=head))
     sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
         return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
