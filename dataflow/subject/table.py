@@ -785,6 +785,8 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
+        # `order_info.accountid` with 订单人数: one person's order for a party of travellers
+        or (bool(set(n.core) & rules.row_events) and _served_person_key(n, rules, any_role=True))
         # 载客人数 beside a plate: the passengers of one vehicle on one passage
         or plate_column(ds, rules) is not None
     ):
@@ -792,10 +794,11 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     return _fix(f, "organisation", msg("subject.headcount", column=column))
 
 
-def _served_person_key(n: TableName, rules: SubjectRules) -> bool:
+def _served_person_key(n: TableName, rules: SubjectRules, any_role: bool = False) -> bool:
     """Whether a column is the key of a person whom the rows serve (`memberid`, `customer_id`,
     `patient_no`: ``served_roles``): a booking or a visit of that person, however many people
-    it counts (an insurance booking's number of insured)."""
+    it counts (an insurance booking's number of insured). ``any_role``: the key of a person of
+    any role (`accountid`, `user_id`)."""
     for cols in n.columns:
         if len(cols) >= 2 and cols[-1] in rules.reference_tails:
             role = rules.role_of(cols[-2])
@@ -806,7 +809,7 @@ def _served_person_key(n: TableName, rules: SubjectRules) -> bool:
             )
         else:
             continue
-        if role is not None and role in rules.served_roles:
+        if role is not None and (any_role or role in rules.served_roles):
             return True
     return False
 
