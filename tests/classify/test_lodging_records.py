@@ -42,3 +42,22 @@ def test_a_table_of_hotels_stays_the_organisations(tmp_path: Path) -> None:
     hotels = _scan(tmp_path, {"reception.sql": RECEPTION})["hotel"]
     assert hotels.subject.kind == "organisation"
     assert not _finding(hotels, "telephone").personal
+
+
+HOTEL = """
+CREATE TABLE `livein` (
+  `pk` int NOT NULL AUTO_INCREMENT,
+  `r_no` varchar(20) COMMENT '房间号',
+  `c_name` varchar(40) COMMENT '客人姓名',
+  `zj_no` varchar(30) COMMENT '证件号码',
+  `days` int COMMENT '天数',
+  PRIMARY KEY (`pk`)
+) COMMENT='入住登记';
+"""
+
+
+def test_nights_of_a_stay_are_lodging(tmp_path: Path) -> None:
+    """On a table of stays (入住登记), how many nights the guest stays is their lodging."""
+    stay = _scan(tmp_path, {"hotel.sql": HOTEL})["livein"]
+    days = _finding(stay, "days")
+    assert days.personal and days.sensitive
