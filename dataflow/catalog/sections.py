@@ -117,6 +117,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "party_records",
     "post_records",
     "org_stays",
+    "party_orders",
     "workflow_words",
     "workflow_definitions",
     "message_table_bodies",

@@ -786,7 +786,7 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
         # `order_info.accountid` with 订单人数: one person's order for a party of travellers
-        or (bool(set(n.core) & rules.row_events) and _served_person_key(n, rules, any_role=True))
+        or (bool(set(n.core) & rules.party_orders) and _served_person_key(n, rules, any_role=True))
         # 载客人数 beside a plate: the passengers of one vehicle on one passage
         or plate_column(ds, rules) is not None
     ):

@@ -34,6 +34,13 @@ CREATE TABLE `order_traveller` (
   `roommate` varchar(255) DEFAULT '' COMMENT '室友',
   PRIMARY KEY (`travellerid`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='出行人';
+CREATE TABLE `ga_events` (
+  `id` int NOT NULL,
+  `post_user_id` int NOT NULL DEFAULT '0',
+  `group_name` varchar(100) COMMENT '群体名称',
+  `people_number` varchar(32) NOT NULL DEFAULT '' COMMENT '人数规模',
+  `happen_time` datetime COMMENT '发生时间'
+) COMMENT='群体事件';
 CREATE TABLE `outbreak_report` (
   `id` int NOT NULL,
   `school` varchar(100) COMMENT '学校',
@@ -53,6 +60,14 @@ def test_an_order_for_a_party_is_the_buyers(tmp_path: Path) -> None:
 def test_a_count_with_no_ones_key_is_a_group_report(tmp_path: Path) -> None:
     report = _scan(tmp_path, {"travel.sql": TRAVEL})["outbreak_report"]
     assert report.subject.kind != "person_linked"
+
+
+def test_an_event_counting_people_stays_a_group_report(tmp_path: Path) -> None:
+    """An event posted by a user that counts the people involved (a group incident) is no one's
+    order: the count of people says it reports on a group."""
+    event = _scan(tmp_path, {"travel.sql": TRAVEL})["ga_events"]
+    assert event.subject.kind != "person_linked"
+    assert not _finding(event, "happen_time").personal
 
 
 def test_a_travellers_roommate_is_their_lodging(tmp_path: Path) -> None:

@@ -35,3 +35,22 @@ def test_process_definitions_are_configuration(tmp_path: Path) -> None:
     for table in ("flow_node", "flow_skip"):
         assert results[table].subject.kind == "system", table
         assert not _finding(results[table], "coordinate").personal, table
+
+
+def test_request_parameters_keep_the_callers_position(tmp_path: Path) -> None:
+    """An API's request parameters (a schema document named `parameters`, read as configuration)
+    still carry the caller's position."""
+    import json
+
+    api = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "GET /estimates/time parameters",
+        "type": "object",
+        "properties": {
+            "start_latitude": {"type": "number", "description": "Latitude of the start"},
+            "start_longitude": {"type": "number", "description": "Longitude of the start"},
+        },
+    }
+    results = _scan(tmp_path, {"time.schema.json": json.dumps(api)})
+    params = next(iter(results.values()))
+    assert _finding(params, "start_latitude").personal
