@@ -69,8 +69,10 @@ def _name_spans(det: MetadataIndex, tokens: tuple[str, ...]) -> list[Span]:
         for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
             key = "".join(tokens[i:j])
             found = det.compact.get(key, ())
-            if not found and j == n and _plural(tokens[-1]):
-                found = det.compact.get(key[:-1], ())  # `IdNumbers`, `Emails`: one per row
+            if not found and i == 0 and j == n and _plural(tokens[-1]):
+                # the whole name a plural (`IdNumbers`, `Emails`), not a word of a longer name
+                # (`percent_tumour_cells`, `acceptsMarketingEmails`)
+                found = det.compact.get(key[:-1], ())
             for element_id, kind in found:
                 spans.append((i, j, element_id, kind))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
@@ -85,12 +87,12 @@ def _name_spans(det: MetadataIndex, tokens: tuple[str, ...]) -> list[Span]:
 
 def _plural(token: str) -> bool:
     """Whether ``token`` looks like an English plural in -s of a longer word (`numbers`,
-    `emails`; not `address`, `status`, `basis`)."""
+    `emails`; not `address`, `status`, `basis`, nor a noun in -ics: `diagnostics`)."""
     return (
         len(token) > 4
         and token.isalpha()
         and token.endswith("s")
-        and not token.endswith(("ss", "us", "is"))
+        and not token.endswith(("ss", "us", "is", "ics"))
     )
 
 
