@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from dataflow.catalog import Catalog, Condition, Element, EscalationRule
 from dataflow.detect.metadata import PI_THRESHOLD, MetadataVerdict, detect_dataset, split_name
-from dataflow.detect.metadata.traditional import restore_fields, simplified_dataset
+from dataflow.detect.metadata.prefix import readable_dataset
+from dataflow.detect.metadata.traditional import restore_fields
 from dataflow.i18n import msg
 from dataflow.model import (
     Dataset,
@@ -82,7 +83,8 @@ def classify_dataset(
     learned field scorer (``detect.learned``) change the rules' verdicts where it is confident
     (None: on unless the environment variable ``DATAFLOW_LEARNED_SCORER`` is ``off``).
     """
-    original, dataset = dataset, simplified_dataset(dataset)  # 病歷號碼 read as 病历号码
+    # 病歷號碼 read as 病历号码, `FXM` (a marker letter before every column) as `XM`
+    original, dataset = dataset, readable_dataset(dataset, catalog)
     verdicts = detect_dataset(dataset, catalog)
     findings: list[FieldFinding] = []
     for fld in dataset.fields:

@@ -270,6 +270,20 @@ SUBJECTS: Mapping[str, Text] = {
         "table comment says its rows belong to {roles}", "表注释表明每行属于{roles}"
     ),
     "subject.org_comment": Text("comment says '{word}' (organisations)", "注释为 '{word}'（机构）"),
+    "subject.property_ledger": Text(
+        "name '{name}': an account of '{word}' is a ledger of the organisation's things, not a "
+        "person's account",
+        "名称 '{name}'：'{word}' 的账（台账）是机构财物的台账，不是个人账户",
+    ),
+    "subject.workflow_definition": Text(
+        "name '{name}': a workflow's '{word}' is part of a process definition (configuration)",
+        "名称 '{name}'：流程的 '{word}' 属于流程定义（配置）",
+    ),
+    "subject.org_stay": Text(
+        "name '{name}': a record of '{word}' holds guests' stays (lodging of persons), not the "
+        "place itself",
+        "名称 '{name}'：'{word}' 的记录是宾客的住宿（个人住宿信息），不是场所本身",
+    ),
     "subject.org_booking": Text(
         "comment says '{word}' and a column keys each row to a person: that person's bookings "
         "or visits",

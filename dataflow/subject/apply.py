@@ -996,6 +996,10 @@ def _notabout_person(
         elif any("".join(split_name(f.name)) in rules.name_parts for f in dataset.fields):
             # a supplier's contact person: their e-mail, not the company's
             covered = [c for c in covered if c not in rules.contact_attributes]
+    if subject.kind == "system" and only is None and dataset.source_format not in SCHEMA_DOCS:
+        # a node's coordinate on a process diagram; an API request's parameters (a schema
+        # document named `parameters`) still carry the caller's position
+        covered.extend(rules.system_attributes)
     if subject.kind == "reference" and only is None:
         covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
         covered.extend(rules.thing_attributes)  # a part of the thing (a car's printer)

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
-from dataflow.detect.metadata.traditional import simplified_dataset
+from dataflow.detect.metadata.prefix import readable_dataset
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Subject, Words
 from dataflow.subject.children import guardian_rows, learner_rows, scan_children
@@ -355,7 +355,8 @@ def _serve(f: _Facts, facts: list[_Facts], rules: SubjectRules) -> None:
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
     """The subject of every dataset of one scan, in the order given."""
     rules = rules_for(catalog)
-    datasets = [simplified_dataset(ds) for ds in datasets]  # 病歷號碼 read as 病历号码
+    # 病歷號碼 read as 病历号码, `FXM` (a marker letter before every column) as `XM`
+    datasets = [readable_dataset(ds, catalog) for ds in datasets]
     by_name: dict[str, list[int]] = {}
     for i, ds in enumerate(datasets):
         by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(i)

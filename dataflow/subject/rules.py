@@ -136,6 +136,8 @@ class SubjectRules:
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
+        self.workflow_words = frozenset(s.get("workflow_words", ()))
+        self.workflow_definitions = frozenset(s.get("workflow_definitions", ()))
         self.module_prefixes = frozenset(s.get("module_prefixes", ()))
         self.definition_columns = _split(s.get("definition_columns", ()))[0]
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
@@ -289,6 +291,7 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.party_orders = frozenset(s.get("party_orders", ()))
         self.row_messages = frozenset(s.get("row_messages", ()))
         en, self.birth_records_zh = _split(s.get("birth_records", ()))
         self.birth_records = frozenset(_compact(split_name(w)) for w in en)
@@ -318,6 +321,7 @@ class SubjectRules:
         self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
+        self.org_stays = frozenset(s.get("org_stays", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
         self.record_state_flags = _split(s.get("record_state_flags", ()))[0]
@@ -350,6 +354,7 @@ class SubjectRules:
         self.case_keys = frozenset(s.get("case_keys", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
+        self.system_attributes = tuple(s.get("system_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
         self.event_suffixes = frozenset(catalog.dictionaries.get("event_suffixes"))
@@ -491,6 +496,12 @@ class SubjectRules:
             for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
         )
         self.message_store_prefixes = frozenset(catalog.subjects.get("message_store_prefixes", ()))
+        self.message_table_bodies = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("message_table_bodies", ())
+        )
+        self.phone_key_names = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("phone_keys", ())
+        )
         self.visit_histories = frozenset(catalog.subjects.get("visit_history_tables", ()))
         self.visited_things = frozenset(catalog.subjects.get("visited_things", ()))
         self.message_family = frozenset(

@@ -331,6 +331,13 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
             why = msg("subject.system_but_person", name=n.bare, word=word, columns=own[:3])
             return _fix(f, "person", why, rules.role_zh(n.comment))
         return _fix(f, "system", msg("subject.system_name", name=n.bare, word=word))
+    if (
+        len(n.core) > 1
+        and head in rules.workflow_definitions
+        and any(t in rules.workflow_words for t in n.core[:-1])
+    ):
+        # `flow_node`, `flow_skip`: a workflow engine's process definition, configuration
+        return _fix(f, "system", msg("subject.workflow_definition", name=n.bare, word=head))
     sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
         return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
@@ -624,6 +631,11 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     role = rules.role_of(n.head)
     if role is not None and _holders_account(n, rules):
         return None  # an account of the person its holder's key names: linked to them
+    thing = next((t for t in n.core[:-1] if t in rules.property), None)
+    if role is not None and n.head in rules.account_heads and thing is not None:
+        # `eq_account` (设备台账): the ledger of the organisation's equipment, not a user account
+        why = msg("subject.property_ledger", name=n.bare, word=thing)
+        return _fix(f, "organisation", why)
     if role is not None:
         why = msg("subject.role_name", name=n.bare, roles=role_text(role))
         return _fix(f, "person", why, role)
@@ -672,6 +684,10 @@ def _organisation(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         return None
     if len(n.core) > 1 and any(t in rules.relation_tails for t in n.tokens):
         return None  # `helper_unit_mapping`: who is assigned to a unit, found by its links
+    if n.head in rules.org_stays and any(t in rules.post_records for t in n.tokens):
+        # `accommodation_record`: the guests' stays at a place, not the place itself
+        why = msg("subject.org_stay", name=n.bare, word=n.head)
+        return _fix(f, "person_linked", why)
     role_comment = rules.role_zh(n.comment) is not None
     org_comment = rules.organisation_zh_in(n.comment) is not None
     if (any(rules.role_of(t) for t in n.core[:-1]) and (role_comment or not org_comment)) or (
@@ -699,6 +715,9 @@ def _post_key(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
         return None
     if any(t in rules.post_records for t in n.tokens):
         return None  # `job_history`: who held the post when
+    others = set(n.core[:-1])
+    if any(len(c) >= 2 and c[-1] in rules.reference_tails and c[-2] in others for c in n.columns):
+        return None  # `talent_profession` keyed by `talent_id`: whom a post is matched with
     if sum(leaf in rules.message_columns for leaf in n.leafs) >= 2:
         return None  # `Post.header.from`, `to`: a post sent to people, not a job
     first = n.columns[0]
@@ -766,6 +785,8 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
+        # `order_info.accountid` with 订单人数: one person's order for a party of travellers
+        or (bool(set(n.core) & rules.party_orders) and _served_person_key(n, rules, any_role=True))
         # 载客人数 beside a plate: the passengers of one vehicle on one passage
         or plate_column(ds, rules) is not None
     ):
@@ -773,10 +794,11 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     return _fix(f, "organisation", msg("subject.headcount", column=column))
 
 
-def _served_person_key(n: TableName, rules: SubjectRules) -> bool:
+def _served_person_key(n: TableName, rules: SubjectRules, any_role: bool = False) -> bool:
     """Whether a column is the key of a person whom the rows serve (`memberid`, `customer_id`,
     `patient_no`: ``served_roles``): a booking or a visit of that person, however many people
-    it counts (an insurance booking's number of insured)."""
+    it counts (an insurance booking's number of insured). ``any_role``: the key of a person of
+    any role (`accountid`, `user_id`)."""
     for cols in n.columns:
         if len(cols) >= 2 and cols[-1] in rules.reference_tails:
             role = rules.role_of(cols[-2])
@@ -787,7 +809,7 @@ def _served_person_key(n: TableName, rules: SubjectRules) -> bool:
             )
         else:
             continue
-        if role is not None and role in rules.served_roles:
+        if role is not None and (any_role or role in rules.served_roles):
             return True
     return False
 

@@ -460,6 +460,12 @@ def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[i
     names = {_store_name(rules, f.name) for f in dataset.fields}
     if rules.message_store and all(names & part for part in rules.message_store):
         return rules.message_family
+    if rules.message_store and set(words) & rules.row_messages:
+        # `sms_send` with `SendContent` and `SendPhone`: a body and one party of each message
+        bodies, senders, recipients = rules.message_store
+        parties = senders | recipients | rules.phone_key_names
+        if names & (bodies | rules.message_table_bodies) and names & parties:
+            return rules.message_family
     if words and words[-1] in rules.visit_histories:
         things: set[str] = set()
         for fld in dataset.fields:

@@ -68,7 +68,12 @@ def _name_spans(det: MetadataIndex, tokens: tuple[str, ...]) -> list[Span]:
     for i in range(n):
         for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
             key = "".join(tokens[i:j])
-            for element_id, kind in det.compact.get(key, ()):
+            found = det.compact.get(key, ())
+            if not found and i == 0 and j == n and _plural(tokens[-1]):
+                # the whole name a plural (`IdNumbers`, `Emails`), not a word of a longer name
+                # (`percent_tumour_cells`, `acceptsMarketingEmails`)
+                found = det.compact.get(key[:-1], ())
+            for element_id, kind in found:
                 spans.append((i, j, element_id, kind))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
     kept: list[Span] = []
@@ -78,6 +83,17 @@ def _name_spans(det: MetadataIndex, tokens: tuple[str, ...]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+def _plural(token: str) -> bool:
+    """Whether ``token`` looks like an English plural in -s of a longer word (`numbers`,
+    `emails`; not `address`, `status`, `basis`, nor a noun in -ics: `diagnostics`)."""
+    return (
+        len(token) > 4
+        and token.isalpha()
+        and token.endswith("s")
+        and not token.endswith(("ss", "us", "is", "ics"))
+    )
 
 
 def _person_key(

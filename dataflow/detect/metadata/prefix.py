@@ -1,0 +1,105 @@
+"""Column names behind a one-letter prefix that every column of a table shares, read without it.
+
+Some schemas, often of older Chinese systems, glue one letter before every column of a table
+(``FXM``, ``Fxb``, ``Fsfzh``, ``FZGH``: a field marker ``F`` before the pinyin initials of 姓名,
+性别, 身份证号, 职工号). Read whole, such names match nothing: ``fsfzh`` is no word. When most
+columns of a table start with the same letter, and the table reads markedly better without it
+(more of its columns are found to be personal information, ``MIN_GAIN``), the table is read in a
+copy whose column names drop the letter. What is reported stays the schema's own field: the
+findings of the copy are given back the original fields (``traditional.restore_fields``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from dataflow.catalog import Catalog
+from dataflow.model import Dataset, ForeignKey
+
+#: The fewest columns of a table that may show a shared prefix.
+MIN_COLUMNS = 5
+#: The share of a table's columns with Latin names that must start with the letter.
+MIN_SHARE = 0.8
+#: How many more personal columns the table must read as without the letter.
+MIN_GAIN = 3
+
+
+def shared_letter(ds: Dataset) -> str | None:
+    """The letter that most of ``ds``'s own columns start with (``MIN_SHARE``), glued to the rest
+    of the name, when the columns share no longer beginning (``cust_id``, ``cust_name`` share a
+    word, not a marker); None otherwise."""
+    names = [
+        f.name
+        for f in ds.fields
+        if f.pointer == f"{ds.name}.{f.name}" and f.name.isascii() and f.name[:1].isalpha()
+    ]
+    if len(names) < MIN_COLUMNS:
+        return None
+    letter = max(sorted({n[0].lower() for n in names}), key=lambda c: _count(names, c))
+    marked = [n for n in names if n[0].lower() == letter and len(n) > 2 and n[1].isalpha()]
+    if len(marked) < MIN_COLUMNS or len(marked) < MIN_SHARE * len(names):
+        return None
+    if len({n[1].lower() for n in marked}) < 2:
+        return None  # a common word, not a one-letter marker
+    return letter
+
+
+def _count(names: Sequence[str], letter: str) -> int:
+    return sum(1 for n in names if n[0].lower() == letter)
+
+
+def _strip(name: str, letter: str) -> str:
+    if len(name) > 2 and name[0].lower() == letter and name[1].isalpha():
+        return name[1:]
+    return name
+
+
+def without_letter(ds: Dataset, letter: str) -> Dataset:
+    """A copy of ``ds`` whose own columns starting with ``letter`` drop it (pointers unchanged),
+    and so do its key columns."""
+    fields = tuple(
+        dataclasses.replace(f, name=_strip(f.name, letter))
+        if f.pointer == f"{ds.name}.{f.name}"
+        else f
+        for f in ds.fields
+    )
+
+    def names(columns: Sequence[str]) -> tuple[str, ...]:
+        return tuple(_strip(c, letter) for c in columns)
+
+    keys = tuple(
+        ForeignKey(columns=names(k.columns), table=k.table, ref_columns=k.ref_columns)
+        for k in ds.foreign_keys
+    )
+    return dataclasses.replace(
+        ds, fields=fields, primary_key=names(ds.primary_key), foreign_keys=keys
+    )
+
+
+def unprefixed_dataset(ds: Dataset, personal: Callable[[Dataset], int]) -> Dataset:
+    """``ds`` read without the one-letter marker its columns share, when it has one and the
+    table reads better without it: ``personal(dataset)`` counts a dataset's columns found
+    personal. ``ds`` itself otherwise (the usual case: nothing is detected twice)."""
+    letter = shared_letter(ds)
+    if letter is None:
+        return ds
+    copy = without_letter(ds, letter)
+    before = personal(ds)
+    after = personal(copy)
+    if after >= before + MIN_GAIN and after >= 2 * before:
+        return copy
+    return ds
+
+
+def readable_dataset(ds: Dataset, catalog: Catalog) -> Dataset:
+    """``ds`` as the metadata rules read it: traditional characters folded
+    (``traditional.simplified_dataset``) and a shared one-letter column marker dropped
+    (``unprefixed_dataset``); ``ds`` itself when neither applies."""
+    from dataflow.detect.metadata.detector import detect_dataset
+    from dataflow.detect.metadata.traditional import simplified_dataset
+
+    def personal(d: Dataset) -> int:
+        return sum(1 for v in detect_dataset(d, catalog).values() if v.element is not None)
+
+    return unprefixed_dataset(simplified_dataset(ds), personal)

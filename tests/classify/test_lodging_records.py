@@ -1,0 +1,63 @@
+"""A record of guests' stays named after the place (`accommodation_record` '接待住房记录'): the
+rows are the guests' lodging (GB/T 35273 Annex B: 住宿信息, sensitive), not the hotel's own data;
+a table of hotels stays the organisations'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import finding_of as _finding
+from builders import scan_files as _scan
+
+RECEPTION = """
+CREATE TABLE `accommodation_record` (
+  `id` int(128) NOT NULL AUTO_INCREMENT,
+  `reception_number` varchar(128) DEFAULT NULL COMMENT '接待编号',
+  `hotel` varchar(255) DEFAULT NULL COMMENT '住宿酒店',
+  `room_number` varchar(128) DEFAULT NULL COMMENT '房间号码',
+  `checkin_time` date DEFAULT NULL COMMENT '入住时间',
+  `checkout_time` date DEFAULT NULL COMMENT '退房时间',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='接待住房记录';
+
+CREATE TABLE `hotel` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `hotel_name` varchar(255) DEFAULT NULL COMMENT '酒店名称',
+  `address` varchar(255) DEFAULT NULL COMMENT '酒店地址',
+  `telephone` varchar(32) DEFAULT NULL COMMENT '酒店电话',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='酒店信息';
+"""
+
+
+def test_a_record_of_stays_is_the_guests_lodging(tmp_path: Path) -> None:
+    stays = _scan(tmp_path, {"reception.sql": RECEPTION})["accommodation_record"]
+    assert stays.subject.kind == "person_linked"
+    for column in ("room_number", "checkin_time", "checkout_time"):
+        found = _finding(stays, column)
+        assert found.personal and found.sensitive, column
+
+
+def test_a_table_of_hotels_stays_the_organisations(tmp_path: Path) -> None:
+    hotels = _scan(tmp_path, {"reception.sql": RECEPTION})["hotel"]
+    assert hotels.subject.kind == "organisation"
+    assert not _finding(hotels, "telephone").personal
+
+
+HOTEL = """
+CREATE TABLE `livein` (
+  `pk` int NOT NULL AUTO_INCREMENT,
+  `r_no` varchar(20) COMMENT '房间号',
+  `c_name` varchar(40) COMMENT '客人姓名',
+  `zj_no` varchar(30) COMMENT '证件号码',
+  `days` int COMMENT '天数',
+  PRIMARY KEY (`pk`)
+) COMMENT='入住登记';
+"""
+
+
+def test_nights_of_a_stay_are_lodging(tmp_path: Path) -> None:
+    """On a table of stays (入住登记), how many nights the guest stays is their lodging."""
+    stay = _scan(tmp_path, {"hotel.sql": HOTEL})["livein"]
+    days = _finding(stay, "days")
+    assert days.personal and days.sensitive
