@@ -224,6 +224,10 @@ SUBJECTS: Mapping[str, Text] = {
         "column '{column}' is a person's own account number: the rows are that person's",
         "字段 '{column}' 是个人账号：每行属于该人",
     ),
+    "subject.identity_document": Text(
+        "'{column}' is the number of that person's identity document (ID card, passport…)",
+        "'{column}' 是该人身份证件（身份证、护照等）的号码",
+    ),
     "subject.document_number": Text(
         "'{column}' is the number of the document the table records ('{document}')",
         "'{column}' 是该表所记录证件的号码（'{document}'）",
@@ -372,6 +376,11 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.patient_record": Text(
         "'{column}' is part of that patient's record of care (health information)",
         "'{column}' 是该患者诊疗记录的一部分（健康信息）",
+    ),
+    "subject.sensitive_record": Text(
+        "'{column}' is a detail of that person's loan, credit report or property record"
+        " (sensitive property information)",
+        "'{column}' 是该人贷款、征信或房产记录的一部分（敏感的个人财产信息）",
     ),
     "subject.clinical_event": Text(
         "'{column}' says what the event of that patient's {family} record was: their health"

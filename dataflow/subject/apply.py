@@ -13,7 +13,7 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
-from dataflow.subject.documents import card_parts, document_numbers
+from dataflow.subject.documents import card_parts, document_numbers, identity_documents
 from dataflow.subject.links import table_comment_core
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
@@ -322,6 +322,7 @@ def _by_subject(
         if _passage_record(dataset, rules):
             found = [_passage_place(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
+        found = identity_documents(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):

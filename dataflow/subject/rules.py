@@ -151,6 +151,11 @@ class SubjectRules:
             s.get("document_number_columns", ())
         )
         self.id_numbers, self.id_numbers_zh = _split(s.get("identity_number_columns", ()))
+        # an identity document kept as a type and a number column (`identity_document_*`)
+        self.id_document_stems = _split(s.get("identity_document_stems", ()))[0]
+        self.id_document_strong = _split(s.get("identity_document_strong", ()))[0]
+        self.id_document_numbers = _split(s.get("identity_document_number_tails", ()))[0]
+        self.id_document_types = _split(s.get("identity_document_type_tails", ()))[0]
         self.accounts, self.accounts_zh = _split(s.get("personal_account_columns", ()))
         self.ranges, self.ranges_zh = _split(s.get("reference_range_columns", ()))
         self.results, self.results_zh = _split(s.get("result_value_columns", ()))
@@ -453,6 +458,12 @@ class SubjectRules:
         kinds = frozenset(catalog.subjects.get("record_kinds", ()))
         self.record_kinds = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id in kinds
+        )
+        # the kinds of a person's financial record whose every detail is sensitive
+        # (`sensitive_record_families`)
+        sensitive = frozenset(catalog.subjects.get("sensitive_record_families", ()))
+        self.sensitive_records = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id in sensitive
         )
         # columns that hold a whole address-book entry (`vcard`): the table is an address book
         words = catalog.subjects.get("address_book_columns", ())

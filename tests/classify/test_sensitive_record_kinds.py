@@ -1,0 +1,126 @@
+"""Kinds of record whose every detail about the person is sensitive, and an identity document kept
+as a type and a number column.
+
+- A borrower's loan and its repayments (GB/T 35273 Annex B, 个人财产信息: 信贷记录): on a row keyed by
+  the borrower and on the topic of a loan, a column no family word names (the remittance receipt,
+  a repayment's number, when the next repayment falls due) is a detail of that loan, sensitive,
+  not merely other information about the person or their activity record.
+- A person's real estate (房产信息): the same on a table of the property a person owns.
+- A person's row keeping `identity_type` '证件类型' beside `identity_code`: the code is the number
+  of the person's identity document (身份证、护照…), sensitive; a file's `document_type` and
+  `document_id` on a row that is not a person stay what they were.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataflow.model import FieldFinding
+from dataflow.scan import ScanOptions, scan_paths
+
+LOANS = """
+create table if not exists `sys_user`(
+    `uid` int unsigned not null auto_increment,
+    `name` varchar(50) not null comment '姓名',
+    `phone` varchar(20) not null comment '手机号',
+    primary key (`uid`)
+) comment='用户表';
+create table if not exists `sys_loan`(
+    `lid` int unsigned not null auto_increment,
+    `uid` int unsigned NOT NULL COMMENT '贷款人UID',
+    `amount` decimal(6,2) NOT NULL COMMENT '同意贷款金额',
+    `last_repay_time` int default 0 comment '最近一次还款时间',
+    `next_repay_time` int default 0 comment '下一次还款时间',
+    `remit_certify` varchar(200) default '' comment '汇款凭证',
+    PRIMARY key (`lid`),
+    key uid(`uid`)
+) comment='贷款表';
+create table if not exists `sys_repay`(
+    `id` int unsigned not null auto_increment,
+    `uid` int unsigned NOT NULL COMMENT '客户编号',
+    `lid` int unsigned NOT NULL COMMENT '贷款ID',
+    `amount` decimal(10,2) NOT NULL COMMENT '还款金额',
+    `no` tinyint unsigned NOT NULL COMMENT '第几期',
+    `addtime` int not null,
+    primary key (`id`)
+) comment='还款表';
+"""
+
+#: The same columns on a table of a shop's orders: not a loan, so no credit record.
+ORDERS = """
+create table if not exists `sys_user`(
+    `uid` int unsigned not null auto_increment,
+    `name` varchar(50) not null comment '姓名',
+    primary key (`uid`)
+) comment='用户表';
+create table if not exists `sys_order`(
+    `oid` int unsigned not null auto_increment,
+    `uid` int unsigned NOT NULL COMMENT '用户UID',
+    `next_delivery_time` int default 0 comment '下一次配送时间',
+    `remit_certify` varchar(200) default '' comment '汇款凭证',
+    PRIMARY key (`oid`)
+) comment='订单表';
+"""
+
+OWNERS = """
+CREATE TABLE `owner` (
+  `owner_id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `phone` varchar(15) DEFAULT NULL,
+  `name` varchar(45) DEFAULT NULL,
+  `sex` tinyint(2) DEFAULT NULL,
+  `birthday` bigint(25) DEFAULT NULL,
+  `identity_type` tinyint(2) DEFAULT NULL COMMENT '证件类型',
+  `identity_code` varchar(45) DEFAULT NULL COMMENT '证件代码',
+  PRIMARY KEY (`owner_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8;
+CREATE TABLE `console_user` (
+  `cu_id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `name` varchar(45) DEFAULT NULL,
+  `doc_type` tinyint(2) DEFAULT NULL,
+  `doc_number` varchar(45) DEFAULT NULL,
+  PRIMARY KEY (`cu_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8;
+CREATE TABLE `attachment` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `owner_id` int(10) unsigned DEFAULT NULL,
+  `document_type` varchar(20) DEFAULT NULL,
+  `document_id` varchar(45) DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8;
+"""
+
+
+def _findings(tmp_path: Path, ddl: str) -> dict[str, dict[str, FieldFinding]]:
+    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    return {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+
+
+def test_unnamed_details_of_a_borrowers_loan_are_credit_records(tmp_path: Path) -> None:
+    found = _findings(tmp_path, LOANS)
+    loan, repay = found["sys_loan"], found["sys_repay"]
+    for column in ("last_repay_time", "next_repay_time", "remit_certify"):
+        assert loan[column].sensitive, column
+        assert loan[column].element == "pi.financial.credit", column
+    for column in ("no", "addtime"):
+        assert repay[column].sensitive, column
+        assert repay[column].element == "pi.financial.credit", column
+    reasons = " ".join(ev.detail for ev in loan["remit_certify"].evidence)
+    assert "loan, credit report or property record" in reasons
+
+
+def test_the_same_columns_of_an_order_stay_not_sensitive(tmp_path: Path) -> None:
+    order = _findings(tmp_path, ORDERS)["sys_order"]
+    for column in ("next_delivery_time", "remit_certify"):
+        assert not order[column].sensitive, column
+
+
+def test_identity_document_kept_as_type_and_number(tmp_path: Path) -> None:
+    found = _findings(tmp_path, OWNERS)
+    for table, column in (("owner", "identity_code"), ("console_user", "doc_number")):
+        finding = found[table][column]
+        assert finding.element == "pi.identity.document_number", (table, column)
+        assert finding.sensitive, (table, column)
+    attachment = found["attachment"]
+    assert attachment["document_id"].element != "pi.identity.document_number"
+    assert not attachment["document_id"].sensitive
