@@ -106,6 +106,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "collections",
     "patient_visits",
     "numbered_documents",
+    "product_name_columns",
     "identity_document_stems",
     "identity_document_strong",
     "identity_document_number_tails",

@@ -204,6 +204,11 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': column '{column}' prices one unit of a thing: a price list, not a person's",
         "名称 '{name}'：字段 '{column}' 是单价：价目表，不属于某个人",
     ),
+    "subject.product_catalogue": Text(
+        "name '{name}': column '{column}' names the product each row is: a catalogue of"
+        " products, whose terms are not a person's",
+        "名称 '{name}'：字段 '{column}' 是每行所述产品的名称：产品目录，其条款不属于某个人",
+    ),
     "subject.offering": Text(
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",

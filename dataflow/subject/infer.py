@@ -296,6 +296,31 @@ def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subjec
         f.evidence.append(msg("subject.price_list", name=_bare(ds.name), column=column))
 
 
+def _product_catalogues(
+    datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules
+) -> None:
+    """A table that nothing places, with no link to anyone and no identity column, whose column
+    names the product each row is (`产品名称`, `product_name`: ``product_name_columns``): a
+    catalogue of products (an insurer's plans, 产品形态), whose ages, diseases and amounts are the
+    product's terms, not a person's."""
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.fixed or f.kind != "unknown" or f.links or f.weak is not None:
+            continue
+        column = next(
+            (
+                fld.name
+                for fld in ds.fields
+                if _compact(split_name(fld.name)) in rules.products
+                or any(w == fld.name or w == (fld.comment or "").strip() for w in rules.products_zh)
+            ),
+            None,
+        )
+        if column is None:
+            continue
+        f.kind, f.role = "reference", None
+        f.evidence.append(msg("subject.product_catalogue", name=_bare(ds.name), column=column))
+
+
 def _unit_price_column(ds: Dataset, rules: SubjectRules) -> str | None:
     """The first column pricing one unit of a thing, by its name or its Chinese comment."""
     for fld in ds.fields:
@@ -425,6 +450,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             break
     _offerings(datasets, facts, rules)
     _price_lists(datasets, facts, rules)
+    _product_catalogues(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
     higher: bool | None = None  # whether the scan names higher education, once it is asked
     out: list[Subject] = []

@@ -124,3 +124,88 @@ def test_identity_document_kept_as_type_and_number(tmp_path: Path) -> None:
     attachment = found["attachment"]
     assert attachment["document_id"].element != "pi.identity.document_number"
     assert not attachment["document_id"].sensitive
+
+
+PRODUCTS = """
+CREATE TABLE `百万医疗形态`  (
+  `index` int(8) NOT NULL AUTO_INCREMENT,
+  `公司` varchar(256) NULL DEFAULT NULL,
+  `产品名称` varchar(256) NULL DEFAULT NULL,
+  `被保人年龄` varchar(256) NULL DEFAULT NULL,
+  `续保年龄` varchar(256) NULL DEFAULT NULL,
+  `疾病终末期` varchar(256) NULL DEFAULT NULL,
+  PRIMARY KEY (`index`) USING BTREE
+) ENGINE = InnoDB;
+CREATE TABLE `定期寿险形态`  (
+  `index` int(8) NOT NULL AUTO_INCREMENT,
+  `公司` varchar(256) NULL DEFAULT NULL,
+  `产品` varchar(256) NULL DEFAULT NULL,
+  `投保年龄` varchar(256) NULL DEFAULT NULL,
+  PRIMARY KEY (`index`) USING BTREE
+) ENGINE = InnoDB;
+CREATE TABLE `投保记录`  (
+  `index` int(8) NOT NULL AUTO_INCREMENT,
+  `姓名` varchar(64) NULL DEFAULT NULL,
+  `手机` varchar(20) NULL DEFAULT NULL,
+  `产品名称` varchar(256) NULL DEFAULT NULL,
+  `被保人年龄` varchar(256) NULL DEFAULT NULL,
+  PRIMARY KEY (`index`) USING BTREE
+) ENGINE = InnoDB;
+"""
+
+
+def test_insurance_product_forms_are_a_catalogue_not_a_persons_record(tmp_path: Path) -> None:
+    found = _findings(tmp_path, PRODUCTS)
+    for table, column in (
+        ("百万医疗形态", "被保人年龄"),
+        ("百万医疗形态", "续保年龄"),
+        ("百万医疗形态", "疾病终末期"),
+        ("定期寿险形态", "投保年龄"),
+    ):
+        assert not found[table][column].personal, (table, column)
+    # a table that names a person beside the product is someone's application
+    assert found["投保记录"]["被保人年龄"].personal
+
+
+COMPANIES = """
+CREATE TABLE IF NOT EXISTS empresa (
+    id SERIAL PRIMARY KEY,
+    nome VARCHAR(100) NOT NULL,
+    cnpj VARCHAR(14) NOT NULL,
+    telefone VARCHAR(11) NOT NULL,
+    email VARCHAR(100) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fornecedor (
+    id SERIAL PRIMARY KEY,
+    razao_social VARCHAR(100) NOT NULL,
+    telefone VARCHAR(11) NOT NULL,
+    email VARCHAR(100) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS material (
+    id SERIAL PRIMARY KEY,
+    nome VARCHAR(100) NOT NULL,
+    valor NUMERIC(10, 2),
+    descricao VARCHAR(255),
+    idempresa INTEGER NOT NULL REFERENCES empresa(id)
+);
+CREATE TABLE IF NOT EXISTS usuario (
+    id SERIAL PRIMARY KEY,
+    nome VARCHAR(100) NOT NULL,
+    cpf VARCHAR(11) NOT NULL,
+    telefone VARCHAR(11) NOT NULL,
+    idempresa INTEGER NOT NULL REFERENCES empresa(id)
+);
+"""
+
+
+def test_a_company_and_its_materials_are_not_a_persons_record(tmp_path: Path) -> None:
+    found = _findings(tmp_path, COMPANIES)
+    for table, columns in (
+        ("empresa", ("nome", "cnpj", "telefone", "email")),
+        ("fornecedor", ("razao_social", "telefone", "email")),
+        ("material", ("nome", "valor", "descricao")),
+    ):
+        for column in columns:
+            assert not found[table][column].personal, (table, column)
+    assert found["usuario"]["cpf"].sensitive
+    assert found["usuario"]["telefone"].personal
