@@ -106,6 +106,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "collections",
     "patient_visits",
     "numbered_documents",
+    "paging_parameters",
     "product_name_columns",
     "identity_document_stems",
     "identity_document_strong",

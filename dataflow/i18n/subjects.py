@@ -209,6 +209,11 @@ SUBJECTS: Mapping[str, Text] = {
         " products, whose terms are not a person's",
         "名称 '{name}'：字段 '{column}' 是每行所述产品的名称：产品目录，其条款不属于某个人",
     ),
+    "subject.search_parameters": Text(
+        "name '{name}': the parameters of a search or a listing (paged by '{column}'), not a"
+        " person's record",
+        "名称 '{name}'：是检索或列表请求的参数（以 '{column}' 分页），不是某个人的记录",
+    ),
     "subject.offering": Text(
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",

@@ -6,9 +6,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
+from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.traditional import simplified_dataset
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Subject, Words
+from dataflow.model import Dataset, Field, Subject, Words
 from dataflow.subject.links import (
     RecordKeys,
     _comment_table_links,
@@ -299,8 +300,8 @@ def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subjec
 def _product_catalogues(
     datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules
 ) -> None:
-    """A table that nothing places, with no link to anyone and no identity column, whose column
-    names the product each row is (`产品名称`, `product_name`: ``product_name_columns``): a
+    """A table that nothing places, with no link to anyone, no identity column and no column
+    naming a person or a party by role (a client's name), whose column names the product each row is (`产品名称`, `product_name`: ``product_name_columns``): a
     catalogue of products (an insurer's plans, 产品形态), whose ages, diseases and amounts are the
     product's terms, not a person's."""
     for ds, f in zip(datasets, facts, strict=True):
@@ -315,10 +316,26 @@ def _product_catalogues(
             ),
             None,
         )
-        if column is None:
-            continue
+        if column is None or any(_names_party(rules, fld) for fld in ds.fields):
+            continue  # a contract naming its client (客户名称, `customer_name`)
         f.kind, f.role = "reference", None
         f.evidence.append(msg("subject.product_catalogue", name=_bare(ds.name), column=column))
+
+
+#: How a Chinese column name naming someone by a role ends (客户名称, 业主姓名).
+_PARTY_NAME_ENDINGS = ("名称", "姓名", "名字")
+
+
+def _names_party(rules: SubjectRules, fld: Field) -> bool:
+    """Whether a column names a person or a party by their role (`customer_name`, 客户名称,
+    a contact), not a term of a product for people of that role (投保人年龄, the ages insured)."""
+    tokens = split_name(fld.name)
+    text = fld.name if has_cjk(fld.name) else ""
+    return (
+        rules.names_a_person(fld.name, fld.comment, tokens)
+        or (len(tokens) >= 2 and tokens[-1] == "name" and rules.role_of(tokens[-2]) is not None)
+        or (text.endswith(_PARTY_NAME_ENDINGS) and rules.role_zh(text) is not None)
+    )
 
 
 def _unit_price_column(ds: Dataset, rules: SubjectRules) -> str | None:

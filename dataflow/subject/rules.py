@@ -178,6 +178,7 @@ class SubjectRules:
         self.authority_words = frozenset(s.get("authority_words", ()))
         self.unit_prices, self.unit_prices_zh = _split(s.get("unit_prices", ()))
         self.products, self.products_zh = _split(s.get("product_name_columns", ()))
+        self.paging = _split(s.get("paging_parameters", ()))[0]
         self.served_roles = tuple(s.get("served_roles", ()))
         self.bare_role_keys = frozenset(s.get("bare_role_keys", ()))
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))

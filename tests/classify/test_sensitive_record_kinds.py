@@ -143,6 +143,13 @@ CREATE TABLE `定期寿险形态`  (
   `投保年龄` varchar(256) NULL DEFAULT NULL,
   PRIMARY KEY (`index`) USING BTREE
 ) ENGINE = InnoDB;
+CREATE TABLE `合同`  (
+  `index` int(8) NOT NULL AUTO_INCREMENT,
+  `客户名称` varchar(256) NULL DEFAULT NULL,
+  `产品名称` varchar(256) NULL DEFAULT NULL,
+  `被保人年龄` varchar(256) NULL DEFAULT NULL,
+  PRIMARY KEY (`index`) USING BTREE
+) ENGINE = InnoDB;
 CREATE TABLE `投保记录`  (
   `index` int(8) NOT NULL AUTO_INCREMENT,
   `姓名` varchar(64) NULL DEFAULT NULL,
@@ -163,8 +170,10 @@ def test_insurance_product_forms_are_a_catalogue_not_a_persons_record(tmp_path: 
         ("定期寿险形态", "投保年龄"),
     ):
         assert not found[table][column].personal, (table, column)
-    # a table that names a person beside the product is someone's application
+    # a table that names a person or a client beside the product is someone's application or
+    # contract, not a catalogue
     assert found["投保记录"]["被保人年龄"].personal
+    assert found["合同"]["被保人年龄"].personal
 
 
 COMPANIES = """
@@ -209,3 +218,58 @@ def test_a_company_and_its_materials_are_not_a_persons_record(tmp_path: Path) ->
             assert not found[table][column].personal, (table, column)
     assert found["usuario"]["cpf"].sensitive
     assert found["usuario"]["telefone"].personal
+
+
+SEARCH_API = """openapi: "3.0.0"
+info:
+  title: Applicant board
+  version: "1.0"
+paths:
+  /applicants:
+    get:
+      operationId: bewerberboerse
+      parameters:
+        - in: query
+          name: was
+          schema: {type: string}
+          description: Beruf, Kenntnisse, Sprachen
+        - in: query
+          name: wo
+          schema: {type: string}
+          description: Ort, PLZ, Bundesland
+        - in: query
+          name: arbeitszeit
+          schema: {type: string}
+          description: Arbeitszeit
+        - in: query
+          name: page
+          schema: {type: integer}
+        - in: query
+          name: size
+          schema: {type: integer}
+      responses:
+        '200':
+          description: OK
+  /applicants/{ref}:
+    get:
+      operationId: bewerberdetails
+      parameters:
+        - in: path
+          name: referenznummer
+          required: true
+          schema: {type: string}
+      responses:
+        '200':
+          description: OK
+"""
+
+
+def test_paged_search_parameters_are_criteria_not_a_persons_record(tmp_path: Path) -> None:
+    (tmp_path / "openapi.yaml").write_text(SEARCH_API, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
+    search = found["bewerberboerse parameters"]
+    for column in ("was", "wo", "arbeitszeit", "page", "size"):
+        assert not search[column].personal, column
+    # a single applicant's reference number stays that applicant's
+    assert found["bewerberdetails parameters"]["referenznummer"].personal
