@@ -251,7 +251,8 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     particular role (`course.coach_id`, `section.instructor_id`) is a thing offered: its rows
     are a catalogue, not about the person who provides them. So is an organisation's property
     (``organisation_property``: `ASSETS.EMPCODE`, equipment) kept by staff: the thing's model,
-    cost and checks are not the keeper's."""
+    cost and checks are not the keeper's, nor are they a customer's when only a key naming
+    something else (`inventory.project_id` referencing customers) links the stock to one."""
     for ds, f in zip(datasets, facts, strict=True):
         if f.fixed or f.kind != "person_linked":
             continue
@@ -267,7 +268,11 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
         held = core[-1] if word is None and core and core[-1] in rules.property else None
         if word is None and held is None:
             continue
-        roles = {facts[t].role if t is not None else r for _lk, t, r in f.links}
+        roles = {
+            facts[t].role if t is not None else r
+            for lk, t, r in f.links
+            if held is None or _names_its_person(rules, lk.column)
+        }
         if roles - {
             None,
             "employee",
@@ -280,6 +285,14 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
             f.evidence.append(msg("subject.held_property", name=_bare(ds.name), word=held))
         else:
             f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
+
+
+def _names_its_person(rules: SubjectRules, column: str) -> bool:
+    """Whether a link column names the person it points at (`customer_id`, `keeper`), rather
+    than a thing of theirs the organisation's property is kept for (`project_id` referencing
+    customers: the stock reserved for a customer's project is still the organisation's)."""
+    tokens = split_name(column)
+    return not tokens or any(rules.role_of(t) is not None for t in tokens) or has_cjk(column)
 
 
 def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:

@@ -273,3 +273,40 @@ def test_paged_search_parameters_are_criteria_not_a_persons_record(tmp_path: Pat
         assert not search[column].personal, column
     # a single applicant's reference number stays that applicant's
     assert found["bewerberdetails parameters"]["referenznummer"].personal
+
+
+STOCK = """
+CREATE TABLE `customers` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `name` varchar(255) NOT NULL,
+  `phone` varchar(32) DEFAULT NULL,
+  `email` varchar(255) DEFAULT NULL,
+  PRIMARY KEY (`id`)
+);
+CREATE TABLE `inventory` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `serial_number` varchar(255) DEFAULT NULL,
+  `current_stock` decimal(10,2) DEFAULT NULL,
+  `unit_cost` decimal(10,2) DEFAULT NULL,
+  `condition` varchar(50) DEFAULT NULL,
+  `notes` text,
+  `project_id` int DEFAULT NULL COMMENT 'Project this stock belongs to',
+  PRIMARY KEY (`id`),
+  CONSTRAINT `inventory_project_fk` FOREIGN KEY (`project_id`) REFERENCES `customers` (`id`)
+);
+CREATE TABLE `wallet_inventory` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `customer_id` int DEFAULT NULL,
+  `notes` text,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `wallet_inventory_fk` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`)
+);
+"""
+
+
+def test_stock_kept_for_a_customers_project_is_the_organisations(tmp_path: Path) -> None:
+    found = _findings(tmp_path, STOCK)
+    for column in ("serial_number", "current_stock", "unit_cost", "condition", "notes"):
+        assert not found["inventory"][column].personal, column
+    # keyed by a column naming the customer, the rows stay the customer's
+    assert found["wallet_inventory"]["notes"].personal
