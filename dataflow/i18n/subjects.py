@@ -388,9 +388,8 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' 是该患者诊疗记录的一部分（健康信息）",
     ),
     "subject.sensitive_record": Text(
-        "'{column}' is a detail of that person's loan, credit report or property record"
-        " (sensitive property information)",
-        "'{column}' 是该人贷款、征信或房产记录的一部分（敏感的个人财产信息）",
+        "'{column}' is a detail of that person's record ({kind}), sensitive as the record is",
+        "'{column}' 是该人记录（{kind}）的一部分，与该记录同属敏感个人信息",
     ),
     "subject.clinical_event": Text(
         "'{column}' says what the event of that patient's {family} record was: their health"

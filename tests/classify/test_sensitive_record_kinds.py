@@ -106,7 +106,7 @@ def test_unnamed_details_of_a_borrowers_loan_are_credit_records(tmp_path: Path) 
         assert repay[column].sensitive, column
         assert repay[column].element == "pi.financial.credit", column
     reasons = " ".join(ev.detail for ev in loan["remit_certify"].evidence)
-    assert "loan, credit report or property record" in reasons
+    assert "Loans and credit of the person" in reasons
 
 
 def test_the_same_columns_of_an_order_stay_not_sensitive(tmp_path: Path) -> None:
