@@ -49,6 +49,7 @@ from dataflow.subject.topics import (
     name_tokens,
     personal_record_family,
     record_kind_by_columns,
+    sensitive_kind_by_columns,
 )
 
 
@@ -295,6 +296,8 @@ def _by_subject(
         topic |= address_book_by_columns(rules, dataset)
         # a store of messages, or a person's history of the content they opened, by its columns
         topic |= record_kind_by_columns(rules, dataset)
+        # a loan officer's review of an applicant, by the loan's columns (负债, 还款, 贷款期限)
+        topic |= sensitive_kind_by_columns(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)

@@ -310,3 +310,43 @@ def test_stock_kept_for_a_customers_project_is_the_organisations(tmp_path: Path)
         assert not found["inventory"][column].personal, column
     # keyed by a column naming the customer, the rows stay the customer's
     assert found["wallet_inventory"]["notes"].personal
+
+
+REVIEW = """
+CREATE TABLE IF NOT EXISTS `sys_userinfo` (
+    `id` int unsigned not NULL auto_increment,
+    `uid` int unsigned NOT NULL COMMENT '用户ID',
+    `name` varchar(50) NOT NULL COMMENT '姓名',
+    `debt_amount` varchar(1000) not null default '' comment '负债总额',
+    `debt_month_repay` varchar(1000) not null default '' comment '每月需还款情况',
+    `repay_source` varchar(1000) not null DEFAULT '' COMMENT '还款来源核实',
+    `overdue_info` varchar(1000) not null DEFAULT '' COMMENT '逾期情况',
+    `amount` decimal(6,2) default 0.00 comment '批准金额',
+    `apr` float(6,2) default 0.00 comment '批准年利率',
+    `repay_method` char(1) default 'o' comment '批准还款方式',
+    `remark` varchar(1000) default '' comment '评审人员标注的其它事项',
+    primary key (`id`)
+);
+CREATE TABLE IF NOT EXISTS `sys_member` (
+    `id` int unsigned not NULL auto_increment,
+    `name` varchar(50) NOT NULL COMMENT '姓名',
+    `mobile` varchar(20) NOT NULL COMMENT '手机号',
+    `debt_amount` varchar(1000) not null default '' comment '负债总额',
+    `amount` decimal(6,2) default 0.00 comment '消费金额',
+    `level` int default 0 comment '会员等级',
+    `points` int default 0 comment '积分',
+    `address` varchar(200) default '' comment '地址',
+    `remark` varchar(1000) default '' comment '备注',
+    primary key (`id`)
+);
+"""
+
+
+def test_a_row_made_of_a_loans_columns_is_a_credit_record(tmp_path: Path) -> None:
+    found = _findings(tmp_path, REVIEW)
+    review = found["sys_userinfo"]
+    for column in ("amount", "apr"):
+        assert review[column].sensitive, column
+        assert review[column].element == "pi.financial.credit", column
+    # one debt column among a member's details does not make the row a loan
+    assert not found["sys_member"]["amount"].sensitive
