@@ -335,17 +335,21 @@ def _product_catalogues(
         f.evidence.append(msg("subject.product_catalogue", name=_bare(ds.name), column=column))
 
 
+#: The element of a person's name, whose Chinese words (客服经理, 经办人) name someone.
+_PERSON_NAME = "pi.identity.name"
 #: How a Chinese column name naming someone by a role ends (客户名称, 业主姓名).
 _PARTY_NAME_ENDINGS = ("名称", "姓名", "名字")
 
 
 def _names_party(rules: SubjectRules, fld: Field) -> bool:
     """Whether a column names a person or a party by their role (`customer_name`, 客户名称,
-    a contact), not a term of a product for people of that role (投保人年龄, the ages insured)."""
+    a contact, an account manager 客服经理), not a term of a product for people of that role (投保人年龄, the ages insured)."""
     tokens = split_name(fld.name)
     text = fld.name if has_cjk(fld.name) else ""
+    name = rules.catalog.elements.get(_PERSON_NAME)
     return (
         rules.names_a_person(fld.name, fld.comment, tokens)
+        or (name is not None and bool(text) and any(w in text for w in name.keywords.zh))
         or (len(tokens) >= 2 and tokens[-1] == "name" and rules.role_of(tokens[-2]) is not None)
         or (text.endswith(_PARTY_NAME_ENDINGS) and rules.role_zh(text) is not None)
     )
