@@ -223,6 +223,16 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': column '{column}' prices one unit of a thing: a price list, not a person's",
         "名称 '{name}'：字段 '{column}' 是单价：价目表，不属于某个人",
     ),
+    "subject.product_catalogue": Text(
+        "name '{name}': column '{column}' names the product each row is: a catalogue of"
+        " products, whose terms are not a person's",
+        "名称 '{name}'：字段 '{column}' 是每行所述产品的名称：产品目录，其条款不属于某个人",
+    ),
+    "subject.search_parameters": Text(
+        "name '{name}': the parameters of a search or a listing (paged by '{column}'), not a"
+        " person's record",
+        "名称 '{name}'：是检索或列表请求的参数（以 '{column}' 分页），不是某个人的记录",
+    ),
     "subject.offering": Text(
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",
@@ -242,6 +252,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.personal_account": Text(
         "column '{column}' is a person's own account number: the rows are that person's",
         "字段 '{column}' 是个人账号：每行属于该人",
+    ),
+    "subject.identity_document": Text(
+        "'{column}' is the number of that person's identity document (ID card, passport…)",
+        "'{column}' 是该人身份证件（身份证、护照等）的号码",
     ),
     "subject.document_number": Text(
         "'{column}' is the number of the document the table records ('{document}')",
@@ -405,6 +419,10 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.patient_record": Text(
         "'{column}' is part of that patient's record of care (health information)",
         "'{column}' 是该患者诊疗记录的一部分（健康信息）",
+    ),
+    "subject.sensitive_record": Text(
+        "'{column}' is a detail of that person's record ({kind}), sensitive as the record is",
+        "'{column}' 是该人记录（{kind}）的一部分，与该记录同属敏感个人信息",
     ),
     "subject.clinical_event": Text(
         "'{column}' says what the event of that patient's {family} record was: their health"

@@ -13,7 +13,7 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
-from dataflow.subject.documents import card_parts, document_numbers
+from dataflow.subject.documents import card_parts, document_numbers, identity_documents
 from dataflow.subject.links import table_comment_core
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
@@ -49,6 +49,7 @@ from dataflow.subject.topics import (
     name_tokens,
     personal_record_family,
     record_kind_by_columns,
+    sensitive_kind_by_columns,
 )
 
 
@@ -305,6 +306,8 @@ def _by_subject(
         topic |= address_book_by_columns(rules, dataset)
         # a store of messages, or a person's history of the content they opened, by its columns
         topic |= record_kind_by_columns(rules, dataset)
+        # a loan officer's review of an applicant, by the loan's columns (负债, 还款, 贷款期限)
+        topic |= sensitive_kind_by_columns(rules, dataset)
         if topic:
             found = about_person(findings, dataset, subject, catalog, rules, topic)
         found = clinical_events(found, dataset, subject, catalog, rules)
@@ -332,6 +335,7 @@ def _by_subject(
         if _passage_record(dataset, rules):
             found = [_passage_place(f, catalog, rules) for f in found]
         found = document_numbers(found, dataset, subject, catalog, rules)
+        found = identity_documents(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):

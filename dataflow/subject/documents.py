@@ -47,6 +47,73 @@ def document_numbers(
     return out
 
 
+#: The element of an identity document's number when the type column says which document.
+_ID_DOCUMENT = "pi.identity.document_number"
+#: Elements that make a row one person: their name or date of birth on the row itself.
+_ROW_PERSON = frozenset({"pi.identity.name", "pi.profile.birth_date"})
+
+
+def identity_documents(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """``subject-identity-document``: on a row that is one person (their name or date of birth
+    is on it), a column naming an identity
+    document and a number (`identity_code`, `cert_no`, `zj_hm`: ``identity_document_stems`` and
+    ``identity_document_number_tails``) beside a column giving that document's type
+    (`identity_type` '证件类型', `cert_type`), or whose words name an identity document by
+    themselves (`identity_code`, `identification_no`: ``identity_document_strong``), is the number
+    of the person's ID card, passport or other identity document (GB/T 35273 Annex B, 个人身份信息,
+    sensitive), when no other rule found what it is."""
+    element = catalog.elements.get(_ID_DOCUMENT)
+    top = f"{dataset.name}."
+    if element is None or not subject.about_person or subject.indirect:
+        return findings
+    if not any(
+        f.personal and f.element in _ROW_PERSON and f.field.pointer == top + f.field.name
+        for f in findings
+    ):
+        return findings  # not a row that is one person (a file's `document_type`, `doc_id`)
+    typed = {_document_column(rules, f.field, top, rules.id_document_types) for f in findings}
+    out: list[FieldFinding] = []
+    for finding in findings:
+        stem = _document_column(rules, finding.field, top, rules.id_document_numbers)
+        if (
+            stem is None
+            or not _open(finding)
+            or _from_values(finding)
+            or not (stem in typed or stem in rules.id_document_strong)
+        ):
+            out.append(finding)
+            continue
+        why = msg("subject.identity_document", column=finding.field.name)
+        ev = Evidence(
+            "context",
+            "subject-identity-document",
+            _because(describe(subject, dataset.name), why),
+            element.id,
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
+
+
+def _document_column(
+    rules: SubjectRules, fld: Field, top: str, tails: frozenset[str]
+) -> str | None:
+    """The compact stem of a column of the row itself named as an identity document's stem and
+    one of ``tails`` (`identity_type` → `identity`), or None."""
+    if fld.pointer != top + fld.name or has_cjk(fld.name):
+        return None
+    tokens = split_name(fld.name)
+    if len(tokens) < 2 or _compact(tokens[-1:]) not in tails:
+        return None
+    stem = _compact(tokens[:-1])
+    return stem if stem in rules.id_document_stems else None
+
+
 def _open(finding: FieldFinding) -> bool:
     """Not found personal, or only as other information about the person (the default of
     ``subject-person-attribute``): a more specific element may still name it."""

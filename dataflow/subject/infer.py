@@ -6,9 +6,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
+from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.prefix import readable_dataset
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Subject, Words
+from dataflow.model import Dataset, Field, Subject, Words
 from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
     RecordKeys,
@@ -254,7 +255,8 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
     particular role (`course.coach_id`, `section.instructor_id`) is a thing offered: its rows
     are a catalogue, not about the person who provides them. So is an organisation's property
     (``organisation_property``: `ASSETS.EMPCODE`, equipment) kept by staff: the thing's model,
-    cost and checks are not the keeper's."""
+    cost and checks are not the keeper's, nor are they a customer's when only a key naming
+    something else (`inventory.project_id` referencing customers) links the stock to one."""
     for ds, f in zip(datasets, facts, strict=True):
         if f.fixed or f.kind != "person_linked":
             continue
@@ -270,7 +272,11 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
         held = core[-1] if word is None and core and core[-1] in rules.property else None
         if word is None and held is None:
             continue
-        roles = {facts[t].role if t is not None else r for _lk, t, r in f.links}
+        roles = {
+            facts[t].role if t is not None else r
+            for lk, t, r in f.links
+            if held is None or _names_its_person(rules, lk.column)
+        }
         if roles - {
             None,
             "employee",
@@ -283,6 +289,14 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
             f.evidence.append(msg("subject.held_property", name=_bare(ds.name), word=held))
         else:
             f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
+
+
+def _names_its_person(rules: SubjectRules, column: str) -> bool:
+    """Whether a link column names the person it points at (`customer_id`, `keeper`), rather
+    than a thing of theirs the organisation's property is kept for (`project_id` referencing
+    customers: the stock reserved for a customer's project is still the organisation's)."""
+    tokens = split_name(column)
+    return not tokens or any(rules.role_of(t) is not None for t in tokens) or has_cjk(column)
 
 
 def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
@@ -298,6 +312,51 @@ def _price_lists(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subjec
             continue
         f.kind, f.role = "reference", None
         f.evidence.append(msg("subject.price_list", name=_bare(ds.name), column=column))
+
+
+def _product_catalogues(
+    datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules
+) -> None:
+    """A table that nothing places, with no link to anyone, no identity column and no column
+    naming a person or a party by role (a client's name), whose column names the product each row is (`产品名称`, `product_name`: ``product_name_columns``): a
+    catalogue of products (an insurer's plans, 产品形态), whose ages, diseases and amounts are the
+    product's terms, not a person's."""
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.fixed or f.kind != "unknown" or f.links or f.weak is not None:
+            continue
+        column = next(
+            (
+                fld.name
+                for fld in ds.fields
+                if _compact(split_name(fld.name)) in rules.products
+                or any(w == fld.name or w == (fld.comment or "").strip() for w in rules.products_zh)
+            ),
+            None,
+        )
+        if column is None or any(_names_party(rules, fld) for fld in ds.fields):
+            continue  # a contract naming its client (客户名称, `customer_name`)
+        f.kind, f.role = "reference", None
+        f.evidence.append(msg("subject.product_catalogue", name=_bare(ds.name), column=column))
+
+
+#: The element of a person's name, whose Chinese words (客服经理, 经办人) name someone.
+_PERSON_NAME = "pi.identity.name"
+#: How a Chinese column name naming someone by a role ends (客户名称, 业主姓名).
+_PARTY_NAME_ENDINGS = ("名称", "姓名", "名字")
+
+
+def _names_party(rules: SubjectRules, fld: Field) -> bool:
+    """Whether a column names a person or a party by their role (`customer_name`, 客户名称,
+    a contact, an account manager 客服经理), not a term of a product for people of that role (投保人年龄, the ages insured)."""
+    tokens = split_name(fld.name)
+    text = fld.name if has_cjk(fld.name) else ""
+    name = rules.catalog.elements.get(_PERSON_NAME)
+    return (
+        rules.names_a_person(fld.name, fld.comment, tokens)
+        or (name is not None and bool(text) and any(w in text for w in name.keywords.zh))
+        or (len(tokens) >= 2 and tokens[-1] == "name" and rules.role_of(tokens[-2]) is not None)
+        or (text.endswith(_PARTY_NAME_ENDINGS) and rules.role_zh(text) is not None)
+    )
 
 
 def _unit_price_column(ds: Dataset, rules: SubjectRules) -> str | None:
@@ -430,6 +489,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             break
     _offerings(datasets, facts, rules)
     _price_lists(datasets, facts, rules)
+    _product_catalogues(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
     children = scan_children(datasets, facts, pupils, rules)
     higher: bool | None = None  # whether the scan names higher education, once it is asked

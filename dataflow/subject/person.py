@@ -1252,7 +1252,12 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
         return None
     health = rec.table_topic & rules.health_families
     care = rules.families[min(health)].family.element if health else None
+    record = _sensitive_record(rec) if care is None else None
     element = rec.catalog.elements.get(care or "pi.online_activity.usage_record")
+    if record is not None:
+        # when a repayment fell or falls due, when a guest checked out: a detail of the
+        # person's loan or stay
+        element = record[0]
     if element is None:
         return None
     why = msg("subject.event_time", column=col.finding.field.name)
@@ -1362,6 +1367,7 @@ def _attributes(
     hyperlinks = _link_objects(findings, rec.rules)
     series = _numbered_series(findings)
     care = _care_record(rec, linked)
+    record = _sensitive_record(rec) if linked and care is None else None
     out: list[FieldFinding] = []
     for finding in findings:
         name = finding.field.name
@@ -1409,6 +1415,8 @@ def _attributes(
             chosen = guess[0]
         elif care is not None:
             chosen, why = care, msg("subject.patient_record", column=name)
+        elif record is not None:
+            chosen, why = record[0], msg("subject.sensitive_record", column=name, kind=record[1])
         ev = Evidence(
             "context", "subject-person-attribute", _because(rec.context, why), chosen.id, W_FAMILY
         )
@@ -1580,6 +1588,25 @@ def _care_record(rec: Record, linked: bool) -> Element | None:
         return None
     visit = rec.rules.family(VISIT_FAMILY)
     return rec.catalog.elements.get(visit.family.element) if visit is not None else None
+
+
+def _sensitive_record(rec: Record) -> tuple[Element, Words] | None:
+    """On a row keyed by a person and on the topic of a kind of record whose every detail is
+    sensitive (``sensitive_record_families``: a borrower's loan, a part of their credit report,
+    the property they own or register, a hotel guest's stay), the element of that record and
+    the record's name: a column no family word claims (a loan's remittance receipt, a
+    repayment's `no`, the days a guest booked) is a detail of that record (GB/T 35273 Annex B:
+    个人财产信息, 住宿信息), not merely other information about the person. None on any other
+    row."""
+    rules = rec.rules
+    kinds = rec.table_topic & rules.sensitive_records
+    if not kinds:
+        return None
+    family = rules.families[min(kinds)].family
+    element = rec.catalog.elements.get(family.element)
+    if element is None or not element.sensitive:
+        return None
+    return element, Words(family.names.en, family.names.zh)
 
 
 def _named_for_health(rec: Record) -> bool:

@@ -164,6 +164,11 @@ class SubjectRules:
             s.get("document_number_columns", ())
         )
         self.id_numbers, self.id_numbers_zh = _split(s.get("identity_number_columns", ()))
+        # an identity document kept as a type and a number column (`identity_document_*`)
+        self.id_document_stems = _split(s.get("identity_document_stems", ()))[0]
+        self.id_document_strong = _split(s.get("identity_document_strong", ()))[0]
+        self.id_document_numbers = _split(s.get("identity_document_number_tails", ()))[0]
+        self.id_document_types = _split(s.get("identity_document_type_tails", ()))[0]
         self.accounts, self.accounts_zh = _split(s.get("personal_account_columns", ()))
         self.ranges, self.ranges_zh = _split(s.get("reference_range_columns", ()))
         self.results, self.results_zh = _split(s.get("result_value_columns", ()))
@@ -185,6 +190,8 @@ class SubjectRules:
         self.care_reports = _split(s.get("care_reports", ()))[0]
         self.authority_words = frozenset(s.get("authority_words", ()))
         self.unit_prices, self.unit_prices_zh = _split(s.get("unit_prices", ()))
+        self.products, self.products_zh = _split(s.get("product_name_columns", ()))
+        self.paging = _split(s.get("paging_parameters", ()))[0]
         self.served_roles = tuple(s.get("served_roles", ()))
         self.bare_role_keys = frozenset(s.get("bare_role_keys", ()))
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
@@ -483,6 +490,12 @@ class SubjectRules:
         kinds = frozenset(catalog.subjects.get("record_kinds", ()))
         self.record_kinds = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id in kinds
+        )
+        # the kinds of a person's financial record whose every detail is sensitive
+        # (`sensitive_record_families`)
+        sensitive = frozenset(catalog.subjects.get("sensitive_record_families", ()))
+        self.sensitive_records = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id in sensitive
         )
         # columns that hold a whole address-book entry (`vcard`): the table is an address book
         words = catalog.subjects.get("address_book_columns", ())

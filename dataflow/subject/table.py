@@ -304,10 +304,38 @@ def _person_file(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _
     return _fix(f, "person", why, role)
 
 
+def _paging(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
+    """The paging control (`page`, `size`: ``paging_parameters``) of an API operation's
+    parameters (a schema document named as parameters, ``system`` words) with no column only a
+    person has, none carrying the caller's credentials and none naming a person's role: the
+    parameters are the criteria of a search or a listing, even over people
+    (`bewerberboerse parameters`: was, wo, umkreis, page), not one person's record."""
+    if ds.source_format not in SCHEMA_DOCS or n.head not in rules.system:
+        return None
+    found = next(
+        (
+            fld.name
+            for fld in ds.fields
+            if _compact(split_name(fld.name.rsplit(".", 1)[-1])) in rules.paging
+        ),
+        None,
+    )
+    if found is None or _person_only_columns(ds, rules):
+        return None
+    for fld in ds.fields:
+        tokens = split_name(fld.name.rsplit(".", 1)[-1])
+        if _compact(tokens) in rules.request_credentials or any(rules.role_of(t) for t in tokens):
+            return None  # a request made as a customer (`Authorization`, `x-customer-user-agent`)
+    return found
+
+
 def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """Configuration and jobs, by name or comment, unless it logs what a person did."""
     head, first = n.head, n.first
     acted = (n.activity and n.actor) or _keyed_by_named_role(n, rules)
+    paging = _paging(ds, n, rules)
+    if paging is not None:
+        return _fix(f, "system", msg("subject.search_parameters", name=n.bare, column=paging))
     if ds.source_format in SCHEMA_DOCS and (
         n.compact in rules.schema_file_names or any(rules.role_of(t) for t in n.core)
     ):

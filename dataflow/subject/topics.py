@@ -477,6 +477,44 @@ def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[i
     return frozenset()
 
 
+#: How many columns, and what share of a table's columns, the words of one kind of sensitive
+#: record must name to put the table on that record's topic (``sensitive_kind_by_columns``).
+_KIND_COLUMNS = 4
+_KIND_SHARE = 0.2
+
+
+def sensitive_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The kind of record whose every detail is sensitive (``sensitive_record_families``) that a
+    table's columns make it, whatever it is called: a loan officer's review of an applicant
+    whose columns are mostly the loan's (the debts, the monthly repayments, the term and method
+    of repayment approved) is a record of that person's credit, so its approved amount and rate
+    are too. Nothing for a table defining such records (a loan product, a rate table)."""
+    fields = dataset.fields
+    if not rules.sensitive_records or len(fields) < _KIND_COLUMNS:
+        return frozenset()
+    if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions:
+        return frozenset()
+    counts: dict[int, int] = {}
+    for fld in fields:
+        comment = fld.comment or ""
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        zh = " ".join(t for t in (fld.name if has_cjk(fld.name) else "", comment) if has_cjk(t))
+        # by its name or by its comment (`debt_amount` '负债总额': a debt, whichever says it)
+        kinds = {
+            rules.families.index(match[0])
+            for match in (
+                _family_match(rules, tokens, "", (), frozenset()),
+                _family_match(rules, (), zh, (), frozenset()),
+            )
+            if match is not None
+        }
+        for k in kinds & rules.sensitive_records:
+            counts[k] = counts.get(k, 0) + 1
+    return frozenset(
+        k for k, n in counts.items() if n >= _KIND_COLUMNS and n >= _KIND_SHARE * len(fields)
+    )
+
+
 def record_kind_columns(rules: SubjectRules, dataset: Dataset) -> tuple[Words, list[str]] | None:
     """``record_kind_by_columns`` for a store of messages, named, with the columns saying it: such
     a table is some person's record whether or not it names them."""
