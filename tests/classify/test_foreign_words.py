@@ -227,3 +227,30 @@ def test_japanese_romaji_member_columns(tmp_path: Path) -> None:
     assert _finding(members, "denwa_bangou").personal
     assert _finding(members, "seinengappi").element == "pi.profile.birth_date"
     assert _finding(members, "seibetsu").personal
+
+
+RIDES = """
+CREATE TABLE `pengguna` (
+  `id` int(5) NOT NULL PRIMARY KEY,
+  `nama` varchar(200) NOT NULL
+);
+CREATE TABLE `order_jemput` (
+  `id` int(5) NOT NULL,
+  `id_pengguna` int(5) NOT NULL,
+  `waktu` timestamp NOT NULL,
+  `x_kordinat` int(50) NOT NULL,
+  `y_kordinat` int(50) NOT NULL
+);
+"""
+
+
+def test_ride_pickup_points_of_a_user_are_where_the_user_was(tmp_path: Path) -> None:
+    """A ride-hailing app's pickup orders keyed by the rider (`id_pengguna`: the user's id):
+    the x and y coordinates (Indonesian `kordinat`) are a point where that person was
+    (行踪轨迹, sensitive)."""
+    results = _scan(tmp_path, {"ojek.sql": RIDES})
+    pickups = results["order_jemput"]
+    assert pickups.subject.kind == "person_linked"
+    for column in ("x_kordinat", "y_kordinat"):
+        assert _finding(pickups, column).sensitive, column
+    assert _finding(pickups, "waktu").personal
