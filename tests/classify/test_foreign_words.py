@@ -254,3 +254,44 @@ def test_ride_pickup_points_of_a_user_are_where_the_user_was(tmp_path: Path) -> 
     for column in ("x_kordinat", "y_kordinat"):
         assert _finding(pickups, column).sensitive, column
     assert _finding(pickups, "waktu").personal
+
+
+STAFF_AND_MESSAGES = """
+CREATE TABLE [dbo].[empleados] (
+    [LEGAJO]      INT          NOT NULL PRIMARY KEY,
+    [NOMBRES]     VARCHAR (60) NULL,
+    [CUIL]        VARCHAR (13) NULL,
+    [NUMERO_DOC]  VARCHAR (10) NULL
+);
+CREATE TABLE messaggi (
+    id INT PRIMARY KEY,
+    mittente INT NOT NULL,
+    destinatario INT NOT NULL,
+    testo TEXT
+);
+CREATE TABLE pasien (
+    id_pasien INT PRIMARY KEY,
+    nama VARCHAR(100)
+);
+CREATE TABLE resep (
+    id_resep INT PRIMARY KEY,
+    id_pasien INT NOT NULL REFERENCES pasien (id_pasien),
+    nama VARCHAR(150),
+    keterangan TEXT
+);
+"""
+
+
+def test_argentine_worker_numbers_message_recipients_and_prescriptions(tmp_path: Path) -> None:
+    """A worker's CUIL (Argentina's social-security number) and identity document number; the
+    recipient of a message (Italian `destinatario`); the notes on a patient's prescription
+    (Indonesian `resep`): all sensitive."""
+    results = _scan(tmp_path, {"staff.sql": STAFF_AND_MESSAGES})
+    staff = results["dbo.empleados"]
+    assert _finding(staff, "CUIL").element == "pi.identity.social_security"
+    assert _finding(staff, "NUMERO_DOC").sensitive
+    messages = results["messaggi"]
+    for column in ("destinatario", "testo"):
+        assert _finding(messages, column).sensitive, column
+    prescriptions = results["resep"]
+    assert _finding(prescriptions, "keterangan").sensitive
