@@ -295,3 +295,23 @@ def test_argentine_worker_numbers_message_recipients_and_prescriptions(tmp_path:
         assert _finding(messages, column).sensitive, column
     prescriptions = results["resep"]
     assert _finding(prescriptions, "keterangan").sensitive
+
+
+TRANSFERS = """
+CREATE TABLE client (id INT PRIMARY KEY, name VARCHAR(50));
+CREATE TABLE transfer (
+  id INT PRIMARY KEY,
+  client_id INT REFERENCES client (id),
+  fromCard VARCHAR(16),
+  toCard VARCHAR(16),
+  amount DECIMAL(10, 2)
+);
+"""
+
+
+def test_a_transfer_between_two_cards_is_an_entry_of_the_clients_account(tmp_path: Path) -> None:
+    """A client's transfer from one card to another: the amount moved is an entry of the
+    client's account (交易流水, sensitive), not a plain amount."""
+    transfers = _scan(tmp_path, {"bank.sql": TRANSFERS})["transfer"]
+    amount = _finding(transfers, "amount")
+    assert amount.element == "pi.financial.transaction" and amount.sensitive
