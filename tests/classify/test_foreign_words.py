@@ -277,7 +277,7 @@ CREATE TABLE resep (
     id_resep INT PRIMARY KEY,
     id_pasien INT NOT NULL REFERENCES pasien (id_pasien),
     nama VARCHAR(150),
-    keterangan TEXT
+    catatan TEXT
 );
 """
 
@@ -294,7 +294,7 @@ def test_argentine_worker_numbers_message_recipients_and_prescriptions(tmp_path:
     for column in ("destinatario", "testo"):
         assert _finding(messages, column).sensitive, column
     prescriptions = results["resep"]
-    assert _finding(prescriptions, "keterangan").sensitive
+    assert _finding(prescriptions, "catatan").sensitive
 
 
 TRANSFERS = """
