@@ -1053,15 +1053,27 @@ def _organisation_word(part: str, rules: SubjectRules) -> bool:
     )
 
 
+#: A version segment of a dotted schema name (``v2`` of ``iam.scim.v2.User``, ``v1beta1``).
+_API_VERSION = re.compile(r"v\d+(?:(?:alpha|beta)\d*)?", re.IGNORECASE)
+
+
 def _resource(ds: Dataset, rules: SubjectRules) -> str | None:
     """The resource an API operation's schema document is about: the first segment of a dotted
     document name (``LISAAccount`` of ``LISAAccount.close.post``), or of a hyphenated one
     (``income`` of ``income-sa-foreign-response``) unless that segment is the operation's verb
-    (``get-orders``, ``create-user``)."""
+    (``get-orders``, ``create-user``). A dotted name with an API version in it names a package
+    and its version first (``iam.scim.v2.Error``, ``frontline.v1.user``): the resource is the
+    segment after the version, so an API's error object is not an operation on its users."""
     if ds.source_format not in SCHEMA_DOCS:
         return None
     if "." in ds.name:
-        return ds.name.split(".", 1)[0].lower()
+        parts = ds.name.split(".")
+        versions = [i for i, part in enumerate(parts) if _API_VERSION.fullmatch(part)]
+        if versions:
+            # `iam.scim.v2.Error`: a package and its version before the resource
+            after = versions[-1] + 1
+            return parts[after].lower() if after < len(parts) else None
+        return parts[0].lower()
     if "-" not in ds.name or any(c.isspace() for c in ds.name):
         return None
     head = ds.name.split("-", 1)[0].lower()

@@ -1,4 +1,5 @@
-"""Field and table names in Portuguese, Spanish, French, German, Italian or Dutch are read as
+"""Field and table names in Portuguese, Spanish, French, German, Italian, Dutch, Indonesian or
+Japanese romaji are read as
 their English equivalents (``catalogs/data/foreign_words.yaml``): a Brazilian bank's
 `contas.cliente_nome`, a Dutch `klanten.geboortedatum`, a Spanish `fecha_de_nacimiento`."""
 
@@ -102,3 +103,215 @@ def test_dutch_and_spanish_person_columns(tmp_path: Path) -> None:
     assert _finding(pacientes, "fecha_de_nacimiento").element == "pi.profile.birth_date"
     assert _finding(pacientes, "estado_civil").personal
     assert _finding(pacientes, "telefono_movil").element == "pi.contact.mobile"
+
+
+SAVINGS_BANK = """
+CREATE TABLE nasabah (
+  id VARCHAR(64) PRIMARY KEY,
+  nama_lengkap VARCHAR(100) NOT NULL,
+  nomor_identitas VARCHAR(20),
+  nomor_npwp VARCHAR(20),
+  jenis_kelamin CHAR(1),
+  tanggal_lahir DATE,
+  agama_id VARCHAR(20),
+  alamat_domisili TEXT,
+  pekerjaan VARCHAR(50)
+);
+CREATE TABLE mutasi_rekening (
+  id VARCHAR(64) PRIMARY KEY,
+  nasabah_id VARCHAR(64) NOT NULL REFERENCES nasabah (id),
+  tanggal_transaksi TIMESTAMP NOT NULL,
+  debet DECIMAL(15,2),
+  kredit DECIMAL(15,2),
+  saldo DECIMAL(15,2)
+);
+"""
+
+CLINIC = """
+CREATE TABLE pasien (
+  id_pasien INT PRIMARY KEY,
+  nama VARCHAR(100),
+  umur INT
+);
+CREATE TABLE rekam_medis (
+  id_rekam INT PRIMARY KEY,
+  id_pasien INT NOT NULL,
+  keluhan TEXT,
+  diagnosa TEXT,
+  tanggal DATE
+);
+"""
+
+CALLS = """
+CREATE TABLE [dbo].[cdr] (
+    [CDR_ID]            INT            NOT NULL PRIMARY KEY,
+    [FECHA]             DATETIME       NULL,
+    [HORA]              VARCHAR (5)    NULL,
+    [MONTO_DEBITADO]    DECIMAL (7, 2) NULL,
+    [NUMERO_DESTINO]    INT            NULL,
+    [DURACION]          INT            NULL
+);
+CREATE TABLE [dbo].[ajustes] (
+    [id]        INT           NOT NULL PRIMARY KEY,
+    [nombre]    VARCHAR (100) NULL,
+    [direccion] VARCHAR (200) NULL,
+    [telefono]  VARCHAR (20)  NULL,
+    [correo]    VARCHAR (100) NULL
+);
+"""
+
+MEMBERS = """
+CREATE TABLE kaiin (
+  id INT PRIMARY KEY,
+  shimei VARCHAR(50),
+  jusho VARCHAR(200),
+  denwa_bangou VARCHAR(20),
+  seinengappi DATE,
+  seibetsu CHAR(1)
+);
+"""
+
+
+def test_indonesian_and_japanese_words_are_read_as_english() -> None:
+    assert split_name("tanggal_lahir") == ("birth", "date")
+    assert split_name("nomor_rekening") == ("account", "number")
+    assert split_name("seinengappi") == ("birth", "date")
+    assert split_name("NUMERO_DESTINO") == ("destination", "number")
+
+
+def test_indonesian_bank_customer_and_statement_lines(tmp_path: Path) -> None:
+    """A savings bank's customer (identity card and tax numbers, religion) and the lines of
+    the customer's account statement (交易流水: sensitive)."""
+    results = _scan(tmp_path, {"bank.sql": SAVINGS_BANK})
+    customer = results["nasabah"]
+    assert _finding(customer, "nama_lengkap").element == "pi.identity.name"
+    assert _finding(customer, "tanggal_lahir").element == "pi.profile.birth_date"
+    assert _finding(customer, "nomor_identitas").sensitive
+    assert _finding(customer, "nomor_npwp").personal
+    assert _finding(customer, "agama_id").sensitive
+    assert _finding(customer, "alamat_domisili").personal
+    lines = results["mutasi_rekening"]
+    for column in ("debet", "kredit", "saldo"):
+        assert _finding(lines, column).sensitive, column
+
+
+def test_indonesian_clinic_record_is_health_information(tmp_path: Path) -> None:
+    results = _scan(tmp_path, {"clinic.sql": CLINIC})
+    patient = results["pasien"]
+    assert _finding(patient, "nama").element == "pi.identity.name"
+    assert _finding(patient, "umur").personal
+    record = results["rekam_medis"]
+    for column in ("keluhan", "diagnosa"):
+        assert _finding(record, column).sensitive, column
+
+
+def test_spanish_call_records_and_program_settings(tmp_path: Path) -> None:
+    """A carrier's call detail records (通信记录: date, time, charge, number called, duration
+    are the subscriber's); the company's own name and address in a program's settings table
+    are not personal."""
+    results = _scan(tmp_path, {"calls.sql": CALLS})
+    calls = results["dbo.cdr"]
+    for column in ("FECHA", "HORA", "MONTO_DEBITADO", "NUMERO_DESTINO", "DURACION"):
+        finding = _finding(calls, column)
+        assert finding.sensitive, column
+    settings = results["dbo.ajustes"]
+    for column in ("nombre", "direccion", "telefono", "correo"):
+        assert not _finding(settings, column).personal, column
+
+
+def test_japanese_romaji_member_columns(tmp_path: Path) -> None:
+    results = _scan(tmp_path, {"members.sql": MEMBERS})
+    members = results["kaiin"]
+    assert _finding(members, "shimei").element == "pi.identity.name"
+    assert _finding(members, "jusho").personal
+    assert _finding(members, "denwa_bangou").personal
+    assert _finding(members, "seinengappi").element == "pi.profile.birth_date"
+    assert _finding(members, "seibetsu").personal
+
+
+RIDES = """
+CREATE TABLE `pengguna` (
+  `id` int(5) NOT NULL PRIMARY KEY,
+  `nama` varchar(200) NOT NULL
+);
+CREATE TABLE `order_jemput` (
+  `id` int(5) NOT NULL,
+  `id_pengguna` int(5) NOT NULL,
+  `waktu` timestamp NOT NULL,
+  `x_kordinat` int(50) NOT NULL,
+  `y_kordinat` int(50) NOT NULL
+);
+"""
+
+
+def test_ride_pickup_points_of_a_user_are_where_the_user_was(tmp_path: Path) -> None:
+    """A ride-hailing app's pickup orders keyed by the rider (`id_pengguna`: the user's id):
+    the x and y coordinates (Indonesian `kordinat`) are a point where that person was
+    (行踪轨迹, sensitive)."""
+    results = _scan(tmp_path, {"ojek.sql": RIDES})
+    pickups = results["order_jemput"]
+    assert pickups.subject.kind == "person_linked"
+    for column in ("x_kordinat", "y_kordinat"):
+        assert _finding(pickups, column).sensitive, column
+    assert _finding(pickups, "waktu").personal
+
+
+STAFF_AND_MESSAGES = """
+CREATE TABLE [dbo].[empleados] (
+    [LEGAJO]      INT          NOT NULL PRIMARY KEY,
+    [NOMBRES]     VARCHAR (60) NULL,
+    [CUIL]        VARCHAR (13) NULL,
+    [NUMERO_DOC]  VARCHAR (10) NULL
+);
+CREATE TABLE messaggi (
+    id INT PRIMARY KEY,
+    mittente INT NOT NULL,
+    destinatario INT NOT NULL,
+    testo TEXT
+);
+CREATE TABLE pasien (
+    id_pasien INT PRIMARY KEY,
+    nama VARCHAR(100)
+);
+CREATE TABLE resep (
+    id_resep INT PRIMARY KEY,
+    id_pasien INT NOT NULL REFERENCES pasien (id_pasien),
+    nama VARCHAR(150),
+    catatan TEXT
+);
+"""
+
+
+def test_argentine_worker_numbers_message_recipients_and_prescriptions(tmp_path: Path) -> None:
+    """A worker's CUIL (Argentina's social-security number) and identity document number; the
+    recipient of a message (Italian `destinatario`); the notes on a patient's prescription
+    (Indonesian `resep`): all sensitive."""
+    results = _scan(tmp_path, {"staff.sql": STAFF_AND_MESSAGES})
+    staff = results["dbo.empleados"]
+    assert _finding(staff, "CUIL").element == "pi.identity.social_security"
+    assert _finding(staff, "NUMERO_DOC").sensitive
+    messages = results["messaggi"]
+    for column in ("destinatario", "testo"):
+        assert _finding(messages, column).sensitive, column
+    prescriptions = results["resep"]
+    assert _finding(prescriptions, "catatan").sensitive
+
+
+TRANSFERS = """
+CREATE TABLE client (id INT PRIMARY KEY, name VARCHAR(50));
+CREATE TABLE transfer (
+  id INT PRIMARY KEY,
+  client_id INT REFERENCES client (id),
+  fromCard VARCHAR(16),
+  toCard VARCHAR(16),
+  amount DECIMAL(10, 2)
+);
+"""
+
+
+def test_a_transfer_between_two_cards_is_an_entry_of_the_clients_account(tmp_path: Path) -> None:
+    """A client's transfer from one card to another: the amount moved is an entry of the
+    client's account (交易流水, sensitive), not a plain amount."""
+    transfers = _scan(tmp_path, {"bank.sql": TRANSFERS})["transfer"]
+    amount = _finding(transfers, "amount")
+    assert amount.element == "pi.financial.transaction" and amount.sensitive
