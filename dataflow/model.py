@@ -116,6 +116,12 @@ def path_in(pointer: str, dataset: str) -> str:
     return pointer[len(prefix) :] if pointer.startswith(prefix) else pointer
 
 
+def top_level(fld: Field, dataset: str) -> bool:
+    """Whether ``fld`` is a top-level member of the dataset named ``dataset`` (a column, not a
+    member nested inside one): its pointer is the dataset's name and then its own."""
+    return fld.pointer == f"{dataset}.{fld.name}"
+
+
 @dataclass(frozen=True, slots=True)
 class ForeignKey:
     """A declared link from columns of a dataset to another dataset (SQL ``REFERENCES``)."""

@@ -41,7 +41,16 @@ from pathlib import Path
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk, split_name
-from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject, Words, path_in
+from dataflow.model import (
+    Dataset,
+    Evidence,
+    Field,
+    FieldFinding,
+    Subject,
+    Words,
+    path_in,
+    top_level,
+)
 
 WEIGHTS_FILE = "field_scorer.tsv"
 
@@ -343,7 +352,7 @@ def adjust_findings(
             continue
         if (
             not f.personal
-            and f.field.pointer == f"{dataset.name}.{f.field.name}"
+            and top_level(f.field, dataset.name)
             and _load_column(dataset, f.field.name, catalog)
         ):
             out.append(f)  # a warehouse's load column: never PI by words
@@ -438,9 +447,7 @@ def _gateway_column(dataset: Dataset, fld: Field, catalog: Catalog) -> bool:
     such calls (``subjects.gateway_message_columns``: `sign_type`, `mer_id`, `ret_msg`)."""
     from dataflow.subject.rules import gateway_column, rules_for
 
-    return fld.pointer == f"{dataset.name}.{fld.name}" and gateway_column(
-        rules_for(catalog), dataset, fld.name
-    )
+    return top_level(fld, dataset.name) and gateway_column(rules_for(catalog), dataset, fld.name)
 
 
 def _evidence(rule: str, en: str, zh: str, element: str | None, score: float) -> Evidence:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from dataflow.catalog import Catalog, Element
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words, top_level
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
@@ -736,7 +736,7 @@ def _care_party_key(finding: FieldFinding, subject: Subject, rules: SubjectRules
         and tokens[-1] in rules.reference_tails
         and not finding.sensitive
         and (not finding.personal or finding.element == "pi.other.person_attribute")
-        and finding.field.pointer == f"{finding.dataset}.{finding.field.name}"
+        and top_level(finding.field, finding.dataset)
     )
 
 

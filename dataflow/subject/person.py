@@ -16,7 +16,7 @@ from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import field_kind, fold
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words
+from dataflow.model import Dataset, Evidence, FieldFinding, Subject, Words, top_level
 from dataflow.subject.describe import describe
 from dataflow.subject.links import _own_key
 from dataflow.subject.own import _bare, _person_only_columns
@@ -191,7 +191,7 @@ class Column:
             topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
             on_topic = _on_topic(rules, topic_tokens, rec.table_text) | rec.extra_topic
         comment, tokens, zh_text, en_words, meta = _column_words(rules, fld.name, fld.comment)
-        top = fld.pointer == f"{dataset.name}.{fld.name}"
+        top = top_level(fld, dataset.name)
         # the row's own key is bookkeeping unless its words say what it is (住院号); so is a
         # warehouse's load column of the table (a nested `documents[].filename` is a document's)
         meta = (
@@ -494,7 +494,7 @@ def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
         top = {
             f.name.lower()
             for f in dataset.fields
-            if f.pointer == f"{dataset.name}.{f.name}" and field_kind(f.data_type) != "container"
+            if top_level(f, dataset.name) and field_kind(f.data_type) != "container"
         }
         envelope = envelope | top
     return envelope

@@ -8,7 +8,7 @@ import re
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
-from dataflow.model import Dataset, Field, Words
+from dataflow.model import Dataset, Field, Words, top_level
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import (
     SCHEMA_DOCS,
@@ -183,7 +183,7 @@ def device_location(rules: SubjectRules, dataset: Dataset) -> str | None:
         (
             fld.name
             for fld in dataset.fields
-            if fld.pointer == f"{dataset.name}.{fld.name}"
+            if top_level(fld, dataset.name)
             and _compact(split_name(fld.name)) in rules.located_devices
         ),
         None,

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from dataflow.catalog import Catalog
-from dataflow.model import Dataset, ForeignKey
+from dataflow.model import Dataset, ForeignKey, top_level
 
 #: The fewest columns of a table that may show a shared prefix.
 MIN_COLUMNS = 5
@@ -32,7 +32,7 @@ def shared_letter(ds: Dataset) -> str | None:
     names = [
         f.name
         for f in ds.fields
-        if f.pointer == f"{ds.name}.{f.name}" and f.name.isascii() and f.name[:1].isalpha()
+        if top_level(f, ds.name) and f.name.isascii() and f.name[:1].isalpha()
     ]
     if len(names) < MIN_COLUMNS:
         return None
@@ -59,9 +59,7 @@ def without_letter(ds: Dataset, letter: str) -> Dataset:
     """A copy of ``ds`` whose own columns starting with ``letter`` drop it (pointers unchanged),
     and so do its key columns."""
     fields = tuple(
-        dataclasses.replace(f, name=_strip(f.name, letter))
-        if f.pointer == f"{ds.name}.{f.name}"
-        else f
+        dataclasses.replace(f, name=_strip(f.name, letter)) if top_level(f, ds.name) else f
         for f in ds.fields
     )
 
