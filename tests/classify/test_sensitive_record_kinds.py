@@ -350,3 +350,30 @@ def test_a_row_made_of_a_loans_columns_is_a_credit_record(tmp_path: Path) -> Non
         assert review[column].element == "pi.financial.credit", column
     # one debt column among a member's details does not make the row a loan
     assert not found["sys_member"]["amount"].sensitive
+
+
+APPLICATION_MATERIALS = """
+CREATE TABLE `users` (`id` BIGINT PRIMARY KEY, `name` VARCHAR(40) COMMENT '姓名', `mobile` VARCHAR(20));
+CREATE TABLE `loan_application` (`id` BIGINT PRIMARY KEY, `user_id` BIGINT, `amount` DECIMAL(12,2),
+  CONSTRAINT `fk_app_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`));
+CREATE TABLE `loan_application_materials` (
+  `id` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  `loan_application_id` BIGINT(20) UNSIGNED NOT NULL,
+  `identity_prove_urls` TEXT NOT NULL,
+  `income_prove_urls` TEXT NOT NULL,
+  PRIMARY KEY (`id`),
+  CONSTRAINT `fk_materials_application` FOREIGN KEY (`loan_application_id`)
+    REFERENCES `loan_application` (`id`)
+);
+"""
+
+
+def test_materials_a_person_submits_with_an_application_are_theirs(tmp_path: Path) -> None:
+    # 'materials' can name an organisation's stock; keyed by the application a person submitted
+    # them with (a record about that person, not the person's own table), they are the
+    # applicant's proofs
+    (tmp_path / "schema.sql").write_text(APPLICATION_MATERIALS, encoding="utf-8")
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    (materials,) = [d for d in result.datasets if d.dataset.name == "loan_application_materials"]
+    assert materials.subject is not None and materials.subject.kind == "person_linked"
+    assert any(f.personal for f in materials.findings if f.field.name == "income_prove_urls")
