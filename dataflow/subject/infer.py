@@ -275,7 +275,7 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
         roles = {
             facts[t].role if t is not None else r
             for lk, t, r in f.links
-            if held is None or _names_its_person(rules, lk.column) or not _to_person(facts, t)
+            if held is None or _names_its_person(rules, lk.column)
         }
         if roles - {
             None,
@@ -289,13 +289,6 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
             f.evidence.append(msg("subject.held_property", name=_bare(ds.name), word=held))
         else:
             f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
-
-
-def _to_person(facts: Sequence[_Facts], target: int | None) -> bool:
-    """Whether a link points at a person's own table of the scan (`customers`), where a column
-    naming something else (`project_id`) keys a thing of theirs; a link to a record about a
-    person (`loan_application`), or to a table no scanned file creates, is that record's."""
-    return target is not None and facts[target].kind == "person"
 
 
 def _names_its_person(rules: SubjectRules, column: str) -> bool:

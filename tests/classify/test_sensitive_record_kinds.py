@@ -369,9 +369,8 @@ CREATE TABLE `loan_application_materials` (
 
 
 def test_materials_a_person_submits_with_an_application_are_theirs(tmp_path: Path) -> None:
-    # 'materials' can name an organisation's stock; keyed by the application a person submitted
-    # them with (a record about that person, not the person's own table), they are the
-    # applicant's proofs
+    # 'materials' keyed by the application a person submitted them with are the applicant's
+    # proofs (申请材料), not an organisation's stock kept by its staff
     (tmp_path / "schema.sql").write_text(APPLICATION_MATERIALS, encoding="utf-8")
     result = scan_paths([tmp_path], ScanOptions(content=False))
     (materials,) = [d for d in result.datasets if d.dataset.name == "loan_application_materials"]
