@@ -7,7 +7,7 @@ from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.detector import detector_for
 from dataflow.i18n import msg
-from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject
+from dataflow.model import Dataset, Evidence, Field, FieldFinding, Subject, top_level
 from dataflow.subject.describe import describe
 from dataflow.subject.own import _bare
 from dataflow.subject.predicates import _as_element, _because, _from_values
@@ -69,18 +69,17 @@ def identity_documents(
     of the person's ID card, passport or other identity document (GB/T 35273 Annex B, 个人身份信息,
     sensitive), when no other rule found what it is."""
     element = catalog.elements.get(_ID_DOCUMENT)
-    top = f"{dataset.name}."
+    name = dataset.name
     if element is None or not subject.about_person or subject.indirect:
         return findings
     if not any(
-        f.personal and f.element in _ROW_PERSON and f.field.pointer == top + f.field.name
-        for f in findings
+        f.personal and f.element in _ROW_PERSON and top_level(f.field, name) for f in findings
     ):
         return findings  # not a row that is one person (a file's `document_type`, `doc_id`)
-    typed = {_document_column(rules, f.field, top, rules.id_document_types) for f in findings}
+    typed = {_document_column(rules, f.field, name, rules.id_document_types) for f in findings}
     out: list[FieldFinding] = []
     for finding in findings:
-        stem = _document_column(rules, finding.field, top, rules.id_document_numbers)
+        stem = _document_column(rules, finding.field, name, rules.id_document_numbers)
         if (
             stem is None
             or not _open(finding)
@@ -101,11 +100,11 @@ def identity_documents(
 
 
 def _document_column(
-    rules: SubjectRules, fld: Field, top: str, tails: frozenset[str]
+    rules: SubjectRules, fld: Field, dataset: str, tails: frozenset[str]
 ) -> str | None:
     """The compact stem of a column of the row itself named as an identity document's stem and
     one of ``tails`` (`identity_type` → `identity`), or None."""
-    if fld.pointer != top + fld.name or has_cjk(fld.name):
+    if not top_level(fld, dataset) or has_cjk(fld.name):
         return None
     tokens = split_name(fld.name)
     if len(tokens) < 2 or _compact(tokens[-1:]) not in tails:

@@ -116,9 +116,8 @@ def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -
 def _fhir_resource(rules: SubjectRules, dataset: Dataset) -> bool:
     """Whether a schema document is an HL7 FHIR resource: a top-level member names its kind
     (``resource_type_members``: `resourceType`)."""
-    top = dataset.name + "."
     return any(
-        fld.pointer == top + fld.name
+        top_level(fld, dataset.name)
         and _compact(split_name(fld.name)) in rules.resource_type_members
         for fld in dataset.fields
     )
