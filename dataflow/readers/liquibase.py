@@ -225,8 +225,9 @@ class _Changelog:
         self.problems = problems
         self.added = added
         self.tables: dict[str, Dataset] = {}  # by lower-case name, in creation order
-        self.gone: set[tuple[str, str]] = set()  # (table, column) dropped in this file
-        self.sql: list[Dataset] = []
+        from dataflow.readers.sql.altered import Dropped
+
+        self.dropped = Dropped()  # the columns changes of this file dropped, by table key
 
     # the tables of this file ------------------------------------------------------------
 
@@ -307,7 +308,7 @@ class _Changelog:
             primary_key=tuple(primary),
             foreign_keys=tuple(keys),
         )
-        self.gone = {g for g in self.gone if g[0] != table.lower()}
+        self.dropped.forget(table.lower())
 
     def change(self, table: str, change: AlteredColumn) -> None:
         """Apply ``change`` to this file's table of that name, else hand it to the scan."""
@@ -318,14 +319,9 @@ class _Changelog:
             if self.added is not None:
                 self.added.append(change)
             return
-        old = (own, (change.renamed_from or change.field.name).lower())
-        if change.dropped:
-            self.gone.add(old)
-        elif change.modified and old in self.gone:
+        if self.dropped.keeps_dropped(own, change):
             self.problems.warn(stays_dropped(change), change.field.line)
             return
-        else:
-            self.gone.discard((own, change.field.name.lower()))
         self.tables[own] = apply_change(self.tables[own], change)
 
     def add_key(self, table: str, key: ForeignKey, line: int | None) -> None:

@@ -185,6 +185,10 @@ class Dropped:
         self._gone.discard((table, change.field.name.lower()))
         return False
 
+    def forget(self, table: object) -> None:
+        """``table`` is created anew: the columns dropped from the one before are no concern."""
+        self._gone = {gone for gone in self._gone if gone[0] != table}
+
 
 def stays_dropped(change: AlteredColumn) -> Words:
     """The warning for a ``change`` of a column an earlier statement dropped, naming its
