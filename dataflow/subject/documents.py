@@ -37,13 +37,7 @@ def document_numbers(
             out.append(finding)
             continue
         why = msg("subject.document_number", column=finding.field.name, document=word)
-        ev = Evidence(
-            "context",
-            "subject-document-number",
-            _because(describe(subject, dataset.name), why),
-            element.id,
-        )
-        out.append(_as_element(finding, element, ev))
+        out.append(_claim(finding, element, "subject-document-number", subject, dataset, why))
     return out
 
 
@@ -89,14 +83,22 @@ def identity_documents(
             out.append(finding)
             continue
         why = msg("subject.identity_document", column=finding.field.name)
-        ev = Evidence(
-            "context",
-            "subject-identity-document",
-            _because(describe(subject, dataset.name), why),
-            element.id,
-        )
-        out.append(_as_element(finding, element, ev))
+        out.append(_claim(finding, element, "subject-identity-document", subject, dataset, why))
     return out
+
+
+def _claim(
+    finding: FieldFinding,
+    element: Element,
+    rule: str,
+    subject: Subject,
+    dataset: Dataset,
+    why: str,
+) -> FieldFinding:
+    """``finding`` as ``element``, with the evidence of ``rule``: what the record is about, then
+    ``why``."""
+    ev = Evidence("context", rule, _because(describe(subject, dataset.name), why), element.id)
+    return _as_element(finding, element, ev)
 
 
 def _document_column(
