@@ -128,6 +128,12 @@ def _read_foreign(path: Path) -> dict[tuple[str, ...], tuple[str, ...]]:
                     CatalogError,
                 )
             out[key] = value
+            # A word listed with its umlauts (Turkish `güvenlik`, Hungarian `jelszó`) is also
+            # read as schema authors write it in ASCII with the bare vowel (guvenlik), besides
+            # the German spelling every name is read in (guevenlik).
+            bare = tuple(p.lower() for p in _NON_ALNUM.split(bare_latin(phrase)) if p)
+            if bare != key and len(bare) == len(key):
+                out.setdefault(bare, value)
     return out
 
 
@@ -220,18 +226,61 @@ def bare_name(name: str) -> str:
 _GERMAN_ASCII = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
+#: The same vowels as Turkish, Hungarian, Finnish or Swedish schema authors write them without
+#: diacritics: the bare vowel (``güvenlik`` → guvenlik, ``jelszó``, ``syntymäaika``).
+_BARE_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"})
+#: Latin letters that Unicode does not decompose into a base letter and a diacritic, as they
+#: are written in ASCII: Turkish dotless ı, Polish ł, Vietnamese and Croatian đ, Danish and
+#: Norwegian ø and æ, Icelandic ð and þ, French œ.
+_OWN_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+    }
+)
+
+
+def _latin_letter(ch: str) -> bool:
+    """Whether ``ch`` is a Latin letter with diacritics: Latin-1, Extended-A/B and the Extended
+    Additional block of Vietnamese (ư with a tone: ự, ở)."""
+    return "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
 
 
 def ascii_latin(text: str) -> str:
-    """``text`` with German umlauts spelt out and other diacritics of Latin letters dropped;
-    Chinese and other scripts are left as they are."""
+    """``text`` with German umlauts spelt out and other diacritics of Latin letters dropped
+    (``HastaAdı`` → HastaAdi, ``số_điện_thoại`` → so_dien_thoai, ``płeć`` → plec); Chinese and
+    other scripts are left as they are."""
     text = text.translate(_GERMAN_ASCII)
     if text.isascii():
         return text
+    return _strip_marks(text.translate(_OWN_LETTERS))
+
+
+def bare_latin(text: str) -> str:
+    """``text`` with every diacritic of its Latin letters dropped, umlauts included (``güvenlik``
+    → guvenlik): how most languages other than German are written in ASCII."""
+    return ascii_latin(text.translate(_BARE_UMLAUTS))
+
+
+def _strip_marks(text: str) -> str:
     return "".join(
         c
         for ch in text
-        for c in (unicodedata.normalize("NFD", ch) if "\u00c0" <= ch <= "\u024f" else ch)
+        for c in (unicodedata.normalize("NFD", ch) if _latin_letter(ch) else ch)
         if not unicodedata.combining(c)
     )
 
