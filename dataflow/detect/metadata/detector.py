@@ -27,6 +27,7 @@ from dataflow.detect.metadata.words import (
     W_TABLE_KEY,
     field_kind,
     has_cjk,
+    has_han,
     spells_otherwise,
     split_name,
 )
@@ -116,6 +117,11 @@ class MetadataDetector(MetadataIndex):
         tokens = split_name(fld.name) if not has_cjk(fld.name) else ()
         if has_cjk(fld.name):
             match_zh(self, fld.name, "name", scored, field_name=True)
+            if not scored and not has_han(fld.name):
+                # a Russian or Ukrainian name no catalog stem finds (Прізвище, Номер_счета):
+                # its transliteration, read by the words of other languages
+                tokens = split_name(fld.name)
+                match_name(self, tokens, scored, ctx, parent)
         else:
             match_name(self, tokens, scored, ctx, parent)
         comment = (fld.comment or "").strip()

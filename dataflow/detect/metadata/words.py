@@ -69,6 +69,8 @@ def _spelt_tokens(name: str) -> tuple[str, ...]:
     """``name``'s lower-case tokens as ``split_name`` cuts them, before any is read as English
     (``nomeCliente`` → nome, cliente)."""
     if not name.isascii():
+        if _CYRILLIC.search(name) and not _HAN.search(name):
+            name = cyrillic_latin(name)
         name = ascii_latin(name)
     return tuple(
         p.lower() for part in _NON_ALNUM.split(name) if part for p in _CAMEL.split(part) if p
@@ -288,6 +290,49 @@ def _strip_marks(text: str) -> str:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
+#: Russian and Ukrainian letters in the Latin spelling of the common transliterations (BGN/PCGN
+#: for Russian; the Ukrainian і, ї, є and ґ as i, yi, ye and g); hard and soft signs and the
+#: Ukrainian apostrophe are not written.
+_CYRILLIC_LATIN: dict[int, str] = {
+    ord(letter): latin
+    for letter, latin in (
+        *zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True),
+        *{
+            "ё": "e",
+            "ж": "zh",
+            "х": "kh",
+            "ц": "ts",
+            "ч": "ch",
+            "ш": "sh",
+            "щ": "shch",
+            "ю": "yu",
+            "я": "ya",
+            "і": "i",
+            "ї": "yi",
+            "є": "ye",
+            "ґ": "g",
+            "ъ": "",
+            "ь": "",
+        }.items(),
+    )
+}
+
+
+def cyrillic_latin(text: str) -> str:
+    """A Russian or Ukrainian name in Latin letters, as schema authors transliterate it
+    (``Дата_рождения`` → data_rozhdeniya, ``Ім'я`` → imya), so that the words of
+    ``catalogs/data/foreign_words.yaml`` read it; capitals stay capitals (camelCase splits)."""
+    text = _CYRILLIC_APOSTROPHE.sub("", text)
+    return "".join(
+        out.capitalize() if ch.isupper() else out
+        for ch in text
+        for out in (ch.lower().translate(_CYRILLIC_LATIN) if is_cyrillic(ch) else ch,)
+    )
+
+
+#: The Ukrainian apostrophe inside a word (ім'я, п'ять).
+_CYRILLIC_APOSTROPHE = re.compile(r"(?<=[\u0400-\u04ff])['\u02bc\u2019](?=[\u0400-\u04ff])")
+
 
 def spells_otherwise(text: str, letters: int, words: Iterable[str]) -> bool:
     """Whether the Chinese ``text`` (a field's comment) says that a ``letters``-letter pinyin
@@ -313,6 +358,11 @@ def has_cjk(text: str) -> bool:
     """Whether ``text`` contains Chinese characters or Cyrillic letters: the scripts whose
     catalog words are matched as substrings (the ``zh`` rules) rather than as name tokens."""
     return bool(_CJK.search(text))
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` contains Chinese characters."""
+    return bool(_HAN.search(text))
 
 
 def is_cyrillic(char: str) -> bool:

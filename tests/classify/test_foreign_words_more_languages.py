@@ -1,0 +1,273 @@
+"""Field and table names in Turkish, Vietnamese, Polish, Czech, Slovak, Romanian, Hungarian,
+Korean romanization, transliterated Russian and Greek, the Nordic languages, Finnish and Malay
+are read as their English equivalents (``catalogs/data/foreign_words.yaml``), written with their
+own letters or in ASCII: a Turkish hospital's `hastalar.TcNo`, a Vietnamese `benhnhan.HoTen`, a
+Polish `Pracownicy.pensja`, a Czech `Uzivatel.Prijmeni`."""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+from typing import Any
+
+import yaml
+from builders import REPO_ROOT
+from builders import finding_of as _finding
+from builders import scan_files as _scan
+
+from dataflow.detect.metadata.words import ascii_latin, bare_latin, split_name
+
+#: The languages of the file's last additions, whose single words are checked for collisions.
+NEW_LANGUAGES = ("tr", "vi", "pl", "cs", "ro", "hu", "ko", "ru", "sv", "fi", "el", "ms")
+
+#: Single words of these languages that the catalogs also list, with the same meaning.
+SAME_MEANING = frozenset(
+    {"telefon", "pesel", "alergia", "telefonnummer", "mobilnummer", "adress", "adresse", "bruker"}
+)
+
+
+def test_letters_without_a_decomposition_are_spelt_in_ascii() -> None:
+    """Turkish dotless ı, Polish ł, Vietnamese đ and its tone letters (ố, ạ), Norwegian ø."""
+    assert ascii_latin("HastaAdı") == "HastaAdi"
+    assert ascii_latin("số_điện_thoại") == "so_dien_thoai"
+    assert ascii_latin("płeć") == "plec"
+    assert ascii_latin("fødselsdato") == "fodselsdato"
+    assert ascii_latin("Kundennummer_für") == "Kundennummer_fuer"  # German spelling kept
+    assert bare_latin("güvenlik") == "guvenlik"
+
+
+def test_names_in_their_own_letters_and_in_ascii_read_the_same() -> None:
+    assert split_name("HastaAdı") == split_name("hasta_adi") == ("patient", "name")
+    assert split_name("GüvenlikCevabı") == ("security", "answer")
+    assert split_name("guvenlik_cevap") == ("security", "answer")
+    assert split_name("SoDienThoai") == split_name("số_điện_thoại") == ("phone", "number")
+    assert split_name("ngaysinh") == ("birth", "date")
+    assert split_name("płeć") == ("sex",)
+    assert split_name("Příjmení") == split_name("Prijmeni") == ("surname",)
+    assert split_name("jelszó") == split_name("jelszo") == ("password",)
+    assert split_name("syntymäaika") == ("birth", "date")
+    assert split_name("fødselsdato") == ("birth", "date")
+
+
+def test_word_order_and_phrases_of_the_languages() -> None:
+    """A key before its word is read after it (`numer_konta`: the account number); a Turkish
+    identity number after the person it belongs to (`ogrenci_TC`); Vietnamese quantity
+    (`so luong`) is not salary (`luong`)."""
+    assert split_name("numer_konta") == ("account", "number")
+    assert split_name("ogrenci_TC") == ("student", "national", "id")
+    assert split_name("SoLuongTon")[0] == "quantity"
+    assert split_name("MaBenhNhan") == ("patient", "id")
+
+
+def _catalog_keywords() -> set[str]:
+    """Every token of the English, abbreviation and weak keywords of the shipped catalogs."""
+    out: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("en", "abbreviations", "weak") and isinstance(value, list):
+                    out.update(t for w in value if isinstance(w, str) for t in split_plain(w))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    catalogs = REPO_ROOT / "catalogs"
+    files = [catalogs / "pi.yaml", catalogs / "subjects.yaml"]
+    files += [Path(p) for p in glob.glob(str(catalogs / "sectors" / "*.yaml"))]
+    for path in files:
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def split_plain(text: str) -> list[str]:
+    return [
+        t for t in "".join(c if c.isalnum() else " " for c in ascii_latin(text)).lower().split()
+    ]
+
+
+def test_no_single_word_of_the_languages_is_an_english_or_pinyin_word() -> None:
+    """The file header's rule: a word that is also an English keyword of the catalogs or a
+    pinyin syllable, with another meaning, is listed only inside a fixed phrase."""
+    data = REPO_ROOT / "catalogs" / "data"
+    words = yaml.safe_load((data / "foreign_words.yaml").read_text(encoding="utf-8"))
+    pinyin = yaml.safe_load((data / "pinyin_words.yaml").read_text(encoding="utf-8"))
+    syllables = set(pinyin["dictionaries"]["pinyin_syllables"])
+    english = _catalog_keywords()
+    clashes = set()
+    for language in NEW_LANGUAGES:
+        for phrase in words["phrases"][language]:
+            for spelling in {ascii_latin(phrase), bare_latin(phrase)}:
+                tokens = split_plain(spelling)
+                if len(tokens) == 1 and (tokens[0] in english or tokens[0] in syllables):
+                    clashes.add(tokens[0])
+    assert clashes <= SAME_MEANING, sorted(clashes - SAME_MEANING)
+    # Words kept out on purpose (English, pinyin or another listed language's words).
+    for word in ("ad", "not", "din", "ten", "so", "the", "hasta", "lon", "nem", "tc", "nip"):
+        assert split_name(word) == (word,), word
+
+
+def test_spanish_until_is_not_a_turkish_patient() -> None:
+    """Spanish `hasta` (until) in a tariff's validity; Turkish `hasta` is read only in its
+    phrases (hasta_adi, HastaTcNo)."""
+    assert split_name("fecha_hasta") == ("date", "hasta")
+    assert split_name("HastaTcNo")[:3] == ("patient", "national", "id")
+
+
+HOSPITAL_TR = """
+CREATE TABLE `hastalar` (
+  `HastaID` int NOT NULL AUTO_INCREMENT,
+  `TcNo` varchar(11) NOT NULL,
+  `Ad` varchar(50) DEFAULT NULL,
+  `Soyad` varchar(50) DEFAULT NULL,
+  `DogumTarihi` date DEFAULT NULL,
+  `Cinsiyet` varchar(10) DEFAULT NULL,
+  `Şifre` varchar(50) DEFAULT NULL,
+  `GüvenlikSorusu` varchar(100) DEFAULT NULL,
+  `GüvenlikCevabı` varchar(100) DEFAULT NULL,
+  PRIMARY KEY (`HastaID`)
+);
+CREATE TABLE `recete` (
+  `ReceteID` int NOT NULL AUTO_INCREMENT,
+  `HastaTc` varchar(11) DEFAULT NULL,
+  `HastaAdı` varchar(50) DEFAULT NULL,
+  `İlaçlar` text,
+  `ReceteTarihi` date DEFAULT NULL,
+  PRIMARY KEY (`ReceteID`)
+);
+"""
+
+
+def test_turkish_hospital_patients_and_prescriptions(tmp_path: Path) -> None:
+    """The T.C. identity number, password and security answer of a patient (sensitive); the
+    patient's prescribed medicines (health information)."""
+    results = _scan(tmp_path, {"hastane.sql": HOSPITAL_TR})
+    patients = results["hastalar"]
+    assert _finding(patients, "TcNo").element == "pi.identity.resident_id"
+    assert _finding(patients, "Soyad").element == "pi.identity.name"
+    assert _finding(patients, "DogumTarihi").element == "pi.profile.birth_date"
+    assert _finding(patients, "Cinsiyet").personal
+    for column in ("Şifre", "GüvenlikCevabı"):
+        assert _finding(patients, column).sensitive, column
+    prescriptions = results["recete"]
+    assert _finding(prescriptions, "HastaTc").sensitive
+    assert _finding(prescriptions, "HastaAdı").element == "pi.identity.name"
+    assert _finding(prescriptions, "İlaçlar").sensitive
+
+
+INPATIENT_VI = """
+CREATE TABLE nguoidung (
+    MaNguoiDung INT AUTO_INCREMENT PRIMARY KEY,
+    TenDangNhap VARCHAR(50) NOT NULL,
+    MatKhau VARCHAR(255) NOT NULL,
+    HoTen NVARCHAR(100) NOT NULL,
+    SoDienThoai VARCHAR(15)
+);
+CREATE TABLE benh_nhan (
+    ma_benh_nhan INT AUTO_INCREMENT PRIMARY KEY,
+    ho_ten NVARCHAR(100) NOT NULL,
+    ngay_sinh DATE,
+    gioi_tinh NVARCHAR(10),
+    cccd VARCHAR(12),
+    bhyt VARCHAR(15),
+    dia_chi NVARCHAR(255)
+);
+CREATE TABLE thuoc (
+    MaThuoc INT AUTO_INCREMENT PRIMARY KEY,
+    TenThuoc NVARCHAR(200) NOT NULL,
+    SoLuongTon INT NOT NULL DEFAULT 0
+);
+"""
+
+
+def test_vietnamese_patients_and_users(tmp_path: Path) -> None:
+    """A patient's citizen identity card (CCCD) and health-insurance card (BHYT) numbers are
+    sensitive, the user's password too; a medicine's stock quantity is no one's salary."""
+    results = _scan(tmp_path, {"benhvien.sql": INPATIENT_VI})
+    patients = results["benh_nhan"]
+    assert _finding(patients, "ho_ten").element == "pi.identity.name"
+    assert _finding(patients, "ngay_sinh").element == "pi.profile.birth_date"
+    assert _finding(patients, "gioi_tinh").personal
+    assert _finding(patients, "dia_chi").personal
+    for column in ("cccd", "bhyt"):
+        assert _finding(patients, column).sensitive, column
+    users = results["nguoidung"]
+    assert _finding(users, "MatKhau").element == "pi.credential.password"
+    assert _finding(users, "HoTen").element == "pi.identity.name"
+    assert _finding(users, "SoDienThoai").element in ("pi.contact.mobile", "pi.contact.landline")
+    assert _finding(users, "TenDangNhap").personal
+    assert not _finding(results["thuoc"], "SoLuongTon").personal
+
+
+PEOPLE_PL_CS = """
+CREATE TABLE Pracownicy (
+    id_pracownika INT PRIMARY KEY,
+    imie VARCHAR(30),
+    nazwisko VARCHAR(50),
+    pesel CHAR(11),
+    pensja MONEY,
+    premia MONEY
+);
+CREATE TABLE Uzivatel (
+    Id BIGINT PRIMARY KEY,
+    Jmeno NVARCHAR(50),
+    Prijmeni NVARCHAR(50),
+    Ulice NVARCHAR(100),
+    PSC NVARCHAR(6),
+    Mesto NVARCHAR(50),
+    Heslo NVARCHAR(100)
+);
+"""
+
+
+def test_polish_employees_and_czech_users(tmp_path: Path) -> None:
+    """A Polish employee's PESEL and pay (salary and bonus: sensitive); a Czech user's name,
+    address parts and password."""
+    results = _scan(tmp_path, {"people.sql": PEOPLE_PL_CS})
+    staff = results["Pracownicy"]
+    assert _finding(staff, "imie").element == "pi.identity.name"
+    assert _finding(staff, "nazwisko").element == "pi.identity.name"
+    assert _finding(staff, "pesel").element == "pi.identity.resident_id"
+    for column in ("pensja", "premia"):
+        assert _finding(staff, column).element == "pi.education_work.salary", column
+    users = results["Uzivatel"]
+    assert _finding(users, "Prijmeni").element == "pi.identity.name"
+    for column in ("Jmeno", "Ulice", "PSC", "Mesto"):
+        assert _finding(users, column).personal, column
+    assert _finding(users, "Heslo").element == "pi.credential.password"
+
+
+def test_cyrillic_names_are_read_in_transliteration() -> None:
+    """Russian and Ukrainian names in Latin letters (the Ukrainian apostrophe dropped), read by
+    the words of the transliterated languages."""
+    assert split_name("Дата_рождения") == ("birth", "date")
+    assert split_name("Прізвище") == ("surname",)
+    assert split_name("Ім'я") == ("first", "name")
+    assert split_name("НомерСчета") == ("account", "number")
+
+
+UKRAINIAN_CLIENTS = """
+CREATE TABLE клиенты (
+    id INT PRIMARY KEY,
+    Прізвище VARCHAR(50),
+    Дата_народження DATE,
+    Місто VARCHAR(50),
+    Номер_счета VARCHAR(34),
+    Зарплата DECIMAL(10, 2),
+    Фамилия VARCHAR(50)
+);
+"""
+
+
+def test_cyrillic_columns_no_russian_stem_finds(tmp_path: Path) -> None:
+    """Columns the catalogs' Russian stems do not find (Ukrainian words, an account number in
+    the genitive) are read in transliteration; those the stems find keep their reading."""
+    clients = _scan(tmp_path, {"clients.sql": UKRAINIAN_CLIENTS})["клиенты"]
+    assert _finding(clients, "Прізвище").element == "pi.identity.name"
+    assert _finding(clients, "Дата_народження").element == "pi.profile.birth_date"
+    assert _finding(clients, "Місто").personal
+    assert _finding(clients, "Номер_счета").element == "pi.financial.bank_account"
+    assert _finding(clients, "Зарплата").sensitive
+    assert _finding(clients, "Фамилия").element == "pi.identity.name"
