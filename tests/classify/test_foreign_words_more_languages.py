@@ -270,3 +270,59 @@ def test_cyrillic_columns_no_russian_stem_finds(tmp_path: Path) -> None:
     assert _finding(clients, "Номер_счета").element == "pi.financial.bank_account"
     assert _finding(clients, "Зарплата").sensitive
     assert _finding(clients, "Фамилия").element == "pi.identity.name"
+
+
+RECORDS = """
+CREATE TABLE hastalar (
+    HastaID INT PRIMARY KEY,
+    Ad VARCHAR(50),
+    Soyad VARCHAR(50)
+);
+CREATE TABLE randevular (
+    RandevuID INT PRIMARY KEY,
+    HastaTcNo VARCHAR(11),
+    HastaAd VARCHAR(50),
+    Tarih DATE,
+    Saat VARCHAR(5)
+);
+CREATE TABLE Uzivatel (
+    Id BIGINT PRIMARY KEY,
+    Jmeno NVARCHAR(50),
+    Prijmeni NVARCHAR(50)
+);
+CREATE TABLE Prihoz (
+    Id BIGINT PRIMARY KEY,
+    IdUzivatel BIGINT NOT NULL REFERENCES Uzivatel (Id),
+    DatumPrihozu DATE NOT NULL,
+    CastkaPrihozu DECIMAL(18, 2) NOT NULL
+);
+CREATE TABLE Klient (
+    id_klient INT PRIMARY KEY,
+    imie VARCHAR(30),
+    nazwisko VARCHAR(50)
+);
+CREATE TABLE Zamowienia (
+    id_zamowienia INT PRIMARY KEY,
+    id_klienta INT REFERENCES Klient (id_klient),
+    data_zamowienia DATE,
+    czas_dostawy INT
+);
+"""
+
+
+def test_record_kinds_of_the_languages_are_the_persons(tmp_path: Path) -> None:
+    """A Turkish patient's appointment (named by the patient's identity number and name), a
+    Czech user's bid at an auction and a Polish customer's order are records about those
+    people: their date, time and amount are personal."""
+    results = _scan(tmp_path, {"records.sql": RECORDS})
+    visits = results["randevular"]
+    assert visits.subject.kind == "person_linked" and visits.subject.role == "patient"
+    for column in ("Tarih", "Saat"):
+        assert _finding(visits, column).personal, column
+    bids = results["Prihoz"]
+    assert bids.subject.kind == "person_linked"
+    for column in ("DatumPrihozu", "CastkaPrihozu"):
+        assert _finding(bids, column).personal, column
+    orders = results["Zamowienia"]
+    assert orders.subject.kind == "person_linked" and orders.subject.role == "customer"
+    assert _finding(orders, "data_zamowienia").personal
