@@ -293,6 +293,11 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': a workflow's '{word}' is part of a process definition (configuration)",
         "名称 '{name}'：流程的 '{word}' 属于流程定义（配置）",
     ),
+    "subject.workflow_flow": Text(
+        "name '{name}' is made of workflow words only: the engine's flows and their steps "
+        "(configuration), whoever added them",
+        "名称 '{name}' 只由流程词组成：流程引擎的流程及其步骤（配置），与添加者无关",
+    ),
     "subject.org_stay": Text(
         "name '{name}': a record of '{word}' holds guests' stays (lodging of persons), not the "
         "place itself",

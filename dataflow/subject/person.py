@@ -198,6 +198,7 @@ class Column:
             meta
             or fld.name.lower() == rec.own_key
             or (top and load_column(rules, dataset, fld.name))
+            or _engine_column(rules, rec.table_tokens, tokens)
         )
         section: frozenset[int] = frozenset()
         if parents and dataset.source_format in SCHEMA_DOCS:
@@ -205,6 +206,19 @@ class Column:
             if not any(rules.role_of(t) for t in words):
                 section = _on_topic(rules, words, "") & rules.health_families
         return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top, section)
+
+
+def _engine_column(rules: SubjectRules, table: frozenset[str], tokens: tuple[str, ...]) -> bool:
+    """A column of a workflow engine's table (a workflow word in the table's name: `wf_run`,
+    `flow_task`) that names the engine's own objects by a workflow word (`run_flow_process`
+    'the step the run is at', `process_name`, `wf_mode`, `wf_action`) and no person (not
+    `flow_user`, `process_handler_id`): it says where a run of the process is, not anything
+    about the person who started or handles it."""
+    return (
+        bool(table & rules.workflow_words)
+        and any(t in rules.workflow_words for t in tokens)
+        and not any(rules.role_of(t) or t in rules.handlers for t in tokens)
+    )
 
 
 _HYPHENATED = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b")

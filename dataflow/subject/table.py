@@ -366,6 +366,9 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     ):
         # `flow_node`, `flow_skip`: a workflow engine's process definition, configuration
         return _fix(f, "system", msg("subject.workflow_definition", name=n.bare, word=head))
+    if _workflow_only(n, rules):
+        # `g_wf_flow`, `wf_flow_process`: the engine's flows and their steps, whoever added them
+        return _fix(f, "system", msg("subject.workflow_flow", name=n.bare))
     sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
         return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
@@ -376,6 +379,14 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
         # `UserReports` with `query`, `parameters`, `paramOrder`: a saved report's definition
         return _fix(f, "system", msg("subject.definition_columns", columns=defining[:3]))
     return None
+
+
+def _workflow_only(n: TableName, rules: SubjectRules) -> bool:
+    """A name made of workflow words alone (`wf_flow`, `g_wf_flow_process`, `bpm_process`; a
+    one-letter prefix aside), two at least: the engine's flows and the steps they are made of,
+    not a run of one of them. One word alone (`process`, `flow`) may be anything."""
+    words = [t for t in n.core if len(t) > 1]
+    return len(words) >= _WORKFLOW_WORDS and all(t in rules.workflow_words for t in words)
 
 
 def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -1240,6 +1251,9 @@ _HEALTH_SHARE = 0.2
 
 #: Account classes (asset, liability, equity…) that make an account table a chart of accounts.
 _LEDGER_CLASSES = 3
+
+#: Workflow words a name must have, and nothing else, to name a workflow's flows or steps.
+_WORKFLOW_WORDS = 2
 
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
