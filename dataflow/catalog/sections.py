@@ -105,6 +105,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "identity_checks",
     "identity_check_tails",
     "collections",
+    "account_words",
     "patient_visits",
     "numbered_documents",
     "paging_parameters",

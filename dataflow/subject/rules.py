@@ -154,6 +154,7 @@ class SubjectRules:
             _compact(split_name(w)) for w in s.get("resource_type_members", ())
         )
         self.collections = frozenset(s.get("collections", ()))
+        self.account_words = frozenset(s.get("account_words", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
         self.payment_cards = _split(s.get("payment_cards", ()))[0]
