@@ -106,6 +106,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "identity_check_tails",
     "collections",
     "account_words",
+    "count_endings_zh",
     "patient_visits",
     "numbered_documents",
     "paging_parameters",

@@ -199,6 +199,10 @@ SUBJECTS: Mapping[str, Text] = {
         "its description says each record is {phrase}: an organisation's account or thing, not a person",
         "其说明称每条记录是 {phrase}：是组织的账户或事物，不是个人",
     ),
+    "subject.headcount_name": Text(
+        "name '{name}' counts people: the rows report on groups, not one person",
+        "名称 '{name}' 表示人数统计：每行报告的是群体而非某个人",
+    ),
     "subject.headcount": Text(
         "column '{column}' counts people: the rows report on a group, not one person",
         "字段 '{column}' 统计人数：每行报告的是群体而非某个人",

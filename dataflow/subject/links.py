@@ -868,7 +868,8 @@ def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> st
                 and rules.role_zh(comment) is not None
             )
         )
-        and not any(w in comment for w in rules.counts_zh)
+        and not any(w in comment for w in (*rules.counts_zh, *rules.headcounts))
+        and not comment.rstrip().endswith(rules.count_endings_zh)  # 老年人口任务数: a count
         and not any(w in comment for w in rules.person_columns_zh)  # 联系人姓名: whom to contact
         and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
         and not any(

@@ -808,7 +808,10 @@ def _person_keyed(n: TableName, rules: SubjectRules) -> bool:
 def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A column counting people (发病人数) and none only a person has: a report on a group (an
     outbreak at a school), not a person's record, even when a staff column names who reported;
-    unless the rows are keyed to a person's document (``_keys_person_document``)."""
+    unless the rows are keyed to a person's document (``_keys_person_document``). A name made of
+    a role and a count (`people_num`) says so by itself, whatever people its comment names."""
+    # `base_people_num`: the name itself says the rows count those people
+    counted = n.head in rules.quantifiers and any(rules.role_of(t) for t in n.core[:-1])
     column = next(
         (
             fld.name
@@ -816,11 +819,12 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
             if (fld.comment and any(w in fld.comment for w in rules.headcounts))
             or _counts_people(rules, cols)
         ),
-        None,
+        n.bare if counted else None,
     )
     if (
         column is None
-        or rules.role_zh(n.comment) is not None
+        # 基础人口基数信息 of `base_people_num`: the comment names whom the rows count
+        or (rules.role_zh(n.comment) is not None and not counted)
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
@@ -830,6 +834,8 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or plate_column(ds, rules) is not None
     ):
         return None
+    if column == n.bare:
+        return _fix(f, "organisation", msg("subject.headcount_name", name=n.bare))
     return _fix(f, "organisation", msg("subject.headcount", column=column))
 
 
