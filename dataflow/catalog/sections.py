@@ -107,6 +107,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "collections",
     "account_words",
     "count_endings_zh",
+    "collective_roles",
     "patient_visits",
     "numbered_documents",
     "paging_parameters",

@@ -156,6 +156,7 @@ class SubjectRules:
         self.collections = frozenset(s.get("collections", ()))
         self.account_words = frozenset(s.get("account_words", ()))
         self.count_endings_zh = tuple(s.get("count_endings_zh", ()))
+        self.collective_roles = frozenset(s.get("collective_roles", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
         self.payment_cards = _split(s.get("payment_cards", ()))[0]

@@ -805,13 +805,25 @@ def _person_keyed(n: TableName, rules: SubjectRules) -> bool:
     )
 
 
+def _counted_people(n: TableName, rules: SubjectRules) -> bool:
+    """A name ending in a count word after people in the plural (`base_people_num`,
+    `patients_count`; ``collective_roles``): the rows count those people. Not a number of one
+    person (`applicants_id_number`, `user_num`)."""
+    if len(n.core) < 2 or n.head not in rules.quantifiers or n.head == "number":
+        return False
+    word = n.core[-2]
+    return rules.role_of(word) is not None and (
+        word in rules.collective_roles or (word.endswith("s") and word[:-1] in rules.roles)
+    )
+
+
 def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A column counting people (发病人数) and none only a person has: a report on a group (an
     outbreak at a school), not a person's record, even when a staff column names who reported;
     unless the rows are keyed to a person's document (``_keys_person_document``). A name made of
     a role and a count (`people_num`) says so by itself, whatever people its comment names."""
-    # `base_people_num`: the name itself says the rows count those people
-    counted = n.head in rules.quantifiers and any(rules.role_of(t) for t in n.core[:-1])
+    # `base_people_num`, `patients_count`: the name itself says the rows count those people
+    counted = _counted_people(n, rules)
     column = next(
         (
             fld.name

@@ -65,3 +65,14 @@ def test_a_households_size_keeps_its_income_the_households(tmp_path: Path) -> No
     income = results["ym_income_sum"]
     assert income.subject.kind == "person_linked"
     assert _finding(income, "sum_salary").personal
+
+
+def test_a_persons_number_is_no_count_of_people(tmp_path: Path) -> None:
+    """`applicants_id_number` holds one applicant's ID number; `patients_count` counts patients."""
+    ddl = """
+    CREATE TABLE applicants_id_number (id int, applicant_id int, value varchar(40));
+    CREATE TABLE patients_count (id int, ward varchar(20), total int, year int);
+    """
+    results = _scan(tmp_path, {"kyc.sql": ddl})
+    assert results["applicants_id_number"].subject.kind != "organisation"
+    assert results["patients_count"].subject.kind == "organisation"
