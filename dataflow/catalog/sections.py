@@ -108,6 +108,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "account_words",
     "count_endings_zh",
     "collective_roles",
+    "message_times",
     "patient_visits",
     "numbered_documents",
     "paging_parameters",

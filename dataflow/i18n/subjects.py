@@ -199,6 +199,11 @@ SUBJECTS: Mapping[str, Text] = {
         "its description says each record is {phrase}: an organisation's account or thing, not a person",
         "其说明称每条记录是 {phrase}：是组织的账户或事物，不是个人",
     ),
+    "subject.message_party": Text(
+        "'{column}' is the sender, the recipient or the send time of a message between persons "
+        "(communication record)",
+        "'{column}' 是个人之间消息的发送方、接收方或发送时间（通信记录）",
+    ),
     "subject.headcount_name": Text(
         "name '{name}' counts people: the rows report on groups, not one person",
         "名称 '{name}' 表示人数统计：每行报告的是群体而非某个人",

@@ -1279,6 +1279,35 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _message_party_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-message-party``: on a record of messages between persons (the message family
+    on the table's topic: `im_message_send`, `chat_log`), the sender's and the recipient's keys
+    (`from_id`, `to_uid`, `sender_id`: ``message_store_senders``/``_recipients`` before a key
+    suffix) and the time the message was written (``message_times``: `created`, `send_time`)
+    are the communication record itself (GB/T 35273-2020 Annex B: 通信记录), whoever they name."""
+    rules, tokens = rec.rules, col.tokens
+    message = rec.table_topic & rules.message_family
+    if not message or not rules.message_store or not col.top or not tokens:
+        return None
+    _bodies, senders, recipients = rules.message_store
+    compact = _compact(tokens)
+    party = (
+        len(tokens) >= 2
+        and tokens[-1] in rules.reference_tails
+        and _compact(tokens[:-1]) in senders | recipients
+    )
+    if not party and compact not in rules.message_times:
+        return None
+    element = rec.catalog.elements.get(rules.families[min(message)].family.element)
+    if element is None:
+        return None
+    why = msg("subject.message_party", column=col.finding.field.name)
+    ev = Evidence(
+        "context", "subject-message-party", _because(rec.context, why), element.id, W_FAMILY
+    )
+    return _as_element(col.finding, element, ev)
+
+
 def _dated(col: Column) -> bool:
     """A column declared as a date or time (`date_in`, `check_out` DATE): a moment, whatever
     its name ends with."""
@@ -1721,6 +1750,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _employer_rule,
     _post_key_rule,
     _contribution_rule,
+    _message_party_rule,
     _event_time_rule,
     _log_entry_rule,
 )
