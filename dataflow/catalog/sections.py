@@ -109,6 +109,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "count_endings_zh",
     "collective_roles",
     "message_times",
+    "money_totals_zh",
     "patient_visits",
     "numbered_documents",
     "paging_parameters",

@@ -432,6 +432,7 @@ class SubjectRules:
         self.known_ending_keys: dict[str, str | None] = {}
         self._org_comment: dict[str, bool] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
+        self.money_totals_zh = tuple(s.get("money_totals_zh", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
         # words of things, not people (`price`, `product`: catalogs/dictionaries/context.yaml)
         self.thing_words, self.thing_words_zh = _split(
