@@ -157,9 +157,7 @@ class SubjectRules:
         self.account_words = frozenset(s.get("account_words", ()))
         self.count_endings_zh = tuple(s.get("count_endings_zh", ()))
         self.collective_roles = frozenset(s.get("collective_roles", ()))
-        self.message_times = frozenset(
-            _compact(split_name(w)) for w in s.get("message_times", ())
-        )
+        self.message_times = frozenset(_compact(split_name(w)) for w in s.get("message_times", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
         self.payment_cards = _split(s.get("payment_cards", ()))[0]
