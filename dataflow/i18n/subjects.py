@@ -199,6 +199,15 @@ SUBJECTS: Mapping[str, Text] = {
         "its description says each record is {phrase}: an organisation's account or thing, not a person",
         "其说明称每条记录是 {phrase}：是组织的账户或事物，不是个人",
     ),
+    "subject.message_party": Text(
+        "'{column}' is the sender, the recipient or the send time of a message between persons "
+        "(communication record)",
+        "'{column}' 是个人之间消息的发送方、接收方或发送时间（通信记录）",
+    ),
+    "subject.headcount_name": Text(
+        "name '{name}' counts people: the rows report on groups, not one person",
+        "名称 '{name}' 表示人数统计：每行报告的是群体而非某个人",
+    ),
     "subject.headcount": Text(
         "column '{column}' counts people: the rows report on a group, not one person",
         "字段 '{column}' 统计人数：每行报告的是群体而非某个人",
@@ -292,6 +301,11 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.workflow_definition": Text(
         "name '{name}': a workflow's '{word}' is part of a process definition (configuration)",
         "名称 '{name}'：流程的 '{word}' 属于流程定义（配置）",
+    ),
+    "subject.workflow_flow": Text(
+        "name '{name}' is made of workflow words only: the engine's flows and their steps "
+        "(configuration), whoever added them",
+        "名称 '{name}' 只由流程词组成：流程引擎的流程及其步骤（配置），与添加者无关",
     ),
     "subject.org_stay": Text(
         "name '{name}': a record of '{word}' holds guests' stays (lodging of persons), not the "

@@ -577,6 +577,8 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if care_key is not None:
         return (SubjectLink(fld.name, None, "naming"), None, "patient")
     last_role = rules.roles.get(tokens[-1]) if len(tokens) >= 2 else None
+    if last_role is not None and _things_account(scope, tokens):
+        return None  # `projectAccount` of `t_project`, `device_account`: the thing's login
     if (
         last_role is not None
         and len(tokens[-1]) > _SHORT_ROLE  # `qos_uplink_mbr`: a bit rate, not a member
@@ -634,6 +636,21 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _things_account(scope: _Scope, tokens: tuple[str, ...]) -> bool:
+    """An account word after the name of a thing (``account_words``): the thing the table is
+    about (`projectAccount` on `t_project`), a device (`deviceAccount` 设备管理登录账户), an
+    organisation or a part of the software (`merchant_account`, `api_account`). It is the login
+    of that thing, not a person's key; an account after a role (`user_account`) stays one."""
+    rules = scope.rules
+    words = tokens[:-1]
+    if tokens[-1] not in rules.account_words or any(rules.role_of(t) for t in words):
+        return False
+    own = split_name(_bare(scope.datasets[scope.index].name))
+    return words[-1] in own or any(
+        t in rules.sensor_keys or t in rules.organisation or t in rules.system for t in words
+    )
 
 
 #: Role abbreviations this short (`mbr`, `emp`, `stu`) name a person as the last word of a
@@ -851,7 +868,8 @@ def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> st
                 and rules.role_zh(comment) is not None
             )
         )
-        and not any(w in comment for w in rules.counts_zh)
+        and not any(w in comment for w in (*rules.counts_zh, *rules.headcounts))
+        and not comment.rstrip().endswith(rules.count_endings_zh)  # 老年人口任务数: a count
         and not any(w in comment for w in rules.person_columns_zh)  # 联系人姓名: whom to contact
         and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
         and not any(

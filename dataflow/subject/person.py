@@ -198,6 +198,7 @@ class Column:
             meta
             or fld.name.lower() == rec.own_key
             or (top and load_column(rules, dataset, fld.name))
+            or _engine_column(rules, rec.table_tokens, tokens)
         )
         section: frozenset[int] = frozenset()
         if parents and dataset.source_format in SCHEMA_DOCS:
@@ -205,6 +206,19 @@ class Column:
             if not any(rules.role_of(t) for t in words):
                 section = _on_topic(rules, words, "") & rules.health_families
         return cls(finding, tokens, comment, zh_text, en_words, on_topic, meta, top, section)
+
+
+def _engine_column(rules: SubjectRules, table: frozenset[str], tokens: tuple[str, ...]) -> bool:
+    """A column of a workflow engine's table (a workflow word in the table's name: `wf_run`,
+    `flow_task`) that names the engine's own objects by a workflow word (`run_flow_process`
+    'the step the run is at', `process_name`, `wf_mode`, `wf_action`) and no person (not
+    `flow_user`, `process_handler_id`): it says where a run of the process is, not anything
+    about the person who started or handles it."""
+    return (
+        bool(table & rules.workflow_words)
+        and any(t in rules.workflow_words for t in tokens)
+        and not any(rules.role_of(t) or t in rules.handlers for t in tokens)
+    )
 
 
 _HYPHENATED = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b")
@@ -1265,6 +1279,35 @@ def _event_time_rule(rec: Record, col: Column) -> FieldFinding | None:
     return _as_element(col.finding, element, ev)
 
 
+def _message_party_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-message-party``: on a record of messages between persons (the message family
+    on the table's topic: `im_message_send`, `chat_log`), the sender's and the recipient's keys
+    (`from_id`, `to_uid`, `sender_id`: ``message_store_senders``/``_recipients`` before a key
+    suffix) and the time the message was written (``message_times``: `created`, `send_time`)
+    are the communication record itself (GB/T 35273-2020 Annex B: 通信记录), whoever they name."""
+    rules, tokens = rec.rules, col.tokens
+    message = rec.table_topic & rules.message_family
+    if not message or not rules.message_store or not col.top or not tokens:
+        return None
+    _bodies, senders, recipients = rules.message_store
+    compact = _compact(tokens)
+    party = (
+        len(tokens) >= 2
+        and tokens[-1] in rules.reference_tails
+        and _compact(tokens[:-1]) in senders | recipients
+    )
+    if not party and compact not in rules.message_times:
+        return None
+    element = rec.catalog.elements.get(rules.families[min(message)].family.element)
+    if element is None:
+        return None
+    why = msg("subject.message_party", column=col.finding.field.name)
+    ev = Evidence(
+        "context", "subject-message-party", _because(rec.context, why), element.id, W_FAMILY
+    )
+    return _as_element(col.finding, element, ev)
+
+
 def _dated(col: Column) -> bool:
     """A column declared as a date or time (`date_in`, `check_out` DATE): a moment, whatever
     its name ends with."""
@@ -1707,6 +1750,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _employer_rule,
     _post_key_rule,
     _contribution_rule,
+    _message_party_rule,
     _event_time_rule,
     _log_entry_rule,
 )

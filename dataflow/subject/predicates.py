@@ -224,7 +224,11 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
                 and _compact(tokens[:-1]) in rules.meta
             )
             or tokens[-1] in rules.reference_tails
-            or (tokens[-1] in rules.counts and not _money_total(rules, tokens))
+            or (
+                tokens[-1] in rules.counts
+                and not _money_total(rules, tokens)
+                and not any(w in zh_text for w in rules.money_totals_zh)  # 应还总额: money
+            )
             or tokens[-1] in rules.sequences
             or rules.technical_column(tokens)
             or (

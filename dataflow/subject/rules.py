@@ -154,6 +154,10 @@ class SubjectRules:
             _compact(split_name(w)) for w in s.get("resource_type_members", ())
         )
         self.collections = frozenset(s.get("collections", ()))
+        self.account_words = frozenset(s.get("account_words", ()))
+        self.count_endings_zh = tuple(s.get("count_endings_zh", ()))
+        self.collective_roles = frozenset(s.get("collective_roles", ()))
+        self.message_times = frozenset(_compact(split_name(w)) for w in s.get("message_times", ()))
         self.patient_visits = _split(s.get("patient_visits", ()))[0]
         self.numbered_documents = tuple(s.get("numbered_documents", ()))
         self.payment_cards = _split(s.get("payment_cards", ()))[0]
@@ -426,6 +430,7 @@ class SubjectRules:
         self.known_ending_keys: dict[str, str | None] = {}
         self._org_comment: dict[str, bool] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
+        self.money_totals_zh = tuple(s.get("money_totals_zh", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
         # words of things, not people (`price`, `product`: catalogs/dictionaries/context.yaml)
         self.thing_words, self.thing_words_zh = _split(

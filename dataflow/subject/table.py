@@ -366,6 +366,9 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
     ):
         # `flow_node`, `flow_skip`: a workflow engine's process definition, configuration
         return _fix(f, "system", msg("subject.workflow_definition", name=n.bare, word=head))
+    if _workflow_only(n, rules):
+        # `g_wf_flow`, `wf_flow_process`: the engine's flows and their steps, whoever added them
+        return _fix(f, "system", msg("subject.workflow_flow", name=n.bare))
     sys_zh = next((w for w in rules.system_zh if w in n.comment), None)
     if sys_zh is not None and rules.role_zh(n.comment) is None and not acted:
         return _fix(f, "system", msg("subject.system_comment", word=sys_zh))
@@ -376,6 +379,14 @@ def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts
         # `UserReports` with `query`, `parameters`, `paramOrder`: a saved report's definition
         return _fix(f, "system", msg("subject.definition_columns", columns=defining[:3]))
     return None
+
+
+def _workflow_only(n: TableName, rules: SubjectRules) -> bool:
+    """A name made of workflow words alone (`wf_flow`, `g_wf_flow_process`, `bpm_process`; a
+    one-letter prefix aside), two at least: the engine's flows and the steps they are made of,
+    not a run of one of them. One word alone (`process`, `flow`) may be anything."""
+    words = [t for t in n.core if len(t) > 1]
+    return len(words) >= _WORKFLOW_WORDS and all(t in rules.workflow_words for t in words)
 
 
 def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -794,10 +805,25 @@ def _person_keyed(n: TableName, rules: SubjectRules) -> bool:
     )
 
 
+def _counted_people(n: TableName, rules: SubjectRules) -> bool:
+    """A name ending in a count word after people in the plural (`base_people_num`,
+    `patients_count`; ``collective_roles``): the rows count those people. Not a number of one
+    person (`applicants_id_number`, `user_num`)."""
+    if len(n.core) < 2 or n.head not in rules.quantifiers or n.head == "number":
+        return False
+    word = n.core[-2]
+    return rules.role_of(word) is not None and (
+        word in rules.collective_roles or (word.endswith("s") and word[:-1] in rules.roles)
+    )
+
+
 def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A column counting people (发病人数) and none only a person has: a report on a group (an
     outbreak at a school), not a person's record, even when a staff column names who reported;
-    unless the rows are keyed to a person's document (``_keys_person_document``)."""
+    unless the rows are keyed to a person's document (``_keys_person_document``). A name made of
+    a role and a count (`people_num`) says so by itself, whatever people its comment names."""
+    # `base_people_num`, `patients_count`: the name itself says the rows count those people
+    counted = _counted_people(n, rules)
     column = next(
         (
             fld.name
@@ -805,11 +831,12 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
             if (fld.comment and any(w in fld.comment for w in rules.headcounts))
             or _counts_people(rules, cols)
         ),
-        None,
+        n.bare if counted else None,
     )
     if (
         column is None
-        or rules.role_zh(n.comment) is not None
+        # 基础人口基数信息 of `base_people_num`: the comment names whom the rows count
+        or (rules.role_zh(n.comment) is not None and not counted)
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
@@ -819,6 +846,8 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or plate_column(ds, rules) is not None
     ):
         return None
+    if column == n.bare:
+        return _fix(f, "organisation", msg("subject.headcount_name", name=n.bare))
     return _fix(f, "organisation", msg("subject.headcount", column=column))
 
 
@@ -1240,6 +1269,9 @@ _HEALTH_SHARE = 0.2
 
 #: Account classes (asset, liability, equity…) that make an account table a chart of accounts.
 _LEDGER_CLASSES = 3
+
+#: Workflow words a name must have, and nothing else, to name a workflow's flows or steps.
+_WORKFLOW_WORDS = 2
 
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (

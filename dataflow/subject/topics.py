@@ -531,10 +531,13 @@ def record_kind_columns(rules: SubjectRules, dataset: Dataset) -> tuple[Words, l
 
 def _store_name(rules: SubjectRules, name: str) -> str:
     """A column's name as a store of messages reads it: without a first word naming the message
-    itself (`message_from` → `from`, ``message_store_prefixes``), a bare `message` kept whole."""
+    itself (`message_from` → `from`, ``message_store_prefixes``), a bare `message` kept whole,
+    and without a key suffix (`from_id` → `from`: the sender's key names the sender)."""
     tokens = split_name(name)
     if len(tokens) >= 2 and tokens[0] in rules.message_store_prefixes:
         tokens = tokens[1:]
+    if len(tokens) >= 2 and tokens[-1] in rules.reference_tails:
+        tokens = tokens[:-1]  # `from_id`, `to_id`: the sender's and the recipient's keys
     return "".join(tokens)
 
 

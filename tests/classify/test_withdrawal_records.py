@@ -53,3 +53,31 @@ def test_withdrawals_and_transfers_are_account_entries(tmp_path: Path) -> None:
         assert finding.element == "pi.financial.transaction", table
     order = next(f for f in found["user_order"].findings if f.field.name == "amount")
     assert order.personal and not order.sensitive
+
+
+RED_PACKETS = """
+CREATE TABLE `tp_red_master` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT '红包主表id',
+  `uid` int(10) NOT NULL COMMENT '用户id',
+  `money` decimal(10,2) NOT NULL DEFAULT '0.00' COMMENT '红包金额',
+  `status` tinyint(4) DEFAULT '0' COMMENT '默认0，禁用1',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB COMMENT='红包主表';
+CREATE TABLE `tp_red_detail` (
+  `id` int(11) unsigned NOT NULL AUTO_INCREMENT COMMENT '红包从表id',
+  `m_id` int(11) NOT NULL COMMENT '红包主表id',
+  `get_uid` int(11) NOT NULL COMMENT '获取红包用户uid',
+  `money` decimal(10,2) NOT NULL DEFAULT '0.00' COMMENT '红包金额',
+  `type` tinyint(4) DEFAULT '0' COMMENT '1领取，2超时退回',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB COMMENT='红包从表';
+"""
+
+
+def test_red_packets_move_money_between_wallets(tmp_path: Path) -> None:
+    """A red packet (红包) one user sends and the shares others take: each row moves money out
+    of or into a person's wallet, a transaction record (sensitive)."""
+    results = scan_files(tmp_path, {"red.sql": RED_PACKETS})
+    for table in ("tp_red_master", "tp_red_detail"):
+        money = next(f for f in results[table].findings if f.field.name == "money")
+        assert money.personal and money.sensitive, table
