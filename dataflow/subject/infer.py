@@ -556,7 +556,9 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         ):
             f.role = "minor"  # a learner of a scan whose learners are children
             f.evidence.append(msg("subject.scan_children", evidence=children))
-        if f.kind in ("person", "person_linked") and f.role != "minor":
+        if f.kind in ("person", "person_linked") and f.role not in ("minor", "employee"):
+            # an employee is no child: columns about children on an employee's record (a
+            # one-child allowance, a baby subsidy) are about the employee's family
             columns = _minor_columns(ds, rules)
             if len(columns) >= 2:
                 f.role = "minor"
