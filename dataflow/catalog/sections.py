@@ -51,6 +51,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "actor_columns",
     "identity_columns",
     "attribute_categories",
+    "sensitive_topic_attributes",
     "membership_cards",
     "meta_columns",
     "load_columns",

@@ -411,7 +411,9 @@ def _sensitive_topic(
     element = catalog.elements.get(family.family.element) if family is not None else None
     if family is None or element is None or not element.sensitive:
         return findings
-    categories = rules.attribute_categories
+    # an unnamed piece of information about the person takes the record's kind (`ask` and
+    # `reply` of a consultation chat are the messages)
+    categories = (*rules.attribute_categories, *rules.topic_attributes)
     if element.category == _PLACE:  # a trail's address and position: points of the track
         categories = (*categories, *rules.place_categories)
     care = subject.role == "patient" and family.family.element.startswith(_HEALTH)

@@ -181,6 +181,7 @@ class SubjectRules:
         self.actors, self.actors_zh = _split(s.get("actor_columns", ()))
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
+        self.topic_attributes = tuple(s.get("sensitive_topic_attributes", ()))
         self.applicability = tuple(s.get("applicability_elements", ()))
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
