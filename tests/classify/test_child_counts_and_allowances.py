@@ -79,3 +79,43 @@ def test_child_allowances_on_an_employees_pay_do_not_make_it_a_childs_record(
     assert pay.subject.role == "employee"
     assert not finding_of(pay, "staffName").sensitive
     assert not finding_of(pay, "companyName").sensitive
+
+
+MAINPAGE = """\
+create table IEM_MAINPAGE_BASICINFO
+(
+  patnoutfk   VARCHAR2(20) not null,
+  name        VARCHAR2(64),
+  sexid       VARCHAR2(4),
+  birth       VARCHAR2(19),
+  officeplace VARCHAR2(64),
+  weight      VARCHAR2(10),
+  inweight    VARCHAR2(10)
+);
+comment on table IEM_MAINPAGE_BASICINFO
+  is '病案首页患者基本信息';
+comment on column IEM_MAINPAGE_BASICINFO.patnoutfk
+  is '病人住院号';
+comment on column IEM_MAINPAGE_BASICINFO.name
+  is '患者姓名';
+comment on column IEM_MAINPAGE_BASICINFO.sexid
+  is '性别';
+comment on column IEM_MAINPAGE_BASICINFO.birth
+  is '出生日期';
+comment on column IEM_MAINPAGE_BASICINFO.officeplace
+  is '工作单位';
+comment on column IEM_MAINPAGE_BASICINFO.weight
+  is '新生儿出生体重(克)';
+comment on column IEM_MAINPAGE_BASICINFO.inweight
+  is '新生儿入院体重(克)';
+"""
+
+
+def test_a_newborns_weights_on_a_patients_record_do_not_make_the_patient_a_child(
+    tmp_path: Path,
+) -> None:
+    """A hospital's first page of a patient's record holds a newborn's birth and admission
+    weights (for a delivery): the patient stays the patient, not a child under 14."""
+    page = _scan(tmp_path, {"mainpage.sql": MAINPAGE})["IEM_MAINPAGE_BASICINFO"]
+    assert page.subject.role == "patient"
+    assert not finding_of(page, "officeplace").sensitive
