@@ -256,6 +256,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "request_credentials",
     "held_cards",
     "card_secrets",
+    "address_pin_codes",
+    "address_objects",
     "row_wrappers",
     "organisation_property",
     "message_columns",

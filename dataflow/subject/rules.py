@@ -310,6 +310,12 @@ class SubjectRules:
         self.request_words = frozenset(s.get("request_words", ()))
         self.held_cards = frozenset(s.get("held_cards", ()))
         self.card_secrets = frozenset(_compact(split_name(w)) for w in s.get("card_secrets", ()))
+        self.address_pins = frozenset(
+            _compact(split_name(w)) for w in s.get("address_pin_codes", ())
+        )
+        self.address_objects = frozenset(
+            _compact(split_name(w)) for w in s.get("address_objects", ())
+        )
         self.request_credentials = frozenset(
             _compact(split_name(w)) for w in s.get("request_credentials", ())
         )
