@@ -52,6 +52,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "identity_columns",
     "attribute_categories",
     "sensitive_topic_attributes",
+    "record_type_columns",
     "membership_cards",
     "meta_columns",
     "load_columns",

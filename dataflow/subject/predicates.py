@@ -447,6 +447,7 @@ def _sensitive_topic(
             or not any(eid == c or eid.startswith(c + ".") for c in categories)
             or (care and _money_finding(rules, finding))  # a patient's costs stay money
             or (own_row and eid.startswith(_WORK))
+            or (eid in rules.topic_attributes and _record_metadata(rules, finding))
         ):
             out.append(finding)
             continue
@@ -454,6 +455,22 @@ def _sensitive_topic(
             _as_element(finding, element, _topic_evidence(dataset, subject, family, element.id))
         )
     return out
+
+
+#: The shortest column name that can say what a record holds (`v`, `gv` of a chat message: a
+#: version, not the message).
+_SHORTEST_CONTENT_NAME = 3
+
+
+def _record_metadata(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether an otherwise unnamed attribute says what kind of record a row is, not what it
+    holds: its type, kind or version (``record_type_columns``: a message's `msg_type`, `ctype`),
+    or a name too short to say (`v`). A key stays part of the record (a message's `group_id`
+    names the group it was sent to)."""
+    tokens = split_name(finding.field.name)
+    return len(_compact(tokens)) < _SHORTEST_CONTENT_NAME or (
+        bool(tokens) and tokens[-1] in rules.record_type_words
+    )
 
 
 def _topic_evidence(dataset: Dataset, subject: Subject, family: Any, element_id: str) -> Evidence:

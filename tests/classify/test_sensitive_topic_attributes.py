@@ -1,7 +1,8 @@
 """On a record of a sensitive kind, an otherwise unnamed piece of information about the person
 takes that kind: the question and the answer of an online consultation chat are the messages
-(GB/T 35273 Annex B: 通信内容), sensitive as the record is. The same columns on a table of
-another kind stay other information about the person, not sensitive."""
+(GB/T 35273 Annex B: 通信内容), sensitive as the record is; its type (`msg_type`) is not what
+it holds. The same columns on a table of another kind stay other information about the person,
+not sensitive."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ CREATE TABLE `chat` (
   `adminid` bigint(20) DEFAULT NULL COMMENT '管理员id',
   `ask` longtext COMMENT '提问',
   `reply` longtext COMMENT '回复',
+  `msg_type` int(11) DEFAULT NULL,
   PRIMARY KEY (`id`)
 ) COMMENT='在线咨询';
 CREATE TABLE `feedback` (
@@ -43,6 +45,8 @@ def test_the_question_and_answer_of_a_chat_are_its_messages(tmp_path: Path) -> N
         found = finding_of(chat, column)
         assert found.personal and found.sensitive, column
         assert found.element == "pi.communication.content", column
+    # what kind of message a row is says nothing of what it holds
+    assert not finding_of(chat, "msg_type").sensitive
     feedback = results["feedback"]
     for column in ("ask", "reply"):
         found = finding_of(feedback, column)
