@@ -447,7 +447,7 @@ def _sensitive_topic(
             or not any(eid == c or eid.startswith(c + ".") for c in categories)
             or (care and _money_finding(rules, finding))  # a patient's costs stay money
             or (own_row and eid.startswith(_WORK))
-            or (eid in rules.topic_attributes and _record_metadata(rules, finding))
+            or (eid in rules.topic_attributes and _record_metadata(rules, finding, bool(parties)))
         ):
             out.append(finding)
             continue
@@ -462,14 +462,16 @@ def _sensitive_topic(
 _SHORTEST_CONTENT_NAME = 3
 
 
-def _record_metadata(rules: SubjectRules, finding: FieldFinding) -> bool:
+def _record_metadata(rules: SubjectRules, finding: FieldFinding, between_persons: bool) -> bool:
     """Whether an otherwise unnamed attribute says what kind of record a row is, not what it
     holds: its type, kind or version (``record_type_columns``: a message's `msg_type`, `ctype`),
-    or a name too short to say (`v`). A key stays part of the record (a message's `group_id`
-    names the group it was sent to)."""
+    or a name too short to say (`v`); and, but on a record between persons (a message, whose
+    `group_id` names the group it was sent to), a key (a patient's `emr_id`, `dossier_id`)."""
     tokens = split_name(finding.field.name)
-    return len(_compact(tokens)) < _SHORTEST_CONTENT_NAME or (
-        bool(tokens) and tokens[-1] in rules.record_type_words
+    return (
+        len(_compact(tokens)) < _SHORTEST_CONTENT_NAME
+        or (bool(tokens) and tokens[-1] in rules.record_type_words)
+        or (not between_persons and bool(tokens) and tokens[-1] in rules.reference_tails)
     )
 
 

@@ -119,3 +119,31 @@ def test_a_newborns_weights_on_a_patients_record_do_not_make_the_patient_a_child
     page = _scan(tmp_path, {"mainpage.sql": MAINPAGE})["IEM_MAINPAGE_BASICINFO"]
     assert page.subject.role == "patient"
     assert not finding_of(page, "officeplace").sensitive
+
+
+DELIVERY = """\
+CREATE TABLE patients (
+  id int PRIMARY KEY,
+  name varchar(40),
+  id_card varchar(18)
+);
+CREATE TABLE observal_data (
+  id int PRIMARY KEY,
+  patient_id int,
+  birthTime varchar(20),
+  foetalGender varchar(4),
+  foetalHeight varchar(8),
+  foetalWeight varchar(8)
+);
+"""
+
+
+def test_a_delivery_record_linked_to_a_patient_that_describes_a_foetus_is_the_childs(
+    tmp_path: Path,
+) -> None:
+    """Not a patient's own row but a record of care linked to one whose columns describe the
+    foetus (a delivery's gender, height, weight): the child's record, all of it sensitive."""
+    delivery = _scan(tmp_path, {"obstetrics.sql": DELIVERY})["observal_data"]
+    assert delivery.subject.kind == "person_linked"
+    assert delivery.subject.role == "minor"
+    assert finding_of(delivery, "birthTime").sensitive

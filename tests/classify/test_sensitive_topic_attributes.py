@@ -51,3 +51,37 @@ def test_the_question_and_answer_of_a_chat_are_its_messages(tmp_path: Path) -> N
     for column in ("ask", "reply"):
         found = finding_of(feedback, column)
         assert not found.sensitive, column
+
+
+PATIENTS = """\
+CREATE TABLE all_patients
+(
+emr_id                    varchar(50),
+dossier_id                varchar(50),
+patient_id                varchar(100),
+commune                   varchar(255),
+locality                  varchar(255),
+registration_date         date,
+name                      varchar(50),
+family_name               varchar(50),
+dob                       date,
+gender                    varchar(2),
+dead                      bit,
+death_date                date,
+cause_of_death            varchar(100),
+health_center             varchar(255)
+)
+;
+"""
+
+
+def test_the_keys_of_a_patients_record_do_not_take_its_health_topic(tmp_path: Path) -> None:
+    """A key of a record (a patient's `emr_id`, `dossier_id`) says which record it is, not what
+    it holds: on a health topic it stays an attribute of the patient; on a message (a record
+    between persons) a key such as the group it was sent to is part of the message."""
+    patients = _scan(tmp_path, {"all_patients.sql": PATIENTS})["all_patients"]
+    for column in ("emr_id", "dossier_id"):
+        found = finding_of(patients, column)
+        assert found.personal, column
+        assert not found.sensitive, column
+    assert finding_of(patients, "cause_of_death").sensitive
