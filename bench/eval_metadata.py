@@ -21,7 +21,10 @@ Each project (the first folder of the local paths) is scanned as a whole, schema
 files count. A labelled P/S field that the readers never report counts as a miss. Prints PI
 precision, PI recall, sensitive-PI recall and sensitive-PI precision (of the scored fields called
 sensitive, the share labelled sensitive) per project and overall; ``--errors`` lists every
-false positive and negative.
+false positive and negative: ``FP`` (called PI, labelled not personal), ``FN`` (labelled PI, not
+called PI), ``FN-S`` (labelled sensitive, not called sensitive), ``FP-S`` (called sensitive,
+labelled P or not personal; with the rules behind the verdict and the dataset's subject, so the
+causes can be grouped) and ``UNREAD`` (a labelled field no reader reports).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataflow.model import DatasetResult, FieldFinding
 
 _FIELD = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -57,6 +64,19 @@ def parse_labels(path: Path) -> dict[str, dict[str, dict[str, str]]]:
 
 def _relative(pointer: str, dataset: str) -> str:
     return pointer[len(dataset) + 1 :] if pointer.startswith(dataset + ".") else pointer
+
+
+def _rules(finding: FieldFinding) -> str:
+    """The evidence rules behind a verdict, comma-separated (``-`` when there are none)."""
+    return ",".join(dict.fromkeys(e.rule for e in finding.evidence)) or "-"
+
+
+def _subject(dataset_result: DatasetResult) -> str:
+    """``kind`` or ``kind/role`` of the dataset's subject (``-`` when it has none)."""
+    subject = dataset_result.subject
+    if subject is None:
+        return "-"
+    return f"{subject.kind}/{subject.role}" if subject.role else subject.kind
 
 
 def evaluate(
@@ -112,6 +132,11 @@ def evaluate(
                     # labelled sensitive (a field labelled P or N counts against it)
                     counts["s_called"] += 1
                     counts["s_called_right"] += truth == "S"
+                    if truth != "S":
+                        errors.append(
+                            f"FP-S {where} -> {finding.element} ({truth}) "
+                            f"rules={_rules(finding)} subject={_subject(dataset_result)}"
+                        )
         for file, datasets in labels.items():
             if file.split("/", 1)[0] != project:
                 continue

@@ -385,6 +385,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is the number of a financial account (its description says '{word}')",
         "'{column}' 是金融账户的号码（说明中写明 '{word}'）",
     ),
+    "subject.address_pin": Text(
+        "'{column}' is among the parts of an address ({why}): the postal index number of that"
+        " address, not a PIN",
+        "'{column}' 位于地址的各组成部分之中（{why}）：是该地址的邮政编码，不是个人识别码",
+    ),
     "subject.whereabouts": Text(
         "'{column}' is where an event of that person took place or where they went ('{word}'):"
         " their whereabouts",

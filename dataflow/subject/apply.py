@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from dataflow.catalog import Catalog, Element
+from dataflow.detect.metadata import has_cjk
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words, top_level
 from dataflow.subject.clinical import clinical_events
@@ -67,7 +68,8 @@ def apply_subject(
     findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
 ) -> list[FieldFinding]:
     """The findings of ``dataset`` adjusted to its subject (see the module docstring)."""
-    found = _by_subject(findings, dataset, subject, catalog)
+    found = _address_pins(findings, catalog, rules_for(catalog))
+    found = _by_subject(found, dataset, subject, catalog)
     found = [_business_key(f, catalog, rules_for(catalog)) for f in found]
     found = [_gateway_member(f, dataset, catalog, rules_for(catalog)) for f in found]
     if not subject.about_person and not (
@@ -82,6 +84,63 @@ def apply_subject(
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
+
+
+#: The elements of an address's other parts (its street, city, state, district).
+_ADDRESS_PARTS = ("pi.contact.address", "pi.location.region")
+#: How many other parts of an address beside a PIN code make its object an address.
+_ADDRESS_SIBLINGS = 2
+
+
+def _address_pins(
+    findings: Sequence[FieldFinding], catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-address-pin``: a PIN code (``address_pin_codes``: `pincode`) read as a card's
+    PIN, in an object that is an address (``address_objects``: `address`, `deliveryAddress`) or
+    beside two or more other parts of one (a city, a state, a street), is the postal index
+    number of that address (India's PIN), a postal code. A Chinese comment decides for itself."""
+    element = catalog.elements.get("pi.contact.postal_code")
+    if element is None or not any(f.element == "pi.credential.pin" for f in findings):
+        return list(findings)
+    parts: dict[str, int] = {}
+    for f in findings:
+        if f.element is not None and f.element.startswith(_ADDRESS_PARTS):
+            parent = f.field.pointer.rsplit(".", 1)[0]
+            parts[parent] = parts.get(parent, 0) + 1
+    out: list[FieldFinding] = []
+    for f in findings:
+        fld = f.field
+        if (
+            f.element != "pi.credential.pin"
+            or _from_values(f)
+            or has_cjk(fld.comment or "")
+            or _compact(split_name(fld.name)) not in rules.address_pins
+        ):
+            out.append(f)
+            continue
+        parent = fld.pointer.rsplit(".", 1)[0]
+        leaf = parent.rsplit(".", 1)[-1].replace("[]", "")
+        if _compact(split_name(leaf)) in rules.address_objects:
+            why = leaf
+        elif parts.get(parent, 0) >= _ADDRESS_SIBLINGS:
+            why = ", ".join(
+                g.field.name
+                for g in findings
+                if g.element is not None
+                and g.element.startswith(_ADDRESS_PARTS)
+                and g.field.pointer.rsplit(".", 1)[0] == parent
+            )
+        else:
+            out.append(f)
+            continue
+        ev = Evidence(
+            "context",
+            "subject-address-pin",
+            msg("subject.address_pin", column=fld.name, why=why),
+            element.id,
+        )
+        out.append(dataclasses.replace(_as_element(f, element, ev), confidence=f.confidence))
+    return out
 
 
 def _environment_places(

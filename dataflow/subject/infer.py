@@ -64,6 +64,9 @@ from dataflow.subject.topics import (
 #: roles whose people may be a school's or kindergarten's children: its pupils, and the users,
 #: members or customers of its enrolment system (not its staff)
 _ENROLLED = frozenset({"student", "user", "member", "customer", None})
+#: Roles whose record two columns about a child do not make a child's: an employee is no child
+#: (a one-child allowance, a baby subsidy on the pay are about the employee's family).
+_NOT_BY_CHILD_COLUMNS = frozenset({"minor", "employee"})
 
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
@@ -556,7 +559,15 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         ):
             f.role = "minor"  # a learner of a scan whose learners are children
             f.evidence.append(msg("subject.scan_children", evidence=children))
-        if f.kind in ("person", "person_linked") and f.role != "minor":
+        if (
+            f.kind in ("person", "person_linked")
+            and f.role not in _NOT_BY_CHILD_COLUMNS
+            # a patient's own row (the first page of their record) holds a newborn's birth
+            # weight for a delivery: the newborn's columns are the child's (``_child_column``),
+            # the patient stays the patient; a record of care linked to a patient that
+            # describes a foetus (a delivery's) is the child's
+            and not (f.kind == "person" and f.role == "patient")
+        ):
             columns = _minor_columns(ds, rules)
             if len(columns) >= 2:
                 f.role = "minor"

@@ -120,6 +120,7 @@ def _links(
             or fld.name.lower() in declared
             or fld.name.lower() == row_number
             or _names_own_rows(rules, ds, fld)
+            or _headcount(rules, fld)
         ):
             continue
         if has_cjk(fld.name):
@@ -139,6 +140,22 @@ def _links(
         if link is not None:
             out.append(link)
     return out
+
+
+def _headcount(rules: SubjectRules, fld: Field) -> bool:
+    """Whether a column's Chinese comment says it counts (`childnum` '儿童数量', `guest_num`
+    '人数', `existing_children` '现有子女（人）' with its unit): how many people a row is for,
+    not the key of one of them."""
+    comment = fld.comment or ""
+    if not has_cjk(comment):
+        return False
+    return bool(_COUNT_UNIT.search(comment)) or any(
+        w in comment for w in rules.counts_zh if "数" in w
+    )
+
+
+#: A unit of counting in brackets after a comment (`（人）`, `(次)`): the column is a number of.
+_COUNT_UNIT = re.compile(r"[（(]\s*[人次个名位户]\s*[）)]")
 
 
 #: Key words that can name a record shared by several tables (`report_id`, `case_no`).

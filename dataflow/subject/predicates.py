@@ -415,7 +415,9 @@ def _sensitive_topic(
     element = catalog.elements.get(family.family.element) if family is not None else None
     if family is None or element is None or not element.sensitive:
         return findings
-    categories = rules.attribute_categories
+    # an unnamed piece of information about the person takes the record's kind (`ask` and
+    # `reply` of a consultation chat are the messages)
+    categories = (*rules.attribute_categories, *rules.topic_attributes)
     if element.category == _PLACE:  # a trail's address and position: points of the track
         categories = (*categories, *rules.place_categories)
     care = subject.role == "patient" and family.family.element.startswith(_HEALTH)
@@ -449,6 +451,7 @@ def _sensitive_topic(
             or not any(eid == c or eid.startswith(c + ".") for c in categories)
             or (care and _money_finding(rules, finding))  # a patient's costs stay money
             or (own_row and eid.startswith(_WORK))
+            or (eid in rules.topic_attributes and _record_metadata(rules, finding, bool(parties)))
         ):
             out.append(finding)
             continue
@@ -456,6 +459,24 @@ def _sensitive_topic(
             _as_element(finding, element, _topic_evidence(dataset, subject, family, element.id))
         )
     return out
+
+
+#: The shortest column name that can say what a record holds (`v`, `gv` of a chat message: a
+#: version, not the message).
+_SHORTEST_CONTENT_NAME = 3
+
+
+def _record_metadata(rules: SubjectRules, finding: FieldFinding, between_persons: bool) -> bool:
+    """Whether an otherwise unnamed attribute says what kind of record a row is, not what it
+    holds: its type, kind or version (``record_type_columns``: a message's `msg_type`, `ctype`),
+    or a name too short to say (`v`); and, but on a record between persons (a message, whose
+    `group_id` names the group it was sent to), a key (a patient's `emr_id`, `dossier_id`)."""
+    tokens = split_name(finding.field.name)
+    return (
+        len(_compact(tokens)) < _SHORTEST_CONTENT_NAME
+        or (bool(tokens) and tokens[-1] in rules.record_type_words)
+        or (not between_persons and bool(tokens) and tokens[-1] in rules.reference_tails)
+    )
 
 
 def _topic_evidence(dataset: Dataset, subject: Subject, family: Any, element_id: str) -> Evidence:

@@ -185,6 +185,8 @@ class SubjectRules:
         self.actors, self.actors_zh = _split(s.get("actor_columns", ()))
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
+        self.topic_attributes = tuple(s.get("sensitive_topic_attributes", ()))
+        self.record_type_words = frozenset(s.get("record_type_columns", ()))
         self.applicability = tuple(s.get("applicability_elements", ()))
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
         self.entry_names = tuple(s.get("entry_name_elements", ()))
@@ -313,6 +315,12 @@ class SubjectRules:
         self.request_words = frozenset(s.get("request_words", ()))
         self.held_cards = frozenset(s.get("held_cards", ()))
         self.card_secrets = frozenset(_compact(split_name(w)) for w in s.get("card_secrets", ()))
+        self.address_pins = frozenset(
+            _compact(split_name(w)) for w in s.get("address_pin_codes", ())
+        )
+        self.address_objects = frozenset(
+            _compact(split_name(w)) for w in s.get("address_objects", ())
+        )
         self.request_credentials = frozenset(
             _compact(split_name(w)) for w in s.get("request_credentials", ())
         )

@@ -135,3 +135,29 @@ def test_sensitive_precision_counts_fields_called_sensitive_against_their_labels
     all_line = next(line for line in lines if line.startswith("ALL "))
     assert all_line.split()[9:] == ["1.000", "0.333"]
     assert "called sensitive: 3, of them labelled sensitive: 1" in lines
+
+
+def test_fields_called_sensitive_but_labelled_p_or_n_are_listed_with_their_cause(
+    tmp_path: Path,
+) -> None:
+    """``FP-S`` names each field called sensitive against its label (P or N), with the rules
+    behind the verdict and the dataset's subject, so the causes can be grouped."""
+    data = tmp_path / "data" / "proj"
+    data.mkdir(parents=True)
+    (data / "clinic.sql").write_text(
+        "CREATE TABLE patient (\n  id int,\n  full_name varchar(40),\n  id_card varchar(18),\n"
+        "  diagnosis varchar(200),\n  bank_card_no varchar(30)\n);\n",
+        encoding="utf-8",
+    )
+    labels_path = tmp_path / "labels.txt"
+    labels_path.write_text(
+        "proj/clinic.sql | patient | P: full_name bank_card_no | S: id_card\n", encoding="utf-8"
+    )
+    _, errors = eval_metadata.evaluate(eval_metadata.parse_labels(labels_path), data.parent)
+    fp_s = sorted(e for e in errors if e.startswith("FP-S "))
+    assert len(fp_s) == 2
+    assert fp_s[0].startswith("FP-S proj/clinic.sql patient.bank_card_no -> ")
+    assert " (P) rules=" in fp_s[0] and " subject=person" in fp_s[0]
+    assert fp_s[1].startswith("FP-S proj/clinic.sql patient.diagnosis -> pi.health")
+    assert " (N) rules=" in fp_s[1]
+    assert not [e for e in errors if e.startswith("FP-S ") and "id_card" in e]
