@@ -70,6 +70,7 @@ def apply_subject(
     found = _by_subject(findings, dataset, subject, catalog)
     found = [_business_key(f, catalog, rules_for(catalog)) for f in found]
     found = [_gateway_member(f, dataset, catalog, rules_for(catalog)) for f in found]
+    found = _wallet_addresses(found, dataset, catalog, rules_for(catalog))
     if not subject.about_person and not (
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
@@ -82,6 +83,119 @@ def apply_subject(
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
+
+
+#: The element a postal address is found as; the element a wallet's address is.
+_POSTAL_ADDRESS = "pi.contact.address"
+_WALLET_ADDRESS = "pi.financial.virtual_property"
+#: Confidence of a wallet's address and its transfers: read from what the record holds (an
+#: address on a chain, an amount), not from one word, so a word-level scorer does not undo it.
+_W_WALLET = 0.85
+
+
+def _wallet_addresses(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-wallet-address``: an address found as a postal address whose own name,
+    description or enclosing member says blockchain or wallet (``chain_words``: `polygon_address`
+    'Polygon wallet address'), or that sits in a record with a column only a chain has
+    (``chain_columns``: `block_number`, `tx_hash`) or a dataset named so (`BlockchainInfo`), is a
+    crypto wallet's public address: the key of its holder's virtual assets, sensitive
+    (GB/T 35273-2020 Annex B, 虚拟财产), and says nothing about where anyone lives."""
+    element = catalog.elements.get(_WALLET_ADDRESS)
+    if element is None or not any(f.element == _POSTAL_ADDRESS for f in findings):
+        return findings
+    record = _chain_word(rules, _bare(dataset.name), None) or next(
+        (
+            name
+            for fld in dataset.fields
+            for name in [fld.name]
+            if _compact(split_name(name)) in rules.chain_columns
+            or any(w in name for w in rules.chain_columns_zh)
+        ),
+        None,
+    )
+    out: list[FieldFinding] = []
+    for f in findings:
+        if f.element != _POSTAL_ADDRESS or _from_values(f):
+            out.append(f)
+            continue
+        fld = f.field
+        parents = fld.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        word = (
+            _chain_word(rules, fld.name, fld.comment)
+            or next((w for p in parents for w in [_chain_word(rules, p, None)] if w), None)
+            or record
+        )
+        if word is None:
+            out.append(f)
+            continue
+        why = msg("subject.wallet_address", column=fld.name, word=word)
+        ev = Evidence("context", "subject-wallet-address", why, element.id)
+        out.append(dataclasses.replace(_as_element(f, element, ev), confidence=_W_WALLET))
+    return _wallet_transfers(out, dataset, catalog, rules)
+
+
+#: The element of a person's transaction records.
+_TRANSACTION = "pi.financial.transaction"
+
+
+def _parent(pointer: str) -> str:
+    return pointer.rsplit(".", 1)[0]
+
+
+def _wallet_transfers(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-wallet-transfer``: a record with a wallet's address (``subject-wallet-address``)
+    and a member that moves value (``chain_amounts``: `amount`, `value`) is a transfer on the
+    holder's wallet: its other members (hash, block, time, amount, currency, status) are the
+    holder's transaction records, sensitive (GB/T 35273-2020 Annex B, 交易记录)."""
+    element = catalog.elements.get(_TRANSACTION)
+    wallets = {
+        _parent(f.field.pointer)
+        for f in findings
+        if any(ev.rule == "subject-wallet-address" for ev in f.evidence)
+    }
+    if element is None or not wallets:
+        return findings
+    transfers = {
+        _parent(f.field.pointer)
+        for f in findings
+        if _parent(f.field.pointer) in wallets
+        and (split_name(f.field.name) or ("",))[-1] in rules.chain_amounts
+    }
+    out: list[FieldFinding] = []
+    for f in findings:
+        fld = f.field
+        if (
+            _parent(fld.pointer) not in transfers
+            or f.sensitive
+            or _from_values(f)
+            or (fld.data_type or "").lower() in ("object", "array")
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.wallet_transfer", column=fld.name)
+        ev = Evidence("context", "subject-wallet-transfer", why, element.id)
+        out.append(dataclasses.replace(_as_element(f, element, ev), confidence=_W_WALLET))
+    return out
+
+
+def _chain_word(rules: SubjectRules, name: str, comment: str | None) -> str | None:
+    """The first blockchain word (``chain_words``) of a name or a description, if any."""
+    tokens = split_name(name)
+    words = [w.lower() for w in _WORD_OR_DIGITS.findall(comment or "")]
+    for seq in (tokens, tuple(words)):
+        for i in range(len(seq)):
+            for j in (i + 1, i + 2):
+                if j <= len(seq) and _compact(seq[i:j]) in rules.chain_words:
+                    return " ".join(seq[i:j])
+    return next((w for w in rules.chain_words_zh if w in f"{name}{comment or ''}"), None)
+
+
+#: Words and numbers of an English description (`erc20`).
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z0-9]+")
 
 
 def _environment_places(

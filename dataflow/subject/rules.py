@@ -325,6 +325,9 @@ class SubjectRules:
         self.environment_topics, self.environment_topics_zh = _split(
             s.get("environment_topics", ())
         )
+        self.chain_words, self.chain_words_zh = _split(s.get("chain_words", ()))
+        self.chain_columns, self.chain_columns_zh = _split(s.get("chain_columns", ()))
+        self.chain_amounts = frozenset(s.get("chain_amounts", ()))
         self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
