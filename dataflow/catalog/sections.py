@@ -18,6 +18,7 @@ from dataflow.yamlio import YamlDoc, join_key, type_name
 SUBJECT_KEYS: tuple[str, ...] = (
     "roles",
     "reference_prefixes",
+    "dimension_words",
     "reference_endings",
     "reference_names",
     "reference_tails",
@@ -27,6 +28,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "impersonal_comments",
     "impersonal_documents",
     "row_editors",
+    "supplier_parties",
     "case_keys",
     "care_places",
     "org_bookings",
@@ -264,6 +266,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "chart_of_accounts",
     "environment_topics",
     "chain_words",
+    "amount_prefixes",
     "chain_columns",
     "chain_amounts",
     "sensor_keys",

@@ -138,7 +138,62 @@ def _links(
             )
         if link is not None:
             out.append(link)
+    if _purchasing_record(rules, ds):
+        # `cd_usuario` of a supplier's invoice: the clerk who keyed it in, not its person
+        out = [x for x in out if not (x[0].via == "naming" and x[1] is None and x[2] == "user")]
     return out
+
+
+def nested_key_links(
+    ds: Dataset,
+    index: int,
+    rules: SubjectRules,
+    by_name: dict[str, list[int]],
+    datasets: Sequence[Dataset],
+    by_suffix: dict[str, list[int]],
+) -> list[Link]:
+    """A schema document with no person's key of its own whose nested record holds one
+    (`OutstandingPayments.outstandingPaymentPurchases[].customerId`, `PurchasePayment.purchase
+    .customerId`): the document carries that person's records, so it is about that person. Not
+    a key under a member naming who handled the thing or an organisation (`createdBy.userId`,
+    `supplier.contactId`), nor a name that is not a key (`connectionData.apn.apnUserName`)."""
+    if ds.source_format not in SCHEMA_DOCS:
+        return []
+    scope = _Scope(index, rules, by_name, datasets, by_suffix)
+    for fld in ds.fields:
+        rel = fld.pointer[len(ds.name) + 1 :]
+        if "." not in rel or has_cjk(fld.name):
+            continue
+        parents = [split_name(p.replace("[]", "")) for p in rel.split(".")[:-1]]
+        if any(
+            t in rules.handlers or t in rules.not_carried or _organisation_word(_compact(p), rules)
+            for p in parents
+            for t in p
+        ):
+            continue
+        tokens = _role_and_suffix(rules, split_name(fld.name))
+        if not tokens or tokens[-1] not in rules.reference_tails:
+            continue  # a key (`customerId`), not a login name of a device's network (`apnUserName`)
+        link = _named_link(scope, fld, tokens)
+        if link is not None and link[2] is not None:
+            return [
+                (SubjectLink(fld.pointer[len(ds.name) + 1 :], link[0].target, "naming"), *link[1:])
+            ]
+    return []
+
+
+def _purchasing_record(rules: SubjectRules, ds: Dataset) -> bool:
+    """A row keyed by a party the business buys from (``supplier_parties``: `cd_fornecedor`,
+    `supplier_id`): the business's purchasing record (an incoming invoice, a goods receipt)."""
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if (
+            len(tokens) >= 2
+            and any(t in rules.supplier_parties for t in tokens)
+            and any(t in rules.key_suffixes for t in tokens)
+        ):
+            return True
+    return False
 
 
 #: Key words that can name a record shared by several tables (`report_id`, `case_no`).
@@ -584,6 +639,7 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
             t in rules.handlers or t in rules.contact_markers or t in rules.quantifiers
             for t in tokens[:-1]
         )
+        and tokens[0] not in rules.amount_prefixes  # `vl_bruto_conta`: a bill's gross value
         and not _counts_people(rules, tokens)
         and not _plural_role(rules, tokens)
     ):
@@ -968,6 +1024,11 @@ def _nesting(
         bare = _compact(split_name(_bare(ds.name)))
         if ds.source_format in SCHEMA_DOCS and bare.rstrip("0123456789") not in ("", bare):
             variants.setdefault(bare.rstrip("0123456789"), []).append(j)
+    shapes: dict[frozenset[str], list[int]] = {}  # a document's own members → the document
+    for j, ds in enumerate(datasets):
+        own = _direct_members(ds, ds.name)
+        if ds.source_format in SCHEMA_DOCS and len(own) >= _MIN_SHAPE:
+            shapes.setdefault(own, []).append(j)
     for i, ds in enumerate(datasets):
         if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
             continue
@@ -986,8 +1047,9 @@ def _nesting(
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
         nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
+        same_shape = _same_shape(ds, datasets, shapes)
         for name, org in nested:
-            for j in [*by_name.get(name, ()), *variants.get(name, ())]:
+            for j in [*by_name.get(name, ()), *variants.get(name, ()), *same_shape.get(name, ())]:
                 f = facts[j]
                 if j == i or f.fixed or f.kind != "unknown":
                     continue
@@ -1003,6 +1065,38 @@ def _nesting(
                 f.links.append((link, i, None))
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
     return changed
+
+
+#: Members a nested object must share with a schema of the scan to be taken for it.
+_MIN_SHAPE = 3
+
+
+def _direct_members(ds: Dataset, prefix: str) -> frozenset[str]:
+    """The names of the members directly under ``prefix`` (a dataset's name, or a member's
+    pointer), lower-cased."""
+    head = prefix + "."
+    return frozenset(
+        f.pointer[len(head) :].lower()
+        for f in ds.fields
+        if f.pointer.startswith(head) and "." not in f.pointer[len(head) :]
+    )
+
+
+def _same_shape(
+    ds: Dataset, datasets: Sequence[Dataset], shapes: Mapping[frozenset[str], list[int]]
+) -> dict[str, list[int]]:
+    """Schemas of the scan that a member of ``ds`` nests by their shape: the member's own
+    members are exactly a schema's (three or more), as when an Avro named type or a JSON Schema
+    `$ref` was written out in place under another member name (`shipment` of type `Shipping`).
+    By the member's compact name, as ``_member_names`` gives it."""
+    out: dict[str, list[int]] = {}
+    prefixes = {f.pointer.rsplit(".", 1)[0] for f in ds.fields if f.pointer.count(".") >= 2}
+    for prefix in sorted(prefixes):
+        found = shapes.get(_direct_members(ds, prefix), [])
+        part = prefix.rsplit(".", 1)[-1]
+        for name in _member_names(part):
+            out.setdefault(name, []).extend(j for j in found if datasets[j] is not ds)
+    return out
 
 
 def carried_people(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
