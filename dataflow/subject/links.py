@@ -152,9 +152,10 @@ def nested_key_links(
     datasets: Sequence[Dataset],
     by_suffix: dict[str, list[int]],
 ) -> list[Link]:
-    """A schema document with no person's key of its own whose nested record holds one
-    (`OutstandingPayments.outstandingPaymentPurchases[].customerId`, `PurchasePayment.purchase
-    .customerId`): the document carries that person's records, so it is about that person. Not
+    """A schema document with no person's key of its own whose nested record holds the key of a
+    person the scan defines (`OutstandingPayments.outstandingPaymentPurchases[].customerId`,
+    `PurchasePayment.purchase.customerId` beside a `Customer` schema): the document carries that
+    person's records, so it is about that person. Not
     a key under a member naming who handled the thing or an organisation (`createdBy.userId`,
     `supplier.contactId`), nor a name that is not a key (`connectionData.apn.apnUserName`)."""
     if ds.source_format not in SCHEMA_DOCS:
@@ -175,7 +176,9 @@ def nested_key_links(
         if not tokens or tokens[-1] not in rules.reference_tails:
             continue  # a key (`customerId`), not a login name of a device's network (`apnUserName`)
         link = _named_link(scope, fld, tokens)
-        if link is not None and link[2] is not None:
+        # a key of a person the scan defines (`Customer`), not of a party it only names (a
+        # third-party provider's `tpp.clientId`)
+        if link is not None and link[1] is not None and link[2] is not None:
             return [
                 (SubjectLink(fld.pointer[len(ds.name) + 1 :], link[0].target, "naming"), *link[1:])
             ]
@@ -1024,11 +1027,6 @@ def _nesting(
         bare = _compact(split_name(_bare(ds.name)))
         if ds.source_format in SCHEMA_DOCS and bare.rstrip("0123456789") not in ("", bare):
             variants.setdefault(bare.rstrip("0123456789"), []).append(j)
-    shapes: dict[frozenset[str], list[int]] = {}  # a document's own members → the document
-    for j, ds in enumerate(datasets):
-        own = _direct_members(ds, ds.name)
-        if ds.source_format in SCHEMA_DOCS and len(own) >= _MIN_SHAPE:
-            shapes.setdefault(own, []).append(j)
     for i, ds in enumerate(datasets):
         if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
             continue
@@ -1047,9 +1045,8 @@ def _nesting(
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
         nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
-        same_shape = _same_shape(ds, datasets, shapes)
         for name, org in nested:
-            for j in [*by_name.get(name, ()), *variants.get(name, ()), *same_shape.get(name, ())]:
+            for j in [*by_name.get(name, ()), *variants.get(name, ())]:
                 f = facts[j]
                 if j == i or f.fixed or f.kind != "unknown":
                     continue
@@ -1065,38 +1062,6 @@ def _nesting(
                 f.links.append((link, i, None))
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
     return changed
-
-
-#: Members a nested object must share with a schema of the scan to be taken for it.
-_MIN_SHAPE = 3
-
-
-def _direct_members(ds: Dataset, prefix: str) -> frozenset[str]:
-    """The names of the members directly under ``prefix`` (a dataset's name, or a member's
-    pointer), lower-cased."""
-    head = prefix + "."
-    return frozenset(
-        f.pointer[len(head) :].lower()
-        for f in ds.fields
-        if f.pointer.startswith(head) and "." not in f.pointer[len(head) :]
-    )
-
-
-def _same_shape(
-    ds: Dataset, datasets: Sequence[Dataset], shapes: Mapping[frozenset[str], list[int]]
-) -> dict[str, list[int]]:
-    """Schemas of the scan that a member of ``ds`` nests by their shape: the member's own
-    members are exactly a schema's (three or more), as when an Avro named type or a JSON Schema
-    `$ref` was written out in place under another member name (`shipment` of type `Shipping`).
-    By the member's compact name, as ``_member_names`` gives it."""
-    out: dict[str, list[int]] = {}
-    prefixes = {f.pointer.rsplit(".", 1)[0] for f in ds.fields if f.pointer.count(".") >= 2}
-    for prefix in sorted(prefixes):
-        found = shapes.get(_direct_members(ds, prefix), [])
-        part = prefix.rsplit(".", 1)[-1]
-        for name in _member_names(part):
-            out.setdefault(name, []).extend(j for j in found if datasets[j] is not ds)
-    return out
 
 
 def carried_people(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
