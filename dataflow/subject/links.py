@@ -1027,6 +1027,7 @@ def _nesting(
         bare = _compact(split_name(_bare(ds.name)))
         if ds.source_format in SCHEMA_DOCS and bare.rstrip("0123456789") not in ("", bare):
             variants.setdefault(bare.rstrip("0123456789"), []).append(j)
+    shapes = _shapes(datasets)
     for i, ds in enumerate(datasets):
         if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
             continue
@@ -1045,8 +1046,9 @@ def _nesting(
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
         nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
+        same_shape = _same_shape(ds, datasets, shapes, rules)
         for name, org in nested:
-            for j in [*by_name.get(name, ()), *variants.get(name, ())]:
+            for j in [*by_name.get(name, ()), *variants.get(name, ()), *same_shape.get(name, ())]:
                 f = facts[j]
                 if j == i or f.fixed or f.kind != "unknown":
                     continue
@@ -1062,6 +1064,77 @@ def _nesting(
                 f.links.append((link, i, None))
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
     return changed
+
+
+#: Members a nested object must share with a schema of the scan to be taken for it.
+_MIN_SHAPE = 3
+
+
+def _direct_members(ds: Dataset, prefix: str) -> frozenset[str]:
+    """The names of the members directly under ``prefix`` (a dataset's name, or a member's
+    pointer), lower-cased."""
+    head = prefix + "."
+    return frozenset(
+        f.pointer[len(head) :].lower()
+        for f in ds.fields
+        if f.pointer.startswith(head) and "." not in f.pointer[len(head) :]
+    )
+
+
+def _shapes(datasets: Sequence[Dataset]) -> dict[frozenset[str], list[int]]:
+    """Schema documents by their own members (three or more), kept only where the scan nests
+    that shape under one member name alone (`shipment`): a type nested under many names
+    (a code value under `gender`, `clientType`, `status`; a currency in every amount) is a
+    shared kind of value, not one record of the document it sits in."""
+    shapes: dict[frozenset[str], list[int]] = {}
+    for j, ds in enumerate(datasets):
+        own = _direct_members(ds, ds.name)
+        if ds.source_format in SCHEMA_DOCS and len(own) >= _MIN_SHAPE:
+            shapes.setdefault(own, []).append(j)
+    if not shapes:
+        return shapes
+    members: dict[frozenset[str], set[str]] = {}
+    for ds in datasets:
+        if ds.source_format not in SCHEMA_DOCS:
+            continue
+        for prefix in {f.pointer.rsplit(".", 1)[0] for f in ds.fields if "." in f.pointer}:
+            if prefix == ds.name:
+                continue
+            shape = _direct_members(ds, prefix)
+            if shape in shapes:
+                members.setdefault(shape, set()).add(prefix.rsplit(".", 1)[-1].lower())
+    return {k: v for k, v in shapes.items() if len(members.get(k, ())) == 1}
+
+
+def _same_shape(
+    ds: Dataset,
+    datasets: Sequence[Dataset],
+    shapes: Mapping[frozenset[str], list[int]],
+    rules: SubjectRules,
+) -> dict[str, list[int]]:
+    """Schemas of the scan that a member of ``ds`` nests by their shape (``_shapes``): the
+    member's own members are exactly a schema's, as when an Avro named type or a JSON Schema
+    `$ref` was written out in place under another member name (`shipment` of type `Shipping`).
+    By the member's compact name, as ``_member_names`` gives it. Not a member naming the
+    software's settings (`config`), nor a schema named as a code list or a currency
+    (`CurrencyDataV1`): what those hold is no one's record."""
+    out: dict[str, list[int]] = {}
+    prefixes = {f.pointer.rsplit(".", 1)[0] for f in ds.fields if f.pointer.count(".") >= 2}
+    for prefix in sorted(prefixes):
+        part = prefix.rsplit(".", 1)[-1]
+        if any(t in rules.system for t in split_name(part.replace("[]", ""))):
+            continue
+        found = [
+            j
+            for j in shapes.get(_direct_members(ds, prefix), [])
+            if not any(
+                t in rules.reference or t in rules.reference_names
+                for t in split_name(_bare(datasets[j].name))
+            )
+        ]
+        for name in _member_names(part):
+            out.setdefault(name, []).extend(j for j in found if datasets[j] is not ds)
+    return out
 
 
 def carried_people(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:

@@ -1,6 +1,7 @@
 """Avro and JSON Schema documents that carry a person's record inside another: a document whose
 nested record holds the key of a person the scan defines (a client's `clientId`) is about that
-client, and a record nested in it inherits the client."""
+client, a record nested in it inherits the client, and a named type written out in place under
+another member name (`dispatch` of type `Delivery`) is found by its members."""
 
 from __future__ import annotations
 
@@ -75,6 +76,28 @@ SCHEMAS = [
     },
     {
         "namespace": NS,
+        "name": "CodeEntry",
+        "type": "record",
+        "fields": [
+            {"name": "code", "type": "string"},
+            {"name": "label", "type": "string"},
+            {"name": "rank", "type": "int"},
+        ],
+    },
+    {
+        "namespace": NS,
+        "name": "ClientProfile",
+        "type": "record",
+        "fields": [
+            {"name": "clientId", "type": "int"},
+            {"name": "firstname", "type": "string"},
+            {"name": "lastname", "type": "string"},
+            {"name": "segment", "type": f"{NS}.CodeEntry"},
+            {"name": "channel", "type": f"{NS}.CodeEntry"},
+        ],
+    },
+    {
+        "namespace": NS,
         "name": "OrderView",
         "type": "record",
         "fields": [
@@ -104,3 +127,21 @@ def test_a_record_nested_in_a_clients_document_inherits_the_client(tmp_path: Pat
     settlement = found["Settlement"]
     assert settlement.subject.kind == "person_linked"  # type: ignore[attr-defined]
     assert finding_of(settlement, "paidAmount").personal
+
+
+def test_a_named_type_under_another_member_name_is_found_by_its_shape(tmp_path: Path) -> None:
+    """`OrderView.dispatch` has the members of `Delivery` (parcel, eventTime, state) and is the
+    only member of the scan with them: that record, nested in a client's document, is the
+    client's delivery."""
+    found = _scan(tmp_path)
+    delivery = found["Delivery"]
+    assert delivery.subject.kind == "person_linked"  # type: ignore[attr-defined]
+    links = delivery.subject.links  # type: ignore[attr-defined]
+    assert any(link.target == "OrderView" for link in links)
+
+
+def test_a_shape_nested_under_several_names_is_a_shared_kind_of_value(tmp_path: Path) -> None:
+    """`CodeEntry` sits under `segment` and `channel` of a client's profile: a code list's entry
+    that many members use, not one record of the client."""
+    found = _scan(tmp_path)
+    assert found["CodeEntry"].subject.kind != "person_linked"  # type: ignore[attr-defined]
