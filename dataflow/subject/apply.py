@@ -85,6 +85,8 @@ def apply_subject(
     return found
 
 
+#: The category of authentication data (passwords, tokens, keys).
+_CREDENTIALS = "pi.credential"
 #: The element a postal address is found as; the element a wallet's address is.
 _POSTAL_ADDRESS = "pi.contact.address"
 _WALLET_ADDRESS = "pi.financial.virtual_property"
@@ -926,6 +928,8 @@ def _unknown_subject(
             finding.personal
             and rules.data_management_words.intersection(tokens)
             and not _from_values(finding)
+            # `refresh_token`: an OAuth token that gets a new access token, a credential
+            and finding.category != _CREDENTIALS
         ):
             # `discharge_date_mgmt`, `refresh_death_date`: how a warehouse keeps its data
             why = msg("subject.data_management", column=fld.name)
