@@ -1046,7 +1046,12 @@ def _nesting(
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
         nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
-        same_shape = _same_shape(ds, datasets, shapes, rules)
+        same_shape = {
+            # a schema whose own columns say whose it is (a name, a document number) is decided
+            # by them, not by where it is nested
+            name: [j for j in js if facts[j].weak is None]
+            for name, js in _same_shape(ds, datasets, shapes, rules).items()
+        }
         for name, org in nested:
             for j in [*by_name.get(name, ()), *variants.get(name, ()), *same_shape.get(name, ())]:
                 f = facts[j]

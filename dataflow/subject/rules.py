@@ -269,6 +269,9 @@ class SubjectRules:
         self.ledger_deposits, self.ledger_deposits_zh = _split(s.get("ledger_deposits", ()))
         self.deposit_holders, self.deposit_holders_zh = _split(s.get("ledger_deposit_holders", ()))
         self.ledger_references = frozenset(s.get("ledger_references", ()))
+        self.ledger_entry_times = frozenset(
+            _compact(split_name(w)) for w in s.get("ledger_entry_times", ())
+        )
         self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
