@@ -914,10 +914,9 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = _all_on_topic(rules, col.on_topic, name) if tokens and not meta else None
         if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
             match = None
-    if not meta:
-        match = _ledger_entry(rec, col, match) or match
-    else:
-        match = _ledger_time(rec, col) or match
+    # an entry of an account's ledger: what moved, or (a bookkeeping name) when it moved
+    entry = _ledger_time(rec, col) if meta else _ledger_entry(rec, col, match)
+    match = entry or match
     if match is None and not meta and person and col.comment:
         owner = _POSSESSIVE_EN.search(col.comment)
         word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
