@@ -266,6 +266,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "chart_of_accounts",
     "environment_topics",
     "chain_words",
+    "role_email_tails",
     "ledger_entry_times",
     "amount_prefixes",
     "chain_columns",

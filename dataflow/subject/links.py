@@ -490,6 +490,29 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     return []
 
 
+def email_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
+    """A column giving a role's e-mail (a role word, then ``role_email_tails``: `customerEmail`,
+    `user_email`) on a dataset nothing else places: its rows (a customer's interactions with a
+    website, a user's events) are filed under the person that e-mail identifies. Not a contact's
+    or a handler's e-mail (`contact_email`, `operator_email`), nor on a row naming a company."""
+    columns = [() if has_cjk(f.name) else split_name(f.name) for f in ds.fields]
+    if any(t in rules.organisation for tokens in columns for t in tokens[:1]):
+        return []
+    for fld, tokens in zip(ds.fields, columns, strict=True):
+        if len(tokens) < 2 or "." in fld.pointer[len(ds.name) + 1 :]:
+            continue
+        role = rules.role_of(tokens[0])
+        if (
+            role is not None
+            and tokens[0] not in rules.handlers
+            and tokens[0] not in rules.contact_markers
+            and _compact(tokens[1:]) in rules.role_email_tails
+            and not _names_organisation(rules, fld)
+        ):
+            return [(SubjectLink(fld.name, None, "naming"), None, role)]
+    return []
+
+
 def plate_column(ds: Dataset, rules: SubjectRules) -> str | None:
     """A column holding a vehicle's registration plate, by its name (``plate_keys``: `hphm`,
     `plate_no`) or its comment (号牌号码, 车牌号), on a table that records sightings of it (a

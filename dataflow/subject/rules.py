@@ -127,6 +127,9 @@ class SubjectRules:
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
+        self.role_email_tails = frozenset(
+            _compact(split_name(w)) for w in s.get("role_email_tails", ())
+        )
         self.plate_keys, self.plate_keys_zh = _split(s.get("plate_keys", ()))
         self.plate_sightings, self.plate_sightings_zh = _split(s.get("plate_sightings", ()))
         self.personal_record_families = frozenset(s.get("personal_record_families", ()))
