@@ -187,6 +187,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' says how the record is written (its metadata, a code's system or version), not what it says of the person",
         "'{column}' 说明记录的编写方式（元数据、代码所属的编码系统或版本），不是关于个人的内容",
     ),
+    "subject.oauth_client": Text(
+        "'{column}' identifies an application registered with an OAuth server ('{word}'), not a"
+        " person",
+        "'{column}' 标识在 OAuth 服务中注册的应用（'{word}'），不是个人",
+    ),
     "subject.wallet_address": Text(
         "'{column}' is the public address of a crypto wallet ('{word}'), the key of its holder's"
         " virtual assets, not a postal address",

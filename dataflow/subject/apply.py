@@ -71,6 +71,7 @@ def apply_subject(
     found = [_business_key(f, catalog, rules_for(catalog)) for f in found]
     found = [_gateway_member(f, dataset, catalog, rules_for(catalog)) for f in found]
     found = _wallet_addresses(found, dataset, catalog, rules_for(catalog))
+    found = _oauth_clients(found, dataset, catalog, rules_for(catalog))
     if not subject.about_person and not (
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
@@ -198,6 +199,56 @@ def _chain_word(rules: SubjectRules, name: str, comment: str | None) -> str | No
 
 #: Words and numbers of an English description (`erc20`).
 _WORD_OR_DIGITS = re.compile(r"[A-Za-z0-9]+")
+
+
+def _oauth_clients(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-oauth-client``: in a dataset of an OAuth 2.0 or OpenID Connect server or of its
+    client registration (``oauth_markers`` in its name or above the column: `oauth_clients`,
+    `getClientRegistration`, `tpp.clientId`; or two columns of a client's registration,
+    ``oauth_client_columns``: `client_secret`, `redirect_uri`), a client's id or secret
+    (``oauth_client_keys``) identifies a registered application, not a person (RFC 6749 2.2)."""
+    keys = [
+        f
+        for f in findings
+        if f.personal and _compact(split_name(f.field.name)) in rules.oauth_client_keys
+    ]
+    if not keys:
+        return findings
+    own = _oauth_word(rules, _bare(dataset.name))
+    if own is None:
+        names = {_compact(split_name(fld.name)) for fld in dataset.fields}
+        if len(names & rules.oauth_client_columns) >= _OAUTH_COLUMNS:
+            own = "client registration"
+    out: list[FieldFinding] = []
+    for f in findings:
+        if f not in keys or _from_values(f):
+            out.append(f)
+            continue
+        parents = f.field.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        word = own or next((w for p in parents for w in [_oauth_word(rules, p)] if w), None)
+        if word is None:
+            out.append(f)
+            continue
+        why = msg("subject.oauth_client", column=f.field.name, word=word)
+        ev = Evidence("context", "subject-oauth-client", why, None)
+        out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+    return out
+
+
+#: Columns of a client's registration that make a dataset one without a name saying so.
+_OAUTH_COLUMNS = 2
+
+
+def _oauth_word(rules: SubjectRules, name: str) -> str | None:
+    """The first OAuth word (``oauth_markers``) of a name, one or two words long."""
+    tokens = split_name(name)
+    for i in range(len(tokens)):
+        for j in (i + 1, i + 2):
+            if j <= len(tokens) and _compact(tokens[i:j]) in rules.oauth_markers:
+                return " ".join(tokens[i:j])
+    return None
 
 
 def _environment_places(

@@ -127,6 +127,13 @@ class SubjectRules:
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
+        self.oauth_markers = frozenset(_compact(split_name(w)) for w in s.get("oauth_markers", ()))
+        self.oauth_client_columns = frozenset(
+            _compact(split_name(w)) for w in s.get("oauth_client_columns", ())
+        )
+        self.oauth_client_keys = frozenset(
+            _compact(split_name(w)) for w in s.get("oauth_client_keys", ())
+        )
         self.role_email_tails = frozenset(
             _compact(split_name(w)) for w in s.get("role_email_tails", ())
         )
