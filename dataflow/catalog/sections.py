@@ -270,6 +270,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "oauth_markers",
     "oauth_client_columns",
     "oauth_client_keys",
+    "application_grants",
     "ledger_entry_times",
     "amount_prefixes",
     "chain_columns",

@@ -187,6 +187,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' says how the record is written (its metadata, a code's system or version), not what it says of the person",
         "'{column}' 说明记录的编写方式（元数据、代码所属的编码系统或版本），不是关于个人的内容",
     ),
+    "subject.application_credential": Text(
+        "{column} carries an application's own token ('{word}'): no user's login is sent",
+        "{column} 携带的是应用自身的令牌（'{word}'），不含任何用户的登录凭据",
+    ),
     "subject.oauth_client": Text(
         "'{column}' identifies an application registered with an OAuth server ('{word}'), not a"
         " person",

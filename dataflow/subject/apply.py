@@ -241,6 +241,13 @@ def _oauth_clients(
 _OAUTH_COLUMNS = 2
 
 
+def _application_grant(rules: SubjectRules, comment: str | None) -> str | None:
+    """The phrase of a description saying a token is an application's own (``application_grants``:
+    'client credentials'), if any."""
+    text = " ".join(w.lower() for w in _WORD.findall(comment or ""))
+    return next((g for g in rules.application_grants if f" {g} " in f" {text} "), None)
+
+
 def _oauth_word(rules: SubjectRules, name: str) -> str | None:
     """The first OAuth word (``oauth_markers``) of a name, one or two words long."""
     tokens = split_name(name)
@@ -356,6 +363,15 @@ def _request_credential(
         or _compact(split_name(fld.name)) not in rules.request_credentials
     ):
         return finding
+    word = _oauth_word(rules, dataset.name.removesuffix(_PARAMETERS)) or _application_grant(
+        rules, fld.comment
+    )
+    if word is not None and not _from_values(finding):
+        # the registration of an OAuth client, or a token the client obtains with its own
+        # credentials (RFC 6749 4.4): an application calls, no user's login is sent
+        why = msg("subject.application_credential", column=fld.name, word=word)
+        ev = Evidence("context", "subject-application-credential", why, None)
+        return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
     ev = Evidence(
         "context",
         "subject-request-credential",

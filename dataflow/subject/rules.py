@@ -131,6 +131,9 @@ class SubjectRules:
         self.oauth_client_columns = frozenset(
             _compact(split_name(w)) for w in s.get("oauth_client_columns", ())
         )
+        self.application_grants = tuple(
+            " ".join(split_name(w)) for w in s.get("application_grants", ())
+        )
         self.oauth_client_keys = frozenset(
             _compact(split_name(w)) for w in s.get("oauth_client_keys", ())
         )
