@@ -278,6 +278,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "sensor_keys",
     "uncarried_members",
     "organisation_places",
+    "place_members",
     "thing_attributes",
 )
 

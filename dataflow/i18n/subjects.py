@@ -191,6 +191,11 @@ SUBJECTS: Mapping[str, Text] = {
         "{column} carries an application's own token ('{word}'): no user's login is sent",
         "{column} 携带的是应用自身的令牌（'{word}'），不含任何用户的登录凭据",
     ),
+    "subject.member_place": Text(
+        "'{column}' is where the place '{member}' is (a stop, a station, a site), not where a"
+        " person is",
+        "'{column}' 是地点 '{member}'（站点、车站、场所）的位置，不是某个人的位置",
+    ),
     "subject.oauth_client": Text(
         "'{column}' identifies an application registered with an OAuth server ('{word}'), not a"
         " person",

@@ -78,6 +78,7 @@ def apply_subject(
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
     if not subject.about_person:
         found = _environment_places(found, dataset, catalog, rules_for(catalog))
+        found = _member_places(found, dataset, catalog, rules_for(catalog))
         found = [_row_editor(f, subject, dataset, catalog, rules_for(catalog)) for f in found]
     if dataset.source_format in SCHEMA_DOCS:
         found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
@@ -256,6 +257,37 @@ def _oauth_word(rules: SubjectRules, name: str) -> str | None:
             if j <= len(tokens) and _compact(tokens[i:j]) in rules.oauth_markers:
                 return " ".join(tokens[i:j])
     return None
+
+
+def _member_places(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-member-place``: on a dataset not about people, a location or address nested
+    under a member naming a fixed place of a network or an organisation (``place_members``: a
+    route's `stopPlaces[].location.latitude`, a `station.address`) is that place's, not where a
+    person is."""
+    out: list[FieldFinding] = []
+    for f in findings:
+        if (
+            not f.personal
+            or _from_values(f)
+            or not (f.category or "").startswith(_PLACES_OR_ADDRESS)
+        ):
+            out.append(f)
+            continue
+        parents = f.field.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        member = next((p for p in parents if _compact(split_name(p)) in rules.place_members), None)
+        if member is None:
+            out.append(f)
+            continue
+        why = msg("subject.member_place", column=f.field.name, member=member)
+        ev = Evidence("context", "subject-member-place", why, f.element)
+        out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+    return out
+
+
+#: Categories of where something is: locations, and contact addresses.
+_PLACES_OR_ADDRESS = ("pi.location", "pi.contact.address")
 
 
 def _environment_places(

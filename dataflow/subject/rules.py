@@ -349,6 +349,7 @@ class SubjectRules:
         self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
+        self.place_members = frozenset(_compact(split_name(w)) for w in s.get("place_members", ()))
         self.org_stays = frozenset(s.get("org_stays", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
