@@ -308,7 +308,9 @@ def _with_element(
 #: a credential's envelope member describes the credential, however personal its words sound, and
 #: a member of its claims is about the holder, however plain its words; the members around a
 #: change-data-capture event's row images describe the capture, not the row's person; a person's
-#: document's metadata and the code systems of its coded values say how the record is written.
+#: document's metadata and the code systems of its coded values say how the record is written;
+#: an OAuth client's keys and an application's own token belong to software, however much a
+#: name of customers around them sounds like a person.
 _SETTLED = frozenset(
     {
         "subject-credential-envelope",
@@ -316,6 +318,8 @@ _SETTLED = frozenset(
         "subject-change-envelope",
         "subject-document-envelope",
         "subject-row-editor",
+        "subject-oauth-client",
+        "subject-application-credential",
     }
 )
 

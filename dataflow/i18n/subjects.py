@@ -187,6 +187,30 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' says how the record is written (its metadata, a code's system or version), not what it says of the person",
         "'{column}' 说明记录的编写方式（元数据、代码所属的编码系统或版本），不是关于个人的内容",
     ),
+    "subject.application_credential": Text(
+        "{column} carries an application's own token ('{word}'): no user's login is sent",
+        "{column} 携带的是应用自身的令牌（'{word}'），不含任何用户的登录凭据",
+    ),
+    "subject.member_place": Text(
+        "'{column}' is where the place '{member}' is (a stop, a station, a site), not where a"
+        " person is",
+        "'{column}' 是地点 '{member}'（站点、车站、场所）的位置，不是某个人的位置",
+    ),
+    "subject.oauth_client": Text(
+        "'{column}' identifies an application registered with an OAuth server ('{word}'), not a"
+        " person",
+        "'{column}' 标识在 OAuth 服务中注册的应用（'{word}'），不是个人",
+    ),
+    "subject.wallet_address": Text(
+        "'{column}' is the public address of a crypto wallet ('{word}'), the key of its holder's"
+        " virtual assets, not a postal address",
+        "'{column}' 是加密货币钱包的公开地址（'{word}'），即持有人虚拟财产的标识，不是通信地址",
+    ),
+    "subject.wallet_transfer": Text(
+        "'{column}' belongs to a transfer on a crypto wallet (the record has the wallet's address"
+        " and an amount): the holder's transaction record",
+        "'{column}' 属于加密货币钱包的一笔转账（该记录有钱包地址和金额）：持有人的交易记录",
+    ),
     "subject.environment_place": Text(
         "'{column}' is the place a service on the environment ('{word}') reports on, not where a person is",
         "'{column}' 是环境类服务（'{word}'）所报告的地点，不是某个人的位置",

@@ -72,12 +72,15 @@ def apply_subject(
     found = _by_subject(found, dataset, subject, catalog)
     found = [_business_key(f, catalog, rules_for(catalog)) for f in found]
     found = [_gateway_member(f, dataset, catalog, rules_for(catalog)) for f in found]
+    found = _wallet_addresses(found, dataset, catalog, rules_for(catalog))
+    found = _oauth_clients(found, dataset, catalog, rules_for(catalog))
     if not subject.about_person and not (
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
         found = [_thing_name(f, catalog, rules_for(catalog)) for f in found]
     if not subject.about_person:
         found = _environment_places(found, dataset, catalog, rules_for(catalog))
+        found = _member_places(found, dataset, catalog, rules_for(catalog))
         found = [_row_editor(f, subject, dataset, catalog, rules_for(catalog)) for f in found]
     if dataset.source_format in SCHEMA_DOCS:
         found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
@@ -141,6 +144,209 @@ def _address_pins(
         )
         out.append(dataclasses.replace(_as_element(f, element, ev), confidence=f.confidence))
     return out
+
+
+#: The category of authentication data (passwords, tokens, keys).
+_CREDENTIALS = "pi.credential"
+#: The element a postal address is found as; the element a wallet's address is.
+_POSTAL_ADDRESS = "pi.contact.address"
+_WALLET_ADDRESS = "pi.financial.virtual_property"
+#: Confidence of a wallet's address and its transfers: read from what the record holds (an
+#: address on a chain, an amount), not from one word, so a word-level scorer does not undo it.
+_W_WALLET = 0.85
+
+
+def _wallet_addresses(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-wallet-address``: an address found as a postal address whose own name,
+    description or enclosing member says blockchain or wallet (``chain_words``: `polygon_address`
+    'Polygon wallet address'), or that sits in a record with a column only a chain has
+    (``chain_columns``: `block_number`, `tx_hash`) or a dataset named so (`BlockchainInfo`), is a
+    crypto wallet's public address: the key of its holder's virtual assets, sensitive
+    (GB/T 35273-2020 Annex B, 虚拟财产), and says nothing about where anyone lives."""
+    element = catalog.elements.get(_WALLET_ADDRESS)
+    if element is None or not any(f.element == _POSTAL_ADDRESS for f in findings):
+        return findings
+    record = _chain_word(rules, _bare(dataset.name), None) or next(
+        (
+            name
+            for fld in dataset.fields
+            for name in [fld.name]
+            if _compact(split_name(name)) in rules.chain_columns
+            or any(w in name for w in rules.chain_columns_zh)
+        ),
+        None,
+    )
+    out: list[FieldFinding] = []
+    for f in findings:
+        if f.element != _POSTAL_ADDRESS or _from_values(f):
+            out.append(f)
+            continue
+        fld = f.field
+        parents = fld.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        word = (
+            _chain_word(rules, fld.name, fld.comment)
+            or next((w for p in parents for w in [_chain_word(rules, p, None)] if w), None)
+            or record
+        )
+        if word is None:
+            out.append(f)
+            continue
+        why = msg("subject.wallet_address", column=fld.name, word=word)
+        ev = Evidence("context", "subject-wallet-address", why, element.id)
+        out.append(dataclasses.replace(_as_element(f, element, ev), confidence=_W_WALLET))
+    return _wallet_transfers(out, dataset, catalog, rules)
+
+
+#: The element of a person's transaction records.
+_TRANSACTION = "pi.financial.transaction"
+
+
+def _parent(pointer: str) -> str:
+    return pointer.rsplit(".", 1)[0]
+
+
+def _wallet_transfers(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-wallet-transfer``: a record with a wallet's address (``subject-wallet-address``)
+    and a member that moves value (``chain_amounts``: `amount`, `value`) is a transfer on the
+    holder's wallet: its other members (hash, block, time, amount, currency, status) are the
+    holder's transaction records, sensitive (GB/T 35273-2020 Annex B, 交易记录)."""
+    element = catalog.elements.get(_TRANSACTION)
+    wallets = {
+        _parent(f.field.pointer)
+        for f in findings
+        if any(ev.rule == "subject-wallet-address" for ev in f.evidence)
+    }
+    if element is None or not wallets:
+        return findings
+    transfers = {
+        _parent(f.field.pointer)
+        for f in findings
+        if _parent(f.field.pointer) in wallets
+        and (split_name(f.field.name) or ("",))[-1] in rules.chain_amounts
+    }
+    out: list[FieldFinding] = []
+    for f in findings:
+        fld = f.field
+        if (
+            _parent(fld.pointer) not in transfers
+            or f.sensitive
+            or _from_values(f)
+            or (fld.data_type or "").lower() in ("object", "array")
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.wallet_transfer", column=fld.name)
+        ev = Evidence("context", "subject-wallet-transfer", why, element.id)
+        out.append(dataclasses.replace(_as_element(f, element, ev), confidence=_W_WALLET))
+    return out
+
+
+def _chain_word(rules: SubjectRules, name: str, comment: str | None) -> str | None:
+    """The first blockchain word (``chain_words``) of a name or a description, if any."""
+    tokens = split_name(name)
+    words = [w.lower() for w in _WORD_OR_DIGITS.findall(comment or "")]
+    for seq in (tokens, tuple(words)):
+        for i in range(len(seq)):
+            for j in (i + 1, i + 2):
+                if j <= len(seq) and _compact(seq[i:j]) in rules.chain_words:
+                    return " ".join(seq[i:j])
+    return next((w for w in rules.chain_words_zh if w in f"{name}{comment or ''}"), None)
+
+
+#: Words and numbers of an English description (`erc20`).
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z0-9]+")
+
+
+def _oauth_clients(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-oauth-client``: in a dataset of an OAuth 2.0 or OpenID Connect server or of its
+    client registration (``oauth_markers`` in its name or above the column: `oauth_clients`,
+    `getClientRegistration`, `tpp.clientId`; or two columns of a client's registration,
+    ``oauth_client_columns``: `client_secret`, `redirect_uri`), a client's id or secret
+    (``oauth_client_keys``) identifies a registered application, not a person (RFC 6749 2.2)."""
+    keys = [
+        f
+        for f in findings
+        if f.personal and _compact(split_name(f.field.name)) in rules.oauth_client_keys
+    ]
+    if not keys:
+        return findings
+    own = _oauth_word(rules, _bare(dataset.name))
+    if own is None:
+        names = {_compact(split_name(fld.name)) for fld in dataset.fields}
+        if len(names & rules.oauth_client_columns) >= _OAUTH_COLUMNS:
+            own = "client registration"
+    out: list[FieldFinding] = []
+    for f in findings:
+        if f not in keys or _from_values(f):
+            out.append(f)
+            continue
+        parents = f.field.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        word = own or next((w for p in parents for w in [_oauth_word(rules, p)] if w), None)
+        if word is None:
+            out.append(f)
+            continue
+        why = msg("subject.oauth_client", column=f.field.name, word=word)
+        ev = Evidence("context", "subject-oauth-client", why, None)
+        out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+    return out
+
+
+#: Columns of a client's registration that make a dataset one without a name saying so.
+_OAUTH_COLUMNS = 2
+
+
+def _application_grant(rules: SubjectRules, comment: str | None) -> str | None:
+    """The phrase of a description saying a token is an application's own (``application_grants``:
+    'client credentials'), if any."""
+    text = " ".join(w.lower() for w in _WORD.findall(comment or ""))
+    return next((g for g in rules.application_grants if f" {g} " in f" {text} "), None)
+
+
+def _oauth_word(rules: SubjectRules, name: str) -> str | None:
+    """The first OAuth word (``oauth_markers``) of a name, one or two words long."""
+    tokens = split_name(name)
+    for i in range(len(tokens)):
+        for j in (i + 1, i + 2):
+            if j <= len(tokens) and _compact(tokens[i:j]) in rules.oauth_markers:
+                return " ".join(tokens[i:j])
+    return None
+
+
+def _member_places(
+    findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-member-place``: on a dataset not about people, a location or address nested
+    under a member naming a fixed place of a network or an organisation (``place_members``: a
+    route's `stopPlaces[].location.latitude`, a `station.address`) is that place's, not where a
+    person is."""
+    out: list[FieldFinding] = []
+    for f in findings:
+        if (
+            not f.personal
+            or _from_values(f)
+            or not (f.category or "").startswith(_PLACES_OR_ADDRESS)
+        ):
+            out.append(f)
+            continue
+        parents = f.field.pointer[len(dataset.name) + 1 :].replace("[]", "").split(".")[:-1]
+        member = next((p for p in parents if _compact(split_name(p)) in rules.place_members), None)
+        if member is None:
+            out.append(f)
+            continue
+        why = msg("subject.member_place", column=f.field.name, member=member)
+        ev = Evidence("context", "subject-member-place", why, f.element)
+        out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+    return out
+
+
+#: Categories of where something is: locations, and contact addresses.
+_PLACES_OR_ADDRESS = ("pi.location", "pi.contact.address")
 
 
 def _environment_places(
@@ -248,6 +454,15 @@ def _request_credential(
         or _compact(split_name(fld.name)) not in rules.request_credentials
     ):
         return finding
+    word = _oauth_word(rules, dataset.name.removesuffix(_PARAMETERS)) or _application_grant(
+        rules, fld.comment
+    )
+    if word is not None and not _from_values(finding):
+        # the registration of an OAuth client, or a token the client obtains with its own
+        # credentials (RFC 6749 4.4): an application calls, no user's login is sent
+        why = msg("subject.application_credential", column=fld.name, word=word)
+        ev = Evidence("context", "subject-application-credential", why, None)
+        return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
     ev = Evidence(
         "context",
         "subject-request-credential",
@@ -871,6 +1086,8 @@ def _unknown_subject(
             finding.personal
             and rules.data_management_words.intersection(tokens)
             and not _from_values(finding)
+            # `refresh_token`: an OAuth token that gets a new access token, a credential
+            and finding.category != _CREDENTIALS
         ):
             # `discharge_date_mgmt`, `refresh_death_date`: how a warehouse keeps its data
             why = msg("subject.data_management", column=fld.name)

@@ -24,8 +24,10 @@ from dataflow.subject.links import (
     bare_word_links,
     carried_people,
     case_part_links,
+    email_links,
     head_table_links,
     head_tables,
+    nested_key_links,
     record_keys,
     served_people_keys,
     surrogate_keys,
@@ -449,8 +451,12 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         if facts[i].kind == "unknown" and not facts[i].links:
             comments = table_comments(datasets) if comments is None else comments
             facts[i].links = _comment_table_links(ds, i, rules, datasets, comments)
+        if facts[i].kind == "unknown" and not facts[i].links and facts[i].weak is None:
+            facts[i].links = nested_key_links(ds, i, rules, by_name, datasets, by_suffix)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             facts[i].links = [*facts[i].links, *_phone_links(ds, rules)]
+        if facts[i].kind == "unknown" and not facts[i].links and facts[i].weak is None:
+            facts[i].links = email_links(ds, rules)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
     _case_parts(datasets, facts, rules, keys)

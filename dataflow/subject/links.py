@@ -139,6 +139,9 @@ def _links(
             )
         if link is not None:
             out.append(link)
+    if _purchasing_record(rules, ds):
+        # `cd_usuario` of a supplier's invoice: the clerk who keyed it in, not its person
+        out = [x for x in out if not (x[0].via == "naming" and x[1] is None and x[2] == "user")]
     return out
 
 
@@ -156,6 +159,61 @@ def _headcount(rules: SubjectRules, fld: Field) -> bool:
 
 #: A unit of counting in brackets after a comment (`（人）`, `(次)`): the column is a number of.
 _COUNT_UNIT = re.compile(r"[（(]\s*[人次个名位户]\s*[）)]")
+
+
+def nested_key_links(
+    ds: Dataset,
+    index: int,
+    rules: SubjectRules,
+    by_name: dict[str, list[int]],
+    datasets: Sequence[Dataset],
+    by_suffix: dict[str, list[int]],
+) -> list[Link]:
+    """A schema document with no person's key of its own whose nested record holds the key of a
+    person the scan defines (`OutstandingPayments.outstandingPaymentPurchases[].customerId`,
+    `PurchasePayment.purchase.customerId` beside a `Customer` schema): the document carries that
+    person's records, so it is about that person. Not
+    a key under a member naming who handled the thing or an organisation (`createdBy.userId`,
+    `supplier.contactId`), nor a name that is not a key (`connectionData.apn.apnUserName`)."""
+    if ds.source_format not in SCHEMA_DOCS:
+        return []
+    scope = _Scope(index, rules, by_name, datasets, by_suffix)
+    for fld in ds.fields:
+        rel = fld.pointer[len(ds.name) + 1 :]
+        if "." not in rel or has_cjk(fld.name):
+            continue
+        parents = [split_name(p.replace("[]", "")) for p in rel.split(".")[:-1]]
+        if any(
+            t in rules.handlers or t in rules.not_carried or _organisation_word(_compact(p), rules)
+            for p in parents
+            for t in p
+        ):
+            continue
+        tokens = _role_and_suffix(rules, split_name(fld.name))
+        if not tokens or tokens[-1] not in rules.reference_tails:
+            continue  # a key (`customerId`), not a login name of a device's network (`apnUserName`)
+        link = _named_link(scope, fld, tokens)
+        # a key of a person the scan defines (`Customer`), not of a party it only names (a
+        # third-party provider's `tpp.clientId`)
+        if link is not None and link[1] is not None and link[2] is not None:
+            return [
+                (SubjectLink(fld.pointer[len(ds.name) + 1 :], link[0].target, "naming"), *link[1:])
+            ]
+    return []
+
+
+def _purchasing_record(rules: SubjectRules, ds: Dataset) -> bool:
+    """A row keyed by a party the business buys from (``supplier_parties``: `cd_fornecedor`,
+    `supplier_id`): the business's purchasing record (an incoming invoice, a goods receipt)."""
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if (
+            len(tokens) >= 2
+            and any(t in rules.supplier_parties for t in tokens)
+            and any(t in rules.key_suffixes for t in tokens)
+        ):
+            return True
+    return False
 
 
 #: Key words that can name a record shared by several tables (`report_id`, `case_no`).
@@ -449,6 +507,29 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     return []
 
 
+def email_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
+    """A column giving a role's e-mail (a role word, then ``role_email_tails``: `customerEmail`,
+    `user_email`) on a dataset nothing else places: its rows (a customer's interactions with a
+    website, a user's events) are filed under the person that e-mail identifies. Not a contact's
+    or a handler's e-mail (`contact_email`, `operator_email`), nor on a row naming a company."""
+    columns = [() if has_cjk(f.name) else split_name(f.name) for f in ds.fields]
+    if any(t in rules.organisation for tokens in columns for t in tokens[:1]):
+        return []
+    for fld, tokens in zip(ds.fields, columns, strict=True):
+        if len(tokens) < 2 or "." in fld.pointer[len(ds.name) + 1 :]:
+            continue
+        role = rules.role_of(tokens[0])
+        if (
+            role is not None
+            and tokens[0] not in rules.handlers
+            and tokens[0] not in rules.contact_markers
+            and _compact(tokens[1:]) in rules.role_email_tails
+            and not _names_organisation(rules, fld)
+        ):
+            return [(SubjectLink(fld.name, None, "naming"), None, role)]
+    return []
+
+
 def plate_column(ds: Dataset, rules: SubjectRules) -> str | None:
     """A column holding a vehicle's registration plate, by its name (``plate_keys``: `hphm`,
     `plate_no`) or its comment (号牌号码, 车牌号), on a table that records sightings of it (a
@@ -603,6 +684,7 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
             t in rules.handlers or t in rules.contact_markers or t in rules.quantifiers
             for t in tokens[:-1]
         )
+        and tokens[0] not in rules.amount_prefixes  # `vl_bruto_conta`: a bill's gross value
         and not _counts_people(rules, tokens)
         and not _plural_role(rules, tokens)
     ):
@@ -1003,6 +1085,7 @@ def _nesting(
         bare = _compact(split_name(_bare(ds.name)))
         if ds.source_format in SCHEMA_DOCS and bare.rstrip("0123456789") not in ("", bare):
             variants.setdefault(bare.rstrip("0123456789"), []).append(j)
+    shapes = _shapes(datasets)
     for i, ds in enumerate(datasets):
         if ds.source_format not in SCHEMA_DOCS or facts[i].kind not in ("person", "person_linked"):
             continue
@@ -1021,8 +1104,14 @@ def _nesting(
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
         nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
+        same_shape = {
+            # a schema whose own columns say whose it is (a name, a document number) is decided
+            # by them, not by where it is nested
+            name: [j for j in js if facts[j].weak is None]
+            for name, js in _same_shape(ds, datasets, shapes, rules).items()
+        }
         for name, org in nested:
-            for j in [*by_name.get(name, ()), *variants.get(name, ())]:
+            for j in [*by_name.get(name, ()), *variants.get(name, ()), *same_shape.get(name, ())]:
                 f = facts[j]
                 if j == i or f.fixed or f.kind != "unknown":
                     continue
@@ -1038,6 +1127,77 @@ def _nesting(
                 f.links.append((link, i, None))
                 f.evidence.append(msg("subject.nested", name=_bare(ds.name)))
     return changed
+
+
+#: Members a nested object must share with a schema of the scan to be taken for it.
+_MIN_SHAPE = 3
+
+
+def _direct_members(ds: Dataset, prefix: str) -> frozenset[str]:
+    """The names of the members directly under ``prefix`` (a dataset's name, or a member's
+    pointer), lower-cased."""
+    head = prefix + "."
+    return frozenset(
+        f.pointer[len(head) :].lower()
+        for f in ds.fields
+        if f.pointer.startswith(head) and "." not in f.pointer[len(head) :]
+    )
+
+
+def _shapes(datasets: Sequence[Dataset]) -> dict[frozenset[str], list[int]]:
+    """Schema documents by their own members (three or more), kept only where the scan nests
+    that shape under one member name alone (`shipment`): a type nested under many names
+    (a code value under `gender`, `clientType`, `status`; a currency in every amount) is a
+    shared kind of value, not one record of the document it sits in."""
+    shapes: dict[frozenset[str], list[int]] = {}
+    for j, ds in enumerate(datasets):
+        own = _direct_members(ds, ds.name)
+        if ds.source_format in SCHEMA_DOCS and len(own) >= _MIN_SHAPE:
+            shapes.setdefault(own, []).append(j)
+    if not shapes:
+        return shapes
+    members: dict[frozenset[str], set[str]] = {}
+    for ds in datasets:
+        if ds.source_format not in SCHEMA_DOCS:
+            continue
+        for prefix in {f.pointer.rsplit(".", 1)[0] for f in ds.fields if "." in f.pointer}:
+            if prefix == ds.name:
+                continue
+            shape = _direct_members(ds, prefix)
+            if shape in shapes:
+                members.setdefault(shape, set()).add(prefix.rsplit(".", 1)[-1].lower())
+    return {k: v for k, v in shapes.items() if len(members.get(k, ())) == 1}
+
+
+def _same_shape(
+    ds: Dataset,
+    datasets: Sequence[Dataset],
+    shapes: Mapping[frozenset[str], list[int]],
+    rules: SubjectRules,
+) -> dict[str, list[int]]:
+    """Schemas of the scan that a member of ``ds`` nests by their shape (``_shapes``): the
+    member's own members are exactly a schema's, as when an Avro named type or a JSON Schema
+    `$ref` was written out in place under another member name (`shipment` of type `Shipping`).
+    By the member's compact name, as ``_member_names`` gives it. Not a member naming the
+    software's settings (`config`), nor a schema named as a code list or a currency
+    (`CurrencyDataV1`): what those hold is no one's record."""
+    out: dict[str, list[int]] = {}
+    prefixes = {f.pointer.rsplit(".", 1)[0] for f in ds.fields if f.pointer.count(".") >= 2}
+    for prefix in sorted(prefixes):
+        part = prefix.rsplit(".", 1)[-1]
+        if any(t in rules.system for t in split_name(part.replace("[]", ""))):
+            continue
+        found = [
+            j
+            for j in shapes.get(_direct_members(ds, prefix), [])
+            if not any(
+                t in rules.reference or t in rules.reference_names
+                for t in split_name(_bare(datasets[j].name))
+            )
+        ]
+        for name in _member_names(part):
+            out.setdefault(name, []).extend(j for j in found if datasets[j] is not ds)
+    return out
 
 
 def carried_people(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:

@@ -928,8 +928,9 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = _all_on_topic(rules, col.on_topic, name) if tokens and not meta else None
         if match is not None and _event_time(rules, tokens, zh_text, match, rec.catalog):
             match = None
-    if not meta:
-        match = _ledger_entry(rec, col, match) or match
+    # an entry of an account's ledger: what moved, or (a bookkeeping name) when it moved
+    entry = _ledger_time(rec, col) if meta else _ledger_entry(rec, col, match)
+    match = entry or match
     if match is None and not meta and person and col.comment:
         owner = _POSSESSIVE_EN.search(col.comment)
         word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
@@ -971,6 +972,22 @@ def _ledger_entry(rec: Record, col: Column, match: Match | None) -> Match | None
     )
     entry = _ledger_entry_word(rec, col)
     if not (money or entry) or not rec.names_account:
+        return None
+    return rules.families[min(on_ledger)], col.finding.field.name
+
+
+def _ledger_time(rec: Record, col: Column) -> Match | None:
+    """The time an entry of an account's ledger was written (``ledger_entry_times``: `created_at`
+    of `ledger_transfers`), at the top of the entry: when the money moved, the person's
+    transaction record like the entry's amount. None elsewhere."""
+    rules = rec.rules
+    on_ledger = rules.ledger & col.on_topic
+    if (
+        not on_ledger
+        or not rec.names_account
+        or _compact(col.tokens) not in rules.ledger_entry_times
+        or _parent(col.finding, rec.dataset.name)
+    ):
         return None
     return rules.families[min(on_ledger)], col.finding.field.name
 

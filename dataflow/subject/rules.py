@@ -127,6 +127,19 @@ class SubjectRules:
         self.person_keys, self.person_keys_zh = _split(s.get("person_keys", ()))
         self.patient_keys, self.patient_keys_zh = _split(s.get("patient_keys", ()))
         self.phone_keys = _split(s.get("phone_keys", ()))[0]
+        self.oauth_markers = frozenset(_compact(split_name(w)) for w in s.get("oauth_markers", ()))
+        self.oauth_client_columns = frozenset(
+            _compact(split_name(w)) for w in s.get("oauth_client_columns", ())
+        )
+        self.application_grants = tuple(
+            " ".join(split_name(w)) for w in s.get("application_grants", ())
+        )
+        self.oauth_client_keys = frozenset(
+            _compact(split_name(w)) for w in s.get("oauth_client_keys", ())
+        )
+        self.role_email_tails = frozenset(
+            _compact(split_name(w)) for w in s.get("role_email_tails", ())
+        )
         self.plate_keys, self.plate_keys_zh = _split(s.get("plate_keys", ()))
         self.plate_sightings, self.plate_sightings_zh = _split(s.get("plate_sightings", ()))
         self.personal_record_families = frozenset(s.get("personal_record_families", ()))
@@ -275,6 +288,9 @@ class SubjectRules:
         self.ledger_deposits, self.ledger_deposits_zh = _split(s.get("ledger_deposits", ()))
         self.deposit_holders, self.deposit_holders_zh = _split(s.get("ledger_deposit_holders", ()))
         self.ledger_references = frozenset(s.get("ledger_references", ()))
+        self.ledger_entry_times = frozenset(
+            _compact(split_name(w)) for w in s.get("ledger_entry_times", ())
+        )
         self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
         self.counts = frozenset(s.get("count_suffixes", ()))
@@ -286,6 +302,8 @@ class SubjectRules:
         self.contact_channels = frozenset(s.get("contact_channels", ()))
         self.contact_number_tails = frozenset(s.get("contact_number_tails", ()))
         self.quantifiers = frozenset(s.get("quantifiers", ()))
+        self.supplier_parties = frozenset(s.get("supplier_parties", ()))
+        self.amount_prefixes = frozenset(s.get("amount_prefixes", ()))
         self.health_things, self.health_things_zh = _split(s.get("health_things", ()))
         self.log_entries = frozenset(_compact(split_name(w)) for w in s.get("log_entries", ()))
         self.sequences = frozenset(s.get("sequence_suffixes", ()))
@@ -337,9 +355,13 @@ class SubjectRules:
         self.environment_topics, self.environment_topics_zh = _split(
             s.get("environment_topics", ())
         )
+        self.chain_words, self.chain_words_zh = _split(s.get("chain_words", ()))
+        self.chain_columns, self.chain_columns_zh = _split(s.get("chain_columns", ()))
+        self.chain_amounts = frozenset(s.get("chain_amounts", ()))
         self.sensor_keys = frozenset(_compact(split_name(w)) for w in s.get("sensor_keys", ()))
         self.not_carried = frozenset(s.get("uncarried_members", ()))
         self.places = frozenset(s.get("organisation_places", ()))
+        self.place_members = frozenset(_compact(split_name(w)) for w in s.get("place_members", ()))
         self.org_stays = frozenset(s.get("org_stays", ()))
         self.org_tables = frozenset(s.get("organisation_tables", ()))
         self.housekeeping_flags = frozenset(s.get("housekeeping_flags", ()))
@@ -382,6 +404,7 @@ class SubjectRules:
         self.status = frozenset(catalog.dictionaries.get("negative_suffixes"))
         self.table_tails = frozenset(catalog.dictionaries.get("table_tails"))
         self.reference_prefixes = frozenset(s.get("reference_prefixes", ()))
+        self.dimension_words = frozenset(w.lower() for w in s.get("dimension_words", ()))
         self.reference_endings = tuple(s.get("reference_endings", ()))
         self.reference_names = frozenset(s.get("reference_names", ()))
         self.reference_tails = frozenset(s.get("reference_tails", ()))

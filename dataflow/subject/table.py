@@ -221,7 +221,13 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if (
         (
             (n.head in rules.reference and len(n.tokens) > 1)
-            or (n.first in rules.reference_prefixes and len(n.tokens) > 1)
+            or (
+                n.first in rules.reference_prefixes
+                and len(n.tokens) > 1
+                # `d_paciente` of a dimensional mart: the dimension of patients, not a code list
+                and not (len(n.core) == 2 and rules.role_of(n.head))
+                and not (_described_dimension(n.comment, rules) and _role_keyed(n, rules))
+            )
             or _definitions(n.head, rules)
             or (len(n.tokens) == 1 and n.head in rules.reference_names)
         )
@@ -237,6 +243,25 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+def _described_dimension(comment: str | None, rules: SubjectRules) -> bool:
+    """A description calling the table a dimension of a dimensional model ('Dimensão de
+    atendimentos', 'Customer dimension', 患者维度表)."""
+    text = (comment or "").lower()
+    return any(
+        w in text for w in rules.dimension_words if has_cjk(w)
+    ) or not rules.dimension_words.isdisjoint(re.findall(r"\w+", text))
+
+
+def _role_keyed(n: TableName, rules: SubjectRules) -> bool:
+    """A column naming a person's key, a role word with a key word (`cd_paciente`, `patient_id`)."""
+    return any(
+        len(tokens) >= 2
+        and any(t in rules.key_suffixes for t in tokens)
+        and any(rules.role_of(t) for t in tokens)
+        for tokens in n.columns
+    )
 
 
 def _role_log(n: TableName, rules: SubjectRules) -> bool:
