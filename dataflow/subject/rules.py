@@ -442,7 +442,7 @@ class SubjectRules:
         state = {
             k: v
             for k, v in self.__dict__.items()
-            if k not in ("catalog", "known_words", "_family_by_id")
+            if k not in ("catalog", "known_words", "_family_by_id", "_family_positions")
         }
         state["_spelling"] = {}
         state["_role_zh"] = {}
@@ -660,6 +660,17 @@ class SubjectRules:
                 by_id.setdefault(fam.family.id, fam)
             self._family_by_id = by_id
         return by_id.get(family_id)
+
+    def position(self, fam: _FamilyIndex) -> int:
+        """``families.index(fam)``: for one of the families' own objects (what the family
+        matches give) looked up in a table made at the first call, by identity, since comparing
+        families field by field is slow; any other object is compared as ``index`` does."""
+        positions = self.__dict__.get("_family_positions")
+        if positions is None:
+            positions = {id(f): self.families.index(f) for f in self.families}
+            self._family_positions = positions
+        found = positions.get(id(fam))
+        return found if found is not None else self.families.index(fam)
 
     def contribution(self, token: str) -> str | None:
         """The insurance a pinyin compound of an insurance and a paying party names

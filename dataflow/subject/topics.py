@@ -395,7 +395,7 @@ def _record_columns(
         match = _column_family(rules, fld, frozenset())
         if match is None:
             continue
-        k = rules.families.index(match[0])
+        k = rules.position(match[0])
         if k in rules.personal_records:
             words.setdefault(k, {}).setdefault(match[1], fld.name)
             fields[k] = fields.get(k, 0) + 1
@@ -406,7 +406,7 @@ def _record_columns(
             if fld.name in words[k].values():
                 continue
             match = _column_family(rules, fld, frozenset({k}))
-            if match is not None and rules.families.index(match[0]) == k:
+            if match is not None and rules.position(match[0]) == k:
                 words[k].setdefault(match[1], fld.name)
                 fields[k] += 1
     best = max(words, key=lambda k: (len(words[k]), -k), default=None)
@@ -500,7 +500,7 @@ def sensitive_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozense
         zh = " ".join(t for t in (fld.name if has_cjk(fld.name) else "", comment) if has_cjk(t))
         # by its name or by its comment (`debt_amount` '负债总额': a debt, whichever says it)
         kinds = {
-            rules.families.index(match[0])
+            rules.position(match[0])
             for match in (
                 _family_match(rules, tokens, "", (), frozenset()),
                 _family_match(rules, (), zh, (), frozenset()),

@@ -1,5 +1,6 @@
 """The subject rules' lookups made once: families by id (the family a scan of the catalog finds
-first, also for rules read back from the disk cache), answers kept per distinct comment and word."""
+first, also for rules read back from the disk cache) and their positions in the list, answers
+kept per distinct comment and word."""
 
 from __future__ import annotations
 
@@ -34,6 +35,23 @@ def test_rules_kept_on_disk_look_families_up_the_same_way() -> None:
         found, before = again.family(fam.family.id), rules.family(fam.family.id)
         assert found is not None and before is not None
         assert found.family.id == before.family.id
+
+
+def test_a_familys_position_is_its_index_in_the_list() -> None:
+    import dataclasses
+
+    rules = rules_for(load_catalog())
+    assert len(rules.families) > 10
+    for k, fam in enumerate(rules.families):
+        assert rules.position(fam) == rules.families.index(fam) == k
+    # an equal copy (not one of the list's objects) is found as ``index`` finds it
+    copy = dataclasses.replace(rules.families[3])
+    assert copy is not rules.families[3]
+    assert rules.position(copy) == 3
+    # rules read back from the disk cache make the table again, for their own objects
+    again = pickle.loads(pickle.dumps(rules))
+    assert "_family_positions" not in again.__dict__
+    assert [again.position(f) for f in again.families] == list(range(len(again.families)))
 
 
 def _comments_and_words() -> tuple[list[str], list[str]]:
