@@ -222,21 +222,21 @@ class ReadResult:
     comments: tuple[CommentOn, ...] = ()  # COMMENT ON texts for tables of other files
 
 
-#: Evidence weights as reports write them (rounded to 3 places), per distinct non-zero float: a
-#: report of thousands of tables writes a few dozen weights again and again.
-_WEIGHTS: dict[float, float] = {}
+#: Weights and confidences as reports write them (rounded to 3 places), per distinct non-zero
+#: float: a report of thousands of tables writes a few dozen of them again and again.
+_ROUNDED: dict[float, float] = {}
 
 
-def _weight(weight: float) -> float:
-    """``round(weight, 3)``, kept per distinct float (zero, whose sign the key would lose, and
+def round3(number: float) -> float:
+    """``round(number, 3)``, kept per distinct float (zero, whose sign the key would lose, and
     numbers of other types, whose ``round`` keeps their type, are rounded each time)."""
-    if type(weight) is not float or not weight:
-        return round(weight, 3)
-    found = _WEIGHTS.get(weight)
+    if type(number) is not float or not number:
+        return round(number, 3)
+    found = _ROUNDED.get(number)
     if found is None:
-        if len(_WEIGHTS) >= 4096:
-            _WEIGHTS.clear()
-        found = _WEIGHTS[weight] = round(weight, 3)
+        if len(_ROUNDED) >= 4096:
+            _ROUNDED.clear()
+        found = _ROUNDED[number] = round(number, 3)
     return found
 
 
@@ -269,7 +269,7 @@ class Evidence:
         if self.element is not None:
             out["element"] = self.element
         if self.weight:
-            out["weight"] = _weight(self.weight)
+            out["weight"] = round3(self.weight)
         if self.example is not None:
             out["example"] = self.example
         if self.match_rate is not None:
