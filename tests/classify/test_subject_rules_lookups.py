@@ -8,6 +8,7 @@ import pickle
 from typing import Any
 
 from dataflow.catalog import load_catalog
+from dataflow.model import Dataset, Field
 from dataflow.subject import rules_for
 from dataflow.subject.rules import SubjectRules
 
@@ -93,3 +94,28 @@ def test_answers_kept_per_comment_and_word_are_the_ones_worked_out() -> None:
             assert _ending_patient_key(rules, (word,)) == expected_key
     assert any(rules.names_organisation_zh(c) for c in comments)
     assert _ending_patient_key(rules, ("clinicalencounterid",)) is not None
+
+
+def test_answers_kept_per_column_name_and_comment_are_the_ones_worked_out() -> None:
+    from pathlib import Path
+
+    from dataflow.readers import read_path
+    from dataflow.subject.own import _column_context, _describes_child, _minor_columns
+
+    rules = rules_for(load_catalog())
+    data = Path(__file__).resolve().parents[1] / "data"
+    fields = [
+        f for p in sorted(data.rglob("*.sql")) for ds in read_path(p).datasets for f in ds.fields
+    ]
+    assert len(fields) > 100
+    for _ in range(2):  # worked out, then kept
+        for fld in fields:
+            assert rules.column_answer(fld, _column_context) == _column_context(fld, rules)
+            assert rules.column_answer(fld, _describes_child) == _describes_child(fld, rules)
+    # one name and comment, two questions: two answers
+    kid = Field(name="child_birthday", pointer="t.child_birthday", comment="幼儿园")
+    assert rules.column_answer(kid, _describes_child) is True
+    assert rules.column_answer(kid, _column_context) == "幼儿园"
+    table = Dataset("t", "t.sql", "sql", (kid, Field(name="child_count", pointer="t.child_count")))
+    assert _minor_columns(table, rules) == ["child_birthday"]
+    assert pickle.loads(pickle.dumps(rules))._column_answers == {}
