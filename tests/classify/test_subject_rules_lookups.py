@@ -101,6 +101,7 @@ def test_answers_kept_per_column_name_and_comment_are_the_ones_worked_out() -> N
 
     from dataflow.readers import read_path
     from dataflow.subject.own import _column_context, _describes_child, _minor_columns
+    from dataflow.subject.predicates import _meta_column
     from dataflow.subject.topics import _sensitive_kinds
 
     rules = rules_for(load_catalog())
@@ -114,6 +115,7 @@ def test_answers_kept_per_column_name_and_comment_are_the_ones_worked_out() -> N
             assert rules.column_answer(fld, _column_context) == _column_context(fld, rules)
             assert rules.column_answer(fld, _describes_child) == _describes_child(fld, rules)
             assert rules.column_answer(fld, _sensitive_kinds) == _sensitive_kinds(fld, rules)
+            assert rules.column_answer(fld, _meta_column) is _meta_column(fld, rules)
     # one name and comment, two questions: two answers
     kid = Field(name="child_birthday", pointer="t.child_birthday", comment="幼儿园")
     assert rules.column_answer(kid, _describes_child) is True
