@@ -61,8 +61,13 @@ def _environment(code: Path | None) -> None:
 
 def _dataflow_command() -> list[str]:
     """What the console script runs (``dataflow.cli.run``, ``main`` in older versions), in
-    the code measured (``--code``) or the installed one."""
+    the code measured (``--code``) or the installed one. ``python -c`` puts the working folder
+    first on its path: run from a checkout, it would import that checkout's dataflow instead of
+    the one ``--code`` names, so the code measured goes in front of it."""
     entry = "import sys, dataflow.cli as c; sys.exit(getattr(c, 'run', c.main)())"
+    code = os.environ.get("DATAFLOW_BENCH_CODE")
+    if code:
+        entry = f"import sys; sys.path.insert(0, {code!r}); {entry}"
     return [sys.executable, "-c", entry]
 
 

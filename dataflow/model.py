@@ -222,6 +222,24 @@ class ReadResult:
     comments: tuple[CommentOn, ...] = ()  # COMMENT ON texts for tables of other files
 
 
+#: Weights and confidences as reports write them (rounded to 3 places), per distinct non-zero
+#: float: a report of thousands of tables writes a few dozen of them again and again.
+_ROUNDED: dict[float, float] = {}
+
+
+def round3(number: float) -> float:
+    """``round(number, 3)``, kept per distinct float (zero, whose sign the key would lose, and
+    numbers of other types, whose ``round`` keeps their type, are rounded each time)."""
+    if type(number) is not float or not number:
+        return round(number, 3)
+    found = _ROUNDED.get(number)
+    if found is None:
+        if len(_ROUNDED) >= 4096:
+            _ROUNDED.clear()
+        found = _ROUNDED[number] = round(number, 3)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One reason behind a verdict. Never contains a raw value (``example`` is masked).
@@ -251,7 +269,7 @@ class Evidence:
         if self.element is not None:
             out["element"] = self.element
         if self.weight:
-            out["weight"] = round(self.weight, 3)
+            out["weight"] = round3(self.weight)
         if self.example is not None:
             out["example"] = self.example
         if self.match_rate is not None:

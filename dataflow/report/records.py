@@ -30,6 +30,7 @@ from dataflow.model import (
     Text,
     TransferAssessment,
     in_lang,
+    round3,
 )
 from dataflow.vocab import RISKS
 
@@ -129,7 +130,7 @@ def field_record(finding: FieldFinding) -> Record:
         "kind": finding.kind,
         "deidentified": finding.deidentified,
         "grade": finding.grade.label,
-        "confidence": round(finding.confidence, 3),
+        "confidence": round3(finding.confidence),
         "evidence": [e.as_dict() for e in finding.evidence],
     }
 

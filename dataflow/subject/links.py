@@ -1103,7 +1103,8 @@ def _nesting(
                     t = t.strip("[]<>?").rsplit(".", 1)[-1]
                     if t and t.lower() not in ("null", "array", "record", "string"):
                         names.add(_compact(split_name(t)))
-        nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in names]
+        # in order: the first name that links a schema is the one its link shows
+        nested = [(n, True) for n in sorted(in_org - names)] + [(n, False) for n in sorted(names)]
         same_shape = {
             # a schema whose own columns say whose it is (a name, a document number) is decided
             # by them, not by where it is nested

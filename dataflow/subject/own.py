@@ -9,7 +9,7 @@ from pathlib import PurePath
 from typing import Any
 
 from dataflow.detect.metadata import bare_name, has_cjk
-from dataflow.model import Dataset, SubjectLink
+from dataflow.model import Dataset, Field, SubjectLink
 from dataflow.subject.rules import (
     SubjectRules,
     _compact,
@@ -122,11 +122,18 @@ def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
         # a student's kindergarten (`kindergarten_id`, 所在幼儿园) or school grade (`grade_level`
         # of a K-12 pupil): the pupil is a child
         for fld in ds.fields:
-            hit = _context_word(split_name(fld.name), rules)
-            if hit is None and fld.comment:
-                hit = next((w for w in rules.minor_contexts_zh if w in fld.comment), None)
+            hit = rules.column_answer(fld, _column_context)
             if hit is not None:
                 break
+    return hit
+
+
+def _column_context(fld: Field, rules: SubjectRules) -> str | None:
+    """The ``minor_contexts`` word of a column's name, else of its comment (by nothing else:
+    ``SubjectRules.column_answer``)."""
+    hit = _context_word(split_name(fld.name), rules)
+    if hit is None and fld.comment:
+        hit = next((w for w in rules.minor_contexts_zh if w in fld.comment), None)
     return hit
 
 
@@ -256,22 +263,21 @@ def _school_pupils(datasets: Sequence[Dataset], rules: SubjectRules) -> str | No
 
 def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:
     """Columns that describe a child (`babyBirthday`, `child_sex`), not flags or counts."""
-    out: list[str] = []
-    for fld in ds.fields:
-        if has_cjk(fld.name) or (fld.comment and has_cjk(fld.comment)):
-            # 幼儿姓名, 是否残疾幼儿: a Chinese name or comment that names a child, not a count
-            text = fld.name if has_cjk(fld.name) else fld.comment or ""
-            if any(w in text for w in rules.minor_zh) and not any(
-                w in text for w in rules.counts_zh
-            ):
-                out.append(fld.name)
-                continue
-        tokens = split_name(fld.name)
-        if len(tokens) < 2 or tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts:
-            continue
-        if any(rules.roles.get(t) == "minor" for t in tokens[:-1]):
-            out.append(fld.name)
-    return out
+    return [fld.name for fld in ds.fields if rules.column_answer(fld, _describes_child)]
+
+
+def _describes_child(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column's name or comment (nothing else: ``SubjectRules.column_answer``)
+    describes a child."""
+    if has_cjk(fld.name) or (fld.comment and has_cjk(fld.comment)):
+        # 幼儿姓名, 是否残疾幼儿: a Chinese name or comment that names a child, not a count
+        text = fld.name if has_cjk(fld.name) else fld.comment or ""
+        if any(w in text for w in rules.minor_zh) and not any(w in text for w in rules.counts_zh):
+            return True
+    tokens = split_name(fld.name)
+    if len(tokens) < 2 or tokens[0] in rules.neg_prefixes or tokens[-1] in rules.counts:
+        return False
+    return any(rules.roles.get(t) == "minor" for t in tokens[:-1])
 
 
 def _child_column(rules: SubjectRules, fld: Any) -> bool:

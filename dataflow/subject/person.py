@@ -1685,7 +1685,7 @@ def _named_for_health(rec: Record) -> bool:
         frozenset(),
         False,
     )
-    return match is not None and rec.rules.families.index(match[0]) in rec.rules.health_families
+    return match is not None and rec.rules.position(match[0]) in rec.rules.health_families
 
 
 def _wrapper(rec: Record, findings: list[FieldFinding]) -> str:

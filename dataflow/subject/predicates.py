@@ -11,7 +11,7 @@ from typing import Any
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.i18n import msg
-from dataflow.model import Dataset, Evidence, FieldFinding, Grade, Subject, Words
+from dataflow.model import Dataset, Evidence, Field, FieldFinding, Grade, Subject, Words
 from dataflow.subject.describe import describe
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import (
@@ -552,6 +552,14 @@ def _link_objects(findings: Sequence[FieldFinding], rules: SubjectRules) -> dict
     }
 
 
+def _meta_column(fld: Field, rules: SubjectRules) -> bool:
+    """``_meta`` of a column by its name and comment (nothing else: ``column_answer``)."""
+    cjk = has_cjk(fld.name)
+    tokens = () if cjk else split_name(fld.name)
+    zh_text = f"{fld.name if cjk else ''} {fld.comment if has_cjk(fld.comment or '') else ''}"
+    return _meta(rules, tokens, zh_text)
+
+
 def _dominant_topic(
     findings: Sequence[FieldFinding],
     dataset: Dataset,
@@ -575,11 +583,7 @@ def _dominant_topic(
     per_category: dict[str, int] = {}
     per_element: dict[str, int] = {}
     for finding in findings:
-        fld = finding.field
-        cjk = has_cjk(fld.name)
-        tokens = () if cjk else split_name(fld.name)
-        zh_text = f"{fld.name if cjk else ''} {fld.comment if has_cjk(fld.comment or '') else ''}"
-        if _meta(rules, tokens, zh_text):
+        if rules.column_answer(finding.field, _meta_column):
             continue
         attributes += 1
         if finding.sensitive and finding.category is not None and not _from_values(finding):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +13,7 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata import split_name as _split_name
 from dataflow.detect.metadata.words import _spelt_tokens as spelt_tokens
 from dataflow.detect.metadata.words import fold, own_spelling
-from dataflow.model import Dataset
+from dataflow.model import Dataset, Field
 
 #: Name tokens, memoised: the same column names recur across the tables of a repository.
 split_name = functools.lru_cache(maxsize=1 << 16)(_split_name)
@@ -460,6 +460,8 @@ class SubjectRules:
         # answers per distinct word or comment, kept while a scan runs (schemas repeat them)
         self.known_ending_keys: dict[str, str | None] = {}
         self._org_comment: dict[str, bool] = {}
+        # answers about one column by its name and comment (``column_answer``)
+        self._column_answers: dict[tuple[Any, str, str | None], Any] = {}
         self.money_totals = frozenset(s.get("money_totals", ()))
         self.money_totals_zh = tuple(s.get("money_totals_zh", ()))
         self.syllables = frozenset(catalog.dictionaries.get("pinyin_syllables"))
@@ -478,12 +480,13 @@ class SubjectRules:
         state = {
             k: v
             for k, v in self.__dict__.items()
-            if k not in ("catalog", "known_words", "_family_by_id")
+            if k not in ("catalog", "known_words", "_family_by_id", "_family_positions")
         }
         state["_spelling"] = {}
         state["_role_zh"] = {}
         state["known_ending_keys"] = {}
         state["_org_comment"] = {}
+        state["_column_answers"] = {}
         return state
 
     def _index_families(self, catalog: Catalog) -> None:
@@ -686,6 +689,20 @@ class SubjectRules:
             found = self._org_comment[comment] = any(w in comment for w in self.org_names_zh)
         return found
 
+    def column_answer(self, fld: Field, answer: Callable[[Field, SubjectRules], Any]) -> Any:
+        """``answer(fld, self)`` for a question about a column whose answer depends on nothing
+        but the column's name and comment (and these rules), worked out once per distinct
+        question, name and comment: schema repositories repeat their columns from table to
+        table."""
+        key = (answer, fld.name, fld.comment)
+        answers = self._column_answers
+        if key in answers:
+            return answers[key]
+        if len(answers) >= _MAX_SPELLED:
+            answers.clear()
+        found = answers[key] = answer(fld, self)
+        return found
+
     def family(self, family_id: str) -> _FamilyIndex | None:
         """The family of that id, if the catalog has it (the first of that id, looked up in a
         table made at the first call: a scan asks for a few families once per dataset)."""
@@ -696,6 +713,17 @@ class SubjectRules:
                 by_id.setdefault(fam.family.id, fam)
             self._family_by_id = by_id
         return by_id.get(family_id)
+
+    def position(self, fam: _FamilyIndex) -> int:
+        """``families.index(fam)``: for one of the families' own objects (what the family
+        matches give) looked up in a table made at the first call, by identity, since comparing
+        families field by field is slow; any other object is compared as ``index`` does."""
+        positions = self.__dict__.get("_family_positions")
+        if positions is None:
+            positions = {id(f): self.families.index(f) for f in self.families}
+            self._family_positions = positions
+        found = positions.get(id(fam))
+        return found if found is not None else self.families.index(fam)
 
     def contribution(self, token: str) -> str | None:
         """The insurance a pinyin compound of an insurance and a paying party names

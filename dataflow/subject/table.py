@@ -1207,7 +1207,7 @@ def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str,
         comment = fld.comment or ""
         zh_text = f"{fld.name if has_cjk(fld.name) else ''} {comment if has_cjk(comment) else ''}"
         match = _family_match(rules, rules.spelled(cols), zh_text, (), frozenset(), False)
-        if match is not None and rules.families.index(match[0]) in rules.health_families:
+        if match is not None and rules.position(match[0]) in rules.health_families:
             found.setdefault(match[1], fld.name)
     return found
 

@@ -395,7 +395,7 @@ def _record_columns(
         match = _column_family(rules, fld, frozenset())
         if match is None:
             continue
-        k = rules.families.index(match[0])
+        k = rules.position(match[0])
         if k in rules.personal_records:
             words.setdefault(k, {}).setdefault(match[1], fld.name)
             fields[k] = fields.get(k, 0) + 1
@@ -406,7 +406,7 @@ def _record_columns(
             if fld.name in words[k].values():
                 continue
             match = _column_family(rules, fld, frozenset({k}))
-            if match is not None and rules.families.index(match[0]) == k:
+            if match is not None and rules.position(match[0]) == k:
                 words[k].setdefault(match[1], fld.name)
                 fields[k] += 1
     best = max(words, key=lambda k: (len(words[k]), -k), default=None)
@@ -495,23 +495,29 @@ def sensitive_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozense
         return frozenset()
     counts: dict[int, int] = {}
     for fld in fields:
-        comment = fld.comment or ""
-        tokens = () if has_cjk(fld.name) else split_name(fld.name)
-        zh = " ".join(t for t in (fld.name if has_cjk(fld.name) else "", comment) if has_cjk(t))
-        # by its name or by its comment (`debt_amount` '负债总额': a debt, whichever says it)
-        kinds = {
-            rules.families.index(match[0])
-            for match in (
-                _family_match(rules, tokens, "", (), frozenset()),
-                _family_match(rules, (), zh, (), frozenset()),
-            )
-            if match is not None
-        }
-        for k in kinds & rules.sensitive_records:
+        for k in rules.column_answer(fld, _sensitive_kinds):
             counts[k] = counts.get(k, 0) + 1
     return frozenset(
         k for k, n in counts.items() if n >= _KIND_COLUMNS and n >= _KIND_SHARE * len(fields)
     )
+
+
+def _sensitive_kinds(fld: Field, rules: SubjectRules) -> tuple[int, ...]:
+    """The kinds of sensitive record (``sensitive_record_families``) a column's name or comment
+    names (by nothing else: ``SubjectRules.column_answer``), in the order of their set."""
+    comment = fld.comment or ""
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    zh = " ".join(t for t in (fld.name if has_cjk(fld.name) else "", comment) if has_cjk(t))
+    # by its name or by its comment (`debt_amount` '负债总额': a debt, whichever says it)
+    kinds = {
+        rules.position(match[0])
+        for match in (
+            _family_match(rules, tokens, "", (), frozenset()),
+            _family_match(rules, (), zh, (), frozenset()),
+        )
+        if match is not None
+    }
+    return tuple(kinds & rules.sensitive_records)
 
 
 def record_kind_columns(rules: SubjectRules, dataset: Dataset) -> tuple[Words, list[str]] | None:

@@ -10,6 +10,8 @@ from pathlib import Path
 from builders import finding_of as _finding
 from builders import scan_files as _scan
 
+from dataflow.model import Dataset, Field
+
 ROSTER = """
 CREATE TABLE dbo.ry_MAS ( FZGH char(20) NULL, FXM char(20) NULL, Fxb char(2) NULL,
   Fsfzh char(18) NULL, Fcsrq datetime NOT NULL, Fxl char(20) NULL, FYDDH char(20) NULL,
@@ -50,3 +52,23 @@ def test_a_shared_word_or_a_chance_letter_is_no_marker(tmp_path: Path) -> None:
     assert _finding(results["cust"], "cust_phone").personal
     assert _finding(results["cust"], "cust_name").personal
     assert not any(f.personal for f in results["part"].findings)
+
+
+def _table(*names: str) -> Dataset:
+    fields = tuple(Field(name=n, pointer=f"t.{n}") for n in names)
+    return Dataset(name="t", source_path="t.sql", source_format="sql", fields=fields)
+
+
+def test_the_marker_is_the_most_frequent_first_letter_of_most_columns() -> None:
+    from dataflow.detect.metadata.prefix import shared_letter
+
+    # five of six start with F (case folded), one with x
+    assert shared_letter(_table("FXM", "Fxb", "Fsfzh", "FZGH", "Fcsrq", "xh")) == "f"
+    # a tie of five and five: the letter first in order is the one tried, and it is no marker
+    # (fewer than 80 % of the columns start with it)
+    tied = ("Fxm", "Fxb", "Fsfzh", "Fzgh", "Fcsrq", "Gxm", "Gxb", "Gsfzh", "Gzgh", "Gcsrq")
+    assert shared_letter(_table(*tied)) is None
+    # most of the columns share a word's first letters (c + u), no marker
+    assert (
+        shared_letter(_table("cust_id", "cust_name", "cust_phone", "cust_mail", "cust_x")) is None
+    )

@@ -57,3 +57,35 @@ def test_assess_output_identical_across_hash_seeds(fmt: str, tmp_path: Path) -> 
         outputs.append(proc.stdout)
     assert outputs[0]
     assert all(o == outputs[0] for o in outputs[1:])
+
+
+# A person's JSON Schema whose members `form4` and `relative.form` both name the nested schema
+# `Form4` (by its name, and by its name without the number): the link it shows is one of them,
+# the same whatever the string hashing.
+_DONOR = """{
+  "title": "Donor", "type": "object",
+  "properties": {
+    "firstName": {"type": "string"}, "lastName": {"type": "string"},
+    "dateOfBirth": {"type": "string", "format": "date"}, "mobile": {"type": "string"},
+    "form4": {"type": "string", "format": "file"},
+    "relative": {"type": "object", "properties": {
+      "relation": {"type": "string"}, "form": {"type": "string", "format": "file"}}}
+  },
+  "definitions": {
+    "Form4": {"type": "object", "properties": {"file": {"type": "string", "format": "file"}}}
+  }
+}
+"""
+
+
+def test_a_nested_schema_linked_by_two_member_names_shows_the_same_one(tmp_path: Path) -> None:
+    (tmp_path / "Donor.json").write_text(_DONOR, encoding="utf-8")
+    links = set()
+    for seed in ("1", "7", "8"):  # 1 gave `form`, 7 and 8 `form4` when the names were a set
+        proc = _run(["scan", "Donor.json", "--no-content", "--format", "json"], seed, tmp_path)
+        assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
+        text = proc.stdout.decode("utf-8")
+        assert "→ Donor (nesting)" in text
+        links.add(text)
+    assert len(links) == 1
+    assert '"Form4.form → Donor (nesting)"' in links.pop()

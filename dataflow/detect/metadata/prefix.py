@@ -12,6 +12,7 @@ findings of the copy are given back the original fields (``traditional.restore_f
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dataflow.catalog import Catalog
@@ -36,17 +37,14 @@ def shared_letter(ds: Dataset) -> str | None:
     ]
     if len(names) < MIN_COLUMNS:
         return None
-    letter = max(sorted({n[0].lower() for n in names}), key=lambda c: _count(names, c))
+    counts = Counter(n[0].lower() for n in names)  # the first of the most frequent letters
+    letter = max(sorted(counts), key=counts.__getitem__)
     marked = [n for n in names if n[0].lower() == letter and len(n) > 2 and n[1].isalpha()]
     if len(marked) < MIN_COLUMNS or len(marked) < MIN_SHARE * len(names):
         return None
     if len({n[1].lower() for n in marked}) < 2:
         return None  # a common word, not a one-letter marker
     return letter
-
-
-def _count(names: Sequence[str], letter: str) -> int:
-    return sum(1 for n in names if n[0].lower() == letter)
 
 
 def _strip(name: str, letter: str) -> str:
