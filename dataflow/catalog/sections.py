@@ -267,6 +267,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "address_pin_codes",
     "address_objects",
     "row_wrappers",
+    "request_person_keys",
     "organisation_property",
     "message_columns",
     "impersonal_modifiers",

@@ -343,6 +343,9 @@ class SubjectRules:
             _compact(split_name(w)) for w in s.get("request_credentials", ())
         )
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
+        self.request_person_keys = tuple(
+            sorted({" ".join(w.lower().split()) for w in s.get("request_person_keys", ())}, key=len)
+        )[::-1]
         self.message_columns = frozenset(
             _compact(split_name(w)) for w in s.get("message_columns", ())
         )
