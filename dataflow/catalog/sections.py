@@ -35,6 +35,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_parties",
     "health_documents",
     "offence_documents",
+    "tax_documents",
     "owner_value_columns",
     "relation_tails",
     "message_operations",

@@ -71,3 +71,59 @@ def test_keys_of_things_or_of_the_caller_are_not_a_person(tmp_path: Path) -> Non
     for name in ("Business summary", "Rates", "Guide"):
         assert results[name].subject.kind != "person_linked", name
         assert not _finding(results[name], "repairsAndMaintenance").personal, name
+
+
+def _penalties() -> str:
+    return json.dumps(
+        {
+            "title": "Retrieve ITSA Penalties",
+            "description": "Retrieves the penalties applied to an income tax self assessment"
+            " account. A National Insurance number must be provided.",
+            "type": "object",
+            "properties": {
+                "penaltyStatus": {"type": "string", "description": "Whether it is posted."},
+                "penaltyChargeAmount": {"type": "number", "description": "Amount charged."},
+                "rentsReceived": {"type": "number", "description": "Rents received."},
+                "lateSubmissionPenalty": {
+                    "type": "object",
+                    "properties": {
+                        "activePenaltyPoints": {
+                            "type": "integer",
+                            "description": "Points for late returns.",
+                        }
+                    },
+                },
+            },
+        }
+    )
+
+
+def test_a_persons_tax_document_makes_its_money_sensitive_and_no_crime(tmp_path: Path) -> None:
+    """A self assessment document of one taxpayer: its charges and rents are what the person owes
+    and earned (个人财产信息, sensitive); its penalties for a late return are the tax authority's
+    charges, not a criminal record."""
+    results = _scan(tmp_path, {"penalties.json": _penalties()})
+    doc = results["Retrieve ITSA Penalties"]
+    for name in ("penaltyChargeAmount", "rentsReceived", "penaltyStatus", "activePenaltyPoints"):
+        finding = _finding(doc, name)
+        assert finding.personal, name
+        assert finding.element != "pi.other.criminal_record", name
+    assert _finding(doc, "penaltyChargeAmount").sensitive
+    assert _finding(doc, "rentsReceived").sensitive
+
+
+def test_tax_words_without_a_person_are_no_record(tmp_path: Path) -> None:
+    """Income tax bands of a tax year name no one: the family counts only on a person's record."""
+    doc = json.dumps(
+        {
+            "title": "Income tax bands",
+            "description": "The income tax bands and rates for a tax year.",
+            "type": "object",
+            "properties": {
+                "rate": {"type": "number", "description": "Rate of the band."},
+                "amount": {"type": "number", "description": "Upper limit of the band."},
+            },
+        }
+    )
+    results = _scan(tmp_path, {"bands.json": doc})
+    assert not _finding(results["Income tax bands"], "amount").personal
