@@ -127,3 +127,36 @@ def test_tax_words_without_a_person_are_no_record(tmp_path: Path) -> None:
     )
     results = _scan(tmp_path, {"bands.json": doc})
     assert not _finding(results["Income tax bands"], "amount").personal
+
+
+def _untitled(props: dict[str, dict[str, str]]) -> str:
+    return json.dumps({"type": "object", "properties": props})
+
+
+BALANCE = {
+    "payableAmount": {"type": "number", "description": "Amount to pay now."},
+    "payableDueDate": {"type": "string", "description": "When the amount is due."},
+}
+
+
+def test_files_of_one_operation_share_its_person(tmp_path: Path) -> None:
+    """`retrieveBalanceAndTransactions_itemDetails.json` says the call needs a National Insurance
+    number; `retrieveBalanceAndTransactions_balanceDetails.json`, another part of the same
+    operation's response, says nothing itself: it is about the same person. A file of another
+    operation (`listCatalogueItems_response.json`) is not."""
+    results = _scan(
+        tmp_path,
+        {
+            "retrieveBalanceAndTransactions_itemDetails.json": _doc(
+                "Retrieve a charge", "A National Insurance number must be provided."
+            ),
+            "retrieveBalanceAndTransactions_balanceDetails.json": _untitled(BALANCE),
+            "listCatalogueItems_response.json": _untitled(BALANCE),
+        },
+    )
+    balance = results["retrieveBalanceAndTransactions_balanceDetails"]
+    assert balance.subject.kind == "person_linked"
+    assert _finding(balance, "payableAmount").personal
+    other = results["listCatalogueItems_response"]
+    assert other.subject.kind != "person_linked"
+    assert not _finding(other, "payableAmount").personal
