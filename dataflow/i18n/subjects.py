@@ -147,6 +147,10 @@ SUBJECTS: Mapping[str, Text] = {
         "{count} of its field descriptions say whose the values are ('{phrase}')",
         "其 {count} 个字段的说明写明所属之人（'{phrase}'）",
     ),
+    "subject.requested_person": Text(
+        "its description says a call must be given one person's {phrase}: rows of {roles}",
+        "其说明称调用须提供某个人的{phrase}：每行是{roles}",
+    ),
     "subject.described_owner": Text(
         "its description says whose it is ('{phrase}'): rows of {roles}",
         "其说明写明所属之人（'{phrase}'）：每行是{roles}",

@@ -566,7 +566,7 @@ def _by_subject(
             # a patient's visits or acts of care: the visit family, not whichever health family
             # its columns most often are (a visit's number and dates are not test results)
             dominant -= rules.health_families
-        topic = dominant | _document_topic(rules, dataset) | care
+        topic = rules.tax_topic(dominant | _document_topic(rules, dataset) | care)
         # an object nested in a document of a sensitive kind (a payroll run's earnings)
         topic |= enclosing_topic(rules, dataset, subject, catalog)
         if subject.kind == "person_linked" and not subject.links:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import PurePath
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import field_kind
@@ -1262,6 +1263,9 @@ def _resource(ds: Dataset, rules: SubjectRules) -> str | None:
     segment after the version, so an API's error object is not an operation on its users."""
     if ds.source_format not in SCHEMA_DOCS:
         return None
+    operation = _operation_file(ds, rules)
+    if operation is not None:
+        return operation
     if "." in ds.name:
         parts = ds.name.split(".")
         versions = [i for i, part in enumerate(parts) if _API_VERSION.fullmatch(part)]
@@ -1274,6 +1278,23 @@ def _resource(ds: Dataset, rules: SubjectRules) -> str | None:
         return None
     head = ds.name.split("-", 1)[0].lower()
     return head if head and head not in rules.operation_verbs else None
+
+
+def _operation_file(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The API operation a schema file is a part of, by its file name: an operation id of a
+    verb and two or more words before an underscore (`retrieveBalanceAndTransactions` of
+    `retrieveBalanceAndTransactions_balanceDetails.json` and `…_itemDetails.json`): the parts
+    of one call's response, about whom the call is."""
+    stem = PurePath(ds.source_path).stem
+    head = stem.split("_", 1)[0] if "_" in stem else ""
+    tokens = split_name(head)
+    if len(tokens) < _OPERATION_WORDS or tokens[0] not in rules.operation_verbs:
+        return None
+    return f"{head}_"
+
+
+#: Words of an operation id (a verb and what it acts on) that make a file name one operation's.
+_OPERATION_WORDS = 3
 
 
 def _listings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
@@ -1323,7 +1344,11 @@ def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subj
         f = facts[j]
         if source is None or source == j or f.fixed or f.kind != "unknown":
             continue
-        head = ds.name.split("." if "." in ds.name else "-", 1)[0]
+        head = (
+            resource.rstrip("_")
+            if resource is not None and resource.endswith("_")
+            else ds.name.split("." if "." in ds.name else "-", 1)[0]
+        )
         f.kind, f.role, f.peer = "person_linked", facts[source].role, True
         f.links.append((SubjectLink(head, _bare(datasets[source].name), "nesting"), source, None))
         f.evidence.append(msg("subject.same_resource", resource=head, name=datasets[source].name))

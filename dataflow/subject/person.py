@@ -138,6 +138,7 @@ class Record:
         table_text = f"{bare} {dataset.comment or ''}"
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)
+        table_topic = rules.tax_topic(table_topic)
         return cls(
             dataset,
             subject,
@@ -189,7 +190,9 @@ class Column:
         on_topic = rec.table_topic
         if parents:
             topic_tokens = rec.table_tokens | frozenset(t for p in parents for t in split_name(p))
-            on_topic = _on_topic(rules, topic_tokens, rec.table_text) | rec.extra_topic
+            on_topic = rules.tax_topic(
+                _on_topic(rules, topic_tokens, rec.table_text) | rec.extra_topic
+            )
         comment, tokens, zh_text, en_words, meta = _column_words(rules, fld.name, fld.comment)
         top = top_level(fld, dataset.name)
         # the row's own key is bookkeeping unless its words say what it is (住院号); so is a

@@ -47,6 +47,10 @@ SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
 LEDGER_ROLE = "ledger"
 #: The family a schema document about a person's health care is on (``health_documents``).
 HEALTH_RECORD_FAMILY = "health.record"
+#: The family a schema document about a person's tax affairs is on (``tax_documents``).
+TAX_RECORD_FAMILY = "finance.tax"
+#: The element of a person's criminal record (GB/T 35273 Annex B 犯罪记录).
+CRIMINAL_RECORD = "pi.other.criminal_record"
 #: The family of who treats a person and where (``care_parties``).
 VISIT_FAMILY = "health.visit"
 #: The family of a person's amounts paid and charged: a patient's costs (``money_column``).
@@ -343,6 +347,9 @@ class SubjectRules:
             _compact(split_name(w)) for w in s.get("request_credentials", ())
         )
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
+        self.request_person_keys = tuple(
+            sorted({" ".join(w.lower().split()) for w in s.get("request_person_keys", ())}, key=len)
+        )[::-1]
         self.message_columns = frozenset(
             _compact(split_name(w)) for w in s.get("message_columns", ())
         )
@@ -444,6 +451,7 @@ class SubjectRules:
         self.care_parties, self.care_parties_zh = _split(s.get("care_parties", ()))
         self.health_documents, self.health_documents_zh = _split(s.get("health_documents", ()))
         self.offence_documents, self.offence_documents_zh = _split(s.get("offence_documents", ()))
+        self.tax_documents, self.tax_documents_zh = _split(s.get("tax_documents", ()))
         self.owner_values = frozenset(s.get("owner_value_columns", ()))
         self.relation_tails = frozenset(s.get("relation_tails", ()))
         self.message_operations = frozenset(s.get("message_operations", ()))
@@ -510,6 +518,10 @@ class SubjectRules:
         # the family of a document about a person's health care (`health_documents`)
         self.health_record = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == HEALTH_RECORD_FAMILY
+        )
+        # the family of a document about a person's tax affairs (`tax_documents`)
+        self.tax_record = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == TAX_RECORD_FAMILY
         )
         # the family of a person's whereabouts (a device's location reports)
         self.whereabouts_topic = frozenset(
@@ -732,6 +744,14 @@ class SubjectRules:
             if token.startswith(word) and token[len(word) :] in self.parties:
                 return word
         return None
+
+    def tax_topic(self, topic: frozenset[int]) -> frozenset[int]:
+        """A topic without the criminal-record families when it is a person's tax record: the
+        penalties of a tax account are the tax authority's charges for a late return or payment,
+        not a record of an offence (GB/T 35273 Annex B 犯罪记录 is about crimes)."""
+        if not topic & self.tax_record:
+            return topic
+        return frozenset(k for k in topic if self.families[k].family.element != CRIMINAL_RECORD)
 
     def role_of(self, token: str) -> str | None:
         """The role a name token names (``patients``; ``peispatientarchive`` contains one)."""

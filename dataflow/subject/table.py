@@ -551,6 +551,41 @@ def _described_owner(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     return f
 
 
+def _requested_person(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document of an API whose description says a call must be given one person's
+    identifier ('A National Insurance number and transaction ID must be provided', '… are
+    required'): the call answers or records something about that one person, so its members
+    are that person's (PIPL Art. 4), with the role a word of the identifier names (a patient
+    id) or the API's user. Links may say more."""
+    found = requested_person(rules, ds)
+    if found is None:
+        return None
+    role, phrase = found
+    f.kind, f.role = "person_linked", role
+    f.evidence.append(msg("subject.requested_person", phrase=phrase, roles=role_text(role)))
+    return f
+
+
+def requested_person(rules: SubjectRules, ds: Dataset) -> tuple[str, str] | None:
+    """The role of the person whose identifier a schema document's description says its call
+    requires, with the identifier's words (``_requested_person``)."""
+    comment = ds.comment or ""
+    if ds.source_format not in SCHEMA_DOCS or not comment or has_cjk(comment):
+        return None
+    for sentence in _SENTENCE_END.split(comment):
+        said = " ".join(sentence.lower().split())
+        if not _REQUIRED_INPUT.search(said):
+            continue
+        opening = _ARTICLE.sub("", said)
+        for phrase in rules.request_person_keys:
+            if opening.startswith(phrase) and not opening[len(phrase) : len(phrase) + 1].isalnum():
+                role = next(
+                    (r for t in phrase.split() if (r := rules.role_of(t)) is not None), "user"
+                )
+                return role, phrase
+    return None
+
+
 def _described_fields(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A schema document whose field descriptions open with one person's possessive, several
     times ('The individual's share of the partnership's profit', 'The individual's share of
@@ -1279,6 +1314,15 @@ _OWNER_REPRESENTED = re.compile(
 #: A description naming the one person a record is for or about: '… for an individual', 'details
 #: about the employee' (a plural, 'a list of users', names no one person).
 _OWNER_PHRASE = re.compile(r"\b(?:for|of|about)\s+(?:an?|the|each|one)\s+([a-z]+)\b", re.IGNORECASE)
+#: Where a sentence of a description ends.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+#: A sentence saying what a call must be given ('… are required', '… must be provided').
+_REQUIRED_INPUT = re.compile(
+    r"\b(?:is|are) (?:always )?(?:required|mandatory)\b"
+    r"|\bmust be (?:provided|supplied|given|specified|submitted|passed)\b"
+)
+#: The article opening a sentence ('A National Insurance number …').
+_ARTICLE = re.compile(r"^(?:an?|the|one)\s+")
 #: Field descriptions opening with one person's possessive that make a document that person's.
 _DESCRIBED_FIELDS = 3
 #: Columns defining a saved query or report that make a table configuration.
@@ -1314,6 +1358,7 @@ _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None
     _organisation,
     _rows_of_role,
     _described_owner,
+    _requested_person,
     _described_fields,
     _headcount,
     _by_comment,

@@ -126,7 +126,9 @@ def _fhir_resource(rules: SubjectRules, dataset: Dataset) -> bool:
 def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
     """A schema document (JSON Schema, Avro) whose title or description says it records a
     person's health care ('Medical appointment scheduling', 'Healthcare patient record'): on the
-    topic of clinical records, whatever its fields are named. Tables are left to their names and
+    topic of clinical records, whatever its fields are named; one that says it records a person's
+    tax affairs ('Retrieve History of a Self Assessment Charge', '… for a tax year'): on the
+    topic of a person's tax record. Tables are left to their names and
     Chinese comments (``_table_topic``)."""
     if dataset.source_format not in SCHEMA_DOCS:
         return frozenset()
@@ -141,11 +143,15 @@ def _document_topic(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
     text = f"{dataset.name} {dataset.comment or ''}"
     tokens = split_name(text)
     words = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}
-    if rules.health_documents.isdisjoint(words) and not any(
+    if not rules.health_documents.isdisjoint(words) or any(
         w in text for w in rules.health_documents_zh
     ):
-        return frozenset()
-    return rules.health_record
+        return rules.health_record
+    if not rules.tax_documents.isdisjoint(words) or any(w in text for w in rules.tax_documents_zh):
+        # an individual's tax return, self-assessment account or penalties: what it states in
+        # money is the person's income, payments and debts to the tax authority
+        return rules.tax_record
+    return frozenset()
 
 
 def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) -> frozenset[int]:
