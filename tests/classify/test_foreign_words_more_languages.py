@@ -18,7 +18,7 @@ from builders import scan_files as _scan
 from dataflow.detect.metadata.words import ascii_latin, bare_latin, split_name
 
 #: The languages of the file's last additions, whose single words are checked for collisions.
-NEW_LANGUAGES = ("tr", "vi", "pl", "cs", "ro", "hu", "ko", "ru", "sv", "fi", "el", "ms")
+NEW_LANGUAGES = ("tr", "vi", "pl", "cs", "ro", "hu", "ko", "ru", "sv", "fi", "el", "ms", "fa")
 
 #: Single words of these languages that the catalogs also list, with the same meaning, and that
 #: the file already read as English for German before.
@@ -326,3 +326,99 @@ def test_record_kinds_of_the_languages_are_the_persons(tmp_path: Path) -> None:
     orders = results["Zamowienia"]
     assert orders.subject.kind == "person_linked" and orders.subject.role == "customer"
     assert _finding(orders, "data_zamowienia").personal
+
+
+SPORTS_CLUB_GREEKLISH = """
+CREATE TABLE IF NOT EXISTS `PROPONHTHS` (
+  `kwdikos_proponhth` VARCHAR(7) NOT NULL,
+  `onomateponymo` VARCHAR(40) NOT NULL,
+  `etiypiresias` int(2) NOT NULL,
+  `amivi` float NOT NULL,
+  PRIMARY KEY (`kwdikos_proponhth`)
+);
+CREATE TABLE IF NOT EXISTS `A8LITIS` (
+  `aem_athliti` INT(6) NOT NULL,
+  `onomateponymo` VARCHAR(40) NOT NULL,
+  `hmerominia_eggrafis` DATE NOT NULL,
+  `hmerominia_gennhshs` DATE NOT NULL,
+  `kwdikos_proponhth` VARCHAR(7) NOT NULL,
+  FOREIGN KEY (`kwdikos_proponhth`) REFERENCES `PROPONHTHS`(`kwdikos_proponhth`),
+  PRIMARY KEY (`aem_athliti`)
+);
+CREATE TABLE IF NOT EXISTS `TRAUMATISMOS` (
+  `aem_athliti` INT(6) NOT NULL,
+  `hmeromhnia` DATETIME NOT NULL,
+  `typos_traumatismou` VARCHAR(30) NOT NULL,
+  `sovarotita` VARCHAR(20) NOT NULL,
+  FOREIGN KEY (`aem_athliti`) REFERENCES `A8LITIS`(`aem_athliti`) ON DELETE CASCADE
+);
+"""
+
+
+def test_greeklish_athletes_coaches_and_injuries(tmp_path: Path) -> None:
+    """Greeklish writes η as h, ω as w and θ as 8 (`A8LITIS`, the athletes): an athlete's full
+    name and birth date, a coach's pay, and an athlete's injury record (health: its date, kind
+    and severity are sensitive)."""
+    assert split_name("onomateponymo") == ("full", "name")
+    results = _scan(tmp_path, {"club.sql": SPORTS_CLUB_GREEKLISH})
+    athletes = results["A8LITIS"]
+    assert athletes.subject.kind == "person"
+    assert _finding(athletes, "onomateponymo").element == "pi.identity.name"
+    assert _finding(athletes, "hmerominia_gennhshs").element == "pi.profile.birth_date"
+    assert _finding(athletes, "hmerominia_eggrafis").personal
+    coaches = results["PROPONHTHS"]
+    assert coaches.subject.kind == "person"
+    assert _finding(coaches, "amivi").sensitive
+    assert _finding(coaches, "etiypiresias").personal
+    injuries = results["TRAUMATISMOS"]
+    for column in ("hmeromhnia", "typos_traumatismou", "sovarotita"):
+        assert _finding(injuries, column).sensitive, column
+
+
+MARKET_DARI = """
+CREATE TABLE `sabt_karmandan` (
+  `id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `father_name` varchar(255) NOT NULL,
+  `tazkira` varchar(255) NOT NULL,
+  `salary` int(11) NOT NULL,
+  `date_sh` varchar(255) NOT NULL
+);
+CREATE TABLE `pardakht_mash` (
+  `id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `father_name` varchar(255) NOT NULL,
+  `salary` int(11) NOT NULL,
+  `bardasht` int(11) NOT NULL,
+  `total` int(11) NOT NULL,
+  `date_sh` varchar(255) NOT NULL
+);
+CREATE TABLE `qarza` (
+  `q_id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `job` varchar(255) NOT NULL,
+  `qarza_type` varchar(255) NOT NULL,
+  `amount` int(11) NOT NULL,
+  `qist` int(11) NOT NULL,
+  `monthly_payment` int(11) NOT NULL
+);
+"""
+
+
+def test_dari_employees_salary_payments_and_loans(tmp_path: Path) -> None:
+    """Transliterated Dari of an Afghan market's records: an employee's tazkira (the national
+    identity document), a salary payment to a named person (its deduction and total are the
+    person's pay) and a person's loan (qarza: its kind, amount and installment are a credit
+    record, sensitive)."""
+    results = _scan(tmp_path, {"market.sql": MARKET_DARI})
+    employees = results["sabt_karmandan"]
+    assert _finding(employees, "tazkira").sensitive
+    pay = results["pardakht_mash"]
+    for column in ("salary", "bardasht", "total"):
+        assert _finding(pay, column).sensitive, column
+    loans = results["qarza"]
+    for column in ("qarza_type", "amount", "qist", "monthly_payment"):
+        assert _finding(loans, column).sensitive, column
