@@ -422,3 +422,26 @@ def test_dari_employees_salary_payments_and_loans(tmp_path: Path) -> None:
     loans = results["qarza"]
     for column in ("qarza_type", "amount", "qist", "monthly_payment"):
         assert _finding(loans, column).sensitive, column
+
+
+STAFF_TR = """
+CREATE TABLE [dbo].[Tbl_Doktorlar](
+	[Doktorid] [int] IDENTITY(1,1) NOT NULL,
+	[DoktorAd] [varchar](10) NULL,
+	[DoktorTC] [char](11) NULL
+) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[Tbl_Sekreter](
+	[Sekreterid] [int] IDENTITY(1,1) NOT NULL,
+	[SekreterAdSoyad] [varchar](30) NULL,
+	[SekreterTC] [char](11) NULL
+) ON [PRIMARY]
+GO
+"""
+
+
+def test_turkish_staff_identity_numbers(tmp_path: Path) -> None:
+    """`TC` after a person's role is that person's T.C. Kimlik No (national identity number)."""
+    results = _scan(tmp_path, {"staff.sql": STAFF_TR})
+    assert _finding(results["dbo.Tbl_Doktorlar"], "DoktorTC").sensitive
+    assert _finding(results["dbo.Tbl_Sekreter"], "SekreterTC").sensitive
