@@ -445,3 +445,36 @@ def test_turkish_staff_identity_numbers(tmp_path: Path) -> None:
     results = _scan(tmp_path, {"staff.sql": STAFF_TR})
     assert _finding(results["dbo.Tbl_Doktorlar"], "DoktorTC").sensitive
     assert _finding(results["dbo.Tbl_Sekreter"], "SekreterTC").sensitive
+
+
+HOSPITAL_VI = """
+CREATE TABLE [dbo].[BenhNhan](
+    [MaBenhNhan] [char](10) NOT NULL,
+    [HoTen] [nvarchar](50) NOT NULL,
+    [MaKhoa] [char](5) NULL,
+    [MaBaoHiemYTe] [char](15) NULL,
+    [HoSoBenhAn] [nvarchar](200) NULL,
+ CONSTRAINT [PK_BenhNhan] PRIMARY KEY CLUSTERED ([MaBenhNhan] ASC)
+)
+GO
+CREATE TABLE [dbo].[SanPhamChiTiet](
+    [id] [int] IDENTITY(1,1) NOT NULL,
+    [khoiLuong] [int] NULL,
+    [donViTinhKhoiLuong] [nvarchar](10) NULL
+)
+GO
+"""
+
+
+def test_vietnamese_patient_insurance_record_and_a_products_mass(tmp_path: Path) -> None:
+    """A Vietnamese patient's health-insurance number (mã bảo hiểm y tế) and medical record (bệnh
+    án) are health information; a product's mass (khối lượng) and a
+    drug's dosage (liều lượng) are not anyone's pay (lương)."""
+    assert split_name("LieuLuong") == ("dosage",)
+    results = _scan(tmp_path, {"hospital.sql": HOSPITAL_VI})
+    patients = results["dbo.BenhNhan"]
+    for column in ("MaBaoHiemYTe", "HoSoBenhAn"):
+        assert _finding(patients, column).sensitive, column
+    product = results["dbo.SanPhamChiTiet"]
+    for column in ("khoiLuong", "donViTinhKhoiLuong"):
+        assert not _finding(product, column).personal, column
