@@ -478,3 +478,30 @@ def test_vietnamese_patient_insurance_record_and_a_products_mass(tmp_path: Path)
     product = results["dbo.SanPhamChiTiet"]
     for column in ("khoiLuong", "donViTinhKhoiLuong"):
         assert not _finding(product, column).personal, column
+
+
+RUN_TOGETHER = """
+CREATE TABLE tbl_hastalar (
+    hastaid INT PRIMARY KEY,
+    hasta_isim VARCHAR(50),
+    hasta_medenihali VARCHAR(20),
+    hasta_kangrubu VARCHAR(5)
+);
+CREATE TABLE [dbo].[Pracownicy] (
+    [IdPracownika] INT NOT NULL PRIMARY KEY,
+    [Imie] NVARCHAR (50) NOT NULL,
+    [Nazwisko] NVARCHAR (50) NOT NULL,
+    [NrBankowy] NVARCHAR (50) NOT NULL
+);
+"""
+
+
+def test_turkish_words_run_together_and_a_polish_bank_account(tmp_path: Path) -> None:
+    """Turkish `medenihali` (marital status) and `kangrubu` (blood group) written as one word,
+    and a Polish employee's `NrBankowy` (bank account number)."""
+    results = _scan(tmp_path, {"people.sql": RUN_TOGETHER})
+    patients = results["tbl_hastalar"]
+    for column in ("hasta_medenihali", "hasta_kangrubu"):
+        assert _finding(patients, column).sensitive, column
+    staff = results["dbo.Pracownicy"]
+    assert _finding(staff, "NrBankowy").element == "pi.financial.bank_account"
