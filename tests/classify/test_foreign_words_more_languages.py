@@ -393,7 +393,16 @@ CREATE TABLE `pardakht_mash` (
   `salary` int(11) NOT NULL,
   `bardasht` int(11) NOT NULL,
   `total` int(11) NOT NULL,
+  `paid` varchar(100) NOT NULL,
   `date_sh` varchar(255) NOT NULL
+);
+CREATE TABLE `loan_qist` (
+  `id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `amount` int(11) NOT NULL,
+  `qist` int(11) NOT NULL,
+  `pardakhty` int(11) NOT NULL
 );
 CREATE TABLE `qarza` (
   `q_id` int(11) NOT NULL,
@@ -410,15 +419,17 @@ CREATE TABLE `qarza` (
 
 def test_dari_employees_salary_payments_and_loans(tmp_path: Path) -> None:
     """Transliterated Dari of an Afghan market's records: an employee's tazkira (the national
-    identity document), a salary payment to a named person (its deduction and total are the
-    person's pay) and a person's loan (qarza: its kind, amount and installment are a credit
+    identity document), a salary payment to a named person (its deduction, total and the sum
+    paid are the person's pay) and a person's loan (qarza: its kind, amount and installment are a credit
     record, sensitive)."""
     results = _scan(tmp_path, {"market.sql": MARKET_DARI})
     employees = results["sabt_karmandan"]
     assert _finding(employees, "tazkira").sensitive
     pay = results["pardakht_mash"]
-    for column in ("salary", "bardasht", "total"):
+    for column in ("salary", "bardasht", "total", "paid"):
         assert _finding(pay, column).sensitive, column
+    # what was paid of a loan's installment (pardakhty) is a repayment
+    assert _finding(results["loan_qist"], "pardakhty").sensitive
     loans = results["qarza"]
     for column in ("qarza_type", "amount", "qist", "monthly_payment"):
         assert _finding(loans, column).sensitive, column
