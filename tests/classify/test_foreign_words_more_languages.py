@@ -428,7 +428,7 @@ def test_dari_employees_salary_payments_and_loans(tmp_path: Path) -> None:
     pay = results["pardakht_mash"]
     for column in ("salary", "bardasht", "total", "paid"):
         assert _finding(pay, column).sensitive, column
-    # what was paid of a loan's installment (pardakhty) is a repayment
+    # what was paid of a loan's installment (pardakhty, paid) is a repayment
     assert _finding(results["loan_qist"], "pardakhty").sensitive
     loans = results["qarza"]
     for column in ("qarza_type", "amount", "qist", "monthly_payment"):
