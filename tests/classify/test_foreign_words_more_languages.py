@@ -516,3 +516,48 @@ def test_turkish_words_run_together_and_a_polish_bank_account(tmp_path: Path) ->
         assert _finding(patients, column).sensitive, column
     staff = results["dbo.Pracownicy"]
     assert _finding(staff, "NrBankowy").element == "pi.financial.bank_account"
+
+
+BUSINESS_PARTIES = """
+CREATE TABLE Tedarikci (
+    tedarikci_id INT,
+    tedarikci_adi VARCHAR(50),
+    telefon VARCHAR(20),
+    tedarikci_sehir VARCHAR(20),
+    PRIMARY KEY(tedarikci_id)
+);
+CREATE TABLE [dbo].[Foretag](
+    [OrgNr] [nchar](10) NOT NULL,
+    [ForetagsNamn] [nvarchar](50) NOT NULL,
+    [Adress] [nvarchar](50) NOT NULL
+) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[Anstalld](
+    [AnstallningsId] [int] NOT NULL,
+    [Fornamn] [nvarchar](50) NOT NULL,
+    [Efternamn] [nvarchar](50) NOT NULL
+) ON [PRIMARY]
+GO
+CREATE TABLE adresy (
+    id_adresu SERIAL PRIMARY KEY,
+    id_uzytkownika INT NOT NULL,
+    ulica VARCHAR(100),
+    nr_domu VARCHAR(10),
+    nr_lokalu VARCHAR(10)
+);
+"""
+
+
+def test_suppliers_and_companies_are_not_people_and_employee_and_house_numbers(
+    tmp_path: Path,
+) -> None:
+    """A Turkish supplier (tedarikçi) and a Swedish company (företag) are organisations: their
+    name, phone and address are not a person's; a Swedish employee's number (anställnings-id)
+    and a Polish user's house and flat numbers (nr domu, nr lokalu) are."""
+    results = _scan(tmp_path, {"parties.sql": BUSINESS_PARTIES})
+    for column in ("tedarikci_adi", "telefon", "tedarikci_sehir"):
+        assert not _finding(results["Tedarikci"], column).personal, column
+    assert not _finding(results["dbo.Foretag"], "Adress").personal
+    assert _finding(results["dbo.Anstalld"], "AnstallningsId").personal
+    for column in ("nr_domu", "nr_lokalu"):
+        assert _finding(results["adresy"], column).personal, column
