@@ -400,13 +400,18 @@ def _offering_key(ds: Dataset, rules: SubjectRules) -> str | None:
 def _serve(f: _Facts, facts: list[_Facts], rules: SubjectRules) -> None:
     """A record taken as staff's (``employee``) that also points at a person whom staff serve
     (``served_roles``: a prescription's ``DoctorId`` and ``PatientId``) is that person's record:
-    staff handle the records of the people they serve."""
+    staff handle the records of the people they serve. A column naming such a person without a
+    table of theirs in the scan (a Turkish appointment's `HastaTC` beside its `RandevuDoktor`)
+    counts as well."""
     if f.role != "employee":
         return
-    for link, target, _role in f.links:
-        if target is None or not _about_people(facts[target]):
+    for link, target, named_role in f.links:
+        if target is None:
+            role = named_role
+        elif _about_people(facts[target]):
+            role = facts[target].role
+        else:
             continue
-        role = facts[target].role
         if role is not None and role in rules.served_roles:
             f.role = role
             text = role_text(role)
@@ -486,6 +491,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                     break
                 if target is None and role is not None:
                     f.kind, f.role = "person_linked", role if role != "person" else None
+                    _serve(f, facts, rules)
                     changed = True
                     break
         changed |= _nesting(datasets, facts, by_name, rules)

@@ -18,7 +18,7 @@ from builders import scan_files as _scan
 from dataflow.detect.metadata.words import ascii_latin, bare_latin, split_name
 
 #: The languages of the file's last additions, whose single words are checked for collisions.
-NEW_LANGUAGES = ("tr", "vi", "pl", "cs", "ro", "hu", "ko", "ru", "sv", "fi", "el", "ms")
+NEW_LANGUAGES = ("tr", "vi", "pl", "cs", "ro", "hu", "ko", "ru", "sv", "fi", "el", "ms", "fa")
 
 #: Single words of these languages that the catalogs also list, with the same meaning, and that
 #: the file already read as English for German before.
@@ -326,3 +326,238 @@ def test_record_kinds_of_the_languages_are_the_persons(tmp_path: Path) -> None:
     orders = results["Zamowienia"]
     assert orders.subject.kind == "person_linked" and orders.subject.role == "customer"
     assert _finding(orders, "data_zamowienia").personal
+
+
+SPORTS_CLUB_GREEKLISH = """
+CREATE TABLE IF NOT EXISTS `PROPONHTHS` (
+  `kwdikos_proponhth` VARCHAR(7) NOT NULL,
+  `onomateponymo` VARCHAR(40) NOT NULL,
+  `etiypiresias` int(2) NOT NULL,
+  `amivi` float NOT NULL,
+  PRIMARY KEY (`kwdikos_proponhth`)
+);
+CREATE TABLE IF NOT EXISTS `A8LITIS` (
+  `aem_athliti` INT(6) NOT NULL,
+  `onomateponymo` VARCHAR(40) NOT NULL,
+  `hmerominia_eggrafis` DATE NOT NULL,
+  `hmerominia_gennhshs` DATE NOT NULL,
+  `kwdikos_proponhth` VARCHAR(7) NOT NULL,
+  FOREIGN KEY (`kwdikos_proponhth`) REFERENCES `PROPONHTHS`(`kwdikos_proponhth`),
+  PRIMARY KEY (`aem_athliti`)
+);
+CREATE TABLE IF NOT EXISTS `TRAUMATISMOS` (
+  `aem_athliti` INT(6) NOT NULL,
+  `hmeromhnia` DATETIME NOT NULL,
+  `typos_traumatismou` VARCHAR(30) NOT NULL,
+  `sovarotita` VARCHAR(20) NOT NULL,
+  FOREIGN KEY (`aem_athliti`) REFERENCES `A8LITIS`(`aem_athliti`) ON DELETE CASCADE
+);
+"""
+
+
+def test_greeklish_athletes_coaches_and_injuries(tmp_path: Path) -> None:
+    """Greeklish writes η as h, ω as w and θ as 8 (`A8LITIS`, the athletes): an athlete's full
+    name and birth date, a coach's pay, and an athlete's injury record (health: its date, kind
+    and severity are sensitive)."""
+    assert split_name("onomateponymo") == ("full", "name")
+    results = _scan(tmp_path, {"club.sql": SPORTS_CLUB_GREEKLISH})
+    athletes = results["A8LITIS"]
+    assert athletes.subject.kind == "person"
+    assert _finding(athletes, "onomateponymo").element == "pi.identity.name"
+    assert _finding(athletes, "hmerominia_gennhshs").element == "pi.profile.birth_date"
+    assert _finding(athletes, "hmerominia_eggrafis").personal
+    coaches = results["PROPONHTHS"]
+    assert coaches.subject.kind == "person"
+    assert _finding(coaches, "amivi").sensitive
+    assert _finding(coaches, "etiypiresias").personal
+    injuries = results["TRAUMATISMOS"]
+    for column in ("hmeromhnia", "typos_traumatismou", "sovarotita"):
+        assert _finding(injuries, column).sensitive, column
+
+
+MARKET_DARI = """
+CREATE TABLE `sabt_karmandan` (
+  `id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `father_name` varchar(255) NOT NULL,
+  `tazkira` varchar(255) NOT NULL,
+  `salary` int(11) NOT NULL,
+  `date_sh` varchar(255) NOT NULL
+);
+CREATE TABLE `pardakht_mash` (
+  `id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `father_name` varchar(255) NOT NULL,
+  `salary` int(11) NOT NULL,
+  `bardasht` int(11) NOT NULL,
+  `total` int(11) NOT NULL,
+  `paid` varchar(100) NOT NULL,
+  `date_sh` varchar(255) NOT NULL
+);
+CREATE TABLE `loan_qist` (
+  `id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `amount` int(11) NOT NULL,
+  `qist` int(11) NOT NULL,
+  `pardakhty` int(11) NOT NULL
+);
+CREATE TABLE `qarza` (
+  `q_id` int(11) NOT NULL,
+  `user_id` int(10) NOT NULL,
+  `name` varchar(255) NOT NULL,
+  `job` varchar(255) NOT NULL,
+  `qarza_type` varchar(255) NOT NULL,
+  `amount` int(11) NOT NULL,
+  `qist` int(11) NOT NULL,
+  `monthly_payment` int(11) NOT NULL
+);
+"""
+
+
+def test_dari_employees_salary_payments_and_loans(tmp_path: Path) -> None:
+    """Transliterated Dari of an Afghan market's records: an employee's tazkira (the national
+    identity document), a salary payment to a named person (its deduction, total and the sum
+    paid are the person's pay) and a person's loan (qarza: its kind, amount and installment are a credit
+    record, sensitive)."""
+    results = _scan(tmp_path, {"market.sql": MARKET_DARI})
+    employees = results["sabt_karmandan"]
+    assert _finding(employees, "tazkira").sensitive
+    pay = results["pardakht_mash"]
+    for column in ("salary", "bardasht", "total", "paid"):
+        assert _finding(pay, column).sensitive, column
+    # what was paid of a loan's installment (pardakhty, paid) is a repayment
+    assert _finding(results["loan_qist"], "pardakhty").sensitive
+    loans = results["qarza"]
+    for column in ("qarza_type", "amount", "qist", "monthly_payment"):
+        assert _finding(loans, column).sensitive, column
+
+
+STAFF_TR = """
+CREATE TABLE [dbo].[Tbl_Doktorlar](
+	[Doktorid] [int] IDENTITY(1,1) NOT NULL,
+	[DoktorAd] [varchar](10) NULL,
+	[DoktorTC] [char](11) NULL
+) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[Tbl_Sekreter](
+	[Sekreterid] [int] IDENTITY(1,1) NOT NULL,
+	[SekreterAdSoyad] [varchar](30) NULL,
+	[SekreterTC] [char](11) NULL
+) ON [PRIMARY]
+GO
+"""
+
+
+def test_turkish_staff_identity_numbers(tmp_path: Path) -> None:
+    """`TC` after a person's role is that person's T.C. Kimlik No (national identity number)."""
+    results = _scan(tmp_path, {"staff.sql": STAFF_TR})
+    assert _finding(results["dbo.Tbl_Doktorlar"], "DoktorTC").sensitive
+    assert _finding(results["dbo.Tbl_Sekreter"], "SekreterTC").sensitive
+
+
+HOSPITAL_VI = """
+CREATE TABLE [dbo].[BenhNhan](
+    [MaBenhNhan] [char](10) NOT NULL,
+    [HoTen] [nvarchar](50) NOT NULL,
+    [MaKhoa] [char](5) NULL,
+    [MaBaoHiemYTe] [char](15) NULL,
+    [HoSoBenhAn] [nvarchar](200) NULL,
+ CONSTRAINT [PK_BenhNhan] PRIMARY KEY CLUSTERED ([MaBenhNhan] ASC)
+)
+GO
+CREATE TABLE [dbo].[SanPhamChiTiet](
+    [id] [int] IDENTITY(1,1) NOT NULL,
+    [khoiLuong] [int] NULL,
+    [donViTinhKhoiLuong] [nvarchar](10) NULL
+)
+GO
+"""
+
+
+def test_vietnamese_patient_insurance_record_and_a_products_mass(tmp_path: Path) -> None:
+    """A Vietnamese patient's health-insurance number (mã bảo hiểm y tế) and medical record (bệnh
+    án) are health information; a product's mass (khối lượng) and a
+    drug's dosage (liều lượng) are not anyone's pay (lương)."""
+    assert split_name("LieuLuong") == ("dosage",)
+    results = _scan(tmp_path, {"hospital.sql": HOSPITAL_VI})
+    patients = results["dbo.BenhNhan"]
+    for column in ("MaBaoHiemYTe", "HoSoBenhAn"):
+        assert _finding(patients, column).sensitive, column
+    product = results["dbo.SanPhamChiTiet"]
+    for column in ("khoiLuong", "donViTinhKhoiLuong"):
+        assert not _finding(product, column).personal, column
+
+
+RUN_TOGETHER = """
+CREATE TABLE tbl_hastalar (
+    hastaid INT PRIMARY KEY,
+    hasta_isim VARCHAR(50),
+    hasta_medenihali VARCHAR(20),
+    hasta_kangrubu VARCHAR(5)
+);
+CREATE TABLE [dbo].[Pracownicy] (
+    [IdPracownika] INT NOT NULL PRIMARY KEY,
+    [Imie] NVARCHAR (50) NOT NULL,
+    [Nazwisko] NVARCHAR (50) NOT NULL,
+    [NrBankowy] NVARCHAR (50) NOT NULL
+);
+"""
+
+
+def test_turkish_words_run_together_and_a_polish_bank_account(tmp_path: Path) -> None:
+    """Turkish `medenihali` (marital status) and `kangrubu` (blood group) written as one word,
+    and a Polish employee's `NrBankowy` (bank account number)."""
+    results = _scan(tmp_path, {"people.sql": RUN_TOGETHER})
+    patients = results["tbl_hastalar"]
+    for column in ("hasta_medenihali", "hasta_kangrubu"):
+        assert _finding(patients, column).sensitive, column
+    staff = results["dbo.Pracownicy"]
+    assert _finding(staff, "NrBankowy").element == "pi.financial.bank_account"
+
+
+BUSINESS_PARTIES = """
+CREATE TABLE Tedarikci (
+    tedarikci_id INT,
+    tedarikci_adi VARCHAR(50),
+    telefon VARCHAR(20),
+    tedarikci_sehir VARCHAR(20),
+    PRIMARY KEY(tedarikci_id)
+);
+CREATE TABLE [dbo].[Foretag](
+    [OrgNr] [nchar](10) NOT NULL,
+    [ForetagsNamn] [nvarchar](50) NOT NULL,
+    [Adress] [nvarchar](50) NOT NULL
+) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[Anstalld](
+    [AnstallningsId] [int] NOT NULL,
+    [Fornamn] [nvarchar](50) NOT NULL,
+    [Efternamn] [nvarchar](50) NOT NULL
+) ON [PRIMARY]
+GO
+CREATE TABLE adresy (
+    id_adresu SERIAL PRIMARY KEY,
+    id_uzytkownika INT NOT NULL,
+    ulica VARCHAR(100),
+    nr_domu VARCHAR(10),
+    nr_lokalu VARCHAR(10)
+);
+"""
+
+
+def test_suppliers_and_companies_are_not_people_and_employee_and_house_numbers(
+    tmp_path: Path,
+) -> None:
+    """A Turkish supplier (tedarikçi) and a Swedish company (företag) are organisations: their
+    name, phone and address are not a person's; a Swedish employee's number (anställnings-id)
+    and a Polish user's house and flat numbers (nr domu, nr lokalu) are."""
+    results = _scan(tmp_path, {"parties.sql": BUSINESS_PARTIES})
+    for column in ("tedarikci_adi", "telefon", "tedarikci_sehir"):
+        assert not _finding(results["Tedarikci"], column).personal, column
+    assert not _finding(results["dbo.Foretag"], "Adress").personal
+    assert _finding(results["dbo.Anstalld"], "AnstallningsId").personal
+    for column in ("nr_domu", "nr_lokalu"):
+        assert _finding(results["adresy"], column).personal, column
