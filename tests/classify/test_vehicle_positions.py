@@ -2,7 +2,8 @@
 the rows are filed under the vehicle, named by its identification number or the unit fitted in
 it, so under the person who drives it; where, when and how fast the vehicle was at a fix is that
 person's movement track (行驶轨迹, sensitive). A fleet's table of cars with no position places no
-one."""
+one, nor does a rental fleet's map of its vehicles free to hire, which names each by the
+operator's own id and not by a VIN, plate or on-board unit."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ CREATE TABLE IF NOT EXISTS t_fleet_car(
     model varchar(40) COMMENT '车型',
     seats int COMMENT '座位数',
     primary key (id));
+CREATE TABLE IF NOT EXISTS bike_status(
+    vehicle_id varchar(40),
+    lat double,
+    lon double,
+    is_reserved tinyint,
+    is_disabled tinyint,
+    current_range_meters int,
+    primary key (vehicle_id));
 """
 
 
@@ -53,3 +62,8 @@ def test_a_fleets_car_without_a_position_is_no_ones_track(tmp_path: Path) -> Non
     car = _scan(tmp_path)["t_fleet_car"]
     assert car.subject.kind != "person_linked"  # type: ignore[attr-defined]
     assert not any(f.sensitive for f in car.findings)  # type: ignore[attr-defined]
+
+
+def test_a_hire_fleets_free_vehicles_are_no_ones_track(tmp_path: Path) -> None:
+    bikes = _scan(tmp_path)["bike_status"]
+    assert bikes.subject.kind != "person_linked"  # type: ignore[attr-defined]
