@@ -15,7 +15,7 @@ from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import card_parts, document_numbers, identity_documents
-from dataflow.subject.links import table_comment_core
+from dataflow.subject.links import dwelling_column, table_comment_core
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
 from dataflow.subject.predicates import (
@@ -615,6 +615,9 @@ def _by_subject(
             # setup and connect times, the calling and called stations): a call record too
             topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
+        if subject.kind == "person_linked" and dwelling_column(dataset, rules) is not None:
+            # a household's meter reading or fee bill: its flat number is where they live
+            topic |= rules.dwelling_topic
         # a store of messages, or a person's history of the content they opened, by its columns
         topic |= record_kind_by_columns(rules, dataset)
         # a loan officer's review of an applicant, by the loan's columns (负债, 还款, 贷款期限)

@@ -504,6 +504,10 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     if plate is not None:
         # a checkpoint camera's passage of a plate: filed under the vehicle, so its keeper
         return [(SubjectLink(plate, None, "naming"), None, "person")]
+    dwelling = dwelling_column(ds, rules)
+    if dwelling is not None:
+        # a household's meter reading or fee bill: filed under the flat, so its resident
+        return [(SubjectLink(dwelling, None, "naming"), None, "person")]
     return []
 
 
@@ -545,6 +549,46 @@ def plate_column(ds: Dataset, rules: SubjectRules) -> str | None:
         if any(comment.endswith(w) for w in rules.plate_keys_zh):
             return fld.name
     return None
+
+
+def dwelling_column(ds: Dataset, rules: SubjectRules) -> str | None:
+    """A column holding a flat's or house's number in an estate (``dwelling_keys``:
+    `room_number`, 房号, 门牌号) on a table that also names the estate or building it is in
+    (``estate_words``: `plot_name`, `community_id`, 小区, 楼栋): its rows (a meter reading, a
+    property fee, a charge rule) are filed under the dwelling and so under the household
+    living there, when it also says what the household is charged (``dwelling_charges``:
+    `price`, `money`, 金额, 读数). A room number alone (a hotel's rooms, a meeting room) places no
+    one, nor does an address register describing the building (its floors, its developer)."""
+    if not any(_names_estate(fld, rules) for fld in ds.fields) or not any(
+        _charges(fld, rules) for fld in ds.fields
+    ):
+        return None
+    for fld in ds.fields:
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        if tokens and _compact(tokens) in rules.dwelling_keys:
+            return fld.name
+        comment = (fld.comment or "").strip()
+        if any(comment.endswith(w) for w in rules.dwelling_keys_zh):
+            return fld.name
+    return None
+
+
+def _names_estate(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column names the estate or building a dwelling is in (``estate_words``)."""
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if tokens and tokens[0] in rules.estate_words:
+        return True
+    comment = fld.comment or ""
+    return any(w in comment for w in rules.estate_words_zh)
+
+
+def _charges(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column says what a household is charged or used (``dwelling_charges``)."""
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if any(t in rules.dwelling_charges for t in tokens):
+        return True
+    comment = fld.comment or ""
+    return any(w in comment for w in rules.dwelling_charges_zh)
 
 
 def _sighting(fld: Field, rules: SubjectRules) -> bool:
