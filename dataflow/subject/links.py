@@ -126,7 +126,7 @@ def _links(
         if has_cjk(fld.name):
             link = _chinese_name_link(scope, fld)
         else:
-            tokens = _role_and_suffix(rules, split_name(fld.name))
+            tokens = _table_and_suffix(scope, _role_and_suffix(rules, split_name(fld.name)))
             if not tokens:
                 continue
             link = (
@@ -618,6 +618,40 @@ def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str,
 
 #: ``_role_and_suffix`` of the single words met so far, per rules (column names recur).
 _SPLIT_WORDS: dict[int, tuple[SubjectRules, dict[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+#: Key suffixes written straight after a table's name in one lower-case word
+#: (`prescriptionid`, `orderno`).
+_JOINED_KEY_SUFFIXES = ("id", "no")
+#: The shortest table name read off the front of such a word.
+_JOINED_TABLE_MIN = 5
+#: The longest first word of a table name taken for a prefix (`t_`, `tb_`, `tbl_`).
+_TABLE_PREFIX_MAX = 3
+
+
+def _table_and_suffix(scope: _Scope, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """One lower-case word made of another scanned table's name and a key suffix
+    (`prescriptionid` beside `t_prescription`) as its two words, on a detail table named after
+    that table (`t_prescriptiondrugs`: the drug lines of a prescription), so it links to its
+    head table as `prescription_id` would; other names as they are."""
+    if len(tokens) != 1:
+        return tokens
+    word = tokens[0]
+    table = split_name(_bare(scope.datasets[scope.index].name))
+    if len(table) > 1 and len(table[0]) <= _TABLE_PREFIX_MAX:
+        table = table[1:]  # `t_`, `tb_`, `tbl_`
+    own = _compact(table)
+    for suffix in _JOINED_KEY_SUFFIXES:
+        head = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(head) >= _JOINED_TABLE_MIN
+            and own.startswith(head)
+            and own != head
+            and scope.target_of(head) is not None
+        ):
+            return (head, suffix)
+    return tokens
 
 
 def _split_role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
