@@ -565,6 +565,11 @@ SUBJECTS: Mapping[str, Text] = {
         "information the table holds about a person",
         "'{column}' 记录该行的创建或修改人：属于数据库的操作留痕，而非该表所载的个人信息",
     ),
+    "subject.staff_name_copy": Text(
+        "'{column}' names the {role} the row's key points at: the row is not about them, but "
+        "their name is personal information",
+        "'{column}' 是该行所关联的{role}的姓名：该行并非关于此人，但其姓名属于个人信息",
+    ),
     "subject.not_person": Text(
         "its words name kinds of things, not a person's data",
         "其用词指的是事物的种类，而非个人的信息",

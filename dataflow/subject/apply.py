@@ -15,7 +15,7 @@ from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
 from dataflow.subject.documents import card_parts, document_numbers, identity_documents
-from dataflow.subject.links import table_comment_core
+from dataflow.subject.links import dwelling_column, table_comment_core
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
 from dataflow.subject.predicates import (
@@ -82,6 +82,7 @@ def apply_subject(
         found = _environment_places(found, dataset, catalog, rules_for(catalog))
         found = _member_places(found, dataset, catalog, rules_for(catalog))
         found = [_row_editor(f, subject, dataset, catalog, rules_for(catalog)) for f in found]
+        found = _staff_names(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
         found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
         found = _link_members(found, dataset, catalog, rules_for(catalog))
@@ -527,6 +528,42 @@ def _row_editor(
     return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
 
 
+#: Last words of a key column beside a staff member's name (`coach_id`, `assistant_ids`).
+_STAFF_KEY_TAILS = ("id", "ids", "no", "code")
+
+
+def _staff_names(
+    findings: Sequence[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-staff-name``: on a row not about a person (a class, a course, a timetable), a
+    column named by a staff role alone or with `name` (`teacher`, `coach_name`) beside a key to
+    that staff member (`teacher_id`, `coach_id`) is the staff member's name copied onto the row:
+    the row is not theirs, but their name is their personal information (姓名)."""
+    element = catalog.elements.get("pi.identity.name")
+    if element is None:
+        return list(findings)
+    names = {"".join(split_name(f.name)) for f in dataset.fields}
+    out = []
+    for finding in findings:
+        tokens = split_name(finding.field.name)
+        if (
+            finding.personal
+            or not tokens
+            or tokens[1:] not in ((), ("name",))
+            or rules.role_of(tokens[0]) != "employee"
+            or not any(tokens[0] + tail in names for tail in _STAFF_KEY_TAILS)
+        ):
+            out.append(finding)
+            continue
+        why = msg("subject.staff_name_copy", column=finding.field.name, role=tokens[0])
+        out.append(
+            _as_element(
+                finding, element, Evidence("context", "subject-staff-name", why, element.id)
+            )
+        )
+    return out
+
+
 def _names_people(dataset: Dataset, rules: SubjectRules) -> bool:
     """Whether a dataset's name has a word of people (`t_admin`, `customer`)."""
     return any(
@@ -578,6 +615,9 @@ def _by_subject(
             # setup and connect times, the calling and called stations): a call record too
             topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
+        if subject.kind == "person_linked" and dwelling_column(dataset, rules) is not None:
+            # a household's meter reading or fee bill: its flat number is where they live
+            topic |= rules.dwelling_topic
         # a store of messages, or a person's history of the content they opened, by its columns
         topic |= record_kind_by_columns(rules, dataset)
         # a loan officer's review of an applicant, by the loan's columns (负债, 还款, 贷款期限)

@@ -127,7 +127,7 @@ def _links(
         if has_cjk(fld.name):
             link = _chinese_name_link(scope, fld)
         else:
-            tokens = _role_and_suffix(rules, split_name(fld.name))
+            tokens = _table_and_suffix(scope, _role_and_suffix(rules, split_name(fld.name)))
             if not tokens:
                 continue
             link = (
@@ -505,6 +505,10 @@ def _phone_links(ds: Dataset, rules: SubjectRules) -> list[Link]:
     if plate is not None:
         # a checkpoint camera's passage of a plate: filed under the vehicle, so its keeper
         return [(SubjectLink(plate, None, "naming"), None, "person")]
+    dwelling = dwelling_column(ds, rules)
+    if dwelling is not None:
+        # a household's meter reading or fee bill: filed under the flat, so its resident
+        return [(SubjectLink(dwelling, None, "naming"), None, "person")]
     return []
 
 
@@ -548,6 +552,46 @@ def plate_column(ds: Dataset, rules: SubjectRules) -> str | None:
     return None
 
 
+def dwelling_column(ds: Dataset, rules: SubjectRules) -> str | None:
+    """A column holding a flat's or house's number in an estate (``dwelling_keys``:
+    `room_number`, 房号, 门牌号) on a table that also names the estate or building it is in
+    (``estate_words``: `plot_name`, `community_id`, 小区, 楼栋): its rows (a meter reading, a
+    property fee, a charge rule) are filed under the dwelling and so under the household
+    living there, when it also says what the household is charged (``dwelling_charges``:
+    `price`, `money`, 金额, 读数). A room number alone (a hotel's rooms, a meeting room) places no
+    one, nor does an address register describing the building (its floors, its developer)."""
+    if not any(_names_estate(fld, rules) for fld in ds.fields) or not any(
+        _charges(fld, rules) for fld in ds.fields
+    ):
+        return None
+    for fld in ds.fields:
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        if tokens and _compact(tokens) in rules.dwelling_keys:
+            return fld.name
+        comment = (fld.comment or "").strip()
+        if any(comment.endswith(w) for w in rules.dwelling_keys_zh):
+            return fld.name
+    return None
+
+
+def _names_estate(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column names the estate or building a dwelling is in (``estate_words``)."""
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if tokens and tokens[0] in rules.estate_words:
+        return True
+    comment = fld.comment or ""
+    return any(w in comment for w in rules.estate_words_zh)
+
+
+def _charges(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column says what a household is charged or used (``dwelling_charges``)."""
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if any(t in rules.dwelling_charges for t in tokens):
+        return True
+    comment = fld.comment or ""
+    return any(w in comment for w in rules.dwelling_charges_zh)
+
+
 def _sighting(fld: Field, rules: SubjectRules) -> bool:
     """Whether a column says where or when a vehicle was seen (``plate_sightings``)."""
     tokens = () if has_cjk(fld.name) else split_name(fld.name)
@@ -575,6 +619,40 @@ def _role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str,
 
 #: ``_role_and_suffix`` of the single words met so far, per rules (column names recur).
 _SPLIT_WORDS: dict[int, tuple[SubjectRules, dict[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+#: Key suffixes written straight after a table's name in one lower-case word
+#: (`prescriptionid`, `orderno`).
+_JOINED_KEY_SUFFIXES = ("id", "no")
+#: The shortest table name read off the front of such a word.
+_JOINED_TABLE_MIN = 5
+#: The longest first word of a table name taken for a prefix (`t_`, `tb_`, `tbl_`).
+_TABLE_PREFIX_MAX = 3
+
+
+def _table_and_suffix(scope: _Scope, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """One lower-case word made of another scanned table's name and a key suffix
+    (`prescriptionid` beside `t_prescription`) as its two words, on a detail table named after
+    that table (`t_prescriptiondrugs`: the drug lines of a prescription), so it links to its
+    head table as `prescription_id` would; other names as they are."""
+    if len(tokens) != 1:
+        return tokens
+    word = tokens[0]
+    table = split_name(_bare(scope.datasets[scope.index].name))
+    if len(table) > 1 and len(table[0]) <= _TABLE_PREFIX_MAX:
+        table = table[1:]  # `t_`, `tb_`, `tbl_`
+    own = _compact(table)
+    for suffix in _JOINED_KEY_SUFFIXES:
+        head = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(head) >= _JOINED_TABLE_MIN
+            and own.startswith(head)
+            and own != head
+            and scope.target_of(head) is not None
+        ):
+            return (head, suffix)
+    return tokens
 
 
 def _split_role_and_suffix(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:

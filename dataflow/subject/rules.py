@@ -59,6 +59,8 @@ MONEY_FAMILY = "finance.transaction"
 LEDGER_FAMILY = "finance.ledger"
 #: The family of a person's whereabouts (GB/T 35273 Annex B: 行踪轨迹).
 WHEREABOUTS_FAMILY = "whereabouts"
+#: The family of where a person lives (a flat's number, its estate and building).
+DWELLING_FAMILY = "location"
 #: The family of a person's address book (GB/T 35273 Annex B: 通讯录).
 ADDRESS_BOOK_FAMILY = "contacts.address_book"
 #: The family of the content of a person's messages, and of their browsing records.
@@ -146,6 +148,9 @@ class SubjectRules:
         )
         self.plate_keys, self.plate_keys_zh = _split(s.get("plate_keys", ()))
         self.plate_sightings, self.plate_sightings_zh = _split(s.get("plate_sightings", ()))
+        self.dwelling_keys, self.dwelling_keys_zh = _split(s.get("dwelling_keys", ()))
+        self.estate_words, self.estate_words_zh = _split(s.get("estate_words", ()))
+        self.dwelling_charges, self.dwelling_charges_zh = _split(s.get("dwelling_charges", ()))
         self.personal_record_families = frozenset(s.get("personal_record_families", ()))
         self.record_definitions = frozenset(s.get("record_definitions", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
@@ -526,6 +531,10 @@ class SubjectRules:
         # the family of a person's whereabouts (a device's location reports)
         self.whereabouts_topic = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == WHEREABOUTS_FAMILY
+        )
+        # the family of where a person lives (a household's fee bill filed under its flat)
+        self.dwelling_topic = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == DWELLING_FAMILY
         )
         # the family of the entries of a person's account ledger, by position
         self.ledger = frozenset(
