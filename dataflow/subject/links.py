@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
@@ -542,12 +543,18 @@ def plate_column(ds: Dataset, rules: SubjectRules) -> str | None:
     colour (`hpzl` 号牌种类 names no vehicle). A fleet's table of its cars has no sighting."""
     if not any(_sighting(fld, rules) for fld in ds.fields):
         return None
+    return _keyed_column(ds, rules.plate_keys, rules.plate_keys_zh)
+
+
+def _keyed_column(ds: Dataset, keys: AbstractSet[str], keys_zh: Iterable[str]) -> str | None:
+    """The first column of ``ds`` named by one of ``keys`` (its name's words run together) or
+    whose comment ends in one of ``keys_zh``."""
     for fld in ds.fields:
         tokens = () if has_cjk(fld.name) else split_name(fld.name)
-        if tokens and _compact(tokens) in rules.plate_keys:
+        if tokens and _compact(tokens) in keys:
             return fld.name
         comment = (fld.comment or "").strip()
-        if any(comment.endswith(w) for w in rules.plate_keys_zh):
+        if any(comment.endswith(w) for w in keys_zh):
             return fld.name
     return None
 
@@ -564,14 +571,7 @@ def dwelling_column(ds: Dataset, rules: SubjectRules) -> str | None:
         _charges(fld, rules) for fld in ds.fields
     ):
         return None
-    for fld in ds.fields:
-        tokens = () if has_cjk(fld.name) else split_name(fld.name)
-        if tokens and _compact(tokens) in rules.dwelling_keys:
-            return fld.name
-        comment = (fld.comment or "").strip()
-        if any(comment.endswith(w) for w in rules.dwelling_keys_zh):
-            return fld.name
-    return None
+    return _keyed_column(ds, rules.dwelling_keys, rules.dwelling_keys_zh)
 
 
 def _names_estate(fld: Field, rules: SubjectRules) -> bool:

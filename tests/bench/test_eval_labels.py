@@ -105,12 +105,9 @@ def test_a_labelled_file_missing_from_the_data_is_not_scored(tmp_path: Path) -> 
     assert any(e.startswith("MISSING proj/gone.sql") for e in errors)
 
 
-def test_sensitive_precision_counts_fields_called_sensitive_against_their_labels(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Of the scored fields the scan calls sensitive, the share labelled S: a field labelled P
-    (a bank card taken as not sensitive by the labeller) or not listed (N) counts against it;
-    the new column comes after the ones scripts read by position."""
+def _clinic_with_labels(tmp_path: Path) -> tuple[Path, Path]:
+    """A patient table (name, ID card, diagnosis, bank card) and its labels: the name and the
+    card P, the ID card S, the diagnosis unlisted (N)."""
     data = tmp_path / "data" / "proj"
     data.mkdir(parents=True)
     (data / "clinic.sql").write_text(
@@ -122,6 +119,16 @@ def test_sensitive_precision_counts_fields_called_sensitive_against_their_labels
     labels_path.write_text(
         "proj/clinic.sql | patient | P: full_name bank_card_no | S: id_card\n", encoding="utf-8"
     )
+    return data, labels_path
+
+
+def test_sensitive_precision_counts_fields_called_sensitive_against_their_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Of the scored fields the scan calls sensitive, the share labelled S: a field labelled P
+    (a bank card taken as not sensitive by the labeller) or not listed (N) counts against it;
+    the new column comes after the ones scripts read by position."""
+    data, labels_path = _clinic_with_labels(tmp_path)
     counts, _ = eval_metadata.evaluate(eval_metadata.parse_labels(labels_path), data.parent)
     project = counts["proj"]
     # id_card (S), diagnosis (N) and bank_card_no (P) are called sensitive; only id_card is S
@@ -142,17 +149,7 @@ def test_fields_called_sensitive_but_labelled_p_or_n_are_listed_with_their_cause
 ) -> None:
     """``FP-S`` names each field called sensitive against its label (P or N), with the rules
     behind the verdict and the dataset's subject, so the causes can be grouped."""
-    data = tmp_path / "data" / "proj"
-    data.mkdir(parents=True)
-    (data / "clinic.sql").write_text(
-        "CREATE TABLE patient (\n  id int,\n  full_name varchar(40),\n  id_card varchar(18),\n"
-        "  diagnosis varchar(200),\n  bank_card_no varchar(30)\n);\n",
-        encoding="utf-8",
-    )
-    labels_path = tmp_path / "labels.txt"
-    labels_path.write_text(
-        "proj/clinic.sql | patient | P: full_name bank_card_no | S: id_card\n", encoding="utf-8"
-    )
+    data, labels_path = _clinic_with_labels(tmp_path)
     _, errors = eval_metadata.evaluate(eval_metadata.parse_labels(labels_path), data.parent)
     fp_s = sorted(e for e in errors if e.startswith("FP-S "))
     assert len(fp_s) == 2
