@@ -90,6 +90,11 @@ def apply_subject(
     return found
 
 
+def _parent(pointer: str) -> str:
+    """The pointer of the object a field is a member of (`order.address.pincode` → `order.address`)."""
+    return pointer.rsplit(".", 1)[0]
+
+
 #: The elements of an address's other parts (its street, city, state, district).
 _ADDRESS_PARTS = ("pi.contact.address", "pi.location.region")
 #: How many other parts of an address beside a PIN code make its object an address.
@@ -109,7 +114,7 @@ def _address_pins(
     parts: dict[str, int] = {}
     for f in findings:
         if f.element is not None and f.element.startswith(_ADDRESS_PARTS):
-            parent = f.field.pointer.rsplit(".", 1)[0]
+            parent = _parent(f.field.pointer)
             parts[parent] = parts.get(parent, 0) + 1
     out: list[FieldFinding] = []
     for f in findings:
@@ -122,7 +127,7 @@ def _address_pins(
         ):
             out.append(f)
             continue
-        parent = fld.pointer.rsplit(".", 1)[0]
+        parent = _parent(fld.pointer)
         leaf = parent.rsplit(".", 1)[-1].replace("[]", "")
         if _compact(split_name(leaf)) in rules.address_objects:
             why = leaf
@@ -132,7 +137,7 @@ def _address_pins(
                 for g in findings
                 if g.element is not None
                 and g.element.startswith(_ADDRESS_PARTS)
-                and g.field.pointer.rsplit(".", 1)[0] == parent
+                and _parent(g.field.pointer) == parent
             )
         else:
             out.append(f)
@@ -202,10 +207,6 @@ def _wallet_addresses(
 
 #: The element of a person's transaction records.
 _TRANSACTION = "pi.financial.transaction"
-
-
-def _parent(pointer: str) -> str:
-    return pointer.rsplit(".", 1)[0]
 
 
 def _wallet_transfers(

@@ -193,6 +193,14 @@ def _fix(f: _Facts, kind: str, why: str, role: str | None = None) -> _Facts:
     return f
 
 
+def _linked(f: _Facts, role: str, why: str) -> _Facts:
+    """``f`` as the records of a person in ``role``, for the reason ``why``; unlike ``_fix``,
+    links found later may still say more."""
+    f.kind, f.role = "person_linked", role
+    f.evidence.append(why)
+    return f
+
+
 def _wearable(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A schema document recorded by a wearable or fitness device (`FitbitIntradaySteps`,
     `FitbitActivityLevels`): rows of the person who wears it, whatever its last word says."""
@@ -546,9 +554,7 @@ def _described_owner(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     if owner is None:
         return None
     role, phrase = owner
-    f.kind, f.role = "person_linked", role
-    f.evidence.append(msg("subject.described_owner", phrase=phrase, roles=role_text(role)))
-    return f
+    return _linked(f, role, msg("subject.described_owner", phrase=phrase, roles=role_text(role)))
 
 
 def _requested_person(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -561,9 +567,7 @@ def _requested_person(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts)
     if found is None:
         return None
     role, phrase = found
-    f.kind, f.role = "person_linked", role
-    f.evidence.append(msg("subject.requested_person", phrase=phrase, roles=role_text(role)))
-    return f
+    return _linked(f, role, msg("subject.requested_person", phrase=phrase, roles=role_text(role)))
 
 
 def requested_person(rules: SubjectRules, ds: Dataset) -> tuple[str, str] | None:
@@ -595,9 +599,7 @@ def _described_fields(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts)
     if found is None:
         return None
     role, phrase, count = found
-    f.kind, f.role = "person_linked", role
-    f.evidence.append(msg("subject.described_fields", phrase=phrase, count=count))
-    return f
+    return _linked(f, role, msg("subject.described_fields", phrase=phrase, count=count))
 
 
 def described_fields(rules: SubjectRules, ds: Dataset) -> tuple[str, str, int] | None:
@@ -847,13 +849,9 @@ def _rows_of_role(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> 
         if headcount is not None:
             return headcount
     if role is not None:
-        f.kind, f.role = "person_linked", role
-        f.evidence.append(msg("subject.rows_of_role", name=n.bare, roles=role_text(role)))
-        return f
+        return _linked(f, role, msg("subject.rows_of_role", name=n.bare, roles=role_text(role)))
     if n.activity and n.actor is not None:
-        f.kind, f.role = "person_linked", "user"
-        f.evidence.append(msg("subject.actor", column=n.actor))
-        return f
+        return _linked(f, "user", msg("subject.actor", column=n.actor))
     return None
 
 
