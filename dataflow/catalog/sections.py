@@ -201,6 +201,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "ambiguous_ids",
     "housekeeping_flags",
     "role_lookalikes",
+    "role_lookalikes_zh",
+    "joined_reference_tails",
     "ownership_columns",
     "person_files",
     "event_columns",

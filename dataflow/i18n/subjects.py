@@ -346,6 +346,10 @@ SUBJECTS: Mapping[str, Text] = {
         "注释为 '{word}'，且有字段将每行关联到个人：该人的预约、订单或就诊",
     ),
     "subject.identity_columns": Text("identity columns: {columns}", "身份字段：{columns}"),
+    "subject.initials_identity": Text(
+        "pinyin-initials column {column} names a person of the record (identity columns: {columns})",
+        "拼音首字母字段 {column} 记录了一个人的身份（身份字段：{columns}）",
+    ),
     "subject.role_identity": Text(
         "column '{column}' describes a person ({roles}): the rows are that person's",
         "字段 '{column}' 描述一个人（{roles}）：每行属于该人",

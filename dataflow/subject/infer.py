@@ -512,7 +512,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     targets: list[list[int]] = []
     for ds, f in zip(datasets, facts, strict=True):
         if f.kind == "unknown" and f.weak is not None:
-            f.kind, f.role = f.weak, f.weak_role
+            f.kind, f.role, f.named = f.weak, f.weak_role, f.weak_named
             f.evidence.append(f.weak_evidence)
         kept = [
             (link, target)
@@ -592,8 +592,15 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 links=tuple(dict.fromkeys(links)) if f.kind == "person_linked" else (),
                 indirect=f.kind == "person_linked"
                 and not f.peer
-                and bool(kept)
-                and all(t is not None and facts[t].kind == "person_linked" for _l, t in kept),
+                and (
+                    f.named
+                    or (
+                        bool(kept)
+                        and all(
+                            t is not None and facts[t].kind == "person_linked" for _l, t in kept
+                        )
+                    )
+                ),
             )
         )
     return _records_of_children(datasets, out, targets, rules)

@@ -38,6 +38,10 @@ class _Facts:
     # rows a description calls those people ('each record represents a website visitor'): the
     # person's own record, not one reached through another record
     peer: bool = False
+    # the weak verdict comes from one person's details written on the rows (`BJRXM` 报警人姓名
+    # of a call record): linked to that person, but the rows' other columns are not all theirs
+    weak_named: bool = False
+    named: bool = False
 
 
 def _bare(name: str) -> str:

@@ -224,6 +224,7 @@ def _meta(rules: SubjectRules, tokens: tuple[str, ...], zh_text: str) -> bool:
                 and _compact(tokens[:-1]) in rules.meta
             )
             or tokens[-1] in rules.reference_tails
+            or (len(tokens) > 1 and tokens[-1] in rules.joined_reference_tails)
             or (
                 tokens[-1] in rules.counts
                 and not _money_total(rules, tokens)
@@ -402,7 +403,14 @@ def _sensitive_topic(
     named = _table_topic(rules, tokens, dataset.comment or "")
     topic = named | extra_topic
     family = next(
-        (rules.families[k] for k in sorted(topic) if rules.families[k].family.all_on_topic),
+        (
+            rules.families[k]
+            for k in sorted(topic)
+            # a kind of record every detail of which is sensitive (a borrower's loan, their
+            # credit report: ``sensitive_record_families``) counts as such a topic too; only
+            # what is already the person's takes its kind, nothing becomes personal by it
+            if rules.families[k].family.all_on_topic or k in rules.sensitive_records
+        ),
         None,
     ) or next(  # a message or a page view, by the table's name or its columns (a message store)
         (

@@ -302,6 +302,13 @@ class SubjectRules:
         )
         self.ledger_kinds = frozenset(s.get("ledger_kinds", ()))
         self.weak_identity = frozenset(s.get("weak_identity_columns", ()))
+        self.role_lookalikes_zh = tuple(s.get("role_lookalikes_zh", ()))
+        self.joined_reference_tails = frozenset(s.get("joined_reference_tails", ()))
+        # how a pinyin-initials person's name ends (人 r, 员 y, 用户 yh: `bjr` 报警人): `BJRXM` is
+        # that person's name (姓名 xm) written as one token
+        self.initials_person_endings = tuple(
+            sorted(catalog.dictionaries.get("initials_person_endings"), key=len, reverse=True)
+        )
         self.counts = frozenset(s.get("count_suffixes", ()))
         self.contact_markers = frozenset(s.get("contact_markers", ()))
         self.contact_titles = _split(s.get("contact_titles", ()))[0]
@@ -791,6 +798,8 @@ class SubjectRules:
         if text in memo:
             return memo[text]
         folded = fold(text)
+        for word in self.role_lookalikes_zh:  # 房主键: the key of a room, not a 房主
+            folded = folded.replace(word, " ")
         role = next((role for w, role in self.roles_zh if w in folded), None)
         if len(memo) < _MAX_SPELLED:
             memo[text] = role

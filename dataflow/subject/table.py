@@ -1074,9 +1074,16 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     seen = _identity_columns(ds, n, rules)
     # a comment that only names a kind of thing ('活动', '商品'): a name and a phone are its own
     thing = n.comment.strip().removesuffix("表") in rules.thing_words_zh
+    named = _identity_columns(ds, n, rules, initials=True) if f.weak is None else seen
     if len(seen) >= 2 and seen - rules.weak_identity and f.weak is None and not thing:
         f.weak, f.weak_role = "person", None
         f.weak_evidence = msg("subject.identity_columns", columns=sorted(seen)[:4])
+    elif len(named) >= 2 and named - rules.weak_identity and f.weak is None and not thing:
+        # `BJRXM` 报警人姓名 beside `LXDH`: the rows are records naming that person (a call to the
+        # police names its caller), linked to them; their other columns are not all the person's
+        held = next(c for c in n.leafs if _initials_identity(c, rules) is not None)
+        f.weak, f.weak_role, f.weak_named = "person_linked", None, True
+        f.weak_evidence = msg("subject.initials_identity", column=held, columns=sorted(named)[:4])
     elif f.weak is None and not thing and len(seen) >= 2 and (own := _role_identity(n, rules)):
         f.weak, f.weak_role = "person_linked", own[0]
         f.weak_evidence = msg("subject.role_identity", column=own[1], roles=role_text(own[0]))
@@ -1245,8 +1252,12 @@ def _health_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> dict[str,
     return found
 
 
-def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str]:
-    """The identity words (name, birthday, phone…) the columns of ``ds`` are about."""
+def _identity_columns(
+    ds: Dataset, n: TableName, rules: SubjectRules, initials: bool = False
+) -> set[str]:
+    """The identity words (name, birthday, phone…) the columns of ``ds`` are about; with
+    ``initials``, also those a pinyin-initials column writes after a person's initials (`BJRXM`
+    报警人姓名)."""
     seen: set[str] = set()
     for fld, leaf, cols in zip(ds.fields, n.leafs, n.columns, strict=True):
         if rules.thing_name(fld.comment):
@@ -1256,6 +1267,8 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
             leaf, cols = _compact(checked), checked
         if leaf in rules.identity:
             seen.add(leaf)
+        elif initials and (held := _initials_identity(leaf, rules)) is not None:
+            seen.add(held)  # `BJRXM` 报警人姓名: the caller's name, as `bjr_xm` would be
         elif cols and cols[-1] in rules.identity and len(cols) <= 2:
             seen.add(cols[-1])
         elif len(cols) == 3 and _compact(cols[1:]) in rules.name_parts:
@@ -1270,6 +1283,25 @@ def _identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> set[str
                 # 房主姓名, 承租人姓名: the row's person by role; 被替代者姓名: someone else
                 seen.add(hit)
     return seen
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _initials_identity(leaf: str, rules: SubjectRules) -> str | None:
+    """The identity word of a pinyin-initials column written as one token: a person's initials
+    (ending in 人 ``r``, 员 ``y`` or 用户 ``yh``) and then an identity column's initials (`BJRXM`
+    报警人姓名, `BJRXB` 报警人性别). Only tokens without vowels, as initials are, so no English
+    word is read this way."""
+    if not 5 <= len(leaf) <= 12 or not leaf.isalpha() or not _VOWELS.isdisjoint(leaf):
+        return None
+    for size in range(min(len(leaf) - 3, 6), 1, -1):
+        key, rest = leaf[-size:], leaf[:-size]
+        if key not in rules.identity or len(rest) > 8:
+            continue
+        if any(rest.endswith(e) and len(rest) > len(e) for e in rules.initials_person_endings):
+            return key
+    return None
 
 
 #: What a description says each record is: the noun phrase after 'each record represents a'
