@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.prefix import readable_dataset
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Field, Subject, Words
+from dataflow.model import Dataset, Field, Subject, Words, top_level
 from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
+    Link,
     RecordKeys,
     _comment_table_links,
     _link_words,
@@ -69,6 +72,9 @@ _ENROLLED = frozenset({"student", "user", "member", "customer", None})
 #: Roles whose record two columns about a child do not make a child's: an employee is no child
 #: (a one-child allowance, a baby subsidy on the pay are about the employee's family).
 _NOT_BY_CHILD_COLUMNS = frozenset({"minor", "employee"})
+#: Roles an API's purpose may name that are not the people signing in to it: the staff or
+#: operator who runs it.
+_NOT_API_USERS = frozenset({"employee", "operator", "admin"})
 
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
@@ -464,6 +470,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = email_links(ds, rules)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
+        if (
+            facts[i].kind == "unknown"
+            and not facts[i].links
+            and ds.api is not None
+            and not _reply_of_call(ds, rules)
+        ):
+            scope = (rules, by_name, datasets, by_suffix, surrogate, served)
+            facts[i].links = _path_links(ds, i, scope)
+            if not facts[i].links and facts[i].weak is None:
+                _end_user_api(facts[i], ds, rules)
     _case_parts(datasets, facts, rules, keys)
     _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
@@ -661,6 +677,57 @@ def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
         f.weak_evidence = msg(
             "subject.personal_record_columns", columns=by_columns[1][:3], family=by_columns[0]
         )
+
+
+def _reply_of_call(ds: Dataset, rules: SubjectRules) -> bool:
+    """An API's error or status reply (`Error`, `ErrorInfo`; only `code`, `message`, `status`
+    members): it reports on the call, whoever made it or whatever it was about."""
+    members = {fld.name.lower() for fld in ds.fields if top_level(fld, ds.name)}
+    return members <= rules.response_envelope or bool(
+        rules.error_replies & set(split_name(_bare(ds.name)))
+    )
+
+
+def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
+    """The people an API operation's path names its resource by (`/individuals/{nino}/…`,
+    `/users/{userId}/accounts`, `{msisdn}`): the schemas it sends or returns are filed under that
+    person, as a table's rows under a key column. The path parameters are read as the columns
+    of the dataset would be (``_links``, ``_phone_links``)."""
+    rules, by_name, datasets, by_suffix, surrogate, served = scope
+    api = ds.api
+    if api is None or not api.path_params:
+        return []
+    probe = dataclasses.replace(
+        ds,
+        fields=tuple(Field(name=p, pointer=f"{ds.name}.{p}") for p in api.path_params),
+        foreign_keys=(),
+    )
+    found = _links(probe, i, rules, by_name, datasets, by_suffix, surrogate, served)
+    found = found or _phone_links(probe, rules)
+    return [
+        (dataclasses.replace(link, via="path"), target, role)
+        for link, target, role in found
+        if link.column in api.path_params
+    ]
+
+
+def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
+    """A schema of an API that a signed-in person calls (an OAuth flow with the user present,
+    OpenID Connect) and whose stated purpose names the people it serves ('purchases for a
+    specific user', 'a customer's self assessment account'): what it sends and returns is that
+    person's — a weak verdict, taken when nothing else places the schema. An API only machines
+    call (client credentials, API keys) or one declaring no security is not judged so."""
+    api = ds.api
+    if api is None or api.end_user is not True or not api.purpose:
+        return
+    for word in re.findall(r"[A-Za-z]+", api.purpose):
+        if word.lower() in rules.api_role_lookalikes:
+            continue
+        role = rules.role_of(word.lower())
+        if role is not None and role not in _NOT_API_USERS:
+            f.weak, f.weak_role = "person_linked", None if role == "person" else role
+            f.weak_evidence = msg("subject.api_end_user", word=word.lower())
+            return
 
 
 def _records_of_children(
