@@ -81,6 +81,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "api_role_lookalikes",
     "organisation_money",
     "error_replies",
+    "person_path_keys",
     "bare_role_keys",
     "event_states",
     "event_state_families",

@@ -11,7 +11,7 @@ from dataflow.catalog import Catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.prefix import readable_dataset
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Field, Subject, Words, top_level
+from dataflow.model import Dataset, Field, Subject, SubjectLink, Words, top_level
 from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
     Link,
@@ -478,6 +478,9 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         ):
             scope = (rules, by_name, datasets, by_suffix, surrogate, served)
             facts[i].links = _path_links(ds, i, scope)
+            if facts[i].links:
+                column = facts[i].links[0][0].column
+                facts[i].evidence.append(msg("subject.api_path", column=column))
             if not facts[i].links and facts[i].weak is None:
                 _end_user_api(facts[i], ds, rules)
     _case_parts(datasets, facts, rules, keys)
@@ -704,11 +707,14 @@ def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
     )
     found = _links(probe, i, rules, by_name, datasets, by_suffix, surrogate, served)
     found = found or _phone_links(probe, rules)
-    return [
-        (dataclasses.replace(link, via="path"), target, role)
-        for link, target, role in found
-        if link.column in api.path_params
-    ]
+    if not found:
+        # a person's own identifier (`{nino}`, `{nhsNumber}`): whoever it identifies
+        found = [
+            (SubjectLink(p, None, "naming"), None, "person")
+            for p in api.path_params
+            if _compact(split_name(p)) in rules.person_path_keys
+        ][:1]
+    return [link for link in found if link[0].column in api.path_params]
 
 
 def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:

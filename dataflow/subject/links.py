@@ -29,7 +29,7 @@ def _link_words(link: SubjectLink, dataset: str) -> Words:
     return msg("subject.link", dataset=dataset, column=link.column, target=target, via=via)
 
 
-_VIAS = frozenset({"via.foreign_key", "via.naming", "via.comment", "via.nesting", "via.path"})
+_VIAS = frozenset({"via.foreign_key", "via.naming", "via.comment", "via.nesting"})
 
 
 #: A link: (the link, the scanned dataset it points at, the role the column names).

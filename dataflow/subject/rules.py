@@ -410,6 +410,7 @@ class SubjectRules:
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
         self.organisation_money = tuple(s.get("organisation_money", ()))
         self.error_replies = frozenset(s.get("error_replies", ()))
+        self.person_path_keys = frozenset(s.get("person_path_keys", ()))
         self.system_attributes = tuple(s.get("system_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
