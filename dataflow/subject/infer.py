@@ -449,6 +449,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     comments: dict[str, int] | None = None
     surrogate = surrogate_keys(datasets)
     served = served_people_keys(datasets, rules)
+    by_purpose: set[int] = set()  # person-linked only by the purpose of an end-user API
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
         if facts[i].kind == "unknown":
@@ -470,19 +471,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = email_links(ds, rules)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
-        if (
-            facts[i].kind == "unknown"
-            and not facts[i].links
-            and ds.api is not None
-            and not _reply_of_call(ds, rules)
-        ):
+        if facts[i].kind == "unknown" and ds.api is not None and not _reply_of_call(ds, rules):
+            # an API's schema: the person its operations' path names, else (weakly) the people
+            # an end-user API serves; links to other schemas of the API still count
             scope = (rules, by_name, datasets, by_suffix, surrogate, served)
-            facts[i].links = _path_links(ds, i, scope)
-            if facts[i].links:
-                column = facts[i].links[0][0].column
-                facts[i].evidence.append(msg("subject.api_path", column=column))
-            if not facts[i].links and facts[i].weak is None:
-                _end_user_api(facts[i], ds, rules)
+            path = _path_links(ds, i, scope)
+            if path:
+                facts[i].links = [*facts[i].links, *path]
+                facts[i].evidence.append(msg("subject.api_path", column=path[0][0].column))
+            elif facts[i].weak is None and _end_user_api(facts[i], ds, rules):
+                by_purpose.add(i)
     _case_parts(datasets, facts, rules, keys)
     _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
@@ -529,7 +527,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     higher: bool | None = None  # whether the scan names higher education, once it is asked
     out: list[Subject] = []
     targets: list[list[int]] = []
-    for ds, f in zip(datasets, facts, strict=True):
+    for i, (ds, f) in enumerate(zip(datasets, facts, strict=True)):
         if f.kind == "unknown" and f.weak is not None:
             f.kind, f.role = f.weak, f.weak_role
             f.evidence.append(f.weak_evidence)
@@ -611,8 +609,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 links=tuple(dict.fromkeys(links)) if f.kind == "person_linked" else (),
                 indirect=f.kind == "person_linked"
                 and not f.peer
-                and bool(kept)
-                and all(t is not None and facts[t].kind == "person_linked" for _l, t in kept),
+                and (
+                    (
+                        bool(kept)
+                        and all(
+                            t is not None and facts[t].kind == "person_linked" for _l, t in kept
+                        )
+                    )
+                    # what an end-user API sends is its user's, but not every member describes them
+                    or (i in by_purpose and not kept)
+                ),
             )
         )
     return _records_of_children(datasets, out, targets, rules)
@@ -709,15 +715,16 @@ def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
     found = found or _phone_links(probe, rules)
     if not found:
         # a person's own identifier (`{nino}`, `{nhsNumber}`): whoever it identifies
-        found = [
+        keys: list[Link] = [
             (SubjectLink(p, None, "naming"), None, "person")
             for p in api.path_params
             if _compact(split_name(p)) in rules.person_path_keys
-        ][:1]
+        ]
+        found = keys[:1]
     return [link for link in found if link[0].column in api.path_params]
 
 
-def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
+def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> bool:
     """A schema of an API that a signed-in person calls (an OAuth flow with the user present,
     OpenID Connect) and whose stated purpose names the people it serves ('purchases for a
     specific user', 'a customer's self assessment account'): what it sends and returns is that
@@ -725,7 +732,7 @@ def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
     call (client credentials, API keys) or one declaring no security is not judged so."""
     api = ds.api
     if api is None or api.end_user is not True or not api.purpose:
-        return
+        return False
     for word in re.findall(r"[A-Za-z]+", api.purpose):
         if word.lower() in rules.api_role_lookalikes:
             continue
@@ -733,7 +740,8 @@ def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
         if role is not None and role not in _NOT_API_USERS:
             f.weak, f.weak_role = "person_linked", None if role == "person" else role
             f.weak_evidence = msg("subject.api_end_user", word=word.lower())
-            return
+            return True
+    return False
 
 
 def _records_of_children(

@@ -81,3 +81,15 @@ def test_an_api_client_is_not_a_customer(tmp_path: Path) -> None:
     )
     results = _scan(tmp_path, {"purchases.swagger.yaml": text})
     assert results["Purchase"].subject.kind != "person_linked"
+
+
+def test_an_object_of_a_users_purchase_is_judged_by_its_members(tmp_path: Path) -> None:
+    """`Purchase.payable` (a polymorphic object kept as a reference, its members read one by one):
+    the order's total and currency are the user's purchase record; the object itself is not a
+    value of its own and gets no verdict."""
+    results = _scan(tmp_path, {"checkout.openapi.yaml": _read("checkout.openapi.yaml")})
+    purchase = results["Purchase"]
+    assert purchase.subject.kind == "person_linked"
+    by_pointer = {f.field.pointer: f for f in purchase.findings}
+    assert by_pointer["Purchase.payable.order.totalAmount"].personal
+    assert not by_pointer["Purchase.payable"].personal
