@@ -79,7 +79,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "timetables",
     "served_roles",
     "api_role_lookalikes",
-    "organisation_money",
+    "organisation_parts",
     "error_replies",
     "person_path_keys",
     "bare_role_keys",

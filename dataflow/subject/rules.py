@@ -408,7 +408,7 @@ class SubjectRules:
         self.case_keys = frozenset(s.get("case_keys", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
-        self.organisation_money = tuple(s.get("organisation_money", ()))
+        self.organisation_parts = tuple(s.get("organisation_parts", ()))
         self.error_replies = frozenset(s.get("error_replies", ()))
         self.person_path_keys = frozenset(s.get("person_path_keys", ()))
         self.system_attributes = tuple(s.get("system_attributes", ()))
