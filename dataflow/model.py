@@ -180,6 +180,24 @@ class CommentOn:
 
 
 @dataclass(frozen=True, slots=True)
+class ApiContext:
+    """What an API description says around one of its schemas, beyond the schema itself.
+
+    ``purpose``: the API's title and description (``info``), the first lines only;
+    ``end_user``: ``True`` when the operations act for a signed-in person (an OAuth flow with
+    the user present — authorization code, implicit, password — or OpenID Connect), ``False``
+    when only machine credentials are declared (client credentials, API keys, mutual TLS),
+    ``None`` when the document declares no security; ``path_params``: the names of the path
+    parameters of the operations that send or return the schema (``nino`` of
+    ``/individuals/{nino}/accounts``), at most a few.
+    """
+
+    purpose: str | None = None
+    end_user: bool | None = None
+    path_params: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """A table, record or document type read from one schema file."""
 
@@ -192,6 +210,8 @@ class Dataset:
     # Declared keys, where the format has them (SQL PRIMARY KEY / REFERENCES).
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
+    # Read from an API description (OpenAPI, Swagger): its purpose, security and the operation.
+    api: ApiContext | None = None
 
 
 @dataclass(frozen=True, slots=True)

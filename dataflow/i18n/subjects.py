@@ -48,6 +48,16 @@ SUBJECTS: Mapping[str, Text] = {
     "via.naming": Text("naming", "命名"),
     "via.comment": Text("comment", "注释"),
     "via.nesting": Text("nesting", "嵌套"),
+    "subject.api_path": Text(
+        "the API operations sending or returning it name their resource by the path parameter"
+        " '{column}', a person's key: it is that person's",
+        "收发该数据的接口操作以路径参数 '{column}'（个人的标识）定位资源：其内容属于该本人",
+    ),
+    "subject.api_end_user": Text(
+        "the API is called with a signed-in person's credentials and its purpose names the"
+        " {word} it serves: what it sends and returns is that person's",
+        "该接口以登录本人的凭证调用，且其用途说明指向所服务的{word}：其收发的内容属于该本人",
+    ),
     "subject.child_column": Text("column '{column}' names a child", "字段 '{column}' 指向儿童"),
     "subject.served_person": Text(
         "column '{column}' points at {role}, whom the staff on the record serve: the record is theirs",

@@ -26,6 +26,7 @@ from dataflow.i18n import msg
 from dataflow.model import (
     AddedKey,
     AlteredColumn,
+    ApiContext,
     CommentOn,
     Dataset,
     Field,
@@ -414,8 +415,20 @@ def scrub_dataset(dataset: Dataset) -> tuple[Dataset, dict[str, str]]:
         fields=fields,
         primary_key=tuple(scrub(c) for c in dataset.primary_key),
         foreign_keys=tuple(_scrub_key(k) for k in dataset.foreign_keys),
+        api=_scrub_api(dataset.api),
     )
     return clean, renamed
+
+
+def _scrub_api(api: ApiContext | None) -> ApiContext | None:
+    """``api`` with its purpose text and path parameter names masked (they reach reasons)."""
+    if api is None:
+        return None
+    return dataclasses.replace(
+        api,
+        purpose=scrub_optional(api.purpose),
+        path_params=tuple(scrub(p) for p in api.path_params),
+    )
 
 
 def _scrub_key(key: ForeignKey) -> ForeignKey:

@@ -30,13 +30,15 @@ payload and one of its headers (``read_messages``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin
 
 from dataflow.i18n import msg
-from dataflow.model import Dataset
+from dataflow.model import ApiContext, Dataset
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers._json import PosDict, line_of, pointer_tail
 from dataflow.yamlio.load import join_key
@@ -152,8 +154,14 @@ def read_openapi(
         prefix, named = found
         datasets = read_named(doc, prefix, named, text, path, problems, schemas, key_line)
     total = sum(len(d.fields) for d in datasets)
+    uses: dict[str, tuple[str, ...]] = {}
     if total < MAX_FIELDS:
-        datasets.extend(read_operations(doc, text, path, problems, schemas, line_at, total))
+        datasets.extend(read_operations(doc, text, path, problems, schemas, line_at, total, uses))
+    if isinstance(doc, dict) and not _asyncapi(doc):
+        purpose, end_user = api_purpose(doc), end_user_security(doc)
+        datasets = [
+            replace(ds, api=ApiContext(purpose, end_user, uses.get(ds.name, ()))) for ds in datasets
+        ]
     total = sum(len(d.fields) for d in datasets)
     if total < MAX_FIELDS and isinstance(doc, dict) and _asyncapi(doc):
         datasets.extend(read_messages(doc, text, path, problems, schemas, line_at, total))
@@ -208,7 +216,89 @@ def read_named(
     return datasets
 
 
+#: How much of an API's title and description its datasets carry as its purpose.
+_PURPOSE_CHARS = 2000
+#: The most path parameters one schema carries (the operations that use it, in order).
+_MAX_PATH_PARAMS = 4
+#: OAuth 2 flows in which a person signs in and the API acts for them (OpenAPI 3 ``flows``
+#: keys, Swagger 2 ``flow`` values); ``clientCredentials``/``application`` is a machine's.
+_USER_FLOWS = frozenset({"authorizationCode", "implicit", "password", "accessCode"})
+_MACHINE_FLOWS = frozenset({"clientCredentials", "application"})
+
+
+def api_purpose(doc: dict[str, Any]) -> str | None:
+    """The title and the start of the description of an API (``info``): what it is for."""
+    info = doc.get("info")
+    if not isinstance(info, dict):
+        return None
+    parts = [
+        " ".join(text.split())
+        for key in ("title", "description")
+        if isinstance(text := info.get(key), str) and text.strip()
+    ]
+    return ". ".join(parts)[:_PURPOSE_CHARS] or None
+
+
+def _scheme_end_user(name: str, scheme: Any) -> bool | None:
+    """Whether one security scheme carries a person's sign-in (``True``), only a machine's
+    credentials (``False``), or cannot tell (``None``: an HTTP bearer token, a scheme in
+    another file whose name does not say)."""
+    if not isinstance(scheme, dict) or "$ref" in scheme:
+        # a scheme kept in another file: its name may still say it is OpenID Connect
+        return True if re.search(r"open[-_ ]?id", name, re.IGNORECASE) else None
+    kind = str(scheme.get("type", "")).lower()
+    if kind == "openidconnect":
+        return True
+    if kind == "oauth2":
+        flows = scheme.get("flows")
+        names = set(flows) if isinstance(flows, dict) else {str(scheme.get("flow", ""))}
+        if names & _USER_FLOWS:
+            return True
+        return False if names and names <= _MACHINE_FLOWS else None
+    if kind in ("apikey", "mutualtls") or (
+        kind == "http" and str(scheme.get("scheme", "")).lower() == "basic"
+    ):
+        return False
+    return None
+
+
+def end_user_security(doc: dict[str, Any]) -> bool | None:
+    """Whether an API description's security schemes (``components.securitySchemes``,
+    Swagger 2's ``securityDefinitions``) let a signed-in person call it (``True``), only
+    machines (``False``), or say neither (``None``, also when none is declared)."""
+    components = doc.get("components")
+    found = components.get("securitySchemes") if isinstance(components, dict) else None
+    if not isinstance(found, dict):
+        found = doc.get("securityDefinitions")
+    if not isinstance(found, dict) or not found:
+        return None
+    verdicts = [_scheme_end_user(str(name), scheme) for name, scheme in found.items()]
+    if any(v is True for v in verdicts):
+        return True
+    return False if verdicts and all(v is False for v in verdicts) else None
+
+
+def _schema_refs(schema: Any, prefix: str, depth: int = 0) -> list[str]:
+    """The named schemas (under ``prefix``, ``#/components/schemas/``) a request or response
+    schema names: its ``$ref``, its items', its combined members', its properties' (one level)."""
+    if not isinstance(schema, dict) or depth > 2:
+        return []
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        return [pointer_tail(ref)] if ref.startswith(prefix) else []
+    out = _schema_refs(schema.get("items"), prefix, depth + 1)
+    for key in ("allOf", "oneOf", "anyOf"):
+        members = schema.get(key)
+        for member in members if isinstance(members, list) else ():
+            out.extend(_schema_refs(member, prefix, depth + 1))
+    props = schema.get("properties")
+    for member in props.values() if isinstance(props, dict) and depth == 0 else ():
+        out.extend(_schema_refs(member, prefix, depth + 1))
+    return out
+
+
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_PATH_PARAM = re.compile(r"\{([^{}/]+)\}")
 # The keys of a Swagger 2 parameter that describe its value as a schema would.
 _PARAMETER_SCHEMA_KEYS = (
     "type", "format", "items", "enum", "description", "default", "pattern", "minimum",
@@ -332,6 +422,19 @@ class _Operations:
         self.read: set[int] = set()  # the schema nodes read (a component used twice: once)
         self.files = _named_files(doc, self.base)  # the other files' schemas read (URIs)
         self.recursive: dict[int, bool] = {}  # the named schemas that reach themselves, by id
+        # the path parameters of the operations that use each dataset and named schema
+        self.uses: dict[str, tuple[str, ...]] = {}
+        self.path_params: tuple[str, ...] = ()  # those of the operation being read
+        found = named_schemas(doc)
+        self.prefix = found[0] if found is not None else "#/components/schemas/"
+
+    def used(self, name: str, params: tuple[str, ...] | None = None) -> None:
+        """Note that the operation being read sends or returns ``name`` (a dataset or a named
+        schema), with the path parameters it names its resource by."""
+        params = self.path_params if params is None else params
+        if params:
+            have = self.uses.get(name, ())
+            self.uses[name] = tuple(dict.fromkeys((*have, *params)))[:_MAX_PATH_PARAMS]
 
     def full(self) -> bool:
         return self.total >= MAX_FIELDS
@@ -379,6 +482,7 @@ class _Operations:
         if not walker.fields:
             return
         self.names.add(name)
+        self.used(name)
         self.total += len(walker.fields)
         text = comment.strip() if isinstance(comment, str) and comment.strip() else None
         self.datasets.append(
@@ -401,6 +505,8 @@ class _Operations:
         only names other schemas or was read already."""
         from dataflow.readers.jsonschema import schema_comment
 
+        for named in _schema_refs(schema, self.prefix):
+            self.used(named)
         if not isinstance(schema, dict) or id(schema) in self.read:
             return
         if _only_refers(schema):
@@ -494,6 +600,8 @@ class _Operations:
         pointer = f"#/{under}/{_escape(route)}/{method}"
         key_path = f"{under}.{route}.{method}"
         summary = op.get("summary") or op.get("description")
+        # the parameters the path names its resource by (`/individuals/{nino}/accounts`)
+        self.path_params = tuple(dict.fromkeys(_PATH_PARAM.findall(route)))
         body, component = self._named(op.get("requestBody"))
         if isinstance(body, dict):
             self._content(
@@ -526,10 +634,13 @@ class _Operations:
         if plain:
             self._parameters(f"{name} parameters", plain, op, pointer, key_path, summary)
         responses = op.get("responses")
+        in_path = self.path_params
         for code, raw in responses.items() if isinstance(responses, dict) else ():
             response, component = self._named(raw)
             if not isinstance(response, dict):
                 continue
+            # an error reply (4xx, 5xx, default) reports the failed call, not the resource
+            self.path_params = in_path if str(code)[:1] in ("1", "2", "3") else ()
             shown = f"{component} response" if component else f"{name} response {code}"
             at = f"{key_path}.responses.{code}"
             where = f"{pointer}/responses/{_escape(str(code))}"
@@ -576,9 +687,11 @@ def read_operations(
     schemas: SchemaIndex | None = None,
     line_at: Callable[[str], int | None] | None = None,
     total: int = 0,
+    uses: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Dataset]:
     """The datasets of the schemas the operations of an OpenAPI or Swagger document write
-    inline (see the module docstring for their names); ``total``: the fields read so far."""
+    inline (see the module docstring for their names); ``total``: the fields read so far;
+    ``uses`` gets the path parameters of the operations using each dataset and named schema."""
     if not isinstance(doc, dict):
         return []
     ops = _Operations(doc, text, path, problems, schemas, line_at, total)
@@ -593,6 +706,8 @@ def read_operations(
                 if isinstance(op, dict) and not ops.full():
                     listed = shared if isinstance(shared, list) else []
                     ops.operation(str(route), method, op, listed, key)
+    if uses is not None:
+        uses.update(ops.uses)
     return ops.datasets
 
 

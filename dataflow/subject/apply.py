@@ -1074,8 +1074,10 @@ def _as_care(finding: FieldFinding, element: Element, context: Words, why: Words
 def _organisation_part(
     finding: FieldFinding, dataset: Dataset, rules: SubjectRules
 ) -> FieldFinding:
-    """A contact field of an organisation nested in a person's document (``cda_organization.email``
-    of a health record): the organisation's own address or e-mail, not the person's."""
+    """A field of an organisation nested in a person's document (``cda_organization.email`` of a
+    health record, ``merchant.fee`` of a purchase): the organisation's own address, e-mail, money
+    or description (``organisation_parts``: the fee a merchant charges is not the buyer's
+    finances), not the person's."""
     fld = finding.field
     if not finding.personal or not fld.pointer.startswith(dataset.name + "."):
         return finding
@@ -1085,7 +1087,8 @@ def _organisation_part(
         if tokens and tokens[-1] in rules.organisation:
             why = msg("subject.org_name", name=part, word=tokens[-1])
             org = Subject("organisation", None, (why,), ())
-            return _notabout_person(finding, dataset, org, rules, rules.org_attributes)
+            covered = (*rules.org_attributes, *rules.organisation_parts)
+            return _notabout_person(finding, dataset, org, rules, covered)
     return finding
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.prefix import readable_dataset
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Field, Subject, Words
+from dataflow.model import Dataset, Field, Subject, SubjectLink, Words, top_level
 from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
+    Link,
     RecordKeys,
     _comment_table_links,
     _link_words,
@@ -69,6 +72,9 @@ _ENROLLED = frozenset({"student", "user", "member", "customer", None})
 #: Roles whose record two columns about a child do not make a child's: an employee is no child
 #: (a one-child allowance, a baby subsidy on the pay are about the employee's family).
 _NOT_BY_CHILD_COLUMNS = frozenset({"minor", "employee"})
+#: Roles an API's purpose may name that are not the people signing in to it: the staff or
+#: operator who runs it.
+_NOT_API_USERS = frozenset({"employee", "operator", "admin"})
 
 
 def _pupil_rows(ds: Dataset, role: str | None, rules: SubjectRules) -> bool:
@@ -443,6 +449,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     comments: dict[str, int] | None = None
     surrogate = surrogate_keys(datasets)
     served = served_people_keys(datasets, rules)
+    by_purpose: set[int] = set()  # person-linked only by the purpose of an end-user API
     for i, ds in enumerate(datasets):
         facts[i].links = _links(ds, i, rules, by_name, datasets, by_suffix, surrogate, served)
         if facts[i].kind == "unknown":
@@ -464,6 +471,16 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = email_links(ds, rules)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
+        if facts[i].kind == "unknown" and ds.api is not None and not _reply_of_call(ds, rules):
+            # an API's schema: the person its operations' path names, else (weakly) the people
+            # an end-user API serves; links to other schemas of the API still count
+            scope = (rules, by_name, datasets, by_suffix, surrogate, served)
+            path = _path_links(ds, i, scope)
+            if path:
+                facts[i].links = [*facts[i].links, *path]
+                facts[i].evidence.append(msg("subject.api_path", column=path[0][0].column))
+            elif facts[i].weak is None and _end_user_api(facts[i], ds, rules):
+                by_purpose.add(i)
     _case_parts(datasets, facts, rules, keys)
     _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
@@ -510,7 +527,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     higher: bool | None = None  # whether the scan names higher education, once it is asked
     out: list[Subject] = []
     targets: list[list[int]] = []
-    for ds, f in zip(datasets, facts, strict=True):
+    for i, (ds, f) in enumerate(zip(datasets, facts, strict=True)):
         if f.kind == "unknown" and f.weak is not None:
             f.kind, f.role, f.named = f.weak, f.weak_role, f.weak_named
             f.evidence.append(f.weak_evidence)
@@ -600,6 +617,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                             t is not None and facts[t].kind == "person_linked" for _l, t in kept
                         )
                     )
+                    # what an end-user API sends is its user's, but not every member describes them
+                    or (i in by_purpose and not kept)
                 ),
             )
         )
@@ -668,6 +687,62 @@ def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
         f.weak_evidence = msg(
             "subject.personal_record_columns", columns=by_columns[1][:3], family=by_columns[0]
         )
+
+
+def _reply_of_call(ds: Dataset, rules: SubjectRules) -> bool:
+    """An API's error or status reply (`Error`, `ErrorInfo`; only `code`, `message`, `status`
+    members): it reports on the call, whoever made it or whatever it was about."""
+    members = {fld.name.lower() for fld in ds.fields if top_level(fld, ds.name)}
+    return members <= rules.response_envelope or bool(
+        rules.error_replies & set(split_name(_bare(ds.name)))
+    )
+
+
+def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
+    """The people an API operation's path names its resource by (`/individuals/{nino}/…`,
+    `/users/{userId}/accounts`, `{msisdn}`): the schemas it sends or returns are filed under that
+    person, as a table's rows under a key column. The path parameters are read as the columns
+    of the dataset would be (``_links``, ``_phone_links``)."""
+    rules, by_name, datasets, by_suffix, surrogate, served = scope
+    api = ds.api
+    if api is None or not api.path_params:
+        return []
+    probe = dataclasses.replace(
+        ds,
+        fields=tuple(Field(name=p, pointer=f"{ds.name}.{p}") for p in api.path_params),
+        foreign_keys=(),
+    )
+    found = _links(probe, i, rules, by_name, datasets, by_suffix, surrogate, served)
+    found = found or _phone_links(probe, rules)
+    if not found:
+        # a person's own identifier (`{nino}`, `{nhsNumber}`): whoever it identifies
+        keys: list[Link] = [
+            (SubjectLink(p, None, "naming"), None, "person")
+            for p in api.path_params
+            if _compact(split_name(p)) in rules.person_path_keys
+        ]
+        found = keys[:1]
+    return [link for link in found if link[0].column in api.path_params]
+
+
+def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> bool:
+    """A schema of an API that a signed-in person calls (an OAuth flow with the user present,
+    OpenID Connect) and whose stated purpose names the people it serves ('purchases for a
+    specific user', 'a customer's self assessment account'): what it sends and returns is that
+    person's — a weak verdict, taken when nothing else places the schema. An API only machines
+    call (client credentials, API keys) or one declaring no security is not judged so."""
+    api = ds.api
+    if api is None or api.end_user is not True or not api.purpose:
+        return False
+    for word in re.findall(r"[A-Za-z]+", api.purpose):
+        if word.lower() in rules.api_role_lookalikes:
+            continue
+        role = rules.role_of(word.lower())
+        if role is not None and role not in _NOT_API_USERS:
+            f.weak, f.weak_role = "person_linked", None if role == "person" else role
+            f.weak_evidence = msg("subject.api_end_user", word=word.lower())
+            return True
+    return False
 
 
 def _records_of_children(

@@ -91,6 +91,18 @@ class Record:
     health_document: frozenset[int]  # health topics of a schema document about a patient
 
     @cached_property
+    def containers(self) -> frozenset[str]:
+        """The pointers of the fields whose members are fields of their own (an object or a list
+        of objects of a document: `payable` of `payable.order.id`)."""
+        out: set[str] = set()
+        for fld in self.dataset.fields:
+            parent = fld.pointer.rpartition(".")[0]
+            while parent and parent != self.dataset.name:
+                out.add(parent.removesuffix("[]"))
+                parent = parent.rpartition(".")[0]
+        return frozenset(out)
+
+    @cached_property
     def names_account(self) -> bool:
         """Whether the table or one of its columns names an account (`account_id`, 账号;
         ``ledger_accounts``): asked for each amount of a ledger, worked out once."""
@@ -864,6 +876,8 @@ def _family_rule(rec: Record, col: Column) -> FieldFinding | None:
     """``subject-family``: a word of an attribute family, or a column on a topic whose every
     column counts; ``subject-person-record``: a thing's word on a table whose rows are people;
     ``subject-person-column``: a comment naming a person."""
+    if col.finding.field.pointer.removesuffix("[]") in rec.containers:
+        return None  # an object whose members are read one by one: they carry the verdicts
     match = _family_word(rec, col)
     fld, finding = col.finding.field, col.finding
     guess = _thing_table_guess(finding, rec.catalog)

@@ -221,6 +221,7 @@ class SubjectRules:
         self.products, self.products_zh = _split(s.get("product_name_columns", ()))
         self.paging = _split(s.get("paging_parameters", ()))[0]
         self.served_roles = tuple(s.get("served_roles", ()))
+        self.api_role_lookalikes = frozenset(s.get("api_role_lookalikes", ()))
         self.bare_role_keys = frozenset(s.get("bare_role_keys", ()))
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))
@@ -414,6 +415,9 @@ class SubjectRules:
         self.case_keys = frozenset(s.get("case_keys", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
+        self.organisation_parts = tuple(s.get("organisation_parts", ()))
+        self.error_replies = frozenset(s.get("error_replies", ()))
+        self.person_path_keys = frozenset(s.get("person_path_keys", ()))
         self.system_attributes = tuple(s.get("system_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
