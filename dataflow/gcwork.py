@@ -35,6 +35,19 @@ def fewer_collections(*, freeze: bool = False) -> Iterator[None]:
             gc.unfreeze()
 
 
+@contextlib.contextmanager
+def no_collections() -> Iterator[None]:
+    """No automatic collection within the block (objects without reference cycles arrive in
+    bulk, a worker's results); the collector is as it was afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def settle_worker() -> None:
     """At a forked worker's start: set apart what it inherited (no collection walks it, fewer
     pages copied) and keep the working thresholds for the worker's life."""

@@ -4,9 +4,9 @@ A schema repository of thousands of tables spends most of its scan classifying d
 one, each on its own once the scan's subjects are known. From ``PARALLEL_MIN_DATASETS`` datasets
 on, and only where processes can be forked, the datasets are classified by forked workers in
 consecutive chunks: the workers inherit the catalog, the subjects and every cache built so far
-(the first chunk is classified here first, to build them once), and the results come back in
-the datasets' order, so the report is the same byte for byte. Smaller scans (``dataflow check``
-on a commit's files) never start a worker.
+(the first few datasets are classified here first, to build them once), and the results come
+back in the datasets' order, so the report is the same byte for byte. Smaller scans (``dataflow
+check`` on a commit's files) never start a worker.
 """
 
 from __future__ import annotations
@@ -23,8 +23,13 @@ T = TypeVar("T")
 
 #: Datasets from which classification is shared among worker processes.
 PARALLEL_MIN_DATASETS = 2000
-#: Datasets a worker classifies per task (and the parent first, to warm the caches).
+#: Datasets a worker classifies per task.
 CHUNK = 250
+#: Datasets the parent classifies before it forks, to build the lazy caches the workers inherit
+#: (the first dataset builds nearly all of them; a few more cover the common column names).
+WARM = 25
+#: The last tasks are this many times smaller, so that no worker waits long for the other.
+TAIL_SPLIT = 5
 
 _WORK: list[Callable[[int], Any]] = []  # the task of the forked workers, set before forking
 
@@ -53,21 +58,38 @@ def map_in_order(task: Callable[[int], T], count: int, processes: int) -> list[T
 
 def in_order(task: Callable[[int], T], count: int, processes: int) -> Iterator[T]:
     """``task(0)``, ``task(1)`` … ``task(count - 1)`` as they come, in that order; in worker
-    processes when ``processes`` > 1 and there is more than one chunk."""
+    processes when ``processes`` > 1 and there are more than ``CHUNK`` tasks."""
     if processes <= 1 or count <= CHUNK:
         yield from (task(i) for i in range(count))
         return
     import multiprocessing
 
-    yield from (task(i) for i in range(CHUNK))  # builds the lazy caches the workers inherit
-    bounds = [(start, min(start + CHUNK, count)) for start in range(CHUNK, count, CHUNK)]
+    warm = min(WARM, count)
+    yield from (task(i) for i in range(warm))  # builds the lazy caches the workers inherit
     _WORK[:] = [task]
     try:
-        with multiprocessing.get_context("fork").Pool(processes, gcwork.settle_worker) as pool:
-            for part in pool.imap(_run, bounds):
+        # What comes back is the workers' results, kept without cycles: no collection in this
+        # process needs to walk them while they arrive (the workers are forked first, with the
+        # collector on).
+        with (
+            multiprocessing.get_context("fork").Pool(processes, gcwork.settle_worker) as pool,
+            gcwork.no_collections(),
+        ):
+            for part in pool.imap(_run, chunk_bounds(warm, count, processes)):
                 yield from part
     finally:
         _WORK.clear()
+
+
+def chunk_bounds(start: int, count: int, processes: int) -> list[tuple[int, int]]:
+    """The workers' tasks over ``start`` … ``count - 1``: consecutive ranges of ``CHUNK``, but
+    the last ``processes`` × ``CHUNK`` split ``TAIL_SPLIT`` times finer, so that the workers
+    finish at about the same time."""
+    tail = max(start, count - processes * CHUNK)
+    small = max(1, CHUNK // TAIL_SPLIT)
+    bounds = [(i, min(i + CHUNK, tail)) for i in range(start, tail, CHUNK)]
+    bounds += [(i, min(i + small, count)) for i in range(tail, count, small)]
+    return bounds
 
 
 def _run(bounds: tuple[int, int]) -> Sequence[Any]:

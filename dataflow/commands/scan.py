@@ -343,6 +343,10 @@ def scan_command(
     blocking = blocking_fields(result, threshold)
     blocking += negative_list_hits(result)
     errors = unreadable_files(result) if has_errors(result) else 0
+    if options.engine == "local":  # a Spark session is stopped by the interpreter's teardown
+        from dataflow.cli import skip_teardown
+
+        skip_teardown()
     finish(result, Outcome(blocking=len(blocking), errors=errors), lang_)
 
 

@@ -21,7 +21,7 @@ DATASET_DEPTH = 2
 
 def dumps(record: Any) -> str:
     """Serialise a record deterministically (sorted keys, two-space indent, UTF-8 text)."""
-    return json_text(record, allow_nan=False) + "\n"
+    return json_text(record, allow_nan=False, end="\n")
 
 
 def dataset_part(dataset: DatasetResult) -> Fragment:

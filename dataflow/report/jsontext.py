@@ -22,10 +22,13 @@ _float = float.__repr__
 _finite = math.isfinite
 
 
-def dumps(obj: Any, *, indent: int = 2, allow_nan: bool = True) -> str:
-    """``json.dumps(obj, sort_keys=True, ensure_ascii=False, indent=indent, allow_nan=...)``."""
+def dumps(obj: Any, *, indent: int = 2, allow_nan: bool = True, end: str = "") -> str:
+    """``json.dumps(obj, sort_keys=True, ensure_ascii=False, indent=indent, allow_nan=...)``,
+    followed by ``end`` (joined with the rest: a report of tens of megabytes is not copied again
+    to add its last line break)."""
     parts: list[str] = []
     _value(obj, parts, "\n", " " * indent, allow_nan, {})
+    parts.append(end)
     return "".join(parts)
 
 

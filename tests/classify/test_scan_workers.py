@@ -55,6 +55,7 @@ def test_workers_write_the_same_report_as_one_process(
     repo = _repository(tmp_path)
     monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
     monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    monkeypatch.setattr(scan_workers, "WARM", 2)
     alone = scan_paths([repo], ScanOptions(content=False, jobs=1))
     shared = scan_paths([repo], ScanOptions(content=False, jobs=2))
     assert len(alone.datasets) > 3 * scan_workers.CHUNK
@@ -68,8 +69,40 @@ def test_tasks_run_in_other_processes_and_come_back_in_order() -> None:
     count = 5 * scan_workers.CHUNK + 3
     assert scan_workers.map_in_order(lambda i: i * i, count, 2) == [i * i for i in range(count)]
     pids = scan_workers.map_in_order(lambda _i: os.getpid(), count, 2)
-    assert pids[: scan_workers.CHUNK] == [os.getpid()] * scan_workers.CHUNK  # warms the caches
-    assert os.getpid() not in pids[scan_workers.CHUNK :]
+    warm = scan_workers.WARM
+    assert pids[:warm] == [os.getpid()] * warm  # warms the caches
+    assert os.getpid() not in pids[warm:]
+
+
+def test_the_workers_tasks_cover_every_dataset_once_in_order_with_a_finer_tail() -> None:
+    chunk = scan_workers.CHUNK
+    for start, count, processes in [(25, 10_000, 2), (25, 600, 2), (3, 2 * chunk, 3), (25, 30, 2)]:
+        bounds = scan_workers.chunk_bounds(start, count, processes)
+        covered = [i for low, high in bounds for i in range(low, high)]
+        assert covered == list(range(start, count))
+        assert all(high > low for low, high in bounds)
+        assert max(high - low for low, high in bounds) <= chunk
+    bounds = scan_workers.chunk_bounds(25, 10_000, 2)
+    tail = [high - low for low, high in bounds if low >= 10_000 - 2 * chunk]
+    assert len(tail) == 2 * scan_workers.TAIL_SPLIT
+    assert max(tail) < chunk  # no worker is left alone with a whole chunk at the end
+
+
+@needs_fork
+def test_the_parent_collects_nothing_while_results_arrive_and_restores_the_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    count = 3 * scan_workers.CHUNK
+    states = []
+    for _ in scan_workers.in_order(lambda i: i, count, 2):
+        states.append(gc.isenabled())
+    assert gc.isenabled()
+    warm = scan_workers.WARM
+    assert states[:warm] == [True] * warm
+    assert not any(states[warm:])  # the consumer runs while the results arrive
+    workers = scan_workers.map_in_order(lambda _i: gc.isenabled(), count, 2)
+    assert all(workers)  # the workers collect as usual
 
 
 def test_small_scans_and_one_job_stay_in_one_process() -> None:
@@ -90,8 +123,8 @@ def test_workers_collect_young_objects_less_often_and_set_chunks_apart() -> None
         lambda _i: (gc.get_threshold()[0], gc.get_freeze_count()), count, 2
     )
     parent = (gc.get_threshold()[0], gc.get_freeze_count())
-    assert seen[: scan_workers.CHUNK] == [parent] * scan_workers.CHUNK
-    workers = seen[scan_workers.CHUNK :]
+    assert seen[: scan_workers.WARM] == [parent] * scan_workers.WARM
+    workers = seen[scan_workers.WARM :]
     assert {threshold for threshold, _ in workers} == {gcwork.WORK_THRESHOLDS[0]}
     assert all(frozen > 0 for _, frozen in workers)
 
@@ -114,6 +147,7 @@ def test_workers_write_each_datasets_part_of_the_json_report(
     repo = _repository(tmp_path)
     monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
     monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    monkeypatch.setattr(scan_workers, "WARM", 2)
     alone = scan_paths([repo], ScanOptions(content=False, jobs=1), prepare=dataset_part)
     shared = scan_paths([repo], ScanOptions(content=False, jobs=2), prepare=dataset_part)
     assert alone.prepared == ()  # one process writes the report from the results
@@ -130,6 +164,7 @@ def test_a_dataset_replaced_after_the_scan_is_written_again(
     repo = _repository(tmp_path)
     monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
     monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    monkeypatch.setattr(scan_workers, "WARM", 2)
     alone = scan_paths([repo], ScanOptions(content=False, jobs=1))
     shared = scan_paths([repo], ScanOptions(content=False, jobs=2), prepare=dataset_part)
 
@@ -157,6 +192,7 @@ def test_the_command_writes_the_same_json_with_workers_and_alone(
     repo = _repository(tmp_path / "repo")
     monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
     monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    monkeypatch.setattr(scan_workers, "WARM", 2)
     scanned: list[ScanResult] = []
 
     def scan_and_keep(*args: object, **kwargs: object) -> ScanResult:

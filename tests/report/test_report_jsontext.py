@@ -139,3 +139,10 @@ def test_a_fragment_written_for_another_place_is_refused() -> None:
         dumps({"items": [part]}, indent=4)
     with pytest.raises(ValueError, match="not JSON compliant"):
         fragment({"x": float("nan")}, 2, allow_nan=False)
+
+
+def test_the_text_ends_with_what_it_is_asked_to_end_with() -> None:
+    document = {"datasets": [{"name": "客户", "n": 1}], "ok": True}
+    assert dumps(document, end="\n") == _reference(document) + "\n"
+    assert dumps(document) == _reference(document)
+    assert dumps([], end="\n") == "[]\n"
