@@ -861,13 +861,15 @@ def _kept_rules(catalog: Catalog) -> SubjectRules:
     from pathlib import Path
 
     from dataflow.catalog.cache import disk_cached
+    from dataflow.detect.metadata.scripts import native_words_path
     from dataflow.detect.metadata.words import foreign_words_path
 
     here = Path(__file__)
     words = here.parents[1] / "detect" / "metadata" / "words.py"
+    scripts = words.with_name("scripts.py")
     rules = disk_cached(
         "subject_rules",
-        (here, words, foreign_words_path()),
+        (here, words, scripts, foreign_words_path(), native_words_path()),
         lambda: SubjectRules(catalog),
         SubjectRules,
         catalog=catalog,

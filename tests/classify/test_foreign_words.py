@@ -315,3 +315,32 @@ def test_a_transfer_between_two_cards_is_an_entry_of_the_clients_account(tmp_pat
     transfers = _scan(tmp_path, {"bank.sql": TRANSFERS})["transfer"]
     amount = _finding(transfers, "amount")
     assert amount.element == "pi.financial.transaction" and amount.sensitive
+
+
+SHOP_VI = """
+CREATE TABLE KhachHang (maKhachHang INT PRIMARY KEY, hoTen NVARCHAR(50), dienThoai VARCHAR(20));
+CREATE TABLE SanPham (maSanPham INT PRIMARY KEY, tenSanPham NVARCHAR(100), donGia FLOAT);
+CREATE TABLE DonHang (
+  maDonHang INT PRIMARY KEY,
+  maKhachHang INT REFERENCES KhachHang (maKhachHang),
+  tongTien FLOAT
+);
+CREATE TABLE DonHangChiTiet (
+  maDonHangChiTiet INT PRIMARY KEY,
+  maDonHang INT NOT NULL REFERENCES DonHang (maDonHang),
+  maSanPham INT NOT NULL REFERENCES SanPham (maSanPham),
+  soLuong INT NOT NULL,
+  donGia FLOAT NOT NULL,
+  tongGia FLOAT NOT NULL
+);
+"""
+
+
+def test_vietnamese_order_lines_of_a_customer(tmp_path: Path) -> None:
+    """A Vietnamese shop's order lines (đơn hàng chi tiết) are the customer's purchase: their
+    quantities and prices are personal; the price list of the products is nobody's."""
+    results = _scan(tmp_path, {"shop.sql": SHOP_VI}, short=True)
+    lines = results["DonHangChiTiet"]
+    for column in ("soLuong", "donGia", "tongGia"):
+        assert _finding(lines, column).personal, column
+    assert not _finding(results["SanPham"], "donGia").personal

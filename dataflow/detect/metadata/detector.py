@@ -10,6 +10,7 @@ from dataflow.detect.metadata.context import dataset_context, health_table_value
 from dataflow.detect.metadata.index import MetadataIndex
 from dataflow.detect.metadata.matching import match_en_comment, match_name, match_zh
 from dataflow.detect.metadata.negatives import apply_negatives
+from dataflow.detect.metadata.scripts import kanji_reading
 from dataflow.detect.metadata.verdict import (
     MAX_CACHED,
     TABLE,
@@ -121,6 +122,11 @@ class MetadataDetector(MetadataIndex):
                 # a Russian or Ukrainian name no catalog stem finds (Прізвище, Номер_счета):
                 # its transliteration, read by the words of other languages
                 tokens = split_name(fld.name)
+                match_name(self, tokens, scored, ctx, parent)
+            elif not scored:
+                # a Japanese name in kanji no Chinese catalog word finds (氏名, 生年月日): its
+                # Japanese words (catalogs/data/native_words.yaml, ja_kanji)
+                tokens = split_name(kanji_reading(fld.name))
                 match_name(self, tokens, scored, ctx, parent)
         else:
             match_name(self, tokens, scored, ctx, parent)
@@ -242,12 +248,17 @@ def _kept_detector(catalog: Catalog) -> MetadataDetector:
     from pathlib import Path
 
     from dataflow.catalog.cache import disk_cached
+    from dataflow.detect.metadata.scripts import native_words_path
     from dataflow.detect.metadata.words import foreign_words_path
 
     here = Path(__file__).parent
     sources = (
-        *(here / name for name in ("index.py", "detector.py", "words.py", "verdict.py")),
+        *(
+            here / name
+            for name in ("index.py", "detector.py", "words.py", "verdict.py", "scripts.py")
+        ),
         foreign_words_path(),
+        native_words_path(),
     )
     detector = disk_cached(
         "metadata_index",

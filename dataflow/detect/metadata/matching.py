@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dataflow.detect.metadata.index import MetadataIndex
+from dataflow.detect.metadata.scripts import has_native
 from dataflow.detect.metadata.verdict import DatasetContext, Hit, Scored
 from dataflow.detect.metadata.words import (
     MAX_SPAN,
@@ -25,6 +26,7 @@ from dataflow.detect.metadata.words import (
     WORD,
     ascii_latin,
     is_cyrillic,
+    split_name,
 )
 from dataflow.model import Evidence
 
@@ -312,9 +314,13 @@ def match_en_comment(
     det: MetadataIndex, comment: str, scored: dict[str, Scored]
 ) -> Evidence | None:
     low = comment.lower().strip()
-    words = [
-        w.lower() for w in WORD.findall(comment if comment.isascii() else ascii_latin(comment))
-    ]
+    if not comment.isascii() and has_native(comment):
+        # a comment in Greek, Korean, Japanese, Arabic, Hebrew, Thai or Hindi, in English words
+        words = list(split_name(comment))
+    else:
+        words = [
+            w.lower() for w in WORD.findall(comment if comment.isascii() else ascii_latin(comment))
+        ]
     negative = None
     for phrase in det.negative_en_comment:
         if low.startswith(phrase) or (

@@ -72,7 +72,9 @@ def simplified_dataset(ds: Dataset) -> Dataset:
     """``ds`` with names and comments folded, or ``ds`` itself when nothing changes (the
     usual case: no copy is made)."""
     fields = tuple(
-        dataclasses.replace(f, name=simplified(f.name), comment=simplified(f.comment))
+        dataclasses.replace(
+            f, name=simplified(f.name), comment=simplified(f.comment) if f.comment else f.comment
+        )
         if (simplified(f.name) != f.name or (f.comment and simplified(f.comment) != f.comment))
         else f
         for f in ds.fields

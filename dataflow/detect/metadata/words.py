@@ -69,6 +69,10 @@ def _spelt_tokens(name: str) -> tuple[str, ...]:
     """``name``'s lower-case tokens as ``split_name`` cuts them, before any is read as English
     (``nomeCliente`` → nome, cliente)."""
     if not name.isascii():
+        from dataflow.detect.metadata.scripts import has_native, native_reading
+
+        if has_native(name):  # Greek, Korean, Japanese kana, Arabic, Hebrew, Thai, Devanagari
+            name = native_reading(name)
         if _CYRILLIC.search(name) and not _HAN.search(name):
             name = cyrillic_latin(name)
         name = ascii_latin(name)
