@@ -48,6 +48,7 @@ from dataflow.subject.topics import (
     _table_topic,
     address_book_by_columns,
     name_tokens,
+    network_record_by_columns,
     personal_record_family,
     record_kind_by_columns,
     sensitive_kind_by_columns,
@@ -616,6 +617,8 @@ def _by_subject(
             # setup and connect times, the calling and called stations): a call record too
             topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
+        # a subscriber's network events (`lac` beside `cell`): where the phone was, and when
+        topic |= network_record_by_columns(rules, dataset)
         if subject.kind == "person_linked" and dwelling_column(dataset, rules) is not None:
             # a household's meter reading or fee bill: its flat number is where they live
             topic |= rules.dwelling_topic
