@@ -83,6 +83,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "event_state_families",
     "care_record_money_endings",
     "posts",
+    "geo_latitudes",
+    "geo_longitudes",
     "topic_lookalikes",
     "topic_lookalikes_zh",
     "document_topic_lookalikes",

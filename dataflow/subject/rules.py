@@ -171,6 +171,8 @@ class SubjectRules:
         self.service_parts = frozenset("".join(split_name(w)) for w in s.get("service_parts", ()))
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
+        self.geo_latitudes = _split(s.get("geo_latitudes", ()))[0]
+        self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
