@@ -14,7 +14,12 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
-from dataflow.subject.documents import card_parts, document_numbers, identity_documents
+from dataflow.subject.documents import (
+    card_parts,
+    document_numbers,
+    identity_documents,
+    network_cells,
+)
 from dataflow.subject.links import dwelling_column, table_comment_core
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
@@ -655,6 +660,7 @@ def _by_subject(
         found = document_numbers(found, dataset, subject, catalog, rules)
         found = identity_documents(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
+        found = network_cells(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]

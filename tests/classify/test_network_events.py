@@ -1,7 +1,7 @@
 """A subscriber's row that holds the location area (`lac`) and the cell that served the phone is
 a record of the subscriber's network events, whatever the table is called (`transactions`):
-the area, the event's type and its time are the subscriber's communication record, sensitive
-(GB/T 35273-2020 Annex B 通信记录, 行踪轨迹). A `lac` without a cell (a lake in a French
+the cell (not a mobile phone number), the area, the event's type and its time are the
+subscriber's communication record, sensitive (GB/T 35273-2020 Annex B 通信记录, 行踪轨迹). A `lac` without a cell (a lake in a French
 address) makes no such record."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _scan(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_area_and_events_beside_a_cell_are_the_subscribers_records(tmp_path: Path) -> None:
     events = {f.field.name: f for f in _scan(tmp_path)["transactions"].findings}
-    for column in ("lac", "event_type", "event_ts"):
+    for column in ("cell", "lac", "event_type", "event_ts"):
         assert events[column].element == "pi.communication.call_record", column
         assert events[column].sensitive, column
     assert not events["transaction_id"].sensitive
