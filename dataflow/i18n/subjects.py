@@ -648,6 +648,16 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}' makes it a record of {family}: some person's, whether or not it names them",
         "名称 '{name}' 表明其为{family}：无论是否写明，均属某个人",
     ),
+    "subject.network_cell": Text(
+        "'{column}' beside a location area is the network cell that served the phone: part of"
+        " the subscriber's network record",
+        "'{column}' 与位置区码并列，是为该手机提供服务的网络小区：属于用户的通信记录",
+    ),
+    "subject.card_ledger": Text(
+        "name '{name}' and the payment cards {columns} make it the cardholders' account flow:"
+        " some person's, whether or not it names them",
+        "名称 '{name}' 及银行卡字段 {columns} 表明其为持卡人的账户流水：无论是否写明，均属某个人",
+    ),
     "subject.personal_record_columns": Text(
         "columns {columns} make it a record of {family}: some person's, whether or not it names"
         " them",

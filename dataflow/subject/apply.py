@@ -14,7 +14,12 @@ from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
-from dataflow.subject.documents import card_parts, document_numbers, identity_documents
+from dataflow.subject.documents import (
+    card_parts,
+    document_numbers,
+    identity_documents,
+    network_cells,
+)
 from dataflow.subject.links import dwelling_column, table_comment_core
 from dataflow.subject.own import _bare, _child_column
 from dataflow.subject.person import about_person, care_general, patient_record
@@ -48,6 +53,7 @@ from dataflow.subject.topics import (
     _table_topic,
     address_book_by_columns,
     name_tokens,
+    network_record_by_columns,
     personal_record_family,
     record_kind_by_columns,
     sensitive_kind_by_columns,
@@ -616,6 +622,8 @@ def _by_subject(
             # setup and connect times, the calling and called stations): a call record too
             topic |= personal_record_family(rules, dataset, _LINKED_RECORD_SHARE)
         topic |= address_book_by_columns(rules, dataset)
+        # a subscriber's network events (`lac` beside `cell`): where the phone was, and when
+        topic |= network_record_by_columns(rules, dataset)
         if subject.kind == "person_linked" and dwelling_column(dataset, rules) is not None:
             # a household's meter reading or fee bill: its flat number is where they live
             topic |= rules.dwelling_topic
@@ -652,6 +660,7 @@ def _by_subject(
         found = document_numbers(found, dataset, subject, catalog, rules)
         found = identity_documents(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
+        found = network_cells(found, dataset, subject, catalog, rules)
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]

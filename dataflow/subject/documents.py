@@ -213,3 +213,38 @@ def _card_member(rules: SubjectRules, fld: Field) -> str | None:
     if compact in rules.card_expiries:
         return "expiry"
     return None
+
+
+#: The element of a subscriber's call, message and network records.
+_CALL_RECORD = "pi.communication.call_record"
+
+
+def network_cells(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """``subject-network-cell``: on a person's row holding a location area (``network_area_columns``:
+    `lac`), the `cell` beside it (``network_cell_columns``) is the cell of the mobile network that
+    served the phone, a point of the subscriber's network record (GB/T 35273-2020 Annex B
+    通信记录), not a mobile phone number. Values that say otherwise still count."""
+    element = catalog.elements.get(_CALL_RECORD)
+    names = {_compact(split_name(f.field.name)) for f in findings}
+    if element is None or not names & rules.network_area_columns:
+        return findings
+    context = describe(subject, dataset.name)
+    out: list[FieldFinding] = []
+    for f in findings:
+        if (
+            _compact(split_name(f.field.name)) not in rules.network_cell_columns
+            or _from_values(f)
+            or f.element == element.id
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.network_cell", column=f.field.name)
+        ev = Evidence("context", "subject-network-cell", _because(context, why), element.id)
+        out.append(_as_element(f, element, ev))
+    return out

@@ -60,6 +60,7 @@ from dataflow.subject.rules import (
 from dataflow.subject.table import application_prefix, own_facts
 from dataflow.subject.topics import (
     _table_topic,
+    card_ledger_columns,
     care_fact_topic,
     personal_record_columns,
     personal_record_topic,
@@ -687,6 +688,11 @@ def _personal_record(f: _Facts, ds: Dataset, rules: SubjectRules) -> None:
         f.weak_evidence = msg(
             "subject.personal_record_columns", columns=by_columns[1][:3], family=by_columns[0]
         )
+        return
+    cards = card_ledger_columns(rules, ds)
+    if cards:
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.card_ledger", name=_bare(ds.name), columns=cards[:3])
 
 
 def _reply_of_call(ds: Dataset, rules: SubjectRules) -> bool:

@@ -57,6 +57,8 @@ VISIT_FAMILY = "health.visit"
 MONEY_FAMILY = "finance.transaction"
 #: The family of the entries of a person's account ledger (``account_ledgers``).
 LEDGER_FAMILY = "finance.ledger"
+#: The family of a subscriber's call, message and network records.
+CALL_RECORD_FAMILY = "communication.records"
 #: The family of a person's whereabouts (GB/T 35273 Annex B: 行踪轨迹).
 WHEREABOUTS_FAMILY = "whereabouts"
 #: The family of where a person lives (a flat's number, its estate and building).
@@ -169,6 +171,8 @@ class SubjectRules:
         self.service_parts = frozenset("".join(split_name(w)) for w in s.get("service_parts", ()))
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))
         self.posts = _split(s.get("posts", ()))[0]
+        self.geo_latitudes = _split(s.get("geo_latitudes", ()))[0]
+        self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
@@ -294,6 +298,7 @@ class SubjectRules:
         self.health_code_lists = _split(s.get("health_code_lists", ()))[0]
         self.record_columns, self.record_columns_zh = _split(s.get("record_columns", ()))
         self.ledger_accounts, self.ledger_accounts_zh = _split(s.get("ledger_accounts", ()))
+        self.cardholder_cards, self.cardholder_cards_zh = _split(s.get("cardholder_cards", ()))
         self.ledger_entries, self.ledger_entries_zh = _split(s.get("ledger_entries", ()))
         self.ledger_deposits, self.ledger_deposits_zh = _split(s.get("ledger_deposits", ()))
         self.deposit_holders, self.deposit_holders_zh = _split(s.get("ledger_deposit_holders", ()))
@@ -573,6 +578,16 @@ class SubjectRules:
         book = frozenset(_compact(split_name(w)) for w in words)
         self.address_book_columns = book
         self.address_book_entries = tuple(catalog.subjects.get("address_book_entries", ()))
+        # a subscriber's position in a mobile network (`lac` beside `cell`): a call record
+        self.network_area_columns = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("network_area_columns", ())
+        )
+        self.network_cell_columns = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("network_cell_columns", ())
+        )
+        self.call_records = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == CALL_RECORD_FAMILY
+        )
         # columns of a store of messages (a body, a sender, a recipient) and of a person's history
         # of the content they opened (`message_store_*`, `visit_history_tables`, `visited_things`)
         self.message_store = tuple(

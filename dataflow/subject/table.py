@@ -821,6 +821,9 @@ def _post_key(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
         return None  # `talent_profession` keyed by `talent_id`: whom a post is matched with
     if sum(leaf in rules.message_columns for leaf in n.leafs) >= 2:
         return None  # `Post.header.from`, `to`: a post sent to people, not a job
+    names = {"".join(c) for c in n.columns}
+    if names & rules.geo_latitudes and names & rules.geo_longitudes:
+        return None  # `positions` with `latitude` and `longitude`: places on the earth, not jobs
     first = n.columns[0]
     if first[-1] in rules.reference_tails and (len(first) == 1 or n.head in first):
         return ds.fields[0].name

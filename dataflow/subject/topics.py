@@ -447,6 +447,16 @@ def address_book_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[
     return frozenset()
 
 
+def network_record_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[int]:
+    """The call-record family, as a topic, for a table holding a subscriber's position in a
+    mobile network (a ``network_area_columns`` column, `lac`, beside a ``network_cell_columns``
+    one, `cell`): the network events of the phone, whatever the table is called."""
+    names = {_compact_name(fld.name) for fld in dataset.fields}
+    if names & rules.network_area_columns and names & rules.network_cell_columns:
+        return rules.call_records
+    return frozenset()
+
+
 #: Different kinds of content a person's history table must point at to be their browsing.
 _VISITED_KINDS = 2
 
@@ -598,3 +608,27 @@ def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None
         return None
     names = rules.families[min(topic)].family.names
     return Words(names.en.lower(), names.zh)
+
+
+def card_ledger_columns(rules: SubjectRules, dataset: Dataset) -> list[str]:
+    """The columns naming payment cards (``cardholder_cards``: `fromCard`, `toCard`, 转出卡号) of
+    a table whose name or comment puts it on the ledger topic (a transfer, a transaction): such
+    a table is the cardholders' account flow, some person's record whether or not it names
+    them. Nothing for a table defining such records (``record_definitions``: a card type)."""
+    if not rules.ledger or not (rules.cardholder_cards or rules.cardholder_cards_zh):
+        return []
+    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    if tokens & rules.record_definitions:
+        return []
+    if not _table_topic(rules, tokens, dataset.comment or "") & rules.ledger:
+        return []
+    found = []
+    for fld in dataset.fields:
+        words = split_name(fld.name)
+        if len(words) >= 2 and words[-1] in rules.reference_tails:
+            words = words[:-1]  # `from_card_no`, `to_card_id`: the card's number names the card
+        if _compact(words) in rules.cardholder_cards or any(
+            w in f"{fld.name}{fld.comment or ''}" for w in rules.cardholder_cards_zh
+        ):
+            found.append(fld.name)
+    return found
