@@ -86,6 +86,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "topic_lookalikes",
     "topic_lookalikes_zh",
     "document_topic_lookalikes",
+    "health_topic_lookalikes",
     "resource_type_members",
     "document_envelope_members",
     "document_envelope_objects",

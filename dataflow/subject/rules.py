@@ -66,6 +66,10 @@ ADDRESS_BOOK_FAMILY = "contacts.address_book"
 #: The family of the content of a person's messages, and of their browsing records.
 MESSAGE_FAMILY = "communication"
 BROWSING_FAMILY = "browsing"
+#: The family of the records of a person's acts (orders, bookings, check-ins): where a table's
+#: name calls its rows a check, a test or a report with nothing saying it is about health
+#: (``health_topic_lookalikes``), its columns are that person's record of the act, not test results.
+ACTIVITY_FAMILY = "behaviour"
 #: The element of a person's address book.
 ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
@@ -172,6 +176,7 @@ class SubjectRules:
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
+        self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
         self.resource_type_members = frozenset(
             _compact(split_name(w)) for w in s.get("resource_type_members", ())
         )
@@ -531,6 +536,10 @@ class SubjectRules:
         # the family of a person's whereabouts (a device's location reports)
         self.whereabouts_topic = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == WHEREABOUTS_FAMILY
+        )
+        # the family of a person's record of an act (a check-in, an exam taken, a report asked for)
+        self.activity_topic = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == ACTIVITY_FAMILY
         )
         # the family of where a person lives (a household's fee bill filed under its flat)
         self.dwelling_topic = frozenset(
