@@ -87,6 +87,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "topic_lookalikes_zh",
     "document_topic_lookalikes",
     "health_topic_lookalikes",
+    "organisation_numbers",
     "resource_type_members",
     "document_envelope_members",
     "document_envelope_objects",

@@ -177,6 +177,9 @@ class SubjectRules:
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
+        self.organisation_numbers = frozenset(
+            _compact(split_name(w)) for w in s.get("organisation_numbers", ())
+        )
         self.resource_type_members = frozenset(
             _compact(split_name(w)) for w in s.get("resource_type_members", ())
         )
