@@ -135,7 +135,7 @@ class Record:
     ) -> Record:
         bare = _bare(dataset.name)
         words = frozenset(split_name(bare))
-        table_tokens = name_tokens(rules, dataset, words)
+        table_tokens = name_tokens(rules, dataset, words, subject.role == "patient")
         if (words & rules.health_topic_lookalikes) - table_tokens:
             # a check-in, an exam sat, a report asked for, not about health: the person's record
             # of that act (GB/T 35273 Annex A), not examination results (Annex B)

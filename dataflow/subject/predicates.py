@@ -398,7 +398,7 @@ def _sensitive_topic(
     other attributes there (a description, a department, a place) are that sensitive information;
     on a location topic (a person's trail) so are the addresses and positions it names."""
     bare = _bare(dataset.name)
-    tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
+    tokens = name_tokens(rules, dataset, frozenset(split_name(bare)), subject.role == "patient")
     named = _table_topic(rules, tokens, dataset.comment or "")
     topic = named | extra_topic
     family = next(

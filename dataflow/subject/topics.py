@@ -87,7 +87,9 @@ def described_kinds(rules: SubjectRules, comment: str) -> tuple[frozenset[int], 
     return _on_topic(rules, tokens, "") & rules.record_kinds, phrase
 
 
-def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -> frozenset[str]:
+def name_tokens(
+    rules: SubjectRules, dataset: Dataset, tokens: frozenset[str], care: bool = False
+) -> frozenset[str]:
     """The words of a dataset's name that may put it on a topic: in a schema document, not the
     words a clinical database names its tables with but an API names anything with
     (``document_topic_lookalikes``: `AcquiringServices`, `MoneyTransfers`). In an HL7 FHIR
@@ -95,10 +97,11 @@ def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -
     two-word topic it makes with another word of the name (`ServiceRequest`, an order for a
     patient's test), kept as that phrase. In a table's name, a word that names a health check
     only in a clinical schema (``health_topic_lookalikes``: `check`, `test`, `report`) counts
-    only where the table speaks of health (``_speaks_of_health``)."""
+    only where the table speaks of health (``_speaks_of_health``) or its rows are a patient's
+    (``care``: a clinic's `reports` keyed by the patient's `pid`)."""
     if dataset.source_format not in SCHEMA_DOCS:
         loose = tokens & rules.health_topic_lookalikes
-        if loose and not _speaks_of_health(rules, dataset):
+        if loose and not care and not _speaks_of_health(rules, dataset):
             return tokens - loose
         return tokens
     lookalikes = tokens & rules.document_topic_lookalikes

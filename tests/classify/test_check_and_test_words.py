@@ -60,3 +60,33 @@ def test_a_patients_check_stays_an_examination(tmp_path: Path) -> None:
     by_name = _check(tmp_path, CLINIC)
     assert by_name["this_date"].element == "pi.health.test_result"
     assert by_name["this_date"].sensitive
+
+
+CLINIC_REPORTS = """
+CREATE TABLE patients(
+pid int unique,
+name text,
+age int,
+sex text,
+diagnosis text
+);
+CREATE TABLE reports(
+pid int,
+time int,
+sample text,
+form text,
+data text
+);
+"""
+
+
+def test_a_patients_reports_stay_examination_results(tmp_path: Path) -> None:
+    # a clinic's `reports` keyed by the patient's `pid` (a public clinic schema): no column
+    # names health information, but the rows are a patient's, so the report is their results
+    (tmp_path / "schema.sql").write_text(CLINIC_REPORTS, encoding="utf-8")
+    found = scan_paths([tmp_path], ScanOptions(content=False))
+    table = next(d for d in found.datasets if d.dataset.name == "reports")
+    assert table.subject is not None and table.subject.role == "patient"
+    data = next(f for f in table.findings if f.field.name == "data")
+    assert data.element == "pi.health.test_result"
+    assert data.sensitive
