@@ -88,6 +88,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "document_topic_lookalikes",
     "health_topic_lookalikes",
     "organisation_numbers",
+    "background_elements",
     "resource_type_members",
     "document_envelope_members",
     "document_envelope_objects",

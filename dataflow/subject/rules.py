@@ -216,6 +216,7 @@ class SubjectRules:
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
         self.topic_attributes = tuple(s.get("sensitive_topic_attributes", ()))
+        self.background_elements = tuple(s.get("background_elements", ()))
         self.record_type_words = frozenset(s.get("record_type_columns", ()))
         self.applicability = tuple(s.get("applicability_elements", ()))
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
