@@ -134,12 +134,9 @@ class Record:
         extra_topic: frozenset[int],
     ) -> Record:
         bare = _bare(dataset.name)
-        words = frozenset(split_name(bare))
-        table_tokens = name_tokens(rules, dataset, words, subject.role == "patient")
-        if (words & rules.health_topic_lookalikes) - table_tokens:
-            # a check-in, an exam sat, a report asked for, not about health: the person's record
-            # of that act (GB/T 35273 Annex A), not examination results (Annex B)
-            extra_topic = extra_topic | rules.activity_topic
+        table_tokens = name_tokens(
+            rules, dataset, frozenset(split_name(bare)), subject.role == "patient"
+        )
         table_text = f"{bare} {dataset.comment or ''}"
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)
