@@ -66,10 +66,6 @@ ADDRESS_BOOK_FAMILY = "contacts.address_book"
 #: The family of the content of a person's messages, and of their browsing records.
 MESSAGE_FAMILY = "communication"
 BROWSING_FAMILY = "browsing"
-#: The family of the records of a person's acts (orders, bookings, check-ins): where a table's
-#: name calls its rows a check, a test or a report with nothing saying it is about health
-#: (``health_topic_lookalikes``), its columns are that person's record of the act, not test results.
-ACTIVITY_FAMILY = "behaviour"
 #: The element of a person's address book.
 ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
@@ -540,10 +536,6 @@ class SubjectRules:
         # the family of a person's whereabouts (a device's location reports)
         self.whereabouts_topic = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == WHEREABOUTS_FAMILY
-        )
-        # the family of a person's record of an act (a check-in, an exam taken, a report asked for)
-        self.activity_topic = frozenset(
-            k for k, fam in enumerate(self.families) if fam.family.id == ACTIVITY_FAMILY
         )
         # the family of where a person lives (a household's fee bill filed under its flat)
         self.dwelling_topic = frozenset(
