@@ -87,6 +87,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "topic_lookalikes_zh",
     "document_topic_lookalikes",
     "health_topic_lookalikes",
+    "activity_lookalikes",
+    "religious_organisations",
     "organisation_numbers",
     "background_elements",
     "resource_type_members",

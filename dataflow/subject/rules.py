@@ -66,6 +66,8 @@ ADDRESS_BOOK_FAMILY = "contacts.address_book"
 #: The family of the content of a person's messages, and of their browsing records.
 MESSAGE_FAMILY = "communication"
 BROWSING_FAMILY = "browsing"
+#: The family of the records of a person's acts (orders, bookings, check-ins, an exam sat).
+ACTIVITY_FAMILY = "behaviour"
 #: The element of a person's address book.
 ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
@@ -173,6 +175,8 @@ class SubjectRules:
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
+        self.activity_lookalikes = frozenset(s.get("activity_lookalikes", ()))
+        self.religious_organisations = frozenset(s.get("religious_organisations", ()))
         self.organisation_numbers = frozenset(
             _compact(split_name(w)) for w in s.get("organisation_numbers", ())
         )
@@ -536,6 +540,10 @@ class SubjectRules:
         # the family of a person's whereabouts (a device's location reports)
         self.whereabouts_topic = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == WHEREABOUTS_FAMILY
+        )
+        # the family of a person's record of an act (a check-in, an exam sat)
+        self.activity_topic = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == ACTIVITY_FAMILY
         )
         # the family of where a person lives (a household's fee bill filed under its flat)
         self.dwelling_topic = frozenset(

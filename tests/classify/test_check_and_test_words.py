@@ -90,3 +90,29 @@ def test_a_patients_reports_stay_examination_results(tmp_path: Path) -> None:
     data = next(f for f in table.findings if f.field.name == "data")
     assert data.element == "pi.health.test_result"
     assert data.sensitive
+
+
+EXAMS = """
+CREATE TABLE E_ExamUserRecord(
+    ID varchar(50) NOT NULL COMMENT '记录ID',
+    OrgName varchar(50) NULL COMMENT '供电所名称',
+    OrgCode varchar(50) NULL COMMENT '供电所代码',
+    Name varchar(500) NULL COMMENT '姓名',
+    Post varchar(100) NULL COMMENT '职务',
+    CreateMan varchar(50) NULL COMMENT '创建人',
+    CreateDate datetime NULL COMMENT '创建日期',
+    ExamRecord text NULL COMMENT '考试记录'
+);
+"""
+
+
+def test_an_employees_exam_record_is_their_activity_not_a_test_result(tmp_path: Path) -> None:
+    # a power company's staff exams (a public SQL Server schema, its column descriptions as
+    # comments): the exams a user sat, their activity record
+    (tmp_path / "schema.sql").write_text(EXAMS, encoding="utf-8")
+    found = scan_paths([tmp_path], ScanOptions(content=False))
+    table = next(d for d in found.datasets if d.dataset.name == "E_ExamUserRecord")
+    record = next(f for f in table.findings if f.field.name == "ExamRecord")
+    assert record.personal
+    assert record.element == "pi.online_activity.usage_record"
+    assert not record.sensitive

@@ -2,7 +2,8 @@
 offerings database (a public T-SQL schema, French names), `Eglise` names churches, an
 organisation; its balance history (`Historique_solde`, keyed by `id_eglise` alone) is the church's
 money, not a person's balance, while a believer's request (`Demande`, keyed by `id_croyant` too)
-stays the believer's."""
+stays the believer's, and its key to the church says the believer's faith community (religious
+belief, sensitive)."""
 
 from __future__ import annotations
 
@@ -56,4 +57,8 @@ def test_a_churchs_balance_history_is_the_churchs(tmp_path: Path) -> None:
     assert not any(f.personal for f in history.findings)
     request = found["Demande"]
     assert request.subject is not None and request.subject.kind == "person_linked"
-    assert {f.field.name: f for f in request.findings}["montant"].personal
+    by_name = {f.field.name: f for f in request.findings}
+    assert by_name["montant"].personal
+    # the believer's key to their church: which faith community they belong to
+    assert by_name["id_eglise"].element == "pi.religion.belief"
+    assert by_name["id_eglise"].sensitive
