@@ -185,6 +185,14 @@ SUBJECTS: Mapping[str, Text] = {
         "its accounts are a business's chart of accounts ({words}): ledger accounts of its books, not a person's",
         "其账户是企业的会计科目（{words}）：属于企业账簿的科目，不是个人账户",
     ),
+    "subject.religious_affiliation": Text(
+        "'{column}' points at {name}, a religious organisation: the person's faith community",
+        "'{column}' 指向宗教组织 {name}：表明此人所属的宗教团体",
+    ),
+    "subject.organisation_record": Text(
+        "{source}.{column} → {name}: a record of the organisation {name}, linked to no person",
+        "{source}.{column} → {name}：属于组织 {name} 的记录，未关联任何个人",
+    ),
     "subject.ledger_posting": Text(
         "column '{column}' posts to the chart of accounts {name}: the business's bookkeeping",
         "字段 '{column}' 记入会计科目表 {name}：属于企业的账务记录",

@@ -653,6 +653,7 @@ def _by_subject(
         found = [_account_of_table(f, dataset, catalog, rules) for f in found]
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
+        found = _religious_affiliation(found, dataset, subject, catalog, rules)
         found = _recovery_questions(found, dataset, catalog, rules)
         found = _password_words(found, dataset, subject, catalog, rules)
         if _passage_record(dataset, rules):
@@ -849,6 +850,44 @@ def _passage_place(finding: FieldFinding, catalog: Catalog, rules: SubjectRules)
     return _as_element(
         finding, element, Evidence("context", "subject-passage-place", why, element.id)
     )
+
+
+def _religious_affiliation(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """``subject-religious-affiliation``: on a person's record, a declared foreign key to a table
+    of religious organisations (``religious_organisations``: `id_eglise` → `Eglise`) says which
+    faith community the person belongs to: their religious belief (sensitive)."""
+    element = catalog.elements.get("pi.religion.belief")
+    if element is None or not dataset.foreign_keys:
+        return findings
+    targets = {
+        column: fk.table
+        for fk in dataset.foreign_keys
+        if rules.religious_organisations.intersection(split_name(_bare(fk.table)))
+        for column in fk.columns
+    }
+    if not targets:
+        return findings
+    out = []
+    for finding in findings:
+        table = targets.get(finding.field.name)
+        if table is None or _from_values(finding):
+            out.append(finding)
+            continue
+        why = msg("subject.religious_affiliation", column=finding.field.name, name=_bare(table))
+        ev = Evidence(
+            "context",
+            "subject-religious-affiliation",
+            msg("subject.because", context=describe(subject, dataset.name), why=why),
+            element.id,
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
 
 
 def _recovery_questions(

@@ -76,7 +76,8 @@ def clinical_events(
 def _event_family(dataset: Dataset, rules: SubjectRules) -> _FamilyIndex | None:
     """The first health family (catalog order) whose topic the table's own name or comment is
     on, else None."""
-    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
+    # called for a patient's table only: its check or report is the patient's examination
+    tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))), care=True)
     health = _table_topic(rules, tokens, dataset.comment or "") & rules.health_families
     return rules.families[min(health)] if health else None
 

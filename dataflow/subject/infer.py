@@ -201,6 +201,30 @@ def _ledger_postings(datasets: Sequence[Dataset], facts: list[_Facts]) -> None:
         )
 
 
+def _organisation_records(datasets: Sequence[Dataset], facts: list[_Facts]) -> None:
+    """A table nothing else places whose declared foreign keys all point at organisations (a
+    church's balance history keyed by `id_eglise`, a branch's stock by `branch_id`) and none at a
+    person is that organisation's record: its balances, amounts and dates are the organisation's,
+    not anyone's personal information (PIPL Art. 4 covers natural persons only)."""
+    for ds, f in zip(datasets, facts, strict=True):
+        if f.fixed or f.kind != "unknown" or f.weak is not None or not f.links:
+            continue
+        if any(
+            link.via != "foreign_key" or target is None or facts[target].kind != "organisation"
+            for link, target, _role in f.links
+        ):
+            continue
+        link, target, _role = f.links[0]
+        assert target is not None
+        f.weak, f.weak_role = "organisation", None
+        f.weak_evidence = msg(
+            "subject.organisation_record",
+            source=_bare(ds.name),
+            column=link.column,
+            name=_bare(datasets[target].name),
+        )
+
+
 def _organisation_targets(
     datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules
 ) -> None:
@@ -520,6 +544,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         changed |= _care_reports(datasets, facts, rules)
         if not changed:
             break
+    _organisation_records(datasets, facts)
     _offerings(datasets, facts, rules)
     _price_lists(datasets, facts, rules)
     _product_catalogues(datasets, facts, rules)

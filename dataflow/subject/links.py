@@ -739,6 +739,8 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if len(tokens) >= 3 and tokens[-1] in rules.key_suffixes and tokens[-2] in rules.collections:
         return None  # `contact_list_id`, `user_group_id`: the key of a list of people
     if compact in rules.person_keys:
+        if compact in rules.ambiguous_ids and _machine_table(scope):
+            return None  # `uid` of `device_configurations`: the device's unique id, no user's
         prefix = _compact(tokens[:-1]) if len(tokens) > 1 else ""
         target = (scope.target_of(prefix) or scope.named_table(prefix)) if prefix else None
         if target is None and not prefix and scope.served is not None:
@@ -814,6 +816,15 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _machine_table(scope: _Scope) -> bool:
+    """Whether the table's name calls its rows machines (``sensor_keys``: `device_configurations`,
+    `sensors_devices`, `meter`): rows about a device, whose bare `uid` (``ambiguous_ids``) is the
+    device's own unique id, not a user's key."""
+    rules = scope.rules
+    words = split_name(_bare(scope.datasets[scope.index].name))
+    return any(t in rules.sensor_keys or t.removesuffix("s") in rules.sensor_keys for t in words)
 
 
 def _things_account(scope: _Scope, tokens: tuple[str, ...]) -> bool:

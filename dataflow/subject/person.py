@@ -146,7 +146,12 @@ class Record:
         extra_topic: frozenset[int],
     ) -> Record:
         bare = _bare(dataset.name)
-        table_tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
+        words = frozenset(split_name(bare))
+        table_tokens = name_tokens(rules, dataset, words, subject.role == "patient")
+        if (words & rules.activity_lookalikes) - table_tokens:
+            # a check-in, an attendance check, an exam sat, not about health: the person's
+            # record of that act (GB/T 35273 Annex A), not examination results (Annex B)
+            extra_topic = extra_topic | rules.activity_topic
         table_text = f"{bare} {dataset.comment or ''}"
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)

@@ -399,7 +399,7 @@ def _sensitive_topic(
     other attributes there (a description, a department, a place) are that sensitive information;
     on a location topic (a person's trail) so are the addresses and positions it names."""
     bare = _bare(dataset.name)
-    tokens = name_tokens(rules, dataset, frozenset(split_name(bare)))
+    tokens = name_tokens(rules, dataset, frozenset(split_name(bare)), subject.role == "patient")
     named = _table_topic(rules, tokens, dataset.comment or "")
     topic = named | extra_topic
     family = next(
@@ -459,6 +459,7 @@ def _sensitive_topic(
             or not any(eid == c or eid.startswith(c + ".") for c in categories)
             or (care and _money_finding(rules, finding))  # a patient's costs stay money
             or (own_row and eid.startswith(_WORK))
+            or _named_background(rules, finding)  # `nationality` of a patient: not a result
             or (eid in rules.topic_attributes and _record_metadata(rules, finding, bool(parties)))
         ):
             out.append(finding)
@@ -472,6 +473,19 @@ def _sensitive_topic(
 #: The shortest column name that can say what a record holds (`v`, `gv` of a chat message: a
 #: version, not the message).
 _SHORTEST_CONTENT_NAME = 3
+
+
+def _named_background(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """Whether a column's own name or comment makes it an element of the person's background
+    (``background_elements``: a nationality, an ethnicity, an occupation, an education, a
+    parent's name): who the person is, which a record of a sensitive kind does not make its
+    own finding."""
+    eid = finding.element
+    if eid is None or not any(
+        eid == c or eid.startswith(c + ".") for c in rules.background_elements
+    ):
+        return False
+    return any(e.source in ("name", "comment") and e.element == eid for e in finding.evidence)
 
 
 def _record_metadata(rules: SubjectRules, finding: FieldFinding, between_persons: bool) -> bool:

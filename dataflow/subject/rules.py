@@ -68,6 +68,8 @@ ADDRESS_BOOK_FAMILY = "contacts.address_book"
 #: The family of the content of a person's messages, and of their browsing records.
 MESSAGE_FAMILY = "communication"
 BROWSING_FAMILY = "browsing"
+#: The family of the records of a person's acts (orders, bookings, check-ins, an exam sat).
+ACTIVITY_FAMILY = "behaviour"
 #: The element of a person's address book.
 ADDRESS_BOOK_ELEMENT = "pi.contacts.address_book"
 #: Misspelt words are put right from this length on (shorter ones are too easily another word).
@@ -176,6 +178,12 @@ class SubjectRules:
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
+        self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
+        self.activity_lookalikes = frozenset(s.get("activity_lookalikes", ()))
+        self.religious_organisations = frozenset(s.get("religious_organisations", ()))
+        self.organisation_numbers = frozenset(
+            _compact(split_name(w)) for w in s.get("organisation_numbers", ())
+        )
         self.resource_type_members = frozenset(
             _compact(split_name(w)) for w in s.get("resource_type_members", ())
         )
@@ -212,6 +220,7 @@ class SubjectRules:
         self.identity, self.identity_zh = _split(s.get("identity_columns", ()))
         self.attribute_categories = tuple(s.get("attribute_categories", ()))
         self.topic_attributes = tuple(s.get("sensitive_topic_attributes", ()))
+        self.background_elements = tuple(s.get("background_elements", ()))
         self.record_type_words = frozenset(s.get("record_type_columns", ()))
         self.applicability = tuple(s.get("applicability_elements", ()))
         self.thing_attributes = tuple(s.get("thing_attributes", ()))
@@ -547,6 +556,10 @@ class SubjectRules:
         # the family of a person's whereabouts (a device's location reports)
         self.whereabouts_topic = frozenset(
             k for k, fam in enumerate(self.families) if fam.family.id == WHEREABOUTS_FAMILY
+        )
+        # the family of a person's record of an act (a check-in, an exam sat)
+        self.activity_topic = frozenset(
+            k for k, fam in enumerate(self.families) if fam.family.id == ACTIVITY_FAMILY
         )
         # the family of where a person lives (a household's fee bill filed under its flat)
         self.dwelling_topic = frozenset(

@@ -687,12 +687,16 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     )
     if not party and not any(leaf.endswith("type") for leaf in n.leafs if leaf in rules.org_names):
         return None  # a company named on a person's work record or policy is not the row
-    typed = split_name(org)[-1:] == ("type",)  # `facility_type`: the kind of the row itself
+    # `facility_type`: the kind of the row itself; `cif`, `cnpj`: its registration as a business
+    typed = split_name(org)[-1:] == ("type",) or any(
+        leaf in rules.organisation_numbers for leaf in n.leafs
+    )
     persons = [
         cols
         for fld, cols in zip(ds.fields, n.columns, strict=True)
         if rules.names_a_person(fld.name, fld.comment, cols)
-        and not (typed and cols == ("name",))  # beside its kind, a bare `name` is the row's own
+        # beside its kind or its registration number, a bare `name` is the row's own
+        and not (typed and cols == ("name",))
     ]
     if not persons:
         return _fix(f, "organisation", msg("subject.org_columns", column=org))

@@ -87,14 +87,22 @@ def described_kinds(rules: SubjectRules, comment: str) -> tuple[frozenset[int], 
     return _on_topic(rules, tokens, "") & rules.record_kinds, phrase
 
 
-def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -> frozenset[str]:
+def name_tokens(
+    rules: SubjectRules, dataset: Dataset, tokens: frozenset[str], care: bool = False
+) -> frozenset[str]:
     """The words of a dataset's name that may put it on a topic: in a schema document, not the
     words a clinical database names its tables with but an API names anything with
     (``document_topic_lookalikes``: `AcquiringServices`, `MoneyTransfers`). In an HL7 FHIR
     resource (a ``resource_type_members`` member at its top) such a word still counts inside a
     two-word topic it makes with another word of the name (`ServiceRequest`, an order for a
-    patient's test), kept as that phrase."""
+    patient's test), kept as that phrase. In a table's name, a word that names a health check
+    only in a clinical schema (``health_topic_lookalikes``: `check`, `test`, `report`) counts
+    only where the table speaks of health (``_speaks_of_health``) or its rows are a patient's
+    (``care``: a clinic's `reports` keyed by the patient's `pid`)."""
     if dataset.source_format not in SCHEMA_DOCS:
+        loose = tokens & rules.health_topic_lookalikes
+        if loose and not care and not _speaks_of_health(rules, dataset):
+            return tokens - loose
         return tokens
     lookalikes = tokens & rules.document_topic_lookalikes
     if not lookalikes:
@@ -111,6 +119,37 @@ def name_tokens(rules: SubjectRules, dataset: Dataset, tokens: frozenset[str]) -
         if phrase in index
     }
     return (tokens - lookalikes) | phrases
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _speaks_of_health(rules: SubjectRules, dataset: Dataset) -> bool:
+    """Whether a table says it is about health or care by more than a word that names a check,
+    a test or a report of anything (``health_topic_lookalikes``): a Chinese comment (it names
+    the topic itself: 体检 or 考勤), a column keying a patient or their
+    stay (``patient_keys``, a role word of patients), or a column whose name or comment is a
+    word of a health family (`blood_pressure`, `specimen`, '血压'), not counting those loose
+    words."""
+    if has_cjk(dataset.comment or ""):
+        return True
+    loose = rules.health_topic_lookalikes
+    for fld in dataset.fields:
+        cols = split_name(fld.name)
+        if _compact(cols) in rules.patient_keys or any(rules.role_of(t) == "patient" for t in cols):
+            return True
+        comment = fld.comment or ""
+        zh = fold(f"{fld.name} {comment}") if has_cjk(f"{fld.name}{comment}") else ""
+        words = tuple(t for t in cols if t not in loose)
+        en = () if zh or len(comment) >= _SHORT_COMMENT else split_name(comment)
+        en = tuple(t for t in en if t not in loose)
+        match = _family_match(rules, words, zh, en, frozenset(), True)
+        if match is not None and match[0].family.element.startswith("pi.health."):
+            return True
+    return False
+
+
+#: An English column comment this long is prose, read for what it says elsewhere; a shorter one
+#: is a label whose words may name a health family.
+_SHORT_COMMENT = 60
 
 
 def _fhir_resource(rules: SubjectRules, dataset: Dataset) -> bool:
