@@ -176,7 +176,18 @@ def main(argv: list[str] | None = None) -> int:
         help="score only the datasets the labels list; fields of other datasets of a labelled "
         "file (read by a reader newer than the labels) are counted as 'unlisted'",
     )
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        help="the learned scorer's weights from this file instead of the shipped one (a fold's "
+        "model in bench/train_field_scorer.py's cross-validation)",
+    )
     args = parser.parse_args(argv)
+    if args.weights is not None:
+        from dataflow.detect import learned
+
+        weights = args.weights.resolve()
+        learned.weights_path = lambda: weights
 
     labels = parse_labels(args.labels or args.set_dir / "labels.txt")
     per_project, errors = evaluate(labels, args.data_dir, args.listed_only)

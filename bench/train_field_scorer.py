@@ -2,14 +2,24 @@
 
 Usage::
 
+    python bench/train_field_scorer.py retrain DATA_ROOT [--jobs 2]            # all of it, once
     python bench/train_field_scorer.py table EVAL_ROOT DATA_ROOT OUT.jsonl     # the training table
     python bench/train_field_scorer.py cv OUT.jsonl [--folds K] [--dump S.npz] # grouped CV by set
     python bench/train_field_scorer.py grid OUT.jsonl S.npz                    # its table again
     python bench/train_field_scorer.py train OUT.jsonl catalogs/data/field_scorer.tsv [--choose K]
     python bench/train_field_scorer.py holdout OUT.jsonl --test SET... [--choose K]
+    python bench/train_field_scorer.py folds OUT.jsonl DIR --last 10 --given-from W.tsv
+
+``retrain`` is the one command a retraining needs (after the rules change): it builds the table
+of every set before ``FIRST_HELD_OUT`` from ``bench/eval`` and ``DATA_ROOT/SET``, runs the grouped
+CV (``RETRAIN_FOLDS`` groups: the ``RETRAIN_LAST`` newest sets as one, the older ones in runs of
+neighbours), chooses the thresholds on it under the shipped guards (``POLICY``), trains on every
+set and writes ``catalogs/data/field_scorer.tsv`` and ``bench/field_scorer_cv.txt``. ``folds``
+writes one weights file per CV group, trained without it, for measuring the whole pipeline set
+by set (``eval_metadata.py --weights``).
 
 ``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
-(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 64: the newest sets), schema only and project by project as
+(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 74: the newest sets), schema only and project by project as
 ``bench/eval_metadata.py`` does, with the data rebuilt under ``DATA_ROOT/SET``, and writes one
 JSON line per field the readers report: the set, the model's features
 (``learned.field_features``), the label (N, P, S, or A for a debatable field: never scored, and
@@ -23,7 +33,8 @@ that over-fit along. The rules' verdicts only enter the combination step (when t
 overrule them), whose thresholds are chosen by leave-one-set-out CV; since CV still rates the
 rules too well, the chosen thresholds lean towards the rules — a conservative bias.
 
-``cv`` (leave one set out, or ``--folds K`` groups of sets) prints, over the out-of-fold scores,
+``cv`` (leave one set out, ``--folds K`` groups of sets, with ``--last N`` the N newest as one
+group and the older in runs of neighbours) prints, over the out-of-fold scores,
 the rules alone, the model alone (PI and sensitive at several
 thresholds) and the combination with the rules at several thresholds, then, at the chosen ones,
 the threshold ``add_unnamed`` above which a field on a person's row that nothing names an element
@@ -31,6 +42,10 @@ for is added as ``learned.FALLBACK_ELEMENT``. Each line also counts the debatabl
 personal. Last, the threshold ``sensitive_word`` above which a personal field the rules' evidence
 named no sensitive element for becomes the sensitive element its words name (the element
 table's sensitive column). ``--drop KIND...`` leaves feature kinds out (an ablation without rebuilding the table).
+At the chosen thresholds (and at ``--given`` ones) it then prints each group of sets, rules
+alone and with the scorer, and every combination of the guards of subject rules' verdicts
+(``GUARDS``) with the scorer's changes counted: fields added, taken out, raised to sensitive, and
+how many of each the labels bear out. ``--policy``, ``--l2`` and ``--min-sets`` try variants.
 ``train`` fits on every set of the table and writes the weights file with its provenance and the
 chosen thresholds (given, or with ``--choose K`` chosen by K-fold grouped CV over the table's sets).
 ``holdout`` is the honest measure on unseen schemas: it fits on every set but ``--test`` and
@@ -46,16 +61,20 @@ vocabulary, zero initial weights, fixed iteration count.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from dataflow.detect.learned import SUBJECT_GUARDS
 
 MIN_SETS = 2
 #: weight of a debatable field (label A) as a not-personal example (0: left out of training)
@@ -72,12 +91,13 @@ _BLIND = re.compile(r"^blind(\d+)$")
 
 
 # The newest blind sets are never trained on: they give the honest figure. blind34 to blind63
-# were held out until rules were tuned on them; since then they are training sets too.
-FIRST_HELD_OUT = 64
+# were held out until rules were tuned on them, and blind64 to blind73 until the scorer was
+# retrained after the rounds that tuned on them; since then they are training sets too.
+FIRST_HELD_OUT = 74
 
 
 def held_out(name: str, first: int | None = None) -> bool:
-    """blind64 (``first``: from this set on) and any later blind set are never trained on."""
+    """blind74 (``first``: from this set on) and any later blind set are never trained on."""
     m = _BLIND.match(name)
     return bool(m) and int(m.group(1)) >= (FIRST_HELD_OUT if first is None else first)
 
@@ -90,12 +110,14 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from eval_metadata import _relative, parse_labels
 
-    from dataflow.detect.learned import field_features
+    from dataflow.catalog import load_catalog
+    from dataflow.detect.learned import _the_persons, field_features, rules_settled
     from dataflow.detect.metadata import split_name
     from dataflow.detect.metadata.traditional import simplified_dataset
     from dataflow.scan import ScanOptions, scan_paths
 
     labels = parse_labels(set_dir / "labels.txt")
+    catalog = load_catalog()
     out: list[dict[str, Any]] = []
     projects = sorted({file.split("/", 1)[0] for file in labels})
     for project in projects:
@@ -107,6 +129,8 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
                 continue
             own = labels[file].get(dataset.name, {})
             simple = simplified_dataset(dataset)
+            about = dr.subject is not None and dr.subject.about_person
+            persons = _the_persons(simple, catalog) if about else None
             fields = {f.pointer: f for f in simple.fields}
             # the neighbouring fields' last tokens: kept in the table for experiments, not used
             # as features (they did not finish a CV in time to be judged)
@@ -118,6 +142,13 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
                     continue
                 fld = fields.get(finding.field.pointer, finding.field)
                 cands = {ev.element for ev in finding.evidence if ev.element}
+                # the context (subject) rules behind the verdict: +, naming an element; -, none
+                context = {
+                    ev.rule + ("+" if ev.element else "-")
+                    for ev in finding.evidence
+                    if ev.source == "context"
+                }
+                as_read = dataclasses.replace(finding, field=fld)
                 out.append(
                     {
                         "set": set_dir.name,
@@ -131,6 +162,9 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
                         "element": finding.element,
                         "candidates": sorted(cands),
                         "siblings": siblings,
+                        "context": sorted(context),
+                        "settled": rules_settled(as_read, simple, catalog),
+                        "persons": persons is not None and persons(fld),
                     }
                 )
     return out
@@ -164,8 +198,9 @@ class Design:
         return np.bincount(self.cols, weights=r[self.rows], minlength=len(self.vocab))
 
 
-def vocabulary(records: Sequence[dict[str, Any]], min_sets: int = MIN_SETS) -> list[str]:
-    """Features seen in at least ``min_sets`` sets, sorted."""
+def vocabulary(records: Sequence[dict[str, Any]], min_sets: int | None = None) -> list[str]:
+    """Features seen in at least ``min_sets`` (``MIN_SETS``) sets, sorted."""
+    min_sets = MIN_SETS if min_sets is None else min_sets
     sets: dict[str, set[str]] = defaultdict(set)
     for rec in records:
         for f in rec["features"]:
@@ -310,15 +345,23 @@ def combine(
     strong: float = 0.8,
     unnamed: float = 2.0,
     named: float = 2.0,
+    policy: frozenset[str] | None = None,
 ) -> tuple[bool, bool]:
     """The verdict after ``learned.adjust_findings`` (the same policy, on a table row).
     ``unnamed``: the threshold above which a field on a person's row is added when nothing
     names its element (it gets ``learned.FALLBACK_ELEMENT``); ``named``: the threshold
     (``sensitive_word``) above which a personal field (by the rules, or added on a plain
     element) the rules named no sensitive element for becomes the sensitive element its
-    learned words name; a word alone adds no field."""
+    learned words name; a word alone adds no field. ``policy``: the guards of the subject
+    rules' verdicts in force (``POLICY``, the shipped ones, when None; see ``GUARDS``)."""
     personal, sensitive = rec["personal"], rec["sensitive"]
-    if rec["value"]:
+    if rec["value"] or rec.get("settled"):
+        return personal, sensitive
+    guards = POLICY if policy is None else policy
+    context = rec.get("context", ())
+    named_by_subject = any(c.startswith("subject-") and c.endswith("+") for c in context)
+    out_by_subject = any(c.startswith("subject-") for c in context)
+    if "hold" in guards and not personal and out_by_subject:
         return personal, sensitive
     sens_c = rec.get("cand_sensitive", False)
     plain_c = rec.get("cand_plain", False)
@@ -328,14 +371,29 @@ def combine(
             return True, True
         if plain_c or has_learned_element[0]:
             return True, by_word
-        if p_pi >= unnamed and about_person(rec["features"]):
+        if p_pi >= unnamed and rec.get("persons", about_person(rec["features"])):
             return True, by_word
         return personal, sensitive
     if personal and p_pi <= remove and rec["confidence"] < strong:
+        if "keep" in guards and named_by_subject:
+            return personal, sensitive
         return False, False
-    if personal and not sensitive and ((p_s >= upgrade and sens_c) or by_word):
+    if personal and not sensitive and p_s >= upgrade and sens_c:
+        return True, True
+    if personal and not sensitive and by_word:
+        if "plain" in guards and named_by_subject:
+            return personal, sensitive
         return True, True
     return personal, sensitive
+
+
+#: What the scorer may not do against a subject rule's verdict (a rule of ``dataflow.subject``,
+#: whose evidence is ``subject-*``): ``keep``, take out a field a subject rule named PI; ``hold``,
+#: add a field a subject rule took out; ``plain``, raise to sensitive, by its own words alone, a
+#: field a subject rule named a non-sensitive element for. ``learned.adjust_findings`` applies
+#: ``POLICY`` (``learned.SUBJECT_GUARDS``).
+GUARDS = ("keep", "hold", "plain")
+POLICY = SUBJECT_GUARDS
 
 
 def about_person(feats: Sequence[str]) -> bool:
@@ -378,16 +436,45 @@ def score_rows(
     return predict(design, w_pi), predict(design, w_s), learned_el
 
 
+def set_order(name: str) -> tuple[int, str]:
+    """Sets in the order they were labelled: ``tuning`` first, then blind1, blind2..."""
+    m = _BLIND.match(name)
+    return (int(m.group(1)) if m else 0, name)
+
+
+def fold_groups(sets: Iterable[str], folds: int = 0, last: int = 0) -> list[list[str]]:
+    """The groups of sets held out in turn: one set each (``folds`` 0); ``folds`` groups dealt
+    round-robin; or, with ``last``, the ``last`` newest sets as one group and the older ones in
+    ``folds - 1`` runs of consecutive sets (sets of one labelling round share their kinds of
+    schema, so a group of neighbours is the nearer picture of schemas nobody has seen)."""
+    ordered = sorted(set(sets), key=set_order)
+    if last and len(ordered) <= last:
+        return [[s] for s in ordered]
+    if last:
+        older, newest = ordered[:-last], ordered[-last:]
+        runs = max(folds - 1, 1)
+        size, extra = divmod(len(older), runs)
+        groups, start = [], 0
+        for i in range(runs):
+            end = start + size + (i < extra)
+            groups.append(older[start:end])
+            start = end
+        return [g for g in groups if g] + [newest]
+    sets = sorted(ordered)
+    return [sets[i::folds] for i in range(folds)] if folds else [[s] for s in sets]
+
+
 def out_of_fold(
-    records: list[dict[str, Any]], folds: int = 0, debatable: float = DEBATABLE
+    records: list[dict[str, Any]],
+    folds: int = 0,
+    debatable: float = DEBATABLE,
+    last: int = 0,
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[bool, bool]]]:
-    """Every row's scores from a model that never saw its set: leave one set out, or ``folds``
-    groups of sets (sorted sets dealt round-robin)."""
-    sets = sorted({r["set"] for r in records})
+    """Every row's scores from a model that never saw its set (``fold_groups``)."""
     p_pi = np.zeros(len(records))
     p_s = np.zeros(len(records))
     learned_el: list[tuple[bool, bool]] = [(False, False)] * len(records)
-    groups = [sets[i::folds] for i in range(folds)] if folds else [[s] for s in sets]
+    groups = fold_groups((r["set"] for r in records), folds, last)
     for group in groups:
         train_rows = [r for r in records if r["set"] not in group]
         test_idx = [i for i, r in enumerate(records) if r["set"] in group]
@@ -396,7 +483,7 @@ def out_of_fold(
         p_s[test_idx] = b
         for i, e in zip(test_idx, el, strict=True):
             learned_el[i] = e
-        print(f"fold {'+'.join(group)}: {len(test_idx)} fields", file=sys.stderr)
+        print(f"fold {group[0]}..{group[-1]}: {len(test_idx)} fields", file=sys.stderr)
     return p_pi, p_s, learned_el
 
 
@@ -405,12 +492,18 @@ def cross_validate(
     dump: Path | None = None,
     folds: int = 0,
     debatable: float = DEBATABLE,
-) -> None:
+    last: int = 0,
+    policy: frozenset[str] | None = None,
+    given: dict[str, float] | None = None,
+    say: Callable[[str], None] = print,
+) -> dict[str, float]:
     _candidate_kinds(records)
-    p_pi, p_s, learned_el = out_of_fold(records, folds, debatable)
+    p_pi, p_s, learned_el = out_of_fold(records, folds, debatable, last)
     if dump is not None:
         np.savez(dump, p_pi=p_pi, p_s=p_s, learned=np.array(learned_el, dtype=bool))
-    report(records, p_pi, p_s, learned_el, folds)
+    return report(
+        records, p_pi, p_s, learned_el, folds, say=say, last=last, policy=policy, given=given
+    )
 
 
 def report(
@@ -420,13 +513,19 @@ def report(
     learned_el: Sequence[tuple[bool, bool]],
     folds: int = 0,
     say: Callable[[str], None] = print,
+    last: int = 0,
+    policy: frozenset[str] | None = None,
+    given: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """The CV table of out-of-fold scores: rules, model alone, combinations; the thresholds
-    chosen (``say``: where the table goes)."""
+    chosen (``say``: where the table goes); then, at the chosen thresholds (and at ``given``
+    ones), each group of sets, and the guards of the subject rules' verdicts on and off."""
     print = say  # the table goes where the caller says
     sets = sorted({r["set"] for r in records})
     labels = [r["label"] for r in records]
     how = f"{folds} groups of sets" if folds else "leave-one-set-out"
+    if last:
+        how = f"the {last} newest sets and {folds - 1} runs of older ones, as {folds} groups"
     print(f"{how} over {len(sets)} sets, {len(records)} fields")
     print("                                   prec  recall s-rec PI-F1 s-prec")
     rules = counts([r["personal"] for r in records], [r["sensitive"] for r in records], labels)
@@ -439,7 +538,9 @@ def report(
     def run(a: float, r: float, u: float, n: float, w: float = 2.0) -> dict[str, int]:
         pp, ps = [], []
         for i, rec in enumerate(records):
-            x, y = combine(rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n, named=w)
+            x, y = combine(
+                rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n, named=w, policy=policy
+            )
             pp.append(x)
             ps.append(y)
         return counts(pp, ps, labels)
@@ -473,7 +574,109 @@ def report(
         f"chosen: add {a} remove {r} add_unnamed {n} sensitive {u} sensitive_word {w} "
         f"(rules' sensitive precision {rules_sprec:.3f})"
     )
-    return {"add": a, "remove": r, "add_unnamed": n, "sensitive": u, "sensitive_word": w}
+    chosen = {"add": a, "remove": r, "add_unnamed": n, "sensitive": u, "sensitive_word": w}
+    if say is not _quiet:
+        scored = (records, p_pi, p_s, learned_el)
+        for name, th in (("chosen", chosen), ("given", given)):
+            if th is None:
+                continue
+            print(
+                f"at the {name} thresholds " + " ".join(f"{k} {v:g}" for k, v in sorted(th.items()))
+            )
+            by_group(scored, th, policy, fold_groups(sets, folds, last), print)
+            guard_table(scored, th, print)
+    return chosen
+
+
+def _quiet(_: str) -> None:
+    """Where ``choose_thresholds`` sends the CV table: nowhere."""
+
+
+Scored = tuple[list[dict[str, Any]], np.ndarray, np.ndarray, Sequence[tuple[bool, bool]]]
+
+
+def decide(
+    scored: Scored,
+    th: dict[str, float],
+    policy: frozenset[str] | None,
+    only: set[str] | None = None,
+) -> tuple[list[bool], list[bool], list[str]]:
+    """The verdicts of the rules and scorer at ``th`` (rows of the sets ``only``, or all)."""
+    records, p_pi, p_s, learned_el = scored
+    pp, ps, labels = [], [], []
+    for i, rec in enumerate(records):
+        if only is not None and rec["set"] not in only:
+            continue
+        x, y = combine_at(rec, p_pi[i], p_s[i], learned_el[i], th, policy)
+        pp.append(x)
+        ps.append(y)
+        labels.append(rec["label"])
+    return pp, ps, labels
+
+
+def by_group(
+    scored: Scored,
+    th: dict[str, float],
+    policy: frozenset[str] | None,
+    groups: Sequence[Sequence[str]],
+    say: Callable[[str], None],
+) -> None:
+    """Rules alone and rules + scorer on each group of sets held out."""
+    records = scored[0]
+    say(
+        "  group                  rules alone: prec recall s-rec | rules + scorer: prec recall s-rec"
+    )
+    for group in groups:
+        only = set(group)
+        rows = [r for r in records if r["set"] in only]
+        rules = counts(
+            [r["personal"] for r in rows],
+            [r["sensitive"] for r in rows],
+            [r["label"] for r in rows],
+        )
+        c = counts(*decide(scored, th, policy, only))
+        say(
+            f"  {group[0] + '..' + group[-1]:22} {_three(rules)} | {_three(c)}  (fp {rules.get('fp', 0)}->{c.get('fp', 0)}, fn {rules.get('fn', 0)}->{c.get('fn', 0)})"
+        )
+
+
+def _three(c: dict[str, int]) -> str:
+    tp, fp, fn = c.get("tp", 0), c.get("fp", 0), c.get("fn", 0)
+    srec = c.get("s_hit", 0) / max(c.get("s_total", 0), 1)
+    return f"{tp / max(tp + fp, 1):.3f} {tp / max(tp + fn, 1):.3f} {srec:.3f}"
+
+
+def guard_table(scored: Scored, th: dict[str, float], say: Callable[[str], None]) -> None:
+    """Every set of guards of the subject rules' verdicts, with the scorer's changes to the
+    rules' verdicts: fields added (right: labelled P or S), taken out (right: labelled N),
+    raised to sensitive (right: labelled S)."""
+    records = scored[0]
+    say(
+        "  guards           prec  recall s-rec PI-F1 s-prec   added right/all, out right/all, raised right/all"
+    )
+    for k in range(len(GUARDS) + 1):
+        for guards in combinations(GUARDS, k):
+            pp, ps, labels = decide(scored, th, frozenset(guards))
+            ch = Counter()
+            for rec, x, y in zip((r for r in records), pp, ps, strict=True):
+                lab = rec["label"]
+                if lab == "A":
+                    continue
+                if x and not rec["personal"]:
+                    ch["add"] += 1
+                    ch["add_ok"] += lab in ("P", "S")
+                elif rec["personal"] and not x:
+                    ch["out"] += 1
+                    ch["out_ok"] += lab == "N"
+                elif y and not rec["sensitive"]:
+                    ch["raise"] += 1
+                    ch["raise_ok"] += lab == "S"
+            name = "+".join(guards) or "none"
+            say(
+                f"  {name:15} {figures(counts(pp, ps, labels))[:31]}   "
+                f"{ch['add_ok']}/{ch['add']}, {ch['out_ok']}/{ch['out']}, "
+                f"{ch['raise_ok']}/{ch['raise']}"
+            )
 
 
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
@@ -565,6 +768,7 @@ def combine_at(
     p_s: float,
     learned_el: tuple[bool, bool],
     thresholds: dict[str, float],
+    policy: frozenset[str] | None = None,
 ) -> tuple[bool, bool]:
     """``combine`` with the weights file's thresholds (a missing one: never)."""
     t = thresholds
@@ -579,18 +783,23 @@ def combine_at(
         learned_el,
         unnamed=max(add, t.get("add_unnamed", 2.0)),
         named=t.get("sensitive_word", 2.0),
+        policy=policy,
     )
 
 
 def choose_thresholds(
-    records: list[dict[str, Any]], folds: int = 5, debatable: float = DEBATABLE
+    records: list[dict[str, Any]],
+    folds: int = 5,
+    debatable: float = DEBATABLE,
+    last: int = 0,
+    policy: frozenset[str] | None = None,
 ) -> dict[str, float]:
     """The thresholds ``report`` chooses over ``folds``-fold grouped CV of ``records`` (0:
     leave one set out): chosen on sets the model never saw, so they carry over to new schemas
     better than thresholds fixed once for every model."""
     _candidate_kinds(records)
-    p_pi, p_s, learned_el = out_of_fold(records, folds, debatable)
-    return report(records, p_pi, p_s, learned_el, folds, say=lambda _: None)
+    p_pi, p_s, learned_el = out_of_fold(records, folds, debatable, last)
+    return report(records, p_pi, p_s, learned_el, folds, say=_quiet, last=last, policy=policy)
 
 
 # --- the weights file -------------------------------------------------------------------------
@@ -637,6 +846,124 @@ def write_weights(
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_table(
+    eval_root: Path, data_root: Path, names: Sequence[str], out: Path, jobs: int = 1
+) -> None:
+    """The training table of the sets ``names`` (``jobs`` scanned at once; rows in the order
+    of ``names``, whatever the order the scans end in)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    dirs = [(eval_root / n, data_root / n) for n in names]
+    with out.open("w", encoding="utf-8") as fh:
+        if jobs > 1:
+            with ProcessPoolExecutor(jobs) as pool:
+                results = pool.map(_set_rows, dirs)
+                _write_rows(fh, names, results)
+        else:
+            _write_rows(fh, names, map(_set_rows, dirs))
+
+
+def _set_rows(dirs: tuple[Path, Path]) -> list[dict[str, Any]]:
+    return set_records(*dirs)
+
+
+def _write_rows(fh: Any, names: Sequence[str], results: Iterable[list[dict[str, Any]]]) -> None:
+    for name, recs in zip(names, results, strict=True):
+        print(f"{name}: {len(recs)} fields", file=sys.stderr)
+        for rec in recs:
+            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def read_scorer_thresholds(path: Path) -> dict[str, float]:
+    """The thresholds of a weights file."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return {r[1]: float(r[2]) for r in rows if r[0] == "threshold"}
+
+
+def write_fold_weights(
+    records: list[dict[str, Any]],
+    out_dir: Path,
+    thresholds: dict[str, float],
+    folds: int,
+    last: int,
+) -> None:
+    """For the whole pipeline's CV: one weights file per group of sets (``fold_groups``),
+    trained on every other set, and ``sets.tsv`` (set, its group's weights file), which
+    ``eval_metadata.py --weights`` reads set by set."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for group in fold_groups((r["set"] for r in records), folds, last):
+        train_rows = [r for r in records if r["set"] not in group]
+        path = out_dir / f"{group[0]}-{group[-1]}.tsv"
+        note = f"trained without {group[0]}..{group[-1]} (cross-validation)"
+        write_weights(train_rows, path, thresholds, [note])
+        lines.extend(f"{name}\t{path.name}" for name in group)
+        print(f"{path.name}: {len(train_rows)} training rows", file=sys.stderr)
+    (out_dir / "sets.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: the grouped CV ``retrain`` chooses thresholds by: the newest sets as one group, the older
+#: sets in runs of neighbours
+RETRAIN_FOLDS = 8
+RETRAIN_LAST = 10
+
+
+def retrain(data_root: Path, jobs: int, work: Path | None) -> int:
+    """Every step of a retraining, from the repository's labels and ``data_root``: the table
+    of every set before ``FIRST_HELD_OUT``, the grouped CV (``RETRAIN_FOLDS`` groups, the
+    ``RETRAIN_LAST`` newest as one), the thresholds it chooses under the shipped ``POLICY``,
+    the weights trained on every set (``catalogs/data/field_scorer.tsv``) and the CV table
+    (``bench/field_scorer_cv.txt``)."""
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    eval_root = root / "bench" / "eval"
+    names = sorted(
+        (d.name for d in eval_root.iterdir() if (d / "labels.txt").is_file()), key=set_order
+    )
+    names = [n for n in names if not held_out(n)]
+    with tempfile.TemporaryDirectory() as tmp:
+        table = (work or Path(tmp)) / "field_scorer_table.jsonl"
+        table.parent.mkdir(parents=True, exist_ok=True)
+        write_table(eval_root, data_root, names, table, jobs)
+        records = read_table(table)
+    weights = root / "catalogs" / "data" / WEIGHTS_FILE
+    given = read_scorer_thresholds(weights) if weights.is_file() else None
+    choose_and_write(records, root, given)
+    return 0
+
+
+def choose_and_write(
+    records: list[dict[str, Any]], root: Path, given: dict[str, float] | None
+) -> None:
+    """``retrain`` after the table: the grouped CV (reporting ``given`` thresholds beside the
+    chosen ones), the weights trained on every row and the CV file, under ``root``."""
+    lines: list[str] = []
+    weights = root / "catalogs" / "data" / WEIGHTS_FILE
+    chosen = cross_validate(
+        records, None, RETRAIN_FOLDS, DEBATABLE, RETRAIN_LAST, None, given, lines.append
+    )
+    head = [
+        f"# bench/train_field_scorer.py retrain: {RETRAIN_FOLDS} groups of sets, the "
+        f"{RETRAIN_LAST} newest as one; guards {','.join(sorted(POLICY)) or 'none'}; "
+        f"blind{FIRST_HELD_OUT} and later held out",
+        "# precision / PI recall / sensitive recall / PI F1 / sensitive precision",
+    ]
+    (root / "bench" / "field_scorer_cv.txt").write_text(
+        "\n".join(head + lines) + "\n", encoding="utf-8"
+    )
+    note = (
+        f"thresholds chosen by grouped CV ({RETRAIN_FOLDS} groups, the {RETRAIN_LAST} newest "
+        f"sets as one; bench/field_scorer_cv.txt) under the guards "
+        f"{','.join(sorted(POLICY)) or 'none'}"
+    )
+    write_weights(records, weights, chosen, [note])
+    print(f"wrote {weights} and bench/field_scorer_cv.txt", file=sys.stderr)
+
+
+WEIGHTS_FILE = "field_scorer.tsv"
+
+
 def read_table(path: Path, drop: set[str] | None = None) -> list[dict[str, Any]]:
     """The table's rows; ``drop``: feature kinds (``ip``, ``xi``) left out, for ablations."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -646,7 +973,48 @@ def read_table(path: Path, drop: set[str] | None = None) -> list[dict[str, Any]]
     return rows
 
 
+def _model_options(p: argparse.ArgumentParser, folds: int = 0) -> None:
+    """Options of the model and the CV's groups of sets."""
+    p.add_argument(
+        "--folds", type=int, default=folds, help="groups of sets (0: one per set; see --last)"
+    )
+    p.add_argument(
+        "--last",
+        type=int,
+        default=0,
+        help="the N newest sets as one group, the older in (folds - 1) runs of neighbours",
+    )
+    p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
+    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out (ablation)")
+    p.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
+    p.add_argument(
+        "--min-sets", type=int, default=MIN_SETS, help="features seen in at least N sets"
+    )
+    p.add_argument(
+        "--policy",
+        default=None,
+        help=f"guards of the subject rules' verdicts, comma-separated, of {', '.join(GUARDS)} "
+        f"('none': no guard; default: the shipped {','.join(sorted(POLICY))})",
+    )
+    p.add_argument(
+        "--given",
+        type=Path,
+        help="a weights file whose thresholds the CV also reports (e.g. the shipped one)",
+    )
+
+
+def _policy(text: str | None) -> frozenset[str] | None:
+    if text is None:
+        return None
+    guards = frozenset(g for g in text.split(",") if g and g != "none")
+    unknown = guards - set(GUARDS)
+    if unknown:
+        raise SystemExit(f"unknown guard {', '.join(sorted(unknown))}")
+    return guards
+
+
 def main(argv: list[str] | None = None) -> int:
+    global L2, MIN_SETS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("table")
@@ -660,17 +1028,15 @@ def main(argv: list[str] | None = None) -> int:
         default=FIRST_HELD_OUT,
         help="leave out blindN from this N on (a later N: a table for `holdout` only)",
     )
+    p.add_argument("--jobs", type=int, default=1, help="sets scanned at once")
     p = sub.add_parser("cv")
     p.add_argument("table", type=Path)
     p.add_argument("--dump", type=Path, help="write the out-of-fold scores here (.npz)")
-    p.add_argument("--folds", type=int, default=0, help="groups of sets (default: one per set)")
-    p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
-    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out (ablation)")
+    _model_options(p)
     p = sub.add_parser("grid", help="the CV table again from the scores `cv --dump` wrote")
     p.add_argument("table", type=Path)
     p.add_argument("dump", type=Path)
-    p.add_argument("--folds", type=int, default=0)
-    p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out (ablation)")
+    _model_options(p)
     p = sub.add_parser("train")
     p.add_argument("table", type=Path)
     p.add_argument("out", type=Path)
@@ -680,41 +1046,72 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("table", type=Path)
     p.add_argument("--test", nargs="+", required=True, help="the held-out group of sets")
     _threshold_options(p)
+    p = sub.add_parser(
+        "folds", help="one weights file per group of sets, trained without it (pipeline CV)"
+    )
+    p.add_argument("table", type=Path)
+    p.add_argument("out_dir", type=Path)
+    _threshold_options(p)
+    p.add_argument("--given-from", type=Path, help="the thresholds of this weights file")
+    p.add_argument("--folds", type=int, default=RETRAIN_FOLDS, help="groups of sets")
+    p = sub.add_parser(
+        "retrain",
+        help="the whole training in one command: table, CV, thresholds, weights, CV file",
+    )
+    p.add_argument("data_root", type=Path, help="the sets' files (DATA_ROOT/SET)")
+    p.add_argument("--jobs", type=int, default=2, help="sets scanned at once")
+    p.add_argument("--work", type=Path, default=None, help="keep the table here")
     args = parser.parse_args(argv)
-    args = parser.parse_args(argv)
+    if getattr(args, "l2", None) is not None:
+        L2 = args.l2
+    if getattr(args, "min_sets", None) is not None:
+        MIN_SETS = args.min_sets
 
     if args.command == "table":
         names = args.sets or sorted(
             d.name for d in args.eval_root.iterdir() if (d / "labels.txt").is_file()
         )
-        with args.out.open("w", encoding="utf-8") as fh:
-            for name in names:
-                if held_out(name, args.first_held_out):
-                    continue
-                recs = set_records(args.eval_root / name, args.data_root / name)
-                print(f"{name}: {len(recs)} fields", file=sys.stderr)
-                for rec in recs:
-                    fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+        names = [n for n in names if not held_out(n, args.first_held_out)]
+        write_table(args.eval_root, args.data_root, names, args.out, args.jobs)
         return 0
+    if args.command == "retrain":
+        return retrain(args.data_root, args.jobs, args.work)
     records = read_table(args.table, set(args.drop))
+    policy = _policy(getattr(args, "policy", None))
     if args.command == "holdout":
         given = None if args.choose is not None else _given_thresholds(args)
         hold_sets_out(records, args.test, given, args.choose or 0, args.debatable)
         return 0
     if any(held_out(r["set"]) for r in records):
         raise SystemExit("the table holds a held-out set")
-    if args.command == "cv":
-        cross_validate(records, args.dump, args.folds, args.debatable)
-        return 0
-    if args.command == "grid":
+    if args.command in ("cv", "grid"):
+        given = read_scorer_thresholds(args.given) if args.given else None
+        if args.command == "cv":
+            cross_validate(records, args.dump, args.folds, args.debatable, args.last, policy, given)
+            return 0
         _candidate_kinds(records)
         scores = np.load(args.dump)
         learned = [(bool(a), bool(b)) for a, b in scores["learned"]]
-        report(records, scores["p_pi"], scores["p_s"], learned, args.folds)
+        report(
+            records,
+            scores["p_pi"],
+            scores["p_s"],
+            learned,
+            args.folds,
+            last=args.last,
+            policy=policy,
+            given=given,
+        )
+        return 0
+    if args.command == "folds":
+        thresholds = _given_thresholds(args)
+        if args.given_from:
+            thresholds = read_scorer_thresholds(args.given_from)
+        write_fold_weights(records, args.out_dir, thresholds, args.folds, args.last)
         return 0
     notes = list(args.note)
     if args.choose is not None:
-        thresholds = choose_thresholds(records, args.choose, args.debatable)
+        thresholds = choose_thresholds(records, args.choose, args.debatable, args.last, policy)
         how = f"{args.choose}-fold grouped" if args.choose else "leave-one-set-out"
         notes.append(f"thresholds chosen by {how} CV over the training sets (train --choose)")
     else:
@@ -744,6 +1141,12 @@ def _threshold_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
     p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")
+    p.add_argument("--last", type=int, default=0, help="with --choose: the N newest as a group")
+    p.add_argument("--policy", default=None, help="guards (see cv --help)")
+    p.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
+    p.add_argument(
+        "--min-sets", type=int, default=MIN_SETS, help="features seen in at least N sets"
+    )
 
 
 def _given_thresholds(args: argparse.Namespace) -> dict[str, float]:

@@ -24,6 +24,14 @@ in the evidence:
   field the model adds on a plain element (or "other information about a person") may become
   sensitive so; a word naming a sensitive element adds no field on its own.
 
+A subject rule's verdict (``dataflow.subject``: what the record is about made the field a
+person's, or no one's) is not the field's words, so the scorer's words do not overrule it
+(``SUBJECT_GUARDS``): the scorer never takes out a field a subject rule named, and never adds one
+a subject rule took out. It may add what the rules missed, take out what the rules found on
+weak words, and raise to sensitive a personal field — a subject rule's too — to a sensitive
+element the rules' evidence or the field's learned words name (never adding a field on that
+alone).
+
 The weights are read on first use only, so that commands which classify nothing never load them.
 ``learned_scorer: false`` in the configuration turns all of this off.
 """
@@ -324,6 +332,31 @@ _SETTLED = frozenset(
 )
 
 
+#: What the scorer may not do against a verdict of a subject rule (``dataflow.subject``: its
+#: evidence is a ``subject-*`` context rule, which read the record the field is in, not the
+#: field's words): ``keep`` — take out a field a subject rule named as a person's information;
+#: ``hold`` — add a field a subject rule took out (a thing's name, a code list's entry, an
+#: envelope); ``plain`` — raise to sensitive, on its own words alone (``sensitive_word``), a field
+#: a subject rule named a non-sensitive element for. The shipped policy holds the guards that a
+#: grouped cross-validation by set found to cost no PI F1 and no sensitive recall
+#: (``bench/train_field_scorer.py``, ``bench/field_scorer_cv.txt``); ``plain`` cost sensitive
+#: recall there (and more on the sets trained on), so it is not shipped.
+SUBJECT_GUARDS: frozenset[str] = frozenset({"keep", "hold"})
+
+
+def subject_verdict(f: FieldFinding) -> str | None:
+    """``named``: a subject rule named ``f`` a person's information (its evidence names an
+    element); ``out``: the rules do not call ``f`` personal and a subject rule had a say in it
+    (it took the field out: a thing's name, an envelope, a code entry, a row's editor, or a
+    guess the record's subject rejected); None: no subject rule decided it."""
+    rules = [ev for ev in f.evidence if ev.source == "context" and ev.rule.startswith("subject-")]
+    if f.personal and any(ev.element for ev in rules):
+        return "named"
+    if not f.personal and rules:
+        return "out"
+    return None
+
+
 def adjust_findings(
     findings: Sequence[FieldFinding],
     dataset: Dataset,
@@ -348,36 +381,36 @@ def adjust_findings(
     )
     out: list[FieldFinding] = []
     for f in findings:
-        if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
-            out.append(f)  # values outrank words, learned or not
-            continue
-        if any(ev.rule in _SETTLED for ev in f.evidence):
-            out.append(f)  # what the document's structure says the field is, words cannot undo
-            continue
-        if (
-            not f.personal
-            and top_level(f.field, dataset.name)
-            and _load_column(dataset, f.field.name, catalog)
-        ):
-            out.append(f)  # a warehouse's load column: never PI by words
-            continue
-        if not f.personal and _gateway_column(dataset, f.field, catalog):
-            out.append(f)  # a payment gateway call's envelope member: never PI by words
-            continue
-        if not f.personal and _definition_key(f.field.name, catalog):
-            out.append(f)  # the key of a form's field (`fieldId`): never PI by words
-            continue
-        if not f.personal and any(ev.rule == "name-bound" for ev in f.evidence):
-            out.append(f)  # a limit on an age (`maxAge`): never a person's age by words
-            continue
-        if not f.personal and _impersonal_comment(f.field, catalog):
-            out.append(f)  # '预售许可证号': a building's permit, no one's
+        if rules_settled(f, dataset, catalog):
+            out.append(f)
             continue
         feats = field_features(f.field, dataset, subject)
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
         out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons))
     return out
+
+
+def rules_settled(f: FieldFinding, dataset: Dataset, catalog: Catalog) -> bool:
+    """Whether the rules' verdict on ``f`` stands whatever the scorer's score: not a column;
+    decided by values (values outrank words, learned or not); by the document's structure
+    (``_SETTLED``); or a field the rules leave out for what it is, which no word can make a
+    person's: a warehouse's load column, a payment gateway call's envelope member, the key of a
+    form's field (`fieldId`), a limit on an age (`maxAge`), a building's permit
+    ('预售许可证号')."""
+    if f.kind != "column" or any(ev.source == "value" for ev in f.evidence):
+        return True
+    if any(ev.rule in _SETTLED for ev in f.evidence):
+        return True
+    if f.personal:
+        return False
+    return bool(
+        (top_level(f.field, dataset.name) and _load_column(dataset, f.field.name, catalog))
+        or _gateway_column(dataset, f.field, catalog)
+        or _definition_key(f.field.name, catalog)
+        or any(ev.rule == "name-bound" for ev in f.evidence)
+        or _impersonal_comment(f.field, catalog)
+    )
 
 
 def _sensitive_by_word(
@@ -471,6 +504,9 @@ def _adjusted(
     persons: Callable[[Field], bool] | None,
 ) -> FieldFinding:
     add, remove, upgrade, unnamed, by_word = thresholds
+    by_subject = subject_verdict(f)
+    if by_subject == "out" and "hold" in SUBJECT_GUARDS:
+        return f  # a subject rule read the record and found it no one's: words do not undo it
     if not f.personal and p_pi >= add:
         named_by_rules = _candidates(f, catalog)
         sensitive = [e for e in named_by_rules if e.sensitive] if p_s >= upgrade else []
@@ -525,6 +561,8 @@ def _adjusted(
             p_pi,
         )
         return _with_element(f, element, p_pi, ev)
+    if by_subject == "named" and "keep" in SUBJECT_GUARDS:
+        remove = -1.0  # the record's subject made it a person's: the scorer does not take it out
     if f.personal and p_pi <= remove and f.confidence < _STRONG:
         why = _describe(scorer.top_words(feats, scorer.not_pi))
         ev = _evidence(
@@ -547,9 +585,11 @@ def _adjusted(
         )
     if f.personal and not f.sensitive:
         cands = [e for e in _candidates(f, catalog) if e.sensitive]
+        # the element a subject rule chose is raised only to a sensitive one the rules named
+        by_words = not (by_subject == "named" and "plain" in SUBJECT_GUARDS)
         if cands and p_s >= upgrade:  # a sensitive element the rules' evidence named
             element, whence = cands[0], _RULES_NAMED
-        elif not cands and p_s >= by_word:  # else one the field's own words name
+        elif not cands and by_words and p_s >= by_word:  # else one the field's words name
             named = _sensitive_by_word(feats, scorer, catalog)
             if named is None:
                 return f
