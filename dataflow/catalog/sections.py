@@ -79,6 +79,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "timetables",
     "served_roles",
     "api_role_lookalikes",
+    "api_own_things",
+    "api_machinery",
     "organisation_parts",
     "error_replies",
     "person_path_keys",

@@ -58,6 +58,11 @@ SUBJECTS: Mapping[str, Text] = {
         " {word} it serves: what it sends and returns is that person's",
         "该接口以登录本人的凭证调用，且其用途说明指向所服务的{word}：其收发的内容属于该本人",
     ),
+    "subject.api_own_things": Text(
+        "the API's purpose speaks to its caller as the owner of '{word}', and it does not"
+        " declare machine credentials only: what it sends and returns is that person's",
+        "该接口的用途说明把调用者称为“{word}”的所有者，且未声明仅限机器凭证：其收发的内容属于该本人",
+    ),
     "subject.child_column": Text("column '{column}' names a child", "字段 '{column}' 指向儿童"),
     "subject.served_person": Text(
         "column '{column}' points at {role}, whom the staff on the record serve: the record is theirs",

@@ -496,7 +496,11 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             facts[i].links = email_links(ds, rules)
         if facts[i].kind == "unknown" and facts[i].weak is None:
             _personal_record(facts[i], ds, rules)
-        if facts[i].kind == "unknown" and ds.api is not None and not _reply_of_call(ds, rules):
+        if (
+            facts[i].kind == "unknown"
+            and ds.api is not None
+            and (not _reply_of_call(ds, rules) or _owners_reply(ds, rules))
+        ):
             # an API's schema: the person its operations' path names, else (weakly) the people
             # an end-user API serves; links to other schemas of the API still count
             scope = (rules, by_name, datasets, by_suffix, surrogate, served)
@@ -729,6 +733,26 @@ def _reply_of_call(ds: Dataset, rules: SubjectRules) -> bool:
     )
 
 
+def _owners_reply(ds: Dataset, rules: SubjectRules) -> bool:
+    """A reply of an API speaking to the owner of what it returns ('your balances and
+    transactions') that nests the resource itself beside its links (`data.attributes.amount`,
+    `links.self`): it carries the owner's record, not a report on the call."""
+    api = ds.api
+    if api is None or api.end_user is False or not api.purpose:
+        return False
+    if rules.error_replies & set(split_name(_bare(ds.name))):
+        return False
+    members = {
+        fld.pointer[len(ds.name) + 1 :].split(".", 1)[0].removesuffix("[]").lower()
+        for fld in ds.fields
+        if fld.pointer.startswith(f"{ds.name}.") and fld.pointer != f"{ds.name}.{fld.name}"
+    }
+    members.discard("")
+    return bool(members - rules.response_envelope) and (
+        _own_thing_addressed(api.purpose, rules) is not None
+    )
+
+
 def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
     """The people an API operation's path names its resource by (`/individuals/{nino}/…`,
     `/users/{userId}/accounts`, `{msisdn}`): the schemas it sends or returns are filed under that
@@ -763,7 +787,16 @@ def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> bool:
     person's — a weak verdict, taken when nothing else places the schema. An API only machines
     call (client credentials, API keys) or one declaring no security is not judged so."""
     api = ds.api
-    if api is None or api.end_user is not True or not api.purpose:
+    if api is None or api.end_user is False or not api.purpose:
+        return False
+    own = _own_thing_addressed(api.purpose, rules)
+    # the API's own machinery (`CreateWebhookRequest`, `PingResponse`) is the developer's
+    machinery = set(split_name(_bare(ds.name))) & (rules.system | rules.api_machinery)
+    if own is not None and not machinery:
+        f.weak, f.weak_role = "person_linked", None
+        f.weak_evidence = msg("subject.api_own_things", word=own)
+        return True
+    if api.end_user is not True:
         return False
     for word in re.findall(r"[A-Za-z]+", api.purpose):
         if word.lower() in rules.api_role_lookalikes:
@@ -774,6 +807,35 @@ def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> bool:
             f.weak_evidence = msg("subject.api_end_user", word=word.lower())
             return True
     return False
+
+
+def _own_thing_addressed(purpose: str, rules: SubjectRules) -> str | None:
+    """The thing of one's own an API's purpose addresses its reader as having ('read your
+    balances and transactions': balances; 查询您的余额): ``api_own_things`` within three words
+    after 'your' (one sentence part), or after 您的/你的. None when it addresses no such thing."""
+    words = re.findall(r"[A-Za-z]+|[,.;:!?()]", purpose.lower())
+    for i, word in enumerate(words):
+        if word != "your":
+            continue
+        after: list[str] = []
+        for nxt in words[i + 1 : i + 4]:
+            if not nxt.isalpha():
+                break
+            after.append(nxt)
+        for n in range(len(after), 0, -1):
+            for start in range(len(after) - n + 1):
+                phrase = after[start : start + n]
+                if _compact(split_name("_".join(phrase))) in rules.api_own_things:
+                    return " ".join(phrase)
+    for lead in ("您的", "你的"):
+        at = purpose.find(lead)
+        while at >= 0:
+            tail = purpose[at + len(lead) : at + len(lead) + 8]
+            hit = next((w for w in rules.api_own_things_zh if w in tail), None)
+            if hit is not None:
+                return hit
+            at = purpose.find(lead, at + 1)
+    return None
 
 
 def _records_of_children(

@@ -104,8 +104,8 @@ class Record:
 
     @cached_property
     def names_account(self) -> bool:
-        """Whether the table or one of its columns names an account (`account_id`, 账号;
-        ``ledger_accounts``): asked for each amount of a ledger, worked out once."""
+        """Whether the table, one of its columns or one of its objects names an account
+        (`account_id`, 账号, `relationships.account`; ``ledger_accounts``): asked for each amount of a ledger, worked out once."""
         rules = self.rules
         if self.table_tokens & rules.ledger_accounts or any(
             w in self.table_text for w in rules.ledger_accounts_zh
@@ -119,6 +119,12 @@ class Record:
                 return True
             text = f"{fld.name} {fld.comment or ''}"
             if any(w in text for w in rules.ledger_accounts_zh):
+                return True
+        # an object of the document naming the account the entry is on (`account` of an API's
+        # `relationships.account.data.id`)
+        for pointer in self.containers:
+            tokens = split_name(pointer.rsplit(".", 1)[-1].replace("[]", ""))
+            if _compact(tokens) in rules.ledger_accounts:
                 return True
         return False
 
@@ -1054,7 +1060,8 @@ def _ledger_entry_word(rec: Record, col: Column) -> bool:
     the top of the entry or inside an object of the entry itself (`transactionType.code`), not
     the kind of another thing it holds (`location.type`, `merchant.type`); or a member of the
     object giving the entry's kind of operation (``ledger_kinds``: `transactionType.deposit`,
-    `transactionType.withdrawal`), which says what the entry did."""
+    `transactionType.withdrawal`), which says what the entry did; or a member of the entry's
+    money object (`amount.value`, `amount.currencyCode`)."""
     rules = rec.rules
     parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
     words = split_name(parent) if parent else ()
@@ -1064,6 +1071,15 @@ def _ledger_entry_word(rec: Record, col: Column) -> bool:
         and _compact(words) in rules.ledger_entries
         and col.tokens
     ):
+        return True
+    if (
+        words
+        and words[-1] not in rules.ledger_kinds
+        and _compact(words) in rules.ledger_entries
+        and col.tokens
+    ):
+        # a member of the entry's money object (`amount.value`, `amount.currencyCode`,
+        # `balance.valueInBaseUnits`): how much moved and in which currency, the amount itself
         return True
     # a numbered second line of the same entry word (`zweck2`, `purpose_2`) is that word too
     tokens = col.tokens[:-1] if len(col.tokens) > 1 and col.tokens[-1].isdigit() else col.tokens

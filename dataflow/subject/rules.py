@@ -235,6 +235,8 @@ class SubjectRules:
         self.paging = _split(s.get("paging_parameters", ()))[0]
         self.served_roles = tuple(s.get("served_roles", ()))
         self.api_role_lookalikes = frozenset(s.get("api_role_lookalikes", ()))
+        self.api_machinery = frozenset(s.get("api_machinery", ()))
+        self.api_own_things, self.api_own_things_zh = _split(s.get("api_own_things", ()))
         self.bare_role_keys = frozenset(s.get("bare_role_keys", ()))
         self.unnamed_org_attributes = tuple(s.get("unnamed_organisation_attributes", ()))
         self.contact_attributes = tuple(s.get("contact_person_attributes", ()))

@@ -93,3 +93,41 @@ def test_an_object_of_a_users_purchase_is_judged_by_its_members(tmp_path: Path) 
     by_pointer = {f.field.pointer: f for f in purchase.findings}
     assert by_pointer["Purchase.payable.order.totalAmount"].personal
     assert not by_pointer["Purchase.payable"].personal
+
+
+def test_an_api_speaking_to_the_owner_of_a_bank_account_is_about_them(tmp_path: Path) -> None:
+    """A bank API whose purpose reads 'your balances and transactions', called with a bearer
+    token (no machine-only credentials declared): a transaction it returns is the account
+    holder's flow record (GB/T 35273 Annex B 个人财产信息), its amount sensitive; a reply that
+    nests the transaction under `data` beside `links` carries it too; the error reply and the
+    webhook registration are about the call and the developer's callback, no one's."""
+    results = _scan(tmp_path, {"bank.openapi.yaml": _read("own_bank.openapi.yaml")})
+    tx = results["TransactionResource"]
+    assert tx.subject.kind == "person_linked"
+    assert any("owner of 'balances'" in str(e) for e in tx.subject.evidence)
+    amount = _finding(tx, "currencyCode")
+    assert amount.personal and amount.sensitive
+    reply = results["GetTransactionResponse"]
+    assert reply.subject.kind == "person_linked"
+    assert _finding(reply, "value").sensitive
+    assert results["ErrorObject"].subject.kind != "person_linked"
+    hook = results["WebhookResource"]
+    assert hook.subject.kind != "person_linked"
+    assert not _finding(hook, "url").personal
+
+
+def test_an_api_speaking_to_a_developer_is_not_about_a_person(tmp_path: Path) -> None:
+    """The same API whose purpose speaks of 'your application' and 'your data' (a developer's)
+    or that declares only machine credentials: its purpose files nothing under a person."""
+    text = _read("own_bank.openapi.yaml").replace(
+        "Read your balances and transactions, and get notified when money arrives in your account.",
+        "Connect your application and sync your data.",
+    )
+    results = _scan(tmp_path, {"bank.openapi.yaml": text})
+    assert results["TransactionResource"].subject.kind != "person_linked"
+    text = _read("own_bank.openapi.yaml").replace(
+        "      type: http\n      scheme: bearer",
+        "      type: apiKey\n      in: header\n      name: X-Api-Key",
+    )
+    results = _scan(tmp_path, {"bank2.openapi.yaml": text})
+    assert results["TransactionResource"].subject.kind != "person_linked"
