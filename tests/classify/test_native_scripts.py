@@ -218,6 +218,33 @@ def test_english_names_commented_in_other_scripts(tmp_path: Path) -> None:
     assert _finding(customer, "c5").element == "pi.financial.bank_account"
 
 
+# A Japanese insurer's bank-account table in DB2: romanised abbreviations, kanji comments.
+KOUZA = """
+CREATE TABLE HT_KouzaJyouhou_Z (
+     mosno        VARCHAR (20) NOT NULL,  /* 申込番号 */
+     kzmeiginmkn  VARCHAR (62)         ,  /* 口座名義人氏名（カナ） */
+     kouzano      VARCHAR (12)         ,  /* 口座番号 */
+     bankcd       VARCHAR (4)             /* 銀行コード */
+);
+"""
+
+# Chinese comments the Chinese words do not find stay unread (口座 is no Chinese word).
+CHINESE_UNREAD = """
+CREATE TABLE t_cfg (id INT, pzx VARCHAR(20) COMMENT '配置项', bz VARCHAR(200) COMMENT '备注');
+"""
+
+
+def test_japanese_comments_in_kanji_read_by_their_japanese_words(tmp_path: Path) -> None:
+    """A comment in kanji that no Chinese word finds is read by the Japanese words
+    (口座名義人氏名: the account holder's name; 口座番号: a bank account number)."""
+    results = _scan(tmp_path, {"kouza.sql": KOUZA, "cfg.sql": CHINESE_UNREAD})
+    kouza = results["HT_KouzaJyouhou_Z"]
+    assert _finding(kouza, "kzmeiginmkn").element == "pi.identity.name"
+    assert _finding(kouza, "kouzano").element == "pi.financial.bank_account"
+    assert not _finding(results["t_cfg"], "pzx").personal
+    assert not _finding(results["t_cfg"], "bz").personal
+
+
 PRODUCTS = """
 CREATE TABLE "สินค้า" ("รหัส" INT PRIMARY KEY, "ชื่อสินค้า" VARCHAR(100), "ราคา" NUMERIC(10,2));
 CREATE TABLE "商品" ("商品番号" INT PRIMARY KEY, "商品名" VARCHAR(100), "価格" INT);

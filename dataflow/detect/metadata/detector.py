@@ -135,7 +135,14 @@ class MetadataDetector(MetadataIndex):
         comment_event = False
         if comment:
             if has_cjk(comment):
+                before = _comment_hits(scored)
                 match_zh(self, comment, "comment", scored, field_name=False)
+                if _comment_hits(scored) == before and has_han(comment):
+                    # a Japanese comment in kanji no Chinese catalog word finds (口座名義人氏名,
+                    # 口座番号): its Japanese words (native_words.yaml, ja_kanji), in English
+                    reading = kanji_reading(comment)
+                    if reading and reading.isascii():
+                        match_en_comment(self, reading, scored)
                 # the comment's first clause says what the column is; later ones describe its
                 # values (出生日期,格式YYYY-MM-DD is a birth date, not a format)
                 head = COMMENT_CLAUSE.split(comment, maxsplit=1)[0] or comment
@@ -301,3 +308,8 @@ def _drop_unborne_initials(scored: dict[str, Scored], comment: str, compact: str
         sc.hits = [h for h in sc.hits if h.rule != "name-initials"]
         if not sc.hits:
             del scored[element_id]
+
+
+def _comment_hits(scored: dict[str, Scored]) -> int:
+    """How many hits of ``scored`` a comment gave."""
+    return sum(1 for sc in scored.values() for hit in sc.hits if hit.source == "comment")
