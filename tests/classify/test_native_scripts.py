@@ -231,6 +231,16 @@ CREATE TABLE HT_KouzaJyouhou_Z (
 # Chinese comments the Chinese words do not find stay unread (口座 is no Chinese word).
 CHINESE_UNREAD = """
 CREATE TABLE t_cfg (id INT, pzx VARCHAR(20) COMMENT '配置项', bz VARCHAR(200) COMMENT '备注');
+CREATE TABLE `operation_log` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT COMMENT '日志ID',
+  `user_id` BIGINT NOT NULL COMMENT '操作用户ID',
+  `username` VARCHAR(50) DEFAULT NULL COMMENT '用户名',
+  `operation_type` VARCHAR(50) DEFAULT NULL COMMENT '操作类型: view-查看, add-新增, login-登录',
+  `target_type` VARCHAR(50) DEFAULT NULL COMMENT '目标类型: elderly, doctor, health_record等',
+  `target_id` BIGINT DEFAULT NULL COMMENT '目标ID',
+  `ip_address` VARCHAR(50) DEFAULT NULL COMMENT 'IP地址',
+  `operation_time` DATETIME DEFAULT CURRENT_TIMESTAMP COMMENT '操作时间'
+);
 """
 
 
@@ -243,6 +253,10 @@ def test_japanese_comments_in_kanji_read_by_their_japanese_words(tmp_path: Path)
     assert _finding(kouza, "kouzano").element == "pi.financial.bank_account"
     assert not _finding(results["t_cfg"], "pzx").personal
     assert not _finding(results["t_cfg"], "bz").personal
+    # a Chinese comment with English words in it is not read as Japanese: the user's log
+    # keeps what it records about their act
+    log = results["operation_log"]
+    assert _finding(log, "target_type").personal
 
 
 PRODUCTS = """
