@@ -207,6 +207,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "listing_columns",
     "body_measurement_columns",
     "handler_markers",
+    "audit_stamps",
+    "audit_stamp_times",
     "person_only_columns",
     "code_systems",
     "health_code_lists",

@@ -7,7 +7,8 @@ decode as Chinese text, Windows-1252 when they are accented letters inside Latin
 (``_western``: Spanish or French comments, which GB18030 also decodes, into nonsense),
 Windows-1251 when they are Cyrillic words (``_cyrillic``: Russian comments, which
 charset-normalizer takes for one of several other code pages; all-capitals ones too, which GBK
-reads as common characters: ``_capital_cyrillic``), otherwise charset-normalizer's
+reads as common characters: ``_capital_cyrillic``) unless they are Greek words in
+Windows-1253 (``_greek``), otherwise charset-normalizer's
 guess. A line that fits neither is decoded
 with replacement characters and counted, so the caller can warn.
 """
@@ -185,6 +186,34 @@ def _cyrillic(head: bytes) -> bool:
     return lower_upper <= max(len(_UPPER_LOWER.findall(text)), 1)
 
 
+# Greek letters with an accent (tonos), which stand inside lower-case Greek words; Windows-1251
+# reads their bytes as the capitals Ь Э Ю Я and the small letters ь э ю.
+_MISCASED = re.compile("(?<=[a-z\u03ac-\u03ce\u0430-\u045f])[A-Z\u0386-\u03ab\u0400-\u042f]")
+_MIDWORD_FINAL_SIGMA = re.compile("\u03c2(?=[^\\W\\d_])")
+
+
+def _miscased(text: str) -> int:
+    """How often a word of ``text`` goes on after a small letter with a capital, or after a
+    Greek final sigma (``ς``) with any letter: neither happens inside words of a language."""
+    return len(_MISCASED.findall(text)) + len(_MIDWORD_FINAL_SIGMA.findall(text))
+
+
+def _greek(head: bytes) -> bool:
+    """Whether ``head``, which reads as Cyrillic in Windows-1251 (``_cyrillic``), is Greek in
+    Windows-1253 instead. Both code pages hold their letters at 0xC0-0xFF, capitals first, so
+    either reading is letters; but Greek marks the stressed vowel of almost every word with an
+    accent (``ά έ ή ί`` at 0xDC-0xDF, ``ό ύ ώ`` at 0xFC-0xFE) and ends words with a final
+    sigma (``ς``, 0xF2). Greek read as Windows-1251 therefore has capitals inside small-letter
+    words (``Ασθενής`` reads ``БуиенЮт``), and Russian read as Windows-1253 has final sigmas
+    inside words (every ``т``); Russian with ``Т`` or ``я`` does not decode as Windows-1253 at
+    all. The reading with fewer such faults wins; a tie (capitals only) stays Cyrillic."""
+    greek = _decodes(head, "cp1253")
+    cyrillic = _decodes(head, "cp1251")
+    if greek is None or cyrillic is None:
+        return False
+    return _miscased(greek) < _miscased(cyrillic)
+
+
 # Control characters that text files do not hold (tab, newlines, form feed and the DOS
 # end-of-file mark are allowed).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
@@ -225,7 +254,7 @@ def sniff(head: bytes) -> Sniffed:
     if western:
         return Sniffed("utf-8", legacy="cp1252")
     if _cyrillic(head):
-        return Sniffed("utf-8", legacy="cp1251")
+        return Sniffed("utf-8", legacy="cp1253" if _greek(head) else "cp1251")
     from charset_normalizer import from_bytes
 
     best = from_bytes(head[:SNIFF_BYTES]).best()

@@ -727,11 +727,27 @@ def _chinese_name_link(scope: _Scope, fld: Field) -> Link | None:
 _CHINESE_KEY_TAILS = ("ID", "Id", "id", "号", "编码", "代码", "序号")
 
 
+def _audit_stamp(scope: _Scope, tokens: tuple[str, ...]) -> bool:
+    """Whether a column is the who half of a row's audit stamp (``audit_stamps``: `SYS_USER`
+    beside `SYS_DT`, `UPD_USER` beside `UPD_DT`): its first word is an abbreviated stamp word
+    and a date or time column of the same table starts with that word."""
+    rules = scope.rules
+    if len(tokens) < 2 or tokens[0] not in rules.audit_stamps:
+        return False
+    for other in scope.datasets[scope.index].fields:
+        words = split_name(other.name)
+        if len(words) >= 2 and words[0] == tokens[0] and words[-1] in rules.audit_stamp_times:
+            return True
+    return False
+
+
 def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | None:
     """A person's key by name (`subject_id`, `patient_id`), a role as the last word
     (`apply_user`), or a key suffix after a dataset's or a role's name."""
     rules = scope.rules
     compact = _compact(tokens)
+    if _audit_stamp(scope, tokens):
+        return None  # `UPD_USER` beside `UPD_DT`: who last wrote the row, not whom it is about
     if _names_organisation(rules, fld):
         return None  # `user_id` '供应商ID': the key of a supplier, not of a person
     if len(tokens) >= 3 and tokens[-1] in rules.key_suffixes and tokens[-2] in rules.reference:

@@ -427,6 +427,8 @@ class SubjectRules:
         self.minor_zh = tuple(w for w, role in self.roles_zh if role == "minor")
         self.ownership, self.ownership_zh = _split(s.get("ownership_columns", ()))
         self.handlers = frozenset(s.get("handler_markers", ()))
+        self.audit_stamps = frozenset(s.get("audit_stamps", ()))
+        self.audit_stamp_times = frozenset(s.get("audit_stamp_times", ()))
         self.row_editors, self.row_editors_zh = _split(s.get("row_editors", ()))
         self.case_keys = frozenset(s.get("case_keys", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))

@@ -218,6 +218,47 @@ def test_english_names_commented_in_other_scripts(tmp_path: Path) -> None:
     assert _finding(customer, "c5").element == "pi.financial.bank_account"
 
 
+# A Japanese insurer's bank-account table in DB2: romanised abbreviations, kanji comments.
+KOUZA = """
+CREATE TABLE HT_KouzaJyouhou_Z (
+     mosno        VARCHAR (20) NOT NULL,  /* 申込番号 */
+     kzmeiginmkn  VARCHAR (62)         ,  /* 口座名義人氏名（カナ） */
+     kouzano      VARCHAR (12)         ,  /* 口座番号 */
+     bankcd       VARCHAR (4)             /* 銀行コード */
+);
+"""
+
+# Chinese comments the Chinese words do not find stay unread (口座 is no Chinese word).
+CHINESE_UNREAD = """
+CREATE TABLE t_cfg (id INT, pzx VARCHAR(20) COMMENT '配置项', bz VARCHAR(200) COMMENT '备注');
+CREATE TABLE `operation_log` (
+  `id` BIGINT NOT NULL AUTO_INCREMENT COMMENT '日志ID',
+  `user_id` BIGINT NOT NULL COMMENT '操作用户ID',
+  `username` VARCHAR(50) DEFAULT NULL COMMENT '用户名',
+  `operation_type` VARCHAR(50) DEFAULT NULL COMMENT '操作类型: view-查看, add-新增, login-登录',
+  `target_type` VARCHAR(50) DEFAULT NULL COMMENT '目标类型: elderly, doctor, health_record等',
+  `target_id` BIGINT DEFAULT NULL COMMENT '目标ID',
+  `ip_address` VARCHAR(50) DEFAULT NULL COMMENT 'IP地址',
+  `operation_time` DATETIME DEFAULT CURRENT_TIMESTAMP COMMENT '操作时间'
+);
+"""
+
+
+def test_japanese_comments_in_kanji_read_by_their_japanese_words(tmp_path: Path) -> None:
+    """A comment in kanji that no Chinese word finds is read by the Japanese words
+    (口座名義人氏名: the account holder's name; 口座番号: a bank account number)."""
+    results = _scan(tmp_path, {"kouza.sql": KOUZA, "cfg.sql": CHINESE_UNREAD})
+    kouza = results["HT_KouzaJyouhou_Z"]
+    assert _finding(kouza, "kzmeiginmkn").element == "pi.identity.name"
+    assert _finding(kouza, "kouzano").element == "pi.financial.bank_account"
+    assert not _finding(results["t_cfg"], "pzx").personal
+    assert not _finding(results["t_cfg"], "bz").personal
+    # a Chinese comment with English words in it is not read as Japanese: the user's log
+    # keeps what it records about their act
+    log = results["operation_log"]
+    assert _finding(log, "target_type").personal
+
+
 PRODUCTS = """
 CREATE TABLE "สินค้า" ("รหัส" INT PRIMARY KEY, "ชื่อสินค้า" VARCHAR(100), "ราคา" NUMERIC(10,2));
 CREATE TABLE "商品" ("商品番号" INT PRIMARY KEY, "商品名" VARCHAR(100), "価格" INT);

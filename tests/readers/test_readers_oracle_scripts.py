@@ -225,6 +225,51 @@ def test_koi8_text_is_not_taken_for_windows_1251() -> None:
     assert sniffed.legacy != "cp1251"
 
 
+GREEK = """\
+CREATE TABLE Ασθενής (
+\tΑΜΚΑ numeric(8, 0) NOT NULL PRIMARY KEY,
+\tΌνομα varchar(50),
+\tΕπώνυμο varchar(50),
+\tΤηλέφωνο varchar(14),
+\tΔιεύθυνση varchar(100)
+);
+CREATE TABLE Φάρμακο (
+\tΚωδικός_Φαρμάκου numeric(15, 0) NOT NULL PRIMARY KEY,
+\tΦαρμακευτική_Εταιρία varchar(100)
+);
+"""
+
+
+def test_windows_1253_greek_is_not_taken_for_windows_1251(tmp_path: Path) -> None:
+    # Greek in Windows-1253 is letters in Windows-1251 too (Ασθενής reads БуиенЮт); its
+    # accented vowels, capitals there, give it away
+    path = tmp_path / "HospitalDB.sql"
+    path.write_bytes(GREEK.replace("\n", "\r\n").encode("cp1253"))
+    result = read_path(path)
+    assert _problems(result) == []
+    patients = _dataset(result, "Ασθενής")
+    assert [f.name for f in patients.fields] == [
+        "ΑΜΚΑ",
+        "Όνομα",
+        "Επώνυμο",
+        "Τηλέφωνο",
+        "Διεύθυνση",
+    ]
+    decoded, sniffed, bad = decode_text(GREEK.encode("cp1253"))
+    assert (decoded, sniffed.legacy, bad) == (GREEK, "cp1253", None)
+
+
+def test_russian_that_also_decodes_as_windows_1253_stays_windows_1251() -> None:
+    # no Т or я (undefined in Windows-1253): Greek reading has final sigmas inside words
+    for text in (
+        "COMMENT ON TABLE T IS 'Клиенты и их счета';\n",
+        "COMMENT ON COLUMN A.B IS 'ПОЛНОЕ ИМЯ ВЛАДЕЛЬЦА';\n",
+    ):
+        assert text.encode("cp1251").decode("cp1253")
+        decoded, sniffed, bad = decode_text(text.encode("cp1251"))
+        assert (decoded, sniffed.legacy, bad) == (text, "cp1251", None)
+
+
 # --- 4. comment lines above a column ------------------------------------------------------------
 
 LEADING = """\

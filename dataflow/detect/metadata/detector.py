@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -135,7 +136,20 @@ class MetadataDetector(MetadataIndex):
         comment_event = False
         if comment:
             if has_cjk(comment):
+                before = _comment_hits(scored)
                 match_zh(self, comment, "comment", scored, field_name=False)
+                if (
+                    _comment_hits(scored) == before
+                    and has_han(comment)
+                    and not _LATIN_LETTER.search(comment)
+                ):
+                    # a Japanese comment in kanji no Chinese catalog word finds (口座名義人氏名,
+                    # 口座番号): its Japanese words (native_words.yaml, ja_kanji), in English;
+                    # not a Chinese comment with English words in it (目标类型: elderly, doctor),
+                    # whose English would be read out of the Chinese sentence
+                    reading = kanji_reading(comment)
+                    if reading and reading.isascii():
+                        match_en_comment(self, reading, scored)
                 # the comment's first clause says what the column is; later ones describe its
                 # values (出生日期,格式YYYY-MM-DD is a birth date, not a format)
                 head = COMMENT_CLAUSE.split(comment, maxsplit=1)[0] or comment
@@ -301,3 +315,12 @@ def _drop_unborne_initials(scored: dict[str, Scored], comment: str, compact: str
         sc.hits = [h for h in sc.hits if h.rule != "name-initials"]
         if not sc.hits:
             del scored[element_id]
+
+
+#: A Latin letter, in a comment that is then not read as Japanese (see ``_detect_field``).
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def _comment_hits(scored: dict[str, Scored]) -> int:
+    """How many hits of ``scored`` a comment gave."""
+    return sum(1 for sc in scored.values() for hit in sc.hits if hit.source == "comment")
