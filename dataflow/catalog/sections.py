@@ -241,6 +241,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "schema_file_names",
     "header_table_tails",
     "module_prefixes",
+    "table_name_prefixes",
     "tenant_columns",
     "service_parts",
     "message_store_prefixes",
