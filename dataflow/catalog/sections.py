@@ -242,6 +242,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "header_table_tails",
     "module_prefixes",
     "table_name_prefixes",
+    "care_party_asides",
     "tenant_columns",
     "service_parts",
     "message_store_prefixes",

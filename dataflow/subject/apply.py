@@ -52,6 +52,7 @@ from dataflow.subject.topics import (
     _document_topic,
     _table_topic,
     address_book_by_columns,
+    as_care_client,
     name_tokens,
     network_record_by_columns,
     personal_record_family,
@@ -603,6 +604,7 @@ def _by_subject(
 ) -> list[FieldFinding]:
     rules = rules_for(catalog)
     if subject.about_person:
+        subject = as_care_client(rules, dataset, subject)
         found = about_person(findings, dataset, subject, catalog, rules)
         care = _care_record_topic(rules, dataset, subject.role)
         dominant = _dominant_topic(found, dataset, catalog, rules)
