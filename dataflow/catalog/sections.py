@@ -243,6 +243,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "module_prefixes",
     "table_name_prefixes",
     "care_party_asides",
+    "wished_for",
+    "wish_revealing_elements",
     "tenant_columns",
     "service_parts",
     "message_store_prefixes",
