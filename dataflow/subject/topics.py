@@ -205,7 +205,7 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
     visit = frozenset(k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY)
     if any(t in rules.patient_visits for t in split_name(_bare(dataset.name))):
         return visit
-    return visit if care_party_key(rules, dataset) is not None else frozenset()
+    return visit if care_party_key(rules, dataset, by_comment=False) is not None else frozenset()
 
 
 def as_care_client(rules: SubjectRules, dataset: Dataset, subject: Subject) -> Subject:
@@ -219,9 +219,18 @@ def as_care_client(rules: SubjectRules, dataset: Dataset, subject: Subject) -> S
         or subject.indirect
         or subject.role not in (*rules.served_roles, "user")
         or subject.role == "patient"
-        or care_party_key(rules, dataset) is None
         or _aside_of_care(rules, dataset)
     ):
+        return subject
+    key = care_party_key(rules, dataset)
+    # the person served is another than the doctor (`yonghu_id` beside `xinlilaoshi_id`): a
+    # doctor's own schedule keyed by their user id ('医生id') serves no one
+    served = [
+        link.column
+        for link in subject.links
+        if link.column != key and any(rules.role_of(t) for t in split_name(link.column)[:-1])
+    ]
+    if key is None or not served:
         return subject
     return dataclasses.replace(subject, role="patient")
 
@@ -235,17 +244,17 @@ def _aside_of_care(rules: SubjectRules, dataset: Dataset) -> bool:
     return any(w in comment for w in rules.care_party_asides_zh)
 
 
-def care_party_key(rules: SubjectRules, dataset: Dataset) -> str | None:
+def care_party_key(rules: SubjectRules, dataset: Dataset, by_comment: bool = True) -> str | None:
     """The column keying a row to the doctor or counsellor who treats the person (`doctor_id`,
-    `xinlilaoshi_id` '心理老师'), or None: a key named after a care party that is a role, or a
-    key whose comment names one."""
+    `xinlilaoshi_id` '心理老师'), or None: a key named after a care party that is a role, or
+    (``by_comment``) a key whose comment names one."""
     for fld in dataset.fields:
         tokens = split_name(fld.name)
         if len(tokens) < 2 or tokens[-1] not in rules.reference_tails:
             continue
         if any(t in rules.care_parties and rules.role_of(t) for t in tokens[:-1]):
             return fld.name
-        comment = fld.comment or ""
+        comment = fld.comment or "" if by_comment else ""
         if any(w in comment and rules.role_zh(w) for w in rules.care_parties_zh):
             return fld.name
     return None

@@ -66,3 +66,24 @@ def test_a_question_to_a_doctor_is_a_consultation(tmp_path: Path) -> None:
     review = results["dr_tb_member_comment"]
     for column in ("comment_date", "service_level"):
         assert not _finding(review, column).sensitive, column
+
+
+SCHEDULES = """
+CREATE TABLE `user` (`id` bigint(20) NOT NULL, `RealName` varchar(20) COMMENT '真实姓名',
+  `Phone` varchar(20) COMMENT '手机号', PRIMARY KEY (`id`)) COMMENT='用户表';
+CREATE TABLE `rule` (`id` bigint(20) NOT NULL COMMENT 'id',
+  `UserId` bigint(20) NOT NULL COMMENT '医生id', `RuleName` varchar(100) COMMENT '规则名称',
+  `Week` varchar(100) COMMENT '星期', PRIMARY KEY (`id`)) COMMENT='排班规则表';
+CREATE TABLE `scheduling` (`id` bigint(20) NOT NULL COMMENT 'id',
+  `SchedDate` datetime NOT NULL COMMENT '排班日期', `UserId` bigint(20) COMMENT '医生id',
+  `Noon` varchar(100) NOT NULL COMMENT '午别', `RuleId` bigint(20) COMMENT '排班规则id',
+  PRIMARY KEY (`id`)) COMMENT='排班表';
+"""
+
+
+def test_a_doctors_own_schedule_serves_no_one(tmp_path: Path) -> None:
+    """A duty roster keyed by the doctor's user id ('医生id') and by its rule: no one else is
+    served there, so its date and half-day are no one's care record."""
+    scheduling = _scan(tmp_path, {"his.sql": SCHEDULES})["scheduling"]
+    for column in ("SchedDate", "Noon"):
+        assert not _finding(scheduling, column).sensitive, column
