@@ -342,6 +342,9 @@ _SETTLED = frozenset(
 #: (``bench/train_field_scorer.py``, ``bench/field_scorer_cv.txt``); ``plain`` cost sensitive
 #: recall there (and more on the sets trained on), so it is not shipped.
 SUBJECT_GUARDS: frozenset[str] = frozenset({"keep", "hold"})
+#: Subject rules that read a sensitive word as what the person wishes for, not their own
+#: attribute (择偶标准-最高收入): their plain verdict stands; the scorer does not raise it back.
+PLAIN_VERDICTS: frozenset[str] = frozenset({"subject-wished-for"})
 
 
 def subject_verdict(f: FieldFinding) -> str | None:
@@ -583,7 +586,7 @@ def _adjusted(
             evidence=(*f.evidence, ev),
             sensitive_group=None,
         )
-    if f.personal and not f.sensitive:
+    if f.personal and not f.sensitive and not any(ev.rule in PLAIN_VERDICTS for ev in f.evidence):
         cands = [e for e in _candidates(f, catalog) if e.sensitive]
         # the element a subject rule chose is raised only to a sensitive one the rules named
         by_words = not (by_subject == "named" and "plain" in SUBJECT_GUARDS)

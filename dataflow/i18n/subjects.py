@@ -515,6 +515,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' says which role, group or permission that person holds",
         "'{column}' 表明该人拥有的角色、组或权限",
     ),
+    "subject.wished_for": Text(
+        "'{column}' is what the person looks for in a partner: their wish, not their own attribute",
+        "'{column}' 是该人的择偶要求：是其意愿，而非其本人的属性",
+    ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",

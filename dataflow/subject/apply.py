@@ -52,6 +52,7 @@ from dataflow.subject.topics import (
     _document_topic,
     _table_topic,
     address_book_by_columns,
+    as_care_client,
     name_tokens,
     network_record_by_columns,
     personal_record_family,
@@ -603,6 +604,7 @@ def _by_subject(
 ) -> list[FieldFinding]:
     rules = rules_for(catalog)
     if subject.about_person:
+        subject = as_care_client(rules, dataset, subject)
         found = about_person(findings, dataset, subject, catalog, rules)
         care = _care_record_topic(rules, dataset, subject.role)
         dominant = _dominant_topic(found, dataset, catalog, rules)
@@ -662,6 +664,7 @@ def _by_subject(
         found = identity_documents(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
         found = network_cells(found, dataset, subject, catalog, rules)
+        found = [_wished_for(f, dataset, catalog, rules) for f in found]
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]
@@ -671,6 +674,28 @@ def _by_subject(
             found = [_ledger_account_column(f, dataset, catalog, rules) for f in found]
         return found
     return _unknown_subject(findings, dataset, catalog, rules)
+
+
+def _wished_for(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-wished-for``: on a person's row, a column whose comment opens with what the
+    person looks for in a partner (``wished_for_zh``: 择偶标准-最低身高, 择偶条件-最高收入) is
+    their stated wish, information about them, but not their own body, income or age: other
+    information about the person, not sensitive information of theirs. What a wish still
+    reveals (``wish_revealing_elements``: the sex they look for, their orientation) stays."""
+    comment = (finding.field.comment or "").strip()
+    element = catalog.elements.get("pi.other.person_attribute")
+    if not comment or element is None or _from_values(finding):
+        return finding
+    head = re.split(r"[-—_,，;；:：(（]", comment, maxsplit=1)[0]
+    if not any(w in head for w in rules.wished_for_zh):
+        return finding
+    if (finding.personal and not finding.sensitive) or finding.element in rules.wish_revealing:
+        return finding  # the sex they look for in a partner still says their orientation
+    why = msg("subject.wished_for", column=finding.field.name)
+    ev = Evidence("context", "subject-wished-for", why, element.id)
+    return _as_element(finding, element, ev)
 
 
 def _ledger_account_column(

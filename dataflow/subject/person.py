@@ -1711,7 +1711,10 @@ def _named_for_health(rec: Record) -> bool:
     """Whether the table's name or Chinese comment is a word of health information
     (`customer_health`, 健康档案)."""
     comment = rec.dataset.comment or ""
-    tokens = split_name(rec.bare)
+    # a word marking the name as a table's, before the words that say what it holds
+    # (`tb_requirement`, `dr_tb_requirement`), names no illness (`tb`: not tuberculosis)
+    words = split_name(rec.bare)
+    tokens = tuple(t for t in words[:-1] if t not in rec.rules.table_name_prefixes) + words[-1:]
     for words in rec.rules.topic_lookalikes:  # `billing_cycle`: a bill's, not a menstrual cycle
         if words and set(words) <= set(tokens):
             tokens = tuple(t for t in tokens if t not in words)

@@ -165,6 +165,10 @@ class SubjectRules:
         self.workflow_words = frozenset(s.get("workflow_words", ()))
         self.workflow_definitions = frozenset(s.get("workflow_definitions", ()))
         self.module_prefixes = frozenset(s.get("module_prefixes", ()))
+        self.table_name_prefixes = frozenset(s.get("table_name_prefixes", ()))
+        self.wished_for_zh = _split(s.get("wished_for", ()))[1]
+        self.wish_revealing = frozenset(s.get("wish_revealing_elements", ()))
+        self.care_party_asides, self.care_party_asides_zh = _split(s.get("care_party_asides", ()))
         self.definition_columns = _split(s.get("definition_columns", ()))[0]
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
         self.header_tails = frozenset(s.get("header_table_tails", ()))

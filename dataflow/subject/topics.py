@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
 
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, pinyin_parts, spells_otherwise
-from dataflow.model import Dataset, Field, Words, top_level
+from dataflow.model import Dataset, Field, Subject, Words, top_level
 from dataflow.subject.own import _bare
 from dataflow.subject.rules import (
     SCHEMA_DOCS,
@@ -204,15 +205,59 @@ def _care_record_topic(rules: SubjectRules, dataset: Dataset, role: str | None) 
     visit = frozenset(k for k, fam in enumerate(rules.families) if fam.family.id == VISIT_FAMILY)
     if any(t in rules.patient_visits for t in split_name(_bare(dataset.name))):
         return visit
+    return visit if care_party_key(rules, dataset, by_comment=False) is not None else frozenset()
+
+
+def as_care_client(rules: SubjectRules, dataset: Dataset, subject: Subject) -> Subject:
+    """A served person's row (a user's, a member's) that also points at the doctor or counsellor
+    who treats them (a booking with a counsellor, a question put to a doctor) is a record of that
+    person's care: there the person is a patient (GB/T 35273 Annex B: 医疗健康信息). A row of the
+    doctor's own (their schedule, their price list) serves no one and stays theirs, and a
+    bookmark or review of a doctor (``care_party_asides``) is no act of care."""
+    if (
+        subject.kind != "person_linked"
+        or subject.indirect
+        or subject.role not in (*rules.served_roles, "user")
+        or subject.role == "patient"
+        or _aside_of_care(rules, dataset)
+    ):
+        return subject
+    key = care_party_key(rules, dataset)
+    # the person served is another than the doctor (`yonghu_id` beside `xinlilaoshi_id`): a
+    # doctor's own schedule keyed by their user id ('医生id') serves no one
+    served = [
+        link.column
+        for link in subject.links
+        if link.column != key and any(rules.role_of(t) for t in split_name(link.column)[:-1])
+    ]
+    if key is None or not served:
+        return subject
+    return dataclasses.replace(subject, role="patient")
+
+
+def _aside_of_care(rules: SubjectRules, dataset: Dataset) -> bool:
+    """Whether the table holds what a person saved, followed or rated (``care_party_asides``)."""
+    words = split_name(_bare(dataset.name))
+    if words and words[-1] in rules.care_party_asides:
+        return True
+    comment = dataset.comment or ""
+    return any(w in comment for w in rules.care_party_asides_zh)
+
+
+def care_party_key(rules: SubjectRules, dataset: Dataset, by_comment: bool = True) -> str | None:
+    """The column keying a row to the doctor or counsellor who treats the person (`doctor_id`,
+    `xinlilaoshi_id` '心理老师'), or None: a key named after a care party that is a role, or
+    (``by_comment``) a key whose comment names one."""
     for fld in dataset.fields:
         tokens = split_name(fld.name)
-        if (
-            len(tokens) >= 2
-            and tokens[-1] in rules.reference_tails
-            and any(t in rules.care_parties and rules.role_of(t) for t in tokens[:-1])
-        ):
-            return visit
-    return frozenset()
+        if len(tokens) < 2 or tokens[-1] not in rules.reference_tails:
+            continue
+        if any(t in rules.care_parties and rules.role_of(t) for t in tokens[:-1]):
+            return fld.name
+        comment = fld.comment or "" if by_comment else ""
+        if any(w in comment and rules.role_zh(w) for w in rules.care_parties_zh):
+            return fld.name
+    return None
 
 
 def device_location(rules: SubjectRules, dataset: Dataset) -> str | None:
