@@ -728,9 +728,12 @@ def _reply_of_call(ds: Dataset, rules: SubjectRules) -> bool:
     """An API's error or status reply (`Error`, `ErrorInfo`; only `code`, `message`, `status`
     members): it reports on the call, whoever made it or whatever it was about."""
     members = {fld.name.lower() for fld in ds.fields if top_level(fld, ds.name)}
-    return members <= rules.response_envelope or bool(
-        rules.error_replies & set(split_name(_bare(ds.name)))
-    )
+    return members <= rules.response_envelope or _named_error(ds, rules)
+
+
+def _named_error(ds: Dataset, rules: SubjectRules) -> bool:
+    """Whether the schema's name says it is an error reply (``error_replies``: `ErrorInfo`)."""
+    return bool(rules.error_replies & set(split_name(_bare(ds.name))))
 
 
 def _owners_reply(ds: Dataset, rules: SubjectRules) -> bool:
@@ -740,7 +743,7 @@ def _owners_reply(ds: Dataset, rules: SubjectRules) -> bool:
     api = ds.api
     if api is None or api.end_user is False or not api.purpose:
         return False
-    if rules.error_replies & set(split_name(_bare(ds.name))):
+    if _named_error(ds, rules):
         return False
     members = {
         fld.pointer[len(ds.name) + 1 :].split(".", 1)[0].removesuffix("[]").lower()
