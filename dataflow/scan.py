@@ -117,6 +117,7 @@ def _read(
     sample_options: Any,
     avro_types: Mapping[str, Any] | None = None,
     json_schemas: Any | None = None,
+    proto_types: Any | None = None,
 ) -> ReadResult:
     from dataflow import readers
 
@@ -126,6 +127,7 @@ def _read(
         sample_options=sample_options,
         avro_types=avro_types,
         json_schemas=json_schemas,
+        proto_types=proto_types,
     )
     return result
 
@@ -171,6 +173,7 @@ def scan_paths(
     # Avro schemas of one scan may name each other's types: collect them all first.
     avro_types = readers.avro_named_types(files)
     json_schemas = readers.json_schema_index(files)  # and JSON Schemas each other's ids
+    proto_types = readers.proto_index(files)  # and .proto files each other's messages
 
     datasets: list[Dataset] = []
     sample_sets: dict[tuple[str, str], SampleSet] = {}
@@ -182,7 +185,7 @@ def scan_paths(
     comments: list[CommentOn] = []  # and COMMENT ON texts
 
     def read_at(i: int) -> ReadResult:
-        return _read(files[i], options, sample_options, avro_types, json_schemas)
+        return _read(files[i], options, sample_options, avro_types, json_schemas, proto_types)
 
     # A large scan keeps most of what it reads: its collections would mostly walk that.
     with fewer_collections(len(files)):

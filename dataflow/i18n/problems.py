@@ -145,6 +145,30 @@ PROBLEMS: Mapping[str, Text] = {
         "Avro IDL declaration could not be parsed; read on from the next ';' or '}}'",
         "无法解析 Avro IDL 声明；从下一个 ';' 或 '}}' 处继续读取",
     ),
+    "p.proto_syntax": Text(
+        "Protocol Buffers declaration could not be parsed; read on from the next ';' or '}}'",
+        "无法解析 Protocol Buffers 声明；从下一个 ';' 或 '}}' 处继续读取",
+    ),
+    "p.proto_unclosed": Text(
+        "Protocol Buffers {kind} {name} is not closed by a '}}' before the end of the file; what it declares up to there is read",
+        "Protocol Buffers {kind} {name} 在文件结束前没有以 '}}' 结束；已读取到文件末尾为止的声明",
+    ),
+    "p.proto_undefined": Text(
+        "Protocol Buffers field's type is a name that neither this file nor the other .proto files of the scan declare; the field is kept without a type",
+        "Protocol Buffers 字段的类型名称在本文件和本次扫描的其他 .proto 文件中均未声明；该字段保留但没有类型",
+    ),
+    "p.proto_recursive": Text(
+        "recursive Protocol Buffers message: not expanded again; the field is kept without its sub-fields",
+        "递归的 Protocol Buffers 消息：不再展开，该字段保留但不含子字段",
+    ),
+    "p.proto_deep": Text(
+        "Protocol Buffers message nested deeper than {depth} levels; cut",
+        "Protocol Buffers 消息嵌套超过 {depth} 层，已截断",
+    ),
+    "p.proto_extend_unknown": Text(
+        "extend names a message that neither this file nor the other .proto files of the scan declare; its fields are read as a dataset 'extend <message>'",
+        "extend 所扩展的消息在本文件和本次扫描的其他 .proto 文件中均未声明；其字段作为数据集“extend <消息>”读取",
+    ),
     "p.avro_no_fields": Text("Avro record has no list of fields", "Avro 记录没有字段列表"),
     "p.avro_field_not_object": Text("Avro record field is not an object", "Avro 记录字段不是对象"),
     "p.avro_field_no_name": Text("Avro record field has no name", "Avro 记录字段没有名称"),

@@ -5,7 +5,8 @@
 values of one column exactly. A reader never raises for bad input: it returns problems that
 name the file (and line/column where known) and never quote the file's content.
 
-Formats (``schema_format`` names): ``sql``, ``jsonschema``, ``avro``, ``dbt`` (schemas) and
+Formats (``schema_format`` names): ``sql``, ``jsonschema``, ``avro``, ``dbt``, ``protobuf``,
+``liquibase`` (schemas) and
 ``csv``, ``tsv``, ``jsonl``, ``json``, ``parquet`` (data files, which are both schema and
 sample). Without ``schema_format`` the format comes from the extension and, for ``.json``,
 ``.avro``, ``.yml``/``.yaml`` and unknown extensions, from the content.
@@ -67,6 +68,7 @@ __all__ = [
     "detect_format",
     "iter_batches",
     "json_schema_index",
+    "proto_index",
     "read_path",
     "scrub_dataset",
 ]
@@ -89,13 +91,15 @@ def read_path(
     sample_options: SampleOptions | None = None,
     avro_types: Mapping[str, Any] | None = None,
     json_schemas: Any | None = None,
+    proto_types: Any | None = None,
 ) -> ReadResult:
     """Read one file: its datasets, the samples of data files, and every problem met.
 
     ``avro_types`` are the named types of the other Avro schemas read with this file
     (``avro_named_types``), for fields that name a type defined in another file;
     ``json_schemas`` the JSON Schema files read with it (``json_schema_index``), for a
-    ``$ref`` that names one of them.
+    ``$ref`` that names one of them; ``proto_types`` the ``.proto`` files read with it
+    (``proto_index``), for a field whose type another of them declares.
     """
     path = Path(path)
     shown = str(path)
@@ -134,7 +138,7 @@ def read_path(
         if registry.is_data(fmt):
             return _read_data(path, fmt, problems, sample_options or SampleOptions())
         added: list[AddedKey | AlteredColumn | CommentOn] = []
-        read = _read_schema(path, fmt, problems, avro_types, added, json_schemas)
+        read = _read_schema(path, fmt, problems, avro_types, added, json_schemas, proto_types)
         datasets = tuple(scrub_dataset(d)[0] for d in read)
         keys = tuple(
             AddedKey(scrub(k.table), _scrub_key(k.key), k.line)
@@ -221,6 +225,17 @@ def json_schema_index(files: Sequence[Path]) -> Any:
     return SchemaIndex(files)
 
 
+def proto_index(files: Sequence[Path]) -> Any:
+    """The ``.proto`` files among ``files`` parsed once (``readers.protobuf.ProtoIndex``), so
+    that a field of one may name a message or enum another declares; ``None`` when there are
+    none, without importing that module."""
+    if not any(p.suffix.lower() == ".proto" for p in files):
+        return None
+    from dataflow.readers.protobuf import proto_index as index
+
+    return index(files)
+
+
 def _read_schema(
     path: Path,
     fmt: str,
@@ -228,6 +243,7 @@ def _read_schema(
     avro_types: Mapping[str, Any] | None = None,
     added: list[AddedKey | AlteredColumn | CommentOn] | None = None,
     json_schemas: Any | None = None,
+    proto_types: Any | None = None,
 ) -> tuple[Dataset, ...]:
     data = read_limited(path, MAX_SCHEMA_BYTES, problems, f"a {fmt} schema")
     if data is None:
@@ -246,7 +262,8 @@ def _read_schema(
         )
     read = registry.get(fmt).read
     assert read is not None
-    return tuple(read(SchemaText(path, text, problems, avro_types, added, json_schemas)))
+    source = SchemaText(path, text, problems, avro_types, added, json_schemas, proto_types)
+    return tuple(read(source))
 
 
 def attach_added_keys(

@@ -51,6 +51,9 @@ class SchemaText:
     # The JSON Schema files of the scan, for a ``$ref`` naming one of them
     # (``readers.schemarefs.SchemaIndex``).
     json_schemas: Any | None = None
+    # The ``.proto`` files of the scan, for a field naming a type another one declares
+    # (``readers.protobuf.ProtoIndex``).
+    proto_types: Any | None = None
 
     @property
     def shown(self) -> str:
@@ -121,6 +124,13 @@ def _avro(source: SchemaText) -> Iterable[Dataset]:
     return read_avro(parsed, source.text, source.shown, source.problems, source.avro_types)
 
 
+def _protobuf(source: SchemaText) -> Iterable[Dataset]:
+    from dataflow.readers.protobuf import index_types, read_proto
+
+    index = index_types(source.proto_types)
+    return read_proto(source.text, source.shown, source.problems, index)
+
+
 def _liquibase(source: SchemaText) -> Iterable[Dataset]:
     from dataflow.readers.liquibase import read_liquibase
 
@@ -154,6 +164,7 @@ SHIPPED: dict[str, Reader] = {
         Reader("jsonschema", read=_jsonschema, aliases=("json-schema", "json_schema")),
         Reader("avro", read=_avro, suffixes=(".avsc", ".avpr", ".avdl"), aliases=("avsc", "avpr")),
         Reader("dbt", read=_dbt, aliases=("yaml", "yml")),
+        Reader("protobuf", read=_protobuf, suffixes=(".proto",), aliases=("proto",)),
         Reader("liquibase", read=_liquibase, aliases=("liquibase-xml", "changelog")),
         Reader("csv", open=_delimited, suffixes=(".csv",)),
         Reader("tsv", open=_delimited, suffixes=(".tsv", ".tab")),

@@ -2,7 +2,7 @@
 
 Installed with the entry points of its ``pyproject.toml`` (see README, "Extending dataflow"),
 it adds ``--format findings-csv`` to ``dataflow scan`` and ``dataflow assess``, and reads
-Protocol Buffers ``.proto`` files as schemas. Nothing in dataflow itself changes.
+Apache Thrift ``.thrift`` files as schemas. Nothing in dataflow itself changes.
 """
 
 from __future__ import annotations
@@ -37,28 +37,30 @@ def render_csv(result: ScanResult | AssessResult, lang: str, catalog: object) ->
     return out.getvalue()
 
 
-_MESSAGE = re.compile(r"^\s*message\s+(\w+)\s*\{\s*$")
+_STRUCT = re.compile(r"^\s*(?:struct|exception|union)\s+(\w+)\s*\{\s*$")
 _FIELD = re.compile(
-    r"^\s*(?:repeated\s+|optional\s+)?([\w.]+)\s+(\w+)\s*=\s*\d+\s*;\s*(?://\s*(.*?))?\s*$"
+    r"^\s*\d+\s*:\s*(?:required\s+|optional\s+)?([\w.<>, ]+?)\s+(\w+)\s*(?:=\s*[^,;/]+)?"
+    r"[,;]?\s*(?://\s*(.*?))?\s*$"
 )
-_SKIP = re.compile(r"^\s*(?://.*|syntax\b.*|package\b.*|import\b.*|option\b.*)?$")
+_SKIP = re.compile(r"^\s*(?://.*|#.*|namespace\b.*|include\b.*|typedef\b.*)?$")
 
 
-def read_proto(source: SchemaText) -> Iterator[Dataset]:
-    """Each top-level ``message`` is a dataset; each field a column, its ``//`` comment kept."""
+def read_thrift(source: SchemaText) -> Iterator[Dataset]:
+    """Each ``struct`` (or ``exception``, ``union``) is a dataset; each field a column, its
+    ``//`` comment kept."""
     name: str | None = None
-    line_of_message = 0
+    line_of_struct = 0
     fields: list[Field] = []
     for number, line in enumerate(source.text.splitlines(), start=1):
         if name is None:
-            opened = _MESSAGE.match(line)
+            opened = _STRUCT.match(line)
             if opened:
-                name, line_of_message, fields = opened.group(1), number, []
+                name, line_of_struct, fields = opened.group(1), number, []
             elif not _SKIP.match(line):
-                source.problems.add("not a message, syntax, package or option line", number)
+                source.problems.add("not a struct, namespace, include or typedef line", number)
             continue
         if line.strip() == "}":
-            yield Dataset(name, source.shown, "proto", tuple(fields), line=line_of_message)
+            yield Dataset(name, source.shown, "thrift", tuple(fields), line=line_of_struct)
             name = None
             continue
         found = _FIELD.match(line)
@@ -68,7 +70,7 @@ def read_proto(source: SchemaText) -> Iterator[Dataset]:
         elif not _SKIP.match(line):
             source.problems.add("cannot read this line as a field", number)
     if name is not None:
-        source.problems.add(f"message {name} is not closed", line_of_message)
+        source.problems.add(f"struct {name} is not closed", line_of_struct)
 
 
-PROTO = Reader("proto", read=read_proto, suffixes=(".proto",))
+THRIFT = Reader("thrift", read=read_thrift, suffixes=(".thrift",))

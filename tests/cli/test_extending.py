@@ -28,7 +28,7 @@ EXTENDING = REPO_ROOT / "docs" / "extending"
 RECOGNIZERS = EXTENDING / "member-card.recognizers.yaml"
 CATALOG = EXTENDING / "member-card.catalog.yaml"
 PACK = EXTENDING / "what-if-2027.pack.yaml"
-PROTO = EXTENDING / "member.proto"
+THRIFT = EXTENDING / "member.thrift"
 PLUGIN_MODULE = "acme_dataflow_plugins"
 
 
@@ -77,14 +77,14 @@ ENTRY_POINTS = """\
 findings-csv = acme_dataflow_plugins:render_csv
 
 [dataflow.readers]
-proto = acme_dataflow_plugins:PROTO
+thrift = acme_dataflow_plugins:THRIFT
 """
 
 
 def test_the_packaging_example_declares_the_entry_points_the_test_installs() -> None:
     text = (EXTENDING / "pyproject.toml").read_text(encoding="utf-8")
     assert 'findings-csv = "acme_dataflow_plugins:render_csv"' in text
-    assert 'proto = "acme_dataflow_plugins:PROTO"' in text
+    assert 'thrift = "acme_dataflow_plugins:THRIFT"' in text
 
 
 # --- a recognizer ------------------------------------------------------------------------------
@@ -213,32 +213,32 @@ def test_an_installed_reader_reads_its_files_in_a_folder_walk(
     install_plugins(tmp_path / "site", monkeypatch, ENTRY_POINTS)
     folder = tmp_path / "schemas"
     folder.mkdir()
-    shutil.copy(PROTO, folder)
-    (folder / "broken.proto").write_text(
-        "message Broken {\n  string mobile = 1; // 手机号码\n  what is this\n", encoding="utf-8"
+    shutil.copy(THRIFT, folder)
+    (folder / "broken.thrift").write_text(
+        "struct Broken {\n  1: string mobile, // 手机号码\n  what is this\n", encoding="utf-8"
     )
     code, out, err = run("scan", str(folder), "--format", "json")
     report = json.loads(out)
-    assert code == 2  # broken.proto is unreadable in part; the rest is reported
+    assert code == 2  # broken.thrift is unreadable in part; the rest is reported
     member = next(d for d in report["datasets"] if d["name"] == "Member")
-    assert member["source"]["path"] == str(folder / "member.proto")
-    assert member["source"]["format"] == "proto"
+    assert member["source"]["path"] == str(folder / "member.thrift")
+    assert member["source"]["format"] == "thrift"
     fields = {f["name"]: f for f in member["fields"]}
     assert fields["mobile"]["element"] == "pi.contact.mobile"
     problems = {(p["path"], p.get("line")) for p in report["problems"]}
-    assert (str(folder / "broken.proto"), 3) in problems
-    assert (str(folder / "broken.proto"), 1) in problems  # "message Broken is not closed"
-    assert f"{folder / 'broken.proto'}:3" in err
+    assert (str(folder / "broken.thrift"), 3) in problems
+    assert (str(folder / "broken.thrift"), 1) in problems  # "struct Broken is not closed"
+    assert f"{folder / 'broken.thrift'}:3" in err
     # --schema-format names it too, for a file under another suffix
     other = tmp_path / "member.txt"
-    shutil.copy(PROTO, other)
-    code, out, _ = run("scan", str(other), "--schema-format", "proto", "--format", "json")
-    assert code == 0 and json.loads(out)["datasets"][0]["source"]["format"] == "proto"
+    shutil.copy(THRIFT, other)
+    code, out, _ = run("scan", str(other), "--schema-format", "thrift", "--format", "json")
+    assert code == 0 and json.loads(out)["datasets"][0]["source"]["format"] == "thrift"
 
 
 def test_without_the_package_the_format_and_the_suffix_are_unknown(tmp_path: Path) -> None:
-    shutil.copy(PROTO, tmp_path)
-    code, _, err = run("scan", str(tmp_path / "member.proto"), "--format", "findings-csv")
+    shutil.copy(THRIFT, tmp_path)
+    code, _, err = run("scan", str(tmp_path / "member.thrift"), "--format", "findings-csv")
     assert code == 2 and "--format must be one of: table, json, sarif, markdown, html " in err
     code, out, err = run("scan", str(tmp_path), "--format", "json")
     assert json.loads(out)["datasets"] == []
@@ -284,6 +284,12 @@ def test_the_names_check_accepts_without_the_registry_are_the_shipped_formats() 
         ),
         (
             "[dataflow.readers]\nbroken = acme_dataflow_plugins:READER\n",
+            "from dataflow.readers.registry import Reader\n"
+            "READER = Reader('proto', read=lambda s: (), suffixes=('.proto',))\n",
+            "suffix .proto is read by the shipped protobuf reader",
+        ),
+        (
+            "[dataflow.readers]\nbroken = acme_dataflow_plugins:READER\n",
             "READER = object()\n",
             "is not a dataflow.readers.registry.Reader",
         ),
@@ -293,7 +299,15 @@ def test_the_names_check_accepts_without_the_registry_are_the_shipped_formats() 
             "has the name of a shipped format",
         ),
     ],
-    ids=["syntax", "raises", "missing-name", "shipped-suffix", "not-a-reader", "shipped-name"],
+    ids=[
+        "syntax",
+        "raises",
+        "missing-name",
+        "shipped-suffix",
+        "shipped-proto-reader",
+        "not-a-reader",
+        "shipped-name",
+    ],
 )
 def test_a_bad_plugin_stops_the_run_with_exit_2_and_says_where(
     tmp_path: Path,
