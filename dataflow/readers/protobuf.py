@@ -406,7 +406,8 @@ class _Parser:
             self.i += 1
             if token.text == ";" and token.kind == "punct" and depth == 0:
                 return
-        raise ProtoError(self.peek().pos if self.peek() is not None else start.pos)
+        stop = self.peek()
+        raise ProtoError(stop.pos if stop is not None else start.pos)
 
     def block_open(self, kind: str) -> tuple[_Token, _Token, _Token]:
         """``kind Name {``: the keyword, the name and the brace."""
