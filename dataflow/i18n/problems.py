@@ -146,12 +146,12 @@ PROBLEMS: Mapping[str, Text] = {
         "无法解析 Avro IDL 声明；从下一个 ';' 或 '}}' 处继续读取",
     ),
     "p.proto_syntax": Text(
-        "Protocol Buffers declaration could not be parsed; read on from the next ';' or '}}'",
-        "无法解析 Protocol Buffers 声明；从下一个 ';' 或 '}}' 处继续读取",
+        "Protocol Buffers declaration could not be parsed; read on after it",
+        "无法解析 Protocol Buffers 声明；从其后继续读取",
     ),
     "p.proto_unclosed": Text(
-        "Protocol Buffers {kind} {name} is not closed by a '}}' before the end of the file; what it declares up to there is read",
-        "Protocol Buffers {kind} {name} 在文件结束前没有以 '}}' 结束；已读取到文件末尾为止的声明",
+        "Protocol Buffers {kind} {name} is not closed before the end of the file; what it declares up to there is read",
+        "Protocol Buffers {kind} {name} 在文件结束前没有闭合；已读取到文件末尾为止的声明",
     ),
     "p.proto_undefined": Text(
         "Protocol Buffers field's type is a name that neither this file nor the other .proto files of the scan declare; the field is kept without a type",

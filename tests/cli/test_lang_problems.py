@@ -30,7 +30,9 @@ from hostile_corpus import build_corpus
 # separated by commas, is not one).
 _ENGLISH = re.compile(r"[A-Za-z]{3,}[ ;:'()-]+[A-Za-z]{3,}[ ;:'()-]+[A-Za-z]{3,}")
 # Names that stay as they are in Chinese text: formats, SQL keywords, the product.
-_NAMES = re.compile(r"JSON Schema|JSON Lines|CREATE TABLE|dataflow: allow|--schema-format")
+_NAMES = re.compile(
+    r"JSON Schema|JSON Lines|Protocol Buffers|CREATE TABLE|dataflow: allow|--schema-format"
+)
 
 _AVRO = {
     "type": "record",
@@ -95,6 +97,11 @@ def _bad_files(root: Path) -> list[Path]:
         "sql/options.sql": "CREATE TABLE t (a INT) ENGINE=Foo WEIRDOPTION = (1 2 3);\n",
         "sql/allow.sql": "CREATE TABLE u (\n  phone VARCHAR(20) -- dataflow: allow\n);\n",
         "sql/noname.sql": "CREATE TABLE (a INT);\n",
+        "proto/broken.proto": (
+            'syntax = "proto3";\nextend Elsewhere { string note = 1; }\n'
+            "message Node {\n  Node next = 1;\n  Missing gone = 2;\n  string a = 3\n"
+            "  string b = 4;\n"
+        ),
     }
     out = []
     for rel, text in files.items():
