@@ -271,6 +271,7 @@ class _Parser:
         self.index = LineIndex(text)
         self.problems = problems
         self.file = ProtoFile(source)
+        self.depth = 0  # messages open around the current declaration
 
     # --- tokens -----------------------------------------------------------------------------
 
@@ -420,6 +421,8 @@ class _Parser:
         self.problems.add(msg("p.proto_unclosed", kind=kind, name=name), line)
 
     def message(self, scope: str, *, group: bool = False) -> ProtoMessage:
+        if self.depth >= _MAX_DEPTH:  # hostile nesting: an error, and the block is skipped
+            raise ProtoError(self.tokens[self.i].pos)
         keyword, name, brace = self.block_open("message")
         full = f"{scope}.{name.text}" if scope else name.text
         message = ProtoMessage(
@@ -430,7 +433,11 @@ class _Parser:
             is_group=group,
             source=self.file.source,
         )
-        self.body(message)
+        self.depth += 1
+        try:
+            self.body(message)
+        finally:
+            self.depth -= 1
         return message
 
     def body(self, message: ProtoMessage, *, oneof: bool = False) -> None:
@@ -546,7 +553,13 @@ class _Parser:
             is_group=True,
             source=self.file.source,
         )
-        self.body(nested)
+        if self.depth >= _MAX_DEPTH:
+            raise ProtoError(brace.pos)
+        self.depth += 1
+        try:
+            self.body(nested)
+        finally:
+            self.depth -= 1
         if message is not None:
             message.nested.append(nested)
         into.append(

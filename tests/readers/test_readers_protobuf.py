@@ -280,3 +280,14 @@ def test_options_of_every_kind_are_read_past(tmp_path: Path) -> None:
     assert booking.fields[1].comment == "护照号"
     assert booking.fields[2].enum_values == ("NEW", "OPEN", "CLOSED")
     assert booking.api is not None and booking.api.purpose == "Bookings; rpc Book"
+
+
+def test_hostile_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.proto"
+    path.write_text(
+        "message A {\n" * 600 + "string x = 1;\n" + "}\n" * 600 + "message B { string y = 1; }\n",
+        encoding="utf-8",
+    )
+    result = read_path(path)
+    assert [d.name for d in result.datasets] == ["B"]  # read on after the skipped block
+    assert [(p.line, p.severity) for p in result.problems] == [(49, Severity.ERROR)]
