@@ -1433,6 +1433,70 @@ def _listings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
     return changed
 
 
+def wrappers(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A request or reply that only wraps one record, or one list of records, of another schema
+    of the scan (`ProfileResponse {profile: Profile}`, `{articles[]: Article, articlesCount}`),
+    beside the call's envelope and paging, is about whom that schema is about. The schema is
+    found by the member's name (`profile` → `Profile`) or by the record's shape (its members are
+    exactly those of a schema, as when a `$ref` was written out in place under `data`)."""
+    by_name: dict[str, list[int]] = {}
+    shapes: dict[frozenset[str], list[int]] = {}
+    for j, ds in enumerate(datasets):
+        if ds.source_format in SCHEMA_DOCS:
+            by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(j)
+            own = _direct_members(ds, ds.name)
+            if len(own) >= _MIN_SHAPE:
+                shapes.setdefault(own, []).append(j)
+    changed = False
+    for i, ds in enumerate(datasets):
+        f = facts[i]
+        if f.fixed or f.kind != "unknown" or ds.source_format not in SCHEMA_DOCS:
+            continue
+        member = _wrapped_member(ds, rules)
+        if member is None:
+            continue
+        found = [j for name in sorted(_member_names(member) - {""}) for j in by_name.get(name, ())]
+        found.extend(shapes.get(_direct_members(ds, f"{ds.name}.{member}"), ()))
+        source = next(
+            (j for j in found if j != i and facts[j].kind in ("person", "person_linked")), None
+        )
+        if source is None:
+            continue
+        f.kind, f.role, f.peer = "person_linked", facts[source].role, True
+        name = _bare(datasets[source].name)
+        f.links.append((SubjectLink(member, name, "nesting"), source, None))
+        f.evidence.append(msg("subject.wrapper", member=member, name=datasets[source].name))
+        changed = True
+    return changed
+
+
+def _wrapped_member(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The one object or list-of-objects member a schema wraps (``wrappers``), when every other
+    top-level member is the call's envelope (``response_envelope``) or paging and counts
+    (``wrapper_members``, with the wrapped member's own words: `articlesCount`)."""
+    tops: dict[str, bool] = {}  # top-level member → whether it holds members of its own
+    head = ds.name + "."
+    for fld in ds.fields:
+        if not fld.pointer.startswith(head):
+            return None
+        top, dot, _rest = fld.pointer[len(head) :].partition(".")
+        tops[top] = tops.get(top, False) or bool(dot)
+    objects = [
+        m for m, nested in tops.items() if nested and m.lower() not in rules.response_envelope
+    ]
+    if len(objects) != 1:
+        return None
+    member = objects[0]
+    own = set(split_name(member.replace("[]", "")))
+    for top in tops:
+        if top == member or top.lower() in rules.response_envelope:
+            continue
+        tokens = split_name(top.replace("[]", ""))
+        if not tokens or not all(t in own or t in rules.wrapper_members for t in tokens):
+            return None
+    return member
+
+
 def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
     """Schema documents of one scan named after the same resource (``LISAAccount.get``,
     ``LISAAccount.close.post``, ``LISAAccount.post.response``) are operations on it: when one is
