@@ -134,6 +134,7 @@ def _links(
             link = (
                 _named_link(scope, fld, tokens)
                 or _comment_link(scope, fld, tokens)
+                or _described_key_link(scope.rules, fld, tokens)
                 or _owner_value_link(rules, fld, tokens)
                 or _prefixed_link(scope, ds, fld, tokens)
                 or _bare_role_link(scope, fld, tokens)
@@ -1084,6 +1085,40 @@ def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> st
     ):
         return rules.role_zh(comment) or "person"
     return None
+
+
+#: An English description saying whose key a column holds: 'Contains the fully-qualified ID of
+#: the user who sent this event', "the customer's unique identifier"; the words after the role
+#: (up to four) say what that person did.
+_DESCRIBED_KEY = re.compile(
+    r"\b(?:id|identifier|key)\s+of\s+(?:the|a|an|this)\s+([a-z]+)((?:\s+[a-z]+){0,4})"
+    r"|\b([a-z]+)'s\s+(?:unique\s+)?(?:id|identifier)\b()",
+    re.IGNORECASE,
+)
+
+
+def _described_key_link(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A key or single-word column whose English description says it holds a person's key ('the
+    ID of the user who sent this event': Matrix's `sender`): the row is that person's, as a
+    `user_id` column would say. Not a description of who handled the row ('the ID of the user
+    who last updated it': ``handler_markers``), nor a column named for an organisation or for
+    someone who handled it (`creator`)."""
+    comment = fld.comment or ""
+    if not comment or has_cjk(comment):
+        return None
+    if tokens[-1] not in rules.key_suffixes and len(tokens) != 1:
+        return None
+    if any(t in rules.organisation or t in rules.handlers for t in tokens):
+        return None
+    match = _DESCRIBED_KEY.search(comment)
+    if match is None:
+        return None
+    word = (match.group(1) or match.group(3) or "").lower()
+    after = split_name(match.group(2) or "")
+    role = rules.role_of(word)
+    if role is None or any(t in rules.handlers for t in after):
+        return None
+    return (SubjectLink(fld.name, None, "comment"), None, role)
 
 
 #: The end of words naming someone other than the row's person before a key (班主任工号: the
