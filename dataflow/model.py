@@ -189,7 +189,8 @@ class ApiContext:
     when only machine credentials are declared (client credentials, API keys, mutual TLS),
     ``None`` when the document declares no security; ``path_params``: the names of the path
     parameters of the operations that send or return the schema (``nino`` of
-    ``/individuals/{nino}/accounts``), at most a few.
+    ``/individuals/{nino}/accounts``), at most a few; a bare key (``{id}``) is given with the
+    collection before it (``users/{id}`` of ``/users/{id}/orders``).
     """
 
     purpose: str | None = None

@@ -258,6 +258,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "visit_history_tables",
     "visited_things",
     "listing_words",
+    "wrapper_members",
     "cv_sections",
     "wearable_documents",
     "unit_prices",

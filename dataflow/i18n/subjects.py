@@ -479,6 +479,10 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is the number of the financial account its table is named after ('{word}')",
         "'{column}' 是表名所指金融账户的号码（'{word}'）",
     ),
+    "subject.wrapper": Text(
+        "it wraps {member}, a record of {name}, a document about a person",
+        "它包装的 {member} 是 {name} 的记录，{name} 是关于个人的文档",
+    ),
     "subject.listing": Text(
         "a listing of {name}, a document about a person", "{name} 的列表，是关于个人的文档"
     ),

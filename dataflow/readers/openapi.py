@@ -299,6 +299,25 @@ def _schema_refs(schema: Any, prefix: str, depth: int = 0) -> list[str]:
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_PARAM = re.compile(r"\{([^{}/]+)\}")
+#: Path parameter names that say only that they are a key (`{id}`), not of what: the literal
+#: segment before them names the collection (`/users/{id}`).
+_BARE_KEYS = frozenset({"id", "_id", "uuid", "guid", "key", "pk", "identifier"})
+
+
+def _route_params(route: str) -> tuple[str, ...]:
+    """The path parameters of ``route``, in order: a bare key (`{id}`) with the collection
+    segment before it (`users/{id}`), so that it says whose key it is; other names as written."""
+    out: list[str] = []
+    previous = ""
+    for segment in route.split("/"):
+        names = _PATH_PARAM.findall(segment)
+        for name in names:
+            bare = name.strip().lower() in _BARE_KEYS and previous and segment == f"{{{name}}}"
+            out.append(f"{previous}/{{{name}}}" if bare else name)
+        previous = "" if names else segment
+    return tuple(dict.fromkeys(out))
+
+
 # The keys of a Swagger 2 parameter that describe its value as a schema would.
 _PARAMETER_SCHEMA_KEYS = (
     "type", "format", "items", "enum", "description", "default", "pattern", "minimum",
@@ -601,7 +620,7 @@ class _Operations:
         key_path = f"{under}.{route}.{method}"
         summary = op.get("summary") or op.get("description")
         # the parameters the path names its resource by (`/individuals/{nino}/accounts`)
-        self.path_params = tuple(dict.fromkeys(_PATH_PARAM.findall(route)))
+        self.path_params = _route_params(route)
         body, component = self._named(op.get("requestBody"))
         if isinstance(body, dict):
             self._content(

@@ -35,6 +35,7 @@ from dataflow.subject.links import (
     served_people_keys,
     surrogate_keys,
     table_comments,
+    wrappers,
 )
 from dataflow.subject.own import (
     _about_people,
@@ -543,6 +544,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
         changed |= _nesting(datasets, facts, by_name, rules)
         changed |= _same_resource(datasets, facts, rules)
         changed |= _listings(datasets, facts, rules)
+        changed |= wrappers(datasets, facts, rules)
         changed |= _dwellings(datasets, facts, rules)
         changed |= _payables(datasets, facts, rules)
         changed |= _care_reports(datasets, facts, rules)
@@ -765,9 +767,12 @@ def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
     api = ds.api
     if api is None or not api.path_params:
         return []
+    # a bare key after its collection (`users/{id}`) is read as that collection's key column
+    # would be (`users_id`)
+    columns = {_path_column(p): p for p in api.path_params}
     probe = dataclasses.replace(
         ds,
-        fields=tuple(Field(name=p, pointer=f"{ds.name}.{p}") for p in api.path_params),
+        fields=tuple(Field(name=c, pointer=f"{ds.name}.{c}") for c in columns),
         foreign_keys=(),
     )
     found = _links(probe, i, rules, by_name, datasets, by_suffix, surrogate, served)
@@ -776,11 +781,22 @@ def _path_links(ds: Dataset, i: int, scope: tuple[Any, ...]) -> list[Link]:
         # a person's own identifier (`{nino}`, `{nhsNumber}`): whoever it identifies
         keys: list[Link] = [
             (SubjectLink(p, None, "naming"), None, "person")
-            for p in api.path_params
+            for p in columns
             if _compact(split_name(p)) in rules.person_path_keys
         ]
         found = keys[:1]
-    return [link for link in found if link[0].column in api.path_params]
+    return [
+        (dataclasses.replace(link[0], column=columns[link[0].column]), link[1], link[2])
+        for link in found
+        if link[0].column in columns
+    ]
+
+
+def _path_column(param: str) -> str:
+    """The column a path parameter reads as: `users_id` for `users/{id}` (a bare key with its
+    collection, as the OpenAPI reader gives it), the name itself otherwise."""
+    collection, _, key = param.rpartition("/")
+    return f"{collection}_{key.strip('{}')}" if collection else param
 
 
 def _end_user_api(f: _Facts, ds: Dataset, rules: SubjectRules) -> bool:

@@ -134,6 +134,7 @@ def _links(
             link = (
                 _named_link(scope, fld, tokens)
                 or _comment_link(scope, fld, tokens)
+                or _described_key_link(scope.rules, fld, tokens)
                 or _owner_value_link(rules, fld, tokens)
                 or _prefixed_link(scope, ds, fld, tokens)
                 or _bare_role_link(scope, fld, tokens)
@@ -1086,6 +1087,40 @@ def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> st
     return None
 
 
+#: An English description saying whose key a column holds: 'Contains the fully-qualified ID of
+#: the user who sent this event', "the customer's unique identifier"; the words after the role
+#: (up to four) say what that person did.
+_DESCRIBED_KEY = re.compile(
+    r"\b(?:id|identifier|key)\s+of\s+(?:the|a|an|this)\s+([a-z]+)((?:\s+[a-z]+){0,4})"
+    r"|\b([a-z]+)'s\s+(?:unique\s+)?(?:id|identifier)\b()",
+    re.IGNORECASE,
+)
+
+
+def _described_key_link(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> Link | None:
+    """A key or single-word column whose English description says it holds a person's key ('the
+    ID of the user who sent this event': Matrix's `sender`): the row is that person's, as a
+    `user_id` column would say. Not a description of who handled the row ('the ID of the user
+    who last updated it': ``handler_markers``), nor a column named for an organisation or for
+    someone who handled it (`creator`)."""
+    comment = fld.comment or ""
+    if not comment or has_cjk(comment):
+        return None
+    if tokens[-1] not in rules.key_suffixes and len(tokens) != 1:
+        return None
+    if any(t in rules.organisation or t in rules.handlers for t in tokens):
+        return None
+    match = _DESCRIBED_KEY.search(comment)
+    if match is None:
+        return None
+    word = (match.group(1) or match.group(3) or "").lower()
+    after = split_name(match.group(2) or "")
+    role = rules.role_of(word)
+    if role is None or any(t in rules.handlers for t in after):
+        return None
+    return (SubjectLink(fld.name, None, "comment"), None, role)
+
+
 #: The end of words naming someone other than the row's person before a key (班主任工号: the
 #: head teacher's staff number on a class; 操作员工号: the operator's).
 _SOMEONE_ELSE_ZH = re.compile(r"(主任|长|员|师|人|者)$")
@@ -1431,6 +1466,70 @@ def _listings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRu
         f.evidence.append(msg("subject.listing", name=datasets[source].name))
         changed = True
     return changed
+
+
+def wrappers(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A request or reply that only wraps one record, or one list of records, of another schema
+    of the scan (`ProfileResponse {profile: Profile}`, `{articles[]: Article, articlesCount}`),
+    beside the call's envelope and paging, is about whom that schema is about. The schema is
+    found by the member's name (`profile` → `Profile`) or by the record's shape (its members are
+    exactly those of a schema, as when a `$ref` was written out in place under `data`)."""
+    by_name: dict[str, list[int]] = {}
+    shapes: dict[frozenset[str], list[int]] = {}
+    for j, ds in enumerate(datasets):
+        if ds.source_format in SCHEMA_DOCS:
+            by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(j)
+            own = _direct_members(ds, ds.name)
+            if len(own) >= _MIN_SHAPE:
+                shapes.setdefault(own, []).append(j)
+    changed = False
+    for i, ds in enumerate(datasets):
+        f = facts[i]
+        if f.fixed or f.kind != "unknown" or ds.source_format not in SCHEMA_DOCS:
+            continue
+        member = _wrapped_member(ds, rules)
+        if member is None:
+            continue
+        found = [j for name in sorted(_member_names(member) - {""}) for j in by_name.get(name, ())]
+        found.extend(shapes.get(_direct_members(ds, f"{ds.name}.{member}"), ()))
+        source = next(
+            (j for j in found if j != i and facts[j].kind in ("person", "person_linked")), None
+        )
+        if source is None:
+            continue
+        f.kind, f.role, f.peer = "person_linked", facts[source].role, True
+        name = _bare(datasets[source].name)
+        f.links.append((SubjectLink(member, name, "nesting"), source, None))
+        f.evidence.append(msg("subject.wrapper", member=member, name=datasets[source].name))
+        changed = True
+    return changed
+
+
+def _wrapped_member(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The one object or list-of-objects member a schema wraps (``wrappers``), when every other
+    top-level member is the call's envelope (``response_envelope``) or paging and counts
+    (``wrapper_members``, with the wrapped member's own words: `articlesCount`)."""
+    tops: dict[str, bool] = {}  # top-level member → whether it holds members of its own
+    head = ds.name + "."
+    for fld in ds.fields:
+        if not fld.pointer.startswith(head):
+            return None
+        top, dot, _rest = fld.pointer[len(head) :].partition(".")
+        tops[top] = tops.get(top, False) or bool(dot)
+    objects = [
+        m for m, nested in tops.items() if nested and m.lower() not in rules.response_envelope
+    ]
+    if len(objects) != 1:
+        return None
+    member = objects[0]
+    own = set(split_name(member.replace("[]", "")))
+    for top in tops:
+        if top == member or top.lower() in rules.response_envelope:
+            continue
+        tokens = split_name(top.replace("[]", ""))
+        if not tokens or not all(t in own or t in rules.wrapper_members for t in tokens):
+            return None
+    return member
 
 
 def _same_resource(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:

@@ -173,6 +173,7 @@ class SubjectRules:
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]
         self.header_tails = frozenset(s.get("header_table_tails", ()))
         self.listing_words = frozenset(s.get("listing_words", ()))
+        self.wrapper_members = frozenset(s.get("wrapper_members", ()))
         self.tenant_columns = frozenset("".join(split_name(w)) for w in s.get("tenant_columns", ()))
         self.service_parts = frozenset("".join(split_name(w)) for w in s.get("service_parts", ()))
         self.organisation, self.organisation_zh = _split(s.get("organisation", ()))

@@ -64,3 +64,15 @@ def test_no_security_declared_says_neither(tmp_path: Path) -> None:
     api = {d.name: d.api for d in read_path(path).datasets}
     product = api["Product"]
     assert product is not None and product.end_user is None
+
+
+def test_a_bare_key_carries_the_collection_before_it() -> None:
+    """`/members/{id}/preferences`: a parameter named only `id` says nothing of what it keys,
+    so it is noted with the collection before it (`members/{id}`); a named key stays as written."""
+    api = _api("club_members.openapi.yaml")
+    prefs = api["Preferences"]
+    assert prefs is not None and prefs.path_params == ("members/{id}",)
+    hours = api["OpeningHours"]
+    assert hours is not None and hours.path_params == ("venues/{id}",)
+    charge = _api("tax_accounts.openapi.yaml")["retrieveCharge response 200"]
+    assert charge is not None and charge.path_params == ("nino", "transactionId")
