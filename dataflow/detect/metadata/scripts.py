@@ -208,6 +208,26 @@ def kanji_reading(text: str) -> str:
     return _reading(text, _ALL if has_kana(text) else _KANJI, True)
 
 
+def unread_letters(text: str) -> str:
+    """The letters of ``text`` in the scripts read here (kana, Hangul, Arabic…) that no listed
+    word reads, as ``native_reading`` reads ``text``: empty when every such word is listed."""
+    words = _words()
+    plain = normal(text)
+    when = _ALL if has_kana(text) else _PLAIN
+    left: list[str] = []
+    pos = 0
+    if words.pattern is not None:
+        for m in words.pattern.finditer(plain):
+            key = words.bare.get(re.sub(_SEPARATOR, "", m.group()))
+            reading = words.readings.get(key) if key is not None else None
+            if reading is None or reading[2] not in when:
+                continue
+            left.append(plain[pos : m.start()])
+            pos = m.end()
+    left.append(plain[pos:])
+    return "".join(_NATIVE.findall("".join(left)))
+
+
 _ALL = frozenset({ALWAYS, WITH_KANA, KANJI_ALONE})
 _PLAIN = frozenset({ALWAYS})
 _KANJI = frozenset({ALWAYS, KANJI_ALONE})
