@@ -160,3 +160,32 @@ def test_a_listing_handled_by_an_agent_is_not_about_the_agent(tmp_path: Path) ->
     attendance = results["staff_attendance"]
     assert attendance.subject is not None
     assert attendance.subject.kind in ("person", "person_linked")
+
+
+#: An insurer's insured-person table: romaji abbreviations, Japanese comments in kanji and kana.
+JAPANESE_INSURED = """
+CREATE TABLE IT_HhknSya_Z (
+     syono       VARCHAR (11) NOT NULL, /* 証券番号 */
+     kokno       VARCHAR (10),          /* 顧客番号 */
+     hhknnmkn    VARCHAR (38),          /* 被保険者名（カナ） */
+     hhknseiymd  VARCHAR (8),           /* 被保険者生年月日 */
+     hhknyno     VARCHAR (7)            /* 被保険者郵便番号 */
+);
+"""
+
+
+def test_kanji_comments_of_a_japanese_schema_name_its_coded_columns(tmp_path: Path) -> None:
+    from dataflow.detect.metadata.commented import comment_names
+    from dataflow.readers._common import Problems
+    from dataflow.readers.sql import read_sql
+
+    (ds,) = read_sql(JAPANESE_INSURED, "insured.sql", Problems("insured.sql"))
+    names = {f.name: name for f, name in comment_names(ds).items()}
+    # kanji alone, read as Japanese because the schema's comments have kana
+    assert names["syono"] == "policy_number"
+    assert names["kokno"] == "customer_number"
+    result = _scan(tmp_path, {"insured.sql": JAPANESE_INSURED})["IT_HhknSya_Z"]
+    assert result.subject is not None and result.subject.about_person
+    assert _finding(result, "hhknnmkn").element == "pi.identity.name"
+    # a Chinese schema's comment in the same characters is left to the Chinese rules
+    assert comment_name(Field("kokno", "t.kokno", comment="顾客番号")) is None

@@ -19,7 +19,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from dataflow.detect.metadata.scripts import has_native, native_reading, unread_letters
+from dataflow.detect.metadata.scripts import (
+    has_kana,
+    has_native,
+    japanese_reading,
+    native_reading,
+    unread_letters,
+)
 from dataflow.detect.metadata.words import _spelt_tokens, split_name
 from dataflow.model import Dataset, Field, ForeignKey
 
@@ -27,23 +33,25 @@ from dataflow.model import Dataset, Field, ForeignKey
 #: that is neither Latin nor read by its listed words (Chinese, Cyrillic: read by their own rules).
 _LATIN_MARKED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 _OTHER_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\s\W]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 #: The most words of a Latin comment read as a column's name: longer ones describe, not name.
 _MAX_LATIN_WORDS = 5
 #: The shortest name token that counts as a word shared with the comment's reading.
 _MIN_SHARED = 3
 
 
-def comment_name(fld: Field) -> str | None:
+def comment_name(fld: Field, japanese: bool = False) -> str | None:
     """The name the comment of ``fld`` gives it, when the comment is read whole and shares no
-    word with the column's own (coded) name: a comment in a script read by its listed words, or
-    a short one in a Latin script with diacritics (Vietnamese ``Mã bệnh nhân``) of which a word
-    of another language is read (``catalogs/data/foreign_words.yaml``)."""
+    word with the column's own (coded) name: a comment in a script read by its listed words (in
+    a Japanese schema, ``japanese``, a comment in kanji alone too: 証券番号, policy number), or
+    a short one in a Latin script with diacritics (Vietnamese ``Mã bệnh nhân``) whose every word
+    is read as English by the words of other languages (``catalogs/data/foreign_words.yaml``)."""
     comment = (fld.comment or "").strip()
     if not comment or not fld.name.isascii():
         return None
-    if has_native(comment):
-        reading = native_reading(comment)
-        if not reading or not reading.isascii() or unread_letters(comment):
+    if has_native(comment) or (japanese and _HAN.search(comment)):
+        reading = japanese_reading(comment) if japanese else native_reading(comment)
+        if not reading or not reading.isascii() or unread_letters(comment, japanese):
             return None  # a word of the comment is not listed: it is not read whole
         read = tuple(t for t in split_name(reading) if t.isalpha())
     elif _LATIN_MARKED.search(comment) and not _OTHER_LETTER.search(comment):
@@ -51,8 +59,8 @@ def comment_name(fld: Field) -> str | None:
         if not tokens or len(tokens) > _MAX_LATIN_WORDS or any(t.isdigit() for t in tokens):
             return None
         read = tuple(t for t in split_name(comment) if t.isalpha())
-        if read == tuple(t for t in tokens if t.isalpha()):
-            return None  # no word of it was read as English
+        if set(read) & set(tokens):
+            return None  # a word of it was not read as English: it is not read whole
     else:
         return None
     if not read:
@@ -66,9 +74,10 @@ def comment_name(fld: Field) -> str | None:
 def comment_names(ds: Dataset) -> dict[Field, str]:
     """The coded columns of ``ds`` and the names their comments give them (``comment_name``),
     leaving out a name that another column has or that two comments give."""
+    japanese = any(has_kana(f.comment or "") for f in ds.fields) or has_kana(ds.comment or "")
     given: dict[Field, str] = {}
     for fld in ds.fields:
-        name = comment_name(fld)
+        name = comment_name(fld, japanese)
         if name is not None:
             given[fld] = name
     taken = Counter([f.name.lower() for f in ds.fields] + [n.lower() for n in given.values()])

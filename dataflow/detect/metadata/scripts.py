@@ -208,12 +208,23 @@ def kanji_reading(text: str) -> str:
     return _reading(text, _ALL if has_kana(text) else _KANJI, True)
 
 
-def unread_letters(text: str) -> str:
+@lru_cache(maxsize=1 << 12)
+def japanese_reading(text: str) -> str:
+    """``text`` of a Japanese schema (one whose comments have kana) read by all the Japanese
+    words, those in kanji alone too (患者番号 as patient number, not left to the Chinese
+    rules)."""
+    return _reading(text, _ALL, True)
+
+
+def unread_letters(text: str, japanese: bool = False) -> str:
     """The letters of ``text`` in the scripts read here (kana, Hangul, Arabic…) that no listed
-    word reads, as ``native_reading`` reads ``text``: empty when every such word is listed."""
+    word reads, as ``native_reading`` reads ``text`` (``kanji_reading`` for a text of a
+    Japanese schema, ``japanese``): empty when every such word is listed. Kanji count too in a
+    Japanese text."""
     words = _words()
     plain = normal(text)
-    when = _ALL if has_kana(text) else _PLAIN
+    japanese = japanese or has_kana(text)
+    when = _ALL if japanese else _PLAIN
     left: list[str] = []
     pos = 0
     if words.pattern is not None:
@@ -225,7 +236,8 @@ def unread_letters(text: str) -> str:
             left.append(plain[pos : m.start()])
             pos = m.end()
     left.append(plain[pos:])
-    return "".join(_NATIVE.findall("".join(left)))
+    rest = "".join(left)
+    return "".join(_NATIVE.findall(rest) + (_HAN.findall(rest) if japanese else []))
 
 
 _ALL = frozenset({ALWAYS, WITH_KANA, KANJI_ALONE})
