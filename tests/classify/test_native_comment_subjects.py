@@ -67,6 +67,10 @@ def test_a_coded_column_takes_its_korean_comments_reading() -> None:
     assert comment_name(Field("OCM32IDNOA", "t.OCM32IDNOA", comment="환자번호")) == (
         "patient_number"
     )
+    # 등록 of a column is the row's entry, not a person's sign-up or a hospital registration
+    assert comment_name(Field("OCM06SYSDAT", "t.OCM06SYSDAT", comment="등록일자")) == (
+        "created_date"
+    )
     # the name says it already: no copy under another name
     assert comment_name(Field("EMP_NAME", "t.EMP_NAME", comment="이름")) is None
     # a word of the comment is not listed: the comment is not read whole
