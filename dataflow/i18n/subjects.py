@@ -297,6 +297,17 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' is a thing offered, not about the staff member who provides it",
         "名称 '{name}'：'{word}' 是提供的项目，不属于提供它的工作人员",
     ),
+    "subject.staff_handled": Text(
+        "{name} has its own key '{own}' and belongs to the organisation of '{organisation}';"
+        " '{column}' only names the staff member who handles it: the rows are the"
+        " organisation's records, not about that person",
+        "{name} 有自己的主键 '{own}'，属于 '{organisation}' 所指的组织；'{column}' 只标明经办的"
+        "工作人员：这些行是组织的记录，不是关于该人员的信息",
+    ),
+    "subject.staff_handled_via": Text(
+        "'{column}' points at {name}, an organisation's record handled by its staff: not about a person",
+        "'{column}' 指向 {name}：由工作人员经办的组织记录，不是关于个人的信息",
+    ),
     "subject.held_property": Text(
         "name '{name}': '{word}' is an organisation's property its staff keep, not about the keeper",
         "名称 '{name}'：'{word}' 是组织的财物，由工作人员保管，不属于保管人",

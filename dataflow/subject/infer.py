@@ -9,6 +9,7 @@ from typing import Any
 
 from dataflow.catalog import Catalog
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.commented import comment_names
 from dataflow.detect.metadata.prefix import readable_dataset
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Field, Subject, SubjectLink, Words, top_level
@@ -328,6 +329,98 @@ def _offerings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectR
             f.evidence.append(msg("subject.offering", name=_bare(ds.name), word=word))
 
 
+def _staff_handled(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> None:
+    """A record with its own key (``rental_id``) and a key to an organisation (``company_id``),
+    linked to people only by a staff member's key (``staff_id``: the agent handling a rental
+    listing, the clerk entering an order of stock), is the organisation's record: the staff
+    member handles it, the rows are not about them. Not when its name says it is a record about
+    staff (a family's words or a role: ``staff_attendance``, ``payroll``). Records linked only
+    to such records (the listing's images) follow."""
+    handled: set[int] = set()
+    for i, (ds, f) in enumerate(zip(datasets, facts, strict=True)):
+        if f.fixed or f.kind != "person_linked" or f.role != "employee" or not f.links:
+            continue
+        if f.weak in ("person", "person_linked"):
+            continue  # its own columns describe a person (a patient's name and ID number)
+        if any(
+            (facts[t].role if t is not None else r) != "employee" or lk.via == "comment"
+            for lk, t, r in f.links
+        ):
+            continue
+        staff = {lk.column for lk, _t, _r in f.links}
+        organisation = _organisation_column(ds, rules, staff)
+        key = _own_key(ds, rules, staff)
+        if organisation is None or key is None or key == organisation:
+            continue
+        core = _name_core(ds, rules)
+        if any(
+            rules.role_of(t) is not None
+            or any(t in fam.words or t in fam.topic for fam in rules.families)
+            for t in core
+        ):
+            continue
+        f.kind, f.role, f.links = "organisation", None, []
+        f.evidence.append(
+            msg(
+                "subject.staff_handled",
+                name=_bare(ds.name),
+                own=key,
+                organisation=organisation,
+                column=sorted(staff)[0],
+            )
+        )
+        handled.add(i)
+    changed = bool(handled)
+    while changed:
+        changed = False
+        for i, f in enumerate(facts):
+            if i in handled or f.fixed or f.kind != "person_linked" or not f.links:
+                continue
+            if all(t in handled for _lk, t, _r in f.links):
+                link, target, _role = f.links[0]
+                assert target is not None
+                f.kind, f.role, f.links = "organisation", None, []
+                f.evidence.append(
+                    msg(
+                        "subject.staff_handled_via",
+                        column=link.column,
+                        name=_bare(datasets[target].name),
+                    )
+                )
+                handled.add(i)
+                changed = True
+
+
+def _organisation_column(ds: Dataset, rules: SubjectRules, staff: set[str]) -> str | None:
+    """The first column of ``ds`` keying an organisation (``company_id``, ``branch_id``)."""
+    for fld in ds.fields:
+        tokens = split_name(fld.name)
+        if (
+            fld.name not in staff
+            and len(tokens) == 2
+            and tokens[1] in rules.reference_tails
+            and tokens[0] in rules.organisation
+        ):
+            return fld.name
+    return None
+
+
+def _own_key(ds: Dataset, rules: SubjectRules, staff: set[str]) -> str | None:
+    """The column keying the rows of ``ds`` themselves: its one primary-key column, else its
+    first column when that is a key (``rental_id``), unless it keys a person."""
+    column = ds.primary_key[0] if len(ds.primary_key) == 1 else None
+    if column is None and ds.fields and not ds.primary_key:
+        column = ds.fields[0].name
+    if column is None or column in staff:
+        return None
+    tokens = split_name(column)
+    if not tokens or tokens[-1] not in rules.reference_tails:
+        return None
+    if any(rules.role_of(t) is not None for t in tokens):
+        return None
+    return column
+
+
 def _names_its_person(rules: SubjectRules, column: str) -> bool:
     """Whether a link column names the person it points at (`customer_id`, `keeper`), rather
     than a thing of theirs the organisation's property is kept for (`project_id` referencing
@@ -456,7 +549,9 @@ def _serve(f: _Facts, facts: list[_Facts], rules: SubjectRules) -> None:
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
     """The subject of every dataset of one scan, in the order given."""
     rules = rules_for(catalog)
-    # 病歷號碼 read as 病历号码, `FXM` (a marker letter before every column) as `XM`
+    originals = list(datasets)
+    # 病歷號碼 read as 病历号码, `FXM` (a marker letter before every column) as `XM`, `OCM32IDNOA`
+    # /* 환자번호 */ as `patient_number`
     datasets = [readable_dataset(ds, catalog) for ds in datasets]
     by_name: dict[str, list[int]] = {}
     for i, ds in enumerate(datasets):
@@ -552,6 +647,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
             break
     _organisation_records(datasets, facts)
     _offerings(datasets, facts, rules)
+    _staff_handled(datasets, facts, rules)
     _price_lists(datasets, facts, rules)
     _product_catalogues(datasets, facts, rules)
     pupils = _school_pupils(datasets, rules)
@@ -654,7 +750,8 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
                 ),
             )
         )
-    return _records_of_children(datasets, out, targets, rules)
+    out = _records_of_children(datasets, out, targets, rules)
+    return [_own_columns(subject, ds) for subject, ds in zip(out, originals, strict=True)]
 
 
 def _case_parts(
@@ -893,3 +990,17 @@ def _records_of_children(
         if not changed:
             break
     return out
+
+
+def _own_columns(subject: Subject, ds: Dataset) -> Subject:
+    """``subject`` naming the schema's own columns where the rules read a coded column by its
+    comment (``commented.comment_name``: `OCM32IDNOA` read as `patient_number`)."""
+    renamed = {name: fld.name for fld, name in comment_names(ds).items()}
+    if not renamed or not (subject.links or subject.evidence):
+        return subject
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, renamed)) + r")(?!\w)")
+    links = tuple(
+        dataclasses.replace(lk, column=renamed.get(lk.column, lk.column)) for lk in subject.links
+    )
+    evidence = tuple(pattern.sub(lambda m: renamed[m.group(1)], e) for e in subject.evidence)
+    return dataclasses.replace(subject, links=links, evidence=evidence)

@@ -90,12 +90,14 @@ def unprefixed_dataset(ds: Dataset, personal: Callable[[Dataset], int]) -> Datas
 
 def readable_dataset(ds: Dataset, catalog: Catalog) -> Dataset:
     """``ds`` as the metadata rules read it: traditional characters folded
-    (``traditional.simplified_dataset``) and a shared one-letter column marker dropped
-    (``unprefixed_dataset``); ``ds`` itself when neither applies."""
+    (``traditional.simplified_dataset``), coded columns named by their comments in Korean,
+    Japanese, Arabic, Thai… (``commented.commented_dataset``) and a shared one-letter column
+    marker dropped (``unprefixed_dataset``); ``ds`` itself when none applies."""
+    from dataflow.detect.metadata.commented import commented_dataset
     from dataflow.detect.metadata.detector import detect_dataset
     from dataflow.detect.metadata.traditional import simplified_dataset
 
     def personal(d: Dataset) -> int:
         return sum(1 for v in detect_dataset(d, catalog).values() if v.element is not None)
 
-    return unprefixed_dataset(simplified_dataset(ds), personal)
+    return unprefixed_dataset(commented_dataset(simplified_dataset(ds)), personal)

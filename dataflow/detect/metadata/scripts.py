@@ -208,6 +208,38 @@ def kanji_reading(text: str) -> str:
     return _reading(text, _ALL if has_kana(text) else _KANJI, True)
 
 
+@lru_cache(maxsize=1 << 12)
+def japanese_reading(text: str) -> str:
+    """``text`` of a Japanese schema (one whose comments have kana) read by all the Japanese
+    words, those in kanji alone too (患者番号 as patient number, not left to the Chinese
+    rules)."""
+    return _reading(text, _ALL, True)
+
+
+def unread_letters(text: str, japanese: bool = False) -> str:
+    """The letters of ``text`` in the scripts read here (kana, Hangul, Arabic…) that no listed
+    word reads, as ``native_reading`` reads ``text`` (``kanji_reading`` for a text of a
+    Japanese schema, ``japanese``): empty when every such word is listed. Kanji count too in a
+    Japanese text."""
+    words = _words()
+    plain = normal(text)
+    japanese = japanese or has_kana(text)
+    when = _ALL if japanese else _PLAIN
+    left: list[str] = []
+    pos = 0
+    if words.pattern is not None:
+        for m in words.pattern.finditer(plain):
+            key = words.bare.get(re.sub(_SEPARATOR, "", m.group()))
+            reading = words.readings.get(key) if key is not None else None
+            if reading is None or reading[2] not in when:
+                continue
+            left.append(plain[pos : m.start()])
+            pos = m.end()
+    left.append(plain[pos:])
+    rest = "".join(left)
+    return "".join(_NATIVE.findall(rest) + (_HAN.findall(rest) if japanese else []))
+
+
 _ALL = frozenset({ALWAYS, WITH_KANA, KANJI_ALONE})
 _PLAIN = frozenset({ALWAYS})
 _KANJI = frozenset({ALWAYS, KANJI_ALONE})
