@@ -103,6 +103,11 @@ def classify_dataset(
 
             # a field the scorer adds on a child's record is the child's, sensitive
             findings = child_findings(findings, dataset, subject, catalog)
+    if subject is not None:
+        from dataflow.subject import ledger_details
+
+        # a field found personal on a person's account entry is part of their transaction record
+        findings = ledger_details(findings, dataset, subject, catalog)
     findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
     # Graded before context marking, so that the rule which marks (children) is named as a raise.
     grade, raises = grade_dataset(

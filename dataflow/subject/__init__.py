@@ -24,6 +24,7 @@ data (``Catalog.subjects``, ``Catalog.families``); this module holds the algorit
 from dataflow.subject.apply import apply_subject, child_findings
 from dataflow.subject.describe import describe
 from dataflow.subject.infer import infer_subjects
+from dataflow.subject.person import ledger_details
 from dataflow.subject.rules import KINDS, W_FAMILY, SubjectRules, rules_for, split_name
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "child_findings",
     "describe",
     "infer_subjects",
+    "ledger_details",
     "rules_for",
     "split_name",
 ]

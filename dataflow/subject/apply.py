@@ -638,7 +638,8 @@ def _by_subject(
         found = clinical_events(found, dataset, subject, catalog, rules)
         found = _sensitive_topic(found, dataset, subject, catalog, rules, topic)
         found = _address_book_entries(found, dataset, subject, catalog, rules, topic)
-        found = care_general(found, patient_record(dataset, subject, catalog, rules), rules)
+        cared = subject if subject.role == "patient" else _diagnosed(found, subject, rules)
+        found = care_general(found, patient_record(dataset, cared, catalog, rules), rules)
         if topic & rules.health_families and dataset.source_format in SCHEMA_DOCS:
             found = _care_parties(found, dataset, subject, rules)
         found = _treating_staff(found, dataset, subject, rules)
@@ -674,6 +675,28 @@ def _by_subject(
             found = [_ledger_account_column(f, dataset, catalog, rules) for f in found]
         return found
     return _unknown_subject(findings, dataset, catalog, rules)
+
+
+#: Columns stating a diagnosis that make a person's record one of their care (``_diagnosed``).
+_DIAGNOSIS_COLUMNS = 2
+
+
+def _diagnosed(findings: list[FieldFinding], subject: Subject, rules: SubjectRules) -> Subject:
+    """A person's record (keyed by them, of no other known role) that states their diagnosis (a
+    column found to be one of ``diagnosed_elements``: the ICD codes of a health-insurance claim;
+    two of them, as a claim or encounter states a main and further diagnoses, since one column
+    alone may be an abbreviation misread) is a record of their care: there the person is a patient, so its
+    general dates and notes are read as the care's (``care_general``). Any other subject is
+    returned as it is."""
+    if (
+        subject.kind != "person_linked"
+        or subject.indirect
+        or subject.role is not None
+        or sum(1 for f in findings if f.sensitive and f.element in rules.diagnosed_elements)
+        < _DIAGNOSIS_COLUMNS
+    ):
+        return subject
+    return dataclasses.replace(subject, role="patient")
 
 
 def _wished_for(

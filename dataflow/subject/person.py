@@ -55,6 +55,7 @@ from dataflow.subject.rules import (
     _compact,
     _FamilyIndex,
     load_column,
+    rules_for,
     split_name,
 )
 from dataflow.subject.table import described_fields, described_owner
@@ -362,6 +363,8 @@ def _change_envelope(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
 
 
 #: How many registered claims of a token, or of a client application's metadata, make an object
+#: the element of what a person holds on an account (``_ledger_details``).
+BALANCE_ELEMENT = "pi.financial.balance"
 #: a token's envelope or a client's registration (``_document_envelope``).
 _ENVELOPE_MEMBERS = 3
 
@@ -1064,6 +1067,8 @@ def _ledger_entry_word(rec: Record, col: Column) -> bool:
     money object (`amount.value`, `amount.currencyCode`)."""
     rules = rec.rules
     parent = _parent(col.finding, rec.dataset.name).replace("[]", "").rsplit(".", 1)[-1]
+    if parent.lower() in rules.resource_attribute_objects:
+        parent = ""  # JSON:API's `attributes`: the entry's own members, as at its top
     words = split_name(parent) if parent else ()
     if (
         words
@@ -1522,6 +1527,80 @@ def _attributes(
     return out
 
 
+def ledger_details(
+    findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
+) -> list[FieldFinding]:
+    """The findings of ``dataset`` with the details of a person's account entries made
+    sensitive (``_ledger_details``), run after every other step has found what is personal."""
+    if subject.kind != "person_linked":
+        return list(findings)
+    rec = Record.of(dataset, subject, catalog, rules_for(catalog), frozenset())
+    return _ledger_details(rec, list(findings))
+
+
+def _ledger_details(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+    """``subject-ledger-record``: on a record of a person's account (one that names the
+    account: a bank statement line, a wallet's movement, the account itself), a member of one of
+    its money objects (an object holding a currency beside its value: `foreignAmount.value`,
+    `roundUp.boostPortion.currencyCode`, `balance.valueInBaseUnits`) that no rule found
+    personal, or only as a general element (``ledger_detail_elements``), is, on an entry (the topic
+    of family ``LEDGER_FAMILY``), an amount of the person's transaction record, and anywhere
+    on the account, when the object is named a balance (``money_balances``), what the person
+    holds there (GB/T 35273-2020 Annex B, property information: 交易记录, 流水记录, 存款信息):
+    sensitive as the entry's own amount is. Money of another party or resource
+    (``ledger_detail_outside``: a merchant's, a linked resource's) and a request's parameters
+    are not the account's."""
+    rules = rec.rules
+    if rec.subject.kind != "person_linked" or not rec.names_account:
+        return findings
+    if set(split_name(rec.dataset.name)[-1:]) & rules.ledger_detail_outside:
+        return findings  # a request's parameters (`filter[since]`): what is asked, not an entry
+    money = _money_objects(rec)
+    if not money:
+        return findings
+    kinds = rules.ledger & rec.table_topic
+    entry = rec.catalog.elements.get(rules.families[min(kinds)].family.element) if kinds else None
+    held = rec.catalog.elements.get(BALANCE_ELEMENT)
+    out: list[FieldFinding] = []
+    for finding in findings:
+        fld = finding.field
+        parent = fld.pointer.rpartition(".")[0].removesuffix("[]")
+        rel = fld.pointer.removeprefix(f"{rec.dataset.name}.")
+        steps = {s.replace("[]", "").lower() for s in rel.split(".")[:-1]}
+        named = _compact(split_name(parent.rpartition(".")[2]))
+        element = held if named in rules.money_balances else entry
+        if (
+            element is None
+            or not element.sensitive
+            or parent not in money
+            or finding.sensitive
+            or (finding.personal and finding.element not in rules.ledger_detail_elements)
+            or steps & (rules.link_containers | rules.ledger_detail_outside)
+        ):
+            out.append(finding)
+            continue
+        kind = Words(element.names.en, element.names.zh)
+        why = msg("subject.sensitive_record", column=fld.name, kind=kind)
+        ev = Evidence(
+            "context", "subject-ledger-record", _because(rec.context, why), element.id, W_FAMILY
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
+
+
+def _money_objects(rec: Record) -> frozenset[str]:
+    """The pointers of the objects of a document that are sums of money: a currency member
+    (``money_currencies``: `currency`, `currencyCode`) beside at least one other member."""
+    members: dict[str, set[str]] = {}
+    for fld in rec.dataset.fields:
+        parent = fld.pointer.rpartition(".")[0].removesuffix("[]")
+        if parent and parent != rec.dataset.name:
+            members.setdefault(parent, set()).add(_compact(split_name(fld.name)))
+    return frozenset(
+        p for p, m in members.items() if m & rec.rules.money_currencies and len(m) >= 2
+    )
+
+
 def _held_key(rec: Record, finding: FieldFinding) -> str | None:
     """A key column that says what a person holds rather than keying the row, with the message
     that says so: the key of a role, group or permission (`role_id`, `RoleId`, `permission_id`)
@@ -1583,13 +1662,17 @@ _RUN_TOGETHER = 5
 
 def _service_date(rules: SubjectRules, finding: FieldFinding) -> bool:
     """Whether a column of a patient's bill or claim is the date of the care billed
-    (`servicedate`, `fromdate`): a general time (``care_record_times``) whose name holds a word
-    of care (``care_record_service_dates``), also run together (`currentillnessdate`)."""
+    (`servicedate`, `fromdate`, `DateFrom`): a general time (``care_record_times``) whose name
+    holds a word of care (``care_record_service_dates``), also run together
+    (`currentillnessdate`)."""
     if not (finding.personal and finding.element in rules.care_times and _a_time(rules, finding)):
         return False
     tokens = split_name(finding.field.name)
     if any(t in rules.care_service_dates for t in tokens[:-1]):
         return True
+    if len(tokens) > 1 and tokens[0] in rules.event_suffixes:
+        # the time word first (`DateFrom`, `date_of_service`): the words after it say of what
+        return any(t in rules.care_service_dates for t in tokens[1:])
     head = "".join(tokens)
     while True:  # `fromdatedatetime` → `from`, `currentillnessdate` → `currentillness`
         cut = next((s for s in rules.event_suffixes if head.endswith(s) and head != s), None)

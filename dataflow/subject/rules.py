@@ -294,6 +294,16 @@ class SubjectRules:
         )
         self.link_markers = frozenset(s.get("link_markers", ()))
         self.link_containers = frozenset(s.get("link_containers", ()))
+        self.ledger_detail_elements = frozenset(s.get("ledger_detail_elements", ()))
+        self.ledger_detail_outside = frozenset(s.get("ledger_detail_outside", ()))
+        self.resource_attribute_objects = frozenset(s.get("resource_attribute_objects", ()))
+        self.diagnosed_elements = frozenset(s.get("diagnosed_elements", ()))
+        self.money_balances = frozenset(
+            _compact(split_name(w)) for w in s.get("money_balances", ())
+        )
+        self.money_currencies = frozenset(
+            _compact(split_name(w)) for w in s.get("money_currencies", ())
+        )
         self.organisation_members = frozenset(s.get("organisation_members", ()))
         self.link_members = frozenset(s.get("link_members", ()))
         self.claim_holders = _split(s.get("claim_holders", ()))[0]

@@ -21,6 +21,15 @@ from dataflow.subject.rules import (
 )
 
 
+def without_lookalikes(rules: SubjectRules, tokens: frozenset[str]) -> frozenset[str]:
+    """The words of a name less those of a phrase that only looks like a topic
+    (``topic_lookalikes``: `credit note`, `audit trail`)."""
+    for words in rules.topic_lookalikes:
+        if words and set(words) <= tokens:
+            tokens = tokens - set(words)
+    return tokens
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> frozenset[int]:
     """The families a table is on, by its name and its comment. Where a Chinese comment names a
@@ -29,9 +38,7 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it, nor does a health
     word of a name whose Chinese comment names the inspection of things (``topic_lookalikes_zh``:
     `inspection_record` '巡检记录表')."""
-    for words in rules.topic_lookalikes:
-        if words and set(words) <= tokens:
-            tokens = tokens - set(words)
+    tokens = without_lookalikes(rules, tokens)
     by_name = _on_topic(rules, tokens, "")
     if comment and not has_cjk(comment):
         # an English description saying what each row is ('Table capturing all recorded
@@ -392,6 +399,10 @@ def _family_match_uncached(
 ) -> tuple[int, str] | None:
     best: tuple[int, int, int, str] | None = None
     spans: list[tuple[str, bool]] = []
+    # a phrase that only looks like a family's word (`billing_cycle_anchor`: a bill's cycle,
+    # not a menstrual one; `credit_note_amount`: a seller's document, not a loan)
+    kept = without_lookalikes(rules, frozenset(tokens))
+    tokens = tuple(t for t in tokens if t in kept)
     n = len(tokens)
     for i in range(n):
         for j in range(i + 1, min(n, i + 5) + 1):
