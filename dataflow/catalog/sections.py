@@ -219,6 +219,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "role_lookalikes",
     "role_lookalikes_zh",
     "joined_reference_tails",
+    "glued_reference_tails",
     "ownership_columns",
     "person_files",
     "event_columns",

@@ -159,6 +159,7 @@ class SubjectRules:
         self.record_definitions = frozenset(s.get("record_definitions", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
+        self.glued_reference_tails = tuple(s.get("glued_reference_tails", ()))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
