@@ -220,6 +220,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "role_lookalikes_zh",
     "joined_reference_tails",
     "glued_reference_tails",
+    "copy_table_tails",
     "ownership_columns",
     "person_files",
     "event_columns",

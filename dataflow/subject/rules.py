@@ -160,6 +160,9 @@ class SubjectRules:
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
         self.glued_reference_tails = tuple(s.get("glued_reference_tails", ()))
+        self.copy_table_tails = tuple(
+            sorted(s.get("copy_table_tails", ()), key=len, reverse=True)
+        )
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
