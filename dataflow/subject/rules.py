@@ -699,7 +699,12 @@ class SubjectRules:
 
     def _respell(self, token: str) -> str:
         word = token
-        if len(token) >= _MIN_SPELLED and token.isalpha() and token not in self.known_words:
+        if (
+            len(token) >= _MIN_SPELLED
+            and token.isalpha()
+            and token not in self.known_words
+            and token not in self.meta  # `disporder`: a display position, not `disorder`
+        ):
             variants: set[str] = set()
             if len(token) > _MIN_SPELLED + 1:  # `salaray`; not `assert` (a word, one from asset)
                 variants = {token[:k] + token[k + 1 :] for k in range(len(token))}
