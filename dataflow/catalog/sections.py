@@ -221,6 +221,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "joined_reference_tails",
     "glued_reference_tails",
     "copy_table_tails",
+    "health_topic_lookalikes_zh",
     "ownership_columns",
     "person_files",
     "event_columns",

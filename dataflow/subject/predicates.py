@@ -639,7 +639,7 @@ def _minor(
     `meet_parent_auditor_id`: ``staff_agents``): that is the staff member's, not the child's."""
     if not finding.personal or finding.sensitive:
         return finding
-    if any(t in rules_for(catalog).staff_agents for t in split_name(finding.field.name)):
+    if rules_for(catalog).names_staff(finding.field.name):
         return finding
     ev = Evidence(
         "context",
