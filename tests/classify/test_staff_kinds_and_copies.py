@@ -4,7 +4,9 @@ filled in, inspected or handled a record (`filler_user_id`, `handling_user`) doe
 theirs; a patrol of equipment (巡检记录) holds no one's health; a key named after a table finds
 that table's backup copy (`ReportFormID` → `ReportForm_BackUp`), so a lab result line is the
 patient's; staff names on a lab report and on a child's file are the staff's (PI, not the
-patient's or the child's sensitive PI); a display position (`DISPORDER`) is not a disorder."""
+patient's or the child's sensitive PI); a display position (`DISPORDER`) is not a disorder; the
+result of a case allocation (案件分配结果) is not a test result, nor is an exam sat (考试) a health
+examination."""
 
 from __future__ import annotations
 
@@ -136,3 +138,46 @@ def test_staff_on_a_childs_file_keep_their_own_pi(tmp_path: Path) -> None:
     assert fields["auditor_name"].personal
     assert not fields["auditor_name"].sensitive
     assert not fields["auditor_id"].sensitive
+
+
+COLLECTION_AND_EXAMS = """
+CREATE TABLE `case_distributed_temporary` (
+  `id` varchar(64) NOT NULL DEFAULT '' COMMENT '主键ID',
+  `case_number` varchar(64) DEFAULT NULL COMMENT '案件编号',
+  `personal_name` varchar(200) DEFAULT NULL COMMENT '客户姓名',
+  `current_department` varchar(64) DEFAULT NULL COMMENT '案件当前所在部门ID',
+  `type` int(4) DEFAULT NULL COMMENT '分案类型',
+  `company_code` varchar(64) DEFAULT NULL COMMENT '公司code码',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='案件分配结果临时表';
+CREATE TABLE `examination` (
+  `id` int UNSIGNED NOT NULL AUTO_INCREMENT,
+  `examinationtitle` varchar(255) NULL DEFAULT NULL COMMENT '考试标题',
+  `examination` text NULL COMMENT '试卷',
+  `source` double NULL DEFAULT NULL COMMENT '分数',
+  `userid` int NULL DEFAULT NULL COMMENT '用户Id',
+  `username` varchar(255) NULL DEFAULT NULL COMMENT '用户名',
+  PRIMARY KEY (`id`) USING BTREE
+) ENGINE = InnoDB;
+CREATE TABLE `tj_result` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `user_id` int NOT NULL COMMENT '用户ID',
+  `item_value` varchar(64) COMMENT '项目值',
+  PRIMARY KEY (`id`)
+) COMMENT='体检结果表';
+"""
+
+
+def test_the_result_of_an_allocation_is_not_a_test_result(tmp_path: Path) -> None:
+    found = _scan(tmp_path, cases=COLLECTION_AND_EXAMS)
+    case = _fields(found["case_distributed_temporary"])
+    for name in ("current_department", "type", "company_code"):
+        assert not (case[name].element or "").startswith("pi.health."), name
+    checkup = _fields(found["tj_result"])
+    assert (checkup["item_value"].element or "").startswith("pi.health.")
+
+
+def test_an_exam_sat_is_not_a_health_examination(tmp_path: Path) -> None:
+    exam = _fields(_scan(tmp_path, cases=COLLECTION_AND_EXAMS)["examination"])
+    assert not (exam["source"].element or "").startswith("pi.health.")
+    assert not exam["source"].sensitive
