@@ -115,7 +115,11 @@ def classify_dataset(
     )
     marks = _marking_rules(dataset, catalog, findings)
     if marks:
-        findings = [_mark(f, marks) for f in findings]
+        from dataflow.subject import rules_for
+
+        # the member of staff who handled a child's file (`auditor_name`) is not a child
+        staff = rules_for(catalog).names_staff
+        findings = [f if staff(f.field.name) else _mark(f, marks) for f in findings]
     if dataset is not original:
         findings = restore_fields(findings, original)
     categories = tuple(sorted({f.category for f in findings if f.category and f.element}))

@@ -69,6 +69,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "health_tables",
     "health_value_columns",
     "health_meta_columns",
+    "exam_sat_zh",
     "table_tails",
     "weak_person_heads",
     "personal_name_parts",

@@ -546,6 +546,22 @@ def _serve(f: _Facts, facts: list[_Facts], rules: SubjectRules) -> None:
             return
 
 
+def _original_name(compact: str, rules: SubjectRules) -> str | None:
+    """The name of the table a copy kept aside is of (``copy_table_tails``:
+    `reportformfullbackup` → `reportform`), or None for a name without such an ending. Endings
+    are taken off one after the other while at least four letters stay."""
+    name = compact
+    while True:
+        tail = next(
+            (w for w in rules.copy_table_tails if name.endswith(w) and len(name) - len(w) >= 4),
+            None,
+        )
+        if tail is None:
+            break
+        name = name[: -len(tail)]
+    return name if name != compact else None
+
+
 def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subject]:
     """The subject of every dataset of one scan, in the order given."""
     rules = rules_for(catalog)
@@ -557,6 +573,10 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     for i, ds in enumerate(datasets):
         by_name.setdefault(_compact(split_name(_bare(ds.name))), []).append(i)
         by_name.setdefault(ds.name.lower(), []).append(i)
+    for i, ds in enumerate(datasets):
+        original = _original_name(_compact(split_name(_bare(ds.name))), rules)
+        if original is not None and original not in by_name:
+            by_name.setdefault(original, []).append(i)
     # proper suffixes of compact names: `patientarchive` finds `md_peispatientarchive`
     by_suffix: dict[str, list[int]] = {}
     for i, ds in enumerate(datasets):

@@ -936,6 +936,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
     if match is not None and _comment_denies(rules, zh_text):
         match = None  # `weight` '权重': the comment says it is a weighting, not a body weight
+    if match is not None and _inspects_things(rec) and _health_family(rules, match):
+        match = None  # `abnormal_desc` of a patrol of equipment (巡检记录): no one's health
     if match is not None and _record_by_topic(rec):
         topic = {id(rules.families[k]) for k in rec.table_topic}
         if id(match[0]) not in topic:
@@ -968,6 +970,18 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
     return match
+
+
+def _inspects_things(rec: Record) -> bool:
+    """A table whose comment calls it the inspection or check of things (``topic_lookalikes_zh``:
+    巡检记录表, 设备检查, 质检): its findings are the things', whoever inspected them."""
+    comment = rec.dataset.comment or ""
+    return any(w in comment for w in rec.rules.topic_lookalikes_zh)
+
+
+def _health_family(rules: SubjectRules, match: Match) -> bool:
+    """Whether a family match is of health and physiological information."""
+    return any(match[0] is rules.families[k] for k in rules.health_families)
 
 
 def _record_by_topic(rec: Record) -> bool:

@@ -22,6 +22,7 @@ from dataflow.subject.rules import (
     SubjectRules,
     _compact,
     _FamilyIndex,
+    rules_for,
     split_name,
 )
 from dataflow.subject.topics import (
@@ -637,8 +638,12 @@ def _dominant_topic(
 def _minor(
     finding: FieldFinding, dataset: Dataset, subject: Subject, catalog: Catalog
 ) -> FieldFinding:
-    """All personal information of a child under 14 is sensitive (PIPL Art. 28, Art. 31)."""
+    """All personal information of a child under 14 is sensitive (PIPL Art. 28, Art. 31); not a
+    column naming the member of staff who handled the child's record (`auditor_name`,
+    `meet_parent_auditor_id`: ``staff_agents``): that is the staff member's, not the child's."""
     if not finding.personal or finding.sensitive:
+        return finding
+    if rules_for(catalog).names_staff(finding.field.name):
         return finding
     ev = Evidence(
         "context",

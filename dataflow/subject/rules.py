@@ -159,6 +159,8 @@ class SubjectRules:
         self.record_definitions = frozenset(s.get("record_definitions", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
+        self.glued_reference_tails = tuple(s.get("glued_reference_tails", ()))
+        self.copy_table_tails = tuple(sorted(s.get("copy_table_tails", ()), key=len, reverse=True))
         self.reference, self.reference_zh = _split(s.get("reference", ()))
         self.reference_columns, self.reference_columns_zh = _split(s.get("reference_columns", ()))
         self.system, self.system_zh = _split(s.get("system", ()))
@@ -184,6 +186,7 @@ class SubjectRules:
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
+        self.health_topic_lookalikes_zh = tuple(s.get("health_topic_lookalikes_zh", ()))
         self.activity_lookalikes = frozenset(s.get("activity_lookalikes", ()))
         self.religious_organisations = frozenset(s.get("religious_organisations", ()))
         self.organisation_numbers = frozenset(
@@ -706,7 +709,12 @@ class SubjectRules:
 
     def _respell(self, token: str) -> str:
         word = token
-        if len(token) >= _MIN_SPELLED and token.isalpha() and token not in self.known_words:
+        if (
+            len(token) >= _MIN_SPELLED
+            and token.isalpha()
+            and token not in self.known_words
+            and token not in self.meta  # `disporder`: a display position, not `disorder`
+        ):
             variants: set[str] = set()
             if len(token) > _MIN_SPELLED + 1:  # `salaray`; not `assert` (a word, one from asset)
                 variants = {token[:k] + token[k + 1 :] for k in range(len(token))}
@@ -719,6 +727,12 @@ class SubjectRules:
         if len(self._spelling) < _MAX_SPELLED:
             self._spelling[token] = word
         return word
+
+    def names_staff(self, name: str) -> bool:
+        """Whether a column's name holds an agent noun of staff (``staff_agents``:
+        `auditor_name`, `meet_parent_auditor_id`, `COLLECTER`): the member of staff who handled
+        the record, not the person the record is about."""
+        return any(t in self.staff_agents for t in split_name(name))
 
     def technical_column(self, tokens: tuple[str, ...]) -> bool:
         """A row's technical column (``technical_columns``: `RowVersion`, `tablename`,

@@ -127,12 +127,24 @@ def _message_core(rules: SubjectRules, core: list[str]) -> list[str]:
 
 
 def _unglued(rules: SubjectRules, tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Name words with a record tail written together split off (`schoolinfo` → school, info)."""
+    """Name words with a record tail written together split off (`schoolinfo` → school, info),
+    and a list-of-kinds word written together with the role before it (`customertype` →
+    customer, type)."""
     out: list[str] = []
     for t in tokens:
         tail = next((w for w in rules.record_table_tails if t.endswith(w)), None)
+        kinds = next(
+            (
+                w
+                for w in rules.glued_reference_tails
+                if t.endswith(w) and t[: -len(w)] in rules.roles
+            ),
+            None,
+        )
         if tail is not None and len(t) - len(tail) >= 3 and t.isalpha():
             out.extend((t[: -len(tail)], tail))
+        elif kinds is not None and t.isalpha():
+            out.extend((t[: -len(kinds)], kinds))
         else:
             out.append(t)
     return tuple(out) if len(out) != len(tokens) else tokens

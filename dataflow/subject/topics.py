@@ -45,12 +45,25 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
         # pageviews'): on the topic of the kind of record it names, with the name's topics
         return by_name | described_kinds(rules, comment)[0]
     by_comment = _on_topic(rules, frozenset(), fold(comment)) if has_cjk(comment) else frozenset()
+    if by_comment & rules.health_families and not _health_beyond_loose(rules, comment):
+        # '案件分配结果临时表', '审核结果表': the result of an allocation or a review, not a test
+        by_comment = frozenset(k for k in by_comment if k not in rules.health_families)
     if by_name and any(w in comment for w in rules.topic_lookalikes_zh):
         # `inspection_record` '巡检记录表': a patrol of equipment, not a health examination
         by_name = frozenset(k for k in by_name if k not in rules.health_families)
     if not by_comment or by_name <= by_comment:
         return by_name | by_comment
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
+
+
+def _health_beyond_loose(rules: SubjectRules, comment: str) -> bool:
+    """Whether a Chinese table comment is on a health topic by more than a word naming a result
+    or a report of anything (``health_topic_lookalikes_zh``: 结果, 报告): 体检结果 and 检验报告
+    are, 审核结果 and 分配结果 are not."""
+    text = fold(comment)
+    for word in rules.health_topic_lookalikes_zh:
+        text = text.replace(word, " ")
+    return bool(_on_topic(rules, frozenset(), text) & rules.health_families)
 
 
 #: Where an English description says what its rows are: 'Each record represents an individual

@@ -86,6 +86,8 @@ def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetConte
             if topic is None:
                 topic = element_id
             topic_words.append(word)
+    if topic is not None and _exam_sat(det, named, dataset):
+        topic, topic_words = None, []  # `examination` '考试标题', '试卷': an exam sat
     if topic is not None:
         topic_words.extend(t for t in name_tokens if t not in det.table_tails)
     dict_marker: str | None = None
@@ -116,6 +118,19 @@ def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetConte
         topic_words=tuple(topic_words),
         named_contact=any("".join(split_name(f.name)) in det.name_parts for f in dataset.fields),
     )
+
+
+#: Health-table words that also name an exam sat (`examination` of a party school or a course).
+_EXAM_WORDS = frozenset({"exam", "examination"})
+
+
+def _exam_sat(det: MetadataIndex, named: set[str], dataset: Dataset) -> bool:
+    """A table named only by an exam word (``_EXAM_WORDS``) whose comments say it is an exam
+    sat (``exam_sat_zh``: 考试, 试卷): a test of knowledge, not a health examination."""
+    if not named or not named <= _EXAM_WORDS:
+        return False
+    texts = [dataset.comment or "", *(f.comment or "" for f in dataset.fields)]
+    return any(w in text for text in texts for w in det.exam_sat_zh)
 
 
 def _code_list(det: MetadataIndex, core: list[str], dataset: Dataset) -> str | None:

@@ -45,6 +45,7 @@ class MetadataIndex:
         self.health_tables.sort(key=lambda item: (-len(item[0]), item[0]))
         self.health_values = frozenset(d.get("health_value_columns"))
         self.health_meta = frozenset(d.get("health_meta_columns"))
+        self.exam_sat_zh = tuple(d.get("exam_sat_zh"))
         self.neg_zh = tuple(d.get("negative_zh"))
         self.event_zh = tuple(d.get("event_zh"))
         # compact keyword (tokens joined) -> [(element id, kind)]
