@@ -19,7 +19,7 @@ writes one weights file per CV group, trained without it, for measuring the whol
 by set (``eval_metadata.py --weights``).
 
 ``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
-(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 74: the newest sets), schema only and project by project as
+(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 77: the newest sets), schema only and project by project as
 ``bench/eval_metadata.py`` does, with the data rebuilt under ``DATA_ROOT/SET``, and writes one
 JSON line per field the readers report: the set, the model's features
 (``learned.field_features``), the label (N, P, S, or A for a debatable field: never scored, and
@@ -82,8 +82,9 @@ DEBATABLE = 0.0
 L2 = 1e-4
 ITERATIONS = 400
 STEP = 0.05
-#: the features that may name an element: the field's own words, not its table's or type
-ELEMENT_WORDS = ("n=", "nn=", "nl=", "nb=", "c2=", "cw=", "p=")
+#: the features that may name an element: the field's own words (its comment's in any script), not
+#: its table's or type
+ELEMENT_WORDS = ("n=", "nn=", "nl=", "nb=", "c2=", "cw=", "cj2=", "ck2=", "cxw=", "p=")
 #: a word names an element only when at least this share of its truly personal training fields
 #: got that element from the rules (``contact`` is a phone, an e-mail, an address...: none)
 ELEMENT_SHARE = 0.5
@@ -97,7 +98,7 @@ FIRST_HELD_OUT = 77
 
 
 def held_out(name: str, first: int | None = None) -> bool:
-    """blind74 (``first``: from this set on) and any later blind set are never trained on."""
+    """blind77 (``first``: from this set on) and any later blind set are never trained on."""
     m = _BLIND.match(name)
     return bool(m) and int(m.group(1)) >= (FIRST_HELD_OUT if first is None else first)
 

@@ -361,6 +361,13 @@ def test_a_word_names_an_element_only_when_most_of_its_fields_have_it() -> None:
     assert table["n=phone"] == ("pi.contact.mobile", "")
     assert table["n=email"] == ("pi.contact.email", "")
     assert "n=contact" not in table  # three elements, a third each
+    # a Japanese or Korean comment's words name elements as a Chinese comment's do
+    records = [
+        rec(["cj2=氏名", "ck2=이름", "cxw=имя"], "pi.identity.name"),
+        rec(["cj2=氏名", "ck2=이름", "cxw=имя"], "pi.identity.name"),
+    ]
+    table = trainer.element_table(records, sensitive_of)
+    assert table["cj2=氏名"] == table["ck2=이름"] == table["cxw=имя"] == ("pi.identity.name", "")
 
 
 def test_warehouse_load_columns_of_a_person_table_are_no_pi() -> None:
