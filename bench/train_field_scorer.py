@@ -12,14 +12,14 @@ Usage::
 
 ``retrain`` is the one command a retraining needs (after the rules change): it builds the table
 of every set before ``FIRST_HELD_OUT`` from ``bench/eval`` and ``DATA_ROOT/SET``, runs the grouped
-CV (``RETRAIN_FOLDS`` groups: the ``RETRAIN_LAST`` newest sets as one, the older ones in runs of
-neighbours), chooses the thresholds on it under the shipped guards (``POLICY``), trains on every
+CV (``RETRAIN_FOLDS`` groups: the ``RETRAIN_LAST`` newest sets in labelling rounds of ``RECENT``,
+each its own group, the older ones in runs of neighbours; thresholds chosen on the newest rounds), chooses the thresholds on it under the shipped guards (``POLICY``), trains on every
 set and writes ``catalogs/data/field_scorer.tsv`` and ``bench/field_scorer_cv.txt``. ``folds``
 writes one weights file per CV group, trained without it, for measuring the whole pipeline set
 by set (``eval_metadata.py --weights``).
 
 ``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
-(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 74: the newest sets), schema only and project by project as
+(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 77: the newest sets), schema only and project by project as
 ``bench/eval_metadata.py`` does, with the data rebuilt under ``DATA_ROOT/SET``, and writes one
 JSON line per field the readers report: the set, the model's features
 (``learned.field_features``), the label (N, P, S, or A for a debatable field: never scored, and
@@ -82,8 +82,9 @@ DEBATABLE = 0.0
 L2 = 1e-4
 ITERATIONS = 400
 STEP = 0.05
-#: the features that may name an element: the field's own words, not its table's or type
-ELEMENT_WORDS = ("n=", "nn=", "nl=", "nb=", "c2=", "cw=", "p=")
+#: the features that may name an element: the field's own words (its comment's in any script), not
+#: its table's or type
+ELEMENT_WORDS = ("n=", "nn=", "nl=", "nb=", "c2=", "cw=", "cj2=", "ck2=", "cxw=", "p=")
 #: a word names an element only when at least this share of its truly personal training fields
 #: got that element from the rules (``contact`` is a phone, an e-mail, an address...: none)
 ELEMENT_SHARE = 0.5
@@ -93,11 +94,11 @@ _BLIND = re.compile(r"^blind(\d+)$")
 # The newest blind sets are never trained on: they give the honest figure. blind34 to blind63
 # were held out until rules were tuned on them, and blind64 to blind73 until the scorer was
 # retrained after the rounds that tuned on them; since then they are training sets too.
-FIRST_HELD_OUT = 74
+FIRST_HELD_OUT = 77
 
 
 def held_out(name: str, first: int | None = None) -> bool:
-    """blind74 (``first``: from this set on) and any later blind set are never trained on."""
+    """blind77 (``first``: from this set on) and any later blind set are never trained on."""
     m = _BLIND.match(name)
     return bool(m) and int(m.group(1)) >= (FIRST_HELD_OUT if first is None else first)
 
@@ -111,7 +112,12 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
     from eval_metadata import _relative, parse_labels
 
     from dataflow.catalog import load_catalog
-    from dataflow.detect.learned import _the_persons, field_features, rules_settled
+    from dataflow.detect.learned import (
+        _the_persons,
+        field_features,
+        rules_settled,
+        sibling_features,
+    )
     from dataflow.detect.metadata import split_name
     from dataflow.detect.metadata.traditional import simplified_dataset
     from dataflow.scan import ScanOptions, scan_paths
@@ -135,6 +141,8 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
             # the neighbouring fields' last tokens: kept in the table for experiments, not used
             # as features (they did not finish a CV in time to be judged)
             siblings = sorted({"sib=" + t for f in simple.fields for t in split_name(f.name)[-1:]})
+            # what the rules made of the other columns, as the scorer sees them in a scan
+            verdicts = sibling_features(dr.findings)
             for finding in dr.findings:
                 rel = _relative(finding.field.pointer, dataset.name)
                 truth = own.get(rel, "N")
@@ -154,7 +162,7 @@ def set_records(set_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
                         "set": set_dir.name,
                         "project": project,
                         "label": truth,
-                        "features": field_features(fld, simple, dr.subject),
+                        "features": field_features(fld, simple, dr.subject, verdicts(finding)),
                         "personal": finding.personal,
                         "sensitive": finding.sensitive,
                         "confidence": finding.confidence,
@@ -442,24 +450,31 @@ def set_order(name: str) -> tuple[int, str]:
     return (int(m.group(1)) if m else 0, name)
 
 
-def fold_groups(sets: Iterable[str], folds: int = 0, last: int = 0) -> list[list[str]]:
+def fold_groups(
+    sets: Iterable[str], folds: int = 0, last: int = 0, recent: int | None = None
+) -> list[list[str]]:
     """The groups of sets held out in turn: one set each (``folds`` 0); ``folds`` groups dealt
     round-robin; or, with ``last``, the ``last`` newest sets as one group and the older ones in
     ``folds - 1`` runs of consecutive sets (sets of one labelling round share their kinds of
-    schema, so a group of neighbours is the nearer picture of schemas nobody has seen)."""
+    schema, so a group of neighbours is the nearer picture of schemas nobody has seen). With
+    ``recent`` (default ``RECENT``) the ``last`` newest sets are instead groups of ``recent``
+    (one labelling round each: blind68–70, blind71–73, blind74–76), each its own fold, and the
+    older ones fill the other folds."""
+    recent = RECENT if recent is None else recent
     ordered = sorted(set(sets), key=set_order)
     if last and len(ordered) <= last:
         return [[s] for s in ordered]
     if last:
         older, newest = ordered[:-last], ordered[-last:]
-        runs = max(folds - 1, 1)
+        rounds = [newest[i : i + recent] for i in range(0, last, recent)] if recent else [newest]
+        runs = max(folds - len(rounds), 1)
         size, extra = divmod(len(older), runs)
         groups, start = [], 0
         for i in range(runs):
             end = start + size + (i < extra)
             groups.append(older[start:end])
             start = end
-        return [g for g in groups if g] + [newest]
+        return [g for g in groups if g] + rounds
     sets = sorted(ordered)
     return [sets[i::folds] for i in range(folds)] if folds else [[s] for s in sets]
 
@@ -526,6 +541,8 @@ def report(
     how = f"{folds} groups of sets" if folds else "leave-one-set-out"
     if last:
         how = f"the {last} newest sets and {folds - 1} runs of older ones, as {folds} groups"
+        if RECENT:
+            how = f"the {last} newest sets in rounds of {RECENT} and runs of older ones, {folds} groups"
     print(f"{how} over {len(sets)} sets, {len(records)} fields")
     print("                                   prec  recall s-rec PI-F1 s-prec")
     rules = counts([r["personal"] for r in records], [r["sensitive"] for r in records], labels)
@@ -533,17 +550,29 @@ def report(
     for t in (0.3, 0.4, 0.5, 0.6, 0.7):
         c = counts(p_pi >= t, (p_s >= t) & (p_pi >= t), labels)
         print(f"model alone t={t:.1f}                  {figures(c)}")
+    # the thresholds are chosen on the newest rounds' rows (``RECENT``), else on every row
+    newest = set(sorted(sets, key=set_order)[-last:]) if last and RECENT else set(sets)
+    pick = [i for i, rec in enumerate(records) if rec["set"] in newest]
+    if len(newest) < len(sets):
+        print(f"thresholds chosen on the {len(newest)} newest sets' {len(pick)} fields:")
+        rules = counts(
+            [records[i]["personal"] for i in pick],
+            [records[i]["sensitive"] for i in pick],
+            [labels[i] for i in pick],
+        )
+        print(f"rules alone (newest)               {figures(rules)}")
     rules_sprec = rules.get("s_pred_true", 0) / max(rules.get("s_pred", 0), 1)
 
     def run(a: float, r: float, u: float, n: float, w: float = 2.0) -> dict[str, int]:
         pp, ps = [], []
-        for i, rec in enumerate(records):
+        for i in pick:
+            rec = records[i]
             x, y = combine(
                 rec, p_pi[i], p_s[i], a, r, u, learned_el[i], unnamed=n, named=w, policy=policy
             )
             pp.append(x)
             ps.append(y)
-        return counts(pp, ps, labels)
+        return counts(pp, ps, [labels[i] for i in pick])
 
     print(f"combination add/remove/add_unnamed (sensitive {SENSITIVE_GRID[0]})")
     rows: list[tuple[float, float, float, dict[str, int]]] = []
@@ -905,13 +934,17 @@ def write_fold_weights(
 #: the grouped CV ``retrain`` chooses thresholds by: the newest sets as one group, the older
 #: sets in runs of neighbours
 RETRAIN_FOLDS = 8
-RETRAIN_LAST = 10
+RETRAIN_LAST = 9
+#: the newest sets are held out a labelling round (three sets) at a time, and the thresholds
+#: are chosen on those rounds' out-of-fold rows only: the nearest picture of unseen schemas
+#: (0: the newest as one group, thresholds chosen on every row)
+RECENT = 3
 
 
 def retrain(data_root: Path, jobs: int, work: Path | None) -> int:
     """Every step of a retraining, from the repository's labels and ``data_root``: the table
     of every set before ``FIRST_HELD_OUT``, the grouped CV (``RETRAIN_FOLDS`` groups, the
-    ``RETRAIN_LAST`` newest as one), the thresholds it chooses under the shipped ``POLICY``,
+    ``RETRAIN_LAST`` newest in rounds of ``RECENT``), the thresholds it chooses under the shipped ``POLICY``,
     the weights trained on every set (``catalogs/data/field_scorer.tsv``) and the CV table
     (``bench/field_scorer_cv.txt``)."""
     import tempfile
@@ -945,7 +978,7 @@ def choose_and_write(
     )
     head = [
         f"# bench/train_field_scorer.py retrain: {RETRAIN_FOLDS} groups of sets, the "
-        f"{RETRAIN_LAST} newest as one; guards {','.join(sorted(POLICY)) or 'none'}; "
+        f"{RETRAIN_LAST} newest in rounds of {RECENT}; guards {','.join(sorted(POLICY)) or 'none'}; "
         f"blind{FIRST_HELD_OUT} and later held out",
         "# precision / PI recall / sensitive recall / PI F1 / sensitive precision",
     ]
@@ -954,7 +987,7 @@ def choose_and_write(
     )
     note = (
         f"thresholds chosen by grouped CV ({RETRAIN_FOLDS} groups, the {RETRAIN_LAST} newest "
-        f"sets as one; bench/field_scorer_cv.txt) under the guards "
+        f"sets in rounds of {RECENT}, chosen on them; bench/field_scorer_cv.txt) under the guards "
         f"{','.join(sorted(POLICY)) or 'none'}"
     )
     write_weights(records, weights, chosen, [note])
@@ -983,6 +1016,13 @@ def _model_options(p: argparse.ArgumentParser, folds: int = 0) -> None:
         type=int,
         default=0,
         help="the N newest sets as one group, the older in (folds - 1) runs of neighbours",
+    )
+    p.add_argument(
+        "--recent",
+        type=int,
+        default=None,
+        help=f"the --last newest sets in groups of N, thresholds chosen on them (default {RECENT}; "
+        "0: one group, thresholds on every set)",
     )
     p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
     p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out (ablation)")
@@ -1014,7 +1054,7 @@ def _policy(text: str | None) -> frozenset[str] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global L2, MIN_SETS
+    global L2, MIN_SETS, RECENT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("table")
@@ -1066,6 +1106,8 @@ def main(argv: list[str] | None = None) -> int:
         L2 = args.l2
     if getattr(args, "min_sets", None) is not None:
         MIN_SETS = args.min_sets
+    if getattr(args, "recent", None) is not None:
+        RECENT = args.recent
 
     if args.command == "table":
         names = args.sets or sorted(
@@ -1138,6 +1180,13 @@ def _threshold_options(p: argparse.ArgumentParser) -> None:
         metavar="K",
         help="choose every threshold by K-fold grouped CV over the training sets (0: leave "
         "one set out) instead of the ones given",
+    )
+    p.add_argument(
+        "--recent",
+        type=int,
+        default=None,
+        help=f"the --last newest sets in groups of N, thresholds chosen on them (default {RECENT}; "
+        "0: one group, thresholds on every set)",
     )
     p.add_argument("--debatable", type=float, default=DEBATABLE, help="weight of label-A rows")
     p.add_argument("--drop", nargs="*", default=[], help="feature kinds left out")

@@ -1,8 +1,10 @@
 """A learned field scorer beside the rules: two logistic models over a field's words.
 
 The rules decide first (``detect.metadata`` and ``subject``). This module then reads the same
-field as a bag of words — its name's tokens, its comment's characters or words, its table's
-name, its data type and the subject the dataset is about — and scores how likely it is personal
+field as a bag of words — its name's tokens, its comment's characters or words read by the
+script they are written in (Chinese, Japanese kana and kanji, Korean Hangul, other alphabets),
+its table's name, its data type, the subject the dataset is about and what the rules made of
+the table's other columns — and scores how likely it is personal
 information and how likely sensitive personal information, with weights learned from labelled
 public schemas (``bench/train_field_scorer.py``; the weights file names its training sets, date
 and cross-validated figures). Where it is confident it changes the rules' verdict, and says so
@@ -91,17 +93,61 @@ def _type_class(data_type: str | None) -> str:
     return "other"
 
 
-def _comment_features(prefix: str, comment: str | None, chars: int) -> list[str]:
+#: the scripts a comment or name is written in, the more telling first: kana marks Japanese
+#: (whose kanji alone would read as Chinese), Hangul Korean
+_SCRIPTS = (
+    ("hangul", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")),
+    ("han", re.compile(r"[\u3400-\u9fff]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("greek", re.compile(r"[\u0370-\u03ff]")),
+    ("arabic", re.compile(r"[\u0600-\u06ff]")),
+    ("thai", re.compile(r"[\u0e00-\u0e7f]")),
+    ("latin", re.compile(r"[A-Za-z]")),
+)
+#: a Japanese comment's words: kanji and katakana runs
+_JA_RUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]+")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7af]+")
+#: words of an alphabet other than the Latin one (Cyrillic, Greek, Arabic, Thai)
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def script_of(text: str | None) -> str:
+    """The script ``text`` is written in (``_SCRIPTS``), ``none`` without letters."""
+    if not text:
+        return "none"
+    for name, pattern in _SCRIPTS:
+        if pattern.search(text):
+            return name
+    return "none"
+
+
+def _comment_features(
+    prefix: str, comment: str | None, chars: int, japanese: bool = False
+) -> list[str]:
+    """A comment's characters (Chinese: ``1``/``2``; a Japanese comment, or a kanji one in a
+    Japanese dataset: ``j1``/``j2`` of its kanji and katakana; Korean: ``k1``/``k2``) or words
+    (``w``; other alphabets ``xw``), with its script (``s``)."""
     if not comment:
         return []
-    out: list[str] = []
-    if has_cjk(comment):
-        text = "".join(_CJK_RUN.findall(comment))[:chars]
-        out.extend(f"{prefix}1={c}" for c in text)
-        out.extend(f"{prefix}2={text[i : i + 2]}" for i in range(len(text) - 1))
-    else:
+    script = script_of(comment)
+    out: list[str] = [f"{prefix}s={script}"]
+    if script == "han" and japanese:
+        script = "kana"
+    if script in ("han", "kana", "hangul"):
+        # a Japanese comment's kanji are read as Japanese words, not as the Chinese words the
+        # same characters make (whose weights learned Chinese schemas' usage)
+        run = {"han": _CJK_RUN, "kana": _JA_RUN, "hangul": _HANGUL_RUN}[script]
+        mark = {"han": "", "kana": "j", "hangul": "k"}[script]
+        text = "".join(run.findall(comment))[:chars]
+        out.extend(f"{prefix}{mark}1={c}" for c in text)
+        out.extend(f"{prefix}{mark}2={text[i : i + 2]}" for i in range(len(text) - 1))
+    elif script == "latin":
         words = [w.lower() for w in _LATIN_WORD.findall(comment)][:_COMMENT_WORDS]
         out.extend(f"{prefix}w={w}" for w in words)
+    else:
+        words = [w.lower() for w in _LETTER_WORD.findall(comment)][:_COMMENT_WORDS]
+        out.extend(f"{prefix}xw={w}" for w in words)
     return out
 
 
@@ -110,17 +156,24 @@ def _table_tokens(name: str) -> tuple[str, ...]:
     return split_name(bare)
 
 
-def field_features(fld: Field, dataset: Dataset, subject: Subject | None) -> list[str]:
-    """The words the model reads for one field, as ``kind=value`` strings (sorted, unique)."""
+def field_features(
+    fld: Field,
+    dataset: Dataset,
+    subject: Subject | None,
+    siblings: Sequence[str] = (),
+) -> list[str]:
+    """The words the model reads for one field, as ``kind=value`` strings (sorted, unique).
+    ``siblings``: what the rules made of the dataset's other fields (``sibling_features``)."""
     # The path inside the dataset: a dataset's own name may hold dots (``crm.customer_info``,
     # ``org.example.User``), which are no parent object of its fields.
     segments = [s for s in _SEGMENT.split(path_in(fld.pointer, dataset.name)) if s]
     parent = segments[-2] if len(segments) >= 2 else None  # nested: the parent object's name
-    own, last = _field_words(fld.name, fld.comment, fld.data_type)
-    table = _dataset_words(dataset.name, dataset.comment, dataset.source_format)
+    japanese = _japanese(dataset)
+    own, last = _field_words(fld.name, fld.comment, fld.data_type, japanese)
+    table = _dataset_words(dataset.name, dataset.comment, dataset.source_format, japanese)
     kind = subject.kind if subject is not None else "unknown"
     role = (subject.role or "none") if subject is not None else "none"
-    feats = {*own, *table, f"sk={kind}", f"sr={role}"}
+    feats = {*own, *table, *siblings, f"sk={kind}", f"sr={role}"}
     if parent is not None:
         feats.update(f"p={t}" for t in split_name(parent))
     if last is not None:  # the same word on a person's row and on a thing's row
@@ -129,9 +182,47 @@ def field_features(fld: Field, dataset: Dataset, subject: Subject | None) -> lis
     return sorted(feats)
 
 
+#: the last dataset asked about and whether it reads as Japanese (one dataset's fields are
+#: scored in a row: a one-entry memory, compared by identity)
+_LAST_DATASET: list[tuple[Dataset, bool]] = []
+
+
+def _japanese(dataset: Dataset) -> bool:
+    """Whether the dataset's comments are Japanese: kana in its own or any field's comment (a
+    kanji-only comment of such a table is Japanese, not Chinese)."""
+    if _LAST_DATASET and _LAST_DATASET[0][0] is dataset:
+        return _LAST_DATASET[0][1]
+    comments = [dataset.comment, *(f.comment for f in dataset.fields)]
+    verdict = any(script_of(c) == "kana" for c in comments if c)
+    _LAST_DATASET[:] = [(dataset, verdict)]
+    return verdict
+
+
+def sibling_features(findings: Sequence[FieldFinding]) -> Callable[[FieldFinding], list[str]]:
+    """What the rules made of a field's sibling columns (the dataset's other columns): the
+    share they call personal (``rp``: none, few under a quarter, some under half, most) and
+    whether any is sensitive (``rs``)."""
+    columns = [f for f in findings if f.kind == "column"]
+    personal = sum(f.personal for f in columns)
+    sensitive = sum(f.sensitive for f in columns)
+
+    def of(f: FieldFinding) -> list[str]:
+        own = f.kind == "column"
+        n = len(columns) - own
+        p = personal - (own and f.personal)
+        s = sensitive - (own and f.sensitive)
+        if n <= 0:
+            return ["rp=alone"]
+        share = p / n
+        bucket = "none" if p == 0 else "few" if share < 0.25 else "some" if share < 0.5 else "most"
+        return [f"rp={bucket}", f"rs={'yes' if s else 'no'}"]
+
+    return of
+
+
 @lru_cache(maxsize=8192)
 def _field_words(
-    name: str, comment: str | None, data_type: str | None
+    name: str, comment: str | None, data_type: str | None, japanese: bool = False
 ) -> tuple[tuple[str, ...], str | None]:
     """The features of a field's own words (kept per distinct field: schemas repeat their
     columns from table to table), and its name's last token."""
@@ -142,16 +233,21 @@ def _field_words(
         feats.append(f"nn={''.join(tokens)}")
         feats.append(f"nl={tokens[-1]}")
         feats.extend(f"nb={a}_{b}" for a, b in pairwise(tokens))
-    feats.extend(_comment_features("c", comment, _COMMENT_CHARS))
+    script = script_of(name)
+    if script not in ("latin", "none"):
+        feats.append(f"ns={'kana' if script == 'han' and japanese else script}")
+    feats.extend(_comment_features("c", comment, _COMMENT_CHARS, japanese))
     feats.append(f"dt={_type_class(data_type)}")
     return tuple(feats), tokens[-1] if tokens else None
 
 
 @lru_cache(maxsize=256)
-def _dataset_words(name: str, comment: str | None, source_format: str) -> tuple[str, ...]:
+def _dataset_words(
+    name: str, comment: str | None, source_format: str, japanese: bool = False
+) -> tuple[str, ...]:
     """The features of a field's table: its name's tokens, its comment, its format."""
     feats = [f"t={t}" for t in _table_tokens(name)]
-    feats.extend(_comment_features("tc", comment, 8))
+    feats.extend(_comment_features("tc", comment, 8, japanese))
     feats.append(f"sf={source_format}")
     return tuple(feats)
 
@@ -265,6 +361,15 @@ _FEATURE_WORDS: dict[str, tuple[str, str]] = {
     "sk": ("subject", "数据主体"),
     "sr": ("role", "角色"),
     "sf": ("format", "格式"),
+    "cs": ("comment script", "注释文字"),
+    "cj1": ("Japanese comment character", "日文注释字"),
+    "cj2": ("Japanese comment", "日文注释词"),
+    "ck1": ("Korean comment character", "韩文注释字"),
+    "ck2": ("Korean comment", "韩文注释词"),
+    "cxw": ("comment word", "注释词"),
+    "ns": ("name script", "字段名文字"),
+    "rp": ("share of sibling fields the rules found personal", "同表字段规则判为个人信息的比例"),
+    "rs": ("a sibling field the rules found sensitive", "同表有规则判为敏感的字段"),
     "skp|nl": ("last word on a person's row", "人的记录中的字段名末词"),
     "sko|nl": ("last word on a row not a person's", "非人的记录中的字段名末词"),
 }
@@ -383,11 +488,12 @@ def adjust_findings(
         _the_persons(dataset, catalog) if subject is not None and subject.about_person else None
     )
     out: list[FieldFinding] = []
+    siblings = sibling_features(findings)
     for f in findings:
         if rules_settled(f, dataset, catalog):
             out.append(f)
             continue
-        feats = field_features(f.field, dataset, subject)
+        feats = field_features(f.field, dataset, subject, siblings(f))
         p_pi, p_s = scorer.score(feats)
         thresholds = (add, remove, upgrade, unnamed, by_word)
         out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons))
