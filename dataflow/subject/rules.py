@@ -42,7 +42,7 @@ _POSSESSIVE_EN = re.compile(
     r"\b(?:the|a|this) ([A-Za-z]+)(?:'s|’s)\s|\b(?:by|of|about|contacting) the ([A-Za-z]+)\b",
     re.IGNORECASE,
 )
-SCHEMA_DOCS = frozenset({"jsonschema", "avro"})
+SCHEMA_DOCS = frozenset({"jsonschema", "avro", "protobuf"})
 #: The role of an organisation's books: its chart of accounts and what is posted to them.
 LEDGER_ROLE = "ledger"
 #: The family a schema document about a person's health care is on (``health_documents``).
