@@ -169,6 +169,19 @@ def build_corpus(root: Path, *, huge: bool = True) -> list[Case]:
         bad=True,
     )
 
+    # --- Protocol Buffers -----------------------------------------------------------------------
+    add(
+        "proto/broken_defaults.proto",
+        'syntax = "proto2";\n'
+        "message Member {\n"
+        f'  optional string mobile = 1 [default = "{CANARY_PHONE}"];\n'
+        f"  optional string name = 2 [default = {CANARY_NAME}; // {CANARY_EMAIL}\n"
+        f'  optional string id_card = = 3 [default = "{CANARY_ID}"];\n'
+        f'  reserved "{CANARY_CARD}" 4;\n',
+        "Protocol Buffers with unparsable fields and an unclosed message, values in defaults",
+        bad=True,
+    )
+
     # --- CSV ------------------------------------------------------------------------------------
     add(
         "csv/gbk_no_bom.csv",
