@@ -256,6 +256,12 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         and _persons_key_column(ds, n, rules) is None
     ):
         word = n.head if n.head in rules.reference else n.first
+        own = _person_identity_columns(ds, n, rules)
+        if own:
+            # `cur_assets_package` of a debt-collection system (资产包: a portfolio of debts) with
+            # the debtor's sex, birth date, ID card and marital status: rows of people, not codes
+            why = msg("subject.reference_but_person", name=n.bare, word=word, columns=own[:3])
+            return _fix(f, "person", why, rules.role_zh(n.comment))
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=word))
     ref_zh = next((w for w in rules.reference_zh if w in n.zh_text), None)
     if ref_zh is not None and rules.role_zh(n.comment) is None:
@@ -263,6 +269,23 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+#: Columns only a person has (birth date, sex, ID card…), of different kinds, that make a table
+#: named like a code list a table of people. A check-up package for women aged 18-60 who are
+#: married (`sex`, `marital`) says whom an entry is for with two at most.
+_REFERENCE_PERSON_ONLY = 3
+
+
+def _person_identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> list[str]:
+    """Columns that make a table named like a code list or configuration a person's own: three
+    kinds of columns only a person has, or three strong ways to identify or reach one (a mobile,
+    an e-mail, an ID number); empty when there are fewer."""
+    own = _person_only_columns(ds, rules)
+    if len(own) >= _REFERENCE_PERSON_ONLY:
+        return own
+    strong = sorted(_identity_columns(ds, n, rules) - rules.weak_identity)
+    return strong if len(strong) >= _SYSTEM_PERSON_IDENTITY else []
 
 
 def _described_dimension(comment: str | None, rules: SubjectRules) -> bool:
