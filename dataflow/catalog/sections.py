@@ -123,6 +123,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "identity_checks",
     "identity_check_tails",
     "collections",
+    "collection_case_words",
     "account_words",
     "count_endings_zh",
     "collective_roles",

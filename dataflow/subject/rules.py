@@ -51,6 +51,8 @@ HEALTH_RECORD_FAMILY = "health.record"
 TAX_RECORD_FAMILY = "finance.tax"
 #: The element of a person's criminal record (GB/T 35273 Annex B 犯罪记录).
 CRIMINAL_RECORD = "pi.other.criminal_record"
+#: The element of a person's loans and credit (GB/T 35273 Annex B 信贷记录).
+CREDIT_RECORD = "pi.financial.credit"
 #: The family of who treats a person and where (``care_parties``).
 VISIT_FAMILY = "health.visit"
 #: The family of a person's amounts paid and charged: a patient's costs (``money_column``).
@@ -184,6 +186,7 @@ class SubjectRules:
         self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
+        self.collection_case_words = frozenset(s.get("collection_case_words", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
         self.health_topic_lookalikes_zh = tuple(s.get("health_topic_lookalikes_zh", ()))
