@@ -124,6 +124,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "identity_check_tails",
     "collections",
     "collection_case_words",
+    "related_tables_zh",
     "account_words",
     "count_endings_zh",
     "collective_roles",
