@@ -1029,6 +1029,9 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     comment = _without_related_tables(n.comment, rules)
     org_zh = rules.organisation_zh_in(comment)
     role = rules.role_zh(comment)
+    if role is not None and n.head in rules.collections and not _person_keyed(n, rules):
+        # `server_object_group` '服务对象分组': the groups the people are put in, no person's row
+        return None
     if role is not None:
         doc = (
             any(w in comment for w in rules.documents_zh)
