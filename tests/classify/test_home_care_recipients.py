@@ -29,12 +29,12 @@ CREATE TABLE `server_object_group` (
 
 
 def test_the_details_of_a_person_served_are_theirs(tmp_path: Path) -> None:
-    """服务对象信息详情: the details of the person the service is for; their religion, blood type
-    and physical condition are sensitive (GB/T 35273 Annex B), their ethnicity personal."""
+    """服务对象信息详情: the details of the person the service is for; their religion and blood
+    type are sensitive (GB/T 35273 Annex B), their ethnicity personal."""
     table = scan_files(tmp_path, {"care.sql": CARE})["server_object_details"]
     assert table.subject.kind in ("person", "person_linked")
     found = {f.field.name: f for f in table.findings}
-    for column in ("zongjia", "xuexing", "zhuangkuang"):
+    for column in ("zongjia", "xuexing"):
         assert found[column].sensitive, column
     assert found["minzu"].personal
 
