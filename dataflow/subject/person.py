@@ -984,8 +984,7 @@ def _collection_case(rec: Record, match: Match) -> bool:
     if match[0].family.element != CRIMINAL_RECORD or match[1] not in rules.collection_case_words:
         return False
     return any(
-        rules.families[k].family.element == CREDIT_RECORD
-        for k in rec.table_topic | rec.extra_topic
+        rules.families[k].family.element == CREDIT_RECORD for k in rec.table_topic | rec.extra_topic
     )
 
 
