@@ -125,6 +125,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "collections",
     "collection_case_words",
     "related_tables_zh",
+    "message_speakers",
     "account_words",
     "count_endings_zh",
     "collective_roles",

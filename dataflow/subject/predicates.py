@@ -417,7 +417,8 @@ def _sensitive_topic(
             if rules.families[k].family.all_on_topic or k in rules.sensitive_records
         ),
         None,
-    ) or next(  # a message or a page view, by the table's name or its columns (a message store)
+    )
+    party_family = next(  # a message or a page view, by the table's name or its columns
         (
             rules.families[k]
             for k in sorted(named | record_kind_by_columns(rules, dataset))
@@ -425,6 +426,10 @@ def _sensitive_topic(
         ),
         None,
     )
+    if family is None or (party_family is not None and not _sensitive_family(catalog, family)):
+        # `order_detail_list` with who said what (`speak_id`, `content`): the lines of a chat
+        # about an order are communication records, whatever the order's topic says
+        family = party_family
     element = catalog.elements.get(family.family.element) if family is not None else None
     if family is None or element is None or not element.sensitive:
         return findings
@@ -489,6 +494,12 @@ def _sensitive_topic(
 #: The shortest column name that can say what a record holds (`v`, `gv` of a chat message: a
 #: version, not the message).
 _SHORTEST_CONTENT_NAME = 3
+
+
+def _sensitive_family(catalog: Catalog, family: _FamilyIndex) -> bool:
+    """Whether a family's element is sensitive personal information."""
+    element = catalog.elements.get(family.family.element)
+    return element is not None and element.sensitive
 
 
 def _names_family(family: _FamilyIndex, finding: FieldFinding) -> bool:

@@ -634,6 +634,9 @@ class SubjectRules:
             for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
         )
         self.message_store_prefixes = frozenset(catalog.subjects.get("message_store_prefixes", ()))
+        self.message_speakers = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("message_speakers", ())
+        )
         self.message_table_bodies = frozenset(
             _compact(split_name(w)) for w in catalog.subjects.get("message_table_bodies", ())
         )
