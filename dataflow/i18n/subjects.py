@@ -146,6 +146,10 @@ SUBJECTS: Mapping[str, Text] = {
         "name '{name}': '{word}' of {roles} is a person's file",
         "名称 '{name}'：{roles}的 '{word}' 是个人档案",
     ),
+    "subject.reference_but_person": Text(
+        "name '{name}' ('{word}') names a code list, but columns {columns} describe a person",
+        "名称 '{name}'（'{word}'）指代码表，但字段 {columns} 描述的是个人",
+    ),
     "subject.system_but_person": Text(
         "name '{name}' ('{word}') names a system table, but columns {columns} describe a person",
         "名称 '{name}'（'{word}'）指系统表，但字段 {columns} 描述的是个人",

@@ -47,6 +47,8 @@ from dataflow.subject.rules import (
     _CODE_LIST,
     _PERSON_NAME_ZH,
     _POSSESSIVE_EN,
+    CREDIT_RECORD,
+    CRIMINAL_RECORD,
     MONEY_FAMILY,
     SCHEMA_DOCS,
     VISIT_FAMILY,
@@ -936,6 +938,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # the name of a coding system (症状代码编码系统名称), not a symptom
     if match is not None and _comment_denies(rules, zh_text):
         match = None  # `weight` '权重': the comment says it is a weighting, not a body weight
+    if match is not None and _collection_case(rec, match):
+        match = None  # `org_casNo` 机构案件号 of a debtor's account: the collection case, no crime
     if match is not None and _inspects_things(rec) and _health_family(rules, match):
         match = None  # `abnormal_desc` of a patrol of equipment (巡检记录): no one's health
     if match is not None and _record_by_topic(rec):
@@ -970,6 +974,18 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
     return match
+
+
+def _collection_case(rec: Record, match: Match) -> bool:
+    """A case word (``collection_case_words``: 案件) of the criminal-record family on a record
+    of a person's loans (a debtor's account at a collection agency): the debt's collection
+    case, not a criminal one."""
+    rules = rec.rules
+    if match[0].family.element != CRIMINAL_RECORD or match[1] not in rules.collection_case_words:
+        return False
+    return any(
+        rules.families[k].family.element == CREDIT_RECORD for k in rec.table_topic | rec.extra_topic
+    )
 
 
 def _inspects_things(rec: Record) -> bool:

@@ -417,7 +417,8 @@ def _sensitive_topic(
             if rules.families[k].family.all_on_topic or k in rules.sensitive_records
         ),
         None,
-    ) or next(  # a message or a page view, by the table's name or its columns (a message store)
+    )
+    party_family = next(  # a message or a page view, by the table's name or its columns
         (
             rules.families[k]
             for k in sorted(named | record_kind_by_columns(rules, dataset))
@@ -425,9 +426,23 @@ def _sensitive_topic(
         ),
         None,
     )
+    if family is None or (party_family is not None and not _sensitive_family(catalog, family)):
+        # `order_detail_list` with who said what (`speak_id`, `content`): the lines of a chat
+        # about an order are communication records, whatever the order's topic says
+        family = party_family
     element = catalog.elements.get(family.family.element) if family is not None else None
     if family is None or element is None or not element.sensitive:
         return findings
+    # a customer's own row that also holds their loan account (a debtor's sex, ID card and
+    # contacts beside the balances and arrears), on the topic by its columns alone: the columns
+    # that name the loan (开始逾期日期, 呆账核销日期) are its details, sensitive as the record is;
+    # the row's other attributes (a channel, a branch, a remark) stay the customer's
+    profile = (
+        subject.kind == "person"
+        and not named
+        and not family.family.all_on_topic
+        and any(rules.families[k] is family for k in rules.sensitive_records)
+    )
     # an unnamed piece of information about the person takes the record's kind (`ask` and
     # `reply` of a consultation chat are the messages)
     categories = (*rules.attribute_categories, *rules.topic_attributes)
@@ -466,6 +481,7 @@ def _sensitive_topic(
             or (own_row and eid.startswith(_WORK))
             or _named_background(rules, finding)  # `nationality` of a patient: not a result
             or (eid in rules.topic_attributes and _record_metadata(rules, finding, bool(parties)))
+            or (profile and not _names_family(family, finding))
         ):
             out.append(finding)
             continue
@@ -478,6 +494,28 @@ def _sensitive_topic(
 #: The shortest column name that can say what a record holds (`v`, `gv` of a chat message: a
 #: version, not the message).
 _SHORTEST_CONTENT_NAME = 3
+
+
+def _sensitive_family(catalog: Catalog, family: _FamilyIndex) -> bool:
+    """Whether a family's element is sensitive personal information."""
+    element = catalog.elements.get(family.family.element)
+    return element is not None and element.sensitive
+
+
+def _names_family(family: _FamilyIndex, finding: FieldFinding) -> bool:
+    """Whether a column's name or comment holds a word of ``family`` or of its topic
+    (`start_yq_date` '开始逾期日期', `overdue_flag`): it names that kind of record itself."""
+    fld = finding.field
+    text = f"{fld.name}{fld.comment or ''}"
+    if any(w in text for w in (*family.zh, *family.topic_zh)):
+        return True
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    words = family.words | family.topic
+    return (
+        _compact(tokens) in words
+        or _compact(tokens) in family.initials
+        or any(t in words or t in family.initials for t in tokens)
+    )
 
 
 def _named_background(rules: SubjectRules, finding: FieldFinding) -> bool:

@@ -51,6 +51,8 @@ HEALTH_RECORD_FAMILY = "health.record"
 TAX_RECORD_FAMILY = "finance.tax"
 #: The element of a person's criminal record (GB/T 35273 Annex B 犯罪记录).
 CRIMINAL_RECORD = "pi.other.criminal_record"
+#: The element of a person's loans and credit (GB/T 35273 Annex B 信贷记录).
+CREDIT_RECORD = "pi.financial.credit"
 #: The family of who treats a person and where (``care_parties``).
 VISIT_FAMILY = "health.visit"
 #: The family of a person's amounts paid and charged: a patient's costs (``money_column``).
@@ -184,6 +186,8 @@ class SubjectRules:
         self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
+        self.collection_case_words = frozenset(s.get("collection_case_words", ()))
+        self.related_tables_zh = tuple(s.get("related_tables_zh", ()))
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
         self.health_topic_lookalikes_zh = tuple(s.get("health_topic_lookalikes_zh", ()))
@@ -630,6 +634,9 @@ class SubjectRules:
             for key in ("message_store_bodies", "message_store_senders", "message_store_recipients")
         )
         self.message_store_prefixes = frozenset(catalog.subjects.get("message_store_prefixes", ()))
+        self.message_speakers = frozenset(
+            _compact(split_name(w)) for w in catalog.subjects.get("message_speakers", ())
+        )
         self.message_table_bodies = frozenset(
             _compact(split_name(w)) for w in catalog.subjects.get("message_table_bodies", ())
         )

@@ -256,6 +256,12 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         and _persons_key_column(ds, n, rules) is None
     ):
         word = n.head if n.head in rules.reference else n.first
+        own = _person_identity_columns(ds, n, rules)
+        if own:
+            # `cur_assets_package` of a debt-collection system (资产包: a portfolio of debts) with
+            # the debtor's sex, birth date, ID card and marital status: rows of people, not codes
+            why = msg("subject.reference_but_person", name=n.bare, word=word, columns=own[:3])
+            return _fix(f, "person", why, rules.role_zh(n.comment))
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=word))
     ref_zh = next((w for w in rules.reference_zh if w in n.zh_text), None)
     if ref_zh is not None and rules.role_zh(n.comment) is None:
@@ -263,6 +269,23 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     if _keyed_by_own_code(ds, n, rules):
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
+
+
+#: Columns only a person has (birth date, sex, ID card…), of different kinds, that make a table
+#: named like a code list a table of people. A check-up package for women aged 18-60 who are
+#: married (`sex`, `marital`) says whom an entry is for with two at most.
+_REFERENCE_PERSON_ONLY = 3
+
+
+def _person_identity_columns(ds: Dataset, n: TableName, rules: SubjectRules) -> list[str]:
+    """Columns that make a table named like a code list or configuration a person's own: three
+    kinds of columns only a person has, or three strong ways to identify or reach one (a mobile,
+    an e-mail, an ID number); empty when there are fewer."""
+    own = _person_only_columns(ds, rules)
+    if len(own) >= _REFERENCE_PERSON_ONLY:
+        return own
+    strong = sorted(_identity_columns(ds, n, rules) - rules.weak_identity)
+    return strong if len(strong) >= _SYSTEM_PERSON_IDENTITY else []
 
 
 def _described_dimension(comment: str | None, rules: SubjectRules) -> bool:
@@ -678,7 +701,12 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     # the row's own key, also in the singular (`CustomerID` of `Customers`)
     own_keys = {"id", *(n.compact.removesuffix(tail) + "id" for tail in ("", "s", "es"))}
     if any(
-        cols and cols[-1] in rules.reference_tails and leaf not in own_keys
+        cols
+        and cols[-1] in rules.reference_tails
+        and leaf not in own_keys
+        # `store_id` '分公司' of a wholesaler's customer: the branch that serves it, no record
+        # of someone else the row would belong to
+        and not (len(cols) == 2 and cols[0] in rules.organisation)
         for leaf, cols in zip(n.leafs, n.columns, strict=True)
     ):
         return None
@@ -690,6 +718,8 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
         ),
         None,
     )
+    if org is None:
+        org = _named_thing_with_contact(ds, n, rules)
     if org is None or _person_only_columns(ds, rules):
         return None
     party = (
@@ -717,6 +747,22 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
         # the company's, the contact's name and post alone that person's
         return _fix(f, "organisation", msg("subject.org_columns_contact", column=org))
     return None
+
+
+def _named_thing_with_contact(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
+    """A `name` column its comment calls a thing's name (名称, not 姓名) on a row that has a
+    contact person of its own (`contact` '联系人'): a business customer or supplier, whose
+    contact is the person. The name column, or None."""
+    if not any(cols and cols[0] in rules.contact_markers for cols in n.columns):
+        return None
+    return next(
+        (
+            fld.name
+            for fld, cols in zip(ds.fields, n.columns, strict=True)
+            if cols == ("name",) and rules.thing_name(fld.comment)
+        ),
+        None,
+    )
 
 
 #: Columns of a company's own details (`company_phone`, `company_address_city`) that make an
@@ -967,12 +1013,25 @@ def _counts_people(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
     )
 
 
+def _without_related_tables(comment: str, rules: SubjectRules) -> str:
+    """``comment`` up to a clause (after a comma or a semicolon) opened by a word listing the
+    tables it links to (``related_tables_zh``: 支出表，关联门店表，员工表 → 支出表)."""
+    for clause in re.split(r"[，,；;]", comment)[1:]:
+        if clause.strip().startswith(rules.related_tables_zh):
+            return comment.split(clause, 1)[0].rstrip("，,；; ")
+    return comment
+
+
 def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A comment naming a role: a person's document (患者信息表), else rows of such a person (a
-    weaker verdict); a comment naming an organisation."""
-    comment = n.comment
+    weaker verdict); a comment naming an organisation. A clause listing the tables the table
+    links to (``related_tables_zh``: 订单表，关联门店，客户，员工) is not read for either."""
+    comment = _without_related_tables(n.comment, rules)
     org_zh = rules.organisation_zh_in(comment)
     role = rules.role_zh(comment)
+    if role is not None and n.head in rules.collections and not _person_keyed(n, rules):
+        # `server_object_group` '服务对象分组': the groups the people are put in, no person's row
+        return None
     if role is not None:
         doc = (
             any(w in comment for w in rules.documents_zh)

@@ -583,6 +583,11 @@ def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[i
     names = {_store_name(rules, f.name) for f in dataset.fields}
     if rules.message_store and all(names & part for part in rules.message_store):
         return rules.message_family
+    if names & rules.message_speakers and names & (
+        rules.message_table_bodies | (rules.message_store[0] if rules.message_store else set())
+    ):
+        # `speak_id`, `speakRole` beside `content`: the lines of a conversation and who said them
+        return rules.message_family
     if rules.message_store and set(words) & rules.row_messages:
         # `sms_send` with `SendContent` and `SendPhone`: a body and one party of each message
         bodies, senders, recipients = rules.message_store
