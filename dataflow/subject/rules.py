@@ -184,6 +184,9 @@ class SubjectRules:
         self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
+        self.glued_name_heads = tuple(
+            sorted(frozenset(s.get("glued_name_heads", ())), key=len, reverse=True)
+        )
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
         self.health_topic_lookalikes_zh = tuple(s.get("health_topic_lookalikes_zh", ()))
