@@ -324,10 +324,21 @@ def _persons_key_column(ds: Dataset, n: TableName, rules: SubjectRules) -> str |
 
 def _keyed_by_own_code(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
     """A table keyed by a code named like the table itself (`GENDER_CODE` keyed by
-    `GENDER_CODE`, `ACCESS_CHANNEL_CODE`): its rows are the codes other tables hold."""
-    if len(ds.primary_key) != 1 or len(n.tokens) < 2 or n.tokens[-1] not in rules.code_tails:
+    `GENDER_CODE`, `ACCESS_CHANNEL_CODE`), or by the table's name and a code word
+    (`MEMBER_STATUS` keyed by `MEMBER_STATUS_CODE`, `WITHDRAWAL_REASON` by
+    `WITHDRAWAL_REASON_CODE`): its rows are the codes other tables hold. A table named by a
+    role alone (`MEMBER` keyed by `MEMBER_CODE`) is that role's people, not a code list."""
+    if len(ds.primary_key) != 1 or len(n.tokens) < 2:
         return False
-    return _compact(split_name(ds.primary_key[0])) == n.compact
+    key = split_name(ds.primary_key[0])
+    if n.tokens[-1] in rules.code_tails:
+        return _compact(key) == n.compact
+    return (
+        len(key) > 1
+        and key[-1] in rules.code_tails
+        and _compact(key[:-1]) == n.compact
+        and not rules.role_of(n.head)
+    )
 
 
 def _role_table_comment(n: TableName, rules: SubjectRules) -> bool:
