@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.scripts import has_native, native_reading, unread_letters
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Words
@@ -755,8 +756,14 @@ def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[s
 
 
 def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
-    """The head of the name is a role or a document about one person."""
+    """The head of the name is a role or a document about one person. A role read only inside a
+    coded word of the name (`COMTNAUTHORINFO`: author) gives way to a comment in another script
+    that is read whole and names no one ('권한정보', permission information)."""
     role = rules.role_of(n.head)
+    if role is not None and n.head not in rules.roles and _comment_names_no_role(ds, rules):
+        role = None
+    if role is not None and len(n.core) > 1 and n.core[-2] in rules.organisation:
+        return None  # `ENTRPRS_MBER`, `company_member`: members that are companies
     if role is not None and _holders_account(n, rules):
         return None  # an account of the person its holder's key names: linked to them
     thing = next((t for t in n.core[:-1] if t in rules.property), None)
@@ -777,6 +784,16 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
         word = n.head if n.head in rules.documents else " ".join(core[-2:])
         return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)
     return None
+
+
+def _comment_names_no_role(ds: Dataset, rules: SubjectRules) -> bool:
+    """Whether the table's comment is written in a script read by its listed words (Korean,
+    Japanese kana, Thai, Arabic…), every word of it is read, and none of them names a role."""
+    comment = (ds.comment or "").strip()
+    if not comment or not has_native(comment) or unread_letters(comment):
+        return False
+    words = split_name(native_reading(comment))
+    return bool(words) and not any(rules.role_of(w) for w in words)
 
 
 def _holders_account(n: TableName, rules: SubjectRules) -> bool:
@@ -982,6 +999,9 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     """A comment naming a role: a person's document (患者信息表), else rows of such a person (a
     weaker verdict); a comment naming an organisation."""
     comment = n.comment
+    native = _native_comment_head(ds, rules)
+    if native is not None:
+        return native(f)
     org_zh = rules.organisation_zh_in(comment)
     role = rules.role_zh(comment)
     if role is not None:
@@ -1009,6 +1029,27 @@ def _booking_person_keyed(n: TableName, rules: SubjectRules) -> bool:
     """Whether a column keys each row to a person: a role's key (`patient_id`) or a person's key
     on its own (`userid`, ``person_keys``)."""
     return _person_keyed(n, rules) or any(leaf in rules.person_keys for leaf in n.leafs)
+
+
+def _native_comment_head(
+    ds: Dataset, rules: SubjectRules
+) -> Callable[[_Facts], _Facts | None] | None:
+    """A table comment in a script read by its listed words (Korean '일반회원', general
+    member; '업무사용자정보', business user information) whose last word, less the words a
+    table's name ends in (information), is a role: the table of those people. Not with an
+    organisation word before it (기업회원, company member): the members are companies, and the
+    person their row names (the applicant) is found by its columns."""
+    comment = (ds.comment or "").strip()
+    if not comment or not has_native(comment):
+        return None
+    words = [t for t in split_name(native_reading(comment)) if t not in rules.table_tails]
+    if not words or words[-1] not in rules.roles:
+        return None
+    role = rules.roles[words[-1]]
+    if any(w in rules.organisation for w in words[:-1]):
+        return None  # 기업회원, company member: members that are companies, by their columns
+    why = msg("subject.comment_role", roles=role_text(role))
+    return lambda f: _fix(f, "person", why, role)
 
 
 def _role_only(rules: SubjectRules, comment: str) -> bool:

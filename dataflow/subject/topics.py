@@ -34,7 +34,7 @@ def without_lookalikes(rules: SubjectRules, tokens: frozenset[str]) -> frozenset
 _SHORTEST_GLUED_TOPIC = 4
 
 
-def _unglued(rules: SubjectRules, tokens: frozenset[str]) -> frozenset[str]:
+def _glued_topics(rules: SubjectRules, tokens: frozenset[str]) -> frozenset[str]:
     """The words of a name with each word that glues a head (``glued_name_heads``: request,
     approve, user…) to a topic word of at least four letters also read as that topic word
     (`requestloan`, `loanrequest`: loan). A word that is itself a topic word stays whole."""
@@ -63,7 +63,7 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it, nor does a health
     word of a name whose Chinese comment names the inspection of things (``topic_lookalikes_zh``:
     `inspection_record` '巡检记录表')."""
-    tokens = without_lookalikes(rules, _unglued(rules, tokens))
+    tokens = without_lookalikes(rules, _glued_topics(rules, tokens))
     by_name = _on_topic(rules, tokens, "")
     if comment and not has_cjk(comment):
         # an English description saying what each row is ('Table capturing all recorded
