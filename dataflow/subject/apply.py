@@ -944,8 +944,9 @@ def _recovery_questions(
 ) -> list[FieldFinding]:
     """``subject-recovery-question``: on a person's record that keeps the account's password, or
     whose name says it holds the account's recovery questions (``recovery_tables``: a
-    `user_secret_question` table), a column that is only a question or an answer (`question`,
-    `answer`, 问题, 答案) is the password-recovery question and its answer, authentication
+    `user_secret_question` table), a column that is a question or an answer (`question`,
+    `answer`, `REMINDER_QUESTION`, `PASSWORD_HINT`, 问题, 答案) is the password-recovery question
+    and its answer, authentication
     information; without either they stay what their words made them (a survey's or an FAQ's)."""
     element = catalog.elements.get("pi.credential.security_answer")
     if element is None:
@@ -967,7 +968,12 @@ def _recovery_questions(
         if f.element in (element.id, "pi.credential.password") or _from_values(f):
             out.append(f)
             continue
-        if _compact(split_name(fld.name)) in rules.recovery_questions:
+        tokens = split_name(fld.name)
+        if _compact(tokens) in rules.recovery_questions or (
+            # `REMINDER_QUESTION`, `PASSWORD_HINT`, `secret_answer`: a question or an answer
+            # of some kind, the last word saying which
+            len(tokens) > 1 and tokens[-1] in rules.recovery_questions
+        ):
             word = fld.name
         elif comment in rules.recovery_questions_zh:
             word = comment
