@@ -1034,13 +1034,14 @@ def _booking_person_keyed(n: TableName, rules: SubjectRules) -> bool:
 def _native_comment_head(
     ds: Dataset, rules: SubjectRules
 ) -> Callable[[_Facts], _Facts | None] | None:
-    """A table comment in a script read by its listed words (Korean '일반회원', general
-    member; '업무사용자정보', business user information) whose last word, less the words a
+    """A table comment in a script read by its listed words, every word of it (Korean
+    '일반회원', general member; '업무사용자정보', business user information), whose last word, less the words a
     table's name ends in (information), is a role: the table of those people. Not with an
     organisation word before it (기업회원, company member): the members are companies, and the
     person their row names (the applicant) is found by its columns."""
     comment = (ds.comment or "").strip()
-    if not comment or not has_native(comment):
+    # a word not read ('직원상태이력': employee, a status, a history) may be the head
+    if not comment or not has_native(comment) or unread_letters(comment):
         return None
     words = [t for t in split_name(native_reading(comment)) if t not in rules.table_tails]
     if not words or words[-1] not in rules.roles:
