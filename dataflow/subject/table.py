@@ -762,8 +762,6 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     role = rules.role_of(n.head)
     if role is not None and n.head not in rules.roles and _comment_names_no_role(ds, rules):
         role = None
-    if role is not None and len(n.core) > 1 and n.core[-2] in rules.organisation:
-        return None  # `ENTRPRS_MBER`, `company_member`: members that are companies
     if role is not None and _holders_account(n, rules):
         return None  # an account of the person its holder's key names: linked to them
     thing = next((t for t in n.core[:-1] if t in rules.property), None)

@@ -88,12 +88,3 @@ def test_a_companys_membership_key_names_no_person(tmp_path: Path) -> None:
     found = scan_files(tmp_path, {"schema.sql": SCHEMA})["COMTNENTRPRSMBER"]
     assert found.subject.kind not in ("person", "person_linked")
 
-
-def test_a_table_of_members_that_are_companies_is_not_a_persons(tmp_path: Path) -> None:
-    """`ENTRPRS_MBER` read as enterprise member: the head role is held by a company."""
-    sql = """
-    CREATE TABLE ENTRPRS_MBER (ENTRPRS_MBER_ID VARCHAR(20) NOT NULL, CMPNY_NM VARCHAR(60),
-      ADRES VARCHAR(100), PRIMARY KEY (ENTRPRS_MBER_ID));
-    """
-    found = scan_files(tmp_path, {"schema.sql": sql})["ENTRPRS_MBER"]
-    assert found.subject.kind != "person"
