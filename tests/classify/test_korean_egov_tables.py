@@ -87,4 +87,3 @@ def test_permissions_named_by_a_coded_word_are_no_ones(tmp_path: Path) -> None:
 def test_a_companys_membership_key_names_no_person(tmp_path: Path) -> None:
     found = scan_files(tmp_path, {"schema.sql": SCHEMA})["COMTNENTRPRSMBER"]
     assert found.subject.kind not in ("person", "person_linked")
-
