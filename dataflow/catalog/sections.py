@@ -222,6 +222,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "role_lookalikes",
     "role_lookalikes_zh",
     "joined_reference_tails",
+    "glued_name_heads",
     "glued_reference_tails",
     "copy_table_tails",
     "health_topic_lookalikes_zh",

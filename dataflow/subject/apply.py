@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.scripts import has_kana, japanese_reading, unread_letters
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words, top_level
 from dataflow.subject.clinical import clinical_events
@@ -943,8 +944,9 @@ def _recovery_questions(
 ) -> list[FieldFinding]:
     """``subject-recovery-question``: on a person's record that keeps the account's password, or
     whose name says it holds the account's recovery questions (``recovery_tables``: a
-    `user_secret_question` table), a column that is only a question or an answer (`question`,
-    `answer`, 问题, 答案) is the password-recovery question and its answer, authentication
+    `user_secret_question` table), a column that is a question or an answer (`question`,
+    `answer`, `REMINDER_QUESTION`, `PASSWORD_HINT`, 问题, 答案) is the password-recovery question
+    and its answer, authentication
     information; without either they stay what their words made them (a survey's or an FAQ's)."""
     element = catalog.elements.get("pi.credential.security_answer")
     if element is None:
@@ -966,7 +968,12 @@ def _recovery_questions(
         if f.element in (element.id, "pi.credential.password") or _from_values(f):
             out.append(f)
             continue
-        if _compact(split_name(fld.name)) in rules.recovery_questions:
+        tokens = split_name(fld.name)
+        if _compact(tokens) in rules.recovery_questions or (
+            # `REMINDER_QUESTION`, `PASSWORD_HINT`, `secret_answer`: a question or an answer
+            # of some kind, the last word saying which
+            len(tokens) > 1 and tokens[-1] in rules.recovery_questions
+        ):
             word = fld.name
         elif comment in rules.recovery_questions_zh:
             word = comment
@@ -1396,6 +1403,38 @@ def _unnamed_contact_line(dataset: Dataset, finding: FieldFinding, rules: Subjec
     )
 
 
+def _names_person_but_by_role(rules: SubjectRules, finding: FieldFinding) -> bool:
+    """``_names_person`` but for a role word of the column's English name, which
+    ``_path_names_people`` reads by its place in the name."""
+    fld = finding.field
+    if any(t in rules.person_columns for t in split_name(fld.name)):
+        return True
+    comment = fld.comment or ""
+    if has_kana(comment):
+        # a Japanese comment is read as its name is: its first phrase, in English words
+        # ('会員ステータス名称', member status name: the name of a status)
+        phrase = re.split(r"[:：。\n]", comment, maxsplit=1)[0].strip()
+        if phrase and not unread_letters(phrase, japanese=True):
+            words = split_name(japanese_reading(phrase))
+            own = words[:-1]  # its last word names what it holds
+            return any(t in rules.person_columns for t in words) or bool(
+                own and rules.role_of(own[-1])
+            )
+    text = f"{fld.name}{comment}"
+    return any(w in text for w in rules.person_columns_zh) or rules.role_zh(text) is not None
+
+
+def _path_names_people(pointer: str, rules: SubjectRules) -> bool:
+    """Whether the table or a parent object of a field is named by a role as its last word
+    (`headquarterStaff`, `members`), or the field's own name is before its last word
+    (`staff_name`): a role word before another (`MEMBER_STATUS`, `member_status_name`) only
+    says which kind of thing the entry is."""
+    parts = [split_name(p) for p in pointer.replace("[]", "").split(".") if p]
+    if parts:
+        parts[-1] = parts[-1][:-1]  # the field's own last word names what it holds
+    return any(tokens and rules.role_of(tokens[-1]) for tokens in parts)
+
+
 def _notabout_person(
     finding: FieldFinding,
     dataset: Dataset,
@@ -1423,12 +1462,16 @@ def _notabout_person(
     if subject.kind == "reference" and only is None:
         covered.extend(rules.applicability)  # whom an entry is for, not anyone's sex or age
         covered.extend(rules.thing_attributes)  # a part of the thing (a car's printer)
-    if subject.kind == "reference" and only is None and not _names_person(rules, finding):
+    if (
+        subject.kind == "reference"
+        and only is None
+        and not _path_names_people(finding.field.pointer, rules)
+        and not _names_person_but_by_role(rules, finding)
+    ):
         # the name of a kind, not of a person, unless the table or a parent object names people
-        # (`headquarterStaff[].Name`)
-        path = finding.field.pointer.replace("[]", "").split(".")
-        if not any(rules.role_of(t) for part in path for t in split_name(part)):
-            covered.extend(rules.entry_names)
+        # (`headquarterStaff[].Name`, `staff_name`); a role word qualifying the kind
+        # (`MEMBER_STATUS`, `MEMBER_STATUS_NAME`: the name of a member status) names no one
+        covered.extend(rules.entry_names)
     if not any(element == c or element.startswith(c + ".") for c in covered):
         return finding
     ev = Evidence(

@@ -129,7 +129,7 @@ def _links(
             link = _chinese_name_link(scope, fld)
         else:
             tokens = _table_and_suffix(scope, _role_and_suffix(rules, split_name(fld.name)))
-            if not tokens:
+            if not tokens or _organisations_role(rules, tokens):
                 continue
             link = (
                 _named_link(scope, fld, tokens)
@@ -146,6 +146,17 @@ def _links(
         # `cd_usuario` of a supplier's invoice: the clerk who keyed it in, not its person
         out = [x for x in out if not (x[0].via == "naming" and x[1] is None and x[2] == "user")]
     return out
+
+
+def _organisations_role(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
+    """A key of a role held by an organisation (`ENTRPRS_MBER_ID`, enterprise member id;
+    `company_user_id`): an organisation word just before the role word of the key."""
+    return (
+        len(tokens) > 2
+        and tokens[-1] in rules.key_suffixes
+        and tokens[-3] in rules.organisation
+        and rules.role_of(tokens[-2]) is not None
+    )
 
 
 def _headcount(rules: SubjectRules, fld: Field) -> bool:
@@ -1153,6 +1164,10 @@ def surrogate_keys(datasets: Sequence[Dataset]) -> frozenset[str]:
     return frozenset(k for k, n in counts.items() if n >= _SURROGATE_TABLES)
 
 
+#: The shortest word of a primary key found inside a table name written as one word.
+_SHORTEST_GLUED_KEY = 4
+
+
 def _names_own_rows(rules: SubjectRules, ds: Dataset, fld: Field) -> bool:
     """A key of the dataset's own rows, not a link to a person: its one primary key when it is a
     bare `id` (whatever its comment says: a comment copied from another table, '被保险人id' on a
@@ -1170,6 +1185,16 @@ def _names_own_rows(rules: SubjectRules, ds: Dataset, fld: Field) -> bool:
     if own and fld.name.lower() == _own_key(ds) and any(o.endswith(head) for o in _singulars(own)):
         # the primary key `record_id` of `resident_access_record`, `disease_id` of `diseases`:
         # its own rows
+        return True
+    if (
+        own
+        and fld.name.lower() == _own_key(ds)
+        and len(head) >= _SHORTEST_GLUED_KEY
+        and head in own
+        and len(split_name(_bare(ds.name))) == 1
+    ):
+        # the primary key `AUTHOR_CODE` of `COMTNAUTHORINFO`, a name written as one coded word
+        # (a prefix, the word, a tail): its own rows
         return True
     return bool(own) and head.endswith(own)
 

@@ -389,7 +389,7 @@ def _as_not_personal(finding: FieldFinding, ev: Evidence, unclassified: Grade) -
 _PLACE = "pi.location"
 #: Categories of records between or of persons (a message, a page view): on their sensitive
 #: topic, the parties the record names count too.
-_PARTY_RECORDS = ("pi.communication", "pi.online_activity")
+_PARTY_RECORDS = ("pi.communication", "pi.online_activity", "pi.contacts")
 
 
 def _sensitive_topic(

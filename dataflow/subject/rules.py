@@ -188,6 +188,9 @@ class SubjectRules:
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
         self.collection_case_words = frozenset(s.get("collection_case_words", ()))
         self.related_tables_zh = tuple(s.get("related_tables_zh", ()))
+        self.glued_name_heads = tuple(
+            sorted(frozenset(s.get("glued_name_heads", ())), key=len, reverse=True)
+        )
         self.document_topic_lookalikes = frozenset(s.get("document_topic_lookalikes", ()))
         self.health_topic_lookalikes = frozenset(s.get("health_topic_lookalikes", ()))
         self.health_topic_lookalikes_zh = tuple(s.get("health_topic_lookalikes_zh", ()))

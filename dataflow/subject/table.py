@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dataflow.detect.metadata import has_cjk
+from dataflow.detect.metadata.scripts import has_native, native_reading, unread_letters
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
 from dataflow.model import Dataset, Words
@@ -347,10 +348,21 @@ def _persons_key_column(ds: Dataset, n: TableName, rules: SubjectRules) -> str |
 
 def _keyed_by_own_code(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
     """A table keyed by a code named like the table itself (`GENDER_CODE` keyed by
-    `GENDER_CODE`, `ACCESS_CHANNEL_CODE`): its rows are the codes other tables hold."""
-    if len(ds.primary_key) != 1 or len(n.tokens) < 2 or n.tokens[-1] not in rules.code_tails:
+    `GENDER_CODE`, `ACCESS_CHANNEL_CODE`), or by the table's name and a code word
+    (`MEMBER_STATUS` keyed by `MEMBER_STATUS_CODE`, `WITHDRAWAL_REASON` by
+    `WITHDRAWAL_REASON_CODE`): its rows are the codes other tables hold. A table named by a
+    role alone (`MEMBER` keyed by `MEMBER_CODE`) is that role's people, not a code list."""
+    if len(ds.primary_key) != 1 or len(n.tokens) < 2:
         return False
-    return _compact(split_name(ds.primary_key[0])) == n.compact
+    key = split_name(ds.primary_key[0])
+    if n.tokens[-1] in rules.code_tails:
+        return _compact(key) == n.compact
+    return (
+        len(key) > 1
+        and key[-1] in rules.code_tails
+        and _compact(key[:-1]) == n.compact
+        and not rules.role_of(n.head)
+    )
 
 
 def _role_table_comment(n: TableName, rules: SubjectRules) -> bool:
@@ -790,8 +802,12 @@ def _body_measurements(ds: Dataset, n: TableName, rules: SubjectRules) -> list[s
 
 
 def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
-    """The head of the name is a role or a document about one person."""
+    """The head of the name is a role or a document about one person. A role read only inside a
+    coded word of the name (`COMTNAUTHORINFO`: author) gives way to a comment in another script
+    that is read whole and names no one ('권한정보', permission information)."""
     role = rules.role_of(n.head)
+    if role is not None and n.head not in rules.roles and _comment_names_no_role(ds, rules):
+        role = None
     if role is not None and _holders_account(n, rules):
         return None  # an account of the person its holder's key names: linked to them
     thing = next((t for t in n.core[:-1] if t in rules.property), None)
@@ -812,6 +828,16 @@ def _person_by_name(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
         word = n.head if n.head in rules.documents else " ".join(core[-2:])
         return _fix(f, "person", msg("subject.document", name=n.bare, word=word), role)
     return None
+
+
+def _comment_names_no_role(ds: Dataset, rules: SubjectRules) -> bool:
+    """Whether the table's comment is written in a script read by its listed words (Korean,
+    Japanese kana, Thai, Arabic…), every word of it is read, and none of them names a role."""
+    comment = (ds.comment or "").strip()
+    if not comment or not has_native(comment) or unread_letters(comment):
+        return False
+    words = split_name(native_reading(comment))
+    return bool(words) and not any(rules.role_of(w) for w in words)
 
 
 def _holders_account(n: TableName, rules: SubjectRules) -> bool:
@@ -1027,6 +1053,9 @@ def _by_comment(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     weaker verdict); a comment naming an organisation. A clause listing the tables the table
     links to (``related_tables_zh``: 订单表，关联门店，客户，员工) is not read for either."""
     comment = _without_related_tables(n.comment, rules)
+    native = _native_comment_head(ds, rules)
+    if native is not None:
+        return native(f)
     org_zh = rules.organisation_zh_in(comment)
     role = rules.role_zh(comment)
     if role is not None and n.head in rules.collections and not _person_keyed(n, rules):
@@ -1057,6 +1086,28 @@ def _booking_person_keyed(n: TableName, rules: SubjectRules) -> bool:
     """Whether a column keys each row to a person: a role's key (`patient_id`) or a person's key
     on its own (`userid`, ``person_keys``)."""
     return _person_keyed(n, rules) or any(leaf in rules.person_keys for leaf in n.leafs)
+
+
+def _native_comment_head(
+    ds: Dataset, rules: SubjectRules
+) -> Callable[[_Facts], _Facts | None] | None:
+    """A table comment in a script read by its listed words, every word of it (Korean
+    '일반회원', general member; '업무사용자정보', business user information), whose last word, less the words a
+    table's name ends in (information), is a role: the table of those people. Not with an
+    organisation word before it (기업회원, company member): the members are companies, and the
+    person their row names (the applicant) is found by its columns."""
+    comment = (ds.comment or "").strip()
+    # a word not read ('직원상태이력': employee, a status, a history) may be the head
+    if not comment or not has_native(comment) or unread_letters(comment):
+        return None
+    words = [t for t in split_name(native_reading(comment)) if t not in rules.table_tails]
+    if not words or words[-1] not in rules.roles:
+        return None
+    role = rules.roles[words[-1]]
+    if any(w in rules.organisation for w in words[:-1]):
+        return None  # 기업회원, company member: members that are companies, by their columns
+    why = msg("subject.comment_role", roles=role_text(role))
+    return lambda f: _fix(f, "person", why, role)
 
 
 def _role_only(rules: SubjectRules, comment: str) -> bool:

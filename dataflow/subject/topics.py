@@ -30,6 +30,31 @@ def without_lookalikes(rules: SubjectRules, tokens: frozenset[str]) -> frozenset
     return tokens
 
 
+#: The shortest topic word read inside a glued name word (`requestloan`: loan).
+_SHORTEST_GLUED_TOPIC = 4
+
+
+def _glued_topics(rules: SubjectRules, tokens: frozenset[str]) -> frozenset[str]:
+    """The words of a name with each word that glues a head (``glued_name_heads``: request,
+    approve, user…) to a topic word of at least four letters also read as that topic word
+    (`requestloan`, `loanrequest`: loan). A word that is itself a topic word stays whole."""
+    index = _topic_index(rules)
+    found: set[str] = set()
+    for token in tokens:
+        if token in index or not token.isalpha():
+            continue
+        for head in rules.glued_name_heads:
+            rest = ""
+            if token.startswith(head):
+                rest = token[len(head) :]
+            elif token.endswith(head):
+                rest = token[: -len(head)]
+            if len(rest) >= _SHORTEST_GLUED_TOPIC and rest in index:
+                found.add(rest)
+                break
+    return tokens | found if found else tokens
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> frozenset[int]:
     """The families a table is on, by its name and its comment. Where a Chinese comment names a
@@ -38,7 +63,7 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     topic (`audit_trail`: ``topic_lookalikes``) does not put the table on it, nor does a health
     word of a name whose Chinese comment names the inspection of things (``topic_lookalikes_zh``:
     `inspection_record` '巡检记录表')."""
-    tokens = without_lookalikes(rules, tokens)
+    tokens = without_lookalikes(rules, _glued_topics(rules, tokens))
     by_name = _on_topic(rules, tokens, "")
     if comment and not has_cjk(comment):
         # an English description saying what each row is ('Table capturing all recorded

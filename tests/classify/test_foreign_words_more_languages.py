@@ -18,7 +18,22 @@ from builders import scan_files as _scan
 from dataflow.detect.metadata.words import ascii_latin, bare_latin, split_name
 
 #: The languages of the file's last additions, whose single words are checked for collisions.
-NEW_LANGUAGES = ("tr", "vi", "pl", "cs", "ro", "hu", "ko", "ru", "sv", "fi", "el", "ms", "fa")
+NEW_LANGUAGES = (
+    "tr",
+    "vi",
+    "pl",
+    "cs",
+    "ro",
+    "hu",
+    "ko",
+    "ko_std",
+    "ru",
+    "sv",
+    "fi",
+    "el",
+    "ms",
+    "fa",
+)
 
 #: Single words of these languages that the catalogs also list, with the same meaning, and that
 #: the file already read as English for German before.
