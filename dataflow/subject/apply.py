@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -266,8 +267,10 @@ def _wallet_transfers(
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _chain_word(rules: SubjectRules, name: str, comment: str | None) -> str | None:
-    """The first blockchain word (``chain_words``) of a name or a description, if any."""
+    """The first blockchain word (``chain_words``) of a name or a description, if any (kept per
+    distinct name and description: columns recur from table to table)."""
     tokens = split_name(name)
     words = [w.lower() for w in _WORD_OR_DIGITS.findall(comment or "")]
     for seq in (tokens, tuple(words)):
