@@ -166,8 +166,11 @@ def field_features(
     ``siblings``: what the rules made of the dataset's other fields (``sibling_features``)."""
     # The path inside the dataset: a dataset's own name may hold dots (``crm.customer_info``,
     # ``org.example.User``), which are no parent object of its fields.
-    segments = [s for s in _SEGMENT.split(path_in(fld.pointer, dataset.name)) if s]
-    parent = segments[-2] if len(segments) >= 2 else None  # nested: the parent object's name
+    path = path_in(fld.pointer, dataset.name)
+    parent = None
+    if "." in path or "[]" in path:  # nested: the parent object's name
+        segments = [s for s in _SEGMENT.split(path) if s]
+        parent = segments[-2] if len(segments) >= 2 else None
     japanese = _japanese(dataset)
     own, last = _field_words(fld.name, fld.comment, fld.data_type, japanese)
     table = _dataset_words(dataset.name, dataset.comment, dataset.source_format, japanese)
@@ -286,7 +289,11 @@ class Scorer:
     def element_for(self, feats: Sequence[str], sensitive: bool) -> tuple[str, str] | None:
         """The element the field's strongest learned words point at, with that word."""
         weights = self.sens if sensitive else self.pi
-        for f in self.top_words(feats, weights, n=len(feats)):
+        return self.element_in(self.top_words(feats, weights, n=len(feats)), sensitive)
+
+    def element_in(self, ranked: Sequence[str], sensitive: bool) -> tuple[str, str] | None:
+        """``element_for`` of the features already ranked by ``top_words`` (all of them)."""
+        for f in ranked:
             pair = self.elements.get(f)
             if pair is not None and pair[1 if sensitive else 0]:
                 return pair[1 if sensitive else 0], f
@@ -617,6 +624,8 @@ def _adjusted(
     if by_subject == "out" and "hold" in SUBJECT_GUARDS:
         return f  # a subject rule read the record and found it no one's: words do not undo it
     if not f.personal and p_pi >= add:
+        # the words that pushed the score up, strongest first (the first three say why)
+        ranked = scorer.top_words(feats, scorer.pi, n=len(feats))
         named_by_rules = _candidates(f, catalog)
         sensitive = [e for e in named_by_rules if e.sensitive] if p_s >= upgrade else []
         plain = [e for e in named_by_rules if not e.sensitive]
@@ -624,7 +633,7 @@ def _adjusted(
         if sensitive or plain:
             element = (sensitive or plain)[0]
         else:  # a non-sensitive element only: a word alone names no Art. 28 group honestly
-            learned = scorer.element_for(feats, False)
+            learned = scorer.element_in(ranked, False)
             if learned is not None and learned[0] in catalog.elements:
                 element, word = catalog.elements[learned[0]], learned[1]
             elif (
@@ -640,7 +649,7 @@ def _adjusted(
                 return f
             if element.sensitive:
                 return f
-        why = _describe(scorer.top_words(feats, scorer.pi))
+        why = _describe(ranked[:3])
         # a field added on a plain element (or none) whose words name a sensitive one
         if not any(e.sensitive for e in named_by_rules) and p_s >= by_word:
             named = _sensitive_by_word(feats, scorer, catalog)
@@ -692,7 +701,12 @@ def _adjusted(
             evidence=(*f.evidence, ev),
             sensitive_group=None,
         )
-    if f.personal and not f.sensitive and not any(ev.rule in PLAIN_VERDICTS for ev in f.evidence):
+    if (
+        f.personal
+        and not f.sensitive
+        and (p_s >= upgrade or p_s >= by_word)  # neither raise applies below both thresholds
+        and not any(ev.rule in PLAIN_VERDICTS for ev in f.evidence)
+    ):
         cands = [e for e in _candidates(f, catalog) if e.sensitive]
         # the element a subject rule chose is raised only to a sensitive one the rules named
         by_words = not (by_subject == "named" and "plain" in SUBJECT_GUARDS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -11,7 +12,16 @@ from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.scripts import has_kana, japanese_reading, unread_letters
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Evidence, FieldFinding, Subject, SubjectLink, Words, top_level
+from dataflow.model import (
+    Dataset,
+    Evidence,
+    Field,
+    FieldFinding,
+    Subject,
+    SubjectLink,
+    Words,
+    top_level,
+)
 from dataflow.subject.clinical import clinical_events
 from dataflow.subject.credentials import credential_claims
 from dataflow.subject.describe import describe
@@ -170,6 +180,15 @@ _WALLET_ADDRESS = "pi.financial.virtual_property"
 _W_WALLET = 0.85
 
 
+def _chain_column(fld: Field, rules: SubjectRules) -> bool:
+    """Whether a column's name is one only a blockchain's record has (``chain_columns``:
+    `block_number`, `tx_hash`)."""
+    name = fld.name
+    return _compact(split_name(name)) in rules.chain_columns or any(
+        w in name for w in rules.chain_columns_zh
+    )
+
+
 def _wallet_addresses(
     findings: list[FieldFinding], dataset: Dataset, catalog: Catalog, rules: SubjectRules
 ) -> list[FieldFinding]:
@@ -183,13 +202,7 @@ def _wallet_addresses(
     if element is None or not any(f.element == _POSTAL_ADDRESS for f in findings):
         return findings
     record = _chain_word(rules, _bare(dataset.name), None) or next(
-        (
-            name
-            for fld in dataset.fields
-            for name in [fld.name]
-            if _compact(split_name(name)) in rules.chain_columns
-            or any(w in name for w in rules.chain_columns_zh)
-        ),
+        (fld.name for fld in dataset.fields if rules.column_answer(fld, _chain_column)),
         None,
     )
     out: list[FieldFinding] = []
@@ -255,8 +268,10 @@ def _wallet_transfers(
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _chain_word(rules: SubjectRules, name: str, comment: str | None) -> str | None:
-    """The first blockchain word (``chain_words``) of a name or a description, if any."""
+    """The first blockchain word (``chain_words``) of a name or a description, if any (kept per
+    distinct name and description: columns recur from table to table)."""
     tokens = split_name(name)
     words = [w.lower() for w in _WORD_OR_DIGITS.findall(comment or "")]
     for seq in (tokens, tuple(words)):

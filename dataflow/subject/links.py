@@ -162,7 +162,11 @@ def _organisations_role(rules: SubjectRules, tokens: tuple[str, ...]) -> bool:
 def _headcount(rules: SubjectRules, fld: Field) -> bool:
     """Whether a column's Chinese comment says it counts (`childnum` '儿童数量', `guest_num`
     '人数', `existing_children` '现有子女（人）' with its unit): how many people a row is for,
-    not the key of one of them."""
+    not the key of one of them (answered once per distinct column)."""
+    return bool(fld.comment) and bool(rules.column_answer(fld, _counts_heads))
+
+
+def _counts_heads(fld: Field, rules: SubjectRules) -> bool:
     comment = fld.comment or ""
     if not has_cjk(comment):
         return False
@@ -1071,7 +1075,13 @@ def comment_role(rules: SubjectRules, fld: Field, tokens: tuple[str, ...]) -> st
     """The role (or ``person``) a key or single-word column's Chinese comment names as the
     person the row belongs to (体检人, 读者条码, 学生唯一id); None when it names no one, a count,
     an organisation's key or who handled the row."""
-    comment = fld.comment or ""
+    return _comment_role(rules, fld.comment or "", tokens) if fld.comment else None
+
+
+@lru_cache(maxsize=8192)
+def _comment_role(rules: SubjectRules, comment: str, tokens: tuple[str, ...]) -> str | None:
+    """``comment_role`` of a comment and a column's words (kept per distinct pair: columns
+    recur from table to table)."""
     if (
         comment
         and has_cjk(comment)

@@ -238,7 +238,9 @@ def names_higher_education(datasets: Sequence[Dataset], rules: SubjectRules) -> 
     return False
 
 
-def _has_word(words: tuple[frozenset[str], tuple[str, ...]], tokens: set[str], text: str) -> bool:
+def _has_word(
+    words: tuple[frozenset[str], tuple[str, ...]], tokens: set[str] | frozenset[str], text: str
+) -> bool:
     return bool(words[0] & tokens) or any(w in text for w in words[1])
 
 
@@ -252,17 +254,28 @@ def _school_pupils(datasets: Sequence[Dataset], rules: SubjectRules) -> str | No
         text = f"{ds.name} {ds.comment or ''}"
         grade = school = False
         for fld in ds.fields:
-            words = set(split_name(fld.name))
+            words, in_grade, in_class = rules.column_answer(fld, _school_words)
             tokens |= words
-            own = f"{fld.name} {fld.comment or ''}"
-            text += " " + own
-            grade = grade or _has_word(rules.school_grades, words, own)
-            school = school or _has_word(rules.school_classes, words, own)
+            text += f" {fld.name} {fld.comment or ''}"
+            grade = grade or in_grade
+            school = school or in_class
         if _has_word(rules.higher_education, tokens, text):
             return None
         if grade and school and found is None:
             found = _bare(ds.name)
     return found
+
+
+def _school_words(fld: Field, rules: SubjectRules) -> tuple[frozenset[str], bool, bool]:
+    """A column's words, and whether it names a school grade and a school class (kept per
+    distinct column by ``SubjectRules.column_answer``)."""
+    words = frozenset(split_name(fld.name))
+    own = f"{fld.name} {fld.comment or ''}"
+    return (
+        words,
+        _has_word(rules.school_grades, words, own),
+        _has_word(rules.school_classes, words, own),
+    )
 
 
 def _minor_columns(ds: Dataset, rules: SubjectRules) -> list[str]:

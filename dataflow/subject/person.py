@@ -738,6 +738,8 @@ def _section_entry_name(rec: Record, finding: FieldFinding) -> FieldFinding | No
     """``subject-family``: a generic name word (`name`, `genericName`) inside a clinical section of
     a person's schema document (`medications[]`, `conditions[]`) names that entry, a drug or a
     disease, not a person: the section's health information."""
+    if rec.dataset.source_format not in SCHEMA_DOCS:
+        return None  # only a schema document's nested objects are sections (``Column.section``)
     if _from_values(finding) or _weak_name(finding, rec.catalog, rec.rules) is None:
         return None
     if any(ev.source != "name" or not ev.rule.startswith("name-weak") for ev in finding.evidence):

@@ -66,3 +66,20 @@ def test_same_name_in_different_context_is_not_shared(catalog: Catalog) -> None:
         ]
     )
     assert people["users.name"].confidence != things["product.name"].confidence
+
+
+def test_verdicts_stay_right_after_the_context_memory_is_cleared(catalog: Catalog) -> None:
+    """Table contexts stand for themselves in the verdicts' keys by a number: once the memory of
+    contexts is cleared, a context met again never takes the number of another one."""
+    detector = MetadataDetector(catalog)
+    people = _table("users", ("name", "VARCHAR(20)", None))
+    things = _table("products", ("name", "VARCHAR(20)", None))
+    before = {t.name: detector.detect_dataset(t) for t in (people, things)}
+    for _round in range(2):
+        detector._neutral.clear()
+        detector._neutral_ids.clear()
+        detector._last_neutral = None
+        for table in (things, people):  # the other order: numbers are given afresh
+            assert detector.detect_dataset(table) == before[table.name]
+            assert detector.detect_dataset(table) == MetadataDetector(catalog).detect_dataset(table)
+    assert before["users"]["users.name"].element != before["products"]["products.name"].element

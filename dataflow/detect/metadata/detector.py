@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -34,6 +35,9 @@ from dataflow.detect.metadata.words import (
     split_name,
 )
 from dataflow.model import Dataset, Evidence, Field
+
+#: Numbers standing for table contexts in the keys of verdicts (``MetadataDetector._neutral_of``).
+_NEUTRAL_NUMBERS = itertools.count()
 
 
 class MetadataDetector(MetadataIndex):
@@ -91,12 +95,13 @@ class MetadataDetector(MetadataIndex):
         parent = parent_context(self, fld, dataset)
         if TABLE in f"{fld.name}{fld.comment or ''}{fld.data_type or ''}{ctx.name}":
             return self._detect_field(fld, ctx, parent)
-        neutral = self._neutral.get(ctx)
-        if neutral is None:
-            if len(self._neutral) >= MAX_CACHED:
-                self._neutral.clear()
-            neutral = self._neutral[ctx] = replace(ctx, name=TABLE) if ctx.name else ctx
-        key = (fld.name, fld.comment, fld.data_type, parent, neutral)
+        last = self._last_neutral
+        if last is not None and last[0] is ctx:
+            neutral, number = last[1], last[2]
+        else:
+            neutral, number = self._neutral_of(ctx)
+            self._last_neutral = (ctx, neutral, number)
+        key = (fld.name, fld.comment, fld.data_type, parent, number)
         cached = self._verdicts.get(key)
         if cached is None:
             if len(self._verdicts) >= MAX_CACHED:
@@ -109,6 +114,23 @@ class MetadataDetector(MetadataIndex):
         return MetadataVerdict(
             fld.pointer, verdict.element, verdict.confidence, verdict.evidence, verdict.candidates
         )
+
+    def _neutral_of(self, ctx: DatasetContext) -> tuple[DatasetContext, int]:
+        """``ctx`` without its table's name, and the number that stands for it in the keys of
+        the verdicts (equal contexts without a name share one; a number is never given to
+        another context, even after the memory is cleared)."""
+        found = self._neutral.get(ctx)
+        if found is None:
+            if len(self._neutral) >= MAX_CACHED:
+                self._neutral.clear()
+            neutral = replace(ctx, name=TABLE) if ctx.name else ctx
+            number = self._neutral_ids.get(neutral)
+            if number is None:
+                if len(self._neutral_ids) >= MAX_CACHED:
+                    self._neutral_ids.clear()
+                number = self._neutral_ids[neutral] = next(_NEUTRAL_NUMBERS)
+            found = self._neutral[ctx] = (neutral, number)
+        return found
 
     def _detect_field(
         self, fld: Field, ctx: DatasetContext, parent: str | None, pointer: str | None = None

@@ -100,7 +100,12 @@ class MetadataIndex:
         # verdicts by (name, comment, type, parent context, table context without its name)
         # verdicts with a placeholder table name, and whether their evidence names it
         self._verdicts: dict[tuple[object, ...], tuple[MetadataVerdict, bool]] = {}
-        self._neutral: dict[DatasetContext, DatasetContext] = {}
+        # each table context: the context without its name, and that one's number in the keys
+        # of ``_verdicts`` (a number is hashed faster than the context, once per field); the
+        # last table context asked about, compared by identity (one table's fields in a row)
+        self._neutral: dict[DatasetContext, tuple[DatasetContext, int]] = {}
+        self._neutral_ids: dict[DatasetContext, int] = {}
+        self._last_neutral: tuple[DatasetContext, DatasetContext, int] | None = None
         self.health_words: dict[str, frozenset[str]] = {}
 
     def __getstate__(self) -> dict[str, object]:
@@ -110,6 +115,8 @@ class MetadataIndex:
         del state["catalog"]
         state["_verdicts"] = {}
         state["_neutral"] = {}
+        state["_neutral_ids"] = {}
+        state["_last_neutral"] = None
         state["health_words"] = {}
         return state
 
