@@ -264,6 +264,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "wrapper_members",
     "cv_sections",
     "wearable_documents",
+    "medical_device_documents",
     "unit_prices",
     "authority_words",
     "care_reports",

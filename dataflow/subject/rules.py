@@ -509,6 +509,11 @@ class SubjectRules:
         self.message_operations = frozenset(s.get("message_operations", ()))
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
+        devices = s.get("medical_device_documents", ())
+        self.medical_devices = tuple(
+            dict.fromkeys(split_name(w) for w in devices if not has_cjk(w) and split_name(w))
+        )
+        self.medical_devices_zh = _split(devices)[1]
         self.device_columns = _split(s.get("device_record_columns", ()))[0]
         self.value_units = _split(s.get("value_units", ()))[0]
         self.value_statistics = _split(s.get("value_statistics", ()))[0]

@@ -34,6 +34,7 @@ from dataflow.subject.topics import (
     _wearable_word,
     described_kinds,
     device_location,
+    medical_device_word,
     name_tokens,
 )
 
@@ -221,6 +222,17 @@ def _wearable(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fac
         return None
     why = msg("subject.wearable", name=n.bare, word=word)
     return _fix(f, "person_linked", why, "user")
+
+
+def _medical_device(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document recorded by a medical device a patient wears or carries (a continuous
+    glucose monitor's readings, an insulin pump's status: ``medical_device_word``): rows of that
+    patient, whatever the document is called; a site that shows them is one patient's record."""
+    word = medical_device_word(rules, ds)
+    if word is None:
+        return None
+    why = msg("subject.medical_device", name=n.bare, word=word)
+    return _fix(f, "person_linked", why, "patient")
 
 
 def _device_location(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -1394,6 +1406,7 @@ _WORKFLOW_WORDS = 2
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
+    _medical_device,
     _device_location,
     _reference,
     _person_file,
