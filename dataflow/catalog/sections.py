@@ -265,6 +265,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "cv_sections",
     "wearable_documents",
     "medical_device_documents",
+    "caller_self_words",
     "unit_prices",
     "authority_words",
     "care_reports",

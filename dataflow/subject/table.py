@@ -235,6 +235,26 @@ def _medical_device(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
     return _fix(f, "person_linked", why, "patient")
 
 
+#: HTTP methods: a schema named after an API operation (`get-api-v1-me response 200`) starts
+#: with one.
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+
+
+def _caller_self(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A request or reply of an API operation on the signed-in caller's own account (its path
+    says `me`: `GET /api/v1/me`; ``caller_self_words``): one person's record, the caller's."""
+    if ds.source_format not in SCHEMA_DOCS:
+        return None
+    words = split_name(ds.name.split(" ", 1)[0])
+    if len(words) < 2 or words[0] not in _HTTP_METHODS:
+        return None
+    word = next((w for w in words[1:] if w in rules.caller_self), None)
+    if word is None:
+        return None
+    why = msg("subject.caller_self", name=n.bare, word=word)
+    return _fix(f, "person", why, "user")
+
+
 def _device_location(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A schema document about where a device is (`Location` with a `device` member, a
     location-verification request or response): the device is carried by a person, so the
@@ -1407,6 +1427,7 @@ _WORKFLOW_WORDS = 2
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
     _medical_device,
+    _caller_self,
     _device_location,
     _reference,
     _person_file,
