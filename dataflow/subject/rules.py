@@ -510,6 +510,7 @@ class SubjectRules:
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.caller_self = _split(s.get("caller_self_words", ()))[0]
+        self.error_reply_members = frozenset(s.get("error_reply_members", ()))
         devices = s.get("medical_device_documents", ())
         self.medical_devices = tuple(
             dict.fromkeys(split_name(w) for w in devices if not has_cjk(w) and split_name(w))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Words
+from dataflow.model import Dataset, Words, top_level
 from dataflow.subject.links import comment_role, plate_column, table_comment_core
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
@@ -1047,6 +1047,8 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     section of a patient's record, unless something says more (a weaker verdict)."""
     if ds.source_format not in SCHEMA_DOCS or f.weak is not None or _sensor_readings(n, rules):
         return None
+    if _error_reply(ds, n, rules):
+        return None  # `ProblemDetail` {type, title, status, detail}: a failed call's report
     tokens = name_tokens(rules, ds, frozenset(n.tokens))
     topic = (
         _table_topic(rules, tokens, n.comment) | _kinds_topic(rules, ds)
@@ -1058,6 +1060,20 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
             "subject.health_document", name=n.bare, family=Words(names.en.lower(), names.zh)
         )
     return None
+
+
+#: Error-reply members a schema named as an error must have at its top to be one.
+_ERROR_MEMBERS = 3
+
+
+def _error_reply(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+    """Whether a schema is an API's error reply: its name has an ``error_replies`` word
+    (`ProblemDetail`, `ErrorInfo`) and three or more of its top-level members are an error
+    reply's (``error_reply_members``: RFC 9457's `type`, `title`, `status`, `detail`)."""
+    if rules.error_replies.isdisjoint(n.tokens):
+        return False
+    members = {fld.name.lower() for fld in ds.fields if top_level(fld, ds.name)}
+    return len(members & rules.error_reply_members) >= _ERROR_MEMBERS
 
 
 def _sensor_readings(n: TableName, rules: SubjectRules) -> bool:

@@ -167,3 +167,43 @@ def test_an_operation_on_the_callers_own_account_returns_their_profile(tmp_path:
         assert found[path].personal, path
     info = next(r for n, r in results.items() if n.startswith("get-api-v1-info response"))
     assert not any(f.personal for f in info.findings)
+
+
+#: A pet clinic's API (OpenAPI 3) with an RFC 9457 problem-details error reply.
+_CLINIC = """\
+openapi: 3.0.1
+info:
+  title: Pet Clinic
+  version: 1.0.0
+paths: {}
+components:
+  schemas:
+    ProblemDetail:
+      type: object
+      properties:
+        type:
+          type: string
+          description: Full URL that originated the error response.
+        title:
+          type: string
+          description: The short error title.
+        status:
+          type: integer
+          description: HTTP status code
+        detail:
+          type: string
+          description: The long error message.
+        timestamp:
+          type: string
+          format: date-time
+          description: Date and time of the error.
+"""
+
+
+def test_a_problem_details_error_reply_is_no_patients_problem_list(tmp_path: Path) -> None:
+    """`ProblemDetail` with RFC 9457's `type`, `title`, `status` and `detail` reports a failed
+    call: `problem` is not a patient's health problem there, and its fields are nobody's."""
+    results = _scan(tmp_path, {"openapi.yml": _CLINIC})
+    problem = results["ProblemDetail"]
+    assert problem.subject.kind != "person_linked"
+    assert not any(f.personal for f in problem.findings)
