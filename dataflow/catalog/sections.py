@@ -266,6 +266,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "wearable_documents",
     "medical_device_documents",
     "caller_self_words",
+    "comment_idioms",
     "error_reply_members",
     "unit_prices",
     "authority_words",

@@ -424,6 +424,10 @@ SUBJECTS: Mapping[str, Text] = {
         "document {name} is recorded by a wearable device ('{word}'): its rows are the wearer's",
         "文档 {name} 由可穿戴设备记录（'{word}'）：每行属于佩戴者",
     ),
+    "subject.error_status_reply": Text(
+        "{name} is an API operation's reply to a failed call ('{status}'): a report on the call",
+        "{name} 是 API 操作对失败调用的应答（'{status}'）：关于调用本身的报告",
+    ),
     "subject.caller_self": Text(
         "{name} belongs to an API operation on the signed-in caller's own account ('{word}')",
         "{name} 属于作用于已登录调用者本人账户的 API 操作（'{word}'）",

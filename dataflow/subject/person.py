@@ -264,8 +264,10 @@ def _column_words(
     zh_text = fold(f"{name if cjk else ''} {comment if has_cjk(comment) else ''}")
     # a hyphenated compound modifies the noun it precedes ('Three-letter ISO currency code': a
     # code, no letter): its words name no family
+    # an idiom's words ('in this case') name no family either
+    plain = rules.comment_idioms.sub(" ", comment) if rules.comment_idioms else comment
     en_words = (
-        tuple(split_name(_HYPHENATED.sub(" ", comment)))
+        tuple(split_name(_HYPHENATED.sub(" ", plain)))
         if comment and not has_cjk(comment) and len(comment) < 60
         else ()
     )
@@ -528,7 +530,12 @@ def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
         return frozenset()
     segments = dataset.name.lower().split(".")
     # `Account.post.response`, or a response component named so (`DetailsResponse404`)
-    words = {*segments[1:], *split_name(dataset.name.split(".")[0])}
+    # and the words of every segment (`loginCode.redeem response 400`)
+    words = {
+        *segments[1:],
+        *split_name(dataset.name.split(".")[0]),
+        *(t for seg in segments[1:] for t in split_name(seg)),
+    }
     envelope = rules.response_envelope if rules.response_segments & words else frozenset()
     # a listing's page (`PaginatedEmploymentList`: `next`, `previous`, `count` beside the
     # `results[]` array): its own scalar fields page through the records, they hold none

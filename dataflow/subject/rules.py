@@ -510,6 +510,12 @@ class SubjectRules:
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.caller_self = _split(s.get("caller_self_words", ()))[0]
+        idioms = sorted(s.get("comment_idioms", ()), key=lambda w: (-len(w), w))
+        self.comment_idioms = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, idioms)) + r")\b", re.IGNORECASE)
+            if idioms
+            else None
+        )
         self.error_reply_members = frozenset(s.get("error_reply_members", ()))
         devices = s.get("medical_device_documents", ())
         self.medical_devices = tuple(

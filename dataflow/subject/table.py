@@ -240,6 +240,22 @@ def _medical_device(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
 
 
+#: The name of an API operation's reply for a client or server error (`… response 400`,
+#: `DetailsResponse404`, `response 5XX`).
+_ERROR_STATUS = re.compile(r"response\s*[45](?:\d\d|xx)\b", re.IGNORECASE)
+
+
+def _error_status_reply(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """An API operation's reply for a failed call (status 4xx or 5xx): it reports what went wrong
+    with the call (`success`, `error`, `errorType`), not a person's record, whoever called."""
+    if ds.source_format not in SCHEMA_DOCS or ds.api is None:
+        return None
+    hit = _ERROR_STATUS.search(ds.name)
+    if hit is None:
+        return None
+    return _fix(f, "system", msg("subject.error_status_reply", name=n.bare, status=hit.group(0)))
+
+
 def _caller_self(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """A request or reply of an API operation on the signed-in caller's own account (its path
     says `me`: `GET /api/v1/me`; ``caller_self_words``): one person's record, the caller's."""
@@ -1443,6 +1459,7 @@ _WORKFLOW_WORDS = 2
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
     _medical_device,
+    _error_status_reply,
     _caller_self,
     _device_location,
     _reference,

@@ -79,7 +79,8 @@ components:
 
 
 def _by_path(result: Any) -> dict[str, Any]:
-    return {f.field.pointer.split(".", 1)[1]: f for f in result.findings}
+    head = result.dataset.name + "."
+    return {f.field.pointer.removeprefix(head): f for f in result.findings}
 
 
 def test_what_a_patients_medical_device_reports_is_their_health_data(tmp_path: Path) -> None:
@@ -207,3 +208,86 @@ def test_a_problem_details_error_reply_is_no_patients_problem_list(tmp_path: Pat
     problem = results["ProblemDetail"]
     assert problem.subject.kind != "person_linked"
     assert not any(f.personal for f in problem.findings)
+
+
+#: A chat server's sign-in operations (OpenAPI 3): a sign-in with a provider's OAuth token, the
+#: reply to a redeemed login code and the reply when the code was wrong.
+_SIGN_IN = """\
+openapi: 3.0.0
+info:
+  title: Authentication
+  version: 1.0.0
+paths:
+  /api/v1/login.facebook:
+    post:
+      operationId: post-api-v1-login-facebook
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                serviceName:
+                  type: string
+                  description: 'The desired OAuth service name. In this case, `facebook`.'
+                accessToken:
+                  type: string
+                  description: Access token provided by Facebook oauth.
+                expiresIn:
+                  type: integer
+      responses:
+        '200':
+          description: OK
+  /api/v1/loginCode.redeem:
+    post:
+      operationId: post-api-v1-loginCode.redeem
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  success:
+                    type: boolean
+                  userId:
+                    type: string
+        '400':
+          description: Bad request
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  success:
+                    type: boolean
+                  error:
+                    type: string
+                  errorType:
+                    type: string
+"""
+
+
+def test_a_sign_in_request_carries_the_persons_token_and_replies_report_the_call(
+    tmp_path: Path,
+) -> None:
+    """The `post-api-v1-…` route of a sign-in names no blog post: the OAuth access token the
+    person signs in with is their credential (sensitive). 'In this case' in a description names
+    no criminal case. The `success` flag of a reply, and the reply to a failed call (`response
+    400`: `error`, `errorType`), report on the call and are nobody's."""
+    results = _scan(tmp_path, {"authentication.yaml": _SIGN_IN})
+    request = next(r for n, r in results.items() if n.startswith("post-api-v1-login-facebook req"))
+    found = _by_path(request)
+    assert found["accessToken"].personal
+    assert found["accessToken"].sensitive
+    assert found["accessToken"].element.startswith("pi.credential.")
+    assert found["serviceName"].element != "pi.other.criminal_record"
+    for name, result in results.items():
+        if "redeem response" not in name:
+            continue
+        found = _by_path(result)
+        assert not found["success"].personal, name
+        if name.endswith("400"):
+            assert result.subject.kind == "system", name
+            assert not any(f.personal for f in result.findings), name

@@ -51,9 +51,11 @@ _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opt
 
 
 def _without_route_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of an operation's name without the route's prefix: after the HTTP method, the
-    `api` segment and a version (`v1`, `v2`) only say where the service is mounted, not what the
-    operation is about (`get-api-v1-me`: the caller's own account, not an API's)."""
+    """The words of an operation's name without the route's prefix: the HTTP method, then the
+    `api` segment and a version (`v1`, `v2`), only say how the service is called and where it is
+    mounted, not what the operation is about (`get-api-v1-me`: the caller's own account, not an
+    API's; `post-api-v1-login`: a sign-in, not a blog post). A name without such a route
+    (`post_like_log`) is left whole."""
     if len(tokens) < 3 or tokens[0] not in _HTTP_METHODS:
         return tokens
     rest = list(tokens[1:])
@@ -63,7 +65,8 @@ def _without_route_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
         rest = rest[2:]
     elif rest and len(rest[0]) > 1 and rest[0][0] == "v" and rest[0][1:].isdigit():
         rest = rest[1:]
-    return (tokens[0], *rest) if len(rest) < len(tokens) - 1 else tokens
+    # the method too, once the route says it is one (`post-api-v1-login`: no blog post)
+    return tuple(rest) if len(rest) < len(tokens) - 1 else tokens
 
 
 def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetContext:
