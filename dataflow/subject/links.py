@@ -1232,16 +1232,13 @@ def _nesting(
             continue
         names: set[str] = set()
         in_org: set[str] = set()
+        unlike = _unlike_members(ds, datasets, by_name)
         for fld in ds.fields:
             rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
             org = False
-            parts = rel.split(".")
-            for k, part in enumerate(parts):
+            for part in rel.split("."):
                 org = org or _organisation_word(part.replace("[]", ""), rules)
-                members = _member_names(part)
-                if _not_that_schema(ds, datasets, by_name, parts[: k + 1], fld, members):
-                    continue
-                (in_org if org else names).update(members)
+                (in_org if org else names).update(_member_names(part) - unlike)
             if fld.data_type:
                 short = fld.data_type.replace('"', " ").replace(",", " ").split()
                 for t in short:
@@ -1279,37 +1276,38 @@ def _nesting(
 _MIN_SHAPE = 3
 
 
-#: Types of a member holding one plain value: such a member is no nested schema.
-_SCALAR_TYPES = frozenset(
-    {"string", "number", "integer", "boolean", "int", "long", "float", "double"}
-)
-
-
-def _not_that_schema(
-    ds: Dataset,
-    datasets: Sequence[Dataset],
-    by_name: dict[str, list[int]],
-    path: list[str],
-    fld: Field,
-    members: set[str],
-) -> bool:
-    """Whether a member named like a schema of the scan (`status` beside a `Status` schema) is
-    plainly another thing: a leaf holding one plain value (a string, a number), or an object
-    whose own members share none with that schema's (a pump's `status` {bolusing, suspended}
-    is not the site's `Status` {apiEnabled, settings})."""
-    targets = [j for n in members for j in by_name.get(n, ()) if datasets[j] is not ds]
-    if not targets:
-        return False
-    prefix = f"{ds.name}.{'.'.join(path)}"
-    if fld.pointer == prefix:  # a leaf
-        return (fld.data_type or "").strip().lower() in _SCALAR_TYPES
-    own = _direct_members(ds, prefix)
-    if not own:
-        return False
-    return all(
-        (theirs := _direct_members(datasets[j], datasets[j].name)) and own.isdisjoint(theirs)
-        for j in targets
-    )
+def _unlike_members(
+    ds: Dataset, datasets: Sequence[Dataset], by_name: dict[str, list[int]]
+) -> set[str]:
+    """The names of ``ds``'s object members that are plainly not the schema of the scan named
+    like them: their own members share none with that schema's (a pump's `status` {bolusing,
+    suspended} is not the site's `Status` {apiEnabled, settings}). Neither they nor a plain
+    member of the same name (`pump.status.status`) link ``ds`` to that schema."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    head = ds.name + "."
+    for fld in ds.fields:
+        rel = fld.pointer[len(head) :] if fld.pointer.startswith(head) else ""
+        parts = rel.split(".")
+        for k in range(len(parts) - 1):  # the object members on the way to the field
+            prefix = head + ".".join(parts[: k + 1])
+            if prefix in seen:
+                continue
+            seen.add(prefix)
+            members = _member_names(parts[k])
+            targets = [j for n in members for j in by_name.get(n, ()) if datasets[j] is not ds]
+            own = _direct_members(ds, prefix)
+            if (
+                targets
+                and own
+                and all(
+                    (theirs := _direct_members(datasets[j], datasets[j].name))
+                    and own.isdisjoint(theirs)
+                    for j in targets
+                )
+            ):
+                out.update(members)
+    return out
 
 
 def _direct_members(ds: Dataset, prefix: str) -> frozenset[str]:
