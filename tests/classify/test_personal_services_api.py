@@ -291,3 +291,38 @@ def test_a_sign_in_request_carries_the_persons_token_and_replies_report_the_call
         if name.endswith("400"):
             assert result.subject.kind == "system", name
             assert not any(f.personal for f in result.findings), name
+
+
+#: A payment provider's tokenization webhook (OpenAPI 3.1): the token of a shopper's stored card.
+_TOKENS = """\
+openapi: 3.1.0
+info:
+  title: Tokenization webhooks
+  version: '1'
+paths: {}
+components:
+  schemas:
+    RecurringToken:
+      type: object
+      properties:
+        merchantAccount:
+          type: string
+          description: The identifier of the merchant account.
+        shopperReference:
+          type: string
+          description: Your unique shopper reference that is associated with the token.
+        storedPaymentMethodId:
+          type: string
+          description: The ID of the token.
+"""
+
+
+def test_the_token_of_a_stored_card_is_the_holders_payment_account(tmp_path: Path) -> None:
+    """`storedPaymentMethodId` names the token a payment provider keeps in place of a shopper's
+    card: it stands for the holder's payment account (sensitive financial information)."""
+    results = _scan(tmp_path, {"tokenization.yaml": _TOKENS})
+    found = _by_path(results["RecurringToken"])
+    token = found["storedPaymentMethodId"]
+    assert token.personal
+    assert token.sensitive
+    assert token.element == "pi.financial.payment_account"
