@@ -522,6 +522,7 @@ def rules_settled(f: FieldFinding, dataset: Dataset, catalog: Catalog) -> bool:
         return False
     return bool(
         (top_level(f.field, dataset.name) and _load_column(dataset, f.field.name, catalog))
+        or (top_level(f.field, dataset.name) and _envelope_member(dataset, f.field, catalog))
         or _gateway_column(dataset, f.field, catalog)
         or _definition_key(f.field.name, catalog)
         or any(ev.rule == "name-bound" for ev in f.evidence)
@@ -567,6 +568,16 @@ def _the_persons(dataset: Dataset, catalog: Catalog) -> Callable[[Field], bool]:
         return has_cjk(field.name) or not rules.technical_column(rules.spelled(tokens))
 
     return the_persons
+
+
+def _envelope_member(dataset: Dataset, fld: Field, catalog: Catalog) -> bool:
+    """Whether ``fld`` is a member of an API reply's envelope (``subjects.response_envelope``:
+    `success`, `message`, `status` of `… response 200`): the API's answer about the call, which
+    no score makes a person's."""
+    from dataflow.subject.person import response_envelope
+    from dataflow.subject.rules import rules_for
+
+    return fld.name.lower() in response_envelope(rules_for(catalog), dataset)
 
 
 def _definition_key(name: str, catalog: Catalog) -> bool:

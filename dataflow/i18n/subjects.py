@@ -428,6 +428,23 @@ SUBJECTS: Mapping[str, Text] = {
         "document {name} is recorded by a wearable device ('{word}'): its rows are the wearer's",
         "文档 {name} 由可穿戴设备记录（'{word}'）：每行属于佩戴者",
     ),
+    "subject.error_status_reply": Text(
+        "{name} is an API operation's reply to a failed call ('{status}'): a report on the call",
+        "{name} 是 API 操作对失败调用的应答（'{status}'）：关于调用本身的报告",
+    ),
+    "subject.caller_self": Text(
+        "{name} belongs to an API operation on the signed-in caller's own account ('{word}')",
+        "{name} 属于作用于已登录调用者本人账户的 API 操作（'{word}'）",
+    ),
+    "subject.medical_device": Text(
+        "document {name} is recorded by a patient's medical device ('{word}'): each row is that "
+        "patient's",
+        "文档 {name} 由患者的医疗设备记录（'{word}'）：每行属于该患者",
+    ),
+    "subject.medical_device_measure": Text(
+        "'{column}' is what a patient's medical device measured or reported of them",
+        "'{column}' 是患者的医疗设备对其测量或报告的信息",
+    ),
     "subject.wearable_connector": Text(
         "'{column}' is what the device's connector adds, not a measurement of the wearer",
         "'{column}' 是设备连接器添加的信息，不是对佩戴者的测量",

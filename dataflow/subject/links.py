@@ -1267,12 +1267,13 @@ def _nesting(
             continue
         names: set[str] = set()
         in_org: set[str] = set()
+        unlike = _unlike_members(ds, datasets, by_name)
         for fld in ds.fields:
             rel = fld.pointer[len(ds.name) + 1 :] if fld.pointer.startswith(ds.name + ".") else ""
             org = False
             for part in rel.split("."):
                 org = org or _organisation_word(part.replace("[]", ""), rules)
-                (in_org if org else names).update(_member_names(part))
+                (in_org if org else names).update(_member_names(part) - unlike)
             if fld.data_type:
                 short = fld.data_type.replace('"', " ").replace(",", " ").split()
                 for t in short:
@@ -1308,6 +1309,40 @@ def _nesting(
 
 #: Members a nested object must share with a schema of the scan to be taken for it.
 _MIN_SHAPE = 3
+
+
+def _unlike_members(
+    ds: Dataset, datasets: Sequence[Dataset], by_name: dict[str, list[int]]
+) -> set[str]:
+    """The names of ``ds``'s object members that are plainly not the schema of the scan named
+    like them: their own members share none with that schema's (a pump's `status` {bolusing,
+    suspended} is not the site's `Status` {apiEnabled, settings}). Neither they nor a plain
+    member of the same name (`pump.status.status`) link ``ds`` to that schema."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    head = ds.name + "."
+    for fld in ds.fields:
+        rel = fld.pointer[len(head) :] if fld.pointer.startswith(head) else ""
+        parts = rel.split(".")
+        for k in range(len(parts) - 1):  # the object members on the way to the field
+            prefix = head + ".".join(parts[: k + 1])
+            if prefix in seen:
+                continue
+            seen.add(prefix)
+            members = _member_names(parts[k])
+            targets = [j for n in members for j in by_name.get(n, ()) if datasets[j] is not ds]
+            own = _direct_members(ds, prefix)
+            if (
+                targets
+                and own
+                and all(
+                    (theirs := _direct_members(datasets[j], datasets[j].name))
+                    and own.isdisjoint(theirs)
+                    for j in targets
+                )
+            ):
+                out.update(members)
+    return out
 
 
 def _direct_members(ds: Dataset, prefix: str) -> frozenset[str]:

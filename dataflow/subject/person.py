@@ -66,6 +66,7 @@ from dataflow.subject.topics import (
     _on_topic,
     _table_topic,
     _wearable_word,
+    medical_device_word,
     name_tokens,
     personal_record_topic,
 )
@@ -265,8 +266,10 @@ def _column_words(
     zh_text = fold(f"{name if cjk else ''} {comment if has_cjk(comment) else ''}")
     # a hyphenated compound modifies the noun it precedes ('Three-letter ISO currency code': a
     # code, no letter): its words name no family
+    # an idiom's words ('in this case') name no family either
+    plain = rules.comment_idioms.sub(" ", comment) if rules.comment_idioms else comment
     en_words = (
-        tuple(split_name(_HYPHENATED.sub(" ", comment)))
+        tuple(split_name(_HYPHENATED.sub(" ", plain)))
         if comment and not has_cjk(comment) and len(comment) < 60
         else ()
     )
@@ -300,6 +303,8 @@ def about_person(
         found = _document_parts(rec, found)
     elif subject.kind == "person_linked" and _wearable_word(rules, dataset) is not None:
         found = _device_measures(rec, found)
+    elif subject.kind == "person_linked" and medical_device_word(rules, dataset) is not None:
+        found = _device_measures(rec, found, medical=True)
     elif (
         subject.kind == "person_linked"
         and dataset.source_format in SCHEMA_DOCS
@@ -527,7 +532,12 @@ def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
         return frozenset()
     segments = dataset.name.lower().split(".")
     # `Account.post.response`, or a response component named so (`DetailsResponse404`)
-    words = {*segments[1:], *split_name(dataset.name.split(".")[0])}
+    # and the words of every segment (`loginCode.redeem response 400`)
+    words = {
+        *segments[1:],
+        *split_name(dataset.name.split(".")[0]),
+        *(t for seg in segments[1:] for t in split_name(seg)),
+    }
     envelope = rules.response_envelope if rules.response_segments & words else frozenset()
     # a listing's page (`PaginatedEmploymentList`: `next`, `previous`, `count` beside the
     # `results[]` array): its own scalar fields page through the records, they hold none
@@ -545,15 +555,24 @@ def response_envelope(rules: SubjectRules, dataset: Dataset) -> frozenset[str]:
     return envelope
 
 
-def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFinding]:
+def _device_measures(
+    rec: Record, findings: list[FieldFinding], medical: bool = False
+) -> list[FieldFinding]:
     """``subject-wearable-measure``: in a record of a wearable or fitness device, every field
     that is not a key, bookkeeping or the connector's own (`timeReceived`, `unitName`:
     ``device_record_columns``) is what the device measured or logged of its wearer (heart-rate
     zones, sleep stages, steps, the food they logged): the wearer's body and activity records,
     outside medical care, also where a family's word alone had called it health information
     (`heartRate`, `highFrequency` of heart-rate variability). A connector's field that only the
-    subject had made PI is taken back."""
-    element = rec.catalog.elements.get(_ACTIVITY_ELEMENT)
+    subject had made PI is taken back.
+
+    ``medical``: the record of a patient's medical device (a glucose monitor, an insulin pump):
+    what it measured or reported of them (glucose readings and their trend, the insulin left and
+    being delivered, the sensor's session) is their physiological health information
+    (GB/T 35273 Annex B, sensitive) — ``subject-medical-device-measure``."""
+    element = rec.catalog.elements.get(_PHYSIOLOGICAL if medical else _ACTIVITY_ELEMENT)
+    rule = "subject-medical-device-measure" if medical else "subject-wearable-measure"
+    measure = "subject.medical_device_measure" if medical else "subject.wearable_measure"
     if element is None:
         return findings
     rules = rec.rules
@@ -571,7 +590,7 @@ def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
         )
         if by_context and connector:
             why = msg("subject.wearable_connector", column=f.field.name)
-            ev = Evidence("context", "subject-wearable-measure", _because(rec.context, why), None)
+            ev = Evidence("context", rule, _because(rec.context, why), None)
             out.append(_as_not_personal(f, ev, rec.catalog.defaults["unclassified"]))
             continue
         if (
@@ -585,16 +604,16 @@ def _device_measures(rec: Record, findings: list[FieldFinding]) -> list[FieldFin
         ):
             out.append(f)
             continue
-        why = msg("subject.wearable_measure", column=f.field.name)
-        ev = Evidence(
-            "context", "subject-wearable-measure", _because(rec.context, why), element.id, W_FAMILY
-        )
+        why = msg(measure, column=f.field.name)
+        ev = Evidence("context", rule, _because(rec.context, why), element.id, W_FAMILY)
         out.append(_as_element(f, element, ev))
     return out
 
 
 #: What a wearable device records of its wearer (GB/T 43697 Annex B 个人运动信息).
 _ACTIVITY_ELEMENT = "pi.motion.activity"
+#: What a patient's medical device measures of them (GB/T 35273 Annex B 个人健康生理信息).
+_PHYSIOLOGICAL = "pi.health.physiological"
 
 
 def _one_persons_document(rules: SubjectRules, dataset: Dataset, role: str | None) -> bool:
@@ -1494,6 +1513,7 @@ def _attributes(
         rec.subject.kind == "person_linked"
         and not rec.subject.indirect
         and _wearable_word(rec.rules, rec.dataset) is None  # (``subject-wearable-measure``)
+        and medical_device_word(rec.rules, rec.dataset) is None
     )
     if element is None or not (linked or (rec.subject.kind == "person" and anchors >= 2 and own)):
         return findings  # (a document of objects only is a library of types, not a row)

@@ -516,6 +516,19 @@ class SubjectRules:
         self.message_operations = frozenset(s.get("message_operations", ()))
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
+        self.caller_self = _split(s.get("caller_self_words", ()))[0]
+        idioms = sorted(s.get("comment_idioms", ()), key=lambda w: (-len(w), w))
+        self.comment_idioms = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, idioms)) + r")\b", re.IGNORECASE)
+            if idioms
+            else None
+        )
+        self.error_reply_members = frozenset(s.get("error_reply_members", ()))
+        devices = s.get("medical_device_documents", ())
+        self.medical_devices = tuple(
+            dict.fromkeys(split_name(w) for w in devices if not has_cjk(w) and split_name(w))
+        )
+        self.medical_devices_zh = _split(devices)[1]
         self.device_columns = _split(s.get("device_record_columns", ()))[0]
         self.value_units = _split(s.get("value_units", ()))[0]
         self.value_statistics = _split(s.get("value_statistics", ()))[0]

@@ -16,7 +16,7 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.scripts import has_native, native_reading, unread_letters
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Words
+from dataflow.model import Dataset, Words, top_level
 from dataflow.subject.links import comment_role, plate_column, table_comment_core
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
@@ -35,6 +35,7 @@ from dataflow.subject.topics import (
     _wearable_word,
     described_kinds,
     device_location,
+    medical_device_word,
     name_tokens,
 )
 
@@ -222,6 +223,53 @@ def _wearable(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fac
         return None
     why = msg("subject.wearable", name=n.bare, word=word)
     return _fix(f, "person_linked", why, "user")
+
+
+def _medical_device(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A schema document recorded by a medical device a patient wears or carries (a continuous
+    glucose monitor's readings, an insulin pump's status: ``medical_device_word``): rows of that
+    patient, whatever the document is called; a site that shows them is one patient's record."""
+    word = medical_device_word(rules, ds)
+    if word is None:
+        return None
+    why = msg("subject.medical_device", name=n.bare, word=word)
+    return _fix(f, "person_linked", why, "patient")
+
+
+#: HTTP methods: a schema named after an API operation (`get-api-v1-me response 200`) starts
+#: with one.
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+
+
+#: The name of an API operation's reply for a client or server error (`… response 400`,
+#: `DetailsResponse404`, `response 5XX`).
+_ERROR_STATUS = re.compile(r"response\s*[45](?:\d\d|xx)\b", re.IGNORECASE)
+
+
+def _error_status_reply(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """An API operation's reply for a failed call (status 4xx or 5xx): it reports what went wrong
+    with the call (`success`, `error`, `errorType`), not a person's record, whoever called."""
+    if ds.source_format not in SCHEMA_DOCS or ds.api is None:
+        return None
+    hit = _ERROR_STATUS.search(ds.name)
+    if hit is None:
+        return None
+    return _fix(f, "system", msg("subject.error_status_reply", name=n.bare, status=hit.group(0)))
+
+
+def _caller_self(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A request or reply of an API operation on the signed-in caller's own account (its path
+    says `me`: `GET /api/v1/me`; ``caller_self_words``): one person's record, the caller's."""
+    if ds.source_format not in SCHEMA_DOCS:
+        return None
+    words = split_name(ds.name.split(" ", 1)[0])
+    if len(words) < 2 or words[0] not in _HTTP_METHODS:
+        return None
+    word = next((w for w in words[1:] if w in rules.caller_self), None)
+    if word is None:
+        return None
+    why = msg("subject.caller_self", name=n.bare, word=word)
+    return _fix(f, "person", why, "user")
 
 
 def _device_location(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
@@ -1125,6 +1173,8 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
     section of a patient's record, unless something says more (a weaker verdict)."""
     if ds.source_format not in SCHEMA_DOCS or f.weak is not None or _sensor_readings(n, rules):
         return None
+    if _error_reply(ds, n, rules):
+        return None  # `ProblemDetail` {type, title, status, detail}: a failed call's report
     tokens = name_tokens(rules, ds, frozenset(n.tokens))
     topic = (
         _table_topic(rules, tokens, n.comment) | _kinds_topic(rules, ds)
@@ -1136,6 +1186,20 @@ def _health_document(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) 
             "subject.health_document", name=n.bare, family=Words(names.en.lower(), names.zh)
         )
     return None
+
+
+#: Error-reply members a schema named as an error must have at its top to be one.
+_ERROR_MEMBERS = 3
+
+
+def _error_reply(ds: Dataset, n: TableName, rules: SubjectRules) -> bool:
+    """Whether a schema is an API's error reply: its name has an ``error_replies`` word
+    (`ProblemDetail`, `ErrorInfo`) and three or more of its top-level members are an error
+    reply's (``error_reply_members``: RFC 9457's `type`, `title`, `status`, `detail`)."""
+    if rules.error_replies.isdisjoint(n.tokens):
+        return False
+    members = {fld.name.lower() for fld in ds.fields if top_level(fld, ds.name)}
+    return len(members & rules.error_reply_members) >= _ERROR_MEMBERS
 
 
 def _sensor_readings(n: TableName, rules: SubjectRules) -> bool:
@@ -1504,6 +1568,9 @@ _WORKFLOW_WORDS = 2
 #: The rules for a dataset's own facts, in the order they are tried.
 _RULES: tuple[Callable[[Dataset, TableName, SubjectRules, _Facts], _Facts | None], ...] = (
     _wearable,
+    _medical_device,
+    _error_status_reply,
+    _caller_self,
     _device_location,
     _reference,
     _person_file,

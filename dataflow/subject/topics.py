@@ -363,6 +363,27 @@ def _wearable_word(rules: SubjectRules, dataset: Dataset) -> str | None:
     return next((w for w in rules.wearables_zh if w in text), None)
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def medical_device_word(rules: SubjectRules, dataset: Dataset) -> str | None:
+    """The medical device a schema document says recorded it (``medical_device_documents``: a
+    continuous glucose monitor, an insulin pump), named by the document's name, description,
+    members or their descriptions, every word of the device's name somewhere in them; or None."""
+    if dataset.source_format not in SCHEMA_DOCS:
+        return None
+    texts = [_bare(dataset.name), dataset.comment or ""]
+    for fld in dataset.fields:
+        texts.append(fld.name)
+        texts.append(fld.comment or "")
+    words: set[str] = set()
+    for text in texts:
+        words.update(split_name(text))
+    hit = next((p for p in rules.medical_devices if words.issuperset(p)), None)
+    if hit is not None:
+        return " ".join(hit)
+    joined = " ".join(texts)
+    return next((w for w in rules.medical_devices_zh if w in joined), None)
+
+
 def _on_topic(rules: SubjectRules, topic_tokens: frozenset[str], topic_text: str) -> frozenset[int]:
     """Indices of the families whose topic the dataset (or the field's parent object) is on."""
     zh = has_cjk(topic_text)

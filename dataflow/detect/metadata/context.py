@@ -45,10 +45,34 @@ def health_table_value(
     sc.covered.update(range(len(tokens)))
 
 
+#: HTTP methods: an API schema named after its operation (`get-api-v1-me response 200`,
+#: ``GET /api/v2/users``) starts with one.
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+
+
+def _without_route_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of an operation's name without the route's prefix: the HTTP method, then the
+    `api` segment and a version (`v1`, `v2`), only say how the service is called and where it is
+    mounted, not what the operation is about (`get-api-v1-me`: the caller's own account, not an
+    API's; `post-api-v1-login`: a sign-in, not a blog post). A name without such a route
+    (`post_like_log`) is left whole."""
+    if len(tokens) < 3 or tokens[0] not in _HTTP_METHODS:
+        return tokens
+    rest = list(tokens[1:])
+    if rest and rest[0] in ("api", "apis", "rest"):
+        rest = rest[1:]
+    if len(rest) >= 2 and rest[0] == "v" and rest[1].isdigit():
+        rest = rest[2:]
+    elif rest and len(rest[0]) > 1 and rest[0][0] == "v" and rest[0][1:].isdigit():
+        rest = rest[1:]
+    # the method too, once the route says it is one (`post-api-v1-login`: no blog post)
+    return tuple(rest) if len(rest) < len(tokens) - 1 else tokens
+
+
 def dataset_context(det: MetadataIndex, dataset: Dataset | None) -> DatasetContext:
     if dataset is None:
         return DatasetContext()
-    name_tokens = split_name(bare_name(dataset.name))
+    name_tokens = _without_route_prefix(split_name(bare_name(dataset.name)))
     comment = dataset.comment or ""
     core = [t for t in name_tokens if t not in det.table_tails and not t.isdigit()]
     head = core[-1] if core else (name_tokens[-1] if name_tokens else "")
