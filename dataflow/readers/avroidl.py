@@ -27,6 +27,7 @@ from dataflow.i18n import msg
 from dataflow.readers._common import LineIndex, Problems
 from dataflow.readers._json import PosDict
 from dataflow.readers.avro import RelativeName
+from dataflow.readers.tokencursor import ParseError, TokenCursor
 
 _TOKEN = re.compile(
     r"""
@@ -51,12 +52,8 @@ _LOGICAL = {
 _PRIMITIVES = {"null", "boolean", "int", "long", "float", "double", "bytes", "string"}
 
 
-class IdlError(Exception):
+class IdlError(ParseError):
     """A declaration that does not parse, at an offset of the text."""
-
-    def __init__(self, pos: int) -> None:
-        super().__init__(pos)
-        self.pos = pos
 
 
 class _Token:
@@ -95,43 +92,17 @@ def _unquote(token: _Token) -> str:
     return text[1:-1] if text[:1] == "`" else text
 
 
-class _Parser:
+class _Parser(TokenCursor[_Token]):
+    failure = IdlError
+
     def __init__(self, text: str, problems: Problems) -> None:
-        self.tokens = _tokens(text)
-        self.i = 0
+        super().__init__(_tokens(text))
         self.index = LineIndex(text)
         self.problems = problems
         self.imports: list[str] = []
         self.messages: dict[str, PosDict] = {}  # the protocol's messages, by name
 
     # --- tokens -----------------------------------------------------------------------------
-
-    def peek(self, ahead: int = 0) -> _Token | None:
-        j = self.i + ahead
-        return self.tokens[j] if j < len(self.tokens) else None
-
-    def take(self) -> _Token:
-        token = self.peek()
-        if token is None:
-            raise IdlError(self.tokens[-1].pos if self.tokens else 0)
-        self.i += 1
-        return token
-
-    def at(self, text: str) -> bool:
-        token = self.peek()
-        return token is not None and token.text == text and token.kind in ("punct", "name")
-
-    def expect(self, text: str) -> _Token:
-        token = self.take()
-        if token.text != text:
-            raise IdlError(token.pos)
-        return token
-
-    def name(self) -> _Token:
-        token = self.take()
-        if token.kind != "name":
-            raise IdlError(token.pos)
-        return token
 
     def doc(self) -> str | None:
         """The last ``/** … */`` before the next declaration."""

@@ -42,6 +42,7 @@ from dataflow.i18n import msg
 from dataflow.model import ApiContext, Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, MAX_SCHEMA_BYTES, LineIndex, Problems
 from dataflow.readers._json import add_leaf
+from dataflow.readers.tokencursor import ParseError, TokenCursor
 
 FORMAT = "protobuf"
 
@@ -105,12 +106,8 @@ _MAX_DEPTH = 48
 _PURPOSE_CHARS = 2000
 
 
-class ProtoError(Exception):
+class ProtoError(ParseError):
     """A declaration that does not parse, at an offset of the text."""
-
-    def __init__(self, pos: int) -> None:
-        super().__init__(pos)
-        self.pos = pos
 
 
 class _Token:
@@ -264,43 +261,17 @@ def _comment(*parts: Sequence[str]) -> str | None:
     return text or None
 
 
-class _Parser:
+class _Parser(TokenCursor[_Token]):
+    failure = ProtoError
+
     def __init__(self, text: str, source: str, problems: Problems) -> None:
-        self.tokens = _tokens(text)
-        self.i = 0
+        super().__init__(_tokens(text))
         self.index = LineIndex(text)
         self.problems = problems
         self.file = ProtoFile(source)
         self.depth = 0  # messages open around the current declaration
 
     # --- tokens -----------------------------------------------------------------------------
-
-    def peek(self, ahead: int = 0) -> _Token | None:
-        j = self.i + ahead
-        return self.tokens[j] if j < len(self.tokens) else None
-
-    def take(self) -> _Token:
-        token = self.peek()
-        if token is None:
-            raise ProtoError(self.tokens[-1].pos if self.tokens else 0)
-        self.i += 1
-        return token
-
-    def at(self, text: str, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token is not None and token.text == text and token.kind in ("punct", "name")
-
-    def expect(self, text: str) -> _Token:
-        token = self.take()
-        if token.text != text:
-            raise ProtoError(token.pos)
-        return token
-
-    def name(self) -> _Token:
-        token = self.take()
-        if token.kind != "name":
-            raise ProtoError(token.pos)
-        return token
 
     def line(self, token: _Token) -> int:
         return self.index.line(token.pos)
