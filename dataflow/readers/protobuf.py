@@ -395,14 +395,16 @@ class _Parser(TokenCursor[_Token]):
         if self.depth >= _MAX_DEPTH:  # hostile nesting: an error, and the block is skipped
             raise ProtoError(self.tokens[self.i].pos)
         keyword, name, brace = self.block_open("message")
+        return self.nested_body(scope, name, _comment(keyword.leading, brace.trailing), group)
+
+    def nested_body(
+        self, scope: str, name: _Token, comment: str | None, group: bool
+    ) -> ProtoMessage:
+        """The message ``name`` declared in ``scope`` (a group's too), read up to the ``}``
+        closing the body whose ``{`` was just taken."""
         full = f"{scope}.{name.text}" if scope else name.text
         message = ProtoMessage(
-            name.text,
-            full,
-            self.line(name),
-            _comment(keyword.leading, brace.trailing),
-            is_group=group,
-            source=self.file.source,
+            name.text, full, self.line(name), comment, is_group=group, source=self.file.source
         )
         self.depth += 1
         try:
@@ -515,28 +517,15 @@ class _Parser(TokenCursor[_Token]):
         if self.at("["):
             self.skip_brackets()
         brace = self.expect("{")
-        full = f"{scope}.{name.text}" if scope else name.text
-        nested = ProtoMessage(
-            name.text,
-            full,
-            self.line(name),
-            _comment(first.leading, brace.trailing),
-            is_group=True,
-            source=self.file.source,
-        )
         if self.depth >= _MAX_DEPTH:
             raise ProtoError(brace.pos)
-        self.depth += 1
-        try:
-            self.body(nested)
-        finally:
-            self.depth -= 1
+        nested = self.nested_body(scope, name, _comment(first.leading, brace.trailing), True)
         if message is not None:
             message.nested.append(nested)
         into.append(
             ProtoField(
                 name.text.lower(),
-                full,
+                nested.full,
                 self.line(name),
                 nested.comment,
                 label,
