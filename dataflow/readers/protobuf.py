@@ -478,12 +478,7 @@ class _Parser(TokenCursor[_Token]):
             self.expect(",")
             value = self.name().text
             self.expect(">")
-        name = self.name()
-        self.expect("=")
-        if self.take().kind != "number":
-            raise ProtoError(self.tokens[self.i - 1].pos)
-        if self.at("["):
-            self.skip_brackets()
+        name = self.numbered()
         end = self.expect(";")
         into.append(
             ProtoField(
@@ -499,6 +494,19 @@ class _Parser(TokenCursor[_Token]):
             )
         )
 
+    def numbered(self, *, signed: bool = False) -> _Token:
+        """``Name = N [options]``, the part a field, a group and an enum value (``signed``: its
+        number may be negative) share: the name's token."""
+        name = self.name()
+        self.expect("=")
+        if signed and self.at("-"):
+            self.take()
+        if self.take().kind != "number":
+            raise ProtoError(self.tokens[self.i - 1].pos)
+        if self.at("["):
+            self.skip_brackets()
+        return name
+
     def group(
         self,
         message: ProtoMessage | None,
@@ -510,12 +518,7 @@ class _Parser(TokenCursor[_Token]):
     ) -> None:
         """``[label] group Name = N [options] { fields }``: a field ``name`` of a nested
         message ``Name``."""
-        name = self.name()
-        self.expect("=")
-        if self.take().kind != "number":
-            raise ProtoError(self.tokens[self.i - 1].pos)
-        if self.at("["):
-            self.skip_brackets()
+        name = self.numbered()
         brace = self.expect("{")
         if self.depth >= _MAX_DEPTH:
             raise ProtoError(brace.pos)
@@ -561,14 +564,7 @@ class _Parser(TokenCursor[_Token]):
                 elif token.text in ("option", "reserved") and not self.at("=", 1):
                     self.option()
                 else:
-                    value = self.name()
-                    self.expect("=")
-                    if self.at("-"):
-                        self.take()
-                    if self.take().kind != "number":
-                        raise ProtoError(self.tokens[self.i - 1].pos)
-                    if self.at("["):
-                        self.skip_brackets()
+                    value = self.numbered(signed=True)
                     self.expect(";")
                     enum.values.append(value.text)
             except ProtoError as exc:
