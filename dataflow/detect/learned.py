@@ -456,7 +456,7 @@ _SETTLED = frozenset(
 SUBJECT_GUARDS: frozenset[str] = frozenset({"keep", "hold"})
 #: Subject rules that read a sensitive word as what the person wishes for, not their own
 #: attribute (择偶标准-最高收入): their plain verdict stands; the scorer does not raise it back.
-PLAIN_VERDICTS: frozenset[str] = frozenset({"subject-wished-for"})
+PLAIN_VERDICTS: frozenset[str] = frozenset({"subject-wished-for", "subject-animal"})
 
 
 def subject_verdict(f: FieldFinding) -> str | None:

@@ -555,6 +555,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is what the person looks for in a partner: their wish, not their own attribute",
         "'{column}' 是该人的择偶要求：是其意愿，而非其本人的属性",
     ),
+    "subject.animal_detail": Text(
+        "the table is about an animal ('{word}'): '{column}' is the animal's, information about "
+        "its owner but not a person's health or name",
+        "该表是关于动物的（'{word}'）：'{column}' 属于该动物，是其主人的相关信息，而非人的健康信息或姓名",
+    ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",

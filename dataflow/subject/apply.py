@@ -681,7 +681,11 @@ def _by_subject(
         found = identity_documents(found, dataset, subject, catalog, rules)
         found = card_parts(found, dataset, subject, catalog, rules)
         found = network_cells(found, dataset, subject, catalog, rules)
-        found = [_wished_for(f, dataset, catalog, rules) for f in found]
+        wishes = _wish_list(found, rules)
+        found = [_wished_for(f, dataset, catalog, rules, wishes=wishes) for f in found]
+        animal = _animal_word(dataset, rules)
+        if animal is not None:
+            found = [_animal_detail(f, dataset, animal, catalog, rules) for f in found]
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]
@@ -715,8 +719,34 @@ def _diagnosed(findings: list[FieldFinding], subject: Subject, rules: SubjectRul
     return dataclasses.replace(subject, role="patient")
 
 
+#: Columns stating a requirement of a body or an income (身高要求, 年龄要求) that make a row a
+#: list of what the person asks of a partner (``_wish_list``).
+_WISH_COLUMNS = 2
+
+
+def _requirement(finding: FieldFinding, rules: SubjectRules) -> bool:
+    """Whether ``finding``'s comment states a requirement (``wished_for_tails_zh``: 身高要求,
+    年龄要求) of a kind ``wish_tail_elements`` lists."""
+    head = re.split(r"[-—_,，;；:：(（]", (finding.field.comment or "").strip(), maxsplit=1)[0]
+    return finding.element in rules.wish_tail_elements and any(
+        head.endswith(t) and len(head) > len(t) for t in rules.wished_for_tails_zh
+    )
+
+
+def _wish_list(findings: Sequence[FieldFinding], rules: SubjectRules) -> bool:
+    """A person's row of what they ask of a partner: two or more columns state a requirement
+    of a body, an age or an income (身高要求, 年龄要求); its other columns (月收入, 饮酒情况) are
+    the wish too."""
+    return sum(1 for f in findings if _requirement(f, rules)) >= _WISH_COLUMNS
+
+
 def _wished_for(
-    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+    finding: FieldFinding,
+    dataset: Dataset,
+    catalog: Catalog,
+    rules: SubjectRules,
+    *,
+    wishes: bool = False,
 ) -> FieldFinding:
     """``subject-wished-for``: on a person's row, a column whose comment opens with what the
     person looks for in a partner (``wished_for_zh``: 择偶标准-最低身高, 择偶条件-最高收入) is
@@ -728,13 +758,64 @@ def _wished_for(
     if not comment or element is None or _from_values(finding):
         return finding
     head = re.split(r"[-—_,，;；:：(（]", comment, maxsplit=1)[0]
-    if not any(w in head for w in rules.wished_for_zh):
+    # `height` '身高要求': a requirement stated of a body or an income is a wish as well, and on
+    # a row of such requirements every column is
+    required = wishes or _requirement(finding, rules)
+    if not required and not any(w in head for w in rules.wished_for_zh):
         return finding
     if (finding.personal and not finding.sensitive) or finding.element in rules.wish_revealing:
         return finding  # the sex they look for in a partner still says their orientation
     why = msg("subject.wished_for", column=finding.field.name)
     ev = Evidence("context", "subject-wished-for", why, element.id)
     return _as_element(finding, element, ev)
+
+
+def _animal_word(dataset: Dataset, rules: SubjectRules) -> str | None:
+    """The word calling ``dataset`` a table about animals (``animal_words``: `pet_info`,
+    `t_pet_vaccine`, 宠物档案), or None. Not when the name's last word is a role (`pet_owner`
+    lists the owners themselves)."""
+    tokens = [t for t in split_name(_bare(dataset.name)) if t not in rules.table_name_prefixes]
+    while len(tokens) > 1 and tokens[-1] in rules.record_table_tails:
+        tokens.pop()
+    if tokens and (rules.role_of(tokens[-1]) is not None or tokens[-1] in rules.animal_keepers):
+        return None
+    word = next((t for t in tokens if t in rules.animals), None)
+    if word is not None:
+        return word
+    comment = dataset.comment or ""
+    if any(w in comment for w in rules.animal_keepers_zh):
+        return None  # 宠物主人: the owners' table
+    return next((w for w in rules.animals_zh if w in comment), None)
+
+
+def _animal_detail(
+    finding: FieldFinding, dataset: Dataset, animal: str, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-animal``: on a table about an animal kept by a person (a pet's file keyed by
+    its owner), a health or body detail (a vaccination date, a weight, a diagnosis) is the
+    animal's: information about the owner's belonging, not the owner's health, so not
+    sensitive; a name column there is the animal's name, not a person's."""
+    element = catalog.elements.get("pi.other.person_attribute")
+    if element is None or not finding.personal or _from_values(finding):
+        return finding
+    fld = finding.field
+    if finding.element == "pi.identity.name":
+        tokens = split_name(fld.name)
+        comment = fld.comment or ""
+        named = (
+            tokens in (["name"], ["nickname"], ["nick", "name"])
+            or bool(set(tokens) & rules.animals)
+            or any(w in comment for w in rules.animals_zh)
+        )
+        keeper = bool(set(tokens) & rules.animal_keepers) or any(
+            w in comment for w in rules.animal_keepers_zh
+        )
+        if not named or keeper:
+            return finding  # `owner_name` '主人姓名': the owner's own name
+    elif not (finding.sensitive and (finding.element or "").startswith("pi.health.")):
+        return finding
+    why = msg("subject.animal_detail", column=fld.name, word=animal)
+    return _as_element(finding, element, Evidence("context", "subject-animal", why, element.id))
 
 
 def _ledger_account_column(

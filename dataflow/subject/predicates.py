@@ -481,7 +481,7 @@ def _sensitive_topic(
             or (own_row and eid.startswith(_WORK))
             or _named_background(rules, finding)  # `nationality` of a patient: not a result
             or (eid in rules.topic_attributes and _record_metadata(rules, finding, bool(parties)))
-            or (profile and not _names_family(family, finding))
+            or (profile and not _names_family(family, finding, rules))
         ):
             out.append(finding)
             continue
@@ -502,12 +502,16 @@ def _sensitive_family(catalog: Catalog, family: _FamilyIndex) -> bool:
     return element is not None and element.sensitive
 
 
-def _names_family(family: _FamilyIndex, finding: FieldFinding) -> bool:
+def _names_family(family: _FamilyIndex, finding: FieldFinding, rules: SubjectRules) -> bool:
     """Whether a column's name or comment holds a word of ``family`` or of its topic
-    (`start_yq_date` '开始逾期日期', `overdue_flag`): it names that kind of record itself."""
+    (`start_yq_date` '开始逾期日期', `overdue_flag`), or a comment word of the person's standing
+    on such a record (``record_standing``: 额度, 缴款日, 停卡日, 行方评分, 风险): it names that
+    kind of record itself."""
     fld = finding.field
     text = f"{fld.name}{fld.comment or ''}"
     if any(w in text for w in (*family.zh, *family.topic_zh)):
+        return True
+    if any(w in (fld.comment or "") for w in rules.record_standing_zh):
         return True
     tokens = () if has_cjk(fld.name) else split_name(fld.name)
     words = family.words | family.topic

@@ -172,6 +172,11 @@ class SubjectRules:
         self.table_name_prefixes = frozenset(s.get("table_name_prefixes", ()))
         self.wished_for_zh = _split(s.get("wished_for", ()))[1]
         self.wish_revealing = frozenset(s.get("wish_revealing_elements", ()))
+        self.wished_for_tails_zh = _split(s.get("wished_for_tails", ()))[1]
+        self.wish_tail_elements = frozenset(s.get("wish_tail_elements", ()))
+        self.animals, self.animals_zh = _split(s.get("animal_words", ()))
+        self.record_standing_zh = _split(s.get("record_standing", ()))[1]
+        self.animal_keepers, self.animal_keepers_zh = _split(s.get("animal_keepers", ()))
         self.care_party_asides, self.care_party_asides_zh = _split(s.get("care_party_asides", ()))
         self.definition_columns = _split(s.get("definition_columns", ()))[0]
         self.schema_file_names = _split(s.get("schema_file_names", ()))[0]

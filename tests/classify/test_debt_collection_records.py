@@ -120,3 +120,29 @@ def test_a_police_case_stays_a_criminal_record(tmp_path: Path) -> None:
     table = scan_files(tmp_path, {"case.sql": ddl})["suspect"]
     found = {f.field.name: f for f in table.findings}
     assert found["ajbh"].element == "pi.other.criminal_record"
+
+
+# A card debtor's row with the standing the bank reports on the account (from the same public
+# collection schema, shortened).
+STANDING = DEBTOR.replace(
+    "  PRIMARY KEY (`id`)",
+    """  `rmb_cd` varchar(12) DEFAULT NULL COMMENT '人民币账户当前CD值',
+  `rmb_zhycjkr` varchar(12) DEFAULT NULL COMMENT '人民币账户最后一次缴款日',
+  `rmb_gded` varchar(12) DEFAULT NULL COMMENT '人民币账户额度固定额度',
+  `stop_card` varchar(12) DEFAULT NULL COMMENT '停卡日',
+  `xwpf` varchar(10) DEFAULT NULL COMMENT '行方评分',
+  `risk` varchar(128) DEFAULT NULL COMMENT '风险',
+  `tx_flag` varchar(10) DEFAULT NULL COMMENT '套现标识',
+  PRIMARY KEY (`id`)""",
+)
+
+
+def test_a_debtors_standing_on_the_account_is_a_credit_record(tmp_path: Path) -> None:
+    """The delinquency cycle (CD值), the last payment (缴款日), the credit limit (额度), the card
+    stop (停卡日), the bank's score and risk grade (评分, 风险) and a cash-out flag (套现) are the
+    debtor's standing on the loan account: credit records, sensitive; the channel stays not."""
+    table = scan_files(tmp_path, {"update.sql": STANDING})["cur_assets_package_temp"]
+    found = {f.field.name: f for f in table.findings}
+    for column in ("rmb_cd", "rmb_zhycjkr", "rmb_gded", "stop_card", "xwpf", "risk", "tx_flag"):
+        assert found[column].sensitive, column
+    assert not found["hkqd"].sensitive

@@ -32,3 +32,56 @@ def test_partner_criteria_are_the_persons_wishes(tmp_path: Path) -> None:
         assert finding.personal and not finding.sensitive, column
     assert _finding(user, "income").sensitive
     assert _finding(user, "for_sex").sensitive
+
+
+# A dating site's table of what each member asks of a partner (from a public matchmaking
+# schema, shortened): the comments say 要求 on some columns only.
+REQUEST = """
+create table f_user_request
+(
+   user_id              int unsigned not null comment '用户编号',
+   height               varchar(20) comment '身高要求',
+   age                  varchar(50) comment '年龄要求',
+   income_monthly       varchar(50) comment '月收入',
+   drink_status         varchar(50) comment '饮酒情况',
+   primary key (user_id)
+);
+create table f_user_account
+(
+   user_id              int unsigned not null comment '用户编号',
+   user_name            varchar(50) comment '姓名',
+   height               varchar(20) comment '身高',
+   income_monthly       varchar(50) comment '月收入',
+   primary key (user_id)
+);
+"""
+
+
+def test_a_row_of_requirements_is_the_persons_wish(tmp_path: Path) -> None:
+    """身高要求 and 年龄要求 make the row a list of what the member asks of a partner: the
+    height, the monthly income and the drinking there are the partner sought, not the member's
+    own body or income: personal, not sensitive. The member's own row keeps its sensitivity."""
+    found = _scan(tmp_path, {"friends.sql": REQUEST})
+    request = found["f_user_request"]
+    for column in ("height", "income_monthly", "drink_status"):
+        finding = _finding(request, column)
+        assert finding.personal and not finding.sensitive, column
+    assert _finding(found["f_user_account"], "income_monthly").sensitive
+
+
+def test_one_requirement_is_a_wish_only_for_its_own_column(tmp_path: Path) -> None:
+    """A single 身高要求 is that column's wish; the row's other columns stay the person's own,
+    and a care requirement (护理要求) is not read as a wish."""
+    ddl = """
+    CREATE TABLE member_profile (member_id int PRIMARY KEY COMMENT '会员编号',
+      height varchar(20) COMMENT '身高要求', weight varchar(20) COMMENT '体重',
+      income varchar(50) COMMENT '月收入');
+    CREATE TABLE care_plan (patient_id int PRIMARY KEY COMMENT '患者编号',
+      nursing_requirement varchar(255) COMMENT '护理要求', diagnosis varchar(255) COMMENT '诊断');
+    """
+    found = _scan(tmp_path, {"profile.sql": ddl})
+    profile = found["member_profile"]
+    assert not _finding(profile, "height").sensitive
+    assert _finding(profile, "weight").sensitive
+    assert _finding(profile, "income").sensitive
+    assert _finding(found["care_plan"], "diagnosis").sensitive
