@@ -42,7 +42,7 @@ from dataflow.i18n import msg
 from dataflow.model import ApiContext, Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, MAX_SCHEMA_BYTES, LineIndex, Problems
 from dataflow.readers._json import add_leaf
-from dataflow.readers.tokencursor import ParseError, TokenCursor
+from dataflow.readers.tokencursor import ParseError, TokenCursor, comment_text
 
 FORMAT = "protobuf"
 
@@ -119,14 +119,6 @@ class _Token:
         self.trailing: list[str] = []
 
 
-def _comment_text(raw: str) -> str:
-    if raw.startswith("//"):
-        return raw.lstrip("/").lstrip("!").strip()
-    body = raw[2:-2].lstrip("*!")
-    lines = [re.sub(r"^\s*\*?\s?", "", line).rstrip() for line in body.splitlines()]
-    return "\n".join(lines).strip()
-
-
 def _tokens(text: str) -> list[_Token]:
     """The significant tokens of ``text`` with their comments, attached as ``protoc`` attaches
     them: a comment on a token's own line is that token's (trailing); on the lines below it,
@@ -169,7 +161,7 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if kind == "comment":
             raw = m.group()
-            said = _comment_text(raw)
+            said = comment_text(raw)
             gap = 0
             if last is not None and not own_line:  # on the line of the token before it
                 if said:
