@@ -270,6 +270,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "wearable_documents",
     "medical_device_documents",
     "caller_self_words",
+    "entry_pairs",
     "comment_idioms",
     "error_reply_members",
     "unit_prices",

@@ -517,6 +517,9 @@ class SubjectRules:
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.caller_self = _split(s.get("caller_self_words", ()))[0]
+        self.entry_pairs = frozenset(
+            frozenset(pair.split()) for pair in s.get("entry_pairs", ()) if len(pair.split()) == 2
+        )
         idioms = sorted(s.get("comment_idioms", ()), key=lambda w: (-len(w), w))
         self.comment_idioms = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, idioms)) + r")\b", re.IGNORECASE)
