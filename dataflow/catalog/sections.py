@@ -271,6 +271,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "medical_device_documents",
     "caller_self_words",
     "entry_pairs",
+    "request_trace_headers",
     "comment_idioms",
     "error_reply_members",
     "unit_prices",

@@ -577,6 +577,11 @@ SUBJECTS: Mapping[str, Text] = {
         "table {name} is a card its holder unlocks with {column}: the cardholder's account",
         "表 {name} 是持卡人以 {column} 解锁的卡：持卡人的账户",
     ),
+    "subject.request_trace": Text(
+        "{column} is a header of the API request that traces or deduplicates the call itself (a "
+        "request, correlation or idempotency id): it identifies the request, not a person",
+        "{column} 是用于追踪或去重调用本身的 API 请求头（请求、关联或幂等标识）：标识的是请求而非个人",
+    ),
     "subject.request_credential": Text(
         "{column} is a header of the API request that carries the caller's credentials (a login"
         " token or a password)",

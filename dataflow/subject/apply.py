@@ -104,6 +104,7 @@ def apply_subject(
         found = _staff_names(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
         found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
+        found = [_request_trace(f, dataset, catalog, rules_for(catalog)) for f in found]
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
@@ -540,6 +541,32 @@ def _request_credential(
         element.id,
     )
     return _as_element(finding, element, ev)
+
+
+def _request_trace(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-request-trace``: among the parameters of an API operation (`<operation>
+    parameters`), a header tracing or deduplicating the call (``request_trace_headers``:
+    `X-Request-ID`, `X-Correlation-ID`, `x-fapi-interaction-id`, `Idempotency-Key`) identifies the
+    request, not a person, whatever the operation is about (and no later step makes it so)."""
+    fld = finding.field
+    tokens = split_name(fld.name)
+    if tokens[:1] == ("x",):
+        tokens = tokens[1:]
+    if (
+        not dataset.name.endswith(_PARAMETERS)
+        or fld.pointer != f"{dataset.name}.{fld.name}"
+        or _compact(tokens) not in rules.request_traces
+        or _from_values(finding)
+    ):
+        return finding
+    ev = Evidence(
+        "context", "subject-request-trace", msg("subject.request_trace", column=fld.name), None
+    )
+    if finding.personal:
+        return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+    return dataclasses.replace(finding, evidence=(*finding.evidence, ev))
 
 
 #: Words of an English description.

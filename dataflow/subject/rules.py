@@ -400,6 +400,9 @@ class SubjectRules:
         self.request_credentials = frozenset(
             _compact(split_name(w)) for w in s.get("request_credentials", ())
         )
+        self.request_traces = frozenset(
+            _compact(split_name(w)) for w in s.get("request_trace_headers", ())
+        )
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
         self.request_person_keys = tuple(
             sorted({" ".join(w.lower().split()) for w in s.get("request_person_keys", ())}, key=len)
