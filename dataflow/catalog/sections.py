@@ -275,6 +275,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "wearable_documents",
     "medical_device_documents",
     "caller_self_words",
+    "entry_pairs",
+    "request_trace_headers",
     "comment_idioms",
     "error_reply_members",
     "unit_prices",

@@ -146,8 +146,8 @@ PROBLEMS: Mapping[str, Text] = {
         "无法解析 Avro IDL 声明；从下一个 ';' 或 '}}' 处继续读取",
     ),
     "p.proto_syntax": Text(
-        "Protocol Buffers declaration could not be parsed; read on after it",
-        "无法解析 Protocol Buffers 声明；从其后继续读取",
+        "Protocol Buffers declaration starting here could not be parsed; read on after it",
+        "从此处开始的 Protocol Buffers 声明无法解析；从其后继续读取",
     ),
     "p.proto_unclosed": Text(
         "Protocol Buffers {kind} {name} is not closed before the end of the file; what it declares up to there is read",

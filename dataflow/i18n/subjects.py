@@ -432,6 +432,12 @@ SUBJECTS: Mapping[str, Text] = {
         "{name} is an API operation's reply to a failed call ('{status}'): a report on the call",
         "{name} 是 API 操作对失败调用的应答（'{status}'）：关于调用本身的报告",
     ),
+    "subject.entry_pair": Text(
+        "{column} is a member of an entry of a list of free name/value pairs ({pair}): the "
+        "entry's own name or value, not information about a person by its name",
+        "{column} 是自由“名称/值”条目列表中条目的成员（{pair}）：条目自身的名称或值，"
+        "其名称并不表明是关于个人的信息",
+    ),
     "subject.caller_self": Text(
         "{name} belongs to an API operation on the signed-in caller's own account ('{word}')",
         "{name} 属于作用于已登录调用者本人账户的 API 操作（'{word}'）",
@@ -575,6 +581,11 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.held_card": Text(
         "table {name} is a card its holder unlocks with {column}: the cardholder's account",
         "表 {name} 是持卡人以 {column} 解锁的卡：持卡人的账户",
+    ),
+    "subject.request_trace": Text(
+        "{column} is a header of the API request that traces or deduplicates the call itself (a "
+        "request, correlation or idempotency id): it identifies the request, not a person",
+        "{column} 是用于追踪或去重调用本身的 API 请求头（请求、关联或幂等标识）：标识的是请求而非个人",
     ),
     "subject.request_credential": Text(
         "{column} is a header of the API request that carries the caller's credentials (a login"

@@ -5,7 +5,8 @@ A protocol (``@namespace("…") protocol Name { … }``), or the protocol-less f
 fixed types. Each field is ``Type name [= default];`` where the type is a primitive, a named
 type, ``array<T>``, ``map<T>``, ``union { null, T }``, ``T?`` (a union with ``null``), a
 logical type (``date``, ``timestamp_ms``, ``decimal(9,2)``, ``uuid``…) or a type carrying
-``@logicalType("…")``. ``/** … */`` before a declaration or a field is its ``doc``;
+``@logicalType("…")``. ``/** … */`` before a declaration or a field is its ``doc``; a field without one takes the plain
+comments (``//``, ``///``, ``/* … */``) directly above it or after it on its line;
 ``@namespace`` and ``@aliases`` apply as in the JSON form. ``import idl|schema|protocol
 "file";`` names another file: its types come from the scan's other Avro files
 (``avro_named_types``), as a ``.avsc`` naming them would. A message of a protocol
@@ -27,7 +28,7 @@ from dataflow.i18n import msg
 from dataflow.readers._common import LineIndex, Problems
 from dataflow.readers._json import PosDict
 from dataflow.readers.avro import RelativeName
-from dataflow.readers.tokencursor import ParseError, TokenCursor
+from dataflow.readers.tokencursor import ParseError, TokenCursor, comment_text
 
 _TOKEN = re.compile(
     r"""
@@ -57,14 +58,21 @@ class IdlError(ParseError):
 
 
 class _Token:
-    __slots__ = ("kind", "pos", "text")
+    __slots__ = ("after", "kind", "notes", "pos", "text")
 
     def __init__(self, kind: str, text: str, pos: int) -> None:
         self.kind, self.text, self.pos = kind, text, pos
+        self.notes: list[str] = []  # plain comments directly above (no blank line between)
+        self.after: list[str] = []  # plain comments after it on its line
 
 
 def _tokens(text: str) -> list[_Token]:
+    """The significant tokens of ``text``; a plain comment (``//``, ``/* */``) is kept with
+    the token below it or, on that token's line, with the token before it."""
     out: list[_Token] = []
+    pending: list[str] = []
+    last: _Token | None = None
+    own_line = False  # a newline since ``last``
     i = 0
     while i < len(text):
         m = _TOKEN.match(text, i)
@@ -73,9 +81,25 @@ def _tokens(text: str) -> list[_Token]:
             i += 1
             continue
         kind = m.lastgroup or "bad"
-        if kind not in ("space", "comment"):
-            out.append(_Token(kind, m.group(), i))
         i = m.end()
+        if kind == "space":
+            newlines = m.group().count("\n")
+            own_line = own_line or newlines > 0
+            if newlines > 1:
+                pending = []  # a blank line: the comments above belong to nothing below
+            continue
+        if kind == "comment":
+            said = comment_text(m.group())
+            if last is not None and not own_line:
+                if said:
+                    last.after.append(said)
+            elif said:
+                pending.append(said)
+            continue
+        token = _Token(kind, m.group(), m.start())
+        token.notes, pending = pending, []
+        out.append(token)
+        last, own_line = token, False
     return out
 
 
@@ -344,6 +368,7 @@ class _Parser(TokenCursor[_Token]):
             self.take()
 
     def field(self, ns: str | None) -> list[PosDict]:
+        first = self.peek()
         doc, before = self.preamble()  # of the field or of its type (``@logicalType``)
         if self.peek() is None:
             raise IdlError(self.tokens[-1].pos)
@@ -363,7 +388,13 @@ class _Parser(TokenCursor[_Token]):
             if self.at(","):
                 self.take()
                 continue
-            self.expect(";")
+            end = self.expect(";")
+            # Without a ``/** */`` doc, the plain comment above the field or after it on its
+            # line says what it is, as in the other schema languages.
+            plain = "\n".join([*(first.notes if first else ()), *end.after]).strip()
+            if plain:
+                for one in out:
+                    one.setdefault("doc", plain)
             return out
 
     def type_(self, given: dict[str, Any] | None = None, ns: str | None = None) -> Any:

@@ -42,7 +42,7 @@ from dataflow.i18n import msg
 from dataflow.model import ApiContext, Dataset, Field
 from dataflow.readers._common import MAX_FIELDS, MAX_SCHEMA_BYTES, LineIndex, Problems
 from dataflow.readers._json import add_leaf
-from dataflow.readers.tokencursor import ParseError, TokenCursor
+from dataflow.readers.tokencursor import ParseError, TokenCursor, comment_text
 
 FORMAT = "protobuf"
 
@@ -119,21 +119,28 @@ class _Token:
         self.trailing: list[str] = []
 
 
-def _comment_text(raw: str) -> str:
-    if raw.startswith("//"):
-        return raw.lstrip("/").lstrip("!").strip()
-    body = raw[2:-2].lstrip("*!")
-    lines = [re.sub(r"^\s*\*?\s?", "", line).rstrip() for line in body.splitlines()]
-    return "\n".join(lines).strip()
-
-
 def _tokens(text: str) -> list[_Token]:
-    """The significant tokens of ``text``, each with the comments directly above it (no blank
-    line between) and those after it on its line."""
+    """The significant tokens of ``text`` with their comments, attached as ``protoc`` attaches
+    them: a comment on a token's own line is that token's (trailing); on the lines below it,
+    the first block of comments is still the token's when a blank line or the end of a block
+    (``}``) follows it, and the block directly above a token (no blank line between) is the
+    next token's (leading). Comments with blank lines on both sides belong to nothing."""
     out: list[_Token] = []
-    pending: list[str] = []
+    block: list[str] = []  # the block of comments being read
+    block_lines = False  # whether ``block`` is ``//`` lines (they join; a ``/* */`` stands alone)
+    in_block = False
     gap = 0  # newlines since the last comment or token
     last: _Token | None = None
+    own_line = False  # a newline since ``last``: a comment is no longer on its line
+    to_last = False  # whether the next block of comments may still be ``last``'s
+
+    def flush() -> None:
+        nonlocal block, in_block, to_last
+        if in_block and to_last and last is not None:
+            last.trailing.extend(block)
+            to_last = False
+        block, in_block = [], False
+
     i = 0
     while i < len(text):
         m = _TOKEN.match(text, i)
@@ -147,22 +154,34 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if kind == "newline":
             gap += 1
-            if gap >= 2:
-                pending.clear()  # a blank line: comments above it are detached
+            own_line = True
+            if gap >= 2:  # a blank line: what is above it no longer reaches below it
+                flush()
+                to_last = False
             continue
         if kind == "comment":
-            said = _comment_text(m.group())
-            if last is not None and gap == 0 and not pending:
+            raw = m.group()
+            said = comment_text(raw)
+            gap = 0
+            if last is not None and not own_line:  # on the line of the token before it
                 if said:
                     last.trailing.append(said)
-            elif said:
-                pending.append(said)
-            gap = 0
+                to_last = False  # the lines below are no longer the token's
+                continue
+            is_line = raw.startswith("//")
+            if in_block and not (is_line and block_lines):
+                flush()
+            if said:
+                block.append(said)
+            in_block, block_lines = True, is_line
             continue
         token = _Token(kind, m.group(), m.start())
-        token.leading, pending = pending, []
+        if kind == "punct" and token.text in ("}", "]", ")"):
+            flush()  # the end of a block: its last comments belong to what is above them
+        token.leading, block, in_block = block, [], False
         out.append(token)
-        last, gap = token, 0
+        last, gap, own_line, to_last = token, 0, False, True
+    flush()
     return out
 
 
@@ -276,10 +295,13 @@ class _Parser(TokenCursor[_Token]):
     def line(self, token: _Token) -> int:
         return self.index.line(token.pos)
 
-    def error(self, exc: ProtoError) -> None:
-        self.problems.add(
-            msg("p.proto_syntax"), self.index.line(exc.pos), self.index.column(exc.pos)
-        )
+    def error(self, exc: ProtoError, start: int) -> None:
+        """A declaration that does not parse, reported where it starts (the token at ``start``;
+        where the parse stopped when that is before it)."""
+        pos = exc.pos
+        if start < len(self.tokens):
+            pos = min(pos, self.tokens[start].pos)
+        self.problems.add(msg("p.proto_syntax"), self.index.line(pos), self.index.column(pos))
 
     def skip_statement(self) -> None:
         """Skip to after the next ``;`` or balanced ``{ … }``; a ``}`` closing the enclosing
@@ -319,7 +341,7 @@ class _Parser(TokenCursor[_Token]):
             try:
                 self.top_statement()
             except ProtoError as exc:
-                self.error(exc)
+                self.error(exc, start)
                 self.i = max(self.i, start + 1)
                 self.skip_statement()
                 if self.at("}"):  # a stray brace at the top level
@@ -427,7 +449,7 @@ class _Parser(TokenCursor[_Token]):
             try:
                 self.member(message, oneof)
             except ProtoError as exc:
-                self.error(exc)
+                self.error(exc, start)
                 self.i = max(self.i, start + 1)
                 self.skip_statement()
 
@@ -568,7 +590,7 @@ class _Parser(TokenCursor[_Token]):
                     self.expect(";")
                     enum.values.append(value.text)
             except ProtoError as exc:
-                self.error(exc)
+                self.error(exc, start)
                 self.i = max(self.i, start + 1)
                 self.skip_statement()
 
@@ -593,7 +615,7 @@ class _Parser(TokenCursor[_Token]):
                 else:
                     self.field(holder, block.fields, scope, False)
             except ProtoError as exc:
-                self.error(exc)
+                self.error(exc, start)
                 self.i = max(self.i, start + 1)
                 self.skip_statement()
         self.file.extends.append(block)
@@ -614,6 +636,8 @@ class _Parser(TokenCursor[_Token]):
             try:
                 if token.text == "rpc":
                     service.rpcs.append(self.rpc())
+                elif token.text == "stream" and not self.at("(", 1):
+                    service.rpcs.append(self.stream())
                 else:  # option, an empty statement, anything else is read past
                     if token.text not in ("option", ";"):
                         raise ProtoError(token.pos)
@@ -622,19 +646,40 @@ class _Parser(TokenCursor[_Token]):
                     else:
                         self.take()
             except ProtoError as exc:
-                self.error(exc)
+                self.error(exc, start)
                 self.i = max(self.i, start + 1)
                 self.skip_statement()
         self.file.services.append(service)
 
     def rpc(self) -> _Rpc:
+        """``rpc Name ([stream] Request) returns ([stream] Response)`` ending in ``;`` or an
+        options block."""
         keyword = self.expect("rpc")
         name = self.name()
         request = self.rpc_type()
         self.expect("returns")
         response = self.rpc_type()
+        return self.rpc_end(keyword, name, request, response)
+
+    def stream(self) -> _Rpc:
+        """The proto2 specification's ``stream Name (Request, Response)``: an rpc whose both
+        sides are streams, ending as an rpc ends."""
+        keyword = self.expect("stream")
+        name = self.name()
+        self.expect("(")
+        request = self.name().text
+        self.expect(",")
+        response = self.name().text
+        self.expect(")")
+        return self.rpc_end(keyword, name, request, response)
+
+    def rpc_end(self, keyword: _Token, name: _Token, request: str, response: str) -> _Rpc:
+        """The ``;`` or ``{ options }`` ending an rpc; its comment is the one above it, the one
+        after its ``{`` and the one after its end."""
         end = self.take()
+        said = [keyword.leading]
         if end.text == "{":
+            said.append(end.trailing)
             while not self.at("}"):
                 if self.peek() is None:
                     raise ProtoError(end.pos)
@@ -647,7 +692,8 @@ class _Parser(TokenCursor[_Token]):
             end = self.take()
         elif end.text != ";":
             raise ProtoError(end.pos)
-        return _Rpc(name.text, request, response, _comment(keyword.leading, end.trailing))
+        said.append(end.trailing)
+        return _Rpc(name.text, request, response, _comment(*said))
 
     def rpc_type(self) -> str:
         self.expect("(")
@@ -676,6 +722,7 @@ class ProtoIndex:
     used: set[str] = field(default_factory=set)
     extensions: dict[str, list[ProtoField]] = field(default_factory=dict)
     contexts: dict[str, list[tuple[_Service, _Rpc]]] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=dict)  # dataset name -> full names
 
     def add(self, parsed: ProtoFile) -> None:
         for full, node in parsed.types().items():
@@ -722,6 +769,16 @@ class ProtoIndex:
                             if all(r is not rpc for _, r in uses):
                                 uses.append((service, rpc))
 
+    def name_datasets(self, parsed: ProtoFile) -> None:
+        """Note the datasets ``parsed`` gives, by name (two files may both have a ``Request``)."""
+        for message, name in _dataset_messages(parsed, self):
+            self.names.setdefault(name, set()).add(message.full)
+
+    def dataset_name(self, message: ProtoMessage, name: str) -> str:
+        """``name`` (``Request``, ``Outer.Request``), or the message's full name when another
+        message of the scan would give a dataset of the same name (``billing.v1.Request``)."""
+        return message.full if len(self.names.get(name, ())) > 1 else name
+
 
 def proto_index(files: Sequence[Path]) -> ProtoIndex | None:
     """The ``.proto`` files among ``files`` parsed once, so that a field of one may name a type
@@ -747,6 +804,8 @@ def proto_index(files: Sequence[Path]) -> ProtoIndex | None:
     for one in parsed:
         index.add(one)
     index.link(parsed)
+    for one in parsed:
+        index.name_datasets(one)
     return index
 
 
@@ -884,9 +943,13 @@ def read_proto(text: str, path: str, problems: Problems, index: ProtoIndex | Non
         for full, uses in index.contexts.items():
             others = [u for u in uses if u[0].source != path]
             own.contexts.setdefault(full, []).extend(others)
+        for name, fulls in index.names.items():
+            own.names[name] = set(fulls)
+    own.name_datasets(parsed)
     datasets: list[Dataset] = []
     total = 0
     for message, name in _dataset_messages(parsed, own):
+        name = own.dataset_name(message, name)
         walker = _Walker(parsed, own, problems)
         walker.message(message, name, "", (), 0, None)
         if not walker.fields:

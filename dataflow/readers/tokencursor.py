@@ -4,7 +4,18 @@ own error at the offset where the text stops making sense."""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Generic, Protocol, TypeVar
+
+
+def comment_text(raw: str) -> str:
+    """The text of a ``//`` (``///``, ``//!``) or ``/* … */`` (``/** … */``) comment, without
+    its marks and the stars that begin its lines."""
+    if raw.startswith("//"):
+        return raw.lstrip("/").lstrip("!").strip()
+    body = raw[2:-2].lstrip("*!")
+    lines = [re.sub(r"^\s*\*?\s?", "", line).rstrip() for line in body.splitlines()]
+    return "\n".join(lines).strip()
 
 
 class ParseError(Exception):

@@ -92,6 +92,7 @@ def apply_subject(
     found = [_gateway_member(f, dataset, catalog, rules_for(catalog)) for f in found]
     found = _wallet_addresses(found, dataset, catalog, rules_for(catalog))
     found = _oauth_clients(found, dataset, catalog, rules_for(catalog))
+    found = _entry_pairs(found, catalog, rules_for(catalog))
     if not subject.about_person and not (
         subject.kind == "unknown" and _names_people(dataset, rules_for(catalog))
     ):
@@ -103,9 +104,54 @@ def apply_subject(
         found = _staff_names(found, dataset, catalog, rules_for(catalog))
     if dataset.source_format in SCHEMA_DOCS:
         found = [_request_credential(f, dataset, catalog, rules_for(catalog)) for f in found]
+        found = [_request_trace(f, dataset, catalog, rules_for(catalog)) for f in found]
         found = _link_members(found, dataset, catalog, rules_for(catalog))
         found = credential_claims(found, dataset, subject, catalog, rules_for(catalog))
     return found
+
+
+#: What a member's name keeps to be compared with ``entry_pairs`` (`Nome`, `_value` → nome, value).
+_WORD_CHARS = re.compile(r"[\W_]+")
+
+
+def _entry_pairs(
+    findings: list[FieldFinding], catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-entry-pair``: the two members of the entries of a list of free name/value pairs
+    (an array of objects holding exactly one pair of ``entry_pairs``: `infoAdicionais[]` with
+    `nome` and `valor`, `customFields[]` with `key` and `value`) found personal by their generic
+    words alone are the entry's own name and value: what the application chose to add, not a
+    person's name or amount (and no later step makes them so). A description or a value that
+    says more decides for itself."""
+    members: dict[str, set[str]] = {}
+    for f in findings:
+        parent = _parent(f.field.pointer)
+        # the words as written: the pair is a convention of the schema's own language
+        members.setdefault(parent, set()).add(_WORD_CHARS.sub("", f.field.name.lower()))
+    pairs = {
+        parent: names
+        for parent, names in members.items()
+        if parent.endswith("[]") and len(names) == 2 and frozenset(names) in rules.entry_pairs
+    }
+    if not pairs:
+        return findings
+    out: list[FieldFinding] = []
+    for f in findings:
+        names = pairs.get(_parent(f.field.pointer))
+        if (
+            names is None
+            or _from_values(f)
+            or any(ev.source in ("comment", "value") for ev in f.evidence)
+        ):
+            out.append(f)
+            continue
+        why = msg("subject.entry_pair", column=f.field.name, pair="/".join(sorted(names)))
+        ev = Evidence("context", "subject-entry-pair", why, None)
+        if f.personal:
+            out.append(_as_not_personal(f, ev, catalog.defaults["unclassified"]))
+        else:  # said, so that no later step takes the entry's name for a person's
+            out.append(dataclasses.replace(f, evidence=(*f.evidence, ev)))
+    return out
 
 
 def _parent(pointer: str) -> str:
@@ -495,6 +541,32 @@ def _request_credential(
         element.id,
     )
     return _as_element(finding, element, ev)
+
+
+def _request_trace(
+    finding: FieldFinding, dataset: Dataset, catalog: Catalog, rules: SubjectRules
+) -> FieldFinding:
+    """``subject-request-trace``: among the parameters of an API operation (`<operation>
+    parameters`), a header tracing or deduplicating the call (``request_trace_headers``:
+    `X-Request-ID`, `X-Correlation-ID`, `x-fapi-interaction-id`, `Idempotency-Key`) identifies the
+    request, not a person, whatever the operation is about (and no later step makes it so)."""
+    fld = finding.field
+    tokens = split_name(fld.name)
+    if tokens[:1] == ("x",):
+        tokens = tokens[1:]
+    if (
+        not dataset.name.endswith(_PARAMETERS)
+        or fld.pointer != f"{dataset.name}.{fld.name}"
+        or _compact(tokens) not in rules.request_traces
+        or _from_values(finding)
+    ):
+        return finding
+    ev = Evidence(
+        "context", "subject-request-trace", msg("subject.request_trace", column=fld.name), None
+    )
+    if finding.personal:
+        return _as_not_personal(finding, ev, catalog.defaults["unclassified"])
+    return dataclasses.replace(finding, evidence=(*finding.evidence, ev))
 
 
 #: Words of an English description.

@@ -60,7 +60,7 @@ from dataflow.subject.rules import (
     rules_for,
     split_name,
 )
-from dataflow.subject.table import described_fields, described_owner
+from dataflow.subject.table import caller_self_word, described_fields, described_owner
 from dataflow.subject.topics import (
     _family_match,
     _on_topic,
@@ -1500,7 +1500,8 @@ def _attributes(
 ) -> list[FieldFinding]:
     """``subject-person-attribute``: on a row that is one person (subject ``person``) and that
     identifies them (two or more columns are their name, identifiers, birth date, sex, mobile
-    or e-mail, and some are the row's own, not all nested objects), a column no
+    or e-mail, or it is the signed-in caller's own account, `GET /api/v1/me`; and some are the
+    row's own, not all nested objects), a column no
     other rule claims and that is not a key, a flag, bookkeeping or a thing's (negative
     evidence) is still information relating to that person (PIPL Art. 4): other information
     about the person. Person-linked rows (events, belongings) are left to the other rules."""
@@ -1515,7 +1516,10 @@ def _attributes(
         and _wearable_word(rec.rules, rec.dataset) is None  # (``subject-wearable-measure``)
         and medical_device_word(rec.rules, rec.dataset) is None
     )
-    if element is None or not (linked or (rec.subject.kind == "person" and anchors >= 2 and own)):
+    # the caller's own account (`GET /api/v1/me`) is one person's record whatever it shows
+    caller = rec.subject.kind == "person" and caller_self_word(rec.dataset, rec.rules) is not None
+    identified = rec.subject.kind == "person" and (caller or anchors >= 2)
+    if element is None or not (linked or (identified and own)):
         return findings  # (a document of objects only is a library of types, not a row)
     if linked and _record_by_topic(rec):
         return findings  # its other columns are the system's own (``_record_by_topic``)

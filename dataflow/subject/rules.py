@@ -405,6 +405,9 @@ class SubjectRules:
         self.request_credentials = frozenset(
             _compact(split_name(w)) for w in s.get("request_credentials", ())
         )
+        self.request_traces = frozenset(
+            _compact(split_name(w)) for w in s.get("request_trace_headers", ())
+        )
         self.row_wrappers = frozenset(s.get("row_wrappers", ()))
         self.request_person_keys = tuple(
             sorted({" ".join(w.lower().split()) for w in s.get("request_person_keys", ())}, key=len)
@@ -522,6 +525,9 @@ class SubjectRules:
         self.message_formats = frozenset(s.get("message_formats", ()))
         self.wearables, self.wearables_zh = _split(s.get("wearable_documents", ()))
         self.caller_self = _split(s.get("caller_self_words", ()))[0]
+        self.entry_pairs = frozenset(
+            frozenset(pair.split()) for pair in s.get("entry_pairs", ()) if len(pair.split()) == 2
+        )
         idioms = sorted(s.get("comment_idioms", ()), key=lambda w: (-len(w), w))
         self.comment_idioms = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, idioms)) + r")\b", re.IGNORECASE)

@@ -257,15 +257,21 @@ def _error_status_reply(ds: Dataset, n: TableName, rules: SubjectRules, f: _Fact
     return _fix(f, "system", msg("subject.error_status_reply", name=n.bare, status=hit.group(0)))
 
 
-def _caller_self(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
-    """A request or reply of an API operation on the signed-in caller's own account (its path
-    says `me`: `GET /api/v1/me`; ``caller_self_words``): one person's record, the caller's."""
+def caller_self_word(ds: Dataset, rules: SubjectRules) -> str | None:
+    """The word (``caller_self_words``) by which a request or reply of an API operation is on
+    the signed-in caller's own account (`GET /api/v1/me`), or ``None``."""
     if ds.source_format not in SCHEMA_DOCS:
         return None
     words = split_name(ds.name.split(" ", 1)[0])
     if len(words) < 2 or words[0] not in _HTTP_METHODS:
         return None
-    word = next((w for w in words[1:] if w in rules.caller_self), None)
+    return next((w for w in words[1:] if w in rules.caller_self), None)
+
+
+def _caller_self(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
+    """A request or reply of an API operation on the signed-in caller's own account (its path
+    says `me`: `GET /api/v1/me`; ``caller_self_words``): one person's record, the caller's."""
+    word = caller_self_word(ds, rules)
     if word is None:
         return None
     why = msg("subject.caller_self", name=n.bare, word=word)

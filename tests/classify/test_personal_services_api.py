@@ -138,6 +138,18 @@ paths:
                           type: boolean
                   username:
                     type: string
+                  utcOffset:
+                    type: number
+                  settings:
+                    type: object
+                    properties:
+                      preferences:
+                        type: object
+                        properties:
+                          idleTimeoutLimit:
+                            type: number
+                          sidebarViewMode:
+                            type: string
   /api/v1/info:
     get:
       operationId: get-api-v1-info
@@ -168,6 +180,22 @@ def test_an_operation_on_the_callers_own_account_returns_their_profile(tmp_path:
         assert found[path].personal, path
     info = next(r for n, r in results.items() if n.startswith("get-api-v1-info response"))
     assert not any(f.personal for f in info.findings)
+
+
+def test_the_rest_of_the_callers_own_account_is_information_about_them(tmp_path: Path) -> None:
+    """On the caller's own account nothing but the generic `name` names them by a word of its
+    own (the e-mail sits in a list, the username is an account), yet the reply is one person's
+    record: their time zone and the preferences they set are other information about them."""
+    results = _scan(tmp_path, {"authentication.yaml": _ACCOUNT})
+    me = next(r for n, r in results.items() if n.startswith("get-api-v1-me response"))
+    found = _by_path(me)
+    for path in (
+        "utcOffset",
+        "settings.preferences.idleTimeoutLimit",
+        "settings.preferences.sidebarViewMode",
+    ):
+        assert found[path].personal, path
+        assert not found[path].sensitive, path
 
 
 #: A pet clinic's API (OpenAPI 3) with an RFC 9457 problem-details error reply.

@@ -55,3 +55,40 @@ def test_an_authorization_header_is_the_callers_credential(tmp_path: Path) -> No
     assert not any(
         ev.rule == "subject-request-credential" for f in response.findings for ev in f.evidence
     )
+
+
+#: A vaccination record's search (OpenAPI 3): the operation is about a patient, and its request
+#: carries headers that trace the call.
+_TRACED = """
+openapi: 3.0.3
+info: {title: Immunisation records, version: "1.0"}
+paths:
+  /Immunization:
+    get:
+      operationId: searchPatientImmunization
+      description: Search a patient's vaccination history.
+      parameters:
+        - name: patient.identifier
+          in: query
+          description: The patient's NHS number.
+          schema: {type: string}
+        - name: X-Request-ID
+          in: header
+          schema: {type: string}
+        - name: X-Correlation-ID
+          in: header
+          schema: {type: string}
+        - name: Idempotency-Key
+          in: header
+          schema: {type: string}
+      responses:
+        "200": {description: OK}
+"""
+
+
+def test_headers_tracing_the_call_identify_the_request_not_a_person(tmp_path: Path) -> None:
+    found = scan_files(tmp_path, {"immunisation.yaml": _TRACED})
+    params = {f.field.name: f for f in found["searchPatientImmunization parameters"].findings}
+    for name in ("X-Request-ID", "X-Correlation-ID", "Idempotency-Key"):
+        assert not params[name].personal, name
+        assert any(ev.rule == "subject-request-trace" for ev in params[name].evidence), name

@@ -217,3 +217,39 @@ def test_a_doc_comment_written_after_annotations_is_read_and_no_record_is_lost_q
     # a block that is no declaration (a misspelt ``record``) is a warning at its line; a
     # message (``void ping();``) is passed over without one
     assert [(p.line, p.severity.value) for p in result.problems] == [(13, "warning")]
+
+
+def test_plain_comments_above_or_after_a_field_are_its_doc_when_it_has_none(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "people.avdl").write_text(
+        '@namespace("org.acme")\n'
+        "protocol People {\n"
+        "  /** A person's record */\n"
+        "  record Person {\n"
+        "    /** full name */\n"
+        "    string name;\n"
+        "    // 身份证号\n"
+        "    string idno;\n"
+        "    /// phone of the person\n"
+        "    string phone;\n"
+        "    /* home address */\n"
+        "    string addr;\n"
+        "    string note; // 备注 of the person\n"
+        "    // detached: a blank line follows\n"
+        "\n"
+        "    string code;\n"
+        "  }\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    result = scan_paths([tmp_path], ScanOptions(content=False))
+    (person,) = [d.dataset for d in result.datasets]
+    assert [(f.name, f.comment) for f in person.fields] == [
+        ("name", "full name"),
+        ("idno", "身份证号"),
+        ("phone", "phone of the person"),
+        ("addr", "home address"),
+        ("note", "备注 of the person"),
+        ("code", None),
+    ]

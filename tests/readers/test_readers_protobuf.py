@@ -217,10 +217,10 @@ def test_a_broken_file_is_an_error_at_its_lines_and_the_scan_goes_on(tmp_path: P
     errors = [p for p in report["problems"] if p["path"] == str(broken)]
     assert sorted((p["line"], p.get("column") or 0, p["severity"]) for p in errors) == [
         (3, 0, "error"),  # the message is not closed
-        (6, 3, "error"),  # the ``;`` missing after field 2, where protoc reports it
-        (7, 16, "error"),
+        (5, 3, "error"),  # field 2, its ``;`` missing: where the declaration starts
+        (7, 3, "error"),
     ]
-    assert f"{broken}:6:3" in err and f"{broken}:3:" in err
+    assert f"{broken}:5:3" in err and f"{broken}:3:" in err
     for word in ("secret", "value", "id_card", "身份证号"):  # no content of the file
         assert word not in err
         assert all(word not in p["message"] for p in errors)
@@ -291,3 +291,96 @@ def test_hostile_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
     result = read_path(path)
     assert [d.name for d in result.datasets] == ["B"]  # read on after the skipped block
     assert [(p.line, p.severity) for p in result.problems] == [(49, Severity.ERROR)]
+
+
+def test_comments_on_the_lines_below_a_declaration_are_attached_as_protoc_attaches_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "member.proto"
+    path.write_text(
+        'syntax = "proto3";\n'  # 1
+        "message Member {\n"  # 2
+        "  string name = 1;\n"  # 3
+        "  // 身份证号码 of the member\n"  # 4: below ``name``, a blank line after it
+        "\n"  # 5
+        "  string phone = 2; // 手机号\n"  # 6
+        "  // not the phone's: its own line's comment came first\n"  # 7
+        "  string email = 3;\n"  # 8
+        "  string note = 4;\n"  # 9
+        "  // free text about the member\n"  # 10: the end of the block follows
+        "}\n",
+        encoding="utf-8",
+    )
+    (member,) = read_path(path).datasets
+    assert [(f.name, f.comment) for f in member.fields] == [
+        ("name", "身份证号码 of the member"),
+        ("phone", "手机号"),
+        ("email", "not the phone's: its own line's comment came first"),
+        ("note", "free text about the member"),
+    ]
+
+
+def test_an_rpc_comment_after_its_brace_and_proto2_stream_declarations(tmp_path: Path) -> None:
+    path = tmp_path / "visits.proto"
+    path.write_text(
+        'syntax = "proto2";\n'
+        "message Visit { optional string patient_name = 1; }\n"
+        "message Ack { optional bool ok = 1; }\n"
+        "message Vital { optional double heart_rate = 1; }\n"
+        "service Clinic {\n"
+        "  rpc Book (Visit) returns (Ack) { // books a patient's visit\n"
+        "    option deadline = 2.0;\n"
+        "  }\n"
+        "  stream Monitor (Vital, Ack) { // a patient's vital signs as measured\n"
+        "  }\n"
+        "  stream Replay (Vital, Ack);\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    result = read_path(path)
+    assert not result.problems
+    context = {d.name: d.api.purpose if d.api else None for d in result.datasets}
+    assert context["Visit"] == "Clinic; rpc Book: books a patient's visit"
+    assert context["Vital"] == (
+        "Clinic; rpc Monitor: a patient's vital signs as measured; rpc Replay"
+    )
+
+
+def test_messages_of_one_short_name_in_two_packages_are_named_by_their_full_names(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "billing.proto").write_text(
+        'syntax = "proto3";\npackage billing.v1;\n'
+        "message Request { string card_no = 1; }\nmessage Invoice { string id = 1; }\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "users.proto").write_text(
+        'syntax = "proto3";\npackage users.v1;\nmessage Request { string user_name = 1; }\n',
+        encoding="utf-8",
+    )
+    datasets, problems = _scan(tmp_path)
+    assert not problems
+    assert sorted(datasets) == ["Invoice", "billing.v1.Request", "users.v1.Request"]
+    assert [f.pointer for f in datasets["users.v1.Request"].fields] == [
+        "users.v1.Request.user_name"
+    ]
+    # read alone, nothing clashes: the short name
+    assert [d.name for d in read_path(tmp_path / "users.proto").datasets] == ["Request"]
+
+
+def test_a_recursive_map_value_is_expanded_once_where_another_message_names_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tree.proto"
+    path.write_text(
+        'syntax = "proto3";\n'
+        "message Node { string owner_email = 1; map<string, Node> children = 2; }\n"
+        "message Doc { map<string, Node> nodes = 1; }\n",
+        encoding="utf-8",
+    )
+    result = read_path(path)
+    pointers = {d.name: [f.pointer for f in d.fields] for d in result.datasets}
+    assert pointers == {
+        "Node": ["Node.owner_email", "Node.children[]"],
+        "Doc": ["Doc.nodes[].owner_email", "Doc.nodes[].children[]"],
+    }
