@@ -187,8 +187,11 @@ def scan_paths(
     def read_at(i: int) -> ReadResult:
         return _read(files[i], options, sample_options, avro_types, json_schemas, proto_types)
 
-    # A large scan keeps most of what it reads: its collections would mostly walk that.
-    with fewer_collections(len(files)):
+    from dataflow.detect.metadata.prefix import remembered
+
+    # A large scan keeps most of what it reads: its collections would mostly walk that. Each
+    # dataset is read as the metadata rules read it once, for its subject and its classification.
+    with fewer_collections(len(files)), remembered():
         local = options.engine == "local"
         reads = in_order(
             read_at, len(files), processes_for(len(files), options.jobs) if local else 1
