@@ -110,6 +110,14 @@ def remembered() -> Iterator[None]:
         _REMEMBERED.clear()
 
 
+def remember(ds: Dataset, catalog: Catalog, copy: Dataset) -> None:
+    """Inside ``remembered()``, take ``copy`` as ``readable_dataset(ds, catalog)``: the copy
+    another process worked out for a dataset equal to ``ds`` (a scan's reading workers work
+    them out while the parent waits; the copy is ``ds`` itself when nothing applies)."""
+    if _REMEMBERED:
+        _REMEMBERED[0][id(ds)] = (ds, catalog, copy)
+
+
 def readable_dataset(ds: Dataset, catalog: Catalog) -> Dataset:
     """``ds`` as the metadata rules read it: traditional characters folded
     (``traditional.simplified_dataset``), coded columns named by their comments in Korean,
