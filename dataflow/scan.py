@@ -184,16 +184,24 @@ def scan_paths(
     altered: list[tuple[str, AlteredColumn]] = []  # and ALTER TABLE columns
     comments: list[CommentOn] = []  # and COMMENT ON texts
 
-    def read_at(i: int) -> ReadResult:
-        return _read(files[i], options, sample_options, avro_types, json_schemas, proto_types)
+    from dataflow.detect.metadata.prefix import readable_dataset, remember, remembered
 
-    # A large scan keeps most of what it reads: its collections would mostly walk that.
-    with fewer_collections(len(files)):
+    def read_at(i: int) -> tuple[ReadResult, list[Dataset]]:
+        read = _read(files[i], options, sample_options, avro_types, json_schemas, proto_types)
+        if readers_forked:  # the readable copies too, while the parent waits for the reads
+            return read, [readable_dataset(d, catalog) for d in read.datasets]
+        return read, []
+
+    # A large scan keeps most of what it reads: its collections would mostly walk that. Each
+    # dataset is read as the metadata rules read it once, for its subject and its classification.
+    with fewer_collections(len(files)), remembered():
         local = options.engine == "local"
-        reads = in_order(
-            read_at, len(files), processes_for(len(files), options.jobs) if local else 1
-        )
-        for done, (path, read) in enumerate(zip(files, reads, strict=True), start=1):
+        reading = processes_for(len(files), options.jobs) if local else 1
+        readers_forked = reading > 1
+        reads = in_order(read_at, len(files), reading)
+        for done, (path, (read, copies)) in enumerate(zip(files, reads, strict=True), start=1):
+            for dataset, copy in zip(read.datasets, copies, strict=False):
+                remember(dataset, catalog, copy)
             problems.extend(read.problems)
             added_keys.extend((read.path, key) for key in read.added_keys)
             altered.extend((read.path, change) for change in read.altered_columns)

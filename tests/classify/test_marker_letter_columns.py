@@ -72,3 +72,24 @@ def test_the_marker_is_the_most_frequent_first_letter_of_most_columns() -> None:
     assert (
         shared_letter(_table("cust_id", "cust_name", "cust_phone", "cust_mail", "cust_x")) is None
     )
+
+
+def test_a_scan_reads_each_table_without_its_marker_once(tmp_path: Path) -> None:
+    """Inside ``remembered()`` (a scan: subjects first, then classification) a table's readable
+    copy is worked out once and given to both; outside, each call works it out again."""
+    from dataflow.catalog import load_catalog
+    from dataflow.detect.metadata.prefix import readable_dataset, remembered
+    from dataflow.readers import read_path
+
+    path = tmp_path / "hr.sql"
+    path.write_text(ROSTER, encoding="utf-8")
+    ds = read_path(path).datasets[0]
+    catalog = load_catalog()
+    first, again = readable_dataset(ds, catalog), readable_dataset(ds, catalog)
+    assert first is not ds and first == again and first is not again
+    with remembered():
+        copy = readable_dataset(ds, catalog)
+        with remembered():  # a block inside another keeps what the outer one worked out
+            assert readable_dataset(ds, catalog) is copy
+        assert readable_dataset(ds, catalog) is copy and copy == first
+    assert readable_dataset(ds, catalog) is not copy  # dropped when the block ends

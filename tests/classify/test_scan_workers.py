@@ -12,7 +12,8 @@ import pytest
 from conftest import EXAMPLES
 
 from dataflow import gcwork, scan_workers
-from dataflow.model import ScanResult
+from dataflow.catalog import Catalog
+from dataflow.model import Dataset, ScanResult
 from dataflow.report import render
 from dataflow.report.json_report import dataset_part
 from dataflow.scan import ScanOptions, scan_paths
@@ -221,3 +222,38 @@ def test_only_the_json_report_without_negative_lists_has_parts_written_ahead() -
     assert _report_part("sarif", settings) is None
     listed = dataclasses.replace(settings, negative_lists=(Path("list.yaml"),))
     assert _report_part("json", listed) is None
+
+
+# Columns behind a one-letter marker: the table is read in a copy without it.
+ROSTER = """CREATE TABLE ry_mas ( FZGH char(20), FXM char(20), Fxb char(2), Fsfzh char(18),
+  Fcsrq datetime, Fxl char(20), FYDDH char(20) );
+"""
+
+
+@needs_fork
+def test_reading_workers_work_out_the_readable_copies_the_parent_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataflow.detect.metadata import prefix
+
+    repo = _repository(tmp_path)
+    (repo / "hr.sql").write_text(ROSTER, encoding="utf-8")
+    monkeypatch.setattr(scan_workers, "PARALLEL_MIN_DATASETS", 10)
+    monkeypatch.setattr(scan_workers, "CHUNK", 4)
+    monkeypatch.setattr(scan_workers, "WARM", 2)
+    alone = scan_paths([repo], ScanOptions(content=False, jobs=1))
+    parent, worked, work = os.getpid(), [], prefix._readable
+
+    def counted(ds: Dataset, catalog: Catalog) -> Dataset:
+        if os.getpid() == parent:
+            worked.append(ds.name)
+        return work(ds, catalog)
+
+    monkeypatch.setattr(prefix, "_readable", counted)
+    shared = scan_paths([repo], ScanOptions(content=False, jobs=2))
+    assert render(shared, "json", "en") == render(alone, "json", "en")
+    roster = next(d for d in shared.datasets if d.dataset.name == "ry_mas")
+    assert any(f.field.name == "Fsfzh" and f.sensitive for f in roster.findings)
+    # the parent worked out only the copies of the files it read before forking
+    assert 0 < len(worked) < len(alone.datasets) / 4
+    assert not prefix._REMEMBERED  # nothing is kept after the scan

@@ -11,9 +11,10 @@ findings of the copy are given back the original fields (``traditional.restore_f
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from dataflow.catalog import Catalog
 from dataflow.model import Dataset, ForeignKey, top_level
@@ -88,11 +89,53 @@ def unprefixed_dataset(ds: Dataset, personal: Callable[[Dataset], int]) -> Datas
     return ds
 
 
+#: The readable copies worked out inside ``remembered()``: the dataset's identity → the dataset,
+#: the catalog and its copy (the dataset is kept, so no other object can take its identity).
+_REMEMBERED: list[dict[int, tuple[Dataset, Catalog, Dataset]]] = []
+
+
+@contextlib.contextmanager
+def remembered() -> Iterator[None]:
+    """Within the block, ``readable_dataset`` works out each dataset's copy once: a scan reads
+    every dataset's subject first and classifies it after (in processes forked within the
+    block, which inherit what the parent worked out), and both read the same copy. What is
+    kept is dropped when the outermost block ends."""
+    if _REMEMBERED:
+        yield
+        return
+    _REMEMBERED.append({})
+    try:
+        yield
+    finally:
+        _REMEMBERED.clear()
+
+
+def remember(ds: Dataset, catalog: Catalog, copy: Dataset) -> None:
+    """Inside ``remembered()``, take ``copy`` as ``readable_dataset(ds, catalog)``: the copy
+    another process worked out for a dataset equal to ``ds`` (a scan's reading workers work
+    them out while the parent waits; the copy is ``ds`` itself when nothing applies)."""
+    if _REMEMBERED:
+        _REMEMBERED[0][id(ds)] = (ds, catalog, copy)
+
+
 def readable_dataset(ds: Dataset, catalog: Catalog) -> Dataset:
     """``ds`` as the metadata rules read it: traditional characters folded
     (``traditional.simplified_dataset``), coded columns named by their comments in Korean,
     Japanese, Arabic, Thai… (``commented.commented_dataset``) and a shared one-letter column
-    marker dropped (``unprefixed_dataset``); ``ds`` itself when none applies."""
+    marker dropped (``unprefixed_dataset``); ``ds`` itself when none applies. Worked out once
+    per dataset inside ``remembered()``."""
+    if not _REMEMBERED:
+        return _readable(ds, catalog)
+    memory = _REMEMBERED[0]
+    found = memory.get(id(ds))
+    if found is not None and found[0] is ds and found[1] is catalog:
+        return found[2]
+    copy = _readable(ds, catalog)
+    memory[id(ds)] = (ds, catalog, copy)
+    return copy
+
+
+def _readable(ds: Dataset, catalog: Catalog) -> Dataset:
     from dataflow.detect.metadata.commented import commented_dataset
     from dataflow.detect.metadata.detector import detect_dataset
     from dataflow.detect.metadata.traditional import simplified_dataset
