@@ -555,6 +555,12 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' is what the person looks for in a partner: their wish, not their own attribute",
         "'{column}' 是该人的择偶要求：是其意愿，而非其本人的属性",
     ),
+    "subject.care_thing_key": Text(
+        "'{column}' keys a drug, vaccine or disease on the person's own record: which medicine, "
+        "vaccine or illness they had, their health information",
+        "'{column}' 是该人本人记录上指向药品、疫苗或疾病的键：表明其用过的药、接种的疫苗或所患疾病，"
+        "属于其健康生理信息",
+    ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",
