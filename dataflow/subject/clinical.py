@@ -147,9 +147,10 @@ def care_thing_keys(
     Chinese comment, `mediId` '药品id') says which medicine the person took, which vaccine they
     had, which disease they have: their health information (GB/T 35273 Annex B 个人健康生理信息),
     sensitive, not merely a key or other information about them. Not so on a member of staff's
-    record (the vaccines a doctor gives), for the own key of a table of the things
-    (`drug.drug_id`), or on a table defining records (``record_definitions``, a prescription
-    template 成药模板明细表). Run after every other step, the learned scorer's included."""
+    record (the vaccines a doctor gives), for the own key of a table or object of the things
+    (`drug.drug_id`, `medications[].medicationId`), or on a table defining records
+    (``record_definitions``, a prescription template 成药模板明细表). Run after every other
+    step, the learned scorer's included."""
     if not subject.about_person or subject.indirect or subject.role == "employee":
         return list(findings)
     rules = rules_for(catalog)
@@ -189,11 +190,17 @@ def _care_thing_element(
         if has_cjk(comment)
         else None
     )
-    if (named is None and zh is None) or tuple(t.removesuffix("s") for t in own) == tuple(
-        t.removesuffix("s") for t in heads
-    ):
-        return None  # no health thing, or the own key of a table of the things (`drug.drug_id`)
+    # the own key of the table, or of the nested object, that holds the things themselves
+    holder = fld.pointer.rpartition(".")[0].rpartition(".")[2].replace("[]", "")
+    owners = {_singular(own), _singular(split_name(holder))} if holder else {_singular(own)}
+    if (named is None and zh is None) or _singular(heads) in owners:
+        return None  # no health thing, or `drug.drug_id`, `medications[].medicationId`
     match = _family_match(rules, heads if named else (), zh or "", (), frozenset())
     if match is None or not match[0].family.element.startswith("pi.health."):
         return None
     return catalog.elements.get(match[0].family.element)
+
+
+def _singular(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Words without a plural `s` (`medications` and `medication` name one thing)."""
+    return tuple(t.removesuffix("s") for t in tokens)
