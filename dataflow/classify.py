@@ -104,10 +104,12 @@ def classify_dataset(
             # a field the scorer adds on a child's record is the child's, sensitive
             findings = child_findings(findings, dataset, subject, catalog)
     if subject is not None:
-        from dataflow.subject import ledger_details
+        from dataflow.subject import care_thing_keys, ledger_details
 
         # a field found personal on a person's account entry is part of their transaction record
         findings = ledger_details(findings, dataset, subject, catalog)
+        # a key to a drug or a vaccine on a person's record: which one they took or had
+        findings = care_thing_keys(findings, dataset, subject, catalog)
     findings.sort(key=lambda f: (f.field.pointer, f.element or "", f.kind))
     # Graded before context marking, so that the rule which marks (children) is named as a raise.
     grade, raises = grade_dataset(

@@ -297,6 +297,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "personal_record_families",
     "record_kinds",
     "sensitive_record_families",
+    "record_definitions_zh",
     "address_book_columns",
     "network_area_columns",
     "network_cell_columns",

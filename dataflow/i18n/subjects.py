@@ -566,6 +566,12 @@ SUBJECTS: Mapping[str, Text] = {
         "its owner but not a person's health or name",
         "该表是关于动物的（'{word}'）：'{column}' 属于该动物，是其主人的相关信息，而非人的健康信息或姓名",
     ),
+    "subject.care_thing_key": Text(
+        "'{column}' keys a drug, vaccine or disease on the person's own record: which medicine, "
+        "vaccine or illness they had, their health information",
+        "'{column}' 是该人本人记录上指向药品、疫苗或疾病的键：表明其用过的药、接种的疫苗或所患疾病，"
+        "属于其健康生理信息",
+    ),
     "subject.person_attribute": Text(
         "'{column}' is another piece of information about that person",
         "'{column}' 是关于该人的其他信息",

@@ -22,6 +22,7 @@ data (``Catalog.subjects``, ``Catalog.families``); this module holds the algorit
 """
 
 from dataflow.subject.apply import apply_subject, child_findings
+from dataflow.subject.clinical import care_thing_keys
 from dataflow.subject.describe import describe
 from dataflow.subject.infer import infer_subjects
 from dataflow.subject.person import ledger_details
@@ -32,6 +33,7 @@ __all__ = [
     "W_FAMILY",
     "SubjectRules",
     "apply_subject",
+    "care_thing_keys",
     "child_findings",
     "describe",
     "infer_subjects",

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dataflow.catalog import Catalog
+from dataflow.catalog.model import Element
 from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.words import field_kind, fold
 from dataflow.i18n import msg
@@ -31,9 +32,10 @@ from dataflow.subject.rules import (
     SubjectRules,
     _compact,
     _FamilyIndex,
+    rules_for,
     split_name,
 )
-from dataflow.subject.topics import _table_topic, name_tokens
+from dataflow.subject.topics import _family_match, _table_topic, name_tokens
 
 
 def clinical_events(
@@ -134,3 +136,71 @@ def _attribute_element(finding: FieldFinding, rules: SubjectRules) -> bool:
     element = finding.element or ""
     general = (*rules.attribute_categories, *rules.care_general, "pi.other.person_attribute")
     return any(element == c or element.startswith(c + ".") for c in general)
+
+
+def care_thing_keys(
+    findings: Sequence[FieldFinding], dataset: Dataset, subject: Subject, catalog: Catalog
+) -> list[FieldFinding]:
+    """``subject-care-thing-key``: on a person's own record (a booking of a vaccination, a
+    pickup of medicines, an order of a vaccine), a key to a health thing (``health_things``: a
+    drug, a vaccine, a disease, an allergen; by its name, `yaopin_id`, `vaccine_id`, or by its
+    Chinese comment, `mediId` '药品id') says which medicine the person took, which vaccine they
+    had, which disease they have: their health information (GB/T 35273 Annex B 个人健康生理信息),
+    sensitive, not merely a key or other information about them. Not so on a member of staff's
+    record (the vaccines a doctor gives), for the own key of a table or object of the things
+    (`drug.drug_id`, `medications[].medicationId`), or on a table defining records
+    (``record_definitions``, a prescription template 成药模板明细表). Run after every other
+    step, the learned scorer's included."""
+    if not subject.about_person or subject.indirect or subject.role == "employee":
+        return list(findings)
+    rules = rules_for(catalog)
+    own = split_name(_bare(dataset.name))
+    comment = dataset.comment or ""
+    if set(own) & rules.record_definitions or any(
+        w in comment for w in rules.record_definitions_zh
+    ):
+        return list(findings)  # a template of such records (成药模板明细表), no one's record
+    out: list[FieldFinding] = []
+    for finding in findings:
+        element = _care_thing_element(finding, own, catalog, rules)
+        if element is None:
+            out.append(finding)
+            continue
+        why = msg("subject.care_thing_key", column=finding.field.name)
+        ev = Evidence("context", "subject-care-thing-key", why, element.id, W_FAMILY)
+        out.append(_as_element(finding, element, ev))
+    return out
+
+
+def _care_thing_element(
+    finding: FieldFinding, own: tuple[str, ...], catalog: Catalog, rules: SubjectRules
+) -> Element | None:
+    """The health element of a key naming a health thing (see ``care_thing_keys``)."""
+    fld = finding.field
+    if finding.sensitive or _from_values(finding):
+        return None
+    tokens = () if has_cjk(fld.name) else split_name(fld.name)
+    if len(tokens) < 2 or tokens[-1] not in rules.reference_tails:
+        return None
+    heads = tokens[:-1]
+    comment = fld.comment or ""
+    named = next((t for t in heads if t in rules.health_things), None)
+    zh = (
+        next((w for w in rules.health_things_zh if w in comment), None)
+        if has_cjk(comment)
+        else None
+    )
+    # the own key of the table, or of the nested object, that holds the things themselves
+    holder = fld.pointer.rpartition(".")[0].rpartition(".")[2].replace("[]", "")
+    owners = {_singular(own), _singular(split_name(holder))} if holder else {_singular(own)}
+    if (named is None and zh is None) or _singular(heads) in owners:
+        return None  # no health thing, or `drug.drug_id`, `medications[].medicationId`
+    match = _family_match(rules, heads if named else (), zh or "", (), frozenset())
+    if match is None or not match[0].family.element.startswith("pi.health."):
+        return None
+    return catalog.elements.get(match[0].family.element)
+
+
+def _singular(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Words without a plural `s` (`medications` and `medication` name one thing)."""
+    return tuple(t.removesuffix("s") for t in tokens)

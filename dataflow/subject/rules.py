@@ -159,6 +159,7 @@ class SubjectRules:
         self.dwelling_charges, self.dwelling_charges_zh = _split(s.get("dwelling_charges", ()))
         self.personal_record_families = frozenset(s.get("personal_record_families", ()))
         self.record_definitions = frozenset(s.get("record_definitions", ()))
+        self.record_definitions_zh = tuple(s.get("record_definitions_zh", ()))
         self.key_suffixes = frozenset(s.get("key_suffixes", ()))
         self.record_table_tails = tuple(s.get("record_table_tails", ()))
         self.glued_reference_tails = tuple(s.get("glued_reference_tails", ()))
