@@ -1344,7 +1344,12 @@ def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
             if any(rules.role_of(t) for t in split_name(stem)) or _person_code(fld, rules):
                 break
             other = next(
-                (o.name for o in ds.fields for t in rules.code_name_tails if compact[o.name] == stem + t),
+                (
+                    o.name
+                    for o in ds.fields
+                    for t in rules.code_name_tails
+                    if compact[o.name] == stem + t
+                ),
                 None,
             )
             if other is not None:

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from dataflow.detect.metadata.scripts import (
     has_native,
-    japanese_schema,
     japanese_reading,
+    japanese_schema,
     native_reading,
     unread_letters,
 )
