@@ -1299,10 +1299,10 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
     elif (
         f.weak is None
         and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS
-        and (pair := _code_and_name(ds, rules)) is not None
+        and (coded := _code_and_name(ds, rules)) is not None
     ):
         f.weak, f.weak_role = "reference", None
-        f.weak_evidence = msg("subject.code_and_name", code=pair[0], name=pair[1])
+        f.weak_evidence = msg("subject.code_and_name", code=coded[0], name=coded[1])
     elif (
         f.weak is None
         and len(health := _health_columns(ds, n, rules)) >= _HEALTH_WORDS
@@ -1343,7 +1343,7 @@ def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
                 continue
             if any(rules.role_of(t) for t in split_name(stem)) or _person_code(fld, rules):
                 break
-            other = next(
+            named = next(
                 (
                     o.name
                     for o in ds.fields
@@ -1352,10 +1352,10 @@ def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
                 ),
                 None,
             )
-            if other is not None:
-                return fld.name, other
+            if named is not None:
+                return fld.name, named
     comments = {fld.name: fold((fld.comment or "").strip()) for fld in ds.fields}
-    own = comments[key or first or ""] if (key or first) else ""
+    own = comments.get(key or first or "", "")
     for fld in ds.fields:
         text = comments[fld.name]
         stem = next((text.removesuffix(t) for t in rules.code_tails_zh if text.endswith(t)), "")
