@@ -171,3 +171,33 @@ def test_a_legal_person_is_a_company_and_a_payer_a_customer(tmp_path: Path) -> N
     assert not _finding(found["PessoaJuridica"], "nome").personal
     assert found["PessoaFisica"].subject.kind in ("person", "person_linked")
     assert _finding(found["PessoaFisica"], "nome").element == "pi.identity.name"
+
+
+#: An Indonesian member table whose coded columns say what they hold in their comments only,
+#: without diacritics (as Indonesian and Malay are written), and a Portuguese one.
+COMMENTED = """
+CREATE TABLE tb_anggota (
+  id INT PRIMARY KEY,
+  kol_a VARCHAR(30) COMMENT 'Tanggal lahir',
+  kol_b VARCHAR(30) COMMENT 'Golongan darah',
+  kol_c VARCHAR(30) COMMENT 'Nomor KTP',
+  kol_d VARCHAR(64) COMMENT 'Kata sandi'
+);
+CREATE TABLE tb_socio (
+  id INT PRIMARY KEY,
+  col_a DATE COMMENT 'Data de nascimento',
+  col_b VARCHAR(3) COMMENT 'Grupo sanguíneo'
+);
+"""
+
+
+def test_comments_in_other_latin_languages_are_read(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {"members.sql": COMMENTED})
+    anggota = found["tb_anggota"]
+    assert _finding(anggota, "kol_a").element == "pi.profile.birth_date"
+    assert _finding(anggota, "kol_b").element == "pi.health.physiological"
+    assert _finding(anggota, "kol_c").element == "pi.identity.resident_id"
+    assert _finding(anggota, "kol_d").element == "pi.credential.password"
+    socio = found["tb_socio"]
+    assert _finding(socio, "col_a").element == "pi.profile.birth_date"
+    assert _finding(socio, "col_b").element == "pi.health.physiological"
