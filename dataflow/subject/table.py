@@ -1330,7 +1330,8 @@ def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
     a thing with its code and its name, a code list (a master table of diseases, drugs, schools
     or banks), unless the thing is a person (社員コード, 顧客名: ``code_list_person_endings``,
     a role word). Returns the two columns."""
-    key = ds.primary_key[0] if len(ds.primary_key) == 1 else None
+    pk = ds.primary_key[0].lower() if len(ds.primary_key) == 1 else None
+    key = next((fld.name for fld in ds.fields if fld.name.lower() == pk), None)
     first = ds.fields[0].name if ds.fields else None
     compact = {fld.name: re.sub(r"[\W_]+", "", fld.name.lower()) for fld in ds.fields}
     for fld in ds.fields:
