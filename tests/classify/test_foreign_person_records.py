@@ -201,3 +201,24 @@ def test_comments_in_other_latin_languages_are_read(tmp_path: Path) -> None:
     socio = found["tb_socio"]
     assert _finding(socio, "col_a").element == "pi.profile.birth_date"
     assert _finding(socio, "col_b").element == "pi.health.physiological"
+
+
+#: From a Brazilian hospital's dbt staging models (descriptions in Portuguese).
+PAYABLES = """
+version: 2
+models:
+  - name: stg_con_pag
+    description: "Staging da previsão de contas a pagar"
+    columns:
+      - name: cd_con_pag
+        description: "Código da conta a pagar"
+      - name: cd_fornecedor
+        description: "Código do fornecedor"
+"""
+
+
+def test_an_organisations_bills_are_no_persons_account(tmp_path: Path) -> None:
+    """'Conta a pagar' (an account payable: a bill the organisation owes) read in English words
+    is a payable, not a person's account."""
+    found = _scan(tmp_path, {"models/schema.yml": PAYABLES})
+    assert not _finding(found["stg_con_pag"], "cd_con_pag").personal
