@@ -323,9 +323,10 @@ def match_en_comment(
         words = [w.lower() for w in WORD.findall(latin)]
         # a comment in another language written in Latin letters (Indonesian 'Tanggal lahir',
         # Portuguese 'Data de nascimento', with or without diacritics) is read in the English
-        # words of ``foreign_words.yaml`` too, as a name in those languages is
+        # words of ``foreign_words.yaml`` too, as a name in those languages is, when every word
+        # of it is read (a comment only partly read, 'Ort, PLZ, Bundesland', is left as it is)
         read = [w for w in split_name(latin) if w.isalpha()]
-        if read and read != [w for w in words if w.isalpha()]:
+        if read and not set(read) & {w for w in words if w.isalpha()}:
             readings.append(read)
     negative = None
     for phrase in det.negative_en_comment:
