@@ -51,6 +51,7 @@ from pathlib import Path
 
 from dataflow.catalog import Catalog, Element
 from dataflow.detect.metadata import has_cjk, split_name
+from dataflow.detect.metadata.scripts import KANA, japanese_schema
 from dataflow.model import (
     Dataset,
     Evidence,
@@ -97,7 +98,7 @@ def _type_class(data_type: str | None) -> str:
 #: (whose kanji alone would read as Chinese), Hangul Korean
 _SCRIPTS = (
     ("hangul", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
-    ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")),
+    ("kana", KANA),
     ("han", re.compile(r"[\u3400-\u9fff]")),
     ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
     ("greek", re.compile(r"[\u0370-\u03ff]")),
@@ -191,12 +192,11 @@ _LAST_DATASET: list[tuple[Dataset, bool]] = []
 
 
 def _japanese(dataset: Dataset) -> bool:
-    """Whether the dataset's comments are Japanese: kana in its own or any field's comment (a
-    kanji-only comment of such a table is Japanese, not Chinese)."""
+    """Whether the dataset is a Japanese schema (``japanese_schema``, the test the rules use:
+    a kanji-only comment of such a table is Japanese, not Chinese)."""
     if _LAST_DATASET and _LAST_DATASET[0][0] is dataset:
         return _LAST_DATASET[0][1]
-    comments = [dataset.comment, *(f.comment for f in dataset.fields)]
-    verdict = any(script_of(c) == "kana" for c in comments if c)
+    verdict = japanese_schema([dataset.comment, *(f.comment for f in dataset.fields)])
     _LAST_DATASET[:] = [(dataset, verdict)]
     return verdict
 

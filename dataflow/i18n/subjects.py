@@ -395,6 +395,11 @@ SUBJECTS: Mapping[str, Text] = {
     "subject.input_code": Text(
         "column '{column}' is an input code of a code list", "字段 '{column}' 是代码表的输入码"
     ),
+    "subject.code_and_name": Text(
+        "columns '{code}' and '{name}' are the code and the name of the same thing: each row is an "
+        "entry of a code list, not a person's record",
+        "字段 '{code}' 和 '{name}' 是同一事物的代码和名称：每行是代码表的条目，不是个人的记录",
+    ),
     "subject.family_things": Text(
         "'{word}' names what the rows are, and no key links them to a person: a list of things",
         "'{word}' 说明每行是什么，且没有指向个人的字段：是事物的列表",

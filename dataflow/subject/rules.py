@@ -510,6 +510,12 @@ class SubjectRules:
         self.identity_checks = frozenset(s.get("identity_checks", ()))
         self.identity_check_tails = frozenset(s.get("identity_check_tails", ()))
         self.code_tails = frozenset(s.get("code_tails", ()))
+        self.code_name_tails = tuple(s.get("code_name_tails", ()))
+        self.code_tails_zh = tuple(fold(w) for w in s.get("code_tails_zh", ()))
+        self.code_name_tails_zh = frozenset(fold(w) for w in s.get("code_name_tails_zh", ()))
+        self.code_list_person_endings = tuple(
+            fold(w) for w in s.get("code_list_person_endings", ())
+        )
         self.person_key_tails = tuple(s.get("person_key_tails", ()))
         self.staff_agents = frozenset(s.get("staff_agents", ()))
         self.impersonal_zh = tuple(s.get("impersonal_comments", ()))

@@ -16,7 +16,7 @@ from dataflow.detect.metadata import has_cjk
 from dataflow.detect.metadata.scripts import has_native, native_reading, unread_letters
 from dataflow.detect.metadata.words import fold, is_cyrillic
 from dataflow.i18n import msg, role_text
-from dataflow.model import Dataset, Words, top_level
+from dataflow.model import Dataset, Field, Words, top_level
 from dataflow.subject.links import comment_role, plate_column, table_comment_core
 from dataflow.subject.own import _bare, _Facts, _person_only_columns
 from dataflow.subject.rules import (
@@ -325,6 +325,9 @@ def _reference(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         return _fix(f, "reference", msg("subject.reference_name", name=n.bare, word=n.tokens[-1]))
     return None
 
+
+#: The shortest stem of a code column's name (`syoubyoucd`: `syoubyou`) read as a thing's name.
+_MIN_CODE_STEM = 3
 
 #: Columns only a person has (birth date, sex, ID card…), of different kinds, that make a table
 #: named like a code list a table of people. A check-up package for women aged 18-60 who are
@@ -1301,6 +1304,13 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak_evidence = msg("subject.input_code", column=pair)
     elif (
         f.weak is None
+        and len(ds.fields) <= _MAX_CODE_LIST_COLUMNS
+        and (coded := _code_and_name(ds, rules)) is not None
+    ):
+        f.weak, f.weak_role = "reference", None
+        f.weak_evidence = msg("subject.code_and_name", code=coded[0], name=coded[1])
+    elif (
+        f.weak is None
         and len(health := _health_columns(ds, n, rules)) >= _HEALTH_WORDS
         and len(health) >= _HEALTH_SHARE * len(ds.fields)
     ):
@@ -1316,6 +1326,66 @@ def _by_columns(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _F
         f.weak, f.weak_role = "organisation", None
         f.weak_evidence = msg("subject.organisation_own_key", column=key)
     return f
+
+
+def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
+    """A code column and a name column of the same thing, the code keying the rows
+    (`syoubyoucd` and `syoubyounm`, `disease_code` and `disease_name`; by comments, 傷病コード
+    and 傷病名, 疾病编码 and 疾病名称, or beside a key of the same thing, 病名登録番号 with 病名コード
+    and 病名（漢字）): each row is
+    a thing with its code and its name, a code list (a master table of diseases, drugs, schools
+    or banks), unless the thing is a person (社員コード, 顧客名: ``code_list_person_endings``,
+    a role word). Returns the two columns."""
+    pk = ds.primary_key[0].lower() if len(ds.primary_key) == 1 else None
+    key = next((fld.name for fld in ds.fields if fld.name.lower() == pk), None)
+    first = ds.fields[0].name if ds.fields else None
+    compact = {fld.name: re.sub(r"[\W_]+", "", fld.name.lower()) for fld in ds.fields}
+    for fld in ds.fields:
+        if fld.name not in (key, first):
+            continue
+        name = compact[fld.name]
+        for tail in rules.code_tails:
+            stem = name.removesuffix(tail)
+            if stem == name or len(stem) < _MIN_CODE_STEM:
+                continue
+            if any(rules.role_of(t) for t in split_name(stem)) or _person_code(fld, rules):
+                break
+            named = next(
+                (
+                    o.name
+                    for o in ds.fields
+                    for t in rules.code_name_tails
+                    if compact[o.name] == stem + t
+                ),
+                None,
+            )
+            if named is not None:
+                return fld.name, named
+    comments = {fld.name: fold((fld.comment or "").strip()) for fld in ds.fields}
+    own = comments.get(key or first or "", "")
+    for fld in ds.fields:
+        text = comments[fld.name]
+        stem = next((text.removesuffix(t) for t in rules.code_tails_zh if text.endswith(t)), "")
+        if len(stem) < 2 or _person_code(fld, rules):
+            continue
+        if fld.name not in (key, first) and not own.startswith(stem):
+            continue  # the rows are keyed by something else (a visit's diagnosis code and name)
+        for other in ds.fields:
+            rest = comments[other.name].removeprefix(stem)
+            if other is fld or rest == comments[other.name]:
+                continue
+            if rest in rules.code_name_tails_zh or rest == "" or rest[:1] in "(（":
+                return fld.name, other.name
+    return None
+
+
+def _person_code(fld: Field, rules: SubjectRules) -> bool:
+    """Whether the comment of a code column says it is a person's code (社員コード, 员工代码)."""
+    text = fold((fld.comment or "").strip())
+    stem = next((text.removesuffix(t) for t in rules.code_tails_zh if text.endswith(t)), "")
+    return bool(stem) and (
+        stem.endswith(rules.code_list_person_endings) or rules.role_zh(stem) is not None
+    )
 
 
 def _input_code_pair(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:

@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from dataflow.detect.metadata.scripts import (
-    has_kana,
     has_native,
     japanese_reading,
+    japanese_schema,
     native_reading,
     unread_letters,
 )
@@ -74,7 +74,7 @@ def comment_name(fld: Field, japanese: bool = False) -> str | None:
 def comment_names(ds: Dataset) -> dict[Field, str]:
     """The coded columns of ``ds`` and the names their comments give them (``comment_name``),
     leaving out a name that another column has or that two comments give."""
-    japanese = any(has_kana(f.comment or "") for f in ds.fields) or has_kana(ds.comment or "")
+    japanese = japanese_schema([ds.comment, *(f.comment for f in ds.fields)])
     given: dict[Field, str] = {}
     for fld in ds.fields:
         name = comment_name(fld, japanese)

@@ -314,13 +314,20 @@ def match_en_comment(
     det: MetadataIndex, comment: str, scored: dict[str, Scored]
 ) -> Evidence | None:
     low = comment.lower().strip()
+    readings: list[list[str]] = []
     if not comment.isascii() and has_native(comment):
         # a comment in Greek, Korean, Japanese, Arabic, Hebrew, Thai or Hindi, in English words
         words = list(split_name(comment))
     else:
-        words = [
-            w.lower() for w in WORD.findall(comment if comment.isascii() else ascii_latin(comment))
-        ]
+        latin = comment if comment.isascii() else ascii_latin(comment)
+        words = [w.lower() for w in WORD.findall(latin)]
+        # a comment in another language written in Latin letters (Indonesian 'Tanggal lahir',
+        # Portuguese 'Data de nascimento', with or without diacritics) is read in the English
+        # words of ``foreign_words.yaml`` too, as a name in those languages is, when every word
+        # of it is read (a comment only partly read, 'Ort, PLZ, Bundesland', is left as it is)
+        read = [w for w in split_name(latin) if w.isalpha()]
+        if read and not set(read) & {w for w in words if w.isalpha()}:
+            readings.append(read)
     negative = None
     for phrase in det.negative_en_comment:
         if low.startswith(phrase) or (
@@ -334,6 +341,15 @@ def match_en_comment(
         return negative
     short = len(words) <= 6
     seen: set[str] = set()
+    for run in (words, *readings):
+        _match_words(det, run, short, seen, scored)
+    return negative
+
+
+def _match_words(
+    det: MetadataIndex, words: list[str], short: bool, seen: set[str], scored: dict[str, Scored]
+) -> None:
+    """The elements the runs of ``words`` (a comment's, longest runs first) name, as hits."""
     taken: set[int] = set()
     n = len(words)
     for size in range(min(MAX_SPAN, n), 0, -1):
@@ -363,4 +379,3 @@ def match_en_comment(
                         f"description mentions '{' '.join(words[i : i + size])}'",
                     )
                 )
-    return negative

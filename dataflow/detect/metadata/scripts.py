@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,10 +18,12 @@ from pathlib import Path
 #: Thai, Hangul (syllables and jamo), Japanese kana (full and half width).
 _NATIVE = re.compile(
     r"[\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f"
-    r"\u0e00-\u0e7f\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\uff66-\uff9f]"
+    r"\u0e00-\u0e7f\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"
 )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
-_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+#: Japanese kana: hiragana, katakana, the small katakana for Ainu (phonetic extensions) and the
+#: half-width katakana.
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SEPARATOR = r"[\s_\-\u200c\u200d]*"
 
@@ -49,7 +52,16 @@ def has_native(text: str) -> bool:
 
 def has_kana(text: str) -> bool:
     """Whether ``text`` has Japanese kana."""
-    return bool(_KANA.search(text))
+    return bool(KANA.search(text))
+
+
+def japanese_schema(comments: Iterable[str | None]) -> bool:
+    """Whether a dataset whose table and column comments are ``comments`` is a Japanese schema:
+    kana in any of them. Kanji alone do not tell Japanese from Chinese, so a kanji-only comment
+    of such a dataset is read as Japanese (証券番号, policy number), not as the Chinese words the
+    same characters make. The one test for every reader of comments (the rules and the learned
+    scorer)."""
+    return any(has_kana(c) for c in comments if c)
 
 
 def normal(text: str) -> str:
