@@ -205,6 +205,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "code_entry_members",
     "definition_parts",
     "account_heads",
+    "bank_account_columns",
+    "bank_codes",
     "generic_user_words",
     "aggregate_columns",
     "headcount_columns",

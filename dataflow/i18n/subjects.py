@@ -518,6 +518,11 @@ SUBJECTS: Mapping[str, Text] = {
         " its passwords is the account's password: authentication information",
         "'{column}'（既可指键也可指密码的词）位于用户账户或其密码记录表中：是账户密码，属于鉴别信息",
     ),
+    "subject.bank_details": Text(
+        "'{column}' is part of the person's bank details: the account '{account}' is kept with"
+        " the bank's code '{code}'",
+        "'{column}' 属于个人的银行账户信息：账号 '{account}' 与银行代码 '{code}' 一同记录",
+    ),
     "subject.financial_account_table": Text(
         "'{column}' is the number of the financial account its table is named after ('{word}')",
         "'{column}' 是表名所指金融账户的号码（'{word}'）",

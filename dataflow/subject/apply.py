@@ -742,6 +742,7 @@ def _by_subject(
             ]
         found = [_financial_account(f, catalog, rules) for f in found]
         found = [_account_of_table(f, dataset, catalog, rules) for f in found]
+        found = _bank_details(found, subject, catalog, rules)
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
         found = _religious_affiliation(found, dataset, subject, catalog, rules)
@@ -969,6 +970,45 @@ def _account_of_table(
     return _as_bank_account(finding, catalog, why)
 
 
+def _bank_details(
+    findings: list[FieldFinding], subject: Subject, catalog: Catalog, rules: SubjectRules
+) -> list[FieldFinding]:
+    """``subject-bank-details``: on a person's record, a bare account column (`konto`, `conta`,
+    `account_no`) beside a column naming the bank's code (`blz`, `bic`, `sort_code`,
+    `routing_number`) is the person's bank account (a direct debit's or a payout's), not a
+    login account, and the bank code is part of that account's details (GB/T 35273 Annex B:
+    银行账户, sensitive). An account column that is the record's own link to a table of
+    accounts (a booking's `konto`) keeps its reading: the record is the account's."""
+    if subject.kind not in ("person", "person_linked"):
+        return findings
+    links = {link.column for link in subject.links}
+
+    def compact(finding: FieldFinding) -> str:
+        return _compact(split_name(finding.field.name))
+
+    def eligible(finding: FieldFinding) -> bool:
+        return finding.personal and not _from_values(finding) and finding.field.name not in links
+
+    codes = [f for f in findings if compact(f) in rules.bank_codes and eligible(f)]
+    accounts = [f for f in findings if compact(f) in rules.bank_account_columns and eligible(f)]
+    if not codes or not accounts:
+        return findings
+    account = accounts[0].field.name
+    code = codes[0].field.name
+    changed = {id(f) for f in (*codes, *accounts)}
+    return [
+        _as_bank_account(
+            f,
+            catalog,
+            msg("subject.bank_details", column=f.field.name, account=account, code=code),
+            "subject-bank-details",
+        )
+        if id(f) in changed
+        else f
+        for f in findings
+    ]
+
+
 def _word_named(
     tokens: Iterable[str], words: Iterable[str], text: str = "", words_zh: Iterable[str] = ()
 ) -> str | None:
@@ -980,11 +1020,13 @@ def _word_named(
     )
 
 
-def _as_bank_account(finding: FieldFinding, catalog: Catalog, why: Words) -> FieldFinding:
+def _as_bank_account(
+    finding: FieldFinding, catalog: Catalog, why: Words, rule: str = "subject-financial-account"
+) -> FieldFinding:
     element = catalog.elements.get("pi.financial.bank_account")
     if element is None:
         return finding
-    ev = Evidence("context", "subject-financial-account", why, element.id)
+    ev = Evidence("context", rule, why, element.id)
     return _as_element(finding, element, ev)
 
 

@@ -294,6 +294,12 @@ class SubjectRules:
         self.response_segments = frozenset(s.get("response_documents", ()))
         self.creation_columns = frozenset(s.get("creation_columns", ()))
         self.account_heads = frozenset(s.get("account_heads", ()))
+        self.bank_codes = frozenset(
+            _compact(split_name(w)) for w in s.get("bank_codes", ()) if not has_cjk(w)
+        )
+        self.bank_account_columns = self.account_heads | frozenset(
+            _compact(split_name(w)) for w in s.get("bank_account_columns", ()) if not has_cjk(w)
+        )
         self.generic_users = frozenset(s.get("generic_user_words", ()))
         accounts = s.get("financial_accounts", ())
         self.financial_accounts = tuple(" ".join(split_name(w)) for w in accounts if not has_cjk(w))

@@ -789,6 +789,17 @@ def _organisation_rows(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts
     )
     if org is None:
         org = _named_thing_with_contact(ds, n, rules)
+    if org is None:
+        # a business registration number (a Dutch KvK number, a CNPJ) names no one: the row is
+        # the registered business, also where the table keeps no name for it
+        org = next(
+            (
+                fld.name
+                for fld, leaf in zip(ds.fields, n.leafs, strict=True)
+                if leaf in rules.organisation_numbers
+            ),
+            None,
+        )
     if org is None or _person_only_columns(ds, rules):
         return None
     party = (
