@@ -132,3 +132,33 @@ def test_a_registered_business_is_an_organisation_without_a_name_column(tmp_path
     assert client.subject.kind == "organisation"
     for column in ("Postcode", "Huisnummer", "Straatnaam"):
         assert not _finding(client, column).personal, column
+
+
+#: After a Polish car dealer's HR tables and an Indonesian savings-and-loan co-operative's loans.
+PAY_AND_LOANS = """
+CREATE TABLE Wynagrodzenia (
+    Wynagrodzenie_Id INT IDENTITY (1, 1) NOT NULL PRIMARY KEY,
+    Pracownik_Id INT NOT NULL,
+    Kwota DECIMAL (10, 2) NOT NULL
+);
+CREATE TABLE Wyplaty (
+    Wyplata_Id INT IDENTITY (1, 1) NOT NULL PRIMARY KEY,
+    Pracownik_Id INT NOT NULL,
+    Kwota DECIMAL (10, 2) NOT NULL
+);
+CREATE TABLE tb_pinjaman (
+  id_pinjaman int(11) NOT NULL,
+  nik varchar(20) NOT NULL,
+  jml_pinjaman int(11) NOT NULL,
+  tenor int(3) NOT NULL
+);
+"""
+
+
+def test_salaries_wages_and_loans_read_in_polish_and_indonesian(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {"hr.sql": PAY_AND_LOANS})
+    for table in ("Wynagrodzenia", "Wyplaty"):
+        finding = _finding(found[table], "Kwota")
+        assert finding.sensitive, table
+    loan = _finding(found["tb_pinjaman"], "jml_pinjaman")
+    assert loan.element == "pi.financial.credit"
