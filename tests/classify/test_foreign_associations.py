@@ -100,7 +100,7 @@ def test_a_members_bank_code_and_account_are_bank_details(tmp_path: Path) -> Non
 def test_a_church_members_rites_and_tithes_are_religious(tmp_path: Path) -> None:
     found = _scan(tmp_path, {"V11__create_table_membro.sql": IGREJA})
     member = found["membro"]
-    assert member.subject.role == "member"
+    assert member.subject.kind == "person"
     for column in ("data_batismo", "data_consagracao", "dizimista"):
         finding = _finding(member, column)
         assert finding.element == "pi.religion.belief", column
