@@ -192,6 +192,9 @@ class SubjectRules:
         self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
+        self.goods_records_zh = tuple(s.get("goods_records_zh", ()))
+        self.goods_health_lookalikes_zh = tuple(s.get("goods_health_lookalikes_zh", ()))
+        self.goods_columns, self.goods_columns_zh = _split(s.get("goods_columns", ()))
         self.collection_case_words = frozenset(s.get("collection_case_words", ()))
         self.related_tables_zh = tuple(s.get("related_tables_zh", ()))
         self.glued_name_heads = tuple(
