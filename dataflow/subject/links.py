@@ -1034,10 +1034,13 @@ def _handler_key(rules: SubjectRules, columns: Sequence[str], table: str | None)
     `updated_by`, `approver_id` → users): the database's record of who wrote or changed the row,
     which a table of things (products, stock) keeps as much as a person's record, so it does not
     make the row about that user. A key named after its own table (`register_id` → register)
-    is that table's record."""
+    is that table's record. So is a key named by a row editor's word alone (`creator` →
+    admin: who wrote an article)."""
     if len(columns) != 1:
         return False
     tokens = split_name(columns[0])
+    if len(tokens) == 1 and _compact(tokens) in rules.row_editors:
+        return True
     return (
         len(tokens) >= 2
         and any(t in rules.handlers for t in tokens[:-1])
