@@ -818,6 +818,11 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         # a whole number named by a role alone (`employee`, `cliente` of a leave request or an
         # account): the key of that person, written without a key suffix
         return (SubjectLink(fld.name, None, "naming"), None, whole_role)
+    if len(tokens) >= 2 and tokens[-1] not in rules.key_suffixes:
+        keyed = _keyed_table(scope, _compact(tokens[:-1]), tokens[-1])
+        if keyed is not None:
+            # `resume_sid` beside `resume` keyed by `sid`: that table's own key, under its name
+            return (SubjectLink(fld.name, scope.name(keyed), "naming"), keyed, None)
     if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
         return None
     if tokens[-1] in rules.contact_number_tails and all(
@@ -850,6 +855,21 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _keyed_table(scope: _Scope, word: str, key: str) -> int | None:
+    """The other table named ``word`` whose own key is ``key`` (`resume` keyed by `sid` for
+    `resume_sid`). Where migrations define the table again in several files, the one defined
+    in this table's file, else the first."""
+    hits = [
+        i
+        for i in scope.by_name.get(word, ())
+        if i != scope.index and _own_key(scope.datasets[i]) == key
+    ]
+    if not hits:
+        return None
+    here = scope.datasets[scope.index].source_path
+    return next((i for i in hits if scope.datasets[i].source_path == here), hits[0])
 
 
 def _tree_key(scope: _Scope, fld: Field) -> bool:
