@@ -759,6 +759,13 @@ def _by_subject(
         animal = _animal_word(dataset, rules)
         if animal is not None:
             found = [_animal_detail(f, dataset, animal, catalog, rules) for f in found]
+        else:
+            keyed = _animal_key(dataset, rules)
+            if keyed is not None:
+                found = [
+                    _animal_detail(f, dataset, keyed, catalog, rules, health_only=True)
+                    for f in found
+                ]
         return [_organisation_part(f, dataset, rules) for f in found]
     if subject.kind in ("reference", "organisation", "system"):
         found = [_notabout_person(f, dataset, subject, rules) for f in findings]
@@ -861,8 +868,27 @@ def _animal_word(dataset: Dataset, rules: SubjectRules) -> str | None:
     return next((w for w in rules.animals_zh if w in comment), None)
 
 
+def _animal_key(dataset: Dataset, rules: SubjectRules) -> str | None:
+    """The animal a table not named for animals keys its rows to (`pet_id` '宠物id' of a pet
+    hospital's `appointment`): its visit and care columns are the animal's. None when no column
+    is such a key."""
+    for fld in dataset.fields:
+        tokens = split_name(fld.name)
+        if len(tokens) >= 2 and tokens[-1] in rules.key_suffixes:
+            word = next((t for t in tokens[:-1] if t in rules.animals), None)
+            if word is not None:
+                return word
+    return None
+
+
 def _animal_detail(
-    finding: FieldFinding, dataset: Dataset, animal: str, catalog: Catalog, rules: SubjectRules
+    finding: FieldFinding,
+    dataset: Dataset,
+    animal: str,
+    catalog: Catalog,
+    rules: SubjectRules,
+    *,
+    health_only: bool = False,
 ) -> FieldFinding:
     """``subject-animal``: on a table about an animal kept by a person (a pet's file keyed by
     its owner), a health or body detail (a vaccination date, a weight, a diagnosis) is the
@@ -873,6 +899,8 @@ def _animal_detail(
         return finding
     fld = finding.field
     if finding.element == "pi.identity.name":
+        if health_only:
+            return finding  # on a row keyed by a pet, a name may be its owner's
         tokens = split_name(fld.name)
         comment = fld.comment or ""
         named = (

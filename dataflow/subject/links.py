@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from dataflow.detect.metadata import has_cjk
-from dataflow.detect.metadata.words import field_kind
+from dataflow.detect.metadata.words import field_kind, fold
 from dataflow.i18n import msg
 from dataflow.model import Dataset, Field, SubjectLink, Words
 from dataflow.subject.own import _bare, _Facts
@@ -782,6 +782,8 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         role = rules.role_of(prefix) if prefix else None
         if target is None and _record_owner(scope, tokens):
             return None
+        if target is None and not prefix and compact in rules.tree_ids and _tree_key(scope, fld):
+            return None  # `pid` '父级id' of a site's menu: the parent row's key, no person's
         role = role or ("patient" if compact in rules.patient_keys else "person")
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     care_key = _ending_patient_key(rules, tokens)
@@ -816,6 +818,11 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
         # a whole number named by a role alone (`employee`, `cliente` of a leave request or an
         # account): the key of that person, written without a key suffix
         return (SubjectLink(fld.name, None, "naming"), None, whole_role)
+    if len(tokens) >= 2 and tokens[-1] not in rules.key_suffixes:
+        keyed = _keyed_table(scope, _compact(tokens[:-1]), tokens[-1])
+        if keyed is not None:
+            # `resume_sid` beside `resume` keyed by `sid`: that table's own key, under its name
+            return (SubjectLink(fld.name, scope.name(keyed), "naming"), keyed, None)
     if len(tokens) < 2 or tokens[-1] not in rules.key_suffixes:
         return None
     if tokens[-1] in rules.contact_number_tails and all(
@@ -848,6 +855,40 @@ def _named_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Link | No
     if target is not None or role is not None:
         return (SubjectLink(fld.name, scope.name(target), "naming"), target, role)
     return None
+
+
+def _keyed_table(scope: _Scope, word: str, key: str) -> int | None:
+    """The other table named ``word`` whose own key is ``key`` (`resume` keyed by `sid` for
+    `resume_sid`). Where migrations define the table again in several files, the one defined
+    in this table's file, else the first."""
+    hits = [
+        i
+        for i in scope.by_name.get(word, ())
+        if i != scope.index and _own_key(scope.datasets[i]) == key
+    ]
+    if not hits:
+        return None
+    here = scope.datasets[scope.index].source_path
+    return next((i for i in hits if scope.datasets[i].source_path == here), hits[0])
+
+
+def _tree_key(scope: _Scope, fld: Field) -> bool:
+    """A short key that also names a tree's parent row (``tree_ids``: `pid`) whose comment says
+    so (``tree_comments``: 父级id, 所属id) or whose table ranks its rows for display
+    (``tree_order_columns``: `sort`, `level`) and names no person in its comment: the rows are
+    the entries of a menu, a site's sections or a category tree, and the key is their parent's.
+    """
+    rules = scope.rules
+    comment = fld.comment or ""
+    if comment and rules.role_zh(comment) is not None:
+        return False  # `pid` '患者ID': the comment names whose key it is
+    if any(w in comment for w in rules.tree_comments):
+        return True
+    if comment:
+        return False
+    return any(
+        f.name.lower() in rules.tree_order_columns for f in scope.datasets[scope.index].fields
+    )
 
 
 def _machine_table(scope: _Scope) -> bool:
@@ -1013,10 +1054,13 @@ def _handler_key(rules: SubjectRules, columns: Sequence[str], table: str | None)
     `updated_by`, `approver_id` → users): the database's record of who wrote or changed the row,
     which a table of things (products, stock) keeps as much as a person's record, so it does not
     make the row about that user. A key named after its own table (`register_id` → register)
-    is that table's record."""
+    is that table's record. So is a key named by a row editor's word alone (`creator` →
+    admin: who wrote an article)."""
     if len(columns) != 1:
         return False
     tokens = split_name(columns[0])
+    if len(tokens) == 1 and _compact(tokens) in rules.row_editors:
+        return True
     return (
         len(tokens) >= 2
         and any(t in rules.handlers for t in tokens[:-1])
@@ -1098,6 +1142,7 @@ def _comment_role(rules: SubjectRules, comment: str, tokens: tuple[str, ...]) ->
         and not any(w in comment for w in (*rules.counts_zh, *rules.headcounts))
         and not comment.rstrip().endswith(rules.count_endings_zh)  # 老年人口任务数: a count
         and not any(w in comment for w in rules.person_columns_zh)  # 联系人姓名: whom to contact
+        and not _entered_by(rules, comment)  # 用户导入: the user entered it, it is not their key
         and not any(t in rules.organisation for t in tokens)  # store_id '用户ID': the name wins
         and not any(
             t in rules.handlers for t in tokens[:-1]
@@ -1106,6 +1151,17 @@ def _comment_role(rules: SubjectRules, comment: str, tokens: tuple[str, ...]) ->
     ):
         return rules.role_zh(comment) or "person"
     return None
+
+
+def _entered_by(rules: SubjectRules, comment: str) -> bool:
+    """Whether a Chinese comment says who entered the value (a role word followed by an entry
+    verb, ``entry_verbs_zh``: 用户导入, 用户添加), not whose key the column is."""
+    folded = fold(comment)
+    for word, _role in rules.roles_zh:
+        at = folded.find(word)
+        if at >= 0 and folded[at + len(word) :].lstrip().startswith(rules.entry_verbs_zh):
+            return True
+    return False
 
 
 #: An English description saying whose key a column holds: 'Contains the fully-qualified ID of

@@ -963,6 +963,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         match = None  # `org_casNo` 机构案件号 of a debtor's account: the collection case, no crime
     if match is not None and _inspects_things(rec) and _health_family(rules, match):
         match = None  # `abnormal_desc` of a patrol of equipment (巡检记录): no one's health
+    if match is not None and _records_goods(rec) and _health_family(rules, match):
+        match = None  # `delivery_method` '发货方式' of a shop's order: shipping, not childbirth
     if match is not None and _record_by_topic(rec):
         topic = {id(rules.families[k]) for k in rec.table_topic}
         if id(match[0]) not in topic:
@@ -1014,6 +1016,23 @@ def _inspects_things(rec: Record) -> bool:
     巡检记录表, 设备检查, 质检): its findings are the things', whoever inspected them."""
     comment = rec.dataset.comment or ""
     return any(w in comment for w in rec.rules.topic_lookalikes_zh)
+
+
+def _records_goods(rec: Record) -> bool:
+    """A table whose comment calls it a record of goods (``goods_records_zh``: 订单, 采购单, 库存)
+    and that is on no health topic (a pharmacy's 药品订单 is): its words are the goods' and the
+    shipment's, whoever ordered them."""
+    comment = rec.dataset.comment or ""
+    rules = rec.rules
+    if not any(w in comment for w in rules.goods_records_zh) or (
+        rec.table_topic & rules.health_families
+    ):
+        return False
+    return any(
+        any(t in rules.goods_columns for t in split_name(f.name))
+        or any(w in (f.comment or "") for w in rules.goods_columns_zh)
+        for f in rec.dataset.fields
+    )
 
 
 def _health_family(rules: SubjectRules, match: Match) -> bool:
@@ -1850,6 +1869,9 @@ def _named_for_health(rec: Record) -> bool:
     """Whether the table's name or Chinese comment is a word of health information
     (`customer_health`, 健康档案)."""
     comment = rec.dataset.comment or ""
+    if any(w in comment for w in rec.rules.goods_records_zh):
+        for word in rec.rules.goods_health_lookalikes_zh:  # 采购单异常日志: an order's exceptions
+            comment = comment.replace(word, " ")
     # a word marking the name as a table's, before the words that say what it holds
     # (`tb_requirement`, `dr_tb_requirement`), names no illness (`tb`: not tuberculosis)
     words = split_name(rec.bare)

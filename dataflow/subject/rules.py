@@ -192,6 +192,9 @@ class SubjectRules:
         self.geo_longitudes = _split(s.get("geo_longitudes", ()))[0]
         self.topic_lookalikes = tuple(split_name(w) for w in s.get("topic_lookalikes", ()))
         self.topic_lookalikes_zh = tuple(s.get("topic_lookalikes_zh", ()))
+        self.goods_records_zh = tuple(s.get("goods_records_zh", ()))
+        self.goods_health_lookalikes_zh = tuple(s.get("goods_health_lookalikes_zh", ()))
+        self.goods_columns, self.goods_columns_zh = _split(s.get("goods_columns", ()))
         self.collection_case_words = frozenset(s.get("collection_case_words", ()))
         self.related_tables_zh = tuple(s.get("related_tables_zh", ()))
         self.glued_name_heads = tuple(
@@ -472,6 +475,10 @@ class SubjectRules:
         self.row_editors, self.row_editors_zh = _split(s.get("row_editors", ()))
         self.case_keys = frozenset(s.get("case_keys", ()))
         self.ambiguous_ids = frozenset(s.get("ambiguous_ids", ()))
+        self.tree_ids = frozenset(s.get("tree_ids", ()))
+        self.tree_comments = tuple(s.get("tree_comments", ()))
+        self.tree_order_columns = frozenset(s.get("tree_order_columns", ()))
+        self.entry_verbs_zh = tuple(s.get("entry_verbs_zh", ()))
         self.org_attributes = tuple(s.get("organisation_attributes", ()))
         self.organisation_parts = tuple(s.get("organisation_parts", ()))
         self.error_replies = frozenset(s.get("error_replies", ()))

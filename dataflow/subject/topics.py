@@ -73,12 +73,27 @@ def _table_topic(rules: SubjectRules, tokens: frozenset[str], comment: str) -> f
     if by_comment & rules.health_families and not _health_beyond_loose(rules, comment):
         # '案件分配结果临时表', '审核结果表': the result of an allocation or a review, not a test
         by_comment = frozenset(k for k in by_comment if k not in rules.health_families)
+    if by_comment & rules.health_families and not _health_beyond_goods(rules, comment):
+        # '采购单异常日志': the exceptions of a purchase order, not a test's abnormal results
+        by_comment = frozenset(k for k in by_comment if k not in rules.health_families)
     if by_name and any(w in comment for w in rules.topic_lookalikes_zh):
         # `inspection_record` '巡检记录表': a patrol of equipment, not a health examination
         by_name = frozenset(k for k in by_name if k not in rules.health_families)
     if not by_comment or by_name <= by_comment:
         return by_name | by_comment
     return by_comment | frozenset(k for k in by_name if not rules.families[k].family.all_on_topic)
+
+
+def _health_beyond_goods(rules: SubjectRules, comment: str) -> bool:
+    """Whether a Chinese table comment naming a goods record (``goods_records_zh``: 订单, 采购单)
+    is on a health topic by more than the words of that record's exceptions and checks
+    (``goods_health_lookalikes_zh``: 异常, 检验); True for any other comment. 药品订单 is."""
+    if not any(w in comment for w in rules.goods_records_zh):
+        return True
+    text = fold(comment)
+    for word in rules.goods_health_lookalikes_zh:
+        text = text.replace(word, " ")
+    return bool(_on_topic(rules, frozenset(), text) & rules.health_families)
 
 
 def _health_beyond_loose(rules: SubjectRules, comment: str) -> bool:

@@ -1,0 +1,71 @@
+"""A driving school's tips for its exam subjects (科目技巧) are articles written by an
+administrator: the foreign key from `creator` to `admin` says who wrote the row, not whom the
+row is about, so the articles are no one's personal record. A key from the row's person
+(`studentid` → student) still makes it theirs. Excerpt of a public MySQL schema (a driving
+school)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataflow.scan import ScanOptions, scan_paths
+
+DRIVING_SCHOOL = """
+CREATE TABLE `users`(
+  `userid`   VARCHAR(20) NOT NULL,
+  `username` VARCHAR(20) NOT NULL COMMENT '用户名',
+  `password` VARCHAR(64) NOT NULL COMMENT '密码',
+  PRIMARY KEY (`userid`)
+) ENGINE=INNODB  DEFAULT CHARSET=utf8;
+CREATE TABLE `admin`(
+  `adminid` VARCHAR(20) NOT NULL,
+  `nickname` VARCHAR(50)  NOT NULL COMMENT '名称',
+  `userid`    VARCHAR(20)NOT NULL UNIQUE ,
+  `enable`  INT(1) DEFAULT 0 COMMENT  '启用状态',
+   FOREIGN KEY(userid) REFERENCES users(userid),
+  PRIMARY KEY (`adminid`)
+)  ENGINE=INNODB  DEFAULT CHARSET=utf8;
+CREATE TABLE student(
+  studentid VARCHAR(20) NOT NULL,
+  name VARCHAR(20) NOT NULL,
+  phone VARCHAR(11),
+  PRIMARY KEY (studentid)
+) ENGINE=INNODB DEFAULT CHARSET=utf8;
+CREATE TABLE subjectskill(
+  id VARCHAR(20),
+  category INT(1) NOT NULL,
+  title     VARCHAR(50) NOT NULL,
+  content  VARCHAR(500) NOT NULL,
+  creator  VARCHAR(20)  NOT NULL,
+  FOREIGN KEY(creator) REFERENCES admin(adminid),
+  PRIMARY KEY (id)
+) ENGINE=INNODB DEFAULT CHARSET=utf8;
+CREATE TABLE examscore(
+  id VARCHAR(20),
+  studentid VARCHAR(20) NOT NULL,
+  exam_date DATE NOT NULL,
+  score INT(3) NOT NULL,
+  FOREIGN KEY(studentid) REFERENCES student(studentid),
+  PRIMARY KEY (id)
+) ENGINE=INNODB DEFAULT CHARSET=utf8;
+"""
+
+
+def _tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
+    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
+    found = scan_paths([tmp_path], ScanOptions(content=False))
+    return {
+        d.dataset.name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
+        for d in found.datasets
+    }
+
+
+def test_an_article_by_an_admin_is_no_ones_record(tmp_path: Path) -> None:
+    tables = _tables(tmp_path, DRIVING_SCHOOL)
+    article = tables["subjectskill"]
+    assert article["subject"].kind != "person_linked"  # type: ignore[attr-defined]
+    for column in ("category", "title", "content"):
+        assert not article[column].personal, column  # type: ignore[attr-defined]
+    score = tables["examscore"]
+    assert score["subject"].kind == "person_linked"  # type: ignore[attr-defined]
+    assert score["score"].personal  # type: ignore[attr-defined]
