@@ -545,6 +545,9 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
     tokens = split_name(phrase)
     if not tokens or any(t in rules.row_words for t in tokens):
         return None
+    if tokens[0] in rules.row_bills and not (set(tokens[1:2]) & rules.reference):
+        f.bill = True  # billed to someone: the links say whom, or the business's ledger keeps it
+        return None
     if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
         return None  # an order, a session: whose, the links say ('an event type' is a code)
     head = split_name(_PHRASE_END.split(phrase, 1)[0])
