@@ -317,6 +317,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "address_book_entries",
     "row_words",
     "row_events",
+    "row_bills",
     "row_messages",
     "birth_records",
     "device_location_words",

@@ -202,6 +202,11 @@ SUBJECTS: Mapping[str, Text] = {
         "{source}.{column} → {name}: a record of the organisation {name}, linked to no person",
         "{source}.{column} → {name}：属于组织 {name} 的记录，未关联任何个人",
     ),
+    "subject.ledger_bill": Text(
+        "its records are bills and the scan holds the chart of accounts {name}: the business's"
+        " books of what it billed or was billed, not a person's",
+        "其记录是账单，且本次扫描含会计科目表 {name}：属于企业的应收应付账务，不是个人的记录",
+    ),
     "subject.ledger_posting": Text(
         "column '{column}' posts to the chart of accounts {name}: the business's bookkeeping",
         "字段 '{column}' 记入会计科目表 {name}：属于企业的账务记录",

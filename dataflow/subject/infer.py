@@ -178,6 +178,27 @@ def _pointed_at(
     return changed
 
 
+def _ledger_bills(datasets: Sequence[Dataset], facts: list[_Facts]) -> None:
+    """Bills ('each record is an invoice') in a scan that holds a business's chart of accounts:
+    the invoices and bills of that business's books (what it billed its trading partners or was
+    billed by them), its own bookkeeping rather than a person's record. Without a chart of
+    accounts, an invoice's key to its bill-to account says whose it is."""
+    ledger = next(
+        (
+            i
+            for i, f in enumerate(facts)
+            if f.fixed and f.kind == "organisation" and f.role == LEDGER_ROLE
+        ),
+        None,
+    )
+    if ledger is None:
+        return
+    for f in facts:
+        if f.bill and not f.fixed and f.kind == "unknown":
+            f.kind, f.role, f.fixed = "organisation", LEDGER_ROLE, True
+            f.evidence.append(msg("subject.ledger_bill", name=_bare(datasets[ledger].name)))
+
+
 def _ledger_postings(datasets: Sequence[Dataset], facts: list[_Facts]) -> None:
     """A table nothing else places that points at a business's chart of accounts (a journal
     line's or an invoice line's `account_code`) is what the business posts to its books: the
@@ -629,6 +650,7 @@ def infer_subjects(datasets: Sequence[Dataset], catalog: Catalog) -> list[Subjec
     _case_parts(datasets, facts, rules, keys)
     _care_facts(datasets, facts, rules)
     _organisation_targets(datasets, facts, rules)
+    _ledger_bills(datasets, facts)
     _ledger_postings(datasets, facts)
     owned = [
         not f.fixed and _owned_thing(rules, f, ds) for f, ds in zip(facts, datasets, strict=True)

@@ -1051,16 +1051,20 @@ def _leading_key_link(scope: _Scope, fld: Field, tokens: tuple[str, ...]) -> Lin
 
 def _handler_key(rules: SubjectRules, columns: Sequence[str], table: str | None) -> bool:
     """A declared foreign key of one column naming who handled the row (`created_by`,
-    `updated_by`, `approver_id` → users): the database's record of who wrote or changed the row,
-    which a table of things (products, stock) keeps as much as a person's record, so it does not
-    make the row about that user. A key named after its own table (`register_id` → register)
-    is that table's record. So is a key named by a row editor's word alone (`creator` →
-    admin: who wrote an article)."""
+    `updated_by`, `approver_id`, a bare `creator` or `changer` → users): the database's record
+    of who wrote or changed the row, which a table of things (products, stock) keeps as much as
+    a person's record, so it does not make the row about that user. A key named after its own
+    table (`register_id` → register) is that table's record. So is a key named by a row
+    editor's word alone (`creator` → admin: who wrote an article)."""
     if len(columns) != 1:
         return False
     tokens = split_name(columns[0])
-    if len(tokens) == 1 and _compact(tokens) in rules.row_editors:
-        return True
+    if len(tokens) == 1:
+        # a one-word row editor (`creator` → admin) or handler (`changer` → users): who wrote
+        # the row, as `created_by`
+        return _compact(tokens) in rules.row_editors or (
+            tokens[0] in rules.handlers and tokens[0] != table
+        )
     return (
         len(tokens) >= 2
         and any(t in rules.handlers for t in tokens[:-1])

@@ -41,6 +41,8 @@ class _Facts:
     # the weak verdict comes from one person's details written on the rows (`BJRXM` 报警人姓名
     # of a call record): linked to that person, but the rows' other columns are not all theirs
     weak_named: bool = False
+    # its description says each record is a bill (`row_bills`: 'each record is an invoice')
+    bill: bool = False
     named: bool = False
 
 

@@ -1417,15 +1417,22 @@ def _message_party_rule(rec: Record, col: Column) -> FieldFinding | None:
     are the communication record itself (GB/T 35273-2020 Annex B: 通信记录), whoever they name."""
     rules, tokens = rec.rules, col.tokens
     message = rec.table_topic & rules.message_family
-    if not message or not rules.message_store or not col.top or not tokens:
+    if not message or not rules.message_store or not tokens:
         return None
     _bodies, senders, recipients = rules.message_store
+    if not col.top:
+        # a member nested inside the sender or a recipient of a message (`sender.client`,
+        # `recipients[].user.uuid` of a protobuf message): who sent it and to whom
+        if _party_member(rec, col) not in senders | recipients:
+            return None
+        party = True
+    else:
+        party = (
+            len(tokens) >= 2
+            and tokens[-1] in rules.reference_tails
+            and _compact(tokens[:-1]) in senders | recipients
+        )
     compact = _compact(tokens)
-    party = (
-        len(tokens) >= 2
-        and tokens[-1] in rules.reference_tails
-        and _compact(tokens[:-1]) in senders | recipients
-    )
     if not party and compact not in rules.message_times:
         return None
     element = rec.catalog.elements.get(rules.families[min(message)].family.element)
@@ -1436,6 +1443,16 @@ def _message_party_rule(rec: Record, col: Column) -> FieldFinding | None:
         "context", "subject-message-party", _because(rec.context, why), element.id, W_FAMILY
     )
     return _as_element(col.finding, element, ev)
+
+
+def _party_member(rec: Record, col: Column) -> str:
+    """The top-level member of a schema document a nested member sits in (`sender` of
+    `NewOtrMessage.sender.client`), as a compact name; empty for a column."""
+    prefix = f"{rec.dataset.name}."
+    pointer = col.finding.field.pointer
+    rest = pointer[len(prefix) :] if pointer.startswith(prefix) else ""
+    head, dot, _ = rest.partition(".")
+    return _compact(split_name(head.removesuffix("[]"))) if dot and head else ""
 
 
 def _dated(col: Column) -> bool:

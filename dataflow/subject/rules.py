@@ -395,6 +395,7 @@ class SubjectRules:
         self.body, self.body_zh = _split(s.get("body_measurement_columns", ()))
         self.row_words = frozenset(s.get("row_words", ()))
         self.row_events = frozenset(s.get("row_events", ()))
+        self.row_bills = frozenset(s.get("row_bills", ()))
         self.party_orders = frozenset(s.get("party_orders", ()))
         self.row_messages = frozenset(s.get("row_messages", ()))
         en, self.birth_records_zh = _split(s.get("birth_records", ()))

@@ -469,7 +469,11 @@ def _paging(ds: Dataset, n: TableName, rules: SubjectRules) -> str | None:
 def _system(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Facts | None:
     """Configuration and jobs, by name or comment, unless it logs what a person did."""
     head, first = n.head, n.first
-    acted = (n.activity and n.actor) or _keyed_by_named_role(n, rules)
+    acted = (
+        (n.activity and n.actor)
+        or _keyed_by_named_role(n, rules)
+        or _declared_person_key(ds, rules)
+    )
     paging = _paging(ds, n, rules)
     if paging is not None:
         return _fix(f, "system", msg("subject.search_parameters", name=n.bare, column=paging))
@@ -544,6 +548,9 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
             return None
     tokens = split_name(phrase)
     if not tokens or any(t in rules.row_words for t in tokens):
+        return None
+    if tokens[0] in rules.row_bills and not (set(tokens[1:2]) & rules.reference):
+        f.bill = True  # billed to someone: the links say whom, or the business's ledger keeps it
         return None
     if tokens[0] in rules.row_events and not (set(tokens[1:2]) & rules.reference):
         return None  # an order, a session: whose, the links say ('an event type' is a code)
@@ -735,6 +742,22 @@ def described_owner(rules: SubjectRules, comment: str | None) -> tuple[str, str]
         if match is not None and role is not None:
             return role, match.group(0).strip()
     return None
+
+
+def _declared_person_key(ds: Dataset, rules: SubjectRules) -> bool:
+    """A declared foreign key of one column to a table of people of a named role other than a
+    bare user (`queue_entry.patient_id` → patient): each row is that person's place in the queue,
+    the job or the list, not configuration, whatever the name's first word says. A key to the
+    users who wrote the row (`creator` → users) or to a generic user account says nothing."""
+    for fk in ds.foreign_keys:
+        if len(fk.columns) != 1:
+            continue
+        role = rules.role_of(_compact(split_name(_bare(fk.table))))
+        column = split_name(fk.columns[0])
+        if role is None or role == "user" or any(t in rules.handlers for t in column):
+            continue
+        return True
+    return False
 
 
 def _keyed_by_named_role(n: TableName, rules: SubjectRules) -> bool:

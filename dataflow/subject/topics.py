@@ -642,6 +642,9 @@ def record_kind_by_columns(rules: SubjectRules, dataset: Dataset) -> frozenset[i
     if frozenset(words) & rules.record_definitions:
         return frozenset()
     names = {_store_name(rules, f.name) for f in dataset.fields}
+    # a party held as a nested member (a protobuf message's `sender` of type `ClientId`, its
+    # `recipients` a list of entries): the member's own name says which party it is
+    names |= {_store_name(rules, part) for part in _nested_members(dataset)}
     if rules.message_store and all(names & part for part in rules.message_store):
         return rules.message_family
     if names & rules.message_speakers and names & (
@@ -723,6 +726,19 @@ def record_kind_columns(rules: SubjectRules, dataset: Dataset) -> tuple[Words, l
         if any(_store_name(rules, f.name) in part for part in rules.message_store)
     ]
     return Words(names.en.lower(), names.zh), columns
+
+
+def _nested_members(dataset: Dataset) -> set[str]:
+    """The top-level members of a schema document whose fields are nested inside them
+    (`sender` of `NewOtrMessage.sender.client`), as names."""
+    prefix = f"{dataset.name}."
+    out: set[str] = set()
+    for fld in dataset.fields:
+        rest = fld.pointer[len(prefix) :] if fld.pointer.startswith(prefix) else ""
+        head, dot, _ = rest.partition(".")
+        if dot and head:
+            out.add(head.removesuffix("[]"))
+    return out
 
 
 def _store_name(rules: SubjectRules, name: str) -> str:

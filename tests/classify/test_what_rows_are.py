@@ -492,3 +492,85 @@ def test_a_row_statement_naming_a_message_keeps_it_a_record_of_its_parties(
     for column in ("from", "to", "body", "date_sent"):
         assert message[column].personal and message[column].sensitive, column
     assert not _fields(found["sms.article"])["body"].personal
+
+
+BILLING = """
+version: 2
+models:
+  - name: billing__account_overview
+    description: Each record represents an account enriched with metrics about its invoices.
+    columns:
+      - name: account_id
+      - name: account_first_name
+      - name: bill_to_email
+  - name: billing__invoice_history
+    description: Each record is an invoice to evaluate the history of charges billed, with payments and refunds.
+    columns:
+      - name: invoice_id
+      - name: account_id
+        description: The account associated with the invoice.
+      - name: invoice_number
+        description: The unique identification number for the invoice.
+      - name: invoice_amount
+        description: The sum of all charges and taxes associated with the invoice.
+      - name: invoice_amount_unpaid
+        description: The amount of the invoice yet to be paid for.
+      - name: due_date
+        description: The date by which the invoice is to be paid.
+"""
+
+
+def test_a_row_statement_naming_an_invoice_leaves_whose_to_its_links(tmp_path: Path) -> None:
+    # an invoice, like an order or a payment, is always billed to someone: whose it is, its
+    # account key says (the bill-to person's account), so its amounts are that person's
+    history = _scan(tmp_path, text=BILLING)["billing__invoice_history"]
+    assert history.subject is not None and history.subject.kind == "person_linked"
+    found = _fields(history)
+    for column in ("invoice_number", "invoice_amount", "invoice_amount_unpaid"):
+        assert found[column].personal, column
+
+
+LEDGER = """
+version: 2
+sources:
+  - name: books
+    tables:
+      - name: account
+        description: Each record in this table represents an account in the ledger.
+        columns:
+          - name: account_id
+          - name: name
+          - name: code
+            description: Customer defined alpha numeric account code e.g 200 or SALES
+          - name: class
+            description: The class of account, e.g. ASSET, EQUITY, EXPENSE, LIABILITY, REVENUE
+      - name: contact
+        description: Each record in this table represents a contact in the ledger.
+        columns:
+          - name: contact_id
+          - name: name
+      - name: invoice
+        description: Each record in this table represents an invoice in the ledger.
+        columns:
+          - name: invoice_id
+          - name: contact_id
+            description: The identifier for the associated contact.
+          - name: due_date
+            description: The date the invoice is/was due.
+          - name: fully_paid_on_date
+            description: The date the invoice was fully paid.
+          - name: currency_rate
+            description: The currency rate for a multicurrency invoice
+          - name: invoice_number
+            description: Alpha numeric code identifying invoice
+"""
+
+
+def test_invoices_beside_a_chart_of_accounts_are_the_business_books(tmp_path: Path) -> None:
+    # the same kind of record in a business's accounting (its chart of accounts in the scan):
+    # what it billed its trading partners, its own bookkeeping
+    invoice = _scan(tmp_path, text=LEDGER)["books.invoice"]
+    assert invoice.subject is not None and invoice.subject.kind == "organisation"
+    found = _fields(invoice)
+    for column in ("due_date", "fully_paid_on_date", "currency_rate", "invoice_number"):
+        assert not found[column].personal, column
