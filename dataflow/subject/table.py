@@ -748,13 +748,18 @@ def _declared_person_key(ds: Dataset, rules: SubjectRules) -> bool:
     """A declared foreign key of one column to a table of people of a named role other than a
     bare user (`queue_entry.patient_id` → patient): each row is that person's place in the queue,
     the job or the list, not configuration, whatever the name's first word says. A key to the
-    users who wrote the row (`creator` → users) or to a generic user account says nothing."""
+    users who wrote the row (`creator` → users, or a key whose comment says so: `creat_id`
+    '创建人id' → doctor) or to a generic user account says nothing."""
+    comments = {fld.name: (fld.comment or "").strip() for fld in ds.fields}
     for fk in ds.foreign_keys:
         if len(fk.columns) != 1:
             continue
         role = rules.role_of(_compact(split_name(_bare(fk.table))))
         column = split_name(fk.columns[0])
         if role is None or role == "user" or any(t in rules.handlers for t in column):
+            continue
+        comment = comments.get(fk.columns[0], "")
+        if any(comment.startswith(w) for w in rules.row_editors_zh):
             continue
         return True
     return False

@@ -92,3 +92,35 @@ def test_a_queue_entry_keyed_to_a_patient_is_the_patients_record(tmp_path: Path)
     found = {f.field.name: f for f in entry.findings}
     for column in ("priority", "priority_comment", "started_at", "ended_at"):
         assert found[column].personal, column
+
+
+# A pet hospital's notices, stamped with the doctor who wrote and changed them: the creator's key
+# is misspelt (`creat_id`), so only its comment says it is a row stamp.
+NOTICES = """
+CREATE TABLE `doctor` (
+  `doctor_id` int NOT NULL AUTO_INCREMENT COMMENT '医生id',
+  `doctor_name` varchar(32) NOT NULL COMMENT '医生姓名',
+  `doctor_phone` varchar(11) DEFAULT NULL COMMENT '手机号',
+  PRIMARY KEY (`doctor_id`)
+) COMMENT='医生表';
+CREATE TABLE `notice` (
+  `notice_id` int NOT NULL AUTO_INCREMENT COMMENT '公告id',
+  `notice_title` varchar(64) NOT NULL COMMENT '公告标题',
+  `notice_file` varchar(64) NOT NULL COMMENT '文本文件名称',
+  `creat_id` int NOT NULL COMMENT '创建人id',
+  `create_time` datetime DEFAULT NULL COMMENT '创建时间',
+  `update_id` int DEFAULT NULL COMMENT '修改人id',
+  PRIMARY KEY (`notice_id`),
+  CONSTRAINT `notice_ibfk_1` FOREIGN KEY (`update_id`) REFERENCES `doctor` (`doctor_id`),
+  CONSTRAINT `notice_ibfk_2` FOREIGN KEY (`creat_id`) REFERENCES `doctor` (`doctor_id`)
+);
+"""
+
+
+def test_a_key_whose_comment_names_the_rows_creator_makes_no_persons_record(
+    tmp_path: Path,
+) -> None:
+    notice = scan_files(tmp_path, {"pets.sql": NOTICES})["notice"]
+    assert notice.subject is not None and notice.subject.kind != "person_linked"
+    found = {f.field.name: f for f in notice.findings}
+    assert not found["notice_title"].personal and not found["notice_file"].personal
