@@ -972,6 +972,14 @@ def scan_files(tmp_path: Path, files: dict[str, str], *, short: bool = False) ->
     return {d.dataset.name: d for d in result.datasets}
 
 
+def scan_tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, Any]]:
+    """Scan one DDL file schema-only: by table name, its ``subject`` and its findings by column."""
+    return {
+        name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
+        for name, d in scan_files(tmp_path, {"schema.sql": ddl}).items()
+    }
+
+
 def finding_of(result: Any, column: str) -> Any:
     """The finding of the field named ``column`` in a dataset result."""
     for f in result.findings:

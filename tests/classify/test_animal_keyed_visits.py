@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dataflow.scan import ScanOptions, scan_paths
+from builders import scan_tables
 
 PET_HOSPITAL = """
 CREATE TABLE `client` (
@@ -44,24 +44,15 @@ CLINIC = (
 )
 
 
-def _tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
-    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
-    found = scan_paths([tmp_path], ScanOptions(content=False))
-    return {
-        d.dataset.name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
-        for d in found.datasets
-    }
-
-
 def test_a_pets_visit_is_no_persons_health(tmp_path: Path) -> None:
-    visit = _tables(tmp_path, PET_HOSPITAL)["appointment"]
+    visit = scan_tables(tmp_path, PET_HOSPITAL)["appointment"]
     for column in ("appointment_date", "appointment_info"):
         found = visit[column]
-        assert found.personal, column  # type: ignore[attr-defined]
-        assert not found.sensitive, column  # type: ignore[attr-defined]
+        assert found.personal, column
+        assert not found.sensitive, column
 
 
 def test_a_persons_visit_stays_health(tmp_path: Path) -> None:
-    visit = _tables(tmp_path, CLINIC)["appointment"]
+    visit = scan_tables(tmp_path, CLINIC)["appointment"]
     assert "pet_id" not in visit
-    assert visit["appointment_date"].sensitive  # type: ignore[attr-defined]
+    assert visit["appointment_date"].sensitive

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dataflow.scan import ScanOptions, scan_paths
+from builders import scan_tables
 
 DRIVING_SCHOOL = """
 CREATE TABLE `users`(
@@ -51,21 +51,12 @@ CREATE TABLE examscore(
 """
 
 
-def _tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
-    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
-    found = scan_paths([tmp_path], ScanOptions(content=False))
-    return {
-        d.dataset.name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
-        for d in found.datasets
-    }
-
-
 def test_an_article_by_an_admin_is_no_ones_record(tmp_path: Path) -> None:
-    tables = _tables(tmp_path, DRIVING_SCHOOL)
+    tables = scan_tables(tmp_path, DRIVING_SCHOOL)
     article = tables["subjectskill"]
-    assert article["subject"].kind != "person_linked"  # type: ignore[attr-defined]
+    assert article["subject"].kind != "person_linked"
     for column in ("category", "title", "content"):
-        assert not article[column].personal, column  # type: ignore[attr-defined]
+        assert not article[column].personal, column
     score = tables["examscore"]
-    assert score["subject"].kind == "person_linked"  # type: ignore[attr-defined]
-    assert score["score"].personal  # type: ignore[attr-defined]
+    assert score["subject"].kind == "person_linked"
+    assert score["score"].personal

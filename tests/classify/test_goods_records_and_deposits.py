@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dataflow.scan import ScanOptions, scan_paths
+from builders import scan_tables
 
 WAREHOUSE = """
 CREATE TABLE `shop_order` (
@@ -66,36 +66,27 @@ CREATE TABLE `project_payment` (
 """
 
 
-def _tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
-    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
-    found = scan_paths([tmp_path], ScanOptions(content=False))
-    return {
-        d.dataset.name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
-        for d in found.datasets
-    }
-
-
 def test_a_shop_orders_shipping_words_are_no_health(tmp_path: Path) -> None:
-    tables = _tables(tmp_path, WAREHOUSE)
+    tables = scan_tables(tmp_path, WAREHOUSE)
     order = tables["shop_order"]
-    assert order["address"].personal  # type: ignore[attr-defined]
+    assert order["address"].personal
     for column in ("delivery_method", "abnormal_message"):
         found = order[column]
-        assert not found.sensitive, column  # type: ignore[attr-defined]
-        assert not (found.element or "").startswith("pi.health."), column  # type: ignore[attr-defined]
+        assert not found.sensitive, column
+        assert not (found.element or "").startswith("pi.health."), column
     log = tables["purcharse_diff_log"]
     for column in ("product_size", "check_date"):
         found = log[column]
-        assert not found.sensitive, column  # type: ignore[attr-defined]
+        assert not found.sensitive, column
 
 
 def test_a_pharmacy_order_stays_on_health(tmp_path: Path) -> None:
-    order = _tables(tmp_path, PHARMACY)["drug_order"]
-    assert order["drug_name"].sensitive  # type: ignore[attr-defined]
+    order = scan_tables(tmp_path, PHARMACY)["drug_order"]
+    assert order["drug_name"].sensitive
 
 
 def test_a_freelancers_deposit_is_no_bail(tmp_path: Path) -> None:
-    payment = _tables(tmp_path, MARKETPLACE)["project_payment"]
+    payment = scan_tables(tmp_path, MARKETPLACE)["project_payment"]
     found = payment["freelancer_deposit"]
-    assert found.element != "pi.other.criminal_record"  # type: ignore[attr-defined]
-    assert not found.sensitive  # type: ignore[attr-defined]
+    assert found.element != "pi.other.criminal_record"
+    assert not found.sensitive

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dataflow.scan import ScanOptions, scan_paths
+from builders import scan_tables
 
 SENSORS = """
 CREATE TABLE `users` (
@@ -52,28 +52,19 @@ CREATE TABLE ASEGURADO(
 """
 
 
-def _tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
-    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
-    found = scan_paths([tmp_path], ScanOptions(content=False))
-    return {
-        d.dataset.name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
-        for d in found.datasets
-    }
-
-
 def test_a_devices_uid_is_not_a_users_key(tmp_path: Path) -> None:
-    device = _tables(tmp_path, SENSORS)["device_configurations"]
-    assert device["subject"].kind not in ("person", "person_linked")  # type: ignore[attr-defined]
+    device = scan_tables(tmp_path, SENSORS)["device_configurations"]
+    assert device["subject"].kind not in ("person", "person_linked")
     for column in ("uid", "topic_name", "timezone", "alias", "typemeter"):
-        assert not device[column].personal, column  # type: ignore[attr-defined]
+        assert not device[column].personal, column
 
 
 def test_a_customer_with_a_business_registration_number_is_a_company(tmp_path: Path) -> None:
-    tables = _tables(tmp_path, CLAIMS)
+    tables = scan_tables(tmp_path, CLAIMS)
     company = tables["CLIENTE"]
-    assert company["subject"].kind == "organisation"  # type: ignore[attr-defined]
+    assert company["subject"].kind == "organisation"
     for column in ("telefono", "dirección"):
-        assert not company[column].personal, column  # type: ignore[attr-defined]
+        assert not company[column].personal, column
     insured = tables["ASEGURADO"]  # a person's identity card number: a person's row
-    assert insured["Nombre"].element == "pi.identity.name"  # type: ignore[attr-defined]
-    assert insured["telefono"].personal  # type: ignore[attr-defined]
+    assert insured["Nombre"].element == "pi.identity.name"
+    assert insured["telefono"].personal

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dataflow.scan import ScanOptions, scan_paths
+from builders import scan_tables
 
 WEBSITE = """
 CREATE TABLE `ml_adminaccess` (
@@ -78,42 +78,33 @@ CREATE TABLE visits (id INTEGER PRIMARY KEY, pid INTEGER, reason TEXT, seen_at T
 """
 
 
-def _tables(tmp_path: Path, ddl: str) -> dict[str, dict[str, object]]:
-    (tmp_path / "schema.sql").write_text(ddl, encoding="utf-8")
-    found = scan_paths([tmp_path], ScanOptions(content=False))
-    return {
-        d.dataset.name: {"subject": d.subject, **{f.field.name: f for f in d.findings}}
-        for d in found.datasets
-    }
-
-
 def test_a_trees_parent_id_is_no_persons_key(tmp_path: Path) -> None:
-    tables = _tables(tmp_path, WEBSITE)
+    tables = scan_tables(tmp_path, WEBSITE)
     for name, columns in (
         ("ml_adminaccess", ("pid", "lid", "name", "title")),
         ("ml_jisuanqi", ("cid", "pid", "name", "meter1", "content")),
         ("ml_piclist", ("pid", "piclist")),
     ):
         table = tables[name]
-        assert table["subject"].kind != "person_linked", name  # type: ignore[attr-defined]
+        assert table["subject"].kind != "person_linked", name
         for column in columns:
-            assert not table[column].personal, (name, column)  # type: ignore[attr-defined]
+            assert not table[column].personal, (name, column)
 
 
 def test_a_clinics_pid_stays_the_patients_key(tmp_path: Path) -> None:
-    tables = _tables(tmp_path, CLINIC)
+    tables = scan_tables(tmp_path, CLINIC)
     for name in ("treatment", "visits"):
-        assert tables[name]["subject"].kind == "person_linked", name  # type: ignore[attr-defined]
+        assert tables[name]["subject"].kind == "person_linked", name
 
 
 def test_a_key_the_user_entered_is_not_the_users_key(tmp_path: Path) -> None:
-    tables = _tables(tmp_path, WAREHOUSE)
+    tables = scan_tables(tmp_path, WAREHOUSE)
     goods = tables["product_info"]
-    assert goods["subject"].kind != "person_linked"  # type: ignore[attr-defined]
+    assert goods["subject"].kind != "person_linked"
     for column in ("product_base_price", "sells_price", "color"):
-        assert not goods[column].personal, column  # type: ignore[attr-defined]
+        assert not goods[column].personal, column
     place = tables["tb_sh_sub"]
-    assert place["subject"].kind != "person_linked"  # type: ignore[attr-defined]
-    assert not place["capacity"].personal  # type: ignore[attr-defined]
+    assert place["subject"].kind != "person_linked"
+    assert not place["capacity"].personal
     card = tables["tb_member_card"]  # '用户ID': whose card it is
-    assert card["subject"].kind == "person_linked"  # type: ignore[attr-defined]
+    assert card["subject"].kind == "person_linked"
