@@ -609,7 +609,7 @@ def _row_editor(
     named = _compact(tokens) in rules.row_editors
     if not named and (
         not comment
-        or not any(comment.startswith(w) for w in rules.row_editors_zh)
+        or not rules.row_editor_comment(comment)
         or any(rules.role_of(t) for t in tokens)  # `owner_id` '创建人ID': the row's owner
     ):
         return finding

@@ -911,6 +911,11 @@ class SubjectRules:
             text = text.replace(w, " ")
         return next((w for w in self.organisation_zh if w in text), None)
 
+    def row_editor_comment(self, comment: str) -> bool:
+        """Whether a column's Chinese comment opens with a row editor's word (``row_editors``:
+        创建人, 修改人id): the column records who wrote or changed the row."""
+        return comment.startswith(self.row_editors_zh)
+
     def role_zh(self, text: str) -> str | None:
         """The role of the first role word in a Chinese text (kept per text: the same comments
         recur from table to table)."""

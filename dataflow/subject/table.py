@@ -759,7 +759,7 @@ def _declared_person_key(ds: Dataset, rules: SubjectRules) -> bool:
         if role is None or role == "user" or any(t in rules.handlers for t in column):
             continue
         comment = comments.get(fk.columns[0], "")
-        if any(comment.startswith(w) for w in rules.row_editors_zh):
+        if rules.row_editor_comment(comment):
             continue
         return True
     return False
@@ -1404,7 +1404,7 @@ def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
     own = comments.get(key or first or "", "")
     for fld in ds.fields:
         text = comments[fld.name]
-        stem = next((text.removesuffix(t) for t in rules.code_tails_zh if text.endswith(t)), "")
+        stem = _zh_code_stem(text, rules)
         if len(stem) < 2 or _person_code(fld, rules):
             continue
         if fld.name not in (key, first) and not own.startswith(stem):
@@ -1418,10 +1418,16 @@ def _code_and_name(ds: Dataset, rules: SubjectRules) -> tuple[str, str] | None:
     return None
 
 
+def _zh_code_stem(text: str, rules: SubjectRules) -> str:
+    """The thing a Chinese or Japanese comment names the code of (疾病编码 → 疾病, 傷病コード →
+    傷病: ``code_tails_zh``), or "" when the comment names no code."""
+    return next((text.removesuffix(t) for t in rules.code_tails_zh if text.endswith(t)), "")
+
+
 def _person_code(fld: Field, rules: SubjectRules) -> bool:
     """Whether the comment of a code column says it is a person's code (社員コード, 员工代码)."""
     text = fold((fld.comment or "").strip())
-    stem = next((text.removesuffix(t) for t in rules.code_tails_zh if text.endswith(t)), "")
+    stem = _zh_code_stem(text, rules)
     return bool(stem) and (
         stem.endswith(rules.code_list_person_endings) or rules.role_zh(stem) is not None
     )
