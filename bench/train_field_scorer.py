@@ -19,7 +19,7 @@ writes one weights file per CV group, trained without it, for measuring the whol
 by set (``eval_metadata.py --weights``).
 
 ``table`` scans every labelled set under ``EVAL_ROOT`` (``bench/eval``) except the held-out ones
-(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 80: the newest sets), schema only and project by project as
+(``blindN`` with N ≥ ``FIRST_HELD_OUT``, 83: the newest sets), schema only and project by project as
 ``bench/eval_metadata.py`` does, with the data rebuilt under ``DATA_ROOT/SET``, and writes one
 JSON line per field the readers report: the set, the model's features
 (``learned.field_features``), the label (N, P, S, or A for a debatable field: never scored, and
@@ -92,13 +92,13 @@ _BLIND = re.compile(r"^blind(\d+)$")
 
 
 # The newest blind sets are never trained on: they give the honest figure. blind34 to blind63
-# were held out until rules were tuned on them, and blind64 to blind79 until the scorer was
+# were held out until rules were tuned on them, and blind64 to blind82 until the scorer was
 # retrained after the rounds that tuned on them; since then they are training sets too.
-FIRST_HELD_OUT = 80
+FIRST_HELD_OUT = 83
 
 
 def held_out(name: str, first: int | None = None) -> bool:
-    """blind80 (``first``: from this set on) and any later blind set are never trained on."""
+    """blind83 (``first``: from this set on) and any later blind set are never trained on."""
     m = _BLIND.match(name)
     return bool(m) and int(m.group(1)) >= (FIRST_HELD_OUT if first is None else first)
 
@@ -458,7 +458,7 @@ def fold_groups(
     ``folds - 1`` runs of consecutive sets (sets of one labelling round share their kinds of
     schema, so a group of neighbours is the nearer picture of schemas nobody has seen). With
     ``recent`` (default ``RECENT``) the ``last`` newest sets are instead groups of ``recent``
-    (one labelling round each: blind71–73, blind74–76, blind77–79), each its own fold, and the
+    (one labelling round each: blind74–76, blind77–79, blind80–82), each its own fold, and the
     older ones fill the other folds."""
     recent = RECENT if recent is None else recent
     ordered = sorted(set(sets), key=set_order)

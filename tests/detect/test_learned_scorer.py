@@ -62,7 +62,7 @@ def test_shipped_weights_load_with_provenance_and_thresholds() -> None:
     assert len(scorer.pi) > 1000 and scorer.sens
     assert {"add", "remove", "sensitive"} <= set(scorer.thresholds)
     text = " ".join(scorer.provenance)
-    assert "trained" in text and "blind80 and later" in text  # the held-out sets are named
+    assert "trained" in text and "blind83 and later" in text  # the held-out sets are named
     assert "tuning" in text  # and the training sets
 
 
@@ -204,7 +204,7 @@ CREATE TABLE item (id int PRIMARY KEY, title varchar(50), price int);
 
 def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None:
     trainer = _trainer()
-    for name in ("set1", "set2", "blind79", "blind80"):
+    for name in ("set1", "set2", "blind82", "blind83"):
         (tmp_path / "eval" / name).mkdir(parents=True)
         (tmp_path / "eval" / name / "labels.txt").write_text(LABELS, encoding="utf-8")
         (tmp_path / "data" / name / "shop").mkdir(parents=True)
@@ -212,8 +212,8 @@ def test_the_training_script_runs_on_a_tiny_labelled_set(tmp_path: Path) -> None
     table = tmp_path / "t.jsonl"
     assert trainer.main(["table", str(tmp_path / "eval"), str(tmp_path / "data"), str(table)]) == 0
     records = trainer.read_table(table)
-    # blind79 is a training set like the others; blind80 and later are held out
-    assert {r["set"] for r in records} == {"set1", "set2", "blind79"}
+    # blind82 is a training set like the others; blind83 and later are held out
+    assert {r["set"] for r in records} == {"set1", "set2", "blind82"}
     assert {r["label"] for r in records} == {"N", "P", "S", "A"}
     # debatable fields are in the table (to count how often they are called personal) but
     # not trained on unless asked for
@@ -547,7 +547,7 @@ def test_leave_sets_out_and_thresholds_chosen_by_cv_over_sets(
     over the training sets, for ``holdout`` and for the weights file ``train`` writes. A table
     for ``holdout`` may take in later blind sets (``--first-held-out``); ``train`` refuses it."""
     trainer = _trainer()
-    names = ("set1", "set2", "set3", "blind80")
+    names = ("set1", "set2", "set3", "blind83")
     for name in names:
         (tmp_path / "eval" / name).mkdir(parents=True)
         (tmp_path / "eval" / name / "labels.txt").write_text(LABELS, encoding="utf-8")
@@ -555,19 +555,19 @@ def test_leave_sets_out_and_thresholds_chosen_by_cv_over_sets(
         (tmp_path / "data" / name / "shop" / "a.sql").write_text(TINY, encoding="utf-8")
     table = tmp_path / "t.jsonl"
     argv = ["table", str(tmp_path / "eval"), str(tmp_path / "data"), str(table)]
-    assert trainer.main([*argv, "--first-held-out", "81"]) == 0
+    assert trainer.main([*argv, "--first-held-out", "84"]) == 0
     assert {r["set"] for r in trainer.read_table(table)} == set(names)
     with pytest.raises(SystemExit, match="held-out"):
         trainer.main(["train", str(table), str(tmp_path / "w.tsv")])
 
     capsys.readouterr()
-    assert trainer.main(["holdout", str(table), "--test", "blind80", "--add", "0.8"]) == 0
+    assert trainer.main(["holdout", str(table), "--test", "blind83", "--add", "0.8"]) == 0
     out = capsys.readouterr().out
-    assert "held out blind80:" in out and "add 0.8" in out
+    assert "held out blind83:" in out and "add 0.8" in out
     assert "rules alone" in out and "rules + scorer" in out
     records = trainer.read_table(table)
-    result = trainer.hold_sets_out(records, ["blind80"], None, folds=3)
-    scored = sum(r["label"] in "NPS" for r in records if r["set"] == "blind80")
+    result = trainer.hold_sets_out(records, ["blind83"], None, folds=3)
+    scored = sum(r["label"] in "NPS" for r in records if r["set"] == "blind83")
     for c in result.values():
         assert c.get("tp", 0) + c.get("fp", 0) + c.get("fn", 0) <= scored
 
@@ -577,7 +577,7 @@ def test_leave_sets_out_and_thresholds_chosen_by_cv_over_sets(
         "".join(
             line + "\n"
             for line in table.read_text(encoding="utf-8").splitlines()
-            if '"set": "blind80"' not in line
+            if '"set": "blind83"' not in line
         ),
         encoding="utf-8",
     )
@@ -735,12 +735,12 @@ def test_cv_groups_hold_the_newest_sets_out_together() -> None:
 
 def test_cv_holds_each_of_the_newest_labelling_rounds_out_on_its_own() -> None:
     """With rounds of three (the retraining's default), the nine newest sets are three folds of
-    three neighbours (blind71–73, blind74–76, blind77–79), the older ones the other folds."""
+    three neighbours (blind74–76, blind77–79, blind80–82), the older ones the other folds."""
     trainer = _trainer()
     assert trainer.RECENT == 3 and trainer.RETRAIN_LAST == 9
-    sets = ["tuning", *(f"blind{i}" for i in range(1, 80))]
+    sets = ["tuning", *(f"blind{i}" for i in range(1, 83))]
     groups = trainer.fold_groups(sets, 8, 9)
-    assert groups[-3:] == [[f"blind{i}" for i in range(j, j + 3)] for j in (71, 74, 77)]
+    assert groups[-3:] == [[f"blind{i}" for i in range(j, j + 3)] for j in (74, 77, 80)]
     assert len(groups) == 8 and sorted(s for g in groups for s in g) == sorted(sets)
     assert all(trainer.set_order(g[-1]) < trainer.set_order(h[0]) for g, h in pairwise(groups))
 
