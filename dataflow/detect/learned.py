@@ -272,6 +272,11 @@ class Scorer:
         zs = sum(map(self.sens.get, feats, repeat(0.0, len(feats))))
         return _sigmoid(zp), _sigmoid(zs)
 
+    def score_of(self, feats: Sequence[str], weights: dict[str, float]) -> float:
+        """One of ``score``'s two probabilities (``weights``: ``pi`` or ``sens``), the same
+        number, for a field whose verdict only one of them can change."""
+        return _sigmoid(sum(map(weights.get, feats, repeat(0.0, len(feats)))))
+
     @cached_property
     def not_pi(self) -> dict[str, float]:
         """The PI weights with their signs turned: what pushed a field's score down, made once
@@ -497,14 +502,36 @@ def adjust_findings(
     out: list[FieldFinding] = []
     siblings = sibling_features(findings)
     for f in findings:
-        if rules_settled(f, dataset, catalog):
-            out.append(f)
+        need_pi, need_s = scores_needed(f)
+        if not (need_pi or need_s) or rules_settled(f, dataset, catalog):
+            out.append(f)  # no score, however high or low, changes this verdict
             continue
         feats = field_features(f.field, dataset, subject, siblings(f))
-        p_pi, p_s = scorer.score(feats)
+        # a score no branch of ``_adjusted`` reads is NaN: every comparison with it is false
+        p_pi = scorer.score_of(feats, scorer.pi) if need_pi else math.nan
+        need_s = need_s and (f.personal or p_pi >= add)  # a field left out: once it is added
+        p_s = scorer.score_of(feats, scorer.sens) if need_s else math.nan
         thresholds = (add, remove, upgrade, unnamed, by_word)
         out.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons))
     return out
+
+
+def scores_needed(f: FieldFinding) -> tuple[bool, bool]:
+    """Which of the scorer's two scores can change the rules' verdict on ``f`` (asked before
+    either is worked out; ``_adjusted`` is the policy): (P(personal), P(sensitive)). A field a
+    subject rule took out stays out (``hold``); a field the rules leave out needs its personal
+    score (and its sensitive score once that adds it); a personal field needs its personal
+    score only if the scorer may take it out (a weak verdict no subject rule named,
+    ``keep``), and its sensitive score only if it may be raised (not yet sensitive, not a
+    wish or an animal's)."""
+    by_subject = subject_verdict(f)
+    if by_subject == "out" and "hold" in SUBJECT_GUARDS:
+        return False, False
+    if not f.personal:
+        return True, True
+    removable = f.confidence < _STRONG and not (by_subject == "named" and "keep" in SUBJECT_GUARDS)
+    raisable = not f.sensitive and not any(ev.rule in PLAIN_VERDICTS for ev in f.evidence)
+    return removable, raisable
 
 
 def rules_settled(f: FieldFinding, dataset: Dataset, catalog: Catalog) -> bool:

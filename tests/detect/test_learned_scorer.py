@@ -806,3 +806,92 @@ def test_the_scorer_reads_what_the_rules_made_of_the_sibling_fields(tmp_path: Pa
         field_features(member.findings[0].field, member.dataset, None, ["rp=most"]).count("rp=most")
         == 1
     )
+
+
+WIDE_SCHEMA = """
+CREATE TABLE patient (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(64) COMMENT '姓名',
+  id_card CHAR(18) COMMENT '身份证号',
+  weight INT COMMENT '体重',
+  salary DECIMAL(12,2) COMMENT '月薪',
+  credit_score INT,
+  home_address VARCHAR(200),
+  location VARCHAR(100),
+  student_age INT,
+  remark VARCHAR(200),
+  created_at DATETIME,
+  status VARCHAR(16)
+) COMMENT='患者信息';
+CREATE TABLE sku (id int PRIMARY KEY, title varchar(100) COMMENT '商品名称', fav_team varchar(50));
+"""
+
+
+def _remark_scorer(tmp_path: Path) -> Path:
+    """Weights under which a word names a sensitive element and a team a profile tag."""
+    path = tmp_path / "words.tsv"
+    path.write_text(
+        "# test weights\n"
+        "threshold\tadd\t0.5\nthreshold\tremove\t0.05\nthreshold\tsensitive\t0.4\n"
+        "threshold\tsensitive_word\t0.5\n"
+        "bias\t-1\t-1\n"
+        "n=remark\t1\t5\t\tpi.health.diagnosis\n"
+        "n=team\t4\t0\tpi.tag.profile_tag\t\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("weights", ["shipped", "words"])
+def test_a_score_the_policy_never_reads_is_not_worked_out(tmp_path: Path, weights: str) -> None:
+    """``scores_needed`` says which score can change a field's verdict before either is worked
+    out: a score it calls unneeded changes no verdict at any value (NaN, what the scorer then
+    passes, included), a score it calls needed changes some; and ``adjust_findings`` gives the
+    findings of scoring every field the rules leave open."""
+    import math
+
+    from dataflow.detect.learned import _adjusted, _the_persons, rules_settled, scores_needed
+
+    (tmp_path / "schema.sql").write_text(WIDE_SCHEMA, encoding="utf-8")
+    rules_only = scan_paths([tmp_path], ScanOptions(content=False, learned=False))
+    scorer = shipped_scorer() if weights == "shipped" else read_scorer(_remark_scorer(tmp_path))
+    assert scorer is not None
+    t = scorer.thresholds
+    add, unnamed = t["add"], max(t["add"], t.get("add_unnamed", 2.0))
+    thresholds = (add, t["remove"], t["sensitive"], unnamed, t.get("sensitive_word", 2.0))
+    grid = (0.0, 0.02, 0.3, 0.45, 0.6, 0.99, 1.0)
+    catalog = load_catalog()
+    changed = {"personal": 0, "sensitive": 0}
+    for d in rules_only.datasets:
+        persons = _the_persons(d.dataset, catalog)
+        for f in d.findings:
+            feats = field_features(f.field, d.dataset, d.subject)
+            need_pi, need_s = scores_needed(f)
+
+            def verdicts(p_pi: float, p_s: float, f=f, feats=feats, persons=persons) -> object:
+                return _adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons)
+
+            for fixed in grid:
+                by_pi = {verdicts(p, fixed) for p in (*grid, math.nan)}
+                by_s = {verdicts(fixed, p) for p in (*grid, math.nan)}
+                assert need_pi or len(by_pi) == 1, f.field.name
+                assert need_s or len(by_s) == 1, f.field.name
+                changed["personal"] += len(by_pi) > 1
+                changed["sensitive"] += len(by_s) > 1
+    # the schema has fields whose verdict each score changes
+    assert changed["personal"] and (changed["sensitive"] or weights == "shipped")
+    # the findings of scoring every field the rules leave open
+    for rules in rules_only.datasets:
+        about_person = rules.subject is not None and rules.subject.about_person
+        persons = _the_persons(rules.dataset, catalog) if about_person else None
+        siblings = sibling_features(rules.findings)
+        every = []
+        for f in rules.findings:
+            if rules_settled(f, rules.dataset, catalog):
+                every.append(f)
+                continue
+            feats = field_features(f.field, rules.dataset, rules.subject, siblings(f))
+            p_pi, p_s = scorer.score(feats)
+            every.append(_adjusted(f, feats, p_pi, p_s, thresholds, scorer, catalog, persons))
+        adjusted = adjust_findings(rules.findings, rules.dataset, rules.subject, catalog, scorer)
+        assert adjusted == every
