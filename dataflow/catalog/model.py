@@ -70,6 +70,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "thing_name_words_zh",
     "person_endings_zh",
     "name_qualifiers_zh",
+    "kept_things_zh",
     "health_tables",
     "health_value_columns",
     "health_meta_columns",

@@ -52,6 +52,7 @@ class MetadataIndex:
         self.thing_name_zh = tuple(d.get("thing_name_words_zh"))
         self.person_endings_zh = tuple(d.get("person_endings_zh"))
         self.name_qualifiers_zh = tuple(d.get("name_qualifiers_zh"))
+        self.kept_things_zh = tuple(d.get("kept_things_zh"))
         # compact keyword (tokens joined) -> [(element id, kind)]
         self.compact: dict[str, list[tuple[str, str]]] = {}
         self.substrings: list[tuple[str, str]] = []  # long keywords found inside one token

@@ -202,7 +202,8 @@ _OF_ZH = " \t的之"
 def _named_thing(det: MetadataIndex, comment: str) -> str | None:
     """The thing a Chinese comment names the name of ('角色名字': 角色), when a word for a name
     that says nothing of whose it is (``thing_name_words_zh``) follows words that are no person
-    (``person_context``, ``person_endings_zh``) nor a qualifier of a person's name (真实名字)."""
+    (``person_context``, ``person_endings_zh``) nor a qualifier of a person's name (真实名字),
+    nor a thing its keeper's information names (``kept_things_zh``: 宠物名字)."""
     for word in det.thing_name_zh:
         at = comment.find(word)
         if at <= 0:
@@ -214,6 +215,7 @@ def _named_thing(det: MetadataIndex, comment: str) -> str | None:
             any(w in before for w in det.person_zh)
             or before.endswith(det.person_endings_zh)
             or before.endswith(det.name_qualifiers_zh)
+            or any(w in before for w in det.kept_things_zh)  # 宠物名字: its keeper's
         ):
             return None
         return before[-8:]
