@@ -182,6 +182,10 @@ SUBJECTS: Mapping[str, Text] = {
         "its description says each record is {phrase}: a thing, not about the people its columns name",
         "其说明称每条记录是 {phrase}：是事物，不属于其字段提到的人",
     ),
+    "subject.row_statement_grouped": Text(
+        "its description says each record is {phrase}, and more dimensions: figures summed over a group, not one person's",
+        "其说明称每条记录是按多个维度汇总的数据（{phrase} 等）：是一组人的统计值，不属于某个人",
+    ),
     "subject.aggregate": Text(
         "columns {columns} are statistics over many rows, not one person's",
         "字段 {columns} 是多行的统计值，不属于某个人",

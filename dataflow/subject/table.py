@@ -546,6 +546,9 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
         phrase = _unwrapped(match.group(1), rules) if match is not None else ""
         if match is None or phrase == match.group(1):
             return None
+    grouped = _grouped_figures(n.comment, match, rules)
+    if grouped is not None:
+        return _fix(f, "unknown", msg("subject.row_statement_grouped", phrase=grouped))
     tokens = split_name(phrase)
     if not tokens or any(t in rules.row_words for t in tokens):
         return None
@@ -595,6 +598,26 @@ def _row_statement(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) ->
         )
         return None
     return _fix(f, "unknown", msg("subject.row_statement_thing", phrase=phrase.strip()))
+
+
+#: Figures grouped by a list of dimensions: 'metrics by account, app, country and state'.
+_GROUPED_BY = re.compile(r"\b([a-z]+)\s+by\s+[a-z_ ]+$", re.IGNORECASE)
+_MORE_DIMENSIONS = re.compile(r"^\s*(?:,|and\s|&)", re.IGNORECASE)
+
+
+def _grouped_figures(comment: str, match: re.Match[str], rules: SubjectRules) -> str | None:
+    """A row statement saying each record holds figures grouped by several dimensions ('daily
+    subscription metrics by account, app, subscription name, country and state'): each row
+    totals whatever happened to everyone in its group that day, so it is about no one person,
+    even where one dimension is an account. The statement, or None (figures by one dimension,
+    'daily metrics by customer', are that one's)."""
+    said = match.group(1)
+    by = _GROUPED_BY.search(said)
+    if by is None or by.group(1).lower() not in rules.row_wrappers:
+        return None
+    if not _MORE_DIMENSIONS.match(comment[match.end() :]):
+        return None
+    return said.strip()
 
 
 def _unwrapped(phrase: str, rules: SubjectRules) -> str:

@@ -48,6 +48,11 @@ class MetadataIndex:
         self.exam_sat_zh = tuple(d.get("exam_sat_zh"))
         self.neg_zh = tuple(d.get("negative_zh"))
         self.event_zh = tuple(d.get("event_zh"))
+        self.zh_straddled = frozenset(d.get("zh_straddled_words"))
+        self.thing_name_zh = tuple(d.get("thing_name_words_zh"))
+        self.person_endings_zh = tuple(d.get("person_endings_zh"))
+        self.name_qualifiers_zh = tuple(d.get("name_qualifiers_zh"))
+        self.kept_things_zh = tuple(d.get("kept_things_zh"))
         # compact keyword (tokens joined) -> [(element id, kind)]
         self.compact: dict[str, list[tuple[str, str]]] = {}
         self.substrings: list[tuple[str, str]] = []  # long keywords found inside one token

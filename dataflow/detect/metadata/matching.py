@@ -275,6 +275,9 @@ def match_zh(
         # a Russian word starts a word of the text (its ending may inflect): not the `имя` of
         # `наименование`
         edge = edge or (is_cyrillic(word[0]) and start > 0 and is_cyrillic(low[start - 1]))
+        # a Chinese keyword whose last character opens a word with the next one (`别名` in
+        # '类别名称': 类别 + 名称) is cut from two words, not written there
+        edge = edge or low[end - 1 : end + 1] in det.zh_straddled
         if not edge and not any(taken[start:end]):
             for k in range(start, end):
                 taken[k] = True

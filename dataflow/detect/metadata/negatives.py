@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dataflow.detect.metadata.index import MetadataIndex
@@ -183,6 +184,42 @@ def _comment_non_person(f: _Field) -> None:
             "comment-non-person",
             f"comment says it belongs to '{qual_zh}'",
         )
+        return
+    thing = _named_thing(f.det, comment)
+    if thing is not None:
+        f.factor(
+            F_COMMENT_NON_PERSON,
+            "negative",
+            "comment-non-person",
+            f"comment says it is the name of '{thing}', not of a person",
+        )
+
+
+#: What a Chinese comment may put between a thing and its name (触发器的名字, 文件之名字).
+_OF_ZH = " \t的之"
+
+
+def _named_thing(det: MetadataIndex, comment: str) -> str | None:
+    """The thing a Chinese comment names the name of ('角色名字': 角色), when a word for a name
+    that says nothing of whose it is (``thing_name_words_zh``) follows words that are no person
+    (``person_context``, ``person_endings_zh``) nor a qualifier of a person's name (真实名字),
+    nor a thing its keeper's information names (``kept_things_zh``: 宠物名字)."""
+    for word in det.thing_name_zh:
+        at = comment.find(word)
+        if at <= 0:
+            continue
+        before = re.split(r"[（(,，;；:：。、]", comment[:at])[-1].rstrip(_OF_ZH)
+        if not before or not has_cjk(before[-1]):
+            return None
+        if (
+            any(w in before for w in det.person_zh)
+            or before.endswith(det.person_endings_zh)
+            or before.endswith(det.name_qualifiers_zh)
+            or any(w in before for w in det.kept_things_zh)  # 宠物名字: its keeper's
+        ):
+            return None
+        return before[-8:]
+    return None
 
 
 def _table_context(f: _Field) -> None:
