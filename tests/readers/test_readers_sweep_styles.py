@@ -1,0 +1,67 @@
+"""Styles of real schema repositories that a sweep over whole repositories found read wrongly:
+dbt's Jinja-templated SQL files, a ``doc`` written on an Avro array or map type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataflow.model import Dataset, ReadResult, Severity
+from dataflow.readers import read_path
+
+STYLES = Path(__file__).parent.parent / "data" / "readers" / "sweep_styles"
+
+
+def _dataset(result: ReadResult, name: str) -> Dataset:
+    found = [d for d in result.datasets if d.name == name]
+    assert found, f"no dataset {name}; have {[d.name for d in result.datasets]}"
+    return found[0]
+
+
+def _by(result: ReadResult, severity: Severity) -> list[str]:
+    return [p.message for p in result.problems if p.severity == severity]
+
+
+# --- dbt: Jinja templates in .sql files ---------------------------------------------------------
+
+
+def test_a_dbt_macro_file_is_one_warning_not_an_error_per_statement() -> None:
+    result = read_path(STYLES / "dbt_macro.sql")
+    assert result.datasets == ()
+    assert _by(result, Severity.ERROR) == []
+    warnings = _by(result, Severity.WARNING)
+    assert len(warnings) == 1
+    assert "Jinja template" in warnings[0]
+
+
+def test_a_dbt_model_is_a_query_not_a_table() -> None:
+    result = read_path(STYLES / "dbt_model.sql")
+    assert result.datasets == ()
+    assert _by(result, Severity.ERROR) == []
+    assert [p.line for p in result.problems] == [1]
+
+
+def test_a_template_that_creates_a_table_is_read_with_its_tags_blanked() -> None:
+    result = read_path(STYLES / "templated_ddl.sql")
+    assert _by(result, Severity.ERROR) == []
+    table = _dataset(result, "patient_contact")  # the {{ schema }}. qualifier goes
+    assert [(f.name, f.data_type, f.line) for f in table.fields] == [
+        ("patient_id", "BIGINT", 4),
+        ("mobile_phone", "VARCHAR(20)", 5),
+        ("home_address", "VARCHAR(200)", 6),
+        ("loaded_at", "TIMESTAMP", 7),
+    ]
+
+
+# --- Avro: a doc on the array or map type -------------------------------------------------------
+
+
+def test_a_doc_on_an_array_or_map_type_is_its_fields_comment() -> None:
+    result = read_path(STYLES / "array_doc.avsc")
+    assert result.problems == ()
+    comments = {f.pointer: f.comment for f in _dataset(result, "ContactCard").fields}
+    assert comments == {
+        "ContactCard.card_id": None,
+        "ContactCard.numbers[]": "mobile phone numbers of the cardholder",
+        "ContactCard.extras[]": "home address lines of the cardholder",
+        "ContactCard.labels[]": "labels the cardholder chose",
+    }
