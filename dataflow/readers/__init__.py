@@ -18,7 +18,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
@@ -278,7 +278,7 @@ def attach_added_keys(
     named = _by_name(datasets)
     problems: list[Problem] = []
     for path, key in added:
-        hits = named(key.table)
+        hits = nearest(datasets, named(key.table), path)
         if hits and len(hits) == 1:
             ds = datasets[hits[0]]
             if key.key not in ds.foreign_keys:
@@ -303,6 +303,33 @@ def _by_name(datasets: list[Dataset]) -> Callable[[str], list[int]]:
         return by_full.get(table.lower()) or by_bare.get(table.lower().rsplit(".", 1)[-1]) or []
 
     return named
+
+
+def nearest(datasets: Sequence[Dataset], hits: list[int], path: str) -> list[int]:
+    """Of two or more tables of one name, the one whose file is in the folder nearest to
+    ``path`` (the file of the statement naming it), when only one is that near; else ``hits``.
+
+    A repository often holds one schema several times: a script per database (``mysql/``,
+    ``postgres/``), a migration folder beside a hand-kept model in ``docs/``. The statements of
+    one folder's scripts (``3-constraints.sql``, ``V21__…sql``) are about that folder's tables.
+    """
+    if len(hits) < 2:
+        return hits
+    here = PurePath(path).parent.parts
+
+    def shared(i: int) -> int:
+        there = PurePath(datasets[i].source_path).parent.parts
+        n = 0
+        for a, b in zip(here, there, strict=False):
+            if a != b:
+                break
+            n += 1
+        return n
+
+    depth = {i: shared(i) for i in hits}
+    best = max(depth.values())
+    closest = [i for i in hits if depth[i] == best]
+    return closest if len(closest) == 1 else hits
 
 
 def attach_altered_columns(
@@ -335,7 +362,7 @@ def attach_altered_columns(
         if isinstance(change, CopiedColumns):
             copies.append((path, change))
             continue
-        hits = named(change.table)
+        hits = nearest(datasets, named(change.table), path)
         if len(hits) == 1:
             if dropped.keeps_dropped(hits[0], change):
                 paths[id(change)] = path

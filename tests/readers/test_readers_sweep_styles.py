@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dataflow.model import Dataset, ReadResult, Severity
 from dataflow.readers import read_path
+from dataflow.scan import ScanOptions, scan_paths
 
 STYLES = Path(__file__).parent.parent / "data" / "readers" / "sweep_styles"
 
@@ -65,3 +66,22 @@ def test_a_doc_on_an_array_or_map_type_is_its_fields_comment() -> None:
         "ContactCard.extras[]": "home address lines of the cardholder",
         "ContactCard.labels[]": "labels the cardholder chose",
     }
+
+
+# --- SQL: one schema twice in a repository ------------------------------------------------------
+
+
+def test_an_alter_table_changes_the_table_of_its_own_folder_when_two_files_create_it() -> None:
+    result = scan_paths([STYLES / "two_copies"], ScanOptions(content=False))
+    passes = {
+        Path(d.dataset.source_path).parent.name: d.dataset
+        for d in result.datasets
+        if d.dataset.name == "visitor_pass"
+    }
+    assert sorted(passes) == ["docs", "migration"]
+    migrated, documented = passes["migration"], passes["docs"]
+    assert [f.name for f in migrated.fields][-2:] == ["visitor_phone", "vehicle_number"]
+    assert len(migrated.foreign_keys) == 1
+    assert "visitor_phone" not in [f.name for f in documented.fields]
+    assert documented.foreign_keys == ()
+    assert [p.message for p in result.problems if "two or more" in p.message] == []
