@@ -85,3 +85,28 @@ def test_an_alter_table_changes_the_table_of_its_own_folder_when_two_files_creat
     assert "visitor_phone" not in [f.name for f in documented.fields]
     assert documented.foreign_keys == ()
     assert [p.message for p in result.problems if "two or more" in p.message] == []
+
+
+# --- SQL: client commands of sqlcmd and of the MySQL client ------------------------------------
+
+
+def test_sqlcmd_commands_of_a_post_deployment_script_are_not_statements() -> None:
+    result = read_path(STYLES / "sqlcmd_post_deployment.sql")
+    assert result.problems == ()  # ':r' after the table is not taken for its options
+    table = _dataset(result, "dbo.PatientAddress")
+    assert [(f.name, f.line) for f in table.fields] == [
+        ("PatientId", 10),
+        ("Street", 11),
+        ("City", 12),
+    ]
+
+
+def test_the_mysql_clients_source_command_is_not_a_statement() -> None:
+    result = read_path(STYLES / "mysql_client_source.sql")
+    assert result.problems == ()
+    assert [f.name for f in _dataset(result, "employees").fields] == [
+        "emp_no",
+        "birth_date",
+        "first_name",
+        "gender",
+    ]
