@@ -110,3 +110,17 @@ def test_the_mysql_clients_source_command_is_not_a_statement() -> None:
         "first_name",
         "gender",
     ]
+
+
+# --- PostgreSQL: identity actions on a column ---------------------------------------------------
+
+
+def test_an_identity_action_on_a_column_is_not_a_column_change_that_fails() -> None:
+    result = read_path(STYLES / "pg_identity_upgrade.sql")
+    assert result.problems == ()
+    assert [f.name for f in _dataset(result, "galette_adherents").fields] == [
+        "id_adh",
+        "nom_adh",
+        "email_adh",
+        "ville_adh",
+    ]
