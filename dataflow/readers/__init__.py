@@ -306,30 +306,39 @@ def _by_name(datasets: list[Dataset]) -> Callable[[str], list[int]]:
 
 
 def nearest(datasets: Sequence[Dataset], hits: list[int], path: str) -> list[int]:
-    """Of two or more tables of one name, the one whose file is in the folder nearest to
-    ``path`` (the file of the statement naming it), when only one is that near; else ``hits``.
+    """Of two or more tables of one name, the one whose file is nearest to ``path`` (the file
+    of the statement naming it), when only one is that near; else ``hits``.
 
     A repository often holds one schema several times: a script per database (``mysql/``,
-    ``postgres/``), a migration folder beside a hand-kept model in ``docs/``. The statements of
-    one folder's scripts (``3-constraints.sql``, ``V21__…sql``) are about that folder's tables.
+    ``postgres/``, ``mysql.sql`` beside ``pgsql.sql``), a migration folder beside a hand-kept
+    model in ``docs/``. Nearest is first the deepest folder the two paths share, then the most
+    words the rest of the two paths share (``comment/maria/…`` is about ``ddl/maria/…``, not
+    ``ddl/oracle/…``; ``upgrade-to-0.70-mysql.sql`` about ``mysql.sql``).
     """
     if len(hits) < 2:
         return hits
-    here = PurePath(path).parent.parts
+    here = PurePath(path)
 
-    def shared(i: int) -> int:
-        there = PurePath(datasets[i].source_path).parent.parts
-        n = 0
-        for a, b in zip(here, there, strict=False):
+    def closeness(i: int) -> tuple[int, int]:
+        there = PurePath(datasets[i].source_path)
+        depth = 0
+        for a, b in zip(here.parent.parts, there.parent.parts, strict=False):
             if a != b:
                 break
-            n += 1
-        return n
+            depth += 1
+        return depth, len(_path_words(here, depth) & _path_words(there, depth))
 
-    depth = {i: shared(i) for i in hits}
-    best = max(depth.values())
-    closest = [i for i in hits if depth[i] == best]
+    near = {i: closeness(i) for i in hits}
+    best = max(near.values())
+    closest = [i for i in hits if near[i] == best]
     return closest if len(closest) == 1 else hits
+
+
+def _path_words(path: PurePath, shared: int) -> set[str]:
+    """The words of ``path`` past its first ``shared`` folders (folder names and the file's
+    name without its suffix, cut at anything not a letter or digit), lower case."""
+    rest = [*path.parent.parts[shared:], path.stem]
+    return {w for part in rest for w in re.split(r"[^a-z0-9]+", part.lower()) if w}
 
 
 def attach_altered_columns(

@@ -124,3 +124,16 @@ def test_an_identity_action_on_a_column_is_not_a_column_change_that_fails() -> N
         "email_adh",
         "ville_adh",
     ]
+
+
+def test_an_upgrade_script_changes_the_table_of_the_database_its_name_says() -> None:
+    result = scan_paths([STYLES / "per_database"], ScanOptions(content=False))
+    columns = {
+        Path(d.dataset.source_path).name: [f.name for f in d.dataset.fields]
+        for d in result.datasets
+    }
+    assert columns == {
+        "mysql.sql": ["id_adh", "nom_adh", "ddn_adh"],
+        "pgsql.sql": ["id_adh", "nom_adh", "ddn_adh"],
+    }
+    assert [p.message for p in result.problems if "two or more" in p.message] == []
