@@ -137,3 +137,22 @@ def test_an_upgrade_script_changes_the_table_of_the_database_its_name_says() -> 
         "pgsql.sql": ["id_adh", "nom_adh", "ddn_adh"],
     }
     assert [p.message for p in result.problems if "two or more" in p.message] == []
+
+
+# --- PostgreSQL: identity columns with their sequence options -----------------------------------
+
+
+def test_identity_columns_with_sequence_options_keep_their_types() -> None:
+    result = read_path(STYLES / "drizzle_identity.sql")
+    assert result.problems == ()
+    assert [(f.name, f.data_type) for f in _dataset(result, "address").fields] == [
+        ("id", "BIGINT"),
+        ("patient_id", "BIGINT"),
+        ("address_line_1", "VARCHAR(255)"),
+        ("postal_code", "VARCHAR(20)"),
+        ("created_at", "TIMESTAMP"),
+    ]
+    assert [(f.name, f.data_type) for f in _dataset(result, "patient").fields] == [
+        ("id", "BIGINT"),
+        ("first_name", "VARCHAR(100)"),
+    ]
