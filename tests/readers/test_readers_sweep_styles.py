@@ -156,3 +156,24 @@ def test_identity_columns_with_sequence_options_keep_their_types() -> None:
         ("id", "BIGINT"),
         ("first_name", "VARCHAR(100)"),
     ]
+
+
+# --- SQL Server: a column's own CLUSTERED key; system-versioned tables --------------------------
+
+
+def test_a_system_versioned_table_with_a_clustered_column_key_is_read_whole() -> None:
+    result = read_path(STYLES / "mssql_temporal.sql")
+    assert result.problems == ()  # no column without its type, no table read piece by piece
+    assert [(f.name, f.data_type) for f in _dataset(result, "dbo.Employee").fields] == [
+        ("EmployeeID", "INTEGER"),
+        ("Name", "NVARCHAR(100)"),
+        ("Position", "VARCHAR(100)"),
+        ("Department", "VARCHAR(100)"),
+        ("AnnualSalary", "NUMERIC(10, 2)"),
+        ("ValidFrom", "DATETIME2"),
+        ("ValidTo", "DATETIME2"),
+    ]
+    assert [(f.name, f.data_type) for f in _dataset(result, "dbo.Badge").fields] == [
+        ("BadgeID", "INTEGER"),
+        ("EmployeeID", "INTEGER"),
+    ]

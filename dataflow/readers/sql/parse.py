@@ -190,13 +190,15 @@ def without_table_prefix(sql: str) -> tuple[str, str | None, int]:
 # SQL Server's ``PRIMARY KEY CLUSTERED (Id)`` as a table constraint without a name: the parser
 # reads CLUSTERED only after ``CONSTRAINT name``.
 _UNNAMED_CLUSTERED = Lazy(
-    r"(?<!\w)(?:PRIMARY\s+KEY|UNIQUE)\s+((?:NON)?CLUSTERED)(?=\s*\()", re.IGNORECASE
+    r"(?<!\w)(?:PRIMARY\s+KEY|UNIQUE)\s+((?:NON)?CLUSTERED)(?=\s*[(,)])", re.IGNORECASE
 )
 
 
 def unnamed_clustered(sql: str) -> str:
     """``sql`` with CLUSTERED/NONCLUSTERED blanked out (same offsets) where it follows the
-    PRIMARY KEY or UNIQUE of a table constraint; the key itself is kept."""
+    PRIMARY KEY or UNIQUE of a table constraint or of a column (``[Id] INT NOT NULL PRIMARY KEY
+    CLUSTERED,``, as SQL Server's documentation writes a system-versioned table); the key itself
+    is kept."""
     if "CLUSTERED" not in sql.upper():
         return sql
     return _UNNAMED_CLUSTERED().sub(
