@@ -395,6 +395,11 @@ PROBLEMS: Mapping[str, Text] = {
         "statement could not be parsed; CREATE TABLE {table} inside it at line {line} was not read (missing ';' before it?)",
         "语句无法解析；其中第 {line} 行的 CREATE TABLE {table} 未读取（之前缺少 ';'？）",
     ),
+    "p.sql_template": Text(
+        "a Jinja template (a dbt model, macro or test) that creates no table: a query, not a "
+        "table definition; not read",
+        "Jinja 模板（dbt 模型、宏或测试）未创建任何表：是查询而非表定义；未读取",
+    ),
     "p.sql_not_sql": Text(
         "statement could not be parsed (not recognised as SQL)", "语句无法解析（无法识别为 SQL）"
     ),

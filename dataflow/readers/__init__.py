@@ -18,7 +18,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from dataflow.detect.names import scrub, scrub_optional
@@ -278,7 +278,7 @@ def attach_added_keys(
     named = _by_name(datasets)
     problems: list[Problem] = []
     for path, key in added:
-        hits = named(key.table)
+        hits = nearest(datasets, named(key.table), path)
         if hits and len(hits) == 1:
             ds = datasets[hits[0]]
             if key.key not in ds.foreign_keys:
@@ -303,6 +303,42 @@ def _by_name(datasets: list[Dataset]) -> Callable[[str], list[int]]:
         return by_full.get(table.lower()) or by_bare.get(table.lower().rsplit(".", 1)[-1]) or []
 
     return named
+
+
+def nearest(datasets: Sequence[Dataset], hits: list[int], path: str) -> list[int]:
+    """Of two or more tables of one name, the one whose file is nearest to ``path`` (the file
+    of the statement naming it), when only one is that near; else ``hits``.
+
+    A repository often holds one schema several times: a script per database (``mysql/``,
+    ``postgres/``, ``mysql.sql`` beside ``pgsql.sql``), a migration folder beside a hand-kept
+    model in ``docs/``. Nearest is first the deepest folder the two paths share, then the most
+    words the rest of the two paths share (``comment/maria/…`` is about ``ddl/maria/…``, not
+    ``ddl/oracle/…``; ``upgrade-to-0.70-mysql.sql`` about ``mysql.sql``).
+    """
+    if len(hits) < 2:
+        return hits
+    here = PurePath(path)
+
+    def closeness(i: int) -> tuple[int, int]:
+        there = PurePath(datasets[i].source_path)
+        depth = 0
+        for a, b in zip(here.parent.parts, there.parent.parts, strict=False):
+            if a != b:
+                break
+            depth += 1
+        return depth, len(_path_words(here, depth) & _path_words(there, depth))
+
+    near = {i: closeness(i) for i in hits}
+    best = max(near.values())
+    closest = [i for i in hits if near[i] == best]
+    return closest if len(closest) == 1 else hits
+
+
+def _path_words(path: PurePath, shared: int) -> set[str]:
+    """The words of ``path`` past its first ``shared`` folders (folder names and the file's
+    name without its suffix, cut at anything not a letter or digit), lower case."""
+    rest = [*path.parent.parts[shared:], path.stem]
+    return {w for part in rest for w in re.split(r"[^a-z0-9]+", part.lower()) if w}
 
 
 def attach_altered_columns(
@@ -335,7 +371,7 @@ def attach_altered_columns(
         if isinstance(change, CopiedColumns):
             copies.append((path, change))
             continue
-        hits = named(change.table)
+        hits = nearest(datasets, named(change.table), path)
         if len(hits) == 1:
             if dropped.keeps_dropped(hits[0], change):
                 paths[id(change)] = path

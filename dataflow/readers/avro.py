@@ -316,6 +316,10 @@ class _Reader:
         """A type object: record, enum, array, map, fixed, a primitive with a logical type."""
         line = line_of(kind, self.index) or line
         t = kind.get("type")
+        if t not in ("record", "error"):
+            # a doc written on the type itself (an array's, a map's, a logical type's) speaks
+            # for the field when the field has none of its own
+            comment = comment or _own_doc(kind)
         if t in ("record", "error"):
             name = kind.get("name")
             if not isinstance(name, str) or not name:
@@ -333,9 +337,7 @@ class _Reader:
             if not isinstance(symbols, list) or not all(isinstance(s, str) for s in symbols):
                 self._error(msg("p.avro_enum"), line)
                 symbols = []
-            doc = kind.get("doc")
-            own = doc.strip() or None if isinstance(doc, str) else None
-            self._leaf(dataset, path, "enum", line, comment or own, nullable, tuple(symbols))
+            self._leaf(dataset, path, "enum", line, comment, nullable, tuple(symbols))
             return
         if t == "array":
             if "items" not in kind:
@@ -386,6 +388,11 @@ class _Reader:
             comment=comment,
             enum=enum,
         )
+
+
+def _own_doc(node: dict[str, Any]) -> str | None:
+    doc = node.get("doc")
+    return doc.strip() or None if isinstance(doc, str) else None
 
 
 def _logical(base: str, node: dict[str, Any]) -> str:

@@ -22,7 +22,8 @@ nothing (``parse.without_placeholders``). The table-prefix placeholder of a PHP
 application's installer (``{PREFIX}authors``, ``%PREFIX%users``, Joomla's ``#__users``) is
 left out of the names it starts, with one warning per file (``parse.without_table_prefix``).
 ``column : meaning`` lines in the comments above a CREATE TABLE are its columns' comments
-(``_sql_comments``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
+(``_sql_comments``). A Jinja template (a dbt model, macro or test) is read with its tags
+blanked when it creates tables, else passed over with one warning (``jinja``). Storage tails the parser does not know (``ON [PRIMARY]``, ``DISTRIBUTED
 BY``, Oracle and DB2 storage) are skipped quietly; any other skipped tail, and any table not
 read, is a problem naming the table and its line.
 
@@ -65,6 +66,7 @@ from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
 )
+from dataflow.readers.sql.jinja import creates_tables, template_tags, without_tags
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.linecomments import dash_line_comments
 from dataflow.readers.sql.parse import (
@@ -115,6 +117,11 @@ def read_sql(
     an ALTER TABLE adds, changes or renames, which are otherwise datasets of their own, and the
     COMMENT ON texts of tables this text does not create.
     """
+    if template_tags(text):
+        if not creates_tables(text):
+            problems.warn(msg("p.sql_template"), 1)
+            return []
+        text = without_tags(text)
     text, prefix, at = without_table_prefix(text)
     if prefix is not None:
         problems.warn(msg("p.sql_table_prefix", placeholder=prefix), text.count("\n", 0, at) + 1)

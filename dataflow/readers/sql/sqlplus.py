@@ -1,4 +1,5 @@
-"""SQL*Plus client commands in Oracle scripts, which are not SQL.
+"""SQL*Plus client commands in Oracle scripts (and sqlcmd's and the MySQL client's), which are
+not SQL.
 
 Scripts run with SQL*Plus (or written by PL/SQL Developer and Toad) hold client commands on
 lines of their own: ``prompt Creating table T…``, ``set define off``, ``spool x.log``,
@@ -26,7 +27,10 @@ _COMMAND = (
     r"|long|escape|verify|autocommit|appinfo|arraysize|colsep|concat|numwidth|sqlprompt|tab"
     r"|wrap|newpage|null|trim(?:out)?)"
     r"|undef(?:ine)?|acc(?:ept)?|pau(?:se)?|conn(?:ect)?|disc(?:onnect)?|exit|quit"
-    r"|col(?:umn)?\s+\w+\s+(?:format|heading|new_value|noprint)|@@?\S*)"
+    r"|col(?:umn)?\s+\w+\s+(?:format|heading|new_value|noprint)|@@?\S*"
+    # SQL Server's sqlcmd (``:setvar Db x``, ``:r .\\Tables\\users.sql``, ``:on error exit``)
+    # and the MySQL client's ``source load_users.dump`` / ``\\. file``
+    r"|:(?:setvar|r|on\s+error|connect|out|error|exit|quit|listvar|reset)|source|\\\.)"
 )
 
 
@@ -62,7 +66,9 @@ def blank_client_commands(text: str) -> str:
             at_start = False
         tok = m.group()
         if m.group("command") is not None:
-            if at_start:
+            # sqlcmd reads its ':' commands line by line, also between statements that no ';'
+            # ends (T-SQL needs none)
+            if at_start or m.group("command").startswith(":"):
                 out.append(text[done:j])
                 out.append(re.sub(r"[^\r]", " ", tok))
                 done = i = m.end()

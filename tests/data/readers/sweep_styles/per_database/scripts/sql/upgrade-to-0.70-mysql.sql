@@ -1,0 +1,1 @@
+ALTER TABLE galette_adherents ADD ddn_adh date NULL AFTER nom_adh;

@@ -1,0 +1,1 @@
+ALTER TABLE galette_adherents ADD COLUMN ddn_adh date;
