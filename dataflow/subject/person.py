@@ -33,6 +33,7 @@ from dataflow.subject.predicates import (
     _link_objects,
     _meta,
     _named_by_role,
+    _named_in_comment,
     _names_other,
     _parent_topic,
     _person_column,
@@ -863,13 +864,20 @@ def _weak_name_rule(rec: Record, col: Column) -> FieldFinding | None:
 
 
 def _staff_name_rule(rec: Record, col: Column) -> FieldFinding | None:
-    """``subject-person-column``: a text column named after a staff role (``doctor``)."""
+    """``subject-person-column``: a text column named after a staff role (``doctor``), or
+    whose Chinese comment ends in one (上课老师 of `shangkels`)."""
     fld = col.finding.field
     staff = _named_by_role(rec.rules, col.tokens, fld.data_type)
-    if staff is None or "pi.identity.name" not in rec.catalog.elements:
+    by_comment = None if staff else _named_in_comment(rec.rules, fld.comment, fld.data_type)
+    if (staff is None and by_comment is None) or "pi.identity.name" not in rec.catalog.elements:
         return None
     element = rec.catalog.elements["pi.identity.name"]
-    why = msg("subject.staff_name", column=fld.name, staff=Words(staff, role_text(staff).zh))
+    if by_comment is not None:
+        word, role = by_comment
+        why = msg("subject.comment_role_name", word=word, staff=Words(role, role_text(role).zh))
+    else:
+        assert staff is not None
+        why = msg("subject.staff_name", column=fld.name, staff=Words(staff, role_text(staff).zh))
     ev = Evidence("context", "subject-person-column", _because(rec.context, why), element.id)
     return _as_element(col.finding, element, ev)
 
