@@ -69,6 +69,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "organisation_attributes",
     "system_attributes",
     "person_columns",
+    "comment_role_kinds",
+    "comment_role_posts",
     "count_suffixes",
     "sequence_suffixes",
     "dwellings",

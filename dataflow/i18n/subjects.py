@@ -704,6 +704,10 @@ SUBJECTS: Mapping[str, Text] = {
         "a text column '{column}' names the {staff} on the record",
         "文本字段 '{column}' 记录该记录上的{staff}",
     ),
+    "subject.comment_role_name": Text(
+        "its comment ends in '{word}', a person in a role ({staff}): the column names that person",
+        "其注释以 '{word}' 结尾，指某一角色的人（{staff}）：该字段记录此人",
+    ),
     "subject.document_part": Text(
         "'{column}' is part of '{parent}' in a document about one person: it describes that person",
         "'{column}' 属于关于单个人的文档中的 '{parent}'：描述该人",

@@ -42,6 +42,7 @@ from dataflow.subject.predicates import (
     _from_values,
     _link_objects,
     _minor,
+    _named_in_comment,
     _names_person,
     _sensitive_topic,
     enclosing_topic,
@@ -1267,7 +1268,8 @@ def _named_head(
     its contact, its legal representative: `manager_name`, `contact_name`; a member of staff in
     charge of it, a ward's `head_nurse_name`) is that person's name;
     the post of its contact person (`ContactTitle`, `contact_position`) is that person's
-    occupation (``contact_titles``)."""
+    occupation (``contact_titles``); a text column whose Chinese comment ends in a person's
+    role (上课老师 of a class, 项目经理 of a project) is that person's name."""
     fld = finding.field
     tokens = split_name(fld.name)
     if finding.personal or not tokens:
@@ -1279,6 +1281,11 @@ def _named_head(
     ):
         # a ward's `head_nurse_name`: the staff member in charge of the unit, a person
         element_id, why = "pi.identity.name", msg("subject.person_name", word=fld.name)
+    elif (named := _named_in_comment(rules, fld.comment, fld.data_type)) is not None:
+        # `shangkels` '上课老师' of a class: the teacher who takes it
+        word, role = named
+        element_id = "pi.identity.name"
+        why = msg("subject.comment_role_name", word=word, staff=Words(role, role_text(role).zh))
     elif tokens[0] in rules.contact_markers and _compact(tokens[1:]) in rules.contact_titles:
         element_id, why = (
             "pi.education_work.occupation",
@@ -1484,6 +1491,10 @@ def _unknown_subject(
         rel = fld.pointer[len(dataset.name) + 1 :] if fld.pointer.startswith(dataset.name) else ""
         words = [t for part in rel.replace("[]", "").split(".") for t in split_name(part)]
         role = next((r for t in words[:-1] or words for r in [rules.role_of(t)] if r), None)
+        if role is None:
+            # `shangkels` '上课老师': a text column whose comment ends in a person's role
+            by_comment = _named_in_comment(rules, fld.comment, fld.data_type)
+            role = by_comment[1] if by_comment else None
         if role is None:
             continue
         own = Subject(

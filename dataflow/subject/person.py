@@ -33,6 +33,7 @@ from dataflow.subject.predicates import (
     _link_objects,
     _meta,
     _named_by_role,
+    _named_in_comment,
     _names_other,
     _parent_topic,
     _person_column,
@@ -870,6 +871,21 @@ def _staff_name_rule(rec: Record, col: Column) -> FieldFinding | None:
         return None
     element = rec.catalog.elements["pi.identity.name"]
     why = msg("subject.staff_name", column=fld.name, staff=Words(staff, role_text(staff).zh))
+    ev = Evidence("context", "subject-person-column", _because(rec.context, why), element.id)
+    return _as_element(col.finding, element, ev)
+
+
+def _comment_role_rule(rec: Record, col: Column) -> FieldFinding | None:
+    """``subject-person-column``: a text column whose Chinese comment ends in a person's role
+    (上课老师 of `shangkels`, 项目经理 of `xmjl`), when no other rule read it: that person's
+    name, however the column is spelt."""
+    fld = col.finding.field
+    named = _named_in_comment(rec.rules, fld.comment, fld.data_type)
+    if named is None or "pi.identity.name" not in rec.catalog.elements:
+        return None
+    element = rec.catalog.elements["pi.identity.name"]
+    word, role = named
+    why = msg("subject.comment_role_name", word=word, staff=Words(role, role_text(role).zh))
     ev = Evidence("context", "subject-person-column", _because(rec.context, why), element.id)
     return _as_element(col.finding, element, ev)
 
@@ -1989,6 +2005,7 @@ _COLUMN_RULES: tuple[Callable[[Record, Column], FieldFinding | None], ...] = (
     _message_party_rule,
     _event_time_rule,
     _log_entry_rule,
+    _comment_role_rule,
 )
 
 

@@ -168,6 +168,22 @@ def _named_by_role(
     return role
 
 
+def _named_in_comment(
+    rules: SubjectRules, comment: str | None, data_type: str | None
+) -> tuple[str, str] | None:
+    """A text column whose Chinese comment ends in a person's role (上课老师, 项目经理: see
+    ``comment_role_kinds``): the name of that person, whatever the spelling of the column's
+    own name (full pinyin, pinyin initials, both mixed: `shangkels`, `xmjl`). The comment is
+    what makes it so; a name in initials with no comment is left alone (initials collide).
+    The role word and the role, or None."""
+    if not comment or not has_cjk(comment):
+        return None
+    kind = (data_type or "").lower()
+    if not any(t in kind for t in _TEXT_TYPES):
+        return None
+    return rules.comment_role(comment)
+
+
 def _thing_table_guess(finding: FieldFinding, catalog: Catalog) -> tuple[Any, str] | None:
     """The element a field name matched that was left out only because the table's name or
     comment looked like one about things (``应聘岗位``, a job applicant's form), and the word

@@ -486,6 +486,15 @@ class SubjectRules:
         self.person_path_keys = frozenset(s.get("person_path_keys", ()))
         self.system_attributes = tuple(s.get("system_attributes", ()))
         self.person_columns, self.person_columns_zh = _split(s.get("person_columns", ()))
+        kinds = frozenset(s.get("comment_role_kinds", ()))
+        posts = _split(s.get("comment_role_posts", ()))[1]
+        self.comment_role_words_zh: tuple[tuple[str, str], ...] = tuple(
+            sorted(
+                [(w, role) for w, role in self.roles_zh if role in kinds]
+                + [(w, "employee") for w in posts],
+                key=lambda item: (-len(item[0]), item[0]),
+            )
+        )
         self.counts_zh = tuple(catalog.dictionaries.get("negative_zh"))
         self.event_suffixes = frozenset(catalog.dictionaries.get("event_suffixes"))
         self.neg_prefixes = frozenset(catalog.dictionaries.get("negative_prefixes"))
@@ -910,6 +919,17 @@ class SubjectRules:
         for w in self.org_lookalikes_zh:
             text = text.replace(w, " ")
         return next((w for w in self.organisation_zh if w in text), None)
+
+    def comment_role(self, comment: str) -> tuple[str, str] | None:
+        """The role word a column's Chinese comment ends in (``comment_role_kinds`` and
+        ``comment_role_posts``: 上课老师, 项目经理) and its role: the column names that person.
+        Not a question (是否教师) nor a word inside a longer comment (经理审批意见)."""
+        text = _CODE_LIST.sub("", comment).strip().rstrip("。.;；:：")
+        for suffix in ("姓名", "名字", "名称"):
+            text = text.removesuffix(suffix)
+        if not text or not has_cjk(text) or text.startswith(("是否", "是不是")):
+            return None
+        return next(((w, role) for w, role in self.comment_role_words_zh if text.endswith(w)), None)
 
     def row_editor_comment(self, comment: str) -> bool:
         """Whether a column's Chinese comment opens with a row editor's word (``row_editors``:
