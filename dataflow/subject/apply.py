@@ -1182,6 +1182,16 @@ def _religious_affiliation(
 _RELIGIOUS_LIFE_COLUMNS = 2
 
 
+def _of_a_congregation(dataset: Dataset, rules: SubjectRules) -> bool:
+    """Whether a record names the faith community it belongs to: a column or a foreign key naming
+    a religious organisation (``religious_organisations``: `codigo_igreja`, `church_id`). An
+    employee's record with a religion code has none: its statuses are the job's."""
+    orgs = rules.religious_organisations
+    return any(orgs.intersection(split_name(f.name)) for f in dataset.fields) or any(
+        orgs.intersection(split_name(_bare(fk.table))) for fk in dataset.foreign_keys
+    )
+
+
 def _congregation_standing(
     findings: list[FieldFinding],
     dataset: Dataset,
@@ -1189,9 +1199,9 @@ def _congregation_standing(
     catalog: Catalog,
     rules: SubjectRules,
 ) -> list[FieldFinding]:
-    """``subject-congregation-standing``: on a person's own record that states their religious
-    life (two columns found to be religious belief by their own words: a baptism date, a
-    tithing flag), a column of the person's standing in the faith community
+    """``subject-congregation-standing``: on a person's own record in a faith community (it names
+    the church: ``_of_a_congregation``) that states their religious life (two columns found to
+    be religious belief by their own words: a baptism date, a tithing flag), a column of the person's standing in the faith community
     (``congregation_standing``: membership status and type, how they joined or converted, the
     ministry they hold) that was found only as a general attribute of the person is religious
     belief too (GB/T 35273-2020 Annex B). Identity, contact and address columns are left as
@@ -1208,7 +1218,7 @@ def _congregation_standing(
         and not _from_values(f)
         and not any(e.rule == "subject-religious-affiliation" for e in f.evidence)
     ]
-    if len(religious) < _RELIGIOUS_LIFE_COLUMNS:
+    if len(religious) < _RELIGIOUS_LIFE_COLUMNS or not _of_a_congregation(dataset, rules):
         return findings
     out = []
     for finding in findings:

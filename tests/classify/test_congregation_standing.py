@@ -1,7 +1,8 @@
 """On a congregation member's record that states their religious life (baptism, tithing), the
 member's standing in the faith community (membership type, how they converted, the ministry
 they hold) is religious belief too (GB/T 35273-2020 Annex B); their name and address are not.
-Without columns of religious life the same words stay general attributes."""
+Without columns of religious life, or on an employee's record with a religion code (no church
+named), the same words stay general attributes."""
 
 from __future__ import annotations
 
@@ -23,8 +24,21 @@ CREATE TABLE membro (
     dizimista BOOLEAN,
     como_se_converteu VARCHAR(100),
     codigo_tipo_adesao BIGINT(20),
-    codigo_cargo_ministro BIGINT(20)
+    codigo_cargo_ministro BIGINT(20),
+    codigo_igreja BIGINT(20)
 ) ENGINE=InnoDB;
+"""
+
+WORKER = """
+CREATE TABLE workers (
+    associate_oid VARCHAR(40) PRIMARY KEY,
+    legal_name VARCHAR(100),
+    birth_date DATE,
+    religion_code VARCHAR(20),
+    religion_name VARCHAR(50),
+    worker_status_code VARCHAR(20),
+    military_status_code VARCHAR(20)
+);
 """
 
 CUSTOMER = """
@@ -63,3 +77,9 @@ def test_without_religious_life_the_words_stay_general(tmp_path: Path) -> None:
     fields = _fields(tmp_path, CUSTOMER)
     for name in ("tipo", "codigo_tipo_adesao"):
         assert name not in fields or not fields[name].sensitive, name
+
+
+def test_an_employees_statuses_beside_a_religion_code_stay_general(tmp_path: Path) -> None:
+    fields = _fields(tmp_path, WORKER)
+    for name in ("worker_status_code", "military_status_code"):
+        assert name not in fields or fields[name].element != "pi.religion.belief", name

@@ -40,9 +40,7 @@ def test_an_error_message_of_a_log_is_not_communication(tmp_path: Path) -> None:
     result = scan_paths([tmp_path], ScanOptions(content=False))
     found = {d.dataset.name: {f.field.name: f for f in d.findings} for d in result.datasets}
     error = found["operation_log"].get("error_message")
-    assert error is None or (
-        error.element != "pi.communication.content" and not error.sensitive
-    )
+    assert error is None or (error.element != "pi.communication.content" and not error.sensitive)
     content = found["user_message"]["message_content"]
     assert content.element == "pi.communication.content"
     assert content.sensitive
