@@ -106,6 +106,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "health_topic_lookalikes",
     "activity_lookalikes",
     "religious_organisations",
+    "congregation_standing",
     "organisation_numbers",
     "background_elements",
     "resource_type_members",

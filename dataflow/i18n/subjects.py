@@ -202,6 +202,11 @@ SUBJECTS: Mapping[str, Text] = {
         "'{column}' points at {name}, a religious organisation: the person's faith community",
         "'{column}' 指向宗教组织 {name}：表明此人所属的宗教团体",
     ),
+    "subject.congregation_standing": Text(
+        "'{column}' is the member's standing in the faith community ({words}) on a record of their"
+        " religious life ({religious}): religious belief",
+        "'{column}' 是成员在宗教团体中的身份或状态（{words}），所在记录载有其宗教生活（{religious}）：属于宗教信仰",
+    ),
     "subject.organisation_record": Text(
         "{source}.{column} → {name}: a record of the organisation {name}, linked to no person",
         "{source}.{column} → {name}：属于组织 {name} 的记录，未关联任何个人",

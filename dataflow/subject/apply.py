@@ -747,6 +747,7 @@ def _by_subject(
         if subject.kind == "person_linked" and not subject.indirect:
             found = [_whereabouts(f, catalog, rules) for f in found]
         found = _religious_affiliation(found, dataset, subject, catalog, rules)
+        found = _congregation_standing(found, dataset, subject, catalog, rules)
         found = _recovery_questions(found, dataset, catalog, rules)
         found = _password_words(found, dataset, subject, catalog, rules)
         if _passage_record(dataset, rules):
@@ -1171,6 +1172,75 @@ def _religious_affiliation(
         ev = Evidence(
             "context",
             "subject-religious-affiliation",
+            msg("subject.because", context=describe(subject, dataset.name), why=why),
+            element.id,
+        )
+        out.append(_as_element(finding, element, ev))
+    return out
+
+
+#: Columns of religious belief that make a person's record one of their religious life.
+_RELIGIOUS_LIFE_COLUMNS = 2
+
+
+def _of_a_congregation(dataset: Dataset, rules: SubjectRules) -> bool:
+    """Whether a record names the faith community it belongs to: a column or a foreign key naming
+    a religious organisation (``religious_organisations``: `codigo_igreja`, `church_id`). An
+    employee's record with a religion code has none: its statuses are the job's."""
+    orgs = rules.religious_organisations
+    return any(orgs.intersection(split_name(f.name)) for f in dataset.fields) or any(
+        orgs.intersection(split_name(_bare(fk.table))) for fk in dataset.foreign_keys
+    )
+
+
+def _congregation_standing(
+    findings: list[FieldFinding],
+    dataset: Dataset,
+    subject: Subject,
+    catalog: Catalog,
+    rules: SubjectRules,
+) -> list[FieldFinding]:
+    """``subject-congregation-standing``: on a person's own record in a faith community (it names
+    the church: ``_of_a_congregation``) that states their religious life (two columns found to
+    be religious belief by their own words: a baptism date, a tithing flag), a column of the person's standing in the faith community
+    (``congregation_standing``: membership status and type, how they joined or converted, the
+    ministry they hold) that was found only as a general attribute of the person is religious
+    belief too (GB/T 35273-2020 Annex B). Identity, contact and address columns are left as
+    they are, and so is a record of any other person."""
+    element = catalog.elements.get("pi.religion.belief")
+    if element is None or subject.kind != "person" or subject.indirect:
+        return findings
+    religious = [
+        f.field.name
+        for f in findings
+        if f.sensitive
+        and f.element is not None
+        and f.element.startswith("pi.religion.")
+        and not _from_values(f)
+        and not any(e.rule == "subject-religious-affiliation" for e in f.evidence)
+    ]
+    if len(religious) < _RELIGIOUS_LIFE_COLUMNS or not _of_a_congregation(dataset, rules):
+        return findings
+    out = []
+    for finding in findings:
+        words = rules.congregation_standing.intersection(split_name(finding.field.name))
+        if (
+            not words
+            or finding.sensitive
+            or finding.element != "pi.other.person_attribute"
+            or _from_values(finding)
+        ):
+            out.append(finding)
+            continue
+        why = msg(
+            "subject.congregation_standing",
+            column=finding.field.name,
+            words=", ".join(sorted(words)),
+            religious=", ".join(religious[:3]),
+        )
+        ev = Evidence(
+            "context",
+            "subject-congregation-standing",
             msg("subject.because", context=describe(subject, dataset.name), why=why),
             element.id,
         )

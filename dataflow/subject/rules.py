@@ -205,6 +205,7 @@ class SubjectRules:
         self.health_topic_lookalikes_zh = tuple(s.get("health_topic_lookalikes_zh", ()))
         self.activity_lookalikes = frozenset(s.get("activity_lookalikes", ()))
         self.religious_organisations = frozenset(s.get("religious_organisations", ()))
+        self.congregation_standing = frozenset(s.get("congregation_standing", ()))
         self.organisation_numbers = frozenset(
             _compact(split_name(w)) for w in s.get("organisation_numbers", ())
         )
