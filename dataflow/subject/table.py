@@ -1108,6 +1108,10 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
         or _person_only_columns(ds, rules)
         or _keys_person_document(n, rules)
         or _served_person_key(n, rules)
+        # `reception_record.guest_name` '宾客姓名' beside 来宾人数: the visit of a guest it names
+        # (a name tail that identifies a person: `name`, `xm`), with the size of their party,
+        # not a report on a group; not a count (`graduate_num`)
+        or _served_person_key(n, rules, tails=rules.key_suffixes & rules.identity)
         # `order_info.accountid` with 订单人数: one person's order for a party of travellers
         or (bool(set(n.core) & rules.party_orders) and _served_person_key(n, rules, any_role=True))
         # 载客人数 beside a plate: the passengers of one vehicle on one passage
@@ -1119,13 +1123,20 @@ def _headcount(ds: Dataset, n: TableName, rules: SubjectRules, f: _Facts) -> _Fa
     return _fix(f, "organisation", msg("subject.headcount", column=column))
 
 
-def _served_person_key(n: TableName, rules: SubjectRules, any_role: bool = False) -> bool:
+def _served_person_key(
+    n: TableName,
+    rules: SubjectRules,
+    any_role: bool = False,
+    tails: frozenset[str] | None = None,
+) -> bool:
     """Whether a column is the key of a person whom the rows serve (`memberid`, `customer_id`,
     `patient_no`: ``served_roles``): a booking or a visit of that person, however many people
     it counts (an insurance booking's number of insured). ``any_role``: the key of a person of
-    any role (`accountid`, `user_id`)."""
+    any role (`accountid`, `user_id`). ``tails``: the last words that make a column name such a
+    person (their name: `guest_name`), instead of their key only."""
+    ends = rules.reference_tails if tails is None else tails
     for cols in n.columns:
-        if len(cols) >= 2 and cols[-1] in rules.reference_tails:
+        if len(cols) >= 2 and cols[-1] in ends:
             role = rules.role_of(cols[-2])
         elif len(cols) == 1:
             tail = next((t for t in rules.reference_tails if cols[0].endswith(t)), None)

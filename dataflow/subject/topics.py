@@ -562,7 +562,9 @@ def _record_columns(
 ) -> tuple[int, list[str]] | None:
     if not rules.personal_records or not dataset.fields:
         return None
-    if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions:
+    if frozenset(split_name(_bare(dataset.name))) & rules.record_definitions or _defines_records_zh(
+        rules, dataset
+    ):
         return None
     words: dict[int, dict[str, str]] = {}
     fields: dict[int, int] = {}
@@ -780,6 +782,13 @@ def care_fact_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
     return Words(names.en.lower(), names.zh)
 
 
+def _defines_records_zh(rules: SubjectRules, dataset: Dataset) -> bool:
+    """Whether a Chinese table comment says the table defines records (``record_definitions_zh``:
+    产品信息表 of a lender's loan products, 模板, 配置表): what they are made of, no one's."""
+    comment = dataset.comment or ""
+    return any(w in comment for w in rules.record_definitions_zh)
+
+
 def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None:
     """The name of the family of records that are always someone's (``personal_record_families``:
     call detail records, call logs, missed calls, an address book) that a table's name or Chinese
@@ -787,8 +796,10 @@ def personal_record_topic(rules: SubjectRules, dataset: Dataset) -> Words | None
     if not rules.personal_records:
         return None
     tokens = name_tokens(rules, dataset, frozenset(split_name(_bare(dataset.name))))
-    if tokens & rules.record_definitions:
-        return None  # `LoanProduct`, `call_rate_plan`: what the records are made of, no one's
+    if tokens & rules.record_definitions or _defines_records_zh(rules, dataset):
+        # `LoanProduct`, `call_rate_plan`, `b_loan_info` '产品信息表': what the records are made
+        # of, no one's
+        return None
     topic = _table_topic(rules, tokens, dataset.comment or "") & rules.personal_records
     words = [t for t in split_name(_bare(dataset.name)) if t not in rules.table_tails]
     if len(words) <= 1 and not has_cjk(dataset.comment or ""):

@@ -125,3 +125,33 @@ def test_a_credit_card_table_is_no_loan_record(tmp_path: Path) -> None:
     """A credit card is the card, placed by its links, not a borrower's loan by its name."""
     findings = scan_files(tmp_path, {"cards.sql": CARDS})["CreditCard"].findings
     assert not any(f.element == "pi.financial.credit" for f in findings)
+
+
+# A P2P lender's table of the loan products investors may fund (the shape of its MySQL script):
+# named only `loan_info`, its Chinese comment says it lists products (产品信息表).
+LOAN_PRODUCTS_ZH = """
+CREATE TABLE `b_loan_info` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `product_name` varchar(50) NOT NULL COMMENT '产品名称',
+  `rate` double NOT NULL COMMENT '产品利率',
+  `cycle` int(11) NOT NULL COMMENT '产品期限',
+  `product_money` double NOT NULL COMMENT '产品金额',
+  `bid_min_limit` double NOT NULL COMMENT '最低投资金额，即起投金额',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='产品信息表';
+CREATE TABLE `b_loan_record` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `loan_money` double NOT NULL COMMENT '借款金额',
+  `repay_date` date COMMENT '还款日期',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='借款记录表';
+"""
+
+
+def test_a_table_commented_as_loan_products_is_no_ones(tmp_path: Path) -> None:
+    """A table whose Chinese comment calls it a table of products defines loans: its rate, term
+    and amount are the product's, not a borrower's credit record; a loan record beside it is."""
+    found = scan_files(tmp_path, {"p2p.sql": LOAN_PRODUCTS_ZH})
+    assert not any(f.personal for f in found["b_loan_info"].findings)
+    record = {f.field.name: f for f in found["b_loan_record"].findings}
+    assert record["loan_money"].sensitive

@@ -74,3 +74,47 @@ def test_a_travellers_roommate_is_their_lodging(tmp_path: Path) -> None:
     traveller = _scan(tmp_path, {"travel.sql": TRAVEL})["order_traveller"]
     roommate = _finding(traveller, "roommate")
     assert roommate.personal and roommate.sensitive
+
+
+# A government reception office's record of receiving a visiting guest (the shape of a reception
+# management system's MySQL script): it names the guest, counts their party, and says who
+# received them. A table of visiting parties' sizes with no one's name stays a report.
+RECEPTION = """
+CREATE TABLE `guest_info` (
+  `id` int(128) NOT NULL AUTO_INCREMENT,
+  `guest_name` varchar(255) DEFAULT NULL COMMENT '宾客姓名',
+  `telphone` varchar(255) DEFAULT NULL COMMENT '联系电话',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='宾客信息';
+CREATE TABLE `reception_record` (
+  `id` int(128) NOT NULL AUTO_INCREMENT,
+  `reception_number` varchar(128) DEFAULT NULL COMMENT '接待编号',
+  `reception_date` date DEFAULT NULL COMMENT '接待日期',
+  `reception_person` varchar(255) DEFAULT NULL COMMENT '接待人员',
+  `guest_name` varchar(255) DEFAULT NULL COMMENT '宾客姓名',
+  `guest_num` int(11) DEFAULT NULL COMMENT '来宾人数',
+  `reception_days` varchar(10) DEFAULT NULL COMMENT '接待天数',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='接待记录';
+CREATE TABLE `reception_stat` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `graduate_num` int(11) DEFAULT NULL,
+  `guest_num` int(11) DEFAULT NULL COMMENT '来宾人数',
+  `reception_date` date DEFAULT NULL COMMENT '接待日期',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8;
+"""
+
+
+def test_a_visit_naming_its_guest_is_the_guests_however_many_came(tmp_path: Path) -> None:
+    """The name of a served person (`guest_name`: a guest is a customer) beside the size of
+    their party (来宾人数) makes the row that person's visit, as a buyer's key makes an order
+    for a party the buyer's: its date and its number are theirs."""
+    found = _scan(tmp_path, {"reception.sql": RECEPTION})
+    record = found["reception_record"]
+    assert record.subject.kind == "person_linked"
+    for column in ("reception_date", "reception_number"):
+        assert _finding(record, column).personal, column
+    stat = found["reception_stat"]
+    assert stat.subject.kind != "person_linked"
+    assert not _finding(stat, "reception_date").personal
