@@ -132,7 +132,8 @@ def looks_like_schema_document(doc: Any) -> bool:
         return False
     props = doc.get("properties")
     if isinstance(props, dict) and props:
-        return all(isinstance(v, (dict, bool)) for v in props.values())
+        members = {k: v for k, v in props.items() if not _merged_properties(k, v)}
+        return bool(members) and all(isinstance(v, (dict, bool)) for v in members.values())
     items = doc.get("items")
     if doc.get("type") == "array" and isinstance(items, dict):
         return looks_like_schema_document({**items, "$schema": meta}) or "$ref" in items
@@ -145,6 +146,16 @@ def looks_like_schema_document(doc: Any) -> bool:
         if isinstance(branches, list) and branches:
             return all(isinstance(b, dict) for b in branches)
     return False
+
+
+def _merged_properties(key: object, value: Any) -> bool:
+    """Whether a ``properties`` entry is a ``$ref`` to property sets kept in other files
+    (``$ref: ["_definitions.yaml#/ubiquitous_properties"]``, as data dictionaries such as the
+    NCI GDC one share their common properties): a merge of members, not a member."""
+    if key != "$ref":
+        return False
+    refs = value if isinstance(value, list) else [value]
+    return bool(refs) and all(isinstance(ref, str) for ref in refs)
 
 
 def named_object_schemas(doc: Any) -> dict[str, Any] | None:
