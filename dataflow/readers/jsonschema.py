@@ -954,7 +954,7 @@ def read_jsonschema(
     if not walker.fields and not own:
         problems.warn(msg("p.js_no_properties"))
     found = own
-    if walker.fields:
+    if walker.fields or not own:
         root_set = Dataset(
             name=name,
             source_path=path,
