@@ -14,15 +14,16 @@ named by the root ``title``, else the file stem.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from dataflow.detect.names import scrub
 from dataflow.i18n import msg
-from dataflow.model import Dataset, Field, Severity
+from dataflow.model import ApiContext, Dataset, Field, Severity
 from dataflow.readers._common import MAX_FIELDS, LineIndex, Problems
 from dataflow.readers._json import add_leaf, line_of, pointer_tail
 
@@ -132,7 +133,8 @@ def looks_like_schema_document(doc: Any) -> bool:
         return False
     props = doc.get("properties")
     if isinstance(props, dict) and props:
-        return all(isinstance(v, (dict, bool)) for v in props.values())
+        members = {k: v for k, v in props.items() if not _merged_properties(k, v)}
+        return bool(members) and all(isinstance(v, (dict, bool)) for v in members.values())
     items = doc.get("items")
     if doc.get("type") == "array" and isinstance(items, dict):
         return looks_like_schema_document({**items, "$schema": meta}) or "$ref" in items
@@ -145,6 +147,16 @@ def looks_like_schema_document(doc: Any) -> bool:
         if isinstance(branches, list) and branches:
             return all(isinstance(b, dict) for b in branches)
     return False
+
+
+def _merged_properties(key: object, value: Any) -> bool:
+    """Whether a ``properties`` entry is a ``$ref`` to property sets kept in other files
+    (``$ref: ["_definitions.yaml#/ubiquitous_properties"]``, as data dictionaries such as the
+    NCI GDC one share their common properties): a merge of members, not a member."""
+    if key != "$ref":
+        return False
+    refs = value if isinstance(value, list) else [value]
+    return bool(refs) and all(isinstance(ref, str) for ref in refs)
 
 
 def named_object_schemas(doc: Any) -> dict[str, Any] | None:
@@ -941,19 +953,89 @@ def read_jsonschema(
         own = _own_definitions(doc, text, path, problems, schemas, walker.walked)
     if not walker.fields and not own:
         problems.warn(msg("p.js_no_properties"))
-    if own and not walker.fields:
-        return own
-    return [
-        Dataset(
+    found = own
+    if walker.fields or not own:
+        root_set = Dataset(
             name=name,
             source_path=path,
             source_format="jsonschema",
             fields=tuple(walker.fields.values()),
             comment=_comment(doc) if not isinstance(doc.get("title"), str) else _desc(doc),
             line=1,
-        ),
-        *own,
-    ]
+        )
+        found = [root_set, *own]
+    params = link_path_params(doc)
+    if not params:
+        return found
+    # the document's own links say which resource its bodies belong to: the API's path
+    context = ApiContext(path_params=params)
+    return [d if d.api is not None else replace(d, api=context) for d in found]
+
+
+# Keys of a hypermedia link's target in a response body (HAL, JSON:API, the `links` of many
+# government APIs): its example is the path of the resource the body is about.
+_LINK_KEYS = frozenset({"href"})
+# Path segments before the first collection of a resource's path: a prefix, an API version.
+_PATH_PREFIX = re.compile(r"^(api|apis|rest|v\d+(\.\d+)*|\d+(\.\d+)*)$", re.IGNORECASE)
+# A literal path segment that is a resource's key rather than a collection: letters and digits
+# together (`AA123456A`) or a long number, with no spaces.
+_KEY_SEGMENT = re.compile(r"^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{6,}$|^\d{6,}$")
+_MAX_LINK_NODES = 20_000
+_MAX_PARAMS = 3
+
+
+def link_path_params(doc: Any) -> tuple[str, ...]:
+    """The path parameters of the resource a JSON Schema document's bodies belong to, read
+    from the example of a hypermedia link it describes (``links[].href`` with example
+    ``/individuals/income-received/employments/{nino}/{taxYear}``): the named parameters of a
+    path template (``nino``, ``taxYear``), or, for an example path written with values
+    (``/individuals/income-received/savings/AA123456A/2021-22``), its first collection with a
+    bare key (``individuals/{id}``) when a later segment is such a key. Only names travel: the
+    example's values are never kept. Nothing when no link example is found."""
+    from dataflow.readers.openapi import route_params
+
+    out: list[str] = []
+    stack: list[Any] = [doc]
+    seen = 0
+    while stack and seen < _MAX_LINK_NODES and len(out) < _MAX_PARAMS:
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if str(key).lower() in _LINK_KEYS and isinstance(value, dict):
+                for example in _strings(value.get("example")) + _strings(value.get("examples")):
+                    out.extend(_example_params(example, route_params))
+            elif isinstance(value, (dict, list)):
+                stack.append(value)
+    return tuple(dict.fromkeys(out))[:_MAX_PARAMS]
+
+
+def _strings(node: Any) -> list[str]:
+    """An example, or a list of examples, as the strings among them."""
+    items = node if isinstance(node, list) else [node]
+    return [v for v in items if isinstance(v, str)]
+
+
+def _example_params(example: str, route_params: Any) -> list[str]:
+    """The path parameters of one link example (``_link_path_params``)."""
+    route = urlsplit(example.split()[0] if example.split() else "").path
+    if not route.startswith("/"):
+        return []
+    named = list(route_params(route))
+    if named:
+        return named
+    segments = [s for s in route.split("/") if s]
+    while segments and _PATH_PREFIX.match(segments[0]):
+        segments = segments[1:]
+    if len(segments) < 2 or not segments[0].replace("-", "").replace("_", "").isalpha():
+        return []
+    if not any(_KEY_SEGMENT.match(s) for s in segments[1:]):
+        return []
+    return [f"{segments[0].lower()}/{{id}}"]
 
 
 # For readers of documents that hold JSON Schemas (``readers.openapi``).

@@ -304,7 +304,7 @@ _PATH_PARAM = re.compile(r"\{([^{}/]+)\}")
 _BARE_KEYS = frozenset({"id", "_id", "uuid", "guid", "key", "pk", "identifier"})
 
 
-def _route_params(route: str) -> tuple[str, ...]:
+def route_params(route: str) -> tuple[str, ...]:
     """The path parameters of ``route``, in order: a bare key (`{id}`) with the collection
     segment before it (`users/{id}`), so that it says whose key it is; other names as written."""
     out: list[str] = []
@@ -620,7 +620,7 @@ class _Operations:
         key_path = f"{under}.{route}.{method}"
         summary = op.get("summary") or op.get("description")
         # the parameters the path names its resource by (`/individuals/{nino}/accounts`)
-        self.path_params = _route_params(route)
+        self.path_params = route_params(route)
         body, component = self._named(op.get("requestBody"))
         if isinstance(body, dict):
             self._content(

@@ -164,3 +164,26 @@ def test_a_mapping_holding_anything_but_object_schemas_is_not_read(tmp_path: Pat
         encoding="utf-8",
     )
     assert detect_format(path) is None
+
+
+def test_a_data_dictionary_node_merging_shared_properties_by_ref_is_read() -> None:
+    """A GDC dictionary node (trimmed from NCI-GDC/gdcdictionary ``family_history.yaml``)
+    merges the properties every node shares with ``properties: {$ref: [...]}``: that entry is no
+    member, and the node is still a JSON Schema whose own members are read."""
+    path = DATA.parent / "gdc_dictionary" / "family_history.yaml"
+    assert detect_format(path) == "jsonschema"
+    result = read_path(path)
+    assert result.format == "jsonschema"
+    assert [f.name for d in result.datasets for f in d.fields] == [
+        "relationship_age_at_diagnosis",
+        "relationship_gender",
+        "relative_with_cancer_history",
+    ]
+
+
+def test_a_yaml_document_whose_properties_are_only_a_ref_merge_is_not_a_schema(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "node.yaml"
+    path.write_text('title: Node\nproperties:\n  $ref:\n    - "_definitions.yaml#/x"\n')
+    assert detect_format(path) is None
