@@ -107,6 +107,9 @@ class Field:
     # Inline allow comments from the schema (SQL ``-- dataflow: allow <element> "reason"`` on or
     # just above the column line): ``(element id, reason)`` pairs, in the order written.
     allow: tuple[tuple[str, str], ...] = ()
+    # Where an API request carries the field, for an OpenAPI/Swagger parameter: ``header``,
+    # ``cookie``, ``query``, ``path`` or ``formData`` (its ``in``); None for other fields.
+    location: str | None = None
 
 
 def path_in(pointer: str, dataset: str) -> str:

@@ -469,6 +469,14 @@ PROBLEMS: Mapping[str, Text] = {
         "table {table} takes its columns from a query (CREATE TABLE … AS SELECT) that names none of them; its columns are not read",
         "表 {table} 的列来自一个查询（CREATE TABLE … AS SELECT），查询未列出列名；其列未读取",
     ),
+    "p.sql_insert_columns": Text(
+        "no scanned file creates table {table}; its columns are taken from INSERT statements (names only, no types)",
+        "扫描的文件中没有创建表 {table} 的语句；其列取自 INSERT 语句（仅列名，无类型）",
+    ),
+    "p.sql_insert_no_columns": Text(
+        "no scanned file creates table {table}, and its INSERT statements list no columns; its columns are not read",
+        "扫描的文件中没有创建表 {table} 的语句，其 INSERT 语句也未列出列名；其列未读取",
+    ),
     "p.key_table_twice": Text(
         "ALTER TABLE adds a foreign key to table {table}, but two or more tables have that name; the key is not used",
         "ALTER TABLE 为表 {table} 添加了外键，但有两个或更多表同名；该外键未使用",

@@ -355,6 +355,7 @@ def attach_altered_columns(
         stays_dropped,
     )
     from dataflow.readers.sql.copied import CopiedColumns, attach_copies
+    from dataflow.readers.sql.inserted import InsertedColumn, insert_datasets
 
     # Migrations apply in the order of their version numbers, which a plain sort of the paths
     # gets wrong past 9 (V10__ before V2__, changelog-4.10 before changelog-4.7): the files'
@@ -367,9 +368,13 @@ def attach_altered_columns(
     paths: dict[int, str] = {}  # the file of each change of a column that stays dropped
     own: list[tuple[str, AlteredColumn]] = []
     copies: list[tuple[str, CopiedColumns]] = []
+    inserts: list[tuple[str, InsertedColumn]] = []
     for path, change in changes:
         if isinstance(change, CopiedColumns):
             copies.append((path, change))
+            continue
+        if isinstance(change, InsertedColumn):
+            inserts.append((path, change))
             continue
         hits = nearest(datasets, named(change.table), path)
         if len(hits) == 1:
@@ -396,7 +401,13 @@ def attach_altered_columns(
         problems.append(
             Problem(paths[id(change)], why, change.field.line, severity=Severity.WARNING)
         )
-    return problems + attach_copies(datasets, copies, named)
+    problems += attach_copies(datasets, copies, named)
+    if inserts:  # after every CREATE and ALTER TABLE of the scan is known
+        named = _by_name(datasets)
+        own_inserts, notes = insert_datasets(inserts, lambda table: bool(named(table)))
+        datasets.extend(own_inserts)
+        problems += notes
+    return problems
 
 
 def migration_order(path: str) -> tuple[tuple[int, int, str], ...]:

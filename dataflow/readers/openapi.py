@@ -693,7 +693,13 @@ class _Operations:
                 line = self._line(param, at)
                 comment = param.get("description")
                 text = comment.strip() if isinstance(comment, str) and comment.strip() else None
+                at_top = f"{walker.dataset}.{param['name']}"
+                new = at_top not in walker.fields  # a name two parameters share: the first's
                 walker.walk(schema, param["name"], line, text, (f"{pointer}/parameters",), 0)
+                where = param.get("in")
+                top = walker.fields.get(at_top)
+                if new and isinstance(where, str) and top is not None:
+                    walker.fields[at_top] = replace(top, location=where)  # where a request has it
 
         self._add(name, walk, op, key_path, summary)
 

@@ -26,6 +26,7 @@ from dataflow.detect.metadata.words import (
     COMMENT_CLAUSE,
     ENUM_COMMENT,
     PI_THRESHOLD,
+    W_CARRIED_CREDENTIAL,
     W_CONTEXT_ID,
     W_TABLE_KEY,
     field_kind,
@@ -35,6 +36,15 @@ from dataflow.detect.metadata.words import (
     split_name,
 )
 from dataflow.model import Dataset, Evidence, Field
+
+#: Where an API request carries what authenticates its caller: an HTTP header (an OpenAPI
+#: ``apiKey`` scheme ``in: header``) or a cookie (RFC 6265: the session cookie); a parameter
+#: there whose name ends in one of these words is that credential. ``Authorization`` is left to
+#: the subject rules, which know whether a person or a program calls the API.
+_CARRIERS = frozenset({"header", "cookie"})
+_SESSION_WORDS = frozenset({"token", "session", "sessionid", "sid", "jwt"})
+#: Pairs of words that end the name of an API key (``api_key``, ``X-API-Key``, ``access_key``).
+_KEY_PAIRS = frozenset({("api", "key"), ("access", "key"), ("secret", "key")})
 
 #: Numbers standing for table contexts in the keys of verdicts (``MetadataDetector._neutral_of``).
 _NEUTRAL_NUMBERS = itertools.count()
@@ -101,7 +111,7 @@ class MetadataDetector(MetadataIndex):
         else:
             neutral, number = self._neutral_of(ctx)
             self._last_neutral = (ctx, neutral, number)
-        key = (fld.name, fld.comment, fld.data_type, parent, number)
+        key = (fld.name, fld.comment, fld.data_type, parent, number, fld.location)
         cached = self._verdicts.get(key)
         if cached is None:
             if len(self._verdicts) >= MAX_CACHED:
@@ -195,6 +205,15 @@ class MetadataDetector(MetadataIndex):
                     weight, why = W_TABLE_KEY, f"surrogate key of table '{ctx.name}' about people"
                 sc.hits.append(Hit(sc.element.id, weight, "context", "table-key", why))
                 sc.covered.add(0)
+        carried = _carried_credential(tokens) if fld.location in _CARRIERS else None
+        if carried is not None:
+            sc = self.scored_for(scored, carried)
+            if sc is not None:  # a session cookie or an API key header authenticates a person
+                why = f"{fld.location} parameter of an API request named as a credential"
+                sc.hits.append(
+                    Hit(sc.element.id, W_CARRIED_CREDENTIAL, "context", "api-credential", why)
+                )
+                sc.covered.update(range(len(tokens)))
         if ctx.patients and ctx.health_topic is not None and tokens:
             health_table_value(self, tokens, scored, ctx)
         if comment and ENUM_COMMENT.search(comment) and comment_negative is None:
@@ -242,6 +261,19 @@ class MetadataDetector(MetadataIndex):
             score = 0.0
             evidence.append(sc.veto)
         return Candidate(sc.element.id, round(score, 3), tuple(evidence))
+
+
+def _carried_credential(tokens: tuple[str, ...]) -> str | None:
+    """The credential a header's or cookie's name ends in: an API key (``X-API-Key``,
+    ``apikey``) is a key, a session or token (``session``, ``X-Auth-Token``, ``session_id``)
+    a session; None for other names (``x-fapi-auth-date`` is a date)."""
+    if not tokens:
+        return None
+    if tokens[-1] == "apikey" or tuple(tokens[-2:]) in _KEY_PAIRS:
+        return "pi.credential.secret_key"
+    if tokens[-1] in _SESSION_WORDS or tuple(tokens[-2:]) in (("session", "id"), ("sid", "id")):
+        return "pi.credential.session"
+    return None
 
 
 def _names_table(verdict: MetadataVerdict) -> bool:

@@ -46,6 +46,7 @@ MAX_SPAN = 5
 _MEMO = 1 << 16
 W_CONTEXT_ID = 0.6  # `customer.id` nested in another record
 W_TABLE_KEY = 0.4  # a table's own `id` (below the threshold: a surrogate key says nothing itself)
+W_CARRIED_CREDENTIAL = 0.85  # a header or cookie of an API request named as a credential
 W_HEALTH_TABLE = 0.7  # value/code column of a table of health events about a person
 #: Where a comment's first clause ends.
 COMMENT_CLAUSE = re.compile(r"[,，;；:：(（]")

@@ -66,6 +66,7 @@ from dataflow.readers.sql.dialects import (
     DIALECTS,
     guess_dialects,
 )
+from dataflow.readers.sql.inserted import InsertedColumn, insert_datasets, inserted_columns
 from dataflow.readers.sql.jinja import creates_tables, template_tags, without_tags
 from dataflow.readers.sql.lazy import Lazy
 from dataflow.readers.sql.linecomments import dash_line_comments
@@ -166,6 +167,7 @@ def read_sql(
     for i, gap in enumerate(r.gaps):
         if "--" in gap or "/*" in gap or "//" in gap or "#" in gap:
             datasets[i] = _apply_lead(datasets[i], gap)
+    _inserted(r, datasets, added)
     copies_elsewhere = copy_columns(datasets, r.copies)
     if added is not None:
         added.extend(copies_elsewhere)
@@ -199,6 +201,8 @@ class _Reading:
     altered: list[AddedKey] = field(default_factory=list)  # ALTER TABLE … ADD FOREIGN KEY
     primary_keys: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # ADD PRIMARY KEY
     columns: list[AlteredColumn] = field(default_factory=list)  # ALTER TABLE … ADD COLUMN
+    inserted: list[InsertedColumn] = field(default_factory=list)  # INSERT INTO t (columns)
+    inserted_seen: set[tuple[str, str]] = field(default_factory=set)  # (table, column)
     # tables that take another's columns: (index, kind, that table, line) (``sql.copied``)
     copies: list[tuple[int, str, str, int]] = field(default_factory=list)
     # each switch of database (``USE x``, ``\\c x``): the database and how many datasets,
@@ -294,6 +298,12 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
         described = ALTER_COMMENT().match(body)
         if described:  # MySQL (PowerDesigner): ALTER TABLE t COMMENT '患者'
             r.comments.append(("TABLE", described.group(1), described.group(2)))
+    if word == "INSERT":  # each table's columns once: a dump repeats them row after row
+        for col in inserted_columns(body, line):
+            key = (col.table.lower(), col.field.name.lower())
+            if key not in r.inserted_seen:
+                r.inserted_seen.add(key)
+                r.inserted.append(col)
     if word in OTHER_VERBS or PROCEDURE_CALL.match(body):
         _embedded_create(r, stmt, line)
         return
@@ -302,6 +312,28 @@ def _read_statement(r: _Reading, stmt: Statement) -> None:
     if table is not None:  # a line of prose glued to the statement after it
         at = table.start() + len(body[table.start() :]) - len(body[table.start() :].lstrip())
         _read_statement(r, Statement(stmt.start + at, stmt.start + at, stmt.end, body[at:]))
+
+
+def _inserted(
+    r: _Reading, datasets: list[Dataset], added: list[AddedKey | AlteredColumn | CommentOn] | None
+) -> None:
+    """The columns of INSERT statements into tables this file does not create: for the scan
+    to match against other files (``added``), else datasets of their own (``sql.inserted``)."""
+    if not r.inserted:
+        return
+    names = {ds.name.lower() for ds in datasets}
+    bare = {name.rsplit(".", 1)[-1] for name in names}
+
+    def created(table: str) -> bool:
+        return table.lower() in names or table.lower().rsplit(".", 1)[-1] in bare
+
+    if added is not None:
+        added.extend(c for c in r.inserted if not created(c.table))
+        return
+    own, notes = insert_datasets([(r.path, c) for c in r.inserted], created)
+    datasets.extend(own)
+    for note in notes:
+        r.problems.warn(note.message, note.line)
 
 
 def _note_copy(r: _Reading, body: str, line: int) -> None:

@@ -1,0 +1,5 @@
+-- The shop's tables.
+CREATE TABLE orders (
+  id INT PRIMARY KEY,
+  total DECIMAL(10,2)
+);
