@@ -51,6 +51,6 @@ def test_pupils_of_primary_and_middle_schools_are_children(tmp_path: Path) -> No
 
 
 def test_students_of_a_school_table_naming_no_school_level_stay_students(tmp_path: Path) -> None:
-    student = _student(tmp_path, '학교구분')
+    student = _student(tmp_path, "학교구분")
     assert student.subject.role == "student"
     assert not next(f for f in student.findings if f.field.name == "name").sensitive
