@@ -114,12 +114,18 @@ def _name_core(ds: Dataset, rules: SubjectRules) -> list[str]:
     return [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
 
 
+#: people whose room is a hospital's ward or room, not their home (`patient.room_id` → `room`)
+_WARDS = ("patient",)
+
+
 def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
     """A house, room or parking space a person's row points at (`owner.house_id` → `house`) is
     that person's dwelling: its rows are about the person (their storey, number, move-in date),
     and so are the records that point at it in turn (fees and meter readings of the house)."""
     person = ("person",)
-    changed = _pointed_at(datasets, facts, rules, person, rules.dwellings, "subject.dwelling", True)
+    changed = _pointed_at(
+        datasets, facts, rules, person, rules.dwellings, "subject.dwelling", True, not_roles=_WARDS
+    )
     return _leased_bills(datasets, facts, rules) or changed
 
 
@@ -195,14 +201,17 @@ def _pointed_at(
     why: str,
     skip_listings: bool = False,
     roles: tuple[str, ...] | None = None,
+    not_roles: tuple[str, ...] = (),
 ) -> bool:
     """Datasets nothing has placed whose name ends in one of ``words`` and that a dataset of one
     of ``kinds`` (and, given ``roles``, of one of those roles) points at: person-linked, of that
     dataset's role, for the reason ``why``. With ``skip_listings``, a target that is a listing
-    (priced or rated) is left alone."""
+    (priced or rated) is left alone, and so are the datasets of ``not_roles``."""
     changed = False
     for i, f in enumerate(facts):
         if f.kind not in kinds or (roles is not None and f.role not in roles):
+            continue
+        if f.role in not_roles:
             continue
         for link, target, role in f.links:
             if target is None or target == i or role is not None:

@@ -62,3 +62,30 @@ def test_bills_of_a_booked_room_stay_nobodys(tmp_path: Path) -> None:
     bills = results["hoaDon"]
     assert not bills.subject.about_person
     assert not _finding(bills, "tiendien").personal
+
+
+# A hospital: the room a patient lies in is a ward, not the patient's home.
+HOSPITAL = """\
+CREATE TABLE BenhNhan (
+    MaBenhNhan char(10) NOT NULL PRIMARY KEY,
+    HoTen nvarchar(50),
+    NgaySinh date,
+    MaPhong char(5)
+);
+CREATE TABLE Phong (
+    MaPhong char(5) NOT NULL PRIMARY KEY,
+    TenPhong nvarchar(30),
+    SoGiuong int,
+    TinhTrang nvarchar(50)
+);
+ALTER TABLE BenhNhan ADD FOREIGN KEY (MaPhong) REFERENCES Phong(MaPhong);
+"""
+
+
+def test_a_patients_room_is_a_ward_not_a_home(tmp_path: Path) -> None:
+    results = _scan(tmp_path, {"hospital.sql": HOSPITAL}, short=True)
+    assert results["BenhNhan"].subject.about_person
+    rooms = results["Phong"]
+    assert not rooms.subject.about_person
+    for column in ("TenPhong", "SoGiuong", "TinhTrang"):
+        assert not _finding(rooms, column).personal, column
