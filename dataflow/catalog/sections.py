@@ -76,6 +76,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "dwellings",
     "operation_verbs",
     "payables",
+    "leases",
     "not_event_times",
     "contribution_insurances",
     "contribution_parties",

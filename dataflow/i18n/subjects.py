@@ -635,6 +635,10 @@ SUBJECTS: Mapping[str, Text] = {
         "{person}.{column} points at it: {name} is that person's dwelling",
         "{person}.{column} 指向它：{name} 是该人的住所",
     ),
+    "subject.leased_bill": Text(
+        "{lease} lets {name} to its tenant: a bill or debt filed under {name} is the tenant's",
+        "{lease} 将 {name} 租给承租人：记在 {name} 名下的账单或欠款是承租人的",
+    ),
     "subject.care_report": Text(
         "{person}.{column} points at it: {name} is that patient's report, prescription or"
         " readings (vital signs, measurements)",

@@ -17,6 +17,7 @@ from dataflow.subject.children import guardian_rows, learner_rows, scan_children
 from dataflow.subject.links import (
     Link,
     RecordKeys,
+    _charges,
     _comment_table_links,
     _link_words,
     _links,
@@ -113,12 +114,61 @@ def _name_core(ds: Dataset, rules: SubjectRules) -> list[str]:
     return [t for t in tokens if t not in rules.table_tails and not t.isdigit()]
 
 
+#: people whose room is a hospital's ward or room, not their home (`patient.room_id` → `room`)
+_WARDS = ("patient",)
+
+
 def _dwellings(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
     """A house, room or parking space a person's row points at (`owner.house_id` → `house`) is
     that person's dwelling: its rows are about the person (their storey, number, move-in date),
     and so are the records that point at it in turn (fees and meter readings of the house)."""
     person = ("person",)
-    return _pointed_at(datasets, facts, rules, person, rules.dwellings, "subject.dwelling", True)
+    changed = _pointed_at(
+        datasets, facts, rules, person, rules.dwellings, "subject.dwelling", True, not_roles=_WARDS
+    )
+    return _leased_bills(datasets, facts, rules) or changed
+
+
+def _leased_bills(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
+    """A room or house that a lease linked to its tenant points at (`rental.room_id` beside
+    `rental.tenant_id`) is let to that tenant: the bills and debts filed under it (a table keyed
+    by the room that says what is charged: `invoice.room_id` with `electricity_fee`) are the
+    tenant's household bills. The room itself, one of a landlord's rooms, stays a thing."""
+    changed = False
+    for i, f in enumerate(facts):
+        if f.kind != "person_linked" or not _names_lease(datasets[i], rules):
+            continue
+        for _link, target, role in f.links:
+            if target is None or target == i or role is not None:
+                continue
+            if facts[target].kind != "unknown":
+                continue
+            core = _name_core(datasets[target], rules)
+            if not core or core[-1] not in rules.dwellings:
+                continue
+            for j, g in enumerate(facts):
+                if j in (i, target) or g.fixed or g.kind != "unknown":
+                    continue
+                if not any(t == target for _l, t, _r in g.links):
+                    continue
+                if not any(_charges(fld, rules) for fld in datasets[j].fields):
+                    continue
+                g.kind, g.role = "person_linked", f.role
+                g.evidence.append(
+                    msg(
+                        "subject.leased_bill",
+                        name=_bare(datasets[target].name),
+                        lease=_bare(datasets[i].name),
+                    )
+                )
+                changed = True
+    return changed
+
+
+def _names_lease(ds: Dataset, rules: SubjectRules) -> bool:
+    """Whether a dataset's name ends in a word of a lease (``leases``: `rental`, `tenancy`)."""
+    core = _name_core(ds, rules)
+    return bool(core) and (core[-1] in rules.leases or "".join(core[-2:]) in rules.leases)
 
 
 def _payables(datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules) -> bool:
@@ -151,14 +201,17 @@ def _pointed_at(
     why: str,
     skip_listings: bool = False,
     roles: tuple[str, ...] | None = None,
+    not_roles: tuple[str, ...] = (),
 ) -> bool:
     """Datasets nothing has placed whose name ends in one of ``words`` and that a dataset of one
     of ``kinds`` (and, given ``roles``, of one of those roles) points at: person-linked, of that
     dataset's role, for the reason ``why``. With ``skip_listings``, a target that is a listing
-    (priced or rated) is left alone."""
+    (priced or rated) is left alone, and so are the datasets of ``not_roles``."""
     changed = False
     for i, f in enumerate(facts):
         if f.kind not in kinds or (roles is not None and f.role not in roles):
+            continue
+        if f.role in not_roles:
             continue
         for link, target, role in f.links:
             if target is None or target == i or role is not None:

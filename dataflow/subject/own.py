@@ -9,6 +9,7 @@ from pathlib import PurePath
 from typing import Any
 
 from dataflow.detect.metadata import bare_name, has_cjk
+from dataflow.detect.metadata.scripts import has_native, native_reading
 from dataflow.model import Dataset, Field, SubjectLink
 from dataflow.subject.rules import (
     SubjectRules,
@@ -123,7 +124,7 @@ def _minor_context(ds: Dataset, rules: SubjectRules) -> str | None:
     tokens = split_name(_bare(ds.name)) + split_name(PurePath(ds.source_path).stem)
     hit = _context_word(tokens, rules)
     if hit is None and ds.comment:
-        hit = next((w for w in rules.minor_contexts_zh if w in ds.comment), None)
+        hit = _comment_context(ds.comment, rules)
     if hit is None:
         # a student's kindergarten (`kindergarten_id`, 所在幼儿园) or school grade (`grade_level`
         # of a K-12 pupil): the pupil is a child
@@ -139,7 +140,17 @@ def _column_context(fld: Field, rules: SubjectRules) -> str | None:
     ``SubjectRules.column_answer``)."""
     hit = _context_word(split_name(fld.name), rules)
     if hit is None and fld.comment:
-        hit = next((w for w in rules.minor_contexts_zh if w in fld.comment), None)
+        hit = _comment_context(fld.comment, rules)
+    return hit
+
+
+def _comment_context(comment: str, rules: SubjectRules) -> str | None:
+    """The ``minor_contexts`` word of a comment: a Chinese one inside it (幼儿园, 小学), else
+    one of its words in another script read in English (초등학교 as primary school, 초/중/고 as
+    elementary, middle and high school, อนุบาล as kindergarten)."""
+    hit = next((w for w in rules.minor_contexts_zh if w in comment), None)
+    if hit is None and has_native(comment):
+        hit = _context_word(split_name(native_reading(comment)), rules)
     return hit
 
 

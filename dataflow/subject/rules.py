@@ -384,6 +384,7 @@ class SubjectRules:
         self.dwellings = _split(s.get("dwellings", ()))[0]
         self.operation_verbs = frozenset(s.get("operation_verbs", ()))
         self.payables = _split(s.get("payables", ()))[0]
+        self.leases = _split(s.get("leases", ()))[0]
         self.not_events, self.not_events_zh = _split(s.get("not_event_times", ()))
         self.insurances = tuple(s.get("contribution_insurances", ()))
         self.parties = frozenset(s.get("contribution_parties", ()))

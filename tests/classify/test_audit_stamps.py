@@ -54,3 +54,59 @@ def test_abbreviated_who_and_when_stamps_do_not_link_a_code_table(tmp_path: Path
     family = results["family_user"]
     assert family.subject.about_person
     assert _finding(family, "phone").personal
+
+
+# An electrical-equipment inspection system in PostgreSQL with romaji names: every table keeps
+# who created and last recorded the row, the verbs in full (`create_user` with `create_date`,
+# `record_user` with `record_date`).
+METERS = """\
+CREATE TABLE IF NOT EXISTS eso_t_c0011_keiki (
+    okyaku_id CHARACTER(10) NOT NULL,
+    daisu_renban INTEGER NOT NULL,
+    shurui_cd CHARACTER(2),
+    tkaku_v NUMERIC(6,1),
+    seizo_ym CHARACTER(6),
+    biko VARCHAR(256),
+    create_date TIMESTAMP(6) WITHOUT TIME ZONE DEFAULT now(),
+    create_user VARCHAR(100) NOT NULL,
+    record_date TIMESTAMP(6) WITHOUT TIME ZONE DEFAULT now(),
+    record_user VARCHAR(100) NOT NULL,
+    shinki_koushin_sakujo_flg INTEGER
+);
+COMMENT ON TABLE eso_t_c0011_keiki IS '計器テーブル';
+CREATE TABLE eso_t_c0009_numbering (
+    yoto_kbn CHARACTER(2) NOT NULL,
+    value_su INTEGER,
+    touroku_user VARCHAR(100),
+    touroku_date TIMESTAMP,
+    koushin_user VARCHAR(100),
+    koushin_date TIMESTAMP
+);
+"""
+
+# A leave request: the user who applied, and when, is the person the row is about.
+LEAVE = """\
+CREATE TABLE leave_request (
+  id bigint NOT NULL,
+  apply_user varchar(64),
+  apply_date datetime,
+  days int,
+  reason varchar(255)
+);
+"""
+
+
+def test_stamps_with_the_verb_in_full_do_not_link_an_equipment_table(tmp_path: Path) -> None:
+    results = _scan(tmp_path, {"meters.sql": METERS, "leave.sql": LEAVE}, short=True)
+    for table, columns in (
+        ("eso_t_c0011_keiki", ("daisu_renban", "shurui_cd", "tkaku_v", "seizo_ym", "biko")),
+        ("eso_t_c0009_numbering", ("yoto_kbn", "value_su")),
+    ):
+        meters = results[table]
+        assert not meters.subject.about_person, table
+        for column in columns:
+            assert not _finding(meters, column).personal, column
+    # a verb of the row's own business is no stamp: the applicant stays the row's person
+    leave = results["leave_request"]
+    assert leave.subject.about_person
+    assert _finding(leave, "reason").personal
