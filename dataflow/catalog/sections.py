@@ -37,6 +37,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_places",
     "org_bookings",
     "care_parties",
+    "care_staff",
     "health_documents",
     "offence_documents",
     "tax_documents",

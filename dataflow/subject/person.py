@@ -23,6 +23,7 @@ from dataflow.subject.own import _bare, _person_only_columns
 from dataflow.subject.predicates import (
     _TEXT_TYPES,
     _all_on_topic,
+    _care_staff_only,
     _as_element,
     _as_not_personal,
     _because,
@@ -167,6 +168,10 @@ class Record:
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)
         table_topic = rules.tax_topic(table_topic)
+        if _care_staff_only(dataset, subject, rules):
+            # a testing site's slots with the doctor on duty: the care offered, no one's health
+            table_topic -= rules.health_families
+            extra_topic -= rules.health_families
         return cls(
             dataset,
             subject,
@@ -1012,6 +1017,8 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
+    if match is not None and _health_family(rules, match) and _care_staff_only(rec.dataset, rec.subject, rules):
+        match = None  # `jianceyuwei` '检测余位' of a testing site's slots: no one's health
     return match
 
 
@@ -1575,6 +1582,8 @@ def _attributes(
         return findings  # (a document of objects only is a library of types, not a row)
     if linked and _record_by_topic(rec):
         return findings  # its other columns are the system's own (``_record_by_topic``)
+    if linked and _care_staff_only(rec.dataset, rec.subject, rec.rules):
+        return findings  # the care the staff on duty give, not their attributes
     hyperlinks = _link_objects(findings, rec.rules)
     series = _numbered_series(findings)
     care = _care_record(rec, linked)
