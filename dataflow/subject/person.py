@@ -23,10 +23,10 @@ from dataflow.subject.own import _bare, _person_only_columns
 from dataflow.subject.predicates import (
     _TEXT_TYPES,
     _all_on_topic,
-    _care_staff_only,
     _as_element,
     _as_not_personal,
     _because,
+    _care_staff_only,
     _described_sensitive,
     _event_time,
     _from_values,
@@ -1017,7 +1017,11 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
-    if match is not None and _health_family(rules, match) and _care_staff_only(rec.dataset, rec.subject, rules):
+    if (
+        match is not None
+        and _health_family(rules, match)
+        and _care_staff_only(rec.dataset, rec.subject, rules)
+    ):
         match = None  # `jianceyuwei` '检测余位' of a testing site's slots: no one's health
     return match
 
