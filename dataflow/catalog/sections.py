@@ -38,6 +38,7 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "org_bookings",
     "care_parties",
     "care_staff",
+    "stay_periods",
     "health_documents",
     "offence_documents",
     "tax_documents",

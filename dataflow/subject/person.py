@@ -972,6 +972,9 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     if rules.value_reading(tokens, _parent(col.finding, rec.dataset.name)):
         return None  # the unit of the value it is nested in (`heart_rate.unit`), a statistic
     person = rec.subject.kind == "person"
+    stay = _stay_period(rec, col)
+    if stay is not None:
+        return stay
     first = _topic_first(rules, col)
     if first is not None:
         return first
@@ -1024,6 +1027,37 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     ):
         match = None  # `jianceyuwei` '检测余位' of a testing site's slots: no one's health
     return match
+
+
+#: The family of a hotel guest's stay (``stay_periods``).
+LODGING_FAMILY = "lodging"
+
+
+def _stay_period(rec: Record, col: Column) -> Match | None:
+    """The start or end of a period (``stay_periods``: `start_time`, 结束时间) at the top of a
+    person's row that also holds a room by a word of the lodging family (`room_number`, 房间号:
+    a hotel guest's check-in or history of stays): when the stay began and ended, the guest's
+    lodging. None elsewhere, and on a table that is itself about rooms (`room`, `dorm_room`)."""
+    rules = rec.rules
+    fam = rules.family(LODGING_FAMILY)
+    zh = col.zh_text
+    if (
+        fam is None
+        or not rec.subject.about_person
+        or not col.top
+        or not (
+            _compact(col.tokens) in rules.stay_periods
+            or (bool(zh) and any(zh.strip() == w for w in rules.stay_periods_zh))
+        )
+        or "room" in split_name(rec.bare)
+    ):
+        return None
+    for fld in rec.dataset.fields:
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        comment = fld.comment or ""
+        if (tokens and _compact(tokens) in fam.words) or any(w in comment for w in fam.zh):
+            return fam, col.finding.field.name
+    return None
 
 
 def _collection_case(rec: Record, match: Match) -> bool:

@@ -415,12 +415,14 @@ def _care_staff_only(dataset: Dataset, subject: Subject, rules: SubjectRules) ->
     member's own name and number stay their personal information."""
     if subject.kind != "person_linked" or subject.role != "employee" or not subject.links:
         return False
-    # a record about the staff themselves by its name (护士体检, `doctor_health_check`)
+    # a record about the staff themselves (护士体检, `doctor_health_check`) or about someone its
+    # name or comment names (患者检查报告: a patient's report the doctor writes)
     bare = _bare(dataset.name)
     about = f"{bare} {dataset.comment or ''}"
-    staff_zh = (w for w, role in rules.roles_zh if role == "employee")
-    if any(rules.role_of(t) == "employee" for t in split_name(bare)) or any(
-        w in about for w in (*rules.care_staff_zh, *staff_zh)
+    if (
+        any(rules.role_of(t) is not None for t in split_name(bare))
+        or any(w in about for w in rules.care_staff_zh)
+        or rules.role_zh(about) is not None
     ):
         return False
     fields = {f.name: f for f in dataset.fields}

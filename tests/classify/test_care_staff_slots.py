@@ -2,7 +2,7 @@
 slots with the doctor's staff number, 医护工号) records the care the organisation offers: its
 places, fees, free slots and hours are no one's health, while the staff member's number and name
 stay their own information. A record about the staff themselves (护士体检: a nurse's health
-check) stays health information, and so does a booking of a user. Excerpts of a public MySQL
+check) stays health information, and so does a patient's report a doctor writes (患者检查报告). Excerpts of a public MySQL
 schema of nucleic-acid testing and vaccination bookings."""
 
 from __future__ import annotations
@@ -38,6 +38,18 @@ CREATE TABLE `hushitijian` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='护士体检';
 """
 
+PATIENT_REPORT = """
+CREATE TABLE IF NOT EXISTS `h_report` (
+  `ReportIdentity` bigint(20) NOT NULL,
+  `StudyOrderIdentity` bigint(20) NOT NULL,
+  `ReportCreatDate` datetime DEFAULT current_timestamp() COMMENT '报告创建时间',
+  `ReportWriterID` char(50) DEFAULT '' COMMENT '报告医生ID',
+  `ReportCheckID` char(50) DEFAULT '' COMMENT '审核医生ID',
+  `ReportContent` longtext DEFAULT '' COMMENT '报告内容',
+  PRIMARY KEY (`ReportIdentity`)
+) ENGINE=InnoDB DEFAULT CHARSET=gbk COMMENT='患者检查报告内容';
+"""
+
 
 def test_a_testing_sites_slots_are_no_ones_health(tmp_path: Path) -> None:
     slots = scan_tables(tmp_path, SLOTS)["hesuanjiance"]
@@ -52,3 +64,8 @@ def test_a_testing_sites_slots_are_no_ones_health(tmp_path: Path) -> None:
 def test_a_nurses_own_health_check_stays_health(tmp_path: Path) -> None:
     check = scan_tables(tmp_path, NURSE_CHECK)["hushitijian"]
     assert check["jianchajieguo"].sensitive
+
+
+def test_a_patients_report_written_by_a_doctor_stays_health(tmp_path: Path) -> None:
+    report = scan_tables(tmp_path, PATIENT_REPORT)["h_report"]
+    assert report["ReportContent"].sensitive

@@ -61,3 +61,43 @@ def test_nights_of_a_stay_are_lodging(tmp_path: Path) -> None:
     stay = _scan(tmp_path, {"hotel.sql": HOTEL})["livein"]
     days = _finding(stay, "days")
     assert days.personal and days.sensitive
+
+
+FRONT_DESK = """
+CREATE TABLE `checkin` (
+  `cid` int(11) NOT NULL AUTO_INCREMENT,
+  `end_time` datetime DEFAULT NULL,
+  `identity_number` varchar(255) DEFAULT NULL,
+  `name` varchar(255) DEFAULT NULL,
+  `room_number` varchar(255) DEFAULT NULL,
+  `room_price` int(11) DEFAULT NULL,
+  `sex` smallint(6) DEFAULT NULL,
+  `start_time` datetime DEFAULT NULL,
+  PRIMARY KEY (`cid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE `enrolment` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `identity_number` varchar(255) DEFAULT NULL,
+  `name` varchar(255) DEFAULT NULL,
+  `course` varchar(255) DEFAULT NULL,
+  `start_time` datetime DEFAULT NULL,
+  `end_time` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+"""
+
+
+def test_a_guests_check_in_with_an_identity_number_is_their_stay(tmp_path: Path) -> None:
+    """A hotel front desk's `checkin` (no comments, excerpt of a public MySQL schema): the
+    identity number makes the rows people, their name is a name, and with the room number the
+    start and end of the row are when the guest's stay began and ended: their lodging."""
+    found = _scan(tmp_path, {"desk.sql": FRONT_DESK})
+    checkin = found["checkin"]
+    assert checkin.subject.kind == "person"
+    assert _finding(checkin, "name").element == "pi.identity.name"
+    for column in ("room_number", "start_time", "end_time"):
+        stay = _finding(checkin, column)
+        assert stay.element == "pi.location.accommodation" and stay.sensitive, column
+    enrolment = found["enrolment"]
+    for column in ("start_time", "end_time"):
+        assert not _finding(enrolment, column).sensitive, column
