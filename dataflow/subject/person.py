@@ -1037,7 +1037,9 @@ def _stay_period(rec: Record, col: Column) -> Match | None:
     """The start or end of a period (``stay_periods``: `start_time`, 结束时间) at the top of a
     person's row that also holds a room by a word of the lodging family (`room_number`, 房间号:
     a hotel guest's check-in or history of stays): when the stay began and ended, the guest's
-    lodging. None elsewhere, and on a table that is itself about rooms (`room`, `dorm_room`)."""
+    lodging. None elsewhere; on a table that is itself about rooms or homes (`dorm_room`,
+    `ps_park_shared`: ``dwellings``); and on a row naming a residential estate (小区, `building`:
+    ``estate_words``), where the room is the person's home and the period a lease or a share."""
     rules = rec.rules
     fam = rules.family(LODGING_FAMILY)
     zh = col.zh_text
@@ -1049,15 +1051,20 @@ def _stay_period(rec: Record, col: Column) -> Match | None:
             _compact(col.tokens) in rules.stay_periods
             or (bool(zh) and any(zh.strip() == w for w in rules.stay_periods_zh))
         )
-        or "room" in split_name(rec.bare)
+        or not rules.dwellings.isdisjoint(split_name(rec.bare))
     ):
         return None
+    room = False
     for fld in rec.dataset.fields:
         tokens = () if has_cjk(fld.name) else split_name(fld.name)
         comment = fld.comment or ""
+        if any(t in rules.estate_words for t in tokens) or any(
+            w in comment for w in rules.estate_words_zh
+        ):
+            return None
         if (tokens and _compact(tokens) in fam.words) or any(w in comment for w in fam.zh):
-            return fam, col.finding.field.name
-    return None
+            room = True
+    return (fam, col.finding.field.name) if room else None
 
 
 def _collection_case(rec: Record, match: Match) -> bool:

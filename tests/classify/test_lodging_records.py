@@ -101,3 +101,25 @@ def test_a_guests_check_in_with_an_identity_number_is_their_stay(tmp_path: Path)
     enrolment = found["enrolment"]
     for column in ("start_time", "end_time"):
         assert not _finding(enrolment, column).sensitive, column
+
+
+SHARED_PARKING = """
+CREATE TABLE `ps_park_shared` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `community_name` varchar(30) NOT NULL DEFAULT '' COMMENT '小区名称',
+  `room_name` varchar(50) NOT NULL DEFAULT '' COMMENT '房号',
+  `publish_id` varchar(30) NOT NULL DEFAULT '' COMMENT '发布人id',
+  `publish_mobile` varchar(30) NOT NULL DEFAULT '' COMMENT '发布人手机',
+  `start_date` int(11) NOT NULL DEFAULT '0' COMMENT '开始日期',
+  `end_date` int(11) NOT NULL DEFAULT '0' COMMENT '结束日期',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='发布共享';
+"""
+
+
+def test_a_residents_shared_parking_period_is_no_stay(tmp_path: Path) -> None:
+    """A resident sharing their parking space (a property-management schema): the room number
+    beside the estate (小区) is their home, and the period is the share's, not a hotel stay."""
+    shared = _scan(tmp_path, {"park.sql": SHARED_PARKING})["ps_park_shared"]
+    for column in ("start_date", "end_date"):
+        assert _finding(shared, column).element != "pi.location.accommodation", column
