@@ -1039,7 +1039,9 @@ def _stay_period(rec: Record, col: Column) -> Match | None:
     a hotel guest's check-in or history of stays): when the stay began and ended, the guest's
     lodging. None elsewhere; on a table that is itself about rooms or homes (`dorm_room`,
     `ps_park_shared`: ``dwellings``); and on a row naming a residential estate (小区, `building`:
-    ``estate_words``), where the room is the person's home and the period a lease or a share."""
+    ``estate_words``), where the room is the person's home and the period a lease or a share;
+    and on a record of another sensitive kind (手术记录: the operating room and the surgery's
+    start are the patient's health)."""
     rules = rec.rules
     fam = rules.family(LODGING_FAMILY)
     zh = col.zh_text
@@ -1054,6 +1056,11 @@ def _stay_period(rec: Record, col: Column) -> Match | None:
         or not rules.dwellings.isdisjoint(split_name(rec.bare))
     ):
         return None
+    for k in rec.table_topic:
+        other = rules.families[k]
+        element = rec.catalog.elements.get(other.family.element)
+        if other is not fam and element is not None and element.sensitive:
+            return None  # an operating room's start (手术记录): the record's own sensitive kind
     room = False
     for fld in rec.dataset.fields:
         tokens = () if has_cjk(fld.name) else split_name(fld.name)
