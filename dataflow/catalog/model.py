@@ -68,6 +68,7 @@ DICTIONARY_KEYS: tuple[str, ...] = (
     "event_zh",
     "zh_straddled_words",
     "thing_name_words_zh",
+    "entry_name_words_zh",
     "person_endings_zh",
     "name_qualifiers_zh",
     "kept_things_zh",

@@ -37,6 +37,8 @@ SUBJECT_KEYS: tuple[str, ...] = (
     "care_places",
     "org_bookings",
     "care_parties",
+    "care_staff",
+    "stay_periods",
     "health_documents",
     "offence_documents",
     "tax_documents",

@@ -26,6 +26,7 @@ from dataflow.subject.predicates import (
     _as_element,
     _as_not_personal,
     _because,
+    _care_staff_only,
     _described_sensitive,
     _event_time,
     _from_values,
@@ -167,6 +168,10 @@ class Record:
         table_topic = _table_topic(rules, table_tokens, dataset.comment or "") | extra_topic
         table_topic |= _parent_topic(rules, dataset, subject)
         table_topic = rules.tax_topic(table_topic)
+        if _care_staff_only(dataset, subject, rules):
+            # a testing site's slots with the doctor on duty: the care offered, no one's health
+            table_topic -= rules.health_families
+            extra_topic -= rules.health_families
         return cls(
             dataset,
             subject,
@@ -967,6 +972,9 @@ def _family_word(rec: Record, col: Column) -> Match | None:
     if rules.value_reading(tokens, _parent(col.finding, rec.dataset.name)):
         return None  # the unit of the value it is nested in (`heart_rate.unit`), a statistic
     person = rec.subject.kind == "person"
+    stay = _stay_period(rec, col)
+    if stay is not None:
+        return stay
     first = _topic_first(rules, col)
     if first is not None:
         return first
@@ -1012,7 +1020,58 @@ def _family_word(rec: Record, col: Column) -> Match | None:
         word = (owner.group(1) or owner.group(2) or "").lower() if owner is not None else ""
         if word and rules.role_of(word) is not None:
             match = _profile_family(rules)
+    if (
+        match is not None
+        and _health_family(rules, match)
+        and _care_staff_only(rec.dataset, rec.subject, rules)
+    ):
+        match = None  # `jianceyuwei` '检测余位' of a testing site's slots: no one's health
     return match
+
+
+#: The family of a hotel guest's stay (``stay_periods``).
+LODGING_FAMILY = "lodging"
+
+
+def _stay_period(rec: Record, col: Column) -> Match | None:
+    """The start or end of a period (``stay_periods``: `start_time`, 结束时间) at the top of a
+    person's row that also holds a room by a word of the lodging family (`room_number`, 房间号:
+    a hotel guest's check-in or history of stays): when the stay began and ended, the guest's
+    lodging. None elsewhere; on a table that is itself about rooms or homes (`dorm_room`,
+    `ps_park_shared`: ``dwellings``); and on a row naming a residential estate (小区, `building`:
+    ``estate_words``), where the room is the person's home and the period a lease or a share;
+    and on a record of another sensitive kind (手术记录: the operating room and the surgery's
+    start are the patient's health)."""
+    rules = rec.rules
+    fam = rules.family(LODGING_FAMILY)
+    zh = col.zh_text
+    if (
+        fam is None
+        or not rec.subject.about_person
+        or not col.top
+        or not (
+            _compact(col.tokens) in rules.stay_periods
+            or (bool(zh) and any(zh.strip() == w for w in rules.stay_periods_zh))
+        )
+        or not rules.dwellings.isdisjoint(split_name(rec.bare))
+    ):
+        return None
+    for k in rec.table_topic:
+        other = rules.families[k]
+        element = rec.catalog.elements.get(other.family.element)
+        if other is not fam and element is not None and element.sensitive:
+            return None  # an operating room's start (手术记录): the record's own sensitive kind
+    room = False
+    for fld in rec.dataset.fields:
+        tokens = () if has_cjk(fld.name) else split_name(fld.name)
+        comment = fld.comment or ""
+        if any(t in rules.estate_words for t in tokens) or any(
+            w in comment for w in rules.estate_words_zh
+        ):
+            return None
+        if (tokens and _compact(tokens) in fam.words) or any(w in comment for w in fam.zh):
+            room = True
+    return (fam, col.finding.field.name) if room else None
 
 
 def _collection_case(rec: Record, match: Match) -> bool:
@@ -1575,6 +1634,8 @@ def _attributes(
         return findings  # (a document of objects only is a library of types, not a row)
     if linked and _record_by_topic(rec):
         return findings  # its other columns are the system's own (``_record_by_topic``)
+    if linked and _care_staff_only(rec.dataset, rec.subject, rec.rules):
+        return findings  # the care the staff on duty give, not their attributes
     hyperlinks = _link_objects(findings, rec.rules)
     series = _numbered_series(findings)
     care = _care_record(rec, linked)

@@ -408,6 +408,37 @@ _PLACE = "pi.location"
 _PARTY_RECORDS = ("pi.communication", "pi.online_activity", "pi.contacts")
 
 
+def _care_staff_only(dataset: Dataset, subject: Subject, rules: SubjectRules) -> bool:
+    """A table linked to people only by columns naming the staff who give care (``care_staff``:
+    医护工号, `doctor_id`), with no patient or user among them: the care the organisation offers
+    (a testing site's slots and fees with the doctor on duty), not anyone's health. The staff
+    member's own name and number stay their personal information."""
+    if subject.kind != "person_linked" or subject.role != "employee" or not subject.links:
+        return False
+    # a record about the staff themselves (护士体检, `doctor_health_check`) or about someone its
+    # name or comment names (患者检查报告: a patient's report the doctor writes)
+    bare = _bare(dataset.name)
+    about = f"{bare} {dataset.comment or ''}"
+    if (
+        any(rules.role_of(t) is not None for t in split_name(bare))
+        or any(w in about for w in rules.care_staff_zh)
+        or rules.role_zh(about) is not None
+    ):
+        return False
+    fields = {f.name: f for f in dataset.fields}
+    for link in subject.links:
+        fld = fields.get(link.column)
+        if fld is None:
+            return False
+        tokens = split_name(fld.name)
+        if not (
+            any(t in rules.care_staff for t in tokens)
+            or any(w in (fld.comment or "") for w in rules.care_staff_zh)
+        ):
+            return False
+    return True
+
+
 def _sensitive_topic(
     findings: list[FieldFinding],
     dataset: Dataset,
@@ -423,6 +454,8 @@ def _sensitive_topic(
     tokens = name_tokens(rules, dataset, frozenset(split_name(bare)), subject.role == "patient")
     named = _table_topic(rules, tokens, dataset.comment or "")
     topic = named | extra_topic
+    if _care_staff_only(dataset, subject, rules):
+        topic -= rules.health_families  # a testing site's slots: the care offered, no one's health
     family = next(
         (
             rules.families[k]

@@ -548,6 +548,8 @@ class SubjectRules:
         self.care_places, self.care_places_zh = _split(s.get("care_places", ()))
         self.org_bookings, self.org_bookings_zh = _split(s.get("org_bookings", ()))
         self.care_parties, self.care_parties_zh = _split(s.get("care_parties", ()))
+        self.care_staff, self.care_staff_zh = _split(s.get("care_staff", ()))
+        self.stay_periods, self.stay_periods_zh = _split(s.get("stay_periods", ()))
         self.health_documents, self.health_documents_zh = _split(s.get("health_documents", ()))
         self.offence_documents, self.offence_documents_zh = _split(s.get("offence_documents", ()))
         self.tax_documents, self.tax_documents_zh = _split(s.get("tax_documents", ()))

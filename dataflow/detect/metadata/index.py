@@ -50,6 +50,7 @@ class MetadataIndex:
         self.event_zh = tuple(d.get("event_zh"))
         self.zh_straddled = frozenset(d.get("zh_straddled_words"))
         self.thing_name_zh = tuple(d.get("thing_name_words_zh"))
+        self.entry_name_zh = tuple(d.get("entry_name_words_zh"))
         self.person_endings_zh = tuple(d.get("person_endings_zh"))
         self.name_qualifiers_zh = tuple(d.get("name_qualifiers_zh"))
         self.kept_things_zh = tuple(d.get("kept_things_zh"))

@@ -185,6 +185,15 @@ def _comment_non_person(f: _Field) -> None:
             f"comment says it belongs to '{qual_zh}'",
         )
         return
+    entry = next((w for w in f.det.entry_name_zh if w in comment), None)
+    if entry is not None and not any(w in comment for w in f.det.person_zh):
+        f.factor(
+            F_COMMENT_NON_PERSON,
+            "negative",
+            "comment-non-person",
+            f"comment says it is the '{entry}' of an entry, not a person's name",
+        )
+        return
     thing = _named_thing(f.det, comment)
     if thing is not None:
         f.factor(
