@@ -1162,6 +1162,7 @@ def _religious_affiliation(
     }
     if not targets:
         return findings
+    context = describe(subject, dataset.name)
     out = []
     for finding in findings:
         table = targets.get(finding.field.name)
@@ -1172,7 +1173,7 @@ def _religious_affiliation(
         ev = Evidence(
             "context",
             "subject-religious-affiliation",
-            msg("subject.because", context=describe(subject, dataset.name), why=why),
+            _because(context, why),
             element.id,
         )
         out.append(_as_element(finding, element, ev))
@@ -1221,6 +1222,7 @@ def _congregation_standing(
     ]
     if len(religious) < _RELIGIOUS_LIFE_COLUMNS or not _of_a_congregation(dataset, rules):
         return findings
+    context = describe(subject, dataset.name)
     out = []
     for finding in findings:
         words = rules.congregation_standing.intersection(split_name(finding.field.name))
@@ -1241,7 +1243,7 @@ def _congregation_standing(
         ev = Evidence(
             "context",
             "subject-congregation-standing",
-            msg("subject.because", context=describe(subject, dataset.name), why=why),
+            _because(context, why),
             element.id,
         )
         out.append(_as_element(finding, element, ev))

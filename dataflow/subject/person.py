@@ -792,7 +792,7 @@ def _membership_card(rec: Record, finding: FieldFinding) -> FieldFinding | None:
     ev = Evidence(
         "context",
         "subject-membership-card",
-        msg("subject.because", context=rec.context, why=msg("subject.membership_card")),
+        _because(rec.context, msg("subject.membership_card")),
         card.id,
     )
     return dataclasses.replace(
