@@ -146,13 +146,8 @@ def _leased_bills(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subje
             core = _name_core(datasets[target], rules)
             if not core or core[-1] not in rules.dwellings:
                 continue
-            for j, g in enumerate(facts):
-                if j in (i, target) or g.fixed or g.kind != "unknown":
-                    continue
-                if not any(t == target for _l, t, _r in g.links):
-                    continue
-                if not any(_charges(fld, rules) for fld in datasets[j].fields):
-                    continue
+            for j in _bills_filed_under(target, datasets, facts, rules, skip=i):
+                g = facts[j]
                 g.kind, g.role = "person_linked", f.role
                 g.evidence.append(
                     msg(
@@ -163,6 +158,22 @@ def _leased_bills(datasets: Sequence[Dataset], facts: list[_Facts], rules: Subje
                 )
                 changed = True
     return changed
+
+
+def _bills_filed_under(
+    target: int, datasets: Sequence[Dataset], facts: list[_Facts], rules: SubjectRules, skip: int
+) -> list[int]:
+    """The datasets nothing has placed that point at dataset ``target`` and say what is charged
+    (``_charges``: `invoice.room_id` with `electricity_fee`), other than ``skip`` (the lease)."""
+    return [
+        j
+        for j, g in enumerate(facts)
+        if j not in (skip, target)
+        and not g.fixed
+        and g.kind == "unknown"
+        and any(t == target for _l, t, _r in g.links)
+        and any(_charges(fld, rules) for fld in datasets[j].fields)
+    ]
 
 
 def _names_lease(ds: Dataset, rules: SubjectRules) -> bool:
@@ -206,7 +217,7 @@ def _pointed_at(
     """Datasets nothing has placed whose name ends in one of ``words`` and that a dataset of one
     of ``kinds`` (and, given ``roles``, of one of those roles) points at: person-linked, of that
     dataset's role, for the reason ``why``. With ``skip_listings``, a target that is a listing
-    (priced or rated) is left alone, and so are the datasets of ``not_roles``."""
+    (priced or rated) is left alone. A dataset of one of ``not_roles`` places nothing."""
     changed = False
     for i, f in enumerate(facts):
         if f.kind not in kinds or (roles is not None and f.role not in roles):
